@@ -1,0 +1,14 @@
+module github.com/tonggao/tonggao
+
+go 1.26.8
+
+require (
+	github.com/6tail/lunar-go v1.4.7 // indirect
+	github.com/expr-lang/expr v1.17.8 // indirect
+	github.com/goccy/go-yaml v1.19.2 // indirect
+	github.com/paulmach/orb v0.14.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+	github.com/tidwall/geoindex v1.7.0 // indirect
+	github.com/tidwall/rtree v1.10.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)
