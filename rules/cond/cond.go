@@ -1,0 +1,491 @@
+// Package cond compiles rule conditions into programs that evaluate in
+// three-valued (Kleene) logic over facts that may be unknown or known only
+// within a range.
+//
+// A condition is written in the syntax of github.com/expr-lang/expr, which
+// type-checks it at load time, but only a small, safe subset is accepted:
+// comparisons of one fact with constants (==, !=, <, <=, >, >=, in), boolean
+// facts, window names and named conditions, combined with &&, ||, ! (and the
+// words and, or, not). There are no calls, no arithmetic and no loops, so the
+// cost of a condition is bounded by its size, and every threshold a condition
+// tests is known at load time — which is what lets the engine say which
+// unknown fact decides an answer and what each answer would be.
+package cond
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+)
+
+// Tri is a three-valued truth value.
+type Tri uint8
+
+// The three truth values. The zero value is False.
+const (
+	False Tri = iota
+	True
+	Unknown
+)
+
+func (t Tri) String() string {
+	switch t {
+	case True:
+		return "true"
+	case False:
+		return "false"
+	}
+	return "unknown"
+}
+
+// TriOf converts a bool.
+func TriOf(b bool) Tri {
+	if b {
+		return True
+	}
+	return False
+}
+
+// Kind is the type of a variable.
+type Kind uint8
+
+// Variable kinds.
+const (
+	Number Kind = iota + 1
+	Bool
+	Enum
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Number:
+		return "number"
+	case Bool:
+		return "bool"
+	case Enum:
+		return "enum"
+	}
+	return "invalid"
+}
+
+// Var is a variable a condition may name: a fact, a window (a Bool that is
+// always known), or a named condition.
+type Var struct {
+	Name   string
+	Kind   Kind
+	Slot   int      // index into State.Num, State.Bool or State.Str by Kind
+	Values []string // Enum: the allowed values
+	// Window marks a Bool variable that stands for "the query day is inside
+	// this window"; it is always known.
+	Window bool
+	// Macro is set for a named condition; its program is evaluated in place.
+	Macro *Program
+}
+
+// Env declares the variables conditions may use.
+type Env struct {
+	vars map[string]*Var
+}
+
+// NewEnv returns an empty environment.
+func NewEnv() *Env { return &Env{vars: map[string]*Var{}} }
+
+// Declare adds a variable. A name may be declared once.
+func (e *Env) Declare(v *Var) error {
+	if v.Name == "" {
+		return errors.New("variable with an empty name")
+	}
+	if _, dup := e.vars[v.Name]; dup {
+		return fmt.Errorf("%q is declared twice", v.Name)
+	}
+	if v.Kind < Number || v.Kind > Enum {
+		return fmt.Errorf("%q: invalid kind", v.Name)
+	}
+	e.vars[v.Name] = v
+	return nil
+}
+
+// Lookup returns the variable named name.
+func (e *Env) Lookup(name string) (*Var, bool) {
+	v, ok := e.vars[name]
+	return v, ok
+}
+
+// Names returns all declared names, sorted.
+func (e *Env) Names() []string {
+	out := make([]string, 0, len(e.vars))
+	for n := range e.vars {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Num is a numeric fact: unknown, exact (Lo == Hi) or known to lie in the
+// closed range [Lo, Hi] (a GPS reading with its accuracy, say).
+type Num struct {
+	Lo, Hi float64
+	Known  bool
+}
+
+// Exact returns a known number.
+func Exact(x float64) Num { return Num{Lo: x, Hi: x, Known: true} }
+
+// State holds the values of one evaluation. Bool entries use Unknown for an
+// unknown fact; Str entries use "" for an unknown enum.
+type State struct {
+	Num  []Num
+	Bool []Tri
+	Str  []string
+}
+
+// Program is a compiled condition. It is immutable and safe for concurrent
+// use.
+type Program struct {
+	Source string
+	root   node
+	// Vars lists every fact and window the condition reads, directly or
+	// through named conditions, without duplicates, in first-use order.
+	Vars []*Var
+	// Macros lists the named conditions it uses, directly or indirectly.
+	Macros []*Var
+	// Thresholds holds, per numeric variable name, the sorted constants it is
+	// compared with.
+	Thresholds map[string][]float64
+	// EnumValues holds, per enum variable name, the constants it is compared
+	// with.
+	EnumValues map[string][]string
+}
+
+// Eval evaluates the program. It does not allocate.
+func (p *Program) Eval(s *State) Tri { return p.root.eval(s) }
+
+// Error is a compile error at a 1-based column of the condition text.
+type Error struct {
+	Column int
+	Msg    string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("column %d: %s", e.Column, e.Msg) }
+
+// MaxNodes bounds the size of one condition.
+const MaxNodes = 256
+
+// Compile type-checks src with expr and compiles it into a Program.
+func Compile(src string, env *Env) (*Program, error) {
+	if strings.TrimSpace(src) == "" {
+		return nil, &Error{Column: 1, Msg: "empty condition"}
+	}
+	types := make(map[string]any, len(env.vars))
+	for name, v := range env.vars {
+		switch v.Kind {
+		case Number:
+			types[name] = float64(0)
+		case Bool:
+			types[name] = false
+		case Enum:
+			types[name] = ""
+		}
+	}
+	// expr does the type checking: unknown names, a non-boolean result,
+	// comparing a string with a number. Its builtins (now(), len(), …) are
+	// all disabled: the clock is always the query's.
+	if _, err := expr.Compile(src, expr.Env(types), expr.AsBool(), expr.DisableAllBuiltins(), expr.MaxNodes(MaxNodes)); err != nil {
+		return nil, exprError(err)
+	}
+	tree, err := parser.Parse(src)
+	if err != nil {
+		return nil, exprError(err)
+	}
+	c := &compiler{env: env, prog: &Program{Source: src, Thresholds: map[string][]float64{}, EnumValues: map[string][]string{}}, seen: map[string]bool{}}
+	root, err := c.boolean(tree.Node)
+	if err != nil {
+		return nil, err
+	}
+	c.prog.root = root
+	for name, ts := range c.prog.Thresholds {
+		sort.Float64s(ts)
+		c.prog.Thresholds[name] = uniqueFloats(ts)
+	}
+	return c.prog, nil
+}
+
+func exprError(err error) error {
+	var fe *file.Error
+	if errors.As(err, &fe) {
+		msg := fe.Message
+		return &Error{Column: fe.Column + 1, Msg: msg}
+	}
+	return &Error{Column: 1, Msg: err.Error()}
+}
+
+type compiler struct {
+	env  *Env
+	prog *Program
+	seen map[string]bool
+}
+
+func (c *compiler) errAt(n ast.Node, format string, args ...any) error {
+	return &Error{Column: n.Location().From + 1, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (c *compiler) use(v *Var) {
+	if c.seen[v.Name] {
+		return
+	}
+	c.seen[v.Name] = true
+	if v.Macro != nil {
+		c.prog.Macros = append(c.prog.Macros, v)
+		for _, m := range v.Macro.Macros {
+			if !c.seen[m.Name] {
+				c.seen[m.Name] = true
+				c.prog.Macros = append(c.prog.Macros, m)
+			}
+		}
+		for _, u := range v.Macro.Vars {
+			c.use(u)
+		}
+		for name, ts := range v.Macro.Thresholds {
+			c.prog.Thresholds[name] = append(c.prog.Thresholds[name], ts...)
+		}
+		for name, vs := range v.Macro.EnumValues {
+			c.prog.EnumValues[name] = appendUnique(c.prog.EnumValues[name], vs...)
+		}
+		return
+	}
+	c.prog.Vars = append(c.prog.Vars, v)
+}
+
+func (c *compiler) boolean(n ast.Node) (node, error) {
+	switch n := n.(type) {
+	case *ast.BoolNode:
+		return constant(TriOf(n.Value)), nil
+	case *ast.IdentifierNode:
+		v, ok := c.env.Lookup(n.Value)
+		if !ok {
+			return nil, c.errAt(n, "unknown name %q", n.Value)
+		}
+		c.use(v)
+		if v.Macro != nil {
+			return macroRef{v.Macro.root}, nil
+		}
+		if v.Kind != Bool {
+			return nil, c.errAt(n, "%s is a %s, not a condition; compare it with a value", n.Value, v.Kind)
+		}
+		return boolVar(v.Slot), nil
+	case *ast.UnaryNode:
+		if n.Operator != "!" && n.Operator != "not" {
+			return nil, c.errAt(n, "operator %q is not allowed in a condition", n.Operator)
+		}
+		x, err := c.boolean(n.Node)
+		if err != nil {
+			return nil, err
+		}
+		return not{x}, nil
+	case *ast.BinaryNode:
+		switch n.Operator {
+		case "&&", "and", "||", "or":
+			a, err := c.boolean(n.Left)
+			if err != nil {
+				return nil, err
+			}
+			b, err := c.boolean(n.Right)
+			if err != nil {
+				return nil, err
+			}
+			if n.Operator == "&&" || n.Operator == "and" {
+				return and{a, b}, nil
+			}
+			return or{a, b}, nil
+		case "==", "!=", "<", "<=", ">", ">=":
+			return c.compare(n)
+		case "in", "not in":
+			return c.in(n, n.Operator == "not in")
+		}
+		return nil, c.errAt(n, "operator %q is not allowed in a condition", n.Operator)
+	}
+	return nil, c.errAt(n, "%s is not allowed in a condition: compare facts with constants and combine with &&, ||, !", describe(n))
+}
+
+func describe(n ast.Node) string {
+	switch n.(type) {
+	case *ast.CallNode, *ast.BuiltinNode:
+		return "a function call"
+	case *ast.MemberNode:
+		return "member access"
+	case *ast.ConditionalNode:
+		return "a ?: conditional"
+	case *ast.IntegerNode, *ast.FloatNode, *ast.StringNode:
+		return "a constant on its own"
+	}
+	return strings.TrimPrefix(fmt.Sprintf("%T", n), "*ast.")
+}
+
+// flip gives the operator for swapped operands: 3 < x is x > 3.
+var flip = map[string]string{"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+
+func (c *compiler) compare(n *ast.BinaryNode) (node, error) {
+	op := n.Operator
+	id, lit := n.Left, n.Right
+	if _, ok := id.(*ast.IdentifierNode); !ok {
+		id, lit, op = n.Right, n.Left, flip[op]
+	}
+	ident, ok := id.(*ast.IdentifierNode)
+	if !ok {
+		return nil, c.errAt(n, "a comparison needs a fact on one side and a constant on the other")
+	}
+	v, ok := c.env.Lookup(ident.Value)
+	if !ok {
+		return nil, c.errAt(ident, "unknown name %q", ident.Value)
+	}
+	if v.Macro != nil || v.Window {
+		// a == true on a condition: fold to the condition itself.
+		b, isBool := lit.(*ast.BoolNode)
+		if !isBool || (op != "==" && op != "!=") {
+			return nil, c.errAt(n, "%s is a condition; use it directly or negate it with !", ident.Value)
+		}
+		x, err := c.boolean(ident)
+		if err != nil {
+			return nil, err
+		}
+		if b.Value == (op == "==") {
+			return x, nil
+		}
+		return not{x}, nil
+	}
+	c.use(v)
+	switch v.Kind {
+	case Bool:
+		b, isBool := lit.(*ast.BoolNode)
+		if !isBool || (op != "==" && op != "!=") {
+			return nil, c.errAt(n, "%s is true or false: compare it with == true / == false, or use it directly", v.Name)
+		}
+		var x node = boolVar(v.Slot)
+		if b.Value != (op == "==") {
+			x = not{x}
+		}
+		return x, nil
+	case Number:
+		x, ok := number(lit)
+		if !ok {
+			return nil, c.errAt(lit, "%s is a number: compare it with a number", v.Name)
+		}
+		c.prog.Thresholds[v.Name] = append(c.prog.Thresholds[v.Name], x)
+		return numCmp{slot: v.Slot, op: opCode(op), c: x}, nil
+	case Enum:
+		s, isStr := lit.(*ast.StringNode)
+		if !isStr || (op != "==" && op != "!=") {
+			return nil, c.errAt(n, "%s is one of %s: compare it with == or != and a quoted value", v.Name, strings.Join(v.Values, ", "))
+		}
+		if err := c.checkEnum(v, s); err != nil {
+			return nil, err
+		}
+		return enumIn{slot: v.Slot, set: []string{s.Value}, neg: op == "!="}, nil
+	}
+	return nil, c.errAt(n, "cannot compare %s", v.Name)
+}
+
+func (c *compiler) checkEnum(v *Var, s *ast.StringNode) error {
+	for _, val := range v.Values {
+		if val == s.Value {
+			c.prog.EnumValues[v.Name] = appendUnique(c.prog.EnumValues[v.Name], s.Value)
+			return nil
+		}
+	}
+	return c.errAt(s, "%s has no value %q (values: %s)", v.Name, s.Value, strings.Join(v.Values, ", "))
+}
+
+func (c *compiler) in(n *ast.BinaryNode, neg bool) (node, error) {
+	ident, ok := n.Left.(*ast.IdentifierNode)
+	arr, ok2 := n.Right.(*ast.ArrayNode)
+	if !ok || !ok2 {
+		return nil, c.errAt(n, "write in as: fact in [value, value, …]")
+	}
+	v, found := c.env.Lookup(ident.Value)
+	if !found {
+		return nil, c.errAt(ident, "unknown name %q", ident.Value)
+	}
+	c.use(v)
+	switch v.Kind {
+	case Enum:
+		set := make([]string, 0, len(arr.Nodes))
+		for _, el := range arr.Nodes {
+			s, isStr := el.(*ast.StringNode)
+			if !isStr {
+				return nil, c.errAt(el, "%s takes quoted values", v.Name)
+			}
+			if err := c.checkEnum(v, s); err != nil {
+				return nil, err
+			}
+			set = append(set, s.Value)
+		}
+		return enumIn{slot: v.Slot, set: set, neg: neg}, nil
+	case Number:
+		var x node = constant(False)
+		for _, el := range arr.Nodes {
+			f, isNum := number(el)
+			if !isNum {
+				return nil, c.errAt(el, "%s takes numbers", v.Name)
+			}
+			c.prog.Thresholds[v.Name] = append(c.prog.Thresholds[v.Name], f)
+			x = or{x, numCmp{slot: v.Slot, op: opEq, c: f}}
+		}
+		if neg {
+			x = not{x}
+		}
+		return x, nil
+	}
+	return nil, c.errAt(n, "%s cannot be used with in", v.Name)
+}
+
+func number(n ast.Node) (float64, bool) {
+	switch n := n.(type) {
+	case *ast.IntegerNode:
+		return float64(n.Value), true
+	case *ast.FloatNode:
+		return n.Value, !math.IsNaN(n.Value) && !math.IsInf(n.Value, 0)
+	case *ast.UnaryNode:
+		if n.Operator == "-" {
+			x, ok := number(n.Node)
+			return -x, ok
+		}
+	}
+	return 0, false
+}
+
+// FormatNumber prints a threshold without a trailing .0.
+func FormatNumber(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+func uniqueFloats(xs []float64) []float64 {
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func appendUnique(xs []string, add ...string) []string {
+	for _, a := range add {
+		found := false
+		for _, x := range xs {
+			if x == a {
+				found = true
+				break
+			}
+		}
+		if !found {
+			xs = append(xs, a)
+		}
+	}
+	return xs
+}
