@@ -1,0 +1,124 @@
+// Package calendar answers calendar questions the way Chinese public notices
+// ask them: which local day it is in China, its lunar date, the solar terms
+// and festivals, the State Council's statutory holiday arrangements, and
+// whether a day lies inside a seasonal window such as "from 清明 −5 days to
+// +5 days" or "from 09-01 to 04-30 of the next year".
+//
+// # Days
+//
+// A Date is a civil day in China (UTC+8, no daylight saving time since
+// 1991), counted without the machine's zoneinfo files. LocalDay converts an
+// instant in any zone: 2024-08-31T17:00:00Z is already 2024-09-01 in
+// Qiyang. ParseDate reads YYYY-MM-DD and RFC 3339. Dates run from
+// 0001-01-01 to 9999-12-31.
+//
+// # Lunar dates, solar terms and festivals
+//
+// A Calendar converts between Gregorian and lunar dates (LunarDate, with
+// leap months), gives the 24 solar terms of a year on their local day, and
+// finds the festivals 元旦, 除夕, 春节, 元宵, 清明, 端午, 中元, 中秋, 重阳,
+// 国庆, 寒衣 and 冬至. The tables come from github.com/6tail/lunar-go,
+// computed once per year per Calendar on first use (about half a
+// millisecond a year); after that every answer is a table look-up.
+//
+// These are supported for Gregorian years MinLunarYear..MaxLunarYear
+// (1901..2100), the span over which the package is checked day by day
+// against the Hong Kong Observatory's published tables. Outside it the
+// functions return an error wrapping ErrLunarRange, which names the range.
+// The tests list, by date, the 30 days from 2057-09-28 and the six
+// solar-term days before 1980 on which lunar-go and the Observatory differ;
+// this package follows lunar-go there.
+//
+// Written lunar dates are read by ParseLunarDate in the forms 九月初六,
+// 九月廿一 or 九月二十一, 闰四月初一, 腊月三十, 冬月 or 十一月, 正月十五,
+// 除夕, and numerically as 09-06 or L04-01 (a leap month). Solar-term names
+// are accepted in simplified or traditional characters or in pinyin
+// (清明, 驚蟄, Qingming).
+//
+// # Statutory holidays
+//
+// The State Council's arrangements (which days are off, which weekend days
+// are make-up working days) are data, not code: the JSON files of the
+// community project holiday-cn (one YYYY.json per notice year) are embedded,
+// and WithHolidayFS reads a directory of them instead, so a new year's
+// arrangement needs no code change. A block of days off includes the
+// unlisted weekend days joined to it (与周末连休): holiday-cn lists 2024's
+// 端午 as 06-10 alone, and the block is 06-08..06-10. The table (Holidays) is
+// an immutable value, safe for concurrent use; lunar-go's own holiday
+// tables are not used at run time.
+//
+// For a notice year after the last published one, the arrangement is
+// projected and every answer drawn from it carries Projected = true. The
+// projection rule: a one-day festival (元旦, 清明, 端午, 中秋) becomes a
+// three-day block joined to a weekend — Saturday, Sunday or Monday: the
+// Saturday..Monday; Tuesday: Sunday..Tuesday with the Saturday before worked;
+// Wednesday: that day alone; Thursday: Thursday..Saturday with the Sunday
+// after worked; Friday: Friday..Sunday. 春节 is 除夕 through 正月初七.
+// 劳动节 is 05-01..05-05. 国庆节 is 10-01..10-07, or 10-01..10-08 named
+// 国庆节、中秋节 when 中秋 falls on 10-01..10-08; when 中秋 falls on
+// 09-28..09-30 the joint block is the eight days from 中秋. Make-up days are
+// projected only for one-day festivals. Every one-day block published for
+// 2020–2026 follows this rule. Years before the first published one (2007)
+// have no arrangement.
+//
+// # Windows
+//
+// A window is a set of days that recurs every year, written on one line:
+//
+//	window := term { "|" term }
+//	term   := "date" YYYY-MM-DD [".." YYYY-MM-DD]
+//	        | anchor [offset] [".." ( offset | MM-DD | anchor [offset] )]
+//	anchor := "annual" MM-DD | "solar-term" NAME | "lunar" LUNARDATE
+//	        | "festival" NAME | "holiday" NAME
+//	offset := ("+"|"-") N "d"        (N at most 366)
+//
+// Examples:
+//
+//	annual 09-01..04-30                  every 1 September to 30 April next year
+//	date 2024-10-16..2025-01-15          fixed dates
+//	solar-term 清明 -5d..+5d              清明 ± 5 days, every year
+//	holiday 国庆                          the National Day days off
+//	holiday 春节 | festival 除夕 .. festival 元宵
+//	annual 01-01 .. solar-term 寒露 -1d
+//	lunar 九月初六
+//	solar-term 寒露 .. annual 12-31
+//
+// Terms resolve per cycle year Y, every Gregorian year in the span asked
+// for:
+//
+//   - annual MM-DD is that day of Y; 02-29 occurs only in leap years.
+//   - solar-term NAME is the term's local day in Y (小寒 in January … 冬至
+//     in December).
+//   - festival NAME is the festival's day in Y; 除夕 is the eve of 春节 of Y.
+//   - lunar LUNARDATE is every day of Y with that lunar month and day. That
+//     is one day for most dates, none when the month is short or the leap
+//     month missing that year (腊月三十, 闰四月初一), and two for a few dates
+//     late in the lunar year (冬月初一 can fall in January and December of
+//     the same Gregorian year). Counting every day of Y, rather than the
+//     first on or after Y-01-01, means no occurrence is ever skipped or
+//     counted twice across cycles; for dates from 正月 to 九月 the two
+//     readings agree.
+//   - holiday NAME is the block of days off of that festival in the notice
+//     of year Y (the 元旦 block can begin in December of Y−1), possibly
+//     projected. Names match loosely: 国庆, 国庆节 and 国庆假期 all match
+//     国庆节 and the combined 国庆节、中秋节; also 春节, 清明, 劳动节 or
+//     五一, 端午, 中秋, 元旦.
+//
+// An anchor alone is one interval (a day, or a holiday's block); a single
+// offset moves it. "anchor -5d..+5d" runs from the anchor's first day − 5
+// to its last day + 5. "A .. B" runs from A in Y to the first occurrence of
+// B, in Y or else in Y+1, that does not end before A starts: "annual
+// 09-01..04-30" in cycle 2024 is 2024-09-01..2025-04-30. A bare MM-DD after
+// ".." is short for "annual MM-DD". Labels name the term and its cycle:
+// "国庆节 2024", "清明 2026 -5d..+5d", "09-01..04-30 (2024)".
+//
+// ParseWindow reports bad text with a *WindowError naming the token and its
+// column (in runes), with a "did you mean" for misspelt names:
+//
+//	window "solar-term 清民": column 12: unknown solar term "清民" (did you mean 清明?)
+//
+// Calendar.Prepare resolves a spec over a span of days to a Window, whose
+// Find answers "is day D inside, and in which interval?" by binary search
+// over plain integers, without allocating; NextStart and NextEnd say when
+// the window next comes into force or lapses.
+package calendar
