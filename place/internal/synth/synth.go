@@ -299,8 +299,7 @@ func (g *gen) forest() []byte {
 			}
 			r := cell * (0.18 + 0.12*g.rnd.Float64())
 			c := xy{(float64(ix) + 0.5 + 0.3*(g.rnd.Float64()-0.5)) * cell, (float64(iy) + 0.5 + 0.3*(g.rnd.Float64()-0.5)) * cell}
-			rho, t := math.Hypot(c.x, c.y), math.Atan2(c.y, c.x)
-			if rho-1.6*r < cfg.InnerM || rho+1.6*r > g.border(t)-100 {
+			if math.Hypot(c.x, c.y)-1.6*r < cfg.InnerM {
 				continue
 			}
 			k++
@@ -323,6 +322,12 @@ func (g *gen) forest() []byte {
 				}
 				polys = append(polys, rings)
 			}
+			if !g.inside(polys) {
+				// Forest runs up to the county border, as on Qiyang's
+				// wooded ridges, but never across it.
+				k--
+				continue
+			}
 			zone := "general"
 			if g.rnd.Float64() < 0.4 {
 				zone = "key"
@@ -333,6 +338,18 @@ func (g *gen) forest() []byte {
 		}
 	}
 	return collection("forest", feats)
+}
+
+// inside reports whether every vertex lies at least 20 m inside the border.
+func (g *gen) inside(polys [][]ring) bool {
+	for _, p := range polys {
+		for _, v := range p[0] {
+			if math.Hypot(v.x, v.y) > g.border(math.Atan2(v.y, v.x))-20 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // feature writes one Feature; one polygon is a Polygon, several a MultiPolygon.
