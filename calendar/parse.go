@@ -152,12 +152,10 @@ func parseWindow(text string) ([]windowTerm, error) {
 	var out []windowTerm
 	for {
 		if t, ok := p.peek(); !ok || t.text == "|" {
-			at := p.end
-			tok := ""
-			if ok {
-				at, tok = t.col, t.text
+			if !ok { // a trailing "|": point at it
+				t = p.toks[p.pos-1]
 			}
-			return nil, p.errAt(at, tok, "empty union member: want a term before and after each \"|\"")
+			return nil, p.errAt(t.col, t.text, "empty union member: want a term before and after each \"|\"")
 		}
 		t, err := p.term()
 		if err != nil {
