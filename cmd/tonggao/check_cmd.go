@@ -1,11 +1,169 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
+// multiFlag collects a repeatable flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+// loadEngine builds an engine from a rule directory, or from the embedded
+// rule base when dir is empty.
+func loadEngine(dir string) (*engine.Engine, error) {
+	var (
+		set *rules.Set
+		err error
+	)
+	if dir == "" {
+		set, err = rules.Embedded()
+	} else {
+		set, err = rules.Load(os.DirFS(dir))
+	}
+	if err != nil {
+		return nil, err
+	}
+	cal, err := calendar.New()
+	if err != nil {
+		return nil, err
+	}
+	return engine.New(set, cal)
+}
+
+// parseAt reads --at: a date or an RFC 3339 time; empty means now.
+func parseAt(s string) (calendar.Date, error) {
+	if s == "" {
+		return calendar.LocalDay(time.Now()), nil
+	}
+	return calendar.ParseDate(s)
+}
+
+// parseFacts turns k=v pairs into typed facts using the rule set's schema.
+// A number may be given as a range lo..hi.
+func parseFacts(set *rules.Set, kvs []string) (engine.Facts, error) {
+	facts := engine.Facts{}
+	for _, kv := range kvs {
+		name, val, ok := strings.Cut(kv, "=")
+		name, val = strings.TrimSpace(name), strings.TrimSpace(val)
+		if !ok || name == "" {
+			return nil, fmt.Errorf("--fact %q: write name=value", kv)
+		}
+		f, found := set.Fact(name)
+		if !found {
+			names := make([]string, len(set.Facts))
+			for i, f := range set.Facts {
+				names[i] = f.Name
+			}
+			msg := fmt.Sprintf("--fact %s: unknown fact", name)
+			if s := rules.Closest(name, names, 3); len(s) > 0 {
+				msg += " (did you mean " + strings.Join(s, ", ") + "?)"
+			}
+			return nil, errors.New(msg)
+		}
+		switch f.Kind {
+		case cond.Number:
+			if lo, hi, isRange := strings.Cut(val, ".."); isRange {
+				a, err1 := strconv.ParseFloat(lo, 64)
+				b, err2 := strconv.ParseFloat(hi, 64)
+				if err1 != nil || err2 != nil {
+					return nil, fmt.Errorf("--fact %s: %q is not a number range lo..hi", name, val)
+				}
+				facts[name] = engine.Range{Lo: a, Hi: b, Source: "--fact " + kv}
+				continue
+			}
+			x, err := strconv.ParseFloat(val, 64)
+			if err != nil {
+				return nil, fmt.Errorf("--fact %s: %q is not a number", name, val)
+			}
+			facts[name] = x
+		case cond.Bool:
+			switch strings.ToLower(val) {
+			case "true", "yes", "1", "是":
+				facts[name] = true
+			case "false", "no", "0", "否":
+				facts[name] = false
+			default:
+				return nil, fmt.Errorf("--fact %s: %q is not true or false", name, val)
+			}
+		default:
+			facts[name] = val
+		}
+	}
+	return facts, nil
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "tonggao check: not implemented yet")
-	return 2
+	fs := flag.NewFlagSet("tonggao check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	activity := fs.String("activity", "", "activity: id, Chinese name or synonym (e.g. 烧田埂)")
+	at := fs.String("at", "", "day (YYYY-MM-DD) or RFC 3339 time; default now, in China")
+	asJSON := fs.Bool("json", false, "print the decision as JSON")
+	dir := fs.String("rules", "", "rule directory (facts.yaml, notices/); default the embedded rule base")
+	var factFlags multiFlag
+	fs.Var(&factFlags, "fact", "a fact name=value (repeatable), e.g. distance_to_forest_m=50, fire_zone=general")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: tonggao check --activity NAME [--at DATE] [--fact name=value ...] [--json]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "tonggao check: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if *activity == "" {
+		fmt.Fprintln(stderr, "tonggao check: --activity is required")
+		return 2
+	}
+	eng, err := loadEngine(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao check: %v\n", err)
+		return 2
+	}
+	day, err := parseAt(*at)
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao check: --at: %v\n", err)
+		return 2
+	}
+	facts, err := parseFacts(eng.Rules(), factFlags)
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao check: %v\n", err)
+		return 2
+	}
+	d, err := eng.Decide(engine.Query{Activity: *activity, Day: day, Facts: facts})
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao check: %v\n", err)
+		return 2
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(d); err != nil {
+			fmt.Fprintf(stderr, "tonggao check: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	writeDecision(stdout, d)
+	return 0
 }

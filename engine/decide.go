@@ -1,0 +1,466 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// UnknownActivityError reports an activity no notice names.
+type UnknownActivityError struct {
+	Name        string
+	Suggestions []string
+}
+
+func (e *UnknownActivityError) Error() string {
+	if len(e.Suggestions) == 0 {
+		return fmt.Sprintf("unknown activity %q", e.Name)
+	}
+	return fmt.Sprintf("unknown activity %q (did you mean %s?)", e.Name, strings.Join(e.Suggestions, ", "))
+}
+
+// FactError reports a fact the query got wrong.
+type FactError struct {
+	Fact string
+	Msg  string
+}
+
+func (e *FactError) Error() string { return fmt.Sprintf("fact %s: %s", e.Fact, e.Msg) }
+
+// Activity resolves an activity by id, name or synonym.
+func (e *Engine) Activity(name string) (*rules.Activity, error) {
+	a, ok := e.set.Activity(strings.TrimSpace(name))
+	if !ok {
+		return nil, &UnknownActivityError{Name: name, Suggestions: rules.Closest(name, e.set.ActivityNames(), 5)}
+	}
+	return a, nil
+}
+
+// Decide answers q.
+func (e *Engine) Decide(q Query) (*Decision, error) {
+	act, err := e.Activity(q.Activity)
+	if err != nil {
+		return nil, err
+	}
+	day := q.day()
+	if !day.Valid() {
+		return nil, fmt.Errorf("engine: %w", calendar.ErrRange)
+	}
+	p := e.plans[act]
+	sc := e.scratch.Get().(*scratch)
+	defer e.scratch.Put(sc)
+	st := sc.st
+	e.set.Reset(st)
+	given, err := e.fill(st, q.Facts)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.set.Derive(st); err != nil {
+		return nil, &FactError{Fact: err.(*rules.ContradictionError).Fact, Msg: err.Error()}
+	}
+
+	d := &Decision{
+		Activity:     ActivityRef{ID: act.ID, Name: act.Name, EN: act.EN},
+		Date:         day,
+		UnknownFacts: []string{},
+		Reasons:      []Reason{},
+		Receipt:      e.receipt,
+	}
+	sc.ivs = e.setWindows(p, st, day, sc.ivs[:0])
+	sc.vals = e.evalRules(p, st, day, sc.vals[:0])
+	var relevant []*rules.Dimension
+	if hasUnknown(sc.vals) {
+		var outcomes []Outcome
+		d.Verdict, relevant, outcomes = e.enumerate(p, st, sc.vals)
+		d.Outcomes = outcomes
+		for _, dim := range relevant {
+			d.UnknownFacts = append(d.UnknownFacts, dim.Var.Name)
+		}
+	} else {
+		d.Verdict = combine(p.rules, sc.vals)
+	}
+	e.reasons(d, p, st, sc)
+	d.Facts = e.factValues(st, given)
+	if d.Verdict != Conditional {
+		d.NextChange = e.nextChange(p, st, day, d.Verdict, sc)
+	}
+	e.notes(d, p, day, relevant, given)
+	return d, nil
+}
+
+func hasUnknown(vals []cond.Tri) bool {
+	for _, v := range vals {
+		if v == cond.Unknown {
+			return true
+		}
+	}
+	return false
+}
+
+// fill stores the query's facts in st and returns the sources of the given
+// facts by name ("" for a plain value).
+func (e *Engine) fill(st *cond.State, facts Facts) (map[string]string, error) {
+	given := make(map[string]string, len(facts))
+	for name, raw := range facts {
+		f, ok := e.set.Fact(name)
+		if !ok {
+			names := make([]string, len(e.set.Facts))
+			for i, f := range e.set.Facts {
+				names[i] = f.Name
+			}
+			msg := "no such fact"
+			if s := rules.Closest(name, names, 3); len(s) > 0 {
+				msg += " (did you mean " + strings.Join(s, ", ") + "?)"
+			}
+			return nil, &FactError{Fact: name, Msg: msg}
+		}
+		src, err := setFact(st, f, raw)
+		if err != nil {
+			return nil, &FactError{Fact: name, Msg: err.Error()}
+		}
+		given[name] = src
+	}
+	return given, nil
+}
+
+func setFact(st *cond.State, f *rules.Fact, raw any) (string, error) {
+	switch f.Kind {
+	case cond.Number:
+		var v cond.Num
+		src := ""
+		switch x := raw.(type) {
+		case float64:
+			v = cond.Exact(x)
+		case float32:
+			v = cond.Exact(float64(x))
+		case int:
+			v = cond.Exact(float64(x))
+		case int64:
+			v = cond.Exact(float64(x))
+		case Range:
+			v, src = cond.Num{Lo: x.Lo, Hi: x.Hi, Known: true}, x.Source
+			if x.Lo > x.Hi {
+				return "", fmt.Errorf("range %v…%v is empty", x.Lo, x.Hi)
+			}
+		default:
+			return "", fmt.Errorf("want a number, got %T", raw)
+		}
+		for _, x := range []float64{v.Lo, v.Hi} {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				return "", fmt.Errorf("want a finite number, got %v", x)
+			}
+			if f.Min != nil && x < *f.Min {
+				return "", fmt.Errorf("%v is below the minimum %v", x, *f.Min)
+			}
+		}
+		if f.Integer && v.Lo == v.Hi && v.Lo != math.Trunc(v.Lo) {
+			return "", fmt.Errorf("want a whole number, got %v", v.Lo)
+		}
+		if f.Min != nil && v.Lo < *f.Min {
+			v.Lo = *f.Min
+		}
+		st.Num[f.Var.Slot] = v
+		return src, nil
+	case cond.Bool:
+		b, ok := raw.(bool)
+		if !ok {
+			return "", fmt.Errorf("want true or false, got %T", raw)
+		}
+		st.Bool[f.Var.Slot] = cond.TriOf(b)
+	case cond.Enum:
+		s, ok := raw.(string)
+		if !ok {
+			return "", fmt.Errorf("want one of %s, got %T", strings.Join(f.Values, ", "), raw)
+		}
+		s = f.Canonical(s)
+		if s == "" {
+			return "", fmt.Errorf("%q is not one of %s", raw, strings.Join(f.Values, ", "))
+		}
+		st.Str[f.Var.Slot] = s
+	}
+	return "", nil
+}
+
+// setWindows marks, for the plan's windows, whether day is inside, and
+// returns the interval found per window (zero when outside).
+func (e *Engine) setWindows(p *plan, st *cond.State, day calendar.Date, ivs []calendar.Interval) []calendar.Interval {
+	for _, pw := range p.windows {
+		iv, ok := pw.cw.Find(day)
+		st.Bool[pw.w.Var.Slot] = cond.TriOf(ok)
+		ivs = append(ivs, iv)
+	}
+	return ivs
+}
+
+func (e *Engine) evalRules(p *plan, st *cond.State, day calendar.Date, vals []cond.Tri) []cond.Tri {
+	for _, r := range p.rules {
+		v := cond.False
+		if r.Notice.InForce(day) {
+			v = r.Program.Eval(st)
+		}
+		vals = append(vals, v)
+	}
+	return vals
+}
+
+// combine gives the verdict when every rule's value is known: a forbidding
+// rule wins unless an allowing rule that applies overrides it, and the
+// other way round.
+func combine(rs []*rules.Rule, vals []cond.Tri) Verdict {
+	forbid, allow := false, false
+	for i, r := range rs {
+		if vals[i] != cond.True || defeated(i, rs, vals) {
+			continue
+		}
+		if r.Effect == rules.Forbid {
+			forbid = true
+		} else {
+			allow = true
+		}
+	}
+	switch {
+	case forbid:
+		return Forbidden
+	case allow:
+		return Allowed
+	}
+	return NoRule
+}
+
+// defeated reports whether rule i is overridden by another rule that holds.
+func defeated(i int, rs []*rules.Rule, vals []cond.Tri) bool {
+	return defeatedBy(i, rs, vals) >= 0
+}
+
+func defeatedBy(i int, rs []*rules.Rule, vals []cond.Tri) int {
+	for j, o := range rs {
+		if j == i || vals[j] != cond.True {
+			continue
+		}
+		for _, t := range o.Overrides {
+			if t == rs[i] {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// enumerate tries every answer to the unknown facts the undecided rules
+// read. It returns the verdict (Conditional when answers differ), the facts
+// that decide it, and the verdict for each answer.
+func (e *Engine) enumerate(p *plan, st *cond.State, vals []cond.Tri) (Verdict, []*rules.Dimension, []Outcome) {
+	var progs []*cond.Program
+	for i, r := range p.rules {
+		if vals[i] == cond.Unknown {
+			progs = append(progs, r.Program)
+		}
+	}
+	dims := e.set.Dimensions(st, false, progs...)
+	type result struct {
+		idx     []int
+		verdict Verdict
+	}
+	var results []result
+	trial := make([]cond.Tri, len(vals))
+	complete := e.set.Enumerate(st, dims, func(idx []int) {
+		for i, r := range p.rules {
+			trial[i] = vals[i]
+			if vals[i] == cond.Unknown {
+				trial[i] = r.Program.Eval(st)
+			}
+		}
+		results = append(results, result{idx: append([]int(nil), idx...), verdict: combine(p.rules, trial)})
+	})
+	if !complete {
+		return Conditional, dims, nil
+	}
+	if len(results) == 0 {
+		return Conditional, dims, nil
+	}
+	same := true
+	for _, r := range results[1:] {
+		if r.verdict != results[0].verdict {
+			same = false
+			break
+		}
+	}
+	if same {
+		return results[0].verdict, nil, nil
+	}
+	// A fact decides the answer if changing it alone changes the verdict.
+	byKey := make(map[string]Verdict, len(results))
+	key := func(idx []int) string { return fmt.Sprint(idx) }
+	for _, r := range results {
+		byKey[key(r.idx)] = r.verdict
+	}
+	isRelevant := make([]bool, len(dims))
+	alt := make([]int, len(dims))
+	for _, r := range results {
+		for i, d := range dims {
+			if isRelevant[i] {
+				continue
+			}
+			copy(alt, r.idx)
+			for j := 0; j < d.Size(); j++ {
+				if j == r.idx[i] {
+					continue
+				}
+				alt[i] = j
+				if v, ok := byKey[key(alt)]; ok && v != r.verdict {
+					isRelevant[i] = true
+					break
+				}
+			}
+		}
+	}
+	var relevant []*rules.Dimension
+	var relIdx []int
+	for i, d := range dims {
+		if isRelevant[i] {
+			relevant = append(relevant, d)
+			relIdx = append(relIdx, i)
+		}
+	}
+	return Conditional, relevant, outcomes(relevant, relIdx, func(yield func([]int, Verdict)) {
+		for _, r := range results {
+			yield(r.idx, r.verdict)
+		}
+	})
+}
+
+// outcomes projects the enumeration onto the deciding facts and merges
+// neighbouring numeric ranges with the same verdict.
+func outcomes(dims []*rules.Dimension, dimIdx []int, each func(func([]int, Verdict))) []Outcome {
+	type cell struct {
+		lo, hi  []int // per relevant dim, a range of points
+		verdict Verdict
+	}
+	var cells []*cell
+	seen := map[string]bool{}
+	each(func(idx []int, v Verdict) {
+		pt := make([]int, len(dimIdx))
+		for k, i := range dimIdx {
+			pt[k] = idx[i]
+		}
+		k := fmt.Sprint(pt)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		cells = append(cells, &cell{lo: pt, hi: append([]int(nil), pt...), verdict: v})
+	})
+	sort.Slice(cells, func(a, b int) bool {
+		for k := range cells[a].lo {
+			if cells[a].lo[k] != cells[b].lo[k] {
+				return cells[a].lo[k] < cells[b].lo[k]
+			}
+		}
+		return false
+	})
+	for merged := true; merged; {
+		merged = false
+		for a := 0; a < len(cells) && !merged; a++ {
+			for b := 0; b < len(cells) && !merged; b++ {
+				x, y := cells[a], cells[b]
+				if a == b || x.verdict != y.verdict {
+					continue
+				}
+				for k, d := range dims {
+					if d.Var.Kind != cond.Number || x.hi[k]+1 != y.lo[k] || !sameElsewhere(x.lo, x.hi, y.lo, y.hi, k) {
+						continue
+					}
+					x.hi[k] = y.hi[k]
+					cells = append(cells[:b], cells[b+1:]...)
+					merged = true
+					break
+				}
+			}
+		}
+	}
+	out := make([]Outcome, 0, len(cells))
+	for _, c := range cells {
+		o := Outcome{Verdict: c.verdict}
+		for k, d := range dims {
+			o.When = append(o.When, describePoint(d, c.lo[k], c.hi[k]))
+		}
+		out = append(out, o)
+	}
+	return out
+}
+
+func sameElsewhere(alo, ahi, blo, bhi []int, except int) bool {
+	for k := range alo {
+		if k != except && (alo[k] != blo[k] || ahi[k] != bhi[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func describePoint(d *rules.Dimension, lo, hi int) FactCondition {
+	fc := FactCondition{Fact: d.Var.Name}
+	switch d.Var.Kind {
+	case cond.Number:
+		a, b := d.Regions[lo], d.Regions[hi]
+		min := math.Inf(-1)
+		if d.Fact.Min != nil {
+			min = *d.Fact.Min
+		}
+		if !math.IsInf(a.Lo, 0) {
+			v := a.Lo
+			fc.Min, fc.MinOpen = &v, a.LoOpen
+		}
+		if !math.IsInf(b.Hi, 0) {
+			v := b.Hi
+			fc.Max, fc.MaxOpen = &v, b.HiOpen
+		}
+		lower, upper := "", ""
+		if a.Lo == b.Hi {
+			fc.Text = "= " + cond.FormatNumber(a.Lo)
+			return fc
+		}
+		if !(a.Lo == min && !a.LoOpen) && !math.IsInf(a.Lo, -1) {
+			lower = map[bool]string{true: "> ", false: "≥ "}[a.LoOpen] + cond.FormatNumber(a.Lo)
+		}
+		if !math.IsInf(b.Hi, 1) {
+			upper = map[bool]string{true: "< ", false: "≤ "}[b.HiOpen] + cond.FormatNumber(b.Hi)
+		}
+		switch {
+		case lower != "" && upper != "":
+			fc.Text = lower + ", " + upper
+		case lower != "":
+			fc.Text = lower
+		case upper != "":
+			fc.Text = upper
+		default:
+			fc.Text = "any"
+		}
+	case cond.Enum:
+		v := d.Values[lo]
+		mentioned := d.Values[:len(d.Values)-1]
+		if len(d.Fact.Values) > len(d.Values) && lo == len(d.Values)-1 && !containsStr(mentioned, v) {
+			fc.Text = "other than " + strings.Join(mentioned, ", ")
+			return fc
+		}
+		fc.Text, fc.Value = v, v
+	default:
+		b := lo == 1
+		fc.Text, fc.Value = fmt.Sprint(b), b
+	}
+	return fc
+}
+
+func containsStr(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,224 @@
+// Package engine answers "may this activity be done at this time, at this
+// place?" from a loaded rule set, with the reasons cited to notice and
+// article.
+//
+// An Engine is built once (New) from a rules.Set and a calendar.Calendar:
+// every window is resolved to concrete days, every condition is already
+// compiled, and each activity gets a plan listing the rules that govern it.
+// After that a decision is table look-ups and a few compiled conditions,
+// safe for concurrent use. To change rules, build a new Engine and swap it.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// Engine decides queries against one rule set. It is immutable and safe for
+// concurrent use.
+type Engine struct {
+	set     *rules.Set
+	cal     *calendar.Calendar
+	plans   map[*rules.Activity]*plan
+	windows map[*rules.Window]*calendar.Window
+	receipt Receipt
+	scratch sync.Pool
+}
+
+// plan is what deciding one activity needs, computed at load time.
+type plan struct {
+	act *rules.Activity
+	// rules govern the activity (it is one of their activities or a kind
+	// of one), residual rules shadowed by a more specific rule removed.
+	rules []*rules.Rule
+	// windows are those the rules read, directly or through conditions.
+	windows []planWindow
+	// boundaries are the sorted days on which a rule's window or notice
+	// starts or stops applying: the only days a verdict can change.
+	boundaries []calendar.Date
+	// kinds are more specific activities some rule governs, for a note
+	// when the general activity itself has no rule.
+	kinds []*rules.Activity
+}
+
+type planWindow struct {
+	w  *rules.Window
+	cw *calendar.Window
+}
+
+type scratch struct {
+	st   *cond.State
+	vals []cond.Tri
+	ivs  []calendar.Interval
+}
+
+// New prepares an engine. Windows are resolved from a year before the
+// earliest notice takes effect to five years after the last one ends, so
+// that answers about an expired notice can still say when its window would
+// fall.
+func New(set *rules.Set, cal *calendar.Calendar) (*Engine, error) {
+	if set == nil || cal == nil {
+		return nil, errors.New("engine: a rule set and a calendar are required")
+	}
+	e := &Engine{set: set, cal: cal, plans: map[*rules.Activity]*plan{}, windows: map[*rules.Window]*calendar.Window{},
+		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}}
+	var errs []error
+	for _, n := range set.Notices {
+		from, err1 := calendar.NewDate(max(calendar.MinYear, n.Effective.Year()-1), 1, 1)
+		to, err2 := calendar.NewDate(min(calendar.MaxYear, n.ValidUntil.Year()+5), 12, 31)
+		if err := errors.Join(err1, err2); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", n.File, err))
+			continue
+		}
+		for _, w := range n.Windows {
+			cw, err := cal.Prepare(w.Spec, from, to)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s:%d: window %q: %w", n.File, w.Pos.Line, w.ID, err))
+				continue
+			}
+			e.windows[w] = cw
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	for _, a := range set.Activities {
+		e.plans[a] = e.makePlan(a)
+	}
+	e.scratch.New = func() any {
+		return &scratch{st: set.NewState(), vals: make([]cond.Tri, 0, 16), ivs: make([]calendar.Interval, 0, 16)}
+	}
+	return e, nil
+}
+
+func (e *Engine) makePlan(a *rules.Activity) *plan {
+	p := &plan{act: a}
+	var all []*rules.Rule
+	for _, n := range e.set.Notices {
+		for _, r := range n.Rules {
+			if r.Covers(a) {
+				all = append(all, r)
+			} else {
+				for _, x := range r.Activities {
+					if x.IsA(a) && !containsAct(p.kinds, x) {
+						p.kinds = append(p.kinds, x)
+					}
+				}
+			}
+		}
+	}
+	for _, r := range all {
+		if r.Residual && shadowed(r, all) {
+			continue
+		}
+		p.rules = append(p.rules, r)
+	}
+	seen := map[*rules.Window]bool{}
+	days := map[calendar.Date]bool{}
+	for _, r := range p.rules {
+		days[r.Notice.Effective] = true
+		days[r.Notice.ValidUntil.AddDays(1)] = true
+		for _, v := range r.Program.Vars {
+			if !v.Window {
+				continue
+			}
+			w := windowOf(r.Notice, v)
+			if w == nil || seen[w] {
+				continue
+			}
+			seen[w] = true
+			cw := e.windows[w]
+			p.windows = append(p.windows, planWindow{w: w, cw: cw})
+			for _, iv := range cw.Intervals() {
+				days[iv.From] = true
+				days[iv.To.AddDays(1)] = true
+			}
+		}
+	}
+	for d := range days {
+		p.boundaries = append(p.boundaries, d)
+	}
+	sort.Slice(p.boundaries, func(i, j int) bool { return p.boundaries[i].Before(p.boundaries[j]) })
+	return p
+}
+
+func containsAct(as []*rules.Activity, a *rules.Activity) bool {
+	for _, x := range as {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// shadowed: a residual rule ("其他…") yields to a more specific rule of its
+// notice that governs the same activity.
+func shadowed(r *rules.Rule, all []*rules.Rule) bool {
+	for _, o := range all {
+		if o != r && !o.Residual && o.Notice == r.Notice && o.Effect == r.Effect {
+			return true
+		}
+	}
+	return false
+}
+
+func windowOf(n *rules.Notice, v *cond.Var) *rules.Window {
+	for _, w := range n.Windows {
+		if w.Var == v {
+			return w
+		}
+	}
+	return nil
+}
+
+// Rules returns the rule set the engine decides with.
+func (e *Engine) Rules() *rules.Set { return e.set }
+
+// Calendar returns the calendar the engine resolves windows with.
+func (e *Engine) Calendar() *calendar.Calendar { return e.cal }
+
+// Receipt identifies the rule set and holiday data.
+func (e *Engine) Receipt() Receipt { return e.receipt }
+
+// Window returns the resolved form of a notice window.
+func (e *Engine) Window(w *rules.Window) *calendar.Window { return e.windows[w] }
+
+// Query is one question.
+type Query struct {
+	// Activity is an activity id, its Chinese name or a synonym.
+	Activity string
+	// At is the moment asked about, in any zone; the engine uses the day in
+	// China. If At is zero, Day is used.
+	At  time.Time
+	Day calendar.Date
+	// Facts maps fact names to values: float64 or int for numbers (or a
+	// Range for a value known only within bounds), bool, or string. A fact
+	// that is absent is unknown.
+	Facts Facts
+}
+
+// Facts are the query's facts by name.
+type Facts map[string]any
+
+// Range is a number known only to lie within [Lo, Hi], such as a distance
+// measured with a GPS accuracy.
+type Range struct {
+	Lo, Hi float64
+	// Source says where the value came from, for the reasons.
+	Source string
+}
+
+// Day returns the query's day in China.
+func (q Query) day() calendar.Date {
+	if !q.At.IsZero() {
+		return calendar.LocalDay(q.At)
+	}
+	return q.Day
+}

@@ -1,0 +1,77 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/rules"
+)
+
+// The texts of notes, in one place.
+const (
+	msgTitleLevel   = "%s《%s》：规则库只有该文件的标题，没有全文；本答复依据标题所述。%s"
+	msgNotInForce   = "%s《%s》%s 曾对此有规定（有效期 %s—%s），但 %s 不在其有效期内，不适用。"
+	msgWindowInYear = "%s 的“%s”按其写法在 %d 年为 %s—%s（仅供参考）。"
+	msgKinds        = "本规则库对“%s”本身没有规定，但对其中的 %s 有规定，请说明具体行为。"
+	msgVerify       = "%s 按所给范围（%s）跨越了规则的界线，结论要看实际位置，请现场核实。"
+	msgProjected    = "%s 所依据的法定节假日安排尚未公布，日期为推算（%s）。"
+)
+
+func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rules.Dimension, given map[string]string) {
+	seen := map[string]bool{}
+	add := func(n Note) {
+		k := n.Code + n.Notice + n.Text
+		if !seen[k] {
+			seen[k] = true
+			d.Notes = append(d.Notes, n)
+		}
+	}
+	for _, r := range d.Reasons {
+		if !r.TitleLevel {
+			continue
+		}
+		if n, ok := e.set.Notice(r.Notice); ok {
+			add(Note{Code: "title_level", Notice: n.Number, Text: fmt.Sprintf(msgTitleLevel, n.Number, n.Title, n.TitleOnlyNote)})
+		}
+	}
+	for _, r := range d.Reasons {
+		for _, w := range r.Windows {
+			if w.Projected {
+				add(Note{Code: "projected_holiday", Notice: r.Notice, Text: fmt.Sprintf(msgProjected, w.Name, w.Label)})
+			}
+		}
+	}
+	for _, dim := range relevant {
+		if src, ok := given[dim.Var.Name]; ok {
+			add(Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, src)})
+		}
+	}
+	if d.Verdict != NoRule {
+		return
+	}
+	for _, r := range p.rules {
+		n := r.Notice
+		if n.InForce(day) {
+			continue
+		}
+		add(Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day)})
+		for _, pw := range p.windows {
+			if pw.w.Notice != n || !reads(r.Program, pw.w.Var) {
+				continue
+			}
+			for _, iv := range pw.cw.Intervals() {
+				if iv.From.Year() == day.Year() {
+					add(Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, pw.w.Name, day.Year(), iv.From, iv.To)})
+				}
+			}
+		}
+	}
+	if len(p.kinds) > 0 && len(d.Reasons) == 0 {
+		names := make([]string, len(p.kinds))
+		for i, k := range p.kinds {
+			names[i] = k.Name
+		}
+		add(Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、"))})
+	}
+}

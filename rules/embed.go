@@ -1,0 +1,15 @@
+package rules
+
+import "embed"
+
+// The encoded gazette ships inside the library so that it works with no
+// set-up: facts.yaml and one file per notice, with their test cases.
+//
+//go:embed facts.yaml notices/*.yaml
+var embedded embed.FS
+
+// EmbeddedFS returns the embedded rule directory (facts.yaml, notices/).
+func EmbeddedFS() embed.FS { return embedded }
+
+// Embedded loads the embedded rule base.
+func Embedded() (*Set, error) { return Load(embedded) }

@@ -1,0 +1,295 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
+)
+
+// Pos is a position in a rule file: 1-based line and column.
+type Pos struct {
+	Line, Col int
+}
+
+func posOf(n ast.Node) Pos {
+	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
+		return Pos{}
+	}
+	p := n.GetToken().Position
+	return Pos{Line: p.Line, Col: p.Column}
+}
+
+// Str is a scalar that remembers where it was written, so that a reference
+// to an unknown window or activity can be reported at its own line.
+type Str struct {
+	Value string
+	Pos   Pos
+	// Quoted is set for a quoted scalar: columns inside it are one further
+	// to the right than its first character.
+	Quoted bool
+}
+
+// UnmarshalYAML implements yaml.NodeUnmarshaler.
+func (s *Str) UnmarshalYAML(n ast.Node) error {
+	s.Pos = posOf(n)
+	switch v := n.(type) {
+	case *ast.StringNode:
+		s.Value = v.Value
+		s.Quoted = v.Token.Type == token.DoubleQuoteType || v.Token.Type == token.SingleQuoteType
+	case *ast.NullNode:
+		s.Value = ""
+	case ast.ScalarNode:
+		// Numbers, booleans and timestamps are taken as written: document
+		// numbers and dates are text to us, never YAML-typed values.
+		s.Value = v.GetToken().Value
+	case *ast.LiteralNode:
+		s.Value = v.Value.Value
+	default:
+		return yamlErrorf(n, "want a single value, got %s", strings.ToLower(n.Type().String()))
+	}
+	return nil
+}
+
+// node errors carry their position through yaml's error interface.
+type nodeError struct {
+	tok *token.Token
+	msg string
+}
+
+func (e *nodeError) Error() string                 { return e.msg }
+func (e *nodeError) GetToken() *token.Token        { return e.tok }
+func (e *nodeError) GetMessage() string            { return e.msg }
+func (e *nodeError) FormatError(bool, bool) string { return e.msg }
+
+func yamlErrorf(n ast.Node, format string, args ...any) error {
+	return &nodeError{tok: n.GetToken(), msg: fmt.Sprintf(format, args...)}
+}
+
+// decodeStrict decodes a node into v, rejecting unknown keys.
+func decodeStrict(n ast.Node, v any) error {
+	return yaml.NodeToValue(n, v, yaml.DisallowUnknownField())
+}
+
+// FileSpec is the content of one notice file as written.
+type FileSpec struct {
+	Notice          NoticeSpec           `yaml:"notice"`
+	Interpretations []InterpretationSpec `yaml:"interpretations"`
+	Activities      []ActivitySpec       `yaml:"activities"`
+	Windows         []WindowSpec         `yaml:"windows"`
+	Conditions      []ConditionSpec      `yaml:"conditions"`
+	Rules           []RuleSpec           `yaml:"rules"`
+	Duties          []DutySpec           `yaml:"duties"`
+	DataNotes       []Str                `yaml:"data_notes"`
+}
+
+// NoticeSpec is a notice's identity.
+type NoticeSpec struct {
+	Number          Str           `yaml:"number"`
+	Registration    Str           `yaml:"registration"`
+	Title           Str           `yaml:"title"`
+	Issuer          Str           `yaml:"issuer"`
+	Issued          Str           `yaml:"issued"`
+	Effective       Str           `yaml:"effective"`
+	ValidUntil      Str           `yaml:"valid_until"`
+	ValidityArticle Str           `yaml:"validity_article"`
+	ValidityText    Str           `yaml:"validity_text"`
+	Source          Str           `yaml:"source"`
+	TitleOnly       bool          `yaml:"title_only"`
+	TitleOnlyNote   Str           `yaml:"title_only_note"`
+	Contacts        []ContactSpec `yaml:"contacts"`
+	Penalties       []PenaltySpec `yaml:"penalties"`
+}
+
+// ContactSpec is a hotline or office the notice names.
+type ContactSpec struct {
+	Pos     Pos   `yaml:"-"`
+	Name    Str   `yaml:"name"`
+	Phones  []Str `yaml:"phones"`
+	Article Str   `yaml:"article"`
+	Text    Str   `yaml:"text"`
+}
+
+// PenaltySpec is what the notice says happens to violators.
+type PenaltySpec struct {
+	Pos     Pos `yaml:"-"`
+	Article Str `yaml:"article"`
+	Text    Str `yaml:"text"`
+}
+
+// InterpretationSpec records how an unclear phrase was read.
+type InterpretationSpec struct {
+	Pos         Pos `yaml:"-"`
+	ID          Str `yaml:"id"`
+	Words       Str `yaml:"words"`
+	Reading     Str `yaml:"reading"`
+	Alternative Str `yaml:"alternative"`
+	Why         Str `yaml:"why"`
+}
+
+// ActivitySpec declares an activity.
+type ActivitySpec struct {
+	Pos      Pos   `yaml:"-"`
+	ID       Str   `yaml:"id"`
+	Name     Str   `yaml:"name"`
+	EN       Str   `yaml:"en"`
+	Parent   Str   `yaml:"parent"`
+	Synonyms []Str `yaml:"synonyms"`
+}
+
+// WindowSpec names a window in the calendar package's textual form.
+type WindowSpec struct {
+	Pos             Pos   `yaml:"-"`
+	ID              Str   `yaml:"id"`
+	Name            Str   `yaml:"name"`
+	When            Str   `yaml:"when"`
+	Article         Str   `yaml:"article"`
+	Text            Str   `yaml:"text"`
+	Interpretations []Str `yaml:"interpretations"`
+}
+
+// ConditionSpec is a named condition other conditions may use.
+type ConditionSpec struct {
+	Pos             Pos   `yaml:"-"`
+	ID              Str   `yaml:"id"`
+	Name            Str   `yaml:"name"`
+	If              Str   `yaml:"if"`
+	Article         Str   `yaml:"article"`
+	Text            Str   `yaml:"text"`
+	Interpretations []Str `yaml:"interpretations"`
+}
+
+// RuleSpec is one rule: an article that forbids or allows activities.
+type RuleSpec struct {
+	Pos             Pos        `yaml:"-"`
+	ID              Str        `yaml:"id"`
+	Article         Str        `yaml:"article"`
+	Text            Str        `yaml:"text"`
+	Effect          Str        `yaml:"effect"`
+	Activities      []Str      `yaml:"activities"`
+	If              Str        `yaml:"if"`
+	Overrides       []Str      `yaml:"overrides"`
+	Residual        bool       `yaml:"residual"`
+	Interpretations []Str      `yaml:"interpretations"`
+	Terms           []TermSpec `yaml:"terms"`
+	TitleLevel      bool       `yaml:"title_level"`
+}
+
+// TermSpec is a consequence attached to a rule: an amount, a waiting period,
+// a deadline — said as part of the answer.
+type TermSpec struct {
+	Pos   Pos `yaml:"-"`
+	Name  Str `yaml:"name"`
+	Value Str `yaml:"value"`
+	Text  Str `yaml:"text"`
+}
+
+// DutySpec is an obligation on officials (patrols, say), shown to them, not
+// a citizen prohibition.
+type DutySpec struct {
+	Pos             Pos   `yaml:"-"`
+	ID              Str   `yaml:"id"`
+	Article         Str   `yaml:"article"`
+	Who             Str   `yaml:"who"`
+	Text            Str   `yaml:"text"`
+	If              Str   `yaml:"if"`
+	Interpretations []Str `yaml:"interpretations"`
+}
+
+// FactsFileSpec is the content of facts.yaml.
+type FactsFileSpec struct {
+	Facts        []FactSpec        `yaml:"facts"`
+	Implications []ImplicationSpec `yaml:"implications"`
+}
+
+// FactSpec declares a fact.
+type FactSpec struct {
+	Pos     Pos               `yaml:"-"`
+	Name    Str               `yaml:"name"`
+	Type    Str               `yaml:"type"`
+	Min     *float64          `yaml:"min"`
+	Integer bool              `yaml:"integer"`
+	Unit    Str               `yaml:"unit"`
+	ZH      Str               `yaml:"zh"`
+	EN      Str               `yaml:"en"`
+	Doc     Str               `yaml:"doc"`
+	Values  []Str             `yaml:"values"`
+	Labels  map[string]string `yaml:"labels"`
+}
+
+// ImplicationSpec: when If holds, Then holds too.
+type ImplicationSpec struct {
+	Pos  Pos `yaml:"-"`
+	If   Str `yaml:"if"`
+	Then Str `yaml:"then"`
+}
+
+// The list item types record their own position; the decoder calls these.
+
+func (s *ContactSpec) UnmarshalYAML(n ast.Node) error {
+	type plain ContactSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *PenaltySpec) UnmarshalYAML(n ast.Node) error {
+	type plain PenaltySpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *InterpretationSpec) UnmarshalYAML(n ast.Node) error {
+	type plain InterpretationSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *ActivitySpec) UnmarshalYAML(n ast.Node) error {
+	type plain ActivitySpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *WindowSpec) UnmarshalYAML(n ast.Node) error {
+	type plain WindowSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *ConditionSpec) UnmarshalYAML(n ast.Node) error {
+	type plain ConditionSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *RuleSpec) UnmarshalYAML(n ast.Node) error {
+	type plain RuleSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *TermSpec) UnmarshalYAML(n ast.Node) error {
+	type plain TermSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *DutySpec) UnmarshalYAML(n ast.Node) error {
+	type plain DutySpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *FactSpec) UnmarshalYAML(n ast.Node) error {
+	type plain FactSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *ImplicationSpec) UnmarshalYAML(n ast.Node) error {
+	type plain ImplicationSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}

@@ -1,0 +1,22 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/rules"
+)
+
+func TestEmbeddedLoads(t *testing.T) {
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	require.NotEmpty(t, set.Notices)
+	n, ok := set.Notice("祁政通〔2024〕7号")
+	require.True(t, ok)
+	require.Equal(t, "2029-08-31", n.ValidUntil.String())
+	a, ok := set.Activity("烧田基草")
+	require.True(t, ok)
+	require.Equal(t, "burn_field_ridge", a.ID)
+	require.Equal(t, "outdoor_fire", a.Parent.Parent.ID)
+}

@@ -1,0 +1,258 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// Set is a loaded, validated rule base: the fact schema and every notice,
+// with conditions compiled. It is immutable and safe for concurrent use.
+type Set struct {
+	Facts        []*Fact
+	Implications []*Implication
+	Notices      []*Notice
+	Activities   []*Activity
+	// Digest identifies the exact rule files (sha256 over names and bytes).
+	Digest string
+	// Counts of variable slots, for evaluation states.
+	NumSlots, BoolSlots, StrSlots int
+
+	factByName map[string]*Fact
+	activityBy map[string]*Activity // by id, name and synonym
+	noticeBy   map[string]*Notice   // by number
+}
+
+// Fact is a declared fact.
+type Fact struct {
+	Name    string
+	Kind    cond.Kind
+	Min     *float64
+	Integer bool
+	Unit    string
+	ZH, EN  string
+	Doc     string
+	Values  []string
+	Labels  map[string]string
+	Var     *cond.Var
+}
+
+// Implication: when If is true, the assignment Then holds.
+type Implication struct {
+	If *cond.Program
+	// Then assigns Fact: a number (Number), true/false (Bool) or a value (Enum).
+	Fact   *Fact
+	Number float64
+	Bool   bool
+	Enum   string
+	Text   string
+	File   string
+	Pos    Pos
+}
+
+// Notice is one encoded document.
+type Notice struct {
+	Number          string
+	Registration    string
+	Title           string
+	Issuer          string
+	Issued          calendar.Date
+	Effective       calendar.Date
+	ValidUntil      calendar.Date
+	ValidityArticle string
+	ValidityText    string
+	Source          string
+	// TitleOnly marks a notice known only by its title in the register:
+	// its rules state what the title says, and every answer relying on one
+	// says the full text is not in the rule base.
+	TitleOnly       bool
+	TitleOnlyNote   string
+	Contacts        []Contact
+	Penalties       []Penalty
+	Interpretations []*Interpretation
+	Activities      []*Activity
+	Windows         []*Window
+	Conditions      []*Condition
+	Rules           []*Rule
+	Duties          []*Duty
+	DataNotes       []string
+	File            string
+	Pos             Pos
+}
+
+// InForce reports whether the notice is in force on d (inclusive ends).
+func (n *Notice) InForce(d calendar.Date) bool {
+	return !d.Before(n.Effective) && !d.After(n.ValidUntil)
+}
+
+// Contact is a hotline or office.
+type Contact struct {
+	Name    string   `json:"name"`
+	Phones  []string `json:"phones"`
+	Article string   `json:"article,omitempty"`
+	Text    string   `json:"text,omitempty"`
+}
+
+// Penalty is what the notice says happens to violators.
+type Penalty struct {
+	Article string `json:"article"`
+	Text    string `json:"text"`
+}
+
+// Interpretation records how an unclear phrase of a notice is read.
+type Interpretation struct {
+	ID          string `json:"id"`
+	Words       string `json:"words"`
+	Reading     string `json:"reading"`
+	Alternative string `json:"alternative"`
+	Why         string `json:"why"`
+}
+
+// Activity is something people do that a rule may govern.
+type Activity struct {
+	ID       string
+	Name     string
+	EN       string
+	Synonyms []string
+	Parent   *Activity
+	Notice   *Notice
+	File     string
+	Pos      Pos
+}
+
+// IsA reports whether a is b or a kind of b.
+func (a *Activity) IsA(b *Activity) bool {
+	for x := a; x != nil; x = x.Parent {
+		if x == b {
+			return true
+		}
+	}
+	return false
+}
+
+// Window is a named window of a notice.
+type Window struct {
+	ID              string
+	Name            string
+	Spec            calendar.WindowSpec
+	Article         string
+	Text            string
+	Interpretations []*Interpretation
+	Var             *cond.Var
+	Notice          *Notice
+	Pos             Pos
+}
+
+// Condition is a named condition of a notice.
+type Condition struct {
+	ID              string
+	Name            string
+	Program         *cond.Program
+	Article         string
+	Text            string
+	Interpretations []*Interpretation
+	Var             *cond.Var
+	Notice          *Notice
+	Pos             Pos
+}
+
+// Effect is what a rule does to its activities.
+type Effect string
+
+// Effects.
+const (
+	Forbid Effect = "forbid"
+	Allow  Effect = "allow"
+)
+
+// Rule is one encoded provision.
+type Rule struct {
+	ID              string
+	Article         string
+	Text            string
+	Effect          Effect
+	Activities      []*Activity
+	Program         *cond.Program
+	Overrides       []*Rule
+	Residual        bool
+	TitleLevel      bool
+	Interpretations []*Interpretation
+	Terms           []Term
+	Notice          *Notice
+	Pos             Pos
+}
+
+// Key is the rule's global name: notice number#rule id.
+func (r *Rule) Key() string { return r.Notice.Number + "#" + r.ID }
+
+// Covers reports whether the rule governs activity a (a is one of its
+// activities or a kind of one).
+func (r *Rule) Covers(a *Activity) bool {
+	for _, x := range r.Activities {
+		if a.IsA(x) {
+			return true
+		}
+	}
+	return false
+}
+
+// Term is a consequence stated with a rule (an amount, a waiting period).
+type Term struct {
+	Name  string `json:"name"`
+	Value string `json:"value,omitempty"`
+	Text  string `json:"text,omitempty"`
+}
+
+// Duty is an obligation the notice puts on officials.
+type Duty struct {
+	ID              string
+	Article         string
+	Who             string
+	Text            string
+	Program         *cond.Program
+	Interpretations []*Interpretation
+	Notice          *Notice
+	Pos             Pos
+}
+
+// Fact returns the declared fact named name.
+func (s *Set) Fact(name string) (*Fact, bool) { f, ok := s.factByName[name]; return f, ok }
+
+// Activity finds an activity by id, Chinese name or synonym.
+func (s *Set) Activity(name string) (*Activity, bool) {
+	a, ok := s.activityBy[name]
+	return a, ok
+}
+
+// ActivityNames returns every id, name and synonym, for suggestions.
+func (s *Set) ActivityNames() []string {
+	out := make([]string, 0, len(s.activityBy))
+	for k := range s.activityBy {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Notice finds a notice by its document number as printed.
+func (s *Set) Notice(number string) (*Notice, bool) {
+	n, ok := s.noticeBy[number]
+	return n, ok
+}
+
+// Canonical returns the enum value s names — the value itself or its label
+// (重点森林防火区 for key) — or "" if it names none.
+func (f *Fact) Canonical(s string) string {
+	s = strings.TrimSpace(s)
+	for _, v := range f.Values {
+		if v == s {
+			return v
+		}
+	}
+	for v, label := range f.Labels {
+		if label == s {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,402 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// Region is one piece of a numeric fact's range between the thresholds the
+// conditions test it against. Every value in a region gives every condition
+// the same truth value, so one representative value (Rep) stands for all.
+type Region struct {
+	Lo, Hi         float64 // Hi may be +Inf
+	LoOpen, HiOpen bool
+	Rep            float64
+}
+
+// Contains reports whether x is in the region.
+func (r Region) Contains(x float64) bool {
+	if x < r.Lo || x > r.Hi {
+		return false
+	}
+	if (r.LoOpen && x == r.Lo) || (r.HiOpen && x == r.Hi) {
+		return false
+	}
+	return true
+}
+
+// Regions splits the values of numeric fact f that lie within `within` (or
+// its whole range when within is not Known) at the given sorted thresholds.
+func (f *Fact) Regions(thresholds []float64, within cond.Num) []Region {
+	lo, hi := math.Inf(-1), math.Inf(1)
+	if f.Min != nil {
+		lo = *f.Min
+	}
+	if within.Known {
+		lo, hi = math.Max(lo, within.Lo), math.Min(hi, within.Hi)
+	}
+	if lo > hi {
+		return nil
+	}
+	// Cut points: thresholds strictly inside [lo, hi], plus the ends.
+	var out []Region
+	add := func(r Region) {
+		if r.Lo > r.Hi || (r.Lo == r.Hi && (r.LoOpen || r.HiOpen)) {
+			return
+		}
+		rep, ok := f.rep(r)
+		if !ok {
+			return
+		}
+		r.Rep = rep
+		out = append(out, r)
+	}
+	prev, prevOpen := lo, false
+	for _, t := range thresholds {
+		if t < lo || t > hi {
+			continue
+		}
+		if t > prev || (t == prev && !prevOpen && t != lo) {
+			add(Region{Lo: prev, Hi: t, LoOpen: prevOpen, HiOpen: true})
+		}
+		add(Region{Lo: t, Hi: t})
+		prev, prevOpen = t, true
+	}
+	add(Region{Lo: prev, Hi: hi, LoOpen: prevOpen, HiOpen: false})
+	return out
+}
+
+// rep picks a value inside r, respecting integer facts.
+func (f *Fact) rep(r Region) (float64, bool) {
+	if r.Lo == r.Hi {
+		if f.Integer && r.Lo != math.Trunc(r.Lo) {
+			return 0, false
+		}
+		return r.Lo, !math.IsInf(r.Lo, 0)
+	}
+	var x float64
+	switch {
+	case math.IsInf(r.Lo, -1) && math.IsInf(r.Hi, 1):
+		x = 0
+	case math.IsInf(r.Hi, 1):
+		x = r.Lo + 1
+		if f.Integer {
+			x = math.Floor(r.Lo) + 1
+		}
+	case math.IsInf(r.Lo, -1):
+		x = r.Hi - 1
+		if f.Integer {
+			x = math.Ceil(r.Hi) - 1
+		}
+	default:
+		x = (r.Lo + r.Hi) / 2
+		if f.Integer {
+			x = math.Floor(r.Lo) + 1
+			if !r.LoOpen && r.Lo == math.Trunc(r.Lo) {
+				x = r.Lo
+			}
+		}
+	}
+	return x, r.Contains(x)
+}
+
+// EnumReps returns the values worth trying for an enum fact: those the
+// conditions name, and one value they do not name (if any exists).
+func (f *Fact) EnumReps(mentioned []string) []string {
+	out := append([]string(nil), mentioned...)
+	for _, v := range f.Values {
+		found := false
+		for _, m := range mentioned {
+			if m == v {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return append(out, v)
+		}
+	}
+	return out
+}
+
+// NewState returns an evaluation state with every fact unknown.
+func (s *Set) NewState() *cond.State {
+	st := &cond.State{
+		Num:  make([]cond.Num, s.NumSlots),
+		Bool: make([]cond.Tri, s.BoolSlots),
+		Str:  make([]string, s.StrSlots),
+	}
+	s.Reset(st)
+	return st
+}
+
+// Reset makes every fact unknown and every window false.
+func (s *Set) Reset(st *cond.State) {
+	for i := range st.Num {
+		st.Num[i] = cond.Num{}
+	}
+	for i := range st.Bool {
+		st.Bool[i] = cond.False
+	}
+	for _, f := range s.Facts {
+		if f.Kind == cond.Bool {
+			st.Bool[f.Var.Slot] = cond.Unknown
+		}
+	}
+	for i := range st.Str {
+		st.Str[i] = ""
+	}
+}
+
+// ContradictionError reports given facts that cannot all be true.
+type ContradictionError struct {
+	Implication string
+	Fact        string
+	Given       string
+}
+
+func (e *ContradictionError) Error() string {
+	return fmt.Sprintf("contradictory facts: %s, but %s is %s", e.Implication, e.Fact, e.Given)
+}
+
+// Derive applies the implications of facts.yaml to st until nothing changes.
+func (s *Set) Derive(st *cond.State) error {
+	for range len(s.Implications) + 1 {
+		changed := false
+		for _, imp := range s.Implications {
+			if imp.If.Eval(st) != cond.True {
+				continue
+			}
+			slot := imp.Fact.Var.Slot
+			switch imp.Fact.Kind {
+			case cond.Number:
+				v := st.Num[slot]
+				if v.Known && v.Lo == imp.Number && v.Hi == imp.Number {
+					continue
+				}
+				if v.Known && (imp.Number < v.Lo || imp.Number > v.Hi) {
+					return &ContradictionError{Implication: imp.Text, Fact: imp.Fact.Name, Given: formatNum(v)}
+				}
+				st.Num[slot] = cond.Exact(imp.Number)
+			case cond.Bool:
+				want := cond.TriOf(imp.Bool)
+				if st.Bool[slot] == want {
+					continue
+				}
+				if st.Bool[slot] != cond.Unknown {
+					return &ContradictionError{Implication: imp.Text, Fact: imp.Fact.Name, Given: st.Bool[slot].String()}
+				}
+				st.Bool[slot] = want
+			case cond.Enum:
+				if st.Str[slot] == imp.Enum {
+					continue
+				}
+				if st.Str[slot] != "" {
+					return &ContradictionError{Implication: imp.Text, Fact: imp.Fact.Name, Given: st.Str[slot]}
+				}
+				st.Str[slot] = imp.Enum
+			}
+			changed = true
+		}
+		if !changed {
+			return nil
+		}
+	}
+	return nil
+}
+
+func formatNum(v cond.Num) string {
+	if v.Lo == v.Hi {
+		return cond.FormatNumber(v.Lo)
+	}
+	return cond.FormatNumber(v.Lo) + "…" + cond.FormatNumber(v.Hi)
+}
+
+// Dimension is one variable to enumerate: a fact's regions or values, or a
+// window's true/false.
+type Dimension struct {
+	Var     *cond.Var
+	Fact    *Fact // nil for a window
+	Regions []Region
+	Values  []string // Enum
+}
+
+// Size is the number of points along the dimension.
+func (d *Dimension) Size() int {
+	switch d.Var.Kind {
+	case cond.Number:
+		return len(d.Regions)
+	case cond.Enum:
+		return len(d.Values)
+	}
+	return 2
+}
+
+// Set stores point i of the dimension in st.
+func (d *Dimension) Set(st *cond.State, i int) {
+	switch d.Var.Kind {
+	case cond.Number:
+		st.Num[d.Var.Slot] = cond.Exact(d.Regions[i].Rep)
+	case cond.Enum:
+		st.Str[d.Var.Slot] = d.Values[i]
+	default:
+		st.Bool[d.Var.Slot] = cond.TriOf(i == 1)
+	}
+}
+
+// Dimensions builds the enumeration dimensions for the variables progs read
+// that are not known in st (windows are free only when freeWindows is set).
+func (s *Set) Dimensions(st *cond.State, freeWindows bool, progs ...*cond.Program) []*Dimension {
+	var dims []*Dimension
+	seen := map[string]bool{}
+	thresholds := map[string][]float64{}
+	enums := map[string][]string{}
+	for _, p := range progs {
+		for name, ts := range p.Thresholds {
+			thresholds[name] = append(thresholds[name], ts...)
+		}
+		for name, vs := range p.EnumValues {
+			enums[name] = append(enums[name], vs...)
+		}
+	}
+	// Implications can make a variable matter through another (in forest ⇒
+	// distance 0), so their thresholds count too.
+	for _, imp := range s.Implications {
+		for name, ts := range imp.If.Thresholds {
+			thresholds[name] = append(thresholds[name], ts...)
+		}
+		if imp.Fact.Kind == cond.Number {
+			thresholds[imp.Fact.Name] = append(thresholds[imp.Fact.Name], imp.Number)
+		}
+	}
+	for _, p := range progs {
+		for _, v := range p.Vars {
+			if seen[v.Name] {
+				continue
+			}
+			seen[v.Name] = true
+			if v.Window {
+				if freeWindows {
+					dims = append(dims, &Dimension{Var: v})
+				}
+				continue
+			}
+			f := s.factByName[v.Name]
+			d := &Dimension{Var: v, Fact: f}
+			switch v.Kind {
+			case cond.Number:
+				cur := st.Num[v.Slot]
+				if cur.Known && cur.Lo == cur.Hi {
+					continue
+				}
+				d.Regions = f.Regions(sortedUnique(thresholds[v.Name]), cur)
+			case cond.Enum:
+				if st.Str[v.Slot] != "" {
+					continue
+				}
+				d.Values = f.EnumReps(uniqueStrings(enums[v.Name]))
+			default:
+				if st.Bool[v.Slot] != cond.Unknown {
+					continue
+				}
+			}
+			dims = append(dims, d)
+		}
+	}
+	return dims
+}
+
+func sortedUnique(xs []float64) []float64 {
+	out := append([]float64(nil), xs...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	w := 0
+	for i, x := range out {
+		if i == 0 || x != out[w-1] {
+			out[w] = x
+			w++
+		}
+	}
+	return out[:w]
+}
+
+func uniqueStrings(xs []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// MaxCombinations bounds an enumeration; past it the answer is given
+// without the per-outcome breakdown.
+const MaxCombinations = 1 << 14
+
+// Enumerate calls fn for every consistent combination of points along dims,
+// with st set accordingly (after Derive). idx holds the point per dimension.
+// It returns false if the space is larger than MaxCombinations.
+func (s *Set) Enumerate(st *cond.State, dims []*Dimension, fn func(idx []int)) bool {
+	total := 1
+	for _, d := range dims {
+		total *= d.Size()
+		if total > MaxCombinations {
+			return false
+		}
+	}
+	base := cloneState(st)
+	idx := make([]int, len(dims))
+	for n := 0; n < total; n++ {
+		copyState(st, base)
+		r := n
+		for i, d := range dims {
+			idx[i] = r % d.Size()
+			r /= d.Size()
+			d.Set(st, idx[i])
+		}
+		if s.Derive(st) != nil {
+			continue
+		}
+		fn(idx)
+	}
+	copyState(st, base)
+	return true
+}
+
+func cloneState(st *cond.State) *cond.State {
+	return &cond.State{Num: append([]cond.Num(nil), st.Num...), Bool: append([]cond.Tri(nil), st.Bool...), Str: append([]string(nil), st.Str...)}
+}
+
+func copyState(dst, src *cond.State) {
+	copy(dst.Num, src.Num)
+	copy(dst.Bool, src.Bool)
+	copy(dst.Str, src.Str)
+}
+
+// Satisfiable reports whether some facts and windows make every program
+// true at once (or the space is too large to tell, which counts as yes).
+func (s *Set) Satisfiable(progs ...*cond.Program) bool {
+	st := s.NewState()
+	dims := s.Dimensions(st, true, progs...)
+	found := false
+	complete := s.Enumerate(st, dims, func([]int) {
+		if found {
+			return
+		}
+		for _, p := range progs {
+			if p.Eval(st) != cond.True {
+				return
+			}
+		}
+		found = true
+	})
+	return found || !complete
+}
