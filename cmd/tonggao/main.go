@@ -26,6 +26,7 @@ func commands() []command {
 		{"window", "resolve a window description to date intervals", runWindow},
 		{"doc", "look up a document in the register of documents in force", runDoc},
 		{"layers", "validate a directory of GeoJSON place layers", runLayers},
+		{"test", "run the declarative test cases of a rule directory", runTest},
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds
