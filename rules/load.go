@@ -327,13 +327,15 @@ func (l *loader) declareActivities(file string, spec *FileSpec) {
 		}
 		if strings.TrimSpace(as.Name.Value) == "" {
 			l.errorf(file, as.Pos, "activity %q has no name", id)
-			continue
 		}
 		a := &Activity{ID: id, Name: as.Name.Value, EN: as.EN.Value, File: file, Pos: as.Pos}
 		if a.EN == "" {
 			l.errorf(file, as.Pos, "activity %q has no English name (en)", id)
 		}
-		keys := []Str{as.ID, as.Name}
+		keys := []Str{as.ID}
+		if as.Name.Value != "" {
+			keys = append(keys, as.Name)
+		}
 		for _, syn := range as.Synonyms {
 			if strings.TrimSpace(syn.Value) == "" {
 				l.errorf(file, syn.Pos, "activity %q: empty synonym", id)
@@ -457,6 +459,8 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 	l.set.Notices = append(l.set.Notices, n)
 
 	interp := map[string]*Interpretation{}
+	interpPos := map[string]Pos{}
+	badRef := false
 	used := map[string]bool{}
 	for _, is := range spec.Interpretations {
 		id := is.ID.Value
@@ -471,7 +475,7 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 			l.errorf(file, is.Pos, "interpretation %q needs words, reading, alternative and why", id)
 		}
 		it := &Interpretation{ID: id, Words: is.Words.Value, Reading: is.Reading.Value, Alternative: is.Alternative.Value, Why: is.Why.Value}
-		interp[id] = it
+		interp[id], interpPos[id] = it, is.Pos
 		n.Interpretations = append(n.Interpretations, it)
 	}
 	interps := func(refs []Str) []*Interpretation {
@@ -479,6 +483,7 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 		for _, r := range refs {
 			it, ok := interp[r.Value]
 			if !ok {
+				badRef = true
 				l.errorf(file, r.Pos, "unknown interpretation %q%s", r.Value, suggest(r.Value, keys(interp)))
 				continue
 			}
@@ -511,9 +516,14 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 		}
 		return true
 	}
+	// A window or condition that fails still declares its name, so that the
+	// rules using it do not report a second, misleading error.
+	placeholder := func(id Str) { declare(id, &cond.Var{Name: id.Value, Kind: cond.Bool, Window: true}) }
 	for _, ws := range spec.Windows {
 		spec, err := calendar.ParseWindow(ws.When.Value)
 		if err != nil {
+			placeholder(ws.ID)
+			interps(ws.Interpretations)
 			p := ws.When.Pos
 			var we *calendar.WindowError
 			if errors.As(err, &we) && we.Column > 0 {
@@ -539,6 +549,8 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 	for _, cs := range spec.Conditions {
 		prog, err := cond.Compile(cs.If.Value, env)
 		if err != nil {
+			placeholder(cs.ID)
+			interps(cs.Interpretations)
 			l.condErr(file, cs.If, err)
 			continue
 		}
@@ -617,10 +629,9 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 		d.Program = prog
 		n.Duties = append(n.Duties, d)
 	}
-	for id, it := range interp {
-		if !used[id] {
-			_ = it
-			l.errorf(file, Pos{}, "interpretation %q is not referenced by any window, condition, rule or duty", id)
+	for id := range interp {
+		if !used[id] && !badRef {
+			l.errorf(file, interpPos[id], "interpretation %q is not referenced by any window, condition, rule or duty", id)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package rules_test
 
 import (
+	"os"
+
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -19,4 +21,15 @@ func TestEmbeddedLoads(t *testing.T) {
 	require.True(t, ok)
 	require.Equal(t, "burn_field_ridge", a.ID)
 	require.Equal(t, "outdoor_fire", a.Parent.Parent.ID)
+}
+
+// TestREADMEFactsTable keeps the README's facts table in step with facts.yaml.
+func TestREADMEFactsTable(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	for _, f := range set.Facts {
+		require.Contains(t, string(readme), "| `"+f.Name+"` |", "README facts table lacks %s", f.Name)
+	}
 }

@@ -1,0 +1,113 @@
+package rules_test
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/rules"
+)
+
+const goodNotice = `notice:
+  number: 测试〔2024〕1号
+  title: 测试通告
+  effective: 2024-09-01
+  valid_until: 2025-08-31
+interpretations:
+  - id: zone
+    words: 附近
+    reading: 100米以内
+    alternative: 50米以内
+    why: 保守
+activities:
+  - id: test_fire
+    name: 测试用火
+    en: test fire
+windows:
+  - id: season
+    name: 季节
+    when: annual 09-01..04-30
+    article: 一
+conditions:
+  - id: near
+    name: 附近
+    if: distance_to_forest_m <= 100
+    article: 二
+    interpretations: [zone]
+rules:
+  - id: ban
+    article: 三
+    text: 严禁测试用火。
+    effect: forbid
+    activities: [test_fire]
+    if: season && near
+`
+
+func load(t *testing.T, notice string) error {
+	t.Helper()
+	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
+	require.NoError(t, err)
+	_, err = rules.Load(fstest.MapFS{
+		"facts.yaml":        {Data: facts},
+		"notices/test.yaml": {Data: []byte(notice)},
+		"notices/other.txt": {Data: []byte("ignored")},
+	})
+	return err
+}
+
+func TestLoadGood(t *testing.T) {
+	require.NoError(t, load(t, goodNotice))
+}
+
+// TestLoadErrors mutates the good notice and checks each problem is named
+// at its file, line and column.
+func TestLoadErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"unknown key", "    effect: forbid\n", "    effect: forbid\n    colour: red\n", `notices/test.yaml:32:5: unknown field "colour"`},
+		{"unknown fact", "if: distance_to_forest_m <= 100", "if: distanc_to_forest_m <= 100", `notices/test.yaml:24:9: unknown name distanc_to_forest_m`},
+		{"not boolean", "if: season && near", "if: distance_to_forest_m", "notices/test.yaml:33:9: expected bool"},
+		{"bad enum value", "if: season && near", `if: season && fire_zone == "keyy"`, `notices/test.yaml:33:32: fire_zone has no value "keyy"`},
+		{"unknown window in a condition", "if: season && near", "if: seasn && near", "notices/test.yaml:33:9: unknown name seasn"},
+		{"bad window text", "when: annual 09-01..04-30", "when: annual 09-31..04-30", `notices/test.yaml:19:18: window "season": window "annual 09-31..04-30": column 8: bad month-day "09-31"`},
+		{"unknown activity", "activities: [test_fire]", "activities: [test_fir]", `notices/test.yaml:32:18: rule "ban": unknown activity id "test_fir" (did you mean test_fire?)`},
+		{"duplicate rule id", "    if: season && near\n", "    if: season && near\n  - id: ban\n    article: 三\n    text: x\n    effect: forbid\n    activities: [test_fire]\n    if: near\n", `rule "ban" is declared twice`},
+		{"activity without a name", "    name: 测试用火\n", "", `activity "test_fire" has no name`},
+		{"validity reversed", "valid_until: 2025-08-31", "valid_until: 2023-08-31", "notices/test.yaml:5:16: notice.valid_until 2023-08-31 is before effective 2024-09-01"},
+		{"bad date", "effective: 2024-09-01", "effective: 2024-09-31", "notices/test.yaml:4:14: notice.effective"},
+		{"unknown interpretation", "interpretations: [zone]", "interpretations: [zon]", `unknown interpretation "zon" (did you mean zone?)`},
+		{"rule without text", "    text: 严禁测试用火。\n", "", `rule "ban" must cite its article and quote its text`},
+		{"bad effect", "effect: forbid", "effect: permit", `effect "permit" is not forbid or allow`},
+		{"a call", "if: season && near", "if: season && now() > 0", "notices/test.yaml:33:19: unknown name now"},
+		{"conflict without precedence", "    if: season && near\n", "    if: season && near\n  - id: ok\n    article: 四\n    text: 可以。\n    effect: allow\n    activities: [test_fire]\n    if: near\n", `rule "ok" (allow) and rule "ban" (forbid`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Contains(t, goodNotice, tc.old, "test setup")
+			err := load(t, strings.Replace(goodNotice, tc.old, tc.new, 1))
+			require.Error(t, err)
+			require.Contains(t, err.Error(), tc.want)
+			require.NotContains(t, err.Error(), "\n", "one mistake, one error: no cascade")
+		})
+	}
+}
+
+func TestConflictResolvedByOverrides(t *testing.T) {
+	n := strings.Replace(goodNotice, "    if: season && near\n", "    if: season && near\n  - id: ok\n    article: 四\n    text: 可以。\n    effect: allow\n    activities: [test_fire]\n    if: near\n    overrides: [ban]\n", 1)
+	require.NoError(t, load(t, n))
+	// Disjoint conditions need no precedence.
+	n = strings.Replace(goodNotice, "    if: season && near\n", "    if: season && near\n  - id: ok\n    article: 四\n    text: 可以。\n    effect: allow\n    activities: [test_fire]\n    if: distance_to_forest_m > 100\n", 1)
+	require.NoError(t, load(t, n))
+}
+
+func TestAllErrorsAtOnce(t *testing.T) {
+	bad := strings.Replace(strings.Replace(goodNotice, "activities: [test_fire]", "activities: [nope]", 1), "effect: forbid", "effect: maybe", 1)
+	err := load(t, bad)
+	t.Log(err)
+	var list rules.ErrorList
+	require.ErrorAs(t, err, &list)
+	require.Len(t, list, 2)
+}
