@@ -1,0 +1,96 @@
+package calendar
+
+import "testing"
+
+// The hot path: "is day D in window W?" on a prepared window.
+func BenchmarkFind(b *testing.B) {
+	c := newCal(b)
+	w := window(b, c, "annual 09-01..04-30 | solar-term 清明 -5d..+5d | holiday 国庆 | holiday 春节 | festival 除夕 .. festival 元宵", "2020-01-01", "2030-12-31")
+	days := []Date{day("2024-10-03"), day("2024-06-15"), day("2026-04-01"), day("2029-02-10")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		w.Find(days[i&3])
+	}
+}
+
+func BenchmarkNextEnd(b *testing.B) {
+	c := newCal(b)
+	w := window(b, c, "annual 09-01..04-30 | solar-term 清明 -5d..+5d | holiday 国庆", "2020-01-01", "2030-12-31")
+	d := day("2024-10-03")
+	b.ReportAllocs()
+	for b.Loop() {
+		w.NextEnd(d)
+	}
+}
+
+// Prepare over six years once the year tables exist, as when the engine
+// loads many rules.
+func BenchmarkPrepareWarm(b *testing.B) {
+	c := newCal(b)
+	spec, err := ParseWindow("solar-term 清明 -5d..+5d | holiday 国庆 | lunar 九月初六 | annual 09-01..04-30")
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := day("2023-01-01"), day("2028-12-31")
+	if _, err := c.Prepare(spec, from, to); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Prepare(spec, from, to); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The first Prepare on a new Calendar pays for lunar-go once per year.
+func BenchmarkPrepareCold(b *testing.B) {
+	spec, err := ParseWindow("solar-term 清明 -5d..+5d | holiday 国庆 | lunar 九月初六")
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := day("2023-01-01"), day("2028-12-31")
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := New()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.Prepare(spec, from, to); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLunar(b *testing.B) {
+	c := newCal(b)
+	d := day("2024-10-08")
+	if _, err := c.Lunar(d); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Lunar(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHoliday(b *testing.B) {
+	c := newCal(b)
+	d := day("2024-10-03")
+	c.Holiday(d)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Holiday(d)
+	}
+}
+
+func BenchmarkParseWindow(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ParseWindow("holiday 春节 | festival 除夕 .. festival 元宵"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
