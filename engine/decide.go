@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -71,12 +72,13 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		Reasons:      []Reason{},
 		Receipt:      e.receipt,
 	}
-	sc.ivs = e.setWindows(p, st, day, sc.ivs[:0])
-	sc.vals = e.evalRules(p, st, day, sc.vals[:0])
+	k := p.segmentAt(day)
+	mask := p.segments[k].mask
+	sc.vals = e.evalRules(p, st, mask, sc.vals[:0])
 	var relevant []*rules.Dimension
 	if hasUnknown(sc.vals) {
 		var outcomes []Outcome
-		d.Verdict, relevant, outcomes = e.enumerate(p, st, sc.vals)
+		d.Verdict, relevant, outcomes = e.enumerate(p, st, sc.vals, sc)
 		d.Outcomes = outcomes
 		for _, dim := range relevant {
 			d.UnknownFacts = append(d.UnknownFacts, dim.Var.Name)
@@ -84,10 +86,10 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	} else {
 		d.Verdict = combine(p.rules, sc.vals)
 	}
-	e.reasons(d, p, st, sc)
+	e.reasons(d, p, st, day, sc)
 	d.Facts = e.factValues(st, given)
 	if d.Verdict != Conditional {
-		d.NextChange = e.nextChange(p, st, day, d.Verdict, sc)
+		d.NextChange = e.nextChange(p, st, k, d.Verdict, sc)
 	}
 	e.notes(d, p, day, relevant, given)
 	return d, nil
@@ -186,21 +188,15 @@ func setFact(st *cond.State, f *rules.Fact, raw any) (string, error) {
 	return "", nil
 }
 
-// setWindows marks, for the plan's windows, whether day is inside, and
-// returns the interval found per window (zero when outside).
-func (e *Engine) setWindows(p *plan, st *cond.State, day calendar.Date, ivs []calendar.Interval) []calendar.Interval {
-	for _, pw := range p.windows {
-		iv, ok := pw.cw.Find(day)
-		st.Bool[pw.w.Var.Slot] = cond.TriOf(ok)
-		ivs = append(ivs, iv)
+// evalRules sets the plan's windows from a segment mask and evaluates each
+// rule whose notice is in force; the others are false.
+func (e *Engine) evalRules(p *plan, st *cond.State, mask uint64, vals []cond.Tri) []cond.Tri {
+	for i, pw := range p.windows {
+		st.Bool[pw.w.Var.Slot] = cond.TriOf(mask&(1<<i) != 0)
 	}
-	return ivs
-}
-
-func (e *Engine) evalRules(p *plan, st *cond.State, day calendar.Date, vals []cond.Tri) []cond.Tri {
-	for _, r := range p.rules {
+	for i, r := range p.rules {
 		v := cond.False
-		if r.Notice.InForce(day) {
+		if mask&p.ruleNotice[i] != 0 {
 			v = r.Program.Eval(st)
 		}
 		vals = append(vals, v)
@@ -254,65 +250,67 @@ func defeatedBy(i int, rs []*rules.Rule, vals []cond.Tri) int {
 // enumerate tries every answer to the unknown facts the undecided rules
 // read. It returns the verdict (Conditional when answers differ), the facts
 // that decide it, and the verdict for each answer.
-func (e *Engine) enumerate(p *plan, st *cond.State, vals []cond.Tri) (Verdict, []*rules.Dimension, []Outcome) {
-	var progs []*cond.Program
-	for i, r := range p.rules {
-		if vals[i] == cond.Unknown {
-			progs = append(progs, r.Program)
+func (e *Engine) enumerate(p *plan, st *cond.State, vals []cond.Tri, sc *scratch) (Verdict, []*rules.Dimension, []Outcome) {
+	var need uint64
+	for i, v := range vals {
+		if v == cond.Unknown {
+			need |= p.ruleVars[i]
 		}
 	}
-	dims := e.set.Dimensions(st, false, progs...)
-	type result struct {
-		idx     []int
-		verdict Verdict
+	dims := p.space.Dimensions(st, func(i int) bool { return need&(1<<i) != 0 }, sc.dims[:0])
+	sc.dims = dims
+	total := rules.Combinations(dims)
+	if total <= 0 {
+		return Conditional, dims, nil
 	}
-	var results []result
-	trial := make([]cond.Tri, len(vals))
-	complete := e.set.Enumerate(st, dims, func(idx []int) {
+	sc.verdicts = slices.Grow(sc.verdicts[:0], total)[:total]
+	clear(sc.verdicts)
+	sc.trial = slices.Grow(sc.trial[:0], len(vals))[:len(vals)]
+	e.set.Enumerate(st, dims, &sc.enum, func(n int, _ []int) {
 		for i, r := range p.rules {
-			trial[i] = vals[i]
+			sc.trial[i] = vals[i]
 			if vals[i] == cond.Unknown {
-				trial[i] = r.Program.Eval(st)
+				sc.trial[i] = r.Program.Eval(st)
 			}
 		}
-		results = append(results, result{idx: append([]int(nil), idx...), verdict: combine(p.rules, trial)})
+		sc.verdicts[n] = combine(p.rules, sc.trial)
 	})
-	if !complete {
-		return Conditional, dims, nil
-	}
-	if len(results) == 0 {
-		return Conditional, dims, nil
-	}
+	var first Verdict
 	same := true
-	for _, r := range results[1:] {
-		if r.verdict != results[0].verdict {
+	for _, v := range sc.verdicts {
+		switch {
+		case v == "":
+		case first == "":
+			first = v
+		case v != first:
 			same = false
-			break
 		}
 	}
+	if first == "" {
+		return Conditional, dims, nil
+	}
 	if same {
-		return results[0].verdict, nil, nil
+		return first, nil, nil
 	}
 	// A fact decides the answer if changing it alone changes the verdict.
-	byKey := make(map[string]Verdict, len(results))
-	key := func(idx []int) string { return fmt.Sprint(idx) }
-	for _, r := range results {
-		byKey[key(r.idx)] = r.verdict
+	strides := make([]int, len(dims))
+	stride := 1
+	for i, d := range dims {
+		strides[i] = stride
+		stride *= d.Size()
 	}
 	isRelevant := make([]bool, len(dims))
-	alt := make([]int, len(dims))
-	for _, r := range results {
+	for n, v := range sc.verdicts {
+		if v == "" {
+			continue
+		}
 		for i, d := range dims {
 			if isRelevant[i] {
 				continue
 			}
-			copy(alt, r.idx)
+			at := n / strides[i] % d.Size()
 			for j := 0; j < d.Size(); j++ {
-				if j == r.idx[i] {
-					continue
-				}
-				alt[i] = j
-				if v, ok := byKey[key(alt)]; ok && v != r.verdict {
+				if w := sc.verdicts[n+(j-at)*strides[i]]; j != at && w != "" && w != v {
 					isRelevant[i] = true
 					break
 				}
@@ -328,8 +326,15 @@ func (e *Engine) enumerate(p *plan, st *cond.State, vals []cond.Tri) (Verdict, [
 		}
 	}
 	return Conditional, relevant, outcomes(relevant, relIdx, func(yield func([]int, Verdict)) {
-		for _, r := range results {
-			yield(r.idx, r.verdict)
+		idx := make([]int, len(dims))
+		for n, v := range sc.verdicts {
+			if v == "" {
+				continue
+			}
+			for i, d := range dims {
+				idx[i] = n / strides[i] % d.Size()
+			}
+			yield(idx, v)
 		}
 	})
 }

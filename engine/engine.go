@@ -12,6 +12,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -38,11 +39,20 @@ type plan struct {
 	// rules govern the activity (it is one of their activities or a kind
 	// of one), residual rules shadowed by a more specific rule removed.
 	rules []*rules.Rule
-	// windows are those the rules read, directly or through conditions.
-	windows []planWindow
-	// boundaries are the sorted days on which a rule's window or notice
-	// starts or stops applying: the only days a verdict can change.
-	boundaries []calendar.Date
+	// windows are those the rules read, directly or through conditions;
+	// window i is bit i of a segment mask. notices are the rules' notices;
+	// notice j is bit len(windows)+j, set while it is in force.
+	windows    []planWindow
+	notices    []*rules.Notice
+	ruleNotice []uint64 // per rule: its notice's bit
+	// segments split the calendar into runs of days on which the same
+	// windows hold and the same notices are in force: the verdict for given
+	// facts can only change where a segment starts.
+	segments []segment
+	// space holds the facts the rules read; ruleVars[i] marks, as bits over
+	// space.Vars, the facts rule i reads.
+	space    *rules.Space
+	ruleVars []uint64
 	// kinds are more specific activities some rule governs, for a note
 	// when the general activity itself has no rule.
 	kinds []*rules.Activity
@@ -53,10 +63,27 @@ type planWindow struct {
 	cw *calendar.Window
 }
 
+type segment struct {
+	from calendar.Date
+	mask uint64
+}
+
+// maxPlanBits bounds windows plus notices per activity (one uint64 mask).
+const maxPlanBits = 64
+
 type scratch struct {
-	st   *cond.State
-	vals []cond.Tri
-	ivs  []calendar.Interval
+	st       *cond.State
+	vals     []cond.Tri
+	trial    []cond.Tri
+	dims     []*rules.Dimension
+	verdicts []Verdict
+	enum     rules.EnumScratch
+	cache    [16]maskVerdict
+}
+
+type maskVerdict struct {
+	mask    uint64
+	verdict Verdict
 }
 
 // New prepares an engine. Windows are resolved from a year before the
@@ -90,72 +117,119 @@ func New(set *rules.Set, cal *calendar.Calendar) (*Engine, error) {
 		return nil, errors.Join(errs...)
 	}
 	for _, a := range set.Activities {
-		e.plans[a] = e.makePlan(a)
+		p, err := e.makePlan(a)
+		if err != nil {
+			return nil, err
+		}
+		e.plans[a] = p
 	}
 	e.scratch.New = func() any {
-		return &scratch{st: set.NewState(), vals: make([]cond.Tri, 0, 16), ivs: make([]calendar.Interval, 0, 16)}
+		return &scratch{st: set.NewState()}
 	}
 	return e, nil
 }
 
-func (e *Engine) makePlan(a *rules.Activity) *plan {
+func (e *Engine) makePlan(a *rules.Activity) (*plan, error) {
 	p := &plan{act: a}
 	var all []*rules.Rule
 	for _, n := range e.set.Notices {
 		for _, r := range n.Rules {
 			if r.Covers(a) {
 				all = append(all, r)
-			} else {
-				for _, x := range r.Activities {
-					if x.IsA(a) && !containsAct(p.kinds, x) {
-						p.kinds = append(p.kinds, x)
-					}
+				continue
+			}
+			for _, x := range r.Activities {
+				if x.IsA(a) && !slices.Contains(p.kinds, x) {
+					p.kinds = append(p.kinds, x)
 				}
 			}
 		}
 	}
+	var progs []*cond.Program
 	for _, r := range all {
 		if r.Residual && shadowed(r, all) {
 			continue
 		}
 		p.rules = append(p.rules, r)
-	}
-	seen := map[*rules.Window]bool{}
-	days := map[calendar.Date]bool{}
-	for _, r := range p.rules {
-		days[r.Notice.Effective] = true
-		days[r.Notice.ValidUntil.AddDays(1)] = true
+		progs = append(progs, r.Program)
+		if !slices.Contains(p.notices, r.Notice) {
+			p.notices = append(p.notices, r.Notice)
+		}
 		for _, v := range r.Program.Vars {
-			if !v.Window {
-				continue
-			}
-			w := windowOf(r.Notice, v)
-			if w == nil || seen[w] {
-				continue
-			}
-			seen[w] = true
-			cw := e.windows[w]
-			p.windows = append(p.windows, planWindow{w: w, cw: cw})
-			for _, iv := range cw.Intervals() {
-				days[iv.From] = true
-				days[iv.To.AddDays(1)] = true
+			if w := windowOf(r.Notice, v); w != nil && !slices.ContainsFunc(p.windows, func(pw planWindow) bool { return pw.w == w }) {
+				p.windows = append(p.windows, planWindow{w: w, cw: e.windows[w]})
 			}
 		}
 	}
-	for d := range days {
-		p.boundaries = append(p.boundaries, d)
+	if len(p.windows)+len(p.notices) > maxPlanBits {
+		return nil, fmt.Errorf("engine: activity %q: %d windows and %d notices exceed %d", a.ID, len(p.windows), len(p.notices), maxPlanBits)
 	}
-	sort.Slice(p.boundaries, func(i, j int) bool { return p.boundaries[i].Before(p.boundaries[j]) })
-	return p
+	for _, r := range p.rules {
+		p.ruleNotice = append(p.ruleNotice, 1<<(len(p.windows)+slices.Index(p.notices, r.Notice)))
+	}
+	p.space = e.set.NewSpace(false, progs...)
+	if len(p.space.Vars) > 64 {
+		return nil, fmt.Errorf("engine: activity %q: rules read %d facts, more than 64", a.ID, len(p.space.Vars))
+	}
+	for _, r := range p.rules {
+		var m uint64
+		for _, v := range r.Program.Vars {
+			if i := p.space.Index(v); i >= 0 {
+				m |= 1 << i
+			}
+		}
+		p.ruleVars = append(p.ruleVars, m)
+	}
+	p.segments = e.segments(p)
+	return p, nil
 }
 
-func containsAct(as []*rules.Activity, a *rules.Activity) bool {
-	for _, x := range as {
-		if x == a {
-			return true
+// segments computes the plan's runs of days with one window/notice mask.
+func (e *Engine) segments(p *plan) []segment {
+	days := map[calendar.Date]bool{{}: true}
+	for _, n := range p.notices {
+		days[n.Effective], days[n.ValidUntil.AddDays(1)] = true, true
+	}
+	for _, pw := range p.windows {
+		for _, iv := range pw.cw.Intervals() {
+			days[iv.From], days[iv.To.AddDays(1)] = true, true
 		}
 	}
-	return false
+	starts := make([]calendar.Date, 0, len(days))
+	for d := range days {
+		starts = append(starts, d)
+	}
+	slices.SortFunc(starts, calendar.Date.Compare)
+	var segs []segment
+	for _, d := range starts {
+		m := e.maskAt(p, d)
+		if len(segs) > 0 && segs[len(segs)-1].mask == m {
+			continue
+		}
+		segs = append(segs, segment{from: d, mask: m})
+	}
+	return segs
+}
+
+func (e *Engine) maskAt(p *plan, d calendar.Date) uint64 {
+	var m uint64
+	for i, pw := range p.windows {
+		if _, ok := pw.cw.Find(d); ok {
+			m |= 1 << i
+		}
+	}
+	for j, n := range p.notices {
+		if n.InForce(d) {
+			m |= 1 << (len(p.windows) + j)
+		}
+	}
+	return m
+}
+
+// segmentAt returns the index of the segment containing d.
+func (p *plan) segmentAt(d calendar.Date) int {
+	i := sort.Search(len(p.segments), func(i int) bool { return p.segments[i].from.After(d) })
+	return i - 1
 }
 
 // shadowed: a residual rule ("其他…") yields to a more specific rule of its

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -11,7 +10,7 @@ import (
 
 // reasons fills d.Reasons, penalties and contacts from the rules that hold
 // (or may hold) in st.
-func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, sc *scratch) {
+func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date, sc *scratch) {
 	notices := []*rules.Notice{}
 	for i, r := range p.rules {
 		v := sc.vals[i]
@@ -30,11 +29,11 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, sc *scratch) {
 		}
 		interps := append([]*rules.Interpretation(nil), r.Interpretations...)
 		var summary []string
-		for k, pw := range p.windows {
+		for _, pw := range p.windows {
 			if st.Bool[pw.w.Var.Slot] != cond.True || !reads(r.Program, pw.w.Var) {
 				continue
 			}
-			iv := sc.ivs[k]
+			iv, _ := pw.cw.Find(day)
 			rs.Windows = append(rs.Windows, WindowUse{ID: pw.w.ID, Name: pw.w.Name, Article: pw.w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
 			summary = append(summary, pw.w.Name+" "+iv.From.String()+"—"+iv.To.String())
 			interps = append(interps, pw.w.Interpretations...)
@@ -174,31 +173,40 @@ func (e *Engine) factValues(st *cond.State, given map[string]string) []FactValue
 	return out
 }
 
-// maxLookahead bounds the boundaries nextChange examines.
-const maxLookahead = 1024
-
-// nextChange finds the first boundary day after day on which the verdict
-// for the same facts differs.
-func (e *Engine) nextChange(p *plan, st *cond.State, day calendar.Date, now Verdict, sc *scratch) *Change {
-	i := sort.Search(len(p.boundaries), func(i int) bool { return p.boundaries[i].After(day) })
-	for n := 0; i < len(p.boundaries) && n < maxLookahead; i, n = i+1, n+1 {
-		b := p.boundaries[i]
-		v := e.verdictAt(p, st, b, sc)
+// nextChange walks the segments after segment k and returns the first
+// day on which the verdict for the same facts differs. Verdicts are
+// computed once per distinct window/notice mask.
+func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scratch) *Change {
+	cached := 0
+	for j := k + 1; j < len(p.segments); j++ {
+		mask := p.segments[j].mask
+		v, found := Verdict(""), false
+		for _, c := range sc.cache[:cached] {
+			if c.mask == mask {
+				v, found = c.verdict, true
+				break
+			}
+		}
+		if !found {
+			v = e.verdictFor(p, st, mask, sc)
+			if cached < len(sc.cache) {
+				sc.cache[cached] = maskVerdict{mask, v}
+				cached++
+			}
+		}
 		if v != now {
-			return &Change{Date: b, Verdict: v}
+			return &Change{Date: p.segments[j].from, Verdict: v}
 		}
 	}
 	return nil
 }
 
-// verdictAt decides again on another day with the same facts. It leaves
-// st's windows set for that day.
-func (e *Engine) verdictAt(p *plan, st *cond.State, day calendar.Date, sc *scratch) Verdict {
-	ivs := e.setWindows(p, st, day, sc.ivs[len(sc.ivs):])
-	_ = ivs
-	vals := e.evalRules(p, st, day, sc.vals[len(sc.vals):])
+// verdictFor decides again for another segment's mask with the same facts.
+// It leaves st's windows set for that mask.
+func (e *Engine) verdictFor(p *plan, st *cond.State, mask uint64, sc *scratch) Verdict {
+	vals := e.evalRules(p, st, mask, sc.vals[len(sc.vals):])
 	if hasUnknown(vals) {
-		v, _, _ := e.enumerate(p, st, vals)
+		v, _, _ := e.enumerate(p, st, vals, sc)
 		return v
 	}
 	return combine(p.rules, vals)

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"sort"
+
 	"fmt"
 	"math"
 
@@ -163,6 +165,25 @@ func (e *ContradictionError) Error() string {
 
 // Derive applies the implications of facts.yaml to st until nothing changes.
 func (s *Set) Derive(st *cond.State) error {
+	if imp, ok := s.derive(st); !ok {
+		slot := imp.Fact.Var.Slot
+		given := ""
+		switch imp.Fact.Kind {
+		case cond.Number:
+			given = formatNum(st.Num[slot])
+		case cond.Bool:
+			given = st.Bool[slot].String()
+		default:
+			given = st.Str[slot]
+		}
+		return &ContradictionError{Implication: imp.Text, Fact: imp.Fact.Name, Given: given}
+	}
+	return nil
+}
+
+// derive is Derive without building an error: enumeration calls it for
+// every combination. On a contradiction it returns the implication broken.
+func (s *Set) derive(st *cond.State) (*Implication, bool) {
 	for range len(s.Implications) + 1 {
 		changed := false
 		for _, imp := range s.Implications {
@@ -177,7 +198,7 @@ func (s *Set) Derive(st *cond.State) error {
 					continue
 				}
 				if v.Known && (imp.Number < v.Lo || imp.Number > v.Hi) {
-					return &ContradictionError{Implication: imp.Text, Fact: imp.Fact.Name, Given: formatNum(v)}
+					return imp, false
 				}
 				st.Num[slot] = cond.Exact(imp.Number)
 			case cond.Bool:
@@ -186,7 +207,7 @@ func (s *Set) Derive(st *cond.State) error {
 					continue
 				}
 				if st.Bool[slot] != cond.Unknown {
-					return &ContradictionError{Implication: imp.Text, Fact: imp.Fact.Name, Given: st.Bool[slot].String()}
+					return imp, false
 				}
 				st.Bool[slot] = want
 			case cond.Enum:
@@ -194,17 +215,17 @@ func (s *Set) Derive(st *cond.State) error {
 					continue
 				}
 				if st.Str[slot] != "" {
-					return &ContradictionError{Implication: imp.Text, Fact: imp.Fact.Name, Given: st.Str[slot]}
+					return imp, false
 				}
 				st.Str[slot] = imp.Enum
 			}
 			changed = true
 		}
 		if !changed {
-			return nil
+			return nil, true
 		}
 	}
-	return nil
+	return nil, true
 }
 
 func formatNum(v cond.Num) string {
@@ -246,16 +267,27 @@ func (d *Dimension) Set(st *cond.State, i int) {
 	}
 }
 
-// Dimensions builds the enumeration dimensions for the variables progs read
-// that are not known in st (windows are free only when freeWindows is set).
-func (s *Set) Dimensions(st *cond.State, freeWindows bool, progs ...*cond.Program) []*Dimension {
-	var dims []*Dimension
-	seen := map[string]bool{}
-	thresholds := map[string][]float64{}
+// Space is the set of variables some programs read, with the thresholds
+// and values they are tested against, worked out once so that enumerating
+// answers to unknown facts costs no allocation per query.
+type Space struct {
+	set *Set
+	// Vars are the variables read, facts first in first-use order, then
+	// windows (only when the space was built with windows).
+	Vars       []*cond.Var
+	dims       []*Dimension // the full-range dimension per var
+	thresholds map[string][]float64
+}
+
+// NewSpace builds the space of the variables progs read. Windows are
+// included as free booleans only when withWindows is set (load-time
+// checks); a query's windows are always known.
+func (s *Set) NewSpace(withWindows bool, progs ...*cond.Program) *Space {
+	sp := &Space{set: s, thresholds: map[string][]float64{}}
 	enums := map[string][]string{}
 	for _, p := range progs {
 		for name, ts := range p.Thresholds {
-			thresholds[name] = append(thresholds[name], ts...)
+			sp.thresholds[name] = append(sp.thresholds[name], ts...)
 		}
 		for name, vs := range p.EnumValues {
 			enums[name] = append(enums[name], vs...)
@@ -265,12 +297,17 @@ func (s *Set) Dimensions(st *cond.State, freeWindows bool, progs ...*cond.Progra
 	// distance 0), so their thresholds count too.
 	for _, imp := range s.Implications {
 		for name, ts := range imp.If.Thresholds {
-			thresholds[name] = append(thresholds[name], ts...)
+			sp.thresholds[name] = append(sp.thresholds[name], ts...)
 		}
 		if imp.Fact.Kind == cond.Number {
-			thresholds[imp.Fact.Name] = append(thresholds[imp.Fact.Name], imp.Number)
+			sp.thresholds[imp.Fact.Name] = append(sp.thresholds[imp.Fact.Name], imp.Number)
 		}
 	}
+	for name, ts := range sp.thresholds {
+		sp.thresholds[name] = sortedUnique(ts)
+	}
+	seen := map[string]bool{}
+	var windows []*cond.Var
 	for _, p := range progs {
 		for _, v := range p.Vars {
 			if seen[v.Name] {
@@ -278,43 +315,160 @@ func (s *Set) Dimensions(st *cond.State, freeWindows bool, progs ...*cond.Progra
 			}
 			seen[v.Name] = true
 			if v.Window {
-				if freeWindows {
-					dims = append(dims, &Dimension{Var: v})
-				}
+				windows = append(windows, v)
 				continue
 			}
 			f := s.factByName[v.Name]
 			d := &Dimension{Var: v, Fact: f}
 			switch v.Kind {
 			case cond.Number:
-				cur := st.Num[v.Slot]
-				if cur.Known && cur.Lo == cur.Hi {
-					continue
-				}
-				d.Regions = f.Regions(sortedUnique(thresholds[v.Name]), cur)
+				d.Regions = f.Regions(sp.thresholds[v.Name], cond.Num{})
 			case cond.Enum:
-				if st.Str[v.Slot] != "" {
-					continue
-				}
 				d.Values = f.EnumReps(uniqueStrings(enums[v.Name]))
-			default:
-				if st.Bool[v.Slot] != cond.Unknown {
-					continue
-				}
 			}
-			dims = append(dims, d)
+			sp.Vars = append(sp.Vars, v)
+			sp.dims = append(sp.dims, d)
 		}
 	}
-	return dims
+	if withWindows {
+		for _, v := range windows {
+			sp.Vars = append(sp.Vars, v)
+			sp.dims = append(sp.dims, &Dimension{Var: v})
+		}
+	}
+	return sp
+}
+
+// Index returns the position of v in Vars, or -1.
+func (sp *Space) Index(v *cond.Var) int {
+	for i, x := range sp.Vars {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// Dimensions appends to dst a dimension for each variable i (wanted(i))
+// that st does not know exactly. A number known only as a range gets the
+// regions within that range (the one allocation on this path).
+func (sp *Space) Dimensions(st *cond.State, wanted func(i int) bool, dst []*Dimension) []*Dimension {
+	for i, d := range sp.dims {
+		if !wanted(i) {
+			continue
+		}
+		v := d.Var
+		switch {
+		case v.Window:
+		case v.Kind == cond.Number:
+			cur := st.Num[v.Slot]
+			if cur.Known && cur.Lo == cur.Hi {
+				continue
+			}
+			if cur.Known {
+				d = &Dimension{Var: v, Fact: d.Fact, Regions: d.Fact.Regions(sp.thresholds[v.Name], cur)}
+			}
+		case v.Kind == cond.Enum:
+			if st.Str[v.Slot] != "" {
+				continue
+			}
+		default:
+			if st.Bool[v.Slot] != cond.Unknown {
+				continue
+			}
+		}
+		dst = append(dst, d)
+	}
+	return dst
+}
+
+// EnumScratch holds an enumeration's buffers for reuse.
+type EnumScratch struct {
+	base cond.State
+	idx  []int
+}
+
+// MaxCombinations bounds an enumeration; past it the answer is given
+// without the per-outcome breakdown.
+const MaxCombinations = 1 << 14
+
+// Combinations returns the number of points of dims, or -1 past
+// MaxCombinations.
+func Combinations(dims []*Dimension) int {
+	total := 1
+	for _, d := range dims {
+		total *= d.Size()
+		if total > MaxCombinations {
+			return -1
+		}
+	}
+	return total
+}
+
+// Enumerate calls fn for every consistent combination of points along
+// dims, numbered in mixed radix (dims[0] varies fastest), with st set
+// accordingly and implications applied; st is restored afterwards. It
+// returns false, calling nothing, when the space exceeds MaxCombinations.
+// sc may be nil; passing one avoids allocation.
+func (s *Set) Enumerate(st *cond.State, dims []*Dimension, sc *EnumScratch, fn func(n int, idx []int)) bool {
+	total := Combinations(dims)
+	if total < 0 {
+		return false
+	}
+	if sc == nil {
+		sc = &EnumScratch{}
+	}
+	sc.base.Num = append(sc.base.Num[:0], st.Num...)
+	sc.base.Bool = append(sc.base.Bool[:0], st.Bool...)
+	sc.base.Str = append(sc.base.Str[:0], st.Str...)
+	sc.idx = append(sc.idx[:0], make([]int, len(dims))...)
+	for n := 0; n < total; n++ {
+		copyState(st, &sc.base)
+		r := n
+		for i, d := range dims {
+			sc.idx[i] = r % d.Size()
+			r /= d.Size()
+			d.Set(st, sc.idx[i])
+		}
+		if _, ok := s.derive(st); !ok {
+			continue
+		}
+		fn(n, sc.idx)
+	}
+	copyState(st, &sc.base)
+	return true
+}
+
+func copyState(dst, src *cond.State) {
+	copy(dst.Num, src.Num)
+	copy(dst.Bool, src.Bool)
+	copy(dst.Str, src.Str)
+}
+
+// Satisfiable reports whether some facts and windows make every program
+// true at once (or the space is too large to tell, which counts as yes).
+func (s *Set) Satisfiable(progs ...*cond.Program) bool {
+	st := s.NewState()
+	sp := s.NewSpace(true, progs...)
+	dims := sp.Dimensions(st, func(int) bool { return true }, nil)
+	found := false
+	complete := s.Enumerate(st, dims, nil, func(int, []int) {
+		if found {
+			return
+		}
+		for _, p := range progs {
+			if p.Eval(st) != cond.True {
+				return
+			}
+		}
+		found = true
+	})
+	return found || !complete
 }
 
 func sortedUnique(xs []float64) []float64 {
 	out := append([]float64(nil), xs...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.Float64s(out)
 	w := 0
 	for i, x := range out {
 		if i == 0 || x != out[w-1] {
@@ -335,68 +489,4 @@ func uniqueStrings(xs []string) []string {
 		}
 	}
 	return out
-}
-
-// MaxCombinations bounds an enumeration; past it the answer is given
-// without the per-outcome breakdown.
-const MaxCombinations = 1 << 14
-
-// Enumerate calls fn for every consistent combination of points along dims,
-// with st set accordingly (after Derive). idx holds the point per dimension.
-// It returns false if the space is larger than MaxCombinations.
-func (s *Set) Enumerate(st *cond.State, dims []*Dimension, fn func(idx []int)) bool {
-	total := 1
-	for _, d := range dims {
-		total *= d.Size()
-		if total > MaxCombinations {
-			return false
-		}
-	}
-	base := cloneState(st)
-	idx := make([]int, len(dims))
-	for n := 0; n < total; n++ {
-		copyState(st, base)
-		r := n
-		for i, d := range dims {
-			idx[i] = r % d.Size()
-			r /= d.Size()
-			d.Set(st, idx[i])
-		}
-		if s.Derive(st) != nil {
-			continue
-		}
-		fn(idx)
-	}
-	copyState(st, base)
-	return true
-}
-
-func cloneState(st *cond.State) *cond.State {
-	return &cond.State{Num: append([]cond.Num(nil), st.Num...), Bool: append([]cond.Tri(nil), st.Bool...), Str: append([]string(nil), st.Str...)}
-}
-
-func copyState(dst, src *cond.State) {
-	copy(dst.Num, src.Num)
-	copy(dst.Bool, src.Bool)
-	copy(dst.Str, src.Str)
-}
-
-// Satisfiable reports whether some facts and windows make every program
-// true at once (or the space is too large to tell, which counts as yes).
-func (s *Set) Satisfiable(progs ...*cond.Program) bool {
-	st := s.NewState()
-	dims := s.Dimensions(st, true, progs...)
-	found := false
-	complete := s.Enumerate(st, dims, func([]int) {
-		if found {
-			return
-		}
-		for _, p := range progs {
-			if p.Eval(st) != cond.True {
-				return
-			}
-		}
-		found = true
-	})
-	return found || !complete
 }
