@@ -163,23 +163,24 @@ func (a *polyLayer) find(lat, lon float64) int32 {
 	return found
 }
 
-// forestFacts fills the forest facts. It searches the index in growing
-// boxes: the first box (firstSearchM) answers points near forest, which are
-// the ones that matter; farther points widen the search until the nearest
-// edge found is within the box's radius, which proves nothing closer exists.
+// forestFacts fills the forest facts. The common case, a point in or near
+// forest, is answered by one R-tree search of the box within firstSearchM
+// metres (padded, see plane.pad); it tests every polygon whose box contains
+// the point, and if the nearest edge it finds is within the radius, nothing
+// outside the box can be closer. Otherwise the tree is walked best-first
+// (tidwall/rtree's Nearby) with box distances in metres in the query point's
+// tangent plane, which bound from below the distance to anything in the box,
+// stopping once the next box is farther than the nearest edge found.
 func (a *polyLayer) forestFacts(f *Facts, pl plane) {
 	f.ForestKnown, f.ForestSource = true, a.label
 	lat, lon := pl.lat0, pl.lon0
 	best := math.Inf(1) // squared metres
 	nearest, inside := int32(-1), int32(-1)
-	first := true
-	for r := float64(firstSearchM); ; r *= 8 {
-		dLat, dLon := pl.pad(r)
-		lo := [2]float64{lon - dLon, lat - dLat}
-		hi := [2]float64{lon + dLon, lat + dLat}
-		a.index.Search(lo, hi, func(_, _ [2]float64, i int32) bool {
+	dLat, dLon := pl.pad(firstSearchM)
+	a.index.Search([2]float64{lon - dLon, lat - dLat}, [2]float64{lon + dLon, lat + dLat},
+		func(_, _ [2]float64, i int32) bool {
 			p := &a.polys[i]
-			if first && p.contains(lat, lon) {
+			if p.contains(lat, lon) {
 				if inside < 0 || a.features[p.feature].fireZone == FireZoneKey && a.features[inside].fireZone != FireZoneKey {
 					inside = p.feature
 				}
@@ -189,11 +190,20 @@ func (a *polyLayer) forestFacts(f *Facts, pl plane) {
 			}
 			return true
 		})
-		first = false
-		covers := lo[0] <= a.bound.minLon && lo[1] <= a.bound.minLat && hi[0] >= a.bound.maxLon && hi[1] >= a.bound.maxLat
-		if best <= r*r || covers || r > 4e7 {
-			break
-		}
+	if best > firstSearchM*firstSearchM {
+		a.index.Nearby(
+			func(min, max [2]float64, _ int32, _ bool) float64 {
+				return pl.dist2(box{min[0], min[1], max[0], max[1]})
+			},
+			func(_, _ [2]float64, i int32, boxDist2 float64) bool {
+				if boxDist2 > best {
+					return false
+				}
+				if d := pl.polyDist2(&a.polys[i], best); d < best {
+					best, nearest = d, a.polys[i].feature
+				}
+				return true
+			})
 	}
 	edge := math.Sqrt(best)
 	f.DistanceToEdgeM = edge
@@ -217,7 +227,7 @@ func (a *polyLayer) forestFacts(f *Facts, pl plane) {
 	}
 }
 
-// firstSearchM is the radius of the first index search, in metres. Any value
-// is correct; this one makes a point near forest (the case that matters)
-// need a single search.
+// firstSearchM is the radius of the first, plain box search. Any value is
+// correct; this one answers a point near forest, the case that matters for
+// the fire ban, without the best-first walk's priority queue.
 const firstSearchM = 300
