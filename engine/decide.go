@@ -57,7 +57,11 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	defer e.scratch.Put(sc)
 	st := sc.st
 	e.set.Reset(st)
-	given, err := e.fill(st, q.Facts)
+	facts, _, err := e.placeFacts(q, q.Facts)
+	if err != nil {
+		return nil, err
+	}
+	given, err := e.fill(st, facts)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +135,10 @@ func (e *Engine) fill(st *cond.State, facts Facts) (map[string]string, error) {
 }
 
 func setFact(st *cond.State, f *rules.Fact, raw any) (string, error) {
+	if s, ok := raw.(Sourced); ok {
+		_, err := setFact(st, f, s.Value)
+		return s.Source, err
+	}
 	switch f.Kind {
 	case cond.Number:
 		var v cond.Num

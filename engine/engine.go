@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
@@ -31,6 +32,7 @@ type Engine struct {
 	windows map[*rules.Window]*calendar.Window
 	receipt Receipt
 	scratch sync.Pool
+	layers  *place.Layers
 }
 
 // plan is what deciding one activity needs, computed at load time.
@@ -90,12 +92,17 @@ type maskVerdict struct {
 // earliest notice takes effect to five years after the last one ends, so
 // that answers about an expired notice can still say when its window would
 // fall.
-func New(set *rules.Set, cal *calendar.Calendar) (*Engine, error) {
+func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error) {
 	if set == nil || cal == nil {
 		return nil, errors.New("engine: a rule set and a calendar are required")
 	}
 	e := &Engine{set: set, cal: cal, plans: map[*rules.Activity]*plan{}, windows: map[*rules.Window]*calendar.Window{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}}
+	for _, o := range opts {
+		if err := o(e); err != nil {
+			return nil, err
+		}
+	}
 	var errs []error
 	for _, n := range set.Notices {
 		from, err1 := calendar.NewDate(max(calendar.MinYear, n.Effective.Year()-1), 1, 1)
@@ -273,9 +280,14 @@ type Query struct {
 	At  time.Time
 	Day calendar.Date
 	// Facts maps fact names to values: float64 or int for numbers (or a
-	// Range for a value known only within bounds), bool, or string. A fact
-	// that is absent is unknown.
+	// Range for a value known only within bounds), bool, or string, each
+	// optionally wrapped in Sourced. A fact that is absent is unknown.
 	Facts Facts
+	// Point, if set, is the place asked about: the place facts the query
+	// does not give are derived from the engine's layers. AccuracyM is the
+	// position's uncertainty in metres (the GPS accuracy).
+	Point     *place.Point
+	AccuracyM float64
 }
 
 // Facts are the query's facts by name.

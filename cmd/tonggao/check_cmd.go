@@ -1,15 +1,15 @@
 package main
 
 import (
+	"time"
+
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
@@ -22,28 +22,6 @@ type multiFlag []string
 
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
-
-// loadEngine builds an engine from a rule directory, or from the embedded
-// rule base when dir is empty.
-func loadEngine(dir string) (*engine.Engine, error) {
-	var (
-		set *rules.Set
-		err error
-	)
-	if dir == "" {
-		set, err = rules.Embedded()
-	} else {
-		set, err = rules.Load(os.DirFS(dir))
-	}
-	if err != nil {
-		return nil, err
-	}
-	cal, err := calendar.New()
-	if err != nil {
-		return nil, err
-	}
-	return engine.New(set, cal)
-}
 
 // parseAt reads --at: a date or an RFC 3339 time; empty means now.
 func parseAt(s string) (calendar.Date, error) {
@@ -111,13 +89,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tonggao check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	activity := fs.String("activity", "", "activity: id, Chinese name or synonym (e.g. 烧田埂)")
-	at := fs.String("at", "", "day (YYYY-MM-DD) or RFC 3339 time; default now, in China")
 	asJSON := fs.Bool("json", false, "print the decision as JSON")
-	dir := fs.String("rules", "", "rule directory (facts.yaml, notices/); default the embedded rule base")
-	var factFlags multiFlag
-	fs.Var(&factFlags, "fact", "a fact name=value (repeatable), e.g. distance_to_forest_m=50, fire_zone=general")
+	qf := addQueryFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao check --activity NAME [--at DATE] [--fact name=value ...] [--json]")
+		fmt.Fprintln(stderr, "usage: tonggao check --activity NAME [--at DATE] [--fact name=value ...] [--lat N --lon E --crs wgs84|gcj02|bd09 --layers DIR] [--json]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -134,36 +109,31 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "tonggao check: --activity is required")
 		return 2
 	}
-	eng, err := loadEngine(*dir)
+	eng, q, err := qf.build()
 	if err != nil {
 		fmt.Fprintf(stderr, "tonggao check: %v\n", err)
 		return 2
 	}
-	day, err := parseAt(*at)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao check: --at: %v\n", err)
-		return 2
-	}
-	facts, err := parseFacts(eng.Rules(), factFlags)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao check: %v\n", err)
-		return 2
-	}
-	d, err := eng.Decide(engine.Query{Activity: *activity, Day: day, Facts: facts})
+	q.Activity = *activity
+	d, err := eng.Decide(q)
 	if err != nil {
 		fmt.Fprintf(stderr, "tonggao check: %v\n", err)
 		return 2
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(d); err != nil {
-			fmt.Fprintf(stderr, "tonggao check: %v\n", err)
-			return 1
-		}
-		return 0
+		return writeJSON(stdout, stderr, d)
 	}
 	writeDecision(stdout, d)
+	return 0
+}
+
+func writeJSON(stdout, stderr io.Writer, v any) int {
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		fmt.Fprintf(stderr, "tonggao: %v\n", err)
+		return 1
+	}
 	return 0
 }

@@ -24,6 +24,7 @@ func commands() []command {
 		{"date", "show a day in China's calendars (lunar date, solar term, holiday)", runDate},
 		{"terms", "list the 24 solar terms of a year", runTerms},
 		{"window", "resolve a window description to date intervals", runWindow},
+		{"here", "list what the rules restrict at a place on a day", runHere},
 		{"doc", "look up a document in the register of documents in force", runDoc},
 		{"layers", "validate a directory of GeoJSON place layers", runLayers},
 		{"test", "run the declarative test cases of a rule directory", runTest},

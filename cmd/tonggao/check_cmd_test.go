@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func runCmd(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheckCommand(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		code     int
+		contains []string
+	}{
+		{"README command", []string{"check", "--activity", "烧田埂", "--at", "2024-10-03", "--fact", "distance_to_forest_m=50"}, 0,
+			[]string{"不可以", "祁政通〔2024〕7号 第三条", "2024-10-01—2024-10-07"}},
+		{"UTC time is converted to China's day", []string{"check", "--activity", "烧田埂", "--at", "2024-08-31T17:00:00Z", "--fact", "distance_to_forest_m=50", "--fact", "fire_zone=general"}, 0,
+			[]string{"不可以", "2024-09-01"}},
+		{"no rule is never allowed", []string{"check", "--activity", "烧田埂", "--at", "2024-10-03", "--fact", "distance_to_forest_m=500"}, 0,
+			[]string{"本规则库没有相关规定", "不等于“可以”"}},
+		{"conditional names the fact", []string{"check", "--activity", "野炊", "--at", "2024-11-11"}, 0,
+			[]string{"要看情况", "distance_to_forest_m ≤ 100", "distance_to_forest_m > 100"}},
+		{"unknown activity", []string{"check", "--activity", "烧田梗", "--at", "2024-10-03"}, 2, []string{`unknown activity "烧田梗"`, "烧田埂"}},
+		{"bad fact name", []string{"check", "--activity", "烧田埂", "--fact", "distance=5"}, 2, []string{"--fact distance: unknown fact", "distance_to_forest_m"}},
+		{"bad fact value", []string{"check", "--activity", "烧田埂", "--fact", "distance_to_forest_m=far"}, 2, []string{`--fact distance_to_forest_m: "far" is not a number`}},
+		{"bad enum value", []string{"check", "--activity", "烧田埂", "--fact", "fire_zone=kee"}, 2, []string{"fact fire_zone", "not one of key, general"}},
+		{"bad date", []string{"check", "--activity", "烧田埂", "--at", "2024-02-30"}, 2, []string{"--at"}},
+		{"missing activity", []string{"check"}, 2, []string{"--activity is required"}},
+		{"point without layers", []string{"check", "--activity", "野炊", "--lat", "26.5", "--lon", "111.8", "--crs", "gcj02"}, 2, []string{"--layers"}},
+		{"point without crs", []string{"check", "--activity", "野炊", "--lat", "26.5", "--lon", "111.8", "--layers", "../../place/testdata/synthetic"}, 2, []string{"--crs"}},
+		{"contradiction", []string{"check", "--activity", "野炊", "--fact", "in_forest_land=true", "--fact", "distance_to_forest_m=50"}, 2, []string{"contradictory facts"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCmd(tc.args...)
+			require.Equal(t, tc.code, code, "stdout: %s\nstderr: %s", out, errOut)
+			for _, c := range tc.contains {
+				require.Contains(t, out+errOut, c)
+			}
+		})
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	code, out, errOut := runCmd("check", "--activity", "烧田埂", "--at", "2024-10-03", "--fact", "distance_to_forest_m=50", "--fact", "fire_zone=general", "--json")
+	require.Equal(t, 0, code, errOut)
+	var d struct {
+		Verdict string `json:"verdict"`
+		Reasons []struct {
+			Notice, Article, Text, Window string
+		} `json:"reasons"`
+		UnknownFacts []string `json:"unknown_facts"`
+		NextChange   *struct {
+			Date string `json:"date"`
+		} `json:"next_change"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &d))
+	require.Equal(t, "forbidden", d.Verdict)
+	require.NotNil(t, d.UnknownFacts)
+	require.Empty(t, d.UnknownFacts)
+	require.Equal(t, "祁政通〔2024〕7号", d.Reasons[0].Notice)
+	require.Equal(t, "三", d.Reasons[0].Article)
+	require.Contains(t, d.Reasons[0].Window, "特别防护期：国庆假期 2024-10-01—2024-10-07")
+	require.Equal(t, "2025-05-01", d.NextChange.Date)
+}
+
+func TestHereAndTestCommands(t *testing.T) {
+	code, out, errOut := runCmd("here", "--lat", "26.3534128", "--lon", "111.7616375", "--crs", "wgs84", "--layers", "../../place/testdata/synthetic", "--at", "2025-07-10")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "不可以 野炊")
+	require.Contains(t, out, "职责 第四条")
+
+	code, out, _ = runCmd("test", "../../rules")
+	require.Equal(t, 0, code, out)
+	require.Regexp(t, `(?m)^\d+ passed, 0 failed$`, out)
+	code, _, _ = runCmd("test", "/nonexistent")
+	require.Equal(t, 2, code)
+}

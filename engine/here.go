@@ -1,0 +1,134 @@
+package engine
+
+import (
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// Here is what applies at one place on one day: what a patrol officer's
+// screen shows.
+type Here struct {
+	Date calendar.Date `json:"date"`
+	// Facts are the place facts used (given, derived, or from layers).
+	Facts []FactValue `json:"facts"`
+	// Notices lists, per notice in force, the activities it forbids here
+	// now (or may forbid, depending on facts not known), the windows in
+	// force and the duties it gives officials.
+	Notices []NoticeHere `json:"notices"`
+	Receipt Receipt      `json:"receipt"`
+}
+
+// NoticeHere is one notice's part of Here.
+type NoticeHere struct {
+	Notice     string          `json:"notice"`
+	Title      string          `json:"title"`
+	Windows    []WindowUse     `json:"windows"`
+	Restricted []Restriction   `json:"restricted"`
+	Duties     []DutyUse       `json:"duties,omitempty"`
+	Contacts   []rules.Contact `json:"contacts,omitempty"`
+}
+
+// Restriction is an activity and its verdict here.
+type Restriction struct {
+	Activity     ActivityRef `json:"activity"`
+	Verdict      Verdict     `json:"verdict"`
+	Articles     []string    `json:"articles"`
+	UnknownFacts []string    `json:"unknown_facts,omitempty"`
+}
+
+// DutyUse is a duty that applies (or may apply) to officials here now.
+type DutyUse struct {
+	ID              string                  `json:"id"`
+	Article         string                  `json:"article"`
+	Who             string                  `json:"who"`
+	Text            string                  `json:"text"`
+	Value           string                  `json:"value"` // "true" or "unknown"
+	Interpretations []*rules.Interpretation `json:"interpretations,omitempty"`
+}
+
+// Here decides every activity some rule governs for q's place and day
+// (q.Activity is ignored) and groups what is restricted by notice. An
+// activity is listed under its most specific forbidding rule's notice; a
+// general activity whose verdict comes only from a rule on it (野外用火) is
+// listed too, so nothing restricted is left out.
+func (e *Engine) Here(q Query) (*Here, error) {
+	day := q.day()
+	h := &Here{Date: day, Receipt: e.receipt, Notices: []NoticeHere{}}
+	byNotice := map[string]*NoticeHere{}
+	for _, n := range e.set.Notices {
+		if !n.InForce(day) {
+			continue
+		}
+		nh := &NoticeHere{Notice: n.Number, Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: n.Contacts}
+		for _, w := range n.Windows {
+			if iv, ok := e.windows[w].Find(day); ok {
+				nh.Windows = append(nh.Windows, WindowUse{ID: w.ID, Name: w.Name, Article: w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
+			}
+		}
+		byNotice[n.Number] = nh
+	}
+	first := true
+	for _, a := range e.set.Activities {
+		if len(e.plans[a].rules) == 0 {
+			continue
+		}
+		q.Activity = a.ID
+		d, err := e.Decide(q)
+		if err != nil {
+			return nil, err
+		}
+		if first {
+			h.Facts, first = d.Facts, false
+		}
+		if d.Verdict != Forbidden && d.Verdict != Conditional {
+			continue
+		}
+		var notice string
+		var articles []string
+		for _, r := range d.Reasons {
+			if r.Effect != string(rules.Forbid) || r.Status == "overridden" {
+				continue
+			}
+			if notice == "" {
+				notice = r.Notice
+			}
+			if r.Notice == notice {
+				articles = append(articles, r.Article)
+			}
+		}
+		nh := byNotice[notice]
+		if nh == nil {
+			continue
+		}
+		nh.Restricted = append(nh.Restricted, Restriction{Activity: d.Activity, Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts})
+	}
+	st := e.set.NewState()
+	facts, _, err := e.placeFacts(q, q.Facts)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := e.fill(st, facts); err != nil {
+		return nil, err
+	}
+	if err := e.set.Derive(st); err != nil {
+		return nil, err
+	}
+	for _, n := range e.set.Notices {
+		nh := byNotice[n.Number]
+		if nh == nil {
+			continue
+		}
+		for _, w := range n.Windows {
+			_, ok := e.windows[w].Find(day)
+			st.Bool[w.Var.Slot] = cond.TriOf(ok)
+		}
+		for _, du := range n.Duties {
+			if v := du.Program.Eval(st); v != cond.False {
+				nh.Duties = append(nh.Duties, DutyUse{ID: du.ID, Article: du.Article, Who: du.Who, Text: du.Text, Value: v.String(), Interpretations: du.Interpretations})
+			}
+		}
+		h.Notices = append(h.Notices, *nh)
+	}
+	return h, nil
+}

@@ -1,0 +1,95 @@
+package engine_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
+)
+
+func placeEngine(t *testing.T) (*engine.Engine, *place.Layers) {
+	t.Helper()
+	layers, err := place.LoadDir("../place/testdata/synthetic")
+	require.NoError(t, err)
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	e, err := engine.New(set, cal, engine.WithLayers(layers))
+	require.NoError(t, err)
+	return e, layers
+}
+
+// walkOut moves north from a forest vertex until the layer says the point
+// is outside forest land at a distance in [lo, hi].
+func walkOut(t *testing.T, layers *place.Layers, lo, hi float64) (place.Point, place.Facts) {
+	t.Helper()
+	start := place.Point{Lat: 26.3534128, Lon: 111.7616375, CRS: place.WGS84} // a vertex of SYN-F00001
+	for step := 0; step < 5000; step++ {
+		p := place.Point{Lat: start.Lat + float64(step)*0.00001, Lon: start.Lon, CRS: place.WGS84}
+		f, err := layers.Facts(p, 0)
+		require.NoError(t, err)
+		if !f.InForestLand && f.DistanceToForestM >= lo && f.DistanceToForestM <= hi {
+			return p, f
+		}
+	}
+	t.Fatalf("no point %v–%v m from forest found", lo, hi)
+	return place.Point{}, place.Facts{}
+}
+
+func TestDecideWithPoint(t *testing.T) {
+	e, layers := placeEngine(t)
+	vertex := place.Point{Lat: 26.3534128, Lon: 111.7616375, CRS: place.WGS84}
+	d, err := e.Decide(engine.Query{Activity: "野炊", Day: day("2025-07-10"), Point: &vertex})
+	require.NoError(t, err)
+	require.Equal(t, engine.Forbidden, d.Verdict, "a vertex of a key-zone forest polygon is forest land; key zones ban fire all year")
+
+	near, nf := walkOut(t, layers, 40, 60)
+	d, err = e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03"), Point: &near})
+	require.NoError(t, err)
+	require.Equal(t, engine.Forbidden, d.Verdict, "%.1f m from forest in season", nf.DistanceToForestM)
+	var src string
+	for _, f := range d.Facts {
+		if f.Name == "distance_to_forest_m" {
+			src = f.Source
+		}
+	}
+	require.Contains(t, src, "forest.geojson")
+
+	far, _ := walkOut(t, layers, 150, 300)
+	d, err = e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03"), Point: &far})
+	require.NoError(t, err)
+	require.Equal(t, engine.NoRule, d.Verdict)
+
+	// Explicit facts win over derived ones.
+	d, err = e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03"), Point: &far, Facts: engine.Facts{"distance_to_forest_m": 10.0}})
+	require.NoError(t, err)
+	require.Equal(t, engine.Forbidden, d.Verdict)
+
+	// A GPS accuracy that straddles the 100 m line makes the answer conditional.
+	edge, ef := walkOut(t, layers, 97, 103)
+	d, err = e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03"), Point: &edge, AccuracyM: 10})
+	require.NoError(t, err)
+	require.Equal(t, engine.Conditional, d.Verdict, "%.1f m ± 10 m", ef.DistanceToForestM)
+	require.Equal(t, []string{"distance_to_forest_m"}, d.UnknownFacts)
+	codes := []string{}
+	for _, n := range d.Notes {
+		codes = append(codes, n.Code)
+	}
+	require.Contains(t, codes, "verify_on_ground")
+
+	// GCJ-02 points are converted first: the same GCJ-02 numbers as a WGS-84
+	// point land ~600 m away.
+	gcj, err := near.To(place.GCJ02)
+	require.NoError(t, err)
+	d, err = e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03"), Point: &gcj})
+	require.NoError(t, err)
+	require.Equal(t, engine.Forbidden, d.Verdict)
+
+	_, err = e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03"), Point: &place.Point{Lat: 26.5, Lon: 111.8}})
+	require.Error(t, err, "a point without a coordinate system is refused")
+}
