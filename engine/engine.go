@@ -19,6 +19,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
@@ -26,13 +27,16 @@ import (
 // Engine decides queries against one rule set. It is immutable and safe for
 // concurrent use.
 type Engine struct {
-	set     *rules.Set
-	cal     *calendar.Calendar
-	plans   map[*rules.Activity]*plan
-	windows map[*rules.Window]*calendar.Window
-	receipt Receipt
-	scratch sync.Pool
-	layers  *place.Layers
+	set      *rules.Set
+	cal      *calendar.Calendar
+	plans    map[*rules.Activity]*plan
+	windows  map[*rules.Window]*calendar.Window
+	receipt  Receipt
+	scratch  sync.Pool
+	layers   *place.Layers
+	register *register.Register
+	// ends holds notices the register ends before their own valid_until.
+	ends map[*rules.Notice]calendar.Date
 }
 
 // plan is what deciding one activity needs, computed at load time.
@@ -97,11 +101,14 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 		return nil, errors.New("engine: a rule set and a calendar are required")
 	}
 	e := &Engine{set: set, cal: cal, plans: map[*rules.Activity]*plan{}, windows: map[*rules.Window]*calendar.Window{},
-		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}}
+		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{}}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err
 		}
+	}
+	if err := e.applyRegister(); err != nil {
+		return nil, err
 	}
 	var errs []error
 	for _, n := range set.Notices {
@@ -196,6 +203,9 @@ func (e *Engine) segments(p *plan) []segment {
 	days := map[calendar.Date]bool{{}: true}
 	for _, n := range p.notices {
 		days[n.Effective], days[n.ValidUntil.AddDays(1)] = true, true
+		if end, cut := e.ends[n]; cut {
+			days[end.AddDays(1)] = true
+		}
 	}
 	for _, pw := range p.windows {
 		for _, iv := range pw.cw.Intervals() {
@@ -226,7 +236,7 @@ func (e *Engine) maskAt(p *plan, d calendar.Date) uint64 {
 		}
 	}
 	for j, n := range p.notices {
-		if n.InForce(d) {
+		if e.inForce(n, d) {
 			m |= 1 << (len(p.windows) + j)
 		}
 	}

@@ -57,7 +57,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 	h := &Here{Date: day, Receipt: e.receipt, Notices: []NoticeHere{}}
 	byNotice := map[string]*NoticeHere{}
 	for _, n := range e.set.Notices {
-		if !n.InForce(day) {
+		if !e.inForce(n, day) {
 			continue
 		}
 		nh := &NoticeHere{Notice: n.Number, Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: n.Contacts}

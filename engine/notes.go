@@ -52,7 +52,7 @@ func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rule
 	}
 	for _, r := range p.rules {
 		n := r.Notice
-		if n.InForce(day) {
+		if e.inForce(n, day) {
 			continue
 		}
 		add(Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day)})

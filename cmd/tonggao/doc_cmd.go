@@ -70,11 +70,14 @@ func runDocAt(args []string, stdout, stderr io.Writer, now func() time.Time) int
 		}
 	}
 
-	reg, err := register.Embedded()
+	// The engine's register holds the decision's list and every encoded
+	// notice, checked against each other.
+	eng, err := loadEngine("")
 	if err != nil {
 		fmt.Fprintf(stderr, "tonggao doc: %v\n", err)
 		return 1
 	}
+	reg := eng.Register()
 	st := reg.Status(n, day)
 	if _, listed := reg.Entry(n); !listed && st.Status == register.Unknown {
 		fmt.Fprintf(stderr, "tonggao doc: %s: unknown document: the register does not list it and cannot infer its status on %s\n", n, day)

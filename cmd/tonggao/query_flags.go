@@ -9,6 +9,7 @@ import (
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
 )
 
@@ -102,5 +103,9 @@ func loadEngine(dir string, opts ...engine.Option) (*engine.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return engine.New(set, cal, opts...)
+	reg, err := register.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return engine.New(set, cal, append(opts, engine.WithRegister(reg))...)
 }
