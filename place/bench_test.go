@@ -109,9 +109,9 @@ func BenchmarkFactsGCJ02(b *testing.B) {
 	cpu.report(b, i)
 }
 
-// The 40 MB layer: ~32,000 forest polygons of ~50 vertices.
+// The 40 MB layer: ~26,500 forest polygons of ~50 vertices.
 func bench40MB(b *testing.B) []byte {
-	data := benchLayers(b, 32000, 50)["forest.geojson"]
+	data := benchLayers(b, 26500, 50)["forest.geojson"]
 	b.SetBytes(int64(len(data)))
 	b.ReportMetric(float64(len(data))/1e6, "MB")
 	return data

@@ -58,11 +58,21 @@ func emptyBox() box {
 	return box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 }
 
+// extend grows b to hold p. Plain comparisons, not math.Min and math.Max:
+// coordinates are checked finite before, and this is the loader's inner loop.
 func (b *box) extend(p orb.Point) {
-	b.minLon = math.Min(b.minLon, p[0])
-	b.maxLon = math.Max(b.maxLon, p[0])
-	b.minLat = math.Min(b.minLat, p[1])
-	b.maxLat = math.Max(b.maxLat, p[1])
+	if p[0] < b.minLon {
+		b.minLon = p[0]
+	}
+	if p[0] > b.maxLon {
+		b.maxLon = p[0]
+	}
+	if p[1] < b.minLat {
+		b.minLat = p[1]
+	}
+	if p[1] > b.maxLat {
+		b.maxLat = p[1]
+	}
 }
 
 func (b *box) union(c box) {
@@ -95,13 +105,28 @@ type ring struct {
 	chunks []box
 }
 
-func newRing(pts []orb.Point) ring {
+func newRing(pts []orb.Point) ring { return newRingIn(pts, nil) }
+
+// numChunks is the number of chunk boxes of a ring of n positions.
+func numChunks(n int) int { return (n + chunkSize - 1) / chunkSize }
+
+// newRingIn is newRing taking its chunk boxes from the front of *arena when
+// it has room, so that loading a layer allocates a few large slices rather
+// than one per ring.
+func newRingIn(pts []orb.Point, arena *[]box) ring {
 	if n := len(pts); n > 0 && pts[0] != pts[n-1] {
 		// Close the ring on a copy: the caller's slice may be shared.
 		pts = append(pts[:n:n], pts[0])
 	}
 	segs := len(pts) - 1
-	r := ring{pts: pts, chunks: make([]box, 0, (segs+chunkSize-1)/chunkSize)}
+	nc := numChunks(max(segs, 0))
+	var chunks []box
+	if arena != nil && len(*arena) >= nc {
+		chunks, *arena = (*arena)[:0:nc], (*arena)[nc:]
+	} else {
+		chunks = make([]box, 0, nc)
+	}
+	r := ring{pts: pts, chunks: chunks}
 	for i := 0; i < segs; i += chunkSize {
 		b := emptyBox()
 		end := min(i+chunkSize, segs)
@@ -182,10 +207,17 @@ type polygon struct {
 	feature int32
 }
 
-func newPolygon(rings []orb.Ring, feature int32) polygon {
-	p := polygon{rings: make([]ring, len(rings)), bound: emptyBox(), feature: feature}
+// newPolygon builds a polygon, taking its rings and chunk boxes from the
+// arenas when they have room (see newRingIn).
+func newPolygon(rings []orb.Ring, feature int32, ringArena *[]ring, boxArena *[]box) polygon {
+	p := polygon{bound: emptyBox(), feature: feature}
+	if n := len(rings); len(*ringArena) >= n {
+		p.rings, *ringArena = (*ringArena)[:n:n], (*ringArena)[n:]
+	} else {
+		p.rings = make([]ring, n)
+	}
 	for i, r := range rings {
-		p.rings[i] = newRing(r)
+		p.rings[i] = newRingIn(r, boxArena)
 		// All rings, not just the exterior: a malformed hole outside its
 		// exterior must still be found by the index.
 		for _, b := range p.rings[i].chunks {

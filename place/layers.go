@@ -242,6 +242,19 @@ func buildLayer(name Layer, label string, fc *geojson.FeatureCollection) (*polyL
 	if v, ok := fc.ExtraMembers["synthetic"].(bool); ok && v {
 		pl.src.Synthetic = true
 	}
+	// Count rings and chunk boxes first so they come from two allocations.
+	nPolys, nRings, nBoxes := 0, 0, 0
+	for _, f := range fc.Features {
+		for _, poly := range polygons(f.Geometry) {
+			nPolys++
+			nRings += len(poly)
+			for _, r := range poly {
+				nBoxes += numChunks(len(r))
+			}
+		}
+	}
+	ringArena, boxArena := make([]ring, nRings), make([]box, nBoxes)
+	pl.polys = make([]polygon, 0, nPolys)
 	var errs []error
 	fail := func(e error) {
 		if len(errs) < maxLoadErrors {
@@ -264,7 +277,7 @@ func buildLayer(name Layer, label string, fc *geojson.FeatureCollection) (*polyL
 				fail(fmt.Errorf("place: %s: feature %s: %w", label, ft.id, err))
 				continue
 			}
-			pl.polys = append(pl.polys, newPolygon(poly, fi))
+			pl.polys = append(pl.polys, newPolygon(poly, fi, &ringArena, &boxArena))
 		}
 	}
 	if len(errs) > 0 {
@@ -368,7 +381,7 @@ func codeString(v any) string {
 func polygons(g orb.Geometry) []orb.Polygon {
 	switch g := g.(type) {
 	case orb.Polygon:
-		return []orb.Polygon{g}
+		return orb.MultiPolygon{g}
 	case orb.MultiPolygon:
 		return g
 	}
@@ -393,6 +406,11 @@ func checkCoords(p orb.Polygon) error {
 			return fmt.Errorf("ring %d has %d distinct positions, want at least 3", ri, n)
 		}
 		for pi, pt := range r {
+			// The fast test is false for NaN, so only bad positions pay
+			// for the detailed one.
+			if pt[0] >= -180 && pt[0] <= 180 && pt[1] >= -90 && pt[1] <= 90 {
+				continue
+			}
 			if err := checkPosition(pt); err != nil {
 				return fmt.Errorf("ring %d position %d: %w", ri, pi, err)
 			}
