@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestLayersCommand(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  []string // substrings of stdout
+		err  []string // substrings of stderr
+	}{
+		{"no args", nil, 2, nil, []string{"usage: tonggao layers"}},
+		{"help", []string{"-h"}, 0, []string{"usage: tonggao layers"}, nil},
+		{"unknown subcommand", []string{"fix", "x"}, 2, nil, []string{`unknown subcommand "fix"`}},
+		{"check without dir", []string{"check"}, 2, nil, []string{"want one directory"}},
+		{"check two dirs", []string{"check", "a", "b"}, 2, nil, []string{"want one directory"}},
+		{"check missing dir", []string{"check", "no/such/dir"}, 2, nil, []string{"no such file"}},
+		{"check a file", []string{"check", "layers_cmd.go"}, 2, nil, []string{"not a directory"}},
+		{"check bad flag", []string{"check", "--fix", "../../place/testdata/synthetic"}, 2, nil, nil},
+		{"check clean", []string{"check", "../../place/testdata/synthetic"}, 0,
+			[]string{"no problems", "forest: ../../place/testdata/synthetic/forest.geojson", "(synthetic)"}, nil},
+		{"check broken", []string{"check", "../../place/testdata/broken"}, 1,
+			[]string{
+				`forest.geojson: feature "bowtie": self-intersection`,
+				`forest.geojson: feature "unclosed": unclosed-ring`,
+				`forest.geojson: feature "clockwise": winding`,
+				`forest.geojson: feature "swapped": swapped`,
+				`towns.geojson: crs`,
+				`forests.geojson: unknown-file`,
+			},
+			[]string{"problems in ../../place/testdata/broken"}},
+		{"describe", []string{"describe", "../../place/testdata/synthetic"}, 0, []string{"towns: ../../place/testdata/synthetic/towns.geojson, 22 features"}, nil},
+		{"describe broken", []string{"describe", "../../place/testdata/broken"}, 1, nil, []string{`feature "line"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := runLayers(tt.args, &out, &errb)
+			require.Equal(t, tt.code, code, "stdout: %s\nstderr: %s", out.String(), errb.String())
+			for _, s := range tt.out {
+				require.Contains(t, out.String(), s)
+			}
+			for _, s := range tt.err {
+				require.Contains(t, errb.String(), s)
+			}
+		})
+	}
+}
+
+func TestLayersCheckJSON(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := runLayers([]string{"check", "../../place/testdata/broken", "--json"}, &out, &errb)
+	require.Equal(t, 1, code)
+	var probs []struct{ File, Feature, Kind, Message string }
+	require.NoError(t, json.Unmarshal(out.Bytes(), &probs))
+	require.NotEmpty(t, probs)
+	for _, p := range probs {
+		require.NotEmpty(t, p.Kind)
+		require.NotEmpty(t, p.File)
+	}
+
+	out.Reset()
+	code = runLayers([]string{"check", "--json", "../../place/testdata/synthetic"}, &out, &errb)
+	require.Equal(t, 0, code)
+	require.Equal(t, "[]\n", out.String())
+}
