@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -132,7 +133,7 @@ func checkCollection(l Layer, file string, fc *geojson.FeatureCollection) []Prob
 	var probs []Problem
 	if c, ok := fc.ExtraMembers["crs"]; ok && !crsIsWGS84(c) {
 		probs = append(probs, Problem{File: file, Kind: KindCRS,
-			Message: fmt.Sprintf("declares crs %v; layers must be WGS-84 or CGCS2000 longitude/latitude (RFC 7946)", c)})
+			Message: fmt.Sprintf("declares crs %s; layers must be WGS-84 or CGCS2000 longitude/latitude (RFC 7946; ogr2ogr -t_srs EPSG:4326)", crsName(c))})
 	}
 	ids := map[string]int{}
 	for i, f := range fc.Features {
@@ -173,6 +174,19 @@ func checkCollection(l Layer, file string, fc *geojson.FeatureCollection) []Prob
 		}
 	}
 	return probs
+}
+
+// crsName is the name in a GeoJSON 2008 "crs" member
+// ({"type":"name","properties":{"name":...}}), or the member as it is.
+func crsName(c any) string {
+	if m, ok := c.(map[string]any); ok {
+		if p, ok := m["properties"].(map[string]any); ok {
+			if n, ok := p["name"].(string); ok {
+				return strconv.Quote(n)
+			}
+		}
+	}
+	return fmt.Sprint(c)
 }
 
 func crsIsWGS84(c any) bool {
