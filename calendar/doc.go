@@ -25,9 +25,12 @@
 // (1901..2100), the span over which the package is checked day by day
 // against the Hong Kong Observatory's published tables. Outside it the
 // functions return an error wrapping ErrLunarRange, which names the range.
-// The tests list, by date, the 30 days from 2057-09-28 and the six
-// solar-term days before 1980 on which lunar-go and the Observatory differ;
-// this package follows lunar-go there.
+// The tests list, by date, the days on which lunar-go and the
+// Observatory's table differ, and fail on any other: 30 days from
+// 2057-09-28 (a new moon within minutes of midnight), six solar-term days
+// before 1980, and 2034-01-01..19, where the transcription drops the leap
+// mark of the 闰十一月 that its own row for 2033-12-22 begins. This package
+// follows lunar-go on all of them.
 //
 // Written lunar dates are read by ParseLunarDate in the forms 九月初六,
 // 九月廿一 or 九月二十一, 闰四月初一, 腊月三十, 冬月 or 十一月, 正月十五,
