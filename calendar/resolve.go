@@ -94,8 +94,24 @@ func (c *Calendar) resolveTerm(t windowTerm, from, to Date) ([]Interval, error) 
 		lo, hi = max(lo, firstSlot), min(hi, lastSlot-1)
 	}
 	lo, hi = max(lo, MinYear), min(hi, MaxYear)
+	// Skip the cycles that cannot reach [from, to], so that a cold
+	// Calendar computes as few years as possible. An interval of cycle Y
+	// starts no earlier than a week before Y-01-01 (a 元旦 block) moved by
+	// a negative start offset, and ends by 12-31 of Y (of Y+1 for a range
+	// to an anchor) moved by a positive offset.
+	lead := 7 - min(t.startOff, 0)
+	lag := max(0, t.startOff, t.endOff)
+	endYear := 0
+	if t.end == endAnchor {
+		endYear = 1
+	}
 	var out []Interval
 	for y := lo; y <= hi; y++ {
+		first := daysFromCivil(y, 1, 1) - lead
+		last := daysFromCivil(y+endYear, 12, 31) + lag
+		if last < int(from.days) || first > int(to.days) {
+			continue
+		}
 		for _, iv := range c.resolveCycle(t, y) {
 			if iv.From.Valid() && iv.To.Valid() && !iv.To.Before(from) && !iv.From.After(to) {
 				out = append(out, iv)
