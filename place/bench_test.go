@@ -88,6 +88,39 @@ func BenchmarkFacts(b *testing.B) {
 	cpu.report(b, i)
 }
 
+// BenchmarkFactsNear is BenchmarkFacts for points inside forest or within
+// 300 m of it: the points the fire ban is about.
+func BenchmarkFactsNear(b *testing.B) {
+	benchFactsWhere(b, func(f Facts) bool { return f.DistanceToForestM <= 300 })
+}
+
+// BenchmarkFactsFar is BenchmarkFacts for points more than 1 km from forest
+// (the city centre, outside the county), which need the best-first walk.
+func BenchmarkFactsFar(b *testing.B) {
+	benchFactsWhere(b, func(f Facts) bool { return f.DistanceToForestM > 1000 })
+}
+
+func benchFactsWhere(b *testing.B, keep func(Facts) bool) {
+	l := loadAll(b, benchLayers(b, 20000, 50))
+	var pts []Point
+	for _, p := range benchPoints(20000) {
+		if f, err := l.Facts(p, 10); err == nil && keep(f) {
+			pts = append(pts, p)
+		}
+	}
+	runtime.GC()
+	b.ReportAllocs()
+	cpu := startCPU()
+	i := 0
+	for b.Loop() {
+		if _, err := l.Facts(pts[i%len(pts)], 10); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	cpu.report(b, i)
+}
+
 // BenchmarkFactsGCJ02 is BenchmarkFacts for points given in GCJ-02, which
 // adds the iterative conversion.
 func BenchmarkFactsGCJ02(b *testing.B) {

@@ -155,7 +155,13 @@ func ParseLayer(name Layer, path string, data []byte) (*Layers, error) {
 // With returns a new Layers holding l's layers and, in place of them, the
 // layers present in o.
 func (l *Layers) With(o *Layers) *Layers {
-	n := *l
+	var n Layers
+	if l != nil {
+		n = *l
+	}
+	if o == nil {
+		return &n
+	}
 	for _, name := range AllLayers {
 		if p := *o.slot(name); p != nil {
 			*n.slot(name) = p
@@ -166,6 +172,9 @@ func (l *Layers) With(o *Layers) *Layers {
 
 // Sources lists the loaded layers, in the order of AllLayers.
 func (l *Layers) Sources() []Source {
+	if l == nil {
+		return nil
+	}
 	var out []Source
 	for _, name := range AllLayers {
 		if p := *l.slot(name); p != nil {
@@ -178,6 +187,9 @@ func (l *Layers) Sources() []Source {
 // Describe is a multi-line description of the loaded and absent layers,
 // for a receipt or the command line.
 func (l *Layers) Describe() string {
+	if l == nil {
+		l = &Layers{}
+	}
 	var b strings.Builder
 	for _, name := range AllLayers {
 		if p := *l.slot(name); p != nil {

@@ -142,6 +142,8 @@ func tilted() orb.Ring {
 func TestDistanceAgainstGeodesic(t *testing.T) {
 	ring := tilted()
 	l := loadForest(t, feature("F1", orb.Polygon{ring}, map[string]any{"fire_zone": "key"}))
+	worst := 0.0
+	defer func() { t.Logf("largest difference from the geodesic: %.2f mm", worst*1000) }()
 	for i := 0; i+1 < len(ring); i++ {
 		for _, want := range []float64{0.5, 10, 50, 99, 100, 101, 150, 500} {
 			lat, lon := pointAt(ring[i], ring[i+1], want)
@@ -149,6 +151,9 @@ func TestDistanceAgainstGeodesic(t *testing.T) {
 			require.False(t, f.InForestLand, "edge %d at %v m", i, want)
 			require.InDelta(t, want, f.DistanceToForestM, 0.005, "edge %d at %v m", i, want)
 			require.Equal(t, f.DistanceToForestM, f.DistanceToEdgeM)
+			if want <= 150 {
+				worst = math.Max(worst, math.Abs(f.DistanceToForestM-want))
+			}
 			require.Equal(t, "key", f.FireZone)
 		}
 	}
@@ -338,6 +343,9 @@ func TestAbsentLayersAreUnknown(t *testing.T) {
 	var none *place.Layers
 	_, err = none.Facts(wgs(qiyangLat, qiyangLon), 0)
 	require.NoError(t, err)
+	require.Empty(t, none.Sources())
+	require.Contains(t, none.Describe(), "towns: absent")
+	require.Empty(t, none.With(nil).Sources())
 
 	// An empty forest layer is known: no forest anywhere.
 	l = loadForest(t)
