@@ -417,3 +417,45 @@ func TestPrecompute(t *testing.T) {
 	require.NoError(t, c.Precompute(1800, 1905))
 	require.NoError(t, c.Precompute(2095, 2300))
 }
+
+func TestHolidayBlocksAreCopies(t *testing.T) {
+	c := newCal(t)
+	b, err := c.HolidayPeriod("国庆", 2024)
+	require.NoError(t, err)
+	b.Work[0] = Date{}
+	bs, err := c.HolidayBlocks(2024)
+	require.NoError(t, err)
+	bs[len(bs)-1].Work[0] = Date{}
+	h, ok := c.Holiday(day("2024-09-29"))
+	require.True(t, ok)
+	require.False(t, h.Off)
+}
+
+// TestEdgesNeverPanic walks the edges of the Date range through every
+// look-up; each must answer or fail, not panic.
+func TestEdgesNeverPanic(t *testing.T) {
+	c := newCal(t)
+	spec, err := ParseWindow("annual 09-01..04-30 | solar-term 清明 -5d..+5d | lunar 除夕 | holiday 元旦 -3d..+3d | festival 除夕 .. festival 元宵")
+	require.NoError(t, err)
+	annual, err := ParseWindow("annual 12-31 -366d..+366d | annual 02-29")
+	require.NoError(t, err)
+	for _, d := range []Date{FromOrdinal(-1), FromOrdinal(0), day("1900-12-31"), day("1901-01-01"), day("2100-12-31"), day("2101-01-01"), day("9999-12-31"), FromOrdinal(int(maxDays) + 1), FromOrdinal(1 << 30)} {
+		_, _ = c.Lunar(d)
+		_, _ = c.Holiday(d)
+		_, _ = c.SolarTermOn(d)
+		_ = c.FestivalsOn(d)
+		_, _ = c.Prepare(spec, d, d)
+		_, _ = c.Prepare(annual, d, d)
+		for _, y := range []int{d.Year() - 1, d.Year(), d.Year() + 1} {
+			_, _ = c.SolarTerms(y)
+			_, _ = c.Festival("除夕", y)
+			_, _ = c.HolidayBlocks(y)
+			_, _ = c.HolidayPeriod("元旦", y)
+			_, _ = c.FromLunar(LunarDate{Year: y, Month: 12, Day: LastDay})
+			_, _ = c.LunarInYear(LunarDate{Month: 11, Day: 30}, y)
+		}
+	}
+	w, err := c.Prepare(annual, day("0001-01-01"), day("9999-12-31"))
+	require.NoError(t, err)
+	require.Greater(t, len(w.Intervals()), 9999)
+}

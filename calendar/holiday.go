@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -163,25 +162,16 @@ type holidayFile struct {
 	} `json:"days"`
 }
 
-var (
-	embeddedOnce sync.Once
-	embeddedTab  *Holidays
-	embeddedErr  error
-)
-
 // EmbeddedHolidays returns the table shipped with the package (holiday-cn
-// 2007–2026; 2027.json is empty, the arrangement not yet published). It is
-// parsed once and shared, which is safe because a table is immutable.
+// 2007–2026; 2027.json is empty, the arrangement not yet published). Each
+// call parses the files afresh (well under a millisecond), so that the
+// package keeps no state of its own.
 func EmbeddedHolidays() (*Holidays, error) {
-	embeddedOnce.Do(func() {
-		sub, err := fs.Sub(embeddedHolidayFiles, "holidays")
-		if err != nil {
-			embeddedErr = err
-			return
-		}
-		embeddedTab, embeddedErr = LoadHolidays(sub)
-	})
-	return embeddedTab, embeddedErr
+	sub, err := fs.Sub(embeddedHolidayFiles, "holidays")
+	if err != nil {
+		return nil, fmt.Errorf("holidays: %w", err)
+	}
+	return LoadHolidays(sub)
 }
 
 // LoadHolidays reads every YYYY.json file at the top of fsys in the
@@ -380,7 +370,17 @@ func (c *Calendar) HolidayBlocks(y int) ([]HolidayBlock, error) {
 	if err != nil {
 		return nil, fmt.Errorf("holidays %d: %w", y, err)
 	}
-	return slices.Clone(tab.holidays), nil
+	out := make([]HolidayBlock, len(tab.holidays))
+	for i, b := range tab.holidays {
+		out[i] = b.clone()
+	}
+	return out, nil
+}
+
+// clone copies b so that a caller cannot change the table through Work.
+func (b HolidayBlock) clone() HolidayBlock {
+	b.Work = slices.Clone(b.Work)
+	return b
 }
 
 // HolidayPeriod returns the block of festival name (国庆, 国庆节, 国庆假期,
@@ -398,7 +398,7 @@ func (c *Calendar) HolidayPeriod(name string, y int) (HolidayBlock, error) {
 	if !ok {
 		return HolidayBlock{}, fmt.Errorf("holiday %s %d: no arrangement (the table starts in %d)", canon, y, c.holidays.first)
 	}
-	return b, nil
+	return b.clone(), nil
 }
 
 func (c *Calendar) holidayPeriod(k holidayKinds, y int) (HolidayBlock, bool, error) {
