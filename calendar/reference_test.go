@@ -115,6 +115,8 @@ func TestAgainstHongKongObservatory(t *testing.T) {
 	var missing []string
 	var days, termDays int
 	var prev Date
+	lunarYear := 1900 // 1901-01-01 is in 冬月 of lunar 1900
+	badNames := map[int]int{} // Gregorian year → days whose year name differs
 	for _, r := range rows[1:] {
 		y, _ := strconv.Atoi(r[1])
 		m, _ := strconv.Atoi(r[2])
@@ -131,6 +133,27 @@ func TestAgainstHongKongObservatory(t *testing.T) {
 		require.Equal(t, r[7] == "1", want.Leap, "row %v", r)
 		l, err := c.Lunar(d)
 		require.NoError(t, err)
+		// The tables of neighbouring years agree where they overlap.
+		back, err := c.FromLunar(l)
+		require.NoError(t, err)
+		require.Equal(t, d, back, "FromLunar(Lunar(%s))", d)
+		// The lunar year turns on 正月初一; HKO names its years by the
+		// sexagenary cycle, which turns on 立春.
+		if want.Month == 1 && want.Day == 1 && !want.Leap {
+			lunarYear++
+		}
+		if l.Year != lunarYear {
+			got[d.String()+" year"] = fmt.Sprintf("lunar year HKO %d / ours %d", lunarYear, l.Year)
+		}
+		lichun, err := c.SolarTerm("立春", y)
+		require.NoError(t, err)
+		cycleYear := y
+		if d.Before(lichun) {
+			cycleYear--
+		}
+		if ganzhi(cycleYear) != r[4] {
+			badNames[y]++
+		}
 		l.Year = 0
 		if l != want {
 			got[d.String()] = fmt.Sprintf("lunar HKO %s / ours %s", want, l)
@@ -155,6 +178,18 @@ func TestAgainstHongKongObservatory(t *testing.T) {
 	require.Equal(t, 73049-len(missing), days, "1901-01-01..2100-12-31")
 	require.Equal(t, 200*24, termDays)
 	require.Equal(t, hkoExceptions, got, "differences from the Hong Kong Observatory other than the documented ones")
+	// The transcription names every listed day of 2058 (364: it lacks
+	// 01-01) by the wrong cycle years, 乙丑/丙寅 for 丁丑/戊寅, as if the
+	// page were for 2045–46. Every other day's name agrees.
+	require.Equal(t, map[int]int{2058: 364}, badNames, "days per year whose sexagenary year name differs")
+}
+
+// ganzhi names year y in the sexagenary cycle (1984 = 甲子).
+func ganzhi(y int) string {
+	stems := []rune("甲乙丙丁戊己庚辛壬癸")
+	branches := []rune("子丑寅卯辰巳午未申酉戌亥")
+	n := y - 4
+	return string(stems[(n%10+10)%10]) + string(branches[(n%12+12)%12])
 }
 
 // TestAgainstHolidayCN checks every listed day of every published
