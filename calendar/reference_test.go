@@ -115,7 +115,7 @@ func TestAgainstHongKongObservatory(t *testing.T) {
 	var missing []string
 	var days, termDays int
 	var prev Date
-	lunarYear := 1900 // 1901-01-01 is in 冬月 of lunar 1900
+	lunarYear := 1900         // 1901-01-01 is in 冬月 of lunar 1900
 	badNames := map[int]int{} // Gregorian year → days whose year name differs
 	for _, r := range rows[1:] {
 		y, _ := strconv.Atoi(r[1])
