@@ -176,20 +176,48 @@ func (a *polyLayer) forestFacts(f *Facts, pl plane) {
 	lat, lon := pl.lat0, pl.lon0
 	best := math.Inf(1) // squared metres
 	nearest, inside := int32(-1), int32(-1)
+	// Candidates are tested nearest box first, so that the nearest edge is
+	// found early and prunes the rest. They are gathered in a fixed array
+	// to stay allocation-free; any beyond it are tested as they come.
+	var cand [maxCandidates]struct {
+		d2 float64
+		i  int32
+	}
+	n := 0
+	test := func(i int32) {
+		p := &a.polys[i]
+		if p.contains(lat, lon) {
+			if inside < 0 || a.features[p.feature].fireZone == FireZoneKey && a.features[inside].fireZone != FireZoneKey {
+				inside = p.feature
+			}
+		}
+		if d := pl.polyDist2(p, best); d < best {
+			best, nearest = d, p.feature
+		}
+	}
 	dLat, dLon := pl.pad(firstSearchM)
 	a.index.Search([2]float64{lon - dLon, lat - dLat}, [2]float64{lon + dLon, lat + dLat},
-		func(_, _ [2]float64, i int32) bool {
-			p := &a.polys[i]
-			if p.contains(lat, lon) {
-				if inside < 0 || a.features[p.feature].fireZone == FireZoneKey && a.features[inside].fireZone != FireZoneKey {
-					inside = p.feature
-				}
+		func(min, max [2]float64, i int32) bool {
+			if n == len(cand) {
+				test(i)
+				return true
 			}
-			if d := pl.polyDist2(p, best); d < best {
-				best, nearest = d, p.feature
-			}
+			cand[n].d2, cand[n].i = pl.dist2(box{min[0], min[1], max[0], max[1]}), i
+			n++
 			return true
 		})
+	// Insertion sort: n is small.
+	for j := 1; j < n; j++ {
+		for k := j; k > 0 && cand[k].d2 < cand[k-1].d2; k-- {
+			cand[k], cand[k-1] = cand[k-1], cand[k]
+		}
+	}
+	for _, c := range cand[:n] {
+		if c.d2 > best {
+			break // sorted: the rest are farther still
+		}
+		test(c.i)
+	}
 	if best > firstSearchM*firstSearchM {
 		a.index.Nearby(
 			func(min, max [2]float64, _ int32, _ bool) float64 {
@@ -231,3 +259,8 @@ func (a *polyLayer) forestFacts(f *Facts, pl plane) {
 // correct; this one answers a point near forest, the case that matters for
 // the fire ban, without the best-first walk's priority queue.
 const firstSearchM = 300
+
+// maxCandidates bounds the candidates of the first search that are sorted
+// by distance; real 林地 layers put a few to a few dozen polygons within
+// 300 m of a point.
+const maxCandidates = 64

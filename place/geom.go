@@ -87,9 +87,20 @@ func (b box) containsPoint(lat, lon float64) bool {
 }
 
 // dist2 is the squared distance in metres, in plane p, from p's origin to b.
+// It is on the hot path: plain comparisons, not math.Max, which pays for
+// NaN and signed-zero rules the finite coordinates here do not need.
 func (p plane) dist2(b box) float64 {
-	dx := math.Max(0, math.Max(b.minLon-p.lon0, p.lon0-b.maxLon)) * p.kx
-	dy := math.Max(0, math.Max(b.minLat-p.lat0, p.lat0-b.maxLat)) * p.ky
+	var dx, dy float64
+	if b.minLon > p.lon0 {
+		dx = (b.minLon - p.lon0) * p.kx
+	} else if p.lon0 > b.maxLon {
+		dx = (p.lon0 - b.maxLon) * p.kx
+	}
+	if b.minLat > p.lat0 {
+		dy = (b.minLat - p.lat0) * p.ky
+	} else if p.lat0 > b.maxLat {
+		dy = (p.lat0 - b.maxLat) * p.ky
+	}
 	return dx*dx + dy*dy
 }
 
@@ -189,12 +200,18 @@ func (p plane) ringDist2(r *ring, best float64) float64 {
 // segDist2 is the squared distance from the origin to the segment a–e.
 func segDist2(ax, ay, ex, ey float64) float64 {
 	dx, dy := ex-ax, ey-ay
-	l2 := dx*dx + dy*dy
-	t := 0.0
-	if l2 > 0 {
-		t = -(ax*dx + ay*dy) / l2
-		t = math.Max(0, math.Min(1, t))
+	// The projection of the origin onto the line is before a, after e, or
+	// between them; comparing dot products avoids a division in the first
+	// two cases.
+	dot := -(ax*dx + ay*dy)
+	if dot <= 0 {
+		return ax*ax + ay*ay
 	}
+	l2 := dx*dx + dy*dy
+	if dot >= l2 {
+		return ex*ex + ey*ey
+	}
+	t := dot / l2
 	x, y := ax+t*dx, ay+t*dy
 	return x*x + y*y
 }
