@@ -318,3 +318,23 @@ func (q Query) day() calendar.Date {
 	}
 	return q.Day
 }
+
+// ChangeDays returns the days in (from, to] on which a window or notice
+// governing the activity starts or stops applying: the only days on which
+// its verdict, for fixed facts, can change. Timelines and calendars are
+// built from it.
+func (e *Engine) ChangeDays(activity string, from, to calendar.Date) ([]calendar.Date, error) {
+	a, err := e.Activity(activity)
+	if err != nil {
+		return nil, err
+	}
+	p := e.plans[a]
+	var out []calendar.Date
+	for _, s := range p.segments[p.segmentAt(from)+1:] {
+		if s.from.After(to) {
+			break
+		}
+		out = append(out, s.from)
+	}
+	return out, nil
+}

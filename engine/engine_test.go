@@ -87,3 +87,15 @@ func TestRegisterDisagreementIsALoadError(t *testing.T) {
 	_, err = engine.New(set, cal, engine.WithRegister(reg))
 	require.ErrorContains(t, err, "disagree")
 }
+
+func TestChangeDays(t *testing.T) {
+	e := testEngine(t)
+	days, err := e.ChangeDays("烧田埂", day("2024-09-01"), day("2024-12-31"))
+	require.NoError(t, err)
+	var s []string
+	for _, d := range days {
+		s = append(s, d.String())
+	}
+	// National Day 2024 window: 10-01 … 10-07.
+	require.Equal(t, []string{"2024-10-01", "2024-10-08"}, s)
+}
