@@ -3,6 +3,7 @@ package calendar
 import (
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -134,6 +135,14 @@ func holidayKindOf(name string) (holidayKinds, string, bool) {
 		}
 	}
 	return 0, "", false
+}
+
+// unknownHoliday explains why name matches no festival.
+func unknownHoliday(name string) string {
+	if k, canon := classifyHoliday(name); k != 0 && k&(k-1) != 0 {
+		return fmt.Sprintf("holiday %q names more than one festival (%s): name one; a joint block such as 国庆节、中秋节 matches either", name, canon)
+	}
+	return fmt.Sprintf("unknown holiday %q%s", name, didYouMean(name, holidayCandidates()))
 }
 
 func holidayCandidates() []string {
@@ -389,7 +398,7 @@ func (b HolidayBlock) clone() HolidayBlock {
 func (c *Calendar) HolidayPeriod(name string, y int) (HolidayBlock, error) {
 	k, canon, ok := holidayKindOf(name)
 	if !ok {
-		return HolidayBlock{}, fmt.Errorf("unknown holiday %q%s", name, didYouMean(name, holidayCandidates()))
+		return HolidayBlock{}, errors.New(unknownHoliday(name))
 	}
 	b, ok, err := c.holidayPeriod(k, y)
 	if err != nil {

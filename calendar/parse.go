@@ -394,7 +394,7 @@ func (p *parser) anchor() (anchor, error) {
 	case kwHoliday:
 		k, canon, ok := holidayKindOf(arg.text)
 		if !ok {
-			return anchor{}, bad(fmt.Sprintf("unknown holiday %q%s", arg.text, didYouMean(arg.text, holidayCandidates())))
+			return anchor{}, bad(unknownHoliday(arg.text))
 		}
 		return anchor{kind: anchorHoliday, hol: k, name: canon}, nil
 	}

@@ -69,6 +69,7 @@ func TestParseWindowErrors(t *testing.T) {
 		{"annual | date 2024-01-01", 1, "annual", "missing month-day"},
 		{"festival 中球节", 10, "中球节", `unknown festival "中球节"`},
 		{"holiday 国疫", 9, "国疫", `unknown holiday "国疫" (did you mean 国庆?)`},
+		{"holiday 国庆节、中秋节", 9, "国庆节、中秋节", `holiday "国庆节、中秋节" names more than one festival (国庆节、中秋节): name one`},
 		{"lunar 九月三十一", 7, "九月三十一", `bad lunar date "九月三十一"`},
 		{"lunar 九月末日", 7, "九月末日", `bad lunar date`},
 		{"solar-term 清明 -5..+5d", 15, "-5", `bad offset "-5": want +Nd or -Nd`},
