@@ -123,5 +123,7 @@
 // Calendar.Prepare resolves a spec over a span of days to a Window, whose
 // Find answers "is day D inside, and in which interval?" by binary search
 // over plain integers, without allocating; NextStart and NextEnd say when
-// the window next comes into force or lapses.
+// the window next comes into force or lapses, treating overlapping or
+// touching intervals as one span. A Window knows only the intervals that
+// overlap the span it was prepared for.
 package calendar
