@@ -67,11 +67,30 @@ func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rule
 			}
 		}
 	}
-	if len(p.kinds) > 0 && len(d.Reasons) == 0 {
-		names := make([]string, len(p.kinds))
-		for i, k := range p.kinds {
-			names[i] = k.Name
+	var names []string
+	for _, k := range p.kinds {
+		if e.governedOn(k, day) {
+			names = append(names, k.Name)
 		}
+	}
+	if len(names) > 0 && len(d.Reasons) == 0 {
 		add(Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、"))})
 	}
+}
+
+// governedOn reports whether a rule of a notice in force on day names a.
+func (e *Engine) governedOn(a *rules.Activity, day calendar.Date) bool {
+	for _, n := range e.set.Notices {
+		if !e.inForce(n, day) {
+			continue
+		}
+		for _, r := range n.Rules {
+			for _, x := range r.Activities {
+				if x == a {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
