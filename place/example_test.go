@@ -26,7 +26,7 @@ func Example() {
 	fmt.Printf("urban area: %v, planning area: %v, fireworks ban zone: %v\n", f.UrbanArea, f.PlanningArea, f.FireworksBanZone)
 	// Output:
 	// in forest land: false
-	// distance to forest: 56.0 m ± 5 m (testdata/synthetic/forest.geojson (synthetic), feature "SYN-F00001")
+	// distance to forest: 56.0 m ± 5 m (testdata/synthetic/forest.geojson (synthetic), feature SYN-F00001)
 	// fire zone: key
 	// town: 进宝塘镇 (431181108)
 	// urban area: false, planning area: false, fireworks ban zone: false

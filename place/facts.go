@@ -37,7 +37,7 @@ type Facts struct {
 	// do — or, outside forest land, for the nearest forest; "" if that
 	// forest does not say.
 	FireZone      string
-	ForestFeature string // the id of that forest feature, as in layer messages
+	ForestFeature string // the id of that forest feature ("#3": the fourth, which has no id)
 	ForestSource  string // the forest layer's path, marked "(synthetic)" if so
 
 	TownKnown  bool   // the towns layer is loaded
@@ -243,13 +243,13 @@ func (a *polyLayer) forestFacts(f *Facts, pl plane) {
 		}
 		f.InForestLand = true
 		f.DistanceToForestM = 0
-		f.FireZone, f.ForestFeature = a.features[inside].fireZone, a.features[inside].id
+		f.FireZone, f.ForestFeature = a.features[inside].fireZone, a.features[inside].rawID
 		if edge <= onEdgeM {
 			f.DistanceToEdgeM = 0
 		}
 	case nearest >= 0:
 		f.DistanceToForestM = edge
-		f.FireZone, f.ForestFeature = a.features[nearest].fireZone, a.features[nearest].id
+		f.FireZone, f.ForestFeature = a.features[nearest].fireZone, a.features[nearest].rawID
 	default:
 		f.DistanceToForestM = math.Inf(1)
 	}

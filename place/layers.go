@@ -62,7 +62,8 @@ func (s Source) String() string {
 
 // feature is what the facts need of one GeoJSON feature's properties.
 type feature struct {
-	id       string
+	id       string // as in messages: quoted if a string, e.g. "F1", 17, #3
+	rawID    string // as in facts: F1, 17, #3
 	fireZone string // forest: key, general or ""
 	name     string // towns
 	code     string // towns
@@ -331,6 +332,10 @@ func featureID(i int, f *geojson.Feature) string {
 
 func parseFeature(name Layer, i int, f *geojson.Feature) (feature, error) {
 	ft := feature{id: featureID(i, f)}
+	ft.rawID = ft.id
+	if uq, err := strconv.Unquote(ft.id); err == nil {
+		ft.rawID = uq
+	}
 	switch f.Geometry.(type) {
 	case orb.Polygon, orb.MultiPolygon:
 	case nil:

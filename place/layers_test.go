@@ -209,7 +209,7 @@ func TestDistanceOnSyntheticForest(t *testing.T) {
 				}
 			}
 			got := facts(t, l, lat, lon, 0)
-			if got.InForestLand || got.ForestFeature != fmt.Sprintf("%q", f.ID) {
+			if got.InForestLand || got.ForestFeature != fmt.Sprint(f.ID) {
 				continue // the normal ran into this or another forest
 			}
 			require.InDelta(t, want, got.DistanceToForestM, 0.005, "feature %v edge %d", f.ID, i)
@@ -241,12 +241,12 @@ func TestHolesAndMultiPolygons(t *testing.T) {
 		fireZone   string
 		edgeApprox float64
 	}{
-		{name: "centre of the hole", e: 0, n: 0, distance: 200, edge: 200, feature: `"holed"`, fireZone: "general"},
-		{name: "in the hole near its edge", e: 190, n: 0, distance: 10, edge: 10, feature: `"holed"`, fireZone: "general"},
-		{name: "in the forest ring", e: 300, n: 0, inForest: true, edge: 100, feature: `"holed"`, fireZone: "general"},
-		{name: "outside", e: 600, n: 0, distance: 100, edge: 100, feature: `"holed"`, fireZone: "general"},
-		{name: "second part of the multipolygon", e: 3000, n: 50, inForest: true, edge: 50, feature: `"multi"`, fireZone: "key"},
-		{name: "near the second part", e: 3150, n: 0, distance: 50, edge: 50, feature: `"multi"`, fireZone: "key"},
+		{name: "centre of the hole", e: 0, n: 0, distance: 200, edge: 200, feature: "holed", fireZone: "general"},
+		{name: "in the hole near its edge", e: 190, n: 0, distance: 10, edge: 10, feature: "holed", fireZone: "general"},
+		{name: "in the forest ring", e: 300, n: 0, inForest: true, edge: 100, feature: "holed", fireZone: "general"},
+		{name: "outside", e: 600, n: 0, distance: 100, edge: 100, feature: "holed", fireZone: "general"},
+		{name: "second part of the multipolygon", e: 3000, n: 50, inForest: true, edge: 50, feature: "multi", fireZone: "key"},
+		{name: "near the second part", e: 3150, n: 0, distance: 50, edge: 50, feature: "multi", fireZone: "key"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -319,7 +319,7 @@ func TestFireZonePrefersKey(t *testing.T) {
 	)
 	f := facts(t, l, qiyangLat, qiyangLon, 0)
 	require.Equal(t, "key", f.FireZone)
-	require.Equal(t, `"K"`, f.ForestFeature)
+	require.Equal(t, "K", f.ForestFeature)
 	f = facts(t, l, qiyangLat+0.1, qiyangLon, 0)
 	require.Equal(t, "", f.FireZone)
 	_, _, known := f.Fact(place.FactFireZone)
