@@ -2,8 +2,10 @@ package engine_test
 
 import (
 	"encoding/json"
+	"io/fs"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/require"
 
@@ -98,4 +100,71 @@ func TestChangeDays(t *testing.T) {
 	}
 	// National Day 2024 window: 10-01 … 10-07.
 	require.Equal(t, []string{"2024-10-01", "2024-10-08"}, s)
+}
+
+func TestEmbeddedRulesLintClean(t *testing.T) {
+	for _, issue := range testEngine(t).Lint() {
+		t.Error(issue)
+	}
+}
+
+func TestLintFindsRulesThatCannotFire(t *testing.T) {
+	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
+	require.NoError(t, err)
+	notice := `notice:
+  number: 测试〔2024〕1号
+  title: 测试
+  effective: 2024-09-01
+  valid_until: 2024-12-31
+activities:
+  - id: lint_fire
+    name: 测试用火
+    en: test fire
+windows:
+  - id: spring
+    name: 春季
+    when: annual 03-01..03-31
+    article: 一
+rules:
+  - id: never-in-force
+    article: 一
+    text: 春季严禁。
+    effect: forbid
+    activities: [lint_fire]
+    if: spring
+  - id: contradiction
+    article: 二
+    text: 严禁。
+    effect: forbid
+    activities: [lint_fire]
+    if: distance_to_forest_m < 10 && distance_to_forest_m > 20 || distance_to_forest_m > 60 && distance_to_forest_m < 55
+  - id: same-words
+    article: 二
+    text: 严禁。
+    effect: forbid
+    activities: [lint_fire]
+    if: distance_to_forest_m > 30
+  - id: opposite
+    article: 二
+    text: 严禁。
+    effect: allow
+    activities: [lint_fire]
+    if: distance_to_forest_m > 50
+    overrides: [contradiction, never-in-force, same-words]
+`
+	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(notice)}})
+	require.NoError(t, err)
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	e, err := engine.New(set, cal)
+	require.NoError(t, err)
+	var msgs []string
+	for _, i := range e.Lint() {
+		msgs = append(msgs, i.String())
+	}
+	require.Len(t, msgs, 4, "%v", msgs)
+	require.Contains(t, msgs[0], `window "spring" never falls within`)
+	require.Contains(t, msgs[1], `rule "never-in-force" can never fire: its windows`)
+	require.Contains(t, msgs[2], `rule "contradiction" can never fire: its conditions contradict`)
+	require.Contains(t, msgs[3], `notices/t.yaml:34: rule "opposite" quotes article 二 with the same words`)
 }

@@ -74,6 +74,9 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stdout)
 	}
+	for _, l := range rep.Lint {
+		fmt.Fprintf(stdout, "lint: %s%s\n", prefix, l)
+	}
 	fmt.Fprintf(stdout, "%d passed, %d failed\n", rep.Passed, rep.Failed)
 	if !rep.OK() {
 		return 1

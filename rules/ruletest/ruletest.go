@@ -54,11 +54,15 @@ type Report struct {
 	Passed   int
 	Failed   int
 	Coverage []Coverage
+	// Lint lists rule-file problems loading accepts (rules that can never
+	// fire, …); any makes the run fail.
+	Lint []engine.LintIssue
 }
 
-// OK reports whether every case passed and coverage is complete.
+// OK reports whether every case passed, coverage is complete and lint
+// found nothing.
 func (r *Report) OK() bool {
-	if r.Failed > 0 {
+	if r.Failed > 0 || len(r.Lint) > 0 {
 		return false
 	}
 	for _, c := range r.Coverage {
@@ -101,6 +105,7 @@ func Run(e *engine.Engine, files []*rules.CaseFile) *Report {
 		}
 	}
 	rep.Coverage = coverage(e, rep.Results)
+	rep.Lint = e.Lint()
 	return rep
 }
 
