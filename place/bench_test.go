@@ -196,6 +196,9 @@ func BenchmarkDecodeJSON40MB(b *testing.B) {
 }
 
 func TestFactsDoNotAllocate(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not meaningful under the race detector")
+	}
 	l := loadAll(t, benchLayers(t, 2000, 50))
 	pts := benchPoints(64)
 	for _, crs := range []CRS{WGS84, GCJ02, BD09} {
