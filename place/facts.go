@@ -40,22 +40,31 @@ type Facts struct {
 	ForestFeature string // the id of that forest feature ("#3": the fourth, which has no id)
 	ForestSource  string // the forest layer's path, marked "(synthetic)" if so
 
-	TownKnown  bool   // the towns layer is loaded
-	Town       string // town (name as in the division list), "" outside every town
-	TownCode   string // its 9-digit division code
-	TownSource string
+	// The *EdgeUncertain fields of the other layers report a boundary of
+	// the layer within UncertaintyM of the point: the point may lie on its
+	// other side (another town, outside the urban area, ...). They are
+	// false when UncertaintyM is 0.
 
-	UrbanKnown  bool
-	UrbanArea   bool // urban_area
-	UrbanSource string
+	TownKnown         bool   // the towns layer is loaded
+	Town              string // town (name as in the division list), "" outside every town
+	TownCode          string // its 9-digit division code
+	TownEdgeUncertain bool
+	TownSource        string
 
-	PlanningKnown  bool
-	PlanningArea   bool // planning_area
-	PlanningSource string
+	UrbanKnown         bool
+	UrbanArea          bool // urban_area
+	UrbanEdgeUncertain bool
+	UrbanSource        string
 
-	FireworksKnown   bool
-	FireworksBanZone bool // fireworks_ban_zone
-	FireworksSource  string
+	PlanningKnown         bool
+	PlanningArea          bool // planning_area
+	PlanningEdgeUncertain bool
+	PlanningSource        string
+
+	FireworksKnown         bool
+	FireworksBanZone       bool // fireworks_ban_zone
+	FireworksEdgeUncertain bool
+	FireworksSource        string
 }
 
 // Fact names used by the rules.
@@ -124,26 +133,49 @@ func (l *Layers) Facts(p Point, uncertaintyM float64) (Facts, error) {
 		return f, nil
 	}
 	lat, lon := w.Lat, w.Lon
+	pl := newPlane(lat, lon)
 	if fl := l.forest; fl != nil {
-		fl.forestFacts(&f, newPlane(lat, lon))
+		fl.forestFacts(&f, pl)
 	}
+	u := uncertaintyM
 	if t := l.towns; t != nil {
 		f.TownKnown, f.TownSource = true, t.label
 		if i := t.find(lat, lon); i >= 0 {
 			ft := &t.features[i]
 			f.Town, f.TownCode = ft.name, ft.code
 		}
+		f.TownEdgeUncertain = t.edgeWithin(pl, u)
 	}
 	if a := l.urban; a != nil {
 		f.UrbanKnown, f.UrbanArea, f.UrbanSource = true, a.find(lat, lon) >= 0, a.label
+		f.UrbanEdgeUncertain = a.edgeWithin(pl, u)
 	}
 	if a := l.planning; a != nil {
 		f.PlanningKnown, f.PlanningArea, f.PlanningSource = true, a.find(lat, lon) >= 0, a.label
+		f.PlanningEdgeUncertain = a.edgeWithin(pl, u)
 	}
 	if a := l.fireworks; a != nil {
 		f.FireworksKnown, f.FireworksBanZone, f.FireworksSource = true, a.find(lat, lon) >= 0, a.label
+		f.FireworksEdgeUncertain = a.edgeWithin(pl, u)
 	}
 	return f, nil
+}
+
+// edgeWithin reports whether a boundary of the layer lies within r metres
+// of the plane's origin.
+func (a *polyLayer) edgeWithin(pl plane, r float64) bool {
+	if r <= 0 {
+		return false
+	}
+	r2 := math.Nextafter(r*r, math.Inf(1)) // "within" includes r itself
+	found := false
+	dLat, dLon := pl.pad(r)
+	a.index.Search([2]float64{pl.lon0 - dLon, pl.lat0 - dLat}, [2]float64{pl.lon0 + dLon, pl.lat0 + dLat},
+		func(_, _ [2]float64, i int32) bool {
+			found = pl.polyDist2(&a.polys[i], r2) < r2
+			return !found
+		})
+	return found
 }
 
 // find returns the feature index of the first polygon containing lat, lon

@@ -372,8 +372,23 @@ func TestSyntheticLayers(t *testing.T) {
 	require.Len(t, f.TownCode, 9)
 	require.True(t, f.UrbanArea && f.PlanningArea && f.FireworksBanZone)
 	require.Contains(t, f.TownSource, "(synthetic)")
+	// A GPS fix that may be on either side of the urban boundary says so.
+	urban, err := os.ReadFile("testdata/synthetic/urban.geojson")
+	require.NoError(t, err)
+	ufc, err := geojson.UnmarshalFeatureCollection(urban)
+	require.NoError(t, err)
+	v0 := ufc.Features[0].Geometry.(orb.Polygon)[0][0]
+	lat, lon := offset(v0[1], v0[0], 3, 0) // 3 m east of a vertex on the east side
+	f = facts(t, l, lat, lon, 10)
+	require.True(t, f.UrbanEdgeUncertain)
+	require.False(t, f.TownEdgeUncertain || f.PlanningEdgeUncertain)
+	f = facts(t, l, lat, lon, 2)
+	require.False(t, f.UrbanEdgeUncertain)
+	f = facts(t, l, lat, lon, 0)
+	require.False(t, f.UrbanEdgeUncertain)
+
 	// Far out in the county: a 镇, not urban.
-	lat, lon := offset(qiyangLat, qiyangLon, 15000, 12000)
+	lat, lon = offset(qiyangLat, qiyangLon, 15000, 12000)
 	f = facts(t, l, lat, lon, 0)
 	require.True(t, strings.HasSuffix(f.Town, "镇"), f.Town)
 	require.False(t, f.UrbanArea || f.PlanningArea)
