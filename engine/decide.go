@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -61,8 +60,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	if err != nil {
 		return nil, err
 	}
-	given, err := e.fill(st, facts)
-	if err != nil {
+	if err := e.fill(st, facts, &sc.given); err != nil {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {
@@ -91,11 +89,11 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		d.Verdict = combine(p.rules, sc.vals)
 	}
 	e.reasons(d, p, st, day, sc)
-	d.Facts = e.factValues(st, given)
+	d.Facts = e.factValues(st, &sc.given)
 	if d.Verdict != Conditional {
 		d.NextChange = e.nextChange(p, st, k, d.Verdict, sc)
 	}
-	e.notes(d, p, day, relevant, given)
+	e.notes(d, p, day, relevant, &sc.given)
 	return d, nil
 }
 
@@ -108,10 +106,21 @@ func hasUnknown(vals []cond.Tri) bool {
 	return false
 }
 
-// fill stores the query's facts in st and returns the sources of the given
-// facts by name ("" for a plain value).
-func (e *Engine) fill(st *cond.State, facts Facts) (map[string]string, error) {
-	given := make(map[string]string, len(facts))
+// given records which facts the query gave (by rules.Fact.Index) and
+// where each came from.
+type given struct {
+	mask uint64
+	src  []string
+}
+
+func (g *given) has(f *rules.Fact) bool { return g.mask&(1<<f.Index) != 0 }
+
+// fill stores the query's facts in st and records them in g.
+func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
+	g.mask = 0
+	if len(g.src) < len(e.set.Facts) {
+		g.src = make([]string, len(e.set.Facts))
+	}
 	for name, raw := range facts {
 		f, ok := e.set.Fact(name)
 		if !ok {
@@ -123,15 +132,16 @@ func (e *Engine) fill(st *cond.State, facts Facts) (map[string]string, error) {
 			if s := rules.Closest(name, names, 3); len(s) > 0 {
 				msg += " (did you mean " + strings.Join(s, ", ") + "?)"
 			}
-			return nil, &FactError{Fact: name, Msg: msg}
+			return &FactError{Fact: name, Msg: msg}
 		}
 		src, err := setFact(st, f, raw)
 		if err != nil {
-			return nil, &FactError{Fact: name, Msg: err.Error()}
+			return &FactError{Fact: name, Msg: err.Error()}
 		}
-		given[name] = src
+		g.mask |= 1 << f.Index
+		g.src[f.Index] = src
 	}
-	return given, nil
+	return nil
 }
 
 func setFact(st *cond.State, f *rules.Fact, raw any) (string, error) {
@@ -333,49 +343,50 @@ func (e *Engine) enumerate(p *plan, st *cond.State, vals []cond.Tri, sc *scratch
 			relIdx = append(relIdx, i)
 		}
 	}
-	return Conditional, relevant, outcomes(relevant, relIdx, func(yield func([]int, Verdict)) {
-		idx := make([]int, len(dims))
-		for n, v := range sc.verdicts {
-			if v == "" {
-				continue
-			}
-			for i, d := range dims {
-				idx[i] = n / strides[i] % d.Size()
-			}
-			yield(idx, v)
-		}
-	})
+	return Conditional, relevant, outcomes(relevant, relIdx, strides, dims, sc.verdicts)
 }
 
-// outcomes projects the enumeration onto the deciding facts and merges
-// neighbouring numeric ranges with the same verdict.
-func outcomes(dims []*rules.Dimension, dimIdx []int, each func(func([]int, Verdict))) []Outcome {
+// outcomes projects the enumeration (verdicts, numbered in mixed radix
+// with strides over all dims) onto the deciding dims (rel, at positions
+// relIdx) and merges neighbouring numeric ranges with the same verdict.
+func outcomes(rel []*rules.Dimension, relIdx, strides []int, all []*rules.Dimension, verdicts []Verdict) []Outcome {
+	size := 1
+	rstride := make([]int, len(rel))
+	for k, d := range rel {
+		rstride[k] = size
+		size *= d.Size()
+	}
+	proj := make([]Verdict, size)
+	for n, v := range verdicts {
+		if v == "" {
+			continue
+		}
+		m := 0
+		for k, i := range relIdx {
+			m += n / strides[i] % all[i].Size() * rstride[k]
+		}
+		if proj[m] == "" {
+			proj[m] = v
+		}
+	}
 	type cell struct {
-		lo, hi  []int // per relevant dim, a range of points
+		lo, hi  []int // per deciding dim, a range of points
 		verdict Verdict
 	}
-	var cells []*cell
-	seen := map[string]bool{}
-	each(func(idx []int, v Verdict) {
-		pt := make([]int, len(dimIdx))
-		for k, i := range dimIdx {
-			pt[k] = idx[i]
+	backing := make([]int, 2*len(rel)*size)
+	cells := make([]*cell, 0, size)
+	for m, v := range proj {
+		if v == "" {
+			continue
 		}
-		k := fmt.Sprint(pt)
-		if seen[k] {
-			return
+		c := &cell{lo: backing[:len(rel):len(rel)], hi: backing[len(rel) : 2*len(rel) : 2*len(rel)], verdict: v}
+		backing = backing[2*len(rel):]
+		for k, d := range rel {
+			c.lo[k] = m / rstride[k] % d.Size()
+			c.hi[k] = c.lo[k]
 		}
-		seen[k] = true
-		cells = append(cells, &cell{lo: pt, hi: append([]int(nil), pt...), verdict: v})
-	})
-	sort.Slice(cells, func(a, b int) bool {
-		for k := range cells[a].lo {
-			if cells[a].lo[k] != cells[b].lo[k] {
-				return cells[a].lo[k] < cells[b].lo[k]
-			}
-		}
-		return false
-	})
+		cells = append(cells, c)
+	}
 	for merged := true; merged; {
 		merged = false
 		for a := 0; a < len(cells) && !merged; a++ {
@@ -384,7 +395,7 @@ func outcomes(dims []*rules.Dimension, dimIdx []int, each func(func([]int, Verdi
 				if a == b || x.verdict != y.verdict {
 					continue
 				}
-				for k, d := range dims {
+				for k, d := range rel {
 					if d.Var.Kind != cond.Number || x.hi[k]+1 != y.lo[k] || !sameElsewhere(x.lo, x.hi, y.lo, y.hi, k) {
 						continue
 					}
@@ -398,8 +409,8 @@ func outcomes(dims []*rules.Dimension, dimIdx []int, each func(func([]int, Verdi
 	}
 	out := make([]Outcome, 0, len(cells))
 	for _, c := range cells {
-		o := Outcome{Verdict: c.verdict}
-		for k, d := range dims {
+		o := Outcome{Verdict: c.verdict, When: make([]FactCondition, 0, len(rel))}
+		for k, d := range rel {
 			o.When = append(o.When, describePoint(d, c.lo[k], c.hi[k]))
 		}
 		out = append(out, o)

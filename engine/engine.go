@@ -37,6 +37,11 @@ type Engine struct {
 	register *register.Register
 	// ends holds notices the register ends before their own valid_until.
 	ends map[*rules.Notice]calendar.Date
+	// summaries["window"][first day] is "NAME FROM—TO" for each interval;
+	// penalties and contacts are a notice's, ready to copy into decisions.
+	summaries map[*rules.Window]map[calendar.Date]string
+	penalties map[*rules.Notice][]NoticePenalty
+	contacts  map[*rules.Notice][]NoticeContact
 }
 
 // plan is what deciding one activity needs, computed at load time.
@@ -55,6 +60,7 @@ type plan struct {
 	// windows hold and the same notices are in force: the verdict for given
 	// facts can only change where a segment starts.
 	segments []segment
+	masks    int // distinct masks among the segments
 	// space holds the facts the rules read; ruleVars[i] marks, as bits over
 	// space.Vars, the facts rule i reads.
 	space    *rules.Space
@@ -62,6 +68,15 @@ type plan struct {
 	// kinds are more specific activities some rule governs, for a note
 	// when the general activity itself has no rule.
 	kinds []*rules.Activity
+	// info holds, per rule, what its reasons show.
+	info []ruleInfo
+}
+
+// ruleInfo is what a reason for one rule needs, found once.
+type ruleInfo struct {
+	windows    []int // indexes into plan.windows the rule reads
+	conditions []*rules.Condition
+	maxInterps int
 }
 
 type planWindow struct {
@@ -72,6 +87,9 @@ type planWindow struct {
 type segment struct {
 	from calendar.Date
 	mask uint64
+	// id numbers the distinct masks of the plan, so that nextChange decides
+	// each mask once.
+	id int
 }
 
 // maxPlanBits bounds windows plus notices per activity (one uint64 mask).
@@ -79,17 +97,13 @@ const maxPlanBits = 64
 
 type scratch struct {
 	st       *cond.State
+	given    given
 	vals     []cond.Tri
 	trial    []cond.Tri
 	dims     []*rules.Dimension
 	verdicts []Verdict
 	enum     rules.EnumScratch
-	cache    [16]maskVerdict
-}
-
-type maskVerdict struct {
-	mask    uint64
-	verdict Verdict
+	byMask   []Verdict // per distinct mask id, "" until decided
 }
 
 // New prepares an engine. Windows are resolved from a year before the
@@ -101,7 +115,8 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 		return nil, errors.New("engine: a rule set and a calendar are required")
 	}
 	e := &Engine{set: set, cal: cal, plans: map[*rules.Activity]*plan{}, windows: map[*rules.Window]*calendar.Window{},
-		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{}}
+		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
+		summaries: map[*rules.Window]map[calendar.Date]string{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err
@@ -125,6 +140,17 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 				continue
 			}
 			e.windows[w] = cw
+			sum := map[calendar.Date]string{}
+			for _, iv := range cw.Intervals() {
+				sum[iv.From] = w.Name + " " + iv.From.String() + "—" + iv.To.String()
+			}
+			e.summaries[w] = sum
+		}
+		for _, pen := range n.Penalties {
+			e.penalties[n] = append(e.penalties[n], NoticePenalty{Notice: n.Number, Penalty: pen})
+		}
+		for _, c := range n.Contacts {
+			e.contacts[n] = append(e.contacts[n], NoticeContact{Notice: n.Number, Contact: c})
 		}
 	}
 	if len(errs) > 0 {
@@ -195,6 +221,22 @@ func (e *Engine) makePlan(a *rules.Activity) (*plan, error) {
 		p.ruleVars = append(p.ruleVars, m)
 	}
 	p.segments = e.segments(p)
+	for _, r := range p.rules {
+		ri := ruleInfo{maxInterps: len(r.Interpretations)}
+		for k, pw := range p.windows {
+			if slices.Contains(r.Program.Vars, pw.w.Var) {
+				ri.windows = append(ri.windows, k)
+				ri.maxInterps += len(pw.w.Interpretations)
+			}
+		}
+		for _, m := range r.Program.Macros {
+			if c := conditionOf(r.Notice, m); c != nil {
+				ri.conditions = append(ri.conditions, c)
+				ri.maxInterps += len(c.Interpretations)
+			}
+		}
+		p.info = append(p.info, ri)
+	}
 	return p, nil
 }
 
@@ -223,7 +265,14 @@ func (e *Engine) segments(p *plan) []segment {
 		if len(segs) > 0 && segs[len(segs)-1].mask == m {
 			continue
 		}
-		segs = append(segs, segment{from: d, mask: m})
+		id := slices.IndexFunc(segs, func(s segment) bool { return s.mask == m })
+		if id >= 0 {
+			id = segs[id].id
+		} else {
+			id = p.masks
+			p.masks++
+		}
+		segs = append(segs, segment{from: d, mask: m, id: id})
 	}
 	return segs
 }

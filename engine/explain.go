@@ -1,25 +1,37 @@
 package engine
 
 import (
-	"strings"
-
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
+	"slices"
 )
 
 // reasons fills d.Reasons, penalties and contacts from the rules that hold
-// (or may hold) in st.
+// (or may hold) in st. Everything that does not depend on the query was
+// worked out in the plan; this only copies and sizes slices once.
 func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date, sc *scratch) {
-	notices := []*rules.Notice{}
+	n := 0
+	for _, v := range sc.vals {
+		if v != cond.False {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	d.Reasons = make([]Reason, 0, n)
+	var notices [8]*rules.Notice
+	nn := 0
 	for i, r := range p.rules {
 		v := sc.vals[i]
 		if v == cond.False {
 			continue
 		}
+		ri := &p.info[i]
 		rs := Reason{
 			Notice: r.Notice.Number, NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
-			Effect: string(r.Effect), Status: "applies", Windows: []WindowUse{}, Terms: r.Terms, TitleLevel: r.TitleLevel,
+			Effect: string(r.Effect), Status: "applies", Terms: r.Terms, TitleLevel: r.TitleLevel,
 		}
 		if v == cond.Unknown {
 			rs.Status = "may_apply"
@@ -27,23 +39,30 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date
 		} else if j := defeatedBy(i, p.rules, sc.vals); j >= 0 {
 			rs.Status, rs.OverriddenBy = "overridden", p.rules[j].Notice.Number+" "+p.rules[j].Article+" ("+p.rules[j].ID+")"
 		}
-		interps := append([]*rules.Interpretation(nil), r.Interpretations...)
-		var summary []string
-		for _, pw := range p.windows {
-			if st.Bool[pw.w.Var.Slot] != cond.True || !reads(r.Program, pw.w.Var) {
+		active := 0
+		for _, k := range ri.windows {
+			if st.Bool[p.windows[k].w.Var.Slot] == cond.True {
+				active++
+			}
+		}
+		rs.Windows = make([]WindowUse, 0, active)
+		interps := make([]*rules.Interpretation, 0, ri.maxInterps)
+		interps = append(interps, r.Interpretations...)
+		for _, k := range ri.windows {
+			pw := p.windows[k]
+			if st.Bool[pw.w.Var.Slot] != cond.True {
 				continue
 			}
 			iv, _ := pw.cw.Find(day)
 			rs.Windows = append(rs.Windows, WindowUse{ID: pw.w.ID, Name: pw.w.Name, Article: pw.w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
-			summary = append(summary, pw.w.Name+" "+iv.From.String()+"—"+iv.To.String())
+			if rs.Window == "" {
+				rs.Window = e.summaries[pw.w][iv.From]
+			} else {
+				rs.Window += "；" + e.summaries[pw.w][iv.From]
+			}
 			interps = append(interps, pw.w.Interpretations...)
 		}
-		rs.Window = strings.Join(summary, "；")
-		for _, m := range r.Program.Macros {
-			c := conditionOf(r.Notice, m)
-			if c == nil {
-				continue
-			}
+		for _, c := range ri.conditions {
 			// An applying rule shows the conditions that held; one that may
 			// apply shows those that may hold too.
 			val := c.Program.Eval(st)
@@ -55,17 +74,25 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date
 		}
 		rs.Interpretations = dedupe(interps)
 		d.Reasons = append(d.Reasons, rs)
-		if rs.Status != "overridden" && !containsNotice(notices, r.Notice) {
-			notices = append(notices, r.Notice)
+		if rs.Status != "overridden" && !containsNotice(notices[:nn], r.Notice) && nn < len(notices) {
+			notices[nn] = r.Notice
+			nn++
 		}
 	}
-	for _, n := range notices {
-		for _, pen := range n.Penalties {
-			d.Penalties = append(d.Penalties, NoticePenalty{Notice: n.Number, Penalty: pen})
-		}
-		for _, c := range n.Contacts {
-			d.Contacts = append(d.Contacts, NoticeContact{Notice: n.Number, Contact: c})
-		}
+	np, nc := 0, 0
+	for _, n := range notices[:nn] {
+		np += len(e.penalties[n])
+		nc += len(e.contacts[n])
+	}
+	if np > 0 {
+		d.Penalties = make([]NoticePenalty, 0, np)
+	}
+	if nc > 0 {
+		d.Contacts = make([]NoticeContact, 0, nc)
+	}
+	for _, n := range notices[:nn] {
+		d.Penalties = append(d.Penalties, e.penalties[n]...)
+		d.Contacts = append(d.Contacts, e.contacts[n]...)
 	}
 }
 
@@ -96,8 +123,9 @@ func conditionOf(n *rules.Notice, v *cond.Var) *rules.Condition {
 	return nil
 }
 
+// dedupe removes repeated interpretations in place, keeping the order.
 func dedupe(xs []*rules.Interpretation) []*rules.Interpretation {
-	var out []*rules.Interpretation
+	out := xs[:0]
 	for _, x := range xs {
 		found := false
 		for _, y := range out {
@@ -109,6 +137,9 @@ func dedupe(xs []*rules.Interpretation) []*rules.Interpretation {
 		if !found {
 			out = append(out, x)
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -140,62 +171,64 @@ func unknownVars(p *cond.Program, st *cond.State) []string {
 }
 
 // factValues lists the facts the decision knew, given or derived.
-func (e *Engine) factValues(st *cond.State, given map[string]string) []FactValue {
-	out := []FactValue{}
+func (e *Engine) factValues(st *cond.State, g *given) []FactValue {
+	known := 0
 	for _, f := range e.set.Facts {
-		fv := FactValue{Name: f.Name}
-		_, isGiven := given[f.Name]
-		fv.Derived, fv.Source = !isGiven, given[f.Name]
+		if factKnown(st, f) {
+			known++
+		}
+	}
+	out := make([]FactValue, 0, known)
+	for _, f := range e.set.Facts {
+		if !factKnown(st, f) {
+			continue
+		}
+		fv := FactValue{Name: f.Name, Derived: !g.has(f)}
+		if g.has(f) {
+			fv.Source = g.src[f.Index]
+		}
 		switch f.Kind {
 		case cond.Number:
-			n := st.Num[f.Var.Slot]
-			if !n.Known {
-				continue
-			}
-			if n.Lo == n.Hi {
+			if n := st.Num[f.Var.Slot]; n.Lo == n.Hi {
 				fv.Value = n.Lo
 			} else {
 				fv.Value = map[string]float64{"min": n.Lo, "max": n.Hi}
 			}
 		case cond.Bool:
-			if st.Bool[f.Var.Slot] == cond.Unknown {
-				continue
-			}
 			fv.Value = st.Bool[f.Var.Slot] == cond.True
 		case cond.Enum:
-			if st.Str[f.Var.Slot] == "" {
-				continue
-			}
-			fv.Value = st.Str[f.Var.Slot]
+			fv.Value = f.Boxed[st.Str[f.Var.Slot]]
 		}
 		out = append(out, fv)
 	}
 	return out
 }
 
+func factKnown(st *cond.State, f *rules.Fact) bool {
+	switch f.Kind {
+	case cond.Number:
+		return st.Num[f.Var.Slot].Known
+	case cond.Bool:
+		return st.Bool[f.Var.Slot] != cond.Unknown
+	}
+	return st.Str[f.Var.Slot] != ""
+}
+
 // nextChange walks the segments after segment k and returns the first
-// day on which the verdict for the same facts differs. Verdicts are
-// computed once per distinct window/notice mask.
+// day on which the verdict for the same facts differs. Each distinct
+// window/notice mask is decided once.
 func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scratch) *Change {
-	cached := 0
-	for j := k + 1; j < len(p.segments); j++ {
-		mask := p.segments[j].mask
-		v, found := Verdict(""), false
-		for _, c := range sc.cache[:cached] {
-			if c.mask == mask {
-				v, found = c.verdict, true
-				break
-			}
-		}
-		if !found {
-			v = e.verdictFor(p, st, mask, sc)
-			if cached < len(sc.cache) {
-				sc.cache[cached] = maskVerdict{mask, v}
-				cached++
-			}
+	sc.byMask = slices.Grow(sc.byMask[:0], p.masks)[:p.masks]
+	clear(sc.byMask)
+	sc.byMask[p.segments[k].id] = now
+	for _, seg := range p.segments[k+1:] {
+		v := sc.byMask[seg.id]
+		if v == "" {
+			v = e.verdictFor(p, st, seg.mask, sc)
+			sc.byMask[seg.id] = v
 		}
 		if v != now {
-			return &Change{Date: p.segments[j].from, Verdict: v}
+			return &Change{Date: seg.from, Verdict: v}
 		}
 	}
 	return nil

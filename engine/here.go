@@ -108,7 +108,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := e.fill(st, facts); err != nil {
+	if err := e.fill(st, facts, &given{}); err != nil {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {

@@ -18,7 +18,7 @@ const (
 	msgProjected    = "%s 所依据的法定节假日安排尚未公布，日期为推算（%s）。"
 )
 
-func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rules.Dimension, given map[string]string) {
+func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rules.Dimension, g *given) {
 	seen := map[string]bool{}
 	add := func(n Note) {
 		k := n.Code + n.Notice + n.Text
@@ -43,8 +43,8 @@ func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rule
 		}
 	}
 	for _, dim := range relevant {
-		if src, ok := given[dim.Var.Name]; ok {
-			add(Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, src)})
+		if dim.Fact != nil && g.has(dim.Fact) {
+			add(Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, g.src[dim.Fact.Index])})
 		}
 	}
 	if d.Verdict != NoRule {

@@ -17,6 +17,10 @@ import (
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
+// MaxFacts bounds the fact schema, so that a query's given facts fit one
+// 64-bit set.
+const MaxFacts = 64
+
 // FactsFile and NoticesDir name the parts of a rule directory.
 const (
 	FactsFile  = "facts.yaml"
@@ -209,12 +213,19 @@ func (l *loader) loadFacts(file string, data []byte) {
 		if f.Doc == "" {
 			l.errorf(file, fs.Pos, "fact %q has no doc", name)
 		}
-		f.Var = v
+		f.Var, f.Index = v, len(l.set.Facts)
+		f.Boxed = make(map[string]any, len(f.Values))
+		for _, val := range f.Values {
+			f.Boxed[val] = val
+		}
 		l.set.Facts = append(l.set.Facts, f)
 		l.set.factByName[name] = f
 		if err := env.Declare(v); err != nil {
 			l.errorf(file, fs.Pos, "%v", err)
 		}
+	}
+	if len(l.set.Facts) > MaxFacts {
+		l.errorf(file, Pos{}, "%d facts declared; at most %d are supported", len(l.set.Facts), MaxFacts)
 	}
 	for _, is := range spec.Implications {
 		prog, err := cond.Compile(is.If.Value, env)

@@ -26,6 +26,8 @@ type Set struct {
 
 // Fact is a declared fact.
 type Fact struct {
+	// Index is the fact's position in Set.Facts.
+	Index   int
 	Name    string
 	Kind    cond.Kind
 	Min     *float64
@@ -36,6 +38,9 @@ type Fact struct {
 	Values  []string
 	Labels  map[string]string
 	Var     *cond.Var
+	// Boxed holds each enum value as an interface value, made once so that
+	// reporting a fact does not allocate.
+	Boxed map[string]any
 }
 
 // Implication: when If is true, the assignment Then holds.
