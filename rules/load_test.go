@@ -1,6 +1,8 @@
 package rules_test
 
 import (
+	"fmt"
+
 	"os"
 
 	"testing"
@@ -31,5 +33,24 @@ func TestREADMEFactsTable(t *testing.T) {
 	require.NoError(t, err)
 	for _, f := range set.Facts {
 		require.Contains(t, string(readme), "| `"+f.Name+"` |", "README facts table lacks %s", f.Name)
+	}
+}
+
+// TestREADMENoticeTable keeps the README's table of encoded notices (dates,
+// rule and case counts) in step with the rule files.
+func TestREADMENoticeTable(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	files, err := rules.LoadCases(rules.EmbeddedFS())
+	require.NoError(t, err)
+	cases := map[string]int{}
+	for _, f := range files {
+		cases[f.Notice] += len(f.Cases)
+	}
+	for _, n := range set.Notices {
+		row := fmt.Sprintf("| %s | %s | %s — %s | %d | %d |", n.Number, n.Title, n.Effective, n.ValidUntil, len(n.Rules), cases[n.Number])
+		require.Contains(t, string(readme), row, "README's encoded-notices table is out of date for %s", n.Number)
 	}
 }
