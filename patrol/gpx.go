@@ -1,0 +1,118 @@
+package patrol
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tonggao/tonggao/place"
+)
+
+// ReadGPX streams the track points (<trkpt>) of a GPX 1.0 or 1.1 document
+// to fn, in document order, without holding the track in memory. GPX
+// coordinates are WGS-84 by definition; crs overrides that for files from
+// apps that export map coordinates (GCJ-02) instead — an empty crs means
+// WGS-84. A point without a parseable lat, lon or <time> is an error naming
+// the point and its line; an error from fn stops the read and is returned.
+func ReadGPX(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
+	if crs == "" {
+		crs = place.WGS84
+	}
+	dec := xml.NewDecoder(r)
+	var (
+		n       int
+		inPt    bool
+		inTime  bool
+		pt      TrackPoint
+		timeBuf strings.Builder
+		sawGPX  bool
+		depth   int
+	)
+	for {
+		// RawToken skips namespace resolution, which GPX does not need and
+		// which costs about a third of the decoding time.
+		tok, err := dec.RawToken()
+		if errors.Is(err, io.EOF) {
+			if depth != 0 {
+				// RawToken does not check nesting; a truncated file
+				// (an interrupted download) must not pass as complete.
+				line, _ := dec.InputPos()
+				return fmt.Errorf("patrol: gpx line %d: unexpected end of file inside an element", line)
+			}
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("patrol: gpx: %w", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch t.Name.Local {
+			case "gpx":
+				sawGPX = true
+			case "trkpt":
+				line, _ := dec.InputPos()
+				pt = TrackPoint{Index: n, Point: place.Point{CRS: crs}}
+				var haveLat, haveLon bool
+				for _, a := range t.Attr {
+					switch a.Name.Local {
+					case "lat":
+						pt.Point.Lat, err = strconv.ParseFloat(strings.TrimSpace(a.Value), 64)
+						haveLat = err == nil
+					case "lon":
+						pt.Point.Lon, err = strconv.ParseFloat(strings.TrimSpace(a.Value), 64)
+						haveLon = err == nil
+					}
+				}
+				if !haveLat || !haveLon {
+					return fmt.Errorf("patrol: gpx line %d: track point %d needs numeric lat and lon attributes", line, n)
+				}
+				inPt = true
+			case "time":
+				if inPt {
+					inTime = true
+					timeBuf.Reset()
+				}
+			}
+		case xml.CharData:
+			if inTime {
+				timeBuf.Write(t)
+			}
+		case xml.EndElement:
+			depth--
+			switch t.Name.Local {
+			case "time":
+				if inTime {
+					inTime = false
+					ts, err := time.Parse(time.RFC3339, strings.TrimSpace(timeBuf.String()))
+					if err != nil {
+						line, _ := dec.InputPos()
+						return fmt.Errorf("patrol: gpx line %d: track point %d: time %q is not RFC 3339", line, n, timeBuf.String())
+					}
+					pt.Time = ts
+				}
+			case "trkpt":
+				if !inPt {
+					continue
+				}
+				inPt = false
+				if pt.Time.IsZero() {
+					line, _ := dec.InputPos()
+					return fmt.Errorf("patrol: gpx line %d: track point %d has no <time>; the day decides the fire-ban window", line, n)
+				}
+				if err := fn(pt); err != nil {
+					return err
+				}
+				n++
+			}
+		}
+	}
+	if !sawGPX {
+		return errors.New("patrol: gpx: no <gpx> element; not a GPX file")
+	}
+	return nil
+}

@@ -1,0 +1,151 @@
+package patrol
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+)
+
+// Here is what applies at one place on one day, for the patrol screen: the
+// engine's answer (every restricted activity grouped by notice, the
+// windows in force, the duties on officials and patrols, the contacts) and
+// the bundle it was decided with.
+type Here struct {
+	*engine.Here
+	// Bundle is the version of the bundle the answer comes from; the
+	// receipt names the rule set and holiday data inside it.
+	Bundle string `json:"bundle"`
+}
+
+// Here answers for q's place (q.Point, or place facts in q.Facts) and day.
+// q.Activity is ignored.
+func (b *Bundle) Here(q engine.Query) (*Here, error) {
+	if q.Point != nil && b.Layers == nil {
+		return nil, errors.New("patrol: a point needs a bundle with place layers; give place facts instead")
+	}
+	h, err := b.Engine.Here(q)
+	if err != nil {
+		return nil, err
+	}
+	return &Here{Here: h, Bundle: b.Version}, nil
+}
+
+// Decide is the engine's decision with the bundle version beside it.
+func (b *Bundle) Decide(q engine.Query) (*Decision, error) {
+	if q.Point != nil && b.Layers == nil {
+		return nil, errors.New("patrol: a point needs a bundle with place layers; give place facts instead")
+	}
+	d, err := b.Engine.Decide(q)
+	if err != nil {
+		return nil, err
+	}
+	return &Decision{Decision: d, Bundle: b.Version}, nil
+}
+
+// Decision is an engine decision and the bundle version it was made with.
+type Decision struct {
+	*engine.Decision
+	Bundle string `json:"bundle"`
+}
+
+// Interval is a run of days with one verdict.
+type Interval struct {
+	From    calendar.Date  `json:"from"`
+	To      calendar.Date  `json:"to"`
+	Verdict engine.Verdict `json:"verdict"`
+	// Windows names the notice windows in force on From, e.g.
+	// "禁火期（一般森林防火区）"; the verdict rests on them.
+	Windows []string `json:"windows,omitempty"`
+	// UnknownFacts are the facts a conditional verdict depends on.
+	UnknownFacts []string `json:"unknown_facts,omitempty"`
+}
+
+// ActivityTimeline is one activity's verdicts over a date range.
+type ActivityTimeline struct {
+	Activity  engine.ActivityRef `json:"activity"`
+	Intervals []Interval         `json:"intervals"`
+}
+
+// Timeline returns, for each activity (ids, names or synonyms), the
+// intervals of days in [from, to] with one verdict at q's place (q.Day and
+// q.At are ignored). Only the days the engine names as change days
+// (ChangeDays) are decided, so a year costs a handful of decisions per
+// activity. "What changes this month" is every interval boundary; "when may
+// I next…" is NextNotForbidden.
+func (b *Bundle) Timeline(q engine.Query, activities []string, from, to calendar.Date) ([]ActivityTimeline, error) {
+	if to.Before(from) {
+		return nil, fmt.Errorf("patrol: timeline from %s to %s: the end is before the start", from, to)
+	}
+	if q.Point != nil && b.Layers == nil {
+		return nil, errors.New("patrol: a point needs a bundle with place layers; give place facts instead")
+	}
+	out := make([]ActivityTimeline, 0, len(activities))
+	for _, name := range activities {
+		days, err := b.Engine.ChangeDays(name, from, to)
+		if err != nil {
+			return nil, err
+		}
+		starts := append([]calendar.Date{from}, days...)
+		var tl ActivityTimeline
+		for i, d := range starts {
+			q.Activity, q.Day, q.At = name, d, time.Time{}
+			dec, err := b.Engine.Decide(q)
+			if err != nil {
+				return nil, err
+			}
+			tl.Activity = dec.Activity
+			end := to
+			if i+1 < len(starts) {
+				end = starts[i+1].AddDays(-1)
+			}
+			iv := Interval{From: d, To: end, Verdict: dec.Verdict, UnknownFacts: dec.UnknownFacts, Windows: windowNames(dec)}
+			// Neighbouring segments with one verdict are one interval for
+			// the reader, even if a window changed underneath.
+			if n := len(tl.Intervals); n > 0 && tl.Intervals[n-1].Verdict == iv.Verdict && equalStrings(tl.Intervals[n-1].UnknownFacts, iv.UnknownFacts) {
+				tl.Intervals[n-1].To = end
+				continue
+			}
+			tl.Intervals = append(tl.Intervals, iv)
+		}
+		out = append(out, tl)
+	}
+	return out, nil
+}
+
+// NextNotForbidden returns the first day on or after day on which the
+// activity is not forbidden, and that interval: its verdict may be
+// no_rule (nothing in force covers it — not a permission) or conditional.
+// ok is false if it stays forbidden to the timeline's end.
+func (t ActivityTimeline) NextNotForbidden(day calendar.Date) (calendar.Date, Interval, bool) {
+	for _, iv := range t.Intervals {
+		if iv.To.Before(day) || iv.Verdict == engine.Forbidden {
+			continue
+		}
+		start := iv.From
+		if start.Before(day) {
+			start = day
+		}
+		return start, iv, true
+	}
+	return calendar.Date{}, Interval{}, false
+}
+
+func windowNames(d *engine.Decision) []string {
+	var out []string
+	for _, r := range d.Reasons {
+		for _, w := range r.Windows {
+			if !containsString(out, w.Name) {
+				out = append(out, w.Name)
+			}
+		}
+	}
+	return out
+}
+
+func containsString(xs []string, s string) bool { return slices.Contains(xs, s) }
+
+func equalStrings(a, b []string) bool { return slices.Equal(a, b) }

@@ -1,0 +1,331 @@
+package patrol
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// TrackPoint is one GPS fix.
+type TrackPoint struct {
+	Point place.Point `json:"point"`
+	Time  time.Time   `json:"time"`
+	// Index is the point's position in the track, from 0.
+	Index int `json:"index"`
+}
+
+// TrackOptions configure a track check.
+type TrackOptions struct {
+	// Activity (id, name or synonym) defines the zone: a point is inside
+	// while the engine forbids the activity there on the point's day, e.g.
+	// carrying fire into the forest. Required.
+	Activity string
+	// AccuracyM is the position uncertainty assumed for every point, in
+	// metres. Where it straddles a threshold the verdict is conditional and
+	// the segment says so.
+	AccuracyM float64
+	// Facts are facts that hold for the whole track (high_danger_days, …);
+	// place facts come from the bundle's layers.
+	Facts engine.Facts
+}
+
+// Segment is a stretch of track inside the zone: consecutive points at
+// which the activity is forbidden or may be (conditional: it depends on
+// UnknownFacts, e.g. a distance the GPS accuracy cannot settle). Verdict is
+// forbidden if any point is, else conditional.
+type Segment struct {
+	Verdict engine.Verdict `json:"verdict"`
+	// ForbiddenPoints counts the points at which it is certainly forbidden.
+	ForbiddenPoints int `json:"forbidden_points"`
+	// Entry is the first point inside. Exit is the first point after it
+	// outside the zone, or the last point if the track ends inside
+	// (Ended true).
+	Entry TrackPoint `json:"entry"`
+	Exit  TrackPoint `json:"exit"`
+	Ended bool       `json:"ended_inside,omitempty"`
+	// Points inside, and the distance along the track between them.
+	Points    int     `json:"points"`
+	DistanceM float64 `json:"distance_m"`
+	// Day is the China local day of the entry; Notice, Articles and
+	// Windows cite the rule that forbids (or may forbid) the activity.
+	Day          calendar.Date `json:"day"`
+	Notice       string        `json:"notice,omitempty"`
+	Articles     []string      `json:"articles,omitempty"`
+	Windows      []string      `json:"windows,omitempty"`
+	UnknownFacts []string      `json:"unknown_facts,omitempty"`
+}
+
+// TrackStats count the work a check did.
+type TrackStats struct {
+	Points int `json:"points"`
+	// Decisions is how many times the engine was asked: once per day and
+	// combination of place facts (distances counted by the region between
+	// the rules' thresholds they fall in).
+	Decisions int `json:"decisions"`
+}
+
+// TrackChecker checks a track point by point, holding only the open
+// segment, so a track of any length streams through it. Not safe for
+// concurrent use; make one per track.
+type TrackChecker struct {
+	b          *Bundle
+	opts       TrackOptions
+	thresholds []float64 // distance_to_forest_m thresholds, sorted
+	cache      map[trackKey]*verdictInfo
+	open       *Segment
+	last       TrackPoint
+	lastWGS    place.Point
+	stats      TrackStats
+}
+
+type verdictInfo struct {
+	verdict      engine.Verdict
+	notice       string
+	articles     []string
+	windows      []string
+	unknownFacts []string
+}
+
+// trackKey is everything the engine's decision for a point depends on:
+// the day and the place facts as the engine derives them from the layers.
+// Distances enter as the region between thresholds they fall in, since
+// conditions only compare them with those constants.
+type trackKey struct {
+	day                       calendar.Date
+	forest                    int8 // placement kind, see keyFor
+	dLo, dHi                  int
+	fireZone, town            string
+	townKnown                 bool
+	urbanKnown, urban         bool
+	planningKnown, planning   bool
+	fireworksKnown, fireworks bool
+}
+
+// NewTrackChecker prepares a check of opts.Activity against the bundle's
+// layers.
+func (b *Bundle) NewTrackChecker(opts TrackOptions) (*TrackChecker, error) {
+	if b.Layers == nil {
+		return nil, errors.New("patrol: a track check needs a bundle with place layers")
+	}
+	if _, err := b.Engine.Activity(opts.Activity); err != nil {
+		return nil, fmt.Errorf("patrol: track check: %w", err)
+	}
+	if !(opts.AccuracyM >= 0) || math.IsInf(opts.AccuracyM, 1) {
+		return nil, fmt.Errorf("patrol: track check: accuracy %v m, want a finite value ≥ 0", opts.AccuracyM)
+	}
+	for name := range opts.Facts {
+		if slices.Contains(place.FactNames[:], name) {
+			return nil, fmt.Errorf("patrol: track check: fact %s comes from the layers at each point; do not give it for the whole track", name)
+		}
+	}
+	return &TrackChecker{b: b, opts: opts, thresholds: distanceThresholds(b.Engine.Rules()), cache: map[trackKey]*verdictInfo{}}, nil
+}
+
+// distanceThresholds collects every constant distance_to_forest_m is
+// compared with anywhere in the rule set: a superset of what any one
+// activity reads, which only makes the cache a little finer.
+func distanceThresholds(set *rules.Set) []float64 {
+	var ts []float64
+	add := func(p *cond.Program) {
+		if p != nil {
+			ts = append(ts, p.Thresholds[place.FactDistanceToForestM]...)
+		}
+	}
+	for _, n := range set.Notices {
+		for _, r := range n.Rules {
+			add(r.Program)
+		}
+		for _, c := range n.Conditions {
+			add(c.Program)
+		}
+	}
+	for _, im := range set.Implications {
+		add(im.If)
+	}
+	slices.Sort(ts)
+	return slices.Compact(ts)
+}
+
+// bucket numbers the regions x can fall in: 2i below threshold i, 2i+1 on
+// it, 2n above all.
+func bucket(ts []float64, x float64) int {
+	for i, t := range ts {
+		switch {
+		case x < t:
+			return 2 * i
+		case x == t:
+			return 2*i + 1
+		}
+	}
+	return 2 * len(ts)
+}
+
+// keyFor mirrors how the engine turns layer facts into rule facts (see
+// engine.placeFacts): in forest land, possibly in it, near it, or away
+// from it, with the distance or its range.
+func (c *TrackChecker) keyFor(day calendar.Date, pf place.Facts) trackKey {
+	k := trackKey{day: day, fireZone: pf.FireZone,
+		townKnown: pf.TownKnown, town: pf.Town,
+		urbanKnown: pf.UrbanKnown, urban: pf.UrbanArea,
+		planningKnown: pf.PlanningKnown, planning: pf.PlanningArea,
+		fireworksKnown: pf.FireworksKnown, fireworks: pf.FireworksBanZone}
+	if !pf.ForestKnown || math.IsInf(pf.DistanceToForestM, 1) {
+		k.fireZone = ""
+		return k
+	}
+	u, ts := pf.UncertaintyM, c.thresholds
+	switch {
+	case pf.InForestLand && pf.ForestEdgeUncertain && u > 0:
+		k.forest, k.dLo, k.dHi = 1, bucket(ts, 0), bucket(ts, math.Max(0, u-pf.DistanceToEdgeM))
+	case pf.InForestLand:
+		k.forest = 2
+	case pf.DistanceToForestM <= u:
+		k.forest, k.dLo, k.dHi = 3, bucket(ts, 0), bucket(ts, pf.DistanceToForestM+u)
+	default:
+		k.forest, k.dLo, k.dHi = 4, bucket(ts, pf.DistanceToForestM-u), bucket(ts, pf.DistanceToForestM+u)
+	}
+	return k
+}
+
+// Add checks the next point. It returns the segment this point closes (the
+// point is the segment's exit), or nil. Points must come in time order.
+func (c *TrackChecker) Add(p TrackPoint) (*Segment, error) {
+	if p.Time.IsZero() {
+		return nil, fmt.Errorf("patrol: track point %d has no time; the day decides the fire-ban window", p.Index)
+	}
+	if c.stats.Points > 0 && p.Time.Before(c.last.Time) {
+		return nil, fmt.Errorf("patrol: track point %d (%s) is earlier than point %d (%s)", p.Index, p.Time.Format(time.RFC3339), c.last.Index, c.last.Time.Format(time.RFC3339))
+	}
+	w, err := p.Point.WGS84()
+	if err != nil {
+		return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
+	}
+	pf, err := c.b.Layers.Facts(w, c.opts.AccuracyM)
+	if err != nil {
+		return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
+	}
+	day := calendar.LocalDay(p.Time)
+	k := c.keyFor(day, pf)
+	vi := c.cache[k]
+	if vi == nil {
+		if vi, err = c.decide(day, w); err != nil {
+			return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
+		}
+		c.cache[k] = vi
+	}
+	c.stats.Points++
+	in := vi.verdict == engine.Forbidden || vi.verdict == engine.Conditional
+	var closed *Segment
+	if c.open != nil && !in {
+		closed = c.open
+		closed.Exit = p
+		c.open = nil
+	}
+	if in {
+		if c.open == nil {
+			c.open = &Segment{Verdict: vi.verdict, Entry: p, Day: day}
+		} else {
+			c.open.DistanceM += distanceM(c.lastWGS, w)
+		}
+		s := c.open
+		s.Points++
+		// A stretch that is forbidden anywhere is reported as forbidden,
+		// cited to the forbidding decision; the uncertain fringe at its
+		// ends (GPS accuracy across a threshold) belongs to it.
+		if vi.verdict == engine.Forbidden {
+			s.ForbiddenPoints++
+		}
+		if s.Notice == "" || (vi.verdict == engine.Forbidden && s.Verdict != engine.Forbidden) {
+			s.Verdict, s.Notice, s.Articles, s.Windows, s.UnknownFacts = vi.verdict, vi.notice, vi.articles, vi.windows, vi.unknownFacts
+		}
+	}
+	c.last, c.lastWGS = p, w
+	return closed, nil
+}
+
+// Close ends the track: it returns the segment still open (the track ended
+// inside the zone), or nil.
+func (c *TrackChecker) Close() *Segment {
+	s := c.open
+	if s != nil {
+		s.Exit, s.Ended = c.last, true
+		c.open = nil
+	}
+	return s
+}
+
+// Stats reports the points checked and the engine decisions made.
+func (c *TrackChecker) Stats() TrackStats {
+	st := c.stats
+	st.Decisions = len(c.cache)
+	return st
+}
+
+func (c *TrackChecker) decide(day calendar.Date, w place.Point) (*verdictInfo, error) {
+	d, err := c.b.Engine.Decide(engine.Query{Activity: c.opts.Activity, Day: day, Point: &w, AccuracyM: c.opts.AccuracyM, Facts: c.opts.Facts})
+	if err != nil {
+		return nil, err
+	}
+	vi := &verdictInfo{verdict: d.Verdict, unknownFacts: d.UnknownFacts}
+	for _, r := range d.Reasons {
+		if r.Effect != string(rules.Forbid) || r.Status == "overridden" {
+			continue
+		}
+		if vi.notice == "" {
+			vi.notice = r.Notice
+		}
+		if r.Notice == vi.notice && !slices.Contains(vi.articles, r.Article) {
+			vi.articles = append(vi.articles, r.Article)
+		}
+		for _, wu := range r.Windows {
+			if !slices.Contains(vi.windows, wu.Name) {
+				vi.windows = append(vi.windows, wu.Name)
+			}
+		}
+	}
+	return vi, nil
+}
+
+// distanceM is the great-circle distance between two WGS-84 points on a
+// sphere of the Earth's mean radius: between consecutive GPS fixes (metres
+// apart) its error against the ellipsoid is well under 0.5 %.
+func distanceM(a, b place.Point) float64 {
+	const r = 6371008.8
+	rad := math.Pi / 180
+	dLat, dLon := (b.Lat-a.Lat)*rad, (b.Lon-a.Lon)*rad
+	h := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(a.Lat*rad)*math.Cos(b.Lat*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}
+
+// CheckTrack streams a GPX track (see ReadGPX) through a TrackChecker and
+// returns every segment inside the zone.
+func (b *Bundle) CheckTrack(gpx io.Reader, crs place.CRS, opts TrackOptions) ([]Segment, TrackStats, error) {
+	c, err := b.NewTrackChecker(opts)
+	if err != nil {
+		return nil, TrackStats{}, err
+	}
+	var segs []Segment
+	err = ReadGPX(gpx, crs, func(p TrackPoint) error {
+		s, err := c.Add(p)
+		if s != nil {
+			segs = append(segs, *s)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, c.Stats(), err
+	}
+	if s := c.Close(); s != nil {
+		segs = append(segs, *s)
+	}
+	return segs, c.Stats(), nil
+}
