@@ -21,13 +21,17 @@ type command struct {
 func commands() []command {
 	cmds := []command{
 		{"check", "decide whether an activity is allowed at a time and place", runCheck},
+		{"ask", "answer a caller's question in Chinese, as a hotline operator reads it out", runAsk},
 		{"date", "show a day in China's calendars (lunar date, solar term, holiday)", runDate},
 		{"terms", "list the 24 solar terms of a year", runTerms},
 		{"window", "resolve a window description to date intervals", runWindow},
 		{"here", "list what the rules restrict at a place on a day", runHere},
+		{"ics", "write a year's notice windows and key days as an iCalendar file", runICS},
+		{"poster", "write a one-page Chinese schedule of a year to print (HTML for A4, or Markdown)", runPoster},
 		{"doc", "look up a document in the register of documents in force", runDoc},
 		{"layers", "validate a directory of GeoJSON place layers", runLayers},
 		{"test", "run the declarative test cases of a rule directory", runTest},
+		{"serve", "serve the HTTP API and the hotline operator page", runServe},
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds

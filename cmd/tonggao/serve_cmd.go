@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/place"
+)
+
+// runServe implements "tonggao serve": the HTTP API and the operator page
+// until SIGTERM or SIGINT.
+func runServe(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	return serve(ctx, args, stdout, stderr)
+}
+
+// serve runs the server until ctx is done, then shuts down gracefully:
+// no new connections, and requests in flight get up to --grace to finish.
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tonggao serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	rulesDir := fs.String("rules", "", "rule directory; default the embedded rule base")
+	layersDir := fs.String("layers", "", "directory of GeoJSON place layers, for queries with a point")
+	maxBody := fs.Int64("max-body", hotline.DefaultMaxBody, "request body limit in bytes (413 above it)")
+	grace := fs.Duration("grace", 10*time.Second, "how long requests in flight may take to finish on shutdown")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: tonggao serve [--addr 127.0.0.1:8080] [--rules DIR] [--layers DIR]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "tonggao serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	var opts []engine.Option
+	if *layersDir != "" {
+		layers, err := place.LoadDir(*layersDir)
+		if err != nil {
+			fmt.Fprintf(stderr, "tonggao serve: %v\n", err)
+			return 2
+		}
+		opts = append(opts, engine.WithLayers(layers))
+	}
+	eng, err := loadEngine(*rulesDir, opts...)
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao serve: %v\n", err)
+		return 2
+	}
+	h, err := hotline.New(eng)
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao serve: %v\n", err)
+		return 1
+	}
+	logger := slog.New(slog.NewJSONHandler(stderr, nil))
+	srv := &http.Server{
+		Handler:           hotline.NewServer(h, hotline.ServerOptions{Logger: logger, MaxBody: *maxBody}),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao serve: %v\n", err)
+		return 2
+	}
+	fmt.Fprintf(stdout, "tonggao serve: listening on http://%s\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		fmt.Fprintf(stderr, "tonggao serve: %v\n", err)
+		return 1
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down", "grace", grace.String())
+	sctx, cancel := context.WithTimeout(context.Background(), *grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		fmt.Fprintf(stderr, "tonggao serve: shutdown: %v\n", err)
+		return 1
+	}
+	<-errc // Serve returned http.ErrServerClosed
+	return 0
+}

@@ -1,0 +1,185 @@
+package hotline
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+//go:embed catalog.yaml
+var catalogYAML []byte
+
+// Lang is an answer language: "zh" (the default) or "en".
+type Lang string
+
+// The answer languages.
+const (
+	ZH Lang = "zh"
+	EN Lang = "en"
+)
+
+// ParseLang reads a language name; empty means Chinese.
+func ParseLang(s string) (Lang, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "zh", "zh-cn", "cn", "chinese":
+		return ZH, nil
+	case "en", "english":
+		return EN, nil
+	}
+	return "", fmt.Errorf("unknown language %q (want zh or en)", s)
+}
+
+// text is one catalogue entry in both languages.
+type text struct {
+	ZH string `yaml:"zh" json:"zh"`
+	EN string `yaml:"en" json:"en"`
+}
+
+func (t text) in(l Lang) string {
+	if l == EN {
+		return t.EN
+	}
+	return t.ZH
+}
+
+// factText is what the catalogue says about one fact.
+type factText struct {
+	Question text            `yaml:"question"`
+	Subject  text            `yaml:"subject"`
+	Values   map[string]text `yaml:"values"`
+}
+
+// Catalog holds every sentence the hotline says, in Chinese and English.
+// It is immutable once loaded.
+type Catalog struct {
+	Messages map[string]text     `yaml:"messages"`
+	Facts    map[string]factText `yaml:"facts"`
+}
+
+var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
+
+// LoadCatalog parses a catalogue and checks that every entry has both
+// languages and that both use the same placeholders.
+func LoadCatalog(b []byte) (*Catalog, error) {
+	var c Catalog
+	if err := yaml.UnmarshalWithOptions(b, &c, yaml.Strict()); err != nil {
+		return nil, fmt.Errorf("catalogue: %w", err)
+	}
+	var problems []string
+	check := func(key string, t text) {
+		if t.ZH == "" || t.EN == "" {
+			problems = append(problems, key+": needs zh and en")
+			return
+		}
+		if strings.HasPrefix(key, "head.") || key == "when" || key == "where.town" || key == "date" {
+			return // the two languages write dates and place when/where differently
+		}
+		if a, b := placeholders(t.ZH), placeholders(t.EN); a != b {
+			problems = append(problems, fmt.Sprintf("%s: zh uses %s, en uses %s", key, a, b))
+		}
+	}
+	for k, t := range c.Messages {
+		check(k, t)
+	}
+	for f, ft := range c.Facts {
+		check("facts."+f+".question", ft.Question)
+		check("facts."+f+".subject", ft.Subject)
+		for v, t := range ft.Values {
+			check("facts."+f+".values."+v, t)
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("catalogue: %s", strings.Join(problems, "; "))
+	}
+	return &c, nil
+}
+
+func placeholders(s string) string {
+	m := placeholder.FindAllString(s, -1)
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range m {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	sortStrings(out)
+	return strings.Join(out, "")
+}
+
+// EmbeddedCatalog returns the catalogue shipped with the package.
+func EmbeddedCatalog() (*Catalog, error) { return LoadCatalog(catalogYAML) }
+
+// T renders message key in language l, filling {name} placeholders from
+// kv (name, value, name, value …). An unknown key renders as the key in
+// brackets, so a missing entry is visible rather than silent.
+func (c *Catalog) T(l Lang, key string, kv ...string) string {
+	t, ok := c.Messages[key]
+	if !ok {
+		return "[" + key + "]"
+	}
+	return fill(t.in(l), kv...)
+}
+
+func fill(s string, kv ...string) string {
+	if len(kv) == 0 {
+		return s
+	}
+	pairs := make([]string, 0, len(kv))
+	for i := 0; i+1 < len(kv); i += 2 {
+		pairs = append(pairs, "{"+kv[i]+"}", kv[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// Verdict is the short spoken word for a verdict.
+func (c *Catalog) Verdict(l Lang, v string) string { return c.T(l, "verdict."+v) }
+
+// Question is the follow-up question for fact, or "" if the catalogue has
+// none.
+func (c *Catalog) Question(l Lang, fact string, kv ...string) string {
+	ft, ok := c.Facts[fact]
+	if !ok {
+		return ""
+	}
+	return fill(ft.Question.in(l), kv...)
+}
+
+// Subject names what a fact is about ("离山林多远"), for "要看…".
+func (c *Catalog) Subject(l Lang, fact, fallback string) string {
+	if ft, ok := c.Facts[fact]; ok {
+		return ft.Subject.in(l)
+	}
+	return fallback
+}
+
+// Value is the label of an enum value, or "" if the catalogue has none.
+func (c *Catalog) Value(l Lang, fact, value string) string {
+	if ft, ok := c.Facts[fact]; ok {
+		if t, ok := ft.Values[value]; ok {
+			return t.in(l)
+		}
+	}
+	return ""
+}
+
+// Article renders an article reference: 三 → 第三条 / article 三; 标题 →
+// title; a reference already written out (第十九条（二）) is kept.
+func (c *Catalog) Article(l Lang, a string) string {
+	switch {
+	case a == "":
+		return ""
+	case a == "标题":
+		return c.T(l, "article.title")
+	}
+	for _, r := range a {
+		if !strings.ContainsRune("一二三四五六七八九十百零", r) {
+			return c.T(l, "article.other", "a", a)
+		}
+	}
+	return c.T(l, "article.numbered", "a", a)
+}

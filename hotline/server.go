@@ -1,0 +1,504 @@
+package hotline
+
+import (
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/register"
+)
+
+//go:embed web
+var webFS embed.FS
+
+//go:embed openapi.json
+var openAPI []byte
+
+// DefaultMaxBody is the request body limit: a question or a query with
+// facts is well under 1 KiB.
+const DefaultMaxBody = 64 << 10
+
+// ServerOptions configure a Server.
+type ServerOptions struct {
+	// Logger receives one structured access-log record per request; nil
+	// discards them.
+	Logger *slog.Logger
+	// MaxBody limits request bodies (default DefaultMaxBody); larger ones
+	// get 413.
+	MaxBody int64
+	// Now is the clock for "today" when a request gives no day; nil is
+	// time.Now. Tests set it.
+	Now func() time.Time
+}
+
+// Server is the HTTP API and the operator page. Create it with NewServer;
+// it holds no mutable state but a request counter.
+type Server struct {
+	h        *Hotline
+	log      *slog.Logger
+	maxBody  int64
+	now      func() time.Time
+	idPrefix string
+	seq      atomic.Uint64
+	pinyin   pinyinTable
+	mux      *http.ServeMux
+}
+
+// Route is one operation of the API, as documented in openapi.json.
+type Route struct {
+	Method, Path string
+}
+
+// NewServer builds the HTTP handler around h.
+func NewServer(h *Hotline, opts ServerOptions) *Server {
+	s := &Server{h: h, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now, pinyin: loadPinyin()}
+	if s.log == nil {
+		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = DefaultMaxBody
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	s.idPrefix = hex.EncodeToString(b[:])
+	s.mux = http.NewServeMux()
+	for _, rt := range s.routes() {
+		s.mux.Handle(rt.pattern(), rt.h)
+	}
+	static, _ := fs.Sub(webFS, "web")
+	files := http.FileServerFS(static)
+	s.mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" && !strings.HasPrefix(r.URL.Path, "/assets/") {
+			writeError(w, http.StatusNotFound, "not_found", "no such path: "+r.URL.Path)
+			return
+		}
+		if strings.HasPrefix(r.URL.Path, "/assets/") {
+			r2 := r.Clone(r.Context())
+			r2.URL.Path = strings.TrimPrefix(r.URL.Path, "/assets")
+			w.Header().Set("Cache-Control", "no-cache")
+			files.ServeHTTP(w, r2)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		b, _ := webFS.ReadFile("web/index.html")
+		_, _ = w.Write(b)
+	})
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", r.Method+" is not allowed on "+r.URL.Path)
+	})
+	return s
+}
+
+type route struct {
+	method, path string
+	h            http.HandlerFunc
+}
+
+func (r route) pattern() string { return r.method + " " + r.path }
+
+func (s *Server) routes() []route {
+	return []route{
+		{"POST", "/v1/decisions", s.decisions},
+		{"POST", "/v1/ask", s.ask},
+		{"GET", "/v1/documents/{number}", s.document},
+		{"GET", "/v1/calendar/{date}", s.calendarDay},
+		{"GET", "/v1/activities", s.activities},
+		{"GET", "/healthz", s.healthz},
+		{"GET", "/openapi.json", s.openapi},
+	}
+}
+
+// Routes lists the API operations the server handles (the operator page
+// at / and its assets aside).
+func (s *Server) Routes() []Route {
+	var out []Route
+	for _, r := range s.routes() {
+		out = append(out, Route{r.method, r.path})
+	}
+	return out
+}
+
+var requestIDRe = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
+
+// statusWriter records what a handler wrote, for the access log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+
+// ServeHTTP serves a request with a request id, a body limit, panic
+// recovery and an access-log record.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	id := r.Header.Get("X-Request-Id")
+	if !requestIDRe.MatchString(id) {
+		id = fmt.Sprintf("%s-%d", s.idPrefix, s.seq.Add(1))
+	}
+	w.Header().Set("X-Request-Id", id)
+	sw := &statusWriter{ResponseWriter: w}
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(sw, r.Body, s.maxBody)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("panic", "request_id", id, "panic", fmt.Sprint(p))
+			if sw.status == 0 {
+				writeError(sw, http.StatusInternalServerError, "internal", "internal error")
+			}
+		}
+		s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", sw.status,
+			"bytes", sw.bytes, "duration_ms", float64(time.Since(start).Microseconds())/1000, "remote", r.RemoteAddr)
+	}()
+	s.mux.ServeHTTP(sw, r)
+}
+
+// ErrorBody is the JSON of every error response.
+type ErrorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+	// Query is the parsed question, for /v1/ask errors after parsing.
+	Query *Query `json:"query,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	writeErrorQuery(w, status, code, msg, nil)
+}
+
+func writeErrorQuery(w http.ResponseWriter, status int, code, msg string, q *Query) {
+	var b ErrorBody
+	b.Error.Code, b.Error.Message, b.Query = code, msg, q
+	writeJSON(w, status, b)
+}
+
+// decode reads one JSON object into v: 413 above the body limit, 400 for
+// anything that is not exactly one object of the documented fields.
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, "body_too_large", fmt.Sprintf("request body over %d bytes", tooBig.Limit))
+			return false
+		}
+		if errors.Is(err, io.EOF) {
+			writeError(w, http.StatusBadRequest, "bad_json", "empty body: send a JSON object")
+			return false
+		}
+		writeError(w, http.StatusBadRequest, "bad_json", "request body: "+err.Error())
+		return false
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, "body_too_large", fmt.Sprintf("request body over %d bytes", tooBig.Limit))
+			return false
+		}
+		writeError(w, http.StatusBadRequest, "bad_json", "request body: one JSON object only")
+		return false
+	}
+	return true
+}
+
+// day reads a request's day: empty means today in China.
+func (s *Server) day(at string) (calendar.Date, error) {
+	if strings.TrimSpace(at) == "" {
+		return calendar.LocalDay(s.now()), nil
+	}
+	return calendar.ParseDate(strings.TrimSpace(at))
+}
+
+// engineError maps an engine error to a status and code: unknown names
+// and contradictory facts are well-formed but meaningless (422).
+func engineError(w http.ResponseWriter, err error, q *Query) {
+	var ua *engine.UnknownActivityError
+	var fe *engine.FactError
+	var hf *FactError
+	switch {
+	case errors.As(err, &hf):
+		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
+	case errors.As(err, &ua):
+		writeErrorQuery(w, http.StatusUnprocessableEntity, "unknown_activity", err.Error(), q)
+	case errors.As(err, &fe):
+		writeErrorQuery(w, http.StatusUnprocessableEntity, "contradictory_facts", err.Error(), q)
+	case errors.Is(err, ErrNoActivity):
+		writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", err.Error(), q)
+	case errors.Is(err, calendar.ErrRange):
+		writeErrorQuery(w, http.StatusUnprocessableEntity, "date_out_of_range", err.Error(), q)
+	default:
+		writeErrorQuery(w, http.StatusUnprocessableEntity, "cannot_decide", err.Error(), q)
+	}
+}
+
+// DecisionRequest is the body of POST /v1/decisions.
+type DecisionRequest struct {
+	Activity  string         `json:"activity"`
+	At        string         `json:"at"`
+	Facts     map[string]any `json:"facts"`
+	Point     *PointJSON     `json:"point"`
+	AccuracyM float64        `json:"accuracy_m"`
+}
+
+// PointJSON is a place in a request.
+type PointJSON struct {
+	Lat *float64 `json:"lat"`
+	Lon *float64 `json:"lon"`
+	CRS string   `json:"crs"`
+}
+
+func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
+	var req DecisionRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	if strings.TrimSpace(req.Activity) == "" {
+		writeError(w, http.StatusBadRequest, "missing_activity", "activity is required")
+		return
+	}
+	day, err := s.day(req.At)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
+		return
+	}
+	facts, err := ParseFacts(s.h.eng.Rules(), req.Facts)
+	if err != nil {
+		engineError(w, err, nil)
+		return
+	}
+	q := engine.Query{Activity: req.Activity, Day: day, Facts: facts, AccuracyM: req.AccuracyM}
+	if req.AccuracyM < 0 {
+		writeError(w, http.StatusBadRequest, "bad_point", "accuracy_m must be ≥ 0")
+		return
+	}
+	if req.Point != nil {
+		if req.Point.Lat == nil || req.Point.Lon == nil {
+			writeError(w, http.StatusBadRequest, "bad_point", "point needs lat and lon")
+			return
+		}
+		crs, err := place.ParseCRS(req.Point.CRS)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "bad_point", "point.crs: "+err.Error())
+			return
+		}
+		q.Point = &place.Point{Lat: *req.Point.Lat, Lon: *req.Point.Lon, CRS: crs}
+	}
+	d, err := s.h.eng.Decide(q)
+	if err != nil {
+		engineError(w, err, nil)
+		return
+	}
+	writeJSON(w, http.StatusOK, d)
+}
+
+// AskRequest is the body of POST /v1/ask.
+type AskRequest struct {
+	Question string `json:"question"`
+	// At is the day of the call (default today in China).
+	At string `json:"at"`
+	// Date and Activity replace what the question says (operator edits).
+	Date     string         `json:"date"`
+	Activity string         `json:"activity"`
+	Facts    map[string]any `json:"facts"`
+	Lang     string         `json:"lang"`
+}
+
+func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
+	var req AskRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	if strings.TrimSpace(req.Question) == "" && strings.TrimSpace(req.Activity) == "" {
+		writeError(w, http.StatusBadRequest, "missing_question", "question is required")
+		return
+	}
+	if len([]rune(req.Question)) > 500 {
+		writeError(w, http.StatusBadRequest, "question_too_long", "a question is at most 500 characters")
+		return
+	}
+	lang, err := ParseLang(req.Lang)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_lang", err.Error())
+		return
+	}
+	today, err := s.day(req.At)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
+		return
+	}
+	hr := Request{Question: req.Question, Today: today, Activity: strings.TrimSpace(req.Activity), Lang: lang}
+	if strings.TrimSpace(req.Date) != "" {
+		d, err := calendar.ParseDate(strings.TrimSpace(req.Date))
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "bad_date", "date: "+err.Error())
+			return
+		}
+		hr.Date = &d
+	}
+	if hr.Facts, err = ParseFacts(s.h.eng.Rules(), req.Facts); err != nil {
+		engineError(w, err, nil)
+		return
+	}
+	ans, q, err := s.h.Ask(hr)
+	if err != nil {
+		if errors.Is(err, ErrNoActivity) {
+			writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", s.h.cat.T(lang, "no_activity"), q)
+			return
+		}
+		engineError(w, err, q)
+		return
+	}
+	writeJSON(w, http.StatusOK, ans)
+}
+
+// DocumentJSON is the body of GET /v1/documents/{number}: the register's
+// status and, for an encoded notice, its articles.
+type DocumentJSON struct {
+	register.Status
+	Notice *NoticeJSON `json:"notice,omitempty"`
+}
+
+// NoticeJSON is an encoded notice's citation data.
+type NoticeJSON struct {
+	Title      string        `json:"title"`
+	Issuer     string        `json:"issuer"`
+	Issued     calendar.Date `json:"issued"`
+	Effective  calendar.Date `json:"effective"`
+	ValidUntil calendar.Date `json:"valid_until"`
+	Source     string        `json:"source"`
+	TitleOnly  bool          `json:"title_only"`
+	Articles   []ArticleJSON `json:"articles"`
+}
+
+// ArticleJSON is one rule's quoted text.
+type ArticleJSON struct {
+	Rule    string `json:"rule"`
+	Article string `json:"article"`
+	Text    string `json:"text"`
+}
+
+func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	n, err := register.ParseNumber(r.PathValue("number"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_number", err.Error())
+		return
+	}
+	day, err := s.day(r.URL.Query().Get("at"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
+		return
+	}
+	reg := s.h.eng.Register()
+	st := reg.Status(n, day)
+	nt, encoded := s.h.eng.Rules().Notice(n.String())
+	if _, listed := reg.Entry(n); !listed && st.Status == register.Unknown && !encoded {
+		writeError(w, http.StatusNotFound, "unknown_document", n.String()+": the register does not list it and cannot infer its status")
+		return
+	}
+	out := DocumentJSON{Status: st}
+	if encoded {
+		nj := &NoticeJSON{Title: nt.Title, Issuer: nt.Issuer, Issued: nt.Issued, Effective: nt.Effective, ValidUntil: nt.ValidUntil,
+			Source: nt.Source, TitleOnly: nt.TitleOnly, Articles: []ArticleJSON{}}
+		for _, ru := range nt.Rules {
+			nj.Articles = append(nj.Articles, ArticleJSON{Rule: ru.ID, Article: ru.Article, Text: ru.Text})
+		}
+		out.Notice = nj
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) calendarDay(w http.ResponseWriter, r *http.Request) {
+	d, err := calendar.ParseDate(r.PathValue("date"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_date", err.Error())
+		return
+	}
+	out, err := s.h.Day(d)
+	if err != nil {
+		writeError(w, http.StatusUnprocessableEntity, "date_out_of_range", err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// ActivityJSON is one activity for the operator page's search.
+type ActivityJSON struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	EN       string   `json:"en"`
+	Synonyms []string `json:"synonyms"`
+	// Pinyin holds the toneless pinyin and the initials of the name and of
+	// each synonym, for search.
+	Pinyin []string `json:"pinyin"`
+	Notice string   `json:"notice"`
+}
+
+func (s *Server) activities(w http.ResponseWriter, r *http.Request) {
+	out := []ActivityJSON{}
+	for _, a := range s.h.eng.Rules().Activities {
+		aj := ActivityJSON{ID: a.ID, Name: a.Name, EN: a.EN, Synonyms: append([]string{}, a.Synonyms...), Pinyin: []string{}}
+		if a.Notice != nil {
+			aj.Notice = a.Notice.Number
+		}
+		for _, n := range append([]string{a.Name}, a.Synonyms...) {
+			full, ini := s.pinyin.of(n)
+			aj.Pinyin = append(aj.Pinyin, full, ini)
+		}
+		out = append(out, aj)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	rc := s.h.eng.Receipt()
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "rule_set": rc.RuleSet, "holiday_data": rc.HolidayData})
+}
+
+func (s *Server) openapi(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(openAPI)
+}
