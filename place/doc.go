@@ -17,6 +17,12 @@
 // millimetre at 100 m. The package holds no thresholds from the notices:
 // Facts reports distances and the caller's position uncertainty, and the
 // rules decide.
+//
+// Use LoadDir (or LoadFS) once, then call Layers.Facts from any number of
+// goroutines; it does not allocate. Check validates a layer directory more
+// strictly than loading does, for "tonggao layers check". The layers in
+// testdata/synthetic are made up (see their README) and say so in every
+// feature; internal/synth generates them.
 package place
 
 //go:generate go run ./internal/synth/cmd/gensynth -towns ../../shared/data/divisions/qiyang-towns.csv -exclude 金洞镇,凤凰乡,石鼓源乡,晒北滩瑶族乡,原种场,畜牧场 -out testdata/synthetic
