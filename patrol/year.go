@@ -36,6 +36,9 @@ type YearNotice struct {
 	Days []KeyDays `json:"days"`
 	// Forbidden lists the notice's forbidding rules.
 	Forbidden []YearRule `json:"forbidden"`
+	// ForbiddenWindows, when set, are the windows every forbidding rule
+	// reads (then the rules' own Windows are empty).
+	ForbiddenWindows []string `json:"forbidden_windows,omitempty"`
 	// Where lists the notice's named conditions that read a place fact:
 	// where its rules apply (the fire-ban zone, the urban area…).
 	Where    []*rules.Condition `json:"-"`
@@ -162,6 +165,14 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 				continue
 			}
 			yn.Forbidden = append(yn.Forbidden, yr)
+		}
+		// When every prohibition reads the same windows (the fire ban's
+		// six 严禁), they are named once for the notice.
+		if len(yn.Forbidden) > 1 && len(yn.Forbidden[0].Windows) > 0 && !slices.ContainsFunc(yn.Forbidden, func(r YearRule) bool { return !slices.Equal(r.Windows, yn.Forbidden[0].Windows) }) {
+			yn.ForbiddenWindows = yn.Forbidden[0].Windows
+			for i := range yn.Forbidden {
+				yn.Forbidden[i].Windows = nil
+			}
 		}
 		if len(want) == 0 && len(yn.Days) == 0 {
 			continue // nothing dated in this year

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/tonggao/tonggao/patrol"
+)
+
+// runPoster writes a one-page Chinese schedule of the year to print and
+// pin up.
+func runPoster(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tonggao poster", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	yf := addYearFlags(fs)
+	format := fs.String("format", patrol.PosterHTML, "html (prints on A4) or md")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: tonggao poster [--year 2025] [--format html|md] [--notice 祁政通〔2024〕7号 ...] [--bundle DIR|FILE.zip | --rules DIR] [-o FILE]")
+		fs.PrintDefaults()
+	}
+	if code, done := parseFlags(fs, args, stderr, "poster"); done {
+		return code
+	}
+	if *format != patrol.PosterHTML && *format != patrol.PosterMarkdown {
+		fmt.Fprintf(stderr, "tonggao poster: --format %q: want html or md\n", *format)
+		return 2
+	}
+	y, err := yf.load()
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao poster: %v\n", err)
+		return 2
+	}
+	w, closeOut, err := yf.output(stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao poster: %v\n", err)
+		return 1
+	}
+	if err := errors.Join(patrol.WritePoster(w, y, *format), closeOut()); err != nil {
+		fmt.Fprintf(stderr, "tonggao poster: %v\n", err)
+		return 1
+	}
+	return 0
+}
