@@ -424,3 +424,42 @@ func checkShift(towns *polyLayer, file string, fc *geojson.FeatureCollection) (P
 	}
 	return Problem{}, false
 }
+
+// KindDivision marks a town whose code or name disagrees with the division
+// list passed to CheckDivisions.
+const KindDivision = "division"
+
+// CheckDivisions compares the towns layer in dir with a list of township
+// divisions (code → name, e.g. read from qiyang-towns.csv): a town whose
+// code is not in the list, or whose name differs from the list's, is a
+// problem. Towns of the list missing from the layer are not: a layer may
+// cover part of a county. It returns nil when dir has no towns layer.
+func CheckDivisions(dir string, divisions map[string]string) []Problem {
+	file := filepath.Join(dir, Towns.File())
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return []Problem{{File: file, Kind: KindRead, Message: err.Error()}}
+	}
+	fc, err := decode(data)
+	if err != nil {
+		return []Problem{{File: file, Kind: KindRead, Message: err.Error()}}
+	}
+	var probs []Problem
+	for i, f := range fc.Features {
+		code := codeString(f.Properties["code"])
+		name, _ := f.Properties["name"].(string)
+		want, ok := divisions[code]
+		switch {
+		case !ok:
+			probs = append(probs, Problem{File: file, Feature: featureID(i, f), Kind: KindDivision,
+				Message: fmt.Sprintf("code %q (%s) is not in the division list", code, name)})
+		case want != name:
+			probs = append(probs, Problem{File: file, Feature: featureID(i, f), Kind: KindDivision,
+				Message: fmt.Sprintf("code %s is %q in the division list, but the layer names it %q", code, want, name)})
+		}
+	}
+	return probs
+}

@@ -112,3 +112,24 @@ func shift(t *testing.T, g orb.Geometry, crs place.CRS) {
 		}
 	}
 }
+
+func TestCheckDivisions(t *testing.T) {
+	divisions := map[string]string{}
+	data, err := os.ReadFile("testdata/synthetic/towns.geojson")
+	require.NoError(t, err)
+	fc, err := geojson.UnmarshalFeatureCollection(data)
+	require.NoError(t, err)
+	for _, f := range fc.Features {
+		divisions[f.Properties["code"].(string)] = f.Properties["name"].(string)
+	}
+	require.Empty(t, place.CheckDivisions("testdata/synthetic", divisions))
+
+	divisions["431181001"] = "龙山镇"
+	delete(divisions, "431181002")
+	probs := place.CheckDivisions("testdata/synthetic", divisions)
+	require.Len(t, probs, 2)
+	for _, p := range probs {
+		require.Equal(t, place.KindDivision, p.Kind)
+	}
+	require.Nil(t, place.CheckDivisions(t.TempDir(), divisions))
+}

@@ -1,23 +1,27 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/tonggao/tonggao/place"
 )
 
-const layersUsage = `usage: tonggao layers check [--json] DIR
+const layersUsage = `usage: tonggao layers check [--json] [--divisions FILE.csv] DIR
        tonggao layers describe DIR
 
 check     validate the GeoJSON place layers in DIR (forest.geojson, towns.geojson,
           urban.geojson, planning.geojson, fireworks.geojson): invalid or unclosed
           rings, self-intersections, wrong winding, swapped or GCJ-02/BD-09-shifted
-          coordinates, bad properties. Exit 0 when clean, 1 when problems are found.
+          coordinates, bad properties. --divisions compares the towns' codes and names
+          with a division list (code,name,... as ../shared/data/divisions/qiyang-towns.csv).
+          Exit 0 when clean, 1 when problems are found, 2 on bad usage.
 describe  load DIR as the engine does and list its layers.
 `
 
@@ -47,11 +51,17 @@ func layersDir(fs *flag.FlagSet, args []string, stderr io.Writer) (string, int, 
 	fs.Usage = func() { fmt.Fprint(stderr, layersUsage) }
 	// Allow flags after DIR too: "layers check DIR --json".
 	var words, flags []string
-	for _, a := range args {
-		if len(a) > 1 && a[0] == '-' {
-			flags = append(flags, a)
-		} else {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if len(a) < 2 || a[0] != '-' {
 			words = append(words, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if f := fs.Lookup(name); f != nil && !isBoolFlag(f) && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
 		}
 	}
 	if err := fs.Parse(flags); err != nil {
@@ -77,14 +87,28 @@ func layersDir(fs *flag.FlagSet, args []string, stderr io.Writer) (string, int, 
 	return dir, 0, true
 }
 
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
 func runLayersCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print problems as a JSON array")
+	divisionsFile := fs.String("divisions", "", "CSV division list (code,name,...) to compare the towns layer with")
 	dir, code, ok := layersDir(fs, args, stderr)
 	if !ok {
 		return code
 	}
 	probs := place.Check(dir)
+	if *divisionsFile != "" {
+		divisions, err := readDivisions(*divisionsFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "tonggao layers check: %v\n", err)
+			return 2
+		}
+		probs = append(probs, place.CheckDivisions(dir, divisions)...)
+	}
 	if *asJSON {
 		type jsonProblem struct {
 			File    string `json:"file"`
@@ -122,6 +146,42 @@ func runLayersCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: no problems\n%s", dir, l.Describe())
 	}
 	return 0
+}
+
+// readDivisions reads a division list with a header naming "code" and
+// "name" columns, as ../shared/data/divisions/qiyang-towns.csv.
+func readDivisions(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%s: empty division list", path)
+	}
+	codeCol, nameCol := -1, -1
+	for i, h := range rows[0] {
+		switch strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")) {
+		case "code":
+			codeCol = i
+		case "name":
+			nameCol = i
+		}
+	}
+	if codeCol < 0 || nameCol < 0 {
+		return nil, fmt.Errorf("%s: want a header with code and name columns, got %q", path, rows[0])
+	}
+	out := map[string]string{}
+	for _, r := range rows[1:] {
+		if len(r) > codeCol && len(r) > nameCol {
+			out[r[codeCol]] = r[nameCol]
+		}
+	}
+	return out, nil
 }
 
 func runLayersDescribe(args []string, stdout, stderr io.Writer) int {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -38,6 +39,38 @@ func TestLayersCommand(t *testing.T) {
 			[]string{"problems in ../../place/testdata/broken"}},
 		{"describe", []string{"describe", "../../place/testdata/synthetic"}, 0, []string{"towns: ../../place/testdata/synthetic/towns.geojson, 22 features"}, nil},
 		{"describe broken", []string{"describe", "../../place/testdata/broken"}, 1, nil, []string{`feature "line"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := runLayers(tt.args, &out, &errb)
+			require.Equal(t, tt.code, code, "stdout: %s\nstderr: %s", out.String(), errb.String())
+			for _, s := range tt.out {
+				require.Contains(t, out.String(), s)
+			}
+			for _, s := range tt.err {
+				require.Contains(t, errb.String(), s)
+			}
+		})
+	}
+}
+
+func TestLayersCheckDivisions(t *testing.T) {
+	const list = "../../../shared/data/divisions/qiyang-towns.csv"
+	if _, err := os.Stat(list); err != nil {
+		t.Skipf("shared division list not available: %v", err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  []string
+		err  []string
+	}{
+		{"check with divisions", []string{"check", "--divisions", list, "../../place/testdata/synthetic"}, 0, []string{"no problems"}, nil},
+		{"check with missing divisions", []string{"check", "--divisions", "no/such.csv", "../../place/testdata/synthetic"}, 2, nil, []string{"no such file"}},
+		{"check with divisions after dir", []string{"check", "../../place/testdata/broken", "--divisions", list}, 1,
+			[]string{`towns.geojson: feature "t1": division: code "4311810" (龙山街道) is not in the division list`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
