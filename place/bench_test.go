@@ -31,7 +31,7 @@ func benchLayers(tb testing.TB, n, vertices int) synth.Layers {
 func loadAll(tb testing.TB, layers synth.Layers) *Layers {
 	tb.Helper()
 	l := &Layers{}
-	for _, name := range AllLayers {
+	for _, name := range layerOrder {
 		pl, err := parseLayer(name, name.File(), layers[name.File()])
 		if err != nil {
 			tb.Fatal(err)

@@ -73,7 +73,7 @@ func CheckFS(fsys fs.FS, dir string, label func(string) string) []Problem {
 		return []Problem{{File: label("."), Kind: KindRead, Message: err.Error()}}
 	}
 	known := map[string]bool{}
-	for _, l := range AllLayers {
+	for _, l := range layerOrder {
 		known[l.File()] = true
 	}
 	for _, e := range entries {
@@ -84,7 +84,7 @@ func CheckFS(fsys fs.FS, dir string, label func(string) string) []Problem {
 	}
 	parsed := map[Layer]*geojson.FeatureCollection{}
 	labels := map[Layer]string{}
-	for _, l := range AllLayers {
+	for _, l := range layerOrder {
 		data, err := fs.ReadFile(fsys, path.Join(dir, l.File()))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -109,7 +109,7 @@ func CheckFS(fsys fs.FS, dir string, label func(string) string) []Problem {
 	}
 	if towns := parsed[Towns]; towns != nil {
 		if ref, err := buildLayer(Towns, labels[Towns], towns); err == nil && len(ref.polys) > 0 {
-			for _, l := range AllLayers {
+			for _, l := range layerOrder {
 				if fc := parsed[l]; fc != nil && l != Towns {
 					if p, ok := checkShift(ref, labels[l], fc); ok {
 						probs = append(probs, p)
@@ -122,8 +122,8 @@ func CheckFS(fsys fs.FS, dir string, label func(string) string) []Problem {
 }
 
 func layerFiles() string {
-	names := make([]string, len(AllLayers))
-	for i, l := range AllLayers {
+	names := make([]string, len(layerOrder))
+	for i, l := range layerOrder {
 		names[i] = l.File()
 	}
 	return strings.Join(names, ", ")

@@ -40,16 +40,15 @@ type Facts struct {
 	ForestFeature string // the id of that forest feature ("#3": the fourth, which has no id)
 	ForestSource  string // the forest layer's path, marked "(synthetic)" if so
 
-	// The *EdgeUncertain fields of the other layers report a boundary of
-	// the layer within UncertaintyM of the point: the point may lie on its
-	// other side (another town, outside the urban area, ...). They are
-	// false when UncertaintyM is 0.
-
-	TownKnown         bool   // the towns layer is loaded
-	Town              string // town (name as in the division list), "" outside every town
-	TownCode          string // its 9-digit division code
+	TownKnown  bool   // the towns layer is loaded
+	Town       string // town (name as in the division list), "" outside every town
+	TownCode   string // its 9-digit division code
+	TownSource string
+	// TownEdgeUncertain, and UrbanEdgeUncertain and so on below, report a
+	// boundary of the layer within UncertaintyM of the point: the point may
+	// lie on its other side (another town, outside the urban area, ...).
+	// They are false when UncertaintyM is 0.
 	TownEdgeUncertain bool
-	TownSource        string
 
 	UrbanKnown         bool
 	UrbanArea          bool // urban_area

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,8 +30,11 @@ const (
 	Fireworks Layer = "fireworks" // fireworks no-discharge zones (禁放区)
 )
 
+// layerOrder is the order layers are loaded and reported in.
+var layerOrder = [...]Layer{Forest, Towns, Urban, Planning, Fireworks}
+
 // AllLayers lists every layer in the order they are loaded and reported.
-var AllLayers = [...]Layer{Forest, Towns, Urban, Planning, Fireworks}
+func AllLayers() []Layer { return slices.Clone(layerOrder[:]) }
 
 // File is the layer's file name in a layer directory, e.g. "forest.geojson".
 func (l Layer) File() string { return string(l) + ".geojson" }
@@ -119,7 +123,7 @@ func LoadFS(fsys fs.FS, dir string) (*Layers, error) {
 
 func load(fsys fs.FS, dir string, label func(string) string) (*Layers, error) {
 	var l Layers
-	for _, name := range AllLayers {
+	for _, name := range layerOrder {
 		data, err := fs.ReadFile(fsys, path.Join(dir, name.File()))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -163,7 +167,7 @@ func (l *Layers) With(o *Layers) *Layers {
 	if o == nil {
 		return &n
 	}
-	for _, name := range AllLayers {
+	for _, name := range layerOrder {
 		if p := *o.slot(name); p != nil {
 			*n.slot(name) = p
 		}
@@ -177,7 +181,7 @@ func (l *Layers) Sources() []Source {
 		return nil
 	}
 	var out []Source
-	for _, name := range AllLayers {
+	for _, name := range layerOrder {
 		if p := *l.slot(name); p != nil {
 			out = append(out, p.src)
 		}
@@ -192,7 +196,7 @@ func (l *Layers) Describe() string {
 		l = &Layers{}
 	}
 	var b strings.Builder
-	for _, name := range AllLayers {
+	for _, name := range layerOrder {
 		if p := *l.slot(name); p != nil {
 			fmt.Fprintln(&b, p.src)
 		} else {
