@@ -168,3 +168,49 @@ rules:
 	require.Contains(t, msgs[2], `rule "contradiction" can never fire: its conditions contradict`)
 	require.Contains(t, msgs[3], `notices/t.yaml:34: rule "opposite" quotes article 二 with the same words`)
 }
+
+// TestConcurrentDecisions runs the same queries from many goroutines and
+// requires the answers sequential runs give (run with -race in CI).
+func TestConcurrentDecisions(t *testing.T) {
+	e := testEngine(t)
+	queries := []engine.Query{
+		{Activity: "烧田埂", Day: day("2024-10-03"), Facts: engine.Facts{"distance_to_forest_m": 50.0}},
+		{Activity: "野炊", Day: day("2025-07-15"), Facts: engine.Facts{"distance_to_forest_m": 50.0}},
+		{Activity: "烧秸秆", Day: day("2026-11-28")},
+		{Activity: "摘茶籽", Day: day("2024-10-07"), Facts: engine.Facts{"oil_tea_variety": "寒露籽", "own_land": true}},
+		{Activity: "放鞭炮", Day: day("2025-02-01"), Facts: engine.Facts{"distance_to_forest_m": "x"}},
+	}
+	want := make([]string, len(queries))
+	for i, q := range queries {
+		d, err := e.Decide(q)
+		want[i] = summarize(d, err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(queries)*50)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := 0; k < 50; k++ {
+				i := (g + k) % len(queries)
+				d, err := e.Decide(queries[i])
+				if got := summarize(d, err); got != want[i] {
+					errs <- got + " != " + want[i]
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func summarize(d *engine.Decision, err error) string {
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	b, _ := json.Marshal(d)
+	return string(b)
+}
