@@ -153,6 +153,13 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 			e.contacts[n] = append(e.contacts[n], NoticeContact{Notice: n.Number, Contact: c})
 		}
 	}
+	for _, n := range set.Notices {
+		for _, w := range n.Windows {
+			if cw := e.windows[w]; cw != nil && !meets(cw, n) {
+				errs = append(errs, fmt.Errorf("%s:%d: window %q never falls within the notice's validity %s—%s", n.File, w.Pos.Line, w.ID, n.Effective, n.ValidUntil))
+			}
+		}
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -386,4 +393,14 @@ func (e *Engine) ChangeDays(activity string, from, to calendar.Date) ([]calendar
 		out = append(out, s.from)
 	}
 	return out, nil
+}
+
+// meets reports whether a window has a day within the notice's validity.
+func meets(cw *calendar.Window, n *rules.Notice) bool {
+	for _, iv := range cw.Intervals() {
+		if !iv.To.Before(n.Effective) && !iv.From.After(n.ValidUntil) {
+			return true
+		}
+	}
+	return false
 }

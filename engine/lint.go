@@ -19,9 +19,9 @@ type LintIssue struct {
 
 func (l LintIssue) String() string { return fmt.Sprintf("%s:%d: %s", l.File, l.Line, l.Msg) }
 
-// Lint looks for rules that can never fire (their windows never meet the
-// notice's validity, or their conditions contradict each other), windows
-// that never fall within their notice's validity, facts without labels, and
+// Lint looks for rules that can never fire (their windows never hold while
+// the notice is in force, or their conditions contradict each other), facts
+// without labels, and
 // one article quoted with the same words to forbid and to allow the same
 // situation.
 func (e *Engine) Lint() []LintIssue {
@@ -32,11 +32,6 @@ func (e *Engine) Lint() []LintIssue {
 		}
 	}
 	for _, n := range e.set.Notices {
-		for _, w := range n.Windows {
-			if !e.windowMeets(w, n) {
-				out = append(out, LintIssue{File: n.File, Line: w.Pos.Line, Msg: fmt.Sprintf("window %q never falls within the notice's validity %s—%s", w.ID, n.Effective, n.ValidUntil)})
-			}
-		}
 		for i, r := range n.Rules {
 			switch {
 			case !e.set.Satisfiable(r.Program):
@@ -63,15 +58,6 @@ func sharesAny(a, b *rules.Rule) bool {
 			if x.IsA(y) || y.IsA(x) {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-func (e *Engine) windowMeets(w *rules.Window, n *rules.Notice) bool {
-	for _, iv := range e.windows[w].Intervals() {
-		if !iv.To.Before(n.Effective) && !iv.From.After(n.ValidUntil) {
-			return true
 		}
 	}
 	return false
