@@ -1,0 +1,95 @@
+# The decision logic of 祁政通〔2024〕7号 (森林防火禁火令) in Rego, written
+# independently of rules/notices/qzt-2024-07-forest-fire-ban.yaml so that the
+# same-verdict test compares two encodings, not one encoding with itself.
+#
+# Input: {"activity": name or synonym, "date": "YYYY-MM-DD" (China local day),
+#         "fire_zone": "key" | "general", "high_danger_days": n,
+#         "distance_to_forest_m": m (may be absent or unknown),
+#         "in_forest_land": bool (may be absent)}
+# Data (generated from the rule set and the calendar at test setup):
+#   data.vocab.activities[name or synonym or id] = activity id
+#   data.vocab.lineage[id] = [id, parent id, grandparent id, ...]
+#   data.windows[window id][date] = true for every day of a special window
+package firebam
+
+# The notice this policy encodes; the Go side finds it in the rule set by this
+# number, so no notice fact is written in Go.
+notice := "祁政通〔2024〕7号"
+
+# 七: 本通告自 9 月 1 日起施行，有效期 5 年 (2024-09-01 … 2029-08-31, inclusive).
+in_force if {
+	input.date >= "2024-09-01"
+	input.date <= "2029-08-31"
+}
+
+# 三: the six groups of acts (“六个严禁”), by activity id.
+groups := {
+	"ban-carry-fire": {"carry_fire_into_forest"},
+	"ban-agricultural-fire": {"burn_for_ash_fertiliser", "slash_burning", "burn_bank_grass", "burn_field_ridge"},
+	"ban-fireworks-lanterns-play": {"fireworks", "sky_lantern", "playing_with_fire"},
+	"ban-embers-warmth-light-cooking": {"dropping_embers", "fire_for_warmth", "fire_for_light", "outdoor_cooking"},
+	"ban-ritual-fire": {"ritual_candles", "ritual_incense", "ritual_paper_money"},
+	"ban-other-outdoor-fire": {"outdoor_fire", "fire_prone_activity"},
+}
+
+# “其他野外用火”: the last group applies only to acts no other group names.
+residual := "ban-other-outdoor-fire"
+
+# The special protection windows (一), whose days come from data.windows.
+special_windows := {"national_day_holiday", "spring_festival", "qingming_period"}
+
+lineage := data.vocab.lineage[data.vocab.activities[input.activity]]
+
+specific contains g if {
+	some g, acts in groups
+	g != residual
+	some a in lineage
+	acts[a]
+}
+
+governing contains g if {
+	some g in specific
+}
+
+governing contains residual if {
+	count(specific) == 0
+	some a in lineage
+	groups[residual][a]
+}
+
+# 一: 禁火期. Key areas all year (interpretation key-area-all-year); general
+# areas 09-01 … 04-30; a special protection period outside that season too
+# (interpretation special-period-outside-season).
+ban_period if input.fire_zone == "key"
+
+ban_period if season
+
+ban_period if special_period
+
+season if substring(input.date, 5, 5) >= "09-01"
+
+season if substring(input.date, 5, 5) <= "04-30"
+
+special_period if {
+	some w in special_windows
+	data.windows[w][input.date]
+}
+
+# 连续高森林火险等级天气: two days or more (interpretation consecutive-high-danger).
+special_period if input.high_danger_days >= 2
+
+# 二: 禁火区域 — forest land, or within 100 m of its edge, 100 included.
+ban_zone if input.in_forest_land == true
+
+ban_zone if input.distance_to_forest_m <= 100
+
+forbidden if {
+	count(governing) > 0
+	in_force
+	ban_period
+	ban_zone
+}
+
+default verdict := "no_rule"
+
+verdict := "forbidden" if forbidden
