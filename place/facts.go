@@ -198,10 +198,9 @@ func (a *polyLayer) find(lat, lon float64) int32 {
 // forest, is answered by one R-tree search of the box within firstSearchM
 // metres (padded, see plane.pad); it tests every polygon whose box contains
 // the point, and if the nearest edge it finds is within the radius, nothing
-// outside the box can be closer. Otherwise the tree is walked best-first
-// (tidwall/rtree's Nearby) with box distances in metres in the query point's
-// tangent plane, which bound from below the distance to anything in the box,
-// stopping once the next box is farther than the nearest edge found.
+// outside the box can be closer. Otherwise rings of grid cells are walked
+// outwards (see grid.nearest) until the next ring is farther than the
+// nearest edge found.
 func (a *polyLayer) forestFacts(f *Facts, pl plane) {
 	f.ForestKnown, f.ForestSource = true, a.label
 	lat, lon := pl.lat0, pl.lon0
@@ -250,19 +249,7 @@ func (a *polyLayer) forestFacts(f *Facts, pl plane) {
 		test(c.i)
 	}
 	if best > firstSearchM*firstSearchM {
-		a.index.Nearby(
-			func(min, max [2]float64, _ int32, _ bool) float64 {
-				return pl.dist2(box{min[0], min[1], max[0], max[1]})
-			},
-			func(_, _ [2]float64, i int32, boxDist2 float64) bool {
-				if boxDist2 > best {
-					return false
-				}
-				if d := pl.polyDist2(&a.polys[i], best); d < best {
-					best, nearest = d, a.polys[i].feature
-				}
-				return true
-			})
+		a.grid.nearest(a.polys, pl, &best, &nearest)
 	}
 	edge := math.Sqrt(best)
 	f.DistanceToEdgeM = edge

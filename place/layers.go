@@ -81,6 +81,7 @@ type polyLayer struct {
 	features []feature
 	polys    []polygon
 	index    rtree.RTreeGN[float64, int32]
+	grid     grid // forest only: the far-from-forest search
 	bound    box
 }
 
@@ -307,6 +308,9 @@ func buildLayer(name Layer, label string, fc *geojson.FeatureCollection) (*polyL
 		b := pl.polys[i].bound
 		pl.index.Insert([2]float64{b.minLon, b.minLat}, [2]float64{b.maxLon, b.maxLat}, int32(i))
 		pl.bound.union(b)
+	}
+	if name == Forest {
+		pl.grid = newGrid(pl.polys, pl.bound)
 	}
 	pl.src.Polygons = len(pl.polys)
 	pl.label = label

@@ -445,12 +445,20 @@ func TestIndexAgreesWithBruteForce(t *testing.T) {
 	l, err := place.LoadDir("testdata/synthetic")
 	require.NoError(t, err)
 	rnd := rand.New(rand.NewPCG(3, 4))
+	// Random points over the county, some far away (the grid walk), and a
+	// few across the world (rings far outside the grid).
+	var pts [][2]float64
 	for range 150 {
 		lat := qiyangLat + (rnd.Float64()-0.5)*0.7
 		lon := qiyangLon + (rnd.Float64()-0.5)*0.7
-		if rnd.IntN(10) == 0 { // sometimes far away
+		if rnd.IntN(10) == 0 {
 			lat += 1
 		}
+		pts = append(pts, [2]float64{lat, lon})
+	}
+	pts = append(pts, [2]float64{qiyangLat, qiyangLon}, [2]float64{26.2, 111.3}, [2]float64{-60, -170}, [2]float64{0, 0}, [2]float64{80, 111.86})
+	for _, pt := range pts {
+		lat, lon := pt[0], pt[1]
 		inside := false
 		best := math.Inf(1)
 		for _, f := range fc.Features {
