@@ -130,7 +130,7 @@ func load(fsys fs.FS, dir string, label func(string) string) (*Layers, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("place: layer %s: %w", name, err)
+			return nil, fmt.Errorf("place: %s: %w", label(name.File()), err)
 		}
 		pl, err := parseLayer(name, label(name.File()), data)
 		if err != nil {
@@ -220,10 +220,8 @@ func decode(data []byte) (fc *geojson.FeatureCollection, err error) {
 			fc, err = nil, fmt.Errorf("invalid GeoJSON: %v", r)
 		}
 	}()
+	// Tolerate a UTF-8 byte-order mark, which Windows tools write.
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	if bytes.HasPrefix(trimmed, []byte("\xef\xbb\xbf")) {
-		trimmed = trimmed[3:]
-	}
 	fc, err = geojson.UnmarshalFeatureCollection(trimmed)
 	if err != nil {
 		// A single Feature is also valid GeoJSON; accept it as a collection of one.

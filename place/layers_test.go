@@ -619,3 +619,16 @@ func TestLoadFS(t *testing.T) {
 	f = facts(t, both, qiyangLat, qiyangLon, 0)
 	require.True(t, f.UrbanKnown && f.ForestKnown && f.InForestLand)
 }
+
+func TestLoadDirErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "towns.geojson"), 0o755))
+	_, err := place.LoadDir(dir)
+	require.ErrorContains(t, err, filepath.Join(dir, "towns.geojson"))
+
+	// A byte-order mark is tolerated.
+	data, err := os.ReadFile("testdata/synthetic/urban.geojson")
+	require.NoError(t, err)
+	_, err = place.ParseLayer(place.Urban, "urban.geojson", append([]byte("\ufeff"), data...))
+	require.NoError(t, err)
+}
