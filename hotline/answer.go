@@ -166,8 +166,18 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", h.date(l, d.Date), "when_en", c.T(EN, "when", "date", h.date(EN, d.Date)),
 		"where", where, "where_en", whereEN, "facts", strings.Join(subjects, c.T(l, "list.sep")))
 	for _, r := range d.Reasons {
-		if s := h.why(l, d, r); s != "" {
+		if s := h.why(l, d, r, false); s != "" {
 			a.Why = append(a.Why, s)
+		}
+	}
+	if len(a.Why) == 0 && (d.Verdict == engine.Forbidden || d.Verdict == engine.Allowed) {
+		// Every answer to the unknown facts gives the same verdict (寒露籽
+		// or 霜降籽, picking before 寒露 is forbidden): the rules that may
+		// apply are the reasons.
+		for _, r := range d.Reasons {
+			if s := h.why(l, d, r, true); s != "" && !slices.Contains(a.Why, s) {
+				a.Why = append(a.Why, s)
+			}
 		}
 	}
 	for _, o := range d.Outcomes {
@@ -241,11 +251,17 @@ func (h *Hotline) factLabel(l Lang, name string) string {
 }
 
 // why renders one reason as one sentence with its document and article.
-func (h *Hotline) why(l Lang, d *engine.Decision, r engine.Reason) string {
+func (h *Hotline) why(l Lang, d *engine.Decision, r engine.Reason, eitherWay bool) string {
 	c := h.cat
 	art := c.Article(l, r.Article)
 	var s string
-	switch r.Status {
+	status := r.Status
+	if eitherWay && status == "may_apply" {
+		status = "applies"
+	} else if eitherWay {
+		return ""
+	}
+	switch status {
 	case "applies":
 		if d.Verdict == engine.Forbidden && r.Effect != string(rules.Forbid) ||
 			d.Verdict == engine.Allowed && r.Effect != string(rules.Allow) {

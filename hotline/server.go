@@ -121,6 +121,7 @@ func (s *Server) routes() []route {
 		{"GET", "/v1/documents/{number}", s.document},
 		{"GET", "/v1/calendar/{date}", s.calendarDay},
 		{"GET", "/v1/activities", s.activities},
+		{"GET", "/v1/facts", s.facts},
 		{"GET", "/healthz", s.healthz},
 		{"GET", "/openapi.json", s.openapi},
 	}
@@ -489,6 +490,28 @@ func (s *Server) activities(w http.ResponseWriter, r *http.Request) {
 			aj.Pinyin = append(aj.Pinyin, full, ini)
 		}
 		out = append(out, aj)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// FactJSON is one fact of the schema, for the operator page's fields.
+type FactJSON struct {
+	Name     string            `json:"name"`
+	Type     string            `json:"type"`
+	ZH       string            `json:"zh"`
+	EN       string            `json:"en"`
+	Unit     string            `json:"unit,omitempty"`
+	Values   []string          `json:"values,omitempty"`
+	Labels   map[string]string `json:"labels,omitempty"`
+	Question string            `json:"question,omitempty"`
+}
+
+func (s *Server) facts(w http.ResponseWriter, r *http.Request) {
+	out := []FactJSON{}
+	for _, f := range s.h.eng.Rules().Facts {
+		fj := FactJSON{Name: f.Name, Type: f.Kind.String(), ZH: f.ZH, EN: f.EN, Unit: f.Unit, Values: f.Values, Labels: f.Labels,
+			Question: s.h.cat.Question(ZH, f.Name, "activity", "", "threshold", "…")}
+		out = append(out, fj)
 	}
 	writeJSON(w, http.StatusOK, out)
 }
