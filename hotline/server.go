@@ -86,6 +86,10 @@ func NewServer(h *Hotline, opts ServerOptions) *Server {
 	files := http.FileServerFS(static)
 	s.mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/" && !strings.HasPrefix(r.URL.Path, "/assets/") {
+			if s.knownPath(r.URL.Path) {
+				writeError(w, http.StatusMethodNotAllowed, "method_not_allowed", r.Method+" is not allowed on "+r.URL.Path)
+				return
+			}
 			writeError(w, http.StatusNotFound, "not_found", "no such path: "+r.URL.Path)
 			return
 		}
@@ -125,6 +129,20 @@ func (s *Server) routes() []route {
 		{"GET", "/healthz", s.healthz},
 		{"GET", "/openapi.json", s.openapi},
 	}
+}
+
+// knownPath reports whether some route serves path (with another method).
+func (s *Server) knownPath(path string) bool {
+	for _, r := range s.routes() {
+		if prefix, _, templ := strings.Cut(r.path, "{"); templ {
+			if strings.HasPrefix(path, prefix) && len(path) > len(prefix) {
+				return true
+			}
+		} else if path == r.path {
+			return true
+		}
+	}
+	return false
 }
 
 // Routes lists the API operations the server handles (the operator page
