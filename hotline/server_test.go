@@ -203,7 +203,7 @@ func TestAPI(t *testing.T) {
 				require.Equal(t, "白水镇", b["query"].(map[string]any)["facts"].(map[string]any)["town"])
 			}},
 		{name: "ask, then the reply as a fact in one call", method: "POST", path: "/v1/ask",
-			body: `{"question":"10月3日烧田埂行不行","at":"2024-09-20","facts":{"distance_to_forest_m":100}}`,
+			body:   `{"question":"10月3日烧田埂行不行","at":"2024-09-20","facts":{"distance_to_forest_m":100}}`,
 			status: 200, check: func(t *testing.T, b map[string]any) {
 				require.Equal(t, "forbidden", b["verdict"])
 				require.Empty(t, b["follow_up"])
@@ -215,7 +215,7 @@ func TestAPI(t *testing.T) {
 				require.Contains(t, fu["question"], "100 m")
 			}},
 		{name: "ask with the operator's corrections", method: "POST", path: "/v1/ask",
-			body: `{"question":"明天烧田埂可以吗","at":"2024-10-02","date":"2025-06-01","activity":"放鞭炮","facts":{"fireworks_ban_zone":false}}`,
+			body:   `{"question":"明天烧田埂可以吗","at":"2024-10-02","date":"2025-06-01","activity":"放鞭炮","facts":{"fireworks_ban_zone":false}}`,
 			status: 200, check: func(t *testing.T, b map[string]any) {
 				q := b["query"].(map[string]any)
 				require.Equal(t, "fireworks", q["activity"])
