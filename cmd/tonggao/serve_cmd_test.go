@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestServeShutsDownGracefully starts the server on a free loopback port,
+// answers a request, and stops when its context ends (as on SIGTERM).
+func TestServeShutsDownGracefully(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- serve(ctx, []string{"--addr", "127.0.0.1:0"}, pw, io.Discard)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	require.NoError(t, err)
+	base := strings.TrimSpace(line[strings.Index(line, "http://"):])
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+
+	resp, err := http.Get(base + "/healthz")
+	require.NoError(t, err)
+	var h map[string]string
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&h))
+	resp.Body.Close()
+	require.Equal(t, "ok", h["status"])
+
+	resp, err = http.Post(base+"/v1/ask", "application/json", strings.NewReader(`{"question":"10月3日烧田埂行不行","at":"2024-09-20"}`))
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, 200, resp.StatusCode)
+
+	cancel()
+	select {
+	case code := <-done:
+		require.Equal(t, 0, code)
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not stop after its context ended")
+	}
+	_, err = http.Get(base + "/healthz")
+	require.Error(t, err, "the listener is closed")
+}
+
+func TestServeBadFlags(t *testing.T) {
+	code, _, errOut := runCmd("serve", "--addr", "127.0.0.1:0", "extra")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, "unexpected argument")
+	code, _, errOut = runCmd("serve", "--addr", "256.0.0.1:99999")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, "tonggao serve")
+}
