@@ -63,16 +63,18 @@ func (e *Engine) placeFacts(q Query, facts Facts) (Facts, *place.Facts, error) {
 			set(place.FactFireZone, Sourced{Value: pf.FireZone, Source: pf.ForestSource + "（" + pf.ForestFeature + "）"})
 		}
 	}
-	if pf.TownKnown && pf.Town != "" {
+	// A position whose uncertainty reaches a boundary leaves that fact
+	// unknown: the answer then says it depends on it.
+	if pf.TownKnown && pf.Town != "" && !pf.TownEdgeUncertain {
 		set(place.FactTown, Sourced{Value: pf.Town, Source: pf.TownSource})
 	}
-	if pf.UrbanKnown {
+	if pf.UrbanKnown && !pf.UrbanEdgeUncertain {
 		set(place.FactUrbanArea, Sourced{Value: pf.UrbanArea, Source: pf.UrbanSource})
 	}
-	if pf.PlanningKnown {
+	if pf.PlanningKnown && !pf.PlanningEdgeUncertain {
 		set(place.FactPlanningArea, Sourced{Value: pf.PlanningArea, Source: pf.PlanningSource})
 	}
-	if pf.FireworksKnown {
+	if pf.FireworksKnown && !pf.FireworksEdgeUncertain {
 		set(place.FactFireworksBanZone, Sourced{Value: pf.FireworksBanZone, Source: pf.FireworksSource})
 	}
 	return out, &pf, nil
