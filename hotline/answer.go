@@ -163,7 +163,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	for _, f := range d.UnknownFacts {
 		subjects = append(subjects, c.Subject(l, f, h.factLabel(l, f)))
 	}
-	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", h.date(l, d.Date), "when_en", c.T(EN, "when", "date", h.date(EN, d.Date)),
+	headAct := act
+	if l == EN && headAct != "" {
+		headAct = strings.ToUpper(headAct[:1]) + headAct[1:] // it starts the English sentence
+	}
+	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", headAct, "when", h.date(l, d.Date), "when_en", c.T(EN, "when", "date", h.date(EN, d.Date)),
 		"where", where, "where_en", whereEN, "facts", strings.Join(subjects, c.T(l, "list.sep")))
 	for _, r := range d.Reasons {
 		if s := h.why(l, d, r, false); s != "" {

@@ -1,0 +1,31 @@
+// Package hotline answers a caller's question — "今天能烧秸秆吗?" — the way a
+// hotline operator must: a short spoken answer first (不可以 / 可以 / 要看情况 /
+// 本规则库没有相关规定), then one sentence per reason with the document number
+// and article, what happens to violators and whom to call, and, when the
+// answer depends on something the caller has not said, the one question to
+// ask next with the answer for each reply.
+//
+// Understanding a question uses only vocabulary from the rule files and the
+// calendar: activity names and synonyms (longest match, so 烧田埂草 beats
+// 烧田埂), the values and labels of enum facts (town names with or without
+// 镇/街道, 寒露籽, 重点森林防火区), and the calendar's festival names (清明,
+// 春节, 国庆, 除夕, 元宵 …) resolved for the right year. The glue words a
+// caller uses — 今天/明天, 这周六/下周三, 农历九月初六, 山上, 离山50米,
+// 自家的山, 菜市场门口 — are in lexicon.yaml beside the code, and every
+// sentence the hotline says, in Chinese and English, is in catalog.yaml.
+// Nothing a notice says is written in Go. Words that meant nothing to the
+// parser are returned in Query.NotUnderstood, never guessed at.
+//
+// A festival, a month-day or a lunar date without a year means its next
+// occurrence, counting one up to a week past as still meant: "清明能上坟吗"
+// asked in November is about next April, "春节期间" asked on 初三 about this
+// 春节.
+//
+// Server serves the HTTP API (POST /v1/decisions, POST /v1/ask,
+// GET /v1/documents/{number}, GET /v1/calendar/{date}, GET /v1/activities,
+// GET /v1/facts, GET /healthz, GET /openapi.json) and the operator page at /,
+// whose assets are embedded so it works without internet.
+//
+// A Hotline and a Server are immutable after construction and safe for
+// concurrent use.
+package hotline
