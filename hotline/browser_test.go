@@ -115,6 +115,10 @@ func TestOperatorPageInChromium(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, text("#windows"), "国庆")
 	require.Contains(t, text("#date-info"), "农历")
+	dir := artifactDir(t)
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "hotline-followup.png"), shot, 0o644))
 
 	// The caller says "within 100 m": one click, one call, a new verdict.
 	run(chromedp.Click(chromedp.CSS(`#replies button[data-verdict="forbidden"]`)))
@@ -125,9 +129,8 @@ func TestOperatorPageInChromium(t *testing.T) {
 	run(chromedp.Click(chromedp.CSS(`#citations summary`)))
 	require.Contains(t, text("#citations blockquote"), "烧田埂")
 
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	shot, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	require.NoError(t, err)
-	dir := artifactDir(t)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "hotline.png"), shot, 0o644))
 	t.Logf("screenshot: %s", filepath.Join(dir, "hotline.png"))
 
