@@ -6,29 +6,31 @@ import (
 	"strings"
 
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
 )
+
+// catalog is the hotline's catalogue of answer text, the one place the
+// verdict words and article names live. It is embedded and checked by the
+// hotline tests, so failing to load it is a build defect, not bad input.
+var catalog = func() *hotline.Catalog {
+	c, err := hotline.EmbeddedCatalog()
+	if err != nil {
+		panic(err)
+	}
+	return c
+}()
 
 // verdictWords are the short spoken answers.
 var verdictWords = map[engine.Verdict]string{
-	engine.Forbidden:   "不可以",
-	engine.Allowed:     "可以",
-	engine.Conditional: "要看情况",
-	engine.NoRule:      "本规则库没有相关规定",
+	engine.Forbidden:   catalog.Verdict(hotline.ZH, string(engine.Forbidden)),
+	engine.Allowed:     catalog.Verdict(hotline.ZH, string(engine.Allowed)),
+	engine.Conditional: catalog.Verdict(hotline.ZH, string(engine.Conditional)),
+	engine.NoRule:      catalog.Verdict(hotline.ZH, string(engine.NoRule)),
 }
 
 // articleName renders an article reference as printed: 三 → 第三条; a
 // reference already written out (第十九条（二）, （一）) is kept.
-func articleName(a string) string {
-	if a == "" {
-		return ""
-	}
-	for _, r := range a {
-		if !strings.ContainsRune("一二三四五六七八九十百零", r) {
-			return a
-		}
-	}
-	return "第" + a + "条"
-}
+func articleName(a string) string { return catalog.Article(hotline.ZH, a) }
 
 // writeDecision prints a decision as a hotline operator reads it out.
 func writeDecision(w io.Writer, d *engine.Decision) {
