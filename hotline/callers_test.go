@@ -91,7 +91,7 @@ func callerCases() []callerCase {
 		{"2025-06-10", "下周三在林边烧荒行吗", "conditional", "burn_wasteland", "2025-06-18", F{"distance_to_forest_m": Span{Min: 0, Max: 100}}, []string{"祁政通〔2024〕7号 三"}, "fire_zone", []string{}},
 		{"2024-11-15", "明天在山上烧荒", "forbidden", "burn_wasteland", "2024-11-16", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2025-03-20", "炼山造林现在可以吗", "conditional", "slash_burning", "2025-03-20", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
-		{"2024-10-02", "国庆放鞭炮可以吗", "conditional", "fireworks", "2024-10-01", F{}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "fireworks_ban_zone", []string{}},
+		{"2024-10-02", "国庆放鞭炮可以吗", "conditional", "fireworks", "2024-10-02", F{}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "fireworks_ban_zone", []string{}},
 		{"2025-01-20", "春节在老家放烟花行不行", "conditional", "fireworks", "2025-01-29", F{}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "fireworks_ban_zone", []string{}},
 		{"2025-01-20", "除夕能在山上放鞭炮吗", "forbidden", "fireworks", "2025-01-28", F{"in_forest_land": true}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2025-01-20", "大年三十在禁放区放烟花行吗", "forbidden", "fireworks", "2025-01-28", F{"fireworks_ban_zone": true}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "", []string{}},
@@ -143,6 +143,16 @@ func callerCases() []callerCase {
 		{"2024-10-20", "拆户参保可以吗", "forbidden", "split_household_enrolment", "2024-10-20", F{}, []string{"祁政办函〔2024〕22号 二（六）"}, "", []string{}},
 		{"2024-10-02", "明天烧田埂和放鞭炮可以吗", "conditional", "burn_field_ridge", "2024-10-03", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
 		{"2024-10-02", "２０２４年１０月３日在山上烧稻草", "forbidden", "open_burning_straw", "2024-10-03", F{"in_forest_land": true}, []string{"祁政通〔2023〕6号 标题", "祁政通〔2024〕7号 三"}, "", []string{}},
+		{"2024-09-20", "请问明天可以在田里烧稻草吗", "forbidden", "open_burning_straw", "2024-09-21", F{}, []string{"祁政通〔2023〕6号 标题", "祁政通〔2024〕7号 三"}, "", []string{}},
+		{"2024-10-02", "这几天能烧田埂吗", "conditional", "burn_field_ridge", "2024-10-02", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
+		{"2025-01-05", "过年能放鞭炮吗", "conditional", "fireworks", "2025-01-29", F{}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "fireworks_ban_zone", []string{}},
+		{"2025-02-01", "春节期间在山上放鞭炮行吗", "forbidden", "fireworks", "2025-02-01", F{"in_forest_land": true}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "", []string{}},
+		{"2024-10-02", "10号能烧田埂吗", "conditional", "burn_field_ridge", "2024-10-10", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
+		{"2024-10-02", "我们村里明早想烧点田基草", "conditional", "burn_field_ridge", "2024-10-03", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
+		{"2026-11-28", "二零二四年十月三日能烧田埂吗", "conditional", "burn_field_ridge", "2024-10-03", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
+		{"2024-09-20", "中秋节能放孔明灯吗", "conditional", "sky_lantern", "2025-10-06", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
+		{"2025-04-20", "五一能在山上放鞭炮吗", "conditional", "fireworks", "2025-05-01", F{"in_forest_land": true}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "fireworks_ban_zone", []string{}},
+		{"2024-10-05", "国庆节期间能在山上放孔明灯吗", "forbidden", "sky_lantern", "2024-10-05", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 	}
 }
 

@@ -51,7 +51,9 @@ type lexicon struct {
 		NoteEN string    `yaml:"note_en"`
 		Words  []string  `yaml:"words"`
 	} `yaml:"phrases"`
-	Filler []string `yaml:"filler"`
+	FestivalAliases map[string]string `yaml:"festival_aliases"`
+	Infix           []string          `yaml:"infix"`
+	Filler          []string          `yaml:"filler"`
 }
 
 // Span is a number known only within [Min, Max], such as "山边" read as
@@ -135,6 +137,7 @@ type parser struct {
 	reLunar2 *regexp.Regexp
 	reDist   *regexp.Regexp
 	reDays   *regexp.Regexp
+	reDOM    *regexp.Regexp
 	reWeek   *regexp.Regexp
 }
 
@@ -225,7 +228,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, lexYAML []byte) (*parser,
 	}
 	sort.Slice(p.filler, func(i, j int) bool { return len(p.filler[i]) > len(p.filler[j]) })
 
-	p.reYMD = regexp.MustCompile(`([0-9]{4})\s*[年\-/.]\s*([0-9]{1,2})\s*[月\-/.]\s*([0-9]{1,2})\s*[日号]?`)
+	p.reYMD = regexp.MustCompile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*[年\-/.]\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[月\-/.]\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?`)
+	// A day of the month alone: 10号, 15日, 十号.
+	p.reDOM = regexp.MustCompile(`([0-9]{1,2})\s*[号日]|([一二三四五六七八九十]{1,3})号`)
 	p.reMD = regexp.MustCompile(`(` + cnNum + `)\s*月\s*(` + cnNum + `)\s*[日号]`)
 	lday := `(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九])`
 	p.reLunar = regexp.MustCompile(alt(lex.Lunar) + `\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
@@ -302,8 +307,12 @@ func (p *parser) parse(question string, today calendar.Date) *Query {
 	p.dates(st, today)
 	p.distance(st)
 	p.vocabulary(st)
+	if st.q.Activity == "" {
+		p.activityWithInfixes(st)
+	}
 	p.festivals(st, today)
 	p.relative(st, today)
+	p.dayOfMonth(st, today)
 	if !st.dateSet {
 		st.q.Date = today
 	}
@@ -325,12 +334,12 @@ func (st *state) setDate(words string, d calendar.Date, meaning string) {
 }
 
 // upcoming picks, among a date's occurrences, the first that is not more
-// than a week past: a caller asking "清明能上坟吗" in November means next
-// April, and one asking "春节期间" on 初三 means this 春节.
-func upcoming(cands []calendar.Date, today calendar.Date) (calendar.Date, bool) {
+// than grace days past: a caller asking "清明能上坟吗" in November means
+// next April.
+func upcoming(cands []calendar.Date, today calendar.Date, grace int) (calendar.Date, bool) {
 	sort.Slice(cands, func(i, j int) bool { return cands[i].Before(cands[j]) })
 	for _, d := range cands {
-		if !d.Before(today.AddDays(-7)) {
+		if !d.Before(today.AddDays(-grace)) {
 			return d, true
 		}
 	}
@@ -340,11 +349,11 @@ func upcoming(cands []calendar.Date, today calendar.Date) (calendar.Date, bool) 
 func (p *parser) dates(st *state, today calendar.Date) {
 	s := st.s
 	for _, m := range p.reYMD.FindAllStringSubmatchIndex(s, -1) {
-		y, _ := strconv.Atoi(s[m[2]:m[3]])
-		mo, _ := strconv.Atoi(s[m[4]:m[5]])
-		d, _ := strconv.Atoi(s[m[6]:m[7]])
+		y, ok1 := digits(s[m[2]:m[3]])
+		mo, ok2 := number(s[m[4]:m[5]])
+		d, ok3 := number(s[m[6]:m[7]])
 		st.mark(m[0], m[1])
-		if day, err := calendar.NewDate(y, mo, d); err == nil {
+		if day, err := calendar.NewDate(y, int(mo), int(d)); err == nil && ok1 && ok2 && ok3 {
 			st.setDate(s[m[0]:m[1]], day, day.String())
 		} else {
 			st.q.NotUnderstood = append(st.q.NotUnderstood, s[m[0]:m[1]])
@@ -372,7 +381,7 @@ func (p *parser) dates(st *state, today calendar.Date) {
 				}
 			}
 		}
-		if d, ok := upcoming(cands, today); ok {
+		if d, ok := upcoming(cands, today, 0); ok {
 			st.setDate(words, d, d.String())
 		} else {
 			st.q.NotUnderstood = append(st.q.NotUnderstood, words)
@@ -393,12 +402,62 @@ func (p *parser) dates(st *state, today calendar.Date) {
 				}
 			}
 		}
-		if day, ok := upcoming(cands, today); ok {
+		if day, ok := upcoming(cands, today, 0); ok {
 			st.setDate(s[m[0]:m[1]], day, day.String())
 		} else {
 			st.q.NotUnderstood = append(st.q.NotUnderstood, s[m[0]:m[1]])
 		}
 	}
+}
+
+// dayOfMonth reads 10号 alone: the next such day, this month or the next.
+func (p *parser) dayOfMonth(st *state, today calendar.Date) {
+	s := st.s
+	for _, m := range p.reDOM.FindAllStringSubmatchIndex(s, -1) {
+		if !st.free(m[0], m[1]) {
+			continue
+		}
+		st.mark(m[0], m[1])
+		g := 2
+		if m[2] < 0 {
+			g = 4
+		}
+		n, _ := number(s[m[g]:m[g+1]])
+		y, mo, _ := today.Date()
+		var cands []calendar.Date
+		for k := 0; k < 3; k++ {
+			if d, err := calendar.NewDate(y, mo, int(n)); err == nil {
+				cands = append(cands, d)
+			}
+			if mo++; mo > 12 {
+				y, mo = y+1, 1
+			}
+		}
+		if d, ok := upcoming(cands, today, 0); ok {
+			st.setDate(s[m[0]:m[1]], d, d.String())
+		} else {
+			st.q.NotUnderstood = append(st.q.NotUnderstood, s[m[0]:m[1]])
+		}
+	}
+}
+
+// digits reads a year written digit by digit: 2024 or 二零二四.
+func digits(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	n := 0
+	for _, r := range s {
+		d := strings.IndexRune("零一二三四五六七八九", r)
+		if r == '〇' {
+			d = 0
+		}
+		if d < 0 {
+			return 0, false
+		}
+		n = n*10 + d/len("零") // IndexRune counts bytes; each numeral is 3
+	}
+	return n, true
 }
 
 // number reads an Arabic or Chinese numeral: 50, 一百, 两百五, 一百五十.
@@ -565,6 +624,58 @@ func (p *parser) vocabulary(st *state) {
 	}
 }
 
+// activityWithInfixes looks for an activity in the uncovered text with the
+// lexicon's infix words left out: 烧点田基草 is 烧田基草.
+func (p *parser) activityWithInfixes(st *state) {
+	s := st.s
+	var compact strings.Builder
+	var origin []int // byte of compact → byte of s
+	for i := 0; i < len(s); {
+		if st.covered[i] {
+			compact.WriteByte(0) // a gap no word spans
+			origin = append(origin, i)
+			i++
+			continue
+		}
+		skipped := false
+		for _, w := range p.lex.Infix {
+			if strings.HasPrefix(s[i:], w) {
+				i += len(w)
+				skipped = true
+				break
+			}
+		}
+		if skipped {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		compact.WriteString(s[i : i+size])
+		for k := 0; k < size; k++ {
+			origin = append(origin, i+k)
+		}
+		i += size
+	}
+	c := compact.String()
+	for _, e := range p.words {
+		if e.kind != "activity" {
+			continue
+		}
+		k := strings.Index(c, e.word)
+		if k < 0 {
+			continue
+		}
+		i, j := origin[k], origin[k+len(e.word)-1]+1
+		if !st.free(i, j) {
+			continue
+		}
+		st.mark(i, j)
+		a := e.activity
+		st.q.Activity, st.q.ActivityName, st.q.ActivityEN = a.ID, a.Name, a.EN
+		st.q.Understood = append(st.q.Understood, Understood{Words: s[i:j], Kind: "activity", Meaning: a.Name, Value: a.ID})
+		return
+	}
+}
+
 func sameValue(a, b any) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
@@ -587,19 +698,14 @@ func (p *parser) festivals(st *state, today calendar.Date) {
 			if utf8.RuneCountInString(s[i:j]) != n || !st.free(i, j) {
 				continue
 			}
-			name := s[i:j]
-			if _, err := p.cal.Festival(name, today.Year()); err != nil {
-				continue
+			words := s[i:j]
+			name := words
+			if alias, ok := p.lex.FestivalAliases[words]; ok {
+				name = alias
 			}
-			var cands []calendar.Date
-			for y := today.Year() - 1; y <= today.Year()+1; y++ {
-				if d, err := p.cal.Festival(name, y); err == nil {
-					cands = append(cands, d)
-				}
-			}
-			if d, ok := upcoming(cands, today); ok {
+			if d, ok := p.festivalDay(name, today); ok {
 				st.mark(i, j)
-				st.setDate(name, d, d.String())
+				st.setDate(words, d, d.String())
 				found = true
 				i = j
 			}
@@ -608,6 +714,29 @@ func (p *parser) festivals(st *state, today calendar.Date) {
 			i += size
 		}
 	}
+}
+
+// festivalDay resolves a festival or holiday name: today when today is in
+// its holiday block (a caller asking "春节期间" on 初三, or "国庆" on
+// 10-05, means now), else its next day on or after today.
+func (p *parser) festivalDay(name string, today calendar.Date) (calendar.Date, bool) {
+	_, ferr := p.cal.Festival(name, today.Year())
+	_, herr := p.cal.HolidayPeriod(name, today.Year())
+	if ferr != nil && herr != nil {
+		return calendar.Date{}, false
+	}
+	var cands []calendar.Date
+	for y := today.Year() - 1; y <= today.Year()+1; y++ {
+		if b, err := p.cal.HolidayPeriod(name, y); err == nil && !today.Before(b.From) && !today.After(b.To) {
+			return today, true
+		}
+		if d, err := p.cal.Festival(name, y); err == nil {
+			cands = append(cands, d)
+		} else if b, err := p.cal.HolidayPeriod(name, y); err == nil {
+			cands = append(cands, b.From)
+		}
+	}
+	return upcoming(cands, today, 0)
 }
 
 // relative reads 今天/明天/后天/昨天, 这周六/下周三 and 下个月.
