@@ -16,10 +16,10 @@
 // Nothing a notice says is written in Go. Words that meant nothing to the
 // parser are returned in Query.NotUnderstood, never guessed at.
 //
-// A festival, a month-day or a lunar date without a year means its next
-// occurrence, counting one up to a week past as still meant: "清明能上坟吗"
-// asked in November is about next April, "春节期间" asked on 初三 about this
-// 春节.
+// A month-day or a lunar date without a year means its next occurrence:
+// "清明能上坟吗" asked in November is about next April. A festival or holiday
+// means today while its holiday block lasts ("春节期间" asked on 初三), else
+// its next day.
 //
 // Server serves the HTTP API (POST /v1/decisions, POST /v1/ask,
 // GET /v1/documents/{number}, GET /v1/calendar/{date}, GET /v1/activities,
