@@ -44,7 +44,7 @@ func WriteICS(w io.Writer, y *Year, stamp time.Time) error {
 			var desc strings.Builder
 			fmt.Fprintf(&desc, "%s《%s》", n.Number, n.Title)
 			if d.Article != "" {
-				desc.WriteString(articleName(d.Article) + "：")
+				desc.WriteString(ArticleName(d.Article) + "：")
 			}
 			desc.WriteString(d.Text)
 			if d.Label != "" {

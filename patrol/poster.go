@@ -19,7 +19,7 @@ const (
 )
 
 var posterFuncs = map[string]any{
-	"article": articleName,
+	"article": ArticleName,
 	"join":    strings.Join,
 }
 

@@ -18,9 +18,9 @@ var texts = struct {
 	validUntilSummary: "%s 有效期至此日",
 }
 
-// articleName renders an article reference as printed: 三 → 第三条; a
+// ArticleName renders an article reference as printed: 三 → 第三条; a
 // reference already written out (第十九条（二）, 二（四）, 标题) is kept.
-func articleName(a string) string {
+func ArticleName(a string) string {
 	if a == "" {
 		return ""
 	}
