@@ -214,7 +214,12 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	lines := []string{a.Headline}
 	lines = append(lines, a.Why...)
-	lines = append(lines, a.Outcomes...)
+	if len(d.UnknownFacts) == 1 {
+		// One open fact: its outcomes are short enough to read out. With
+		// more, the follow-up question is the way through, and the full
+		// table stays in Outcomes.
+		lines = append(lines, a.Outcomes...)
+	}
 	if a.NextChange != "" {
 		lines = append(lines, a.NextChange)
 	}
@@ -331,7 +336,7 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision) string {
 func (h *Hotline) condText(l Lang, fc engine.FactCondition) string {
 	subject := h.factLabel(l, fc.Fact)
 	if fc.Value != nil {
-		return subject + " " + h.valueLabel(l, fc.Fact, fc.Value)
+		return h.cat.T(l, "outcome.value", "fact", subject, "value", h.valueLabel(l, fc.Fact, fc.Value))
 	}
 	return subject + " " + fc.Text
 }

@@ -174,7 +174,9 @@
     $("verdict").setAttribute("data-verdict", a.verdict);
     $("headline").textContent = a.headline.slice(words.length).replace(/^[。.]\s*/, "");
     var why = $("why"); why.textContent = "";
-    (a.why || []).concat(a.outcomes || []).forEach(function (s) { why.appendChild(el("li", null, s)); });
+    var outcomes = a.outcomes || [];
+    // A long table of outcomes is for the record; the follow-up question is the way through.
+    (a.why || []).concat(outcomes.length <= 4 ? outcomes : []).forEach(function (s) { why.appendChild(el("li", null, s)); });
     $("next").textContent = a.next_change || "";
     var more = $("more"); more.textContent = "";
     (a.consequences || []).concat(a.contacts || [], a.notes || []).forEach(function (s) { more.appendChild(el("li", null, s)); });
