@@ -115,6 +115,7 @@ func TestOperatorPageInChromium(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, text("#windows"), "国庆")
 	require.Contains(t, text("#date-info"), "农历")
+	require.Contains(t, text("#date-info"), "特别防护期：国庆假期", "the date shows the special window of the cited notice")
 	dir := artifactDir(t)
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	require.NoError(t, err)

@@ -220,6 +220,10 @@
       if (c.solar_term) parts.push(c.solar_term);
       (c.festivals || []).forEach(function (f) { parts.push(f); });
       if (c.holiday) parts.push(c.holiday.name + (c.holiday.off ? "假期" : "调休上班"));
+      // The special windows that matter for the answer: those of the notices it cites.
+      var cited = {};
+      ((state.answer && state.answer.reasons) || []).forEach(function (r) { cited[r.notice] = true; });
+      c.windows.forEach(function (w) { if (cited[w.notice]) parts.push(w.name); });
       $("date-info").textContent = parts.join(" · ");
       var ul = $("windows"); ul.textContent = "";
       c.windows.forEach(function (w) {
