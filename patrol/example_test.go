@@ -35,7 +35,7 @@ func ExampleBundle_Here() {
 		if n.Notice != "祁政通〔2024〕7号" {
 			continue
 		}
-		fmt.Println(n.Notice, len(n.Restricted), "activities forbidden, e.g.", n.Restricted[0].Activity.Name, n.Restricted[0].Verdict)
+		fmt.Println(n.Notice, "forbids", n.Restricted[0].Activity.Name, "and its kinds:", n.Restricted[0].Verdict)
 		for _, d := range n.Duties {
 			fmt.Println("duty:", d.Who)
 		}
@@ -44,7 +44,7 @@ func ExampleBundle_Here() {
 		}
 	}
 	// Output:
-	// 祁政通〔2024〕7号 20 activities forbidden, e.g. 野外用火 forbidden
+	// 祁政通〔2024〕7号 forbids 野外用火 and its kinds: forbidden
 	// duty: 各镇（街道）、林场
 	// duty: 各村（社区）
 	// 森林火警电话 119 0746—3213950
@@ -102,7 +102,7 @@ func ExampleBundle_CheckTrack() {
 	fmt.Println(stats.Points, "points,", stats.Decisions, "decisions")
 	// Output:
 	// 2025-10-03 forbidden 祁政通〔2024〕7号 [三]: points 103–333, 1142 m inside
-	// 600 points, 7 decisions
+	// 600 points, 8 decisions
 }
 
 // The fire ban's windows in 2025 as an iCalendar file.

@@ -95,19 +95,24 @@ type verdictInfo struct {
 	unknownFacts []string
 }
 
-// trackKey is everything the engine's decision for a point depends on:
-// the day and the place facts as the engine derives them from the layers.
-// Distances enter as the region between thresholds they fall in, since
-// conditions only compare them with those constants.
+// trackKey is everything the engine's decision for a point can depend on:
+// the day and the layer facts. It deliberately holds more than the engine
+// reads today (see engine.placeFacts): every flag and name the layers
+// report, and every distance the engine derives from them (the distance,
+// its range under the accuracy, and the depth inside the forest edge) as
+// the region between the rules' thresholds it falls in, since conditions
+// only compare distances with those constants. A finer key costs a few
+// more decisions; a coarser one would give wrong answers.
 type trackKey struct {
-	day                       calendar.Date
-	forest                    int8 // placement kind, see keyFor
-	dLo, dHi                  int
-	fireZone, town            string
-	townKnown                 bool
-	urbanKnown, urban         bool
-	planningKnown, planning   bool
-	fireworksKnown, fireworks bool
+	day                                 calendar.Date
+	forestKnown, inForest, forestEdge   bool
+	nearerThanAccuracy, noForest        bool
+	dist, distLo, distHi, depth         int
+	fireZone, town                      string
+	townKnown, townEdge                 bool
+	urbanKnown, urban, urbanEdge        bool
+	planningKnown, planning, planEdge   bool
+	fireworksKnown, fireworks, fireEdge bool
 }
 
 // NewTrackChecker prepares a check of opts.Activity against the bundle's
@@ -169,29 +174,20 @@ func bucket(ts []float64, x float64) int {
 	return 2 * len(ts)
 }
 
-// keyFor mirrors how the engine turns layer facts into rule facts (see
-// engine.placeFacts): in forest land, possibly in it, near it, or away
-// from it, with the distance or its range.
+// keyFor builds the cache key of a point's layer facts on day.
 func (c *TrackChecker) keyFor(day calendar.Date, pf place.Facts) trackKey {
-	k := trackKey{day: day, fireZone: pf.FireZone,
-		townKnown: pf.TownKnown, town: pf.Town,
-		urbanKnown: pf.UrbanKnown, urban: pf.UrbanArea,
-		planningKnown: pf.PlanningKnown, planning: pf.PlanningArea,
-		fireworksKnown: pf.FireworksKnown, fireworks: pf.FireworksBanZone}
-	if !pf.ForestKnown || math.IsInf(pf.DistanceToForestM, 1) {
-		k.fireZone = ""
-		return k
-	}
-	u, ts := pf.UncertaintyM, c.thresholds
-	switch {
-	case pf.InForestLand && pf.ForestEdgeUncertain && u > 0:
-		k.forest, k.dLo, k.dHi = 1, bucket(ts, 0), bucket(ts, math.Max(0, u-pf.DistanceToEdgeM))
-	case pf.InForestLand:
-		k.forest = 2
-	case pf.DistanceToForestM <= u:
-		k.forest, k.dLo, k.dHi = 3, bucket(ts, 0), bucket(ts, pf.DistanceToForestM+u)
-	default:
-		k.forest, k.dLo, k.dHi = 4, bucket(ts, pf.DistanceToForestM-u), bucket(ts, pf.DistanceToForestM+u)
+	k := trackKey{day: day,
+		forestKnown: pf.ForestKnown, inForest: pf.InForestLand, forestEdge: pf.ForestEdgeUncertain,
+		noForest: math.IsInf(pf.DistanceToForestM, 1), fireZone: pf.FireZone,
+		townKnown: pf.TownKnown, town: pf.Town, townEdge: pf.TownEdgeUncertain,
+		urbanKnown: pf.UrbanKnown, urban: pf.UrbanArea, urbanEdge: pf.UrbanEdgeUncertain,
+		planningKnown: pf.PlanningKnown, planning: pf.PlanningArea, planEdge: pf.PlanningEdgeUncertain,
+		fireworksKnown: pf.FireworksKnown, fireworks: pf.FireworksBanZone, fireEdge: pf.FireworksEdgeUncertain}
+	if pf.ForestKnown && !k.noForest {
+		d, u, ts := pf.DistanceToForestM, pf.UncertaintyM, c.thresholds
+		k.nearerThanAccuracy = d <= u
+		k.dist, k.distLo, k.distHi = bucket(ts, d), bucket(ts, d-u), bucket(ts, d+u)
+		k.depth = bucket(ts, math.Max(0, u-pf.DistanceToEdgeM))
 	}
 	return k
 }
