@@ -22,11 +22,13 @@ func BenchmarkDecide(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
+			start := cpuTime()
 			for b.Loop() {
 				if _, err := e.Decide(bc.q); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }
@@ -35,6 +37,8 @@ func BenchmarkDecide(b *testing.B) {
 // base and preparing the engine (calendar tables included).
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
+	start := cpuTime()
+	defer reportCPU(b, start)
 	for b.Loop() {
 		set, err := rules.Embedded()
 		if err != nil {

@@ -74,7 +74,8 @@ type plan struct {
 
 // ruleInfo is what a reason for one rule needs, found once.
 type ruleInfo struct {
-	windows    []int // indexes into plan.windows the rule reads
+	static     Reason // the fields that do not depend on the query
+	windows    []int  // indexes into plan.windows the rule reads
 	conditions []*rules.Condition
 	maxInterps int
 }
@@ -229,7 +230,10 @@ func (e *Engine) makePlan(a *rules.Activity) (*plan, error) {
 	}
 	p.segments = e.segments(p)
 	for _, r := range p.rules {
-		ri := ruleInfo{maxInterps: len(r.Interpretations)}
+		ri := ruleInfo{maxInterps: len(r.Interpretations), static: Reason{
+			Notice: r.Notice.Number, NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
+			Effect: string(r.Effect), Status: "applies", Terms: r.Terms, TitleLevel: r.TitleLevel,
+		}}
 		for k, pw := range p.windows {
 			if slices.Contains(r.Program.Vars, pw.w.Var) {
 				ri.windows = append(ri.windows, k)

@@ -20,19 +20,20 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date
 	if n == 0 {
 		return
 	}
-	d.Reasons = make([]Reason, 0, n)
+	d.Reasons = make([]Reason, n)
 	var notices [8]*rules.Notice
-	nn := 0
+	nn, k := 0, 0
 	for i, r := range p.rules {
 		v := sc.vals[i]
 		if v == cond.False {
 			continue
 		}
 		ri := &p.info[i]
-		rs := Reason{
-			Notice: r.Notice.Number, NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
-			Effect: string(r.Effect), Status: "applies", Terms: r.Terms, TitleLevel: r.TitleLevel,
-		}
+		// Filled in place from the rule's precomputed static part: a Reason
+		// is large, and copying it twice showed in profiles.
+		rs := &d.Reasons[k]
+		k++
+		*rs = ri.static
 		if v == cond.Unknown {
 			rs.Status = "may_apply"
 			rs.DependsOn = unknownVars(r.Program, st)
@@ -73,7 +74,6 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date
 			interps = append(interps, c.Interpretations...)
 		}
 		rs.Interpretations = dedupe(interps)
-		d.Reasons = append(d.Reasons, rs)
 		if rs.Status != "overridden" && !containsNotice(notices[:nn], r.Notice) && nn < len(notices) {
 			notices[nn] = r.Notice
 			nn++
