@@ -1,6 +1,7 @@
 package hotline
 
 import (
+	"context"
 	"crypto/rand"
 	"embed"
 	"encoding/hex"
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -43,12 +45,22 @@ type ServerOptions struct {
 	// Now is the clock for "today" when a request gives no day; nil is
 	// time.Now. Tests set it.
 	Now func() time.Time
+	// Reload builds a fresh engine from the rule source (a rule directory
+	// re-read from disk). Nil means the rule set cannot change — it is
+	// embedded in the binary — and Server.Reload refuses with
+	// ErrReloadUnsupported.
+	Reload func() (*engine.Engine, error)
 }
 
 // Server is the HTTP API and the operator page. Create it with NewServer;
-// it holds no mutable state but a request counter.
+// its only mutable state is a request counter and the hotline in use,
+// which Reload swaps atomically: each request takes one snapshot when it
+// starts, so its answer and its receipt come from exactly one rule set.
 type Server struct {
-	h        *Hotline
+	cur      *engine.Current
+	h        atomic.Pointer[Hotline]
+	reloadMu sync.Mutex // one reload at a time
+	build    func() (*engine.Engine, error)
 	log      *slog.Logger
 	maxBody  int64
 	now      func() time.Time
@@ -65,7 +77,8 @@ type Route struct {
 
 // NewServer builds the HTTP handler around h.
 func NewServer(h *Hotline, opts ServerOptions) *Server {
-	s := &Server{h: h, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now, pinyin: loadPinyin()}
+	s := &Server{cur: engine.NewCurrent(h.eng), build: opts.Reload, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now, pinyin: loadPinyin()}
+	s.h.Store(h)
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -82,6 +95,7 @@ func NewServer(h *Hotline, opts ServerOptions) *Server {
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.pattern(), rt.h)
 	}
+	s.mux.HandleFunc("POST "+AdminReloadPath, s.adminReload)
 	static, _ := fs.Sub(webFS, "web")
 	files := http.FileServerFS(static)
 	s.mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
@@ -142,7 +156,7 @@ func (s *Server) knownPath(path string) bool {
 			return true
 		}
 	}
-	return false
+	return path == AdminReloadPath
 }
 
 // Routes lists the API operations the server handles (the operator page
@@ -189,6 +203,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		id = fmt.Sprintf("%s-%d", s.idPrefix, s.seq.Add(1))
 	}
 	w.Header().Set("X-Request-Id", id)
+	// One snapshot of the hotline per request; the header names its rule
+	// set so that even error responses say which rules answered.
+	h := s.h.Load()
+	w.Header().Set("X-Rule-Set", h.eng.Receipt().RuleSet)
+	r = r.WithContext(context.WithValue(r.Context(), hotlineKey{}, h))
 	sw := &statusWriter{ResponseWriter: w}
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(sw, r.Body, s.maxBody)
@@ -311,6 +330,7 @@ type PointJSON struct {
 }
 
 func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
+	h := s.hotline(r)
 	var req DecisionRequest
 	if !decode(w, r, &req) {
 		return
@@ -324,7 +344,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
-	facts, err := ParseFacts(s.h.eng.Rules(), req.Facts)
+	facts, err := ParseFacts(h.eng.Rules(), req.Facts)
 	if err != nil {
 		engineError(w, err, nil)
 		return
@@ -346,7 +366,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 		}
 		q.Point = &place.Point{Lat: *req.Point.Lat, Lon: *req.Point.Lon, CRS: crs}
 	}
-	d, err := s.h.eng.Decide(q)
+	d, err := h.eng.Decide(q)
 	if err != nil {
 		engineError(w, err, nil)
 		return
@@ -367,6 +387,7 @@ type AskRequest struct {
 }
 
 func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
+	h := s.hotline(r)
 	var req AskRequest
 	if !decode(w, r, &req) {
 		return
@@ -398,14 +419,14 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		}
 		hr.Date = &d
 	}
-	if hr.Facts, err = ParseFacts(s.h.eng.Rules(), req.Facts); err != nil {
+	if hr.Facts, err = ParseFacts(h.eng.Rules(), req.Facts); err != nil {
 		engineError(w, err, nil)
 		return
 	}
-	ans, q, err := s.h.Ask(hr)
+	ans, q, err := h.Ask(hr)
 	if err != nil {
 		if errors.Is(err, ErrNoActivity) {
-			writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", s.h.cat.T(lang, "no_activity"), q)
+			writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", h.cat.T(lang, "no_activity"), q)
 			return
 		}
 		engineError(w, err, q)
@@ -441,6 +462,7 @@ type ArticleJSON struct {
 }
 
 func (s *Server) document(w http.ResponseWriter, r *http.Request) {
+	h := s.hotline(r)
 	n, err := register.ParseNumber(r.PathValue("number"))
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad_number", err.Error())
@@ -451,9 +473,9 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
-	reg := s.h.eng.Register()
+	reg := h.eng.Register()
 	st := reg.Status(n, day)
-	nt, encoded := s.h.eng.Rules().Notice(n.String())
+	nt, encoded := h.eng.Rules().Notice(n.String())
 	if _, listed := reg.Entry(n); !listed && st.Status == register.Unknown && !encoded {
 		writeError(w, http.StatusNotFound, "unknown_document", n.String()+": the register does not list it and cannot infer its status")
 		return
@@ -476,7 +498,7 @@ func (s *Server) calendarDay(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", err.Error())
 		return
 	}
-	out, err := s.h.Day(d)
+	out, err := s.hotline(r).Day(d)
 	if err != nil {
 		writeError(w, http.StatusUnprocessableEntity, "date_out_of_range", err.Error())
 		return
@@ -497,8 +519,9 @@ type ActivityJSON struct {
 }
 
 func (s *Server) activities(w http.ResponseWriter, r *http.Request) {
+	h := s.hotline(r)
 	out := []ActivityJSON{}
-	for _, a := range s.h.eng.Rules().Activities {
+	for _, a := range h.eng.Rules().Activities {
 		aj := ActivityJSON{ID: a.ID, Name: a.Name, EN: a.EN, Synonyms: append([]string{}, a.Synonyms...), Pinyin: []string{}}
 		if a.Notice != nil {
 			aj.Notice = a.Notice.Number
@@ -525,17 +548,19 @@ type FactJSON struct {
 }
 
 func (s *Server) facts(w http.ResponseWriter, r *http.Request) {
+	h := s.hotline(r)
 	out := []FactJSON{}
-	for _, f := range s.h.eng.Rules().Facts {
+	for _, f := range h.eng.Rules().Facts {
 		fj := FactJSON{Name: f.Name, Type: f.Kind.String(), ZH: f.ZH, EN: f.EN, Unit: f.Unit, Values: f.Values, Labels: f.Labels,
-			Question: s.h.cat.Question(ZH, f.Name, "activity", "", "threshold", "…")}
+			Question: h.cat.Question(ZH, f.Name, "activity", "", "threshold", "…")}
 		out = append(out, fj)
 	}
 	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	rc := s.h.eng.Receipt()
+	h := s.hotline(r)
+	rc := h.eng.Receipt()
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "rule_set": rc.RuleSet, "holiday_data": rc.HolidayData})
 }
 

@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -20,7 +19,7 @@ import (
 )
 
 // runServe implements "tonggao serve": the HTTP API and the operator page
-// until SIGTERM or SIGINT.
+// until SIGTERM or SIGINT; SIGHUP re-reads the --rules directory.
 func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
@@ -38,7 +37,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	maxBody := fs.Int64("max-body", hotline.DefaultMaxBody, "request body limit in bytes (413 above it)")
 	grace := fs.Duration("grace", 10*time.Second, "how long requests in flight may take to finish on shutdown")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao serve [--addr 127.0.0.1:8080] [--rules DIR] [--layers DIR]")
+		fmt.Fprintln(stderr, "usage: tonggao serve [--addr 127.0.0.1:8080] [--rules DIR] [--layers DIR]\n\nSIGHUP or POST /admin/reload (loopback only) re-reads --rules DIR; a rule set that fails to load is refused and the old one keeps serving.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -71,15 +70,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	logger := slog.New(slog.NewJSONHandler(stderr, nil))
-	srv := &http.Server{
-		Handler:           hotline.NewServer(h, hotline.ServerOptions{Logger: logger, MaxBody: *maxBody}),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    32 << 10,
-		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	sopts := hotline.ServerOptions{Logger: logger, MaxBody: *maxBody}
+	if *rulesDir != "" {
+		// A reload re-reads the rule directory; the layers stay as loaded
+		// at start (they are not rules and carry no digest of their own).
+		sopts.Reload = func() (*engine.Engine, error) { return loadEngine(*rulesDir, opts...) }
 	}
+	hs := hotline.NewServer(h, sopts)
+	srv := hotline.HTTPServer(hs, logger)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "tonggao serve: %v\n", err)
@@ -88,11 +89,17 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "tonggao serve: listening on http://%s\n", ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		fmt.Fprintf(stderr, "tonggao serve: %v\n", err)
-		return 1
-	case <-ctx.Done():
+	for running := true; running; {
+		select {
+		case err := <-errc:
+			fmt.Fprintf(stderr, "tonggao serve: %v\n", err)
+			return 1
+		case <-hup:
+			// Reload logs its outcome; a refused reload keeps the old rules.
+			_, _ = hs.Reload()
+		case <-ctx.Done():
+			running = false
+		}
 	}
 	logger.Info("shutting down", "grace", grace.String())
 	sctx, cancel := context.WithTimeout(context.Background(), *grace)

@@ -1,0 +1,302 @@
+package hotline
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/register"
+	"github.com/tonggao/tonggao/rules"
+)
+
+// ruleFS copies the embedded rule directory, passing every file through
+// edit, so that a test can make a second valid rule set (another digest,
+// other verdicts) or a broken one.
+func ruleFS(t testing.TB, edit func(name string, data []byte) []byte) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	src := rules.EmbeddedFS()
+	require.NoError(t, fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		out[p] = &fstest.MapFile{Data: edit(p, data)}
+		return nil
+	}))
+	return out
+}
+
+func engineFrom(fsys fs.FS) (*engine.Engine, error) {
+	set, err := rules.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := calendar.New()
+	if err != nil {
+		return nil, err
+	}
+	reg, err := register.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return engine.New(set, cal, engine.WithRegister(reg))
+}
+
+// reloadSets are two valid rule sets that answer the same question
+// differently, and one that does not load. Set B moves the open-burning
+// notice's effective day past 2024-12-01, so burning rubbish that day is
+// forbidden under A (the notice's title ban) and only conditional under B
+// (the forest fire ban, which depends on the distance to forest).
+type reloadSets struct {
+	a, b, bad fs.FS
+}
+
+const (
+	reloadOpenBurning = "notices/qzt-2023-06-open-burning.yaml"
+	reloadQuery       = `{"activity":"烧垃圾","at":"2024-12-01"}`
+	reloadAsk         = `{"question":"12月1日烧垃圾行不行","at":"2024-11-20"}`
+)
+
+func newReloadSets(t testing.TB) reloadSets {
+	same := func(_ string, d []byte) []byte { return d }
+	b := func(name string, d []byte) []byte {
+		if name != reloadOpenBurning {
+			return d
+		}
+		out := bytes.Replace(d, []byte("effective: 2024-08-20"), []byte("effective: 2025-01-01"), 1)
+		require.NotEqual(t, d, out, "set B must differ from A")
+		return out
+	}
+	bad := func(name string, d []byte) []byte {
+		if name != reloadOpenBurning {
+			return d
+		}
+		return bytes.Replace(d, []byte(`if: "true"`), []byte(`if: "len(activity) > 0"`), 1)
+	}
+	return reloadSets{a: ruleFS(t, same), b: ruleFS(t, b), bad: ruleFS(t, bad)}
+}
+
+type decisionBody struct {
+	Verdict engine.Verdict `json:"verdict"`
+	Receipt engine.Receipt `json:"receipt"`
+}
+
+type askBody struct {
+	Verdict  engine.Verdict `json:"verdict"`
+	Decision decisionBody   `json:"decision"`
+}
+
+// TestReloadUnderLoad swaps between two rule sets (and tries a broken one
+// every third reload; 12 reloads in all) while clients ask the same two questions over and
+// over: every request must succeed, carry one of the two digests in its
+// body and header, and have the verdict of the set that digest names.
+func TestReloadUnderLoad(t *testing.T) {
+	sets := newReloadSets(t)
+	engA, err := engineFrom(sets.a)
+	require.NoError(t, err)
+	engB, err := engineFrom(sets.b)
+	require.NoError(t, err)
+	_, err = engineFrom(sets.bad)
+	require.Error(t, err)
+	want := map[string]engine.Verdict{}
+	for _, e := range []*engine.Engine{engA, engB} {
+		d, err := e.Decide(engine.Query{Activity: "烧垃圾", Day: calendar.MustDate(2024, 12, 1)})
+		require.NoError(t, err)
+		want[e.Receipt().RuleSet] = d.Verdict
+	}
+	require.Len(t, want, 2, "the two sets have different digests")
+	require.NotEqual(t, want[engA.Receipt().RuleSet], want[engB.Receipt().RuleSet], "the two sets answer differently")
+
+	var n atomic.Int64
+	build := func() (*engine.Engine, error) {
+		switch n.Add(1) % 3 {
+		case 1:
+			return engineFrom(sets.b)
+		case 2:
+			return engineFrom(sets.bad)
+		}
+		return engineFrom(sets.a)
+	}
+	h, err := New(engA)
+	require.NoError(t, err)
+	s := NewServer(h, ServerOptions{Reload: build})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var requests atomic.Int64
+	seen := sync.Map{}
+	errs := make(chan error, 64)
+	fail := func(err error) {
+		select {
+		case errs <- err:
+		default:
+		}
+	}
+	for c := 0; c < 6; c++ {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				path, body := "/v1/decisions", reloadQuery
+				if (c+i)%2 == 1 {
+					path, body = "/v1/ask", reloadAsk
+				}
+				resp, err := ts.Client().Post(ts.URL+path, "application/json", strings.NewReader(body))
+				if err != nil {
+					fail(err)
+					return
+				}
+				raw, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				requests.Add(1)
+				if err != nil || resp.StatusCode != 200 {
+					fail(fmt.Errorf("%s: status %d: %s %v", path, resp.StatusCode, raw, err))
+					return
+				}
+				var d decisionBody
+				if path == "/v1/ask" {
+					var a askBody
+					if err := json.Unmarshal(raw, &a); err != nil {
+						fail(err)
+						return
+					}
+					if a.Verdict != a.Decision.Verdict {
+						fail(fmt.Errorf("ask: answer verdict %s, decision verdict %s", a.Verdict, a.Decision.Verdict))
+					}
+					d = a.Decision
+				} else if err := json.Unmarshal(raw, &d); err != nil {
+					fail(err)
+					return
+				}
+				digest := d.Receipt.RuleSet
+				v, known := want[digest]
+				switch {
+				case !known:
+					fail(fmt.Errorf("%s: digest %q is neither set", path, digest))
+				case v != d.Verdict:
+					fail(fmt.Errorf("%s: digest %s with verdict %s, want %s (a mix of two rule sets)", path, digest, d.Verdict, v))
+				case resp.Header.Get("X-Rule-Set") != digest:
+					fail(fmt.Errorf("%s: header rule set %s, body %s", path, resp.Header.Get("X-Rule-Set"), digest))
+				}
+				seen.Store(digest, true)
+			}
+		}(c)
+	}
+
+	var refused, swapped int
+	for i := 0; i < 12; i++ {
+		time.Sleep(20 * time.Millisecond)
+		before := s.RuleSet()
+		resp, err := ts.Client().Post(ts.URL+AdminReloadPath, "application/json", nil)
+		require.NoError(t, err)
+		var res ReloadResult
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&res))
+		resp.Body.Close()
+		require.Equal(t, before, res.Previous)
+		if resp.StatusCode == http.StatusUnprocessableEntity {
+			refused++
+			require.Equal(t, before, res.RuleSet, "a refused reload keeps the old rules")
+			require.Contains(t, res.Error, "len")
+			require.Equal(t, before, s.RuleSet())
+			continue
+		}
+		require.Equal(t, 200, resp.StatusCode, res.Error)
+		require.True(t, res.Changed)
+		swapped++
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	require.Equal(t, 4, refused)
+	require.Equal(t, 8, swapped)
+	for d := range want {
+		_, ok := seen.Load(d)
+		require.True(t, ok, "clients saw answers from %s", d)
+	}
+	t.Logf("%d requests during 12 reloads (8 swaps, 4 refused), none lost or mixed", requests.Load())
+}
+
+// TestReloadRefusals: the embedded rule base cannot be reloaded (409),
+// the endpoint answers loopback connections only (403), and a rule set
+// that fails to load is refused with its load error (422) while the old
+// one keeps answering.
+func TestReloadRefusals(t *testing.T) {
+	h := newTestHotline(t)
+	embedded := NewServer(h, ServerOptions{})
+	sets := newReloadSets(t)
+	bad := NewServer(h, ServerOptions{Reload: func() (*engine.Engine, error) { return engineFrom(sets.bad) }})
+	old := h.eng.Receipt().RuleSet
+
+	cases := []struct {
+		name   string
+		srv    *Server
+		remote string
+		status int
+		check  func(t *testing.T, body []byte)
+	}{
+		{"embedded rules", embedded, "127.0.0.1:5000", http.StatusConflict, func(t *testing.T, body []byte) {
+			var res ReloadResult
+			require.NoError(t, json.Unmarshal(body, &res))
+			require.Equal(t, ReloadResult{RuleSet: old, Previous: old, Error: ErrReloadUnsupported.Error()}, res)
+		}},
+		{"IPv6 loopback, embedded rules", embedded, "[::1]:5000", http.StatusConflict, nil},
+		{"not loopback", bad, "192.0.2.1:5000", http.StatusForbidden, func(t *testing.T, body []byte) {
+			require.JSONEq(t, `{"error":{"code":"forbidden","message":"/admin/reload answers loopback connections only"}}`, string(body))
+		}},
+		{"bad rule set", bad, "127.0.0.1:5000", http.StatusUnprocessableEntity, func(t *testing.T, body []byte) {
+			var res ReloadResult
+			require.NoError(t, json.Unmarshal(body, &res))
+			require.Equal(t, old, res.RuleSet)
+			require.False(t, res.Changed)
+			require.Contains(t, res.Error, reloadOpenBurning)
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := httptest.NewRequest("POST", AdminReloadPath, nil)
+			r.RemoteAddr = c.remote
+			w := httptest.NewRecorder()
+			c.srv.ServeHTTP(w, r)
+			require.Equal(t, c.status, w.Code, w.Body.String())
+			if c.check != nil {
+				c.check(t, w.Body.Bytes())
+			}
+			r = httptest.NewRequest("POST", "/v1/decisions", strings.NewReader(reloadQuery))
+			w = httptest.NewRecorder()
+			c.srv.ServeHTTP(w, r)
+			require.Equal(t, 200, w.Code)
+			require.Equal(t, old, w.Header().Get("X-Rule-Set"), "the old rules keep serving")
+		})
+	}
+	r := httptest.NewRequest("GET", AdminReloadPath, nil)
+	w := httptest.NewRecorder()
+	embedded.ServeHTTP(w, r)
+	require.Equal(t, http.StatusMethodNotAllowed, w.Code)
+}
