@@ -111,7 +111,7 @@ func callerCases() []callerCase {
 		{"2025-06-10", "下周三在山上野外烧烤行吗", "conditional", "outdoor_cooking", "2025-06-18", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "fire_zone", []string{}},
 		{"2024-09-28", "十一在山上野炊可以吗", "forbidden", "outdoor_cooking", "2024-10-01", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2025-05-10", "晚上在林边烤火可以吗", "conditional", "fire_for_warmth", "2025-05-10", F{"distance_to_forest_m": Span{Min: 0, Max: 100}}, []string{"祁政通〔2024〕7号 三"}, "fire_zone", []string{}},
-		{"2024-10-02", "在山上抽烟可以吗", "forbidden", "dropping_embers", "2024-10-02", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
+		{"2024-10-02", "在山上抽烟可以吗", "forbidden", "smoking_outdoors", "2024-10-02", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "带打火机进山可以吗", "conditional", "carry_fire_into_forest", "2024-10-02", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
 		{"2024-10-01", "农历九月初六能摘茶籽吗", "conditional", "pick_oil_tea", "2024-10-08", F{}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "oil_tea_variety", []string{}},
 		{"2024-10-01", "寒露籽今天能摘茶籽吗", "forbidden", "pick_oil_tea", "2024-10-01", F{"oil_tea_variety": "寒露籽"}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
