@@ -1,0 +1,202 @@
+// Command tonggao-load is a bounded load generator for tonggao serve: it
+// sends the request mix of package loadtest from a fixed number of
+// workers for a fixed time, checks every answer's status, samples the
+// server's resident memory, and prints requests/s, latency percentiles and
+// one line per window. It exits 1 if any request failed. See
+// scripts/loadtest.sh, which starts the server and runs it for 60 s.
+//
+//	tonggao-load --url http://127.0.0.1:8080 --duration 60s --concurrency 16 --pid 1234
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/signal"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tonggao/tonggao/loadtest"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// rssKB reads a process's resident set size from /proc (Linux).
+func rssKB(pid int) (int, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			return strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(v), " kB"))
+		}
+	}
+	return 0, errors.New("no VmRSS in /proc/" + strconv.Itoa(pid) + "/status")
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("tonggao-load", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	url := fs.String("url", "http://127.0.0.1:8080", "server base URL")
+	dur := fs.Duration("duration", 60*time.Second, "length of the run")
+	conc := fs.Int("concurrency", 8, "workers (one connection each)")
+	window := fs.Duration("window", 10*time.Second, "throughput window")
+	mixFile := fs.String("mix", "", "request mix file (STATUS METHOD PATH [BODY] per line); default the built-in mix")
+	pid := fs.Int("pid", 0, "server process id, to sample its resident memory every second (Linux /proc)")
+	reloadEvery := fs.Duration("reload-every", 0, "POST /admin/reload this often during the run (0: never); every reload must answer 200")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	cfg := loadtest.Config{BaseURL: *url, Concurrency: *conc, Duration: *dur, Window: *window}
+	if *mixFile != "" {
+		data, err := os.ReadFile(*mixFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "tonggao-load: %v\n", err)
+			return 2
+		}
+		if cfg.Mix, err = loadtest.ParseMix(data); err != nil {
+			fmt.Fprintf(stderr, "tonggao-load: %s: %v\n", *mixFile, err)
+			return 2
+		}
+	}
+	bg, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg      sync.WaitGroup
+		mu      sync.Mutex
+		rss     []int // one sample a second
+		reloads int
+		relErrs []string
+	)
+	if *pid > 0 {
+		if _, err := rssKB(*pid); err != nil {
+			fmt.Fprintf(stderr, "tonggao-load: --pid: %v\n", err)
+			return 2
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.NewTicker(time.Second)
+			defer t.Stop()
+			for {
+				select {
+				case <-bg.Done():
+					return
+				case <-t.C:
+					if kb, err := rssKB(*pid); err == nil {
+						mu.Lock()
+						rss = append(rss, kb)
+						mu.Unlock()
+					}
+				}
+			}
+		}()
+	}
+	if *reloadEvery > 0 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.NewTicker(*reloadEvery)
+			defer t.Stop()
+			for {
+				select {
+				case <-bg.Done():
+					return
+				case <-t.C:
+					resp, err := http.Post(strings.TrimRight(*url, "/")+"/admin/reload", "application/json", nil)
+					mu.Lock()
+					reloads++
+					if err != nil {
+						relErrs = append(relErrs, err.Error())
+					} else {
+						b, _ := io.ReadAll(resp.Body)
+						resp.Body.Close()
+						if resp.StatusCode != 200 {
+							relErrs = append(relErrs, fmt.Sprintf("reload: status %d: %s", resp.StatusCode, b))
+						}
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	res, err := loadtest.Run(ctx, cfg)
+	cancel()
+	wg.Wait()
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao-load: %v\n", err)
+		return 2
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(struct {
+			loadtest.Result
+			RSSKB   []int    `json:"rss_kb,omitempty"`
+			Reloads int      `json:"reloads"`
+			RelErrs []string `json:"reload_errors,omitempty"`
+		}{res, rss, reloads, relErrs})
+	} else {
+		fmt.Fprintf(stdout, "| requests | errors | requests/s | p50 | p90 | p99 | max | workers | duration |\n|---|---|---|---|---|---|---|---|---|\n")
+		fmt.Fprintf(stdout, "| %d | %d | %.0f | %s | %s | %s | %s | %d | %s |\n\n", res.Requests, res.Errors, res.PerSec,
+			ms(res.P50), ms(res.P90), ms(res.P99), ms(res.Max), *conc, res.Elapsed.Round(time.Millisecond))
+		fmt.Fprintf(stdout, "| window | requests/s | errors | server RSS (max in window) |\n|---|---|---|---|\n")
+		per := int(*window / time.Second)
+		for i, w := range res.Windows {
+			mem := "—"
+			if per > 0 && len(rss) > 0 {
+				lo, hi := i*per, min((i+1)*per, len(rss))
+				if lo < hi {
+					mx := 0
+					for _, kb := range rss[lo:hi] {
+						mx = max(mx, kb)
+					}
+					mem = fmt.Sprintf("%.1f MiB", float64(mx)/1024)
+				}
+			}
+			end := w.Start + *window
+			if i == len(res.Windows)-1 {
+				end = res.Elapsed.Round(time.Second)
+			}
+			fmt.Fprintf(stdout, "| %s–%s | %.0f | %d | %s |\n", w.Start, end, w.PerSec, w.Errors, mem)
+		}
+		st := []string{}
+		for code, n := range res.ByStatus {
+			st = append(st, fmt.Sprintf("%d×%d", n, code))
+		}
+		sort.Strings(st)
+		fmt.Fprintf(stdout, "\nstatuses: %s\n", strings.Join(st, ", "))
+		if *reloadEvery > 0 {
+			fmt.Fprintf(stdout, "reloads during the run: %d, failed: %d\n", reloads, len(relErrs))
+		}
+		for _, e := range res.FirstErrors {
+			fmt.Fprintf(stdout, "error: %s\n", e)
+		}
+		for _, e := range relErrs {
+			fmt.Fprintf(stdout, "reload error: %s\n", e)
+		}
+	}
+	if res.Errors > 0 || len(relErrs) > 0 {
+		return 1
+	}
+	return 0
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }

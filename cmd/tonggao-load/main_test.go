@@ -1,0 +1,44 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestRun(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/admin/reload" {
+			w.WriteHeader(http.StatusConflict)
+		}
+	}))
+	defer ts.Close()
+	mix := filepath.Join(t.TempDir(), "mix.txt")
+	require.NoError(t, os.WriteFile(mix, []byte("200 GET /healthz\n"), 0o644))
+	cases := []struct {
+		name string
+		args []string
+		code int
+		out  string
+	}{
+		{"clean run with memory", []string{"--url", ts.URL, "--duration", "300ms", "--window", "100ms", "--mix", mix, "--pid", "1"}, 0, "| requests | errors |"},
+		{"refused reloads fail the run", []string{"--url", ts.URL, "--duration", "300ms", "--mix", mix, "--reload-every", "50ms"}, 1, "reload error: reload: status 409"},
+		{"json", []string{"--url", ts.URL, "--duration", "100ms", "--mix", mix, "--json"}, 0, `"per_sec"`},
+		{"bad mix", []string{"--mix", filepath.Join(t.TempDir(), "none")}, 2, ""},
+		{"bad url", []string{"--url", "nowhere", "--duration", "10ms"}, 2, ""},
+		{"bad flag", []string{"--nope"}, 2, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			require.Equal(t, c.code, run(context.Background(), c.args, &out, &errOut), "stdout %s\nstderr %s", out.String(), errOut.String())
+			require.Contains(t, out.String(), c.out)
+		})
+	}
+}

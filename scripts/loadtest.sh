@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Load test on loopback: builds tonggao and tonggao-load, starts
+# `tonggao serve --rules rules` on a free port, and runs the bounded load
+# generator against it (default 60 s, 8 workers), sampling the server's
+# memory every second. Prints the machine, the load average before and
+# after, and markdown tables (the README's figures come from it).
+# Exits non-zero if any request (or reload) failed.
+#   scripts/loadtest.sh                       # 60 s
+#   DURATION=3s scripts/loadtest.sh           # short
+#   RELOAD_EVERY=2s scripts/loadtest.sh       # hot reload (SIGHUP path's twin, POST /admin/reload) during the run
+#   CONCURRENCY=16 scripts/loadtest.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${DURATION:-60s}
+conc=${CONCURRENCY:-8}
+reload=${RELOAD_EVERY:-0}
+port=${PORT:-18080}
+bin=$(mktemp -d)
+go build -o "$bin/tonggao" ./cmd/tonggao
+go build -o "$bin/tonggao-load" ./cmd/tonggao-load
+
+"$bin/tonggao" serve --addr "127.0.0.1:$port" --rules rules >"$bin/serve.out" 2>"$bin/serve.log" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$bin"' EXIT
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "server did not start:"; cat "$bin/serve.log"; exit 1; }
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(go version | cut -d' ' -f3)"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); server pid $server, $conc workers, $duration, reload every $reload"
+echo
+status=0
+"$bin/tonggao-load" --url "http://127.0.0.1:$port" --duration "$duration" --concurrency "$conc" \
+  --pid "$server" --reload-every "$reload" || status=$?
+echo
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The server must still answer, and must have logged no panic.
+curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "FAIL: server stopped answering"; status=1; }
+if grep -q '"msg":"panic"' "$bin/serve.log"; then echo "FAIL: the server logged a panic"; status=1; fi
+exit $status
