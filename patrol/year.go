@@ -36,12 +36,15 @@ type YearNotice struct {
 	Days []KeyDays `json:"days"`
 	// Forbidden lists the notice's forbidding rules.
 	Forbidden []YearRule `json:"forbidden"`
+	// ForbiddenActivities names every activity the prohibitions cover,
+	// once each, in rule order: the brief poster lists these.
+	ForbiddenActivities []string `json:"forbidden_activities,omitempty"`
 	// ForbiddenWindows, when set, are the windows every forbidding rule
 	// reads (then the rules' own Windows are empty).
 	ForbiddenWindows []string `json:"forbidden_windows,omitempty"`
 	// Where lists the notice's named conditions that read a place fact:
 	// where its rules apply (the fire-ban zone, the urban area…).
-	Where    []*rules.Condition `json:"-"`
+	Where    []YearCondition    `json:"where,omitempty"`
 	Duties   []*rules.Duty      `json:"-"`
 	Contacts []rules.Contact    `json:"contacts"`
 }
@@ -62,6 +65,15 @@ type KeyDays struct {
 	// calendar's lunar range.
 	FromLunar string `json:"from_lunar,omitempty"`
 	ToLunar   string `json:"to_lunar,omitempty"`
+}
+
+// YearCondition is a named condition on place. Text is empty when it only
+// repeats the text of one of the notice's prohibitions (the poster then
+// prints the name alone).
+type YearCondition struct {
+	Name    string `json:"name"`
+	Article string `json:"article,omitempty"`
+	Text    string `json:"text,omitempty"`
 }
 
 // YearRule is a forbidding rule with the names of what it forbids.
@@ -166,6 +178,13 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 			}
 			yn.Forbidden = append(yn.Forbidden, yr)
 		}
+		for _, r := range yn.Forbidden {
+			for _, a := range r.Activities {
+				if !slices.Contains(yn.ForbiddenActivities, a) {
+					yn.ForbiddenActivities = append(yn.ForbiddenActivities, a)
+				}
+			}
+		}
 		// When every prohibition reads the same windows (the fire ban's
 		// six 严禁), they are named once for the notice.
 		if len(yn.Forbidden) > 1 && len(yn.Forbidden[0].Windows) > 0 && !slices.ContainsFunc(yn.Forbidden, func(r YearRule) bool { return !slices.Equal(r.Windows, yn.Forbidden[0].Windows) }) {
@@ -178,9 +197,14 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 			continue // nothing dated in this year
 		}
 		for _, c := range n.Conditions {
-			if readsPlaceFact(c) {
-				yn.Where = append(yn.Where, c)
+			if !readsPlaceFact(c) {
+				continue
 			}
+			yc := YearCondition{Name: c.Name, Article: c.Article, Text: c.Text}
+			if slices.ContainsFunc(yn.Forbidden, func(r YearRule) bool { return strings.Contains(r.Text, strings.TrimSpace(c.Text)) }) {
+				yc.Text = ""
+			}
+			yn.Where = append(yn.Where, yc)
 		}
 		y.Notices = append(y.Notices, yn)
 	}

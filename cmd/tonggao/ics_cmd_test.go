@@ -68,8 +68,10 @@ func TestPosterCommand(t *testing.T) {
 		code     int
 		contains []string
 	}{
-		{"html", []string{"poster", "--year", "2025"}, 0, []string{"<!DOCTYPE html>", "size: A4", "2025-10-01<br>八月初十", "0746—3213950"}},
-		{"markdown", []string{"poster", "--year", "2025", "--format", "md"}, 0, []string{"# 2025年", "2025-10-01（八月初十）", "119 / 0746—3213950"}},
+		{"html, several notices: brief", []string{"poster", "--year", "2025"}, 0, []string{"<!DOCTYPE html>", "size: A4", "2025-10-01<br>八月初十", "0746—3213950", "简表", "烧纸钱"}},
+		{"markdown, one notice: full", []string{"poster", "--year", "2025", "--format", "md", "--notice", "祁政通〔2024〕7号"}, 0, []string{"# 2025年", "2025-10-01（八月初十）", "119 / 0746—3213950", "严禁祭祀活动时点烛"}},
+		{"full on request", []string{"poster", "--year", "2025", "--detail", "full"}, 0, []string{"严禁祭祀活动时点烛", "居民不得重复参加居民医保"}},
+		{"bad detail", []string{"poster", "--detail", "some"}, 2, []string{"--detail"}},
 		{"bad format", []string{"poster", "--format", "pdf"}, 2, []string{"--format"}},
 		{"unknown notice", []string{"poster", "--notice", "祁政通〔1999〕1号"}, 2, []string{"not in the rule base"}},
 	} {
