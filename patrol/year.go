@@ -44,9 +44,9 @@ type YearNotice struct {
 	ForbiddenWindows []string `json:"forbidden_windows,omitempty"`
 	// Where lists the notice's named conditions that read a place fact:
 	// where its rules apply (the fire-ban zone, the urban area…).
-	Where    []YearCondition    `json:"where,omitempty"`
-	Duties   []*rules.Duty      `json:"-"`
-	Contacts []rules.Contact    `json:"contacts"`
+	Where    []YearCondition `json:"where,omitempty"`
+	Duties   []*rules.Duty   `json:"-"`
+	Contacts []rules.Contact `json:"contacts"`
 }
 
 // KeyDays is a window interval or a single key day.
