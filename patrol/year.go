@@ -45,7 +45,7 @@ type YearNotice struct {
 	// Where lists the notice's named conditions that read a place fact:
 	// where its rules apply (the fire-ban zone, the urban area…).
 	Where    []YearCondition `json:"where,omitempty"`
-	Duties   []*rules.Duty   `json:"-"`
+	Duties   []YearDuty      `json:"duties,omitempty"`
 	Contacts []rules.Contact `json:"contacts"`
 }
 
@@ -74,6 +74,13 @@ type YearCondition struct {
 	Name    string `json:"name"`
 	Article string `json:"article,omitempty"`
 	Text    string `json:"text,omitempty"`
+}
+
+// YearDuty is an obligation the notice puts on officials or patrols.
+type YearDuty struct {
+	Who     string `json:"who"`
+	Article string `json:"article"`
+	Text    string `json:"text"`
 }
 
 // YearRule is a forbidding rule with the names of what it forbids.
@@ -122,7 +129,10 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 		if n.Effective.After(dec31) || n.ValidUntil.Before(jan1) {
 			continue
 		}
-		yn := YearNotice{Notice: n, Number: n.Number, Title: n.Title, Effective: n.Effective, ValidUntil: n.ValidUntil, Contacts: n.Contacts, Duties: n.Duties}
+		yn := YearNotice{Notice: n, Number: n.Number, Title: n.Title, Effective: n.Effective, ValidUntil: n.ValidUntil, Contacts: n.Contacts}
+		for _, du := range n.Duties {
+			yn.Duties = append(yn.Duties, YearDuty{Who: du.Who, Article: du.Article, Text: du.Text})
+		}
 		for _, w := range n.Windows {
 			var spans []KeyDays
 			for _, iv := range b.Engine.Window(w).Intervals() {
