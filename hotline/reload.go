@@ -32,8 +32,14 @@ type ReloadResult struct {
 	Previous string `json:"previous"`
 	// Changed is false when the re-read rules have the same digest.
 	Changed bool `json:"changed"`
-	// Error says why a reload was refused (the old rules keep serving).
-	Error string `json:"error,omitempty"`
+}
+
+// ReloadError is the body of a refused POST /admin/reload: the usual
+// error object (code reload_unsupported or reload_refused) and the digest
+// still serving.
+type ReloadError struct {
+	ErrorBody
+	RuleSet string `json:"rule_set"`
 }
 
 type hotlineKey struct{}
@@ -60,7 +66,6 @@ func (s *Server) Reload() (ReloadResult, error) {
 	old := s.h.Load()
 	res := ReloadResult{Previous: old.eng.Receipt().RuleSet, RuleSet: old.eng.Receipt().RuleSet}
 	if s.build == nil {
-		res.Error = ErrReloadUnsupported.Error()
 		return res, ErrReloadUnsupported
 	}
 	var next *Hotline
@@ -78,7 +83,6 @@ func (s *Server) Reload() (ReloadResult, error) {
 		return e, nil
 	})
 	if err != nil {
-		res.Error = err.Error()
 		s.log.Warn("reload refused; the old rule set keeps serving", "rule_set", res.RuleSet, "error", err.Error())
 		return res, err
 	}
@@ -105,14 +109,18 @@ func (s *Server) adminReload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := s.Reload()
-	switch {
-	case errors.Is(err, ErrReloadUnsupported):
-		writeJSON(w, http.StatusConflict, res)
-	case err != nil:
-		writeJSON(w, http.StatusUnprocessableEntity, res)
-	default:
+	if err == nil {
 		writeJSON(w, http.StatusOK, res)
+		return
 	}
+	var b ReloadError
+	b.RuleSet = res.RuleSet
+	status := http.StatusUnprocessableEntity
+	b.Error.Code, b.Error.Message = "reload_refused", err.Error()
+	if errors.Is(err, ErrReloadUnsupported) {
+		status, b.Error.Code = http.StatusConflict, "reload_unsupported"
+	}
+	writeJSON(w, status, b)
 }
 
 // HTTPServer wraps a handler in the http.Server settings tonggao serve

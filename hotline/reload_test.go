@@ -213,18 +213,23 @@ func TestReloadUnderLoad(t *testing.T) {
 		before := s.RuleSet()
 		resp, err := ts.Client().Post(ts.URL+AdminReloadPath, "application/json", nil)
 		require.NoError(t, err)
-		var res ReloadResult
-		require.NoError(t, json.NewDecoder(resp.Body).Decode(&res))
+		raw, err := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		require.Equal(t, before, res.Previous)
+		require.NoError(t, err)
 		if resp.StatusCode == http.StatusUnprocessableEntity {
 			refused++
-			require.Equal(t, before, res.RuleSet, "a refused reload keeps the old rules")
-			require.Contains(t, res.Error, "len")
+			var re ReloadError
+			require.NoError(t, json.Unmarshal(raw, &re))
+			require.Equal(t, before, re.RuleSet, "a refused reload keeps the old rules")
+			require.Equal(t, "reload_refused", re.Error.Code)
+			require.Contains(t, re.Error.Message, "len")
 			require.Equal(t, before, s.RuleSet())
 			continue
 		}
-		require.Equal(t, 200, resp.StatusCode, res.Error)
+		require.Equal(t, 200, resp.StatusCode, "%s", raw)
+		var res ReloadResult
+		require.NoError(t, json.Unmarshal(raw, &res))
+		require.Equal(t, before, res.Previous)
 		require.True(t, res.Changed)
 		swapped++
 	}
@@ -262,20 +267,18 @@ func TestReloadRefusals(t *testing.T) {
 		check  func(t *testing.T, body []byte)
 	}{
 		{"embedded rules", embedded, "127.0.0.1:5000", http.StatusConflict, func(t *testing.T, body []byte) {
-			var res ReloadResult
-			require.NoError(t, json.Unmarshal(body, &res))
-			require.Equal(t, ReloadResult{RuleSet: old, Previous: old, Error: ErrReloadUnsupported.Error()}, res)
+			require.JSONEq(t, `{"error":{"code":"reload_unsupported","message":"`+ErrReloadUnsupported.Error()+`"},"rule_set":"`+old+`"}`, string(body))
 		}},
 		{"IPv6 loopback, embedded rules", embedded, "[::1]:5000", http.StatusConflict, nil},
 		{"not loopback", bad, "192.0.2.1:5000", http.StatusForbidden, func(t *testing.T, body []byte) {
 			require.JSONEq(t, `{"error":{"code":"forbidden","message":"/admin/reload answers loopback connections only"}}`, string(body))
 		}},
 		{"bad rule set", bad, "127.0.0.1:5000", http.StatusUnprocessableEntity, func(t *testing.T, body []byte) {
-			var res ReloadResult
-			require.NoError(t, json.Unmarshal(body, &res))
-			require.Equal(t, old, res.RuleSet)
-			require.False(t, res.Changed)
-			require.Contains(t, res.Error, reloadOpenBurning)
+			var re ReloadError
+			require.NoError(t, json.Unmarshal(body, &re))
+			require.Equal(t, old, re.RuleSet)
+			require.Equal(t, "reload_refused", re.Error.Code)
+			require.Contains(t, re.Error.Message, reloadOpenBurning)
 		}},
 	}
 	for _, c := range cases {

@@ -247,7 +247,15 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 	writeErrorQuery(w, status, code, msg, nil)
 }
 
+// maxMessage bounds an error message in runes: messages quote the input
+// (an unknown activity, a bad date), and a 60 KB name must not come back
+// as a 60 KB answer.
+const maxMessage = 300
+
 func writeErrorQuery(w http.ResponseWriter, status int, code, msg string, q *Query) {
+	if r := []rune(msg); len(r) > maxMessage {
+		msg = string(r[:maxMessage]) + "…"
+	}
 	var b ErrorBody
 	b.Error.Code, b.Error.Message, b.Query = code, msg, q
 	writeJSON(w, status, b)
@@ -365,6 +373,13 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		q.Point = &place.Point{Lat: *req.Point.Lat, Lon: *req.Point.Lon, CRS: crs}
+		// A coordinate out of range or outside China in a Chinese CRS is
+		// the caller's mistake (400), not something the engine cannot
+		// decide (422).
+		if _, err := q.Point.WGS84(); err != nil {
+			writeError(w, http.StatusBadRequest, "bad_point", "point: "+err.Error())
+			return
+		}
 	}
 	d, err := h.eng.Decide(q)
 	if err != nil {
