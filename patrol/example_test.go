@@ -3,13 +3,18 @@ package patrol_test
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/patrol"
 	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
 )
 
 // The patrol screen at a vertex of a key-zone forest (synthetic layers) on
@@ -135,4 +140,54 @@ func ExampleWriteICS() {
 	// SUMMARY:禁火期（一般森林防火区）（祁政通〔2024〕7号）
 	// DTSTART;VALUE=DATE:20251001
 	// SUMMARY:特别防护期：国庆假期（祁政通〔2024〕7号）
+}
+
+// An app's bundle update: build a zip from a directory of data (here the
+// embedded rules), install it, and open whatever is installed, falling back
+// to the previous bundle if the current one is damaged.
+func ExampleInstall() {
+	src := fstest.MapFS{}
+	err := fs.WalkDir(rules.EmbeddedFS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(rules.EmbeddedFS(), p)
+		src[patrol.RulesDir+"/"+p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		panic(err)
+	}
+	dir, err := os.MkdirTemp("", "bundles")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(dir)
+	zipPath := filepath.Join(dir, "download.zip")
+	f, err := os.Create(zipPath)
+	if err != nil {
+		panic(err)
+	}
+	if err := patrol.WriteBundleZip(f, src, "2025-07-01.1"); err != nil {
+		panic(err)
+	}
+	f.Close()
+
+	if _, err := patrol.Install(dir, zipPath, ""); err != nil {
+		panic(err)
+	}
+	b, fellBack, err := patrol.OpenInstalled(dir)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(b.Version, fellBack)
+
+	// A truncated download is refused; the installed bundle stays.
+	data, _ := os.ReadFile(zipPath)
+	os.WriteFile(zipPath, data[:len(data)/2], 0o644)
+	_, err = patrol.Install(dir, zipPath, "")
+	fmt.Println(err != nil)
+	// Output:
+	// 2025-07-01.1 false
+	// true
 }
