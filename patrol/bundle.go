@@ -349,7 +349,8 @@ const (
 // and only then makes it dir's current bundle, keeping the one it replaces
 // as the previous bundle. The switch is a rename, so a crash leaves either
 // the old or the new bundle current, never a mix. If validation fails,
-// nothing in dir changes and the error says why.
+// nothing in dir changes and the error says why. Run one Install at a time
+// per directory (the app's updater).
 func Install(dir, newFile, wantSHA256 string, opts ...BundleOption) (*Bundle, error) {
 	data, err := os.ReadFile(newFile)
 	if err != nil {
