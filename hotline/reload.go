@@ -66,6 +66,7 @@ func (s *Server) Reload() (ReloadResult, error) {
 	old := s.h.Load()
 	res := ReloadResult{Previous: old.eng.Receipt().RuleSet, RuleSet: old.eng.Receipt().RuleSet}
 	if s.build == nil {
+		s.log.Warn("reload refused", "rule_set", res.RuleSet, "error", ErrReloadUnsupported.Error())
 		return res, ErrReloadUnsupported
 	}
 	var next *Hotline

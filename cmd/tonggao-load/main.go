@@ -58,6 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	pid := fs.Int("pid", 0, "server process id, to sample its resident memory every second (Linux /proc)")
 	reloadEvery := fs.Duration("reload-every", 0, "POST /admin/reload this often during the run (0: never); every reload must answer 200")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	wait := fs.Duration("wait", 0, "first wait up to this long for GET /healthz to answer 200 (a server just started)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -74,6 +75,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if cfg.Mix, err = loadtest.ParseMix(data); err != nil {
 			fmt.Fprintf(stderr, "tonggao-load: %s: %v\n", *mixFile, err)
 			return 2
+		}
+	}
+	if *wait > 0 {
+		if err := waitHealthy(ctx, *url, *wait); err != nil {
+			fmt.Fprintf(stderr, "tonggao-load: %v\n", err)
+			return 1
 		}
 	}
 	bg, cancel := context.WithCancel(ctx)
@@ -200,3 +207,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+// waitHealthy polls GET /healthz until it answers 200 or d has passed.
+func waitHealthy(ctx context.Context, base string, d time.Duration) error {
+	deadline := time.Now().Add(d)
+	c := &http.Client{Timeout: time.Second}
+	for {
+		resp, err := c.Get(strings.TrimRight(base, "/") + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				return nil
+			}
+			err = fmt.Errorf("status %d", resp.StatusCode)
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s/healthz did not answer 200 within %s: %v", base, d, err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}

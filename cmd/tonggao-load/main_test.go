@@ -33,6 +33,8 @@ func TestRun(t *testing.T) {
 		{"bad mix", []string{"--mix", filepath.Join(t.TempDir(), "none")}, 2, ""},
 		{"bad url", []string{"--url", "nowhere", "--duration", "10ms"}, 2, ""},
 		{"bad flag", []string{"--nope"}, 2, ""},
+		{"waits for a healthy server", []string{"--url", ts.URL, "--wait", "1s", "--duration", "50ms", "--mix", mix}, 0, "| requests |"},
+		{"no server to wait for", []string{"--url", "http://127.0.0.1:1", "--wait", "200ms", "--duration", "50ms"}, 1, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
