@@ -12,13 +12,9 @@ import (
 	"github.com/tonggao/tonggao/place"
 )
 
-// ReadGPX streams the track points (<trkpt>) of a GPX 1.0 or 1.1 document
-// to fn, in document order, without holding the track in memory. GPX
-// coordinates are WGS-84 by definition; crs overrides that for files from
-// apps that export map coordinates (GCJ-02) instead — an empty crs means
-// WGS-84. A point without a parseable lat, lon or <time> is an error naming
-// the point and its line; an error from fn stops the read and is returned.
-func ReadGPX(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
+// readGPXStd is the reference reader built on encoding/xml (see ReadGPX):
+// the tests check the scanner against it.
+func readGPXStd(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
 	if crs == "" {
 		crs = place.WGS84
 	}
@@ -33,12 +29,11 @@ func ReadGPX(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
 		depth   int
 	)
 	for {
-		// RawToken skips namespace resolution, which GPX does not need and
-		// which costs about a third of the decoding time.
-		tok, err := dec.RawToken()
+		// Token, not RawToken: it checks that tags nest, as the scanner does.
+		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			if depth != 0 {
-				// RawToken does not check nesting; a truncated file
+				// A truncated file
 				// (an interrupted download) must not pass as complete.
 				line, _ := dec.InputPos()
 				return fmt.Errorf("patrol: gpx line %d: unexpected end of file inside an element", line)
