@@ -55,3 +55,8 @@ func TestREADMENoticeTable(t *testing.T) {
 		require.True(t, strings.Contains(string(readme), row), "README's encoded-notices table is out of date; want the row\n%s", row)
 	}
 }
+
+func TestClosestIgnoresHugeInput(t *testing.T) {
+	require.Equal(t, []string{"烧田埂"}, rules.Closest("烧田梗", []string{"烧田埂", "野炊"}, 3))
+	require.Empty(t, rules.Closest(strings.Repeat("烧", 100000), []string{"烧田埂"}, 3))
+}

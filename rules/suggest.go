@@ -5,6 +5,9 @@ import (
 	"strings"
 )
 
+// maxSuggestBytes bounds the input Closest will compare.
+const maxSuggestBytes = 256
+
 // suggest returns ` (did you mean X?)` for the closest of known names, or
 // "" when none is close.
 func suggest(got string, known []string) string {
@@ -21,6 +24,11 @@ func Closest(got string, known []string, n int) []string {
 	type scored struct {
 		s string
 		d int
+	}
+	// Edit distance costs len(got)×len(known name) per name: a hostile
+	// 60 KB "activity" must not cost seconds. Nobody mistypes a long name.
+	if len(got) > maxSuggestBytes {
+		return nil
 	}
 	g := []rune(got)
 	var cands []scored
