@@ -359,7 +359,7 @@ func TestTrackCacheAgreesWithEngine(t *testing.T) {
 		start := time.Date(2025, 4, 28, 22, 0, 0, 0, china) // crosses into 05-01, when the general season ends
 		inside := map[int]engine.Verdict{}
 		var pts []TrackPoint
-		for i := range 3000 {
+		for i := range 2000 {
 			p := TrackPoint{Index: i, Time: start.Add(time.Duration(i) * 97 * time.Second),
 				Point: place.Point{Lat: tc.centre.Lat + (rng.Float64()-0.5)*tc.spread, Lon: tc.centre.Lon + (rng.Float64()-0.5)*tc.spread, CRS: place.WGS84}}
 			pts = append(pts, p)
