@@ -253,7 +253,7 @@ rules:
 // error (or "ok" for the few that are harmless, with a comment saying
 // why). A case edits the notice above with "sub: OLD => NEW" lines, or
 // gives the whole file as "file:" (Go-quoted). Each load must also finish
-// quickly: an expression's cost is bounded at load time.
+// well within a generous ceiling.
 func TestHostileRules(t *testing.T) {
 	const path = "testdata/hostile/rules.txt"
 	header, cases := readHostile(t, path)
@@ -291,7 +291,11 @@ func TestHostileRules(t *testing.T) {
 			} else {
 				require.Equal(t, c.get("want"), strconv.Quote(got))
 			}
-			require.Less(t, took, 5*time.Second, "loading is bounded")
+			// A ceiling, not a speed test (the 10 MB expression takes ~7 s
+			// under -race on a busy 2-core machine): it catches a load whose
+			// cost runs away with its input, like YAML nested 100 000 deep
+			// (38 s, not in the corpus).
+			require.Less(t, took, 30*time.Second, "loading is bounded")
 		})
 	}
 	if hostileUpdate() {
