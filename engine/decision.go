@@ -148,6 +148,9 @@ type NoticeContact struct {
 type Receipt struct {
 	RuleSet     string `json:"rule_set"`
 	HolidayData string `json:"holiday_data"`
+	// Bundle is the offline bundle's version, when the engine was built
+	// from one (WithBundle).
+	Bundle string `json:"bundle,omitempty"`
 }
 
 // Note is information that goes with a decision but is not a reason: a rule

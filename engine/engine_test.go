@@ -239,3 +239,16 @@ windows:
 	_, err = engine.New(set, cal)
 	require.ErrorContains(t, err, `notices/t.yaml:7: window "campaign" never falls within the notice's validity 2024-09-01—2024-12-31`)
 }
+
+func TestReceiptNamesTheBundle(t *testing.T) {
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	e, err := engine.New(set, cal, engine.WithBundle("2025-07-01.1"))
+	require.NoError(t, err)
+	d, err := e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03")})
+	require.NoError(t, err)
+	require.Equal(t, "2025-07-01.1", d.Receipt.Bundle)
+	require.Equal(t, set.Digest, d.Receipt.RuleSet)
+}

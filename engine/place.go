@@ -19,6 +19,15 @@ func WithLayers(l *place.Layers) Option {
 	}
 }
 
+// WithBundle names the offline bundle the engine was built from, for the
+// receipt of every decision.
+func WithBundle(version string) Option {
+	return func(e *Engine) error {
+		e.receipt.Bundle = version
+		return nil
+	}
+}
+
 // placeFacts adds to facts the place facts derived from the query's point,
 // except those the query gives itself (explicit facts win). Where the
 // position's uncertainty straddles the forest boundary, in_forest_land is

@@ -176,7 +176,7 @@ func loadBundle(fsys fs.FS, cfg bundleConfig) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
-	engOpts := []engine.Option{engine.WithRegister(reg)}
+	engOpts := []engine.Option{engine.WithRegister(reg), engine.WithBundle(m.Version)}
 	var layers *place.Layers
 	if exists(fsys, LayersDir) {
 		if layers, err = place.LoadFS(fsys, LayersDir); err != nil {
