@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 duration=${DURATION:-60s}
 conc=${CONCURRENCY:-8}
 reload=${RELOAD_EVERY:-0}
-port=${PORT:-18080}
+port=${PORT:-0}
 bin=$(mktemp -d)
 go build -o "$bin/tonggao" ./cmd/tonggao
 go build -o "$bin/tonggao-load" ./cmd/tonggao-load
@@ -22,21 +22,25 @@ go build -o "$bin/tonggao-load" ./cmd/tonggao-load
 "$bin/tonggao" serve --addr "127.0.0.1:$port" --rules rules >"$bin/serve.out" 2>"$bin/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$bin"' EXIT
+# PORT=0 (the default) lets the kernel pick a free port; serve prints it.
+for _ in $(seq 1 100); do grep -q 'listening on' "$bin/serve.out" && break; sleep 0.1; done
+url=$(grep -o 'http://[0-9.:]*' "$bin/serve.out" | head -1)
+[ -n "$url" ] || { echo "server did not start:"; cat "$bin/serve.log"; exit 1; }
 # tonggao-load itself waits for /healthz (no curl needed on a CI machine).
-"$bin/tonggao-load" --url "http://127.0.0.1:$port" --wait 10s --duration 10ms >/dev/null ||
-  { echo "server did not start:"; cat "$bin/serve.log"; exit 1; }
+"$bin/tonggao-load" --url "$url" --wait 10s --duration 10ms >/dev/null ||
+  { echo "server did not answer:"; cat "$bin/serve.log"; exit 1; }
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(go version | cut -d' ' -f3)"
-echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); server pid $server, $conc workers, $duration, reload every $reload"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); server $url (pid $server), $conc workers, $duration, reload every $reload"
 echo
 status=0
-"$bin/tonggao-load" --url "http://127.0.0.1:$port" --duration "$duration" --concurrency "$conc" \
+"$bin/tonggao-load" --url "$url" --duration "$duration" --concurrency "$conc" \
   --pid "$server" --reload-every "$reload" || status=$?
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The server must still answer, and must have logged no panic.
 echo "200 GET /healthz" >"$bin/health.mix"
-"$bin/tonggao-load" --url "http://127.0.0.1:$port" --mix "$bin/health.mix" --duration 100ms >/dev/null ||
+"$bin/tonggao-load" --url "$url" --mix "$bin/health.mix" --duration 100ms >/dev/null ||
   { echo "FAIL: server stopped answering"; status=1; }
 if grep -q '"msg":"panic"' "$bin/serve.log"; then echo "FAIL: the server logged a panic"; status=1; fi
 exit $status
