@@ -24,10 +24,13 @@ func (e *UnknownActivityError) Error() string {
 	return fmt.Sprintf("unknown activity %q (did you mean %s?)", e.Name, strings.Join(e.Suggestions, ", "))
 }
 
-// FactError reports a fact the query got wrong.
+// FactError reports a fact the query got wrong: an unknown name, a value of
+// the wrong type or out of range, or (Contradiction) facts that cannot all
+// be true.
 type FactError struct {
-	Fact string
-	Msg  string
+	Fact          string
+	Msg           string
+	Contradiction bool
 }
 
 func (e *FactError) Error() string { return fmt.Sprintf("fact %s: %s", e.Fact, e.Msg) }
@@ -64,7 +67,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {
-		return nil, &FactError{Fact: err.(*rules.ContradictionError).Fact, Msg: err.Error()}
+		return nil, &FactError{Fact: err.(*rules.ContradictionError).Fact, Msg: err.Error(), Contradiction: true}
 	}
 
 	d := &Decision{

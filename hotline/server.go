@@ -310,8 +310,10 @@ func engineError(w http.ResponseWriter, err error, q *Query) {
 		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
 	case errors.As(err, &ua):
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "unknown_activity", err.Error(), q)
-	case errors.As(err, &fe):
+	case errors.As(err, &fe) && fe.Contradiction:
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "contradictory_facts", err.Error(), q)
+	case errors.As(err, &fe):
+		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
 	case errors.Is(err, ErrNoActivity):
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", err.Error(), q)
 	case errors.Is(err, calendar.ErrRange):

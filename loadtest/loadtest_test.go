@@ -67,9 +67,11 @@ func TestShortLoad(t *testing.T) {
 	for st := range want {
 		require.Positive(t, res.ByStatus[st], "status %d answered", st)
 	}
-	require.Len(t, res.Windows, 3)
-	for _, w := range res.Windows {
-		require.Positive(t, w.Requests, "throughput in every second of the run")
+	// Seconds are counted from the first request, so a 3 s run spans 3 or 4
+	// windows depending on the machine; the last may be partial.
+	require.GreaterOrEqual(t, len(res.Windows), 3)
+	for _, w := range res.Windows[:len(res.Windows)-1] {
+		require.Positive(t, w.Requests, "throughput in every full second of the run")
 	}
 	require.LessOrEqual(t, res.P50, res.P99)
 	t.Logf("%d requests, %.0f/s, p50 %v, p99 %v", res.Requests, res.PerSec, res.P50, res.P99)

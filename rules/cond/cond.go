@@ -163,6 +163,9 @@ type Program struct {
 	// EnumValues holds, per enum variable name, the constants it is compared
 	// with.
 	EnumValues map[string][]string
+	// Cost is the number of nodes one evaluation may visit, named
+	// conditions expanded.
+	Cost int
 }
 
 // Eval evaluates the program. It does not allocate.
@@ -176,13 +179,24 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("column %d: %s", e.Column, e.Msg) }
 
-// MaxNodes bounds the size of one condition.
-const MaxNodes = 256
+// MaxNodes bounds the size of one condition as written, MaxSourceBytes its
+// text, and MaxCost its size with every named condition it uses expanded:
+// a named condition is evaluated afresh wherever it is named, so a chain of
+// conditions each naming the previous one twice would double the cost at
+// every link. The bound makes the cost of any decision known at load time.
+const (
+	MaxNodes       = 256
+	MaxSourceBytes = 4096
+	MaxCost        = 4096
+)
 
 // Compile type-checks src with expr and compiles it into a Program.
 func Compile(src string, env *Env) (*Program, error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, &Error{Column: 1, Msg: "empty condition"}
+	}
+	if len(src) > MaxSourceBytes {
+		return nil, &Error{Column: 1, Msg: fmt.Sprintf("condition is %d bytes long; at most %d", len(src), MaxSourceBytes)}
 	}
 	types := make(map[string]any, len(env.vars))
 	for name, v := range env.vars {
@@ -209,6 +223,9 @@ func Compile(src string, env *Env) (*Program, error) {
 	root, err := c.boolean(tree.Node)
 	if err != nil {
 		return nil, err
+	}
+	if c.prog.Cost > MaxCost {
+		return nil, &Error{Column: 1, Msg: fmt.Sprintf("condition costs %d steps with its named conditions expanded; at most %d (name fewer conditions, or the same one fewer times)", c.prog.Cost, MaxCost)}
 	}
 	c.prog.root = root
 	for name, ts := range c.prog.Thresholds {
@@ -265,6 +282,7 @@ func (c *compiler) use(v *Var) {
 }
 
 func (c *compiler) boolean(n ast.Node) (node, error) {
+	c.prog.Cost++
 	switch n := n.(type) {
 	case *ast.BoolNode:
 		return constant(TriOf(n.Value)), nil
@@ -275,6 +293,7 @@ func (c *compiler) boolean(n ast.Node) (node, error) {
 		}
 		c.use(v)
 		if v.Macro != nil {
+			c.prog.Cost += v.Macro.Cost
 			return macroRef{v.Macro.root}, nil
 		}
 		if v.Kind != Bool {

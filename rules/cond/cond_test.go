@@ -1,6 +1,8 @@
 package cond
 
 import (
+	"strings"
+
 	"math/rand/v2"
 	"testing"
 
@@ -151,4 +153,26 @@ func BenchmarkEval(b *testing.B) {
 	for b.Loop() {
 		p.Eval(s)
 	}
+}
+
+// TestCostIsBoundedAtLoadTime: a chain of named conditions, each naming
+// the previous one twice, doubles the work per link; compiling refuses it
+// once the expanded cost passes MaxCost.
+func TestCostIsBoundedAtLoadTime(t *testing.T) {
+	env := testEnv(t)
+	prev := "in_forest_land"
+	var err error
+	for k := 0; k < 30; k++ {
+		var p *Program
+		p, err = Compile("("+prev+" && season) || ("+prev+" && !season)", env)
+		if err != nil {
+			break
+		}
+		name := "c" + string(rune('a'+k))
+		require.NoError(t, env.Declare(&Var{Name: name, Kind: Bool, Macro: p}))
+		prev = name
+	}
+	require.ErrorContains(t, err, "steps with its named conditions expanded")
+	_, err = Compile(strings.Repeat("x", MaxSourceBytes+1), env)
+	require.ErrorContains(t, err, "bytes long")
 }
