@@ -381,7 +381,7 @@ func (l *loader) linkActivities(files []string, specs []*FileSpec) {
 				continue
 			}
 			if p == nil {
-				l.errorf(files[i], as.Parent.Pos, "activity %q: unknown parent %q%s", a.ID, as.Parent.Value, suggest(as.Parent.Value, keys(byID)))
+				l.errorf(files[i], as.Parent.Pos, "activity %q: unknown parent %q%s", a.ID, as.Parent.Value, suggestFor(as.Parent.Value, keys(byID)))
 				continue
 			}
 			a.Parent = p
@@ -495,7 +495,7 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 			it, ok := interp[r.Value]
 			if !ok {
 				badRef = true
-				l.errorf(file, r.Pos, "unknown interpretation %q%s", r.Value, suggest(r.Value, keys(interp)))
+				l.errorf(file, r.Pos, "unknown interpretation %q%s", r.Value, suggestFor(r.Value, keys(interp)))
 				continue
 			}
 			used[r.Value] = true
@@ -598,7 +598,7 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 		for _, ar := range rs.Activities {
 			a, ok := l.set.activityBy[ar.Value]
 			if !ok || a.ID != ar.Value {
-				l.errorf(file, ar.Pos, "rule %q: unknown activity id %q%s", r.ID, ar.Value, suggest(ar.Value, activityIDs(l.set.Activities)))
+				l.errorf(file, ar.Pos, "rule %q: unknown activity id %q%s", r.ID, ar.Value, suggestFor(ar.Value, activityIDs(l.set.Activities)))
 				continue
 			}
 			r.Activities = append(r.Activities, a)
@@ -679,7 +679,7 @@ func (l *loader) linkOverrides(files []string, specs []*FileSpec) {
 				}
 				target, ok := byKey[key]
 				if !ok {
-					l.errorf(files[i], o.Pos, "rule %q overrides unknown rule %q%s", r.ID, o.Value, suggest(key, keys(byKey)))
+					l.errorf(files[i], o.Pos, "rule %q overrides unknown rule %q%s", r.ID, o.Value, suggestFor(key, keys(byKey)))
 					continue
 				}
 				if target.Effect == r.Effect {
