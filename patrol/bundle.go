@@ -407,27 +407,15 @@ func OpenInstalled(dir string, opts ...BundleOption) (b *Bundle, fellBack bool, 
 // base and holiday data, no layers, unless layers are given. Its version is
 // "embedded-" and the first 12 hex digits of the rule-set digest.
 func EmbeddedBundle(layers *place.Layers) (*Bundle, error) {
-	set, err := rules.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	cal, err := calendar.New()
-	if err != nil {
-		return nil, err
-	}
-	reg, err := register.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	opts := []engine.Option{engine.WithRegister(reg)}
+	var opts []engine.Option
 	if layers != nil {
 		opts = append(opts, engine.WithLayers(layers))
 	}
-	e, err := engine.New(set, cal, opts...)
+	e, err := engine.Embedded(opts...)
 	if err != nil {
 		return nil, err
 	}
-	digest := strings.TrimPrefix(set.Digest, "sha256:")
+	digest := strings.TrimPrefix(e.Rules().Digest, "sha256:")
 	v := "embedded-" + digest[:min(12, len(digest))]
-	return &Bundle{Version: v, Digest: set.Digest, Engine: e, Layers: layers}, nil
+	return &Bundle{Version: v, Digest: e.Rules().Digest, Engine: e, Layers: layers}, nil
 }

@@ -6,11 +6,8 @@ import (
 	"math"
 	"os"
 
-	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/place"
-	"github.com/tonggao/tonggao/register"
-	"github.com/tonggao/tonggao/rules"
 )
 
 // queryFlags are the flags check and here share: when, where, facts, and
@@ -87,25 +84,8 @@ func (q *queryFlags) build() (*engine.Engine, engine.Query, error) {
 // loadEngine builds an engine from a rule directory, or from the embedded
 // rule base when dir is empty.
 func loadEngine(dir string, opts ...engine.Option) (*engine.Engine, error) {
-	var (
-		set *rules.Set
-		err error
-	)
 	if dir == "" {
-		set, err = rules.Embedded()
-	} else {
-		set, err = rules.Load(os.DirFS(dir))
+		return engine.Embedded(opts...)
 	}
-	if err != nil {
-		return nil, err
-	}
-	cal, err := calendar.New()
-	if err != nil {
-		return nil, err
-	}
-	reg, err := register.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	return engine.New(set, cal, append(opts, engine.WithRegister(reg))...)
+	return engine.Load(os.DirFS(dir), opts...)
 }
