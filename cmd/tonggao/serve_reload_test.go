@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -79,6 +80,7 @@ func ruleSetOf(t *testing.T, base string) string {
 // no longer loads is refused (logged) and the last good rules keep
 // serving; POST /admin/reload does the same over loopback.
 func TestServeReloadsOnSIGHUP(t *testing.T) {
+	guardSIGHUP(t)
 	dir := t.TempDir()
 	src := rules.EmbeddedFS()
 	require.NoError(t, fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
@@ -129,6 +131,7 @@ func TestServeReloadsOnSIGHUP(t *testing.T) {
 // TestServeEmbeddedRefusesReload: without --rules there is nothing to
 // re-read; the endpoint says so and SIGHUP changes nothing.
 func TestServeEmbeddedRefusesReload(t *testing.T) {
+	guardSIGHUP(t)
 	base, logs := startServe(t)
 	first := ruleSetOf(t, base)
 	resp, err := http.Post(base+"/admin/reload", "application/json", nil)
@@ -140,4 +143,14 @@ func TestServeEmbeddedRefusesReload(t *testing.T) {
 	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGHUP))
 	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "cannot be reloaded") }, 10*time.Second, 20*time.Millisecond)
 	require.Equal(t, first, ruleSetOf(t, base))
+}
+
+// guardSIGHUP keeps a SIGHUP from killing the test binary (its default
+// action) should one arrive while no server is listening for it — between
+// tests, or from the terminal the tests run in. The server's own handler
+// still receives every SIGHUP the test sends.
+func guardSIGHUP(t *testing.T) {
+	ch := make(chan os.Signal, 16)
+	signal.Notify(ch, syscall.SIGHUP)
+	t.Cleanup(func() { signal.Stop(ch) })
 }
