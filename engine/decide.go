@@ -59,11 +59,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	defer e.scratch.Put(sc)
 	st := sc.st
 	e.set.Reset(st)
-	facts, _, err := e.placeFacts(q, q.Facts)
-	if err != nil {
-		return nil, err
-	}
-	if err := e.fill(st, facts, &sc.given); err != nil {
+	if err := e.loadFacts(st, q, &sc.given); err != nil {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {

@@ -104,11 +104,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		nh.Restricted = append(nh.Restricted, Restriction{Activity: d.Activity, Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts})
 	}
 	st := e.set.NewState()
-	facts, _, err := e.placeFacts(q, q.Facts)
-	if err != nil {
-		return nil, err
-	}
-	if err := e.fill(st, facts, &given{}); err != nil {
+	if err := e.loadFacts(st, q, &given{}); err != nil {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {

@@ -1,8 +1,9 @@
 package engine
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/tonggao/tonggao/rules/cond"
 
 	"github.com/tonggao/tonggao/place"
 )
@@ -28,65 +29,76 @@ func WithBundle(version string) Option {
 	}
 }
 
-// placeFacts adds to facts the place facts derived from the query's point,
-// except those the query gives itself (explicit facts win). Where the
-// position's uncertainty straddles the forest boundary, in_forest_land is
-// left unknown and the distance becomes a range, so that the decision turns
-// conditional instead of falsely certain.
-func (e *Engine) placeFacts(q Query, facts Facts) (Facts, *place.Facts, error) {
+// loadFacts stores the query's facts in st, then the place facts derived
+// from its point (explicit facts win), recording what was given in g.
+// Where the position's uncertainty straddles the forest boundary,
+// in_forest_land is left unknown and the distance becomes a range, so that
+// the decision turns conditional instead of falsely certain; a position
+// uncertain across a town, urban, planning or fireworks boundary leaves
+// that fact unknown.
+func (e *Engine) loadFacts(st *cond.State, q Query, g *given) error {
+	if err := e.fill(st, q.Facts, g); err != nil {
+		return err
+	}
 	if q.Point == nil {
-		return facts, nil, nil
+		return nil
 	}
 	pf, err := e.layers.Facts(*q.Point, q.AccuracyM)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	out := make(Facts, len(facts)+len(place.FactNames))
-	for k, v := range facts {
-		out[k] = v
-	}
-	set := func(name string, v any) {
-		if _, explicit := facts[name]; !explicit {
-			out[name] = v
+	// set stores one place fact unless the query gave it or the schema
+	// lacks it; the source is the layer file.
+	set := func(name string, v cond.Num, b cond.Tri, s string, src string) {
+		f, ok := e.set.Fact(name)
+		if !ok || g.has(f) {
+			return
 		}
+		switch f.Kind {
+		case cond.Number:
+			st.Num[f.Var.Slot] = v
+		case cond.Bool:
+			st.Bool[f.Var.Slot] = b
+		case cond.Enum:
+			if s = f.Canonical(s); s == "" {
+				return // a value the schema does not know stays unknown
+			}
+			st.Str[f.Var.Slot] = s
+		}
+		g.mask |= 1 << f.Index
+		g.src[f.Index] = src
 	}
+	var none cond.Num
 	if pf.ForestKnown && !math.IsInf(pf.DistanceToForestM, 1) {
-		src := fmt.Sprintf("%s（距林地边缘 %.1f m，位置误差 ±%g m）", pf.ForestSource, pf.DistanceToEdgeM, pf.UncertaintyM)
-		u := pf.UncertaintyM
+		u, src := pf.UncertaintyM, pf.ForestSource
 		switch {
 		case pf.InForestLand && pf.ForestEdgeUncertain && u > 0:
-			set(place.FactDistanceToForestM, Range{Lo: 0, Hi: math.Max(0, u-pf.DistanceToEdgeM), Source: src})
+			set(place.FactDistanceToForestM, cond.Num{Lo: 0, Hi: math.Max(0, u-pf.DistanceToEdgeM), Known: true}, 0, "", src)
 		case pf.InForestLand:
-			set(place.FactInForestLand, Sourced{Value: true, Source: src})
+			set(place.FactInForestLand, none, cond.True, "", src)
 		case pf.DistanceToForestM <= u:
-			set(place.FactDistanceToForestM, Range{Lo: 0, Hi: pf.DistanceToForestM + u, Source: src})
+			set(place.FactDistanceToForestM, cond.Num{Lo: 0, Hi: pf.DistanceToForestM + u, Known: true}, 0, "", src)
 		default:
-			set(place.FactInForestLand, Sourced{Value: false, Source: src})
-			if u > 0 {
-				set(place.FactDistanceToForestM, Range{Lo: pf.DistanceToForestM - u, Hi: pf.DistanceToForestM + u, Source: src})
-			} else {
-				set(place.FactDistanceToForestM, Sourced{Value: pf.DistanceToForestM, Source: src})
-			}
+			set(place.FactInForestLand, none, cond.False, "", src)
+			set(place.FactDistanceToForestM, cond.Num{Lo: pf.DistanceToForestM - u, Hi: pf.DistanceToForestM + u, Known: true}, 0, "", src)
 		}
 		if pf.FireZone != "" {
-			set(place.FactFireZone, Sourced{Value: pf.FireZone, Source: pf.ForestSource + "（" + pf.ForestFeature + "）"})
+			set(place.FactFireZone, none, 0, pf.FireZone, src)
 		}
 	}
-	// A position whose uncertainty reaches a boundary leaves that fact
-	// unknown: the answer then says it depends on it.
 	if pf.TownKnown && pf.Town != "" && !pf.TownEdgeUncertain {
-		set(place.FactTown, Sourced{Value: pf.Town, Source: pf.TownSource})
+		set(place.FactTown, none, 0, pf.Town, pf.TownSource)
 	}
 	if pf.UrbanKnown && !pf.UrbanEdgeUncertain {
-		set(place.FactUrbanArea, Sourced{Value: pf.UrbanArea, Source: pf.UrbanSource})
+		set(place.FactUrbanArea, none, cond.TriOf(pf.UrbanArea), "", pf.UrbanSource)
 	}
 	if pf.PlanningKnown && !pf.PlanningEdgeUncertain {
-		set(place.FactPlanningArea, Sourced{Value: pf.PlanningArea, Source: pf.PlanningSource})
+		set(place.FactPlanningArea, none, cond.TriOf(pf.PlanningArea), "", pf.PlanningSource)
 	}
 	if pf.FireworksKnown && !pf.FireworksEdgeUncertain {
-		set(place.FactFireworksBanZone, Sourced{Value: pf.FireworksBanZone, Source: pf.FireworksSource})
+		set(place.FactFireworksBanZone, none, cond.TriOf(pf.FireworksBanZone), "", pf.FireworksSource)
 	}
-	return out, &pf, nil
+	return nil
 }
 
 // Sourced is a fact value with where it came from (a layer, say).

@@ -1,0 +1,63 @@
+package place_test
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/place/internal/synth"
+)
+
+// BenchmarkCheckWithPoint is a full decision from a GPS point — CRS
+// conversion, place facts from 20,000 forest polygons of ~50 vertices,
+// and the decision over the whole embedded rule base. It lives here, in an
+// external test package, because only place's tests may use the synthetic
+// layer generator.
+func BenchmarkCheckWithPoint(b *testing.B) {
+	cfg := synth.Default()
+	cfg.Forests, cfg.Vertices = 20000, 50
+	layers, err := synth.Generate(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for name, data := range layers {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	l, err := place.LoadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := engine.Embedded(engine.WithLayers(l))
+	if err != nil {
+		b.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(3, 3))
+	pts := make([]place.Point, 1024)
+	for i := range pts {
+		pts[i] = place.Point{Lat: 26.58 + (rnd.Float64()-0.5)*0.5, Lon: 111.86 + (rnd.Float64()-0.5)*0.5, CRS: place.WGS84}
+	}
+	day := calendar.MustDate(2024, 10, 3)
+	b.ReportAllocs()
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	start := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	i := 0
+	for b.Loop() {
+		p := pts[i%len(pts)]
+		i++
+		if _, err := e.Decide(engine.Query{Activity: "野炊", Day: day, Point: &p, AccuracyM: 5}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	b.ReportMetric(float64(time.Duration(ru.Utime.Nano()+ru.Stime.Nano())-start)/float64(b.N), "cpu-ns/op")
+}
