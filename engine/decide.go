@@ -87,7 +87,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	} else {
 		d.Verdict = combine(p.rules, sc.vals)
 	}
-	e.reasons(d, p, st, day, sc)
+	e.reasons(d, p, st, k, sc)
 	d.Facts = e.factValues(st, &sc.given)
 	if d.Verdict != Conditional {
 		d.NextChange = e.nextChange(p, st, k, d.Verdict, sc)

@@ -68,8 +68,17 @@ type plan struct {
 	// kinds are more specific activities some rule governs, for a note
 	// when the general activity itself has no rule.
 	kinds []*rules.Activity
-	// info holds, per rule, what its reasons show.
-	info []ruleInfo
+	// info holds, per rule, what its reasons show; segRules[k][i] what
+	// rule i's reason shows of the windows in force in segment k.
+	info     []ruleInfo
+	segRules [][]segRule
+}
+
+// segRule is the windows part of a reason, fixed for a segment.
+type segRule struct {
+	uses    []WindowUse
+	summary string // "NAME FROM—TO；NAME FROM—TO"
+	interps []*rules.Interpretation
 }
 
 // ruleInfo is what a reason for one rule needs, found once.
@@ -248,6 +257,27 @@ func (e *Engine) makePlan(a *rules.Activity) (*plan, error) {
 		}
 		p.info = append(p.info, ri)
 	}
+	for _, seg := range p.segments {
+		row := make([]segRule, len(p.rules))
+		for i := range p.rules {
+			var sr segRule
+			for _, k := range p.info[i].windows {
+				pw := p.windows[k]
+				if seg.mask&(1<<k) == 0 {
+					continue
+				}
+				iv, _ := pw.cw.Find(seg.from)
+				sr.uses = append(sr.uses, WindowUse{ID: pw.w.ID, Name: pw.w.Name, Article: pw.w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
+				if sr.summary != "" {
+					sr.summary += "；"
+				}
+				sr.summary += e.summaries[pw.w][iv.From]
+				sr.interps = append(sr.interps, pw.w.Interpretations...)
+			}
+			row[i] = sr
+		}
+		p.segRules = append(p.segRules, row)
+	}
 	return p, nil
 }
 
@@ -271,11 +301,17 @@ func (e *Engine) segments(p *plan) []segment {
 	}
 	slices.SortFunc(starts, calendar.Date.Compare)
 	var segs []segment
+	prevIntervals := ""
 	for _, d := range starts {
 		m := e.maskAt(p, d)
-		if len(segs) > 0 && segs[len(segs)-1].mask == m {
+		// A day may keep the mask but move into another interval of the
+		// same window (a union whose members overlap): reasons quote the
+		// interval, so that starts a segment too.
+		ivs := e.intervalsAt(p, d)
+		if len(segs) > 0 && segs[len(segs)-1].mask == m && ivs == prevIntervals {
 			continue
 		}
+		prevIntervals = ivs
 		id := slices.IndexFunc(segs, func(s segment) bool { return s.mask == m })
 		if id >= 0 {
 			id = segs[id].id
@@ -286,6 +322,19 @@ func (e *Engine) segments(p *plan) []segment {
 		segs = append(segs, segment{from: d, mask: m, id: id})
 	}
 	return segs
+}
+
+// intervalsAt names the intervals of the plan's windows that hold on d.
+func (e *Engine) intervalsAt(p *plan, d calendar.Date) string {
+	var b []byte
+	for _, pw := range p.windows {
+		if iv, ok := pw.cw.Find(d); ok {
+			b = append(b, iv.From.String()...)
+			b = append(b, iv.To.String()...)
+		}
+		b = append(b, '|')
+	}
+	return string(b)
 }
 
 func (e *Engine) maskAt(p *plan, d calendar.Date) uint64 {

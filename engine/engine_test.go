@@ -252,3 +252,22 @@ func TestReceiptNamesTheBundle(t *testing.T) {
 	require.Equal(t, "2025-07-01.1", d.Receipt.Bundle)
 	require.Equal(t, set.Digest, d.Receipt.RuleSet)
 }
+
+// TestReasonQuotesTheIntervalOfTheDay: the Spring Festival window is a union
+// of the statutory holiday (2025-01-28…02-04) and 除夕…元宵 (…02-12); on
+// 02-08 only the second holds, and the reason must say so.
+func TestReasonQuotesTheIntervalOfTheDay(t *testing.T) {
+	e := testEngine(t)
+	for _, tc := range []struct{ day, want string }{
+		{"2025-01-30", "2025-01-28"},
+		{"2025-02-08", "特别防护期：春节期间 2025-01-28—2025-02-12"},
+	} {
+		d, err := e.Decide(engine.Query{Activity: "点蜡烛", Day: day(tc.day), Facts: engine.Facts{"distance_to_forest_m": 10.0, "fire_zone": "general"}})
+		require.NoError(t, err)
+		require.Equal(t, engine.Forbidden, d.Verdict)
+		require.Contains(t, d.Reasons[0].Window, tc.want, tc.day)
+		for _, w := range d.Reasons[0].Windows {
+			require.True(t, !day(tc.day).Before(w.From) && !day(tc.day).After(w.To), "%s: window %s %s—%s does not contain the day", tc.day, w.ID, w.From, w.To)
+		}
+	}
+}

@@ -1,26 +1,35 @@
 package engine
 
 import (
-	"github.com/tonggao/tonggao/calendar"
+	"slices"
+
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
-	"slices"
 )
 
 // reasons fills d.Reasons, penalties and contacts from the rules that hold
-// (or may hold) in st. Everything that does not depend on the query was
-// worked out in the plan; this only copies and sizes slices once.
-func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date, sc *scratch) {
-	n := 0
-	for _, v := range sc.vals {
-		if v != cond.False {
-			n++
+// (or may hold) in st on a day of segment seg. Everything that does not
+// depend on the query was worked out in the plan — the static part of each
+// reason, and per segment its windows and their summary — so this copies
+// into three backing arrays shared by all the reasons.
+func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scratch) {
+	n, nw, ncond, ninterp := 0, 0, 0, 0
+	for i, v := range sc.vals {
+		if v == cond.False {
+			continue
 		}
+		n++
+		nw += len(p.segRules[seg][i].uses)
+		ncond += len(p.info[i].conditions)
+		ninterp += p.info[i].maxInterps
 	}
 	if n == 0 {
 		return
 	}
 	d.Reasons = make([]Reason, n)
+	windows := make([]WindowUse, 0, nw)
+	conds := make([]ConditionUse, 0, ncond)
+	interps := make([]*rules.Interpretation, 0, ninterp)
 	var notices [8]*rules.Notice
 	nn, k := 0, 0
 	for i, r := range p.rules {
@@ -28,9 +37,9 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date
 		if v == cond.False {
 			continue
 		}
-		ri := &p.info[i]
-		// Filled in place from the rule's precomputed static part: a Reason
-		// is large, and copying it twice showed in profiles.
+		ri, sr := &p.info[i], &p.segRules[seg][i]
+		// Filled in place from the rule's static part: a Reason is large,
+		// and copying it twice showed in profiles.
 		rs := &d.Reasons[k]
 		k++
 		*rs = ri.static
@@ -40,29 +49,13 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date
 		} else if j := defeatedBy(i, p.rules, sc.vals); j >= 0 {
 			rs.Status, rs.OverriddenBy = "overridden", p.rules[j].Notice.Number+" "+p.rules[j].Article+" ("+p.rules[j].ID+")"
 		}
-		active := 0
-		for _, k := range ri.windows {
-			if st.Bool[p.windows[k].w.Var.Slot] == cond.True {
-				active++
-			}
-		}
-		rs.Windows = make([]WindowUse, 0, active)
-		interps := make([]*rules.Interpretation, 0, ri.maxInterps)
+		w0 := len(windows)
+		windows = append(windows, sr.uses...)
+		rs.Windows, rs.Window = windows[w0:len(windows):len(windows)], sr.summary
+		i0 := len(interps)
 		interps = append(interps, r.Interpretations...)
-		for _, k := range ri.windows {
-			pw := p.windows[k]
-			if st.Bool[pw.w.Var.Slot] != cond.True {
-				continue
-			}
-			iv, _ := pw.cw.Find(day)
-			rs.Windows = append(rs.Windows, WindowUse{ID: pw.w.ID, Name: pw.w.Name, Article: pw.w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
-			if rs.Window == "" {
-				rs.Window = e.summaries[pw.w][iv.From]
-			} else {
-				rs.Window += "；" + e.summaries[pw.w][iv.From]
-			}
-			interps = append(interps, pw.w.Interpretations...)
-		}
+		interps = append(interps, sr.interps...)
+		c0 := len(conds)
 		for _, c := range ri.conditions {
 			// An applying rule shows the conditions that held; one that may
 			// apply shows those that may hold too.
@@ -70,10 +63,14 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, day calendar.Date
 			if val == cond.False || (val == cond.Unknown && v == cond.True) {
 				continue
 			}
-			rs.Conditions = append(rs.Conditions, ConditionUse{ID: c.ID, Name: c.Name, Article: c.Article, Text: c.Text, Value: val.String()})
+			conds = append(conds, ConditionUse{ID: c.ID, Name: c.Name, Article: c.Article, Text: c.Text, Value: val.String()})
 			interps = append(interps, c.Interpretations...)
 		}
-		rs.Interpretations = dedupe(interps)
+		if len(conds) > c0 {
+			rs.Conditions = conds[c0:len(conds):len(conds)]
+		}
+		rs.Interpretations = dedupe(interps[i0:len(interps):len(interps)])
+		interps = interps[:i0+len(rs.Interpretations)]
 		if rs.Status != "overridden" && !containsNotice(notices[:nn], r.Notice) && nn < len(notices) {
 			notices[nn] = r.Notice
 			nn++
