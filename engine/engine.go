@@ -173,8 +173,11 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	// Activities governed by the same rules share the costly part of a plan
+	// (segments and reasons' windows); most fire acts do.
+	shared := map[string]*plan{}
 	for _, a := range set.Activities {
-		p, err := e.makePlan(a)
+		p, err := e.makePlan(a, shared)
 		if err != nil {
 			return nil, err
 		}
@@ -186,7 +189,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	return e, nil
 }
 
-func (e *Engine) makePlan(a *rules.Activity) (*plan, error) {
+func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, error) {
 	p := &plan{act: a}
 	var all []*rules.Rule
 	for _, n := range e.set.Notices {
@@ -202,6 +205,18 @@ func (e *Engine) makePlan(a *rules.Activity) (*plan, error) {
 			}
 		}
 	}
+	var key []byte
+	for _, r := range all {
+		if !(r.Residual && shadowed(r, all)) {
+			key = fmt.Appendf(key, "%p,", r)
+		}
+	}
+	if q, ok := shared[string(key)]; ok {
+		cp := *q
+		cp.act, cp.kinds = a, p.kinds
+		return &cp, nil
+	}
+	defer func() { shared[string(key)] = p }()
 	var progs []*cond.Program
 	for _, r := range all {
 		if r.Residual && shadowed(r, all) {
@@ -301,17 +316,17 @@ func (e *Engine) segments(p *plan) []segment {
 	}
 	slices.SortFunc(starts, calendar.Date.Compare)
 	var segs []segment
-	prevIntervals := ""
+	var prev, cur []calendar.Interval
 	for _, d := range starts {
 		m := e.maskAt(p, d)
 		// A day may keep the mask but move into another interval of the
 		// same window (a union whose members overlap): reasons quote the
 		// interval, so that starts a segment too.
-		ivs := e.intervalsAt(p, d)
-		if len(segs) > 0 && segs[len(segs)-1].mask == m && ivs == prevIntervals {
+		cur = e.intervalsAt(p, d, cur[:0])
+		if len(segs) > 0 && segs[len(segs)-1].mask == m && slices.Equal(cur, prev) {
 			continue
 		}
-		prevIntervals = ivs
+		prev, cur = cur, prev
 		id := slices.IndexFunc(segs, func(s segment) bool { return s.mask == m })
 		if id >= 0 {
 			id = segs[id].id
@@ -324,17 +339,14 @@ func (e *Engine) segments(p *plan) []segment {
 	return segs
 }
 
-// intervalsAt names the intervals of the plan's windows that hold on d.
-func (e *Engine) intervalsAt(p *plan, d calendar.Date) string {
-	var b []byte
+// intervalsAt appends to dst the interval of each plan window on d (zero
+// when outside), so that segments can tell intervals apart.
+func (e *Engine) intervalsAt(p *plan, d calendar.Date, dst []calendar.Interval) []calendar.Interval {
 	for _, pw := range p.windows {
-		if iv, ok := pw.cw.Find(d); ok {
-			b = append(b, iv.From.String()...)
-			b = append(b, iv.To.String()...)
-		}
-		b = append(b, '|')
+		iv, _ := pw.cw.Find(d)
+		dst = append(dst, calendar.Interval{From: iv.From, To: iv.To})
 	}
-	return string(b)
+	return dst
 }
 
 func (e *Engine) maskAt(p *plan, d calendar.Date) uint64 {
