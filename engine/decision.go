@@ -22,7 +22,9 @@ const (
 )
 
 // Decision is the engine's answer with everything needed to read it out
-// and to check it.
+// and to check it. A decision shares read-only parts with the engine (the
+// windows, conditions, interpretations, terms, penalties and contacts of
+// its reasons): read them, do not modify them.
 type Decision struct {
 	Activity ActivityRef   `json:"activity"`
 	Date     calendar.Date `json:"date"`
@@ -70,7 +72,7 @@ type Reason struct {
 	// "禁火期（一般森林防火区） 2024-09-01—2025-04-30".
 	Window          string                  `json:"window"`
 	Windows         []WindowUse             `json:"windows"`
-	Conditions      []ConditionUse          `json:"conditions,omitempty"`
+	Conditions      []*ConditionUse         `json:"conditions,omitempty"`
 	Interpretations []*rules.Interpretation `json:"interpretations,omitempty"`
 	Terms           []rules.Term            `json:"terms,omitempty"`
 	TitleLevel      bool                    `json:"title_level,omitempty"`

@@ -83,10 +83,13 @@ type segRule struct {
 
 // ruleInfo is what a reason for one rule needs, found once.
 type ruleInfo struct {
-	static     Reason // the fields that do not depend on the query
-	windows    []int  // indexes into plan.windows the rule reads
-	conditions []*rules.Condition
-	maxInterps int
+	// condTrue[i] and condUnknown[i] are the reason lines for conditions[i]
+	// when it holds and when it may hold.
+	condTrue, condUnknown []ConditionUse
+	static                Reason // the fields that do not depend on the query
+	windows               []int  // indexes into plan.windows the rule reads
+	conditions            []*rules.Condition
+	maxInterps            int
 }
 
 type planWindow struct {
@@ -162,6 +165,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 		for _, c := range n.Contacts {
 			e.contacts[n] = append(e.contacts[n], NoticeContact{Notice: n.Number, Contact: c})
 		}
+		e.penalties[n], e.contacts[n] = slices.Clip(e.penalties[n]), slices.Clip(e.contacts[n])
 	}
 	for _, n := range set.Notices {
 		for _, w := range n.Windows {
@@ -267,6 +271,8 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 		for _, m := range r.Program.Macros {
 			if c := conditionOf(r.Notice, m); c != nil {
 				ri.conditions = append(ri.conditions, c)
+				ri.condTrue = append(ri.condTrue, ConditionUse{ID: c.ID, Name: c.Name, Article: c.Article, Text: c.Text, Value: cond.True.String()})
+				ri.condUnknown = append(ri.condUnknown, ConditionUse{ID: c.ID, Name: c.Name, Article: c.Article, Text: c.Text, Value: cond.Unknown.String()})
 				ri.maxInterps += len(c.Interpretations)
 			}
 		}
@@ -288,6 +294,12 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 				}
 				sr.summary += e.summaries[pw.w][iv.From]
 				sr.interps = append(sr.interps, pw.w.Interpretations...)
+			}
+			// Shared by every decision in the segment: clipped, so that a
+			// caller's append copies instead of writing into it.
+			sr.uses = slices.Clip(sr.uses)
+			if sr.uses == nil {
+				sr.uses = []WindowUse{}
 			}
 			row[i] = sr
 		}
@@ -343,16 +355,22 @@ func (e *Engine) segments(p *plan) []segment {
 // when outside), so that segments can tell intervals apart.
 func (e *Engine) intervalsAt(p *plan, d calendar.Date, dst []calendar.Interval) []calendar.Interval {
 	for _, pw := range p.windows {
-		iv, _ := pw.cw.Find(d)
+		var iv calendar.Interval
+		if e.inForce(pw.w.Notice, d) {
+			iv, _ = pw.cw.Find(d)
+		}
 		dst = append(dst, calendar.Interval{From: iv.From, To: iv.To})
 	}
 	return dst
 }
 
 func (e *Engine) maskAt(p *plan, d calendar.Date) uint64 {
+	// A window matters only while its notice is in force: outside that,
+	// its rules are false whatever the window, so the days before and
+	// after a notice collapse into one segment each.
 	var m uint64
 	for i, pw := range p.windows {
-		if _, ok := pw.cw.Find(d); ok {
+		if _, ok := pw.cw.Find(d); ok && e.inForce(pw.w.Notice, d) {
 			m |= 1 << i
 		}
 	}

@@ -13,13 +13,12 @@ import (
 // reason, and per segment its windows and their summary — so this copies
 // into three backing arrays shared by all the reasons.
 func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scratch) {
-	n, nw, ncond, ninterp := 0, 0, 0, 0
+	n, ncond, ninterp := 0, 0, 0
 	for i, v := range sc.vals {
 		if v == cond.False {
 			continue
 		}
 		n++
-		nw += len(p.segRules[seg][i].uses)
 		ncond += len(p.info[i].conditions)
 		ninterp += p.info[i].maxInterps
 	}
@@ -27,8 +26,7 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 		return
 	}
 	d.Reasons = make([]Reason, n)
-	windows := make([]WindowUse, 0, nw)
-	conds := make([]ConditionUse, 0, ncond)
+	conds := make([]*ConditionUse, 0, ncond)
 	interps := make([]*rules.Interpretation, 0, ninterp)
 	var notices [8]*rules.Notice
 	nn, k := 0, 0
@@ -49,21 +47,23 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 		} else if j := defeatedBy(i, p.rules, sc.vals); j >= 0 {
 			rs.Status, rs.OverriddenBy = "overridden", p.rules[j].Notice.Number+" "+p.rules[j].Article+" ("+p.rules[j].ID+")"
 		}
-		w0 := len(windows)
-		windows = append(windows, sr.uses...)
-		rs.Windows, rs.Window = windows[w0:len(windows):len(windows)], sr.summary
+		rs.Windows, rs.Window = sr.uses, sr.summary
 		i0 := len(interps)
 		interps = append(interps, r.Interpretations...)
 		interps = append(interps, sr.interps...)
 		c0 := len(conds)
-		for _, c := range ri.conditions {
+		for ci, c := range ri.conditions {
 			// An applying rule shows the conditions that held; one that may
 			// apply shows those that may hold too.
 			val := c.Program.Eval(st)
-			if val == cond.False || (val == cond.Unknown && v == cond.True) {
+			switch {
+			case val == cond.True:
+				conds = append(conds, &ri.condTrue[ci])
+			case val == cond.Unknown && v == cond.Unknown:
+				conds = append(conds, &ri.condUnknown[ci])
+			default:
 				continue
 			}
-			conds = append(conds, ConditionUse{ID: c.ID, Name: c.Name, Article: c.Article, Text: c.Text, Value: val.String()})
 			interps = append(interps, c.Interpretations...)
 		}
 		if len(conds) > c0 {
@@ -76,16 +76,10 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 			nn++
 		}
 	}
-	np, nc := 0, 0
-	for _, n := range notices[:nn] {
-		np += len(e.penalties[n])
-		nc += len(e.contacts[n])
-	}
-	if np > 0 {
-		d.Penalties = make([]NoticePenalty, 0, np)
-	}
-	if nc > 0 {
-		d.Contacts = make([]NoticeContact, 0, nc)
+	if nn == 1 {
+		// The usual case: one notice's penalties and contacts, shared.
+		d.Penalties, d.Contacts = e.penalties[notices[0]], e.contacts[notices[0]]
+		return
 	}
 	for _, n := range notices[:nn] {
 		d.Penalties = append(d.Penalties, e.penalties[n]...)
