@@ -22,24 +22,9 @@ var (
 )
 
 func testEngine(t testing.TB) *engine.Engine {
-	once.Do(func() {
-		set, err := rules.Embedded()
-		if err != nil {
-			sharedErr = err
-			return
-		}
-		cal, err := calendar.New()
-		if err != nil {
-			sharedErr = err
-			return
-		}
-		reg, err := register.Embedded()
-		if err != nil {
-			sharedErr = err
-			return
-		}
-		shared, sharedErr = engine.New(set, cal, engine.WithRegister(reg))
-	})
+	// Building the engine takes tens of milliseconds; it is immutable, so
+	// the tests share one.
+	once.Do(func() { shared, sharedErr = engine.Embedded() })
 	require.NoError(t, sharedErr)
 	return shared
 }

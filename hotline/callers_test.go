@@ -8,8 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
-	"github.com/tonggao/tonggao/register"
-	"github.com/tonggao/tonggao/rules"
 )
 
 var (
@@ -23,22 +21,7 @@ var (
 func newTestHotline(t testing.TB) *Hotline {
 	t.Helper()
 	testOnce.Do(func() {
-		set, err := rules.Embedded()
-		if err != nil {
-			testErr = err
-			return
-		}
-		cal, err := calendar.New()
-		if err != nil {
-			testErr = err
-			return
-		}
-		reg, err := register.Embedded()
-		if err != nil {
-			testErr = err
-			return
-		}
-		eng, err := engine.New(set, cal, engine.WithRegister(reg))
+		eng, err := engine.Embedded()
 		if err != nil {
 			testErr = err
 			return

@@ -95,15 +95,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: tonggao check --activity NAME [--at DATE] [--fact name=value ...] [--lat N --lon E --crs wgs84|gcj02|bd09 --layers DIR] [--json]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "tonggao check: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if *activity == "" {
 		fmt.Fprintln(stderr, "tonggao check: --activity is required")

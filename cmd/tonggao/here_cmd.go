@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,15 +20,8 @@ func runHere(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: tonggao here (--lat N --lon E --crs wgs84|gcj02|bd09 --layers DIR | --fact name=value ...) [--at DATE] [--json]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "tonggao here: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	eng, q, err := qf.build()
 	if err != nil {

@@ -84,7 +84,7 @@ func runICS(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: tonggao ics [--year 2025] [--notice 祁政通〔2024〕7号 ...] [--bundle DIR|FILE.zip | --rules DIR] [-o FILE.ics]")
 		fs.PrintDefaults()
 	}
-	if code, done := parseFlags(fs, args, stderr, "ics"); done {
+	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
 	stamp := time.Now()
@@ -111,20 +111,4 @@ func runICS(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
-}
-
-// parseFlags parses args and rejects positional arguments; done reports
-// that the command should return code.
-func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, name string) (code int, done bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0, true
-		}
-		return 2, true
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "tonggao %s: unexpected argument %q\n", name, fs.Arg(0))
-		return 2, true
-	}
-	return 0, false
 }

@@ -21,7 +21,7 @@ func runPoster(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: tonggao poster [--year 2025] [--format html|md] [--detail auto|brief|full] [--notice 祁政通〔2024〕7号 ...] [--bundle DIR|FILE.zip | --rules DIR] [-o FILE]")
 		fs.PrintDefaults()
 	}
-	if code, done := parseFlags(fs, args, stderr, "poster"); done {
+	if code, ok := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
 	if *format != patrol.PosterHTML && *format != patrol.PosterMarkdown {
