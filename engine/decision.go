@@ -161,5 +161,8 @@ type Receipt struct {
 type Note struct {
 	Code   string `json:"code"`
 	Notice string `json:"notice,omitempty"`
-	Text   string `json:"text"`
+	// Text is the note in Chinese; Args hold its parts by name, so that an
+	// answer can render the note in another language from its catalogue.
+	Text string            `json:"text"`
+	Args map[string]string `json:"args,omitempty"`
 }

@@ -32,19 +32,22 @@ func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rule
 			continue
 		}
 		if n, ok := e.set.Notice(r.Notice); ok {
-			add(Note{Code: "title_level", Notice: n.Number, Text: fmt.Sprintf(msgTitleLevel, n.Number, n.Title, n.TitleOnlyNote)})
+			add(Note{Code: "title_level", Notice: n.Number, Text: fmt.Sprintf(msgTitleLevel, n.Number, n.Title, n.TitleOnlyNote),
+				Args: map[string]string{"notice": n.Number, "title": n.Title}})
 		}
 	}
 	for _, r := range d.Reasons {
 		for _, w := range r.Windows {
 			if w.Projected {
-				add(Note{Code: "projected_holiday", Notice: r.Notice, Text: fmt.Sprintf(msgProjected, w.Name, w.Label)})
+				add(Note{Code: "projected_holiday", Notice: r.Notice, Text: fmt.Sprintf(msgProjected, w.Name, w.Label),
+					Args: map[string]string{"window": w.Name, "label": w.Label}})
 			}
 		}
 	}
 	for _, dim := range relevant {
 		if dim.Fact != nil && g.has(dim.Fact) {
-			add(Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, g.src[dim.Fact.Index])})
+			add(Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, g.src[dim.Fact.Index]),
+				Args: map[string]string{"fact": dim.Var.Name, "source": g.src[dim.Fact.Index]}})
 		}
 	}
 	if d.Verdict != NoRule {
@@ -55,14 +58,16 @@ func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rule
 		if e.inForce(n, day) {
 			continue
 		}
-		add(Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day)})
+		add(Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day),
+			Args: map[string]string{"notice": n.Number, "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String(), "day": day.String()}})
 		for _, pw := range p.windows {
 			if pw.w.Notice != n || !reads(r.Program, pw.w.Var) {
 				continue
 			}
 			for _, iv := range pw.cw.Intervals() {
 				if iv.From.Year() == day.Year() {
-					add(Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, pw.w.Name, day.Year(), iv.From, iv.To)})
+					add(Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, pw.w.Name, day.Year(), iv.From, iv.To),
+						Args: map[string]string{"notice": n.Number, "window": pw.w.Name, "year": fmt.Sprint(day.Year()), "from": iv.From.String(), "to": iv.To.String()}})
 				}
 			}
 		}
@@ -74,7 +79,8 @@ func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rule
 		}
 	}
 	if len(names) > 0 && len(d.Reasons) == 0 {
-		add(Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、"))})
+		add(Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、")),
+			Args: map[string]string{"activity": p.act.Name, "kinds": strings.Join(names, "、")}})
 	}
 }
 
@@ -93,4 +99,10 @@ func (e *Engine) governedOn(a *rules.Activity, day calendar.Date) bool {
 		}
 	}
 	return false
+}
+
+// NoteCodes lists every Note.Code the engine produces, so that a catalogue
+// rendering notes in other languages can be checked for completeness.
+func NoteCodes() []string {
+	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed"}
 }

@@ -205,7 +205,17 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		a.Contacts = append(a.Contacts, c.T(l, "contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
 	}
 	for _, n := range d.Notes {
-		a.Notes = append(a.Notes, c.T(l, "note", "text", n.Text))
+		// A note the catalogue knows is rendered from its parts in the
+		// answer's language; an unknown code falls back to the engine's text.
+		text := n.Text
+		if _, ok := c.Messages["note."+n.Code]; ok {
+			kv := make([]string, 0, 2*len(n.Args))
+			for k, v := range n.Args {
+				kv = append(kv, k, v)
+			}
+			text = c.T(l, "note."+n.Code, kv...)
+		}
+		a.Notes = append(a.Notes, c.T(l, "note", "text", text))
 	}
 	if d.Verdict == engine.Conditional {
 		if f, ok := h.followUp(l, q, d); ok {
