@@ -119,16 +119,6 @@ func (e *Env) Lookup(name string) (*Var, bool) {
 	return v, ok
 }
 
-// Names returns all declared names, sorted.
-func (e *Env) Names() []string {
-	out := make([]string, 0, len(e.vars))
-	for n := range e.vars {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Num is a numeric fact: unknown, exact (Lo == Hi) or known to lie in the
 // closed range [Lo, Hi] (a GPS reading with its accuracy, say).
 type Num struct {
