@@ -46,15 +46,16 @@ func (e *Engine) Activity(name string) (*rules.Activity, error) {
 
 // Decide answers q.
 func (e *Engine) Decide(q Query) (*Decision, error) {
-	act, err := e.Activity(q.Activity)
-	if err != nil {
+	p := e.planBy[strings.TrimSpace(q.Activity)]
+	if p == nil {
+		_, err := e.Activity(q.Activity)
 		return nil, err
 	}
+	act := p.act
 	day := q.day()
 	if !day.Valid() {
 		return nil, fmt.Errorf("engine: %w", calendar.ErrRange)
 	}
-	p := e.plans[act]
 	sc := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(sc)
 	st := sc.st
@@ -66,20 +67,40 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		return nil, &FactError{Fact: err.(*rules.ContradictionError).Fact, Msg: err.Error(), Contradiction: true}
 	}
 
-	d := &Decision{
+	// The decision and its next change are one allocation.
+	b := &struct {
+		Decision
+		change Change
+	}{Decision: Decision{
 		Activity:     ActivityRef{ID: act.ID, Name: act.Name, EN: act.EN},
 		Date:         day,
 		UnknownFacts: []string{},
 		Reasons:      []Reason{},
-		Receipt:      e.receipt,
-	}
+		Receipt:      &e.receipt,
+	}}
+	d := &b.Decision
 	k := p.segmentAt(day)
-	mask := p.segments[k].mask
-	sc.vals = e.evalRules(p, st, mask, sc.vals[:0])
+	seg := p.segments[k]
+	// With a table and every fact the rules read known, the rules that hold
+	// are looked up; otherwise they are evaluated (three-valued).
+	sc.located = false
+	if t := p.table; t != nil {
+		var spans bool
+		sc.point, sc.unknown, spans = t.locate(st, sc.unknown[:0])
+		sc.located = !spans
+	}
 	var relevant []*rules.Dimension
-	if hasUnknown(sc.vals) {
+	if sc.located && len(sc.unknown) == 0 && p.table.entries[seg.id*p.table.points+sc.point].verdict != 0 {
+		ent := p.table.entries[seg.id*p.table.points+sc.point]
+		p.setWindows(st, seg.mask)
+		sc.vals = sc.vals[:0]
+		for i := range p.rules {
+			sc.vals = append(sc.vals, cond.TriOf(ent.holds&(1<<i) != 0))
+		}
+		d.Verdict = verdictOf[ent.verdict]
+	} else if sc.vals = e.evalRules(p, st, seg.mask, sc.vals[:0]); hasUnknown(sc.vals) {
 		var outcomes []Outcome
-		d.Verdict, relevant, outcomes = e.enumerate(p, st, sc.vals, sc)
+		d.Verdict, relevant, outcomes = e.enumerate(p, st, seg.id, sc.vals, sc)
 		d.Outcomes = outcomes
 		for _, dim := range relevant {
 			d.UnknownFacts = append(d.UnknownFacts, dim.Var.Name)
@@ -90,7 +111,9 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	e.reasons(d, p, st, k, sc)
 	d.Facts = e.factValues(st, &sc.given)
 	if d.Verdict != Conditional {
-		d.NextChange = e.nextChange(p, st, k, d.Verdict, sc)
+		if c, ok := e.nextChange(p, st, k, d.Verdict, sc); ok {
+			b.change, d.NextChange = c, &b.change
+		}
 	}
 	e.notes(d, p, day, relevant, &sc.given)
 	return d, nil
@@ -205,12 +228,17 @@ func setFact(st *cond.State, f *rules.Fact, raw any) (string, error) {
 	return "", nil
 }
 
-// evalRules sets the plan's windows from a segment mask and evaluates each
-// rule whose notice is in force; the others are false.
-func (e *Engine) evalRules(p *plan, st *cond.State, mask uint64, vals []cond.Tri) []cond.Tri {
+// setWindows sets the plan's windows in st from a segment mask.
+func (p *plan) setWindows(st *cond.State, mask uint64) {
 	for i, pw := range p.windows {
 		st.Bool[pw.w.Var.Slot] = cond.TriOf(mask&(1<<i) != 0)
 	}
+}
+
+// evalRules sets the plan's windows from a segment mask and evaluates each
+// rule whose notice is in force; the others are false.
+func (e *Engine) evalRules(p *plan, st *cond.State, mask uint64, vals []cond.Tri) []cond.Tri {
+	p.setWindows(st, mask)
 	for i, r := range p.rules {
 		v := cond.False
 		if mask&p.ruleNotice[i] != 0 {
@@ -267,7 +295,7 @@ func defeatedBy(i int, rs []*rules.Rule, vals []cond.Tri) int {
 // enumerate tries every answer to the unknown facts the undecided rules
 // read. It returns the verdict (Conditional when answers differ), the facts
 // that decide it, and the verdict for each answer.
-func (e *Engine) enumerate(p *plan, st *cond.State, vals []cond.Tri, sc *scratch) (Verdict, []*rules.Dimension, []Outcome) {
+func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri, sc *scratch) (Verdict, []*rules.Dimension, []Outcome) {
 	var need uint64
 	for i, v := range vals {
 		if v == cond.Unknown {
@@ -282,16 +310,18 @@ func (e *Engine) enumerate(p *plan, st *cond.State, vals []cond.Tri, sc *scratch
 	}
 	sc.verdicts = slices.Grow(sc.verdicts[:0], total)[:total]
 	clear(sc.verdicts)
-	sc.trial = slices.Grow(sc.trial[:0], len(vals))[:len(vals)]
-	e.set.Enumerate(st, dims, &sc.enum, func(n int, _ []int) {
-		for i, r := range p.rules {
-			sc.trial[i] = vals[i]
-			if vals[i] == cond.Unknown {
-				sc.trial[i] = r.Program.Eval(st)
+	if !e.enumerateTable(p, maskID, dims, total, sc) {
+		sc.trial = slices.Grow(sc.trial[:0], len(vals))[:len(vals)]
+		e.set.Enumerate(st, dims, &sc.enum, func(n int, _ []int) {
+			for i, r := range p.rules {
+				sc.trial[i] = vals[i]
+				if vals[i] == cond.Unknown {
+					sc.trial[i] = r.Program.Eval(st)
+				}
 			}
-		}
-		sc.verdicts[n] = combine(p.rules, sc.trial)
-	})
+			sc.verdicts[n] = combine(p.rules, sc.trial)
+		})
+	}
 	var first Verdict
 	same := true
 	for _, v := range sc.verdicts {
@@ -343,6 +373,40 @@ func (e *Engine) enumerate(p *plan, st *cond.State, vals []cond.Tri, sc *scratch
 		}
 	}
 	return Conditional, relevant, outcomes(relevant, relIdx, strides, dims, sc.verdicts)
+}
+
+// enumerateTable fills sc.verdicts for the points of dims from the plan's
+// table, when the query was located in it and dims span their whole range.
+func (e *Engine) enumerateTable(p *plan, maskID int, dims []*rules.Dimension, total int, sc *scratch) bool {
+	t := p.table
+	if t == nil || !sc.located {
+		return false
+	}
+	sc.pos = sc.pos[:0]
+	for _, d := range dims {
+		i := p.space.Index(d.Var)
+		if i < 0 || t.dims[i] != d {
+			return false // a number known within a range: its regions are cut
+		}
+		sc.pos = append(sc.pos, i)
+	}
+	// The unknown facts outside dims decide no rule; any value of theirs
+	// that contradicts no implication will do.
+	sc.free = sc.free[:0]
+	for _, i := range sc.unknown {
+		if !slices.Contains(sc.pos, i) {
+			sc.free = append(sc.free, i)
+		}
+	}
+	for n := range total {
+		at, r := sc.point, n
+		for _, i := range sc.pos {
+			at += r % t.sizes[i] * t.strides[i]
+			r /= t.sizes[i]
+		}
+		sc.verdicts[n] = verdictOf[t.verdictAt(maskID, at, sc.free)]
+	}
+	return true
 }
 
 // outcomes projects the enumeration (verdicts, numbered in mixed radix

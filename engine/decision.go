@@ -45,7 +45,8 @@ type Decision struct {
 	Penalties  []NoticePenalty `json:"penalties,omitempty"`
 	Contacts   []NoticeContact `json:"contacts,omitempty"`
 	Notes      []Note          `json:"notes,omitempty"`
-	Receipt    Receipt         `json:"receipt"`
+	// Receipt is the engine's, shared by its decisions.
+	Receipt *Receipt `json:"receipt"`
 }
 
 // ActivityRef names the activity the decision is about.
@@ -55,14 +56,10 @@ type ActivityRef struct {
 	EN   string `json:"en"`
 }
 
-// Reason is one rule that applied.
+// Reason is one rule that applied: the rule's citation (shared with the
+// engine) and how it applied on the query's day to the query's facts.
 type Reason struct {
-	Notice      string `json:"notice"`
-	NoticeTitle string `json:"notice_title"`
-	Article     string `json:"article"`
-	Text        string `json:"text"`
-	Rule        string `json:"rule"`
-	Effect      string `json:"effect"`
+	*Citation
 	// Status is "applies", "may_apply" (depends on unknown facts) or
 	// "overridden" (an exception in another rule wins).
 	Status       string   `json:"status"`
@@ -74,8 +71,19 @@ type Reason struct {
 	Windows         []WindowUse             `json:"windows"`
 	Conditions      []*ConditionUse         `json:"conditions,omitempty"`
 	Interpretations []*rules.Interpretation `json:"interpretations,omitempty"`
-	Terms           []rules.Term            `json:"terms,omitempty"`
-	TitleLevel      bool                    `json:"title_level,omitempty"`
+}
+
+// Citation is what a reason says of its rule whatever the query: the
+// notice, the article and the sentence quoted, the effect, and the terms.
+type Citation struct {
+	Notice      string       `json:"notice"`
+	NoticeTitle string       `json:"notice_title"`
+	Article     string       `json:"article"`
+	Text        string       `json:"text"`
+	Rule        string       `json:"rule"`
+	Effect      string       `json:"effect"`
+	Terms       []rules.Term `json:"terms,omitempty"`
+	TitleLevel  bool         `json:"title_level,omitempty"`
 }
 
 // WindowUse is a window in force on the query day, resolved to its interval.

@@ -30,6 +30,8 @@ type Engine struct {
 	set      *rules.Set
 	cal      *calendar.Calendar
 	plans    map[*rules.Activity]*plan
+	planBy   map[string]*plan // by activity id, name and synonym
+	noTables bool             // tests: evaluate every plan
 	windows  map[*rules.Window]*calendar.Window
 	receipt  Receipt
 	scratch  sync.Pool
@@ -72,6 +74,8 @@ type plan struct {
 	// rule i's reason shows of the windows in force in segment k.
 	info     []ruleInfo
 	segRules [][]segRule
+	// table holds the plan's answers for known facts; nil if it has none.
+	table *table
 }
 
 // segRule is the windows part of a reason, fixed for a segment.
@@ -86,8 +90,8 @@ type ruleInfo struct {
 	// condTrue[i] and condUnknown[i] are the reason lines for conditions[i]
 	// when it holds and when it may hold.
 	condTrue, condUnknown []ConditionUse
-	static                Reason // the fields that do not depend on the query
-	windows               []int  // indexes into plan.windows the rule reads
+	citation              *Citation
+	windows               []int // indexes into plan.windows the rule reads
 	conditions            []*rules.Condition
 	maxInterps            int
 }
@@ -117,6 +121,12 @@ type scratch struct {
 	verdicts []Verdict
 	enum     rules.EnumScratch
 	byMask   []Verdict // per distinct mask id, "" until decided
+	// The query's place in the plan's table (located), the table dims it
+	// leaves unknown, and enumeration buffers.
+	located   bool
+	point     int
+	unknown   []int
+	pos, free []int
 }
 
 // New prepares an engine. Windows are resolved from a year before the
@@ -186,6 +196,11 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 			return nil, err
 		}
 		e.plans[a] = p
+	}
+	e.planBy = make(map[string]*plan, len(set.ActivityNames()))
+	for _, name := range set.ActivityNames() {
+		a, _ := set.Activity(name)
+		e.planBy[name] = e.plans[a]
 	}
 	e.scratch.New = func() any {
 		return &scratch{st: set.NewState()}
@@ -258,9 +273,9 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 	}
 	p.segments = e.segments(p)
 	for _, r := range p.rules {
-		ri := ruleInfo{maxInterps: len(r.Interpretations), static: Reason{
+		ri := ruleInfo{maxInterps: len(r.Interpretations), citation: &Citation{
 			Notice: r.Notice.Number, NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
-			Effect: string(r.Effect), Status: "applies", Terms: r.Terms, TitleLevel: r.TitleLevel,
+			Effect: string(r.Effect), Terms: r.Terms, TitleLevel: r.TitleLevel,
 		}}
 		for k, pw := range p.windows {
 			if slices.Contains(r.Program.Vars, pw.w.Var) {
@@ -305,6 +320,7 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 		}
 		p.segRules = append(p.segRules, row)
 	}
+	p.table = e.buildTable(p)
 	return p, nil
 }
 

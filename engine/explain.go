@@ -36,11 +36,9 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 			continue
 		}
 		ri, sr := &p.info[i], &p.segRules[seg][i]
-		// Filled in place from the rule's static part: a Reason is large,
-		// and copying it twice showed in profiles.
 		rs := &d.Reasons[k]
 		k++
-		*rs = ri.static
+		rs.Citation, rs.Status = ri.citation, "applies"
 		if v == cond.Unknown {
 			rs.Status = "may_apply"
 			rs.DependsOn = unknownVars(r.Program, st)
@@ -208,29 +206,38 @@ func factKnown(st *cond.State, f *rules.Fact) bool {
 // nextChange walks the segments after segment k and returns the first
 // day on which the verdict for the same facts differs. Each distinct
 // window/notice mask is decided once.
-func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scratch) *Change {
+func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scratch) (Change, bool) {
+	if t := p.table; t != nil && sc.located && len(sc.unknown) == 0 {
+		// Known facts: the same point's entry under each later mask.
+		for _, seg := range p.segments[k+1:] {
+			if v := verdictOf[t.entries[seg.id*t.points+sc.point].verdict]; v != now && v != "" {
+				return Change{Date: seg.from, Verdict: v}, true
+			}
+		}
+		return Change{}, false
+	}
 	sc.byMask = slices.Grow(sc.byMask[:0], p.masks)[:p.masks]
 	clear(sc.byMask)
 	sc.byMask[p.segments[k].id] = now
 	for _, seg := range p.segments[k+1:] {
 		v := sc.byMask[seg.id]
 		if v == "" {
-			v = e.verdictFor(p, st, seg.mask, sc)
+			v = e.verdictFor(p, st, seg, sc)
 			sc.byMask[seg.id] = v
 		}
 		if v != now {
-			return &Change{Date: seg.from, Verdict: v}
+			return Change{Date: seg.from, Verdict: v}, true
 		}
 	}
-	return nil
+	return Change{}, false
 }
 
 // verdictFor decides again for another segment's mask with the same facts.
 // It leaves st's windows set for that mask.
-func (e *Engine) verdictFor(p *plan, st *cond.State, mask uint64, sc *scratch) Verdict {
-	vals := e.evalRules(p, st, mask, sc.vals[len(sc.vals):])
+func (e *Engine) verdictFor(p *plan, st *cond.State, seg segment, sc *scratch) Verdict {
+	vals := e.evalRules(p, st, seg.mask, sc.vals[len(sc.vals):])
 	if hasUnknown(vals) {
-		v, _, _ := e.enumerate(p, st, vals, sc)
+		v, _, _ := e.enumerate(p, st, seg.id, vals, sc)
 		return v
 	}
 	return combine(p.rules, vals)

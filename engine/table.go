@@ -1,0 +1,248 @@
+package engine
+
+import (
+	"slices"
+
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// table holds a plan's answers, worked out at load, for every point of the
+// space of facts its rules read (per number, each region between the
+// thresholds the rules test; per enum, each value they name and one they do
+// not; per bool, false and true) under every distinct window/notice mask.
+// A query whose facts are known is then a look-up: which rules hold and
+// the verdict, here and on every later segment (next change). Unknown facts
+// are enumerated over the table instead of by evaluating the rules again.
+//
+// A plan gets no table, and is evaluated instead, when the table would be
+// large, or when an implication links a fact the rules read to one they do
+// not (the table could not tell which points contradict the query's other
+// facts).
+type table struct {
+	// dims are the space's dimensions over their whole range, in the order
+	// of plan.space.Vars; dim i of point n is n / strides[i] % sizes[i].
+	dims    []*rules.Dimension
+	sizes   []int
+	strides []int
+	// other[i] is, for an enum dim, the index of the value standing for
+	// every value the rules do not name (-1 if there is none).
+	other  []int
+	points int
+	// entries[maskID*points + n] is point n under mask maskID.
+	entries []entry
+	// describe[i][lo*sizes[i]+hi] is how an outcome states that dim i lies
+	// within points lo…hi (numbers) or is point lo (others).
+	describe [][]FactCondition
+}
+
+type entry struct {
+	holds   uint64 // bit i: rule i holds
+	verdict verdictCode
+}
+
+// verdictCode is a verdict in a table entry; 0 marks a point that
+// contradicts an implication of facts.yaml.
+type verdictCode uint8
+
+var verdictOf = [...]Verdict{"", Forbidden, Allowed, NoRule}
+
+func codeOf(v Verdict) verdictCode {
+	return verdictCode(slices.Index(verdictOf[:], v))
+}
+
+// maxTableEntries bounds a plan's table (16 bytes an entry).
+const maxTableEntries = 1 << 16
+
+// buildTable works out p's table, or returns nil when p gets none.
+func (e *Engine) buildTable(p *plan) *table {
+	if e.noTables || len(p.rules) > 64 || !e.closedUnderImplications(p) {
+		return nil
+	}
+	st := e.set.NewState()
+	t := &table{dims: p.space.Dimensions(st, func(int) bool { return true }, nil), points: 1}
+	for _, d := range t.dims {
+		t.sizes = append(t.sizes, d.Size())
+		t.strides = append(t.strides, t.points)
+		t.points *= d.Size()
+		if t.points*p.masks > maxTableEntries {
+			return nil
+		}
+	}
+	masks := make([]uint64, p.masks)
+	for _, s := range p.segments {
+		masks[s.id] = s.mask
+	}
+	t.entries = make([]entry, p.masks*t.points)
+	var vals []cond.Tri
+	for n := range t.points {
+		e.set.Reset(st)
+		for i, d := range t.dims {
+			d.Set(st, n/t.strides[i]%t.sizes[i])
+		}
+		if e.set.Derive(st) != nil {
+			continue // no query can be at this point
+		}
+		for id, mask := range masks {
+			vals = e.evalRules(p, st, mask, vals[:0])
+			var holds uint64
+			for i, v := range vals {
+				switch v {
+				case cond.True:
+					holds |= 1 << i
+				case cond.Unknown:
+					return nil // a rule reads something outside the space
+				}
+			}
+			t.entries[id*t.points+n] = entry{holds: holds, verdict: codeOf(combine(p.rules, vals))}
+		}
+	}
+	mentioned := enumValues(p)
+	for _, d := range t.dims {
+		other := -1
+		if d.Var.Kind == cond.Enum {
+			for j, v := range d.Values {
+				if !slices.Contains(mentioned[d.Var.Name], v) {
+					other = j
+				}
+			}
+		}
+		t.other = append(t.other, other)
+		desc := make([]FactCondition, d.Size()*d.Size())
+		for lo := range d.Size() {
+			for hi := lo; hi < d.Size(); hi++ {
+				if lo == hi || d.Var.Kind == cond.Number {
+					desc[lo*d.Size()+hi] = describePoint(d, lo, hi)
+				}
+			}
+		}
+		t.describe = append(t.describe, desc)
+	}
+	return t
+}
+
+// closedUnderImplications reports whether every implication of facts.yaml
+// reads and sets only facts the plan's rules read, or none of them, and
+// names only enum values the rules name too.
+func (e *Engine) closedUnderImplications(p *plan) bool {
+	mentioned := enumValues(p)
+	for _, imp := range e.set.Implications {
+		vars := append(slices.Clip(imp.If.Vars), imp.Fact.Var)
+		in := 0
+		for _, v := range vars {
+			if p.space.Index(v) >= 0 {
+				in++
+			}
+		}
+		if in == 0 {
+			continue
+		}
+		if in < len(vars) {
+			return false
+		}
+		for name, vs := range imp.If.EnumValues {
+			for _, v := range vs {
+				if !slices.Contains(mentioned[name], v) {
+					return false
+				}
+			}
+		}
+		if imp.Fact.Kind == cond.Enum && !slices.Contains(mentioned[imp.Fact.Name], imp.Enum) {
+			return false
+		}
+	}
+	return true
+}
+
+// enumValues lists, per enum fact, the values p's rules compare it with.
+func enumValues(p *plan) map[string][]string {
+	out := map[string][]string{}
+	for _, r := range p.rules {
+		for name, vs := range r.Program.EnumValues {
+			out[name] = append(out[name], vs...)
+		}
+	}
+	return out
+}
+
+// locate finds the point of st's facts. It appends to unknown the dims st
+// does not know; spans is true when a number is known only within a range
+// that crosses a threshold (such queries are evaluated, not looked up).
+func (t *table) locate(st *cond.State, unknown []int) (n int, _ []int, spans bool) {
+	for i, d := range t.dims {
+		v := d.Var
+		at := -1
+		switch v.Kind {
+		case cond.Number:
+			x := st.Num[v.Slot]
+			if !x.Known {
+				break
+			}
+			for j, r := range d.Regions {
+				if r.Contains(x.Lo) {
+					if x.Hi != x.Lo && !r.Contains(x.Hi) {
+						return 0, unknown, true
+					}
+					at = j
+					break
+				}
+			}
+			if at < 0 {
+				return 0, unknown, true // below a fact's minimum: cannot happen after fill
+			}
+		case cond.Enum:
+			s := st.Str[v.Slot]
+			if s == "" {
+				break
+			}
+			at = t.other[i]
+			for j, x := range d.Values {
+				if x == s {
+					at = j
+					break
+				}
+			}
+			if at < 0 {
+				return 0, unknown, true
+			}
+		default:
+			switch st.Bool[v.Slot] {
+			case cond.True:
+				at = 1
+			case cond.False:
+				at = 0
+			}
+		}
+		if at < 0 {
+			unknown = append(unknown, i)
+			continue
+		}
+		n += at * t.strides[i]
+	}
+	return n, unknown, false
+}
+
+// verdictAt returns the verdict at point n under mask id, trying every
+// value of the free dims (unknown facts that do not decide the rules)
+// until one does not contradict an implication; 0 if none.
+func (t *table) verdictAt(id, n int, free []int) verdictCode {
+	base := id * t.points
+	if len(free) == 0 {
+		return t.entries[base+n].verdict
+	}
+	total := 1
+	for _, i := range free {
+		total *= t.sizes[i]
+	}
+	for m := range total {
+		at, r := n, m
+		for _, i := range free {
+			at += r % t.sizes[i] * t.strides[i]
+			r /= t.sizes[i]
+		}
+		if v := t.entries[base+at].verdict; v != 0 {
+			return v
+		}
+	}
+	return 0
+}
