@@ -102,8 +102,9 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		var outcomes []Outcome
 		d.Verdict, relevant, outcomes = e.enumerate(p, st, seg.id, sc.vals, sc)
 		d.Outcomes = outcomes
-		for _, dim := range relevant {
-			d.UnknownFacts = append(d.UnknownFacts, dim.Var.Name)
+		d.UnknownFacts = make([]string, len(relevant))
+		for i, dim := range relevant {
+			d.UnknownFacts[i] = dim.Var.Name
 		}
 	} else {
 		d.Verdict = combine(p.rules, sc.vals)
@@ -294,7 +295,8 @@ func defeatedBy(i int, rs []*rules.Rule, vals []cond.Tri) int {
 
 // enumerate tries every answer to the unknown facts the undecided rules
 // read. It returns the verdict (Conditional when answers differ), the facts
-// that decide it, and the verdict for each answer.
+// that decide it, and the verdict for each answer. The facts returned are
+// in scratch: valid until sc is reused.
 func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri, sc *scratch) (Verdict, []*rules.Dimension, []Outcome) {
 	var need uint64
 	for i, v := range vals {
@@ -308,8 +310,8 @@ func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri,
 	if total <= 0 {
 		return Conditional, dims, nil
 	}
-	sc.verdicts = slices.Grow(sc.verdicts[:0], total)[:total]
-	clear(sc.verdicts)
+	sc.codes = slices.Grow(sc.codes[:0], total)[:total]
+	clear(sc.codes)
 	if !e.enumerateTable(p, maskID, dims, total, sc) {
 		sc.trial = slices.Grow(sc.trial[:0], len(vals))[:len(vals)]
 		e.set.Enumerate(st, dims, &sc.enum, func(n int, _ []int) {
@@ -319,63 +321,68 @@ func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri,
 					sc.trial[i] = r.Program.Eval(st)
 				}
 			}
-			sc.verdicts[n] = combine(p.rules, sc.trial)
+			sc.codes[n] = codeOf(combine(p.rules, sc.trial))
 		})
 	}
-	var first Verdict
+	var first verdictCode
 	same := true
-	for _, v := range sc.verdicts {
+	for _, v := range sc.codes {
 		switch {
-		case v == "":
-		case first == "":
+		case v == 0:
+		case first == 0:
 			first = v
 		case v != first:
 			same = false
 		}
 	}
-	if first == "" {
+	if first == 0 {
 		return Conditional, dims, nil
 	}
 	if same {
-		return first, nil, nil
+		return verdictOf[first], nil, nil
 	}
 	// A fact decides the answer if changing it alone changes the verdict.
-	strides := make([]int, len(dims))
+	sc.sizes, sc.strides = sc.sizes[:0], sc.strides[:0]
 	stride := 1
-	for i, d := range dims {
-		strides[i] = stride
+	for _, d := range dims {
+		sc.sizes = append(sc.sizes, d.Size())
+		sc.strides = append(sc.strides, stride)
 		stride *= d.Size()
 	}
-	isRelevant := make([]bool, len(dims))
-	for n, v := range sc.verdicts {
-		if v == "" {
+	var isRelevant uint64
+	all := uint64(1)<<len(dims) - 1
+	for n, v := range sc.codes {
+		if v == 0 {
 			continue
 		}
-		for i, d := range dims {
-			if isRelevant[i] {
+		for i, size := range sc.sizes {
+			if isRelevant&(1<<i) != 0 {
 				continue
 			}
-			at := n / strides[i] % d.Size()
-			for j := 0; j < d.Size(); j++ {
-				if w := sc.verdicts[n+(j-at)*strides[i]]; j != at && w != "" && w != v {
-					isRelevant[i] = true
+			at, stride := n/sc.strides[i]%size, sc.strides[i]
+			for j := range size {
+				if w := sc.codes[n+(j-at)*stride]; j != at && w != 0 && w != v {
+					isRelevant |= 1 << i
 					break
 				}
 			}
 		}
+		if isRelevant == all {
+			break
+		}
 	}
-	var relevant []*rules.Dimension
-	var relIdx []int
+	relevant, relIdx := sc.relevant[:0], sc.relIdx[:0]
 	for i, d := range dims {
-		if isRelevant[i] {
+		if isRelevant&(1<<i) != 0 {
 			relevant = append(relevant, d)
 			relIdx = append(relIdx, i)
 		}
 	}
-	return Conditional, relevant, outcomes(relevant, relIdx, strides, dims, sc.verdicts)
+	sc.relevant, sc.relIdx = relevant, relIdx
+	return Conditional, relevant, e.outcomes(p, sc)
 }
 
-// enumerateTable fills sc.verdicts for the points of dims from the plan's
+// enumerateTable fills sc.codes for the points of dims from the plan's
 // table, when the query was located in it and dims span their whole range.
 func (e *Engine) enumerateTable(p *plan, maskID int, dims []*rules.Dimension, total int, sc *scratch) bool {
 	t := p.table
@@ -404,81 +411,109 @@ func (e *Engine) enumerateTable(p *plan, maskID int, dims []*rules.Dimension, to
 			at += r % t.sizes[i] * t.strides[i]
 			r /= t.sizes[i]
 		}
-		sc.verdicts[n] = verdictOf[t.verdictAt(maskID, at, sc.free)]
+		sc.codes[n] = t.verdictAt(maskID, at, sc.free)
 	}
 	return true
 }
 
-// outcomes projects the enumeration (verdicts, numbered in mixed radix
-// with strides over all dims) onto the deciding dims (rel, at positions
-// relIdx) and merges neighbouring numeric ranges with the same verdict.
-func outcomes(rel []*rules.Dimension, relIdx, strides []int, all []*rules.Dimension, verdicts []Verdict) []Outcome {
+// outcomes projects the enumeration (sc.codes, numbered in mixed radix
+// with sc.strides over sc.dims) onto the deciding dims (sc.relevant, at
+// positions sc.relIdx) and merges neighbouring numeric ranges with the same
+// verdict. The outcomes and their conditions are two allocations.
+func (e *Engine) outcomes(p *plan, sc *scratch) []Outcome {
+	rel := sc.relevant
 	size := 1
-	rstride := make([]int, len(rel))
-	for k, d := range rel {
-		rstride[k] = size
+	sc.rstride = sc.rstride[:0]
+	for _, d := range rel {
+		sc.rstride = append(sc.rstride, size)
 		size *= d.Size()
 	}
-	proj := make([]Verdict, size)
-	for n, v := range verdicts {
-		if v == "" {
+	sc.proj = slices.Grow(sc.proj[:0], size)[:size]
+	clear(sc.proj)
+	for n, v := range sc.codes {
+		if v == 0 {
 			continue
 		}
 		m := 0
-		for k, i := range relIdx {
-			m += n / strides[i] % all[i].Size() * rstride[k]
+		for k, i := range sc.relIdx {
+			m += n / sc.strides[i] % sc.sizes[i] * sc.rstride[k]
 		}
-		if proj[m] == "" {
-			proj[m] = v
+		if sc.proj[m] == 0 {
+			sc.proj[m] = v
 		}
 	}
-	type cell struct {
-		lo, hi  []int // per deciding dim, a range of points
-		verdict Verdict
-	}
-	backing := make([]int, 2*len(rel)*size)
-	cells := make([]*cell, 0, size)
-	for m, v := range proj {
-		if v == "" {
+	// A cell is a box of points along the deciding dims: lo and hi per dim
+	// at bounds[2*len(rel)*c:].
+	w := len(rel)
+	sc.cells, sc.bounds = sc.cells[:0], sc.bounds[:0]
+	for m, v := range sc.proj {
+		if v == 0 {
 			continue
 		}
-		c := &cell{lo: backing[:len(rel):len(rel)], hi: backing[len(rel) : 2*len(rel) : 2*len(rel)], verdict: v}
-		backing = backing[2*len(rel):]
 		for k, d := range rel {
-			c.lo[k] = m / rstride[k] % d.Size()
-			c.hi[k] = c.lo[k]
+			sc.bounds = append(sc.bounds, m/sc.rstride[k]%d.Size())
 		}
-		cells = append(cells, c)
+		sc.bounds = append(sc.bounds, sc.bounds[len(sc.bounds)-w:]...)
+		sc.cells = append(sc.cells, cell{verdict: v, alive: true})
 	}
+	lo := func(c int) []int { return sc.bounds[2*w*c : 2*w*c+w] }
+	hi := func(c int) []int { return sc.bounds[2*w*c+w : 2*w*(c+1)] }
 	for merged := true; merged; {
 		merged = false
-		for a := 0; a < len(cells) && !merged; a++ {
-			for b := 0; b < len(cells) && !merged; b++ {
-				x, y := cells[a], cells[b]
-				if a == b || x.verdict != y.verdict {
+		for a := 0; a < len(sc.cells) && !merged; a++ {
+			for b := 0; b < len(sc.cells) && !merged; b++ {
+				x, y := &sc.cells[a], &sc.cells[b]
+				if a == b || !x.alive || !y.alive || x.verdict != y.verdict {
 					continue
 				}
 				for k, d := range rel {
-					if d.Var.Kind != cond.Number || x.hi[k]+1 != y.lo[k] || !sameElsewhere(x.lo, x.hi, y.lo, y.hi, k) {
+					if d.Var.Kind != cond.Number || hi(a)[k]+1 != lo(b)[k] || !sameElsewhere(lo(a), hi(a), lo(b), hi(b), k) {
 						continue
 					}
-					x.hi[k] = y.hi[k]
-					cells = append(cells[:b], cells[b+1:]...)
+					hi(a)[k] = hi(b)[k]
+					y.alive = false
 					merged = true
 					break
 				}
 			}
 		}
 	}
-	out := make([]Outcome, 0, len(cells))
-	for _, c := range cells {
-		o := Outcome{Verdict: c.verdict, When: make([]FactCondition, 0, len(rel))}
-		for k, d := range rel {
-			o.When = append(o.When, describePoint(d, c.lo[k], c.hi[k]))
+	n := 0
+	for _, c := range sc.cells {
+		if c.alive {
+			n++
 		}
-		out = append(out, o)
+	}
+	out := make([]Outcome, 0, n)
+	when := make([]FactCondition, 0, n*w)
+	for c, x := range sc.cells {
+		if !x.alive {
+			continue
+		}
+		w0 := len(when)
+		for k, d := range rel {
+			when = append(when, e.describe(p, d, lo(c)[k], hi(c)[k]))
+		}
+		out = append(out, Outcome{Verdict: verdictOf[x.verdict], When: when[w0:len(when):len(when)]})
 	}
 	return out
+}
+
+// cell is an outcome being built: a box of points with one verdict.
+type cell struct {
+	verdict verdictCode
+	alive   bool // false once merged into another cell
+}
+
+// describe states that dim d lies within points lo…hi, from the plan's
+// table when d is one of its dims.
+func (e *Engine) describe(p *plan, d *rules.Dimension, lo, hi int) FactCondition {
+	if t := p.table; t != nil {
+		if i := p.space.Index(d.Var); i >= 0 && t.dims[i] == d {
+			return t.describe[i][lo*t.sizes[i]+hi]
+		}
+	}
+	return describePoint(d, lo, hi)
 }
 
 func sameElsewhere(alo, ahi, blo, bhi []int, except int) bool {

@@ -113,20 +113,26 @@ type segment struct {
 const maxPlanBits = 64
 
 type scratch struct {
-	st       *cond.State
-	given    given
-	vals     []cond.Tri
-	trial    []cond.Tri
-	dims     []*rules.Dimension
-	verdicts []Verdict
-	enum     rules.EnumScratch
-	byMask   []Verdict // per distinct mask id, "" until decided
+	st     *cond.State
+	given  given
+	vals   []cond.Tri
+	trial  []cond.Tri
+	dims   []*rules.Dimension
+	codes  []verdictCode // per point of an enumeration
+	enum   rules.EnumScratch
+	byMask []Verdict // per distinct mask id, "" until decided
 	// The query's place in the plan's table (located), the table dims it
 	// leaves unknown, and enumeration buffers.
 	located   bool
 	point     int
 	unknown   []int
 	pos, free []int
+	// Working out which facts decide a conditional answer, and its outcomes.
+	sizes, strides, rstride []int
+	relevant                []*rules.Dimension
+	relIdx, bounds          []int
+	proj                    []verdictCode
+	cells                   []cell
 }
 
 // New prepares an engine. Windows are resolved from a year before the
