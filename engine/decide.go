@@ -46,7 +46,10 @@ func (e *Engine) Activity(name string) (*rules.Activity, error) {
 
 // Decide answers q.
 func (e *Engine) Decide(q Query) (*Decision, error) {
-	p := e.planBy[strings.TrimSpace(q.Activity)]
+	p := e.planBy[q.Activity]
+	if p == nil {
+		p = e.planBy[strings.TrimSpace(q.Activity)]
+	}
 	if p == nil {
 		_, err := e.Activity(q.Activity)
 		return nil, err
@@ -83,7 +86,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	seg := p.segments[k]
 	// With a table and every fact the rules read known, the rules that hold
 	// are looked up; otherwise they are evaluated (three-valued).
-	sc.located = false
+	sc.located, sc.hit = false, false
 	if t := p.table; t != nil {
 		var spans bool
 		sc.point, sc.unknown, spans = t.locate(st, sc.unknown[:0])
@@ -98,6 +101,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 			sc.vals = append(sc.vals, cond.TriOf(ent.holds&(1<<i) != 0))
 		}
 		d.Verdict = verdictOf[ent.verdict]
+		sc.hit, sc.conds = p.table.views, ent.conds
 	} else if sc.vals = e.evalRules(p, st, seg.mask, sc.vals[:0]); hasUnknown(sc.vals) {
 		var outcomes []Outcome
 		d.Verdict, relevant, outcomes = e.enumerate(p, st, seg.id, sc.vals, sc)
@@ -134,6 +138,9 @@ func hasUnknown(vals []cond.Tri) bool {
 type given struct {
 	mask uint64
 	src  []string
+	// value holds a number as the query gave it (a float64 in an
+	// interface), so that the facts list can show it without boxing it again.
+	value []any
 }
 
 func (g *given) has(f *rules.Fact) bool { return g.mask&(1<<f.Index) != 0 }
@@ -142,7 +149,7 @@ func (g *given) has(f *rules.Fact) bool { return g.mask&(1<<f.Index) != 0 }
 func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 	g.mask = 0
 	if len(g.src) < len(e.set.Facts) {
-		g.src = make([]string, len(e.set.Facts))
+		g.src, g.value = make([]string, len(e.set.Facts)), make([]any, len(e.set.Facts))
 	}
 	for name, raw := range facts {
 		f, ok := e.set.Fact(name)
@@ -162,7 +169,13 @@ func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 			return &FactError{Fact: name, Msg: err.Error()}
 		}
 		g.mask |= 1 << f.Index
-		g.src[f.Index] = src
+		g.src[f.Index], g.value[f.Index] = src, nil
+		if s, ok := raw.(Sourced); ok {
+			raw = s.Value
+		}
+		if _, ok := raw.(float64); ok {
+			g.value[f.Index] = raw
+		}
 	}
 	return nil
 }

@@ -83,6 +83,31 @@ type segRule struct {
 	uses    []WindowUse
 	summary string // "NAME FROM—TO；NAME FROM—TO"
 	interps []*rules.Interpretation
+	// views are the reason's conditions and interpretations for each
+	// combination of its conditions that holds at some point of the plan's
+	// table where the rule holds in this segment.
+	views []condView
+}
+
+// condView is what a reason shows when the conditions in mask hold.
+type condView struct {
+	mask    uint64
+	conds   []*ConditionUse
+	interps []*rules.Interpretation
+}
+
+// view returns the precomputed view for the rule's conditions that hold
+// (mask), when the decision came from the table (hit).
+func (sr *segRule) view(hit bool, mask uint64) *condView {
+	if !hit {
+		return nil
+	}
+	for i := range sr.views {
+		if sr.views[i].mask == mask {
+			return &sr.views[i]
+		}
+	}
+	return nil
 }
 
 // ruleInfo is what a reason for one rule needs, found once.
@@ -94,6 +119,8 @@ type ruleInfo struct {
 	windows               []int // indexes into plan.windows the rule reads
 	conditions            []*rules.Condition
 	maxInterps            int
+	// condBit is the first of the rule's bits in a table entry's conds.
+	condBit int
 }
 
 type planWindow struct {
@@ -125,6 +152,8 @@ type scratch struct {
 	// leaves unknown, and enumeration buffers.
 	located   bool
 	point     int
+	hit       bool   // the rules that hold came from the table, with views
+	conds     uint64 // the entry's conditions that hold
 	unknown   []int
 	pos, free []int
 	// Working out which facts decide a conditional answer, and its outcomes.

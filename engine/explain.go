@@ -9,25 +9,25 @@ import (
 
 // reasons fills d.Reasons, penalties and contacts from the rules that hold
 // (or may hold) in st on a day of segment seg. Everything that does not
-// depend on the query was worked out in the plan — the static part of each
-// reason, and per segment its windows and their summary — so this copies
-// into three backing arrays shared by all the reasons.
+// depend on the query was worked out in the plan — each reason's citation,
+// per segment its windows and their summary, and (with a table) per
+// segment the conditions and interpretations for each combination of
+// conditions that can hold — so a decision from the table allocates only
+// its reasons; otherwise the conditions are evaluated here, into two
+// backing arrays shared by all the reasons.
 func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scratch) {
-	n, ncond, ninterp := 0, 0, 0
-	for i, v := range sc.vals {
-		if v == cond.False {
-			continue
+	n := 0
+	for _, v := range sc.vals {
+		if v != cond.False {
+			n++
 		}
-		n++
-		ncond += len(p.info[i].conditions)
-		ninterp += p.info[i].maxInterps
 	}
 	if n == 0 {
 		return
 	}
 	d.Reasons = make([]Reason, n)
-	conds := make([]*ConditionUse, 0, ncond)
-	interps := make([]*rules.Interpretation, 0, ninterp)
+	var conds []*ConditionUse
+	var interps []*rules.Interpretation
 	var notices [8]*rules.Notice
 	nn, k := 0, 0
 	for i, r := range p.rules {
@@ -46,29 +46,14 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 			rs.Status, rs.OverriddenBy = "overridden", p.rules[j].Notice.Number+" "+p.rules[j].Article+" ("+p.rules[j].ID+")"
 		}
 		rs.Windows, rs.Window = sr.uses, sr.summary
-		i0 := len(interps)
-		interps = append(interps, r.Interpretations...)
-		interps = append(interps, sr.interps...)
-		c0 := len(conds)
-		for ci, c := range ri.conditions {
-			// An applying rule shows the conditions that held; one that may
-			// apply shows those that may hold too.
-			val := c.Program.Eval(st)
-			switch {
-			case val == cond.True:
-				conds = append(conds, &ri.condTrue[ci])
-			case val == cond.Unknown && v == cond.Unknown:
-				conds = append(conds, &ri.condUnknown[ci])
-			default:
-				continue
+		if view := sr.view(sc.hit, sc.conds>>ri.condBit&(1<<len(ri.conditions)-1)); view != nil {
+			rs.Conditions, rs.Interpretations = view.conds, view.interps
+		} else {
+			if conds == nil {
+				conds, interps = e.reasonBuffers(p, sc)
 			}
-			interps = append(interps, c.Interpretations...)
+			rs.Conditions, rs.Interpretations, conds, interps = ri.evalConditions(r, v, sr, st, conds, interps)
 		}
-		if len(conds) > c0 {
-			rs.Conditions = conds[c0:len(conds):len(conds)]
-		}
-		rs.Interpretations = dedupe(interps[i0:len(interps):len(interps)])
-		interps = interps[:i0+len(rs.Interpretations)]
 		if rs.Status != "overridden" && !containsNotice(notices[:nn], r.Notice) && nn < len(notices) {
 			notices[nn] = r.Notice
 			nn++
@@ -83,6 +68,65 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 		d.Penalties = append(d.Penalties, e.penalties[n]...)
 		d.Contacts = append(d.Contacts, e.contacts[n]...)
 	}
+}
+
+// reasonBuffers allocates room for the conditions and interpretations of
+// every reason that is not in a precomputed view.
+func (e *Engine) reasonBuffers(p *plan, sc *scratch) ([]*ConditionUse, []*rules.Interpretation) {
+	ncond, ninterp := 0, 0
+	for i, v := range sc.vals {
+		if v != cond.False {
+			ncond += len(p.info[i].conditions)
+			ninterp += p.info[i].maxInterps
+		}
+	}
+	return make([]*ConditionUse, 0, ncond), make([]*rules.Interpretation, 0, ninterp)
+}
+
+// evalConditions evaluates rule r's conditions in st (v is the rule's
+// value: one that may apply shows those that may hold too) and returns the
+// reason's conditions and interpretations, appended to conds and interps,
+// with the grown buffers.
+func (ri *ruleInfo) evalConditions(r *rules.Rule, v cond.Tri, sr *segRule, st *cond.State, conds []*ConditionUse, interps []*rules.Interpretation) ([]*ConditionUse, []*rules.Interpretation, []*ConditionUse, []*rules.Interpretation) {
+	var holds, mayHold uint64
+	for ci, c := range ri.conditions {
+		switch val := c.Program.Eval(st); {
+		case val == cond.True:
+			holds |= 1 << ci
+		case val == cond.Unknown && v == cond.Unknown:
+			mayHold |= 1 << ci
+		}
+	}
+	return ri.appendView(r, sr, holds, mayHold, conds, interps)
+}
+
+// appendView appends to conds the rule's conditions that hold (holds) or
+// may hold (mayHold), and to interps the interpretations of the rule, its
+// windows sr and those conditions, without repeats.
+func (ri *ruleInfo) appendView(r *rules.Rule, sr *segRule, holds, mayHold uint64, conds []*ConditionUse, interps []*rules.Interpretation) ([]*ConditionUse, []*rules.Interpretation, []*ConditionUse, []*rules.Interpretation) {
+	i0 := len(interps)
+	interps = append(interps, r.Interpretations...)
+	interps = append(interps, sr.interps...)
+	c0 := len(conds)
+	for ci, c := range ri.conditions {
+		switch {
+		case holds&(1<<ci) != 0:
+			conds = append(conds, &ri.condTrue[ci])
+		case mayHold&(1<<ci) != 0:
+			conds = append(conds, &ri.condUnknown[ci])
+		default:
+			continue
+		}
+		interps = append(interps, c.Interpretations...)
+	}
+	var shown []*ConditionUse
+	if len(conds) > c0 {
+		shown = conds[c0:len(conds):len(conds)]
+	}
+	// Clipped, so that a caller's append copies instead of writing into a
+	// buffer another reason (or, precomputed, every decision) shares.
+	used := slices.Clip(dedupe(interps[i0:len(interps):len(interps)]))
+	return shown, used, conds, interps[:i0+len(used)]
 }
 
 func containsNotice(ns []*rules.Notice, n *rules.Notice) bool {
@@ -179,7 +223,11 @@ func (e *Engine) factValues(st *cond.State, g *given) []FactValue {
 		switch f.Kind {
 		case cond.Number:
 			if n := st.Num[f.Var.Slot]; n.Lo == n.Hi {
-				fv.Value = n.Lo
+				if x, ok := g.value[f.Index].(float64); ok && g.has(f) && x == n.Lo {
+					fv.Value = g.value[f.Index] // as given: no new box
+				} else {
+					fv.Value = n.Lo
+				}
 			} else {
 				fv.Value = map[string]float64{"min": n.Lo, "max": n.Hi}
 			}

@@ -66,7 +66,7 @@ func (e *Engine) loadFacts(st *cond.State, q Query, g *given) error {
 			st.Str[f.Var.Slot] = s
 		}
 		g.mask |= 1 << f.Index
-		g.src[f.Index] = src
+		g.src[f.Index], g.value[f.Index] = src, nil
 	}
 	var none cond.Num
 	if pf.ForestKnown && !math.IsInf(pf.DistanceToForestM, 1) {

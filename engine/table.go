@@ -31,13 +31,19 @@ type table struct {
 	points int
 	// entries[maskID*points + n] is point n under mask maskID.
 	entries []entry
+	// views: entries record which conditions hold, and segRule.views
+	// hold what reasons show for them.
+	views bool
 	// describe[i][lo*sizes[i]+hi] is how an outcome states that dim i lies
 	// within points lo…hi (numbers) or is point lo (others).
 	describe [][]FactCondition
 }
 
 type entry struct {
-	holds   uint64 // bit i: rule i holds
+	holds uint64 // bit i: rule i holds
+	// conds has, from bit ruleInfo.condBit on, which of the rule's
+	// conditions hold (when the table has views).
+	conds   uint64
 	verdict verdictCode
 }
 
@@ -69,6 +75,14 @@ func (e *Engine) buildTable(p *plan) *table {
 			return nil
 		}
 	}
+	// Each rule's conditions get bits in an entry, if they fit in one word;
+	// then the reasons' conditions and interpretations are precomputed too.
+	bits := 0
+	for i := range p.info {
+		p.info[i].condBit = bits
+		bits += len(p.info[i].conditions)
+	}
+	t.views = bits <= 64
 	masks := make([]uint64, p.masks)
 	for _, s := range p.segments {
 		masks[s.id] = s.mask
@@ -85,17 +99,25 @@ func (e *Engine) buildTable(p *plan) *table {
 		}
 		for id, mask := range masks {
 			vals = e.evalRules(p, st, mask, vals[:0])
-			var holds uint64
+			ent := entry{verdict: codeOf(combine(p.rules, vals))}
 			for i, v := range vals {
 				switch v {
 				case cond.True:
-					holds |= 1 << i
+					ent.holds |= 1 << i
 				case cond.Unknown:
 					return nil // a rule reads something outside the space
 				}
+				for ci, c := range p.info[i].conditions {
+					if t.views && v == cond.True && c.Program.Eval(st) == cond.True {
+						ent.conds |= 1 << (p.info[i].condBit + ci)
+					}
+				}
 			}
-			t.entries[id*t.points+n] = entry{holds: holds, verdict: codeOf(combine(p.rules, vals))}
+			t.entries[id*t.points+n] = ent
 		}
+	}
+	if t.views {
+		t.buildViews(p)
 	}
 	mentioned := enumValues(p)
 	for _, d := range t.dims {
@@ -119,6 +141,32 @@ func (e *Engine) buildTable(p *plan) *table {
 		t.describe = append(t.describe, desc)
 	}
 	return t
+}
+
+// buildViews precomputes, per segment and rule, the reason's conditions
+// and interpretations for every combination of conditions that holds at a
+// point of the table where the rule holds.
+func (t *table) buildViews(p *plan) {
+	for k, seg := range p.segments {
+		for n := range t.points {
+			ent := t.entries[seg.id*t.points+n]
+			if ent.verdict == 0 {
+				continue
+			}
+			for i, r := range p.rules {
+				if ent.holds&(1<<i) == 0 {
+					continue
+				}
+				ri, sr := &p.info[i], &p.segRules[k][i]
+				mask := ent.conds >> ri.condBit & (1<<len(ri.conditions) - 1)
+				if sr.view(true, mask) != nil {
+					continue
+				}
+				conds, interps, _, _ := ri.appendView(r, sr, mask, 0, nil, nil)
+				sr.views = append(sr.views, condView{mask: mask, conds: conds, interps: interps})
+			}
+		}
+	}
 }
 
 // closedUnderImplications reports whether every implication of facts.yaml
