@@ -362,27 +362,28 @@ func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri,
 		sc.strides = append(sc.strides, stride)
 		stride *= d.Size()
 	}
+	// Each line of points along dim i (the others fixed) starts where
+	// digit i is 0; the dim decides if some line holds two verdicts.
 	var isRelevant uint64
-	all := uint64(1)<<len(dims) - 1
-	for n, v := range sc.codes {
-		if v == 0 {
-			continue
-		}
+	digit := sc.zeroDigits(len(dims))
+	for n := range total {
 		for i, size := range sc.sizes {
-			if isRelevant&(1<<i) != 0 {
+			if digit[i] != 0 || isRelevant&(1<<i) != 0 {
 				continue
 			}
-			at, stride := n/sc.strides[i]%size, sc.strides[i]
-			for j := range size {
-				if w := sc.codes[n+(j-at)*stride]; j != at && w != 0 && w != v {
+			var first verdictCode
+			for j, at := 0, n; j < size; j, at = j+1, at+sc.strides[i] {
+				switch w := sc.codes[at]; {
+				case w == 0:
+				case first == 0:
+					first = w
+				case w != first:
 					isRelevant |= 1 << i
-					break
+					j = size // done with this dim
 				}
 			}
 		}
-		if isRelevant == all {
-			break
-		}
+		next(digit, sc.sizes)
 	}
 	relevant, relIdx := sc.relevant[:0], sc.relIdx[:0]
 	for i, d := range dims {
@@ -418,15 +419,38 @@ func (e *Engine) enumerateTable(p *plan, maskID int, dims []*rules.Dimension, to
 			sc.free = append(sc.free, i)
 		}
 	}
+	// Walk the points in the enumeration's order (dims[0] fastest),
+	// moving the table index along with the digits.
+	at, digit := sc.point, sc.zeroDigits(len(sc.pos))
 	for n := range total {
-		at, r := sc.point, n
-		for _, i := range sc.pos {
-			at += r % t.sizes[i] * t.strides[i]
-			r /= t.sizes[i]
-		}
 		sc.codes[n] = t.verdictAt(maskID, at, sc.free)
+		for j, i := range sc.pos {
+			if digit[j]++; digit[j] < t.sizes[i] {
+				at += t.strides[i]
+				break
+			}
+			digit[j] = 0
+			at -= (t.sizes[i] - 1) * t.strides[i]
+		}
 	}
 	return true
+}
+
+// zeroDigits returns n zero digits of a mixed-radix counter.
+func (sc *scratch) zeroDigits(n int) []int {
+	sc.digit = slices.Grow(sc.digit[:0], n)[:n]
+	clear(sc.digit)
+	return sc.digit
+}
+
+// next advances a mixed-radix counter (digit 0 fastest).
+func next(digit, sizes []int) {
+	for i := range digit {
+		if digit[i]++; digit[i] < sizes[i] {
+			return
+		}
+		digit[i] = 0
+	}
 }
 
 // outcomes projects the enumeration (sc.codes, numbered in mixed radix
@@ -443,17 +467,18 @@ func (e *Engine) outcomes(p *plan, sc *scratch) []Outcome {
 	}
 	sc.proj = slices.Grow(sc.proj[:0], size)[:size]
 	clear(sc.proj)
-	for n, v := range sc.codes {
-		if v == 0 {
-			continue
+	digit := sc.zeroDigits(len(sc.sizes))
+	for _, v := range sc.codes {
+		if v != 0 {
+			m := 0
+			for k, i := range sc.relIdx {
+				m += digit[i] * sc.rstride[k]
+			}
+			if sc.proj[m] == 0 {
+				sc.proj[m] = v
+			}
 		}
-		m := 0
-		for k, i := range sc.relIdx {
-			m += n / sc.strides[i] % sc.sizes[i] * sc.rstride[k]
-		}
-		if sc.proj[m] == 0 {
-			sc.proj[m] = v
-		}
+		next(digit, sc.sizes)
 	}
 	// A cell is a box of points along the deciding dims: lo and hi per dim
 	// at bounds[2*len(rel)*c:].

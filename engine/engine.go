@@ -76,6 +76,10 @@ type plan struct {
 	segRules [][]segRule
 	// table holds the plan's answers for known facts; nil if it has none.
 	table *table
+	// views[maskID][i] are what rule i's reason shows of its conditions and
+	// interpretations, for each combination of conditions that hold and may
+	// hold that some query can meet under the mask (see table.buildViews).
+	views [][][]condView
 }
 
 // segRule is the windows part of a reason, fixed for a segment.
@@ -83,28 +87,26 @@ type segRule struct {
 	uses    []WindowUse
 	summary string // "NAME FROM—TO；NAME FROM—TO"
 	interps []*rules.Interpretation
-	// views are the reason's conditions and interpretations for each
-	// combination of its conditions that holds at some point of the plan's
-	// table where the rule holds in this segment.
-	views []condView
 }
 
-// condView is what a reason shows when the conditions in mask hold.
+// condView is what a reason shows when the conditions in holds hold and
+// those in mayHold may hold.
 type condView struct {
-	mask    uint64
-	conds   []*ConditionUse
-	interps []*rules.Interpretation
+	holds, mayHold uint64
+	conds          []*ConditionUse
+	interps        []*rules.Interpretation
 }
 
-// view returns the precomputed view for the rule's conditions that hold
-// (mask), when the decision came from the table (hit).
-func (sr *segRule) view(hit bool, mask uint64) *condView {
-	if !hit {
+// view returns the precomputed view of rule i under mask id for the
+// conditions that hold and may hold, or nil.
+func (p *plan) view(id, i int, holds, mayHold uint64) *condView {
+	if p.views == nil {
 		return nil
 	}
-	for i := range sr.views {
-		if sr.views[i].mask == mask {
-			return &sr.views[i]
+	vs := p.views[id][i]
+	for j := range vs {
+		if v := &vs[j]; v.holds == holds && v.mayHold == mayHold {
+			return v
 		}
 	}
 	return nil
@@ -152,14 +154,14 @@ type scratch struct {
 	// leaves unknown, and enumeration buffers.
 	located   bool
 	point     int
-	hit       bool   // the rules that hold came from the table, with views
+	hit       bool   // the rules that hold came from the table
 	conds     uint64 // the entry's conditions that hold
 	unknown   []int
 	pos, free []int
 	// Working out which facts decide a conditional answer, and its outcomes.
 	sizes, strides, rstride []int
 	relevant                []*rules.Dimension
-	relIdx, bounds          []int
+	relIdx, bounds, digit   []int
 	proj                    []verdictCode
 	cells                   []cell
 }

@@ -46,13 +46,19 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 			rs.Status, rs.OverriddenBy = "overridden", p.rules[j].Notice.Number+" "+p.rules[j].Article+" ("+p.rules[j].ID+")"
 		}
 		rs.Windows, rs.Window = sr.uses, sr.summary
-		if view := sr.view(sc.hit, sc.conds>>ri.condBit&(1<<len(ri.conditions)-1)); view != nil {
+		var holds, mayHold uint64
+		if sc.hit {
+			holds = sc.conds >> ri.condBit & (1<<len(ri.conditions) - 1)
+		} else {
+			holds, mayHold = ri.evalConditions(v, st)
+		}
+		if view := p.view(p.segments[seg].id, i, holds, mayHold); view != nil {
 			rs.Conditions, rs.Interpretations = view.conds, view.interps
 		} else {
 			if conds == nil {
 				conds, interps = e.reasonBuffers(p, sc)
 			}
-			rs.Conditions, rs.Interpretations, conds, interps = ri.evalConditions(r, v, sr, st, conds, interps)
+			rs.Conditions, rs.Interpretations, conds, interps = ri.appendView(r, sr, holds, mayHold, conds, interps)
 		}
 		if rs.Status != "overridden" && !containsNotice(notices[:nn], r.Notice) && nn < len(notices) {
 			notices[nn] = r.Notice
@@ -83,12 +89,9 @@ func (e *Engine) reasonBuffers(p *plan, sc *scratch) ([]*ConditionUse, []*rules.
 	return make([]*ConditionUse, 0, ncond), make([]*rules.Interpretation, 0, ninterp)
 }
 
-// evalConditions evaluates rule r's conditions in st (v is the rule's
-// value: one that may apply shows those that may hold too) and returns the
-// reason's conditions and interpretations, appended to conds and interps,
-// with the grown buffers.
-func (ri *ruleInfo) evalConditions(r *rules.Rule, v cond.Tri, sr *segRule, st *cond.State, conds []*ConditionUse, interps []*rules.Interpretation) ([]*ConditionUse, []*rules.Interpretation, []*ConditionUse, []*rules.Interpretation) {
-	var holds, mayHold uint64
+// evalConditions evaluates the rule's conditions in st: those that hold,
+// and (v is the rule's value: one that may apply) those that may hold.
+func (ri *ruleInfo) evalConditions(v cond.Tri, st *cond.State) (holds, mayHold uint64) {
 	for ci, c := range ri.conditions {
 		switch val := c.Program.Eval(st); {
 		case val == cond.True:
@@ -97,7 +100,7 @@ func (ri *ruleInfo) evalConditions(r *rules.Rule, v cond.Tri, sr *segRule, st *c
 			mayHold |= 1 << ci
 		}
 	}
-	return ri.appendView(r, sr, holds, mayHold, conds, interps)
+	return holds, mayHold
 }
 
 // appendView appends to conds the rule's conditions that hold (holds) or

@@ -31,8 +31,7 @@ type table struct {
 	points int
 	// entries[maskID*points + n] is point n under mask maskID.
 	entries []entry
-	// views: entries record which conditions hold, and segRule.views
-	// hold what reasons show for them.
+	// views: entries record which conditions hold (they fit in a word).
 	views bool
 	// describe[i][lo*sizes[i]+hi] is how an outcome states that dim i lies
 	// within points lo…hi (numbers) or is point lo (others).
@@ -83,10 +82,7 @@ func (e *Engine) buildTable(p *plan) *table {
 		bits += len(p.info[i].conditions)
 	}
 	t.views = bits <= 64
-	masks := make([]uint64, p.masks)
-	for _, s := range p.segments {
-		masks[s.id] = s.mask
-	}
+	masks := p.maskByID()
 	t.entries = make([]entry, p.masks*t.points)
 	var vals []cond.Tri
 	for n := range t.points {
@@ -117,7 +113,7 @@ func (e *Engine) buildTable(p *plan) *table {
 		}
 	}
 	if t.views {
-		t.buildViews(p)
+		t.buildViews(e, p)
 	}
 	mentioned := enumValues(p)
 	for _, d := range t.dims {
@@ -143,30 +139,75 @@ func (e *Engine) buildTable(p *plan) *table {
 	return t
 }
 
-// buildViews precomputes, per segment and rule, the reason's conditions
-// and interpretations for every combination of conditions that holds at a
-// point of the table where the rule holds.
-func (t *table) buildViews(p *plan) {
-	for k, seg := range p.segments {
-		for n := range t.points {
-			ent := t.entries[seg.id*t.points+n]
-			if ent.verdict == 0 {
-				continue
+// buildViews precomputes, per segment and rule, what the rule's reason
+// shows for every combination of its conditions that hold and may hold
+// that a query meets when each fact the rules read is either unknown or
+// known exactly (one point of its dimension): such a decision then takes
+// its reasons' conditions and interpretations from here instead of
+// building them. There are at most (size+1) partial points per dim.
+func (t *table) buildViews(e *Engine, p *plan) {
+	partial := 1
+	for _, size := range t.sizes {
+		partial *= size + 1
+		if partial*p.masks > maxTableEntries {
+			return
+		}
+	}
+	type combo struct {
+		rule           int
+		holds, mayHold uint64
+	}
+	seen := make([][]combo, p.masks)
+	masks := p.maskByID()
+	st := e.set.NewState()
+	var vals []cond.Tri
+	for n := range partial {
+		e.set.Reset(st)
+		r := n
+		for i, d := range t.dims {
+			if at := r%(t.sizes[i]+1) - 1; at >= 0 {
+				d.Set(st, at)
 			}
-			for i, r := range p.rules {
-				if ent.holds&(1<<i) == 0 {
-					continue
+			r /= t.sizes[i] + 1
+		}
+		if e.set.Derive(st) != nil {
+			continue
+		}
+		for id, mask := range masks {
+			vals = e.evalRules(p, st, mask, vals[:0])
+			for i, v := range vals {
+				if v != cond.False {
+					h, m := p.info[i].evalConditions(v, st)
+					if c := (combo{i, h, m}); !slices.Contains(seen[id], c) {
+						seen[id] = append(seen[id], c)
+					}
 				}
-				ri, sr := &p.info[i], &p.segRules[k][i]
-				mask := ent.conds >> ri.condBit & (1<<len(ri.conditions) - 1)
-				if sr.view(true, mask) != nil {
-					continue
-				}
-				conds, interps, _, _ := ri.appendView(r, sr, mask, 0, nil, nil)
-				sr.views = append(sr.views, condView{mask: mask, conds: conds, interps: interps})
 			}
 		}
 	}
+	// A view depends on the segment only through the windows its mask
+	// turns on, so the first segment with each mask serves for all.
+	p.views = make([][][]condView, p.masks)
+	for k, seg := range p.segments {
+		if p.views[seg.id] != nil {
+			continue
+		}
+		p.views[seg.id] = make([][]condView, len(p.rules))
+		for _, c := range seen[seg.id] {
+			ri, sr := &p.info[c.rule], &p.segRules[k][c.rule]
+			conds, interps, _, _ := ri.appendView(p.rules[c.rule], sr, c.holds, c.mayHold, nil, nil)
+			p.views[seg.id][c.rule] = append(p.views[seg.id][c.rule], condView{holds: c.holds, mayHold: c.mayHold, conds: conds, interps: interps})
+		}
+	}
+}
+
+// maskByID returns the plan's distinct window/notice masks by id.
+func (p *plan) maskByID() []uint64 {
+	masks := make([]uint64, p.masks)
+	for _, s := range p.segments {
+		masks[s.id] = s.mask
+	}
+	return masks
 }
 
 // closedUnderImplications reports whether every implication of facts.yaml
