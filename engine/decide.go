@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
@@ -89,7 +90,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	sc.located, sc.hit = false, false
 	if t := p.table; t != nil {
 		var spans bool
-		sc.point, sc.unknown, spans = t.locate(st, sc.unknown[:0])
+		sc.point, sc.partial, sc.unknown, spans = t.locate(st, sc.unknown[:0])
 		sc.located = !spans
 	}
 	var relevant []*rules.Dimension
@@ -103,13 +104,8 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		d.Verdict = verdictOf[ent.verdict]
 		sc.hit, sc.conds = p.table.views, ent.conds
 	} else if sc.vals = e.evalRules(p, st, seg.mask, sc.vals[:0]); hasUnknown(sc.vals) {
-		var outcomes []Outcome
-		d.Verdict, relevant, outcomes = e.enumerate(p, st, seg.id, sc.vals, sc)
-		d.Outcomes = outcomes
-		d.UnknownFacts = make([]string, len(relevant))
-		for i, dim := range relevant {
-			d.UnknownFacts[i] = dim.Var.Name
-		}
+		a := e.analyse(p, st, seg.id, sc.vals, sc)
+		d.Verdict, relevant, d.Outcomes, d.UnknownFacts = a.verdict, a.relevant, a.outcomes, a.unknownFacts
 	} else {
 		d.Verdict = combine(p.rules, sc.vals)
 	}
@@ -122,6 +118,29 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	}
 	e.notes(d, p, day, relevant, &sc.given)
 	return d, nil
+}
+
+// analyse answers a query whose rules' values (vals, under mask id)
+// depend on facts it does not give: by enumerating them, or from the
+// table's analyses when an earlier query at the same partial point did.
+// The answer is shared: its slices are read-only.
+func (e *Engine) analyse(p *plan, st *cond.State, id int, vals []cond.Tri, sc *scratch) *analysis {
+	var slot *atomic.Pointer[analysis]
+	if sc.located && p.table.analyses != nil {
+		slot = &p.table.analyses[id*p.table.partials+sc.partial]
+		if a := slot.Load(); a != nil {
+			return a
+		}
+	}
+	v, relevant, outcomes := e.enumerate(p, st, id, vals, sc)
+	a := &analysis{verdict: v, relevant: slices.Clip(slices.Clone(relevant)), outcomes: outcomes, unknownFacts: make([]string, len(relevant))}
+	for i, d := range relevant {
+		a.unknownFacts[i] = d.Var.Name
+	}
+	if slot != nil && !slot.CompareAndSwap(nil, a) {
+		a = slot.Load() // another query got there first: keep one answer
+	}
+	return a
 }
 
 func hasUnknown(vals []cond.Tri) bool {
@@ -523,16 +542,33 @@ func (e *Engine) outcomes(p *plan, sc *scratch) []Outcome {
 		}
 	}
 	out := make([]Outcome, 0, n)
-	when := make([]FactCondition, 0, n*w)
+	// One deciding fact of the table (the usual case): each outcome's
+	// condition is the table's, shared. Otherwise they are built here.
+	t := p.table
+	var shared []FactCondition
+	if i := p.space.Index(rel[0].Var); w == 1 && t != nil && i >= 0 && t.dims[i] == rel[0] {
+		shared = t.describe[i]
+	}
+	var when []FactCondition
+	if shared == nil {
+		when = make([]FactCondition, 0, n*w)
+	}
 	for c, x := range sc.cells {
 		if !x.alive {
 			continue
 		}
-		w0 := len(when)
-		for k, d := range rel {
-			when = append(when, e.describe(p, d, lo(c)[k], hi(c)[k]))
+		o := Outcome{Verdict: verdictOf[x.verdict]}
+		if shared != nil {
+			at := lo(c)[0]*rel[0].Size() + hi(c)[0]
+			o.When = shared[at : at+1 : at+1]
+		} else {
+			w0 := len(when)
+			for k, d := range rel {
+				when = append(when, e.describe(p, d, lo(c)[k], hi(c)[k]))
+			}
+			o.When = when[w0:len(when):len(when)]
 		}
-		out = append(out, Outcome{Verdict: verdictOf[x.verdict], When: when[w0:len(when):len(when)]})
+		out = append(out, o)
 	}
 	return out
 }

@@ -123,7 +123,15 @@ type ruleInfo struct {
 	maxInterps            int
 	// condBit is the first of the rule's bits in a table entry's conds.
 	condBit int
+	// facts are the facts the rule reads; dependsOn[m], when there are
+	// few, lists those in the bit mask m (a reason's DependsOn).
+	facts     []*cond.Var
+	dependsOn [][]string
 }
+
+// maxDependsOnFacts bounds the rules whose DependsOn lists are
+// precomputed (2^n lists each).
+const maxDependsOnFacts = 6
 
 type planWindow struct {
 	w  *rules.Window
@@ -154,6 +162,7 @@ type scratch struct {
 	// leaves unknown, and enumeration buffers.
 	located   bool
 	point     int
+	partial   int
 	hit       bool   // the rules that hold came from the table
 	conds     uint64 // the entry's conditions that hold
 	unknown   []int
@@ -314,6 +323,17 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 			Notice: r.Notice.Number, NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
 			Effect: string(r.Effect), Terms: r.Terms, TitleLevel: r.TitleLevel,
 		}}
+		for _, v := range r.Program.Vars {
+			if !v.Window {
+				ri.facts = append(ri.facts, v)
+			}
+		}
+		if len(ri.facts) <= maxDependsOnFacts {
+			ri.dependsOn = make([][]string, 1<<len(ri.facts))
+			for m := range ri.dependsOn {
+				ri.dependsOn[m] = ri.factNames(uint64(m))
+			}
+		}
 		for k, pw := range p.windows {
 			if slices.Contains(r.Program.Vars, pw.w.Var) {
 				ri.windows = append(ri.windows, k)
@@ -357,7 +377,9 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 		}
 		p.segRules = append(p.segRules, row)
 	}
-	p.table = e.buildTable(p)
+	if p.table = e.buildTable(p); p.table != nil {
+		p.table.buildPartial(e, p)
+	}
 	return p, nil
 }
 

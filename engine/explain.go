@@ -41,7 +41,7 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 		rs.Citation, rs.Status = ri.citation, "applies"
 		if v == cond.Unknown {
 			rs.Status = "may_apply"
-			rs.DependsOn = unknownVars(r.Program, st)
+			rs.DependsOn = ri.unknownFacts(st)
 		} else if j := defeatedBy(i, p.rules, sc.vals); j >= 0 {
 			rs.Status, rs.OverriddenBy = "overridden", p.rules[j].Notice.Number+" "+p.rules[j].Article+" ("+p.rules[j].ID+")"
 		}
@@ -180,30 +180,42 @@ func dedupe(xs []*rules.Interpretation) []*rules.Interpretation {
 	return out
 }
 
-// unknownVars lists the facts a program reads that st does not know exactly.
-func unknownVars(p *cond.Program, st *cond.State) []string {
-	var out []string
-	for _, v := range p.Vars {
-		if v.Window {
-			continue
+// unknownFacts lists the facts the rule reads that st does not know
+// exactly, from the lists precomputed for every subset when there are few.
+func (ri *ruleInfo) unknownFacts(st *cond.State) []string {
+	var mask uint64
+	for j, v := range ri.facts {
+		if !knownExactly(st, v) {
+			mask |= 1 << j
 		}
-		switch v.Kind {
-		case cond.Number:
-			if n := st.Num[v.Slot]; n.Known && n.Lo == n.Hi {
-				continue
-			}
-		case cond.Bool:
-			if st.Bool[v.Slot] != cond.Unknown {
-				continue
-			}
-		case cond.Enum:
-			if st.Str[v.Slot] != "" {
-				continue
-			}
-		}
-		out = append(out, v.Name)
 	}
-	return out
+	if ri.dependsOn != nil {
+		return ri.dependsOn[mask]
+	}
+	return ri.factNames(mask)
+}
+
+// factNames lists the rule's facts in mask, in the order the rule reads
+// them; nil when mask is empty.
+func (ri *ruleInfo) factNames(mask uint64) []string {
+	var out []string
+	for j, v := range ri.facts {
+		if mask&(1<<j) != 0 {
+			out = append(out, v.Name)
+		}
+	}
+	return slices.Clip(out)
+}
+
+func knownExactly(st *cond.State, v *cond.Var) bool {
+	switch v.Kind {
+	case cond.Number:
+		n := st.Num[v.Slot]
+		return n.Known && n.Lo == n.Hi
+	case cond.Bool:
+		return st.Bool[v.Slot] != cond.Unknown
+	}
+	return st.Str[v.Slot] != ""
 }
 
 // factValues lists the facts the decision knew, given or derived.
@@ -288,8 +300,7 @@ func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scr
 func (e *Engine) verdictFor(p *plan, st *cond.State, seg segment, sc *scratch) Verdict {
 	vals := e.evalRules(p, st, seg.mask, sc.vals[len(sc.vals):])
 	if hasUnknown(vals) {
-		v, _, _ := e.enumerate(p, st, seg.id, vals, sc)
-		return v
+		return e.analyse(p, st, seg.id, vals, sc).verdict
 	}
 	return combine(p.rules, vals)
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"slices"
+	"sync/atomic"
 
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
@@ -33,10 +34,32 @@ type table struct {
 	entries []entry
 	// views: entries record which conditions hold (they fit in a word).
 	views bool
+	// A partial point gives each dim one of its points or "unknown":
+	// pstrides number them like strides with sizes[i]+1 per dim (0 =
+	// unknown). analyses[maskID*partials + m] is the answer at partial
+	// point m under the mask when a rule depends on the unknown facts,
+	// worked out by the first query to meet it and kept for the next
+	// (nil until then; no slice when there are too many partial points).
+	pstrides []int
+	partials int
+	analyses []atomic.Pointer[analysis]
 	// describe[i][lo*sizes[i]+hi] is how an outcome states that dim i lies
 	// within points lo…hi (numbers) or is point lo (others).
 	describe [][]FactCondition
 }
+
+// analysis is the answer at a partial point when some rule's value depends
+// on the facts left unknown: the verdict (conditional if answers differ),
+// the facts that decide it and the verdict for each answer.
+type analysis struct {
+	verdict      Verdict
+	unknownFacts []string
+	relevant     []*rules.Dimension
+	outcomes     []Outcome
+}
+
+// maxAnalyses bounds the partial points × masks whose answers are kept.
+const maxAnalyses = 1 << 14
 
 type entry struct {
 	holds uint64 // bit i: rule i holds
@@ -66,10 +89,15 @@ func (e *Engine) buildTable(p *plan) *table {
 	}
 	st := e.set.NewState()
 	t := &table{dims: p.space.Dimensions(st, func(int) bool { return true }, nil), points: 1}
+	t.partials = 1
 	for _, d := range t.dims {
 		t.sizes = append(t.sizes, d.Size())
 		t.strides = append(t.strides, t.points)
+		t.pstrides = append(t.pstrides, t.partials)
 		t.points *= d.Size()
+		if t.partials <= maxTableEntries { // past that, unused (no overflow)
+			t.partials *= d.Size() + 1
+		}
 		if t.points*p.masks > maxTableEntries {
 			return nil
 		}
@@ -112,9 +140,6 @@ func (e *Engine) buildTable(p *plan) *table {
 			t.entries[id*t.points+n] = ent
 		}
 	}
-	if t.views {
-		t.buildViews(e, p)
-	}
 	mentioned := enumValues(p)
 	for _, d := range t.dims {
 		other := -1
@@ -139,19 +164,18 @@ func (e *Engine) buildTable(p *plan) *table {
 	return t
 }
 
-// buildViews precomputes, per segment and rule, what the rule's reason
-// shows for every combination of its conditions that hold and may hold
-// that a query meets when each fact the rules read is either unknown or
-// known exactly (one point of its dimension): such a decision then takes
-// its reasons' conditions and interpretations from here instead of
-// building them. There are at most (size+1) partial points per dim.
-func (t *table) buildViews(e *Engine, p *plan) {
-	partial := 1
-	for _, size := range t.sizes {
-		partial *= size + 1
-		if partial*p.masks > maxTableEntries {
-			return
-		}
+// buildPartial works out what a query meets when each fact the rules read
+// is either unknown or known exactly (one point of its dimension), at every
+// such partial point under every mask: per mask and rule, the reason's
+// conditions and interpretations for every combination of conditions that
+// hold and may hold (views), so that a decision takes them from here
+// instead of building them. It also makes room for the analyses.
+func (t *table) buildPartial(e *Engine, p *plan) {
+	if t.partials*p.masks > maxTableEntries {
+		return
+	}
+	if t.partials*p.masks <= maxAnalyses {
+		t.analyses = make([]atomic.Pointer[analysis], t.partials*p.masks)
 	}
 	type combo struct {
 		rule           int
@@ -161,14 +185,12 @@ func (t *table) buildViews(e *Engine, p *plan) {
 	masks := p.maskByID()
 	st := e.set.NewState()
 	var vals []cond.Tri
-	for n := range partial {
+	for n := range t.partials {
 		e.set.Reset(st)
-		r := n
 		for i, d := range t.dims {
-			if at := r%(t.sizes[i]+1) - 1; at >= 0 {
+			if at := n/t.pstrides[i]%(t.sizes[i]+1) - 1; at >= 0 {
 				d.Set(st, at)
 			}
-			r /= t.sizes[i] + 1
 		}
 		if e.set.Derive(st) != nil {
 			continue
@@ -254,10 +276,11 @@ func enumValues(p *plan) map[string][]string {
 	return out
 }
 
-// locate finds the point of st's facts. It appends to unknown the dims st
-// does not know; spans is true when a number is known only within a range
+// locate finds the point of st's facts, and its partial point (per dim
+// the point's index + 1, or 0 where st does not know the fact). It appends
+// to unknown the dims st does not know; spans is true when a number is known only within a range
 // that crosses a threshold (such queries are evaluated, not looked up).
-func (t *table) locate(st *cond.State, unknown []int) (n int, _ []int, spans bool) {
+func (t *table) locate(st *cond.State, unknown []int) (n, partial int, _ []int, spans bool) {
 	for i, d := range t.dims {
 		v := d.Var
 		at := -1
@@ -270,14 +293,14 @@ func (t *table) locate(st *cond.State, unknown []int) (n int, _ []int, spans boo
 			for j, r := range d.Regions {
 				if r.Contains(x.Lo) {
 					if x.Hi != x.Lo && !r.Contains(x.Hi) {
-						return 0, unknown, true
+						return 0, 0, unknown, true
 					}
 					at = j
 					break
 				}
 			}
 			if at < 0 {
-				return 0, unknown, true // below a fact's minimum: cannot happen after fill
+				return 0, 0, unknown, true // below a fact's minimum: cannot happen after fill
 			}
 		case cond.Enum:
 			s := st.Str[v.Slot]
@@ -292,7 +315,7 @@ func (t *table) locate(st *cond.State, unknown []int) (n int, _ []int, spans boo
 				}
 			}
 			if at < 0 {
-				return 0, unknown, true
+				return 0, 0, unknown, true
 			}
 		default:
 			switch st.Bool[v.Slot] {
@@ -307,8 +330,9 @@ func (t *table) locate(st *cond.State, unknown []int) (n int, _ []int, spans boo
 			continue
 		}
 		n += at * t.strides[i]
+		partial += (at + 1) * t.pstrides[i]
 	}
-	return n, unknown, false
+	return n, partial, unknown, false
 }
 
 // verdictAt returns the verdict at point n under mask id, trying every
