@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -112,4 +113,90 @@ func factChoices(d *rules.Dimension) []any {
 		out = append(out, true, false)
 	}
 	return out
+}
+
+// TestAnalysesConcurrent has many goroutines ask, at once, conditional
+// questions no query has met before on a fresh engine (so they race to
+// keep the answers), and requires the answers of an engine asked one
+// question at a time.
+func TestAnalysesConcurrent(t *testing.T) {
+	fresh, err := Embedded()
+	require.NoError(t, err)
+	reference, err := Embedded()
+	require.NoError(t, err)
+	var qs []Query
+	for _, act := range []string{"烧田埂", "野炊", "上坟烧纸", "set_up_stall", "dump_construction_waste"} {
+		for _, d := range []string{"2024-10-03", "2025-02-01", "2025-04-04", "2025-07-15", "2026-01-20"} {
+			day, err := calendar.ParseDate(d)
+			require.NoError(t, err)
+			for _, facts := range []Facts{{}, {"fire_zone": "general"}, {"distance_to_forest_m": 50.0}, {"high_danger_days": 3.0}, {"urban_area": true}} {
+				qs = append(qs, Query{Activity: act, Day: day, Facts: facts})
+			}
+		}
+	}
+	want := make([]*Decision, len(qs))
+	for i, q := range qs {
+		want[i], err = reference.Decide(q)
+		require.NoError(t, err)
+	}
+	const workers = 8
+	errs := make(chan error, workers)
+	for w := range workers {
+		go func() {
+			for k := range qs {
+				i := (k + w*len(qs)/workers) % len(qs)
+				got, err := fresh.Decide(qs[i])
+				if err == nil && !assert.ObjectsAreEqual(want[i], got) {
+					err = fmt.Errorf("%s %s %v: the decisions differ", qs[i].Activity, qs[i].Day, qs[i].Facts)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range workers {
+		require.NoError(t, <-errs)
+	}
+}
+
+// BenchmarkDecideFirst measures a conditional decision that meets its
+// partial point for the first time, so that its answer is worked out
+// rather than shared: each round forgets the answers the last one kept.
+func BenchmarkDecideFirst(b *testing.B) {
+	e, err := Embedded()
+	require.NoError(b, err)
+	for _, bc := range []struct {
+		name string
+		q    Query
+	}{
+		{"conditional", Query{Activity: "烧田埂", Day: calendar.MustDate(2024, 10, 3), Facts: Facts{"fire_zone": "general"}}},
+		{"conditional-2-facts", Query{Activity: "野炊", Day: calendar.MustDate(2025, 7, 15), Facts: Facts{"distance_to_forest_m": 50.0}}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			a, err := e.Activity(bc.q.Activity)
+			require.NoError(b, err)
+			t := e.plans[a].table
+			_, err = e.Decide(bc.q)
+			require.NoError(b, err)
+			var kept []int
+			for i := range t.analyses {
+				if t.analyses[i].Load() != nil {
+					kept = append(kept, i)
+				}
+			}
+			require.NotEmpty(b, kept)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, i := range kept {
+					t.analyses[i].Store(nil)
+				}
+				if _, err := e.Decide(bc.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
