@@ -336,7 +336,21 @@ func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri,
 			need |= p.ruleVars[i]
 		}
 	}
-	dims := p.space.Dimensions(st, func(i int) bool { return need&(1<<i) != 0 }, sc.dims[:0])
+	var dims []*rules.Dimension
+	if sc.located {
+		// The table's dims, whole: the unknown facts the undecided rules
+		// read are enumerated; the others (free) decide no rule.
+		dims, sc.pos, sc.free = sc.dims[:0], sc.pos[:0], sc.free[:0]
+		for _, i := range sc.unknown {
+			if need&(1<<i) != 0 {
+				dims, sc.pos = append(dims, p.table.dims[i]), append(sc.pos, i)
+			} else {
+				sc.free = append(sc.free, i)
+			}
+		}
+	} else {
+		dims = p.space.Dimensions(st, func(i int) bool { return need&(1<<i) != 0 }, sc.dims[:0])
+	}
 	sc.dims = dims
 	total := rules.Combinations(dims)
 	if total <= 0 {
@@ -344,7 +358,9 @@ func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri,
 	}
 	sc.codes = slices.Grow(sc.codes[:0], total)[:total]
 	clear(sc.codes)
-	if !e.enumerateTable(p, maskID, dims, total, sc) {
+	if sc.located {
+		p.table.walk(maskID, total, sc)
+	} else {
 		sc.trial = slices.Grow(sc.trial[:0], len(vals))[:len(vals)]
 		e.set.Enumerate(st, dims, &sc.enum, func(n int, _ []int) {
 			for i, r := range p.rules {
@@ -381,28 +397,13 @@ func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri,
 		sc.strides = append(sc.strides, stride)
 		stride *= d.Size()
 	}
-	// Each line of points along dim i (the others fixed) starts where
-	// digit i is 0; the dim decides if some line holds two verdicts.
+	// Dim i decides if some line of points along it (the other dims
+	// fixed) holds two verdicts.
 	var isRelevant uint64
-	digit := sc.zeroDigits(len(dims))
-	for n := range total {
-		for i, size := range sc.sizes {
-			if digit[i] != 0 || isRelevant&(1<<i) != 0 {
-				continue
-			}
-			var first verdictCode
-			for j, at := 0, n; j < size; j, at = j+1, at+sc.strides[i] {
-				switch w := sc.codes[at]; {
-				case w == 0:
-				case first == 0:
-					first = w
-				case w != first:
-					isRelevant |= 1 << i
-					j = size // done with this dim
-				}
-			}
+	for i, size := range sc.sizes {
+		if lineVaries(sc.codes, sc.strides[i], size) {
+			isRelevant |= 1 << i
 		}
-		next(digit, sc.sizes)
 	}
 	relevant, relIdx := sc.relevant[:0], sc.relIdx[:0]
 	for i, d := range dims {
@@ -415,31 +416,12 @@ func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri,
 	return Conditional, relevant, e.outcomes(p, sc)
 }
 
-// enumerateTable fills sc.codes for the points of dims from the plan's
-// table, when the query was located in it and dims span their whole range.
-func (e *Engine) enumerateTable(p *plan, maskID int, dims []*rules.Dimension, total int, sc *scratch) bool {
-	t := p.table
-	if t == nil || !sc.located {
-		return false
-	}
-	sc.pos = sc.pos[:0]
-	for _, d := range dims {
-		i := p.space.Index(d.Var)
-		if i < 0 || t.dims[i] != d {
-			return false // a number known within a range: its regions are cut
-		}
-		sc.pos = append(sc.pos, i)
-	}
-	// The unknown facts outside dims decide no rule; any value of theirs
-	// that contradicts no implication will do.
-	sc.free = sc.free[:0]
-	for _, i := range sc.unknown {
-		if !slices.Contains(sc.pos, i) {
-			sc.free = append(sc.free, i)
-		}
-	}
-	// Walk the points in the enumeration's order (dims[0] fastest),
-	// moving the table index along with the digits.
+// walk fills sc.codes with the verdicts at the points of the dims at
+// sc.pos, the query's known facts fixed (sc.point) and its other unknown
+// facts (sc.free) at any value that contradicts no implication.
+func (t *table) walk(maskID, total int, sc *scratch) {
+	// The points in the enumeration's order (dims[0] fastest), the table
+	// index moving along with the digits.
 	at, digit := sc.point, sc.zeroDigits(len(sc.pos))
 	for n := range total {
 		sc.codes[n] = t.verdictAt(maskID, at, sc.free)
@@ -452,7 +434,27 @@ func (e *Engine) enumerateTable(p *plan, maskID int, dims []*rules.Dimension, to
 			at -= (t.sizes[i] - 1) * t.strides[i]
 		}
 	}
-	return true
+}
+
+// lineVaries reports whether some line of codes along a dim of the given
+// stride and size holds two different verdicts (0 is no verdict).
+func lineVaries(codes []verdictCode, stride, size int) bool {
+	block := stride * size
+	for base := 0; base < len(codes); base += block {
+		for start := base; start < base+stride; start++ {
+			var first verdictCode
+			for at := start; at < start+block; at += stride {
+				switch w := codes[at]; {
+				case w == 0:
+				case first == 0:
+					first = w
+				case w != first:
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // zeroDigits returns n zero digits of a mixed-radix counter.
@@ -477,6 +479,14 @@ func next(digit, sizes []int) {
 // positions sc.relIdx) and merges neighbouring numeric ranges with the same
 // verdict. The outcomes and their conditions are two allocations.
 func (e *Engine) outcomes(p *plan, sc *scratch) []Outcome {
+	if len(sc.relevant) == 1 {
+		return e.outcomes1(p, sc)
+	}
+	return e.outcomesN(p, sc)
+}
+
+// outcomesN is outcomes for any number of deciding facts.
+func (e *Engine) outcomesN(p *plan, sc *scratch) []Outcome {
 	rel := sc.relevant
 	size := 1
 	sc.rstride = sc.rstride[:0]
@@ -542,35 +552,71 @@ func (e *Engine) outcomes(p *plan, sc *scratch) []Outcome {
 		}
 	}
 	out := make([]Outcome, 0, n)
-	// One deciding fact of the table (the usual case): each outcome's
-	// condition is the table's, shared. Otherwise they are built here.
-	t := p.table
-	var shared []FactCondition
-	if i := p.space.Index(rel[0].Var); w == 1 && t != nil && i >= 0 && t.dims[i] == rel[0] {
-		shared = t.describe[i]
-	}
-	var when []FactCondition
-	if shared == nil {
-		when = make([]FactCondition, 0, n*w)
-	}
+	when := make([]FactCondition, 0, n*w)
 	for c, x := range sc.cells {
 		if !x.alive {
 			continue
 		}
-		o := Outcome{Verdict: verdictOf[x.verdict]}
-		if shared != nil {
-			at := lo(c)[0]*rel[0].Size() + hi(c)[0]
-			o.When = shared[at : at+1 : at+1]
-		} else {
-			w0 := len(when)
-			for k, d := range rel {
-				when = append(when, e.describe(p, d, lo(c)[k], hi(c)[k]))
-			}
-			o.When = when[w0:len(when):len(when)]
+		w0 := len(when)
+		for k, d := range rel {
+			when = append(when, e.describe(p, d, lo(c)[k], hi(c)[k]))
 		}
-		out = append(out, o)
+		out = append(out, Outcome{Verdict: verdictOf[x.verdict], When: when[w0:len(when):len(when)]})
 	}
 	return out
+}
+
+// outcomes1 is outcomes for one deciding fact (the usual case): the
+// verdict at each of its points is the first the enumeration met there,
+// and runs of a number's neighbouring points with one verdict merge.
+func (e *Engine) outcomes1(p *plan, sc *scratch) []Outcome {
+	d, i := sc.relevant[0], sc.relIdx[0]
+	size, stride := sc.sizes[i], sc.strides[i]
+	sc.proj = slices.Grow(sc.proj[:0], size)[:size]
+	for j := range sc.proj {
+		sc.proj[j] = 0
+	scan:
+		for base := 0; base < len(sc.codes); base += stride * size {
+			for at := base + j*stride; at < base+(j+1)*stride; at++ {
+				if sc.codes[at] != 0 {
+					sc.proj[j] = sc.codes[at]
+					break scan
+				}
+			}
+		}
+	}
+	n := 0
+	for j, v := range sc.proj {
+		if v != 0 && (j == 0 || d.Var.Kind != cond.Number || sc.proj[j-1] != v) {
+			n++
+		}
+	}
+	out := make([]Outcome, 0, n)
+	for lo := 0; lo < size; lo++ {
+		v := sc.proj[lo]
+		if v == 0 {
+			continue
+		}
+		hi := lo
+		for d.Var.Kind == cond.Number && hi+1 < size && sc.proj[hi+1] == v {
+			hi++
+		}
+		out = append(out, Outcome{Verdict: verdictOf[v], When: e.describe1(p, d, lo, hi)})
+		lo = hi
+	}
+	return out
+}
+
+// describe1 is describe as a one-element slice: the table's own when d is
+// one of its dims (shared, clipped), else a new one.
+func (e *Engine) describe1(p *plan, d *rules.Dimension, lo, hi int) []FactCondition {
+	if t := p.table; t != nil {
+		if i := p.space.Index(d.Var); i >= 0 && t.dims[i] == d {
+			at := lo*t.sizes[i] + hi
+			return t.describe[i][at : at+1 : at+1]
+		}
+	}
+	return []FactCondition{describePoint(d, lo, hi)}
 }
 
 // cell is an outcome being built: a box of points with one verdict.

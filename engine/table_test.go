@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -198,5 +199,36 @@ func BenchmarkDecideFirst(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestOutcomesOneFact checks the one-fact shortcut against the general
+// projection, on random verdicts over the fire ban's dims.
+func TestOutcomesOneFact(t *testing.T) {
+	e, err := Embedded()
+	require.NoError(t, err)
+	a, err := e.Activity("烧田埂")
+	require.NoError(t, err)
+	p := e.plans[a]
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		sc := &scratch{}
+		total := 1
+		for _, d := range p.table.dims {
+			if rnd.IntN(2) == 0 && len(sc.dims) > 0 {
+				continue
+			}
+			sc.dims = append(sc.dims, d)
+			sc.sizes = append(sc.sizes, d.Size())
+			sc.strides = append(sc.strides, total)
+			total *= d.Size()
+		}
+		for range total {
+			sc.codes = append(sc.codes, verdictCode(rnd.IntN(4)))
+		}
+		k := rnd.IntN(len(sc.dims))
+		sc.relevant, sc.relIdx = sc.dims[k:k+1], []int{k}
+		want := e.outcomesN(p, sc)
+		require.Equal(t, want, e.outcomes1(p, sc), "codes %v, dims %d, deciding %s", sc.codes, len(sc.dims), sc.dims[k].Var.Name)
 	}
 }
