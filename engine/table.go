@@ -182,6 +182,7 @@ func (t *table) buildPartial(e *Engine, p *plan) {
 		holds, mayHold uint64
 	}
 	seen := make([][]combo, p.masks)
+	done, unknown := make([]bool, t.partials), []int(nil)
 	masks := p.maskByID()
 	st := e.set.NewState()
 	var vals []cond.Tri
@@ -195,6 +196,13 @@ func (t *table) buildPartial(e *Engine, p *plan) {
 		if e.set.Derive(st) != nil {
 			continue
 		}
+		// Implications may have filled in facts, making this the state of
+		// another partial point: each state once.
+		var m int
+		if _, m, unknown, _ = t.locate(st, unknown[:0]); done[m] {
+			continue
+		}
+		done[m] = true
 		for id, mask := range masks {
 			vals = e.evalRules(p, st, mask, vals[:0])
 			for i, v := range vals {
