@@ -116,7 +116,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 			b.change, d.NextChange = c, &b.change
 		}
 	}
-	e.notes(d, p, day, relevant, &sc.given)
+	e.notes(d, p, k, day, relevant, sc)
 	return d, nil
 }
 

@@ -42,6 +42,9 @@ type Engine struct {
 	// summaries["window"][first day] is "NAME FROM—TO" for each interval;
 	// penalties and contacts are a notice's, ready to copy into decisions.
 	summaries map[*rules.Window]map[calendar.Date]string
+	yearNotes map[*rules.Window][]Note
+	// naming[a] are the notices with a rule that names activity a.
+	naming    map[*rules.Activity][]*rules.Notice
 	penalties map[*rules.Notice][]NoticePenalty
 	contacts  map[*rules.Notice][]NoticeContact
 }
@@ -87,6 +90,7 @@ type segRule struct {
 	uses    []WindowUse
 	summary string // "NAME FROM—TO；NAME FROM—TO"
 	interps []*rules.Interpretation
+	notes   []Note // for the windows whose holidays are projected
 }
 
 // condView is what a reason shows when the conditions in holds hold and
@@ -123,6 +127,8 @@ type ruleInfo struct {
 	maxInterps            int
 	// condBit is the first of the rule's bits in a table entry's conds.
 	condBit int
+	// titleNote goes with the reason of a rule of a title-only notice.
+	titleNote *Note
 	// facts are the facts the rule reads; dependsOn[m], when there are
 	// few, lists those in the bit mask m (a reason's DependsOn).
 	facts     []*cond.Var
@@ -136,6 +142,8 @@ const maxDependsOnFacts = 6
 type planWindow struct {
 	w  *rules.Window
 	cw *calendar.Window
+	// yearNotes[j] is the note giving interval j of cw in its year.
+	yearNotes []Note
 }
 
 type segment struct {
@@ -185,7 +193,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	}
 	e := &Engine{set: set, cal: cal, plans: map[*rules.Activity]*plan{}, windows: map[*rules.Window]*calendar.Window{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
-		summaries: map[*rules.Window]map[calendar.Date]string{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
+		summaries: map[*rules.Window]map[calendar.Date]string{}, yearNotes: map[*rules.Window][]Note{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err
@@ -214,6 +222,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 				sum[iv.From] = w.Name + " " + iv.From.String() + "—" + iv.To.String()
 			}
 			e.summaries[w] = sum
+			e.yearNotes[w] = yearNotes(n, w, cw)
 		}
 		for _, pen := range n.Penalties {
 			e.penalties[n] = append(e.penalties[n], NoticePenalty{Notice: n.Number, Penalty: pen})
@@ -232,6 +241,16 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
+	}
+	e.naming = map[*rules.Activity][]*rules.Notice{}
+	for _, n := range set.Notices {
+		for _, r := range n.Rules {
+			for _, a := range r.Activities {
+				if !slices.Contains(e.naming[a], n) {
+					e.naming[a] = append(e.naming[a], n)
+				}
+			}
+		}
 	}
 	// Activities governed by the same rules share the costly part of a plan
 	// (segments and reasons' windows); most fire acts do.
@@ -294,7 +313,7 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 		}
 		for _, v := range r.Program.Vars {
 			if w := windowOf(r.Notice, v); w != nil && !slices.ContainsFunc(p.windows, func(pw planWindow) bool { return pw.w == w }) {
-				p.windows = append(p.windows, planWindow{w: w, cw: e.windows[w]})
+				p.windows = append(p.windows, planWindow{w: w, cw: e.windows[w], yearNotes: e.yearNotes[w]})
 			}
 		}
 	}
@@ -323,6 +342,9 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 			Notice: r.Notice.Number, NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
 			Effect: string(r.Effect), Terms: r.Terms, TitleLevel: r.TitleLevel,
 		}}
+		if r.TitleLevel {
+			ri.titleNote = titleNote(r.Notice)
+		}
 		for _, v := range r.Program.Vars {
 			if !v.Window {
 				ri.facts = append(ri.facts, v)
@@ -361,6 +383,9 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 				}
 				iv, _ := pw.cw.Find(seg.from)
 				sr.uses = append(sr.uses, WindowUse{ID: pw.w.ID, Name: pw.w.Name, Article: pw.w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
+				if iv.Projected {
+					sr.notes = append(sr.notes, projectedNote(p.rules[i].Notice.Number, sr.uses[len(sr.uses)-1]))
+				}
 				if sr.summary != "" {
 					sr.summary += "；"
 				}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
 // The texts of notes, in one place.
@@ -18,35 +19,27 @@ const (
 	msgProjected    = "%s 所依据的法定节假日安排尚未公布，日期为推算（%s）。"
 )
 
-func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rules.Dimension, g *given) {
-	seen := map[string]bool{}
-	add := func(n Note) {
-		k := n.Code + n.Notice + n.Text
-		if !seen[k] {
-			seen[k] = true
-			d.Notes = append(d.Notes, n)
+// notes adds to d the notes that go with it. Those that depend only on
+// the rule set (a title-level rule, a projected holiday, a window's dates
+// in a year) were made at load and are shared; the rest are made here.
+func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevant []*rules.Dimension, sc *scratch) {
+	g := &sc.given
+	// The reasons are the rules whose value is not false, in order.
+	for i, v := range sc.vals {
+		if v != cond.False && p.info[i].titleNote != nil {
+			addNote(d, *p.info[i].titleNote)
 		}
 	}
-	for _, r := range d.Reasons {
-		if !r.TitleLevel {
-			continue
-		}
-		if n, ok := e.set.Notice(r.Notice); ok {
-			add(Note{Code: "title_level", Notice: n.Number, Text: fmt.Sprintf(msgTitleLevel, n.Number, n.Title, n.TitleOnlyNote),
-				Args: map[string]string{"notice": n.Number, "title": n.Title}})
-		}
-	}
-	for _, r := range d.Reasons {
-		for _, w := range r.Windows {
-			if w.Projected {
-				add(Note{Code: "projected_holiday", Notice: r.Notice, Text: fmt.Sprintf(msgProjected, w.Name, w.Label),
-					Args: map[string]string{"window": w.Name, "label": w.Label}})
+	for i, v := range sc.vals {
+		if v != cond.False {
+			for _, n := range p.segRules[seg][i].notes {
+				addNote(d, n)
 			}
 		}
 	}
 	for _, dim := range relevant {
 		if dim.Fact != nil && g.has(dim.Fact) {
-			add(Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, g.src[dim.Fact.Index]),
+			addNote(d, Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, g.src[dim.Fact.Index]),
 				Args: map[string]string{"fact": dim.Var.Name, "source": g.src[dim.Fact.Index]}})
 		}
 	}
@@ -58,16 +51,15 @@ func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rule
 		if e.inForce(n, day) {
 			continue
 		}
-		add(Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day),
+		addNote(d, Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day),
 			Args: map[string]string{"notice": n.Number, "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String(), "day": day.String()}})
 		for _, pw := range p.windows {
 			if pw.w.Notice != n || !reads(r.Program, pw.w.Var) {
 				continue
 			}
-			for _, iv := range pw.cw.Intervals() {
+			for j, iv := range pw.cw.Intervals() {
 				if iv.From.Year() == day.Year() {
-					add(Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, pw.w.Name, day.Year(), iv.From, iv.To),
-						Args: map[string]string{"notice": n.Number, "window": pw.w.Name, "year": fmt.Sprint(day.Year()), "from": iv.From.String(), "to": iv.To.String()}})
+					addNote(d, pw.yearNotes[j])
 				}
 			}
 		}
@@ -79,23 +71,50 @@ func (e *Engine) notes(d *Decision, p *plan, day calendar.Date, relevant []*rule
 		}
 	}
 	if len(names) > 0 && len(d.Reasons) == 0 {
-		add(Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、")),
+		addNote(d, Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、")),
 			Args: map[string]string{"activity": p.act.Name, "kinds": strings.Join(names, "、")}})
 	}
 }
 
+// addNote adds n to d's notes unless an equal note is there.
+func addNote(d *Decision, n Note) {
+	for _, x := range d.Notes {
+		if x.Code == n.Code && x.Notice == n.Notice && x.Text == n.Text {
+			return
+		}
+	}
+	d.Notes = append(d.Notes, n)
+}
+
+// titleNote is the note for a rule of a notice the rule base has only the
+// title of.
+func titleNote(n *rules.Notice) *Note {
+	return &Note{Code: "title_level", Notice: n.Number, Text: fmt.Sprintf(msgTitleLevel, n.Number, n.Title, n.TitleOnlyNote),
+		Args: map[string]string{"notice": n.Number, "title": n.Title}}
+}
+
+// projectedNote is the note for a window whose statutory holidays are
+// projected.
+func projectedNote(notice string, w WindowUse) Note {
+	return Note{Code: "projected_holiday", Notice: notice, Text: fmt.Sprintf(msgProjected, w.Name, w.Label),
+		Args: map[string]string{"window": w.Name, "label": w.Label}}
+}
+
+// yearNotes are the notes giving each interval of a window in its year.
+func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []Note {
+	var out []Note
+	for _, iv := range cw.Intervals() {
+		out = append(out, Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, w.Name, iv.From.Year(), iv.From, iv.To),
+			Args: map[string]string{"notice": n.Number, "window": w.Name, "year": fmt.Sprint(iv.From.Year()), "from": iv.From.String(), "to": iv.To.String()}})
+	}
+	return out
+}
+
 // governedOn reports whether a rule of a notice in force on day names a.
 func (e *Engine) governedOn(a *rules.Activity, day calendar.Date) bool {
-	for _, n := range e.set.Notices {
-		if !e.inForce(n, day) {
-			continue
-		}
-		for _, r := range n.Rules {
-			for _, x := range r.Activities {
-				if x == a {
-					return true
-				}
-			}
+	for _, n := range e.naming[a] {
+		if e.inForce(n, day) {
+			return true
 		}
 	}
 	return false
