@@ -42,7 +42,7 @@ type Engine struct {
 	// summaries["window"][first day] is "NAME FROM—TO" for each interval;
 	// penalties and contacts are a notice's, ready to copy into decisions.
 	summaries map[*rules.Window]map[calendar.Date]string
-	yearNotes map[*rules.Window][]Note
+	yearNotes map[*rules.Window][]yearNote
 	// naming[a] are the notices with a rule that names activity a.
 	naming    map[*rules.Activity][]*rules.Notice
 	penalties map[*rules.Notice][]NoticePenalty
@@ -142,8 +142,8 @@ const maxDependsOnFacts = 6
 type planWindow struct {
 	w  *rules.Window
 	cw *calendar.Window
-	// yearNotes[j] is the note giving interval j of cw in its year.
-	yearNotes []Note
+	// yearNotes give each interval of cw in its year.
+	yearNotes []yearNote
 }
 
 type segment struct {
@@ -193,7 +193,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	}
 	e := &Engine{set: set, cal: cal, plans: map[*rules.Activity]*plan{}, windows: map[*rules.Window]*calendar.Window{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
-		summaries: map[*rules.Window]map[calendar.Date]string{}, yearNotes: map[*rules.Window][]Note{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
+		summaries: map[*rules.Window]map[calendar.Date]string{}, yearNotes: map[*rules.Window][]yearNote{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err

@@ -46,6 +46,7 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	if d.Verdict != NoRule {
 		return
 	}
+	year := day.Year()
 	for _, r := range p.rules {
 		n := r.Notice
 		if e.inForce(n, day) {
@@ -57,9 +58,9 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 			if pw.w.Notice != n || !reads(r.Program, pw.w.Var) {
 				continue
 			}
-			for j, iv := range pw.cw.Intervals() {
-				if iv.From.Year() == day.Year() {
-					addNote(d, pw.yearNotes[j])
+			for _, yn := range pw.yearNotes {
+				if yn.year == year {
+					addNote(d, yn.Note)
 				}
 			}
 		}
@@ -100,12 +101,19 @@ func projectedNote(notice string, w WindowUse) Note {
 		Args: map[string]string{"window": w.Name, "label": w.Label}}
 }
 
-// yearNotes are the notes giving each interval of a window in its year.
-func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []Note {
-	var out []Note
+// yearNote is the note giving an interval of a window in its year.
+type yearNote struct {
+	year int
+	Note
+}
+
+// yearNotes are the notes for each interval of a window.
+func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []yearNote {
+	var out []yearNote
 	for _, iv := range cw.Intervals() {
-		out = append(out, Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, w.Name, iv.From.Year(), iv.From, iv.To),
-			Args: map[string]string{"notice": n.Number, "window": w.Name, "year": fmt.Sprint(iv.From.Year()), "from": iv.From.String(), "to": iv.To.String()}})
+		y := iv.From.Year()
+		out = append(out, yearNote{year: y, Note: Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, w.Name, y, iv.From, iv.To),
+			Args: map[string]string{"notice": n.Number, "window": w.Name, "year": fmt.Sprint(y), "from": iv.From.String(), "to": iv.To.String()}}})
 	}
 	return out
 }
