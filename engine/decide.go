@@ -117,6 +117,9 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		}
 	}
 	e.notes(d, p, k, day, relevant, sc)
+	// Every slice of a decision is full, so that a caller's append copies
+	// (many share their arrays with the engine; see Decision).
+	d.Notes, d.Penalties, d.Contacts = slices.Clip(d.Notes), slices.Clip(d.Penalties), slices.Clip(d.Contacts)
 	return d, nil
 }
 

@@ -22,9 +22,12 @@ const (
 )
 
 // Decision is the engine's answer with everything needed to read it out
-// and to check it. A decision shares read-only parts with the engine (the
-// windows, conditions, interpretations, terms, penalties and contacts of
-// its reasons): read them, do not modify them.
+// and to check it. Much of it is worked out when the engine is built and
+// shared by every decision that needs it — each reason's citation, windows,
+// conditions, interpretations and terms, the unknown facts, outcomes and
+// notes, penalties, contacts and the receipt — so read a decision, do not
+// modify it. Every slice in it is full (length = capacity): appending to
+// one copies it first.
 type Decision struct {
 	Activity ActivityRef   `json:"activity"`
 	Date     calendar.Date `json:"date"`

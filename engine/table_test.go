@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -230,5 +231,47 @@ func TestOutcomesOneFact(t *testing.T) {
 		sc.relevant, sc.relIdx = sc.dims[k:k+1], []int{k}
 		want := e.outcomesN(p, sc)
 		require.Equal(t, want, e.outcomes1(p, sc), "codes %v, dims %d, deciding %s", sc.codes, len(sc.dims), sc.dims[k].Var.Name)
+	}
+}
+
+// TestDecisionSlicesClipped walks decisions of every kind and requires
+// every slice in them to be full (length = capacity): decisions share
+// slices with the engine and with each other, and a caller's append must
+// copy rather than write into a neighbour.
+func TestDecisionSlicesClipped(t *testing.T) {
+	e, err := Embedded()
+	require.NoError(t, err)
+	queries := []Query{
+		{Activity: "烧田埂", Day: calendar.MustDate(2024, 10, 3), Facts: Facts{"distance_to_forest_m": 50.0, "fire_zone": "general", "high_danger_days": 0.0}},
+		{Activity: "烧田埂", Day: calendar.MustDate(2024, 10, 3), Facts: Facts{"fire_zone": "general"}},
+		{Activity: "野炊", Day: calendar.MustDate(2025, 7, 15), Facts: Facts{"distance_to_forest_m": 50.0}},
+		{Activity: "烧田埂", Day: calendar.MustDate(2030, 10, 3), Facts: Facts{"distance_to_forest_m": 50.0}},
+		{Activity: "上坟烧纸", Day: calendar.MustDate(2028, 4, 4), Facts: Facts{"distance_to_forest_m": Range{Lo: 90, Hi: 110, Source: "GPS"}}},
+		{Activity: "pick_oil_tea", Day: calendar.MustDate(2025, 10, 10)},
+	}
+	for _, q := range queries {
+		d, err := e.Decide(q)
+		require.NoError(t, err)
+		var walk func(path string, v reflect.Value)
+		walk = func(path string, v reflect.Value) {
+			switch v.Kind() {
+			case reflect.Pointer, reflect.Interface:
+				if !v.IsNil() {
+					walk(path, v.Elem())
+				}
+			case reflect.Struct:
+				for i := range v.NumField() {
+					if v.Type().Field(i).IsExported() {
+						walk(path+"."+v.Type().Field(i).Name, v.Field(i))
+					}
+				}
+			case reflect.Slice:
+				require.Equal(t, v.Len(), v.Cap(), "%s %s: %s has room to append into", q.Activity, q.Day, path)
+				for i := range v.Len() {
+					walk(fmt.Sprintf("%s[%d]", path, i), v.Index(i))
+				}
+			}
+		}
+		walk("Decision", reflect.ValueOf(d))
 	}
 }
