@@ -63,7 +63,9 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	sc := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(sc)
 	st := sc.st
-	e.set.Reset(st)
+	copy(st.Num, e.blank.Num) // e.set.Reset, as a copy
+	copy(st.Bool, e.blank.Bool)
+	copy(st.Str, e.blank.Str)
 	if err := e.loadFacts(st, q, &sc.given); err != nil {
 		return nil, err
 	}

@@ -35,6 +35,7 @@ type Engine struct {
 	windows  map[*rules.Window]*calendar.Window
 	receipt  Receipt
 	scratch  sync.Pool
+	blank    *cond.State // every fact unknown, every window false
 	layers   *place.Layers
 	register *register.Register
 	// ends holds notices the register ends before their own valid_until.
@@ -267,6 +268,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 		a, _ := set.Activity(name)
 		e.planBy[name] = e.plans[a]
 	}
+	e.blank = set.NewState()
 	e.scratch.New = func() any {
 		return &scratch{st: set.NewState()}
 	}

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/tonggao/tonggao/rules"
@@ -220,17 +221,15 @@ func knownExactly(st *cond.State, v *cond.Var) bool {
 
 // factValues lists the facts the decision knew, given or derived.
 func (e *Engine) factValues(st *cond.State, g *given) []FactValue {
-	known := 0
-	for _, f := range e.set.Facts {
+	var known uint64 // by rules.Fact.Index (at most 64 facts)
+	for i, f := range e.set.Facts {
 		if factKnown(st, f) {
-			known++
+			known |= 1 << i
 		}
 	}
-	out := make([]FactValue, 0, known)
-	for _, f := range e.set.Facts {
-		if !factKnown(st, f) {
-			continue
-		}
+	out := make([]FactValue, 0, bits.OnesCount64(known))
+	for ; known != 0; known &= known - 1 {
+		f := e.set.Facts[bits.TrailingZeros64(known)]
 		fv := FactValue{Name: f.Name, Derived: !g.has(f)}
 		if g.has(f) {
 			fv.Source = g.src[f.Index]
