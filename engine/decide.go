@@ -55,7 +55,6 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		_, err := e.Activity(q.Activity)
 		return nil, err
 	}
-	act := p.act
 	day := q.day()
 	if !day.Valid() {
 		return nil, fmt.Errorf("engine: %w", calendar.ErrRange)
@@ -78,7 +77,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		Decision
 		change Change
 	}{Decision: Decision{
-		Activity:     ActivityRef{ID: act.ID, Name: act.Name, EN: act.EN},
+		Activity:     p.ref,
 		Date:         day,
 		UnknownFacts: []string{},
 		Reasons:      []Reason{},

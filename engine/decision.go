@@ -29,7 +29,7 @@ const (
 // modify it. Every slice in it is full (length = capacity): appending to
 // one copies it first.
 type Decision struct {
-	Activity ActivityRef   `json:"activity"`
+	Activity *ActivityRef  `json:"activity"` // shared`
 	Date     calendar.Date `json:"date"`
 	Verdict  Verdict       `json:"verdict"`
 	// Reasons lists every rule that applied (or, for a conditional answer,

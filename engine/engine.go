@@ -53,6 +53,7 @@ type Engine struct {
 // plan is what deciding one activity needs, computed at load time.
 type plan struct {
 	act *rules.Activity
+	ref *ActivityRef // act, as decisions name it
 	// rules govern the activity (it is one of their activities or a kind
 	// of one), residual rules shadowed by a more specific rule removed.
 	rules []*rules.Rule
@@ -276,7 +277,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 }
 
 func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, error) {
-	p := &plan{act: a}
+	p := &plan{act: a, ref: &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}}
 	var all []*rules.Rule
 	for _, n := range e.set.Notices {
 		for _, r := range n.Rules {
@@ -299,7 +300,7 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 	}
 	if q, ok := shared[string(key)]; ok {
 		cp := *q
-		cp.act, cp.kinds = a, p.kinds
+		cp.act, cp.ref, cp.kinds = a, p.ref, p.kinds // a's own name and kinds
 		return &cp, nil
 	}
 	defer func() { shared[string(key)] = p }()

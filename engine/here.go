@@ -101,7 +101,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		if nh == nil {
 			continue
 		}
-		nh.Restricted = append(nh.Restricted, Restriction{Activity: d.Activity, Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts})
+		nh.Restricted = append(nh.Restricted, Restriction{Activity: *d.Activity, Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts})
 	}
 	st := e.set.NewState()
 	if err := e.loadFacts(st, q, &given{}); err != nil {

@@ -97,7 +97,7 @@ func (b *Bundle) Timeline(q engine.Query, activities []string, from, to calendar
 			if err != nil {
 				return nil, err
 			}
-			tl.Activity = dec.Activity
+			tl.Activity = *dec.Activity
 			end := to
 			if i+1 < len(starts) {
 				end = starts[i+1].AddDays(-1)
