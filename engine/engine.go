@@ -4,9 +4,12 @@
 //
 // An Engine is built once (New) from a rules.Set and a calendar.Calendar:
 // every window is resolved to concrete days, every condition is already
-// compiled, and each activity gets a plan listing the rules that govern it.
-// After that a decision is table look-ups and a few compiled conditions,
-// safe for concurrent use. To change rules, build a new Engine and swap it.
+// compiled, and each activity gets a plan listing the rules that govern it
+// with, for every combination of the facts they read and every set of
+// windows in force, which rules hold (see table.go). After that a decision
+// with known facts is table look-ups, and one with unknown facts a few
+// compiled conditions and an enumeration over the table; both are safe for
+// concurrent use. To change rules, build a new Engine and swap it.
 package engine
 
 import (
