@@ -168,28 +168,28 @@ type given struct {
 
 func (g *given) has(f *rules.Fact) bool { return g.mask&(1<<f.Index) != 0 }
 
-// fill stores the query's facts in st and records them in g.
+// fill stores the query's facts in st and records them in g. Of several
+// wrong facts it reports the first by name, so that one query always gets
+// the same error (the map's order is random).
 func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 	g.mask = 0
 	if len(g.src) < len(e.set.Facts) {
 		g.src, g.value = make([]string, len(e.set.Facts)), make([]any, len(e.set.Facts))
 	}
+	var bad *FactError
 	for name, raw := range facts {
+		if bad != nil && name > bad.Fact {
+			continue
+		}
 		f, ok := e.set.Fact(name)
 		if !ok {
-			names := make([]string, len(e.set.Facts))
-			for i, f := range e.set.Facts {
-				names[i] = f.Name
-			}
-			msg := "no such fact"
-			if s := rules.Closest(name, names, 3); len(s) > 0 {
-				msg += " (did you mean " + strings.Join(s, ", ") + "?)"
-			}
-			return &FactError{Fact: name, Msg: msg}
+			bad = e.noSuchFact(name)
+			continue
 		}
 		src, err := setFact(st, f, raw)
 		if err != nil {
-			return &FactError{Fact: name, Msg: err.Error()}
+			bad = &FactError{Fact: name, Msg: err.Error()}
+			continue
 		}
 		g.mask |= 1 << f.Index
 		g.src[f.Index], g.value[f.Index] = src, nil
@@ -200,7 +200,23 @@ func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 			g.value[f.Index] = raw
 		}
 	}
+	if bad != nil {
+		return bad
+	}
 	return nil
+}
+
+// noSuchFact reports a fact name the schema lacks, with the closest names.
+func (e *Engine) noSuchFact(name string) *FactError {
+	names := make([]string, len(e.set.Facts))
+	for i, f := range e.set.Facts {
+		names[i] = f.Name
+	}
+	msg := "no such fact"
+	if s := rules.Closest(name, names, 3); len(s) > 0 {
+		msg += " (did you mean " + strings.Join(s, ", ") + "?)"
+	}
+	return &FactError{Fact: name, Msg: msg}
 }
 
 func setFact(st *cond.State, f *rules.Fact, raw any) (string, error) {

@@ -256,3 +256,18 @@ func TestReasonQuotesTheIntervalOfTheDay(t *testing.T) {
 		}
 	}
 }
+
+// TestFactErrorDeterministic: of several wrong facts, the error names the
+// first by name, every time (a map's order is random).
+func TestFactErrorDeterministic(t *testing.T) {
+	e := testEngine(t)
+	q := engine.Query{Activity: "烧田埂", Day: day("2024-10-03"), Facts: engine.Facts{
+		"fire_zone": "nowhere", "distance_to_forest_m": "far", "no_such_fact": 1.0, "high_danger_days": -3.0,
+	}}
+	for range 50 {
+		_, err := e.Decide(q)
+		var fe *engine.FactError
+		require.ErrorAs(t, err, &fe)
+		require.Equal(t, "distance_to_forest_m", fe.Fact)
+	}
+}

@@ -275,3 +275,71 @@ func TestDecisionSlicesClipped(t *testing.T) {
 		walk("Decision", reflect.ValueOf(d))
 	}
 }
+
+// FuzzTableAgreesWithEvaluation decides random queries — any activity,
+// any day from 2023 to 2033, each fact the plan's rules read unknown, at
+// a threshold, anywhere, or within a range — with and without the plans'
+// tables, and requires the same decision or the same error.
+func FuzzTableAgreesWithEvaluation(f *testing.F) {
+	tabled, err := Embedded()
+	require.NoError(f, err)
+	evaluated, err := Embedded(withoutTables())
+	require.NoError(f, err)
+	acts := tabled.set.Activities
+	start := calendar.MustDate(2023, 1, 1)
+	for _, seed := range []uint64{0, 1, 2, 42, 1 << 40} {
+		f.Add(uint16(seed), uint16(seed*7), seed)
+	}
+	f.Fuzz(func(t *testing.T, act, day uint16, seed uint64) {
+		a := acts[int(act)%len(acts)]
+		p := tabled.plans[a]
+		rnd := rand.New(rand.NewPCG(seed, uint64(act)<<16|uint64(day)))
+		facts := Facts{}
+		for _, d := range p.space.Dimensions(tabled.set.NewState(), func(int) bool { return true }, nil) {
+			if v := randomFact(rnd, d); v != nil {
+				facts[d.Var.Name] = v
+			}
+		}
+		q := Query{Activity: a.Name, Day: start.AddDays(int(day) % 4000), Facts: facts}
+		want, wantErr := evaluated.Decide(q)
+		got, gotErr := tabled.Decide(q)
+		if wantErr != nil {
+			require.EqualError(t, gotErr, wantErr.Error())
+			return
+		}
+		require.NoError(t, gotErr)
+		require.Equal(t, want, got)
+	})
+}
+
+// randomFact gives a dimension's fact a random value, or nil (unknown).
+func randomFact(rnd *rand.Rand, d *rules.Dimension) any {
+	if rnd.IntN(4) == 0 {
+		return nil
+	}
+	switch d.Var.Kind {
+	case cond.Number:
+		r := d.Regions[rnd.IntN(len(d.Regions))]
+		x := r.Rep
+		switch rnd.IntN(4) {
+		case 0:
+			if !math.IsInf(r.Lo, 0) {
+				x = r.Lo
+			}
+		case 1:
+			x = math.Abs(rnd.NormFloat64()) * 150
+			if d.Fact.Integer {
+				x = math.Round(x)
+			}
+		case 2:
+			return Range{Lo: x, Hi: x + rnd.Float64()*120, Source: "fuzz"}
+		}
+		return x
+	case cond.Enum:
+		if rnd.IntN(8) == 0 {
+			return "不是一个值"
+		}
+		return d.Fact.Values[rnd.IntN(len(d.Fact.Values))]
+	}
+	return rnd.IntN(2) == 0
+}
