@@ -630,11 +630,9 @@ func (e *Engine) outcomes1(p *plan, sc *scratch) []Outcome {
 // describe1 is describe as a one-element slice: the table's own when d is
 // one of its dims (shared, clipped), else a new one.
 func (e *Engine) describe1(p *plan, d *rules.Dimension, lo, hi int) []FactCondition {
-	if t := p.table; t != nil {
-		if i := p.space.Index(d.Var); i >= 0 && t.dims[i] == d {
-			at := lo*t.sizes[i] + hi
-			return t.describe[i][at : at+1 : at+1]
-		}
+	if desc := p.described(d); desc != nil {
+		at := lo*d.Size() + hi
+		return desc[at : at+1 : at+1]
 	}
 	return []FactCondition{describePoint(d, lo, hi)}
 }
@@ -648,12 +646,22 @@ type cell struct {
 // describe states that dim d lies within points lo…hi, from the plan's
 // table when d is one of its dims.
 func (e *Engine) describe(p *plan, d *rules.Dimension, lo, hi int) FactCondition {
-	if t := p.table; t != nil {
-		if i := p.space.Index(d.Var); i >= 0 && t.dims[i] == d {
-			return t.describe[i][lo*t.sizes[i]+hi]
-		}
+	if desc := p.described(d); desc != nil {
+		return desc[lo*d.Size()+hi]
 	}
 	return describePoint(d, lo, hi)
+}
+
+// described returns the table's statements of d's points and ranges
+// (see table.describe), or nil when d is not one of the table's dims (a
+// number known within a range has dims of its own).
+func (p *plan) described(d *rules.Dimension) []FactCondition {
+	if t := p.table; t != nil {
+		if i := p.space.Index(d.Var); i >= 0 && t.dims[i] == d {
+			return t.describe[i]
+		}
+	}
+	return nil
 }
 
 func sameElsewhere(alo, ahi, blo, bhi []int, except int) bool {
