@@ -13,6 +13,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
@@ -90,9 +91,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	activity := fs.String("activity", "", "activity: id, Chinese name or synonym (e.g. 烧田埂)")
 	asJSON := fs.Bool("json", false, "print the decision as JSON")
+	lang := fs.String("lang", "zh", "language of the printed decision: zh or en (the rule text is quoted as written)")
 	qf := addQueryFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao check --activity NAME [--at DATE] [--fact name=value ...] [--lat N --lon E --crs wgs84|gcj02|bd09 --layers DIR] [--json]")
+		fmt.Fprintln(stderr, "usage: tonggao check --activity NAME [--at DATE] [--fact name=value ...] [--lat N --lon E --crs wgs84|gcj02|bd09 --layers DIR] [--lang zh|en] [--json]")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stderr); !ok {
@@ -100,6 +102,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	if *activity == "" {
 		fmt.Fprintln(stderr, "tonggao check: --activity is required")
+		return 2
+	}
+	l, err := hotline.ParseLang(*lang)
+	if err != nil {
+		fmt.Fprintf(stderr, "tonggao check: --lang: %v\n", err)
 		return 2
 	}
 	eng, q, err := qf.build()
@@ -116,7 +123,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if *asJSON {
 		return writeJSON(stdout, stderr, d)
 	}
-	writeDecision(stdout, d)
+	writeDecision(stdout, d, l)
 	return 0
 }
 

@@ -3,9 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/hotline"
 )
 
 func runCmd(args ...string) (int, string, string) {
@@ -46,6 +50,76 @@ func TestCheckCommand(t *testing.T) {
 				require.Contains(t, out+errOut, c)
 			}
 		})
+	}
+}
+
+func TestCheckEnglish(t *testing.T) {
+	code, out, errOut := runCmd("check", "--activity", "烧田埂", "--at", "2024-10-03", "--fact", "distance_to_forest_m=50", "--lang", "en")
+	require.Equal(t, 0, code, errOut)
+	lines := strings.Split(out, "\n")
+	for _, want := range []string{
+		"No (burning field ridges, 2024-10-03)",
+		"Grounds:",
+		"1. 祁政通〔2024〕7号, article 三: 严禁农事活动时烧灰积肥、炼山、烧地坎草、烧田埂；",
+		"Change: from 2025-05-01 the answer becomes “It depends”.",
+		"Penalties:",
+		"Contact: 森林火警电话 119 or 0746—3213950",
+	} {
+		require.Contains(t, lines, want, out)
+	}
+	require.Contains(t, out, "   Period: 禁火期（一般森林防火区） 2024-09-01—2025-04-30")
+	require.Contains(t, out, "   Reading of “国庆假期期间”: ")
+	require.Regexp(t, `(?m)^\(rule base sha256:[0-9a-f]{12}; holiday data .+\)$`, out)
+	for _, zh := range []string{"不可以", "依据：", "时段：", "解读", "变化：", "违者处理：", "联系：", "规则库", "节假日数据"} {
+		require.NotContains(t, out, zh)
+	}
+
+	code, out, errOut = runCmd("check", "--activity", "烧田埂", "--at", "2024-10-03", "--lang", "en")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "It depends (burning field ridges, 2024-10-03)\n")
+	require.Contains(t, out, " (depends on: fire_zone, high_danger_days, in_forest_land, distance_to_forest_m)\n")
+	require.Contains(t, out, "\nTo confirm: distance_to_forest_m\n   If distance_to_forest_m ≤ 100 → No\n   If distance_to_forest_m > 100 → The rule base has no rule on this\n")
+
+	code, _, errOut = runCmd("check", "--activity", "烧田埂", "--lang", "fr")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, "--lang")
+}
+
+// Every line of tonggao check renders from the catalogue in both languages:
+// each key render.go asks for exists, each check.* key is used, and
+// decisions of every shape render with no missing key ([key]) and no
+// unfilled placeholder ({name}).
+func TestCheckLabelsAreInTheCatalogue(t *testing.T) {
+	src, err := os.ReadFile("render.go")
+	require.NoError(t, err)
+	used := map[string]bool{}
+	for _, m := range regexp.MustCompile(`\bt\("([a-z_.]+)"`).FindAllStringSubmatch(string(src), -1) {
+		used[m[1]] = true
+	}
+	require.NotEmpty(t, used)
+	for k := range used {
+		require.Contains(t, catalog.Messages, k, "render.go uses %s, which hotline/catalog.yaml lacks", k)
+	}
+	for k := range catalog.Messages {
+		if strings.HasPrefix(k, "check.") {
+			require.True(t, used[k], "hotline/catalog.yaml has %s, which render.go does not use", k)
+		}
+	}
+
+	unfilled := regexp.MustCompile(`\{[a-z_]+\}|\[[a-z_.]+\]`)
+	for _, args := range [][]string{
+		{"--activity", "烧田埂", "--at", "2024-10-03", "--fact", "distance_to_forest_m=50"},                              // forbidden
+		{"--activity", "烧田埂", "--at", "2024-10-03"},                                                                   // conditional
+		{"--activity", "烧田埂", "--at", "2025-07-03", "--fact", "distance_to_forest_m=500"},                             // no rule
+		{"--activity", "烧田埂", "--at", "2024-10-03", "--fact", "distance_to_forest_m=95..105"},                         // range note
+		{"--activity", "建筑垃圾混装运输", "--at", "2024-10-10", "--fact", "planning_area=true", "--fact", "has_permit=true"}, // overridden
+		{"--activity", "交医保", "--at", "2024-09-01"},                                                                   // terms
+	} {
+		for _, l := range []hotline.Lang{hotline.ZH, hotline.EN} {
+			code, out, errOut := runCmd(append([]string{"check", "--lang", string(l)}, args...)...)
+			require.Equal(t, 0, code, errOut)
+			require.NotRegexp(t, unfilled, out, "%v (%s)", args, l)
+		}
 	}
 }
 

@@ -32,60 +32,87 @@ var verdictWords = map[engine.Verdict]string{
 // reference already written out (第十九条（二）, （一）) is kept.
 func articleName(a string) string { return catalog.Article(hotline.ZH, a) }
 
-// writeDecision prints a decision as a hotline operator reads it out.
-func writeDecision(w io.Writer, d *engine.Decision) {
-	fmt.Fprintf(w, "%s（%s，%s）\n", verdictWords[d.Verdict], d.Activity.Name, d.Date)
+// writeDecision prints a decision as a hotline operator reads it out, in
+// language l. Every word comes from the catalogue; only the layout (line
+// breaks, numbering, indentation) is written here.
+func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
+	t := func(key string, kv ...string) string { return catalog.T(l, key, kv...) }
+	verdict := func(v engine.Verdict) string { return catalog.Verdict(l, string(v)) }
+	sep := t("list.sep")
+	activity := d.Activity.Name
+	if l == hotline.EN && d.Activity.EN != "" {
+		activity = d.Activity.EN
+	}
+	fmt.Fprintln(w, t("check.head", "verdict", verdict(d.Verdict), "activity", activity, "date", d.Date.String()))
 	if d.Verdict == engine.NoRule {
-		fmt.Fprintln(w, "说明：本规则库收录的规定中没有适用于此时此地此行为的条款；这不等于“可以”，也不是法律意见。")
+		fmt.Fprintln(w, t("check.no_rule_disclaimer"))
 	}
 	if len(d.Reasons) > 0 {
-		fmt.Fprintln(w, "依据：")
+		fmt.Fprintln(w, t("check.reasons"))
 	}
 	for i, r := range d.Reasons {
 		status := ""
 		switch r.Status {
 		case "may_apply":
-			status = "（取决于：" + strings.Join(r.DependsOn, "、") + "）"
+			status = t("check.depends_on", "facts", strings.Join(r.DependsOn, sep))
 		case "overridden":
-			status = "（已被 " + r.OverriddenBy + " 排除）"
+			status = t("check.overridden_by", "by", r.OverriddenBy)
 		}
-		fmt.Fprintf(w, "%d. %s %s：%s%s\n", i+1, r.Notice, articleName(r.Article), r.Text, status)
+		fmt.Fprintf(w, "%d. %s%s\n", i+1, t("check.provision", "notice", r.Notice, "article", catalog.Article(l, r.Article), "text", r.Text), status)
 		if r.Window != "" {
-			fmt.Fprintf(w, "   时段：%s\n", r.Window)
+			fmt.Fprintf(w, "   %s\n", t("check.window", "window", r.Window))
 		}
-		for _, t := range r.Terms {
-			fmt.Fprintf(w, "   %s：%s %s\n", t.Name, t.Value, t.Text)
+		for _, tm := range r.Terms {
+			fmt.Fprintf(w, "   %s\n", t("check.term", "name", tm.Name, "value", tm.Value, "text", tm.Text))
 		}
 		for _, it := range r.Interpretations {
-			fmt.Fprintf(w, "   解读“%s”：%s（另一种理解：%s）\n", it.Words, it.Reading, it.Alternative)
+			fmt.Fprintf(w, "   %s\n", t("check.interpretation", "words", it.Words, "reading", it.Reading, "alternative", it.Alternative))
 		}
 	}
 	if len(d.Outcomes) > 0 {
-		fmt.Fprintf(w, "需要确认：%s\n", strings.Join(d.UnknownFacts, "、"))
+		fmt.Fprintln(w, t("check.unknown_facts", "facts", strings.Join(d.UnknownFacts, sep)))
 		for _, o := range d.Outcomes {
 			var parts []string
 			for _, c := range o.When {
 				parts = append(parts, c.Fact+" "+c.Text)
 			}
-			fmt.Fprintf(w, "   若 %s → %s\n", strings.Join(parts, "，"), verdictWords[o.Verdict])
+			fmt.Fprintf(w, "   %s\n", t("check.outcome", "when", strings.Join(parts, t("outcome.and")), "verdict", verdict(o.Verdict)))
 		}
 	}
 	if d.NextChange != nil {
-		fmt.Fprintf(w, "变化：自 %s 起，结论变为“%s”。\n", d.NextChange.Date, verdictWords[d.NextChange.Verdict])
+		fmt.Fprintln(w, t("check.next_change", "date", d.NextChange.Date.String(), "verdict", verdict(d.NextChange.Verdict)))
 	}
 	for _, n := range d.Notes {
-		fmt.Fprintf(w, "注意：%s\n", n.Text)
+		fmt.Fprintln(w, t("note", "text", noteText(l, n)))
 	}
 	if len(d.Penalties) > 0 {
-		fmt.Fprintln(w, "违者处理：")
+		fmt.Fprintln(w, t("check.penalties"))
 		for _, p := range d.Penalties {
-			fmt.Fprintf(w, "   %s %s：%s\n", p.Notice, articleName(p.Article), p.Text)
+			fmt.Fprintf(w, "   %s\n", t("check.provision", "notice", p.Notice, "article", catalog.Article(l, p.Article), "text", p.Text))
 		}
 	}
 	for _, c := range d.Contacts {
-		fmt.Fprintf(w, "联系：%s %s\n", c.Name, strings.Join(c.Phones, " 或 "))
+		fmt.Fprintln(w, t("check.contact", "name", c.Name, "phones", strings.Join(c.Phones, t("check.phones.or"))))
 	}
-	fmt.Fprintf(w, "（规则库 %s；节假日数据 %s）\n", short(d.Receipt.RuleSet), d.Receipt.HolidayData)
+	fmt.Fprintln(w, t("check.receipt", "rules", short(d.Receipt.RuleSet), "holidays", d.Receipt.HolidayData))
+}
+
+// noteText is a note in language l. Chinese prints the engine's own text;
+// another language renders the note from its parts through the catalogue
+// (note.<code>), as the hotline does, falling back to the engine's text
+// for a code the catalogue does not know.
+func noteText(l hotline.Lang, n engine.Note) string {
+	if l == hotline.ZH {
+		return n.Text
+	}
+	if _, ok := catalog.Messages["note."+n.Code]; !ok {
+		return n.Text
+	}
+	kv := make([]string, 0, 2*len(n.Args))
+	for k, v := range n.Args {
+		kv = append(kv, k, v)
+	}
+	return catalog.T(l, "note."+n.Code, kv...)
 }
 
 func short(digest string) string {
