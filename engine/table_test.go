@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"strings"
+	"testing/fstest"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -342,4 +344,82 @@ func randomFact(rnd *rand.Rand, d *rules.Dimension) any {
 		return d.Fact.Values[rnd.IntN(len(d.Fact.Values))]
 	}
 	return rnd.IntN(2) == 0
+}
+
+// TestNoTable: a plan whose facts span too many points, and one whose fact
+// an implication links to a fact its rules do not read, get no table and
+// are decided by evaluating their rules.
+func TestNoTable(t *testing.T) {
+	var facts, condition strings.Builder
+	facts.WriteString("facts:\n")
+	for i := range 9 {
+		fmt.Fprintf(&facts, "  - {name: n%d, type: number, zh: 数%d, en: number %d, doc: A number.}\n", i, i, i)
+		if i > 0 {
+			condition.WriteString(" && ")
+		}
+		fmt.Fprintf(&condition, "(n%[1]d < 1 || n%[1]d == 2 || n%[1]d > 3 && n%[1]d != 4)", i)
+	}
+	facts.WriteString(`  - {name: a, type: number, min: 0, zh: 甲, en: a, doc: A number.}
+  - {name: b, type: bool, zh: 乙, en: b, doc: A bool.}
+implications:
+  - if: b
+    then: a == 0
+`)
+	notice := fmt.Sprintf(`notice:
+  number: 测试〔2024〕2号
+  title: 测试
+  effective: 2024-09-01
+  valid_until: 2024-12-31
+activities:
+  - {id: wide, name: 宽, en: wide}
+  - {id: linked, name: 连, en: linked}
+rules:
+  - id: wide
+    article: 一
+    text: 严禁宽。
+    effect: forbid
+    activities: [wide]
+    if: %s
+  - id: linked
+    article: 二
+    text: 严禁连。
+    effect: forbid
+    activities: [linked]
+    if: a < 5
+`, condition.String())
+	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: []byte(facts.String())}, "notices/t.yaml": {Data: []byte(notice)}})
+	require.NoError(t, err)
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	e, err := New(set, cal)
+	require.NoError(t, err)
+	for _, id := range []string{"wide", "linked"} {
+		a, err := e.Activity(id)
+		require.NoError(t, err)
+		require.Nil(t, e.plans[a].table, id)
+	}
+	all := Facts{}
+	for i := range 9 {
+		all[fmt.Sprintf("n%d", i)] = 2.0
+	}
+	day := calendar.MustDate(2024, 10, 1)
+	d, err := e.Decide(Query{Activity: "wide", Day: day, Facts: all})
+	require.NoError(t, err)
+	require.Equal(t, Forbidden, d.Verdict)
+	all["n8"] = 4.0
+	d, err = e.Decide(Query{Activity: "wide", Day: day, Facts: all})
+	require.NoError(t, err)
+	require.Equal(t, NoRule, d.Verdict)
+	delete(all, "n8")
+	d, err = e.Decide(Query{Activity: "wide", Day: day, Facts: all})
+	require.NoError(t, err)
+	require.Equal(t, Conditional, d.Verdict)
+	require.Equal(t, []string{"n8"}, d.UnknownFacts)
+	d, err = e.Decide(Query{Activity: "linked", Day: day, Facts: Facts{"b": true}})
+	require.NoError(t, err)
+	require.Equal(t, Forbidden, d.Verdict, "b ⇒ a = 0 < 5")
+	d, err = e.Decide(Query{Activity: "linked", Day: day})
+	require.NoError(t, err)
+	require.Equal(t, Conditional, d.Verdict)
+	require.Equal(t, []string{"a"}, d.UnknownFacts)
 }
