@@ -6,8 +6,8 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"strings"
-	"testing/fstest"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
