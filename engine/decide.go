@@ -436,26 +436,6 @@ func (e *Engine) enumerate(p *plan, st *cond.State, maskID int, vals []cond.Tri,
 	return Conditional, relevant, e.outcomes(p, sc)
 }
 
-// walk fills sc.codes with the verdicts at the points of the dims at
-// sc.pos, the query's known facts fixed (sc.point) and its other unknown
-// facts (sc.free) at any value that contradicts no implication.
-func (t *table) walk(maskID, total int, sc *scratch) {
-	// The points in the enumeration's order (dims[0] fastest), the table
-	// index moving along with the digits.
-	at, digit := sc.point, sc.zeroDigits(len(sc.pos))
-	for n := range total {
-		sc.codes[n] = t.verdictAt(maskID, at, sc.free)
-		for j, i := range sc.pos {
-			if digit[j]++; digit[j] < t.sizes[i] {
-				at += t.strides[i]
-				break
-			}
-			digit[j] = 0
-			at -= (t.sizes[i] - 1) * t.strides[i]
-		}
-	}
-}
-
 // lineVaries reports whether some line of codes along a dim of the given
 // stride and size holds two different verdicts (0 is no verdict).
 func lineVaries(codes []verdictCode, stride, size int) bool {

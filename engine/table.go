@@ -343,6 +343,26 @@ func (t *table) locate(st *cond.State, unknown []int) (n, partial int, _ []int, 
 	return n, partial, unknown, false
 }
 
+// walk fills sc.codes with the verdicts at the points of the dims at
+// sc.pos, the query's known facts fixed (sc.point) and its other unknown
+// facts (sc.free) at any value that contradicts no implication.
+func (t *table) walk(maskID, total int, sc *scratch) {
+	// The points in the enumeration's order (dims[0] fastest), the table
+	// index moving along with the digits.
+	at, digit := sc.point, sc.zeroDigits(len(sc.pos))
+	for n := range total {
+		sc.codes[n] = t.verdictAt(maskID, at, sc.free)
+		for j, i := range sc.pos {
+			if digit[j]++; digit[j] < t.sizes[i] {
+				at += t.strides[i]
+				break
+			}
+			digit[j] = 0
+			at -= (t.sizes[i] - 1) * t.strides[i]
+		}
+	}
+}
+
 // verdictAt returns the verdict at point n under mask id, trying every
 // value of the free dims (unknown facts that do not decide the rules)
 // until one does not contradict an implication; 0 if none.
