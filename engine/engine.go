@@ -86,7 +86,7 @@ type plan struct {
 	table *table
 	// views[maskID][i] are what rule i's reason shows of its conditions and
 	// interpretations, for each combination of conditions that hold and may
-	// hold that some query can meet under the mask (see table.buildViews).
+	// hold that some query can meet under the mask (see table.buildPartial).
 	views [][][]condView
 }
 
@@ -161,6 +161,10 @@ type segment struct {
 
 // maxPlanBits bounds windows plus notices per activity (one uint64 mask).
 const maxPlanBits = 64
+
+// maxRuleConditions bounds the named conditions one rule uses (one uint64
+// mask says which of them hold).
+const maxRuleConditions = 64
 
 type scratch struct {
 	st     *cond.State
@@ -367,6 +371,9 @@ func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, er
 				ri.windows = append(ri.windows, k)
 				ri.maxInterps += len(pw.w.Interpretations)
 			}
+		}
+		if n := len(r.Program.Macros); n > maxRuleConditions {
+			return nil, fmt.Errorf("%s:%d: rule %q names %d conditions, more than %d", r.Notice.File, r.Pos.Line, r.ID, n, maxRuleConditions)
 		}
 		for _, m := range r.Program.Macros {
 			if c := conditionOf(r.Notice, m); c != nil {

@@ -2,7 +2,9 @@ package engine_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -270,4 +272,38 @@ func TestFactErrorDeterministic(t *testing.T) {
 		require.ErrorAs(t, err, &fe)
 		require.Equal(t, "distance_to_forest_m", fe.Fact)
 	}
+}
+
+// TestTooManyConditions: a rule naming more conditions than a mask word
+// holds is refused at load, at its line.
+func TestTooManyConditions(t *testing.T) {
+	var conds, names []string
+	for i := range 65 {
+		conds = append(conds, fmt.Sprintf("  - {id: c%d, name: 条件%d, article: 一, text: 距离。, if: distance_to_forest_m > %d}", i, i, i))
+		names = append(names, fmt.Sprintf("c%d", i))
+	}
+	notice := `notice:
+  number: 测试〔2024〕3号
+  title: 测试
+  effective: 2024-09-01
+  valid_until: 2024-12-31
+activities:
+  - {id: many, name: 多, en: many}
+conditions:
+` + strings.Join(conds, "\n") + `
+rules:
+  - id: many
+    article: 一
+    text: 严禁多。
+    effect: forbid
+    activities: [many]
+    if: ` + strings.Join(names, " || ") + "\n"
+	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
+	require.NoError(t, err)
+	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(notice)}})
+	require.NoError(t, err)
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	_, err = engine.New(set, cal)
+	require.ErrorContains(t, err, `notices/t.yaml:75: rule "many" names 65 conditions, more than 64`)
 }

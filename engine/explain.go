@@ -11,11 +11,11 @@ import (
 // reasons fills d.Reasons, penalties and contacts from the rules that hold
 // (or may hold) in st on a day of segment seg. Everything that does not
 // depend on the query was worked out in the plan — each reason's citation,
-// per segment its windows and their summary, and (with a table) per
-// segment the conditions and interpretations for each combination of
-// conditions that can hold — so a decision from the table allocates only
-// its reasons; otherwise the conditions are evaluated here, into two
-// backing arrays shared by all the reasons.
+// per segment its windows and their summary, and (with a table) per window
+// mask the conditions and interpretations for each combination of
+// conditions that hold and may hold — so such reasons cost one allocation
+// in all; any other is built here, into two backing arrays shared by all
+// the reasons.
 func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scratch) {
 	n := 0
 	for _, v := range sc.vals {
