@@ -111,7 +111,9 @@ func (l *Layers) slot(name Layer) **polyLayer {
 // LoadDir loads the layers in dir: forest.geojson, towns.geojson,
 // urban.geojson, planning.geojson and fireworks.geojson. Every file is
 // optional; an absent file leaves its facts unknown. A file that is present
-// but unreadable or invalid is an error naming the file and feature.
+// but unreadable or invalid is an error naming the file and feature, and so
+// is a dir that does not exist or is not a directory (a mistyped path must
+// not pass for "no layers").
 func LoadDir(dir string) (*Layers, error) {
 	return load(os.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) })
 }
@@ -123,6 +125,15 @@ func LoadFS(fsys fs.FS, dir string) (*Layers, error) {
 }
 
 func load(fsys fs.FS, dir string, label func(string) string) (*Layers, error) {
+	if st, err := fs.Stat(fsys, dir); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is in the message already
+		}
+		return nil, fmt.Errorf("place: layers directory %s: %w", label("."), err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("place: layers directory %s: not a directory", label("."))
+	}
 	var l Layers
 	for _, name := range layerOrder {
 		data, err := fs.ReadFile(fsys, path.Join(dir, name.File()))

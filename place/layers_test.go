@@ -632,3 +632,21 @@ func TestLoadDirErrorsNameTheFile(t *testing.T) {
 	_, err = place.ParseLayer(place.Urban, "urban.geojson", append([]byte("\ufeff"), data...))
 	require.NoError(t, err)
 }
+
+// TestLoadDirMissing: a directory that does not exist, or a file, is an
+// error naming it, not an empty set of layers.
+func TestLoadDirMissing(t *testing.T) {
+	dir := t.TempDir()
+	_, err := place.LoadDir(filepath.Join(dir, "no-such-dir"))
+	require.ErrorContains(t, err, "no-such-dir")
+	require.ErrorIs(t, err, os.ErrNotExist)
+	file := filepath.Join(dir, "forest.geojson")
+	require.NoError(t, os.WriteFile(file, []byte(`{"type":"FeatureCollection","features":[]}`), 0o644))
+	_, err = place.LoadDir(file)
+	require.ErrorContains(t, err, "forest.geojson: not a directory")
+	l, err := place.LoadDir(dir) // present, with one empty layer: fine
+	require.NoError(t, err)
+	require.NotNil(t, l)
+	_, err = place.LoadFS(fstest.MapFS{}, "layers")
+	require.ErrorContains(t, err, "layers directory layers")
+}

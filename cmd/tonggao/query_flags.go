@@ -40,12 +40,9 @@ func addQueryFlags(fs *flag.FlagSet) *queryFlags {
 func (q *queryFlags) build() (*engine.Engine, engine.Query, error) {
 	var opts []engine.Option
 	if *q.layersDir != "" {
-		if st, err := os.Stat(*q.layersDir); err != nil || !st.IsDir() {
-			return nil, engine.Query{}, fmt.Errorf("--layers: %s is not a directory", *q.layersDir)
-		}
 		layers, err := place.LoadDir(*q.layersDir)
 		if err != nil {
-			return nil, engine.Query{}, err
+			return nil, engine.Query{}, fmt.Errorf("--layers: %w", err)
 		}
 		opts = append(opts, engine.WithLayers(layers))
 	}
