@@ -111,3 +111,18 @@ func TestAllErrorsAtOnce(t *testing.T) {
 	require.ErrorAs(t, err, &list)
 	require.Len(t, list, 2)
 }
+
+// TestNesting: flow collections nested deeper than MaxNesting are refused
+// before the YAML parser sees them (it takes 38 s at 100,000 deep), at the
+// bracket that goes too deep; brackets in quoted text and comments do not
+// count.
+func TestNesting(t *testing.T) {
+	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
+	err := load(t, goodNotice+"extra: "+deep+"\n")
+	require.EqualError(t, err, "notices/test.yaml:34:72: collections nested more than 64 deep")
+
+	fine := strings.Replace(goodNotice, "text: 严禁测试用火。", `text: "严禁[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[测试用火。" # {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{`, 1)
+	require.NoError(t, load(t, fine))
+	single := strings.Replace(goodNotice, "why: 保守", `why: 'it''s [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['`, 1)
+	require.NoError(t, load(t, single))
+}

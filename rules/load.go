@@ -151,6 +151,11 @@ func (l *loader) errorf(file string, p Pos, format string, args ...any) {
 
 // yamlErr turns a decoder error into positioned errors.
 func (l *loader) yamlErr(file string, err error) {
+	var ne *nestingError
+	if errors.As(err, &ne) {
+		l.errorf(file, ne.pos, "collections nested more than %d deep", MaxNesting)
+		return
+	}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		p := Pos{}
@@ -164,6 +169,9 @@ func (l *loader) yamlErr(file string, err error) {
 }
 
 func decodeFile(data []byte, v any) error {
+	if err := checkNesting(data); err != nil {
+		return err
+	}
 	return yaml.UnmarshalWithOptions(data, v, yaml.DisallowUnknownField())
 }
 
