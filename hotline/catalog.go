@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -167,8 +168,9 @@ func (c *Catalog) Value(l Lang, fact, value string) string {
 	return ""
 }
 
-// Article renders an article reference: 三 → 第三条 / article 三; 标题 →
-// title; a reference already written out (第十九条（二）) is kept.
+// Article renders an article reference: 三 → 第三条 / article 3; 标题 →
+// title; a reference already written out is kept in Chinese (第十九条（二）)
+// and its numbers read in English (article 19(2)).
 func (c *Catalog) Article(l Lang, a string) string {
 	switch {
 	case a == "":
@@ -176,10 +178,41 @@ func (c *Catalog) Article(l Lang, a string) string {
 	case a == "标题":
 		return c.T(l, "article.title")
 	}
+	if l == EN {
+		if n, ok := articleNumbers(a); ok {
+			return c.T(l, "article.numbered", "a", n)
+		}
+		return c.T(l, "article.other", "a", a)
+	}
 	for _, r := range a {
 		if !strings.ContainsRune("一二三四五六七八九十百零", r) {
 			return c.T(l, "article.other", "a", a)
 		}
 	}
 	return c.T(l, "article.numbered", "a", a)
+}
+
+// reArticle is an article reference: 三, 第三条, 第十九条（二）, 二（四）.
+var reArticle = regexp.MustCompile(`^(?:第)?([零〇一二两三四五六七八九十百]+)(?:条)?(?:[（(]([零〇一二两三四五六七八九十百]+)[）)])?$`)
+
+// articleNumbers reads an article reference's numbers: 第十九条（二） →
+// "19(2)".
+func articleNumbers(a string) (string, bool) {
+	m := reArticle.FindStringSubmatch(a)
+	if m == nil {
+		return "", false
+	}
+	n, ok := number(m[1])
+	if !ok {
+		return "", false
+	}
+	out := strconv.Itoa(int(n))
+	if m[2] != "" {
+		item, ok := number(m[2])
+		if !ok {
+			return "", false
+		}
+		out += "(" + strconv.Itoa(int(item)) + ")"
+	}
+	return out, true
 }

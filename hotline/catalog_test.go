@@ -125,3 +125,22 @@ func BenchmarkParse(b *testing.B) {
 		h.Parse("我在白水镇，10月3日能在山边烧田埂草吗", today)
 	}
 }
+
+// TestArticleEnglish: article references read in English with Arabic
+// numbers; Chinese keeps them as printed.
+func TestArticleEnglish(t *testing.T) {
+	c, err := EmbeddedCatalog()
+	require.NoError(t, err)
+	for _, tc := range []struct{ in, en, zh string }{
+		{"三", "article 3", "第三条"},
+		{"第十九条", "article 19", "第十九条"},
+		{"第十九条（二）", "article 19(2)", "第十九条（二）"},
+		{"二（四）", "article 2(4)", "二（四）"},
+		{"第三十一条", "article 31", "第三十一条"},
+		{"标题", "title", "标题"},
+		{"祁政发〔2024〕4号", "祁政发〔2024〕4号", "祁政发〔2024〕4号"},
+	} {
+		require.Equal(t, tc.en, c.Article(EN, tc.in), tc.in)
+		require.Equal(t, tc.zh, c.Article(ZH, tc.in), tc.in)
+	}
+}

@@ -60,7 +60,7 @@ func TestCheckEnglish(t *testing.T) {
 	for _, want := range []string{
 		"No (burning field ridges, 2024-10-03)",
 		"Grounds:",
-		"1. 祁政通〔2024〕7号, article 三: 严禁农事活动时烧灰积肥、炼山、烧地坎草、烧田埂；",
+		"1. 祁政通〔2024〕7号, article 3: 严禁农事活动时烧灰积肥、炼山、烧地坎草、烧田埂；",
 		"Change: from 2025-05-01 the answer becomes “It depends”.",
 		"Penalties:",
 		"Contact: 森林火警电话 119 or 0746—3213950",
