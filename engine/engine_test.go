@@ -95,9 +95,20 @@ func TestEmbeddedRulesLintClean(t *testing.T) {
 	}
 }
 
-func TestLintFindsRulesThatCannotFire(t *testing.T) {
+// engineFor builds an engine from the embedded facts and one notice file,
+// notices/t.yaml, requiring the rules to load.
+func engineFor(t *testing.T, notice string) (*engine.Engine, error) {
+	t.Helper()
 	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
 	require.NoError(t, err)
+	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(notice)}})
+	require.NoError(t, err)
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	return engine.New(set, cal)
+}
+
+func TestLintFindsRulesThatCannotFire(t *testing.T) {
 	notice := `notice:
   number: 测试〔2024〕1号
   title: 测试
@@ -143,11 +154,7 @@ rules:
     if: distance_to_forest_m > 50
     overrides: [contradiction, never-in-force, same-words]
 `
-	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(notice)}})
-	require.NoError(t, err)
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	e, err := engine.New(set, cal)
+	e, err := engineFor(t, notice)
 	require.NoError(t, err)
 	var msgs []string
 	for _, i := range e.Lint() {
@@ -206,8 +213,6 @@ func summarize(d *engine.Decision, err error) string {
 }
 
 func TestWindowOutsideValidityIsALoadError(t *testing.T) {
-	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
-	require.NoError(t, err)
 	notice := `notice:
   number: 测试〔2024〕2号
   title: 测试
@@ -219,11 +224,7 @@ windows:
     when: date 2025-03-01..2025-03-31
     article: 一
 `
-	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(notice)}})
-	require.NoError(t, err)
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	_, err = engine.New(set, cal)
+	_, err := engineFor(t, notice)
 	require.ErrorContains(t, err, `notices/t.yaml:7: window "campaign" never falls within the notice's validity 2024-09-01—2024-12-31`)
 }
 
@@ -298,12 +299,6 @@ rules:
     effect: forbid
     activities: [many]
     if: ` + strings.Join(names, " || ") + "\n"
-	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
-	require.NoError(t, err)
-	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(notice)}})
-	require.NoError(t, err)
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	_, err = engine.New(set, cal)
+	_, err := engineFor(t, notice)
 	require.ErrorContains(t, err, `notices/t.yaml:75: rule "many" names 65 conditions, more than 64`)
 }
