@@ -21,11 +21,8 @@
 // means today while its holiday block lasts ("春节期间" asked on 初三), else
 // its next day.
 //
-// Server serves the HTTP API (POST /v1/decisions, POST /v1/ask,
-// GET /v1/documents/{number}, GET /v1/calendar/{date}, GET /v1/activities,
-// GET /v1/facts, GET /healthz, GET /openapi.json) and the operator page at /,
-// whose assets are embedded so it works without internet.
+// The HTTP API and the operator page that serve these answers are package
+// server's; this package is language in, answer out.
 //
-// A Hotline and a Server are immutable after construction and safe for
-// concurrent use.
+// A Hotline is immutable after construction and safe for concurrent use.
 package hotline

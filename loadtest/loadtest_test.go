@@ -15,9 +15,10 @@ import (
 	"github.com/tonggao/tonggao/loadtest"
 	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/server"
 )
 
-// startServer runs the hotline server on a loopback port with the same
+// startServer runs the server (package server) on a loopback port with the same
 // http.Server settings as tonggao serve.
 func startServer(t testing.TB) (url, digest string) {
 	t.Helper()
@@ -31,7 +32,7 @@ func startServer(t testing.TB) (url, digest string) {
 	require.NoError(t, err)
 	h, err := hotline.New(eng)
 	require.NoError(t, err)
-	srv := hotline.HTTPServer(hotline.NewServer(h, hotline.ServerOptions{}), nil)
+	srv := server.HTTPServer(server.New(h, server.Options{}), nil)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	go func() { _ = srv.Serve(ln) }()

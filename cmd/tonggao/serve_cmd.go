@@ -15,6 +15,7 @@ import (
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/server"
 )
 
 // runServe implements "tonggao serve": the HTTP API and the operator page
@@ -33,7 +34,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	rulesDir := fs.String("rules", "", "rule directory; default the embedded rule base")
 	layersDir := fs.String("layers", "", "directory of GeoJSON place layers, for queries with a point")
-	maxBody := fs.Int64("max-body", hotline.DefaultMaxBody, "request body limit in bytes (413 above it)")
+	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "request body limit in bytes (413 above it)")
 	grace := fs.Duration("grace", 10*time.Second, "how long requests in flight may take to finish on shutdown")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: tonggao serve [--addr 127.0.0.1:8080] [--rules DIR] [--layers DIR]\n\nSIGHUP or POST /admin/reload (loopback only) re-reads --rules DIR; a rule set that fails to load is refused and the old one keeps serving.")
@@ -62,14 +63,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	logger := slog.New(slog.NewJSONHandler(stderr, nil))
-	sopts := hotline.ServerOptions{Logger: logger, MaxBody: *maxBody}
+	sopts := server.Options{Logger: logger, MaxBody: *maxBody}
 	if *rulesDir != "" {
 		// A reload re-reads the rule directory; the layers stay as loaded
 		// at start (they are not rules and carry no digest of their own).
 		sopts.Reload = func() (*engine.Engine, error) { return loadEngine(*rulesDir, opts...) }
 	}
-	hs := hotline.NewServer(h, sopts)
-	srv := hotline.HTTPServer(hs, logger)
+	hs := server.New(h, sopts)
+	srv := server.HTTPServer(hs, logger)
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)

@@ -1,5 +1,5 @@
-// Command hotline serves the hotline API and operator page (package
-// hotline) with the sample place layers, so that questions may carry a
+// Command hotline serves the HTTP API and operator page (package
+// server) with the sample place layers, so that questions may carry a
 // point: the same server as "tonggao serve", in a few lines of your own
 // program.
 //
@@ -24,6 +24,7 @@ import (
 	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/patrol"
 	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/server"
 )
 
 func main() {
@@ -51,7 +52,7 @@ func newHandler(dir string, logger *slog.Logger) (http.Handler, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	return hotline.NewServer(h, hotline.ServerOptions{Logger: logger}), b.Version, nil
+	return server.New(h, server.Options{Logger: logger}), b.Version, nil
 }
 
 // run serves until ctx is done. If ready is not nil it receives the

@@ -1,4 +1,4 @@
-package hotline
+package server
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ func newTestServer(t *testing.T, logs io.Writer) (*Server, *httptest.Server) {
 	if logs == nil {
 		logs = io.Discard
 	}
-	s := NewServer(h, ServerOptions{
+	s := New(h, Options{
 		Logger:  slog.New(slog.NewJSONHandler(logs, nil)),
 		MaxBody: 4096,
 		// The clock is fixed so that "today" in these tests is 2024-10-02.
@@ -164,7 +164,7 @@ type apiCase struct {
 func TestAPI(t *testing.T) {
 	s, ts := newTestServer(t, nil)
 	d := loadOpenAPI(t)
-	eng := s.h.Load().eng
+	eng := s.h.Load().Engine()
 	big := `{"question":"` + strings.Repeat("烧", 3000) + `"}`
 	cases := []apiCase{
 		{name: "decision as tonggao check --json", method: "POST", path: "/v1/decisions",

@@ -1,4 +1,4 @@
-package hotline
+package server
 
 import (
 	"context"
@@ -54,7 +54,7 @@ func TestOperatorPageInChromium(t *testing.T) {
 	}
 	path := chromiumPath(t)
 	h := newTestHotline(t)
-	ts := httptest.NewServer(NewServer(h, ServerOptions{}))
+	ts := httptest.NewServer(New(h, Options{}))
 	defer ts.Close()
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

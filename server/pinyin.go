@@ -1,4 +1,4 @@
-package hotline
+package server
 
 import (
 	_ "embed"

@@ -1,4 +1,4 @@
-package hotline
+package server
 
 import (
 	"encoding/json"
@@ -16,7 +16,7 @@ func fuzzHTTP(f *testing.F, path string, seeds []string) {
 	for _, s := range seeds {
 		f.Add([]byte(s))
 	}
-	s := NewServer(newTestHotline(f), ServerOptions{
+	s := New(newTestHotline(f), Options{
 		MaxBody: 4096,
 		Now:     func() time.Time { return time.Date(2024, 10, 2, 3, 0, 0, 0, time.UTC) },
 	})

@@ -1,4 +1,4 @@
-package hotline
+package server
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
 )
 
 // AdminReloadPath is the operator endpoint that re-reads the rule set. It
@@ -19,7 +20,7 @@ import (
 const AdminReloadPath = "/admin/reload"
 
 // ErrReloadUnsupported is returned by Server.Reload when the server was
-// built without ServerOptions.Reload, i.e. serves the rule set embedded in
+// built without Options.Reload, i.e. serves the rule set embedded in
 // the binary, which cannot change while it runs.
 var ErrReloadUnsupported = errors.New("the rule set is embedded in the binary and cannot be reloaded; start the server with --rules DIR to reload it")
 
@@ -44,19 +45,19 @@ type ReloadError struct {
 
 type hotlineKey struct{}
 
-// hotline is the request's snapshot, taken once in ServeHTTP; handlers
+// snapshot is the request's snapshot, taken once in ServeHTTP; handlers
 // called without ServeHTTP (never in this package) get the current one.
-func (s *Server) hotline(r *http.Request) *Hotline {
-	if h, ok := r.Context().Value(hotlineKey{}).(*Hotline); ok {
+func (s *Server) snapshot(r *http.Request) *hotline.Hotline {
+	if h, ok := r.Context().Value(hotlineKey{}).(*hotline.Hotline); ok {
 		return h
 	}
 	return s.h.Load()
 }
 
 // RuleSet is the digest of the rule set serving now.
-func (s *Server) RuleSet() string { return s.h.Load().eng.Receipt().RuleSet }
+func (s *Server) RuleSet() string { return s.h.Load().Engine().Receipt().RuleSet }
 
-// Reload rebuilds the engine with ServerOptions.Reload and, if it and the
+// Reload rebuilds the engine with Options.Reload and, if it and the
 // hotline on top of it build, swaps them in for the requests that start
 // from now on; requests in flight finish on the rules they started with.
 // On any error the old rule set keeps serving and the result says so.
@@ -64,12 +65,12 @@ func (s *Server) Reload() (ReloadResult, error) {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	old := s.h.Load()
-	res := ReloadResult{Previous: old.eng.Receipt().RuleSet, RuleSet: old.eng.Receipt().RuleSet}
+	res := ReloadResult{Previous: old.Engine().Receipt().RuleSet, RuleSet: old.Engine().Receipt().RuleSet}
 	if s.build == nil {
 		s.log.Warn("reload refused", "rule_set", res.RuleSet, "error", ErrReloadUnsupported.Error())
 		return res, ErrReloadUnsupported
 	}
-	var next *Hotline
+	var next *hotline.Hotline
 	// engine.Current keeps the old engine when build fails; the hotline
 	// (whose parser vocabulary comes from the rules) is built inside the
 	// same step so that a set the parser rejects is refused as a whole.
@@ -78,7 +79,7 @@ func (s *Server) Reload() (ReloadResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		if next, err = New(e); err != nil {
+		if next, err = hotline.New(e); err != nil {
 			return nil, err
 		}
 		return e, nil
@@ -88,7 +89,7 @@ func (s *Server) Reload() (ReloadResult, error) {
 		return res, err
 	}
 	s.h.Store(next)
-	res.RuleSet = next.eng.Receipt().RuleSet
+	res.RuleSet = next.Engine().Receipt().RuleSet
 	res.Changed = res.RuleSet != res.Previous
 	s.log.Info("reloaded", "rule_set", res.RuleSet, "previous", res.Previous, "changed", res.Changed)
 	return res, nil

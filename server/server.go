@@ -1,4 +1,4 @@
-package hotline
+package server
 
 import (
 	"context"
@@ -20,6 +20,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/register"
 )
@@ -34,8 +35,8 @@ var openAPI []byte
 // facts is well under 1 KiB.
 const DefaultMaxBody = 64 << 10
 
-// ServerOptions configure a Server.
-type ServerOptions struct {
+// Options configure a Server.
+type Options struct {
 	// Logger receives one structured access-log record per request; nil
 	// discards them.
 	Logger *slog.Logger
@@ -52,13 +53,13 @@ type ServerOptions struct {
 	Reload func() (*engine.Engine, error)
 }
 
-// Server is the HTTP API and the operator page. Create it with NewServer;
+// Server is the HTTP API and the operator page. Create it with New;
 // its only mutable state is a request counter and the hotline in use,
 // which Reload swaps atomically: each request takes one snapshot when it
 // starts, so its answer and its receipt come from exactly one rule set.
 type Server struct {
 	cur      *engine.Current
-	h        atomic.Pointer[Hotline]
+	h        atomic.Pointer[hotline.Hotline]
 	reloadMu sync.Mutex // one reload at a time
 	build    func() (*engine.Engine, error)
 	log      *slog.Logger
@@ -75,9 +76,9 @@ type Route struct {
 	Method, Path string
 }
 
-// NewServer builds the HTTP handler around h.
-func NewServer(h *Hotline, opts ServerOptions) *Server {
-	s := &Server{cur: engine.NewCurrent(h.eng), build: opts.Reload, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now, pinyin: loadPinyin()}
+// New builds the HTTP handler around h.
+func New(h *hotline.Hotline, opts Options) *Server {
+	s := &Server{cur: engine.NewCurrent(h.Engine()), build: opts.Reload, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now, pinyin: loadPinyin()}
 	s.h.Store(h)
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -206,7 +207,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// One snapshot of the hotline per request; the header names its rule
 	// set so that even error responses say which rules answered.
 	h := s.h.Load()
-	w.Header().Set("X-Rule-Set", h.eng.Receipt().RuleSet)
+	w.Header().Set("X-Rule-Set", h.Engine().Receipt().RuleSet)
 	r = r.WithContext(context.WithValue(r.Context(), hotlineKey{}, h))
 	sw := &statusWriter{ResponseWriter: w}
 	if r.Body != nil {
@@ -232,7 +233,7 @@ type ErrorBody struct {
 		Message string `json:"message"`
 	} `json:"error"`
 	// Query is the parsed question, for /v1/ask errors after parsing.
-	Query *Query `json:"query,omitempty"`
+	Query *hotline.Query `json:"query,omitempty"`
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -252,7 +253,7 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 // as a 60 KB answer.
 const maxMessage = 300
 
-func writeErrorQuery(w http.ResponseWriter, status int, code, msg string, q *Query) {
+func writeErrorQuery(w http.ResponseWriter, status int, code, msg string, q *hotline.Query) {
 	if r := []rune(msg); len(r) > maxMessage {
 		msg = string(r[:maxMessage]) + "…"
 	}
@@ -301,10 +302,10 @@ func (s *Server) day(at string) (calendar.Date, error) {
 
 // engineError maps an engine error to a status and code: unknown names
 // and contradictory facts are well-formed but meaningless (422).
-func engineError(w http.ResponseWriter, err error, q *Query) {
+func engineError(w http.ResponseWriter, err error, q *hotline.Query) {
 	var ua *engine.UnknownActivityError
 	var fe *engine.FactError
-	var hf *FactError
+	var hf *hotline.FactError
 	switch {
 	case errors.As(err, &hf):
 		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
@@ -314,7 +315,7 @@ func engineError(w http.ResponseWriter, err error, q *Query) {
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "contradictory_facts", err.Error(), q)
 	case errors.As(err, &fe):
 		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
-	case errors.Is(err, ErrNoActivity):
+	case errors.Is(err, hotline.ErrNoActivity):
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", err.Error(), q)
 	case errors.Is(err, calendar.ErrRange):
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "date_out_of_range", err.Error(), q)
@@ -340,7 +341,7 @@ type PointJSON struct {
 }
 
 func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
-	h := s.hotline(r)
+	h := s.snapshot(r)
 	var req DecisionRequest
 	if !decode(w, r, &req) {
 		return
@@ -354,7 +355,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
-	facts, err := ParseFacts(h.eng.Rules(), req.Facts)
+	facts, err := hotline.ParseFacts(h.Engine().Rules(), req.Facts)
 	if err != nil {
 		engineError(w, err, nil)
 		return
@@ -383,7 +384,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	d, err := h.eng.Decide(q)
+	d, err := h.Engine().Decide(q)
 	if err != nil {
 		engineError(w, err, nil)
 		return
@@ -404,7 +405,7 @@ type AskRequest struct {
 }
 
 func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
-	h := s.hotline(r)
+	h := s.snapshot(r)
 	var req AskRequest
 	if !decode(w, r, &req) {
 		return
@@ -417,7 +418,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "question_too_long", "a question is at most 500 characters")
 		return
 	}
-	lang, err := ParseLang(req.Lang)
+	lang, err := hotline.ParseLang(req.Lang)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad_lang", err.Error())
 		return
@@ -427,7 +428,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
-	hr := Request{Question: req.Question, Today: today, Activity: strings.TrimSpace(req.Activity), Lang: lang}
+	hr := hotline.Request{Question: req.Question, Today: today, Activity: strings.TrimSpace(req.Activity), Lang: lang}
 	if strings.TrimSpace(req.Date) != "" {
 		d, err := calendar.ParseDate(strings.TrimSpace(req.Date))
 		if err != nil {
@@ -436,14 +437,14 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		}
 		hr.Date = &d
 	}
-	if hr.Facts, err = ParseFacts(h.eng.Rules(), req.Facts); err != nil {
+	if hr.Facts, err = hotline.ParseFacts(h.Engine().Rules(), req.Facts); err != nil {
 		engineError(w, err, nil)
 		return
 	}
 	ans, q, err := h.Ask(hr)
 	if err != nil {
-		if errors.Is(err, ErrNoActivity) {
-			writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", h.cat.T(lang, "no_activity"), q)
+		if errors.Is(err, hotline.ErrNoActivity) {
+			writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", h.Catalog().T(lang, "no_activity"), q)
 			return
 		}
 		engineError(w, err, q)
@@ -479,7 +480,7 @@ type ArticleJSON struct {
 }
 
 func (s *Server) document(w http.ResponseWriter, r *http.Request) {
-	h := s.hotline(r)
+	h := s.snapshot(r)
 	n, err := register.ParseNumber(r.PathValue("number"))
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad_number", err.Error())
@@ -490,9 +491,9 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
-	reg := h.eng.Register()
+	reg := h.Engine().Register()
 	st := reg.Status(n, day)
-	nt, encoded := h.eng.Rules().Notice(n.String())
+	nt, encoded := h.Engine().Rules().Notice(n.String())
 	if _, listed := reg.Entry(n); !listed && st.Status == register.Unknown && !encoded {
 		writeError(w, http.StatusNotFound, "unknown_document", n.String()+": the register does not list it and cannot infer its status")
 		return
@@ -515,7 +516,7 @@ func (s *Server) calendarDay(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", err.Error())
 		return
 	}
-	out, err := s.hotline(r).Day(d)
+	out, err := s.snapshot(r).Day(d)
 	if err != nil {
 		writeError(w, http.StatusUnprocessableEntity, "date_out_of_range", err.Error())
 		return
@@ -536,9 +537,9 @@ type ActivityJSON struct {
 }
 
 func (s *Server) activities(w http.ResponseWriter, r *http.Request) {
-	h := s.hotline(r)
+	h := s.snapshot(r)
 	out := []ActivityJSON{}
-	for _, a := range h.eng.Rules().Activities {
+	for _, a := range h.Engine().Rules().Activities {
 		aj := ActivityJSON{ID: a.ID, Name: a.Name, EN: a.EN, Synonyms: append([]string{}, a.Synonyms...), Pinyin: []string{}}
 		if a.Notice != nil {
 			aj.Notice = a.Notice.Number
@@ -565,19 +566,19 @@ type FactJSON struct {
 }
 
 func (s *Server) facts(w http.ResponseWriter, r *http.Request) {
-	h := s.hotline(r)
+	h := s.snapshot(r)
 	out := []FactJSON{}
-	for _, f := range h.eng.Rules().Facts {
+	for _, f := range h.Engine().Rules().Facts {
 		fj := FactJSON{Name: f.Name, Type: f.Kind.String(), ZH: f.ZH, EN: f.EN, Unit: f.Unit, Values: f.Values, Labels: f.Labels,
-			Question: h.cat.Question(ZH, f.Name, "activity", "", "threshold", "…")}
+			Question: h.Catalog().Question(hotline.ZH, f.Name, "activity", "", "threshold", "…")}
 		out = append(out, fj)
 	}
 	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	h := s.hotline(r)
-	rc := h.eng.Receipt()
+	h := s.snapshot(r)
+	rc := h.Engine().Receipt()
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "rule_set": rc.RuleSet, "holiday_data": rc.HolidayData})
 }
 

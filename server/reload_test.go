@@ -1,4 +1,4 @@
-package hotline
+package server
 
 import (
 	"bytes"
@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
 )
@@ -134,9 +135,9 @@ func TestReloadUnderLoad(t *testing.T) {
 		}
 		return engineFrom(sets.a)
 	}
-	h, err := New(engA)
+	h, err := hotline.New(engA)
 	require.NoError(t, err)
-	s := NewServer(h, ServerOptions{Reload: build})
+	s := New(h, Options{Reload: build})
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 
@@ -254,10 +255,10 @@ func TestReloadUnderLoad(t *testing.T) {
 // one keeps answering.
 func TestReloadRefusals(t *testing.T) {
 	h := newTestHotline(t)
-	embedded := NewServer(h, ServerOptions{})
+	embedded := New(h, Options{})
 	sets := newReloadSets(t)
-	bad := NewServer(h, ServerOptions{Reload: func() (*engine.Engine, error) { return engineFrom(sets.bad) }})
-	old := h.eng.Receipt().RuleSet
+	bad := New(h, Options{Reload: func() (*engine.Engine, error) { return engineFrom(sets.bad) }})
+	old := h.Engine().Receipt().RuleSet
 
 	cases := []struct {
 		name   string
