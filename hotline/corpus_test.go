@@ -1,0 +1,331 @@
+package hotline
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/goccy/go-yaml"
+	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/calendar"
+)
+
+// corpusFile is one category of the caller corpus (testdata/callers).
+type corpusFile struct {
+	Category string       `yaml:"category"`
+	At       string       `yaml:"at"`
+	Cases    []corpusCase `yaml:"cases"`
+}
+
+// corpusCase is one caller question and what the notice says the answer
+// is; see testdata/callers/README.md. Only the keys given are checked.
+type corpusCase struct {
+	Q       string                `yaml:"q"`
+	At      string                `yaml:"at"`
+	V       string                `yaml:"v"`
+	Act     string                `yaml:"act"`
+	Date    string                `yaml:"date"`
+	Facts   map[string]any        `yaml:"facts"`
+	Span    map[string][2]float64 `yaml:"span"`
+	Cites   []string              `yaml:"cites"`
+	Ask     stringList            `yaml:"ask"`
+	Say     []string              `yaml:"say"`
+	NoSay   []string              `yaml:"nosay"`
+	Intent  string                `yaml:"intent"`
+	Status  string                `yaml:"status"`
+	Answers []corpusCase          `yaml:"answers"`
+	Dep     string                `yaml:"dep"`
+	Why     string                `yaml:"why"`
+
+	category string
+	file     string
+}
+
+// stringList is one string or a list of them.
+type stringList []string
+
+func (s *stringList) UnmarshalYAML(b []byte) error {
+	var one string
+	if err := yaml.Unmarshal(b, &one); err == nil {
+		*s = stringList{one}
+		return nil
+	}
+	var many []string
+	if err := yaml.Unmarshal(b, &many); err != nil {
+		return err
+	}
+	*s = many
+	return nil
+}
+
+func loadCorpus(t testing.TB) []corpusCase {
+	t.Helper()
+	files, err := filepath.Glob("testdata/callers/*.yaml")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	var out []corpusCase
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		var cf corpusFile
+		require.NoError(t, yaml.UnmarshalWithOptions(b, &cf, yaml.Strict()), f)
+		require.NotEmpty(t, cf.Category, f)
+		for _, c := range cf.Cases {
+			if c.At == "" {
+				c.At = cf.At
+			}
+			c.category, c.file = cf.Category, filepath.Base(f)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// corpusResult is what the hotline made of a question, in the corpus's
+// terms. askCorpus is the one place that knows the hotline's API.
+type corpusResult struct {
+	intent, verdict, act, date, spoken, status string
+	facts                                      map[string]any
+	cites                                      []string
+	ask                                        string
+	answers                                    []corpusResult
+}
+
+func askCorpus(h *Hotline, c corpusCase) corpusResult {
+	today, err := calendar.ParseDate(c.At)
+	if err != nil {
+		panic(err)
+	}
+	// Baseline adapter for the parser as it was when the corpus was
+	// written: no intents, errors for questions without an activity.
+	ans, q, err := h.Ask(Request{Question: c.Q, Today: today})
+	if err != nil {
+		r := corpusResult{intent: "decision", verdict: "not_understood", facts: map[string]any{}}
+		if q != nil {
+			r.act, r.date = q.Activity, q.Date.String()
+			for k, v := range q.Facts {
+				r.facts[k] = v
+			}
+		}
+		return r
+	}
+	return resultOf(ans)
+}
+
+func resultOf(ans *Answer) corpusResult {
+	r := corpusResult{intent: "decision", verdict: string(ans.Verdict), spoken: ans.Answer, facts: map[string]any{}}
+	if q := ans.Query; q != nil {
+		r.act, r.date = q.Activity, q.Date.String()
+		for k, v := range q.Facts {
+			r.facts[k] = v
+		}
+	}
+	for _, re := range ans.Reasons {
+		if re.Status == "overridden" {
+			continue
+		}
+		if c := re.Notice + " " + re.Article; !slices.Contains(r.cites, c) {
+			r.cites = append(r.cites, c)
+		}
+	}
+	if len(ans.FollowUp) > 0 {
+		r.ask = ans.FollowUp[0].Fact
+	}
+	return r
+}
+
+// check lists how the result differs from the case; empty means right.
+func (c corpusCase) check(r corpusResult) []string {
+	var bad []string
+	add := func(format string, args ...any) { bad = append(bad, fmt.Sprintf(format, args...)) }
+	intent := c.Intent
+	if intent == "" && len(c.Answers) == 0 {
+		intent = "decision"
+	}
+	if c.Intent != "" && c.Intent != r.intent {
+		add("intent %q, want %q", r.intent, c.Intent)
+	}
+	if c.V != "" && c.V != r.verdict {
+		add("verdict %q, want %q", r.verdict, c.V)
+	}
+	if c.Act != "" && c.Act != r.act {
+		add("activity %q, want %q", r.act, c.Act)
+	}
+	if c.Date != "" && c.Date != r.date {
+		add("date %s, want %s", r.date, c.Date)
+	}
+	for k, want := range c.Facts {
+		got, ok := r.facts[k]
+		if !ok || !sameFact(got, want) {
+			add("fact %s = %v, want %v", k, got, want)
+		}
+	}
+	for k, lim := range c.Span {
+		s, ok := r.facts[k].(Span)
+		if !ok || s.Min < lim[0] || s.Max > lim[1] || s.Min >= s.Max {
+			add("fact %s = %v, want a range within %v", k, r.facts[k], lim)
+		}
+	}
+	for _, ci := range c.Cites {
+		if !slices.Contains(r.cites, ci) {
+			add("no citation %s (have %v)", ci, r.cites)
+		}
+	}
+	if len(c.Ask) > 0 {
+		want := []string(c.Ask)
+		got := r.ask
+		if got == "" {
+			got = "none"
+		}
+		if !slices.Contains(want, got) {
+			add("follow-up asks %q, want %v", got, want)
+		}
+	}
+	for _, w := range c.Say {
+		if !strings.Contains(r.spoken, w) {
+			add("spoken text lacks %q", w)
+		}
+	}
+	for _, w := range c.NoSay {
+		if strings.Contains(r.spoken, w) {
+			add("spoken text says %q", w)
+		}
+	}
+	if c.Status != "" && c.Status != r.status {
+		add("document status %q, want %q", r.status, c.Status)
+	}
+	if len(c.Answers) > 0 {
+		if len(r.answers) != len(c.Answers) {
+			add("%d answers, want %d", len(r.answers), len(c.Answers))
+		} else {
+			for i, sub := range c.Answers {
+				sub.Intent = ""
+				for _, b := range sub.check(r.answers[i]) {
+					add("answer %d: %s", i+1, b)
+				}
+			}
+		}
+	}
+	_ = intent
+	return bad
+}
+
+func sameFact(got, want any) bool {
+	switch w := want.(type) {
+	case uint64:
+		g, ok := got.(float64)
+		return ok && g == float64(w)
+	case int64:
+		g, ok := got.(float64)
+		return ok && g == float64(w)
+	case float64:
+		g, ok := got.(float64)
+		return ok && g == w
+	}
+	return fmt.Sprint(got) == fmt.Sprint(want)
+}
+
+// corpusFloor is the accuracy the corpus must keep, overall and per
+// category. The goal is 95 % overall and 90 % in every category; when the
+// corpus was written, before the parser was rebuilt, the baseline was
+// 199 of 474 (42.0 %), with 0 % in documents, negation, report, several
+// and uncovered: the floor starts there and rises with the work.
+var corpusFloor = struct {
+	overall, category float64
+}{0.41, 0.0}
+
+// knownFalseAllowed are the baseline's answers of 可以 where a rule
+// forbids, to be fixed (the list must end empty).
+var knownFalseAllowed = map[string]bool{
+	"只给小孩交医保，大人不交行不行":   true,
+	"一家人分开两个地方交医保可以吗":   true,
+	"老家交了医保，在外地又交一次可以吗": true,
+	"不是自家的山能摘茶籽吗":       true,
+	"爷爷奶奶交医保，我们几个不交":    true,
+}
+
+// TestCallerCorpus asks every question of the caller corpus and scores the
+// answers by category. Run with -v to see the table and every miss.
+func TestCallerCorpus(t *testing.T) {
+	h := newTestHotline(t)
+	cases := loadCorpus(t)
+	require.GreaterOrEqual(t, len(cases), 400)
+	type score struct{ right, all int }
+	by := map[string]*score{}
+	total := score{}
+	var misses []string
+	for _, c := range cases {
+		s := by[c.category]
+		if s == nil {
+			s = &score{}
+			by[c.category] = s
+		}
+		s.all++
+		total.all++
+		if bad := c.check(askCorpus(h, c)); len(bad) > 0 {
+			misses = append(misses, fmt.Sprintf("%s %q (at %s): %s", c.file, c.Q, c.At, strings.Join(bad, "; ")))
+			continue
+		}
+		s.right++
+		total.right++
+	}
+	cats := make([]string, 0, len(by))
+	for k := range by {
+		cats = append(cats, k)
+	}
+	sort.Strings(cats)
+	var tab strings.Builder
+	fmt.Fprintf(&tab, "| category | right | questions | accuracy |\n|---|---|---|---|\n")
+	for _, k := range cats {
+		s := by[k]
+		fmt.Fprintf(&tab, "| %s | %d | %d | %.1f %% |\n", k, s.right, s.all, 100*float64(s.right)/float64(s.all))
+	}
+	fmt.Fprintf(&tab, "| **all** | %d | %d | %.1f %% |\n", total.right, total.all, 100*float64(total.right)/float64(total.all))
+	t.Log("\n" + tab.String())
+	for _, m := range misses {
+		t.Log(m)
+	}
+	acc := float64(total.right) / float64(total.all)
+	require.GreaterOrEqual(t, acc, corpusFloor.overall, "overall accuracy")
+	for _, k := range cats {
+		s := by[k]
+		require.GreaterOrEqual(t, float64(s.right)/float64(s.all), corpusFloor.category, "accuracy in %s", k)
+	}
+}
+
+// TestNoFalseAllowed: no answer in the corpus says 可以 where a rule
+// forbids or may forbid (the expected verdict is forbidden or
+// conditional), in any answer of a call.
+func TestNoFalseAllowed(t *testing.T) {
+	h := newTestHotline(t)
+	var bad []string
+	for _, c := range loadCorpus(t) {
+		r := askCorpus(h, c)
+		check := func(want string, got corpusResult) {
+			if want != "forbidden" && want != "conditional" {
+				return
+			}
+			if (got.verdict == "allowed" || strings.HasPrefix(got.spoken, "可以")) && !knownFalseAllowed[c.Q] {
+				bad = append(bad, fmt.Sprintf("%s %q (at %s): said %q", c.file, c.Q, c.At, firstLine(got.spoken)))
+			}
+		}
+		check(c.V, r)
+		for i, sub := range c.Answers {
+			if i < len(r.answers) {
+				check(sub.V, r.answers[i])
+			}
+		}
+	}
+	require.Empty(t, bad, "可以 where a rule forbids")
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
