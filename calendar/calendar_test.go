@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 
@@ -263,7 +264,14 @@ func TestHolidays(t *testing.T) {
 		{"2007-05-01", HolidayDay{"劳动节", true, false}, true},
 		{"2007-10-01", HolidayDay{"国庆节", true, false}, true},
 		{"2027-10-01", HolidayDay{"国庆节", true, true}, true},
-		{"2027-02-05", HolidayDay{"春节", true, true}, true},
+		{"2027-02-05", HolidayDay{"春节", true, true}, true}, // 除夕
+		{"2027-02-12", HolidayDay{"春节", true, true}, true}, // 正月初七
+		{"2027-02-13", HolidayDay{}, false},                // 初八: a Saturday, not part of the block
+		{"2028-01-23", HolidayDay{}, false},                // the Sunday before a Tuesday 除夕
+		{"2029-02-10", HolidayDay{}, false},                // the Saturday before a Monday 除夕
+		{"2029-02-11", HolidayDay{"春节", true, true}, true}, // the Sunday before it joins
+		{"2029-02-19", HolidayDay{"春节", true, true}, true}, // 初七
+		{"2029-02-20", HolidayDay{}, false},
 		{"2006-10-01", HolidayDay{}, false},
 		{"9999-12-31", HolidayDay{}, false},
 	} {
@@ -309,27 +317,59 @@ func TestHolidays(t *testing.T) {
 	require.Len(t, bs, 8) // with the one-off 抗日战争…纪念日 block
 }
 
-// TestProjectionRuleOnPublishedYears checks the documented claim that the
-// projection reproduces every published one-day block of 2020–2026, and
-// shows the projected 2027.
+// TestProjectionRuleOnPublishedYears holds the projection rule to every
+// published arrangement 2007–2026: per festival, the years whose published
+// block (days off, and make-up days for one-day festivals) the rule
+// reproduces must be exactly those the documentation claims among the
+// years it claims them for, and it shows the projected 2027.
 func TestProjectionRuleOnPublishedYears(t *testing.T) {
 	c := newCal(t)
-	for y := 2020; y <= 2026; y++ {
+	kinds := []holidayKinds{kindNewYear, kindSpring, kindQingming, kindLabour, kindDragonBoat, kindMidAutumn, kindNational}
+	reproduced := map[holidayKinds][]int{}
+	for y := 2007; y <= 2026; y++ {
 		tab, err := c.year(y)
 		require.NoError(t, err)
 		proj, err := projectHolidays(y, tab)
 		require.NoError(t, err)
-		for _, p := range proj {
-			if p.kinds&(kindSpring|kindLabour|kindNational) != 0 {
-				continue
-			}
-			b, ok, err := c.holidayPeriod(p.kinds, y)
+		for _, k := range kinds {
+			i := slices.IndexFunc(proj, func(b HolidayBlock) bool { return b.kinds&k != 0 })
+			require.GreaterOrEqual(t, i, 0)
+			p := proj[i]
+			b, ok, err := c.holidayPeriod(k, y)
 			require.NoError(t, err)
-			require.True(t, ok)
-			require.Equal(t, b.From.String()+".."+b.To.String(), p.From.String()+".."+p.To.String(), "%s %d", p.Name, y)
-			require.Equal(t, b.Work, p.Work, "%s %d", p.Name, y)
+			if !ok {
+				continue // 清明, 端午 and 中秋 became holidays in 2008
+			}
+			same := b.From == p.From && b.To == p.To
+			if p.kinds&(kindSpring|kindLabour|kindNational) == 0 {
+				same = same && slices.Equal(b.Work, p.Work) // make-up days are projected only for these
+			}
+			if same {
+				reproduced[k] = append(reproduced[k], y)
+			}
 		}
 	}
+	since := func(ys []int, from int) []int {
+		return slices.DeleteFunc(slices.Clone(ys), func(y int) bool { return y < from })
+	}
+	years := func(from, to int) []int {
+		var out []int
+		for y := from; y <= to; y++ {
+			out = append(out, y)
+		}
+		return out
+	}
+	// One-day festivals and 国庆节: every year 2020–2026.
+	for _, k := range []holidayKinds{kindNewYear, kindQingming, kindDragonBoat, kindMidAutumn, kindNational} {
+		require.Equal(t, years(2020, 2026), since(reproduced[k], 2020), "kind %v", k)
+	}
+	// 劳动节: 2022 (04-30..05-04) and 2023 (04-29..05-03) were arranged otherwise.
+	require.Equal(t, []int{2020, 2021, 2024, 2025, 2026}, since(reproduced[kindLabour], 2020))
+	// 春节: exactly the two years published under the revised regulations
+	// (2025 除夕..初七; 2026 from the Sunday before a Monday 除夕); none of
+	// 2007–2024 (除夕..初六, 初一..初七 in 2014, 初一..初八 in 2024).
+	require.Equal(t, []int{2025, 2026}, reproduced[kindSpring])
+
 	bs, err := c.HolidayBlocks(2027)
 	require.NoError(t, err)
 	var got []string
@@ -339,7 +379,7 @@ func TestProjectionRuleOnPublishedYears(t *testing.T) {
 	}
 	require.Equal(t, []string{
 		"元旦 2027-01-01..2027-01-03",
-		"春节 2027-02-05..2027-02-13",
+		"春节 2027-02-05..2027-02-12",
 		"清明节 2027-04-03..2027-04-05",
 		"劳动节 2027-05-01..2027-05-05",
 		"端午节 2027-06-09..2027-06-09",

@@ -56,12 +56,14 @@
 // three-day block joined to a weekend — Saturday, Sunday or Monday: the
 // Saturday..Monday; Tuesday: Sunday..Tuesday with the Saturday before worked;
 // Wednesday: that day alone; Thursday: Thursday..Saturday with the Sunday
-// after worked; Friday: Friday..Sunday. 春节 is 除夕 through 正月初七.
-// 劳动节 is 05-01..05-05. 国庆节 is 10-01..10-07, or 10-01..10-08 named
+// after worked; Friday: Friday..Sunday. 春节 is 除夕 through 正月初七, from
+// the Sunday before when 除夕 is a Monday (the blocks published since the
+// 2025 revision: 2025 and 2026). 劳动节 is 05-01..05-05. 国庆节 is 10-01..10-07, or 10-01..10-08 named
 // 国庆节、中秋节 when 中秋 falls on 10-01..10-08; when 中秋 falls on
 // 09-28..09-30 the joint block is the eight days from 中秋. Make-up days are
-// projected only for one-day festivals. Every one-day block published for
-// 2020–2026 follows this rule. Years before the first published one (2007)
+// projected only for one-day festivals. Every one-day and 国庆节 block
+// published for 2020–2026 follows this rule, as do 春节 2025–2026 and
+// 劳动节 2020, 2021 and 2024–2026 (tested against each year). Years before the first published one (2007)
 // have no arrangement.
 //
 // # Windows

@@ -17,15 +17,22 @@ import (
 //     before worked; on Thursday it is Thursday–Saturday with the Sunday
 //     after worked; on Friday it is Friday–Sunday; on Wednesday only the day
 //     itself.
-//   - 春节: from 除夕 through 正月初七 (eight days). Make-up days are not
-//     projected.
+//   - 春节: from 除夕 through 正月初七 (eight days); when 除夕 falls on a
+//     Monday the Sunday before joins (nine days, as in 2026). These are the
+//     two blocks published under the revised regulations (2025: 除夕
+//     01-28..初七 02-04; 2026: 腊月廿八 02-15..初七 02-23); the blocks of
+//     2008–2024 followed the old ones (除夕..初六, or 初一..初七/初八) and
+//     are not projected from. Make-up days are not projected.
 //   - 劳动节: 05-01 through 05-05. Make-up days are not projected.
 //   - 国庆节: 10-01 through 10-07. When 中秋 falls on 10-01..10-08 the two
 //     are one block 10-01..10-08 (国庆节、中秋节); when it falls on
 //     09-28..09-30 the block runs eight days from 中秋 (中秋节、国庆节).
 //     Make-up days are not projected.
 //
-// The published years 2020–2026 follow this rule for every one-day block.
+// The published years 2020–2026 follow this rule for every one-day block
+// and every 国庆节 block, 2025–2026 for 春节, and 2020, 2021 and 2024–2026
+// for 劳动节 (2022 and 2023 ran 04-30..05-04 and 04-29..05-03); the test
+// TestProjectionRuleOnPublishedYears holds each of these claims to the data.
 func projectHolidays(y int, tab *yearTable) ([]HolidayBlock, error) {
 	date := func(m, d int) Date { return MustDate(y, m, d) }
 	lunarDay := func(m, d int) (Date, error) {
@@ -72,7 +79,11 @@ func projectHolidays(y int, tab *yearTable) ([]HolidayBlock, error) {
 	}
 
 	oneDay(kindNewYear, "元旦", date(1, 1))
-	add(kindSpring, "春节", spring.AddDays(-1), spring.AddDays(7))
+	eve := spring.AddDays(-1)
+	if eve.Weekday() == time.Monday {
+		eve = eve.AddDays(-1)
+	}
+	add(kindSpring, "春节", eve, spring.AddDays(6)) // 正月初七 is 初一 + 6
 	oneDay(kindQingming, "清明节", tab.terms[6])
 	add(kindLabour, "劳动节", date(5, 1), date(5, 5))
 	oneDay(kindDragonBoat, "端午节", dragon)
