@@ -43,7 +43,8 @@ func BenchmarkPrepareWarm(b *testing.B) {
 	}
 }
 
-// The first Prepare on a new Calendar pays for lunar-go once per year.
+// The first Prepare on a new Calendar decodes each year's table once: what
+// a process pays at start-up. scripts/bench.sh guards its allocations.
 func BenchmarkPrepareCold(b *testing.B) {
 	spec, err := ParseWindow("solar-term 清明 -5d..+5d | holiday 国庆 | lunar 九月初六")
 	if err != nil {
@@ -94,3 +95,42 @@ func BenchmarkParseWindow(b *testing.B) {
 		}
 	}
 }
+
+// New alone: the embedded holiday table is compiled in.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestColdPrepareAllocs guards the cold start: calendar.New and the first
+// Prepare of BenchmarkPrepareCold's window allocated 793 times once, 3,810
+// after the embedded holidays came to be parsed on every New, and 185 since
+// the tables are generated. Allocation counts do not depend on the
+// machine's load, so this is a test, not a timing.
+func TestColdPrepareAllocs(t *testing.T) {
+	spec, err := ParseWindow("solar-term 清明 -5d..+5d | holiday 国庆 | lunar 九月初六")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, to := day("2023-01-01"), day("2028-12-31")
+	n := testing.AllocsPerRun(20, func() {
+		c, err := New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Prepare(spec, from, to); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n > coldPrepareAllocLimit {
+		t.Fatalf("calendar.New + first Prepare: %.0f allocations, limit %d", n, coldPrepareAllocLimit)
+	}
+}
+
+// coldPrepareAllocLimit leaves room for small changes, not for a return of
+// per-start parsing or astronomy (thousands).
+const coldPrepareAllocLimit = 300

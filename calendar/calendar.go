@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"sync"
-
-	lunar "github.com/6tail/lunar-go/calendar"
 )
 
 // MinLunarYear and MaxLunarYear bound the Gregorian years for which lunar
@@ -45,9 +43,9 @@ type yearSlot struct {
 type yearTable struct {
 	year  int
 	terms [24]Date // 小寒 … 冬至 of Y
-	// months are the lunar months of lunar-go's year Y: from the month
-	// before 冬至 of Y−1 through at least the first month of Y+1, so that
-	// every day of Y falls in one of them. Sorted by start.
+	// months are the lunar months of lunar years Y−1 and Y, from 正月 of
+	// Y−1 through the last month of Y, so that every day of Y falls in one
+	// of them and lunar year Y is whole. Sorted by start.
 	months []lunarMonth
 	// holidays are the statutory holiday blocks of notice year Y,
 	// published or projected; nil before the first published year.
@@ -90,8 +88,8 @@ func WithHolidayFS(fsys fs.FS) Option {
 }
 
 // New builds a calendar, by default with the embedded holiday arrangements.
-// Lunar and solar-term tables are computed per year on first use (about half
-// a millisecond per year), so New itself is cheap.
+// Each year's lunar and solar-term table is decoded from the generated
+// tables on first use (a microsecond or so), so New itself is cheap.
 func New(opts ...Option) (*Calendar, error) {
 	c := &Calendar{}
 	for _, opt := range opts {
@@ -143,70 +141,10 @@ func (c *Calendar) year(y int) (*yearTable, error) {
 	}
 	s := &c.slots[y-firstSlot]
 	s.once.Do(func() {
-		s.tab, s.err = computeYear(y)
+		s.tab, s.err = decodeYear(y)
 		if s.err == nil {
 			s.tab.holidays, s.err = c.holidayBlocks(y, s.tab)
 		}
 	})
 	return s.tab, s.err
-}
-
-// computeYear asks lunar-go, once, for the lunar months and solar terms of
-// Gregorian year y. lunar-go panics on some inputs; a panic here would be
-// a bug in it or in the range check, and is turned into an error rather
-// than taking the process down.
-func computeYear(y int) (tab *yearTable, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			tab, err = nil, fmt.Errorf("year %d: lunar-go failed: %v", y, r)
-		}
-	}()
-	ly := lunar.NewLunarYear(y)
-	tab = &yearTable{year: y}
-
-	// The 31 Julian days run from 大雪 of y−1 (index 0) and 冬至 of y−1
-	// (1) through 小寒 of y (2) … 冬至 of y (25) and on into y+1.
-	jq := ly.GetJieQiJulianDays()
-	if len(jq) < 26 {
-		return nil, fmt.Errorf("year %d: lunar-go returned %d solar terms", y, len(jq))
-	}
-	for i := range tab.terms {
-		d, err := julianDate(jq[i+2])
-		if err != nil {
-			return nil, fmt.Errorf("year %d: solar term %s: %w", y, terms[i].name, err)
-		}
-		if d.Year() != y {
-			return nil, fmt.Errorf("year %d: solar term %s falls on %s", y, terms[i].name, d)
-		}
-		tab.terms[i] = d
-	}
-
-	for e := ly.GetMonths().Front(); e != nil; e = e.Next() {
-		m, ok := e.Value.(*lunar.LunarMonth)
-		if !ok {
-			return nil, fmt.Errorf("year %d: unexpected lunar-go month %T", y, e.Value)
-		}
-		start, err := julianDate(m.GetFirstJulianDay())
-		if err != nil {
-			return nil, fmt.Errorf("year %d: lunar month: %w", y, err)
-		}
-		lm := lunarMonth{start: start, year: m.GetYear(), month: m.GetMonth(), days: m.GetDayCount()}
-		if lm.month < 0 {
-			lm.month, lm.leap = -lm.month, true
-		}
-		tab.months = append(tab.months, lm)
-	}
-	if n := len(tab.months); n == 0 ||
-		tab.months[0].start.After(MustDate(y, 1, 1)) ||
-		tab.months[n-1].start.AddDays(tab.months[n-1].days-1).Before(MustDate(y, 12, 31)) {
-		return nil, fmt.Errorf("year %d: lunar-go's months do not cover the year", y)
-	}
-	return tab, nil
-}
-
-// julianDate converts a Julian day (Beijing time) to the local day, the way
-// lunar-go itself does, so that near-midnight terms fall on the same day.
-func julianDate(jd float64) (Date, error) {
-	s := lunar.NewSolarFromJulianDay(jd)
-	return NewDate(s.GetYear(), s.GetMonth(), s.GetDay())
 }

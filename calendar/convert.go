@@ -17,7 +17,7 @@ func (c *Calendar) Lunar(d Date) (LunarDate, error) {
 	}
 	m, ok := tab.monthOf(d)
 	if !ok {
-		return LunarDate{}, fmt.Errorf("lunar date of %s: not in lunar-go's table", d)
+		return LunarDate{}, fmt.Errorf("lunar date of %s: not in the lunar table", d)
 	}
 	return LunarDate{Year: m.year, Month: m.month, Day: d.Sub(m.start) + 1, Leap: m.leap}, nil
 }
@@ -65,8 +65,8 @@ func (c *Calendar) lunarMonth(ly, month int, leap bool) (lunarMonth, error) {
 		return lunarMonth{}, fmt.Errorf("month %d must be 1..12", month)
 	}
 	// Lunar year ly runs from late January or February of Gregorian year
-	// ly into early next year; lunar-go's table for ly holds all of it,
-	// and the next table holds its last months again.
+	// ly into early next year; the table of Gregorian year ly holds all of
+	// it, and the next table holds it again.
 	if ly < MinLunarYear-1 || ly > MaxLunarYear {
 		return lunarMonth{}, fmt.Errorf("lunar year %d: %w", ly, ErrLunarRange)
 	}

@@ -17,9 +17,12 @@
 // A Calendar converts between Gregorian and lunar dates (LunarDate, with
 // leap months), gives the 24 solar terms of a year on their local day, and
 // finds the festivals 元旦, 除夕, 春节, 元宵, 清明, 端午, 中元, 中秋, 重阳,
-// 国庆, 寒衣 and 冬至. The tables come from github.com/6tail/lunar-go,
-// computed once per year per Calendar on first use (about half a
-// millisecond a year); after that every answer is a table look-up.
+// 国庆, 寒衣 and 冬至. The tables come from github.com/6tail/lunar-go at
+// build time: `go generate ./calendar` writes the lunar months (with leap
+// months) and solar-term days of 1899–2101 compactly into tables_gen.go
+// (about 6 KB), and a test fails if they no longer match lunar-go. At run
+// time a year's table is decoded on first use in about a microsecond, and
+// every answer is a table look-up; lunar-go is not linked.
 //
 // These are supported for Gregorian years MinLunarYear..MaxLunarYear
 // (1901..2100), the span over which the package is checked day by day
@@ -42,9 +45,10 @@
 //
 // The State Council's arrangements (which days are off, which weekend days
 // are make-up working days) are data, not code: the JSON files of the
-// community project holiday-cn (one YYYY.json per notice year) are embedded,
-// and WithHolidayFS reads a directory of them instead, so a new year's
-// arrangement needs no code change. A block of days off includes the
+// community project holiday-cn (one YYYY.json per notice year) are compiled
+// in (holidays/, by go generate), and WithHolidayFS reads a directory of
+// them at run time instead, so a new year's arrangement needs no code
+// change. A block of days off includes the
 // unlisted weekend days joined to it (与周末连休): holiday-cn lists 2024's
 // 端午 as 06-10 alone, and the block is 06-08..06-10. The table (Holidays) is
 // an immutable value, safe for concurrent use; lunar-go's own holiday

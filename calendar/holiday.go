@@ -1,7 +1,6 @@
 package calendar
 
 import (
-	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,12 +14,10 @@ import (
 
 // The State Council's arrangements (国务院办公厅关于…部分节假日安排的通知)
 // as published by the community project NateScarlet/holiday-cn (MIT, see
-// holidays/LICENSE). Dropping a new YYYY.json here, or pointing
-// WithHolidayFS at a directory of them, updates the table without a code
-// change.
-//
-//go:embed holidays/*.json
-var embeddedHolidayFiles embed.FS
+// holidays/LICENSE) are the files holidays/YYYY.json; `go generate
+// ./calendar` compiles them into holidays_gen.go, the table New uses by
+// default. WithHolidayFS reads a directory of such files at run time
+// instead, so a new year's arrangement needs no code change.
 
 // HolidayDay describes a day of a statutory holiday arrangement.
 type HolidayDay struct {
@@ -157,8 +154,10 @@ func holidayCandidates() []string {
 // Holidays is a table of published holiday arrangements by notice year. It
 // is immutable once loaded and safe for concurrent use.
 type Holidays struct {
-	years       map[int][]HolidayBlock
-	first, last int // published notice years; 0 if none
+	// years[y-first] are the blocks of notice year y, nil if it is not
+	// published.
+	years       [][]HolidayBlock
+	first, last int // published notice years
 }
 
 // holidayFile is the holiday-cn format (see its schema.json).
@@ -172,16 +171,10 @@ type holidayFile struct {
 }
 
 // EmbeddedHolidays returns the table shipped with the package (holiday-cn
-// 2007–2026; 2027.json is empty, the arrangement not yet published). Each
-// call parses the files afresh (well under a millisecond), so that the
-// package keeps no state of its own.
-func EmbeddedHolidays() (*Holidays, error) {
-	sub, err := fs.Sub(embeddedHolidayFiles, "holidays")
-	if err != nil {
-		return nil, fmt.Errorf("holidays: %w", err)
-	}
-	return LoadHolidays(sub)
-}
+// 2007–2026; 2027.json is empty, the arrangement not yet published),
+// compiled in at build time: no parsing, no allocation. The table is
+// immutable and shared.
+func EmbeddedHolidays() (*Holidays, error) { return &builtinHolidays, nil }
 
 // LoadHolidays reads every YYYY.json file at the top of fsys in the
 // holiday-cn format. A file with no days (an unpublished year) is allowed;
@@ -191,7 +184,8 @@ func LoadHolidays(fsys fs.FS) (*Holidays, error) {
 	if err != nil {
 		return nil, fmt.Errorf("holidays: %w", err)
 	}
-	h := &Holidays{years: map[int][]HolidayBlock{}}
+	byYear := map[int][]HolidayBlock{}
+	h := &Holidays{}
 	for _, name := range names {
 		y, err := strconv.Atoi(strings.TrimSuffix(path.Base(name), ".json"))
 		if err != nil || y < MinLunarYear || y > MaxLunarYear {
@@ -208,14 +202,18 @@ func LoadHolidays(fsys fs.FS) (*Holidays, error) {
 		if len(blocks) == 0 {
 			continue
 		}
-		h.years[y] = blocks
+		byYear[y] = blocks
 		if h.first == 0 || y < h.first {
 			h.first = y
 		}
 		h.last = max(h.last, y)
 	}
-	if len(h.years) == 0 {
+	if len(byYear) == 0 {
 		return nil, fmt.Errorf("holidays: no published arrangement among %d files", len(names))
+	}
+	h.years = make([][]HolidayBlock, h.last-h.first+1)
+	for y, b := range byYear {
+		h.years[y-h.first] = b
 	}
 	return h, nil
 }
@@ -323,8 +321,10 @@ func (h *Holidays) Version() string {
 
 // published returns the blocks of notice year y and whether y is published.
 func (h *Holidays) published(y int) ([]HolidayBlock, bool) {
-	b, ok := h.years[y]
-	return b, ok
+	if y < h.first || y > h.last || h.years[y-h.first] == nil {
+		return nil, false
+	}
+	return h.years[y-h.first], true
 }
 
 // holidayBlocks returns the blocks of notice year y: the published ones,
