@@ -2,93 +2,127 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/hotline"
 )
 
-// runAsk implements "tonggao ask QUESTION": a caller's question in
-// Chinese, answered as the operator reads it out (or as JSON).
-func runAsk(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tonggao ask", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	at := fs.String("at", "", "day of the call (YYYY-MM-DD or RFC 3339); 今天/明天 count from it; default now, in China")
-	date := fs.String("date", "", "the day asked about, replacing what the question says")
-	activity := fs.String("activity", "", "the activity, replacing what the question says")
-	rulesDir := fs.String("rules", "", "rule directory; default the embedded rule base")
-	lang := fs.String("lang", "zh", "answer language: zh or en")
-	asJSON := fs.Bool("json", false, "print the answer as JSON")
-	var facts multiFlag
-	fs.Var(&facts, "fact", "an added fact name=value (repeatable): the caller's reply to a follow-up question")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, `usage: tonggao ask "我在白水镇，今天能烧秸秆吗" [--at DATE] [--fact name=value ...] [--lang zh|en] [--json]`)
-		fs.PrintDefaults()
-	}
-	flags, words := calFlags(args, "at", "date", "activity", "rules", "lang", "fact")
-	if err := fs.Parse(flags); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	words = append(words, fs.Args()...)
-	question := strings.TrimSpace(strings.Join(words, " "))
-	if question == "" && *activity == "" {
-		fmt.Fprintln(stderr, "tonggao ask: give the question, e.g. tonggao ask \"今天能烧秸秆吗\"")
-		return 2
-	}
-	l, err := hotline.ParseLang(*lang)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao ask: --lang: %v\n", err)
-		return 2
-	}
-	today, err := parseAt(*at)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao ask: --at: %v\n", err)
-		return 2
-	}
-	eng, err := loadEngine(*rulesDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao ask: %v\n", err)
-		return 2
-	}
-	h, err := hotline.New(eng)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao ask: %v\n", err)
-		return 1
-	}
-	req := hotline.Request{Question: question, Today: today, Activity: *activity, Lang: l}
-	if *date != "" {
-		d, err := calendar.ParseDate(*date)
-		if err != nil {
-			fmt.Fprintf(stderr, "tonggao ask: --date: %v\n", err)
-			return 2
-		}
-		req.Date = &d
-	}
-	if req.Facts, err = parseFacts(eng.Rules(), facts); err != nil {
-		fmt.Fprintf(stderr, "tonggao ask: %v\n", err)
-		return 2
-	}
-	ans, q, err := h.Ask(req)
-	if err != nil {
-		if errors.Is(err, hotline.ErrNoActivity) {
-			fmt.Fprintln(stderr, h.Catalog().T(l, "no_activity"))
-			if len(q.NotUnderstood) > 0 {
-				fmt.Fprintln(stderr, h.Catalog().T(l, "not_understood", "words", strings.Join(q.NotUnderstood, h.Catalog().T(l, "list.sep"))))
+// maxStdinQuestion bounds a question read from standard input: a spoken
+// question is a sentence or two, and a runaway pipe must not be read whole.
+const maxStdinQuestion = 64 << 10
+
+// askCmd is "tonggao ask QUESTION": a caller's question in Chinese,
+// answered as the operator reads it out (or as JSON).
+func (a *app) askCmd() *cobra.Command {
+	var (
+		at, date, activity, lang string
+		asJSON, exitCode         bool
+		facts                    []string
+		rf                       *ruleFlags
+	)
+	cmd := &cobra.Command{
+		Use:     "ask QUESTION... | -",
+		GroupID: groupDecide,
+		Short:   "Answer a caller's question in Chinese, as a hotline operator reads it out",
+		Long: `Answer a caller's question in Chinese (or English with --lang en), as a
+hotline operator reads it out: the verdict, why, and the one question to ask
+next when the answer depends on something the caller did not say. Give the
+question as arguments, or - to read it from standard input.`,
+		Example: `  tonggao ask "我在白水镇，今天能烧秸秆吗"
+  tonggao ask 10月3日烧田埂行不行 --at 2024-09-20 --fact distance_to_forest_m=80
+  echo 今天能烧秸秆吗 | tonggao ask -`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			question, err := a.question(args)
+			if err != nil {
+				return err
 			}
-		} else {
-			fmt.Fprintf(stderr, "tonggao ask: %v\n", err)
-		}
-		return 2
+			if question == "" && activity == "" {
+				return usageErrorf(`give the question, e.g. tonggao ask "今天能烧秸秆吗"`)
+			}
+			l, err := hotline.ParseLang(lang)
+			if err != nil {
+				return usageErrorf("--lang: %v", err)
+			}
+			today, err := parseAt(at, a.now)
+			if err != nil {
+				return err
+			}
+			eng, err := rf.load()
+			if err != nil {
+				return err
+			}
+			h, err := hotline.New(eng)
+			if err != nil {
+				return failed("bad_rules", err)
+			}
+			req := hotline.Request{Question: question, Today: today, Activity: activity, Lang: l}
+			if date != "" {
+				d, err := calendar.ParseDate(date)
+				if err != nil {
+					return badInput("bad_date", fmt.Errorf("--date: %w", err))
+				}
+				req.Date = &d
+			}
+			if req.Facts, err = parseFacts(eng.Rules(), facts); err != nil {
+				return err
+			}
+			ans, q, err := h.Ask(req)
+			if errors.Is(err, hotline.ErrNoActivity) {
+				msg := h.Catalog().T(l, "no_activity")
+				if len(q.NotUnderstood) > 0 {
+					msg += "\n" + h.Catalog().T(l, "not_understood", "words", strings.Join(q.NotUnderstood, h.Catalog().T(l, "list.sep")))
+				}
+				return &cliError{status: exitUsage, code: "no_activity", err: errors.New(msg), plain: true, query: q}
+			}
+			if err != nil {
+				ce := classify(err)
+				if q != nil {
+					ce = &cliError{status: ce.status, code: ce.code, err: ce.err, query: q}
+				}
+				return ce
+			}
+			if asJSON {
+				if err := writeJSON(a.stdout, ans, true); err != nil {
+					return err
+				}
+			} else {
+				fmt.Fprintln(a.stdout, ans.Answer)
+			}
+			if exitCode {
+				return exitStatus(statusOf(ans.Verdict))
+			}
+			return nil
+		},
 	}
-	if *asJSON {
-		return writeJSON(stdout, stderr, ans)
+	fs := cmd.Flags()
+	fs.StringVar(&at, "at", "", "`DAY` of the call (YYYY-MM-DD or RFC 3339); 今天/明天 count from it; default now, in China")
+	fs.StringVar(&date, "date", "", "the `DAY` asked about, replacing what the question says")
+	fs.StringVar(&activity, "activity", "", "the `activity`, replacing what the question says")
+	rf = addRuleFlags(fs)
+	fs.StringVar(&lang, "lang", "zh", "answer `language`: zh or en")
+	fs.BoolVar(&asJSON, "json", false, "print the answer as JSON (errors too, as {\"error\":{\"code\",\"message\"}})")
+	fs.BoolVar(&exitCode, "exit-code", false, "exit with the verdict's status: 0 allowed, 3 forbidden, 4 conditional, 5 no_rule")
+	fs.StringArrayVar(&facts, "fact", nil, "an added fact `name=value` (repeatable): the caller's reply to a follow-up question")
+	return cmd
+}
+
+// question joins the words of the question, or reads it from standard
+// input when the only word is "-".
+func (a *app) question(args []string) (string, error) {
+	if len(args) != 1 || args[0] != "-" {
+		return strings.TrimSpace(strings.Join(args, " ")), nil
 	}
-	fmt.Fprintln(stdout, ans.Answer)
-	return 0
+	b, err := io.ReadAll(io.LimitReader(a.stdin, maxStdinQuestion+1))
+	if err != nil {
+		return "", badInput("bad_input", fmt.Errorf("reading the question from standard input: %w", err))
+	}
+	if len(b) > maxStdinQuestion {
+		return "", badInput("bad_input", fmt.Errorf("the question on standard input is over %d KiB", maxStdinQuestion>>10))
+	}
+	return strings.TrimSpace(string(b)), nil
 }

@@ -1,46 +1,15 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"strings"
-	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/calendar"
 )
-
-// calFlags splits args into flags and positional words, so that flags may
-// come before or after the words and a window's offsets (-5d, +5d) are
-// words, not flags. valueFlags names the flags that take a value.
-func calFlags(args []string, valueFlags ...string) (flags, words []string) {
-	takesValue := map[string]bool{}
-	for _, f := range valueFlags {
-		takesValue[f] = true
-	}
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a == "--" {
-			words = append(words, args[i+1:]...)
-			break
-		}
-		if len(a) < 2 || a[0] != '-' || (a[1] >= '0' && a[1] <= '9') {
-			words = append(words, a) // includes -5d..+5d and "-"
-			continue
-		}
-		flags = append(flags, a)
-		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if takesValue[name] && !hasValue && i+1 < len(args) {
-			i++
-			flags = append(flags, args[i])
-		}
-	}
-	return flags, words
-}
 
 // calNew builds the calendar, from a holiday-cn directory if one is given.
 func calNew(holidayDir string) (*calendar.Calendar, error) {
@@ -48,31 +17,6 @@ func calNew(holidayDir string) (*calendar.Calendar, error) {
 		return calendar.New()
 	}
 	return calendar.New(calendar.WithHolidayFS(os.DirFS(holidayDir)))
-}
-
-// calParse parses flags; it returns an exit code and false when the
-// command should stop (help was asked for, or the flags were bad).
-func calParse(fs *flag.FlagSet, flags []string) (int, bool) {
-	if err := fs.Parse(flags); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0, false
-		}
-		return 2, false
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "tonggao %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return 2, false
-	}
-	return 0, true
-}
-
-func calWriteJSON(w io.Writer, v any) int {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return 1
-	}
-	return 0
 }
 
 // dateJSON is the --json shape of "tonggao date".
@@ -94,129 +38,129 @@ type lunarJSON struct {
 
 var weekdayChinese = [7]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
 
-// runDate implements "tonggao date [DAY] [--json]": a day's lunar date,
-// solar term, festivals and statutory holiday status.
-func runDate(args []string, stdout, stderr io.Writer) int {
-	return runDateAt(args, stdout, stderr, time.Now)
+// dateCmd is "tonggao date [DAY]": a day's lunar date, solar term,
+// festivals and statutory holiday status.
+func (a *app) dateCmd() *cobra.Command {
+	var (
+		asJSON   bool
+		holidays string
+	)
+	cmd := &cobra.Command{
+		Use:     "date [YYYY-MM-DD | RFC 3339 time]",
+		GroupID: groupCalendar,
+		Short:   "Show a day in China's calendars (lunar date, solar term, holiday)",
+		Long: fmt.Sprintf(`Show a day in China's calendars: lunar date, solar term, festivals, statutory
+holiday. The day defaults to today in China (UTC+8); lunar data covers %d..%d.`, calendar.MinLunarYear, calendar.MaxLunarYear),
+		Example: `  tonggao date 2024-10-08
+  tonggao date 2025-01-28 --json`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErrorf("want one day, got %d arguments", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d := calendar.LocalDay(a.now())
+			if len(args) == 1 {
+				var err error
+				if d, err = calendar.ParseDate(args[0]); err != nil {
+					return badInput("bad_date", err)
+				}
+			}
+			cal, err := calNew(holidays)
+			if err != nil {
+				return badInput("bad_holidays", err)
+			}
+			l, err := cal.Lunar(d)
+			if err != nil {
+				return err
+			}
+			out := dateJSON{
+				Date:      d,
+				Lunar:     lunarJSON{Year: l.Year, Month: l.Month, Day: l.Day, Leap: l.Leap, Text: l.String()},
+				Festivals: cal.FestivalsOn(d),
+			}
+			var term calendar.SolarTerm
+			if t, ok := cal.SolarTermOn(d); ok {
+				term = t
+				out.SolarTerm = &t.Name
+			}
+			if h, ok := cal.Holiday(d); ok {
+				out.Holiday = &h
+			}
+			if asJSON {
+				return writeJSON(a.stdout, out, false)
+			}
+			w := a.stdout
+			fmt.Fprintf(w, "%s %s\n", d, weekdayChinese[d.Weekday()])
+			fmt.Fprintf(w, "农历 %s（%d年）\n", l, l.Year)
+			if out.SolarTerm != nil {
+				fmt.Fprintf(w, "节气 %s %s\n", term.Name, term.Pinyin)
+			}
+			if len(out.Festivals) > 0 {
+				fmt.Fprintf(w, "节日 %s\n", strings.Join(out.Festivals, "、"))
+			}
+			if h := out.Holiday; h != nil {
+				what := "放假"
+				if !h.Off {
+					what = "调休上班"
+				}
+				fmt.Fprintf(w, "假日 %s %s", h.Name, what)
+				if h.Projected {
+					fmt.Fprint(w, "（projected; the official arrangement is not yet published）")
+				}
+				fmt.Fprintln(w)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&holidays, "holidays", "", "read holiday arrangements from the directory `DIR` of holiday-cn YYYY.json files instead of the built-in copy")
+	return cmd
 }
 
-func runDateAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	fs := flag.NewFlagSet("date", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	holidays := fs.String("holidays", "", "read holiday arrangements from this directory of holiday-cn YYYY.json files instead of the built-in copy")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao date [YYYY-MM-DD | RFC 3339 time] [--json]")
-		fmt.Fprintf(stderr, "\nShow a day in China's calendars: lunar date, solar term, festivals, statutory holiday.\nThe day defaults to today in China (UTC+8); lunar data covers %d..%d.\n\nflags:\n", calendar.MinLunarYear, calendar.MaxLunarYear)
-		fs.PrintDefaults()
+// termsCmd is "tonggao terms YEAR".
+func (a *app) termsCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "terms YEAR",
+		GroupID: groupCalendar,
+		Short:   "List the 24 solar terms of a year",
+		Long:    fmt.Sprintf("List the 24 solar terms of a year (%d..%d) on their day in China (UTC+8).", calendar.MinLunarYear, calendar.MaxLunarYear),
+		Example: "  tonggao terms 2026 --json",
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("want one year, e.g. tonggao terms 2026")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			y, err := strconv.Atoi(args[0])
+			if err != nil {
+				return usageErrorf("bad year %q: want a number such as 2026", args[0])
+			}
+			cal, err := calendar.New()
+			if err != nil {
+				return failed("calendar", err)
+			}
+			ts, err := cal.SolarTerms(y)
+			if err != nil {
+				return badInput("date_out_of_range", err)
+			}
+			if asJSON {
+				return writeJSON(a.stdout, struct {
+					Year  int                  `json:"year"`
+					Terms []calendar.SolarTerm `json:"terms"`
+				}{y, ts}, false)
+			}
+			for _, t := range ts {
+				fmt.Fprintf(a.stdout, "%s  %s %s\n", t.Date, t.Name, t.Pinyin)
+			}
+			return nil
+		},
 	}
-	flags, words := calFlags(args, "holidays")
-	if code, ok := calParse(fs, flags); !ok {
-		return code
-	}
-	if len(words) > 1 {
-		fmt.Fprintf(stderr, "tonggao date: want one day, got %d arguments\n", len(words))
-		return 2
-	}
-	d := calendar.LocalDay(now())
-	if len(words) == 1 {
-		var err error
-		if d, err = calendar.ParseDate(words[0]); err != nil {
-			fmt.Fprintf(stderr, "tonggao date: %v\n", err)
-			return 2
-		}
-	}
-	cal, err := calNew(*holidays)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao date: %v\n", err)
-		return 2
-	}
-	l, err := cal.Lunar(d)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao date: %v\n", err)
-		return 2
-	}
-	out := dateJSON{
-		Date:      d,
-		Lunar:     lunarJSON{Year: l.Year, Month: l.Month, Day: l.Day, Leap: l.Leap, Text: l.String()},
-		Festivals: cal.FestivalsOn(d),
-	}
-	var term calendar.SolarTerm
-	if t, ok := cal.SolarTermOn(d); ok {
-		term = t
-		out.SolarTerm = &t.Name
-	}
-	if h, ok := cal.Holiday(d); ok {
-		out.Holiday = &h
-	}
-	if *asJSON {
-		return calWriteJSON(stdout, out)
-	}
-	fmt.Fprintf(stdout, "%s %s\n", d, weekdayChinese[d.Weekday()])
-	fmt.Fprintf(stdout, "农历 %s（%d年）\n", l, l.Year)
-	if out.SolarTerm != nil {
-		fmt.Fprintf(stdout, "节气 %s %s\n", term.Name, term.Pinyin)
-	}
-	if len(out.Festivals) > 0 {
-		fmt.Fprintf(stdout, "节日 %s\n", strings.Join(out.Festivals, "、"))
-	}
-	if h := out.Holiday; h != nil {
-		what := "放假"
-		if !h.Off {
-			what = "调休上班"
-		}
-		fmt.Fprintf(stdout, "假日 %s %s", h.Name, what)
-		if h.Projected {
-			fmt.Fprint(stdout, "（projected; the official arrangement is not yet published）")
-		}
-		fmt.Fprintln(stdout)
-	}
-	return 0
-}
-
-// runTerms implements "tonggao terms YEAR [--json]".
-func runTerms(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("terms", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao terms YEAR [--json]")
-		fmt.Fprintf(stderr, "\nList the 24 solar terms of a year (%d..%d) on their day in China (UTC+8).\n\nflags:\n", calendar.MinLunarYear, calendar.MaxLunarYear)
-		fs.PrintDefaults()
-	}
-	flags, words := calFlags(args)
-	if code, ok := calParse(fs, flags); !ok {
-		return code
-	}
-	if len(words) != 1 {
-		fmt.Fprintln(stderr, "tonggao terms: want one year, e.g. tonggao terms 2026")
-		return 2
-	}
-	y, err := strconv.Atoi(words[0])
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao terms: bad year %q: want a number such as 2026\n", words[0])
-		return 2
-	}
-	cal, err := calendar.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao terms: %v\n", err)
-		return 1
-	}
-	ts, err := cal.SolarTerms(y)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao terms: %v\n", err)
-		return 2
-	}
-	if *asJSON {
-		return calWriteJSON(stdout, struct {
-			Year  int                  `json:"year"`
-			Terms []calendar.SolarTerm `json:"terms"`
-		}{y, ts})
-	}
-	for _, t := range ts {
-		fmt.Fprintf(stdout, "%s  %s %s\n", t.Date, t.Name, t.Pinyin)
-	}
-	return 0
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
 }
 
 type intervalJSON struct {
@@ -226,67 +170,74 @@ type intervalJSON struct {
 	Projected bool          `json:"projected"`
 }
 
-// runWindow implements "tonggao window TEXT [--year Y | --from D --to D]
-// [--at D] [--json]".
-func runWindow(args []string, stdout, stderr io.Writer) int {
-	return runWindowAt(args, stdout, stderr, time.Now)
+// windowCmd is "tonggao window TEXT": a window description resolved to
+// date intervals. Its words may start with a dash (-5d..+5d), so it parses
+// its own flags.
+func (a *app) windowCmd() *cobra.Command {
+	var (
+		asJSON                   bool
+		year                     int
+		fromFlag, toFlag, atFlag string
+		holidays                 string
+	)
+	cmd := &cobra.Command{
+		Use:     "window 'WINDOW' [flags]",
+		GroupID: groupCalendar,
+		Short:   "Resolve a window description to date intervals",
+		Long: `Resolve a window description (the when: of a rule) to date intervals, and
+with --at say whether a day is inside and when the window next starts and
+ends. Offsets such as -5d..+5d are words of the window, not flags.`,
+		Example: `  tonggao window 'solar-term 清明 -5d..+5d' --year 2026
+  tonggao window 'annual 09-01..04-30 | holiday 国庆' --at 2024-10-03`,
+		DisableFlagParsing: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			words, done, err := parseInterspersed(cmd, args)
+			if done || err != nil {
+				return err
+			}
+			if len(words) == 0 {
+				return usageErrorf("missing window text, e.g. tonggao window 'solar-term 清明 -5d..+5d' --year 2026")
+			}
+			// An unquoted window arrives as several words; spaces between
+			// tokens are insignificant, so join them back.
+			spec, err := calendar.ParseWindow(strings.Join(words, " "))
+			if err != nil {
+				return badInput("bad_window", err)
+			}
+			return a.window(spec, year, fromFlag, toFlag, atFlag, holidays, asJSON)
+		},
+	}
+	fs := cmd.Flags()
+	fs.BoolVar(&asJSON, "json", false, "print JSON")
+	fs.IntVar(&year, "year", 0, "resolve the intervals overlapping this `year` (default: this year in China)")
+	fs.StringVar(&fromFlag, "from", "", "resolve from this `DAY` (YYYY-MM-DD), with --to")
+	fs.StringVar(&toFlag, "to", "", "resolve up to this `DAY` (YYYY-MM-DD), with --from")
+	fs.StringVar(&atFlag, "at", "", "also say whether this `DAY` is inside, and when the window next starts and ends")
+	fs.StringVar(&holidays, "holidays", "", "read holiday arrangements from the directory `DIR` of holiday-cn YYYY.json files")
+	return cmd
 }
 
-func runWindowAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	fs := flag.NewFlagSet("window", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	year := fs.Int("year", 0, "resolve the intervals overlapping this year (default: this year in China)")
-	fromFlag := fs.String("from", "", "resolve from this day (YYYY-MM-DD), with --to")
-	toFlag := fs.String("to", "", "resolve up to this day (YYYY-MM-DD), with --from")
-	atFlag := fs.String("at", "", "also say whether this day is inside, and when the window next starts and ends")
-	holidays := fs.String("holidays", "", "read holiday arrangements from this directory of holiday-cn YYYY.json files")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao window 'WINDOW' [--year YYYY | --from DAY --to DAY] [--at DAY] [--json]")
-		fmt.Fprintln(stderr, "\nResolve a window description to date intervals, e.g.")
-		fmt.Fprintln(stderr, "  tonggao window 'solar-term 清明 -5d..+5d' --year 2026")
-		fmt.Fprintln(stderr, "  tonggao window 'annual 09-01..04-30 | holiday 国庆' --at 2024-10-03")
-		fmt.Fprintln(stderr, "\nflags:")
-		fs.PrintDefaults()
-	}
-	flags, words := calFlags(args, "year", "from", "to", "at", "holidays")
-	if code, ok := calParse(fs, flags); !ok {
-		return code
-	}
-	if len(words) == 0 {
-		fmt.Fprintln(stderr, "tonggao window: missing window text, e.g. tonggao window 'solar-term 清明 -5d..+5d' --year 2026")
-		return 2
-	}
-	// An unquoted window arrives as several words; spaces between tokens
-	// are insignificant, so join them back.
-	spec, err := calendar.ParseWindow(strings.Join(words, " "))
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao window: %v\n", err)
-		return 2
-	}
-
-	today := calendar.LocalDay(now())
+// window resolves spec and prints it.
+func (a *app) window(spec calendar.WindowSpec, year int, fromFlag, toFlag, atFlag, holidays string, asJSON bool) error {
+	var err error
+	today := calendar.LocalDay(a.now())
 	var at calendar.Date
-	if *atFlag != "" {
-		if at, err = calendar.ParseDate(*atFlag); err != nil {
-			fmt.Fprintf(stderr, "tonggao window: --at: %v\n", err)
-			return 2
+	if atFlag != "" {
+		if at, err = calendar.ParseDate(atFlag); err != nil {
+			return badInput("bad_date", fmt.Errorf("--at: %w", err))
 		}
 	}
-	from, to, err := windowSpan(*year, *fromFlag, *toFlag, *atFlag != "", at, today)
+	from, to, err := windowSpan(year, fromFlag, toFlag, atFlag != "", at, today)
 	if err != nil {
-		fmt.Fprintf(stderr, "tonggao window: %v\n", err)
-		return 2
+		return badInput("bad_date", err)
 	}
-	cal, err := calNew(*holidays)
+	cal, err := calNew(holidays)
 	if err != nil {
-		fmt.Fprintf(stderr, "tonggao window: %v\n", err)
-		return 2
+		return badInput("bad_holidays", err)
 	}
 	w, err := cal.Prepare(spec, from, to)
 	if err != nil {
-		fmt.Fprintf(stderr, "tonggao window: %v\n", err)
-		return 2
+		return badInput("bad_window", err)
 	}
 
 	ivs := []intervalJSON{}
@@ -301,7 +252,7 @@ func runWindowAt(args []string, stdout, stderr io.Writer, now func() time.Time) 
 		NextEnd   *calendar.Date `json:"next_end"`
 	}
 	var atOut *atJSON
-	if *atFlag != "" {
+	if atFlag != "" {
 		atOut = &atJSON{Date: at}
 		if iv, ok := w.Find(at); ok {
 			atOut.Inside = true
@@ -314,38 +265,38 @@ func runWindowAt(args []string, stdout, stderr io.Writer, now func() time.Time) 
 			atOut.NextEnd = &d
 		}
 	}
-	if *asJSON {
-		return calWriteJSON(stdout, struct {
+	if asJSON {
+		return writeJSON(a.stdout, struct {
 			Window    string         `json:"window"`
 			Intervals []intervalJSON `json:"intervals"`
 			At        *atJSON        `json:"at,omitempty"`
-		}{spec.String(), ivs, atOut})
+		}{spec.String(), ivs, atOut}, false)
 	}
-	fmt.Fprintf(stdout, "%s  (%s..%s)\n", spec, from, to)
+	fmt.Fprintf(a.stdout, "%s  (%s..%s)\n", spec, from, to)
 	if len(ivs) == 0 {
-		fmt.Fprintln(stdout, "  no intervals")
+		fmt.Fprintln(a.stdout, "  no intervals")
 	}
 	for _, iv := range ivs {
 		note := ""
 		if iv.Projected {
 			note = "  (projected; the official arrangement is not yet published)"
 		}
-		fmt.Fprintf(stdout, "  %s..%s  %s%s\n", iv.From, iv.To, iv.Label, note)
+		fmt.Fprintf(a.stdout, "  %s..%s  %s%s\n", iv.From, iv.To, iv.Label, note)
 	}
 	if atOut != nil {
 		if atOut.Inside {
-			fmt.Fprintf(stdout, "%s is inside %s\n", at, atOut.Interval.Label)
+			fmt.Fprintf(a.stdout, "%s is inside %s\n", at, atOut.Interval.Label)
 		} else {
-			fmt.Fprintf(stdout, "%s is outside the window\n", at)
+			fmt.Fprintf(a.stdout, "%s is outside the window\n", at)
 		}
 		if atOut.NextEnd != nil {
-			fmt.Fprintf(stdout, "  in force until %s\n", *atOut.NextEnd)
+			fmt.Fprintf(a.stdout, "  in force until %s\n", *atOut.NextEnd)
 		}
 		if atOut.NextStart != nil {
-			fmt.Fprintf(stdout, "  next starts %s\n", *atOut.NextStart)
+			fmt.Fprintf(a.stdout, "  next starts %s\n", *atOut.NextStart)
 		}
 	}
-	return 0
+	return nil
 }
 
 // windowSpan picks the days to resolve: --from/--to, else --year, else a

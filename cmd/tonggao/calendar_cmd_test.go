@@ -16,15 +16,16 @@ func calRun(t *testing.T, f func(args []string, stdout, stderr *bytes.Buffer) in
 	return code, out.String(), errb.String()
 }
 
-func calAt(run func([]string, *bytes.Buffer, *bytes.Buffer, func() time.Time) int) func([]string, *bytes.Buffer, *bytes.Buffer) int {
+// calAt runs a command with the clock at 2024-10-01 in China.
+func calAt(name string) func([]string, *bytes.Buffer, *bytes.Buffer) int {
 	now := func() time.Time { return time.Date(2024, 9, 30, 17, 0, 0, 0, time.UTC) } // 2024-10-01 in China
-	return func(args []string, o, e *bytes.Buffer) int { return run(args, o, e, now) }
+	return func(args []string, o, e *bytes.Buffer) int { return runAt(now, append([]string{name}, args...), o, e) }
 }
 
 var (
-	cmdDate = calAt(func(a []string, o, e *bytes.Buffer, now func() time.Time) int { return runDateAt(a, o, e, now) })
-	cmdWin  = calAt(func(a []string, o, e *bytes.Buffer, now func() time.Time) int { return runWindowAt(a, o, e, now) })
-	cmdTerm = func(a []string, o, e *bytes.Buffer) int { return runTerms(a, o, e) }
+	cmdDate = calAt("date")
+	cmdWin  = calAt("window")
+	cmdTerm = calAt("terms")
 )
 
 func TestDateCommand(t *testing.T) {
@@ -52,8 +53,9 @@ func TestDateCommand(t *testing.T) {
 		{[]string{"0000-01-01"}, 2, "", "0001-01-01..9999-12-31"},
 		{[]string{"yesterday"}, 2, "", "want YYYY-MM-DD or an RFC 3339 time"},
 		{[]string{"2024-10-08", "2024-10-09"}, 2, "", "want one day"},
-		{[]string{"--bogus"}, 2, "", "flag provided but not defined"},
-		{[]string{"-h"}, 0, "", "usage: tonggao date"},
+		{[]string{"--bogus"}, 2, "", "unknown flag: --bogus"},
+		{[]string{"--jsn"}, 2, "", "unknown flag: --jsn (did you mean --json?)"},
+		{[]string{"-h"}, 0, "Usage:\n  tonggao date [YYYY-MM-DD | RFC 3339 time]", ""},
 		{[]string{"--holidays", "/nonexistent", "2024-10-08"}, 2, "", "no published arrangement"},
 	} {
 		code, out, errs := calRun(t, cmdDate, tc.args...)

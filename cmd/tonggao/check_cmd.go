@@ -1,40 +1,83 @@
 package main
 
 import (
-	"time"
-
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
-	"github.com/tonggao/tonggao/calendar"
+	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
-// multiFlag collects a repeatable flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
-
-// parseAt reads --at: a date or an RFC 3339 time; empty means now.
-func parseAt(s string) (calendar.Date, error) {
-	if s == "" {
-		return calendar.LocalDay(time.Now()), nil
+// checkCmd is "tonggao check": one decision, as an operator reads it out or
+// as JSON.
+func (a *app) checkCmd() *cobra.Command {
+	var (
+		activity string
+		asJSON   bool
+		lang     string
+		exitCode bool
+		qf       *queryFlags
+	)
+	cmd := &cobra.Command{
+		Use:     "check --activity NAME [flags]",
+		GroupID: groupDecide,
+		Short:   "Decide whether an activity is allowed at a time and place",
+		Long: `Decide whether an activity is allowed on a day at a place: the verdict
+(forbidden, allowed, conditional or no_rule) with the articles it rests on,
+what each unknown fact would change, and when the answer next changes.
+No rule is never "allowed".`,
+		Example: `  tonggao check --activity 烧田埂 --at 2024-10-03 --fact distance_to_forest_m=50
+  tonggao check --activity 野炊 --at 2024-11-11 --fact distance_to_forest_m=95..105 --json
+  tonggao check --activity 野炊 --lat 26.35 --lon 111.76 --crs wgs84 --layers DIR
+  tonggao check --activity 烧田埂 --exit-code && echo allowed`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if activity == "" {
+				return usageErrorf("--activity is required")
+			}
+			l, err := hotline.ParseLang(lang)
+			if err != nil {
+				return usageErrorf("--lang: %v", err)
+			}
+			eng, q, err := qf.build(a.now)
+			if err != nil {
+				return err
+			}
+			q.Activity = activity
+			d, err := eng.Decide(q)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if err := writeJSON(a.stdout, d, true); err != nil {
+					return err
+				}
+			} else {
+				writeDecision(a.stdout, d, l)
+			}
+			if exitCode {
+				return exitStatus(statusOf(d.Verdict))
+			}
+			return nil
+		},
 	}
-	return calendar.ParseDate(s)
+	fs := cmd.Flags()
+	fs.StringVar(&activity, "activity", "", "`activity`: id, Chinese name or synonym (e.g. 烧田埂)")
+	fs.BoolVar(&asJSON, "json", false, "print the decision as JSON")
+	fs.StringVar(&lang, "lang", "zh", "`language` of the printed decision: zh or en (the rule text is quoted as written)")
+	fs.BoolVar(&exitCode, "exit-code", false, "exit with the verdict's status: 0 allowed, 3 forbidden, 4 conditional, 5 no_rule")
+	qf = addQueryFlags(fs)
+	return cmd
 }
 
-// parseFacts turns k=v pairs into typed facts using the rule set's schema.
-// A number may be given as a range lo..hi.
-func parseFacts(set *rules.Set, kvs []string) (engine.Facts, error) {
+// parseFactsText turns k=v pairs into typed facts using the rule set's
+// schema. A number may be given as a range lo..hi.
+func parseFactsText(set *rules.Set, kvs []string) (engine.Facts, error) {
 	facts := engine.Facts{}
 	for _, kv := range kvs {
 		name, val, ok := strings.Cut(kv, "=")
@@ -84,56 +127,4 @@ func parseFacts(set *rules.Set, kvs []string) (engine.Facts, error) {
 		}
 	}
 	return facts, nil
-}
-
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tonggao check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	activity := fs.String("activity", "", "activity: id, Chinese name or synonym (e.g. 烧田埂)")
-	asJSON := fs.Bool("json", false, "print the decision as JSON")
-	lang := fs.String("lang", "zh", "language of the printed decision: zh or en (the rule text is quoted as written)")
-	qf := addQueryFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao check --activity NAME [--at DATE] [--fact name=value ...] [--lat N --lon E --crs wgs84|gcj02|bd09 --layers DIR] [--lang zh|en] [--json]")
-		fs.PrintDefaults()
-	}
-	if code, ok := parseFlags(fs, args, stderr); !ok {
-		return code
-	}
-	if *activity == "" {
-		fmt.Fprintln(stderr, "tonggao check: --activity is required")
-		return 2
-	}
-	l, err := hotline.ParseLang(*lang)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao check: --lang: %v\n", err)
-		return 2
-	}
-	eng, q, err := qf.build()
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao check: %v\n", err)
-		return 2
-	}
-	q.Activity = *activity
-	d, err := eng.Decide(q)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao check: %v\n", err)
-		return 2
-	}
-	if *asJSON {
-		return writeJSON(stdout, stderr, d)
-	}
-	writeDecision(stdout, d, l)
-	return 0
-}
-
-func writeJSON(stdout, stderr io.Writer, v any) int {
-	enc := json.NewEncoder(stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		fmt.Fprintf(stderr, "tonggao: %v\n", err)
-		return 1
-	}
-	return 0
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"regexp"
@@ -11,12 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/hotline"
 )
-
-func runCmd(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
-	return code, out.String(), errb.String()
-}
 
 func TestCheckCommand(t *testing.T) {
 	for _, tc := range []struct {

@@ -1,103 +1,80 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/register"
 )
 
-// runDoc implements "tonggao doc NUMBER [--at DAY] [--json]": the status of a
-// document in the register of 祁政发〔2024〕4号 on a day.
-func runDoc(args []string, stdout, stderr io.Writer) int {
-	return runDocAt(args, stdout, stderr, time.Now)
-}
+// docCmd is "tonggao doc NUMBER": the status of a document in the
+// register on a day.
+func (a *app) docCmd() *cobra.Command {
+	var (
+		at     string
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:     "doc NUMBER [flags]",
+		GroupID: groupData,
+		Short:   "Look up a document in the register of documents in force",
+		Long: `Show whether a document is in force on a day, from the register of
+documents the rules carry (the list of normative documents in force, and
+every encoded notice). NUMBER may use any brackets: 祁政发〔2019〕23号,
+祁政发(2019)23号, 祁政发【2019】23 …
 
-func runDocAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
-	fs := flag.NewFlagSet("doc", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	at := fs.String("at", "", "day to ask about: YYYY-MM-DD or an RFC 3339 time (default today in China)")
-	asJSON := fs.Bool("json", false, "print the status as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao doc NUMBER [--at YYYY-MM-DD] [--json]")
-		fmt.Fprintln(stderr, "\nShow whether a document is in force on a day, from the register of 祁政发〔2024〕4号.")
-		fmt.Fprintln(stderr, "NUMBER may use any brackets: 祁政发〔2019〕23号, 祁政发(2019)23号, 祁政发【2019】23 …")
-		fmt.Fprintln(stderr, "\nflags:")
-		fs.PrintDefaults()
-		fmt.Fprintln(stderr, "\nexit status: 0 answered, 2 bad usage or a number the register does not know.")
-	}
-
-	// Flags may come before or after the number.
-	var words []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return 0
+A number the register does not know is bad input (exit status 2).`,
+		Example: `  tonggao doc 祁政发〔2019〕23号 --at 2024-10-01
+  tonggao doc 祁政通〔2024〕7号 --json`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf("missing document number, e.g. tonggao doc 祁政发〔2019〕23号")
 			}
-			return 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		words = append(words, fs.Arg(0))
-		args = fs.Args()[1:]
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// Spaces are insignificant in a number, so an unquoted
+			// 祁政发 〔2019〕 23号 arriving as three arguments is one number.
+			n, err := register.ParseNumber(strings.Join(args, " "))
+			if err != nil {
+				return badInput("bad_number", err)
+			}
+			day := calendar.LocalDay(a.now())
+			if at != "" {
+				if day, err = calendar.ParseDate(at); err != nil {
+					return badInput("bad_date", fmt.Errorf("--at: %w", err))
+				}
+			}
+			// The engine's register holds the decision's list and every
+			// encoded notice, checked against each other.
+			eng, err := engine.Embedded()
+			if err != nil {
+				return failed("bad_rules", err)
+			}
+			reg := eng.Register()
+			st := reg.Status(n, day)
+			if _, listed := reg.Entry(n); !listed && st.Status == register.Unknown {
+				msg := fmt.Sprintf("%s: unknown document: the register does not list it and cannot infer its status on %s", n, day)
+				for _, note := range st.Notes {
+					msg += "\n  " + note
+				}
+				return badInput("unknown_document", errors.New(msg))
+			}
+			if asJSON {
+				return writeJSON(a.stdout, st, false)
+			}
+			writeDocText(a.stdout, st, day)
+			return nil
+		},
 	}
-	if len(words) == 0 {
-		fmt.Fprintln(stderr, "tonggao doc: missing document number, e.g. tonggao doc 祁政发〔2019〕23号")
-		fs.Usage()
-		return 2
-	}
-	// Spaces are insignificant in a number, so an unquoted 祁政发 〔2019〕 23号
-	// arriving as three arguments is one number.
-	n, err := register.ParseNumber(strings.Join(words, " "))
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao doc: %v\n", err)
-		return 2
-	}
-
-	day := calendar.LocalDay(now())
-	if *at != "" {
-		day, err = calendar.ParseDate(*at)
-		if err != nil {
-			fmt.Fprintf(stderr, "tonggao doc: --at: %v\n", err)
-			return 2
-		}
-	}
-
-	// The engine's register holds the decision's list and every encoded
-	// notice, checked against each other.
-	eng, err := loadEngine("")
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao doc: %v\n", err)
-		return 1
-	}
-	reg := eng.Register()
-	st := reg.Status(n, day)
-	if _, listed := reg.Entry(n); !listed && st.Status == register.Unknown {
-		fmt.Fprintf(stderr, "tonggao doc: %s: unknown document: the register does not list it and cannot infer its status on %s\n", n, day)
-		for _, note := range st.Notes {
-			fmt.Fprintf(stderr, "  %s\n", note)
-		}
-		return 2
-	}
-
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(st); err != nil {
-			fmt.Fprintf(stderr, "tonggao doc: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	writeDocText(stdout, st, day)
-	return 0
+	cmd.Flags().StringVar(&at, "at", "", "`DAY` to ask about: YYYY-MM-DD or an RFC 3339 time (default today in China)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON")
+	return cmd
 }
 
 // statusChinese names each status in Chinese for the plain-text output.

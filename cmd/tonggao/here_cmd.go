@@ -1,43 +1,50 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/engine"
 )
 
-// runHere prints every activity the rule base restricts at a place on a
-// day, grouped by notice: what a patrol officer's screen shows.
-func runHere(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tonggao here", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	asJSON := fs.Bool("json", false, "print as JSON")
-	qf := addQueryFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao here (--lat N --lon E --crs wgs84|gcj02|bd09 --layers DIR | --fact name=value ...) [--at DATE] [--json]")
-		fs.PrintDefaults()
+// hereCmd is "tonggao here": every activity the rules restrict at a
+// place on a day, grouped by notice: what a patrol officer's screen shows.
+func (a *app) hereCmd() *cobra.Command {
+	var (
+		asJSON bool
+		qf     *queryFlags
+	)
+	cmd := &cobra.Command{
+		Use:     "here (--lat N --lon E --crs CRS --layers DIR | --fact name=value ...) [flags]",
+		GroupID: groupDecide,
+		Short:   "List what the rules restrict at a place on a day",
+		Long: `List every activity the rules restrict at a place on a day, grouped by
+notice, with the duties that apply there: what a patrol officer's screen
+shows. The place is a point with place layers, or facts about it.`,
+		Example: `  tonggao here --lat 26.3534 --lon 111.7616 --crs wgs84 --layers DIR --at 2025-07-10
+  tonggao here --fact in_forest_land=true --json`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			eng, q, err := qf.build(a.now)
+			if err != nil {
+				return err
+			}
+			h, err := eng.Here(q)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, h, true)
+			}
+			writeHere(a.stdout, h)
+			return nil
+		},
 	}
-	if code, ok := parseFlags(fs, args, stderr); !ok {
-		return code
-	}
-	eng, q, err := qf.build()
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao here: %v\n", err)
-		return 2
-	}
-	h, err := eng.Here(q)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao here: %v\n", err)
-		return 2
-	}
-	if *asJSON {
-		return writeJSON(stdout, stderr, h)
-	}
-	writeHere(stdout, h)
-	return 0
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
+	qf = addQueryFlags(cmd.Flags())
+	return cmd
 }
 
 func writeHere(w io.Writer, h *engine.Here) {

@@ -17,9 +17,11 @@ func TestLayersCommand(t *testing.T) {
 		out  []string // substrings of stdout
 		err  []string // substrings of stderr
 	}{
-		{"no args", nil, 2, nil, []string{"usage: tonggao layers"}},
-		{"help", []string{"-h"}, 0, []string{"usage: tonggao layers"}, nil},
-		{"unknown subcommand", []string{"fix", "x"}, 2, nil, []string{`unknown subcommand "fix"`}},
+		{"no args", nil, 2, nil, []string{"Usage:\n  tonggao layers"}},
+		{"help", []string{"-h"}, 0, []string{"Usage:\n  tonggao layers"}, nil},
+		{"help command", []string{"help", "check"}, 0, []string{"Usage:\n  tonggao layers check DIR"}, nil},
+		{"unknown subcommand", []string{"fix", "x"}, 2, nil, []string{`unknown command "fix"`}},
+		{"mistyped subcommand", []string{"chek", "x"}, 2, nil, []string{`unknown command "chek" (did you mean check?)`}},
 		{"check without dir", []string{"check"}, 2, nil, []string{"want one directory"}},
 		{"check two dirs", []string{"check", "a", "b"}, 2, nil, []string{"want one directory"}},
 		{"check missing dir", []string{"check", "no/such/dir"}, 2, nil, []string{"no such file"}},
@@ -43,7 +45,7 @@ func TestLayersCommand(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := runLayers(tt.args, &out, &errb)
+			code := run(append([]string{"layers"}, tt.args...), &out, &errb)
 			require.Equal(t, tt.code, code, "stdout: %s\nstderr: %s", out.String(), errb.String())
 			for _, s := range tt.out {
 				require.Contains(t, out.String(), s)
@@ -75,7 +77,7 @@ func TestLayersCheckDivisions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			code := runLayers(tt.args, &out, &errb)
+			code := run(append([]string{"layers"}, tt.args...), &out, &errb)
 			require.Equal(t, tt.code, code, "stdout: %s\nstderr: %s", out.String(), errb.String())
 			for _, s := range tt.out {
 				require.Contains(t, out.String(), s)
@@ -89,7 +91,7 @@ func TestLayersCheckDivisions(t *testing.T) {
 
 func TestLayersCheckJSON(t *testing.T) {
 	var out, errb bytes.Buffer
-	code := runLayers([]string{"check", "../../place/testdata/broken", "--json"}, &out, &errb)
+	code := run([]string{"layers", "check", "../../place/testdata/broken", "--json"}, &out, &errb)
 	require.Equal(t, 1, code)
 	var probs []struct{ File, Feature, Kind, Message string }
 	require.NoError(t, json.Unmarshal(out.Bytes(), &probs))
@@ -100,7 +102,7 @@ func TestLayersCheckJSON(t *testing.T) {
 	}
 
 	out.Reset()
-	code = runLayers([]string{"check", "--json", "../../place/testdata/synthetic"}, &out, &errb)
+	code = run([]string{"layers", "check", "--json", "../../place/testdata/synthetic"}, &out, &errb)
 	require.Equal(t, 0, code)
 	require.Equal(t, "[]\n", out.String())
 }

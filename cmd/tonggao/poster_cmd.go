@@ -2,49 +2,49 @@ package main
 
 import (
 	"errors"
-	"flag"
-	"fmt"
-	"io"
 
+	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/patrol"
 )
 
-// runPoster writes a one-page Chinese schedule of the year to print and
-// pin up.
-func runPoster(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tonggao poster", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	yf := addYearFlags(fs)
-	format := fs.String("format", patrol.PosterHTML, "html (prints on A4) or md")
-	detail := fs.String("detail", "auto", "full (every prohibition and duty in full), brief (names only, so several notices fit one A4 page) or auto (full for one notice, brief for several)")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao poster [--year 2025] [--format html|md] [--detail auto|brief|full] [--notice 祁政通〔2024〕7号 ...] [--bundle DIR|FILE.zip | --rules DIR] [-o FILE]")
-		fs.PrintDefaults()
+// posterCmd is "tonggao poster": a one-page Chinese schedule of the year to
+// print and pin up.
+func (a *app) posterCmd() *cobra.Command {
+	var (
+		format, detail string
+		yf             *yearFlags
+	)
+	cmd := &cobra.Command{
+		Use:     "poster [flags]",
+		GroupID: groupCalendar,
+		Short:   "Write a one-page Chinese schedule of a year to print (HTML for A4, or Markdown)",
+		Example: `  tonggao poster --year 2025 -o poster.html
+  tonggao poster --format md --detail brief`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != patrol.PosterHTML && format != patrol.PosterMarkdown {
+				return usageErrorf("--format %q: want html or md", format)
+			}
+			if detail != "auto" && detail != "brief" && detail != "full" {
+				return usageErrorf("--detail %q: want auto, brief or full", detail)
+			}
+			y, err := yf.load(a.now)
+			if err != nil {
+				return err
+			}
+			w, closeOut, err := openOutput(yf.out, a.stdout)
+			if err != nil {
+				return failed("output", err)
+			}
+			opts := patrol.PosterOptions{Format: format, Brief: detail == "brief" || (detail == "auto" && len(y.Notices) > 1)}
+			if err := errors.Join(patrol.WritePoster(w, y, opts), closeOut()); err != nil {
+				return failed("output", err)
+			}
+			return nil
+		},
 	}
-	if code, ok := parseFlags(fs, args, stderr); !ok {
-		return code
-	}
-	if *format != patrol.PosterHTML && *format != patrol.PosterMarkdown {
-		fmt.Fprintf(stderr, "tonggao poster: --format %q: want html or md\n", *format)
-		return 2
-	}
-	if *detail != "auto" && *detail != "brief" && *detail != "full" {
-		fmt.Fprintf(stderr, "tonggao poster: --detail %q: want auto, brief or full\n", *detail)
-		return 2
-	}
-	y, err := yf.load()
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao poster: %v\n", err)
-		return 2
-	}
-	w, closeOut, err := yf.output(stdout)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao poster: %v\n", err)
-		return 1
-	}
-	if err := errors.Join(patrol.WritePoster(w, y, patrol.PosterOptions{Format: *format, Brief: *detail == "brief" || (*detail == "auto" && len(y.Notices) > 1)}), closeOut()); err != nil {
-		fmt.Fprintf(stderr, "tonggao poster: %v\n", err)
-		return 1
-	}
-	return 0
+	yf = addYearFlags(cmd.Flags())
+	cmd.Flags().StringVar(&format, "format", patrol.PosterHTML, "`format`: html (prints on A4) or md")
+	cmd.Flags().StringVar(&detail, "detail", "auto", "`detail`: full (every prohibition and duty in full), brief (names only, so several notices fit one A4 page) or auto (full for one notice, brief for several)")
+	return cmd
 }

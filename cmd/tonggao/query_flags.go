@@ -1,88 +1,171 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"math"
 	"os"
+	"strconv"
+	"strings"
+	"time"
 
+	"github.com/spf13/pflag"
+	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
 )
+
+// ruleFlags say which rules a command loads: the embedded rule base and
+// each --rules directory.
+type ruleFlags struct {
+	dirs     []string
+	embedded bool
+}
+
+func addRuleFlags(fs *pflag.FlagSet) *ruleFlags {
+	r := &ruleFlags{}
+	fs.StringArrayVar(&r.dirs, "rules", nil, "a rule directory `DIR` (facts.yaml, notices/); repeatable. Until rule sets can be combined, a directory replaces the embedded rule base")
+	fs.BoolVar(&r.embedded, "embedded", true, "load the rule base built into the binary (--embedded=false: only the --rules directories)")
+	return r
+}
+
+// load builds an engine from the chosen rules.
+func (r *ruleFlags) load(opts ...engine.Option) (*engine.Engine, error) {
+	switch {
+	case len(r.dirs) > 1:
+		// TODO(cli): load every root once rules.Load takes several.
+		return nil, usageErrorf("--rules is given %d times: loading several rule directories together is not supported yet", len(r.dirs))
+	case len(r.dirs) == 1:
+		eng, err := engine.Load(os.DirFS(r.dirs[0]), opts...)
+		if err != nil {
+			return nil, badInput("bad_rules", err)
+		}
+		return eng, nil
+	case !r.embedded:
+		return nil, usageErrorf("--embedded=false needs at least one --rules DIR")
+	}
+	eng, err := engine.Embedded(opts...)
+	if err != nil {
+		return nil, badInput("bad_rules", err)
+	}
+	return eng, nil
+}
+
+// describe names the loaded rules for a bundle's version line.
+func (r *ruleFlags) describe() string {
+	if len(r.dirs) == 0 {
+		return ""
+	}
+	return "rules " + strings.Join(r.dirs, " ")
+}
+
+// optFloat is a number flag that may be absent (no default is shown).
+type optFloat struct {
+	v   float64
+	set bool
+}
+
+func (o *optFloat) String() string {
+	if !o.set {
+		return ""
+	}
+	return strconv.FormatFloat(o.v, 'g', -1, 64)
+}
+
+func (o *optFloat) Set(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return fmt.Errorf("%q is not a number", s)
+	}
+	o.v, o.set = v, true
+	return nil
+}
+
+func (o *optFloat) Type() string { return "float" }
 
 // queryFlags are the flags check and here share: when, where, facts, and
 // which rules and layers.
 type queryFlags struct {
-	at        *string
-	rulesDir  *string
-	layersDir *string
-	lat, lon  *float64
-	crs       *string
-	accuracy  *float64
-	facts     multiFlag
+	at        string
+	rules     *ruleFlags
+	layersDir string
+	lat, lon  optFloat
+	crs       string
+	accuracy  float64
+	facts     []string
 }
 
-func addQueryFlags(fs *flag.FlagSet) *queryFlags {
-	q := &queryFlags{
-		at:        fs.String("at", "", "day (YYYY-MM-DD) or RFC 3339 time; default now, in China"),
-		rulesDir:  fs.String("rules", "", "rule directory (facts.yaml, notices/); default the embedded rule base"),
-		layersDir: fs.String("layers", "", "directory of GeoJSON place layers (forest.geojson, towns.geojson, …)"),
-		lat:       fs.Float64("lat", math.NaN(), "latitude of the place"),
-		lon:       fs.Float64("lon", math.NaN(), "longitude of the place"),
-		crs:       fs.String("crs", "", "coordinate system of --lat/--lon: wgs84 (GPS, CGCS2000), gcj02 (Amap, Tencent) or bd09 (Baidu)"),
-		accuracy:  fs.Float64("accuracy", 0, "position uncertainty in metres (GPS accuracy)"),
-	}
-	fs.Var(&q.facts, "fact", "a fact name=value (repeatable), e.g. distance_to_forest_m=50, fire_zone=general; a number may be lo..hi")
+func addQueryFlags(fs *pflag.FlagSet) *queryFlags {
+	q := &queryFlags{}
+	fs.StringVar(&q.at, "at", "", "`DAY` (YYYY-MM-DD) or RFC 3339 time; default now, in China")
+	q.rules = addRuleFlags(fs)
+	fs.StringVar(&q.layersDir, "layers", "", "a directory `DIR` of GeoJSON place layers (forest.geojson, towns.geojson, …)")
+	fs.Var(&q.lat, "lat", "`latitude` of the place")
+	fs.Var(&q.lon, "lon", "`longitude` of the place")
+	fs.StringVar(&q.crs, "crs", "", "`CRS` (coordinate system) of --lat/--lon: wgs84 (GPS, CGCS2000), gcj02 (Amap, Tencent) or bd09 (Baidu)")
+	fs.Float64Var(&q.accuracy, "accuracy", 0, "position uncertainty in `metres` (GPS accuracy)")
+	fs.StringArrayVar(&q.facts, "fact", nil, "a fact `name=value` (repeatable), e.g. distance_to_forest_m=50, fire_zone=general; a number may be lo..hi")
 	return q
 }
 
 // build loads the engine and turns the flags into a query.
-func (q *queryFlags) build() (*engine.Engine, engine.Query, error) {
+func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, error) {
 	var opts []engine.Option
-	if *q.layersDir != "" {
-		layers, err := place.LoadDir(*q.layersDir)
+	if q.layersDir != "" {
+		layers, err := place.LoadDir(q.layersDir)
 		if err != nil {
-			return nil, engine.Query{}, fmt.Errorf("--layers: %w", err)
+			return nil, engine.Query{}, badInput("bad_layers", fmt.Errorf("--layers: %w", err))
 		}
 		opts = append(opts, engine.WithLayers(layers))
 	}
-	eng, err := loadEngine(*q.rulesDir, opts...)
+	eng, err := q.rules.load(opts...)
 	if err != nil {
 		return nil, engine.Query{}, err
 	}
-	day, err := parseAt(*q.at)
+	day, err := parseAt(q.at, now)
 	if err != nil {
-		return nil, engine.Query{}, fmt.Errorf("--at: %w", err)
+		return nil, engine.Query{}, err
 	}
 	facts, err := parseFacts(eng.Rules(), q.facts)
 	if err != nil {
 		return nil, engine.Query{}, err
 	}
-	query := engine.Query{Day: day, Facts: facts, AccuracyM: *q.accuracy}
-	hasLat, hasLon := !math.IsNaN(*q.lat), !math.IsNaN(*q.lon)
+	query := engine.Query{Day: day, Facts: facts, AccuracyM: q.accuracy}
 	switch {
-	case hasLat != hasLon:
-		return nil, engine.Query{}, fmt.Errorf("give both --lat and --lon")
-	case hasLat:
-		crs, err := place.ParseCRS(*q.crs)
+	case q.lat.set != q.lon.set:
+		return nil, engine.Query{}, usageErrorf("give both --lat and --lon")
+	case q.lat.set:
+		crs, err := place.ParseCRS(q.crs)
 		if err != nil {
-			return nil, engine.Query{}, fmt.Errorf("--crs: %w", err)
+			return nil, engine.Query{}, usageErrorf("--crs: %v", err)
 		}
-		query.Point = &place.Point{Lat: *q.lat, Lon: *q.lon, CRS: crs}
-		if *q.layersDir == "" {
-			return nil, engine.Query{}, fmt.Errorf("a point needs --layers DIR to turn it into place facts")
+		query.Point = &place.Point{Lat: q.lat.v, Lon: q.lon.v, CRS: crs}
+		if q.layersDir == "" {
+			return nil, engine.Query{}, usageErrorf("a point needs --layers DIR to turn it into place facts")
 		}
-	case *q.crs != "":
-		return nil, engine.Query{}, fmt.Errorf("--crs needs --lat and --lon")
+	case q.crs != "":
+		return nil, engine.Query{}, usageErrorf("--crs needs --lat and --lon")
 	}
 	return eng, query, nil
 }
 
-// loadEngine builds an engine from a rule directory, or from the embedded
-// rule base when dir is empty.
-func loadEngine(dir string, opts ...engine.Option) (*engine.Engine, error) {
-	if dir == "" {
-		return engine.Embedded(opts...)
+// parseAt reads --at: a date or an RFC 3339 time; empty means now.
+func parseAt(s string, now func() time.Time) (calendar.Date, error) {
+	if s == "" {
+		return calendar.LocalDay(now()), nil
 	}
-	return engine.Load(os.DirFS(dir), opts...)
+	d, err := calendar.ParseDate(s)
+	if err != nil {
+		return calendar.Date{}, badInput("bad_date", fmt.Errorf("--at: %w", err))
+	}
+	return d, nil
+}
+
+// parseFacts turns --fact name=value pairs into typed facts using the rule
+// set's schema. A number may be given as a range lo..hi.
+func parseFacts(set *rules.Set, kvs []string) (engine.Facts, error) {
+	facts, err := parseFactsText(set, kvs)
+	if err != nil {
+		return nil, badInput("bad_fact", err)
+	}
+	return facts, nil
 }

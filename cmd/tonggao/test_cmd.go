@@ -1,85 +1,160 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/ruletest"
 )
 
-// runTest runs the declarative cases of a rule directory, like `opa test`.
-func runTest(args []string, stdout, stderr io.Writer) int {
-	fset := flag.NewFlagSet("tonggao test", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	verbose := fset.Bool("v", false, "print every case, not only failures")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: tonggao test [-v] [DIR]   (DIR holds facts.yaml and notices/; default: the embedded rule base)")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
+// testCmd is "tonggao test": the declarative cases of a rule directory,
+// like `opa test`.
+func (a *app) testCmd() *cobra.Command {
 	var (
-		fsys   fs.FS = rules.EmbeddedFS()
-		prefix       = "rules/"
+		verbose, asJSON bool
+		rf              *ruleFlags
 	)
-	switch fset.NArg() {
-	case 0:
-	case 1:
-		dir := fset.Arg(0)
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			fmt.Fprintf(stderr, "tonggao test: %s is not a directory\n", dir)
-			return 2
-		}
-		fsys, prefix = os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir))+"/"
-	default:
-		fset.Usage()
-		return 2
+	cmd := &cobra.Command{
+		Use:     "test [DIR] [flags]",
+		GroupID: groupData,
+		Short:   "Run the declarative test cases of a rule directory",
+		Long: `Run the test cases of a rule directory (cases: in each notice file), report
+the notices' coverage (every rule cited by a case, every window edge tried)
+and lint findings. DIR (facts.yaml, notices/) is tested alone; without it,
+the rules check loads: the embedded rule base and each --rules directory.
+
+Exit status 0 when every case passes with full coverage and no lint, 1 when
+not (or when the rules fail to load), 2 on bad usage.`,
+		Example: `  tonggao test
+  tonggao test examples/notices/yongzhou -v`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErrorf("want at most one rule directory, got %d arguments", len(args))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var (
+				fsys   fs.FS = rules.EmbeddedFS()
+				prefix       = "rules/"
+			)
+			switch {
+			case len(args) == 1:
+				if cmd.Flags().Changed("rules") || cmd.Flags().Changed("embedded") {
+					return usageErrorf("give DIR or --rules/--embedded, not both")
+				}
+				dir := args[0]
+				if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+					return badInput("bad_rules", fmt.Errorf("%s is not a directory", dir))
+				}
+				fsys, prefix = os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir))+"/"
+			case len(rf.dirs) > 1:
+				_, err := rf.load() // says why several cannot be tested together yet
+				return err
+			case len(rf.dirs) == 1:
+				dir := rf.dirs[0]
+				fsys, prefix = os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir))+"/"
+			case !rf.embedded:
+				_, err := rf.load()
+				return err
+			}
+			cal, err := calendar.New()
+			if err != nil {
+				return failed("calendar", err)
+			}
+			rep, err := ruletest.RunFS(fsys, cal)
+			if err != nil {
+				return failed("bad_rules", err) // rules that do not load fail their test
+			}
+			if asJSON {
+				if err := writeJSON(a.stdout, testJSON(rep, prefix), true); err != nil {
+					return err
+				}
+			} else {
+				a.writeTest(rep, prefix, verbose)
+			}
+			if !rep.OK() {
+				return exitStatus(exitFailed)
+			}
+			return nil
+		},
 	}
-	cal, err := calendar.New()
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao test: %v\n", err)
-		return 2
-	}
-	rep, err := ruletest.RunFS(fsys, cal)
-	if err != nil {
-		fmt.Fprintf(stderr, "tonggao test: %v\n", err)
-		return 1
-	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "print every case, not only failures")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the cases, coverage and lint as JSON")
+	rf = addRuleFlags(cmd.Flags())
+	aliasFlags(cmd.Flags(), map[string]string{"v": "verbose"})
+	return cmd
+}
+
+func (a *app) writeTest(rep *ruletest.Report, prefix string, verbose bool) {
+	w := a.stdout
 	for _, r := range rep.Results {
 		switch {
 		case !r.Passed():
-			fmt.Fprintf(stdout, "%s%s\n", prefix, r)
-		case *verbose:
-			fmt.Fprintf(stdout, "%s%s:%d: %s: ok\n", prefix, r.File, r.Line, r.Name)
+			fmt.Fprintf(w, "%s%s\n", prefix, r)
+		case verbose:
+			fmt.Fprintf(w, "%s%s:%d: %s: ok\n", prefix, r.File, r.Line, r.Name)
 		}
 	}
 	for _, c := range rep.Coverage {
-		fmt.Fprintf(stdout, "coverage %s: %.1f%% (%d rules, %d window edges)", c.Notice, c.Percent(), c.Rules, c.Edges)
+		fmt.Fprintf(w, "coverage %s: %.1f%% (%d rules, %d window edges)", c.Notice, c.Percent(), c.Rules, c.Edges)
 		if len(c.UncoveredRules) > 0 {
-			fmt.Fprintf(stdout, "; no case for rules %v", c.UncoveredRules)
+			fmt.Fprintf(w, "; no case for rules %v", c.UncoveredRules)
 		}
 		if len(c.UncoveredEdges) > 0 {
-			fmt.Fprintf(stdout, "; no case for %v", c.UncoveredEdges)
+			fmt.Fprintf(w, "; no case for %v", c.UncoveredEdges)
 		}
-		fmt.Fprintln(stdout)
+		fmt.Fprintln(w)
 	}
 	for _, l := range rep.Lint {
-		fmt.Fprintf(stdout, "lint: %s%s\n", prefix, l)
+		fmt.Fprintf(w, "lint: %s%s\n", prefix, l)
 	}
-	fmt.Fprintf(stdout, "%d passed, %d failed\n", rep.Passed, rep.Failed)
-	if !rep.OK() {
-		return 1
+	fmt.Fprintf(w, "%d passed, %d failed\n", rep.Passed, rep.Failed)
+}
+
+// testReport is the --json form of a test run.
+type testReport struct {
+	OK       bool           `json:"ok"`
+	Passed   int            `json:"passed"`
+	Failed   int            `json:"failed"`
+	Cases    []testCase     `json:"cases"`
+	Coverage []testCoverage `json:"coverage"`
+	Lint     []string       `json:"lint"`
+}
+
+type testCase struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Name     string   `json:"name"`
+	Notice   string   `json:"notice"`
+	Passed   bool     `json:"passed"`
+	Failures []string `json:"failures,omitempty"`
+}
+
+type testCoverage struct {
+	Notice         string   `json:"notice"`
+	Percent        float64  `json:"percent"`
+	Rules          int      `json:"rules"`
+	UncoveredRules []string `json:"uncovered_rules,omitempty"`
+	Edges          int      `json:"edges"`
+	UncoveredEdges []string `json:"uncovered_edges,omitempty"`
+}
+
+func testJSON(rep *ruletest.Report, prefix string) testReport {
+	out := testReport{OK: rep.OK(), Passed: rep.Passed, Failed: rep.Failed, Cases: []testCase{}, Coverage: []testCoverage{}, Lint: []string{}}
+	for _, r := range rep.Results {
+		out.Cases = append(out.Cases, testCase{File: prefix + r.File, Line: r.Line, Name: r.Name, Notice: r.Notice, Passed: r.Passed(), Failures: r.Failures})
 	}
-	return 0
+	for _, c := range rep.Coverage {
+		out.Coverage = append(out.Coverage, testCoverage{c.Notice, c.Percent(), c.Rules, c.UncoveredRules, c.Edges, c.UncoveredEdges})
+	}
+	for _, l := range rep.Lint {
+		out.Lint = append(out.Lint, prefix+l.String())
+	}
+	return out
 }

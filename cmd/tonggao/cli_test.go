@@ -1,0 +1,213 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/engine"
+)
+
+// The conventions every command keeps: help on stdout, "did you mean" for
+// commands and flags, exit statuses, JSON errors.
+func TestConventions(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		out    []string // substrings of stdout
+		errs   []string // substrings of stderr
+		noOut  bool
+		noErrs bool
+	}{
+		{"no command is bad usage, usage on stderr", nil, 2, nil, []string{"Usage:\n  tonggao [flags]\n  tonggao [command]", "check"}, true, false},
+		{"--help on stdout", []string{"--help"}, 0, []string{"Decisions:", "check", "Use \"tonggao [command] --help\""}, nil, false, true},
+		{"help command", []string{"help"}, 0, []string{"Decisions:"}, nil, false, true},
+		{"help for a command", []string{"help", "check"}, 0, []string{"Usage:\n  tonggao check --activity NAME [flags]", "--exit-code", "-h, --help"}, nil, false, true},
+		{"help for a subcommand", []string{"help", "layers", "describe"}, 0, []string{"tonggao layers describe DIR"}, nil, false, true},
+		{"-h of a command", []string{"ask", "-h"}, 0, []string{"tonggao ask -"}, nil, false, true},
+		{"mistyped command", []string{"chek"}, 2, nil, []string{`tonggao: unknown command "chek" (did you mean check?)`, "Run 'tonggao --help'"}, true, false},
+		{"mistyped help topic", []string{"help", "windw"}, 2, nil, []string{`unknown command "windw" (did you mean window?)`}, true, false},
+		{"mistyped flag", []string{"check", "--actvity", "烧田埂"}, 2, nil, []string{"tonggao check: unknown flag: --actvity (did you mean --activity?)", "Run 'tonggao check --help'"}, true, false},
+		{"mistyped flag of a command that parses its own", []string{"window", "annual 01-01", "--yaer", "2024"}, 2, nil, []string{"unknown flag: --yaer (did you mean --year?)"}, true, false},
+		{"a long flag with one dash, as Go's flag package took it", []string{"check", "-activity", "烧田埂", "-at=2024-10-03", "-fact", "distance_to_forest_m=50"}, 0, []string{"不可以"}, nil, false, true},
+		{"--o, as Go's flag package took it", []string{"ics", "--o", "-", "--year", "2025", "--stamp", "2025-01-01T00:00:00Z"}, 0, []string{"BEGIN:VCALENDAR"}, nil, false, true},
+		{"a flag value that is not a number", []string{"check", "--activity", "野炊", "--lat", "north"}, 2, nil, []string{`invalid argument "north" for "--lat"`}, true, false},
+		{"a stray argument", []string{"check", "--activity", "野炊", "now"}, 2, nil, []string{`unexpected argument "now"`}, true, false},
+		{"completion, bash", []string{"completion", "bash"}, 0, []string{"bash completion V2 for tonggao"}, nil, false, true},
+		{"completion, zsh", []string{"completion", "zsh"}, 0, []string{"#compdef tonggao"}, nil, false, true},
+		{"completion, fish", []string{"completion", "fish"}, 0, []string{"complete -c tonggao"}, nil, false, true},
+		{"completion of an unknown shell", []string{"completion", "tcsh"}, 2, nil, []string{`unknown shell "tcsh"`}, true, false},
+		{"completion without a shell", []string{"completion"}, 2, nil, []string{"want one shell"}, true, false},
+		{"completion of commands", []string{"__complete", "ch"}, 0, []string{"check\t"}, nil, false, false},
+		{"completion of flags", []string{"__complete", "check", "--act"}, 0, []string{"--activity\t"}, nil, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := runCmd(tc.args...)
+			require.Equal(t, tc.code, code, "stdout: %s\nstderr: %s", out, errs)
+			for _, s := range tc.out {
+				require.Contains(t, out, s)
+			}
+			for _, s := range tc.errs {
+				require.Contains(t, errs, s)
+			}
+			if tc.noOut {
+				require.Empty(t, out)
+			}
+			if tc.noErrs {
+				require.Empty(t, errs)
+			}
+		})
+	}
+}
+
+// --exit-code gives each verdict its own status; without it an answer is 0
+// whatever the verdict.
+func TestExitCodeByVerdict(t *testing.T) {
+	for _, tc := range []struct {
+		verdict string
+		args    []string
+		status  int
+	}{
+		{"allowed", []string{"--activity", "pick_oil_tea", "--at", "2024-10-10", "--fact", "oil_tea_variety=寒露籽", "--fact", "own_land=true"}, 0},
+		{"forbidden", []string{"--activity", "烧田埂", "--at", "2024-10-03", "--fact", "distance_to_forest_m=50"}, 3},
+		{"conditional", []string{"--activity", "烧田埂", "--at", "2024-10-03"}, 4},
+		{"no_rule", []string{"--activity", "烧田埂", "--at", "2025-07-03", "--fact", "distance_to_forest_m=500"}, 5},
+	} {
+		t.Run(tc.verdict, func(t *testing.T) {
+			code, out, errs := runCmd(append([]string{"check", "--json"}, tc.args...)...)
+			require.Equal(t, 0, code, errs)
+			require.Contains(t, out, `"verdict": "`+tc.verdict+`"`)
+			code, _, errs = runCmd(append([]string{"check", "--exit-code"}, tc.args...)...)
+			require.Equal(t, tc.status, code, errs)
+			require.Empty(t, errs, "a verdict is not an error")
+			require.Equal(t, tc.status, statusOf(verdictOf(t, tc.verdict)))
+		})
+	}
+	code, _, _ := runCmd("ask", "10月3日烧田埂行不行", "--at", "2024-09-20", "--exit-code")
+	require.Equal(t, 4, code, "ask: conditional")
+	code, _, _ = runCmd("check", "--activity", "烧田埂", "--at", "2024-02-30", "--exit-code")
+	require.Equal(t, 2, code, "an error is not a verdict")
+}
+
+// With --json an error is a JSON object on stdout too, in the HTTP API's
+// shape, with the same codes.
+func TestJSONErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code string
+	}{
+		{[]string{"check", "--json", "--activity", "烧田梗"}, "unknown_activity"},
+		{[]string{"check", "--json", "--activity", "烧田埂", "--fact", "distance=5"}, "bad_fact"},
+		{[]string{"check", "--json", "--activity", "野炊", "--fact", "in_forest_land=true", "--fact", "distance_to_forest_m=50"}, "contradictory_facts"},
+		{[]string{"check", "--json", "--activity", "烧田埂", "--at", "2024-02-30"}, "bad_date"},
+		{[]string{"check", "--json"}, "bad_usage"},
+		{[]string{"check", "--bogus", "--json"}, "bad_usage"},
+		{[]string{"check", "--json", "--activity", "烧田埂", "--rules", "/nonexistent"}, "bad_rules"},
+		{[]string{"ask", "养猫", "--json"}, "no_activity"},
+		{[]string{"ask", "--json"}, "bad_usage"},
+		{[]string{"here", "--json", "--lat", "26"}, "bad_usage"},
+		{[]string{"date", "2024-02-30", "--json"}, "bad_date"},
+		{[]string{"terms", "1800", "--json"}, "date_out_of_range"},
+		{[]string{"window", "solar-term 清民", "--json"}, "bad_window"},
+		{[]string{"doc", "湘政发〔2020〕1号", "--json"}, "unknown_document"},
+		{[]string{"version", "--json", "--rules", "/nonexistent"}, "bad_rules"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			code, out, errs := runCmd(tc.args...)
+			require.Equal(t, 2, code)
+			var top map[string]json.RawMessage
+			dec := json.NewDecoder(strings.NewReader(out))
+			require.NoError(t, dec.Decode(&top), out)
+			require.False(t, dec.More(), "one JSON value")
+			for k := range top {
+				require.Contains(t, []string{"error", "query"}, k)
+			}
+			var body struct {
+				Error struct {
+					Code    string `json:"code"`
+					Message string `json:"message"`
+				} `json:"error"`
+				Query *struct {
+					NotUnderstood []string `json:"not_understood"`
+				} `json:"query"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &body))
+			require.Equal(t, tc.code, body.Error.Code, out)
+			require.NotEmpty(t, body.Error.Message)
+			require.Contains(t, errs, strings.SplitN(body.Error.Message, "\n", 2)[0], "the message goes to stderr too")
+			if tc.code == "no_activity" {
+				require.Equal(t, []string{"养猫"}, body.Query.NotUnderstood, "the parsed question comes with it")
+			}
+		})
+	}
+}
+
+func TestAskFromStdin(t *testing.T) {
+	code, out, errs := runStdin("10月3日烧田埂行不行\n", "ask", "-", "--at", "2024-09-20")
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, out, "要看情况")
+
+	code, _, errs = runStdin("  \n", "ask", "-")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "give the question")
+
+	code, _, errs = runStdin(strings.Repeat("烧", maxStdinQuestion), "ask", "-")
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "over 64 KiB")
+}
+
+func TestVersionCommand(t *testing.T) {
+	code, out, errs := runCmd("version")
+	require.Equal(t, 0, code, errs)
+	require.Regexp(t, `(?m)^tonggao \S+`, out)
+	require.Regexp(t, `(?m)^rules +sha256:[0-9a-f]{64}$`, out)
+
+	code, out, errs = runCmd("version", "--json")
+	require.Equal(t, 0, code, errs)
+	var v map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &v))
+	require.Regexp(t, `^sha256:[0-9a-f]{64}$`, v["rule_set"])
+	require.NotEmpty(t, v["version"])
+	require.NotEmpty(t, v["go_version"])
+
+	// The digest is the one every decision's receipt names.
+	code, out, _ = runCmd("check", "--activity", "烧田埂", "--at", "2024-10-03", "--json")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, `"rule_set": "`+v["rule_set"].(string)+`"`)
+}
+
+func TestServeFlagsFromEnvironment(t *testing.T) {
+	var out, errb strings.Builder
+	a := testApp(&out, &errb)
+	a.getenv = func(k string) string {
+		if k == "TONGGAO_MAX_BODY" {
+			return "lots"
+		}
+		return ""
+	}
+	require.Equal(t, 2, a.run([]string{"serve", "--addr", "127.0.0.1:0"}))
+	require.Contains(t, errb.String(), `TONGGAO_MAX_BODY="lots"`)
+
+	a.getenv = func(k string) string {
+		if k == "TONGGAO_ADDR" {
+			return "127.0.0.1:notaport"
+		}
+		return ""
+	}
+	errb.Reset()
+	require.Equal(t, 2, a.run([]string{"serve"}))
+	require.Contains(t, errb.String(), "notaport", "the environment sets --addr")
+}
+
+func verdictOf(t *testing.T, s string) engine.Verdict {
+	t.Helper()
+	for _, v := range verdictStatus {
+		if string(v.verdict) == s {
+			return v.verdict
+		}
+	}
+	t.Fatalf("no verdict %q", s)
+	return ""
+}
