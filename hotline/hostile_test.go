@@ -62,6 +62,8 @@ func TestHostileRules(t *testing.T) {
 	require.GreaterOrEqual(t, len(cases), 20)
 	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
 	require.NoError(t, err)
+	divisions, err := fs.ReadFile(rules.EmbeddedFS(), rules.DivisionsFile) // the town fact's values
+	require.NoError(t, err)
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			notice := hostileNotice
@@ -77,6 +79,7 @@ func TestHostileRules(t *testing.T) {
 			}
 			_, err := rules.Load(fstest.MapFS{
 				"facts.yaml":        {Data: facts},
+				rules.DivisionsFile: {Data: divisions},
 				"notices/test.yaml": {Data: []byte(notice)},
 			})
 			got := "ok"

@@ -5,10 +5,10 @@ import "embed"
 // The encoded gazette ships inside the library so that it works with no
 // set-up: facts.yaml and one file per notice, with their test cases.
 //
-//go:embed facts.yaml notices/*.yaml
+//go:embed facts.yaml divisions.csv notices/*.yaml
 var embedded embed.FS
 
-// EmbeddedFS returns the embedded rule directory (facts.yaml, notices/).
+// EmbeddedFS returns the embedded rule directory (facts.yaml, divisions.csv, notices/).
 func EmbeddedFS() embed.FS { return embedded }
 
 // Embedded loads the embedded rule base.

@@ -50,8 +50,11 @@ func load(t *testing.T, notice string) error {
 	t.Helper()
 	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
 	require.NoError(t, err)
+	divisions, err := fs.ReadFile(rules.EmbeddedFS(), rules.DivisionsFile) // the town fact's values
+	require.NoError(t, err)
 	_, err = rules.Load(fstest.MapFS{
 		"facts.yaml":        {Data: facts},
+		rules.DivisionsFile: {Data: divisions},
 		"notices/test.yaml": {Data: []byte(notice)},
 		"notices/other.txt": {Data: []byte("ignored")},
 	})

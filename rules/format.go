@@ -101,6 +101,9 @@ type NoticeSpec struct {
 	TitleOnlyNote   Str           `yaml:"title_only_note"`
 	Contacts        []ContactSpec `yaml:"contacts"`
 	Penalties       []PenaltySpec `yaml:"penalties"`
+	// AppliesIn lists where the notice applies: division codes or names
+	// from divisions.csv.
+	AppliesIn []Str `yaml:"applies_in"`
 }
 
 // ContactSpec is a hotline or office the notice names.
@@ -217,6 +220,9 @@ type FactSpec struct {
 	Doc     Str               `yaml:"doc"`
 	Values  []Str             `yaml:"values"`
 	Labels  map[string]string `yaml:"labels"`
+	// Divisions, a level such as township, takes an enum fact's values
+	// from divisions.csv and makes the fact name the query's place.
+	Divisions Str `yaml:"divisions"`
 }
 
 // ImplicationSpec: when If holds, Then holds too.

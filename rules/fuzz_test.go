@@ -16,6 +16,10 @@ func FuzzLoad(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	divisions, err := fs.ReadFile(rules.EmbeddedFS(), rules.DivisionsFile) // the town fact's values
+	if err != nil {
+		f.Fatal(err)
+	}
 	// Small seeds keep the fuzzer fast; the large notice files are loaded
 	// by every other test.
 	fireBan, err := fs.ReadFile(rules.EmbeddedFS(), "notices/qzt-2024-07-forest-fire-ban.yaml")
@@ -26,7 +30,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(goodNotice))
 	f.Add([]byte("notice: {number: x}\nrules: [{id: a, if: '(((('}]"))
 	f.Fuzz(func(t *testing.T, notice []byte) {
-		set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/n.yaml": {Data: notice}})
+		set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, rules.DivisionsFile: {Data: divisions}, "notices/n.yaml": {Data: notice}})
 		if err == nil && set == nil {
 			t.Fatal("no set and no error")
 		}

@@ -81,6 +81,15 @@ func Load(fsys fs.FS) (*Set, error) {
 	}
 	fmt.Fprintf(h, "%s\x00%d\x00", FactsFile, len(factsData))
 	h.Write(factsData)
+	divData, divs, err := readDivisions(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if divData != nil {
+		fmt.Fprintf(h, "%s\x00%d\x00", DivisionsFile, len(divData))
+		h.Write(divData)
+	}
+	l.set.Divisions = divs
 	names, err := NoticeFiles(fsys)
 	if err != nil {
 		return nil, err
@@ -114,6 +123,7 @@ func Load(fsys fs.FS) (*Set, error) {
 		l.buildNotice(names[i], spec)
 	}
 	l.linkOverrides(names, specs)
+	l.checkAppliesIn()
 	if len(l.errs) == 0 {
 		l.checkConflicts()
 	}
@@ -143,6 +153,8 @@ func NoticeFiles(fsys fs.FS) ([]string, error) {
 type loader struct {
 	set  *Set
 	errs ErrorList
+	// placed counts the notices that give applies_in (see checkAppliesIn).
+	placed int
 }
 
 func (l *loader) errorf(file string, p Pos, format string, args ...any) {
@@ -204,10 +216,13 @@ func (l *loader) loadFacts(file string, data []byte) {
 		case "enum":
 			f.Kind, v.Kind, v.Slot = cond.Enum, cond.Enum, l.set.StrSlots
 			l.set.StrSlots++
-			if len(fs.Values) == 0 {
+			values := fs.Values
+			if fs.Divisions.Value != "" {
+				values = l.divisionValues(file, fs, f)
+			} else if len(values) == 0 {
 				l.errorf(file, fs.Pos, "enum fact %q has no values", name)
 			}
-			for _, val := range fs.Values {
+			for _, val := range values {
 				if val.Value == "" {
 					l.errorf(file, val.Pos, "fact %q: empty value", name)
 				}
@@ -217,6 +232,9 @@ func (l *loader) loadFacts(file string, data []byte) {
 		default:
 			l.errorf(file, fs.Type.Pos, "fact %q: type %q is not number, bool or enum", name, fs.Type.Value)
 			continue
+		}
+		if fs.Divisions.Value != "" && f.Kind != cond.Enum {
+			l.errorf(file, fs.Divisions.Pos, "fact %q: only an enum fact takes its values from divisions", name)
 		}
 		if f.Doc == "" {
 			l.errorf(file, fs.Pos, "fact %q has no doc", name)
@@ -436,6 +454,7 @@ func (l *loader) buildNotice(file string, spec *FileSpec) {
 		ValidityArticle: ns.ValidityArticle.Value, ValidityText: ns.ValidityText.Value, Source: ns.Source.Value,
 		TitleOnly: ns.TitleOnly, TitleOnlyNote: ns.TitleOnlyNote.Value, File: file, Pos: ns.Number.Pos,
 	}
+	n.AppliesIn = l.appliesIn(file, ns.AppliesIn)
 	for _, dn := range spec.DataNotes {
 		n.DataNotes = append(n.DataNotes, dn.Value)
 	}
@@ -725,6 +744,9 @@ func (l *loader) checkConflicts() {
 				continue
 			}
 			if a.Notice.ValidUntil.Before(b.Notice.Effective) || b.Notice.ValidUntil.Before(a.Notice.Effective) {
+				continue
+			}
+			if !overlap(a.Notice, b.Notice) {
 				continue
 			}
 			if l.set.Satisfiable(a.Program, b.Program) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
@@ -14,6 +15,9 @@ type Set struct {
 	Implications []*Implication
 	Notices      []*Notice
 	Activities   []*Activity
+	// Divisions names the divisions notices apply in and callers may name
+	// (divisions.csv); nil when the rule directory has none.
+	Divisions *division.Table
 	// Digest identifies the exact rule files (sha256 over names and bytes).
 	Digest string
 	// Counts of variable slots, for evaluation states.
@@ -37,7 +41,10 @@ type Fact struct {
 	Doc     string
 	Values  []string
 	Labels  map[string]string
-	Var     *cond.Var
+	// Divisions is set for a fact whose values are the names of divisions
+	// at this level (divisions: township): the fact names the query's place.
+	Divisions division.Level
+	Var       *cond.Var
 	// Boxed holds each enum value as an interface value, made once so that
 	// reporting a fact does not allocate.
 	Boxed map[string]any
@@ -58,13 +65,16 @@ type Implication struct {
 
 // Notice is one encoded document.
 type Notice struct {
-	Number          string
-	Registration    string
-	Title           string
-	Issuer          string
-	Issued          calendar.Date
-	Effective       calendar.Date
-	ValidUntil      calendar.Date
+	Number       string
+	Registration string
+	Title        string
+	Issuer       string
+	Issued       calendar.Date
+	Effective    calendar.Date
+	ValidUntil   calendar.Date
+	// AppliesIn lists the divisions the notice applies in; empty when the
+	// notice does not say, and then it applies wherever the engine answers.
+	AppliesIn       []division.Code
 	ValidityArticle string
 	ValidityText    string
 	Source          string
