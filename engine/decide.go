@@ -45,11 +45,12 @@ func (e *Engine) Activity(name string) (*rules.Activity, error) {
 	return a, nil
 }
 
-// Decide answers q.
-func (e *Engine) Decide(q Query) (*Decision, error) {
-	p := e.planBy[q.Activity]
+// decide answers q with the plans of the notices in ps (see Decide), its
+// point's facts and place already in sc.
+func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
+	p := ps.planBy[q.Activity]
 	if p == nil {
-		p = e.planBy[strings.TrimSpace(q.Activity)]
+		p = ps.planBy[strings.TrimSpace(q.Activity)]
 	}
 	if p == nil {
 		_, err := e.Activity(q.Activity)
@@ -59,13 +60,11 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	if !day.Valid() {
 		return nil, fmt.Errorf("engine: %w", calendar.ErrRange)
 	}
-	sc := e.scratch.Get().(*scratch)
-	defer e.scratch.Put(sc)
 	st := sc.st
 	copy(st.Num, e.blank.Num) // e.set.Reset, as a copy
 	copy(st.Bool, e.blank.Bool)
 	copy(st.Str, e.blank.Str)
-	if err := e.loadFacts(st, q, &sc.given); err != nil {
+	if err := e.loadFacts(st, q, &sc.given, sc); err != nil {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {
@@ -76,6 +75,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	b := &struct {
 		Decision
 		change Change
+		place  PlaceUse
 	}{Decision: Decision{
 		Activity:     p.ref,
 		Date:         day,
@@ -84,6 +84,10 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		Receipt:      &e.receipt,
 	}}
 	d := &b.Decision
+	if sc.where.use.Code != "" {
+		b.place = sc.where.use
+		d.Place = &b.place
+	}
 	k := p.segmentAt(day)
 	seg := p.segments[k]
 	// With a table and every fact the rules read known, the rules that hold

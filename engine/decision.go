@@ -31,7 +31,10 @@ const (
 type Decision struct {
 	Activity *ActivityRef  `json:"activity"` // shared`
 	Date     calendar.Date `json:"date"`
-	Verdict  Verdict       `json:"verdict"`
+	// Place is the division the query named or its point lies in, when
+	// it is one.
+	Place   *PlaceUse `json:"place,omitempty"`
+	Verdict Verdict   `json:"verdict"`
 	// Reasons lists every rule that applied (or, for a conditional answer,
 	// may apply), with its citation, the windows in force that day and the
 	// interpretations used.

@@ -30,11 +30,16 @@ import (
 // Engine decides queries against one rule set. It is immutable and safe for
 // concurrent use.
 type Engine struct {
-	set      *rules.Set
-	cal      *calendar.Calendar
+	set *rules.Set
+	cal *calendar.Calendar
+	// plans and planBy are those of the notices a query without a place
+	// is decided by; sets holds one per set of notices that apply
+	// somewhere, and places says where (see jurisdiction.go).
 	plans    map[*rules.Activity]*plan
 	planBy   map[string]*plan // by activity id, name and synonym
-	noTables bool             // tests: evaluate every plan
+	sets     []*planSet
+	places   *places
+	noTables bool // tests: evaluate every plan
 	windows  map[*rules.Window]*calendar.Window
 	receipt  Receipt
 	scratch  sync.Pool
@@ -47,16 +52,15 @@ type Engine struct {
 	// penalties and contacts are a notice's, ready to copy into decisions.
 	summaries map[*rules.Window]map[calendar.Date]string
 	yearNotes map[*rules.Window][]yearNote
-	// naming[a] are the notices with a rule that names activity a.
-	naming    map[*rules.Activity][]*rules.Notice
 	penalties map[*rules.Notice][]NoticePenalty
 	contacts  map[*rules.Notice][]NoticeContact
 }
 
 // plan is what deciding one activity needs, computed at load time.
 type plan struct {
-	act *rules.Activity
-	ref *ActivityRef // act, as decisions name it
+	act   *rules.Activity
+	ref   *ActivityRef // act, as decisions name it
+	scope *planSet     // the notices planned with
 	// rules govern the activity (it is one of their activities or a kind
 	// of one), residual rules shadowed by a more specific rule removed.
 	rules []*rules.Rule
@@ -190,6 +194,9 @@ type scratch struct {
 	relIdx, bounds, digit   []int
 	proj                    []verdictCode
 	cells                   []cell
+	// The query's point's facts and its place (place.go, jurisdiction.go).
+	pf    place.Facts
+	where whereScratch
 }
 
 // New prepares an engine. Windows are resolved from a year before the
@@ -200,7 +207,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	if set == nil || cal == nil {
 		return nil, errors.New("engine: a rule set and a calendar are required")
 	}
-	e := &Engine{set: set, cal: cal, plans: map[*rules.Activity]*plan{}, windows: map[*rules.Window]*calendar.Window{},
+	e := &Engine{set: set, cal: cal, windows: map[*rules.Window]*calendar.Window{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
 		summaries: map[*rules.Window]map[calendar.Date]string{}, yearNotes: map[*rules.Window][]yearNote{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
@@ -251,30 +258,8 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	e.naming = map[*rules.Activity][]*rules.Notice{}
-	for _, n := range set.Notices {
-		for _, r := range n.Rules {
-			for _, a := range r.Activities {
-				if !slices.Contains(e.naming[a], n) {
-					e.naming[a] = append(e.naming[a], n)
-				}
-			}
-		}
-	}
-	// Activities governed by the same rules share the costly part of a plan
-	// (segments and reasons' windows); most fire acts do.
-	shared := map[string]*plan{}
-	for _, a := range set.Activities {
-		p, err := e.makePlan(a, shared)
-		if err != nil {
-			return nil, err
-		}
-		e.plans[a] = p
-	}
-	e.planBy = make(map[string]*plan, len(set.ActivityNames()))
-	for _, name := range set.ActivityNames() {
-		a, _ := set.Activity(name)
-		e.planBy[name] = e.plans[a]
+	if err := e.buildPlans(); err != nil {
+		return nil, err
 	}
 	e.blank = set.NewState()
 	e.scratch.New = func() any {
@@ -283,10 +268,11 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	return e, nil
 }
 
-func (e *Engine) makePlan(a *rules.Activity, shared map[string]*plan) (*plan, error) {
+// makePlan plans activity a under the given notices.
+func (e *Engine) makePlan(a *rules.Activity, notices []*rules.Notice, shared map[string]*plan) (*plan, error) {
 	p := &plan{act: a, ref: &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}}
 	var all []*rules.Rule
-	for _, n := range e.set.Notices {
+	for _, n := range notices {
 		for _, r := range n.Rules {
 			if r.Covers(a) {
 				all = append(all, r)
@@ -550,6 +536,11 @@ type Query struct {
 	// position's uncertainty in metres (the GPS accuracy).
 	Point     *place.Point
 	AccuracyM float64
+	// Place, if set, is the division asked about: a GB/T 2260 code
+	// (431181, or 431181107 for a township) or a name in the rule base's
+	// divisions tables (白水镇). Notices that do not apply there are left
+	// out; see PlaceFact for a query that gives no place.
+	Place string
 }
 
 // Facts are the query's facts by name.
@@ -580,15 +571,18 @@ func (e *Engine) ChangeDays(activity string, from, to calendar.Date) ([]calendar
 	if err != nil {
 		return nil, err
 	}
-	p := e.plans[a]
 	var out []calendar.Date
-	for _, s := range p.segments[p.segmentAt(from)+1:] {
-		if s.from.After(to) {
-			break
+	for _, ps := range e.defaultSets() {
+		p := ps.plans[a]
+		for _, s := range p.segments[p.segmentAt(from)+1:] {
+			if s.from.After(to) {
+				break
+			}
+			out = append(out, s.from)
 		}
-		out = append(out, s.from)
 	}
-	return out, nil
+	slices.SortFunc(out, calendar.Date.Compare)
+	return slices.Compact(out), nil
 }
 
 // meets reports whether a window has a day within the notice's validity.

@@ -101,7 +101,9 @@ func engineFor(t *testing.T, notice string) (*engine.Engine, error) {
 	t.Helper()
 	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
 	require.NoError(t, err)
-	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(notice)}})
+	divisions, err := fs.ReadFile(rules.EmbeddedFS(), rules.DivisionsFile) // the town fact's values
+	require.NoError(t, err)
+	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, rules.DivisionsFile: {Data: divisions}, "notices/t.yaml": {Data: []byte(notice)}})
 	require.NoError(t, err)
 	cal, err := calendar.New()
 	require.NoError(t, err)

@@ -10,6 +10,8 @@ import (
 // screen shows.
 type Here struct {
 	Date calendar.Date `json:"date"`
+	// Place is the division the query named or its point lies in.
+	Place *PlaceUse `json:"place,omitempty"`
 	// Facts are the place facts used (given, derived, or from layers).
 	Facts []FactValue `json:"facts"`
 	// Notices lists, per notice in force, the activities it forbids here
@@ -55,9 +57,32 @@ type DutyUse struct {
 func (e *Engine) Here(q Query) (*Here, error) {
 	day := q.day()
 	h := &Here{Date: day, Receipt: e.receipt, Notices: []NoticeHere{}}
+	sc := e.scratch.Get().(*scratch)
+	defer e.scratch.Put(sc)
+	if err := e.pointFacts(q, sc); err != nil {
+		return nil, err
+	}
+	if err := e.where(q, sc); err != nil {
+		return nil, err
+	}
+	// The notices of every part of the place the query may be in.
+	here := map[*rules.Notice]bool{}
+	governs := map[*rules.Activity]bool{}
+	for _, k := range sc.where.sets {
+		for _, n := range e.sets[k].notices {
+			here[n] = true
+		}
+		for a, p := range e.sets[k].plans {
+			governs[a] = governs[a] || len(p.rules) > 0
+		}
+	}
+	if sc.where.use.Code != "" {
+		use := sc.where.use
+		h.Place = &use
+	}
 	byNotice := map[string]*NoticeHere{}
 	for _, n := range e.set.Notices {
-		if !e.inForce(n, day) {
+		if !e.inForce(n, day) || !here[n] {
 			continue
 		}
 		nh := &NoticeHere{Notice: n.Number, Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: n.Contacts}
@@ -70,7 +95,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 	}
 	first := true
 	for _, a := range e.set.Activities {
-		if len(e.plans[a].rules) == 0 {
+		if !governs[a] {
 			continue
 		}
 		q.Activity = a.ID
@@ -103,8 +128,16 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		}
 		nh.Restricted = append(nh.Restricted, Restriction{Activity: *d.Activity, Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts})
 	}
+	// Decide has used the scratch since: work out the point's facts and
+	// place again.
+	if err := e.pointFacts(q, sc); err != nil {
+		return nil, err
+	}
+	if err := e.where(q, sc); err != nil {
+		return nil, err
+	}
 	st := e.set.NewState()
-	if err := e.loadFacts(st, q, &given{}); err != nil {
+	if err := e.loadFacts(st, q, &given{}, sc); err != nil {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {

@@ -67,7 +67,7 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	}
 	var names []string
 	for _, k := range p.kinds {
-		if e.governedOn(k, day) {
+		if e.governedOn(p.scope, k, day) {
 			names = append(names, k.Name)
 		}
 	}
@@ -118,9 +118,10 @@ func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []yearNote
 	return out
 }
 
-// governedOn reports whether a rule of a notice in force on day names a.
-func (e *Engine) governedOn(a *rules.Activity, day calendar.Date) bool {
-	for _, n := range e.naming[a] {
+// governedOn reports whether a rule of a notice of ps in force on day
+// names a.
+func (e *Engine) governedOn(ps *planSet, a *rules.Activity, day calendar.Date) bool {
+	for _, n := range ps.naming[a] {
 		if e.inForce(n, day) {
 			return true
 		}
@@ -131,5 +132,5 @@ func (e *Engine) governedOn(a *rules.Activity, day calendar.Date) bool {
 // NoteCodes lists every Note.Code the engine produces, so that a catalogue
 // rendering notes in other languages can be checked for completeness.
 func NoteCodes() []string {
-	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed"}
+	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places"}
 }

@@ -3,9 +3,10 @@ package engine
 import (
 	"math"
 
-	"github.com/tonggao/tonggao/rules/cond"
-
+	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
 // Option configures New.
@@ -36,17 +37,15 @@ func WithBundle(version string) Option {
 // the decision turns conditional instead of falsely certain; a position
 // uncertain across a town, urban, planning or fireworks boundary leaves
 // that fact unknown.
-func (e *Engine) loadFacts(st *cond.State, q Query, g *given) error {
+func (e *Engine) loadFacts(st *cond.State, q Query, g *given, sc *scratch) error {
 	if err := e.fill(st, q.Facts, g); err != nil {
 		return err
 	}
+	defer e.placeFacts(st, g, sc)
 	if q.Point == nil {
 		return nil
 	}
-	pf, err := e.layers.Facts(*q.Point, q.AccuracyM)
-	if err != nil {
-		return err
-	}
+	pf := &sc.pf
 	// set stores one place fact unless the query gave it or the schema
 	// lacks it; the source is the layer file.
 	set := func(name string, v cond.Num, b cond.Tri, s string, src string) {
@@ -99,6 +98,55 @@ func (e *Engine) loadFacts(st *cond.State, q Query, g *given) error {
 		set(place.FactFireworksBanZone, none, cond.TriOf(pf.FireworksBanZone), "", pf.FireworksSource)
 	}
 	return nil
+}
+
+// pointFacts works out the facts of q's point from the layers, into sc,
+// before the query's place (which the point may give) chooses its plans.
+func (e *Engine) pointFacts(q Query, sc *scratch) error {
+	if q.Point == nil {
+		return nil
+	}
+	pf, err := e.layers.Facts(*q.Point, q.AccuracyM)
+	if err != nil {
+		return err
+	}
+	sc.pf = pf
+	return nil
+}
+
+// pointDivision is the division the query's point lies in, from sc.pf.
+func (e *Engine) pointDivision(sc *scratch) (division.Code, string, bool) {
+	pf := &sc.pf
+	if !pf.TownKnown || pf.TownCode == "" || pf.TownEdgeUncertain {
+		return "", "", false
+	}
+	c, err := division.Parse(pf.TownCode)
+	if err != nil {
+		return "", "", false
+	}
+	return c, pf.TownSource, true
+}
+
+// placeFacts sets the facts that name the query's place (town, from a
+// township code) unless the query or its point gave them.
+func (e *Engine) placeFacts(st *cond.State, g *given, sc *scratch) {
+	pl, c := e.places, sc.where.code
+	if pl == nil || c == "" {
+		return
+	}
+	for _, f := range pl.placeFacts {
+		if g.has(f) || st.Str[f.Var.Slot] != "" || c.Level() < f.Divisions {
+			continue
+		}
+		for c.Level() > f.Divisions {
+			c = c.Parent()
+		}
+		if name := f.Canonical(pl.divs.Name(c)); name != "" {
+			st.Str[f.Var.Slot] = name
+			g.mask |= 1 << f.Index
+			g.src[f.Index], g.value[f.Index] = rules.DivisionsFile, nil
+		}
+	}
 }
 
 // Sourced is a fact value with where it came from (a layer, say).

@@ -1,0 +1,628 @@
+package engine
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tonggao/tonggao/division"
+	"github.com/tonggao/tonggao/rules"
+)
+
+// A notice applies only in the divisions of its applies_in. The divisions
+// named by all the notices cut the country into parts ("atoms"): each
+// named division less the named divisions inside it, and everywhere else.
+// The notices that apply are the same everywhere within an atom, so the
+// engine plans each distinct set of notices once (a planSet), and a query
+// whose place lies within one atom is decided by that set's plans — the
+// same table look-ups as with one place. A query whose place spans several
+// atoms with different notices (a county asked about, where a notice
+// applies in one of its townships; no place at all, with notices of
+// several counties loaded) is decided in each and answered conditional on
+// the place, with the verdict for each.
+
+// PlaceFact is the name decisions give the place in unknown_facts and
+// outcomes when the answer depends on it. A caller answers it with a
+// division code or name (Query.Place).
+const PlaceFact = "place"
+
+// PlaceUse is the place a decision is about.
+type PlaceUse struct {
+	Code string `json:"code"`           // the division code as written, e.g. "431181107"
+	Name string `json:"name,omitempty"` // its name in the divisions tables, e.g. "白水镇"
+	// Source is where the place came from: "query", the fact that named it
+	// (town), or the layer the point lies in.
+	Source string `json:"source"`
+}
+
+// planSet is the plans for one set of notices: those that apply in some
+// part of the country.
+type planSet struct {
+	notices []*rules.Notice
+	in      map[*rules.Notice]bool
+	plans   map[*rules.Activity]*plan
+	planBy  map[string]*plan // by activity id, name and synonym
+	// naming[a] are the set's notices with a rule that names activity a.
+	naming map[*rules.Activity][]*rules.Notice
+}
+
+// places is where the engine's notices apply; nil when none says.
+type places struct {
+	divs *division.Table
+	// codes are the divisions notices name, deepest first. Atom i <
+	// len(codes) is codes[i] less the named divisions inside it; atom
+	// len(codes) is everywhere else.
+	codes []division.Code
+	// inner[i] reports whether another named division lies inside codes[i].
+	inner []bool
+	// atomSet[i] is the index in Engine.sets of atom i's plans.
+	atomSet []int
+	// byDefault are the atoms a query without a place may be in: those of
+	// the one top-level division named, or all of them.
+	byDefault []int
+	// placeFacts are the facts that name a division (town).
+	placeFacts []*rules.Fact
+}
+
+// elsewhere is the index of the atom outside every named division.
+func (pl *places) elsewhere() int { return len(pl.codes) }
+
+// buildPlans plans every activity for each distinct set of notices that
+// apply somewhere, and sets e.plans and e.planBy to those of the set a
+// query without a place is decided by (when it is one).
+func (e *Engine) buildPlans() error {
+	pl := e.findPlaces()
+	if pl == nil {
+		ps, err := e.planSet(e.set.Notices)
+		if err != nil {
+			return err
+		}
+		e.sets = []*planSet{ps}
+		e.plans, e.planBy = ps.plans, ps.planBy
+		return nil
+	}
+	byKey := map[string]int{}
+	for atom := range len(pl.codes) + 1 {
+		var notices []*rules.Notice
+		var key []byte
+		for i, n := range e.set.Notices {
+			if pl.appliesIn(n, atom) {
+				notices = append(notices, n)
+				key = fmt.Appendf(key, "%d,", i)
+			}
+		}
+		k, ok := byKey[string(key)]
+		if !ok {
+			ps, err := e.planSet(notices)
+			if err != nil {
+				return err
+			}
+			k = len(e.sets)
+			byKey[string(key)] = k
+			e.sets = append(e.sets, ps)
+		}
+		pl.atomSet = append(pl.atomSet, k)
+	}
+	e.places = pl
+	def := e.sets[pl.atomSet[pl.byDefault[0]]]
+	e.plans, e.planBy = def.plans, def.planBy
+	return nil
+}
+
+// findPlaces collects the divisions the notices name; nil when none does.
+func (e *Engine) findPlaces() *places {
+	pl := &places{divs: e.set.Divisions}
+	for _, n := range e.set.Notices {
+		for _, c := range n.AppliesIn {
+			if !slices.Contains(pl.codes, c) {
+				pl.codes = append(pl.codes, c)
+			}
+		}
+	}
+	if len(pl.codes) == 0 {
+		return nil
+	}
+	// Deepest first, so that the first named division covering a place is
+	// the one its atom belongs to.
+	slices.SortStableFunc(pl.codes, func(a, b division.Code) int { return len(b) - len(a) })
+	var roots []division.Code
+	for i, c := range pl.codes {
+		inner, top := false, true
+		for j, d := range pl.codes {
+			if i != j && c.Covers(d) {
+				inner = true
+			}
+			if i != j && d.Covers(c) {
+				top = false
+			}
+		}
+		pl.inner = append(pl.inner, inner)
+		if top {
+			roots = append(roots, c)
+		}
+	}
+	if len(roots) == 1 {
+		pl.byDefault = pl.atomsFor(roots[0], nil)
+	} else {
+		for atom := range len(pl.codes) + 1 {
+			pl.byDefault = append(pl.byDefault, atom)
+		}
+	}
+	for _, f := range e.set.Facts {
+		if f.Divisions != 0 {
+			pl.placeFacts = append(pl.placeFacts, f)
+		}
+	}
+	return pl
+}
+
+// appliesIn reports whether notice n applies in atom.
+func (pl *places) appliesIn(n *rules.Notice, atom int) bool {
+	if atom == pl.elsewhere() {
+		return len(n.AppliesIn) == 0
+	}
+	for _, c := range n.AppliesIn {
+		if c.Covers(pl.codes[atom]) {
+			return true
+		}
+	}
+	return false
+}
+
+// atomsFor appends to dst the atoms some part of division c lies in: the
+// atom of the deepest named division covering c (or elsewhere), and those
+// of the named divisions inside c. The cost is a few prefix comparisons
+// per named division.
+func (pl *places) atomsFor(c division.Code, dst []int) []int {
+	at := pl.elsewhere()
+	for i, d := range pl.codes {
+		if d.Covers(c) {
+			at = i
+			break
+		}
+	}
+	if !slices.Contains(dst, at) {
+		dst = append(dst, at)
+	}
+	for i, d := range pl.codes {
+		if d != c && c.Covers(d) && !slices.Contains(dst, i) {
+			dst = append(dst, i)
+		}
+	}
+	return dst
+}
+
+// atomLabel names an atom for an outcome: "白水镇（431181107）",
+// "祁阳市（431181） other than 白水镇（431181107）", "other than 祁阳市（431181）".
+func (pl *places) atomLabel(atom int) string {
+	if atom == pl.elsewhere() {
+		return "other than " + pl.labels(pl.tops())
+	}
+	c := pl.codes[atom]
+	if !pl.inner[atom] {
+		return pl.divs.Label(c)
+	}
+	var in []division.Code
+	for i, d := range pl.codes {
+		if d != c && c.Covers(d) && !slices.ContainsFunc(pl.codes[:i], func(x division.Code) bool { return x != c && c.Covers(x) && x.Covers(d) && x != d }) {
+			in = append(in, d)
+		}
+	}
+	return pl.divs.Label(c) + " other than " + pl.labels(in)
+}
+
+// tops are the named divisions no other named division covers.
+func (pl *places) tops() []division.Code {
+	var out []division.Code
+	for i, c := range pl.codes {
+		top := true
+		for j, d := range pl.codes {
+			if i != j && d.Covers(c) {
+				top = false
+			}
+		}
+		if top {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (pl *places) labels(cs []division.Code) string {
+	s := make([]string, len(cs))
+	for i, c := range cs {
+		s[i] = pl.divs.Label(c)
+	}
+	return strings.Join(s, ", ")
+}
+
+// planSet plans every activity for the given notices.
+func (e *Engine) planSet(notices []*rules.Notice) (*planSet, error) {
+	ps := &planSet{notices: notices, in: map[*rules.Notice]bool{}, plans: map[*rules.Activity]*plan{}, naming: map[*rules.Activity][]*rules.Notice{}}
+	for _, n := range notices {
+		ps.in[n] = true
+		for _, r := range n.Rules {
+			for _, a := range r.Activities {
+				if !slices.Contains(ps.naming[a], n) {
+					ps.naming[a] = append(ps.naming[a], n)
+				}
+			}
+		}
+	}
+	// Activities governed by the same rules share the costly part of a plan
+	// (segments and reasons' windows); most fire acts do.
+	shared := map[string]*plan{}
+	for _, a := range e.set.Activities {
+		p, err := e.makePlan(a, notices, shared)
+		if err != nil {
+			return nil, err
+		}
+		p.scope = ps
+		ps.plans[a] = p
+	}
+	ps.planBy = make(map[string]*plan, len(e.set.ActivityNames()))
+	for _, name := range e.set.ActivityNames() {
+		a, _ := e.set.Activity(name)
+		ps.planBy[name] = ps.plans[a]
+	}
+	return ps, nil
+}
+
+// defaultSets are the plan sets a query without a place may be decided by.
+func (e *Engine) defaultSets() []*planSet {
+	if e.places == nil {
+		return e.sets
+	}
+	var out []*planSet
+	for _, a := range e.places.byDefault {
+		if ps := e.sets[e.places.atomSet[a]]; !slices.Contains(out, ps) {
+			out = append(out, ps)
+		}
+	}
+	return out
+}
+
+// whereScratch is the place part of a query, worked out before its plans
+// are chosen.
+type whereScratch struct {
+	named []division.Code
+	tmp   []division.Code
+	atoms []int
+	sets  []int // indexes into Engine.sets
+	// code is the place the query names or its point lies in ("" for
+	// none), and use says so for the decision.
+	code division.Code
+	use  PlaceUse
+}
+
+// where works out which plan sets decide q: one, unless the query's place
+// spans parts of the country where different notices apply.
+func (e *Engine) where(q Query, sc *scratch) error {
+	w := &sc.where
+	w.atoms, w.sets, w.code, w.use = w.atoms[:0], w.sets[:0], "", PlaceUse{}
+	pl := e.places
+	if pl == nil && q.Place == "" {
+		w.sets = append(w.sets, 0)
+		return nil
+	}
+	var divs *division.Table
+	if pl != nil {
+		divs = pl.divs
+	} else {
+		divs = e.set.Divisions
+	}
+	// The place the query names, and the towns it names, must agree; the
+	// most specific of them is the place. A point's place refines it or,
+	// if it disagrees, yields to it, as a point's facts yield to given ones.
+	// The codes live in the scratch: no allocation for a code or a name.
+	named, have, source := w.named[:0], false, ""
+	if q.Place != "" {
+		var err error
+		if named, err = resolve(divs, q.Place, named); err != nil {
+			return &FactError{Fact: PlaceFact, Msg: err.Error()}
+		}
+		have, source = true, "query"
+	}
+	if pl != nil {
+		for _, f := range pl.placeFacts {
+			raw, ok := q.Facts[f.Name]
+			if s, isSourced := raw.(Sourced); isSourced {
+				raw = s.Value
+			}
+			name, isString := raw.(string)
+			if name = f.Canonical(name); !ok || !isString || name == "" {
+				continue // fill reports a bad value
+			}
+			cs := w.tmp[:0]
+			for _, c := range divs.Lookup(name) {
+				if c.Level() == f.Divisions {
+					cs = append(cs, c)
+				}
+			}
+			w.tmp = cs
+			if !have {
+				named, have, source = append(named, cs...), true, f.Name
+				continue
+			}
+			if named = refine(named, cs); len(named) == 0 {
+				return &FactError{Fact: f.Name, Contradiction: true, Msg: fmt.Sprintf("%s %s is not in place %s", f.Name, name, q.Place)}
+			}
+			source = f.Name
+		}
+	}
+	if c, src, ok := e.pointDivision(sc); ok {
+		switch {
+		case !have:
+			named, have, source = append(named, c), true, src
+		case slices.ContainsFunc(named, func(x division.Code) bool { return x.Covers(c) || c.Covers(x) }):
+			named, source = refine(named, []division.Code{c}), src
+		}
+	}
+	w.named = named
+	if pl == nil {
+		// No notice says where it applies: every place has them all.
+		w.sets = append(w.sets, 0)
+		if len(named) == 1 {
+			w.code = named[0]
+			w.use = PlaceUse{Code: named[0].String(), Name: divs.Name(named[0]), Source: source}
+		}
+		return nil
+	}
+	switch {
+	case !have:
+		w.atoms = append(w.atoms, pl.byDefault...)
+	default:
+		for _, c := range named {
+			w.atoms = pl.atomsFor(c, w.atoms)
+		}
+		if len(named) == 1 {
+			w.code = named[0]
+			w.use = PlaceUse{Code: named[0].String(), Name: divs.Name(named[0]), Source: source}
+		}
+	}
+	for _, a := range w.atoms {
+		if k := pl.atomSet[a]; !slices.Contains(w.sets, k) {
+			w.sets = append(w.sets, k)
+		}
+	}
+	return nil
+}
+
+// refine keeps, of the places a and b, the more specific of each
+// overlapping pair. It reuses a's array.
+func refine(a, b []division.Code) []division.Code {
+	out := a[:0]
+	for _, x := range a {
+		for _, y := range b {
+			switch {
+			case x.Covers(y):
+				out = append(out, y)
+			case y.Covers(x):
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// resolve appends to dst the codes a place means: a division code, or the
+// divisions a name names (see division.Table.Resolve).
+func resolve(divs *division.Table, s string, dst []division.Code) ([]division.Code, error) {
+	if c, err := division.Parse(s); err == nil {
+		return append(dst, c), nil
+	}
+	cs, err := divs.Resolve(s)
+	return append(dst, cs...), err
+}
+
+// Decide answers q.
+func (e *Engine) Decide(q Query) (*Decision, error) {
+	sc := e.scratch.Get().(*scratch)
+	defer e.scratch.Put(sc)
+	if err := e.pointFacts(q, sc); err != nil {
+		return nil, err
+	}
+	if err := e.where(q, sc); err != nil {
+		return nil, err
+	}
+	w := &sc.where
+	if len(w.sets) == 1 {
+		ps := e.sets[w.sets[0]]
+		d, err := e.decide(q, ps, sc)
+		if err == nil && e.places != nil && len(ps.notices) == 0 && w.use.Code != "" && d.Verdict == NoRule {
+			pl := e.places
+			addNote(d, Note{Code: "outside_places", Text: fmt.Sprintf(msgOutside, pl.divs.Label(w.code), pl.labels(pl.tops())),
+				Args: map[string]string{"place": pl.divs.Label(w.code), "places": pl.labels(pl.tops())}})
+		}
+		return d, err
+	}
+	return e.decideAcross(q, sc)
+}
+
+// msgOutside is the note for a place no notice applies in.
+const msgOutside = "规则库中的通告都不适用于%s（它们适用于：%s）。"
+
+// decideAcross decides q in each part of its place where different rules
+// govern the act and answers conditional on the place, unless every part
+// gives the same verdict.
+func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
+	w := &sc.where
+	first := e.sets[w.sets[0]]
+	p := first.planBy[q.Activity]
+	if p == nil {
+		p = first.planBy[strings.TrimSpace(q.Activity)]
+	}
+	if p == nil {
+		_, err := e.Activity(q.Activity)
+		return nil, err
+	}
+	same := true
+	for _, k := range w.sets[1:] {
+		same = same && slices.Equal(e.sets[k].plans[p.act].rules, p.rules)
+	}
+	if same {
+		// The notices that differ between the parts do not govern this act.
+		return e.decide(q, first, sc)
+	}
+	// Parts whose plans for the act hold the same rules answer alike: one
+	// decision each, for the atoms of all of them.
+	type part struct {
+		set   int
+		atoms []int
+		d     *Decision
+	}
+	var parts []part
+	for _, a := range w.atoms {
+		k := e.places.atomSet[a]
+		rs := e.sets[k].plans[p.act].rules
+		i := slices.IndexFunc(parts, func(x part) bool { return slices.Equal(e.sets[x.set].plans[p.act].rules, rs) })
+		if i < 0 {
+			parts = append(parts, part{set: k})
+			i = len(parts) - 1
+		}
+		parts[i].atoms = append(parts[i].atoms, a)
+	}
+	use := w.use // decide reuses the scratch
+	for i := range parts {
+		d, err := e.decide(q, e.sets[parts[i].set], sc)
+		if err != nil {
+			return nil, err
+		}
+		parts[i].d = d
+	}
+	d0 := parts[0].d
+	m := &Decision{Activity: d0.Activity, Date: d0.Date, Facts: d0.Facts, Receipt: d0.Receipt, UnknownFacts: []string{}, Reasons: []Reason{}}
+	if use.Code != "" {
+		m.Place = &use
+	}
+	verdict, agree := d0.Verdict, true
+	for _, pt := range parts {
+		d := pt.d
+		if d.Verdict != verdict || d.Verdict == Conditional {
+			agree = false
+		}
+		for _, r := range d.Reasons {
+			if !slices.ContainsFunc(m.Reasons, func(x Reason) bool { return x.Citation == r.Citation && x.Status == r.Status }) {
+				m.Reasons = append(m.Reasons, r)
+			}
+		}
+		for _, pen := range d.Penalties {
+			if !slices.Contains(m.Penalties, pen) {
+				m.Penalties = append(m.Penalties, pen)
+			}
+		}
+		for _, c := range d.Contacts {
+			if !slices.ContainsFunc(m.Contacts, func(x NoticeContact) bool { return x.Notice == c.Notice && x.Name == c.Name }) {
+				m.Contacts = append(m.Contacts, c)
+			}
+		}
+		for _, n := range d.Notes {
+			addNote(m, n)
+		}
+	}
+	if agree {
+		// The same verdict wherever the place is: definite, with every
+		// part's reasons. It changes on the first day any part's does, to
+		// an answer that depends on the place unless all change alike.
+		m.Verdict = verdict
+		for _, pt := range parts {
+			c := pt.d.NextChange
+			switch {
+			case c == nil:
+			case m.NextChange == nil:
+				cc := *c
+				m.NextChange = &cc
+			case c.Date.Before(m.NextChange.Date):
+				m.NextChange.Date = c.Date
+			}
+		}
+		if m.NextChange != nil {
+			for _, pt := range parts {
+				if c := pt.d.NextChange; c == nil || *c != *m.NextChange {
+					m.NextChange.Verdict = Conditional
+				}
+			}
+		}
+	} else {
+		m.Verdict = Conditional
+		m.UnknownFacts = append(m.UnknownFacts, PlaceFact)
+		for _, pt := range parts {
+			for _, f := range pt.d.UnknownFacts {
+				if !slices.Contains(m.UnknownFacts, f) {
+					m.UnknownFacts = append(m.UnknownFacts, f)
+				}
+			}
+		}
+		// Parts with one definite verdict share an outcome.
+		for i := range parts {
+			d := parts[i].d
+			if d == nil || d.Verdict == Conditional {
+				continue
+			}
+			for j := i + 1; j < len(parts); j++ {
+				if parts[j].d != nil && parts[j].d.Verdict == d.Verdict {
+					parts[i].atoms = append(parts[i].atoms, parts[j].atoms...)
+					parts[j].d = nil
+				}
+			}
+		}
+		for _, pt := range parts {
+			d := pt.d
+			if d == nil {
+				continue
+			}
+			cond := e.placeCondition(pt.atoms)
+			if len(d.Outcomes) == 0 {
+				m.Outcomes = append(m.Outcomes, Outcome{When: []FactCondition{cond}, Verdict: d.Verdict})
+				continue
+			}
+			for _, o := range d.Outcomes {
+				when := append([]FactCondition{cond}, o.When...)
+				m.Outcomes = append(m.Outcomes, Outcome{When: when, Verdict: o.Verdict})
+			}
+		}
+	}
+	m.Reasons, m.UnknownFacts, m.Outcomes = slices.Clip(m.Reasons), slices.Clip(m.UnknownFacts), slices.Clip(m.Outcomes)
+	m.Notes, m.Penalties, m.Contacts = slices.Clip(m.Notes), slices.Clip(m.Penalties), slices.Clip(m.Contacts)
+	return m, nil
+}
+
+// placeCondition is the outcome condition "the place is in these atoms",
+// naming whole divisions where the atoms cover them: "祁阳市（431181）" for
+// its own atom and its named townships', "白水镇（431181107）",
+// "祁阳市（431181） other than 白水镇（431181107）", "other than 祁阳市（431181）".
+// Its value is the code when it is one named division.
+func (e *Engine) placeCondition(atoms []int) FactCondition {
+	pl := e.places
+	left := slices.Clone(atoms)
+	var texts []string
+	var codes []division.Code
+	// Shallowest first: a whole county before its townships.
+	for i := len(pl.codes) - 1; i >= 0; i-- {
+		c := pl.codes[i]
+		if !slices.Contains(left, i) {
+			continue
+		}
+		whole := true
+		for j, d := range pl.codes {
+			if c.Covers(d) && !slices.Contains(left, j) {
+				whole = false
+			}
+		}
+		if !whole {
+			continue
+		}
+		texts = append(texts, pl.divs.Label(c))
+		codes = append(codes, c)
+		left = slices.DeleteFunc(left, func(j int) bool { return j != pl.elsewhere() && c.Covers(pl.codes[j]) })
+	}
+	for _, a := range left {
+		texts = append(texts, pl.atomLabel(a))
+	}
+	fc := FactCondition{Fact: PlaceFact, Text: strings.Join(texts, " or ")}
+	if len(codes) == 1 && len(left) == 0 {
+		fc.Value = codes[0].String()
+	}
+	return fc
+}
