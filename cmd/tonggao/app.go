@@ -65,6 +65,32 @@ func statusOf(v engine.Verdict) int {
 	return exitFailed // a verdict this table lacks is a defect, not permission
 }
 
+// errorCodes are the codes of --json errors and what they mean; the HTTP
+// API says the same words for the same errors. docs/cli.md lists them, and
+// a test holds every code the commands use to this list.
+var errorCodes = []struct{ code, meaning string }{
+	{"bad_usage", "an unknown command or flag, a missing or stray argument, flags that do not go together"},
+	{"bad_input", "input the command cannot use, of no more specific kind below"},
+	{"bad_date", "a day or time that does not parse (--at, --date, --from, --to, --stamp, an argument)"},
+	{"date_out_of_range", "a day outside the range of the calendars"},
+	{"unknown_activity", "an activity no notice names (the message names the closest)"},
+	{"bad_fact", "a fact with an unknown name or a value of the wrong type"},
+	{"contradictory_facts", "facts that cannot all be true"},
+	{"no_activity", "ask: no activity recognised in the question; the JSON carries the parsed question as query"},
+	{"bad_rules", "rules that fail to load (exit status 1 from test, whose check this is)"},
+	{"bad_layers", "place layers that fail to load (exit status 1 from layers describe)"},
+	{"bad_holidays", "a --holidays directory that fails to load"},
+	{"bad_window", "a window description that does not parse or resolve"},
+	{"bad_number", "a document number that does not parse"},
+	{"unknown_document", "a document number the register does not know"},
+	{"bad_divisions", "a --divisions list that fails to load"},
+	{"bad_bundle", "an offline bundle that fails to open"},
+	{"bad_addr", "serve: an address it cannot listen on"},
+	{"output", "output that could not be written (exit status 1)"},
+	{"calendar", "the built-in calendar fails to load: a defect of the build (exit status 1)"},
+	{"serve", "the server failed while serving (exit status 1)"},
+}
+
 // cliError is an error with its exit status and, for --json, a code from
 // the vocabulary of the HTTP API's errors (bad_fact, unknown_activity, …).
 type cliError struct {
@@ -234,7 +260,13 @@ func (a *app) root() *cobra.Command {
 		Long: `tonggao answers "may this activity be done at this time, at this place?" from
 seasonal public notices encoded as rules: a verdict (forbidden, allowed,
 conditional or no_rule) with the articles it rests on. It also shows the
-calendars, register and place layers those answers rest on.`,
+calendars, register and place layers those answers rest on.
+
+Exit status: 0 when the command did its work (for check and ask: answered,
+whatever the verdict), 1 for a check that ran and failed (failing rule
+cases, problems in place layers), 2 for bad usage or input. check and ask
+--exit-code give each verdict its own status. docs/cli.md lists every
+command, flag, status and JSON error code.`,
 		Example: `  tonggao check --activity 烧田埂 --at 2024-10-03 --fact distance_to_forest_m=50
   tonggao ask "我在白水镇，今天能烧秸秆吗"
   echo 今天能烧秸秆吗 | tonggao ask -`,

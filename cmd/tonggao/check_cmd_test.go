@@ -91,9 +91,9 @@ func TestCheckLabelsAreInTheCatalogue(t *testing.T) {
 	}
 	require.NotEmpty(t, used)
 	for k := range used {
-		require.Contains(t, catalog.Messages, k, "render.go uses %s, which hotline/catalog.yaml lacks", k)
+		require.Contains(t, catalog().Messages, k, "render.go uses %s, which hotline/catalog.yaml lacks", k)
 	}
-	for k := range catalog.Messages {
+	for k := range catalog().Messages {
 		if strings.HasPrefix(k, "check.") {
 			require.True(t, used[k], "hotline/catalog.yaml has %s, which render.go does not use", k)
 		}

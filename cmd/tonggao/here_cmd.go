@@ -73,7 +73,7 @@ func writeHere(w io.Writer, h *engine.Here) {
 			if len(r.UnknownFacts) > 0 {
 				extra = "（取决于：" + strings.Join(r.UnknownFacts, "、") + "）"
 			}
-			fmt.Fprintf(w, "  %s %s：%s%s\n", verdictWords[r.Verdict], r.Activity.Name, strings.Join(arts, "、"), extra)
+			fmt.Fprintf(w, "  %s %s：%s%s\n", verdictWord(r.Verdict), r.Activity.Name, strings.Join(arts, "、"), extra)
 		}
 		for _, d := range n.Duties {
 			cond := ""

@@ -4,40 +4,38 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
 )
 
 // catalog is the hotline's catalogue of answer text, the one place the
-// verdict words and article names live. It is embedded and checked by the
-// hotline tests, so failing to load it is a build defect, not bad input.
-var catalog = func() *hotline.Catalog {
+// verdict words and article names live, parsed on first use so that
+// commands printing no decision do not pay for it at start. It is embedded
+// and checked by the hotline tests, so failing to load it is a build
+// defect, not bad input.
+var catalog = sync.OnceValue(func() *hotline.Catalog {
 	c, err := hotline.EmbeddedCatalog()
 	if err != nil {
 		panic(err)
 	}
 	return c
-}()
+})
 
-// verdictWords are the short spoken answers.
-var verdictWords = map[engine.Verdict]string{
-	engine.Forbidden:   catalog.Verdict(hotline.ZH, string(engine.Forbidden)),
-	engine.Allowed:     catalog.Verdict(hotline.ZH, string(engine.Allowed)),
-	engine.Conditional: catalog.Verdict(hotline.ZH, string(engine.Conditional)),
-	engine.NoRule:      catalog.Verdict(hotline.ZH, string(engine.NoRule)),
-}
+// verdictWord is the short spoken answer.
+func verdictWord(v engine.Verdict) string { return catalog().Verdict(hotline.ZH, string(v)) }
 
 // articleName renders an article reference as printed: 三 → 第三条; a
 // reference already written out (第十九条（二）, （一）) is kept.
-func articleName(a string) string { return catalog.Article(hotline.ZH, a) }
+func articleName(a string) string { return catalog().Article(hotline.ZH, a) }
 
 // writeDecision prints a decision as a hotline operator reads it out, in
 // language l. Every word comes from the catalogue; only the layout (line
 // breaks, numbering, indentation) is written here.
 func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
-	t := func(key string, kv ...string) string { return catalog.T(l, key, kv...) }
-	verdict := func(v engine.Verdict) string { return catalog.Verdict(l, string(v)) }
+	t := func(key string, kv ...string) string { return catalog().T(l, key, kv...) }
+	verdict := func(v engine.Verdict) string { return catalog().Verdict(l, string(v)) }
 	sep := t("list.sep")
 	activity := d.Activity.Name
 	if l == hotline.EN && d.Activity.EN != "" {
@@ -58,7 +56,7 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 		case "overridden":
 			status = t("check.overridden_by", "by", r.OverriddenBy)
 		}
-		fmt.Fprintf(w, "%d. %s%s\n", i+1, t("check.provision", "notice", r.Notice, "article", catalog.Article(l, r.Article), "text", r.Text), status)
+		fmt.Fprintf(w, "%d. %s%s\n", i+1, t("check.provision", "notice", r.Notice, "article", catalog().Article(l, r.Article), "text", r.Text), status)
 		if r.Window != "" {
 			fmt.Fprintf(w, "   %s\n", t("check.window", "window", r.Window))
 		}
@@ -88,7 +86,7 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 	if len(d.Penalties) > 0 {
 		fmt.Fprintln(w, t("check.penalties"))
 		for _, p := range d.Penalties {
-			fmt.Fprintf(w, "   %s\n", t("check.provision", "notice", p.Notice, "article", catalog.Article(l, p.Article), "text", p.Text))
+			fmt.Fprintf(w, "   %s\n", t("check.provision", "notice", p.Notice, "article", catalog().Article(l, p.Article), "text", p.Text))
 		}
 	}
 	for _, c := range d.Contacts {
@@ -105,14 +103,14 @@ func noteText(l hotline.Lang, n engine.Note) string {
 	if l == hotline.ZH {
 		return n.Text
 	}
-	if _, ok := catalog.Messages["note."+n.Code]; !ok {
+	if _, ok := catalog().Messages["note."+n.Code]; !ok {
 		return n.Text
 	}
 	kv := make([]string, 0, 2*len(n.Args))
 	for k, v := range n.Args {
 		kv = append(kv, k, v)
 	}
-	return catalog.T(l, "note."+n.Code, kv...)
+	return catalog().T(l, "note."+n.Code, kv...)
 }
 
 func short(digest string) string {

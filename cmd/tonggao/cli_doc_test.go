@@ -1,0 +1,211 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/cli.md from the command tree")
+
+const cliDocPath = "../../docs/cli.md"
+
+// TestCLIDoc fails when docs/cli.md is not what the command tree says:
+// run `go test ./cmd/tonggao -run TestCLIDoc -update` after changing a
+// command, flag, exit status or error code.
+func TestCLIDoc(t *testing.T) {
+	got := cliDoc(testApp(io.Discard, io.Discard).root())
+	if *update {
+		require.NoError(t, os.WriteFile(cliDocPath, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(cliDocPath)
+	require.NoError(t, err)
+	require.Equal(t, string(want), got, "docs/cli.md is stale: go test ./cmd/tonggao -run TestCLIDoc -update")
+}
+
+// TestErrorCodesDocumented holds every error code the commands use to the
+// documented list.
+func TestErrorCodesDocumented(t *testing.T) {
+	var known []string
+	for _, c := range errorCodes {
+		require.NotContains(t, known, c.code, "listed twice")
+		known = append(known, c.code)
+	}
+	files, err := os.ReadDir(".")
+	require.NoError(t, err)
+	used := map[string]bool{}
+	re := regexp.MustCompile(`(?:badInput|failed)\("([a-z_]+)"|code(?:: | = )"([a-z_]+)"`)
+	for _, f := range files {
+		if !strings.HasSuffix(f.Name(), ".go") || strings.HasSuffix(f.Name(), "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f.Name())
+		require.NoError(t, err)
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			code := m[1] + m[2]
+			used[code] = true
+			require.Contains(t, known, code, "%s uses error code %s, which errorCodes lacks", f.Name(), code)
+		}
+	}
+	for _, c := range known {
+		require.True(t, used[c], "errorCodes lists %s, which no command uses", c)
+	}
+}
+
+// cliDoc renders the command reference from the command tree.
+func cliDoc(root *cobra.Command) string {
+	root.InitDefaultHelpCmd() // as Execute does
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	p("# The tonggao command\n\n")
+	p("<!-- Generated from the command tree by `go test ./cmd/tonggao -run TestCLIDoc -update`; edit the commands, not this file. -->\n\n")
+	p("%s\n\n", root.Long)
+	p("Commands:\n\n")
+	for _, c := range commands(root) {
+		if c == root {
+			continue
+		}
+		p("- [`%s`](#%s): %s\n", c.CommandPath(), anchor(c.CommandPath()), c.Short)
+	}
+
+	p("\n## Conventions\n\n")
+	p(`- **Help** goes to standard output: ` + "`tonggao help`, `tonggao help COMMAND`, `tonggao COMMAND -h`" + `.
+  Help asked for exits 0; a command line that cannot run prints the usage to
+  standard error and exits 2.
+- **Did you mean**: a mistyped command or flag is named with the closest
+  ones (` + "`tonggao chek` → did you mean check?; `--actvity` → did you mean --activity?" + `).
+- **Flags** take two dashes (` + "`--json`" + `); a long flag written with one dash
+  (` + "`-json`" + `), as the command took before it moved to cobra, still works.
+  Flags may come before or after the arguments.
+- **JSON**: every command that prints data takes ` + "`--json`" + `. With it, an error
+  is printed on standard output too, as one JSON object in the shape of the
+  HTTP API's errors, and the message still goes to standard error:
+  ` + "`{\"error\":{\"code\":\"unknown_activity\",\"message\":\"unknown activity \\\"烧田梗\\\" (did you mean 烧田埂?)\"}}`" + `
+- **Standard input**: ` + "`tonggao ask -`" + ` reads the question from standard input
+  (` + "`echo 今天能烧秸秆吗 | tonggao ask -`" + `).
+- **Days** are China's (UTC+8): ` + "`--at`" + ` takes a day (YYYY-MM-DD) or an RFC 3339
+  time, whose day in China is used; without it, today in China.
+- **Completion**: ` + "`tonggao completion bash|zsh|fish|powershell`" + ` writes a
+  completion script; commands, flags and shells complete.
+`)
+
+	p("\n## Exit statuses\n\n| status | meaning |\n|---|---|\n")
+	p("| 0 | the command did its work; for check and ask, answered — whatever the verdict |\n")
+	p("| %d | a check that ran and failed: failing rule cases or lint (test), problems in place layers (layers check), output that could not be written |\n", exitFailed)
+	p("| %d | bad usage or input: an unknown command or flag, a bad argument, an unknown activity or fact, a malformed day, rules or layers that fail to load |\n", exitUsage)
+	p("\nWith `--exit-code`, `check` and `ask` exit with the verdict's own status (errors keep 1 and 2); only `allowed` is 0, so that `if tonggao check --exit-code …` never reads an absent rule, a condition or an error as permission:\n\n")
+	p("| verdict | status |\n|---|---|\n")
+	for _, v := range verdictStatus {
+		p("| %s | %d |\n", v.verdict, v.status)
+	}
+
+	p("\n## JSON error codes\n\n| code | meaning |\n|---|---|\n")
+	for _, c := range errorCodes {
+		p("| `%s` | %s |\n", c.code, c.meaning)
+	}
+
+	p("\n## Environment variables\n\n")
+	p("A flag given on the command line wins over its variable. A repeatable flag takes a list separated by `:`.\n\n")
+	p("| variable | flag |\n|---|---|\n")
+	for _, c := range commands(root) {
+		if c.Annotations[envAnnotation] == "" {
+			continue
+		}
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if f.Name != "help" {
+				p("| `%s` | `%s --%s` |\n", envName(f.Name), c.CommandPath(), f.Name)
+			}
+		})
+	}
+	p("| `CI` | tests only: with `CI=true`, tests that need `../shared` fail instead of skipping when it is missing |\n")
+	p("\n`tonggao version` reports the VCS revision only of a binary built from a git checkout with VCS stamping on (`go build -buildvcs=true`, the default outside `GOFLAGS=-buildvcs=false`; a git worktree is not stamped).\n")
+
+	for _, c := range commands(root) {
+		if c == root {
+			continue
+		}
+		p("\n## %s\n\n", c.CommandPath())
+		if c.Long != "" {
+			p("%s\n\n", c.Long)
+		} else {
+			p("%s.\n\n", c.Short)
+		}
+		p("```\n%s\n```\n", c.UseLine())
+		if subs := available(c); len(subs) > 0 {
+			p("\nCommands:\n\n")
+			for _, s := range subs {
+				p("- [`%s`](#%s): %s\n", s.CommandPath(), anchor(s.CommandPath()), s.Short)
+			}
+		}
+		var rows []string
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if f.Hidden || f.Name == "help" {
+				return
+			}
+			name, usage := pflag.UnquoteUsage(f)
+			flag := "--" + f.Name
+			if f.Shorthand != "" {
+				flag = "-" + f.Shorthand + ", " + flag
+			}
+			if name != "" && f.NoOptDefVal == "" {
+				flag += " " + name
+			}
+			def := ""
+			switch f.DefValue {
+			case "", "0", "false", "[]":
+			default:
+				def = "`" + f.DefValue + "`"
+			}
+			rows = append(rows, fmt.Sprintf("| `%s` | %s | %s |", flag, def, strings.ReplaceAll(usage, "|", `\|`)))
+		})
+		if len(rows) > 0 {
+			p("\n| flag | default | meaning |\n|---|---|---|\n%s\n", strings.Join(rows, "\n"))
+		}
+		if c.Example != "" {
+			p("\nExamples:\n\n```sh\n%s\n```\n", strings.TrimRight(exampleText(c.Example), "\n"))
+		}
+	}
+	return b.String()
+}
+
+// commands lists root and every available command under it, depth first
+// in name order.
+func commands(root *cobra.Command) []*cobra.Command {
+	out := []*cobra.Command{root}
+	for _, c := range available(root) {
+		out = append(out, commands(c)...)
+	}
+	return out
+}
+
+func available(c *cobra.Command) []*cobra.Command {
+	var out []*cobra.Command
+	for _, s := range c.Commands() {
+		if s.IsAvailableCommand() || s.Name() == "help" {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(a, b *cobra.Command) int { return strings.Compare(a.Name(), b.Name()) })
+	return out
+}
+
+// anchor is GitHub's anchor of a heading.
+func anchor(heading string) string { return strings.ReplaceAll(strings.ToLower(heading), " ", "-") }
+
+// exampleText unindents an Example (cobra prints it indented by two).
+func exampleText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, "  ")
+	}
+	return strings.Join(lines, "\n")
+}
