@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -28,7 +29,7 @@ func exampleHotline() *hotline.Hotline {
 func ExampleServer_Reload() {
 	h := exampleHotline()
 	attempt := 0
-	s := server.New(h, server.Options{Reload: func() (*engine.Engine, error) {
+	s := server.New(h, server.Options{Reload: func(context.Context) (*engine.Engine, error) {
 		attempt++
 		if attempt == 2 {
 			return nil, errors.New("notices/x.yaml:3:1: bad rule file")
@@ -36,9 +37,9 @@ func ExampleServer_Reload() {
 		return exampleHotline().Engine(), nil
 	}})
 	before := s.RuleSet()
-	res, err := s.Reload()
+	res, err := s.Reload(context.Background())
 	fmt.Println(err, res.Changed, res.RuleSet == before)
-	_, err = s.Reload()
+	_, err = s.Reload(context.Background())
 	fmt.Println(err, s.RuleSet() == before)
 	// Output:
 	// <nil> false true

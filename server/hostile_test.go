@@ -32,7 +32,8 @@ func value(t *testing.T, s string) string {
 // requires the exact status, error code and message; after each one the
 // server must still answer /healthz. HOSTILE_UPDATE=1 go test -run
 // Hostile rewrites the expected lines from what the code does now — for
-// review in the diff, never blindly.
+// review in the diff, never blindly. A case's resp-header lines ("Name:
+// value") must be in the answer as written.
 func TestHostileHTTP(t *testing.T) {
 	const path = "testdata/hostile/http.txt"
 	file, err := corpus.Read(path)
@@ -94,6 +95,11 @@ func TestHostileHTTP(t *testing.T) {
 			require.Less(t, resp.StatusCode, 500, "hostile input is the client's fault: 4xx, never 5xx")
 			if resp.StatusCode >= 400 {
 				require.LessOrEqual(t, len(raw), 4096, "an error answer does not echo a huge input back")
+			}
+
+			for _, h := range c.All("resp-header") {
+				k, v, _ := strings.Cut(value(t, h), ": ")
+				require.Equal(t, v, resp.Header.Get(k), "header %s", k)
 			}
 
 			r, err := client.Get(base + "/healthz")

@@ -1,12 +1,11 @@
 package server
 
 import (
+	"context"
 	"errors"
-	"log"
-	"log/slog"
-	"net"
+	"fmt"
 	"net/http"
-	"net/netip"
+	"sync"
 	"time"
 
 	"github.com/tonggao/tonggao/engine"
@@ -14,15 +13,30 @@ import (
 )
 
 // AdminReloadPath is the operator endpoint that re-reads the rule set. It
-// answers only connections from a loopback address: a reload is an
-// operator's act on the machine, not something a caller on the network
-// may trigger.
+// is served only by the admin handler (AdminHandler), on its own listener
+// and behind authentication, never by the public handler.
 const AdminReloadPath = "/admin/reload"
 
+// DefaultReloadTimeout bounds one reload: a rule source that is slow or
+// stuck (a FIFO, a network file system) must not hold the operator's
+// request or the next reload forever.
+const DefaultReloadTimeout = 30 * time.Second
+
 // ErrReloadUnsupported is returned by Server.Reload when the server was
-// built without Options.Reload, i.e. serves the rule set embedded in
-// the binary, which cannot change while it runs.
+// built without Options.Reload, i.e. serves the rule set embedded in the
+// binary, which cannot change while it runs.
 var ErrReloadUnsupported = errors.New("the rule set is embedded in the binary and cannot be reloaded; start the server with --rules DIR to reload it")
+
+// ErrReloadBusy is returned by Server.Reload while another reload is
+// running — including one that timed out but whose build has not yet
+// returned: reloads run one at a time, so a stuck rule source holds one
+// goroutine, not one per attempt.
+var ErrReloadBusy = errors.New("a reload is already running; try again when it has finished")
+
+// ErrReloadTimeout is returned by Server.Reload when the build did not
+// finish within the reload timeout (or the caller's context ended); the
+// old rule set keeps serving and the build's late result is discarded.
+var ErrReloadTimeout = errors.New("the rule set did not load in time; the old rule set keeps serving")
 
 // ReloadResult is what a reload did (the body of POST /admin/reload).
 type ReloadResult struct {
@@ -36,8 +50,8 @@ type ReloadResult struct {
 }
 
 // ReloadError is the body of a refused POST /admin/reload: the usual
-// error object (code reload_unsupported or reload_refused) and the digest
-// still serving.
+// error object (code reload_unsupported, reload_busy, reload_timeout or
+// reload_refused) and the digest still serving.
 type ReloadError struct {
 	ErrorBody
 	RuleSet string `json:"rule_set"`
@@ -45,72 +59,156 @@ type ReloadError struct {
 
 type hotlineKey struct{}
 
-// snapshot is the request's snapshot, taken once in ServeHTTP; handlers
-// called without ServeHTTP (never in this package) get the current one.
-func (s *Server) snapshot(r *http.Request) *hotline.Hotline {
-	if h, ok := r.Context().Value(hotlineKey{}).(*hotline.Hotline); ok {
-		return h
-	}
-	return s.h.Load()
-}
+// snapshot is the request's hotline, taken once in ServeHTTP.
+func (s *Server) snapshot(r *http.Request) *hotline.Hotline { return s.state(r).h }
 
 // RuleSet is the digest of the rule set serving now.
 func (s *Server) RuleSet() string { return s.h.Load().Engine().Receipt().RuleSet }
+
+// Engine is the engine serving now.
+func (s *Server) Engine() *engine.Engine { return s.h.Load().Engine() }
+
+// reloadAttempt is one build in flight; the waiter and the build agree
+// under mu whether the result is still wanted.
+type reloadAttempt struct {
+	mu        sync.Mutex
+	abandoned bool // the waiter gave up: discard the result
+	done      bool // the build finished and (if it succeeded) swapped
+}
 
 // Reload rebuilds the engine with Options.Reload and, if it and the
 // hotline on top of it build, swaps them in for the requests that start
 // from now on; requests in flight finish on the rules they started with.
 // On any error the old rule set keeps serving and the result says so.
-func (s *Server) Reload() (ReloadResult, error) {
-	s.reloadMu.Lock()
-	defer s.reloadMu.Unlock()
+//
+// The build runs on its own goroutine and Reload waits for it at most the
+// reload timeout (Options.ReloadTimeout) or until ctx ends; a build still
+// running then is abandoned — its result, when it comes, is thrown away —
+// and every further Reload is refused with ErrReloadBusy until it returns.
+// So Reload never blocks its caller (a signal loop, an admin request, a
+// shutdown) for longer than the timeout, whatever the rule source does.
+func (s *Server) Reload(ctx context.Context) (ReloadResult, error) {
 	old := s.h.Load()
 	res := ReloadResult{Previous: old.Engine().Receipt().RuleSet, RuleSet: old.Engine().Receipt().RuleSet}
 	if s.build == nil {
 		s.log.Warn("reload refused", "rule_set", res.RuleSet, "error", ErrReloadUnsupported.Error())
+		s.metrics.reloaded("unsupported")
 		return res, ErrReloadUnsupported
 	}
-	var next *hotline.Hotline
-	// engine.Current keeps the old engine when build fails; the hotline
-	// (whose parser vocabulary comes from the rules) is built inside the
-	// same step so that a set the parser rejects is refused as a whole.
-	_, err := s.cur.Reload(func() (*engine.Engine, error) {
-		e, err := s.build()
-		if err != nil {
-			return nil, err
+	if !s.reloading.CompareAndSwap(false, true) {
+		s.log.Warn("reload refused", "rule_set", res.RuleSet, "error", ErrReloadBusy.Error())
+		s.metrics.reloaded("busy")
+		return res, ErrReloadBusy
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.reloadTimeout)
+	defer cancel()
+	a := &reloadAttempt{}
+	errc := make(chan error, 1)
+	go func() {
+		defer s.reloading.Store(false)
+		errc <- s.buildAndSwap(ctx, a)
+	}()
+	var err error
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		a.mu.Lock()
+		if a.done {
+			a.mu.Unlock()
+			err = <-errc // finished as we gave up: its outcome stands
+			break
 		}
-		if next, err = hotline.New(e); err != nil {
-			return nil, err
-		}
-		return e, nil
-	})
-	if err != nil {
-		s.log.Warn("reload refused; the old rule set keeps serving", "rule_set", res.RuleSet, "error", err.Error())
+		a.abandoned = true
+		a.mu.Unlock()
+		err = fmt.Errorf("%w (waited %s: %v)", ErrReloadTimeout, s.reloadTimeout, context.Cause(ctx))
+		s.log.Warn("reload abandoned; the old rule set keeps serving", "rule_set", res.RuleSet, "error", err.Error())
+		s.metrics.reloaded("timeout")
 		return res, err
 	}
-	s.h.Store(next)
-	res.RuleSet = next.Engine().Receipt().RuleSet
+	if err != nil {
+		s.log.Warn("reload refused; the old rule set keeps serving", "rule_set", res.RuleSet, "error", bounded(err.Error(), maxLoggedError))
+		s.metrics.reloaded("refused")
+		return res, err
+	}
+	res.RuleSet = s.RuleSet()
 	res.Changed = res.RuleSet != res.Previous
 	s.log.Info("reloaded", "rule_set", res.RuleSet, "previous", res.Previous, "changed", res.Changed)
 	return res, nil
 }
 
-// isLoopback reports whether a request came over a loopback connection.
-func isLoopback(r *http.Request) bool {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return false
+// buildAndSwap builds the next hotline and swaps it in unless the waiter
+// has abandoned the attempt. The hotline (whose parser vocabulary comes
+// from the rules) is built inside the same step so that a set the parser
+// rejects is refused as a whole.
+func (s *Server) buildAndSwap(ctx context.Context, a *reloadAttempt) error {
+	e, err := s.build(ctx)
+	var next *hotline.Hotline
+	if err == nil && e == nil {
+		err = errors.New("the reload built no engine")
 	}
-	a, err := netip.ParseAddr(host)
-	return err == nil && a.Unmap().IsLoopback()
+	if err == nil {
+		next, err = hotline.New(e)
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.done = true
+	if err != nil || a.abandoned {
+		return err
+	}
+	s.swap(next)
+	return nil
+}
+
+// Activate swaps in an engine built elsewhere — a verified bundle — as a
+// reload would, without calling Options.Reload; it fails, and the old rule
+// set keeps serving, if the hotline cannot be built on it.
+func (s *Server) Activate(e *engine.Engine) (ReloadResult, error) {
+	old := s.RuleSet()
+	res := ReloadResult{Previous: old, RuleSet: old}
+	if e == nil {
+		return res, errors.New("activate: no engine")
+	}
+	next, err := hotline.New(e)
+	if err != nil {
+		s.metrics.reloaded("refused")
+		return res, fmt.Errorf("activate: %w", err)
+	}
+	s.swap(next)
+	res.RuleSet = s.RuleSet()
+	res.Changed = res.RuleSet != res.Previous
+	s.log.Info("activated", "rule_set", res.RuleSet, "previous", res.Previous, "changed", res.Changed)
+	return res, nil
+}
+
+func (s *Server) swap(next *hotline.Hotline) {
+	s.h.Store(next)
+	s.metrics.ruleSet(next.Engine().Receipt().RuleSet, s.now())
+	s.metrics.reloaded("ok")
+}
+
+// maxReloadMessage bounds the error message of a refused reload in the
+// admin answer (20,000 bad files once made a 3.9 MB body); the log keeps
+// more (maxLoggedError).
+const (
+	maxReloadMessage = 4 << 10
+	maxLoggedError   = 64 << 10
+)
+
+// bounded cuts s to at most n bytes (at a rune boundary), saying how much
+// was left out.
+func bounded(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d more bytes)", s[:cut], len(s)-cut)
 }
 
 func (s *Server) adminReload(w http.ResponseWriter, r *http.Request) {
-	if !isLoopback(r) {
-		writeError(w, http.StatusForbidden, "forbidden", AdminReloadPath+" answers loopback connections only")
-		return
-	}
-	res, err := s.Reload()
+	res, err := s.Reload(r.Context())
 	if err == nil {
 		writeJSON(w, http.StatusOK, res)
 		return
@@ -118,30 +216,14 @@ func (s *Server) adminReload(w http.ResponseWriter, r *http.Request) {
 	var b ReloadError
 	b.RuleSet = res.RuleSet
 	status := http.StatusUnprocessableEntity
-	b.Error.Code, b.Error.Message = "reload_refused", err.Error()
-	if errors.Is(err, ErrReloadUnsupported) {
+	b.Error.Code, b.Error.Message = "reload_refused", bounded(err.Error(), maxReloadMessage)
+	switch {
+	case errors.Is(err, ErrReloadUnsupported):
 		status, b.Error.Code = http.StatusConflict, "reload_unsupported"
+	case errors.Is(err, ErrReloadBusy):
+		status, b.Error.Code = http.StatusConflict, "reload_busy"
+	case errors.Is(err, ErrReloadTimeout):
+		status, b.Error.Code = http.StatusServiceUnavailable, "reload_timeout"
 	}
 	writeJSON(w, status, b)
-}
-
-// HTTPServer wraps a handler in the http.Server settings tonggao serve
-// uses: header, read, write and idle timeouts so that a slow or stalled
-// client cannot hold a connection for ever, and a 32 KiB header limit
-// (431 above it). Tests of hostile input use it so that they meet the
-// same limits as the real server.
-func HTTPServer(h http.Handler, logger *slog.Logger) *http.Server {
-	var errLog *log.Logger
-	if logger != nil {
-		errLog = slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
-	}
-	return &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    32 << 10,
-		ErrorLog:          errLog,
-	}
 }

@@ -2,7 +2,9 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -126,7 +128,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	require.NotEqual(t, want[engA.Receipt().RuleSet], want[engB.Receipt().RuleSet], "the two sets answer differently")
 
 	var n atomic.Int64
-	build := func() (*engine.Engine, error) {
+	build := func(context.Context) (*engine.Engine, error) {
 		switch n.Add(1) % 3 {
 		case 1:
 			return engineFrom(sets.b)
@@ -140,6 +142,8 @@ func TestReloadUnderLoad(t *testing.T) {
 	s := New(h, Options{Reload: build})
 	ts := httptest.NewServer(s)
 	defer ts.Close()
+	admin := httptest.NewServer(s.AdminHandler(AdminAuth{Token: []byte(testToken)}))
+	defer admin.Close()
 
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
@@ -212,7 +216,7 @@ func TestReloadUnderLoad(t *testing.T) {
 	for i := 0; i < 12; i++ {
 		time.Sleep(20 * time.Millisecond)
 		before := s.RuleSet()
-		resp, err := ts.Client().Post(ts.URL+AdminReloadPath, "application/json", nil)
+		resp, err := adminPost(admin.URL+AdminReloadPath, testToken, nil)
 		require.NoError(t, err)
 		raw, err := io.ReadAll(resp.Body)
 		resp.Body.Close()
@@ -249,32 +253,56 @@ func TestReloadUnderLoad(t *testing.T) {
 	t.Logf("%d requests during 12 reloads (8 swaps, 4 refused), none lost or mixed", requests.Load())
 }
 
-// TestReloadRefusals: the embedded rule base cannot be reloaded (409),
-// the endpoint answers loopback connections only (403), and a rule set
-// that fails to load is refused with its load error (422) while the old
-// one keeps answering.
+const testToken = "0123456789abcdef0123"
+
+// adminPost posts to an admin URL with a bearer token ("" for none) and
+// extra headers.
+func adminPost(url, token string, hdr map[string]string) (*http.Response, error) {
+	req, err := http.NewRequest("POST", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for k, v := range hdr {
+		req.Header.Set(k, v)
+	}
+	return http.DefaultClient.Do(req)
+}
+
+// TestReloadRefusals: the embedded rule base cannot be reloaded (409), a
+// rule set that fails to load is refused with its load error (422) while
+// the old one keeps answering, and the admin handler answers only
+// authenticated requests (401), whatever their address or headers say.
 func TestReloadRefusals(t *testing.T) {
 	h := newTestHotline(t)
 	embedded := New(h, Options{})
 	sets := newReloadSets(t)
-	bad := New(h, Options{Reload: func() (*engine.Engine, error) { return engineFrom(sets.bad) }})
+	bad := New(h, Options{Reload: func(context.Context) (*engine.Engine, error) { return engineFrom(sets.bad) }})
 	old := h.Engine().Receipt().RuleSet
+	auth := AdminAuth{Token: []byte(testToken)}
 
 	cases := []struct {
 		name   string
 		srv    *Server
-		remote string
+		token  string
+		hdr    map[string]string
 		status int
 		check  func(t *testing.T, body []byte)
 	}{
-		{"embedded rules", embedded, "127.0.0.1:5000", http.StatusConflict, func(t *testing.T, body []byte) {
+		{"embedded rules", embedded, testToken, nil, http.StatusConflict, func(t *testing.T, body []byte) {
 			require.JSONEq(t, `{"error":{"code":"reload_unsupported","message":"`+ErrReloadUnsupported.Error()+`"},"rule_set":"`+old+`"}`, string(body))
 		}},
-		{"IPv6 loopback, embedded rules", embedded, "[::1]:5000", http.StatusConflict, nil},
-		{"not loopback", bad, "192.0.2.1:5000", http.StatusForbidden, func(t *testing.T, body []byte) {
-			require.JSONEq(t, `{"error":{"code":"forbidden","message":"/admin/reload answers loopback connections only"}}`, string(body))
+		{"no token", bad, "", nil, http.StatusUnauthorized, func(t *testing.T, body []byte) {
+			require.JSONEq(t, `{"error":{"code":"unauthorized","message":"a valid bearer token is required"}}`, string(body))
 		}},
-		{"bad rule set", bad, "127.0.0.1:5000", http.StatusUnprocessableEntity, func(t *testing.T, body []byte) {
+		{"wrong token", bad, testToken + "x", nil, http.StatusUnauthorized, nil},
+		{"token prefix", bad, testToken[:10], nil, http.StatusUnauthorized, nil},
+		{"loopback and forwarded headers are no credential", bad, "", map[string]string{
+			"X-Forwarded-For": "127.0.0.1", "X-Real-Ip": "127.0.0.1", "Forwarded": "for=127.0.0.1"}, http.StatusUnauthorized, nil},
+		{"basic auth is not a bearer token", bad, "", map[string]string{"Authorization": "Basic " + testToken}, http.StatusUnauthorized, nil},
+		{"bad rule set", bad, testToken, nil, http.StatusUnprocessableEntity, func(t *testing.T, body []byte) {
 			var re ReloadError
 			require.NoError(t, json.Unmarshal(body, &re))
 			require.Equal(t, old, re.RuleSet)
@@ -284,23 +312,97 @@ func TestReloadRefusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := httptest.NewRequest("POST", AdminReloadPath, nil)
-			r.RemoteAddr = c.remote
-			w := httptest.NewRecorder()
-			c.srv.ServeHTTP(w, r)
-			require.Equal(t, c.status, w.Code, w.Body.String())
+			admin := httptest.NewServer(c.srv.AdminHandler(auth))
+			defer admin.Close()
+			resp, err := adminPost(admin.URL+AdminReloadPath, c.token, c.hdr)
+			require.NoError(t, err)
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			require.Equal(t, c.status, resp.StatusCode, "%s", body)
 			if c.check != nil {
-				c.check(t, w.Body.Bytes())
+				c.check(t, body)
 			}
-			r = httptest.NewRequest("POST", "/v1/decisions", strings.NewReader(reloadQuery))
-			w = httptest.NewRecorder()
+			r := httptest.NewRequest("POST", "/v1/decisions", strings.NewReader(reloadQuery))
+			w := httptest.NewRecorder()
 			c.srv.ServeHTTP(w, r)
 			require.Equal(t, 200, w.Code)
 			require.Equal(t, old, w.Header().Get("X-Rule-Set"), "the old rules keep serving")
 		})
 	}
-	r := httptest.NewRequest("GET", AdminReloadPath, nil)
-	w := httptest.NewRecorder()
-	embedded.ServeHTTP(w, r)
-	require.Equal(t, http.StatusMethodNotAllowed, w.Code)
+}
+
+// TestAdminIsNotOnThePublicHandler: the public handler has no admin
+// paths at all — not from loopback, not with forwarded-for headers, not
+// with the right token.
+func TestAdminIsNotOnThePublicHandler(t *testing.T) {
+	s := New(newTestHotline(t), Options{Reload: func(context.Context) (*engine.Engine, error) { return engine.Embedded() }})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for _, path := range []string{AdminReloadPath, "/debug/pprof/", "/debug/pprof/profile", "/admin/", "//admin/reload", "/v1/../admin/reload", "/%61dmin/reload"} {
+		for _, method := range []string{"POST", "GET"} {
+			req, err := http.NewRequest(method, ts.URL+path, nil)
+			require.NoError(t, err)
+			req.Header.Set("Authorization", "Bearer "+testToken)
+			req.Header.Set("X-Forwarded-For", "127.0.0.1")
+			req.Header.Set("X-Real-Ip", "127.0.0.1")
+			resp, err := ts.Client().Do(req)
+			require.NoError(t, err)
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			require.Contains(t, []int{http.StatusNotFound, http.StatusMovedPermanently, http.StatusTemporaryRedirect}, resp.StatusCode, "%s %s: %s", method, path, body)
+		}
+	}
+}
+
+// TestReloadThatNeverReturns: a rule source that hangs (a FIFO, a dead
+// network mount) costs one goroutine and the reload timeout, no more: the
+// reload is abandoned with ErrReloadTimeout, the old rules keep serving,
+// further reloads are refused as busy (not stacked) until the stuck build
+// returns, and its late result is thrown away.
+func TestReloadThatNeverReturns(t *testing.T) {
+	h := newTestHotline(t)
+	release := make(chan struct{})
+	var calls atomic.Int64
+	s := New(h, Options{ReloadTimeout: 100 * time.Millisecond, Reload: func(context.Context) (*engine.Engine, error) {
+		calls.Add(1)
+		<-release // ignores its context, as a stuck read would
+		return engineFrom(newReloadSets(t).b)
+	}})
+	old := s.RuleSet()
+	start := time.Now()
+	_, err := s.Reload(context.Background())
+	require.ErrorIs(t, err, ErrReloadTimeout)
+	require.Less(t, time.Since(start), 5*time.Second)
+	_, err = s.Reload(context.Background())
+	require.ErrorIs(t, err, ErrReloadBusy, "one stuck build at a time")
+	require.Equal(t, int64(1), calls.Load())
+
+	admin := httptest.NewServer(s.AdminHandler(AdminAuth{Token: []byte(testToken)}))
+	defer admin.Close()
+	resp, err := adminPost(admin.URL+AdminReloadPath, testToken, nil)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusConflict, resp.StatusCode, "%s", body)
+	require.Contains(t, string(body), "reload_busy")
+
+	close(release)
+	require.Eventually(t, func() bool { return !s.reloading.Load() }, 10*time.Second, 10*time.Millisecond)
+	require.Equal(t, old, s.RuleSet(), "an abandoned build's late result is discarded")
+}
+
+// TestReloadErrorIsBounded: 20,000 bad files once made a 3.9 MB admin
+// answer; the message is cut and says how much was left out.
+func TestReloadErrorIsBounded(t *testing.T) {
+	huge := strings.Repeat("notices/x.yaml:1:1: bad rule file\n", 20000)
+	s := New(newTestHotline(t), Options{Reload: func(context.Context) (*engine.Engine, error) { return nil, errors.New(huge) }})
+	admin := httptest.NewServer(s.AdminHandler(AdminAuth{Token: []byte(testToken)}))
+	defer admin.Close()
+	resp, err := adminPost(admin.URL+AdminReloadPath, testToken, nil)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode)
+	require.Less(t, len(body), 6<<10)
+	require.Contains(t, string(body), "more bytes)")
 }

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -17,30 +20,45 @@ import (
 	"github.com/tonggao/tonggao/server"
 )
 
+// serveFlags are the flags of tonggao serve.
+type serveFlags struct {
+	addr, layersDir                    string
+	maxBody                            int64
+	grace, reloadTimeout               time.Duration
+	maxConns                           int
+	adminAddr, tokenFile               string
+	adminCert, adminKey, adminClientCA string
+	rf                                 *ruleFlags
+}
+
 // serveCmd is "tonggao serve": the HTTP API and the operator page until
 // SIGTERM or SIGINT; SIGHUP re-reads the --rules directory.
 func (a *app) serveCmd() *cobra.Command {
-	var (
-		addr, layersDir string
-		maxBody         int64
-		grace           time.Duration
-		rf              *ruleFlags
-	)
+	f := &serveFlags{}
 	cmd := &cobra.Command{
 		Use:     "serve [flags]",
 		GroupID: groupService,
 		Short:   "Serve the HTTP API and the hotline operator page",
 		Long: `Serve the HTTP API and the hotline operator page until SIGTERM or SIGINT,
-then shut down gracefully (requests in flight get --grace to finish).
+then shut down gracefully (/readyz turns 503, requests in flight get --grace
+to finish, a reload in progress is abandoned).
 
-SIGHUP or POST /admin/reload (loopback only) re-reads the --rules
-directories; a rule set that fails to load is refused and the old one keeps
+The public listener (--addr) serves the API, the page, /healthz (alive),
+/readyz (rules and layers loaded) and /metrics (Prometheus). Admin — POST
+/admin/reload and /debug/pprof/ — is only on a separate listener
+(--admin-addr), behind a bearer token (--admin-token-file) or client
+certificates (--admin-client-ca); never on the public one.
+
+SIGHUP or POST /admin/reload re-reads the --rules directory, off the loop
+that waits for signals and one at a time; a rule set that fails to load,
+or takes longer than --reload-timeout, is refused and the old one keeps
 serving.
 
 Every flag may also be set by an environment variable: TONGGAO_ and the
-flag's name in capitals, - as _ (TONGGAO_ADDR, TONGGAO_MAX_BODY); a
-repeatable flag takes a list separated by ':'. The command line wins.`,
+flag's name in capitals, - as _ (TONGGAO_ADDR, TONGGAO_ADMIN_TOKEN_FILE);
+a repeatable flag takes a list separated by ':'. The command line wins.`,
 		Example: `  tonggao serve --addr 127.0.0.1:8080 --rules rules
+  tonggao serve --addr :8080 --admin-addr 127.0.0.1:9090 --admin-token-file /run/secrets/admin-token
   TONGGAO_ADDR=:8080 tonggao serve`,
 		Annotations: map[string]string{envAnnotation: "true"},
 		Args:        noArgs,
@@ -54,30 +72,40 @@ repeatable flag takes a list separated by ':'. The command line wins.`,
 				ctx, stop = signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 				defer stop()
 			}
-			return a.serve(ctx, addr, layersDir, maxBody, grace, rf)
+			return a.serve(ctx, f)
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&addr, "addr", "127.0.0.1:8080", "`address` to listen on")
-	rf = addRuleFlags(fs)
-	fs.StringVar(&layersDir, "layers", "", "a directory `DIR` of GeoJSON place layers, for queries with a point")
-	fs.Int64Var(&maxBody, "max-body", server.DefaultMaxBody, "request body limit in `bytes` (413 above it)")
-	fs.DurationVar(&grace, "grace", 10*time.Second, "how long requests in flight may take to finish on shutdown (a `duration` such as 10s)")
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "`address` of the public listener (API, operator page, /healthz, /readyz, /metrics)")
+	f.rf = addRuleFlags(fs)
+	fs.StringVar(&f.layersDir, "layers", "", "a directory `DIR` of GeoJSON place layers, for queries with a point")
+	fs.Int64Var(&f.maxBody, "max-body", server.DefaultMaxBody, "request body limit in `bytes` (413 above it)")
+	fs.DurationVar(&f.grace, "grace", server.DefaultGrace, "how long requests in flight may take to finish on shutdown (a `duration` such as 10s)")
+	fs.DurationVar(&f.reloadTimeout, "reload-timeout", server.DefaultReloadTimeout, "how long one reload may take before it is abandoned and the old rules keep serving (a `duration`)")
+	fs.IntVar(&f.maxConns, "max-conns", server.DefaultMaxConns, "most open `connections` on the public listener (the idlest is closed to make room)")
+	fs.StringVar(&f.adminAddr, "admin-addr", "", "`address` of the admin listener (POST /admin/reload, /debug/pprof/); empty: none")
+	fs.StringVar(&f.tokenFile, "admin-token-file", "", "`file` holding the admin bearer token (at least 16 characters)")
+	fs.StringVar(&f.adminCert, "admin-tls-cert", "", "TLS certificate `file` (PEM) for the admin listener")
+	fs.StringVar(&f.adminKey, "admin-tls-key", "", "TLS key `file` (PEM) for the admin listener")
+	fs.StringVar(&f.adminClientCA, "admin-client-ca", "", "CA bundle `file` (PEM): admin clients must present a certificate it signed (mTLS)")
 	return cmd
 }
 
-// serve runs the server until ctx is done, then shuts down gracefully:
-// no new connections, and requests in flight get up to grace to finish.
-func (a *app) serve(ctx context.Context, addr, layersDir string, maxBody int64, grace time.Duration, rf *ruleFlags) error {
+// serve runs the server until ctx is done, then shuts down gracefully.
+func (a *app) serve(ctx context.Context, f *serveFlags) error {
 	var opts []engine.Option
-	if layersDir != "" {
-		layers, err := place.LoadDir(layersDir)
+	var checks []server.Check
+	if f.layersDir != "" {
+		layers, err := place.LoadDir(f.layersDir)
 		if err != nil {
 			return badInput("bad_layers", err)
 		}
 		opts = append(opts, engine.WithLayers(layers))
+		// The layers are read once, before the server listens: loaded is
+		// ready. The check names them in /readyz.
+		checks = append(checks, server.Check{Name: "layers", Ready: func() error { return nil }})
 	}
-	eng, err := rf.load(opts...)
+	eng, err := f.rf.load(opts...)
 	if err != nil {
 		return err
 	}
@@ -86,42 +114,98 @@ func (a *app) serve(ctx context.Context, addr, layersDir string, maxBody int64, 
 		return failed("bad_rules", err)
 	}
 	logger := slog.New(slog.NewJSONHandler(a.stderr, nil))
-	sopts := server.Options{Logger: logger, MaxBody: maxBody}
-	if len(rf.dirs) > 0 {
+	sopts := server.Options{Logger: logger, MaxBody: f.maxBody, ReloadTimeout: f.reloadTimeout, Checks: checks}
+	if len(f.rf.dirs) > 0 {
 		// A reload re-reads the rule directories; the layers stay as
 		// loaded at start (they are not rules and carry no digest of their
 		// own).
-		sopts.Reload = func() (*engine.Engine, error) { return rf.load(opts...) }
+		sopts.Reload = func(context.Context) (*engine.Engine, error) { return f.rf.load(opts...) }
 	}
-	hs := server.New(h, sopts)
-	srv := server.HTTPServer(hs, logger)
+	cfg := server.RunConfig{Addr: f.addr, AdminAddr: f.adminAddr, Grace: f.grace, MaxConns: f.maxConns}
+	if f.adminAddr != "" {
+		if cfg.AdminAuth, cfg.AdminTLS, err = adminSecurity(f.tokenFile, f.adminCert, f.adminKey, f.adminClientCA); err != nil {
+			return badInput("bad_admin", err)
+		}
+	} else if f.tokenFile != "" || f.adminCert != "" || f.adminClientCA != "" {
+		return usageErrorf("--admin-token-file, --admin-tls-cert and --admin-client-ca need --admin-addr")
+	}
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return badInput("bad_addr", err)
-	}
-	fmt.Fprintf(a.stdout, "tonggao serve: listening on http://%s\n", ln.Addr())
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	for running := true; running; {
-		select {
-		case err := <-errc:
-			return failed("serve", err)
-		case <-hup:
-			// Reload logs its outcome; a refused reload keeps the old rules.
-			_, _ = hs.Reload()
-		case <-ctx.Done():
-			running = false
+	reloads := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-hup:
+				select {
+				case reloads <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	cfg.Reloads = reloads
+	cfg.Ready = func(pub, adm net.Addr) {
+		fmt.Fprintf(a.stdout, "tonggao serve: listening on http://%s\n", pub)
+		if adm != nil {
+			scheme := "http"
+			if cfg.AdminTLS != nil {
+				scheme = "https"
+			}
+			fmt.Fprintf(a.stdout, "tonggao serve: admin on %s://%s\n", scheme, adm)
 		}
 	}
-	logger.Info("shutting down", "grace", grace.String())
-	sctx, cancel := context.WithTimeout(context.Background(), grace)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return failed("serve", fmt.Errorf("shutdown: %w", err))
+	if err := server.New(h, sopts).Run(ctx, cfg); err != nil {
+		var oe *net.OpError
+		if errors.As(err, &oe) && oe.Op == "listen" {
+			return badInput("bad_addr", err)
+		}
+		return failed("serve", err)
 	}
-	<-errc // Serve returned http.ErrServerClosed
 	return nil
+}
+
+// adminSecurity reads the admin listener's token and TLS files.
+func adminSecurity(tokenFile, cert, key, clientCA string) (server.AdminAuth, *tls.Config, error) {
+	var auth server.AdminAuth
+	var tc *tls.Config
+	if tokenFile != "" {
+		t, err := server.ReadTokenFile(tokenFile)
+		if err != nil {
+			return auth, nil, err
+		}
+		auth.Token = t
+	}
+	if (cert == "") != (key == "") {
+		return auth, nil, errors.New("--admin-tls-cert and --admin-tls-key go together")
+	}
+	if cert != "" {
+		kp, err := tls.LoadX509KeyPair(cert, key)
+		if err != nil {
+			return auth, nil, fmt.Errorf("admin TLS: %w", err)
+		}
+		tc = &tls.Config{Certificates: []tls.Certificate{kp}, MinVersion: tls.VersionTLS12}
+	}
+	if clientCA != "" {
+		if tc == nil {
+			return auth, nil, errors.New("--admin-client-ca needs --admin-tls-cert and --admin-tls-key")
+		}
+		pem, err := os.ReadFile(clientCA)
+		if err != nil {
+			return auth, nil, fmt.Errorf("admin client CA: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return auth, nil, fmt.Errorf("admin client CA: %s holds no PEM certificate", clientCA)
+		}
+		tc.ClientCAs, tc.ClientAuth = pool, tls.RequireAndVerifyClientCert
+		auth.ClientCert = true
+	}
+	if len(auth.Token) == 0 && !auth.ClientCert {
+		return auth, nil, errors.New("--admin-addr needs --admin-token-file or --admin-client-ca: admin is authenticated, never open")
+	}
+	return auth, tc, nil
 }

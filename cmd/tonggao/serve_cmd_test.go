@@ -2,10 +2,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,4 +62,27 @@ func TestServeBadFlags(t *testing.T) {
 	code, _, errOut = runCmd("serve", "--addr", "256.0.0.1:99999")
 	require.Equal(t, 2, code)
 	require.Contains(t, errOut, "tonggao serve")
+}
+
+// TestServeFlagsFromEnvironment: the new serve flags have TONGGAO_
+// variables too, and a bad value names its variable.
+func TestServeFlagsFromEnvironment(t *testing.T) {
+	var out, errb bytes.Buffer
+	a := testApp(&out, &errb)
+	a.getenv = func(k string) string { return map[string]string{"TONGGAO_MAX_CONNS": "many"}[k] }
+	require.Equal(t, 2, a.run([]string{"serve", "--addr", "127.0.0.1:0"}))
+	require.Contains(t, errb.String(), `TONGGAO_MAX_CONNS="many"`)
+}
+
+// TestServeAdminNeedsAuthentication: an admin listener without a token or
+// client CA is refused at start, as is a short token.
+func TestServeAdminNeedsAuthentication(t *testing.T) {
+	code, _, errOut := runCmd("serve", "--addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, "--admin-token-file")
+	short := filepath.Join(t.TempDir(), "token")
+	require.NoError(t, os.WriteFile(short, []byte("secret\n"), 0o600))
+	code, _, errOut = runCmd("serve", "--addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0", "--admin-token-file", short)
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, "at least 16")
 }

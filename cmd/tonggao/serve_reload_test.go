@@ -39,10 +39,16 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// startServe runs serve with args on a free loopback port and returns its
-// base URL, its log, and a stop function that waits for exit code 0.
-func startServe(t *testing.T, args ...string) (string, *syncBuffer) {
+const testAdminToken = "0123456789abcdef0123456789abcdef"
+
+// startServe runs serve with args on a free loopback port, with an admin
+// listener on another (token testAdminToken), and returns the public base
+// URL, the admin base URL and the log; at cleanup it requires exit code 0.
+func startServe(t *testing.T, args ...string) (string, string, *syncBuffer) {
 	t.Helper()
+	tokenFile := filepath.Join(t.TempDir(), "token")
+	require.NoError(t, os.WriteFile(tokenFile, []byte(testAdminToken+"\n"), 0o600))
+	args = append([]string{"--admin-addr", "127.0.0.1:0", "--admin-token-file", tokenFile}, args...)
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	logs := &syncBuffer{}
@@ -51,9 +57,12 @@ func startServe(t *testing.T, args ...string) (string, *syncBuffer) {
 		done <- serve(ctx, append([]string{"--addr", "127.0.0.1:0"}, args...), pw, logs)
 		pw.Close()
 	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
+	br := bufio.NewReader(pr)
+	line, err := br.ReadString('\n')
 	require.NoError(t, err)
-	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	adminLine, err := br.ReadString('\n')
+	require.NoError(t, err)
+	go func() { _, _ = io.Copy(io.Discard, br) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -63,7 +72,20 @@ func startServe(t *testing.T, args ...string) (string, *syncBuffer) {
 			t.Error("serve did not stop")
 		}
 	})
-	return strings.TrimSpace(line[strings.Index(line, "http://"):]), logs
+	return strings.TrimSpace(line[strings.Index(line, "http://"):]), strings.TrimSpace(adminLine[strings.Index(adminLine, "http://"):]), logs
+}
+
+// adminReload posts to the admin listener's reload endpoint with the token.
+func adminReload(t *testing.T, admin string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest("POST", admin+"/admin/reload", nil)
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+testAdminToken)
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, string(body)
 }
 
 func ruleSetOf(t *testing.T, base string) string {
@@ -96,7 +118,7 @@ func TestServeReloadsOnSIGHUP(t *testing.T) {
 		}
 		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
 	}))
-	base, logs := startServe(t, "--rules", dir)
+	base, admin, logs := startServe(t, "--rules", dir)
 	first := ruleSetOf(t, base)
 
 	notice := filepath.Join(dir, "notices", "qzt-2023-06-open-burning.yaml")
@@ -112,19 +134,17 @@ func TestServeReloadsOnSIGHUP(t *testing.T) {
 	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "reload refused") }, 10*time.Second, 20*time.Millisecond)
 	require.Equal(t, second, ruleSetOf(t, base), "a broken rule directory is refused; the last good rules keep serving")
 
+	status, body := adminReload(t, admin)
+	require.Equal(t, http.StatusUnprocessableEntity, status, "%s", body)
+	require.Contains(t, body, "qzt-2023-06-open-burning.yaml")
 	resp, err := http.Post(base+"/admin/reload", "application/json", nil)
 	require.NoError(t, err)
-	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	require.Equal(t, http.StatusUnprocessableEntity, resp.StatusCode, "%s", body)
-	require.Contains(t, string(body), "qzt-2023-06-open-burning.yaml")
+	require.Equal(t, http.StatusNotFound, resp.StatusCode, "admin is not on the public listener")
 
 	require.NoError(t, os.WriteFile(notice, b, 0o644))
-	resp, err = http.Post(base+"/admin/reload", "application/json", nil)
-	require.NoError(t, err)
-	body, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
-	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", body)
+	status, body = adminReload(t, admin)
+	require.Equal(t, http.StatusOK, status, "%s", body)
 	require.Equal(t, first, ruleSetOf(t, base), "back to the first rules")
 }
 
@@ -132,14 +152,11 @@ func TestServeReloadsOnSIGHUP(t *testing.T) {
 // re-read; the endpoint says so and SIGHUP changes nothing.
 func TestServeEmbeddedRefusesReload(t *testing.T) {
 	guardSIGHUP(t)
-	base, logs := startServe(t)
+	base, admin, logs := startServe(t)
 	first := ruleSetOf(t, base)
-	resp, err := http.Post(base+"/admin/reload", "application/json", nil)
-	require.NoError(t, err)
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	require.Equal(t, http.StatusConflict, resp.StatusCode)
-	require.Contains(t, string(body), "start the server with --rules DIR")
+	status, body := adminReload(t, admin)
+	require.Equal(t, http.StatusConflict, status)
+	require.Contains(t, body, "start the server with --rules DIR")
 	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGHUP))
 	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "cannot be reloaded") }, 10*time.Second, 20*time.Millisecond)
 	require.Equal(t, first, ruleSetOf(t, base))
@@ -153,4 +170,63 @@ func guardSIGHUP(t *testing.T) {
 	ch := make(chan os.Signal, 16)
 	signal.Notify(ch, syscall.SIGHUP)
 	t.Cleanup(func() { signal.Stop(ch) })
+}
+
+// TestServeStopsWhileReloadHangs: a FIFO in the rule directory once hung a
+// SIGHUP reload for ever in the loop that waits for signals, and SIGTERM
+// was ignored. Now the reload runs off that loop with a deadline, and the
+// server stops within its grace period whatever the reload is doing.
+func TestServeStopsWhileReloadHangs(t *testing.T) {
+	guardSIGHUP(t)
+	dir := t.TempDir()
+	require.NoError(t, copyRules(dir))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	logs := &syncBuffer{}
+	done := make(chan int, 1)
+	go func() {
+		done <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--rules", dir, "--grace", "1s", "--reload-timeout", "1h"}, pw, logs)
+		pw.Close()
+	}()
+	br := bufio.NewReader(pr)
+	_, err := br.ReadString('\n')
+	require.NoError(t, err)
+	go func() { _, _ = io.Copy(io.Discard, br) }()
+	// A FIFO nobody writes: reading it blocks (unless the loader refuses
+	// anything but regular files, which is as good).
+	require.NoError(t, syscall.Mkfifo(filepath.Join(dir, "notices", "zz-fifo.yaml"), 0o644))
+	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGHUP))
+	time.Sleep(200 * time.Millisecond)
+	start := time.Now()
+	cancel() // as SIGTERM does
+	select {
+	case code := <-done:
+		require.Equal(t, 0, code)
+		require.Less(t, time.Since(start), 3*time.Second, "stopped within the grace period")
+	case <-time.After(10 * time.Second):
+		t.Fatalf("serve did not stop while a reload hung; log:\n%s", logs.String())
+	}
+	// Unblock a reader still stuck on the FIFO, so the test leaves nothing.
+	if f, err := os.OpenFile(filepath.Join(dir, "notices", "zz-fifo.yaml"), os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+		f.Close()
+	}
+}
+
+// copyRules copies the embedded rule directory to dir.
+func copyRules(dir string) error {
+	src := rules.EmbeddedFS()
+	return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, p), 0o755)
+		}
+		b, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
+	})
 }

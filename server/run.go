@@ -1,0 +1,248 @@
+package server
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Defaults of RunConfig.
+const (
+	DefaultGrace    = 10 * time.Second
+	DefaultMaxConns = 1024
+)
+
+// RunConfig is how Run listens and stops.
+type RunConfig struct {
+	// Addr is the public listener's address (the API, the operator page,
+	// /healthz, /readyz, /metrics).
+	Addr string
+	// AdminAddr, if set, is the admin listener's address (POST
+	// /admin/reload, /debug/pprof/); empty means no admin listener.
+	AdminAddr string
+	// AdminAuth authenticates every admin request; Run refuses to start an
+	// admin listener without a token or a client CA.
+	AdminAuth AdminAuth
+	// AdminTLS, if set, makes the admin listener TLS; with ClientAuth
+	// tls.RequireAndVerifyClientCert (and ClientCAs) it is mTLS.
+	AdminTLS *tls.Config
+	// Grace is how long requests in flight may take to finish on shutdown
+	// (default DefaultGrace); Run returns within about Grace of ctx ending,
+	// whatever a reload is doing.
+	Grace time.Duration
+	// MaxConns caps the public listener's open connections (default
+	// DefaultMaxConns; an idle keep-alive connection costs ≈ 22 KB).
+	MaxConns int
+	// Reloads, if set, asks for a reload per value received (SIGHUP). A
+	// reload runs off the loop that waits for signals, one at a time.
+	Reloads <-chan struct{}
+	// Ready, if set, is called once both listeners are open, with their
+	// addresses (admin is nil without AdminAddr).
+	Ready func(public, admin net.Addr)
+}
+
+// HTTPServer wraps a handler in the http.Server settings tonggao serve
+// uses: header, read, write and idle timeouts so that a slow or stalled
+// client cannot hold a connection for ever, and a 32 KiB header limit
+// (431 above it). Tests of hostile input use it so that they meet the
+// same limits as the real server.
+func HTTPServer(h http.Handler, logger *slog.Logger) *http.Server {
+	var errLog *log.Logger
+	if logger != nil {
+		errLog = slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
+	}
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          errLog,
+	}
+}
+
+// Run serves s on cfg.Addr (and its admin handler on cfg.AdminAddr) until
+// ctx ends, then shuts down gracefully: /readyz turns 503, the listeners
+// close, requests in flight get up to cfg.Grace, a reload in progress is
+// abandoned. It returns nil after a clean shutdown.
+func (s *Server) Run(ctx context.Context, cfg RunConfig) error {
+	if cfg.Grace <= 0 {
+		cfg.Grace = DefaultGrace
+	}
+	if cfg.MaxConns <= 0 {
+		cfg.MaxConns = DefaultMaxConns
+	}
+	if cfg.AdminAddr != "" && len(cfg.AdminAuth.Token) == 0 && !cfg.AdminAuth.ClientCert {
+		return errors.New("the admin listener needs a bearer token (--admin-token-file) or client certificates (--admin-client-ca)")
+	}
+	if cfg.AdminAuth.ClientCert && (cfg.AdminTLS == nil || cfg.AdminTLS.ClientAuth != tls.RequireAndVerifyClientCert) {
+		return errors.New("client-certificate admin authentication needs a TLS admin listener that requires and verifies client certificates")
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	capped := newCapListener(ln, cfg.MaxConns)
+	pub := HTTPServer(s, s.log)
+	pub.ConnState = capped.connState
+	var adm *http.Server
+	var aln net.Listener
+	if cfg.AdminAddr != "" {
+		if aln, err = net.Listen("tcp", cfg.AdminAddr); err != nil {
+			ln.Close()
+			return fmt.Errorf("admin listener: %w", err)
+		}
+		adm = HTTPServer(s.AdminHandler(cfg.AdminAuth), s.log)
+		// A reload may take up to its timeout, and a CPU profile its
+		// seconds: the admin write timeout leaves room for both.
+		adm.WriteTimeout = s.reloadTimeout + 2*time.Minute
+		if cfg.AdminTLS != nil {
+			aln = tls.NewListener(aln, cfg.AdminTLS)
+		}
+	}
+	errc := make(chan error, 2)
+	go func() { errc <- pub.Serve(capped) }()
+	var adminAddr net.Addr
+	if adm != nil {
+		adminAddr = aln.Addr()
+		go func() { errc <- adm.Serve(aln) }()
+	}
+	s.log.Info("listening", "addr", ln.Addr().String(), "admin", fmt.Sprint(adminAddr), "max_conns", cfg.MaxConns)
+	if cfg.Ready != nil {
+		cfg.Ready(ln.Addr(), adminAddr)
+	}
+
+	// Reloads run on their own goroutines, so this loop only ever waits;
+	// Reload refuses a second one while one runs. reloadCtx ends at
+	// shutdown so that a reload in progress stops holding anyone.
+	reloadCtx, cancelReloads := context.WithCancel(context.Background())
+	defer cancelReloads()
+	var reloads sync.WaitGroup
+	var serveErr error
+	for running := true; running; {
+		select {
+		case err := <-errc:
+			serveErr, running = err, false
+		case _, ok := <-cfg.Reloads:
+			if !ok {
+				cfg.Reloads = nil
+				continue
+			}
+			reloads.Go(func() { _, _ = s.Reload(reloadCtx) })
+		case <-ctx.Done():
+			running = false
+		}
+	}
+	s.draining.Store(true)
+	s.log.Info("shutting down", "grace", cfg.Grace.String())
+	cancelReloads()
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.Grace)
+	defer cancel()
+	var shutErr error
+	for _, srv := range []*http.Server{pub, adm} {
+		if srv == nil {
+			continue
+		}
+		if err := srv.Shutdown(sctx); err != nil {
+			shutErr = errors.Join(shutErr, fmt.Errorf("shutdown: %w", err))
+			_ = srv.Close()
+		}
+	}
+	// Reload returns as soon as its context ends (an abandoned build is
+	// left to finish or not: the process is ending).
+	reloads.Wait()
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return errors.Join(serveErr, shutErr)
+	}
+	return shutErr
+}
+
+// capListener caps open connections: Accept waits for a free slot and, to
+// make one, first closes the connection idle the longest — an idle
+// keep-alive connection is not in the middle of anything, and a cap that
+// idle clients could fill would let them lock everyone else out.
+type capListener struct {
+	net.Listener
+	slots chan struct{}
+	done  chan struct{}
+	once  sync.Once
+
+	mu   sync.Mutex
+	idle map[net.Conn]time.Time
+}
+
+func newCapListener(l net.Listener, n int) *capListener {
+	return &capListener{Listener: l, slots: make(chan struct{}, n), done: make(chan struct{}), idle: map[net.Conn]time.Time{}}
+}
+
+func (l *capListener) Accept() (net.Conn, error) {
+	select {
+	case l.slots <- struct{}{}:
+	default:
+		l.closeOldestIdle()
+		select {
+		case l.slots <- struct{}{}:
+		case <-l.done:
+			return nil, net.ErrClosed
+		}
+	}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.slots
+		return nil, err
+	}
+	return &cappedConn{Conn: c, l: l}, nil
+}
+
+func (l *capListener) Close() error {
+	l.once.Do(func() { close(l.done) })
+	return l.Listener.Close()
+}
+
+// connState is the http.Server's ConnState hook: it tracks which
+// connections are idle.
+func (l *capListener) connState(c net.Conn, st http.ConnState) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if st == http.StateIdle {
+		l.idle[c] = time.Now()
+	} else {
+		delete(l.idle, c)
+	}
+}
+
+func (l *capListener) closeOldestIdle() {
+	l.mu.Lock()
+	var oldest net.Conn
+	var at time.Time
+	for c, t := range l.idle {
+		if oldest == nil || t.Before(at) {
+			oldest, at = c, t
+		}
+	}
+	delete(l.idle, oldest)
+	l.mu.Unlock()
+	if oldest != nil {
+		_ = oldest.Close()
+	}
+}
+
+type cappedConn struct {
+	net.Conn
+	l    *capListener
+	once sync.Once
+}
+
+func (c *cappedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(func() { <-c.l.slots })
+	return err
+}
