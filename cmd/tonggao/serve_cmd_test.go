@@ -64,9 +64,9 @@ func TestServeBadFlags(t *testing.T) {
 	require.Contains(t, errOut, "tonggao serve")
 }
 
-// TestServeFlagsFromEnvironment: the new serve flags have TONGGAO_
+// TestServeAdminFlagsFromEnvironment: the new serve flags have TONGGAO_
 // variables too, and a bad value names its variable.
-func TestServeFlagsFromEnvironment(t *testing.T) {
+func TestServeAdminFlagsFromEnvironment(t *testing.T) {
 	var out, errb bytes.Buffer
 	a := testApp(&out, &errb)
 	a.getenv = func(k string) string { return map[string]string{"TONGGAO_MAX_CONNS": "many"}[k] }
