@@ -27,7 +27,8 @@ func (e *UnknownActivityError) Error() string {
 
 // FactError reports a fact the query got wrong: an unknown name, a value of
 // the wrong type or out of range, or (Contradiction) facts that cannot all
-// be true.
+// be true. It is the one error for facts, whether Decide finds the problem
+// or ParseFacts and FactsFromJSON do, reading them from text or JSON.
 type FactError struct {
 	Fact          string
 	Msg           string
@@ -211,17 +212,7 @@ func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 }
 
 // noSuchFact reports a fact name the schema lacks, with the closest names.
-func (e *Engine) noSuchFact(name string) *FactError {
-	names := make([]string, len(e.set.Facts))
-	for i, f := range e.set.Facts {
-		names[i] = f.Name
-	}
-	msg := "no such fact"
-	if s := rules.Closest(name, names, 3); len(s) > 0 {
-		msg += " (did you mean " + strings.Join(s, ", ") + "?)"
-	}
-	return &FactError{Fact: name, Msg: msg}
-}
+func (e *Engine) noSuchFact(name string) *FactError { return unknownFact(e.set, name) }
 
 func setFact(st *cond.State, f *rules.Fact, raw any) (string, error) {
 	if s, ok := raw.(Sourced); ok {

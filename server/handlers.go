@@ -26,10 +26,7 @@ func (s *Server) day(at string) (calendar.Date, error) {
 func engineError(w http.ResponseWriter, err error, q *hotline.Query) {
 	var ua *engine.UnknownActivityError
 	var fe *engine.FactError
-	var hf *hotline.FactError
 	switch {
-	case errors.As(err, &hf):
-		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
 	case errors.As(err, &ua):
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "unknown_activity", err.Error(), q)
 	case errors.As(err, &fe) && fe.Contradiction:
@@ -76,7 +73,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
-	facts, err := hotline.ParseFacts(h.Engine().Rules(), req.Facts)
+	facts, err := engine.FactsFromJSON(h.Engine().Rules(), req.Facts, "request")
 	if err != nil {
 		engineError(w, err, nil)
 		return
@@ -162,7 +159,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		}
 		hr.Date = &d
 	}
-	if hr.Facts, err = hotline.ParseFacts(h.Engine().Rules(), req.Facts); err != nil {
+	if hr.Facts, err = engine.FactsFromJSON(h.Engine().Rules(), req.Facts, "request"); err != nil {
 		engineError(w, err, nil)
 		return
 	}

@@ -90,6 +90,12 @@ func cliDoc(root *cobra.Command) string {
   is printed on standard output too, as one JSON object in the shape of the
   HTTP API's errors, and the message still goes to standard error:
   ` + "`{\"error\":{\"code\":\"unknown_activity\",\"message\":\"unknown activity \\\"烧田梗\\\" (did you mean 烧田埂?)\"}}`" + `
+- **Facts**: ` + "`--fact name=value`" + ` is typed by the rule set's schema (facts.yaml): a
+  number, or ` + "`lo..hi`" + ` for one known only within bounds; a boolean (true/false,
+  yes/no, 1/0, 是/否); an enum's value or its Chinese label. The library's
+  ` + "`engine.ParseFacts`" + ` reads them, and ` + "`engine.FactsFromJSON`" + ` the same facts
+  in JSON for the HTTP API and the WebAssembly façade; every problem is an
+  ` + "`engine.FactError`" + ` (` + "`bad_fact`" + `), as in a decision.
 - **Standard input**: ` + "`tonggao ask -`" + ` reads the question from standard input
   (` + "`echo 今天能烧秸秆吗 | tonggao ask -`" + `).
 - **Days** are China's (UTC+8): ` + "`--at`" + ` takes a day (YYYY-MM-DD) or an RFC 3339

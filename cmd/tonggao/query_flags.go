@@ -162,10 +162,10 @@ func parseAt(s string, now func() time.Time) (calendar.Date, error) {
 
 // parseFacts turns --fact name=value pairs into typed facts using the rule
 // set's schema. A number may be given as a range lo..hi.
-func parseFacts(set *rules.Set, kvs []string) (engine.Facts, error) {
-	facts, err := parseFactsText(set, kvs)
+func parseFacts(set *rules.Set, pairs []string) (engine.Facts, error) {
+	facts, err := engine.ParseFacts(set, pairs, "--fact")
 	if err != nil {
-		return nil, badInput("bad_fact", err)
+		return nil, badInput("bad_fact", fmt.Errorf("--%w", err)) // --fact name: …
 	}
 	return facts, nil
 }

@@ -132,7 +132,7 @@ func (f *Facade) Ask(req string) string {
 		}
 		today = d
 	}
-	facts, err := hotline.ParseFacts(f.b.Engine.Rules(), r.Facts)
+	facts, err := engine.FactsFromJSON(f.b.Engine.Rules(), r.Facts, "request")
 	if err != nil {
 		return f.respond(nil, err)
 	}
@@ -204,7 +204,7 @@ func (f *Facade) query(req string, needActivity bool) (engine.Query, error) {
 		}
 		q.Day = d
 	}
-	facts, err := hotline.ParseFacts(f.b.Engine.Rules(), r.Facts)
+	facts, err := engine.FactsFromJSON(f.b.Engine.Rules(), r.Facts, "request")
 	if err != nil {
 		return engine.Query{}, err
 	}
