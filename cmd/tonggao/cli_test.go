@@ -211,3 +211,32 @@ func verdictOf(t *testing.T, s string) engine.Verdict {
 	t.Fatalf("no verdict %q", s)
 	return ""
 }
+
+// Every command that loads rules takes the same flags, and test loads what
+// check loads.
+func TestRuleFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"check", "--activity", "烧田埂", "--embedded=false"}, 2, "--embedded=false needs at least one --rules DIR"},
+		{[]string{"check", "--activity", "烧田埂", "--rules", "/nonexistent"}, 2, "--rules: stat /nonexistent"},
+		{[]string{"check", "--activity", "烧田埂", "--rules", "cli_test.go"}, 2, "--rules cli_test.go: not a directory"},
+		{[]string{"ask", "烧田埂", "--rules", "../../rules", "--rules", "../../rules"}, 2, "not supported yet"},
+		{[]string{"test", "../../rules", "--rules", "../../rules"}, 2, "give DIR or --rules/--embedded, not both"},
+		{[]string{"test", "--embedded=false"}, 2, "--embedded=false needs at least one --rules DIR"},
+		{[]string{"version", "--rules", "../../rules", "--embedded=false"}, 0, "rules    sha256:"},
+	} {
+		code, out, errs := runCmd(tc.args...)
+		require.Equal(t, tc.code, code, "%v\n%s%s", tc.args, out, errs)
+		require.Contains(t, out+errs, tc.want, tc.args)
+	}
+	_, byDir, _ := runCmd("test", "../../rules")
+	code, byFlag, errs := runCmd("test", "--rules", "../../rules")
+	require.Equal(t, 0, code, errs)
+	require.Equal(t, byDir, byFlag)
+	code, embedded, errs := runCmd("test")
+	require.Equal(t, 0, code, errs)
+	require.Equal(t, strings.ReplaceAll(byDir, "../../rules/", "rules/"), embedded, "the embedded rule base is rules/")
+}

@@ -39,7 +39,7 @@ func (y *yearFlags) load(now func() time.Time) (*patrol.Year, error) {
 		b   *patrol.Bundle
 		err error
 	)
-	rules := len(y.rules.dirs) > 0 || !y.rules.embedded
+	rules := y.rules.chosen()
 	switch {
 	case y.bundle != "" && rules:
 		return nil, usageErrorf("give --bundle or --rules, not both")

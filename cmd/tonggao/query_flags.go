@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -13,50 +12,6 @@ import (
 	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/rules"
 )
-
-// ruleFlags say which rules a command loads: the embedded rule base and
-// each --rules directory.
-type ruleFlags struct {
-	dirs     []string
-	embedded bool
-}
-
-func addRuleFlags(fs *pflag.FlagSet) *ruleFlags {
-	r := &ruleFlags{}
-	fs.StringArrayVar(&r.dirs, "rules", nil, "a rule directory `DIR` (facts.yaml, notices/); repeatable. Until rule sets can be combined, a directory replaces the embedded rule base")
-	fs.BoolVar(&r.embedded, "embedded", true, "load the rule base built into the binary (--embedded=false: only the --rules directories)")
-	return r
-}
-
-// load builds an engine from the chosen rules.
-func (r *ruleFlags) load(opts ...engine.Option) (*engine.Engine, error) {
-	switch {
-	case len(r.dirs) > 1:
-		// TODO(cli): load every root once rules.Load takes several.
-		return nil, usageErrorf("--rules is given %d times: loading several rule directories together is not supported yet", len(r.dirs))
-	case len(r.dirs) == 1:
-		eng, err := engine.Load(os.DirFS(r.dirs[0]), opts...)
-		if err != nil {
-			return nil, badInput("bad_rules", err)
-		}
-		return eng, nil
-	case !r.embedded:
-		return nil, usageErrorf("--embedded=false needs at least one --rules DIR")
-	}
-	eng, err := engine.Embedded(opts...)
-	if err != nil {
-		return nil, badInput("bad_rules", err)
-	}
-	return eng, nil
-}
-
-// describe names the loaded rules for a bundle's version line.
-func (r *ruleFlags) describe() string {
-	if len(r.dirs) == 0 {
-		return ""
-	}
-	return "rules " + strings.Join(r.dirs, " ")
-}
 
 // optFloat is a number flag that may be absent (no default is shown).
 type optFloat struct {

@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/calendar"
-	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/ruletest"
 )
 
@@ -39,35 +37,33 @@ not (or when the rules fail to load), 2 on bad usage.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var (
-				fsys   fs.FS = rules.EmbeddedFS()
-				prefix       = "rules/"
-			)
-			switch {
-			case len(args) == 1:
-				if cmd.Flags().Changed("rules") || cmd.Flags().Changed("embedded") {
+			var root ruleRoot
+			if len(args) == 1 {
+				if rf.chosen() {
 					return usageErrorf("give DIR or --rules/--embedded, not both")
 				}
 				dir := args[0]
 				if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 					return badInput("bad_rules", fmt.Errorf("%s is not a directory", dir))
 				}
-				fsys, prefix = os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir))+"/"
-			case len(rf.dirs) > 1:
-				_, err := rf.load() // says why several cannot be tested together yet
-				return err
-			case len(rf.dirs) == 1:
-				dir := rf.dirs[0]
-				fsys, prefix = os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir))+"/"
-			case !rf.embedded:
-				_, err := rf.load()
-				return err
+				root = ruleRoot{dir, os.DirFS(dir)}
+			} else {
+				roots, err := rf.roots()
+				if err != nil {
+					return err
+				}
+				if len(roots) > 1 {
+					_, err := rf.load() // says why several cannot be tested together yet
+					return err
+				}
+				root = roots[0]
 			}
+			prefix := filepath.ToSlash(filepath.Clean(root.name)) + "/"
 			cal, err := calendar.New()
 			if err != nil {
 				return failed("calendar", err)
 			}
-			rep, err := ruletest.RunFS(fsys, cal)
+			rep, err := ruletest.RunFS(root.fsys, cal)
 			if err != nil {
 				return failed("bad_rules", err) // rules that do not load fail their test
 			}
