@@ -33,6 +33,9 @@ type FactError struct {
 	Fact          string
 	Msg           string
 	Contradiction bool
+	// Activity is set when the fact contradicts what the activity's own
+	// words imply (偷倒 is not at a designated place).
+	Activity string
 }
 
 func (e *FactError) Error() string { return fmt.Sprintf("fact %s: %s", e.Fact, e.Msg) }
@@ -66,6 +69,9 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 	copy(st.Bool, e.blank.Bool)
 	copy(st.Str, e.blank.Str)
 	if err := e.loadFacts(st, q, &sc.given, sc); err != nil {
+		return nil, err
+	}
+	if err := applyImplies(st, p.act, &sc.given); err != nil {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {
@@ -207,6 +213,33 @@ func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 	}
 	if bad != nil {
 		return bad
+	}
+	return nil
+}
+
+// applyImplies stores the facts activity a's words settle as if the query
+// had given them (source "activity:NAME"). A query fact that says otherwise
+// is an error, not overruled: "偷倒渣土 at a designated place" asks two
+// things that cannot both be true.
+func applyImplies(st *cond.State, a *rules.Activity, g *given) error {
+	for _, x := range a.Implies {
+		f := x.Fact
+		if g.has(f) {
+			if f.Kind == cond.Number {
+				if n := st.Num[f.Var.Slot]; n.Known && n.Lo <= x.Number && x.Number <= n.Hi {
+					x.Store(st) // a range that holds the value narrows to it
+					continue
+				}
+			}
+			if !x.Holds(st) {
+				return &FactError{Fact: f.Name, Contradiction: true, Activity: a.Name,
+					Msg: fmt.Sprintf("contradicts the activity: “%s” means %s", a.Name, x)}
+			}
+			continue
+		}
+		x.Store(st)
+		g.mask |= 1 << f.Index
+		g.src[f.Index], g.value[f.Index] = "activity:"+a.Name, nil
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"errors"
+
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
@@ -100,10 +102,15 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		}
 		q.Activity = a.ID
 		d, err := e.Decide(q)
+		var fe *FactError
+		if errors.As(err, &fe) && fe.Activity != "" {
+			continue // the act, as its words say, cannot be done here
+		}
 		if err != nil {
 			return nil, err
 		}
-		if first {
+		if first && len(a.Implies) == 0 {
+			// The place's facts, without those an activity implies.
 			h.Facts, first = d.Facts, false
 		}
 		if d.Verdict != Forbidden && d.Verdict != Conditional {

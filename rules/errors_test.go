@@ -86,6 +86,12 @@ func TestLoadErrors(t *testing.T) {
 		{"rule without text", "    text: 严禁测试用火。\n", "", `rule "ban" must cite its article and quote its text`},
 		{"bad effect", "effect: forbid", "effect: permit", `effect "permit" is not forbid or allow`},
 		{"a call", "if: season && near", "if: season && now() > 0", "notices/test.yaml:33:19: unknown name now"},
+		{"implies an unknown fact", "    en: test fire\n", "    en: test fire\n    implies: {designated_plac: false}\n", `notices/test.yaml:16:15: activity "test_fire" implies unknown fact "designated_plac" (did you mean designated_place?)`},
+		{"implies a wrong value", "    en: test fire\n", "    en: test fire\n    implies: {designated_place: no}\n", `notices/test.yaml:16:33: activity "test_fire" implies designated_place = "no": want true or false`},
+		{"implies a value not in the enum", "    en: test fire\n", "    en: test fire\n    implies: {road_kind: lane}\n", `activity "test_fire" implies road_kind = "lane": want one of main_road, street, pavement, off_road`},
+		{"implies a negative distance", "    en: test fire\n", "    en: test fire\n    implies: {distance_to_forest_m: -1}\n", `implies distance_to_forest_m = "-1": want a number ≥ 0`},
+		{"implies contradict each other", "    en: test fire\n", "    en: test fire\n    implies: {in_forest_land: true, distance_to_forest_m: 50}\n", `notices/test.yaml:13:7: activity "test_fire": the facts it implies contradict each other`},
+		{"implies is not a mapping", "    en: test fire\n", "    en: test fire\n    implies: [designated_place]\n", `want a mapping of fact names to values`},
 		{"conflict without precedence", "    if: season && near\n", "    if: season && near\n  - id: ok\n    article: 四\n    text: 可以。\n    effect: allow\n    activities: [test_fire]\n    if: near\n", `rule "ok" (allow) and rule "ban" (forbid`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -96,6 +102,23 @@ func TestLoadErrors(t *testing.T) {
 			require.NotContains(t, err.Error(), "\n", "one mistake, one error: no cascade")
 		})
 	}
+}
+
+// TestImpliesLoad: an activity's implied facts are checked and kept, an
+// enum given by its label.
+func TestImpliesLoad(t *testing.T) {
+	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
+	require.NoError(t, err)
+	n := strings.Replace(goodNotice, "    en: test fire\n", "    en: test fire\n    implies: {designated_place: false, road_kind: 人行道, distance_to_forest_m: 0}\n", 1)
+	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/test.yaml": {Data: []byte(n)}})
+	require.NoError(t, err)
+	a, ok := set.Activity("test_fire")
+	require.True(t, ok)
+	var got []string
+	for _, x := range a.Implies {
+		got = append(got, x.String())
+	}
+	require.Equal(t, []string{"designated_place = false", "road_kind = pavement", "distance_to_forest_m = 0"}, got)
 }
 
 func TestConflictResolvedByOverrides(t *testing.T) {

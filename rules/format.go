@@ -140,6 +140,40 @@ type ActivitySpec struct {
 	EN       Str   `yaml:"en"`
 	Parent   Str   `yaml:"parent"`
 	Synonyms []Str `yaml:"synonyms"`
+	// Implies are facts the activity's own words settle: 偷倒 is not at a
+	// designated place, 当街杀鸡 is on the street. A query about it has them.
+	Implies FactValuesSpec `yaml:"implies"`
+}
+
+// FactValuesSpec is a mapping of fact names to values, each remembering
+// where it was written: {designated_place: false, road_kind: street}.
+type FactValuesSpec struct {
+	Pos    Pos
+	Names  []Str
+	Values []Str
+}
+
+// UnmarshalYAML implements yaml.NodeUnmarshaler.
+func (s *FactValuesSpec) UnmarshalYAML(n ast.Node) error {
+	s.Pos = posOf(n)
+	if _, null := n.(*ast.NullNode); null {
+		return nil
+	}
+	m, ok := n.(ast.MapNode)
+	if !ok {
+		return yamlErrorf(n, "want a mapping of fact names to values, e.g. {designated_place: false}")
+	}
+	for it := m.MapRange(); it.Next(); {
+		var k, v Str
+		if err := k.UnmarshalYAML(it.Key()); err != nil {
+			return err
+		}
+		if err := v.UnmarshalYAML(it.Value()); err != nil {
+			return err
+		}
+		s.Names, s.Values = append(s.Names, k), append(s.Values, v)
+	}
+	return nil
 }
 
 // WindowSpec names a window in the calendar package's textual form.

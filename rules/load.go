@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -126,6 +128,7 @@ func Load(fsys fs.FS) (*Set, error) {
 	l.checkAppliesIn()
 	if len(l.errs) == 0 {
 		l.checkConflicts()
+		l.checkImplies()
 	}
 	if len(l.errs) > 0 {
 		return nil, l.errs.sorted()
@@ -369,6 +372,7 @@ func (l *loader) declareActivities(file string, spec *FileSpec) {
 		if a.EN == "" {
 			l.errorf(file, as.Pos, "activity %q has no English name (en)", id)
 		}
+		a.Implies = l.implies(file, id, as.Implies)
 		keys := []Str{as.ID}
 		if as.Name.Value != "" {
 			keys = append(keys, as.Name)
@@ -390,6 +394,76 @@ func (l *loader) declareActivities(file string, spec *FileSpec) {
 		}
 		l.set.Activities = append(l.set.Activities, a)
 	}
+}
+
+// implies checks an activity's implied facts: each names a declared fact
+// once, with a value of its type (an enum value or its label).
+func (l *loader) implies(file, id string, spec FactValuesSpec) []Assignment {
+	var out []Assignment
+	for i, k := range spec.Names {
+		v := spec.Values[i]
+		f, ok := l.set.factByName[k.Value]
+		if !ok {
+			l.errorf(file, k.Pos, "activity %q implies unknown fact %q%s", id, k.Value, suggestFor(k.Value, keys(l.set.factByName)))
+			continue
+		}
+		if slices.ContainsFunc(out, func(a Assignment) bool { return a.Fact == f }) {
+			l.errorf(file, k.Pos, "activity %q implies %s twice", id, f.Name)
+			continue
+		}
+		a := Assignment{Fact: f}
+		switch f.Kind {
+		case cond.Number:
+			x, err := strconv.ParseFloat(v.Value, 64)
+			if err != nil || (f.Min != nil && x < *f.Min) || (f.Integer && x != math.Trunc(x)) {
+				l.errorf(file, v.Pos, "activity %q implies %s = %q: want a number%s", id, f.Name, v.Value, minText(f))
+				continue
+			}
+			a.Number = x
+		case cond.Bool:
+			if v.Value != "true" && v.Value != "false" {
+				l.errorf(file, v.Pos, "activity %q implies %s = %q: want true or false", id, f.Name, v.Value)
+				continue
+			}
+			a.Bool = v.Value == "true"
+		case cond.Enum:
+			if a.Enum = f.Canonical(v.Value); a.Enum == "" {
+				l.errorf(file, v.Pos, "activity %q implies %s = %q: want one of %s", id, f.Name, v.Value, strings.Join(f.Values, ", "))
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// checkImplies reports an activity whose implied facts contradict each
+// other through the implications of facts.yaml.
+func (l *loader) checkImplies() {
+	for _, a := range l.set.Activities {
+		if len(a.Implies) == 0 {
+			continue
+		}
+		st := l.set.NewState()
+		for _, x := range a.Implies {
+			x.Store(st)
+		}
+		if err := l.set.Derive(st); err != nil {
+			l.errorf(a.File, a.Pos, "activity %q: the facts it implies contradict each other: %v", a.ID, err)
+		}
+	}
+}
+
+func minText(f *Fact) string {
+	switch {
+	case f.Integer && f.Min != nil:
+		return fmt.Sprintf(", a whole number ≥ %v", *f.Min)
+	case f.Integer:
+		return ", a whole number"
+	case f.Min != nil:
+		return fmt.Sprintf(" ≥ %v", *f.Min)
+	}
+	return ""
 }
 
 func (l *loader) linkActivities(files []string, specs []*FileSpec) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -131,9 +132,69 @@ type Activity struct {
 	EN       string
 	Synonyms []string
 	Parent   *Activity
-	Notice   *Notice
-	File     string
-	Pos      Pos
+	// Implies are the facts the activity's words settle (偷倒: not at a
+	// designated place). They are the activity's own: a kind of it has its
+	// own words and says what they imply.
+	Implies []Assignment
+	Notice  *Notice
+	File    string
+	Pos     Pos
+}
+
+// Assignment is a fact with one value: a number, true/false or an enum
+// value (by Fact.Kind).
+type Assignment struct {
+	Fact   *Fact
+	Number float64
+	Bool   bool
+	Enum   string
+}
+
+// Value returns the assigned value as a query would give it: float64, bool
+// or string.
+func (a Assignment) Value() any {
+	switch a.Fact.Kind {
+	case cond.Number:
+		return a.Number
+	case cond.Bool:
+		return a.Bool
+	}
+	return a.Enum
+}
+
+// Store sets the fact to the value in st.
+func (a Assignment) Store(st *cond.State) {
+	switch a.Fact.Kind {
+	case cond.Number:
+		st.Num[a.Fact.Var.Slot] = cond.Exact(a.Number)
+	case cond.Bool:
+		st.Bool[a.Fact.Var.Slot] = cond.TriOf(a.Bool)
+	default:
+		st.Str[a.Fact.Var.Slot] = a.Enum
+	}
+}
+
+// Holds reports whether st has the fact at the value exactly.
+func (a Assignment) Holds(st *cond.State) bool {
+	switch a.Fact.Kind {
+	case cond.Number:
+		n := st.Num[a.Fact.Var.Slot]
+		return n.Known && n.Lo == a.Number && n.Hi == a.Number
+	case cond.Bool:
+		return st.Bool[a.Fact.Var.Slot] == cond.TriOf(a.Bool)
+	}
+	return st.Str[a.Fact.Var.Slot] == a.Enum
+}
+
+// String renders the assignment as "fact = value".
+func (a Assignment) String() string {
+	switch a.Fact.Kind {
+	case cond.Number:
+		return a.Fact.Name + " = " + cond.FormatNumber(a.Number)
+	case cond.Bool:
+		return a.Fact.Name + " = " + strconv.FormatBool(a.Bool)
+	}
+	return a.Fact.Name + " = " + a.Enum
 }
 
 // IsA reports whether a is b or a kind of b.
