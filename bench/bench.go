@@ -48,19 +48,19 @@ const (
 type Encoding struct {
 	Notice         string
 	Groups         map[string][]string // rule id → activity ids
-	Residual       string
+	Residuals      []string            // the "其他…" groups, sorted
 	SpecialWindows []string
 }
 
 // ReadEncoding evaluates the policy's constant rules.
 func ReadEncoding(ctx context.Context) (*Encoding, error) {
-	rs, err := rego.New(rego.Query("x = {\"notice\": data.firebam.notice, \"groups\": data.firebam.groups, \"residual\": data.firebam.residual, \"windows\": data.firebam.special_windows}"),
+	rs, err := rego.New(rego.Query("x = {\"notice\": data.firebam.notice, \"groups\": data.firebam.groups, \"residuals\": data.firebam.residuals, \"windows\": data.firebam.special_windows}"),
 		rego.Module("firebam.rego", Policy)).Eval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("bench: reading the policy: %w", err)
 	}
 	if len(rs) != 1 {
-		return nil, errors.New("bench: the policy does not define notice, groups, residual and special_windows")
+		return nil, errors.New("bench: the policy does not define notice, groups, residuals and special_windows")
 	}
 	m, ok := rs[0].Bindings["x"].(map[string]any)
 	if !ok {
@@ -68,7 +68,11 @@ func ReadEncoding(ctx context.Context) (*Encoding, error) {
 	}
 	enc := &Encoding{Groups: map[string][]string{}}
 	enc.Notice, _ = m["notice"].(string)
-	enc.Residual, _ = m["residual"].(string)
+	rs0, _ := m["residuals"].([]any)
+	for _, r := range rs0 {
+		enc.Residuals = append(enc.Residuals, r.(string))
+	}
+	slices.Sort(enc.Residuals)
 	groups, _ := m["groups"].(map[string]any)
 	for g, acts := range groups {
 		for _, a := range acts.([]any) {
@@ -81,7 +85,7 @@ func ReadEncoding(ctx context.Context) (*Encoding, error) {
 		enc.SpecialWindows = append(enc.SpecialWindows, w.(string))
 	}
 	slices.Sort(enc.SpecialWindows)
-	if enc.Notice == "" || enc.Residual == "" || len(enc.Groups) == 0 || len(enc.SpecialWindows) == 0 {
+	if enc.Notice == "" || len(enc.Residuals) == 0 || len(enc.Groups) == 0 || len(enc.SpecialWindows) == 0 {
 		return nil, errors.New("bench: the policy's constants are incomplete")
 	}
 	return enc, nil
@@ -276,8 +280,10 @@ func Activities(set *rules.Set, n *rules.Notice) (names []string, excluded map[s
 // Generate returns n deterministic queries for the seed: activity names and
 // synonyms, days across the span (a quarter of them days on which the
 // verdict can change, and the day before), distances 0–300 m (one in ten
-// exactly 100), fire_zone key or general, high_danger_days 0–4, and
-// in_forest_land sometimes (true with the distance absent or 0, or false).
+// exactly 100), fire_zone key or general, high_danger_days 0–4,
+// in_forest_land sometimes (true with the distance absent or 0, or false),
+// and where: in the open, in a yard or indoors — or, for an activity whose
+// words settle it (野炊), what they imply.
 func Generate(e *engine.Engine, names []string, span Span, n int, seed uint64) ([]Query, error) {
 	if len(names) == 0 || n <= 0 || span.To.Before(span.From) {
 		return nil, errors.New("bench: nothing to generate")
@@ -306,6 +312,20 @@ func Generate(e *engine.Engine, names []string, span Span, n int, seed uint64) (
 		hdd := rng.IntN(5)
 		facts := engine.Facts{"fire_zone": zone, "high_danger_days": float64(hdd)}
 		raw := map[string]any{"activity": name, "date": day.String(), "fire_zone": zone, "high_danger_days": hdd}
+		indoors, yard := false, false
+		switch rng.IntN(3) {
+		case 1:
+			yard = true
+		case 2:
+			indoors = true
+		}
+		facts["indoors"], raw["indoors"] = indoors, indoors
+		facts["in_yard"], raw["in_yard"] = yard, yard
+		if a, ok := e.Rules().Activity(name); ok {
+			for _, x := range a.Implies {
+				facts[x.Fact.Name], raw[x.Fact.Name] = x.Value(), x.Value()
+			}
+		}
 		var dist float64
 		switch r := rng.IntN(20); {
 		case r < 2:

@@ -124,19 +124,20 @@ func TestComparisonHasTeeth(t *testing.T) {
 func TestPolicyMatchesRuleFile(t *testing.T) {
 	f := setup(t)
 	want := map[string][]string{}
-	residual := ""
+	var residuals []string
 	for _, r := range f.notice.Rules {
 		for _, a := range r.Activities {
 			want[r.ID] = append(want[r.ID], a.ID)
 		}
 		slices.Sort(want[r.ID])
 		if r.Residual {
-			residual = r.ID
+			residuals = append(residuals, r.ID)
 		}
 		require.Equal(t, "forbid", string(r.Effect), r.ID)
 	}
 	require.Equal(t, want, f.enc.Groups)
-	require.Equal(t, residual, f.enc.Residual)
+	slices.Sort(residuals)
+	require.Equal(t, residuals, f.enc.Residuals)
 	data, err := DataDocument(f.eng, f.enc)
 	require.NoError(t, err)
 	windows := data["windows"].(map[string]any)

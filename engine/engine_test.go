@@ -252,7 +252,7 @@ func TestReasonQuotesTheIntervalOfTheDay(t *testing.T) {
 		{"2025-01-30", "2025-01-28"},
 		{"2025-02-08", "特别防护期：春节期间 2025-01-28—2025-02-12"},
 	} {
-		d, err := e.Decide(engine.Query{Activity: "点蜡烛", Day: day(tc.day), Facts: engine.Facts{"distance_to_forest_m": 10.0, "fire_zone": "general"}})
+		d, err := e.Decide(engine.Query{Activity: "点蜡烛", Day: day(tc.day), Facts: engine.Facts{"distance_to_forest_m": 10.0, "fire_zone": "general", "indoors": false}})
 		require.NoError(t, err)
 		require.Equal(t, engine.Forbidden, d.Verdict)
 		require.Contains(t, d.Reasons[0].Window, tc.want, tc.day)

@@ -42,7 +42,7 @@ func Example() {
 	// forbidden
 	// 祁政通〔2024〕7号 三 严禁农事活动时烧灰积肥、炼山、烧地坎草、烧田埂；
 	// 禁火期（一般森林防火区） 2024-09-01—2025-04-30；特别防护期：国庆假期 2024-10-01—2024-10-07
-	// next change: 2025-05-01 conditional
+	// next change: 2025-05-01 no_rule
 }
 
 // When a fact that decides the answer is missing, the decision names it and

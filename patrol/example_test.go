@@ -73,9 +73,9 @@ func ExampleBundle_Timeline() {
 	fmt.Println("next not forbidden:", day, iv.Verdict)
 	// Output:
 	// 2025-01-01 2025-04-30 forbidden []
-	// 2025-05-01 2025-08-31 conditional [high_danger_days]
+	// 2025-05-01 2025-08-31 no_rule []
 	// 2025-09-01 2025-12-31 forbidden []
-	// next not forbidden: 2025-05-01 conditional
+	// next not forbidden: 2025-05-01 no_rule
 }
 
 // A patrol's GPS track through a key-zone forest on National Day.

@@ -258,15 +258,17 @@ func TestTimeline(t *testing.T) {
 	}
 	require.Equal(t, []span{
 		{"2025-01-01", "2025-04-30", engine.Forbidden},
-		{"2025-05-01", "2025-08-31", engine.Conditional}, // unless a high fire-danger spell
+		// A general area's 禁火期 ends on 04-30; a high fire-danger spell
+		// in summer is a special period only within it (其中).
+		{"2025-05-01", "2025-08-31", engine.NoRule},
 		{"2025-09-01", "2025-12-31", engine.Forbidden},
 	}, got)
-	require.Equal(t, []string{"high_danger_days"}, tls[0].Intervals[1].UnknownFacts)
+	require.Empty(t, tls[0].Intervals[1].UnknownFacts)
 
 	day, iv, ok := tls[0].NextNotForbidden(calendar.MustDate(2025, 3, 1))
 	require.True(t, ok)
 	require.Equal(t, "2025-05-01", day.String())
-	require.Equal(t, engine.Conditional, iv.Verdict)
+	require.Equal(t, engine.NoRule, iv.Verdict)
 	_, _, ok = tls[0].NextNotForbidden(calendar.MustDate(2025, 9, 2))
 	require.False(t, ok)
 

@@ -40,6 +40,9 @@ type CaseSpec struct {
 	Notes []string `yaml:"notes"`
 	// Terms are rule term names that must be present.
 	Terms []string `yaml:"terms"`
+	// Quote is the words of the source that decide the case, as printed
+	// ("……" marks an omission); a test checks them against the gazette.
+	Quote string `yaml:"quote"`
 }
 
 func (c *CaseSpec) UnmarshalYAML(n ast.Node) error {

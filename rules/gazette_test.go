@@ -78,4 +78,23 @@ func TestQuotesAreVerbatim(t *testing.T) {
 		}
 	}
 	require.Greater(t, quotes, 100)
+
+	// A case's quote is the words that decide it.
+	files, err := rules.LoadCases(rules.EmbeddedFS())
+	require.NoError(t, err)
+	caseQuotes := 0
+	for _, f := range files {
+		for _, c := range f.Cases {
+			if c.Quote == "" {
+				continue
+			}
+			caseQuotes++
+			for _, part := range strings.FieldsFunc(normalize(c.Quote), func(r rune) bool { return r == '…' }) {
+				if !strings.Contains(gazette, part) {
+					t.Errorf("%s:%d: case %q: quote %q is not in the gazette", f.File, c.Pos.Line, c.Name, part)
+				}
+			}
+		}
+	}
+	require.Greater(t, caseQuotes, 20)
 }
