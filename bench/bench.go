@@ -221,10 +221,13 @@ type Query struct {
 	Raw map[string]any
 }
 
-// WithoutDistance returns the query with distance_to_forest_m unknown.
+// WithoutDistance returns the query with distance_to_forest_m unknown and
+// nothing else: a query that did not say whether it is in forest land says
+// it is not (in forest land a building or yard counts as in the wild, so
+// that fact would be a second unknown OPA's partial evaluation leaves out).
 func (q Query) WithoutDistance() (Query, error) {
-	facts := engine.Facts{}
-	raw := map[string]any{}
+	facts := engine.Facts{"in_forest_land": false}
+	raw := map[string]any{"in_forest_land": false}
 	for k, v := range q.Engine.Facts {
 		if k != "distance_to_forest_m" {
 			facts[k] = v

@@ -51,6 +51,11 @@ place_ok(g) if {
 	not in_the_wild[g]
 }
 
+# Forest land is neither a building nor a yard: inside it is in the wild.
+place_ok(g) if {
+	input.in_forest_land == true
+}
+
 place_ok(g) if {
 	outside_buildings[g]
 	input.indoors == false
