@@ -30,6 +30,8 @@ type app struct {
 	// ctx, when set, ends tonggao serve (tests); nil means SIGTERM or
 	// SIGINT do.
 	ctx context.Context
+	// completing is set when the shell asks for completions.
+	completing bool
 }
 
 // Exit statuses; docs/cli.md lists them with the verdict statuses of
@@ -169,6 +171,7 @@ type errorJSON struct {
 
 // run executes the command line args and returns the exit status.
 func (a *app) run(args []string) int {
+	a.completing = len(args) > 0 && strings.HasPrefix(args[0], cobra.ShellCompRequestCmd)
 	root := a.root()
 	if cmd, _, err := root.Find(args); err == nil {
 		args = oneDashLongFlags(cmd, args)
@@ -295,10 +298,12 @@ command, flag, status and JSON error code.`,
 		a.versionCmd(), a.completionCmd(),
 	)
 	root.SetHelpCommand(helpCmd(root))
-	// Every command's help lists -h, whichever way help was asked for.
+	// Every command's help lists -h, whichever way help was asked for, and
+	// its flags complete.
 	var initHelp func(*cobra.Command)
 	initHelp = func(c *cobra.Command) {
 		c.InitDefaultHelpFlag()
+		a.registerCompletions(c)
 		for _, sub := range c.Commands() {
 			initHelp(sub)
 		}

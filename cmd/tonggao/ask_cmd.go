@@ -108,6 +108,7 @@ question as arguments, or - to read it from standard input.`,
 	fs.BoolVar(&asJSON, "json", false, "print the answer as JSON (errors too, as {\"error\":{\"code\",\"message\"}})")
 	fs.BoolVar(&exitCode, "exit-code", false, "exit with the verdict's status: 0 allowed, 3 forbidden, 4 conditional, 5 no_rule")
 	fs.StringArrayVar(&facts, "fact", nil, "an added fact `name=value` (repeatable): the caller's reply to a follow-up question")
+	a.registerRuleCompletions(cmd, rf)
 	return cmd
 }
 

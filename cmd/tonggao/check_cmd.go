@@ -64,5 +64,6 @@ No rule is never "allowed".`,
 	fs.StringVar(&lang, "lang", "zh", "`language` of the printed decision: zh or en (the rule text is quoted as written)")
 	fs.BoolVar(&exitCode, "exit-code", false, "exit with the verdict's status: 0 allowed, 3 forbidden, 4 conditional, 5 no_rule")
 	qf = addQueryFlags(fs)
+	a.registerRuleCompletions(cmd, qf.rules)
 	return cmd
 }

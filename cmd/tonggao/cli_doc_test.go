@@ -135,6 +135,25 @@ func cliDoc(root *cobra.Command) string {
 	p("| `CI` | tests only: with `CI=true`, tests that need `../shared` fail instead of skipping when it is missing |\n")
 	p("\n`tonggao version` reports the VCS revision only of a binary built from a git checkout with VCS stamping on (`go build -buildvcs=true`, the default outside `GOFLAGS=-buildvcs=false`; a git worktree is not stamped).\n")
 
+	p(`
+## Start-up
+
+What the command framework costs each start, measured on the project's
+2-core machine under a load average of 13–25 (so CPU time, not wall time):
+
+- building the command tree, finding the command and parsing its flags:
+  0.17–0.21 ms of CPU, 600 allocations (` + "`go test ./cmd/tonggao -bench CommandLine -count 5`" + `);
+- the package initialisation of cobra and pflag: 0.03 ms
+  (` + "`GODEBUG=inittrace=1 tonggao version`" + `);
+- completions are registered only when a shell asks for them.
+
+The move to cobra also made the answer catalogue parse on first use instead
+of at every start: ` + "`tonggao --help`" + ` went from 46.6 to 36.2 ms of CPU (user+system,
+mean of 60 runs), ` + "`tonggao date`" + ` from 52.2 to 40.9 ms, and package
+initialisation from 1.76 MB to 0.37 MB allocated. ` + "`tonggao check`" + ` (162 → 168 ms of
+CPU, within the noise of the machine) is dominated by loading the rules and
+building the engine, not by the command line.
+`)
 	for _, c := range commands(root) {
 		if c == root {
 			continue

@@ -42,6 +42,10 @@ func TestConventions(t *testing.T) {
 		{"completion without a shell", []string{"completion"}, 2, nil, []string{"want one shell"}, true, false},
 		{"completion of commands", []string{"__complete", "ch"}, 0, []string{"check\t"}, nil, false, false},
 		{"completion of flags", []string{"__complete", "check", "--act"}, 0, []string{"--activity\t"}, nil, false, false},
+		{"completion of activities", []string{"__complete", "check", "--activity", "烧田"}, 0, []string{"烧田埂\n"}, nil, false, false},
+		{"completion of fact names", []string{"__complete", "check", "--fact", "fire_z"}, 0, []string{"fire_zone=\t"}, nil, false, false},
+		{"completion of fact values", []string{"__complete", "here", "--fact", "fire_zone="}, 0, []string{"fire_zone=key\n", "fire_zone=general\n"}, nil, false, false},
+		{"completion of a fixed list", []string{"__complete", "ask", "--lang", ""}, 0, []string{"zh\n", "en\n"}, nil, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := runCmd(tc.args...)

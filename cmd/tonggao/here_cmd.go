@@ -44,6 +44,7 @@ shows. The place is a point with place layers, or facts about it.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	qf = addQueryFlags(cmd.Flags())
+	a.registerRuleCompletions(cmd, qf.rules)
 	return cmd
 }
 
