@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/calendar"
-	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/register"
 )
 
@@ -18,6 +17,7 @@ func (a *app) docCmd() *cobra.Command {
 	var (
 		at     string
 		asJSON bool
+		rf     *ruleFlags
 	)
 	cmd := &cobra.Command{
 		Use:     "doc NUMBER [flags]",
@@ -52,9 +52,9 @@ A number the register does not know is bad input (exit status 2).`,
 			}
 			// The engine's register holds the decision's list and every
 			// encoded notice, checked against each other.
-			eng, err := engine.Embedded()
+			eng, err := rf.load()
 			if err != nil {
-				return failed("bad_rules", err)
+				return err
 			}
 			reg := eng.Register()
 			st := reg.Status(n, day)
@@ -74,6 +74,7 @@ A number the register does not know is bad input (exit status 2).`,
 	}
 	cmd.Flags().StringVar(&at, "at", "", "`DAY` to ask about: YYYY-MM-DD or an RFC 3339 time (default today in China)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON")
+	rf = addRuleFlags(cmd.Flags())
 	return cmd
 }
 
