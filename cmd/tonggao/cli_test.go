@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -243,4 +246,20 @@ func TestRuleFlags(t *testing.T) {
 	code, embedded, errs := runCmd("test")
 	require.Equal(t, 0, code, errs)
 	require.Equal(t, strings.ReplaceAll(byDir, "../../rules/", "rules/"), embedded, "the embedded rule base is rules/")
+}
+
+// The completion scripts are valid in the shells that are installed.
+func TestCompletionScriptsParse(t *testing.T) {
+	for _, sh := range []struct{ shell, check string }{{"bash", "-n"}, {"zsh", "-n"}, {"fish", "--no-execute"}} {
+		path, err := exec.LookPath(sh.shell)
+		if err != nil {
+			continue // bash is always there (CI runs in it); zsh and fish may not be
+		}
+		code, out, errs := runCmd("completion", sh.shell)
+		require.Equal(t, 0, code, errs)
+		f := filepath.Join(t.TempDir(), "tonggao."+sh.shell)
+		require.NoError(t, os.WriteFile(f, []byte(out), 0o644))
+		res, err := exec.Command(path, sh.check, f).CombinedOutput()
+		require.NoError(t, err, "%s %s: %s", sh.shell, sh.check, res)
+	}
 }
