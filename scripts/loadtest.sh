@@ -7,8 +7,11 @@
 # Exits non-zero if any request (or reload) failed.
 #   scripts/loadtest.sh                       # 60 s
 #   DURATION=3s scripts/loadtest.sh           # short
-#   RELOAD_EVERY=2s scripts/loadtest.sh       # hot reload (SIGHUP path's twin, POST /admin/reload) during the run
+#   RELOAD_EVERY=2s scripts/loadtest.sh       # hot reload (SIGHUP path's twin, POST /admin/reload on the admin listener) during the run
 #   CONCURRENCY=16 scripts/loadtest.sh
+#   MIX=loadtest/decisions.txt scripts/loadtest.sh   # another request mix (default the built-in loadtest/mix.txt)
+# It prints the server's CPU time per request (from /proc) and requests per
+# CPU-second, i.e. per core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-60s}
@@ -19,12 +22,16 @@ bin=$(mktemp -d)
 go build -o "$bin/tonggao" ./cmd/tonggao
 go build -o "$bin/tonggao-load" ./cmd/tonggao-load
 
-"$bin/tonggao" serve --addr "127.0.0.1:$port" --rules rules >"$bin/serve.out" 2>"$bin/serve.log" &
+# The admin listener (reloads) needs a token; a throwaway one per run.
+head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$bin/admin-token"
+"$bin/tonggao" serve --addr "127.0.0.1:$port" --rules rules --admin-addr 127.0.0.1:0 --admin-token-file "$bin/admin-token" \
+  >"$bin/serve.out" 2>"$bin/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$bin"' EXIT
 # PORT=0 (the default) lets the kernel pick a free port; serve prints it.
-for _ in $(seq 1 100); do grep -q 'listening on' "$bin/serve.out" && break; sleep 0.1; done
+for _ in $(seq 1 100); do grep -q 'admin on' "$bin/serve.out" && break; sleep 0.1; done
 url=$(grep -o 'http://[0-9.:]*' "$bin/serve.out" | head -1)
+admin=$(grep 'admin on' "$bin/serve.out" | grep -o 'http://[0-9.:]*' | head -1)
 [ -n "$url" ] || { echo "server did not start:"; cat "$bin/serve.log"; exit 1; }
 # tonggao-load itself waits for /healthz (no curl needed on a CI machine).
 "$bin/tonggao-load" --url "$url" --wait 10s --duration 10ms >/dev/null ||
@@ -35,7 +42,8 @@ echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); server $url (pid 
 echo
 status=0
 "$bin/tonggao-load" --url "$url" --duration "$duration" --concurrency "$conc" \
-  --pid "$server" --reload-every "$reload" || status=$?
+  --pid "$server" --reload-every "$reload" --admin-url "$admin" --admin-token-file "$bin/admin-token" \
+  ${MIX:+--mix "$MIX"} || status=$?
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The server must still answer, and must have logged no panic.

@@ -56,7 +56,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	window := fs.Duration("window", 10*time.Second, "throughput window")
 	mixFile := fs.String("mix", "", "request mix file (STATUS METHOD PATH [BODY] per line); default the built-in mix")
 	pid := fs.Int("pid", 0, "server process id, to sample its resident memory every second (Linux /proc)")
-	reloadEvery := fs.Duration("reload-every", 0, "POST /admin/reload this often during the run (0: never); every reload must answer 200")
+	reloadEvery := fs.Duration("reload-every", 0, "POST /admin/reload to --admin-url this often during the run (0: never); every reload must answer 200")
+	adminURL := fs.String("admin-url", "", "the server's admin listener base URL, for --reload-every")
+	adminTokenFile := fs.String("admin-token-file", "", "file holding the admin bearer token, for --reload-every")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	wait := fs.Duration("wait", 0, "first wait up to this long for GET /healthz to answer 200 (a server just started)")
 	if err := fs.Parse(args); err != nil {
@@ -81,6 +83,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err := waitHealthy(ctx, *url, *wait); err != nil {
 			fmt.Fprintf(stderr, "tonggao-load: %v\n", err)
 			return 1
+		}
+	}
+	var adminToken string
+	if *reloadEvery > 0 {
+		if *adminURL == "" || *adminTokenFile == "" {
+			fmt.Fprintln(stderr, "tonggao-load: --reload-every needs --admin-url and --admin-token-file")
+			return 2
+		}
+		b, err := os.ReadFile(*adminTokenFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "tonggao-load: %v\n", err)
+			return 2
+		}
+		adminToken = strings.TrimSpace(string(b))
+	}
+	var cpu0 time.Duration
+	if *pid > 0 {
+		var err error
+		if cpu0, err = cpuTime(*pid); err != nil {
+			fmt.Fprintf(stderr, "tonggao-load: --pid: %v\n", err)
+			return 2
 		}
 	}
 	bg, cancel := context.WithCancel(ctx)
@@ -127,7 +150,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				case <-bg.Done():
 					return
 				case <-t.C:
-					resp, err := http.Post(strings.TrimRight(*url, "/")+"/admin/reload", "application/json", nil)
+					req, _ := http.NewRequest("POST", strings.TrimRight(*adminURL, "/")+"/admin/reload", nil)
+					req.Header.Set("Authorization", "Bearer "+adminToken)
+					resp, err := http.DefaultClient.Do(req)
 					mu.Lock()
 					reloads++
 					if err != nil {
@@ -151,19 +176,34 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tonggao-load: %v\n", err)
 		return 2
 	}
+	// The server's CPU time over the run (user + system, all its threads):
+	// per request, and as requests per CPU-second — per core.
+	var cpuPerReq time.Duration
+	var perCore float64
+	if *pid > 0 && res.Requests > 0 {
+		if cpu1, err := cpuTime(*pid); err == nil && cpu1 > cpu0 {
+			cpuPerReq = (cpu1 - cpu0) / time.Duration(res.Requests)
+			perCore = float64(res.Requests) / (cpu1 - cpu0).Seconds()
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(struct {
 			loadtest.Result
-			RSSKB   []int    `json:"rss_kb,omitempty"`
-			Reloads int      `json:"reloads"`
-			RelErrs []string `json:"reload_errors,omitempty"`
-		}{res, rss, reloads, relErrs})
+			RSSKB      []int    `json:"rss_kb,omitempty"`
+			Reloads    int      `json:"reloads"`
+			RelErrs    []string `json:"reload_errors,omitempty"`
+			CPUPerReq  float64  `json:"server_cpu_us_per_request,omitempty"`
+			PerCoreSec float64  `json:"requests_per_cpu_second,omitempty"`
+		}{res, rss, reloads, relErrs, float64(cpuPerReq.Nanoseconds()) / 1000, perCore})
 	} else {
 		fmt.Fprintf(stdout, "| requests | errors | requests/s | p50 | p90 | p99 | max | workers | duration |\n|---|---|---|---|---|---|---|---|---|\n")
 		fmt.Fprintf(stdout, "| %d | %d | %.0f | %s | %s | %s | %s | %d | %s |\n\n", res.Requests, res.Errors, res.PerSec,
 			ms(res.P50), ms(res.P90), ms(res.P99), ms(res.Max), *conc, res.Elapsed.Round(time.Millisecond))
+		if perCore > 0 {
+			fmt.Fprintf(stdout, "server CPU: %.1f µs per request, %.0f requests per CPU-second (per core)\n\n", float64(cpuPerReq.Nanoseconds())/1000, perCore)
+		}
 		fmt.Fprintf(stdout, "| window | requests/s | errors | server RSS (max in window) |\n|---|---|---|---|\n")
 		per := int(*window / time.Second)
 		for i, w := range res.Windows {
@@ -204,6 +244,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// cpuTime is a process's user + system CPU time so far, from
+// /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux).
+func cpuTime(pid int) (time.Duration, error) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, err
+	}
+	// The command name (field 2) is in parentheses and may hold spaces.
+	i := strings.LastIndexByte(string(b), ')')
+	if i < 0 {
+		return 0, errors.New("unreadable /proc/" + strconv.Itoa(pid) + "/stat")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("short /proc/" + strconv.Itoa(pid) + "/stat")
+	}
+	ut, err1 := strconv.ParseInt(f[11], 10, 64)
+	st, err2 := strconv.ParseInt(f[12], 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, errors.New("unreadable CPU times in /proc/" + strconv.Itoa(pid) + "/stat")
+	}
+	return time.Duration(ut+st) * 10 * time.Millisecond, nil
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -15,12 +16,18 @@ import (
 func TestRun(t *testing.T) {
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/admin/reload" {
+			if r.Header.Get("Authorization") != "Bearer 0123456789abcdef" {
+				w.WriteHeader(http.StatusUnauthorized)
+				return
+			}
 			w.WriteHeader(http.StatusConflict)
 		}
 	}))
 	defer ts.Close()
 	mix := filepath.Join(t.TempDir(), "mix.txt")
 	require.NoError(t, os.WriteFile(mix, []byte("200 GET /healthz\n"), 0o644))
+	token := filepath.Join(t.TempDir(), "token")
+	require.NoError(t, os.WriteFile(token, []byte("0123456789abcdef\n"), 0o600))
 	cases := []struct {
 		name string
 		args []string
@@ -28,7 +35,9 @@ func TestRun(t *testing.T) {
 		out  string
 	}{
 		{"clean run with memory", []string{"--url", ts.URL, "--duration", "300ms", "--window", "100ms", "--mix", mix, "--pid", "1"}, 0, "| requests | errors |"},
-		{"refused reloads fail the run", []string{"--url", ts.URL, "--duration", "300ms", "--mix", mix, "--reload-every", "50ms"}, 1, "reload error: reload: status 409"},
+		{"refused reloads fail the run", []string{"--url", ts.URL, "--duration", "300ms", "--mix", mix, "--reload-every", "50ms", "--admin-url", ts.URL, "--admin-token-file", token}, 1, "reload error: reload: status 409"},
+		{"reloads need the admin listener", []string{"--url", ts.URL, "--duration", "300ms", "--mix", mix, "--reload-every", "50ms"}, 2, ""},
+		{"server CPU per request", []string{"--url", ts.URL, "--duration", "300ms", "--mix", mix, "--pid", strconv.Itoa(os.Getpid())}, 0, "server CPU: "},
 		{"json", []string{"--url", ts.URL, "--duration", "100ms", "--mix", mix, "--json"}, 0, `"per_sec"`},
 		{"bad mix", []string{"--mix", filepath.Join(t.TempDir(), "none")}, 2, ""},
 		{"bad url", []string{"--url", "nowhere", "--duration", "10ms"}, 2, ""},
