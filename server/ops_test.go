@@ -214,3 +214,27 @@ func TestAdminListenerNeedsAuth(t *testing.T) {
 	err := s.Run(context.Background(), RunConfig{Addr: "127.0.0.1:0", AdminAddr: "127.0.0.1:0"})
 	require.ErrorContains(t, err, "needs a bearer token")
 }
+
+// TestDrainDelay: after ctx ends, /readyz says draining while the
+// listener still answers, for the drain delay; then Run returns.
+func TestDrainDelay(t *testing.T) {
+	s := New(newTestHotline(t), Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	addrs := make(chan net.Addr, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- s.Run(ctx, RunConfig{Addr: "127.0.0.1:0", DrainDelay: 700 * time.Millisecond, Grace: time.Second,
+			Ready: func(pub, _ net.Addr) { addrs <- pub }})
+	}()
+	base := "http://" + (<-addrs).String()
+	start := time.Now()
+	cancel()
+	time.Sleep(100 * time.Millisecond)
+	var r Readiness
+	require.Equal(t, 503, getJSON(t, base+"/readyz", &r))
+	require.Equal(t, "draining", r.Status)
+	var h Health
+	require.Equal(t, 200, getJSON(t, base+"/healthz", &h), "still serving while draining")
+	require.NoError(t, <-done)
+	require.GreaterOrEqual(t, time.Since(start), 700*time.Millisecond)
+}

@@ -37,6 +37,11 @@ type RunConfig struct {
 	// (default DefaultGrace); Run returns within about Grace of ctx ending,
 	// whatever a reload is doing.
 	Grace time.Duration
+	// DrainDelay is how long the listeners keep serving after ctx ends,
+	// with /readyz already answering 503, so that a load balancer (a
+	// Kubernetes Service) stops sending new requests before they would be
+	// refused; the grace period starts after it. Zero: none.
+	DrainDelay time.Duration
 	// MaxConns caps the public listener's open connections (default
 	// DefaultMaxConns; an idle keep-alive connection costs ≈ 22 KB).
 	MaxConns int
@@ -142,8 +147,15 @@ func (s *Server) Run(ctx context.Context, cfg RunConfig) error {
 		}
 	}
 	s.draining.Store(true)
-	s.log.Info("shutting down", "grace", cfg.Grace.String())
 	cancelReloads()
+	if cfg.DrainDelay > 0 && serveErr == nil {
+		s.log.Info("draining: /readyz answers 503", "drain_delay", cfg.DrainDelay.String())
+		select {
+		case <-time.After(cfg.DrainDelay):
+		case serveErr = <-errc:
+		}
+	}
+	s.log.Info("shutting down", "grace", cfg.Grace.String())
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.Grace)
 	defer cancel()
 	var shutErr error

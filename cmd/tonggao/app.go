@@ -88,6 +88,7 @@ var errorCodes = []struct{ code, meaning string }{
 	{"bad_divisions", "a --divisions list that fails to load"},
 	{"bad_bundle", "an offline bundle that fails to open"},
 	{"bad_addr", "serve: an address it cannot listen on"},
+	{"unhealthy", "serve --healthcheck: the server did not answer /healthz with 200"},
 	{"bad_admin", "serve: an admin listener without authentication, or an unreadable token, certificate or CA file"},
 	{"output", "output that could not be written (exit status 1)"},
 	{"calendar", "the built-in calendar fails to load: a defect of the build (exit status 1)"},

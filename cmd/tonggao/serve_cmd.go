@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -24,10 +25,11 @@ import (
 type serveFlags struct {
 	addr, layersDir                    string
 	maxBody                            int64
-	grace, reloadTimeout               time.Duration
+	grace, reloadTimeout, drainDelay   time.Duration
 	maxConns                           int
 	adminAddr, tokenFile               string
 	adminCert, adminKey, adminClientCA string
+	healthcheck                        bool
 	rf                                 *ruleFlags
 }
 
@@ -66,6 +68,9 @@ a repeatable flag takes a list separated by ':'. The command line wins.`,
 			if err := a.applyEnv(cmd); err != nil {
 				return err
 			}
+			if f.healthcheck {
+				return a.healthcheck(f.addr)
+			}
 			ctx := a.ctx
 			if ctx == nil {
 				var stop context.CancelFunc
@@ -81,12 +86,14 @@ a repeatable flag takes a list separated by ':'. The command line wins.`,
 	fs.StringVar(&f.layersDir, "layers", "", "a directory `DIR` of GeoJSON place layers, for queries with a point")
 	fs.Int64Var(&f.maxBody, "max-body", server.DefaultMaxBody, "request body limit in `bytes` (413 above it)")
 	fs.DurationVar(&f.grace, "grace", server.DefaultGrace, "how long requests in flight may take to finish on shutdown (a `duration` such as 10s)")
+	fs.DurationVar(&f.drainDelay, "drain-delay", 0, "on SIGTERM, keep serving this long with /readyz answering 503 before closing the listeners, so a load balancer stops sending first (a `duration`; 5s behind a Kubernetes Service)")
 	fs.DurationVar(&f.reloadTimeout, "reload-timeout", server.DefaultReloadTimeout, "how long one reload may take before it is abandoned and the old rules keep serving (a `duration`)")
 	fs.IntVar(&f.maxConns, "max-conns", server.DefaultMaxConns, "most open `connections` on the public listener (the idlest is closed to make room)")
 	fs.StringVar(&f.adminAddr, "admin-addr", "", "`address` of the admin listener (POST /admin/reload, /debug/pprof/); empty: none")
 	fs.StringVar(&f.tokenFile, "admin-token-file", "", "`file` holding the admin bearer token (at least 16 characters)")
 	fs.StringVar(&f.adminCert, "admin-tls-cert", "", "TLS certificate `file` (PEM) for the admin listener")
 	fs.StringVar(&f.adminKey, "admin-tls-key", "", "TLS key `file` (PEM) for the admin listener")
+	fs.BoolVar(&f.healthcheck, "healthcheck", false, "do not serve: ask the server at --addr for /healthz and exit 0 if it answers 200 (a container's HEALTHCHECK, which has no curl)")
 	fs.StringVar(&f.adminClientCA, "admin-client-ca", "", "CA bundle `file` (PEM): admin clients must present a certificate it signed (mTLS)")
 	return cmd
 }
@@ -121,7 +128,7 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 		// own).
 		sopts.Reload = func(context.Context) (*engine.Engine, error) { return f.rf.load(opts...) }
 	}
-	cfg := server.RunConfig{Addr: f.addr, AdminAddr: f.adminAddr, Grace: f.grace, MaxConns: f.maxConns}
+	cfg := server.RunConfig{Addr: f.addr, AdminAddr: f.adminAddr, Grace: f.grace, DrainDelay: f.drainDelay, MaxConns: f.maxConns}
 	if f.adminAddr != "" {
 		if cfg.AdminAuth, cfg.AdminTLS, err = adminSecurity(f.tokenFile, f.adminCert, f.adminKey, f.adminClientCA); err != nil {
 			return badInput("bad_admin", err)
@@ -165,6 +172,29 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 		}
 		return failed("serve", err)
 	}
+	return nil
+}
+
+// healthcheck asks the server listening on addr (as serve was given it:
+// ":8080" means this host) whether it is alive.
+func (a *app) healthcheck(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return badInput("bad_addr", err)
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	client := &http.Client{Timeout: 3 * time.Second}
+	resp, err := client.Get("http://" + net.JoinHostPort(host, port) + "/healthz")
+	if err != nil {
+		return failed("unhealthy", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return failed("unhealthy", fmt.Errorf("/healthz answered %s", resp.Status))
+	}
+	fmt.Fprintln(a.stdout, "healthy")
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -85,4 +86,20 @@ func TestServeAdminNeedsAuthentication(t *testing.T) {
 	code, _, errOut = runCmd("serve", "--addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0", "--admin-token-file", short)
 	require.Equal(t, 2, code)
 	require.Contains(t, errOut, "at least 16")
+}
+
+// TestServeHealthcheck: --healthcheck asks a running server (the
+// container's HEALTHCHECK) and fails when none answers.
+func TestServeHealthcheck(t *testing.T) {
+	base, _, _ := startServe(t)
+	addr := strings.TrimPrefix(base, "http://")
+	code, out, errOut := runCmd("serve", "--healthcheck", "--addr", addr)
+	require.Equal(t, 0, code, errOut)
+	require.Equal(t, "healthy\n", out)
+	_, port, _ := net.SplitHostPort(addr)
+	code, _, _ = runCmd("serve", "--healthcheck", "--addr", ":"+port)
+	require.Equal(t, 0, code, "an any-address --addr is asked on loopback")
+	code, _, errOut = runCmd("serve", "--healthcheck", "--addr", "127.0.0.1:1")
+	require.Equal(t, 1, code)
+	require.Contains(t, errOut, "connection refused")
 }
