@@ -1,18 +1,21 @@
 package rules
 
 import (
-	"fmt"
+	"context"
 	"io/fs"
 	"path"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/tonggao/tonggao/internal/fsread"
 )
 
 // CaseFile is a notice's declarative test cases: notices/NAME.cases.yaml
 // beside notices/NAME.yaml.
 type CaseFile struct {
-	File   string
+	File string `yaml:"-"`
+	// Notice is the notice's key: its number, or its id if it has none.
 	Notice string     `yaml:"notice"`
 	Cases  []CaseSpec `yaml:"cases"`
 }
@@ -53,36 +56,59 @@ func (c *CaseSpec) UnmarshalYAML(n ast.Node) error {
 
 // LoadCases reads every notices/*.cases.yaml of fsys.
 func LoadCases(fsys fs.FS) ([]*CaseFile, error) {
-	entries, err := fs.ReadDir(fsys, NoticesDir)
-	if err != nil {
-		return nil, fmt.Errorf("rules: %w", err)
+	return LoadCasesRoots(context.Background(), []Root{{FS: fsys}}, Limits{})
+}
+
+// LoadCasesRoots reads every notices/*.cases.yaml of every root, within
+// the same limits as LoadRoots. A case file's File is its path as errors
+// give it.
+func LoadCasesRoots(ctx context.Context, roots []Root, lim Limits) ([]*CaseFile, error) {
+	lim = lim.withDefaults()
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
+		defer cancel()
 	}
 	var (
 		out  []*CaseFile
 		errs ErrorList
 	)
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), casesExt) {
-			continue
-		}
-		name := path.Join(NoticesDir, e.Name())
-		data, err := fs.ReadFile(fsys, name)
+	remaining := lim.MaxTotalBytes
+	for _, root := range roots {
+		r := fsread.New(ctx, root.FS, root.Name, fsread.Limits{MaxFileBytes: lim.MaxFileBytes, MaxTotalBytes: remaining, MaxDirEntries: lim.MaxDirEntries})
+		ok, err := r.Exists(NoticesDir)
 		if err != nil {
-			return nil, fmt.Errorf("rules: %w", err)
+			return nil, readErr(err)
 		}
-		cf := &CaseFile{File: name}
-		if err := decodeFile(data, cf); err != nil {
-			l := &loader{}
-			l.yamlErr(name, err)
-			errs = append(errs, l.errs...)
+		if !ok {
 			continue
 		}
-		for _, c := range cf.Cases {
-			if c.Name == "" || c.Activity == "" || c.Want == "" {
-				errs = append(errs, &Error{File: name, Pos: c.Pos, Msg: "a case needs name, activity and want"})
-			}
+		entries, err := r.ReadDir(NoticesDir)
+		if err != nil {
+			return nil, readErr(err)
 		}
-		out = append(out, cf)
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), casesExt) {
+				continue
+			}
+			name := path.Join(NoticesDir, e.Name())
+			data, err := r.ReadFile(name)
+			if err != nil {
+				return nil, readErr(err)
+			}
+			cf := &CaseFile{File: r.Path(name)}
+			if err := decodeYAML(data, cf, lim); err != nil {
+				errs = append(errs, yamlError(cf.File, err))
+				continue
+			}
+			for _, c := range cf.Cases {
+				if c.Name == "" || c.Activity == "" || c.Want == "" {
+					errs = append(errs, &Error{File: cf.File, Pos: c.Pos, Msg: "a case needs name, activity and want"})
+				}
+			}
+			out = append(out, cf)
+		}
+		remaining -= r.Total()
 	}
 	if len(errs) > 0 {
 		return nil, errs.sorted()

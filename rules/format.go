@@ -30,6 +30,13 @@ type Str struct {
 	// Quoted is set for a quoted scalar: columns inside it are one further
 	// to the right than its first character.
 	Quoted bool
+	// Block is '|' or '>' for a block scalar, whose Pos is its text's
+	// first character.
+	Block byte
+	// raw is a block scalar's text as written, from the line after its
+	// indicator, which is on line rawLine.
+	raw     string
+	rawLine int
 }
 
 // UnmarshalYAML implements yaml.NodeUnmarshaler.
@@ -41,12 +48,16 @@ func (s *Str) UnmarshalYAML(n ast.Node) error {
 		s.Quoted = v.Token.Type == token.DoubleQuoteType || v.Token.Type == token.SingleQuoteType
 	case *ast.NullNode:
 		s.Value = ""
+	case *ast.LiteralNode:
+		// A block scalar (| or >): its text, folded and chomped as its
+		// indicators say. It is a ScalarNode too, whose token is the "|".
+		s.Value, s.Block = v.Value.Value, v.Start.Value[0]
+		s.raw, s.rawLine = v.Value.GetToken().Origin, posOf(v).Line
+		s.Pos = s.At(0)
 	case ast.ScalarNode:
 		// Numbers, booleans and timestamps are taken as written: document
 		// numbers and dates are text to us, never YAML-typed values.
 		s.Value = v.GetToken().Value
-	case *ast.LiteralNode:
-		s.Value = v.Value.Value
 	default:
 		return yamlErrorf(n, "want a single value, got %s", strings.ToLower(n.Type().String()))
 	}
@@ -87,7 +98,10 @@ type FileSpec struct {
 
 // NoticeSpec is a notice's identity.
 type NoticeSpec struct {
+	// Number is the document number as printed (文号); ID names a notice
+	// that has none (and may name one that has).
 	Number          Str           `yaml:"number"`
+	ID              Str           `yaml:"id"`
 	Registration    Str           `yaml:"registration"`
 	Title           Str           `yaml:"title"`
 	Issuer          Str           `yaml:"issuer"`
@@ -212,6 +226,21 @@ type RuleSpec struct {
 	Interpretations []Str      `yaml:"interpretations"`
 	Terms           []TermSpec `yaml:"terms"`
 	TitleLevel      bool       `yaml:"title_level"`
+	// Except lists the cases the rule's own words carve out ("除…外").
+	Except []ExceptSpec `yaml:"except"`
+}
+
+// ExceptSpec is an exception a forbidding rule states: the words that
+// state it, and the activities (kinds of the rule's) and/or the condition
+// it covers. Where it holds, the rule does not forbid.
+type ExceptSpec struct {
+	Pos             Pos   `yaml:"-"`
+	ID              Str   `yaml:"id"`
+	Article         Str   `yaml:"article"`
+	Text            Str   `yaml:"text"`
+	Activities      []Str `yaml:"activities"`
+	If              Str   `yaml:"if"`
+	Interpretations []Str `yaml:"interpretations"`
 }
 
 // TermSpec is a consequence attached to a rule: an amount, a waiting period,
@@ -312,6 +341,12 @@ func (s *RuleSpec) UnmarshalYAML(n ast.Node) error {
 
 func (s *TermSpec) UnmarshalYAML(n ast.Node) error {
 	type plain TermSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *ExceptSpec) UnmarshalYAML(n ast.Node) error {
+	type plain ExceptSpec
 	s.Pos = posOf(n)
 	return decodeStrict(n, (*plain)(s))
 }

@@ -17,16 +17,20 @@ type Set struct {
 	Notices      []*Notice
 	Activities   []*Activity
 	// Divisions names the divisions notices apply in and callers may name
-	// (divisions.csv); nil when the rule directory has none.
+	// (divisions.csv of every root, merged); nil when no root has one.
 	Divisions *division.Table
-	// Digest identifies the exact rule files (sha256 over names and bytes).
+	// Roots are the directories the set was loaded from, in order: what
+	// else a directory holds (vocabulary, layers) is read from here.
+	Roots []Root
+	// Digest identifies the exact rule files of every root (sha256 over
+	// names and bytes).
 	Digest string
 	// Counts of variable slots, for evaluation states.
 	NumSlots, BoolSlots, StrSlots int
 
 	factByName map[string]*Fact
 	activityBy map[string]*Activity // by id, name and synonym
-	noticeBy   map[string]*Notice   // by number
+	noticeBy   map[string]*Notice   // by number and by id
 }
 
 // Fact is a declared fact.
@@ -45,7 +49,11 @@ type Fact struct {
 	// Divisions is set for a fact whose values are the names of divisions
 	// at this level (divisions: township): the fact names the query's place.
 	Divisions division.Level
-	Var       *cond.Var
+	// File and Pos are where the fact is declared (first, if in several
+	// directories).
+	File string
+	Pos  Pos
+	Var  *cond.Var
 	// Boxed holds each enum value as an interface value, made once so that
 	// reporting a fact does not allocate.
 	Boxed map[string]any
@@ -66,13 +74,21 @@ type Implication struct {
 
 // Notice is one encoded document.
 type Notice struct {
+	// Number is the document number as printed (文号), "" for a notice
+	// that has none; ID is the id the file gives it. Key is whichever
+	// identifies it, Name how answers cite it.
 	Number       string
+	ID           string
 	Registration string
 	Title        string
 	Issuer       string
 	Issued       calendar.Date
 	Effective    calendar.Date
-	ValidUntil   calendar.Date
+	// ValidUntil is the last day in force (inclusive). A notice that
+	// gives none is in force until repealed (UntilRepealed is set):
+	// ValidUntil is then rules.UntilRepealed, the calendar's last day.
+	ValidUntil    calendar.Date
+	UntilRepealed bool
 	// AppliesIn lists the divisions the notice applies in; empty when the
 	// notice does not say, and then it applies wherever the engine answers.
 	AppliesIn       []division.Code
@@ -93,8 +109,30 @@ type Notice struct {
 	Rules           []*Rule
 	Duties          []*Duty
 	DataNotes       []string
-	File            string
-	Pos             Pos
+	// Root is the name of the directory the notice was loaded from; File
+	// its path as errors give it.
+	Root string
+	File string
+	Pos  Pos
+}
+
+// Key identifies the notice in the set: its number, or its id when it has
+// none. Cases and overrides name notices by it.
+func (n *Notice) Key() string {
+	if n.Number != "" {
+		return n.Number
+	}
+	return n.ID
+}
+
+// Name is how answers cite the notice: its number as printed, or, for a
+// notice without one, its issuer, issue date and title — never an id or a
+// placeholder.
+func (n *Notice) Name() string {
+	if n.Number != "" {
+		return n.Number
+	}
+	return n.Issuer + " " + n.Issued.String() + "《" + n.Title + "》"
 }
 
 // InForce reports whether the notice is in force on d (inclusive ends).
@@ -244,13 +282,18 @@ const (
 
 // Rule is one encoded provision.
 type Rule struct {
-	ID              string
-	Article         string
-	Text            string
-	Effect          Effect
-	Activities      []*Activity
-	Program         *cond.Program
-	Overrides       []*Rule
+	ID         string
+	Article    string
+	Text       string
+	Effect     Effect
+	Activities []*Activity
+	Program    *cond.Program
+	Overrides  []*Rule
+	// Exceptions are the rules that carve this rule's "除…外" out of it;
+	// ExceptionOf, on such a rule, is the rule it carves from. An
+	// exception allows and overrides its rule.
+	Exceptions      []*Rule
+	ExceptionOf     *Rule
 	Residual        bool
 	TitleLevel      bool
 	Interpretations []*Interpretation
@@ -259,8 +302,8 @@ type Rule struct {
 	Pos             Pos
 }
 
-// Key is the rule's global name: notice number#rule id.
-func (r *Rule) Key() string { return r.Notice.Number + "#" + r.ID }
+// Key is the rule's global name: notice key#rule id.
+func (r *Rule) Key() string { return r.Notice.Key() + "#" + r.ID }
 
 // Covers reports whether the rule governs activity a (a is one of its
 // activities or a kind of one).
@@ -310,9 +353,9 @@ func (s *Set) ActivityNames() []string {
 	return out
 }
 
-// Notice finds a notice by its document number as printed.
-func (s *Set) Notice(number string) (*Notice, bool) {
-	n, ok := s.noticeBy[number]
+// Notice finds a notice by its document number as printed, or by its id.
+func (s *Set) Notice(key string) (*Notice, bool) {
+	n, ok := s.noticeBy[key]
 	return n, ok
 }
 

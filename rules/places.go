@@ -1,9 +1,6 @@
 package rules
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/tonggao/tonggao/division"
@@ -13,22 +10,6 @@ import (
 // notices apply in (applies_in) and the townships a caller may name, with
 // their GB/T 2260 codes. It is optional; see division.ReadTable.
 const DivisionsFile = "divisions.csv"
-
-// readDivisions reads the divisions table of fsys; nil if it has none.
-func readDivisions(fsys fs.FS) ([]byte, *division.Table, error) {
-	data, err := fs.ReadFile(fsys, DivisionsFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
-	}
-	if err != nil {
-		return nil, nil, fmt.Errorf("rules: %w", err)
-	}
-	t, err := division.ParseTable(data, DivisionsFile)
-	if err != nil {
-		return nil, nil, fmt.Errorf("rules: %w", err)
-	}
-	return data, t, nil
-}
 
 // appliesIn reads a notice's applies_in: division codes, or names the
 // divisions table resolves to exactly one division. When the directory has
@@ -101,7 +82,7 @@ func (l *loader) checkAppliesIn() {
 	}
 	if with != nil && without != nil {
 		l.errorf(without.File, without.Pos, "notice %s does not say where it applies (applies_in), but %s (%s) does: with notices of several places loaded, every notice must name its divisions",
-			without.Number, with.Number, with.File)
+			without.Name(), with.Name(), with.File)
 	}
 }
 

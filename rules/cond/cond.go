@@ -161,7 +161,8 @@ type Program struct {
 // Eval evaluates the program. It does not allocate.
 func (p *Program) Eval(s *State) Tri { return p.root.eval(s) }
 
-// Error is a compile error at a 1-based column of the condition text.
+// Error is a compile error at a 1-based column of the condition text
+// (counted in runes from its start, over line breaks).
 type Error struct {
 	Column int
 	Msg    string
@@ -228,8 +229,14 @@ func Compile(src string, env *Env) (*Program, error) {
 func exprError(err error) error {
 	var fe *file.Error
 	if errors.As(err, &fe) {
-		msg := fe.Message
-		return &Error{Column: fe.Column + 1, Msg: msg}
+		// Column counts runes from the start of the source, as the AST's
+		// locations do: a condition written over several lines (a YAML
+		// block scalar) is placed by the offset.
+		col := fe.Column + 1
+		if fe.Line > 1 {
+			col = fe.From + 1
+		}
+		return &Error{Column: col, Msg: fe.Message}
 	}
 	return &Error{Column: 1, Msg: err.Error()}
 }

@@ -1,0 +1,109 @@
+package rules
+
+import (
+	"errors"
+	"strings"
+	"unicode"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/tonggao/tonggao/internal/safeyaml"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// decode parses a rule file within the loader's limits (see
+// internal/safeyaml: nesting, aliases, merge keys, tags, documents) and
+// decodes it into v, refusing unknown keys.
+func (l *loader) decode(data []byte, v any) error {
+	return decodeYAML(data, v, l.lim)
+}
+
+func decodeYAML(data []byte, v any, lim Limits) error {
+	n, err := safeyaml.Parse(data, safeyaml.Limits{MaxDepth: lim.MaxDepth, MaxNodes: lim.MaxNodes, MaxKeys: lim.MaxKeys})
+	if err != nil || n == nil {
+		return err
+	}
+	return yaml.NodeToValue(n, v, yaml.DisallowUnknownField())
+}
+
+// yamlErr turns a parser or decoder error into a positioned error.
+func (l *loader) yamlErr(file string, err error) {
+	l.errs = append(l.errs, yamlError(file, err))
+}
+
+func yamlError(file string, err error) *Error {
+	var se *safeyaml.Error
+	if errors.As(err, &se) {
+		return &Error{File: file, Pos: Pos{Line: se.Line, Col: se.Col}, Msg: se.Msg}
+	}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		p := Pos{}
+		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
+			p = Pos{Line: tok.Position.Line, Col: tok.Position.Column}
+		}
+		return &Error{File: file, Pos: p, Msg: strings.TrimSpace(ye.GetMessage())}
+	}
+	return &Error{File: file, Msg: err.Error()}
+}
+
+func (l *loader) parseNotice(file string, data []byte) *FileSpec {
+	var spec FileSpec
+	if err := l.decode(data, &spec); err != nil {
+		l.yamlErr(file, err)
+		return nil
+	}
+	return &spec
+}
+
+// condErr reports a condition that does not compile, at its column.
+func (l *loader) condErr(file string, s Str, err error) {
+	var ce *cond.Error
+	if errors.As(err, &ce) {
+		l.errorf(file, s.At(ce.Column-1), "%s", ce.Msg)
+		return
+	}
+	l.errorf(file, s.Pos, "%v", err)
+}
+
+// At is the position of the character offset runes into the value: on
+// the value's line for a plain or quoted scalar, and where it is written
+// for a block scalar (| or >, whose lines are joined or indented).
+func (s Str) At(offset int) Pos {
+	if s.Block == 0 {
+		p := s.Pos
+		p.Col += max(offset, 0)
+		if s.Quoted {
+			p.Col++ // past the opening quote
+		}
+		return p
+	}
+	// A block scalar's value has the same characters as its text as
+	// written, but for white space: find the written place of the value's
+	// next character that is not white space.
+	skip := 0
+	for i, r := range []rune(s.Value) {
+		if i >= offset {
+			break
+		}
+		if !unicode.IsSpace(r) {
+			skip++
+		}
+	}
+	p := Pos{Line: s.rawLine + 1, Col: 1}
+	for _, r := range s.raw {
+		switch {
+		case r == '\n':
+			p.Line++
+			p.Col = 1
+			continue
+		case unicode.IsSpace(r):
+		case skip == 0:
+			return p
+		default:
+			skip--
+		}
+		p.Col++
+	}
+	return Pos{Line: s.rawLine + 1}
+}
