@@ -228,7 +228,6 @@ func parseHolidayFile(b []byte, y int) ([]HolidayBlock, error) {
 	}
 	type group struct {
 		name     string
-		off      map[Date]bool
 		firstOff Date
 		lastOff  Date
 		hasOff   bool

@@ -32,7 +32,7 @@ func WriteICS(w io.Writer, y *Year, stamp time.Time) error {
 	dtstamp := stamp.UTC().Format("20060102T150405Z")
 	for _, n := range y.Notices {
 		for _, d := range n.Days {
-			summary := d.Name
+			var summary string
 			switch d.Kind {
 			case "effective":
 				summary = fmt.Sprintf(texts.effectiveSummary, n.Number)

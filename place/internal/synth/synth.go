@@ -59,7 +59,6 @@ type gen struct {
 	cfg    Config
 	rnd    *rand.Rand
 	kx, ky float64 // metres per degree
-	outer  []float64
 	phase  [4]float64
 }
 

@@ -14,7 +14,7 @@ import (
 )
 
 // The checked-in layers must be exactly what the generator makes from the
-// go:generate line's inputs: nobody edits them by hand.
+// inputs of its generate directive: nobody edits them by hand.
 func TestCheckedInLayersAreGenerated(t *testing.T) {
 	f, err := os.Open(filepath.Join("..", "..", "..", "..", "shared", "data", "divisions", "qiyang-towns.csv"))
 	if err != nil {
