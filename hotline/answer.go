@@ -1,32 +1,60 @@
 package hotline
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/vocab"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
+// NotUnderstood is the verdict of a call in which nothing to decide on was
+// understood: the answer says what was understood and what to ask.
+const NotUnderstood engine.Verdict = "not_understood"
+
 // Hotline answers callers' questions with an engine. It is immutable and
-// safe for concurrent use.
+// safe for concurrent use; its segmenter and dictionaries are built once,
+// by New.
 type Hotline struct {
 	eng *engine.Engine
 	p   *parser
 	cat *Catalog
+	voc *vocab.Vocabulary
 }
 
-// New builds a Hotline on an engine, with the embedded lexicon and
-// catalogue. It fails if they name a fact the rule set does not declare.
-func New(eng *engine.Engine) (*Hotline, error) {
-	p, err := newParser(eng.Rules(), eng.Calendar(), lexiconYAML)
+// Root is a rule root whose vocabulary/ directory the hotline reads.
+type Root = vocab.Root
+
+// New builds a Hotline on an engine. Its words come from the vocabulary
+// directories of roots (vocabulary/*.yaml beside the rules), or, with no
+// roots, from the embedded rule base's. It fails, naming file:line:col,
+// if a vocabulary file names an activity, fact or festival the rule set
+// and calendar do not know.
+func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
+	if len(roots) == 0 {
+		roots = []Root{{FS: rules.EmbeddedFS(), Name: "embedded"}}
+	}
+	voc, err := vocab.Load(context.Background(), eng.Rules(), eng.Calendar(), roots...)
+	if err != nil {
+		return nil, err
+	}
+	g, err := loadGrammar()
+	if err != nil {
+		return nil, err
+	}
+	p, err := newParser(eng.Rules(), eng.Calendar(), voc, g)
 	if err != nil {
 		return nil, err
 	}
@@ -34,24 +62,35 @@ func New(eng *engine.Engine) (*Hotline, error) {
 	if err != nil {
 		return nil, err
 	}
-	for name := range cat.Facts {
-		if _, ok := eng.Rules().Fact(name); !ok {
-			return nil, fmt.Errorf("catalogue: fact %q is not in facts.yaml", name)
+	cat.Facts = map[string]factText{}
+	for name, q := range voc.Questions {
+		ft := factText{Question: text(q.Question), Subject: text(q.Subject), Values: map[string]text{}}
+		for v, t := range q.Values {
+			ft.Values[v] = text(t)
 		}
+		cat.Facts[name] = ft
 	}
-	return &Hotline{eng: eng, p: p, cat: cat}, nil
+	return &Hotline{eng: eng, p: p, cat: cat, voc: voc}, nil
 }
+
+// RootsOf is the roots of rule directories on disk, for New.
+func RootsOf(fsys fs.FS, name string) []Root { return []Root{{FS: fsys, Name: name}} }
 
 // Engine returns the engine the hotline decides with.
 func (h *Hotline) Engine() *engine.Engine { return h.eng }
 
-// Catalog returns the hotline's catalogue.
+// Catalog returns the hotline's catalogue, with the rule set's follow-up
+// questions.
 func (h *Hotline) Catalog() *Catalog { return h.cat }
 
-// Parse turns a question asked on day today into a query. It never
-// fails: what it did not understand is listed in NotUnderstood.
+// Vocabulary returns the rule set's vocabulary.
+func (h *Hotline) Vocabulary() *vocab.Vocabulary { return h.voc }
+
+// Parse turns a question asked on day today into a query: the first act
+// asked about. It never fails: what it did not understand is listed in
+// NotUnderstood.
 func (h *Hotline) Parse(question string, today calendar.Date) *Query {
-	return h.p.parse(question, today)
+	return h.p.understand(question, today).queries[0]
 }
 
 // Request is one question to answer.
@@ -72,6 +111,9 @@ type Request struct {
 }
 
 // ErrNoActivity means the question names no activity the rule base knows.
+//
+// Deprecated: Ask answers such a question with the verdict NotUnderstood
+// (or no_rule for an act no rule covers) and no error.
 var ErrNoActivity = errors.New("no activity recognised in the question")
 
 // Reply is one answer a caller may give to a follow-up question.
@@ -91,44 +133,162 @@ type FollowUp struct {
 	Replies  []Reply `json:"replies"`
 }
 
-// Answer is what the operator reads out, with the query it answers and
-// the engine's decision it rests on.
+// Details are what the operator may read on but the caller does not hear
+// by default: full quotations, the windows, what happens to violators,
+// contacts, notes, the readings used, and each outcome.
+type Details struct {
+	Why             []string `json:"why"`
+	Outcomes        []string `json:"outcomes,omitempty"`
+	NextChange      string   `json:"next_change,omitempty"`
+	Windows         []string `json:"windows,omitempty"`
+	Penalties       []string `json:"penalties,omitempty"`
+	Contacts        []string `json:"contacts,omitempty"`
+	Terms           []string `json:"terms,omitempty"`
+	Notes           []string `json:"notes,omitempty"`
+	Interpretations []string `json:"interpretations,omitempty"`
+	NotUnderstood   []string `json:"not_understood,omitempty"`
+}
+
+// DocumentAnswer is the register's answer about a document.
+type DocumentAnswer struct {
+	Number     string         `json:"number"`
+	Title      string         `json:"title,omitempty"`
+	Status     string         `json:"status"`
+	ValidFrom  *calendar.Date `json:"valid_from,omitempty"`
+	ValidUntil *calendar.Date `json:"valid_until,omitempty"`
+	ChangedBy  string         `json:"changed_by,omitempty"`
+	Notes      []string       `json:"notes"`
+	// Candidates are the documents a number alone may mean (7号文件).
+	Candidates []string `json:"candidates,omitempty"`
+}
+
+// Answer is what the operator reads out, with what it rests on. Answer is
+// the spoken text: its first sentence (Headline, at most 40 characters)
+// says the verdict and the day; the whole is at most 150 characters. The
+// rest is in Details.
 type Answer struct {
-	Query   *Query         `json:"query"`
-	Verdict engine.Verdict `json:"verdict"`
-	// Answer is the whole text to read out: Headline, Why, Outcomes,
-	// NextChange, Consequences, Contacts and Notes, one per line.
-	Answer       string   `json:"answer"`
-	Headline     string   `json:"headline"`
-	Why          []string `json:"why"`
-	Outcomes     []string `json:"outcomes,omitempty"`
-	NextChange   string   `json:"next_change,omitempty"`
-	Consequences []string `json:"consequences,omitempty"`
-	Contacts     []string `json:"contacts,omitempty"`
-	Notes        []string `json:"notes,omitempty"`
-	// FollowUp holds the single most useful question to ask next (empty
-	// unless the verdict is conditional).
-	FollowUp []FollowUp       `json:"follow_up"`
+	Intent   Intent         `json:"intent"`
+	Query    *Query         `json:"query"`
+	Verdict  engine.Verdict `json:"verdict"`
+	Answer   string         `json:"answer"`
+	Headline string         `json:"headline"`
+	// Ask is the one question to put to the caller next, if any: the
+	// follow-up question, or, when nothing was understood, what to ask.
+	Ask     string   `json:"ask,omitempty"`
+	Details *Details `json:"details"`
+	// FollowUp holds the question whose reply decides a conditional
+	// answer, with the answer to each reply (empty unless conditional).
+	FollowUp []FollowUp `json:"follow_up"`
+	// Status and Document answer a question about a document.
+	Status   string          `json:"status,omitempty"`
+	Document *DocumentAnswer `json:"document,omitempty"`
+	// Answers are the answers to each question of a call that asked
+	// several.
+	Answers  []*Answer        `json:"answers,omitempty"`
 	Reasons  []engine.Reason  `json:"reasons"`
 	Decision *engine.Decision `json:"decision"`
 	Lang     Lang             `json:"lang"`
 }
 
-// Ask parses the question, applies the request's corrections and added
-// facts, decides, and renders the answer. It returns ErrNoActivity (with
-// the parsed query) when no activity was recognised, and engine errors
-// (unknown activity, contradictory facts) as they are.
+// Ask reads the question, applies the request's corrections and added
+// facts, decides and renders the answer. Every question gets an answer:
+// one naming nothing the rule base knows is answered NotUnderstood (or
+// no_rule, naming the act understood); several questions in one call get
+// several answers in Answers. The error is for a request the engine
+// cannot take: an unknown activity given by name, contradictory facts.
 func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
-	q := h.Parse(req.Question, req.Today)
+	u := h.p.understand(req.Question, req.Today)
+	switch u.intent {
+	case IntentDocument:
+		a := h.document(u, req)
+		return a, a.Query, nil
+	case IntentReport:
+		a := h.report(u, req)
+		return a, a.Query, nil
+	}
+	if len(u.queries) == 1 || req.Activity != "" {
+		a, err := h.decide(u.queries[0], req)
+		if err != nil {
+			return nil, u.queries[0], err
+		}
+		a.Intent = IntentDecision
+		return a, a.Query, nil
+	}
+	top := &Answer{Intent: IntentSeveral, Lang: req.Lang, Details: &Details{Why: []string{}}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}}
+	var lines []string
+	worst := engine.NoRule
+	for i, q := range u.queries {
+		a, err := h.decide(q, req)
+		if err != nil {
+			return nil, q, err
+		}
+		a.Intent = IntentDecision
+		top.Answers = append(top.Answers, a)
+		lines = append(lines, fmt.Sprintf("%d. %s", i+1, a.Headline))
+		if rank(a.Verdict) > rank(worst) {
+			worst = a.Verdict
+		}
+	}
+	top.Query = top.Answers[0].Query
+	top.Verdict = worst
+	top.Headline = top.Answers[0].Headline
+	top.Answer = fit(lines, maxSpoken)
+	return top, top.Query, nil
+}
+
+// rank orders verdicts by how much a caller must hear them: a call with
+// one forbidden act is summed up as forbidden.
+func rank(v engine.Verdict) int {
+	switch v {
+	case engine.Forbidden:
+		return 4
+	case engine.Conditional:
+		return 3
+	case engine.Allowed:
+		return 2
+	case engine.NoRule:
+		return 1
+	}
+	return 0
+}
+
+// The spoken text's limits, in characters.
+const (
+	maxHeadline = 40
+	maxSpoken   = 150
+)
+
+// fit joins sentences while the whole stays within max characters; the
+// first is always kept.
+func fit(sentences []string, max int) string {
+	var b strings.Builder
+	n := 0
+	for i, s := range sentences {
+		if s == "" {
+			continue
+		}
+		k := utf8.RuneCountInString(s)
+		if i > 0 && n+k > max {
+			continue
+		}
+		b.WriteString(s)
+		n += k
+	}
+	return b.String()
+}
+
+// decide answers one query.
+func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
+	c, l := h.cat, req.Lang
 	if req.Date != nil {
-		q.Date, q.DateWords = *req.Date, ""
+		q.Date, q.DateWords, q.badDay = *req.Date, "", false
 	}
 	if req.Activity != "" {
 		a, err := h.eng.Activity(req.Activity)
 		if err != nil {
-			return nil, q, err
+			return nil, err
 		}
-		q.Activity, q.ActivityName, q.ActivityEN = a.ID, a.Name, a.EN
+		q.Activity, q.ActivityName, q.ActivityEN, q.Act = a.ID, a.Name, a.EN, ""
 	}
 	for k, v := range req.Facts {
 		if r, ok := v.(engine.Range); ok {
@@ -137,51 +297,169 @@ func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
 		}
 		q.Facts[k] = v
 	}
-	if q.Activity == "" {
-		return nil, q, ErrNoActivity
+	if q.Activity == "" || q.badDay {
+		return h.notDecided(q, l), nil
 	}
 	d, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts()})
 	if err != nil {
-		return nil, q, err
+		var fe *engine.FactError
+		if errors.As(err, &fe) && len(req.Facts) == 0 {
+			// Facts read from the question that contradict each other are
+			// not guessed between: ask.
+			q.NotUnderstood = append(q.NotUnderstood, fe.Error())
+			return h.notDecided(q, l), nil
+		}
+		return nil, err
 	}
-	return h.Render(q, d, req.Lang), q, nil
+	a := h.Render(q, d, l)
+	_ = c
+	return a, nil
+}
+
+// notDecided answers a query with no activity: no_rule naming an act no
+// rule covers, or NotUnderstood with the question to ask.
+func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
+	c := h.cat
+	a := &Answer{Query: q, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
+	switch {
+	case q.Act != "" && !q.badDay:
+		a.Verdict = engine.NoRule
+		a.Headline = c.T(l, "head.no_rule_act", "act", q.Act, "when", h.day(l, q.Date, q))
+		a.Answer = fit([]string{a.Headline, c.T(l, "no_rule.not_allowed")}, maxSpoken)
+	case q.badDay:
+		a.Verdict = NotUnderstood
+		a.Headline = c.T(l, "head.bad_day", "words", strings.Join(q.NotUnderstood, c.T(l, "list.sep")))
+		a.Ask = c.T(l, "ask.day")
+		a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken)
+	default:
+		a.Verdict = NotUnderstood
+		a.Headline = c.T(l, "head.not_understood")
+		a.Ask = c.T(l, "ask.activity")
+		parts := []string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}
+		if u := understoodText(q); u != "" {
+			parts = append(parts, c.T(l, "understood", "what", u))
+		}
+		a.Answer = fit(parts, maxSpoken)
+	}
+	return a
+}
+
+func understoodText(q *Query) string {
+	var parts []string
+	for _, u := range q.Understood {
+		if u.Kind == "date" || u.Kind == "place" || u.Kind == "fact" {
+			parts = append(parts, u.Words)
+		}
+	}
+	return strings.Join(parts, "、")
+}
+
+// day is a day as spoken: 10月3日, with the year when it is not the
+// question's.
+func (h *Hotline) day(l Lang, d calendar.Date, q *Query) string {
+	y, m, dd := d.Date()
+	if l == EN {
+		return h.cat.T(l, "when", "date", d.String())
+	}
+	if q != nil && q.DateWords != "" && strings.Contains(q.DateWords, strconv.Itoa(y)) || y != todayYear(q) {
+		return fmt.Sprintf("%d年%d月%d日", y, m, dd)
+	}
+	return fmt.Sprintf("%d月%d日", m, dd)
+}
+
+// todayYear is the year the question speaks in: the day asked about's
+// own, unless the caller named another.
+func todayYear(q *Query) int {
+	if q == nil {
+		return 0
+	}
+	return q.Date.Year()
+}
+
+var isoDate = regexp.MustCompile(`([0-9]{4})-([0-9]{2})-([0-9]{2})`)
+
+// spokenDates rewrites ISO days in a text the way they are read out:
+// 2025-01-01 → 2025年1月1日.
+func spokenDates(s string) string {
+	return isoDate.ReplaceAllStringFunc(s, func(m string) string {
+		y, _ := strconv.Atoi(m[0:4])
+		mo, _ := strconv.Atoi(m[5:7])
+		d, _ := strconv.Atoi(m[8:10])
+		return fmt.Sprintf("%d年%d月%d日", y, mo, d)
+	})
+}
+
+// actWords are the caller's own words for the activity, when short.
+func actWords(q *Query, d *engine.Decision, l Lang) string {
+	if l == EN && d.Activity.EN != "" {
+		return d.Activity.EN
+	}
+	name := d.Activity.Name
+	for _, u := range q.Understood {
+		if u.Kind == "activity" && utf8.RuneCountInString(u.Words) < utf8.RuneCountInString(name) && utf8.RuneCountInString(u.Words) >= 2 {
+			name = u.Words
+		}
+	}
+	if utf8.RuneCountInString(name) > 14 {
+		name = string([]rune(name)[:13]) + "…"
+	}
+	return name
 }
 
 // Render turns a decision into the answer read out to a caller.
 func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	c := h.cat
-	a := &Answer{Query: q, Verdict: d.Verdict, Why: []string{}, FollowUp: []FollowUp{}, Reasons: d.Reasons, Decision: d, Lang: l}
-	act := d.Activity.Name
-	if l == EN && d.Activity.EN != "" {
-		act = d.Activity.EN
-	}
-	where, whereEN := "", ""
-	if t, ok := q.Facts["town"].(string); ok {
-		where, whereEN = c.T(ZH, "where.town", "town", t), c.T(EN, "where.town", "town", t)
-	}
+	a := &Answer{Intent: IntentDecision, Query: q, Verdict: d.Verdict, FollowUp: []FollowUp{}, Reasons: d.Reasons, Decision: d, Lang: l,
+		Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}}
+	act := actWords(q, d, l)
+	when := h.day(l, d.Date, q)
 	var subjects []string
+	var callerFacts, operatorFacts []string
 	for _, f := range d.UnknownFacts {
-		subjects = append(subjects, c.Subject(l, f, h.factLabel(l, f)))
-	}
-	headAct := act
-	if l == EN && headAct != "" {
-		headAct = strings.ToUpper(headAct[:1]) + headAct[1:] // it starts the English sentence
-	}
-	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", headAct, "when", h.date(l, d.Date), "when_en", c.T(EN, "when", "date", h.date(EN, d.Date)),
-		"where", where, "where_en", whereEN, "facts", strings.Join(subjects, c.T(l, "list.sep")))
-	for _, r := range d.Reasons {
-		if s := h.why(l, d, r, false); s != "" {
-			a.Why = append(a.Why, s)
+		if h.askedOf(f) == "operator" {
+			operatorFacts = append(operatorFacts, f)
+		} else {
+			callerFacts = append(callerFacts, f)
+		}
+		if len(subjects) < 2 {
+			subjects = append(subjects, c.Subject(l, f, h.factLabel(l, f)))
 		}
 	}
-	if len(a.Why) == 0 && (d.Verdict == engine.Forbidden || d.Verdict == engine.Allowed) {
-		// Every answer to the unknown facts gives the same verdict (寒露籽
-		// or 霜降籽, picking before 寒露 is forbidden): the rules that may
-		// apply are the reasons.
-		for _, r := range d.Reasons {
-			if s := h.why(l, d, r, true); s != "" && !slices.Contains(a.Why, s) {
-				a.Why = append(a.Why, s)
+	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", when, "facts", strings.Join(subjects, c.T(l, "list.sep")))
+	if utf8.RuneCountInString(a.Headline) > maxHeadline {
+		a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", when, "facts", subjects0(subjects))
+	}
+	if utf8.RuneCountInString(a.Headline) > maxHeadline {
+		a.Headline = c.T(l, "head.short."+string(d.Verdict), "when", when)
+	}
+	// Details: every reason with its quotation, outcomes, penalties …
+	for _, r := range d.Reasons {
+		if s := h.why(l, d, r, false); s != "" {
+			a.Details.Why = append(a.Details.Why, s)
+		}
+		for _, w := range r.Windows {
+			s := c.T(l, "window", "name", w.Name, "from", h.day(l, w.From, nil), "to", h.day(l, w.To, nil))
+			if !slices.Contains(a.Details.Windows, s) {
+				a.Details.Windows = append(a.Details.Windows, s)
 			}
+		}
+		for _, it := range r.Interpretations {
+			s := c.T(l, "interpretation", "words", it.Words, "reading", it.Reading)
+			if !slices.Contains(a.Details.Interpretations, s) {
+				a.Details.Interpretations = append(a.Details.Interpretations, s)
+			}
+		}
+	}
+	if len(a.Details.Why) == 0 && (d.Verdict == engine.Forbidden || d.Verdict == engine.Allowed) {
+		for _, r := range d.Reasons {
+			if s := h.why(l, d, r, true); s != "" && !slices.Contains(a.Details.Why, s) {
+				a.Details.Why = append(a.Details.Why, s)
+			}
+		}
+	}
+	for _, u := range q.Understood {
+		if u.Note != "" {
+			a.Details.Interpretations = append(a.Details.Interpretations, c.T(l, "read.fact_note", "words", u.Words, "note", u.Note))
 		}
 	}
 	for _, o := range d.Outcomes {
@@ -189,24 +467,16 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		for _, fc := range o.When {
 			parts = append(parts, h.condText(l, fc))
 		}
-		a.Outcomes = append(a.Outcomes, c.T(l, "outcome", "when", strings.Join(parts, c.T(l, "outcome.and")), "verdict", c.Verdict(l, string(o.Verdict))))
+		a.Details.Outcomes = append(a.Details.Outcomes, c.T(l, "outcome", "when", strings.Join(parts, c.T(l, "outcome.and")), "verdict", c.Verdict(l, string(o.Verdict))))
 	}
-	a.NextChange = h.nextChange(l, d)
-	if d.Verdict == engine.Forbidden || d.Verdict == engine.Conditional {
-		var texts []string
-		for _, p := range d.Penalties {
-			texts = append(texts, p.Text)
-		}
-		if len(texts) > 0 {
-			a.Consequences = append(a.Consequences, c.T(l, "penalty", "text", strings.Join(texts, "")))
-		}
+	a.Details.NextChange = h.nextChange(l, d, q)
+	for _, p := range d.Penalties {
+		a.Details.Penalties = append(a.Details.Penalties, p.Text)
 	}
 	for _, ct := range d.Contacts {
-		a.Contacts = append(a.Contacts, c.T(l, "contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
+		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
 	}
 	for _, n := range d.Notes {
-		// A note the catalogue knows is rendered from its parts in the
-		// answer's language; an unknown code falls back to the engine's text.
 		text := n.Text
 		if _, ok := c.Messages["note."+n.Code]; ok {
 			kv := make([]string, 0, 2*len(n.Args))
@@ -215,47 +485,248 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			}
 			text = c.T(l, "note."+n.Code, kv...)
 		}
-		a.Notes = append(a.Notes, c.T(l, "note", "text", text))
+		a.Details.Notes = append(a.Details.Notes, text)
 	}
+	terms := h.terms(l, q, d)
+	a.Details.Terms = terms
 	if d.Verdict == engine.Conditional {
-		if f, ok := h.followUp(l, q, d); ok {
+		if f, ok := h.followUp(l, q, d, callerFacts); ok {
 			a.FollowUp = append(a.FollowUp, f)
+			a.Ask = f.Question
 		}
 	}
-	lines := []string{a.Headline}
-	lines = append(lines, a.Why...)
-	if len(d.UnknownFacts) == 1 {
-		// One open fact: its outcomes are short enough to read out. With
-		// more, the follow-up question is the way through, and the full
-		// table stays in Outcomes.
-		lines = append(lines, a.Outcomes...)
+	// The spoken text: the headline, the grounds in short, what the
+	// caller asked beyond "may I", when it changes, and the question.
+	spoken := []string{a.Headline}
+	if g := h.grounds(l, d); g != "" {
+		spoken = append(spoken, g)
 	}
-	if a.NextChange != "" {
-		lines = append(lines, a.NextChange)
+	spoken = append(spoken, terms...)
+	if d.Verdict == engine.Conditional && len(operatorFacts) > 0 {
+		spoken = append(spoken, h.bothWays(l, q, d, operatorFacts)...)
 	}
-	lines = append(lines, a.Consequences...)
-	lines = append(lines, a.Contacts...)
-	lines = append(lines, a.Notes...)
-	for _, f := range a.FollowUp {
-		lines = append(lines, c.T(l, "follow.ask", "question", f.Question))
-		for _, r := range f.Replies {
-			lines = append(lines, "  "+c.T(l, "follow.reply", "reply", r.Label, "verdict", r.Answer))
-		}
+	if a.Details.NextChange != "" {
+		spoken = append(spoken, a.Details.NextChange)
 	}
-	if len(q.OtherActivities) > 0 {
-		lines = append(lines, c.T(l, "other_activities", "names", strings.Join(q.OtherActivities, c.T(l, "list.sep")), "activity", d.Activity.Name))
+	if q.asks.consequence && len(d.Penalties) > 0 {
+		spoken = append(spoken, c.T(l, "penalty", "text", clip(d.Penalties[0].Text, 60)))
 	}
-	if len(q.NotUnderstood) > 0 {
-		lines = append(lines, c.T(l, "not_understood", "words", strings.Join(q.NotUnderstood, c.T(l, "list.sep"))))
+	if a.Ask != "" {
+		spoken = append(spoken, c.T(l, "follow.ask", "question", a.Ask))
 	}
-	a.Answer = strings.Join(lines, "\n")
+	if d.Verdict == engine.NoRule {
+		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
+	}
+	a.Answer = fit(spoken, maxSpoken)
 	return a
 }
 
-func (h *Hotline) date(l Lang, d calendar.Date) string {
-	y, m, dd := d.Date()
-	return h.cat.T(l, "date", "y", strconv.Itoa(y), "m", strconv.Itoa(m), "d", strconv.Itoa(dd),
-		"mm", fmt.Sprintf("%02d", m), "dd", fmt.Sprintf("%02d", dd))
+func subjects0(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[0]
+}
+
+func clip(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}
+
+// askedOf says who can answer a fact: caller (the default) or operator.
+func (h *Hotline) askedOf(fact string) string {
+	if q, ok := h.voc.Questions[fact]; ok {
+		return q.AskedOf
+	}
+	return "caller"
+}
+
+// grounds cites the documents and articles that decide, in short.
+func (h *Hotline) grounds(l Lang, d *engine.Decision) string {
+	var cites []string
+	for _, r := range d.Reasons {
+		if r.Status == "overridden" {
+			continue
+		}
+		if d.Verdict == engine.Forbidden && r.Effect != string(rules.Forbid) && r.Status == "applies" {
+			continue
+		}
+		if d.Verdict == engine.Allowed && r.Effect != string(rules.Allow) && r.Status == "applies" {
+			continue
+		}
+		s := r.Notice + h.cat.Article(l, r.Article)
+		if r.TitleLevel {
+			s = r.Notice + h.cat.T(l, "grounds.title_only")
+		}
+		if !slices.Contains(cites, s) {
+			cites = append(cites, s)
+		}
+	}
+	if len(cites) == 0 {
+		return ""
+	}
+	if len(cites) > 3 {
+		cites = cites[:3]
+	}
+	return h.cat.T(l, "grounds", "cites", strings.Join(cites, h.cat.T(l, "list.sep")))
+}
+
+// bothWays states what each answer to a fact only data can settle gives:
+// "如果那里属于重点森林防火区：不可以；否则：本规则库没有相关规定。"
+func (h *Hotline) bothWays(l Lang, q *Query, d *engine.Decision, facts []string) []string {
+	var out []string
+	for _, fact := range facts {
+		f, ok := h.eng.Rules().Fact(fact)
+		if !ok {
+			continue
+		}
+		var yes, no any
+		switch f.Kind {
+		case cond.Bool:
+			yes, no = true, false
+		case cond.Enum:
+			if len(f.Values) == 0 {
+				continue
+			}
+			yes = f.Values[0]
+			if len(f.Values) > 1 {
+				no = f.Values[1]
+			}
+		case cond.Number:
+			cands, _ := h.candidates(l, fact, d)
+			if len(cands) < 2 {
+				continue
+			}
+			yes, no = cands[len(cands)-1].value, cands[0].value
+		}
+		vy := h.verdictWith(q, fact, yes)
+		vn := h.verdictWith(q, fact, no)
+		if vy == "" || vn == "" || vy == vn {
+			continue
+		}
+		label := h.cat.Subject(l, fact, h.factLabel(l, fact))
+		if s := h.cat.Value(l, fact, fmt.Sprint(yes)); s != "" {
+			label = s
+		}
+		out = append(out, h.cat.T(l, "both", "if", label, "yes", h.cat.Verdict(l, string(vy)), "no", h.cat.Verdict(l, string(vn))))
+		if len(out) == 2 {
+			break
+		}
+	}
+	return out
+}
+
+func (h *Hotline) verdictWith(q *Query, fact string, v any) engine.Verdict {
+	if v == nil {
+		return ""
+	}
+	facts := q.EngineFacts()
+	facts[fact] = v
+	rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts})
+	if err != nil {
+		return ""
+	}
+	return rd.Verdict
+}
+
+// terms renders the rule terms the caller asked about (how much, until
+// when, from when, the waiting period, where), or by default the amount
+// and the deadline, for an answer that has them.
+func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
+	type term struct{ name, value, text string }
+	var ts []term
+	seen := map[string]bool{}
+	for _, r := range d.Reasons {
+		if r.Status != "applies" || r.Effect != string(rules.Allow) {
+			continue
+		}
+		for _, t := range r.Terms {
+			if !seen[t.Name] {
+				seen[t.Name] = true
+				ts = append(ts, term{t.Name, t.Value, t.Text})
+			}
+		}
+	}
+	if len(ts) == 0 {
+		return nil
+	}
+	has := func(n string) bool { return seen[n] }
+	want := map[string]bool{}
+	a := q.asks
+	if a.money {
+		want["fee"], want["assistance"] = true, true
+	}
+	if a.benefits {
+		want["benefit_period"], want["benefits_from"] = true, true
+	}
+	if a.waiting || a.deadline && d.Date.After(h.collectionEnd(d)) {
+		want["waiting_period"] = true
+	}
+	if a.where {
+		want["household"], want["where"] = true, true
+	}
+	if len(want) == 0 || a.deadline {
+		want["fee"] = true
+		if has("assistance") {
+			want["assistance"] = true
+		}
+		if has("waiting_period") && d.Date.After(h.collectionEnd(d)) {
+			want["waiting_period"] = true
+		}
+	}
+	// an assistance term says the amount for this person: it replaces the fee
+	if want["assistance"] && has("assistance") {
+		want["fee"] = false
+	}
+	var out []string
+	if a.deadline || a.money && len(want) <= 2 {
+		for _, r := range d.Reasons {
+			for _, w := range r.Windows {
+				if !w.To.Before(d.Date) && r.Effect == string(rules.Allow) && r.Status == "applies" {
+					s := h.cat.T(l, "term.until", "window", shortWindow(w.Name), "to", h.day(l, w.To, nil))
+					if !slices.Contains(out, s) {
+						out = append(out, s)
+					}
+				}
+			}
+		}
+	}
+	for _, t := range ts {
+		if !want[t.name] {
+			continue
+		}
+		v := spokenDates(t.value)
+		if t.name == "household" {
+			v = spokenDates(t.text)
+			if i := strings.LastIndex(v, "（"); i > 0 {
+				v = v[:i]
+			}
+			v = strings.ReplaceAll(v, "……", "；")
+		}
+		key := "term." + t.name
+		if _, ok := h.cat.Messages[key]; !ok {
+			key = "term.other"
+		}
+		out = append(out, h.cat.T(l, key, "value", v))
+	}
+	return out
+}
+
+// collectionEnd is the last day of the allowed window of a decision's
+// reasons, or the decision's day when there is none.
+func (h *Hotline) collectionEnd(d *engine.Decision) calendar.Date {
+	end := d.Date
+	for _, r := range d.Reasons {
+		for _, w := range r.Windows {
+			if strings.Contains(w.Name, "期外") {
+				return w.From.AddDays(-1)
+			}
+		}
+	}
+	return end
 }
 
 func (h *Hotline) factLabel(l Lang, name string) string {
@@ -269,7 +740,8 @@ func (h *Hotline) factLabel(l Lang, name string) string {
 	return f.ZH
 }
 
-// why renders one reason as one sentence with its document and article.
+// why renders one reason as one sentence with its document, article and
+// the quoted text.
 func (h *Hotline) why(l Lang, d *engine.Decision, r engine.Reason, eitherWay bool) string {
 	c := h.cat
 	art := c.Article(l, r.Article)
@@ -289,11 +761,11 @@ func (h *Hotline) why(l Lang, d *engine.Decision, r engine.Reason, eitherWay boo
 		s = c.T(l, "why.applies", "notice", r.Notice, "article", art, "text", r.Text)
 	case "may_apply":
 		if d.Verdict != engine.Conditional {
-			return "" // it does not change a definite answer
+			return ""
 		}
 		var subj []string
 		for _, f := range r.DependsOn {
-			if slices.Contains(d.UnknownFacts, f) { // only the facts that decide
+			if slices.Contains(d.UnknownFacts, f) {
 				subj = append(subj, c.Subject(l, f, h.factLabel(l, f)))
 			}
 		}
@@ -323,23 +795,24 @@ func shortWindow(name string) string {
 	return name
 }
 
-// nextChange says when the answer changes, naming the window that ends
-// when one does.
-func (h *Hotline) nextChange(l Lang, d *engine.Decision) string {
+// nextChange says when the answer changes — "从10月23日起可以", or "起要看
+// 情况" with what it will depend on — naming the window that ends.
+func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	if d.NextChange == nil {
 		return ""
 	}
 	c := h.cat
 	v := c.Verdict(l, string(d.NextChange.Verdict))
+	next := h.day(l, d.NextChange.Date, q)
 	end := d.NextChange.Date.AddDays(-1)
 	for _, r := range d.Reasons {
 		for _, w := range r.Windows {
 			if w.To == end {
-				return c.T(l, "next.window_end", "window", shortWindow(w.Name), "end", h.date(l, end), "date", h.date(l, d.NextChange.Date), "verdict", v)
+				return c.T(l, "next.window_end", "window", shortWindow(w.Name), "end", h.day(l, end, q), "date", next, "verdict", v)
 			}
 		}
 	}
-	return c.T(l, "next.plain", "date", h.date(l, d.NextChange.Date), "verdict", v)
+	return c.T(l, "next.plain", "date", next, "verdict", v)
 }
 
 // condText renders one fact's answer in an outcome: "离山林多远 ≤ 100".
@@ -450,13 +923,17 @@ func (h *Hotline) candidates(l Lang, fact string, d *engine.Decision) ([]candida
 	return out, threshold
 }
 
-// followUp picks the unknown fact whose answer settles the most: the one
-// whose replies give the most definite verdicts, first in the engine's
-// order on a tie. Each reply is decided now, so the operator can read the
-// answer to whatever the caller says.
-func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision) (FollowUp, bool) {
+// followUp picks, among the unknown facts a caller can answer and has not
+// already stated, the one whose replies settle the most: the one whose
+// replies give the most definite verdicts, first in the engine's order on
+// a tie. Each reply is decided now, so the operator can read the answer to
+// whatever the caller says.
+func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string) (FollowUp, bool) {
 	best, bestScore := FollowUp{}, -1
-	for _, fact := range d.UnknownFacts {
+	for _, fact := range facts {
+		if _, said := q.Facts[fact]; said {
+			continue
+		}
 		cands, threshold := h.candidates(l, fact, d)
 		if len(cands) < 2 {
 			continue

@@ -166,8 +166,8 @@ func TestCallerQuestions(t *testing.T) {
 			// the documents of the reasons that decide it.
 			require.True(t, strings.HasPrefix(ans.Answer, h.cat.Verdict(ZH, string(tc.verdict))), ans.Answer)
 			if tc.verdict == engine.Forbidden {
-				require.NotEmpty(t, ans.Why)
-				for _, w := range ans.Why {
+				require.NotEmpty(t, ans.Details.Why)
+				for _, w := range ans.Details.Why {
 					require.Contains(t, w, "〕")
 				}
 			}

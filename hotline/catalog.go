@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/tonggao/tonggao/hotline/zh"
 )
 
 //go:embed catalog.yaml
@@ -202,13 +203,13 @@ func articleNumbers(a string) (string, bool) {
 	if m == nil {
 		return "", false
 	}
-	n, ok := number(m[1])
+	n, ok := zh.Number(m[1])
 	if !ok {
 		return "", false
 	}
 	out := strconv.Itoa(int(n))
 	if m[2] != "" {
-		item, ok := number(m[2])
+		item, ok := zh.Number(m[2])
 		if !ok {
 			return "", false
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/zh"
 )
 
 func TestChineseNumbers(t *testing.T) {
@@ -20,7 +21,7 @@ func TestChineseNumbers(t *testing.T) {
 		{"两百五", 250, true}, {"十五", 15, true}, {"二十", 20, true}, {"三千", 3000, true}, {"一千零五十", 1050, true},
 		{"五", 5, true}, {"", 0, false}, {"百米", 0, false}, {"abc", 0, false},
 	} {
-		got, ok := number(tc.in)
+		got, ok := zh.Number(tc.in)
 		require.Equal(t, tc.ok, ok, tc.in)
 		if ok {
 			require.Equal(t, tc.want, got, tc.in)

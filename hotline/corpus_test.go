@@ -100,24 +100,15 @@ func askCorpus(h *Hotline, c corpusCase) corpusResult {
 	if err != nil {
 		panic(err)
 	}
-	// Baseline adapter for the parser as it was when the corpus was
-	// written: no intents, errors for questions without an activity.
-	ans, q, err := h.Ask(Request{Question: c.Q, Today: today})
+	ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
 	if err != nil {
-		r := corpusResult{intent: "decision", verdict: "not_understood", facts: map[string]any{}}
-		if q != nil {
-			r.act, r.date = q.Activity, q.Date.String()
-			for k, v := range q.Facts {
-				r.facts[k] = v
-			}
-		}
-		return r
+		return corpusResult{intent: "error", verdict: "error: " + err.Error(), facts: map[string]any{}}
 	}
 	return resultOf(ans)
 }
 
 func resultOf(ans *Answer) corpusResult {
-	r := corpusResult{intent: "decision", verdict: string(ans.Verdict), spoken: ans.Answer, facts: map[string]any{}}
+	r := corpusResult{intent: string(ans.Intent), verdict: string(ans.Verdict), spoken: ans.Answer, status: ans.Status, facts: map[string]any{}}
 	if q := ans.Query; q != nil {
 		r.act, r.date = q.Activity, q.Date.String()
 		for k, v := range q.Facts {
@@ -134,6 +125,9 @@ func resultOf(ans *Answer) corpusResult {
 	}
 	if len(ans.FollowUp) > 0 {
 		r.ask = ans.FollowUp[0].Fact
+	}
+	for _, a := range ans.Answers {
+		r.answers = append(r.answers, resultOf(a))
 	}
 	return r
 }

@@ -43,7 +43,7 @@ func ExampleHotline_Ask() {
 	again, _, _ := h.Ask(hotline.Request{Question: "10月3日烧田埂行不行", Today: calendar.MustDate(2024, 9, 20),
 		Facts: engine.Facts{"distance_to_forest_m": 80.0}})
 	fmt.Println(again.Headline)
-	fmt.Println(again.NextChange)
+	fmt.Println(again.Details.NextChange)
 	// Output:
 	// 要看情况。2024年10月3日烧田埂能不能做，要看离山林多远。
 	// 您烧田埂的地方离山林（林地边上）有没有100米？

@@ -1,63 +1,26 @@
 package hotline
 
 import (
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
+	"github.com/go-ego/gse"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/dates"
+	"github.com/tonggao/tonggao/hotline/vocab"
+	"github.com/tonggao/tonggao/hotline/zh"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
-//go:embed lexicon.yaml
-var lexiconYAML []byte
-
-// lexicon is the everyday glue vocabulary (lexicon.yaml).
-type lexicon struct {
-	Days   map[string]int `yaml:"days"`
-	Months map[string]int `yaml:"months"`
-	Week   struct {
-		This     []string       `yaml:"this"`
-		Next     []string       `yaml:"next"`
-		Day      []string       `yaml:"day"`
-		Weekdays map[string]int `yaml:"weekdays"`
-	} `yaml:"week"`
-	Lunar    []string `yaml:"lunar"`
-	Distance struct {
-		Prefixes []string           `yaml:"prefixes"`
-		Nouns    []string           `yaml:"nouns"`
-		Units    map[string]float64 `yaml:"units"`
-		Within   []string           `yaml:"within"`
-		Beyond   []string           `yaml:"beyond"`
-	} `yaml:"distance"`
-	DaysSince struct {
-		Prefixes []string `yaml:"prefixes"`
-		Units    []string `yaml:"units"`
-	} `yaml:"days_since"`
-	Phrases []struct {
-		Fact   string    `yaml:"fact"`
-		Value  any       `yaml:"value"`
-		Range  []float64 `yaml:"range"`
-		Note   string    `yaml:"note"`
-		NoteEN string    `yaml:"note_en"`
-		Words  []string  `yaml:"words"`
-	} `yaml:"phrases"`
-	FestivalAliases map[string]string `yaml:"festival_aliases"`
-	Infix           []string          `yaml:"infix"`
-	Filler          []string          `yaml:"filler"`
-}
-
 // Span is a number known only within [Min, Max], such as "山边" read as
-// within 100 m of forest land.
+// within 100 m of forest land, or "两百多米".
 type Span struct {
 	Min float64 `json:"min"`
 	Max float64 `json:"max"`
@@ -66,7 +29,9 @@ type Span struct {
 // Understood is one piece of the question and what it was taken to mean.
 type Understood struct {
 	Words string `json:"words"`
-	// Kind is activity, date, place or fact.
+	// Kind is activity, act (one no rule covers), date, place, fact,
+	// negated (an act the caller says they do not do) or heard (a word
+	// heard by its sound: 鞭泡 → 鞭炮).
 	Kind    string `json:"kind"`
 	Meaning string `json:"meaning"`
 	Fact    string `json:"fact,omitempty"`
@@ -84,10 +49,14 @@ type Query struct {
 	Activity     string `json:"activity"`
 	ActivityName string `json:"activity_name"`
 	ActivityEN   string `json:"activity_en,omitempty"`
+	// Act names an act no rule covers (钓鱼), when that is what was asked.
+	Act string `json:"act,omitempty"`
 	// Date is the day asked about; DateWords the words it came from ("" when
 	// no date was said and today was used).
 	Date      calendar.Date `json:"date"`
 	DateWords string        `json:"date_words,omitempty"`
+	// DateEnd is the last day of a month asked about as a whole (10月份).
+	DateEnd *calendar.Date `json:"date_end,omitempty"`
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`
@@ -97,6 +66,14 @@ type Query struct {
 	// NotUnderstood lists the fragments that meant nothing to the parser;
 	// they were not used, never guessed at.
 	NotUnderstood []string `json:"not_understood"`
+
+	asks   askFlags // what the caller asks about the act
+	badDay bool     // a day was named that does not exist
+}
+
+// askFlags say what, beyond "may I", the caller asked.
+type askFlags struct {
+	when, consequence, money, deadline, benefits, waiting, where bool
 }
 
 // EngineFacts converts the query's facts for the engine.
@@ -112,60 +89,114 @@ func (q *Query) EngineFacts() engine.Facts {
 	return out
 }
 
-// entry is one word the parser knows.
-type entry struct {
-	word     string
-	kind     string // activity, town, value, fact
-	activity *rules.Activity
-	fact     string
-	value    any
-	note     string
-	noteEN   string
-}
-
-// parser turns questions into queries. It is built once from the rule set,
-// the calendar and the lexicon and is safe for concurrent use.
-type parser struct {
-	set      *rules.Set
-	cal      *calendar.Calendar
-	lex      *lexicon
-	words    []entry // sorted longest first
-	filler   []string
-	reYMD    *regexp.Regexp
-	reMD     *regexp.Regexp
-	reLunar  *regexp.Regexp
-	reLunar2 *regexp.Regexp
-	reDist   *regexp.Regexp
-	reDays   *regexp.Regexp
-	reDOM    *regexp.Regexp
-	reWeek   *regexp.Regexp
-}
-
 // farMetres stands for "farther than that" in a distance range.
 const farMetres = 100000
 
-const cnNum = `[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+`
-
-func alt(words []string) string {
-	ws := append([]string(nil), words...)
-	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-	for i, w := range ws {
-		ws[i] = regexp.QuoteMeta(w)
-	}
-	return "(?:" + strings.Join(ws, "|") + ")"
+// word is what a matched phrase means.
+type word struct {
+	activity *rules.Activity // an activity of the rule set
+	act      string          // an act no rule covers
+	facts    []vocab.Value   // facts stated
+	note     string
+	verb     bool // a frame's verb (for frames, in the token index)
 }
 
-func newParser(set *rules.Set, cal *calendar.Calendar, lexYAML []byte) (*parser, error) {
-	var lex lexicon
-	if err := yaml.UnmarshalWithOptions(lexYAML, &lex, yaml.Strict()); err != nil {
-		return nil, fmt.Errorf("lexicon: %w", err)
+// frame is one verb–object frame of an activity or an uncovered act.
+type frame struct {
+	activity *rules.Activity
+	act      string
+	verbs    map[string]bool
+	objects  map[string]bool
+}
+
+// parser turns questions into queries. It is built once per Hotline from
+// the rule set, the calendar, the vocabulary and the Mandarin grammar, and
+// is immutable and safe for concurrent use.
+type parser struct {
+	set     *rules.Set
+	cal     *calendar.Calendar
+	voc     *vocab.Vocabulary
+	g       *grammar
+	script  *zh.Script
+	dates   *dates.Reader
+	seg     *gse.Segmenter
+	acts    *trie // activity and act phrases
+	facts   *trie // fact phrases and places
+	sound   *soundTrie
+	frames  []*frame
+	byVerb  map[string][]*frame
+	byObj   map[string][]*frame
+	partial map[string]*rules.Activity // activity id → its partial form
+	filler  []string
+	reDist  *regexp.Regexp
+	reDays  *regexp.Regexp
+	reDoc   *regexp.Regexp
+	reDocN  *regexp.Regexp
+	verbSet map[string]bool
+}
+
+func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g *grammar) (*parser, error) {
+	script, err := zh.NewScript()
+	if err != nil {
+		return nil, err
 	}
-	p := &parser{set: set, cal: cal, lex: &lex}
+	p := &parser{set: set, cal: cal, voc: voc, g: g, script: script, acts: newTrie(), facts: newTrie(),
+		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, verbSet: map[string]bool{}}
+	lunarDays := map[string]dates.LunarDay{}
+	for w, ld := range voc.LunarDays {
+		lunarDays[w] = dates.LunarDay{Date: ld.Date, Note: ld.Note}
+	}
+	days := map[string]int{}
+	for w, n := range g.Days {
+		days[w] = n
+	}
+	for w, n := range voc.Days {
+		days[w] = n
+	}
+	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: g.Months, Years: g.Years,
+		MonthParts: g.MonthParts, YearParts: g.YearParts, This: g.Week.This, Next: g.Week.Next, Last: g.Week.Last,
+		Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After, Before: g.Before, Past: g.Past,
+		Festivals: voc.Festivals, Gregorian: g.Gregorian, LunarDays: lunarDays})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*rules.Activity{}
 	for _, a := range set.Activities {
+		byID[a.ID] = a
 		for _, w := range append([]string{a.Name}, a.Synonyms...) {
 			if utf8.RuneCountInString(w) >= 2 {
-				p.words = append(p.words, entry{word: w, kind: "activity", activity: a})
+				p.acts.add(w, word{activity: a})
 			}
+		}
+	}
+	addFrame := func(f *frame) {
+		p.frames = append(p.frames, f)
+		for v := range f.verbs {
+			p.byVerb[v] = append(p.byVerb[v], f)
+			p.verbSet[v] = true
+		}
+		for o := range f.objects {
+			p.byObj[o] = append(p.byObj[o], f)
+		}
+	}
+	for _, va := range voc.Activities {
+		a := byID[va.ID]
+		for _, w := range va.Words {
+			p.acts.add(w, word{activity: a})
+		}
+		for _, fr := range va.Frames {
+			addFrame(&frame{activity: a, verbs: set2(fr.Verbs), objects: set2(fr.Objects)})
+		}
+		if va.Partial != "" {
+			p.partial[a.ID] = byID[va.Partial]
+		}
+	}
+	for _, ac := range voc.Acts {
+		for _, w := range ac.Words {
+			p.acts.add(w, word{act: w})
+		}
+		for _, fr := range ac.Frames {
+			addFrame(&frame{verbs: set2(fr.Verbs), objects: set2(fr.Objects)})
 		}
 	}
 	for _, f := range set.Facts {
@@ -173,84 +204,118 @@ func newParser(set *rules.Set, cal *calendar.Calendar, lexYAML []byte) (*parser,
 			continue
 		}
 		for _, v := range f.Values {
-			if !hasHan(v) {
-				continue
-			}
-			p.words = append(p.words, entry{word: v, kind: "value", fact: f.Name, value: v})
-			if f.Name == "town" {
-				// Callers drop the suffix: 白水 for 白水镇, 龙山 for 龙山街道.
-				for _, suf := range []string{"瑶族乡", "街道", "镇", "乡"} {
-					if stem, ok := strings.CutSuffix(v, suf); ok && utf8.RuneCountInString(stem) >= 2 {
-						p.words = append(p.words, entry{word: stem, kind: "value", fact: f.Name, value: v})
-						break
-					}
-				}
+			if hasHan(v) {
+				p.facts.add(v, word{facts: []vocab.Value{{Fact: f.Name, V: v}}})
 			}
 		}
 		for v, label := range f.Labels {
 			if hasHan(label) && utf8.RuneCountInString(label) <= 12 {
-				p.words = append(p.words, entry{word: label, kind: "value", fact: f.Name, value: v})
+				p.facts.add(label, word{facts: []vocab.Value{{Fact: f.Name, V: v}}})
 			}
 		}
 	}
-	for _, ph := range lex.Phrases {
-		f, ok := set.Fact(ph.Fact)
-		if !ok {
-			return nil, fmt.Errorf("lexicon: phrase fact %q is not in facts.yaml", ph.Fact)
-		}
-		var val any
-		switch {
-		case len(ph.Range) == 2 && f.Kind == cond.Number:
-			val = Span{Min: ph.Range[0], Max: ph.Range[1]}
-		case f.Kind == cond.Bool:
-			b, ok := ph.Value.(bool)
-			if !ok {
-				return nil, fmt.Errorf("lexicon: phrase for %s: want true or false", ph.Fact)
-			}
-			val = b
-		case f.Kind == cond.Enum:
-			s := fmt.Sprint(ph.Value)
-			if f.Canonical(s) == "" {
-				return nil, fmt.Errorf("lexicon: phrase for %s: %q is not one of its values", ph.Fact, s)
-			}
-			val = f.Canonical(s)
-		default:
-			return nil, fmt.Errorf("lexicon: phrase for %s: unsupported value", ph.Fact)
-		}
+	for _, ph := range voc.Phrases {
 		for _, w := range ph.Words {
-			p.words = append(p.words, entry{word: w, kind: "fact", fact: ph.Fact, value: val, note: ph.Note, noteEN: ph.NoteEN})
+			p.facts.add(w, word{facts: ph.Facts, note: ph.Note})
 		}
 	}
-	sort.SliceStable(p.words, func(i, j int) bool { return len(p.words[i].word) > len(p.words[j].word) })
-	p.filler = append([]string(nil), lex.Filler...)
-	for w := range lex.Days {
-		p.filler = append(p.filler, w) // a second day word is not "not understood"
+	// The segmenter's dictionary: every word the parser knows, so that
+	// frames match whole words (香烟 is not 香).
+	var dict strings.Builder
+	addDict := func(w string, pos string) {
+		if w == "" || strings.ContainsAny(w, " \n") {
+			return
+		}
+		n := utf8.RuneCountInString(w)
+		fmt.Fprintf(&dict, "%s %d %s\n", w, 10+40*n*n, pos)
+	}
+	for w := range p.acts.words {
+		addDict(w, "act")
+	}
+	for w := range p.facts.words {
+		addDict(w, "fact")
+	}
+	for _, f := range p.frames {
+		for v := range f.verbs {
+			addDict(v, "v")
+		}
+		for o := range f.objects {
+			addDict(o, "n")
+		}
+	}
+	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money} {
+		for _, w := range l {
+			addDict(w, "x")
+		}
+	}
+	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
+	if err := seg.LoadDictStr(dict.String()); err != nil {
+		return nil, fmt.Errorf("segmenter: %w", err)
+	}
+	p.seg = seg
+	// Homophones: every word of two or more characters, by its sounds.
+	p.sound = newSoundTrie()
+	for w := range p.acts.words {
+		p.sound.add(w)
+	}
+	for w := range p.facts.words {
+		p.sound.add(w)
+	}
+	for _, f := range p.frames {
+		for o := range f.objects {
+			p.sound.add(o)
+		}
+	}
+	p.filler = append(append([]string{}, g.Filler...), g.When...)
+	p.filler = append(p.filler, g.Consequence...)
+	for w := range days {
+		p.filler = append(p.filler, w)
 	}
 	sort.Slice(p.filler, func(i, j int) bool { return len(p.filler[i]) > len(p.filler[j]) })
 
-	p.reYMD = regexp.MustCompile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*[年\-/.]\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[月\-/.]\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?`)
-	// A day of the month alone: 10号, 15日, 十号.
-	p.reDOM = regexp.MustCompile(`([0-9]{1,2})\s*[号日]|([一二三四五六七八九十]{1,3})号`)
-	p.reMD = regexp.MustCompile(`(` + cnNum + `)\s*月\s*(` + cnNum + `)\s*[日号]`)
-	lday := `(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九])`
-	p.reLunar = regexp.MustCompile(alt(lex.Lunar) + `\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
-	// Without 农历, only a date no Gregorian date could be: 腊月二十三,
-	// 正月十五, 九月初六.
-	p.reLunar2 = regexp.MustCompile(`()((?:[正冬腊]月` + lday + `)|(?:闰?[一二三四五六七八九十]{1,2}月(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?)))`)
-	units := make([]string, 0, len(lex.Distance.Units))
-	for u := range lex.Distance.Units {
-		units = append(units, u)
+	d := voc.Distance
+	if d.Fact != "" {
+		units := keys(d.Units)
+		p.reDist = regexp.MustCompile(alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边)?\s*(?:有|还有|大概有|大约有)?\s*(` +
+			alt(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...)) + `)?\s*(` +
+			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(路)?\s*(` +
+			alt(append(append(append([]string{}, d.Within...), d.Beyond...), g.AboutAfter...)) + `)?`)
 	}
-	p.reDist = regexp.MustCompile(alt(lex.Distance.Prefixes) + `\s*(?:那片|那个|这片)?` + alt(lex.Distance.Nouns) +
-		`[^0-9零〇一二两三四五六七八九十百千]{0,5}?(` + cnNum + `)\s*(?:来|几)?\s*(` + alt(units) + `)\s*(` + alt(lex.Distance.Within) + `|` + alt(lex.Distance.Beyond) + `)?`)
-	p.reDays = regexp.MustCompile(alt(lex.DaysSince.Prefixes) + `\s*(` + cnNum + `)\s*` + alt(lex.DaysSince.Units))
-	wd := make([]string, 0, len(lex.Week.Weekdays))
-	for w := range lex.Week.Weekdays {
-		wd = append(wd, w)
+	if c := voc.DaysSince; c.Fact != "" {
+		p.reDays = regexp.MustCompile(alt(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + alt(c.Units))
 	}
-	p.reWeek = regexp.MustCompile(`(` + alt(append(append([]string{}, lex.Week.This...), lex.Week.Next...)) + `)?` +
-		alt(lex.Week.Day) + `(` + alt(wd) + `)`)
+	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*[〔（(\[【]?\s*([0-9]{4})\s*[〕）)\]】年]?\s*([0-9]{1,3})\s*号`)
+	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	return p, nil
+}
+
+func set2(ws []string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func alt(words []string) string {
+	ws := append([]string(nil), words...)
+	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	if len(ws) == 0 {
+		return `(?:\x00)`
+	}
+	return "(?:" + strings.Join(ws, "|") + ")"
 }
 
 func hasHan(s string) bool {
@@ -262,285 +327,443 @@ func hasHan(s string) bool {
 	return false
 }
 
-// normalize turns full-width digits, letters and spaces into ASCII so the
-// patterns see one form.
-func normalize(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '．', r == '－', r == '／':
-			return r - 0xFEE0
-		case r == '\u3000':
-			return ' '
-		}
-		return r
-	}, strings.TrimSpace(s))
+// maxQuestion bounds the work on one question: a caller's question is a
+// few sentences; text beyond this many bytes is not read (and is reported
+// as not understood).
+const maxQuestion = 2000
+
+// hit is one phrase or frame found in the text.
+type hit struct {
+	i, j   int // bytes of the folded text
+	w      word
+	clause int
+	neg    bool // negated (不烧纸)
+	focus  bool // 只烧纸
+	bg     bool // background (摘茶籽的时候)
+	words  string
 }
 
-// state is one parse in progress: which bytes of the question are used.
-type state struct {
-	s       string
-	covered []bool
+// reading is a question in progress.
+type reading struct {
+	text    string // folded, homophones corrected
+	used    []bool
+	clauses []int // clause index of each byte
 	q       *Query
-	dateSet bool
+	acts    []hit
+	facts   []hit
+	dates   []dates.Mention
+	verbs   []hit // bare verbs of frames (no object), for partial acts
 }
 
-func (st *state) free(i, j int) bool {
+func (r *reading) mark(i, j int) {
+	for k := i; k < j && k < len(r.used); k++ {
+		r.used[k] = true
+	}
+}
+
+func (r *reading) free(i, j int) bool {
 	for k := i; k < j; k++ {
-		if st.covered[k] {
+		if r.used[k] {
 			return false
 		}
 	}
 	return true
 }
 
-func (st *state) mark(i, j int) {
-	for k := i; k < j; k++ {
-		st.covered[k] = true
-	}
-}
-
-// parse reads question as asked on day today (China).
-func (p *parser) parse(question string, today calendar.Date) *Query {
-	s := normalize(question)
-	st := &state{s: s, covered: make([]bool, len(s)), q: &Query{Question: question, Facts: map[string]any{},
-		Understood: []Understood{}, NotUnderstood: []string{}}}
-	p.dates(st, today)
-	p.distance(st)
-	p.vocabulary(st)
-	if st.q.Activity == "" {
-		p.activityWithInfixes(st)
-	}
-	p.festivals(st, today)
-	p.relative(st, today)
-	p.dayOfMonth(st, today)
-	if !st.dateSet {
-		st.q.Date = today
-	}
-	st.q.NotUnderstood = p.residue(st)
-	return st.q
-}
-
-func (st *state) setDate(words string, d calendar.Date, meaning string) {
-	if st.dateSet {
-		if d != st.q.Date {
-			st.q.NotUnderstood = append(st.q.NotUnderstood, words)
+// read folds, corrects and scans a question. It is the part of parsing
+// shared by every answer of a call.
+func (p *parser) read(question string, today calendar.Date) *reading {
+	text := question
+	over := ""
+	if len(text) > maxQuestion {
+		cut := maxQuestion
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
 		}
-		return
+		text, over = text[:cut], text[cut:]
 	}
-	st.dateSet = true
-	st.q.Date = d
-	st.q.DateWords = words
-	st.q.Understood = append(st.q.Understood, Understood{Words: words, Kind: "date", Meaning: meaning, Value: d.String()})
+	text = strings.TrimSpace(p.script.Fold(strings.ToValidUTF8(text, "")))
+	text = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, text)
+	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}}
+	text = p.correct(rd, text)
+	rd.text = text
+	rd.used = make([]bool, len(text))
+	rd.clauses = make([]int, len(text))
+	c := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if strings.ContainsRune("，,。.？?！!；;、\n", r) || strings.HasPrefix(text[i:], "还有") {
+			c++
+		}
+		for k := i; k < i+n; k++ {
+			rd.clauses[k] = c
+		}
+		i += n
+	}
+	rd.dates = p.dates.Read(text, today)
+	for _, m := range rd.dates {
+		rd.mark(m.Start, m.End)
+	}
+	p.distance(rd)
+	p.scanActs(rd)
+	p.scanFacts(rd)
+	p.scanFrames(rd)
+	p.scope(rd)
+	if over != "" {
+		rd.q.NotUnderstood = append(rd.q.NotUnderstood, "…")
+	}
+	return rd
 }
 
-// upcoming picks, among a date's occurrences, the first that is not more
-// than grace days past: a caller asking "清明能上坟吗" in November means
-// next April.
-func upcoming(cands []calendar.Date, today calendar.Date, grace int) (calendar.Date, bool) {
-	sort.Slice(cands, func(i, j int) bool { return cands[i].Before(cands[j]) })
-	for _, d := range cands {
-		if !d.Before(today.AddDays(-grace)) {
-			return d, true
-		}
-	}
-	return calendar.Date{}, false
-}
-
-func (p *parser) dates(st *state, today calendar.Date) {
-	s := st.s
-	for _, m := range p.reYMD.FindAllStringSubmatchIndex(s, -1) {
-		y, ok1 := digits(s[m[2]:m[3]])
-		mo, ok2 := number(s[m[4]:m[5]])
-		d, ok3 := number(s[m[6]:m[7]])
-		st.mark(m[0], m[1])
-		if day, err := calendar.NewDate(y, int(mo), int(d)); err == nil && ok1 && ok2 && ok3 {
-			st.setDate(s[m[0]:m[1]], day, day.String())
-		} else {
-			st.q.NotUnderstood = append(st.q.NotUnderstood, s[m[0]:m[1]])
-		}
-	}
-	lunar := append(p.reLunar.FindAllStringSubmatchIndex(s, -1), p.reLunar2.FindAllStringSubmatchIndex(s, -1)...)
-	for _, m := range lunar {
-		if !st.free(m[0], m[1]) {
+// correct replaces words heard by their sound (鞭泡 → 鞭炮, 孔名灯 → 孔明灯)
+// where the text has no known word.
+func (p *parser) correct(rd *reading, text string) string {
+	var out strings.Builder
+	changed := false
+	for i := 0; i < len(text); {
+		if n := p.knownAt(text[i:]); n > 0 {
+			out.WriteString(text[i : i+n])
+			i += n
 			continue
 		}
-		st.mark(m[0], m[1])
-		words := s[m[0]:m[1]]
-		l, err := calendar.ParseLunarDate(s[m[4]:m[5]])
-		var cands []calendar.Date
-		if err == nil {
-			if m[2] >= 0 && m[3] > m[2] {
-				l.Year, _ = strconv.Atoi(s[m[2]:m[3]])
-				if d, err := p.cal.FromLunar(l); err == nil {
-					cands = append(cands, d)
-				}
-			} else {
-				for y := today.Year() - 1; y <= today.Year()+1; y++ {
-					ds, _ := p.cal.LunarInYear(l, y)
-					cands = append(cands, ds...)
-				}
-			}
-		}
-		if d, ok := upcoming(cands, today, 0); ok {
-			st.setDate(words, d, d.String())
-		} else {
-			st.q.NotUnderstood = append(st.q.NotUnderstood, words)
-		}
-	}
-	for _, m := range p.reMD.FindAllStringSubmatchIndex(s, -1) {
-		if !st.free(m[0], m[1]) {
+		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] {
+			rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+n], Kind: "heard", Meaning: w, Note: "按读音理解"})
+			out.WriteString(w)
+			i += n
+			changed = true
 			continue
 		}
-		mo, ok1 := number(s[m[2]:m[3]])
-		d, ok2 := number(s[m[4]:m[5]])
-		st.mark(m[0], m[1])
-		var cands []calendar.Date
-		if ok1 && ok2 {
-			for y := today.Year() - 1; y <= today.Year()+1; y++ {
-				if day, err := calendar.NewDate(y, int(mo), int(d)); err == nil {
-					cands = append(cands, day)
-				}
-			}
-		}
-		if day, ok := upcoming(cands, today, 0); ok {
-			st.setDate(s[m[0]:m[1]], day, day.String())
-		} else {
-			st.q.NotUnderstood = append(st.q.NotUnderstood, s[m[0]:m[1]])
-		}
+		_, n := utf8.DecodeRuneInString(text[i:])
+		out.WriteString(text[i : i+n])
+		i += n
 	}
+	if !changed {
+		return text
+	}
+	return out.String()
 }
 
-// dayOfMonth reads 10号 alone: the next such day, this month or the next.
-func (p *parser) dayOfMonth(st *state, today calendar.Date) {
-	s := st.s
-	for _, m := range p.reDOM.FindAllStringSubmatchIndex(s, -1) {
-		if !st.free(m[0], m[1]) {
-			continue
-		}
-		st.mark(m[0], m[1])
-		g := 2
-		if m[2] < 0 {
-			g = 4
-		}
-		n, _ := number(s[m[g]:m[g+1]])
-		y, mo, _ := today.Date()
-		var cands []calendar.Date
-		for k := 0; k < 3; k++ {
-			if d, err := calendar.NewDate(y, mo, int(n)); err == nil {
-				cands = append(cands, d)
-			}
-			if mo++; mo > 12 {
-				y, mo = y+1, 1
-			}
-		}
-		if d, ok := upcoming(cands, today, 0); ok {
-			st.setDate(s[m[0]:m[1]], d, d.String())
-		} else {
-			st.q.NotUnderstood = append(st.q.NotUnderstood, s[m[0]:m[1]])
-		}
-	}
-}
-
-// digits reads a year written digit by digit: 2024 or 二零二四.
-func digits(s string) (int, bool) {
-	if n, err := strconv.Atoi(s); err == nil {
-		return n, true
-	}
+// knownAt is the length of the longest known word at the start of s.
+func (p *parser) knownAt(s string) int {
 	n := 0
-	for _, r := range s {
-		d := strings.IndexRune("零一二三四五六七八九", r)
-		if r == '〇' {
-			d = 0
-		}
-		if d < 0 {
-			return 0, false
-		}
-		n = n*10 + d/len("零") // IndexRune counts bytes; each numeral is 3
+	if _, k := p.acts.longest(s); k > n {
+		n = k
 	}
-	return n, true
+	if _, k := p.facts.longest(s); k > n {
+		n = k
+	}
+	return n
 }
 
-// number reads an Arabic or Chinese numeral: 50, 一百, 两百五, 一百五十.
-func number(s string) (float64, bool) {
-	if x, err := strconv.ParseFloat(s, 64); err == nil {
-		return x, true
-	}
-	digit := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	unit := map[rune]int{'十': 10, '百': 100, '千': 1000}
-	total, cur, lastUnit := 0, -1, 0
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0, false
-	}
-	for _, r := range rs {
-		if d, ok := digit[r]; ok {
-			cur = d
+func (p *parser) scanActs(rd *reading) {
+	s := rd.text
+	for i := 0; i < len(s); {
+		ws, n := p.acts.longest(s[i:])
+		if n > 0 && rd.free(i, i+n) {
+			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clauses[i], words: s[i : i+n]})
+			i += n
 			continue
 		}
-		u, ok := unit[r]
-		if !ok {
-			return 0, false
-		}
-		if cur < 0 {
-			cur = 1 // 十五 = 15
-		}
-		total += cur * u
-		cur, lastUnit = -1, u
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
 	}
-	if cur >= 0 {
-		if lastUnit >= 100 && len(rs) >= 2 && unit[rs[len(rs)-2]] == lastUnit {
-			cur *= lastUnit / 10 // 两百五 = 250
-		}
-		total += cur
-	}
-	return float64(total), true
 }
 
-func (p *parser) distance(st *state) {
-	s := st.s
-	for _, m := range p.reDist.FindAllStringSubmatchIndex(s, -1) {
-		if !st.free(m[0], m[1]) {
+func (p *parser) scanFacts(rd *reading) {
+	s := rd.text
+	for i := 0; i < len(s); {
+		ws, n := p.facts.longest(s[i:])
+		if n > 0 && rd.free(i, i+n) {
+			rd.facts = append(rd.facts, hit{i: i, j: i + n, w: ws[0], clause: rd.clauses[i], words: s[i : i+n]})
+			i += n
 			continue
 		}
-		n, ok := number(s[m[2]:m[3]])
-		st.mark(m[0], m[1])
-		words := s[m[0]:m[1]]
-		if !ok {
-			st.q.NotUnderstood = append(st.q.NotUnderstood, words)
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+	}
+}
+
+// covered reports whether bytes i..j are inside an activity phrase.
+func (rd *reading) inAct(i, j int) bool {
+	for _, h := range rd.acts {
+		if i < h.j && j > h.i {
+			return true
+		}
+	}
+	return false
+}
+
+// scanFrames pairs verbs and objects, as whole words of the segmented
+// text, in either order, within a clause and a few characters apart.
+func (p *parser) scanFrames(rd *reading) {
+	s := rd.text
+	type tok struct {
+		i, j int
+		t    string
+	}
+	var toks []tok
+	for _, sg := range p.seg.Segment([]byte(s)) {
+		toks = append(toks, tok{sg.Start(), sg.End(), s[sg.Start():sg.End()]})
+	}
+	usedObj := map[int]bool{}
+	for vi, v := range toks {
+		fs := p.byVerb[v.t]
+		if len(fs) == 0 || rd.inAct(v.i, v.j) || !rd.free(v.i, v.j) {
 			continue
 		}
-		var v any = n * p.lex.Distance.Units[s[m[4]:m[5]]]
-		if m[6] >= 0 {
-			// A bound, not a value: 100米以内 is 0..100; 100米外 is 100 or
-			// more, up to a far 100 km, which the engine reads as "at least".
-			if contains(p.lex.Distance.Within, s[m[6]:m[7]]) {
-				v = Span{Min: 0, Max: v.(float64)}
-			} else {
-				v = Span{Min: v.(float64), Max: farMetres}
+		found := false
+		try := func(oi int) bool {
+			o := toks[oi]
+			if usedObj[oi] || rd.inAct(o.i, o.j) || rd.clauses[o.i] != rd.clauses[v.i] {
+				return false
+			}
+			for _, f := range fs {
+				if f.objects[o.t] {
+					i, j := min(v.i, o.i), max(v.j, o.j)
+					rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
+						clause: rd.clauses[v.i], words: s[i:j]})
+					usedObj[oi] = true
+					return true
+				}
+			}
+			return false
+		}
+		gap := 0
+		for oi := vi + 1; oi < len(toks) && gap <= 6; oi++ {
+			if try(oi) {
+				found = true
+				break
+			}
+			if p.verbSet[toks[oi].t] && len(p.byObj[toks[oi].t]) == 0 {
+				break // another verb: the object is its
+			}
+			gap += utf8.RuneCountInString(toks[oi].t)
+		}
+		gap = 0
+		for oi := vi - 1; !found && oi >= 0 && gap <= 8; oi-- {
+			if try(oi) {
+				found = true
+				break
+			}
+			gap += utf8.RuneCountInString(toks[oi].t)
+		}
+		if !found {
+			rd.verbs = append(rd.verbs, hit{i: v.i, j: v.j, clause: rd.clauses[v.i], words: v.t, w: word{verb: true}})
+		}
+	}
+	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+func actName(f *frame, v, o string) string {
+	if f.activity != nil {
+		return ""
+	}
+	return v + o
+}
+
+// scope marks negation, focus and background on acts and facts.
+func (p *parser) scope(rd *reading) {
+	s := rd.text
+	for k := range rd.acts {
+		h := &rd.acts[k]
+		h.neg = p.negated(rd, h.i, true)
+		h.focus = p.before(rd, h.i, p.g.Focus, 4)
+		rest := s[h.j:]
+		// the object of a frame may follow the verb
+		for _, b := range p.g.Background {
+			if strings.HasPrefix(strings.TrimLeft(skipObject(rest), " "), b) {
+				h.bg = true
 			}
 		}
-		if _, dup := st.q.Facts["distance_to_forest_m"]; dup {
-			st.q.NotUnderstood = append(st.q.NotUnderstood, words)
-			continue
-		}
-		st.q.Facts["distance_to_forest_m"] = v
-		st.q.Understood = append(st.q.Understood, Understood{Words: words, Kind: "fact", Fact: "distance_to_forest_m",
-			Value: v, Meaning: p.factMeaning("distance_to_forest_m", v)})
 	}
-	for _, m := range p.reDays.FindAllStringSubmatchIndex(s, -1) {
-		if !st.free(m[0], m[1]) {
-			continue
-		}
-		n, ok := number(s[m[2]:m[3]])
-		st.mark(m[0], m[1])
-		if !ok {
-			st.q.NotUnderstood = append(st.q.NotUnderstood, s[m[0]:m[1]])
-			continue
-		}
-		st.q.Facts["days_since_generated"] = n
-		st.q.Understood = append(st.q.Understood, Understood{Words: s[m[0]:m[1]], Kind: "fact", Fact: "days_since_generated",
-			Value: n, Meaning: p.factMeaning("days_since_generated", n)})
+	for k := range rd.verbs {
+		rd.verbs[k].neg = p.negated(rd, rd.verbs[k].i, true)
 	}
+	for k := range rd.facts {
+		rd.facts[k].neg = p.negated(rd, rd.facts[k].i, false)
+	}
+}
+
+// skipObject skips up to four runes that are not punctuation: the object
+// of a frame, written after its verb.
+func skipObject(s string) string {
+	for _, b := range []string{"的时候", "时候", "的时"} {
+		for n, i := 0, 0; n <= 4 && i <= len(s); n++ {
+			if strings.HasPrefix(s[i:], b) {
+				return s[i:]
+			}
+			if i == len(s) {
+				break
+			}
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsPunct(r) {
+				break
+			}
+			i += sz
+		}
+	}
+	return s
+}
+
+// negated reports whether a negator governs the word at byte i: one of the
+// last few characters before it, in its clause, after any other phrase. A
+// negator between two equal characters is a question (能不能, 是不是).
+// Facts are negated only by 不/没 forms (别在山上抽烟 does not deny 山上).
+func (p *parser) negated(rd *reading, i int, act bool) bool {
+	s := rd.text
+	start := i
+	for n := 0; n < 4 && start > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(s[:start])
+		if rd.clauses[start-sz] != rd.clauses[i] || rd.usedByOther(start-sz) {
+			break
+		}
+		start -= sz
+	}
+	window := s[start:i]
+	for _, ng := range p.g.Negators {
+		if !act && (ng == "别" || ng == "莫" || ng == "不要" || ng == "不准" || ng == "不许" || ng == "不能") {
+			continue
+		}
+		k := strings.LastIndex(window, ng)
+		if k < 0 {
+			continue
+		}
+		at := start + k
+		// 能不能, 可不可以, 是不是, 有没有: a question, not a negation
+		prev, _ := utf8.DecodeLastRuneInString(s[:at])
+		next, _ := utf8.DecodeRuneInString(s[at+len(ng):])
+		if prev == next && prev != utf8.RuneError {
+			continue
+		}
+		if strings.HasPrefix(s[at:], "不要紧") || strings.HasPrefix(s[at:], "没事") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// usedByOther: byte k is part of a date, a fact phrase or an act.
+func (rd *reading) usedByOther(k int) bool {
+	if rd.used[k] {
+		return true
+	}
+	for _, h := range rd.facts {
+		if k >= h.i && k < h.j {
+			return true
+		}
+	}
+	for _, h := range rd.acts {
+		if k >= h.i && k < h.j {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) before(rd *reading, i int, words []string, runes int) bool {
+	s := rd.text
+	start := i
+	for n := 0; n < runes && start > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(s[:start])
+		if rd.clauses[start-sz] != rd.clauses[i] {
+			break
+		}
+		start -= sz
+	}
+	for _, w := range words {
+		if strings.Contains(s[start:i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// distance reads 离山50米, 离林子两百多米, 离山不到一百米, 离山50米左右,
+// 离山一里路: a number or a range, never a guessed exact value.
+func (p *parser) distance(rd *reading) {
+	if p.reDist != nil {
+		s := rd.text
+		fact := p.voc.Distance.Fact
+		for _, m := range p.reDist.FindAllStringSubmatchIndex(s, -1) {
+			if !rd.free(m[0], m[1]) {
+				continue
+			}
+			words := s[m[0]:m[1]]
+			numText := s[m[4]:m[5]]
+			if m[6] >= 0 {
+				numText += s[m[6]:m[7]]
+			}
+			amt, n, ok := zh.ReadAmount(numText)
+			if !ok || n != len(numText) {
+				rd.q.NotUnderstood = append(rd.q.NotUnderstood, words)
+				rd.mark(m[0], m[1])
+				continue
+			}
+			amt = amt.Scale(p.voc.Distance.Units[s[m[8]:m[9]]])
+			qual := ""
+			if m[2] >= 0 {
+				qual = s[m[2]:m[3]]
+			}
+			after := ""
+			if m[12] >= 0 {
+				after = s[m[12]:m[13]]
+			}
+			switch {
+			case contains(p.g.Less, qual):
+				amt = zh.Amount{Lo: 0, Hi: amt.Lo}
+			case contains(p.g.AtMost, qual):
+				amt = zh.Amount{Lo: 0, Hi: amt.Hi}
+			case contains(p.g.More, qual):
+				amt = zh.Amount{Lo: amt.Hi + 1, Hi: farMetres}
+			case contains(p.g.AboutBefore, qual) || contains(p.g.AboutAfter, after):
+				amt = zh.About(amt)
+			}
+			switch {
+			case contains(p.voc.Distance.Within, after):
+				amt = zh.Amount{Lo: 0, Hi: amt.Hi}
+			case contains(p.voc.Distance.Beyond, after):
+				amt = zh.Amount{Lo: amt.Lo, Hi: farMetres}
+			}
+			amt.Lo, amt.Hi = max(amt.Lo, 0), min(amt.Hi, farMetres)
+			var v any = amt.Lo
+			if !amt.Exact() {
+				v = Span{Min: amt.Lo, Max: amt.Hi}
+			}
+			rd.mark(m[0], m[1])
+			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clauses[m[0]], words: words,
+				w: word{facts: []vocab.Value{{Fact: fact, V: v}}}})
+		}
+	}
+	if p.reDays != nil {
+		s := rd.text
+		for _, m := range p.reDays.FindAllStringSubmatchIndex(s, -1) {
+			if !rd.free(m[0], m[1]) {
+				continue
+			}
+			n, ok := zh.Number(s[m[2]:m[3]])
+			rd.mark(m[0], m[1])
+			if !ok {
+				continue
+			}
+			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clauses[m[0]], words: s[m[0]:m[1]],
+				w: word{facts: []vocab.Value{{Fact: p.voc.DaysSince.Fact, V: n}}}})
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s && s != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) factMeaning(fact string, v any) string {
@@ -550,6 +773,9 @@ func (p *parser) factMeaning(fact string, v any) string {
 	}
 	switch x := v.(type) {
 	case Span:
+		if x.Max >= farMetres {
+			return fmt.Sprintf("%s ≥ %g", f.ZH, x.Min)
+		}
 		return fmt.Sprintf("%s %g–%g", f.ZH, x.Min, x.Max)
 	case string:
 		if l := f.Labels[x]; l != "" {
@@ -567,282 +793,49 @@ func (p *parser) factMeaning(fact string, v any) string {
 	return f.ZH
 }
 
-// vocabulary matches the rule files' words (activities, towns, enum values)
-// and the lexicon's fact phrases, longest first, so 烧田埂草 beats 烧田埂
-// and 上坟烧纸 beats 烧纸.
-func (p *parser) vocabulary(st *state) {
-	s := st.s
-	type hit struct {
-		i, j int
-		e    entry
-	}
-	var hits []hit
-	for _, e := range p.words {
-		for off := 0; off < len(s); {
-			k := strings.Index(s[off:], e.word)
-			if k < 0 {
-				break
-			}
-			i, j := off+k, off+k+len(e.word)
-			if st.free(i, j) {
-				st.mark(i, j)
-				hits = append(hits, hit{i, j, e})
-			}
-			off = j
-		}
-	}
-	sort.SliceStable(hits, func(a, b int) bool { return hits[a].i < hits[b].i })
-	q := st.q
-	seen := map[string]bool{}
-	for _, h := range hits {
-		words := s[h.i:h.j]
-		switch h.e.kind {
-		case "activity":
-			a := h.e.activity
-			if q.Activity == "" {
-				q.Activity, q.ActivityName, q.ActivityEN = a.ID, a.Name, a.EN
-				q.Understood = append(q.Understood, Understood{Words: words, Kind: "activity", Meaning: a.Name, Value: a.ID})
-			} else if a.ID != q.Activity && !seen[a.ID] {
-				q.OtherActivities = append(q.OtherActivities, a.Name)
-			}
-			seen[a.ID] = true
-		default:
-			kind := "fact"
-			if h.e.fact == "town" {
-				kind = "place"
-			}
-			if old, dup := q.Facts[h.e.fact]; dup {
-				if !sameValue(old, h.e.value) {
-					q.NotUnderstood = append(q.NotUnderstood, words)
-				}
-				continue
-			}
-			q.Facts[h.e.fact] = h.e.value
-			q.Understood = append(q.Understood, Understood{Words: words, Kind: kind, Fact: h.e.fact, Value: h.e.value,
-				Meaning: p.factMeaning(h.e.fact, h.e.value), Note: h.e.note})
-		}
-	}
-}
-
-// activityWithInfixes looks for an activity in the uncovered text with the
-// lexicon's infix words left out: 烧点田基草 is 烧田基草.
-func (p *parser) activityWithInfixes(st *state) {
-	s := st.s
-	var compact strings.Builder
-	var origin []int // byte of compact → byte of s
-	for i := 0; i < len(s); {
-		if st.covered[i] {
-			compact.WriteByte(0) // a gap no word spans
-			origin = append(origin, i)
-			i++
-			continue
-		}
-		skipped := false
-		for _, w := range p.lex.Infix {
-			if strings.HasPrefix(s[i:], w) {
-				i += len(w)
-				skipped = true
-				break
-			}
-		}
-		if skipped {
-			continue
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		compact.WriteString(s[i : i+size])
-		for k := 0; k < size; k++ {
-			origin = append(origin, i+k)
-		}
-		i += size
-	}
-	c := compact.String()
-	for _, e := range p.words {
-		if e.kind != "activity" {
-			continue
-		}
-		k := strings.Index(c, e.word)
-		if k < 0 {
-			continue
-		}
-		i, j := origin[k], origin[k+len(e.word)-1]+1
-		if !st.free(i, j) {
-			continue
-		}
-		st.mark(i, j)
-		a := e.activity
-		st.q.Activity, st.q.ActivityName, st.q.ActivityEN = a.ID, a.Name, a.EN
-		st.q.Understood = append(st.q.Understood, Understood{Words: s[i:j], Kind: "activity", Meaning: a.Name, Value: a.ID})
-		return
-	}
-}
-
 func sameValue(a, b any) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
 	return string(x) == string(y)
 }
 
-// festivals finds festival names the calendar knows (清明, 春节, 国庆, 除夕,
-// 元宵 and their variants) in what is left of the question.
-func (p *parser) festivals(st *state, today calendar.Date) {
-	s := st.s
-	for i := 0; i < len(s); {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		found := false
-		for n := 4; n >= 2 && !found; n-- {
-			j := i
-			for k := 0; k < n && j < len(s); k++ {
-				_, sz := utf8.DecodeRuneInString(s[j:])
-				j += sz
-			}
-			if utf8.RuneCountInString(s[i:j]) != n || !st.free(i, j) {
-				continue
-			}
-			words := s[i:j]
-			name := words
-			if alias, ok := p.lex.FestivalAliases[words]; ok {
-				name = alias
-			}
-			if d, ok := p.festivalDay(name, today); ok {
-				st.mark(i, j)
-				st.setDate(words, d, d.String())
-				found = true
-				i = j
-			}
-		}
-		if !found {
-			i += size
-		}
-	}
-}
-
-// festivalDay resolves a festival or holiday name: today when today is in
-// its holiday block (a caller asking "春节期间" on 初三, or "国庆" on
-// 10-05, means now), else its next day on or after today.
-func (p *parser) festivalDay(name string, today calendar.Date) (calendar.Date, bool) {
-	_, ferr := p.cal.Festival(name, today.Year())
-	_, herr := p.cal.HolidayPeriod(name, today.Year())
-	if ferr != nil && herr != nil {
-		return calendar.Date{}, false
-	}
-	var cands []calendar.Date
-	for y := today.Year() - 1; y <= today.Year()+1; y++ {
-		if b, err := p.cal.HolidayPeriod(name, y); err == nil && !today.Before(b.From) && !today.After(b.To) {
-			return today, true
-		}
-		if d, err := p.cal.Festival(name, y); err == nil {
-			cands = append(cands, d)
-		} else if b, err := p.cal.HolidayPeriod(name, y); err == nil {
-			cands = append(cands, b.From)
-		}
-	}
-	return upcoming(cands, today, 0)
-}
-
-// relative reads 今天/明天/后天/昨天, 这周六/下周三 and 下个月.
-func (p *parser) relative(st *state, today calendar.Date) {
-	s := st.s
-	for _, m := range p.reWeek.FindAllStringSubmatchIndex(s, -1) {
-		if !st.free(m[0], m[1]) {
-			continue
-		}
-		st.mark(m[0], m[1])
-		want := p.lex.Week.Weekdays[s[m[4]:m[5]]]
-		w := int(today.Weekday())
-		if w == 0 {
-			w = 7
-		}
-		var d calendar.Date
-		switch {
-		case m[2] >= 0 && contains(p.lex.Week.Next, s[m[2]:m[3]]):
-			d = today.AddDays(want - w + 7)
-		case m[2] >= 0:
-			d = today.AddDays(want - w)
-		default: // bare 周六: the next one, today included
-			d = today.AddDays((want - w + 7) % 7)
-		}
-		st.setDate(s[m[0]:m[1]], d, d.String())
-	}
-	type kw struct {
-		w string
-		n int
-		m bool
-	}
-	var kws []kw
-	for w, n := range p.lex.Days {
-		kws = append(kws, kw{w, n, false})
-	}
-	for w, n := range p.lex.Months {
-		kws = append(kws, kw{w, n, true})
-	}
-	sort.Slice(kws, func(i, j int) bool {
-		if len(kws[i].w) != len(kws[j].w) {
-			return len(kws[i].w) > len(kws[j].w)
-		}
-		return kws[i].w < kws[j].w
-	})
-	type found struct {
-		i  int
-		kw kw
-	}
-	var fs []found
-	for _, k := range kws {
-		for off := 0; off < len(s); {
-			x := strings.Index(s[off:], k.w)
-			if x < 0 {
-				break
-			}
-			i, j := off+x, off+x+len(k.w)
-			if st.free(i, j) {
-				st.mark(i, j)
-				fs = append(fs, found{i, k})
-			}
-			off = j
-		}
-	}
-	sort.Slice(fs, func(a, b int) bool { return fs[a].i < fs[b].i })
-	for _, f := range fs {
-		if f.kw.m {
-			y, mo, _ := today.Date()
-			d := today
-			if f.kw.n != 0 {
-				mo += f.kw.n
-				for mo > 12 {
-					y, mo = y+1, mo-12
-				}
-				d = calendar.MustDate(y, mo, 1)
-			}
-			st.setDate(f.kw.w, d, d.String()+"（该月第一天）")
-			continue
-		}
-		d := today.AddDays(f.kw.n)
-		st.setDate(f.kw.w, d, d.String())
-	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // residue returns the uncovered fragments that are not filler: the words
 // the parser did not understand.
-func (p *parser) residue(st *state) []string {
-	out := append([]string{}, st.q.NotUnderstood...)
-	s := st.s
+func (p *parser) residue(rd *reading) []string {
+	s := rd.text
+	cov := make([]bool, len(s))
+	for k := range cov {
+		cov[k] = rd.used[k]
+	}
+	for _, hs := range [][]hit{rd.acts, rd.facts, rd.verbs} {
+		for _, h := range hs {
+			i, j := h.i, h.j
+			if k := strings.Index(s[h.i:], h.words); k == 0 {
+				j = h.i + len(h.words)
+			}
+			for k := i; k < j && k < len(cov); k++ {
+				cov[k] = true
+			}
+		}
+	}
+	// A frame's words span verb to object; mark them.
+	for _, h := range rd.acts {
+		if k := strings.Index(s, h.words); k >= 0 {
+			for x := k; x < k+len(h.words); x++ {
+				cov[x] = true
+			}
+		}
+	}
+	out := append([]string{}, rd.q.NotUnderstood...)
 	var frag strings.Builder
 	flush := func() {
-		if f := strings.TrimSpace(frag.String()); f != "" {
+		if f := strings.TrimSpace(frag.String()); f != "" && hasHan(f) {
 			out = append(out, f)
 		}
 		frag.Reset()
 	}
 	for i := 0; i < len(s); {
-		if st.covered[i] {
+		if cov[i] {
 			flush()
 			i++
 			continue
@@ -855,7 +848,7 @@ func (p *parser) residue(st *state) []string {
 		}
 		matched := false
 		for _, f := range p.filler {
-			if strings.HasPrefix(s[i:], f) && st.free(i, i+len(f)) {
+			if strings.HasPrefix(s[i:], f) {
 				flush()
 				i += len(f)
 				matched = true

@@ -1,0 +1,877 @@
+// Package dates reads the days a caller names, in Mandarin, relative to the
+// day of the call in China: 10月3日, 十月三号, 2024年10月3日, 下个月5号,
+// 10号, 10月份, 月底, 这周六, 下周三, 上周日, 明天, 大后天, 农历九月初六,
+// 腊月二十三, 大年初三, 清明, 国庆节后第三天, 春节前一天, 小年, 过了15号,
+// 2026年清明, 三天后.
+//
+// A day without a year means its next occurrence (today included); a
+// festival means today while its holiday lasts, else its next day. The
+// words — day words, festival names, named lunar days — come from the
+// caller of New: the hotline's Mandarin grammar and the rule set's
+// vocabulary. Conformance with Duckling's Chinese corpus is tested.
+package dates
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/hotline/zh"
+)
+
+// Words are the words a Reader knows beyond numerals and the calendar's
+// own festival names.
+type Words struct {
+	Days       map[string]int // 今天 0, 明天 1
+	WeakDays   map[string]int // 现在: a narrative "now", overridden by any other day
+	Months     map[string]int // 下个月 1
+	Years      map[string]int // 明年 1
+	MonthParts map[string]int // 月初 1, 月中 15, 月底 0 (the last day)
+	YearParts  map[string]int // 年底 0
+	This       []string       // 这, 本 (this week)
+	Next       []string       // 下 (next week)
+	Last       []string       // 上 (last week)
+	Week       []string       // 周, 星期, 礼拜
+	Weekdays   map[string]int // 一 1 … 日 7
+	Lunar      []string       // 农历
+	After      []string       // 后第 (节后第三天)
+	Before     []string       // 前一天
+	Past       []string       // 过了 (过了15号: the day after)
+	// Festivals map everyday names to the calendar's (过年 → 春节).
+	Festivals map[string]string
+	// Gregorian are fixed days of the year: 劳动节 05-01.
+	Gregorian map[string]string
+	// LunarDays are named lunar days: 小年 → 腊月二十四.
+	LunarDays map[string]LunarDay
+}
+
+// LunarDay is a named day of the lunar year with the reading chosen.
+type LunarDay struct {
+	Date calendar.LunarDate
+	Note string
+}
+
+// Mention is one day named in the text.
+type Mention struct {
+	// Start and End are byte offsets in the text read.
+	Start, End int
+	Words      string
+	Date       calendar.Date
+	// Weak marks a narrative 现在: any other day said wins.
+	Weak bool
+	// MonthEnd is the last day of a month named as a whole (10月份); nil
+	// for one day.
+	MonthEnd *calendar.Date
+	// Note says how the words were read when it is not plain (小年 is
+	// 腊月二十四 in Hunan, 10月份 is answered for its first day).
+	Note string
+	// Bad is set when the words name no day (2月30日): the day must be
+	// asked for, not guessed.
+	Bad bool
+}
+
+// Reader finds days in text. It is immutable and safe for concurrent use.
+type Reader struct {
+	cal *calendar.Calendar
+	w   Words
+	// festival words, longest first, with the calendar name they mean
+	fest      []festWord
+	reYMD     *regexp.Regexp
+	reMDY     *regexp.Regexp
+	reMD      *regexp.Regexp
+	reDOM     *regexp.Regexp
+	reMonth   *regexp.Regexp
+	reLunar   *regexp.Regexp
+	reLunar2  *regexp.Regexp
+	reNewYear *regexp.Regexp
+	reWeek    *regexp.Regexp
+	reOrdWeek *regexp.Regexp
+	reYear    *regexp.Regexp
+	reRel     *regexp.Regexp
+	reFestMod *regexp.Regexp
+}
+
+type festWord struct{ word, name string }
+
+const num = `[0-9]{1,4}|[零〇一二两三四五六七八九十廿百]{1,5}`
+
+func alt(words []string) string {
+	ws := append([]string(nil), words...)
+	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	if len(ws) == 0 {
+		return `(?:\x00)`
+	}
+	return "(?:" + strings.Join(ws, "|") + ")"
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// New builds a Reader.
+func New(cal *calendar.Calendar, w Words) (*Reader, error) {
+	r := &Reader{cal: cal, w: w}
+	for _, name := range calendar.FestivalNames() {
+		r.fest = append(r.fest, festWord{name, name})
+	}
+	for word, name := range w.Festivals {
+		r.fest = append(r.fest, festWord{word, name})
+	}
+	// The calendar's aliases and holiday names: a word is a festival if the
+	// calendar resolves it; these are the ones callers say.
+	for _, a := range []string{"元旦节", "新年", "大年三十", "年三十", "春节", "大年初一", "正月初一", "元宵节", "上元节", "正月十五",
+		"清明节", "端午节", "端阳", "中元节", "鬼节", "中秋节", "重阳节", "国庆节", "十一", "寒衣节", "冬至节", "五一", "劳动节", "国庆"} {
+		if _, err := cal.Festival(a, 2025); err == nil {
+			r.fest = append(r.fest, festWord{a, a})
+		} else if _, err := cal.HolidayPeriod(a, 2025); err == nil {
+			r.fest = append(r.fest, festWord{a, a})
+		}
+	}
+	sort.SliceStable(r.fest, func(i, j int) bool { return len(r.fest[i].word) > len(r.fest[j].word) })
+	var err error
+	compile := func(s string) *regexp.Regexp {
+		if err != nil {
+			return nil
+		}
+		var re *regexp.Regexp
+		re, err = regexp.Compile(s)
+		return re
+	}
+	r.reYMD = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*[年\-/.]\s*(` + num + `)\s*[月\-/.]\s*(` + num + `)\s*[日号]?`)
+	r.reMDY = compile(`([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})`)
+	r.reMD = compile(`(` + num + `)\s*(?:月|/)\s*(` + num + `)\s*[日号]?`)
+	r.reDOM = compile(`(` + num + `)\s*[号日]`)
+	r.reMonth = compile(`(` + num + `)\s*月份?`)
+	lday := `(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九])`
+	r.reLunar = compile(alt(w.Lunar) + `\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
+	r.reLunar2 = compile(`()((?:[正冬腊]月` + lday + `)|(?:闰?[一二三四五六七八九十]{1,2}月(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?)))`)
+	r.reNewYear = compile(`大年(初[一二三四五六七八九十]|十[一二三四五六七八九]?)`)
+	r.reWeek = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
+	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
+	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年`)
+	r.reRel = compile(`(` + num + `)\s*[天日]\s*(?:之)?([后前])|([前后下上])\s*(` + num + `)\s*[天日]`)
+	r.reFestMod = compile(`^(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
+	if err != nil {
+		return nil, fmt.Errorf("dates: %w", err)
+	}
+	return r, nil
+}
+
+// scan tracks which bytes are taken by a mention already.
+type scan struct {
+	text  string
+	taken []bool
+	out   []Mention
+}
+
+func (s *scan) free(i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.taken[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *scan) add(m Mention) {
+	for k := m.Start; k < m.End; k++ {
+		s.taken[k] = true
+	}
+	m.Words = s.text[m.Start:m.End]
+	s.out = append(s.out, m)
+}
+
+func (s *scan) bad(i, j int) { s.add(Mention{Start: i, End: j, Bad: true}) }
+
+// Read returns the days named in text (folded by zh.Script), in order of
+// their position, read as said on day today.
+func (r *Reader) Read(text string, today calendar.Date) []Mention {
+	s := &scan{text: text, taken: make([]bool, len(text))}
+	year := r.yearContext(s, today)
+	r.full(s)
+	r.mdy(s)
+	r.ordinalWeekday(s, today)
+	r.lunar(s, today, year)
+	r.monthDay(s, today, year)
+	r.festivals(s, today, year)
+	r.months(s, today, year)
+	r.week(s, today)
+	r.relative(s, today)
+	r.words(s, today)
+	r.dayOfMonth(s, today)
+	r.past(s)
+	r.withWeekday(s, today)
+	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Start < s.out[j].Start })
+	return s.out
+}
+
+// yearContext reads a year said on its own (2026年的清明, 明年清明): the
+// year festivals and month-days without one are read in. It returns 0 when
+// none was said; a year alone ("2026年的医保") is a mention of its first day
+// (or today, in the current year).
+func (r *Reader) yearContext(s *scan, today calendar.Date) int {
+	y := 0
+	for _, m := range r.reYear.FindAllStringSubmatchIndex(s.text, -1) {
+		rest := s.text[m[1]:]
+		if startsDigitMonth(rest) { // 2024年10月: a full date, read later
+			continue
+		}
+		n, ok := zh.Number(s.text[m[2]:m[3]])
+		if !ok || n < calendar.MinYear || n > calendar.MaxYear {
+			continue
+		}
+		y = int(n)
+		d := calendar.MustDate(y, 1, 1)
+		if y == today.Year() {
+			d = today
+		}
+		s.add(Mention{Start: m[0], End: m[1], Date: d, Weak: true})
+	}
+	for _, w := range sortedKeys(r.w.Years) {
+		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
+			y = today.Year() + r.w.Years[w]
+			d := calendar.MustDate(y, 1, 1)
+			if y == today.Year() {
+				d = today
+			}
+			s.add(Mention{Start: i, End: i + len(w), Date: d, Weak: true})
+		}
+	}
+	return y
+}
+
+func startsDigitMonth(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	i := 0
+	for i < len(s) {
+		rr, n := utf8.DecodeRuneInString(s[i:])
+		if !zh.IsNumeral(rr) {
+			break
+		}
+		i += n
+	}
+	return i > 0 && (strings.HasPrefix(s[i:], "月") || strings.HasPrefix(s[i:], "-") || strings.HasPrefix(s[i:], "/") || strings.HasPrefix(s[i:], "."))
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := keys(m)
+	sort.Slice(ks, func(i, j int) bool {
+		if len(ks[i]) != len(ks[j]) {
+			return len(ks[i]) > len(ks[j])
+		}
+		return ks[i] < ks[j]
+	})
+	return ks
+}
+
+func (r *Reader) full(s *scan) {
+	for _, m := range r.reYMD.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		y, ok1 := zh.Number(s.text[m[2]:m[3]])
+		mo, ok2 := zh.Number(s.text[m[4]:m[5]])
+		d, ok3 := zh.Number(s.text[m[6]:m[7]])
+		day, err := calendar.NewDate(int(y), int(mo), int(d))
+		if err != nil || !ok1 || !ok2 || !ok3 {
+			s.bad(m[0], m[1])
+			continue
+		}
+		s.add(Mention{Start: m[0], End: m[1], Date: day})
+	}
+}
+
+// mdy reads 3/3/2015, 10/31/74: month first, as written in English.
+func (r *Reader) mdy(s *scan) {
+	for _, m := range r.reMDY.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		mo, _ := strconv.Atoi(s.text[m[2]:m[3]])
+		d, _ := strconv.Atoi(s.text[m[4]:m[5]])
+		y, _ := strconv.Atoi(s.text[m[6]:m[7]])
+		if m[7]-m[6] == 2 { // 74 → 1974, 15 → 2015: the nearer century
+			if y > 50 {
+				y += 1900
+			} else {
+				y += 2000
+			}
+		}
+		day, err := calendar.NewDate(y, mo, d)
+		if err != nil {
+			s.bad(m[0], m[1])
+			continue
+		}
+		s.add(Mention{Start: m[0], End: m[1], Date: day})
+	}
+}
+
+// ordinalWeekday reads 十月第一个星期一.
+func (r *Reader) ordinalWeekday(s *scan, today calendar.Date) {
+	for _, m := range r.reOrdWeek.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		mo, ok1 := zh.Number(s.text[m[2]:m[3]])
+		n, ok2 := zh.Number(s.text[m[4]:m[5]])
+		want := r.w.Weekdays[s.text[m[6]:m[7]]]
+		if !ok1 || !ok2 || mo < 1 || mo > 12 || n < 1 || n > 5 {
+			s.bad(m[0], m[1])
+			continue
+		}
+		y := today.Year()
+		if int(mo) < today.Month() {
+			y++
+		}
+		first := calendar.MustDate(y, int(mo), 1)
+		d := first.AddDays((want-isoWeekday(first)+7)%7 + 7*(int(n)-1))
+		if d.Month() != int(mo) {
+			s.bad(m[0], m[1])
+			continue
+		}
+		s.add(Mention{Start: m[0], End: m[1], Date: d})
+	}
+}
+
+func isoWeekday(d calendar.Date) int {
+	w := int(d.Weekday())
+	if w == 0 {
+		return 7
+	}
+	return w
+}
+
+// upcoming picks the first candidate on or after today.
+func upcoming(cands []calendar.Date, today calendar.Date) (calendar.Date, bool) {
+	sort.Slice(cands, func(i, j int) bool { return cands[i].Before(cands[j]) })
+	for _, d := range cands {
+		if !d.Before(today) {
+			return d, true
+		}
+	}
+	return calendar.Date{}, false
+}
+
+func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
+	all := append(r.reLunar.FindAllStringSubmatchIndex(s.text, -1), r.reLunar2.FindAllStringSubmatchIndex(s.text, -1)...)
+	for _, m := range all {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		l, err := calendar.ParseLunarDate(s.text[m[4]:m[5]])
+		if err != nil {
+			s.bad(m[0], m[1])
+			continue
+		}
+		if m[2] >= 0 && m[3] > m[2] {
+			l.Year, _ = strconv.Atoi(s.text[m[2]:m[3]])
+		}
+		if d, ok := r.lunarDay(l, today, year); ok {
+			s.add(Mention{Start: m[0], End: m[1], Date: d})
+		} else {
+			s.bad(m[0], m[1])
+		}
+	}
+	for _, m := range r.reNewYear.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		l, err := calendar.ParseLunarDate("正月" + s.text[m[2]:m[3]])
+		if err != nil {
+			continue
+		}
+		if d, ok := r.lunarDay(l, today, year); ok {
+			s.add(Mention{Start: m[0], End: m[1], Date: d})
+		}
+	}
+	for _, w := range sortedKeys(r.w.LunarDays) {
+		for off := 0; ; {
+			i := strings.Index(s.text[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			if !s.free(i, i+len(w)) {
+				continue
+			}
+			ld := r.w.LunarDays[w]
+			if d, ok := r.lunarDay(ld.Date, today, year); ok {
+				s.add(Mention{Start: i, End: i + len(w), Date: d, Note: ld.Note})
+			}
+		}
+	}
+}
+
+// lunarDay resolves a lunar date: in its own year if written, else in the
+// year said, else its next occurrence.
+func (r *Reader) lunarDay(l calendar.LunarDate, today calendar.Date, year int) (calendar.Date, bool) {
+	if l.Year != 0 {
+		d, err := r.cal.FromLunar(l)
+		return d, err == nil
+	}
+	if year != 0 {
+		ds, _ := r.cal.LunarInYear(l, year)
+		if len(ds) > 0 {
+			return ds[0], true
+		}
+		return calendar.Date{}, false
+	}
+	var cands []calendar.Date
+	for y := today.Year() - 1; y <= today.Year()+2; y++ {
+		ds, _ := r.cal.LunarInYear(l, y)
+		cands = append(cands, ds...)
+	}
+	return upcoming(cands, today)
+}
+
+func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
+	for _, m := range r.reMD.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		mo, ok1 := zh.Number(s.text[m[2]:m[3]])
+		d, ok2 := zh.Number(s.text[m[4]:m[5]])
+		if !ok1 || !ok2 || mo < 1 || mo > 12 {
+			if strings.Contains(s.text[m[0]:m[1]], "/") {
+				continue // not a date: a fraction, a path
+			}
+			s.bad(m[0], m[1])
+			continue
+		}
+		if day, ok := r.yearless(int(mo), int(d), today, year); ok {
+			s.add(Mention{Start: m[0], End: m[1], Date: day})
+		} else {
+			s.bad(m[0], m[1])
+		}
+	}
+}
+
+// yearless resolves a month and day: in the year said, else the next
+// occurrence.
+func (r *Reader) yearless(mo, d int, today calendar.Date, year int) (calendar.Date, bool) {
+	if year != 0 {
+		day, err := calendar.NewDate(year, mo, d)
+		return day, err == nil
+	}
+	var cands []calendar.Date
+	for y := today.Year(); y <= today.Year()+4; y++ {
+		if day, err := calendar.NewDate(y, mo, d); err == nil {
+			cands = append(cands, day)
+		}
+	}
+	return upcoming(cands, today)
+}
+
+// festivals reads festival names, with 节后第N天, 节前一天 after them, and the
+// fixed days of the year (劳动节).
+func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
+	for _, f := range r.fest {
+		for off := 0; ; {
+			i := strings.Index(s.text[off:], f.word)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(f.word)
+			off = j
+			if !s.free(i, j) {
+				continue
+			}
+			d, block, ok := r.festivalDay(f.name, today, year)
+			if !ok {
+				continue
+			}
+			// 国庆节后第三天, 春节前一天
+			if m := r.reFestMod.FindStringSubmatchIndex(s.text[j:]); m != nil {
+				if m[2] >= 0 {
+					n, ok := zh.Number(s.text[j+m[2] : j+m[3]])
+					if ok {
+						d = block.AddDays(int(n))
+					}
+				} else {
+					if fd, err := r.cal.Festival(f.name, d.Year()); err == nil {
+						d = fd
+					}
+					d = d.AddDays(-1)
+				}
+				j += m[1]
+			}
+			s.add(Mention{Start: i, End: j, Date: d})
+		}
+	}
+	for _, w := range sortedKeys(r.w.Gregorian) {
+		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
+			var mo, d int
+			if _, err := fmt.Sscanf(r.w.Gregorian[w], "%d-%d", &mo, &d); err != nil {
+				continue
+			}
+			if day, ok := r.yearless(mo, d, today, year); ok {
+				s.add(Mention{Start: i, End: i + len(w), Date: day})
+			}
+		}
+	}
+}
+
+// festivalDay resolves a festival or holiday name: today while its holiday
+// lasts, else its next day (in the year said, if one was). block is the
+// last day of its holiday (the festival day when it has none), from which
+// 节后第N天 counts.
+func (r *Reader) festivalDay(name string, today calendar.Date, year int) (day, block calendar.Date, ok bool) {
+	at := func(y int) (calendar.Date, calendar.Date, bool) {
+		fd, ferr := r.cal.Festival(name, y)
+		b, berr := r.cal.HolidayPeriod(name, y)
+		switch {
+		case ferr == nil && berr == nil:
+			return fd, b.To, true
+		case ferr == nil:
+			return fd, fd, true
+		case berr == nil:
+			return b.From, b.To, true
+		}
+		return calendar.Date{}, calendar.Date{}, false
+	}
+	if year != 0 {
+		return at(year)
+	}
+	for y := today.Year() - 1; y <= today.Year()+1; y++ {
+		if b, err := r.cal.HolidayPeriod(name, y); err == nil && !today.Before(b.From) && !today.After(b.To) {
+			return today, b.To, true
+		}
+		if d, end, ok := at(y); ok && !d.Before(today) {
+			return d, end, true
+		}
+	}
+	return calendar.Date{}, calendar.Date{}, false
+}
+
+// months reads 10月份, 十月, 下个月, 月底, 下个月中, 十月初, 年底.
+func (r *Reader) months(s *scan, today calendar.Date, year int) {
+	// X月份 / X月 (not followed by a day), with a month part after it
+	for _, m := range r.reMonth.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		mo, ok := zh.Number(s.text[m[2]:m[3]])
+		if !ok || mo < 1 || mo > 12 {
+			continue
+		}
+		y := year
+		if y == 0 {
+			y = today.Year()
+			if int(mo) < today.Month() {
+				y++
+			}
+		}
+		end := m[1]
+		day, note := r.monthStart(y, int(mo), today), "month"
+		if part, n, ok := r.monthPart(s.text[end:]); ok {
+			day, note = partDay(y, int(mo), part), ""
+			end += n
+		}
+		last := calendar.MustDate(y, int(mo), 1).AddDays(daysIn(y, int(mo)) - 1)
+		mn := Mention{Start: m[0], End: end, Date: day, Note: note}
+		if note == "month" {
+			mn.MonthEnd = &last
+		}
+		s.add(mn)
+	}
+	for _, w := range sortedKeys(r.w.Months) {
+		for off := 0; ; {
+			i := strings.Index(s.text[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(w)
+			off = j
+			if !s.free(i, j) {
+				continue
+			}
+			y, mo := today.Year(), today.Month()+r.w.Months[w]
+			for mo > 12 {
+				y, mo = y+1, mo-12
+			}
+			for mo < 1 {
+				y, mo = y-1, mo+12
+			}
+			if d, n, ok := r.dayAfter(s.text[j:]); ok { // 下个月5号
+				if day, err := calendar.NewDate(y, mo, d); err == nil {
+					s.add(Mention{Start: i, End: j + n, Date: day})
+				} else {
+					s.bad(i, j+n)
+				}
+				continue
+			}
+			day, note := r.monthStart(y, mo, today), "month"
+			if part, n, ok := r.monthPart(s.text[j:]); ok {
+				day, note = partDay(y, mo, part), ""
+				j += n
+			}
+			mn := Mention{Start: i, End: j, Date: day, Note: note}
+			if note == "month" {
+				last := calendar.MustDate(y, mo, daysIn(y, mo))
+				mn.MonthEnd = &last
+			}
+			s.add(mn)
+		}
+	}
+	// 月底 alone: this month's, or next month's when it has passed
+	for _, w := range sortedKeys(r.w.MonthParts) {
+		for off := 0; ; {
+			i := strings.Index(s.text[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(w)
+			off = j
+			if !s.free(i, j) {
+				continue
+			}
+			y, mo := today.Year(), today.Month()
+			d := partDay(y, mo, r.w.MonthParts[w])
+			if d.Before(today) {
+				if mo++; mo > 12 {
+					y, mo = y+1, 1
+				}
+				d = partDay(y, mo, r.w.MonthParts[w])
+			}
+			s.add(Mention{Start: i, End: j, Date: d})
+		}
+	}
+	for _, w := range sortedKeys(r.w.YearParts) {
+		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
+			y := today.Year()
+			if year != 0 {
+				y = year
+			}
+			s.add(Mention{Start: i, End: i + len(w), Date: calendar.MustDate(y, 12, 31)})
+		}
+	}
+}
+
+// monthStart is the day a month named as a whole is answered for: today
+// when it is this month, else its first day.
+func (r *Reader) monthStart(y, mo int, today calendar.Date) calendar.Date {
+	if y == today.Year() && mo == today.Month() {
+		return today
+	}
+	return calendar.MustDate(y, mo, 1)
+}
+
+func (r *Reader) monthPart(rest string) (int, int, bool) {
+	for _, w := range sortedKeys(r.w.MonthParts) {
+		w2 := strings.TrimPrefix(w, "月")
+		for _, cand := range []string{w, w2} {
+			if cand != "" && strings.HasPrefix(rest, cand) {
+				return r.w.MonthParts[w], len(cand), true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// dayAfter reads a day of the month at the start of rest: 5号, 二十日, 廿號.
+func (r *Reader) dayAfter(rest string) (int, int, bool) {
+	m := r.reDOM.FindStringSubmatchIndex(rest)
+	if m == nil || m[0] != 0 {
+		return 0, 0, false
+	}
+	n, ok := zh.Number(strings.Replace(rest[m[2]:m[3]], "廿", "二十", 1))
+	if !ok {
+		return 0, 0, false
+	}
+	return int(n), m[1], true
+}
+
+func daysIn(y, mo int) int {
+	d := calendar.MustDate(y, mo, 1)
+	n := 0
+	for x := d; x.Month() == mo; x = x.AddDays(1) {
+		n++
+	}
+	return n
+}
+
+func partDay(y, mo, part int) calendar.Date {
+	if part == 0 {
+		return calendar.MustDate(y, mo, daysIn(y, mo))
+	}
+	return calendar.MustDate(y, mo, part)
+}
+
+// week reads 这周六, 下周三, 上周日, 周六, 星期天, 礼拜五. A weekday alone is
+// its next occurrence after today; 这周 is the current week (Monday first),
+// 下周 the next, 上周 the last.
+func (r *Reader) week(s *scan, today calendar.Date) {
+	for _, m := range r.reWeek.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		want := r.w.Weekdays[s.text[m[4]:m[5]]]
+		w := isoWeekday(today)
+		var d calendar.Date
+		switch {
+		case m[2] >= 0 && contains(r.w.Next, s.text[m[2]:m[3]]):
+			d = today.AddDays(want - w + 7)
+		case m[2] >= 0 && contains(r.w.Last, s.text[m[2]:m[3]]):
+			d = today.AddDays(want - w - 7)
+		case m[2] >= 0:
+			d = today.AddDays(want - w)
+		default:
+			d = today.AddDays((want-w+6)%7 + 1)
+		}
+		s.add(Mention{Start: m[0], End: m[1], Date: d})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// relative reads 三天后, 两天前, 后三天: a day that many days away.
+func (r *Reader) relative(s *scan, today calendar.Date) {
+	for _, m := range r.reRel.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		var n float64
+		var ok bool
+		var dir string
+		if m[2] >= 0 {
+			n, ok = zh.Number(s.text[m[2]:m[3]])
+			dir = s.text[m[4]:m[5]]
+		} else {
+			n, ok = zh.Number(s.text[m[8]:m[9]])
+			dir = s.text[m[6]:m[7]]
+		}
+		if !ok || n > 3660 {
+			continue
+		}
+		k := int(n)
+		if dir == "前" || dir == "上" {
+			k = -k
+		}
+		s.add(Mention{Start: m[0], End: m[1], Date: today.AddDays(k)})
+	}
+}
+
+func (r *Reader) words(s *scan, today calendar.Date) {
+	type kw struct {
+		n    int
+		weak bool
+	}
+	all := map[string]kw{}
+	for w, n := range r.w.Days {
+		all[w] = kw{n, false}
+	}
+	for w, n := range r.w.WeakDays {
+		all[w] = kw{n, true}
+	}
+	for _, w := range sortedKeys(all) {
+		for off := 0; ; {
+			i := strings.Index(s.text[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			j := i + len(w)
+			off = j
+			if !s.free(i, j) {
+				continue
+			}
+			k := all[w]
+			s.add(Mention{Start: i, End: j, Date: today.AddDays(k.n), Weak: k.weak})
+		}
+	}
+}
+
+// dayOfMonth reads 10号 alone: the next such day, this month or the next.
+func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
+	for _, m := range r.reDOM.FindAllStringSubmatchIndex(s.text, -1) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		if m[0] > 0 && strings.HasSuffix(s.text[:m[0]], "第") {
+			continue
+		}
+		n, ok := zh.Number(strings.Replace(s.text[m[2]:m[3]], "廿", "二十", 1))
+		if !ok || n < 1 || n > 31 {
+			continue
+		}
+		y, mo, _ := today.Date()
+		var cands []calendar.Date
+		for k := 0; k < 3; k++ {
+			if d, err := calendar.NewDate(y, mo, int(n)); err == nil {
+				cands = append(cands, d)
+			}
+			if mo++; mo > 12 {
+				y, mo = y+1, 1
+			}
+		}
+		if d, ok := upcoming(cands, today); ok {
+			s.add(Mention{Start: m[0], End: m[1], Date: d})
+		}
+	}
+}
+
+// past reads 过了15号: the day after the one named.
+func (r *Reader) past(s *scan) {
+	for _, p := range r.w.Past {
+		for i := range s.out {
+			m := &s.out[i]
+			if m.Bad || m.Weak || m.Start < len(p) || s.text[m.Start-len(p):m.Start] != p {
+				continue
+			}
+			m.Start -= len(p)
+			m.Words = s.text[m.Start:m.End]
+			m.Date = m.Date.AddDays(1)
+			for k := m.Start; k < m.End; k++ {
+				s.taken[k] = true
+			}
+		}
+	}
+}
+
+// withWeekday: a month-day said with its weekday (周日, 二月十号) is the
+// occurrence that falls on that weekday, past or not.
+func (r *Reader) withWeekday(s *scan, today calendar.Date) {
+	var wd, md *Mention
+	for i := range s.out {
+		m := &s.out[i]
+		switch {
+		case r.reWeek.MatchString(m.Words):
+			wd = m
+		case r.reMD.MatchString(m.Words) && !r.reYMD.MatchString(m.Words):
+			md = m
+		}
+	}
+	if wd == nil || md == nil || isoWeekday(md.Date) == isoWeekday(wd.Date) {
+		return
+	}
+	for y := md.Date.Year() - 1; y <= md.Date.Year()+1; y++ {
+		d, err := calendar.NewDate(y, md.Date.Month(), md.Date.Day())
+		if err == nil && isoWeekday(d) == isoWeekday(wd.Date) && d.Sub(today) > -200 && d.Sub(today) < 200 {
+			md.Date = d
+			wd.Date = d
+			return
+		}
+	}
+}

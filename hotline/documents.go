@@ -1,0 +1,296 @@
+package hotline
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/zh"
+	"github.com/tonggao/tonggao/register"
+	"github.com/tonggao/tonggao/rules"
+)
+
+// isDocument: the call asks about a document — its number, or a document
+// word with a validity word (这个文件还有效吗, 禁火令还有效吗).
+func (p *parser) isDocument(rd *reading) bool {
+	if p.reDoc.MatchString(rd.text) && strings.Contains(rd.text, "祁") || p.reDocN.MatchString(rd.text) {
+		return true
+	}
+	return p.hasAny(rd.text, p.g.Validity) && (p.hasAny(rd.text, p.g.Document) || strings.Contains(rd.text, "号"))
+}
+
+// document answers a question about a document from the register and
+// the encoded notices: by its number, by the words of its title, or, for
+// a number alone (7号文件), by listing what it may be.
+func (h *Hotline) document(u *understanding, req Request) *Answer {
+	c, l := h.cat, req.Lang
+	q := u.queries[0]
+	q.Date = req.Today
+	if req.Date != nil {
+		q.Date = *req.Date
+	}
+	a := &Answer{Intent: IntentDocument, Query: q, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood},
+		FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
+	reg := h.eng.Register()
+	text := u.rd.text
+	var number string
+	if m := h.p.reDoc.FindStringSubmatch(text); m != nil {
+		prefix := m[1]
+		if i := strings.LastIndex(prefix, "祁"); i >= 0 {
+			prefix = prefix[i:]
+		}
+		number = fmt.Sprintf("%s〔%s〕%s号", prefix, m[2], m[3])
+	}
+	if number == "" {
+		number = h.byTitle(text, q)
+	}
+	if number == "" {
+		var cands []string
+		if m := h.p.reDocN.FindStringSubmatch(text); m != nil {
+			n, ok := zh.Number(m[1])
+			if ok {
+				cands = h.numbered(int(n))
+			}
+		}
+		a.Status = "ask"
+		a.Document = &DocumentAnswer{Status: "ask", Notes: []string{}, Candidates: cands}
+		a.Headline = c.T(l, "document.unknown")
+		a.Ask = c.T(l, "document.ask", "example", h.exampleNumber())
+		parts := []string{a.Headline}
+		if len(cands) > 0 {
+			shown := cands
+			if len(shown) > 4 {
+				shown = shown[:4]
+			}
+			parts = append(parts, c.T(l, "document.candidates", "list", strings.Join(shown, c.T(l, "list.sep"))))
+		}
+		parts = append(parts, c.T(l, "follow.ask", "question", a.Ask))
+		a.Answer = fit(parts, maxSpoken)
+		return a
+	}
+	n, err := register.ParseNumber(number)
+	if err != nil {
+		a.Status = "ask"
+		a.Headline = c.T(l, "document.unknown")
+		a.Ask = c.T(l, "document.ask", "example", h.exampleNumber())
+		a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken)
+		return a
+	}
+	st := reg.Status(n, q.Date)
+	a.Status = st.Status
+	a.Document = &DocumentAnswer{Number: st.Number, Title: st.Title, Status: st.Status, ValidFrom: st.ValidFrom, ValidUntil: st.ValidUntil,
+		ChangedBy: st.ChangedBy, Notes: st.Notes}
+	if nt, ok := h.eng.Rules().Notice(n.String()); ok {
+		if a.Document.Title == "" {
+			a.Document.Title = nt.Title
+		}
+		if a.Document.ValidUntil == nil {
+			vu := nt.ValidUntil
+			a.Document.ValidUntil = &vu
+		}
+		if a.Document.ValidFrom == nil {
+			vf := nt.Effective
+			a.Document.ValidFrom = &vf
+		}
+	}
+	when := ""
+	if q.DateWords != "" {
+		when = h.day(l, q.Date, q)
+	}
+	a.Headline = c.T(l, "document.status", "number", st.Number, "when", when, "status", c.T(l, "status."+st.Status))
+	parts := []string{a.Headline}
+	switch {
+	case st.Status == register.InForce && a.Document.ValidUntil != nil:
+		parts = append(parts, c.T(l, "document.until", "to", h.day(l, *a.Document.ValidUntil, nil)))
+	case st.Status == register.Expired && a.Document.ValidUntil != nil:
+		parts = append(parts, c.T(l, "document.ended", "to", h.day(l, *a.Document.ValidUntil, nil)))
+	case st.ChangedBy != "" && (st.Status == register.Invalidated || st.Status == register.Abolished):
+		parts = append(parts, c.T(l, "document.changed", "by", st.ChangedBy))
+	}
+	if h.p.hasAny(text, []string{"施行", "开始"}) && a.Document.ValidFrom != nil {
+		parts = append(parts, c.T(l, "next.plain", "date", h.day(l, *a.Document.ValidFrom, nil), "verdict", c.T(l, "status.in_force")))
+	}
+	if a.Document.Title != "" {
+		parts = append(parts, c.T(l, "document.title", "title", a.Document.Title))
+	}
+	a.Answer = fit(parts, maxSpoken)
+	a.Details.Notes = st.Notes
+	return a
+}
+
+// byTitle finds the document whose title shares the longest run of
+// characters (at least four) with the question; among equals, the one in
+// force, then the latest.
+func (h *Hotline) byTitle(text string, q *Query) string {
+	type cand struct {
+		number  string
+		score   int
+		inForce bool
+		year    int
+	}
+	var best *cand
+	reg := h.eng.Register()
+	consider := func(number, title string) {
+		s := longestCommon(text, title)
+		if s < 4 {
+			return
+		}
+		n, err := register.ParseNumber(number)
+		if err != nil {
+			return
+		}
+		st := reg.Status(n, q.Date)
+		c := cand{number: n.String(), score: s, inForce: st.Status == register.InForce, year: n.Year}
+		if best == nil || c.score > best.score || c.score == best.score && (c.inForce && !best.inForce || c.inForce == best.inForce && c.year > best.year) {
+			best = &c
+		}
+	}
+	for _, e := range reg.Entries() {
+		consider(e.Number.String(), e.Title)
+	}
+	for _, n := range h.eng.Rules().Notices {
+		consider(n.Number, n.Title)
+	}
+	if best == nil {
+		return ""
+	}
+	return best.number
+}
+
+// longestCommon is the length, in characters, of the longest run of Chinese
+// characters a and b share.
+func longestCommon(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	best := 0
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			if ra[i-1] == rb[j-1] && ra[i-1] > 0x2E80 {
+				cur[j] = prev[j-1] + 1
+				if cur[j] > best {
+					best = cur[j]
+				}
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
+// numbered lists the documents numbered n (7号), encoded notices first.
+func (h *Hotline) numbered(n int) []string {
+	var enc, other []string
+	suffix := "〕" + strconv.Itoa(n) + "号"
+	for _, nt := range h.eng.Rules().Notices {
+		if strings.HasSuffix(nt.Number, suffix) {
+			enc = append(enc, nt.Number)
+		}
+	}
+	for _, e := range h.eng.Register().Entries() {
+		s := e.Number.String()
+		if strings.HasSuffix(s, suffix) && !slices.Contains(enc, s) {
+			other = append(other, s)
+		}
+	}
+	sort.Strings(other)
+	return append(enc, other...)
+}
+
+func (h *Hotline) exampleNumber() string {
+	if ns := h.eng.Rules().Notices; len(ns) > 0 {
+		return ns[0].Number
+	}
+	return "〔2024〕1号"
+}
+
+// report answers "我要举报…打哪个电话": the contacts of the notices that
+// govern the act named, or the contact the words name; never a number no
+// notice prints.
+func (h *Hotline) report(u *understanding, req Request) *Answer {
+	c, l := h.cat, req.Lang
+	q := u.queries[0]
+	a := &Answer{Intent: IntentReport, Query: q, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood},
+		FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
+	var contacts []rules.Contact
+	add := func(ct rules.Contact) {
+		for _, x := range contacts {
+			if x.Name == ct.Name {
+				return
+			}
+		}
+		contacts = append(contacts, ct)
+	}
+	// words that name a contact win: 交警, 城管, 着火
+	for _, r := range h.voc.Reports {
+		if h.p.hasAny(u.rd.text, r.Words) {
+			for _, n := range h.eng.Rules().Notices {
+				for _, ct := range n.Contacts {
+					if strings.Contains(ct.Name, r.Contact) {
+						add(ct)
+					}
+				}
+			}
+		}
+	}
+	if len(contacts) == 0 && q.Activity != "" {
+		if act, ok := h.eng.Rules().Activity(q.Activity); ok {
+			for _, n := range h.eng.Rules().Notices {
+				if !n.InForce(q.Date) {
+					continue
+				}
+				for _, r := range n.Rules {
+					if r.Covers(act) || coversKind(r, act) {
+						for _, ct := range n.Contacts {
+							add(ct)
+						}
+						break
+					}
+				}
+			}
+		}
+	}
+	if len(contacts) == 0 && q.Activity == "" && q.Act == "" {
+		for _, n := range h.eng.Rules().Notices {
+			for _, ct := range n.Contacts {
+				add(ct)
+			}
+		}
+	}
+	if len(contacts) == 0 {
+		a.Headline = c.T(l, "report.none")
+		a.Answer = a.Headline
+		return a
+	}
+	var list []string
+	for _, ct := range contacts {
+		list = append(list, c.T(l, "report.contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
+	}
+	a.Headline = c.T(l, "report.contacts", "list", list[0])
+	a.Answer = c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep")))
+	for utf8.RuneCountInString(a.Answer) > maxSpoken && len(list) > 1 {
+		list = list[:len(list)-1]
+		a.Answer = c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep")))
+	}
+	for _, ct := range contacts {
+		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
+	}
+	return a
+}
+
+// coversKind: a rule covers a kind of the activity (a rule on 野外用火
+// covers 点火取暖's parent).
+func coversKind(r *rules.Rule, a *rules.Activity) bool {
+	for _, ra := range r.Activities {
+		if ra.IsA(a) || a.IsA(ra) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,68 @@
+package hotline
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+
+	"github.com/goccy/go-yaml"
+)
+
+//go:embed mandarin.yaml
+var mandarinYAML []byte
+
+// grammar is the Mandarin the hotline reads whatever the rule set
+// (mandarin.yaml): day words, negation, focus, the words that say what
+// is asked (when, how much, a document, a phone number) and filler.
+type grammar struct {
+	Days       map[string]int `yaml:"days"`
+	WeakDays   map[string]int `yaml:"weak_days"`
+	Months     map[string]int `yaml:"months"`
+	Years      map[string]int `yaml:"years"`
+	MonthParts map[string]int `yaml:"month_parts"`
+	YearParts  map[string]int `yaml:"year_parts"`
+	Week       struct {
+		This     []string       `yaml:"this"`
+		Next     []string       `yaml:"next"`
+		Last     []string       `yaml:"last"`
+		Day      []string       `yaml:"day"`
+		Weekdays map[string]int `yaml:"weekdays"`
+	} `yaml:"week"`
+	Lunar       []string          `yaml:"lunar"`
+	After       []string          `yaml:"after"`
+	Before      []string          `yaml:"before"`
+	Past        []string          `yaml:"past"`
+	Gregorian   map[string]string `yaml:"gregorian"`
+	Negators    []string          `yaml:"negators"`
+	Focus       []string          `yaml:"focus"`
+	Background  []string          `yaml:"background"`
+	Ellipsis    []string          `yaml:"ellipsis"`
+	Connectors  []string          `yaml:"connectors"`
+	When        []string          `yaml:"when"`
+	Consequence []string          `yaml:"consequence"`
+	Money       []string          `yaml:"money"`
+	Deadline    []string          `yaml:"deadline"`
+	Benefits    []string          `yaml:"benefits"`
+	Waiting     []string          `yaml:"waiting"`
+	Where       []string          `yaml:"where"`
+	Document    []string          `yaml:"document"`
+	Validity    []string          `yaml:"validity"`
+	Report      []string          `yaml:"report"`
+	Less        []string          `yaml:"less"`
+	More        []string          `yaml:"more"`
+	AtMost      []string          `yaml:"at_most"`
+	AboutBefore []string          `yaml:"about_before"`
+	AboutAfter  []string          `yaml:"about_after"`
+	Filler      []string          `yaml:"filler"`
+}
+
+func loadGrammar() (*grammar, error) {
+	var g grammar
+	if err := yaml.UnmarshalWithOptions(mandarinYAML, &g, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
+		return nil, fmt.Errorf("mandarin.yaml: %w", err)
+	}
+	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter} {
+		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	return &g, nil
+}

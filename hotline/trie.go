@@ -1,0 +1,130 @@
+package hotline
+
+import (
+	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/hotline/zh"
+)
+
+// trie finds the longest known word at a place in the text, in time
+// proportional to the word's length.
+type trie struct {
+	root  *trieNode
+	words map[string][]word
+}
+
+type trieNode struct {
+	next map[rune]*trieNode
+	end  string // the word ending here, "" for none
+}
+
+func newTrie() *trie { return &trie{root: &trieNode{}, words: map[string][]word{}} }
+
+func (t *trie) add(w string, meaning word) {
+	if w == "" {
+		return
+	}
+	if _, ok := t.words[w]; !ok {
+		n := t.root
+		for _, r := range w {
+			if n.next == nil {
+				n.next = map[rune]*trieNode{}
+			}
+			c := n.next[r]
+			if c == nil {
+				c = &trieNode{}
+				n.next[r] = c
+			}
+			n = c
+		}
+		n.end = w
+	}
+	t.words[w] = append(t.words[w], meaning)
+}
+
+// longest returns the meanings of the longest word s starts with, and its
+// length in bytes (0 for none).
+func (t *trie) longest(s string) ([]word, int) {
+	n, best, bestLen := t.root, "", 0
+	for i := 0; i < len(s); {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		n = n.next[r]
+		if n == nil {
+			break
+		}
+		i += sz
+		if n.end != "" {
+			best, bestLen = n.end, i
+		}
+	}
+	if bestLen == 0 {
+		return nil, 0
+	}
+	return t.words[best], bestLen
+}
+
+// soundTrie finds a known word that sounds like the text: the same
+// toneless pinyin, any reading of each character (桔 is ju or jie).
+type soundTrie struct {
+	root *soundNode
+}
+
+type soundNode struct {
+	next map[string]*soundNode
+	end  string
+}
+
+func newSoundTrie() *soundTrie { return &soundTrie{root: &soundNode{}} }
+
+// add indexes a word of two or more Chinese characters by its first
+// readings (a word's characters are read as usual).
+func (t *soundTrie) add(w string) {
+	if utf8.RuneCountInString(w) < 2 {
+		return
+	}
+	n := t.root
+	for _, r := range w {
+		rs := zh.Readings(r)
+		if len(rs) == 0 {
+			return
+		}
+		if n.next == nil {
+			n.next = map[string]*soundNode{}
+		}
+		c := n.next[rs[0]]
+		if c == nil {
+			c = &soundNode{}
+			n.next[rs[0]] = c
+		}
+		n = c
+	}
+	if n.end == "" {
+		n.end = w
+	}
+}
+
+// match returns the longest known word the start of s sounds like, and
+// the bytes of s it spans; a text character may be read any of its ways.
+func (t *soundTrie) match(s string) (string, int) {
+	best, bestLen := "", 0
+	var walk func(n *soundNode, i int)
+	walk = func(n *soundNode, i int) {
+		if n.end != "" && i > bestLen {
+			best, bestLen = n.end, i
+		}
+		if i >= len(s) || n.next == nil {
+			return
+		}
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		for _, rd := range zh.Readings(r) {
+			if c := n.next[rd]; c != nil {
+				walk(c, i+sz)
+			}
+		}
+	}
+	walk(t.root, 0)
+	if utf8.RuneCountInString(s[:bestLen]) < 2 {
+		return "", 0
+	}
+	return best, bestLen
+}

@@ -1,0 +1,408 @@
+package hotline
+
+import (
+	"strings"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/hotline/dates"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// Intent is what a caller wants: a decision on an act, the status of a
+// document, a phone number, or several decisions.
+type Intent string
+
+// The intents.
+const (
+	IntentDecision Intent = "decision"
+	IntentDocument Intent = "document"
+	IntentReport   Intent = "report"
+	IntentSeveral  Intent = "several"
+)
+
+// understanding is a whole call read: its intent and one query per act
+// asked about (none when nothing was understood).
+type understanding struct {
+	intent  Intent
+	queries []*Query
+	rd      *reading
+}
+
+// understand reads a call: the acts asked about, with the facts and day
+// of each.
+func (p *parser) understand(question string, today calendar.Date) *understanding {
+	rd := p.read(question, today)
+	u := &understanding{intent: IntentDecision, rd: rd}
+	switch {
+	case p.isDocument(rd):
+		u.intent = IntentDocument
+	case p.hasAny(rd.text, p.g.Report):
+		u.intent = IntentReport
+	}
+	acts := p.chooseActs(rd)
+	shared := map[int]bool{} // clauses that hold no act: their facts are everyone's
+	actClauses := map[int]bool{}
+	for _, h := range acts {
+		actClauses[h.clause] = true
+	}
+	for _, h := range rd.facts {
+		if !actClauses[h.clause] {
+			shared[h.clause] = true
+		}
+	}
+	residue := p.residue(rd)
+	// 寒露籽什么时候能摘？霜降籽呢: a clause of facts ending in 呢, after an
+	// act, asks the same of them.
+	var extra []hit
+	if len(acts) > 0 {
+		for c := range shared {
+			if c > acts[0].clause && p.clauseEndsWith(rd, c, p.g.Ellipsis) && p.clauseHasEnum(rd, c) {
+				last := acts[0]
+				for _, a := range acts {
+					if a.clause < c {
+						last = a
+					}
+				}
+				e := last
+				e.clause = c
+				extra = append(extra, e)
+				delete(shared, c)
+			}
+		}
+	}
+	acts = append(acts, extra...)
+	if len(acts) == 0 {
+		q := p.query(rd, hit{clause: -1}, shared, today)
+		q.NotUnderstood = residue
+		u.queries = []*Query{q}
+		return u
+	}
+	for _, a := range acts {
+		q := p.query(rd, a, shared, today)
+		q.NotUnderstood = residue
+		u.queries = append(u.queries, q)
+	}
+	if len(u.queries) > 1 && u.intent == IntentDecision {
+		u.intent = IntentSeveral
+	}
+	return u
+}
+
+func (p *parser) hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) clauseEndsWith(rd *reading, c int, words []string) bool {
+	end := -1
+	for k := range rd.text {
+		if rd.clauses[k] == c {
+			end = k
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	seg := strings.TrimRight(clauseText(rd, c), "，,。.？?！!；; ")
+	for _, w := range words {
+		if strings.HasSuffix(seg, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func clauseText(rd *reading, c int) string {
+	var b strings.Builder
+	for k := 0; k < len(rd.text); k++ {
+		if rd.clauses[k] == c {
+			b.WriteByte(rd.text[k])
+		}
+	}
+	return b.String()
+}
+
+func (p *parser) clauseHasEnum(rd *reading, c int) bool {
+	for _, h := range rd.facts {
+		if h.clause != c {
+			continue
+		}
+		for _, v := range h.w.facts {
+			if f, ok := p.set.Fact(v.Fact); ok && f.Kind == cond.Enum {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chooseActs picks the acts asked about: not the negated ones (只扫墓不烧
+// 纸), only the focused ones when some are (只是在旁边看), not the
+// background of another (摘茶籽的时候), not an uncovered act beside a
+// covered one (上坟烧纸), not a kind's parent beside the kind (生火煮东西),
+// and a partial form when an act is both done and not done (老人交、年轻人
+// 不交). One per distinct activity, in the order said.
+func (p *parser) chooseActs(rd *reading) []hit {
+	var pos, neg []hit
+	for _, h := range rd.acts {
+		if h.neg {
+			neg = append(neg, h)
+			rd.q.Understood = append(rd.q.Understood, Understood{Words: h.words, Kind: "negated", Meaning: "不" + actLabel(h)})
+			continue
+		}
+		pos = append(pos, h)
+	}
+	// partial: the same act (or a bare verb of it) done and not done
+	for _, h := range pos {
+		if h.w.activity == nil || p.partial[h.w.activity.ID] == nil {
+			continue
+		}
+		a := h.w.activity
+		not := false
+		for _, n := range neg {
+			if n.w.activity == a {
+				not = true
+			}
+		}
+		for _, v := range rd.verbs {
+			if v.neg && p.verbOf(v.words, a) {
+				not = true
+			}
+		}
+		if not {
+			h.w.activity = p.partial[a.ID]
+			return []hit{h}
+		}
+	}
+	if len(pos) == 0 {
+		// 老人交、年轻人不交: bare verbs of one activity, done and not done
+		for _, v := range rd.verbs {
+			if v.neg {
+				continue
+			}
+			for _, n := range rd.verbs {
+				if n.neg && n.words == v.words {
+					if a := p.onlyActivityOf(v.words); a != nil && p.partial[a.ID] != nil {
+						return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}}
+					}
+				}
+			}
+		}
+	}
+	focused := pos[:0:0]
+	for _, h := range pos {
+		if h.focus {
+			focused = append(focused, h)
+		}
+	}
+	if len(focused) > 0 {
+		pos = focused
+	}
+	if len(pos) > 1 {
+		var fg []hit
+		for _, h := range pos {
+			if !h.bg {
+				fg = append(fg, h)
+			}
+		}
+		if len(fg) > 0 {
+			pos = fg
+		}
+	}
+	covered := false
+	for _, h := range pos {
+		if h.w.activity != nil {
+			covered = true
+		}
+	}
+	var out []hit
+	for _, h := range pos {
+		if covered && h.w.activity == nil {
+			continue
+		}
+		drop := false
+		for _, o := range pos {
+			if o.w.activity != nil && h.w.activity != nil && o.w.activity != h.w.activity && o.clause == h.clause && o.w.activity.IsA(h.w.activity) {
+				drop = true // a kind of it is named
+			}
+		}
+		for _, o := range out {
+			if o.w.activity == h.w.activity && o.w.act == h.w.act && (o.clause == h.clause || h.w.activity != nil) {
+				drop = true
+			}
+		}
+		if !drop {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func actLabel(h hit) string {
+	if h.w.activity != nil {
+		return h.w.activity.Name
+	}
+	return h.words
+}
+
+func (p *parser) verbOf(v string, a *rules.Activity) bool {
+	for _, f := range p.byVerb[v] {
+		if f.activity == a {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) onlyActivityOf(v string) *rules.Activity {
+	var a *rules.Activity
+	for _, f := range p.byVerb[v] {
+		if f.activity == nil || a != nil && a != f.activity {
+			return nil
+		}
+		a = f.activity
+	}
+	return a
+}
+
+// query builds the query for one act: its activity, the facts of its
+// clause and of the clauses that name no act, and its day.
+func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.Date) *Query {
+	q := &Query{Question: rd.q.Question, Facts: map[string]any{}, Understood: append([]Understood{}, rd.q.Understood...), NotUnderstood: []string{}}
+	if a.w.activity != nil {
+		q.Activity, q.ActivityName, q.ActivityEN = a.w.activity.ID, a.w.activity.Name, a.w.activity.EN
+		q.Understood = append(q.Understood, Understood{Words: a.words, Kind: "activity", Meaning: a.w.activity.Name, Value: a.w.activity.ID})
+	} else if a.w.act != "" || a.clause >= 0 {
+		q.Act = a.w.act
+		if q.Act == "" {
+			q.Act = a.words
+		}
+		q.Understood = append(q.Understood, Understood{Words: a.words, Kind: "act", Meaning: q.Act})
+	}
+	explicitDistance := false
+	for _, h := range rd.facts {
+		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] {
+			continue
+		}
+		for _, v := range h.w.facts {
+			if v.Fact == p.voc.Distance.Fact && h.w.note == "" {
+				explicitDistance = true
+			}
+		}
+	}
+	for _, h := range rd.facts {
+		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] {
+			continue
+		}
+		for _, v := range h.w.facts {
+			val := v.V
+			if r, ok := val.([2]float64); ok {
+				if r[0] == r[1] {
+					val = r[0]
+				} else {
+					val = Span{Min: r[0], Max: r[1]}
+				}
+			}
+			f, _ := p.set.Fact(v.Fact)
+			if h.neg {
+				b, ok := val.(bool)
+				if !ok {
+					q.NotUnderstood = append(q.NotUnderstood, h.words)
+					continue
+				}
+				val = !b
+			}
+			// 我在山上干活，那块田离林子有两百米: the distance said wins over
+			// 山上 said in passing.
+			if explicitDistance && (v.Fact == "in_forest_land" && val == true || v.Fact == p.voc.Distance.Fact && h.w.note != "") {
+				q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Fact: v.Fact, Meaning: "未采用（已说明距离）"})
+				continue
+			}
+			if old, dup := q.Facts[v.Fact]; dup {
+				if !sameValue(old, val) {
+					q.NotUnderstood = append(q.NotUnderstood, h.words)
+				}
+				continue
+			}
+			q.Facts[v.Fact] = val
+			kind := "fact"
+			if v.Fact == "town" {
+				kind = "place"
+			}
+			_ = f
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: kind, Fact: v.Fact, Value: val,
+				Meaning: p.factMeaning(v.Fact, val), Note: h.w.note})
+		}
+	}
+	// in forest land and a distance phrase (山上 … 山边): in forest land wins
+	if q.Facts["in_forest_land"] == true {
+		if _, ok := q.Facts[p.voc.Distance.Fact].(Span); ok {
+			delete(q.Facts, p.voc.Distance.Fact)
+		}
+	}
+	p.day(rd, a, q, today)
+	q.asks = askFlags{
+		when:        p.hasAny(rd.text, p.g.When),
+		consequence: p.hasAny(rd.text, p.g.Consequence),
+		money:       p.hasAny(rd.text, p.g.Money),
+		deadline:    p.hasAny(rd.text, p.g.Deadline),
+		benefits:    p.hasAny(rd.text, p.g.Benefits),
+		waiting:     p.hasAny(rd.text, p.g.Waiting),
+		where:       p.hasAny(rd.text, p.g.Where),
+	}
+	return q
+}
+
+// day picks the act's day: one said in its clause, else the first said
+// in the call, else a narrative 现在, else today.
+func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
+	var pick *dates.Mention
+	bad := false
+	for k := range rd.dates {
+		m := &rd.dates[k]
+		if m.Bad {
+			bad = true
+			continue
+		}
+		if m.Weak {
+			continue
+		}
+		if a.clause >= 0 && rd.clauses[m.Start] == a.clause {
+			pick = m
+			break
+		}
+		if pick == nil {
+			pick = m
+		}
+	}
+	if pick == nil {
+		for k := range rd.dates {
+			if m := &rd.dates[k]; m.Weak && !m.Bad {
+				pick = m
+				break
+			}
+		}
+	}
+	if pick == nil {
+		q.Date = today
+		q.badDay = bad
+		for _, m := range rd.dates {
+			if m.Bad {
+				q.NotUnderstood = append(q.NotUnderstood, m.Words)
+			}
+		}
+		return
+	}
+	q.Date, q.DateWords = pick.Date, pick.Words
+	q.DateEnd = pick.MonthEnd
+	note := pick.Note
+	if note == "month" {
+		note = "按该月第一天回答"
+	}
+	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}

@@ -1,0 +1,480 @@
+// Package vocab loads a rule set's vocabulary: the words callers use for
+// its activities, facts, places and days, and how its follow-up questions
+// are phrased. The files live beside the rules, in vocabulary/*.yaml of each
+// rule root, so another county's rule set brings its own words; the
+// hotline's Go code holds the grammar, not the words.
+//
+// Every name a file uses — activity ids, facts and their values, festival
+// names — is checked against the rule set and the calendar when it is
+// loaded, and every problem is reported at its file:line:col.
+package vocab
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/token"
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/internal/fsread"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+// Dir is the directory of a rule root that holds vocabulary files.
+const Dir = "vocabulary"
+
+// Frame is a verb–object frame: any of Verbs with any of Objects, in
+// either order, with measure words, particles and complements between.
+type Frame struct {
+	Verbs   []string `yaml:"verbs"`
+	Objects []string `yaml:"objects"`
+}
+
+// Activity is what callers call one activity of the rule set, beyond its
+// name and synonyms in the notice file.
+type Activity struct {
+	ID     string
+	Words  []string
+	Frames []Frame
+	// Partial is the activity meaning this one done for only some of a
+	// group ("老人交、年轻人不交" → selective enrolment).
+	Partial string
+}
+
+// Act is something people do that no rule of the set governs (钓鱼,
+// 挖冬笋): recognised so that the answer can name it.
+type Act struct {
+	Words  []string
+	Frames []Frame
+}
+
+// Value is a fact's value as a phrase states it: a bool, a string (an
+// enum value) or a number range.
+type Value struct {
+	Fact string
+	// V is a bool, a string or a [2]float64 range.
+	V any
+}
+
+// Phrase is words that state facts.
+type Phrase struct {
+	Words  []string
+	Facts  []Value
+	Note   string // how the phrase was read, when it is not plain
+	NoteEN string
+}
+
+// LunarDay is a named day of the lunar year (小年 → 腊月二十四) with the
+// reading chosen.
+type LunarDay struct {
+	Date        calendar.LunarDate
+	Note        string
+	Alternative string
+}
+
+// Distance says how a distance to a place is phrased: 离山50米.
+type Distance struct {
+	Fact     string
+	Prefixes []string
+	Nouns    []string
+	Units    map[string]float64
+	Within   []string
+	Beyond   []string
+}
+
+// Count is a number of days said with a prefix: 放了3天.
+type Count struct {
+	Fact     string
+	Prefixes []string
+	Units    []string
+}
+
+// Text is a sentence in Chinese and English.
+type Text struct {
+	ZH string `yaml:"zh" json:"zh"`
+	EN string `yaml:"en" json:"en"`
+}
+
+// Question is how the hotline asks about a fact. AskedOf is "caller" for
+// a fact a caller can answer, "operator" for one only data can settle
+// (重点森林防火区, 禁放区, 城市规划区): the answer then states each outcome.
+type Question struct {
+	AskedOf  string          `yaml:"asked_of" json:"asked_of"`
+	Question Text            `yaml:"question" json:"question"`
+	Subject  Text            `yaml:"subject" json:"subject"`
+	Values   map[string]Text `yaml:"values" json:"values,omitempty"`
+}
+
+// Report is words that ask for a phone number about a matter no activity
+// names (着火了, 城管), and the notice contact they mean.
+type Report struct {
+	Words   []string
+	Contact string
+}
+
+// Vocabulary is the merged vocabulary of a rule set's roots. It is
+// immutable once loaded.
+type Vocabulary struct {
+	Activities []Activity
+	Acts       []Act
+	Phrases    []Phrase
+	Distance   Distance
+	DaysSince  Count
+	// Days are day words as offsets from the day of the call (今朝 0).
+	Days map[string]int
+	// Festivals map everyday names to the calendar's (挂青 → 清明).
+	Festivals map[string]string
+	LunarDays map[string]LunarDay
+	Questions map[string]Question
+	Reports   []Report
+	// Files are the files read, as errors name them.
+	Files []string
+}
+
+// Error is one problem in a vocabulary file.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string {
+	if e.Line == 0 {
+		return e.File + ": " + e.Msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+}
+
+// ErrorList is every problem found, sorted by file and position.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	m := make([]string, len(l))
+	for i, e := range l {
+		m[i] = e.Error()
+	}
+	return strings.Join(m, "\n")
+}
+
+// Root is one rule root to read vocabulary from, with the name errors
+// give it ("rules/", "embedded").
+type Root struct {
+	FS   fs.FS
+	Name string
+}
+
+// Load reads vocabulary/*.yaml of every root, in order, and checks every
+// name against set and cal. A root without a vocabulary directory adds
+// nothing.
+func Load(ctx context.Context, set *rules.Set, cal *calendar.Calendar, roots ...Root) (*Vocabulary, error) {
+	l := &loader{set: set, cal: cal, v: &Vocabulary{Days: map[string]int{}, Festivals: map[string]string{},
+		LunarDays: map[string]LunarDay{}, Questions: map[string]Question{}, Distance: Distance{Units: map[string]float64{}}}}
+	for _, root := range roots {
+		r := fsread.New(ctx, root.FS, root.Name, fsread.Limits{})
+		entries, err := fs.ReadDir(root.FS, Dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("vocabulary: %w", err)
+		}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+				continue
+			}
+			name := path.Join(Dir, e.Name())
+			data, err := r.ReadFile(name)
+			if err != nil {
+				return nil, fmt.Errorf("vocabulary: %w", err)
+			}
+			file := r.Path(name)
+			l.v.Files = append(l.v.Files, file)
+			l.file(file, data)
+		}
+	}
+	if len(l.errs) > 0 {
+		sort.SliceStable(l.errs, func(i, j int) bool {
+			a, b := l.errs[i], l.errs[j]
+			if a.File != b.File {
+				return a.File < b.File
+			}
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			return a.Col < b.Col
+		})
+		return nil, l.errs
+	}
+	return l.v, nil
+}
+
+// fileSpec is one vocabulary file as written; every key is optional.
+type fileSpec struct {
+	Activities []struct {
+		Activity rules.Str `yaml:"activity"`
+		Words    []string  `yaml:"words"`
+		Frames   []Frame   `yaml:"frames"`
+		Partial  rules.Str `yaml:"partial"`
+	} `yaml:"activities"`
+	Acts []struct {
+		Words  []string `yaml:"words"`
+		Frames []Frame  `yaml:"frames"`
+	} `yaml:"acts"`
+	Phrases []struct {
+		Facts  map[string]rules.Str `yaml:"facts"`
+		Range  []float64            `yaml:"range"`
+		Note   string               `yaml:"note"`
+		NoteEN string               `yaml:"note_en"`
+		Words  []string             `yaml:"words"`
+		Pos    rules.Str            `yaml:"fact"`
+	} `yaml:"phrases"`
+	Distance *struct {
+		Fact     rules.Str          `yaml:"fact"`
+		Prefixes []string           `yaml:"prefixes"`
+		Nouns    []string           `yaml:"nouns"`
+		Units    map[string]float64 `yaml:"units"`
+		Within   []string           `yaml:"within"`
+		Beyond   []string           `yaml:"beyond"`
+	} `yaml:"distance"`
+	DaysSince *struct {
+		Fact     rules.Str `yaml:"fact"`
+		Prefixes []string  `yaml:"prefixes"`
+		Units    []string  `yaml:"units"`
+	} `yaml:"days_since"`
+	Days      map[string]int       `yaml:"days"`
+	Festivals map[string]rules.Str `yaml:"festivals"`
+	LunarDays map[string]struct {
+		Date        rules.Str `yaml:"date"`
+		Note        string    `yaml:"note"`
+		Alternative string    `yaml:"alternative"`
+	} `yaml:"lunar_days"`
+	Questions map[string]struct {
+		AskedOf  rules.Str       `yaml:"asked_of"`
+		Question Text            `yaml:"question"`
+		Subject  Text            `yaml:"subject"`
+		Values   map[string]Text `yaml:"values"`
+	} `yaml:"questions"`
+	Reports []struct {
+		Words   []string  `yaml:"words"`
+		Contact rules.Str `yaml:"contact"`
+	} `yaml:"reports"`
+}
+
+type loader struct {
+	set  *rules.Set
+	cal  *calendar.Calendar
+	v    *Vocabulary
+	errs ErrorList
+	cur  string
+}
+
+func (l *loader) errorf(p rules.Pos, format string, args ...any) {
+	l.errs = append(l.errs, &Error{File: l.cur, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) file(file string, data []byte) {
+	l.cur = file
+	var spec fileSpec
+	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+		var te interface{ GetToken() *token.Token }
+		p := rules.Pos{}
+		msg := err.Error()
+		if errors.As(err, &te) && te.GetToken() != nil && te.GetToken().Position != nil {
+			p = rules.Pos{Line: te.GetToken().Position.Line, Col: te.GetToken().Position.Column}
+			if m, ok := err.(interface{ GetMessage() string }); ok {
+				msg = m.GetMessage()
+			}
+		}
+		l.errorf(p, "%s", firstLine(msg))
+		return
+	}
+	for _, a := range spec.Activities {
+		if _, ok := l.activity(a.Activity); !ok {
+			continue
+		}
+		if len(a.Words) == 0 && len(a.Frames) == 0 {
+			l.errorf(a.Activity.Pos, "activity %s: give words or frames", a.Activity.Value)
+		}
+		l.frames(a.Activity.Pos, a.Frames)
+		act := Activity{ID: a.Activity.Value, Words: a.Words, Frames: a.Frames}
+		if a.Partial.Value != "" {
+			if p, ok := l.activity(a.Partial); ok {
+				act.Partial = p.ID
+			}
+		}
+		l.v.Activities = append(l.v.Activities, act)
+	}
+	for _, a := range spec.Acts {
+		l.v.Acts = append(l.v.Acts, Act{Words: a.Words, Frames: a.Frames})
+	}
+	for _, ph := range spec.Phrases {
+		if len(ph.Words) == 0 {
+			l.errorf(ph.Pos.Pos, "a phrase needs words")
+		}
+		out := Phrase{Words: ph.Words, Note: ph.Note, NoteEN: ph.NoteEN}
+		if ph.Pos.Value != "" { // fact: name with range: [lo, hi]
+			f, ok := l.fact(ph.Pos)
+			if ok && (f.Kind != cond.Number || len(ph.Range) != 2 || ph.Range[0] > ph.Range[1]) {
+				l.errorf(ph.Pos.Pos, "fact %s: a range phrase needs a number fact and range: [lo, hi]", f.Name)
+				continue
+			}
+			if ok {
+				out.Facts = append(out.Facts, Value{Fact: f.Name, V: [2]float64{ph.Range[0], ph.Range[1]}})
+			}
+		}
+		out.Facts = append(out.Facts, l.values(ph.Facts)...)
+		if len(out.Facts) == 0 {
+			l.errorf(ph.Pos.Pos, "phrase %v states no fact", ph.Words)
+		}
+		l.v.Phrases = append(l.v.Phrases, out)
+	}
+	if d := spec.Distance; d != nil {
+		if f, ok := l.fact(d.Fact); ok {
+			if f.Kind != cond.Number {
+				l.errorf(d.Fact.Pos, "distance: fact %s is not a number", f.Name)
+			}
+			l.v.Distance = Distance{Fact: f.Name, Prefixes: d.Prefixes, Nouns: d.Nouns, Units: d.Units, Within: d.Within, Beyond: d.Beyond}
+		}
+	}
+	if d := spec.DaysSince; d != nil {
+		if f, ok := l.fact(d.Fact); ok {
+			l.v.DaysSince = Count{Fact: f.Name, Prefixes: d.Prefixes, Units: d.Units}
+		}
+	}
+	for w, n := range spec.Days {
+		l.v.Days[w] = n
+	}
+	for w, name := range spec.Festivals {
+		if _, err := l.cal.Festival(name.Value, 2025); err != nil {
+			if _, err2 := l.cal.HolidayPeriod(name.Value, 2025); err2 != nil {
+				l.errorf(name.Pos, "festival %q for %q: the calendar does not know it", name.Value, w)
+				continue
+			}
+		}
+		l.v.Festivals[w] = name.Value
+	}
+	for w, ld := range spec.LunarDays {
+		d, err := calendar.ParseLunarDate(ld.Date.Value)
+		if err != nil {
+			l.errorf(ld.Date.Pos, "lunar day %q: %v", w, err)
+			continue
+		}
+		l.v.LunarDays[w] = LunarDay{Date: d, Note: ld.Note, Alternative: ld.Alternative}
+	}
+	for name, q := range spec.Questions {
+		f, ok := l.set.Fact(name)
+		if !ok {
+			l.errorf(q.AskedOf.Pos, "question for %q: no such fact in facts.yaml", name)
+			continue
+		}
+		if q.AskedOf.Value != "caller" && q.AskedOf.Value != "operator" {
+			l.errorf(q.AskedOf.Pos, "question for %s: asked_of is caller or operator, not %q", name, q.AskedOf.Value)
+		}
+		for v := range q.Values {
+			if f.Kind == cond.Enum && f.Canonical(v) == "" {
+				l.errorf(q.AskedOf.Pos, "question for %s: %q is not one of its values", name, v)
+			}
+		}
+		l.v.Questions[name] = Question{AskedOf: q.AskedOf.Value, Question: q.Question, Subject: q.Subject, Values: q.Values}
+	}
+	for _, r := range spec.Reports {
+		if !l.contactExists(r.Contact.Value) {
+			l.errorf(r.Contact.Pos, "report: no notice has a contact named like %q", r.Contact.Value)
+			continue
+		}
+		l.v.Reports = append(l.v.Reports, Report{Words: r.Words, Contact: r.Contact.Value})
+	}
+}
+
+func (l *loader) activity(s rules.Str) (*rules.Activity, bool) {
+	for _, a := range l.set.Activities {
+		if a.ID == s.Value {
+			return a, true
+		}
+	}
+	l.errorf(s.Pos, "no activity %q in the rule set", s.Value)
+	return nil, false
+}
+
+func (l *loader) fact(s rules.Str) (*rules.Fact, bool) {
+	f, ok := l.set.Fact(s.Value)
+	if !ok {
+		l.errorf(s.Pos, "no fact %q in facts.yaml", s.Value)
+	}
+	return f, ok
+}
+
+func (l *loader) frames(p rules.Pos, fs []Frame) {
+	for _, f := range fs {
+		if len(f.Verbs) == 0 || len(f.Objects) == 0 {
+			l.errorf(p, "a frame needs verbs and objects")
+		}
+	}
+}
+
+// values converts a phrase's facts, written as scalars, to their kinds.
+func (l *loader) values(m map[string]rules.Str) []Value {
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var out []Value
+	for _, name := range names {
+		s := m[name]
+		f, ok := l.set.Fact(name)
+		if !ok {
+			l.errorf(s.Pos, "no fact %q in facts.yaml", name)
+			continue
+		}
+		switch f.Kind {
+		case cond.Bool:
+			b, err := strconv.ParseBool(s.Value)
+			if err != nil {
+				l.errorf(s.Pos, "fact %s: want true or false, not %q", name, s.Value)
+				continue
+			}
+			out = append(out, Value{Fact: name, V: b})
+		case cond.Enum:
+			c := f.Canonical(s.Value)
+			if c == "" {
+				l.errorf(s.Pos, "fact %s: %q is not one of %s", name, s.Value, strings.Join(f.Values, ", "))
+				continue
+			}
+			out = append(out, Value{Fact: name, V: c})
+		default:
+			x, err := strconv.ParseFloat(s.Value, 64)
+			if err != nil {
+				l.errorf(s.Pos, "fact %s: want a number, not %q", name, s.Value)
+				continue
+			}
+			out = append(out, Value{Fact: name, V: [2]float64{x, x}})
+		}
+	}
+	return out
+}
+
+func (l *loader) contactExists(name string) bool {
+	for _, n := range l.set.Notices {
+		for _, c := range n.Contacts {
+			if strings.Contains(c.Name, name) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return strings.TrimSpace(s[:i])
+	}
+	return s
+}

@@ -1,0 +1,46 @@
+package zh
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestNumber(t *testing.T) {
+	for s, want := range map[string]float64{"50": 50, "1.5": 1.5, "一百": 100, "两百五": 250, "一百零五": 105, "十五": 15,
+		"二〇二四": 2024, "壹佰": 100, "三十": 30, "二十三": 23, "一万": 10000, "一千零五十": 1050, "十": 10} {
+		got, ok := Number(s)
+		require.True(t, ok, s)
+		require.Equal(t, want, got, s)
+	}
+	for _, s := range []string{"", "十百", "二三", "1e9", "0x10", "abc", "一百个"} {
+		_, ok := Number(s)
+		require.False(t, ok, s)
+	}
+}
+
+func TestReadAmount(t *testing.T) {
+	for s, want := range map[string]Amount{
+		"两百多米": {201, 299}, "三百来米": {250, 350}, "几十米": {10, 99}, "好几百米": {200, 999}, "百把米": {80, 150},
+		"十几米": {11, 19}, "七八十米": {70, 80}, "一两百米": {100, 200}, "两三百米": {200, 300}, "50米": {50, 50},
+		"一百五十米": {150, 150}, "一百多米": {101, 199}, "二十来米": {15, 25}, "几米": {2, 9}, "三四里": {3, 4}, "五六十米": {50, 60},
+	} {
+		got, _, ok := ReadAmount(s)
+		require.True(t, ok, s)
+		require.Equal(t, want, got, s)
+	}
+	require.Equal(t, Amount{45, 55}, About(Amount{50, 50}))
+	require.Equal(t, Amount{150, 250}, About(Amount{200, 200}))
+}
+
+func TestScriptAndPinyin(t *testing.T) {
+	s, err := NewScript()
+	require.NoError(t, err)
+	require.Equal(t, "明天在山上烧纸可以吗?后天周六", s.Fold("明天在山上燒紙可以嗎？後天週六"))
+	require.Equal(t, "2024年10月3日", s.Fold("２０２４年１０月３日"))
+	full, ini := Pinyin("烧田埂")
+	require.Equal(t, "shaotiangeng", full)
+	require.Equal(t, "stg", ini)
+	require.Contains(t, Readings('桔'), "jie")
+	require.Empty(t, Readings('a'))
+}
