@@ -395,9 +395,11 @@ func actWords(q *Query, d *engine.Decision, l Lang) string {
 		return d.Activity.EN
 	}
 	name := d.Activity.Name
-	for _, u := range q.Understood {
-		if u.Kind == "activity" && utf8.RuneCountInString(u.Words) < utf8.RuneCountInString(name) && utf8.RuneCountInString(u.Words) >= 2 {
-			name = u.Words
+	if utf8.RuneCountInString(name) > 12 {
+		for _, u := range q.Understood {
+			if u.Kind == "activity" && utf8.RuneCountInString(u.Words) < utf8.RuneCountInString(name) && utf8.RuneCountInString(u.Words) >= 2 {
+				name = u.Words
+			}
 		}
 	}
 	if utf8.RuneCountInString(name) > 14 {
@@ -500,6 +502,14 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	spoken := []string{a.Headline}
 	if g := h.grounds(l, d); g != "" {
 		spoken = append(spoken, g)
+	}
+	if q.asks.when && d.Verdict == engine.Allowed && len(terms) == 0 {
+		for _, r := range d.Reasons {
+			if r.Status == "applies" && r.Effect == string(rules.Allow) {
+				spoken = append(spoken, c.T(l, "quote", "text", clip(r.Text, 60)))
+				break
+			}
+		}
 	}
 	spoken = append(spoken, terms...)
 	if d.Verdict == engine.Conditional && len(operatorFacts) > 0 {
@@ -636,17 +646,41 @@ func (h *Hotline) verdictWith(q *Query, fact string, v any) engine.Verdict {
 // when, from when, the waiting period, where), or by default the amount
 // and the deadline, for an answer that has them.
 func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
-	type term struct{ name, value, text string }
+	type term struct {
+		name, value, text string
+		from              int // the reason it comes from
+	}
 	var ts []term
 	seen := map[string]bool{}
-	for _, r := range d.Reasons {
+	reasons := d.Reasons
+	if d.Verdict == engine.Allowed && !applyingTerms(reasons) {
+		// Every reply gives the same verdict (a newborn, a veteran, none of
+		// these): the terms said are those of the common case, "none".
+		facts, changed := q.EngineFacts(), false
+		for _, r := range d.Reasons {
+			for _, name := range r.DependsOn {
+				if _, given := facts[name]; given {
+					continue
+				}
+				if f, ok := h.eng.Rules().Fact(name); ok && f.Kind == cond.Enum && slices.Contains(f.Values, "none") {
+					facts[name], changed = "none", true
+				}
+			}
+		}
+		if changed {
+			if rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts}); err == nil {
+				reasons = rd.Reasons
+			}
+		}
+	}
+	for i, r := range reasons {
 		if r.Status != "applies" || r.Effect != string(rules.Allow) {
 			continue
 		}
 		for _, t := range r.Terms {
 			if !seen[t.Name] {
 				seen[t.Name] = true
-				ts = append(ts, term{t.Name, t.Value, t.Text})
+				ts = append(ts, term{t.Name, t.Value, t.Text, i})
 			}
 		}
 	}
@@ -677,13 +711,21 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 			want["waiting_period"] = true
 		}
 	}
-	// an assistance term says the amount for this person: it replaces the fee
-	if want["assistance"] && has("assistance") {
+	// an assistance rule of its own says the amount for this person: it
+	// replaces the fee
+	from := map[string]int{}
+	for _, t := range ts {
+		from[t.name] = t.from
+	}
+	if want["assistance"] && has("assistance") && has("fee") && from["assistance"] != from["fee"] {
 		want["fee"] = false
+	}
+	if a.when && !a.money && !a.deadline && !a.benefits && !a.waiting && !a.where {
+		return nil // 多久内, 几时: the rule's own sentence answers it
 	}
 	var out []string
 	if a.deadline || a.money && len(want) <= 2 {
-		for _, r := range d.Reasons {
+		for _, r := range reasons {
 			for _, w := range r.Windows {
 				if !w.To.Before(d.Date) && r.Effect == string(rules.Allow) && r.Status == "applies" {
 					s := h.cat.T(l, "term.until", "window", shortWindow(w.Name), "to", h.day(l, w.To, nil))
@@ -713,6 +755,15 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 		out = append(out, h.cat.T(l, key, "value", v))
 	}
 	return out
+}
+
+func applyingTerms(rs []engine.Reason) bool {
+	for _, r := range rs {
+		if r.Status == "applies" && r.Effect == string(rules.Allow) && len(r.Terms) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // collectionEnd is the last day of the allowed window of a decision's

@@ -136,7 +136,7 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	reg := h.eng.Register()
 	consider := func(number, title string) {
 		s := longestCommon(text, title)
-		if s < 4 {
+		if s < 3 {
 			return
 		}
 		n, err := register.ParseNumber(number)
@@ -164,7 +164,7 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 // longestCommon is the length, in characters, of the longest run of Chinese
 // characters a and b share.
 func longestCommon(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	ra, rb := []rune(stripGeneric(a)), []rune(stripGeneric(b))
 	best := 0
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -183,6 +183,12 @@ func longestCommon(a, b string) int {
 	}
 	return best
 }
+
+// generic words every title has: they do not tell documents apart.
+var generic = strings.NewReplacer("祁阳市人民政府办公室", "\x00", "祁阳县人民政府办公室", "\x00", "祁阳市人民政府", "\x00", "祁阳县人民政府", "\x00",
+	"关于", "\x00", "印发", "\x00", "的", "\x00", "通告", "\x00", "通知", "\x00", "文件", "\x00", "那个", "\x00", "还有效", "\x00", "有效", "\x00")
+
+func stripGeneric(s string) string { return generic.Replace(s) }
 
 // numbered lists the documents numbered n (7号), encoded notices first.
 func (h *Hotline) numbered(n int) []string {

@@ -37,6 +37,8 @@ type grammar struct {
 	Focus       []string          `yaml:"focus"`
 	Background  []string          `yaml:"background"`
 	Ellipsis    []string          `yaml:"ellipsis"`
+	People      []string          `yaml:"people"`
+	Complements []string          `yaml:"complements"`
 	Connectors  []string          `yaml:"connectors"`
 	When        []string          `yaml:"when"`
 	Consequence []string          `yaml:"consequence"`

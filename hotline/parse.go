@@ -123,6 +123,7 @@ type parser struct {
 	acts    *trie // activity and act phrases
 	facts   *trie // fact phrases and places
 	sound   *soundTrie
+	known   *trie // every word the parser knows: not corrected by sound
 	frames  []*frame
 	byVerb  map[string][]*frame
 	byObj   map[string][]*frame
@@ -253,6 +254,29 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, fmt.Errorf("segmenter: %w", err)
 	}
 	p.seg = seg
+	// Words never corrected by sound: all the parser knows.
+	p.known = newTrie()
+	for _, t := range []*trie{p.acts, p.facts} {
+		for w := range t.words {
+			p.known.add(w, word{})
+		}
+	}
+	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
+		g.Where, g.Document, g.Validity, g.Report, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past,
+		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
+		keys(voc.Days), keys(voc.Festivals), keys(voc.LunarDays), calendar.FestivalNames(), festivalWords} {
+		for _, w := range l {
+			p.known.add(w, word{})
+		}
+	}
+	for _, f := range p.frames {
+		for w := range f.verbs {
+			p.known.add(w, word{})
+		}
+		for w := range f.objects {
+			p.known.add(w, word{})
+		}
+	}
 	// Homophones: every word of two or more characters, by its sounds.
 	p.sound = newSoundTrie()
 	for w := range p.acts.words {
@@ -276,7 +300,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	d := voc.Distance
 	if d.Fact != "" {
 		units := keys(d.Units)
-		p.reDist = regexp.MustCompile(alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边)?\s*(?:有|还有|大概有|大约有)?\s*(` +
+		p.reDist = regexp.MustCompile(alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边)?\s*(?:有|还有|正好|刚好|恰好|只有)?\s*(` +
 			alt(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...)) + `)?\s*(` +
 			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(路)?\s*(` +
 			alt(append(append(append([]string{}, d.Within...), d.Beyond...), g.AboutAfter...)) + `)?`)
@@ -426,7 +450,7 @@ func (p *parser) correct(rd *reading, text string) string {
 	var out strings.Builder
 	changed := false
 	for i := 0; i < len(text); {
-		if n := p.knownAt(text[i:]); n > 0 {
+		if n := p.knownAt(text[i:]); n > 0 && utf8.RuneCountInString(text[i:i+n]) >= 2 {
 			out.WriteString(text[i : i+n])
 			i += n
 			continue
@@ -450,15 +474,14 @@ func (p *parser) correct(rd *reading, text string) string {
 
 // knownAt is the length of the longest known word at the start of s.
 func (p *parser) knownAt(s string) int {
-	n := 0
-	if _, k := p.acts.longest(s); k > n {
-		n = k
-	}
-	if _, k := p.facts.longest(s); k > n {
-		n = k
-	}
+	_, n := p.known.longest(s)
 	return n
 }
+
+// festivalWords are everyday names of the calendar's festivals and
+// holidays, known words for the homophone pass.
+var festivalWords = []string{"元旦节", "新年", "大年三十", "年三十", "春节", "大年初一", "正月初一", "元宵节", "元宵", "上元节", "正月十五",
+	"清明节", "端午节", "端阳", "中元节", "鬼节", "中秋节", "重阳节", "国庆节", "十一", "寒衣节", "冬至节", "五一", "劳动节", "国庆", "假期"}
 
 func (p *parser) scanActs(rd *reading) {
 	s := rd.text
@@ -479,7 +502,14 @@ func (p *parser) scanFacts(rd *reading) {
 	for i := 0; i < len(s); {
 		ws, n := p.facts.longest(s[i:])
 		if n > 0 && rd.free(i, i+n) {
-			rd.facts = append(rd.facts, hit{i: i, j: i + n, w: ws[0], clause: rd.clauses[i], words: s[i : i+n]})
+			w := ws[0]
+			for _, x := range ws[1:] { // 龙山街道: the town, and 城区 from the place table
+				w.facts = append(append([]vocab.Value{}, w.facts...), x.facts...)
+				if w.note == "" {
+					w.note = x.note
+				}
+			}
+			rd.facts = append(rd.facts, hit{i: i, j: i + n, w: w, clause: rd.clauses[i], words: s[i : i+n]})
 			i += n
 			continue
 		}
@@ -516,6 +546,11 @@ func (p *parser) scanFrames(rd *reading) {
 		if len(fs) == 0 || rd.inAct(v.i, v.j) || !rd.free(v.i, v.j) {
 			continue
 		}
+		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb is
+		// a measure word or a complement, not a verb.
+		if vi > 0 && contains(p.g.Complements, v.t) && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !contains(p.g.Filler, toks[vi-1].t) || rd.inAct(toks[vi-1].i, toks[vi-1].j)) {
+			continue
+		}
 		found := false
 		try := func(oi int) bool {
 			o := toks[oi]
@@ -538,9 +573,6 @@ func (p *parser) scanFrames(rd *reading) {
 			if try(oi) {
 				found = true
 				break
-			}
-			if p.verbSet[toks[oi].t] && len(p.byObj[toks[oi].t]) == 0 {
-				break // another verb: the object is its
 			}
 			gap += utf8.RuneCountInString(toks[oi].t)
 		}
@@ -574,6 +606,9 @@ func (p *parser) scope(rd *reading) {
 		h.neg = p.negated(rd, h.i, true)
 		h.focus = p.before(rd, h.i, p.g.Focus, 4)
 		rest := s[h.j:]
+		if strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了") {
+			h.bg = true // 老家交了医保: done already, the story not the question
+		}
 		// the object of a frame may follow the verb
 		for _, b := range p.g.Background {
 			if strings.HasPrefix(strings.TrimLeft(skipObject(rest), " "), b) {
@@ -637,7 +672,9 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 		// 能不能, 可不可以, 是不是, 有没有: a question, not a negation
 		prev, _ := utf8.DecodeLastRuneInString(s[:at])
 		next, _ := utf8.DecodeRuneInString(s[at+len(ng):])
-		if prev == next && prev != utf8.RuneError {
+		_, first := utf8.DecodeRuneInString(ng)
+		next1, _ := utf8.DecodeRuneInString(s[at+first:])
+		if (prev == next || prev == next1) && prev != utf8.RuneError {
 			continue
 		}
 		if strings.HasPrefix(s[at:], "不要紧") || strings.HasPrefix(s[at:], "没事") {
@@ -730,7 +767,7 @@ func (p *parser) distance(rd *reading) {
 			case contains(p.voc.Distance.Beyond, after):
 				amt = zh.Amount{Lo: amt.Lo, Hi: farMetres}
 			}
-			amt.Lo, amt.Hi = max(amt.Lo, 0), min(amt.Hi, farMetres)
+			amt.Lo, amt.Hi = min(max(amt.Lo, 0), farMetres), min(amt.Hi, farMetres)
 			var v any = amt.Lo
 			if !amt.Exact() {
 				v = Span{Min: amt.Lo, Max: amt.Hi}
@@ -747,7 +784,6 @@ func (p *parser) distance(rd *reading) {
 				continue
 			}
 			n, ok := zh.Number(s[m[2]:m[3]])
-			rd.mark(m[0], m[1])
 			if !ok {
 				continue
 			}

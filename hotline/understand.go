@@ -72,6 +72,13 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 	}
 	acts = append(acts, extra...)
+	// 在山上抽烟可以不？野炊呢？: the second asks the same of another act
+	inherit := map[int]int{}
+	for k, a := range acts {
+		if k > 0 && p.clauseEndsWith(rd, a.clause, p.g.Ellipsis) && !p.clauseHasFacts(rd, a.clause) {
+			inherit[a.clause] = acts[k-1].clause
+		}
+	}
 	if len(acts) == 0 {
 		q := p.query(rd, hit{clause: -1}, shared, today)
 		q.NotUnderstood = residue
@@ -79,7 +86,14 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		return u
 	}
 	for _, a := range acts {
-		q := p.query(rd, a, shared, today)
+		sh := shared
+		if from, ok := inherit[a.clause]; ok {
+			sh = map[int]bool{from: true}
+			for c := range shared {
+				sh[c] = true
+			}
+		}
+		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
 		u.queries = append(u.queries, q)
 	}
@@ -127,6 +141,15 @@ func clauseText(rd *reading, c int) string {
 	return b.String()
 }
 
+func (p *parser) clauseHasFacts(rd *reading, c int) bool {
+	for _, h := range rd.facts {
+		if h.clause == c {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) clauseHasEnum(rd *reading, c int) bool {
 	for _, h := range rd.facts {
 		if h.clause != c {
@@ -165,16 +188,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		a := h.w.activity
 		not := false
 		for _, n := range neg {
-			if n.w.activity == a {
+			if n.w.activity == a && p.before(rd, n.i, p.g.People, 6) {
 				not = true
 			}
 		}
 		for _, v := range rd.verbs {
-			if v.neg && p.verbOf(v.words, a) {
+			if v.neg && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, 6) {
 				not = true
 			}
 		}
-		if not {
+		if not && p.before(rd, h.i, p.g.People, 6) {
 			h.w.activity = p.partial[a.ID]
 			return []hit{h}
 		}
@@ -191,6 +214,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 						return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}}
 					}
 				}
+			}
+		}
+		// 我去摘可以吗: a bare verb that only one activity has
+		for _, v := range rd.verbs {
+			if a := p.onlyActivityOf(v.words); !v.neg && a != nil && !contains(p.g.Filler, v.words) {
+				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
 	}
@@ -227,8 +256,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		drop := false
 		for _, o := range pos {
-			if o.w.activity != nil && h.w.activity != nil && o.w.activity != h.w.activity && o.clause == h.clause && o.w.activity.IsA(h.w.activity) {
-				drop = true // a kind of it is named
+			if o.w.activity != nil && h.w.activity != nil && o.w.activity != h.w.activity && o.clause == h.clause && o.w.activity.IsA(h.w.activity) &&
+				!p.hasAny(rd.text[min(o.i, h.i):max(o.i, h.i)], p.g.Connectors) {
+				drop = true // 生火煮东西: a kind of it is named (but not 倒渣土和乱倒垃圾)
 			}
 		}
 		for _, o := range out {
@@ -382,9 +412,8 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	}
 	if pick == nil {
 		for k := range rd.dates {
-			if m := &rd.dates[k]; m.Weak && !m.Bad {
+			if m := &rd.dates[k]; m.Weak && !m.Bad && (pick == nil || a.clause >= 0 && rd.clauses[m.Start] == a.clause) {
 				pick = m
-				break
 			}
 		}
 	}
