@@ -232,7 +232,7 @@ func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
 	top.Query = top.Answers[0].Query
 	top.Verdict = worst
 	top.Headline = top.Answers[0].Headline
-	top.Answer = fit(lines, maxSpoken)
+	top.Answer = fit(lines, maxSpoken(req.Lang))
 	return top, top.Query, nil
 }
 
@@ -252,11 +252,22 @@ func rank(v engine.Verdict) int {
 	return 0
 }
 
-// The spoken text's limits, in characters.
-const (
-	maxHeadline = 40
-	maxSpoken   = 150
-)
+// The spoken text's limits, in characters: a Chinese first sentence of at
+// most 40, the whole at most 150; English takes about three times the
+// characters to say the same.
+func maxHeadline(l Lang) int {
+	if l == EN {
+		return 120
+	}
+	return 40
+}
+
+func maxSpoken(l Lang) int {
+	if l == EN {
+		return 450
+	}
+	return 150
+}
 
 // fit joins sentences while the whole stays within max characters; the
 // first is always kept.
@@ -267,14 +278,23 @@ func fit(sentences []string, max int) string {
 		if s == "" {
 			continue
 		}
-		k := utf8.RuneCountInString(s)
+		sep := ""
+		if n > 0 && isASCIIEnd(b.String()) {
+			sep = " " // English sentences are spaced
+		}
+		k := utf8.RuneCountInString(s) + len(sep)
 		if i > 0 && n+k > max {
 			continue
 		}
-		b.WriteString(s)
+		b.WriteString(sep + s)
 		n += k
 	}
 	return b.String()
+}
+
+func isASCIIEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r < 0x80
 }
 
 // decide answers one query.
@@ -325,12 +345,12 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 	case q.Act != "" && !q.badDay:
 		a.Verdict = engine.NoRule
 		a.Headline = c.T(l, "head.no_rule_act", "act", q.Act, "when", h.day(l, q.Date, q))
-		a.Answer = fit([]string{a.Headline, c.T(l, "no_rule.not_allowed")}, maxSpoken)
+		a.Answer = fit([]string{a.Headline, c.T(l, "no_rule.not_allowed")}, maxSpoken(l))
 	case q.badDay:
 		a.Verdict = NotUnderstood
 		a.Headline = c.T(l, "head.bad_day", "words", strings.Join(q.NotUnderstood, c.T(l, "list.sep")))
 		a.Ask = c.T(l, "ask.day")
-		a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken)
+		a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken(l))
 	default:
 		a.Verdict = NotUnderstood
 		a.Headline = c.T(l, "head.not_understood")
@@ -339,7 +359,7 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 		if u := understoodText(q); u != "" {
 			parts = append(parts, c.T(l, "understood", "what", u))
 		}
-		a.Answer = fit(parts, maxSpoken)
+		a.Answer = fit(parts, maxSpoken(l))
 	}
 	return a
 }
@@ -428,10 +448,10 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		}
 	}
 	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", when, "facts", strings.Join(subjects, c.T(l, "list.sep")))
-	if utf8.RuneCountInString(a.Headline) > maxHeadline {
+	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
 		a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", when, "facts", subjects0(subjects))
 	}
-	if utf8.RuneCountInString(a.Headline) > maxHeadline {
+	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
 		a.Headline = c.T(l, "head.short."+string(d.Verdict), "when", when)
 	}
 	// Details: every reason with its quotation, outcomes, penalties …
@@ -527,7 +547,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if d.Verdict == engine.NoRule {
 		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
 	}
-	a.Answer = fit(spoken, maxSpoken)
+	a.Answer = fit(spoken, maxSpoken(l))
 	return a
 }
 
@@ -567,7 +587,7 @@ func (h *Hotline) grounds(l Lang, d *engine.Decision) string {
 		if d.Verdict == engine.Allowed && r.Effect != string(rules.Allow) && r.Status == "applies" {
 			continue
 		}
-		s := r.Notice + h.cat.Article(l, r.Article)
+		s := h.cat.T(l, "grounds.cite", "notice", r.Notice, "article", h.cat.Article(l, r.Article))
 		if r.TitleLevel {
 			s = r.Notice + h.cat.T(l, "grounds.title_only")
 		}

@@ -61,7 +61,7 @@ func callerCases() []callerCase {
 		{"2024-10-02", "离山50米烧田埂可以吗", "forbidden", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": float64(50)}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "离林子两百米烧田埂行吗", "no_rule", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": float64(200)}, []string{}, "", []string{}},
 		{"2024-10-02", "离山有一百五十米，烧田基草可以吗", "no_rule", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": float64(150)}, []string{}, "", []string{}},
-		{"2024-10-02", "离林子一百米外烧田埂可以吗", "conditional", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": Span{Min: 100, Max: 100000}}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
+		{"2024-10-02", "离林子一百米外烧田埂可以吗", "conditional", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": Span{Min: 100, Max: 100000}}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "离山100米以内烧地坎草", "forbidden", "burn_bank_grass", "2024-10-02", F{"distance_to_forest_m": Span{Min: 0, Max: 100}}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "在山脚下烧田埂草可以吗", "forbidden", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": Span{Min: 0, Max: 100}}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "我在林地里面烧稻草", "forbidden", "open_burning_straw", "2024-10-02", F{"in_forest_land": true}, []string{"祁政通〔2023〕6号 标题", "祁政通〔2024〕7号 三"}, "", []string{}},
@@ -95,7 +95,7 @@ func callerCases() []callerCase {
 		{"2024-09-28", "十一在山上野炊可以吗", "forbidden", "outdoor_cooking", "2024-10-01", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2025-05-10", "晚上在林边烤火可以吗", "conditional", "fire_for_warmth", "2025-05-10", F{"distance_to_forest_m": Span{Min: 0, Max: 100}}, []string{"祁政通〔2024〕7号 三"}, "fire_zone", []string{}},
 		{"2024-10-02", "在山上抽烟可以吗", "forbidden", "smoking", "2024-10-02", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
-		{"2024-10-02", "带打火机进山可以吗", "conditional", "carry_fire_into_forest", "2024-10-02", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
+		{"2024-10-02", "带打火机进山可以吗", "forbidden", "carry_fire_into_forest", "2024-10-02", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-01", "农历九月初六能摘茶籽吗", "conditional", "pick_oil_tea", "2024-10-08", F{}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "oil_tea_variety", []string{}},
 		{"2024-10-01", "寒露籽今天能摘茶籽吗", "forbidden", "pick_oil_tea", "2024-10-01", F{"oil_tea_variety": "寒露籽"}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
 		{"2024-10-09", "我家的霜降籽现在能摘茶籽吗", "forbidden", "pick_oil_tea", "2024-10-09", F{"oil_tea_variety": "霜降籽"}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
@@ -104,7 +104,7 @@ func callerCases() []callerCase {
 		{"2024-10-01", "十月八号能不能摘茶籽", "conditional", "pick_oil_tea", "2024-10-08", F{}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "oil_tea_variety", []string{}},
 		{"2024-10-01", "在自家的山上摘茶籽可以吗", "forbidden", "pick_oil_tea", "2024-10-01", F{"own_land": true}, []string{"祁政通〔2024〕8号 一"}, "", []string{}},
 		{"2024-10-02", "今天在别人的山上摘茶籽", "forbidden", "pick_oil_tea", "2024-10-02", F{"own_land": false}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
-		{"2024-10-05", "偷摘别人的茶籽会怎么样", "forbidden", "cross_boundary_oil_tea", "2024-10-05", F{}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{"偷"}},
+		{"2024-10-05", "偷摘别人的茶籽会怎么样", "forbidden", "steal_oil_tea", "2024-10-05", F{"own_land": false}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
 		{"2024-10-01", "收茶籽可以吗", "no_rule", "buy_oil_tea_seed", "2024-10-01", F{}, []string{}, "", []string{}},
 		{"2024-10-01", "油茶加工厂10月5日收新茶籽榨油行吗", "forbidden", "buy_new_seed_for_pressing", "2024-10-05", F{}, []string{"祁政通〔2024〕8号 二"}, "", []string{"油茶加工厂"}},
 		{"2024-10-05", "运茶果货箱载人可以吗", "forbidden", "cargo_box_passengers_oil_tea", "2024-10-05", F{}, []string{"祁政通〔2024〕8号 四"}, "", []string{}},
@@ -139,6 +139,14 @@ func callerCases() []callerCase {
 	}
 }
 
+func followUpFacts(a *Answer) []string {
+	var out []string
+	for _, f := range a.FollowUp {
+		out = append(out, f.Fact)
+	}
+	return out
+}
+
 func TestCallerQuestions(t *testing.T) {
 	h := newTestHotline(t)
 	cases := callerCases()
@@ -149,9 +157,14 @@ func TestCallerQuestions(t *testing.T) {
 			require.NoError(t, err)
 			ans, q, err := h.Ask(Request{Question: tc.question, Today: today})
 			require.NoError(t, err)
+			if ans.Intent == IntentSeveral {
+				ans = ans.Answers[0] // 明天烧田埂和放鞭炮: the first of two answers
+			}
 			require.Equal(t, tc.activity, q.Activity, "activity")
 			require.Equal(t, tc.date, q.Date.String(), "date")
-			require.Equal(t, map[string]any(tc.facts), q.Facts, "facts")
+			for k, v := range tc.facts { // the facts said; the place table may add 城区
+				require.Equal(t, v, q.Facts[k], "fact %s", k)
+			}
 			require.Equal(t, tc.notUnderstood, q.NotUnderstood, "not understood")
 			require.Equal(t, tc.verdict, ans.Verdict, "verdict")
 			var cites []string
@@ -171,6 +184,13 @@ func TestCallerQuestions(t *testing.T) {
 					require.Contains(t, w, "〕")
 				}
 			}
+			if tc.followUp != "" && h.askedOf(tc.followUp) == "operator" {
+				// 重点森林防火区, 禁放区, 城市规划区: no caller can say; the
+				// answer states each outcome instead, and asks what a caller
+				// can answer, if anything still decides.
+				require.NotContains(t, followUpFacts(ans), tc.followUp)
+				return
+			}
 			if tc.followUp == "" {
 				require.Empty(t, ans.FollowUp)
 				return
@@ -189,6 +209,9 @@ func TestCallerQuestions(t *testing.T) {
 				}
 				again, _, err := h.Ask(Request{Question: tc.question, Today: today, Facts: facts})
 				require.NoError(t, err)
+				if again.Intent == IntentSeveral {
+					again = again.Answers[0]
+				}
 				require.Equal(t, r.Verdict, again.Verdict, "reply %q", r.Label)
 			}
 		})

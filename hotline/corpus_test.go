@@ -224,23 +224,15 @@ func sameFact(got, want any) bool {
 }
 
 // corpusFloor is the accuracy the corpus must keep, overall and per
-// category. The goal is 95 % overall and 90 % in every category; when the
+// category. The goal is 95 % overall and 90 % in every category. When the
 // corpus was written, before the parser was rebuilt, the baseline was
 // 199 of 474 (42.0 %), with 0 % in documents, negation, report, several
-// and uncovered: the floor starts there and rises with the work.
+// and uncovered, and 5 answers of 可以 where a rule forbids. The category
+// floor is 80 % until the fire-ban file declares the fact indoors (the
+// legal helper's): five of the thirty places questions wait for it.
 var corpusFloor = struct {
 	overall, category float64
-}{0.41, 0.0}
-
-// knownFalseAllowed are the baseline's answers of 可以 where a rule
-// forbids, to be fixed (the list must end empty).
-var knownFalseAllowed = map[string]bool{
-	"只给小孩交医保，大人不交行不行":   true,
-	"一家人分开两个地方交医保可以吗":   true,
-	"老家交了医保，在外地又交一次可以吗": true,
-	"不是自家的山能摘茶籽吗":       true,
-	"爷爷奶奶交医保，我们几个不交":    true,
-}
+}{0.95, 0.80}
 
 // TestCallerCorpus asks every question of the caller corpus and scores the
 // answers by category. Run with -v to see the table and every miss.
@@ -303,7 +295,7 @@ func TestNoFalseAllowed(t *testing.T) {
 			if want != "forbidden" && want != "conditional" {
 				return
 			}
-			if (got.verdict == "allowed" || strings.HasPrefix(got.spoken, "可以")) && !knownFalseAllowed[c.Q] {
+			if got.verdict == "allowed" || strings.HasPrefix(got.spoken, "可以") {
 				bad = append(bad, fmt.Sprintf("%s %q (at %s): said %q", c.file, c.Q, c.At, firstLine(got.spoken)))
 			}
 		}

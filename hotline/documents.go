@@ -69,7 +69,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 			parts = append(parts, c.T(l, "document.candidates", "list", strings.Join(shown, c.T(l, "list.sep"))))
 		}
 		parts = append(parts, c.T(l, "follow.ask", "question", a.Ask))
-		a.Answer = fit(parts, maxSpoken)
+		a.Answer = fit(parts, maxSpoken(l))
 		return a
 	}
 	n, err := register.ParseNumber(number)
@@ -77,7 +77,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		a.Status = "ask"
 		a.Headline = c.T(l, "document.unknown")
 		a.Ask = c.T(l, "document.ask", "example", h.exampleNumber())
-		a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken)
+		a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken(l))
 		return a
 	}
 	st := reg.Status(n, q.Date)
@@ -117,7 +117,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	if a.Document.Title != "" {
 		parts = append(parts, c.T(l, "document.title", "title", a.Document.Title))
 	}
-	a.Answer = fit(parts, maxSpoken)
+	a.Answer = fit(parts, maxSpoken(l))
 	a.Details.Notes = st.Notes
 	return a
 }
@@ -280,7 +280,7 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 	}
 	a.Headline = c.T(l, "report.contacts", "list", list[0])
 	a.Answer = c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep")))
-	for utf8.RuneCountInString(a.Answer) > maxSpoken && len(list) > 1 {
+	for utf8.RuneCountInString(a.Answer) > maxSpoken(l) && len(list) > 1 {
 		list = list[:len(list)-1]
 		a.Answer = c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep")))
 	}

@@ -45,11 +45,11 @@ func ExampleHotline_Ask() {
 	fmt.Println(again.Headline)
 	fmt.Println(again.Details.NextChange)
 	// Output:
-	// 要看情况。2024年10月3日烧田埂能不能做，要看离山林多远。
+	// 要看情况：10月3日烧田埂要看离山林多远。
 	// 您烧田埂的地方离山林（林地边上）有没有100米？
 	// 不超过100米 → 不可以
 	// 超过100米 → 本规则库没有相关规定
-	// 不可以。2024年10月3日烧田埂是禁止的。
+	// 不可以：10月3日烧田埂是禁止的。
 	// 禁火期到2025年4月30日结束，从2025年5月1日起要看情况。
 }
 
@@ -70,5 +70,5 @@ func ExampleRequest_english() {
 	ans, _, _ := h.Ask(hotline.Request{Question: "我在白水镇，今天能烧秸秆吗", Today: calendar.MustDate(2026, 11, 28), Lang: hotline.EN})
 	fmt.Println(ans.Headline)
 	// Output:
-	// No. Open burning of crop straw is forbidden in 白水镇 on 2026-11-28.
+	// No: open burning of crop straw is forbidden on 2026-11-28.
 }

@@ -843,7 +843,7 @@ func (p *parser) residue(rd *reading) []string {
 	for k := range cov {
 		cov[k] = rd.used[k]
 	}
-	for _, hs := range [][]hit{rd.acts, rd.facts, rd.verbs} {
+	for _, hs := range [][]hit{rd.acts, rd.facts} { // a bare verb alone was not understood
 		for _, h := range hs {
 			i, j := h.i, h.j
 			if k := strings.Index(s[h.i:], h.words); k == 0 {

@@ -2,6 +2,7 @@ package hotline
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/hotline/dates"
@@ -216,9 +217,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				}
 			}
 		}
-		// 我去摘可以吗: a bare verb that only one activity has
+		// 我去摘可以吗: a bare verb that only one activity has, when an
+		// object of its frames is said elsewhere in the call (寒露籽, 油茶)
 		for _, v := range rd.verbs {
-			if a := p.onlyActivityOf(v.words); !v.neg && a != nil && !contains(p.g.Filler, v.words) {
+			if a := p.onlyActivityOf(v.words); !v.neg && a != nil && !contains(p.g.Filler, v.words) && p.objectSaid(rd, a) {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
@@ -284,6 +286,20 @@ func (p *parser) verbOf(v string, a *rules.Activity) bool {
 	for _, f := range p.byVerb[v] {
 		if f.activity == a {
 			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) objectSaid(rd *reading, a *rules.Activity) bool {
+	for _, f := range p.frames {
+		if f.activity != a {
+			continue
+		}
+		for o := range f.objects {
+			if utf8.RuneCountInString(o) >= 2 && strings.Contains(rd.text, o) {
+				return true
+			}
 		}
 	}
 	return false

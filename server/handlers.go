@@ -175,7 +175,11 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, ans)
-	s.metrics.asked("answered")
+	if ans.Verdict == hotline.NotUnderstood {
+		s.metrics.asked("not_understood") // answered with what to ask
+	} else {
+		s.metrics.asked("answered")
+	}
 	if ans.Decision != nil {
 		s.metrics.decided(ans.Decision)
 	}

@@ -78,7 +78,7 @@ var errorCodes = []struct{ code, meaning string }{
 	{"unknown_activity", "an activity no notice names (the message names the closest)"},
 	{"bad_fact", "a fact with an unknown name or a value of the wrong type"},
 	{"contradictory_facts", "facts that cannot all be true"},
-	{"no_activity", "ask: no activity recognised in the question; the JSON carries the parsed question as query"},
+	{"no_activity", "ask: nothing to decide on was understood; the answer (verdict not_understood, what was understood, what to ask) is printed as usual, JSON too"},
 	{"bad_rules", "rules that fail to load (exit status 1 from test, whose check this is)"},
 	{"bad_layers", "place layers that fail to load (exit status 1 from layers describe)"},
 	{"bad_holidays", "a --holidays directory that fails to load"},

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -56,7 +55,7 @@ question as arguments, or - to read it from standard input.`,
 			if err != nil {
 				return err
 			}
-			h, err := hotline.New(eng)
+			h, err := hotline.New(eng, rf.vocabulary()...)
 			if err != nil {
 				return failed("bad_rules", err)
 			}
@@ -72,13 +71,6 @@ question as arguments, or - to read it from standard input.`,
 				return err
 			}
 			ans, q, err := h.Ask(req)
-			if errors.Is(err, hotline.ErrNoActivity) {
-				msg := h.Catalog().T(l, "no_activity")
-				if len(q.NotUnderstood) > 0 {
-					msg += "\n" + h.Catalog().T(l, "not_understood", "words", strings.Join(q.NotUnderstood, h.Catalog().T(l, "list.sep")))
-				}
-				return &cliError{status: exitUsage, code: "no_activity", err: errors.New(msg), plain: true, query: q}
-			}
 			if err != nil {
 				ce := classify(err)
 				if q != nil {
@@ -91,7 +83,12 @@ question as arguments, or - to read it from standard input.`,
 					return err
 				}
 			} else {
-				fmt.Fprintln(a.stdout, ans.Answer)
+				writeSpoken(a.stdout, h, ans)
+			}
+			if ans.Verdict == hotline.NotUnderstood {
+				// Nothing to decide on: the answer says what to ask; the
+				// status says no decision was made.
+				return &cliError{status: exitUsage, code: "no_activity"}
 			}
 			if exitCode {
 				return exitStatus(statusOf(ans.Verdict))
@@ -126,4 +123,19 @@ func (a *app) question(args []string) (string, error) {
 		return "", badInput("bad_input", fmt.Errorf("the question on standard input is over %d KiB", maxStdinQuestion>>10))
 	}
 	return strings.TrimSpace(string(b)), nil
+}
+
+// writeSpoken prints the spoken answer, then for the operator the answer to
+// each reply to the follow-up question and the words not understood.
+func writeSpoken(w io.Writer, h *hotline.Hotline, ans *hotline.Answer) {
+	c, l := h.Catalog(), ans.Lang
+	fmt.Fprintln(w, ans.Answer)
+	for _, f := range ans.FollowUp {
+		for _, r := range f.Replies {
+			fmt.Fprintln(w, "  "+c.T(l, "follow.reply", "reply", r.Label, "verdict", r.Answer))
+		}
+	}
+	if ans.Query != nil && len(ans.Query.NotUnderstood) > 0 {
+		fmt.Fprintln(w, c.T(l, "not_understood", "words", strings.Join(ans.Query.NotUnderstood, c.T(l, "list.sep"))))
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/tonggao/tonggao/hotline"
 	"io/fs"
 	"os"
 	"strings"
@@ -87,4 +88,18 @@ func (r *ruleFlags) describe() string {
 		return ""
 	}
 	return "rules " + strings.Join(r.dirs, " ")
+}
+
+// vocabulary is where the hotline reads the rule set's words: the
+// vocabulary/ directory of each rule root loaded.
+func (r *ruleFlags) vocabulary() []hotline.Root {
+	roots, err := r.roots()
+	if err != nil {
+		return nil
+	}
+	out := make([]hotline.Root, len(roots))
+	for i, rt := range roots {
+		out[i] = hotline.Root{FS: rt.fsys, Name: rt.name}
+	}
+	return out
 }

@@ -93,6 +93,14 @@ type Reader struct {
 	reYear    *regexp.Regexp
 	reRel     *regexp.Regexp
 	reFestMod *regexp.Regexp
+	// the word lists, longest first, sorted once
+	years, monthWords, monthParts, yearParts, lunarDays, gregorian, dayWords []string
+	dayWord                                                                  map[string]dayWord
+}
+
+type dayWord struct {
+	n    int
+	weak bool
 }
 
 type festWord struct{ word, name string }
@@ -165,6 +173,16 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("dates: %w", err)
 	}
+	r.years, r.monthWords, r.monthParts = sortedKeys(w.Years), sortedKeys(w.Months), sortedKeys(w.MonthParts)
+	r.yearParts, r.lunarDays, r.gregorian = sortedKeys(w.YearParts), sortedKeys(w.LunarDays), sortedKeys(w.Gregorian)
+	r.dayWord = map[string]dayWord{}
+	for k, n := range w.Days {
+		r.dayWord[k] = dayWord{n, false}
+	}
+	for k, n := range w.WeakDays {
+		r.dayWord[k] = dayWord{n, true}
+	}
+	r.dayWords = sortedKeys(r.dayWord)
 	return r, nil
 }
 
@@ -198,20 +216,42 @@ func (s *scan) bad(i, j int) { s.add(Mention{Start: i, End: j, Bad: true}) }
 // their position, read as said on day today.
 func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	s := &scan{text: text, taken: make([]bool, len(text))}
-	year := r.yearContext(s, today)
-	r.full(s)
-	r.mdy(s)
-	r.ordinalWeekday(s, today)
+	// Most patterns need a character few questions have: test for it
+	// before running them (a long question with no date stays cheap).
+	has := func(chars string) bool { return strings.ContainsAny(text, chars) }
+	year := 0
+	if has("年") {
+		year = r.yearContext(s, today)
+		r.full(s)
+	} else if has("-./") {
+		r.full(s)
+	}
+	if has("/") {
+		r.mdy(s)
+	}
+	if has("月") && has("第") {
+		r.ordinalWeekday(s, today)
+	}
 	r.lunar(s, today, year)
-	r.monthDay(s, today, year)
+	if has("月/") {
+		r.monthDay(s, today, year)
+	}
 	r.festivals(s, today, year)
 	r.months(s, today, year)
-	r.week(s, today)
-	r.relative(s, today)
+	if has("周星礼拜") {
+		r.week(s, today)
+	}
+	if has("天日") {
+		r.relative(s, today)
+	}
 	r.words(s, today)
-	r.dayOfMonth(s, today)
+	if has("号日") {
+		r.dayOfMonth(s, today)
+	}
 	r.past(s)
-	r.withWeekday(s, today)
+	if has("周星礼拜") && has("月") {
+		r.withWeekday(s, today)
+	}
 	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Start < s.out[j].Start })
 	return s.out
 }
@@ -238,7 +278,7 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 		}
 		s.add(Mention{Start: m[0], End: m[1], Date: d, Weak: true})
 	}
-	for _, w := range sortedKeys(r.w.Years) {
+	for _, w := range r.years {
 		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
 			y = today.Year() + r.w.Years[w]
 			d := calendar.MustDate(y, 1, 1)
@@ -364,7 +404,16 @@ func upcoming(cands []calendar.Date, today calendar.Date) (calendar.Date, bool) 
 }
 
 func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
-	all := append(r.reLunar.FindAllStringSubmatchIndex(s.text, -1), r.reLunar2.FindAllStringSubmatchIndex(s.text, -1)...)
+	var all [][]int
+	for _, p := range r.w.Lunar {
+		if strings.Contains(s.text, p) {
+			all = r.reLunar.FindAllStringSubmatchIndex(s.text, -1)
+			break
+		}
+	}
+	if strings.Contains(s.text, "月") && strings.ContainsAny(s.text, "正冬腊初廿") {
+		all = append(all, r.reLunar2.FindAllStringSubmatchIndex(s.text, -1)...)
+	}
 	for _, m := range all {
 		if !s.free(m[0], m[1]) {
 			continue
@@ -383,6 +432,9 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 			s.bad(m[0], m[1])
 		}
 	}
+	if !strings.Contains(s.text, "大年") {
+		goto named
+	}
 	for _, m := range r.reNewYear.FindAllStringSubmatchIndex(s.text, -1) {
 		if !s.free(m[0], m[1]) {
 			continue
@@ -395,7 +447,8 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 			s.add(Mention{Start: m[0], End: m[1], Date: d})
 		}
 	}
-	for _, w := range sortedKeys(r.w.LunarDays) {
+named:
+	for _, w := range r.lunarDays {
 		for off := 0; ; {
 			i := strings.Index(s.text[off:], w)
 			if i < 0 {
@@ -511,7 +564,7 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			s.add(Mention{Start: i, End: j, Date: d})
 		}
 	}
-	for _, w := range sortedKeys(r.w.Gregorian) {
+	for _, w := range r.gregorian {
 		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
 			var mo, d int
 			if _, err := fmt.Sscanf(r.w.Gregorian[w], "%d-%d", &mo, &d); err != nil {
@@ -587,7 +640,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		}
 		s.add(mn)
 	}
-	for _, w := range sortedKeys(r.w.Months) {
+	for _, w := range r.monthWords {
 		for off := 0; ; {
 			i := strings.Index(s.text[off:], w)
 			if i < 0 {
@@ -628,7 +681,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		}
 	}
 	// 月底 alone: this month's, or next month's when it has passed
-	for _, w := range sortedKeys(r.w.MonthParts) {
+	for _, w := range r.monthParts {
 		for off := 0; ; {
 			i := strings.Index(s.text[off:], w)
 			if i < 0 {
@@ -651,7 +704,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			s.add(Mention{Start: i, End: j, Date: d})
 		}
 	}
-	for _, w := range sortedKeys(r.w.YearParts) {
+	for _, w := range r.yearParts {
 		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
 			y := today.Year()
 			if year != 0 {
@@ -672,7 +725,7 @@ func (r *Reader) monthStart(y, mo int, today calendar.Date) calendar.Date {
 }
 
 func (r *Reader) monthPart(rest string) (int, int, bool) {
-	for _, w := range sortedKeys(r.w.MonthParts) {
+	for _, w := range r.monthParts {
 		w2 := strings.TrimPrefix(w, "月")
 		for _, cand := range []string{w, w2} {
 			if cand != "" && strings.HasPrefix(rest, cand) {
@@ -774,18 +827,8 @@ func (r *Reader) relative(s *scan, today calendar.Date) {
 }
 
 func (r *Reader) words(s *scan, today calendar.Date) {
-	type kw struct {
-		n    int
-		weak bool
-	}
-	all := map[string]kw{}
-	for w, n := range r.w.Days {
-		all[w] = kw{n, false}
-	}
-	for w, n := range r.w.WeakDays {
-		all[w] = kw{n, true}
-	}
-	for _, w := range sortedKeys(all) {
+	all := r.dayWord
+	for _, w := range r.dayWords {
 		for off := 0; ; {
 			i := strings.Index(s.text[off:], w)
 			if i < 0 {

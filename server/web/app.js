@@ -169,17 +169,19 @@
 
   function render(a) {
     state.answer = a;
-    var words = a.headline.split(/[。.]/)[0];
+    // The spoken text is a.answer; what the operator may read on is in a.details.
+    var d = a.details || {};
+    var words = a.headline.split(/[。.：:]/)[0];
     $("verdict").textContent = words;
     $("verdict").setAttribute("data-verdict", a.verdict);
-    $("headline").textContent = a.headline.slice(words.length).replace(/^[。.]\s*/, "");
+    $("headline").textContent = a.answer.slice(words.length).replace(/^[。.：:]\s*/, "");
     var why = $("why"); why.textContent = "";
-    var outcomes = a.outcomes || [];
+    var outcomes = d.outcomes || [];
     // A long table of outcomes is for the record; the follow-up question is the way through.
-    (a.why || []).concat(outcomes.length <= 4 ? outcomes : []).forEach(function (s) { why.appendChild(el("li", null, s)); });
-    $("next").textContent = a.next_change || "";
+    (d.why || []).concat(outcomes.length <= 4 ? outcomes : []).forEach(function (s) { why.appendChild(el("li", null, s)); });
+    $("next").textContent = d.next_change || "";
     var more = $("more"); more.textContent = "";
-    (a.consequences || []).concat(a.contacts || [], a.notes || []).forEach(function (s) { more.appendChild(el("li", null, s)); });
+    (d.penalties || []).concat(d.contacts || [], d.terms || [], d.notes || [], d.interpretations || []).forEach(function (s) { more.appendChild(el("li", null, s)); });
     var fu = (a.follow_up || [])[0];
     $("followup").hidden = !fu;
     var replies = $("replies"); replies.textContent = "";
