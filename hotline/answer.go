@@ -524,11 +524,24 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, g)
 	}
 	if q.asks.when && d.Verdict == engine.Allowed && len(terms) == 0 {
+		// the rule the question's own words point to (新生儿 …) says when
+		best, bestScore := "", -1
 		for _, r := range d.Reasons {
-			if r.Status == "applies" && r.Effect == string(rules.Allow) {
-				spoken = append(spoken, c.T(l, "quote", "text", clip(r.Text, 60)))
-				break
+			if r.Status != "applies" || r.Effect != string(rules.Allow) {
+				continue
 			}
+			score := 0
+			for _, u := range q.Understood {
+				if (u.Kind == "fact" || u.Kind == "place") && strings.Contains(r.Text, u.Words) {
+					score++
+				}
+			}
+			if score > bestScore {
+				best, bestScore = r.Text, score
+			}
+		}
+		if best != "" {
+			spoken = append(spoken, c.T(l, "quote", "text", clip(best, 60)))
 		}
 	}
 	spoken = append(spoken, terms...)

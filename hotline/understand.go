@@ -341,11 +341,27 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			}
 		}
 	}
+	// the act's own clause first: its facts win over the story's
+	// (家里老人说… 去山上烧纸)
+	ordered := make([]hit, 0, len(rd.facts))
 	for _, h := range rd.facts {
+		if h.clause == a.clause {
+			ordered = append(ordered, h)
+		}
+	}
+	for _, h := range rd.facts {
+		if h.clause != a.clause {
+			ordered = append(ordered, h)
+		}
+	}
+	for _, h := range ordered {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] {
 			continue
 		}
-		for _, v := range h.w.facts {
+		for k, v := range h.w.facts {
+			if h.neg && k > 0 {
+				break // 不在山上 denies the phrase's first fact, not what it implies
+			}
 			val := v.V
 			if r, ok := val.([2]float64); ok {
 				if r[0] == r[1] {
