@@ -110,12 +110,6 @@ type Request struct {
 	Lang  Lang
 }
 
-// ErrNoActivity means the question names no activity the rule base knows.
-//
-// Deprecated: Ask answers such a question with the verdict NotUnderstood
-// (or no_rule for an act no rule covers) and no error.
-var ErrNoActivity = errors.New("no activity recognised in the question")
-
 // Reply is one answer a caller may give to a follow-up question.
 type Reply struct {
 	Label string `json:"label"`

@@ -103,8 +103,7 @@ type word struct {
 
 // frame is one verb–object frame of an activity or an uncovered act.
 type frame struct {
-	activity *rules.Activity
-	act      string
+	activity *rules.Activity // nil for an act no rule covers
 	verbs    map[string]bool
 	objects  map[string]bool
 }

@@ -33,8 +33,6 @@ func engineError(w http.ResponseWriter, err error, q *hotline.Query) {
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "contradictory_facts", err.Error(), q)
 	case errors.As(err, &fe):
 		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
-	case errors.Is(err, hotline.ErrNoActivity):
-		writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", err.Error(), q)
 	case errors.Is(err, calendar.ErrRange):
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "date_out_of_range", err.Error(), q)
 	default:
@@ -165,11 +163,6 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	}
 	ans, q, err := h.Ask(hr)
 	if err != nil {
-		if errors.Is(err, hotline.ErrNoActivity) {
-			s.metrics.asked("not_understood")
-			writeErrorQuery(w, http.StatusUnprocessableEntity, "no_activity", h.Catalog().T(lang, "no_activity"), q)
-			return
-		}
 		s.metrics.asked("error")
 		engineError(w, err, q)
 		return

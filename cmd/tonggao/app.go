@@ -16,7 +16,6 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
-	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/internal/suggest"
 )
 
@@ -154,8 +153,6 @@ func classify(err error) *cliError {
 		code = "bad_fact"
 	case errors.Is(err, calendar.ErrRange):
 		code = "date_out_of_range"
-	case errors.Is(err, hotline.ErrNoActivity):
-		code = "no_activity"
 	}
 	return &cliError{status: exitUsage, code: code, err: err}
 }
