@@ -428,8 +428,8 @@ func flagError(cmd *cobra.Command, err error) error {
 // parseInterspersed parses flags for a command whose arguments may start
 // with a dash (window offsets such as -5d..+5d): a word is a flag only if
 // it names one of cmd's flags. Such a command sets DisableFlagParsing and
-// calls this first; it returns the remaining words, or flag.ErrHelp-like
-// handling via cobra when -h was given (help is printed and done is true).
+// calls this first. It returns the other words, or done after printing
+// the help that -h asked for.
 func parseInterspersed(cmd *cobra.Command, args []string) (words []string, done bool, err error) {
 	fs := cmd.Flags()
 	var flags []string
