@@ -2,7 +2,8 @@
 # tonggao serve as a container: a static binary (CGO_ENABLED=0) on a
 # distroless base, run as a non-root user, writing nothing to its root file
 # system (run it with --read-only). The embedded rule base is in the binary;
-# mount a rule directory and set TONGGAO_RULES to serve another.
+# mount a rule directory and set TONGGAO_RULES to serve it beside the
+# embedded one (and TONGGAO_EMBEDDED=false to serve it alone).
 #
 #   docker build -t tonggao .
 #   docker run --rm --read-only -p 8080:8080 tonggao

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test on loopback: builds tonggao and tonggao-load, starts
-# `tonggao serve --rules rules` on a free port, and runs the bounded load
+# `tonggao serve --rules rules --embedded=false` on a free port, and runs the bounded load
 # generator against it (default 60 s, 8 workers), sampling the server's
 # memory every second. Prints the machine, the load average before and
 # after, and markdown tables (the README's figures come from it).
@@ -24,7 +24,7 @@ go build -o "$bin/tonggao-load" ./cmd/tonggao-load
 
 # The admin listener (reloads) needs a token; a throwaway one per run.
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$bin/admin-token"
-"$bin/tonggao" serve --addr "127.0.0.1:$port" --rules rules --admin-addr 127.0.0.1:0 --admin-token-file "$bin/admin-token" \
+"$bin/tonggao" serve --addr "127.0.0.1:$port" --rules rules --embedded=false --admin-addr 127.0.0.1:0 --admin-token-file "$bin/admin-token" \
   >"$bin/serve.out" 2>"$bin/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$bin"' EXIT

@@ -229,7 +229,12 @@ func TestRuleFlags(t *testing.T) {
 		{[]string{"check", "--activity", "烧田埂", "--embedded=false"}, 2, "--embedded=false needs at least one --rules DIR"},
 		{[]string{"check", "--activity", "烧田埂", "--rules", "/nonexistent"}, 2, "--rules: stat /nonexistent"},
 		{[]string{"check", "--activity", "烧田埂", "--rules", "cli_test.go"}, 2, "--rules cli_test.go: not a directory"},
-		{[]string{"ask", "烧田埂", "--rules", "../../rules", "--rules", "../../rules"}, 2, "not supported yet"},
+		{[]string{"ask", "烧田埂", "--rules", "../../rules"}, 2, "--embedded=false loads the --rules directories alone"},
+		{[]string{"check", "--activity", "放风筝", "--at", "2025-05-02", "--rules", "testdata/extra"}, 0, "不可以（放风筝，2025-05-02）"},
+		{[]string{"check", "--activity", "烧田埂", "--at", "2024-10-03", "--rules", "testdata/extra"}, 0, "祁政通〔2024〕7号"},
+		{[]string{"check", "--activity", "烧田埂", "--rules", "testdata/extra", "--embedded=false"}, 2, `unknown activity "烧田埂"`},
+		{[]string{"check", "--activity", "放风筝", "--rules", "testdata/extra", "--rules", "testdata/extra"}, 2, "is also encoded in testdata/extra/notices/xx-kites.yaml"},
+		{[]string{"test", "testdata/extra"}, 0, "3 passed, 0 failed"},
 		{[]string{"test", "../../rules", "--rules", "../../rules"}, 2, "give DIR or --rules/--embedded, not both"},
 		{[]string{"test", "--embedded=false"}, 2, "--embedded=false needs at least one --rules DIR"},
 		{[]string{"version", "--rules", "../../rules", "--embedded=false"}, 0, "rules    sha256:"},
@@ -239,12 +244,23 @@ func TestRuleFlags(t *testing.T) {
 		require.Contains(t, out+errs, tc.want, tc.args)
 	}
 	_, byDir, _ := runCmd("test", "../../rules")
-	code, byFlag, errs := runCmd("test", "--rules", "../../rules")
+	code, byFlag, errs := runCmd("test", "--rules", "../../rules", "--embedded=false")
 	require.Equal(t, 0, code, errs)
 	require.Equal(t, byDir, byFlag)
 	code, embedded, errs := runCmd("test")
 	require.Equal(t, 0, code, errs)
 	require.Equal(t, strings.ReplaceAll(byDir, "../../rules/", "rules/"), embedded, "the embedded rule base is rules/")
+
+	// test loads what check loads: the embedded cases and the directory's.
+	code, both, errs := runCmd("test", "--rules", "testdata/extra", "--json")
+	require.Equal(t, 0, code, errs)
+	var rep testReport
+	require.NoError(t, json.Unmarshal([]byte(both), &rep))
+	_, alone, _ := runCmd("test", "--json")
+	var embeddedRep testReport
+	require.NoError(t, json.Unmarshal([]byte(alone), &embeddedRep))
+	require.Equal(t, embeddedRep.Passed+3, rep.Passed)
+	require.Equal(t, "testdata/extra/notices/xx-kites.cases.yaml", rep.Cases[len(rep.Cases)-1].File)
 }
 
 // The completion scripts are valid in the shells that are installed.

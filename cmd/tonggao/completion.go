@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"slices"
 	"strings"
 
@@ -26,10 +27,10 @@ func completeDirs(*cobra.Command, []string, string) ([]cobra.Completion, cobra.S
 // nil if it does not load.
 func (r *ruleFlags) ruleSet() *rules.Set {
 	roots, err := r.roots()
-	if err != nil || len(roots) != 1 {
+	if err != nil {
 		return nil
 	}
-	set, err := rules.Load(roots[0].fsys)
+	set, err := rules.LoadRoots(context.Background(), roots, rules.Limits{})
 	if err != nil {
 		return nil
 	}

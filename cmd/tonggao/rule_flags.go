@@ -1,20 +1,23 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"github.com/tonggao/tonggao/hotline"
-	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/pflag"
+	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
 )
 
 // ruleFlags say which rules a command loads: the embedded rule base and
-// each --rules directory. Every command that loads rules takes them, and
-// tonggao test loads exactly what check does.
+// each --rules directory, into one rule set. Every command that loads
+// rules takes them, and tonggao test loads exactly what check does.
 type ruleFlags struct {
 	dirs     []string
 	embedded bool
@@ -22,44 +25,45 @@ type ruleFlags struct {
 
 func addRuleFlags(fs *pflag.FlagSet) *ruleFlags {
 	r := &ruleFlags{}
-	fs.StringArrayVar(&r.dirs, "rules", nil, "a rule directory `DIR` (facts.yaml, notices/); repeatable. Until rule sets can be combined, a directory replaces the embedded rule base")
+	fs.StringArrayVar(&r.dirs, "rules", nil, "a rule directory `DIR` (facts.yaml, notices/, …) to load beside the embedded rule base; repeatable")
 	fs.BoolVar(&r.embedded, "embedded", true, "load the rule base built into the binary (--embedded=false: only the --rules directories)")
 	return r
 }
 
-// ruleRoot is one rule directory to load: its name as errors and test
-// reports show it, and its files.
-type ruleRoot struct {
-	name string
-	fsys fs.FS
-}
+// embeddedRoot names the embedded rule base as errors and test reports
+// show its files: by their path in the source tree.
+const embeddedRoot = "rules"
 
 // roots lists the rule directories the flags choose, in loading order: the
 // embedded rule base unless --embedded=false, then each --rules directory.
-func (r *ruleFlags) roots() ([]ruleRoot, error) {
-	var out []ruleRoot
+func (r *ruleFlags) roots() ([]rules.Root, error) {
+	var out []rules.Root
 	if r.embedded {
-		out = append(out, ruleRoot{"rules", rules.EmbeddedFS()})
+		out = append(out, rules.Root{Name: embeddedRoot, FS: rules.EmbeddedFS()})
 	}
 	for _, dir := range r.dirs {
-		st, err := os.Stat(dir)
+		root, err := dirRoot(dir)
 		if err != nil {
-			return nil, badInput("bad_rules", fmt.Errorf("--rules: %w", err))
+			return nil, err
 		}
-		if !st.IsDir() {
-			return nil, badInput("bad_rules", fmt.Errorf("--rules %s: not a directory", dir))
-		}
-		out = append(out, ruleRoot{strings.TrimSuffix(dir, "/"), os.DirFS(dir)})
+		out = append(out, root)
 	}
 	if len(out) == 0 {
 		return nil, usageErrorf("--embedded=false needs at least one --rules DIR")
 	}
-	// Until rule sets can be combined (several roots in one load), a
-	// --rules directory replaces the embedded rule base, as it always did.
-	if r.embedded && len(r.dirs) > 0 {
-		out = out[1:]
-	}
 	return out, nil
+}
+
+// dirRoot is a rule directory given on the command line.
+func dirRoot(dir string) (rules.Root, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return rules.Root{}, badInput("bad_rules", fmt.Errorf("--rules: %w", err))
+	}
+	if !st.IsDir() {
+		return rules.Root{}, badInput("bad_rules", fmt.Errorf("--rules %s: not a directory", dir))
+	}
+	return rules.Root{Name: filepath.ToSlash(filepath.Clean(dir)), FS: os.DirFS(dir)}, nil
 }
 
 // load builds an engine from the chosen rules.
@@ -68,10 +72,31 @@ func (r *ruleFlags) load(opts ...engine.Option) (*engine.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(roots) > 1 {
-		return nil, usageErrorf("--rules is given %d times: loading several rule directories together is not supported yet", len(r.dirs))
+	eng, err := loadRoots(roots, opts...)
+	if err != nil && r.embedded && strings.Contains(err.Error(), "is also encoded in "+embeddedRoot+"/") {
+		// The likeliest cause: --rules names a copy of the embedded set,
+		// which before several directories could be combined replaced it.
+		return nil, badInput("bad_rules", fmt.Errorf("%w\n(a --rules directory repeats notices of the embedded rule base: --embedded=false loads the --rules directories alone)", err))
 	}
-	eng, err := engine.Load(roots[0].fsys, opts...)
+	return eng, err
+}
+
+// loadRoots builds an engine from rule directories as the library's Load
+// does from one: with the embedded holiday data and register.
+func loadRoots(roots []rules.Root, opts ...engine.Option) (*engine.Engine, error) {
+	set, err := rules.LoadRoots(context.Background(), roots, rules.Limits{})
+	if err != nil {
+		return nil, badInput("bad_rules", err)
+	}
+	cal, err := calendar.New()
+	if err != nil {
+		return nil, failed("calendar", err)
+	}
+	reg, err := register.Embedded()
+	if err != nil {
+		return nil, failed("bad_rules", err)
+	}
+	eng, err := engine.New(set, cal, append([]engine.Option{engine.WithRegister(reg)}, opts...)...)
 	if err != nil {
 		return nil, badInput("bad_rules", err)
 	}
@@ -84,10 +109,12 @@ func (r *ruleFlags) chosen() bool { return len(r.dirs) > 0 || !r.embedded }
 
 // describe names the loaded rules for a bundle's version line.
 func (r *ruleFlags) describe() string {
-	if len(r.dirs) == 0 {
-		return ""
+	var names []string
+	if r.embedded {
+		names = append(names, "embedded")
 	}
-	return "rules " + strings.Join(r.dirs, " ")
+	names = append(names, r.dirs...)
+	return "rules " + strings.Join(names, " + ")
 }
 
 // vocabulary is where the hotline reads the rule set's words: the
@@ -99,7 +126,7 @@ func (r *ruleFlags) vocabulary() []hotline.Root {
 	}
 	out := make([]hotline.Root, len(roots))
 	for i, rt := range roots {
-		out[i] = hotline.Root{FS: rt.fsys, Name: rt.name}
+		out[i] = hotline.Root{FS: rt.FS, Name: rt.Name}
 	}
 	return out
 }

@@ -118,7 +118,7 @@ func TestServeReloadsOnSIGHUP(t *testing.T) {
 		}
 		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
 	}))
-	base, admin, logs := startServe(t, "--rules", dir)
+	base, admin, logs := startServe(t, "--rules", dir, "--embedded=false")
 	first := ruleSetOf(t, base)
 
 	notice := filepath.Join(dir, "notices", "qzt-2023-06-open-burning.yaml")
@@ -186,7 +186,7 @@ func TestServeStopsWhileReloadHangs(t *testing.T) {
 	logs := &syncBuffer{}
 	done := make(chan int, 1)
 	go func() {
-		done <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--rules", dir, "--grace", "1s", "--reload-timeout", "1h"}, pw, logs)
+		done <- serve(ctx, []string{"--addr", "127.0.0.1:0", "--rules", dir, "--embedded=false", "--grace", "1s", "--reload-timeout", "1h"}, pw, logs)
 		pw.Close()
 	}()
 	br := bufio.NewReader(pr)

@@ -1,12 +1,11 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
-	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/ruletest"
 )
 
@@ -37,42 +36,38 @@ not (or when the rules fail to load), 2 on bad usage.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var root ruleRoot
+			var roots []rules.Root
 			if len(args) == 1 {
 				if rf.chosen() {
 					return usageErrorf("give DIR or --rules/--embedded, not both")
 				}
-				dir := args[0]
-				if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-					return badInput("bad_rules", fmt.Errorf("%s is not a directory", dir))
-				}
-				root = ruleRoot{dir, os.DirFS(dir)}
-			} else {
-				roots, err := rf.roots()
+				root, err := dirRoot(args[0])
 				if err != nil {
 					return err
 				}
-				if len(roots) > 1 {
-					_, err := rf.load() // says why several cannot be tested together yet
+				roots = []rules.Root{root}
+			} else {
+				var err error
+				if roots, err = rf.roots(); err != nil {
 					return err
 				}
-				root = roots[0]
 			}
-			prefix := filepath.ToSlash(filepath.Clean(root.name)) + "/"
-			cal, err := calendar.New()
-			if err != nil {
-				return failed("calendar", err)
-			}
-			rep, err := ruletest.RunFS(root.fsys, cal)
+			// The engine check would build, and the cases of every root.
+			eng, err := loadRoots(roots)
 			if err != nil {
 				return failed("bad_rules", err) // rules that do not load fail their test
 			}
+			cases, err := rules.LoadCasesRoots(context.Background(), roots, rules.Limits{})
+			if err != nil {
+				return failed("bad_rules", err)
+			}
+			rep := ruletest.Run(eng, cases)
 			if asJSON {
-				if err := writeJSON(a.stdout, testJSON(rep, prefix), true); err != nil {
+				if err := writeJSON(a.stdout, testJSON(rep), true); err != nil {
 					return err
 				}
 			} else {
-				a.writeTest(rep, prefix, verbose)
+				a.writeTest(rep, verbose)
 			}
 			if !rep.OK() {
 				return exitStatus(exitFailed)
@@ -87,14 +82,14 @@ not (or when the rules fail to load), 2 on bad usage.`,
 	return cmd
 }
 
-func (a *app) writeTest(rep *ruletest.Report, prefix string, verbose bool) {
+func (a *app) writeTest(rep *ruletest.Report, verbose bool) {
 	w := a.stdout
 	for _, r := range rep.Results {
 		switch {
 		case !r.Passed():
-			fmt.Fprintf(w, "%s%s\n", prefix, r)
+			fmt.Fprintln(w, r)
 		case verbose:
-			fmt.Fprintf(w, "%s%s:%d: %s: ok\n", prefix, r.File, r.Line, r.Name)
+			fmt.Fprintf(w, "%s:%d: %s: ok\n", r.File, r.Line, r.Name)
 		}
 	}
 	for _, c := range rep.Coverage {
@@ -108,7 +103,7 @@ func (a *app) writeTest(rep *ruletest.Report, prefix string, verbose bool) {
 		fmt.Fprintln(w)
 	}
 	for _, l := range rep.Lint {
-		fmt.Fprintf(w, "lint: %s%s\n", prefix, l)
+		fmt.Fprintf(w, "lint: %s\n", l)
 	}
 	fmt.Fprintf(w, "%d passed, %d failed\n", rep.Passed, rep.Failed)
 }
@@ -141,16 +136,16 @@ type testCoverage struct {
 	UncoveredEdges []string `json:"uncovered_edges,omitempty"`
 }
 
-func testJSON(rep *ruletest.Report, prefix string) testReport {
+func testJSON(rep *ruletest.Report) testReport {
 	out := testReport{OK: rep.OK(), Passed: rep.Passed, Failed: rep.Failed, Cases: []testCase{}, Coverage: []testCoverage{}, Lint: []string{}}
 	for _, r := range rep.Results {
-		out.Cases = append(out.Cases, testCase{File: prefix + r.File, Line: r.Line, Name: r.Name, Notice: r.Notice, Passed: r.Passed(), Failures: r.Failures})
+		out.Cases = append(out.Cases, testCase{File: r.File, Line: r.Line, Name: r.Name, Notice: r.Notice, Passed: r.Passed(), Failures: r.Failures})
 	}
 	for _, c := range rep.Coverage {
 		out.Coverage = append(out.Coverage, testCoverage{c.Notice, c.Percent(), c.Rules, c.UncoveredRules, c.Edges, c.UncoveredEdges})
 	}
 	for _, l := range rep.Lint {
-		out.Lint = append(out.Lint, prefix+l.String())
+		out.Lint = append(out.Lint, l.String())
 	}
 	return out
 }
