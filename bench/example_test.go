@@ -65,7 +65,7 @@ func ExampleNewOPA() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("tonggao:", d.Verdict, d.UnknownFacts, "opa:", v)
+	fmt.Println("tonggao:", d.Verdict, d.UnknownFacts(), "opa:", v)
 	// Output:
 	// tonggao: forbidden opa: forbidden
 	// tonggao: conditional [distance_to_forest_m] opa: conditional

@@ -39,17 +39,17 @@ func compare(t *testing.T, eng *engine.Engine, qs []Query, opa func(ast.Value) (
 		o, err := opa(q.Input)
 		require.NoError(t, err, "%v", q.Raw)
 		counts[d.Verdict]++
-		if d.Verdict == engine.Conditional && !slices.Equal(d.UnknownFacts, []string{"distance_to_forest_m"}) {
+		if d.Verdict == engine.Conditional && !slices.Equal(d.UnknownFacts(), []string{"distance_to_forest_m"}) {
 			// A conditional answer must hang on the distance alone, as
 			// OPA's partial evaluation (only the distance unknown) does.
-			o = "conditional on " + engine.Verdict(strings.Join(d.UnknownFacts, ","))
+			o = "conditional on " + engine.Verdict(strings.Join(d.UnknownFacts(), ","))
 		}
 		if d.Verdict != o {
 			var why []string
-			for _, r := range d.Reasons {
+			for _, r := range d.Reasons() {
 				why = append(why, r.Notice+" "+r.Rule+" "+r.Status)
 			}
-			diffs = append(diffs, difference{query: q.Raw, tonggao: d.Verdict, opa: o, unknown: d.UnknownFacts, reasons: why})
+			diffs = append(diffs, difference{query: q.Raw, tonggao: d.Verdict, opa: o, unknown: d.UnknownFacts(), reasons: why})
 		}
 	}
 	return diffs, counts

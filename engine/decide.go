@@ -60,6 +60,9 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		_, err := e.Activity(q.Activity)
 		return nil, err
 	}
+	if err := e.check(&q); err != nil {
+		return nil, err
+	}
 	day := q.day()
 	if !day.Valid() {
 		return nil, fmt.Errorf("engine: %w", calendar.ErrRange)
@@ -78,24 +81,15 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		return nil, &FactError{Fact: err.(*rules.ContradictionError).Fact, Msg: err.Error(), Contradiction: true}
 	}
 
-	// The decision and its next change are one allocation.
-	b := &struct {
-		Decision
-		change Change
-		place  PlaceUse
-	}{Decision: Decision{
-		Activity:     p.ref,
-		Date:         day,
-		UnknownFacts: []string{},
-		Reasons:      []Reason{},
-		Receipt:      &e.receipt,
-	}}
-	d := &b.Decision
+	// The decision, its next change and place and (when few) its reasons
+	// and facts are one allocation.
+	d := &Decision{Date: day, e: e, p: p}
 	if sc.where.use.Code != "" {
-		b.place = sc.where.use
-		d.Place = &b.place
+		d.place = sc.where.use
+		d.Place = &d.place
 	}
 	k := p.segmentAt(day)
+	d.seg = k
 	seg := p.segments[k]
 	// With a table and every fact the rules read known, the rules that hold
 	// are looked up; otherwise they are evaluated (three-valued).
@@ -117,21 +111,18 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		sc.hit, sc.conds = p.table.views, ent.conds
 	} else if sc.vals = e.evalRules(p, st, seg.mask, sc.vals[:0]); hasUnknown(sc.vals) {
 		a := e.analyse(p, st, seg.id, sc.vals, sc)
-		d.Verdict, relevant, d.Outcomes, d.UnknownFacts = a.verdict, a.relevant, a.outcomes, a.unknownFacts
+		d.Verdict, relevant, d.an = a.verdict, a.relevant, a
 	} else {
 		d.Verdict = combine(p.rules, sc.vals)
 	}
 	e.reasons(d, p, st, k, sc)
-	d.Facts = e.factValues(st, &sc.given)
+	e.factValues(d, st, &sc.given)
 	if d.Verdict != Conditional {
 		if c, ok := e.nextChange(p, st, k, d.Verdict, sc); ok {
-			b.change, d.NextChange = c, &b.change
+			d.change, d.NextChange = c, &d.change
 		}
 	}
 	e.notes(d, p, k, day, relevant, sc)
-	// Every slice of a decision is full, so that a caller's append copies
-	// (many share their arrays with the engine; see Decision).
-	d.Notes, d.Penalties, d.Contacts = slices.Clip(d.Notes), slices.Clip(d.Penalties), slices.Clip(d.Contacts)
 	return d, nil
 }
 

@@ -1,8 +1,12 @@
 package engine
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
 // Verdict is the answer to "may this activity be done here, now?".
@@ -22,38 +26,329 @@ const (
 )
 
 // Decision is the engine's answer with everything needed to read it out
-// and to check it. Much of it is worked out when the engine is built and
-// shared by every decision that needs it — each reason's citation, windows,
-// conditions, interpretations and terms, the unknown facts, outcomes and
-// notes, penalties, contacts and the receipt — so read a decision, do not
-// modify it. Every slice in it is full (length = capacity): appending to
-// one copies it first.
+// and to check it.
+//
+// It is shaped so that a caller cannot change the engine's later answers
+// and pays only for what it reads. Most of a decision — each reason's
+// citation, windows, conditions, interpretations and terms, a conditional
+// answer's unknown facts and outcomes, penalties, contacts, most notes,
+// the receipt — is worked out when the engine is built and shared by every
+// decision that needs it; Decide only records which parts apply, in one
+// allocation. So the decision's own values are exported fields (Verdict,
+// Date, Place, NextChange: change them and only this decision changes), and the
+// shared parts are methods returning fresh copies, built on each call: a
+// caller who encodes the decision (AppendJSON, which writes the shared
+// parts from bytes encoded at load) or reads only its verdict copies
+// nothing. Nothing reachable from a Decision's fields or methods' results
+// is memory the engine reads again.
+//
+// The JSON form (AppendJSON, MarshalJSON) has the fields activity, date,
+// place, verdict, reasons, unknown_facts, outcomes, next_change, facts, penalties,
+// contacts, notes and receipt, each the JSON of the method or field of that
+// name. An output field added to Decision must be added to AppendJSON too:
+// TestJSONCoversDecision fails until it is.
 type Decision struct {
-	Activity *ActivityRef  `json:"activity"` // shared`
-	Date     calendar.Date `json:"date"`
+	Date calendar.Date `json:"date"`
 	// Place is the division the query named or its point lies in, when
 	// it is one.
 	Place   *PlaceUse `json:"place,omitempty"`
 	Verdict Verdict   `json:"verdict"`
-	// Reasons lists every rule that applied (or, for a conditional answer,
-	// may apply), with its citation, the windows in force that day and the
-	// interpretations used.
-	Reasons []Reason `json:"reasons"`
-	// UnknownFacts are the facts the query did not give that decide the
-	// answer; empty unless Verdict is Conditional.
-	UnknownFacts []string `json:"unknown_facts"`
-	// Outcomes say what the verdict is for each answer to the unknown facts.
-	Outcomes []Outcome `json:"outcomes,omitempty"`
 	// NextChange is the next day on which the verdict would change for the
 	// same facts, within the notices' validity; nil when there is none.
-	NextChange *Change         `json:"next_change"`
-	Facts      []FactValue     `json:"facts"`
-	Penalties  []NoticePenalty `json:"penalties,omitempty"`
-	Contacts   []NoticeContact `json:"contacts,omitempty"`
-	Notes      []Note          `json:"notes,omitempty"`
-	// Receipt is the engine's, shared by its decisions.
-	Receipt *Receipt `json:"receipt"`
+	NextChange *Change `json:"next_change"`
+
+	e       *Engine
+	p       *plan
+	seg     int // index into p.segments
+	reasons []reason
+	// an is a conditional answer's analysis (shared, read-only).
+	an    *analysis
+	facts []fact
+	notes []*note
+	// merged holds the parts of a decision merged from others' (where a
+	// place spans parts with different rules), instead of e, p, seg,
+	// reasons, an and facts.
+	merged *merged
+	// The decision's own storage, so that a decision with few reasons and
+	// facts is one allocation.
+	change    Change
+	place     PlaceUse
+	reasonBuf [3]reason
+	factBuf   [4]fact
 }
+
+// merged is a decision's parts as values, copies of other decisions'
+// (see decideAcross). Its methods still return copies of them: one
+// decision's answers cannot change another's.
+type merged struct {
+	activity     ActivityRef
+	reasons      []Reason
+	unknownFacts []string
+	outcomes     []Outcome
+	facts        []FactValue
+	penalties    []NoticePenalty
+	contacts     []NoticeContact
+}
+
+// reason is one rule that applied, as a decision records it: the rule,
+// how it applied and what it shows of its conditions.
+type reason struct {
+	rule   int32 // index into plan.rules and plan.info
+	by     int32 // the overriding rule's index when overridden
+	status reasonStatus
+	// depends marks, over ruleInfo.facts, the facts a rule that may apply
+	// depends on.
+	depends uint64
+	view    *condView // shared, or the decision's own
+}
+
+type reasonStatus uint8
+
+const (
+	applies reasonStatus = iota
+	mayApply
+	overridden
+)
+
+var statusNames = [...]string{applies: "applies", mayApply: "may_apply", overridden: "overridden"}
+
+// fact is one fact the decision knew, given or derived.
+type fact struct {
+	f       *rules.Fact
+	lo, hi  float64 // numbers (a range when lo < hi); bool: lo is 1 for true
+	str     string  // enum value
+	src     string
+	derived bool
+}
+
+// note is a note with its JSON, encoded once for notes the engine shares
+// (nil for a note made for one decision).
+type note struct {
+	Note
+	json []byte
+}
+
+// Activity returns the activity the decision is about.
+func (d *Decision) Activity() ActivityRef {
+	if d.merged != nil {
+		return d.merged.activity
+	}
+	return *d.p.ref
+}
+
+// Reasons lists every rule that applied (or, for a conditional answer,
+// may apply), with its citation, the windows in force that day and the
+// interpretations used: a fresh copy on each call. It is empty, not nil,
+// when there are none.
+func (d *Decision) Reasons() []Reason {
+	if d.merged != nil {
+		out := make([]Reason, len(d.merged.reasons))
+		for k, r := range d.merged.reasons {
+			out[k] = r.clone()
+		}
+		return out
+	}
+	out := make([]Reason, len(d.reasons))
+	for k := range d.reasons {
+		out[k] = d.reason(k)
+	}
+	return out
+}
+
+// NumReasons returns the number of reasons, without copying them.
+func (d *Decision) NumReasons() int {
+	if d.merged != nil {
+		return len(d.merged.reasons)
+	}
+	return len(d.reasons)
+}
+
+// Reason returns reason k (0 ≤ k < NumReasons), a fresh copy.
+func (d *Decision) Reason(k int) Reason {
+	if d.merged != nil {
+		return d.merged.reasons[k].clone()
+	}
+	return d.reason(k)
+}
+
+// clone copies r and what it refers to.
+func (r Reason) clone() Reason {
+	r.Terms, r.DependsOn, r.Windows = slices.Clone(r.Terms), slices.Clone(r.DependsOn), slices.Clone(r.Windows)
+	r.Conditions, r.Interpretations = slices.Clone(r.Conditions), slices.Clone(r.Interpretations)
+	return r
+}
+
+func (d *Decision) reason(k int) Reason {
+	rs := &d.reasons[k]
+	ri, sr := &d.p.info[rs.rule], &d.p.segRules[d.seg][rs.rule]
+	r := Reason{
+		Citation:  *ri.citation,
+		Status:    statusNames[rs.status],
+		DependsOn: ri.dependsOnNames(rs.depends),
+		Window:    sr.summary,
+		Windows:   slices.Clone(sr.uses),
+	}
+	r.Terms = slices.Clone(r.Terms)
+	if rs.status == overridden {
+		r.OverriddenBy = d.p.info[rs.by].label
+	}
+	if v := rs.view; v != nil {
+		if len(v.conds) > 0 {
+			r.Conditions = make([]ConditionUse, len(v.conds))
+			for i, c := range v.conds {
+				r.Conditions[i] = *c
+			}
+		}
+		if len(v.interps) > 0 {
+			r.Interpretations = make([]rules.Interpretation, len(v.interps))
+			for i, x := range v.interps {
+				r.Interpretations[i] = *x
+			}
+		}
+	}
+	return r
+}
+
+// UnknownFacts returns the facts the query did not give that decide the
+// answer; empty (not nil) unless Verdict is Conditional.
+func (d *Decision) UnknownFacts() []string {
+	from := []string(nil)
+	switch {
+	case d.merged != nil:
+		from = d.merged.unknownFacts
+	case d.an != nil:
+		from = d.an.unknownFacts
+	}
+	return append(make([]string, 0, len(from)), from...)
+}
+
+// Outcomes say what the verdict is for each answer to the unknown facts.
+func (d *Decision) Outcomes() []Outcome {
+	from := []Outcome(nil)
+	switch {
+	case d.merged != nil:
+		from = d.merged.outcomes
+	case d.an != nil:
+		from = d.an.outcomes
+	}
+	if len(from) == 0 {
+		return nil
+	}
+	out := make([]Outcome, len(from))
+	for i, o := range from {
+		out[i] = Outcome{Verdict: o.Verdict, When: make([]FactCondition, len(o.When))}
+		for j, w := range o.When {
+			if w.Min != nil {
+				w.Min = ptr(*w.Min)
+			}
+			if w.Max != nil {
+				w.Max = ptr(*w.Max)
+			}
+			out[i].When[j] = w
+		}
+	}
+	return out
+}
+
+// Facts lists the facts the decision knew, given or derived, in the
+// schema's order: empty (not nil) when there are none.
+func (d *Decision) Facts() []FactValue {
+	if d.merged != nil {
+		out := make([]FactValue, len(d.merged.facts))
+		for i, f := range d.merged.facts {
+			if m, ok := f.Value.(map[string]float64); ok {
+				f.Value = maps.Clone(m)
+			}
+			out[i] = f
+		}
+		return out
+	}
+	out := make([]FactValue, len(d.facts))
+	for i := range d.facts {
+		out[i] = d.facts[i].value()
+	}
+	return out
+}
+
+func (x *fact) value() FactValue {
+	fv := FactValue{Name: x.f.Name, Derived: x.derived, Source: x.src}
+	switch x.f.Kind {
+	case cond.Number:
+		if x.lo == x.hi {
+			fv.Value = x.lo
+		} else {
+			fv.Value = map[string]float64{"min": x.lo, "max": x.hi}
+		}
+	case cond.Bool:
+		fv.Value = x.lo == 1
+	default:
+		fv.Value = x.str
+	}
+	return fv
+}
+
+// Penalties are the penalties of the notices whose rules apply.
+func (d *Decision) Penalties() []NoticePenalty {
+	if d.merged != nil {
+		return slices.Clone(d.merged.penalties)
+	}
+	var out []NoticePenalty
+	for _, n := range d.notices() {
+		out = append(out, d.e.penalties[n]...)
+	}
+	return out
+}
+
+// Contacts are the contacts of the notices whose rules apply.
+func (d *Decision) Contacts() []NoticeContact {
+	var out []NoticeContact
+	if d.merged != nil {
+		for _, c := range d.merged.contacts {
+			c.Phones = slices.Clone(c.Phones)
+			out = append(out, c)
+		}
+		return out
+	}
+	for _, n := range d.notices() {
+		for _, c := range d.e.contacts[n] {
+			c.Phones = slices.Clone(c.Phones)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// notices lists, in the reasons' order and once each, the notices of the
+// reasons not overridden: those whose penalties and contacts go with the
+// decision.
+func (d *Decision) notices() []*rules.Notice {
+	var out []*rules.Notice
+	for _, rs := range d.reasons {
+		if n := d.p.rules[rs.rule].Notice; rs.status != overridden && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Notes returns what goes with the decision but is not a reason (see
+// Note): a fresh copy on each call.
+func (d *Decision) Notes() []Note {
+	if len(d.notes) == 0 {
+		return nil
+	}
+	out := make([]Note, len(d.notes))
+	for i, n := range d.notes {
+		out[i] = n.Note
+		out[i].Args = maps.Clone(n.Args)
+	}
+	return out
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// Receipt identifies the data the decision was made with.
+func (d *Decision) Receipt() Receipt { return d.e.receipt }
 
 // ActivityRef names the activity the decision is about.
 type ActivityRef struct {
@@ -62,10 +357,10 @@ type ActivityRef struct {
 	EN   string `json:"en"`
 }
 
-// Reason is one rule that applied: the rule's citation (shared with the
-// engine) and how it applied on the query's day to the query's facts.
+// Reason is one rule that applied: the rule's citation and how it applied
+// on the query's day to the query's facts.
 type Reason struct {
-	*Citation
+	Citation
 	// Status is "applies", "may_apply" (depends on unknown facts) or
 	// "overridden" (an exception in another rule wins).
 	Status       string   `json:"status"`
@@ -73,10 +368,10 @@ type Reason struct {
 	DependsOn    []string `json:"depends_on,omitempty"`
 	// Window summarises the windows in force that day, e.g.
 	// "禁火期（一般森林防火区） 2024-09-01—2025-04-30".
-	Window          string                  `json:"window"`
-	Windows         []WindowUse             `json:"windows"`
-	Conditions      []*ConditionUse         `json:"conditions,omitempty"`
-	Interpretations []*rules.Interpretation `json:"interpretations,omitempty"`
+	Window          string                 `json:"window"`
+	Windows         []WindowUse            `json:"windows"`
+	Conditions      []ConditionUse         `json:"conditions,omitempty"`
+	Interpretations []rules.Interpretation `json:"interpretations,omitempty"`
 }
 
 // Citation is what a reason says of its rule whatever the query: the
@@ -130,7 +425,7 @@ type FactCondition struct {
 	Max     *float64 `json:"max,omitempty"`
 	MinOpen bool     `json:"min_open,omitempty"`
 	MaxOpen bool     `json:"max_open,omitempty"`
-	// For bool and enum facts: the value.
+	// For bool and enum facts: the value (a bool or a string).
 	Value any `json:"value,omitempty"`
 }
 
@@ -142,7 +437,9 @@ type Change struct {
 
 // FactValue is a fact as the decision used it.
 type FactValue struct {
-	Name    string `json:"name"`
+	Name string `json:"name"`
+	// Value is a float64, a map[string]float64 with "min" and "max" (a
+	// number known within a range), a bool or a string.
 	Value   any    `json:"value"`
 	Derived bool   `json:"derived,omitempty"`
 	Source  string `json:"source,omitempty"`

@@ -99,7 +99,7 @@ type segRule struct {
 	uses    []WindowUse
 	summary string // "NAME FROM—TO；NAME FROM—TO"
 	interps []*rules.Interpretation
-	notes   []Note // for the windows whose holidays are projected
+	notes   []*note // for the windows whose holidays are projected
 }
 
 // condView is what a reason shows when the conditions in holds hold and
@@ -137,16 +137,12 @@ type ruleInfo struct {
 	// condBit is the first of the rule's bits in a table entry's conds.
 	condBit int
 	// titleNote goes with the reason of a rule of a title-only notice.
-	titleNote *Note
-	// facts are the facts the rule reads; dependsOn[m], when there are
-	// few, lists those in the bit mask m (a reason's DependsOn).
-	facts     []*cond.Var
-	dependsOn [][]string
+	titleNote *note
+	// label names the rule in another reason's overridden_by.
+	label string
+	// facts are the facts the rule reads.
+	facts []*cond.Var
 }
-
-// maxDependsOnFacts bounds the rules whose DependsOn lists are
-// precomputed (2^n lists each).
-const maxDependsOnFacts = 6
 
 type planWindow struct {
 	w  *rules.Window
@@ -337,19 +333,13 @@ func (e *Engine) makePlan(a *rules.Activity, notices []*rules.Notice, shared map
 		ri := ruleInfo{maxInterps: len(r.Interpretations), citation: &Citation{
 			Notice: r.Notice.Number, NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
 			Effect: string(r.Effect), Terms: r.Terms, TitleLevel: r.TitleLevel,
-		}}
+		}, label: r.Notice.Number + " " + r.Article + " (" + r.ID + ")"}
 		if r.TitleLevel {
 			ri.titleNote = titleNote(r.Notice)
 		}
 		for _, v := range r.Program.Vars {
 			if !v.Window {
 				ri.facts = append(ri.facts, v)
-			}
-		}
-		if len(ri.facts) <= maxDependsOnFacts {
-			ri.dependsOn = make([][]string, 1<<len(ri.facts))
-			for m := range ri.dependsOn {
-				ri.dependsOn[m] = ri.factNames(uint64(m))
 			}
 		}
 		for k, pw := range p.windows {

@@ -239,8 +239,8 @@ func TestReceiptNamesTheBundle(t *testing.T) {
 	require.NoError(t, err)
 	d, err := e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03")})
 	require.NoError(t, err)
-	require.Equal(t, "2025-07-01.1", d.Receipt.Bundle)
-	require.Equal(t, set.Digest, d.Receipt.RuleSet)
+	require.Equal(t, "2025-07-01.1", d.Receipt().Bundle)
+	require.Equal(t, set.Digest, d.Receipt().RuleSet)
 }
 
 // TestReasonQuotesTheIntervalOfTheDay: the Spring Festival window is a union
@@ -255,8 +255,8 @@ func TestReasonQuotesTheIntervalOfTheDay(t *testing.T) {
 		d, err := e.Decide(engine.Query{Activity: "点蜡烛", Day: day(tc.day), Facts: engine.Facts{"distance_to_forest_m": 10.0, "fire_zone": "general", "indoors": false}})
 		require.NoError(t, err)
 		require.Equal(t, engine.Forbidden, d.Verdict)
-		require.Contains(t, d.Reasons[0].Window, tc.want, tc.day)
-		for _, w := range d.Reasons[0].Windows {
+		require.Contains(t, d.Reasons()[0].Window, tc.want, tc.day)
+		for _, w := range d.Reasons()[0].Windows {
 			require.True(t, !day(tc.day).Before(w.From) && !day(tc.day).After(w.To), "%s: window %s %s—%s does not contain the day", tc.day, w.ID, w.From, w.To)
 		}
 	}

@@ -33,7 +33,7 @@ func Example() {
 		panic(err)
 	}
 	fmt.Println(d.Verdict)
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		fmt.Println(r.Notice, r.Article, r.Text)
 		fmt.Println(r.Window)
 	}
@@ -55,8 +55,8 @@ func ExampleEngine_Decide_conditional() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(d.Verdict, d.UnknownFacts)
-	for _, o := range d.Outcomes {
+	fmt.Println(d.Verdict, d.UnknownFacts())
+	for _, o := range d.Outcomes() {
 		fmt.Println(o.When[0].Fact, o.When[0].Text, "→", o.Verdict)
 	}
 	// Output:

@@ -8,14 +8,14 @@ import (
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
-// reasons fills d.Reasons, penalties and contacts from the rules that hold
-// (or may hold) in st on a day of segment seg. Everything that does not
-// depend on the query was worked out in the plan — each reason's citation,
-// per segment its windows and their summary, and (with a table) per window
-// mask the conditions and interpretations for each combination of
-// conditions that hold and may hold — so such reasons cost one allocation
-// in all; any other is built here, into two backing arrays shared by all
-// the reasons.
+// reasons records in d the rules that hold (or may hold) in st on a day of
+// segment seg. Everything that does not depend on the query was worked out
+// in the plan — each reason's citation, per segment its windows and their
+// summary, and (with a table) per window mask the conditions and
+// interpretations for each combination of conditions that hold and may
+// hold — so such reasons are a rule index and a pointer each, kept in the
+// decision's own storage when there are few; any other view is built here,
+// into backing arrays shared by the decision's reasons.
 func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scratch) {
 	n := 0
 	for _, v := range sc.vals {
@@ -26,54 +26,44 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 	if n == 0 {
 		return
 	}
-	d.Reasons = make([]Reason, n)
+	if n <= len(d.reasonBuf) {
+		d.reasons = d.reasonBuf[:0:n]
+	} else {
+		d.reasons = make([]reason, 0, n)
+	}
+	var own []condView // views built for this decision
 	var conds []*ConditionUse
 	var interps []*rules.Interpretation
-	var notices [8]*rules.Notice
-	nn, k := 0, 0
 	for i, r := range p.rules {
 		v := sc.vals[i]
 		if v == cond.False {
 			continue
 		}
 		ri, sr := &p.info[i], &p.segRules[seg][i]
-		rs := &d.Reasons[k]
-		k++
-		rs.Citation, rs.Status = ri.citation, "applies"
+		rs := reason{rule: int32(i), status: applies}
 		if v == cond.Unknown {
-			rs.Status = "may_apply"
-			rs.DependsOn = ri.unknownFacts(st)
+			rs.status, rs.depends = mayApply, ri.unknownFacts(st)
 		} else if j := defeatedBy(i, p.rules, sc.vals); j >= 0 {
-			rs.Status, rs.OverriddenBy = "overridden", p.rules[j].Notice.Number+" "+p.rules[j].Article+" ("+p.rules[j].ID+")"
+			rs.status, rs.by = overridden, int32(j)
 		}
-		rs.Windows, rs.Window = sr.uses, sr.summary
 		var holds, mayHold uint64
 		if sc.hit {
 			holds = sc.conds >> ri.condBit & (1<<len(ri.conditions) - 1)
 		} else {
 			holds, mayHold = ri.evalConditions(v, st)
 		}
-		if view := p.view(p.segments[seg].id, i, holds, mayHold); view != nil {
-			rs.Conditions, rs.Interpretations = view.conds, view.interps
-		} else {
-			if conds == nil {
+		if rs.view = p.view(p.segments[seg].id, i, holds, mayHold); rs.view == nil {
+			if own == nil {
+				own = make([]condView, 0, n) // never grows: &own[k] stay valid
 				conds, interps = e.reasonBuffers(p, sc)
 			}
-			rs.Conditions, rs.Interpretations, conds, interps = ri.appendView(r, sr, holds, mayHold, conds, interps)
+			var c []*ConditionUse
+			var in []*rules.Interpretation
+			c, in, conds, interps = ri.appendView(r, sr, holds, mayHold, conds, interps)
+			own = append(own, condView{holds: holds, mayHold: mayHold, conds: c, interps: in})
+			rs.view = &own[len(own)-1]
 		}
-		if rs.Status != "overridden" && !containsNotice(notices[:nn], r.Notice) && nn < len(notices) {
-			notices[nn] = r.Notice
-			nn++
-		}
-	}
-	if nn == 1 {
-		// The usual case: one notice's penalties and contacts, shared.
-		d.Penalties, d.Contacts = e.penalties[notices[0]], e.contacts[notices[0]]
-		return
-	}
-	for _, n := range notices[:nn] {
-		d.Penalties = append(d.Penalties, e.penalties[n]...)
-		d.Contacts = append(d.Contacts, e.contacts[n]...)
+		d.reasons = append(d.reasons, rs)
 	}
 }
 
@@ -181,17 +171,23 @@ func dedupe(xs []*rules.Interpretation) []*rules.Interpretation {
 	return out
 }
 
-// unknownFacts lists the facts the rule reads that st does not know
-// exactly, from the lists precomputed for every subset when there are few.
-func (ri *ruleInfo) unknownFacts(st *cond.State) []string {
+// unknownFacts marks, over ri.facts, the facts the rule reads that st
+// does not know exactly.
+func (ri *ruleInfo) unknownFacts(st *cond.State) uint64 {
 	var mask uint64
 	for j, v := range ri.facts {
 		if !knownExactly(st, v) {
 			mask |= 1 << j
 		}
 	}
-	if ri.dependsOn != nil {
-		return ri.dependsOn[mask]
+	return mask
+}
+
+// dependsOnNames lists the rule's facts in mask (a reason's DependsOn), a
+// fresh slice; nil when mask is empty.
+func (ri *ruleInfo) dependsOnNames(mask uint64) []string {
+	if mask == 0 {
+		return nil
 	}
 	return ri.factNames(mask)
 }
@@ -219,40 +215,39 @@ func knownExactly(st *cond.State, v *cond.Var) bool {
 	return st.Str[v.Slot] != ""
 }
 
-// factValues lists the facts the decision knew, given or derived.
-func (e *Engine) factValues(st *cond.State, g *given) []FactValue {
+// factValues records in d the facts the decision knew, given or derived,
+// in the decision's own storage when there are few.
+func (e *Engine) factValues(d *Decision, st *cond.State, g *given) {
 	var known uint64 // by rules.Fact.Index (at most 64 facts)
 	for i, f := range e.set.Facts {
 		if factKnown(st, f) {
 			known |= 1 << i
 		}
 	}
-	out := make([]FactValue, 0, bits.OnesCount64(known))
+	if n := bits.OnesCount64(known); n <= len(d.factBuf) {
+		d.facts = d.factBuf[:0:n]
+	} else {
+		d.facts = make([]fact, 0, n)
+	}
 	for ; known != 0; known &= known - 1 {
 		f := e.set.Facts[bits.TrailingZeros64(known)]
-		fv := FactValue{Name: f.Name, Derived: !g.has(f)}
+		x := fact{f: f, derived: !g.has(f)}
 		if g.has(f) {
-			fv.Source = g.src[f.Index]
+			x.src = g.src[f.Index]
 		}
 		switch f.Kind {
 		case cond.Number:
-			if n := st.Num[f.Var.Slot]; n.Lo == n.Hi {
-				if x, ok := g.value[f.Index].(float64); ok && g.has(f) && x == n.Lo {
-					fv.Value = g.value[f.Index] // as given: no new box
-				} else {
-					fv.Value = n.Lo
-				}
-			} else {
-				fv.Value = map[string]float64{"min": n.Lo, "max": n.Hi}
-			}
+			n := st.Num[f.Var.Slot]
+			x.lo, x.hi = n.Lo, n.Hi
 		case cond.Bool:
-			fv.Value = st.Bool[f.Var.Slot] == cond.True
+			if st.Bool[f.Var.Slot] == cond.True {
+				x.lo, x.hi = 1, 1
+			}
 		case cond.Enum:
-			fv.Value = f.Boxed[st.Str[f.Var.Slot]]
+			x.str = st.Str[f.Var.Slot]
 		}
-		out = append(out, fv)
+		d.facts = append(d.facts, x)
 	}
-	return out
 }
 
 func factKnown(st *cond.State, f *rules.Fact) bool {

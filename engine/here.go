@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
@@ -9,7 +10,8 @@ import (
 )
 
 // Here is what applies at one place on one day: what a patrol officer's
-// screen shows.
+// screen shows. It is the caller's own: nothing in it is shared with the
+// engine.
 type Here struct {
 	Date calendar.Date `json:"date"`
 	// Place is the division the query named or its point lies in.
@@ -43,12 +45,12 @@ type Restriction struct {
 
 // DutyUse is a duty that applies (or may apply) to officials here now.
 type DutyUse struct {
-	ID              string                  `json:"id"`
-	Article         string                  `json:"article"`
-	Who             string                  `json:"who"`
-	Text            string                  `json:"text"`
-	Value           string                  `json:"value"` // "true" or "unknown"
-	Interpretations []*rules.Interpretation `json:"interpretations,omitempty"`
+	ID              string                 `json:"id"`
+	Article         string                 `json:"article"`
+	Who             string                 `json:"who"`
+	Text            string                 `json:"text"`
+	Value           string                 `json:"value"` // "true" or "unknown"
+	Interpretations []rules.Interpretation `json:"interpretations,omitempty"`
 }
 
 // Here decides every activity some rule governs for q's place and day
@@ -57,6 +59,9 @@ type DutyUse struct {
 // general activity whose verdict comes only from a rule on it (野外用火) is
 // listed too, so nothing restricted is left out.
 func (e *Engine) Here(q Query) (*Here, error) {
+	if err := e.check(&q); err != nil {
+		return nil, err
+	}
 	day := q.day()
 	h := &Here{Date: day, Receipt: e.receipt, Notices: []NoticeHere{}}
 	sc := e.scratch.Get().(*scratch)
@@ -87,7 +92,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		if !e.inForce(n, day) || !here[n] {
 			continue
 		}
-		nh := &NoticeHere{Notice: n.Number, Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: n.Contacts}
+		nh := &NoticeHere{Notice: n.Number, Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: cloneContacts(n.Contacts)}
 		for _, w := range n.Windows {
 			if iv, ok := e.windows[w].Find(day); ok {
 				nh.Windows = append(nh.Windows, WindowUse{ID: w.ID, Name: w.Name, Article: w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
@@ -111,21 +116,22 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		}
 		if first && len(a.Implies) == 0 {
 			// The place's facts, without those an activity implies.
-			h.Facts, first = d.Facts, false
+			h.Facts, first = d.Facts(), false
 		}
 		if d.Verdict != Forbidden && d.Verdict != Conditional {
 			continue
 		}
 		var notice string
 		var articles []string
-		for _, r := range d.Reasons {
-			if r.Effect != string(rules.Forbid) || r.Status == "overridden" {
+		for _, rs := range d.reasons {
+			r := d.p.rules[rs.rule]
+			if r.Effect != rules.Forbid || rs.status == overridden {
 				continue
 			}
 			if notice == "" {
-				notice = r.Notice
+				notice = r.Notice.Number
 			}
-			if r.Notice == notice {
+			if r.Notice.Number == notice {
 				articles = append(articles, r.Article)
 			}
 		}
@@ -133,7 +139,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		if nh == nil {
 			continue
 		}
-		nh.Restricted = append(nh.Restricted, Restriction{Activity: *d.Activity, Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts})
+		nh.Restricted = append(nh.Restricted, Restriction{Activity: d.Activity(), Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts()})
 	}
 	// Decide has used the scratch since: work out the point's facts and
 	// place again.
@@ -161,10 +167,35 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		}
 		for _, du := range n.Duties {
 			if v := du.Program.Eval(st); v != cond.False {
-				nh.Duties = append(nh.Duties, DutyUse{ID: du.ID, Article: du.Article, Who: du.Who, Text: du.Text, Value: v.String(), Interpretations: du.Interpretations})
+				nh.Duties = append(nh.Duties, DutyUse{ID: du.ID, Article: du.Article, Who: du.Who, Text: du.Text, Value: v.String(), Interpretations: values(du.Interpretations)})
 			}
 		}
 		h.Notices = append(h.Notices, *nh)
 	}
 	return h, nil
+}
+
+// cloneContacts copies contacts, phone lists included.
+func cloneContacts(cs []rules.Contact) []rules.Contact {
+	if cs == nil {
+		return nil
+	}
+	out := make([]rules.Contact, len(cs))
+	for i, c := range cs {
+		c.Phones = slices.Clone(c.Phones)
+		out[i] = c
+	}
+	return out
+}
+
+// values copies what ps point to.
+func values[T any](ps []*T) []T {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]T, len(ps))
+	for i, p := range ps {
+		out[i] = *p
+	}
+	return out
 }

@@ -432,8 +432,8 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		d, err := e.decide(q, ps, sc)
 		if err == nil && e.places != nil && len(ps.notices) == 0 && w.use.Code != "" && d.Verdict == NoRule {
 			pl := e.places
-			addNote(d, Note{Code: "outside_places", Text: fmt.Sprintf(msgOutside, pl.divs.Label(w.code), pl.labels(pl.tops())),
-				Args: map[string]string{"place": pl.divs.Label(w.code), "places": pl.labels(pl.tops())}})
+			addNote(d, &note{Note: Note{Code: "outside_places", Text: fmt.Sprintf(msgOutside, pl.divs.Label(w.code), pl.labels(pl.tops())),
+				Args: map[string]string{"place": pl.divs.Label(w.code), "places": pl.labels(pl.tops())}}})
 		}
 		return d, err
 	}
@@ -492,9 +492,13 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 		parts[i].d = d
 	}
 	d0 := parts[0].d
-	m := &Decision{Activity: d0.Activity, Date: d0.Date, Facts: d0.Facts, Receipt: d0.Receipt, UnknownFacts: []string{}, Reasons: []Reason{}}
+	// The merged decision holds its parts as values (see merged): they
+	// are copies of the parts' own.
+	x := &merged{activity: d0.Activity(), facts: d0.Facts(), unknownFacts: []string{}, reasons: []Reason{}}
+	m := &Decision{Date: d0.Date, e: e, merged: x}
 	if use.Code != "" {
-		m.Place = &use
+		m.place = use
+		m.Place = &m.place
 	}
 	verdict, agree := d0.Verdict, true
 	for _, pt := range parts {
@@ -502,22 +506,22 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 		if d.Verdict != verdict || d.Verdict == Conditional {
 			agree = false
 		}
-		for _, r := range d.Reasons {
-			if !slices.ContainsFunc(m.Reasons, func(x Reason) bool { return x.Citation == r.Citation && x.Status == r.Status }) {
-				m.Reasons = append(m.Reasons, r)
+		for _, r := range d.Reasons() {
+			if !slices.ContainsFunc(x.reasons, func(y Reason) bool { return y.Notice == r.Notice && y.Rule == r.Rule && y.Status == r.Status }) {
+				x.reasons = append(x.reasons, r)
 			}
 		}
-		for _, pen := range d.Penalties {
-			if !slices.Contains(m.Penalties, pen) {
-				m.Penalties = append(m.Penalties, pen)
+		for _, pen := range d.Penalties() {
+			if !slices.Contains(x.penalties, pen) {
+				x.penalties = append(x.penalties, pen)
 			}
 		}
-		for _, c := range d.Contacts {
-			if !slices.ContainsFunc(m.Contacts, func(x NoticeContact) bool { return x.Notice == c.Notice && x.Name == c.Name }) {
-				m.Contacts = append(m.Contacts, c)
+		for _, c := range d.Contacts() {
+			if !slices.ContainsFunc(x.contacts, func(y NoticeContact) bool { return y.Notice == c.Notice && y.Name == c.Name }) {
+				x.contacts = append(x.contacts, c)
 			}
 		}
-		for _, n := range d.Notes {
+		for _, n := range d.notes {
 			addNote(m, n)
 		}
 	}
@@ -546,11 +550,11 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 		}
 	} else {
 		m.Verdict = Conditional
-		m.UnknownFacts = append(m.UnknownFacts, PlaceFact)
+		x.unknownFacts = append(x.unknownFacts, PlaceFact)
 		for _, pt := range parts {
-			for _, f := range pt.d.UnknownFacts {
-				if !slices.Contains(m.UnknownFacts, f) {
-					m.UnknownFacts = append(m.UnknownFacts, f)
+			for _, f := range pt.d.UnknownFacts() {
+				if !slices.Contains(x.unknownFacts, f) {
+					x.unknownFacts = append(x.unknownFacts, f)
 				}
 			}
 		}
@@ -573,18 +577,17 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 				continue
 			}
 			cond := e.placeCondition(pt.atoms)
-			if len(d.Outcomes) == 0 {
-				m.Outcomes = append(m.Outcomes, Outcome{When: []FactCondition{cond}, Verdict: d.Verdict})
+			outcomes := d.Outcomes()
+			if len(outcomes) == 0 {
+				x.outcomes = append(x.outcomes, Outcome{When: []FactCondition{cond}, Verdict: d.Verdict})
 				continue
 			}
-			for _, o := range d.Outcomes {
+			for _, o := range outcomes {
 				when := append([]FactCondition{cond}, o.When...)
-				m.Outcomes = append(m.Outcomes, Outcome{When: when, Verdict: o.Verdict})
+				x.outcomes = append(x.outcomes, Outcome{When: when, Verdict: o.Verdict})
 			}
 		}
 	}
-	m.Reasons, m.UnknownFacts, m.Outcomes = slices.Clip(m.Reasons), slices.Clip(m.UnknownFacts), slices.Clip(m.Outcomes)
-	m.Notes, m.Penalties, m.Contacts = slices.Clip(m.Notes), slices.Clip(m.Penalties), slices.Clip(m.Contacts)
 	return m, nil
 }
 

@@ -104,7 +104,7 @@ func threeCounties(t testing.TB, notices ...string) *engine.Engine {
 
 func noticesOf(d *engine.Decision) []string {
 	var out []string
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		out = append(out, r.Notice)
 	}
 	return out
@@ -172,24 +172,24 @@ func TestJurisdictionsDoNotLeak(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d, err := e.Decide(tc.q)
 			require.NoError(t, err)
-			require.Equal(t, tc.want, d.Verdict, "%+v", d.Reasons)
+			require.Equal(t, tc.want, d.Verdict, "%+v", d.Reasons())
 			if tc.notices != nil {
 				require.ElementsMatch(t, tc.notices, dedupe(noticesOf(d)))
 			} else if tc.want == engine.NoRule {
-				require.Empty(t, d.Reasons)
+				require.Empty(t, d.Reasons())
 			}
 			if tc.unknown != nil {
-				require.Equal(t, tc.unknown, d.UnknownFacts)
+				require.Equal(t, tc.unknown, d.UnknownFacts())
 			}
 			for text, v := range tc.outcomes {
 				found := false
-				for _, o := range d.Outcomes {
+				for _, o := range d.Outcomes() {
 					if o.When[0].Fact == engine.PlaceFact && o.When[0].Text == text {
 						require.Equal(t, v, o.Verdict, text)
 						found = true
 					}
 				}
-				require.True(t, found, "no outcome for %s in %+v", text, d.Outcomes)
+				require.True(t, found, "no outcome for %s in %+v", text, d.Outcomes())
 			}
 			if tc.place != "" {
 				require.NotNil(t, d.Place)
@@ -234,15 +234,15 @@ func TestOneJurisdiction(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, engine.Forbidden, d.Verdict)
 	require.Equal(t, &engine.PlaceUse{Code: "431181108", Name: "进宝塘镇", Source: "query"}, d.Place)
-	require.Contains(t, d.Facts, engine.FactValue{Name: "town", Value: "进宝塘镇", Source: rules.DivisionsFile})
+	require.Contains(t, d.Facts(), engine.FactValue{Name: "town", Value: "进宝塘镇", Source: rules.DivisionsFile})
 
 	q.Place = "110105"
 	d, err = e.Decide(q)
 	require.NoError(t, err)
 	require.Equal(t, engine.NoRule, d.Verdict)
-	require.Len(t, d.Notes, 1)
-	require.Equal(t, "outside_places", d.Notes[0].Code)
-	require.Equal(t, "规则库中的通告都不适用于110105（它们适用于：祁阳市（431181））。", d.Notes[0].Text)
+	require.Len(t, d.Notes(), 1)
+	require.Equal(t, "outside_places", d.Notes()[0].Code)
+	require.Equal(t, "规则库中的通告都不适用于110105（它们适用于：祁阳市（431181））。", d.Notes()[0].Text)
 
 	q.Place = "朝阳区"
 	_, err = e.Decide(q)

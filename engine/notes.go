@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -27,7 +28,7 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	// The reasons are the rules whose value is not false, in order.
 	for i, v := range sc.vals {
 		if v != cond.False && p.info[i].titleNote != nil {
-			addNote(d, *p.info[i].titleNote)
+			addNote(d, p.info[i].titleNote)
 		}
 	}
 	for i, v := range sc.vals {
@@ -39,8 +40,8 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	}
 	for _, dim := range relevant {
 		if dim.Fact != nil && g.has(dim.Fact) {
-			addNote(d, Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, g.src[dim.Fact.Index]),
-				Args: map[string]string{"fact": dim.Var.Name, "source": g.src[dim.Fact.Index]}})
+			addNote(d, &note{Note: Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, g.src[dim.Fact.Index]),
+				Args: map[string]string{"fact": dim.Var.Name, "source": g.src[dim.Fact.Index]}}})
 		}
 	}
 	if d.Verdict != NoRule {
@@ -52,15 +53,15 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 		if e.inForce(n, day) {
 			continue
 		}
-		addNote(d, Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day),
-			Args: map[string]string{"notice": n.Number, "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String(), "day": day.String()}})
+		addNote(d, &note{Note: Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day),
+			Args: map[string]string{"notice": n.Number, "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String(), "day": day.String()}}})
 		for _, pw := range p.windows {
 			if pw.w.Notice != n || !reads(r.Program, pw.w.Var) {
 				continue
 			}
 			for _, yn := range pw.yearNotes {
 				if yn.year == year {
-					addNote(d, yn.Note)
+					addNote(d, yn.note)
 				}
 			}
 		}
@@ -71,40 +72,40 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 			names = append(names, k.Name)
 		}
 	}
-	if len(names) > 0 && len(d.Reasons) == 0 {
-		addNote(d, Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、")),
-			Args: map[string]string{"activity": p.act.Name, "kinds": strings.Join(names, "、")}})
+	if len(names) > 0 && len(d.reasons) == 0 {
+		addNote(d, &note{Note: Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、")),
+			Args: map[string]string{"activity": p.act.Name, "kinds": strings.Join(names, "、")}}})
 	}
 }
 
 // addNote adds n to d's notes unless an equal note is there.
-func addNote(d *Decision, n Note) {
-	for _, x := range d.Notes {
+func addNote(d *Decision, n *note) {
+	for _, x := range d.notes {
 		if x.Code == n.Code && x.Notice == n.Notice && x.Text == n.Text {
 			return
 		}
 	}
-	d.Notes = append(d.Notes, n)
+	d.notes = append(d.notes, n)
 }
 
 // titleNote is the note for a rule of a notice the rule base has only the
 // title of.
-func titleNote(n *rules.Notice) *Note {
-	return &Note{Code: "title_level", Notice: n.Number, Text: fmt.Sprintf(msgTitleLevel, n.Number, n.Title, n.TitleOnlyNote),
-		Args: map[string]string{"notice": n.Number, "title": n.Title}}
+func titleNote(n *rules.Notice) *note {
+	return shared(Note{Code: "title_level", Notice: n.Number, Text: fmt.Sprintf(msgTitleLevel, n.Number, n.Title, n.TitleOnlyNote),
+		Args: map[string]string{"notice": n.Number, "title": n.Title}})
 }
 
 // projectedNote is the note for a window whose statutory holidays are
 // projected.
-func projectedNote(notice string, w WindowUse) Note {
-	return Note{Code: "projected_holiday", Notice: notice, Text: fmt.Sprintf(msgProjected, w.Name, w.Label),
-		Args: map[string]string{"window": w.Name, "label": w.Label}}
+func projectedNote(notice string, w WindowUse) *note {
+	return shared(Note{Code: "projected_holiday", Notice: notice, Text: fmt.Sprintf(msgProjected, w.Name, w.Label),
+		Args: map[string]string{"window": w.Name, "label": w.Label}})
 }
 
 // yearNote is the note giving an interval of a window in its year.
 type yearNote struct {
 	year int
-	Note
+	*note
 }
 
 // yearNotes are the notes for each interval of a window.
@@ -112,8 +113,8 @@ func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []yearNote
 	var out []yearNote
 	for _, iv := range cw.Intervals() {
 		y := iv.From.Year()
-		out = append(out, yearNote{year: y, Note: Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, w.Name, y, iv.From, iv.To),
-			Args: map[string]string{"notice": n.Number, "window": w.Name, "year": fmt.Sprint(y), "from": iv.From.String(), "to": iv.To.String()}}})
+		out = append(out, yearNote{year: y, note: shared(Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, w.Name, y, iv.From, iv.To),
+			Args: map[string]string{"notice": n.Number, "window": w.Name, "year": fmt.Sprint(y), "from": iv.From.String(), "to": iv.To.String()}})})
 	}
 	return out
 }
@@ -133,4 +134,14 @@ func (e *Engine) governedOn(ps *planSet, a *rules.Activity, day calendar.Date) b
 // rendering notes in other languages can be checked for completeness.
 func NoteCodes() []string {
 	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places"}
+}
+
+// shared makes a note the engine shares between decisions, encoding its
+// JSON once.
+func shared(n Note) *note {
+	b, err := json.Marshal(n)
+	if err != nil {
+		panic(err) // strings and a map of strings always encode
+	}
+	return &note{Note: n, json: b}
 }

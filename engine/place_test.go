@@ -53,7 +53,7 @@ func TestDecideWithPoint(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, engine.Forbidden, d.Verdict, "%.1f m from forest in season", nf.DistanceToForestM)
 	var src string
-	for _, f := range d.Facts {
+	for _, f := range d.Facts() {
 		if f.Name == "distance_to_forest_m" {
 			src = f.Source
 		}
@@ -75,9 +75,9 @@ func TestDecideWithPoint(t *testing.T) {
 	d, err = e.Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03"), Point: &edge, AccuracyM: 10})
 	require.NoError(t, err)
 	require.Equal(t, engine.Conditional, d.Verdict, "%.1f m ± 10 m", ef.DistanceToForestM)
-	require.Equal(t, []string{"distance_to_forest_m"}, d.UnknownFacts)
+	require.Equal(t, []string{"distance_to_forest_m"}, d.UnknownFacts())
 	codes := []string{}
-	for _, n := range d.Notes {
+	for _, n := range d.Notes() {
 		codes = append(codes, n.Code)
 	}
 	require.Contains(t, codes, "verify_on_ground")

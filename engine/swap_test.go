@@ -26,7 +26,7 @@ func TestCurrentReload(t *testing.T) {
 				default:
 				}
 				d, err := cur.Engine().Decide(engine.Query{Activity: "野炊", Day: day("2024-10-03"), Facts: engine.Facts{"distance_to_forest_m": 10.0}})
-				if err != nil || d.Verdict != engine.Forbidden || d.Receipt.RuleSet == "" {
+				if err != nil || d.Verdict != engine.Forbidden || d.Receipt().RuleSet == "" {
 					t.Errorf("decision during reload: %v %v", d, err)
 					return
 				}

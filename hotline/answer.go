@@ -405,10 +405,10 @@ func spokenDates(s string) string {
 
 // actWords are the caller's own words for the activity, when short.
 func actWords(q *Query, d *engine.Decision, l Lang) string {
-	if l == EN && d.Activity.EN != "" {
-		return d.Activity.EN
+	if l == EN && d.Activity().EN != "" {
+		return d.Activity().EN
 	}
-	name := d.Activity.Name
+	name := d.Activity().Name
 	if utf8.RuneCountInString(name) > 12 {
 		for _, u := range q.Understood {
 			if u.Kind == "activity" && utf8.RuneCountInString(u.Words) < utf8.RuneCountInString(name) && utf8.RuneCountInString(u.Words) >= 2 {
@@ -425,13 +425,13 @@ func actWords(q *Query, d *engine.Decision, l Lang) string {
 // Render turns a decision into the answer read out to a caller.
 func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	c := h.cat
-	a := &Answer{Intent: IntentDecision, Query: q, Verdict: d.Verdict, FollowUp: []FollowUp{}, Reasons: d.Reasons, Decision: d, Lang: l,
+	a := &Answer{Intent: IntentDecision, Query: q, Verdict: d.Verdict, FollowUp: []FollowUp{}, Reasons: d.Reasons(), Decision: d, Lang: l,
 		Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}}
 	act := actWords(q, d, l)
 	when := h.day(l, d.Date, q)
 	var subjects []string
 	var callerFacts, operatorFacts []string
-	for _, f := range d.UnknownFacts {
+	for _, f := range d.UnknownFacts() {
 		if h.askedOf(f) == "operator" {
 			operatorFacts = append(operatorFacts, f)
 		} else {
@@ -449,7 +449,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		a.Headline = c.T(l, "head.short."+string(d.Verdict), "when", when)
 	}
 	// Details: every reason with its quotation, outcomes, penalties …
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		if s := h.why(l, d, r, false); s != "" {
 			a.Details.Why = append(a.Details.Why, s)
 		}
@@ -467,7 +467,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		}
 	}
 	if len(a.Details.Why) == 0 && (d.Verdict == engine.Forbidden || d.Verdict == engine.Allowed) {
-		for _, r := range d.Reasons {
+		for _, r := range d.Reasons() {
 			if s := h.why(l, d, r, true); s != "" && !slices.Contains(a.Details.Why, s) {
 				a.Details.Why = append(a.Details.Why, s)
 			}
@@ -478,7 +478,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			a.Details.Interpretations = append(a.Details.Interpretations, c.T(l, "read.fact_note", "words", u.Words, "note", u.Note))
 		}
 	}
-	for _, o := range d.Outcomes {
+	for _, o := range d.Outcomes() {
 		var parts []string
 		for _, fc := range o.When {
 			parts = append(parts, h.condText(l, fc))
@@ -486,13 +486,13 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		a.Details.Outcomes = append(a.Details.Outcomes, c.T(l, "outcome", "when", strings.Join(parts, c.T(l, "outcome.and")), "verdict", c.Verdict(l, string(o.Verdict))))
 	}
 	a.Details.NextChange = h.nextChange(l, d, q)
-	for _, p := range d.Penalties {
+	for _, p := range d.Penalties() {
 		a.Details.Penalties = append(a.Details.Penalties, p.Text)
 	}
-	for _, ct := range d.Contacts {
+	for _, ct := range d.Contacts() {
 		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
 	}
-	for _, n := range d.Notes {
+	for _, n := range d.Notes() {
 		text := n.Text
 		if _, ok := c.Messages["note."+n.Code]; ok {
 			kv := make([]string, 0, 2*len(n.Args))
@@ -520,7 +520,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if q.asks.when && d.Verdict == engine.Allowed && len(terms) == 0 {
 		// the rule the question's own words point to (新生儿 …) says when
 		best, bestScore := "", -1
-		for _, r := range d.Reasons {
+		for _, r := range d.Reasons() {
 			if r.Status != "applies" || r.Effect != string(rules.Allow) {
 				continue
 			}
@@ -545,8 +545,8 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if a.Details.NextChange != "" {
 		spoken = append(spoken, a.Details.NextChange)
 	}
-	if q.asks.consequence && len(d.Penalties) > 0 {
-		spoken = append(spoken, c.T(l, "penalty", "text", clip(d.Penalties[0].Text, 60)))
+	if q.asks.consequence && len(d.Penalties()) > 0 {
+		spoken = append(spoken, c.T(l, "penalty", "text", clip(d.Penalties()[0].Text, 60)))
 	}
 	if a.Ask != "" {
 		spoken = append(spoken, c.T(l, "follow.ask", "question", a.Ask))
@@ -584,7 +584,7 @@ func (h *Hotline) askedOf(fact string) string {
 // grounds cites the documents and articles that decide, in short.
 func (h *Hotline) grounds(l Lang, d *engine.Decision) string {
 	var cites []string
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		if r.Status == "overridden" {
 			continue
 		}
@@ -679,12 +679,12 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 	}
 	var ts []term
 	seen := map[string]bool{}
-	reasons := d.Reasons
+	reasons := d.Reasons()
 	if d.Verdict == engine.Allowed && !applyingTerms(reasons) {
 		// Every reply gives the same verdict (a newborn, a veteran, none of
 		// these): the terms said are those of the common case, "none".
 		facts, changed := q.EngineFacts(), false
-		for _, r := range d.Reasons {
+		for _, r := range d.Reasons() {
 			for _, name := range r.DependsOn {
 				if _, given := facts[name]; given {
 					continue
@@ -696,7 +696,7 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 		}
 		if changed {
 			if rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts}); err == nil {
-				reasons = rd.Reasons
+				reasons = rd.Reasons()
 			}
 		}
 	}
@@ -797,7 +797,7 @@ func applyingTerms(rs []engine.Reason) bool {
 // reasons, or the decision's day when there is none.
 func (h *Hotline) collectionEnd(d *engine.Decision) calendar.Date {
 	end := d.Date
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		for _, w := range r.Windows {
 			if strings.Contains(w.Name, "期外") {
 				return w.From.AddDays(-1)
@@ -843,7 +843,7 @@ func (h *Hotline) why(l Lang, d *engine.Decision, r engine.Reason, eitherWay boo
 		}
 		var subj []string
 		for _, f := range r.DependsOn {
-			if slices.Contains(d.UnknownFacts, f) {
+			if slices.Contains(d.UnknownFacts(), f) {
 				subj = append(subj, c.Subject(l, f, h.factLabel(l, f)))
 			}
 		}
@@ -883,7 +883,7 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	v := c.Verdict(l, string(d.NextChange.Verdict))
 	next := h.day(l, d.NextChange.Date, q)
 	end := d.NextChange.Date.AddDays(-1)
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		for _, w := range r.Windows {
 			if w.To == end {
 				return c.T(l, "next.window_end", "window", shortWindow(w.Name), "end", h.day(l, end, q), "date", next, "verdict", v)
@@ -955,7 +955,7 @@ func (h *Hotline) candidates(l Lang, fact string, d *engine.Decision) ([]candida
 	var out []candidate
 	threshold := ""
 	seen := map[string]bool{}
-	for _, o := range d.Outcomes {
+	for _, o := range d.Outcomes() {
 		for _, fc := range o.When {
 			if fc.Fact != fact {
 				continue

@@ -97,12 +97,12 @@ func (b *Bundle) Timeline(q engine.Query, activities []string, from, to calendar
 			if err != nil {
 				return nil, err
 			}
-			tl.Activity = *dec.Activity
+			tl.Activity = dec.Activity()
 			end := to
 			if i+1 < len(starts) {
 				end = starts[i+1].AddDays(-1)
 			}
-			iv := Interval{From: d, To: end, Verdict: dec.Verdict, UnknownFacts: dec.UnknownFacts, Windows: windowNames(dec)}
+			iv := Interval{From: d, To: end, Verdict: dec.Verdict, UnknownFacts: dec.UnknownFacts(), Windows: windowNames(dec)}
 			// Neighbouring segments with one verdict are one interval for
 			// the reader, even if a window changed underneath.
 			if n := len(tl.Intervals); n > 0 && tl.Intervals[n-1].Verdict == iv.Verdict && equalStrings(tl.Intervals[n-1].UnknownFacts, iv.UnknownFacts) {
@@ -136,7 +136,7 @@ func (t ActivityTimeline) NextNotForbidden(day calendar.Date) (calendar.Date, In
 
 func windowNames(d *engine.Decision) []string {
 	var out []string
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		for _, w := range r.Windows {
 			if !containsString(out, w.Name) {
 				out = append(out, w.Name)

@@ -271,8 +271,8 @@ func (c *TrackChecker) decide(day calendar.Date, w place.Point) (*verdictInfo, e
 	if err != nil {
 		return nil, err
 	}
-	vi := &verdictInfo{verdict: d.Verdict, unknownFacts: d.UnknownFacts}
-	for _, r := range d.Reasons {
+	vi := &verdictInfo{verdict: d.Verdict, unknownFacts: d.UnknownFacts()}
+	for _, r := range d.Reasons() {
 		if r.Effect != string(rules.Forbid) || r.Status == "overridden" {
 			continue
 		}

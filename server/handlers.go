@@ -33,6 +33,10 @@ func engineError(w http.ResponseWriter, err error, q *hotline.Query) {
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "contradictory_facts", err.Error(), q)
 	case errors.As(err, &fe):
 		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
+	case errors.Is(err, engine.ErrNoLayers):
+		writeErrorQuery(w, http.StatusUnprocessableEntity, "no_layers", err.Error(), q)
+	case errors.Is(err, engine.ErrNoDate):
+		writeErrorQuery(w, http.StatusBadRequest, "bad_date", err.Error(), q)
 	case errors.Is(err, calendar.ErrRange):
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "date_out_of_range", err.Error(), q)
 	default:

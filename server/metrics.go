@@ -122,8 +122,8 @@ func (m *metrics) forPattern(p string) *routeMetrics {
 
 func (m *metrics) decided(d *engine.Decision) {
 	notice := ""
-	for _, r := range d.Reasons {
-		if r.Status == "applies" && r.Citation != nil {
+	for k := range d.NumReasons() {
+		if r := d.Reason(k); r.Status == "applies" {
 			notice = r.Notice
 			break
 		}

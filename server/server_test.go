@@ -190,6 +190,7 @@ func TestAPI(t *testing.T) {
 		{name: "bad date", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","at":"2024-13-03"}`, status: 400, code: "bad_date"},
 		{name: "unknown fact", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","facts":{"distance":5}}`, status: 400, code: "bad_fact"},
 		{name: "fact of the wrong type", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","facts":{"in_forest_land":"maybe"}}`, status: 400, code: "bad_fact"},
+		{name: "point without place layers", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","at":"2024-10-03","point":{"lat":26.35,"lon":111.76,"crs":"wgs84"}}`, status: 422, code: "no_layers"},
 		{name: "point without lon", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","point":{"lat":26.5}}`, status: 400, code: "bad_point"},
 		{name: "unknown field", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","when":"today"}`, status: 400, code: "bad_json"},
 		{name: "not JSON", method: "POST", path: "/v1/decisions", body: `activity=烧田埂`, status: 400, code: "bad_json"},

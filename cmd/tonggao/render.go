@@ -37,18 +37,18 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 	t := func(key string, kv ...string) string { return catalog().T(l, key, kv...) }
 	verdict := func(v engine.Verdict) string { return catalog().Verdict(l, string(v)) }
 	sep := t("list.sep")
-	activity := d.Activity.Name
-	if l == hotline.EN && d.Activity.EN != "" {
-		activity = d.Activity.EN
+	activity := d.Activity().Name
+	if l == hotline.EN && d.Activity().EN != "" {
+		activity = d.Activity().EN
 	}
 	fmt.Fprintln(w, t("check.head", "verdict", verdict(d.Verdict), "activity", activity, "date", d.Date.String()))
 	if d.Verdict == engine.NoRule {
 		fmt.Fprintln(w, t("check.no_rule_disclaimer"))
 	}
-	if len(d.Reasons) > 0 {
+	if len(d.Reasons()) > 0 {
 		fmt.Fprintln(w, t("check.reasons"))
 	}
-	for i, r := range d.Reasons {
+	for i, r := range d.Reasons() {
 		status := ""
 		switch r.Status {
 		case "may_apply":
@@ -67,9 +67,9 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 			fmt.Fprintf(w, "   %s\n", t("check.interpretation", "words", it.Words, "reading", it.Reading, "alternative", it.Alternative))
 		}
 	}
-	if len(d.Outcomes) > 0 {
-		fmt.Fprintln(w, t("check.unknown_facts", "facts", strings.Join(d.UnknownFacts, sep)))
-		for _, o := range d.Outcomes {
+	if len(d.Outcomes()) > 0 {
+		fmt.Fprintln(w, t("check.unknown_facts", "facts", strings.Join(d.UnknownFacts(), sep)))
+		for _, o := range d.Outcomes() {
 			var parts []string
 			for _, c := range o.When {
 				parts = append(parts, c.Fact+" "+c.Text)
@@ -80,19 +80,19 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 	if d.NextChange != nil {
 		fmt.Fprintln(w, t("check.next_change", "date", d.NextChange.Date.String(), "verdict", verdict(d.NextChange.Verdict)))
 	}
-	for _, n := range d.Notes {
+	for _, n := range d.Notes() {
 		fmt.Fprintln(w, t("note", "text", noteText(l, n)))
 	}
-	if len(d.Penalties) > 0 {
+	if len(d.Penalties()) > 0 {
 		fmt.Fprintln(w, t("check.penalties"))
-		for _, p := range d.Penalties {
+		for _, p := range d.Penalties() {
 			fmt.Fprintf(w, "   %s\n", t("check.provision", "notice", p.Notice, "article", catalog().Article(l, p.Article), "text", p.Text))
 		}
 	}
-	for _, c := range d.Contacts {
+	for _, c := range d.Contacts() {
 		fmt.Fprintln(w, t("check.contact", "name", c.Name, "phones", strings.Join(c.Phones, t("check.phones.or"))))
 	}
-	fmt.Fprintln(w, t("check.receipt", "rules", short(d.Receipt.RuleSet), "holidays", d.Receipt.HolidayData))
+	fmt.Fprintln(w, t("check.receipt", "rules", short(d.Receipt().RuleSet), "holidays", d.Receipt().HolidayData))
 }
 
 // noteText is a note in language l. Chinese prints the engine's own text;

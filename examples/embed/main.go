@@ -35,8 +35,8 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(d.Activity.Name, d.Date, d.Verdict)
-	for _, r := range d.Reasons {
+	fmt.Println(d.Activity().Name, d.Date, d.Verdict)
+	for _, r := range d.Reasons() {
 		fmt.Println(" ", r.Notice, r.Article, r.Text)
 	}
 }

@@ -150,7 +150,7 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 	}
 	for _, a := range c.Articles {
 		found := false
-		for _, r := range d.Reasons {
+		for _, r := range d.Reasons() {
 			found = found || r.Article == a
 		}
 		if !found {
@@ -163,7 +163,7 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 		}
 	}
 	if c.Unknown != nil {
-		got, want := append([]string(nil), d.UnknownFacts...), append([]string(nil), (*c.Unknown)...)
+		got, want := append([]string(nil), d.UnknownFacts()...), append([]string(nil), (*c.Unknown)...)
 		sort.Strings(got)
 		sort.Strings(want)
 		if strings.Join(got, ",") != strings.Join(want, ",") {
@@ -181,7 +181,7 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 	}
 	for _, code := range c.Notes {
 		found := false
-		for _, n := range d.Notes {
+		for _, n := range d.Notes() {
 			found = found || n.Code == code
 		}
 		if !found {
@@ -190,7 +190,7 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 	}
 	for _, t := range c.Terms {
 		found := false
-		for _, r := range d.Reasons {
+		for _, r := range d.Reasons() {
 			for _, term := range r.Terms {
 				found = found || term.Name == t
 			}
@@ -206,7 +206,7 @@ func hasReason(d *engine.Decision, notice, rule string) bool {
 	if n, id, ok := strings.Cut(rule, "#"); ok {
 		notice, rule = n, id
 	}
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		if r.Notice == notice && r.Rule == rule {
 			return true
 		}
@@ -215,7 +215,7 @@ func hasReason(d *engine.Decision, notice, rule string) bool {
 }
 
 func hasWindow(d *engine.Decision, id string) bool {
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		for _, w := range r.Windows {
 			if w.ID == id {
 				return true
@@ -226,11 +226,11 @@ func hasWindow(d *engine.Decision, id string) bool {
 }
 
 func summary(d *engine.Decision) string {
-	if len(d.Reasons) == 0 {
+	if len(d.Reasons()) == 0 {
 		return "none"
 	}
 	var parts []string
-	for _, r := range d.Reasons {
+	for _, r := range d.Reasons() {
 		parts = append(parts, fmt.Sprintf("%s %s %s/%s", r.Notice, r.Article, r.Rule, r.Status))
 	}
 	return strings.Join(parts, ", ")

@@ -1,0 +1,287 @@
+package engine
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/place"
+)
+
+// kindQueries decides queries of every kind a decision can be — every
+// verdict, reasons that apply, may apply and are overridden, outcomes,
+// terms, every note, facts given, derived, as ranges and from a point's
+// layers, expired notices — and returns them with their queries. Per
+// distinct plan: the first day of its segments in 2024–2026, its last
+// segment and a day in 2031, under a sample of its facts' combinations.
+func kindQueries(t testing.TB) (*Engine, []Query) {
+	layers, err := place.LoadDir("../place/testdata/synthetic")
+	require.NoError(t, err)
+	e, err := Embedded(WithLayers(layers))
+	require.NoError(t, err)
+	var qs []Query
+	seen := map[*table]bool{}
+	for _, a := range e.set.Activities {
+		p := e.plans[a]
+		var days []calendar.Date
+		for i, s := range p.segments {
+			if y := s.from.Year(); (y >= 2024 && y <= 2026 || i == len(p.segments)-1) && s.from != (calendar.Date{}) {
+				days = append(days, s.from)
+			}
+		}
+		days = append(days, calendar.MustDate(2027, 10, 3), calendar.MustDate(2031, 4, 5))
+		var choices [][]any
+		if p.table != nil {
+			for _, d := range p.table.dims {
+				choices = append(choices, factChoices(d))
+			}
+		}
+		total := 1
+		for _, c := range choices {
+			total *= len(c)
+		}
+		if p.table == nil || seen[p.table] {
+			total = min(total, 3) // an activity sharing a plan: its own name and notes
+		}
+		seen[p.table] = true
+		for n := 0; n < total; n += max(1, total/40) {
+			facts := Facts{}
+			r := n
+			for i, c := range choices {
+				if v := c[r%len(c)]; v != nil {
+					facts[p.table.dims[i].Var.Name] = v
+				}
+				r /= len(c)
+			}
+			for _, day := range days {
+				qs = append(qs, Query{Activity: a.ID, Day: day, Facts: facts})
+			}
+		}
+	}
+	// Place facts from the synthetic layers: a forest vertex, and near it.
+	for _, lat := range []float64{26.3534128, 26.3535, 26.3538, 26.36} {
+		pt := &place.Point{Lat: lat, Lon: 111.7616375, CRS: place.WGS84}
+		for _, acc := range []float64{0, 30} {
+			qs = append(qs, Query{Activity: "野炊", Day: calendar.MustDate(2024, 10, 3), Point: pt, AccuracyM: acc},
+				Query{Activity: "燃放烟花爆竹", Day: calendar.MustDate(2025, 1, 28), Point: pt, AccuracyM: acc})
+		}
+	}
+	return e, qs
+}
+
+// TestDecisionsCannotBeCorrupted decides queries of every kind, then
+// changes everything a caller can reach from each decision — every
+// settable field, slice element and map entry of its fields and of what
+// its methods return, through pointers and interfaces — and decides them
+// all again: every decision's JSON must be what it was.
+func TestDecisionsCannotBeCorrupted(t *testing.T) {
+	e, all := kindQueries(t)
+	var qs []Query
+	var want [][]byte
+	var kinds kindSet
+	for _, q := range all {
+		d, err := e.Decide(q)
+		if err != nil {
+			continue // contradictory facts
+		}
+		b, err := json.Marshal(d)
+		require.NoError(t, err)
+		qs, want = append(qs, q), append(want, b)
+		kinds.add(d)
+	}
+	kinds.require(t)
+
+	changed := 0
+	for _, q := range qs {
+		d, err := e.Decide(q)
+		require.NoError(t, err)
+		changed += corruptDecision(d)
+	}
+	t.Logf("%d decisions; %d values changed", len(qs), changed)
+	require.Greater(t, changed, 100*len(qs))
+	for i, q := range qs {
+		d, err := e.Decide(q)
+		require.NoError(t, err)
+		got, err := json.Marshal(d)
+		require.NoError(t, err)
+		require.Equal(t, string(want[i]), string(got), "%s %s %v", q.Activity, q.Day, q.Facts)
+	}
+}
+
+// TestCorruptReachesShared checks the test above can fail: corrupt
+// changes what a struct's pointer, slice and map share with others.
+func TestCorruptReachesShared(t *testing.T) {
+	note := &Note{Text: "x", Args: map[string]string{"a": "b"}}
+	uses := []WindowUse{{Name: "w"}}
+	holder := struct {
+		N *Note
+		U []WindowUse
+		A any
+	}{note, uses, map[string]float64{"min": 1}}
+	m := holder.A.(map[string]float64)
+	require.Positive(t, corrupt(reflect.ValueOf(holder), 0))
+	require.NotEqual(t, "x", note.Text)
+	require.NotEqual(t, "b", note.Args["a"])
+	require.NotEqual(t, "w", uses[0].Name)
+	require.NotEqual(t, 1.0, m["min"])
+}
+
+// corruptDecision changes everything reachable from d's exported fields
+// and the results of its exported methods that take nothing or an index.
+func corruptDecision(d *Decision) int {
+	n := 0
+	v := reflect.ValueOf(d)
+	for i := range v.NumMethod() {
+		m, name := v.Method(i), v.Type().Method(i).Name
+		switch mt := m.Type(); {
+		case mt.NumIn() == 0:
+			for _, r := range m.Call(nil) {
+				n += corrupt(r, 0)
+			}
+		case mt.NumIn() == 1 && mt.In(0).Kind() == reflect.Int:
+			for k := range d.NumReasons() {
+				for _, r := range m.Call([]reflect.Value{reflect.ValueOf(k)}) {
+					n += corrupt(r, 0)
+				}
+			}
+		case name == "AppendJSON":
+			n += corrupt(m.Call([]reflect.Value{reflect.ValueOf([]byte(nil))})[0], 0)
+		default:
+			panic("corruptDecision does not know how to call Decision." + name)
+		}
+	}
+	return n + corrupt(v, 0)
+}
+
+// corrupt changes every value reachable from v that can be changed: v
+// itself when settable, the elements of slices, the entries of maps, and
+// what pointers and interfaces hold. It returns how many it changed.
+func corrupt(v reflect.Value, depth int) int {
+	if depth > 20 {
+		panic("corrupt: too deep")
+	}
+	n := 0
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			n += corrupt(v.Elem(), depth+1)
+		}
+	case reflect.Interface:
+		if v.IsNil() {
+			break
+		}
+		if e := v.Elem(); e.Kind() == reflect.Map || e.Kind() == reflect.Slice || e.Kind() == reflect.Pointer {
+			n += corrupt(e, depth+1)
+		}
+	case reflect.Struct:
+		if !v.CanAddr() { // a method's result: reach what it shares
+			c := reflect.New(v.Type()).Elem()
+			c.Set(v)
+			v = c
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				n += corrupt(v.Field(i), depth+1)
+			}
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 && v.Len() > 0 { // JSON: one byte will do
+			v.Index(0).SetUint(v.Index(0).Uint() + 1)
+			return n + 1
+		}
+		for i := range v.Len() {
+			n += corrupt(v.Index(i), depth+1)
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			x := reflect.New(v.Type().Elem()).Elem()
+			x.Set(v.MapIndex(k))
+			n += corrupt(x, depth+1)
+			v.SetMapIndex(k, x)
+			n++
+		}
+	}
+	if !v.CanSet() {
+		return n
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(v.String() + "·corrupted")
+	case reflect.Bool:
+		v.SetBool(!v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(v.Int() + 7)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(v.Uint() + 7)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(v.Float() + 7)
+	case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
+		return n + 1 // its contents were changed above
+	case reflect.Struct:
+		if _, ok := v.Interface().(calendar.Date); ok {
+			v.Set(reflect.ValueOf(v.Interface().(calendar.Date).AddDays(3)))
+		}
+	default:
+		return n
+	}
+	return n + 1
+}
+
+// kindSet records which kinds of decision a test met.
+type kindSet map[string]bool
+
+func (k *kindSet) add(d *Decision) {
+	if *k == nil {
+		*k = kindSet{}
+	}
+	m := *k
+	m["verdict "+string(d.Verdict)] = true
+	for _, r := range d.Reasons() {
+		m["status "+r.Status] = true
+		m["terms"] = m["terms"] || len(r.Terms) > 0
+		m["conditions"] = m["conditions"] || len(r.Conditions) > 0
+		m["interpretations"] = m["interpretations"] || len(r.Interpretations) > 0
+		m["depends_on"] = m["depends_on"] || len(r.DependsOn) > 0
+		m["windows"] = m["windows"] || len(r.Windows) > 0
+		m["title_level"] = m["title_level"] || r.TitleLevel
+	}
+	m["outcomes"] = m["outcomes"] || len(d.Outcomes()) > 0
+	m["unknown_facts"] = m["unknown_facts"] || len(d.UnknownFacts()) > 0
+	m["penalties"] = m["penalties"] || len(d.Penalties()) > 0
+	m["contacts"] = m["contacts"] || len(d.Contacts()) > 0
+	m["next_change"] = m["next_change"] || d.NextChange != nil
+	for _, n := range d.Notes() {
+		m["note "+n.Code] = true
+	}
+	for _, f := range d.Facts() {
+		m["fact derived"] = m["fact derived"] || f.Derived
+		m["fact source"] = m["fact source"] || f.Source != ""
+		m[fmt.Sprintf("fact %T", f.Value)] = true
+		m["fact from layers"] = m["fact from layers"] || strings.Contains(f.Source, "synthetic")
+	}
+}
+
+func (k kindSet) require(t testing.TB) {
+	t.Helper()
+	want := []string{"verdict forbidden", "verdict allowed", "verdict conditional", "verdict no_rule",
+		"status applies", "status may_apply", "status overridden", "terms", "conditions", "interpretations",
+		"depends_on", "windows", "title_level", "outcomes", "unknown_facts", "penalties", "contacts", "next_change",
+		"fact derived", "fact source", "fact from layers", "fact float64", "fact bool", "fact string", "fact map[string]float64"}
+	for _, c := range NoteCodes() {
+		want = append(want, "note "+c)
+	}
+	var missing []string
+	for _, w := range want {
+		if !k[w] {
+			missing = append(missing, w)
+		}
+	}
+	slices.Sort(missing)
+	require.Empty(t, missing, "kinds of decision the queries do not meet")
+}
