@@ -60,9 +60,6 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		_, err := e.Activity(q.Activity)
 		return nil, err
 	}
-	if err := e.check(&q); err != nil {
-		return nil, err
-	}
 	day := q.day()
 	if !day.Valid() {
 		return nil, fmt.Errorf("engine: %w", calendar.ErrRange)
@@ -143,6 +140,7 @@ func (e *Engine) analyse(p *plan, st *cond.State, id int, vals []cond.Tri, sc *s
 	for i, d := range relevant {
 		a.unknownFacts[i] = d.Var.Name
 	}
+	a.kept = slot != nil
 	if slot != nil && !slot.CompareAndSwap(nil, a) {
 		a = slot.Load() // another query got there first: keep one answer
 	}

@@ -293,7 +293,8 @@ func (d *Decision) Penalties() []NoticePenalty {
 		return slices.Clone(d.merged.penalties)
 	}
 	var out []NoticePenalty
-	for _, n := range d.notices() {
+	var buf [8]*rules.Notice
+	for _, n := range d.appendNotices(buf[:0]) {
 		out = append(out, d.e.penalties[n]...)
 	}
 	return out
@@ -309,7 +310,8 @@ func (d *Decision) Contacts() []NoticeContact {
 		}
 		return out
 	}
-	for _, n := range d.notices() {
+	var buf [8]*rules.Notice
+	for _, n := range d.appendNotices(buf[:0]) {
 		for _, c := range d.e.contacts[n] {
 			c.Phones = slices.Clone(c.Phones)
 			out = append(out, c)
@@ -318,11 +320,10 @@ func (d *Decision) Contacts() []NoticeContact {
 	return out
 }
 
-// notices lists, in the reasons' order and once each, the notices of the
-// reasons not overridden: those whose penalties and contacts go with the
-// decision.
-func (d *Decision) notices() []*rules.Notice {
-	var out []*rules.Notice
+// appendNotices appends to out, in the reasons' order and once each, the
+// notices of the reasons not overridden: those whose penalties and
+// contacts go with the decision.
+func (d *Decision) appendNotices(out []*rules.Notice) []*rules.Notice {
 	for _, rs := range d.reasons {
 		if n := d.p.rules[rs.rule].Notice; rs.status != overridden && !slices.Contains(out, n) {
 			out = append(out, n)

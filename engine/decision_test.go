@@ -64,6 +64,17 @@ func kindQueries(t testing.TB) (*Engine, []Query) {
 			}
 		}
 	}
+	// Places: in the county, a township, outside every notice's place, and
+	// spanning places with different rules (a decision merged from one per
+	// part).
+	for _, pl := range []string{"431181", "431181107", "110105", "430000"} {
+		for _, act := range []string{"野炊", "燃放烟花爆竹", "dump_construction_waste"} {
+			for _, facts := range []Facts{{}, {"distance_to_forest_m": 80.0}} {
+				qs = append(qs, Query{Activity: act, Day: calendar.MustDate(2024, 10, 3), Facts: facts, Place: pl},
+					Query{Activity: act, Day: calendar.MustDate(2025, 7, 1), Facts: facts, Place: pl})
+			}
+		}
+	}
 	// Place facts from the synthetic layers: a forest vertex, and near it.
 	for _, lat := range []float64{26.3534128, 26.3535, 26.3538, 26.36} {
 		pt := &place.Point{Lat: lat, Lon: 111.7616375, CRS: place.WGS84}
@@ -256,6 +267,8 @@ func (k *kindSet) add(d *Decision) {
 	m["penalties"] = m["penalties"] || len(d.Penalties()) > 0
 	m["contacts"] = m["contacts"] || len(d.Contacts()) > 0
 	m["next_change"] = m["next_change"] || d.NextChange != nil
+	m["place"] = m["place"] || d.Place != nil
+	m["merged"] = m["merged"] || d.merged != nil
 	for _, n := range d.Notes() {
 		m["note "+n.Code] = true
 	}
@@ -271,7 +284,7 @@ func (k kindSet) require(t testing.TB) {
 	t.Helper()
 	want := []string{"verdict forbidden", "verdict allowed", "verdict conditional", "verdict no_rule",
 		"status applies", "status may_apply", "status overridden", "terms", "conditions", "interpretations",
-		"depends_on", "windows", "title_level", "outcomes", "unknown_facts", "penalties", "contacts", "next_change",
+		"depends_on", "windows", "title_level", "outcomes", "unknown_facts", "penalties", "contacts", "next_change", "place", "merged",
 		"fact derived", "fact source", "fact from layers", "fact float64", "fact bool", "fact string", "fact map[string]float64"}
 	for _, c := range NoteCodes() {
 		want = append(want, "note "+c)
@@ -284,4 +297,22 @@ func (k kindSet) require(t testing.TB) {
 	}
 	slices.Sort(missing)
 	require.Empty(t, missing, "kinds of decision the queries do not meet")
+}
+
+// TestPointDoesNotOutliveItsQuery: a query without a point, decided after
+// one with a point on the same scratch, has no place (the point's
+// township once leaked into the next query).
+func TestPointDoesNotOutliveItsQuery(t *testing.T) {
+	layers, err := place.LoadDir("../place/testdata/synthetic")
+	require.NoError(t, err)
+	e, err := Embedded(WithLayers(layers))
+	require.NoError(t, err)
+	pt := &place.Point{Lat: 26.3534128, Lon: 111.7616375, CRS: place.WGS84}
+	day := calendar.MustDate(2024, 10, 3)
+	d, err := e.Decide(Query{Activity: "野炊", Day: day, Point: pt})
+	require.NoError(t, err)
+	require.NotNil(t, d.Place, "the point lies in a township of the layers")
+	d, err = e.Decide(Query{Activity: "野炊", Day: day})
+	require.NoError(t, err)
+	require.Nil(t, d.Place)
 }

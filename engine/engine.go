@@ -13,11 +13,13 @@
 package engine
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -42,10 +44,14 @@ type Engine struct {
 	noTables bool // tests: evaluate every plan
 	windows  map[*rules.Window]*calendar.Window
 	receipt  Receipt
-	scratch  sync.Pool
-	blank    *cond.State // every fact unknown, every window false
-	layers   *place.Layers
-	register *register.Register
+	// receiptJSON, penaltiesJSON and contactsJSON are the receipt's JSON
+	// and each notice's penalties' and contacts' (without brackets).
+	receiptJSON                 []byte
+	penaltiesJSON, contactsJSON map[*rules.Notice][]byte
+	scratch                     sync.Pool
+	blank                       *cond.State // every fact unknown, every window false
+	layers                      *place.Layers
+	register                    *register.Register
 	// ends holds notices the register ends before their own valid_until.
 	ends map[*rules.Notice]calendar.Date
 	// summaries["window"][first day] is "NAME FROM—TO" for each interval;
@@ -92,6 +98,12 @@ type plan struct {
 	// interpretations, for each combination of conditions that hold and may
 	// hold that some query can meet under the mask (see table.buildPartial).
 	views [][][]condView
+	// The JSON of what the plan's decisions share (see cached): the
+	// activity, per rule its citation (open: without its closing brace),
+	// per segment and rule the windows, per view (condView.id-1) its
+	// conditions and interpretations.
+	refJSON                     []byte
+	citeJSON, segJSON, viewJSON []atomic.Pointer[[]byte]
 }
 
 // segRule is the windows part of a reason, fixed for a segment.
@@ -108,6 +120,7 @@ type condView struct {
 	holds, mayHold uint64
 	conds          []*ConditionUse
 	interps        []*rules.Interpretation
+	id             int // 1 + its index in plan.viewJSON; 0 for a decision's own
 }
 
 // view returns the precomputed view of rule i under mask id for the
@@ -261,6 +274,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	e.scratch.New = func() any {
 		return &scratch{st: set.NewState()}
 	}
+	e.prepareJSON()
 	return e, nil
 }
 
@@ -290,6 +304,7 @@ func (e *Engine) makePlan(a *rules.Activity, notices []*rules.Notice, shared map
 	if q, ok := shared[string(key)]; ok {
 		cp := *q
 		cp.act, cp.ref, cp.kinds = a, p.ref, p.kinds // a's own name and kinds
+		cp.refJSON, _ = json.Marshal(cp.ref)
 		return &cp, nil
 	}
 	defer func() { shared[string(key)] = p }()
@@ -394,6 +409,7 @@ func (e *Engine) makePlan(a *rules.Activity, notices []*rules.Notice, shared map
 	if p.table = e.buildTable(p); p.table != nil {
 		p.table.buildPartial(e, p)
 	}
+	p.prepareJSON()
 	return p, nil
 }
 

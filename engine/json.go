@@ -2,11 +2,33 @@ package engine
 
 import (
 	"encoding/json"
+	"math"
+	"slices"
+	"strconv"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
-// decisionJSON is a decision's JSON form as a plain struct.
+// A decision's JSON is written by hand (AppendJSON): what it shares with
+// the engine — activity, citations, windows, conditions and
+// interpretations, outcomes, penalties, contacts, shared notes, receipt —
+// as bytes encoded once, the first time a decision needs them (encoding
+// them all at load would add ~5 ms to it), and only the query's own parts
+// — date, place, verdict, statuses, facts — per call. It is byte for byte
+// what encoding/json makes of decisionJSON, the decision's parts as a
+// plain struct (TestAppendJSONIsEncodingJSON).
+//
+// To add an output field: add it (or an accessor) to Decision, to
+// decisionJSON and plain below, and to AppendJSON; TestJSONCoversDecision
+// fails until all three agree.
+
+// decisionJSON is a decision's JSON form as a plain struct: encoding/json
+// of it is the reference for AppendJSON, and the encoding of decisions
+// merged from others (rare: a place spanning parts with different rules).
 type decisionJSON struct {
 	Activity     ActivityRef     `json:"activity"`
 	Date         calendar.Date   `json:"date"`
@@ -25,20 +47,418 @@ type decisionJSON struct {
 
 func (d *Decision) plain() decisionJSON {
 	return decisionJSON{
-		Activity: d.Activity(), Date: d.Date, Place: d.Place, Verdict: d.Verdict, Reasons: d.Reasons(), UnknownFacts: d.UnknownFacts(),
-		Outcomes: d.Outcomes(), NextChange: d.NextChange, Facts: d.Facts(), Penalties: d.Penalties(), Contacts: d.Contacts(),
-		Notes: d.Notes(), Receipt: d.Receipt(),
+		Activity: d.Activity(), Date: d.Date, Place: d.Place, Verdict: d.Verdict, Reasons: d.Reasons(),
+		UnknownFacts: d.UnknownFacts(), Outcomes: d.Outcomes(), NextChange: d.NextChange, Facts: d.Facts(),
+		Penalties: d.Penalties(), Contacts: d.Contacts(), Notes: d.Notes(), Receipt: d.Receipt(),
 	}
-}
-
-// AppendJSON appends the decision's JSON to dst.
-func (d *Decision) AppendJSON(dst []byte) []byte {
-	b, err := json.Marshal(d.plain())
-	if err != nil {
-		panic(err)
-	}
-	return append(dst, b...)
 }
 
 // MarshalJSON encodes the decision as AppendJSON does.
 func (d *Decision) MarshalJSON() ([]byte, error) { return d.AppendJSON(nil), nil }
+
+// AppendJSON appends the decision's JSON to dst: what encoding/json makes
+// of it (HTML characters escaped), without its reflection and copies.
+func (d *Decision) AppendJSON(dst []byte) []byte {
+	if d.merged != nil {
+		b, err := json.Marshal(d.plain())
+		if err != nil {
+			panic(err) // strings, finite numbers and bools always encode
+		}
+		return append(dst, b...)
+	}
+	e, p := d.e, d.p
+	dst = append(dst, `{"activity":`...)
+	dst = append(dst, p.refJSON...)
+	dst = append(dst, `,"date":`...)
+	dst = appendDate(dst, d.Date)
+	if d.Place != nil {
+		dst = append(dst, `,"place":{"code":`...)
+		dst = appendString(dst, d.Place.Code)
+		if d.Place.Name != "" {
+			dst = append(dst, `,"name":`...)
+			dst = appendString(dst, d.Place.Name)
+		}
+		dst = append(dst, `,"source":`...)
+		dst = appendString(dst, d.Place.Source)
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `,"verdict":`...)
+	dst = appendString(dst, string(d.Verdict))
+	dst = append(dst, `,"reasons":[`...)
+	for k := range d.reasons {
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		dst = d.appendReason(dst, k)
+	}
+	dst = append(dst, `],"unknown_facts":`...)
+	if d.an != nil {
+		dst = d.an.appendJSON(dst)
+	} else {
+		dst = append(dst, `[]`...)
+	}
+	dst = append(dst, `,"next_change":`...)
+	if c := d.NextChange; c != nil {
+		dst = append(dst, `{"date":`...)
+		dst = appendDate(dst, c.Date)
+		dst = append(dst, `,"verdict":`...)
+		dst = appendString(dst, string(c.Verdict))
+		dst = append(dst, '}')
+	} else {
+		dst = append(dst, `null`...)
+	}
+	dst = append(dst, `,"facts":[`...)
+	for i := range d.facts {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = d.facts[i].appendJSON(dst)
+	}
+	dst = append(dst, ']')
+	var buf [8]*rules.Notice
+	ns := d.appendNotices(buf[:0])
+	dst = appendLists(dst, `,"penalties":[`, ns, e.penaltiesJSON)
+	dst = appendLists(dst, `,"contacts":[`, ns, e.contactsJSON)
+	if len(d.notes) > 0 {
+		dst = append(dst, `,"notes":[`...)
+		for i, n := range d.notes {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			if n.json != nil {
+				dst = append(dst, n.json...)
+			} else {
+				dst = appendNote(dst, &n.Note)
+			}
+		}
+		dst = append(dst, ']')
+	}
+	dst = append(dst, `,"receipt":`...)
+	dst = append(dst, e.receiptJSON...)
+	return append(dst, '}')
+}
+
+// appendLists appends key, the lists of the notices ns (each encoded
+// without brackets) and "]", unless they are all empty (omitempty).
+func appendLists(dst []byte, key string, ns []*rules.Notice, lists map[*rules.Notice][]byte) []byte {
+	first := true
+	for _, n := range ns {
+		b := lists[n]
+		if len(b) == 0 {
+			continue
+		}
+		if first {
+			dst, first = append(dst, key...), false
+		} else {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, b...)
+	}
+	if !first {
+		dst = append(dst, ']')
+	}
+	return dst
+}
+
+// appendReason appends reason k's JSON: its citation, windows and view
+// from the plan's kept bytes, its status from the decision.
+func (d *Decision) appendReason(dst []byte, k int) []byte {
+	p, rs := d.p, &d.reasons[k]
+	i := int(rs.rule)
+	ri := &p.info[i]
+	dst = append(dst, p.cached(&p.citeJSON[i], func(b []byte) []byte {
+		c, err := json.Marshal(ri.citation)
+		if err != nil {
+			panic(err)
+		}
+		return append(b, c[:len(c)-1]...) // the fields, open
+	})...)
+	dst = append(dst, `,"status":"`...)
+	dst = append(dst, statusNames[rs.status]...)
+	dst = append(dst, '"')
+	if rs.status == overridden {
+		dst = append(dst, `,"overridden_by":`...)
+		dst = appendString(dst, p.info[rs.by].label)
+	}
+	if rs.depends != 0 {
+		dst = append(dst, `,"depends_on":[`...)
+		first := true
+		for j, v := range ri.facts {
+			if rs.depends&(1<<j) != 0 {
+				if !first {
+					dst = append(dst, ',')
+				}
+				dst, first = appendString(dst, v.Name), false
+			}
+		}
+		dst = append(dst, ']')
+	}
+	sr := &p.segRules[d.seg][i]
+	dst = append(dst, p.cached(&p.segJSON[d.seg*len(p.rules)+i], func(b []byte) []byte {
+		b = append(b, `,"window":`...)
+		b = appendString(b, sr.summary)
+		w, err := json.Marshal(sr.uses)
+		if err != nil {
+			panic(err)
+		}
+		return append(append(b, `,"windows":`...), w...)
+	})...)
+	if v := rs.view; v != nil {
+		if v.id > 0 {
+			dst = append(dst, p.cached(&p.viewJSON[v.id-1], v.appendJSON)...)
+		} else {
+			dst = v.appendJSON(dst)
+		}
+	}
+	return append(dst, '}')
+}
+
+// cached returns the bytes kept in cell, encoding them with enc (from
+// nil) first if no decision has yet.
+func (p *plan) cached(cell *atomic.Pointer[[]byte], enc func([]byte) []byte) []byte {
+	if b := cell.Load(); b != nil {
+		return *b
+	}
+	b := enc(nil)
+	cell.CompareAndSwap(nil, &b)
+	return *cell.Load()
+}
+
+// appendJSON appends the view's conditions and interpretations, each
+// left out when empty.
+func (v *condView) appendJSON(dst []byte) []byte {
+	if len(v.conds) > 0 {
+		b, err := json.Marshal(v.conds)
+		if err != nil {
+			panic(err)
+		}
+		dst = append(append(dst, `,"conditions":`...), b...)
+	}
+	if len(v.interps) > 0 {
+		b, err := json.Marshal(v.interps)
+		if err != nil {
+			panic(err)
+		}
+		dst = append(append(dst, `,"interpretations":`...), b...)
+	}
+	return dst
+}
+
+// appendJSON appends the analysis's unknown facts and outcomes, encoding
+// them once for a kept answer.
+func (a *analysis) appendJSON(dst []byte) []byte {
+	if b := a.json.Load(); b != nil {
+		return append(dst, *b...)
+	}
+	b := a.encode(nil)
+	if a.kept {
+		a.json.CompareAndSwap(nil, &b)
+	}
+	return append(dst, b...)
+}
+
+func (a *analysis) encode(dst []byte) []byte {
+	dst = append(dst, '[')
+	for i, f := range a.unknownFacts {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendString(dst, f)
+	}
+	dst = append(dst, ']')
+	if len(a.outcomes) > 0 {
+		b, err := json.Marshal(a.outcomes)
+		if err != nil {
+			panic(err)
+		}
+		dst = append(append(dst, `,"outcomes":`...), b...)
+	}
+	return dst
+}
+
+func (x *fact) appendJSON(dst []byte) []byte {
+	dst = append(dst, `{"name":`...)
+	dst = appendString(dst, x.f.Name)
+	dst = append(dst, `,"value":`...)
+	switch x.f.Kind {
+	case cond.Number:
+		if x.lo == x.hi {
+			dst = appendFloat(dst, x.lo)
+		} else {
+			dst = append(dst, `{"max":`...)
+			dst = appendFloat(dst, x.hi)
+			dst = append(dst, `,"min":`...)
+			dst = appendFloat(dst, x.lo)
+			dst = append(dst, '}')
+		}
+	case cond.Bool:
+		if x.lo == 1 {
+			dst = append(dst, `true`...)
+		} else {
+			dst = append(dst, `false`...)
+		}
+	default:
+		dst = appendString(dst, x.str)
+	}
+	if x.derived {
+		dst = append(dst, `,"derived":true`...)
+	}
+	if x.src != "" {
+		dst = append(dst, `,"source":`...)
+		dst = appendString(dst, x.src)
+	}
+	return append(dst, '}')
+}
+
+// appendNote appends a note made for one decision: its args in the
+// order of their names, as encoding/json writes a map.
+func appendNote(dst []byte, n *Note) []byte {
+	dst = append(dst, `{"code":`...)
+	dst = appendString(dst, n.Code)
+	if n.Notice != "" {
+		dst = append(dst, `,"notice":`...)
+		dst = appendString(dst, n.Notice)
+	}
+	dst = append(dst, `,"text":`...)
+	dst = appendString(dst, n.Text)
+	if len(n.Args) > 0 {
+		var buf [8]string
+		keys := buf[:0]
+		for k := range n.Args {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		dst = append(dst, `,"args":{`...)
+		for i, k := range keys {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendString(dst, k)
+			dst = append(dst, ':')
+			dst = appendString(dst, n.Args[k])
+		}
+		dst = append(dst, '}')
+	}
+	return append(dst, '}')
+}
+
+// prepareJSON makes room for the bytes a plan's decisions keep (see
+// cached) and numbers its views.
+func (p *plan) prepareJSON() {
+	ref, err := json.Marshal(p.ref)
+	if err != nil {
+		panic(err)
+	}
+	p.refJSON = ref
+	p.citeJSON = make([]atomic.Pointer[[]byte], len(p.rules))
+	p.segJSON = make([]atomic.Pointer[[]byte], len(p.segments)*len(p.rules))
+	n := 0
+	for _, byRule := range p.views {
+		for _, vs := range byRule {
+			for j := range vs {
+				n++
+				vs[j].id = n
+			}
+		}
+	}
+	p.viewJSON = make([]atomic.Pointer[[]byte], n)
+}
+
+// prepareJSON encodes what decisions share engine-wide: the receipt and
+// each notice's penalties and contacts.
+func (e *Engine) prepareJSON() {
+	e.receiptJSON, _ = json.Marshal(e.receipt)
+	e.penaltiesJSON, e.contactsJSON = map[*rules.Notice][]byte{}, map[*rules.Notice][]byte{}
+	for n, ps := range e.penalties {
+		if len(ps) > 0 {
+			b, _ := json.Marshal(ps)
+			e.penaltiesJSON[n] = b[1 : len(b)-1]
+		}
+	}
+	for n, cs := range e.contacts {
+		if len(cs) > 0 {
+			b, _ := json.Marshal(cs)
+			e.contactsJSON[n] = b[1 : len(b)-1]
+		}
+	}
+}
+
+// appendDate appends d as a JSON string, "YYYY-MM-DD".
+func appendDate(dst []byte, d calendar.Date) []byte {
+	y, m, dd := d.Date()
+	return append(dst, '"', byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10), '"')
+}
+
+// appendFloat appends f as encoding/json writes a float64.
+func appendFloat(dst []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 to e-9, as encoding/json does.
+		if n := len(dst); n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string as encoding/json writes it:
+// HTML characters (<, >, &) escaped, invalid UTF-8 replaced, U+2028 and
+// U+2029 escaped.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' && b != '<' && b != '>' && b != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

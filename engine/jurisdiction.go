@@ -418,6 +418,9 @@ func resolve(divs *division.Table, s string, dst []division.Code) ([]division.Co
 
 // Decide answers q.
 func (e *Engine) Decide(q Query) (*Decision, error) {
+	if err := e.check(&q); err != nil {
+		return nil, err
+	}
 	sc := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(sc)
 	if err := e.pointFacts(q, sc); err != nil {

@@ -104,6 +104,7 @@ func (e *Engine) loadFacts(st *cond.State, q Query, g *given, sc *scratch) error
 // before the query's place (which the point may give) chooses its plans.
 func (e *Engine) pointFacts(q Query, sc *scratch) error {
 	if q.Point == nil {
+		sc.pf = place.Facts{} // not the last query's
 		return nil
 	}
 	pf, err := e.layers.Facts(*q.Point, q.AccuracyM)

@@ -56,6 +56,9 @@ type analysis struct {
 	unknownFacts []string
 	relevant     []*rules.Dimension
 	outcomes     []Outcome
+	// kept: the table keeps the answer; then json keeps its encoding.
+	kept bool
+	json atomic.Pointer[[]byte]
 }
 
 // maxAnalyses bounds the partial points × masks whose answers are kept.
