@@ -43,14 +43,14 @@ func TestActivityImpliesFacts(t *testing.T) {
 	d, err := e.Decide(engine.Query{Activity: "倾倒", Day: at})
 	require.NoError(t, err)
 	require.Equal(t, engine.Conditional, d.Verdict)
-	require.Equal(t, []string{"designated_place"}, d.UnknownFacts)
+	require.Equal(t, []string{"designated_place"}, d.UnknownFacts())
 
 	// The qualified act answers it: forbidden, no question.
 	d, err = e.Decide(engine.Query{Activity: "偷倒", Day: at})
 	require.NoError(t, err)
 	require.Equal(t, engine.Forbidden, d.Verdict)
-	require.Empty(t, d.UnknownFacts)
-	require.Contains(t, d.Facts, engine.FactValue{Name: "designated_place", Value: false, Source: "activity:随意倾倒"})
+	require.Empty(t, d.UnknownFacts())
+	require.Contains(t, d.Facts(), engine.FactValue{Name: "designated_place", Value: false, Source: "activity:随意倾倒"})
 
 	// Saying the same again is fine; saying the opposite is an error that
 	// names the activity.
