@@ -123,15 +123,6 @@ func (ri *ruleInfo) appendView(r *rules.Rule, sr *segRule, holds, mayHold uint64
 	return shown, used, conds, interps[:i0+len(used)]
 }
 
-func containsNotice(ns []*rules.Notice, n *rules.Notice) bool {
-	for _, x := range ns {
-		if x == n {
-			return true
-		}
-	}
-	return false
-}
-
 func reads(p *cond.Program, v *cond.Var) bool {
 	for _, x := range p.Vars {
 		if x == v {
