@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -27,12 +28,45 @@ type ErrorBody struct {
 	Query *hotline.Query `json:"query,omitempty"`
 }
 
+// jsonAppender is a value that writes its own JSON (engine.Decision: by
+// hand, from bytes its decisions share), much faster than reflection.
+type jsonAppender interface {
+	AppendJSON(dst []byte) []byte
+}
+
+// outPool holds response buffers.
+var outPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writeJSON answers v as JSON with a Content-Length, in one Write: the
+// body is encoded into a pooled buffer first, so that net/http sends it
+// whole instead of in chunks (fewer write system calls, which on loopback
+// cost as much as the encoding).
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header()["Content-Type"] = jsonContentType
+	buf := outPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 256<<10 {
+			outPool.Put(buf)
+		}
+	}()
+	if a, ok := v.(jsonAppender); ok {
+		b := a.AppendJSON(buf.AvailableBuffer())
+		buf.Write(b)
+		buf.WriteByte('\n')
+	} else {
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			buf.Reset()
+			status = http.StatusInternalServerError
+			buf.WriteString(`{"error":{"code":"internal","message":"the answer could not be encoded"}}` + "\n")
+		}
+	}
+	h := w.Header()
+	h["Content-Type"] = jsonContentType
+	h["Content-Length"] = []string{strconv.Itoa(buf.Len())}
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	_, _ = w.Write(buf.Bytes())
 }
 
 var jsonContentType = []string{"application/json; charset=utf-8"}

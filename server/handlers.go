@@ -61,7 +61,7 @@ type PointJSON struct {
 }
 
 func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
-	h := s.snapshot(r)
+	h := s.snapshot(w)
 	var req DecisionRequest
 	if !decode(w, r, &req) {
 		return
@@ -112,7 +112,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, d)
 	s.metrics.decided(d)
 	if s.recorder != nil {
-		s.state(r).record = &Record{Route: "decisions", Query: q, Decision: d}
+		s.state(w).record = &Record{Route: "decisions", Query: q, Decision: d}
 	}
 }
 
@@ -129,7 +129,7 @@ type AskRequest struct {
 }
 
 func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
-	h := s.snapshot(r)
+	h := s.snapshot(w)
 	var req AskRequest
 	if !decode(w, r, &req) {
 		return
@@ -185,7 +185,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		if ans.Decision != nil {
 			rec.Query = engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts()}
 		}
-		s.state(r).record = rec
+		s.state(w).record = rec
 	}
 }
 
@@ -216,7 +216,7 @@ type ArticleJSON struct {
 }
 
 func (s *Server) document(w http.ResponseWriter, r *http.Request) {
-	h := s.snapshot(r)
+	h := s.snapshot(w)
 	n, err := register.ParseNumber(r.PathValue("number"))
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad_number", err.Error())
@@ -252,7 +252,7 @@ func (s *Server) calendarDay(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", err.Error())
 		return
 	}
-	out, err := s.snapshot(r).Day(d)
+	out, err := s.snapshot(w).Day(d)
 	if err != nil {
 		writeError(w, http.StatusUnprocessableEntity, "date_out_of_range", err.Error())
 		return
@@ -273,7 +273,7 @@ type ActivityJSON struct {
 }
 
 func (s *Server) activities(w http.ResponseWriter, r *http.Request) {
-	h := s.snapshot(r)
+	h := s.snapshot(w)
 	out := []ActivityJSON{}
 	for _, a := range h.Engine().Rules().Activities {
 		aj := ActivityJSON{ID: a.ID, Name: a.Name, EN: a.EN, Synonyms: append([]string{}, a.Synonyms...), Pinyin: []string{}}
@@ -302,7 +302,7 @@ type FactJSON struct {
 }
 
 func (s *Server) facts(w http.ResponseWriter, r *http.Request) {
-	h := s.snapshot(r)
+	h := s.snapshot(w)
 	out := []FactJSON{}
 	for _, f := range h.Engine().Rules().Facts {
 		fj := FactJSON{Name: f.Name, Type: f.Kind.String(), ZH: f.ZH, EN: f.EN, Unit: f.Unit, Values: f.Values, Labels: f.Labels,
@@ -321,7 +321,7 @@ type Health struct {
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	rc := s.snapshot(r).Engine().Receipt()
+	rc := s.snapshot(w).Engine().Receipt()
 	writeJSON(w, http.StatusOK, Health{Status: "ok", RuleSet: rc.RuleSet, HolidayData: rc.HolidayData})
 }
 
@@ -336,7 +336,7 @@ type Readiness struct {
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
-	h := s.snapshot(r)
+	h := s.snapshot(w)
 	out := Readiness{Status: "ready", RuleSet: h.Engine().Receipt().RuleSet, Checks: map[string]string{"rules": "ok"}}
 	for _, c := range s.checks {
 		if err := c.Ready(); err != nil {
@@ -364,7 +364,7 @@ type Version struct {
 }
 
 func (s *Server) version(w http.ResponseWriter, r *http.Request) {
-	rc := s.snapshot(r).Engine().Receipt()
+	rc := s.snapshot(w).Engine().Receipt()
 	writeJSON(w, http.StatusOK, Version{Info: buildinfo.Read(), RuleSet: rc.RuleSet, HolidayData: rc.HolidayData})
 }
 

@@ -57,16 +57,14 @@ type ReloadError struct {
 	RuleSet string `json:"rule_set"`
 }
 
-type hotlineKey struct{}
-
 // snapshot is the request's hotline, taken once in ServeHTTP.
-func (s *Server) snapshot(r *http.Request) *hotline.Hotline { return s.state(r).h }
+func (s *Server) snapshot(w http.ResponseWriter) *hotline.Hotline { return s.state(w).h }
 
 // RuleSet is the digest of the rule set serving now.
-func (s *Server) RuleSet() string { return s.h.Load().Engine().Receipt().RuleSet }
+func (s *Server) RuleSet() string { return s.cur.Load().h.Engine().Receipt().RuleSet }
 
 // Engine is the engine serving now.
-func (s *Server) Engine() *engine.Engine { return s.h.Load().Engine() }
+func (s *Server) Engine() *engine.Engine { return s.cur.Load().h.Engine() }
 
 // reloadAttempt is one build in flight; the waiter and the build agree
 // under mu whether the result is still wanted.
@@ -88,7 +86,7 @@ type reloadAttempt struct {
 // So Reload never blocks its caller (a signal loop, an admin request, a
 // shutdown) for longer than the timeout, whatever the rule source does.
 func (s *Server) Reload(ctx context.Context) (ReloadResult, error) {
-	old := s.h.Load()
+	old := s.cur.Load().h
 	res := ReloadResult{Previous: old.Engine().Receipt().RuleSet, RuleSet: old.Engine().Receipt().RuleSet}
 	if s.build == nil {
 		s.log.Warn("reload refused", "rule_set", res.RuleSet, "error", ErrReloadUnsupported.Error())
@@ -181,7 +179,7 @@ func (s *Server) Activate(e *engine.Engine) (ReloadResult, error) {
 }
 
 func (s *Server) swap(next *hotline.Hotline) {
-	s.h.Store(next)
+	s.cur.Store(newCurrent(next))
 	s.metrics.ruleSet(next.Engine().Receipt().RuleSet, s.now())
 	s.metrics.reloaded("ok")
 }

@@ -94,7 +94,7 @@ type Recorder interface {
 // (each request takes one snapshot when it starts, so its answer and its
 // receipt come from exactly one rule set), and its counters.
 type Server struct {
-	h             atomic.Pointer[hotline.Hotline]
+	cur           atomic.Pointer[current]
 	build         func(context.Context) (*engine.Engine, error)
 	reloadTimeout time.Duration
 	reloading     atomic.Bool // a build is running (one at a time)
@@ -145,7 +145,7 @@ func New(h *hotline.Hotline, opts Options) *Server {
 	s.mux.HandleFunc("GET /assets/", s.asset)
 	s.mux.HandleFunc("/", s.notFound)
 	s.metrics = newMetrics(append(patterns, "GET /{$}", "GET /assets/"))
-	s.h.Store(h)
+	s.cur.Store(newCurrent(h))
 	s.metrics.ruleSet(h.Engine().Receipt().RuleSet, s.now())
 	return s
 }
@@ -262,11 +262,25 @@ func setSecurityHeaders(h http.Header) {
 	h["Referrer-Policy"] = referrer
 }
 
-// statusWriter records what a handler wrote, for the access log.
+// current is the hotline serving, with its X-Rule-Set header value made
+// once per rule set rather than once per request.
+type current struct {
+	h          *hotline.Hotline
+	ruleSetHdr []string
+}
+
+func newCurrent(h *hotline.Hotline) *current {
+	return &current{h: h, ruleSetHdr: []string{h.Engine().Receipt().RuleSet}}
+}
+
+// statusWriter records what a handler wrote, for the access log, and
+// carries the request's state to its handler (cheaper than a context
+// value, which copies the request).
 type statusWriter struct {
 	http.ResponseWriter
 	status int
 	bytes  int
+	reqState
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -285,11 +299,10 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// reqState is what a request's handler leaves for ServeHTTP to record:
-// kept in the request's context with its hotline snapshot.
+// reqState is a request's hotline snapshot and what its handler leaves
+// for ServeHTTP to record.
 type reqState struct {
 	h      *hotline.Hotline
-	id     string
 	record *Record
 }
 
@@ -306,11 +319,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	setSecurityHeaders(hdr)
 	// One snapshot of the hotline per request; the header names its rule
 	// set so that even error responses say which rules answered.
-	h := s.h.Load()
-	hdr["X-Rule-Set"] = []string{h.Engine().Receipt().RuleSet}
-	st := &reqState{h: h, id: id}
-	r = r.WithContext(context.WithValue(r.Context(), hotlineKey{}, st))
-	sw := &statusWriter{ResponseWriter: w}
+	cur := s.cur.Load()
+	h := cur.h
+	hdr["X-Rule-Set"] = cur.ruleSetHdr
+	sw := &statusWriter{ResponseWriter: w, reqState: reqState{h: h}}
+	st := &sw.reqState
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(sw, r.Body, s.maxBody)
 	}
@@ -346,9 +359,9 @@ func clientOf(remote string) string {
 
 // state is the request's state from ServeHTTP; handlers called without
 // it (never in this package) get a fresh one on the current hotline.
-func (s *Server) state(r *http.Request) *reqState {
-	if st, ok := r.Context().Value(hotlineKey{}).(*reqState); ok {
-		return st
+func (s *Server) state(w http.ResponseWriter) *reqState {
+	if sw, ok := w.(*statusWriter); ok {
+		return &sw.reqState
 	}
-	return &reqState{h: s.h.Load()}
+	return &reqState{h: s.cur.Load().h}
 }

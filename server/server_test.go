@@ -164,7 +164,7 @@ type apiCase struct {
 func TestAPI(t *testing.T) {
 	s, ts := newTestServer(t, nil)
 	d := loadOpenAPI(t)
-	eng := s.h.Load().Engine()
+	eng := s.Engine()
 	big := `{"question":"` + strings.Repeat("烧", 3000) + `"}`
 	cases := []apiCase{
 		{name: "decision as tonggao check --json", method: "POST", path: "/v1/decisions",

@@ -120,7 +120,11 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 	if err != nil {
 		return failed("bad_rules", err)
 	}
-	logger := slog.New(slog.NewJSONHandler(a.stderr, nil))
+	// The access log is batched: one write per request would cost a
+	// system call each (server.LogWriter); Close flushes it at exit.
+	logw := server.NewLogWriter(a.stderr, 100*time.Millisecond)
+	defer logw.Close()
+	logger := slog.New(slog.NewJSONHandler(logw, nil))
 	sopts := server.Options{Logger: logger, MaxBody: f.maxBody, ReloadTimeout: f.reloadTimeout, Checks: checks}
 	if len(f.rf.dirs) > 0 {
 		// A reload re-reads the rule directories; the layers stay as
