@@ -106,13 +106,9 @@ func TestMetrics(t *testing.T) {
 		require.NoError(t, err)
 		resp.Body.Close()
 	}
-	resp, err := http.Get(ts.URL + "/metrics")
-	require.NoError(t, err)
-	raw, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	require.Equal(t, 200, resp.StatusCode)
-	m := string(raw)
-	for _, want := range []string{
+	// The handler counts after the answer is sent (a client may read the
+	// metrics before the last count lands): wait for them.
+	want := []string{
 		`tonggao_http_requests_total{code="200",route="POST /v1/decisions"} 1`,
 		`tonggao_http_requests_total{code="400",route="POST /v1/decisions"} 1`,
 		`tonggao_http_request_duration_seconds_count{route="POST /v1/ask"} 2`,
@@ -125,9 +121,23 @@ func TestMetrics(t *testing.T) {
 		`tonggao_rule_set_loaded_timestamp_seconds `,
 		`tonggao_build_info{`,
 		`go_goroutines `,
-	} {
-		require.Contains(t, m, want)
 	}
+	var missing []string
+	require.Eventually(t, func() bool {
+		resp, err := http.Get(ts.URL + "/metrics")
+		if err != nil || resp.StatusCode != 200 {
+			return false
+		}
+		raw, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		missing = missing[:0]
+		for _, w := range want {
+			if !strings.Contains(string(raw), w) {
+				missing = append(missing, w)
+			}
+		}
+		return len(missing) == 0
+	}, 5*time.Second, 20*time.Millisecond, "missing from /metrics: %q", &missing)
 }
 
 func engineDigest(t *testing.T) string { return newTestHotline(t).Engine().Receipt().RuleSet }

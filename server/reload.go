@@ -103,8 +103,11 @@ func (s *Server) Reload(ctx context.Context) (ReloadResult, error) {
 	a := &reloadAttempt{}
 	errc := make(chan error, 1)
 	go func() {
-		defer s.reloading.Store(false)
-		errc <- s.buildAndSwap(ctx, a)
+		err := s.buildAndSwap(ctx, a)
+		// Free the slot before reporting, so that whoever hears of this
+		// reload's end may start the next one.
+		s.reloading.Store(false)
+		errc <- err
 	}()
 	var err error
 	select {
