@@ -187,21 +187,33 @@ type capListener struct {
 	done  chan struct{}
 	once  sync.Once
 
-	mu   sync.Mutex
-	idle map[net.Conn]time.Time
+	mu       sync.Mutex
+	idle     map[net.Conn]time.Time
+	wentIdle chan struct{} // a connection went idle
 }
 
 func newCapListener(l net.Listener, n int) *capListener {
-	return &capListener{Listener: l, slots: make(chan struct{}, n), done: make(chan struct{}), idle: map[net.Conn]time.Time{}}
+	return &capListener{Listener: l, slots: make(chan struct{}, n), done: make(chan struct{}), idle: map[net.Conn]time.Time{},
+		wentIdle: make(chan struct{}, 1)}
 }
 
 func (l *capListener) Accept() (net.Conn, error) {
-	select {
-	case l.slots <- struct{}{}:
-	default:
-		l.closeOldestIdle()
+	for acquired := false; !acquired; {
 		select {
 		case l.slots <- struct{}{}:
+			acquired = true
+			continue
+		default:
+		}
+		if l.closeOldestIdle() {
+			continue // its Close freed a slot
+		}
+		// Nothing idle to close: wait for a slot, or for a connection to
+		// go idle (then close it).
+		select {
+		case l.slots <- struct{}{}:
+			acquired = true
+		case <-l.wentIdle:
 		case <-l.done:
 			return nil, net.ErrClosed
 		}
@@ -226,12 +238,18 @@ func (l *capListener) connState(c net.Conn, st http.ConnState) {
 	defer l.mu.Unlock()
 	if st == http.StateIdle {
 		l.idle[c] = time.Now()
+		select {
+		case l.wentIdle <- struct{}{}:
+		default:
+		}
 	} else {
 		delete(l.idle, c)
 	}
 }
 
-func (l *capListener) closeOldestIdle() {
+// closeOldestIdle closes the connection idle the longest and reports
+// whether there was one.
+func (l *capListener) closeOldestIdle() bool {
 	l.mu.Lock()
 	var oldest net.Conn
 	var at time.Time
@@ -242,9 +260,11 @@ func (l *capListener) closeOldestIdle() {
 	}
 	delete(l.idle, oldest)
 	l.mu.Unlock()
-	if oldest != nil {
-		_ = oldest.Close()
+	if oldest == nil {
+		return false
 	}
+	_ = oldest.Close()
+	return true
 }
 
 type cappedConn struct {
