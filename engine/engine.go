@@ -51,7 +51,9 @@ type Engine struct {
 	scratch                     sync.Pool
 	blank                       *cond.State // every fact unknown, every window false
 	layers                      *place.Layers
-	register                    *register.Register
+	// layerFacts[i] is the fact of the layers' i-th value (place.Facts.Values).
+	layerFacts []layerFact
+	register   *register.Register
 	// ends holds notices the register ends before their own valid_until.
 	ends map[*rules.Notice]calendar.Date
 	// summaries["window"][first day] is "NAME FROM—TO" for each interval;

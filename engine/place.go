@@ -1,7 +1,9 @@
 package engine
 
 import (
-	"math"
+	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/place"
@@ -13,12 +15,70 @@ import (
 type Option func(*Engine) error
 
 // WithLayers gives the engine place layers, so that a query may carry a
-// point instead of place facts.
+// point instead of place facts. Every fact the layers' manifest names must
+// be declared in facts.yaml with the matching type — inside: bool,
+// distance: number, property: enum, with every value the layer holds one
+// of the fact's — or New fails naming the manifest line.
 func WithLayers(l *place.Layers) Option {
 	return func(e *Engine) error {
 		e.layers = l
+		return e.linkLayers()
+	}
+}
+
+// layerFact is what a layer's fact becomes in the engine: the declared
+// fact, and for an enum its values as the layer writes them → as the fact
+// does.
+type layerFact struct {
+	f      *rules.Fact
+	values map[string]string
+}
+
+// linkLayers ties each fact of the layers' manifest to the rule set's.
+func (e *Engine) linkLayers() error {
+	e.layerFacts = nil
+	if e.layers == nil {
 		return nil
 	}
+	m := e.layers.Manifest()
+	var errs []error
+	for _, ls := range m.Layers {
+		for _, y := range ls.Facts {
+			lf := layerFact{}
+			f, ok := e.set.Fact(y.Fact)
+			want := map[place.From]cond.Kind{place.Inside: cond.Bool, place.Distance: cond.Number, place.Property: cond.Enum}[y.From]
+			switch {
+			case !ok:
+				errs = append(errs, fmt.Errorf("%s:%d: layer %s gives the fact %s, which %s does not declare", ls.Manifest, y.Line, ls.Name, y.Fact, rules.FactsFile))
+			case f.Kind != want:
+				errs = append(errs, fmt.Errorf("%s:%d: layer %s gives %s from %s, a %s, but %s declares it %s", ls.Manifest, y.Line, ls.Name, y.Fact, y.From, kindName(want), rules.FactsFile, kindName(f.Kind)))
+			default:
+				lf.f = f
+			}
+			if lf.f != nil && y.From == place.Property {
+				lf.values = map[string]string{}
+				for _, v := range e.layers.PropertyValues(y.Fact) {
+					c := f.Canonical(v)
+					if c == "" {
+						errs = append(errs, fmt.Errorf("%s:%d: layer %s gives %s = %q, which is not one of %s", ls.Manifest, y.Line, ls.Name, y.Fact, v, strings.Join(f.Values, ", ")))
+					}
+					lf.values[v] = c
+				}
+			}
+			e.layerFacts = append(e.layerFacts, lf)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func kindName(k cond.Kind) string {
+	switch k {
+	case cond.Number:
+		return "number"
+	case cond.Bool:
+		return "bool"
+	}
+	return "enum"
 }
 
 // WithBundle names the offline bundle the engine was built from, for the
@@ -31,12 +91,10 @@ func WithBundle(version string) Option {
 }
 
 // loadFacts stores the query's facts in st, then the place facts derived
-// from its point (explicit facts win), recording what was given in g.
-// Where the position's uncertainty straddles the forest boundary,
-// in_forest_land is left unknown and the distance becomes a range, so that
-// the decision turns conditional instead of falsely certain; a position
-// uncertain across a town, urban, planning or fireworks boundary leaves
-// that fact unknown.
+// from its point (explicit facts win), recording what was given in g. The
+// layers widen a distance by the position's uncertainty and leave a fact
+// unknown where the point may lie on either side of a boundary, so that
+// the decision turns conditional instead of falsely certain.
 func (e *Engine) loadFacts(st *cond.State, q Query, g *given, sc *scratch) error {
 	if err := e.fill(st, q.Facts, g); err != nil {
 		return err
@@ -45,57 +103,26 @@ func (e *Engine) loadFacts(st *cond.State, q Query, g *given, sc *scratch) error
 	if q.Point == nil {
 		return nil
 	}
-	pf := &sc.pf
-	// set stores one place fact unless the query gave it or the schema
-	// lacks it; the source is the layer file.
-	set := func(name string, v cond.Num, b cond.Tri, s string, src string) {
-		f, ok := e.set.Fact(name)
-		if !ok || g.has(f) {
-			return
+	for i, v := range sc.pf.Values {
+		lf := e.layerFacts[i]
+		f := lf.f
+		if f == nil || !v.Known || g.has(f) {
+			continue
 		}
 		switch f.Kind {
 		case cond.Number:
-			st.Num[f.Var.Slot] = v
+			st.Num[f.Var.Slot] = cond.Num{Lo: v.Lo, Hi: v.Hi, Known: true}
 		case cond.Bool:
-			st.Bool[f.Var.Slot] = b
+			st.Bool[f.Var.Slot] = cond.TriOf(v.Bool)
 		case cond.Enum:
-			if s = f.Canonical(s); s == "" {
-				return // a value the schema does not know stays unknown
+			s := lf.values[v.Enum]
+			if s == "" {
+				continue
 			}
 			st.Str[f.Var.Slot] = s
 		}
 		g.mask |= 1 << f.Index
-		g.src[f.Index], g.value[f.Index] = src, nil
-	}
-	var none cond.Num
-	if pf.ForestKnown && !math.IsInf(pf.DistanceToForestM, 1) {
-		u, src := pf.UncertaintyM, pf.ForestSource
-		switch {
-		case pf.InForestLand && pf.ForestEdgeUncertain && u > 0:
-			set(place.FactDistanceToForestM, cond.Num{Lo: 0, Hi: math.Max(0, u-pf.DistanceToEdgeM), Known: true}, 0, "", src)
-		case pf.InForestLand:
-			set(place.FactInForestLand, none, cond.True, "", src)
-		case pf.DistanceToForestM <= u:
-			set(place.FactDistanceToForestM, cond.Num{Lo: 0, Hi: pf.DistanceToForestM + u, Known: true}, 0, "", src)
-		default:
-			set(place.FactInForestLand, none, cond.False, "", src)
-			set(place.FactDistanceToForestM, cond.Num{Lo: pf.DistanceToForestM - u, Hi: pf.DistanceToForestM + u, Known: true}, 0, "", src)
-		}
-		if pf.FireZone != "" {
-			set(place.FactFireZone, none, 0, pf.FireZone, src)
-		}
-	}
-	if pf.TownKnown && pf.Town != "" && !pf.TownEdgeUncertain {
-		set(place.FactTown, none, 0, pf.Town, pf.TownSource)
-	}
-	if pf.UrbanKnown && !pf.UrbanEdgeUncertain {
-		set(place.FactUrbanArea, none, cond.TriOf(pf.UrbanArea), "", pf.UrbanSource)
-	}
-	if pf.PlanningKnown && !pf.PlanningEdgeUncertain {
-		set(place.FactPlanningArea, none, cond.TriOf(pf.PlanningArea), "", pf.PlanningSource)
-	}
-	if pf.FireworksKnown && !pf.FireworksEdgeUncertain {
-		set(place.FactFireworksBanZone, none, cond.TriOf(pf.FireworksBanZone), "", pf.FireworksSource)
+		g.src[f.Index], g.value[f.Index] = v.Source, nil
 	}
 	return nil
 }
@@ -107,25 +134,15 @@ func (e *Engine) pointFacts(q Query, sc *scratch) error {
 		sc.pf = place.Facts{} // not the last query's
 		return nil
 	}
-	pf, err := e.layers.Facts(*q.Point, q.AccuracyM)
-	if err != nil {
-		return err
-	}
-	sc.pf = pf
-	return nil
+	return e.layers.FactsInto(&sc.pf, *q.Point, q.AccuracyM)
 }
 
 // pointDivision is the division the query's point lies in, from sc.pf.
 func (e *Engine) pointDivision(sc *scratch) (division.Code, string, bool) {
-	pf := &sc.pf
-	if !pf.TownKnown || pf.TownCode == "" || pf.TownEdgeUncertain {
+	if sc.pf.Division == "" {
 		return "", "", false
 	}
-	c, err := division.Parse(pf.TownCode)
-	if err != nil {
-		return "", "", false
-	}
-	return c, pf.TownSource, true
+	return sc.pf.Division, sc.pf.DivisionSource, true
 }
 
 // placeFacts sets the facts that name the query's place (town, from a
@@ -143,9 +160,15 @@ func (e *Engine) placeFacts(st *cond.State, g *given, sc *scratch) {
 			c = c.Parent()
 		}
 		if name := f.Canonical(pl.divs.Name(c)); name != "" {
+			// The source is the layer the point's division came from, or
+			// the table that names the division the query gave.
+			src := sc.where.use.Source
+			if src == "query" || src == "" {
+				src = rules.DivisionsFile
+			}
 			st.Str[f.Var.Slot] = name
 			g.mask |= 1 << f.Index
-			g.src[f.Index], g.value[f.Index] = rules.DivisionsFile, nil
+			g.src[f.Index], g.value[f.Index] = src, nil
 		}
 	}
 }

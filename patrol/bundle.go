@@ -61,6 +61,8 @@ type Bundle struct {
 	Engine *engine.Engine
 	// Layers are the bundle's place layers, nil if it has none.
 	Layers *place.Layers
+	// placeFacts are the facts the layers' manifest names.
+	placeFacts []string
 }
 
 // BundleError is a bundle that failed validation. The app keeps the bundle
@@ -177,12 +179,19 @@ func loadBundle(fsys fs.FS, cfg bundleConfig) (*Bundle, error) {
 		return nil, err
 	}
 	engOpts := []engine.Option{engine.WithRegister(reg), engine.WithBundle(m.Version)}
+	// The layers directory holds the files the rules' manifest lists
+	// (rules/layers.yaml), unless it brings a manifest of its own.
+	manifest, _, err := place.ReadManifest(rfs, place.ManifestFile)
+	if err != nil {
+		return nil, err
+	}
 	var layers *place.Layers
 	if exists(fsys, LayersDir) {
-		if layers, err = place.LoadFS(fsys, LayersDir); err != nil {
+		if layers, err = place.LoadFS(fsys, LayersDir, place.WithDefaultManifest(manifest)); err != nil {
 			return nil, err
 		}
 		engOpts = append(engOpts, engine.WithLayers(layers))
+		manifest = layers.Manifest()
 	}
 	e, err := engine.New(set, cal, engOpts...)
 	if err != nil {
@@ -198,7 +207,15 @@ func loadBundle(fsys fs.FS, cfg bundleConfig) (*Bundle, error) {
 		}
 	}
 	sum := sha256.Sum256(raw)
-	return &Bundle{Version: m.Version, Digest: hex.EncodeToString(sum[:]), Engine: e, Layers: layers}, nil
+	return &Bundle{Version: m.Version, Digest: hex.EncodeToString(sum[:]), Engine: e, Layers: layers, placeFacts: manifestFacts(manifest)}, nil
+}
+
+// manifestFacts lists a manifest's facts; none for no manifest.
+func manifestFacts(m *place.Manifest) []string {
+	if m == nil {
+		return nil
+	}
+	return m.Facts()
 }
 
 // verify checks every listed file's checksum and that no data file is
@@ -417,5 +434,11 @@ func EmbeddedBundle(layers *place.Layers) (*Bundle, error) {
 	}
 	digest := strings.TrimPrefix(e.Rules().Digest, "sha256:")
 	v := "embedded-" + digest[:min(12, len(digest))]
-	return &Bundle{Version: v, Digest: e.Rules().Digest, Engine: e, Layers: layers}, nil
+	manifest := layers.Manifest()
+	if layers == nil {
+		if manifest, _, err = place.ReadManifest(rules.EmbeddedFS(), place.ManifestFile); err != nil {
+			return nil, err
+		}
+	}
+	return &Bundle{Version: v, Digest: e.Rules().Digest, Engine: e, Layers: layers, placeFacts: manifestFacts(manifest)}, nil
 }

@@ -107,7 +107,7 @@ func ExampleBundle_CheckTrack() {
 	fmt.Println(stats.Points, "points,", stats.Decisions, "decisions")
 	// Output:
 	// 2025-10-03 forbidden 祁政通〔2024〕7号 [三]: points 103–333, 1142 m inside
-	// 600 points, 8 decisions
+	// 600 points, 6 decisions
 }
 
 // The fire ban's windows in 2025 as an iCalendar file.

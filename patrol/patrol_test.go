@@ -367,8 +367,9 @@ func TestTrackCacheAgreesWithEngine(t *testing.T) {
 			pts = append(pts, p)
 			_, err := c.Add(p)
 			require.NoError(t, err)
-			k := c.keyFor(calendar.LocalDay(p.Time), mustFacts(t, b, p.Point, acc))
-			inside[i] = c.cache[k].verdict
+			pf := mustFacts(t, b, p.Point, acc)
+			k := c.keyFor(calendar.LocalDay(p.Time), &pf)
+			inside[i] = c.cache[string(k)].verdict
 		}
 		for _, p := range pts {
 			d, err := b.Engine.Decide(engine.Query{Activity: act, At: p.Time, Point: &p.Point, AccuracyM: acc})

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -79,8 +80,10 @@ type TrackStats struct {
 type TrackChecker struct {
 	b          *Bundle
 	opts       TrackOptions
-	thresholds []float64 // distance_to_forest_m thresholds, sorted
-	cache      map[trackKey]*verdictInfo
+	thresholds [][]float64 // per layer fact, the constants rules compare it with, sorted
+	cache      map[string]*verdictInfo
+	key        []byte      // the key being built
+	pf         place.Facts // the point's facts, reused
 	open       *Segment
 	last       TrackPoint
 	lastWGS    place.Point
@@ -95,25 +98,13 @@ type verdictInfo struct {
 	unknownFacts []string
 }
 
-// trackKey is everything the engine's decision for a point can depend on:
-// the day and the layer facts. It deliberately holds more than the engine
-// reads today (see engine.placeFacts): every flag and name the layers
-// report, and every distance the engine derives from them (the distance,
-// its range under the accuracy, and the depth inside the forest edge) as
-// the region between the rules' thresholds it falls in, since conditions
-// only compare distances with those constants. A finer key costs a few
-// more decisions; a coarser one would give wrong answers.
-type trackKey struct {
-	day                                 calendar.Date
-	forestKnown, inForest, forestEdge   bool
-	nearerThanAccuracy, noForest        bool
-	dist, distLo, distHi, depth         int
-	fireZone, town                      string
-	townKnown, townEdge                 bool
-	urbanKnown, urban, urbanEdge        bool
-	planningKnown, planning, planEdge   bool
-	fireworksKnown, fireworks, fireEdge bool
-}
+// A track point's cache key is everything the engine's decision for it
+// can depend on: the day, each fact the layers give — a distance as the
+// regions between the rules' thresholds its range's ends fall in, since
+// conditions only compare distances with those constants — and the
+// division the point lies in. The layers' manifest says which facts there
+// are. A finer key costs a few more decisions; a coarser one would give
+// wrong answers.
 
 // NewTrackChecker prepares a check of opts.Activity against the bundle's
 // layers.
@@ -128,21 +119,25 @@ func (b *Bundle) NewTrackChecker(opts TrackOptions) (*TrackChecker, error) {
 		return nil, fmt.Errorf("patrol: track check: accuracy %v m, want a finite value ≥ 0", opts.AccuracyM)
 	}
 	for name := range opts.Facts {
-		if slices.Contains(place.FactNames[:], name) {
+		if slices.Contains(b.Layers.Manifest().Facts(), name) {
 			return nil, fmt.Errorf("patrol: track check: fact %s comes from the layers at each point; do not give it for the whole track", name)
 		}
 	}
-	return &TrackChecker{b: b, opts: opts, thresholds: distanceThresholds(b.Engine.Rules()), cache: map[trackKey]*verdictInfo{}}, nil
+	c := &TrackChecker{b: b, opts: opts, cache: map[string]*verdictInfo{}}
+	for _, f := range b.Layers.Manifest().Facts() {
+		c.thresholds = append(c.thresholds, thresholds(b.Engine.Rules(), f))
+	}
+	return c, nil
 }
 
-// distanceThresholds collects every constant distance_to_forest_m is
-// compared with anywhere in the rule set: a superset of what any one
-// activity reads, which only makes the cache a little finer.
-func distanceThresholds(set *rules.Set) []float64 {
+// thresholds collects every constant fact is compared with anywhere in
+// the rule set: a superset of what any one activity reads, which only
+// makes the cache a little finer.
+func thresholds(set *rules.Set, fact string) []float64 {
 	var ts []float64
 	add := func(p *cond.Program) {
 		if p != nil {
-			ts = append(ts, p.Thresholds[place.FactDistanceToForestM]...)
+			ts = append(ts, p.Thresholds[fact]...)
 		}
 	}
 	for _, n := range set.Notices {
@@ -174,21 +169,25 @@ func bucket(ts []float64, x float64) int {
 	return 2 * len(ts)
 }
 
-// keyFor builds the cache key of a point's layer facts on day.
-func (c *TrackChecker) keyFor(day calendar.Date, pf place.Facts) trackKey {
-	k := trackKey{day: day,
-		forestKnown: pf.ForestKnown, inForest: pf.InForestLand, forestEdge: pf.ForestEdgeUncertain,
-		noForest: math.IsInf(pf.DistanceToForestM, 1), fireZone: pf.FireZone,
-		townKnown: pf.TownKnown, town: pf.Town, townEdge: pf.TownEdgeUncertain,
-		urbanKnown: pf.UrbanKnown, urban: pf.UrbanArea, urbanEdge: pf.UrbanEdgeUncertain,
-		planningKnown: pf.PlanningKnown, planning: pf.PlanningArea, planEdge: pf.PlanningEdgeUncertain,
-		fireworksKnown: pf.FireworksKnown, fireworks: pf.FireworksBanZone, fireEdge: pf.FireworksEdgeUncertain}
-	if pf.ForestKnown && !k.noForest {
-		d, u, ts := pf.DistanceToForestM, pf.UncertaintyM, c.thresholds
-		k.nearerThanAccuracy = d <= u
-		k.dist, k.distLo, k.distHi = bucket(ts, d), bucket(ts, d-u), bucket(ts, d+u)
-		k.depth = bucket(ts, math.Max(0, u-pf.DistanceToEdgeM))
+// keyFor builds the cache key of a point's layer facts on day, in c.key.
+func (c *TrackChecker) keyFor(day calendar.Date, pf *place.Facts) []byte {
+	k := fmt.Appendf(c.key[:0], "%s|%s|", day, pf.Division)
+	for i, v := range pf.Values {
+		switch {
+		case !v.Known:
+			k = append(k, '?')
+		case v.From == place.Inside:
+			k = strconv.AppendBool(k, v.Bool)
+		case v.From == place.Distance:
+			k = strconv.AppendInt(k, int64(bucket(c.thresholds[i], v.Lo)), 10)
+			k = append(k, '-')
+			k = strconv.AppendInt(k, int64(bucket(c.thresholds[i], v.Hi)), 10)
+		default:
+			k = append(k, v.Enum...)
+		}
+		k = append(k, '|')
 	}
+	c.key = k
 	return k
 }
 
@@ -205,18 +204,17 @@ func (c *TrackChecker) Add(p TrackPoint) (*Segment, error) {
 	if err != nil {
 		return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
 	}
-	pf, err := c.b.Layers.Facts(w, c.opts.AccuracyM)
-	if err != nil {
+	if err := c.b.Layers.FactsInto(&c.pf, w, c.opts.AccuracyM); err != nil {
 		return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
 	}
 	day := calendar.LocalDay(p.Time)
-	k := c.keyFor(day, pf)
-	vi := c.cache[k]
+	k := c.keyFor(day, &c.pf)
+	vi := c.cache[string(k)]
 	if vi == nil {
 		if vi, err = c.decide(day, w); err != nil {
 			return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
 		}
-		c.cache[k] = vi
+		c.cache[string(k)] = vi
 	}
 	c.stats.Points++
 	in := vi.verdict == engine.Forbidden || vi.verdict == engine.Conditional

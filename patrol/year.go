@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
-	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
 )
@@ -207,7 +206,7 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 			continue // nothing dated in this year
 		}
 		for _, c := range n.Conditions {
-			if !readsPlaceFact(c) {
+			if !b.readsPlaceFact(c) {
 				continue
 			}
 			yc := YearCondition{Name: c.Name, Article: c.Article, Text: c.Text}
@@ -221,9 +220,11 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 	return y, nil
 }
 
-func readsPlaceFact(c *rules.Condition) bool {
+// readsPlaceFact reports a condition that reads a fact of the layers'
+// manifest (the bundle's layers, else its rules'): a condition on where.
+func (b *Bundle) readsPlaceFact(c *rules.Condition) bool {
 	for _, v := range c.Program.Vars {
-		if slices.Contains(place.FactNames[:], v.Name) {
+		if slices.Contains(b.placeFacts, v.Name) {
 			return true
 		}
 	}

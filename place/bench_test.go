@@ -1,8 +1,10 @@
 package place
 
 import (
+	"context"
 	"encoding/json"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"testing"
 
@@ -28,18 +30,36 @@ func benchLayers(tb testing.TB, n, vertices int) synth.Layers {
 	return layers
 }
 
+// benchManifest is the synthetic layers' manifest.
+func benchManifest(tb testing.TB) *Manifest {
+	tb.Helper()
+	data, err := os.ReadFile("testdata/synthetic/layers.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m, err := ParseManifest(data, "layers.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
+}
+
 func loadAll(tb testing.TB, layers synth.Layers) *Layers {
 	tb.Helper()
-	l := &Layers{}
-	for _, name := range layerOrder {
-		pl, err := parseLayer(name, name.File(), layers[name.File()])
+	m := benchManifest(tb)
+	l := &Layers{manifest: m}
+	for _, spec := range m.Layers {
+		ly, err := parseLayer(context.Background(), spec, spec.File, layers[spec.File])
 		if err != nil {
 			tb.Fatal(err)
 		}
-		*l.slot(name) = pl
+		l.add(ly)
 	}
 	return l
 }
+
+// forestDistance is the distance to forest in f (the first layer).
+func forestDistance(f Facts) float64 { return f.Layers[0].DistanceM }
 
 func benchPoints(n int) []Point {
 	rnd := rand.New(rand.NewPCG(7, 7))
@@ -55,14 +75,15 @@ func benchPoints(n int) []Point {
 // vertices.
 func BenchmarkIndexBuild(b *testing.B) {
 	data := benchLayers(b, 20000, 50)["forest.geojson"]
-	fc, err := geojson.UnmarshalFeatureCollection(data)
+	d, err := decodeDoc(context.Background(), data)
 	if err != nil {
 		b.Fatal(err)
 	}
+	spec, _ := benchManifest(b).Layer("forest")
 	b.ReportAllocs()
 	cpu, n := startCPU(), 0
 	for b.Loop() {
-		if _, err := buildLayer(Forest, "forest.geojson", fc); err != nil {
+		if _, err := buildLayer(spec, "forest.geojson", d); err != nil {
 			b.Fatal(err)
 		}
 		n++
@@ -79,8 +100,9 @@ func BenchmarkFacts(b *testing.B) {
 	b.ReportAllocs()
 	cpu := startCPU()
 	i := 0
+	var f Facts
 	for b.Loop() {
-		if _, err := l.Facts(pts[i%len(pts)], 10); err != nil {
+		if err := l.FactsInto(&f, pts[i%len(pts)], 10); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -91,13 +113,13 @@ func BenchmarkFacts(b *testing.B) {
 // BenchmarkFactsNear is BenchmarkFacts for points inside forest or within
 // 300 m of it: the points the fire ban is about.
 func BenchmarkFactsNear(b *testing.B) {
-	benchFactsWhere(b, func(f Facts) bool { return f.DistanceToForestM <= 300 })
+	benchFactsWhere(b, func(f Facts) bool { return forestDistance(f) <= 300 })
 }
 
 // BenchmarkFactsFar is BenchmarkFacts for points more than 1 km from forest
 // (the city centre, outside the county), which need the best-first walk.
 func BenchmarkFactsFar(b *testing.B) {
-	benchFactsWhere(b, func(f Facts) bool { return f.DistanceToForestM > 1000 })
+	benchFactsWhere(b, func(f Facts) bool { return forestDistance(f) > 1000 })
 }
 
 func benchFactsWhere(b *testing.B, keep func(Facts) bool) {
@@ -112,8 +134,9 @@ func benchFactsWhere(b *testing.B, keep func(Facts) bool) {
 	b.ReportAllocs()
 	cpu := startCPU()
 	i := 0
+	var f Facts
 	for b.Loop() {
-		if _, err := l.Facts(pts[i%len(pts)], 10); err != nil {
+		if err := l.FactsInto(&f, pts[i%len(pts)], 10); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -133,8 +156,9 @@ func BenchmarkFactsGCJ02(b *testing.B) {
 	b.ReportAllocs()
 	cpu := startCPU()
 	i := 0
+	var f Facts
 	for b.Loop() {
-		if _, err := l.Facts(pts[i%len(pts)], 10); err != nil {
+		if err := l.FactsInto(&f, pts[i%len(pts)], 10); err != nil {
 			b.Fatal(err)
 		}
 		i++
@@ -155,8 +179,9 @@ func BenchmarkLoad40MB(b *testing.B) {
 	data := bench40MB(b)
 	b.ReportAllocs()
 	cpu, n := startCPU(), 0
+	spec, _ := benchManifest(b).Layer("forest")
 	for b.Loop() {
-		if _, err := parseLayer(Forest, "forest.geojson", data); err != nil {
+		if _, err := parseLayer(context.Background(), spec, "forest.geojson", data); err != nil {
 			b.Fatal(err)
 		}
 		n++
@@ -203,9 +228,10 @@ func TestFactsDoNotAllocate(t *testing.T) {
 	pts := benchPoints(64)
 	for _, crs := range []CRS{WGS84, GCJ02, BD09} {
 		i := 0
+		var f Facts
 		allocs := testing.AllocsPerRun(200, func() {
 			p, _ := pts[i%len(pts)].To(crs)
-			if _, err := l.Facts(p, 10); err != nil {
+			if err := l.FactsInto(&f, p, 10); err != nil {
 				t.Fatal(err)
 			}
 			i++

@@ -33,7 +33,7 @@ func BenchmarkCheckWithPoint(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	l, err := place.LoadDir(dir)
+	l, err := place.LoadDir(dir, place.WithManifest(manifest))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func BenchmarkScalePolygons(b *testing.B) {
 			}
 		}
 		start := time.Now()
-		l, err := place.LoadDir(dir)
+		l, err := place.LoadDir(dir, place.WithManifest(manifest))
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -93,8 +93,9 @@ func BenchmarkScalePolygons(b *testing.B) {
 		b.Run(fmt.Sprintf("polygons=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
+			var pf place.Facts
 			for b.Loop() {
-				if _, err := l.Facts(pts[i%len(pts)], 5); err != nil {
+				if err := l.FactsInto(&pf, pts[i%len(pts)], 5); err != nil {
 					b.Fatal(err)
 				}
 				i++

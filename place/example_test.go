@@ -8,7 +8,7 @@ import (
 )
 
 // A patrol officer's phone reports a GPS fix with 5 m accuracy; the
-// synthetic layers say where it is.
+// synthetic layers say where it is, in the facts their manifest names.
 func Example() {
 	layers, err := place.LoadDir("testdata/synthetic")
 	if err != nil {
@@ -18,18 +18,30 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("in forest land: %v\n", f.InForestLand)
-	fmt.Printf("distance to forest: %.1f m ± %.0f m (%s, feature %s)\n",
-		f.DistanceToForestM, f.UncertaintyM, f.ForestSource, f.ForestFeature)
-	fmt.Printf("fire zone: %s\n", f.FireZone)
-	fmt.Printf("town: %s (%s)\n", f.Town, f.TownCode)
-	fmt.Printf("urban area: %v, planning area: %v, fireworks ban zone: %v\n", f.UrbanArea, f.PlanningArea, f.FireworksBanZone)
+	for _, v := range f.Values {
+		switch {
+		case !v.Known:
+			fmt.Printf("%s: unknown\n", v.Fact)
+		case v.From == place.Inside:
+			fmt.Printf("%s: %v\n", v.Fact, v.Bool)
+		case v.From == place.Distance:
+			fmt.Printf("%s: %.1f–%.1f\n", v.Fact, v.Lo, v.Hi)
+		default:
+			fmt.Printf("%s: %s\n", v.Fact, v.Enum)
+		}
+	}
+	forest, _ := f.Layer("forest")
+	fmt.Printf("nearest forest: feature %s, %.1f m (%s)\n", forest.Feature, forest.DistanceM, forest.Source)
+	fmt.Printf("division: %s\n", f.Division)
 	// Output:
-	// in forest land: false
-	// distance to forest: 56.0 m ± 5 m (testdata/synthetic/forest.geojson (synthetic), feature SYN-F00001)
-	// fire zone: key
-	// town: 进宝塘镇 (431181108)
-	// urban area: false, planning area: false, fireworks ban zone: false
+	// in_forest_land: false
+	// distance_to_forest_m: 51.0–61.0
+	// fire_zone: key
+	// urban_area: false
+	// planning_area: false
+	// fireworks_ban_zone: false
+	// nearest forest: feature SYN-F00001, 56.0 m (testdata/synthetic/forest.geojson (synthetic))
+	// division: 431181108
 }
 
 // A point picked on an Amap (GCJ-02) map is about 660 m from the same
@@ -62,11 +74,12 @@ func ExampleParseCRS() {
 }
 
 func ExampleCheck() {
-	for _, p := range place.Check("testdata/broken")[:3] {
+	for _, p := range place.Check("testdata/broken")[:4] {
 		fmt.Println(p)
 	}
 	// Output:
-	// testdata/broken/forests.geojson: unknown-file: not a layer file, ignored by the loader (layers are forest.geojson, towns.geojson, urban.geojson, planning.geojson, fireworks.geojson)
+	// testdata/broken/forests.geojson: warning: unknown-file: not a layer file of testdata/broken/layers.yaml, ignored by the loader (layers are forest.geojson, towns.geojson, urban.geojson, planning.geojson, fireworks.geojson)
 	// testdata/broken/forest.geojson: feature "bowtie": invalid-ring: exterior ring has zero area
 	// testdata/broken/forest.geojson: feature "bowtie": self-intersection: exterior ring: segment 0 crosses segment 2 near [111.9050000, 26.6050000]
+	// testdata/broken/forest.geojson: feature "unclosed": unclosed-ring: exterior ring is not closed: first position [111.8 26.5], last [111.8 26.51] (RFC 7946 §3.1.6)
 }

@@ -3,6 +3,7 @@ package place_test
 import (
 	"math"
 	"os"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -24,9 +25,25 @@ func FuzzLoadLayer(f *testing.F) {
 	f.Add([]byte(`{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,1e308]]]},"properties":null}`))
 	f.Add([]byte(`{"type":"FeatureCollection","features":[null]}`))
 	f.Add([]byte(`{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"GeometryCollection","geometries":[]}}]}`))
+	m, err := place.ParseManifest([]byte(`layers:
+  - {file: forest.geojson, geometry: polygon, facts: [{fact: in, from: inside}, {fact: d, from: distance}, {fact: z, property: fire_zone, values: {key: [重点]}, precedence: [key]}]}
+  - {file: towns.geojson, geometry: polygon, division: code, label: name}
+  - {file: rivers.geojson, geometry: line, facts: [{fact: r, from: distance}]}
+  - {file: sites.geojson, geometry: point, facts: [{fact: s, from: distance}, {fact: k, property: kind}]}
+`), "layers.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, layer := range []place.Layer{place.Forest, place.Towns} {
-			l, err := place.ParseLayer(layer, "fuzz.geojson", data)
+		for _, spec := range m.Layers {
+			l, err := place.ParseLayer(spec, spec.File, data)
+			// The loader and the check share one validator: the check
+			// reports an error exactly when loading fails.
+			probs := place.CheckFS(fstest.MapFS{spec.File: {Data: data}}, ".", nil, place.WithManifest(m))
+			checkErr := slices.ContainsFunc(probs, func(p place.Problem) bool { return !p.Warning })
+			if (err != nil) != checkErr {
+				t.Fatalf("%s: load error %v, but check %v", spec.File, err, probs)
+			}
 			if err != nil {
 				continue
 			}
@@ -39,11 +56,17 @@ func FuzzLoadLayer(f *testing.F) {
 				if err != nil {
 					t.Fatalf("facts for a valid point: %v", err)
 				}
-				if f.DistanceToForestM < 0 || math.IsNaN(f.DistanceToForestM) {
-					t.Fatalf("distance %v", f.DistanceToForestM)
+				for _, lf := range f.Layers {
+					if lf.DistanceM < 0 || math.IsNaN(lf.DistanceM) || lf.EdgeM < 0 || math.IsNaN(lf.EdgeM) {
+						t.Fatalf("distance %v, edge %v", lf.DistanceM, lf.EdgeM)
+					}
+				}
+				for _, v := range f.Values {
+					if v.Known && v.From == place.Distance && !(0 <= v.Lo && v.Lo <= v.Hi) {
+						t.Fatalf("%s: range %v–%v", v.Fact, v.Lo, v.Hi)
+					}
 				}
 			}
 		}
-		place.CheckFS(fstest.MapFS{"forest.geojson": {Data: data}, "towns.geojson": {Data: data}}, ".", nil)
 	})
 }

@@ -110,13 +110,15 @@ func (p plane) dist2(b box) float64 {
 const chunkSize = 16
 
 // ring is a closed ring (last position equals the first) of lon/lat
-// positions, with one bounding box per chunkSize segments.
+// positions, or an open line, with one bounding box per chunkSize
+// segments. A point is a line of one zero-length segment.
 type ring struct {
 	pts    []orb.Point
 	chunks []box
 }
 
-func newRing(pts []orb.Point) ring { return newRingIn(pts, nil) }
+// newRing makes a ring of pts, closing it if closed is set.
+func newRing(pts []orb.Point, closed bool) ring { return newRingIn(pts, closed, nil) }
 
 // numChunks is the number of chunk boxes of a ring of n positions.
 func numChunks(n int) int { return (n + chunkSize - 1) / chunkSize }
@@ -124,8 +126,8 @@ func numChunks(n int) int { return (n + chunkSize - 1) / chunkSize }
 // newRingIn is newRing taking its chunk boxes from the front of *arena when
 // it has room, so that loading a layer allocates a few large slices rather
 // than one per ring.
-func newRingIn(pts []orb.Point, arena *[]box) ring {
-	if n := len(pts); n > 0 && pts[0] != pts[n-1] {
+func newRingIn(pts []orb.Point, closed bool, arena *[]box) ring {
+	if n := len(pts); closed && n > 0 && pts[0] != pts[n-1] {
 		// Close the ring on a copy: the caller's slice may be shared.
 		pts = append(pts[:n:n], pts[0])
 	}
@@ -216,25 +218,28 @@ func segDist2(ax, ay, ex, ey float64) float64 {
 	return x*x + y*y
 }
 
-// polygon is one polygon: an exterior ring and its holes. A MultiPolygon
-// feature becomes several polygons sharing a feature index.
+// polygon is one part of a feature: a polygon (an exterior ring and its
+// holes), or a line or a point (one open ring). A Multi* feature becomes
+// several parts sharing a feature index.
 type polygon struct {
 	rings   []ring
 	bound   box
 	feature int32
+	area    bool // a polygon, which has an inside
 }
 
-// newPolygon builds a polygon, taking its rings and chunk boxes from the
-// arenas when they have room (see newRingIn).
-func newPolygon(rings []orb.Ring, feature int32, ringArena *[]ring, boxArena *[]box) polygon {
-	p := polygon{bound: emptyBox(), feature: feature}
+// newPolygon builds a part, taking its rings and chunk boxes from the
+// arenas when they have room (see newRingIn). area says the rings are a
+// polygon's (closed), not a line's or a point's.
+func newPolygon(rings []orb.Ring, area bool, feature int32, ringArena *[]ring, boxArena *[]box) polygon {
+	p := polygon{bound: emptyBox(), feature: feature, area: area}
 	if n := len(rings); len(*ringArena) >= n {
 		p.rings, *ringArena = (*ringArena)[:n:n], (*ringArena)[n:]
 	} else {
 		p.rings = make([]ring, n)
 	}
 	for i, r := range rings {
-		p.rings[i] = newRingIn(r, boxArena)
+		p.rings[i] = newRingIn(r, area, boxArena)
 		// All rings, not just the exterior: a malformed hole outside its
 		// exterior must still be found by the index.
 		for _, b := range p.rings[i].chunks {
@@ -247,7 +252,7 @@ func newPolygon(rings []orb.Ring, feature int32, ringArena *[]ring, boxArena *[]
 // contains reports whether lat, lon is inside p by the even-odd rule over
 // all its rings, so holes are excluded whatever their winding.
 func (p *polygon) contains(lat, lon float64) bool {
-	if !p.bound.containsPoint(lat, lon) {
+	if !p.area || !p.bound.containsPoint(lat, lon) {
 		return false
 	}
 	odd := false

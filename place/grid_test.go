@@ -34,7 +34,8 @@ func TestNearestMatchesScan(t *testing.T) {
 
 	for name, polys := range layers {
 		t.Run(name, func(t *testing.T) {
-			pl := &polyLayer{bound: emptyBox(), features: []feature{{id: "f", rawID: "f"}}}
+			spec := LayerSpec{Name: "forest", File: "forest.geojson", Geometry: Polygons, Facts: []YieldSpec{{Fact: "d", From: Distance}}}
+			pl := &layer{spec: spec, bound: emptyBox(), features: []feature{{id: "f", rawID: "f"}}, rank: []int32{0}, distance: true, values: [][]string{nil}}
 			for _, p := range polys {
 				var rings []orb.Ring
 				for _, r := range p {
@@ -42,7 +43,7 @@ func TestNearestMatchesScan(t *testing.T) {
 				}
 				var ra []ring
 				var ba []box
-				pl.polys = append(pl.polys, newPolygon(rings, 0, &ra, &ba))
+				pl.polys = append(pl.polys, newPolygon(rings, true, 0, &ra, &ba))
 			}
 			for i := range pl.polys {
 				b := pl.polys[i].bound
@@ -50,7 +51,7 @@ func TestNearestMatchesScan(t *testing.T) {
 				pl.bound.union(b)
 			}
 			pl.grid = newGrid(pl.polys, pl.bound)
-			l := &Layers{forest: pl}
+			l := &Layers{manifest: &Manifest{Layers: []LayerSpec{spec}}, layers: []*layer{pl}, yields: 1}
 			for range 300 {
 				lat, lon := 25.5+rnd.Float64()*2, 110.5+rnd.Float64()*2
 				if rnd.IntN(20) == 0 {
@@ -63,7 +64,7 @@ func TestNearestMatchesScan(t *testing.T) {
 				for i := range pl.polys {
 					want = plane.polyDist2(&pl.polys[i], want)
 				}
-				require.InDelta(t, math.Sqrt(want), f.DistanceToEdgeM, 1e-9*math.Sqrt(want)+1e-9, "%v,%v", lat, lon)
+				require.InDelta(t, math.Sqrt(want), f.Layers[0].EdgeM, 1e-9*math.Sqrt(want)+1e-9, "%v,%v", lat, lon)
 			}
 		})
 	}

@@ -1,219 +1,348 @@
 package place
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"math"
 	"os"
 	"path"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 	"github.com/tidwall/rtree"
+
+	"github.com/tonggao/tonggao/division"
+	"github.com/tonggao/tonggao/internal/fsread"
 )
 
-// Layer names one of the place layers. Each is read from the file
-// <layer>.geojson in a layer directory.
-type Layer string
-
-const (
-	Forest    Layer = "forest"    // forest land (林地), with optional fire_zone
-	Towns     Layer = "towns"     // township boundaries, with code and name
-	Urban     Layer = "urban"     // the urban area (城区)
-	Planning  Layer = "planning"  // the city planning area (城市规划区)
-	Fireworks Layer = "fireworks" // fireworks no-discharge zones (禁放区)
-)
-
-// layerOrder is the order layers are loaded and reported in.
-var layerOrder = [...]Layer{Forest, Towns, Urban, Planning, Fireworks}
-
-// AllLayers lists every layer in the order they are loaded and reported.
-func AllLayers() []Layer { return slices.Clone(layerOrder[:]) }
-
-// File is the layer's file name in a layer directory, e.g. "forest.geojson".
-func (l Layer) File() string { return string(l) + ".geojson" }
-
-// Fire zone values of the forest layer's fire_zone property.
-const (
-	FireZoneKey     = "key"     // 重点森林防火区
-	FireZoneGeneral = "general" // 一般森林防火区
-)
-
-// Source describes one loaded layer, for the receipt of an answer.
+// Source describes one layer, for the receipt of an answer.
 type Source struct {
-	Layer     Layer
-	Path      string // the file as named to LoadDir or LoadFS, e.g. "testdata/synthetic/forest.geojson"
+	Layer string // the layer's name in the manifest, e.g. "forest"
+	Path  string // the file as loaded, e.g. "testdata/synthetic/forest.geojson"
+	// Absent is set when the file is not there: the layer's facts are
+	// unknown.
+	Absent    bool
 	Features  int
-	Polygons  int  // polygons after splitting MultiPolygons
+	Parts     int  // polygons, lines or points after splitting Multi* geometries
 	Synthetic bool // a feature or the collection has "synthetic": true
 }
 
 // String is a one-line description, e.g.
 // "forest: testdata/synthetic/forest.geojson, 300 features, 340 polygons (synthetic)".
 func (s Source) String() string {
-	str := fmt.Sprintf("%s: %s, %d features, %d polygons", s.Layer, s.Path, s.Features, s.Polygons)
+	if s.Absent {
+		return fmt.Sprintf("%s: %s absent (facts unknown)", s.Layer, s.Path)
+	}
+	str := fmt.Sprintf("%s: %s, %d features, %d parts", s.Layer, s.Path, s.Features, s.Parts)
 	if s.Synthetic {
 		str += " (synthetic)"
 	}
 	return str
 }
 
-// feature is what the facts need of one GeoJSON feature's properties.
+// feature is what answers need of one GeoJSON feature.
 type feature struct {
-	id       string // as in messages: quoted if a string, e.g. "F1", 17, #3
-	rawID    string // as in facts: F1, 17, #3
-	fireZone string // forest: key, general or ""
-	name     string // towns
-	code     string // towns
+	id    string // as in messages: quoted if a string, e.g. "F1", 17, #3
+	rawID string // as in facts: F1, 17, #3
 }
 
-// polyLayer is one loaded layer: its polygons and an R-tree over their
-// bounding boxes. It is never modified after load.
-type polyLayer struct {
+// layer is one loaded layer: its parts and an R-tree over their bounding
+// boxes. It is never modified after load.
+type layer struct {
+	spec     LayerSpec
 	src      Source
 	label    string // src.Path, plus " (synthetic)" when synthetic
 	features []feature
-	polys    []polygon
+	polys    []polygon // every part: a polygon, a line (open ring) or a point
 	index    rtree.RTreeGN[float64, int32]
-	grid     grid // forest only: the far-from-forest search
+	grid     grid // the far-away search of a layer that gives distances
 	bound    box
+	// distance: the layer gives a distance, so its property facts come
+	// from the nearest feature outside the containing ones.
+	distance bool
+	// rank[i] orders feature i by the precedence of its value (0 first);
+	// values[y][i] is yield y's value for feature i; codes[i] its division.
+	rank   []int32
+	values [][]string
+	codes  []division.Code
 }
 
-// Layers is a set of loaded place layers. A nil layer is absent, and the
-// facts it would give are unknown. Layers is immutable after loading and
-// safe for concurrent use.
+// Layers is a set of loaded place layers, as a manifest lists them. A
+// layer whose file is absent is there too, and the facts it would give
+// are unknown. Layers is immutable after loading and safe for concurrent
+// use.
 type Layers struct {
-	forest, towns, urban, planning, fireworks *polyLayer
+	manifest *Manifest
+	layers   []*layer
+	// yields counts the facts of all layers: the length of Facts.Values.
+	yields int
 }
 
-func (l *Layers) slot(name Layer) **polyLayer {
-	switch name {
-	case Forest:
-		return &l.forest
-	case Towns:
-		return &l.towns
-	case Urban:
-		return &l.urban
-	case Planning:
-		return &l.planning
-	case Fireworks:
-		return &l.fireworks
+// Option configures loading.
+type Option func(*loadConfig)
+
+type loadConfig struct {
+	ctx         context.Context
+	limits      fsread.Limits
+	manifest    *Manifest
+	defManifest *Manifest
+}
+
+// Limits on layer files: a county's 林地 layer is tens of megabytes, and
+// loading takes about four times a file's size in memory.
+const (
+	DefaultMaxFileBytes  = 256 << 20 // 256 MiB
+	DefaultMaxTotalBytes = 512 << 20 // 512 MiB
+)
+
+// WithContext stops loading when ctx is done (between files, and every
+// thousand features).
+func WithContext(ctx context.Context) Option { return func(c *loadConfig) { c.ctx = ctx } }
+
+// WithLimits bounds the bytes of one layer file and of all of them
+// (defaults DefaultMaxFileBytes, DefaultMaxTotalBytes).
+func WithLimits(perFile, total int64) Option {
+	return func(c *loadConfig) { c.limits.MaxFileBytes, c.limits.MaxTotalBytes = perFile, total }
+}
+
+// WithManifest loads the layers m lists, whatever the directory holds.
+func WithManifest(m *Manifest) Option { return func(c *loadConfig) { c.manifest = m } }
+
+// WithDefaultManifest loads the layers m lists unless the directory has
+// its own layers.yaml: a rule base's manifest, for a directory of layer
+// files exported for it.
+func WithDefaultManifest(m *Manifest) Option { return func(c *loadConfig) { c.defManifest = m } }
+
+func config(opts []Option) loadConfig {
+	c := loadConfig{ctx: context.Background(), limits: fsread.Limits{MaxFileBytes: DefaultMaxFileBytes, MaxTotalBytes: DefaultMaxTotalBytes}}
+	for _, o := range opts {
+		o(&c)
 	}
-	return nil
+	return c
 }
 
-// LoadDir loads the layers in dir: forest.geojson, towns.geojson,
-// urban.geojson, planning.geojson and fireworks.geojson. Every file is
-// optional; an absent file leaves its facts unknown. A file that is present
-// but unreadable or invalid is an error naming the file and feature, and so
-// is a dir that does not exist or is not a directory (a mistyped path must
-// not pass for "no layers").
-func LoadDir(dir string) (*Layers, error) {
-	return load(os.DirFS(dir), ".", func(name string) string { return filepath.Join(dir, name) })
-}
-
-// LoadFS is LoadDir for the directory dir of fsys (use "." for its root),
-// e.g. an embed.FS holding the layers.
-func LoadFS(fsys fs.FS, dir string) (*Layers, error) {
-	return load(fsys, dir, func(name string) string { return path.Join(dir, name) })
-}
-
-func load(fsys fs.FS, dir string, label func(string) string) (*Layers, error) {
-	if st, err := fs.Stat(fsys, dir); err != nil {
+// LoadDir loads the layers of the directory dir that its manifest lists:
+// dir/layers.yaml, or the one given with WithManifest or
+// WithDefaultManifest. A listed file that is absent leaves its facts
+// unknown; one that is present but unreadable or invalid is an error
+// naming the file, feature and position, and so is a dir that does not
+// exist or is not a directory (a mistyped path must not pass for "no
+// layers"). Files are read as fsread reads them: regular files only,
+// nothing outside dir, within the limits.
+func LoadDir(dir string, opts ...Option) (*Layers, error) {
+	if st, err := os.Stat(dir); err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // the path is in the message already
 		}
-		return nil, fmt.Errorf("place: layers directory %s: %w", label("."), err)
+		return nil, fmt.Errorf("place: layers directory %s: %w", dir, err)
 	} else if !st.IsDir() {
-		return nil, fmt.Errorf("place: layers directory %s: not a directory", label("."))
+		return nil, fmt.Errorf("place: layers directory %s: not a directory", dir)
 	}
-	var l Layers
-	for _, name := range layerOrder {
-		data, err := fs.ReadFile(fsys, path.Join(dir, name.File()))
-		if errors.Is(err, fs.ErrNotExist) {
+	return load(fsread.Dir(dir), ".", dir, config(opts))
+}
+
+// LoadFS is LoadDir for the directory dir of fsys (use "." for its root),
+// e.g. an embed.FS or a bundle holding the layers.
+func LoadFS(fsys fs.FS, dir string, opts ...Option) (*Layers, error) {
+	if st, err := fs.Stat(fsys, dir); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("place: layers directory %s: %w", dir, err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("place: layers directory %s: not a directory", dir)
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil, fmt.Errorf("place: layers directory %s: %w", dir, err)
+	}
+	name := dir
+	if dir == "." {
+		name = ""
+	}
+	return load(sub, ".", name, config(opts))
+}
+
+// ReadManifest reads the layer manifest name of fsys; ok is false when
+// there is none.
+func ReadManifest(fsys fs.FS, name string) (m *Manifest, ok bool, err error) {
+	r := fsread.New(context.Background(), fsys, "", fsread.Limits{MaxFileBytes: maxManifestBytes})
+	if exists, err := r.Exists(name); err != nil || !exists {
+		return nil, false, err
+	}
+	data, err := r.ReadFile(name)
+	if err != nil {
+		return nil, false, err
+	}
+	m, err = ParseManifest(data, name)
+	return m, err == nil, err
+}
+
+func load(fsys fs.FS, dir, name string, c loadConfig) (*Layers, error) {
+	r := fsread.New(c.ctx, fsys, name, c.limits)
+	m := c.manifest
+	if m == nil {
+		// The manifest is read within its own limit, not the layers'.
+		mr := fsread.New(c.ctx, fsys, name, fsread.Limits{MaxFileBytes: maxManifestBytes})
+		mf := path.Join(dir, ManifestFile)
+		exists, err := mr.Exists(mf)
+		if err != nil {
+			return nil, fmt.Errorf("place: %w", err)
+		}
+		switch {
+		case exists:
+			data, err := mr.ReadFile(mf)
+			if err != nil {
+				return nil, fmt.Errorf("place: %w", err)
+			}
+			if m, err = ParseManifest(data, mr.Path(mf)); err != nil {
+				return nil, fmt.Errorf("place: %w", err)
+			}
+		case c.defManifest != nil:
+			m = c.defManifest
+		default:
+			where := name
+			if where == "" {
+				where = "the layer directory"
+			}
+			return nil, fmt.Errorf("place: %s has no %s saying which layers to load", where, ManifestFile)
+		}
+	}
+	l := &Layers{manifest: m}
+	for _, spec := range m.Layers {
+		file := path.Join(dir, spec.File)
+		exists, err := r.Exists(file)
+		if err != nil {
+			return nil, fmt.Errorf("place: %w", err)
+		}
+		if !exists {
+			l.add(&layer{spec: spec, src: Source{Layer: spec.Name, Path: r.Path(file), Absent: true}})
 			continue
 		}
+		data, err := r.ReadFile(file)
 		if err != nil {
-			return nil, fmt.Errorf("place: %s: %w", label(name.File()), err)
+			return nil, fmt.Errorf("place: %w", err)
 		}
-		pl, err := parseLayer(name, label(name.File()), data)
+		ly, err := parseLayer(c.ctx, spec, r.Path(file), data)
 		if err != nil {
 			return nil, err
 		}
-		*l.slot(name) = pl
+		l.add(ly)
 	}
-	return &l, nil
+	return l, nil
 }
 
-// ParseLayer parses one layer from GeoJSON. path names the data in errors
-// and in facts' sources. It is exported for callers that keep layers
-// elsewhere than in files; see Layers.With.
-func ParseLayer(name Layer, path string, data []byte) (*Layers, error) {
-	var l Layers
-	slot := l.slot(name)
-	if slot == nil {
-		return nil, fmt.Errorf("place: unknown layer %q", string(name))
-	}
-	pl, err := parseLayer(name, path, data)
+func (l *Layers) add(ly *layer) {
+	l.layers = append(l.layers, ly)
+	l.yields += len(ly.spec.Facts)
+}
+
+// ParseLayer parses one layer from GeoJSON, as spec describes it. path
+// names the data in errors and in facts' sources. It is for callers that
+// keep layers elsewhere than in files, and for tests; see Layers.With.
+func ParseLayer(spec LayerSpec, path string, data []byte) (*Layers, error) {
+	ly, err := parseLayer(context.Background(), spec, path, data)
 	if err != nil {
 		return nil, err
 	}
-	*slot = pl
-	return &l, nil
+	l := &Layers{manifest: &Manifest{File: path, Layers: []LayerSpec{spec}}}
+	l.add(ly)
+	return l, nil
 }
 
-// With returns a new Layers holding l's layers and, in place of them, the
-// layers present in o.
-func (l *Layers) With(o *Layers) *Layers {
-	var n Layers
-	if l != nil {
-		n = *l
-	}
-	if o == nil {
-		return &n
-	}
-	for _, name := range layerOrder {
-		if p := *o.slot(name); p != nil {
-			*n.slot(name) = p
+// With returns the layers of l and o together, l's first: several rule
+// directories each bring theirs. Two layers giving the same fact, or of
+// the same name, are an error naming both.
+func (l *Layers) With(o *Layers) (*Layers, error) {
+	n := &Layers{manifest: &Manifest{}}
+	for _, x := range []*Layers{l, o} {
+		if x == nil {
+			continue
+		}
+		if n.manifest.File == "" {
+			n.manifest.File = x.manifest.File
+		}
+		for _, ly := range x.layers {
+			for _, prev := range n.layers {
+				if prev.spec.Name == ly.spec.Name {
+					return nil, fmt.Errorf("place: layer %q of %s is also in %s", ly.spec.Name, ly.src.Path, prev.src.Path)
+				}
+				for _, y := range ly.spec.Facts {
+					if slices.ContainsFunc(prev.spec.Facts, func(p YieldSpec) bool { return p.Fact == y.Fact }) {
+						return nil, fmt.Errorf("place: %s and %s both give the fact %s", prev.src.Path, ly.src.Path, y.Fact)
+					}
+				}
+			}
+			n.manifest.Layers = append(n.manifest.Layers, ly.spec)
+			n.add(ly)
 		}
 	}
-	return &n
+	return n, nil
 }
 
-// Sources lists the loaded layers, in the order of AllLayers.
-func (l *Layers) Sources() []Source {
+// PropertyValues lists the values the features of the layers hold for
+// fact, a property fact (after the manifest's value mapping), each once.
+func (l *Layers) PropertyValues(fact string) []string {
 	if l == nil {
 		return nil
 	}
-	var out []Source
-	for _, name := range layerOrder {
-		if p := *l.slot(name); p != nil {
-			out = append(out, p.src)
+	var out []string
+	for _, ly := range l.layers {
+		for y, ys := range ly.spec.Facts {
+			if ys.Fact != fact || ys.From != Property {
+				continue
+			}
+			for _, v := range ly.values[y] {
+				if v != "" && !slices.Contains(out, v) {
+					out = append(out, v)
+				}
+			}
 		}
 	}
 	return out
 }
 
-// Describe is a multi-line description of the loaded and absent layers,
-// for a receipt or the command line.
+// Manifest is the manifest the layers were loaded by.
+func (l *Layers) Manifest() *Manifest {
+	if l == nil {
+		return &Manifest{}
+	}
+	return l.manifest
+}
+
+// Sources lists the layers, absent ones included, in manifest order.
+func (l *Layers) Sources() []Source {
+	if l == nil {
+		return nil
+	}
+	out := make([]Source, len(l.layers))
+	for i, ly := range l.layers {
+		out[i] = ly.src
+	}
+	return out
+}
+
+// Describe is a multi-line description of the layers and the facts each
+// gives, for a receipt or the command line.
 func (l *Layers) Describe() string {
 	if l == nil {
-		l = &Layers{}
+		return "no layers\n"
 	}
 	var b strings.Builder
-	for _, name := range layerOrder {
-		if p := *l.slot(name); p != nil {
-			fmt.Fprintln(&b, p.src)
-		} else {
-			fmt.Fprintf(&b, "%s: absent (facts unknown)\n", name)
+	for _, ly := range l.layers {
+		var gives []string
+		for _, y := range ly.spec.Facts {
+			gives = append(gives, y.Fact)
 		}
+		if ly.spec.Division != "" {
+			gives = append(gives, "the division ("+ly.spec.Division+")")
+		}
+		fmt.Fprintf(&b, "%s → %s\n", ly.src, strings.Join(gives, ", "))
 	}
 	return b.String()
 }
@@ -222,247 +351,110 @@ func (l *Layers) Describe() string {
 // usually breaks the same way thousands of times.
 const maxLoadErrors = 10
 
-// decode parses a GeoJSON FeatureCollection (or a lone Feature) with orb,
-// turning a panic in the decoder into an error: layer files come from
-// outside and must never crash the caller.
-func decode(data []byte) (fc *geojson.FeatureCollection, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			fc, err = nil, fmt.Errorf("invalid GeoJSON: %v", r)
-		}
-	}()
-	// Tolerate a UTF-8 byte-order mark, which Windows tools write.
-	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
-	fc, err = geojson.UnmarshalFeatureCollection(trimmed)
+func parseLayer(ctx context.Context, spec LayerSpec, label string, data []byte) (*layer, error) {
+	d, err := decodeDoc(ctx, data)
 	if err != nil {
-		// A single Feature is also valid GeoJSON; accept it as a collection of one.
-		f, ferr := geojson.UnmarshalFeature(trimmed)
-		if ferr != nil || f.Type != "Feature" {
-			return nil, fmt.Errorf("invalid GeoJSON FeatureCollection: %w", err)
-		}
-		fc = geojson.NewFeatureCollection()
-		fc.Append(f)
+		return nil, fmt.Errorf("place: %w", decodeError(label, data, err))
 	}
-	for i, f := range fc.Features {
-		if f == nil {
-			return nil, fmt.Errorf("feature #%d is null", i)
-		}
-	}
-	return fc, nil
-}
-
-func parseLayer(name Layer, label string, data []byte) (*polyLayer, error) {
-	fc, err := decode(data)
-	if err != nil {
-		return nil, fmt.Errorf("place: %s: %w", label, err)
-	}
-	return buildLayer(name, label, fc)
-}
-
-// buildLayer turns a decoded collection into a layer and its index.
-func buildLayer(name Layer, label string, fc *geojson.FeatureCollection) (*polyLayer, error) {
-	pl := &polyLayer{
-		src:      Source{Layer: name, Path: label, Features: len(fc.Features)},
-		features: make([]feature, 0, len(fc.Features)),
-		bound:    emptyBox(),
-	}
-	if v, ok := fc.ExtraMembers["synthetic"].(bool); ok && v {
-		pl.src.Synthetic = true
-	}
-	// Count rings and chunk boxes first so they come from two allocations.
-	nPolys, nRings, nBoxes := 0, 0, 0
-	for _, f := range fc.Features {
-		for _, poly := range polygons(f.Geometry) {
-			nPolys++
-			nRings += len(poly)
-			for _, r := range poly {
-				nBoxes += numChunks(len(r))
-			}
-		}
-	}
-	ringArena, boxArena := make([]ring, nRings), make([]box, nBoxes)
-	pl.polys = make([]polygon, 0, nPolys)
 	var errs []error
-	fail := func(e error) {
-		if len(errs) < maxLoadErrors {
-			errs = append(errs, e)
-		}
+	for _, fd := range checkDoc(d) {
+		errs = append(errs, fmt.Errorf("place: %s: %s: %s", label, fd.kind, fd.text))
 	}
-	for i, f := range fc.Features {
-		ft, err := parseFeature(name, i, f)
-		if err != nil {
-			fail(fmt.Errorf("place: %s: feature %s: %w", label, featureID(i, f), err))
-			continue
-		}
-		if v, ok := f.Properties["synthetic"].(bool); ok && v {
-			pl.src.Synthetic = true
-		}
-		fi := int32(len(pl.features))
-		pl.features = append(pl.features, ft)
-		for _, poly := range polygons(f.Geometry) {
-			if err := checkCoords(poly); err != nil {
-				fail(fmt.Errorf("place: %s: feature %s: %w", label, ft.id, err))
-				continue
+	for _, f := range d.features {
+		for _, fd := range checkFeature(&spec, f, data) {
+			if !fd.warning && len(errs) < maxLoadErrors {
+				errs = append(errs, fmt.Errorf("place: %s: feature %s: %s: %s", label, f.id, fd.kind, fd.text))
 			}
-			pl.polys = append(pl.polys, newPolygon(poly, fi, &ringArena, &boxArena))
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	if len(pl.polys) > math.MaxInt32 {
-		return nil, fmt.Errorf("place: %s: too many polygons (%d)", label, len(pl.polys))
-	}
-	for i := range pl.polys {
-		b := pl.polys[i].bound
-		pl.index.Insert([2]float64{b.minLon, b.minLat}, [2]float64{b.maxLon, b.maxLat}, int32(i))
-		pl.bound.union(b)
-	}
-	if name == Forest {
-		pl.grid = newGrid(pl.polys, pl.bound)
-	}
-	pl.src.Polygons = len(pl.polys)
-	pl.label = label
-	if pl.src.Synthetic {
-		pl.label += " (synthetic)"
-	}
-	return pl, nil
+	return buildLayer(spec, label, d)
 }
 
-// featureID names feature i for messages: its GeoJSON id, else its "id"
-// property, else "#i" (0-based position in the file).
-func featureID(i int, f *geojson.Feature) string {
-	id := f.ID
-	if id == nil && f.Properties != nil {
-		id = f.Properties["id"]
-	}
-	switch v := id.(type) {
-	case string:
-		if v != "" {
-			return strconv.Quote(v)
-		}
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	return "#" + strconv.Itoa(i)
-}
-
-func parseFeature(name Layer, i int, f *geojson.Feature) (feature, error) {
-	ft := feature{id: featureID(i, f)}
-	ft.rawID = ft.id
-	if uq, err := strconv.Unquote(ft.id); err == nil {
-		ft.rawID = uq
-	}
-	switch f.Geometry.(type) {
-	case orb.Polygon, orb.MultiPolygon:
-	case nil:
-		return ft, fmt.Errorf("no geometry")
-	default:
-		return ft, fmt.Errorf("geometry is %s, want Polygon or MultiPolygon", f.Geometry.GeoJSONType())
-	}
-	switch name {
-	case Forest:
-		z, err := parseFireZone(f.Properties["fire_zone"])
-		if err != nil {
-			return ft, err
-		}
-		ft.fireZone = z
-	case Towns:
-		ft.name, _ = f.Properties["name"].(string)
-		ft.code = codeString(f.Properties["code"])
-		if ft.name == "" {
-			return ft, fmt.Errorf("town has no name property")
+// buildLayer turns a checked document into a layer and its index.
+func buildLayer(spec LayerSpec, label string, d *doc) (*layer, error) {
+	ly := &layer{spec: spec, src: Source{Layer: spec.Name, Path: label, Features: len(d.features), Synthetic: d.synthetic},
+		features: make([]feature, 0, len(d.features)), bound: emptyBox(), rank: make([]int32, 0, len(d.features)),
+		values: make([][]string, len(spec.Facts))}
+	// Lines and points are only ever near a point: their facts are of
+	// the nearest feature, at a distance.
+	ly.distance = spec.Geometry != Polygons
+	for _, y := range spec.Facts {
+		if y.From == Distance {
+			ly.distance = true
 		}
 	}
-	return ft, nil
-}
-
-// parseFireZone accepts key and general, and the notice's own words for
-// them, so a forestry bureau's attribute table can be used as it is.
-func parseFireZone(v any) (string, error) {
-	if v == nil {
-		return "", nil
-	}
-	s, ok := v.(string)
-	if !ok {
-		return "", fmt.Errorf("fire_zone is %v, want \"key\" or \"general\"", v)
-	}
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "":
-		return "", nil
-	case "key", "重点", "重点森林防火区", "重点火险区":
-		return FireZoneKey, nil
-	case "general", "一般", "一般森林防火区", "一般火险区":
-		return FireZoneGeneral, nil
-	}
-	return "", fmt.Errorf("fire_zone is %q, want \"key\" or \"general\"", s)
-}
-
-// codeString reads a division code written as a string or a JSON number.
-func codeString(v any) string {
-	switch c := v.(type) {
-	case string:
-		return c
-	case float64:
-		if c == math.Trunc(c) && math.Abs(c) < 1e15 {
-			return strconv.FormatInt(int64(c), 10)
-		}
-	}
-	return ""
-}
-
-// polygons returns the polygons of a Polygon or MultiPolygon geometry.
-func polygons(g orb.Geometry) []orb.Polygon {
-	switch g := g.(type) {
-	case orb.Polygon:
-		return orb.MultiPolygon{g}
-	case orb.MultiPolygon:
-		return g
-	}
-	return nil
-}
-
-// checkCoords rejects what would make answers wrong rather than merely
-// untidy: empty polygons, rings of fewer than three distinct positions,
-// and coordinates that are not finite longitude/latitude pairs. Winding,
-// closure and self-intersections are left to Check: the even-odd rule
-// answers the same whatever the winding.
-func checkCoords(p orb.Polygon) error {
-	if len(p) == 0 {
-		return fmt.Errorf("polygon has no rings")
-	}
-	for ri, r := range p {
-		n := len(r)
-		if n > 0 && r[0] == r[n-1] {
-			n--
-		}
-		if n < 3 {
-			return fmt.Errorf("ring %d has %d distinct positions, want at least 3", ri, n)
-		}
-		for pi, pt := range r {
-			// The fast test is false for NaN, so only bad positions pay
-			// for the detailed one.
-			if pt[0] >= -180 && pt[0] <= 180 && pt[1] >= -90 && pt[1] <= 90 {
-				continue
-			}
-			if err := checkPosition(pt); err != nil {
-				return fmt.Errorf("ring %d position %d: %w", ri, pi, err)
+	// Count rings and chunk boxes first so they come from two allocations.
+	nParts, nRings, nBoxes := 0, 0, 0
+	for _, f := range d.features {
+		nParts += len(f.polys) + len(f.lines) + len(f.points)
+		nRings += len(f.lines) + len(f.points)
+		for _, poly := range f.polys {
+			nRings += len(poly)
+			for _, r := range poly {
+				nBoxes += numChunks(len(r))
 			}
 		}
-	}
-	return nil
-}
-
-func checkPosition(pt orb.Point) error {
-	lon, lat := pt[0], pt[1]
-	if math.IsNaN(lon) || math.IsNaN(lat) || math.IsInf(lon, 0) || math.IsInf(lat, 0) {
-		return fmt.Errorf("coordinate [%v, %v] is not finite", lon, lat)
-	}
-	if lat < -90 || lat > 90 || lon < -180 || lon > 180 {
-		if lon >= -90 && lon <= 90 && lat >= -180 && lat <= 180 {
-			return fmt.Errorf("coordinate [%v, %v] has latitude %v out of range; GeoJSON is [longitude, latitude]: are they swapped?", lon, lat, lat)
+		for _, line := range f.lines {
+			nBoxes += numChunks(len(line))
 		}
-		return fmt.Errorf("coordinate [%v, %v] is out of range", lon, lat)
+		nBoxes += len(f.points)
 	}
-	return nil
+	if nParts > math.MaxInt32 {
+		return nil, fmt.Errorf("place: %s: too many parts (%d)", label, nParts)
+	}
+	ringArena, boxArena := make([]ring, nRings), make([]box, nBoxes)
+	ly.polys = make([]polygon, 0, nParts)
+	for _, f := range d.features {
+		fi := int32(len(ly.features))
+		ly.features = append(ly.features, feature{id: f.id, rawID: f.rawID})
+		rank := int32(0)
+		for y := range spec.Facts {
+			ys := &spec.Facts[y]
+			v := ""
+			if ys.From == Property {
+				if raw, ok := f.props[ys.Property].(string); ok {
+					v, _ = ys.value(raw) // checked: known
+				}
+				if len(ys.Precedence) > 0 {
+					if k := slices.Index(ys.Precedence, v); k >= 0 {
+						rank = int32(k)
+					} else {
+						rank = int32(len(ys.Precedence))
+					}
+				}
+			}
+			ly.values[y] = append(ly.values[y], v)
+		}
+		ly.rank = append(ly.rank, rank)
+		if spec.Division != "" {
+			c, _ := division.Parse(codeString(f.props[spec.Division])) // checked: valid
+			ly.codes = append(ly.codes, c)
+		}
+		for _, poly := range f.polys {
+			ly.polys = append(ly.polys, newPolygon(poly, true, fi, &ringArena, &boxArena))
+		}
+		for _, line := range f.lines {
+			ly.polys = append(ly.polys, newPolygon([]orb.Ring{orb.Ring(line)}, false, fi, &ringArena, &boxArena))
+		}
+		for _, pt := range f.points {
+			ly.polys = append(ly.polys, newPolygon([]orb.Ring{{pt, pt}}, false, fi, &ringArena, &boxArena))
+		}
+	}
+	for i := range ly.polys {
+		b := ly.polys[i].bound
+		ly.index.Insert([2]float64{b.minLon, b.minLat}, [2]float64{b.maxLon, b.maxLat}, int32(i))
+		ly.bound.union(b)
+	}
+	if ly.distance {
+		ly.grid = newGrid(ly.polys, ly.bound)
+	}
+	ly.src.Parts = len(ly.polys)
+	ly.label = label
+	if ly.src.Synthetic {
+		ly.label += " (synthetic)"
+	}
+	return ly, nil
 }

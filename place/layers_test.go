@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -76,16 +77,16 @@ func reversed(r orb.Ring) orb.Ring {
 
 func loadForest(t testing.TB, feats ...*geojson.Feature) *place.Layers {
 	t.Helper()
-	l, err := place.ParseLayer(place.Forest, "forest.geojson", collection(t, feats...))
+	l, err := place.ParseLayer(specOf(t, "forest"), "forest.geojson", collection(t, feats...))
 	require.NoError(t, err)
 	return l
 }
 
-func facts(t testing.TB, l *place.Layers, lat, lon, u float64) place.Facts {
+func facts(t testing.TB, l *place.Layers, lat, lon, u float64) view {
 	t.Helper()
 	f, err := l.Facts(wgs(lat, lon), u)
 	require.NoError(t, err)
-	return f
+	return viewOf(f)
 }
 
 // truthDist is the geodesic distance from p to the segment a–b (a straight
@@ -322,39 +323,53 @@ func TestFireZonePrefersKey(t *testing.T) {
 	require.Equal(t, "K", f.ForestFeature)
 	f = facts(t, l, qiyangLat+0.1, qiyangLon, 0)
 	require.Equal(t, "", f.FireZone)
-	_, _, known := f.Fact(place.FactFireZone)
-	require.False(t, known, "a forest without fire_zone leaves the zone unknown")
+	z, _ := f.Value("fire_zone")
+	require.False(t, z.Known, "a forest without fire_zone leaves the zone unknown")
 }
 
 func TestAbsentLayersAreUnknown(t *testing.T) {
-	l, err := place.LoadFS(fstest.MapFS{}, ".")
+	l, err := place.LoadFS(fstest.MapFS{"layers.yaml": {Data: mustRead(t, "testdata/synthetic/layers.yaml")}}, ".")
 	require.NoError(t, err)
-	f, err := l.Facts(wgs(qiyangLat, qiyangLon), 0)
-	require.NoError(t, err)
+	f := facts(t, l, qiyangLat, qiyangLon, 0)
 	require.False(t, f.ForestKnown || f.TownKnown || f.UrbanKnown || f.PlanningKnown || f.FireworksKnown)
-	for _, name := range place.FactNames {
-		_, _, known := f.Fact(name)
-		require.False(t, known, name)
+	require.Len(t, f.Values, 6)
+	for _, v := range f.Values {
+		require.False(t, v.Known, v.Fact)
 	}
-	require.Empty(t, l.Sources())
-	require.Contains(t, l.Describe(), "forest: absent")
+	require.Empty(t, f.Division)
+	require.Len(t, l.Sources(), 5)
+	for _, s := range l.Sources() {
+		require.True(t, s.Absent, s.Layer)
+	}
+	require.Contains(t, l.Describe(), "forest: forest.geojson absent (facts unknown) → in_forest_land, distance_to_forest_m, fire_zone")
 
 	// A nil *Layers is an empty set, not a crash.
 	var none *place.Layers
 	_, err = none.Facts(wgs(qiyangLat, qiyangLon), 0)
 	require.NoError(t, err)
 	require.Empty(t, none.Sources())
-	require.Contains(t, none.Describe(), "towns: absent")
-	require.Empty(t, none.With(nil).Sources())
+	require.Equal(t, "no layers\n", none.Describe())
+	both, err := none.With(nil)
+	require.NoError(t, err)
+	require.Empty(t, both.Sources())
 
-	// An empty forest layer is known: no forest anywhere.
+	// An empty forest layer says nothing: more likely missing data than
+	// no forest anywhere.
 	l = loadForest(t)
 	f = facts(t, l, qiyangLat, qiyangLon, 0)
 	require.True(t, f.ForestKnown)
 	require.False(t, f.InForestLand)
 	require.True(t, math.IsInf(f.DistanceToForestM, 1))
-	_, _, known := f.Fact(place.FactDistanceToForestM)
-	require.False(t, known)
+	for _, v := range f.Values {
+		require.False(t, v.Known, v.Fact)
+	}
+}
+
+func mustRead(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	require.NoError(t, err)
+	return data
 }
 
 func TestSyntheticLayers(t *testing.T) {
@@ -392,14 +407,12 @@ func TestSyntheticLayers(t *testing.T) {
 	f = facts(t, l, lat, lon, 0)
 	require.True(t, strings.HasSuffix(f.Town, "镇"), f.Town)
 	require.False(t, f.UrbanArea || f.PlanningArea)
-	// Outside the county: known, but in no town.
+	// Outside the county: known, but in no town, so in no known division.
 	f = facts(t, l, 28, 113, 0)
 	require.True(t, f.TownKnown)
 	require.Empty(t, f.Town)
-	v, src, known := f.Fact(place.FactTown)
-	require.True(t, known)
-	require.Equal(t, "", v)
-	require.Contains(t, src, "towns.geojson")
+	require.Empty(t, f.Division)
+	require.Contains(t, f.TownSource, "towns.geojson")
 
 	// Every town of the division list's annex appears once.
 	towns := readTownNames(t)
@@ -514,8 +527,9 @@ func TestFactsConvertCRS(t *testing.T) {
 	for _, crs := range []place.CRS{place.GCJ02, place.BD09} {
 		p, err := wgs(lat, lon).To(crs)
 		require.NoError(t, err)
-		f, err := l.Facts(p, 0)
+		pf, err := l.Facts(p, 0)
 		require.NoError(t, err)
+		f := viewOf(pf)
 		require.InDelta(t, w.DistanceToForestM, f.DistanceToForestM, 1e-3)
 		require.Equal(t, w.Town, f.Town)
 		wrong := facts(t, l, p.Lat, p.Lon, 0)
@@ -554,33 +568,63 @@ func TestLoadErrors(t *testing.T) {
 	fcol := func(feats ...string) string {
 		return `{"type":"FeatureCollection","features":[` + strings.Join(feats, ",") + `]}`
 	}
+	ring := func(positions string) string {
+		return `{"type":"Polygon","coordinates":[[` + positions + `]]}`
+	}
 	tests := []struct {
 		name  string
-		layer place.Layer
+		layer string
 		data  string
 		want  []string // substrings of the error; empty: no error
 	}{
-		{"valid", place.Forest, fcol(feat(`"F1"`, poly, `{"fire_zone":"key"}`)), nil},
-		{"single feature", place.Forest, feat(`"F1"`, poly, `{}`), nil},
-		{"not json", place.Forest, `{"type":`, []string{"forest.geojson"}},
-		{"a bare geometry", place.Forest, poly, []string{"forest.geojson", "FeatureCollection"}},
-		{"null feature", place.Forest, fcol(`null`), []string{"null"}},
-		{"no geometry", place.Forest, fcol(feat(`"F2"`, `null`, `{}`)), []string{`feature "F2"`, "no geometry"}},
-		{"line", place.Forest, fcol(feat(`"L1"`, `{"type":"LineString","coordinates":[[111.8,26.5],[111.9,26.6]]}`, `{}`)), []string{`feature "L1"`, "LineString"}},
-		{"numeric id", place.Forest, fcol(feat(`17`, `{"type":"Point","coordinates":[111.8,26.5]}`, `{}`)), []string{"feature 17", "Point"}},
-		{"no id", place.Forest, fcol(feat(`null`, `{"type":"Point","coordinates":[111.8,26.5]}`, `{}`)), []string{"feature #0"}},
-		{"swapped", place.Forest, fcol(feat(`"S"`, `{"type":"Polygon","coordinates":[[[26.58,111.86],[26.58,111.87],[26.59,111.87],[26.58,111.86]]]}`, `{}`)), []string{`feature "S"`, "swapped"}},
-		{"out of range", place.Forest, fcol(feat(`"R"`, `{"type":"Polygon","coordinates":[[[200,26.58],[201,26.58],[201,26.59],[200,26.58]]]}`, `{}`)), []string{`feature "R"`, "out of range"}},
-		{"two positions", place.Forest, fcol(feat(`"T"`, `{"type":"Polygon","coordinates":[[[111.86,26.58],[111.87,26.58],[111.86,26.58]]]}`, `{}`)), []string{`feature "T"`, "2 distinct positions"}},
-		{"empty polygon", place.Forest, fcol(feat(`"E"`, `{"type":"Polygon","coordinates":[]}`, `{}`)), []string{`feature "E"`, "no rings"}},
-		{"bad fire zone", place.Forest, fcol(feat(`"Z"`, poly, `{"fire_zone":"extreme"}`)), []string{`feature "Z"`, "fire_zone"}},
-		{"numeric fire zone", place.Forest, fcol(feat(`"Z"`, poly, `{"fire_zone":1}`)), []string{`feature "Z"`, "fire_zone"}},
-		{"town without name", place.Towns, fcol(feat(`"T"`, poly, `{"code":"431181001"}`)), []string{"towns.geojson", `feature "T"`, "name"}},
-		{"town with numeric code", place.Towns, fcol(feat(`"T"`, poly, `{"code":431181001,"name":"龙山街道"}`)), nil},
+		{"valid", "forest", fcol(feat(`"F1"`, poly, `{"fire_zone":"key"}`)), nil},
+		{"single feature", "forest", feat(`"F1"`, poly, `{}`), nil},
+		{"type after coordinates", "forest", fcol(`{"geometry":{"coordinates":[[[111.86,26.58],[111.87,26.58],[111.87,26.59],[111.86,26.58]]],"type":"Polygon"},"type":"Feature","properties":null}`), nil},
+		{"altitudes", "forest", fcol(feat(`"A"`, ring(`[111.86,26.58,120],[111.87,26.58,121.5],[111.87,26.59,-3],[111.86,26.58,120]`), `{}`)), nil},
+		{"not json", "forest", `{"type":`, []string{"forest.geojson:1:9:"}},
+		{"trailing garbage", "forest", fcol() + ` x`, []string{"forest.geojson:1:", "after the GeoJSON object"}},
+		{"a bare geometry", "forest", poly, []string{"forest.geojson:1:", "FeatureCollection"}},
+		{"null feature", "forest", fcol(`null`), []string{"feature #0 is null"}},
+		{"feature without type", "forest", fcol(`{"geometry":null,"properties":{}}`), []string{`feature #0 has type ""`}},
+		{"twice the same member", "forest", fcol(`{"type":"Feature","geometry":null,"geometry":null}`), []string{`member "geometry" is given twice`}},
+		{"no geometry", "forest", fcol(feat(`"F2"`, `null`, `{}`)), []string{`feature "F2"`, "no geometry"}},
+		{"line", "forest", fcol(feat(`"L1"`, `{"type":"LineString","coordinates":[[111.8,26.5],[111.9,26.6]]}`, `{}`)), []string{`feature "L1"`, "LineString"}},
+		{"numeric id", "forest", fcol(feat(`17`, `{"type":"Point","coordinates":[111.8,26.5]}`, `{}`)), []string{"feature 17", "Point"}},
+		{"no id", "forest", fcol(feat(`null`, `{"type":"Point","coordinates":[111.8,26.5]}`, `{}`)), []string{"feature #0"}},
+		{"object id", "forest", fcol(feat(`{}`, poly, `{}`)), []string{"id must be a string or a number"}},
+		{"collection", "forest", fcol(feat(`"G"`, `{"type":"GeometryCollection","geometries":[]}`, `{}`)), []string{`feature "G"`, "GeometryCollection"}},
+		{"swapped", "forest", fcol(feat(`"S"`, ring(`[26.58,111.86],[26.58,111.87],[26.59,111.87],[26.58,111.86]`), `{}`)), []string{`feature "S"`, "swapped"}},
+		{"out of range", "forest", fcol(feat(`"R"`, ring(`[200,26.58],[201,26.58],[201,26.59],[200,26.58]`), `{}`)), []string{`feature "R"`, "out of range"}},
+		{"two positions", "forest", fcol(feat(`"T"`, ring(`[111.86,26.58],[111.87,26.58],[111.86,26.58]`), `{}`)), []string{`feature "T"`, "2 distinct positions"}},
+		{"empty polygon", "forest", fcol(feat(`"E"`, `{"type":"Polygon","coordinates":[]}`, `{}`)), []string{`feature "E"`, "no rings"}},
+		{"bad fire zone", "forest", fcol(feat(`"Z"`, poly, `{"fire_zone":"extreme"}`)), []string{`feature "Z"`, "fire_zone is \"extreme\"", "重点森林防火区"}},
+		{"numeric fire zone", "forest", fcol(feat(`"Z"`, poly, `{"fire_zone":1}`)), []string{`feature "Z"`, "fire_zone"}},
+		{"town without code", "towns", fcol(feat(`"T"`, poly, `{"name":"龙山街道"}`)), []string{"towns.geojson", `feature "T"`, "no code property"}},
+		{"town with a bad code", "towns", fcol(feat(`"T"`, poly, `{"code":"4311810","name":"龙山街道"}`)), []string{`feature "T"`, "code: division code \"4311810\" has 7 digits"}},
+		{"town with numeric code", "towns", fcol(feat(`"T"`, poly, `{"code":431181001,"name":"龙山街道"}`)), nil},
+		// RFC 7946 §3.1.1: a position is two or three numbers. These were
+		// read as 0 (a vertex at 0°, 0° put a point 1,100 km away within
+		// 897 m of forest) or their extra numbers dropped.
+		{"null position", "forest", fcol(feat(`"N"`, ring(`[111.86,26.58],null,[111.87,26.59],[111.86,26.58]`), `{}`)), []string{`feature "N"`, "position: ring 0 position 1 (line 1, column", "the position is null"}},
+		{"one number", "forest", fcol(feat(`"O"`, ring(`[111.86,26.58],[111.87],[111.87,26.59],[111.86,26.58]`), `{}`)), []string{`feature "O"`, "ring 0 position 1", "has 1 number(s); want 2 or 3"}},
+		{"four numbers", "forest", fcol(feat(`"F"`, ring(`[111.86,26.58,1,2],[111.87,26.58],[111.87,26.59],[111.86,26.58]`), `{}`)), []string{`ring 0 position 0`, "has 4 number(s)"}},
+		{"empty position", "forest", fcol(feat(`"E"`, ring(`[111.86,26.58],[],[111.87,26.59],[111.86,26.58]`), `{}`)), []string{`ring 0 position 1`, "has no numbers"}},
+		{"null number", "forest", fcol(feat(`"N"`, ring(`[111.86,null],[111.87,26.58],[111.87,26.59],[111.86,26.58]`), `{}`)), []string{`ring 0 position 0`, "number 2 of the position is null"}},
+		{"string number", "forest", fcol(feat(`"S"`, ring(`["111.86",26.58],[111.87,26.58],[111.87,26.59],[111.86,26.58]`), `{}`)), []string{`ring 0 position 0`, "number 1 of the position is a string"}},
+		{"infinite number", "forest", fcol(feat(`"I"`, ring(`[1e400,26.58],[111.87,26.58],[111.87,26.59],[111.86,26.58]`), `{}`)), []string{`ring 0 position 0`, "not finite"}},
+		{"a ring of numbers", "forest", fcol(feat(`"R"`, `{"type":"Polygon","coordinates":[[111.86,26.58,111.87]]}`, `{}`)), []string{`ring 0 position 0`, "want a position"}},
+		{"multipolygon part", "forest", fcol(feat(`"M"`, `{"type":"MultiPolygon","coordinates":[[[[111.86,26.58],[111.87,26.58],[111.87,26.59],[111.86,26.58]]],[[[111.86,26.58],[111.87,26.58],[111.87],[111.86,26.58]]]]}`, `{}`)), []string{`polygon 1 ring 0 position 2`}},
+		{"invalid number", "forest", fcol(feat(`"X"`, ring(`[01.5,26.58],[111.87,26.58],[111.87,26.59],[111.86,26.58]`), `{}`)), []string{"forest.geojson:1:"}},
+		// Degenerate rings the check flagged and the loader took.
+		{"zero area", "forest", fcol(feat(`"Z"`, ring(`[111.86,26.58],[111.87,26.58],[111.88,26.58],[111.86,26.58]`), `{}`)), []string{`feature "Z"`, "zero area"}},
+		{"unclosed", "forest", fcol(feat(`"U"`, ring(`[111.86,26.58],[111.87,26.58],[111.87,26.59],[111.86,26.59]`), `{}`)), []string{`feature "U"`, "not closed"}},
+		{"bow tie", "forest", fcol(feat(`"B"`, ring(`[111.86,26.58],[111.88,26.60],[111.88,26.58],[111.86,26.59],[111.86,26.58]`), `{}`)), []string{`feature "B"`, "self-intersection"}},
+		{"symmetric bow tie", "forest", fcol(feat(`"B"`, ring(`[111.86,26.58],[111.87,26.59],[111.87,26.58],[111.86,26.59],[111.86,26.58]`), `{}`)), []string{`feature "B"`, "zero area"}},
+		{"crs", "forest", `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3857"}},"features":[]}`, []string{"crs", "EPSG:3857"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := place.ParseLayer(tt.layer, tt.layer.File(), []byte(tt.data))
+			_, err := place.ParseLayer(specOf(t, tt.layer), tt.layer+".geojson", []byte(tt.data))
 			if len(tt.want) == 0 {
 				require.NoError(t, err)
 				return
@@ -589,16 +633,32 @@ func TestLoadErrors(t *testing.T) {
 			for _, w := range tt.want {
 				require.ErrorContains(t, err, w)
 			}
+			// The check agrees: what loading refuses, it reports as an error.
+			probs := place.CheckFS(fstest.MapFS{"layers.yaml": {Data: mustRead(t, "testdata/synthetic/layers.yaml")}, tt.layer + ".geojson": {Data: []byte(tt.data)}}, ".", nil)
+			require.True(t, slices.ContainsFunc(probs, func(p place.Problem) bool { return !p.Warning }), "check: %v", probs)
 		})
 	}
-	_, err := place.ParseLayer("roads", "roads.geojson", []byte(fcol()))
-	require.ErrorContains(t, err, "unknown layer")
+}
+
+// A regression: a forest layer with one null position put a point
+// 1,100 km from any forest within 897 m of it; it is now refused, and the
+// same layer without the bad position gives the true distance.
+func TestNullPositionIsNotZero(t *testing.T) {
+	bad := `{"type":"FeatureCollection","features":[{"type":"Feature","id":"F","properties":{},"geometry":{"type":"Polygon","coordinates":[[[111.86,26.58],[111.87,26.58],null,[111.87,26.59],[111.86,26.58]]]}}]}`
+	_, err := place.ParseLayer(specOf(t, "forest"), "forest.geojson", []byte(bad))
+	require.ErrorContains(t, err, "the position is null")
+	good := strings.Replace(bad, "null,", "", 1)
+	l, err := place.ParseLayer(specOf(t, "forest"), "forest.geojson", []byte(good))
+	require.NoError(t, err)
+	f := facts(t, l, 26.58-9.9, 111.86, 0) // ~1,100 km south
+	require.Greater(t, f.DistanceToForestM, 1.0e6)
 }
 
 func TestLoadFS(t *testing.T) {
 	data, err := os.ReadFile("testdata/synthetic/urban.geojson")
 	require.NoError(t, err)
 	fsys := fstest.MapFS{
+		"layers/layers.yaml":    {Data: mustRead(t, "testdata/synthetic/layers.yaml")},
 		"layers/urban.geojson":  {Data: data},
 		"layers/forest.geojson": {Data: []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","id":"B","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}}]}`)},
 	}
@@ -613,23 +673,58 @@ func TestLoadFS(t *testing.T) {
 	require.False(t, f.ForestKnown)
 	require.Equal(t, "layers/urban.geojson (synthetic)", f.UrbanSource)
 
-	// With replaces layers.
+	// Without a manifest of its own, a directory takes the one given.
+	delete(fsys, "layers/layers.yaml")
+	_, err = place.LoadFS(fsys, "layers")
+	require.ErrorContains(t, err, "place: layers has no layers.yaml")
+	l, err = place.LoadFS(fsys, "layers", place.WithDefaultManifest(manifest))
+	require.NoError(t, err)
+	require.True(t, facts(t, l, qiyangLat, qiyangLon, 0).UrbanArea)
+
+	// With adds another directory's layers; the same fact twice is an error.
+	forestSpec := specOf(t, "forest")
 	forest := loadForest(t, feature("F", orb.Polygon{square(qiyangLat, qiyangLon, 100)}, nil))
-	both := l.With(forest)
+	urbanOnly, err := place.ParseLayer(specOf(t, "urban"), "urban.geojson", data)
+	require.NoError(t, err)
+	both, err := urbanOnly.With(forest)
+	require.NoError(t, err)
 	f = facts(t, both, qiyangLat, qiyangLon, 0)
 	require.True(t, f.UrbanKnown && f.ForestKnown && f.InForestLand)
+	forestSpec.Name = "forest2"
+	forest2, err := place.ParseLayer(forestSpec, "other/forest.geojson", collection(t))
+	require.NoError(t, err)
+	_, err = forest.With(forest2)
+	require.ErrorContains(t, err, "forest.geojson and other/forest.geojson both give the fact in_forest_land")
 }
 
-func TestLoadDirErrorsNameTheFile(t *testing.T) {
+// Layer files are read with the service's discipline: regular files
+// only, nothing outside the directory, within size limits.
+func TestLoadDirReadsSafely(t *testing.T) {
 	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "layers.yaml"), mustRead(t, "testdata/synthetic/layers.yaml"), 0o644))
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "towns.geojson"), 0o755))
 	_, err := place.LoadDir(dir)
-	require.ErrorContains(t, err, filepath.Join(dir, "towns.geojson"))
+	require.ErrorContains(t, err, "towns.geojson")
+	require.ErrorContains(t, err, "directory")
+	require.NoError(t, os.Remove(filepath.Join(dir, "towns.geojson")))
+
+	outside := filepath.Join(t.TempDir(), "urban.geojson")
+	require.NoError(t, os.WriteFile(outside, mustRead(t, "testdata/synthetic/urban.geojson"), 0o644))
+	require.NoError(t, os.Symlink(outside, filepath.Join(dir, "urban.geojson")))
+	_, err = place.LoadDir(dir)
+	require.ErrorContains(t, err, "urban.geojson")
+	require.ErrorContains(t, err, "outside")
+	require.NoError(t, os.Remove(filepath.Join(dir, "urban.geojson")))
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "urban.geojson"), mustRead(t, "testdata/synthetic/urban.geojson"), 0o644))
+	_, err = place.LoadDir(dir, place.WithLimits(1000, 1<<20))
+	require.ErrorContains(t, err, "urban.geojson: file too large")
+	l, err := place.LoadDir(dir)
+	require.NoError(t, err)
+	require.True(t, facts(t, l, qiyangLat, qiyangLon, 0).UrbanArea)
 
 	// A byte-order mark is tolerated.
-	data, err := os.ReadFile("testdata/synthetic/urban.geojson")
-	require.NoError(t, err)
-	_, err = place.ParseLayer(place.Urban, "urban.geojson", append([]byte("\ufeff"), data...))
+	_, err = place.ParseLayer(specOf(t, "urban"), "urban.geojson", append([]byte("\ufeff"), mustRead(t, "testdata/synthetic/urban.geojson")...))
 	require.NoError(t, err)
 }
 
@@ -644,7 +739,7 @@ func TestLoadDirMissing(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, []byte(`{"type":"FeatureCollection","features":[]}`), 0o644))
 	_, err = place.LoadDir(file)
 	require.ErrorContains(t, err, "forest.geojson: not a directory")
-	l, err := place.LoadDir(dir) // present, with one empty layer: fine
+	l, err := place.LoadDir(dir, place.WithManifest(manifest)) // present, with one empty layer: fine
 	require.NoError(t, err)
 	require.NotNil(t, l)
 	_, err = place.LoadFS(fstest.MapFS{}, "layers")

@@ -5,10 +5,10 @@ import "embed"
 // The encoded gazette ships inside the library so that it works with no
 // set-up: facts.yaml and one file per notice, with their test cases.
 //
-//go:embed facts.yaml divisions.csv notices/*.yaml vocabulary/*.yaml
+//go:embed facts.yaml divisions.csv layers.yaml notices/*.yaml vocabulary/*.yaml
 var embedded embed.FS
 
-// EmbeddedFS returns the embedded rule directory (facts.yaml, divisions.csv, notices/, vocabulary/).
+// EmbeddedFS returns the embedded rule directory (facts.yaml, divisions.csv, layers.yaml, notices/, vocabulary/).
 func EmbeddedFS() embed.FS { return embedded }
 
 // Embedded loads the embedded rule base.

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/place"
 )
 
@@ -18,7 +17,7 @@ func (a *app) layersCmd() *cobra.Command {
 		Use:     "layers",
 		GroupID: groupData,
 		Short:   "Validate a directory of GeoJSON place layers",
-		Long:    "Validate and describe a directory of GeoJSON place layers (forest.geojson, towns.geojson, urban.geojson, planning.geojson, fireworks.geojson).",
+		Long:    "Validate and describe a directory of GeoJSON place layers: the files a layer manifest (layers.yaml) lists.",
 		Args:    subcommandArgs,
 		RunE:    a.runParent,
 	}
@@ -45,41 +44,55 @@ func (a *app) layersCheckCmd() *cobra.Command {
 	var (
 		asJSON        bool
 		divisionsFile string
+		rf            *ruleFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "check DIR",
 		Short: "Validate the GeoJSON place layers in DIR",
-		Long: `Validate the GeoJSON place layers in DIR: invalid or unclosed rings,
-self-intersections, wrong winding, swapped or GCJ-02/BD-09-shifted
-coordinates, bad properties; then load DIR as the engine does. --divisions
-compares the towns' codes and names with a division list (code,name,... as
-../shared/data/divisions/qiyang-towns.csv).
+		Long: `Validate the GeoJSON place layers in DIR, listed by DIR/layers.yaml or
+else by the rules' layers.yaml, with the loader's own checks — positions
+that are not two or three finite numbers, invalid, unclosed, flat or
+self-intersecting rings, holes outside their exterior, swapped or
+out-of-range coordinates, a non-WGS-84 crs, property values the manifest
+does not allow — and warnings besides: wrong winding, duplicate ids, files
+the manifest does not name, GCJ-02/BD-09-shifted coordinates. A layer
+with no errors loads; one with an error does not. The divisions of a
+layer that gives them are compared with the rules' divisions.csv, or with
+--divisions FILE (code,name,... as ../shared/data/divisions/qiyang-towns.csv).
 
 Exit status 0 when clean, 1 when problems are found, 2 on bad usage.`,
 		Example: "  tonggao layers check DIR --divisions ../shared/data/divisions/qiyang-towns.csv",
 		Args:    oneDir,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
-			probs := place.Check(dir)
+			m, err := rf.manifest()
+			if err != nil {
+				return err
+			}
+			probs := place.Check(dir, place.WithDefaultManifest(m))
+			table, err := rf.divisions()
+			if err != nil {
+				return err
+			}
 			if divisionsFile != "" {
-				divisions, err := readDivisions(divisionsFile)
+				f, err := os.Open(divisionsFile)
 				if err != nil {
 					return badInput("bad_divisions", err)
 				}
-				probs = append(probs, place.CheckDivisions(dir, divisions)...)
+				table, err = division.ReadTable(f, divisionsFile)
+				f.Close()
+				if err != nil {
+					return badInput("bad_divisions", err)
+				}
+			}
+			if table.Len() > 0 {
+				probs = append(probs, place.CheckDivisions(dir, table, place.WithDefaultManifest(m))...)
 			}
 			if asJSON {
-				type jsonProblem struct {
-					File    string `json:"file"`
-					Feature string `json:"feature,omitempty"`
-					Kind    string `json:"kind"`
-					Message string `json:"message"`
+				if probs == nil {
+					probs = []place.Problem{}
 				}
-				out := make([]jsonProblem, len(probs))
-				for i, p := range probs {
-					out[i] = jsonProblem{p.File, p.Feature, p.Kind, p.Message}
-				}
-				if err := writeJSON(a.stdout, out, false); err != nil {
+				if err := writeJSON(a.stdout, probs, false); err != nil {
 					return err
 				}
 			} else {
@@ -91,9 +104,9 @@ Exit status 0 when clean, 1 when problems are found, 2 on bad usage.`,
 				fmt.Fprintf(a.stderr, "%s: %d problems in %s\n", cmd.CommandPath(), len(probs), dir)
 				return exitStatus(exitFailed)
 			}
-			// Check is stricter than loading, but load too, so that "clean"
-			// means the engine will accept the directory.
-			l, err := place.LoadDir(dir)
+			// The check runs the loader's checks; load too, so that
+			// "clean" means the engine will accept the directory.
+			l, err := place.LoadDir(dir, place.WithDefaultManifest(m))
 			if err != nil {
 				fmt.Fprintf(a.stdout, "%v\n", err)
 				return exitStatus(exitFailed)
@@ -105,53 +118,19 @@ Exit status 0 when clean, 1 when problems are found, 2 on bad usage.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print problems as a JSON array")
-	cmd.Flags().StringVar(&divisionsFile, "divisions", "", "CSV division list (code,name,...) to compare the towns layer with (`FILE`)")
+	cmd.Flags().StringVar(&divisionsFile, "divisions", "", "CSV division list (code,name,...) to compare the layers' divisions with, instead of the rules' divisions.csv (`FILE`)")
+	rf = addRuleFlags(cmd.Flags())
 	return cmd
 }
 
-// readDivisions reads a division list with a header naming "code" and
-// "name" columns, as ../shared/data/divisions/qiyang-towns.csv.
-func readDivisions(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: empty division list", path)
-	}
-	codeCol, nameCol := -1, -1
-	for i, h := range rows[0] {
-		switch strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")) {
-		case "code":
-			codeCol = i
-		case "name":
-			nameCol = i
-		}
-	}
-	if codeCol < 0 || nameCol < 0 {
-		return nil, fmt.Errorf("%s: want a header with code and name columns, got %q", path, rows[0])
-	}
-	out := map[string]string{}
-	for _, r := range rows[1:] {
-		if len(r) > codeCol && len(r) > nameCol {
-			out[r[codeCol]] = r[nameCol]
-		}
-	}
-	return out, nil
-}
-
 func (a *app) layersDescribeCmd() *cobra.Command {
-	return &cobra.Command{
+	var rf *ruleFlags
+	cmd := &cobra.Command{
 		Use:   "describe DIR",
-		Short: "Load DIR as the engine does and list its layers",
+		Short: "Load DIR as the engine does and list its layers and the facts each gives",
 		Args:  oneDir,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := place.LoadDir(args[0])
+			l, err := rf.loadLayers(args[0])
 			if err != nil {
 				return failed("bad_layers", err)
 			}
@@ -159,4 +138,6 @@ func (a *app) layersDescribeCmd() *cobra.Command {
 			return nil
 		},
 	}
+	rf = addRuleFlags(cmd.Flags())
+	return cmd
 }

@@ -33,10 +33,11 @@ func TestLayersCommand(t *testing.T) {
 			[]string{
 				`forest.geojson: feature "bowtie": self-intersection`,
 				`forest.geojson: feature "unclosed": unclosed-ring`,
-				`forest.geojson: feature "clockwise": winding`,
+				`forest.geojson: feature "clockwise": warning: winding`,
+				`forest.geojson: feature "null-position": position: ring 0 position 2 (line 14, column 131): the position is null`,
 				`forest.geojson: feature "swapped": swapped`,
 				`towns.geojson: crs`,
-				`forests.geojson: unknown-file`,
+				`forests.geojson: warning: unknown-file`,
 			},
 			[]string{"problems in ../../place/testdata/broken"}},
 		{"describe", []string{"describe", "../../place/testdata/synthetic"}, 0, []string{"towns: ../../place/testdata/synthetic/towns.geojson, 22 features"}, nil},
@@ -75,7 +76,7 @@ func TestLayersCheckDivisions(t *testing.T) {
 		{"check with divisions", []string{"check", "--divisions", list, "../../place/testdata/synthetic"}, 0, []string{"no problems"}, nil},
 		{"check with missing divisions", []string{"check", "--divisions", "no/such.csv", "../../place/testdata/synthetic"}, 2, nil, []string{"no such file"}},
 		{"check with divisions after dir", []string{"check", "../../place/testdata/broken", "--divisions", list}, 1,
-			[]string{`towns.geojson: feature "t1": division: code "4311810" (龙山街道) is not in the division list`}, nil},
+			[]string{`towns.geojson: feature "t1": property: code: division code "4311810" has 7 digits`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,6 +91,40 @@ func TestLayersCheckDivisions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An operator's directory of layer files, exported for the embedded rule
+// base, has no manifest of its own: the rules' layers.yaml says what the
+// files are, and their divisions are compared with the rules' table.
+func TestLayersWithoutManifest(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"forest.geojson", "towns.geojson", "urban.geojson"} {
+		data, err := os.ReadFile("../../place/testdata/synthetic/" + f)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(dir+"/"+f, data, 0o644))
+	}
+	var out, errb bytes.Buffer
+	code := run([]string{"layers", "check", dir}, &out, &errb)
+	require.Equal(t, 0, code, "%s%s", out.String(), errb.String())
+	require.Contains(t, out.String(), "planning: "+dir+"/planning.geojson absent (facts unknown) → planning_area")
+	require.Contains(t, out.String(), "towns: "+dir+"/towns.geojson, 22 features, 22 parts (synthetic) → the division (code)")
+
+	// A town the rules' divisions.csv does not know is a problem.
+	towns, err := os.ReadFile(dir + "/towns.geojson")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(dir+"/towns.geojson", bytes.Replace(towns, []byte(`"code":"431181108"`), []byte(`"code":"431181199"`), 1), 0o644))
+	out.Reset()
+	code = run([]string{"layers", "check", dir}, &out, &errb)
+	require.Equal(t, 1, code)
+	require.Contains(t, out.String(), `division: code 431181199 (进宝塘镇) is not in the division list`)
+
+	// A rule directory without a manifest leaves nothing to read the files by.
+	rules := t.TempDir()
+	out.Reset()
+	errb.Reset()
+	code = run([]string{"layers", "describe", "--rules", rules, dir}, &out, &errb)
+	require.Equal(t, 1, code)
+	require.Contains(t, errb.String(), "has no layers.yaml saying which layers to load")
 }
 
 func TestLayersCheckJSON(t *testing.T) {

@@ -66,9 +66,9 @@ func addQueryFlags(fs *pflag.FlagSet) *queryFlags {
 func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, error) {
 	var opts []engine.Option
 	if q.layersDir != "" {
-		layers, err := place.LoadDir(q.layersDir)
+		layers, err := q.rules.loadLayers(q.layersDir)
 		if err != nil {
-			return nil, engine.Query{}, badInput("bad_layers", fmt.Errorf("--layers: %w", err))
+			return nil, engine.Query{}, err
 		}
 		opts = append(opts, engine.WithLayers(layers))
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
-	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/server"
 )
 
@@ -103,9 +102,9 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 	var opts []engine.Option
 	var checks []server.Check
 	if f.layersDir != "" {
-		layers, err := place.LoadDir(f.layersDir)
+		layers, err := f.rf.loadLayers(f.layersDir)
 		if err != nil {
-			return badInput("bad_layers", err)
+			return err
 		}
 		opts = append(opts, engine.WithLayers(layers))
 		// The layers are read once, before the server listens: loaded is

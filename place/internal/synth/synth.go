@@ -249,6 +249,15 @@ func (g *gen) towns() ([]byte, error) {
 		r := ring{{0, 0}}
 		r = append(r, arc(a0, a1, ri, false)...)
 		r = append(r, xy{0, 0})
+		if ni == 1 {
+			// One subdistrict is the whole inner disc, not a sector of
+			// zero angle (a ring of zero area, which loading refuses).
+			r = ring{}
+			for _, t := range circle {
+				r = append(r, xy{ri * math.Cos(t), ri * math.Sin(t)})
+			}
+			r = append(r, r[0])
+		}
 		feats = append(feats, g.feature(t.Code, townProps(t), [][]ring{{r}}))
 	}
 	return collection("towns", feats), nil
