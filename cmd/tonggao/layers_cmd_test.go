@@ -122,7 +122,7 @@ func TestLayersWithoutManifest(t *testing.T) {
 	rules := t.TempDir()
 	out.Reset()
 	errb.Reset()
-	code = run([]string{"layers", "describe", "--rules", rules, dir}, &out, &errb)
+	code = run([]string{"layers", "describe", "--embedded=false", "--rules", rules, dir}, &out, &errb)
 	require.Equal(t, 1, code)
 	require.Contains(t, errb.String(), "has no layers.yaml saying which layers to load")
 }
