@@ -108,9 +108,13 @@ const (
 	applies reasonStatus = iota
 	mayApply
 	overridden
+	excepted // overridden by one of the rule's own exceptions (除…外)
 )
 
-var statusNames = [...]string{applies: "applies", mayApply: "may_apply", overridden: "overridden"}
+var statusNames = [...]string{applies: "applies", mayApply: "may_apply", overridden: "overridden", excepted: "excepted"}
+
+// defeated reports a rule that holds but does not decide.
+func (s reasonStatus) defeated() bool { return s == overridden || s == excepted }
 
 // fact is one fact the decision knew, given or derived.
 type fact struct {
@@ -189,7 +193,7 @@ func (d *Decision) reason(k int) Reason {
 		Windows:   slices.Clone(sr.uses),
 	}
 	r.Terms = slices.Clone(r.Terms)
-	if rs.status == overridden {
+	if rs.status.defeated() {
 		r.OverriddenBy = d.p.info[rs.by].label
 	}
 	if v := rs.view; v != nil {
@@ -325,7 +329,7 @@ func (d *Decision) Contacts() []NoticeContact {
 // contacts go with the decision.
 func (d *Decision) appendNotices(out []*rules.Notice) []*rules.Notice {
 	for _, rs := range d.reasons {
-		if n := d.p.rules[rs.rule].Notice; rs.status != overridden && !slices.Contains(out, n) {
+		if n := d.p.rules[rs.rule].Notice; !rs.status.defeated() && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
@@ -362,8 +366,11 @@ type ActivityRef struct {
 // on the query's day to the query's facts.
 type Reason struct {
 	Citation
-	// Status is "applies", "may_apply" (depends on unknown facts) or
-	// "overridden" (an exception in another rule wins).
+	// Status is "applies", "may_apply" (depends on unknown facts),
+	// "overridden" (another rule that applies takes precedence) or
+	// "excepted" (the rule's own "除…外" covers the case: the exception
+	// is another reason, which allows). OverriddenBy names the rule that
+	// sets it aside.
 	Status       string   `json:"status"`
 	OverriddenBy string   `json:"overridden_by,omitempty"`
 	DependsOn    []string `json:"depends_on,omitempty"`
@@ -374,6 +381,10 @@ type Reason struct {
 	Conditions      []ConditionUse         `json:"conditions,omitempty"`
 	Interpretations []rules.Interpretation `json:"interpretations,omitempty"`
 }
+
+// Defeated reports whether the rule applied but does not decide: another
+// rule overrides it, or its own exception covers the case.
+func (r Reason) Defeated() bool { return r.Status == "overridden" || r.Status == "excepted" }
 
 // Citation is what a reason says of its rule whatever the query: the
 // notice, the article and the sentence quoted, the effect, and the terms.

@@ -1,17 +1,20 @@
 package engine
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
 )
 
 // kindQueries decides queries of every kind a decision can be — every
@@ -23,7 +26,10 @@ import (
 func kindQueries(t testing.TB) (*Engine, []Query) {
 	layers, err := place.LoadDir("../place/testdata/synthetic")
 	require.NoError(t, err)
-	e, err := Embedded(WithLayers(layers))
+	// Beside the embedded set, a notice with no number, no end date and an
+	// exception: the reasons and notes only such a notice gives.
+	extra := fstest.MapFS{"notices/synthetic.yaml": {Data: []byte(openEndedNotice)}}
+	e, err := LoadRoots(context.Background(), []rules.Root{{FS: rules.EmbeddedFS()}, {Name: "synthetic", FS: extra}}, rules.Limits{}, WithLayers(layers))
 	require.NoError(t, err)
 	var qs []Query
 	seen := map[*table]bool{}
@@ -68,13 +74,15 @@ func kindQueries(t testing.TB) (*Engine, []Query) {
 	// spanning places with different rules (a decision merged from one per
 	// part).
 	for _, pl := range []string{"431181", "431181107", "110105", "430000"} {
-		for _, act := range []string{"野炊", "燃放烟花爆竹", "dump_construction_waste"} {
+		for _, act := range []string{"野炊", "燃放烟花爆竹", "dump_construction_waste", "synthetic_act"} {
 			for _, facts := range []Facts{{}, {"distance_to_forest_m": 80.0}} {
 				qs = append(qs, Query{Activity: act, Day: calendar.MustDate(2024, 10, 3), Facts: facts, Place: pl},
 					Query{Activity: act, Day: calendar.MustDate(2025, 7, 1), Facts: facts, Place: pl})
 			}
 		}
 	}
+	// An exception that holds: its rule is excepted.
+	qs = append(qs, Query{Activity: "synthetic_act", Day: calendar.MustDate(2030, 1, 1), Facts: Facts{"has_permit": true}, Place: "431181107"})
 	// Place facts from the synthetic layers: a forest vertex, and near it.
 	for _, lat := range []float64{26.3534128, 26.3535, 26.3538, 26.36} {
 		pt := &place.Point{Lat: lat, Lon: 111.7616375, CRS: place.WGS84}
@@ -85,6 +93,32 @@ func kindQueries(t testing.TB) (*Engine, []Query) {
 	}
 	return e, qs
 }
+
+// openEndedNotice is a synthetic notice of 白水镇 without a number or an
+// end date, whose ban has an exception.
+const openEndedNotice = `notice:
+  id: synthetic-open-ended
+  title: 合成测试通告（无文号、无截止日期、有除外）
+  issuer: 合成机关
+  issued: 2024-01-01
+  effective: 2024-01-01
+  applies_in: [431181107]
+activities:
+  - id: synthetic_act
+    name: 合成行为
+    en: a synthetic act
+rules:
+  - id: ban
+    article: 一
+    text: 本镇禁止合成行为，经批准的除外。
+    effect: forbid
+    activities: [synthetic_act]
+    if: "true"
+    except:
+      - id: permitted
+        text: 经批准的除外
+        if: has_permit
+`
 
 // TestDecisionsCannotBeCorrupted decides queries of every kind, then
 // changes everything a caller can reach from each decision — every
@@ -283,7 +317,7 @@ func (k *kindSet) add(d *Decision) {
 func (k kindSet) require(t testing.TB) {
 	t.Helper()
 	want := []string{"verdict forbidden", "verdict allowed", "verdict conditional", "verdict no_rule",
-		"status applies", "status may_apply", "status overridden", "terms", "conditions", "interpretations",
+		"status applies", "status may_apply", "status overridden", "status excepted", "terms", "conditions", "interpretations",
 		"depends_on", "windows", "title_level", "outcomes", "unknown_facts", "penalties", "contacts", "next_change", "place", "merged",
 		"fact derived", "fact source", "fact from layers", "fact float64", "fact bool", "fact string", "fact map[string]float64"}
 	for _, c := range NoteCodes() {
@@ -305,7 +339,10 @@ func (k kindSet) require(t testing.TB) {
 func TestPointDoesNotOutliveItsQuery(t *testing.T) {
 	layers, err := place.LoadDir("../place/testdata/synthetic")
 	require.NoError(t, err)
-	e, err := Embedded(WithLayers(layers))
+	// Beside the embedded set, a notice with no number, no end date and an
+	// exception: the reasons and notes only such a notice gives.
+	extra := fstest.MapFS{"notices/synthetic.yaml": {Data: []byte(openEndedNotice)}}
+	e, err := LoadRoots(context.Background(), []rules.Root{{FS: rules.EmbeddedFS()}, {Name: "synthetic", FS: extra}}, rules.Limits{}, WithLayers(layers))
 	require.NoError(t, err)
 	pt := &place.Point{Lat: 26.3534128, Lon: 111.7616375, CRS: place.WGS84}
 	day := calendar.MustDate(2024, 10, 3)

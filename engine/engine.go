@@ -151,8 +151,9 @@ type ruleInfo struct {
 	maxInterps            int
 	// condBit is the first of the rule's bits in a table entry's conds.
 	condBit int
-	// titleNote goes with the reason of a rule of a title-only notice.
-	titleNote *note
+	// titleNote goes with the reason of a rule of a title-only notice,
+	// repealNote with one of a notice in force until repealed.
+	titleNote, repealNote *note
 	// label names the rule in another reason's overridden_by.
 	label string
 	// facts are the facts the rule reads.
@@ -232,7 +233,11 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	var errs []error
 	for _, n := range set.Notices {
 		from, err1 := calendar.NewDate(max(calendar.MinYear, n.Effective.Year()-1), 1, 1)
-		to, err2 := calendar.NewDate(min(calendar.MaxYear, n.ValidUntil.Year()+5), 12, 31)
+		last := min(calendar.MaxYear, n.ValidUntil.Year()+5)
+		if n.UntilRepealed {
+			last = n.ValidUntil.Year() // the calendar's last year: nothing to project past it
+		}
+		to, err2 := calendar.NewDate(last, 12, 31)
 		if err := errors.Join(err1, err2); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", n.File, err))
 			continue
@@ -252,10 +257,10 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 			e.yearNotes[w] = yearNotes(n, w, cw)
 		}
 		for _, pen := range n.Penalties {
-			e.penalties[n] = append(e.penalties[n], NoticePenalty{Notice: n.Number, Penalty: pen})
+			e.penalties[n] = append(e.penalties[n], NoticePenalty{Notice: n.Name(), Penalty: pen})
 		}
 		for _, c := range n.Contacts {
-			e.contacts[n] = append(e.contacts[n], NoticeContact{Notice: n.Number, Contact: c})
+			e.contacts[n] = append(e.contacts[n], NoticeContact{Notice: n.Name(), Contact: c})
 		}
 		e.penalties[n], e.contacts[n] = slices.Clip(e.penalties[n]), slices.Clip(e.contacts[n])
 	}
@@ -348,11 +353,14 @@ func (e *Engine) makePlan(a *rules.Activity, notices []*rules.Notice, shared map
 	p.segments = e.segments(p)
 	for _, r := range p.rules {
 		ri := ruleInfo{maxInterps: len(r.Interpretations), citation: &Citation{
-			Notice: r.Notice.Number, NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
+			Notice: r.Notice.Name(), NoticeTitle: r.Notice.Title, Article: r.Article, Text: r.Text, Rule: r.ID,
 			Effect: string(r.Effect), Terms: r.Terms, TitleLevel: r.TitleLevel,
-		}, label: r.Notice.Number + " " + r.Article + " (" + r.ID + ")"}
+		}, label: r.Notice.Name() + " " + r.Article + " (" + r.ID + ")"}
 		if r.TitleLevel {
 			ri.titleNote = titleNote(r.Notice)
+		}
+		if r.Notice.UntilRepealed {
+			ri.repealNote = untilRepealedNote(r.Notice)
 		}
 		for _, v := range r.Program.Vars {
 			if !v.Window {
@@ -390,7 +398,7 @@ func (e *Engine) makePlan(a *rules.Activity, notices []*rules.Notice, shared map
 				iv, _ := pw.cw.Find(seg.from)
 				sr.uses = append(sr.uses, WindowUse{ID: pw.w.ID, Name: pw.w.Name, Article: pw.w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
 				if iv.Projected {
-					sr.notes = append(sr.notes, projectedNote(p.rules[i].Notice.Number, sr.uses[len(sr.uses)-1]))
+					sr.notes = append(sr.notes, projectedNote(p.rules[i].Notice.Name(), sr.uses[len(sr.uses)-1]))
 				}
 				if sr.summary != "" {
 					sr.summary += "；"

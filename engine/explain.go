@@ -45,6 +45,9 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 			rs.status, rs.depends = mayApply, ri.unknownFacts(st)
 		} else if j := defeatedBy(i, p.rules, sc.vals); j >= 0 {
 			rs.status, rs.by = overridden, int32(j)
+			if p.rules[j].ExceptionOf == r {
+				rs.status = excepted // its own words carve the case out: 除…外
+			}
 		}
 		var holds, mayHold uint64
 		if sc.hit {

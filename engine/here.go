@@ -92,13 +92,13 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		if !e.inForce(n, day) || !here[n] {
 			continue
 		}
-		nh := &NoticeHere{Notice: n.Number, Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: cloneContacts(n.Contacts)}
+		nh := &NoticeHere{Notice: n.Name(), Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: cloneContacts(n.Contacts)}
 		for _, w := range n.Windows {
 			if iv, ok := e.windows[w].Find(day); ok {
 				nh.Windows = append(nh.Windows, WindowUse{ID: w.ID, Name: w.Name, Article: w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
 			}
 		}
-		byNotice[n.Number] = nh
+		byNotice[n.Key()] = nh
 	}
 	first := true
 	for _, a := range e.set.Activities {
@@ -125,13 +125,13 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		var articles []string
 		for _, rs := range d.reasons {
 			r := d.p.rules[rs.rule]
-			if r.Effect != rules.Forbid || rs.status == overridden {
+			if r.Effect != rules.Forbid || rs.status.defeated() {
 				continue
 			}
 			if notice == "" {
-				notice = r.Notice.Number
+				notice = r.Notice.Key()
 			}
-			if r.Notice.Number == notice {
+			if r.Notice.Key() == notice {
 				articles = append(articles, r.Article)
 			}
 		}
@@ -157,7 +157,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		return nil, err
 	}
 	for _, n := range e.set.Notices {
-		nh := byNotice[n.Number]
+		nh := byNotice[n.Key()]
 		if nh == nil {
 			continue
 		}

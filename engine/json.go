@@ -176,7 +176,7 @@ func (d *Decision) appendReason(dst []byte, k int) []byte {
 	dst = append(dst, `,"status":"`...)
 	dst = append(dst, statusNames[rs.status]...)
 	dst = append(dst, '"')
-	if rs.status == overridden {
+	if rs.status.defeated() {
 		dst = append(dst, `,"overridden_by":`...)
 		dst = appendString(dst, p.info[rs.by].label)
 	}

@@ -28,7 +28,7 @@ func (e *Engine) Lint() []LintIssue {
 	var out []LintIssue
 	for _, f := range e.set.Facts {
 		if f.ZH == "" || f.EN == "" {
-			out = append(out, LintIssue{File: rules.FactsFile, Msg: fmt.Sprintf("fact %s has no zh or en label for answers", f.Name)})
+			out = append(out, LintIssue{File: f.File, Line: f.Pos.Line, Msg: fmt.Sprintf("fact %s has no zh or en label for answers", f.Name)})
 		}
 	}
 	for _, n := range e.set.Notices {

@@ -18,6 +18,7 @@ const (
 	msgKinds        = "本规则库对“%s”本身没有规定，但对其中的 %s 有规定，请说明具体行为。"
 	msgVerify       = "%s 按所给范围（%s）跨越了规则的界线，结论要看实际位置，请现场核实。"
 	msgProjected    = "%s 所依据的法定节假日安排尚未公布，日期为推算（%s）。"
+	msgRepealed     = "%s未规定有效期限，废止前一直有效。"
 )
 
 // notes adds to d the notes that go with it. Those that depend only on
@@ -29,6 +30,9 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	for i, v := range sc.vals {
 		if v != cond.False && p.info[i].titleNote != nil {
 			addNote(d, p.info[i].titleNote)
+		}
+		if v != cond.False && p.info[i].repealNote != nil {
+			addNote(d, p.info[i].repealNote)
 		}
 	}
 	for i, v := range sc.vals {
@@ -53,8 +57,8 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 		if e.inForce(n, day) {
 			continue
 		}
-		addNote(d, &note{Note: Note{Code: "not_in_force", Notice: n.Number, Text: fmt.Sprintf(msgNotInForce, n.Number, n.Title, r.Article, n.Effective, n.ValidUntil, day),
-			Args: map[string]string{"notice": n.Number, "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String(), "day": day.String()}}})
+		addNote(d, &note{Note: Note{Code: "not_in_force", Notice: n.Name(), Text: fmt.Sprintf(msgNotInForce, n.Ref(), n.Title, r.Article, n.Effective, n.ValidUntil, day),
+			Args: map[string]string{"notice": n.Ref(), "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String(), "day": day.String()}}})
 		for _, pw := range p.windows {
 			if pw.w.Notice != n || !reads(r.Program, pw.w.Var) {
 				continue
@@ -91,8 +95,15 @@ func addNote(d *Decision, n *note) {
 // titleNote is the note for a rule of a notice the rule base has only the
 // title of.
 func titleNote(n *rules.Notice) *note {
-	return shared(Note{Code: "title_level", Notice: n.Number, Text: fmt.Sprintf(msgTitleLevel, n.Number, n.Title, n.TitleOnlyNote),
-		Args: map[string]string{"notice": n.Number, "title": n.Title}})
+	return shared(Note{Code: "title_level", Notice: n.Name(), Text: fmt.Sprintf(msgTitleLevel, n.Ref(), n.Title, n.TitleOnlyNote),
+		Args: map[string]string{"notice": n.Ref(), "title": n.Title}})
+}
+
+// untilRepealedNote is the note for a rule of a notice that gives no end
+// date: it is in force until repealed.
+func untilRepealedNote(n *rules.Notice) *note {
+	return shared(Note{Code: "until_repealed", Notice: n.Name(), Text: fmt.Sprintf(msgRepealed, n.Name()),
+		Args: map[string]string{"notice": n.Name()}})
 }
 
 // projectedNote is the note for a window whose statutory holidays are
@@ -113,8 +124,8 @@ func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []yearNote
 	var out []yearNote
 	for _, iv := range cw.Intervals() {
 		y := iv.From.Year()
-		out = append(out, yearNote{year: y, note: shared(Note{Code: "window_this_year", Notice: n.Number, Text: fmt.Sprintf(msgWindowInYear, n.Number, w.Name, y, iv.From, iv.To),
-			Args: map[string]string{"notice": n.Number, "window": w.Name, "year": fmt.Sprint(y), "from": iv.From.String(), "to": iv.To.String()}})})
+		out = append(out, yearNote{year: y, note: shared(Note{Code: "window_this_year", Notice: n.Name(), Text: fmt.Sprintf(msgWindowInYear, n.Name(), w.Name, y, iv.From, iv.To),
+			Args: map[string]string{"notice": n.Name(), "window": w.Name, "year": fmt.Sprint(y), "from": iv.From.String(), "to": iv.To.String()}})})
 	}
 	return out
 }
@@ -133,7 +144,7 @@ func (e *Engine) governedOn(ps *planSet, a *rules.Activity, day calendar.Date) b
 // NoteCodes lists every Note.Code the engine produces, so that a catalogue
 // rendering notes in other languages can be checked for completeness.
 func NoteCodes() []string {
-	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places"}
+	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places", "until_repealed"}
 }
 
 // shared makes a note the engine shares between decisions, encoding its

@@ -24,6 +24,9 @@ func WithRegister(r *register.Register) Option {
 func RegisterEntries(set *rules.Set) ([]register.Entry, error) {
 	var out []register.Entry
 	for _, n := range set.Notices {
+		if n.Number == "" {
+			continue // a notice without a document number is not in a register of numbered documents
+		}
 		num, err := register.ParseNumber(n.Number)
 		if err != nil {
 			return nil, fmt.Errorf("%s: notice number: %w", n.File, err)
@@ -54,6 +57,9 @@ func (e *Engine) applyRegister() error {
 	}
 	e.register = merged
 	for _, n := range e.set.Notices {
+		if n.Number == "" {
+			continue
+		}
 		num, _ := register.ParseNumber(n.Number)
 		end := n.ValidUntil
 		for _, d := range []calendar.Date{n.Effective, n.ValidUntil} {

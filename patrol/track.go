@@ -271,7 +271,7 @@ func (c *TrackChecker) decide(day calendar.Date, w place.Point) (*verdictInfo, e
 	}
 	vi := &verdictInfo{verdict: d.Verdict, unknownFacts: d.UnknownFacts()}
 	for _, r := range d.Reasons() {
-		if r.Effect != string(rules.Forbid) || r.Status == "overridden" {
+		if r.Effect != string(rules.Forbid) || r.Defeated() {
 			continue
 		}
 		if vi.notice == "" {

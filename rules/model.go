@@ -132,7 +132,16 @@ func (n *Notice) Name() string {
 	if n.Number != "" {
 		return n.Number
 	}
-	return n.Issuer + " " + n.Issued.String() + "《" + n.Title + "》"
+	return n.Ref() + "《" + n.Title + "》"
+}
+
+// Ref is what a citation that goes on with the title puts before it: the
+// number, or the issuer and issue date of a notice without one.
+func (n *Notice) Ref() string {
+	if n.Number != "" {
+		return n.Number
+	}
+	return n.Issuer + " " + n.Issued.String()
 }
 
 // InForce reports whether the notice is in force on d (inclusive ends).

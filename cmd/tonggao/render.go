@@ -55,6 +55,8 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 			status = t("check.depends_on", "facts", strings.Join(r.DependsOn, sep))
 		case "overridden":
 			status = t("check.overridden_by", "by", r.OverriddenBy)
+		case "excepted":
+			status = t("check.excepted_by", "by", r.OverriddenBy)
 		}
 		fmt.Fprintf(w, "%d. %s%s\n", i+1, t("check.provision", "notice", r.Notice, "article", catalog().Article(l, r.Article), "text", r.Text), status)
 		if r.Window != "" {
