@@ -20,6 +20,20 @@ type WindowSpec struct {
 // reads back to the same spec.
 func (w WindowSpec) String() string { return w.text }
 
+// Terms returns the members of a union ("A | B"), each a window of its
+// own; a window that is not a union is its only member.
+func (w WindowSpec) Terms() []WindowSpec {
+	ts, err := parseWindow(w.text)
+	if err != nil || len(ts) < 2 {
+		return []WindowSpec{w}
+	}
+	out := make([]WindowSpec, len(ts))
+	for i := range ts {
+		out[i] = WindowSpec{text: formatTerms(ts[i : i+1])}
+	}
+	return out
+}
+
 // IsZero reports whether w is the zero (empty) spec.
 func (w WindowSpec) IsZero() bool { return w.text == "" }
 
