@@ -21,7 +21,7 @@ import (
 	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
-	"github.com/tonggao/tonggao/rules/ruletest"
+	"github.com/tonggao/tonggao/ruletest"
 )
 
 // A bundle is a directory (or a zip file of one) holding everything the

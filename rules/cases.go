@@ -22,12 +22,15 @@ type CaseFile struct {
 
 // CaseSpec is one case: a query and what the decision must say.
 type CaseSpec struct {
-	Pos      Pos            `yaml:"-"`
-	Name     string         `yaml:"name"`
-	Activity string         `yaml:"activity"`
-	At       Str            `yaml:"at"`
-	Facts    map[string]any `yaml:"facts"`
-	Want     string         `yaml:"want"`
+	Pos      Pos    `yaml:"-"`
+	Name     string `yaml:"name"`
+	Activity string `yaml:"activity"`
+	At       Str    `yaml:"at"`
+	// Place is the division asked about (a code or a name). Without it, a
+	// case is asked where its notice applies (its one applies_in).
+	Place string         `yaml:"place"`
+	Facts map[string]any `yaml:"facts"`
+	Want  string         `yaml:"want"`
 	// Rules must each appear among the reasons (by rule id; another
 	// notice's rule as NUMBER#id).
 	Rules []string `yaml:"rules"`

@@ -52,7 +52,7 @@ func TestREADMENoticeTable(t *testing.T) {
 		cases[f.Notice] += len(f.Cases)
 	}
 	for _, n := range set.Notices {
-		row := fmt.Sprintf("| %s | %s | %s — %s | %d | %d |", n.Number, n.Title, n.Effective, n.ValidUntil, len(n.Rules), cases[n.Number])
+		row := fmt.Sprintf("| %s | %s | %s — %s | %d | %d |", n.Name(), n.Title, n.Effective, n.ValidUntil, len(n.Rules), cases[n.Key()])
 		require.True(t, strings.Contains(string(readme), row), "README's encoded-notices table is out of date; want the row\n%s", row)
 	}
 }

@@ -5,17 +5,14 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
-	"github.com/tonggao/tonggao/rules/ruletest"
+	"github.com/tonggao/tonggao/ruletest"
 )
 
 // TestEmbeddedCases runs every notice's declarative cases and requires full
 // coverage of rules and window edges.
 func TestEmbeddedCases(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	rep, err := ruletest.RunFS(rules.EmbeddedFS(), cal)
+	rep, err := ruletest.RunFS(rules.EmbeddedFS())
 	require.NoError(t, err)
 	for _, r := range rep.Results {
 		if !r.Passed() {

@@ -1,12 +1,19 @@
 // Package ruletest runs the declarative cases that guard rule encodings
-// (notices/NAME.cases.yaml) and measures what they cover: every rule and
-// the first and last day of every window must be exercised by some case.
+// (notices/NAME.cases.yaml) and measures what they cover: every rule must
+// be cited by the answer of some passing case, and the first and last day
+// of every part of every window must be tried. It loads rules as the
+// engine does for `tonggao check` (engine.LoadRoots), so that a rule
+// directory passes its tests exactly when it loads for answering.
+//
+// It sits above engine and rules: the harness drives the engine.
 package ruletest
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,17 +80,20 @@ func (r *Report) OK() bool {
 	return true
 }
 
-// RunFS loads the rules and cases of a rule directory and runs them.
-func RunFS(fsys fs.FS, cal *calendar.Calendar) (*Report, error) {
-	set, err := rules.Load(fsys)
+// RunFS loads the rules and cases of one rule directory and runs them.
+func RunFS(fsys fs.FS) (*Report, error) {
+	return RunRoots(context.Background(), []rules.Root{{FS: fsys}}, rules.Limits{})
+}
+
+// RunRoots loads rule directories together as engine.LoadRoots does (with
+// the register of documents in force and the embedded holiday data, and
+// opts), and runs the cases of every one of them.
+func RunRoots(ctx context.Context, roots []rules.Root, lim rules.Limits, opts ...engine.Option) (*Report, error) {
+	e, err := engine.LoadRoots(ctx, roots, lim, opts...)
 	if err != nil {
 		return nil, err
 	}
-	cases, err := rules.LoadCases(fsys)
-	if err != nil {
-		return nil, err
-	}
-	e, err := engine.New(set, cal)
+	cases, err := rules.LoadCasesRoots(ctx, roots, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +122,9 @@ func Run(e *engine.Engine, files []*rules.CaseFile) *Report {
 func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 	res := Result{File: f.File, Line: c.Pos.Line, Name: c.Name, Notice: f.Notice}
 	fail := func(format string, args ...any) { res.Failures = append(res.Failures, fmt.Sprintf(format, args...)) }
-	if _, ok := e.Rules().Notice(f.Notice); !ok {
+	set := e.Rules()
+	n, ok := set.Notice(f.Notice)
+	if !ok {
 		fail("unknown notice %q", f.Notice)
 		return res
 	}
@@ -126,7 +138,13 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 		fail("%v", err)
 		return res
 	}
-	d, err := e.Decide(engine.Query{Activity: c.Activity, Day: day, Facts: facts})
+	place := c.Place
+	if place == "" && len(n.AppliesIn) == 1 {
+		// A case is asked where its notice applies, so that notices of
+		// other places loaded beside it do not change its answer.
+		place = n.AppliesIn[0].String()
+	}
+	d, err := e.Decide(engine.Query{Activity: c.Activity, Day: day, Facts: facts, Place: place})
 	if c.Want == "error" {
 		// The query itself is wrong (contradictory facts, say): the engine
 		// must refuse it rather than guess.
@@ -144,7 +162,7 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 		fail("want %s, got %s (reasons: %s)", c.Want, d.Verdict, summary(d))
 	}
 	for _, want := range c.Rules {
-		if !hasReason(d, f.Notice, want) {
+		if !hasReason(set, d, n, want) {
 			fail("want rule %s among the reasons, got %s", want, summary(d))
 		}
 	}
@@ -202,14 +220,46 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 	return res
 }
 
-func hasReason(d *engine.Decision, notice, rule string) bool {
-	if n, id, ok := strings.Cut(rule, "#"); ok {
-		notice, rule = n, id
-	}
-	for _, r := range d.Reasons() {
-		if r.Notice == notice && r.Rule == rule {
-			return true
+// hasReason reports whether rule (an id of notice n's, or KEY#id of
+// another notice's) is among d's reasons.
+func hasReason(set *rules.Set, d *engine.Decision, n *rules.Notice, rule string) bool {
+	if key, id, ok := strings.Cut(rule, "#"); ok {
+		other, found := set.Notice(key)
+		if !found {
+			return false
 		}
+		n, rule = other, id
+	}
+	return reason(d, n, rule) != nil
+}
+
+func reason(d *engine.Decision, n *rules.Notice, rule string) *engine.Reason {
+	name := n.Name()
+	for k := range d.NumReasons() {
+		if r := d.Reason(k); r.Notice == name && r.Rule == rule {
+			return &r
+		}
+	}
+	return nil
+}
+
+// cites reports whether d's answer cites rule r of notice n: as the rule
+// that decides (a forbidding rule that applies in a forbidden answer, an
+// allowing one in an allowed answer) or as one the answer depends on (in
+// a conditional answer). A rule that is among the reasons but set aside,
+// or that does not change the answer, is not cited.
+func cites(d *engine.Decision, n *rules.Notice, r *rules.Rule) bool {
+	rs := reason(d, n, r.ID)
+	if rs == nil || rs.Defeated() {
+		return false
+	}
+	switch d.Verdict {
+	case engine.Forbidden:
+		return rs.Status == "applies" && r.Effect == rules.Forbid
+	case engine.Allowed:
+		return rs.Status == "applies" && r.Effect == rules.Allow
+	case engine.Conditional:
+		return true
 	}
 	return false
 }
@@ -226,7 +276,7 @@ func hasWindow(d *engine.Decision, id string) bool {
 }
 
 func summary(d *engine.Decision) string {
-	if len(d.Reasons()) == 0 {
+	if d.NumReasons() == 0 {
 		return "none"
 	}
 	var parts []string
@@ -274,38 +324,61 @@ func caseFacts(set *rules.Set, raw map[string]any) (engine.Facts, error) {
 	return facts, nil
 }
 
-// coverage finds the rules and window edges no passing case exercises.
+// coverage finds, per notice, the rules no passing case's answer cites and
+// the window edges no passing case tries: the first and last day of each
+// part of a window ("A | B": each of A and B) where it starts or ends the
+// window, in some year within the notice's validity, on a day the window
+// shows among the reasons.
 func coverage(e *engine.Engine, results []Result) []Coverage {
+	var passed []*engine.Decision
+	for _, res := range results {
+		if res.Passed() && res.Decision != nil {
+			passed = append(passed, res.Decision)
+		}
+	}
 	var out []Coverage
 	for _, n := range e.Rules().Notices {
-		cov := Coverage{Notice: n.Number, Rules: len(n.Rules)}
+		cov := Coverage{Notice: n.Name(), Rules: len(n.Rules)}
 		for _, r := range n.Rules {
-			hit := false
-			for _, res := range results {
-				if res.Decision != nil && hasReason(res.Decision, n.Number, r.ID) {
-					hit = true
-					break
-				}
-			}
-			if !hit {
+			if !slices.ContainsFunc(passed, func(d *engine.Decision) bool { return cites(d, n, r) }) {
 				cov.UncoveredRules = append(cov.UncoveredRules, r.ID)
 			}
 		}
 		for _, w := range n.Windows {
-			cw := e.Window(w)
 			firsts, lasts := map[calendar.Date]bool{}, map[calendar.Date]bool{}
-			for _, iv := range cw.Intervals() {
-				if iv.To.Before(n.Effective) || iv.From.After(n.ValidUntil) {
-					continue
-				}
+			for _, iv := range merge(partIntervals(e, n, w, w.Spec)) {
 				firsts[iv.From], lasts[iv.To] = true, true
 			}
-			cov.Edges += 2
-			if !edgeHit(results, w.ID, firsts) {
-				cov.UncoveredEdges = append(cov.UncoveredEdges, w.ID+": first day")
-			}
-			if !edgeHit(results, w.ID, lasts) {
-				cov.UncoveredEdges = append(cov.UncoveredEdges, w.ID+": last day")
+			parts := w.Spec.Terms()
+			for _, part := range parts {
+				// A part's edge that falls inside another part changes no
+				// answer, so no case could check it: only the part's days
+				// that start or end the window count.
+				pf, pl := map[calendar.Date]bool{}, map[calendar.Date]bool{}
+				for _, iv := range partIntervals(e, n, w, part) {
+					if firsts[iv.From] {
+						pf[iv.From] = true
+					}
+					if lasts[iv.To] {
+						pl[iv.To] = true
+					}
+				}
+				name := w.ID
+				if len(parts) > 1 {
+					name += " (" + part.String() + ")"
+				}
+				for _, edge := range []struct {
+					days map[calendar.Date]bool
+					what string
+				}{{pf, "first day"}, {pl, "last day"}} {
+					if len(edge.days) == 0 {
+						continue
+					}
+					cov.Edges++
+					if !edgeHit(passed, w.ID, edge.days) {
+						cov.UncoveredEdges = append(cov.UncoveredEdges, name+": "+edge.what)
+					}
+				}
 			}
 		}
 		out = append(out, cov)
@@ -313,9 +386,45 @@ func coverage(e *engine.Engine, results []Result) []Coverage {
 	return out
 }
 
-func edgeHit(results []Result, window string, days map[calendar.Date]bool) bool {
-	for _, res := range results {
-		if res.Decision != nil && days[res.Decision.Date] && hasWindow(res.Decision, window) {
+// partIntervals resolves one part of window w within its notice's
+// validity; a window of one part is resolved already.
+func partIntervals(e *engine.Engine, n *rules.Notice, w *rules.Window, part calendar.WindowSpec) []calendar.Interval {
+	var ivs []calendar.Interval
+	if part == w.Spec {
+		ivs = e.Window(w).Intervals()
+	} else if cw, err := e.Calendar().Prepare(part, n.Effective, n.ValidUntil); err == nil {
+		ivs = cw.Intervals() // the whole window resolved, so each part does
+	}
+	var out []calendar.Interval
+	for _, iv := range ivs {
+		if !iv.To.Before(n.Effective) && !iv.From.After(n.ValidUntil) {
+			out = append(out, iv)
+		}
+	}
+	return out
+}
+
+// merge joins intervals that overlap or touch: the spans in which a
+// window holds without a break.
+func merge(ivs []calendar.Interval) []calendar.Interval {
+	ivs = slices.Clone(ivs)
+	slices.SortFunc(ivs, func(a, b calendar.Interval) int { return a.From.Compare(b.From) })
+	var out []calendar.Interval
+	for _, iv := range ivs {
+		if k := len(out) - 1; k >= 0 && !iv.From.After(out[k].To.AddDays(1)) {
+			if iv.To.After(out[k].To) {
+				out[k].To = iv.To
+			}
+			continue
+		}
+		out = append(out, iv)
+	}
+	return out
+}
+
+func edgeHit(passed []*engine.Decision, window string, days map[calendar.Date]bool) bool {
+	for _, d := range passed {
+		if days[d.Date] && hasWindow(d, window) {
 			return true
 		}
 	}

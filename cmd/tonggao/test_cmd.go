@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/rules"
-	"github.com/tonggao/tonggao/rules/ruletest"
+	"github.com/tonggao/tonggao/ruletest"
 )
 
 // testCmd is "tonggao test": the declarative cases of a rule directory,
