@@ -79,14 +79,15 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 	}
 
 	// The decision, its next change and place and (when few) its reasons
-	// and facts are one allocation.
-	d := &Decision{Date: day, e: e, p: p}
+	// and facts are one struct, taken from a block of them.
+	d := sc.newDecision()
+	d.Date, d.p = day, p
 	if sc.where.use.Code != "" {
 		d.place = sc.where.use
 		d.Place = &d.place
 	}
 	k := p.segmentAt(day)
-	d.seg = k
+	d.seg = int32(k)
 	seg := p.segments[k]
 	// With a table and every fact the rules read known, the rules that hold
 	// are looked up; otherwise they are evaluated (three-valued).

@@ -66,6 +66,7 @@ type Engine struct {
 
 // plan is what deciding one activity needs, computed at load time.
 type plan struct {
+	e     *Engine
 	act   *rules.Activity
 	ref   *ActivityRef // act, as decisions name it
 	scope *planSet     // the notices planned with
@@ -183,14 +184,16 @@ const maxPlanBits = 64
 const maxRuleConditions = 64
 
 type scratch struct {
-	st     *cond.State
-	given  given
-	vals   []cond.Tri
-	trial  []cond.Tri
-	dims   []*rules.Dimension
-	codes  []verdictCode // per point of an enumeration
-	enum   rules.EnumScratch
-	byMask []Verdict // per distinct mask id, "" until decided
+	// decisions is a block of zero decisions to hand out (see newDecision).
+	decisions []Decision
+	st        *cond.State
+	given     given
+	vals      []cond.Tri
+	trial     []cond.Tri
+	dims      []*rules.Dimension
+	codes     []verdictCode // per point of an enumeration
+	enum      rules.EnumScratch
+	byMask    []Verdict // per distinct mask id, "" until decided
 	// The query's place in the plan's table (located), the table dims it
 	// leaves unknown, and enumeration buffers.
 	located   bool
@@ -287,7 +290,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 
 // makePlan plans activity a under the given notices.
 func (e *Engine) makePlan(a *rules.Activity, notices []*rules.Notice, shared map[string]*plan) (*plan, error) {
-	p := &plan{act: a, ref: &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}}
+	p := &plan{e: e, act: a, ref: &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}}
 	var all []*rules.Rule
 	for _, n := range notices {
 		for _, r := range n.Rules {

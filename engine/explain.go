@@ -219,13 +219,15 @@ func (e *Engine) factValues(d *Decision, st *cond.State, g *given) {
 		}
 	}
 	if n := bits.OnesCount64(known); n <= len(d.factBuf) {
-		d.facts = d.factBuf[:0:n]
+		d.facts = d.factBuf[:n:n]
 	} else {
-		d.facts = make([]fact, 0, n)
+		d.facts = make([]fact, n)
 	}
-	for ; known != 0; known &= known - 1 {
+	for k := 0; known != 0; known &= known - 1 {
 		f := e.set.Facts[bits.TrailingZeros64(known)]
-		x := fact{f: f, derived: !g.has(f)}
+		x := &d.facts[k] // written in place: no copy of a struct with a string
+		k++
+		x.index, x.derived = uint8(f.Index), !g.has(f)
 		if g.has(f) {
 			x.src = g.src[f.Index]
 		}
@@ -238,9 +240,8 @@ func (e *Engine) factValues(d *Decision, st *cond.State, g *given) {
 				x.lo, x.hi = 1, 1
 			}
 		case cond.Enum:
-			x.str = st.Str[f.Var.Slot]
+			x.enum = int32(slices.Index(f.Values, st.Str[f.Var.Slot]))
 		}
-		d.facts = append(d.facts, x)
 	}
 }
 

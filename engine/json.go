@@ -66,7 +66,8 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 		}
 		return append(dst, b...)
 	}
-	e, p := d.e, d.p
+	p := d.p
+	e := p.e
 	dst = append(dst, `{"activity":`...)
 	dst = append(dst, p.refJSON...)
 	dst = append(dst, `,"date":`...)
@@ -112,7 +113,7 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = d.facts[i].appendJSON(dst)
+		dst = d.facts[i].appendJSON(dst, e.set.Facts[d.facts[i].index])
 	}
 	dst = append(dst, ']')
 	var buf [8]*rules.Notice
@@ -194,7 +195,7 @@ func (d *Decision) appendReason(dst []byte, k int) []byte {
 		dst = append(dst, ']')
 	}
 	sr := &p.segRules[d.seg][i]
-	dst = append(dst, p.cached(&p.segJSON[d.seg*len(p.rules)+i], func(b []byte) []byte {
+	dst = append(dst, p.cached(&p.segJSON[int(d.seg)*len(p.rules)+i], func(b []byte) []byte {
 		b = append(b, `,"window":`...)
 		b = appendString(b, sr.summary)
 		w, err := json.Marshal(sr.uses)
@@ -276,11 +277,11 @@ func (a *analysis) encode(dst []byte) []byte {
 	return dst
 }
 
-func (x *fact) appendJSON(dst []byte) []byte {
+func (x *fact) appendJSON(dst []byte, f *rules.Fact) []byte {
 	dst = append(dst, `{"name":`...)
-	dst = appendString(dst, x.f.Name)
+	dst = appendString(dst, f.Name)
 	dst = append(dst, `,"value":`...)
-	switch x.f.Kind {
+	switch f.Kind {
 	case cond.Number:
 		if x.lo == x.hi {
 			dst = appendFloat(dst, x.lo)
@@ -298,7 +299,7 @@ func (x *fact) appendJSON(dst []byte) []byte {
 			dst = append(dst, `false`...)
 		}
 	default:
-		dst = appendString(dst, x.str)
+		dst = appendString(dst, f.Values[x.enum])
 	}
 	if x.derived {
 		dst = append(dst, `,"derived":true`...)

@@ -498,7 +498,8 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 	// The merged decision holds its parts as values (see merged): they
 	// are copies of the parts' own.
 	x := &merged{activity: d0.Activity(), facts: d0.Facts(), unknownFacts: []string{}, reasons: []Reason{}}
-	m := &Decision{Date: d0.Date, e: e, merged: x}
+	x.e = e
+	m := &Decision{Date: d0.Date, merged: x}
 	if use.Code != "" {
 		m.place = use
 		m.Place = &m.place
