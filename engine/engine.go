@@ -288,20 +288,18 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	return e, nil
 }
 
-// makePlan plans activity a under the given notices.
-func (e *Engine) makePlan(a *rules.Activity, notices []*rules.Notice, shared map[string]*plan) (*plan, error) {
+// makePlan plans activity a under the notices of ix.
+func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*plan) (*plan, error) {
 	p := &plan{e: e, act: a, ref: &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}}
 	var all []*rules.Rule
-	for _, n := range notices {
-		for _, r := range n.Rules {
-			if r.Covers(a) {
-				all = append(all, r)
-				continue
-			}
-			for _, x := range r.Activities {
-				if x.IsA(a) && !slices.Contains(p.kinds, x) {
-					p.kinds = append(p.kinds, x)
-				}
+	for _, r := range ix.related(a) {
+		if r.Covers(a) {
+			all = append(all, r)
+			continue
+		}
+		for _, x := range r.Activities {
+			if x.IsA(a) && !slices.Contains(p.kinds, x) {
+				p.kinds = append(p.kinds, x)
 			}
 		}
 	}
@@ -612,4 +610,46 @@ func meets(cw *calendar.Window, n *rules.Notice) bool {
 		}
 	}
 	return false
+}
+
+// ruleIndex finds the rules of some notices that can govern an activity,
+// so that planning every activity reads each rule a few times, not once
+// per activity (which made loading quadratic in the notices).
+type ruleIndex struct {
+	order map[*rules.Rule]int // in the notices' order
+	// naming[x] are the rules that name x; below[x] those that name a
+	// kind of x.
+	naming, below map[*rules.Activity][]*rules.Rule
+	buf           []*rules.Rule
+}
+
+func newRuleIndex(notices []*rules.Notice) *ruleIndex {
+	ix := &ruleIndex{order: map[*rules.Rule]int{}, naming: map[*rules.Activity][]*rules.Rule{}, below: map[*rules.Activity][]*rules.Rule{}}
+	for _, n := range notices {
+		for _, r := range n.Rules {
+			ix.order[r] = len(ix.order)
+			for _, x := range r.Activities {
+				ix.naming[x] = append(ix.naming[x], r)
+				for y := x.Parent; y != nil; y = y.Parent {
+					ix.below[y] = append(ix.below[y], r)
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// related returns, in the notices' order, the rules that name a, an
+// activity a is a kind of, or a kind of a: the only ones that cover a or
+// name one of its kinds. The slice is reused by the next call.
+func (ix *ruleIndex) related(a *rules.Activity) []*rules.Rule {
+	out := ix.buf[:0]
+	for y := a; y != nil; y = y.Parent {
+		out = append(out, ix.naming[y]...)
+	}
+	out = append(out, ix.below[a]...)
+	slices.SortFunc(out, func(r, s *rules.Rule) int { return ix.order[r] - ix.order[s] })
+	out = slices.Compact(out)
+	ix.buf = out
+	return out
 }

@@ -253,8 +253,9 @@ func (e *Engine) planSet(notices []*rules.Notice) (*planSet, error) {
 	// Activities governed by the same rules share the costly part of a plan
 	// (segments and reasons' windows); most fire acts do.
 	shared := map[string]*plan{}
+	ix := newRuleIndex(notices)
 	for _, a := range e.set.Activities {
-		p, err := e.makePlan(a, notices, shared)
+		p, err := e.makePlan(a, ix, shared)
 		if err != nil {
 			return nil, err
 		}

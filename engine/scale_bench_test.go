@@ -19,6 +19,7 @@ func syntheticNotice(k int) string {
   title: 合成测试通告%[1]d
   effective: 2024-09-01
   valid_until: 2029-08-31
+  applies_in: [431181]
 activities:
   - id: synthetic_act_%[1]d
     name: 合成行为%[1]d
@@ -43,6 +44,45 @@ rules:
     if: has_permit
     overrides: [ban]
 `, k, 1+k%12, 1+(k+5)%12)
+}
+
+// scaleFS is the embedded rule base plus n synthetic notices.
+func scaleFS(b *testing.B, n int) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	if err := fs.WalkDir(rules.EmbeddedFS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(rules.EmbeddedFS(), p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	}); err != nil {
+		b.Fatal(err)
+	}
+	for k := 1; k <= n; k++ {
+		fsys[fmt.Sprintf("notices/synthetic-%04d.yaml", k)] = &fstest.MapFile{Data: []byte(syntheticNotice(k))}
+	}
+	return fsys
+}
+
+// BenchmarkLoadNotices measures loading (rules, calendar, register,
+// engine) the embedded seven notices plus 0 to 3,000 synthetic ones:
+// cpu-ns/op should grow linearly with the notices.
+func BenchmarkLoadNotices(b *testing.B) {
+	for _, n := range []int{0, 30, 100, 300, 1000, 3000} {
+		fsys := scaleFS(b, n)
+		b.Run(fmt.Sprintf("notices=%d", 7+n), func(b *testing.B) {
+			b.ReportAllocs()
+			start := cpuTime()
+			for b.Loop() {
+				if _, err := engine.Load(fsys); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportCPU(b, start)
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/float64(7+n), "cpu-ns/notice")
+		})
+	}
 }
 
 // BenchmarkScaleNotices shows how load time and a decision's cost grow with

@@ -634,18 +634,47 @@ func overrides(a, b *Rule) bool {
 // same activity, can be in force on the same day and can both hold for some
 // facts and windows, when neither overrides the other. An exception is not
 // a permission: it only lifts its own rule, and another rule that forbids
-// still does.
+// still does. Only rules that share an activity can conflict, so each
+// forbid rule is compared with the allow rules found through the
+// activities it names (an index), not with every rule: linear in the
+// rules where activities are few each.
 func (l *loader) checkConflicts() {
 	var rules []*Rule
 	for _, n := range l.set.Notices {
 		rules = append(rules, n.Rules...)
 	}
+	// The allow rules (by position) naming each activity, and naming a
+	// kind of it.
+	naming, below := map[*Activity][]int{}, map[*Activity][]int{}
+	for i, b := range rules {
+		if b.Effect != Allow || b.ExceptionOf != nil {
+			continue
+		}
+		for _, y := range b.Activities {
+			naming[y] = append(naming[y], i)
+			for z := y.Parent; z != nil; z = z.Parent {
+				below[z] = append(below[z], i)
+			}
+		}
+	}
+	var sharing []int
 	for _, a := range rules {
 		if a.Effect != Forbid {
 			continue
 		}
-		for _, b := range rules {
-			if b.Effect != Allow || b.ExceptionOf != nil || overrides(a, b) || overrides(b, a) || !sharesActivity(a, b) {
+		// b shares an activity with a: x.IsA(y) or y.IsA(x) for some x of
+		// a and y of b.
+		sharing = sharing[:0]
+		for _, x := range a.Activities {
+			for y := x; y != nil; y = y.Parent {
+				sharing = append(sharing, naming[y]...)
+			}
+			sharing = append(sharing, below[x]...)
+		}
+		slices.Sort(sharing)
+		for _, i := range slices.Compact(sharing) {
+			b := rules[i]
+			if overrides(a, b) || overrides(b, a) {
 				continue
 			}
 			if a.Notice.ValidUntil.Before(b.Notice.Effective) || b.Notice.ValidUntil.Before(a.Notice.Effective) {
@@ -660,15 +689,4 @@ func (l *loader) checkConflicts() {
 			}
 		}
 	}
-}
-
-func sharesActivity(a, b *Rule) bool {
-	for _, x := range a.Activities {
-		for _, y := range b.Activities {
-			if x.IsA(y) || y.IsA(x) {
-				return true
-			}
-		}
-	}
-	return false
 }
