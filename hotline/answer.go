@@ -83,6 +83,11 @@ func (h *Hotline) Engine() *engine.Engine { return h.eng }
 // questions.
 func (h *Hotline) Catalog() *Catalog { return h.cat }
 
+// Pinyin returns s's toneless pinyin ("shaotiangeng") and its initials
+// ("stg"), each character read by its most common reading: what an
+// operator types to find an activity.
+func (h *Hotline) Pinyin(s string) (full, initials string) { return h.p.py.Of(s) }
+
 // Vocabulary returns the rule set's vocabulary.
 func (h *Hotline) Vocabulary() *vocab.Vocabulary { return h.voc }
 

@@ -114,24 +114,6 @@ func TestQuestionsWithoutAnActivity(t *testing.T) {
 	require.Equal(t, []string{"听"}, parsed.NotUnderstood)
 }
 
-func BenchmarkAsk(b *testing.B) {
-	h := newTestHotline(b)
-	today := calendar.MustDate(2024, 9, 20)
-	for b.Loop() {
-		if _, _, err := h.Ask(Request{Question: "我在白水镇，10月3日能在山边烧田埂草吗", Today: today}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkParse(b *testing.B) {
-	h := newTestHotline(b)
-	today := calendar.MustDate(2024, 9, 20)
-	for b.Loop() {
-		h.Parse("我在白水镇，10月3日能在山边烧田埂草吗", today)
-	}
-}
-
 // TestArticleEnglish: article references read in English with Arabic
 // numbers; Chinese keeps them as printed.
 func TestArticleEnglish(t *testing.T) {

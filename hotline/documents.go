@@ -17,10 +17,21 @@ import (
 // isDocument: the call asks about a document — its number, or a document
 // word with a validity word (这个文件还有效吗, 禁火令还有效吗).
 func (p *parser) isDocument(rd *reading) bool {
-	if p.reDoc.MatchString(rd.text) && strings.Contains(rd.text, "祁") || p.reDocN.MatchString(rd.text) {
+	if strings.Contains(rd.text, "号") && (p.reDocN.MatchString(rd.text) || p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text)) {
 		return true
 	}
 	return p.hasAny(rd.text, p.g.Validity) && (p.hasAny(rd.text, p.g.Document) || strings.Contains(rd.text, "号"))
+}
+
+// docPrefix: the text holds the first character of a document number's
+// prefix (祁 of 祁政通).
+func (p *parser) docPrefix(text string) bool {
+	for _, r := range p.docFirst {
+		if strings.ContainsRune(text, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // document answers a question about a document from the register and

@@ -117,6 +117,7 @@ type parser struct {
 	voc     *vocab.Vocabulary
 	g       *grammar
 	script  *zh.Script
+	py      *zh.Pinyin
 	dates   *dates.Reader
 	seg     *gse.Segmenter
 	acts    *trie // activity and act phrases
@@ -127,12 +128,19 @@ type parser struct {
 	byVerb  map[string][]*frame
 	byObj   map[string][]*frame
 	partial map[string]*rules.Activity // activity id → its partial form
-	filler  []string
+	filler  *trie                      // words that carry no meaning for a query
 	reDist  *regexp.Regexp
 	reDays  *regexp.Regexp
 	reDoc   *regexp.Regexp
 	reDocN  *regexp.Regexp
 	verbSet map[string]bool
+	// verbFirst maps the first character of a frame's verb to the first
+	// characters of that frame's objects
+	verbFirst map[rune]map[rune]bool
+	// docFirst are the first characters of the rule set's document numbers
+	docFirst []rune
+	// distFirst are the first characters of the distance prefixes
+	distFirst string
 }
 
 func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g *grammar) (*parser, error) {
@@ -140,8 +148,12 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{set: set, cal: cal, voc: voc, g: g, script: script, acts: newTrie(), facts: newTrie(),
-		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, verbSet: map[string]bool{}}
+	py, err := zh.NewPinyin()
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{set: set, cal: cal, voc: voc, g: g, script: script, py: py, acts: newTrie(), facts: newTrie(),
+		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}}
 	lunarDays := map[string]dates.LunarDay{}
 	for w, ld := range voc.LunarDays {
 		lunarDays[w] = dates.LunarDay{Date: ld.Date, Note: ld.Note}
@@ -174,6 +186,14 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		for v := range f.verbs {
 			p.byVerb[v] = append(p.byVerb[v], f)
 			p.verbSet[v] = true
+			r, _ := utf8.DecodeRuneInString(v)
+			if p.verbFirst[r] == nil {
+				p.verbFirst[r] = map[rune]bool{}
+			}
+			for o := range f.objects {
+				ro, _ := utf8.DecodeRuneInString(o)
+				p.verbFirst[r][ro] = true
+			}
 		}
 		for o := range f.objects {
 			p.byObj[o] = append(p.byObj[o], f)
@@ -277,7 +297,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	// Homophones: every word of two or more characters, by its sounds.
-	p.sound = newSoundTrie()
+	p.sound = newSoundTrie(py)
 	for w := range p.acts.words {
 		p.sound.add(w)
 	}
@@ -289,12 +309,12 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.sound.add(o)
 		}
 	}
-	p.filler = append(append([]string{}, g.Filler...), g.When...)
-	p.filler = append(p.filler, g.Consequence...)
-	for w := range days {
-		p.filler = append(p.filler, w)
+	p.filler = newTrie()
+	for _, l := range [][]string{g.Filler, g.When, g.Consequence, keys(days)} {
+		for _, w := range l {
+			p.filler.add(w, word{})
+		}
 	}
-	sort.Slice(p.filler, func(i, j int) bool { return len(p.filler[i]) > len(p.filler[j]) })
 
 	d := voc.Distance
 	if d.Fact != "" {
@@ -306,6 +326,15 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	if c := voc.DaysSince; c.Fact != "" {
 		p.reDays = regexp.MustCompile(alt(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + alt(c.Units))
+	}
+	for _, n := range set.Notices {
+		if r, _ := utf8.DecodeRuneInString(n.Number); r != utf8.RuneError && !strings.ContainsRune(string(p.docFirst), r) {
+			p.docFirst = append(p.docFirst, r)
+		}
+	}
+	for _, w := range d.Prefixes {
+		r, _ := utf8.DecodeRuneInString(w)
+		p.distFirst += string(r)
 	}
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*[〔（(\[【]?\s*([0-9]{4})\s*[〕）)\]】年]?\s*([0-9]{1,3})\s*号`)
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
@@ -536,8 +565,14 @@ func (p *parser) scanFrames(rd *reading) {
 		t    string
 	}
 	var toks []tok
-	for _, sg := range p.seg.Segment([]byte(s)) {
-		toks = append(toks, tok{sg.Start(), sg.End(), s[sg.Start():sg.End()]})
+	// Only the text around a verb can hold a frame: segment those windows
+	// (a verb, eight characters before it for an object said first, twelve
+	// after), so that a long question without one costs little.
+	for _, w := range p.verbWindows(s) {
+		for _, sg := range p.seg.Segment([]byte(s[w[0]:w[1]])) {
+			i, j := w[0]+sg.Start(), w[0]+sg.End()
+			toks = append(toks, tok{i, j, s[i:j]})
+		}
 	}
 	usedObj := map[int]bool{}
 	for vi, v := range toks {
@@ -588,6 +623,49 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 	}
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// verbWindows are the byte ranges of s around each character that starts
+// a frame's verb with a character that may start one of its objects
+// nearby, merged where they overlap.
+func (p *parser) verbWindows(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		objs := p.verbFirst[r]
+		if objs == nil {
+			i += n
+			continue
+		}
+		lo := i
+		for k := 0; k < 8 && lo > 0; k++ {
+			_, sz := utf8.DecodeLastRuneInString(s[:lo])
+			lo -= sz
+		}
+		hi := i
+		for k := 0; k < 12 && hi < len(s); k++ {
+			_, sz := utf8.DecodeRuneInString(s[hi:])
+			hi += sz
+		}
+		near := false
+		for _, x := range s[lo:hi] {
+			if objs[x] {
+				near = true
+				break
+			}
+		}
+		if !near {
+			i += n
+			continue
+		}
+		if len(out) > 0 && lo <= out[len(out)-1][1] {
+			out[len(out)-1][1] = hi
+		} else {
+			out = append(out, [2]int{lo, hi})
+		}
+		i += n
+	}
+	return out
 }
 
 func actName(f *frame, v, o string) string {
@@ -723,7 +801,7 @@ func (p *parser) before(rd *reading, i int, words []string, runes int) bool {
 // distance reads 离山50米, 离林子两百多米, 离山不到一百米, 离山50米左右,
 // 离山一里路: a number or a range, never a guessed exact value.
 func (p *parser) distance(rd *reading) {
-	if p.reDist != nil {
+	if p.reDist != nil && strings.ContainsAny(rd.text, p.distFirst) {
 		s := rd.text
 		fact := p.voc.Distance.Fact
 		for _, m := range p.reDist.FindAllStringSubmatchIndex(s, -1) {
@@ -776,7 +854,7 @@ func (p *parser) distance(rd *reading) {
 				w: word{facts: []vocab.Value{{Fact: fact, V: v}}}})
 		}
 	}
-	if p.reDays != nil {
+	if p.reDays != nil && strings.Contains(rd.text, "天") && strings.Contains(rd.text, "了") {
 		s := rd.text
 		for _, m := range p.reDays.FindAllStringSubmatchIndex(s, -1) {
 			if !rd.free(m[0], m[1]) {
@@ -855,8 +933,10 @@ func (p *parser) residue(rd *reading) []string {
 	}
 	// A frame's words span verb to object; mark them.
 	for _, h := range rd.acts {
-		if k := strings.Index(s, h.words); k >= 0 {
-			for x := k; x < k+len(h.words); x++ {
+		lo := max(0, h.i-len(h.words))
+		hi := min(len(s), h.j+len(h.words))
+		if k := strings.Index(s[lo:hi], h.words); k >= 0 {
+			for x := lo + k; x < lo+k+len(h.words); x++ {
 				cov[x] = true
 			}
 		}
@@ -881,19 +961,13 @@ func (p *parser) residue(rd *reading) []string {
 			i += size
 			continue
 		}
-		matched := false
-		for _, f := range p.filler {
-			if strings.HasPrefix(s[i:], f) {
-				flush()
-				i += len(f)
-				matched = true
-				break
-			}
+		if _, n := p.filler.longest(s[i:]); n > 0 {
+			flush()
+			i += n
+			continue
 		}
-		if !matched {
-			frag.WriteRune(r)
-			i += size
-		}
+		frag.WriteRune(r)
+		i += size
 	}
 	flush()
 	return dedupe(out)

@@ -67,6 +67,7 @@ func (t *trie) longest(s string) ([]word, int) {
 // toneless pinyin, any reading of each character (桔 is ju or jie).
 type soundTrie struct {
 	root *soundNode
+	py   *zh.Pinyin
 }
 
 type soundNode struct {
@@ -74,7 +75,7 @@ type soundNode struct {
 	end  string
 }
 
-func newSoundTrie() *soundTrie { return &soundTrie{root: &soundNode{}} }
+func newSoundTrie(py *zh.Pinyin) *soundTrie { return &soundTrie{root: &soundNode{}, py: py} }
 
 // add indexes a word of two or more Chinese characters by its first
 // readings (a word's characters are read as usual).
@@ -84,7 +85,7 @@ func (t *soundTrie) add(w string) {
 	}
 	n := t.root
 	for _, r := range w {
-		rs := zh.Readings(r)
+		rs := t.py.Readings(r)
 		if len(rs) == 0 {
 			return
 		}
@@ -106,25 +107,26 @@ func (t *soundTrie) add(w string) {
 // match returns the longest known word the start of s sounds like, and
 // the bytes of s it spans; a text character may be read any of its ways.
 func (t *soundTrie) match(s string) (string, int) {
-	best, bestLen := "", 0
-	var walk func(n *soundNode, i int)
-	walk = func(n *soundNode, i int) {
-		if n.end != "" && i > bestLen {
-			best, bestLen = n.end, i
-		}
-		if i >= len(s) || n.next == nil {
-			return
-		}
-		r, sz := utf8.DecodeRuneInString(s[i:])
-		for _, rd := range zh.Readings(r) {
-			if c := n.next[rd]; c != nil {
-				walk(c, i+sz)
-			}
-		}
-	}
-	walk(t.root, 0)
+	best, bestLen := t.walk(t.root, s, 0, "", 0)
 	if utf8.RuneCountInString(s[:bestLen]) < 2 {
 		return "", 0
+	}
+	return best, bestLen
+}
+
+func (t *soundTrie) walk(n *soundNode, s string, i int, best string, bestLen int) (string, int) {
+	if n.end != "" && i > bestLen {
+		best, bestLen = n.end, i
+	}
+	if i >= len(s) || n.next == nil {
+		return best, bestLen
+	}
+	r, sz := utf8.DecodeRuneInString(s[i:])
+	var buf [6]string
+	for _, rd := range t.py.AppendReadings(buf[:0], r) {
+		if c := n.next[rd]; c != nil {
+			best, bestLen = t.walk(c, s, i+sz, best, bestLen)
+		}
 	}
 	return best, bestLen
 }

@@ -106,6 +106,12 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 
 func (p *parser) hasAny(s string, words []string) bool {
 	for _, w := range words {
+		if len(s) > 64 { // a long text: look for the first character first
+			r, _ := utf8.DecodeRuneInString(w)
+			if !strings.ContainsRune(s, r) {
+				continue
+			}
+		}
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -408,6 +414,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 	}
 	p.day(rd, a, q, today)
+	if q.Activity == "" {
+		return q // nothing to ask more about
+	}
 	q.asks = askFlags{
 		when:        p.hasAny(rd.text, p.g.When),
 		consequence: p.hasAny(rd.text, p.g.Consequence),

@@ -96,6 +96,7 @@ type Reader struct {
 	// the word lists, longest first, sorted once
 	years, monthWords, monthParts, yearParts, lunarDays, gregorian, dayWords []string
 	dayWord                                                                  map[string]dayWord
+	wordIndex                                                                *wordTrie
 }
 
 type dayWord struct {
@@ -183,14 +184,99 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		r.dayWord[k] = dayWord{n, true}
 	}
 	r.dayWords = sortedKeys(r.dayWord)
+	r.wordIndex = &wordTrie{root: &wordNode{}}
+	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.yearParts, r.lunarDays, r.gregorian, r.dayWords} {
+		for _, w := range l {
+			r.wordIndex.add(w)
+		}
+	}
+	for _, f := range r.fest {
+		r.wordIndex.add(f.word)
+	}
 	return r, nil
 }
 
 // scan tracks which bytes are taken by a mention already.
 type scan struct {
-	text  string
-	taken []bool
-	out   []Mention
+	text    string
+	taken   []bool
+	out     []Mention
+	present runeSet // the runes of the text, so that words that cannot occur are not searched for
+	at      map[string][]int
+}
+
+// index is the first place at or after off where word occurs, or -1: the
+// words are found once per text, in one pass (wordsAt).
+func (s *scan) index(word string, off int) int {
+	for _, i := range s.at[word] {
+		if i >= off {
+			return i
+		}
+	}
+	return -1
+}
+
+// wordsAt finds every occurrence of every word of t in text.
+func wordsAt(t *wordTrie, text string) map[string][]int {
+	at := map[string][]int{}
+	for i := 0; i < len(text); {
+		n := t.root
+		for j := i; j < len(text); {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			n = n.next[r]
+			if n == nil {
+				break
+			}
+			j += sz
+			if n.end != "" {
+				at[n.end] = append(at[n.end], i)
+			}
+		}
+		_, sz := utf8.DecodeRuneInString(text[i:])
+		i += sz
+	}
+	return at
+}
+
+// wordTrie holds every word a Reader looks for.
+type wordTrie struct{ root *wordNode }
+
+type wordNode struct {
+	next map[rune]*wordNode
+	end  string
+}
+
+func (t *wordTrie) add(w string) {
+	n := t.root
+	for _, r := range w {
+		if n.next == nil {
+			n.next = map[rune]*wordNode{}
+		}
+		c := n.next[r]
+		if c == nil {
+			c = &wordNode{}
+			n.next[r] = c
+		}
+		n = c
+	}
+	n.end = w
+}
+
+// runeSet is a set of runes of the Basic Multilingual Plane.
+type runeSet [1 << 10]uint64
+
+func (s *runeSet) add(r rune) {
+	if r < 1<<16 {
+		s[r>>6] |= 1 << (r & 63)
+	}
+}
+
+func (s *runeSet) has(r rune) bool { return r < 1<<16 && s[r>>6]&(1<<(r&63)) != 0 }
+
+// mayHave reports whether word can occur in the text: its first rune does.
+func (s *scan) mayHave(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return s.present.has(r)
 }
 
 func (s *scan) free(i, j int) bool {
@@ -216,9 +302,20 @@ func (s *scan) bad(i, j int) { s.add(Mention{Start: i, End: j, Bad: true}) }
 // their position, read as said on day today.
 func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	s := &scan{text: text, taken: make([]bool, len(text))}
+	for _, r := range text {
+		s.present.add(r)
+	}
+	s.at = wordsAt(r.wordIndex, text)
 	// Most patterns need a character few questions have: test for it
 	// before running them (a long question with no date stays cheap).
-	has := func(chars string) bool { return strings.ContainsAny(text, chars) }
+	has := func(chars string) bool {
+		for _, c := range chars {
+			if s.present.has(c) {
+				return true
+			}
+		}
+		return false
+	}
 	year := 0
 	if has("年") {
 		year = r.yearContext(s, today)
@@ -241,7 +338,7 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("周星礼拜") {
 		r.week(s, today)
 	}
-	if has("天日") {
+	if has("天日") && has("前后下上") && has("0123456789一二两三四五六七八九十") {
 		r.relative(s, today)
 	}
 	r.words(s, today)
@@ -279,7 +376,10 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 		s.add(Mention{Start: m[0], End: m[1], Date: d, Weak: true})
 	}
 	for _, w := range r.years {
-		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
+		if !s.mayHave(w) {
+			continue
+		}
+		if i := s.index(w, 0); i >= 0 && s.free(i, i+len(w)) {
 			y = today.Year() + r.w.Years[w]
 			d := calendar.MustDate(y, 1, 1)
 			if y == today.Year() {
@@ -449,12 +549,11 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	}
 named:
 	for _, w := range r.lunarDays {
-		for off := 0; ; {
-			i := strings.Index(s.text[off:], w)
+		for off := 0; s.mayHave(w); {
+			i := s.index(w, off)
 			if i < 0 {
 				break
 			}
-			i += off
 			off = i + len(w)
 			if !s.free(i, i+len(w)) {
 				continue
@@ -531,12 +630,11 @@ func (r *Reader) yearless(mo, d int, today calendar.Date, year int) (calendar.Da
 // fixed days of the year (劳动节).
 func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 	for _, f := range r.fest {
-		for off := 0; ; {
-			i := strings.Index(s.text[off:], f.word)
+		for off := 0; s.mayHave(f.word); {
+			i := s.index(f.word, off)
 			if i < 0 {
 				break
 			}
-			i += off
 			j := i + len(f.word)
 			off = j
 			if !s.free(i, j) {
@@ -565,7 +663,10 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 		}
 	}
 	for _, w := range r.gregorian {
-		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
+		if !s.mayHave(w) {
+			continue
+		}
+		if i := s.index(w, 0); i >= 0 && s.free(i, i+len(w)) {
 			var mo, d int
 			if _, err := fmt.Sscanf(r.w.Gregorian[w], "%d-%d", &mo, &d); err != nil {
 				continue
@@ -612,7 +713,11 @@ func (r *Reader) festivalDay(name string, today calendar.Date, year int) (day, b
 // months reads 10月份, 十月, 下个月, 月底, 下个月中, 十月初, 年底.
 func (r *Reader) months(s *scan, today calendar.Date, year int) {
 	// X月份 / X月 (not followed by a day), with a month part after it
-	for _, m := range r.reMonth.FindAllStringSubmatchIndex(s.text, -1) {
+	var monthMatches [][]int
+	if s.present.has('月') {
+		monthMatches = r.reMonth.FindAllStringSubmatchIndex(s.text, -1)
+	}
+	for _, m := range monthMatches {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -641,12 +746,11 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		s.add(mn)
 	}
 	for _, w := range r.monthWords {
-		for off := 0; ; {
-			i := strings.Index(s.text[off:], w)
+		for off := 0; s.mayHave(w); {
+			i := s.index(w, off)
 			if i < 0 {
 				break
 			}
-			i += off
 			j := i + len(w)
 			off = j
 			if !s.free(i, j) {
@@ -682,12 +786,11 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 	}
 	// 月底 alone: this month's, or next month's when it has passed
 	for _, w := range r.monthParts {
-		for off := 0; ; {
-			i := strings.Index(s.text[off:], w)
+		for off := 0; s.mayHave(w); {
+			i := s.index(w, off)
 			if i < 0 {
 				break
 			}
-			i += off
 			j := i + len(w)
 			off = j
 			if !s.free(i, j) {
@@ -705,7 +808,10 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		}
 	}
 	for _, w := range r.yearParts {
-		if i := strings.Index(s.text, w); i >= 0 && s.free(i, i+len(w)) {
+		if !s.mayHave(w) {
+			continue
+		}
+		if i := s.index(w, 0); i >= 0 && s.free(i, i+len(w)) {
 			y := today.Year()
 			if year != 0 {
 				y = year
@@ -829,12 +935,11 @@ func (r *Reader) relative(s *scan, today calendar.Date) {
 func (r *Reader) words(s *scan, today calendar.Date) {
 	all := r.dayWord
 	for _, w := range r.dayWords {
-		for off := 0; ; {
-			i := strings.Index(s.text[off:], w)
+		for off := 0; s.mayHave(w); {
+			i := s.index(w, off)
 			if i < 0 {
 				break
 			}
-			i += off
 			j := i + len(w)
 			off = j
 			if !s.free(i, j) {

@@ -1,13 +1,22 @@
 package zh
 
 import (
+	_ "embed"
+	"fmt"
 	"strings"
-
-	"github.com/mozillazg/go-pinyin"
 )
 
-// toneless maps a toned pinyin letter to its plain letter (ü stays as v,
-// the way pinyin is typed).
+// The table covers the CJK Unified Ideographs and Extension A: every
+// character a caller's phone types.
+const (
+	tableFirst = 0x3400
+	tableLast  = 0x9FFF
+)
+
+//go:embed pinyin.txt
+var pinyinTxt string
+
+// toneless maps a toned pinyin letter to its plain letter (ü is typed v).
 var toneless = strings.NewReplacer(
 	"ā", "a", "á", "a", "ǎ", "a", "à", "a",
 	"ē", "e", "é", "e", "ě", "e", "è", "e", "ê", "e", "ế", "e", "ề", "e",
@@ -18,38 +27,101 @@ var toneless = strings.NewReplacer(
 	"ń", "n", "ň", "n", "ǹ", "n", "ḿ", "m",
 )
 
-// Readings returns the toneless pinyin readings of r, most common first
-// ("ju", "jie" for 桔), or nil when r is not a Chinese character. It reads
-// go-pinyin's table directly: one look-up, no per-call options.
-func Readings(r rune) []string {
-	s, ok := pinyin.PinyinDict[int(r)]
-	if !ok || s == "" {
+// pinyinTable is go-pinyin's table, compacted: a syllable number per
+// character, and the further readings of the characters that have them.
+type pinyinTable struct {
+	syllables []string
+	first     []uint16 // index tableFirst..tableLast → syllable number + 1
+	hasMore   []bool   // the character has further readings, in more
+	more      map[rune][]uint16
+}
+
+func newPinyinTable(txt string) (*pinyinTable, error) {
+	t := &pinyinTable{first: make([]uint16, tableLast-tableFirst+1), hasMore: make([]bool, tableLast-tableFirst+1), more: map[rune][]uint16{}}
+	for n, line := range strings.Split(txt, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		parts := strings.Split(line, "\t")
+		if len(parts) != 3 {
+			return nil, fmt.Errorf("pinyin.txt:%d: want a syllable and two lists of characters", n+1)
+		}
+		t.syllables = append(t.syllables, parts[0])
+		id := uint16(len(t.syllables))
+		for _, r := range parts[1] {
+			if r < tableFirst || r > tableLast {
+				return nil, fmt.Errorf("pinyin.txt:%d: %c is outside the table", n+1, r)
+			}
+			t.first[r-tableFirst] = id
+		}
+		for _, r := range parts[2] {
+			if r < tableFirst || r > tableLast {
+				return nil, fmt.Errorf("pinyin.txt:%d: %c is outside the table", n+1, r)
+			}
+			t.more[r] = append(t.more[r], id)
+			t.hasMore[r-tableFirst] = true
+		}
+	}
+	return t, nil
+}
+
+func (t *pinyinTable) readings(r rune) []string {
+	if r < tableFirst || r > tableLast || t.first[r-tableFirst] == 0 {
 		return nil
 	}
-	parts := strings.Split(toneless.Replace(s), ",")
-	out := parts[:0]
-	for _, p := range parts {
-		dup := false
-		for _, q := range out {
-			dup = dup || q == p
-		}
-		if !dup && p != "" {
-			out = append(out, p)
+	out := []string{t.syllables[t.first[r-tableFirst]-1]}
+	if t.hasMore[r-tableFirst] {
+		for _, id := range t.more[r] {
+			out = append(out, t.syllables[id-1])
 		}
 	}
 	return out
 }
 
-// Pinyin returns s's toneless pinyin written together ("shaotiangeng")
-// and its initials ("stg"), reading each character by its most common
+// Pinyin reads characters' pinyin from a table generated from
+// github.com/mozillazg/go-pinyin (checked against it by a test). It is
+// immutable once made.
+type Pinyin struct{ t *pinyinTable }
+
+// NewPinyin reads the embedded table (about a millisecond).
+func NewPinyin() (*Pinyin, error) {
+	t, err := newPinyinTable(pinyinTxt)
+	if err != nil {
+		return nil, err
+	}
+	return &Pinyin{t}, nil
+}
+
+// Readings returns the toneless pinyin readings of r, most common first
+// ("ju", "jie" for 桔), or nil when r is not a Chinese character.
+func (p *Pinyin) Readings(r rune) []string { return p.t.readings(r) }
+
+// AppendReadings appends r's readings to buf and returns it: Readings
+// without an allocation, for a caller that reads many characters.
+func (p *Pinyin) AppendReadings(buf []string, r rune) []string {
+	t := p.t
+	if r < tableFirst || r > tableLast || t.first[r-tableFirst] == 0 {
+		return buf
+	}
+	buf = append(buf, t.syllables[t.first[r-tableFirst]-1])
+	if t.hasMore[r-tableFirst] {
+		for _, id := range t.more[r] {
+			buf = append(buf, t.syllables[id-1])
+		}
+	}
+	return buf
+}
+
+// Of returns s's toneless pinyin written together ("shaotiangeng") and
+// its initials ("stg"), reading each character by its most common
 // reading; other runes are kept as they are. It is what an operator types
 // to find an activity.
-func Pinyin(s string) (full, initials string) {
+func (p *Pinyin) Of(s string) (full, initials string) {
 	var f, i strings.Builder
 	for _, r := range s {
-		if p := Readings(r); len(p) > 0 {
-			f.WriteString(p[0])
-			i.WriteByte(p[0][0])
+		if rs := p.t.readings(r); len(rs) > 0 {
+			f.WriteString(rs[0])
+			i.WriteByte(rs[0][0])
 			continue
 		}
 		f.WriteRune(r)

@@ -1,0 +1,85 @@
+//go:build unix
+
+package hotline
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+)
+
+// processCPU is the process's user + system CPU time so far: on a shared,
+// loaded machine ns/op counts the time waiting for a core too, cpu-ns/op
+// does not.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func benchAsk(b *testing.B, question string) {
+	h := newTestHotline(b)
+	today := calendar.MustDate(2024, 9, 20)
+	b.ReportAllocs()
+	cpu0 := processCPU()
+	for b.Loop() {
+		if _, _, err := h.Ask(Request{Question: question, Today: today}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+}
+
+// A recognised question: an act, a town, a day and a distance phrase,
+// read, decided (with the follow-up's replies) and rendered.
+func BenchmarkAsk(b *testing.B) {
+	benchAsk(b, "我在白水镇，10月3日能在山边烧田埂草吗")
+}
+
+// A definite answer: nothing to ask.
+func BenchmarkAskForbidden(b *testing.B) { benchAsk(b, "明天在山上烧纸可以吗") }
+
+// 500 characters the parser does not recognise (issue 17.5: it cost 12–24
+// recognised questions; it must cost at most two).
+func BenchmarkAskUnrecognised500(b *testing.B) {
+	benchAsk(b, strings.Repeat("今天天气怎么样我们家的狗跑丢了谁看见了告诉我一声谢谢大家帮忙啊", 500/30+1)[:1500])
+}
+
+// Several questions in one call.
+func BenchmarkAskSeveral(b *testing.B) {
+	benchAsk(b, "明天能烧田埂吗？还有放鞭炮行不行")
+}
+
+func BenchmarkParse(b *testing.B) {
+	h := newTestHotline(b)
+	today := calendar.MustDate(2024, 9, 20)
+	b.ReportAllocs()
+	cpu0 := processCPU()
+	for b.Loop() {
+		h.Parse("我在白水镇，10月3日能在山边烧田埂草吗", today)
+	}
+	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+}
+
+// New: the vocabulary, the segmenter's dictionary, the pinyin and script
+// tables, the date reader — built once per engine.
+func BenchmarkNew(b *testing.B) {
+	eng, err := engine.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu0 := processCPU()
+	for b.Loop() {
+		if _, err := New(eng); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
+}
