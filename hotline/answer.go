@@ -113,6 +113,10 @@ type Request struct {
 	// the caller's reply to a follow-up question, or the operator's edits.
 	Facts engine.Facts
 	Lang  Lang
+	// Place, if set, is the division asked about (a code, or a name from
+	// the rules' divisions tables): the notices of other places are left
+	// out (see engine.Query.Place).
+	Place string
 }
 
 // Reply is one answer a caller may give to a follow-up question.
@@ -316,13 +320,16 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		}
 		q.Facts[k] = v
 	}
+	if req.Place != "" {
+		q.Place = req.Place
+	}
 	if q.Activity == "" || q.badDay {
 		return h.notDecided(q, l), nil
 	}
-	d, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts()})
+	d, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts(), Place: q.Place})
 	if err != nil {
 		var fe *engine.FactError
-		if errors.As(err, &fe) && len(req.Facts) == 0 {
+		if errors.As(err, &fe) && len(req.Facts) == 0 && fe.Fact != engine.PlaceFact {
 			// Facts read from the question that contradict each other are
 			// not guessed between: ask.
 			q.NotUnderstood = append(q.NotUnderstood, fe.Error())
@@ -667,7 +674,7 @@ func (h *Hotline) verdictWith(q *Query, fact string, v any) engine.Verdict {
 	}
 	facts := q.EngineFacts()
 	facts[fact] = v
-	rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts})
+	rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts, Place: q.Place})
 	if err != nil {
 		return ""
 	}
@@ -700,7 +707,7 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 			}
 		}
 		if changed {
-			if rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts}); err == nil {
+			if rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts, Place: q.Place}); err == nil {
 				reasons = rd.Reasons()
 			}
 		}
@@ -1039,7 +1046,7 @@ func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string)
 		for _, cd := range cands {
 			facts := q.EngineFacts()
 			facts[fact] = cd.value
-			rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts})
+			rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts, Place: q.Place})
 			if err != nil {
 				continue // a reply that contradicts what is known is not offered
 			}

@@ -60,6 +60,9 @@ type Query struct {
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`
+	// Place is the division asked about, as the request named it ("" for
+	// none; a town the caller names is the town fact).
+	Place string `json:"place,omitempty"`
 	// OtherActivities are further activities mentioned and not answered.
 	OtherActivities []string     `json:"other_activities,omitempty"`
 	Understood      []Understood `json:"understood"`

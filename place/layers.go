@@ -85,6 +85,7 @@ type Layers struct {
 type Option func(*loadConfig)
 
 type loadConfig struct {
+	label       string
 	ctx         context.Context
 	limits      fsread.Limits
 	manifest    *Manifest
@@ -107,6 +108,10 @@ func WithContext(ctx context.Context) Option { return func(c *loadConfig) { c.ct
 func WithLimits(perFile, total int64) Option {
 	return func(c *loadConfig) { c.limits.MaxFileBytes, c.limits.MaxTotalBytes = perFile, total }
 }
+
+// WithLabel names the directory in errors and sources (by default the
+// directory as given, or nothing for LoadFS's ".").
+func WithLabel(name string) Option { return func(c *loadConfig) { c.label = name } }
 
 // WithManifest loads the layers m lists, whatever the directory holds.
 func WithManifest(m *Manifest) Option { return func(c *loadConfig) { c.manifest = m } }
@@ -142,7 +147,12 @@ func LoadDir(dir string, opts ...Option) (*Layers, error) {
 	} else if !st.IsDir() {
 		return nil, fmt.Errorf("place: layers directory %s: not a directory", dir)
 	}
-	return load(fsread.Dir(dir), ".", dir, config(opts))
+	c := config(opts)
+	name := dir
+	if c.label != "" {
+		name = c.label
+	}
+	return load(fsread.Dir(dir), ".", name, c)
 }
 
 // LoadFS is LoadDir for the directory dir of fsys (use "." for its root),
@@ -161,11 +171,15 @@ func LoadFS(fsys fs.FS, dir string, opts ...Option) (*Layers, error) {
 	if err != nil {
 		return nil, fmt.Errorf("place: layers directory %s: %w", dir, err)
 	}
+	c := config(opts)
 	name := dir
-	if dir == "." {
+	switch {
+	case c.label != "":
+		name = c.label
+	case dir == ".":
 		name = ""
 	}
-	return load(sub, ".", name, config(opts))
+	return load(sub, ".", name, c)
 }
 
 // ReadManifest reads the layer manifest name of fsys; ok is false when

@@ -31,6 +31,8 @@ func engineError(w http.ResponseWriter, err error, q *hotline.Query) {
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "unknown_activity", err.Error(), q)
 	case errors.As(err, &fe) && fe.Contradiction:
 		writeErrorQuery(w, http.StatusUnprocessableEntity, "contradictory_facts", err.Error(), q)
+	case errors.As(err, &fe) && fe.Fact == engine.PlaceFact:
+		writeErrorQuery(w, http.StatusBadRequest, "bad_place", err.Error(), q)
 	case errors.As(err, &fe):
 		writeErrorQuery(w, http.StatusBadRequest, "bad_fact", err.Error(), q)
 	case errors.Is(err, engine.ErrNoLayers):
@@ -51,6 +53,8 @@ type DecisionRequest struct {
 	Facts     map[string]any `json:"facts"`
 	Point     *PointJSON     `json:"point"`
 	AccuracyM float64        `json:"accuracy_m"`
+	// Place is the division asked about: a code or a name (engine.Query.Place).
+	Place string `json:"place"`
 }
 
 // PointJSON is a place in a request.
@@ -80,7 +84,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 		engineError(w, err, nil)
 		return
 	}
-	q := engine.Query{Activity: req.Activity, Day: day, Facts: facts, AccuracyM: req.AccuracyM}
+	q := engine.Query{Activity: req.Activity, Day: day, Facts: facts, AccuracyM: req.AccuracyM, Place: strings.TrimSpace(req.Place)}
 	if req.AccuracyM < 0 {
 		writeError(w, http.StatusBadRequest, "bad_point", "accuracy_m must be ≥ 0")
 		return
@@ -126,6 +130,7 @@ type AskRequest struct {
 	Activity string         `json:"activity"`
 	Facts    map[string]any `json:"facts"`
 	Lang     string         `json:"lang"`
+	Place    string         `json:"place"`
 }
 
 func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
@@ -152,7 +157,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
-	hr := hotline.Request{Question: req.Question, Today: today, Activity: strings.TrimSpace(req.Activity), Lang: lang}
+	hr := hotline.Request{Question: req.Question, Today: today, Activity: strings.TrimSpace(req.Activity), Lang: lang, Place: strings.TrimSpace(req.Place)}
 	if strings.TrimSpace(req.Date) != "" {
 		d, err := calendar.ParseDate(strings.TrimSpace(req.Date))
 		if err != nil {
@@ -183,7 +188,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	if s.recorder != nil {
 		rec := &Record{Route: "ask", Question: req.Question, Decision: ans.Decision, Answer: ans.Answer}
 		if ans.Decision != nil {
-			rec.Query = engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts()}
+			rec.Query = engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts(), Place: q.Place}
 		}
 		s.state(w).record = rec
 	}

@@ -187,6 +187,16 @@ func TestAPI(t *testing.T) {
 		{name: "contradictory facts", method: "POST", path: "/v1/decisions",
 			body: `{"activity":"烧田埂","at":"2024-10-03","facts":{"in_forest_land":true,"distance_to_forest_m":200}}`, status: 422, code: "contradictory_facts"},
 		{name: "missing activity", method: "POST", path: "/v1/decisions", body: `{"at":"2024-10-03"}`, status: 400, code: "missing_activity"},
+		{name: "decision in a place", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","at":"2024-10-03","facts":{"distance_to_forest_m":50},"place":"白水镇"}`,
+			status: 200, check: func(t *testing.T, b map[string]any) {
+				require.Equal(t, "forbidden", b["verdict"])
+				require.Equal(t, map[string]any{"code": "431181107", "name": "白水镇", "source": "query"}, b["place"])
+			}},
+		{name: "decision in a place no notice applies in", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","at":"2024-10-03","facts":{"distance_to_forest_m":50},"place":"110105"}`,
+			status: 200, check: func(t *testing.T, b map[string]any) { require.Equal(t, "no_rule", b["verdict"]) }},
+		{name: "unknown place", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","place":"朝阳区"}`, status: 400, code: "bad_place"},
+		{name: "ask in a place", method: "POST", path: "/v1/ask", body: `{"question":"今天能烧田埂吗","at":"2024-10-03","place":"110105"}`,
+			status: 200, check: func(t *testing.T, b map[string]any) { require.Equal(t, "no_rule", b["verdict"]) }},
 		{name: "bad date", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","at":"2024-13-03"}`, status: 400, code: "bad_date"},
 		{name: "unknown fact", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","facts":{"distance":5}}`, status: 400, code: "bad_fact"},
 		{name: "fact of the wrong type", method: "POST", path: "/v1/decisions", body: `{"activity":"烧田埂","facts":{"in_forest_land":"maybe"}}`, status: 400, code: "bad_fact"},

@@ -76,6 +76,7 @@ var errorCodes = []struct{ code, meaning string }{
 	{"date_out_of_range", "a day outside the range of the calendars"},
 	{"unknown_activity", "an activity no notice names (the message names the closest)"},
 	{"bad_fact", "a fact with an unknown name or a value of the wrong type"},
+	{"bad_place", "a --division or --town the rules' divisions do not know, or that do not name one place together"},
 	{"contradictory_facts", "facts that cannot all be true"},
 	{"no_activity", "ask: nothing to decide on was understood; the answer (verdict not_understood, what was understood, what to ask) is printed as usual, JSON too"},
 	{"bad_rules", "rules that fail to load (exit status 1 from test, whose check this is)"},
@@ -149,6 +150,8 @@ func classify(err error) *cliError {
 		code = "unknown_activity"
 	case errors.As(err, &fe) && fe.Contradiction:
 		code = "contradictory_facts"
+	case errors.As(err, &fe) && fe.Fact == engine.PlaceFact:
+		code = "bad_place"
 	case errors.As(err, &fe):
 		code = "bad_fact"
 	case errors.Is(err, calendar.ErrRange):

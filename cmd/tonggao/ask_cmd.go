@@ -19,6 +19,7 @@ const maxStdinQuestion = 64 << 10
 func (a *app) askCmd() *cobra.Command {
 	var (
 		at, date, activity, lang string
+		division, town           string
 		asJSON, exitCode         bool
 		facts                    []string
 		rf                       *ruleFlags
@@ -70,6 +71,9 @@ question as arguments, or - to read it from standard input.`,
 			if req.Facts, err = parseFacts(eng.Rules(), facts); err != nil {
 				return err
 			}
+			if req.Place, err = placeOf(eng.Rules().Divisions, division, town); err != nil {
+				return err
+			}
 			ans, q, err := h.Ask(req)
 			if err != nil {
 				ce := classify(err)
@@ -105,6 +109,8 @@ question as arguments, or - to read it from standard input.`,
 	fs.BoolVar(&asJSON, "json", false, "print the answer as JSON (errors too, as {\"error\":{\"code\",\"message\"}})")
 	fs.BoolVar(&exitCode, "exit-code", false, "exit with the verdict's status: 0 allowed, 3 forbidden, 4 conditional, 5 no_rule")
 	fs.StringArrayVar(&facts, "fact", nil, "an added fact `name=value` (repeatable): the caller's reply to a follow-up question")
+	fs.StringVar(&division, "division", "", "the place asked about: a GB/T 2260 division `CODE` (431181; 431181107 for a township), e.g. the hotline's own county")
+	fs.StringVar(&town, "town", "", "the place asked about: a township `NAME` from the rules' divisions.csv (白水镇)")
 	a.registerRuleCompletions(cmd, rf)
 	return cmd
 }

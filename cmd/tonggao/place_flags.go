@@ -77,3 +77,90 @@ func (r *ruleFlags) loadLayers(dir string) (*place.Layers, error) {
 	}
 	return l, nil
 }
+
+// layers loads the place layers of the rule directories loaded: a layer
+// whose file its rule directory holds comes from there (a directory of
+// notices from elsewhere brings its own layers), the others from the
+// --layers directory dir, if given, by its own manifest or the rules'.
+// It returns nil when there are none.
+func (r *ruleFlags) layers(dir string) (*place.Layers, error) {
+	roots, err := r.roots()
+	if err != nil {
+		return nil, err
+	}
+	var out *place.Layers
+	var rest *place.Manifest
+	for _, root := range roots {
+		m, ok, err := place.ReadManifest(root.FS, place.ManifestFile)
+		if err != nil {
+			return nil, badInput("bad_rules", fmt.Errorf("%s: %w", root.Name, err))
+		}
+		if !ok {
+			continue
+		}
+		m.File = root.Name + "/" + place.ManifestFile
+		own := &place.Manifest{File: m.File}
+		others := &place.Manifest{File: m.File}
+		for _, l := range m.Layers {
+			l.Manifest = m.File
+			if _, err := fs.Stat(root.FS, l.File); err == nil {
+				own.Layers = append(own.Layers, l)
+			} else {
+				others.Layers = append(others.Layers, l)
+			}
+		}
+		if len(own.Layers) > 0 {
+			l, err := place.LoadFS(root.FS, ".", place.WithManifest(own), place.WithLabel(root.Name))
+			if err != nil {
+				return nil, badInput("bad_layers", err)
+			}
+			if out, err = out.With(l); err != nil {
+				return nil, badInput("bad_layers", err)
+			}
+		}
+		if len(others.Layers) > 0 {
+			if rest, err = rest.With(others); err != nil {
+				return nil, badInput("bad_rules", err)
+			}
+		}
+	}
+	if dir != "" {
+		l, err := place.LoadDir(dir, place.WithDefaultManifest(rest))
+		if err != nil {
+			return nil, badInput("bad_layers", fmt.Errorf("--layers: %w", err))
+		}
+		if out, err = out.With(l); err != nil {
+			return nil, badInput("bad_layers", err)
+		}
+	}
+	return out, nil
+}
+
+// placeOf is the query's place from --division and --town: the town, when
+// both are given and it lies in the division (a name several divisions
+// share is narrowed to the one inside it).
+func placeOf(divs *division.Table, code, town string) (string, error) {
+	switch {
+	case code == "":
+		return town, nil
+	case town == "":
+		return code, nil
+	}
+	c, err := division.Parse(code)
+	if err != nil {
+		return "", badInput("bad_place", fmt.Errorf("--division: %w", err))
+	}
+	var in []division.Code
+	for _, t := range divs.Lookup(town) {
+		if c.Covers(t) {
+			in = append(in, t)
+		}
+	}
+	switch len(in) {
+	case 0:
+		return "", badInput("bad_place", fmt.Errorf("--town %s is not a division within %s in the rules' divisions tables", town, divs.Label(c)))
+	case 1:
+		return in[0].String(), nil
+	}
+	return "", badInput("bad_place", fmt.Errorf("--town %s names %d divisions within %s: give its code with --division", town, len(in), divs.Label(c)))
+}

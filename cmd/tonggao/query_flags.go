@@ -47,6 +47,8 @@ type queryFlags struct {
 	crs       string
 	accuracy  float64
 	facts     []string
+	division  string
+	town      string
 }
 
 func addQueryFlags(fs *pflag.FlagSet) *queryFlags {
@@ -58,6 +60,8 @@ func addQueryFlags(fs *pflag.FlagSet) *queryFlags {
 	fs.Var(&q.lon, "lon", "`longitude` of the place")
 	fs.StringVar(&q.crs, "crs", "", "`CRS` (coordinate system) of --lat/--lon: wgs84 (GPS, CGCS2000), gcj02 (Amap, Tencent) or bd09 (Baidu)")
 	fs.Float64Var(&q.accuracy, "accuracy", 0, "position uncertainty in `metres` (GPS accuracy)")
+	fs.StringVar(&q.division, "division", "", "the place asked about: a GB/T 2260 division `CODE` (431181; 431181107 for a township)")
+	fs.StringVar(&q.town, "town", "", "the place asked about: a township `NAME` from the rules' divisions.csv (白水镇)")
 	fs.StringArrayVar(&q.facts, "fact", nil, "a fact `name=value` (repeatable), e.g. distance_to_forest_m=50, fire_zone=general; a number may be lo..hi")
 	return q
 }
@@ -65,11 +69,11 @@ func addQueryFlags(fs *pflag.FlagSet) *queryFlags {
 // build loads the engine and turns the flags into a query.
 func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, error) {
 	var opts []engine.Option
-	if q.layersDir != "" {
-		layers, err := q.rules.loadLayers(q.layersDir)
-		if err != nil {
-			return nil, engine.Query{}, err
-		}
+	layers, err := q.rules.layers(q.layersDir)
+	if err != nil {
+		return nil, engine.Query{}, err
+	}
+	if layers != nil {
 		opts = append(opts, engine.WithLayers(layers))
 	}
 	eng, err := q.rules.load(opts...)
@@ -85,6 +89,9 @@ func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, 
 		return nil, engine.Query{}, err
 	}
 	query := engine.Query{Day: day, Facts: facts, AccuracyM: q.accuracy}
+	if query.Place, err = placeOf(eng.Rules().Divisions, q.division, q.town); err != nil {
+		return nil, engine.Query{}, err
+	}
 	switch {
 	case q.lat.set != q.lon.set:
 		return nil, engine.Query{}, usageErrorf("give both --lat and --lon")
@@ -94,8 +101,8 @@ func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, 
 			return nil, engine.Query{}, usageErrorf("--crs: %v", err)
 		}
 		query.Point = &place.Point{Lat: q.lat.v, Lon: q.lon.v, CRS: crs}
-		if q.layersDir == "" {
-			return nil, engine.Query{}, usageErrorf("a point needs --layers DIR to turn it into place facts")
+		if layers == nil {
+			return nil, engine.Query{}, usageErrorf("a point needs --layers DIR (or a rule directory with its own layers) to turn it into place facts")
 		}
 	case q.crs != "":
 		return nil, engine.Query{}, usageErrorf("--crs needs --lat and --lon")

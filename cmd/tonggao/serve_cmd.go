@@ -102,7 +102,7 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 	var opts []engine.Option
 	var checks []server.Check
 	if f.layersDir != "" {
-		layers, err := f.rf.loadLayers(f.layersDir)
+		layers, err := f.rf.layers(f.layersDir)
 		if err != nil {
 			return err
 		}

@@ -68,6 +68,8 @@ type Query struct {
 		CRS string  `json:"crs"`
 	} `json:"point,omitempty"`
 	AccuracyM float64 `json:"accuracy_m,omitempty"`
+	// Place is the division asked about: a code or a name (engine.Query.Place).
+	Place string `json:"place,omitempty"`
 }
 
 // AskRequest is the JSON form of an ask request.
@@ -187,7 +189,7 @@ func (f *Facade) query(req string, needActivity bool) (engine.Query, error) {
 	if needActivity && strings.TrimSpace(r.Activity) == "" {
 		return engine.Query{}, errors.New("request: activity is required")
 	}
-	q := engine.Query{Activity: r.Activity, AccuracyM: r.AccuracyM}
+	q := engine.Query{Activity: r.Activity, AccuracyM: r.AccuracyM, Place: strings.TrimSpace(r.Place)}
 	switch {
 	case r.Date == "":
 		q.Day = calendar.LocalDay(f.now())

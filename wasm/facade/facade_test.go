@@ -48,6 +48,8 @@ func TestCalls(t *testing.T) {
 		{"check defaults to today in China", f.Check, `{"activity":"烧田埂","facts":{"distance_to_forest_m":50}}`, true, []string{`"date":"2024-10-03"`}},
 		{"check with an RFC 3339 time", f.Check, `{"activity":"烧田埂","date":"2024-08-31T17:00:00Z","facts":{"distance_to_forest_m":50,"fire_zone":"general"}}`, true, []string{`"date":"2024-09-01"`, `"verdict":"forbidden"`}},
 		{"check with a point", f.Check, `{"activity":"野炊","date":"2025-07-10","point":{"lat":26.3534128,"lon":111.7616375,"crs":"wgs84"}}`, true, []string{`"verdict":"forbidden"`, "synthetic"}},
+		{"check in a place", f.Check, `{"activity":"烧田埂","date":"2024-10-03","facts":{"distance_to_forest_m":50},"place":"110105"}`, true, []string{`"verdict":"no_rule"`, `"outside_places"`}},
+		{"check with a point's township", f.Check, `{"activity":"野炊","date":"2025-07-10","point":{"lat":26.3534128,"lon":111.7616375,"crs":"wgs84"}}`, true, []string{`"place":{"code":"431181108","name":"进宝塘镇"`}},
 		{"check with a range", f.Check, `{"activity":"野炊","date":"2024-11-11","facts":{"distance_to_forest_m":{"min":90,"max":110}}}`, true, []string{`"verdict":"conditional"`}},
 		{"here", f.Here, `{"date":"2025-07-10","facts":{"in_forest_land":true,"fire_zone":"key"}}`, true, []string{"祁政通〔2024〕7号", "各村（社区）", `"bundle":"embedded-`}},
 		{"ask", f.Ask, `{"question":"国庆节在林地边50米烧田埂可以吗？","today":"2024-09-20"}`, true, []string{`"verdict":"forbidden"`}},
