@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/stretchr/testify/require"
@@ -312,4 +314,33 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// TestSpokenLimits: every answer of the corpus reads aloud within the
+// limits — a first sentence of at most 40 characters with the verdict and
+// the day in spoken form (10月3日, never an ISO date), at most 150 in all —
+// in Chinese, and its English within three times that.
+func TestSpokenLimits(t *testing.T) {
+	h := newTestHotline(t)
+	iso := regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`)
+	for _, c := range loadCorpus(t) {
+		today, err := calendar.ParseDate(c.At)
+		require.NoError(t, err)
+		ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
+		require.NoError(t, err, c.Q)
+		all := append([]*Answer{ans}, ans.Answers...)
+		for _, a := range all {
+			require.LessOrEqual(t, utf8.RuneCountInString(a.Headline), 40, "%s: %s", c.Q, a.Headline)
+			require.NotRegexp(t, iso, a.Answer, c.Q)
+		}
+		require.LessOrEqual(t, utf8.RuneCountInString(ans.Answer), 150, "%s: %s", c.Q, ans.Answer)
+		if ans.Intent == IntentDecision && ans.Decision != nil {
+			y, m, d := ans.Decision.Date.Date()
+			day := fmt.Sprintf("%d月%d日", m, d)
+			require.Contains(t, ans.Headline, day, "%s (%d)", c.Q, y)
+		}
+		en, _, err := h.Ask(Request{Question: c.Q, Today: today, Lang: EN})
+		require.NoError(t, err, c.Q)
+		require.LessOrEqual(t, utf8.RuneCountInString(en.Answer), 450, "%s: %s", c.Q, en.Answer)
+	}
 }

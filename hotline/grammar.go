@@ -33,6 +33,7 @@ type grammar struct {
 	Before      []string          `yaml:"before"`
 	Past        []string          `yaml:"past"`
 	Gregorian   map[string]string `yaml:"gregorian"`
+	Festivals   map[string]string `yaml:"festivals"`
 	Negators    []string          `yaml:"negators"`
 	Focus       []string          `yaml:"focus"`
 	Background  []string          `yaml:"background"`

@@ -140,6 +140,9 @@ type parser struct {
 	// verbFirst maps the first character of a frame's verb to the first
 	// characters of that frame's objects
 	verbFirst map[rune]map[rune]bool
+	// soleFirst are the first characters of verbs only one activity has
+	// (交, 摘): said alone they may still name it
+	soleFirst map[rune]bool
 	// docFirst are the first characters of the rule set's document numbers
 	docFirst []rune
 	// distFirst are the first characters of the distance prefixes
@@ -161,6 +164,13 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for w, ld := range voc.LunarDays {
 		lunarDays[w] = dates.LunarDay{Date: ld.Date, Note: ld.Note}
 	}
+	festivals := map[string]string{}
+	for w, n := range g.Festivals {
+		festivals[w] = n
+	}
+	for w, n := range voc.Festivals {
+		festivals[w] = n
+	}
 	days := map[string]int{}
 	for w, n := range g.Days {
 		days[w] = n
@@ -171,7 +181,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: g.Months, Years: g.Years,
 		MonthParts: g.MonthParts, YearParts: g.YearParts, This: g.Week.This, Next: g.Week.Next, Last: g.Week.Last,
 		Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After, Before: g.Before, Past: g.Past,
-		Festivals: voc.Festivals, Gregorian: g.Gregorian, LunarDays: lunarDays})
+		Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays})
 	if err != nil {
 		return nil, err
 	}
@@ -276,6 +286,13 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, fmt.Errorf("segmenter: %w", err)
 	}
 	p.seg = seg
+	p.soleFirst = map[rune]bool{}
+	for v := range p.byVerb {
+		if p.onlyActivityOf(v) != nil {
+			r, _ := utf8.DecodeRuneInString(v)
+			p.soleFirst[r] = true
+		}
+	}
 	// Words never corrected by sound: all the parser knows.
 	p.known = newTrie()
 	for _, t := range []*trie{p.acts, p.facts} {
@@ -640,6 +657,7 @@ func (p *parser) verbWindows(s string) [][2]int {
 			i += n
 			continue
 		}
+		sole := p.soleFirst[r]
 		lo := i
 		for k := 0; k < 8 && lo > 0; k++ {
 			_, sz := utf8.DecodeLastRuneInString(s[:lo])
@@ -650,7 +668,7 @@ func (p *parser) verbWindows(s string) [][2]int {
 			_, sz := utf8.DecodeRuneInString(s[hi:])
 			hi += sz
 		}
-		near := false
+		near := sole
 		for _, x := range s[lo:hi] {
 			if objs[x] {
 				near = true

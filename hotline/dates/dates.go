@@ -147,6 +147,15 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 			r.fest = append(r.fest, festWord{a, a})
 		}
 	}
+	// A fixed day of the year wins over a holiday of the same name: 劳动节
+	// is 05-01, not the first day of the 五一 holiday (04-29 in 2013).
+	fest := r.fest[:0]
+	for _, f := range r.fest {
+		if _, fixed := w.Gregorian[f.word]; !fixed {
+			fest = append(fest, f)
+		}
+	}
+	r.fest = fest
 	sort.SliceStable(r.fest, func(i, j int) bool { return len(r.fest[i].word) > len(r.fest[j].word) })
 	var err error
 	compile := func(s string) *regexp.Regexp {

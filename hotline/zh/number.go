@@ -8,7 +8,11 @@ import (
 )
 
 var digitOf = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
-	'壹': 1, '贰': 2, '叁': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9, '幺': 1}
+	'壹': 1, '贰': 2, '叁': 3, '参': 3, '肆': 4, '伍': 5, '陆': 6, '柒': 7, '捌': 8, '玖': 9, '幺': 1}
+
+// tens are the characters that write a multiple of ten alone: 廿 20, 卅 30,
+// 卌 40 (廿三 = 23).
+var tens = strings.NewReplacer("廿", "二十", "卅", "三十", "卌", "四十")
 
 var unitOf = map[rune]int{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '万': 10000, '萬': 10000}
 
@@ -16,7 +20,7 @@ var unitOf = map[rune]int{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1
 func IsNumeral(r rune) bool {
 	_, d := digitOf[r]
 	_, u := unitOf[r]
-	return d || u || r >= '0' && r <= '9' || r == '.'
+	return d || u || r >= '0' && r <= '9' || r == '.' || r == ',' || r == '廿' || r == '卅' || r == '卌' || r == '点'
 }
 
 // Number reads an Arabic or Chinese numeral: 50, 1.5, 一百, 两百五,
@@ -25,8 +29,48 @@ func Number(s string) (float64, bool) {
 	if s == "" {
 		return 0, false
 	}
+	// 34,567: thousands separated by commas
+	if strings.Contains(s, ",") && strings.Trim(s, "0123456789,.") == "" {
+		s = strings.ReplaceAll(s, ",", "")
+	}
 	if x, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) && !strings.ContainsAny(s, "eEpPxX_+-") {
 		return x, true
+	}
+	s = tens.Replace(s)
+	// 一点一, 零点77: a decimal point
+	if i := strings.Index(s, "点"); i > 0 {
+		whole, ok := Number(s[:i])
+		frac := s[i+len("点"):]
+		if !ok || frac == "" {
+			return 0, false
+		}
+		digits := ""
+		for _, r := range frac {
+			switch {
+			case r >= '0' && r <= '9':
+				digits += string(r)
+			default:
+				d, ok := digitOf[r]
+				if !ok {
+					return 0, false
+				}
+				digits += strconv.Itoa(d)
+			}
+		}
+		f, err := strconv.ParseFloat("0."+digits, 64)
+		if err != nil {
+			return 0, false
+		}
+		return whole + f, true
+	}
+	// 二分之一: a fraction
+	if i := strings.Index(s, "分之"); i > 0 {
+		den, ok1 := Number(s[:i])
+		num, ok2 := Number(s[i+len("分之"):])
+		if !ok1 || !ok2 || den == 0 {
+			return 0, false
+		}
+		return num / den, true
 	}
 	rs := []rune(s)
 	hasUnit := false
@@ -59,6 +103,10 @@ func Number(s string) (float64, bool) {
 		u := unitOf[r]
 		if u == 10000 {
 			if cur >= 0 {
+				// 百二万 = 1,200,000: a digit right after 百 or 千 counts a tenth of it
+				if lastUnit >= 100 && i >= 2 && unitOf[rs[i-2]] == lastUnit {
+					cur *= lastUnit / 10
+				}
 				section += cur
 			}
 			if section == 0 {
