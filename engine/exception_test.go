@@ -41,7 +41,7 @@ rules:
     text: 禁渔期内，禁渔水域禁止一切捕捞行为，休闲垂钓和经批准的科研调查捕捞除外。
     effect: forbid
     activities: [fishing]
-    if: ban_season && in_ban_waters
+    if: ban_season && test_ban_waters
     except:
       - id: angling
         text: 休闲垂钓除外
@@ -54,19 +54,19 @@ rules:
     text: 水产种质资源保护区核心区全年禁止垂钓。
     effect: forbid
     activities: [leisure_angling]
-    if: in_core_reserve
+    if: test_core_reserve
 `
 
 func fishingEngine(t *testing.T) *engine.Engine {
 	t.Helper()
 	county := fstest.MapFS{
 		"facts.yaml": {Data: []byte(`facts:
-  - name: in_ban_waters
+  - name: test_ban_waters
     type: bool
     zh: 禁渔水域
     en: in the ban waters
     doc: the place is in the waters the fishing ban names
-  - name: in_core_reserve
+  - name: test_core_reserve
     type: bool
     zh: 保护区核心区
     en: in a reserve's core zone
@@ -103,9 +103,9 @@ func TestExceptions(t *testing.T) {
 		require.NoError(t, err)
 		return d
 	}
-	inWaters := engine.Facts{"in_ban_waters": true, "in_core_reserve": false}
+	inWaters := engine.Facts{"test_ban_waters": true, "test_core_reserve": false}
 
-	d := q("捕捞", "2025-04-01", engine.Facts{"in_ban_waters": true, "in_core_reserve": false, "has_permit": false})
+	d := q("捕捞", "2025-04-01", engine.Facts{"test_ban_waters": true, "test_core_reserve": false, "has_permit": false})
 	require.Equal(t, engine.Forbidden, d.Verdict)
 	require.Equal(t, []reasonView{{"fishing_ban", "applies", "禁渔期内，禁渔水域禁止一切捕捞行为，休闲垂钓和经批准的科研调查捕捞除外。"}}, reasonsOf(d))
 	require.Equal(t, name, d.Reason(0).Notice, "a notice without a number is cited by issuer, date and title")
@@ -121,7 +121,7 @@ func TestExceptions(t *testing.T) {
 	require.Equal(t, "allow", d.Reason(1).Effect)
 	require.Contains(t, noteCodes(d), "until_repealed")
 
-	d = q("休闲垂钓", "2025-04-01", engine.Facts{"in_ban_waters": true, "in_core_reserve": true})
+	d = q("休闲垂钓", "2025-04-01", engine.Facts{"test_ban_waters": true, "test_core_reserve": true})
 	require.Equal(t, engine.Forbidden, d.Verdict, "another rule forbids angling in the core zone: the exception lifts only its own rule")
 
 	d = q("休闲垂钓", "2025-08-01", inWaters)
@@ -132,12 +132,12 @@ func TestExceptions(t *testing.T) {
 	require.Equal(t, engine.Conditional, d.Verdict, "whether the research exception holds decides")
 	require.Equal(t, []string{"has_permit"}, d.UnknownFacts())
 
-	d = q("捕捞", "2025-04-01", engine.Facts{"in_ban_waters": true, "has_permit": true})
+	d = q("捕捞", "2025-04-01", engine.Facts{"test_ban_waters": true, "has_permit": true})
 	require.Equal(t, engine.Allowed, d.Verdict)
 	require.Equal(t, "research", d.Reason(1).Rule)
 
 	// In force until repealed: years on, the ban still applies.
-	d = q("捕捞", "2060-05-01", engine.Facts{"in_ban_waters": true, "has_permit": false})
+	d = q("捕捞", "2060-05-01", engine.Facts{"test_ban_waters": true, "has_permit": false})
 	require.Equal(t, engine.Forbidden, d.Verdict)
 }
 

@@ -31,18 +31,26 @@ func WriteICS(w io.Writer, y *Year, stamp time.Time) error {
 	line("X-WR-TIMEZONE", "Asia/Shanghai")
 	dtstamp := stamp.UTC().Format("20060102T150405Z")
 	for _, n := range y.Notices {
+		name := n.Number
+		if n.Notice != nil {
+			name = n.Notice.Name() // issuer, date and title when it has no number
+		}
 		for _, d := range n.Days {
 			var summary string
 			switch d.Kind {
 			case "effective":
-				summary = fmt.Sprintf(texts.effectiveSummary, n.Number)
+				summary = fmt.Sprintf(texts.effectiveSummary, name)
 			case "valid_until":
-				summary = fmt.Sprintf(texts.validUntilSummary, n.Number)
+				summary = fmt.Sprintf(texts.validUntilSummary, name)
 			default:
-				summary = d.Name + "（" + n.Number + "）"
+				summary = d.Name + "（" + name + "）"
 			}
 			var desc strings.Builder
-			fmt.Fprintf(&desc, "%s《%s》", n.Number, n.Title)
+			if n.Number != "" {
+				fmt.Fprintf(&desc, "%s《%s》", n.Number, n.Title)
+			} else {
+				desc.WriteString(name)
+			}
 			if d.Article != "" {
 				desc.WriteString(ArticleName(d.Article) + "：")
 			}
@@ -64,7 +72,7 @@ func WriteICS(w io.Writer, y *Year, stamp time.Time) error {
 			if d.Window != nil {
 				id += "/" + d.Window.ID
 			}
-			uid := sha256.Sum256([]byte(n.Number + "|" + id + "|" + d.From.String() + "|" + d.To.String()))
+			uid := sha256.Sum256([]byte(name + "|" + id + "|" + d.From.String() + "|" + d.To.String()))
 			line("BEGIN", "VEVENT")
 			line("UID", hex.EncodeToString(uid[:12])+"@tonggao")
 			line("DTSTAMP", dtstamp)
@@ -73,7 +81,7 @@ func WriteICS(w io.Writer, y *Year, stamp time.Time) error {
 			line("DTEND;VALUE=DATE", compact(d.To.AddDays(1).String()))
 			line("SUMMARY", escapeText(summary))
 			line("DESCRIPTION", escapeText(desc.String()))
-			line("CATEGORIES", escapeText(n.Number))
+			line("CATEGORIES", escapeText(name))
 			line("TRANSP", "TRANSPARENT")
 			line("END", "VEVENT")
 		}

@@ -105,24 +105,26 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 	set, cal := b.Engine.Rules(), b.Engine.Calendar()
 	want := map[string]bool{}
 	for _, s := range numbers {
-		num, err := register.ParseNumber(s)
-		if err != nil {
-			return nil, fmt.Errorf("patrol: notice %q: %w", s, err)
-		}
-		n, ok := set.Notice(num.String())
+		n, ok := set.Notice(s) // a notice without a number is named by its id
 		if !ok {
-			var all []string
-			for _, n := range set.Notices {
-				all = append(all, n.Number)
+			num, err := register.ParseNumber(s)
+			if err != nil {
+				return nil, fmt.Errorf("patrol: notice %q: %w", s, err)
 			}
-			return nil, fmt.Errorf("patrol: notice %s is not in the rule base (it has %s)", num, strings.Join(all, ", "))
+			if n, ok = set.Notice(num.String()); !ok {
+				var all []string
+				for _, n := range set.Notices {
+					all = append(all, n.Key())
+				}
+				return nil, fmt.Errorf("patrol: notice %s is not in the rule base (it has %s)", num, strings.Join(all, ", "))
+			}
 		}
-		want[n.Number] = true
+		want[n.Key()] = true
 	}
 	rec := b.Engine.Receipt()
 	y := &Year{Year: year, Notices: []YearNotice{}, Bundle: b.Version, RuleSet: rec.RuleSet, HolidayData: rec.HolidayData}
 	for _, n := range set.Notices {
-		if len(want) > 0 && !want[n.Number] {
+		if len(want) > 0 && !want[n.Key()] {
 			continue
 		}
 		if n.Effective.After(dec31) || n.ValidUntil.Before(jan1) {
@@ -155,7 +157,7 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 		if !n.Effective.Before(jan1) {
 			yn.Days = append(yn.Days, KeyDays{Kind: "effective", Name: texts.effective, Article: n.ValidityArticle, Text: n.ValidityText, From: n.Effective, To: n.Effective})
 		}
-		if !n.ValidUntil.After(dec31) {
+		if !n.ValidUntil.After(dec31) && !n.UntilRepealed {
 			yn.Days = append(yn.Days, KeyDays{Kind: "valid_until", Name: texts.validUntil, Article: n.ValidityArticle, Text: n.ValidityText, From: n.ValidUntil, To: n.ValidUntil})
 		}
 		slices.SortStableFunc(yn.Days, func(a, b KeyDays) int { return a.From.Compare(b.From) })

@@ -31,7 +31,7 @@ func county(facts, notice string) fstest.MapFS {
 }
 
 const countyFacts = `facts:
-  - name: in_ban_waters
+  - name: test_ban_waters
     type: bool
     zh: 禁渔水域
     en: in the ban waters
@@ -69,7 +69,7 @@ rules:
     text: 禁渔期内，禁渔水域禁止一切捕捞行为，休闲垂钓除外。
     effect: forbid
     activities: [fishing]
-    if: ban_season && in_ban_waters
+    if: ban_season && test_ban_waters
     except:
       - id: angling
         text: 休闲垂钓除外
@@ -138,7 +138,7 @@ func TestRootConflicts(t *testing.T) {
 			"facts:\n  - name: fire_zone\n    type: enum\n    values: [key, general, none]\n    doc: zone\n", countyNotice,
 			`xx/facts.yaml:2:11: fact "fire_zone" is declared differently in rules/facts.yaml:`},
 		{"a fact declared twice in one directory", countyFacts + strings.TrimPrefix(countyFacts, "facts:\n"), countyNotice,
-			`xx/facts.yaml:7:11: fact "in_ban_waters" is declared twice`},
+			`xx/facts.yaml:7:11: fact "test_ban_waters" is declared twice`},
 		{"an activity declared differently", countyFacts, strings.Replace(countyNotice, "name: 野外用火", "name: 野外用火行为", 1),
 			`xx/notices/fishing.yaml:16:9: activity "outdoor_fire" is declared differently in rules/notices/qzt-2024-07-forest-fire-ban.yaml:`},
 		{"an activity's parent differs", countyFacts, strings.Replace(countyNotice, "    synonyms: [野外烧火]\n", "    parent: fishing\n", 1),
