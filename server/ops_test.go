@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -247,4 +248,58 @@ func TestDrainDelay(t *testing.T) {
 	require.Equal(t, 200, getJSON(t, base+"/healthz", &h), "still serving while draining")
 	require.NoError(t, <-done)
 	require.GreaterOrEqual(t, time.Since(start), 700*time.Millisecond)
+}
+
+// recorderFunc records into a channel without blocking.
+type recorderFunc func(*Record)
+
+func (f recorderFunc) Record(r *Record) { f(r) }
+
+// TestRecorderSeesEachAnsweredRequest: the decision-record seam is called
+// once per answered decision or question, with what a record keeps, and
+// not for refused requests.
+func TestRecorderSeesEachAnsweredRequest(t *testing.T) {
+	recs := make(chan *Record, 10)
+	s := New(newTestHotline(t), Options{Recorder: recorderFunc(func(r *Record) { recs <- r })})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	post := func(path, body, id string) int {
+		req, err := http.NewRequest("POST", ts.URL+path, strings.NewReader(body))
+		require.NoError(t, err)
+		req.Header.Set("X-Request-Id", id)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	require.Equal(t, 200, post("/v1/decisions", `{"activity":"烧田埂","at":"2024-10-03","facts":{"distance_to_forest_m":50}}`, "dec-1"))
+	require.Equal(t, 200, post("/v1/ask", `{"question":"10月3日烧田埂行不行","at":"2024-09-20"}`, "ask-1"))
+	require.Equal(t, 400, post("/v1/decisions", `{"activity":"烧田埂"`, "bad-1"))
+	got := map[string]*Record{}
+	for range 2 {
+		select {
+		case r := <-recs:
+			got[r.RequestID] = r
+		case <-time.After(5 * time.Second):
+			t.Fatal("no record")
+		}
+	}
+	select {
+	case r := <-recs:
+		t.Fatalf("a refused request was recorded: %+v", r)
+	case <-time.After(100 * time.Millisecond):
+	}
+	d := got["dec-1"]
+	require.NotNil(t, d)
+	require.Equal(t, "decisions", d.Route)
+	require.Equal(t, s.RuleSet(), d.RuleSet)
+	require.Equal(t, "127.0.0.1", d.Client)
+	require.Equal(t, engine.Forbidden, d.Decision.Verdict)
+	require.False(t, d.Time.IsZero())
+	a := got["ask-1"]
+	require.NotNil(t, a)
+	require.Equal(t, "ask", a.Route)
+	require.Equal(t, "10月3日烧田埂行不行", a.Question)
+	require.NotEmpty(t, a.Answer, "the text read aloud")
+	require.Equal(t, "2024-10-03", a.Query.Day.String())
 }
