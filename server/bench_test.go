@@ -7,6 +7,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
 )
 
 // discardWriter is a ResponseWriter that keeps nothing, so a benchmark
@@ -72,4 +75,29 @@ func BenchmarkServeAsk(b *testing.B) {
 
 func BenchmarkServeHealthz(b *testing.B) {
 	benchServe(b, "GET", "/healthz", "")
+}
+
+// BenchmarkMetricsPerRequest is what metrics add to a served decision:
+// the route's counter and histogram, and the decision's counter.
+func BenchmarkMetricsPerRequest(b *testing.B) {
+	s := New(newTestHotline(b), Options{})
+	d, err := s.Engine().Decide(engine.Query{Activity: "烧田埂", Day: calendar.MustDate(2024, 10, 3), Facts: engine.Facts{"distance_to_forest_m": 50.0}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rm := s.metrics.forPattern("POST /v1/decisions")
+	b.ReportAllocs()
+	for b.Loop() {
+		rm.observe(200, 37*time.Microsecond)
+		s.metrics.decided(d)
+	}
+}
+
+func BenchmarkMetricsObserve(b *testing.B) {
+	s := New(newTestHotline(b), Options{})
+	rm := s.metrics.forPattern("POST /v1/decisions")
+	b.ReportAllocs()
+	for b.Loop() {
+		rm.observe(200, 37*time.Microsecond)
+	}
 }

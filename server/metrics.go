@@ -121,14 +121,7 @@ func (m *metrics) forPattern(p string) *routeMetrics {
 }
 
 func (m *metrics) decided(d *engine.Decision) {
-	notice := ""
-	for k := range d.NumReasons() {
-		if r := d.Reason(k); r.Status == "applies" {
-			notice = r.Notice
-			break
-		}
-	}
-	m.decisions.WithLabelValues(string(d.Verdict), notice).Inc()
+	m.decisions.WithLabelValues(string(d.Verdict), d.FirstApplyingNotice()).Inc()
 }
 
 func (m *metrics) asked(outcome string) { m.asks.WithLabelValues(outcome).Inc() }

@@ -1,0 +1,21 @@
+package engine
+
+// FirstApplyingNotice is the document number of the first reason that
+// applies, or "" when none does — what a server counts decisions by —
+// read without copying the reasons (Reason(k) makes a fresh copy).
+func (d *Decision) FirstApplyingNotice() string {
+	if d.merged != nil {
+		for _, r := range d.merged.reasons {
+			if r.Status == statusNames[applies] {
+				return r.Notice
+			}
+		}
+		return ""
+	}
+	for k := range d.reasons {
+		if rs := &d.reasons[k]; rs.status == applies {
+			return d.p.info[rs.rule].citation.Notice
+		}
+	}
+	return ""
+}
