@@ -134,3 +134,32 @@ func TestColdPrepareAllocs(t *testing.T) {
 // coldPrepareAllocLimit leaves room for small changes, not for a return of
 // per-start parsing or astronomy (thousands).
 const coldPrepareAllocLimit = 300
+
+// Is minute T in a window with times of day? The nights of three weeks a
+// year and a noon-to-noon festival span, prepared over eleven years.
+func BenchmarkFindTime(b *testing.B) {
+	c := newCal(b)
+	w := window(b, c, "annual 07-03..07-23 & daily 22:00..06:00 | festival 除夕 12:00 .. lunar 正月初三 12:00", "2020-01-01", "2030-12-31")
+	ts := []DateTime{minute("2024-07-05 23:00"), minute("2024-07-05 12:00"), minute("2026-02-17 08:00"), minute("2029-02-10 13:00")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		w.FindTime(ts[i&3])
+	}
+}
+
+// A daily window over a notice's span as the engine prepares it (a year
+// before it takes effect to five after it ends: seven years here).
+func BenchmarkPrepareDaily(b *testing.B) {
+	c := newCal(b)
+	spec, err := ParseWindow("daily 22:00..06:00")
+	if err != nil {
+		b.Fatal(err)
+	}
+	from, to := day("2025-01-01"), day("2031-12-31")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Prepare(spec, from, to); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

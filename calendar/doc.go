@@ -70,16 +70,31 @@
 // 劳动节 2020, 2021 and 2024–2026 (tested against each year). Years before the first published one (2007)
 // have no arrangement.
 //
+// # Days and minutes
+//
+// Notices also give times of day: "除夕12:00至初三12:00", "每日22时至次日6时",
+// "3月1日0时至6月30日24时". A DateTime is a minute in China (no seconds,
+// no zoneinfo). ParseMoment reads what a question asks about, a day or a
+// minute — 2026-06-07, 2026-06-07 23:00 (China time), or RFC 3339 with any
+// offset (2026-06-07T15:00Z is 23:00 in China) — and is the one parser for
+// every `at` the command line and the HTTP API accept.
+//
 // # Windows
 //
-// A window is a set of days that recurs every year, written on one line:
+// A window is a set of days, or of minutes, that recurs every year (or
+// every day or week), written on one line:
 //
-//	window := term { "|" term }
-//	term   := "date" YYYY-MM-DD [".." YYYY-MM-DD]
-//	        | anchor [offset] [".." ( offset | MM-DD | anchor [offset] )]
+//	window := conj { "|" conj }                     union
+//	conj   := term { "&" term }                     intersection: & binds tighter than |
+//	term   := "date" YYYY-MM-DD [time] [".." ( YYYY-MM-DD [time] | time )]
+//	        | anchor [offset] [time] [".." ( offset [time] | MM-DD [time]
+//	                                       | anchor [offset] [time] | time )]
+//	        | "daily" time ".." time
+//	        | "weekly" WEEKDAY [time] [".." ( WEEKDAY [time] | time )]
 //	anchor := "annual" MM-DD | "solar-term" NAME | "lunar" LUNARDATE
 //	        | "festival" NAME | "holiday" NAME
 //	offset := ("+"|"-") N "d"        (N at most 366)
+//	time   := HH:MM                  (00:00..23:59; 24:00, the end of a day, only where a range ends)
 //
 // Examples:
 //
@@ -91,6 +106,13 @@
 //	annual 01-01 .. solar-term 寒露 -1d
 //	lunar 九月初六
 //	solar-term 寒露 .. annual 12-31
+//	date 2021-02-11 12:00 .. 2021-02-14 12:00
+//	festival 除夕 12:00 .. lunar 正月初三 12:00      every year, noon to noon
+//	annual 03-01 00:00 .. 06-30 24:00    the same as annual 03-01..06-30
+//	daily 22:00..06:00                   every night, across midnight
+//	weekly 周六..周日                      every weekend (星期六, 礼拜六, Sat also)
+//	date 2026-07-03..2026-07-23 & daily 22:00..06:00   the nights of 3–23 July
+//	holiday 国庆 08:00..18:00             08:00 on the first day off to 18:00 on the last
 //
 // Terms resolve per cycle year Y, every Gregorian year in the span asked
 // for:
@@ -119,7 +141,42 @@
 // B, in Y or else in Y+1, that does not end before A starts: "annual
 // 09-01..04-30" in cycle 2024 is 2024-09-01..2025-04-30. A bare MM-DD after
 // ".." is short for "annual MM-DD". Labels name the term and its cycle:
-// "国庆节 2024", "清明 2026 -5d..+5d", "09-01..04-30 (2024)".
+// "国庆节 2024", "清明 2026 -5d..+5d", "09-01..04-30 (2024)",
+// "除夕 12:00..正月初三 12:00 (2021)".
+//
+// Times of day. A time after a range's start or end moves that end within
+// its day; without one a range starts at 00:00 and ends at 24:00, so day
+// ranges keep their meaning, and "annual 03-01 00:00 .. 06-30 24:00" is
+// the same window as "annual 03-01..06-30" (the canonical text drops the
+// defaults). Ranges are half-open at minute precision: "12:00 .. 12:00"
+// includes 12:00 on the first day and ends as 12:00 begins on the last, so
+// the minute 12:00 of 初三 is outside and "22:00..06:00" ends as 06:00
+// begins. A time alone after ".." ends the range on the start's (last) day
+// ("date 2026-06-07 08:00..12:00"). A time needs a range: "festival 除夕
+// 20:00" alone is refused (the minute, or the rest of the day?); write
+// "festival 除夕 20:00..24:00". A range whose two ends fall on the same day
+// must end after it starts: a span across midnight names the next day
+// ("date 2026-06-07 22:00..2026-06-08 06:00", "solar-term 清明 22:00..+1d
+// 06:00").
+//
+// daily S..E holds every day from S to E; when E is at or before S the
+// span crosses midnight and ends at E the next day (a night). weekly D
+// holds every such day of the week; "weekly D1..D2" runs from D1 to the next
+// D2 (周五..周一 spans the weekend), with times as for other ranges.
+//
+// Intersection "A & B" holds where both hold; & binds tighter than |, so
+// "A & B | C" is (A & B) | C, and there are no parentheses (write
+// "A & B | A & C" for A & (B | C)). One reading is built in: a night — an
+// interval of a daily term that crosses midnight — belongs to the day it
+// starts on, as "7月3日至23日每日22时至次日6时" is read: in an intersection
+// it is kept whole when its start lies inside the other operand and dropped
+// otherwise. So "date 2026-07-03..2026-07-23 & daily 22:00..06:00" runs from
+// 07-03 22:00 to 07-24 06:00, night by night, and holds neither on 07-03
+// before 06:00 nor after 06:00 on 07-24. The plain intersection, should a
+// notice mean it, is written with two dailies that do not cross midnight:
+// "date 2026-07-03..2026-07-23 & daily 22:00..24:00 | date
+// 2026-07-03..2026-07-23 & daily 00:00..06:00". Any other two intervals
+// intersect minute by minute.
 //
 // ParseWindow reports bad text with a *WindowError naming the token and its
 // column (in runes), with a "did you mean" for misspelt names:
@@ -127,9 +184,13 @@
 //	window "solar-term 清民": column 12: unknown solar term "清民" (did you mean 清明?)
 //
 // Calendar.Prepare resolves a spec over a span of days to a Window, whose
-// Find answers "is day D inside, and in which interval?" by binary search
-// over plain integers, without allocating; NextStart and NextEnd say when
-// the window next comes into force or lapses, treating overlapping or
-// touching intervals as one span. A Window knows only the intervals that
-// overlap the span it was prepared for.
+// Find answers "is day D inside, and in which interval?" and FindTime "is
+// minute T inside?" by binary search over plain integers, without
+// allocating; the hours are resolved here, once, not per question.
+// NextStart and NextEnd (days) and NextStartTime and NextEndTime (minutes)
+// say when the window next comes into force or lapses, treating
+// overlapping or touching intervals as one span. For a window with times of
+// day, Find reports an interval that touches the day, perhaps for an hour;
+// Clocked says whether a window has such intervals. A Window knows only the
+// intervals that overlap the span it was prepared for.
 package calendar

@@ -55,6 +55,11 @@ func FuzzParseWindow(f *testing.F) {
 		"lunar L04-01 +366d",
 		"annual 09-01 .. | |",
 		"solar-term 清民",
+		"festival 除夕 12:00 .. lunar 正月初三 12:00",
+		"annual 03-01 00:00 .. 06-30 24:00",
+		"date 2026-07-03..2026-07-23 & daily 22:00..06:00 | weekly 周五 18:00..周一 08:00",
+		"holiday 国庆 08:00..18:00 & weekly 周六",
+		"daily 08:00..00:00 & annual 12-31 20:00..01-01 02:00",
 	} {
 		f.Add(s)
 	}
@@ -94,6 +99,34 @@ func FuzzParseWindow(f *testing.F) {
 			if got, ok := w.Find(iv.From); !ok || got.From.After(iv.From) {
 				t.Fatalf("Prepare(%q): Find(%s) = %v, %t", spec, iv.From, got, ok)
 			}
+			if !iv.End().After(iv.Start()) || iv.Start().Date() != iv.From || iv.End().Add(-1).Date() != iv.To {
+				t.Fatalf("Prepare(%q): bad minutes %s..%s for %s..%s", spec, iv.Start(), iv.End(), iv.From, iv.To)
+			}
+			if got, ok := w.FindTime(iv.Start()); !ok || got.Start().After(iv.Start()) {
+				t.Fatalf("Prepare(%q): FindTime(%s) = %v, %t", spec, iv.Start(), got, ok)
+			}
+		}
+	})
+}
+
+func FuzzParseMoment(f *testing.F) {
+	for _, s := range []string{"2026-06-07", "2026-06-07 23:00", "2026-06-07T23:00+08:00", "2026-06-07T15:00:00.5Z", "2026-06-07T20:15+05:45", "2026-06-07 24:00", "9999-12-31T23:59+08:00", "0001-01-01T00:00+08:00", "2026-06-07T23:00-23:59", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMoment(s)
+		if err != nil {
+			return
+		}
+		if !m.Day().Valid() {
+			t.Fatalf("ParseMoment(%q) = %v, outside the supported range", s, m)
+		}
+		back, err := ParseMoment(m.String())
+		if err != nil || back != m {
+			t.Fatalf("ParseMoment(%q) = %s does not read back: %v, %v", s, m, back, err)
+		}
+		if dt, ok := m.DateTime(); ok && LocalTime(dt.Time()) != dt {
+			t.Fatalf("ParseMoment(%q) = %s: Time round trip gives %s", s, dt, LocalTime(dt.Time()))
 		}
 	})
 }

@@ -79,9 +79,11 @@ const (
 	kwLunar     = "lunar"
 	kwFestival  = "festival"
 	kwHoliday   = "holiday"
+	kwDaily     = "daily"
+	kwWeekly    = "weekly"
 )
 
-var keywords = []string{kwDate, kwAnnual, kwSolarTerm, kwLunar, kwFestival, kwHoliday}
+var keywords = []string{kwDate, kwAnnual, kwSolarTerm, kwLunar, kwFestival, kwHoliday, kwDaily, kwWeekly}
 
 type anchorKind uint8
 
@@ -113,9 +115,22 @@ const (
 	endAnchor
 )
 
-// windowTerm is one member of a union.
+type termKind uint8
+
+const (
+	termAnchor termKind = iota
+	termDate
+	termDaily
+	termWeekly
+)
+
+// noClock marks a time of day that was not written: a start at 00:00, an
+// end at 24:00.
+const noClock = -1
+
+// windowTerm is one operand of an intersection.
 type windowTerm struct {
-	fixed            bool
+	kind             termKind
 	dateFrom, dateTo Date
 
 	start      anchor
@@ -126,7 +141,20 @@ type windowTerm struct {
 	hasEndOff  bool
 	endAnchor  anchor
 	hasDateEnd bool
+
+	// startClock and endClock are minutes of the day (0..1440) or noClock;
+	// bareEnd marks an end written as a time alone ("..18:00"), on the
+	// start's (last) day.
+	startClock, endClock int
+	bareEnd              bool
+
+	// weekly: the days of the week, wdTo only with hasWdEnd.
+	wdFrom, wdTo int // time.Weekday values
+	hasWdEnd     bool
 }
+
+// conj is an intersection of terms: "A & B".
+type conj []windowTerm
 
 type token struct {
 	text string
@@ -144,14 +172,14 @@ type parser struct {
 // documentation for the syntax. Errors are *WindowError values naming the
 // bad token and its column.
 func ParseWindow(text string) (WindowSpec, error) {
-	terms, err := parseWindow(text)
+	cs, err := parseWindow(text)
 	if err != nil {
 		return WindowSpec{}, err
 	}
-	return WindowSpec{text: formatTerms(terms)}, nil
+	return WindowSpec{text: formatConjs(cs)}, nil
 }
 
-func parseWindow(text string) ([]windowTerm, error) {
+func parseWindow(text string) ([]conj, error) {
 	p := &parser{text: text}
 	if len(text) > maxWindowText {
 		return nil, p.errAt(1, "", fmt.Sprintf("window text is %d bytes long; the limit is %d", len(text), maxWindowText))
@@ -163,11 +191,15 @@ func parseWindow(text string) ([]windowTerm, error) {
 	if len(p.toks) == 0 {
 		return nil, p.errAt(1, "", "empty window: want a term such as \"annual 09-01..04-30\" or \"solar-term 清明 -5d..+5d\"")
 	}
-	var out []windowTerm
+	var out []conj
+	var cur conj
 	for {
-		if t, ok := p.peek(); !ok || t.text == "|" {
-			if !ok { // a trailing "|": point at it
+		if t, ok := p.peek(); !ok || t.text == "|" || t.text == "&" {
+			if !ok { // a trailing "|" or "&": point at it
 				t = p.toks[p.pos-1]
+			}
+			if t.text == "&" || (p.pos > 0 && p.toks[p.pos-1].text == "&") {
+				return nil, p.errAt(t.col, t.text, "empty intersection operand: want a term before and after each \"&\"")
 			}
 			return nil, p.errAt(t.col, t.text, "empty union member: want a term before and after each \"|\"")
 		}
@@ -175,13 +207,17 @@ func parseWindow(text string) ([]windowTerm, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, t)
+		cur = append(cur, t)
 		next, ok := p.peek()
 		if !ok {
-			return out, nil
+			return append(out, cur), nil
 		}
-		if next.text != "|" {
-			return nil, p.errAt(next.col, next.text, fmt.Sprintf("unexpected %q after a complete term: want \"|\" or the end", next.text))
+		switch next.text {
+		case "|":
+			out, cur = append(out, cur), nil
+		case "&":
+		default:
+			return nil, p.errAt(next.col, next.text, fmt.Sprintf("unexpected %q after a complete term: want \"|\", \"&\" or the end", next.text))
 		}
 		p.pos++
 	}
@@ -207,6 +243,9 @@ func tokenize(text string) ([]token, int) {
 		case r == '|' || r == '｜':
 			flush()
 			toks = append(toks, token{"|", col})
+		case r == '&' || r == '＆':
+			flush()
+			toks = append(toks, token{"&", col})
 		case r == '.' && i+1 < len(rs) && rs[i+1] == '.':
 			flush()
 			toks = append(toks, token{"..", col})
@@ -232,7 +271,7 @@ func (p *parser) peek() (token, bool) {
 // atTermEnd reports whether the current term has no more tokens.
 func (p *parser) atTermEnd() bool {
 	t, ok := p.peek()
-	return !ok || t.text == "|"
+	return !ok || t.text == "|" || t.text == "&"
 }
 
 func (p *parser) errAt(col int, tok, msg string) *WindowError {
@@ -250,11 +289,15 @@ func (p *parser) errMissing(prev token, what string) *WindowError {
 }
 
 func (p *parser) term() (windowTerm, error) {
-	kw := p.toks[p.pos]
-	if kw.text == kwDate {
+	switch p.toks[p.pos].text {
+	case kwDate:
 		return p.dateTerm()
+	case kwDaily:
+		return p.dailyTerm()
+	case kwWeekly:
+		return p.weeklyTerm()
 	}
-	var t windowTerm
+	t := windowTerm{startClock: noClock, endClock: noClock}
 	a, err := p.anchor()
 	if err != nil {
 		return t, err
@@ -265,13 +308,17 @@ func (p *parser) term() (windowTerm, error) {
 	} else if ok {
 		t.startOff, t.hasOff = off, true
 	}
+	startTok, err := p.startClock(&t)
+	if err != nil {
+		return t, err
+	}
 	if p.atTermEnd() || p.toks[p.pos].text != ".." {
-		return t, nil
+		return t, p.needEnd(t, startTok)
 	}
 	dots := p.toks[p.pos]
 	p.pos++
 	if p.atTermEnd() {
-		return t, p.errMissing(dots, "dangling \"..\": want an offset (+5d), a month-day (04-30) or an anchor")
+		return t, p.errMissing(dots, "dangling \"..\": want an offset (+5d), a month-day (04-30), an anchor or a time (18:00)")
 	}
 	next := p.toks[p.pos]
 	switch {
@@ -284,6 +331,27 @@ func (p *parser) term() (windowTerm, error) {
 		if t.startOff > t.endOff {
 			return t, p.errAt(next.col, next.text, fmt.Sprintf("end offset %s is before the start offset %s", fmtOffset(t.endOff), fmtOffset(t.startOff)))
 		}
+		endTok, err := p.endClock(&t)
+		if err != nil {
+			return t, err
+		}
+		if t.startOff == t.endOff && t.start.kind != anchorHoliday && !t.endsAfterStart() {
+			return t, p.errEndsBeforeStart(next, endTok, t)
+		}
+	case isClockToken(next.text):
+		// A time alone ends the range on the start's (last) day.
+		p.pos++
+		m, err := p.clock(next, true)
+		if err != nil {
+			return t, err
+		}
+		t.end, t.endOff, t.endClock, t.bareEnd = endOffset, t.startOff, m, true
+		if t.startClock == noClock {
+			t.startClock = 0
+		}
+		if t.start.kind != anchorHoliday && !t.endsAfterStart() {
+			return t, p.errEndsBeforeStart(next, next, t)
+		}
 	case isDigit(next.text[0]):
 		m, d, err := p.monthDay(next)
 		if err != nil {
@@ -292,9 +360,15 @@ func (p *parser) term() (windowTerm, error) {
 		p.pos++
 		t.end = endAnchor
 		t.endAnchor = anchor{kind: anchorAnnual, month: m, day: d, name: fmt.Sprintf("%02d-%02d", m, d), shorthand: true}
+		if _, err := p.endClock(&t); err != nil {
+			return t, err
+		}
 	default:
 		if next.text == kwDate {
 			return t, p.errAt(next.col, next.text, "\"date\" cannot end a recurring range: use \"annual MM-DD\" or write the whole term as \"date FROM..TO\"")
+		}
+		if next.text == kwDaily || next.text == kwWeekly {
+			return t, p.errAt(next.col, next.text, fmt.Sprintf("%q cannot end a range: intersect with it instead (… & %s …)", next.text, next.text))
 		}
 		a, err := p.anchor()
 		if err != nil {
@@ -306,32 +380,116 @@ func (p *parser) term() (windowTerm, error) {
 		} else if ok {
 			t.endOff, t.hasEndOff = off, true
 		}
+		if _, err := p.endClock(&t); err != nil {
+			return t, err
+		}
 	}
 	return t, nil
+}
+
+// startClock reads an optional time of day after a range's start.
+func (p *parser) startClock(t *windowTerm) (token, error) {
+	if p.atTermEnd() || !isClockToken(p.toks[p.pos].text) {
+		return token{}, nil
+	}
+	tok := p.toks[p.pos]
+	p.pos++
+	m, err := p.clock(tok, false)
+	if err != nil {
+		return tok, err
+	}
+	t.startClock = m
+	return tok, nil
+}
+
+// endClock reads an optional time of day after a range's end.
+func (p *parser) endClock(t *windowTerm) (token, error) {
+	if p.atTermEnd() || !isClockToken(p.toks[p.pos].text) {
+		return token{}, nil
+	}
+	tok := p.toks[p.pos]
+	p.pos++
+	m, err := p.clock(tok, true)
+	if err != nil {
+		return tok, err
+	}
+	t.endClock = m
+	return tok, nil
+}
+
+// needEnd rejects a start time without a range: "festival 除夕 20:00" could
+// mean the minute or the rest of the day.
+func (p *parser) needEnd(t windowTerm, tok token) error {
+	if t.startClock == noClock {
+		return nil
+	}
+	return p.errAt(tok.col, tok.text, fmt.Sprintf("a time of day needs the end of its range: e.g. \"%s..24:00\" for the rest of the day, or \"%s..+1d 06:00\"", tok.text, tok.text))
+}
+
+// endsAfterStart reports, for a range whose ends fall on the same day,
+// whether the end time is after the start time.
+func (t windowTerm) endsAfterStart() bool {
+	s, e := t.startClock, t.endClock
+	if s == noClock {
+		s = 0
+	}
+	if e == noClock {
+		e = MinutesPerDay
+	}
+	return e > s
+}
+
+func (p *parser) errEndsBeforeStart(at, endTok token, t windowTerm) error {
+	if endTok.text == "" {
+		endTok = at
+	}
+	return p.errAt(endTok.col, endTok.text, fmt.Sprintf("the range ends (%s) before it starts (%s) on the same day: give the next day for a span across midnight (e.g. ..+1d 06:00), or 24:00 for the end of the day",
+		ClockText(max(t.endClock, 0)), ClockText(max(t.startClock, 0))))
 }
 
 func (p *parser) dateTerm() (windowTerm, error) {
 	kw := p.toks[p.pos]
 	p.pos++
+	t := windowTerm{kind: termDate, startClock: noClock, endClock: noClock}
 	if p.atTermEnd() {
-		return windowTerm{}, p.errMissing(kw, "missing date: want YYYY-MM-DD")
+		return t, p.errMissing(kw, "missing date: want YYYY-MM-DD")
 	}
 	first := p.toks[p.pos]
 	from, err := p.date(first)
 	if err != nil {
-		return windowTerm{}, err
+		return t, err
 	}
 	p.pos++
-	t := windowTerm{fixed: true, dateFrom: from, dateTo: from}
+	t.dateFrom, t.dateTo = from, from
+	startTok, err := p.startClock(&t)
+	if err != nil {
+		return t, err
+	}
 	if p.atTermEnd() || p.toks[p.pos].text != ".." {
-		return t, nil
+		return t, p.needEnd(t, startTok)
 	}
 	dots := p.toks[p.pos]
 	p.pos++
 	if p.atTermEnd() {
-		return t, p.errMissing(dots, "dangling \"..\": want the last date, YYYY-MM-DD")
+		return t, p.errMissing(dots, "dangling \"..\": want the last date, YYYY-MM-DD, or a time (18:00)")
 	}
 	second := p.toks[p.pos]
+	t.hasDateEnd = true
+	if isClockToken(second.text) {
+		p.pos++
+		m, err := p.clock(second, true)
+		if err != nil {
+			return t, err
+		}
+		t.endClock, t.bareEnd = m, true
+		if t.startClock == noClock {
+			t.startClock = 0
+		}
+		if !t.endsAfterStart() {
+			return t, p.errEndsBeforeStart(second, second, t)
+		}
+		return t, nil
+	}
 	to, err := p.date(second)
 	if err != nil {
 		return t, err
@@ -340,8 +498,158 @@ func (p *parser) dateTerm() (windowTerm, error) {
 	if to.Before(from) {
 		return t, p.errAt(second.col, second.text, fmt.Sprintf("end date %s is before the start date %s", to, from))
 	}
-	t.dateTo, t.hasDateEnd = to, true
+	t.dateTo = to
+	endTok, err := p.endClock(&t)
+	if err != nil {
+		return t, err
+	}
+	if to == from && !t.endsAfterStart() {
+		return t, p.errEndsBeforeStart(second, endTok, t)
+	}
 	return t, nil
+}
+
+// dailyTerm reads "daily HH:MM..HH:MM"; an end at or before the start
+// crosses midnight.
+func (p *parser) dailyTerm() (windowTerm, error) {
+	kw := p.toks[p.pos]
+	p.pos++
+	t := windowTerm{kind: termDaily}
+	const want = "want two times of day, e.g. daily 22:00..06:00"
+	if p.atTermEnd() || !isClockToken(p.toks[p.pos].text) {
+		if p.atTermEnd() {
+			return t, p.errMissing(kw, "missing times: "+want)
+		}
+		tok := p.toks[p.pos]
+		return t, p.errAt(tok.col, tok.text, fmt.Sprintf("bad time %q: %s", tok.text, want))
+	}
+	first := p.toks[p.pos]
+	p.pos++
+	s, err := p.clock(first, false)
+	if err != nil {
+		return t, err
+	}
+	if p.atTermEnd() || p.toks[p.pos].text != ".." {
+		return t, p.errAt(first.col, first.text, "a daily time needs the end of its range: "+want)
+	}
+	dots := p.toks[p.pos]
+	p.pos++
+	if p.atTermEnd() {
+		return t, p.errMissing(dots, "dangling \"..\": "+want)
+	}
+	second := p.toks[p.pos]
+	if !isClockToken(second.text) {
+		return t, p.errAt(second.col, second.text, fmt.Sprintf("bad time %q: %s", second.text, want))
+	}
+	p.pos++
+	e, err := p.clock(second, true)
+	if err != nil {
+		return t, err
+	}
+	if e == 0 {
+		e = MinutesPerDay // ..00:00 is midnight at the end of the day
+	}
+	if e == s {
+		return t, p.errAt(second.col, second.text, fmt.Sprintf("daily %s..%s is empty or the whole day: write daily 00:00..24:00 for every whole day", ClockText(s), ClockText(e)))
+	}
+	t.startClock, t.endClock = s, e
+	return t, nil
+}
+
+// weeklyTerm reads "weekly DAY [HH:MM] [.. DAY [HH:MM] | .. HH:MM]".
+func (p *parser) weeklyTerm() (windowTerm, error) {
+	kw := p.toks[p.pos]
+	p.pos++
+	t := windowTerm{kind: termWeekly, startClock: noClock, endClock: noClock}
+	if p.atTermEnd() {
+		return t, p.errMissing(kw, "missing day of the week (e.g. 周六, 星期六, Sat)")
+	}
+	first := p.toks[p.pos]
+	p.pos++
+	wd, ok := weekdayIndex(first.text)
+	if !ok {
+		return t, p.errAt(first.col, first.text, fmt.Sprintf("unknown day of the week %q: want 周一…周日, 星期一…星期日 (星期天), 礼拜一…礼拜日 or Mon…Sun%s", first.text, didYouMean(first.text, weekdayCandidates())))
+	}
+	t.wdFrom, t.wdTo = wd, wd
+	startTok, err := p.startClock(&t)
+	if err != nil {
+		return t, err
+	}
+	if p.atTermEnd() || p.toks[p.pos].text != ".." {
+		return t, p.needEnd(t, startTok)
+	}
+	dots := p.toks[p.pos]
+	p.pos++
+	if p.atTermEnd() {
+		return t, p.errMissing(dots, "dangling \"..\": want a day of the week (周日) or a time (18:00)")
+	}
+	second := p.toks[p.pos]
+	p.pos++
+	t.hasWdEnd = true
+	if isClockToken(second.text) {
+		m, err := p.clock(second, true)
+		if err != nil {
+			return t, err
+		}
+		t.endClock, t.bareEnd = m, true
+		if t.startClock == noClock {
+			t.startClock = 0
+		}
+		if !t.endsAfterStart() {
+			return t, p.errEndsBeforeStart(second, second, t)
+		}
+		return t, nil
+	}
+	wd, ok = weekdayIndex(second.text)
+	if !ok {
+		return t, p.errAt(second.col, second.text, fmt.Sprintf("unknown day of the week %q%s", second.text, didYouMean(second.text, weekdayCandidates())))
+	}
+	t.wdTo = wd
+	if _, err := p.endClock(&t); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+// isClockToken reports whether s looks like a time of day (H:MM, HH:MM,
+// also with a full-width colon), as opposed to a month-day or an offset.
+func isClockToken(s string) bool {
+	return s != "" && isDigit(s[0]) && (strings.Contains(s, ":") || strings.Contains(s, "："))
+}
+
+// clock reads HH:MM (or H:MM) as minutes of the day. 24:00, the end of a
+// day, is accepted only where a range ends.
+func (p *parser) clock(t token, end bool) (int, error) {
+	s := strings.ReplaceAll(t.text, "：", ":")
+	hs, ms, _ := strings.Cut(s, ":")
+	bad := func(why string) (int, error) {
+		return 0, p.errAt(t.col, t.text, fmt.Sprintf("bad time %q: %s", t.text, why))
+	}
+	if len(hs) < 1 || len(hs) > 2 || len(ms) != 2 || !allDigits(hs) || !allDigits(ms) {
+		return bad("want HH:MM, e.g. 22:00")
+	}
+	h, _ := strconv.Atoi(hs)
+	m, _ := strconv.Atoi(ms)
+	switch {
+	case m > 59:
+		return bad("minutes must be 00..59")
+	case h == 24 && m == 0 && end:
+		return MinutesPerDay, nil
+	case h == 24 && m == 0:
+		return bad("24:00 is the end of a day: a range starting at midnight starts at 00:00")
+	case h > 23:
+		return bad("hours must be 00..23 (24:00 only for the end of a day)")
+	}
+	return h*60 + m, nil
+}
+
+func allDigits(s string) bool {
+	for i := range len(s) {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) date(tok token) (Date, error) {
@@ -524,38 +832,112 @@ func (a anchor) text() string {
 	return kwHoliday + " " + a.name
 }
 
-func formatTerms(ts []windowTerm) string {
-	parts := make([]string, len(ts))
-	for i, t := range ts {
-		parts[i] = t.text()
+func formatConjs(cs []conj) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		ts := make([]string, len(c))
+		for j, t := range c {
+			ts[j] = t.text()
+		}
+		parts[i] = strings.Join(ts, " & ")
 	}
 	return strings.Join(parts, " | ")
 }
 
-// text is the canonical form of a term.
+// text is the canonical form of a term. A start at 00:00 and an end at
+// 24:00 are the defaults and are not written, except around a bare end
+// time, where both times are kept.
 func (t windowTerm) text() string {
-	if t.fixed {
-		if t.hasDateEnd {
-			return kwDate + " " + t.dateFrom.String() + ".." + t.dateTo.String()
+	startClock := func(s string) string {
+		if t.startClock != noClock && (t.startClock != 0 || t.bareEnd) {
+			s += " " + ClockText(t.startClock)
 		}
-		return kwDate + " " + t.dateFrom.String()
+		return s
+	}
+	endClock := func(s string) string {
+		if t.endClock != noClock && t.endClock != MinutesPerDay {
+			s += " " + ClockText(t.endClock)
+		}
+		return s
+	}
+	switch t.kind {
+	case termDaily:
+		return kwDaily + " " + ClockText(t.startClock) + ".." + ClockText(t.endClock)
+	case termWeekly:
+		s := startClock(kwWeekly + " " + weekdayNames[t.wdFrom])
+		switch {
+		case t.bareEnd:
+			s += ".." + ClockText(t.endClock)
+		case t.hasWdEnd:
+			s = endClock(s + ".." + weekdayNames[t.wdTo])
+		}
+		return s
+	case termDate:
+		s := startClock(kwDate + " " + t.dateFrom.String())
+		switch {
+		case t.bareEnd:
+			s += ".." + ClockText(t.endClock)
+		case t.hasDateEnd:
+			s = endClock(s + ".." + t.dateTo.String())
+		}
+		return s
 	}
 	s := t.start.text()
 	if t.hasOff {
 		s += " " + fmtOffset(t.startOff)
 	}
+	s = startClock(s)
 	switch t.end {
 	case endOffset:
-		s += ".." + fmtOffset(t.endOff)
+		if t.bareEnd {
+			s += ".." + ClockText(t.endClock)
+			break
+		}
+		s = endClock(s + ".." + fmtOffset(t.endOff))
 	case endAnchor:
 		if t.endAnchor.shorthand {
-			s += ".." + t.endAnchor.name
+			s = endClock(s + ".." + t.endAnchor.name)
 			break
 		}
 		s += " .. " + t.endAnchor.text()
 		if t.hasEndOff {
 			s += " " + fmtOffset(t.endOff)
 		}
+		s = endClock(s)
 	}
 	return s
+}
+
+// weekdayNames are the canonical names, by time.Weekday.
+var weekdayNames = [7]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
+
+// weekdayIndex reads a day of the week: 周一…周日 (周天), 星期一…星期日
+// (星期天), 礼拜一…礼拜日 (礼拜天), Mon…Sun or Monday…Sunday in any case.
+func weekdayIndex(s string) (int, bool) {
+	for _, prefix := range []string{"周", "星期", "礼拜", "禮拜"} {
+		if rest, ok := strings.CutPrefix(s, prefix); ok {
+			switch rest {
+			case "日", "天":
+				return 0, true
+			}
+			if i := strings.Index("一二三四五六", rest); i >= 0 && utf8.RuneCountInString(rest) == 1 {
+				return i/len("一") + 1, true
+			}
+			return 0, false
+		}
+	}
+	for i, en := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
+		if strings.EqualFold(s, en) || strings.EqualFold(s, en[:3]) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func weekdayCandidates() []string {
+	c := append([]string(nil), weekdayNames[:]...)
+	for _, n := range weekdayNames {
+		c = append(c, "星期"+strings.TrimPrefix(n, "周"))
+	}
+	return append(c, "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
 }

@@ -58,7 +58,7 @@ func TestParseWindowErrors(t *testing.T) {
 		{"solar-term 清民", 12, "清民", `window "solar-term 清民": column 12: unknown solar term "清民" (did you mean 清明?)`},
 		{"", 1, "", "empty window"},
 		{"   ", 1, "", "empty window"},
-		{"anual 09-01", 1, "anual", `unknown keyword "anual": want one of date, annual, solar-term, lunar, festival, holiday (did you mean annual?)`},
+		{"anual 09-01", 1, "anual", `unknown keyword "anual": want one of date, annual, solar-term, lunar, festival, holiday, daily, weekly (did you mean annual?)`},
 		{"09-01..04-30", 1, "09-01", "did you mean annual 09-01?"},
 		{"清明 -5d..+5d", 1, "清明", "did you mean solar-term 清明?"},
 		{"annual 9-1", 8, "9-1", `bad month-day "9-1": want MM-DD`},
