@@ -69,7 +69,7 @@ func TestParseMoment(t *testing.T) {
 	} {
 		m, err := ParseMoment(in)
 		require.Error(t, err, "%s: %v", in, m)
-		require.Contains(t, err.Error(), "time ", in)
+		require.Contains(t, err.Error(), "date ", in)
 	}
 	_, err := ParseMoment("0001-01-01T00:59+09:00")
 	require.ErrorContains(t, err, "0001-01-01..9999-12-31")

@@ -177,15 +177,15 @@ func ParseMoment(s string) (Moment, error) {
 	orig := s
 	s = strings.TrimSpace(s)
 	bad := func(why string) (Moment, error) {
-		return Moment{}, fmt.Errorf("time %q: %s", orig, why)
+		return Moment{}, fmt.Errorf("date %q: %s", orig, why)
 	}
 	const want = "want YYYY-MM-DD, YYYY-MM-DD HH:MM (China time) or RFC 3339 such as 2026-06-07T23:00+08:00"
-	if len(s) < 10 {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
 		return bad(want)
 	}
 	d, err := parseISODate(s[:10])
 	if err != nil {
-		return bad(want)
+		return bad(unwrapDateErr(err))
 	}
 	if len(s) == 10 {
 		return DayMoment(d), nil

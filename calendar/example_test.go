@@ -135,3 +135,55 @@ func ExampleCalendar_Prepare() {
 	// 2024-10-01..2024-10-07 国庆节 2024
 	// next start after 2025-05-01 known: false
 }
+
+// A question is about a day or a minute; every minute is China's.
+func ExampleParseMoment() {
+	for _, s := range []string{"2026-06-07", "2026-06-07 23:00", "2026-06-07T15:00Z", "2026-06-07T10:00-05:00"} {
+		m, err := calendar.ParseMoment(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(m, m.HasClock())
+	}
+	// Output:
+	// 2026-06-07 false
+	// 2026-06-07T23:00+08:00 true
+	// 2026-06-07T23:00+08:00 true
+	// 2026-06-07T23:00+08:00 true
+}
+
+// Windows with times of day: every night across midnight, and the nights of
+// three weeks (a night belongs to the day it starts on).
+func ExampleWindow_FindTime() {
+	cal, err := calendar.New()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	spec, _ := calendar.ParseWindow("date 2026-07-03..2026-07-23 & daily 22:00..06:00")
+	w, err := cal.Prepare(spec, calendar.MustDate(2026, 7, 1), calendar.MustDate(2026, 7, 31))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range []string{"2026-07-03 05:00", "2026-07-03 22:00", "2026-07-24 05:59", "2026-07-24 06:00"} {
+		m, _ := calendar.ParseMoment(s)
+		t, _ := m.DateTime()
+		if iv, ok := w.FindTime(t); ok {
+			fmt.Println(s, "inside", iv.Label)
+		} else {
+			fmt.Println(s, "outside")
+		}
+	}
+	t, _ := calendar.MustDate(2026, 7, 10).At(23, 0)
+	until, _ := w.NextEndTime(t)
+	next, _ := w.NextStartTime(t)
+	fmt.Println("until", until, "next", next)
+	// Output:
+	// 2026-07-03 05:00 outside
+	// 2026-07-03 22:00 inside 2026-07-03..2026-07-23 & 22:00..06:00
+	// 2026-07-24 05:59 inside 2026-07-03..2026-07-23 & 22:00..06:00
+	// 2026-07-24 06:00 outside
+	// until 2026-07-11T06:00+08:00 next 2026-07-11T22:00+08:00
+}

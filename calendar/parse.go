@@ -21,15 +21,16 @@ type WindowSpec struct {
 func (w WindowSpec) String() string { return w.text }
 
 // Terms returns the members of a union ("A | B"), each a window of its
-// own; a window that is not a union is its only member.
+// own; a window that is not a union is its only member. An intersection
+// ("A & B") is one member.
 func (w WindowSpec) Terms() []WindowSpec {
-	ts, err := parseWindow(w.text)
-	if err != nil || len(ts) < 2 {
+	cs, err := parseWindow(w.text)
+	if err != nil || len(cs) < 2 {
 		return []WindowSpec{w}
 	}
-	out := make([]WindowSpec, len(ts))
-	for i := range ts {
-		out[i] = WindowSpec{text: formatTerms(ts[i : i+1])}
+	out := make([]WindowSpec, len(cs))
+	for i := range cs {
+		out[i] = WindowSpec{text: formatConjs(cs[i : i+1])}
 	}
 	return out
 }

@@ -60,7 +60,8 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		_, err := e.Activity(q.Activity)
 		return nil, err
 	}
-	day := q.day()
+	at, clock := q.moment()
+	day := at.Date()
 	if !day.Valid() {
 		return nil, fmt.Errorf("engine: %w", calendar.ErrRange)
 	}
@@ -86,9 +87,10 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		d.place = sc.where.use
 		d.Place = &d.place
 	}
-	k := p.segmentAt(day)
-	d.seg = int32(k)
-	seg := p.segments[k]
+	if clock {
+		d.at = at
+		d.At = &d.at
+	}
 	// With a table and every fact the rules read known, the rules that hold
 	// are looked up; otherwise they are evaluated (three-valued).
 	sc.located, sc.hit = false, false
@@ -97,6 +99,13 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		sc.point, sc.partial, sc.unknown, spans = t.locate(st, sc.unknown[:0])
 		sc.located = !spans
 	}
+	k := p.segmentAt(at)
+	if p.clocked && !clock {
+		// A day whose hours differ (clock.go).
+		k, d.DayParts = e.dayParts(p, st, day, sc)
+	}
+	d.seg = int32(k)
+	seg := p.segments[k]
 	var relevant []*rules.Dimension
 	if sc.located && len(sc.unknown) == 0 && p.table.entries[seg.id*p.table.points+sc.point].verdict != 0 {
 		ent := p.table.entries[seg.id*p.table.points+sc.point]

@@ -35,26 +35,36 @@ const (
 // the receipt — is worked out when the engine is built and shared by every
 // decision that needs it; Decide only records which parts apply, in one
 // allocation. So the decision's own values are exported fields (Verdict,
-// Date, Place, NextChange: change them and only this decision changes), and the
+// Date, At, Place, DayParts, NextChange: change them and only this decision
+// changes), and the
 // shared parts are methods returning fresh copies, built on each call: a
 // caller who encodes the decision (AppendJSON, which writes the shared
 // parts from bytes encoded at load) or reads only its verdict copies
 // nothing. Nothing reachable from a Decision's fields or methods' results
 // is memory the engine reads again.
 //
-// The JSON form (AppendJSON, MarshalJSON) has the fields activity, date,
-// place, verdict, reasons, unknown_facts, outcomes, next_change, facts, penalties,
-// contacts, notes and receipt, each the JSON of the method or field of that
+// The JSON form (AppendJSON, MarshalJSON) has the fields activity, date, at,
+// place, verdict, reasons, unknown_facts, outcomes, day_parts, next_change,
+// facts, penalties, contacts, notes and receipt, each the JSON of the method
+// or field of that
 // name. An output field added to Decision must be added to AppendJSON too:
 // TestJSONCoversDecision fails until it is.
 type Decision struct {
 	Date calendar.Date `json:"date"`
+	// At is the minute asked about, when the query gave one (China time);
+	// a query with a day alone is answered for the day.
+	At *calendar.DateTime `json:"at,omitempty"`
 	// Place is the division the query named or its point lies in, when
 	// it is one.
 	Place   *PlaceUse `json:"place,omitempty"`
 	Verdict Verdict   `json:"verdict"`
-	// NextChange is the next day on which the verdict would change for the
-	// same facts, within the notices' validity; nil when there is none.
+	// DayParts, for a query with a day alone when a window with times of
+	// day makes the verdict differ between hours of that day, are the
+	// parts of the day whose verdict differs from Verdict, which is then
+	// the verdict over most of the day (see DayPart). The decision's own.
+	DayParts []DayPart `json:"day_parts,omitempty"`
+	// NextChange is the next moment at which the verdict would change for
+	// the same facts, within the notices' validity; nil when there is none.
 	NextChange *Change `json:"next_change"`
 
 	p       *plan
@@ -72,6 +82,7 @@ type Decision struct {
 	// facts is one allocation.
 	change    Change
 	place     PlaceUse
+	at        calendar.DateTime
 	reasonBuf [3]reason
 	factBuf   [4]fact
 }
@@ -410,13 +421,18 @@ type Citation struct {
 
 // WindowUse is a window in force on the query day, resolved to its interval.
 type WindowUse struct {
-	ID        string        `json:"id"`
-	Name      string        `json:"name"`
-	Article   string        `json:"article"`
-	From      calendar.Date `json:"from"`
-	To        calendar.Date `json:"to"`
-	Label     string        `json:"label,omitempty"`
-	Projected bool          `json:"projected,omitempty"`
+	ID      string        `json:"id"`
+	Name    string        `json:"name"`
+	Article string        `json:"article"`
+	From    calendar.Date `json:"from"`
+	To      calendar.Date `json:"to"`
+	// Start and End bound an interval with times of day to the minute,
+	// End exclusive ("22:00..06:00": 22:00 to 06:00 the next morning);
+	// zero, and absent from the JSON, for whole days From..To.
+	Start     calendar.DateTime `json:"start,omitzero"`
+	End       calendar.DateTime `json:"end,omitzero"`
+	Label     string            `json:"label,omitempty"`
+	Projected bool              `json:"projected,omitempty"`
 }
 
 // ConditionUse is a named condition that held (or may hold).
@@ -450,10 +466,22 @@ type FactCondition struct {
 	Value any `json:"value,omitempty"`
 }
 
-// Change is the next change of verdict.
+// Change is the next change of verdict: on Date, at the minute At (00:00
+// where only whole days are involved).
 type Change struct {
-	Date    calendar.Date `json:"date"`
-	Verdict Verdict       `json:"verdict"`
+	Date    calendar.Date     `json:"date"`
+	At      calendar.DateTime `json:"at"`
+	Verdict Verdict           `json:"verdict"`
+}
+
+// DayPart is a part of the query's day, from one time of day to another
+// ("22:00" to "24:00"), whose verdict differs from the decision's: a
+// nightly ban answers a question about a day "no rule; forbidden 00:00–06:00
+// and from 22:00".
+type DayPart struct {
+	From    string  `json:"from"` // HH:MM
+	To      string  `json:"to"`   // HH:MM, 24:00 for the end of the day
+	Verdict Verdict `json:"verdict"`
 }
 
 // FactValue is a fact as the decision used it.

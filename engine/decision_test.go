@@ -37,8 +37,8 @@ func kindQueries(t testing.TB) (*Engine, []Query) {
 		p := e.plans[a]
 		var days []calendar.Date
 		for i, s := range p.segments {
-			if y := s.from.Year(); (y >= 2024 && y <= 2026 || i == len(p.segments)-1) && s.from != (calendar.Date{}) {
-				days = append(days, s.from)
+			if y := s.from.Date().Year(); (y >= 2024 && y <= 2026 || i == len(p.segments)-1) && s.from != (calendar.DateTime{}) {
+				days = append(days, s.from.Date())
 			}
 		}
 		days = append(days, calendar.MustDate(2027, 10, 3), calendar.MustDate(2031, 4, 5))

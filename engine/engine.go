@@ -56,9 +56,10 @@ type Engine struct {
 	register   *register.Register
 	// ends holds notices the register ends before their own valid_until.
 	ends map[*rules.Notice]calendar.Date
-	// summaries["window"][first day] is "NAME FROM—TO" for each interval;
+	// summaries["window"][first minute] is "NAME FROM—TO" for each
+	// interval a plan quotes, made when first needed;
 	// penalties and contacts are a notice's, ready to copy into decisions.
-	summaries map[*rules.Window]map[calendar.Date]string
+	summaries map[*rules.Window]map[[2]calendar.DateTime]string
 	yearNotes map[*rules.Window][]yearNote
 	penalties map[*rules.Notice][]NoticePenalty
 	contacts  map[*rules.Notice][]NoticeContact
@@ -79,11 +80,15 @@ type plan struct {
 	windows    []planWindow
 	notices    []*rules.Notice
 	ruleNotice []uint64 // per rule: its notice's bit
-	// segments split the calendar into runs of days on which the same
-	// windows hold and the same notices are in force: the verdict for given
-	// facts can only change where a segment starts.
+	// segments split the calendar into runs of days (or, where a window
+	// has times of day, of minutes) on which the same windows hold and the
+	// same notices are in force: the verdict for given facts can only
+	// change where a segment starts.
 	segments []segment
-	masks    int // distinct masks among the segments
+	// clocked is true when a window starts or ends within a day, so that
+	// segments start at minutes and a day can hold several (clock.go).
+	clocked bool
+	masks   int // distinct masks among the segments
 	// space holds the facts the rules read; ruleVars[i] marks, as bits over
 	// space.Vars, the facts rule i reads.
 	space    *rules.Space
@@ -169,7 +174,7 @@ type planWindow struct {
 }
 
 type segment struct {
-	from calendar.Date
+	from calendar.DateTime
 	mask uint64
 	// id numbers the distinct masks of the plan, so that nextChange decides
 	// each mask once.
@@ -224,7 +229,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	}
 	e := &Engine{set: set, cal: cal, windows: map[*rules.Window]*calendar.Window{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
-		summaries: map[*rules.Window]map[calendar.Date]string{}, yearNotes: map[*rules.Window][]yearNote{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
+		summaries: map[*rules.Window]map[[2]calendar.DateTime]string{}, yearNotes: map[*rules.Window][]yearNote{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err
@@ -252,11 +257,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 				continue
 			}
 			e.windows[w] = cw
-			sum := map[calendar.Date]string{}
-			for _, iv := range cw.Intervals() {
-				sum[iv.From] = w.Name + " " + iv.From.String() + "—" + iv.To.String()
-			}
-			e.summaries[w] = sum
+			e.summaries[w] = map[[2]calendar.DateTime]string{}
 			e.yearNotes[w] = yearNotes(n, w, cw)
 		}
 		for _, pen := range n.Penalties {
@@ -396,15 +397,15 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 				if seg.mask&(1<<k) == 0 {
 					continue
 				}
-				iv, _ := pw.cw.Find(seg.from)
-				sr.uses = append(sr.uses, WindowUse{ID: pw.w.ID, Name: pw.w.Name, Article: pw.w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
+				iv, _ := pw.cw.FindTime(seg.from)
+				sr.uses = append(sr.uses, windowUse(pw.w, iv))
 				if iv.Projected {
 					sr.notes = append(sr.notes, projectedNote(p.rules[i].Notice.Name(), sr.uses[len(sr.uses)-1]))
 				}
 				if sr.summary != "" {
 					sr.summary += "；"
 				}
-				sr.summary += e.summaries[pw.w][iv.From]
+				sr.summary += e.summary(pw.w, iv)
 				sr.interps = append(sr.interps, pw.w.Interpretations...)
 			}
 			// Shared by every decision in the segment: clipped, so that a
@@ -424,33 +425,35 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 	return p, nil
 }
 
-// segments computes the plan's runs of days with one window/notice mask.
+// segments computes the plan's runs of days (minutes, where a window has
+// times of day) with one window/notice mask.
 func (e *Engine) segments(p *plan) []segment {
-	days := map[calendar.Date]bool{{}: true}
+	times := map[calendar.DateTime]bool{{}: true}
 	for _, n := range p.notices {
-		days[n.Effective], days[n.ValidUntil.AddDays(1)] = true, true
+		times[n.Effective.Start()], times[n.ValidUntil.AddDays(1).Start()] = true, true
 		if end, cut := e.ends[n]; cut {
-			days[end.AddDays(1)] = true
+			times[end.AddDays(1).Start()] = true
 		}
 	}
 	for _, pw := range p.windows {
+		p.clocked = p.clocked || pw.cw.Clocked()
 		for _, iv := range pw.cw.Intervals() {
-			days[iv.From], days[iv.To.AddDays(1)] = true, true
+			times[iv.Start()], times[iv.End()] = true, true
 		}
 	}
-	starts := make([]calendar.Date, 0, len(days))
-	for d := range days {
-		starts = append(starts, d)
+	starts := make([]calendar.DateTime, 0, len(times))
+	for t := range times {
+		starts = append(starts, t)
 	}
-	slices.SortFunc(starts, calendar.Date.Compare)
+	slices.SortFunc(starts, calendar.DateTime.Compare)
 	var segs []segment
-	var prev, cur []calendar.Interval
-	for _, d := range starts {
-		m := e.maskAt(p, d)
-		// A day may keep the mask but move into another interval of the
-		// same window (a union whose members overlap): reasons quote the
-		// interval, so that starts a segment too.
-		cur = e.intervalsAt(p, d, cur[:0])
+	var prev, cur [][2]calendar.DateTime
+	for _, t := range starts {
+		m := e.maskAt(p, t)
+		// A minute may keep the mask but move into another interval of
+		// the same window (a union whose members overlap): reasons quote
+		// the interval, so that starts a segment too.
+		cur = e.intervalsAt(p, t, cur[:0])
 		if len(segs) > 0 && segs[len(segs)-1].mask == m && slices.Equal(cur, prev) {
 			continue
 		}
@@ -462,31 +465,34 @@ func (e *Engine) segments(p *plan) []segment {
 			id = p.masks
 			p.masks++
 		}
-		segs = append(segs, segment{from: d, mask: m, id: id})
+		segs = append(segs, segment{from: t, mask: m, id: id})
 	}
-	return segs
+	return slices.Clip(segs)
 }
 
-// intervalsAt appends to dst the interval of each plan window on d (zero
-// when outside), so that segments can tell intervals apart.
-func (e *Engine) intervalsAt(p *plan, d calendar.Date, dst []calendar.Interval) []calendar.Interval {
+// intervalsAt appends to dst the bounds of each plan window's interval at
+// minute t (zero when outside), so that segments can tell intervals apart.
+func (e *Engine) intervalsAt(p *plan, t calendar.DateTime, dst [][2]calendar.DateTime) [][2]calendar.DateTime {
 	for _, pw := range p.windows {
-		var iv calendar.Interval
-		if e.inForce(pw.w.Notice, d) {
-			iv, _ = pw.cw.Find(d)
+		var b [2]calendar.DateTime
+		if e.inForce(pw.w.Notice, t.Date()) {
+			if iv, ok := pw.cw.FindTime(t); ok {
+				b = [2]calendar.DateTime{iv.Start(), iv.End()}
+			}
 		}
-		dst = append(dst, calendar.Interval{From: iv.From, To: iv.To})
+		dst = append(dst, b)
 	}
 	return dst
 }
 
-func (e *Engine) maskAt(p *plan, d calendar.Date) uint64 {
+func (e *Engine) maskAt(p *plan, t calendar.DateTime) uint64 {
 	// A window matters only while its notice is in force: outside that,
 	// its rules are false whatever the window, so the days before and
 	// after a notice collapse into one segment each.
+	d := t.Date()
 	var m uint64
 	for i, pw := range p.windows {
-		if _, ok := pw.cw.Find(d); ok && e.inForce(pw.w.Notice, d) {
+		if pw.cw.ContainsTime(t) && e.inForce(pw.w.Notice, d) {
 			m |= 1 << i
 		}
 	}
@@ -498,9 +504,9 @@ func (e *Engine) maskAt(p *plan, d calendar.Date) uint64 {
 	return m
 }
 
-// segmentAt returns the index of the segment containing d.
-func (p *plan) segmentAt(d calendar.Date) int {
-	i := sort.Search(len(p.segments), func(i int) bool { return p.segments[i].from.After(d) })
+// segmentAt returns the index of the segment containing minute t.
+func (p *plan) segmentAt(t calendar.DateTime) int {
+	i := sort.Search(len(p.segments), func(i int) bool { return p.segments[i].from.After(t) })
 	return i - 1
 }
 
@@ -571,35 +577,29 @@ type Range struct {
 	Source string
 }
 
-// Day returns the query's day in China.
+// day returns the query's day in China.
 func (q Query) day() calendar.Date {
-	if !q.At.IsZero() {
-		return calendar.LocalDay(q.At)
-	}
-	return q.Day
+	t, _ := q.moment()
+	return t.Date()
 }
 
 // ChangeDays returns the days in (from, to] on which a window or notice
 // governing the activity starts or stops applying: the only days on which
 // its verdict, for fixed facts, can change. Timelines and calendars are
-// built from it.
+// built from it; ChangeTimes gives the minutes, for windows with times of
+// day.
 func (e *Engine) ChangeDays(activity string, from, to calendar.Date) ([]calendar.Date, error) {
-	a, err := e.Activity(activity)
+	ts, err := e.ChangeTimes(activity, from.AddDays(1).Start().Add(-1), to.AddDays(1).Start().Add(-1))
 	if err != nil {
 		return nil, err
 	}
-	var out []calendar.Date
-	for _, ps := range e.defaultSets() {
-		p := ps.plans[a]
-		for _, s := range p.segments[p.segmentAt(from)+1:] {
-			if s.from.After(to) {
-				break
-			}
-			out = append(out, s.from)
+	out := make([]calendar.Date, 0, len(ts))
+	for _, t := range ts {
+		if d := t.Date(); len(out) == 0 || out[len(out)-1] != d {
+			out = append(out, d)
 		}
 	}
-	slices.SortFunc(out, calendar.Date.Compare)
-	return slices.Compact(out), nil
+	return out, nil
 }
 
 // meets reports whether a window has a day within the notice's validity.

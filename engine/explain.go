@@ -263,7 +263,7 @@ func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scr
 		// Known facts: the same point's entry under each later mask.
 		for _, seg := range p.segments[k+1:] {
 			if v := verdictOf[t.entries[seg.id*t.points+sc.point].verdict]; v != now && v != "" {
-				return Change{Date: seg.from, Verdict: v}, true
+				return Change{Date: seg.from.Date(), At: seg.from, Verdict: v}, true
 			}
 		}
 		return Change{}, false
@@ -278,7 +278,7 @@ func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scr
 			sc.byMask[seg.id] = v
 		}
 		if v != now {
-			return Change{Date: seg.from, Verdict: v}, true
+			return Change{Date: seg.from.Date(), At: seg.from, Verdict: v}, true
 		}
 	}
 	return Change{}, false

@@ -14,6 +14,8 @@ import (
 // engine.
 type Here struct {
 	Date calendar.Date `json:"date"`
+	// At is the minute asked about, when the query gave one.
+	At *calendar.DateTime `json:"at,omitempty"`
 	// Place is the division the query named or its point lies in.
 	Place *PlaceUse `json:"place,omitempty"`
 	// Facts are the place facts used (given, derived, or from layers).
@@ -62,8 +64,20 @@ func (e *Engine) Here(q Query) (*Here, error) {
 	if err := e.check(&q); err != nil {
 		return nil, err
 	}
-	day := q.day()
+	at, clock := q.moment()
+	day := at.Date()
 	h := &Here{Date: day, Receipt: e.receipt, Notices: []NoticeHere{}}
+	if clock {
+		h.At = &at
+	}
+	// A window is in force at the minute asked about, or on some part of
+	// the day asked about.
+	find := func(cw *calendar.Window) (calendar.Interval, bool) {
+		if clock {
+			return cw.FindTime(at)
+		}
+		return cw.Find(day)
+	}
 	sc := e.scratch.Get().(*scratch)
 	defer e.scratch.Put(sc)
 	if err := e.pointFacts(q, sc); err != nil {
@@ -94,8 +108,8 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		}
 		nh := &NoticeHere{Notice: n.Name(), Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: cloneContacts(n.Contacts)}
 		for _, w := range n.Windows {
-			if iv, ok := e.windows[w].Find(day); ok {
-				nh.Windows = append(nh.Windows, WindowUse{ID: w.ID, Name: w.Name, Article: w.Article, From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected})
+			if iv, ok := find(e.windows[w]); ok {
+				nh.Windows = append(nh.Windows, windowUse(w, iv))
 			}
 		}
 		byNotice[n.Key()] = nh
@@ -162,7 +176,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 			continue
 		}
 		for _, w := range n.Windows {
-			_, ok := e.windows[w].Find(day)
+			_, ok := find(e.windows[w])
 			st.Bool[w.Var.Slot] = cond.TriOf(ok)
 		}
 		for _, du := range n.Duties {

@@ -31,13 +31,15 @@ import (
 // merged from others (rare: a place spanning parts with different rules).
 type decisionJSON struct {
 	Activity     ActivityRef     `json:"activity"`
-	Date         calendar.Date   `json:"date"`
-	Place        *PlaceUse       `json:"place,omitempty"`
-	Verdict      Verdict         `json:"verdict"`
-	Reasons      []Reason        `json:"reasons"`
-	UnknownFacts []string        `json:"unknown_facts"`
-	Outcomes     []Outcome       `json:"outcomes,omitempty"`
-	NextChange   *Change         `json:"next_change"`
+	Date         calendar.Date      `json:"date"`
+	At           *calendar.DateTime `json:"at,omitempty"`
+	Place        *PlaceUse          `json:"place,omitempty"`
+	Verdict      Verdict            `json:"verdict"`
+	Reasons      []Reason           `json:"reasons"`
+	UnknownFacts []string           `json:"unknown_facts"`
+	Outcomes     []Outcome          `json:"outcomes,omitempty"`
+	DayParts     []DayPart          `json:"day_parts,omitempty"`
+	NextChange   *Change            `json:"next_change"`
 	Facts        []FactValue     `json:"facts"`
 	Penalties    []NoticePenalty `json:"penalties,omitempty"`
 	Contacts     []NoticeContact `json:"contacts,omitempty"`
@@ -47,8 +49,8 @@ type decisionJSON struct {
 
 func (d *Decision) plain() decisionJSON {
 	return decisionJSON{
-		Activity: d.Activity(), Date: d.Date, Place: d.Place, Verdict: d.Verdict, Reasons: d.Reasons(),
-		UnknownFacts: d.UnknownFacts(), Outcomes: d.Outcomes(), NextChange: d.NextChange, Facts: d.Facts(),
+		Activity: d.Activity(), Date: d.Date, At: d.At, Place: d.Place, Verdict: d.Verdict, Reasons: d.Reasons(),
+		UnknownFacts: d.UnknownFacts(), Outcomes: d.Outcomes(), DayParts: d.DayParts, NextChange: d.NextChange, Facts: d.Facts(),
 		Penalties: d.Penalties(), Contacts: d.Contacts(), Notes: d.Notes(), Receipt: d.Receipt(),
 	}
 }
@@ -72,6 +74,10 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 	dst = append(dst, p.refJSON...)
 	dst = append(dst, `,"date":`...)
 	dst = appendDate(dst, d.Date)
+	if d.At != nil {
+		dst = append(dst, `,"at":`...)
+		dst = appendDateTime(dst, *d.At)
+	}
 	if d.Place != nil {
 		dst = append(dst, `,"place":{"code":`...)
 		dst = appendString(dst, d.Place.Code)
@@ -98,10 +104,28 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 	} else {
 		dst = append(dst, `[]`...)
 	}
+	if len(d.DayParts) > 0 {
+		dst = append(dst, `,"day_parts":[`...)
+		for i, p := range d.DayParts {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(dst, `{"from":`...)
+			dst = appendString(dst, p.From)
+			dst = append(dst, `,"to":`...)
+			dst = appendString(dst, p.To)
+			dst = append(dst, `,"verdict":`...)
+			dst = appendString(dst, string(p.Verdict))
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
 	dst = append(dst, `,"next_change":`...)
 	if c := d.NextChange; c != nil {
 		dst = append(dst, `{"date":`...)
 		dst = appendDate(dst, c.Date)
+		dst = append(dst, `,"at":`...)
+		dst = appendDateTime(dst, c.At)
 		dst = append(dst, `,"verdict":`...)
 		dst = appendString(dst, string(c.Verdict))
 		dst = append(dst, '}')
@@ -389,6 +413,14 @@ func appendDate(dst []byte, d calendar.Date) []byte {
 	y, m, dd := d.Date()
 	return append(dst, '"', byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
 		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10), '"')
+}
+
+// appendDateTime appends t as a JSON string, "YYYY-MM-DDTHH:MM+08:00".
+func appendDateTime(dst []byte, t calendar.DateTime) []byte {
+	dst = appendDate(dst, t.Date())
+	h, m := t.Clock()
+	dst = dst[:len(dst)-1] // reopen the string
+	return append(dst, 'T', byte('0'+h/10), byte('0'+h%10), ':', byte('0'+m/10), byte('0'+m%10), '+', '0', '8', ':', '0', '0', '"')
 }
 
 // appendFloat appends f as encoding/json writes a float64.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -36,6 +37,32 @@ func jsonDecisions(t testing.TB) []*Decision {
 	for _, q := range qs {
 		if d, err := e.Decide(q); err == nil {
 			out = append(out, d)
+		}
+	}
+	// Windows with times of day (testdata/clock): a minute of every segment
+	// in 2026 and the days they start on (some with day parts), each fact
+	// unknown or random.
+	ce, err := Load(os.DirFS("testdata/clock"))
+	require.NoError(t, err)
+	for _, a := range ce.set.Activities {
+		p := ce.plans[a]
+		for _, s := range p.segments {
+			if s.from.Date().Year() != 2026 {
+				continue
+			}
+			facts := Facts{}
+			for _, d := range p.space.Dimensions(ce.set.NewState(), func(int) bool { return true }, nil) {
+				if v := randomFact(rnd, d); v != nil {
+					facts[d.Var.Name] = v
+				}
+			}
+			for _, m := range []calendar.Moment{calendar.TimeMoment(s.from.Add(1)), calendar.DayMoment(s.from.Date())} {
+				q := Query{Activity: a.ID, Facts: facts}
+				q.SetMoment(m)
+				if d, err := ce.Decide(q); err == nil {
+					out = append(out, d)
+				}
+			}
 		}
 	}
 	return out

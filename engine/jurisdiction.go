@@ -501,6 +501,10 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 	x := &merged{activity: d0.Activity(), facts: d0.Facts(), unknownFacts: []string{}, reasons: []Reason{}}
 	x.e = e
 	m := &Decision{Date: d0.Date, merged: x}
+	if d0.At != nil {
+		m.at = *d0.At
+		m.At = &m.at
+	}
 	if use.Code != "" {
 		m.place = use
 		m.Place = &m.place
@@ -508,7 +512,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 	verdict, agree := d0.Verdict, true
 	for _, pt := range parts {
 		d := pt.d
-		if d.Verdict != verdict || d.Verdict == Conditional {
+		if d.Verdict != verdict || d.Verdict == Conditional || !slices.Equal(d.DayParts, d0.DayParts) {
 			agree = false
 		}
 		for _, r := range d.Reasons() {
@@ -534,7 +538,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 		// The same verdict wherever the place is: definite, with every
 		// part's reasons. It changes on the first day any part's does, to
 		// an answer that depends on the place unless all change alike.
-		m.Verdict = verdict
+		m.Verdict, m.DayParts = verdict, slices.Clone(d0.DayParts)
 		for _, pt := range parts {
 			c := pt.d.NextChange
 			switch {
@@ -542,8 +546,8 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 			case m.NextChange == nil:
 				cc := *c
 				m.NextChange = &cc
-			case c.Date.Before(m.NextChange.Date):
-				m.NextChange.Date = c.Date
+			case c.At.Before(m.NextChange.At):
+				m.NextChange.Date, m.NextChange.At = c.Date, c.At
 			}
 		}
 		if m.NextChange != nil {

@@ -63,28 +63,27 @@ func sharesAny(a, b *rules.Rule) bool {
 	return false
 }
 
-// canFire reports whether, on some day the notice is in force, the rule's
+// canFire reports whether, at some minute the notice is in force, the rule's
 // windows leave its condition not false with every fact unknown.
 func (e *Engine) canFire(r *rules.Rule) bool {
 	n := r.Notice
 	var ws []*rules.Window
-	days := []calendar.Date{n.Effective}
+	times := []calendar.DateTime{n.Effective.Start()}
 	for _, v := range r.Program.Vars {
 		if w := windowOf(n, v); w != nil && !slices.Contains(ws, w) {
 			ws = append(ws, w)
 			for _, iv := range e.windows[w].Intervals() {
-				days = append(days, iv.From, iv.To.AddDays(1))
+				times = append(times, iv.Start(), iv.End())
 			}
 		}
 	}
 	st := e.set.NewState()
-	for _, d := range days {
-		if !e.inForce(n, d) {
+	for _, t := range times {
+		if !e.inForce(n, t.Date()) {
 			continue
 		}
 		for _, w := range ws {
-			_, ok := e.windows[w].Find(d)
-			st.Bool[w.Var.Slot] = cond.TriOf(ok)
+			st.Bool[w.Var.Slot] = cond.TriOf(e.windows[w].ContainsTime(t))
 		}
 		if r.Program.Eval(st) != cond.False {
 			return true

@@ -121,11 +121,20 @@ type yearNote struct {
 
 // yearNotes are the notes for each interval of a window.
 func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []yearNote {
+	if cw.Recurring() {
+		// Every night or weekend of a year is no note: the window's text
+		// says it.
+		return nil
+	}
 	var out []yearNote
 	for _, iv := range cw.Intervals() {
 		y := iv.From.Year()
-		out = append(out, yearNote{year: y, note: shared(Note{Code: "window_this_year", Notice: n.Name(), Text: fmt.Sprintf(msgWindowInYear, n.Name(), w.Name, y, iv.From, iv.To),
-			Args: map[string]string{"notice": n.Name(), "window": w.Name, "year": fmt.Sprint(y), "from": iv.From.String(), "to": iv.To.String()}})})
+		from, to := iv.From.String(), iv.To.String()
+		if iv.Clocked() {
+			from, to = minuteText(iv.Start()), minuteText(iv.End())
+		}
+		out = append(out, yearNote{year: y, note: shared(Note{Code: "window_this_year", Notice: n.Name(), Text: fmt.Sprintf(msgWindowInYear, n.Name(), w.Name, y, from, to),
+			Args: map[string]string{"notice": n.Name(), "window": w.Name, "year": fmt.Sprint(y), "from": from, "to": to}})})
 	}
 	return out
 }

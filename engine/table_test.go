@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -33,7 +34,25 @@ func TestTableAgreesWithEvaluation(t *testing.T) {
 	require.NoError(t, err)
 	evaluated, err := Embedded(withoutTables())
 	require.NoError(t, err)
+	decisions := compareTableAndEvaluation(t, tabled, evaluated, 2024, 2025)
+	require.Greater(t, decisions, 10000)
+}
 
+// TestTableAgreesWithEvaluationClock does the same for the clock-time test
+// rule set (testdata/clock), asking also at the minute each segment starts
+// and the minute before it, and about the day.
+func TestTableAgreesWithEvaluationClock(t *testing.T) {
+	tabled, err := Load(os.DirFS("testdata/clock"))
+	require.NoError(t, err)
+	evaluated, err := Load(os.DirFS("testdata/clock"), withoutTables())
+	require.NoError(t, err)
+	decisions := compareTableAndEvaluation(t, tabled, evaluated, 2026, 2027)
+	require.Greater(t, decisions, 5000)
+}
+
+// compareTableAndEvaluation decides the queries the tests above describe
+// with both engines and returns how many decisions it compared.
+func compareTableAndEvaluation(t *testing.T, tabled, evaluated *Engine, fromYear, toYear int) int {
 	seen := map[*table]bool{}
 	decisions, withTable := 0, 0
 	for _, a := range tabled.set.Activities {
@@ -49,10 +68,15 @@ func TestTableAgreesWithEvaluation(t *testing.T) {
 		for i, d := range p.table.dims {
 			choices[i] = factChoices(d)
 		}
-		var days []calendar.Date
+		// A query on the day each segment starts; where segments start at
+		// minutes, also at that minute and the one before.
+		var moments []calendar.Moment
 		for _, s := range p.segments {
-			if y := s.from.Year(); y >= 2024 && y <= 2025 {
-				days = append(days, s.from)
+			if y := s.from.Date().Year(); y >= fromYear && y <= toYear {
+				moments = append(moments, calendar.DayMoment(s.from.Date()))
+				if p.clocked {
+					moments = append(moments, calendar.TimeMoment(s.from), calendar.TimeMoment(s.from.Add(-1)))
+				}
 			}
 		}
 		total := 1
@@ -68,11 +92,12 @@ func TestTableAgreesWithEvaluation(t *testing.T) {
 				}
 				r /= len(c)
 			}
-			for _, day := range days {
-				q := Query{Activity: a.ID, Day: day, Facts: facts}
+			for _, m := range moments {
+				q := Query{Activity: a.ID, Facts: facts}
+				q.SetMoment(m)
 				want, wantErr := evaluated.Decide(q)
 				got, gotErr := tabled.Decide(q)
-				name := fmt.Sprintf("%s %s %v", a.ID, day, facts)
+				name := fmt.Sprintf("%s %s %v", a.ID, m, facts)
 				if wantErr != nil {
 					require.EqualError(t, gotErr, wantErr.Error(), name)
 					continue
@@ -84,8 +109,8 @@ func TestTableAgreesWithEvaluation(t *testing.T) {
 		}
 	}
 	t.Logf("%d decisions compared; %d of %d activities have a table", decisions, withTable, len(tabled.set.Activities))
-	require.Greater(t, decisions, 10000)
-	require.Equal(t, len(tabled.set.Activities), withTable, "every plan of the embedded rule base is small enough for a table")
+	require.Equal(t, len(tabled.set.Activities), withTable, "every plan of the rule base is small enough for a table")
+	return decisions
 }
 
 // factChoices lists the values a test gives a dimension's fact: unknown

@@ -128,7 +128,7 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 		fail("unknown notice %q", f.Notice)
 		return res
 	}
-	day, err := calendar.ParseDate(c.At.Value)
+	at, err := calendar.ParseMoment(c.At.Value)
 	if err != nil {
 		fail("at: %v", err)
 		return res
@@ -144,7 +144,9 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 		// other places loaded beside it do not change its answer.
 		place = n.AppliesIn[0].String()
 	}
-	d, err := e.Decide(engine.Query{Activity: c.Activity, Day: day, Facts: facts, Place: place})
+	q := engine.Query{Activity: c.Activity, Facts: facts, Place: place}
+	q.SetMoment(at)
+	d, err := e.Decide(q)
 	if c.Want == "error" {
 		// The query itself is wrong (contradictory facts, say): the engine
 		// must refuse it rather than guess.
@@ -189,14 +191,19 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 		}
 	}
 	if c.NextChange != "" {
-		got := "none"
+		// A day, or a minute where the case gives one.
+		got, want := "none", c.NextChange
 		if d.NextChange != nil {
 			got = d.NextChange.Date.String()
+			if m, err := calendar.ParseMoment(want); err == nil && m.HasClock() {
+				got, want = d.NextChange.At.String(), m.String()
+			}
 		}
-		if got != c.NextChange {
+		if got != want {
 			fail("want next change %s, got %s", c.NextChange, got)
 		}
 	}
+
 	for _, code := range c.Notes {
 		found := false
 		for _, n := range d.Notes() {
@@ -345,22 +352,24 @@ func coverage(e *engine.Engine, results []Result) []Coverage {
 			}
 		}
 		for _, w := range n.Windows {
-			firsts, lasts := map[calendar.Date]bool{}, map[calendar.Date]bool{}
-			for _, iv := range merge(partIntervals(e, n, w, w.Spec)) {
-				firsts[iv.From], lasts[iv.To] = true, true
+			// An edge is a first or last day, or, for an interval with
+			// times of day, its first or last minute.
+			firsts, lasts := map[calendar.Moment]bool{}, map[calendar.Moment]bool{}
+			for _, sp := range merge(partIntervals(e, n, w, w.Spec)) {
+				firsts[sp.first], lasts[sp.last] = true, true
 			}
 			parts := w.Spec.Terms()
 			for _, part := range parts {
 				// A part's edge that falls inside another part changes no
 				// answer, so no case could check it: only the part's days
 				// that start or end the window count.
-				pf, pl := map[calendar.Date]bool{}, map[calendar.Date]bool{}
+				pf, pl := map[calendar.Moment]bool{}, map[calendar.Moment]bool{}
 				for _, iv := range partIntervals(e, n, w, part) {
-					if firsts[iv.From] {
-						pf[iv.From] = true
+					if f := firstEdge(iv); firsts[f] {
+						pf[f] = true
 					}
-					if lasts[iv.To] {
-						pl[iv.To] = true
+					if l := lastEdge(iv); lasts[l] {
+						pl[l] = true
 					}
 				}
 				name := w.ID
@@ -368,7 +377,7 @@ func coverage(e *engine.Engine, results []Result) []Coverage {
 					name += " (" + part.String() + ")"
 				}
 				for _, edge := range []struct {
-					days map[calendar.Date]bool
+					days map[calendar.Moment]bool
 					what string
 				}{{pf, "first day"}, {pl, "last day"}} {
 					if len(edge.days) == 0 {
@@ -404,27 +413,51 @@ func partIntervals(e *engine.Engine, n *rules.Notice, w *rules.Window, part cale
 	return out
 }
 
-// merge joins intervals that overlap or touch: the spans in which a
-// window holds without a break.
-func merge(ivs []calendar.Interval) []calendar.Interval {
+// span is a run of a window without a break, by its first and last edge.
+type span struct {
+	first, last calendar.Moment
+	end         calendar.DateTime
+}
+
+// firstEdge is an interval's first day, or its first minute if it starts
+// within a day; lastEdge its last day, or last minute.
+func firstEdge(iv calendar.Interval) calendar.Moment {
+	if iv.Clocked() {
+		return calendar.TimeMoment(iv.Start())
+	}
+	return calendar.DayMoment(iv.From)
+}
+
+func lastEdge(iv calendar.Interval) calendar.Moment {
+	if iv.Clocked() {
+		return calendar.TimeMoment(iv.End().Add(-1))
+	}
+	return calendar.DayMoment(iv.To)
+}
+
+// merge joins intervals that overlap or touch, to the minute: the spans in
+// which a window holds without a break.
+func merge(ivs []calendar.Interval) []span {
 	ivs = slices.Clone(ivs)
-	slices.SortFunc(ivs, func(a, b calendar.Interval) int { return a.From.Compare(b.From) })
-	var out []calendar.Interval
+	slices.SortFunc(ivs, func(a, b calendar.Interval) int { return a.Start().Compare(b.Start()) })
+	var out []span
 	for _, iv := range ivs {
-		if k := len(out) - 1; k >= 0 && !iv.From.After(out[k].To.AddDays(1)) {
-			if iv.To.After(out[k].To) {
-				out[k].To = iv.To
+		if k := len(out) - 1; k >= 0 && !iv.Start().After(out[k].end) {
+			if iv.End().After(out[k].end) {
+				out[k].end, out[k].last = iv.End(), lastEdge(iv)
 			}
 			continue
 		}
-		out = append(out, iv)
+		out = append(out, span{first: firstEdge(iv), last: lastEdge(iv), end: iv.End()})
 	}
 	return out
 }
 
-func edgeHit(passed []*engine.Decision, window string, days map[calendar.Date]bool) bool {
+// edgeHit reports whether a passing case asked on an edge's day (or at its
+// minute) and its answer shows the window.
+func edgeHit(passed []*engine.Decision, window string, edges map[calendar.Moment]bool) bool {
 	for _, d := range passed {
-		if days[d.Date] && hasWindow(d, window) {
+		if (edges[calendar.DayMoment(d.Date)] || d.At != nil && edges[calendar.TimeMoment(*d.At)]) && hasWindow(d, window) {
 			return true
 		}
 	}

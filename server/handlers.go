@@ -15,10 +15,17 @@ import (
 
 // day reads a request's day: empty means today in China.
 func (s *Server) day(at string) (calendar.Date, error) {
+	m, err := s.moment(at)
+	return m.Day(), err
+}
+
+// moment reads an `at`: a day or a minute (calendar.ParseMoment); today in
+// China when it is empty.
+func (s *Server) moment(at string) (calendar.Moment, error) {
 	if strings.TrimSpace(at) == "" {
-		return calendar.LocalDay(s.now()), nil
+		return calendar.DayMoment(calendar.LocalDay(s.now())), nil
 	}
-	return calendar.ParseDate(strings.TrimSpace(at))
+	return calendar.ParseMoment(at)
 }
 
 // engineError maps an engine error to a status and code: unknown names
@@ -74,7 +81,7 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "missing_activity", "activity is required")
 		return
 	}
-	day, err := s.day(req.At)
+	at, err := s.moment(req.At)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
@@ -84,7 +91,8 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 		engineError(w, err, nil)
 		return
 	}
-	q := engine.Query{Activity: req.Activity, Day: day, Facts: facts, AccuracyM: req.AccuracyM, Place: strings.TrimSpace(req.Place)}
+	q := engine.Query{Activity: req.Activity, Facts: facts, AccuracyM: req.AccuracyM, Place: strings.TrimSpace(req.Place)}
+	q.SetMoment(at)
 	if req.AccuracyM < 0 {
 		writeError(w, http.StatusBadRequest, "bad_point", "accuracy_m must be ≥ 0")
 		return

@@ -48,10 +48,11 @@ question as arguments, or - to read it from standard input.`,
 			if err != nil {
 				return usageErrorf("--lang: %v", err)
 			}
-			today, err := parseAt(at, a.now)
+			now, err := parseAt(at, a.now)
 			if err != nil {
 				return err
 			}
+			today := now.Day()
 			eng, err := rf.load()
 			if err != nil {
 				return err
@@ -62,7 +63,8 @@ question as arguments, or - to read it from standard input.`,
 			}
 			req := hotline.Request{Question: question, Today: today, Activity: activity, Lang: l}
 			if date != "" {
-				d, err := calendar.ParseDate(date)
+				m, err := calendar.ParseMoment(date)
+				d := m.Day()
 				if err != nil {
 					return badInput("bad_date", fmt.Errorf("--date: %w", err))
 				}
@@ -101,7 +103,7 @@ question as arguments, or - to read it from standard input.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&at, "at", "", "`DAY` of the call (YYYY-MM-DD or RFC 3339); 今天/明天 count from it; default now, in China")
+	fs.StringVar(&at, "at", "", "`TIME` of the call: a day (YYYY-MM-DD) or a minute (\"YYYY-MM-DD HH:MM\" China time, or RFC 3339); 今天/明天 count from its day; default now, in China")
 	fs.StringVar(&date, "date", "", "the `DAY` asked about, replacing what the question says")
 	fs.StringVar(&activity, "activity", "", "the `activity`, replacing what the question says")
 	rf = addRuleFlags(fs)

@@ -62,10 +62,11 @@ holiday. The day defaults to today in China (UTC+8); lunar data covers %d..%d.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			d := calendar.LocalDay(a.now())
 			if len(args) == 1 {
-				var err error
-				if d, err = calendar.ParseDate(args[0]); err != nil {
+				m, err := calendar.ParseMoment(args[0])
+				if err != nil {
 					return badInput("bad_date", err)
 				}
+				d = m.Day()
 			}
 			cal, err := calNew(holidays)
 			if err != nil {
@@ -164,10 +165,35 @@ func (a *app) termsCmd() *cobra.Command {
 }
 
 type intervalJSON struct {
-	From      calendar.Date `json:"from"`
-	To        calendar.Date `json:"to"`
-	Label     string        `json:"label"`
-	Projected bool          `json:"projected"`
+	From calendar.Date `json:"from"`
+	To   calendar.Date `json:"to"`
+	// Start and End (exclusive) bound an interval with times of day.
+	Start     *calendar.DateTime `json:"start,omitempty"`
+	End       *calendar.DateTime `json:"end,omitempty"`
+	Label     string             `json:"label"`
+	Projected bool               `json:"projected"`
+}
+
+func intervalOut(iv calendar.Interval) intervalJSON {
+	out := intervalJSON{From: iv.From, To: iv.To, Label: iv.Label, Projected: iv.Projected}
+	if iv.Clocked() {
+		start, end := iv.Start(), iv.End()
+		out.Start, out.End = &start, &end
+	}
+	return out
+}
+
+// text writes the interval's days, or its minutes.
+func (iv intervalJSON) text() string {
+	if iv.Start != nil {
+		return minuteText(*iv.Start) + ".." + minuteText(*iv.End)
+	}
+	return iv.From.String() + ".." + iv.To.String()
+}
+
+// minuteText writes a minute as "2026-06-07 23:00", China time.
+func minuteText(t calendar.DateTime) string {
+	return t.Date().String() + " " + calendar.ClockText(t.Minute())
 }
 
 // windowCmd is "tonggao window TEXT": a window description resolved to
@@ -185,10 +211,11 @@ func (a *app) windowCmd() *cobra.Command {
 		GroupID: groupCalendar,
 		Short:   "Resolve a window description to date intervals",
 		Long: `Resolve a window description (the when: of a rule) to date intervals, and
-with --at say whether a day is inside and when the window next starts and
-ends. Offsets such as -5d..+5d are words of the window, not flags.`,
+with --at say whether a day (or a minute) is inside and when the window next
+starts and ends. Offsets such as -5d..+5d are words of the window, not flags.`,
 		Example: `  tonggao window 'solar-term 清明 -5d..+5d' --year 2026
-  tonggao window 'annual 09-01..04-30 | holiday 国庆' --at 2024-10-03`,
+  tonggao window 'annual 09-01..04-30 | holiday 国庆' --at 2024-10-03
+  tonggao window 'daily 22:00..06:00' --at 2026-06-07T23:00+08:00 --json`,
 		DisableFlagParsing: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			words, done, err := parseInterspersed(cmd, args)
@@ -212,7 +239,7 @@ ends. Offsets such as -5d..+5d are words of the window, not flags.`,
 	fs.IntVar(&year, "year", 0, "resolve the intervals overlapping this `year` (default: this year in China)")
 	fs.StringVar(&fromFlag, "from", "", "resolve from this `DAY` (YYYY-MM-DD), with --to")
 	fs.StringVar(&toFlag, "to", "", "resolve up to this `DAY` (YYYY-MM-DD), with --from")
-	fs.StringVar(&atFlag, "at", "", "also say whether this `DAY` is inside, and when the window next starts and ends")
+	fs.StringVar(&atFlag, "at", "", "also say whether this `TIME` (a day, \"YYYY-MM-DD HH:MM\" China time, or RFC 3339) is inside, and when the window next starts and ends")
 	fs.StringVar(&holidays, "holidays", "", "read holiday arrangements from the directory `DIR` of holiday-cn YYYY.json files")
 	return cmd
 }
@@ -221,12 +248,13 @@ ends. Offsets such as -5d..+5d are words of the window, not flags.`,
 func (a *app) window(spec calendar.WindowSpec, year int, fromFlag, toFlag, atFlag, holidays string, asJSON bool) error {
 	var err error
 	today := calendar.LocalDay(a.now())
-	var at calendar.Date
+	var when calendar.Moment
 	if atFlag != "" {
-		if at, err = calendar.ParseDate(atFlag); err != nil {
+		if when, err = calendar.ParseMoment(atFlag); err != nil {
 			return badInput("bad_date", fmt.Errorf("--at: %w", err))
 		}
 	}
+	at := when.Day()
 	from, to, err := windowSpan(year, fromFlag, toFlag, atFlag != "", at, today)
 	if err != nil {
 		return badInput("bad_date", err)
@@ -242,21 +270,43 @@ func (a *app) window(spec calendar.WindowSpec, year int, fromFlag, toFlag, atFla
 
 	ivs := []intervalJSON{}
 	for _, iv := range w.Intervals() {
-		ivs = append(ivs, intervalJSON{iv.From, iv.To, iv.Label, iv.Projected})
+		ivs = append(ivs, intervalOut(iv))
 	}
+	// With a day: is some part of it inside, and the next start and end
+	// as days. With a minute: is it inside, until when (the minute the
+	// window lapses) and when it next starts, as minutes (and their days).
 	type atJSON struct {
-		Date      calendar.Date  `json:"date"`
-		Inside    bool           `json:"inside"`
-		Interval  *intervalJSON  `json:"interval"`
-		NextStart *calendar.Date `json:"next_start"`
-		NextEnd   *calendar.Date `json:"next_end"`
+		Date      calendar.Date      `json:"date"`
+		Time      *calendar.DateTime `json:"time,omitempty"`
+		Inside    bool               `json:"inside"`
+		Interval  *intervalJSON      `json:"interval"`
+		NextStart *calendar.Date     `json:"next_start"`
+		NextEnd   *calendar.Date     `json:"next_end"`
+		Until     *calendar.DateTime `json:"until,omitempty"`
+		StartsAt  *calendar.DateTime `json:"next_start_at,omitempty"`
 	}
 	var atOut *atJSON
-	if atFlag != "" {
+	if t, ok := when.DateTime(); atFlag != "" && ok {
+		atOut = &atJSON{Date: at, Time: &t}
+		if iv, ok := w.FindTime(t); ok {
+			atOut.Inside = true
+			out := intervalOut(iv)
+			atOut.Interval = &out
+		}
+		if s, ok := w.NextStartTime(t); ok {
+			d := s.Date()
+			atOut.StartsAt, atOut.NextStart = &s, &d
+		}
+		if e, ok := w.NextEndTime(t); ok {
+			d := e.Add(-1).Date()
+			atOut.Until, atOut.NextEnd = &e, &d
+		}
+	} else if atFlag != "" {
 		atOut = &atJSON{Date: at}
 		if iv, ok := w.Find(at); ok {
 			atOut.Inside = true
-			atOut.Interval = &intervalJSON{iv.From, iv.To, iv.Label, iv.Projected}
+			out := intervalOut(iv)
+			atOut.Interval = &out
 		}
 		if d, ok := w.NextStart(at); ok {
 			atOut.NextStart = &d
@@ -281,18 +331,28 @@ func (a *app) window(spec calendar.WindowSpec, year int, fromFlag, toFlag, atFla
 		if iv.Projected {
 			note = "  (projected; the official arrangement is not yet published)"
 		}
-		fmt.Fprintf(a.stdout, "  %s..%s  %s%s\n", iv.From, iv.To, iv.Label, note)
+		fmt.Fprintf(a.stdout, "  %s  %s%s\n", iv.text(), iv.Label, note)
 	}
 	if atOut != nil {
-		if atOut.Inside {
-			fmt.Fprintf(a.stdout, "%s is inside %s\n", at, atOut.Interval.Label)
-		} else {
-			fmt.Fprintf(a.stdout, "%s is outside the window\n", at)
+		asked := at.String()
+		if atOut.Time != nil {
+			asked = minuteText(*atOut.Time)
 		}
-		if atOut.NextEnd != nil {
+		if atOut.Inside {
+			fmt.Fprintf(a.stdout, "%s is inside %s\n", asked, atOut.Interval.Label)
+		} else {
+			fmt.Fprintf(a.stdout, "%s is outside the window\n", asked)
+		}
+		switch {
+		case atOut.Until != nil:
+			fmt.Fprintf(a.stdout, "  in force until %s\n", minuteText(*atOut.Until))
+		case atOut.NextEnd != nil:
 			fmt.Fprintf(a.stdout, "  in force until %s\n", *atOut.NextEnd)
 		}
-		if atOut.NextStart != nil {
+		switch {
+		case atOut.StartsAt != nil:
+			fmt.Fprintf(a.stdout, "  next starts %s\n", minuteText(*atOut.StartsAt))
+		case atOut.NextStart != nil:
 			fmt.Fprintf(a.stdout, "  next starts %s\n", *atOut.NextStart)
 		}
 	}

@@ -51,7 +51,7 @@ func TestDateCommand(t *testing.T) {
 		{[]string{"2024-02-30"}, 2, "", "day 30: 2024-02 has 29 days"},
 		{[]string{"1800-01-01"}, 2, "", "supported for 1901..2100"},
 		{[]string{"0000-01-01"}, 2, "", "0001-01-01..9999-12-31"},
-		{[]string{"yesterday"}, 2, "", "want YYYY-MM-DD or an RFC 3339 time"},
+		{[]string{"yesterday"}, 2, "", "want YYYY-MM-DD, YYYY-MM-DD HH:MM (China time) or RFC 3339"},
 		{[]string{"2024-10-08", "2024-10-09"}, 2, "", "want one day"},
 		{[]string{"--bogus"}, 2, "", "unknown flag: --bogus"},
 		{[]string{"--jsn"}, 2, "", "unknown flag: --jsn (did you mean --json?)"},

@@ -98,8 +98,12 @@ func cliDoc(root *cobra.Command) string {
   ` + "`engine.FactError`" + ` (` + "`bad_fact`" + `), as in a decision.
 - **Standard input**: ` + "`tonggao ask -`" + ` reads the question from standard input
   (` + "`echo 今天能烧秸秆吗 | tonggao ask -`" + `).
-- **Days** are China's (UTC+8): ` + "`--at`" + ` takes a day (YYYY-MM-DD) or an RFC 3339
-  time, whose day in China is used; without it, today in China.
+- **Days and times** are China's (UTC+8): ` + "`--at`" + ` takes a day (YYYY-MM-DD), a
+  minute in China time (` + "`'2026-06-07 23:00'`" + `) or RFC 3339 with any offset
+  (` + "`2026-06-07T15:00Z`" + ` is 23:00 in China), read by ` + "`calendar.ParseMoment`" + `
+  as the HTTP API's ` + "`at`" + ` is. A day is answered for the day (where a window has
+  times of day, with the hours whose verdict differs); a minute, for that
+  minute. Without ` + "`--at`" + `, check and here answer for now, to the minute.
 - **Completion**: ` + "`tonggao completion bash|zsh|fish|powershell`" + ` writes a
   completion script; commands, flags and shells complete.
 `)

@@ -46,9 +46,11 @@ A number the register does not know is bad input (exit status 2).`,
 			}
 			day := calendar.LocalDay(a.now())
 			if at != "" {
-				if day, err = calendar.ParseDate(at); err != nil {
+				m, err := calendar.ParseMoment(at)
+				if err != nil {
 					return badInput("bad_date", fmt.Errorf("--at: %w", err))
 				}
+				day = m.Day()
 			}
 			// The engine's register holds the decision's list and every
 			// encoded notice, checked against each other.
@@ -72,7 +74,7 @@ A number the register does not know is bad input (exit status 2).`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&at, "at", "", "`DAY` to ask about: YYYY-MM-DD or an RFC 3339 time (default today in China)")
+	cmd.Flags().StringVar(&at, "at", "", "`DAY` to ask about: YYYY-MM-DD, or a time whose day counts (default today in China)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON")
 	rf = addRuleFlags(cmd.Flags())
 	return cmd

@@ -53,7 +53,7 @@ type queryFlags struct {
 
 func addQueryFlags(fs *pflag.FlagSet) *queryFlags {
 	q := &queryFlags{}
-	fs.StringVar(&q.at, "at", "", "`DAY` (YYYY-MM-DD) or RFC 3339 time; default now, in China")
+	fs.StringVar(&q.at, "at", "", "`TIME`: a day (YYYY-MM-DD), a minute in China time (\"YYYY-MM-DD HH:MM\") or RFC 3339 with any offset; default now, in China")
 	q.rules = addRuleFlags(fs)
 	fs.StringVar(&q.layersDir, "layers", "", "a directory `DIR` of GeoJSON place layers (forest.geojson, towns.geojson, …)")
 	fs.Var(&q.lat, "lat", "`latitude` of the place")
@@ -80,7 +80,7 @@ func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, 
 	if err != nil {
 		return nil, engine.Query{}, err
 	}
-	day, err := parseAt(q.at, now)
+	at, err := parseAt(q.at, now)
 	if err != nil {
 		return nil, engine.Query{}, err
 	}
@@ -88,7 +88,8 @@ func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, 
 	if err != nil {
 		return nil, engine.Query{}, err
 	}
-	query := engine.Query{Day: day, Facts: facts, AccuracyM: q.accuracy}
+	query := engine.Query{Facts: facts, AccuracyM: q.accuracy}
+	query.SetMoment(at)
 	if query.Place, err = placeOf(eng.Rules().Divisions, q.division, q.town); err != nil {
 		return nil, engine.Query{}, err
 	}
@@ -110,16 +111,17 @@ func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, 
 	return eng, query, nil
 }
 
-// parseAt reads --at: a date or an RFC 3339 time; empty means now.
-func parseAt(s string, now func() time.Time) (calendar.Date, error) {
+// parseAt reads --at, a day or a minute (calendar.ParseMoment); empty
+// means now, to the minute.
+func parseAt(s string, now func() time.Time) (calendar.Moment, error) {
 	if s == "" {
-		return calendar.LocalDay(now()), nil
+		return calendar.TimeMoment(calendar.LocalTime(now())), nil
 	}
-	d, err := calendar.ParseDate(s)
+	m, err := calendar.ParseMoment(s)
 	if err != nil {
-		return calendar.Date{}, badInput("bad_date", fmt.Errorf("--at: %w", err))
+		return calendar.Moment{}, badInput("bad_date", fmt.Errorf("--at: %w", err))
 	}
-	return d, nil
+	return m, nil
 }
 
 // parseFacts turns --fact name=value pairs into typed facts using the rule

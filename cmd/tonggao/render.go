@@ -41,7 +41,11 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 	if l == hotline.EN && d.Activity().EN != "" {
 		activity = d.Activity().EN
 	}
-	fmt.Fprintln(w, t("check.head", "verdict", verdict(d.Verdict), "activity", activity, "date", d.Date.String()))
+	when := d.Date.String()
+	if d.At != nil {
+		when = minuteText(*d.At)
+	}
+	fmt.Fprintln(w, t("check.head", "verdict", verdict(d.Verdict), "activity", activity, "date", when))
 	if d.Verdict == engine.NoRule {
 		fmt.Fprintln(w, t("check.no_rule_disclaimer"))
 	}
@@ -79,8 +83,20 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 			fmt.Fprintf(w, "   %s\n", t("check.outcome", "when", strings.Join(parts, t("outcome.and")), "verdict", verdict(o.Verdict)))
 		}
 	}
-	if d.NextChange != nil {
-		fmt.Fprintln(w, t("check.next_change", "date", d.NextChange.Date.String(), "verdict", verdict(d.NextChange.Verdict)))
+	if len(d.DayParts) > 0 {
+		// A window with times of day: the verdict above holds most of the
+		// day, these parts differ.
+		fmt.Fprintln(w, t("check.day_parts"))
+		for _, p := range d.DayParts {
+			fmt.Fprintf(w, "   %s\n", t("check.day_part", "from", p.From, "to", p.To, "verdict", verdict(p.Verdict)))
+		}
+	}
+	if c := d.NextChange; c != nil {
+		when := c.Date.String()
+		if c.At.Minute() != 0 {
+			when = minuteText(c.At)
+		}
+		fmt.Fprintln(w, t("check.next_change", "date", when, "verdict", verdict(c.Verdict)))
 	}
 	for _, n := range d.Notes() {
 		fmt.Fprintln(w, t("note", "text", noteText(l, n)))

@@ -190,21 +190,15 @@ func (f *Facade) query(req string, needActivity bool) (engine.Query, error) {
 		return engine.Query{}, errors.New("request: activity is required")
 	}
 	q := engine.Query{Activity: r.Activity, AccuracyM: r.AccuracyM, Place: strings.TrimSpace(r.Place)}
-	switch {
-	case r.Date == "":
+	if r.Date == "" {
 		q.Day = calendar.LocalDay(f.now())
-	case strings.Contains(r.Date, "T"):
-		t, err := time.Parse(time.RFC3339, r.Date)
+	} else {
+		// A day, or a minute (China time, or RFC 3339 with any offset).
+		m, err := calendar.ParseMoment(r.Date)
 		if err != nil {
 			return engine.Query{}, fmt.Errorf("date: %w", err)
 		}
-		q.At = t
-	default:
-		d, err := calendar.ParseDate(r.Date)
-		if err != nil {
-			return engine.Query{}, fmt.Errorf("date: %w", err)
-		}
-		q.Day = d
+		q.SetMoment(m)
 	}
 	facts, err := engine.FactsFromJSON(f.b.Engine.Rules(), r.Facts, "request")
 	if err != nil {
