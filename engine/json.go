@@ -30,7 +30,7 @@ import (
 // of it is the reference for AppendJSON, and the encoding of decisions
 // merged from others (rare: a place spanning parts with different rules).
 type decisionJSON struct {
-	Activity     ActivityRef     `json:"activity"`
+	Activity     ActivityRef        `json:"activity"`
 	Date         calendar.Date      `json:"date"`
 	At           *calendar.DateTime `json:"at,omitempty"`
 	Place        *PlaceUse          `json:"place,omitempty"`
@@ -40,11 +40,11 @@ type decisionJSON struct {
 	Outcomes     []Outcome          `json:"outcomes,omitempty"`
 	DayParts     []DayPart          `json:"day_parts,omitempty"`
 	NextChange   *Change            `json:"next_change"`
-	Facts        []FactValue     `json:"facts"`
-	Penalties    []NoticePenalty `json:"penalties,omitempty"`
-	Contacts     []NoticeContact `json:"contacts,omitempty"`
-	Notes        []Note          `json:"notes,omitempty"`
-	Receipt      Receipt         `json:"receipt"`
+	Facts        []FactValue        `json:"facts"`
+	Penalties    []NoticePenalty    `json:"penalties,omitempty"`
+	Contacts     []NoticeContact    `json:"contacts,omitempty"`
+	Notes        []Note             `json:"notes,omitempty"`
+	Receipt      Receipt            `json:"receipt"`
 }
 
 func (d *Decision) plain() decisionJSON {
