@@ -304,15 +304,21 @@ func (x *fact) value(f *rules.Fact) FactValue {
 	return fv
 }
 
-// Penalties are the penalties of the notices whose rules apply.
+// Penalties are the penalties of the rules that apply (or may apply), not
+// of those set aside, each once; a penalty whose window does not hold on
+// the day (a deadline passed) is left out.
 func (d *Decision) Penalties() []NoticePenalty {
 	if d.merged != nil {
-		return slices.Clone(d.merged.penalties)
+		out := make([]NoticePenalty, 0, len(d.merged.penalties))
+		for _, np := range d.merged.penalties {
+			out = append(out, noticePenalty(&rules.Notice{Number: np.Notice}, &np.Penalty))
+		}
+		return out
 	}
 	var out []NoticePenalty
-	var buf [8]*rules.Notice
-	for _, n := range d.appendNotices(buf[:0]) {
-		out = append(out, d.p.e.penalties[n]...)
+	var buf [8]rulePenalty
+	for _, rp := range d.appendPenalties(buf[:0]) {
+		out = append(out, noticePenalty(rp.n, rp.p))
 	}
 	return out
 }
@@ -494,7 +500,8 @@ type FactValue struct {
 	Source  string `json:"source,omitempty"`
 }
 
-// NoticePenalty is a penalty with the notice it comes from.
+// NoticePenalty is a penalty of a rule that applies, with the notice it
+// comes from: a copy, the caller's to keep.
 type NoticePenalty struct {
 	Notice string `json:"notice"`
 	rules.Penalty

@@ -44,10 +44,11 @@ type Engine struct {
 	noTables bool // tests: evaluate every plan
 	windows  map[*rules.Window]*calendar.Window
 	receipt  Receipt
-	// receiptJSON, penaltiesJSON and contactsJSON are the receipt's JSON
-	// and each notice's penalties' and contacts' (without brackets).
-	receiptJSON                 []byte
-	penaltiesJSON, contactsJSON map[*rules.Notice][]byte
+	// receiptJSON and contactsJSON are the receipt's JSON and each
+	// notice's contacts' (without brackets); penaltiesJSON each penalty's.
+	receiptJSON   []byte
+	contactsJSON  map[*rules.Notice][]byte
+	penaltiesJSON map[*rules.Penalty][]byte
 	scratch                     sync.Pool
 	blank                       *cond.State // every fact unknown, every window false
 	layers                      *place.Layers
@@ -61,8 +62,7 @@ type Engine struct {
 	// penalties and contacts are a notice's, ready to copy into decisions.
 	summaries map[*rules.Window]map[[2]calendar.DateTime]string
 	yearNotes map[*rules.Window][]yearNote
-	penalties map[*rules.Notice][]NoticePenalty
-	contacts  map[*rules.Notice][]NoticeContact
+	contacts map[*rules.Notice][]NoticeContact
 }
 
 // plan is what deciding one activity needs, computed at load time.
@@ -229,7 +229,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	}
 	e := &Engine{set: set, cal: cal, windows: map[*rules.Window]*calendar.Window{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
-		summaries: map[*rules.Window]map[[2]calendar.DateTime]string{}, yearNotes: map[*rules.Window][]yearNote{}, penalties: map[*rules.Notice][]NoticePenalty{}, contacts: map[*rules.Notice][]NoticeContact{}}
+		summaries: map[*rules.Window]map[[2]calendar.DateTime]string{}, yearNotes: map[*rules.Window][]yearNote{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err
@@ -260,13 +260,10 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 			e.summaries[w] = map[[2]calendar.DateTime]string{}
 			e.yearNotes[w] = yearNotes(n, w, cw)
 		}
-		for _, pen := range n.Penalties {
-			e.penalties[n] = append(e.penalties[n], NoticePenalty{Notice: n.Name(), Penalty: pen})
-		}
 		for _, c := range n.Contacts {
 			e.contacts[n] = append(e.contacts[n], NoticeContact{Notice: n.Name(), Contact: c})
 		}
-		e.penalties[n], e.contacts[n] = slices.Clip(e.penalties[n]), slices.Clip(e.contacts[n])
+		e.contacts[n] = slices.Clip(e.contacts[n])
 	}
 	for _, n := range set.Notices {
 		for _, w := range n.Windows {

@@ -142,7 +142,7 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 	dst = append(dst, ']')
 	var buf [8]*rules.Notice
 	ns := d.appendNotices(buf[:0])
-	dst = appendLists(dst, `,"penalties":[`, ns, e.penaltiesJSON)
+	dst = d.appendPenaltiesJSON(dst)
 	dst = appendLists(dst, `,"contacts":[`, ns, e.contactsJSON)
 	if len(d.notes) > 0 {
 		dst = append(dst, `,"notes":[`...)
@@ -393,13 +393,8 @@ func (p *plan) prepareJSON() {
 // each notice's penalties and contacts.
 func (e *Engine) prepareJSON() {
 	e.receiptJSON, _ = json.Marshal(e.receipt)
-	e.penaltiesJSON, e.contactsJSON = map[*rules.Notice][]byte{}, map[*rules.Notice][]byte{}
-	for n, ps := range e.penalties {
-		if len(ps) > 0 {
-			b, _ := json.Marshal(ps)
-			e.penaltiesJSON[n] = b[1 : len(b)-1]
-		}
-	}
+	e.contactsJSON = map[*rules.Notice][]byte{}
+	e.preparePenaltyJSON()
 	for n, cs := range e.contacts {
 		if len(cs) > 0 {
 			b, _ := json.Marshal(cs)

@@ -14,7 +14,8 @@ import (
 const (
 	msgTitleLevel   = "%s《%s》：规则库只有该文件的标题，没有全文；本答复依据标题所述。%s"
 	msgNotInForce   = "%s《%s》%s 曾对此有规定（有效期 %s—%s），但 %s 不在其有效期内，不适用。"
-	msgWindowInYear = "%s 的“%s”按其写法在 %d 年为 %s—%s（仅供参考）。"
+	msgNoCurrent    = "规则库中没有 %d 年适用于此事的通告（%s 已于 %s 失效）；这一年的规定和日期以新发布的通告为准。"
+	msgWindowInYear = "若照已失效的 %[1]s 原写法推算，“%[2]s”会落在 %[4]s—%[5]s；这不是 %[3]d 年公布的日期。"
 	msgKinds        = "本规则库对“%s”本身没有规定，但对其中的 %s 有规定，请说明具体行为。"
 	msgVerify       = "%s 按所给范围（%s）跨越了规则的界线，结论要看实际位置，请现场核实。"
 	msgProjected    = "%s 所依据的法定节假日安排尚未公布，日期为推算（%s）。"
@@ -51,6 +52,7 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	if d.Verdict != NoRule {
 		return
 	}
+	e.referNotes(d, p, day, sc.st)
 	year := day.Year()
 	for _, r := range p.rules {
 		n := r.Notice
@@ -59,6 +61,10 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 		}
 		addNote(d, &note{Note: Note{Code: "not_in_force", Notice: n.Name(), Text: fmt.Sprintf(msgNotInForce, n.Ref(), n.Title, r.Article, n.Effective, n.ValidUntil, day),
 			Args: map[string]string{"notice": n.Ref(), "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String(), "day": day.String()}}})
+		if day.After(n.ValidUntil) {
+			addNote(d, &note{Note: Note{Code: "no_current_notice", Notice: n.Name(), Text: fmt.Sprintf(msgNoCurrent, year, n.Ref(), n.ValidUntil),
+				Args: map[string]string{"year": fmt.Sprint(year), "notice": n.Ref(), "to": n.ValidUntil.String()}}})
+		}
 		for _, pw := range p.windows {
 			if pw.w.Notice != n || !reads(r.Program, pw.w.Var) {
 				continue
@@ -153,7 +159,7 @@ func (e *Engine) governedOn(ps *planSet, a *rules.Activity, day calendar.Date) b
 // NoteCodes lists every Note.Code the engine produces, so that a catalogue
 // rendering notes in other languages can be checked for completeness.
 func NoteCodes() []string {
-	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places", "until_repealed"}
+	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places", "until_repealed", "referred", "no_current_notice"}
 }
 
 // shared makes a note the engine shares between decisions, encoding its

@@ -46,6 +46,9 @@ type CaseSpec struct {
 	Notes []string `yaml:"notes"`
 	// Terms are rule term names that must be present.
 	Terms []string `yaml:"terms"`
+	// Penalties, when present, is the exact list of the decision's
+	// penalties by id (another notice's as NUMBER#id), in any order.
+	Penalties *[]string `yaml:"penalties"`
 	// Quote is the words of the source that decide the case, as printed
 	// ("……" marks an omission); a test checks them against the gazette.
 	Quote string `yaml:"quote"`

@@ -98,6 +98,10 @@ func TestLoadErrors(t *testing.T) {
 		{"implies a negative distance", "    en: test fire\n", "    en: test fire\n    implies: {distance_to_forest_m: -1}\n", `implies distance_to_forest_m = "-1": want a number ≥ 0`},
 		{"implies contradict each other", "    en: test fire\n", "    en: test fire\n    implies: {in_forest_land: true, distance_to_forest_m: 50}\n", `notices/test.yaml:13:7: activity "test_fire": the facts it implies contradict each other`},
 		{"implies is not a mapping", "    en: test fire\n", "    en: test fire\n    implies: [designated_place]\n", `want a mapping of fact names to values`},
+		{"penalty for an unknown rule", "  valid_until: 2025-08-31\n", "  valid_until: 2025-08-31\n  penalties:\n    - {id: p, article: 四, text: 罚。, rules: [bann]}\n", `notices/test.yaml:7:45: penalty: unknown rule "bann" (did you mean ban?)`},
+		{"penalty in an unknown window", "  valid_until: 2025-08-31\n", "  valid_until: 2025-08-31\n  penalties:\n    - {id: p, article: 四, text: 罚。, when: seasn}\n", `penalty: unknown window "seasn" (did you mean season?)`},
+		{"fine range reversed", "  valid_until: 2025-08-31\n", "  valid_until: 2025-08-31\n  penalties:\n    - {id: p, article: 四, text: 罚。, fine: {min: 500, max: 50}}\n", `fine max 50 is below min 500`},
+		{"penalty declared twice", "  valid_until: 2025-08-31\n", "  valid_until: 2025-08-31\n  penalties:\n    - {id: p, article: 四, text: 罚。}\n    - {id: p, article: 四, text: 罚。}\n", `penalty "p" is declared twice`},
 		{"conflict without precedence", "    if: season && near\n", "    if: season && near\n  - id: ok\n    article: 四\n    text: 可以。\n    effect: allow\n    activities: [test_fire]\n    if: near\n", `rule "ok" (allow) and rule "ban" (forbid`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -127,6 +131,41 @@ func TestImpliesLoad(t *testing.T) {
 		got = append(got, x.String())
 	}
 	require.Equal(t, []string{"designated_place = false", "road_kind = pavement", "distance_to_forest_m = 0"}, got)
+}
+
+// TestPenaltiesFollowRules: a penalty names the rules it punishes; without
+// rules it follows every forbidding rule, with rules: [] none.
+func TestPenaltiesFollowRules(t *testing.T) {
+	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
+	require.NoError(t, err)
+	divisions, err := fs.ReadFile(rules.EmbeddedFS(), rules.DivisionsFile)
+	require.NoError(t, err)
+	n := strings.Replace(goodNotice, "  valid_until: 2025-08-31\n", `  valid_until: 2025-08-31
+  penalties:
+    - {id: all, article: 四, text: 处理。}
+    - {id: none, article: 四, text: 妨碍执法的处罚。, rules: []}
+    - {id: named, article: 四, text: 罚款。, rules: [ban], who: 个人, fine: {min: 50, max: 500}, sanctions: [警告]}
+`, 1)
+	n = strings.Replace(n, "    if: season && near\n", "    if: season && near\n  - id: ok\n    article: 五\n    text: 可以。\n    effect: allow\n    activities: [test_fire]\n    if: distance_to_forest_m > 100\n", 1)
+	set, err := rules.Load(fstest.MapFS{"facts.yaml": {Data: facts}, rules.DivisionsFile: {Data: divisions}, "notices/test.yaml": {Data: []byte(n)}})
+	require.NoError(t, err)
+	nt, ok := set.Notice("测试〔2024〕1号")
+	require.True(t, ok)
+	ids := func(ps []*rules.Penalty) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.ID)
+		}
+		return out
+	}
+	require.Equal(t, []string{"all", "named"}, ids(nt.Rules[0].Penalties), "the forbidding rule")
+	require.Empty(t, nt.Rules[1].Penalties, "nobody is punished for what a rule allows")
+	named := nt.Penalties[2]
+	require.Equal(t, "个人", named.Who)
+	require.Equal(t, 50.0, *named.Fine.MinYuan)
+	require.Equal(t, 500.0, *named.Fine.MaxYuan)
+	require.Equal(t, []string{"ban"}, named.Rules)
+	require.Empty(t, nt.Penalties[1].Rules)
 }
 
 func TestConflictResolvedByOverrides(t *testing.T) {

@@ -129,11 +129,38 @@ type ContactSpec struct {
 	Text    Str   `yaml:"text"`
 }
 
-// PenaltySpec is what the notice says happens to violators.
+// PenaltySpec is what the notice says happens to violators: the sentence
+// quoted, the rules whose violation it punishes, and what the text states
+// in structured form.
 type PenaltySpec struct {
 	Pos     Pos `yaml:"-"`
+	ID      Str `yaml:"id"`
 	Article Str `yaml:"article"`
 	Text    Str `yaml:"text"`
+	// Rules are the ids of the notice's rules it punishes; absent, every
+	// forbidding rule of the notice; [] (present and empty), none — a penalty for
+	// something no rule encodes, such as obstructing officials.
+	Rules *[]Str `yaml:"rules"`
+	// Who is whom it addresses as the text names them (个人, 单位,
+	// 国家工作人员, 党员干部), By the authority that acts.
+	Who Str `yaml:"who"`
+	By  Str `yaml:"by"`
+	// Fine is the range in yuan, only where the text states amounts.
+	Fine *FineSpec `yaml:"fine"`
+	// Sanctions are the other consequences named (治安管理处罚, 党纪政纪处分,
+	// 移送司法机关); Basis the laws the text refers to.
+	Sanctions []Str `yaml:"sanctions"`
+	Basis     []Str `yaml:"basis"`
+	// When is a window of the notice outside which the penalty is not said
+	// (a deadline for putting things right that has passed).
+	When Str `yaml:"when"`
+}
+
+// FineSpec is a fine's range in yuan as the text states it.
+type FineSpec struct {
+	Pos Pos      `yaml:"-"`
+	Min *float64 `yaml:"min"`
+	Max *float64 `yaml:"max"`
 }
 
 // InterpretationSpec records how an unclear phrase was read.
@@ -255,12 +282,17 @@ type TermSpec struct {
 // DutySpec is an obligation on officials (patrols, say), shown to them, not
 // a citizen prohibition.
 type DutySpec struct {
-	Pos             Pos   `yaml:"-"`
-	ID              Str   `yaml:"id"`
-	Article         Str   `yaml:"article"`
-	Who             Str   `yaml:"who"`
-	Text            Str   `yaml:"text"`
-	If              Str   `yaml:"if"`
+	Pos     Pos `yaml:"-"`
+	ID      Str `yaml:"id"`
+	Article Str `yaml:"article"`
+	Who     Str `yaml:"who"`
+	Text    Str `yaml:"text"`
+	If      Str `yaml:"if"`
+	// Refer: where the notice's rules stop, this duty says who decides
+	// instead (第三十三条: outside the planning area the towns apply the
+	// measures by reference); an answer with no rule that meets its
+	// condition names it.
+	Refer           bool  `yaml:"refer"`
 	Interpretations []Str `yaml:"interpretations"`
 }
 
@@ -305,6 +337,12 @@ func (s *ContactSpec) UnmarshalYAML(n ast.Node) error {
 
 func (s *PenaltySpec) UnmarshalYAML(n ast.Node) error {
 	type plain PenaltySpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
+func (s *FineSpec) UnmarshalYAML(n ast.Node) error {
+	type plain FineSpec
 	s.Pos = posOf(n)
 	return decodeStrict(n, (*plain)(s))
 }

@@ -101,7 +101,7 @@ type Notice struct {
 	TitleOnly       bool
 	TitleOnlyNote   string
 	Contacts        []Contact
-	Penalties       []Penalty
+	Penalties       []*Penalty
 	Interpretations []*Interpretation
 	Activities      []*Activity
 	Windows         []*Window
@@ -157,10 +157,29 @@ type Contact struct {
 	Text    string   `json:"text,omitempty"`
 }
 
-// Penalty is what the notice says happens to violators.
+// Penalty is what the notice says happens to violators: the sentence as
+// printed, and what it states in structured form.
 type Penalty struct {
+	ID      string `json:"id,omitempty"`
 	Article string `json:"article"`
 	Text    string `json:"text"`
+	// Rules are the ids of the rules whose violation it punishes.
+	Rules []string `json:"rules,omitempty"`
+	// Who it addresses (个人, 单位, 国家工作人员 …) and By whom.
+	Who string `json:"who,omitempty"`
+	By  string `json:"by,omitempty"`
+	// Fine is the range in yuan where the text states one; nil otherwise.
+	Fine      *Fine    `json:"fine,omitempty"`
+	Sanctions []string `json:"sanctions,omitempty"`
+	Basis     []string `json:"basis,omitempty"`
+	// When, if set, is the window outside which the penalty is not said.
+	When *Window `json:"-"`
+}
+
+// Fine is a fine's range in yuan; a bound the text does not state is nil.
+type Fine struct {
+	MinYuan *float64 `json:"min_yuan,omitempty"`
+	MaxYuan *float64 `json:"max_yuan,omitempty"`
 }
 
 // Interpretation records how an unclear phrase of a notice is read.
@@ -307,8 +326,10 @@ type Rule struct {
 	TitleLevel      bool
 	Interpretations []*Interpretation
 	Terms           []Term
-	Notice          *Notice
-	Pos             Pos
+	// Penalties are the notice's penalties for violating this rule.
+	Penalties []*Penalty
+	Notice    *Notice
+	Pos       Pos
 }
 
 // Key is the rule's global name: notice key#rule id.
@@ -334,11 +355,14 @@ type Term struct {
 
 // Duty is an obligation the notice puts on officials.
 type Duty struct {
-	ID              string
-	Article         string
-	Who             string
-	Text            string
-	Program         *cond.Program
+	ID      string
+	Article string
+	Who     string
+	Text    string
+	Program *cond.Program
+	// Refer marks a duty that says who decides where the notice's rules
+	// stop: an answer with no rule names it when its condition holds.
+	Refer           bool
 	Interpretations []*Interpretation
 	Notice          *Notice
 	Pos             Pos

@@ -330,7 +330,31 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 		if p.Article.Value == "" || p.Text.Value == "" {
 			l.errorf(file, p.Pos, "a penalty needs article and text")
 		}
-		n.Penalties = append(n.Penalties, Penalty{Article: p.Article.Value, Text: p.Text.Value})
+		if p.ID.Value != "" && !isID(p.ID.Value) {
+			l.errorf(file, p.ID.Pos, "penalty id %q: use letters, digits, - and _", p.ID.Value)
+		}
+		if p.ID.Value != "" && slices.ContainsFunc(n.Penalties, func(x *Penalty) bool { return x.ID == p.ID.Value }) {
+			l.errorf(file, p.ID.Pos, "penalty %q is declared twice", p.ID.Value)
+		}
+		pen := &Penalty{ID: p.ID.Value, Article: p.Article.Value, Text: p.Text.Value, Who: p.Who.Value, By: p.By.Value}
+		for _, x := range p.Sanctions {
+			pen.Sanctions = append(pen.Sanctions, x.Value)
+		}
+		for _, x := range p.Basis {
+			pen.Basis = append(pen.Basis, x.Value)
+		}
+		if f := p.Fine; f != nil {
+			switch {
+			case f.Min == nil && f.Max == nil:
+				l.errorf(file, f.Pos, "a fine needs min or max (yuan)")
+			case f.Min != nil && *f.Min < 0, f.Max != nil && *f.Max < 0:
+				l.errorf(file, f.Pos, "a fine cannot be negative")
+			case f.Min != nil && f.Max != nil && *f.Max < *f.Min:
+				l.errorf(file, f.Pos, "fine max %v is below min %v", *f.Max, *f.Min)
+			}
+			pen.Fine = &Fine{MinYuan: f.Min, MaxYuan: f.Max}
+		}
+		n.Penalties = append(n.Penalties, pen)
 	}
 	l.set.Notices = append(l.set.Notices, n)
 
@@ -487,8 +511,9 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 			}
 		}
 	}
+	l.linkPenalties(file, n, ns.Penalties)
 	for _, ds := range spec.Duties {
-		d := &Duty{ID: ds.ID.Value, Article: ds.Article.Value, Who: ds.Who.Value, Text: ds.Text.Value,
+		d := &Duty{ID: ds.ID.Value, Article: ds.Article.Value, Who: ds.Who.Value, Text: ds.Text.Value, Refer: ds.Refer,
 			Interpretations: interps(ds.Interpretations), Notice: n, Pos: ds.Pos}
 		if d.Article == "" || d.Text == "" || d.Who == "" {
 			l.errorf(file, ds.Pos, "duty %q needs article, who and text", d.ID)
@@ -576,6 +601,68 @@ func (l *loader) exception(file string, r *Rule, rs RuleSpec, es ExceptSpec, env
 		return nil
 	}
 	return x
+}
+
+// linkPenalties attaches each penalty to the rules it punishes (every
+// rule when it names none) and resolves its window.
+func (l *loader) linkPenalties(file string, n *Notice, specs []PenaltySpec) {
+	byID := map[string]*Rule{}
+	var ids []string
+	for _, r := range n.Rules {
+		byID[r.ID] = r
+		ids = append(ids, r.ID)
+	}
+	for i, ps := range specs {
+		pen := n.Penalties[i]
+		if ps.When.Value != "" {
+			for _, w := range n.Windows {
+				if w.ID == ps.When.Value {
+					pen.When = w
+				}
+			}
+			if pen.When == nil {
+				l.errorf(file, ps.When.Pos, "penalty: unknown window %q%s", ps.When.Value, suggestFor(ps.When.Value, windowIDs(n.Windows)))
+			}
+		}
+		if ps.Rules == nil {
+			// Every rule that forbids: nobody is punished for what is allowed.
+			for _, r := range n.Rules {
+				if r.Effect == Forbid {
+					pen.Rules = append(pen.Rules, r.ID)
+					r.Penalties = append(r.Penalties, pen)
+				}
+			}
+			continue
+		}
+		for _, ref := range *ps.Rules {
+			r, ok := byID[ref.Value]
+			if !ok {
+				l.errorf(file, ref.Pos, "penalty: unknown rule %q%s", ref.Value, suggestFor(ref.Value, ids))
+				continue
+			}
+			if slices.Contains(r.Penalties, pen) {
+				l.errorf(file, ref.Pos, "penalty: rule %q is named twice", ref.Value)
+				continue
+			}
+			pen.Rules = append(pen.Rules, r.ID)
+			r.Penalties = append(r.Penalties, pen)
+		}
+	}
+	// Decisions share these: clipped, so that an append copies.
+	for _, pen := range n.Penalties {
+		pen.Rules, pen.Sanctions, pen.Basis = slices.Clip(pen.Rules), slices.Clip(pen.Sanctions), slices.Clip(pen.Basis)
+	}
+	for _, r := range n.Rules {
+		r.Penalties = slices.Clip(r.Penalties)
+	}
+}
+
+func windowIDs(ws []*Window) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.ID
+	}
+	return out
 }
 
 func activityIDs(as []*Activity) []string {

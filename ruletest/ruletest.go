@@ -213,6 +213,22 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 			fail("want note %s", code)
 		}
 	}
+	if c.Penalties != nil {
+		var got []string
+		for _, pen := range d.Penalties() {
+			id := pen.ID
+			if pen.Notice != f.Notice {
+				id = pen.Notice + "#" + id
+			}
+			got = append(got, id)
+		}
+		want := append([]string(nil), (*c.Penalties)...)
+		sort.Strings(got)
+		sort.Strings(want)
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			fail("want penalties [%s], got [%s]", strings.Join(want, ", "), strings.Join(got, ", "))
+		}
+	}
 	for _, t := range c.Terms {
 		found := false
 		for _, r := range d.Reasons() {

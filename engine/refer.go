@@ -1,0 +1,38 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/rules/cond"
+)
+
+const msgRefer = "%s %s：%s本规则库对此没有规定，请向%s询问其参照执行的要求%s。"
+
+// referNotes adds, to an answer no rule decides, the duties of the plan's
+// notices in force that say who decides where the notice's rules stop
+// (rules.Duty.Refer) and whose condition holds: outside the planning area,
+// the towns apply the construction-waste measures by reference.
+func (e *Engine) referNotes(d *Decision, p *plan, day calendar.Date, st *cond.State) {
+	for _, n := range p.notices {
+		if !e.inForce(n, day) {
+			continue
+		}
+		for _, du := range n.Duties {
+			if !du.Refer || du.Program.Eval(st) != cond.True {
+				continue
+			}
+			where, town := "", ""
+			// The place, where a fact naming a division (the town) gives it.
+			for _, f := range e.set.Facts {
+				if f.Divisions != 0 && f.Kind == cond.Enum && st.Str[f.Var.Slot] != "" {
+					town = st.Str[f.Var.Slot]
+					where = "（所在地：" + town + "）"
+					break
+				}
+			}
+			addNote(d, &note{Note: Note{Code: "referred", Notice: n.Name(), Text: fmt.Sprintf(msgRefer, n.Ref(), du.Article, du.Text, du.Who, where),
+				Args: map[string]string{"notice": n.Ref(), "article": du.Article, "text": du.Text, "who": du.Who, "town": town}}})
+		}
+	}
+}
