@@ -49,9 +49,9 @@ type Engine struct {
 	receiptJSON   []byte
 	contactsJSON  map[*rules.Notice][]byte
 	penaltiesJSON map[*rules.Penalty][]byte
-	scratch                     sync.Pool
-	blank                       *cond.State // every fact unknown, every window false
-	layers                      *place.Layers
+	scratch       sync.Pool
+	blank         *cond.State // every fact unknown, every window false
+	layers        *place.Layers
 	// layerFacts[i] is the fact of the layers' i-th value (place.Facts.Values).
 	layerFacts []layerFact
 	register   *register.Register
@@ -62,7 +62,7 @@ type Engine struct {
 	// penalties and contacts are a notice's, ready to copy into decisions.
 	summaries map[*rules.Window]map[[2]calendar.DateTime]string
 	yearNotes map[*rules.Window][]yearNote
-	contacts map[*rules.Notice][]NoticeContact
+	contacts  map[*rules.Notice][]NoticeContact
 }
 
 // plan is what deciding one activity needs, computed at load time.

@@ -521,7 +521,9 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 			}
 		}
 		for _, pen := range d.Penalties() {
-			if !slices.ContainsFunc(x.penalties, func(y NoticePenalty) bool { return y.Notice == pen.Notice && y.Article == pen.Article && y.Text == pen.Text }) {
+			if !slices.ContainsFunc(x.penalties, func(y NoticePenalty) bool {
+				return y.Notice == pen.Notice && y.Article == pen.Article && y.Text == pen.Text
+			}) {
 				x.penalties = append(x.penalties, pen)
 			}
 		}
