@@ -329,8 +329,9 @@ func (l *loader) file(file string, data []byte) {
 				out.Facts = append(out.Facts, Value{Fact: f.Name, V: [2]float64{ph.Range[0], ph.Range[1]}})
 			}
 		}
+		before := len(l.errs)
 		out.Facts = append(out.Facts, l.values(ph.Facts)...)
-		if len(out.Facts) == 0 {
+		if len(out.Facts) == 0 && len(l.errs) == before {
 			l.errorf(ph.Pos.Pos, "phrase %v states no fact", ph.Words)
 		}
 		l.v.Phrases = append(l.v.Phrases, out)

@@ -1,0 +1,70 @@
+package vocab_test
+
+import (
+	"context"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/hotline/vocab"
+	"github.com/tonggao/tonggao/rules"
+)
+
+func embedded(t *testing.T) (*rules.Set, *calendar.Calendar) {
+	t.Helper()
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	return set, cal
+}
+
+// The embedded rule base's vocabulary loads, and says what it should.
+func TestEmbedded(t *testing.T) {
+	set, cal := embedded(t)
+	v, err := vocab.Load(context.Background(), set, cal, vocab.Root{FS: rules.EmbeddedFS(), Name: "rules"})
+	require.NoError(t, err)
+	require.NotEmpty(t, v.Activities)
+	require.Equal(t, "清明", v.Festivals["挂青"])
+	require.Equal(t, "operator", v.Questions["fire_zone"].AskedOf)
+	require.Equal(t, "caller", v.Questions["distance_to_forest_m"].AskedOf)
+	require.Contains(t, v.Files, "rules/vocabulary/activities.yaml")
+	// every fact has a follow-up question
+	for _, f := range set.Facts {
+		require.Contains(t, v.Questions, f.Name, "fact %s has no question in vocabulary/questions.yaml", f.Name)
+	}
+}
+
+// A root without a vocabulary directory adds nothing (another county's
+// rule set brings its own words, or none).
+func TestNoVocabulary(t *testing.T) {
+	set, cal := embedded(t)
+	v, err := vocab.Load(context.Background(), set, cal, vocab.Root{FS: fstest.MapFS{}, Name: "empty"})
+	require.NoError(t, err)
+	require.Empty(t, v.Activities)
+	require.Empty(t, v.Files)
+}
+
+// Every name a file uses is checked, and each problem is reported at its
+// file:line:col.
+func TestErrors(t *testing.T) {
+	set, cal := embedded(t)
+	for _, tc := range []struct{ file, want string }{
+		{"activities:\n  - activity: burn_feild_ridge\n    words: [烧田塍]\n", `bad/vocabulary/x.yaml:2:15: no activity "burn_feild_ridge" in the rule set`},
+		{"activities:\n  - activity: burn_field_ridge\n", "bad/vocabulary/x.yaml:2:15: activity burn_field_ridge: give words or frames"},
+		{"phrases:\n  - facts: {in_forest_lnd: \"true\"}\n    words: [山上]\n", `bad/vocabulary/x.yaml:2:28: no fact "in_forest_lnd" in facts.yaml`},
+		{"phrases:\n  - facts: {town: 白水}\n    words: [白水]\n", `bad/vocabulary/x.yaml:2:19: fact town: "白水" is not one of`},
+		{"phrases:\n  - facts: {in_forest_land: maybe}\n    words: [山上]\n", `bad/vocabulary/x.yaml:2:29: fact in_forest_land: want true or false, not "maybe"`},
+		{"festivals:\n  挂青: 清民\n", `bad/vocabulary/x.yaml:2:7: festival "清民" for "挂青": the calendar does not know it`},
+		{"lunar_days:\n  小年:\n    date: 腊月四十\n", `bad/vocabulary/x.yaml:3:11: lunar day "小年"`},
+		{"questions:\n  fire_zone:\n    asked_of: nobody\n", `bad/vocabulary/x.yaml:3:15: question for fire_zone: asked_of is caller or operator, not "nobody"`},
+		{"reports:\n  - {words: [着火], contact: 火葬场}\n", `bad/vocabulary/x.yaml:2:28: report: no notice has a contact named like "火葬场"`},
+		{"actvities: []\n", "bad/vocabulary/x.yaml:1:1: unknown field \"actvities\""},
+	} {
+		_, err := vocab.Load(context.Background(), set, cal, vocab.Root{FS: fstest.MapFS{"vocabulary/x.yaml": {Data: []byte(tc.file)}}, Name: "bad"})
+		require.ErrorContains(t, err, tc.want, tc.file)
+		var el vocab.ErrorList
+		require.ErrorAs(t, err, &el)
+	}
+}
