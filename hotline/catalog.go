@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	"github.com/tonggao/tonggao/hotline/zh"
@@ -113,8 +114,24 @@ func placeholders(s string) string {
 	return strings.Join(out, "")
 }
 
-// EmbeddedCatalog returns the catalogue shipped with the package.
-func EmbeddedCatalog() (*Catalog, error) { return LoadCatalog(catalogYAML) }
+// EmbeddedCatalog returns the catalogue shipped with the package. It is
+// parsed once; each call returns a copy the caller may add follow-up
+// questions to.
+func EmbeddedCatalog() (*Catalog, error) {
+	c, err := embeddedCatalog()
+	if err != nil {
+		return nil, err
+	}
+	out := &Catalog{Messages: c.Messages, Facts: map[string]factText{}}
+	for k, v := range c.Facts {
+		out.Facts[k] = v
+	}
+	return out, nil
+}
+
+// embeddedCatalog parses the embedded catalogue once: it never changes,
+// and every Hotline (one per reload) shares its messages.
+var embeddedCatalog = sync.OnceValues(func() (*Catalog, error) { return LoadCatalog(catalogYAML) })
 
 // T renders message key in language l, filling {name} placeholders from
 // kv (name, value, name, value …). An unknown key renders as the key in

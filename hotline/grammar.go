@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 )
@@ -32,6 +33,7 @@ type grammar struct {
 	After       []string          `yaml:"after"`
 	Before      []string          `yaml:"before"`
 	Past        []string          `yaml:"past"`
+	AfterDay    []string          `yaml:"after_day"`
 	Gregorian   map[string]string `yaml:"gregorian"`
 	Festivals   map[string]string `yaml:"festivals"`
 	Negators    []string          `yaml:"negators"`
@@ -53,13 +55,18 @@ type grammar struct {
 	Report      []string          `yaml:"report"`
 	Less        []string          `yaml:"less"`
 	More        []string          `yaml:"more"`
+	AtLeast     []string          `yaml:"at_least"`
 	AtMost      []string          `yaml:"at_most"`
 	AboutBefore []string          `yaml:"about_before"`
 	AboutAfter  []string          `yaml:"about_after"`
 	Filler      []string          `yaml:"filler"`
 }
 
-func loadGrammar() (*grammar, error) {
+// loadGrammar parses mandarin.yaml once: it is embedded and never changes,
+// and every Hotline shares it.
+var loadGrammar = sync.OnceValues(parseGrammar)
+
+func parseGrammar() (*grammar, error) {
 	var g grammar
 	if err := yaml.UnmarshalWithOptions(mandarinYAML, &g, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
 		return nil, fmt.Errorf("mandarin.yaml: %w", err)

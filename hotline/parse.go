@@ -180,7 +180,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: g.Months, Years: g.Years,
 		MonthParts: g.MonthParts, YearParts: g.YearParts, This: g.Week.This, Next: g.Week.Next, Last: g.Week.Last,
-		Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After, Before: g.Before, Past: g.Past,
+		Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After, Before: g.Before, Past: g.Past, AfterDay: g.AfterDay,
 		Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays})
 	if err != nil {
 		return nil, err
@@ -340,7 +340,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	if d.Fact != "" {
 		units := keys(d.Units)
 		p.reDist = regexp.MustCompile(alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边)?\s*(?:有|还有|正好|刚好|恰好|只有)?\s*(` +
-			alt(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...)) + `)?\s*(` +
+			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:有)?\s*(` +
 			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(路)?\s*(` +
 			alt(append(append(append([]string{}, d.Within...), d.Beyond...), g.AboutAfter...)) + `)?`)
 	}
@@ -702,7 +702,7 @@ func (p *parser) scope(rd *reading) {
 	for k := range rd.acts {
 		h := &rd.acts[k]
 		h.neg = p.negated(rd, h.i, true)
-		h.focus = p.before(rd, h.i, p.g.Focus, 4)
+		h.focus = p.before(rd, h.i, p.g.Focus, 8)
 		rest := s[h.j:]
 		if strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了") {
 			h.bg = true // 老家交了医保: done already, the story not the question
@@ -856,6 +856,8 @@ func (p *parser) distance(rd *reading) {
 				amt = zh.Amount{Lo: 0, Hi: amt.Hi}
 			case contains(p.g.More, qual):
 				amt = zh.Amount{Lo: amt.Hi + 1, Hi: farMetres}
+			case contains(p.g.AtLeast, qual):
+				amt = zh.Amount{Lo: amt.Lo, Hi: farMetres}
 			case contains(p.g.AboutBefore, qual) || contains(p.g.AboutAfter, after):
 				amt = zh.About(amt)
 			}

@@ -187,6 +187,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		pos = append(pos, h)
 	}
+	// 只交三个人的: an act for only some of the people
+	for _, h := range pos {
+		if h.w.activity == nil || p.partial[h.w.activity.ID] == nil || !h.focus {
+			continue
+		}
+		if p.peopleNear(rd, h) {
+			h.w.activity = p.partial[h.w.activity.ID]
+			return []hit{h}
+		}
+	}
 	// partial: the same act (or a bare verb of it) done and not done
 	for _, h := range pos {
 		if h.w.activity == nil || p.partial[h.w.activity.ID] == nil {
@@ -223,6 +233,23 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				}
 			}
 		}
+		// 田埂……烧得不: the object said first, as the topic, and its verb
+		// alone in a later clause
+		for _, v := range rd.verbs {
+			if v.neg {
+				continue
+			}
+			for _, f := range p.byVerb[v.words] {
+				if f.activity == nil {
+					continue
+				}
+				for o := range f.objects {
+					if strings.HasPrefix(rd.text, o) && len(o) < v.i {
+						return []hit{{i: v.i, j: v.j, clause: v.clause, words: rd.text[:len(o)] + "…" + v.words, w: word{activity: f.activity}}}
+					}
+				}
+			}
+		}
 		// 我去摘可以吗: a bare verb that only one activity has, when an
 		// object of its frames is said elsewhere in the call (寒露籽, 油茶)
 		for _, v := range rd.verbs {
@@ -250,6 +277,23 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		if len(fg) > 0 {
 			pos = fg
 		}
+	}
+	// 搭个棚子卖东西: an act right after another in its clause, with no
+	// 和 between, says what the first is for; the first is asked about
+	if len(pos) > 1 {
+		var keep []hit
+		for k, h := range pos {
+			if k > 0 {
+				prev := pos[k-1]
+				if prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
+					h.i >= prev.j && utf8.RuneCountInString(rd.text[prev.j:h.i]) <= 3 && !p.hasAny(rd.text[prev.j:h.i], p.g.Connectors) &&
+					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) {
+					continue
+				}
+			}
+			keep = append(keep, h)
+		}
+		pos = keep
 	}
 	covered := false
 	for _, h := range pos {
@@ -295,6 +339,20 @@ func (p *parser) verbOf(v string, a *rules.Activity) bool {
 		}
 	}
 	return false
+}
+
+// peopleNear: a people word (老人, 三个人) within a few characters of an act.
+func (p *parser) peopleNear(rd *reading, h hit) bool {
+	lo, hi := h.i, h.j
+	for n := 0; n < 6 && lo > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(rd.text[:lo])
+		lo -= sz
+	}
+	for n := 0; n < 8 && hi < len(rd.text); n++ {
+		_, sz := utf8.DecodeRuneInString(rd.text[hi:])
+		hi += sz
+	}
+	return p.hasAny(rd.text[lo:hi], p.g.People)
 }
 
 func (p *parser) objectSaid(rd *reading, a *rules.Activity) bool {

@@ -41,6 +41,7 @@ type Words struct {
 	After      []string       // 后第 (节后第三天)
 	Before     []string       // 前一天
 	Past       []string       // 过了 (过了15号: the day after)
+	AfterDay   []string       // 以后 (12月31号以后: the day after)
 	// Festivals map everyday names to the calendar's (过年 → 春节).
 	Festivals map[string]string
 	// Gregorian are fixed days of the year: 劳动节 05-01.
@@ -989,8 +990,25 @@ func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
 	}
 }
 
-// past reads 过了15号: the day after the one named.
+// past reads 过了15号 and 12月31号以后: the day after the one named.
 func (r *Reader) past(s *scan) {
+	for _, a := range r.w.AfterDay {
+		for i := range s.out {
+			m := &s.out[i]
+			// 九月二十一以后能摘吗 asks from that day on; 12月31号以后还能交吗
+			// (还, still) asks about the days after it
+			if m.Bad || m.Weak || !strings.HasPrefix(s.text[m.End:], a) || m.MonthEnd != nil ||
+				!strings.HasPrefix(s.text[m.End+len(a):], "还") {
+				continue
+			}
+			m.End += len(a)
+			m.Words = s.text[m.Start:m.End]
+			m.Date = m.Date.AddDays(1)
+			for k := m.Start; k < m.End; k++ {
+				s.taken[k] = true
+			}
+		}
+	}
 	for _, p := range r.w.Past {
 		for i := range s.out {
 			m := &s.out[i]
