@@ -574,12 +574,6 @@ type Range struct {
 	Source string
 }
 
-// day returns the query's day in China.
-func (q Query) day() calendar.Date {
-	t, _ := q.moment()
-	return t.Date()
-}
-
 // ChangeDays returns the days in (from, to] on which a window or notice
 // governing the activity starts or stops applying: the only days on which
 // its verdict, for fixed facts, can change. Timelines and calendars are
