@@ -218,6 +218,9 @@ func TestChangeTimes(t *testing.T) {
 // TestClockDecisionAllocations: a question at a minute costs what the same
 // question about a whole day costs; the hours were resolved at load.
 func TestClockDecisionAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are meaningless under the race detector")
+	}
 	e := clockEngine(t)
 	allocs := func(q engine.Query) float64 {
 		return testing.AllocsPerRun(100, func() {
