@@ -6,59 +6,8 @@ import (
 	"path"
 	"strings"
 
-	"github.com/goccy/go-yaml/ast"
-
 	"github.com/tonggao/tonggao/internal/fsread"
 )
-
-// CaseFile is a notice's declarative test cases: notices/NAME.cases.yaml
-// beside notices/NAME.yaml.
-type CaseFile struct {
-	File string `yaml:"-"`
-	// Notice is the notice's key: its number, or its id if it has none.
-	Notice string     `yaml:"notice"`
-	Cases  []CaseSpec `yaml:"cases"`
-}
-
-// CaseSpec is one case: a query and what the decision must say.
-type CaseSpec struct {
-	Pos      Pos    `yaml:"-"`
-	Name     string `yaml:"name"`
-	Activity string `yaml:"activity"`
-	At       Str    `yaml:"at"`
-	// Place is the division asked about (a code or a name). Without it, a
-	// case is asked where its notice applies (its one applies_in).
-	Place string         `yaml:"place"`
-	Facts map[string]any `yaml:"facts"`
-	Want  string         `yaml:"want"`
-	// Rules must each appear among the reasons (by rule id; another
-	// notice's rule as NUMBER#id).
-	Rules []string `yaml:"rules"`
-	// Articles must each be cited by some reason.
-	Articles []string `yaml:"articles"`
-	// Windows must each be among the reasons' windows.
-	Windows []string `yaml:"windows"`
-	// Unknown, when present, is the exact list of deciding unknown facts.
-	Unknown *[]string `yaml:"unknown"`
-	// NextChange, when present, is the exact next change ("none" for none).
-	NextChange string `yaml:"next_change"`
-	// Notes are note codes that must be present.
-	Notes []string `yaml:"notes"`
-	// Terms are rule term names that must be present.
-	Terms []string `yaml:"terms"`
-	// Penalties, when present, is the exact list of the decision's
-	// penalties by id (another notice's as NUMBER#id), in any order.
-	Penalties *[]string `yaml:"penalties"`
-	// Quote is the words of the source that decide the case, as printed
-	// ("……" marks an omission); a test checks them against the gazette.
-	Quote string `yaml:"quote"`
-}
-
-func (c *CaseSpec) UnmarshalYAML(n ast.Node) error {
-	type plain CaseSpec
-	c.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(c))
-}
 
 // LoadCases reads every notices/*.cases.yaml of fsys.
 func LoadCases(fsys fs.FS) ([]*CaseFile, error) {
