@@ -84,8 +84,7 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 	d := sc.newDecision()
 	d.Date, d.p = day, p
 	if sc.where.use.Code != "" {
-		d.place = sc.where.use
-		d.Place = &d.place
+		d.Place = sc.newPlace(sc.where.use)
 	}
 	if clock {
 		d.at = at

@@ -81,7 +81,6 @@ type Decision struct {
 	// The decision's own storage, so that a decision with few reasons and
 	// facts is one allocation.
 	change    Change
-	place     PlaceUse
 	at        calendar.DateTime
 	reasonBuf [3]reason
 	factBuf   [4]fact
@@ -104,8 +103,8 @@ type merged struct {
 // reason is one rule that applied, as a decision records it: the rule,
 // how it applied and what it shows of its conditions.
 type reason struct {
-	rule   int32 // index into plan.rules and plan.info
-	by     int32 // the overriding rule's index when overridden
+	rule   uint16 // index into plan.rules and plan.info (see maxPlanRules)
+	by     uint16 // the overriding rule's index when overridden
 	status reasonStatus
 	// depends marks, over ruleInfo.facts, the facts a rule that may apply
 	// depends on.
@@ -541,6 +540,18 @@ type Note struct {
 // a decision a caller keeps keeps its block (decisionsPerBlock × ~480
 // bytes) in memory until all of them are dropped.
 const decisionsPerBlock = 8
+
+// newPlace returns a copy of u from the scratch's block of places, so
+// that a decision with a place is still no allocation of its own.
+func (sc *scratch) newPlace(u PlaceUse) *PlaceUse {
+	if len(sc.places) == 0 {
+		sc.places = make([]PlaceUse, decisionsPerBlock)
+	}
+	p := &sc.places[0]
+	sc.places = sc.places[1:]
+	*p = u
+	return p
+}
 
 // newDecision returns a zero decision from the scratch's block.
 func (sc *scratch) newDecision() *Decision {

@@ -181,6 +181,10 @@ type segment struct {
 	id int
 }
 
+// maxPlanRules bounds the rules governing one activity (a decision
+// numbers its reasons' rules in 16 bits).
+const maxPlanRules = 1<<16 - 1
+
 // maxPlanBits bounds windows plus notices per activity (one uint64 mask).
 const maxPlanBits = 64
 
@@ -191,6 +195,7 @@ const maxRuleConditions = 64
 type scratch struct {
 	// decisions is a block of zero decisions to hand out (see newDecision).
 	decisions []Decision
+	places    []PlaceUse
 	st        *cond.State
 	given     given
 	vals      []cond.Tri
@@ -329,6 +334,9 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 				p.windows = append(p.windows, planWindow{w: w, cw: e.windows[w], yearNotes: e.yearNotes[w]})
 			}
 		}
+	}
+	if len(p.rules) > maxPlanRules {
+		return nil, fmt.Errorf("engine: activity %q: %d rules govern it, more than %d", a.ID, len(p.rules), maxPlanRules)
 	}
 	if len(p.windows)+len(p.notices) > maxPlanBits {
 		return nil, fmt.Errorf("engine: activity %q: %d windows and %d notices exceed %d", a.ID, len(p.windows), len(p.notices), maxPlanBits)

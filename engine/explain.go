@@ -40,11 +40,11 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 			continue
 		}
 		ri, sr := &p.info[i], &p.segRules[seg][i]
-		rs := reason{rule: int32(i), status: applies}
+		rs := reason{rule: uint16(i), status: applies}
 		if v == cond.Unknown {
 			rs.status, rs.depends = mayApply, ri.unknownFacts(st)
 		} else if j := defeatedBy(i, p.rules, sc.vals); j >= 0 {
-			rs.status, rs.by = overridden, int32(j)
+			rs.status, rs.by = overridden, uint16(j)
 			if p.rules[j].ExceptionOf == r {
 				rs.status = excepted // its own words carve the case out: 除…外
 			}

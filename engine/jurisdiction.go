@@ -506,8 +506,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 		m.At = &m.at
 	}
 	if use.Code != "" {
-		m.place = use
-		m.Place = &m.place
+		m.Place = &use
 	}
 	verdict, agree := d0.Verdict, true
 	for _, pt := range parts {
