@@ -83,7 +83,7 @@ type Decision struct {
 	change    Change
 	at        calendar.DateTime
 	reasonBuf [3]reason
-	factBuf   [4]fact
+	factBuf   [6]fact
 }
 
 // merged is a decision's parts as values, copies of other decisions'
@@ -537,7 +537,7 @@ type Note struct {
 // hands them out one at a time: allocating a decision on its own cost
 // about a quarter of a decision with known facts (the allocator refills
 // its spans every 17 decisions), a block of them a few percent. The price:
-// a decision a caller keeps keeps its block (decisionsPerBlock × ~480
+// a decision a caller keeps keeps its block (decisionsPerBlock × 512
 // bytes) in memory until all of them are dropped.
 const decisionsPerBlock = 8
 
