@@ -82,7 +82,7 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 	// The decision, its next change and place and (when few) its reasons
 	// and facts are one struct, taken from a block of them.
 	d := sc.newDecision()
-	d.Date, d.p = day, p
+	d.Date, d.day, d.p = day, day, p
 	if sc.where.use.Code != "" {
 		d.Place = sc.newPlace(sc.where.use)
 	}

@@ -68,7 +68,8 @@ type Decision struct {
 	NextChange *Change `json:"next_change"`
 
 	p       *plan
-	seg     int32 // index into p.segments
+	seg     int32         // index into p.segments
+	day     calendar.Date // the day decided (Date is the caller's to change)
 	reasons []reason
 	// an is a conditional answer's analysis (shared, read-only).
 	an    *analysis
@@ -141,6 +142,9 @@ type fact struct {
 type note struct {
 	Note
 	json []byte
+	// day is set for a note that names the decision's day: Note holds the
+	// text before it and the args without it (see on).
+	day *dayNote
 }
 
 // Activity returns the activity the decision is about.
@@ -362,8 +366,7 @@ func (d *Decision) Notes() []Note {
 	}
 	out := make([]Note, len(d.notes))
 	for i, n := range d.notes {
-		out[i] = n.Note
-		out[i].Args = maps.Clone(n.Args)
+		out[i] = n.on(d.day)
 	}
 	return out
 }

@@ -160,6 +160,9 @@ type ruleInfo struct {
 	// titleNote goes with the reason of a rule of a title-only notice,
 	// repealNote with one of a notice in force until repealed.
 	titleNote, repealNote *note
+	// notInForce goes with the decision on a day the rule's notice is
+	// not in force.
+	notInForce *note
 	// label names the rule in another reason's overridden_by.
 	label string
 	// facts are the facts the rule reads.

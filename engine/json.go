@@ -150,9 +150,16 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			if n.json != nil {
+			switch {
+			case n.day != nil:
+				dst = append(dst, n.day.head...)
+				dst = appendDay(dst, d.day)
+				dst = append(dst, n.day.mid...)
+				dst = appendDay(dst, d.day)
+				dst = append(dst, n.day.tail...)
+			case n.json != nil:
 				dst = append(dst, n.json...)
-			} else {
+			default:
 				dst = appendNote(dst, &n.Note)
 			}
 		}
@@ -375,6 +382,9 @@ func (p *plan) prepareJSON() {
 		panic(err)
 	}
 	p.refJSON = ref
+	for i, r := range p.rules {
+		p.info[i].notInForce = notInForceNote(r)
+	}
 	p.citeJSON = make([]atomic.Pointer[[]byte], len(p.rules))
 	p.segJSON = make([]atomic.Pointer[[]byte], len(p.segments)*len(p.rules))
 	n := 0
@@ -405,9 +415,14 @@ func (e *Engine) prepareJSON() {
 
 // appendDate appends d as a JSON string, "YYYY-MM-DD".
 func appendDate(dst []byte, d calendar.Date) []byte {
+	return append(appendDay(append(dst, '"'), d), '"')
+}
+
+// appendDay appends d as YYYY-MM-DD.
+func appendDay(dst []byte, d calendar.Date) []byte {
 	y, m, dd := d.Date()
-	return append(dst, '"', byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
-		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10), '"')
+	return append(dst, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+dd/10), byte('0'+dd%10))
 }
 
 // appendDateTime appends t as a JSON string, "YYYY-MM-DDTHH:MM+08:00".

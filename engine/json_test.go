@@ -84,6 +84,12 @@ func TestAppendJSONIsEncodingJSON(t *testing.T) {
 		got, err := json.Marshal(d)
 		require.NoError(t, err)
 		require.Equal(t, string(want), string(got))
+		for _, n := range d.Notes() {
+			if day, ok := n.Args["day"]; ok {
+				require.Equal(t, d.Date.String(), day, "a note names the day decided")
+				require.Contains(t, n.Text, day)
+			}
+		}
 	}
 	t.Logf("%d decisions", len(ds))
 }

@@ -500,7 +500,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 	// are copies of the parts' own.
 	x := &merged{activity: d0.Activity(), facts: d0.Facts(), unknownFacts: []string{}, reasons: []Reason{}}
 	x.e = e
-	m := &Decision{Date: d0.Date, merged: x}
+	m := &Decision{Date: d0.Date, day: d0.day, merged: x}
 	if d0.At != nil {
 		m.at = *d0.At
 		m.At = &m.at

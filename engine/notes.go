@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -54,13 +55,12 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	}
 	e.referNotes(d, p, day, sc.st)
 	year := day.Year()
-	for _, r := range p.rules {
+	for i, r := range p.rules {
 		n := r.Notice
 		if e.inForce(n, day) {
 			continue
 		}
-		addNote(d, &note{Note: Note{Code: "not_in_force", Notice: n.Name(), Text: fmt.Sprintf(msgNotInForce, n.Ref(), n.Title, r.Article, n.Effective, n.ValidUntil, day),
-			Args: map[string]string{"notice": n.Ref(), "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String(), "day": day.String()}}})
+		addNote(d, p.info[i].notInForce)
 		if day.After(n.ValidUntil) {
 			addNote(d, &note{Note: Note{Code: "no_current_notice", Notice: n.Name(), Text: fmt.Sprintf(msgNoCurrent, year, n.Ref(), n.ValidUntil),
 				Args: map[string]string{"year": fmt.Sprint(year), "notice": n.Ref(), "to": n.ValidUntil.String()}}})
@@ -170,4 +170,49 @@ func shared(n Note) *note {
 		panic(err) // strings and a map of strings always encode
 	}
 	return &note{Note: n, json: b}
+}
+
+// notInForceNote is the note for a rule of a notice not in force on the
+// decision's day, made once: the day is filled in when the note is read
+// or encoded (see note.on), so that the note costs a decision nothing.
+func notInForceNote(r *rules.Rule) *note {
+	n := r.Notice
+	const mark = "\x00" // where the day goes
+	text := fmt.Sprintf(msgNotInForce, n.Ref(), n.Title, r.Article, n.Effective, n.ValidUntil, mark)
+	before, after, _ := strings.Cut(text, mark)
+	x := &note{Note: Note{Code: "not_in_force", Notice: n.Name(), Text: before,
+		Args: map[string]string{"notice": n.Ref(), "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String()}},
+		day: &dayNote{after: after}}
+	// The JSON around the day, twice (the text, then args.day, the second
+	// of the args in name order).
+	full := x.on(calendar.Date{})
+	b, err := json.Marshal(full)
+	if err != nil {
+		panic(err)
+	}
+	zero := `"` + calendar.Date{}.String() + `"`
+	_, restText, _ := strings.Cut(string(b), calendar.Date{}.String()) // the day in the text
+	head := string(b)[:len(b)-len(restText)-len(calendar.Date{}.String())]
+	mid, tail, _ := strings.Cut(restText, zero)
+	x.day.head, x.day.mid, x.day.tail = []byte(head), []byte(mid+`"`), []byte(`"`+tail)
+	return x
+}
+
+// dayNote is the part of a note that names the decision's day.
+type dayNote struct {
+	after string // the text after the day
+	// head, mid and tail are the note's JSON before, between and after
+	// the day's two appearances.
+	head, mid, tail []byte
+}
+
+// on returns the note as a decision on day shows it: a fresh copy.
+func (n *note) on(day calendar.Date) Note {
+	out := n.Note
+	out.Args = maps.Clone(n.Args)
+	if n.day != nil {
+		out.Text += day.String() + n.day.after
+		out.Args["day"] = day.String()
+	}
+	return out
 }
