@@ -48,7 +48,18 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
 	reg := h.eng.Register()
 	text := u.rd.text
+	// The number and the words around it are the question: what is left
+	// over is not reported as not understood.
+	q.NotUnderstood = []string{}
 	var number string
+	if m := h.p.reDoc.FindStringSubmatchIndex(text); m != nil {
+		// a day read inside the number (6号) is not a day asked about
+		for _, d := range u.rd.dates {
+			if d.Start < m[1] && d.End > m[0] {
+				q.DateWords = ""
+			}
+		}
+	}
 	if m := h.p.reDoc.FindStringSubmatch(text); m != nil {
 		prefix := m[1]
 		if i := strings.LastIndex(prefix, "祁"); i >= 0 {

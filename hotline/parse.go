@@ -330,7 +330,8 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	p.filler = newTrie()
-	for _, l := range [][]string{g.Filler, g.When, g.Consequence, keys(days)} {
+	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting, g.Where,
+		g.Document, g.Validity, g.Report, keys(days)} {
 		for _, w := range l {
 			p.filler.add(w, word{})
 		}
