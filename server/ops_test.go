@@ -166,6 +166,9 @@ func TestConnectionCap(t *testing.T) {
 		require.NoError(t, err)
 		resp.Body.Close()
 		idle = append(idle, c)
+		// The server marks a connection idle after writing the answer the
+		// client has already read: give it time so the order is the dial order.
+		time.Sleep(50 * time.Millisecond)
 	}
 	// A fourth client is still answered: the oldest idle one is closed.
 	client := &http.Client{Timeout: 5 * time.Second}
