@@ -308,7 +308,8 @@ func (l *Layers) PropertyValues(fact string) []string {
 	var out []string
 	for _, ly := range l.layers {
 		for y, ys := range ly.spec.Facts {
-			if ys.Fact != fact || ys.From != Property {
+			// An absent layer (its file not given) holds no values.
+			if ys.Fact != fact || ys.From != Property || y >= len(ly.values) {
 				continue
 			}
 			for _, v := range ly.values[y] {

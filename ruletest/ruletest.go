@@ -216,9 +216,12 @@ func runCase(e *engine.Engine, f *rules.CaseFile, c rules.CaseSpec) Result {
 	if c.Penalties != nil {
 		var got []string
 		for _, pen := range d.Penalties() {
+			// A penalty names its notice as answers cite it (a notice
+			// without a number by issuer, date and title); cases name
+			// notices by key.
 			id := pen.ID
-			if pen.Notice != f.Notice {
-				id = pen.Notice + "#" + id
+			if pen.Notice != n.Name() {
+				id = noticeKey(set, pen.Notice) + "#" + id
 			}
 			got = append(got, id)
 		}
@@ -488,4 +491,14 @@ func (c Coverage) Percent() float64 {
 	}
 	covered := total - len(c.UncoveredRules) - len(c.UncoveredEdges)
 	return math.Round(1000*float64(covered)/float64(total)) / 10
+}
+
+// noticeKey is the key (number or id) of the notice answers cite as name.
+func noticeKey(set *rules.Set, name string) string {
+	for _, n := range set.Notices {
+		if n.Name() == name {
+			return n.Key()
+		}
+	}
+	return name
 }
