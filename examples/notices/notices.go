@@ -1,0 +1,50 @@
+// Package notices holds real notices from four jurisdictions other than
+// 祁阳, each encoded as its own rule directory — facts, notices with their
+// cases, divisions and a layer manifest with synthetic layers — to show
+// that the format says what notices elsewhere say, and that several
+// jurisdictions loaded into one engine answer each place by its own
+// notices only:
+//
+//   - zhengzhou: 郑政通〔2024〕3号, fireworks allowed only in lunar spans
+//     with clock times (除夕早7时至正月初一凌晨1时 …), outside listed
+//     places and 500 m key areas, and never during a pollution warning;
+//   - yancheng: 盐城市人民政府办公室's 2022 examination noise notice,
+//     nightly 20:00–06:00 bans with all-day examination days and works
+//     near examination sites;
+//   - qiantang: 杭州市钱塘区农业农村局's fishing ban on 钱塘江 (no
+//     document number), 3月1日0时至6月30日24时 every year, 娱乐性游钓
+//     excepted;
+//   - wendeng: 威文政发〔2021〕4号, a fire ban 500 m from the forest edge
+//     with an approved-fire exception, and a high-danger period without it.
+//
+// Each directory's notice file names its source. Go holds none of their
+// words: the directories are data, embedded here so that tests and
+// benchmarks load them as the CLI does (tonggao test examples/notices/DIR).
+package notices
+
+import (
+	"embed"
+	"io/fs"
+
+	"github.com/tonggao/tonggao/rules"
+)
+
+//go:embed zhengzhou qiantang yancheng wendeng
+var dirs embed.FS
+
+// Dirs are the rule directories, in the order Roots gives them.
+var Dirs = []string{"zhengzhou", "qiantang", "yancheng", "wendeng"}
+
+// Roots returns one rules.Root per directory, named by its path in the
+// repository (examples/notices/DIR) so that errors point at the file.
+func Roots() []rules.Root {
+	out := make([]rules.Root, 0, len(Dirs))
+	for _, d := range Dirs {
+		sub, err := fs.Sub(dirs, d)
+		if err != nil {
+			panic(err) // unreachable: d is embedded above
+		}
+		out = append(out, rules.Root{Name: "examples/notices/" + d, FS: sub})
+	}
+	return out
+}

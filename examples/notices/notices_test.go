@@ -1,0 +1,230 @@
+package notices_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/examples/notices"
+	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/ruletest"
+)
+
+// embedded is the embedded 祁阳 rule base as a root, as the CLI names it.
+func embedded() rules.Root { return rules.Root{Name: "rules", FS: rules.EmbeddedFS()} }
+
+func allFive(t testing.TB) []rules.Root {
+	t.Helper()
+	return append([]rules.Root{embedded()}, notices.Roots()...)
+}
+
+// requireOK fails with every failing case and every gap in coverage.
+func requireOK(t *testing.T, rep *ruletest.Report) {
+	t.Helper()
+	for _, r := range rep.Results {
+		require.True(t, r.Passed(), "%s", r)
+	}
+	for _, c := range rep.Coverage {
+		require.True(t, c.Complete(), "%s: no case for rules %v, edges %v", c.Notice, c.UncoveredRules, c.UncoveredEdges)
+	}
+	require.Empty(t, rep.Lint)
+	require.True(t, rep.OK())
+}
+
+// Each directory passes its own cases alone, with full coverage, as
+// "tonggao test examples/notices/DIR" runs them.
+func TestEachDirectoryAlone(t *testing.T) {
+	for _, root := range notices.Roots() {
+		t.Run(root.Name, func(t *testing.T) {
+			rep, err := ruletest.RunRoots(context.Background(), []rules.Root{root}, rules.Limits{})
+			require.NoError(t, err)
+			require.Len(t, rep.Coverage, 1, "one notice per directory")
+			require.Positive(t, rep.Passed)
+			requireOK(t, rep)
+		})
+	}
+}
+
+// Loaded together with 祁阳's embedded set, every case of all five still
+// passes: no notice changes another place's answers.
+func TestAllFiveTogether(t *testing.T) {
+	rep, err := ruletest.RunRoots(context.Background(), allFive(t), rules.Limits{})
+	require.NoError(t, err)
+	require.Len(t, rep.Coverage, 7+len(notices.Dirs))
+	requireOK(t, rep)
+}
+
+var cst = time.FixedZone("CST", 8*60*60)
+
+func at(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, cst)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func noticesOf(d *engine.Decision) []string {
+	var out []string
+	for _, r := range d.Reasons() {
+		found := false
+		for _, n := range out {
+			found = found || n == r.Notice
+		}
+		if !found {
+			out = append(out, r.Notice)
+		}
+	}
+	return out
+}
+
+// The same question asked in each place is answered by that place's notice
+// alone, and asked with no place it is conditional on the place. The acts
+// and facts overlap on purpose: 燃放烟花爆竹 is one activity in 祁阳, 郑州
+// and 文登; distance_to_forest_m is one fact in 祁阳 (100 m) and 文登 (500 m).
+func TestNoJurisdictionLeaks(t *testing.T) {
+	e, err := engine.LoadRoots(context.Background(), allFive(t), rules.Limits{})
+	require.NoError(t, err)
+	const (
+		qiyang   = "祁政通〔2024〕7号"
+		zhengzh  = "郑政通〔2024〕3号"
+		wendeng  = "威文政发〔2021〕4号"
+		qiantang = "杭州市钱塘区农业农村局 2025-02-27《杭州市钱塘区关于实行禁渔期的通告》"
+		yancheng = "盐城市人民政府办公室 2022-05-31《关于加强高考、中考期间环境噪声污染控制的通知》"
+	)
+	// Facts every fireworks rule of the five reads, chosen so that no zone
+	// of 祁阳 holds: 300 m from forest is inside 文登's 500 m, outside
+	// 祁阳's 100 m.
+	fw := engine.Facts{"heavy_pollution_warning": false, "listed_no_fireworks_place": false, "distance_to_key_area_m": 2000,
+		"distance_to_forest_m": 300, "fireworks_ban_zone": false, "fire_zone": "general", "high_danger_days": 0, "has_permit": false}
+	for _, tc := range []struct {
+		name    string
+		q       engine.Query
+		want    engine.Verdict
+		notices []string // exactly the notices cited; nil with no_rule: none
+		unknown []string
+	}{
+		{name: "除夕 20:00 fireworks in 金水区: 郑州 allows", want: engine.Allowed, notices: []string{zhengzh},
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "410105"}},
+		{name: "the same in 祁阳: no 郑州 allowance, no 文登 ban", want: engine.NoRule,
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "431181"}},
+		{name: "the same in 文登: 300 m from forest in the fire season", want: engine.Forbidden, notices: []string{wendeng},
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "371003"}},
+		{name: "the same in 盐城 and 钱塘: no rule", want: engine.NoRule,
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "320900"}},
+		{name: "the same in 钱塘: no rule", want: engine.NoRule,
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "330114"}},
+		{name: "野炊 80 m from forest in October in 祁阳: 祁阳's 100 m", want: engine.Forbidden, notices: []string{qiyang},
+			q: engine.Query{Activity: "野炊", Day: day(t, "2024-10-15"), Facts: engine.Facts{"distance_to_forest_m": 80, "fire_zone": "general", "has_permit": false}, Place: "431181"}},
+		{name: "野炊 80 m from forest in October in 文登: before its season (11-01)", want: engine.NoRule,
+			q: engine.Query{Activity: "野炊", Day: day(t, "2024-10-15"), Facts: engine.Facts{"distance_to_forest_m": 80, "fire_zone": "general", "has_permit": false}, Place: "371003"}},
+		{name: "捕鱼 in the named waters in April in 钱塘: forbidden", want: engine.Forbidden, notices: []string{qiantang},
+			q: engine.Query{Activity: "捕鱼", At: at("2025-04-10 09:00"), Facts: engine.Facts{"in_fishing_ban_waters": true}, Place: "330114"}},
+		{name: "钓鱼 there: excepted in so many words", want: engine.Allowed, notices: []string{qiantang},
+			q: engine.Query{Activity: "钓鱼", At: at("2025-04-10 09:00"), Facts: engine.Facts{"in_fishing_ban_waters": true}, Place: "330114"}},
+		{name: "捕鱼 in 祁阳: no rule", want: engine.NoRule,
+			q: engine.Query{Activity: "捕鱼", At: at("2025-04-10 09:00"), Facts: engine.Facts{"in_fishing_ban_waters": true}, Place: "431181"}},
+		{name: "building work at noon on an examination day in 盐城's urban area", want: engine.Forbidden, notices: []string{yancheng},
+			q: engine.Query{Activity: "建筑施工", At: at("2022-06-07 12:00"), Facts: engine.Facts{"urban_area": true}, Place: "320900"}},
+		{name: "the same in 祁阳's urban area: no rule", want: engine.NoRule,
+			q: engine.Query{Activity: "建筑施工", At: at("2022-06-07 12:00"), Facts: engine.Facts{"urban_area": true}, Place: "431181"}},
+		{name: "the same in 郑州: no rule", want: engine.NoRule,
+			q: engine.Query{Activity: "建筑施工", At: at("2022-06-07 12:00"), Facts: engine.Facts{"urban_area": true}, Place: "410105"}},
+		{name: "a place none of the five covers", want: engine.NoRule,
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "110105"}},
+		// No place: each question depends on where it is asked.
+		{name: "fireworks on 除夕 with no place", want: engine.Conditional, unknown: []string{"place"}, notices: []string{zhengzh, wendeng},
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw}},
+		{name: "捕鱼 in April with no place", want: engine.Conditional, unknown: []string{"place"}, notices: []string{qiantang},
+			q: engine.Query{Activity: "捕鱼", At: at("2025-04-10 09:00"), Facts: engine.Facts{"in_fishing_ban_waters": true}}},
+		{name: "building work on an examination day with no place", want: engine.Conditional, unknown: []string{"place"}, notices: []string{yancheng},
+			q: engine.Query{Activity: "建筑施工", At: at("2022-06-07 12:00"), Facts: engine.Facts{"urban_area": true}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := e.Decide(tc.q)
+			require.NoError(t, err)
+			require.Equal(t, tc.want, d.Verdict, "%+v", d.Reasons())
+			if tc.notices != nil {
+				require.ElementsMatch(t, tc.notices, noticesOf(d))
+			} else {
+				require.Empty(t, d.Reasons())
+			}
+			if tc.unknown != nil {
+				require.Equal(t, tc.unknown, d.UnknownFacts())
+			} else {
+				require.Empty(t, d.UnknownFacts())
+			}
+		})
+	}
+}
+
+func day(t testing.TB, s string) calendar.Date {
+	t.Helper()
+	d, err := calendar.ParseDate(s)
+	require.NoError(t, err)
+	return d
+}
+
+// layersOf loads a directory's own layers through its manifest, as the CLI
+// does for a --rules directory that holds its layer files.
+func layersOf(t testing.TB, root rules.Root) *place.Layers {
+	t.Helper()
+	m, ok, err := place.ReadManifest(root.FS, place.ManifestFile)
+	require.NoError(t, err)
+	require.True(t, ok, "%s has no %s", root.Name, place.ManifestFile)
+	l, err := place.LoadFS(root.FS, ".", place.WithManifest(m), place.WithLabel(root.Name))
+	require.NoError(t, err)
+	return l
+}
+
+// Every directory's layers load, are present and say they are synthetic:
+// no made-up shape may pass for a survey.
+func TestLayersAreSynthetic(t *testing.T) {
+	for _, root := range notices.Roots() {
+		srcs := layersOf(t, root).Sources()
+		require.NotEmpty(t, srcs, root.Name)
+		for _, s := range srcs {
+			require.False(t, s.Absent, "%s: %s", root.Name, s.Path)
+			require.Positive(t, s.Features, "%s: %s", root.Name, s.Path)
+			require.True(t, s.Synthetic, "%s: %s must say \"synthetic\": true", root.Name, s.Path)
+		}
+	}
+}
+
+// A point answers through a directory's own layers: 郑州's key areas (a
+// point layer giving a distance) and 文登's forest (500 m).
+func TestPointsThroughOwnLayers(t *testing.T) {
+	roots := notices.Roots()
+	byName := map[string]rules.Root{}
+	for _, r := range roots {
+		byName[r.Name] = r
+	}
+	for _, tc := range []struct {
+		dir  string
+		q    engine.Query
+		want engine.Verdict
+	}{
+		// 0.0005° of latitude (≈55 m) north of the synthetic 紫荆山公园 point.
+		{dir: "zhengzhou", want: engine.Forbidden,
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Place: "410105", Point: &place.Point{Lat: 34.7605, Lon: 113.6830, CRS: place.WGS84},
+				Facts: engine.Facts{"heavy_pollution_warning": false, "listed_no_fireworks_place": false}}},
+		// ≈0.003° (≈330 m) south of the synthetic forest patch 甲.
+		{dir: "wendeng", want: engine.Forbidden,
+			q: engine.Query{Activity: "野炊", Day: day(t, "2025-01-05"), Place: "371003", Point: &place.Point{Lat: 37.097, Lon: 121.97, CRS: place.WGS84},
+				Facts: engine.Facts{"has_permit": false}}},
+	} {
+		t.Run(tc.dir, func(t *testing.T) {
+			root := byName["examples/notices/"+tc.dir]
+			e, err := engine.LoadRoots(context.Background(), []rules.Root{root}, rules.Limits{}, engine.WithLayers(layersOf(t, root)))
+			require.NoError(t, err)
+			d, err := e.Decide(tc.q)
+			require.NoError(t, err)
+			require.Equal(t, tc.want, d.Verdict, "%+v", d.Reasons())
+		})
+	}
+}
