@@ -95,33 +95,72 @@ func (c *Calendar) resolveConj(cj conj, from, to Date) ([]piece, error) {
 	}
 	// The operands are resolved a day wider on each side, so that a night
 	// that starts the day before the span and reaches into it meets the
-	// operand interval containing its start.
-	var acc []piece
-	for i, t := range cj {
-		if err := t.checkLunarSpan(from, to); err != nil {
-			return nil, err
+	// operand interval containing its start. Daily and weekly operands are
+	// resolved last and only around the others' intervals: "date
+	// 2026-06-07..2026-06-09 & daily 20:00..07:00" needs three nights, not
+	// every night of the span.
+	got := make([][]piece, len(cj))
+	lo, hi := from.AddDays(-1), to.AddDays(1)
+	for pass := range 2 {
+		for i, t := range cj {
+			recurring := t.kind == termDaily || t.kind == termWeekly
+			if recurring != (pass == 1) {
+				continue
+			}
+			if err := t.checkLunarSpan(from, to); err != nil {
+				return nil, err
+			}
+			ef, et := from.AddDays(-1), to.AddDays(1)
+			if recurring {
+				ef, et = maxDate(ef, lo), minDate(et, hi)
+				if et.Before(ef) {
+					return nil, nil
+				}
+			}
+			if !ef.Valid() || t.needsLunar() && ef.Year() < MinLunarYear {
+				ef = from
+			}
+			if !et.Valid() || t.needsLunar() && et.Year() > MaxLunarYear {
+				et = to
+			}
+			var err error
+			if got[i], err = c.resolveTerm(t, ef, et); err != nil {
+				return nil, err
+			}
+			if !recurring {
+				if len(got[i]) == 0 {
+					return nil, nil // an empty operand: an empty intersection
+				}
+				first, last := got[i][0].iv.From, got[i][0].iv.To
+				for _, p := range got[i] {
+					first, last = minDate(first, p.iv.From), maxDate(last, p.iv.To)
+				}
+				lo, hi = maxDate(lo, first.AddDays(-1)), minDate(hi, last.AddDays(1))
+			}
 		}
-		ef, et := from.AddDays(-1), to.AddDays(1)
-		if !ef.Valid() || t.needsLunar() && ef.Year() < MinLunarYear {
-			ef = from
-		}
-		if !et.Valid() || t.needsLunar() && et.Year() > MaxLunarYear {
-			et = to
-		}
-		got, err := c.resolveTerm(t, ef, et)
-		if err != nil {
-			return nil, err
-		}
-		if i == 0 {
-			acc = got
-			continue
-		}
-		acc = intersect(acc, got)
 	}
-	lo, hi := from.Start(), to.AddDays(1).Start()
+	acc := got[0]
+	for _, g := range got[1:] {
+		acc = intersect(acc, g)
+	}
+	start, end := from.Start(), to.AddDays(1).Start()
 	return slices.DeleteFunc(acc, func(p piece) bool {
-		return !p.iv.End().After(lo) || !p.iv.Start().Before(hi)
+		return !p.iv.End().After(start) || !p.iv.Start().Before(end)
 	}), nil
+}
+
+func minDate(a, b Date) Date {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+func maxDate(a, b Date) Date {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // intersect returns the minutes in both a and b. A night (a daily interval
@@ -253,7 +292,7 @@ func (c *Calendar) resolveTerm(t windowTerm, from, to Date) ([]piece, error) {
 	case termDaily:
 		label := ClockText(t.startClock) + ".." + ClockText(t.endClock)
 		night := t.endClock < t.startClock
-		var out []piece
+		out := make([]piece, 0, to.Sub(from)+2)
 		for d := from.AddDays(-1); !d.After(to); d = d.AddDays(1) {
 			e := d
 			if night {

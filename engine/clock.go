@@ -55,12 +55,78 @@ func (e *Engine) summary(w *rules.Window, iv calendar.Interval) string {
 	if s, ok := e.summaries[w][key]; ok {
 		return s
 	}
-	s := w.Name + " " + iv.From.String() + "—" + iv.To.String()
-	if iv.Clocked() {
-		s = w.Name + " " + minuteText(iv.Start()) + "—" + minuteText(iv.End())
-	}
+	s := summaryText(w, iv)
 	e.summaries[w][key] = s
 	return s
+}
+
+func summaryText(w *rules.Window, iv calendar.Interval) string {
+	if iv.Clocked() {
+		return w.Name + " " + minuteText(iv.Start()) + "—" + minuteText(iv.End())
+	}
+	return w.Name + " " + iv.From.String() + "—" + iv.To.String()
+}
+
+// maxEagerSegments bounds the segments whose reasons' windows a plan works
+// out at load. Whole-day windows over a notice's validity give tens of
+// segments; a nightly window gives two a day, and over a notice in force
+// until repealed (to 2100) some 55,000, whose rows would hold ~25 MB: past
+// this bound a segment's row is built when a decision first needs it
+// (once; later ones share it) — a few allocations on the first question
+// about a night, none after.
+const maxEagerSegments = 4096
+
+// segRow works out what each rule's reason shows of the windows in force
+// in segment k. At load (memo) window summaries are shared through
+// e.summaries; a row built for a decision makes its own.
+func (e *Engine) segRow(p *plan, k int, memo bool) []segRule {
+	seg := p.segments[k]
+	row := make([]segRule, len(p.rules))
+	for i := range p.rules {
+		var sr segRule
+		for _, w := range p.info[i].windows {
+			pw := p.windows[w]
+			if seg.mask&(1<<w) == 0 {
+				continue
+			}
+			iv, _ := pw.cw.FindTime(seg.from)
+			sr.uses = append(sr.uses, windowUse(pw.w, iv))
+			if iv.Projected {
+				sr.notes = append(sr.notes, projectedNote(p.rules[i].Notice.Name(), sr.uses[len(sr.uses)-1]))
+			}
+			if sr.summary != "" {
+				sr.summary += "；"
+			}
+			if memo {
+				sr.summary += e.summary(pw.w, iv)
+			} else {
+				sr.summary += summaryText(pw.w, iv)
+			}
+			sr.interps = append(sr.interps, pw.w.Interpretations...)
+		}
+		// Shared by every decision in the segment: clipped, so that a
+		// caller's append copies instead of writing into it.
+		sr.uses = slices.Clip(sr.uses)
+		if sr.uses == nil {
+			sr.uses = []WindowUse{}
+		}
+		row[i] = sr
+	}
+	return row
+}
+
+// segRule returns what rule i's reason shows of the windows in segment k.
+func (p *plan) segRule(k, i int) *segRule {
+	if p.lazyRows == nil {
+		return &p.segRules[k][i]
+	}
+	cell := &p.lazyRows[k]
+	if row := cell.Load(); row != nil {
+		return &(*row)[i]
+	}
+	row := p.e.segRow(p, k, false)
+	cell.CompareAndSwap(nil, &row)
+	return &(*cell.Load())[i]
 }
 
 // minuteText writes t as "2026-07-03 22:00"; midnight ending a day is that

@@ -240,6 +240,46 @@ func TestClockDecisionAllocations(t *testing.T) {
 	}
 }
 
+// TestNightlyUntilRepealed: a nightly ban in a notice with no end date is
+// resolved to the calendar's last year (some 55,000 segments); the
+// segments' reasons are built when first asked about, once, by however
+// many decisions ask at the same time.
+func TestNightlyUntilRepealed(t *testing.T) {
+	notice, err := os.ReadFile("testdata/clock/notices/test-2026-01-clock.yaml")
+	require.NoError(t, err)
+	facts, err := os.ReadFile("testdata/clock/facts.yaml")
+	require.NoError(t, err)
+	open := strings.Replace(string(notice), "  valid_until: 2027-12-31\n", "", 1)
+	require.NotEqual(t, string(notice), open)
+	e, err := engine.Load(fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(open)}})
+	require.NoError(t, err)
+	resident := engine.Facts{"residential_area": true, "near_exam_site": false}
+	var wg sync.WaitGroup
+	out := make([]string, 8)
+	for i := range out {
+		wg.Go(func() {
+			d, err := e.Decide(clockQuery("施工", "2090-03-10 23:00", resident))
+			if err != nil {
+				out[i] = err.Error()
+				return
+			}
+			b, _ := json.Marshal(d)
+			out[i] = string(b)
+		})
+	}
+	wg.Wait()
+	for _, s := range out[1:] {
+		require.Equal(t, out[0], s)
+	}
+	require.Contains(t, out[0], `"verdict":"forbidden"`)
+	require.Contains(t, out[0], `"start":"2090-03-10T22:00+08:00","end":"2090-03-11T06:00+08:00"`)
+	require.Contains(t, out[0], `"window":"夜间 2090-03-10 22:00—2090-03-11 06:00"`)
+	require.Contains(t, out[0], `"next_change":{"date":"2090-03-11","at":"2090-03-11T06:00+08:00","verdict":"no_rule"}`)
+	d, err := e.Decide(clockQuery("施工", "2090-03-11 12:00", resident))
+	require.NoError(t, err)
+	require.Equal(t, engine.NoRule, d.Verdict)
+}
+
 // BenchmarkDecideClock: decisions with windows that have times of day,
 // beside the same question about a whole-day window at a minute.
 func BenchmarkDecideClock(b *testing.B) {
@@ -271,7 +311,8 @@ func BenchmarkDecideClock(b *testing.B) {
 
 // BenchmarkRetainedDailyWindow reports the memory an engine keeps for the
 // test notice (a nightly window over the notice's two years, resolved over
-// 2025–2032), beside the same notice with its windows made whole days.
+// 2025–2032), beside the same notice with its windows made whole days and
+// the notice in force until repealed (its nights resolved to 2100).
 func BenchmarkRetainedDailyWindow(b *testing.B) {
 	notice, err := os.ReadFile("testdata/clock/notices/test-2026-01-clock.yaml")
 	require.NoError(b, err)
@@ -281,7 +322,8 @@ func BenchmarkRetainedDailyWindow(b *testing.B) {
 		"daily 22:00..06:00", "annual 01-01..12-31",
 		"date 2026-06-07 07:00..2026-06-09 18:00", "date 2026-06-07..2026-06-09",
 		"date 2026-06-07..2026-06-09 & daily 20:00..07:00", "date 2026-06-07..2026-06-10").Replace(string(notice))
-	for _, bc := range []struct{ name, notice string }{{"clock", string(notice)}, {"whole-days", days}} {
+	open := strings.Replace(string(notice), "  valid_until: 2027-12-31\n", "", 1)
+	for _, bc := range []struct{ name, notice string }{{"clock", string(notice)}, {"whole-days", days}, {"clock-until-repealed", open}} {
 		b.Run(bc.name, func(b *testing.B) {
 			fsys := fstest.MapFS{"facts.yaml": {Data: facts}, "notices/t.yaml": {Data: []byte(bc.notice)}}
 			keep := make([]*engine.Engine, 0, 64)

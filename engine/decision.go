@@ -199,7 +199,7 @@ func (r Reason) clone() Reason {
 
 func (d *Decision) reason(k int) Reason {
 	rs := &d.reasons[k]
-	ri, sr := &d.p.info[rs.rule], &d.p.segRules[d.seg][rs.rule]
+	ri, sr := &d.p.info[rs.rule], d.p.segRule(int(d.seg), int(rs.rule))
 	r := Reason{
 		Citation:  *ri.citation,
 		Status:    statusNames[rs.status],

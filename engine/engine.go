@@ -97,9 +97,12 @@ type plan struct {
 	// when the general activity itself has no rule.
 	kinds []*rules.Activity
 	// info holds, per rule, what its reasons show; segRules[k][i] what
-	// rule i's reason shows of the windows in force in segment k.
+	// rule i's reason shows of the windows in force in segment k (read it
+	// with segRule: a plan with more than maxEagerSegments segments builds
+	// a segment's row when a decision first needs it, in lazyRows).
 	info     []ruleInfo
 	segRules [][]segRule
+	lazyRows []atomic.Pointer[[]segRule]
 	// table holds the plan's answers for known facts; nil if it has none.
 	table *table
 	// views[maskID][i] are what rule i's reason shows of its conditions and
@@ -396,35 +399,13 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 		}
 		p.info = append(p.info, ri)
 	}
-	for _, seg := range p.segments {
-		row := make([]segRule, len(p.rules))
-		for i := range p.rules {
-			var sr segRule
-			for _, k := range p.info[i].windows {
-				pw := p.windows[k]
-				if seg.mask&(1<<k) == 0 {
-					continue
-				}
-				iv, _ := pw.cw.FindTime(seg.from)
-				sr.uses = append(sr.uses, windowUse(pw.w, iv))
-				if iv.Projected {
-					sr.notes = append(sr.notes, projectedNote(p.rules[i].Notice.Name(), sr.uses[len(sr.uses)-1]))
-				}
-				if sr.summary != "" {
-					sr.summary += "；"
-				}
-				sr.summary += e.summary(pw.w, iv)
-				sr.interps = append(sr.interps, pw.w.Interpretations...)
-			}
-			// Shared by every decision in the segment: clipped, so that a
-			// caller's append copies instead of writing into it.
-			sr.uses = slices.Clip(sr.uses)
-			if sr.uses == nil {
-				sr.uses = []WindowUse{}
-			}
-			row[i] = sr
+	if len(p.segments) > maxEagerSegments {
+		p.lazyRows = make([]atomic.Pointer[[]segRule], len(p.segments))
+	} else {
+		p.segRules = make([][]segRule, len(p.segments))
+		for k := range p.segments {
+			p.segRules[k] = e.segRow(p, k, true)
 		}
-		p.segRules = append(p.segRules, row)
 	}
 	if p.table = e.buildTable(p); p.table != nil {
 		p.table.buildPartial(e, p)
@@ -436,24 +417,25 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 // segments computes the plan's runs of days (minutes, where a window has
 // times of day) with one window/notice mask.
 func (e *Engine) segments(p *plan) []segment {
-	times := map[calendar.DateTime]bool{{}: true}
-	for _, n := range p.notices {
-		times[n.Effective.Start()], times[n.ValidUntil.AddDays(1).Start()] = true, true
-		if end, cut := e.ends[n]; cut {
-			times[end.AddDays(1).Start()] = true
+	n := 1 + 3*len(p.notices)
+	for _, pw := range p.windows {
+		n += 2 * len(pw.cw.Intervals())
+	}
+	starts := make([]calendar.DateTime, 1, n)
+	for _, nt := range p.notices {
+		starts = append(starts, nt.Effective.Start(), nt.ValidUntil.AddDays(1).Start())
+		if end, cut := e.ends[nt]; cut {
+			starts = append(starts, end.AddDays(1).Start())
 		}
 	}
 	for _, pw := range p.windows {
 		p.clocked = p.clocked || pw.cw.Clocked()
 		for _, iv := range pw.cw.Intervals() {
-			times[iv.Start()], times[iv.End()] = true, true
+			starts = append(starts, iv.Start(), iv.End())
 		}
 	}
-	starts := make([]calendar.DateTime, 0, len(times))
-	for t := range times {
-		starts = append(starts, t)
-	}
 	slices.SortFunc(starts, calendar.DateTime.Compare)
+	starts = slices.Compact(starts)
 	var segs []segment
 	var prev, cur [][2]calendar.DateTime
 	for _, t := range starts {

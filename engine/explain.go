@@ -39,7 +39,7 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 		if v == cond.False {
 			continue
 		}
-		ri, sr := &p.info[i], &p.segRules[seg][i]
+		ri, sr := &p.info[i], p.segRule(seg, i)
 		rs := reason{rule: uint16(i), status: applies}
 		if v == cond.Unknown {
 			rs.status, rs.depends = mayApply, ri.unknownFacts(st)

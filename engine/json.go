@@ -225,7 +225,7 @@ func (d *Decision) appendReason(dst []byte, k int) []byte {
 		}
 		dst = append(dst, ']')
 	}
-	sr := &p.segRules[d.seg][i]
+	sr := p.segRule(int(d.seg), i)
 	dst = append(dst, p.cached(&p.segJSON[int(d.seg)*len(p.rules)+i], func(b []byte) []byte {
 		b = append(b, `,"window":`...)
 		b = appendString(b, sr.summary)

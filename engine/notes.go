@@ -39,7 +39,7 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	}
 	for i, v := range sc.vals {
 		if v != cond.False {
-			for _, n := range p.segRules[seg][i].notes {
+			for _, n := range p.segRule(seg, i).notes {
 				addNote(d, n)
 			}
 		}

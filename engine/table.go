@@ -227,7 +227,7 @@ func (t *table) buildPartial(e *Engine, p *plan) {
 		}
 		p.views[seg.id] = make([][]condView, len(p.rules))
 		for _, c := range seen[seg.id] {
-			ri, sr := &p.info[c.rule], &p.segRules[k][c.rule]
+			ri, sr := &p.info[c.rule], p.segRule(k, c.rule)
 			conds, interps, _, _ := ri.appendView(p.rules[c.rule], sr, c.holds, c.mayHold, nil, nil)
 			p.views[seg.id][c.rule] = append(p.views[seg.id][c.rule], condView{holds: c.holds, mayHold: c.mayHold, conds: conds, interps: interps})
 		}
