@@ -82,6 +82,10 @@ func (t DateTime) Compare(u DateTime) int {
 // Valid reports whether t lies within MinYear..MaxYear.
 func (t DateTime) Valid() bool { return t.Date().Valid() }
 
+// IsZero reports whether t is the zero DateTime, 0001-01-01 00:00, which
+// fields use for "no time".
+func (t DateTime) IsZero() bool { return t.min == 0 }
+
 // Time returns the instant t in the China zone.
 func (t DateTime) Time() time.Time {
 	return time.Unix((t.min-unixEpochDays*MinutesPerDay)*60-chinaOffset, 0).In(China)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
@@ -52,11 +51,15 @@ type Decision struct {
 	Bundle string `json:"bundle"`
 }
 
-// Interval is a run of days with one verdict.
+// Interval is a run of days with one verdict, or, where a window has
+// times of day, a run of minutes: Start to End (exclusive), on the days
+// From..To; Start and End are zero for whole days.
 type Interval struct {
-	From    calendar.Date  `json:"from"`
-	To      calendar.Date  `json:"to"`
-	Verdict engine.Verdict `json:"verdict"`
+	From    calendar.Date     `json:"from"`
+	To      calendar.Date     `json:"to"`
+	Start   calendar.DateTime `json:"start,omitzero"`
+	End     calendar.DateTime `json:"end,omitzero"`
+	Verdict engine.Verdict    `json:"verdict"`
 	// Windows names the notice windows in force on From, e.g.
 	// "禁火期（一般森林防火区）"; the verdict rests on them.
 	Windows []string `json:"windows,omitempty"`
@@ -72,10 +75,11 @@ type ActivityTimeline struct {
 
 // Timeline returns, for each activity (ids, names or synonyms), the
 // intervals of days in [from, to] with one verdict at q's place (q.Day and
-// q.At are ignored). Only the days the engine names as change days
-// (ChangeDays) are decided, so a year costs a handful of decisions per
-// activity. "What changes this month" is every interval boundary; "when may
-// I next…" is NextNotForbidden.
+// q.At are ignored); where a window has times of day, intervals start and
+// end at those minutes. Only the moments the engine names as changes
+// (ChangeTimes) are decided, so a year costs a handful of decisions per
+// activity (two a day under a nightly ban). "What changes this month" is
+// every interval boundary; "when may I next…" is NextNotForbidden.
 func (b *Bundle) Timeline(q engine.Query, activities []string, from, to calendar.Date) ([]ActivityTimeline, error) {
 	if to.Before(from) {
 		return nil, fmt.Errorf("patrol: timeline from %s to %s: the end is before the start", from, to)
@@ -85,31 +89,39 @@ func (b *Bundle) Timeline(q engine.Query, activities []string, from, to calendar
 	}
 	out := make([]ActivityTimeline, 0, len(activities))
 	for _, name := range activities {
-		days, err := b.Engine.ChangeDays(name, from, to)
+		first, last := from.Start(), to.AddDays(1).Start() // [first, last)
+		times, err := b.Engine.ChangeTimes(name, first, last.Add(-1))
 		if err != nil {
 			return nil, err
 		}
-		starts := append([]calendar.Date{from}, days...)
+		starts := append([]calendar.DateTime{first}, times...)
 		var tl ActivityTimeline
-		for i, d := range starts {
-			q.Activity, q.Day, q.At = name, d, time.Time{}
+		for i, t := range starts {
+			q.Activity = name
+			q.SetMoment(calendar.TimeMoment(t))
 			dec, err := b.Engine.Decide(q)
 			if err != nil {
 				return nil, err
 			}
 			tl.Activity = dec.Activity()
-			end := to
+			end := last
 			if i+1 < len(starts) {
-				end = starts[i+1].AddDays(-1)
+				end = starts[i+1]
 			}
-			iv := Interval{From: d, To: end, Verdict: dec.Verdict, UnknownFacts: dec.UnknownFacts(), Windows: windowNames(dec)}
+			iv := Interval{From: t.Date(), To: end.Add(-1).Date(), Start: t, End: end, Verdict: dec.Verdict, UnknownFacts: dec.UnknownFacts(), Windows: windowNames(dec)}
 			// Neighbouring segments with one verdict are one interval for
 			// the reader, even if a window changed underneath.
 			if n := len(tl.Intervals); n > 0 && tl.Intervals[n-1].Verdict == iv.Verdict && equalStrings(tl.Intervals[n-1].UnknownFacts, iv.UnknownFacts) {
-				tl.Intervals[n-1].To = end
+				tl.Intervals[n-1].To, tl.Intervals[n-1].End = iv.To, iv.End
 				continue
 			}
 			tl.Intervals = append(tl.Intervals, iv)
+		}
+		// Whole days are written as days.
+		for k := range tl.Intervals {
+			if iv := &tl.Intervals[k]; iv.Start.Minute() == 0 && iv.End.Minute() == 0 {
+				iv.Start, iv.End = calendar.DateTime{}, calendar.DateTime{}
+			}
 		}
 		out = append(out, tl)
 	}

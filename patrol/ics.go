@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/calendar"
 )
 
 func fmtString(format string, args ...any) string { return fmt.Sprintf(format, args...) }
@@ -58,6 +60,9 @@ func WriteICS(w io.Writer, y *Year, stamp time.Time) error {
 			if d.Label != "" {
 				desc.WriteString("\n" + d.Label)
 			}
+			if r := d.RepeatText(); r != "" {
+				desc.WriteString("\n" + r)
+			}
 			if d.Projected {
 				desc.WriteString(texts.projected)
 			}
@@ -76,9 +81,22 @@ func WriteICS(w io.Writer, y *Year, stamp time.Time) error {
 			line("BEGIN", "VEVENT")
 			line("UID", hex.EncodeToString(uid[:12])+"@tonggao")
 			line("DTSTAMP", dtstamp)
-			line("DTSTART;VALUE=DATE", compact(d.From.String()))
-			// DTEND of an all-day event is exclusive: the day after the last.
-			line("DTEND;VALUE=DATE", compact(d.To.AddDays(1).String()))
+			if d.Start.IsZero() {
+				line("DTSTART;VALUE=DATE", compact(d.From.String()))
+				// DTEND of an all-day event is exclusive: the day after the last.
+				line("DTEND;VALUE=DATE", compact(d.To.AddDays(1).String()))
+			} else {
+				// Times of day, in UTC: China keeps no daylight time, so
+				// the offset never moves and no VTIMEZONE is needed.
+				line("DTSTART", utc(d.Start))
+				line("DTEND", utc(d.End))
+				switch d.Repeat {
+				case "daily":
+					line("RRULE", "FREQ=DAILY;UNTIL="+utc(d.Last))
+				case "weekly":
+					line("RRULE", "FREQ=WEEKLY;UNTIL="+utc(d.Last))
+				}
+			}
 			line("SUMMARY", escapeText(summary))
 			line("DESCRIPTION", escapeText(desc.String()))
 			line("CATEGORIES", escapeText(name))
@@ -91,6 +109,9 @@ func WriteICS(w io.Writer, y *Year, stamp time.Time) error {
 }
 
 func compact(isoDate string) string { return strings.ReplaceAll(isoDate, "-", "") }
+
+// utc writes a minute as an iCalendar UTC date-time, 20260216T040000Z.
+func utc(t calendar.DateTime) string { return t.Time().UTC().Format("20060102T150405Z") }
 
 // escapeText escapes a TEXT value (RFC 5545 3.3.11).
 func escapeText(s string) string {

@@ -7,7 +7,13 @@ var texts = struct {
 	effective, validUntil                    string
 	calName, projected, dataLine, articleFmt string
 	effectiveSummary, validUntilSummary      string
+	daily, weekly, nextDay                   string
+	weekdays                                 [7]string
 }{
+	daily:             "每日%s—%s",
+	weekly:            "每%s %s—%s %s",
+	nextDay:           "次日",
+	weekdays:          [7]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"},
 	effective:         "施行之日",
 	validUntil:        "有效期最后一日",
 	calName:           "%d年 通告时段与关键日期",

@@ -52,18 +52,68 @@ type YearNotice struct {
 type KeyDays struct {
 	Kind string `json:"kind"` // "window", "effective" or "valid_until"
 	// Window is set for Kind "window".
-	Window    *rules.Window `json:"-"`
-	Name      string        `json:"name"`
-	Article   string        `json:"article,omitempty"`
-	Text      string        `json:"text,omitempty"`
-	From      calendar.Date `json:"from"`
-	To        calendar.Date `json:"to"`
-	Label     string        `json:"label,omitempty"`
-	Projected bool          `json:"projected,omitempty"`
+	Window  *rules.Window `json:"-"`
+	Name    string        `json:"name"`
+	Article string        `json:"article,omitempty"`
+	Text    string        `json:"text,omitempty"`
+	From    calendar.Date `json:"from"`
+	To      calendar.Date `json:"to"`
+	// Start and End (exclusive) are the minutes of a window interval with
+	// times of day (除夕 12:00 to 初三 12:00); zero for whole days. With
+	// Repeat they are the first occurrence's.
+	Start calendar.DateTime `json:"start,omitzero"`
+	End   calendar.DateTime `json:"end,omitzero"`
+	// Repeat is "daily" or "weekly" for a window that recurs (every night
+	// 22:00 to 06:00): the occurrence Start..End repeats through the one
+	// starting at Last, all within From..To.
+	Repeat    string            `json:"repeat,omitempty"`
+	Last      calendar.DateTime `json:"last,omitzero"`
+	Label     string            `json:"label,omitempty"`
+	Projected bool              `json:"projected,omitempty"`
 	// FromLunar and ToLunar are the lunar dates (九月初六), "" outside the
 	// calendar's lunar range.
 	FromLunar string `json:"from_lunar,omitempty"`
 	ToLunar   string `json:"to_lunar,omitempty"`
+}
+
+// FromText is the span's first day, with its time when it starts within a
+// day (2026-02-16 12:00); ToText its last, with the time it ends.
+func (k KeyDays) FromText() string {
+	if k.Start.IsZero() || k.Repeat != "" {
+		return k.From.String()
+	}
+	return k.From.String() + " " + calendar.ClockText(k.Start.Minute())
+}
+
+// ToText: see FromText. An end at midnight is the last day's 24:00.
+func (k KeyDays) ToText() string {
+	if k.End.IsZero() || k.Repeat != "" {
+		return k.To.String()
+	}
+	m := int(k.End.Sub(k.To.Start()))
+	return k.To.String() + " " + calendar.ClockText(m)
+}
+
+// RepeatText says when a recurring span holds: 每日22:00—次日06:00,
+// 每周五 18:00—周一 08:00; "" for one that does not recur.
+func (k KeyDays) RepeatText() string {
+	start, end := k.Start.Minute(), k.End.Minute()
+	switch k.Repeat {
+	case "daily":
+		to := calendar.ClockText(end)
+		if k.End.Date() != k.Start.Date() {
+			if end == 0 {
+				to = calendar.ClockText(calendar.MinutesPerDay)
+			} else {
+				to = texts.nextDay + to
+			}
+		}
+		return fmtString(texts.daily, calendar.ClockText(start), to)
+	case "weekly":
+		return fmtString(texts.weekly, texts.weekdays[k.Start.Date().Weekday()], calendar.ClockText(start),
+			texts.weekdays[k.End.Date().Weekday()], calendar.ClockText(end))
+	}
+	return ""
 }
 
 // YearCondition is a named condition on place. Text is empty when it only
@@ -135,24 +185,7 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 			yn.Duties = append(yn.Duties, YearDuty{Who: du.Who, Article: du.Article, Text: du.Text})
 		}
 		for _, w := range n.Windows {
-			var spans []KeyDays
-			for _, iv := range b.Engine.Window(w).Intervals() {
-				from, to := later(iv.From, n.Effective), earlier(iv.To, n.ValidUntil)
-				if from.After(to) || from.After(dec31) || to.Before(jan1) {
-					continue
-				}
-				// A window written as a union (holiday 春节 | festival 除夕 ..
-				// festival 元宵) resolves to overlapping parts; a reader
-				// wants the days it covers, so they are merged.
-				if k := len(spans) - 1; k >= 0 && !from.After(spans[k].To.AddDays(1)) {
-					spans[k].To = later(spans[k].To, to)
-					spans[k].Label += " | " + iv.Label
-					spans[k].Projected = spans[k].Projected || iv.Projected
-					continue
-				}
-				spans = append(spans, KeyDays{Kind: "window", Window: w, Name: w.Name, Article: w.Article, Text: w.Text, From: from, To: to, Label: iv.Label, Projected: iv.Projected})
-			}
-			yn.Days = append(yn.Days, spans...)
+			yn.Days = append(yn.Days, windowDays(n, w, b.Engine.Window(w), jan1, dec31)...)
 		}
 		if !n.Effective.Before(jan1) {
 			yn.Days = append(yn.Days, KeyDays{Kind: "effective", Name: texts.effective, Article: n.ValidityArticle, Text: n.ValidityText, From: n.Effective, To: n.Effective})
@@ -233,24 +266,88 @@ func (b *Bundle) readsPlaceFact(c *rules.Condition) bool {
 	return false
 }
 
-func lunarText(cal *calendar.Calendar, d calendar.Date) string {
-	l, err := cal.Lunar(d)
-	if err != nil {
-		return ""
+// windowDays are the spans of window w (resolved as cw) within notice
+// n's validity that touch the days jan1..dec31. A window written as a
+// union (holiday 春节 | festival 除夕 .. festival 元宵) resolves to
+// overlapping parts; a reader wants the time it covers, so parts that
+// overlap or touch are merged, to the minute. The nights or weeks of a
+// daily or weekly window are one span each run, with Repeat.
+func windowDays(n *rules.Notice, w *rules.Window, cw *calendar.Window, jan1, dec31 calendar.Date) []KeyDays {
+	validFrom, validTo := n.Effective.Start(), n.ValidUntil.AddDays(1).Start()
+	var spans []KeyDays
+	for _, iv := range cw.Intervals() {
+		start, end := laterTime(iv.Start(), validFrom), earlierTime(iv.End(), validTo)
+		if !end.After(start) || start.Date().After(dec31) || end.Add(-1).Date().Before(jan1) {
+			continue
+		}
+		if k := len(spans) - 1; k >= 0 && !start.After(spans[k].End) {
+			spans[k].End = laterTime(spans[k].End, end)
+			spans[k].Label += " | " + iv.Label
+			spans[k].Projected = spans[k].Projected || iv.Projected
+			continue
+		}
+		spans = append(spans, KeyDays{Kind: "window", Window: w, Name: w.Name, Article: w.Article, Text: w.Text, Start: start, End: end, Label: iv.Label, Projected: iv.Projected})
 	}
-	return l.String()
+	if cw.Recurring() {
+		spans = runs(spans)
+	}
+	for i := range spans {
+		sp := &spans[i]
+		sp.From, sp.To = sp.Start.Date(), sp.End.Add(-1).Date()
+		if sp.Repeat != "" {
+			sp.To = sp.Last.Add(int(sp.End.Sub(sp.Start)) - 1).Date()
+		}
+		if sp.Start.Minute() == 0 && sp.End.Minute() == 0 && sp.Repeat == "" {
+			sp.Start, sp.End = calendar.DateTime{}, calendar.DateTime{} // whole days
+		}
+	}
+	return spans
 }
 
-func later(a, b calendar.Date) calendar.Date {
+// runs joins spans that repeat a day or a week apart, with the same length
+// and label, into one span with Repeat.
+func runs(spans []KeyDays) []KeyDays {
+	var out []KeyDays
+	for i := 0; i < len(spans); {
+		sp := spans[i]
+		j := i + 1
+		var period int64
+		for j < len(spans) {
+			d := spans[j].Start.Sub(spans[j-1].Start)
+			if (d != calendar.MinutesPerDay && d != 7*calendar.MinutesPerDay) || (period != 0 && d != period) ||
+				spans[j].End.Sub(spans[j].Start) != sp.End.Sub(sp.Start) || spans[j].Label != sp.Label || spans[j].Projected != sp.Projected {
+				break
+			}
+			period = d
+			j++
+		}
+		if j-i > 1 {
+			sp.Repeat, sp.Last = map[int64]string{calendar.MinutesPerDay: "daily", 7 * calendar.MinutesPerDay: "weekly"}[period], spans[j-1].Start
+		}
+		out = append(out, sp)
+		i = j
+	}
+	return out
+}
+
+func laterTime(a, b calendar.DateTime) calendar.DateTime {
 	if a.After(b) {
 		return a
 	}
 	return b
 }
 
-func earlier(a, b calendar.Date) calendar.Date {
+func earlierTime(a, b calendar.DateTime) calendar.DateTime {
 	if a.Before(b) {
 		return a
 	}
 	return b
+}
+
+func lunarText(cal *calendar.Calendar, d calendar.Date) string {
+	l, err := cal.Lunar(d)
+	if err != nil {
+		return ""
+	}
+	return l.String()
 }
