@@ -22,7 +22,9 @@ type implicationSource struct {
 func (l *loader) loadFacts(src source) []implicationSource {
 	file := src.path
 	var spec FactsFileSpec
-	if err := l.decode(src.data, &spec); err != nil {
+	if f := l.fromSnapshot(src.data); f != nil && f.facts != nil {
+		spec = *f.facts
+	} else if err := l.decode(src.data, &spec); err != nil {
 		l.yamlErr(file, err)
 		return nil
 	}

@@ -48,6 +48,9 @@ func yamlError(file string, err error) *Error {
 }
 
 func (l *loader) parseNotice(file string, data []byte) *FileSpec {
+	if f := l.fromSnapshot(data); f != nil && f.notice != nil {
+		return f.notice
+	}
 	var spec FileSpec
 	if err := l.decode(data, &spec); err != nil {
 		l.yamlErr(file, err)

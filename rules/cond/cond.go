@@ -19,9 +19,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 )
@@ -93,6 +96,11 @@ type Var struct {
 // Env declares the variables conditions may use.
 type Env struct {
 	vars map[string]*Var
+	// mu guards check, expr's configuration for type-checking conditions
+	// over vars: made once for the conditions compiled between two
+	// declarations (making it per condition was a fifth of a cold load).
+	mu    sync.Mutex
+	check *conf.Config
 }
 
 // NewEnv returns an empty environment.
@@ -109,8 +117,44 @@ func (e *Env) Declare(v *Var) error {
 	if v.Kind < Number || v.Kind > Enum {
 		return fmt.Errorf("%q: invalid kind", v.Name)
 	}
+	e.mu.Lock()
 	e.vars[v.Name] = v
+	e.check = nil
+	e.mu.Unlock()
 	return nil
+}
+
+// typeCheck type-checks src with expr: unknown names, a non-boolean
+// result, comparing a string with a number. Its builtins (now(), len(),
+// …) are all disabled: the clock is always the query's.
+func (e *Env) typeCheck(src string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.check == nil {
+		types := make(map[string]any, len(e.vars))
+		for name, v := range e.vars {
+			switch v.Kind {
+			case Number:
+				types[name] = float64(0)
+			case Bool:
+				types[name] = false
+			case Enum:
+				types[name] = ""
+			}
+		}
+		// What expr.Compile does before it checks.
+		c := conf.CreateNew()
+		for _, op := range []expr.Option{expr.Env(types), expr.AsBool(), expr.DisableAllBuiltins(), expr.MaxNodes(MaxNodes)} {
+			op(c)
+		}
+		for name := range c.Disabled {
+			delete(c.Builtins, name)
+		}
+		c.Check()
+		e.check = c
+	}
+	_, err := checker.ParseCheck(src, e.check)
+	return err
 }
 
 // Lookup returns the variable named name.
@@ -189,21 +233,7 @@ func Compile(src string, env *Env) (*Program, error) {
 	if len(src) > MaxSourceBytes {
 		return nil, &Error{Column: 1, Msg: fmt.Sprintf("condition is %d bytes long; at most %d", len(src), MaxSourceBytes)}
 	}
-	types := make(map[string]any, len(env.vars))
-	for name, v := range env.vars {
-		switch v.Kind {
-		case Number:
-			types[name] = float64(0)
-		case Bool:
-			types[name] = false
-		case Enum:
-			types[name] = ""
-		}
-	}
-	// expr does the type checking: unknown names, a non-boolean result,
-	// comparing a string with a number. Its builtins (now(), len(), …) are
-	// all disabled: the clock is always the query's.
-	if _, err := expr.Compile(src, expr.Env(types), expr.AsBool(), expr.DisableAllBuiltins(), expr.MaxNodes(MaxNodes)); err != nil {
+	if err := env.typeCheck(src); err != nil {
 		return nil, exprError(err)
 	}
 	tree, err := parser.Parse(src)
