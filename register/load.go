@@ -21,6 +21,9 @@ var embeddedYAML []byte
 
 // loadEmbedded parses the embedded data once; the result is immutable.
 var loadEmbedded = sync.OnceValues(func() (*Register, error) {
+	if r, ok := fromSnapshot(embeddedYAML); ok {
+		return r, nil
+	}
 	return parse(embeddedName, embeddedYAML)
 })
 
