@@ -174,11 +174,19 @@ func (s *Server) Activate(e *engine.Engine) (ReloadResult, error) {
 		s.metrics.reloaded("refused")
 		return res, fmt.Errorf("activate: %w", err)
 	}
-	s.swap(next)
+	return s.ActivateHotline(next), nil
+}
+
+// ActivateHotline swaps in a hotline built elsewhere — on a verified
+// bundle, with the bundle's own vocabulary — for the requests that start
+// from now on.
+func (s *Server) ActivateHotline(h *hotline.Hotline) ReloadResult {
+	res := ReloadResult{Previous: s.RuleSet()}
+	s.swap(h)
 	res.RuleSet = s.RuleSet()
 	res.Changed = res.RuleSet != res.Previous
-	s.log.Info("activated", "rule_set", res.RuleSet, "previous", res.Previous, "changed", res.Changed)
-	return res, nil
+	s.log.Info("activated", "rule_set", res.RuleSet, "previous", res.Previous, "changed", res.Changed, "bundle", h.Engine().Receipt().Bundle)
+	return res
 }
 
 func (s *Server) swap(next *hotline.Hotline) {

@@ -262,15 +262,20 @@ func setSecurityHeaders(h http.Header) {
 	h["Referrer-Policy"] = referrer
 }
 
-// current is the hotline serving, with its X-Rule-Set header value made
-// once per rule set rather than once per request.
+// current is the hotline serving, with its X-Rule-Set and (built from a
+// bundle) X-Bundle-Revision header values made once per rule set rather
+// than once per request.
 type current struct {
-	h          *hotline.Hotline
-	ruleSetHdr []string
+	h                     *hotline.Hotline
+	ruleSetHdr, bundleHdr []string
 }
 
 func newCurrent(h *hotline.Hotline) *current {
-	return &current{h: h, ruleSetHdr: []string{h.Engine().Receipt().RuleSet}}
+	c := &current{h: h, ruleSetHdr: []string{h.Engine().Receipt().RuleSet}}
+	if v := h.Engine().Receipt().Bundle; v != "" {
+		c.bundleHdr = []string{v}
+	}
+	return c
 }
 
 // statusWriter records what a handler wrote, for the access log, and
@@ -322,6 +327,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	cur := s.cur.Load()
 	h := cur.h
 	hdr["X-Rule-Set"] = cur.ruleSetHdr
+	if cur.bundleHdr != nil {
+		hdr["X-Bundle-Revision"] = cur.bundleHdr
+	}
 	sw := &statusWriter{ResponseWriter: w, reqState: reqState{h: h}}
 	st := &sw.reqState
 	if r.Body != nil {

@@ -86,7 +86,8 @@ var errorCodes = []struct{ code, meaning string }{
 	{"bad_number", "a document number that does not parse"},
 	{"unknown_document", "a document number the register does not know"},
 	{"bad_divisions", "a --divisions list that fails to load"},
-	{"bad_bundle", "an offline bundle that fails to open"},
+	{"bad_bundle", "a bundle that fails to open, verify or build (bundle, serve --bundle-url, ics and poster --bundle)"},
+	{"bad_key", "a bundle signing or public key file that is unreadable or not an Ed25519 key in PEM"},
 	{"bad_addr", "serve: an address it cannot listen on"},
 	{"unhealthy", "serve --healthcheck: the server did not answer /healthz with 200"},
 	{"bad_admin", "serve: an admin listener without authentication, or an unreadable token, certificate or CA file"},
@@ -294,7 +295,7 @@ command, flag, status and JSON error code.`,
 	root.AddCommand(
 		a.checkCmd(), a.askCmd(), a.hereCmd(),
 		a.dateCmd(), a.termsCmd(), a.windowCmd(), a.icsCmd(), a.posterCmd(),
-		a.docCmd(), a.layersCmd(), a.testCmd(),
+		a.docCmd(), a.layersCmd(), a.testCmd(), a.bundleCmd(),
 		a.serveCmd(),
 		a.versionCmd(), a.completionCmd(),
 	)

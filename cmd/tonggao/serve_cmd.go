@@ -16,7 +16,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/engine"
-	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/server"
 )
 
@@ -30,6 +29,7 @@ type serveFlags struct {
 	adminCert, adminKey, adminClientCA string
 	healthcheck                        bool
 	rf                                 *ruleFlags
+	bf                                 *bundleFlags
 }
 
 // serveCmd is "tonggao serve": the HTTP API and the operator page until
@@ -55,11 +55,18 @@ that waits for signals and one at a time; a rule set that fails to load,
 or takes longer than --reload-timeout, is refused and the old one keeps
 serving.
 
+With --bundle-url, the rules, register, vocabulary and layers come from a
+signed bundle (tonggao bundle) polled every --bundle-poll with ETag: a new
+one is verified (a --bundle-key's signature, every file's checksum, the
+limits) and loaded before it is activated; any failure keeps the active
+one. Every answer names its revision (receipt.bundle, X-Bundle-Revision).
+
 Every flag may also be set by an environment variable: TONGGAO_ and the
 flag's name in capitals, - as _ (TONGGAO_ADDR, TONGGAO_ADMIN_TOKEN_FILE);
 a repeatable flag takes a list separated by ':'. The command line wins.`,
 		Example: `  tonggao serve --addr 127.0.0.1:8080 --rules rules
   tonggao serve --addr :8080 --admin-addr 127.0.0.1:9090 --admin-token-file /run/secrets/admin-token
+  tonggao serve --bundle-url https://rules.example.org/county.zip --bundle-key bundle-key.pub --bundle-store /var/lib/tonggao/bundles
   TONGGAO_ADDR=:8080 tonggao serve`,
 		Annotations: map[string]string{envAnnotation: "true"},
 		Args:        noArgs,
@@ -82,6 +89,7 @@ a repeatable flag takes a list separated by ':'. The command line wins.`,
 	fs := cmd.Flags()
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "`address` of the public listener (API, operator page, /healthz, /readyz, /metrics)")
 	f.rf = addRuleFlags(fs)
+	f.bf = addBundleFlags(fs)
 	fs.StringVar(&f.layersDir, "layers", "", "a directory `DIR` of GeoJSON place layers, for queries with a point")
 	fs.Int64Var(&f.maxBody, "max-body", server.DefaultMaxBody, "request body limit in `bytes` (413 above it)")
 	fs.DurationVar(&f.grace, "grace", server.DefaultGrace, "how long requests in flight may take to finish on shutdown (a `duration` such as 10s)")
@@ -111,13 +119,9 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 		// ready. The check names them in /readyz.
 		checks = append(checks, server.Check{Name: "layers", Ready: func() error { return nil }})
 	}
-	eng, err := f.rf.load(opts...)
+	h, bp, err := a.serveHotline(ctx, f, opts)
 	if err != nil {
 		return err
-	}
-	h, err := hotline.New(eng)
-	if err != nil {
-		return failed("bad_rules", err)
 	}
 	// The access log is batched: one write per request would cost a
 	// system call each (server.LogWriter); Close flushes it at exit.
@@ -168,7 +172,9 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 			fmt.Fprintf(a.stdout, "tonggao serve: admin on %s://%s\n", scheme, adm)
 		}
 	}
-	if err := server.New(h, sopts).Run(ctx, cfg); err != nil {
+	srv := server.New(h, sopts)
+	bp.start(ctx, srv, logger)
+	if err := srv.Run(ctx, cfg); err != nil {
 		var oe *net.OpError
 		if errors.As(err, &oe) && oe.Op == "listen" {
 			return badInput("bad_addr", err)

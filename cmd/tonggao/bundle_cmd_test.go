@@ -1,0 +1,200 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// kitesDir is a one-notice rule directory: 放风筝 is forbidden in May.
+const kitesDir = "../../bundle/testdata/kites"
+
+// TestBundleCommands: keygen, build, sign and verify, as a publisher
+// would run them, and the refusals a service would make.
+func TestBundleCommands(t *testing.T) {
+	dir := t.TempDir()
+	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
+	code, out, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, out, "key ")
+	st, err := os.Stat(priv)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), st.Mode().Perm())
+	code, _, errs = runCmd("bundle", "keygen", "--private", priv, "--public", filepath.Join(dir, "other.pub"))
+	require.Equal(t, 1, code, "an existing key is never overwritten")
+	require.Contains(t, errs, "exists")
+
+	zip := filepath.Join(dir, "k1.zip")
+	code, out, errs = runCmd("bundle", "build", "--version", "k1", "--embedded=false", "--rules", kitesDir, "-o", zip)
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, out, "bundle   k1\ndigest   ")
+	first, err := os.ReadFile(zip)
+	require.NoError(t, err)
+
+	code, out, _ = runCmd("bundle", "verify", zip)
+	require.Equal(t, 0, code)
+	require.NotContains(t, out, "signed")
+	code, _, errs = runCmd("bundle", "verify", "--key", pub, zip)
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "unsigned")
+
+	code, out, errs = runCmd("bundle", "sign", "--key", priv, zip)
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, out, "signed "+zip)
+	code, out, errs = runCmd("bundle", "verify", "--key", pub, "--json", zip)
+	require.Equal(t, 0, code, errs)
+	var v verifyJSON
+	require.NoError(t, json.Unmarshal([]byte(out), &v))
+	require.Equal(t, "k1", v.Version)
+	require.NotEmpty(t, v.KeyID)
+	require.Equal(t, []string{"rules"}, v.Roots)
+
+	sum := sha256.Sum256(first)
+	code, _, errs = runCmd("bundle", "verify", "--sha256", hex.EncodeToString(sum[:]), zip)
+	require.Equal(t, 2, code, "signing rewrote the zip: the old checksum no longer matches")
+	require.Contains(t, errs, "checksum")
+
+	// A bundle whose rules do not load is never built.
+	bad := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(bad, "notices"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(bad, "notices", "x.yaml"), []byte("notice: [broken"), 0o644))
+	code, _, errs = runCmd("bundle", "build", "--version", "bad", "--embedded=false", "--rules", bad, "-o", filepath.Join(dir, "bad.zip"))
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "x.yaml")
+	_, err = os.Stat(filepath.Join(dir, "bad.zip"))
+	require.ErrorIs(t, err, os.ErrNotExist)
+}
+
+// publisher serves one bundle file at a time with an ETag.
+type publisher struct {
+	mu   sync.Mutex
+	data []byte
+	gets int
+}
+
+func (p *publisher) set(data []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.data = data
+}
+
+func (p *publisher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	p.mu.Lock()
+	data := p.data
+	p.gets++
+	p.mu.Unlock()
+	sum := sha256.Sum256(data)
+	etag := `"` + hex.EncodeToString(sum[:8]) + `"`
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("ETag", etag)
+	_, _ = w.Write(data)
+}
+
+// buildSigned builds and signs a bundle with the CLI.
+func buildSigned(t *testing.T, priv, version string, args ...string) []byte {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), version+".zip")
+	code, _, errs := runCmd(append([]string{"bundle", "build", "--version", version, "-o", out}, args...)...)
+	require.Equal(t, 0, code, errs)
+	if priv != "" {
+		code, _, errs = runCmd("bundle", "sign", "--key", priv, out)
+		require.Equal(t, 0, code, errs)
+	}
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	return data
+}
+
+// decideKites asks the server about kites on 1 May and returns the
+// verdict and the bundle revision header.
+func decideKites(t *testing.T, base string) (string, string) {
+	t.Helper()
+	resp, err := http.Post(base+"/v1/decisions", "application/json", strings.NewReader(`{"activity":"放风筝","at":"2025-05-01"}`))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+	var d struct {
+		Verdict string `json:"verdict"`
+		Receipt struct {
+			Bundle string `json:"bundle"`
+		} `json:"receipt"`
+	}
+	require.NoError(t, json.Unmarshal(body, &d))
+	require.Equal(t, d.Receipt.Bundle, resp.Header.Get("X-Bundle-Revision"), "the header and the receipt agree")
+	return d.Verdict, resp.Header.Get("X-Bundle-Revision")
+}
+
+// TestServeBundleURL: serve pulls a signed bundle, answers with its
+// revision, refuses an unsigned one and keeps serving, switches to a new
+// one within a poll or two, keeps both by digest, and restarts on the
+// latest kept one when the URL is down.
+func TestServeBundleURL(t *testing.T) {
+	dir := t.TempDir()
+	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
+	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
+	require.Equal(t, 0, code, errs)
+	pubr := &publisher{}
+	pubr.set(buildSigned(t, priv, "v1", "--embedded=false", "--rules", kitesDir))
+	hs := httptest.NewServer(pubr)
+	defer hs.Close()
+	store := filepath.Join(dir, "store")
+
+	code, _, errs = runCmd("serve", "--bundle-url", hs.URL, "--bundle-key", pub, "--rules", kitesDir)
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "without --rules")
+	code, _, errs = runCmd("serve", "--bundle-url", hs.URL)
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "--bundle-key")
+
+	base, _, logs := startServe(t, "--bundle-url", hs.URL+"/county.zip", "--bundle-key", pub, "--bundle-poll", "1s", "--bundle-store", store)
+	verdict, rev := decideKites(t, base)
+	require.Equal(t, "forbidden", verdict)
+	require.Equal(t, "v1", rev)
+
+	pubr.set(buildSigned(t, "", "unsigned", "--embedded=false", "--rules", kitesDir))
+	require.Eventually(t, func() bool { return strings.Contains(logs.String(), "bundle refused") }, 10*time.Second, 50*time.Millisecond)
+	_, rev = decideKites(t, base)
+	require.Equal(t, "v1", rev, "an unsigned bundle is refused; the active one keeps serving")
+
+	start := time.Now()
+	pubr.set(buildSigned(t, priv, "v2", "--embedded=true", "--rules", kitesDir))
+	require.Eventually(t, func() bool { _, rev := decideKites(t, base); return rev == "v2" }, 10*time.Second, 50*time.Millisecond)
+	t.Logf("switched to v2 %s after publishing (poll 1s)", time.Since(start).Round(time.Millisecond))
+	kept := func() int {
+		ents, err := os.ReadDir(store)
+		require.NoError(t, err)
+		zips := 0
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), ".zip") {
+				zips++
+			}
+		}
+		return zips
+	}
+	// Kept once activated, then logged.
+	require.Eventually(t, func() bool { return strings.Contains(logs.String(), `"msg":"bundle activated","bundle":"v2"`) }, 5*time.Second, 20*time.Millisecond)
+	require.Equal(t, 2, kept(), "both activated bundles are kept by digest")
+
+	// A restart while the URL is down starts on the latest kept bundle.
+	hs.Close()
+	base2, _, logs2 := startServe(t, "--bundle-url", hs.URL+"/county.zip", "--bundle-key", pub, "--bundle-store", store)
+	_, rev = decideKites(t, base2)
+	require.Equal(t, "v2", rev)
+	require.Eventually(t, func() bool { return strings.Contains(logs2.String(), "latest kept bundle") }, 5*time.Second, 50*time.Millisecond)
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"crypto/ed25519"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+	"github.com/tonggao/tonggao/bundle"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/server"
+)
+
+// bundleFlags are serve's flags for pulling signed bundles.
+type bundleFlags struct {
+	url      string
+	keyFiles []string
+	poll     time.Duration
+	storeDir string
+}
+
+func addBundleFlags(fs *pflag.FlagSet) *bundleFlags {
+	b := &bundleFlags{}
+	fs.StringVar(&b.url, "bundle-url", "", "pull the rules, register and layers from a signed bundle at `URL` (instead of --rules), polled with ETag")
+	fs.StringArrayVar(&b.keyFiles, "bundle-key", nil, "a trusted public key `FILE` (PEM, Ed25519): a pulled bundle must be signed by one; repeatable")
+	fs.DurationVar(&b.poll, "bundle-poll", 30*time.Second, "how often to poll --bundle-url (a `duration`)")
+	fs.StringVar(&b.storeDir, "bundle-store", "", "keep every activated bundle by digest in `DIR` (for replaying decisions; a restart starts on the latest kept if the URL is down)")
+	return b
+}
+
+// bundlePuller keeps a server on the newest good bundle.
+type bundlePuller struct {
+	p       *bundle.Poller
+	f       *bundleFlags
+	timeout time.Duration
+	// fellBack says why serve started on a kept bundle, if it did.
+	fellBack error
+}
+
+// serveHotline is the hotline serve starts on: on the rules and opts (the
+// layers) the flags choose, or, with --bundle-url, on the first bundle
+// pulled, with the puller that keeps it current (nil otherwise).
+func (a *app) serveHotline(ctx context.Context, f *serveFlags, opts []engine.Option) (*hotline.Hotline, *bundlePuller, error) {
+	if f.bf.url == "" {
+		eng, err := f.rf.load(opts...)
+		if err != nil {
+			return nil, nil, err
+		}
+		h, err := hotline.New(eng)
+		if err != nil {
+			return nil, nil, failed("bad_rules", err)
+		}
+		return h, nil, nil
+	}
+	if f.rf.chosen() || f.layersDir != "" {
+		return nil, nil, usageErrorf("--bundle-url brings the rules and layers: give it without --rules, --embedded=false or --layers")
+	}
+	return f.bf.pullFirst(ctx, f.reloadTimeout)
+}
+
+// pullFirst checks the flags, pulls the first bundle (or, if the URL
+// fails, opens the latest kept in --bundle-store) and builds the hotline
+// on it: serve does not start without a verified bundle.
+func (f *bundleFlags) pullFirst(ctx context.Context, timeout time.Duration) (*hotline.Hotline, *bundlePuller, error) {
+	if len(f.keyFiles) == 0 {
+		return nil, nil, usageErrorf("--bundle-url needs --bundle-key: a pulled bundle must be signed")
+	}
+	if f.poll < time.Second {
+		return nil, nil, usageErrorf("--bundle-poll %s: at least 1s", f.poll)
+	}
+	var keys []ed25519.PublicKey
+	for _, kf := range f.keyFiles {
+		k, err := bundle.ReadPublicKeyFile(kf)
+		if err != nil {
+			return nil, nil, badInput("bad_key", err)
+		}
+		keys = append(keys, k)
+	}
+	bp := &bundlePuller{p: &bundle.Poller{URL: f.url, Keys: keys}, f: f, timeout: timeout}
+	if f.storeDir != "" {
+		s, err := bundle.NewStore(f.storeDir)
+		if err != nil {
+			return nil, nil, badInput("bad_bundle", err)
+		}
+		bp.p.Store = s
+	}
+	var h *hotline.Hotline
+	pctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	_, err := bp.p.Poll(pctx, func(b *bundle.Bundle) error {
+		var err error
+		h, err = hotlineOf(b)
+		return err
+	})
+	if err == nil {
+		return h, bp, nil
+	}
+	if bp.p.Store == nil {
+		return nil, nil, badInput("bad_bundle", err)
+	}
+	b, serr := bp.p.Store.Latest(bundle.WithKeys(keys...))
+	if serr != nil {
+		return nil, nil, badInput("bad_bundle", fmt.Errorf("%w; and no kept bundle to start on: %w", err, serr))
+	}
+	if h, serr = hotlineOf(b); serr != nil {
+		return nil, nil, badInput("bad_bundle", serr)
+	}
+	bp.p.SetActive(b.Digest)
+	bp.fellBack = fmt.Errorf("the bundle URL failed (%w); started on the latest kept bundle, %s (%s)", err, b.Version, b.Digest)
+	return h, bp, nil
+}
+
+// hotlineOf builds the hotline on a bundle, with the bundle's own
+// vocabulary.
+func hotlineOf(b *bundle.Bundle) (*hotline.Hotline, error) {
+	roots := make([]hotline.Root, len(b.Roots))
+	for i, r := range b.Roots {
+		roots[i] = hotline.Root{FS: r.FS, Name: r.Name}
+	}
+	return hotline.New(b.Engine, roots...)
+}
+
+// start polls until ctx ends, activating each new good bundle on srv; a
+// nil puller does nothing.
+func (bp *bundlePuller) start(ctx context.Context, srv *server.Server, log *slog.Logger) {
+	if bp == nil {
+		return
+	}
+	if bp.fellBack != nil {
+		log.Warn("bundle", "error", bp.fellBack.Error())
+	}
+	go bp.run(ctx, srv, log)
+}
+
+func (bp *bundlePuller) run(ctx context.Context, srv *server.Server, log *slog.Logger) {
+	bp.p.Run(ctx, bp.f.poll, bp.timeout, func(b *bundle.Bundle) error {
+		h, err := hotlineOf(b)
+		if err != nil {
+			return err
+		}
+		srv.ActivateHotline(h)
+		return nil
+	}, func(b *bundle.Bundle, err error) {
+		switch {
+		case err == nil:
+			log.Info("bundle activated", "bundle", b.Version, "digest", b.Digest, "key", b.KeyID, "rule_set", b.Engine.Receipt().RuleSet)
+		case b != nil:
+			log.Warn("bundle activated but not kept", "bundle", b.Version, "error", err.Error())
+		default:
+			msg := err.Error()
+			if len(msg) > 4096 {
+				msg = strings.ToValidUTF8(msg[:4096], "") + "…"
+			}
+			log.Warn("bundle refused; the active one keeps serving", "url", bp.f.url, "error", msg)
+		}
+	})
+}
