@@ -64,11 +64,22 @@ func (s *stringList) UnmarshalYAML(b []byte) error {
 	return nil
 }
 
-func loadCorpus(t testing.TB) []corpusCase {
+// The corpora: the caller corpus (tuned to) and the held-out sets (written
+// before tuning, scored apart).
+const (
+	callersGlob = "testdata/callers/*.yaml"
+	heldoutGlob = "testdata/heldout/*.yaml"
+)
+
+func loadCorpus(t testing.TB, globs ...string) []corpusCase {
 	t.Helper()
-	files, err := filepath.Glob("testdata/callers/*.yaml")
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
+	var files []string
+	for _, g := range globs {
+		fs, err := filepath.Glob(g)
+		require.NoError(t, err)
+		require.NotEmpty(t, fs, g)
+		files = append(files, fs...)
+	}
 	var out []corpusCase
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -238,8 +249,30 @@ var corpusFloor = struct {
 // answers by category. Run with -v to see the table and every miss.
 func TestCallerCorpus(t *testing.T) {
 	h := newTestHotline(t)
-	cases := loadCorpus(t)
+	cases := loadCorpus(t, callersGlob)
 	require.GreaterOrEqual(t, len(cases), 400)
+	scoreCorpus(t, h, cases, corpusFloor.overall, corpusFloor.category)
+}
+
+// heldoutFloor is what the held-out sets must keep. The session-3 set
+// (testdata/heldout/calls.yaml, 68 questions) scored 51 of 68 (75.0 %) on
+// its first run, before any change made for it, with one 可以 where a rule
+// forbids (老的交、年轻的不交); the floor only rises.
+var heldoutFloor = 0.75
+
+// TestHeldOut scores the held-out sets, written before the code was tuned
+// to them, apart from the caller corpus.
+func TestHeldOut(t *testing.T) {
+	h := newTestHotline(t)
+	cases := loadCorpus(t, heldoutGlob)
+	require.GreaterOrEqual(t, len(cases), 60)
+	scoreCorpus(t, h, cases, heldoutFloor, 0)
+}
+
+// scoreCorpus asks every case, logs the table by category and every miss,
+// and requires the accuracy floors.
+func scoreCorpus(t *testing.T, h *Hotline, cases []corpusCase, overall, category float64) {
+	t.Helper()
 	type score struct{ right, all int }
 	by := map[string]*score{}
 	total := score{}
@@ -276,10 +309,10 @@ func TestCallerCorpus(t *testing.T) {
 		t.Log(m)
 	}
 	acc := float64(total.right) / float64(total.all)
-	require.GreaterOrEqual(t, acc, corpusFloor.overall, "overall accuracy")
+	require.GreaterOrEqual(t, acc, overall, "overall accuracy")
 	for _, k := range cats {
 		s := by[k]
-		require.GreaterOrEqual(t, float64(s.right)/float64(s.all), corpusFloor.category, "accuracy in %s", k)
+		require.GreaterOrEqual(t, float64(s.right)/float64(s.all), category, "accuracy in %s", k)
 	}
 }
 
@@ -289,7 +322,7 @@ func TestCallerCorpus(t *testing.T) {
 func TestNoFalseAllowed(t *testing.T) {
 	h := newTestHotline(t)
 	var bad []string
-	for _, c := range loadCorpus(t) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob) {
 		r := askCorpus(h, c)
 		check := func(want string, got corpusResult) {
 			if want != "forbidden" && want != "conditional" {
@@ -323,7 +356,7 @@ func firstLine(s string) string {
 func TestSpokenLimits(t *testing.T) {
 	h := newTestHotline(t)
 	iso := regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`)
-	for _, c := range loadCorpus(t) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
