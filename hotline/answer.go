@@ -538,7 +538,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			}
 			score := 0
 			for _, u := range q.Understood {
-				if (u.Kind == "fact" || u.Kind == "place") && strings.Contains(r.Text, u.Words) {
+				if (u.Kind == "fact" || u.Kind == "place") && (strings.Contains(r.Text, u.Words) || sharesRun(r.Text, valuePart(u.Meaning), 3)) {
 					score++
 				}
 			}
@@ -657,10 +657,11 @@ func (h *Hotline) bothWays(l Lang, q *Query, d *engine.Decision, facts []string)
 			continue
 		}
 		label := h.cat.Subject(l, fact, h.factLabel(l, fact))
+		msg := "both.subject" // a yes/no fact: its subject, then each answer
 		if s := h.cat.Value(l, fact, fmt.Sprint(yes)); s != "" {
-			label = s
+			label, msg = s, "both"
 		}
-		out = append(out, h.cat.T(l, "both", "if", label, "yes", h.cat.Verdict(l, string(vy)), "no", h.cat.Verdict(l, string(vn))))
+		out = append(out, h.cat.T(l, msg, "if", label, "yes", h.cat.Verdict(l, string(vy)), "no", h.cat.Verdict(l, string(vn))))
 		if len(out) == 2 {
 			break
 		}
@@ -794,6 +795,27 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 		out = append(out, h.cat.T(l, key, "value", v))
 	}
 	return out
+}
+
+// sharesRun reports whether a and b have n characters in a row in common
+// (小孩刚生 is read as 新生儿…, which the newborn rule's sentence says).
+func sharesRun(a, b string, n int) bool {
+	rb := []rune(b)
+	for i := 0; i+n <= len(rb); i++ {
+		if strings.Contains(a, string(rb[i:i+n])) {
+			return true
+		}
+	}
+	return false
+}
+
+// valuePart is what a fact's meaning says after its name (居民医保参保特殊
+// 情形：新生儿… → 新生儿…).
+func valuePart(meaning string) string {
+	if i := strings.LastIndex(meaning, "："); i >= 0 {
+		return meaning[i+len("："):]
+	}
+	return meaning
 }
 
 func applyingTerms(rs []engine.Reason) bool {

@@ -316,6 +316,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.known.add(w, word{})
 		}
 	}
+	for _, pre := range voc.Distance.Prefixes { // 离山: a distance, not 里山
+		for _, n := range voc.Distance.Nouns {
+			p.known.add(pre+n, word{})
+		}
+	}
 	// Homophones: every word of two or more characters, by its sounds.
 	p.sound = newSoundTrie(py)
 	for w := range p.acts.words {
@@ -340,7 +345,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	d := voc.Distance
 	if d.Fact != "" {
 		units := keys(d.Units)
-		p.reDist = regexp.MustCompile(alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边)?\s*(?:有|还有|正好|刚好|恰好|只有)?\s*(` +
+		p.reDist = regexp.MustCompile(alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边)?\s*(?:就有|就|才|也就|只有|只|都有|有|还有|正好|刚好|恰好)?\s*(` +
 			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:有)?\s*(` +
 			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(路)?\s*(` +
 			alt(append(append(append([]string{}, d.Within...), d.Beyond...), g.AboutAfter...)) + `)?`)
@@ -463,7 +468,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		return r
 	}, text)
 	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}}
-	text = p.correct(rd, text)
+	text = p.correct(rd, text, today)
 	rd.text = text
 	rd.used = make([]bool, len(text))
 	rd.clauses = make([]int, len(text))
@@ -495,22 +500,31 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 
 // correct replaces words heard by their sound (鞭泡 → 鞭炮, 孔名灯 → 孔明灯)
 // where the text has no known word.
-func (p *parser) correct(rd *reading, text string) string {
+func (p *parser) correct(rd *reading, text string, today calendar.Date) string {
 	var out strings.Builder
 	changed := false
+	var said []dates.Mention // days said, read only when a word sounds like another
+	saidRead := false
 	for i := 0; i < len(text); {
 		if n := p.knownAt(text[i:]); n > 0 && utf8.RuneCountInString(text[i:i+n]) >= 2 {
 			out.WriteString(text[i : i+n])
 			i += n
 			continue
 		}
-		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] {
+		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) {
+			if !saidRead {
+				said, saidRead = p.dates.Read(text, today), true
+			}
+			if overlaps(said, i, i+n) {
+				goto keep // 十二月份上山 is not 坟上
+			}
 			rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+n], Kind: "heard", Meaning: w, Note: "按读音理解"})
 			out.WriteString(w)
 			i += n
 			changed = true
 			continue
 		}
+	keep:
 		_, n := utf8.DecodeRuneInString(text[i:])
 		out.WriteString(text[i : i+n])
 		i += n
@@ -519,6 +533,30 @@ func (p *parser) correct(rd *reading, text string) string {
 		return text
 	}
 	return out.String()
+}
+
+// knownAcross reports whether a known word starts inside text[i:j] after
+// its first character and runs past j: the text's own word, not a
+// mishearing (院子离山 is 离山, not 院子里).
+func (p *parser) knownAcross(text string, i, j int) bool {
+	_, sz := utf8.DecodeRuneInString(text[i:])
+	for k := i + sz; k < j; {
+		if n := p.knownAt(text[k:]); k+n > j && utf8.RuneCountInString(text[k:k+n]) >= 2 {
+			return true
+		}
+		_, sz := utf8.DecodeRuneInString(text[k:])
+		k += sz
+	}
+	return false
+}
+
+func overlaps(ms []dates.Mention, i, j int) bool {
+	for _, m := range ms {
+		if m.Start < j && m.End > i {
+			return true
+		}
+	}
+	return false
 }
 
 // knownAt is the length of the longest known word at the start of s.
@@ -841,7 +879,11 @@ func (p *parser) distance(rd *reading) {
 				rd.mark(m[0], m[1])
 				continue
 			}
-			amt = amt.Scale(p.voc.Distance.Units[s[m[8]:m[9]]])
+			unit := s[m[8]:m[9]]
+			amt = amt.Scale(p.voc.Distance.Units[unit])
+			if contains(p.voc.Distance.Vague, unit) || m[10] >= 0 && contains(p.voc.Distance.Vague, unit+s[m[10]:m[11]]) {
+				amt = zh.About(amt)
+			}
 			qual := ""
 			if m[2] >= 0 {
 				qual = s[m[2]:m[3]]

@@ -178,6 +178,9 @@ func (p *parser) clauseHasEnum(rd *reading, c int) bool {
 // and a partial form when an act is both done and not done (老人交、年轻人
 // 不交). One per distinct activity, in the order said.
 func (p *parser) chooseActs(rd *reading) []hit {
+	// the people an act is done or not done by are said within this many
+	// characters before it, in its clause (年轻的出去打工了不交)
+	const peopleWindow = 10
 	var pos, neg []hit
 	for _, h := range rd.acts {
 		if h.neg {
@@ -205,16 +208,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		a := h.w.activity
 		not := false
 		for _, n := range neg {
-			if n.w.activity == a && p.before(rd, n.i, p.g.People, 6) {
+			if n.w.activity == a && p.before(rd, n.i, p.g.People, peopleWindow) {
 				not = true
 			}
 		}
 		for _, v := range rd.verbs {
-			if v.neg && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, 6) {
+			if v.neg && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
 				not = true
 			}
 		}
-		if not && p.before(rd, h.i, p.g.People, 6) {
+		if not && p.before(rd, h.i, p.g.People, peopleWindow) {
 			h.w.activity = p.partial[a.ID]
 			return []hit{h}
 		}
@@ -280,6 +283,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	}
 	// 搭个棚子卖东西: an act right after another in its clause, with no
 	// 和 between, says what the first is for; the first is asked about
+	// (but 运渣土不盖篷布 names a kind of the first: the kind is asked)
 	if len(pos) > 1 {
 		var keep []hit
 		for k, h := range pos {
@@ -287,7 +291,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				prev := pos[k-1]
 				if prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
 					h.i >= prev.j && utf8.RuneCountInString(rd.text[prev.j:h.i]) <= 3 && !p.hasAny(rd.text[prev.j:h.i], p.g.Connectors) &&
-					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) {
+					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) {
 					continue
 				}
 			}
@@ -487,10 +491,19 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	return q
 }
 
-// day picks the act's day: one said in its clause, else the first said
-// in the call, else a narrative 现在, else today.
+// narrative reports whether m is said right after a narrative 现在 (现在
+// 是十一月): the present described, not the day asked about.
+func (p *parser) narrative(rd *reading, prev dates.Mention, m *dates.Mention) bool {
+	_, weak := p.g.WeakDays[prev.Words]
+	return weak && prev.End <= m.Start && utf8.RuneCountInString(rd.text[prev.End:m.Start]) <= 2
+}
+
+// day picks the act's day: one said in its clause, else the last said
+// before it (a long call tells its story first), else the first said in
+// the call, else a narrative 现在, else today. A day said right after a
+// narrative 现在 (现在是十一月) is narrative too.
 func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
-	var pick *dates.Mention
+	var pick, before *dates.Mention
 	bad := false
 	for k := range rd.dates {
 		m := &rd.dates[k]
@@ -498,16 +511,22 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 			bad = true
 			continue
 		}
-		if m.Weak {
+		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) {
 			continue
 		}
 		if a.clause >= 0 && rd.clauses[m.Start] == a.clause {
 			pick = m
 			break
 		}
+		if a.clause >= 0 && rd.clauses[m.Start] < a.clause {
+			before = m
+		}
 		if pick == nil {
 			pick = m
 		}
+	}
+	if before != nil && (pick == nil || a.clause < 0 || rd.clauses[pick.Start] != a.clause) {
+		pick = before
 	}
 	if pick == nil {
 		for k := range rd.dates {

@@ -647,8 +647,8 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			}
 			j := i + len(f.word)
 			off = j
-			if !s.free(i, j) {
-				continue
+			if !s.free(i, j) || numeralName(f.word) && strings.ContainsAny(firstRune(s.text[j:]), "月号日") {
+				continue // 十一月 is a month, not 国庆
 			}
 			d, block, ok := r.festivalDay(f.name, today, year)
 			if !ok {
@@ -895,6 +895,18 @@ func (r *Reader) week(s *scan, today calendar.Date) {
 		switch {
 		case m[2] >= 0 && contains(r.w.Next, s.text[m[2]:m[3]]):
 			d = today.AddDays(want - w + 7)
+			// 下下周三, 下下个礼拜三: each further 下 is a week more
+			for again := true; again; {
+				again = false
+				for _, nx := range r.w.Next {
+					if strings.HasSuffix(s.text[:m[0]], nx) && s.free(m[0]-len(nx), m[0]) {
+						m[0] -= len(nx)
+						d = d.AddDays(7)
+						again = true
+						break
+					}
+				}
+			}
 		case m[2] >= 0 && contains(r.w.Last, s.text[m[2]:m[3]]):
 			d = today.AddDays(want - w - 7)
 		case m[2] >= 0:
@@ -904,6 +916,21 @@ func (r *Reader) week(s *scan, today calendar.Date) {
 		}
 		s.add(Mention{Start: m[0], End: m[1], Date: d})
 	}
+}
+
+// numeralName reports whether a festival's name is a number (十一, 五一).
+func numeralName(w string) bool {
+	for _, c := range w {
+		if !zh.IsNumeral(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func firstRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
 }
 
 func contains(list []string, s string) bool {
@@ -924,12 +951,16 @@ func (r *Reader) relative(s *scan, today calendar.Date) {
 		var n float64
 		var ok bool
 		var dir string
+		weak := false
 		if m[2] >= 0 {
 			n, ok = zh.Number(s.text[m[2]:m[3]])
 			dir = s.text[m[4]:m[5]]
 		} else {
 			n, ok = zh.Number(s.text[m[8]:m[9]])
 			dir = s.text[m[6]:m[7]]
+			// 节前一天 with no festival named: counted from a day not
+			// said, it gives way to any day said (就是国庆前一天)
+			weak = dir == "前" || dir == "后"
 		}
 		if !ok || n > 3660 {
 			continue
@@ -938,7 +969,7 @@ func (r *Reader) relative(s *scan, today calendar.Date) {
 		if dir == "前" || dir == "上" {
 			k = -k
 		}
-		s.add(Mention{Start: m[0], End: m[1], Date: today.AddDays(k)})
+		s.add(Mention{Start: m[0], End: m[1], Date: today.AddDays(k), Weak: weak})
 	}
 }
 

@@ -87,6 +87,9 @@ type Distance struct {
 	Units    map[string]float64
 	Within   []string
 	Beyond   []string
+	// Vague are units only said of rough distances (一里路): the number
+	// is read as about that much, a range, never exact.
+	Vague []string
 }
 
 // Count is a number of days said with a prefix: 放了3天.
@@ -242,6 +245,7 @@ type fileSpec struct {
 		Units    map[string]float64 `yaml:"units"`
 		Within   []string           `yaml:"within"`
 		Beyond   []string           `yaml:"beyond"`
+		Vague    []string           `yaml:"vague"`
 	} `yaml:"distance"`
 	DaysSince *struct {
 		Fact     rules.Str `yaml:"fact"`
@@ -341,7 +345,7 @@ func (l *loader) file(file string, data []byte) {
 			if f.Kind != cond.Number {
 				l.errorf(d.Fact.Pos, "distance: fact %s is not a number", f.Name)
 			}
-			l.v.Distance = Distance{Fact: f.Name, Prefixes: d.Prefixes, Nouns: d.Nouns, Units: d.Units, Within: d.Within, Beyond: d.Beyond}
+			l.v.Distance = Distance{Fact: f.Name, Prefixes: d.Prefixes, Nouns: d.Nouns, Units: d.Units, Within: d.Within, Beyond: d.Beyond, Vague: d.Vague}
 		}
 	}
 	if d := spec.DaysSince; d != nil {
