@@ -83,7 +83,7 @@ func newReloadSets(t testing.TB) reloadSets {
 		if name != reloadOpenBurning {
 			return d
 		}
-		out := bytes.Replace(d, []byte("effective: 2024-08-20"), []byte("effective: 2025-01-01"), 1)
+		out := bytes.Replace(d, []byte("effective: 2024-01-01"), []byte("effective: 2025-01-01"), 1)
 		require.NotEqual(t, d, out, "set B must differ from A")
 		return out
 	}

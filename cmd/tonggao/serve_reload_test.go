@@ -124,7 +124,7 @@ func TestServeReloadsOnSIGHUP(t *testing.T) {
 	notice := filepath.Join(dir, "notices", "qzt-2023-06-open-burning.yaml")
 	b, err := os.ReadFile(notice)
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(notice, []byte(strings.Replace(string(b), "effective: 2024-08-20", "effective: 2025-01-01", 1)), 0o644))
+	require.NoError(t, os.WriteFile(notice, []byte(strings.Replace(string(b), "effective: 2024-01-01", "effective: 2025-01-01", 1)), 0o644))
 	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGHUP))
 	require.Eventually(t, func() bool { return ruleSetOf(t, base) != first }, 10*time.Second, 20*time.Millisecond, "SIGHUP reloads")
 	second := ruleSetOf(t, base)
