@@ -32,7 +32,21 @@ func RegisterEntries(set *rules.Set) ([]register.Entry, error) {
 			return nil, fmt.Errorf("%s: notice number: %w", n.File, err)
 		}
 		from, until := n.Effective, n.ValidUntil
-		out = append(out, register.Entry{Number: num, Title: n.Title, ValidFrom: &from, ValidUntil: &until, Source: n.File})
+		e := register.Entry{Number: num, Title: n.Title, ValidFrom: &from, ValidUntil: &until, Source: n.File}
+		switch {
+		case n.TitleOnly:
+			// Known from the register's own list: the day the rule base
+			// applies it from is a reading, not the document's start.
+			e.ValidFrom = nil
+		case n.Issued.Valid() && n.Issued.After(n.Effective):
+			// The document exists from its date; the period it governs
+			// began earlier, and the rule base answers from then. Say both.
+			issued := n.Issued
+			e.ValidFrom = &issued
+			e.Notes = []string{fmt.Sprintf("dated %s; the period it governs began earlier (%s %s), and the rule base answers by it from %s",
+				n.Issued, n.ValidityArticle, n.ValidityText, n.Effective)}
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }

@@ -28,14 +28,18 @@ var loadEmbedded = sync.OnceValues(func() (*Register, error) {
 })
 
 // Embedded returns the register of 祁政发〔2024〕4号: the decision itself, its
-// 1 abolished, 46 invalidated and 43 continued documents, and its general
-// clause for unlisted documents. The register is shared and immutable; use
+// 1 abolished, 46 invalidated and 43 continued documents, its general
+// clause for unlisted documents, and the other documents printed in the same
+// gazette. The register is shared and immutable; use
 // With to add documents.
 func Embedded() (*Register, error) { return loadEmbedded() }
 
 type yamlFile struct {
 	Decision  ast.Node   `yaml:"decision"`
 	Documents []ast.Node `yaml:"documents"`
+	// Printed are the other documents printed in the same gazette: known
+	// by their own text, dated, and not changed by the decision.
+	Printed []ast.Node `yaml:"printed"`
 }
 
 type yamlDecision struct {
@@ -124,6 +128,17 @@ func parse(name string, data []byte) (*Register, error) {
 		seen[e.Number] = line(node)
 		entries = append(entries, e)
 	}
+	for _, node := range f.Printed {
+		e, err := parsePrinted(node)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%s", name, err)
+		}
+		if first, dup := seen[e.Number]; dup {
+			return nil, fmt.Errorf("%s:%d: %s is already listed at line %d", name, line(node), e.Number, first)
+		}
+		seen[e.Number] = line(node)
+		entries = append(entries, e)
+	}
 	r, err := New(entries...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -180,6 +195,47 @@ func parseDocument(node ast.Node, decision Number, effective calendar.Date) (Ent
 	}
 	if e.Disposition == DispositionContinued && e.ValidUntil == nil {
 		return Entry{}, fmt.Errorf("%d: %s: continued document without valid_until (the printed 失效时间)", line(node), n)
+	}
+	if err := e.validate(); err != nil {
+		return Entry{}, fmt.Errorf("%d: %w", line(node), err)
+	}
+	return e, nil
+}
+
+// parsePrinted decodes a document printed in the gazette: its number,
+// title and date (valid_from) as printed, a valid_until only where the
+// document states one; errors start with its line.
+func parsePrinted(node ast.Node) (Entry, error) {
+	var y yamlDocument
+	if err := decodeNode(node, &y); err != nil {
+		return Entry{}, fmt.Errorf("%d: %s", line(node), err)
+	}
+	fields := fieldLines(node)
+	at := func(field string, err error) error {
+		return fmt.Errorf("%d: %s: %w", fields.line(field, node), field, err)
+	}
+	n, err := ParseNumber(y.Number)
+	if err != nil {
+		return Entry{}, at("number", err)
+	}
+	if y.Title == "" {
+		return Entry{}, at("title", fmt.Errorf("missing"))
+	}
+	if y.Disposition != "" {
+		return Entry{}, at("disposition", fmt.Errorf("a printed document has none (the decision's lists have)"))
+	}
+	e := Entry{Number: n, Title: y.Title, Source: y.Source, Notes: y.Notes}
+	from, err := parseDate(y.ValidFrom)
+	if err != nil {
+		return Entry{}, at("valid_from", err)
+	}
+	e.ValidFrom = &from
+	if y.ValidUntil != "" {
+		d, err := parseDate(y.ValidUntil)
+		if err != nil {
+			return Entry{}, at("valid_until", err)
+		}
+		e.ValidUntil = &d
 	}
 	if err := e.validate(); err != nil {
 		return Entry{}, fmt.Errorf("%d: %w", line(node), err)

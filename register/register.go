@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
 )
@@ -108,11 +109,17 @@ func (r *Register) With(entries ...Entry) (*Register, error) {
 		out.entries[n] = e
 	}
 	for i, e := range entries {
-		if err := e.validate(); err != nil {
+		old, ok := out.entries[e.Number]
+		// An entry that adds to a held one (a notice known from the
+		// decision's list, say) need only be valid merged.
+		check := e.validate
+		if ok {
+			check = e.validateFields
+		}
+		if err := check(); err != nil {
 			return nil, fmt.Errorf("register: entry %d: %w", i+1, err)
 		}
 		e = e.clone()
-		old, ok := out.entries[e.Number]
 		if !ok {
 			out.entries[e.Number] = e
 			out.order = append(out.order, e.Number)
@@ -128,6 +135,15 @@ func (r *Register) With(entries ...Entry) (*Register, error) {
 }
 
 func (e Entry) validate() error {
+	if err := e.validateFields(); err != nil {
+		return err
+	}
+	return e.validateDisposition()
+}
+
+// validateFields checks what an entry says is well formed: its number and
+// the order of its dates.
+func (e Entry) validateFields() error {
 	if e.Number.IsZero() {
 		return fmt.Errorf("missing document number")
 	}
@@ -144,6 +160,14 @@ func (e Entry) validate() error {
 	}
 	if e.ValidFrom != nil && e.ValidUntil != nil && e.ValidUntil.Before(*e.ValidFrom) {
 		return at("valid until %s is before valid from %s", e.ValidUntil, e.ValidFrom)
+	}
+	return nil
+}
+
+// validateDisposition checks an entry has what its disposition needs.
+func (e Entry) validateDisposition() error {
+	at := func(format string, args ...any) error {
+		return fmt.Errorf("%s: %s", e.Number, fmt.Sprintf(format, args...))
 	}
 	switch e.Disposition {
 	case "":
@@ -366,8 +390,13 @@ func (r *Register) Status(n Number, on calendar.Date) Status {
 func (r *Register) unlisted(n Number, on calendar.Date) Status {
 	st := Status{Number: n.String(), Status: Unknown, Notes: []string{}}
 	c := r.clause
-	if c == nil || !c.covers(n.Prefix) {
+	if c == nil {
 		st.Notes = append(st.Notes, "not in the register")
+		return st
+	}
+	if !c.covers(n.Prefix) {
+		st.Notes = append(st.Notes, fmt.Sprintf(
+			"not in the register, and its issuer code %s is not one the general clause of %s reaches (%s)", n.Prefix, c.decision, strings.Join(c.issuers, "、")))
 		return st
 	}
 	cut := c.madeBy.Year()

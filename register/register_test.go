@@ -56,8 +56,8 @@ func TestEmbeddedCounts(t *testing.T) {
 	require.Equal(t, 1, counts[register.DispositionAbolished], "附件1 废止")
 	require.Equal(t, 46, counts[register.DispositionInvalidated], "附件2 宣布失效")
 	require.Equal(t, 43, counts[register.DispositionContinued], "附件3 确认继续有效")
-	require.Equal(t, 1, counts[""], "the decision itself")
-	require.Equal(t, 91, r.Len())
+	require.Equal(t, 9, counts[""], "the decision itself and the 8 other documents printed in the gazette")
+	require.Equal(t, 99, r.Len())
 }
 
 func TestStatusEmbedded(t *testing.T) {
@@ -133,7 +133,7 @@ func TestWithNotices(t *testing.T) {
 	base := embedded(t)
 	r, err := base.With(notices...)
 	require.NoError(t, err)
-	require.Equal(t, base.Len()+2, r.Len())
+	require.Equal(t, base.Len(), r.Len(), "the notices are printed in the gazette: merged, not added")
 
 	tests := []struct {
 		number, on, want string
@@ -152,9 +152,12 @@ func TestWithNotices(t *testing.T) {
 		require.Empty(t, st.ChangedBy)
 	}
 
-	// The base register is unchanged.
-	st := base.Status(register.MustNumber("祁政通〔2024〕7号"), day("2024-10-01"))
-	require.Equal(t, register.Unknown, st.Status)
+	// The base register is unchanged: the merged entry's sources are the
+	// new register's only.
+	old, _ := base.Entry(register.MustNumber("祁政通〔2024〕7号"))
+	merged, _ := r.Entry(register.MustNumber("祁政通〔2024〕7号"))
+	require.Equal(t, "第11页", old.Source)
+	require.Equal(t, "第11页; 祁政通〔2024〕7号", merged.Source)
 }
 
 func TestWithGeneralClause(t *testing.T) {

@@ -84,7 +84,6 @@ var errorCodes = []struct{ code, meaning string }{
 	{"bad_holidays", "a --holidays directory that fails to load"},
 	{"bad_window", "a window description that does not parse or resolve"},
 	{"bad_number", "a document number that does not parse"},
-	{"unknown_document", "a document number the register does not know"},
 	{"bad_divisions", "a --divisions list that fails to load"},
 	{"bad_bundle", "a bundle that fails to open, verify or build (bundle, serve --bundle-url, ics and poster --bundle)"},
 	{"bad_key", "a bundle signing or public key file that is unreadable or not an Ed25519 key in PEM"},

@@ -117,7 +117,6 @@ func TestJSONErrors(t *testing.T) {
 		{[]string{"date", "2024-02-30", "--json"}, "bad_date"},
 		{[]string{"terms", "1800", "--json"}, "date_out_of_range"},
 		{[]string{"window", "solar-term 清民", "--json"}, "bad_window"},
-		{[]string{"doc", "湘政发〔2020〕1号", "--json"}, "unknown_document"},
 		{[]string{"version", "--json", "--rules", "/nonexistent"}, "bad_rules"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

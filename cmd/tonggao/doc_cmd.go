@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -28,7 +27,9 @@ documents the rules carry (the list of normative documents in force, and
 every encoded notice). NUMBER may use any brackets: 祁政发〔2019〕23号,
 祁政发(2019)23号, 祁政发【2019】23 …
 
-A number the register does not know is bad input (exit status 2).`,
+A well-formed number the register cannot place has the status unknown,
+with the reason in its notes (exit status 0); a malformed number is bad
+input (exit status 2).`,
 		Example: `  tonggao doc 祁政发〔2019〕23号 --at 2024-10-01
   tonggao doc 祁政通〔2024〕7号 --json`,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -58,15 +59,9 @@ A number the register does not know is bad input (exit status 2).`,
 			if err != nil {
 				return err
 			}
-			reg := eng.Register()
-			st := reg.Status(n, day)
-			if _, listed := reg.Entry(n); !listed && st.Status == register.Unknown {
-				msg := fmt.Sprintf("%s: unknown document: the register does not list it and cannot infer its status on %s", n, day)
-				for _, note := range st.Notes {
-					msg += "\n  " + note
-				}
-				return badInput("unknown_document", errors.New(msg))
-			}
+			// A number the register cannot place is an answer (unknown,
+			// and why), not an error: the question was well formed.
+			st := eng.Register().Status(n, day)
 			if asJSON {
 				return writeJSON(a.stdout, st, false)
 			}

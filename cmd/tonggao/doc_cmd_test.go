@@ -57,19 +57,33 @@ func TestRunDoc(t *testing.T) {
 			args:   []string{"祁政通(2019)3号", "--at", "2024-10-01"},
 			outHas: []string{"已宣布失效（invalidated）", "inferred from its general clause"},
 		},
+		// Issue 14 item 19: a well-formed number the register cannot place
+		// is an answer, unknown and why, not bad input.
 		{
-			name:      "unknown number",
-			args:      []string{"湘政发〔2020〕1号", "--at", "2024-10-01"},
-			wantCode:  2,
-			wantNoOut: true,
-			errHas:    []string{"湘政发〔2020〕1号: unknown document", "not in the register"},
+			name:       "unknown number",
+			args:       []string{"湘政发〔2020〕1号", "--at", "2024-10-01"},
+			outHas:     []string{"文号：湘政发〔2020〕1号", "状态（2024-10-01）：不明（unknown）", "not in the register", "issuer code 湘政发"},
+			wantNoErrs: true,
 		},
 		{
-			name:     "unlisted 2024 number",
-			args:     []string{"祁政通〔2024〕5号", "--json"},
-			wantCode: 2,
-			outHas:   []string{`{"error":{"code":"unknown_document","message":"祁政通〔2024〕5号: unknown document`},
-			errHas:   []string{"unknown document", "made on or before 2024-06-30"},
+			name:       "unlisted 2024 number",
+			args:       []string{"祁政通〔2024〕5号", "--json"},
+			wantOut:    `{"number":"祁政通〔2024〕5号","status":"unknown","notes":["not in the register; the general clause of 祁政发〔2024〕4号 covers only documents made on or before 2024-06-30, and the register cannot tell when this 2024 document was made"]}` + "\n",
+			wantNoErrs: true,
+		},
+		// Items 5 and 18: every document printed in the gazette is known,
+		// from the date printed under its number.
+		{
+			name:       "a work plan printed in the gazette (dated 2024年8月20日)",
+			args:       []string{"祁政办函〔2024〕19号", "--at", "2024-09-01", "--json"},
+			outHas:     []string{`"status":"in_force"`, `"valid_from":"2024-08-20"`, "internal work plan"},
+			wantNoErrs: true,
+		},
+		{
+			name:       "the insurance plan before its date (2024 年 9 月 30 日), in its collection period",
+			args:       []string{"祁政办函〔2024〕22号", "--at", "2024-09-15", "--json"},
+			outHas:     []string{`"status":"not_yet_in_force"`, `"valid_from":"2024-09-30"`, "2024年9月1日至2024年12月31日", "answers by it from 2024-09-01"},
+			wantNoErrs: true,
 		},
 		{
 			name:      "garbled number",
