@@ -65,6 +65,24 @@ func (e *Engine) applyRegister() error {
 	if err != nil {
 		return err
 	}
+	for i, en := range entries {
+		if en.ValidFrom != nil {
+			continue
+		}
+		if _, known := e.register.Entry(en.Number); known {
+			continue
+		}
+		// A title-only notice whose list this register lacks (a bundle
+		// without the register): the rule base's first day is all there
+		// is to say.
+		for _, n := range e.set.Notices {
+			if num, err := register.ParseNumber(n.Number); err == nil && num == en.Number {
+				from := n.Effective
+				entries[i].ValidFrom = &from
+				break
+			}
+		}
+	}
 	merged, err := e.register.With(entries...)
 	if err != nil {
 		return fmt.Errorf("engine: rule set and register disagree: %w", err)
