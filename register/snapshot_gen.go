@@ -4,7 +4,7 @@ package register
 
 import "github.com/tonggao/tonggao/calendar"
 
-const snapshotSum = "d28955530bbb2898b2cf7ebae7e43a85a19befe1d539fd4e1575c0849a06d01e"
+const snapshotSum = "a125ec2cef5900c40eb006f1a5029342f8f62a2d7c14a4d28f2ca630b8729431"
 
 func snapshotEntries() []Entry {
 	return []Entry{
@@ -99,6 +99,14 @@ func snapshotEntries() []Entry {
 		{Number: Number{Prefix: "祁政办发", Year: 2023, Serial: 18}, Title: "祁阳市人民政府办公室关于印发《祁阳市城区生活垃圾分类工作实施方案》的通知", Disposition: "continued", ValidUntil: snapDate(calendar.MustDate(2028, 12, 20)), ChangedBy: Number{Prefix: "祁政发", Year: 2024, Serial: 4}, ChangedOn: snapDate(calendar.MustDate(2024, 8, 20)), Source: "附件3 序号41"},
 		{Number: Number{Prefix: "祁政发", Year: 2024, Serial: 1}, Title: "祁阳市人民政府关于2024年发展粮食生产的实施意见", Disposition: "continued", ValidUntil: snapDate(calendar.MustDate(2029, 3, 1)), ChangedBy: Number{Prefix: "祁政发", Year: 2024, Serial: 4}, ChangedOn: snapDate(calendar.MustDate(2024, 8, 20)), Source: "附件3 序号42"},
 		{Number: Number{Prefix: "祁政办发", Year: 2024, Serial: 3}, Title: "祁阳市人民政府办公室关于印发《祁阳市粮食生产补贴资金发放管理办法》的通知", Disposition: "continued", ValidUntil: snapDate(calendar.MustDate(2029, 3, 12)), ChangedBy: Number{Prefix: "祁政发", Year: 2024, Serial: 4}, ChangedOn: snapDate(calendar.MustDate(2024, 8, 20)), Source: "附件3 序号43"},
+		{Number: Number{Prefix: "祁政通", Year: 2024, Serial: 7}, Title: "祁阳市人民政府关于发布森林防火禁火令的通告", ValidFrom: snapDate(calendar.MustDate(2024, 9, 1)), ValidUntil: snapDate(calendar.MustDate(2029, 8, 31)), Source: "第11页"},
+		{Number: Number{Prefix: "祁政通", Year: 2024, Serial: 8}, Title: "祁阳市人民政府关于切实维护2024年油茶采摘秩序的通告", ValidFrom: snapDate(calendar.MustDate(2024, 9, 8)), ValidUntil: snapDate(calendar.MustDate(2025, 9, 7)), Source: "第12页"},
+		{Number: Number{Prefix: "祁政通", Year: 2024, Serial: 9}, Title: "祁阳市人民政府关于开展城区农贸市场及周边环境秩序专项整治的通告", ValidFrom: snapDate(calendar.MustDate(2024, 9, 21)), ValidUntil: snapDate(calendar.MustDate(2029, 9, 20)), Source: "第14页"},
+		{Number: Number{Prefix: "祁政办发", Year: 2024, Serial: 8}, Title: "祁阳市人民政府办公室关于印发《祁阳市建筑垃圾管理办法》的通知", ValidFrom: snapDate(calendar.MustDate(2024, 9, 14)), ValidUntil: snapDate(calendar.MustDate(2029, 9, 13)), Source: "第15页"},
+		{Number: Number{Prefix: "祁政办函", Year: 2024, Serial: 19}, Title: "祁阳市人民政府办公室关于印发《祁阳市建筑垃圾专项整治行动实施方案》的通知", ValidFrom: snapDate(calendar.MustDate(2024, 8, 20)), Source: "第22页", Notes: []string{"An internal work plan printed in the gazette (issued as 函, no registration number: not a normative document): it organises a campaign of departments, states no validity period, and binds officials, not citizens, so no rule encodes it. In force from its date as far as the register can tell."}},
+		{Number: Number{Prefix: "祁政办函", Year: 2024, Serial: 20}, Title: "祁阳市人民政府办公室关于印发《祁阳市“走下去抓帮扶解困”行动方案》的通知", ValidFrom: snapDate(calendar.MustDate(2024, 8, 20)), Source: "第28页", Notes: []string{"An internal work plan printed in the gazette (issued as 函, no registration number: not a normative document). It states no validity period; the action it organises runs from August to December 2024 (于2024年8月至12月在全市开展). Not encoded as rules: it gives no one a prohibition or permission."}},
+		{Number: Number{Prefix: "祁政办函", Year: 2024, Serial: 21}, Title: "祁阳市人民政府办公室关于印发《祁阳市“两重”“两新”送解优专项行动方案》的通知", ValidFrom: snapDate(calendar.MustDate(2024, 9, 8)), Source: "第40页", Notes: []string{"An internal work plan printed in the gazette (issued as 函, no registration number: not a normative document). It states no validity period; the action starts in September 2024 (自2024年9月起) with steps to the end of September. Not encoded as rules: it gives no one a prohibition or permission."}},
+		{Number: Number{Prefix: "祁政办函", Year: 2024, Serial: 22}, Title: "祁阳市人民政府办公室关于印发《祁阳市2025年度城乡居民基本医疗保险参保缴费工作方案》的通知", ValidFrom: snapDate(calendar.MustDate(2024, 9, 30)), Source: "第50页", Notes: []string{"The plan states no validity period. The document is dated 2024-09-30; the collection period it describes (二（四）: 2024-09-01 … 2024-12-31, set by 湘医保发〔2024〕41号) began before it, and the benefit year it governs ends on 2025-12-31."}},
 	}
 }
 
