@@ -63,13 +63,15 @@ func (a AdminAuth) check(r *http.Request) error {
 	return nil
 }
 
-// AdminHandler serves the operator's endpoints — POST /admin/reload and
-// the runtime profiles under /debug/pprof/ — to authenticated requests
+// AdminHandler serves the operator's endpoints — POST /admin/reload, GET
+// /v1/records/{id} (Options.Records) and the runtime profiles under
+// /debug/pprof/ — to authenticated requests
 // only (401 otherwise). It is meant for its own listener (Run's
 // AdminAddr); the public handler never serves these paths.
 func (s *Server) AdminHandler(auth AdminAuth) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST "+AdminReloadPath, s.adminReload)
+	mux.HandleFunc("GET /v1/records/{id}", s.adminRecords)
 	mux.HandleFunc("GET /debug/pprof/", pprof.Index)
 	mux.HandleFunc("GET /debug/pprof/cmdline", pprof.Cmdline)
 	mux.HandleFunc("GET /debug/pprof/profile", pprof.Profile)
@@ -89,4 +91,26 @@ func (s *Server) AdminHandler(auth AdminAuth) http.Handler {
 		s.log.Info("admin request", "method", r.Method, "path", bounded(r.URL.Path, 200), "remote", r.RemoteAddr)
 		mux.ServeHTTP(w, r)
 	})
+}
+
+// adminRecords serves GET /v1/records/{id}: the decision records of a
+// request id. Only on the admin listener: a record holds a caller's words
+// and address.
+func (s *Server) adminRecords(w http.ResponseWriter, r *http.Request) {
+	if s.records == nil {
+		writeError(w, http.StatusNotFound, "no_records", "this server keeps no decision records (serve --records)")
+		return
+	}
+	id := r.PathValue("id")
+	body, found, err := s.records(r.Context(), id)
+	switch {
+	case err != nil:
+		s.log.Error("records lookup", "request_id", bounded(id, 64), "error", err.Error())
+		writeError(w, http.StatusServiceUnavailable, "records_unavailable", bounded(err.Error(), 300))
+	case !found:
+		writeError(w, http.StatusNotFound, "not_found", "no decision record of request "+bounded(id, 64))
+	default:
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(body)
+	}
 }

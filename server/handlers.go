@@ -194,7 +194,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		s.metrics.decided(ans.Decision)
 	}
 	if s.recorder != nil {
-		rec := &Record{Route: "ask", Question: req.Question, Decision: ans.Decision, Answer: ans.Answer}
+		rec := &Record{Route: "ask", Question: req.Question, Decision: ans.Decision, Answer: ans.Answer, Verdict: string(ans.Verdict)}
 		if ans.Decision != nil {
 			rec.Query = engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts(), Place: q.Place}
 		}

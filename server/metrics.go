@@ -62,7 +62,7 @@ func (rm *routeMetrics) observe(code int, d time.Duration) {
 // under load (hundreds of ms).
 var latencyBuckets = []float64{.00005, .0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5}
 
-func newMetrics(routes []string) *metrics {
+func newMetrics(routes []string, more ...prometheus.Collector) *metrics {
 	m := &metrics{reg: prometheus.NewRegistry()}
 	m.requests = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "tonggao_http_requests_total", Help: "HTTP requests answered, by route and status code.",
@@ -93,6 +93,7 @@ func newMetrics(routes []string) *metrics {
 	build.Set(1)
 	m.reg.MustRegister(m.requests, m.latency, m.decisions, m.asks, m.reloads, m.loadedAt, m.ruleInfo, build,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.reg.MustRegister(more...)
 	m.h = promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
 	m.routes = map[string]*routeMetrics{}
 	for _, r := range routes {

@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
 )
@@ -53,7 +54,19 @@ type Options struct {
 	Checks []Check
 	// Recorder, if set, is told of every answered decision and question.
 	Recorder Recorder
+	// Feed, if set, is the digest of the feed in use, for the records.
+	Feed func() string
+	// Records, if set, looks decision records up for GET
+	// /v1/records/{id} on the admin listener (they hold callers' words:
+	// personal data, never on the public listener).
+	Records RecordLookup
+	// Collectors are more metrics for /metrics (the record writer's).
+	Collectors []prometheus.Collector
 }
+
+// RecordLookup returns the JSON of the decision records of a request id,
+// and whether there are any.
+type RecordLookup func(ctx context.Context, requestID string) (body []byte, found bool, err error)
 
 // Check is one readiness check of /readyz.
 type Check struct {
@@ -73,18 +86,22 @@ type Record struct {
 	// Query is what was decided.
 	Query    engine.Query
 	Decision *engine.Decision
-	// Answer is the text read aloud (ask only).
-	Answer string
+	// Answer is the text read aloud, Verdict the answer's verdict (ask
+	// only: not_understood or report when there is no decision).
+	Answer, Verdict string
 	// RuleSet is the digest of the rule set that answered.
 	RuleSet string
+	// Feed is the digest of the feed in use (Options.Feed), if any.
+	Feed string
 	// Client is the remote address of the connection.
 	Client string
 }
 
 // A Recorder keeps decision records. Record is called once per answered
 // request on the request's goroutine, after the answer is written: it
-// must not block (queue the record and return; count what it drops) and
-// must not keep r.Decision's slices beyond copying them.
+// must not block (queue the record and return; count what it drops). The
+// server does not touch r or r.Decision again, so a recorder may keep
+// them until written; it must not change them.
 type Recorder interface {
 	Record(r *Record)
 }
@@ -107,6 +124,8 @@ type Server struct {
 	pinyin        pinyinTable
 	checks        []Check
 	recorder      Recorder
+	feed          func() string
+	records       RecordLookup
 	metrics       *metrics
 	mux           *http.ServeMux
 }
@@ -119,7 +138,8 @@ type Route struct {
 // New builds the HTTP handler around h.
 func New(h *hotline.Hotline, opts Options) *Server {
 	s := &Server{build: opts.Reload, reloadTimeout: opts.ReloadTimeout, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now,
-		pinyin: loadPinyin(), checks: opts.Checks, recorder: opts.Recorder}
+		pinyin: loadPinyin(), checks: opts.Checks, recorder: opts.Recorder,
+		feed: opts.Feed, records: opts.Records}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -144,7 +164,7 @@ func New(h *hotline.Hotline, opts Options) *Server {
 	s.mux.HandleFunc("GET /{$}", s.page)
 	s.mux.HandleFunc("GET /assets/", s.asset)
 	s.mux.HandleFunc("/", s.notFound)
-	s.metrics = newMetrics(append(patterns, "GET /{$}", "GET /assets/"))
+	s.metrics = newMetrics(append(patterns, "GET /{$}", "GET /assets/"), opts.Collectors...)
 	s.cur.Store(newCurrent(h))
 	s.metrics.ruleSet(h.Engine().Receipt().RuleSet, s.now())
 	return s
@@ -351,6 +371,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			rec := st.record
 			rec.RequestID, rec.Time, rec.RuleSet = id, start, h.Engine().Receipt().RuleSet
 			rec.Client = clientOf(r.RemoteAddr)
+			if s.feed != nil {
+				rec.Feed = s.feed()
+			}
 			s.recorder.Record(rec)
 		}
 	}()

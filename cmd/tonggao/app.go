@@ -93,6 +93,8 @@ var errorCodes = []struct{ code, meaning string }{
 	{"output", "output that could not be written (exit status 1)"},
 	{"calendar", "the built-in calendar fails to load: a defect of the build (exit status 1)"},
 	{"serve", "the server failed while serving (exit status 1)"},
+	{"bad_records", "serve, records: a records database that cannot be opened or read, or a record or rule set it does not hold"},
+	{"replay_differs", "records replay: the decision made again differs from the one recorded (exit status 1)"},
 }
 
 // cliError is an error with its exit status and, for --json, a code from
@@ -295,7 +297,7 @@ command, flag, status and JSON error code.`,
 		a.checkCmd(), a.askCmd(), a.hereCmd(),
 		a.dateCmd(), a.termsCmd(), a.windowCmd(), a.icsCmd(), a.posterCmd(),
 		a.docCmd(), a.layersCmd(), a.testCmd(), a.bundleCmd(),
-		a.serveCmd(),
+		a.serveCmd(), a.recordsCmd(),
 		a.versionCmd(), a.completionCmd(),
 	)
 	root.SetHelpCommand(helpCmd(root))

@@ -72,6 +72,12 @@ func (r *ruleFlags) load(opts ...engine.Option) (*engine.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	return r.loadFrom(roots, opts...)
+}
+
+// loadFrom builds an engine from roots (the flags' own, or a snapshot
+// of them).
+func (r *ruleFlags) loadFrom(roots []rules.Root, opts ...engine.Option) (*engine.Engine, error) {
 	eng, err := loadRoots(roots, opts...)
 	if err != nil && r.embedded && strings.Contains(err.Error(), "is also encoded in "+embeddedRoot+"/") {
 		// The likeliest cause: --rules names a copy of the embedded set,

@@ -41,12 +41,12 @@ type bundlePuller struct {
 	fellBack error
 }
 
-// serveHotline is the hotline serve starts on: on the rules and opts (the
-// layers) the flags choose, or, with --bundle-url, on the first bundle
+// serveHotline is the hotline serve starts on: on the engine load builds
+// (the rules and layers the flags choose), or, with --bundle-url, on the first bundle
 // pulled, with the puller that keeps it current (nil otherwise).
-func (a *app) serveHotline(ctx context.Context, f *serveFlags, opts []engine.Option) (*hotline.Hotline, *bundlePuller, error) {
+func (a *app) serveHotline(ctx context.Context, f *serveFlags, load func() (*engine.Engine, error)) (*hotline.Hotline, *bundlePuller, error) {
 	if f.bf.url == "" {
-		eng, err := f.rf.load(opts...)
+		eng, err := load()
 		if err != nil {
 			return nil, nil, err
 		}

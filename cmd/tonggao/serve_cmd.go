@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/records"
 	"github.com/tonggao/tonggao/server"
 )
 
@@ -30,6 +32,10 @@ type serveFlags struct {
 	healthcheck                        bool
 	rf                                 *ruleFlags
 	bf                                 *bundleFlags
+	records                            string
+	keepPhones                         bool
+	retention                          time.Duration
+	recordsQueue                       int
 }
 
 // serveCmd is "tonggao serve": the HTTP API and the operator page until
@@ -102,6 +108,10 @@ a repeatable flag takes a list separated by ':'. The command line wins.`,
 	fs.StringVar(&f.adminKey, "admin-tls-key", "", "TLS key `file` (PEM) for the admin listener")
 	fs.BoolVar(&f.healthcheck, "healthcheck", false, "do not serve: ask the server at --addr for /healthz and exit 0 if it answers 200 (a container's HEALTHCHECK, which has no curl)")
 	fs.StringVar(&f.adminClientCA, "admin-client-ca", "", "CA bundle `file` (PEM): admin clients must present a certificate it signed (mTLS)")
+	fs.StringVar(&f.records, "records", "", "keep a decision record of every answer in this SQLite `PATH`, or the PostgreSQL database of a postgres:// URL")
+	fs.BoolVar(&f.keepPhones, "records-keep-phones", false, "keep phone numbers that callers say in their questions (masked by default)")
+	fs.DurationVar(&f.retention, "records-retention", 0, "delete decision records older than this `duration` (e.g. 8760h); 0 keeps them")
+	fs.IntVar(&f.recordsQueue, "records-queue", 8192, "most decision `records` waiting to be written; past it they are dropped and counted")
 	return cmd
 }
 
@@ -119,21 +129,67 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 		// ready. The check names them in /readyz.
 		checks = append(checks, server.Check{Name: "layers", Ready: func() error { return nil }})
 	}
-	h, bp, err := a.serveHotline(ctx, f, opts)
-	if err != nil {
-		return err
-	}
 	// The access log is batched: one write per request would cost a
 	// system call each (server.LogWriter); Close flushes it at exit.
 	logw := server.NewLogWriter(a.stderr, 100*time.Millisecond)
 	defer logw.Close()
 	logger := slog.New(slog.NewJSONHandler(logw, nil))
 	sopts := server.Options{Logger: logger, MaxBody: f.maxBody, ReloadTimeout: f.reloadTimeout, Checks: checks}
+	load := func() (*engine.Engine, error) { return f.rf.load(opts...) }
+	if f.records != "" {
+		store, err := records.Open(ctx, f.records)
+		if err != nil {
+			return badInput("bad_records", err)
+		}
+		defer store.Close()
+		// Every rule set that answers is kept by digest, for replay. At
+		// start a database that cannot keep it stops the server; at a
+		// reload it is logged and the new rules serve all the same (a
+		// rule update is not held up by the records).
+		started := false
+		load = func() (*engine.Engine, error) {
+			eng, keepErr, err := f.loadKept(store, opts)
+			if err == nil && keepErr != nil {
+				if !started {
+					return nil, badInput("bad_records", keepErr)
+				}
+				logger.Error("rule set not kept for replay", "rule_set", eng.Receipt().RuleSet, "error", keepErr.Error())
+			}
+			started = true
+			return eng, err
+		}
+		w := records.NewWriter(store, records.WriterOptions{Queue: f.recordsQueue, KeepPhones: f.keepPhones, Retention: f.retention, Logger: logger})
+		defer func() {
+			// Write what is queued; the grace period bounds the wait.
+			cctx, cancel := context.WithTimeout(context.Background(), f.grace)
+			defer cancel()
+			if err := w.Close(cctx); err != nil {
+				logger.Error("decision records left unwritten at exit", "error", err.Error())
+			}
+		}()
+		sopts.Recorder, sopts.Collectors = w, w.Collectors()
+		sopts.Records = func(ctx context.Context, id string) ([]byte, bool, error) {
+			es, err := store.Get(ctx, id)
+			if errors.Is(err, records.ErrNotFound) {
+				return nil, false, nil
+			}
+			if err != nil {
+				return nil, false, err
+			}
+			b, err := json.Marshal(map[string]any{"records": es})
+			return b, true, err
+		}
+		logger.Info("decision records", "store", store.Kind(), "keep_phones", f.keepPhones, "retention", f.retention.String())
+	}
+	h, bp, err := a.serveHotline(ctx, f, load)
+	if err != nil {
+		return err
+	}
 	if len(f.rf.dirs) > 0 {
 		// A reload re-reads the rule directories; the layers stay as
 		// loaded at start (they are not rules and carry no digest of their
 		// own).
-		sopts.Reload = func(context.Context) (*engine.Engine, error) { return f.rf.load(opts...) }
+		sopts.Reload = func(context.Context) (*engine.Engine, error) { return load() }
 	}
 	cfg := server.RunConfig{Addr: f.addr, AdminAddr: f.adminAddr, Grace: f.grace, DrainDelay: f.drainDelay, MaxConns: f.maxConns}
 	if f.adminAddr != "" {
@@ -247,4 +303,25 @@ func adminSecurity(tokenFile, cert, key, clientCA string) (server.AdminAuth, *tl
 		return auth, nil, errors.New("--admin-addr needs --admin-token-file or --admin-client-ca: admin is authenticated, never open")
 	}
 	return auth, tc, nil
+}
+
+// loadKept loads the rules from a snapshot of their files and keeps the
+// snapshot in the records database under the rule set's digest, so that
+// a record can be replayed under exactly the rules that answered it.
+// keepErr is the failure to keep them.
+func (f *serveFlags) loadKept(store *records.Store, opts []engine.Option) (eng *engine.Engine, keepErr, err error) {
+	roots, err := f.rf.roots()
+	if err != nil {
+		return nil, nil, err
+	}
+	snap, archive, err := records.Snapshot(roots)
+	if err != nil {
+		return nil, nil, badInput("bad_rules", err)
+	}
+	if eng, err = f.rf.loadFrom(snap, opts...); err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return eng, store.PutRuleSet(ctx, eng.Receipt().RuleSet, archive), nil
 }

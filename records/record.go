@@ -1,0 +1,187 @@
+package records
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/server"
+)
+
+// Entry is one decision record as stored.
+type Entry struct {
+	// Seq is the store's own key, in order of writing.
+	Seq       int64     `json:"seq"`
+	RequestID string    `json:"request_id"`
+	Time      time.Time `json:"time"`
+	// Route is "decisions" or "ask".
+	Route  string `json:"route"`
+	Client string `json:"client"`
+	// Question is the caller's words (ask), phone numbers masked unless
+	// the writer keeps them.
+	Question string `json:"question,omitempty"`
+	Activity string `json:"activity"`
+	Verdict  string `json:"verdict"`
+	// Cited are the articles of the reasons that apply, "notice 第N条",
+	// separated by "; ".
+	Cited string `json:"cited"`
+	// Answer is the text read aloud (ask).
+	Answer  string `json:"answer,omitempty"`
+	RuleSet string `json:"rule_set"`
+	// Feed is the digest of the feed the answer used, when there is one.
+	Feed string `json:"feed,omitempty"`
+	// Query is what was decided (QueryJSON), Decision the decision as the
+	// API gave it; both null for a question not understood.
+	Query    json.RawMessage `json:"query"`
+	Decision json.RawMessage `json:"decision"`
+}
+
+// QueryJSON is an engine query as a record keeps it: enough to decide it
+// again (Sourced facts keep their value, not their source).
+type QueryJSON struct {
+	Activity string `json:"activity"`
+	// At is the minute asked about (RFC 3339), Day the day when the query
+	// gave a day alone.
+	At        string         `json:"at,omitempty"`
+	Day       string         `json:"day,omitempty"`
+	Facts     map[string]any `json:"facts,omitempty"`
+	Point     *PointJSON     `json:"point,omitempty"`
+	AccuracyM float64        `json:"accuracy_m,omitempty"`
+	Place     string         `json:"place,omitempty"`
+}
+
+// PointJSON is a query's point.
+type PointJSON struct {
+	Lat float64 `json:"lat"`
+	Lon float64 `json:"lon"`
+	CRS string  `json:"crs"`
+}
+
+// EncodeQuery is q in its record form.
+func EncodeQuery(q engine.Query) QueryJSON {
+	out := QueryJSON{Activity: q.Activity, AccuracyM: q.AccuracyM, Place: q.Place}
+	if !q.At.IsZero() {
+		out.At = q.At.Format(time.RFC3339)
+	} else if q.Day != (calendar.Date{}) {
+		out.Day = q.Day.String()
+	}
+	if len(q.Facts) > 0 {
+		out.Facts = make(map[string]any, len(q.Facts))
+		for k, v := range q.Facts {
+			out.Facts[k] = factJSON(v)
+		}
+	}
+	if q.Point != nil {
+		out.Point = &PointJSON{Lat: q.Point.Lat, Lon: q.Point.Lon, CRS: string(q.Point.CRS)}
+	}
+	return out
+}
+
+// factJSON is a fact value as FactsFromJSON reads it back.
+func factJSON(v any) any {
+	switch x := v.(type) {
+	case engine.Sourced:
+		return factJSON(x.Value)
+	case engine.Range:
+		return map[string]any{"min": x.Lo, "max": x.Hi}
+	case int:
+		return float64(x)
+	}
+	return v
+}
+
+// Query is the record's query for the rule set set, to decide again.
+func (q QueryJSON) Query(set *rules.Set) (engine.Query, error) {
+	out := engine.Query{Activity: q.Activity, AccuracyM: q.AccuracyM, Place: q.Place}
+	switch {
+	case q.At != "":
+		t, err := time.Parse(time.RFC3339, q.At)
+		if err != nil {
+			return out, fmt.Errorf("record query at: %w", err)
+		}
+		out.At = t
+	case q.Day != "":
+		d, err := calendar.ParseDate(q.Day)
+		if err != nil {
+			return out, fmt.Errorf("record query day: %w", err)
+		}
+		out.Day = d
+	}
+	facts, err := engine.FactsFromJSON(set, q.Facts, "record")
+	if err != nil {
+		return out, fmt.Errorf("record query facts: %w", err)
+	}
+	out.Facts = facts
+	if q.Point != nil {
+		out.Point = &place.Point{Lat: q.Point.Lat, Lon: q.Point.Lon, CRS: place.CRS(q.Point.CRS)}
+	}
+	return out, nil
+}
+
+// cited lists the articles of the reasons that apply or may apply.
+func cited(d *engine.Decision) string {
+	var b strings.Builder
+	for k := range d.NumReasons() {
+		r := d.Reason(k)
+		if r.Status != "applies" && r.Status != "may_apply" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(r.Notice)
+		if r.Article != "" {
+			b.WriteString(" ")
+			b.WriteString(r.Article)
+		}
+	}
+	return b.String()
+}
+
+// phoneNumber matches what a caller may say of a phone number: a Chinese
+// mobile number (with or without +86), a landline with its area code, or
+// any run of seven or more digits.
+var phoneNumber = regexp.MustCompile(`(?:\+?86[- ]?)?1[3-9]\d{9}|0\d{2,3}[- ]?\d{7,8}|\d{7,}`)
+
+// PhoneMask replaces a masked number in a question.
+const PhoneMask = "[号码]"
+
+// MaskPhones masks phone numbers in s.
+func MaskPhones(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	return phoneNumber.ReplaceAllString(s, PhoneMask)
+}
+
+// entryOf turns a server record into an entry (on the writer's
+// goroutine: the encoding is off the request's path).
+func entryOf(r *server.Record, keepPhones bool) (Entry, error) {
+	e := Entry{RequestID: r.RequestID, Time: r.Time, Route: r.Route, Client: r.Client, Question: r.Question,
+		Answer: r.Answer, RuleSet: r.RuleSet, Feed: r.Feed, Activity: r.Query.Activity}
+	if !keepPhones {
+		e.Question = MaskPhones(e.Question)
+	}
+	e.Query, e.Decision, e.Verdict = json.RawMessage("null"), json.RawMessage("null"), r.Verdict
+	if e.Verdict == "" {
+		e.Verdict = "not_understood"
+	}
+	if r.Decision != nil {
+		q, err := json.Marshal(EncodeQuery(r.Query))
+		if err != nil {
+			return e, fmt.Errorf("record %s: query: %w", r.RequestID, err)
+		}
+		e.Query = q
+		e.Decision = r.Decision.AppendJSON(nil)
+		e.Verdict = string(r.Decision.Verdict)
+		e.Activity = r.Decision.Activity().ID
+		e.Cited = cited(r.Decision)
+	}
+	return e, nil
+}

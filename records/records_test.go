@@ -1,0 +1,293 @@
+package records
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/testutil"
+	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/server"
+)
+
+var (
+	engOnce sync.Once
+	testEng *engine.Engine
+	engErr  error
+)
+
+func embeddedEngine(t testing.TB) *engine.Engine {
+	t.Helper()
+	engOnce.Do(func() { testEng, engErr = engine.Embedded() })
+	require.NoError(t, engErr)
+	return testEng
+}
+
+// stores are the stores every store test runs on: a SQLite file, and the
+// PostgreSQL database of TONGGAO_TEST_POSTGRES (.ci/run starts one and
+// sets it; under CI=true its absence fails the test).
+func stores(t *testing.T) map[string]*Store {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]*Store{}
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "records.db"))
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	out["sqlite"] = s
+	dsn := os.Getenv("TONGGAO_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("TONGGAO_TEST_POSTGRES is not set: .ci/run starts PostgreSQL and sets it")
+		}
+		t.Log("TONGGAO_TEST_POSTGRES not set: PostgreSQL not tested")
+		return out
+	}
+	p, err := Open(ctx, dsn)
+	require.NoError(t, err)
+	_, err = p.db.ExecContext(ctx, "TRUNCATE decision_records; TRUNCATE rule_sets")
+	require.NoError(t, err)
+	t.Cleanup(func() { p.Close() })
+	out["postgres"] = p
+	return out
+}
+
+func TestStore(t *testing.T) {
+	ctx := context.Background()
+	base := time.Date(2024, 10, 3, 2, 0, 0, 123000, time.UTC)
+	for name, s := range stores(t) {
+		t.Run(name, func(t *testing.T) {
+			var es []Entry
+			for i := range 300 {
+				es = append(es, Entry{RequestID: fmt.Sprintf("r%d", i), Time: base.Add(time.Duration(i) * time.Minute), Route: "decisions",
+					Client: "127.0.0.1", Activity: "burn_field_ridge", Verdict: "forbidden", Cited: "祁政通〔2024〕7号 三", RuleSet: "sha256:x",
+					Query: json.RawMessage(`{"activity":"烧田埂","day":"2024-10-03"}`), Decision: json.RawMessage(`{"verdict":"forbidden"}`)})
+			}
+			es[5].RequestID = "r4" // a client may send the same id twice
+			require.NoError(t, s.Append(ctx, es[:256]))
+			require.NoError(t, s.Append(ctx, es[256:]))
+			n, err := s.Count(ctx)
+			require.NoError(t, err)
+			require.EqualValues(t, 300, n)
+
+			got, err := s.Get(ctx, "r7")
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			require.True(t, got[0].Time.Equal(es[7].Time), "%v != %v", got[0].Time, es[7].Time)
+			require.Equal(t, "祁政通〔2024〕7号 三", got[0].Cited)
+			require.JSONEq(t, string(es[7].Query), string(got[0].Query))
+			require.JSONEq(t, string(es[7].Decision), string(got[0].Decision))
+			got, err = s.Get(ctx, "r4")
+			require.NoError(t, err)
+			require.Len(t, got, 2)
+			_, err = s.Get(ctx, "nope")
+			require.ErrorIs(t, err, ErrNotFound)
+
+			got, err = s.List(ctx, base.Add(10*time.Minute), base.Add(20*time.Minute), 0)
+			require.NoError(t, err)
+			require.Len(t, got, 10)
+			require.Equal(t, "r10", got[0].RequestID)
+			require.Equal(t, "r19", got[9].RequestID)
+
+			require.NoError(t, s.PutRuleSet(ctx, "sha256:x", []byte("one")))
+			require.NoError(t, s.PutRuleSet(ctx, "sha256:x", []byte("two")), "keeping a rule set twice is not an error")
+			b, err := s.RuleSet(ctx, "sha256:x")
+			require.NoError(t, err)
+			require.Equal(t, "one", string(b))
+			_, err = s.RuleSet(ctx, "sha256:y")
+			require.ErrorIs(t, err, ErrNotFound)
+
+			del, err := s.DeleteBefore(ctx, base.Add(100*time.Minute))
+			require.NoError(t, err)
+			require.EqualValues(t, 100, del)
+		})
+	}
+}
+
+func TestOpenRefusesWhatItCannotUse(t *testing.T) {
+	_, err := Open(context.Background(), filepath.Join(t.TempDir(), "no", "such", "dir", "r.db"))
+	require.Error(t, err)
+	_, err = Open(context.Background(), "")
+	require.Error(t, err)
+	require.Equal(t, "postgres://u:***@h/db", redact("postgres://u:secret@h/db"))
+	require.Equal(t, "postgres://h/db", redact("postgres://h/db"))
+}
+
+func TestMaskPhones(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"我电话13812345678，今天能烧秸秆吗", "我电话[号码]，今天能烧秸秆吗"},
+		{"+86 13812345678", "[号码]"},
+		{"打0746-3213950问", "打[号码]问"},
+		{"10月3日能烧田埂吗", "10月3日能烧田埂吗"},
+		{"离林子50米", "离林子50米"},
+		{"身份证430000199001011234", "身份证[号码]"},
+	} {
+		require.Equal(t, tc.want, MaskPhones(tc.in), tc.in)
+	}
+}
+
+// blocking is a store whose writes wait until released.
+type blocking struct {
+	release chan struct{}
+	mu      sync.Mutex
+	got     []Entry
+}
+
+func (b *blocking) Append(_ context.Context, es []Entry) error {
+	<-b.release
+	b.mu.Lock()
+	b.got = append(b.got, es...)
+	b.mu.Unlock()
+	return nil
+}
+
+func (b *blocking) DeleteBefore(context.Context, time.Time) (int64, error) { return 0, nil }
+
+// TestWriterNeverBlocks: with the database stuck, Record returns at once
+// and what does not fit in the queue is dropped and counted.
+func TestWriterNeverBlocks(t *testing.T) {
+	st := &blocking{release: make(chan struct{})}
+	w := newWriter(st, WriterOptions{Queue: 10, Batch: 4})
+	start := time.Now()
+	for i := range 100 {
+		w.Record(&server.Record{RequestID: fmt.Sprint(i), Route: "ask", Question: "?"})
+	}
+	require.Less(t, time.Since(start), time.Second, "Record blocked")
+	dropped := testutil.ToFloat64(w.full)
+	// The writer holds one batch (≤ 4) while stuck; the queue holds 10.
+	require.GreaterOrEqual(t, dropped, float64(100-10-4))
+	close(st.release)
+	require.NoError(t, w.Close(context.Background()))
+	require.EqualValues(t, 100-dropped, len(st.got))
+	require.EqualValues(t, len(st.got), testutil.ToFloat64(w.written))
+}
+
+// TestEveryAnsweredRequestOnce drives a server with a writer on SQLite:
+// each answered request is in the store once, a refused one is not.
+func TestEveryAnsweredRequestOnce(t *testing.T) {
+	for name, store := range stores(t) {
+		t.Run(name, func(t *testing.T) { everyAnsweredRequestOnce(t, store) })
+	}
+}
+
+func everyAnsweredRequestOnce(t *testing.T, store *Store) {
+	ctx := context.Background()
+	h, err := hotline.New(embeddedEngine(t))
+	require.NoError(t, err)
+	w := NewWriter(store, WriterOptions{})
+	srv := server.New(h, server.Options{Recorder: w, Collectors: w.Collectors(), Feed: func() string { return "sha256:feed" }})
+	post := func(path, id, body string) int {
+		req := httptest.NewRequest(http.MethodPost, path, bytes.NewBufferString(body))
+		req.Header.Set("X-Request-Id", id)
+		rw := httptest.NewRecorder()
+		srv.ServeHTTP(rw, req)
+		return rw.Code
+	}
+	for i := range 50 {
+		require.Equal(t, 200, post("/v1/decisions", fmt.Sprintf("d%d", i), `{"activity":"烧田埂","at":"2024-10-03","facts":{"distance_to_forest_m":50}}`))
+	}
+	require.Equal(t, 200, post("/v1/ask", "a1", `{"question":"10月3日在离山林50米的地方能烧田埂吗？我手机13912345678","at":"2024-10-01"}`))
+	require.Equal(t, 400, post("/v1/decisions", "bad", `{"activity":"烧田埂"`))
+	require.Equal(t, 422, post("/v1/decisions", "bad2", `{"activity":"no such thing","at":"2024-10-03"}`))
+	require.NoError(t, w.Close(ctx))
+	n, err := store.Count(ctx)
+	require.NoError(t, err)
+	require.EqualValues(t, 51, n)
+	for i := range 50 {
+		es, err := store.Get(ctx, fmt.Sprintf("d%d", i))
+		require.NoError(t, err)
+		require.Len(t, es, 1)
+	}
+	_, err = store.Get(ctx, "bad")
+	require.ErrorIs(t, err, ErrNotFound)
+	es, err := store.Get(ctx, "d3")
+	require.NoError(t, err)
+	e := es[0]
+	require.Equal(t, "forbidden", e.Verdict)
+	require.Equal(t, "burn_field_ridge", e.Activity)
+	require.Contains(t, e.Cited, "祁政通〔2024〕7号")
+	require.Equal(t, "sha256:feed", e.Feed)
+	require.Equal(t, embeddedEngine(t).Receipt().RuleSet, e.RuleSet)
+	es, err = store.Get(ctx, "a1")
+	require.NoError(t, err)
+	require.NotContains(t, es[0].Question, "13912345678", "phone numbers are masked by default")
+	require.Contains(t, es[0].Question, PhoneMask)
+	require.NotEmpty(t, es[0].Answer)
+	require.Equal(t, "forbidden", es[0].Verdict)
+
+	// The record replays to the same decision under the same rules.
+	r, err := Replay(es[0], embeddedEngine(t))
+	require.NoError(t, err)
+	require.True(t, r.Same, "differences: %v", r.Differences)
+	require.Equal(t, "forbidden", r.Verdict)
+}
+
+// TestSnapshotReplay: a snapshot loads as the same rule set, and a record
+// replayed under other rules (a notice repealed) says what changed.
+func TestSnapshotReplay(t *testing.T) {
+	roots := []rules.Root{{Name: "rules", FS: rules.EmbeddedFS()}}
+	snap, archive, err := Snapshot(roots)
+	require.NoError(t, err)
+	back, err := Unarchive(archive)
+	require.NoError(t, err)
+	ctx := context.Background()
+	want := embeddedEngine(t).Receipt().RuleSet
+	for _, rs := range [][]rules.Root{snap, back} {
+		eng, err := engine.LoadRoots(ctx, rs, rules.Limits{})
+		require.NoError(t, err)
+		require.Equal(t, want, eng.Receipt().RuleSet)
+	}
+	_, err = Unarchive([]byte("not a zip"))
+	require.Error(t, err)
+
+	d, err := embeddedEngine(t).Decide(engine.Query{Activity: "烧田埂", At: time.Date(2024, 10, 3, 10, 0, 0, 0, time.UTC),
+		Facts: engine.Facts{"distance_to_forest_m": 50}})
+	require.NoError(t, err)
+	rec := &server.Record{RequestID: "x", Route: "decisions", Decision: d, Query: engine.Query{Activity: "烧田埂",
+		At: time.Date(2024, 10, 3, 10, 0, 0, 0, time.UTC), Facts: engine.Facts{"distance_to_forest_m": 50}}, RuleSet: want}
+	e, err := entryOf(rec, false)
+	require.NoError(t, err)
+
+	r, err := Replay(e, embeddedEngine(t))
+	require.NoError(t, err)
+	require.True(t, r.Same, "differences: %v", r.Differences)
+
+	// A record of another answer (as older rules gave) is reported.
+	var dec map[string]any
+	require.NoError(t, json.Unmarshal(e.Decision, &dec))
+	dec["verdict"] = "allowed"
+	e.Decision, _ = json.Marshal(dec)
+	e.Verdict = "allowed"
+	r, err = Replay(e, embeddedEngine(t))
+	require.NoError(t, err)
+	require.False(t, r.Same)
+	require.Equal(t, []string{"verdict"}, r.Differences)
+	require.Equal(t, "allowed", r.Was)
+	require.Equal(t, "forbidden", r.Verdict)
+
+	// Under rules without the notice, the activity is unknown: an error,
+	// not a silent difference.
+	m := back[0].FS.(fstest.MapFS)
+	other := fstest.MapFS{}
+	for p, f := range m {
+		if !bytes.Contains(f.Data, []byte("祁政通〔2024〕7号")) || filepath.Dir(p) != "notices" {
+			other[p] = f
+		}
+	}
+	eng2, err := engine.LoadRoots(ctx, []rules.Root{{Name: "rules", FS: other}}, rules.Limits{})
+	require.NoError(t, err)
+	require.NotEqual(t, want, eng2.Receipt().RuleSet)
+	_, err = Replay(e, eng2)
+	require.ErrorContains(t, err, "unknown activity")
+}

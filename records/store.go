@@ -1,0 +1,265 @@
+package records
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	// The two drivers: PostgreSQL through pgx, SQLite in pure Go.
+	_ "github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite"
+)
+
+// ErrNotFound is returned for a record or rule set the store does not hold.
+var ErrNotFound = errors.New("records: not found")
+
+// Store is a database of decision records and the rule sets they name.
+// Its methods are safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	d    dialect
+	name string // for errors: the file, or the URL without its password
+
+	mu      sync.Mutex
+	inserts map[int]string // multi-row INSERT by row count
+}
+
+// dialect is what differs between SQLite and PostgreSQL.
+type dialect struct {
+	name   string
+	schema []string
+	// param is the n-th (1-based) placeholder.
+	param func(n int) string
+	// timeArg and scanTime convert a record's time.
+	timeArg func(time.Time) any
+}
+
+const columns = "request_id, at, route, client, question, activity, verdict, cited, answer, rule_set, feed, query, decision"
+
+const numColumns = 13
+
+var sqlite = dialect{
+	name: "sqlite",
+	schema: []string{
+		`CREATE TABLE IF NOT EXISTS decision_records (
+			seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			request_id TEXT NOT NULL, at INTEGER NOT NULL, route TEXT NOT NULL, client TEXT NOT NULL,
+			question TEXT NOT NULL, activity TEXT NOT NULL, verdict TEXT NOT NULL, cited TEXT NOT NULL,
+			answer TEXT NOT NULL, rule_set TEXT NOT NULL, feed TEXT NOT NULL, query TEXT NOT NULL, decision TEXT NOT NULL)`,
+		`CREATE INDEX IF NOT EXISTS decision_records_request_id ON decision_records (request_id)`,
+		`CREATE INDEX IF NOT EXISTS decision_records_at ON decision_records (at)`,
+		`CREATE TABLE IF NOT EXISTS rule_sets (digest TEXT PRIMARY KEY, stored_at INTEGER NOT NULL, archive BLOB NOT NULL)`,
+	},
+	param:   func(int) string { return "?" },
+	timeArg: func(t time.Time) any { return t.UnixMicro() },
+}
+
+var postgres = dialect{
+	name: "postgres",
+	schema: []string{
+		`CREATE TABLE IF NOT EXISTS decision_records (
+			seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			request_id TEXT NOT NULL, at TIMESTAMPTZ NOT NULL, route TEXT NOT NULL, client TEXT NOT NULL,
+			question TEXT NOT NULL, activity TEXT NOT NULL, verdict TEXT NOT NULL, cited TEXT NOT NULL,
+			answer TEXT NOT NULL, rule_set TEXT NOT NULL, feed TEXT NOT NULL, query JSONB NOT NULL, decision JSONB NOT NULL)`,
+		`CREATE INDEX IF NOT EXISTS decision_records_request_id ON decision_records (request_id)`,
+		`CREATE INDEX IF NOT EXISTS decision_records_at ON decision_records (at)`,
+		`CREATE TABLE IF NOT EXISTS rule_sets (digest TEXT PRIMARY KEY, stored_at TIMESTAMPTZ NOT NULL, archive BYTEA NOT NULL)`,
+	},
+	param:   func(n int) string { return "$" + strconv.Itoa(n) },
+	timeArg: func(t time.Time) any { return t.UTC() },
+}
+
+// IsURL reports whether target names a PostgreSQL database rather than a
+// SQLite file.
+func IsURL(target string) bool {
+	return strings.HasPrefix(target, "postgres://") || strings.HasPrefix(target, "postgresql://")
+}
+
+// Open opens (and creates, if need be) the store target names: a
+// postgres:// or postgresql:// URL, or else a SQLite file's path.
+func Open(ctx context.Context, target string) (*Store, error) {
+	if target == "" {
+		return nil, errors.New("records: no database given")
+	}
+	s := &Store{inserts: map[int]string{}}
+	var err error
+	if IsURL(target) {
+		s.d, s.name = postgres, redact(target)
+		s.db, err = sql.Open("pgx", target)
+	} else {
+		// WAL: readers (lookups) do not wait for the writer; NORMAL sync
+		// is durable across a process crash, which is what WAL mode needs.
+		s.d, s.name = sqlite, target
+		s.db, err = sql.Open("sqlite", "file:"+target+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("records %s: %w", s.name, err)
+	}
+	for _, stmt := range s.d.schema {
+		if _, err := s.db.ExecContext(ctx, stmt); err != nil {
+			s.db.Close()
+			return nil, fmt.Errorf("records %s: create schema: %w", s.name, err)
+		}
+	}
+	return s, nil
+}
+
+// redact drops a URL's password.
+func redact(u string) string {
+	scheme, rest, _ := strings.Cut(u, "://")
+	if at := strings.LastIndex(rest, "@"); at >= 0 {
+		if user, _, hasPass := strings.Cut(rest[:at], ":"); hasPass {
+			return scheme + "://" + user + ":***" + rest[at:]
+		}
+	}
+	return u
+}
+
+// Kind is "sqlite" or "postgres".
+func (s *Store) Kind() string { return s.d.name }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// insert is the statement inserting n rows at once.
+func (s *Store) insert(n int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if q, ok := s.inserts[n]; ok {
+		return q
+	}
+	var b strings.Builder
+	b.WriteString("INSERT INTO decision_records (" + columns + ") VALUES ")
+	p := 1
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(")
+		for c := range numColumns {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(s.d.param(p))
+			p++
+		}
+		b.WriteString(")")
+	}
+	q := b.String()
+	s.inserts[n] = q
+	return q
+}
+
+// Append writes entries in one statement (all or none).
+func (s *Store) Append(ctx context.Context, es []Entry) error {
+	if len(es) == 0 {
+		return nil
+	}
+	args := make([]any, 0, len(es)*numColumns)
+	for _, e := range es {
+		args = append(args, e.RequestID, s.d.timeArg(e.Time), e.Route, e.Client, e.Question, e.Activity, e.Verdict, e.Cited,
+			e.Answer, e.RuleSet, e.Feed, string(e.Query), string(e.Decision))
+	}
+	if _, err := s.db.ExecContext(ctx, s.insert(len(es)), args...); err != nil {
+		return fmt.Errorf("records %s: append %d: %w", s.name, len(es), err)
+	}
+	return nil
+}
+
+const selectEntries = "SELECT seq, " + columns + " FROM decision_records "
+
+func (s *Store) query(ctx context.Context, where string, args ...any) ([]Entry, error) {
+	rows, err := s.db.QueryContext(ctx, selectEntries+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("records %s: %w", s.name, err)
+	}
+	defer rows.Close()
+	var out []Entry
+	for rows.Next() {
+		var e Entry
+		var at any
+		var q, d string
+		if err := rows.Scan(&e.Seq, &e.RequestID, &at, &e.Route, &e.Client, &e.Question, &e.Activity, &e.Verdict, &e.Cited,
+			&e.Answer, &e.RuleSet, &e.Feed, &q, &d); err != nil {
+			return nil, fmt.Errorf("records %s: %w", s.name, err)
+		}
+		switch t := at.(type) {
+		case time.Time:
+			e.Time = t
+		case int64:
+			e.Time = time.UnixMicro(t).UTC()
+		}
+		e.Query, e.Decision = []byte(q), []byte(d)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("records %s: %w", s.name, err)
+	}
+	return out, nil
+}
+
+// Get returns the records of a request id, oldest first: one, unless
+// clients sent the same X-Request-Id twice. ErrNotFound if none.
+func (s *Store) Get(ctx context.Context, requestID string) ([]Entry, error) {
+	es, err := s.query(ctx, "WHERE request_id = "+s.d.param(1)+" ORDER BY seq", requestID)
+	if err == nil && len(es) == 0 {
+		err = fmt.Errorf("record %q: %w", requestID, ErrNotFound)
+	}
+	return es, err
+}
+
+// List returns up to limit records with from ≤ time < to, oldest first.
+func (s *Store) List(ctx context.Context, from, to time.Time, limit int) ([]Entry, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	return s.query(ctx, "WHERE at >= "+s.d.param(1)+" AND at < "+s.d.param(2)+" ORDER BY at, seq LIMIT "+strconv.Itoa(limit),
+		s.d.timeArg(from), s.d.timeArg(to))
+}
+
+// Count is the number of records.
+func (s *Store) Count(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM decision_records").Scan(&n)
+	return n, err
+}
+
+// DeleteBefore deletes the records older than t (retention) and says how
+// many.
+func (s *Store) DeleteBefore(ctx context.Context, t time.Time) (int64, error) {
+	res, err := s.db.ExecContext(ctx, "DELETE FROM decision_records WHERE at < "+s.d.param(1), s.d.timeArg(t))
+	if err != nil {
+		return 0, fmt.Errorf("records %s: retention: %w", s.name, err)
+	}
+	return res.RowsAffected()
+}
+
+// PutRuleSet keeps a rule set's archive (Archive) under its digest; one
+// already kept is left as it is.
+func (s *Store) PutRuleSet(ctx context.Context, digest string, archive []byte) error {
+	q := "INSERT INTO rule_sets (digest, stored_at, archive) VALUES (" + s.d.param(1) + ", " + s.d.param(2) + ", " + s.d.param(3) +
+		") ON CONFLICT (digest) DO NOTHING"
+	if _, err := s.db.ExecContext(ctx, q, digest, s.d.timeArg(time.Now()), archive); err != nil {
+		return fmt.Errorf("records %s: keep rule set %s: %w", s.name, digest, err)
+	}
+	return nil
+}
+
+// RuleSet returns the archive kept under digest; ErrNotFound if none.
+func (s *Store) RuleSet(ctx context.Context, digest string) ([]byte, error) {
+	var b []byte
+	err := s.db.QueryRowContext(ctx, "SELECT archive FROM rule_sets WHERE digest = "+s.d.param(1), digest).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("rule set %s: %w", digest, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("records %s: rule set %s: %w", s.name, digest, err)
+	}
+	return b, nil
+}
