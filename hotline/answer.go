@@ -32,6 +32,9 @@ type Hotline struct {
 	p   *parser
 	cat *Catalog
 	voc *vocab.Vocabulary
+	// docPrefixes are the issuers' prefixes of the document numbers the
+	// rule set and the register know (祁政通, 祁政办发), longest first.
+	docPrefixes []string
 }
 
 // Root is a rule root whose vocabulary/ directory the hotline reads.
@@ -70,7 +73,26 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 		}
 		cat.Facts[name] = ft
 	}
-	return &Hotline{eng: eng, p: p, cat: cat, voc: voc}, nil
+	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, docPrefixes: docPrefixes(eng)}, nil
+}
+
+func docPrefixes(eng *engine.Engine) []string {
+	var out []string
+	add := func(number string) {
+		if i := strings.Index(number, "〔"); i > 0 && !slices.Contains(out, number[:i]) {
+			out = append(out, number[:i])
+		}
+	}
+	for _, n := range eng.Rules().Notices {
+		add(n.Number)
+	}
+	if reg := eng.Register(); reg != nil {
+		for _, e := range reg.Entries() {
+			add(e.Number.String())
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) || len(out[i]) == len(out[j]) && out[i] < out[j] })
+	return out
 }
 
 // RootsOf is the roots of rule directories on disk, for New.

@@ -61,9 +61,14 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		}
 	}
 	if m := h.p.reDoc.FindStringSubmatch(text); m != nil {
+		// the words before the number may run into it (那个祁政通): the
+		// longest issuer's prefix it ends with
 		prefix := m[1]
-		if i := strings.LastIndex(prefix, "祁"); i >= 0 {
-			prefix = prefix[i:]
+		for _, kp := range h.docPrefixes {
+			if strings.HasSuffix(prefix, kp) {
+				prefix = kp
+				break
+			}
 		}
 		number = fmt.Sprintf("%s〔%s〕%s号", prefix, m[2], m[3])
 	}
@@ -76,6 +81,21 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 			n, ok := zh.Number(m[1])
 			if ok {
 				cands = h.numbered(int(n))
+			}
+			// 祁政通8号: only the numbers of the issuer said
+			for _, kp := range h.docPrefixes {
+				if strings.Contains(text, kp) {
+					var same []string
+					for _, c := range cands {
+						if strings.HasPrefix(c, kp+"〔") {
+							same = append(same, c)
+						}
+					}
+					if len(same) > 0 {
+						cands = same
+					}
+					break
+				}
 			}
 		}
 		a.Status = "ask"

@@ -101,7 +101,8 @@ type word struct {
 	act      string          // an act no rule covers
 	facts    []vocab.Value   // facts stated
 	note     string
-	verb     bool // a frame's verb (for frames, in the token index)
+	verb     bool            // a frame's verb (for frames, in the token index)
+	about    *rules.Activity // a phrase's activity, when no act is named (低保户交多少)
 }
 
 // frame is one verb–object frame of an activity or an uncovered act.
@@ -249,7 +250,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	for _, ph := range voc.Phrases {
 		for _, w := range ph.Words {
-			p.facts.add(w, word{facts: ph.Facts, note: ph.Note})
+			p.facts.add(w, word{facts: ph.Facts, note: ph.Note, about: byID[ph.About]})
 		}
 	}
 	// The segmenter's dictionary: every word the parser knows, so that

@@ -260,6 +260,22 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
+		// 低保户交多少: a phrase that belongs to one activity, with a verb
+		// of it or a question of amount, time or place
+		asks := p.hasAny(rd.text, p.g.Money) || p.hasAny(rd.text, p.g.When) || p.hasAny(rd.text, p.g.Deadline) ||
+			p.hasAny(rd.text, p.g.Benefits) || p.hasAny(rd.text, p.g.Waiting) || p.hasAny(rd.text, p.g.Where)
+		for _, f := range rd.facts {
+			if f.w.about == nil || f.neg {
+				continue
+			}
+			verb := false
+			for _, v := range rd.verbs {
+				verb = verb || !v.neg && p.verbOf(v.words, f.w.about)
+			}
+			if verb || asks {
+				return []hit{{i: f.i, j: f.j, clause: f.clause, words: f.words, w: word{activity: f.w.about}}}
+			}
+		}
 	}
 	focused := pos[:0:0]
 	for _, h := range pos {

@@ -69,6 +69,10 @@ type Phrase struct {
 	Facts  []Value
 	Note   string // how the phrase was read, when it is not plain
 	NoteEN string
+	// About is the activity a call is about when it names no act but
+	// this phrase and a verb of that activity or a question (低保户交
+	// 多少 is about enrolling in medical insurance); "" if none.
+	About string
 }
 
 // LunarDay is a named day of the lunar year (小年 → 腊月二十四) with the
@@ -237,6 +241,7 @@ type fileSpec struct {
 		NoteEN string               `yaml:"note_en"`
 		Words  []string             `yaml:"words"`
 		Pos    rules.Str            `yaml:"fact"`
+		About  rules.Str            `yaml:"about"`
 	} `yaml:"phrases"`
 	Distance *struct {
 		Fact     rules.Str          `yaml:"fact"`
@@ -323,6 +328,11 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(ph.Pos.Pos, "a phrase needs words")
 		}
 		out := Phrase{Words: ph.Words, Note: ph.Note, NoteEN: ph.NoteEN}
+		if ph.About.Value != "" {
+			if a, ok := l.activity(ph.About); ok {
+				out.About = a.ID
+			}
+		}
 		if ph.Pos.Value != "" { // fact: name with range: [lo, hi]
 			f, ok := l.fact(ph.Pos)
 			if ok && (f.Kind != cond.Number || len(ph.Range) != 2 || ph.Range[0] > ph.Range[1]) {

@@ -56,6 +56,7 @@ func TestErrors(t *testing.T) {
 		{"phrases:\n  - facts: {in_forest_lnd: \"true\"}\n    words: [山上]\n", `bad/vocabulary/x.yaml:2:28: no fact "in_forest_lnd" in facts.yaml`},
 		{"phrases:\n  - facts: {town: 白水}\n    words: [白水]\n", `bad/vocabulary/x.yaml:2:19: fact town: "白水" is not one of`},
 		{"phrases:\n  - facts: {in_forest_land: maybe}\n    words: [山上]\n", `bad/vocabulary/x.yaml:2:29: fact in_forest_land: want true or false, not "maybe"`},
+		{"phrases:\n  - facts: {medical_assistance_group: half}\n    words: [低保户]\n    about: enrol_medical\n", `bad/vocabulary/x.yaml:4:12: no activity "enrol_medical" in the rule set`},
 		{"festivals:\n  挂青: 清民\n", `bad/vocabulary/x.yaml:2:7: festival "清民" for "挂青": the calendar does not know it`},
 		{"lunar_days:\n  小年:\n    date: 腊月四十\n", `bad/vocabulary/x.yaml:3:11: lunar day "小年"`},
 		{"questions:\n  fire_zone:\n    asked_of: nobody\n", `bad/vocabulary/x.yaml:3:15: question for fire_zone: asked_of is caller or operator, not "nobody"`},
