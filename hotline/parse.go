@@ -116,14 +116,17 @@ type frame struct {
 // the rule set, the calendar, the vocabulary and the Mandarin grammar, and
 // is immutable and safe for concurrent use.
 type parser struct {
-	set     *rules.Set
-	cal     *calendar.Calendar
-	voc     *vocab.Vocabulary
-	g       *grammar
-	script  *zh.Script
-	py      *zh.Pinyin
-	dates   *dates.Reader
-	seg     *gse.Segmenter
+	set    *rules.Set
+	cal    *calendar.Calendar
+	voc    *vocab.Vocabulary
+	g      *grammar
+	script *zh.Script
+	py     *zh.Pinyin
+	dates  *dates.Reader
+	// segment is the segmenter's Segment method, held as a func so that
+	// no reflection can reach the gse.Segmenter's other methods: keeping
+	// them links gse's built-in dictionaries (34 MB) into the binary.
+	segment func([]byte) []gse.Segment
 	acts    *trie // activity and act phrases
 	facts   *trie // fact phrases and places
 	sound   *soundTrie
@@ -286,7 +289,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	if err := seg.LoadDictStr(dict.String()); err != nil {
 		return nil, fmt.Errorf("segmenter: %w", err)
 	}
-	p.seg = seg
+	p.segment = seg.Segment
 	p.soleFirst = map[rune]bool{}
 	for v := range p.byVerb {
 		if p.onlyActivityOf(v) != nil {
@@ -629,7 +632,7 @@ func (p *parser) scanFrames(rd *reading) {
 	// (a verb, eight characters before it for an object said first, twelve
 	// after), so that a long question without one costs little.
 	for _, w := range p.verbWindows(s) {
-		for _, sg := range p.seg.Segment([]byte(s[w[0]:w[1]])) {
+		for _, sg := range p.segment([]byte(s[w[0]:w[1]])) {
 			i, j := w[0]+sg.Start(), w[0]+sg.End()
 			toks = append(toks, tok{i, j, s[i:j]})
 		}

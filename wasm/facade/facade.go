@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -24,8 +25,11 @@ import (
 // Facade answers calls with one bundle. It is immutable; loading another
 // bundle returns a new Facade.
 type Facade struct {
-	b   *patrol.Bundle
-	h   *hotline.Hotline
+	b *patrol.Bundle
+	// h is the hotline, built on the first ask: check and here do not
+	// need it, and building it (its vocabulary, grammar and segmenter)
+	// was most of the module's start-up (docs/speed.md).
+	h   func() (*hotline.Hotline, error)
 	now func() time.Time
 }
 
@@ -35,13 +39,10 @@ func New(b *patrol.Bundle, now func() time.Time) (*Facade, error) {
 	if b == nil {
 		return nil, errors.New("facade: no bundle")
 	}
-	h, err := hotline.New(b.Engine)
-	if err != nil {
-		return nil, err
-	}
 	if now == nil {
 		now = time.Now
 	}
+	h := sync.OnceValues(func() (*hotline.Hotline, error) { return hotline.New(b.Engine) })
 	return &Facade{b: b, h: h, now: now}, nil
 }
 
@@ -142,7 +143,11 @@ func (f *Facade) Ask(req string) string {
 	if err != nil {
 		return f.respond(nil, err)
 	}
-	a, _, err := f.h.Ask(hotline.Request{Question: r.Question, Today: today, Facts: facts, Lang: lang})
+	h, err := f.h()
+	if err != nil {
+		return f.respond(nil, err)
+	}
+	a, _, err := h.Ask(hotline.Request{Question: r.Question, Today: today, Facts: facts, Lang: lang})
 	return f.respond(a, err)
 }
 
