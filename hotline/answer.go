@@ -162,9 +162,12 @@ type FollowUp struct {
 // by default: full quotations, the windows, what happens to violators,
 // contacts, notes, the readings used, and each outcome.
 type Details struct {
-	Why             []string `json:"why"`
-	Outcomes        []string `json:"outcomes,omitempty"`
-	NextChange      string   `json:"next_change,omitempty"`
+	Why        []string `json:"why"`
+	Outcomes   []string `json:"outcomes,omitempty"`
+	NextChange string   `json:"next_change,omitempty"`
+	// DayParts, for a question about a day under a window with times of
+	// day, says the hours whose answer differs: 当天0点到6点不可以。
+	DayParts        string   `json:"day_parts,omitempty"`
 	Windows         []string `json:"windows,omitempty"`
 	Penalties       []string `json:"penalties,omitempty"`
 	Contacts        []string `json:"contacts,omitempty"`
@@ -488,7 +491,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			a.Details.Why = append(a.Details.Why, s)
 		}
 		for _, w := range r.Windows {
-			s := c.T(l, "window", "name", w.Name, "from", h.day(l, w.From, nil), "to", h.day(l, w.To, nil))
+			from, to := h.day(l, w.From, nil), h.day(l, w.To, nil)
+			if !w.Start.IsZero() {
+				from, to = h.moment(l, w.Start, nil), h.moment(l, w.End, nil)
+			}
+			s := c.T(l, "window", "name", w.Name, "from", from, "to", to)
 			if !slices.Contains(a.Details.Windows, s) {
 				a.Details.Windows = append(a.Details.Windows, s)
 			}
@@ -519,6 +526,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		}
 		a.Details.Outcomes = append(a.Details.Outcomes, c.T(l, "outcome", "when", strings.Join(parts, c.T(l, "outcome.and")), "verdict", c.Verdict(l, string(o.Verdict))))
 	}
+	a.Details.DayParts = h.dayParts(l, d)
 	a.Details.NextChange = h.nextChange(l, d, q)
 	for _, p := range d.Penalties() {
 		a.Details.Penalties = append(a.Details.Penalties, p.Text)
@@ -576,7 +584,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if d.Verdict == engine.Conditional && len(operatorFacts) > 0 {
 		spoken = append(spoken, h.bothWays(l, q, d, operatorFacts)...)
 	}
-	if a.Details.NextChange != "" {
+	if a.Details.DayParts != "" {
+		spoken = append(spoken, a.Details.DayParts)
+	}
+	// The day's parts already say a change within the day.
+	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) {
 		spoken = append(spoken, a.Details.NextChange)
 	}
 	if q.asks.consequence && len(d.Penalties()) > 0 {
@@ -937,6 +949,11 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	}
 	c := h.cat
 	v := c.Verdict(l, string(d.NextChange.Verdict))
+	if at := d.NextChange.At; at.Minute() != 0 {
+		// A window with times of day changes the answer within a day:
+		// say the hour (从3月1日22点起不可以).
+		return c.T(l, "next.plain", "date", h.moment(l, at, q), "verdict", v)
+	}
 	next := h.day(l, d.NextChange.Date, q)
 	end := d.NextChange.Date.AddDays(-1)
 	for _, r := range d.Reasons() {
@@ -947,6 +964,40 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 		}
 	}
 	return c.T(l, "next.plain", "date", next, "verdict", v)
+}
+
+// moment speaks a minute as its day and hour: 3月1日22点, 3月1日6点30分.
+func (h *Hotline) moment(l Lang, t calendar.DateTime, q *Query) string {
+	date := t.Date().String()
+	if l != EN {
+		date = h.day(l, t.Date(), q)
+	}
+	return h.cat.T(l, "at", "date", date, "clock", h.clock(l, calendar.ClockText(t.Minute())))
+}
+
+// clock speaks a time of day written HH:MM (24:00 the end of a day): 22点.
+func (h *Hotline) clock(l Lang, hhmm string) string {
+	hh, mm, _ := strings.Cut(hhmm, ":")
+	hour, _ := strconv.Atoi(hh)
+	key := "clock"
+	if mm != "00" {
+		key = "clock.minutes"
+	}
+	return h.cat.T(l, key, "h", strconv.Itoa(hour), "m", mm)
+}
+
+// dayParts says the parts of the day asked about whose answer differs
+// (当天0点到6点不可以，22点到24点不可以), "" when there are none.
+func (h *Hotline) dayParts(l Lang, d *engine.Decision) string {
+	if len(d.DayParts) == 0 {
+		return ""
+	}
+	c := h.cat
+	parts := make([]string, 0, len(d.DayParts))
+	for _, p := range d.DayParts {
+		parts = append(parts, c.T(l, "day_part", "from", h.clock(l, p.From), "to", h.clock(l, p.To), "verdict", c.Verdict(l, string(p.Verdict))))
+	}
+	return c.T(l, "day_parts", "parts", strings.Join(parts, c.T(l, "day_parts.sep")))
 }
 
 // condText renders one fact's answer in an outcome: "离山林多远 ≤ 100".

@@ -1,0 +1,64 @@
+package hotline
+
+import (
+	"os"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+)
+
+// TestSpokenHours holds the spoken answer to the hours of a window with
+// times of day (the engine's clock-time test notice, nothing about 祁阳):
+// a question about a day under a nightly ban says which hours differ, and a
+// change within a day is said with its hour.
+func TestSpokenHours(t *testing.T) {
+	m := fstest.MapFS{}
+	for _, f := range []string{"facts.yaml", "notices/test-2026-01-clock.yaml"} {
+		data, err := os.ReadFile("../engine/testdata/clock/" + f)
+		require.NoError(t, err)
+		m[f] = &fstest.MapFile{Data: data}
+	}
+	e, err := engine.Load(m)
+	require.NoError(t, err)
+	h, err := New(e, Root{FS: m, Name: "clock"})
+	require.NoError(t, err)
+
+	for _, tc := range []struct {
+		name, question string
+		today          calendar.Date
+		facts          engine.Facts
+		lang           Lang
+		says, notSays  []string
+	}{
+		{"a day under a nightly ban", "今天能施工吗", calendar.MustDate(2026, 3, 1),
+			engine.Facts{"residential_area": true, "near_exam_site": false}, ZH,
+			[]string{"当天0点到6点不可以，22点到24点不可以。"}, []string{"从3月1日22点起"}},
+		{"the same in English", "今天能施工吗", calendar.MustDate(2026, 3, 1),
+			engine.Facts{"residential_area": true, "near_exam_site": false}, EN,
+			[]string{"That day 0:00 to 6:00: "}, nil},
+		{"noon to noon, the day before", "明天城区能放鞭炮吗", calendar.MustDate(2026, 2, 15),
+			engine.Facts{"urban_area": true}, ZH,
+			[]string{"当天12点到24点可以。"}, nil},
+		{"inside the span, its end to the hour", "今天城区能放鞭炮吗", calendar.MustDate(2026, 2, 17),
+			engine.Facts{"urban_area": true}, ZH,
+			[]string{"从2月19日12点起不可以。"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _, err := h.Ask(Request{Question: tc.question, Today: tc.today, Facts: tc.facts, Lang: tc.lang})
+			require.NoError(t, err)
+			for _, s := range tc.says {
+				require.Contains(t, a.Answer, s)
+			}
+			for _, s := range tc.notSays {
+				require.NotContains(t, a.Answer, s)
+			}
+		})
+	}
+	a, _, err := h.Ask(Request{Question: "今天城区能放鞭炮吗", Today: calendar.MustDate(2026, 2, 17), Facts: engine.Facts{"urban_area": true}})
+	require.NoError(t, err)
+	require.Contains(t, a.Details.Windows, "春节燃放时段：2026年2月16日12点至2026年2月19日12点")
+}
