@@ -199,6 +199,21 @@ func TestHereAtAMinute(t *testing.T) {
 	h, err = e.Here(clockQuery("", "2026-03-10 12:00", facts))
 	require.NoError(t, err)
 	require.Empty(t, h.Notices[0].Windows)
+
+	// A day alone: the nightly ban is listed for the day, with its hours,
+	// and the reasons of those hours.
+	h, err = e.Here(clockQuery("", "2026-03-10", facts))
+	require.NoError(t, err)
+	var night *engine.Restriction
+	for i, r := range h.Notices[0].Restricted {
+		if r.Activity.ID == "noisy_construction" {
+			night = &h.Notices[0].Restricted[i]
+		}
+	}
+	require.NotNil(t, night, "a ban in some hours of the day is a restriction of the day")
+	require.Equal(t, engine.Forbidden, night.Verdict)
+	require.Equal(t, []string{"二"}, night.Articles)
+	require.Equal(t, []engine.DayPart{{From: "00:00", To: "06:00", Verdict: engine.Forbidden}, {From: "22:00", To: "24:00", Verdict: engine.Forbidden}}, night.Hours)
 }
 
 func TestChangeTimes(t *testing.T) {

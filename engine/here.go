@@ -43,6 +43,10 @@ type Restriction struct {
 	Verdict      Verdict     `json:"verdict"`
 	Articles     []string    `json:"articles"`
 	UnknownFacts []string    `json:"unknown_facts,omitempty"`
+	// Hours, for a day asked about under a window with times of day, are
+	// the parts of the day the restriction holds in ("22:00" to "24:00"):
+	// a nightly ban is listed for the day, with its hours.
+	Hours []DayPart `json:"hours,omitempty"`
 }
 
 // DutyUse is a duty that applies (or may apply) to officials here now.
@@ -132,8 +136,23 @@ func (e *Engine) Here(q Query) (*Here, error) {
 			// The place's facts, without those an activity implies.
 			h.Facts, first = d.Facts(), false
 		}
+		var hours []DayPart
 		if d.Verdict != Forbidden && d.Verdict != Conditional {
-			continue
+			for _, p := range d.DayParts {
+				if p.Verdict == Forbidden || p.Verdict == Conditional {
+					hours = append(hours, p)
+				}
+			}
+			if len(hours) == 0 {
+				continue
+			}
+			// Restricted in some hours of the day: the reasons are those
+			// of the first of them.
+			hq := q
+			hq.SetMoment(calendar.TimeMoment(day.Start().Add(clockMinute(hours[0].From))))
+			if d, err = e.Decide(hq); err != nil {
+				return nil, err
+			}
 		}
 		var notice string
 		var articles []string
@@ -153,7 +172,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		if nh == nil {
 			continue
 		}
-		nh.Restricted = append(nh.Restricted, Restriction{Activity: d.Activity(), Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts()})
+		nh.Restricted = append(nh.Restricted, Restriction{Activity: d.Activity(), Verdict: d.Verdict, Articles: articles, UnknownFacts: d.UnknownFacts(), Hours: hours})
 	}
 	// Decide has used the scratch since: work out the point's facts and
 	// place again.
@@ -212,4 +231,12 @@ func values[T any](ps []*T) []T {
 		out[i] = *p
 	}
 	return out
+}
+
+// clockMinute is the minute of the day of a DayPart's "HH:MM".
+func clockMinute(hhmm string) int {
+	if len(hhmm) != 5 {
+		return 0
+	}
+	return (int(hhmm[0]-'0')*10+int(hhmm[1]-'0'))*60 + int(hhmm[3]-'0')*10 + int(hhmm[4]-'0')
 }

@@ -284,6 +284,9 @@ func (a *app) window(spec calendar.WindowSpec, year int, fromFlag, toFlag, atFla
 		NextEnd   *calendar.Date     `json:"next_end"`
 		Until     *calendar.DateTime `json:"until,omitempty"`
 		StartsAt  *calendar.DateTime `json:"next_start_at,omitempty"`
+		// Hours, for a day asked about and a window with times of day,
+		// are the parts of the day inside it (00:00..06:00, 22:00..24:00).
+		Hours []hoursJSON `json:"hours,omitempty"`
 	}
 	var atOut *atJSON
 	if t, ok := when.DateTime(); atFlag != "" && ok {
@@ -314,6 +317,7 @@ func (a *app) window(spec calendar.WindowSpec, year int, fromFlag, toFlag, atFla
 		if d, ok := w.NextEnd(at); ok {
 			atOut.NextEnd = &d
 		}
+		atOut.Hours = dayHours(w, at)
 	}
 	if asJSON {
 		return writeJSON(a.stdout, struct {
@@ -338,25 +342,73 @@ func (a *app) window(spec calendar.WindowSpec, year int, fromFlag, toFlag, atFla
 		if atOut.Time != nil {
 			asked = minuteText(*atOut.Time)
 		}
-		if atOut.Inside {
+		switch {
+		case atOut.Inside && len(atOut.Hours) > 0:
+			var hours []string
+			for _, h := range atOut.Hours {
+				hours = append(hours, h.From+".."+h.To)
+			}
+			fmt.Fprintf(a.stdout, "%s is inside %s from %s\n", asked, atOut.Interval.Label, strings.Join(hours, " and "))
+		case atOut.Inside:
 			fmt.Fprintf(a.stdout, "%s is inside %s\n", asked, atOut.Interval.Label)
-		} else {
+		default:
 			fmt.Fprintf(a.stdout, "%s is outside the window\n", asked)
 		}
+		// "until" is the end of the interval the moment is in, or else of
+		// the next one.
+		until := "in force until"
+		if !atOut.Inside {
+			until = "next ends"
+		}
+		var ends, starts string
 		switch {
 		case atOut.Until != nil:
-			fmt.Fprintf(a.stdout, "  in force until %s\n", minuteText(*atOut.Until))
-		case atOut.NextEnd != nil:
-			fmt.Fprintf(a.stdout, "  in force until %s\n", *atOut.NextEnd)
+			ends = fmt.Sprintf("  %s %s\n", until, minuteText(*atOut.Until))
+		case atOut.Inside && atOut.Interval.End != nil && len(atOut.Hours) == 0:
+			ends = fmt.Sprintf("  %s %s\n", until, minuteText(*atOut.Interval.End))
+		case atOut.NextEnd != nil && len(atOut.Hours) == 0:
+			ends = fmt.Sprintf("  %s %s\n", until, *atOut.NextEnd)
 		}
 		switch {
 		case atOut.StartsAt != nil:
-			fmt.Fprintf(a.stdout, "  next starts %s\n", minuteText(*atOut.StartsAt))
+			starts = fmt.Sprintf("  next starts %s\n", minuteText(*atOut.StartsAt))
 		case atOut.NextStart != nil:
-			fmt.Fprintf(a.stdout, "  next starts %s\n", *atOut.NextStart)
+			starts = fmt.Sprintf("  next starts %s\n", *atOut.NextStart)
+		}
+		if atOut.Inside {
+			fmt.Fprint(a.stdout, ends, starts)
+		} else {
+			fmt.Fprint(a.stdout, starts, ends)
 		}
 	}
 	return nil
+}
+
+type hoursJSON struct {
+	From string `json:"from"` // HH:MM
+	To   string `json:"to"`   // HH:MM, 24:00 for the end of the day
+}
+
+// dayHours are the parts of day inside a window with times of day, nil
+// when it has none or covers the whole day.
+func dayHours(w *calendar.Window, day calendar.Date) []hoursJSON {
+	first, last := day.Start(), day.AddDays(1).Start()
+	var out []hoursJSON
+	for _, iv := range w.Intervals() {
+		if !iv.Clocked() || !iv.End().After(first) || !iv.Start().Before(last) {
+			continue
+		}
+		from, to := max(iv.Start().Sub(first), 0), min(iv.End().Sub(first), calendar.MinutesPerDay)
+		if n := len(out); n > 0 && out[n-1].To == calendar.ClockText(int(from)) {
+			out[n-1].To = calendar.ClockText(int(to))
+			continue
+		}
+		out = append(out, hoursJSON{From: calendar.ClockText(int(from)), To: calendar.ClockText(int(to))})
+	}
+	if len(out) == 1 && out[0].From == "00:00" && out[0].To == "24:00" {
+		return nil
+	}
+	return out
 }
 
 // windowSpan picks the days to resolve: --from/--to, else --year, else a

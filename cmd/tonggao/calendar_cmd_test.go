@@ -127,6 +127,21 @@ func TestWindowCommand(t *testing.T) {
 		{[]string{"date 2024-10-16..2025-01-15", "--from", "2024-01-01", "--to", "2024-12-31", "--json"}, 0,
 			`"intervals":[{"from":"2024-10-16","to":"2025-01-15"`, ""},
 		{[]string{"date 2020-01-01", "--json"}, 0, `"intervals":[]`, ""},
+		// Times of day: a minute in any zone, or China time, is inside or
+		// not; a day alone is inside in some hours, and says which.
+		{[]string{"daily 22:00..06:00", "--at", "2026-06-07T23:00+08:00", "--json"}, 0,
+			`"at":{"date":"2026-06-07","time":"2026-06-07T23:00+08:00","inside":true,`, ""},
+		{[]string{"daily 22:00..06:00", "--at", "2026-06-07T15:00Z"}, 0,
+			"2026-06-07 23:00 is inside 22:00..06:00\n  in force until 2026-06-08 06:00\n  next starts 2026-06-08 22:00\n", ""},
+		{[]string{"daily 22:00..06:00", "--at", "2026-06-07 20:00"}, 0,
+			"2026-06-07 20:00 is outside the window\n  next starts 2026-06-07 22:00\n  next ends 2026-06-08 06:00\n", ""},
+		{[]string{"daily 22:00..06:00", "--at", "2026-06-07"}, 0,
+			"2026-06-07 is inside 22:00..06:00 from 00:00..06:00 and 22:00..24:00\n  next starts 2026-06-08\n", ""},
+		{[]string{"daily 22:00..06:00", "--at", "2026-06-07", "--json"}, 0,
+			`"hours":[{"from":"00:00","to":"06:00"},{"from":"22:00","to":"24:00"}]`, ""},
+		{[]string{"festival 除夕 12:00 .. lunar 正月初三 12:00", "--at", "2026-02-17"}, 0,
+			"2026-02-17 is inside 除夕 12:00..正月初三 12:00 (2026)\n  in force until 2026-02-19 12:00\n", ""},
+		{[]string{"daily 22:00..06:00", "--at", "2026-06-07 25:00"}, 2, "", "--at: date \"2026-06-07 25:00\": the time must be 00:00..23:59"},
 		{[]string{"holiday 国庆"}, 0, "2024-10-01..2024-10-07  国庆节 2024", ""}, // this year
 		{[]string{"solar-term 清民"}, 2, "", `window "solar-term 清民": column 12: unknown solar term "清民" (did you mean 清明?)`},
 		{nil, 2, "", "missing window text"},

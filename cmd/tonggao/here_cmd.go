@@ -49,7 +49,11 @@ shows. The place is a point with place layers, or facts about it.`,
 }
 
 func writeHere(w io.Writer, h *engine.Here) {
-	fmt.Fprintf(w, "%s 此地\n", h.Date)
+	if h.At != nil {
+		fmt.Fprintf(w, "%s 此地\n", minuteText(*h.At))
+	} else {
+		fmt.Fprintf(w, "%s 此地\n", h.Date)
+	}
 	for _, f := range h.Facts {
 		src := ""
 		if f.Source != "" {
@@ -60,6 +64,10 @@ func writeHere(w io.Writer, h *engine.Here) {
 	for _, n := range h.Notices {
 		fmt.Fprintf(w, "\n%s《%s》\n", n.Notice, n.Title)
 		for _, win := range n.Windows {
+			if !win.Start.IsZero() {
+				fmt.Fprintf(w, "  时段：%s %s—%s\n", win.Name, minuteText(win.Start), minuteText(win.End))
+				continue
+			}
 			fmt.Fprintf(w, "  时段：%s %s—%s\n", win.Name, win.From, win.To)
 		}
 		if len(n.Restricted) == 0 {
@@ -73,6 +81,13 @@ func writeHere(w io.Writer, h *engine.Here) {
 			extra := ""
 			if len(r.UnknownFacts) > 0 {
 				extra = "（取决于：" + strings.Join(r.UnknownFacts, "、") + "）"
+			}
+			if len(r.Hours) > 0 {
+				var hours []string
+				for _, p := range r.Hours {
+					hours = append(hours, p.From+"—"+p.To)
+				}
+				extra += "（当天" + strings.Join(hours, "、") + "）"
 			}
 			fmt.Fprintf(w, "  %s %s：%s%s\n", verdictWord(r.Verdict), r.Activity.Name, strings.Join(arts, "、"), extra)
 		}
