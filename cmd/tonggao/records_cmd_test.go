@@ -37,7 +37,7 @@ func TestServeKeepsRecords(t *testing.T) {
 	notice := filepath.Join(dir, "notices", "qzt-2023-06-open-burning.yaml")
 	b, err := os.ReadFile(notice)
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(notice, bytes.Replace(b, []byte("effective: 2024-08-20"), []byte("effective: 2025-01-01"), 1), 0o644))
+	require.NoError(t, os.WriteFile(notice, bytes.Replace(b, []byte("effective: 2024-01-01"), []byte("effective: 2025-01-01"), 1), 0o644))
 	status, body := adminReload(t, admin)
 	require.Equal(t, http.StatusOK, status, "%s", body)
 	require.NotEqual(t, first, ruleSetOf(t, base))
