@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +37,10 @@ func TestServeKeepsRecords(t *testing.T) {
 	notice := filepath.Join(dir, "notices", "qzt-2023-06-open-burning.yaml")
 	b, err := os.ReadFile(notice)
 	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(notice, bytes.Replace(b, []byte("effective: 2024-01-01"), []byte("effective: 2025-01-01"), 1), 0o644))
+	// In force from 2025 only: 2024-10-03's answer changes.
+	later := regexp.MustCompile(`effective: \d{4}-\d{2}-\d{2}`).ReplaceAll(b, []byte("effective: 2025-01-01"))
+	require.NotEqual(t, b, later)
+	require.NoError(t, os.WriteFile(notice, later, 0o644))
 	status, body := adminReload(t, admin)
 	require.Equal(t, http.StatusOK, status, "%s", body)
 	require.NotEqual(t, first, ruleSetOf(t, base))
