@@ -10,6 +10,10 @@
 #   RELOAD_EVERY=2s scripts/loadtest.sh       # hot reload (SIGHUP path's twin, POST /admin/reload on the admin listener) during the run
 #   CONCURRENCY=16 scripts/loadtest.sh
 #   MIX=loadtest/decisions.txt scripts/loadtest.sh   # another request mix (default the built-in loadtest/mix.txt)
+#   HOSTILE=1 DURATION=60s scripts/loadtest.sh        # instead: the hostile reload runs (go test ./cmd/tonggao -run TestHostile):
+#                                                     # a reload every second of a FIFO, merge-key bomb, 1 GiB file or symlink to
+#                                                     # /dev/zero, and a pulled bundle every second (signed bomb, 1 GiB declared,
+#                                                     # unsigned, truncated, good), each DURATION under load; then a real SIGTERM
 # It prints the server's CPU time per request (from /proc) and requests per
 # CPU-second, i.e. per core.
 set -euo pipefail
@@ -18,6 +22,9 @@ duration=${DURATION:-60s}
 conc=${CONCURRENCY:-8}
 reload=${RELOAD_EVERY:-0}
 port=${PORT:-0}
+if [ "${HOSTILE:-}" = 1 ]; then
+  exec env TONGGAO_HOSTILE_DURATION="$duration" go test ./cmd/tonggao -run 'TestHostile' -count=1 -v -timeout 30m
+fi
 bin=$(mktemp -d)
 go build -o "$bin/tonggao" ./cmd/tonggao
 go build -o "$bin/tonggao-load" ./cmd/tonggao-load
