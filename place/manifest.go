@@ -92,6 +92,10 @@ type YieldSpec struct {
 	Line       int
 }
 
+// ManifestFileSpec is layers.yaml as written, every key with its YAML name;
+// package schema generates the file's JSON Schema from it.
+type ManifestFileSpec = manifestSpec
+
 // manifestSpec is the YAML form.
 type manifestSpec struct {
 	Layers []layerYAML `yaml:"layers"`

@@ -146,7 +146,7 @@ func TestRootConflicts(t *testing.T) {
 		{"a word names two activities", countyFacts, strings.Replace(countyNotice, "synonyms: [野外烧火]", "synonyms: [烧田埂]", 1),
 			`xx/notices/fishing.yaml:19:16: "烧田埂" already names activity "burn_field_ridge" (rules/notices/`},
 		{"a notice encoded twice", "", readEmbedded(t, "notices/qzt-2024-07-forest-fire-ban.yaml"),
-			"xx/notices/fishing.yaml:4:11: notice 祁政通〔2024〕7号 is also encoded in rules/notices/qzt-2024-07-forest-fire-ban.yaml"},
+			"xx/notices/fishing.yaml:5:11: notice 祁政通〔2024〕7号 is also encoded in rules/notices/qzt-2024-07-forest-fire-ban.yaml"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := loadRoots(rules.Root{Name: "xx", FS: county(tc.facts, tc.notice)})

@@ -222,6 +222,10 @@ func Load(ctx context.Context, set *rules.Set, cal *calendar.Calendar, roots ...
 	return l.v, nil
 }
 
+// FileSpec is one vocabulary file as written, every key with its YAML name;
+// package schema generates the files' JSON Schema from it.
+type FileSpec = fileSpec
+
 // fileSpec is one vocabulary file as written; every key is optional.
 type fileSpec struct {
 	Activities []struct {
