@@ -114,8 +114,8 @@ func Generate(f File, goComments map[string]string) ([]byte, error) {
 // from the working directory (".." from schema/).
 func Comments(root string) map[string]string {
 	return map[string]string{
-		"github.com/tonggao/tonggao/rules":        root + "/rules",
-		"github.com/tonggao/tonggao/place":        root + "/place",
+		"github.com/tonggao/tonggao/rules":         root + "/rules",
+		"github.com/tonggao/tonggao/place":         root + "/place",
 		"github.com/tonggao/tonggao/hotline/vocab": root + "/hotline/vocab",
 	}
 }
