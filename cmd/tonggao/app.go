@@ -296,7 +296,7 @@ command, flag, status and JSON error code.`,
 	root.AddCommand(
 		a.checkCmd(), a.askCmd(), a.hereCmd(),
 		a.dateCmd(), a.termsCmd(), a.windowCmd(), a.icsCmd(), a.posterCmd(),
-		a.docCmd(), a.layersCmd(), a.testCmd(), a.bundleCmd(),
+		a.docCmd(), a.layersCmd(), a.testCmd(), a.bundleCmd(), a.fmtCmd(), a.newCmd(),
 		a.serveCmd(), a.recordsCmd(),
 		a.versionCmd(), a.completionCmd(),
 	)
