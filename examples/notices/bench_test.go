@@ -1,0 +1,55 @@
+package notices_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/rules"
+)
+
+// Loading the five jurisdictions (祁阳's embedded set and the four here):
+// parse, check, resolve every window to minutes, plan every activity.
+func BenchmarkLoadAllFive(b *testing.B) {
+	roots := allFive(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := engine.LoadRoots(context.Background(), roots, rules.Limits{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A decision with every fact known, at a minute inside a clock-time window
+// (郑州's 除夕 07:00 – 初一 01:00), with all five jurisdictions loaded.
+func BenchmarkDecideAllFive(b *testing.B) {
+	e, err := engine.LoadRoots(context.Background(), allFive(b), rules.Limits{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		q    engine.Query
+	}{
+		{"zhengzhou-clock", engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Place: "410105",
+			Facts: engine.Facts{"heavy_pollution_warning": false, "listed_no_fireworks_place": false, "distance_to_key_area_m": 2000}}},
+		{"yancheng-night", engine.Query{Activity: "建筑施工", At: at("2022-06-03 23:00"), Place: "320900",
+			Facts: engine.Facts{"urban_area": true}}},
+		{"qiantang-exception", engine.Query{Activity: "钓鱼", At: at("2025-04-10 09:00"), Place: "330114",
+			Facts: engine.Facts{"in_fishing_ban_waters": true}}},
+		{"qiyang-day", engine.Query{Activity: "烧田埂", Day: day(b, "2024-10-03"), Place: "431181",
+			Facts: engine.Facts{"distance_to_forest_m": 50, "fire_zone": "general"}}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			if _, err := e.Decide(bc.q); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.Decide(bc.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
