@@ -198,3 +198,49 @@ func TestServeBundleURL(t *testing.T) {
 	require.Equal(t, "v2", rev)
 	require.Eventually(t, func() bool { return strings.Contains(logs2.String(), "latest kept bundle") }, 5*time.Second, 50*time.Millisecond)
 }
+
+// TestReplayUnderKeptBundle: a record decided under a pulled bundle
+// replays under that bundle, kept by digest in --bundle-store, though a
+// newer bundle serves now.
+func TestReplayUnderKeptBundle(t *testing.T) {
+	dir := t.TempDir()
+	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
+	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
+	require.Equal(t, 0, code, errs)
+	pubr := &publisher{}
+	pubr.set(buildSigned(t, priv, "v1", "--embedded=false", "--rules", kitesDir))
+	hs := httptest.NewServer(pubr)
+	defer hs.Close()
+	store, db := filepath.Join(dir, "store"), filepath.Join(dir, "records.db")
+	base, _, logs := startServe(t, "--bundle-url", hs.URL, "--bundle-key", pub, "--bundle-poll", "1s", "--bundle-store", store, "--records", db)
+	post := func(id string) {
+		req, err := http.NewRequest("POST", base+"/v1/decisions", strings.NewReader(`{"activity":"放风筝","at":"2025-05-01"}`))
+		require.NoError(t, err)
+		req.Header.Set("X-Request-Id", id)
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, 200, resp.StatusCode)
+	}
+	post("kite-1")
+	// v2: kites are no longer forbidden in May (a notice from elsewhere).
+	other := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(other, "notices"), 0o755))
+	src, err := os.ReadFile(filepath.Join(kitesDir, "notices", "xx-kites.yaml"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(other, "notices", "xx-kites.yaml"), []byte(strings.ReplaceAll(string(src), "annual 05-01..05-31", "annual 07-01..07-31")), 0o644))
+	pubr.set(buildSigned(t, priv, "v2", "--embedded=false", "--rules", other))
+	require.Eventually(t, func() bool { return strings.Contains(logs.String(), `"msg":"bundle activated","bundle":"v2"`) }, 10*time.Second, 20*time.Millisecond)
+	require.Eventually(t, func() bool {
+		code, out, _ := runCmd("records", "list", "--from", "2000-01-01", "--records", db)
+		return code == 0 && strings.Contains(out, "kite-1")
+	}, 10*time.Second, 50*time.Millisecond, "the record is written")
+
+	code, out, errs := runCmd("records", "replay", "kite-1", "--records", db, "--bundle-store", store)
+	require.Equal(t, 0, code, "%s%s", out, errs)
+	require.Contains(t, out, "same decision")
+	require.Contains(t, out, "verdict forbidden")
+	code, _, errs = runCmd("records", "replay", "kite-1", "--records", db, "--bundle-store", filepath.Join(dir, "none"))
+	require.Equal(t, 2, code)
+	require.Contains(t, errs, "not a directory")
+}

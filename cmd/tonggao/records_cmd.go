@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"github.com/tonggao/tonggao/bundle"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/records"
@@ -169,6 +171,7 @@ func parseInstant(s string) (time.Time, error) {
 
 func (a *app) recordsReplayCmd() *cobra.Command {
 	var asJSON, current bool
+	var bundleStore string
 	var rf *ruleFlags
 	cmd := &cobra.Command{
 		Use:   "replay ID",
@@ -177,7 +180,9 @@ func (a *app) recordsReplayCmd() *cobra.Command {
 digest in the records database by serve --records — and compare the new
 decision with the recorded one (every field but the receipt). With --current
 the query is decided under the rules the --rules and --embedded flags load
-instead: what would the service say today?
+instead: what would the service say today? With --bundle-store, under the
+bundle that serve --bundle-url kept for the record's rule set (its rules,
+register and layers as they were).
 
 Exit status 0 when the decisions are the same, 1 (replay_differs) when they
 differ.`,
@@ -202,6 +207,10 @@ differ.`,
 		var eng *engine.Engine
 		if current {
 			if eng, err = rf.load(); err != nil {
+				return err
+			}
+		} else if bundleStore != "" {
+			if eng, err = keptBundleEngine(bundleStore, e.RuleSet); err != nil {
 				return err
 			}
 		} else if eng, err = keptEngine(ctx, s, e.RuleSet); err != nil {
@@ -234,6 +243,7 @@ differ.`,
 	fs := cmd.Flags()
 	fs.BoolVar(&current, "current", false, "decide under the rules the --rules and --embedded flags load, not the record's own")
 	fs.BoolVar(&asJSON, "json", false, "print the replay as JSON")
+	fs.StringVar(&bundleStore, "bundle-store", "", "decide under the bundle kept for the record's rule set in `DIR` (serve --bundle-store)")
 	hideRuleFlags(fs)
 	return cmd
 }
@@ -263,6 +273,23 @@ func keptEngine(ctx context.Context, s *records.Store, digest string) (*engine.E
 		return nil, badInput("bad_records", fmt.Errorf("rule set kept as %s loads as %s", digest, got))
 	}
 	return eng, nil
+}
+
+// keptBundleEngine is the engine of the bundle kept in a bundle store for
+// a rule set.
+func keptBundleEngine(dir, ruleSet string) (*engine.Engine, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, badInput("bad_bundle", fmt.Errorf("--bundle-store %s: not a directory", dir))
+	}
+	s, err := bundle.NewStore(dir)
+	if err != nil {
+		return nil, badInput("bad_bundle", err)
+	}
+	b, err := s.Open(ruleSet)
+	if err != nil {
+		return nil, badInput("bad_bundle", err)
+	}
+	return b.Engine, nil
 }
 
 func orNone(s string) string {
