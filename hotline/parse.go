@@ -338,6 +338,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.sound.add(o)
 		}
 	}
+	p.sound.index()
 	p.filler = newTrie()
 	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting, g.Where,
 		g.Document, g.Validity, g.Report, keys(days)} {
@@ -510,6 +511,11 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) string {
 	var said []dates.Mention // days said, read only when a word sounds like another
 	saidRead := false
 	for i := 0; i < len(text); {
+		if r, sz := utf8.DecodeRuneInString(text[i:]); !p.known.first.mayHave(r) && !p.sound.first.mayHave(r) {
+			out.WriteString(text[i : i+sz]) // starts no word, heard or known: most of a long text
+			i += sz
+			continue
+		}
 		if n := p.knownAt(text[i:]); n > 0 && utf8.RuneCountInString(text[i:i+n]) >= 2 {
 			out.WriteString(text[i : i+n])
 			i += n
@@ -777,7 +783,7 @@ func skipObject(s string) string {
 				break
 			}
 			r, sz := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsPunct(r) {
+			if !isHan(r) && unicode.IsPunct(r) {
 				break
 			}
 			i += sz
@@ -924,7 +930,7 @@ func (p *parser) distance(rd *reading) {
 				w: word{facts: []vocab.Value{{Fact: fact, V: v}}}})
 		}
 	}
-	if p.reDays != nil && strings.Contains(rd.text, "天") && strings.Contains(rd.text, "了") {
+	if p.reDays != nil && p.hasAny(rd.text, p.voc.DaysSince.Prefixes) {
 		s := rd.text
 		for _, m := range p.reDays.FindAllStringSubmatchIndex(s, -1) {
 			if !rd.free(m[0], m[1]) {
@@ -1026,7 +1032,7 @@ func (p *parser) residue(rd *reading) []string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) {
+		if !isHan(r) && (unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)) {
 			flush()
 			i += size
 			continue
@@ -1042,6 +1048,10 @@ func (p *parser) residue(rd *reading) []string {
 	flush()
 	return dedupe(out)
 }
+
+// isHan is a fast test for the common CJK ideographs, which are never
+// punctuation or space (the unicode tables are searched otherwise).
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 func dedupe(xs []string) []string {
 	seen := map[string]bool{}

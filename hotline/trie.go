@@ -11,7 +11,20 @@ import (
 type trie struct {
 	root  *trieNode
 	words map[string][]word
+	first runeBits // the first characters of its words: most text starts none
 }
+
+// runeBits is a set of characters of the Basic Multilingual Plane; others
+// are always "maybe" (the caller looks further).
+type runeBits [1 << 10]uint64
+
+func (b *runeBits) add(r rune) {
+	if r < 1<<16 {
+		b[r>>6] |= 1 << (r & 63)
+	}
+}
+
+func (b *runeBits) mayHave(r rune) bool { return r >= 1<<16 || b[r>>6]&(1<<(r&63)) != 0 }
 
 type trieNode struct {
 	next map[rune]*trieNode
@@ -25,6 +38,8 @@ func (t *trie) add(w string, meaning word) {
 		return
 	}
 	if _, ok := t.words[w]; !ok {
+		r, _ := utf8.DecodeRuneInString(w)
+		t.first.add(r)
 		n := t.root
 		for _, r := range w {
 			if n.next == nil {
@@ -45,6 +60,9 @@ func (t *trie) add(w string, meaning word) {
 // longest returns the meanings of the longest word s starts with, and its
 // length in bytes (0 for none).
 func (t *trie) longest(s string) ([]word, int) {
+	if r, _ := utf8.DecodeRuneInString(s); s == "" || !t.first.mayHave(r) {
+		return nil, 0
+	}
 	n, best, bestLen := t.root, "", 0
 	for i := 0; i < len(s); {
 		r, sz := utf8.DecodeRuneInString(s[i:])
@@ -68,6 +86,10 @@ func (t *trie) longest(s string) ([]word, int) {
 type soundTrie struct {
 	root *soundNode
 	py   *zh.Pinyin
+	// first are the characters one of whose readings starts a word,
+	// filled by index once the words are added
+	first   runeBits
+	indexed bool
 }
 
 type soundNode struct {
@@ -104,9 +126,27 @@ func (t *soundTrie) add(w string) {
 	}
 }
 
+// index records the characters that may start a word, once every word is
+// added: most text starts none, and is passed over without a lookup.
+func (t *soundTrie) index() {
+	var buf [6]string
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		for _, rd := range t.py.AppendReadings(buf[:0], r) {
+			if t.root.next[rd] != nil {
+				t.first.add(r)
+				break
+			}
+		}
+	}
+	t.indexed = true
+}
+
 // match returns the longest known word the start of s sounds like, and
 // the bytes of s it spans; a text character may be read any of its ways.
 func (t *soundTrie) match(s string) (string, int) {
+	if r, _ := utf8.DecodeRuneInString(s); t.indexed && !t.first.mayHave(r) {
+		return "", 0
+	}
 	best, bestLen := t.walk(t.root, s, 0, "", 0)
 	if utf8.RuneCountInString(s[:bestLen]) < 2 {
 		return "", 0
