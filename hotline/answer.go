@@ -375,7 +375,7 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 	switch {
 	case q.Act != "" && !q.badDay:
 		a.Verdict = engine.NoRule
-		a.Headline = c.T(l, "head.no_rule_act", "act", q.Act, "when", h.day(l, q.Date, q))
+		a.Headline = c.T(l, "head.no_rule_act", "act", q.Act, "when", h.whenOf(l, q.Date, q))
 		a.Answer = fit([]string{a.Headline, c.T(l, "no_rule.not_allowed")}, maxSpoken(l))
 	case q.badDay:
 		a.Verdict = NotUnderstood
@@ -407,10 +407,18 @@ func understoodText(q *Query) string {
 
 // day is a day as spoken: 10月3日, with the year when it is not the
 // question's.
+// whenOf is a day as a headline's "when": 10月3日, or " on 2024-10-03".
+func (h *Hotline) whenOf(l Lang, d calendar.Date, q *Query) string {
+	if l == EN {
+		return h.cat.T(l, "when", "date", d.String())
+	}
+	return h.day(l, d, q)
+}
+
 func (h *Hotline) day(l Lang, d calendar.Date, q *Query) string {
 	y, m, dd := d.Date()
 	if l == EN {
-		return h.cat.T(l, "when", "date", d.String())
+		return d.String()
 	}
 	if q != nil && q.DateWords != "" && strings.Contains(q.DateWords, strconv.Itoa(y)) || y != todayYear(q) {
 		return fmt.Sprintf("%d年%d月%d日", y, m, dd)
@@ -465,7 +473,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	a := &Answer{Intent: IntentDecision, Query: q, Verdict: d.Verdict, FollowUp: []FollowUp{}, Reasons: d.Reasons(), Decision: d, Lang: l,
 		Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}}
 	act := actWords(q, d, l)
-	when := h.day(l, d.Date, q)
+	when := h.whenOf(l, d.Date, q)
 	var subjects []string
 	var callerFacts, operatorFacts []string
 	for _, f := range d.UnknownFacts() {

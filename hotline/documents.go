@@ -141,7 +141,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	}
 	when := ""
 	if q.DateWords != "" {
-		when = h.day(l, q.Date, q)
+		when = h.whenOf(l, q.Date, q)
 	}
 	a.Headline = c.T(l, "document.status", "number", st.Number, "when", when, "status", c.T(l, "status."+st.Status))
 	parts := []string{a.Headline}
