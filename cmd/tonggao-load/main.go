@@ -9,6 +9,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -60,6 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	adminURL := fs.String("admin-url", "", "the server's admin listener base URL, for --reload-every")
 	adminTokenFile := fs.String("admin-token-file", "", "file holding the admin bearer token, for --reload-every")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	answers := fs.String("answers", "", "write one line per expected answer to this file: status, method, path, X-Request-Id, the X-Rule-Set value(s) joined by ','; an answer without exactly one X-Rule-Set fails")
 	wait := fs.Duration("wait", 0, "first wait up to this long for GET /healthz to answer 200 (a server just started)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -83,6 +85,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if err := waitHealthy(ctx, *url, *wait); err != nil {
 			fmt.Fprintf(stderr, "tonggao-load: %v\n", err)
 			return 1
+		}
+	}
+	if *answers != "" {
+		f, err := os.Create(*answers)
+		if err != nil {
+			fmt.Fprintf(stderr, "tonggao-load: %v\n", err)
+			return 2
+		}
+		bw := bufio.NewWriter(f)
+		defer func() { bw.Flush(); f.Close() }()
+		var amu sync.Mutex
+		cfg.Check = func(r loadtest.Request, h http.Header, _ []byte) error {
+			rs := h.Values("X-Rule-Set")
+			amu.Lock()
+			fmt.Fprintf(bw, "%d %s %s %s %s\n", r.Status, r.Method, strings.Fields(r.Path)[0], h.Get("X-Request-Id"), strings.Join(rs, ","))
+			amu.Unlock()
+			if len(rs) != 1 {
+				return fmt.Errorf("%d X-Rule-Set values, want exactly one", len(rs))
+			}
+			return nil
 		}
 	}
 	var adminToken string
