@@ -10,6 +10,7 @@ import (
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/examples/notices"
+	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/ruletest"
@@ -227,4 +228,29 @@ func TestPointsThroughOwnLayers(t *testing.T) {
 			require.Equal(t, tc.want, d.Verdict, "%+v", d.Reasons())
 		})
 	}
+}
+
+// A directory's vocabulary reaches the hotline beside 祁阳's: 钱塘江 states
+// the fishing ban's waters, and its follow-up question is the directory's.
+func TestHotlineHearsADirectorysWords(t *testing.T) {
+	roots := allFive(t)
+	e, err := engine.LoadRoots(context.Background(), roots, rules.Limits{})
+	require.NoError(t, err)
+	var vroots []hotline.Root
+	for _, r := range roots {
+		vroots = append(vroots, hotline.Root{FS: r.FS, Name: r.Name})
+	}
+	h, err := hotline.New(e, vroots...)
+	require.NoError(t, err)
+	today := day(t, "2025-04-01")
+	a, _, err := h.Ask(hotline.Request{Question: "4月10号在钱塘江撒网行不行", Today: today, Place: "330114"})
+	require.NoError(t, err)
+	require.Equal(t, engine.Forbidden, a.Verdict, a.Answer)
+	a, _, err = h.Ask(hotline.Request{Question: "4月10号在钱塘江钓鱼可以吗", Today: today, Place: "330114"})
+	require.NoError(t, err)
+	require.Equal(t, engine.Allowed, a.Verdict, a.Answer)
+	a, _, err = h.Ask(hotline.Request{Question: "4月10号撒网行不行", Today: today, Place: "330114"})
+	require.NoError(t, err)
+	require.Equal(t, engine.Conditional, a.Verdict, a.Answer)
+	require.Contains(t, a.Ask, "钱塘江钱塘区")
 }
