@@ -139,6 +139,18 @@ type Request struct {
 	// the rules' divisions tables): the notices of other places are left
 	// out (see engine.Query.Place).
 	Place string
+	// Published are facts a data feed published for the day (a run of
+	// high fire-danger days): used where neither the caller nor Facts
+	// says otherwise, and the answer names the source.
+	Published []Published
+}
+
+// Published is one fact from a published source, e.g. {high_danger_days,
+// 3, "市气象局森林火险等级预报"}.
+type Published struct {
+	Fact   string `json:"fact"`
+	Value  any    `json:"value"`
+	Source string `json:"source"`
 }
 
 // Reply is one answer a caller may give to a follow-up question.
@@ -347,6 +359,12 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	}
 	if req.Place != "" {
 		q.Place = req.Place
+	}
+	for _, p := range req.Published {
+		if _, said := q.Facts[p.Fact]; !said && p.Fact != "" {
+			q.Facts[p.Fact] = p.Value
+			q.Published = append(q.Published, p)
+		}
 	}
 	if q.Activity == "" || q.badDay {
 		return h.notDecided(q, l), nil
@@ -566,6 +584,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	spoken := []string{a.Headline}
 	if g := h.grounds(l, d); g != "" {
 		spoken = append(spoken, g)
+	}
+	for _, p := range q.Published {
+		spoken = append(spoken, c.T(l, "published", "fact", h.factLabel(l, p.Fact), "source", p.Source))
 	}
 	if q.asks.when && d.Verdict == engine.Allowed && len(terms) == 0 {
 		// the rule the question's own words point to (新生儿 …) says when

@@ -69,6 +69,9 @@ type Query struct {
 	// NotUnderstood lists the fragments that meant nothing to the parser;
 	// they were not used, never guessed at.
 	NotUnderstood []string `json:"not_understood"`
+	// Published are the facts a data feed published that the answer used
+	// (the caller said nothing of them), with their source.
+	Published []Published `json:"published,omitempty"`
 
 	asks   askFlags // what the caller asks about the act
 	badDay bool     // a day was named that does not exist
