@@ -12,6 +12,16 @@ import (
 	"github.com/tonggao/tonggao/place"
 )
 
+// Limits of a GPX file: ReadGPX holds at most one text node, tag, comment
+// or CDATA section at a time, and refuses one longer than MaxGPXToken
+// bytes (a <desc> of a megabyte is already far beyond what GPS apps
+// write), and elements nested deeper than MaxGPXDepth (GPX nests five
+// deep; extensions a few more).
+const (
+	MaxGPXToken = 1 << 20
+	MaxGPXDepth = 64
+)
+
 // gpxScanner reads the part of XML that GPX files use — elements,
 // attributes, text, comments, CDATA, processing instructions, a DOCTYPE and
 // the five predefined entities plus character references — without
@@ -44,6 +54,9 @@ func scanGPX(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
 		}
 		if inTime {
 			s.text = append(s.text, text...)
+			if len(s.text) > MaxGPXToken {
+				return s.tooLong("<time>")
+			}
 		}
 		c, err := s.r.ReadByte()
 		if errors.Is(err, io.EOF) {
@@ -66,6 +79,9 @@ func scanGPX(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
 		case markupCDATA:
 			if inTime {
 				s.text = append(s.text, cdata...)
+				if len(s.text) > MaxGPXToken {
+					return s.tooLong("<time>")
+				}
 			}
 		case markupStart:
 			switch name {
@@ -75,7 +91,7 @@ func scanGPX(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
 				pt = TrackPoint{Index: n, Point: place.Point{CRS: crs}}
 				lat, lon, ok := latLon(s.tag)
 				if !ok {
-					return fmt.Errorf("patrol: gpx line %d: track point %d needs numeric lat and lon attributes", s.line, n)
+					return fmt.Errorf("patrol: gpx line %d: track point %d needs lat and lon attributes written as decimal numbers (26.35, -0.5)", s.line, n)
 				}
 				pt.Point.Lat, pt.Point.Lon = lat, lon
 				inPt = true
@@ -86,6 +102,9 @@ func scanGPX(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
 				}
 			}
 			if !selfClosing {
+				if len(s.stack) == MaxGPXDepth {
+					return fmt.Errorf("patrol: gpx line %d: elements nested deeper than %d", s.line, MaxGPXDepth)
+				}
 				s.stack = append(s.stack, name)
 			} else if name == "trkpt" {
 				// <trkpt …/> has no <time>.
@@ -152,6 +171,9 @@ func (s *gpxScanner) readText() ([]byte, error) {
 			break
 		}
 		s.tag = append(s.tag, b...)
+		if len(s.tag) > MaxGPXToken {
+			return nil, s.tooLong("text")
+		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
@@ -161,6 +183,9 @@ func (s *gpxScanner) readText() ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("patrol: gpx: %w", err)
 		}
+	}
+	if len(s.tag) > MaxGPXToken {
+		return nil, s.tooLong("text")
 	}
 	s.line += bytes.Count(s.tag, []byte{'\n'})
 	if bytes.IndexByte(s.tag, '&') < 0 {
@@ -230,6 +255,9 @@ func (s *gpxScanner) readMarkup() (kind markupKind, name string, selfClosing boo
 			}
 		}
 		s.tag = append(s.tag, chunk...)
+		if len(s.tag) > MaxGPXToken {
+			return 0, "", false, nil, s.tooLong("tag")
+		}
 		if err != nil || quote != 0 {
 			continue // buffer full, or the '>' was inside a quoted value
 		}
@@ -316,8 +344,8 @@ func latLon(tag []byte) (lat, lon float64, ok bool) {
 			}
 			val = v
 		}
-		f, err := strconv.ParseFloat(string(bytes.TrimSpace(val)), 64)
-		if err != nil {
+		f, ok := parseDecimal(bytes.TrimSpace(val))
+		if !ok {
 			return 0, 0, false
 		}
 		if isLat {
@@ -326,6 +354,34 @@ func latLon(tag []byte) (lat, lon float64, ok bool) {
 			lon, haveLon = f, true
 		}
 	}
+}
+
+// parseDecimal parses an xsd:decimal, the type of GPX's lat and lon: an
+// optional sign, digits and an optional point with digits on at least one
+// side. Go's own syntax beyond it — 0x1p-2, 2_6.35, 1e3, Inf, NaN — is
+// refused: no GPX writer produces it, and a reader that accepts it reads
+// a different number than other GPX readers.
+func parseDecimal(b []byte) (float64, bool) {
+	i := 0
+	if i < len(b) && (b[i] == '+' || b[i] == '-') {
+		i++
+	}
+	digits, point := 0, false
+	for ; i < len(b); i++ {
+		switch c := b[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point:
+			point = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	return f, err == nil
 }
 
 // skipPast discards input up to and including end.
@@ -342,6 +398,9 @@ func (s *gpxScanner) readPast(end string) ([]byte, error) {
 	for {
 		b, err := s.r.ReadSlice(last)
 		s.text2 = append(s.text2, b...)
+		if len(s.text2) > MaxGPXToken+len(end) {
+			return nil, s.tooLong("comment, CDATA section or end tag")
+		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
@@ -382,6 +441,10 @@ func (s *gpxScanner) skipDoctype() error {
 			return nil
 		}
 	}
+}
+
+func (s *gpxScanner) tooLong(what string) error {
+	return fmt.Errorf("patrol: gpx line %d: a %s longer than %d bytes", s.line, what, MaxGPXToken)
 }
 
 func (s *gpxScanner) eof(err error) error {

@@ -70,6 +70,10 @@ func TestScanAgreesWithEncodingXML(t *testing.T) {
 		`<gpx><trkpt lat="1" lon="1"/></gpx>`,
 		`<gpx><!-- unterminated`,
 		`<gpx><trkpt lat="1" lon="1"><time>&bogus;</time></trkpt></gpx>`,
+		`<gpx><trkpt lat="0x1p-2" lon="1"><time>2025-10-01T00:00:00Z</time></trkpt></gpx>`,
+		`<gpx><trkpt lat="1" lon="2_6.35"><time>2025-10-01T00:00:00Z</time></trkpt></gpx>`,
+		`<gpx><trkpt lat="1e1" lon="1"><time>2025-10-01T00:00:00Z</time></trkpt></gpx>`,
+		`<gpx><trkpt lat="." lon="1"><time>2025-10-01T00:00:00Z</time></trkpt></gpx>`,
 	} {
 		require.Error(t, collect(readScan, bad).err, bad)
 		require.Error(t, collect(readStd, bad).err, bad)
@@ -83,4 +87,20 @@ func FuzzScanAgreesWithEncodingXML(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc string) {
 		agree(t, doc)
 	})
+}
+
+func TestParseDecimal(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"26.35", 26.35, true}, {"-0.5", -0.5, true}, {"+1", 1, true}, {".5", 0.5, true}, {"5.", 5, true}, {"007", 7, true},
+		{"", 0, false}, {".", 0, false}, {"-", 0, false}, {"1.2.3", 0, false}, {"0x1p-2", 0, false}, {"2_6.35", 0, false},
+		{"1e3", 0, false}, {"Inf", 0, false}, {"NaN", 0, false}, {"1 2", 0, false}, {"--1", 0, false},
+	} {
+		got, ok := parseDecimal([]byte(tc.in))
+		require.Equal(t, tc.ok, ok, tc.in)
+		require.Equal(t, tc.want, got, tc.in)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -56,11 +55,9 @@ func readGPXStd(r io.Reader, crs place.CRS, fn func(TrackPoint) error) error {
 				for _, a := range t.Attr {
 					switch a.Name.Local {
 					case "lat":
-						pt.Point.Lat, err = strconv.ParseFloat(strings.TrimSpace(a.Value), 64)
-						haveLat = err == nil
+						pt.Point.Lat, haveLat = parseDecimal([]byte(strings.TrimSpace(a.Value)))
 					case "lon":
-						pt.Point.Lon, err = strconv.ParseFloat(strings.TrimSpace(a.Value), 64)
-						haveLon = err == nil
+						pt.Point.Lon, haveLon = parseDecimal([]byte(strings.TrimSpace(a.Value)))
 					}
 				}
 				if !haveLat || !haveLon {

@@ -369,7 +369,7 @@ func TestTrackCacheAgreesWithEngine(t *testing.T) {
 			_, err := c.Add(p)
 			require.NoError(t, err)
 			pf := mustFacts(t, b, p.Point, acc)
-			k := c.keyFor(calendar.LocalDay(p.Time), &pf)
+			k := c.keyFor(&pf)
 			inside[i] = c.cache[string(k)].verdict
 		}
 		for _, p := range pts {
@@ -394,7 +394,18 @@ func TestTrackErrors(t *testing.T) {
 		name, gpx, want string
 	}{
 		{"no time", `<gpx><trk><trkseg><trkpt lat="26.35" lon="111.76"></trkpt></trkseg></trk></gpx>`, "no <time>"},
-		{"bad lat", `<gpx><trk><trkseg><trkpt lat="north" lon="111.76"><time>2025-10-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>`, "numeric lat"},
+		{"bad lat", `<gpx><trk><trkseg><trkpt lat="north" lon="111.76"><time>2025-10-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>`, "decimal numbers"},
+		// GPX numbers are xsd:decimal: Go's own syntax is not GPX.
+		{"hex float", `<gpx><trk><trkseg><trkpt lat="0x1p-2" lon="111.76"><time>2025-10-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>`, "decimal numbers"},
+		{"underscores", `<gpx><trk><trkseg><trkpt lat="2_6.35" lon="111.76"><time>2025-10-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>`, "decimal numbers"},
+		{"exponent", `<gpx><trk><trkseg><trkpt lat="26.35" lon="1.1176e2"><time>2025-10-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>`, "decimal numbers"},
+		{"infinity", `<gpx><trk><trkseg><trkpt lat="Inf" lon="111.76"><time>2025-10-01T00:00:00Z</time></trkpt></trkseg></trk></gpx>`, "decimal numbers"},
+		// One text node, tag or comment is held at a time, and bounded.
+		{"huge text", `<gpx><desc>` + strings.Repeat("长", MaxGPXToken/3+1) + `</desc></gpx>`, "a text longer than 1048576 bytes"},
+		{"huge tag", `<gpx><trk name="` + strings.Repeat("x", MaxGPXToken) + `"></trk></gpx>`, "a tag longer"},
+		{"huge comment", `<gpx><!--` + strings.Repeat("x", MaxGPXToken+1) + `--></gpx>`, "a comment, CDATA section or end tag longer"},
+		{"huge time", `<gpx><trk><trkseg><trkpt lat="26.35" lon="111.76"><time>` + strings.Repeat(" ", MaxGPXToken+1) + `</time></trkpt></trkseg></trk></gpx>`, "longer than"},
+		{"deep", `<gpx>` + strings.Repeat("<e>", MaxGPXDepth) + `</gpx>`, "nested deeper than 64"},
 		{"bad time", `<gpx><trk><trkseg><trkpt lat="26.35" lon="111.76"><time>yesterday</time></trkpt></trkseg></trk></gpx>`, "RFC 3339"},
 		{"not gpx", `<kml></kml>`, "not a GPX file"},
 		{"broken xml", `<gpx><trk>`, "gpx"},
@@ -455,4 +466,58 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(ks)
 	return ks
+}
+
+// A track check holds the decisions of one stretch of time, not of every
+// day it has seen: a year of hourly fixes back and forth across the forest
+// edge keeps the cache small, and every answer still agrees with the
+// engine's.
+func TestTrackCacheBounded(t *testing.T) {
+	b := testBundle(t)
+	c, err := b.NewTrackChecker(TrackOptions{Activity: carryFire, AccuracyM: 5})
+	require.NoError(t, err)
+	start := time.Date(2025, 1, 1, 0, 0, 0, 0, china)
+	largest := 0
+	for i := range 366 * 24 {
+		p := TrackPoint{Index: i, Time: start.Add(time.Duration(i) * time.Hour), Point: trackA}
+		if i%2 == 1 {
+			p.Point = trackB
+		}
+		if i%97 == 0 {
+			p.Point = forestVertex
+		}
+		_, err := c.Add(p)
+		require.NoError(t, err)
+		largest = max(largest, len(c.cache))
+		if i%500 == 0 {
+			d, err := b.Engine.Decide(engine.Query{Activity: carryFire, At: p.Time, Point: &p.Point, AccuracyM: 5})
+			require.NoError(t, err)
+			pf := mustFacts(t, b, p.Point, 5)
+			require.Equal(t, d.Verdict, c.cache[string(c.keyFor(&pf))].verdict, "point %d", i)
+		}
+	}
+	require.LessOrEqual(t, largest, 3, "the cache holds one stretch of time's place-fact combinations")
+	require.GreaterOrEqual(t, c.Stats().Decisions, 366, "a new day is decided afresh")
+}
+
+// CheckTrack keeps at most MaxSegments segments and then refuses the track,
+// naming the point.
+func TestCheckTrackMaxSegments(t *testing.T) {
+	b := testBundle(t)
+	var gpx bytes.Buffer
+	fmt.Fprint(&gpx, `<gpx><trk><trkseg>`)
+	start := time.Date(2025, 10, 3, 8, 0, 0, 0, china)
+	for i := range 10 {
+		p := trackA
+		if i%2 == 1 {
+			p = forestVertex
+		}
+		fmt.Fprintf(&gpx, `<trkpt lat="%.7f" lon="%.7f"><time>%s</time></trkpt>`, p.Lat, p.Lon, start.Add(time.Duration(i)*time.Minute).UTC().Format(time.RFC3339))
+	}
+	fmt.Fprint(&gpx, `</trkseg></trk></gpx>`)
+	segs, _, err := b.CheckTrack(bytes.NewReader(gpx.Bytes()), "", TrackOptions{Activity: carryFire})
+	require.NoError(t, err)
+	require.Len(t, segs, 5)
+	_, _, err = b.CheckTrack(bytes.NewReader(gpx.Bytes()), "", TrackOptions{Activity: carryFire, MaxSegments: 4})
+	require.ErrorContains(t, err, "more than 4 segments inside the zone (the next ends at point 9)")
 }

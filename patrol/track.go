@@ -37,7 +37,23 @@ type TrackOptions struct {
 	// Facts are facts that hold for the whole track (high_danger_days, …);
 	// place facts come from the bundle's layers.
 	Facts engine.Facts
+	// MaxSegments bounds the segments CheckTrack returns (0 means
+	// DefaultMaxSegments); a track with more is refused. A TrackChecker
+	// streams and holds only the open segment.
+	MaxSegments int
 }
+
+// Bounds of a track check. CheckTrack keeps every segment it returns, at
+// most DefaultMaxSegments unless TrackOptions say otherwise (a day's
+// patrol crosses a zone's edge tens of times, not thousands). A checker
+// remembers the decisions of the current stretch of time — between two
+// moments at which the activity's windows or notices change, at most a
+// day — for at most MaxTrackCache combinations of place facts; memory
+// does not grow with the track's length or the days it spans.
+const (
+	DefaultMaxSegments = 10_000
+	MaxTrackCache      = 4096
+)
 
 // Segment is a stretch of track inside the zone: consecutive points at
 // which the activity is forbidden or may be (conditional: it depends on
@@ -68,9 +84,10 @@ type Segment struct {
 // TrackStats count the work a check did.
 type TrackStats struct {
 	Points int `json:"points"`
-	// Decisions is how many times the engine was asked: once per day and
-	// combination of place facts (distances counted by the region between
-	// the rules' thresholds they fall in).
+	// Decisions is how many times the engine was asked: once per stretch
+	// of time with one verdict for fixed facts (a day, or the hours of a
+	// window with times of day) and combination of place facts (distances
+	// counted by the region between the rules' thresholds they fall in).
 	Decisions int `json:"decisions"`
 }
 
@@ -80,8 +97,9 @@ type TrackStats struct {
 type TrackChecker struct {
 	b          *Bundle
 	opts       TrackOptions
-	thresholds [][]float64 // per layer fact, the constants rules compare it with, sorted
-	cache      map[string]*verdictInfo
+	thresholds [][]float64             // per layer fact, the constants rules compare it with, sorted
+	cache      map[string]*verdictInfo // decisions of the period [from, to)
+	from, to   calendar.DateTime
 	key        []byte      // the key being built
 	pf         place.Facts // the point's facts, reused
 	open       *Segment
@@ -99,7 +117,8 @@ type verdictInfo struct {
 }
 
 // A track point's cache key is everything the engine's decision for it
-// can depend on: the day, each fact the layers give — a distance as the
+// can depend on: the stretch of time it is in (the cache holds one), each
+// fact the layers give — a distance as the
 // regions between the rules' thresholds its range's ends fall in, since
 // conditions only compare distances with those constants — and the
 // division the point lies in. The layers' manifest says which facts there
@@ -169,9 +188,9 @@ func bucket(ts []float64, x float64) int {
 	return 2 * len(ts)
 }
 
-// keyFor builds the cache key of a point's layer facts on day, in c.key.
-func (c *TrackChecker) keyFor(day calendar.Date, pf *place.Facts) []byte {
-	k := fmt.Appendf(c.key[:0], "%s|%s|", day, pf.Division)
+// keyFor builds the cache key of a point's layer facts, in c.key.
+func (c *TrackChecker) keyFor(pf *place.Facts) []byte {
+	k := append(append(c.key[:0], pf.Division...), '|')
 	for i, v := range pf.Values {
 		switch {
 		case !v.Known:
@@ -207,14 +226,24 @@ func (c *TrackChecker) Add(p TrackPoint) (*Segment, error) {
 	if err := c.b.Layers.FactsInto(&c.pf, w, c.opts.AccuracyM); err != nil {
 		return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
 	}
-	day := calendar.LocalDay(p.Time)
-	k := c.keyFor(day, &c.pf)
-	vi := c.cache[string(k)]
-	if vi == nil {
-		if vi, err = c.decide(day, w); err != nil {
+	t := calendar.LocalTime(p.Time)
+	day := t.Date()
+	if c.stats.Points == 0 || !t.Before(c.to) {
+		if err := c.period(t); err != nil {
 			return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
 		}
+	}
+	k := c.keyFor(&c.pf)
+	vi := c.cache[string(k)]
+	if vi == nil {
+		if vi, err = c.decide(p.Time, w); err != nil {
+			return nil, fmt.Errorf("patrol: track point %d: %w", p.Index, err)
+		}
+		if len(c.cache) >= MaxTrackCache {
+			clear(c.cache)
+		}
 		c.cache[string(k)] = vi
+		c.stats.Decisions++
 	}
 	c.stats.Points++
 	in := vi.verdict == engine.Forbidden || vi.verdict == engine.Conditional
@@ -258,14 +287,29 @@ func (c *TrackChecker) Close() *Segment {
 }
 
 // Stats reports the points checked and the engine decisions made.
-func (c *TrackChecker) Stats() TrackStats {
-	st := c.stats
-	st.Decisions = len(c.cache)
-	return st
+func (c *TrackChecker) Stats() TrackStats { return c.stats }
+
+// period starts the stretch of time from t to the next moment at which
+// the activity's windows or notices change, or the next midnight: the
+// verdict for fixed facts holds throughout, so one decision per
+// combination of place facts serves it. Points come in time order, so the
+// previous stretch's decisions are dropped.
+func (c *TrackChecker) period(t calendar.DateTime) error {
+	next := t.Date().AddDays(1).Start()
+	changes, err := c.b.Engine.ChangeTimes(c.opts.Activity, t, next)
+	if err != nil {
+		return err
+	}
+	if len(changes) > 0 {
+		next = changes[0]
+	}
+	c.from, c.to = t, next
+	clear(c.cache)
+	return nil
 }
 
-func (c *TrackChecker) decide(day calendar.Date, w place.Point) (*verdictInfo, error) {
-	d, err := c.b.Engine.Decide(engine.Query{Activity: c.opts.Activity, Day: day, Point: &w, AccuracyM: c.opts.AccuracyM, Facts: c.opts.Facts})
+func (c *TrackChecker) decide(at time.Time, w place.Point) (*verdictInfo, error) {
+	d, err := c.b.Engine.Decide(engine.Query{Activity: c.opts.Activity, At: at, Point: &w, AccuracyM: c.opts.AccuracyM, Facts: c.opts.Facts})
 	if err != nil {
 		return nil, err
 	}
@@ -307,11 +351,22 @@ func (b *Bundle) CheckTrack(gpx io.Reader, crs place.CRS, opts TrackOptions) ([]
 	if err != nil {
 		return nil, TrackStats{}, err
 	}
+	limit := opts.MaxSegments
+	if limit <= 0 {
+		limit = DefaultMaxSegments
+	}
 	var segs []Segment
+	keep := func(s *Segment) error {
+		if len(segs) == limit {
+			return fmt.Errorf("patrol: track: more than %d segments inside the zone (the next ends at point %d); check such a track with a TrackChecker, which streams", limit, s.Exit.Index)
+		}
+		segs = append(segs, *s)
+		return nil
+	}
 	err = ReadGPX(gpx, crs, func(p TrackPoint) error {
 		s, err := c.Add(p)
-		if s != nil {
-			segs = append(segs, *s)
+		if err == nil && s != nil {
+			err = keep(s)
 		}
 		return err
 	})
@@ -319,7 +374,9 @@ func (b *Bundle) CheckTrack(gpx io.Reader, crs place.CRS, opts TrackOptions) ([]
 		return nil, c.Stats(), err
 	}
 	if s := c.Close(); s != nil {
-		segs = append(segs, *s)
+		if err := keep(s); err != nil {
+			return nil, c.Stats(), err
+		}
 	}
 	return segs, c.Stats(), nil
 }
