@@ -558,7 +558,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		a.Details.Penalties = append(a.Details.Penalties, p.Text)
 	}
 	for _, ct := range d.Contacts() {
-		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
+		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
 	}
 	for _, n := range d.Notes() {
 		text := n.Text

@@ -318,7 +318,7 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 	}
 	var list []string
 	for _, ct := range contacts {
-		list = append(list, c.T(l, "report.contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
+		list = append(list, c.T(l, "report.contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
 	}
 	a.Headline = c.T(l, "report.contacts", "list", list[0])
 	a.Answer = c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep")))
@@ -327,7 +327,7 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 		a.Answer = c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep")))
 	}
 	for _, ct := range contacts {
-		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", strings.Join(ct.Phones, c.T(l, "list.or"))))
+		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
 	}
 	return a
 }

@@ -157,6 +157,9 @@ type ContactSpec struct {
 	Article Str `yaml:"article"`
 	// Text quotes the words.
 	Text Str `yaml:"text"`
+	// Note is said after the phones but is not quoted: an area code the
+	// print leaves out.
+	Note Str `yaml:"note"`
 }
 
 // PenaltySpec is what the notice says happens to violators: the sentence

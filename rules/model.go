@@ -155,6 +155,14 @@ type Contact struct {
 	Phones  []string `json:"phones"`
 	Article string   `json:"article,omitempty"`
 	Text    string   `json:"text,omitempty"`
+	// Note is said after the phones but is not part of the quotation,
+	// such as an area code the print leaves out.
+	Note string `json:"note,omitempty"`
+}
+
+// Dial is the phones joined by sep, followed by the presentation note.
+func (c Contact) Dial(sep string) string {
+	return strings.Join(c.Phones, sep) + c.Note
 }
 
 // Penalty is what the notice says happens to violators: the sentence as

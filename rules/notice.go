@@ -317,7 +317,7 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 		l.errorf(file, ns.ValidUntil.Pos, "notice.valid_until %s is before effective %s", n.ValidUntil, n.Effective)
 	}
 	for _, c := range ns.Contacts {
-		ct := Contact{Name: c.Name.Value, Article: c.Article.Value, Text: c.Text.Value}
+		ct := Contact{Name: c.Name.Value, Article: c.Article.Value, Text: c.Text.Value, Note: c.Note.Value}
 		for _, p := range c.Phones {
 			ct.Phones = append(ct.Phones, p.Value)
 		}

@@ -50,7 +50,7 @@ No rule is never "allowed".`,
 					return err
 				}
 			} else {
-				writeDecision(a.stdout, d, l)
+				writeDecision(a.stdout, d, l, eng.Rules())
 			}
 			if exitCode {
 				return exitStatus(statusOf(d.Verdict))

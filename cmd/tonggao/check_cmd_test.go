@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/rules"
 )
 
 func TestCheckCommand(t *testing.T) {
@@ -25,7 +26,11 @@ func TestCheckCommand(t *testing.T) {
 		{"no rule is never allowed", []string{"check", "--activity", "烧田埂", "--at", "2024-10-03", "--fact", "distance_to_forest_m=500"}, 0,
 			[]string{"本规则库没有相关规定", "不等于“可以”"}},
 		{"conditional names the fact", []string{"check", "--activity", "野炊", "--at", "2024-11-11"}, 0,
-			[]string{"要看情况", "distance_to_forest_m ≤ 100", "distance_to_forest_m > 100"}},
+			[]string{"要看情况", "需要确认：离林地边缘的距离（米）", "若 离林地边缘的距离（米） ≤ 100 → 不可以", "若 离林地边缘的距离（米） > 100"}},
+		// Issue 14 item 23: 九 prints "举报电话:3399110(市城管综合执法局)" without the
+		// area code; the answer adds it as a note after the number.
+		{"a phone printed without its area code", []string{"check", "--activity", "乱倒垃圾", "--at", "2024-11-01", "--fact", "urban_area=true", "--fact", "market_vicinity=true"}, 0,
+			[]string{"举报电话（市城管综合执法局） 3399110（区号0746）"}},
 		{"unknown activity", []string{"check", "--activity", "烧田梗", "--at", "2024-10-03"}, 2, []string{`unknown activity "烧田梗"`, "烧田埂"}},
 		{"bad fact name", []string{"check", "--activity", "烧田埂", "--fact", "distance=5"}, 2, []string{"--fact distance: unknown fact", "distance_to_forest_m"}},
 		{"bad fact value", []string{"check", "--activity", "烧田埂", "--fact", "distance_to_forest_m=far"}, 2, []string{`--fact distance_to_forest_m: "far" is not a number`}},
@@ -70,8 +75,8 @@ func TestCheckEnglish(t *testing.T) {
 	code, out, errOut = runCmd("check", "--activity", "烧田埂", "--at", "2024-10-03", "--lang", "en")
 	require.Equal(t, 0, code, errOut)
 	require.Contains(t, out, "It depends (burning field ridges, 2024-10-03)\n")
-	require.Contains(t, out, " (depends on: fire_zone, in_forest_land, distance_to_forest_m)\n")
-	require.Contains(t, out, "\nTo confirm: distance_to_forest_m\n   If distance_to_forest_m ≤ 100 → No\n   If distance_to_forest_m > 100 → The rule base has no rule on this\n")
+	require.Contains(t, out, " (depends on: forest fire-prevention area class, inside forest land, distance to the nearest forest-land edge (metres))\n")
+	require.Contains(t, out, "\nTo confirm: distance to the nearest forest-land edge (metres)\n   If distance to the nearest forest-land edge (metres) ≤ 100 → No\n   If distance to the nearest forest-land edge (metres) > 100 → The rule base has no rule on this\n")
 
 	code, _, errOut = runCmd("check", "--activity", "烧田埂", "--lang", "fr")
 	require.Equal(t, 2, code)
@@ -82,6 +87,43 @@ func TestCheckEnglish(t *testing.T) {
 // each key render.go asks for exists, each check.* key is used, and
 // decisions of every shape render with no missing key ([key]) and no
 // unfilled placeholder ({name}).
+// TestCheckSaysNoIDs: the plain-text answer names facts by their labels in
+// facts.yaml, enum values by theirs, and terms by their catalogue names —
+// never by ids such as road_kind or fee (issue 14 item 20).
+func TestCheckSaysNoIDs(t *testing.T) {
+	id := regexp.MustCompile(`[a-z]+_[a-z_]+|\b(?:fee|covered|assistance|household|receipt|documents|where|also|true|false)\b`)
+	for _, args := range [][]string{
+		{"--activity", "摆摊", "--at", "2024-11-11"},
+		{"--activity", "野炊", "--at", "2024-11-11"},
+		{"--activity", "交医保", "--at", "2024-09-01"},
+		{"--activity", "交医保", "--at", "2025-10-10"},
+		{"--activity", "排放建筑垃圾", "--at", "2024-10-10"},
+	} {
+		code, out, errOut := runCmd(append([]string{"check"}, args...)...)
+		require.Equal(t, 0, code, errOut)
+		// Quoted text and readings may hold Latin letters; the labels
+		// and layout may not.
+		for _, line := range strings.Split(out, "\n") {
+			if strings.Contains(line, "解读") || strings.Contains(line, "规则库 sha256") {
+				continue
+			}
+			require.NotRegexp(t, id, line, "%v", args)
+		}
+	}
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	ascii := regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	for _, n := range set.Notices {
+		for _, r := range n.Rules {
+			for _, tm := range r.Terms {
+				if ascii.MatchString(tm.Name) {
+					require.Contains(t, catalog().Messages, "term_name."+tm.Name, "%s: term %s has no name in hotline/catalog.yaml", r.ID, tm.Name)
+				}
+			}
+		}
+	}
+}
+
 func TestCheckLabelsAreInTheCatalogue(t *testing.T) {
 	src, err := os.ReadFile("render.go")
 	require.NoError(t, err)

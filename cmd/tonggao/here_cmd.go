@@ -99,7 +99,7 @@ func writeHere(w io.Writer, h *engine.Here) {
 			fmt.Fprintf(w, "  职责 %s（%s）：%s%s\n", articleName(d.Article), d.Who, d.Text, cond)
 		}
 		for _, c := range n.Contacts {
-			fmt.Fprintf(w, "  联系：%s %s\n", c.Name, strings.Join(c.Phones, " 或 "))
+			fmt.Fprintf(w, "  联系：%s %s\n", c.Name, c.Dial(" 或 "))
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/rules"
 )
 
 // catalog is the hotline's catalogue of answer text, the one place the
@@ -33,10 +34,18 @@ func articleName(a string) string { return catalog().Article(hotline.ZH, a) }
 // writeDecision prints a decision as a hotline operator reads it out, in
 // language l. Every word comes from the catalogue; only the layout (line
 // breaks, numbering, indentation) is written here.
-func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
+func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang, set *rules.Set) {
 	t := func(key string, kv ...string) string { return catalog().T(l, key, kv...) }
+	// Facts are named by their labels in facts.yaml, never by their ids.
+	label := func(name string) string { return factLabel(set, l, name) }
+	labels := func(names []string) string {
+		out := make([]string, len(names))
+		for i, n := range names {
+			out[i] = label(n)
+		}
+		return strings.Join(out, t("list.sep"))
+	}
 	verdict := func(v engine.Verdict) string { return catalog().Verdict(l, string(v)) }
-	sep := t("list.sep")
 	activity := d.Activity().Name
 	if l == hotline.EN && d.Activity().EN != "" {
 		activity = d.Activity().EN
@@ -56,7 +65,7 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 		status := ""
 		switch r.Status {
 		case "may_apply":
-			status = t("check.depends_on", "facts", strings.Join(r.DependsOn, sep))
+			status = t("check.depends_on", "facts", labels(r.DependsOn))
 		case "overridden":
 			status = t("check.overridden_by", "by", r.OverriddenBy)
 		case "excepted":
@@ -67,18 +76,18 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 			fmt.Fprintf(w, "   %s\n", t("check.window", "window", r.Window))
 		}
 		for _, tm := range r.Terms {
-			fmt.Fprintf(w, "   %s\n", t("check.term", "name", tm.Name, "value", tm.Value, "text", tm.Text))
+			fmt.Fprintf(w, "   %s\n", t("check.term", "name", termName(l, tm.Name), "value", tm.Value, "text", tm.Text))
 		}
 		for _, it := range r.Interpretations {
 			fmt.Fprintf(w, "   %s\n", t("check.interpretation", "words", it.Words, "reading", it.Reading, "alternative", it.Alternative))
 		}
 	}
 	if len(d.Outcomes()) > 0 {
-		fmt.Fprintln(w, t("check.unknown_facts", "facts", strings.Join(d.UnknownFacts(), sep)))
+		fmt.Fprintln(w, t("check.unknown_facts", "facts", labels(d.UnknownFacts())))
 		for _, o := range d.Outcomes() {
 			var parts []string
 			for _, c := range o.When {
-				parts = append(parts, c.Fact+" "+c.Text)
+				parts = append(parts, factAnswer(set, l, c))
 			}
 			fmt.Fprintf(w, "   %s\n", t("check.outcome", "when", strings.Join(parts, t("outcome.and")), "verdict", verdict(o.Verdict)))
 		}
@@ -108,7 +117,7 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang) {
 		}
 	}
 	for _, c := range d.Contacts() {
-		fmt.Fprintln(w, t("check.contact", "name", c.Name, "phones", strings.Join(c.Phones, t("check.phones.or"))))
+		fmt.Fprintln(w, t("check.contact", "name", c.Name, "phones", c.Dial(t("check.phones.or"))))
 	}
 	fmt.Fprintln(w, t("check.receipt", "rules", short(d.Receipt().RuleSet), "holidays", d.Receipt().HolidayData))
 }
@@ -136,4 +145,50 @@ func short(digest string) string {
 		return digest[:19]
 	}
 	return digest
+}
+
+// factLabel is a fact's label in language l from facts.yaml, or its name
+// where the rule base gives none.
+func factLabel(set *rules.Set, l hotline.Lang, name string) string {
+	f, ok := set.Fact(name)
+	switch {
+	case !ok:
+		return name
+	case l == hotline.EN && f.EN != "":
+		return f.EN
+	case f.ZH != "":
+		return f.ZH
+	}
+	return name
+}
+
+// factAnswer says one fact's answer in an outcome: a number's range after
+// its label, a yes or no, an enum value by its label.
+func factAnswer(set *rules.Set, l hotline.Lang, c engine.FactCondition) string {
+	t := func(key string, kv ...string) string { return catalog().T(l, key, kv...) }
+	name := factLabel(set, l, c.Fact)
+	switch v := c.Value.(type) {
+	case bool:
+		yes := t("check.fact_no")
+		if v {
+			yes = t("check.fact_yes")
+		}
+		return t("check.fact_is", "fact", name, "value", yes)
+	case string:
+		value := v
+		if f, ok := set.Fact(c.Fact); ok && f.Labels[v] != "" && l != hotline.EN {
+			value = f.Labels[v]
+		}
+		return t("check.fact_is", "fact", name, "value", value)
+	}
+	return name + " " + c.Text
+}
+
+// termName is a term's name as said: its label in the catalogue where the
+// rule file names it by an id (fee), else the name as written (核准申请条件).
+func termName(l hotline.Lang, name string) string {
+	if _, ok := catalog().Messages["term_name."+name]; ok {
+		return catalog().T(l, "term_name."+name)
+	}
+	return name
 }
