@@ -69,6 +69,7 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 	copy(st.Num, e.blank.Num) // e.set.Reset, as a copy
 	copy(st.Bool, e.blank.Bool)
 	copy(st.Str, e.blank.Str)
+	sc.feed.plan = p
 	if err := e.loadFacts(st, q, &sc.given, sc); err != nil {
 		return nil, err
 	}
@@ -129,6 +130,8 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		}
 	}
 	e.notes(d, p, k, day, relevant, sc)
+	e.feedNotes(d, p, day, sc)
+	e.feedNextChange(d, p, st, day, sc)
 	return d, nil
 }
 

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"maps"
+	"math"
 	"slices"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -294,9 +295,13 @@ func (x *fact) value(f *rules.Fact) FactValue {
 	fv := FactValue{Name: f.Name, Derived: x.derived, Source: x.src}
 	switch f.Kind {
 	case cond.Number:
-		if x.lo == x.hi {
+		switch {
+		case x.lo == x.hi:
 			fv.Value = x.lo
-		} else {
+		case math.IsInf(x.hi, 1):
+			// A count whose start a feed does not reach: at least lo.
+			fv.Value = map[string]float64{"min": x.lo}
+		default:
 			fv.Value = map[string]float64{"min": x.lo, "max": x.hi}
 		}
 	case cond.Bool:
@@ -522,6 +527,9 @@ type Receipt struct {
 	// Bundle is the offline bundle's version, when the engine was built
 	// from one (WithBundle).
 	Bundle string `json:"bundle,omitempty"`
+	// Feed is the digest of the conditions feed the published facts came
+	// from (WithFeed, Refeed): one feed per engine, so no answer mixes two.
+	Feed string `json:"feed,omitempty"`
 }
 
 // Note is information that goes with a decision but is not a reason: a rule

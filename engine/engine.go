@@ -49,12 +49,15 @@ type Engine struct {
 	receiptJSON   []byte
 	contactsJSON  map[*rules.Notice][]byte
 	penaltiesJSON map[*rules.Penalty][]byte
-	scratch       sync.Pool
+	scratch       *sync.Pool  // shared with engines Refeed derives
 	blank         *cond.State // every fact unknown, every window false
 	layers        *place.Layers
 	// layerFacts[i] is the fact of the layers' i-th value (place.Facts.Values).
 	layerFacts []layerFact
 	register   *register.Register
+	// feed is the conditions feed the published facts come from (feed.go);
+	// nil without one.
+	feed *feedState
 	// ends holds notices the register ends before their own valid_until.
 	ends map[*rules.Notice]calendar.Date
 	// summaries["window"][first minute] is "NAME FROM—TO" for each
@@ -228,6 +231,7 @@ type scratch struct {
 	// The query's point's facts and its place (place.go, jurisdiction.go).
 	pf    place.Facts
 	where whereScratch
+	feed  feedScratch
 }
 
 // New prepares an engine. Windows are resolved from a year before the
@@ -289,10 +293,11 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	if err := e.buildPlans(); err != nil {
 		return nil, err
 	}
+	e.prepareFeed()
 	e.blank = set.NewState()
-	e.scratch.New = func() any {
+	e.scratch = &sync.Pool{New: func() any {
 		return &scratch{st: set.NewState()}
-	}
+	}}
 	e.prepareJSON()
 	return e, nil
 }

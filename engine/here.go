@@ -183,6 +183,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		return nil, err
 	}
 	st := e.set.NewState()
+	sc.feed.plan = nil // every published fact: the duties read them
 	if err := e.loadFacts(st, q, &given{}, sc); err != nil {
 		return nil, err
 	}

@@ -314,9 +314,14 @@ func (x *fact) appendJSON(dst []byte, f *rules.Fact) []byte {
 	dst = append(dst, `,"value":`...)
 	switch f.Kind {
 	case cond.Number:
-		if x.lo == x.hi {
+		switch {
+		case x.lo == x.hi:
 			dst = appendFloat(dst, x.lo)
-		} else {
+		case math.IsInf(x.hi, 1):
+			dst = append(dst, `{"min":`...)
+			dst = appendFloat(dst, x.lo)
+			dst = append(dst, '}')
+		default:
 			dst = append(dst, `{"max":`...)
 			dst = appendFloat(dst, x.hi)
 			dst = append(dst, `,"min":`...)

@@ -159,7 +159,8 @@ func (e *Engine) governedOn(ps *planSet, a *rules.Activity, day calendar.Date) b
 // NoteCodes lists every Note.Code the engine produces, so that a catalogue
 // rendering notes in other languages can be checked for completeness.
 func NoteCodes() []string {
-	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places", "until_repealed", "referred", "no_current_notice"}
+	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places", "until_repealed", "referred", "no_current_notice",
+		"published", "published_none", "published_missing", "published_stale", "published_varies", "published_horizon", "declared_order", "forecast_begins", "forecast_ends"}
 }
 
 // shared makes a note the engine shares between decisions, encoding its

@@ -99,7 +99,12 @@ func (e *Engine) loadFacts(st *cond.State, q Query, g *given, sc *scratch) error
 	if err := e.fill(st, q.Facts, g); err != nil {
 		return err
 	}
-	defer e.placeFacts(st, g, sc)
+	// The place's own facts, then what the feed publishes for it (a
+	// given or layer fact wins over both).
+	defer func() {
+		e.placeFacts(st, g, sc)
+		e.feedFacts(st, q, g, sc)
+	}()
 	if q.Point == nil {
 		return nil
 	}

@@ -37,6 +37,18 @@ type Hotline struct {
 	docPrefixes []string
 }
 
+// WithEngine returns a Hotline with h's words answering from e, which must
+// decide with h's rule set (the same rules with another conditions feed,
+// engine.Refeed): nothing is re-read. For other rules, build one with New.
+func (h *Hotline) WithEngine(e *engine.Engine) (*Hotline, error) {
+	if e == nil || e.Rules() != h.eng.Rules() {
+		return nil, errors.New("hotline: WithEngine needs an engine on the same rule set; build a new Hotline for other rules")
+	}
+	cp := *h
+	cp.eng = e
+	return &cp, nil
+}
+
 // Root is a rule root whose vocabulary/ directory the hotline reads.
 type Root = vocab.Root
 

@@ -62,6 +62,7 @@ func (l *loader) loadFacts(src source) []implicationSource {
 		if fs.Divisions.Value != "" && f.Kind != cond.Enum {
 			l.errorf(file, fs.Divisions.Pos, "fact %q: only an enum fact takes its values from divisions", name)
 		}
+		l.publication(file, fs, f)
 		if f.Doc == "" {
 			l.errorf(file, fs.Pos, "fact %q has no doc", name)
 		}
@@ -128,8 +129,71 @@ func (f *Fact) differs(g *Fact) string {
 		return "en"
 	case f.Doc != g.Doc:
 		return "doc"
+	case f.Published != g.Published:
+		return "published"
+	case f.consecutive != g.consecutive:
+		return "consecutive"
 	}
 	return ""
+}
+
+// publication reads how a feed publishes fact f (published:, and
+// consecutive: compiled later by loadConsecutive, once every fact is
+// declared).
+func (l *loader) publication(file string, fs FactSpec, f *Fact) {
+	switch p := Publication(fs.Published.Value); p {
+	case "":
+	case Daily, Standing:
+		f.Published = p
+	case Orders:
+		f.Published = p
+		if f.Kind != cond.Bool {
+			l.errorf(file, fs.Published.Pos, "fact %q: only a bool fact is published by orders (true while one is in force)", f.Name)
+		}
+	default:
+		l.errorf(file, fs.Published.Pos, "fact %q: published %q is not daily, standing or orders", f.Name, fs.Published.Value)
+	}
+	if fs.Consecutive.Value == "" {
+		return
+	}
+	f.consecutive, f.consecutivePos = fs.Consecutive.Value, fs.Consecutive
+	if f.Published != Daily || f.Kind != cond.Number || !f.Integer {
+		l.errorf(file, fs.Consecutive.Pos, "fact %q: consecutive: counts days, so the fact must be a whole number published daily (type: number, integer: true, published: daily)", f.Name)
+	}
+}
+
+// loadConsecutive compiles the consecutive: conditions of the facts
+// declared with one. Such a condition reads only facts a feed publishes
+// daily and gives itself (not facts derived the same way): the engine
+// evaluates it on each day of a feed, with nothing else known.
+func (l *loader) loadConsecutive() {
+	env := cond.NewEnv()
+	for _, f := range l.set.Facts {
+		if err := env.Declare(f.Var); err != nil {
+			return // loadImplications reports it
+		}
+	}
+	for _, f := range l.set.Facts {
+		if f.consecutive == "" {
+			continue
+		}
+		prog, err := cond.Compile(f.consecutive, env)
+		if err != nil {
+			l.condErr(f.File, f.consecutivePos, err)
+			continue
+		}
+		ok := true
+		for _, v := range prog.Vars {
+			g := l.set.factByName[v.Name]
+			if g == nil || g.Published != Daily || g.consecutive != "" {
+				l.errorf(f.File, f.consecutivePos.Pos, "fact %q: consecutive: reads %s, which is not a fact a feed publishes daily by itself", f.Name, v.Name)
+				ok = false
+			}
+		}
+		if ok {
+			f.Consecutive = prog
+		}
+	}
 }
 
 // loadImplications compiles every root's implications against every fact.

@@ -414,6 +414,10 @@ type FactSpec struct {
 	// Divisions, a level such as township, takes an enum fact's values
 	// from divisions.csv and makes the fact name the query's place.
 	Divisions Str `yaml:"divisions"`
+	// Published (daily, standing, orders) marks a fact a conditions feed
+	// supplies; Consecutive derives a daily number from other daily facts.
+	Published   Str `yaml:"published"`
+	Consecutive Str `yaml:"consecutive"`
 }
 
 // ImplicationSpec: when If holds, Then holds too.

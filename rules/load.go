@@ -354,6 +354,7 @@ func (l *loader) load(srcs []source) error {
 		l.errorf(facts[len(facts)-1].path, Pos{}, "%d facts declared; at most %d are supported", len(l.set.Facts), MaxFacts)
 	}
 	l.loadImplications(imps)
+	l.loadConsecutive()
 	specs := make([]*FileSpec, len(notices))
 	for i, s := range notices {
 		specs[i] = l.parseNotice(s.path, s.data)

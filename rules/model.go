@@ -49,6 +49,17 @@ type Fact struct {
 	// Divisions is set for a fact whose values are the names of divisions
 	// at this level (divisions: township): the fact names the query's place.
 	Divisions division.Level
+	// Published says how a conditions feed supplies the fact (published:
+	// in facts.yaml), so that no caller is asked for it and the engine
+	// never carries a value beyond what was published; "" for a fact only
+	// a query gives.
+	Published Publication
+	// Consecutive, for a fact published daily, derives it from the feed:
+	// the number of consecutive days, up to and including the day asked
+	// about, on which this condition over other daily facts holds
+	// (consecutive: fire_danger_level >= 4). Nil when the feed gives the
+	// fact itself.
+	Consecutive *cond.Program
 	// File and Pos are where the fact is declared (first, if in several
 	// directories).
 	File string
@@ -57,7 +68,26 @@ type Fact struct {
 	// Boxed holds each enum value as an interface value, made once so that
 	// reporting a fact does not allocate.
 	Boxed map[string]any
+	// consecutive is Consecutive as written, and where.
+	consecutive    string
+	consecutivePos Str
 }
+
+// Publication is how a feed publishes a fact.
+type Publication string
+
+// The ways a fact is published.
+const (
+	// Daily: a value holds for its date only (a fire-danger level); a day
+	// with no value published has none.
+	Daily Publication = "daily"
+	// Standing: a value holds from its date until a later one replaces it
+	// (the class of a place).
+	Standing Publication = "standing"
+	// Orders: a bool fact that is true where and while a declared order
+	// (a 封山令) is in force, from a date-time to a date-time.
+	Orders Publication = "orders"
+)
 
 // Implication: when If is true, the assignment Then holds.
 type Implication struct {

@@ -331,11 +331,14 @@ type Health struct {
 	Status      string `json:"status"`
 	RuleSet     string `json:"rule_set"`
 	HolidayData string `json:"holiday_data"`
+	// Feed is the conditions feed serving, when there is one (feed.go).
+	Feed *FeedHealth `json:"feed,omitempty"`
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	rc := s.snapshot(w).Engine().Receipt()
-	writeJSON(w, http.StatusOK, Health{Status: "ok", RuleSet: rc.RuleSet, HolidayData: rc.HolidayData})
+	e := s.snapshot(w).Engine()
+	rc := e.Receipt()
+	writeJSON(w, http.StatusOK, Health{Status: "ok", RuleSet: rc.RuleSet, HolidayData: rc.HolidayData, Feed: s.feedHealth(e)})
 }
 
 // Readiness is the body of GET /readyz: 200 and "ready" when every part
@@ -346,11 +349,12 @@ type Readiness struct {
 	Status  string            `json:"status"`
 	RuleSet string            `json:"rule_set"`
 	Checks  map[string]string `json:"checks"`
+	Feed    *FeedHealth       `json:"feed,omitempty"`
 }
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	h := s.snapshot(w)
-	out := Readiness{Status: "ready", RuleSet: h.Engine().Receipt().RuleSet, Checks: map[string]string{"rules": "ok"}}
+	out := Readiness{Status: "ready", RuleSet: h.Engine().Receipt().RuleSet, Checks: map[string]string{"rules": "ok"}, Feed: s.feedHealth(h.Engine())}
 	for _, c := range s.checks {
 		if err := c.Ready(); err != nil {
 			out.Checks[c.Name], out.Status = err.Error(), "not_ready"

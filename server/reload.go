@@ -189,6 +189,39 @@ func (s *Server) ActivateHotline(h *hotline.Hotline) ReloadResult {
 	return res
 }
 
+// Update swaps in an engine derived from the one serving — the same rules
+// with a new conditions feed (engine.Refeed) — without re-reading the
+// rules. It takes the one reload slot, so that it never runs alongside a
+// reload (ErrReloadBusy while one does: try again later): an update never
+// undoes a reload, nor a reload an update. The hotline keeps its words
+// when the rule set is the same. On error the engine serving stays.
+func (s *Server) Update(derive func(cur *engine.Engine) (*engine.Engine, error)) (ReloadResult, error) {
+	old := s.cur.Load().h
+	res := ReloadResult{Previous: old.Engine().Receipt().RuleSet, RuleSet: old.Engine().Receipt().RuleSet}
+	if !s.reloading.CompareAndSwap(false, true) {
+		return res, ErrReloadBusy
+	}
+	defer s.reloading.Store(false)
+	old = s.cur.Load().h
+	e, err := derive(old.Engine())
+	if err == nil && e == nil {
+		err = errors.New("update: no engine")
+	}
+	var next *hotline.Hotline
+	if err == nil {
+		next, err = old.WithEngine(e)
+	}
+	if err != nil {
+		s.log.Warn("update refused; the engine serving stays", "rule_set", res.RuleSet, "error", bounded(err.Error(), maxLoggedError))
+		return res, err
+	}
+	s.swap(next)
+	rc := e.Receipt()
+	res.RuleSet, res.Changed = rc.RuleSet, rc != old.Engine().Receipt()
+	s.log.Info("updated", "rule_set", rc.RuleSet, "feed", rc.Feed)
+	return res, nil
+}
+
 func (s *Server) swap(next *hotline.Hotline) {
 	s.cur.Store(newCurrent(next))
 	s.metrics.ruleSet(next.Engine().Receipt().RuleSet, s.now())

@@ -54,7 +54,8 @@ type Options struct {
 	Checks []Check
 	// Recorder, if set, is told of every answered decision and question.
 	Recorder Recorder
-	// Feed, if set, is the digest of the feed in use, for the records.
+	// Feed, if set, is the digest of the feed in use, for the records of
+	// an engine not bound to one (engine.Refeed binds it: that wins).
 	Feed func() string
 	// Records, if set, looks decision records up for GET
 	// /v1/records/{id} on the admin listener (they hold callers' words:
@@ -62,6 +63,10 @@ type Options struct {
 	Records RecordLookup
 	// Collectors are more metrics for /metrics (the record writer's).
 	Collectors []prometheus.Collector
+	// FeedError, if set, says why the conditions feed's last update failed
+	// ("" when it did not), for /healthz and /readyz: the last good feed
+	// keeps serving meanwhile.
+	FeedError func() string
 }
 
 // RecordLookup returns the JSON of the decision records of a request id,
@@ -126,6 +131,7 @@ type Server struct {
 	recorder      Recorder
 	feed          func() string
 	records       RecordLookup
+	feedError     func() string
 	metrics       *metrics
 	mux           *http.ServeMux
 }
@@ -139,7 +145,7 @@ type Route struct {
 func New(h *hotline.Hotline, opts Options) *Server {
 	s := &Server{build: opts.Reload, reloadTimeout: opts.ReloadTimeout, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now,
 		pinyin: loadPinyin(), checks: opts.Checks, recorder: opts.Recorder,
-		feed: opts.Feed, records: opts.Records}
+		feed: opts.Feed, records: opts.Records, feedError: opts.FeedError}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -288,12 +294,16 @@ func setSecurityHeaders(h http.Header) {
 type current struct {
 	h                     *hotline.Hotline
 	ruleSetHdr, bundleHdr []string
+	feedHdr               []string // X-Feed: the conditions feed's digest, nil without one
 }
 
 func newCurrent(h *hotline.Hotline) *current {
 	c := &current{h: h, ruleSetHdr: []string{h.Engine().Receipt().RuleSet}}
 	if v := h.Engine().Receipt().Bundle; v != "" {
 		c.bundleHdr = []string{v}
+	}
+	if f := h.Engine().Receipt().Feed; f != "" {
+		c.feedHdr = []string{f}
 	}
 	return c
 }
@@ -350,6 +360,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if cur.bundleHdr != nil {
 		hdr["X-Bundle-Revision"] = cur.bundleHdr
 	}
+	if cur.feedHdr != nil {
+		hdr["X-Feed"] = cur.feedHdr
+	}
 	sw := &statusWriter{ResponseWriter: w, reqState: reqState{h: h}}
 	st := &sw.reqState
 	if r.Body != nil {
@@ -371,7 +384,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			rec := st.record
 			rec.RequestID, rec.Time, rec.RuleSet = id, start, h.Engine().Receipt().RuleSet
 			rec.Client = clientOf(r.RemoteAddr)
-			if s.feed != nil {
+			// The feed is the one the answering engine was bound to.
+			rec.Feed = h.Engine().Receipt().Feed
+			if rec.Feed == "" && s.feed != nil {
 				rec.Feed = s.feed()
 			}
 			s.recorder.Record(rec)

@@ -81,6 +81,7 @@ var errorCodes = []struct{ code, meaning string }{
 	{"no_activity", "ask: nothing to decide on was understood; the answer (verdict not_understood, what was understood, what to ask) is printed as usual, JSON too"},
 	{"bad_rules", "rules that fail to load (exit status 1 from test, whose check this is)"},
 	{"bad_layers", "place layers that fail to load (exit status 1 from layers describe)"},
+	{"bad_conditions", "a conditions feed (--conditions) that fails to read or does not fit the rules, with file:line"},
 	{"bad_holidays", "a --holidays directory that fails to load"},
 	{"bad_window", "a window description that does not parse or resolve"},
 	{"bad_number", "a document number that does not parse"},

@@ -23,6 +23,7 @@ func (a *app) askCmd() *cobra.Command {
 		asJSON, exitCode         bool
 		facts                    []string
 		rf                       *ruleFlags
+		cf                       *conditionsFlag
 	)
 	cmd := &cobra.Command{
 		Use:     "ask QUESTION... | -",
@@ -55,6 +56,9 @@ question as arguments, or - to read it from standard input.`,
 			today := now.Day()
 			eng, err := rf.load()
 			if err != nil {
+				return err
+			}
+			if eng, err = cf.apply(eng); err != nil {
 				return err
 			}
 			h, err := hotline.New(eng, rf.vocabulary()...)
@@ -107,6 +111,7 @@ question as arguments, or - to read it from standard input.`,
 	fs.StringVar(&date, "date", "", "the `DAY` asked about, replacing what the question says")
 	fs.StringVar(&activity, "activity", "", "the `activity`, replacing what the question says")
 	rf = addRuleFlags(fs)
+	cf = addConditionsFlag(fs)
 	fs.StringVar(&lang, "lang", "zh", "answer `language`: zh or en")
 	fs.BoolVar(&asJSON, "json", false, "print the answer as JSON (errors too, as {\"error\":{\"code\",\"message\"}})")
 	fs.BoolVar(&exitCode, "exit-code", false, "exit with the verdict's status: 0 allowed, 3 forbidden, 4 conditional, 5 no_rule")

@@ -49,6 +49,7 @@ type queryFlags struct {
 	facts     []string
 	division  string
 	town      string
+	cond      *conditionsFlag
 }
 
 func addQueryFlags(fs *pflag.FlagSet) *queryFlags {
@@ -63,6 +64,7 @@ func addQueryFlags(fs *pflag.FlagSet) *queryFlags {
 	fs.StringVar(&q.division, "division", "", "the place asked about: a GB/T 2260 division `CODE` (431181; 431181107 for a township)")
 	fs.StringVar(&q.town, "town", "", "the place asked about: a township `NAME` from the rules' divisions.csv (白水镇)")
 	fs.StringArrayVar(&q.facts, "fact", nil, "a fact `name=value` (repeatable), e.g. distance_to_forest_m=50, fire_zone=general; a number may be lo..hi")
+	q.cond = addConditionsFlag(fs)
 	return q
 }
 
@@ -78,6 +80,9 @@ func (q *queryFlags) build(now func() time.Time) (*engine.Engine, engine.Query, 
 	}
 	eng, err := q.rules.load(opts...)
 	if err != nil {
+		return nil, engine.Query{}, err
+	}
+	if eng, err = q.cond.apply(eng); err != nil {
 		return nil, engine.Query{}, err
 	}
 	at, err := parseAt(q.at, now)

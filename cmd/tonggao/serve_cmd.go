@@ -36,6 +36,8 @@ type serveFlags struct {
 	keepPhones                         bool
 	retention                          time.Duration
 	recordsQueue                       int
+	conditions                         string
+	conditionsEvery                    time.Duration
 }
 
 // serveCmd is "tonggao serve": the HTTP API and the operator page until
@@ -97,6 +99,8 @@ a repeatable flag takes a list separated by ':'. The command line wins.`,
 	f.rf = addRuleFlags(fs)
 	f.bf = addBundleFlags(fs)
 	fs.StringVar(&f.layersDir, "layers", "", "a directory `DIR` of GeoJSON place layers, for queries with a point")
+	fs.StringVar(&f.conditions, "conditions", "", "a conditions feed (docs/feed.md): a `DIR` of CSV / JSON Lines files, re-read when they change, or an http(s) URL polled with ETag")
+	fs.DurationVar(&f.conditionsEvery, "conditions-interval", 0, "how often to poll --conditions (a `duration`; default 10s for a directory, 1m for a URL)")
 	fs.Int64Var(&f.maxBody, "max-body", server.DefaultMaxBody, "request body limit in `bytes` (413 above it)")
 	fs.DurationVar(&f.grace, "grace", server.DefaultGrace, "how long requests in flight may take to finish on shutdown (a `duration` such as 10s)")
 	fs.DurationVar(&f.drainDelay, "drain-delay", 0, "on SIGTERM, keep serving this long with /readyz answering 503 before closing the listeners, so a load balancer stops sending first (a `duration`; 5s behind a Kubernetes Service)")
@@ -185,11 +189,27 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 	if err != nil {
 		return err
 	}
+	var cond *liveConditions
+	if f.conditions != "" {
+		var eng *engine.Engine
+		if cond, eng, err = startConditions(ctx, f.conditions, f.conditionsEvery, h.Engine(), logger); err != nil {
+			return err
+		}
+		if h, err = h.WithEngine(eng); err != nil {
+			return failed("bad_rules", err)
+		}
+	}
 	if len(f.rf.dirs) > 0 {
 		// A reload re-reads the rule directories; the layers stay as
 		// loaded at start (they are not rules and carry no digest of their
 		// own).
 		sopts.Reload = func(context.Context) (*engine.Engine, error) { return load() }
+	}
+	if cond != nil {
+		if sopts.Reload != nil {
+			sopts.Reload = cond.reload(sopts.Reload)
+		}
+		sopts.FeedError = cond.lastError
 	}
 	cfg := server.RunConfig{Addr: f.addr, AdminAddr: f.adminAddr, Grace: f.grace, DrainDelay: f.drainDelay, MaxConns: f.maxConns}
 	if f.adminAddr != "" {
@@ -230,6 +250,9 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 	}
 	srv := server.New(h, sopts)
 	bp.start(ctx, srv, logger)
+	if cond != nil {
+		go cond.run(ctx, srv)
+	}
 	if err := srv.Run(ctx, cfg); err != nil {
 		var oe *net.OpError
 		if errors.As(err, &oe) && oe.Op == "listen" {
