@@ -84,6 +84,9 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 	// and facts are one struct, taken from a block of them.
 	d := sc.newDecision()
 	d.Date, d.day, d.p = day, day, p
+	if p.e != e {
+		d.by = e // a Refeed copy: its own receipt
+	}
 	if sc.where.use.Code != "" {
 		d.Place = sc.newPlace(sc.where.use)
 	}

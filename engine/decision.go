@@ -68,7 +68,10 @@ type Decision struct {
 	// the same facts, within the notices' validity; nil when there is none.
 	NextChange *Change `json:"next_change"`
 
-	p       *plan
+	p *plan
+	// by is the engine that decided, when it is not p's own: an engine
+	// Refeed made shares its plans and has its own receipt.
+	by      *Engine
 	seg     int32         // index into p.segments
 	day     calendar.Date // the day decided (Date is the caller's to change)
 	reasons []reason
@@ -384,6 +387,9 @@ func (d *Decision) Receipt() Receipt { return d.engine().receipt }
 func (d *Decision) engine() *Engine {
 	if d.merged != nil {
 		return d.merged.e
+	}
+	if d.by != nil {
+		return d.by
 	}
 	return d.p.e
 }

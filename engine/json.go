@@ -69,7 +69,7 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 		return append(dst, b...)
 	}
 	p := d.p
-	e := p.e
+	e := d.engine()
 	dst = append(dst, `{"activity":`...)
 	dst = append(dst, p.refJSON...)
 	dst = append(dst, `,"date":`...)
