@@ -414,9 +414,12 @@ type FactSpec struct {
 	// Divisions, a level such as township, takes an enum fact's values
 	// from divisions.csv and makes the fact name the query's place.
 	Divisions Str `yaml:"divisions"`
-	// Published (daily, standing, orders) marks a fact a conditions feed
-	// supplies; Consecutive derives a daily number from other daily facts.
-	Published   Str `yaml:"published"`
+	// Published (daily, standing or orders) marks a fact a conditions
+	// feed supplies (docs/feed.md).
+	Published Str `yaml:"published"`
+	// Consecutive derives a daily number fact from the feed: the count of
+	// consecutive days up to and including the day asked about on which
+	// this condition over other daily facts holds.
 	Consecutive Str `yaml:"consecutive"`
 }
 
