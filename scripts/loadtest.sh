@@ -9,6 +9,7 @@
 #   DURATION=3s scripts/loadtest.sh           # short
 #   RELOAD_EVERY=2s scripts/loadtest.sh       # hot reload (SIGHUP path's twin, POST /admin/reload on the admin listener) during the run
 #   CONCURRENCY=16 scripts/loadtest.sh
+#   RECORDS=/tmp/r.db scripts/loadtest.sh     # decision records on (a SQLite path or a postgres:// URL); prints the records metrics
 #   MIX=loadtest/decisions.txt scripts/loadtest.sh   # another request mix (default the built-in loadtest/mix.txt)
 #   HOSTILE=1 DURATION=60s scripts/loadtest.sh        # instead: the hostile reload runs (go test ./cmd/tonggao -run TestHostile):
 #                                                     # a reload every second of a FIFO, merge-key bomb, 1 GiB file or symlink to
@@ -32,7 +33,7 @@ go build -o "$bin/tonggao-load" ./cmd/tonggao-load
 # The admin listener (reloads) needs a token; a throwaway one per run.
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$bin/admin-token"
 "$bin/tonggao" serve --addr "127.0.0.1:$port" --rules rules --embedded=false --admin-addr 127.0.0.1:0 --admin-token-file "$bin/admin-token" \
-  >"$bin/serve.out" 2>"$bin/serve.log" &
+  ${RECORDS:+--records "$RECORDS"} ${RECORDS_QUEUE:+--records-queue "$RECORDS_QUEUE"} >"$bin/serve.out" 2>"$bin/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$bin"' EXIT
 # PORT=0 (the default) lets the kernel pick a free port; serve prints it.
@@ -53,6 +54,11 @@ status=0
   ${MIX:+--mix "$MIX"} || status=$?
 echo
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${RECORDS:-}" ]; then
+  # bash's /dev/tcp: no curl needed.
+  hp=${url#http://}
+  { exec 3<>"/dev/tcp/${hp%:*}/${hp##*:}" && printf 'GET /metrics HTTP/1.0\r\nHost: x\r\n\r\n' >&3 && cat <&3; exec 3<&-; } 2>/dev/null | grep -E '^tonggao_records_(written_total|dropped_total|write_seconds_(sum|count))' | sed 's/^/# /' || true
+fi
 # The server must still answer, and must have logged no panic.
 echo "200 GET /healthz" >"$bin/health.mix"
 "$bin/tonggao-load" --url "$url" --mix "$bin/health.mix" --duration 100ms >/dev/null ||
