@@ -344,3 +344,28 @@ func TestOpenRangeJSON(t *testing.T) {
 	require.Equal(t, `{"name":"n","value":{"min":3}}`, string(x.appendJSON(nil, f)))
 	require.True(t, strings.Contains(fmt.Sprint(x.value(f).Value), "min:3"))
 }
+
+// BenchmarkDecideFeed decides with facts a feed publishes: the level of
+// the day (a township's own row over its county's) and a spell of high
+// days counted through both, looked up in the index built at Refeed.
+func BenchmarkDecideFeed(b *testing.B) {
+	_, fed, _ := weatherEngine(b)
+	for _, bc := range []struct {
+		name string
+		q    Query
+	}{
+		{"level", Query{Activity: "野外用火", Day: calendar.MustDate(2025, 7, 13), Place: "合成乙镇"}},
+		{"spell", Query{Activity: "燃放烟花爆竹", Day: calendar.MustDate(2025, 7, 15), Place: "合成乙镇"}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			_, err := fed.Decide(bc.q)
+			require.NoError(b, err)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := fed.Decide(bc.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
