@@ -310,7 +310,26 @@
       showDay($("at").value);
       document.body.setAttribute("data-ready", "true");
     });
+    showFeed();
+    setInterval(showFeed, 60000);
     $("question").focus();
+  }
+  // The conditions feed serving (/healthz): its digest, when its newest
+  // daily row was issued and how old that is, so that the operator sees a
+  // stale feed before a caller hears an answer from it.
+  function showFeed() {
+    api("GET", "/healthz").then(function (r) {
+      var f = r.body && r.body.feed, p = $("feed-info");
+      if (!f) { p.hidden = true; return; }
+      var t = "条件数据 " + f.digest.slice(0, 19) + "（" + f.rows + " 行";
+      if (f.issued) t += "，最近发布 " + f.issued + "，" + Math.floor(f.age_seconds / 3600) + " 小时前";
+      t += "）";
+      if (f.stale) t += " 已超过一天未更新：当日火险等级按未知处理，请核实。";
+      if (f.last_error) t += " 最近一次更新失败：" + f.last_error;
+      p.textContent = t;
+      p.className = f.stale || f.last_error ? "warn" : "hint";
+      p.hidden = false;
+    }, function () { /* the page works without it */ });
   }
   function fallbackCopy(text) {
     var t = el("textarea"); t.value = text; document.body.appendChild(t); t.select();
