@@ -9,8 +9,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-
-	jsonv2 "github.com/go-json-experiment/json"
 )
 
 // The parts of a bundle. Every file under RulesDir, HolidaysDir and
@@ -58,7 +56,7 @@ func parseManifest(raw []byte) (Manifest, error) {
 	if len(raw) > maxManifestBytes {
 		return m, fmt.Errorf("%s: %d bytes; at most %d", ManifestFile, len(raw), maxManifestBytes)
 	}
-	if err := jsonv2.Unmarshal(raw, &m, jsonv2.RejectUnknownMembers(true)); err != nil {
+	if err := decodeStrict(raw, &m); err != nil {
 		return m, fmt.Errorf("%s: %w", ManifestFile, err)
 	}
 	if strings.TrimSpace(m.Version) == "" {

@@ -1,3 +1,8 @@
+//go:build !js
+
+// The WebAssembly build does not pull bundles over HTTP (its host
+// downloads them): leaving net/http out keeps it small (docs/speed.md).
+
 package bundle
 
 import (
