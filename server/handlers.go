@@ -240,13 +240,11 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
-	reg := h.Engine().Register()
-	st := reg.Status(n, day)
+	// A well-formed number the register cannot place is an answer — status
+	// unknown, and why in the notes — as tonggao doc prints it, not a
+	// missing resource: the question was well formed.
+	st := h.Engine().Register().Status(n, day)
 	nt, encoded := h.Engine().Rules().Notice(n.String())
-	if _, listed := reg.Entry(n); !listed && st.Status == register.Unknown && !encoded {
-		writeError(w, http.StatusNotFound, "unknown_document", n.String()+": the register does not list it and cannot infer its status")
-		return
-	}
 	out := DocumentJSON{Status: st}
 	if encoded {
 		nj := &NoticeJSON{Title: nt.Title, Issuer: nt.Issuer, Issued: nt.Issued, Effective: nt.Effective, ValidUntil: nt.ValidUntil,

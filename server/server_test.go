@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/register"
 )
 
 func newTestServer(t *testing.T, logs io.Writer) (*Server, *httptest.Server) {
@@ -249,7 +250,23 @@ func TestAPI(t *testing.T) {
 		{name: "document by another bracket style", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政发(2019)23号") + "?at=2024-10-01",
 			status: 200, check: func(t *testing.T, b map[string]any) { require.Equal(t, "expired", b["status"]) }},
 		{name: "malformed number", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政通七号"), status: 400, code: "bad_number"},
-		{name: "unknown document", method: "GET", path: "/v1/documents/" + url.PathEscape("湘政发〔2024〕1号"), status: 404, code: "unknown_document"},
+		// A well-formed number the register cannot place is answered as
+		// tonggao doc answers it: status unknown, and why (#14 item 19).
+		{name: "document the register cannot place", method: "GET", path: "/v1/documents/" + url.PathEscape("湘政发〔2024〕1号") + "?at=2024-10-03",
+			status: 200, check: func(t *testing.T, b map[string]any) {
+				require.Equal(t, "unknown", b["status"])
+				require.NotEmpty(t, b["notes"], "the reason")
+				require.Nil(t, b["notice"])
+				eng, err := engine.Embedded()
+				require.NoError(t, err)
+				n, err := register.ParseNumber("湘政发〔2024〕1号")
+				require.NoError(t, err)
+				cli, err := json.Marshal(eng.Register().Status(n, calendar.MustDate(2024, 10, 3)))
+				require.NoError(t, err)
+				got, err := json.Marshal(b)
+				require.NoError(t, err)
+				require.JSONEq(t, string(cli), string(got), "the body is what tonggao doc --json prints")
+			}},
 		{name: "calendar day", method: "GET", path: "/v1/calendar/2024-10-03", status: 200, check: func(t *testing.T, b map[string]any) {
 			require.Equal(t, "九月初一", b["lunar"].(map[string]any)["text"])
 			var names []string
