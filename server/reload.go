@@ -47,6 +47,9 @@ type ReloadResult struct {
 	Previous string `json:"previous"`
 	// Changed is false when the re-read rules have the same digest.
 	Changed bool `json:"changed"`
+	// Bundle is the revision of the bundle serving, for a server that
+	// pulls signed bundles (whose reload polls the bundle URL at once).
+	Bundle string `json:"bundle,omitempty"`
 }
 
 // ReloadError is the body of a refused POST /admin/reload: the usual
@@ -133,22 +136,41 @@ func (s *Server) Reload(ctx context.Context) (ReloadResult, error) {
 	}
 	res.RuleSet = s.RuleSet()
 	res.Changed = res.RuleSet != res.Previous
+	res.Bundle = s.Engine().Receipt().Bundle
 	s.log.Info("reloaded", "rule_set", res.RuleSet, "previous", res.Previous, "changed", res.Changed)
 	return res, nil
 }
 
-// buildAndSwap builds the next hotline and swaps it in unless the waiter
-// has abandoned the attempt. The hotline (whose parser vocabulary comes
-// from the rules) is built inside the same step so that a set the parser
-// rejects is refused as a whole.
-func (s *Server) buildAndSwap(ctx context.Context, a *reloadAttempt) error {
-	e, err := s.build(ctx)
-	var next *hotline.Hotline
-	if err == nil && e == nil {
-		err = errors.New("the reload built no engine")
+// buildOf is how a server with opts reloads: ReloadHotline, or Reload
+// with the embedded vocabulary; nil when it cannot.
+func buildOf(opts Options) func(context.Context, *hotline.Hotline) (*hotline.Hotline, error) {
+	if opts.ReloadHotline != nil {
+		return opts.ReloadHotline
 	}
-	if err == nil {
-		next, err = hotline.New(e)
+	if opts.Reload == nil {
+		return nil
+	}
+	return func(ctx context.Context, _ *hotline.Hotline) (*hotline.Hotline, error) {
+		e, err := opts.Reload(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return nil, errors.New("the reload built no engine")
+		}
+		return hotline.New(e)
+	}
+}
+
+// buildAndSwap builds the next hotline and swaps it in unless the waiter
+// has abandoned the attempt or it is the one serving. The hotline (whose
+// parser vocabulary comes from the rules) is built inside the same step so
+// that a set the parser rejects is refused as a whole.
+func (s *Server) buildAndSwap(ctx context.Context, a *reloadAttempt) error {
+	cur := s.cur.Load().h
+	next, err := s.build(ctx, cur)
+	if err == nil && next == nil {
+		err = errors.New("the reload built no hotline")
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -156,7 +178,11 @@ func (s *Server) buildAndSwap(ctx context.Context, a *reloadAttempt) error {
 	if err != nil || a.abandoned {
 		return err
 	}
-	s.swap(next)
+	if next != s.cur.Load().h {
+		s.swap(next)
+	} else {
+		s.metrics.reloaded("ok")
+	}
 	return nil
 }
 

@@ -47,6 +47,13 @@ type Options struct {
 	// set cannot change — it is embedded in the binary — and
 	// Server.Reload refuses with ErrReloadUnsupported.
 	Reload func(ctx context.Context) (*engine.Engine, error)
+	// ReloadHotline, if set, is what Reload calls instead of Reload: it
+	// builds the whole hotline — the engine and the words the hotline
+	// reads, from the same rule files, so that /v1/ask hears what
+	// `tonggao ask` does with the same rules — or returns cur, the
+	// hotline serving, when there is nothing new (a bundle URL answering
+	// 304). Nil uses Reload and the embedded vocabulary.
+	ReloadHotline func(ctx context.Context, cur *hotline.Hotline) (*hotline.Hotline, error)
 	// ReloadTimeout bounds one reload (default DefaultReloadTimeout).
 	ReloadTimeout time.Duration
 	// Checks are what /readyz checks besides the rule set (the place
@@ -117,7 +124,7 @@ type Recorder interface {
 // receipt come from exactly one rule set), and its counters.
 type Server struct {
 	cur           atomic.Pointer[current]
-	build         func(context.Context) (*engine.Engine, error)
+	build         func(ctx context.Context, cur *hotline.Hotline) (*hotline.Hotline, error)
 	reloadTimeout time.Duration
 	reloading     atomic.Bool // a build is running (one at a time)
 	draining      atomic.Bool // shutting down: /readyz says 503
@@ -143,7 +150,7 @@ type Route struct {
 
 // New builds the HTTP handler around h.
 func New(h *hotline.Hotline, opts Options) *Server {
-	s := &Server{build: opts.Reload, reloadTimeout: opts.ReloadTimeout, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now,
+	s := &Server{build: buildOf(opts), reloadTimeout: opts.ReloadTimeout, log: opts.Logger, maxBody: opts.MaxBody, now: opts.Now,
 		pinyin: loadPinyin(), checks: opts.Checks, recorder: opts.Recorder,
 		feed: opts.Feed, records: opts.Records, feedError: opts.FeedError}
 	if s.log == nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/server"
 )
 
 // kitesDir is a one-notice rule directory: 放风筝 is forbidden in May.
@@ -243,4 +244,58 @@ func TestReplayUnderKeptBundle(t *testing.T) {
 	code, _, errs = runCmd("records", "replay", "kite-1", "--records", db, "--bundle-store", filepath.Join(dir, "none"))
 	require.Equal(t, 2, code)
 	require.Contains(t, errs, "not a directory")
+}
+
+// TestServeBundleReloadPollsNow: with --bundle-url, POST /admin/reload
+// polls the URL at once (the poll is the reload) and says what it did: a
+// new signed bundle is activated and named, the same one again is no
+// change, and a bad one is refused with the reason while the active one
+// keeps serving — never "the rule set is embedded".
+func TestServeBundleReloadPollsNow(t *testing.T) {
+	dir := t.TempDir()
+	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
+	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
+	require.Equal(t, 0, code, errs)
+	pubr := &publisher{}
+	pubr.set(buildSigned(t, priv, "v1", "--embedded=false", "--rules", kitesDir))
+	hs := httptest.NewServer(pubr)
+	defer hs.Close()
+	// An hour's poll: only the reload can bring v2 within the test.
+	base, admin, _ := startServe(t, "--bundle-url", hs.URL+"/county.zip", "--bundle-key", pub, "--bundle-poll", "1h")
+	_, rev := decideKites(t, base)
+	require.Equal(t, "v1", rev)
+
+	type result struct {
+		server.ReloadResult
+		Error struct{ Code, Message string } `json:"error"`
+	}
+	reload := func() (int, result) {
+		status, body := adminReload(t, admin)
+		var r result
+		require.NoError(t, json.Unmarshal([]byte(body), &r), body)
+		require.NotContains(t, body, "embedded", "bundle mode has a reload of its own")
+		return status, r
+	}
+	status, r := reload()
+	require.Equal(t, http.StatusOK, status)
+	require.False(t, r.Changed, "nothing new published")
+	require.Equal(t, "v1", r.Bundle)
+
+	pubr.set(buildSigned(t, priv, "v2", "--embedded=true", "--rules", kitesDir))
+	status, r = reload()
+	require.Equal(t, http.StatusOK, status)
+	require.True(t, r.Changed)
+	require.Equal(t, "v2", r.Bundle)
+	require.NotEqual(t, r.Previous, r.RuleSet)
+	_, rev = decideKites(t, base)
+	require.Equal(t, "v2", rev, "the reload activated the new bundle at once")
+
+	pubr.set(buildSigned(t, "", "unsigned", "--embedded=false", "--rules", kitesDir))
+	status, r = reload()
+	require.Equal(t, http.StatusUnprocessableEntity, status)
+	require.Equal(t, "reload_refused", r.Error.Code)
+	require.Contains(t, r.Error.Message, "the active one keeps serving")
+	require.Contains(t, r.Error.Message, "sign")
+	_, rev = decideKites(t, base)
+	require.Equal(t, "v2", rev)
 }

@@ -51,16 +51,9 @@ func startConditions(ctx context.Context, spec string, every time.Duration, eng 
 	return lc, eng, nil
 }
 
-// reload wraps a rule reload: the rules it loads are bound to the feed
-// current now.
-func (lc *liveConditions) reload(load func(context.Context) (*engine.Engine, error)) func(context.Context) (*engine.Engine, error) {
-	return func(ctx context.Context) (*engine.Engine, error) {
-		e, err := load(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return e.Refeed(lc.src.Current())
-	}
+// bind binds rules loaded by a reload to the feed current now.
+func (lc *liveConditions) bind(e *engine.Engine) (*engine.Engine, error) {
+	return e.Refeed(lc.src.Current())
 }
 
 // lastError is the feed's last failure, for /healthz.

@@ -130,9 +130,5 @@ func (r *ruleFlags) vocabulary() []hotline.Root {
 	if err != nil {
 		return nil
 	}
-	out := make([]hotline.Root, len(roots))
-	for i, rt := range roots {
-		out[i] = hotline.Root{FS: rt.FS, Name: rt.Name}
-	}
-	return out
+	return wordsOf(roots)
 }

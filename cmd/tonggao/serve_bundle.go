@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/ed25519"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -44,13 +45,13 @@ type bundlePuller struct {
 // serveHotline is the hotline serve starts on: on the engine load builds
 // (the rules and layers the flags choose), or, with --bundle-url, on the first bundle
 // pulled, with the puller that keeps it current (nil otherwise).
-func (a *app) serveHotline(ctx context.Context, f *serveFlags, load func() (*engine.Engine, error)) (*hotline.Hotline, *bundlePuller, error) {
+func (a *app) serveHotline(ctx context.Context, f *serveFlags, load func() (*engine.Engine, []hotline.Root, error)) (*hotline.Hotline, *bundlePuller, error) {
 	if f.bf.url == "" {
-		eng, err := load()
+		eng, words, err := load()
 		if err != nil {
 			return nil, nil, err
 		}
-		h, err := hotline.New(eng)
+		h, err := hotline.New(eng, words...)
 		if err != nil {
 			return nil, nil, failed("bad_rules", err)
 		}
@@ -144,7 +145,38 @@ func (bp *bundlePuller) run(ctx context.Context, srv *server.Server, log *slog.L
 		}
 		srv.ActivateHotline(h)
 		return nil
-	}, func(b *bundle.Bundle, err error) {
+	}, bp.report(log))
+}
+
+// reload is the server's reload in bundle mode (POST /admin/reload,
+// SIGHUP): poll the bundle URL now rather than at the next tick. A new
+// good bundle is activated as a poll activates it; 304, or the same
+// bundle again, leaves the one serving; any failure refuses the reload
+// and the active bundle keeps serving.
+func (bp *bundlePuller) reload(log *slog.Logger) func(context.Context, *hotline.Hotline) (*hotline.Hotline, error) {
+	report := bp.report(log)
+	return func(ctx context.Context, cur *hotline.Hotline) (*hotline.Hotline, error) {
+		var next *hotline.Hotline
+		b, err := bp.p.Poll(ctx, func(b *bundle.Bundle) error {
+			h, err := hotlineOf(b)
+			next = h
+			return err
+		})
+		switch {
+		case errors.Is(err, bundle.ErrNotModified):
+			return cur, nil
+		case next == nil:
+			report(b, err)
+			return nil, fmt.Errorf("bundle %s refused; the active one keeps serving: %w", bp.f.url, err)
+		}
+		report(b, err) // activated; err says if it was not kept
+		return next, nil
+	}
+}
+
+// report logs what a poll did.
+func (bp *bundlePuller) report(log *slog.Logger) func(*bundle.Bundle, error) {
+	return func(b *bundle.Bundle, err error) {
 		switch {
 		case err == nil:
 			log.Info("bundle activated", "bundle", b.Version, "digest", b.Digest, "key", b.KeyID, "rule_set", b.Engine.Receipt().RuleSet)
@@ -157,5 +189,5 @@ func (bp *bundlePuller) run(ctx context.Context, srv *server.Server, log *slog.L
 			}
 			log.Warn("bundle refused; the active one keeps serving", "url", bp.f.url, "error", msg)
 		}
-	})
+	}
 }

@@ -17,7 +17,9 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/records"
+	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/server"
 )
 
@@ -68,6 +70,7 @@ signed bundle (tonggao bundle) polled every --bundle-poll with ETag: a new
 one is verified (a --bundle-key's signature, every file's checksum, the
 limits) and loaded before it is activated; any failure keeps the active
 one. Every answer names its revision (receipt.bundle, X-Bundle-Revision).
+There, SIGHUP or POST /admin/reload polls the URL at once.
 
 Every flag may also be set by an environment variable: TONGGAO_ and the
 flag's name in capitals, - as _ (TONGGAO_ADDR, TONGGAO_ADMIN_TOKEN_FILE);
@@ -139,7 +142,17 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 	defer logw.Close()
 	logger := slog.New(slog.NewJSONHandler(logw, nil))
 	sopts := server.Options{Logger: logger, MaxBody: f.maxBody, ReloadTimeout: f.reloadTimeout, Checks: checks}
-	load := func() (*engine.Engine, error) { return f.rf.load(opts...) }
+	// load reads the rules the flags choose: the engine, and the roots
+	// whose vocabulary/ the hotline reads — the same directories, so that
+	// /v1/ask hears the words `tonggao ask --rules DIR` hears.
+	load := func() (*engine.Engine, []hotline.Root, error) {
+		roots, err := f.rf.roots()
+		if err != nil {
+			return nil, nil, err
+		}
+		eng, err := f.rf.loadFrom(roots, opts...)
+		return eng, wordsOf(roots), err
+	}
 	if f.records != "" {
 		store, err := records.Open(ctx, f.records)
 		if err != nil {
@@ -151,16 +164,16 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 		// reload it is logged and the new rules serve all the same (a
 		// rule update is not held up by the records).
 		started := false
-		load = func() (*engine.Engine, error) {
-			eng, keepErr, err := f.loadKept(store, opts)
+		load = func() (*engine.Engine, []hotline.Root, error) {
+			eng, words, keepErr, err := f.loadKept(store, opts)
 			if err == nil && keepErr != nil {
 				if !started {
-					return nil, badInput("bad_records", keepErr)
+					return nil, nil, badInput("bad_records", keepErr)
 				}
 				logger.Error("rule set not kept for replay", "rule_set", eng.Receipt().RuleSet, "error", keepErr.Error())
 			}
 			started = true
-			return eng, err
+			return eng, words, err
 		}
 		w := records.NewWriter(store, records.WriterOptions{Queue: f.recordsQueue, KeepPhones: f.keepPhones, Retention: f.retention, Logger: logger})
 		defer func() {
@@ -199,16 +212,27 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 			return failed("bad_rules", err)
 		}
 	}
-	if len(f.rf.dirs) > 0 {
-		// A reload re-reads the rule directories; the layers stay as
-		// loaded at start (they are not rules and carry no digest of their
-		// own).
-		sopts.Reload = func(context.Context) (*engine.Engine, error) { return load() }
+	switch {
+	case bp != nil:
+		// A reload polls the bundle URL at once: the poll is the reload.
+		sopts.ReloadHotline = bp.reload(logger)
+	case len(f.rf.dirs) > 0:
+		// A reload re-reads the rule directories, words and all; the
+		// layers stay as loaded at start (they are not rules and carry no
+		// digest of their own). The rules are bound to the feed current
+		// then.
+		sopts.ReloadHotline = func(_ context.Context, _ *hotline.Hotline) (*hotline.Hotline, error) {
+			eng, words, err := load()
+			if err == nil && cond != nil {
+				eng, err = cond.bind(eng)
+			}
+			if err != nil {
+				return nil, err
+			}
+			return hotline.New(eng, words...)
+		}
 	}
 	if cond != nil {
-		if sopts.Reload != nil {
-			sopts.Reload = cond.reload(sopts.Reload)
-		}
 		sopts.FeedError = cond.lastError
 	}
 	cfg := server.RunConfig{Addr: f.addr, AdminAddr: f.adminAddr, Grace: f.grace, DrainDelay: f.drainDelay, MaxConns: f.maxConns}
@@ -332,19 +356,28 @@ func adminSecurity(tokenFile, cert, key, clientCA string) (server.AdminAuth, *tl
 // snapshot in the records database under the rule set's digest, so that
 // a record can be replayed under exactly the rules that answered it.
 // keepErr is the failure to keep them.
-func (f *serveFlags) loadKept(store *records.Store, opts []engine.Option) (eng *engine.Engine, keepErr, err error) {
+func (f *serveFlags) loadKept(store *records.Store, opts []engine.Option) (eng *engine.Engine, words []hotline.Root, keepErr, err error) {
 	roots, err := f.rf.roots()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	snap, archive, err := records.Snapshot(roots)
 	if err != nil {
-		return nil, nil, badInput("bad_rules", err)
+		return nil, nil, nil, badInput("bad_rules", err)
 	}
 	if eng, err = f.rf.loadFrom(snap, opts...); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	return eng, store.PutRuleSet(ctx, eng.Receipt().RuleSet, archive), nil
+	return eng, wordsOf(snap), store.PutRuleSet(ctx, eng.Receipt().RuleSet, archive), nil
+}
+
+// wordsOf are rule roots as the hotline reads their vocabulary.
+func wordsOf(roots []rules.Root) []hotline.Root {
+	out := make([]hotline.Root, len(roots))
+	for i, rt := range roots {
+		out[i] = hotline.Root{FS: rt.FS, Name: rt.Name}
+	}
+	return out
 }

@@ -230,3 +230,39 @@ func copyRules(dir string) error {
 		return os.WriteFile(filepath.Join(dir, p), b, 0o644)
 	})
 }
+
+// TestServeAsksWithTheRulesWords: serve --rules DIR hears a question with
+// the directory's own vocabulary, as tonggao ask --rules DIR does, at
+// start and after a reload (钱塘江边 is a phrase of the 钱塘 example's
+// vocabulary alone).
+func TestServeAsksWithTheRulesWords(t *testing.T) {
+	const dir, question = "../../examples/notices/qiantang", "4月10日在钱塘江边捕鱼可以吗"
+	code, out, errs := runCmd("ask", "--rules", dir, "--at", "2025-04-01", "--json", question)
+	require.Equal(t, 0, code, errs)
+	var cli struct {
+		Query struct {
+			Facts map[string]any `json:"facts"`
+		} `json:"query"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &cli))
+	require.Equal(t, true, cli.Query.Facts["in_fishing_ban_waters"], "the CLI hears the directory's phrase")
+
+	base, admin, _ := startServe(t, "--rules", dir)
+	ask := func() map[string]any {
+		resp, err := http.Post(base+"/v1/ask", "application/json", strings.NewReader(`{"question":"`+question+`","at":"2025-04-01"}`))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+		var b struct {
+			Query struct {
+				Facts map[string]any `json:"facts"`
+			} `json:"query"`
+		}
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&b))
+		return b.Query.Facts
+	}
+	require.Equal(t, cli.Query.Facts, ask(), "/v1/ask hears what tonggao ask hears")
+	status, body := adminReload(t, admin)
+	require.Equal(t, http.StatusOK, status, body)
+	require.Equal(t, cli.Query.Facts, ask(), "and so after a reload")
+}
