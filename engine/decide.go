@@ -60,6 +60,7 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 		_, err := e.Activity(q.Activity)
 		return nil, err
 	}
+	p = p.ready()
 	at, clock := q.moment()
 	day := at.Date()
 	if !day.Valid() {

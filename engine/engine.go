@@ -42,6 +42,7 @@ type Engine struct {
 	sets     []*planSet
 	places   *places
 	noTables bool // tests: evaluate every plan
+	onDemand bool // plans are built when a query first needs them (PlanOnDemand)
 	windows  map[*rules.Window]*calendar.Window
 	receipt  Receipt
 	// receiptJSON and contactsJSON are the receipt's JSON and each
@@ -83,6 +84,24 @@ type plan struct {
 	windows    []planWindow
 	notices    []*rules.Notice
 	ruleNotice []uint64 // per rule: its notice's bit
+	// space holds the facts the rules read; ruleVars[i] marks, as bits over
+	// space.Vars, the facts rule i reads.
+	space    *rules.Space
+	ruleVars []uint64
+	// kinds are more specific activities some rule governs, for a note
+	// when the general activity itself has no rule.
+	kinds []*rules.Activity
+	// lazy is set in an engine built with PlanOnDemand, whose first query
+	// needing the plan builds its planBuilt (see ready); nil when New
+	// built it.
+	lazy *lazyPlan
+	planBuilt
+}
+
+// planBuilt is the costly part of a plan: segments, reasons, table and
+// JSON, built by New or, with PlanOnDemand, by the first query that needs
+// the plan (ready).
+type planBuilt struct {
 	// segments split the calendar into runs of days (or, where a window
 	// has times of day, of minutes) on which the same windows hold and the
 	// same notices are in force: the verdict for given facts can only
@@ -92,13 +111,6 @@ type plan struct {
 	// segments start at minutes and a day can hold several (clock.go).
 	clocked bool
 	masks   int // distinct masks among the segments
-	// space holds the facts the rules read; ruleVars[i] marks, as bits over
-	// space.Vars, the facts rule i reads.
-	space    *rules.Space
-	ruleVars []uint64
-	// kinds are more specific activities some rule governs, for a note
-	// when the general activity itself has no rule.
-	kinds []*rules.Activity
 	// info holds, per rule, what its reasons show; segRules[k][i] what
 	// rule i's reason shows of the windows in force in segment k (read it
 	// with segRule: a plan with more than maxEagerSegments segments builds
@@ -326,7 +338,11 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 	if q, ok := shared[string(key)]; ok {
 		cp := *q
 		cp.act, cp.ref, cp.kinds = a, p.ref, p.kinds // a's own name and kinds
-		cp.refJSON, _ = json.Marshal(cp.ref)
+		if e.onDemand {
+			cp.lazy, cp.planBuilt = &lazyPlan{twin: q}, planBuilt{}
+		} else {
+			cp.shareBuilt(q)
+		}
 		return &cp, nil
 	}
 	defer func() { shared[string(key)] = p }()
@@ -368,6 +384,51 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 		}
 		p.ruleVars = append(p.ruleVars, m)
 	}
+	for _, r := range p.rules {
+		if n := len(r.Program.Macros); n > maxRuleConditions {
+			return nil, fmt.Errorf("%s:%d: rule %q names %d conditions, more than %d", r.Notice.File, r.Pos.Line, r.ID, n, maxRuleConditions)
+		}
+	}
+	if e.onDemand {
+		p.lazy = &lazyPlan{}
+	} else {
+		p.build()
+	}
+	return p, nil
+}
+
+// lazyPlan builds a plan of an engine made with PlanOnDemand once, when a
+// query first needs it.
+type lazyPlan struct {
+	once sync.Once
+	twin *plan // a plan of the same rules whose planBuilt this one shares
+}
+
+// ready builds the plan if New left it to the first query, and returns it.
+func (p *plan) ready() *plan {
+	if p.lazy != nil {
+		p.lazy.once.Do(func() {
+			if q := p.lazy.twin; q != nil {
+				p.shareBuilt(q.ready())
+				return
+			}
+			p.build()
+		})
+	}
+	return p
+}
+
+// shareBuilt gives p, which plans another activity under the same rules,
+// q's planBuilt with its own activity's JSON.
+func (p *plan) shareBuilt(q *plan) {
+	p.planBuilt = q.planBuilt
+	p.refJSON, _ = json.Marshal(p.ref)
+}
+
+// build makes the plan's planBuilt: segments, what each rule's reasons
+// show, the table and the JSON decisions share.
+func (p *plan) build() {
+	e := p.e
 	p.segments = e.segments(p)
 	for _, r := range p.rules {
 		ri := ruleInfo{maxInterps: len(r.Interpretations), citation: &Citation{
@@ -391,9 +452,6 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 				ri.maxInterps += len(pw.w.Interpretations)
 			}
 		}
-		if n := len(r.Program.Macros); n > maxRuleConditions {
-			return nil, fmt.Errorf("%s:%d: rule %q names %d conditions, more than %d", r.Notice.File, r.Pos.Line, r.ID, n, maxRuleConditions)
-		}
 		for _, m := range r.Program.Macros {
 			if c := conditionOf(r.Notice, m); c != nil {
 				ri.conditions = append(ri.conditions, c)
@@ -416,7 +474,6 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 		p.table.buildPartial(e, p)
 	}
 	p.prepareJSON()
-	return p, nil
 }
 
 // segments computes the plan's runs of days (minutes, where a window has

@@ -14,6 +14,20 @@ import (
 // Option configures New.
 type Option func(*Engine) error
 
+// PlanOnDemand makes New leave each activity's plan — its segments,
+// reasons, table and the JSON its decisions share — to the first query
+// about the activity, instead of building every plan up front. It suits a
+// process that answers one question (tonggao check builds one plan of
+// dozens); a server should not use it, or its first answer about each
+// activity pays for the plan. The rules are checked as without it: a rule
+// set New accepts is the same either way, and so is every decision.
+func PlanOnDemand() Option {
+	return func(e *Engine) error {
+		e.onDemand = true
+		return nil
+	}
+}
+
 // WithLayers gives the engine place layers, so that a query may carry a
 // point instead of place facts. Every fact the layers' manifest names must
 // be declared in facts.yaml with the matching type — inside: bool,

@@ -21,6 +21,11 @@ import (
 type ruleFlags struct {
 	dirs     []string
 	embedded bool
+	// serving: the engine answers many questions (tonggao serve), so New
+	// plans every activity up front; otherwise an activity is planned
+	// when first asked about (engine.PlanOnDemand), as a command that
+	// answers one question and exits needs one plan of dozens.
+	serving bool
 }
 
 func addRuleFlags(fs *pflag.FlagSet) *ruleFlags {
@@ -78,6 +83,9 @@ func (r *ruleFlags) load(opts ...engine.Option) (*engine.Engine, error) {
 // loadFrom builds an engine from roots (the flags' own, or a snapshot
 // of them).
 func (r *ruleFlags) loadFrom(roots []rules.Root, opts ...engine.Option) (*engine.Engine, error) {
+	if !r.serving {
+		opts = append(opts[:len(opts):len(opts)], engine.PlanOnDemand())
+	}
 	eng, err := loadRoots(roots, opts...)
 	if err != nil && r.embedded && strings.Contains(err.Error(), "is also encoded in "+embeddedRoot+"/") {
 		// The likeliest cause: --rules names a copy of the embedded set,

@@ -100,6 +100,7 @@ a repeatable flag takes a list separated by ':'. The command line wins.`,
 	fs := cmd.Flags()
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "`address` of the public listener (API, operator page, /healthz, /readyz, /metrics)")
 	f.rf = addRuleFlags(fs)
+	f.rf.serving = true
 	f.bf = addBundleFlags(fs)
 	fs.StringVar(&f.layersDir, "layers", "", "a directory `DIR` of GeoJSON place layers, for queries with a point")
 	fs.StringVar(&f.conditions, "conditions", "", "a conditions feed (docs/feed.md): a `DIR` of CSV / JSON Lines files, re-read when they change, or an http(s) URL polled with ETag")
