@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -77,9 +79,15 @@ type feedState struct {
 	// def is the place of a query that names none, when the rule set's
 	// notices apply in one division.
 	def division.Code
-	// notes[id] is the value note of the feed's cell id, made the first
-	// time a decision needs it.
-	notes []atomic.Pointer[note]
+	// notes[id] is the value note of the feed's cell id, and forecast[id]
+	// the note on the feed's change id (nil: none to say): made when the
+	// feed is bound, up to eagerNotes of them, the rest the first time a
+	// decision needs one. A decision looks them up.
+	notes    []atomic.Pointer[note]
+	forecast []atomic.Pointer[note]
+	// src is where a value the feed gives with no row of its own (a count)
+	// came from, for the decision's facts.
+	src string
 	// Per plan: the published facts (bits by rules.Fact.Index) its notices
 	// read, with those counted from them; those its rules read (published
 	// daily or by orders: what next_change must follow); and the feed's
@@ -117,7 +125,10 @@ func (e *Engine) prepareFeed() {
 			fs.def = tops[0]
 		}
 	}
+	fs.src = "feed " + fs.x.Feed().Digest()
 	fs.notes = make([]atomic.Pointer[note], fs.x.Cells())
+	fs.forecast = make([]atomic.Pointer[note], len(fs.x.Changes()))
+	defer e.prebuildNotes()
 	fs.reads, fs.rulesRead, fs.conds = map[*plan]uint64{}, map[*plan]uint64{}, map[*plan][]int{}
 	byNotice := map[*rules.Notice]uint64{}
 	for _, n := range e.set.Notices {
@@ -229,7 +240,7 @@ func (e *Engine) feedFacts(st *cond.State, q Query, g *given, sc *scratch) {
 				continue
 			}
 			st.Bool[f.Var.Slot] = v
-			src := "feed " + x.Feed().Digest()
+			src := fs.src
 			if row != nil {
 				src = row.Ref()
 			}
@@ -248,7 +259,7 @@ func (e *Engine) feedFacts(st *cond.State, q Query, g *given, sc *scratch) {
 		case cond.Enum:
 			st.Str[f.Var.Slot] = c.Str
 		}
-		src := "feed " + x.Feed().Digest()
+		src := fs.src
 		if c.Row != nil {
 			src = c.Row.Ref()
 		}
@@ -266,16 +277,17 @@ func fromFeed(g *given, fx *feedScratch, f *rules.Fact, src string) {
 
 // The texts of the feed's notes.
 const (
-	msgPublished        = "%s %s %s：%s（据%s %s 发布%s）。"
-	msgPublishedCounted = "%s %s %s：%s（%s；据%s %s 发布的%s计算）。"
-	msgPublishedNone    = "没有加载条件数据，%s未知：请值班人员核实当日发布的%s。"
-	msgPublishedMissing = "条件数据（%s）没有%s的%s，按未知处理：请值班人员核实。"
-	msgPublishedStale   = "条件数据（%s）没有%s %s 的%s（最近一次为 %s，%s %s 发布），按未知处理：请值班人员核实。"
-	msgPublishedVaries  = "%s内各地的%s不同（如%s）：请说明具体乡镇。"
-	msgDeclaredOrder    = "%s：%s（%s 至 %s，%s）"
-	msgForecastStarts   = "据%s %s 发布的%s，%s 起%s。"
-	msgForecastEnds     = "据%s %s 发布的%s，%s 起不再是%s。"
-	msgPublishedHorizon = "条件数据只到 %s：此后的结论要看届时发布的%s，无法预先判断。"
+	msgPublished         = "%s %s %s：%s（据%s %s 发布%s）。"
+	msgPublishedStanding = "%s %s：%s（据%s %s 发布%s）。"
+	msgPublishedCounted  = "%s %s %s：%s（%s；据%s %s 发布的%s计算）。"
+	msgPublishedNone     = "没有加载条件数据，%s未知：请值班人员核实当日发布的%s。"
+	msgPublishedMissing  = "条件数据（%s）没有%s的%s，按未知处理：请值班人员核实。"
+	msgPublishedStale    = "条件数据（%s）没有%s %s 的%s（最近一次为 %s，%s %s 发布），按未知处理：请值班人员核实。"
+	msgPublishedVaries   = "%s内各地的%s不同（如%s）：请说明具体乡镇。"
+	msgDeclaredOrder     = "%s：%s（%s 至 %s，%s）"
+	msgForecastStarts    = "据%s %s 发布的%s，%s 起%s。"
+	msgForecastEnds      = "据%s %s 发布的%s，%s 起不再是%s。"
+	msgPublishedHorizon  = "条件数据只到 %s：此后的结论要看届时发布的%s，无法预先判断。"
 )
 
 // feedNotes adds to d what the feed said about the facts the decision's
@@ -304,13 +316,16 @@ func (e *Engine) feedNotes(d *Decision, p *plan, day calendar.Date, sc *scratch)
 		return
 	}
 	x := fs.x
+	// At most a note a fact, an order's and a forecast per condition:
+	// room for them at once.
+	d.notes = slices.Grow(d.notes, bits.OnesCount64(reads)+1+len(fs.conds[p]))
 	for j, f := range x.Facts() {
 		if reads&(1<<f.Index) == 0 {
 			continue
 		}
 		switch {
 		case fx.status[j] == feed.OK && fx.cells[j] != nil:
-			addNote(d, fs.valueNote(e, j, fx.ids[j], fx.cells[j], fx.code, day))
+			addNote(d, fs.valueNote(e, j, fx.ids[j], fx.cells[j], fx.code, fx.exact, day))
 		case fx.missing&(1<<f.Index) != 0 && f.Published != rules.Orders:
 			if f.Consecutive != nil && fx.missing&e.publishedIn(f.Consecutive) != 0 {
 				continue // the note on what it counts says it
@@ -323,11 +338,55 @@ func (e *Engine) feedNotes(d *Decision, p *plan, day calendar.Date, sc *scratch)
 	}
 	if fx.place != nil {
 		for _, k := range fs.conds[p] {
-			if n := forecastNote(e, fx.place, k, day); n != nil {
-				addNote(d, n)
+			if id, ok := x.Change(fx.place, k, day); ok {
+				if n := fs.forecastNote(e, id); n != nil {
+					addNote(d, n)
+				}
 			}
 		}
 	}
+}
+
+// publishedNotes are the notes on every fact the feed publishes for the
+// place and day feedFacts looked up (all of them: sc.feed.plan nil):
+// those published daily (the day's level first), then standing ones, in
+// schema order, then an order in force. Copies, the caller's own.
+func (e *Engine) publishedNotes(day calendar.Date, sc *scratch) []Note {
+	fs := e.feed
+	if fs == nil {
+		return nil
+	}
+	fx := &sc.feed
+	var out []Note
+	facts := fs.x.Facts()
+	order := make([]int, 0, len(facts))
+	for _, pub := range []rules.Publication{rules.Daily, rules.Standing} {
+		for j, f := range facts {
+			if f.Published == pub {
+				order = append(order, j)
+			}
+		}
+	}
+	for _, j := range order {
+		f := facts[j]
+		var n *note
+		switch {
+		case fx.status[j] == feed.OK && fx.cells[j] != nil:
+			n = fs.valueNote(e, j, fx.ids[j], fx.cells[j], fx.code, fx.exact, day)
+		case fx.missing&(1<<f.Index) != 0 && f.Published != rules.Orders:
+			if f.Consecutive != nil && fx.missing&e.publishedIn(f.Consecutive) != 0 {
+				continue // the note on what it counts says it
+			}
+			n = e.missingNote(f, j, day, sc)
+		default:
+			continue
+		}
+		out = append(out, n.on(day))
+	}
+	if r := fx.order; r != nil {
+		out = append(out, orderNote(e, r).on(day))
+	}
+	return out
 }
 
 // factLabel is a fact's Chinese name, or its name.
@@ -349,18 +408,36 @@ func (e *Engine) placeLabel(c division.Code) string {
 }
 
 // valueNote is the note saying where cell id's value came from, made
-// once per cell.
-func (fs *feedState) valueNote(e *Engine, j, id int, c *feed.Cell, code division.Code, day calendar.Date) *note {
+// once per cell, for the cell's own place (exact), else (a division the
+// feed does not resolve, inside one it does) for this decision alone.
+func (fs *feedState) valueNote(e *Engine, j, id int, c *feed.Cell, code division.Code, exact bool, day calendar.Date) *note {
+	if !exact {
+		return makeValueNote(e, fs.x.Facts()[j], c, code, day)
+	}
 	if n := fs.notes[id].Load(); n != nil {
 		return n
 	}
-	f := fs.x.Facts()[j]
+	n := makeValueNote(e, fs.x.Facts()[j], c, code, day)
+	if fs.notes[id].CompareAndSwap(nil, n) {
+		return n
+	}
+	return fs.notes[id].Load()
+}
+
+// makeValueNote says where c, f's value at code on day, came from. A
+// standing fact's note names the day its value holds from, not the day
+// asked about: one cell gives every day after the feed's last.
+func makeValueNote(e *Engine, f *rules.Fact, c *feed.Cell, code division.Code, day calendar.Date) *note {
 	label := factLabel(f)
 	val := cellText(f, c)
 	place := e.placeLabel(code)
 	args := map[string]string{"fact": f.Name, "label": label, "value": val, "place": place, "date": day.String()}
 	var text string
 	r := c.Row
+	if f.Published == rules.Standing && r != nil {
+		day = r.Date
+		args["date"] = day.String()
+	}
 	if f.Consecutive != nil {
 		since := "此前的记录不在条件数据中"
 		switch {
@@ -382,17 +459,47 @@ func (fs *feedState) valueNote(e *Engine, j, id int, c *feed.Cell, code division
 		switch {
 		case f.Published == rules.Standing:
 			kind = "，" + r.Date.String() + " 起"
+			text = fmt.Sprintf(msgPublishedStanding, place, label, val, r.Source, feed.IssuedText(r.Issued), kind)
 		case r.Forecast():
 			kind, args["forecast"] = "的预报", "true"
 		}
 		args["source"], args["issued"] = r.Source, feed.IssuedText(r.Issued)
-		text = fmt.Sprintf(msgPublished, place, day, label, val, r.Source, feed.IssuedText(r.Issued), kind)
+		if text == "" {
+			text = fmt.Sprintf(msgPublished, place, day, label, val, r.Source, feed.IssuedText(r.Issued), kind)
+		}
 	}
-	n := shared(Note{Code: "published", Text: text, Args: args})
-	if fs.notes[id].CompareAndSwap(nil, n) {
-		return n
+	return shared(Note{Code: "published", Text: text, Args: args})
+}
+
+// eagerNotes is how many notes binding a feed makes ahead of use; a
+// bigger feed has the rest made by the first decision that needs each.
+const eagerNotes = 1 << 16
+
+// prebuildNotes makes, when a feed is bound, the notes decisions will
+// look up: each cell's value note (for its own place) and each change's
+// forecast note, up to eagerNotes in all.
+func (e *Engine) prebuildNotes() {
+	fs := e.feed
+	if fs == nil || fs.x.Cells()+len(fs.forecast) > eagerNotes {
+		return
 	}
-	return fs.notes[id].Load()
+	x := fs.x
+	for _, p := range x.Places() {
+		for j, f := range x.Facts() {
+			if f.Published == rules.Orders {
+				continue
+			}
+			from, cells, base := p.Series(j)
+			for k := range cells {
+				if c := &cells[k]; c.Known {
+					fs.valueNote(e, j, base+k, c, p.Code, true, from.AddDays(k))
+				}
+			}
+		}
+	}
+	for id := range fs.forecast {
+		fs.forecastNote(e, id)
+	}
 }
 
 func mustFact(set *rules.Set, name string) *rules.Fact {
@@ -456,13 +563,39 @@ func orderNote(e *Engine, r *feed.Row) *note {
 		Args: map[string]string{"order": r.Order, "article": r.Article, "text": r.Text, "from": from, "until": until, "place": place, "source": r.Source, "fact": r.Fact}}}
 }
 
-// forecastNote says when, by the feed, condition k (a special period the
-// feed decides) next begins or ends at p after day; nil if it does not
-// within the feed.
-func forecastNote(e *Engine, p *feed.Place, k int, day calendar.Date) *note {
+// forecastNote is the note on the feed's change id, made once; nil when
+// the change is from or to unknown.
+func (fs *feedState) forecastNote(e *Engine, id int) *note {
+	slot := &fs.forecast[id]
+	if n := slot.Load(); n != nil {
+		if n == noForecast {
+			return nil
+		}
+		return n
+	}
+	n := makeForecastNote(e, fs.x.Changes()[id])
+	if n == nil {
+		n = noForecast
+	}
+	if !slot.CompareAndSwap(nil, n) {
+		n = slot.Load()
+	}
+	if n == noForecast {
+		return nil
+	}
+	return n
+}
+
+// noForecast marks a change with nothing to say.
+var noForecast = &note{}
+
+// makeForecastNote says when, by the feed, a condition (a special period
+// the feed decides) next begins or ends at a place; nil if it changes from
+// or to unknown.
+func makeForecastNote(e *Engine, ch feed.Change) *note {
 	x := e.feed.x
-	now, next, then, changes := x.ConditionAt(p, k, day)
-	if !changes || then == cond.Unknown || now == cond.Unknown {
+	p, k, next, now, then := ch.Place, ch.Cond, ch.Day, ch.Now, ch.Then
+	if then == cond.Unknown || now == cond.Unknown {
 		return nil
 	}
 	c := x.Conditions()[k]
@@ -488,7 +621,7 @@ func forecastNote(e *Engine, p *feed.Place, k int, day calendar.Date) *note {
 	if then == cond.True {
 		code, msg = "forecast_begins", msgForecastStarts
 	}
-	return &note{Note: Note{Code: code, Notice: c.Notice.Number, Text: fmt.Sprintf(msg, src, issued, what, next, name), Args: args}}
+	return shared(Note{Code: code, Notice: c.Notice.Number, Text: fmt.Sprintf(msg, src, issued, what, next, name), Args: args})
 }
 
 // feedNextChange corrects next_change when the plan's rules read facts

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -324,6 +325,60 @@ func TestFeedSwapsNeverMix(t *testing.T) {
 // TestFeedRefusedKeepsEngine: a feed that does not fit the rules is
 // refused with its file and line, and the engine it was offered to is
 // unchanged.
+// TestFeedNotesBuiltAtBind: binding a feed makes the notes decisions
+// look up — each cell's value note, for the cell's own place and day, and
+// each forecast change's — so two decisions share one note, and a note
+// made for one place or day is never shown for another: a division the
+// feed resolves only through the one covering it (360502903) gets its
+// own; a standing class names the day it holds from, not the first day
+// someone asked about.
+func TestFeedNotesBuiltAtBind(t *testing.T) {
+	_, fed, _ := weatherEngine(t)
+	fs := fed.feed
+	built := 0
+	for i := range fs.notes {
+		if fs.notes[i].Load() != nil {
+			built++
+		}
+	}
+	require.Positive(t, built, "value notes are made when the feed is bound")
+	for i := range fs.forecast {
+		require.NotNil(t, fs.forecast[i].Load(), "forecast note %d made at bind", i)
+	}
+
+	published := func(d *Decision, fact string) *note {
+		t.Helper()
+		for _, n := range d.notes {
+			if n.Code == "published" && n.Args["fact"] == fact {
+				return n
+			}
+		}
+		t.Fatalf("no published note on %s in %v", fact, noteCodes(d))
+		return nil
+	}
+	decide := func(q Query) *Decision {
+		t.Helper()
+		d, err := fed.Decide(q)
+		require.NoError(t, err)
+		return d
+	}
+	day := calendar.MustDate(2025, 7, 10)
+	inner := decide(Query{Activity: "野外用火", Day: day, Place: "360502903"})
+	require.True(t, strings.HasPrefix(published(inner, "fire_danger_level").Text, "360502903 2025-07-10 "), published(inner, "fire_danger_level").Text)
+	county := decide(Query{Activity: "野外用火", Day: day, Place: "渝水区"})
+	require.True(t, strings.HasPrefix(published(county, "fire_danger_level").Text, "渝水区 2025-07-10 "), "the county's note names the county, not the division asked before: %s", published(county, "fire_danger_level").Text)
+	again := decide(Query{Activity: "野外用火", Day: day, Place: "360502"})
+	require.Same(t, published(county, "fire_danger_level"), published(again, "fire_danger_level"), "one cell, one note")
+
+	for _, day := range []calendar.Date{calendar.MustDate(2025, 7, 10), calendar.MustDate(2025, 7, 20)} {
+		d := decide(Query{Activity: "烧田埂", Day: day, Place: "431181107"})
+		n := published(d, "fire_zone")
+		require.NotContains(t, n.Text, "2025-07-1", "a standing class is not said of a day asked before")
+		require.Contains(t, n.Text, "2024-09-01 起")
+		require.Equal(t, "2024-09-01", n.Args["date"])
+	}
+}
+
 func TestFeedRefusedKeepsEngine(t *testing.T) {
 	_, fed, f := weatherEngine(t)
 	bad, err := feed.New("test", feed.Limits{}, feed.File{Name: "bad.csv", Data: []byte("date,division,fact,value,issued_at,source\n2025-07-11,360502,fire_danger_level,high,2025-07-11T08:00+08:00,x\n")})
@@ -347,25 +402,40 @@ func TestOpenRangeJSON(t *testing.T) {
 
 // BenchmarkDecideFeed decides with facts a feed publishes: the level of
 // the day (a township's own row over its county's) and a spell of high
-// days counted through both, looked up in the index built at Refeed.
+// days counted through both, looked up in the index built at Refeed; and,
+// for scale, the first query without the feed (the facts unknown).
 func BenchmarkDecideFeed(b *testing.B) {
-	_, fed, _ := weatherEngine(b)
+	base, fed, _ := weatherEngine(b)
 	for _, bc := range []struct {
 		name string
+		e    *Engine
 		q    Query
 	}{
-		{"level", Query{Activity: "野外用火", Day: calendar.MustDate(2025, 7, 13), Place: "合成乙镇"}},
-		{"spell", Query{Activity: "燃放烟花爆竹", Day: calendar.MustDate(2025, 7, 15), Place: "合成乙镇"}},
+		{"level", fed, Query{Activity: "野外用火", Day: calendar.MustDate(2025, 7, 13), Place: "合成乙镇"}},
+		{"spell", fed, Query{Activity: "燃放烟花爆竹", Day: calendar.MustDate(2025, 7, 15), Place: "合成乙镇"}},
+		{"level-no-feed", base, Query{Activity: "野外用火", Day: calendar.MustDate(2025, 7, 13), Place: "合成乙镇"}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			_, err := fed.Decide(bc.q)
+			_, err := bc.e.Decide(bc.q)
 			require.NoError(b, err)
 			b.ReportAllocs()
+			start := processCPU()
 			for b.Loop() {
-				if _, err := fed.Decide(bc.q); err != nil {
+				if _, err := bc.e.Decide(bc.q); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64(processCPU()-start)/float64(b.N), "cpu-ns/op")
 		})
 	}
+}
+
+// processCPU is the process's user+system CPU time (as engine_test's
+// cpuTime): on a shared machine it swings less than wall time.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

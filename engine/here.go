@@ -20,6 +20,12 @@ type Here struct {
 	Place *PlaceUse `json:"place,omitempty"`
 	// Facts are the place facts used (given, derived, or from layers).
 	Facts []FactValue `json:"facts"`
+	// Published says, with an engine bound to a conditions feed, what the
+	// feed publishes for the place and day — the day's fire-danger level,
+	// a spell of high days, the place's class, an order in force — each
+	// with who published it and when, or why the feed has no value (stale,
+	// the place missing): the headline of an officer's screen.
+	Published []Note `json:"published,omitempty"`
 	// Notices lists, per notice in force, the activities it forbids here
 	// now (or may forbid, depending on facts not known), the windows in
 	// force and the duties it gives officials.
@@ -57,6 +63,9 @@ type DutyUse struct {
 	Text            string                 `json:"text"`
 	Value           string                 `json:"value"` // "true" or "unknown"
 	Interpretations []rules.Interpretation `json:"interpretations,omitempty"`
+	// UnknownFacts are, when Value is unknown, the facts the duty reads
+	// that the query did not give (nor its place, nor the feed).
+	UnknownFacts []string `json:"unknown_facts,omitempty"`
 }
 
 // Here decides every activity some rule governs for q's place and day
@@ -190,6 +199,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 	if err := e.set.Derive(st); err != nil {
 		return nil, err
 	}
+	h.Published = e.publishedNotes(day, sc)
 	for _, n := range e.set.Notices {
 		nh := byNotice[n.Key()]
 		if nh == nil {
@@ -201,12 +211,33 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		}
 		for _, du := range n.Duties {
 			if v := du.Program.Eval(st); v != cond.False {
-				nh.Duties = append(nh.Duties, DutyUse{ID: du.ID, Article: du.Article, Who: du.Who, Text: du.Text, Value: v.String(), Interpretations: values(du.Interpretations)})
+				use := DutyUse{ID: du.ID, Article: du.Article, Who: du.Who, Text: du.Text, Value: v.String(), Interpretations: values(du.Interpretations)}
+				if v == cond.Unknown {
+					use.UnknownFacts = unknownVars(du.Program, st)
+				}
+				nh.Duties = append(nh.Duties, use)
 			}
 		}
 		h.Notices = append(h.Notices, *nh)
 	}
 	return h, nil
+}
+
+// unknownVars names the facts p reads whose values st does not hold.
+func unknownVars(p *cond.Program, st *cond.State) []string {
+	var out []string
+	for _, v := range p.Vars {
+		if v.Window {
+			continue
+		}
+		switch {
+		case v.Kind == cond.Number && !st.Num[v.Slot].Known,
+			v.Kind == cond.Bool && st.Bool[v.Slot] == cond.Unknown,
+			v.Kind == cond.Enum && st.Str[v.Slot] == "":
+			out = append(out, v.Name)
+		}
+	}
+	return out
 }
 
 // cloneContacts copies contacts, phone lists included.

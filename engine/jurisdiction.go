@@ -410,8 +410,11 @@ func refine(a, b []division.Code) []division.Code {
 // resolve appends to dst the codes a place means: a division code, or the
 // divisions a name names (see division.Table.Resolve).
 func resolve(divs *division.Table, s string, dst []division.Code) ([]division.Code, error) {
-	if c, err := division.Parse(s); err == nil {
-		return append(dst, c), nil
+	// A name (白水镇) is no code: no error made to find that out.
+	if t := strings.TrimSpace(s); t != "" && t[0] >= '0' && t[0] <= '9' {
+		if c, err := division.Parse(t); err == nil {
+			return append(dst, c), nil
+		}
 	}
 	cs, err := divs.Resolve(s)
 	return append(dst, cs...), err

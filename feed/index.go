@@ -26,7 +26,12 @@ type Index struct {
 	facts  []*rules.Fact
 	pos    []int
 	places map[division.Code]*Place
+	order  []*Place // places by code
 	cells  int
+	// changes are the days a condition the feed decides takes another
+	// value at a place (see Change): a caller keeps what it says of each
+	// (the engine, a forecast note) in a slice indexed like it.
+	changes []Change
 	// conds are the notices' named conditions that read published daily
 	// facts only: a feed alone decides them, so their forecast is known.
 	conds []*rules.Condition
@@ -55,8 +60,18 @@ type series struct {
 }
 
 type condDay struct {
-	now  cond.Tri
-	next int32 // days to the next day it differs (0: none within the feed)
+	now    cond.Tri
+	next   int32 // days to the next day it differs (0: none within the feed)
+	change int32 // with next: the index in Index.changes of that change
+}
+
+// A Change is a day on which a condition the feed decides (Conditions()[Cond])
+// takes another value at a place: Then from Day on, Now the day before.
+type Change struct {
+	Place     *Place
+	Cond      int
+	Day       calendar.Date
+	Now, Then cond.Tri
 }
 
 // Cell is a published fact's value at a place on a day.
@@ -339,6 +354,7 @@ func (b *builder) build() {
 	for _, c := range codes {
 		p := &Place{Code: c, series: make([]series, len(x.facts))}
 		x.places[c] = p
+		x.order = append(x.order, p)
 		for _, r := range b.orders {
 			switch {
 			case r.Division.Covers(c):
@@ -613,6 +629,25 @@ func (b *builder) forecast(p *Place) {
 			case days[i+1].next > 0:
 				days[i].next = days[i+1].next + 1
 			}
+		}
+		// Each change once, in day order; the days before it name it.
+		first := len(x.changes)
+		for i := 1; i < n; i++ {
+			if days[i].now != days[i-1].now {
+				x.changes = append(x.changes, Change{Place: p, Cond: k, Day: p.condFrom.AddDays(i), Now: days[i-1].now, Then: days[i].now})
+			}
+		}
+		id := len(x.changes)
+		for i := n - 2; i >= 0; i-- {
+			if days[i].next == 1 {
+				id--
+			}
+			if days[i].next > 0 {
+				days[i].change = int32(id)
+			}
+		}
+		if id != first {
+			panic("feed: forecast changes miscounted")
 		}
 		p.conds[k] = days
 	}

@@ -252,6 +252,24 @@ func TestConditionForecast(t *testing.T) {
 	require.Equal(t, cond.False, then)
 	_, _, _, changes = x.ConditionAt(p, k, calendar.MustDate(2025, 7, 18))
 	require.False(t, changes)
+
+	// Change numbers what ConditionAt says: every day before a change names
+	// the same one, and Changes holds its day and values.
+	for day := calendar.MustDate(2025, 7, 10); day.Before(calendar.MustDate(2025, 7, 20)); day = day.AddDays(1) {
+		now, next, then, changes := x.ConditionAt(p, k, day)
+		id, ok := x.Change(p, k, day)
+		require.Equal(t, changes, ok, "%s", day)
+		if !ok {
+			continue
+		}
+		c := x.Changes()[id]
+		require.Equal(t, feed.Change{Place: p, Cond: k, Day: next, Now: now, Then: then}, c, "%s", day)
+	}
+	a, _ := x.Change(p, k, calendar.MustDate(2025, 7, 14))
+	b, _ := x.Change(p, k, calendar.MustDate(2025, 7, 15))
+	c, _ := x.Change(p, k, calendar.MustDate(2025, 7, 16))
+	require.Equal(t, a, b, "the 14th and 15th wait for the same change")
+	require.NotEqual(t, a, c)
 }
 
 func TestStale(t *testing.T) {

@@ -182,6 +182,37 @@ func (x *Index) ConditionAt(p *Place, k int, day calendar.Date) (now cond.Tri, n
 	return d.now, p.condFrom.AddDays(n), days[n].now, true
 }
 
+// Change is the index in Changes of the next change after day of
+// condition k at p, if the feed shows one: what ConditionAt says, as a
+// number a caller can keep something by.
+func (x *Index) Change(p *Place, k int, day calendar.Date) (int, bool) {
+	if p.conds == nil {
+		return 0, false
+	}
+	days := p.conds[k]
+	i := day.Sub(p.condFrom)
+	if i < 0 || i >= len(days) || days[i].next == 0 {
+		return 0, false
+	}
+	return int(days[i].change), true
+}
+
+// Changes are every change of a condition the feed decides, by place
+// (in code order), condition and day.
+func (x *Index) Changes() []Change { return x.changes }
+
+// Places are the divisions the index resolved, in code order: those the
+// feed or the rule set names, and their ancestors.
+func (x *Index) Places() []*Place { return x.order }
+
+// Series is Facts()[j]'s values at p by day from from, and the id of
+// cells[0] (see Cells): to build something per cell ahead of use. The
+// cells are read-only.
+func (p *Place) Series(j int) (from calendar.Date, cells []Cell, base int) {
+	s := &p.series[j]
+	return s.from, s.cells, s.base
+}
+
 // DailyIssued is when the newest row of a fact published daily was
 // issued; zero when the feed has none.
 func (x *Index) DailyIssued() time.Time { return x.dailyIssued }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/rules"
 )
 
 // hereCmd is "tonggao here": every activity the rules restrict at a
@@ -38,7 +40,7 @@ shows. The place is a point with place layers, or facts about it.`,
 			if asJSON {
 				return writeJSON(a.stdout, h, true)
 			}
-			writeHere(a.stdout, h)
+			writeHere(a.stdout, h, eng.Rules())
 			return nil
 		},
 	}
@@ -48,11 +50,23 @@ shows. The place is a point with place layers, or facts about it.`,
 	return cmd
 }
 
-func writeHere(w io.Writer, h *engine.Here) {
+func writeHere(w io.Writer, h *engine.Here, set *rules.Set) {
 	if h.At != nil {
 		fmt.Fprintf(w, "%s 此地\n", minuteText(*h.At))
 	} else {
 		fmt.Fprintf(w, "%s 此地\n", h.Date)
+	}
+	// What the conditions feed publishes for the place and day (the day's
+	// fire-danger level first) heads the screen.
+	for _, n := range h.Published {
+		fmt.Fprintf(w, "  %s\n", noteText(hotline.ZH, n))
+	}
+	labels := func(names []string) string {
+		out := make([]string, len(names))
+		for i, name := range names {
+			out[i] = factLabel(set, hotline.ZH, name)
+		}
+		return strings.Join(out, "、")
 	}
 	for _, f := range h.Facts {
 		src := ""
@@ -80,7 +94,7 @@ func writeHere(w io.Writer, h *engine.Here) {
 			}
 			extra := ""
 			if len(r.UnknownFacts) > 0 {
-				extra = "（取决于：" + strings.Join(r.UnknownFacts, "、") + "）"
+				extra = "（取决于：" + labels(r.UnknownFacts) + "）"
 			}
 			if len(r.Hours) > 0 {
 				var hours []string
@@ -94,7 +108,7 @@ func writeHere(w io.Writer, h *engine.Here) {
 		for _, d := range n.Duties {
 			cond := ""
 			if d.Value == "unknown" {
-				cond = "（是否适用取决于未给出的事实，如火险等级）"
+				cond = "（是否适用取决于：" + labels(d.UnknownFacts) + "）"
 			}
 			fmt.Fprintf(w, "  职责 %s（%s）：%s%s\n", articleName(d.Article), d.Who, d.Text, cond)
 		}
