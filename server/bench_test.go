@@ -25,9 +25,9 @@ func (w *discardWriter) WriteHeader(code int)        { w.code = code }
 
 // benchServe sends one request body to path through ServeHTTP b.N times
 // (request decoding, facts, the engine, JSON output, headers, metrics and
-// the access log to a discarding logger).
+// the access log to a discarding writer, as `serve` formats it).
 func benchServe(b *testing.B, method, path, body string) {
-	s := New(newTestHotline(b), Options{Now: func() time.Time { return time.Date(2024, 10, 2, 3, 0, 0, 0, time.UTC) }})
+	s := New(newTestHotline(b), Options{Now: func() time.Time { return time.Date(2024, 10, 2, 3, 0, 0, 0, time.UTC) }, AccessLog: io.Discard})
 	req, err := http.NewRequest(method, path, nil)
 	if err != nil {
 		b.Fatal(err)

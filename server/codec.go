@@ -129,6 +129,9 @@ func decode(w http.ResponseWriter, r *http.Request, v any) bool {
 		writeError(w, http.StatusBadRequest, "bad_json", "empty body: send a JSON object")
 		return false
 	}
+	if fd, ok := v.(fastDecoder); ok && fd.decodeFast(buf.Bytes()) {
+		return true
+	}
 	if err := jsonv2.Unmarshal(buf.Bytes(), v, decodeOptions); err != nil {
 		writeError(w, http.StatusBadRequest, "bad_json", "request body: "+describeJSONError(err))
 		return false

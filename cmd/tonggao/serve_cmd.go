@@ -138,11 +138,12 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 		checks = append(checks, server.Check{Name: "layers", Ready: func() error { return nil }})
 	}
 	// The access log is batched: one write per request would cost a
-	// system call each (server.LogWriter); Close flushes it at exit.
+	// system call each (server.LogWriter); Close flushes it at exit. It
+	// is formatted without slog (Options.AccessLog), the same lines.
 	logw := server.NewLogWriter(a.stderr, 100*time.Millisecond)
 	defer logw.Close()
 	logger := slog.New(slog.NewJSONHandler(logw, nil))
-	sopts := server.Options{Logger: logger, MaxBody: f.maxBody, ReloadTimeout: f.reloadTimeout, Checks: checks}
+	sopts := server.Options{Logger: logger, AccessLog: logw, MaxBody: f.maxBody, ReloadTimeout: f.reloadTimeout, Checks: checks}
 	// load reads the rules the flags choose: the engine, and the roots
 	// whose vocabulary/ the hotline reads — the same directories, so that
 	// /v1/ask hears the words `tonggao ask --rules DIR` hears.
