@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -181,6 +182,11 @@ func (s *Server) Run(ctx context.Context, cfg RunConfig) error {
 // make one, first closes the connection idle the longest — an idle
 // keep-alive connection is not in the middle of anything, and a cap that
 // idle clients could fill would let them lock everyone else out.
+//
+// Each request turns its connection active and then idle again, so the
+// ConnState hook only stores a number in the connection (no lock, no
+// clock); the set of connections changes under the lock only when one is
+// accepted or closed.
 type capListener struct {
 	net.Listener
 	slots chan struct{}
@@ -188,12 +194,13 @@ type capListener struct {
 	once  sync.Once
 
 	mu       sync.Mutex
-	idle     map[net.Conn]time.Time
-	wentIdle chan struct{} // a connection went idle
+	conns    map[*cappedConn]struct{} // open connections
+	tick     atomic.Int64             // orders the moments connections go idle
+	wentIdle chan struct{}            // a connection went idle
 }
 
 func newCapListener(l net.Listener, n int) *capListener {
-	return &capListener{Listener: l, slots: make(chan struct{}, n), done: make(chan struct{}), idle: map[net.Conn]time.Time{},
+	return &capListener{Listener: l, slots: make(chan struct{}, n), done: make(chan struct{}), conns: map[*cappedConn]struct{}{},
 		wentIdle: make(chan struct{}, 1)}
 }
 
@@ -223,7 +230,11 @@ func (l *capListener) Accept() (net.Conn, error) {
 		<-l.slots
 		return nil, err
 	}
-	return &cappedConn{Conn: c, l: l}, nil
+	cc := &cappedConn{Conn: c, l: l}
+	l.mu.Lock()
+	l.conns[cc] = struct{}{}
+	l.mu.Unlock()
+	return cc, nil
 }
 
 func (l *capListener) Close() error {
@@ -231,34 +242,49 @@ func (l *capListener) Close() error {
 	return l.Listener.Close()
 }
 
-// connState is the http.Server's ConnState hook: it tracks which
-// connections are idle.
+// connState is the http.Server's ConnState hook: it marks which
+// connections are idle, and since when (a tick of l's, not a time: only
+// the order matters).
 func (l *capListener) connState(c net.Conn, st http.ConnState) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if st == http.StateIdle {
-		l.idle[c] = time.Now()
+	cc, ok := c.(*cappedConn)
+	if !ok {
+		return
+	}
+	switch st {
+	case http.StateIdle:
+		cc.idleSince.Store(l.tick.Add(1))
 		select {
 		case l.wentIdle <- struct{}{}:
 		default:
 		}
-	} else {
-		delete(l.idle, c)
+	case http.StateHijacked, http.StateClosed:
+		cc.idleSince.Store(0)
+		l.forget(cc)
+	default:
+		cc.idleSince.Store(0)
 	}
+}
+
+func (l *capListener) forget(cc *cappedConn) {
+	l.mu.Lock()
+	delete(l.conns, cc)
+	l.mu.Unlock()
 }
 
 // closeOldestIdle closes the connection idle the longest and reports
 // whether there was one.
 func (l *capListener) closeOldestIdle() bool {
 	l.mu.Lock()
-	var oldest net.Conn
-	var at time.Time
-	for c, t := range l.idle {
-		if oldest == nil || t.Before(at) {
+	var oldest *cappedConn
+	var at int64
+	for c := range l.conns {
+		if t := c.idleSince.Load(); t != 0 && (oldest == nil || t < at) {
 			oldest, at = c, t
 		}
 	}
-	delete(l.idle, oldest)
+	if oldest != nil {
+		delete(l.conns, oldest)
+	}
 	l.mu.Unlock()
 	if oldest == nil {
 		return false
@@ -269,12 +295,16 @@ func (l *capListener) closeOldestIdle() bool {
 
 type cappedConn struct {
 	net.Conn
-	l    *capListener
-	once sync.Once
+	l         *capListener
+	once      sync.Once
+	idleSince atomic.Int64 // the listener's tick when it went idle; 0 while active
 }
 
 func (c *cappedConn) Close() error {
 	err := c.Conn.Close()
-	c.once.Do(func() { <-c.l.slots })
+	c.once.Do(func() {
+		c.l.forget(c)
+		<-c.l.slots
+	})
 	return err
 }
