@@ -597,6 +597,8 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if g := h.grounds(l, d); g != "" {
 		spoken = append(spoken, g)
 	}
+	lacking, given := h.feedSpoken(l, d, q)
+	spoken = append(spoken, lacking...)
 	for _, p := range q.Published {
 		spoken = append(spoken, c.T(l, "published", "fact", h.factLabel(l, p.Fact), "source", p.Source))
 	}
@@ -641,8 +643,60 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if d.Verdict == engine.NoRule {
 		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
 	}
+	// The feed's values last: what fits of them after what must be said.
+	spoken = append(spoken, given...)
 	a.Answer = fit(spoken, maxSpoken(l))
 	return a
+}
+
+// feedSpoken says what the conditions feed gave the decision: lacking
+// says, plainly, a published fact it has no value for (no feed, stale,
+// the place missing, differing inside the place: the operator checks
+// it); given, the values it gave, those published daily (the day's
+// level) first: "据…7月14日发布的森林火险气象等级，白水镇为4。"
+func (h *Hotline) feedSpoken(l Lang, d *engine.Decision, q *Query) (lacking, given []string) {
+	c := h.cat
+	var daily, other []string
+	for _, n := range d.Notes() {
+		switch n.Code {
+		case "published_none", "published_missing", "published_stale", "published_varies":
+			lacking = append(lacking, spokenDates(h.noteText(l, n)))
+		case "published":
+			f, ok := h.eng.Rules().Fact(n.Args["fact"])
+			if !ok {
+				continue
+			}
+			issued := n.Args["issued"]
+			if day, err := calendar.ParseDate(strings.SplitN(issued, " ", 2)[0]); err == nil {
+				issued = h.day(l, day, q)
+			}
+			kv := []string{"source", n.Args["source"], "issued", issued, "label", h.factLabel(l, f.Name), "place", n.Args["place"], "value", n.Args["value"]}
+			key := "feed.value"
+			if from := n.Args["counted_from"]; from != "" {
+				key = "feed.counted"
+				kv = append(kv, "counted", h.factLabel(l, from))
+			}
+			if f.Published == rules.Daily || f.Consecutive != nil {
+				daily = append(daily, c.T(l, key, kv...))
+			} else {
+				other = append(other, c.T(l, key, kv...))
+			}
+		}
+	}
+	return lacking, append(daily, other...)
+}
+
+// noteText is a note in language l: the catalogue's rendering of its
+// parts where it has one, else the engine's text.
+func (h *Hotline) noteText(l Lang, n engine.Note) string {
+	if _, ok := h.cat.Messages["note."+n.Code]; !ok {
+		return n.Text
+	}
+	kv := make([]string, 0, 2*len(n.Args))
+	for k, v := range n.Args {
+		kv = append(kv, k, v)
+	}
+	return h.cat.T(l, "note."+n.Code, kv...)
 }
 
 func subjects0(s []string) string {
