@@ -31,6 +31,7 @@ type corpusCase struct {
 	V       string                `yaml:"v"`
 	Act     string                `yaml:"act"`
 	Date    string                `yaml:"date"`
+	Time    string                `yaml:"time"`
 	Facts   map[string]any        `yaml:"facts"`
 	Span    map[string][2]float64 `yaml:"span"`
 	Cites   []string              `yaml:"cites"`
@@ -101,7 +102,7 @@ func loadCorpus(t testing.TB, globs ...string) []corpusCase {
 // corpusResult is what the hotline made of a question, in the corpus's
 // terms. askCorpus is the one place that knows the hotline's API.
 type corpusResult struct {
-	intent, verdict, act, date, spoken, status string
+	intent, verdict, act, date, time, spoken, status string
 	facts                                      map[string]any
 	cites                                      []string
 	ask                                        string
@@ -123,7 +124,7 @@ func askCorpus(h *Hotline, c corpusCase) corpusResult {
 func resultOf(ans *Answer) corpusResult {
 	r := corpusResult{intent: string(ans.Intent), verdict: string(ans.Verdict), spoken: ans.Answer, status: ans.Status, facts: map[string]any{}}
 	if q := ans.Query; q != nil {
-		r.act, r.date = q.Activity, q.Date.String()
+		r.act, r.date, r.time = q.Activity, q.Date.String(), q.Time
 		for k, v := range q.Facts {
 			r.facts[k] = v
 		}
@@ -164,6 +165,9 @@ func (c corpusCase) check(r corpusResult) []string {
 	}
 	if c.Date != "" && c.Date != r.date {
 		add("date %s, want %s", r.date, c.Date)
+	}
+	if c.Time != "" && c.Time != r.time {
+		add("time %q, want %q", r.time, c.Time)
 	}
 	for k, want := range c.Facts {
 		got, ok := r.facts[k]

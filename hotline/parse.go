@@ -57,6 +57,9 @@ type Query struct {
 	DateWords string        `json:"date_words,omitempty"`
 	// DateEnd is the last day of a month asked about as a whole (10月份).
 	DateEnd *calendar.Date `json:"date_end,omitempty"`
+	// Time is the clock time said ("23:00" for 今晚11点), "" for none;
+	// the decision is for that minute of Date.
+	Time string `json:"time,omitempty"`
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`
