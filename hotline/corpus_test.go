@@ -103,10 +103,10 @@ func loadCorpus(t testing.TB, globs ...string) []corpusCase {
 // terms. askCorpus is the one place that knows the hotline's API.
 type corpusResult struct {
 	intent, verdict, act, date, time, spoken, status string
-	facts                                      map[string]any
-	cites                                      []string
-	ask                                        string
-	answers                                    []corpusResult
+	facts                                            map[string]any
+	cites                                            []string
+	ask                                              string
+	answers                                          []corpusResult
 }
 
 func askCorpus(h *Hotline, c corpusCase) corpusResult {
