@@ -92,7 +92,9 @@ var ducklingDifferences = map[string]string{
 	"这周一":  "这周X is the X of this week (Monday first): on a Tuesday, 这周一 was yesterday, not next Monday",
 	"这礼拜一": "as 这周一", "這週一": "as 这周一", "這禮拜一": "as 这周一",
 	"春节":   "a festival means today while its holiday lasts (2013-02-12 is 正月初三, inside the 春节 holiday): a caller asking then means now, not next year",
-	"农历新年": "as 春节", "新春": "as 春节", "正月正时": "as 春节", "正月正時": "as 春节", "正月朔日": "as 春节",
+	"农历新年": "as 春节", "新春": "as 春节 (the new-year season)",
+	"正月正时": "as 春节: 正月正时 is the new-year season (the festive first month), not one day — unlike 正月朔日, which is 正月初一 and read as Duckling reads it",
+	"正月正時": "as 正月正时",
 }
 
 // TestDucklingDays reads Duckling's own Chinese day corpus (written
@@ -154,11 +156,13 @@ func TestDucklingDays(t *testing.T) {
 	rate := float64(agree) / float64(inScope)
 	t.Logf("Duckling day corpus: %d entries, %d out of scope (Cantonese, religious and foreign holidays); of the %d Mandarin phrases in scope %d agree (%.1f %%), %d differ deliberately",
 		total, outOfScope, inScope, agree, 100*rate, len(used))
-	// The goal is 95 %. It stands at 92.1 %: every other phrase agrees, and
-	// the 15 that do not are readings a caller in Hunan means (下周三 is
-	// next week's, 这周一 this week's, 春节 asked during the holiday is now),
-	// kept on purpose rather than to meet the figure.
-	require.GreaterOrEqual(t, rate, 0.92)
+	// The goal is 95 %. It stands at 92.6 % (176 of 190): every other phrase
+	// agrees, and the 14 that do not are readings a caller in Hunan means
+	// (下周三 is next week's, 这周一 this week's, 春节 asked during the
+	// holiday is now), kept on purpose rather than to meet the figure.
+	// Session 4 looked at each again: 正月朔日 is one day (正月初一), not the
+	// season, and is now read so; the others keep their reasons.
+	require.GreaterOrEqual(t, rate, 0.926)
 }
 
 // TestDucklingNumbers: the numerals and distances of Duckling's corpus
