@@ -381,7 +381,7 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	if q.Activity == "" || q.badDay {
 		return h.notDecided(q, l), nil
 	}
-	d, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts(), Place: q.Place})
+	d, err := h.eng.Decide(q.engineQuery(q.EngineFacts()))
 	if err != nil {
 		var fe *engine.FactError
 		if errors.As(err, &fe) && len(req.Facts) == 0 && fe.Fact != engine.PlaceFact {
@@ -439,6 +439,14 @@ func understoodText(q *Query) string {
 // question's.
 // whenOf is a day as a headline's "when": 10月3日, or " on 2024-10-03".
 func (h *Hotline) whenOf(l Lang, d calendar.Date, q *Query) string {
+	if q != nil && q.timed && d == q.Date {
+		if t, err := d.At(q.minute/60, q.minute%60); err == nil {
+			if l == EN {
+				return h.cat.T(l, "when", "date", h.moment(l, t, q))
+			}
+			return h.moment(l, t, q) // 今晚11点: 11月6日23点
+		}
+	}
 	if l == EN {
 		return h.cat.T(l, "when", "date", d.String())
 	}
@@ -804,7 +812,7 @@ func (h *Hotline) verdictWith(q *Query, fact string, v any) engine.Verdict {
 	}
 	facts := q.EngineFacts()
 	facts[fact] = v
-	rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts, Place: q.Place})
+	rd, err := h.eng.Decide(q.engineQuery(facts))
 	if err != nil {
 		return ""
 	}
@@ -837,7 +845,7 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 			}
 		}
 		if changed {
-			if rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts, Place: q.Place}); err == nil {
+			if rd, err := h.eng.Decide(q.engineQuery(facts)); err == nil {
 				reasons = rd.Reasons()
 			}
 		}
@@ -1236,7 +1244,7 @@ func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string)
 		for _, cd := range cands {
 			facts := q.EngineFacts()
 			facts[fact] = cd.value
-			rd, err := h.eng.Decide(engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts, Place: q.Place})
+			rd, err := h.eng.Decide(q.engineQuery(facts))
 			if err != nil {
 				continue // a reply that contradicts what is known is not offered
 			}

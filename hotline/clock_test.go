@@ -58,6 +58,27 @@ func TestSpokenHours(t *testing.T) {
 			}
 		})
 	}
+	// A time said in the question is the minute decided: the nightly ban
+	// holds at 今晚11点 and not at 下午3点; 今晚12点 is the next day's 00:00.
+	night := engine.Facts{"residential_area": true, "near_exam_site": false}
+	for _, tc := range []struct {
+		question, time, date string
+		verdict              engine.Verdict
+	}{
+		{"今晚11点能施工吗", "23:00", "2026-03-01", engine.Forbidden},
+		{"今天晚上十一点钟能施工吗", "23:00", "2026-03-01", engine.Forbidden},
+		{"今天下午3点能施工吗", "15:00", "2026-03-01", engine.NoRule},
+		{"明天早上7点半施工行不行", "07:30", "2026-03-02", engine.NoRule},
+		{"明天早上5点施工行不行", "05:00", "2026-03-02", engine.Forbidden},
+		{"今晚12点能施工吗", "00:00", "2026-03-02", engine.Forbidden},
+		{"22点能施工吗", "22:00", "2026-03-01", engine.Forbidden},
+	} {
+		a, q, err := h.Ask(Request{Question: tc.question, Today: calendar.MustDate(2026, 3, 1), Facts: night})
+		require.NoError(t, err)
+		require.Equal(t, tc.time, q.Time, tc.question)
+		require.Equal(t, tc.date, q.Date.String(), tc.question)
+		require.Equal(t, tc.verdict, a.Verdict, "%s: %s", tc.question, a.Answer)
+	}
 	a, _, err := h.Ask(Request{Question: "今天城区能放鞭炮吗", Today: calendar.MustDate(2026, 2, 17), Facts: engine.Facts{"urban_area": true}})
 	require.NoError(t, err)
 	require.Contains(t, a.Details.Windows, "春节燃放时段：2026年2月16日12点至2026年2月19日12点")

@@ -36,6 +36,7 @@ type grammar struct {
 	AfterDay    []string          `yaml:"after_day"`
 	Gregorian   map[string]string `yaml:"gregorian"`
 	Festivals   map[string]string `yaml:"festivals"`
+	ClockParts  map[string][2]int `yaml:"clock_parts"`
 	Negators    []string          `yaml:"negators"`
 	Focus       []string          `yaml:"focus"`
 	Background  []string          `yaml:"background"`

@@ -60,6 +60,8 @@ type Query struct {
 	// Time is the clock time said ("23:00" for 今晚11点), "" for none;
 	// the decision is for that minute of Date.
 	Time string `json:"time,omitempty"`
+	timed  bool // a time was said: the decision is for minute of Date
+	minute int
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`
@@ -83,6 +85,18 @@ type Query struct {
 // askFlags say what, beyond "may I", the caller asked.
 type askFlags struct {
 	when, consequence, money, deadline, benefits, waiting, where bool
+}
+
+// engineQuery is the engine's query for q with facts: for its day, or
+// for its minute when a time was said (今晚11点).
+func (q *Query) engineQuery(facts engine.Facts) engine.Query {
+	eq := engine.Query{Activity: q.Activity, Day: q.Date, Facts: facts, Place: q.Place}
+	if q.timed {
+		if t, err := q.Date.At(q.minute/60, q.minute%60); err == nil {
+			eq.At, eq.Day = t.Time(), calendar.Date{}
+		}
+	}
+	return eq
 }
 
 // EngineFacts converts the query's facts for the engine.
@@ -191,7 +205,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: g.Months, Years: g.Years,
 		MonthParts: g.MonthParts, YearParts: g.YearParts, This: g.Week.This, Next: g.Week.Next, Last: g.Week.Last,
 		Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After, Before: g.Before, Past: g.Past, AfterDay: g.AfterDay,
-		Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays})
+		Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays, ClockParts: g.ClockParts})
 	if err != nil {
 		return nil, err
 	}
@@ -441,6 +455,7 @@ type reading struct {
 	acts    []hit
 	facts   []hit
 	dates   []dates.Mention
+	clocks  []dates.Clock
 	verbs   []hit // bare verbs of frames (no object), for partial acts
 }
 
@@ -497,6 +512,10 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	rd.dates = p.dates.Read(text, today)
 	for _, m := range rd.dates {
 		rd.mark(m.Start, m.End)
+	}
+	rd.clocks = p.dates.Clocks(text)
+	for _, c := range rd.clocks {
+		rd.mark(c.Start, c.End)
 	}
 	p.distance(rd)
 	p.scanActs(rd)

@@ -492,6 +492,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 	}
 	p.day(rd, a, q, today)
+	p.clock(rd, a, q)
 	if q.Activity == "" {
 		return q // nothing to ask more about
 	}
@@ -568,4 +569,29 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该月第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// clock picks the act's time of day: one said in its clause, else the only
+// one said in the call. A time after midnight said of the night before
+// (今晚12点) moves the day on.
+func (p *parser) clock(rd *reading, a hit, q *Query) {
+	var pick *dates.Clock
+	for k := range rd.clocks {
+		c := &rd.clocks[k]
+		if a.clause >= 0 && rd.clauses[c.Start] == a.clause {
+			pick = c
+			break
+		}
+	}
+	if pick == nil && len(rd.clocks) == 1 {
+		pick = &rd.clocks[0]
+	}
+	if pick == nil {
+		return
+	}
+	if pick.NextDay() {
+		q.Date = q.Date.AddDays(1)
+	}
+	q.timed, q.minute, q.Time = true, pick.Minute%(24*60), pick.String()
+	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "time", Meaning: q.Time, Value: q.Time})
 }

@@ -2,7 +2,8 @@
 // day of the call in China: 10月3日, 十月三号, 2024年10月3日, 下个月5号,
 // 10号, 10月份, 月底, 这周六, 下周三, 上周日, 明天, 大后天, 农历九月初六,
 // 腊月二十三, 大年初三, 清明, 国庆节后第三天, 春节前一天, 小年, 过了15号,
-// 2026年清明, 三天后.
+// 2026年清明, 三天后 — and the times of day said with them (今晚11点, 下午三点半;
+// see Clocks).
 //
 // A day without a year means its next occurrence (today included); a
 // festival means today while its holiday lasts, else its next day. The
@@ -48,6 +49,10 @@ type Words struct {
 	Gregorian map[string]string
 	// LunarDays are named lunar days: 小年 → 腊月二十四.
 	LunarDays map[string]LunarDay
+	// ClockParts are the parts of the day said before a time, with the
+	// hours they span (下午 [12, 19], 夜里 [19, 29]: past 24 is the next
+	// morning): an hour of 1 to 12 is put in its span.
+	ClockParts map[string][2]int
 }
 
 // LunarDay is a named day of the lunar year with the reading chosen.
@@ -94,6 +99,7 @@ type Reader struct {
 	reYear    *regexp.Regexp
 	reRel     *regexp.Regexp
 	reFestMod *regexp.Regexp
+	reClock   *regexp.Regexp
 	// the word lists, longest first, sorted once
 	years, monthWords, monthParts, yearParts, lunarDays, gregorian, dayWords []string
 	dayWord                                                                  map[string]dayWord
@@ -181,6 +187,9 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年`)
 	r.reRel = compile(`(` + num + `)\s*[天日]\s*(?:之)?([后前])|([前后下上])\s*(` + num + `)\s*[天日]`)
 	r.reFestMod = compile(`^(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
+	if err == nil {
+		r.reClock, err = r.compileClock()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("dates: %w", err)
 	}

@@ -40,3 +40,41 @@ func TestReadSession3(t *testing.T) {
 		require.Equal(t, tc.text, tc.text[ms[0].Start:ms[0].End], tc.text)
 	}
 }
+
+// TestClocks: times of day are read with the part of the day said before
+// them; 点 as "a little" or a decimal point is not a time.
+func TestClocks(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{ClockParts: map[string][2]int{
+		"下午": {12, 19}, "晚上": {17, 28}, "今晚": {17, 28}, "夜里": {20, 29}, "早上": {4, 11}, "中午": {11, 14}}})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		text, words, time string
+		nextDay           bool
+	}{
+		{"今晚11点放鞭炮", "今晚11点", "23:00", false},
+		{"下午三点半烧田埂", "下午三点半", "15:30", false},
+		{"早上7点一刻", "早上7点一刻", "07:15", false},
+		{"10点20分上山", "10点20分", "10:20", false},
+		{"九点钟", "九点钟", "09:00", false},
+		{"中午12点", "中午12点", "12:00", false},
+		{"晚上12点", "晚上12点", "00:00", true},
+		{"夜里两点", "夜里两点", "02:00", true},
+		{"22时", "22时", "22:00", false},
+		{"烧一点纸", "", "", false},
+		{"离山三点五公里", "", "", false},
+		{"买两点东西", "", "", false},
+		{"烧的时候", "", "", false},
+	} {
+		cs := r.Clocks(tc.text)
+		if tc.words == "" {
+			require.Empty(t, cs, tc.text)
+			continue
+		}
+		require.Len(t, cs, 1, tc.text)
+		require.Equal(t, tc.words, cs[0].Words, tc.text)
+		require.Equal(t, tc.time, cs[0].String(), tc.text)
+		require.Equal(t, tc.nextDay, cs[0].NextDay(), tc.text)
+	}
+}
