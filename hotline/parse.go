@@ -59,8 +59,8 @@ type Query struct {
 	DateEnd *calendar.Date `json:"date_end,omitempty"`
 	// Time is the clock time said ("23:00" for 今晚11点), "" for none;
 	// the decision is for that minute of Date.
-	Time string `json:"time,omitempty"`
-	timed  bool // a time was said: the decision is for minute of Date
+	Time   string `json:"time,omitempty"`
+	timed  bool   // a time was said: the decision is for minute of Date
 	minute int
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
