@@ -286,7 +286,13 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		n := utf8.RuneCountInString(w)
 		fmt.Fprintf(&dict, "%s %d %s\n", w, 10+40*n*n, pos)
 	}
-	for w := range p.acts.words {
+	for w, ms := range p.acts.words {
+		// an act no rule covers is found as a listed phrase, never
+		// inside a frame: it does not split the words of one (装修 in
+		// 装修垃圾堆)
+		if len(ms) == 1 && ms[0].activity == nil {
+			continue
+		}
 		addDict(w, "act")
 	}
 	for w := range p.facts.words {
@@ -444,6 +450,23 @@ type hit struct {
 	focus  bool // 只烧纸
 	bg     bool // background (摘茶籽的时候)
 	words  string
+	// wi, wj are the bytes of words when they are more than i..j (a
+	// frame's verb and object); 0, 0 otherwise.
+	wi, wj int
+}
+
+func (h hit) objStart() int {
+	if h.wj > 0 {
+		return h.wi
+	}
+	return h.i
+}
+
+func (h hit) objEnd() int {
+	if h.wj > 0 {
+		return h.wj
+	}
+	return h.j
 }
 
 // reading is a question in progress.
@@ -650,6 +673,17 @@ func (rd *reading) inAct(i, j int) bool {
 	return false
 }
 
+// inCovered reports whether bytes i..j are inside a phrase of an activity
+// some rule covers (not of an act no rule covers, such as 装修).
+func (rd *reading) inCovered(i, j int) bool {
+	for _, h := range rd.acts {
+		if h.w.activity != nil && i < h.j && j > h.i {
+			return true
+		}
+	}
+	return false
+}
+
 // scanFrames pairs verbs and objects, as whole words of the segmented
 // text, in either order, within a clause and a few characters apart.
 func (p *parser) scanFrames(rd *reading) {
@@ -676,20 +710,20 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb is
 		// a measure word or a complement, not a verb.
-		if vi > 0 && contains(p.g.Complements, v.t) && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !contains(p.g.Filler, toks[vi-1].t) || rd.inAct(toks[vi-1].i, toks[vi-1].j)) {
+		if vi > 0 && contains(p.g.Complements, v.t) && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !contains(p.g.Filler, toks[vi-1].t) || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
 			continue
 		}
 		found := false
 		try := func(oi int) bool {
 			o := toks[oi]
-			if usedObj[oi] || rd.inAct(o.i, o.j) || rd.clauses[o.i] != rd.clauses[v.i] {
+			if usedObj[oi] || rd.inCovered(o.i, o.j) || rd.clauses[o.i] != rd.clauses[v.i] {
 				return false
 			}
 			for _, f := range fs {
 				if f.objects[o.t] {
 					i, j := min(v.i, o.i), max(v.j, o.j)
 					rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
-						clause: rd.clauses[v.i], words: s[i:j]})
+						clause: rd.clauses[v.i], words: s[i:j], wi: i, wj: j})
 					usedObj[oi] = true
 					return true
 				}
@@ -716,6 +750,23 @@ func (p *parser) scanFrames(rd *reading) {
 			rd.verbs = append(rd.verbs, hit{i: v.i, j: v.j, clause: rd.clauses[v.i], words: v.t, w: word{verb: true}})
 		}
 	}
+	// 装修垃圾堆在门口: an act no rule covers (装修) said inside the object
+	// of one a rule covers yields to it.
+	kept := rd.acts[:0]
+	for _, h := range rd.acts {
+		drop := false
+		if h.w.activity == nil {
+			for _, o := range rd.acts {
+				if o.w.activity != nil && o.clause == h.clause && h.i < o.objEnd() && h.j > o.objStart() {
+					drop = true
+				}
+			}
+		}
+		if !drop {
+			kept = append(kept, h)
+		}
+	}
+	rd.acts = kept
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
 }
 

@@ -1,6 +1,7 @@
 package hotline
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -438,6 +439,12 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			ordered = append(ordered, h)
 		}
 	}
+	// then the clauses nearest it: 坟就在后山的林子里头 said next to the act
+	// wins over 我们屋里那个老人家… told earlier in the call
+	if a.clause >= 0 {
+		rest := ordered[len(ordered)-(len(rd.facts)-countClause(rd.facts, a.clause)):]
+		sort.SliceStable(rest, func(i, j int) bool { return absInt(rest[i].clause-a.clause) < absInt(rest[j].clause-a.clause) })
+	}
 	for _, h := range ordered {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] {
 			continue
@@ -594,4 +601,21 @@ func (p *parser) clock(rd *reading, a hit, q *Query) {
 	}
 	q.timed, q.minute, q.Time = true, pick.Minute%(24*60), pick.String()
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "time", Meaning: q.Time, Value: q.Time})
+}
+
+func countClause(hs []hit, c int) int {
+	n := 0
+	for _, h := range hs {
+		if h.clause == c {
+			n++
+		}
+	}
+	return n
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -394,11 +394,19 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 		}
 		s.add(Mention{Start: m[0], End: m[1], Date: d, Weak: true})
 	}
+	said := 0 // years said by word (去年, 今年)
 	for _, w := range r.years {
 		if !s.mayHave(w) {
 			continue
 		}
 		if i := s.index(w, 0); i >= 0 && s.free(i, i+len(w)) {
+			if said++; said > 1 && y != today.Year()+r.w.Years[w] {
+				// 去年冬天走了，今年是头一年……冬至: a story of several
+				// years sets none for the days said in it
+				y = 0
+				s.add(Mention{Start: i, End: i + len(w), Date: today, Weak: true})
+				continue
+			}
 			y = today.Year() + r.w.Years[w]
 			d := calendar.MustDate(y, 1, 1)
 			if y == today.Year() {
