@@ -129,9 +129,15 @@ func EmbeddedCatalog() (*Catalog, error) {
 	return out, nil
 }
 
-// embeddedCatalog parses the embedded catalogue once: it never changes,
+// embeddedCatalog parses the embedded catalogue once (or takes it from
+// the snapshot, catalog_snapshot.go): it never changes,
 // and every Hotline (one per reload) shares its messages.
-var embeddedCatalog = sync.OnceValues(func() (*Catalog, error) { return LoadCatalog(catalogYAML) })
+var embeddedCatalog = sync.OnceValues(func() (*Catalog, error) {
+	if c, ok := catalogFromSnapshot(catalogYAML); ok {
+		return c, nil
+	}
+	return LoadCatalog(catalogYAML)
+})
 
 // T renders message key in language l, filling {name} placeholders from
 // kv (name, value, name, value …). An unknown key renders as the key in

@@ -3,11 +3,15 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/place"
+	"github.com/tonggao/tonggao/rules"
 )
 
 func runJSON(t *testing.T, args ...string) (int, map[string]any, string) {
@@ -121,4 +125,22 @@ func TestAskPlace(t *testing.T) {
 	out.Reset()
 	require.Equal(t, 2, run([]string{"ask", "今天能烧田埂吗", "--town", "朝阳区", "--json"}, &out, &errb))
 	require.Contains(t, out.String(), `"bad_place"`)
+}
+
+// TestEmbeddedManifestOnlyNames: the embedded rule base's layers manifest
+// names layers whose files it does not carry, so that a command without
+// --layers may skip it (ruleFlags.layers): the same layers either way.
+func TestEmbeddedManifestOnlyNames(t *testing.T) {
+	m, ok, err := place.ReadManifest(rules.EmbeddedFS(), place.ManifestFile)
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.NotEmpty(t, m.Layers)
+	for _, l := range m.Layers {
+		_, err := fs.Stat(rules.EmbeddedFS(), l.File)
+		require.ErrorIs(t, err, fs.ErrNotExist, "%s is embedded: ruleFlags.layers must read the embedded manifest", l.File)
+	}
+	rf := &ruleFlags{embedded: true}
+	l, err := rf.layers("")
+	require.NoError(t, err)
+	require.Nil(t, l)
 }
