@@ -23,6 +23,9 @@ type Entry struct {
 	// Route is "decisions" or "ask".
 	Route  string `json:"route"`
 	Client string `json:"client"`
+	// Version is the record's format: what Decision holds (FormatFull,
+	// FormatOutline).
+	Version int `json:"version"`
 	// Question is the caller's words (ask), phone numbers masked unless
 	// the writer keeps them.
 	Question string `json:"question,omitempty"`
@@ -36,8 +39,13 @@ type Entry struct {
 	RuleSet string `json:"rule_set"`
 	// Feed is the digest of the feed the answer used, when there is one.
 	Feed string `json:"feed,omitempty"`
-	// Query is what was decided (QueryJSON), Decision the decision as the
-	// API gave it; both null for a question not understood.
+	// Bundle is the revision of the bundle that answered, for a server
+	// pulling signed bundles.
+	Bundle string `json:"bundle,omitempty"`
+	// Query is what was decided (QueryJSON); Decision is the decision's
+	// Outline (FormatOutline) or, in records of FormatFull, the decision
+	// as the API gave it; both null for a question not understood. A
+	// replay re-derives the whole decision under RuleSet.
 	Query    json.RawMessage `json:"query"`
 	Decision json.RawMessage `json:"decision"`
 }
@@ -124,26 +132,6 @@ func (q QueryJSON) Query(set *rules.Set) (engine.Query, error) {
 	return out, nil
 }
 
-// cited lists the articles of the reasons that apply or may apply.
-func cited(d *engine.Decision) string {
-	var b strings.Builder
-	for k := range d.NumReasons() {
-		r := d.Reason(k)
-		if r.Status != "applies" && r.Status != "may_apply" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(r.Notice)
-		if r.Article != "" {
-			b.WriteString(" ")
-			b.WriteString(r.Article)
-		}
-	}
-	return b.String()
-}
-
 // phoneNumber matches what a caller may say of a phone number: a Chinese
 // mobile number (with or without +86), a landline with its area code, or
 // any run of seven or more digits.
@@ -164,7 +152,7 @@ func MaskPhones(s string) string {
 // goroutine: the encoding is off the request's path).
 func entryOf(r *server.Record, keepPhones bool) (Entry, error) {
 	e := Entry{RequestID: r.RequestID, Time: r.Time, Route: r.Route, Client: r.Client, Question: r.Question,
-		Answer: r.Answer, RuleSet: r.RuleSet, Feed: r.Feed, Activity: r.Query.Activity}
+		Answer: r.Answer, RuleSet: r.RuleSet, Feed: r.Feed, Bundle: r.Bundle, Activity: r.Query.Activity, Version: Format}
 	if !keepPhones {
 		e.Question = MaskPhones(e.Question)
 	}
@@ -178,10 +166,11 @@ func entryOf(r *server.Record, keepPhones bool) (Entry, error) {
 			return e, fmt.Errorf("record %s: query: %w", r.RequestID, err)
 		}
 		e.Query = q
-		e.Decision = r.Decision.AppendJSON(nil)
-		e.Verdict = string(r.Decision.Verdict)
+		var o Outline
+		o, e.Cited = outlineOf(r.Decision)
+		e.Decision = o.appendJSON(make([]byte, 0, 256))
+		e.Verdict = o.Verdict
 		e.Activity = r.Decision.Activity().ID
-		e.Cited = cited(r.Decision)
 	}
 	return e, nil
 }

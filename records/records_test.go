@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/testutil"
 	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/rules"
@@ -173,6 +175,47 @@ func TestWriterNeverBlocks(t *testing.T) {
 	require.EqualValues(t, len(st.got), testutil.ToFloat64(w.written))
 }
 
+// counting is a store that keeps the size of each batch written.
+type counting struct {
+	mu      sync.Mutex
+	batches []int
+}
+
+func (c *counting) Append(_ context.Context, es []Entry) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.batches = append(c.batches, len(es))
+	return nil
+}
+
+func (c *counting) DeleteBefore(context.Context, time.Time) (int64, error) { return 0, nil }
+
+// TestWriterLingers: records arriving within the linger time go out in one
+// batch; more than a batch go out in full batches; Close writes the rest.
+func TestWriterLingers(t *testing.T) {
+	st := &counting{}
+	w := newWriter(st, WriterOptions{Batch: 8, Linger: time.Second})
+	for i := range 5 {
+		w.Record(&server.Record{RequestID: fmt.Sprint(i), Route: "ask", Question: "?"})
+	}
+	require.Eventually(t, func() bool { st.mu.Lock(); defer st.mu.Unlock(); return len(st.batches) > 0 }, 5*time.Second, 10*time.Millisecond)
+	st.mu.Lock()
+	require.Equal(t, []int{5}, st.batches, "one write for what came within the linger time")
+	st.batches = nil
+	st.mu.Unlock()
+	for i := range 20 {
+		w.Record(&server.Record{RequestID: fmt.Sprint(i), Route: "ask", Question: "?"})
+	}
+	require.NoError(t, w.Close(context.Background()))
+	total := 0
+	for _, n := range st.batches {
+		require.LessOrEqual(t, n, 8)
+		total += n
+	}
+	require.Equal(t, 20, total)
+	require.LessOrEqual(t, len(st.batches), 4, "%v", st.batches)
+}
+
 // TestEveryAnsweredRequestOnce drives a server with a writer on SQLite:
 // each answered request is in the store once, a refused one is not.
 func TestEveryAnsweredRequestOnce(t *testing.T) {
@@ -258,23 +301,63 @@ func TestSnapshotReplay(t *testing.T) {
 		At: time.Date(2024, 10, 3, 10, 0, 0, 0, time.UTC), Facts: engine.Facts{"distance_to_forest_m": 50}}, RuleSet: want}
 	e, err := entryOf(rec, false)
 	require.NoError(t, err)
+	require.Equal(t, FormatOutline, e.Version)
+	full := d.AppendJSON(nil)
+	require.Less(t, len(e.Decision)+len(e.Query)+len(e.Cited), 1024, "a record is compact: %s", e.Decision)
+	t.Logf("decision %d bytes, outline %d bytes", len(full), len(e.Decision))
 
 	r, err := Replay(e, embeddedEngine(t))
 	require.NoError(t, err)
 	require.True(t, r.Same, "differences: %v", r.Differences)
+	require.JSONEq(t, string(full), string(r.Decision), "the replay re-derives the whole decision")
 
-	// A record of another answer (as older rules gave) is reported.
-	var dec map[string]any
-	require.NoError(t, json.Unmarshal(e.Decision, &dec))
-	dec["verdict"] = "allowed"
-	e.Decision, _ = json.Marshal(dec)
-	e.Verdict = "allowed"
-	r, err = Replay(e, embeddedEngine(t))
+	// A record of another answer (as older rules gave) is reported, field
+	// by field: in an outline by its fields, in a record of the first
+	// format by the decision itself.
+	var o Outline
+	require.NoError(t, json.Unmarshal(e.Decision, &o))
+	require.Equal(t, Outline{Date: "2024-10-03", Verdict: "forbidden", Reasons: o.Reasons, NextChange: o.NextChange}, o)
+	require.NotEmpty(t, o.Reasons)
+	for _, tc := range []struct {
+		change func(o *Outline)
+		want   []string
+	}{
+		{func(o *Outline) { o.Verdict = "allowed" }, []string{"verdict"}},
+		{func(o *Outline) { o.Reasons[0].Status = "overridden"; o.Reasons[0].OverriddenBy = "x" }, []string{"reasons"}},
+		{func(o *Outline) { o.Reasons = o.Reasons[1:] }, []string{"reasons"}},
+		{func(o *Outline) { o.Date = "2024-10-04"; o.UnknownFacts = []string{"distance_to_forest_m"} }, []string{"date", "unknown_facts"}},
+		{func(o *Outline) { o.NextChange = ""; o.Place = "431181" }, []string{"next_change", "place"}},
+	} {
+		var c Outline
+		require.NoError(t, json.Unmarshal(e.Decision, &c))
+		tc.change(&c)
+		changed := e
+		changed.Decision = c.appendJSON(nil)
+		r, err = Replay(changed, embeddedEngine(t))
+		require.NoError(t, err)
+		require.False(t, r.Same)
+		require.Equal(t, tc.want, r.Differences)
+	}
+
+	old := e
+	old.Version, old.Decision = FormatFull, full
+	r, err = Replay(old, embeddedEngine(t))
 	require.NoError(t, err)
-	require.False(t, r.Same)
+	require.True(t, r.Same, "differences: %v", r.Differences)
+	var dec map[string]any
+	require.NoError(t, json.Unmarshal(full, &dec))
+	dec["verdict"] = "allowed"
+	old.Decision, _ = json.Marshal(dec)
+	r, err = Replay(old, embeddedEngine(t))
+	require.NoError(t, err)
 	require.Equal(t, []string{"verdict"}, r.Differences)
-	require.Equal(t, "allowed", r.Was)
-	require.Equal(t, "forbidden", r.Verdict)
+
+	// A record from a later format is refused, not misread.
+	later := e
+	later.Version = Format + 1
+	_, err = Replay(later, embeddedEngine(t))
+	require.ErrorIs(t, err, ErrFormat)
+	require.ErrorContains(t, err, "format 3")
 
 	// Under rules without the notice, the activity is unknown: an error,
 	// not a silent difference.
@@ -290,4 +373,135 @@ func TestSnapshotReplay(t *testing.T) {
 	require.NotEqual(t, want, eng2.Receipt().RuleSet)
 	_, err = Replay(e, eng2)
 	require.ErrorContains(t, err, "unknown activity")
+}
+
+// TestOpenMigratesFirstFormat: a database made by the first release (no
+// version or bundle column; decisions kept whole) is brought up to date by
+// Open; its records still read — as FormatFull — and replay, and new
+// records are FormatOutline beside them. On SQLite, and on PostgreSQL
+// (in a schema of its own) when TONGGAO_TEST_POSTGRES is set.
+func TestOpenMigratesFirstFormat(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) {
+		migrateFirstFormat(t, filepath.Join(t.TempDir(), "old.db"), `CREATE TABLE decision_records (
+			seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			request_id TEXT NOT NULL, at INTEGER NOT NULL, route TEXT NOT NULL, client TEXT NOT NULL,
+			question TEXT NOT NULL, activity TEXT NOT NULL, verdict TEXT NOT NULL, cited TEXT NOT NULL,
+			answer TEXT NOT NULL, rule_set TEXT NOT NULL, feed TEXT NOT NULL, query TEXT NOT NULL, decision TEXT NOT NULL)`,
+			func(t time.Time) any { return t.UnixMicro() })
+	})
+	dsn := os.Getenv("TONGGAO_TEST_POSTGRES")
+	if dsn == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("TONGGAO_TEST_POSTGRES is not set: .ci/run starts PostgreSQL and sets it")
+		}
+		return
+	}
+	t.Run("postgres", func(t *testing.T) {
+		ctx := context.Background()
+		admin, err := Open(ctx, dsn)
+		require.NoError(t, err)
+		defer admin.Close()
+		_, err = admin.db.ExecContext(ctx, `DROP SCHEMA IF EXISTS migrate_first CASCADE; CREATE SCHEMA migrate_first`)
+		require.NoError(t, err)
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		migrateFirstFormat(t, dsn+sep+"search_path=migrate_first", `CREATE TABLE decision_records (
+			seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			request_id TEXT NOT NULL, at TIMESTAMPTZ NOT NULL, route TEXT NOT NULL, client TEXT NOT NULL,
+			question TEXT NOT NULL, activity TEXT NOT NULL, verdict TEXT NOT NULL, cited TEXT NOT NULL,
+			answer TEXT NOT NULL, rule_set TEXT NOT NULL, feed TEXT NOT NULL, query TEXT NOT NULL, decision TEXT NOT NULL)`,
+			func(t time.Time) any { return t.UTC() })
+	})
+}
+
+func migrateFirstFormat(t *testing.T, target, firstTable string, timeArg func(time.Time) any) {
+	ctx := context.Background()
+	old, err := Open(ctx, target)
+	require.NoError(t, err)
+	// The table exactly as the first release made it.
+	_, err = old.db.ExecContext(ctx, `DROP TABLE decision_records`)
+	require.NoError(t, err)
+	_, err = old.db.ExecContext(ctx, firstTable)
+	require.NoError(t, err)
+	eng := embeddedEngine(t)
+	q := engine.Query{Activity: "烧田埂", At: time.Date(2024, 10, 3, 10, 0, 0, 0, time.UTC), Facts: engine.Facts{"distance_to_forest_m": 50}}
+	d, err := eng.Decide(q)
+	require.NoError(t, err)
+	qj, err := json.Marshal(EncodeQuery(q))
+	require.NoError(t, err)
+	p := old.d.param
+	_, err = old.db.ExecContext(ctx, `INSERT INTO decision_records (request_id, at, route, client, question, activity, verdict, cited, answer, rule_set, feed, query, decision)
+		VALUES ('old-1', `+p(1)+`, 'decisions', '127.0.0.1', '', 'burn_field_ridge', 'forbidden', '', '', `+p(2)+`, '', `+p(3)+`, `+p(4)+`)`,
+		timeArg(q.At), eng.Receipt().RuleSet, string(qj), string(d.AppendJSON(nil)))
+	require.NoError(t, err)
+	require.NoError(t, old.Close())
+
+	s, err := Open(ctx, target)
+	require.NoError(t, err)
+	defer func() { s.Close() }()
+	es, err := s.Get(ctx, "old-1")
+	require.NoError(t, err)
+	require.Equal(t, FormatFull, es[0].Version, "a row from before the version column is the first format")
+	r, err := Replay(es[0], eng)
+	require.NoError(t, err)
+	require.True(t, r.Same, "differences: %v", r.Differences)
+	require.Equal(t, FormatFull, r.Format)
+
+	e, err := entryOf(&server.Record{RequestID: "new-1", Time: q.At, Route: "decisions", Query: q, Decision: d, RuleSet: eng.Receipt().RuleSet, Bundle: "2026-12-03.1"}, false)
+	require.NoError(t, err)
+	require.NoError(t, s.Append(ctx, []Entry{e}))
+	es, err = s.Get(ctx, "new-1")
+	require.NoError(t, err)
+	require.Equal(t, FormatOutline, es[0].Version)
+	require.Equal(t, "2026-12-03.1", es[0].Bundle)
+	r, err = Replay(es[0], eng)
+	require.NoError(t, err)
+	require.True(t, r.Same, "differences: %v", r.Differences)
+
+	// Opening again changes nothing; a record of a later format reads but
+	// does not replay.
+	require.NoError(t, s.Close())
+	s, err = Open(ctx, target)
+	require.NoError(t, err)
+	e.RequestID, e.Version = "later-1", Format+1
+	require.NoError(t, s.Append(ctx, []Entry{e}))
+	es, err = s.Get(ctx, "later-1")
+	require.NoError(t, err)
+	_, err = Replay(es[0], eng)
+	require.ErrorIs(t, err, ErrFormat)
+	n, err := s.Count(ctx)
+	require.NoError(t, err)
+	require.EqualValues(t, 3, n)
+}
+
+// TestOutlineJSON: the writer's hand-written outline is what encoding/json
+// writes, and reads back the same, for outlines with every field and with
+// strings that need escaping.
+func TestOutlineJSON(t *testing.T) {
+	eng := embeddedEngine(t)
+	var outs []Outline
+	for _, q := range []engine.Query{
+		{Activity: "烧田埂", At: time.Date(2024, 10, 3, 10, 0, 0, 0, time.UTC), Facts: engine.Facts{"distance_to_forest_m": 50}},
+		{Activity: "烧田埂", Day: calendar.MustDate(2024, 10, 3)},
+		{Activity: "放鞭炮", At: time.Date(2025, 1, 28, 23, 0, 0, 0, time.UTC)},
+		{Activity: "烧田埂", Day: calendar.MustDate(2024, 10, 3), Place: "431181"},
+	} {
+		d, err := eng.Decide(q)
+		require.NoError(t, err)
+		o, _ := outlineOf(d)
+		outs = append(outs, o)
+	}
+	require.NotEmpty(t, outs[1].UnknownFacts, "a conditional answer's unknown facts")
+	outs = append(outs, Outline{Date: "x", Verdict: "a\"b<c>&\u2028", Reasons: []RuleStatus{{Rule: "r\n", Status: "s", OverriddenBy: "规则"}},
+		UnknownFacts: []string{"f"}, NextChange: "2024-10-08T00:00 allowed", Place: "431181"})
+	for _, o := range outs {
+		want, err := json.Marshal(o)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(o.appendJSON(nil)))
+		var back Outline
+		require.NoError(t, json.Unmarshal(o.appendJSON(nil), &back))
+		require.Empty(t, o.differences(back))
+	}
 }

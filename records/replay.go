@@ -17,6 +17,8 @@ var ErrNoDecision = errors.New("records: the record holds no decision to replay 
 // Replayed is a record decided again.
 type Replayed struct {
 	RequestID string `json:"request_id"`
+	// Format is the record's format (FormatFull, FormatOutline).
+	Format int `json:"format"`
 	// RuleSet is the record's rule set, Under the one it was decided
 	// again under (the same unless asked for another).
 	RuleSet string `json:"rule_set"`
@@ -29,13 +31,25 @@ type Replayed struct {
 	Same bool `json:"same"`
 	// Differences names the decision's fields that differ.
 	Differences []string `json:"differences,omitempty"`
-	// Decision is the new decision.
+	// Decision is the new decision, in full.
 	Decision json.RawMessage `json:"decision"`
 }
 
 // Replay decides e's query again with eng and compares the decision with
-// the one recorded.
+// the one recorded, field by field: in a FormatOutline record, the
+// outline's fields (date, verdict, reasons, unknown facts, next change,
+// place); in a FormatFull one, every field of the decision but its
+// receipt. A record of a format this build does not know is refused
+// (ErrFormat).
 func Replay(e Entry, eng *engine.Engine) (*Replayed, error) {
+	format := e.Version
+	if format == 0 {
+		format = Format
+	}
+	if format != FormatFull && format != FormatOutline {
+		return nil, fmt.Errorf("record %s is in format %d; this build reads formats %d and %d — replay it with the tonggao that wrote it or a newer one: %w",
+			e.RequestID, e.Version, FormatFull, FormatOutline, ErrFormat)
+	}
 	if string(e.Query) == "null" || len(e.Query) == 0 {
 		return nil, ErrNoDecision
 	}
@@ -51,28 +65,47 @@ func Replay(e Entry, eng *engine.Engine) (*Replayed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("record %s: decide again: %w", e.RequestID, err)
 	}
-	out := &Replayed{RequestID: e.RequestID, RuleSet: e.RuleSet, Under: eng.Receipt().RuleSet, Verdict: string(d.Verdict), Was: e.Verdict,
-		Cited: cited(d), WasCit: e.Cited, Decision: d.AppendJSON(nil)}
-	var was, now map[string]any
-	if err := json.Unmarshal(e.Decision, &was); err != nil {
-		return nil, fmt.Errorf("record %s: decision: %w", e.RequestID, err)
+	now, cited := outlineOf(d)
+	out := &Replayed{RequestID: e.RequestID, Format: format, RuleSet: e.RuleSet, Under: eng.Receipt().RuleSet, Verdict: string(d.Verdict), Was: e.Verdict,
+		Cited: cited, WasCit: e.Cited, Decision: d.AppendJSON(nil)}
+	if format == FormatFull {
+		out.Differences, err = fullDifferences(e.Decision, out.Decision)
+	} else {
+		var was Outline
+		if err = json.Unmarshal(e.Decision, &was); err == nil {
+			out.Differences = was.differences(now)
+		}
 	}
-	if err := json.Unmarshal(out.Decision, &now); err != nil {
-		return nil, fmt.Errorf("record %s: decision again: %w", e.RequestID, err)
+	if err != nil {
+		return nil, fmt.Errorf("record %s: %w", e.RequestID, err)
+	}
+	slices.Sort(out.Differences)
+	out.Same = len(out.Differences) == 0
+	return out, nil
+}
+
+// fullDifferences are the fields but the receipt in which two decisions'
+// JSON differ in meaning.
+func fullDifferences(wasJSON, nowJSON []byte) ([]string, error) {
+	var was, now map[string]any
+	if err := json.Unmarshal(wasJSON, &was); err != nil {
+		return nil, fmt.Errorf("decision: %w", err)
+	}
+	if err := json.Unmarshal(nowJSON, &now); err != nil {
+		return nil, fmt.Errorf("decision again: %w", err)
 	}
 	delete(was, "receipt")
 	delete(now, "receipt")
+	var out []string
 	for k := range was {
 		if !reflect.DeepEqual(was[k], now[k]) {
-			out.Differences = append(out.Differences, k)
+			out = append(out, k)
 		}
 	}
 	for k := range now {
 		if _, ok := was[k]; !ok {
-			out.Differences = append(out.Differences, k)
+			out = append(out, k)
 		}
 	}
-	slices.Sort(out.Differences)
-	out.Same = len(out.Differences) == 0
 	return out, nil
 }

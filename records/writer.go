@@ -132,20 +132,27 @@ func (w *Writer) run() {
 		select {
 		case r := <-w.q:
 			batch = w.add(batch, r)
-			// Take what else comes within the linger time, up to a batch.
-			linger := time.NewTimer(w.opts.Linger)
+			// Let the linger time pass, then take what came, up to a
+			// batch. Sleeping rather than receiving each record as it
+			// comes spares the scheduler a wake-up of this goroutine per
+			// record: a send into the queue then wakes no one.
+			if len(w.q) < w.opts.Batch-1 {
+				linger := time.NewTimer(w.opts.Linger)
+				select {
+				case <-linger.C:
+				case <-w.stop:
+				}
+				linger.Stop()
+			}
 		fill:
 			for len(batch) < w.opts.Batch {
 				select {
 				case r := <-w.q:
 					batch = w.add(batch, r)
-				case <-linger.C:
-					break fill
-				case <-w.stop:
+				default:
 					break fill
 				}
 			}
-			linger.Stop()
 			batch = w.flush(batch)
 		case <-tick:
 			w.expire()

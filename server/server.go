@@ -108,8 +108,9 @@ type Record struct {
 	// Answer is the text read aloud, Verdict the answer's verdict (ask
 	// only: not_understood or report when there is no decision).
 	Answer, Verdict string
-	// RuleSet is the digest of the rule set that answered.
-	RuleSet string
+	// RuleSet is the digest of the rule set that answered, Bundle the
+	// revision of its bundle (serving a pulled bundle).
+	RuleSet, Bundle string
 	// Feed is the digest of the feed in use (Options.Feed), if any.
 	Feed string
 	// Client is the remote address of the connection.
@@ -403,11 +404,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", ar.attrs()...)
 		}
 		if st.record != nil && s.recorder != nil {
-			rec := st.record
-			rec.RequestID, rec.Time, rec.RuleSet = id, start, h.Engine().Receipt().RuleSet
+			rec, rc := st.record, h.Engine().Receipt()
+			rec.RequestID, rec.Time, rec.RuleSet, rec.Bundle = id, start, rc.RuleSet, rc.Bundle
 			rec.Client = clientOf(r.RemoteAddr)
 			// The feed is the one the answering engine was bound to.
-			rec.Feed = h.Engine().Receipt().Feed
+			rec.Feed = rc.Feed
 			if rec.Feed == "" && s.feed != nil {
 				rec.Feed = s.feed()
 			}

@@ -178,7 +178,10 @@ func (a *app) recordsReplayCmd() *cobra.Command {
 		Short: "Decide a record again under the rule set it names and report any difference",
 		Long: `Decide a record's query again under the rule set that answered it — kept by
 digest in the records database by serve --records — and compare the new
-decision with the recorded one (every field but the receipt). With --current
+decision with what the record kept: its outline (day, verdict, each
+reason's rule and status, unknown facts, next change, place), or, in a
+record of the first format, every field of the decision but the receipt.
+--json prints the whole decision re-derived. With --current
 the query is decided under the rules the --rules and --embedded flags load
 instead: what would the service say today? With --bundle-store, under the
 bundle that serve --bundle-url kept for the record's rule set (its rules,
@@ -217,7 +220,7 @@ differ.`,
 			return err
 		}
 		r, err := records.Replay(e, eng)
-		if errors.Is(err, records.ErrNoDecision) {
+		if errors.Is(err, records.ErrNoDecision) || errors.Is(err, records.ErrFormat) {
 			return badInput("bad_records", err)
 		} else if err != nil {
 			return badInput("bad_fact", err)
@@ -312,6 +315,9 @@ func printEntry(w io.Writer, e records.Entry, full bool) error {
 		fmt.Fprintf(w, "  answer    %s\n", e.Answer)
 	}
 	fmt.Fprintf(w, "  rule set  %s\n", e.RuleSet)
+	if e.Bundle != "" {
+		fmt.Fprintf(w, "  bundle    %s\n", e.Bundle)
+	}
 	if e.Feed != "" {
 		fmt.Fprintf(w, "  feed      %s\n", e.Feed)
 	}

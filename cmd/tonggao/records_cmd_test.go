@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/records"
 )
 
 // TestServeKeepsRecords: serve --records keeps a record of each answer and
@@ -88,12 +90,30 @@ func TestServeKeepsRecords(t *testing.T) {
 	// Under the rules loaded now, the first record's answer differs.
 	code, out, _ = runCmd("records", "replay", "rec-1", "--records", db, "--current", "--rules", dir, "--embedded=false")
 	require.Equal(t, exitFailed, code, out)
-	require.Contains(t, out, "differs in:")
+	require.Contains(t, out, "differs in: next_change, reasons, unknown_facts, verdict")
+
+	// A record of a format this build does not read is shown, but not
+	// replayed as if it were one it knows.
+	s, err := records.Open(context.Background(), db)
+	require.NoError(t, err)
+	es, err := s.Get(context.Background(), "rec-2")
+	require.NoError(t, err)
+	require.Equal(t, records.Format, es[0].Version)
+	e := es[0]
+	e.RequestID, e.Version = "rec-future", records.Format+1
+	require.NoError(t, s.Append(context.Background(), []records.Entry{e}))
+	require.NoError(t, s.Close())
+	code, out, errOut := runCmd("records", "get", "rec-future", "--records", db)
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "rec-future")
+	code, _, errOut = runCmd("records", "replay", "rec-future", "--records", db)
+	require.Equal(t, exitUsage, code)
+	require.Contains(t, errOut, "in format 3")
 
 	code, out, _ = runCmd("records", "get", "rec-2", "--records", db, "--json")
 	require.Equal(t, 0, code)
 	require.Contains(t, out, `"request_id": "rec-2"`)
-	code, _, errOut := runCmd("records", "get", "nope", "--records", db)
+	code, _, errOut = runCmd("records", "get", "nope", "--records", db)
 	require.Equal(t, exitUsage, code)
 	require.Contains(t, errOut, "not found")
 	code, _, _ = runCmd("records", "get", "rec-2")
