@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/rules"
@@ -62,6 +64,24 @@ type places struct {
 	byDefault []int
 	// placeFacts are the facts that name a division (town).
 	placeFacts []*rules.Fact
+	// resolved keeps where's answer for a query's place string when
+	// nothing else (a town fact, a point) says where: a *placeAnswer by
+	// the string, at most maxResolved of them. Repeated places — most
+	// queries name one of a few — then cost one lookup, not a parse, a
+	// walk over the named divisions and a name lookup.
+	resolved  sync.Map
+	nresolved atomic.Int32
+}
+
+// maxResolved bounds places.resolved: a client sending every code of
+// China must not grow it without end.
+const maxResolved = 4096
+
+// placeAnswer is where's answer for one place string.
+type placeAnswer struct {
+	atoms, sets []int
+	code        division.Code
+	use         PlaceUse
 }
 
 // elsewhere is the index of the atom outside every named division.
@@ -302,6 +322,40 @@ type whereScratch struct {
 func (e *Engine) where(q Query, sc *scratch) error {
 	w := &sc.where
 	w.atoms, w.sets, w.code, w.use = w.atoms[:0], w.sets[:0], "", PlaceUse{}
+	pl := e.places
+	// Only the place string says where: its answer may be kept.
+	keep := pl != nil && q.Place != "" && sc.pf.Division == "" && !placeFactGiven(pl, q.Facts)
+	if keep {
+		if a, ok := pl.resolved.Load(q.Place); ok {
+			a := a.(*placeAnswer)
+			w.atoms, w.sets, w.code, w.use = append(w.atoms, a.atoms...), append(w.sets, a.sets...), a.code, a.use
+			return nil
+		}
+	}
+	if err := e.resolveWhere(q, sc); err != nil || !keep {
+		return err
+	}
+	if pl.nresolved.Load() < maxResolved {
+		if _, loaded := pl.resolved.LoadOrStore(q.Place, &placeAnswer{atoms: slices.Clone(w.atoms), sets: slices.Clone(w.sets), code: w.code, use: w.use}); !loaded {
+			pl.nresolved.Add(1)
+		}
+	}
+	return nil
+}
+
+// placeFactGiven reports whether facts name a place (town).
+func placeFactGiven(pl *places, facts Facts) bool {
+	for _, f := range pl.placeFacts {
+		if _, ok := facts[f.Name]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveWhere is where without the kept answers.
+func (e *Engine) resolveWhere(q Query, sc *scratch) error {
+	w := &sc.where
 	pl := e.places
 	if pl == nil && q.Place == "" {
 		w.sets = append(w.sets, 0)

@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -313,4 +314,43 @@ func BenchmarkDecidePlaced(b *testing.B) {
 			reportCPU(b, start)
 		})
 	}
+}
+
+// TestPlaceKept: a place string's answer is kept after its first query
+// (places.resolved); every later query with it, alone or with a town fact
+// that refines or contradicts it, decides exactly as a query that found
+// nothing kept.
+func TestPlaceKept(t *testing.T) {
+	known := engine.Facts{"distance_to_forest_m": 50.0, "fire_zone": "general", "high_danger_days": 0.0}
+	places := []string{"431181108", "431181107", "431181", " 431181 ", "白水镇", "祁阳市", "110105", "朝阳区", "4311", "abc", ""}
+	answer := func(e *engine.Engine, q engine.Query) string {
+		d, err := e.Decide(q)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		return string(d.AppendJSON(nil))
+	}
+	e := threeCounties(t, jiaFireBan, yiFireworks, baishuiRidges)
+	for _, p := range places {
+		for _, act := range []string{"烧田埂", "野炊", "燃放烟花爆竹"} {
+			for _, f := range []engine.Facts{known, nil, with(known, "town", "白水镇"), with(known, "town", "浯溪街道")} {
+				q := engine.Query{Activity: act, Day: day("2024-10-03"), Facts: f, Place: p}
+				engine.ForgetPlaces(e)
+				want := answer(e, q)
+				for range 2 {
+					require.Equal(t, want, answer(e, q), "%+v", q)
+				}
+			}
+		}
+	}
+	// The answers are kept: one per place string that resolves.
+	engine.ForgetPlaces(e)
+	resolved := 0
+	for _, p := range places {
+		if a := answer(e, engine.Query{Activity: "烧田埂", Day: day("2024-10-03"), Facts: known, Place: p}); !strings.HasPrefix(a, "error:") {
+			resolved++
+		}
+	}
+	require.GreaterOrEqual(t, resolved, 7)
+	require.Equal(t, resolved-1, engine.KeptPlaces(e), "every place that resolves but the empty one")
 }
