@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/tonggao/tonggao/bundle"
 	"github.com/tonggao/tonggao/engine"
@@ -37,8 +38,10 @@ type Bundle struct {
 	Engine *engine.Engine
 	// Layers are the bundle's place layers, nil if it has none.
 	Layers *place.Layers
-	// placeFacts are the facts the layers' manifest names.
-	placeFacts []string
+	// placeFacts are the facts the layers' manifest names (Year's
+	// conditions on where); the embedded bundle reads its manifest on
+	// first use, so that opening it parses no YAML (docs/speed.md).
+	placeFacts func() ([]string, error)
 }
 
 // BundleError is a bundle that failed validation. The app keeps the bundle
@@ -81,7 +84,12 @@ func OpenBundleZip(data []byte, wantSHA256, name string, opts ...BundleOption) (
 
 // FromBundle is the patrol view of a bundle the service loaded.
 func FromBundle(b *bundle.Bundle) *Bundle {
-	return &Bundle{Version: b.Version, Digest: b.Digest, Engine: b.Engine, Layers: b.Layers, placeFacts: manifestFacts(b.LayerManifest)}
+	return &Bundle{Version: b.Version, Digest: b.Digest, Engine: b.Engine, Layers: b.Layers, placeFacts: known(manifestFacts(b.LayerManifest))}
+}
+
+// known is placeFacts for facts already read.
+func known(facts []string) func() ([]string, error) {
+	return func() ([]string, error) { return facts, nil }
 }
 
 func of(b *bundle.Bundle, err error) (*Bundle, error) {
@@ -190,11 +198,12 @@ func EmbeddedBundle(layers *place.Layers) (*Bundle, error) {
 	}
 	digest := strings.TrimPrefix(e.Rules().Digest, "sha256:")
 	v := "embedded-" + digest[:min(12, len(digest))]
-	manifest := layers.Manifest()
+	placeFacts := known(manifestFacts(layers.Manifest()))
 	if layers == nil {
-		if manifest, _, err = place.ReadManifest(rules.EmbeddedFS(), place.ManifestFile); err != nil {
-			return nil, err
-		}
+		placeFacts = sync.OnceValues(func() ([]string, error) {
+			m, _, err := place.ReadManifest(rules.EmbeddedFS(), place.ManifestFile)
+			return manifestFacts(m), err
+		})
 	}
-	return &Bundle{Version: v, Digest: e.Rules().Digest, Engine: e, Layers: layers, placeFacts: manifestFacts(manifest)}, nil
+	return &Bundle{Version: v, Digest: e.Rules().Digest, Engine: e, Layers: layers, placeFacts: placeFacts}, nil
 }

@@ -171,6 +171,12 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 		}
 		want[n.Key()] = true
 	}
+	var placeFacts []string
+	if b.placeFacts != nil {
+		if placeFacts, err = b.placeFacts(); err != nil {
+			return nil, fmt.Errorf("patrol: %w", err)
+		}
+	}
 	rec := b.Engine.Receipt()
 	y := &Year{Year: year, Notices: []YearNotice{}, Bundle: b.Version, RuleSet: rec.RuleSet, HolidayData: rec.HolidayData}
 	for _, n := range set.Notices {
@@ -241,7 +247,7 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 			continue // nothing dated in this year
 		}
 		for _, c := range n.Conditions {
-			if !b.readsPlaceFact(c) {
+			if !readsPlaceFact(c, placeFacts) {
 				continue
 			}
 			yc := YearCondition{Name: c.Name, Article: c.Article, Text: c.Text}
@@ -257,9 +263,9 @@ func (b *Bundle) Year(year int, numbers ...string) (*Year, error) {
 
 // readsPlaceFact reports a condition that reads a fact of the layers'
 // manifest (the bundle's layers, else its rules'): a condition on where.
-func (b *Bundle) readsPlaceFact(c *rules.Condition) bool {
+func readsPlaceFact(c *rules.Condition, placeFacts []string) bool {
 	for _, v := range c.Program.Vars {
-		if slices.Contains(b.placeFacts, v.Name) {
+		if slices.Contains(placeFacts, v.Name) {
 			return true
 		}
 	}

@@ -49,6 +49,14 @@ func TestYear(t *testing.T) {
 	require.NotEmpty(t, fire.Where)
 	require.NotEmpty(t, fire.Duties)
 
+	// Without layers the embedded bundle reads its rules' layer manifest
+	// on first use: the same conditions are on where.
+	bare, err := EmbeddedBundle(nil)
+	require.NoError(t, err)
+	bareFire, err := bare.Year(2025, "祁政通(2024)7号")
+	require.NoError(t, err)
+	require.Equal(t, fire.Where, bareFire.Notices[0].Where)
+
 	// The oil-tea notice of 2024 ends on 2025-09-07, before 2025's picking
 	// season: only its last day is dated in 2025; in 2024 its start days are.
 	oil, err := b.Year(2024, "祁政通〔2024〕8号")
