@@ -1,6 +1,11 @@
 package rules
 
-import "crypto/sha256"
+import (
+	"bytes"
+	"crypto/sha256"
+	"io/fs"
+	"sync"
+)
 
 //go:generate env UPDATE_SNAPSHOT=1 go test -run ^TestSnapshot$ .
 
@@ -29,6 +34,16 @@ func (l *loader) fromSnapshot(data []byte) *snapshotFile {
 	if l.lim.MaxDepth < d.MaxDepth || l.lim.MaxNodes < d.MaxNodes || l.lim.MaxKeys < d.MaxKeys {
 		return nil
 	}
+	if trustLinkedSnapshot {
+		if f := linkedSnapshot(data); f != nil {
+			return f
+		}
+	}
+	return hashedSnapshot(data)
+}
+
+// hashedSnapshot finds the snapshot's entry for data by its SHA-256.
+func hashedSnapshot(data []byte) *snapshotFile {
 	sum := sha256.Sum256(data)
 	for i := range snapshotFiles {
 		if f := &snapshotFiles[i]; len(f.sum) == 2*len(sum) && hexEqual(f.sum, sum[:]) {
@@ -47,4 +62,49 @@ func hexEqual(h string, b []byte) bool {
 		}
 	}
 	return true
+}
+
+// linkedSnapshot finds the snapshot's entry for data by comparing it with
+// the embedded files the snapshot was made from, byte for byte, without
+// hashing: the WebAssembly build does this (trustLinkedSnapshot), where
+// SHA-256 runs in pure Go and hashing every file on each start cost a
+// tenth of its start-up (docs/speed.md). The i-th entry was made from the
+// i-th file of snapshotOrder: TestSnapshot writes them in that order,
+// checks snapshot_gen.go against the files in CI and checks that this
+// finds each file's entry, and both the snapshot and the embedded bytes
+// are fixed when the binary is linked — so an embedded file is matched to
+// its own decoding, and any other bytes (a bundle's, a rule directory's)
+// are not the embedded bytes and are looked up by hash as before.
+func linkedSnapshot(data []byte) *snapshotFile {
+	for i, b := range linkedFiles() {
+		if len(b) == len(data) && bytes.Equal(b, data) {
+			return &snapshotFiles[i]
+		}
+	}
+	return nil
+}
+
+// linkedFiles are the embedded files in snapshot order, nil if they do
+// not line up with the snapshot's entries.
+var linkedFiles = sync.OnceValue(func() [][]byte {
+	names, err := snapshotOrder()
+	if err != nil || len(names) != len(snapshotFiles) {
+		return nil
+	}
+	out := make([][]byte, len(names))
+	for i, name := range names {
+		if out[i], err = fs.ReadFile(embedded, name); err != nil {
+			return nil
+		}
+	}
+	return out
+})
+
+// snapshotOrder lists the embedded files the snapshot holds, in its order.
+func snapshotOrder() ([]string, error) {
+	names, err := NoticeFiles(embedded)
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{FactsFile}, names...), nil
 }
