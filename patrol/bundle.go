@@ -186,9 +186,11 @@ func OpenInstalled(dir string, opts ...BundleOption) (b *Bundle, fellBack bool, 
 
 // EmbeddedBundle is the bundle built into the library: the embedded rule
 // base and holiday data, no layers, unless layers are given. Its version is
-// "embedded-" and the first 12 hex digits of the rule-set digest.
-func EmbeddedBundle(layers *place.Layers) (*Bundle, error) {
-	var opts []engine.Option
+// "embedded-" and the first 12 hex digits of the rule-set digest. opts
+// configure its engine (engine.PlanOnDemand for an app that must start
+// fast).
+func EmbeddedBundle(layers *place.Layers, opts ...engine.Option) (*Bundle, error) {
+	opts = opts[:len(opts):len(opts)]
 	if layers != nil {
 		opts = append(opts, engine.WithLayers(layers))
 	}

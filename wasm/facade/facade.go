@@ -47,8 +47,11 @@ func New(b *patrol.Bundle, now func() time.Time) (*Facade, error) {
 }
 
 // Embedded is New on the rule base built into the binary, without layers.
+// Each activity's plan is built on the first question about it
+// (engine.PlanOnDemand): an app asks about a few activities, and building
+// all of them was most of the module's start-up (docs/speed.md).
 func Embedded() (*Facade, error) {
-	b, err := patrol.EmbeddedBundle(nil)
+	b, err := patrol.EmbeddedBundle(nil, engine.PlanOnDemand())
 	if err != nil {
 		return nil, err
 	}
