@@ -23,5 +23,7 @@
 // bytes); [Sign] adds the signature; [OpenZip] with [WithKeys] refuses a
 // bundle whose manifest the key did not sign. [Store] keeps every bundle
 // activated, by digest, for replaying old decisions, and [Poller] pulls
-// bundles over HTTP.
+// bundles over HTTP. A GOOS=js build (the WebAssembly module) has neither
+// the Poller nor the PEM key functions and Sign: its host downloads
+// bundles, and leaving out net/http and crypto/x509 keeps the module small.
 package bundle
