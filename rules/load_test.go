@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"os"
@@ -60,4 +61,40 @@ func TestREADMENoticeTable(t *testing.T) {
 func TestClosestIgnoresHugeInput(t *testing.T) {
 	require.Equal(t, []string{"烧田埂"}, rules.Closest("烧田梗", []string{"烧田埂", "野炊"}, 3))
 	require.Empty(t, rules.Closest(strings.Repeat("烧", 100000), []string{"烧田埂"}, 3))
+}
+
+// TestREADMEReadingsTable keeps the README's table of changed readings in
+// step with the rule files: every interpretation it names exists.
+func TestREADMEReadingsTable(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	_, table, ok := strings.Cut(string(readme), "### Readings changed after the legal review")
+	require.True(t, ok, "README lacks its table of changed readings")
+	table, _, _ = strings.Cut(table, "\n#")
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	known := map[string]bool{}
+	for _, n := range set.Notices {
+		for _, in := range n.Interpretations {
+			known[in.ID] = true
+		}
+	}
+	named := regexp.MustCompile("`([a-z0-9-]+)`")
+	rows := 0
+	for _, line := range strings.Split(table, "\n") {
+		cells := strings.Split(strings.Trim(line, "| "), " | ")
+		if len(cells) != 4 || strings.HasPrefix(cells[0], "---") || cells[0] == "words" {
+			continue
+		}
+		rows++
+		ids := named.FindAllStringSubmatch(cells[3], -1)
+		require.NotEmpty(t, ids, "README readings row names no interpretation: %s", line)
+		for _, m := range ids {
+			if m[1] == "implies" {
+				continue
+			}
+			require.True(t, known[m[1]], "README's readings table names %q, which no notice file interprets", m[1])
+		}
+	}
+	require.GreaterOrEqual(t, rows, 10)
 }
