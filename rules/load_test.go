@@ -98,3 +98,23 @@ func TestREADMEReadingsTable(t *testing.T) {
 	}
 	require.GreaterOrEqual(t, rows, 10)
 }
+
+// TestReadingsSayLabels: a reading is read by people (tonggao check prints
+// it), so it names facts by their labels in facts.yaml, never by their ids
+// (issue 14 item 20).
+func TestReadingsSayLabels(t *testing.T) {
+	set, err := rules.Embedded()
+	require.NoError(t, err)
+	var names []string
+	for _, f := range set.Facts {
+		names = append(names, regexp.QuoteMeta(f.Name))
+	}
+	id := regexp.MustCompile(`\b(?:` + strings.Join(names, "|") + `|true|false)\b`)
+	for _, n := range set.Notices {
+		for _, in := range n.Interpretations {
+			for _, s := range []string{in.Reading, in.Alternative, in.Why} {
+				require.NotRegexp(t, id, s, "%s: interpretation %s names a fact by its id", n.Name(), in.ID)
+			}
+		}
+	}
+}
