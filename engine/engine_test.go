@@ -13,6 +13,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
 )
@@ -309,4 +310,38 @@ rules:
     if: ` + strings.Join(names, " || ") + "\n"
 	_, err := engineFor(t, notice)
 	require.ErrorContains(t, err, `notices/t.yaml:75: rule "many" names 65 conditions, more than 64`)
+}
+
+// The library refuses what it would otherwise make up (issue 16): a query
+// without a date is not decided for 0001-01-01 or for today, and a point
+// is not silently ignored by an engine without place layers — by Decide
+// and by Here alike.
+func TestRefusedQueries(t *testing.T) {
+	e := testEngine(t)
+	pt := &place.Point{Lat: 26.3534128, Lon: 111.7616375, CRS: place.WGS84}
+	for _, tc := range []struct {
+		name  string
+		q     engine.Query
+		field string
+		want  error
+	}{
+		{"no date", engine.Query{Activity: "烧田埂"}, "At", engine.ErrNoDate},
+		{"the zero day", engine.Query{Activity: "烧田埂", Day: calendar.Date{}, Facts: engine.Facts{"distance_to_forest_m": 50}}, "At", engine.ErrNoDate},
+		{"a point without layers", engine.Query{Activity: "烧田埂", Day: day("2024-10-03"), Point: pt}, "Point", engine.ErrNoLayers},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := e.Decide(tc.q)
+			require.Nil(t, d)
+			require.ErrorIs(t, err, tc.want)
+			var qe *engine.QueryError
+			require.ErrorAs(t, err, &qe)
+			require.Equal(t, tc.field, qe.Field)
+			h, err := e.Here(tc.q)
+			require.Nil(t, h)
+			require.ErrorIs(t, err, tc.want)
+		})
+	}
+	// The same queries with what they lacked are decided.
+	_, err := e.Decide(engine.Query{Activity: "烧田埂", Day: day("2024-10-03")})
+	require.NoError(t, err)
 }
