@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/pflag"
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/engine"
 )
@@ -276,4 +277,49 @@ func TestCompletionScriptsParse(t *testing.T) {
 		res, err := exec.Command(path, sh.check, f).CombinedOutput()
 		require.NoError(t, err, "%s %s: %s", sh.shell, sh.check, res)
 	}
+}
+
+// TestEveryServeFlagFromEnvironment: every flag of every command that
+// reads the environment (serve, records) is set by its TONGGAO_ variable,
+// so that a container or a Kubernetes ConfigMap can configure all of it.
+func TestEveryServeFlagFromEnvironment(t *testing.T) {
+	sample := map[string]string{"bool": "true", "duration": "7s", "int": "7", "int64": "7", "uint": "7", "uint64": "7", "float64": "7", "string": "x", "stringSlice": "a:b", "stringArray": "a:b", "bytes": "7"}
+	var out, errb strings.Builder
+	root := testApp(&out, &errb).root()
+	checked := 0
+	for _, c := range commands(root) {
+		if c.Annotations[envAnnotation] == "" {
+			continue
+		}
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if f.Name == "help" {
+				return
+			}
+			v, ok := sample[f.Value.Type()]
+			if f.Value.Type() == "bool" && f.DefValue == "true" {
+				v = "false"
+			}
+			if !ok {
+				v = f.DefValue // a type of the command's own: its default parses
+			}
+			a := testApp(&out, &errb)
+			a.getenv = func(k string) string {
+				if k == envName(f.Name) {
+					return v
+				}
+				return ""
+			}
+			// A fresh tree per flag, so that no flag is left Changed by another.
+			cmd, _, err := a.root().Find(strings.Fields(c.CommandPath())[1:])
+			require.NoError(t, err)
+			require.NoError(t, a.applyEnv(cmd), "%s=%q", envName(f.Name), v)
+			g := cmd.Flags().Lookup(f.Name)
+			require.True(t, g.Changed, "%s does not set %s --%s", envName(f.Name), c.CommandPath(), f.Name)
+			if ok && g.Value.Type() != "bool" {
+				require.NotEqual(t, f.DefValue, g.Value.String(), "%s=%q left %s --%s at its default", envName(f.Name), v, c.CommandPath(), f.Name)
+			}
+			checked++
+		})
+	}
+	require.Greater(t, checked, 20)
 }
