@@ -473,7 +473,7 @@ func (h hit) objEnd() int {
 type reading struct {
 	text    string // folded, homophones corrected
 	used    []bool
-	clauses []int // clause index of each byte
+	clauses []int32 // clause index of each byte (see clause)
 	q       *Query
 	acts    []hit
 	facts   []hit
@@ -481,6 +481,9 @@ type reading struct {
 	clocks  []dates.Clock
 	verbs   []hit // bare verbs of frames (no object), for partial acts
 }
+
+// clause is the index of the clause byte i is in.
+func (r *reading) clause(i int) int { return int(r.clauses[i]) }
 
 func (r *reading) mark(i, j int) {
 	for k := i; k < j && k < len(r.used); k++ {
@@ -520,7 +523,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	text = p.correct(rd, text, today)
 	rd.text = text
 	rd.used = make([]bool, len(text))
-	rd.clauses = make([]int, len(text))
+	rd.clauses = make([]int32, len(text))
 	c := 0
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -528,7 +531,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 			c++
 		}
 		for k := i; k < i+n; k++ {
-			rd.clauses[k] = c
+			rd.clauses[k] = int32(c)
 		}
 		i += n
 	}
@@ -554,18 +557,18 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 // correct replaces words heard by their sound (鞭泡 → 鞭炮, 孔名灯 → 孔明灯)
 // where the text has no known word.
 func (p *parser) correct(rd *reading, text string, today calendar.Date) string {
+	// out is built only from the first word heard otherwise: most text is
+	// returned as it came, without a copy
 	var out strings.Builder
-	changed := false
+	last := 0
 	var said []dates.Mention // days said, read only when a word sounds like another
 	saidRead := false
 	for i := 0; i < len(text); {
 		if r, sz := utf8.DecodeRuneInString(text[i:]); !p.known.first.mayHave(r) && !p.sound.first.mayHave(r) {
-			out.WriteString(text[i : i+sz]) // starts no word, heard or known: most of a long text
-			i += sz
+			i += sz // starts no word, heard or known: most of a long text
 			continue
 		}
 		if n := p.knownAt(text[i:]); n > 0 && utf8.RuneCountInString(text[i:i+n]) >= 2 {
-			out.WriteString(text[i : i+n])
 			i += n
 			continue
 		}
@@ -573,23 +576,22 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) string {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 			}
-			if overlaps(said, i, i+n) {
-				goto keep // 十二月份上山 is not 坟上
+			if !overlaps(said, i, i+n) { // 十二月份上山 is not 坟上
+				rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+n], Kind: "heard", Meaning: w, Note: "按读音理解"})
+				out.WriteString(text[last:i])
+				out.WriteString(w)
+				i += n
+				last = i
+				continue
 			}
-			rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+n], Kind: "heard", Meaning: w, Note: "按读音理解"})
-			out.WriteString(w)
-			i += n
-			changed = true
-			continue
 		}
-	keep:
 		_, n := utf8.DecodeRuneInString(text[i:])
-		out.WriteString(text[i : i+n])
 		i += n
 	}
-	if !changed {
+	if last == 0 {
 		return text
 	}
+	out.WriteString(text[last:])
 	return out.String()
 }
 
@@ -633,7 +635,7 @@ func (p *parser) scanActs(rd *reading) {
 	for i := 0; i < len(s); {
 		ws, n := p.acts.longest(s[i:])
 		if n > 0 && rd.free(i, i+n) {
-			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clauses[i], words: s[i : i+n]})
+			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n]})
 			i += n
 			continue
 		}
@@ -654,7 +656,7 @@ func (p *parser) scanFacts(rd *reading) {
 					w.note = x.note
 				}
 			}
-			rd.facts = append(rd.facts, hit{i: i, j: i + n, w: w, clause: rd.clauses[i], words: s[i : i+n]})
+			rd.facts = append(rd.facts, hit{i: i, j: i + n, w: w, clause: rd.clause(i), words: s[i : i+n]})
 			i += n
 			continue
 		}
@@ -716,14 +718,14 @@ func (p *parser) scanFrames(rd *reading) {
 		found := false
 		try := func(oi int) bool {
 			o := toks[oi]
-			if usedObj[oi] || rd.inCovered(o.i, o.j) || rd.clauses[o.i] != rd.clauses[v.i] {
+			if usedObj[oi] || rd.inCovered(o.i, o.j) || rd.clause(o.i) != rd.clause(v.i) {
 				return false
 			}
 			for _, f := range fs {
 				if f.objects[o.t] {
 					i, j := min(v.i, o.i), max(v.j, o.j)
 					rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
-						clause: rd.clauses[v.i], words: s[i:j], wi: i, wj: j})
+						clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j})
 					usedObj[oi] = true
 					return true
 				}
@@ -747,7 +749,7 @@ func (p *parser) scanFrames(rd *reading) {
 			gap += utf8.RuneCountInString(toks[oi].t)
 		}
 		if !found {
-			rd.verbs = append(rd.verbs, hit{i: v.i, j: v.j, clause: rd.clauses[v.i], words: v.t, w: word{verb: true}})
+			rd.verbs = append(rd.verbs, hit{i: v.i, j: v.j, clause: rd.clause(v.i), words: v.t, w: word{verb: true}})
 		}
 	}
 	// 装修垃圾堆在门口: an act no rule covers (装修) said inside the object
@@ -877,7 +879,7 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 	start := i
 	for n := 0; n < 4 && start > 0; n++ {
 		_, sz := utf8.DecodeLastRuneInString(s[:start])
-		if rd.clauses[start-sz] != rd.clauses[i] || rd.usedByOther(start-sz) {
+		if rd.clause(start-sz) != rd.clause(i) || rd.usedByOther(start-sz) {
 			break
 		}
 		start -= sz
@@ -931,7 +933,7 @@ func (p *parser) before(rd *reading, i int, words []string, runes int) bool {
 	start := i
 	for n := 0; n < runes && start > 0; n++ {
 		_, sz := utf8.DecodeLastRuneInString(s[:start])
-		if rd.clauses[start-sz] != rd.clauses[i] {
+		if rd.clause(start-sz) != rd.clause(i) {
 			break
 		}
 		start -= sz
@@ -1002,7 +1004,7 @@ func (p *parser) distance(rd *reading) {
 				v = Span{Min: amt.Lo, Max: amt.Hi}
 			}
 			rd.mark(m[0], m[1])
-			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clauses[m[0]], words: words,
+			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: words,
 				w: word{facts: []vocab.Value{{Fact: fact, V: v}}}})
 		}
 	}
@@ -1016,7 +1018,7 @@ func (p *parser) distance(rd *reading) {
 			if !ok {
 				continue
 			}
-			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clauses[m[0]], words: s[m[0]:m[1]],
+			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: s[m[0]:m[1]],
 				w: word{facts: []vocab.Value{{Fact: p.voc.DaysSince.Fact, V: n}}}})
 		}
 	}

@@ -12,7 +12,21 @@ type trie struct {
 	root  *trieNode
 	words map[string][]word
 	first runeBits // the first characters of its words: most text starts none
+	// single are the characters that are words alone; pairs a hash set of
+	// the first two characters of the others: a long unknown text is
+	// passed over mostly without a map look-up
+	single runeBits
+	pairs  pairBits
 }
+
+// pairBits is a set of hashed character pairs (false positives only).
+type pairBits [1 << 10]uint64
+
+func pairHash(a, b rune) uint32 { return (uint32(a)*0x9E3779B1 ^ uint32(b)) & (1<<16 - 1) }
+
+func (p *pairBits) add(a, b rune) { h := pairHash(a, b); p[h>>6] |= 1 << (h & 63) }
+
+func (p *pairBits) has(a, b rune) bool { h := pairHash(a, b); return p[h>>6]&(1<<(h&63)) != 0 }
 
 // runeBits is a set of characters of the Basic Multilingual Plane; others
 // are always "maybe" (the caller looks further).
@@ -38,8 +52,14 @@ func (t *trie) add(w string, meaning word) {
 		return
 	}
 	if _, ok := t.words[w]; !ok {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, sz := utf8.DecodeRuneInString(w)
 		t.first.add(r)
+		if sz == len(w) {
+			t.single.add(r)
+		} else {
+			r2, _ := utf8.DecodeRuneInString(w[sz:])
+			t.pairs.add(r, r2)
+		}
 		n := t.root
 		for _, r := range w {
 			if n.next == nil {
@@ -60,8 +80,14 @@ func (t *trie) add(w string, meaning word) {
 // longest returns the meanings of the longest word s starts with, and its
 // length in bytes (0 for none).
 func (t *trie) longest(s string) ([]word, int) {
-	if r, _ := utf8.DecodeRuneInString(s); s == "" || !t.first.mayHave(r) {
+	r, sz := utf8.DecodeRuneInString(s)
+	if s == "" || !t.first.mayHave(r) {
 		return nil, 0
+	}
+	if r < 1<<16 && !t.single.mayHave(r) {
+		if r2, _ := utf8.DecodeRuneInString(s[sz:]); !t.pairs.has(r, r2) {
+			return nil, 0 // no word of two or more starts with these two
+		}
 	}
 	n, best, bestLen := t.root, "", 0
 	for i := 0; i < len(s); {

@@ -123,7 +123,7 @@ func (p *parser) hasAny(s string, words []string) bool {
 func (p *parser) clauseEndsWith(rd *reading, c int, words []string) bool {
 	end := -1
 	for k := range rd.text {
-		if rd.clauses[k] == c {
+		if rd.clause(k) == c {
 			end = k
 		}
 	}
@@ -142,7 +142,7 @@ func (p *parser) clauseEndsWith(rd *reading, c int, words []string) bool {
 func clauseText(rd *reading, c int) string {
 	var b strings.Builder
 	for k := 0; k < len(rd.text); k++ {
-		if rd.clauses[k] == c {
+		if rd.clause(k) == c {
 			b.WriteByte(rd.text[k])
 		}
 	}
@@ -538,23 +538,23 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) {
 			continue
 		}
-		if a.clause >= 0 && rd.clauses[m.Start] == a.clause {
+		if a.clause >= 0 && rd.clause(m.Start) == a.clause {
 			pick = m
 			break
 		}
-		if a.clause >= 0 && rd.clauses[m.Start] < a.clause {
+		if a.clause >= 0 && rd.clause(m.Start) < a.clause {
 			before = m
 		}
 		if pick == nil {
 			pick = m
 		}
 	}
-	if before != nil && (pick == nil || a.clause < 0 || rd.clauses[pick.Start] != a.clause) {
+	if before != nil && (pick == nil || a.clause < 0 || rd.clause(pick.Start) != a.clause) {
 		pick = before
 	}
 	if pick == nil {
 		for k := range rd.dates {
-			if m := &rd.dates[k]; m.Weak && !m.Bad && (pick == nil || a.clause >= 0 && rd.clauses[m.Start] == a.clause) {
+			if m := &rd.dates[k]; m.Weak && !m.Bad && (pick == nil || a.clause >= 0 && rd.clause(m.Start) == a.clause) {
 				pick = m
 			}
 		}
@@ -585,7 +585,7 @@ func (p *parser) clock(rd *reading, a hit, q *Query) {
 	var pick *dates.Clock
 	for k := range rd.clocks {
 		c := &rd.clocks[k]
-		if a.clause >= 0 && rd.clauses[c.Start] == a.clause {
+		if a.clause >= 0 && rd.clause(c.Start) == a.clause {
 			pick = c
 			break
 		}
