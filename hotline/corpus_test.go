@@ -264,7 +264,11 @@ func TestCallerCorpus(t *testing.T) {
 // forbids (老的交、年轻的不交). Three expectations were legally wrong (the
 // construction-waste 办法 applies in the planning area, which the caller
 // did not name: conditional, not forbidden) and were corrected; after the
-// fixes in grammar and data it scores 67 of 68. The floor only rises.
+// fixes in grammar and data it scores 67 of 68. The session-4 set
+// (calls-s4.yaml, 67) scored 46 of 67 (68.7 %) on its first run, with one
+// 可以 where a rule forbids (职工医保 and 居民医保 both); two expectations
+// were legally wrong and were corrected; after general fixes it scores 63
+// of 67. The floor is over both sets together and only rises.
 var heldoutFloor = 0.95
 
 // TestHeldOut scores the held-out sets, written before the code was tuned
