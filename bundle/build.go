@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"github.com/tonggao/tonggao/feed"
 	"github.com/tonggao/tonggao/internal/fsread"
 	"github.com/tonggao/tonggao/rules"
 )
@@ -34,6 +35,10 @@ type Source struct {
 	// Register, if set, is the register of documents in force
 	// (register.yaml), e.g. register.EmbeddedYAML().
 	Register []byte
+	// Conditions, if set, is a directory of conditions feed files (CSV or
+	// JSON Lines, docs/feed.md), copied to conditions/: the latest feed,
+	// for answers offline. The manifest names its digest and issue.
+	Conditions fs.FS
 }
 
 // buildLimits bound what Build reads from the sources: the bundle's own
@@ -72,6 +77,11 @@ func Build(ctx context.Context, w io.Writer, src Source) (Manifest, error) {
 	}
 	if src.Register != nil {
 		files[RegisterFile] = &fstest.MapFile{Data: src.Register}
+	}
+	if src.Conditions != nil {
+		if err := copyTree(ctx, files, ConditionsDir, src.Conditions, ConditionsDir); err != nil {
+			return Manifest{}, err
+		}
 	}
 	return WriteZip(w, files, src.Version, roots...)
 }
@@ -124,14 +134,15 @@ func copyTree(ctx context.Context, files fstest.MapFS, dir string, fsys fs.FS, n
 }
 
 // MakeManifest computes the manifest of the data files at the root of src
-// (rules/, holidays/, layers/, register.yaml).
+// (rules/, holidays/, layers/, conditions/, register.yaml); with
+// conditions/, it reads the feed to name its digest and issue.
 func MakeManifest(src fs.FS, version string, roots ...string) (Manifest, error) {
 	if strings.TrimSpace(version) == "" {
 		return Manifest{}, errors.New("bundle: a bundle needs a version")
 	}
 	m := Manifest{Version: version, Roots: roots, Files: map[string]string{}}
 	r := fsread.New(context.Background(), src, "", buildLimits)
-	for _, d := range []string{RulesDir, HolidaysDir, LayersDir} {
+	for _, d := range []string{RulesDir, HolidaysDir, LayersDir, ConditionsDir} {
 		if !hasDir(src, d) {
 			continue
 		}
@@ -162,7 +173,23 @@ func MakeManifest(src fs.FS, version string, roots ...string) (Manifest, error) 
 	if err := checkRoots(m); err != nil {
 		return Manifest{}, err
 	}
+	if hasDir(src, ConditionsDir) {
+		f, err := readFeed(context.Background(), src)
+		if err != nil {
+			return Manifest{}, err
+		}
+		m.Feed = &FeedInfo{Digest: f.Digest(), Issued: f.Issued().UTC(), Rows: f.Len()}
+	}
 	return m, nil
+}
+
+// readFeed reads the conditions feed in fsys's conditions/.
+func readFeed(ctx context.Context, fsys fs.FS) (*feed.Feed, error) {
+	sub, err := fs.Sub(fsys, ConditionsDir)
+	if err != nil {
+		return nil, err
+	}
+	return feed.ReadFS(ctx, sub, ".", ConditionsDir, feed.Limits{})
 }
 
 // WriteZip writes the data files at the root of src, with a fresh

@@ -206,6 +206,23 @@ func load(ct *contents, c config) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The feed the bundle carries: the one its manifest names, bound to
+	// the rules, or the bundle is refused.
+	switch {
+	case hasDir(fsys, ConditionsDir):
+		f, err := readFeed(c.ctx, fsys)
+		if err != nil {
+			return nil, err
+		}
+		if m.Feed == nil || m.Feed.Digest != f.Digest() {
+			return nil, fmt.Errorf("%s: the conditions feed is %s; the manifest names %v", ConditionsDir, f.Digest(), m.Feed)
+		}
+		if e, err = e.Refeed(f); err != nil {
+			return nil, fmt.Errorf("%s: %w", ConditionsDir, err)
+		}
+	case m.Feed != nil:
+		return nil, fmt.Errorf("%s names a conditions feed (%s) and the bundle has no %s/", ManifestFile, m.Feed.Digest, ConditionsDir)
+	}
 	if c.runCases {
 		cases, err := rules.LoadCasesRoots(c.ctx, roots, c.rules)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"time"
 )
 
 // The parts of a bundle. Every file under RulesDir, HolidaysDir and
@@ -20,6 +21,7 @@ const (
 	RulesDir      = "rules"
 	HolidaysDir   = "holidays"
 	LayersDir     = "layers"
+	ConditionsDir = "conditions"
 	RegisterFile  = "register.yaml"
 )
 
@@ -38,6 +40,20 @@ type Manifest struct {
 	Roots []string `json:"roots,omitempty"`
 	// Files maps slash-separated paths to lowercase hex SHA-256.
 	Files map[string]string `json:"files"`
+	// Feed describes the conditions feed in conditions/, if the bundle
+	// carries one: an officer offline answers from the last published
+	// level and sees how old it is.
+	Feed *FeedInfo `json:"feed,omitempty"`
+}
+
+// FeedInfo is what a bundle's manifest says of its conditions feed.
+type FeedInfo struct {
+	// Digest is the feed's digest (feed.Feed.Digest): every answer decided
+	// with it names it.
+	Digest string `json:"digest"`
+	// Issued is when its newest row was published.
+	Issued time.Time `json:"issued"`
+	Rows   int       `json:"rows"`
 }
 
 // RootDirs is Roots, or ["rules"] when it is empty.
@@ -133,7 +149,7 @@ func validDataPath(p string) bool {
 	if p == RegisterFile {
 		return true
 	}
-	for _, d := range []string{RulesDir, HolidaysDir, LayersDir} {
+	for _, d := range []string{RulesDir, HolidaysDir, LayersDir, ConditionsDir} {
 		if strings.HasPrefix(p, d+"/") {
 			return true
 		}

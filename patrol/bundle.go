@@ -38,6 +38,9 @@ type Bundle struct {
 	Engine *engine.Engine
 	// Layers are the bundle's place layers, nil if it has none.
 	Layers *place.Layers
+	// Feed is the conditions feed the bundle carries (its manifest's
+	// word: digest, issue, rows), nil if none: the engine answers from it.
+	Feed *bundle.FeedInfo
 	// placeFacts are the facts the layers' manifest names (Year's
 	// conditions on where); the embedded bundle reads its manifest on
 	// first use, so that opening it parses no YAML (docs/speed.md).
@@ -84,7 +87,7 @@ func OpenBundleZip(data []byte, wantSHA256, name string, opts ...BundleOption) (
 
 // FromBundle is the patrol view of a bundle the service loaded.
 func FromBundle(b *bundle.Bundle) *Bundle {
-	return &Bundle{Version: b.Version, Digest: b.Digest, Engine: b.Engine, Layers: b.Layers, placeFacts: known(manifestFacts(b.LayerManifest))}
+	return &Bundle{Version: b.Version, Digest: b.Digest, Engine: b.Engine, Layers: b.Layers, Feed: b.Manifest.Feed, placeFacts: known(manifestFacts(b.LayerManifest))}
 }
 
 // known is placeFacts for facts already read.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
@@ -18,6 +20,23 @@ type Here struct {
 	// Bundle is the version of the bundle the answer comes from; the
 	// receipt names the rule set and holiday data inside it.
 	Bundle string `json:"bundle"`
+	// Feed is, when the bundle carries a conditions feed, its digest, when
+	// its newest daily level was published and how many days before the
+	// day asked about: offline, the last published level is all there is.
+	Feed *FeedAge `json:"feed,omitempty"`
+}
+
+// FeedAge is the conditions feed a bundle carries, as of a day.
+type FeedAge struct {
+	Digest string    `json:"digest"`
+	Issued time.Time `json:"issued"`
+	// Days from the day the level Text names was issued (China's; without
+	// one, the feed's newest daily level) to the day asked about.
+	Days int `json:"days"`
+	// Text says the day's level and its age plainly: "据7月14日发布的森林
+	// 火险气象等级，白水镇7月14日为4，已过0天。", or that the feed has no
+	// level for the day, the last it has and how old it is.
+	Text string `json:"text,omitempty"`
 }
 
 // Here answers for q's place (q.Point, or place facts in q.Facts) and day.
@@ -30,7 +49,62 @@ func (b *Bundle) Here(q engine.Query) (*Here, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Here{Here: h, Bundle: b.Version}, nil
+	return &Here{Here: h, Bundle: b.Version, Feed: feedAge(b.Engine, h)}, nil
+}
+
+// feedAge is the engine's feed's age on h's day and what it says of the
+// day's level (the first fact published daily the feed has a note on).
+func feedAge(e *engine.Engine, h *engine.Here) *FeedAge {
+	x := e.Feed()
+	if x == nil {
+		return nil
+	}
+	issued := x.DailyIssued()
+	if issued.IsZero() {
+		issued = x.Feed().Issued()
+	}
+	age := &FeedAge{Digest: x.Feed().Digest(), Issued: issued}
+	if !issued.IsZero() {
+		age.Days = h.Date.Sub(calendar.LocalDay(issued))
+	}
+	md := func(s string) (int, int) {
+		d, err := calendar.ParseDate(strings.SplitN(s, " ", 2)[0])
+		if err != nil {
+			return 0, 0
+		}
+		_, m, day := d.Date()
+		return int(m), day
+	}
+	_, hm, hd := h.Date.Date()
+	for _, n := range h.Published {
+		switch n.Code {
+		case "published":
+			if n.Args["counted_from"] != "" || n.Args["date"] != h.Date.String() {
+				continue // a count, a standing class
+			}
+			im, id := md(n.Args["issued"])
+			age.Days = h.Date.Sub(dayOf(n.Args["issued"], h.Date))
+			age.Text = fmtString(texts.feedValue, im, id, n.Args["label"], n.Args["place"], hm, hd, n.Args["value"], age.Days)
+		case "published_stale":
+			lm, ld := md(n.Args["last"])
+			im, id := md(n.Args["issued"])
+			age.Days = h.Date.Sub(dayOf(n.Args["issued"], h.Date))
+			age.Text = fmtString(texts.feedStale, n.Args["place"], hm, hd, n.Args["label"], lm, ld, im, id, age.Days)
+		default:
+			continue
+		}
+		break
+	}
+	return age
+}
+
+// dayOf is the day of a note's "2025-07-14 08:00", or def.
+func dayOf(s string, def calendar.Date) calendar.Date {
+	d, err := calendar.ParseDate(strings.SplitN(s, " ", 2)[0])
+	if err != nil {
+		return def
+	}
+	return d
 }
 
 // Decide is the engine's decision with the bundle version beside it.

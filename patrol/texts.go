@@ -9,7 +9,10 @@ var texts = struct {
 	effectiveSummary, validUntilSummary      string
 	daily, weekly, nextDay                   string
 	weekdays                                 [7]string
+	feedValue, feedStale                     string
 }{
+	feedValue:         "据%d月%d日发布的%s，%s%d月%d日为%s，已过%d天。",
+	feedStale:         "条件数据没有%s%d月%d日的%s（最近一次为%d月%d日，%d月%d日发布，已过%d天）：请向值班人员核实。",
 	daily:             "每日%s—%s",
 	weekly:            "每%s %s—%s %s",
 	nextDay:           "次日",

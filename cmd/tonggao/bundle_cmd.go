@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/bundle"
+	"github.com/tonggao/tonggao/feed"
 	"github.com/tonggao/tonggao/register"
 )
 
@@ -40,6 +41,7 @@ key PKIX ("PUBLIC KEY"), as tonggao bundle keygen or openssl genpkey
 func (a *app) bundleBuildCmd() *cobra.Command {
 	var (
 		version, out, layers, holidays, registerFile string
+		conditions                                   string
 		noRegister                                   bool
 		rf                                           *ruleFlags
 	)
@@ -48,7 +50,9 @@ func (a *app) bundleBuildCmd() *cobra.Command {
 		Short: "Build an unsigned bundle from rule directories",
 		Long: `Build an unsigned bundle from the rule directories (the embedded rule base
 unless --embedded=false, and each --rules directory), with place layers,
-holiday files and the register of documents in force. The bundle is
+holiday files, the register of documents in force and (--conditions) the
+latest conditions feed, which an officer offline answers from and sees the
+age of. The bundle is
 opened and its rules loaded before it is written, so a bundle that would
 be refused is never made. The same files give the same bytes.
 
@@ -73,6 +77,11 @@ rule base is in the bundle; a bundle without one has an empty register.`,
 			}
 			if holidays != "" {
 				if src.Holidays, err = dirFS("--holidays", holidays); err != nil {
+					return err
+				}
+			}
+			if conditions != "" {
+				if src.Conditions, err = dirFS("--conditions", conditions); err != nil {
 					return err
 				}
 			}
@@ -113,6 +122,7 @@ rule base is in the bundle; a bundle without one has an empty register.`,
 	fs.StringVar(&layers, "layers", "", "a directory `DIR` of GeoJSON place layers to include (layers/)")
 	fs.StringVar(&holidays, "holidays", "", "a directory `DIR` of holiday-cn YYYY.json files to include (holidays/; the embedded ones otherwise)")
 	fs.StringVar(&registerFile, "register", "", "the register of documents in force, a register.yaml `FILE`")
+	fs.StringVar(&conditions, "conditions", "", "a directory `DIR` of conditions feed files to include (conditions/): the latest feed, answered from offline")
 	fs.BoolVar(&noRegister, "no-register", false, "include no register, even with the embedded rule base")
 	aliasFlags(fs, map[string]string{"o": "output"})
 	_ = cmd.MarkFlagRequired("version")
@@ -286,6 +296,9 @@ func (a *app) describeBundle(b *bundle.Bundle, size int) {
 	fmt.Fprintln(a.stdout)
 	if b.Layers != nil {
 		fmt.Fprintf(a.stdout, "layers   %d\n", len(b.Layers.Manifest().Layers))
+	}
+	if f := b.Manifest.Feed; f != nil {
+		fmt.Fprintf(a.stdout, "feed     %s (%d rows, issued %s)\n", f.Digest, f.Rows, feed.IssuedText(f.Issued))
 	}
 }
 
