@@ -4,7 +4,7 @@ package register
 
 import "github.com/tonggao/tonggao/calendar"
 
-const snapshotSum = "a125ec2cef5900c40eb006f1a5029342f8f62a2d7c14a4d28f2ca630b8729431"
+const snapshotSum = "11b57541fcacf59d680301cf74955a4b3478a93ab4d5f4c809c2aca19d5e5c3a"
 
 func snapshotEntries() []Entry {
 	return []Entry{

@@ -93,6 +93,8 @@ func decodeStrict(n ast.Node, v any) error {
 type FileSpec struct {
 	// Notice is the notice's identity, validity, source, contacts and penalties.
 	Notice NoticeSpec `yaml:"notice"`
+	// DataNotes say what the encoder could not read or check in the source (a date taken from a web page).
+	DataNotes []Str `yaml:"data_notes"`
 	// Interpretations record how each unclear phrase is read, with the alternative; windows, conditions, rules and duties cite them by id.
 	Interpretations []InterpretationSpec `yaml:"interpretations"`
 	// Activities are the acts the notice's rules name, with the words people say for them.
@@ -105,8 +107,6 @@ type FileSpec struct {
 	Rules []RuleSpec `yaml:"rules"`
 	// Duties are obligations on officials (patrols), shown to them, never citizen prohibitions.
 	Duties []DutySpec `yaml:"duties"`
-	// DataNotes say what the encoder could not read or check in the source (a date taken from a web page).
-	DataNotes []Str `yaml:"data_notes"`
 }
 
 // NoticeSpec is a notice's identity.
@@ -121,6 +121,9 @@ type NoticeSpec struct {
 	Title Str `yaml:"title"`
 	// Issuer is the body that issued it (人民政府, 农业农村局 …).
 	Issuer Str `yaml:"issuer"`
+	// AppliesIn lists where the notice applies: division codes or names
+	// from divisions.csv.
+	AppliesIn []Str `yaml:"applies_in"`
 	// Issued is the date it was issued, YYYY-MM-DD.
 	Issued Str `yaml:"issued"`
 	// Effective is the first day it applies, YYYY-MM-DD.
@@ -141,9 +144,6 @@ type NoticeSpec struct {
 	Contacts []ContactSpec `yaml:"contacts"`
 	// Penalties are what it says happens to violators, attached to the rules they punish.
 	Penalties []PenaltySpec `yaml:"penalties"`
-	// AppliesIn lists where the notice applies: division codes or names
-	// from divisions.csv.
-	AppliesIn []Str `yaml:"applies_in"`
 }
 
 // ContactSpec is a hotline or office the notice names.

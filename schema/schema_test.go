@@ -29,28 +29,6 @@ func TestSchemasAreCurrent(t *testing.T) {
 	}
 }
 
-// kindOf says which schema checks a rule-directory file, by its path; ""
-// for a file no schema checks.
-func kindOf(path string) string {
-	base := filepath.Base(path)
-	dir := filepath.Base(filepath.Dir(path))
-	switch {
-	case !strings.HasSuffix(base, ".yaml"):
-		return ""
-	case strings.HasSuffix(base, ".cases.yaml"):
-		return "cases.schema.json"
-	case dir == "notices":
-		return "notice.schema.json"
-	case dir == "vocabulary":
-		return "vocabulary.schema.json"
-	case base == "facts.yaml":
-		return "facts.schema.json"
-	case base == "layers.yaml":
-		return "layers.schema.json"
-	}
-	return ""
-}
-
 // shipped lists the rule-directory files the project ships: the embedded
 // rule base and the examples of other places.
 func shipped(t *testing.T) map[string]string {
@@ -64,7 +42,7 @@ func shipped(t *testing.T) map[string]string {
 			if strings.Contains(p, "testdata") {
 				return nil
 			}
-			if k := kindOf(p); k != "" {
+			if k := schema.KindOf(p); k != "" {
 				out[p] = k
 			}
 			return nil

@@ -21,10 +21,14 @@ func (a *app) fmtCmd() *cobra.Command {
 		GroupID: groupData,
 		Short:   "Put rule-directory YAML files in canonical form",
 		Long: `Put the YAML files of rule directories (or the files named) in canonical
-form: LF line ends, no trailing blanks, no tabs, at most one blank line in a
-row, none at the start or end, one final newline. Comments, key order, style
-and indentation are kept; a file whose canonical form would change a value
-(trailing blanks inside a block scalar) is reported, not rewritten.
+form, computed over the YAML tree: keys in the order of the file's schema
+(its modeline's, else its path's), two-space indentation, text quoted only
+where it must be, lists of short scalars and maps of names in flow style,
+objects and anything holding a collection or a comment in block style, flow
+lists and folded text wrapped at 120 columns, one blank line between
+top-level entries, comments kept with the entries they annotate. Formatting
+twice gives the same file, and a file whose canonical form the loader would
+read differently is reported, not rewritten.
 
 Exit status 0 when every file is canonical (or was rewritten), 1 when --check
 finds files to rewrite or a file cannot be formatted, 2 on bad usage.`,

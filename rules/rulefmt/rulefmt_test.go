@@ -9,52 +9,137 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tonggao/tonggao/internal/safeyaml"
 	"github.com/tonggao/tonggao/rules/rulefmt"
 )
 
+const noticeModeline = "# yaml-language-server: $schema=../../schema/notice.schema.json\n"
+
 func TestFormat(t *testing.T) {
-	for _, tc := range []struct{ name, in, want, err string }{
+	for _, tc := range []struct{ name, file, in, want, err string }{
 		{name: "canonical stays", in: "# c\na: 1\n\nb: [x, y] # d\n", want: "# c\na: 1\n\nb: [x, y] # d\n"},
-		{name: "CRLF and trailing blanks", in: "a: 1  \r\nb: 2\t\r\n", want: "a: 1\nb: 2\n"},
-		{name: "blank lines collapse, none at the ends", in: "\n\na: 1\n\n\n\nb: 2\n\n\n", want: "a: 1\n\nb: 2\n"},
+		{name: "CRLF and trailing blanks", in: "a: 1  \r\nb: 2\t\r\n", want: "a: 1\n\nb: 2\n"},
+		{name: "one blank line between top-level entries, none inside",
+			in: "\n\na:\n\n  x: 1\n\n\n  y: 2\nb: 2\n\n\n", want: "a:\n  x: 1\n  y: 2\n\nb: 2\n"},
 		{name: "a final newline", in: "a: 1", want: "a: 1\n"},
-		{name: "comments and order kept", in: "z: 1   # last\na:\n  - x    # one\n", want: "z: 1   # last\na:\n  - x    # one\n"},
+		{name: "comments kept, one space before a line comment",
+			in: "z: 1   # last\na:\n  - x    # one\n", want: "z: 1 # last\n\na:\n  - x # one\n"},
+		{name: "indentation is two spaces, lists under their key",
+			in: "a:\n    b:\n        - {c: 1}\n", want: "a:\n  b:\n    - {c: 1}\n"},
+		{name: "quotes only where needed",
+			in:   "a: \"x\"\nb: 'y z'\nc: \"2021-03-19\"\nd: \"119\"\ne: \"yes\"\nf: \"# no\"\ng: \"a\\tb\"\n",
+			want: "a: x\n\nb: y z\n\nc: \"2021-03-19\"\n\nd: \"119\"\n\ne: yes\n\nf: \"# no\"\n\ng: \"a\\tb\"\n"},
+		{name: "a list of short scalars is flow",
+			in: "a:\n  - x\n  - y\n", want: "a: [x, y]\n"},
+		{name: "a list with a long item is block",
+			in: "a: [x, " + strings.Repeat("长", 21) + "]\n", want: "a:\n  - x\n  - " + strings.Repeat("长", 21) + "\n"},
+		{name: "a list whose items carry comments is block",
+			in: "a:\n  - x # one\n  - y\n", want: "a:\n  - x # one\n  - y\n"},
+		{name: "a wide flow list is wrapped at items",
+			in:   "a: [" + strings.Repeat("abcdefghij, ", 11) + "abcdefghij]\n",
+			want: "a: [" + strings.Repeat("abcdefghij, ", 8) + "abcdefghij,\n    abcdefghij, abcdefghij, abcdefghij]\n"},
+		{name: "a wide CJK list is wrapped at 120 columns, a character counting two",
+			in:   "a: [" + strings.Repeat("山林里, ", 20) + "山林里]\n",
+			want: "a: [" + strings.Repeat("山林里, ", 13) + "山林里,\n    " + strings.Repeat("山林里, ", 6) + "山林里]\n"},
+		{name: "folded text is wrapped at words",
+			in:   "a: >\n  " + strings.Repeat("word ", 30) + "end\n",
+			want: "a: >\n  " + strings.TrimSpace(strings.Repeat("word ", 23)) + "\n  " + strings.Repeat("word ", 7) + "end\n"},
+		{name: "literal text is kept as written, blank lines included",
+			in: "a: |\n  x\n\n\n  y\nb: 1\n", want: "a: |\n  x\n\n\n  y\n\nb: 1\n"},
+		{name: "trailing blanks in literal text are kept, quoted",
+			in: "a: |\n  x  \n  y\n", want: "a: \"x  \\ny\\n\"" + "\n"},
+		{name: "keys in the schema's order, comments moving with them; a map of names as written",
+			in:   noticeModeline + "rules:\n  # the ban\n  - if: near\n    effect: forbid # it forbids\n    id: ban\nnotice:\n  title: t\n  number: x\n",
+			want: noticeModeline + "notice:\n  number: x\n  title: t\n\nrules:\n  # the ban\n  - id: ban\n    effect: forbid # it forbids\n    if: near\n"},
+		{name: "the path chooses the schema without a modeline", file: "notices/x.cases.yaml",
+			in:   "cases:\n  - want: forbidden\n    facts: {b: 1, a: 2}\n    name: n\nnotice: x\n",
+			want: "notice: x\n\ncases:\n  - name: n\n    facts: {b: 1, a: 2}\n    want: forbidden\n"},
+		{name: "a map of names with scalar values is flow", file: "notices/x.cases.yaml",
+			in: "cases:\n  - facts:\n      b: 1\n", want: "cases:\n  - facts: {b: 1}\n"},
+		{name: "an object is block unless written flow and it fits", file: "notices/x.yaml",
+			in:   "rules:\n  - terms: [{name: a, value: b, text: c}, {name: " + strings.Repeat("x", 120) + "}]\n",
+			want: "rules:\n  - terms:\n      - {name: a, value: b, text: c}\n      - name: " + strings.Repeat("x", 120) + "\n"},
+		{name: "comments only", in: "# a\n\n\n# b  \n", want: "# a\n\n# b\n"},
+		{name: "empty", in: "\n\n", want: ""},
 		{name: "a tab indents", in: "a:\n\tb: 1\n", err: "x.yaml:2: a tab in the indentation"},
-		{name: "a block scalar's trailing blanks are content", in: "a: |\n  x  \n  y\n", err: "would change a value"},
 		{name: "not UTF-8", in: "a: \xff\n", err: "not UTF-8"},
+		{name: "not YAML", in: "a: [\n", err: "x.yaml: not YAML"},
+		{name: "a form the loader refuses", in: "a: !!str x\n", err: "not YAML the loader reads"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := rulefmt.Format("x.yaml", []byte(tc.in))
+			file := tc.file
+			if file == "" {
+				file = "x.yaml"
+			}
+			got, err := rulefmt.Format(file, []byte(tc.in))
 			if tc.err != "" {
 				require.ErrorContains(t, err, tc.err)
 				return
 			}
 			require.NoError(t, err)
 			require.Equal(t, tc.want, string(got))
-			again, err := rulefmt.Format("x.yaml", got)
+			again, err := rulefmt.Format(file, got)
 			require.NoError(t, err)
 			require.Equal(t, string(got), string(again), "idempotent")
 		})
 	}
 }
 
-// Every shipped rule file is in canonical form (CI also runs
-// tonggao fmt --check on them).
-func TestShippedFilesAreCanonical(t *testing.T) {
-	n := 0
-	for _, root := range []string{"..", "../../examples/notices"} {
+// shippedYAML lists every YAML file the project ships that tonggao fmt
+// may be run on: the rule directories, the register, the examples of
+// other places and the test rule directories.
+func shippedYAML(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, root := range []string{"..", "../../examples/notices", "../../register", "../../engine/testdata",
+		"../../bundle/testdata", "../../cmd/tonggao/testdata", "../../place/testdata"} {
 		require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") || strings.Contains(p, "testdata") {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
 				return err
 			}
-			data, err := os.ReadFile(p)
-			require.NoError(t, err)
-			got, err := rulefmt.Format(p, data)
-			require.NoError(t, err)
-			require.True(t, string(data) == string(got), "%s is not canonical: go run ./cmd/tonggao fmt %s", p, p)
-			n++
+			files = append(files, p)
 			return nil
 		}))
+	}
+	require.Greater(t, len(files), 40)
+	return files
+}
+
+// Every shipped file formats, its canonical form is canonical, and it
+// reads (as the loader reads YAML) exactly as the original does.
+func TestShippedFilesFormat(t *testing.T) {
+	for _, p := range shippedYAML(t) {
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		if strings.Contains(p, "broken") {
+			continue // place/testdata/broken holds a manifest broken on purpose
+		}
+		got, err := rulefmt.Format(p, data)
+		require.NoError(t, err, p)
+		again, err := rulefmt.Format(p, got)
+		require.NoError(t, err, p)
+		require.Equal(t, string(got), string(again), "%s: fmt(fmt(x)) != fmt(x)", p)
+		var before, after any
+		require.NoError(t, safeyaml.Unmarshal(data, &before, safeyaml.Limits{}))
+		require.NoError(t, safeyaml.Unmarshal(got, &after, safeyaml.Limits{}))
+		require.Equal(t, before, after, p)
+	}
+}
+
+// The rule directories and the register are kept in canonical form (CI
+// also runs tonggao fmt --check on them).
+func TestShippedFilesAreCanonical(t *testing.T) {
+	n := 0
+	for _, p := range shippedYAML(t) {
+		if strings.Contains(p, "testdata") {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		require.NoError(t, err)
+		got, err := rulefmt.Format(p, data)
+		require.NoError(t, err)
+		require.True(t, string(data) == string(got), "%s is not canonical: go run ./cmd/tonggao fmt %s", p, p)
+		n++
 	}
 	require.Greater(t, n, 30)
 }
