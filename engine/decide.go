@@ -729,6 +729,7 @@ func describePoint(d *rules.Dimension, lo, hi int) FactCondition {
 		mentioned := d.Values[:len(d.Values)-1]
 		if len(d.Fact.Values) > len(d.Values) && lo == len(d.Values)-1 && !containsStr(mentioned, v) {
 			fc.Text = "other than " + strings.Join(mentioned, ", ")
+			fc.OtherThan = slices.Clone(mentioned)
 			return fc
 		}
 		fc.Text, fc.Value = v, v

@@ -213,7 +213,8 @@ func (d *Decision) reason(k int) Reason {
 	}
 	r.Terms = slices.Clone(r.Terms)
 	if rs.status.defeated() {
-		r.OverriddenBy = d.p.info[rs.by].label
+		by := &d.p.info[rs.by]
+		r.OverriddenBy, r.OverriddenByText = by.label, by.citation.Text
 	}
 	if v := rs.view; v != nil {
 		if len(v.conds) > 0 {
@@ -409,10 +410,12 @@ type Reason struct {
 	// "overridden" (another rule that applies takes precedence) or
 	// "excepted" (the rule's own "除…外" covers the case: the exception
 	// is another reason, which allows). OverriddenBy names the rule that
-	// sets it aside.
-	Status       string   `json:"status"`
-	OverriddenBy string   `json:"overridden_by,omitempty"`
-	DependsOn    []string `json:"depends_on,omitempty"`
+	// sets it aside (notice, article and id); OverriddenByText quotes its
+	// words, which an answer cites ("除森林防火指挥机构批准的计划用火外").
+	Status           string   `json:"status"`
+	OverriddenBy     string   `json:"overridden_by,omitempty"`
+	OverriddenByText string   `json:"overridden_by_text,omitempty"`
+	DependsOn        []string `json:"depends_on,omitempty"`
 	// Window summarises the windows in force that day, e.g.
 	// "禁火期（一般森林防火区） 2024-09-01—2025-04-30".
 	Window          string                 `json:"window"`
@@ -483,6 +486,20 @@ type FactCondition struct {
 	MaxOpen bool     `json:"max_open,omitempty"`
 	// For bool and enum facts: the value (a bool or a string).
 	Value any `json:"value,omitempty"`
+	// OtherThan, for an enum fact, is the values the answer is none of
+	// (Text "other than a, b"), for renderers to say in their language.
+	OtherThan []string `json:"other_than,omitempty"`
+	// Places, for the place fact, is the answer in parts, any of which
+	// holds (Text joins them with "or").
+	Places []PlacePart `json:"places,omitempty"`
+}
+
+// PlacePart is one part of a place answer: a division (its label, as
+// "白水镇（431181107）") less the divisions in Except, or — Label "" —
+// anywhere outside the divisions in Except.
+type PlacePart struct {
+	Label  string   `json:"label,omitempty"`
+	Except []string `json:"except,omitempty"`
 }
 
 // Change is the next change of verdict: on Date, at the minute At (00:00

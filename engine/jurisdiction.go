@@ -212,15 +212,15 @@ func (pl *places) atomsFor(c division.Code, dst []int) []int {
 	return dst
 }
 
-// atomLabel names an atom for an outcome: "白水镇（431181107）",
+// atomPart names an atom for an outcome: "白水镇（431181107）",
 // "祁阳市（431181） other than 白水镇（431181107）", "other than 祁阳市（431181）".
-func (pl *places) atomLabel(atom int) string {
+func (pl *places) atomPart(atom int) PlacePart {
 	if atom == pl.elsewhere() {
-		return "other than " + pl.labels(pl.tops())
+		return PlacePart{Except: pl.labels(pl.tops())}
 	}
 	c := pl.codes[atom]
 	if !pl.inner[atom] {
-		return pl.divs.Label(c)
+		return PlacePart{Label: pl.divs.Label(c)}
 	}
 	var in []division.Code
 	for i, d := range pl.codes {
@@ -228,7 +228,18 @@ func (pl *places) atomLabel(atom int) string {
 			in = append(in, d)
 		}
 	}
-	return pl.divs.Label(c) + " other than " + pl.labels(in)
+	return PlacePart{Label: pl.divs.Label(c), Except: pl.labels(in)}
+}
+
+// String is the part in English words, as FactCondition.Text says it.
+func (p PlacePart) String() string {
+	switch {
+	case len(p.Except) == 0:
+		return p.Label
+	case p.Label == "":
+		return "other than " + strings.Join(p.Except, ", ")
+	}
+	return p.Label + " other than " + strings.Join(p.Except, ", ")
 }
 
 // tops are the named divisions no other named division covers.
@@ -249,12 +260,12 @@ func (pl *places) tops() []division.Code {
 	return out
 }
 
-func (pl *places) labels(cs []division.Code) string {
+func (pl *places) labels(cs []division.Code) []string {
 	s := make([]string, len(cs))
 	for i, c := range cs {
 		s[i] = pl.divs.Label(c)
 	}
-	return strings.Join(s, ", ")
+	return s
 }
 
 // planSet plans every activity for the given notices.
@@ -493,8 +504,8 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		d, err := e.decide(q, ps, sc)
 		if err == nil && e.places != nil && len(ps.notices) == 0 && w.use.Code != "" && d.Verdict == NoRule {
 			pl := e.places
-			addNote(d, &note{Note: Note{Code: "outside_places", Text: fmt.Sprintf(msgOutside, pl.divs.Label(w.code), pl.labels(pl.tops())),
-				Args: map[string]string{"place": pl.divs.Label(w.code), "places": pl.labels(pl.tops())}}})
+			addNote(d, &note{Note: Note{Code: "outside_places", Text: fmt.Sprintf(msgOutside, pl.divs.Label(w.code), strings.Join(pl.labels(pl.tops()), ", ")),
+				Args: map[string]string{"place": pl.divs.Label(w.code), "places": strings.Join(pl.labels(pl.tops()), ", ")}}})
 		}
 		return d, err
 	}
@@ -666,7 +677,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 func (e *Engine) placeCondition(atoms []int) FactCondition {
 	pl := e.places
 	left := slices.Clone(atoms)
-	var texts []string
+	var parts []PlacePart
 	var codes []division.Code
 	// Shallowest first: a whole county before its townships.
 	for i := len(pl.codes) - 1; i >= 0; i-- {
@@ -683,14 +694,18 @@ func (e *Engine) placeCondition(atoms []int) FactCondition {
 		if !whole {
 			continue
 		}
-		texts = append(texts, pl.divs.Label(c))
+		parts = append(parts, PlacePart{Label: pl.divs.Label(c)})
 		codes = append(codes, c)
 		left = slices.DeleteFunc(left, func(j int) bool { return j != pl.elsewhere() && c.Covers(pl.codes[j]) })
 	}
 	for _, a := range left {
-		texts = append(texts, pl.atomLabel(a))
+		parts = append(parts, pl.atomPart(a))
 	}
-	fc := FactCondition{Fact: PlaceFact, Text: strings.Join(texts, " or ")}
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		texts[i] = p.String()
+	}
+	fc := FactCondition{Fact: PlaceFact, Text: strings.Join(texts, " or "), Places: parts}
 	if len(codes) == 1 && len(left) == 0 {
 		fc.Value = codes[0].String()
 	}

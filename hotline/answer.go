@@ -980,7 +980,10 @@ func (h *Hotline) collectionEnd(d *engine.Decision) calendar.Date {
 
 func (h *Hotline) factLabel(l Lang, name string) string {
 	f, ok := h.eng.Rules().Fact(name)
-	if !ok {
+	switch {
+	case !ok && name == engine.PlaceFact:
+		return h.cat.T(l, "outcome.place")
+	case !ok:
 		return name
 	}
 	if l == EN {
@@ -1106,8 +1109,19 @@ func (h *Hotline) dayParts(l Lang, d *engine.Decision) string {
 // condText renders one fact's answer in an outcome: "离山林多远 ≤ 100".
 func (h *Hotline) condText(l Lang, fc engine.FactCondition) string {
 	subject := h.factLabel(l, fc.Fact)
-	if fc.Value != nil {
+	switch {
+	case len(fc.Places) > 0:
+		return h.cat.T(l, "outcome.value", "fact", subject, "value", h.cat.Places(l, fc.Places))
+	case fc.Value != nil:
 		return h.cat.T(l, "outcome.value", "fact", subject, "value", h.valueLabel(l, fc.Fact, fc.Value))
+	case fc.Text == "any":
+		return h.cat.T(l, "outcome.any", "fact", subject)
+	case len(fc.OtherThan) > 0:
+		values := make([]string, len(fc.OtherThan))
+		for i, v := range fc.OtherThan {
+			values[i] = h.valueLabel(l, fc.Fact, v)
+		}
+		return h.cat.T(l, "outcome.other_than", "fact", subject, "values", strings.Join(values, h.cat.T(l, "list.sep")))
 	}
 	return subject + " " + fc.Text
 }

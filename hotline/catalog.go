@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline/zh"
 )
 
@@ -239,4 +241,23 @@ func articleNumbers(a string) (string, bool) {
 		out += "(" + strconv.Itoa(int(item)) + ")"
 	}
 	return out, true
+}
+
+// Places says a place answer (engine.FactCondition.Places) in l: its parts
+// joined by "or", a division less others as "白水镇（431181107）除外".
+func (c *Catalog) Places(l Lang, parts []engine.PlacePart) string {
+	sep := c.T(l, "list.sep")
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		except := strings.Join(p.Except, sep)
+		switch {
+		case len(p.Except) == 0:
+			out[i] = p.Label
+		case p.Label == "":
+			out[i] = c.T(l, "place.elsewhere", "except", except)
+		default:
+			out[i] = c.T(l, "place.except", "place", p.Label, "except", except)
+		}
+	}
+	return strings.Join(out, c.T(l, "list.or"))
 }

@@ -198,3 +198,29 @@ func TestHereAndTestCommands(t *testing.T) {
 	code, _, _ = runCmd("test", "/nonexistent")
 	require.Equal(t, 2, code)
 }
+
+// Outcomes and exceptions are said in the answer's language, from the
+// catalogue: no English "other than" or "any" in a Chinese outcome, and an
+// exception cited by its words, not its id.
+func TestCheckSaysPlacesAndExceptionsInWords(t *testing.T) {
+	code, out, errs := runCmd("check", "--rules", "../../examples/notices/zhengzhou", "--activity", "放鞭炮", "--at", "2025-01-28 20:00")
+	require.Equal(t, 0, code, errs)
+	require.NotContains(t, out, "other than")
+	require.NotContains(t, out, " any ")
+	require.NotContains(t, out, "place")
+	require.Contains(t, out, "若 地点：中原区（410102）、二七区（410103）、管城回族区（410104）、金水区（410105）、惠济区（410108）、祁阳市（431181）以外的地方 → ")
+	require.Contains(t, out, "离林地边缘的距离（米）不论多少 → 不可以")
+	code, out, errs = runCmd("check", "--rules", "../../examples/notices/zhengzhou", "--activity", "放鞭炮", "--at", "2025-01-28 20:00", "--lang", "en")
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, out, "If place: other than 中原区（410102）, 二七区（410103）")
+	code, out, errs = runCmd("ask", "--rules", "../../examples/notices/zhengzhou", "2025年1月28日晚上8点能放鞭炮吗", "--at", "2025-01-20")
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, out, "要看地点")
+	require.NotContains(t, out, "place")
+
+	code, out, errs = runCmd("check", "--embedded=false", "--rules", "../../examples/notices/wendeng", "--activity", "烧荒",
+		"--at", "2022-01-05", "--fact", "distance_to_forest_m=50", "--fact", "has_permit=true")
+	require.Equal(t, 0, code, errs)
+	require.Contains(t, out, "（例外：除森林防火指挥机构批准的计划用火外）")
+	require.NotContains(t, out, "(planned-fire)")
+}

@@ -69,7 +69,11 @@ func writeDecision(w io.Writer, d *engine.Decision, l hotline.Lang, set *rules.S
 		case "overridden":
 			status = t("check.overridden_by", "by", r.OverriddenBy)
 		case "excepted":
-			status = t("check.excepted_by", "by", r.OverriddenBy)
+			by := r.OverriddenByText // the exception's own words
+			if by == "" {
+				by = r.OverriddenBy
+			}
+			status = t("check.excepted_by", "by", by)
 		}
 		fmt.Fprintf(w, "%d. %s%s\n", i+1, t("check.provision", "notice", r.Notice, "article", catalog().Article(l, r.Article), "text", r.Text), status)
 		if r.Window != "" {
@@ -152,6 +156,8 @@ func short(digest string) string {
 func factLabel(set *rules.Set, l hotline.Lang, name string) string {
 	f, ok := set.Fact(name)
 	switch {
+	case !ok && name == engine.PlaceFact:
+		return catalog().T(l, "outcome.place")
 	case !ok:
 		return name
 	case l == hotline.EN && f.EN != "":
@@ -167,6 +173,12 @@ func factLabel(set *rules.Set, l hotline.Lang, name string) string {
 func factAnswer(set *rules.Set, l hotline.Lang, c engine.FactCondition) string {
 	t := func(key string, kv ...string) string { return catalog().T(l, key, kv...) }
 	name := factLabel(set, l, c.Fact)
+	if len(c.Places) > 0 {
+		return t("check.fact_is", "fact", name, "value", catalog().Places(l, c.Places))
+	}
+	if c.Text == "any" && c.Value == nil {
+		return t("outcome.any", "fact", name)
+	}
 	switch v := c.Value.(type) {
 	case bool:
 		yes := t("check.fact_no")
@@ -180,6 +192,17 @@ func factAnswer(set *rules.Set, l hotline.Lang, c engine.FactCondition) string {
 			value = f.Labels[v]
 		}
 		return t("check.fact_is", "fact", name, "value", value)
+	}
+	switch {
+	case len(c.OtherThan) > 0:
+		values := make([]string, len(c.OtherThan))
+		for i, v := range c.OtherThan {
+			values[i] = v
+			if f, ok := set.Fact(c.Fact); ok && f.Labels[v] != "" && l != hotline.EN {
+				values[i] = f.Labels[v]
+			}
+		}
+		return t("outcome.other_than", "fact", name, "values", strings.Join(values, t("list.sep")))
 	}
 	return name + " " + c.Text
 }
