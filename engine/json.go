@@ -211,6 +211,10 @@ func (d *Decision) appendReason(dst []byte, k int) []byte {
 	if rs.status.defeated() {
 		dst = append(dst, `,"overridden_by":`...)
 		dst = appendString(dst, p.info[rs.by].label)
+		if t := p.info[rs.by].citation.Text; t != "" {
+			dst = append(dst, `,"overridden_by_text":`...)
+			dst = appendString(dst, t)
+		}
 	}
 	if rs.depends != 0 {
 		dst = append(dst, `,"depends_on":[`...)
