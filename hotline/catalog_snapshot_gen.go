@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "af3e89d7b8e6a79d7b34981ba6d48df02dbc0603372e64e5c16569949afce4b0"
+const catalogSnapshotSum = "a66a0e88bee916682cc0e4d7846452497835ac1e53d0d8ad3bef6fce58c95c60"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -21,7 +21,7 @@ func snapshotCatalog() *Catalog {
 			"check.day_part":                       {ZH: "{from}—{to}：{verdict}", EN: "{from}–{to}: {verdict}"},
 			"check.day_parts":                      {ZH: "当天其他时段：", EN: "Other hours of the day:"},
 			"check.depends_on":                     {ZH: "（取决于：{facts}）", EN: " (depends on: {facts})"},
-			"check.excepted_by":                    {ZH: "（{by} 所述情形除外）", EN: " (except as {by} says)"},
+			"check.excepted_by":                    {ZH: "（例外：{by}）", EN: " (excepted: {by})"},
 			"check.fact_is":                        {ZH: "{fact}：{value}", EN: "{fact}: {value}"},
 			"check.fact_no":                        {ZH: "否", EN: "no"},
 			"check.fact_yes":                       {ZH: "是", EN: "yes"},
@@ -105,8 +105,13 @@ func snapshotCatalog() *Catalog {
 			"other_activities":                     {ZH: "还提到：{names}（只回答了{activity}）", EN: "Also mentioned: {names} (only {activity} was answered)"},
 			"outcome":                              {ZH: "如果{when}：{verdict}。", EN: "If {when}: {verdict}."},
 			"outcome.and":                          {ZH: "，", EN: " and "},
+			"outcome.any":                          {ZH: "{fact}不论多少", EN: "{fact} any"},
+			"outcome.other_than":                   {ZH: "{fact}（{values}以外）", EN: "{fact} (other than {values})"},
+			"outcome.place":                        {ZH: "地点", EN: "place"},
 			"outcome.value":                        {ZH: "{fact}（{value}）", EN: "{fact} ({value})"},
 			"penalty":                              {ZH: "违者：{text}", EN: "Violators: {text}"},
+			"place.elsewhere":                      {ZH: "{except}以外的地方", EN: "other than {except}"},
+			"place.except":                         {ZH: "{place}（{except}除外）", EN: "{place} other than {except}"},
 			"published":                            {ZH: "{fact}按{source}发布的信息。", EN: "{fact}: as published by {source}."},
 			"quote":                                {ZH: "“{text}”", EN: "“{text}”"},
 			"read.fact_note":                       {ZH: "“{words}”{note}", EN: "“{words}” {note}"},
