@@ -702,6 +702,9 @@ func (h *Hotline) noteText(l Lang, n engine.Note) string {
 	}
 	kv := make([]string, 0, 2*len(n.Args))
 	for k, v := range n.Args {
+		if k == "label" && n.Args["fact"] != "" {
+			v = h.factLabel(l, n.Args["fact"]) // the engine's label is Chinese
+		}
 		kv = append(kv, k, v)
 	}
 	return h.cat.T(l, "note."+n.Code, kv...)
@@ -905,7 +908,7 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 		for _, r := range reasons {
 			for _, w := range r.Windows {
 				if !w.To.Before(d.Date) && r.Effect == string(rules.Allow) && r.Status == "applies" {
-					s := h.cat.T(l, "term.until", "window", shortWindow(w.Name), "to", h.day(l, w.To, nil))
+					s := h.cat.T(l, "term.until", "window", h.windowName(l, w.Name), "to", h.day(l, w.To, nil))
 					if !slices.Contains(out, s) {
 						out = append(out, s)
 					}
@@ -1039,6 +1042,15 @@ func (h *Hotline) why(l Lang, d *engine.Decision, r engine.Reason, eitherWay boo
 	return s
 }
 
+// windowName is a window's name as said: in Chinese its short name; in
+// English, which the rule files do not name windows in, "the period".
+func (h *Hotline) windowName(l Lang, name string) string {
+	if l == EN {
+		return h.cat.T(l, "window.this")
+	}
+	return shortWindow(name)
+}
+
 // shortWindow drops a window name's parenthetical: 禁火期（一般森林防火区）→ 禁火期.
 func shortWindow(name string) string {
 	if i := strings.Index(name, "（"); i > 0 {
@@ -1065,7 +1077,7 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	for _, r := range d.Reasons() {
 		for _, w := range r.Windows {
 			if w.To == end {
-				return c.T(l, "next.window_end", "window", shortWindow(w.Name), "end", h.day(l, end, q), "date", next, "verdict", v)
+				return c.T(l, "next.window_end", "window", h.windowName(l, w.Name), "end", h.day(l, end, q), "date", next, "verdict", v)
 			}
 		}
 	}

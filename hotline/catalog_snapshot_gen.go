@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "a66a0e88bee916682cc0e4d7846452497835ac1e53d0d8ad3bef6fce58c95c60"
+const catalogSnapshotSum = "c8d935e2b2f3fc3d55007c0769db7c8036f02aa5909339597f15619e8c9f2e37"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -170,6 +170,7 @@ func snapshotCatalog() *Catalog {
 			"why.title_level":                      {ZH: "（规则库只有该文件的标题，以原文为准）", EN: " (the rule base holds only this document's title; the full text governs)"},
 			"why.window":                           {ZH: "（{window}）", EN: " ({window})"},
 			"window":                               {ZH: "{name}：{from}至{to}", EN: "{name}: {from} to {to}"},
+			"window.this":                          {ZH: "这一时段", EN: "The current period"},
 		},
 	}
 }

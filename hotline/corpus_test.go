@@ -367,6 +367,15 @@ func firstLine(s string) string {
 func TestSpokenLimits(t *testing.T) {
 	h := newTestHotline(t)
 	iso := regexp.MustCompile(`[0-9]{4}-[0-9]{2}-[0-9]{2}`)
+	var zhNames []string // the Chinese names of facts and windows
+	for _, f := range h.eng.Rules().Facts {
+		zhNames = append(zhNames, f.ZH)
+	}
+	for _, n := range h.eng.Rules().Notices {
+		for _, w := range n.Windows {
+			zhNames = append(zhNames, shortWindow(w.Name)+" ends")
+		}
+	}
 	for _, c := range loadCorpus(t, callersGlob, heldoutGlob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
@@ -386,5 +395,10 @@ func TestSpokenLimits(t *testing.T) {
 		en, _, err := h.Ask(Request{Question: c.Q, Today: today, Lang: EN})
 		require.NoError(t, err, c.Q)
 		require.LessOrEqual(t, utf8.RuneCountInString(en.Answer), 450, "%s: %s", c.Q, en.Answer)
+		// English says facts and periods in English, never by their
+		// Chinese names (quotations of the notices stay as printed)
+		for _, zh := range zhNames {
+			require.NotContains(t, en.Answer, zh, c.Q)
+		}
 	}
 }
