@@ -334,6 +334,7 @@ type statusWriter struct {
 	http.ResponseWriter
 	status int
 	bytes  int
+	id     [1]string // the X-Request-Id header's value
 	reqState
 }
 
@@ -368,8 +369,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !validRequestID(id) {
 		id = s.idPrefix + "-" + strconv.FormatUint(s.seq.Add(1), 10)
 	}
+	sw := &statusWriter{ResponseWriter: w}
+	sw.id[0] = id
 	hdr := w.Header()
-	hdr["X-Request-Id"] = []string{id}
+	hdr["X-Request-Id"] = sw.id[:] // one allocation with the writer
 	setSecurityHeaders(hdr)
 	// One snapshot of the hotline per request; the header names its rule
 	// set so that even error responses say which rules answered.
@@ -382,7 +385,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if cur.feedHdr != nil {
 		hdr["X-Feed"] = cur.feedHdr
 	}
-	sw := &statusWriter{ResponseWriter: w, reqState: reqState{h: h}}
+	sw.reqState.h = h
 	st := &sw.reqState
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(sw, r.Body, s.maxBody)
