@@ -1,9 +1,15 @@
 package server
 
 import (
+	"math"
+	"net/http"
 	"time"
 
+	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/feed"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
 // FeedHealth is the conditions feed serving, in /healthz and /readyz: its
@@ -38,4 +44,97 @@ func (s *Server) feedHealth(e *engine.Engine) *FeedHealth {
 		fh.LastError = bounded(s.feedError(), maxReloadMessage)
 	}
 	return fh
+}
+
+// Conditions is what the conditions feed publishes for one China local
+// day (GET /v1/conditions/{date}): per division the feed resolves, the
+// facts it gives that day, with who issued each and when. Feed is null and
+// Places empty when no feed is configured.
+type Conditions struct {
+	Date   string            `json:"date"`
+	Feed   *FeedHealth       `json:"feed"`
+	Places []PlaceConditions `json:"places"`
+}
+
+// PlaceConditions are the published facts of one division on the day.
+type PlaceConditions struct {
+	Division string          `json:"division"`
+	Name     string          `json:"name,omitempty"`
+	Facts    []PublishedFact `json:"facts"`
+}
+
+// PublishedFact is one published fact's value at a division on the day:
+// Value as the feed types it (an enum's value, a number; AtLeast when a
+// count's run starts before the feed's first day), Label the fact's
+// Chinese name, Text the value as the answers say it.
+type PublishedFact struct {
+	Fact    string `json:"fact"`
+	Label   string `json:"label,omitempty"`
+	Value   string `json:"value"`
+	AtLeast bool   `json:"at_least,omitempty"`
+	Text    string `json:"text,omitempty"`
+	Since   string `json:"since,omitempty"`
+	Source  string `json:"source"`
+	Issued  string `json:"issued"`
+}
+
+func (s *Server) conditions(w http.ResponseWriter, r *http.Request) {
+	day, err := calendar.LocalDay(s.now()), error(nil)
+	if at := r.PathValue("date"); at != "today" {
+		day, err = calendar.ParseDate(at)
+	}
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_date", err.Error())
+		return
+	}
+	e := s.snapshot(w).Engine()
+	out := Conditions{Date: day.String(), Feed: s.feedHealth(e), Places: []PlaceConditions{}}
+	if x := e.Feed(); x != nil {
+		out.Places = publishedOn(x, e.Rules(), day)
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// publishedOn lists, per division x resolves (in code order), the facts
+// published daily and then the standing ones it gives on day.
+func publishedOn(x *feed.Index, set *rules.Set, day calendar.Date) []PlaceConditions {
+	facts := x.Facts()
+	var order []int
+	for _, pub := range []rules.Publication{rules.Daily, rules.Standing} {
+		for j, f := range facts {
+			if f.Published == pub {
+				order = append(order, j)
+			}
+		}
+	}
+	out := []PlaceConditions{}
+	for _, p := range x.Places() {
+		pc := PlaceConditions{Division: p.Code.String()}
+		if set.Divisions != nil {
+			pc.Name = set.Divisions.Name(p.Code)
+		}
+		for _, j := range order {
+			c, _, st := x.Value(p, true, j, day)
+			if st != feed.OK || c == nil || c.Row == nil {
+				continue
+			}
+			f := facts[j]
+			pf := PublishedFact{Fact: f.Name, Label: f.ZH, Source: c.Row.Source, Issued: c.Row.Issued.Format(time.RFC3339)}
+			switch {
+			case f.Kind == cond.Enum:
+				pf.Value, pf.Text = c.Str, f.Labels[c.Str]
+			default:
+				pf.Value = cond.FormatNumber(c.Lo)
+				pf.AtLeast = math.IsInf(c.Hi, 1)
+			}
+			if c.Since != (calendar.Date{}) {
+				pf.Since = c.Since.String()
+			}
+			pc.Facts = append(pc.Facts, pf)
+		}
+		if len(pc.Facts) > 0 {
+			out = append(out, pc)
+		}
+	}
+	return out
 }

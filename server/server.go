@@ -208,6 +208,7 @@ func (s *Server) routes() []route {
 		{"POST", "/v1/ask", s.ask},
 		{"GET", "/v1/documents/{number}", s.document},
 		{"GET", "/v1/calendar/{date}", s.calendarDay},
+		{"GET", "/v1/conditions/{date}", s.conditions},
 		{"GET", "/v1/activities", s.activities},
 		{"GET", "/v1/facts", s.facts},
 		{"GET", "/v1/version", s.version},
