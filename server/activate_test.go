@@ -45,4 +45,9 @@ func TestActivateBundle(t *testing.T) {
 	body, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	require.Contains(t, string(body), `"bundle":"2026-12-02.1"`)
+
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	require.Contains(t, w.Body.String(), `tonggao_bundle_info{revision="2026-12-02.1"} 1`)
+	require.NotContains(t, w.Body.String(), "tonggao_conditions_feed_stale", "no feed, no feed series")
 }

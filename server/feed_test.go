@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -53,6 +54,18 @@ func TestUpdateFeed(t *testing.T) {
 	require.Equal(t, 1, b.Feed.Rows)
 	require.Equal(t, int64(33*3600), b.Feed.AgeSeconds, "issued 2025-07-15 08:00 China time (00:00 UTC), now 2025-07-16 09:00 UTC")
 	require.True(t, b.Feed.Stale)
+	metrics := func() string {
+		resp, err := http.Get(ts.URL + "/metrics")
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		raw, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return string(raw)
+	}
+	m := metrics()
+	require.Contains(t, m, "tonggao_conditions_feed_issued_timestamp_seconds 1.7525376e+09", "2025-07-15T08:00+08:00")
+	require.Contains(t, m, "tonggao_conditions_feed_stale 1")
+	require.NotContains(t, m, "tonggao_bundle_info{", "not from a bundle")
 
 	resp, err := http.Post(ts.URL+"/v1/decisions", "application/json", strings.NewReader(`{"activity":"烧田埂","at":"2025-07-15","facts":{"town":"茅竹镇"}}`))
 	require.NoError(t, err)

@@ -189,7 +189,7 @@ func New(h *hotline.Hotline, opts Options) *Server {
 	s.mux.HandleFunc("GET /{$}", s.page)
 	s.mux.HandleFunc("GET /assets/", s.asset)
 	s.mux.HandleFunc("/", s.notFound)
-	s.metrics = newMetrics(append(patterns, "GET /{$}", "GET /assets/"), opts.Collectors...)
+	s.metrics = newMetrics(append(patterns, "GET /{$}", "GET /assets/"), append([]prometheus.Collector{newServingCollector(s)}, opts.Collectors...)...)
 	s.cur.Store(newCurrent(h))
 	s.metrics.ruleSet(h.Engine().Receipt().RuleSet, s.now())
 	return s
