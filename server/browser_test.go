@@ -12,6 +12,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/feed"
 )
 
 // chromiumPath finds Debian's chromium; under CI (CI=true) its absence is
@@ -54,7 +57,8 @@ func TestOperatorPageInChromium(t *testing.T) {
 	}
 	path := chromiumPath(t)
 	h := newTestHotline(t)
-	ts := httptest.NewServer(New(h, Options{}))
+	srv := New(h, Options{})
+	ts := httptest.NewServer(srv)
 	defer ts.Close()
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -143,6 +147,37 @@ func TestOperatorPageInChromium(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#activity-list li`)),
 		chromedp.SendKeys(chromedp.CSS("#activity"), kb.ArrowDown+kb.Enter))
 	require.Equal(t, "burn_field_ridge", value("#activity-id"))
+
+	// With the example feed, the header shows the date field's day's
+	// fire-danger level: every place grouped by level, then the town picked.
+	f, err := feed.ReadDir(context.Background(), "../examples/conditions", feed.Limits{})
+	require.NoError(t, err)
+	_, err = srv.Update(func(cur *engine.Engine) (*engine.Engine, error) { return cur.Refeed(f) })
+	require.NoError(t, err)
+	setAndChange := func(id, v string) {
+		t.Helper()
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function(){var e=document.getElementById(`+jsString(id)+`);e.value=`+jsString(v)+
+			`;e.dispatchEvent(new Event("change"));return true})()`))
+		require.NoError(t, err)
+	}
+	waitLevel := func(want string) {
+		t.Helper()
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("level-info").textContent.indexOf(`+jsString(want)+`) >= 0`,
+			chromedp.WithPollingTimeout(10*time.Second)))
+		require.NoError(t, err, "the level line never showed %q (it is %q)", want, text("#level-info"))
+	}
+	// An answer sets the date field: let any one under way arrive first.
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("status").textContent === ""`,
+		chromedp.WithPollingTimeout(20*time.Second)))
+	require.NoError(t, err)
+	setAndChange("date", "2025-07-14")
+	waitLevel("2025-07-14 森林火险气象等级：4 级：")
+	t.Logf("level line: %s", text("#level-info"))
+	setAndChange("town", "白水镇")
+	waitLevel("白水镇 4（2025-07-14 08:00 发布）")
+	setAndChange("date", "2030-01-01")
+	waitLevel("条件数据未给出")
+	require.Contains(t, text("#level-info"), "白水镇")
 
 	// A phone: nothing wider than the screen.
 	run(chromedp.EmulateViewport(390, 844))

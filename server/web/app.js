@@ -107,6 +107,7 @@
     $("not-understood").hidden = nu.length === 0;
     $("not-understood").textContent = nu.length ? "没听懂（未使用）：" + nu.join("、") : "";
     showDay(q.date);
+    showLevel();
   }
 
   function collectFacts() {
@@ -282,7 +283,9 @@
     });
     $("query-form").addEventListener("submit", function (e) { e.preventDefault(); if (state.question || $("activity-id").value) recheck(); });
     $("lang").addEventListener("change", function () { if (state.answer) recheck(); });
-    $("date").addEventListener("change", function () { showDay($("date").value); });
+    $("date").addEventListener("change", function () { showDay($("date").value); showLevel(); });
+    $("at").addEventListener("change", showLevel);
+    $("town").addEventListener("change", showLevel);
     $("distance").addEventListener("input", function () { delete state.spans.distance_to_forest_m; });
     $("activity").addEventListener("input", function () { $("activity-id").value = ""; showList(searchActivities($("activity").value)); });
     $("activity").addEventListener("keydown", function (e) {
@@ -311,7 +314,8 @@
       document.body.setAttribute("data-ready", "true");
     });
     showFeed();
-    setInterval(showFeed, 60000);
+    showLevel();
+    setInterval(function () { showFeed(); showLevel(); }, 60000);
     $("question").focus();
   }
   // The conditions feed serving (/healthz): its digest, when its newest
@@ -328,6 +332,40 @@
       if (f.last_error) t += " 最近一次更新失败：" + f.last_error;
       p.textContent = t;
       p.className = f.stale || f.last_error ? "warn" : "hint";
+      p.hidden = false;
+    }, function () { /* the page works without it */ });
+  }
+  // The day's fire-danger level (/v1/conditions/{date}) under the title:
+  // for the place selected, else every place grouped by level, with the
+  // newest issue; a feed without that day's level is a warning.
+  function showLevel() {
+    var date = $("date").value || $("at").value || "today";
+    api("GET", "/v1/conditions/" + date).then(function (r) {
+      var c = r.body, p = $("level-info");
+      if (!c || !c.feed) { p.hidden = true; return; }
+      var town = $("town").value, byLevel = {}, label = "森林火险气象等级", issued = "", names = [];
+      (c.places || []).forEach(function (pl) {
+        (pl.facts || []).forEach(function (f) {
+          if (f.fact !== "fire_danger_level") return;
+          if (f.label) label = f.label;
+          if (town && pl.name !== town) return;
+          (byLevel[f.value] = byLevel[f.value] || []).push(pl.name || pl.division);
+          if (f.issued > issued) issued = f.issued;
+        });
+      });
+      var day = c.date === chinaToday() ? "今日" : c.date + " ";
+      var levels = Object.keys(byLevel).sort(function (a, b) { return b - a; });
+      if (!levels.length) {
+        p.textContent = day + label + "：" + (town ? town + " " : "") + "条件数据未给出，按未知处理，请核实。";
+        p.className = "warn"; p.hidden = false; return;
+      }
+      levels.forEach(function (v) {
+        var ns = byLevel[v];
+        if (town) { names.push(town + " " + v); return; }
+        names.push(v + " 级：" + (ns.length > 4 ? ns.slice(0, 3).join("、") + " 等 " + ns.length + " 处" : ns.join("、")));
+      });
+      p.textContent = day + label + "：" + names.join(" · ") + "（" + issued.slice(0, 16).replace("T", " ") + " 发布）";
+      p.className = c.feed.stale ? "warn" : "hint";
       p.hidden = false;
     }, function () { /* the page works without it */ });
   }
