@@ -1,4 +1,4 @@
-// Package notices holds real notices from four jurisdictions other than
+// Package notices holds real notices from five jurisdictions other than
 // 祁阳, each encoded as its own rule directory — facts, notices with their
 // cases, divisions and a layer manifest with synthetic layers — to show
 // that the format says what notices elsewhere say, and that several
@@ -15,7 +15,12 @@
 //     document number), 3月1日0时至6月30日24时 every year, 娱乐性游钓
 //     excepted;
 //   - wendeng: 威文政发〔2021〕4号, a fire ban 500 m from the forest edge
-//     with an approved-fire exception, and a high-danger period without it.
+//     with an approved-fire exception, and a high-danger period without it;
+//   - shanxi: 山西省人民政府办公厅's 2013 emergency notice on 野外农事用火,
+//     read from a news report of it: no outdoor fire within 300 m of the
+//     forest edge, and beyond it agricultural fire only when approved and
+//     the 六不烧 are met — wind under force 3, the published fire-danger
+//     weather level under 4.
 //
 // Each directory's notice file names its source. Go holds none of their
 // words: the directories are data, embedded here so that tests and
@@ -29,11 +34,11 @@ import (
 	"github.com/tonggao/tonggao/rules"
 )
 
-//go:embed zhengzhou qiantang yancheng wendeng
+//go:embed zhengzhou qiantang yancheng wendeng shanxi
 var dirs embed.FS
 
 // Dirs are the rule directories, in the order Roots gives them.
-var Dirs = []string{"zhengzhou", "qiantang", "yancheng", "wendeng"}
+var Dirs = []string{"zhengzhou", "qiantang", "yancheng", "wendeng", "shanxi"}
 
 // Roots returns one rules.Root per directory, named by its path in the
 // repository (examples/notices/DIR) so that errors point at the file.

@@ -19,7 +19,8 @@ import (
 // embedded is the embedded 祁阳 rule base as a root, as the CLI names it.
 func embedded() rules.Root { return rules.Root{Name: "rules", FS: rules.EmbeddedFS()} }
 
-func allFive(t testing.TB) []rules.Root {
+// allPlaces is 祁阳's embedded set and every directory here.
+func allPlaces(t testing.TB) []rules.Root {
 	t.Helper()
 	return append([]rules.Root{embedded()}, notices.Roots()...)
 }
@@ -51,10 +52,10 @@ func TestEachDirectoryAlone(t *testing.T) {
 	}
 }
 
-// Loaded together with 祁阳's embedded set, every case of all five still
-// passes: no notice changes another place's answers.
-func TestAllFiveTogether(t *testing.T) {
-	rep, err := ruletest.RunRoots(context.Background(), allFive(t), rules.Limits{})
+// Loaded together with 祁阳's embedded set, every case of every directory
+// still passes: no notice changes another place's answers.
+func TestAllTogether(t *testing.T) {
+	rep, err := ruletest.RunRoots(context.Background(), allPlaces(t), rules.Limits{})
 	require.NoError(t, err)
 	require.Len(t, rep.Coverage, 7+len(notices.Dirs))
 	requireOK(t, rep)
@@ -89,7 +90,7 @@ func noticesOf(d *engine.Decision) []string {
 // and facts overlap on purpose: 燃放烟花爆竹 is one activity in 祁阳, 郑州
 // and 文登; distance_to_forest_m is one fact in 祁阳 (100 m) and 文登 (500 m).
 func TestNoJurisdictionLeaks(t *testing.T) {
-	e, err := engine.LoadRoots(context.Background(), allFive(t), rules.Limits{})
+	e, err := engine.LoadRoots(context.Background(), allPlaces(t), rules.Limits{})
 	require.NoError(t, err)
 	const (
 		qiyang   = "祁政通〔2024〕7号"
@@ -97,10 +98,11 @@ func TestNoJurisdictionLeaks(t *testing.T) {
 		wendeng  = "威文政发〔2021〕4号"
 		qiantang = "杭州市钱塘区农业农村局 2025-02-27《杭州市钱塘区关于实行禁渔期的通告》"
 		yancheng = "盐城市人民政府办公室 2022-05-31《关于加强高考、中考期间环境噪声污染控制的通知》"
+		shanxi   = "山西省人民政府办公厅 2013-03-09《山西省人民政府办公厅关于野外农事用火的紧急通知（据新闻报道，原标题未见）》"
 	)
-	// Facts every fireworks rule of the five reads, chosen so that no zone
-	// of 祁阳 holds: 300 m from forest is inside 文登's 500 m, outside
-	// 祁阳's 100 m.
+	// Facts every fireworks rule of the six reads, chosen so that no zone
+	// of 祁阳 holds: 300 m from forest is inside 文登's 500 m and 山西's
+	// 300 m, outside 祁阳's 100 m.
 	fw := engine.Facts{"heavy_pollution_warning": false, "listed_no_fireworks_place": false, "distance_to_key_area_m": 2000,
 		"distance_to_forest_m": 300, "fireworks_ban_zone": false, "fire_zone": "general", "high_danger_days": 0, "has_permit": false}
 	for _, tc := range []struct {
@@ -116,6 +118,8 @@ func TestNoJurisdictionLeaks(t *testing.T) {
 			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "431181"}},
 		{name: "the same in 文登: 300 m from forest in the fire season", want: engine.Forbidden, notices: []string{wendeng},
 			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "371003"}},
+		{name: "the same in 山西 (洪洞县): 300 m is inside its 300 m zone", want: engine.Forbidden, notices: []string{shanxi},
+			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "141024"}},
 		{name: "the same in 盐城 and 钱塘: no rule", want: engine.NoRule,
 			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "320900"}},
 		{name: "the same in 钱塘: no rule", want: engine.NoRule,
@@ -124,6 +128,17 @@ func TestNoJurisdictionLeaks(t *testing.T) {
 			q: engine.Query{Activity: "野炊", Day: day(t, "2024-10-15"), Facts: engine.Facts{"distance_to_forest_m": 80, "fire_zone": "general", "has_permit": false}, Place: "431181"}},
 		{name: "野炊 80 m from forest in October in 文登: before its season (11-01)", want: engine.NoRule,
 			q: engine.Query{Activity: "野炊", Day: day(t, "2024-10-15"), Facts: engine.Facts{"distance_to_forest_m": 80, "fire_zone": "general", "has_permit": false}, Place: "371003"}},
+		// 山西's 六不烧: the published fire-danger level and the wind decide
+		// an approved farm fire 1000 m from forest; elsewhere they decide
+		// nothing (文登's zone is 500 m, 祁阳 reads neither fact).
+		{name: "an approved 烧荒 1000 m from forest in 山西 at level 3, force 2: allowed", want: engine.Allowed, notices: []string{shanxi},
+			q: engine.Query{Activity: "烧荒", Day: day(t, "2025-03-20"), Facts: farm(3, 2), Place: "140000"}},
+		{name: "the same at level 4: forbidden (四级（含四级）以上)", want: engine.Forbidden, notices: []string{shanxi},
+			q: engine.Query{Activity: "烧荒", Day: day(t, "2025-03-20"), Facts: farm(4, 2), Place: "140000"}},
+		{name: "the same at wind force 3: forbidden (三级以上)", want: engine.Forbidden, notices: []string{shanxi},
+			q: engine.Query{Activity: "烧荒", Day: day(t, "2025-03-20"), Facts: farm(3, 3), Place: "140000"}},
+		{name: "level 4 and force 3 in 文登, 1000 m from forest: no rule", want: engine.NoRule,
+			q: engine.Query{Activity: "烧荒", Day: day(t, "2025-03-20"), Facts: farm(4, 3), Place: "371003"}},
 		{name: "捕鱼 in the named waters in April in 钱塘: forbidden", want: engine.Forbidden, notices: []string{qiantang},
 			q: engine.Query{Activity: "捕鱼", At: at("2025-04-10 09:00"), Facts: engine.Facts{"in_fishing_ban_waters": true}, Place: "330114"}},
 		{name: "钓鱼 there: excepted in so many words", want: engine.Allowed, notices: []string{qiantang},
@@ -136,10 +151,10 @@ func TestNoJurisdictionLeaks(t *testing.T) {
 			q: engine.Query{Activity: "建筑施工", At: at("2022-06-07 12:00"), Facts: engine.Facts{"urban_area": true}, Place: "431181"}},
 		{name: "the same in 郑州: no rule", want: engine.NoRule,
 			q: engine.Query{Activity: "建筑施工", At: at("2022-06-07 12:00"), Facts: engine.Facts{"urban_area": true}, Place: "410105"}},
-		{name: "a place none of the five covers", want: engine.NoRule,
+		{name: "a place none of the six covers", want: engine.NoRule,
 			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "110105"}},
 		// No place: each question depends on where it is asked.
-		{name: "fireworks on 除夕 with no place", want: engine.Conditional, unknown: []string{"place"}, notices: []string{zhengzh, wendeng},
+		{name: "fireworks on 除夕 with no place", want: engine.Conditional, unknown: []string{"place"}, notices: []string{zhengzh, wendeng, shanxi},
 			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw}},
 		{name: "捕鱼 in April with no place", want: engine.Conditional, unknown: []string{"place"}, notices: []string{qiantang},
 			q: engine.Query{Activity: "捕鱼", At: at("2025-04-10 09:00"), Facts: engine.Facts{"in_fishing_ban_waters": true}}},
@@ -162,6 +177,13 @@ func TestNoJurisdictionLeaks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// farm is an approved farm fire 1000 m from forest with every 六不烧
+// condition met but the fire-danger weather level and the wind force.
+func farm(level, wind int) engine.Facts {
+	return engine.Facts{"distance_to_forest_m": 1000, "fire_zone": "general", "high_danger_days": 0, "has_permit": true,
+		"fire_danger_level": level, "wind_force": wind, "fire_crew_ready": true, "fire_supervisor_present": true, "firebreak_ready": true}
 }
 
 func day(t testing.TB, s string) calendar.Date {
@@ -233,7 +255,7 @@ func TestPointsThroughOwnLayers(t *testing.T) {
 // A directory's vocabulary reaches the hotline beside 祁阳's: 钱塘江 states
 // the fishing ban's waters, and its follow-up question is the directory's.
 func TestHotlineHearsADirectorysWords(t *testing.T) {
-	roots := allFive(t)
+	roots := allPlaces(t)
 	e, err := engine.LoadRoots(context.Background(), roots, rules.Limits{})
 	require.NoError(t, err)
 	var vroots []hotline.Root
