@@ -67,6 +67,11 @@ type Engine struct {
 	summaries map[*rules.Window]map[[2]calendar.DateTime]string
 	yearNotes map[*rules.Window][]yearNote
 	contacts  map[*rules.Notice][]NoticeContact
+	// lazyBuild serialises plans built on first use (PlanOnDemand): a
+	// build writes summaries, which plans of other activities share. A
+	// pointer, so that engines derived from this one (Refeed) share it
+	// with the maps it guards.
+	lazyBuild *sync.Mutex
 }
 
 // plan is what deciding one activity needs, computed at load time.
@@ -256,7 +261,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	}
 	e := &Engine{set: set, cal: cal, windows: map[*rules.Window]*calendar.Window{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
-		summaries: map[*rules.Window]map[[2]calendar.DateTime]string{}, yearNotes: map[*rules.Window][]yearNote{}, contacts: map[*rules.Notice][]NoticeContact{}}
+		summaries: map[*rules.Window]map[[2]calendar.DateTime]string{}, lazyBuild: &sync.Mutex{}, yearNotes: map[*rules.Window][]yearNote{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err
@@ -412,6 +417,8 @@ func (p *plan) ready() *plan {
 				p.shareBuilt(q.ready())
 				return
 			}
+			p.e.lazyBuild.Lock()
+			defer p.e.lazyBuild.Unlock()
 			p.build()
 		})
 	}
