@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
-	"strconv"
 	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/internal/jsonnum"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
@@ -443,21 +443,7 @@ func appendDateTime(dst []byte, t calendar.DateTime) []byte {
 }
 
 // appendFloat appends f as encoding/json writes a float64.
-func appendFloat(dst []byte, f float64) []byte {
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	dst = strconv.AppendFloat(dst, f, format, -1, 64)
-	if format == 'e' {
-		// e-09 to e-9, as encoding/json does.
-		if n := len(dst); n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
-			dst[n-2] = dst[n-1]
-			dst = dst[:n-1]
-		}
-	}
-	return dst
-}
+func appendFloat(dst []byte, f float64) []byte { return jsonnum.AppendFloat(dst, f) }
 
 const hexDigits = "0123456789abcdef"
 

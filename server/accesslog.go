@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/internal/jsonnum"
 )
 
 // accessLog writes the access log's records as JSON lines formatted by
@@ -79,19 +81,7 @@ func appendLogFloat(b []byte, f float64) []byte {
 		// a duration is never one.
 		return append(b, '0')
 	}
-	format := byte('f')
-	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
-	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' {
-		// e-09 → e-9, as encoding/json writes it.
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
-	}
-	return b
+	return jsonnum.AppendFloat(b, f)
 }
 
 const hexDigits = "0123456789abcdef"
