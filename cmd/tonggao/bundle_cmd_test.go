@@ -299,3 +299,35 @@ func TestServeBundleReloadPollsNow(t *testing.T) {
 	_, rev = decideKites(t, base)
 	require.Equal(t, "v2", rev)
 }
+
+// TestServeBundleKeepsLiveFeed: with --bundle-url and --conditions, a
+// bundle activated after start is bound to the live feed as the first one
+// was — every answer keeps naming the feed, before and after the switch.
+func TestServeBundleKeepsLiveFeed(t *testing.T) {
+	dir := t.TempDir()
+	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
+	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
+	require.Equal(t, 0, code, errs)
+	pubr := &publisher{}
+	pubr.set(buildSigned(t, priv, "v1", "--embedded=true", "--rules", kitesDir))
+	hs := httptest.NewServer(pubr)
+	defer hs.Close()
+	base, admin, _ := startServe(t, "--bundle-url", hs.URL+"/county.zip", "--bundle-key", pub, "--bundle-poll", "1h",
+		"--conditions", filepath.Join("..", "..", "examples", "conditions"))
+	feedOf := func() string {
+		resp, err := http.Post(base+"/v1/decisions", "application/json", strings.NewReader(`{"activity":"烧田埂","at":"2025-07-14","facts":{"town":"白水镇"}}`))
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		_, _ = io.Copy(io.Discard, resp.Body)
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+		return resp.Header.Get("X-Feed")
+	}
+	first := feedOf()
+	require.NotEmpty(t, first, "the first bundle is bound to the live feed")
+
+	pubr.set(buildSigned(t, priv, "v2", "--embedded=true", "--rules", kitesDir))
+	status, body := adminReload(t, admin)
+	require.Equal(t, http.StatusOK, status, body)
+	require.Contains(t, body, `"v2"`)
+	require.Equal(t, first, feedOf(), "the bundle activated later answers from the same live feed")
+}

@@ -40,6 +40,24 @@ type bundlePuller struct {
 	timeout time.Duration
 	// fellBack says why serve started on a kept bundle, if it did.
 	fellBack error
+	// bind, when serve follows a live conditions feed (--conditions),
+	// binds each activated bundle's engine to the feed current then, as a
+	// reload of rule directories does; nil: the bundle's own feed, if any.
+	bind func(*engine.Engine) (*engine.Engine, error)
+}
+
+// hotline builds the hotline on a newly pulled bundle, bound to the live
+// feed when there is one.
+func (bp *bundlePuller) hotline(b *bundle.Bundle) (*hotline.Hotline, error) {
+	h, err := hotlineOf(b)
+	if err != nil || bp.bind == nil {
+		return h, err
+	}
+	eng, err := bp.bind(h.Engine())
+	if err != nil {
+		return nil, err
+	}
+	return h.WithEngine(eng)
 }
 
 // serveHotline is the hotline serve starts on: on the engine load builds
@@ -139,7 +157,7 @@ func (bp *bundlePuller) start(ctx context.Context, srv *server.Server, log *slog
 
 func (bp *bundlePuller) run(ctx context.Context, srv *server.Server, log *slog.Logger) {
 	bp.p.Run(ctx, bp.f.poll, bp.timeout, func(b *bundle.Bundle) error {
-		h, err := hotlineOf(b)
+		h, err := bp.hotline(b)
 		if err != nil {
 			return err
 		}
@@ -158,7 +176,7 @@ func (bp *bundlePuller) reload(log *slog.Logger) func(context.Context, *hotline.
 	return func(ctx context.Context, cur *hotline.Hotline) (*hotline.Hotline, error) {
 		var next *hotline.Hotline
 		b, err := bp.p.Poll(ctx, func(b *bundle.Bundle) error {
-			h, err := hotlineOf(b)
+			h, err := bp.hotline(b)
 			next = h
 			return err
 		})

@@ -213,6 +213,9 @@ func (a *app) serve(ctx context.Context, f *serveFlags) error {
 		if h, err = h.WithEngine(eng); err != nil {
 			return failed("bad_rules", err)
 		}
+		if bp != nil {
+			bp.bind = cond.bind // bundles activated later follow the live feed too
+		}
 	}
 	switch {
 	case bp != nil:
