@@ -211,14 +211,14 @@ type DocumentJSON struct {
 
 // NoticeJSON is an encoded notice's citation data.
 type NoticeJSON struct {
-	Title      string        `json:"title"`
-	Issuer     string        `json:"issuer"`
-	Issued     calendar.Date `json:"issued"`
-	Effective  calendar.Date `json:"effective"`
-	ValidUntil calendar.Date `json:"valid_until"`
-	Source     string        `json:"source"`
-	TitleOnly  bool          `json:"title_only"`
-	Articles   []ArticleJSON `json:"articles"`
+	Title      string         `json:"title"`
+	Issuer     string         `json:"issuer"`
+	Issued     *calendar.Date `json:"issued,omitempty"` // absent when the notice's date is not known
+	Effective  calendar.Date  `json:"effective"`
+	ValidUntil *calendar.Date `json:"valid_until,omitempty"` // absent while in force until repealed
+	Source     string         `json:"source"`
+	TitleOnly  bool           `json:"title_only"`
+	Articles   []ArticleJSON  `json:"articles"`
 }
 
 // ArticleJSON is one rule's quoted text.
@@ -247,7 +247,7 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 	nt, encoded := h.Engine().Rules().Notice(n.String())
 	out := DocumentJSON{Status: st}
 	if encoded {
-		nj := &NoticeJSON{Title: nt.Title, Issuer: nt.Issuer, Issued: nt.Issued, Effective: nt.Effective, ValidUntil: nt.ValidUntil,
+		nj := &NoticeJSON{Title: nt.Title, Issuer: nt.Issuer, Issued: knownDate(nt.Issued), Effective: nt.Effective, ValidUntil: knownDate(nt.ValidUntil),
 			Source: nt.Source, TitleOnly: nt.TitleOnly, Articles: []ArticleJSON{}}
 		for _, ru := range nt.Rules {
 			nj.Articles = append(nj.Articles, ArticleJSON{Rule: ru.ID, Article: ru.Article, Text: ru.Text})
@@ -255,6 +255,16 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		out.Notice = nj
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// knownDate is d, or nil for the zero date a notice leaves unsaid (no
+// printed issue date; no end of validity), so that JSON omits it rather
+// than say 0001-01-01.
+func knownDate(d calendar.Date) *calendar.Date {
+	if d == (calendar.Date{}) {
+		return nil
+	}
+	return &d
 }
 
 func (s *Server) calendarDay(w http.ResponseWriter, r *http.Request) {

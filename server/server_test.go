@@ -247,6 +247,15 @@ func TestAPI(t *testing.T) {
 				require.Equal(t, "in_force", b["status"])
 				require.NotEmpty(t, b["notice"].(map[string]any)["articles"])
 			}},
+		// A notice printed without its date (title only) has no issue date
+		// to give: the field is absent, never 0001-01-01.
+		{name: "document with no printed date", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政通〔2022〕1号") + "?at=2024-10-03",
+			status: 200, check: func(t *testing.T, b map[string]any) {
+				nt := b["notice"].(map[string]any)
+				require.Equal(t, true, nt["title_only"])
+				require.NotContains(t, nt, "issued")
+				require.Equal(t, "2027-01-24", nt["valid_until"])
+			}},
 		{name: "document by another bracket style", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政发(2019)23号") + "?at=2024-10-01",
 			status: 200, check: func(t *testing.T, b map[string]any) { require.Equal(t, "expired", b["status"]) }},
 		{name: "malformed number", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政通七号"), status: 400, code: "bad_number"},
