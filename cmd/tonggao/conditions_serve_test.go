@@ -190,7 +190,9 @@ func TestServeConditionsFeed(t *testing.T) {
 	n := 0
 	seen.Range(func(k, _ any) bool { n++; return true })
 	require.Equal(t, 3, n, "answers came from the three good feeds, and only from them")
+	pub.mu.Lock() // the server still polls it
 	t.Logf("%d answers; publisher: %v", answered.Load(), pub.hits)
+	pub.mu.Unlock()
 	// The log records the refusals.
 	require.Contains(t, logs.String(), "conditions feed not updated")
 }
