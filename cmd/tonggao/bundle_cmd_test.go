@@ -146,17 +146,15 @@ func decideKites(t *testing.T, base string) (string, string) {
 // one within a poll or two, keeps both by digest, and restarts on the
 // latest kept one when the URL is down.
 func TestServeBundleURL(t *testing.T) {
+	priv, pub := signingKeys(t)
 	dir := t.TempDir()
-	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
-	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
-	require.Equal(t, 0, code, errs)
 	pubr := &publisher{}
 	pubr.set(buildSigned(t, priv, "v1", "--embedded=false", "--rules", kitesDir))
 	hs := httptest.NewServer(pubr)
 	defer hs.Close()
 	store := filepath.Join(dir, "store")
 
-	code, _, errs = runCmd("serve", "--bundle-url", hs.URL, "--bundle-key", pub, "--rules", kitesDir)
+	code, _, errs := runCmd("serve", "--bundle-url", hs.URL, "--bundle-key", pub, "--rules", kitesDir)
 	require.Equal(t, 2, code)
 	require.Contains(t, errs, "without --rules")
 	code, _, errs = runCmd("serve", "--bundle-url", hs.URL)
@@ -204,10 +202,8 @@ func TestServeBundleURL(t *testing.T) {
 // replays under that bundle, kept by digest in --bundle-store, though a
 // newer bundle serves now.
 func TestReplayUnderKeptBundle(t *testing.T) {
+	priv, pub := signingKeys(t)
 	dir := t.TempDir()
-	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
-	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
-	require.Equal(t, 0, code, errs)
 	pubr := &publisher{}
 	pubr.set(buildSigned(t, priv, "v1", "--embedded=false", "--rules", kitesDir))
 	hs := httptest.NewServer(pubr)
@@ -252,10 +248,7 @@ func TestReplayUnderKeptBundle(t *testing.T) {
 // change, and a bad one is refused with the reason while the active one
 // keeps serving — never "the rule set is embedded".
 func TestServeBundleReloadPollsNow(t *testing.T) {
-	dir := t.TempDir()
-	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
-	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
-	require.Equal(t, 0, code, errs)
+	priv, pub := signingKeys(t)
 	pubr := &publisher{}
 	pubr.set(buildSigned(t, priv, "v1", "--embedded=false", "--rules", kitesDir))
 	hs := httptest.NewServer(pubr)
@@ -304,10 +297,7 @@ func TestServeBundleReloadPollsNow(t *testing.T) {
 // bundle activated after start is bound to the live feed as the first one
 // was — every answer keeps naming the feed, before and after the switch.
 func TestServeBundleKeepsLiveFeed(t *testing.T) {
-	dir := t.TempDir()
-	priv, pub := filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
-	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
-	require.Equal(t, 0, code, errs)
+	priv, pub := signingKeys(t)
 	pubr := &publisher{}
 	pubr.set(buildSigned(t, priv, "v1", "--embedded=true", "--rules", kitesDir))
 	hs := httptest.NewServer(pubr)
@@ -330,4 +320,15 @@ func TestServeBundleKeepsLiveFeed(t *testing.T) {
 	require.Equal(t, http.StatusOK, status, body)
 	require.Contains(t, body, `"v2"`)
 	require.Equal(t, first, feedOf(), "the bundle activated later answers from the same live feed")
+}
+
+// signingKeys makes an Ed25519 key pair with tonggao bundle keygen in a
+// temporary directory: the private key's path and the public key's.
+func signingKeys(t *testing.T) (priv, pub string) {
+	t.Helper()
+	dir := t.TempDir()
+	priv, pub = filepath.Join(dir, "signing.pem"), filepath.Join(dir, "bundle-key.pub")
+	code, _, errs := runCmd("bundle", "keygen", "--private", priv, "--public", pub)
+	require.Equal(t, 0, code, errs)
+	return priv, pub
 }
