@@ -70,6 +70,8 @@ func (s *stringList) UnmarshalYAML(b []byte) error {
 const (
 	callersGlob = "testdata/callers/*.yaml"
 	heldoutGlob = "testdata/heldout/*.yaml"
+	// heldout4Glob is held-out set 4 (session 5), one file per category.
+	heldout4Glob = "testdata/heldout/s5/*.yaml"
 )
 
 func loadCorpus(t testing.TB, globs ...string) []corpusCase {
@@ -333,7 +335,7 @@ func scoreCorpus(t *testing.T, h *Hotline, cases []corpusCase, overall, category
 func TestNoFalseAllowed(t *testing.T) {
 	h := newTestHotline(t)
 	var bad []string
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob) {
 		r := askCorpus(h, c)
 		check := func(want string, got corpusResult) {
 			if want != "forbidden" && want != "conditional" {
@@ -376,7 +378,7 @@ func TestSpokenLimits(t *testing.T) {
 			zhNames = append(zhNames, shortWindow(w.Name)+" ends")
 		}
 	}
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
@@ -401,4 +403,20 @@ func TestSpokenLimits(t *testing.T) {
 			require.NotContains(t, en.Answer, zh, c.Q)
 		}
 	}
+}
+
+// heldout4Floor is what held-out set 4 (testdata/heldout/s5, 148 calls in
+// 13 categories, session 5) must keep. Its first run, before any change
+// made for it, scored 99 of 148 (66.9 %), with one 可以 where a rule
+// forbids (医保屋里人都交，就我娘不交); docs/hotline.md has it by category.
+// The floor is the score the fixes have reached and only rises.
+var heldout4Floor = 0.67
+
+// TestHeldOut4 scores held-out set 4 by category, apart from the earlier
+// sets.
+func TestHeldOut4(t *testing.T) {
+	h := newTestHotline(t)
+	cases := loadCorpus(t, heldout4Glob)
+	require.GreaterOrEqual(t, len(cases), 80)
+	scoreCorpus(t, h, cases, heldout4Floor, 0)
 }

@@ -218,7 +218,15 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				not = true
 			}
 		}
-		if not && p.before(rd, h.i, p.g.People, peopleWindow) {
+		// done by some: the act itself, or a bare verb of it, with people
+		// before it (医保屋里人都交，就我娘不交)
+		done := p.before(rd, h.i, p.g.People, peopleWindow)
+		for _, v := range rd.verbs {
+			if !v.neg && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
+				done = true
+			}
+		}
+		if not && done {
 			h.w.activity = p.partial[a.ID]
 			return []hit{h}
 		}
