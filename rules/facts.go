@@ -177,7 +177,7 @@ func (l *loader) loadConsecutive() {
 		if f.consecutive == "" {
 			continue
 		}
-		prog, err := cond.Compile(f.consecutive, env)
+		prog, err := l.compile(f.consecutive, env)
 		if err != nil {
 			l.condErr(f.File, f.consecutivePos, err)
 			continue
@@ -208,7 +208,7 @@ func (l *loader) loadImplications(imps []implicationSource) {
 	seen := map[string]bool{}
 	for _, is := range imps {
 		file, spec := is.file, is.spec
-		prog, err := cond.Compile(spec.If.Value, env)
+		prog, err := l.compile(spec.If.Value, env)
 		if err != nil {
 			l.condErr(file, spec.If, err)
 			continue

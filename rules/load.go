@@ -15,6 +15,7 @@ import (
 
 	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/internal/fsread"
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
 // MaxFacts bounds the fact schema, so that a query's given facts fit one
@@ -164,13 +165,17 @@ func LoadRoots(ctx context.Context, roots []Root, lim Limits) (*Set, error) {
 	if len(roots) == 0 {
 		return nil, errors.New("rules: no rule directory to load")
 	}
-	lim = lim.withDefaults()
+	return newLoader(lim.withDefaults()).loadRoots(ctx, roots)
+}
+
+// loadRoots is LoadRoots with a loader made for it.
+func (l *loader) loadRoots(ctx context.Context, roots []Root) (*Set, error) {
+	lim := l.lim
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
 		defer cancel()
 	}
-	l := newLoader(lim)
 	l.set.Roots = append([]Root(nil), roots...)
 	h := sha256.New()
 	var srcs []source
@@ -310,13 +315,18 @@ type loader struct {
 	factRoot map[*Fact]int
 	// placed counts the notices that give applies_in (see checkAppliesIn).
 	placed int
+	// parsed gives a condition's tree if the snapshot holds it
+	// (snapshotTree); conditions, when not nil, records every condition
+	// compiled (go generate uses both, as do the tests).
+	parsed     func(src string) *cond.Tree
+	conditions map[string]bool
 }
 
 func newLoader(lim Limits) *loader {
 	return &loader{
 		set: &Set{factByName: map[string]*Fact{}, activityBy: map[string]*Activity{}, noticeBy: map[string]*Notice{}},
 		lim: lim, activityRoot: map[*Activity]int{}, activityParent: map[*Activity]Str{},
-		declared: map[string][]*Activity{}, factRoot: map[*Fact]int{},
+		declared: map[string][]*Activity{}, factRoot: map[*Fact]int{}, parsed: snapshotTree,
 	}
 }
 

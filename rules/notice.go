@@ -444,7 +444,7 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 		}
 	}
 	for _, cs := range spec.Conditions {
-		prog, err := cond.Compile(cs.If.Value, env)
+		prog, err := l.compile(cs.If.Value, env)
 		if err != nil {
 			placeholder(cs.ID)
 			interps(cs.Interpretations)
@@ -490,7 +490,7 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 			l.errorf(file, rs.Pos, "rule %q: if is missing (write `if: true` for a rule with no condition)", r.ID)
 			continue
 		}
-		prog, err := cond.Compile(src.Value, env)
+		prog, err := l.compile(src.Value, env)
 		if err != nil {
 			l.condErr(file, src, err)
 			continue
@@ -522,7 +522,7 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 		if src.Value == "" {
 			src.Value = "true"
 		}
-		prog, err := cond.Compile(src.Value, env)
+		prog, err := l.compile(src.Value, env)
 		if err != nil {
 			l.condErr(file, ds.If, err)
 			continue
@@ -586,11 +586,11 @@ func (l *loader) exception(file string, r *Rule, rs RuleSpec, es ExceptSpec, env
 	}
 	x.Program = r.Program
 	if es.If.Value != "" {
-		if _, err := cond.Compile(es.If.Value, env); err != nil {
+		if _, err := l.compile(es.If.Value, env); err != nil {
 			l.condErr(file, es.If, err)
 			return nil
 		}
-		prog, err := cond.Compile("("+rs.If.Value+") && ("+es.If.Value+")", env)
+		prog, err := l.compile("("+rs.If.Value+") && ("+es.If.Value+")", env)
 		if err != nil {
 			l.errorf(file, es.If.Pos, "exception %q with its rule's if: %v", x.ID, err)
 			return nil

@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"io/fs"
+	"slices"
+	"strings"
 	"sync"
+
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
 //go:generate env UPDATE_SNAPSHOT=1 go test -run ^TestSnapshot$ .
@@ -107,4 +111,35 @@ func snapshotOrder() ([]string, error) {
 		return nil, err
 	}
 	return append([]string{FactsFile}, names...), nil
+}
+
+// compile compiles a condition of the file being loaded. A condition the
+// embedded rule base holds (any file's, any root's: a tree depends on its
+// text alone) is compiled from its tree, built into the binary
+// (cond_snapshot_gen.go), without running expr's parser and type-checker
+// — most of the rules' share of a cold start. Every other condition is
+// parsed and checked by expr as written.
+func (l *loader) compile(src string, env *cond.Env) (*cond.Program, error) {
+	if l.conditions != nil {
+		l.conditions[src] = true
+	}
+	if tree := l.parsed(src); tree != nil {
+		return cond.CompileParsed(src, tree, env)
+	}
+	return cond.Compile(src, env)
+}
+
+// condTree is one condition's text and its tree.
+type condTree struct {
+	src  string
+	tree *cond.Tree
+}
+
+// snapshotTree finds a condition's tree in the snapshot (sorted by text).
+func snapshotTree(src string) *cond.Tree {
+	i, found := slices.BinarySearchFunc(condTrees, src, func(c condTree, s string) int { return strings.Compare(c.src, s) })
+	if !found {
+		return nil
+	}
+	return condTrees[i].tree
 }

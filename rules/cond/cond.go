@@ -10,6 +10,10 @@
 // cost of a condition is bounded by its size, and every threshold a condition
 // tests is known at load time — which is what lets the engine say which
 // unknown fact decides an answer and what each answer would be.
+//
+// A condition can also be compiled from its syntax tree (Parse, then
+// CompileParsed), which package rules builds into the binary for the
+// embedded rule base so that loading it runs no parser.
 package cond
 
 import (
@@ -20,13 +24,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/expr-lang/expr"
-	"github.com/expr-lang/expr/ast"
-	"github.com/expr-lang/expr/checker"
-	"github.com/expr-lang/expr/conf"
-	"github.com/expr-lang/expr/file"
-	"github.com/expr-lang/expr/parser"
 )
 
 // Tri is a three-valued truth value.
@@ -97,10 +94,11 @@ type Var struct {
 type Env struct {
 	vars map[string]*Var
 	// mu guards check, expr's configuration for type-checking conditions
-	// over vars: made once for the conditions compiled between two
-	// declarations (making it per condition was a fifth of a cold load).
+	// over vars (a *conf.Config where expr is linked): made once for the
+	// conditions compiled between two declarations (making it per
+	// condition was a fifth of a cold load).
 	mu    sync.Mutex
-	check *conf.Config
+	check any
 }
 
 // NewEnv returns an empty environment.
@@ -122,39 +120,6 @@ func (e *Env) Declare(v *Var) error {
 	e.check = nil
 	e.mu.Unlock()
 	return nil
-}
-
-// typeCheck type-checks src with expr: unknown names, a non-boolean
-// result, comparing a string with a number. Its builtins (now(), len(),
-// …) are all disabled: the clock is always the query's.
-func (e *Env) typeCheck(src string) error {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.check == nil {
-		types := make(map[string]any, len(e.vars))
-		for name, v := range e.vars {
-			switch v.Kind {
-			case Number:
-				types[name] = float64(0)
-			case Bool:
-				types[name] = false
-			case Enum:
-				types[name] = ""
-			}
-		}
-		// What expr.Compile does before it checks.
-		c := conf.CreateNew()
-		for _, op := range []expr.Option{expr.Env(types), expr.AsBool(), expr.DisableAllBuiltins(), expr.MaxNodes(MaxNodes)} {
-			op(c)
-		}
-		for name := range c.Disabled {
-			delete(c.Builtins, name)
-		}
-		c.Check()
-		e.check = c
-	}
-	_, err := checker.ParseCheck(src, e.check)
-	return err
 }
 
 // Lookup returns the variable named name.
@@ -227,21 +192,49 @@ const (
 
 // Compile type-checks src with expr and compiles it into a Program.
 func Compile(src string, env *Env) (*Program, error) {
+	if err := checkSource(src); err != nil {
+		return nil, err
+	}
+	tree, err := parse(src, env)
+	if err != nil {
+		return nil, err
+	}
+	return compile(src, tree, env)
+}
+
+// CompileParsed compiles a condition from its tree, as Compile compiles
+// its source, without parsing or type-checking it with expr: the trees of
+// the embedded rule base's conditions are built into the binary by go
+// generate (package rules), so that a load does not run expr at all.
+// tree must be Parse(src); Compile's type-check is not needed because
+// every condition expr's checker refuses, the compiler refuses too
+// (TestCompileParsedAgrees). When it does, the error is expr's, as from
+// Compile, in builds that link expr.
+func CompileParsed(src string, tree *Tree, env *Env) (*Program, error) {
+	if err := checkSource(src); err != nil {
+		return nil, err
+	}
+	p, err := compile(src, tree, env)
+	if err != nil && exprLinked {
+		return Compile(src, env)
+	}
+	return p, err
+}
+
+// checkSource refuses an empty or overlong condition before it is parsed.
+func checkSource(src string) error {
 	if strings.TrimSpace(src) == "" {
-		return nil, &Error{Column: 1, Msg: "empty condition"}
+		return &Error{Column: 1, Msg: "empty condition"}
 	}
 	if len(src) > MaxSourceBytes {
-		return nil, &Error{Column: 1, Msg: fmt.Sprintf("condition is %d bytes long; at most %d", len(src), MaxSourceBytes)}
+		return &Error{Column: 1, Msg: fmt.Sprintf("condition is %d bytes long; at most %d", len(src), MaxSourceBytes)}
 	}
-	if err := env.typeCheck(src); err != nil {
-		return nil, exprError(err)
-	}
-	tree, err := parser.Parse(src)
-	if err != nil {
-		return nil, exprError(err)
-	}
+	return nil
+}
+
+func compile(src string, tree *Tree, env *Env) (*Program, error) {
 	c := &compiler{env: env, prog: &Program{Source: src, Thresholds: map[string][]float64{}, EnumValues: map[string][]string{}}, seen: map[string]bool{}}
-	root, err := c.boolean(tree.Node)
+	root, err := c.boolean(tree)
 	if err != nil {
 		return nil, err
 	}
@@ -256,29 +249,14 @@ func Compile(src string, env *Env) (*Program, error) {
 	return c.prog, nil
 }
 
-func exprError(err error) error {
-	var fe *file.Error
-	if errors.As(err, &fe) {
-		// Column counts runes from the start of the source, as the AST's
-		// locations do: a condition written over several lines (a YAML
-		// block scalar) is placed by the offset.
-		col := fe.Column + 1
-		if fe.Line > 1 {
-			col = fe.From + 1
-		}
-		return &Error{Column: col, Msg: fe.Message}
-	}
-	return &Error{Column: 1, Msg: err.Error()}
-}
-
 type compiler struct {
 	env  *Env
 	prog *Program
 	seen map[string]bool
 }
 
-func (c *compiler) errAt(n ast.Node, format string, args ...any) error {
-	return &Error{Column: n.Location().From + 1, Msg: fmt.Sprintf(format, args...)}
+func (c *compiler) errAt(n *Tree, format string, args ...any) error {
+	return &Error{Column: n.From + 1, Msg: fmt.Sprintf(format, args...)}
 }
 
 func (c *compiler) use(v *Var) {
@@ -308,15 +286,15 @@ func (c *compiler) use(v *Var) {
 	c.prog.Vars = append(c.prog.Vars, v)
 }
 
-func (c *compiler) boolean(n ast.Node) (node, error) {
+func (c *compiler) boolean(n *Tree) (node, error) {
 	c.prog.Cost++
-	switch n := n.(type) {
-	case *ast.BoolNode:
-		return constant(TriOf(n.Value)), nil
-	case *ast.IdentifierNode:
-		v, ok := c.env.Lookup(n.Value)
+	switch n.Kind {
+	case TreeBool:
+		return constant(TriOf(n.Bool)), nil
+	case TreeIdent:
+		v, ok := c.env.Lookup(n.Name)
 		if !ok {
-			return nil, c.errAt(n, "unknown name %q", n.Value)
+			return nil, c.errAt(n, "unknown name %q", n.Name)
 		}
 		c.use(v)
 		if v.Macro != nil {
@@ -324,85 +302,69 @@ func (c *compiler) boolean(n ast.Node) (node, error) {
 			return macroRef{v.Macro.root}, nil
 		}
 		if v.Kind != Bool {
-			return nil, c.errAt(n, "%s is a %s, not a condition; compare it with a value", n.Value, v.Kind)
+			return nil, c.errAt(n, "%s is a %s, not a condition; compare it with a value", n.Name, v.Kind)
 		}
 		return boolVar(v.Slot), nil
-	case *ast.UnaryNode:
-		if n.Operator != "!" && n.Operator != "not" {
-			return nil, c.errAt(n, "operator %q is not allowed in a condition", n.Operator)
+	case TreeUnary:
+		if n.Op != "!" && n.Op != "not" {
+			return nil, c.errAt(n, "operator %q is not allowed in a condition", n.Op)
 		}
-		x, err := c.boolean(n.Node)
+		x, err := c.boolean(n.Args[0])
 		if err != nil {
 			return nil, err
 		}
 		return not{x}, nil
-	case *ast.BinaryNode:
-		switch n.Operator {
+	case TreeBinary:
+		switch n.Op {
 		case "&&", "and", "||", "or":
-			a, err := c.boolean(n.Left)
+			a, err := c.boolean(n.Args[0])
 			if err != nil {
 				return nil, err
 			}
-			b, err := c.boolean(n.Right)
+			b, err := c.boolean(n.Args[1])
 			if err != nil {
 				return nil, err
 			}
-			if n.Operator == "&&" || n.Operator == "and" {
+			if n.Op == "&&" || n.Op == "and" {
 				return and{a, b}, nil
 			}
 			return or{a, b}, nil
 		case "==", "!=", "<", "<=", ">", ">=":
 			return c.compare(n)
 		case "in", "not in":
-			return c.in(n, n.Operator == "not in")
+			return c.in(n, n.Op == "not in")
 		}
-		return nil, c.errAt(n, "operator %q is not allowed in a condition", n.Operator)
+		return nil, c.errAt(n, "operator %q is not allowed in a condition", n.Op)
 	}
-	return nil, c.errAt(n, "%s is not allowed in a condition: compare facts with constants and combine with &&, ||, !", describe(n))
-}
-
-func describe(n ast.Node) string {
-	switch n.(type) {
-	case *ast.CallNode, *ast.BuiltinNode:
-		return "a function call"
-	case *ast.MemberNode:
-		return "member access"
-	case *ast.ConditionalNode:
-		return "a ?: conditional"
-	case *ast.IntegerNode, *ast.FloatNode, *ast.StringNode:
-		return "a constant on its own"
-	}
-	return strings.TrimPrefix(fmt.Sprintf("%T", n), "*ast.")
+	return nil, c.errAt(n, "%s is not allowed in a condition: compare facts with constants and combine with &&, ||, !", n.describe())
 }
 
 // flip gives the operator for swapped operands: 3 < x is x > 3.
 var flip = map[string]string{"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
-func (c *compiler) compare(n *ast.BinaryNode) (node, error) {
-	op := n.Operator
-	id, lit := n.Left, n.Right
-	if _, ok := id.(*ast.IdentifierNode); !ok {
-		id, lit, op = n.Right, n.Left, flip[op]
+func (c *compiler) compare(n *Tree) (node, error) {
+	op := n.Op
+	id, lit := n.Args[0], n.Args[1]
+	if id.Kind != TreeIdent {
+		id, lit, op = n.Args[1], n.Args[0], flip[op]
 	}
-	ident, ok := id.(*ast.IdentifierNode)
-	if !ok {
+	if id.Kind != TreeIdent {
 		return nil, c.errAt(n, "a comparison needs a fact on one side and a constant on the other")
 	}
-	v, ok := c.env.Lookup(ident.Value)
+	v, ok := c.env.Lookup(id.Name)
 	if !ok {
-		return nil, c.errAt(ident, "unknown name %q", ident.Value)
+		return nil, c.errAt(id, "unknown name %q", id.Name)
 	}
 	if v.Macro != nil || v.Window {
 		// a == true on a condition: fold to the condition itself.
-		b, isBool := lit.(*ast.BoolNode)
-		if !isBool || (op != "==" && op != "!=") {
-			return nil, c.errAt(n, "%s is a condition; use it directly or negate it with !", ident.Value)
+		if lit.Kind != TreeBool || (op != "==" && op != "!=") {
+			return nil, c.errAt(n, "%s is a condition; use it directly or negate it with !", id.Name)
 		}
-		x, err := c.boolean(ident)
+		x, err := c.boolean(id)
 		if err != nil {
 			return nil, err
 		}
-		if b.Value == (op == "==") {
+		if lit.Bool == (op == "==") {
 			return x, nil
 		}
 		return not{x}, nil
@@ -410,12 +372,11 @@ func (c *compiler) compare(n *ast.BinaryNode) (node, error) {
 	c.use(v)
 	switch v.Kind {
 	case Bool:
-		b, isBool := lit.(*ast.BoolNode)
-		if !isBool || (op != "==" && op != "!=") {
+		if lit.Kind != TreeBool || (op != "==" && op != "!=") {
 			return nil, c.errAt(n, "%s is true or false: compare it with == true / == false, or use it directly", v.Name)
 		}
 		var x node = boolVar(v.Slot)
-		if b.Value != (op == "==") {
+		if lit.Bool != (op == "==") {
 			x = not{x}
 		}
 		return x, nil
@@ -427,56 +388,53 @@ func (c *compiler) compare(n *ast.BinaryNode) (node, error) {
 		c.prog.Thresholds[v.Name] = append(c.prog.Thresholds[v.Name], x)
 		return numCmp{slot: v.Slot, op: opCode(op), c: x}, nil
 	case Enum:
-		s, isStr := lit.(*ast.StringNode)
-		if !isStr || (op != "==" && op != "!=") {
+		if lit.Kind != TreeString || (op != "==" && op != "!=") {
 			return nil, c.errAt(n, "%s is one of %s: compare it with == or != and a quoted value", v.Name, strings.Join(v.Values, ", "))
 		}
-		if err := c.checkEnum(v, s); err != nil {
+		if err := c.checkEnum(v, lit); err != nil {
 			return nil, err
 		}
-		return enumIn{slot: v.Slot, set: []string{s.Value}, neg: op == "!="}, nil
+		return enumIn{slot: v.Slot, set: []string{lit.Name}, neg: op == "!="}, nil
 	}
 	return nil, c.errAt(n, "cannot compare %s", v.Name)
 }
 
-func (c *compiler) checkEnum(v *Var, s *ast.StringNode) error {
+func (c *compiler) checkEnum(v *Var, s *Tree) error {
 	for _, val := range v.Values {
-		if val == s.Value {
-			c.prog.EnumValues[v.Name] = appendUnique(c.prog.EnumValues[v.Name], s.Value)
+		if val == s.Name {
+			c.prog.EnumValues[v.Name] = appendUnique(c.prog.EnumValues[v.Name], s.Name)
 			return nil
 		}
 	}
-	return c.errAt(s, "%s has no value %q (values: %s)", v.Name, s.Value, strings.Join(v.Values, ", "))
+	return c.errAt(s, "%s has no value %q (values: %s)", v.Name, s.Name, strings.Join(v.Values, ", "))
 }
 
-func (c *compiler) in(n *ast.BinaryNode, neg bool) (node, error) {
-	ident, ok := n.Left.(*ast.IdentifierNode)
-	arr, ok2 := n.Right.(*ast.ArrayNode)
-	if !ok || !ok2 {
+func (c *compiler) in(n *Tree, neg bool) (node, error) {
+	ident, arr := n.Args[0], n.Args[1]
+	if ident.Kind != TreeIdent || arr.Kind != TreeArray {
 		return nil, c.errAt(n, "write in as: fact in [value, value, …]")
 	}
-	v, found := c.env.Lookup(ident.Value)
+	v, found := c.env.Lookup(ident.Name)
 	if !found {
-		return nil, c.errAt(ident, "unknown name %q", ident.Value)
+		return nil, c.errAt(ident, "unknown name %q", ident.Name)
 	}
 	c.use(v)
 	switch v.Kind {
 	case Enum:
-		set := make([]string, 0, len(arr.Nodes))
-		for _, el := range arr.Nodes {
-			s, isStr := el.(*ast.StringNode)
-			if !isStr {
+		set := make([]string, 0, len(arr.Args))
+		for _, el := range arr.Args {
+			if el.Kind != TreeString {
 				return nil, c.errAt(el, "%s takes quoted values", v.Name)
 			}
-			if err := c.checkEnum(v, s); err != nil {
+			if err := c.checkEnum(v, el); err != nil {
 				return nil, err
 			}
-			set = append(set, s.Value)
+			set = append(set, el.Name)
 		}
 		return enumIn{slot: v.Slot, set: set, neg: neg}, nil
 	case Number:
 		var x node = constant(False)
-		for _, el := range arr.Nodes {
+		for _, el := range arr.Args {
 			f, isNum := number(el)
 			if !isNum {
 				return nil, c.errAt(el, "%s takes numbers", v.Name)
@@ -492,15 +450,13 @@ func (c *compiler) in(n *ast.BinaryNode, neg bool) (node, error) {
 	return nil, c.errAt(n, "%s cannot be used with in", v.Name)
 }
 
-func number(n ast.Node) (float64, bool) {
-	switch n := n.(type) {
-	case *ast.IntegerNode:
-		return float64(n.Value), true
-	case *ast.FloatNode:
-		return n.Value, !math.IsNaN(n.Value) && !math.IsInf(n.Value, 0)
-	case *ast.UnaryNode:
-		if n.Operator == "-" {
-			x, ok := number(n.Node)
+func number(n *Tree) (float64, bool) {
+	switch n.Kind {
+	case TreeNumber:
+		return n.Num, !math.IsNaN(n.Num) && !math.IsInf(n.Num, 0)
+	case TreeUnary:
+		if n.Op == "-" {
+			x, ok := number(n.Args[0])
 			return -x, ok
 		}
 	}
