@@ -50,8 +50,9 @@ func (e *Engine) Activity(name string) (*rules.Activity, error) {
 }
 
 // decide answers q with the plans of the notices in ps (see Decide), its
-// point's facts and place already in sc.
-func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
+// point's facts and place already in sc: into dst (overwritten) if it is
+// not nil, else into a new decision.
+func (e *Engine) decide(q Query, ps *planSet, sc *scratch, dst *Decision) (*Decision, error) {
 	p := ps.planBy[q.Activity]
 	if p == nil {
 		p = ps.planBy[strings.TrimSpace(q.Activity)]
@@ -83,13 +84,19 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch) (*Decision, error) {
 
 	// The decision, its next change and place and (when few) its reasons
 	// and facts are one struct, taken from a block of them.
-	d := sc.newDecision()
+	d := dst
+	if d == nil {
+		d = sc.newDecision()
+	} else {
+		*d = Decision{}
+	}
 	d.Date, d.day, d.p = day, day, p
 	if p.e != e {
 		d.by = e // a Refeed copy: its own receipt
 	}
 	if sc.where.use.Code != "" {
-		d.Place = sc.newPlace(sc.where.use)
+		d.place = sc.where.use
+		d.Place = &d.place
 	}
 	if clock {
 		d.at = at

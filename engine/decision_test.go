@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -354,4 +355,39 @@ func TestPointDoesNotOutliveItsQuery(t *testing.T) {
 	d, err = e.Decide(Query{Activity: "野炊", Day: day})
 	require.NoError(t, err)
 	require.Nil(t, d.Place)
+}
+
+// TestDecideInto decides queries of every kind into one reused decision,
+// in order and again in reverse (so that each overwrites a decision of
+// another kind), corrupting it now and then: every answer must be Decide's,
+// byte for byte, and a failing query must fail alike and leave no answer.
+func TestDecideInto(t *testing.T) {
+	e, qs := kindQueries(t)
+	qs = append(qs, Query{Activity: "no such act", Day: calendar.MustDate(2024, 10, 3)},
+		Query{Activity: "烧田埂", Day: calendar.MustDate(2024, 10, 3), Facts: Facts{"no_such_fact": 1.0}})
+	var dst Decision
+	var kinds kindSet
+	decided := 0
+	both := append(slices.Clone(qs), qs...)
+	slices.Reverse(both[len(qs):])
+	for i, q := range both {
+		want, werr := e.Decide(q)
+		err := e.DecideInto(&dst, q)
+		if werr != nil {
+			require.EqualError(t, err, werr.Error())
+			require.Zero(t, dst.Verdict)
+			continue
+		}
+		require.NoError(t, err)
+		if wb, gb := want.AppendJSON(nil), dst.AppendJSON(nil); !bytes.Equal(wb, gb) {
+			require.Equal(t, string(wb), string(gb), "%s %s %v %q", q.Activity, q.Day, q.Facts, q.Place)
+		}
+		kinds.add(&dst)
+		decided++
+		if i%16 == 0 { // every one would take the test tens of seconds
+			corruptDecision(&dst)
+		}
+	}
+	kinds.require(t)
+	t.Logf("%d decisions into one", decided)
 }

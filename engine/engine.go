@@ -221,7 +221,6 @@ const maxRuleConditions = 64
 type scratch struct {
 	// decisions is a block of zero decisions to hand out (see newDecision).
 	decisions []Decision
-	places    []PlaceUse
 	st        *cond.State
 	given     given
 	vals      []cond.Tri

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -344,4 +346,33 @@ func TestRefusedQueries(t *testing.T) {
 	// The same queries with what they lacked are decided.
 	_, err := e.Decide(engine.Query{Activity: "烧田埂", Day: day("2024-10-03")})
 	require.NoError(t, err)
+}
+
+// TestDecideIntoAllocatesNothing: a decision with known facts (or a
+// conditional one whose answer is kept) into a reused Decision allocates
+// nothing in 100 decisions — Decide allocates a block of decisions every
+// few. (testing.AllocsPerRun would round a block every eight down to 0.)
+// The engine's scratch is per processor, so a goroutine moved to another
+// one may make a scratch once: of three tries, one must allocate nothing.
+func TestDecideIntoAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are meaningless under the race detector")
+	}
+	e := testEngine(t)
+	for _, bc := range decideCases[:3] {
+		var d engine.Decision
+		var allocs []uint64
+		for try := 0; try < 3 && !slices.Contains(allocs, 0); try++ {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			for range 100 {
+				if err := e.DecideInto(&d, bc.q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			runtime.ReadMemStats(&after)
+			allocs = append(allocs, after.Mallocs-before.Mallocs)
+		}
+		require.Contains(t, allocs, uint64(0), "%s: allocations in each of three tries of 100", bc.name)
+	}
 }

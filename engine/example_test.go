@@ -64,3 +64,28 @@ func ExampleEngine_Decide_conditional() {
 	// distance_to_forest_m ≤ 100 → forbidden
 	// distance_to_forest_m > 100 → no_rule
 }
+
+// A caller answering one query after another — a server encoding each
+// answer before it reads the next request — can reuse one Decision:
+// DecideInto overwrites it, and a decision with known facts then costs no
+// allocation.
+func ExampleEngine_DecideInto() {
+	e, err := engine.Embedded()
+	if err != nil {
+		panic(err)
+	}
+	var d engine.Decision
+	var out []byte
+	for _, zone := range []string{"general", "key"} {
+		q := engine.Query{Activity: "烧田埂", Day: calendar.MustDate(2025, 7, 3),
+			Facts: engine.Facts{"distance_to_forest_m": 50, "fire_zone": zone}}
+		if err := e.DecideInto(&d, q); err != nil {
+			panic(err)
+		}
+		out = d.AppendJSON(out[:0]) // done with d before the next query
+		fmt.Println(zone, d.Verdict, len(out) > 0)
+	}
+	// Output:
+	// general no_rule true
+	// key forbidden true
+}

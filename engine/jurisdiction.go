@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -487,6 +488,33 @@ func resolve(divs *division.Table, s string, dst []division.Code) ([]division.Co
 
 // Decide answers q.
 func (e *Engine) Decide(q Query) (*Decision, error) {
+	return e.decideInto(nil, q)
+}
+
+// DecideInto answers q as Decide does, into dst instead of a new
+// decision: a caller that decides many queries one after another (a
+// server encoding each answer before the next) can reuse one Decision and
+// allocate nothing for a decision with known facts.
+//
+// DecideInto overwrites dst and what its fields point to (At, Place,
+// NextChange are dst's own storage), so a caller must be done with dst's
+// previous answer — and with anything taken from its fields — before
+// reusing it; the values its methods returned are copies and stay valid.
+// Like every decision, dst shares nothing the engine reads again: changing
+// it never changes a later answer. On error, dst holds no decision.
+func (e *Engine) DecideInto(dst *Decision, q Query) error {
+	if dst == nil {
+		return errors.New("engine: DecideInto needs a decision to fill")
+	}
+	_, err := e.decideInto(dst, q)
+	if err != nil {
+		*dst = Decision{}
+	}
+	return err
+}
+
+// decideInto answers q into dst, or a new decision when dst is nil.
+func (e *Engine) decideInto(dst *Decision, q Query) (*Decision, error) {
 	if err := e.check(&q); err != nil {
 		return nil, err
 	}
@@ -501,7 +529,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 	w := &sc.where
 	if len(w.sets) == 1 {
 		ps := e.sets[w.sets[0]]
-		d, err := e.decide(q, ps, sc)
+		d, err := e.decide(q, ps, sc, dst)
 		if err == nil && e.places != nil && len(ps.notices) == 0 && w.use.Code != "" && d.Verdict == NoRule {
 			pl := e.places
 			addNote(d, &note{Note: Note{Code: "outside_places", Text: fmt.Sprintf(msgOutside, pl.divs.Label(w.code), strings.Join(pl.labels(pl.tops()), ", ")),
@@ -509,7 +537,7 @@ func (e *Engine) Decide(q Query) (*Decision, error) {
 		}
 		return d, err
 	}
-	return e.decideAcross(q, sc)
+	return e.decideAcross(q, sc, dst)
 }
 
 // msgOutside is the note for a place no notice applies in.
@@ -518,7 +546,7 @@ const msgOutside = "规则库中的通告都不适用于%s（它们适用于：%
 // decideAcross decides q in each part of its place where different rules
 // govern the act and answers conditional on the place, unless every part
 // gives the same verdict.
-func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
+func (e *Engine) decideAcross(q Query, sc *scratch, dst *Decision) (*Decision, error) {
 	w := &sc.where
 	first := e.sets[w.sets[0]]
 	p := first.planBy[q.Activity]
@@ -535,7 +563,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 	}
 	if same {
 		// The notices that differ between the parts do not govern this act.
-		return e.decide(q, first, sc)
+		return e.decide(q, first, sc, dst)
 	}
 	// Parts whose plans for the act hold the same rules answer alike: one
 	// decision each, for the atoms of all of them.
@@ -557,7 +585,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 	}
 	use := w.use // decide reuses the scratch
 	for i := range parts {
-		d, err := e.decide(q, e.sets[parts[i].set], sc)
+		d, err := e.decide(q, e.sets[parts[i].set], sc, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -568,13 +596,18 @@ func (e *Engine) decideAcross(q Query, sc *scratch) (*Decision, error) {
 	// are copies of the parts' own.
 	x := &merged{activity: d0.Activity(), facts: d0.Facts(), unknownFacts: []string{}, reasons: []Reason{}}
 	x.e = e
-	m := &Decision{Date: d0.Date, day: d0.day, merged: x}
+	m := dst
+	if m == nil {
+		m = new(Decision)
+	}
+	*m = Decision{Date: d0.Date, day: d0.day, merged: x}
 	if d0.At != nil {
 		m.at = *d0.At
 		m.At = &m.at
 	}
 	if use.Code != "" {
-		m.Place = &use
+		m.place = use
+		m.Place = &m.place
 	}
 	verdict, agree := d0.Verdict, true
 	for _, pt := range parts {

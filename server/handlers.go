@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
@@ -116,17 +117,32 @@ func (s *Server) decisions(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	d, err := h.Engine().Decide(q)
-	if err != nil {
+	if s.recorder != nil {
+		// The recorder keeps the decision: a new one.
+		d, err := h.Engine().Decide(q)
+		if err != nil {
+			engineError(w, err, nil)
+			return
+		}
+		writeJSON(w, http.StatusOK, d)
+		s.metrics.decided(d)
+		s.state(w).record = &Record{Route: "decisions", Query: q, Decision: d}
+		return
+	}
+	// Nobody keeps the decision once it is written: a reused one.
+	d := decisionPool.Get().(*engine.Decision)
+	defer decisionPool.Put(d)
+	if err := h.Engine().DecideInto(d, q); err != nil {
 		engineError(w, err, nil)
 		return
 	}
 	writeJSON(w, http.StatusOK, d)
 	s.metrics.decided(d)
-	if s.recorder != nil {
-		s.state(w).record = &Record{Route: "decisions", Query: q, Decision: d}
-	}
 }
+
+// decisionPool holds decisions to decide into (engine.DecideInto) when no
+// recorder keeps them.
+var decisionPool = sync.Pool{New: func() any { return new(engine.Decision) }}
 
 // AskRequest is the body of POST /v1/ask.
 type AskRequest struct {
