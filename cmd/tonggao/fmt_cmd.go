@@ -33,7 +33,7 @@ read differently is reported, not rewritten.
 Exit status 0 when every file is canonical (or was rewritten), 1 when --check
 finds files to rewrite or a file cannot be formatted, 2 on bad usage.`,
 		Example: `  tonggao fmt examples/notices/qiantang
-  tonggao fmt --check rules examples/notices`,
+  tonggao fmt --check rules register examples/notices`,
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageErrorf("want at least one file or directory")

@@ -143,3 +143,36 @@ func TestShippedFilesAreCanonical(t *testing.T) {
 	}
 	require.Greater(t, n, 30)
 }
+
+// CI's tonggao fmt --check names every directory whose files
+// TestShippedFilesAreCanonical keeps canonical, so a file edited by hand
+// in any of them fails CI by name, not only through this package's test.
+func TestCIChecksShippedDirectories(t *testing.T) {
+	data, err := os.ReadFile("../../.ci/run")
+	require.NoError(t, err)
+	var checked []string
+	for _, line := range strings.Split(string(data), "\n") {
+		if _, args, ok := strings.Cut(line, "./cmd/tonggao fmt --check "); ok && !strings.HasPrefix(strings.TrimSpace(line), "#") {
+			checked = append(checked, strings.Fields(args)...)
+		}
+	}
+	require.NotEmpty(t, checked, ".ci/run runs no tonggao fmt --check")
+	for _, p := range shippedYAML(t) {
+		if strings.Contains(p, "testdata") {
+			continue
+		}
+		root, err := filepath.Abs("../..")
+		require.NoError(t, err)
+		abs, err := filepath.Abs(p)
+		require.NoError(t, err)
+		rel, err := filepath.Rel(root, abs)
+		require.NoError(t, err)
+		covered := false
+		for _, dir := range checked {
+			if rel == dir || strings.HasPrefix(rel, dir+string(filepath.Separator)) {
+				covered = true
+			}
+		}
+		require.True(t, covered, "%s is kept canonical but .ci/run's tonggao fmt --check %s does not cover it", rel, strings.Join(checked, " "))
+	}
+}
