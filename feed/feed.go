@@ -16,8 +16,8 @@ import (
 	"github.com/tonggao/tonggao/internal/fsread"
 )
 
-// File is one feed file as read: its name (for errors and the digest) and
-// bytes.
+// File is one feed file as read: its name (errors give it whole; the
+// digest takes only its last element) and bytes.
 type File struct {
 	Name string
 	Data []byte
@@ -44,13 +44,13 @@ func New(source string, lim Limits, files ...File) (*Feed, error) {
 	h := sha256.New()
 	var errs Errors
 	files = slices.Clone(files)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortStableFunc(files, func(a, b File) int { return strings.Compare(baseName(a.Name), baseName(b.Name)) })
 	for i, file := range files {
-		if i > 0 && files[i-1].Name == file.Name {
+		if i > 0 && baseName(files[i-1].Name) == baseName(file.Name) {
 			errs = append(errs, &Error{File: file.Name, Msg: "given twice"})
 			continue
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", file.Name, len(file.Data))
+		fmt.Fprintf(h, "%s\x00%d\x00", baseName(file.Name), len(file.Data))
 		h.Write(file.Data)
 		rows, err := Parse(file.Name, file.Data, lim)
 		var es Errors
@@ -82,8 +82,10 @@ func New(source string, lim Limits, files ...File) (*Feed, error) {
 	return f, nil
 }
 
-// Digest identifies the feed's exact files (sha256 over names and bytes):
-// every decision made with the feed names it.
+// Digest identifies the feed's exact files (sha256 over each file's own
+// name, without its directory, and bytes): every decision made with the
+// feed names it. It depends on content only, so the same feed read from
+// another directory (a bundle's conditions/, a copy) has the same digest.
 func (f *Feed) Digest() string { return f.digest }
 
 // Source is where the feed was read from.
@@ -113,6 +115,12 @@ var Extensions = []string{".csv", ".jsonl"}
 // defaults, since a feed's history grows (a year of a county's townships
 // is ~2 MB).
 var DirLimits = fsread.Limits{MaxFileBytes: 64 << 20, MaxTotalBytes: 256 << 20, MaxDirEntries: 10_000}
+
+// baseName is a file's own name, without the directory it was read from:
+// what the digest hashes, and what must be unique in a feed.
+func baseName(name string) string {
+	return path.Base(strings.ReplaceAll(name, "\\", "/"))
+}
 
 // ReadDir reads the feed files (*.csv, *.jsonl) directly in dir, through
 // the project's reading discipline: regular files only, nothing outside

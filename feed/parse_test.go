@@ -1,6 +1,9 @@
 package feed_test
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -130,4 +133,43 @@ func TestNewDigest(t *testing.T) {
 	require.NotEqual(t, f1.Digest(), f3.Digest())
 	_, err = feed.New("x", feed.Limits{}, a, a)
 	require.ErrorContains(t, err, "a.csv: given twice")
+}
+
+// The digest is the feed's content: the same files read from directories
+// of other names, or given by other paths, name the same feed (a bundle
+// reads it from conditions/, an operator from wherever it was copied).
+func TestDigestIsContentOnly(t *testing.T) {
+	ctx := context.Background()
+	src, err := feed.ReadDir(ctx, "../examples/conditions", feed.Limits{})
+	require.NoError(t, err)
+	var copies []*feed.Feed
+	for _, name := range []string{"conditions", "another name", "x/y"} {
+		dir := filepath.Join(t.TempDir(), name)
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		for _, f := range []string{"levels.csv", "orders.csv", "places.csv"} {
+			data, err := os.ReadFile(filepath.Join("../examples/conditions", f))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, f), data, 0o644))
+		}
+		f, err := feed.ReadDir(ctx, dir, feed.Limits{})
+		require.NoError(t, err)
+		require.Equal(t, dir, f.Source(), "the source still says where it was read")
+		copies = append(copies, f)
+	}
+	for _, f := range copies {
+		require.Equal(t, src.Digest(), f.Digest(), f.Source())
+	}
+	a := feed.File{Name: "levels.csv", Data: []byte(header + "2025-07-15,431181,fire_danger_level,4,2025-07-15T08:00+08:00,s\n")}
+	one, err := feed.New("a", feed.Limits{}, a)
+	require.NoError(t, err)
+	a.Name = "/srv/feeds/today/levels.csv"
+	two, err := feed.New("b", feed.Limits{}, a)
+	require.NoError(t, err)
+	require.Equal(t, one.Digest(), two.Digest(), "a file's directory is not its content")
+	a.Name = "levels-2.csv"
+	three, err := feed.New("a", feed.Limits{}, a)
+	require.NoError(t, err)
+	require.NotEqual(t, one.Digest(), three.Digest(), "a file's own name is part of the feed (errors and rows cite it)")
+	_, err = feed.New("x", feed.Limits{}, feed.File{Name: "d1/levels.csv", Data: a.Data}, feed.File{Name: "d2/levels.csv", Data: a.Data})
+	require.ErrorContains(t, err, "d2/levels.csv: given twice")
 }
