@@ -64,50 +64,63 @@ func ducklingRead(h *Hotline, text string, ref calendar.Date) (calendar.Date, bo
 	return calendar.Date{}, false
 }
 
-// ducklingOutOfScope are the corpus's entries no reader for a hotline in
-// Hunan is asked to read, by the words that mark them, with the reason.
-var ducklingOutOfScope = []struct {
-	words  []string
-	reason string
+// ducklingNotRead are the corpus's holiday names the reader does not read,
+// with the reason: whole kinds by the words that mark them, and single
+// names by their text.
+var ducklingNotRead = []struct {
+	words, texts []string
+	reason       string
 }{
-	{[]string{"尋日", "聽日", "宜家", "今個"}, "Cantonese, not Mandarin (尋日 yesterday, 聽日 tomorrow, 今個 this)"},
-	{[]string{"赎罪", "贖罪", "斋", "齋", "灰日", "圣灰", "聖灰", "阿舒拉", "克哈特普迦", "基督", "万灯", "燈節", "排灯", "复活", "復活",
-		"古尔邦", "古爾邦", "宰牲", "肉孜", "尔代", "爾代", "受难", "受難", "沈默", "聖週", "圣周", "侯丽", "荷麗", "洒红", "灑紅",
-		"欢悦", "五彩", "胡里", "好利", "霍利", "神圣", "神聖", "黑色星期六", "伊斯兰", "登霄", "丰收", "龐格爾", "庞格尔", "篝火",
-		"法令之夜", "权力之夜", "拉撒路", "拉匝路", "濯足", "設立聖餐", "圣纪", "聖紀", "东正教", "東正教", "棕枝", "圣枝", "聖樹",
-		"苦難", "五旬", "圣灵", "聖靈", "兄妹", "拉克沙班丹", "圣会", "聖会", "忏悔", "煎餅", "西赫", "诵经", "誦經", "转经", "轉經",
-		"律法", "歡慶", "欧南", "圣殿", "聖殿", "禁食", "圣三", "聖三", "天主", "十勝", "凯旋", "圣母", "犹太", "猶太", "图比舍巴特",
-		"圖比舍巴特", "树木新年", "樹木新年", "卫塞", "衛塞", "威瑟", "比萨宝蕉", "比薩寶蕉", "以色列", "全球青年", "四旬", "光明节",
-		"修殿", "献殿", "獻殿", "烛光", "哈努卡", "馬加比", "九夜", "难近母", "難近母", "逾越", "穆斯林", "七七节", "沙夫幼特",
-		"週日節", "豐收", "收获节", "收穫節", "新果实", "新果實", "住棚"},
-		"a religious or foreign holiday (Christian, Jewish, Islamic, Hindu, Buddhist; 以色列国庆节) no caller in Hunan names: " +
-			"not read, or read only as the weekday it contains"},
+	{words: []string{"克哈特普迦", "万灯", "燈節", "排灯", "侯丽", "荷麗", "洒红", "灑紅", "欢悦", "五彩", "胡里", "好利", "霍利",
+		"丰收节", "豐收節", "庞格尔", "龐格爾", "兄妹", "拉克沙班丹", "欧南", "十勝", "凯旋", "圣母节", "九夜", "难近母", "難近母"},
+		reason: "Hindu (Chhath, Diwali, Holi, Pongal, Raksha Bandhan, Onam, Dussehra, Navaratri): fixed by a panchang's tithi at " +
+			"sunrise, the Sun's sidereal entry into a sign or a nakshatra, that is by the true Sun and Moon; no arithmetic rule " +
+			"is implemented here, and a day guessed one off would be worse than none (圣母节 is also a Catholic Marian feast)"},
+	{words: []string{"卫塞", "衛塞", "威瑟", "比萨宝蕉", "比薩寶蕉"},
+		reason: "Vesak: the full moon of Vaisakha, astronomical, and kept on different days in different countries"},
+	{words: []string{"全球青年服"}, reason: "Global Youth Service Day: a weekend its organisers choose each year, by no rule"},
+	{texts: []string{"篝火节"}, reason: "篝火节 alone is any bonfire festival (a scenic spot's, 火把节): only 犹太教篝火节 is Lag BaOmer, " +
+		"and a fire-ban hotline must not answer a local bonfire event with a Jewish date"},
+	{texts: []string{"转经节", "轉經節"}, reason: "转经节 in China is the Tibetan circumambulation festival; Simchat Torah is read by " +
+		"its other names (西赫托拉节, 律法节, 诵经节)"},
+	{texts: []string{"禁食日"}, reason: "禁食日 is any fast day (Yom Kippur, Ramadan's days, Tisha B'Av): read only as 圣殿被毁日"},
+	{texts: []string{"2018年週日節"}, reason: "周日节 is read as 周日 (Sunday): 这周日节假日 must stay a Sunday and a holiday, not Shavuot " +
+		"(read by 七七节, 沙夫幼特节, 收获节)"},
 }
 
-// ducklingDifferences are the Mandarin phrases the hotline deliberately
-// reads otherwise than Duckling, with the reason.
+// ducklingDifferences are the phrases the hotline deliberately reads
+// otherwise than Duckling, with the reason.
 var ducklingDifferences = map[string]string{
 	"下周三":  "下周X is the X of next week (Monday first): on a Tuesday, 下周三 is eight days on, not tomorrow",
 	"下礼拜三": "as 下周三", "下週三": "as 下周三", "下禮拜三": "as 下周三", "下星期三": "as 下周三",
 	"这周一":  "这周X is the X of this week (Monday first): on a Tuesday, 这周一 was yesterday, not next Monday",
 	"这礼拜一": "as 这周一", "這週一": "as 这周一", "這禮拜一": "as 这周一",
+	"今個星期一": "as 这周一 (Cantonese 今个 is 这个)", "今個礼拜一": "as 这周一", "今個禮拜一": "as 这周一",
 	"春节":   "a festival means today while its holiday lasts (2013-02-12 is 正月初三, inside the 春节 holiday): a caller asking then means now, not next year",
 	"农历新年": "as 春节", "新春": "as 春节 (the new-year season)",
 	"正月正时": "as 春节: 正月正时 is the new-year season (the festive first month), not one day — unlike 正月朔日, which is 正月初一 and read as Duckling reads it",
 	"正月正時": "as 正月正时",
+	"2018年四旬节": "四旬节 (四旬期) is the Catholic name of Lent, Ash Wednesday to Holy Saturday (2018-02-14..03-31, as 大斋期); " +
+		"Duckling reads it as the Orthodox Great Lent, from Clean Monday (02-19)",
+	"2018年四旬節": "as 2018年四旬节",
 }
 
+// ducklingCantonese marks the corpus's Cantonese entries: read (寻日, 听日,
+// 今个 are Cantonese words of mandarin.yaml) and counted apart.
+var ducklingCantonese = []string{"尋日", "聽日", "今個"}
+
 // TestDucklingDays reads Duckling's own Chinese day corpus (written
-// outside this project) with the hotline's date reader: every Mandarin
-// phrase a caller might say must be read as Duckling reads it, or be a
-// listed deliberate difference; at least 95 % must agree.
+// outside this project) with the hotline's date reader. Every entry is
+// counted: each must be read as Duckling reads it, or be a listed
+// deliberate difference, or a listed holiday not read; the figures are
+// over all entries and over the Mandarin ones.
 func TestDucklingDays(t *testing.T) {
 	h := newTestHotline(t)
 	f, err := os.Open(sharedFile(t, "duckling-zh/time-days.jsonl"))
 	require.NoError(t, err)
 	defer f.Close()
 	sc := bufio.NewScanner(f)
-	var total, outOfScope, inScope, agree int
+	var total, agree, differ, notRead, cantonese, cantoneseAgree int
 	used := map[string]bool{}
 	var misses []string
 	for sc.Scan() {
@@ -119,50 +132,73 @@ func TestDucklingDays(t *testing.T) {
 		today := calendar.MustDate(ref.Year(), int(ref.Month()), ref.Day())
 		got, ok := ducklingRead(h, d.Text, today)
 		same := ok && (d.Date != "" && got.String() == d.Date || d.From != "" && got.String() >= d.From && got.String() <= d.To)
-		scope := true
-		for _, o := range ducklingOutOfScope {
-			for _, w := range o.words {
+		isCantonese := false
+		for _, w := range ducklingCantonese {
+			isCantonese = isCantonese || strings.Contains(d.Text, w)
+		}
+		if isCantonese {
+			cantonese++
+		}
+		reason := ""
+		for _, n := range ducklingNotRead {
+			for _, w := range n.words {
 				if strings.Contains(d.Text, w) {
-					scope = false
+					reason = n.reason
+				}
+			}
+			for _, w := range n.texts {
+				if d.Text == w {
+					reason = n.reason
 				}
 			}
 		}
-		if !scope {
-			outOfScope++
-			continue
-		}
-		inScope++
-		if same {
+		switch _, listed := ducklingDifferences[d.Text]; {
+		case same:
+			require.Empty(t, reason, "%s is read as Duckling reads it now: drop it from the unread", d.Text)
+			require.False(t, listed, "%s agrees now: drop it from the differences", d.Text)
 			agree++
-			require.NotContains(t, ducklingDifferences, d.Text, "%s agrees now: drop it from the differences", d.Text)
-			continue
-		}
-		if _, listed := ducklingDifferences[d.Text]; listed {
+			if isCantonese {
+				cantoneseAgree++
+			}
+		case reason != "":
+			notRead++
+			used[reason] = true
+		case listed:
+			differ++
 			used[d.Text] = true
-			continue
+		default:
+			want := d.Date
+			if want == "" {
+				want = d.From + ".." + d.To
+			}
+			misses = append(misses, fmt.Sprintf("%s: want %s, read %s (ok %v)", d.Text, want, got, ok))
 		}
-		want := d.Date
-		if want == "" {
-			want = d.From + ".." + d.To
-		}
-		misses = append(misses, fmt.Sprintf("%s: want %s, read %s (ok %v)", d.Text, want, got, ok))
 	}
 	require.NoError(t, sc.Err())
 	require.Equal(t, 385, total, "the corpus changed")
-	require.Empty(t, misses, "read otherwise than Duckling, and not a listed difference")
+	require.Empty(t, misses, "read otherwise than Duckling, and neither a listed difference nor a listed holiday not read")
 	for text := range ducklingDifferences {
 		require.True(t, used[text], "difference %q is not in the corpus any more", text)
 	}
-	rate := float64(agree) / float64(inScope)
-	t.Logf("Duckling day corpus: %d entries, %d out of scope (Cantonese, religious and foreign holidays); of the %d Mandarin phrases in scope %d agree (%.1f %%), %d differ deliberately",
-		total, outOfScope, inScope, agree, 100*rate, len(used))
-	// The goal is 95 %. It stands at 92.6 % (176 of 190): every other phrase
-	// agrees, and the 14 that do not are readings a caller in Hunan means
-	// (下周三 is next week's, 这周一 this week's, 春节 asked during the
-	// holiday is now), kept on purpose rather than to meet the figure.
-	// Session 4 looked at each again: 正月朔日 is one day (正月初一), not the
-	// season, and is now read so; the others keep their reasons.
-	require.GreaterOrEqual(t, rate, 0.926)
+	for _, n := range ducklingNotRead {
+		require.True(t, used[n.reason], "nothing in the corpus is left unread for %q", n.reason)
+	}
+	rate := float64(agree) / float64(total)
+	mandarin := float64(agree-cantoneseAgree) / float64(total-cantonese)
+	t.Logf("Duckling day corpus: %d entries; %d agree (%.1f %%), %d differ deliberately, %d holidays not read; "+
+		"of the %d Mandarin entries %d agree (%.1f %%); the %d Cantonese ones are read too, %d agree",
+		total, agree, 100*rate, differ, notRead, total-cantonese, agree-cantoneseAgree, 100*mandarin, cantonese, cantoneseAgree)
+	// The goal is 95 %; it stands at 83.6 % of every entry (322 of 385),
+	// 83.8 % of the Mandarin ones. Every holiday a published rule fixes is
+	// read by its rule (Easter's computus, the Hebrew calendar, Umm
+	// al-Qura). What is left: the 19 deliberate differences, readings a
+	// caller means (下周三 is next week's, 这周一 this week's, 春节 asked
+	// during the holiday is now, 四旬节 is Lent), and 44 holiday names not
+	// read: 37 Hindu and Buddhist days fixed by the true Sun and Moon, 2 of
+	// a day chosen yearly, and 5 names that mean something else to a
+	// caller in China. Reading the Hindu lunisolar calendar (Surya
+	// Siddhanta, Reingold & Dershowitz ch. 20) would take it past 95 %.
+	require.GreaterOrEqual(t, rate, 0.836)
 }
 
 // TestDucklingNumbers: the numerals and distances of Duckling's corpus

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/goccy/go-yaml"
+	"github.com/tonggao/tonggao/hotline/dates"
 )
 
 //go:embed mandarin.yaml
@@ -61,9 +62,20 @@ type grammar struct {
 	AboutBefore []string          `yaml:"about_before"`
 	AboutAfter  []string          `yaml:"about_after"`
 	Filler      []string          `yaml:"filler"`
+	// Cantonese day words, read as well and kept apart from the Mandarin
+	// ones: 寻日 (yesterday), 听日 (tomorrow), 今个 (this: 今个星期三, 今个月).
+	Cantonese struct {
+		Days   map[string]int `yaml:"days"`
+		Months map[string]int `yaml:"months"`
+		This   []string       `yaml:"this"`
+	} `yaml:"cantonese"`
+	// Feasts are other calendars' holidays by name (feasts.yaml), and
+	// Orthodox the words that move one onto Orthodox Easter.
+	Feasts   map[string]dates.Feast `yaml:"-"`
+	Orthodox []string               `yaml:"-"`
 }
 
-// loadGrammar parses mandarin.yaml once: it is embedded and never changes,
+// loadGrammar parses mandarin.yaml and feasts.yaml once: it is embedded and never changes,
 // and every Hotline shares it.
 var loadGrammar = sync.OnceValues(parseGrammar)
 
@@ -74,6 +86,10 @@ func parseGrammar() (*grammar, error) {
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter} {
 		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	var err error
+	if g.Feasts, g.Orthodox, err = parseFeasts("feasts.yaml", feastsYAML); err != nil {
+		return nil, err
 	}
 	return &g, nil
 }

@@ -195,17 +195,27 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for w, n := range voc.Festivals {
 		festivals[w] = n
 	}
-	days := map[string]int{}
-	for w, n := range g.Days {
-		days[w] = n
+	days, months := map[string]int{}, map[string]int{}
+	for _, m := range []map[string]int{g.Days, g.Cantonese.Days, voc.Days} {
+		for w, n := range m {
+			days[w] = n
+		}
 	}
-	for w, n := range voc.Days {
-		days[w] = n
+	for _, m := range []map[string]int{g.Months, g.Cantonese.Months} {
+		for w, n := range m {
+			months[w] = n
+		}
 	}
-	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: g.Months, Years: g.Years,
-		MonthParts: g.MonthParts, YearParts: g.YearParts, This: g.Week.This, Next: g.Week.Next, Last: g.Week.Last,
-		Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After, Before: g.Before, Past: g.Past, AfterDay: g.AfterDay,
-		Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays, ClockParts: g.ClockParts})
+	// feast names are written simplified: a traditional spelling folds to them
+	feasts := map[string]dates.Feast{}
+	for w, f := range g.Feasts {
+		feasts[script.Fold(w)] = f
+	}
+	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, Years: g.Years,
+		MonthParts: g.MonthParts, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
+		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
+		Before: g.Before, Past: g.Past, AfterDay: g.AfterDay, Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays,
+		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts})
 	if err != nil {
 		return nil, err
 	}
@@ -333,7 +343,8 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
 		g.Where, g.Document, g.Validity, g.Report, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
-		keys(voc.Days), keys(voc.Festivals), keys(voc.LunarDays), calendar.FestivalNames(), festivalWords} {
+		keys(voc.Days), keys(voc.Festivals), keys(voc.LunarDays), calendar.FestivalNames(), festivalWords,
+		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox} {
 		for _, w := range l {
 			p.known.add(w, word{})
 		}

@@ -169,6 +169,15 @@ func TestParse(t *testing.T) {
 	require.Equal(t, "2013-09-13", s[0].From.String(), "begins the evening before")
 	require.Equal(t, "2013-09-14", s[0].Day.String())
 
+	o, ok := r.Orthodox()
+	require.False(t, ok, "a Hebrew day has no Orthodox form")
+	require.Equal(t, r, o)
+	r, err = feast.Parse("easter+1")
+	require.NoError(t, err)
+	o, ok = r.Orthodox()
+	require.True(t, ok)
+	require.Equal(t, "2013-05-06", o.In(2013)[0].From.String(), "Orthodox Easter Monday")
+
 	for _, bad := range []string{"", "easter+", "easter+x", "pascha", "hebrew 10", "hebrew 31 tishrei", "hebrew 10 tishri",
 		"islamic 1 ramadhan", "easter..+0", "easter..hebrew 1 nisan"} {
 		_, err := feast.Parse(bad)
@@ -179,6 +188,6 @@ func TestParse(t *testing.T) {
 		require.True(t, ok)
 		require.Equal(t, want, d)
 	}
-	_, ok := feast.Weekday("saturday")
+	_, ok = feast.Weekday("saturday")
 	require.False(t, ok)
 }

@@ -210,3 +210,14 @@ func Weekday(name string) (time.Weekday, bool) {
 	}
 	return 0, false
 }
+
+// Orthodox is r with Easter taken by the Julian computus (东正教复活节星期一
+// is orthodox-easter+1); ok is false for a rule not defined from Western
+// Easter.
+func (r Rule) Orthodox() (Rule, bool) {
+	if r.from.base != baseEaster {
+		return r, false
+	}
+	r.from.base, r.to.base = baseOrthodoxEaster, baseOrthodoxEaster
+	return r, true
+}

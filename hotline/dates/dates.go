@@ -2,8 +2,9 @@
 // day of the call in China: 10月3日, 十月三号, 2024年10月3日, 下个月5号,
 // 10号, 10月份, 月底, 这周六, 下周三, 上周日, 明天, 大后天, 农历九月初六,
 // 腊月二十三, 大年初三, 清明, 国庆节后第三天, 春节前一天, 小年, 过了15号,
-// 2026年清明, 三天后 — and the times of day said with them (今晚11点, 下午三点半;
-// see Clocks).
+// 2026年清明, 三天后, the holidays of other calendars by their rules
+// (复活节, 东正教复活节星期一, 赎罪日, 2018年逾越节, 开斋节; see Feast) — and
+// the times of day said with them (今晚11点, 下午三点半; see Clocks).
 //
 // A day without a year means its next occurrence (today included); a
 // festival means today while its holiday lasts, else its next day. The
@@ -21,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/calendar/feast"
 	"github.com/tonggao/tonggao/hotline/zh"
 )
 
@@ -49,6 +51,12 @@ type Words struct {
 	Gregorian map[string]string
 	// LunarDays are named lunar days: 小年 → 腊月二十四.
 	LunarDays map[string]LunarDay
+	// Feasts are holidays of other calendars (复活节, 赎罪日, 开斋节), each
+	// read by its rule.
+	Feasts map[string]Feast
+	// Orthodox are words that, said right before a feast defined from
+	// Easter, move it onto Orthodox Easter (东正教复活节).
+	Orthodox []string
 	// ClockParts are the parts of the day said before a time, with the
 	// hours they span (下午 [12, 19], 夜里 [19, 29]: past 24 is the next
 	// morning): an hour of 1 to 12 is put in its span.
@@ -61,6 +69,13 @@ type LunarDay struct {
 	Note string
 }
 
+// Feast is a holiday of another calendar, with how it is read when that
+// is not plain (a Jewish holy day begins at sunset the evening before).
+type Feast struct {
+	Rule feast.Rule
+	Note string
+}
+
 // Mention is one day named in the text.
 type Mention struct {
 	// Start and End are byte offsets in the text read.
@@ -69,8 +84,8 @@ type Mention struct {
 	Date       calendar.Date
 	// Weak marks a narrative 现在: any other day said wins.
 	Weak bool
-	// MonthEnd is the last day of a month named as a whole (10月份); nil
-	// for one day.
+	// MonthEnd is the last day of a span named as a whole: a month
+	// (10月份), a holiday of several days (逾越节, 斋月); nil for one day.
 	MonthEnd *calendar.Date
 	// Note says how the words were read when it is not plain (小年 is
 	// 腊月二十四 in Hunan, 10月份 is answered for its first day).
@@ -101,9 +116,9 @@ type Reader struct {
 	reFestMod *regexp.Regexp
 	reClock   *regexp.Regexp
 	// the word lists, longest first, sorted once
-	years, monthWords, monthParts, yearParts, lunarDays, gregorian, dayWords []string
-	dayWord                                                                  map[string]dayWord
-	wordIndex                                                                *wordTrie
+	years, monthWords, monthParts, yearParts, lunarDays, gregorian, dayWords, feasts []string
+	dayWord                                                                          map[string]dayWord
+	wordIndex                                                                        *wordTrie
 }
 
 type dayWord struct {
@@ -203,8 +218,9 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		r.dayWord[k] = dayWord{n, true}
 	}
 	r.dayWords = sortedKeys(r.dayWord)
+	r.feasts = sortedKeys(w.Feasts)
 	r.wordIndex = &wordTrie{root: &wordNode{}}
-	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.yearParts, r.lunarDays, r.gregorian, r.dayWords} {
+	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts} {
 		for _, w := range l {
 			r.wordIndex.add(w)
 		}
@@ -352,6 +368,7 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("月/") {
 		r.monthDay(s, today, year)
 	}
+	r.otherFeasts(s, today, year)
 	r.festivals(s, today, year)
 	r.months(s, today, year)
 	if has("周星礼拜") {
@@ -703,6 +720,68 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			}
 		}
 	}
+}
+
+// otherFeasts reads the names of other calendars' holidays (复活节,
+// 东正教复活节星期一, 2018年逾越节): today while one lasts, else its next
+// occurrence, or its occurrence in the year said. A holiday of several
+// days, or one that begins the evening before, is a span.
+func (r *Reader) otherFeasts(s *scan, today calendar.Date, year int) {
+	for _, w := range r.feasts {
+		for off := 0; s.mayHave(w); {
+			i := s.index(w, off)
+			if i < 0 {
+				break
+			}
+			j := i + len(w)
+			off = j
+			if !s.free(i, j) {
+				continue
+			}
+			f := r.w.Feasts[w]
+			rule := f.Rule
+			for _, p := range r.w.Orthodox {
+				if strings.HasSuffix(s.text[:i], p) && s.free(i-len(p), i) {
+					if o, ok := rule.Orthodox(); ok {
+						rule, i = o, i-len(p)
+					}
+					break
+				}
+			}
+			sp, ok := feastSpan(rule, today, year)
+			if !ok {
+				continue
+			}
+			m := Mention{Start: i, End: j, Date: sp.From, Note: f.Note}
+			if year == 0 && sp.From.Before(today) {
+				m.Date = today // asked while it lasts: now
+			}
+			if sp.To.After(m.Date) {
+				to := sp.To
+				m.MonthEnd = &to
+			}
+			s.add(m)
+		}
+	}
+}
+
+// feastSpan is the occurrence of a rule a caller means: in the year said,
+// else the one going on today or the next.
+func feastSpan(rule feast.Rule, today calendar.Date, year int) (feast.Span, bool) {
+	if year != 0 {
+		if ss := rule.In(year); len(ss) > 0 {
+			return ss[0], true
+		}
+		return feast.Span{}, false
+	}
+	for y := today.Year() - 1; y <= today.Year()+2; y++ {
+		for _, sp := range rule.In(y) {
+			if !sp.To.Before(today) {
+				return sp, true
+			}
+		}
+	}
+	return feast.Span{}, false
 }
 
 // festivalDay resolves a festival or holiday name: today while its holiday

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/calendar/feast"
 	"github.com/tonggao/tonggao/hotline/dates"
 )
 
@@ -76,5 +77,58 @@ func TestClocks(t *testing.T) {
 		require.Equal(t, tc.words, cs[0].Words, tc.text)
 		require.Equal(t, tc.time, cs[0].String(), tc.text)
 		require.Equal(t, tc.nextDay, cs[0].NextDay(), tc.text)
+	}
+}
+
+// TestFeasts: other calendars' holidays are read by their rules — the next
+// occurrence, today while one lasts, the year said, a span for several
+// days or a start the evening before, 东正教 moving Easter.
+func TestFeasts(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	rule := func(s string, eve bool) feast.Rule {
+		r, err := feast.Parse(s)
+		require.NoError(t, err)
+		r.Eve = eve
+		return r
+	}
+	r, err := dates.New(cal, dates.Words{
+		Feasts: map[string]dates.Feast{
+			"复活节": {Rule: rule("easter", false)}, "复活节星期一": {Rule: rule("easter+1", false)},
+			"逾越节": {Rule: rule("hebrew 15 nisan..+7", true), Note: "从前一天日落开始"},
+			"赎罪日": {Rule: rule("hebrew 10 tishrei", true)}, "斋月": {Rule: rule("islamic 1 ramadan..islamic 1 shawwal-1", false)},
+		},
+		Orthodox: []string{"东正教"},
+	})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		text, today, date, end, note string
+	}{
+		{"复活节", "2013-02-12", "2013-03-31", "", ""},
+		{"复活节", "2013-04-01", "2014-04-20", "", ""}, // passed: next year's
+		{"东正教复活节星期一", "2013-02-12", "2013-05-06", "", ""},
+		{"2018年逾越节", "2013-02-12", "2018-03-30", "2018-04-07", "从前一天日落开始"},
+		{"逾越节", "2018-04-02", "2018-04-02", "2018-04-07", "从前一天日落开始"}, // while it lasts: now
+		{"赎罪日", "2013-02-12", "2013-09-13", "2013-09-14", ""},
+		{"斋月", "2026-01-01", "2026-02-18", "2026-03-19", ""},
+	} {
+		today, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		var ms []dates.Mention
+		for _, m := range r.Read(tc.text, today) {
+			if !m.Weak {
+				ms = append(ms, m)
+			}
+		}
+		require.Len(t, ms, 1, tc.text)
+		require.Equal(t, tc.text[len(tc.text)-len(ms[0].Words):], ms[0].Words, tc.text)
+		require.Equal(t, tc.date, ms[0].Date.String(), tc.text)
+		if tc.end == "" {
+			require.Nil(t, ms[0].MonthEnd, tc.text)
+		} else {
+			require.NotNil(t, ms[0].MonthEnd, tc.text)
+			require.Equal(t, tc.end, ms[0].MonthEnd.String(), tc.text)
+		}
+		require.Equal(t, tc.note, ms[0].Note, tc.text)
 	}
 }

@@ -1,0 +1,78 @@
+package hotline
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+
+	"github.com/goccy/go-yaml"
+	"github.com/tonggao/tonggao/calendar/feast"
+	"github.com/tonggao/tonggao/hotline/dates"
+	"github.com/tonggao/tonggao/hotline/vocab"
+	"github.com/tonggao/tonggao/rules"
+)
+
+//go:embed feasts.yaml
+var feastsYAML []byte
+
+// feastsFile is feasts.yaml as written: the names of other calendars'
+// holidays and their rules.
+type feastsFile struct {
+	Orthodox []string `yaml:"orthodox"`
+	Feasts   []struct {
+		Names []rules.Str          `yaml:"names"`
+		Day   rules.Str            `yaml:"day"`
+		Eve   bool                 `yaml:"eve"`
+		Moves map[string]rules.Str `yaml:"moves"`
+		Note  string               `yaml:"note"`
+	} `yaml:"feasts"`
+}
+
+// parseFeasts reads a feasts file (feasts.yaml): every name with its rule,
+// and the words that move a feast onto Orthodox Easter. Every problem is
+// reported at its file:line:col.
+func parseFeasts(file string, data []byte) (map[string]dates.Feast, []string, error) {
+	var spec feastsFile
+	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", file, err)
+	}
+	var errs vocab.ErrorList
+	errorf := func(p rules.Pos, format string, args ...any) {
+		errs = append(errs, &vocab.Error{File: file, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+	}
+	out := map[string]dates.Feast{}
+	for _, f := range spec.Feasts {
+		rule, err := feast.Parse(f.Day.Value)
+		if err != nil {
+			errorf(f.Day.Pos, "day: %v", err)
+			continue
+		}
+		rule.Eve = f.Eve
+		for day, n := range f.Moves {
+			wd, ok := feast.Weekday(day)
+			k, err := strconv.Atoi(n.Value)
+			switch {
+			case !ok:
+				errorf(n.Pos, "moves: %q is not a weekday (sun … sat)", day)
+			case err != nil || k == 0:
+				errorf(n.Pos, "moves: %s: want a number of days, not %q", day, n.Value)
+			default:
+				rule.Moves[wd] = k
+			}
+		}
+		if len(f.Names) == 0 {
+			errorf(f.Day.Pos, "%s: no names", f.Day.Value)
+		}
+		for _, name := range f.Names {
+			if _, dup := out[name.Value]; dup || name.Value == "" {
+				errorf(name.Pos, "name %q is empty or given twice", name.Value)
+				continue
+			}
+			out[name.Value] = dates.Feast{Rule: rule, Note: f.Note}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, nil, errs
+	}
+	return out, spec.Orthodox, nil
+}

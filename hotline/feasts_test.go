@@ -1,0 +1,64 @@
+package hotline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/calendar"
+)
+
+// TestFeastsFile: the embedded file loads, and each kind of mistake is
+// reported at its line and column.
+func TestFeastsFile(t *testing.T) {
+	fs, orthodox, err := parseFeasts("feasts.yaml", feastsYAML)
+	require.NoError(t, err)
+	require.Contains(t, orthodox, "东正教")
+	require.Greater(t, len(fs), 150)
+	easter := fs["复活节"].Rule.In(2026)
+	require.Len(t, easter, 1)
+	require.Equal(t, "2026-04-05", easter[0].Day.String())
+
+	for _, c := range []struct{ yaml, err string }{
+		{"feasts:\n  - names: [复活节]\n    day: pascha\n", "feasts.yaml:3:10: day: "},
+		{"feasts:\n  - names: [a]\n    day: easter\n    moves: {caturday: 1}\n", "feasts.yaml:4:23: moves: \"caturday\" is not a weekday"},
+		{"feasts:\n  - names: [a]\n    day: easter\n    moves: {sat: x}\n", "feasts.yaml:4:18: moves: sat: want a number of days"},
+		{"feasts:\n  - names: [a]\n    day: easter\n  - names: [b, a]\n    day: easter+1\n", "feasts.yaml:4:16: name \"a\" is empty or given twice"},
+		{"feasts:\n  - day: easter\n", "feasts.yaml:2:10: easter: no names"},
+		{"feasts:\n  - names: [a]\n    date: easter\n", "feasts.yaml: "},
+	} {
+		_, _, err := parseFeasts("feasts.yaml", []byte(c.yaml))
+		require.ErrorContains(t, err, c.err, c.yaml)
+	}
+}
+
+// TestFeastInQuestion: a holiday of another calendar named in a question
+// is its day (or span), and the rest of the question is understood as
+// without it.
+func TestFeastInQuestion(t *testing.T) {
+	h := newTestHotline(t)
+	today := calendar.MustDate(2026, 3, 1)
+	for _, c := range []struct {
+		q, activity, date, end string
+	}{
+		{"复活节那天能烧纸不", "ritual_paper_money", "2026-04-05", ""},
+		{"復活節那天能燒紙不", "ritual_paper_money", "2026-04-05", ""},
+		{"东正教复活节能不能放鞭炮", "fireworks", "2026-04-12", ""},
+		{"清明节烧纸可以吗", "ritual_paper_money", "2026-04-05", ""},
+		{"开斋节那天在山上烧烤行不行", "", "2026-03-20", ""},
+		{"赎罪日能烧纸吗", "ritual_paper_money", "2026-09-20", "2026-09-21"},
+		{"逾越节期间烧纸行不行", "ritual_paper_money", "2026-04-01", "2026-04-09"},
+	} {
+		q := h.Parse(c.q, today)
+		if c.activity != "" {
+			require.Equal(t, c.activity, q.Activity, c.q)
+		}
+		require.Equal(t, c.date, q.Date.String(), c.q)
+		if c.end == "" {
+			require.Nil(t, q.DateEnd, c.q)
+		} else {
+			require.NotNil(t, q.DateEnd, c.q)
+			require.Equal(t, c.end, q.DateEnd.String(), c.q)
+		}
+		require.Empty(t, q.NotUnderstood, c.q)
+	}
+}
