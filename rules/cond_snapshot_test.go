@@ -14,7 +14,8 @@ import (
 // TestConditionTrees loads every shipped rule set three ways — each
 // condition parsed and type-checked by expr (as for rules nobody built
 // into the binary), each compiled from a tree (expr's parser run by the
-// test, not by the load), and as a load does (the snapshot's trees where it
+// test, not by the load; ParseSubset must give the same trees), and as a
+// load does (the snapshot's trees where it
 // has them) — and requires the same rule set from all three: compiling
 // from a tree changes nothing, so neither can a decision.
 func TestConditionTrees(t *testing.T) {
@@ -40,6 +41,11 @@ func TestConditionTrees(t *testing.T) {
 			fromTrees, _ := load(roots, func(src string) *cond.Tree {
 				tree, err := cond.Parse(src)
 				require.NoError(t, err, src)
+				// The WebAssembly build's parser reads every shipped
+				// condition, to the same tree.
+				subset, err := cond.ParseSubset(src)
+				require.NoError(t, err, src)
+				require.Equal(t, tree, subset, src)
 				parsed++
 				return tree
 			})
