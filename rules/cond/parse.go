@@ -80,7 +80,7 @@ func isComparison(op string) bool { return op == "<" || op == "<=" || op == ">" 
 func (p *subsetParser) node(t *Tree) *Tree {
 	p.nodes++
 	if p.nodes > MaxNodes && p.err == nil {
-		p.err = &Error{Column: t.From + 1, Msg: fmt.Sprintf("compilation failed: expression exceeds maximum allowed nodes")}
+		p.err = &Error{Column: t.From + 1, Msg: "compilation failed: expression exceeds maximum allowed nodes"}
 	}
 	return t
 }
