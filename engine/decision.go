@@ -195,6 +195,34 @@ func (d *Decision) Reason(k int) Reason {
 	return d.reason(k)
 }
 
+// Cited is what a reason cites and how it applied, without its windows,
+// conditions and terms: every field a string, nothing shared with the
+// engine.
+type Cited struct {
+	Rule, Notice, NoticeTitle, Article, Text string
+	Status                                   string
+	OverriddenBy, OverriddenByText           string
+}
+
+// Cited returns what reason k (0 ≤ k < NumReasons) cites, without copying
+// the rest of it: cheaper than Reason(k) for a caller that keeps the
+// citations only (decision records).
+func (d *Decision) Cited(k int) Cited {
+	if d.merged != nil {
+		r := &d.merged.reasons[k]
+		return Cited{Rule: r.Rule, Notice: r.Notice, NoticeTitle: r.NoticeTitle, Article: r.Article, Text: r.Text,
+			Status: r.Status, OverriddenBy: r.OverriddenBy, OverriddenByText: r.OverriddenByText}
+	}
+	rs := &d.reasons[k]
+	c := d.p.info[rs.rule].citation
+	out := Cited{Rule: c.Rule, Notice: c.Notice, NoticeTitle: c.NoticeTitle, Article: c.Article, Text: c.Text, Status: statusNames[rs.status]}
+	if rs.status.defeated() {
+		by := &d.p.info[rs.by]
+		out.OverriddenBy, out.OverriddenByText = by.label, by.citation.Text
+	}
+	return out
+}
+
 // clone copies r and what it refers to.
 func (r Reason) clone() Reason {
 	r.Terms, r.DependsOn, r.Windows = slices.Clone(r.Terms), slices.Clone(r.DependsOn), slices.Clone(r.Windows)

@@ -160,6 +160,26 @@ func TestDecisionsCannotBeCorrupted(t *testing.T) {
 	}
 }
 
+// TestCitedIsReason checks Cited(k) against Reason(k) for decisions of
+// every kind (merged ones included): the same citation and status.
+func TestCitedIsReason(t *testing.T) {
+	e, all := kindQueries(t)
+	n := 0
+	for _, q := range all {
+		d, err := e.Decide(q)
+		if err != nil {
+			continue
+		}
+		for k := range d.NumReasons() {
+			r := d.Reason(k)
+			require.Equal(t, Cited{Rule: r.Rule, Notice: r.Notice, NoticeTitle: r.NoticeTitle, Article: r.Article, Text: r.Text,
+				Status: r.Status, OverriddenBy: r.OverriddenBy, OverriddenByText: r.OverriddenByText}, d.Cited(k))
+			n++
+		}
+	}
+	require.Positive(t, n)
+}
+
 // TestCorruptReachesShared checks the test above can fail: corrupt
 // changes what a struct's pointer, slice and map share with others.
 func TestCorruptReachesShared(t *testing.T) {

@@ -100,7 +100,7 @@ func TestAppendJSONIsEncodingJSON(t *testing.T) {
 // field of decisionJSON must be filled in some decision.
 func TestJSONCoversDecision(t *testing.T) {
 	plainType := reflect.TypeFor[decisionJSON]()
-	notOutput := map[string]bool{"AppendJSON": true, "MarshalJSON": true, "NumReasons": true, "Reason": true, "FirstApplyingNotice": true}
+	notOutput := map[string]bool{"AppendJSON": true, "MarshalJSON": true, "NumReasons": true, "Reason": true, "Cited": true, "FirstApplyingNotice": true}
 	dt := reflect.TypeFor[Decision]()
 	for i := range dt.NumField() {
 		if f := dt.Field(i); f.IsExported() {

@@ -3,7 +3,10 @@ package records
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -29,6 +32,7 @@ func BenchmarkEncode(b *testing.B) {
 	r := benchRecord(b)
 	b.Run("outline", func(b *testing.B) {
 		var n int
+		cpu0 := processCPU()
 		for b.Loop() {
 			e, err := entryOf(r, false)
 			if err != nil {
@@ -37,6 +41,7 @@ func BenchmarkEncode(b *testing.B) {
 			n = len(e.Decision) + len(e.Query)
 		}
 		b.ReportMetric(float64(n), "bytes/record")
+		b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
 	})
 	b.Run("full", func(b *testing.B) {
 		var n int
@@ -78,4 +83,62 @@ func BenchmarkAppend(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(batch))/1000, "µs/record")
 		})
 	}
+}
+
+// BenchmarkWriter is what a record costs the service's CPU: records handed
+// to a Writer (as the server does) and written to the store, per record,
+// in CPU time of the whole process (the writer's goroutine, the driver, the
+// garbage collector) — on a shared machine ns/op counts the waits for a
+// core and the disk too, cpu-µs/record does not. PostgreSQL's own CPU is
+// not counted (another process): see docs/operations.md for it.
+func BenchmarkWriter(b *testing.B) {
+	targets := map[string]string{"sqlite": ""}
+	if dsn := os.Getenv("TONGGAO_TEST_POSTGRES"); dsn != "" {
+		targets["postgres"] = dsn
+	}
+	for _, name := range []string{"sqlite", "postgres"} {
+		target, ok := targets[name]
+		if !ok {
+			continue
+		}
+		b.Run(name, func(b *testing.B) {
+			at := target
+			if at == "" {
+				at = filepath.Join(b.TempDir(), "bench.db")
+			}
+			s, err := Open(context.Background(), at)
+			require.NoError(b, err)
+			defer s.Close()
+			if name == "postgres" {
+				_, err = s.db.Exec("TRUNCATE decision_records")
+				require.NoError(b, err)
+			}
+			r := benchRecord(b)
+			// A queue that holds them all: the writer takes full batches
+			// and nothing waits on it.
+			w := NewWriter(s, WriterOptions{Queue: b.N + 1})
+			b.ResetTimer()
+			cpu0 := processCPU()
+			for i := range b.N {
+				rec := *r // the server makes one per answer
+				rec.RequestID = "bench-" + strconv.Itoa(i)
+				w.Record(&rec)
+			}
+			require.NoError(b, w.Close(context.Background()))
+			b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e3, "cpu-µs/record")
+			b.ReportMetric(0, "ns/op")
+			n, err := s.Count(context.Background())
+			require.NoError(b, err)
+			require.EqualValues(b, b.N, n, "every record written")
+		})
+	}
+}
+
+// processCPU is the process's user + system CPU time so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

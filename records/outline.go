@@ -1,12 +1,12 @@
 package records
 
 import (
-	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
 
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/internal/jsonnum"
 )
 
 // Record formats: what an entry's Decision holds. Format 1 (the first
@@ -58,7 +58,7 @@ func outlineOf(d *engine.Decision) (Outline, string) {
 	o := Outline{Date: d.Date.String(), Verdict: string(d.Verdict), Reasons: make([]RuleStatus, d.NumReasons())}
 	var b strings.Builder
 	for k := range o.Reasons {
-		r := d.Reason(k)
+		r := d.Cited(k)
 		o.Reasons[k] = RuleStatus{Rule: r.Rule, Status: r.Status, OverriddenBy: r.OverriddenBy}
 		if r.Status != "applies" && r.Status != "may_apply" {
 			continue
@@ -154,14 +154,4 @@ func (o Outline) appendJSON(dst []byte) []byte {
 }
 
 // appendJSONString appends s as encoding/json writes a string.
-func appendJSONString(dst []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= 0x80 {
-			b, _ := json.Marshal(s) // a string always encodes
-			return append(dst, b...)
-		}
-	}
-	dst = append(dst, '"')
-	dst = append(dst, s...)
-	return append(dst, '"')
-}
+func appendJSONString(dst []byte, s string) []byte { return jsonnum.AppendString(dst, s) }

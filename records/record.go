@@ -3,12 +3,16 @@ package records
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/internal/jsonnum"
 	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/server"
@@ -104,6 +108,107 @@ func factJSON(v any) any {
 	return v
 }
 
+// appendQueryJSON appends q's record form (EncodeQuery) as encoding/json
+// writes it, without reflection or the map of facts: the writer encodes
+// one per record.
+func appendQueryJSON(dst []byte, q engine.Query) ([]byte, error) {
+	dst = append(dst, `{"activity":`...)
+	dst = jsonnum.AppendString(dst, q.Activity)
+	if !q.At.IsZero() {
+		dst = append(dst, `,"at":`...)
+		dst = jsonnum.AppendString(dst, q.At.Format(time.RFC3339))
+	} else if q.Day != (calendar.Date{}) {
+		dst = append(dst, `,"day":`...)
+		dst = jsonnum.AppendString(dst, q.Day.String())
+	}
+	if len(q.Facts) > 0 {
+		var keys [16]string
+		names := keys[:0]
+		for k := range q.Facts {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		dst = append(dst, `,"facts":{`...)
+		for i, k := range names {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonnum.AppendString(dst, k)
+			dst = append(dst, ':')
+			var err error
+			if dst, err = appendFactJSON(dst, q.Facts[k]); err != nil {
+				return dst, fmt.Errorf("fact %s: %w", k, err)
+			}
+		}
+		dst = append(dst, '}')
+	}
+	if p := q.Point; p != nil {
+		var err error
+		dst = append(dst, `,"point":{"lat":`...)
+		if dst, err = appendNumber(dst, p.Lat); err != nil {
+			return dst, err
+		}
+		dst = append(dst, `,"lon":`...)
+		if dst, err = appendNumber(dst, p.Lon); err != nil {
+			return dst, err
+		}
+		dst = append(dst, `,"crs":`...)
+		dst = jsonnum.AppendString(dst, string(p.CRS))
+		dst = append(dst, '}')
+	}
+	if q.AccuracyM != 0 {
+		var err error
+		dst = append(dst, `,"accuracy_m":`...)
+		if dst, err = appendNumber(dst, q.AccuracyM); err != nil {
+			return dst, err
+		}
+	}
+	if q.Place != "" {
+		dst = append(dst, `,"place":`...)
+		dst = jsonnum.AppendString(dst, q.Place)
+	}
+	return append(dst, '}'), nil
+}
+
+// appendFactJSON appends a fact value as factJSON gives it to
+// encoding/json; a value of another type is encoded by encoding/json.
+func appendFactJSON(dst []byte, v any) ([]byte, error) {
+	switch x := v.(type) {
+	case engine.Sourced:
+		return appendFactJSON(dst, x.Value)
+	case engine.Range:
+		dst = append(dst, `{"max":`...)
+		dst, err := appendNumber(dst, x.Hi)
+		if err != nil {
+			return dst, err
+		}
+		dst = append(dst, `,"min":`...)
+		if dst, err = appendNumber(dst, x.Lo); err != nil {
+			return dst, err
+		}
+		return append(dst, '}'), nil
+	case int:
+		return appendNumber(dst, float64(x))
+	case float64:
+		return appendNumber(dst, x)
+	case bool:
+		return strconv.AppendBool(dst, x), nil
+	case string:
+		return jsonnum.AppendString(dst, x), nil
+	}
+	b, err := json.Marshal(v)
+	return append(dst, b...), err
+}
+
+// appendNumber appends f as encoding/json writes a float64, which refuses
+// NaN and ±Inf.
+func appendNumber(dst []byte, f float64) ([]byte, error) {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return dst, fmt.Errorf("unsupported value: %v", f)
+	}
+	return jsonnum.AppendFloat(dst, f), nil
+}
+
 // Query is the record's query for the rule set set, to decide again.
 func (q QueryJSON) Query(set *rules.Set) (engine.Query, error) {
 	out := engine.Query{Activity: q.Activity, AccuracyM: q.AccuracyM, Place: q.Place}
@@ -161,7 +266,7 @@ func entryOf(r *server.Record, keepPhones bool) (Entry, error) {
 		e.Verdict = "not_understood"
 	}
 	if r.Decision != nil {
-		q, err := json.Marshal(EncodeQuery(r.Query))
+		q, err := appendQueryJSON(make([]byte, 0, 128), r.Query)
 		if err != nil {
 			return e, fmt.Errorf("record %s: query: %w", r.RequestID, err)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -20,6 +21,7 @@ import (
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/server"
 )
@@ -503,5 +505,37 @@ func TestOutlineJSON(t *testing.T) {
 		var back Outline
 		require.NoError(t, json.Unmarshal(o.appendJSON(nil), &back))
 		require.Empty(t, o.differences(back))
+	}
+}
+
+// TestQueryJSON: the writer's hand-written query JSON is byte for byte
+// what encoding/json writes of EncodeQuery, for every kind of fact value,
+// a point, an accuracy and a place, and refuses what encoding/json
+// refuses.
+func TestQueryJSON(t *testing.T) {
+	at := time.Date(2024, 10, 3, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	for _, q := range []engine.Query{
+		{Activity: "烧田埂", At: at},
+		{Activity: "burn<&>", Day: calendar.MustDate(2024, 10, 3)},
+		{Activity: "烧田埂", At: at, Facts: engine.Facts{"distance_to_forest_m": 50, "has_permit": true, "fire_danger_level": engine.Sourced{Value: 4.0, Source: "feed"},
+			"wind": engine.Range{Lo: 2.5, Hi: 1e-7}, "town": "白水镇", "zeta": int64(3), "alpha": []string{"a"}}},
+		{Activity: "x", Day: calendar.MustDate(2024, 1, 1), Point: &place.Point{Lat: 26.5, Lon: 111.8, CRS: place.GCJ02}, AccuracyM: 30, Place: "431121"},
+		{Activity: "x"},
+	} {
+		want, err := json.Marshal(EncodeQuery(q))
+		require.NoError(t, err)
+		got, err := appendQueryJSON(nil, q)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(got))
+	}
+	for _, q := range []engine.Query{
+		{Activity: "x", Facts: engine.Facts{"d": math.NaN()}},
+		{Activity: "x", Facts: engine.Facts{"d": engine.Range{Lo: math.Inf(-1), Hi: 1}}},
+		{Activity: "x", Point: &place.Point{Lat: math.Inf(1)}},
+	} {
+		_, err := json.Marshal(EncodeQuery(q))
+		require.Error(t, err)
+		_, err = appendQueryJSON(nil, q)
+		require.Error(t, err)
 	}
 }

@@ -26,3 +26,14 @@ func ExampleAppendFloat() {
 	fmt.Println(string(jsonnum.AppendFloat(nil, 1e-9)), string(jsonnum.AppendFloat(nil, 0.25)))
 	// Output: 1e-9 0.25
 }
+
+// TestAppendString: byte for byte what encoding/json writes — HTML
+// characters, control characters, invalid UTF-8, U+2028 and U+2029, and
+// Chinese as it is.
+func TestAppendString(t *testing.T) {
+	for _, s := range []string{"", "烧田埂", `a"b\c`, "<&>", "\x00\x01\b\f\n\r\t\x1f", "bad \xff\xfe utf-8", "\u2028\u2029", "祁政通〔2024〕7号 第三条", "x\x7fy"} {
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(jsonnum.AppendString(nil, s)), "%q", s)
+	}
+}
