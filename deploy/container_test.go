@@ -81,12 +81,12 @@ func dockerfile(t *testing.T) image {
 	return img
 }
 
-// buildImageBinary builds tonggao as the Dockerfile's build stage does
-// (same environment and flags), into dir.
-func buildImageBinary(t *testing.T, img image, dir string) string {
+// buildImageBinaries builds tonggao and tonggao-server as the Dockerfile's
+// build stage does (same environment and flags), into dir.
+func buildImageBinaries(t *testing.T, img image, dir string) {
 	t.Helper()
 	var env, args []string
-	out := filepath.Join(dir, "tonggao")
+	out := dir + string(filepath.Separator)
 	words := img.build
 	for len(words) > 0 && strings.Contains(words[0], "=") {
 		env = append(env, words[0])
@@ -108,7 +108,10 @@ func buildImageBinary(t *testing.T, img image, dir string) string {
 	cmd.Env = append(os.Environ(), env...)
 	b, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", b)
-	return out
+	for _, bin := range []string{"tonggao", "tonggao-server"} {
+		_, err := os.Stat(filepath.Join(dir, bin))
+		require.NoError(t, err, "the image holds %s", bin)
+	}
 }
 
 // shellWords splits a RUN line as sh would for the simple words it uses:
@@ -186,20 +189,23 @@ func TestImageEntrypoint(t *testing.T) {
 	// The non-root user must reach the binary (t.TempDir's parent is 0700).
 	require.NoError(t, os.Chmod(filepath.Dir(dir), 0o755))
 	require.NoError(t, os.Chmod(dir, 0o755))
-	bin := buildImageBinary(t, img, dir)
+	buildImageBinaries(t, img, dir)
 
-	ef, err := elf.Open(bin)
-	require.NoError(t, err)
-	for _, p := range ef.Progs {
-		require.NotEqual(t, elf.PT_INTERP, p.Type, "a static binary has no ELF interpreter")
+	for _, bin := range []string{"tonggao", "tonggao-server"} {
+		ef, err := elf.Open(filepath.Join(dir, bin))
+		require.NoError(t, err)
+		for _, p := range ef.Progs {
+			require.NotEqual(t, elf.PT_INTERP, p.Type, "a static binary has no ELF interpreter: %s", bin)
+		}
+		ef.Close()
 	}
-	ef.Close()
 
-	// The image's paths name /usr/local/bin/tonggao; here it is bin.
+	// The image's paths name /usr/local/bin/tonggao-server; here it is in
+	// dir, beside tonggao.
 	local := func(argv []string) []string {
 		out := append([]string{}, argv...)
-		require.Equal(t, "/usr/local/bin/tonggao", out[0])
-		out[0] = bin
+		require.Equal(t, "/usr/local/bin/tonggao-server", out[0], "the image runs the service's binary")
+		out[0] = filepath.Join(dir, filepath.Base(out[0]))
 		return out
 	}
 

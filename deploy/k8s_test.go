@@ -160,10 +160,10 @@ func seconds(t *testing.T, s string) int {
 	return n
 }
 
-// serveHelp is the help text of tonggao serve.
+// serveHelp is the help text of tonggao serve (tonggao-server serve).
 func serveHelp(t *testing.T) string {
 	t.Helper()
-	cmd := exec.Command("go", "run", "./cmd/tonggao", "serve", "--help")
+	cmd := exec.Command("go", "run", "./cmd/tonggao-server", "serve", "--help")
 	cmd.Dir = ".."
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Load test on loopback: builds tonggao and tonggao-load, starts
-# `tonggao serve --rules rules --embedded=false` on a free port, and runs the bounded load
+# Load test on loopback: builds tonggao-server and tonggao-load, starts
+# `tonggao-server serve --rules rules --embedded=false` on a free port, and runs the bounded load
 # generator against it (default 60 s, 8 workers), sampling the server's
 # memory every second. Prints the machine, the load average before and
 # after, and markdown tables (the README's figures come from it).
@@ -11,7 +11,7 @@
 #   CONCURRENCY=16 scripts/loadtest.sh
 #   RECORDS=/tmp/r.db scripts/loadtest.sh     # decision records on (a SQLite path or a postgres:// URL); prints the records metrics
 #   MIX=loadtest/decisions.txt scripts/loadtest.sh   # another request mix (default the built-in loadtest/mix.txt)
-#   HOSTILE=1 DURATION=60s scripts/loadtest.sh        # instead: the hostile reload runs (go test ./cmd/tonggao -run TestHostile):
+#   HOSTILE=1 DURATION=60s scripts/loadtest.sh        # instead: the hostile reload runs (go test ./internal/servecmd -run TestHostile):
 #                                                     # a reload every second of a FIFO, merge-key bomb, 1 GiB file or symlink to
 #                                                     # /dev/zero, and a pulled bundle every second (signed bomb, 1 GiB declared,
 #                                                     # unsigned, truncated, good), each DURATION under load; then a real SIGTERM
@@ -24,15 +24,15 @@ conc=${CONCURRENCY:-8}
 reload=${RELOAD_EVERY:-0}
 port=${PORT:-0}
 if [ "${HOSTILE:-}" = 1 ]; then
-  exec env TONGGAO_HOSTILE_DURATION="$duration" go test ./cmd/tonggao -run 'TestHostile' -count=1 -v -timeout 30m
+  exec env TONGGAO_HOSTILE_DURATION="$duration" go test ./internal/servecmd -run 'TestHostile' -count=1 -v -timeout 30m
 fi
 bin=$(mktemp -d)
-go build -o "$bin/tonggao" ./cmd/tonggao
+go build -o "$bin/tonggao-server" ./cmd/tonggao-server
 go build -o "$bin/tonggao-load" ./cmd/tonggao-load
 
 # The admin listener (reloads) needs a token; a throwaway one per run.
 head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$bin/admin-token"
-"$bin/tonggao" serve --addr "127.0.0.1:$port" --rules rules --embedded=false --admin-addr 127.0.0.1:0 --admin-token-file "$bin/admin-token" \
+"$bin/tonggao-server" serve --addr "127.0.0.1:$port" --rules rules --embedded=false --admin-addr 127.0.0.1:0 --admin-token-file "$bin/admin-token" \
   ${RECORDS:+--records "$RECORDS"} ${RECORDS_QUEUE:+--records-queue "$RECORDS_QUEUE"} >"$bin/serve.out" 2>"$bin/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$bin"' EXIT

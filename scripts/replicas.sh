@@ -28,9 +28,10 @@ trap cleanup EXIT
 say() { echo "# $(date -u +%H:%M:%S) $*"; }
 fail() { echo "FAIL: $*"; exit 1; }
 
-go build -o "$work/tonggao" ./cmd/tonggao
+go build -o "$work/" ./cmd/tonggao ./cmd/tonggao-server
 go build -o "$work/tonggao-load" ./cmd/tonggao-load
 T=$work/tonggao
+S=$work/tonggao-server # the service's binary (tonggao serve runs it)
 
 # The bundle server: a static file server (Go's, with Last-Modified); the
 # same little program reads a replica's rule set (X-Rule-Set of /healthz)
@@ -90,7 +91,7 @@ dsn=$(timeout 120 bash scripts/postgres.sh start "$work/pg" 55433)
 declare -A rp
 start_replica() {
   local port=$1 rec=$2
-  "$T" serve --addr "127.0.0.1:$port" --bundle-url http://127.0.0.1:18300/bundle.zip --bundle-key "$work/key.pub" \
+  "$S" serve --addr "127.0.0.1:$port" --bundle-url http://127.0.0.1:18300/bundle.zip --bundle-key "$work/key.pub" \
     --bundle-poll ${poll}s ${rec:+--records "$rec"} --drain-delay 1s --grace 5s >>"$work/serve-$port.out" 2>>"$work/serve-$port.log" &
   rp[$port]=$!; pids+=($!)
 }
@@ -100,7 +101,7 @@ stop_replica() {
 }
 wait_ready() {
   for _ in $(seq 1 100); do
-    "$T" serve --healthcheck --addr "127.0.0.1:$1" >/dev/null 2>&1 && return 0; sleep 0.1
+    "$S" serve --healthcheck --addr "127.0.0.1:$1" >/dev/null 2>&1 && return 0; sleep 0.1
   done
   cat "$work/serve-$1.log"; fail "replica $1 did not start"
 }

@@ -2,18 +2,19 @@
 // place?" from encoded public notices, and offers the calendar, register
 // and layer tools those answers rest on.
 //
-// Each command lives in its own file (check_cmd.go, ask_cmd.go, …) as a
-// constructor of a cobra command; app.go holds what they share: the root
-// command, exit statuses, errors (as text or JSON) and "did you mean".
-// docs/cli.md is generated from the command tree (see cli_doc_test.go).
+// The commands are in package internal/cli. The service — tonggao serve
+// and tonggao records — is the binary of cmd/tonggao-server, which these
+// two commands run: this one links neither the HTTP server nor the
+// database drivers nor the metrics (TestNoServiceDependencies), and starts
+// in less time for it.
 package main
 
 import (
 	"os"
-	"time"
+
+	"github.com/tonggao/tonggao/internal/cli"
 )
 
 func main() {
-	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv}
-	os.Exit(a.run(os.Args[1:]))
+	os.Exit(cli.Main().Run(os.Args[1:]))
 }

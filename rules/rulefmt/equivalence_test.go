@@ -128,7 +128,7 @@ func dump(v any) string {
 func TestFormattedDirectoriesLoadTheSame(t *testing.T) {
 	dirs := map[string]fs.FS{"embedded": rules.EmbeddedFS()}
 	for _, d := range []string{"../../examples/notices/zhengzhou", "../../examples/notices/yancheng", "../../examples/notices/qiantang",
-		"../../examples/notices/wendeng", "../../engine/testdata/clock", "../../bundle/testdata/kites", "../../cmd/tonggao/testdata/extra"} {
+		"../../examples/notices/wendeng", "../../engine/testdata/clock", "../../bundle/testdata/kites", "../../internal/cli/testdata/extra"} {
 		dirs[d] = os.DirFS(d)
 	}
 	for name, fsys := range dirs {

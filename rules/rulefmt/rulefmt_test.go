@@ -92,7 +92,7 @@ func shippedYAML(t *testing.T) []string {
 	t.Helper()
 	var files []string
 	for _, root := range []string{"..", "../../examples/notices", "../../register", "../../engine/testdata",
-		"../../bundle/testdata", "../../cmd/tonggao/testdata", "../../place/testdata"} {
+		"../../bundle/testdata", "../../internal/cli/testdata", "../../place/testdata"} {
 		require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".yaml") {
 				return err
