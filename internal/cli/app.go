@@ -184,7 +184,18 @@ type errorJSON struct {
 
 // run executes the command line args of tonggao and returns the exit
 // status.
-func (a *app) run(args []string) int { return a.runTree(a.root, args) }
+func (a *app) run(args []string) int {
+	if a.forwardCompletion(args) {
+		// The shell asks for completions within serve or records:
+		// tonggao-server knows their flags.
+		// Without it, the shell gets no completions.
+		if err := a.runSibling(args); err != nil {
+			return classify(err).status
+		}
+		return 0
+	}
+	return a.runTree(a.root, args)
+}
 
 // runTree executes the command line args on the command tree tree builds
 // and returns the exit status.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"strings"
 	"time"
@@ -38,11 +37,4 @@ func runStdin(stdin string, args ...string) (int, string, string) {
 	a.stdin = strings.NewReader(stdin)
 	code := a.run(args)
 	return code, out.String(), errb.String()
-}
-
-// serve runs "tonggao serve args" until ctx ends.
-func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	a := testApp(stdout, stderr)
-	a.ctx = ctx
-	return a.run(append([]string{"serve"}, args...))
 }

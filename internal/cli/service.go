@@ -211,6 +211,15 @@ lists its flags, as docs/cli.md does.`,
 	return cmd
 }
 
+// forwardCompletion reports whether args ask for completions within a
+// service command run by tonggao-server (tonggao __complete serve --ad),
+// not for the command's own name.
+func (a *app) forwardCompletion(args []string) bool {
+	return a.service == nil && len(args) > 2 &&
+		(args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) &&
+		(args[1] == "serve" || args[1] == "records")
+}
+
 // errNoServer is the error of a service command when tonggao-server is
 // not installed.
 var errNoServer = errors.New("not found")

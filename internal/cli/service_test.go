@@ -25,6 +25,8 @@ func TestServiceCommandsRunServer(t *testing.T) {
 		{[]string{"records", "get", "3f2a", "--json"}, []string{"records", "get", "3f2a", "--json"}},
 		{[]string{"serve", "--help"}, []string{"serve", "--help"}},
 		{[]string{"help", "records"}, []string{"records", "--help"}},
+		{[]string{"__complete", "serve", "--ad"}, []string{"__complete", "serve", "--ad"}},
+		{[]string{"__completeNoDesc", "records", "get", ""}, []string{"__completeNoDesc", "records", "get", ""}},
 	} {
 		var out, errb bytes.Buffer
 		a := testApp(&out, &errb)
@@ -59,4 +61,14 @@ func TestServiceCommandsWithoutServer(t *testing.T) {
 	a.exec = func(string, []string) error { return errors.New("exec format error") }
 	require.Equal(t, exitFailed, a.run([]string{"records", "list"}))
 	require.Contains(t, errb.String(), "exec format error")
+}
+
+// Completing the name serve is tonggao's; completing within it is
+// tonggao-server's.
+func TestServiceCompletion(t *testing.T) {
+	var out, errb bytes.Buffer
+	a := testApp(&out, &errb)
+	a.exec = func(string, []string) error { t.Fatal("tonggao completes the command's name itself"); return nil }
+	require.Equal(t, 0, a.run([]string{"__complete", "serv"}))
+	require.Contains(t, out.String(), "serve\t")
 }
