@@ -17,12 +17,13 @@ var mandarinYAML []byte
 // (mandarin.yaml): day words, negation, focus, the words that say what
 // is asked (when, how much, a document, a phone number) and filler.
 type grammar struct {
-	Days       map[string]int `yaml:"days"`
-	WeakDays   map[string]int `yaml:"weak_days"`
-	Months     map[string]int `yaml:"months"`
-	Years      map[string]int `yaml:"years"`
-	MonthParts map[string]int `yaml:"month_parts"`
-	YearParts  map[string]int `yaml:"year_parts"`
+	Days       map[string]int    `yaml:"days"`
+	WeakDays   map[string]int    `yaml:"weak_days"`
+	Months     map[string]int    `yaml:"months"`
+	Years      map[string]int    `yaml:"years"`
+	MonthParts map[string]int    `yaml:"month_parts"`
+	MonthSpans map[string][2]int `yaml:"month_spans"`
+	YearParts  map[string]int    `yaml:"year_parts"`
 	Week       struct {
 		This     []string       `yaml:"this"`
 		Next     []string       `yaml:"next"`

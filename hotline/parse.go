@@ -212,7 +212,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		feasts[script.Fold(w)] = f
 	}
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, Years: g.Years,
-		MonthParts: g.MonthParts, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
+		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
 		Before: g.Before, Past: g.Past, AfterDay: g.AfterDay, Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays,
 		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts})
@@ -344,7 +344,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		g.Where, g.Document, g.Validity, g.Report, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.LunarDays), calendar.FestivalNames(), festivalWords,
-		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox} {
+		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans)} {
 		for _, w := range l {
 			p.known.add(w, word{})
 		}

@@ -34,6 +34,9 @@ type Words struct {
 	Months     map[string]int // 下个月 1
 	Years      map[string]int // 明年 1
 	MonthParts map[string]int // 月初 1, 月中 15, 月底 0 (the last day)
+	// MonthSpans are parts of a month said as spans of days: 中旬 [11, 20],
+	// 下旬 [21, 0] (0 is the last day).
+	MonthSpans map[string][2]int
 	YearParts  map[string]int // 年底 0
 	This       []string       // 这, 本 (this week)
 	Next       []string       // 下 (next week)
@@ -93,6 +96,9 @@ type Mention struct {
 	// Bad is set when the words name no day (2月30日): the day must be
 	// asked for, not guessed.
 	Bad bool
+	// prev is the previous occurrence of a day said without a year (10月15号,
+	// 15号), for 过了 to pick the nearer; zero when there is none.
+	prev calendar.Date
 }
 
 // Reader finds days in text. It is immutable and safe for concurrent use.
@@ -116,9 +122,9 @@ type Reader struct {
 	reFestMod *regexp.Regexp
 	reClock   *regexp.Regexp
 	// the word lists, longest first, sorted once
-	years, monthWords, monthParts, yearParts, lunarDays, gregorian, dayWords, feasts []string
-	dayWord                                                                          map[string]dayWord
-	wordIndex                                                                        *wordTrie
+	years, monthWords, monthParts, monthSpans, yearParts, lunarDays, gregorian, dayWords, feasts []string
+	dayWord                                                                                      map[string]dayWord
+	wordIndex                                                                                    *wordTrie
 }
 
 type dayWord struct {
@@ -209,6 +215,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		return nil, fmt.Errorf("dates: %w", err)
 	}
 	r.years, r.monthWords, r.monthParts = sortedKeys(w.Years), sortedKeys(w.Months), sortedKeys(w.MonthParts)
+	r.monthSpans = sortedKeys(w.MonthSpans)
 	r.yearParts, r.lunarDays, r.gregorian = sortedKeys(w.YearParts), sortedKeys(w.LunarDays), sortedKeys(w.Gregorian)
 	r.dayWord = map[string]dayWord{}
 	for k, n := range w.Days {
@@ -220,7 +227,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.dayWords = sortedKeys(r.dayWord)
 	r.feasts = sortedKeys(w.Feasts)
 	r.wordIndex = &wordTrie{root: &wordNode{}}
-	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts} {
+	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts} {
 		for _, w := range l {
 			r.wordIndex.add(w)
 		}
@@ -381,7 +388,7 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("号日") {
 		r.dayOfMonth(s, today)
 	}
-	r.past(s)
+	r.past(s, today)
 	if has("周星礼拜") && has("月") {
 		r.withWeekday(s, today)
 	}
@@ -647,7 +654,11 @@ func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
 			continue
 		}
 		if day, ok := r.yearless(int(mo), int(d), today, year); ok {
-			s.add(Mention{Start: m[0], End: m[1], Date: day})
+			mn := Mention{Start: m[0], End: m[1], Date: day}
+			if year == 0 {
+				mn.prev, _ = calendar.NewDate(day.Year()-1, int(mo), int(d))
+			}
+			s.add(mn)
 		} else {
 			s.bad(m[0], m[1])
 		}
@@ -839,6 +850,10 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			}
 		}
 		end := m[1]
+		if mn, ok := r.monthSpan(s.text, m[0], end, y, int(mo), today); ok { // 10月下旬
+			s.add(mn)
+			continue
+		}
 		day, note := r.monthStart(y, int(mo), today), "month"
 		if part, n, ok := r.monthPart(s.text[end:]); ok {
 			day, note = partDay(y, int(mo), part), ""
@@ -877,6 +892,10 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 				}
 				continue
 			}
+			if mn, ok := r.monthSpan(s.text, i, j, y, mo, today); ok { // 下个月中旬
+				s.add(mn)
+				continue
+			}
 			day, note := r.monthStart(y, mo, today), "month"
 			if part, n, ok := r.monthPart(s.text[j:]); ok {
 				day, note = partDay(y, mo, part), ""
@@ -913,6 +932,28 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			s.add(Mention{Start: i, End: j, Date: d})
 		}
 	}
+	// 中旬 alone: this month's, or next month's when it has ended
+	for _, w := range r.monthSpans {
+		for off := 0; s.mayHave(w); {
+			i := s.index(w, off)
+			if i < 0 {
+				break
+			}
+			j := i + len(w)
+			off = j
+			if !s.free(i, j) {
+				continue
+			}
+			y, mo := today.Year(), today.Month()
+			if _, to := spanDays(y, mo, r.w.MonthSpans[w]); to.Before(today) {
+				if mo++; mo > 12 {
+					y, mo = y+1, 1
+				}
+			}
+			mn, _ := r.monthSpan(s.text, i, i, y, mo, today)
+			s.add(mn)
+		}
+	}
 	for _, w := range r.yearParts {
 		if !s.mayHave(w) {
 			continue
@@ -925,6 +966,29 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			s.add(Mention{Start: i, End: i + len(w), Date: calendar.MustDate(y, 12, 31)})
 		}
 	}
+}
+
+// monthSpan reads a part of month mo said as a span (中旬) at text[end:],
+// the month having been named at text[start:end]: the span's first day, or
+// today while it lasts, to its last.
+func (r *Reader) monthSpan(text string, start, end, y, mo int, today calendar.Date) (Mention, bool) {
+	for _, w := range r.monthSpans {
+		if !strings.HasPrefix(text[end:], w) {
+			continue
+		}
+		from, to := spanDays(y, mo, r.w.MonthSpans[w])
+		if from.Before(today) && !to.Before(today) {
+			from = today
+		}
+		return Mention{Start: start, End: end + len(w), Date: from, MonthEnd: &to}, true
+	}
+	return Mention{}, false
+}
+
+// spanDays are the first and last days of a span of month mo (0 is its
+// last day).
+func spanDays(y, mo int, span [2]int) (calendar.Date, calendar.Date) {
+	return partDay(y, mo, span[0]), partDay(y, mo, min(span[1], daysIn(y, mo)))
 }
 
 // monthStart is the day a month named as a whole is answered for: today
@@ -1112,13 +1176,23 @@ func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
 			}
 		}
 		if d, ok := upcoming(cands, today); ok {
-			s.add(Mention{Start: m[0], End: m[1], Date: d})
+			mn := Mention{Start: m[0], End: m[1], Date: d}
+			// the same day of the month before, for 过了15号
+			py, pm := d.Year(), d.Month()-1
+			if pm < 1 {
+				py, pm = py-1, 12
+			}
+			mn.prev, _ = calendar.NewDate(py, pm, d.Day())
+			s.add(mn)
 		}
 	}
 }
 
-// past reads 过了15号 and 12月31号以后: the day after the one named.
-func (r *Reader) past(s *scan) {
+// past reads 过了15号 and 12月31号以后: the day after the one named. After
+// 过了, a day said without a year is its nearer occurrence, past or to
+// come: 过了10月15号 said on 10月20日 is a deadline missed five days ago,
+// not next year's.
+func (r *Reader) past(s *scan, today calendar.Date) {
 	for _, a := range r.w.AfterDay {
 		for i := range s.out {
 			m := &s.out[i]
@@ -1144,6 +1218,9 @@ func (r *Reader) past(s *scan) {
 			}
 			m.Start -= len(p)
 			m.Words = s.text[m.Start:m.End]
+			if m.prev != (calendar.Date{}) && today.Sub(m.prev) < m.Date.Sub(today) {
+				m.Date = m.prev
+			}
 			m.Date = m.Date.AddDays(1)
 			for k := m.Start; k < m.End; k++ {
 				s.taken[k] = true

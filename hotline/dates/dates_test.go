@@ -132,3 +132,48 @@ func TestFeasts(t *testing.T) {
 		require.Equal(t, tc.note, ms[0].Note, tc.text)
 	}
 }
+
+// TestMonthSpansAndPast: 上旬/中旬/下旬 are spans of a month (11–20 for
+// 中旬), answered as X月份 is; 过了 + a day without a year is the nearest
+// occurrence of that day, so that a deadline missed days ago is this
+// year's, not next year's.
+func TestMonthSpansAndPast(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{
+		Months:     map[string]int{"下个月": 1},
+		MonthSpans: map[string][2]int{"上旬": {1, 10}, "中旬": {11, 20}, "下旬": {21, 0}},
+		Past:       []string{"过了"},
+	})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		text, today, date, end string
+	}{
+		{"下个月中旬", "2024-11-06", "2024-12-11", "2024-12-20"},
+		{"10月下旬", "2024-09-01", "2024-10-21", "2024-10-31"},
+		{"2月下旬", "2024-01-05", "2024-02-21", "2024-02-29"},
+		{"中旬", "2024-11-15", "2024-11-15", "2024-11-20"}, // inside it: from today
+		{"中旬", "2024-11-25", "2024-12-11", "2024-12-20"}, // past: next month's
+		{"上旬", "2024-11-06", "2024-11-06", "2024-11-10"},
+		{"过了10月15号", "2024-10-20", "2024-10-16", ""}, // a deadline missed five days ago
+		{"过了10月15号", "2024-09-01", "2024-10-16", ""},
+		{"过了10月15号", "2024-10-15", "2024-10-16", ""},
+		{"过了1月15号", "2024-12-20", "2025-01-16", ""}, // the coming one is nearer
+		{"过了15号", "2024-10-20", "2024-10-16", ""},
+		{"过了15号", "2024-10-01", "2024-10-16", ""},
+		{"10月15号", "2024-10-20", "2025-10-15", ""}, // without 过了: the next one
+	} {
+		today, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		ms := r.Read(tc.text, today)
+		require.Len(t, ms, 1, tc.text)
+		require.Equal(t, tc.text, ms[0].Words, tc.text)
+		require.Equal(t, tc.date, ms[0].Date.String(), tc.text+" at "+tc.today)
+		if tc.end == "" {
+			require.Nil(t, ms[0].MonthEnd, tc.text)
+		} else {
+			require.NotNil(t, ms[0].MonthEnd, tc.text)
+			require.Equal(t, tc.end, ms[0].MonthEnd.String(), tc.text+" at "+tc.today)
+		}
+	}
+}
