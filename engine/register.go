@@ -20,6 +20,11 @@ func WithRegister(r *register.Register) Option {
 	}
 }
 
+// NoteDatedAfterStart is the code of the register note on a notice dated
+// after the start of the period it governs (the catalogue's
+// register.dated_after_start: issued, article, text, effective).
+const NoteDatedAfterStart = "dated_after_start"
+
 // RegisterEntries describes the notices of a rule set as register entries.
 func RegisterEntries(set *rules.Set) ([]register.Entry, error) {
 	var out []register.Entry
@@ -43,8 +48,8 @@ func RegisterEntries(set *rules.Set) ([]register.Entry, error) {
 			// began earlier, and the rule base answers from then. Say both.
 			issued := n.Issued
 			e.ValidFrom = &issued
-			e.Notes = []string{fmt.Sprintf("dated %s; the period it governs began earlier (%s %s), and the rule base answers by it from %s",
-				n.Issued, n.ValidityArticle, n.ValidityText, n.Effective)}
+			e.Notes = []register.Note{{Code: NoteDatedAfterStart, Args: map[string]string{
+				"issued": n.Issued.String(), "article": n.ValidityArticle, "text": n.ValidityText, "effective": n.Effective.String()}}}
 		}
 		out = append(out, e)
 	}

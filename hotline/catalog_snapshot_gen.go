@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "c8d935e2b2f3fc3d55007c0769db7c8036f02aa5909339597f15619e8c9f2e37"
+const catalogSnapshotSum = "5fe29d538ad44bd199d401bc73c9e068de1b0f6a2964000a2d127766608dd658"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -48,6 +48,20 @@ func snapshotCatalog() *Catalog {
 			"day_part":                             {ZH: "{from}到{to}{verdict}", EN: "{from} to {to}: {verdict}"},
 			"day_parts":                            {ZH: "当天{parts}。", EN: "That day {parts}."},
 			"day_parts.sep":                        {ZH: "，", EN: "; "},
+			"doc.changed_by":                       {ZH: "依据：{by}", EN: "Decided by: {by}"},
+			"doc.notes":                            {ZH: "说明：", EN: "Notes:"},
+			"doc.number":                           {ZH: "文号：{number}", EN: "Number: {number}"},
+			"doc.status":                           {ZH: "状态（{day}）：{status}（{code}）", EN: "Status on {day}: {status} ({code})"},
+			"doc.status.abolished":                 {ZH: "已废止", EN: "abolished"},
+			"doc.status.expired":                   {ZH: "有效期已满", EN: "expired"},
+			"doc.status.in_force":                  {ZH: "有效", EN: "in force"},
+			"doc.status.invalidated":               {ZH: "已宣布失效", EN: "declared invalid"},
+			"doc.status.not_yet_in_force":          {ZH: "尚未施行", EN: "not yet in force"},
+			"doc.status.unknown":                   {ZH: "不明", EN: "unknown"},
+			"doc.title":                            {ZH: "标题：{title}", EN: "Title: «{title}»"},
+			"doc.valid":                            {ZH: "有效期：{from} 至 {to}", EN: "In force: {from} to {to}"},
+			"doc.valid_from":                       {ZH: "施行日期：{from}", EN: "In force from: {from}"},
+			"doc.valid_until":                      {ZH: "失效时间：{to}", EN: "In force until: {to}"},
 			"document.ask":                         {ZH: "请问是哪个文件？请说文号，比如{example}。", EN: "Which document? Ask for its number, e.g. {example}."},
 			"document.candidates":                  {ZH: "可能是：{list}。", EN: "It may be: {list}."},
 			"document.changed":                     {ZH: "依据{by}。", EN: "By {by}."},
@@ -115,6 +129,22 @@ func snapshotCatalog() *Catalog {
 			"published":                            {ZH: "{fact}按{source}发布的信息。", EN: "{fact}: as published by {source}."},
 			"quote":                                {ZH: "“{text}”", EN: "“{text}”"},
 			"read.fact_note":                       {ZH: "“{words}”{note}", EN: "“{words}” {note}"},
+			"register.after_decision":              {ZH: "登记簿中没有这个文件；它制定于{decision}所清理的时段之后。", EN: "Not in the register; made after the period covered by {decision}."},
+			"register.before_decision":             {ZH: "{changed_by}将其{disposition}，自{changed_on}起生效；登记簿没有记录此前它是否有效。", EN: "Listed as {disposition} by {changed_by} with effect from {changed_on}; the register does not record whether it was in force before then."},
+			"register.dated_after_start":           {ZH: "文件日期为{issued}；它所规范的时段更早开始（“{article}”：“{text}”），规则库自{effective}起按它答复。", EN: "Dated {issued}; the period it governs began earlier (“{article}”: “{text}”), and the rule base answers by it from {effective}."},
+			"register.disposition.abolished":       {ZH: "废止", EN: "abolished"},
+			"register.disposition.continued":       {ZH: "确认继续有效", EN: "confirmed as continuing"},
+			"register.disposition.invalidated":     {ZH: "宣布失效", EN: "declared invalid"},
+			"register.general_clause":              {ZH: "未列入{decision}确认继续有效的目录；依该决定“{clause}”，自{effective}起不再执行。", EN: "Not listed as continuing by {decision}; under its general clause (“{clause}”) it ceased on {effective}."},
+			"register.inferred_by_clause":          {ZH: "{decision}未列出该文件；据其一般条款“{clause}”推定，自{effective}起不再执行（仅当{number}是规范性文件时如此）。", EN: "Not listed in {decision}; inferred from its general clause (“{clause}”): it ceased on {effective} (this applies only if {number} is a normative document)."},
+			"register.issuer_not_covered":          {ZH: "登记簿中没有这个文件，其发文字号“{prefix}”也不在{decision}一般条款所及的范围内（{issuers}）。", EN: "Not in the register, and its issuer code “{prefix}” is not one the general clause of {decision} reaches (“{issuers}”)."},
+			"register.not_in_register":             {ZH: "登记簿中没有这个文件。", EN: "Not in the register."},
+			"register.own_validity_ended":          {ZH: "它自身的有效期已于{until}届满。", EN: "Its own validity had already ended on {until}."},
+			"register.undated_continued":           {ZH: "发文日期未印出；{changed_by}确认其继续有效，且“其有效期于本决定公布前连续计算”，所以{changed_on}以前也有效。", EN: "The issue date is not printed; in force before {changed_on} because {changed_by} confirmed it as continuing with its validity counted without a break (“其有效期于本决定公布前连续计算”)."},
+			"register.undated_unknown":             {ZH: "发文日期未印出，登记簿无法判断它在{day}是否已经施行（它制定于{year}年，{changed_on}被确认继续有效）。", EN: "The issue date is not printed, so the register cannot tell whether it was already in force on {day} (it was made in {year} and confirmed as continuing on {changed_on})."},
+			"register.undated_year":                {ZH: "发文日期未印出；文号年份为{year}年的文件制定于{year}年。", EN: "The issue date is not printed; a document numbered {year} was made in {year}."},
+			"register.unknown_before_clause":       {ZH: "登记簿中没有这个文件；登记簿不知道它在{effective}以前是否有效，如果它是规范性文件，{decision}的一般条款自该日起终止了它。", EN: "Not in the register; the register does not know its validity before {effective}, when the general clause of {decision} ended it if it was a normative document."},
+			"register.unknown_made_when":           {ZH: "登记簿中没有这个文件；{decision}的一般条款只适用于{made_by}以前制定的文件，登记簿无法判断这份{year}年文件的制定时间。", EN: "Not in the register; the general clause of {decision} covers only documents made on or before {made_by}, and the register cannot tell when this {year} document was made."},
 			"reply.at_least":                       {ZH: "{n}{unit}或以上", EN: "{n} {unit} or more"},
 			"reply.at_most":                        {ZH: "不超过{n}{unit}", EN: "At most {n} {unit}"},
 			"reply.between":                        {ZH: "{lo}到{hi}{unit}", EN: "{lo} to {hi} {unit}"},

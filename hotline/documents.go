@@ -124,8 +124,8 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	}
 	st := reg.Status(n, q.Date)
 	a.Status = st.Status
-	a.Document = &DocumentAnswer{Number: st.Number, Title: st.Title, Status: st.Status, ValidFrom: st.ValidFrom, ValidUntil: st.ValidUntil,
-		ChangedBy: st.ChangedBy, Notes: st.Notes}
+	doc := c.Document(l, st)
+	a.Document = &doc
 	if nt, ok := h.eng.Rules().Notice(n.String()); ok {
 		if a.Document.Title == "" {
 			a.Document.Title = nt.Title
@@ -160,7 +160,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		parts = append(parts, c.T(l, "document.title", "title", a.Document.Title))
 	}
 	a.Answer = fit(parts, maxSpoken(l))
-	a.Details.Notes = st.Notes
+	a.Details.Notes = doc.Notes
 	return a
 }
 

@@ -51,19 +51,40 @@ type yamlDecision struct {
 	GeneralClause struct {
 		MadeOnOrBefore string   `yaml:"made_on_or_before"`
 		Issuers        []string `yaml:"issuers"`
+		Text           string   `yaml:"text"`
 	} `yaml:"general_clause"`
-	Source string   `yaml:"source"`
-	Notes  []string `yaml:"notes"`
+	Source string     `yaml:"source"`
+	Notes  []yamlNote `yaml:"notes"`
+}
+
+// yamlNote is a data note in each language the answers speak: words are
+// data, so a note is written in Chinese and English, quoting the printed
+// words as printed in both.
+type yamlNote struct {
+	ZH string `yaml:"zh"`
+	EN string `yaml:"en"`
+}
+
+// notes converts data notes, refusing one without both languages.
+func notes(ys []yamlNote) ([]Note, error) {
+	var out []Note
+	for i, y := range ys {
+		if strings.TrimSpace(y.ZH) == "" || strings.TrimSpace(y.EN) == "" {
+			return nil, fmt.Errorf("note %d: needs zh and en", i+1)
+		}
+		out = append(out, Note{Code: DataNote, Text: map[string]string{"zh": y.ZH, "en": y.EN}})
+	}
+	return out, nil
 }
 
 type yamlDocument struct {
-	Number      string   `yaml:"number"`
-	Title       string   `yaml:"title"`
-	Disposition string   `yaml:"disposition"`
-	ValidFrom   string   `yaml:"valid_from"`
-	ValidUntil  string   `yaml:"valid_until"`
-	Source      string   `yaml:"source"`
-	Notes       []string `yaml:"notes"`
+	Number      string     `yaml:"number"`
+	Title       string     `yaml:"title"`
+	Disposition string     `yaml:"disposition"`
+	ValidFrom   string     `yaml:"valid_from"`
+	ValidUntil  string     `yaml:"valid_until"`
+	Source      string     `yaml:"source"`
+	Notes       []yamlNote `yaml:"notes"`
 }
 
 // parse reads a register data file; errors name the file and line.
@@ -99,7 +120,10 @@ func parse(name string, data []byte) (*Register, error) {
 	if err != nil {
 		return nil, at("general_clause", fmt.Errorf("made_on_or_before: %w", err))
 	}
-	clause := &generalClause{decision: num, effective: effective, madeBy: madeBy}
+	if strings.TrimSpace(d.GeneralClause.Text) == "" {
+		return nil, at("general_clause", fmt.Errorf("text: missing (the clause as printed, which its notes quote)"))
+	}
+	clause := &generalClause{decision: num, effective: effective, madeBy: madeBy, text: d.GeneralClause.Text}
 	for _, p := range d.GeneralClause.Issuers {
 		// An issuer code must be something ParseNumber accepts as a prefix.
 		if _, err := ParseNumber(p + "〔2000〕1号"); err != nil {
@@ -109,12 +133,16 @@ func parse(name string, data []byte) (*Register, error) {
 	}
 	slices.Sort(clause.issuers)
 
+	dn, err := notes(d.Notes)
+	if err != nil {
+		return nil, at("notes", err)
+	}
 	entries := []Entry{{
 		Number:    num,
 		Title:     d.Title,
 		ValidFrom: &published,
 		Source:    d.Source,
-		Notes:     d.Notes,
+		Notes:     dn,
 	}}
 	seen := map[Number]int{num: line(f.Decision)}
 	for _, node := range f.Documents {
@@ -161,13 +189,17 @@ func parseDocument(node ast.Node, decision Number, effective calendar.Date) (Ent
 	if err != nil {
 		return Entry{}, at("number", err)
 	}
+	dn, err := notes(y.Notes)
+	if err != nil {
+		return Entry{}, at("notes", err)
+	}
 	e := Entry{
 		Number:      n,
 		Title:       y.Title,
 		Disposition: Disposition(y.Disposition),
 		ChangedBy:   decision,
 		Source:      y.Source,
-		Notes:       y.Notes,
+		Notes:       dn,
 	}
 	if e.Title == "" {
 		return Entry{}, at("title", fmt.Errorf("missing"))
@@ -224,7 +256,11 @@ func parsePrinted(node ast.Node) (Entry, error) {
 	if y.Disposition != "" {
 		return Entry{}, at("disposition", fmt.Errorf("a printed document has none (the decision's lists have)"))
 	}
-	e := Entry{Number: n, Title: y.Title, Source: y.Source, Notes: y.Notes}
+	dn, err := notes(y.Notes)
+	if err != nil {
+		return Entry{}, at("notes", err)
+	}
+	e := Entry{Number: n, Title: y.Title, Source: y.Source, Notes: dn}
 	from, err := parseDate(y.ValidFrom)
 	if err != nil {
 		return Entry{}, at("valid_from", err)

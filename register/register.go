@@ -2,6 +2,7 @@ package register
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,7 +50,71 @@ type Entry struct {
 	// Source says where the entry comes from, e.g. "附件3 序号1".
 	Source string
 	// Notes are data notes: where the print looks wrong or is ambiguous.
-	Notes []string
+	Notes []Note
+}
+
+// Note is a note on a document's status. Its words are data, never Go: a
+// note transcribed with the register's data carries them in Text, by
+// language ("zh", "en"); a note the register works out has a Code and Args
+// instead, and its words are the answer catalogue's message
+// "register.<Code>" filled with Args (hotline.Catalog.RegisterNote).
+// Quotations of a document's own words stay as printed in every language.
+type Note struct {
+	Code string            `json:"code"`
+	Args map[string]string `json:"args,omitempty"`
+	Text map[string]string `json:"text,omitempty"`
+}
+
+// DataNote is the Code of a note transcribed with the register's data.
+const DataNote = "data"
+
+// The codes of the notes Status works out; the catalogue words each as
+// register.<code>, with the Args named after the code.
+const (
+	NoteOwnValidityEnded    = "own_validity_ended"    // until
+	NoteGeneralClause       = "general_clause"        // decision, effective, clause
+	NoteUndatedYear         = "undated_year"          // year
+	NoteUndatedContinued    = "undated_continued"     // changed_on, changed_by
+	NoteUndatedUnknown      = "undated_unknown"       // day, year, changed_on
+	NoteBeforeDecision      = "before_decision"       // disposition, changed_by, changed_on
+	NoteNotInRegister       = "not_in_register"       //
+	NoteIssuerNotCovered    = "issuer_not_covered"    // prefix, decision, issuers
+	NoteInferredByClause    = "inferred_by_clause"    // number, decision, effective, clause
+	NoteUnknownBeforeClause = "unknown_before_clause" // decision, effective
+	NoteUnknownMadeWhen     = "unknown_made_when"     // decision, made_by, year
+	NoteAfterDecision       = "after_decision"        // decision
+)
+
+func computed(code string, kv ...string) Note {
+	n := Note{Code: code}
+	if len(kv) > 0 {
+		n.Args = make(map[string]string, len(kv)/2)
+		for i := 0; i+1 < len(kv); i += 2 {
+			n.Args[kv[i]] = kv[i+1]
+		}
+	}
+	return n
+}
+
+func (n Note) clone() Note {
+	n.Args = maps.Clone(n.Args)
+	n.Text = maps.Clone(n.Text)
+	return n
+}
+
+func (n Note) equal(o Note) bool {
+	return n.Code == o.Code && maps.Equal(n.Args, o.Args) && maps.Equal(n.Text, o.Text)
+}
+
+func cloneNotes(ns []Note) []Note {
+	if ns == nil {
+		return nil
+	}
+	out := make([]Note, len(ns))
+	for i, n := range ns {
+		out[i] = n.clone()
+	}
+	return out
 }
 
 // Status is the state of a document on a day, with the reasons.
@@ -60,7 +125,7 @@ type Status struct {
 	ValidFrom  *calendar.Date `json:"valid_from,omitempty"`
 	ValidUntil *calendar.Date `json:"valid_until,omitempty"`
 	ChangedBy  string         `json:"changed_by,omitempty"`
-	Notes      []string       `json:"notes"`
+	Notes      []Note         `json:"notes"`
 }
 
 // generalClause is a decision's rule for documents it does not list: those
@@ -71,6 +136,7 @@ type generalClause struct {
 	effective calendar.Date
 	madeBy    calendar.Date // inclusive
 	issuers   []string      // issuer codes, sorted
+	text      string        // the clause as printed, quoted by its notes
 }
 
 func (c *generalClause) covers(prefix string) bool {
@@ -195,7 +261,7 @@ func (e Entry) clone() Entry {
 	e.ValidFrom = cloneDate(e.ValidFrom)
 	e.ValidUntil = cloneDate(e.ValidUntil)
 	e.ChangedOn = cloneDate(e.ChangedOn)
-	e.Notes = slices.Clone(e.Notes)
+	e.Notes = cloneNotes(e.Notes)
 	return e
 }
 
@@ -258,8 +324,8 @@ func merge(old, add Entry) (Entry, error) {
 		m.Source += "; " + add.Source
 	}
 	for _, n := range add.Notes {
-		if !slices.Contains(m.Notes, n) {
-			m.Notes = append(m.Notes, n)
+		if !slices.ContainsFunc(m.Notes, n.equal) {
+			m.Notes = append(m.Notes, n.clone())
 		}
 	}
 	if err := m.validate(); err != nil {
@@ -328,19 +394,19 @@ func (r *Register) Status(n Number, on calendar.Date) Status {
 		ValidFrom:  cloneDate(e.ValidFrom),
 		ValidUntil: cloneDate(e.ValidUntil),
 		ChangedBy:  e.ChangedBy.String(),
-		Notes:      slices.Clone(e.Notes),
+		Notes:      cloneNotes(e.Notes),
 	}
 	if st.Notes == nil {
-		st.Notes = []string{}
+		st.Notes = []Note{}
 	}
-	note := func(format string, args ...any) { st.Notes = append(st.Notes, fmt.Sprintf(format, args...)) }
+	note := func(code string, kv ...string) { st.Notes = append(st.Notes, computed(code, kv...)) }
 
 	switch e.Disposition {
 	case DispositionAbolished, DispositionInvalidated:
 		if !on.Before(*e.ChangedOn) {
 			st.Status = string(e.Disposition)
 			if e.ValidUntil != nil && e.ValidUntil.Before(*e.ChangedOn) {
-				note("its own validity had already ended on %s", e.ValidUntil)
+				note(NoteOwnValidityEnded, "until", e.ValidUntil.String())
 			}
 			return st
 		}
@@ -352,8 +418,7 @@ func (r *Register) Status(n Number, on calendar.Date) Status {
 			(e.ValidUntil == nil || !e.ValidUntil.Before(c.effective)) {
 			st.Status = Invalidated
 			st.ChangedBy = c.decision.String()
-			note("not listed as continuing by %s; by its general clause, documents of 市人民政府 and 市人民政府办公室 made on or before %s ceased on %s",
-				c.decision, c.madeBy, c.effective)
+			note(NoteGeneralClause, "decision", c.decision.String(), "effective", c.effective.String(), "clause", c.text)
 			return st
 		}
 	}
@@ -363,7 +428,7 @@ func (r *Register) Status(n Number, on calendar.Date) Status {
 		st.Status = NotYetInForce
 	case e.ValidFrom == nil && on.Year() < n.Year:
 		st.Status = NotYetInForce
-		note("the issue date is not printed; a document numbered %d was made in %d", n.Year, n.Year)
+		note(NoteUndatedYear, "year", strconv.Itoa(n.Year))
 	case e.ValidUntil != nil && on.After(*e.ValidUntil):
 		st.Status = Expired
 	case e.ValidFrom != nil:
@@ -372,31 +437,28 @@ func (r *Register) Status(n Number, on calendar.Date) Status {
 		st.Status = InForce
 	case e.Disposition == DispositionContinued && on.Year() > n.Year:
 		st.Status = InForce
-		note("the issue date is not printed; in force before %s because %s confirmed it as continuing with its validity counted without a break (其有效期于本决定公布前连续计算)",
-			e.ChangedOn, e.ChangedBy)
+		note(NoteUndatedContinued, "changed_on", e.ChangedOn.String(), "changed_by", e.ChangedBy.String())
 	case e.Disposition == DispositionContinued:
 		st.Status = Unknown
-		note("the issue date is not printed, so the register cannot tell whether it was already in force on %s (it was made in %d and confirmed as continuing on %s)",
-			on, n.Year, e.ChangedOn)
+		note(NoteUndatedUnknown, "day", on.String(), "year", strconv.Itoa(n.Year), "changed_on", e.ChangedOn.String())
 	default: // abolished or invalidated, asked about a day before the decision
 		st.Status = Unknown
-		note("listed as %s by %s with effect from %s; the register does not record whether it was in force before then",
-			dispositionChinese(e.Disposition), e.ChangedBy, e.ChangedOn)
+		note(NoteBeforeDecision, "disposition", string(e.Disposition), "changed_by", e.ChangedBy.String(), "changed_on", e.ChangedOn.String())
 	}
 	return st
 }
 
 // unlisted applies the general clause to a number the register does not hold.
 func (r *Register) unlisted(n Number, on calendar.Date) Status {
-	st := Status{Number: n.String(), Status: Unknown, Notes: []string{}}
+	st := Status{Number: n.String(), Status: Unknown, Notes: []Note{}}
+	note := func(code string, kv ...string) { st.Notes = append(st.Notes, computed(code, kv...)) }
 	c := r.clause
 	if c == nil {
-		st.Notes = append(st.Notes, "not in the register")
+		note(NoteNotInRegister)
 		return st
 	}
 	if !c.covers(n.Prefix) {
-		st.Notes = append(st.Notes, fmt.Sprintf(
-			"not in the register, and its issuer code %s is not one the general clause of %s reaches (%s)", n.Prefix, c.decision, strings.Join(c.issuers, "、")))
+		note(NoteIssuerNotCovered, "prefix", n.Prefix, "decision", c.decision.String(), "issuers", strings.Join(c.issuers, "、"))
 		return st
 	}
 	cut := c.madeBy.Year()
@@ -404,32 +466,13 @@ func (r *Register) unlisted(n Number, on calendar.Date) Status {
 	case n.Year < cut && !on.Before(c.effective):
 		st.Status = Invalidated
 		st.ChangedBy = c.decision.String()
-		st.Notes = append(st.Notes, fmt.Sprintf(
-			"not listed in %s; inferred from its general clause: normative documents of 市人民政府 and 市人民政府办公室 made on or before %s and not confirmed as continuing ceased on %s (this applies only if %s is a normative document)",
-			c.decision, c.madeBy, c.effective, n))
+		note(NoteInferredByClause, "number", n.String(), "decision", c.decision.String(), "effective", c.effective.String(), "clause", c.text)
 	case n.Year < cut:
-		st.Notes = append(st.Notes, fmt.Sprintf(
-			"not in the register; the register does not know its validity before %s, when the general clause of %s ended it if it was a normative document",
-			c.effective, c.decision))
+		note(NoteUnknownBeforeClause, "decision", c.decision.String(), "effective", c.effective.String())
 	case n.Year == cut:
-		st.Notes = append(st.Notes, fmt.Sprintf(
-			"not in the register; the general clause of %s covers only documents made on or before %s, and the register cannot tell when this %d document was made",
-			c.decision, c.madeBy, n.Year))
+		note(NoteUnknownMadeWhen, "decision", c.decision.String(), "made_by", c.madeBy.String(), "year", strconv.Itoa(n.Year))
 	default:
-		st.Notes = append(st.Notes, fmt.Sprintf(
-			"not in the register; made after the period covered by %s", c.decision))
+		note(NoteAfterDecision, "decision", c.decision.String())
 	}
 	return st
-}
-
-func dispositionChinese(d Disposition) string {
-	switch d {
-	case DispositionAbolished:
-		return "废止 (abolished)"
-	case DispositionInvalidated:
-		return "宣布失效 (invalidated)"
-	case DispositionContinued:
-		return "确认继续有效 (continued)"
-	}
-	return strconv.Quote(string(d))
 }

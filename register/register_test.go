@@ -68,32 +68,32 @@ func TestStatusEmbedded(t *testing.T) {
 		want       string
 		changedBy  string
 		validUntil string
-		noteHas    string // a substring of some note; "" means no notes at all
+		noteHas    string // some note's code, or a substring of a data note; "" means no notes at all
 	}{
 		{"continued, after expiry", "祁政发(2019)23号", "2024-10-01", register.Expired, decision, "2024-09-19", ""},
 		{"continued, last day", "祁政发〔2019〕23号", "2024-09-19", register.InForce, decision, "2024-09-19", ""},
 		{"continued, day after", "祁政发〔2019〕23号", "2024-09-20", register.Expired, decision, "2024-09-19", ""},
-		{"continued, before decision", "祁政发〔2019〕23号", "2020-05-01", register.InForce, decision, "2024-09-19", "连续计算"},
-		{"continued, in its own year", "祁政发〔2019〕23号", "2019-05-01", register.Unknown, decision, "2024-09-19", "issue date is not printed"},
-		{"continued, before its year", "祁政发〔2019〕23号", "2018-12-31", register.NotYetInForce, decision, "2024-09-19", "made in 2019"},
+		{"continued, before decision", "祁政发〔2019〕23号", "2020-05-01", register.InForce, decision, "2024-09-19", register.NoteUndatedContinued},
+		{"continued, in its own year", "祁政发〔2019〕23号", "2019-05-01", register.Unknown, decision, "2024-09-19", register.NoteUndatedUnknown},
+		{"continued, before its year", "祁政发〔2019〕23号", "2018-12-31", register.NotYetInForce, decision, "2024-09-19", register.NoteUndatedYear},
 		{"continued 2024, after decision", "祁政发〔2024〕1号", "2024-10-01", register.InForce, decision, "2029-03-01", ""},
-		{"continued 2024, before decision", "祁政发〔2024〕1号", "2024-05-01", register.Unknown, decision, "2029-03-01", "issue date is not printed"},
+		{"continued 2024, before decision", "祁政发〔2024〕1号", "2024-05-01", register.Unknown, decision, "2029-03-01", register.NoteUndatedUnknown},
 		{"trial measures, last day", "祁政办发〔2022〕17号", "2024-12-14", register.InForce, decision, "2024-12-14", "试行"},
 		{"trial measures, expired", "祁政办发〔2022〕17号", "2024-12-15", register.Expired, decision, "2024-12-14", "试行"},
 		{"abolished on publication", "祁政发〔2022〕4号", "2024-08-20", register.Abolished, decision, "", "附件1"},
-		{"abolished, before publication", "祁政发【2022】4号", "2024-08-19", register.Unknown, decision, "", "does not record whether it was in force"},
+		{"abolished, before publication", "祁政发【2022】4号", "2024-08-19", register.Unknown, decision, "", register.NoteBeforeDecision},
 		{"invalidated on publication", "祁政通〔2022〕6号", "2024-08-20", register.Invalidated, decision, "", ""},
 		{"invalidated, later", "祁政通〔2022〕6号", "2026-11-28", register.Invalidated, decision, "", ""},
-		{"invalidated, before publication", "祁政通〔2022〕6号", "2023-01-01", register.Unknown, decision, "", "宣布失效"},
-		{"invalidated, before its year", "祁政通〔2022〕6号", "2021-06-01", register.NotYetInForce, decision, "", "made in 2022"},
-		{"the decision itself", decision, "2024-08-20", register.InForce, "", "", "two items 二"},
-		{"the decision, day before", decision, "2024-08-19", register.NotYetInForce, "", "", "two items 二"},
-		{"unlisted, general clause", "祁政通〔2019〕3号", "2024-08-20", register.Invalidated, decision, "", "inferred from its general clause"},
-		{"unlisted 祁阳县 office letter", "祁政办函〔2016〕12号", "2025-01-01", register.Invalidated, decision, "", "inferred from its general clause"},
-		{"unlisted, before publication", "祁政通〔2019〕3号", "2024-08-19", register.Unknown, "", "", "does not know its validity before 2024-08-20"},
-		{"unlisted 2024", "祁政通〔2024〕5号", "2024-10-01", register.Unknown, "", "", "cannot tell when this 2024 document was made"},
-		{"unlisted 2025", "祁政通〔2025〕1号", "2025-10-01", register.Unknown, "", "", "after the period covered"},
-		{"other issuer", "湘政发〔2020〕1号", "2024-10-01", register.Unknown, "", "", "not in the register"},
+		{"invalidated, before publication", "祁政通〔2022〕6号", "2023-01-01", register.Unknown, decision, "", register.NoteBeforeDecision},
+		{"invalidated, before its year", "祁政通〔2022〕6号", "2021-06-01", register.NotYetInForce, decision, "", register.NoteUndatedYear},
+		{"the decision itself", decision, "2024-08-20", register.InForce, "", "", "“二”"},
+		{"the decision, day before", decision, "2024-08-19", register.NotYetInForce, "", "", "“二”"},
+		{"unlisted, general clause", "祁政通〔2019〕3号", "2024-08-20", register.Invalidated, decision, "", register.NoteInferredByClause},
+		{"unlisted 祁阳县 office letter", "祁政办函〔2016〕12号", "2025-01-01", register.Invalidated, decision, "", register.NoteInferredByClause},
+		{"unlisted, before publication", "祁政通〔2019〕3号", "2024-08-19", register.Unknown, "", "", register.NoteUnknownBeforeClause},
+		{"unlisted 2024", "祁政通〔2024〕5号", "2024-10-01", register.Unknown, "", "", register.NoteUnknownMadeWhen},
+		{"unlisted 2025", "祁政通〔2025〕1号", "2025-10-01", register.Unknown, "", "", register.NoteAfterDecision},
+		{"other issuer", "湘政发〔2020〕1号", "2024-10-01", register.Unknown, "", "", register.NoteIssuerNotCovered},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,7 +115,7 @@ func TestStatusEmbedded(t *testing.T) {
 			}
 			found := false
 			for _, n := range st.Notes {
-				if strings.Contains(n, tt.noteHas) {
+				if n.Code == tt.noteHas || strings.Contains(n.Text["zh"], tt.noteHas) || strings.Contains(n.Text["en"], tt.noteHas) {
 					found = true
 				}
 			}
@@ -201,7 +201,7 @@ func TestWithMerge(t *testing.T) {
 		ValidFrom:  dayPtr("2023-10-17"),
 		ValidUntil: dayPtr("2028-10-16"),
 		Source:     "encoded notice",
-		Notes:      []string{"start date from the notice"},
+		Notes:      []register.Note{{Code: "from_notice", Args: map[string]string{"day": "2023-10-17"}}},
 	})
 	require.NoError(t, err)
 	e, ok := r.Entry(n)
@@ -209,6 +209,7 @@ func TestWithMerge(t *testing.T) {
 	require.Equal(t, register.DispositionContinued, e.Disposition)
 	require.Equal(t, "2023-10-17", e.ValidFrom.String())
 	require.Equal(t, "附件3 序号35; encoded notice", e.Source)
+	require.Equal(t, []register.Note{{Code: "from_notice", Args: map[string]string{"day": "2023-10-17"}}}, e.Notes)
 	require.Equal(t, register.NotYetInForce, r.Status(n, day("2023-10-16")).Status)
 	require.Equal(t, register.InForce, r.Status(n, day("2023-10-17")).Status)
 	require.Equal(t, register.Expired, r.Status(n, day("2028-10-17")).Status)
@@ -262,19 +263,23 @@ func TestWithErrors(t *testing.T) {
 
 func TestRegisterIsolation(t *testing.T) {
 	from := dayPtr("2024-09-01")
-	e := register.Entry{Number: register.MustNumber("祁政通〔2024〕7号"), ValidFrom: from, Notes: []string{"a"}}
+	a := func() []register.Note { return []register.Note{{Code: "a", Args: map[string]string{"k": "v"}}} }
+	e := register.Entry{Number: register.MustNumber("祁政通〔2024〕7号"), ValidFrom: from, Notes: a()}
 	r, err := register.New(e)
 	require.NoError(t, err)
 
 	*from = day("2030-01-01") // the caller's date is copied, not shared
-	e.Notes[0] = "changed"
+	e.Notes[0].Args["k"] = "changed"
 	got, _ := r.Entry(e.Number)
 	require.Equal(t, "2024-09-01", got.ValidFrom.String())
-	require.Equal(t, []string{"a"}, got.Notes)
+	require.Equal(t, a(), got.Notes)
 
-	got.Notes[0] = "changed" // nor are the register's notes handed out
+	got.Notes[0].Code = "changed" // nor are the register's notes handed out
+	got.Notes[0].Args["k"] = "changed"
 	st := r.Status(e.Number, day("2024-10-01"))
-	require.Equal(t, []string{"a"}, st.Notes)
+	require.Equal(t, a(), st.Notes)
+	st.Notes[0].Args["k"] = "changed"
+	require.Equal(t, a(), r.Status(e.Number, day("2024-10-01")).Notes)
 	*st.ValidFrom = day("2000-01-01")
 	require.Equal(t, "2024-09-01", r.Entries()[0].ValidFrom.String())
 }

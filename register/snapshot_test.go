@@ -75,9 +75,9 @@ func genSnapshot(t *testing.T, r *Register) []byte {
 			fmt.Fprintf(&b, ", Source: %q", e.Source)
 		}
 		if e.Notes != nil {
-			b.WriteString(", Notes: []string{")
-			for _, s := range e.Notes {
-				b.WriteString(strconv.Quote(s) + ", ")
+			b.WriteString(", Notes: []Note{")
+			for _, n := range e.Notes {
+				fmt.Fprintf(&b, "{Code: %q, Text: map[string]string{\"zh\": %q, \"en\": %q}}, ", n.Code, n.Text["zh"], n.Text["en"])
 			}
 			b.WriteString("}")
 		}
@@ -90,7 +90,7 @@ func genSnapshot(t *testing.T, r *Register) []byte {
 	for _, s := range c.issuers {
 		b.WriteString(strconv.Quote(s) + ", ")
 	}
-	b.WriteString("}}\n}\n\nfunc snapDate(d calendar.Date) *calendar.Date { return &d }\n")
+	fmt.Fprintf(&b, "}, text: %q}\n}\n\nfunc snapDate(d calendar.Date) *calendar.Date { return &d }\n", c.text)
 	src, err := format.Source(b.Bytes())
 	require.NoError(t, err, "%s", b.Bytes())
 	return src

@@ -219,9 +219,10 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 }
 
 // DocumentJSON is the body of GET /v1/documents/{number}: the register's
-// status and, for an encoded notice, its articles.
+// status, its notes in the language asked (?lang=zh|en, Chinese by
+// default), and, for an encoded notice, its articles.
 type DocumentJSON struct {
-	register.Status
+	hotline.DocumentAnswer
 	Notice *NoticeJSON `json:"notice,omitempty"`
 }
 
@@ -256,12 +257,17 @@ func (s *Server) document(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
 		return
 	}
+	lang, err := hotline.ParseLang(r.URL.Query().Get("lang"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "bad_lang", "lang: "+err.Error())
+		return
+	}
 	// A well-formed number the register cannot place is an answer — status
 	// unknown, and why in the notes — as tonggao doc prints it, not a
 	// missing resource: the question was well formed.
 	st := h.Engine().Register().Status(n, day)
 	nt, encoded := h.Engine().Rules().Notice(n.String())
-	out := DocumentJSON{Status: st}
+	out := DocumentJSON{DocumentAnswer: h.Catalog().Document(lang, st)}
 	if encoded {
 		nj := &NoticeJSON{Title: nt.Title, Issuer: nt.Issuer, Issued: knownDate(nt.Issued), Effective: nt.Effective, ValidUntil: knownDate(nt.ValidUntil),
 			Source: nt.Source, TitleOnly: nt.TitleOnly, Articles: []ArticleJSON{}}

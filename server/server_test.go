@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/register"
 )
 
@@ -259,6 +260,17 @@ func TestAPI(t *testing.T) {
 		{name: "document by another bracket style", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政发(2019)23号") + "?at=2024-10-01",
 			status: 200, check: func(t *testing.T, b map[string]any) { require.Equal(t, "expired", b["status"]) }},
 		{name: "malformed number", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政通七号"), status: 400, code: "bad_number"},
+		// Notes are in the language asked, Chinese by default.
+		{name: "document notes in Chinese", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政通〔2025〕1号") + "?at=2025-10-01",
+			status: 200, check: func(t *testing.T, b map[string]any) {
+				require.Equal(t, []any{"登记簿中没有这个文件；它制定于祁政发〔2024〕4号所清理的时段之后。"}, b["notes"])
+			}},
+		{name: "document notes in English", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政通〔2025〕1号") + "?at=2025-10-01&lang=en",
+			status: 200, check: func(t *testing.T, b map[string]any) {
+				require.Equal(t, []any{"Not in the register; made after the period covered by 祁政发〔2024〕4号."}, b["notes"])
+			}},
+		{name: "document notes in an unknown language", method: "GET", path: "/v1/documents/" + url.PathEscape("祁政通〔2025〕1号") + "?lang=fr",
+			status: 400, code: "bad_lang"},
 		// A well-formed number the register cannot place is answered as
 		// tonggao doc answers it: status unknown, and why (#14 item 19).
 		{name: "document the register cannot place", method: "GET", path: "/v1/documents/" + url.PathEscape("湘政发〔2024〕1号") + "?at=2024-10-03",
@@ -270,7 +282,9 @@ func TestAPI(t *testing.T) {
 				require.NoError(t, err)
 				n, err := register.ParseNumber("湘政发〔2024〕1号")
 				require.NoError(t, err)
-				cli, err := json.Marshal(eng.Register().Status(n, calendar.MustDate(2024, 10, 3)))
+				cat, err := hotline.EmbeddedCatalog()
+				require.NoError(t, err)
+				cli, err := json.Marshal(cat.Document(hotline.ZH, eng.Register().Status(n, calendar.MustDate(2024, 10, 3))))
 				require.NoError(t, err)
 				got, err := json.Marshal(b)
 				require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/register"
 )
 
@@ -15,6 +16,7 @@ import (
 func (a *app) docCmd() *cobra.Command {
 	var (
 		at     string
+		lang   string
 		asJSON bool
 		rf     *ruleFlags
 	)
@@ -45,6 +47,10 @@ input (exit status 2).`,
 			if err != nil {
 				return badInput("bad_number", err)
 			}
+			l, err := hotline.ParseLang(lang)
+			if err != nil {
+				return usageErrorf("--lang: %v", err)
+			}
 			day := calendar.LocalDay(a.now())
 			if at != "" {
 				m, err := calendar.ParseMoment(at)
@@ -63,48 +69,40 @@ input (exit status 2).`,
 			// and why), not an error: the question was well formed.
 			st := eng.Register().Status(n, day)
 			if asJSON {
-				return writeJSON(a.stdout, st, false)
+				return writeJSON(a.stdout, catalog().Document(l, st), false)
 			}
-			writeDocText(a.stdout, st, day)
+			writeDocText(a.stdout, l, st, day)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&at, "at", "", "`DAY` to ask about: YYYY-MM-DD, or a time whose day counts (default today in China)")
+	cmd.Flags().StringVar(&lang, "lang", "zh", "`language` of the labels and notes: zh or en (titles and quotations stay as printed)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the status as JSON")
 	rf = addRuleFlags(cmd.Flags())
 	return cmd
 }
 
-// statusChinese names each status in Chinese for the plain-text output.
-var statusChinese = map[string]string{
-	register.InForce:       "有效",
-	register.NotYetInForce: "尚未施行",
-	register.Expired:       "有效期已满",
-	register.Invalidated:   "已宣布失效",
-	register.Abolished:     "已废止",
-	register.Unknown:       "不明",
-}
-
-func writeDocText(w io.Writer, st register.Status, day calendar.Date) {
-	fmt.Fprintf(w, "文号：%s\n", st.Number)
+func writeDocText(w io.Writer, l hotline.Lang, st register.Status, day calendar.Date) {
+	t := func(key string, kv ...string) string { return catalog().T(l, key, kv...) }
+	fmt.Fprintln(w, t("doc.number", "number", st.Number))
 	if st.Title != "" {
-		fmt.Fprintf(w, "标题：%s\n", st.Title)
+		fmt.Fprintln(w, t("doc.title", "title", st.Title))
 	}
-	fmt.Fprintf(w, "状态（%s）：%s（%s）\n", day, statusChinese[st.Status], st.Status)
+	fmt.Fprintln(w, t("doc.status", "day", day.String(), "status", t("doc.status."+st.Status), "code", st.Status))
 	switch {
 	case st.ValidFrom != nil && st.ValidUntil != nil:
-		fmt.Fprintf(w, "有效期：%s 至 %s\n", st.ValidFrom, st.ValidUntil)
+		fmt.Fprintln(w, t("doc.valid", "from", st.ValidFrom.String(), "to", st.ValidUntil.String()))
 	case st.ValidFrom != nil:
-		fmt.Fprintf(w, "施行日期：%s\n", st.ValidFrom)
+		fmt.Fprintln(w, t("doc.valid_from", "from", st.ValidFrom.String()))
 	case st.ValidUntil != nil:
-		fmt.Fprintf(w, "失效时间：%s\n", st.ValidUntil)
+		fmt.Fprintln(w, t("doc.valid_until", "to", st.ValidUntil.String()))
 	}
 	if st.ChangedBy != "" {
-		fmt.Fprintf(w, "依据：%s\n", st.ChangedBy)
+		fmt.Fprintln(w, t("doc.changed_by", "by", st.ChangedBy))
 	}
 	if len(st.Notes) > 0 {
-		fmt.Fprintln(w, "说明：")
-		for _, n := range st.Notes {
+		fmt.Fprintln(w, t("doc.notes"))
+		for _, n := range catalog().RegisterNotes(l, st.Notes) {
 			fmt.Fprintf(w, "  - %s\n", n)
 		}
 	}

@@ -3,10 +3,17 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline"
+	"github.com/tonggao/tonggao/register"
 )
 
 // fixedNow is 2024-10-01 09:00 in China, 01:00 UTC.
@@ -55,34 +62,52 @@ func TestRunDoc(t *testing.T) {
 		{
 			name:   "inferred from the general clause",
 			args:   []string{"祁政通(2019)3号", "--at", "2024-10-01"},
-			outHas: []string{"已宣布失效（invalidated）", "inferred from its general clause"},
+			outHas: []string{"已宣布失效（invalidated）", "据其一般条款“市人民政府及市人民政府办公室于2024年6月30日以前制定的规范性文件"},
 		},
 		// Issue 14 item 19: a well-formed number the register cannot place
 		// is an answer, unknown and why, not bad input.
 		{
 			name:       "unknown number",
 			args:       []string{"湘政发〔2020〕1号", "--at", "2024-10-01"},
-			outHas:     []string{"文号：湘政发〔2020〕1号", "状态（2024-10-01）：不明（unknown）", "not in the register", "issuer code 湘政发"},
+			outHas:     []string{"文号：湘政发〔2020〕1号", "状态（2024-10-01）：不明（unknown）", "登记簿中没有这个文件，其发文字号“湘政发”"},
 			wantNoErrs: true,
 		},
 		{
 			name:       "unlisted 2024 number",
 			args:       []string{"祁政通〔2024〕5号", "--json"},
-			wantOut:    `{"number":"祁政通〔2024〕5号","status":"unknown","notes":["not in the register; the general clause of 祁政发〔2024〕4号 covers only documents made on or before 2024-06-30, and the register cannot tell when this 2024 document was made"]}` + "\n",
+			wantOut:    `{"number":"祁政通〔2024〕5号","status":"unknown","notes":["登记簿中没有这个文件；祁政发〔2024〕4号的一般条款只适用于2024-06-30以前制定的文件，登记簿无法判断这份2024年文件的制定时间。"]}` + "\n",
 			wantNoErrs: true,
+		},
+		{
+			name:       "in English",
+			args:       []string{"祁政通〔2024〕5号", "--json", "--lang", "en"},
+			wantOut:    `{"number":"祁政通〔2024〕5号","status":"unknown","notes":["Not in the register; the general clause of 祁政发〔2024〕4号 covers only documents made on or before 2024-06-30, and the register cannot tell when this 2024 document was made."]}` + "\n",
+			wantNoErrs: true,
+		},
+		{
+			name:       "plain text in English",
+			args:       []string{"祁政办发〔2022〕17号", "--at", "2024-12-14", "--lang=en"},
+			outHas:     []string{"Number: 祁政办发〔2022〕17号", "Status on 2024-12-14: in force (in_force)", "In force until: 2024-12-14", "Decided by: 祁政发〔2024〕4号", "Notes:", "“试行” (trial)"},
+			wantNoErrs: true,
+		},
+		{
+			name:     "bad language",
+			args:     []string{"祁政通〔2024〕5号", "--lang", "fr"},
+			wantCode: 2,
+			errHas:   []string{`--lang: unknown language "fr"`},
 		},
 		// Items 5 and 18: every document printed in the gazette is known,
 		// from the date printed under its number.
 		{
 			name:       "a work plan printed in the gazette (dated 2024年8月20日)",
 			args:       []string{"祁政办函〔2024〕19号", "--at", "2024-09-01", "--json"},
-			outHas:     []string{`"status":"in_force"`, `"valid_from":"2024-08-20"`, "internal work plan"},
+			outHas:     []string{`"status":"in_force"`, `"valid_from":"2024-08-20"`, "内部工作方案"},
 			wantNoErrs: true,
 		},
 		{
 			name:       "the insurance plan before its date (2024 年 9 月 30 日), in its collection period",
 			args:       []string{"祁政办函〔2024〕22号", "--at", "2024-09-15", "--json"},
-			outHas:     []string{`"status":"not_yet_in_force"`, `"valid_from":"2024-09-30"`, "2024年9月1日至2024年12月31日", "answers by it from 2024-09-01"},
+			outHas:     []string{`"status":"not_yet_in_force"`, `"valid_from":"2024-09-30"`, "2024年9月1日至2024年12月31日", "规则库自2024-09-01起按它答复"},
 			wantNoErrs: true,
 		},
 		{
@@ -160,3 +185,66 @@ func TestRunDispatchesDoc(t *testing.T) {
 	require.Equal(t, 0, run([]string{"doc", "祁政发(2019)23号", "--at", "2024-10-01", "--json"}, &out, &errOut))
 	require.Contains(t, out.String(), `"status":"expired"`)
 }
+
+// The register's words are data: tonggao doc in Chinese prints no
+// sentence in Latin script, and in English no Chinese outside what it
+// quotes — a document's number and title, and its own printed words in
+// quotation marks (“…”, «…», 《…》), which stay as printed in every
+// language. Every entry of the register and every kind of note is
+// printed, on days either side of the decision.
+func TestDocWordsInTheirLanguage(t *testing.T) {
+	eng, err := engine.Embedded()
+	require.NoError(t, err)
+	// An invalidated document whose own validity had ended before the
+	// decision (the register's list has none; an encoded notice may).
+	reg, err := eng.Register().With(register.Entry{Number: register.MustNumber("祁政通〔2022〕6号"),
+		ValidFrom: ptrDate(calendar.MustDate(2022, 3, 1)), ValidUntil: ptrDate(calendar.MustDate(2023, 2, 28))})
+	require.NoError(t, err)
+	var numbers []register.Number
+	for _, e := range reg.Entries() {
+		numbers = append(numbers, e.Number)
+	}
+	for _, s := range []string{"湘政发〔2020〕1号", "祁政通〔2019〕3号", "祁政通〔2024〕5号", "祁政通〔2025〕1号"} {
+		numbers = append(numbers, register.MustNumber(s))
+	}
+	days := []calendar.Date{calendar.MustDate(2018, 12, 31), calendar.MustDate(2019, 5, 1), calendar.MustDate(2020, 5, 1),
+		calendar.MustDate(2024, 5, 1), calendar.MustDate(2024, 8, 19), calendar.MustDate(2024, 8, 20), calendar.MustDate(2024, 12, 15),
+		calendar.MustDate(2030, 1, 1)}
+	latinSentence := regexp.MustCompile(`[A-Za-z]{2,}[,;:]?(\s+[A-Za-z]{2,}[,;:]?){2,}`)
+	quoted := regexp.MustCompile(`“[^”]*”|«[^»]*»|《[^》]*》`)
+	docNumber := regexp.MustCompile(`\p{Han}+〔\d{4}〕\d+号`)
+	han := regexp.MustCompile(`\p{Han}+`)
+	codes := map[string]bool{}
+	for _, n := range numbers {
+		for _, d := range days {
+			st := reg.Status(n, d)
+			for _, nt := range st.Notes {
+				codes[nt.Code] = true
+			}
+			var zh, en bytes.Buffer
+			writeDocText(&zh, hotline.ZH, st, d)
+			writeDocText(&en, hotline.EN, st, d)
+			if m := latinSentence.FindString(zh.String()); m != "" {
+				t.Errorf("%s on %s: Chinese output has a Latin-script sentence %q:\n%s", n, d, m, zh.String())
+			}
+			require.NotContains(t, zh.String(), "[register.", "a note the catalogue cannot word")
+			require.NotContains(t, en.String(), "[register.", "a note the catalogue cannot word")
+			rest := en.String()
+			if st.Title != "" {
+				rest = strings.ReplaceAll(rest, st.Title, "")
+			}
+			rest = docNumber.ReplaceAllString(quoted.ReplaceAllString(rest, ""), "")
+			if m := han.FindString(rest); m != "" {
+				t.Errorf("%s on %s: English output has Chinese %q outside quotations:\n%s", n, d, m, en.String())
+			}
+		}
+	}
+	// The walk met every kind of note, so the checks above read them all.
+	for _, c := range []string{register.DataNote, register.NoteOwnValidityEnded, register.NoteUndatedYear, register.NoteUndatedContinued,
+		register.NoteUndatedUnknown, register.NoteBeforeDecision, register.NoteIssuerNotCovered, register.NoteInferredByClause,
+		register.NoteUnknownBeforeClause, register.NoteUnknownMadeWhen, register.NoteAfterDecision, engine.NoteDatedAfterStart} {
+		require.True(t, codes[c], "no document printed a %s note", c)
+	}
+}
+
+func ptrDate(d calendar.Date) *calendar.Date { return &d }
