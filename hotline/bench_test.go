@@ -85,35 +85,38 @@ func BenchmarkNew(b *testing.B) {
 }
 
 // BenchmarkUnrecognisedRatio: issue 17.5's bound, measured on one machine
-// at one time — blocks of a recognised question (BenchmarkAsk's) and of
-// 500 unrecognised characters alternate, so that the load on a shared
-// machine falls on both alike; "ratio" is the CPU of an unrecognised
-// question over a recognised one (the goal: at most 2).
+// at one time — for each hostile question, blocks of a recognised question
+// (BenchmarkAsk's) and of the hostile one alternate, so that the load on a
+// shared machine falls on both alike; "ratio" is the CPU of the hostile
+// question over the recognised one (the goal: at most 2).
 func BenchmarkUnrecognisedRatio(b *testing.B) {
 	h := newTestHotline(b)
 	today := calendar.MustDate(2024, 9, 20)
 	known := "我在白水镇，10月3日能在山边烧田埂草吗"
-	unknown := strings.Repeat("今天天气怎么样我们家的狗跑丢了谁看见了告诉我一声谢谢大家帮忙啊", 500/30+1)[:1500]
-	const block = 20
-	var cpuKnown, cpuUnknown time.Duration
-	for b.Loop() {
-		t0 := processCPU()
-		for range block {
-			if _, _, err := h.Ask(Request{Question: known, Today: today}); err != nil {
-				b.Fatal(err)
+	for _, hq := range hostileQuestions(h) {
+		b.Run(hq.name, func(b *testing.B) {
+			const block = 20
+			var cpuKnown, cpuUnknown time.Duration
+			for b.Loop() {
+				t0 := processCPU()
+				for range block {
+					if _, _, err := h.Ask(Request{Question: known, Today: today}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				t1 := processCPU()
+				for range block {
+					if _, _, err := h.Ask(Request{Question: hq.q, Today: today}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				t2 := processCPU()
+				cpuKnown += t1 - t0
+				cpuUnknown += t2 - t1
 			}
-		}
-		t1 := processCPU()
-		for range block {
-			if _, _, err := h.Ask(Request{Question: unknown, Today: today}); err != nil {
-				b.Fatal(err)
-			}
-		}
-		t2 := processCPU()
-		cpuKnown += t1 - t0
-		cpuUnknown += t2 - t1
+			b.ReportMetric(float64(cpuKnown)/float64(b.N*block), "known-cpu-ns")
+			b.ReportMetric(float64(cpuUnknown)/float64(b.N*block), "unknown-cpu-ns")
+			b.ReportMetric(float64(cpuUnknown)/float64(cpuKnown), "ratio")
+		})
 	}
-	b.ReportMetric(float64(cpuKnown)/float64(b.N*block), "known-cpu-ns")
-	b.ReportMetric(float64(cpuUnknown)/float64(b.N*block), "unknown-cpu-ns")
-	b.ReportMetric(float64(cpuUnknown)/float64(cpuKnown), "ratio")
 }

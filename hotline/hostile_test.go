@@ -2,12 +2,15 @@ package hotline
 
 import (
 	"io/fs"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/internal/corpus"
 	"github.com/tonggao/tonggao/rules"
 )
@@ -110,4 +113,99 @@ func value(t *testing.T, s string) string {
 	v, err := corpus.Value(s)
 	require.NoError(t, err)
 	return v
+}
+
+// hostileQuestions are questions a caller may send that the parser does
+// not recognise, each at the service's limit of 500 characters (the
+// library reads at most maxQuestion bytes): issue 17.5's bound holds for
+// the worst of them, not for one string. Each is made the same on every
+// run (a fixed seed).
+func hostileQuestions(h *Hotline) []struct{ name, q string } {
+	const n = 500
+	rng := rand.New(rand.NewPCG(17, 5))
+	runes := func(pick func() rune) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(pick())
+		}
+		return b.String()
+	}
+	cycle := func(parts ...string) string {
+		var b strings.Builder
+		for k := 0; utf8.RuneCountInString(b.String()) < n; k++ {
+			b.WriteString(parts[k%len(parts)])
+		}
+		return string([]rune(b.String())[:n])
+	}
+	// the characters of every word the parser knows: each may start one,
+	// the worst case for the tries and the homophone pass
+	var known []rune
+	seen := map[rune]bool{}
+	for _, w := range keys(h.p.known.words) {
+		for _, r := range w {
+			if !seen[r] {
+				seen[r] = true
+				known = append(known, r)
+			}
+		}
+	}
+	return []struct{ name, q string }{
+		{"chatter", cycle("今天天气怎么样我们家的狗跑丢了谁看见了告诉我一声谢谢大家帮忙啊")},
+		{"random-han", runes(func() rune { return rune(0x4E00 + rng.IntN(0x9FFF-0x4E00+1)) })},
+		{"known-chars", runes(func() rune { return known[rng.IntN(len(known))] })},
+		// misheard words, each corrected by its sound, none an act
+		{"near-words", cycle("鞭泡", "桔杆", "孔名灯", "天埂", "炮张")},
+		{"dates", cycle("10月3日", "2024年2月30日", "农历九月初六", "下周三", "清明", "下午3点半")},
+		{"digits", cycle("1234567890")},
+		{"mixed-scripts", cycle("a", "Я", "🔥", "火", "1", "，", "ā", "ㄅ", "가", "ア", "\u200b")},
+		{"astral", cycle("𠀀", "𪚥", "🧨")}, // four bytes each: 2,000 bytes
+		{"clauses", cycle("谁", "？")},
+	}
+}
+
+// TestUnrecognisedQuestions: the hostile questions of the speed bound
+// (BenchmarkUnrecognisedRatio) are still read for what they hold — the
+// cheaper reading must not change an answer. Those that name no act are
+// answered not_understood, with the day or the misheard words that were
+// understood, what was not, and what to ask; those in which a known act
+// happens to be spelled (看, 宰杀) are answered about it.
+func TestUnrecognisedQuestions(t *testing.T) {
+	h := newTestHotline(t)
+	today := calendar.MustDate(2024, 9, 20)
+	type want struct {
+		verdict    string
+		understood []Understood // each must be among the query's
+		residue    bool         // some words were not understood
+	}
+	wants := map[string]want{
+		"chatter":       {verdict: "no_rule", understood: []Understood{{Words: "今天", Kind: "date", Meaning: "2024-09-20"}}, residue: true},
+		"random-han":    {verdict: "not_understood", residue: true},
+		"known-chars":   {verdict: "no_rule", residue: true},
+		"near-words":    {verdict: "not_understood", understood: []Understood{{Words: "鞭泡", Kind: "heard", Meaning: "鞭炮"}, {Words: "孔名灯", Kind: "heard", Meaning: "孔明灯"}}, residue: true},
+		"dates":         {verdict: "not_understood", understood: []Understood{{Words: "10月3日", Kind: "date", Meaning: "2024-10-03"}}},
+		"digits":        {verdict: "not_understood"},
+		"mixed-scripts": {verdict: "not_understood", residue: true},
+		"astral":        {verdict: "not_understood", residue: true},
+		"clauses":       {verdict: "not_understood", residue: true},
+	}
+	for _, hq := range hostileQuestions(h) {
+		t.Run(hq.name, func(t *testing.T) {
+			w, ok := wants[hq.name]
+			require.True(t, ok, "no expectation for %s", hq.name)
+			a, q, err := h.Ask(Request{Question: hq.q, Today: today})
+			require.NoError(t, err)
+			require.Equal(t, w.verdict, string(a.Verdict))
+			for _, u := range w.understood {
+				found := false
+				for _, x := range q.Understood {
+					found = found || x.Words == u.Words && x.Kind == u.Kind && x.Meaning == u.Meaning
+				}
+				require.True(t, found, "%+v not understood: %+v", u, q.Understood)
+			}
+			require.Equal(t, w.residue, len(q.NotUnderstood) > 0, "not understood: %q", q.NotUnderstood)
+			if a.Verdict == NotUnderstood {
+				require.NotEmpty(t, a.Ask, "a call not understood says what to ask")
+			}
+		})
+	}
 }

@@ -164,6 +164,9 @@ type parser struct {
 	// verbFirst maps the first character of a frame's verb to the first
 	// characters of that frame's objects
 	verbFirst map[rune]map[rune]bool
+	// verbStarts are verbFirst's keys, as a set tested without a map
+	// look-up: most characters of a long text start no verb
+	verbStarts runeBits
 	// soleFirst are the first characters of verbs only one activity has
 	// (交, 摘): said alone they may still name it
 	soleFirst map[rune]bool
@@ -236,6 +239,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			r, _ := utf8.DecodeRuneInString(v)
 			if p.verbFirst[r] == nil {
 				p.verbFirst[r] = map[rune]bool{}
+				p.verbStarts.add(r)
 			}
 			for o := range f.objects {
 				ro, _ := utf8.DecodeRuneInString(o)
@@ -363,15 +367,17 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	// Homophones: every word of two or more characters, by its sounds.
+	// In a fixed order: of two words that sound alike (秸秆, 秸杆) the first
+	// added is the one heard, the same on every start.
 	p.sound = newSoundTrie(py)
-	for w := range p.acts.words {
+	for _, w := range keys(p.acts.words) {
 		p.sound.add(w)
 	}
-	for w := range p.facts.words {
+	for _, w := range keys(p.facts.words) {
 		p.sound.add(w)
 	}
 	for _, f := range p.frames {
-		for o := range f.objects {
+		for _, o := range keys(f.objects) {
 			p.sound.add(o)
 		}
 	}
@@ -531,14 +537,14 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		return r
 	}, text)
 	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}}
-	text = p.correct(rd, text, today)
+	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text
 	rd.used = make([]bool, len(text))
 	rd.clauses = make([]int32, len(text))
 	c := 0
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if strings.ContainsRune("，,。.？?！!；;、\n", r) || strings.HasPrefix(text[i:], "还有") {
+		if clauseBreak(r) || r == '还' && strings.HasPrefix(text[i:], "还有") {
 			c++
 		}
 		for k := i; k < i+n; k++ {
@@ -546,7 +552,11 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		}
 		i += n
 	}
-	rd.dates = p.dates.Read(text, today)
+	if saidRead {
+		rd.dates = said // the homophone pass read the same text
+	} else {
+		rd.dates = p.dates.Read(text, today)
+	}
 	for _, m := range rd.dates {
 		rd.mark(m.Start, m.End)
 	}
@@ -565,15 +575,27 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	return rd
 }
 
+// clauseBreak reports whether r ends a clause (a comma, a full stop, a
+// question or exclamation mark, a semicolon, an enumeration comma or a
+// line break).
+func clauseBreak(r rune) bool {
+	switch r {
+	case '，', ',', '。', '.', '？', '?', '！', '!', '；', ';', '、', '\n':
+		return true
+	}
+	return false
+}
+
 // correct replaces words heard by their sound (鞭泡 → 鞭炮, 孔名灯 → 孔明灯)
-// where the text has no known word.
-func (p *parser) correct(rd *reading, text string, today calendar.Date) string {
+// where the text has no known word. When it had to read the days said in
+// text and replaced nothing, it returns them too (saidRead), so that they
+// are not read twice.
+func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ string, said []dates.Mention, saidRead bool) {
 	// out is built only from the first word heard otherwise: most text is
 	// returned as it came, without a copy
 	var out strings.Builder
 	last := 0
-	var said []dates.Mention // days said, read only when a word sounds like another
-	saidRead := false
+	// said are the days said, read only when a word sounds like another
 	for i := 0; i < len(text); {
 		if r, sz := utf8.DecodeRuneInString(text[i:]); !p.known.first.mayHave(r) && !p.sound.first.mayHave(r) {
 			i += sz // starts no word, heard or known: most of a long text
@@ -600,10 +622,10 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) string {
 		i += n
 	}
 	if last == 0 {
-		return text
+		return text, said, saidRead
 	}
 	out.WriteString(text[last:])
-	return out.String()
+	return out.String(), nil, false
 }
 
 // knownAcross reports whether a known word starts inside text[i:j] after
@@ -790,6 +812,10 @@ func (p *parser) verbWindows(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
+		if !p.verbStarts.mayHave(r) {
+			i += n
+			continue
+		}
 		objs := p.verbFirst[r]
 		if objs == nil {
 			i += n
@@ -846,8 +872,9 @@ func (p *parser) scope(rd *reading) {
 			h.bg = true // 老家交了医保: done already, the story not the question
 		}
 		// the object of a frame may follow the verb
+		after := strings.TrimLeft(skipObject(rest), " ")
 		for _, b := range p.g.Background {
-			if strings.HasPrefix(strings.TrimLeft(skipObject(rest), " "), b) {
+			if strings.HasPrefix(after, b) {
 				h.bg = true
 			}
 		}
@@ -960,7 +987,7 @@ func (p *parser) before(rd *reading, i int, words []string, runes int) bool {
 // distance reads 离山50米, 离林子两百多米, 离山不到一百米, 离山50米左右,
 // 离山一里路: a number or a range, never a guessed exact value.
 func (p *parser) distance(rd *reading) {
-	if p.reDist != nil && strings.ContainsAny(rd.text, p.distFirst) {
+	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) {
 		s := rd.text
 		fact := p.voc.Distance.Fact
 		for _, m := range p.reDist.FindAllStringSubmatchIndex(s, -1) {
@@ -1035,6 +1062,18 @@ func (p *parser) distance(rd *reading) {
 	}
 }
 
+// containsAnyRune is strings.ContainsAny for a short set of characters
+// outside ASCII: one fast search per character, not a look-up in chars for
+// each character of s.
+func containsAnyRune(s, chars string) bool {
+	for _, r := range chars {
+		if strings.ContainsRune(s, r) {
+			return true
+		}
+	}
+	return false
+}
+
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s && s != "" {
@@ -1107,34 +1146,44 @@ func (p *parser) residue(rd *reading) []string {
 		}
 	}
 	out := append([]string{}, rd.q.NotUnderstood...)
-	var frag strings.Builder
-	flush := func() {
-		if f := strings.TrimSpace(frag.String()); f != "" && hasHan(f) {
-			out = append(out, f)
+	// a fragment is a run of s's characters, s[start:i]: it is sliced, not
+	// copied
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			f := s[start:i]
+			if !utf8.ValidString(f) {
+				f = strings.Map(func(r rune) rune { return r }, f) // each bad byte as U+FFFD
+			}
+			if f = strings.TrimSpace(f); f != "" && hasHan(f) {
+				out = append(out, f)
+			}
 		}
-		frag.Reset()
+		start = -1
 	}
 	for i := 0; i < len(s); {
 		if cov[i] {
-			flush()
+			flush(i)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isHan(r) && (unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r)) {
-			flush()
+			flush(i)
 			i += size
 			continue
 		}
 		if _, n := p.filler.longest(s[i:]); n > 0 {
-			flush()
+			flush(i)
 			i += n
 			continue
 		}
-		frag.WriteRune(r)
+		if start < 0 {
+			start = i
+		}
 		i += size
 	}
-	flush()
+	flush(len(s))
 	return dedupe(out)
 }
 
