@@ -2,7 +2,6 @@ package dates
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -35,9 +34,9 @@ func (c Clock) NextDay() bool { return c.Minute >= 24*60 }
 // decimal point (三点五米, 一点五公里), not a time.
 const clockUnits = "米公里千元块万%度斤亩"
 
-func (r *Reader) compileClock() (*regexp.Regexp, error) {
+func (r *Reader) compileClock() (*pattern, error) {
 	parts := keys(r.w.ClockParts)
-	return regexp.Compile(`(` + alt(parts) + `)?\s*(` + num + `)\s*(点钟|點鐘|点|點|时|時)\s*(?:(半)|(一刻)|(三刻)|(` + num + `)\s*分?)?`)
+	return compilePattern(`(` + alt(parts) + `)?\s*(` + num + `)\s*(点钟|點鐘|点|點|时|時)\s*(?:(半)|(一刻)|(三刻)|(` + num + `)\s*分?)?`)
 }
 
 // Clocks finds the times of day said in text. A number with 点 is a time
@@ -51,7 +50,7 @@ func (r *Reader) Clocks(text string) []Clock {
 		return nil
 	}
 	var out []Clock
-	for _, m := range r.reClock.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range r.reClock.findAll(text) {
 		sub := func(k int) string {
 			if m[2*k] < 0 {
 				return ""

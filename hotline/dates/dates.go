@@ -107,20 +107,20 @@ type Reader struct {
 	w   Words
 	// festival words, longest first, with the calendar name they mean
 	fest      []festWord
-	reYMD     *regexp.Regexp
-	reMDY     *regexp.Regexp
-	reMD      *regexp.Regexp
-	reDOM     *regexp.Regexp
-	reMonth   *regexp.Regexp
-	reLunar   *regexp.Regexp
-	reLunar2  *regexp.Regexp
-	reNewYear *regexp.Regexp
-	reWeek    *regexp.Regexp
-	reOrdWeek *regexp.Regexp
-	reYear    *regexp.Regexp
-	reRel     *regexp.Regexp
-	reFestMod *regexp.Regexp
-	reClock   *regexp.Regexp
+	reYMD     *pattern
+	reMDY     *pattern
+	reMD      *pattern
+	reDOM     *pattern
+	reMonth   *pattern
+	reLunar   *pattern
+	reLunar2  *pattern
+	reNewYear *pattern
+	reWeek    *pattern
+	reOrdWeek *pattern
+	reYear    *pattern
+	reRel     *pattern
+	reFestMod *pattern
+	reClock   *pattern
 	// the word lists, longest first, sorted once
 	years, monthWords, monthParts, monthSpans, yearParts, lunarDays, gregorian, dayWords, feasts []string
 	dayWord                                                                                      map[string]dayWord
@@ -186,12 +186,12 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.fest = fest
 	sort.SliceStable(r.fest, func(i, j int) bool { return len(r.fest[i].word) > len(r.fest[j].word) })
 	var err error
-	compile := func(s string) *regexp.Regexp {
+	compile := func(s string) *pattern {
 		if err != nil {
 			return nil
 		}
-		var re *regexp.Regexp
-		re, err = regexp.Compile(s)
+		var re *pattern
+		re, err = compilePattern(s)
 		return re
 	}
 	r.reYMD = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*[年\-/.]\s*(` + num + `)\s*[月\-/.]\s*(` + num + `)\s*[日号]?`)
@@ -402,7 +402,7 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 // (or today, in the current year).
 func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 	y := 0
-	for _, m := range r.reYear.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reYear.findAll(s.text) {
 		rest := s.text[m[1]:]
 		if startsDigitMonth(rest) { // 2024年10月: a full date, read later
 			continue
@@ -467,7 +467,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func (r *Reader) full(s *scan) {
-	for _, m := range r.reYMD.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reYMD.findAll(s.text) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -485,7 +485,7 @@ func (r *Reader) full(s *scan) {
 
 // mdy reads 3/3/2015, 10/31/74: month first, as written in English.
 func (r *Reader) mdy(s *scan) {
-	for _, m := range r.reMDY.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reMDY.findAll(s.text) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -510,7 +510,7 @@ func (r *Reader) mdy(s *scan) {
 
 // ordinalWeekday reads 十月第一个星期一.
 func (r *Reader) ordinalWeekday(s *scan, today calendar.Date) {
-	for _, m := range r.reOrdWeek.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reOrdWeek.findAll(s.text) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -558,12 +558,12 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	var all [][]int
 	for _, p := range r.w.Lunar {
 		if strings.Contains(s.text, p) {
-			all = r.reLunar.FindAllStringSubmatchIndex(s.text, -1)
+			all = r.reLunar.findAll(s.text)
 			break
 		}
 	}
 	if strings.Contains(s.text, "月") && strings.ContainsAny(s.text, "正冬腊初廿") {
-		all = append(all, r.reLunar2.FindAllStringSubmatchIndex(s.text, -1)...)
+		all = append(all, r.reLunar2.findAll(s.text)...)
 	}
 	for _, m := range all {
 		if !s.free(m[0], m[1]) {
@@ -586,7 +586,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	if !strings.Contains(s.text, "大年") {
 		goto named
 	}
-	for _, m := range r.reNewYear.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reNewYear.findAll(s.text) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -640,7 +640,7 @@ func (r *Reader) lunarDay(l calendar.LunarDate, today calendar.Date, year int) (
 }
 
 func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
-	for _, m := range r.reMD.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reMD.findAll(s.text) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -700,7 +700,7 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				continue
 			}
 			// 国庆节后第三天, 春节前一天
-			if m := r.reFestMod.FindStringSubmatchIndex(s.text[j:]); m != nil {
+			if m := r.reFestMod.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
 				if m[2] >= 0 {
 					n, ok := zh.Number(s.text[j+m[2] : j+m[3]])
 					if ok {
@@ -832,7 +832,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 	// X月份 / X月 (not followed by a day), with a month part after it
 	var monthMatches [][]int
 	if s.present.has('月') {
-		monthMatches = r.reMonth.FindAllStringSubmatchIndex(s.text, -1)
+		monthMatches = r.reMonth.findAll(s.text)
 	}
 	for _, m := range monthMatches {
 		if !s.free(m[0], m[1]) {
@@ -1014,7 +1014,7 @@ func (r *Reader) monthPart(rest string) (int, int, bool) {
 
 // dayAfter reads a day of the month at the start of rest: 5号, 二十日, 廿號.
 func (r *Reader) dayAfter(rest string) (int, int, bool) {
-	m := r.reDOM.FindStringSubmatchIndex(rest)
+	m := r.reDOM.re.FindStringSubmatchIndex(rest)
 	if m == nil || m[0] != 0 {
 		return 0, 0, false
 	}
@@ -1045,7 +1045,7 @@ func partDay(y, mo, part int) calendar.Date {
 // its next occurrence after today; 这周 is the current week (Monday first),
 // 下周 the next, 上周 the last.
 func (r *Reader) week(s *scan, today calendar.Date) {
-	for _, m := range r.reWeek.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reWeek.findAll(s.text) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -1104,7 +1104,7 @@ func contains(list []string, s string) bool {
 
 // relative reads 三天后, 两天前, 后三天: a day that many days away.
 func (r *Reader) relative(s *scan, today calendar.Date) {
-	for _, m := range r.reRel.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reRel.findAll(s.text) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -1154,7 +1154,7 @@ func (r *Reader) words(s *scan, today calendar.Date) {
 
 // dayOfMonth reads 10号 alone: the next such day, this month or the next.
 func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
-	for _, m := range r.reDOM.FindAllStringSubmatchIndex(s.text, -1) {
+	for _, m := range r.reDOM.findAll(s.text) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -1236,9 +1236,9 @@ func (r *Reader) withWeekday(s *scan, today calendar.Date) {
 	for i := range s.out {
 		m := &s.out[i]
 		switch {
-		case r.reWeek.MatchString(m.Words):
+		case r.reWeek.re.MatchString(m.Words):
 			wd = m
-		case r.reMD.MatchString(m.Words) && !r.reYMD.MatchString(m.Words):
+		case r.reMD.re.MatchString(m.Words) && !r.reYMD.re.MatchString(m.Words):
 			md = m
 		}
 	}

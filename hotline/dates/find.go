@@ -1,0 +1,231 @@
+package dates
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pattern is a regular expression that knows the characters its matches
+// may hold (its alphabet) and, for most, characters one of which every
+// match holds (its anchors). findAll runs it only on the stretches of text
+// made of its alphabet that hold an anchor: the matches are the same as on
+// the whole text — no pattern here looks at the text around a match (no
+// ^, $ or \b; those run on the whole text) — for a fraction of the work on
+// a long text. The regexp package's backtracker clears a visited set the
+// size of the input for every match, so FindAll on the whole of a long
+// question full of dates costs matches × length.
+type pattern struct {
+	re *regexp.Regexp
+	// whole: the pattern runs on the whole text (a context assertion, or
+	// any character may be in a match)
+	whole    bool
+	alphabet runeSet
+	astral   bool // characters outside the Basic Multilingual Plane are in the alphabet
+	anchors  runeSet
+	anchored bool // every match holds one of anchors
+}
+
+// maxAnchors bounds the characters of a class taken as anchors: a wide
+// class (a digit is any of ten) is still a useful anchor, \p{Han} is not.
+const maxAnchors = 64
+
+func compilePattern(expr string) (*pattern, error) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", expr, err)
+	}
+	tree = tree.Simplify()
+	p := &pattern{re: re}
+	// a pattern that matches the empty text matches between any two
+	// characters, not only in its alphabet's stretches
+	p.whole = !p.alpha(tree) || re.MatchString("")
+	if !p.whole {
+		var set runeSet
+		if n := anchorsOf(tree, &set); n > 0 {
+			p.anchors, p.anchored = set, true
+		}
+	}
+	return p, nil
+}
+
+// alpha adds the characters a match of re may hold to p.alphabet; it
+// reports false when they cannot be bounded so (any character, or an
+// assertion about the text around a match).
+func (p *pattern) alpha(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpNoMatch:
+		return true
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			p.addRange(r, r, re.Flags&syntax.FoldCase != 0)
+		}
+		return true
+	case syntax.OpCharClass:
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			p.addRange(re.Rune[k], re.Rune[k+1], false)
+		}
+		return true
+	case syntax.OpCapture, syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat, syntax.OpConcat, syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !p.alpha(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false // any character, ^, $, \b, \B
+}
+
+func (p *pattern) addRange(lo, hi rune, fold bool) {
+	for r := lo; r <= hi; r++ {
+		if r >= 1<<16 {
+			p.astral = true
+			return
+		}
+		p.alphabet.add(r)
+		if fold {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f >= 1<<16 {
+					p.astral = true
+				} else {
+					p.alphabet.add(f)
+				}
+			}
+		}
+	}
+}
+
+// anchorsOf puts in set characters one of which every match of re holds,
+// and returns how many; 0 when it knows none.
+func anchorsOf(re *syntax.Regexp, set *runeSet) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return 0
+		}
+		set.add(re.Rune[0])
+		return boolInt(re.Rune[0] < 1<<16)
+	case syntax.OpCharClass:
+		n := 0
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			n += int(re.Rune[k+1]-re.Rune[k]) + 1
+		}
+		if n == 0 || n > maxAnchors || re.Rune[len(re.Rune)-1] >= 1<<16 {
+			return 0
+		}
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				set.add(r)
+			}
+		}
+		return n
+	case syntax.OpCapture, syntax.OpPlus:
+		return anchorsOf(re.Sub[0], set)
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return 0
+		}
+		return anchorsOf(re.Sub[0], set)
+	case syntax.OpConcat:
+		// the part with the fewest anchors
+		best, bestN := runeSet{}, 0
+		for _, sub := range re.Sub {
+			var s runeSet
+			if n := anchorsOf(sub, &s); n > 0 && (bestN == 0 || n < bestN) {
+				best, bestN = s, n
+			}
+		}
+		if bestN > 0 {
+			set.union(&best)
+		}
+		return bestN
+	case syntax.OpAlternate:
+		var all runeSet
+		n := 0
+		for _, sub := range re.Sub {
+			k := anchorsOf(sub, &all)
+			if k == 0 {
+				return 0
+			}
+			n += k
+		}
+		set.union(&all)
+		return n
+	}
+	return 0
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (s *runeSet) union(o *runeSet) {
+	for k := range s {
+		s[k] |= o[k]
+	}
+}
+
+func (p *pattern) in(r rune) bool {
+	if r >= 1<<16 {
+		return p.astral
+	}
+	return p.alphabet.has(r)
+}
+
+// findAll is p.re.FindAllStringSubmatchIndex(text, -1), run only on the
+// stretches of text that may hold a match.
+func (p *pattern) findAll(text string) [][]int {
+	if p.whole {
+		return p.re.FindAllStringSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	start, anchor := -1, !p.anchored
+	flush := func(end int) {
+		if start >= 0 && anchor {
+			for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], -1) {
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += start
+					}
+				}
+				out = append(out, m)
+			}
+		}
+		start, anchor = -1, !p.anchored
+	}
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !p.in(r) {
+			flush(i)
+		} else {
+			if start < 0 {
+				start = i
+			}
+			if !anchor && r < 1<<16 && p.anchors.has(r) {
+				anchor = true
+			}
+		}
+		i += n
+	}
+	flush(len(text))
+	return out
+}
+
+// patterns are the Reader's patterns (for tests).
+func (r *Reader) patterns() []*pattern {
+	return []*pattern{r.reYMD, r.reMDY, r.reMD, r.reDOM, r.reMonth, r.reLunar, r.reLunar2, r.reNewYear, r.reWeek,
+		r.reOrdWeek, r.reYear, r.reRel, r.reFestMod, r.reClock}
+}
