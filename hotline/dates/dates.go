@@ -1236,9 +1236,9 @@ func (r *Reader) withWeekday(s *scan, today calendar.Date) {
 	for i := range s.out {
 		m := &s.out[i]
 		switch {
-		case r.reWeek.re.MatchString(m.Words):
+		case r.reWeek.matchString(m.Words):
 			wd = m
-		case r.reMD.re.MatchString(m.Words) && !r.reYMD.re.MatchString(m.Words):
+		case r.reMD.matchString(m.Words) && !r.reYMD.matchString(m.Words):
 			md = m
 		}
 	}

@@ -224,6 +224,24 @@ func (p *pattern) findAll(text string) [][]int {
 	return out
 }
 
+// matchString is p.re.MatchString(s), without running the expression on
+// a text that holds none of the characters every match holds.
+func (p *pattern) matchString(s string) bool {
+	if p.anchored {
+		found := false
+		for _, r := range s {
+			if p.anchors.has(r) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return p.re.MatchString(s)
+}
+
 // patterns are the Reader's patterns (for tests).
 func (r *Reader) patterns() []*pattern {
 	return []*pattern{r.reYMD, r.reMDY, r.reMD, r.reDOM, r.reMonth, r.reLunar, r.reLunar2, r.reNewYear, r.reWeek,

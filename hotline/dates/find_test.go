@@ -56,6 +56,7 @@ func TestFindAllAsWholeText(t *testing.T) {
 		text := b.String()
 		for _, p := range ps {
 			require.Equal(t, p.re.FindAllStringSubmatchIndex(text, -1), p.findAll(text), "%s in %q", p.re, text)
+			require.Equal(t, p.re.MatchString(text), p.matchString(text), "%s matches %q", p.re, text)
 		}
 	}
 }
