@@ -192,13 +192,18 @@ func (p *pattern) findAll(text string) [][]int {
 	start, anchor := -1, !p.anchored
 	flush := func(end int) {
 		if start >= 0 && anchor {
-			for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], -1) {
+			ms := p.re.FindAllStringSubmatchIndex(text[start:end], -1)
+			for _, m := range ms {
 				for k := range m {
 					if m[k] >= 0 {
 						m[k] += start
 					}
 				}
-				out = append(out, m)
+			}
+			if out == nil {
+				out = ms // most texts have one stretch with matches: no copy
+			} else {
+				out = append(out, ms...)
 			}
 		}
 		start, anchor = -1, !p.anchored
