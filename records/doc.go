@@ -12,9 +12,9 @@
 // that a record can be replayed under the rules that answered it.
 //
 // A record keeps the decision's [Outline] — verdict, each reason's rule and
-// status, a digest of every field — not the decision itself (format 2,
-// a few hundred bytes instead of several KB): [Replay] re-derives the
-// decision under the rule set the record names and reports the fields
-// whose digests differ. Records of the first format, which kept the whole
+// status, a fingerprint of the words it quotes — not the decision itself
+// (formats 2 and 3, a few hundred bytes instead of several KB): [Replay]
+// re-derives the decision under the rule set the record names and reports
+// the fields that differ, the quotes included (format 3). Records of the first format, which kept the whole
 // decision, still read and replay; each row names its format.
 package records

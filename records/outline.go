@@ -1,10 +1,12 @@
 package records
 
 import (
+	"encoding/hex"
 	"errors"
 	"slices"
 	"strings"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/internal/jsonnum"
 )
@@ -18,8 +20,12 @@ import (
 const (
 	FormatFull    = 1
 	FormatOutline = 2
+	// FormatQuotes is FormatOutline with the quotes' fingerprint
+	// (Outline.Quotes): a replay reports a change in the words quoted to
+	// the caller too.
+	FormatQuotes = 3
 	// Format is the format written now.
-	Format = FormatOutline
+	Format = FormatQuotes
 )
 
 // ErrFormat is the error for a record written in a format this build does
@@ -44,6 +50,11 @@ type Outline struct {
 	NextChange string `json:"next_change,omitempty"`
 	// Place is the division's code, when the decision names one.
 	Place string `json:"place,omitempty"`
+	// Quotes is a fingerprint (XXH64, hex) of the words the decision
+	// quotes: each reason's notice, notice title, article, quoted text and
+	// the words of the rule that sets it aside (FormatQuotes; empty in
+	// FormatOutline records).
+	Quotes string `json:"quotes,omitempty"`
 }
 
 // RuleStatus is one reason of an outline.
@@ -57,9 +68,14 @@ type RuleStatus struct {
 func outlineOf(d *engine.Decision) (Outline, string) {
 	o := Outline{Date: d.Date.String(), Verdict: string(d.Verdict), Reasons: make([]RuleStatus, d.NumReasons())}
 	var b strings.Builder
+	h := xxhash.New()
 	for k := range o.Reasons {
 		r := d.Cited(k)
 		o.Reasons[k] = RuleStatus{Rule: r.Rule, Status: r.Status, OverriddenBy: r.OverriddenBy}
+		for _, q := range [...]string{r.Notice, r.NoticeTitle, r.Article, r.Text, r.OverriddenByText} {
+			h.WriteString(q)
+			h.Write([]byte{0})
+		}
 		if r.Status != "applies" && r.Status != "may_apply" {
 			continue
 		}
@@ -81,6 +97,8 @@ func outlineOf(d *engine.Decision) (Outline, string) {
 	if d.Place != nil {
 		o.Place = d.Place.Code
 	}
+	var sum [8]byte
+	o.Quotes = hex.EncodeToString(h.Sum(sum[:0]))
 	return o, b.String()
 }
 
@@ -105,6 +123,10 @@ func (o Outline) differences(now Outline) []string {
 	}
 	if o.Place != now.Place {
 		out = append(out, "place")
+	}
+	// A FormatOutline record has no fingerprint to compare.
+	if o.Quotes != "" && o.Quotes != now.Quotes {
+		out = append(out, "quotes")
 	}
 	return out
 }
@@ -149,6 +171,10 @@ func (o Outline) appendJSON(dst []byte) []byte {
 	if o.Place != "" {
 		dst = append(dst, `,"place":`...)
 		dst = appendJSONString(dst, o.Place)
+	}
+	if o.Quotes != "" {
+		dst = append(dst, `,"quotes":`...)
+		dst = appendJSONString(dst, o.Quotes)
 	}
 	return append(dst, '}')
 }

@@ -28,7 +28,7 @@ type Entry struct {
 	Route  string `json:"route"`
 	Client string `json:"client"`
 	// Version is the record's format: what Decision holds (FormatFull,
-	// FormatOutline).
+	// FormatOutline, FormatQuotes).
 	Version int `json:"version"`
 	// Question is the caller's words (ask), phone numbers masked unless
 	// the writer keeps them.
@@ -47,7 +47,7 @@ type Entry struct {
 	// pulling signed bundles.
 	Bundle string `json:"bundle,omitempty"`
 	// Query is what was decided (QueryJSON); Decision is the decision's
-	// Outline (FormatOutline) or, in records of FormatFull, the decision
+	// Outline (FormatOutline, FormatQuotes) or, in records of FormatFull, the decision
 	// as the API gave it; both null for a question not understood. A
 	// replay re-derives the whole decision under RuleSet.
 	Query    json.RawMessage `json:"query"`

@@ -303,7 +303,7 @@ func TestSnapshotReplay(t *testing.T) {
 		At: time.Date(2024, 10, 3, 10, 0, 0, 0, time.UTC), Facts: engine.Facts{"distance_to_forest_m": 50}}, RuleSet: want}
 	e, err := entryOf(rec, false)
 	require.NoError(t, err)
-	require.Equal(t, FormatOutline, e.Version)
+	require.Equal(t, FormatQuotes, e.Version)
 	full := d.AppendJSON(nil)
 	require.Less(t, len(e.Decision)+len(e.Query)+len(e.Cited), 1024, "a record is compact: %s", e.Decision)
 	t.Logf("decision %d bytes, outline %d bytes", len(full), len(e.Decision))
@@ -318,7 +318,8 @@ func TestSnapshotReplay(t *testing.T) {
 	// format by the decision itself.
 	var o Outline
 	require.NoError(t, json.Unmarshal(e.Decision, &o))
-	require.Equal(t, Outline{Date: "2024-10-03", Verdict: "forbidden", Reasons: o.Reasons, NextChange: o.NextChange}, o)
+	require.Equal(t, Outline{Date: "2024-10-03", Verdict: "forbidden", Reasons: o.Reasons, NextChange: o.NextChange, Quotes: o.Quotes}, o)
+	require.Len(t, o.Quotes, 16)
 	require.NotEmpty(t, o.Reasons)
 	for _, tc := range []struct {
 		change func(o *Outline)
@@ -329,6 +330,7 @@ func TestSnapshotReplay(t *testing.T) {
 		{func(o *Outline) { o.Reasons = o.Reasons[1:] }, []string{"reasons"}},
 		{func(o *Outline) { o.Date = "2024-10-04"; o.UnknownFacts = []string{"distance_to_forest_m"} }, []string{"date", "unknown_facts"}},
 		{func(o *Outline) { o.NextChange = ""; o.Place = "431181" }, []string{"next_change", "place"}},
+		{func(o *Outline) { o.Quotes = "0123456789abcdef" }, []string{"quotes"}},
 	} {
 		var c Outline
 		require.NoError(t, json.Unmarshal(e.Decision, &c))
@@ -340,6 +342,38 @@ func TestSnapshotReplay(t *testing.T) {
 		require.False(t, r.Same)
 		require.Equal(t, tc.want, r.Differences)
 	}
+
+	// A record of format 2 has no fingerprint: the rest still compares.
+	var o2 Outline
+	require.NoError(t, json.Unmarshal(e.Decision, &o2))
+	o2.Quotes = ""
+	two := e
+	two.Version, two.Decision = FormatOutline, o2.appendJSON(nil)
+	r, err = Replay(two, embeddedEngine(t))
+	require.NoError(t, err)
+	require.True(t, r.Same, "differences: %v", r.Differences)
+
+	// Rules in which only the words of the cited article changed (a
+	// character of its quoted text): the same verdict and reasons, and the
+	// replay says the quotes differ.
+	reworded := fstest.MapFS{}
+	edits := 0
+	for p, f := range back[0].FS.(fstest.MapFS) {
+		c := *f
+		if filepath.Dir(p) == "notices" && !strings.HasSuffix(p, ".cases.yaml") && bytes.Contains(f.Data, []byte("number: 祁政通〔2024〕7号")) {
+			c.Data = bytes.Replace(f.Data, []byte("text: 严禁农事活动时烧灰积肥"), []byte("text: 禁止农事活动时烧灰积肥"), 1)
+			require.NotEqual(t, string(f.Data), string(c.Data), "%s quotes 严禁农事活动时", p)
+			edits++
+		}
+		reworded[p] = &c
+	}
+	require.Equal(t, 1, edits)
+	eng3, err := engine.LoadRoots(ctx, []rules.Root{{Name: "rules", FS: reworded}}, rules.Limits{})
+	require.NoError(t, err)
+	r, err = Replay(e, eng3)
+	require.NoError(t, err)
+	require.Equal(t, []string{"quotes"}, r.Differences, "only a quotation changed")
+	require.Equal(t, e.Cited, r.Cited)
 
 	old := e
 	old.Version, old.Decision = FormatFull, full
@@ -359,7 +393,7 @@ func TestSnapshotReplay(t *testing.T) {
 	later.Version = Format + 1
 	_, err = Replay(later, embeddedEngine(t))
 	require.ErrorIs(t, err, ErrFormat)
-	require.ErrorContains(t, err, "format 3")
+	require.ErrorContains(t, err, "format 4")
 
 	// Under rules without the notice, the activity is unknown: an error,
 	// not a silent difference.
@@ -456,7 +490,7 @@ func migrateFirstFormat(t *testing.T, target, firstTable string, timeArg func(ti
 	require.NoError(t, s.Append(ctx, []Entry{e}))
 	es, err = s.Get(ctx, "new-1")
 	require.NoError(t, err)
-	require.Equal(t, FormatOutline, es[0].Version)
+	require.Equal(t, FormatQuotes, es[0].Version)
 	require.Equal(t, "2026-12-03.1", es[0].Bundle)
 	r, err = Replay(es[0], eng)
 	require.NoError(t, err)

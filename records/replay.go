@@ -17,7 +17,8 @@ var ErrNoDecision = errors.New("records: the record holds no decision to replay 
 // Replayed is a record decided again.
 type Replayed struct {
 	RequestID string `json:"request_id"`
-	// Format is the record's format (FormatFull, FormatOutline).
+	// Format is the record's format (FormatFull, FormatOutline,
+	// FormatQuotes).
 	Format int `json:"format"`
 	// RuleSet is the record's rule set, Under the one it was decided
 	// again under (the same unless asked for another).
@@ -38,7 +39,7 @@ type Replayed struct {
 // Replay decides e's query again with eng and compares the decision with
 // the one recorded, field by field: in a FormatOutline record, the
 // outline's fields (date, verdict, reasons, unknown facts, next change,
-// place); in a FormatFull one, every field of the decision but its
+// place), and in a FormatQuotes one the words quoted too ("quotes"); in a FormatFull one, every field of the decision but its
 // receipt. A record of a format this build does not know is refused
 // (ErrFormat).
 func Replay(e Entry, eng *engine.Engine) (*Replayed, error) {
@@ -46,9 +47,9 @@ func Replay(e Entry, eng *engine.Engine) (*Replayed, error) {
 	if format == 0 {
 		format = Format
 	}
-	if format != FormatFull && format != FormatOutline {
-		return nil, fmt.Errorf("record %s is in format %d; this build reads formats %d and %d — replay it with the tonggao that wrote it or a newer one: %w",
-			e.RequestID, e.Version, FormatFull, FormatOutline, ErrFormat)
+	if format < FormatFull || format > FormatQuotes {
+		return nil, fmt.Errorf("record %s is in format %d; this build reads formats %d to %d — replay it with the tonggao that wrote it or a newer one: %w",
+			e.RequestID, e.Version, FormatFull, FormatQuotes, ErrFormat)
 	}
 	if string(e.Query) == "null" || len(e.Query) == 0 {
 		return nil, ErrNoDecision

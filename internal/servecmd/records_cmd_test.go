@@ -91,7 +91,7 @@ func TestServeKeepsRecords(t *testing.T) {
 	// Under the rules loaded now, the first record's answer differs.
 	code, out, _ = runCmd("records", "replay", "rec-1", "--records", db, "--current", "--rules", dir, "--embedded=false")
 	require.Equal(t, cli.ExitFailed, code, out)
-	require.Contains(t, out, "differs in: next_change, reasons, unknown_facts, verdict")
+	require.Contains(t, out, "differs in: next_change, quotes, reasons, unknown_facts, verdict")
 
 	// A record of a format this build does not read is shown, but not
 	// replayed as if it were one it knows.
@@ -109,7 +109,7 @@ func TestServeKeepsRecords(t *testing.T) {
 	require.Contains(t, out, "rec-future")
 	code, _, errOut = runCmd("records", "replay", "rec-future", "--records", db)
 	require.Equal(t, cli.ExitUsage, code)
-	require.Contains(t, errOut, "in format 3")
+	require.Contains(t, errOut, "in format 4")
 
 	code, out, _ = runCmd("records", "get", "rec-2", "--records", db, "--json")
 	require.Equal(t, 0, code)
