@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -50,10 +51,16 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 				Args: map[string]string{"fact": dim.Var.Name, "source": g.src[dim.Fact.Index]}}})
 		}
 	}
+	if d.Verdict == Conditional && d.an != nil && slices.ContainsFunc(d.an.outcomes, func(o Outcome) bool { return o.Verdict == NoRule }) {
+		// Where the facts not given decide between a rule and none, the
+		// duty that says who decides where the rules stop is said too, for
+		// the outcomes no rule decides (referred_otherwise).
+		e.referNotes(d, p, day, sc.st, true)
+	}
 	if d.Verdict != NoRule {
 		return
 	}
-	e.referNotes(d, p, day, sc.st)
+	e.referNotes(d, p, day, sc.st, false)
 	year := day.Year()
 	for i, r := range p.rules {
 		n := r.Notice
@@ -159,7 +166,7 @@ func (e *Engine) governedOn(ps *planSet, a *rules.Activity, day calendar.Date) b
 // NoteCodes lists every Note.Code the engine produces, so that a catalogue
 // rendering notes in other languages can be checked for completeness.
 func NoteCodes() []string {
-	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places", "until_repealed", "referred", "no_current_notice",
+	return []string{"title_level", "projected_holiday", "verify_on_ground", "not_in_force", "window_this_year", "kinds_governed", "outside_places", "until_repealed", "referred", "referred_otherwise", "no_current_notice",
 		"published", "published_none", "published_missing", "published_stale", "published_varies", "published_horizon", "declared_order", "forecast_begins", "forecast_ends"}
 }
 

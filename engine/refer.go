@@ -7,13 +7,22 @@ import (
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
-const msgRefer = "%s %s：%s本规则库对此没有规定，请向%s询问其参照执行的要求%s。"
+const (
+	msgRefer          = "%s %s：%s本规则库对此没有规定，请向%s询问其参照执行的要求%s。"
+	msgReferOtherwise = "%s %s：%s上述规定不适用时，本规则库对此没有规定，请向%s询问其参照执行的要求%s。"
+)
 
 // referNotes adds, to an answer no rule decides, the duties of the plan's
 // notices in force that say who decides where the notice's rules stop
 // (rules.Duty.Refer) and whose condition holds: outside the planning area,
-// the towns apply the construction-waste measures by reference.
-func (e *Engine) referNotes(d *Decision, p *plan, day calendar.Date, st *cond.State) {
+// the towns apply the construction-waste measures by reference. otherwise
+// is for a conditional answer some of whose outcomes no rule decides: the
+// note (referred_otherwise) says it holds where the rules cited do not.
+func (e *Engine) referNotes(d *Decision, p *plan, day calendar.Date, st *cond.State, otherwise bool) {
+	code, msg := "referred", msgRefer
+	if otherwise {
+		code, msg = "referred_otherwise", msgReferOtherwise
+	}
 	for _, n := range p.notices {
 		if !e.inForce(n, day) {
 			continue
@@ -31,7 +40,7 @@ func (e *Engine) referNotes(d *Decision, p *plan, day calendar.Date, st *cond.St
 					break
 				}
 			}
-			addNote(d, &note{Note: Note{Code: "referred", Notice: n.Name(), Text: fmt.Sprintf(msgRefer, n.Ref(), du.Article, du.Text, du.Who, where),
+			addNote(d, &note{Note: Note{Code: code, Notice: n.Name(), Text: fmt.Sprintf(msg, n.Ref(), du.Article, du.Text, du.Who, where),
 				Args: map[string]string{"notice": n.Ref(), "article": du.Article, "text": du.Text, "who": du.Who, "town": town}}})
 		}
 	}

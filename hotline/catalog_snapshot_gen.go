@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "5fe29d538ad44bd199d401bc73c9e068de1b0f6a2964000a2d127766608dd658"
+const catalogSnapshotSum = "90d25b2a02c18c29fc7ce256d1eef6353bae7496fc71f5049b4ac257dace352d"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -112,6 +112,7 @@ func snapshotCatalog() *Catalog {
 			"note.published_stale":                 {ZH: "条件数据没有{place}{date}的{label}（最近一次为{last}，{source} {issued} 发布），按未知处理：请值班人员核实。", EN: "The conditions feed has no {label} for {place} on {date} (the latest is for {last}, published by {source} at {issued}); treated as unknown: the operator checks it."},
 			"note.published_varies":                {ZH: "{place}内各地的{label}不同（如{inner}）：请说明具体乡镇。", EN: "{label} differs within {place} (e.g. {inner}): ask which township."},
 			"note.referred":                        {ZH: "{notice}{article}：{text}本规则库对此没有规定，请向{who}询问其参照执行的要求。", EN: "{notice}, {article}: {text} The rule base has no rule on this; ask {who} what they apply by reference."},
+			"note.referred_otherwise":              {ZH: "{notice}{article}：{text}上述规定不适用时，本规则库对此没有规定，请向{who}询问其参照执行的要求。", EN: "{notice}, {article}: {text} Where the provisions above do not apply, the rule base has no rule on this; ask {who} what they apply by reference."},
 			"note.title_level":                     {ZH: "{notice}《{title}》：规则库只有该文件的标题，没有全文；本答复依据标题所述。", EN: "{notice} «{title}»: the rule base holds only this document's title, not its text; this answer relies on what the title says."},
 			"note.until_repealed":                  {ZH: "{notice}未规定有效期限，废止前一直有效。", EN: "{notice} gives no end date: it is in force until repealed."},
 			"note.verify_on_ground":                {ZH: "{fact}按所给范围（{source}）跨越了规则的界线，结论要看实际位置，请现场核实。", EN: "{fact}, as given ({source}), straddles a line a rule draws: the answer depends on the exact spot; verify on the ground."},
