@@ -40,7 +40,8 @@ var outPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // writeJSON answers v as JSON with a Content-Length, in one Write: the
 // body is encoded into a pooled buffer first, so that net/http sends it
 // whole instead of in chunks (fewer write system calls, which on loopback
-// cost as much as the encoding).
+// cost as much as the encoding), and on a public listener's connection the
+// header and body go out in one write system call (oneWrite).
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	buf := outPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -65,6 +66,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	h := w.Header()
 	h["Content-Type"] = jsonContentType
 	h["Content-Length"] = []string{strconv.Itoa(buf.Len())}
+	if sw, ok := w.(*statusWriter); ok {
+		sw.writeWhole(status, buf.Bytes())
+		return
+	}
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }

@@ -75,6 +75,24 @@ func HTTPServer(h http.Handler, logger *slog.Logger) *http.Server {
 	}
 }
 
+// publicServer is the http.Server of the public listener l: its
+// connections are capped, and a handler can send a response in one write
+// (see oneWrite).
+func (s *Server) publicServer(l *capListener) *http.Server {
+	pub := HTTPServer(s, s.log)
+	pub.ConnState = l.connState
+	pub.ConnContext = func(ctx context.Context, c net.Conn) context.Context {
+		if cc, ok := c.(*cappedConn); ok {
+			return context.WithValue(ctx, connKey{}, cc)
+		}
+		return ctx
+	}
+	return pub
+}
+
+// connKey is the context key of a request's *cappedConn.
+type connKey struct{}
+
 // Run serves s on cfg.Addr (and its admin handler on cfg.AdminAddr) until
 // ctx ends, then shuts down gracefully: /readyz turns 503, the listeners
 // close, requests in flight get up to cfg.Grace, a reload in progress is
@@ -97,8 +115,7 @@ func (s *Server) Run(ctx context.Context, cfg RunConfig) error {
 		return err
 	}
 	capped := newCapListener(ln, cfg.MaxConns)
-	pub := HTTPServer(s, s.log)
-	pub.ConnState = capped.connState
+	pub := s.publicServer(capped)
 	var adm *http.Server
 	var aln net.Listener
 	if cfg.AdminAddr != "" {
@@ -298,6 +315,59 @@ type cappedConn struct {
 	l         *capListener
 	once      sync.Once
 	idleSince atomic.Int64 // the listener's tick when it went idle; 0 while active
+	oneWrite
+}
+
+// oneWrite gathers what net/http writes of one response into one write
+// system call. net/http buffers a connection's output 4 KiB at a time, so
+// a decision (6–12 KB with its header) went out in two writes; on
+// loopback each write also runs the receiver's TCP path, and a write cost
+// about as much as encoding the whole answer. Between gather and send,
+// Write keeps what it is given (the connection is written by its request's
+// goroutine only, so there is no lock); send writes it all at once.
+type oneWrite struct {
+	gathering bool
+	out       *[]byte
+}
+
+// outBufs hold gathered responses.
+var outBufs = sync.Pool{New: func() any { b := make([]byte, 0, 16<<10); return &b }}
+
+func (c *cappedConn) Write(p []byte) (int, error) {
+	if c.gathering {
+		*c.out = append(*c.out, p...)
+		return len(p), nil
+	}
+	return c.Conn.Write(p)
+}
+
+// gather starts keeping writes (see oneWrite).
+func (c *cappedConn) gather() {
+	if !c.gathering {
+		c.gathering = true
+		c.out = outBufs.Get().(*[]byte)
+	}
+}
+
+// send writes what was gathered, in one write. If it fails the connection
+// is closed: net/http was told the bytes were written, and must not go on
+// using a connection that lost part of a response.
+func (c *cappedConn) send() error {
+	if !c.gathering {
+		return nil
+	}
+	c.gathering = false
+	b := c.out
+	c.out = nil
+	_, err := c.Conn.Write(*b)
+	if cap(*b) <= 256<<10 {
+		*b = (*b)[:0]
+		outBufs.Put(b)
+	}
+	if err != nil {
+		_ = c.Close()
+	}
+	return err
 }
 
 func (c *cappedConn) Close() error {

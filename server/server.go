@@ -337,6 +337,26 @@ type statusWriter struct {
 	bytes  int
 	id     [1]string // the X-Request-Id header's value
 	reqState
+	// conn is the request's connection when it can send a response in
+	// one write (a public listener's: see oneWrite), else nil.
+	conn *cappedConn
+}
+
+// writeWhole answers with status, the header as set and body, in one
+// write when the connection can (oneWrite): the header set and body whole
+// are flushed at once.
+func (w *statusWriter) writeWhole(status int, body []byte) {
+	if c := w.conn; c != nil {
+		c.gather()
+		defer func() { _ = c.send() }()
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+	if w.conn != nil {
+		if f, ok := w.ResponseWriter.(http.Flusher); ok {
+			f.Flush()
+		}
+	}
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -371,6 +391,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		id = s.idPrefix + "-" + strconv.FormatUint(s.seq.Add(1), 10)
 	}
 	sw := &statusWriter{ResponseWriter: w}
+	sw.conn, _ = r.Context().Value(connKey{}).(*cappedConn)
 	sw.id[0] = id
 	hdr := w.Header()
 	hdr["X-Request-Id"] = sw.id[:] // one allocation with the writer
