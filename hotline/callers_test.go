@@ -85,7 +85,7 @@ func callerCases() []callerCase {
 		{"2026-11-28", "在浯溪街道放孔明灯可以吗", "conditional", "sky_lantern", "2026-11-28", F{"town": "浯溪街道"}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
 		{"2025-03-20", "清明节上坟烧纸可以吗", "conditional", "grave_paper_money", "2025-04-04", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
 		{"2025-03-20", "清明节去山上上坟烧纸可以吗", "forbidden", "grave_paper_money", "2025-04-04", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
-		{"2025-03-20", "清明上坟点蜡烛，离林子一百米，可以吗", "conditional", "ritual_candles", "2025-04-04", F{"distance_to_forest_m": float64(100)}, []string{"祁政通〔2024〕7号 三"}, "indoors", []string{}},
+		{"2025-03-20", "清明上坟点蜡烛，离林子一百米，可以吗", "forbidden", "ritual_candles", "2025-04-04", F{"distance_to_forest_m": float64(100), "indoors": false}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2027-03-28", "清明节在山上上香可以吗", "forbidden", "ritual_incense", "2027-04-05", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2026-11-28", "明天在金洞山上烧纸钱可以吗", "forbidden", "ritual_paper_money", "2026-11-29", F{"in_forest_land": true, "town": "金洞镇"}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2026-11-28", "明天在金洞镇的山上点蜡烛行吗", "forbidden", "ritual_candles", "2026-11-29", F{"in_forest_land": true, "town": "金洞镇"}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
