@@ -137,7 +137,14 @@ type Request struct {
 	Question string
 	// Today is the day of the call, in China: relative words (明天, 下周三)
 	// count from it, and it is the day asked about when none is said.
+	// When zero, At's day is used.
 	Today calendar.Date
+	// At, when it names a minute, is the moment of the call (China time):
+	// a question that names neither a day nor a time of its own (现在,
+	// or nothing) is decided for that minute, as if the caller had said
+	// it, so that a window with hours (a nightly ban) answers for now.
+	// A day or a time the question names wins.
+	At calendar.Moment
 	// Date, if set, replaces the day read from the question (the operator
 	// corrected it).
 	Date *calendar.Date
@@ -249,7 +256,15 @@ type Answer struct {
 // several answers in Answers. The error is for a request the engine
 // cannot take: an unknown activity given by name, contradictory facts.
 func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
+	if req.Today == (calendar.Date{}) {
+		req.Today = req.At.Day()
+	}
 	u := h.p.understand(req.Question, req.Today)
+	if t, ok := req.At.DateTime(); ok && req.Date == nil {
+		for _, q := range u.queries {
+			q.callMinute(t, req.Today)
+		}
+	}
 	switch u.intent {
 	case IntentDocument:
 		a := h.document(u, req)

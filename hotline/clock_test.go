@@ -79,6 +79,35 @@ func TestSpokenHours(t *testing.T) {
 		require.Equal(t, tc.date, q.Date.String(), tc.question)
 		require.Equal(t, tc.verdict, a.Verdict, "%s: %s", tc.question, a.Answer)
 	}
+	// The call's own minute (Request.At) is the moment asked about when
+	// the question names neither a day nor a time: a question asked at
+	// 23:00 about now is under the nightly ban, at 15:00 it is not; a day
+	// or a time the caller says wins over it.
+	for _, tc := range []struct {
+		question, at, time, date string
+		fromCall                 bool
+		verdict                  engine.Verdict
+	}{
+		{"能施工吗", "2026-03-01 23:00", "23:00", "2026-03-01", true, engine.Forbidden},
+		{"现在能施工吗", "2026-03-01 23:00", "23:00", "2026-03-01", true, engine.Forbidden},
+		{"现在能施工吗", "2026-03-01 15:00", "15:00", "2026-03-01", true, engine.NoRule},
+		{"明天早上7点半施工行不行", "2026-03-01 23:00", "07:30", "2026-03-02", false, engine.NoRule},
+		{"下午3点能施工吗", "2026-03-01 23:00", "15:00", "2026-03-01", false, engine.NoRule},
+		{"明天能施工吗", "2026-03-01 15:00", "", "2026-03-02", false, engine.NoRule},
+		{"能施工吗", "2026-03-01", "", "2026-03-01", false, engine.NoRule}, // a day: the hours are listed
+	} {
+		at, err := calendar.ParseMoment(tc.at)
+		require.NoError(t, err)
+		a, q, err := h.Ask(Request{Question: tc.question, At: at, Facts: night})
+		require.NoError(t, err)
+		require.Equal(t, tc.time, q.Time, "%s at %s", tc.question, tc.at)
+		require.Equal(t, tc.fromCall, q.TimeFromCall, "%s at %s", tc.question, tc.at)
+		require.Equal(t, tc.date, q.Date.String(), "%s at %s", tc.question, tc.at)
+		require.Equal(t, tc.verdict, a.Verdict, "%s at %s: %s", tc.question, tc.at, a.Answer)
+		if tc.time == "" && tc.date == "2026-03-01" {
+			require.Contains(t, a.Answer, "22点到24点不可以", tc.question)
+		}
+	}
 	a, _, err := h.Ask(Request{Question: "今天城区能放鞭炮吗", Today: calendar.MustDate(2026, 2, 17), Facts: engine.Facts{"urban_area": true}})
 	require.NoError(t, err)
 	require.Contains(t, a.Details.Windows, "春节燃放时段：2026年2月16日12点至2026年2月19日12点")

@@ -69,3 +69,12 @@ func (h *Hotline) Day(d calendar.Date) (*DayInfo, error) {
 	}
 	return out, nil
 }
+
+// callMinute makes the call's own minute t the moment asked about, when
+// the question said no time and no day but today (or a narrative 现在).
+func (q *Query) callMinute(t calendar.DateTime, today calendar.Date) {
+	if q.timed || !q.dayWeak || q.Date != today || t.Date() != today {
+		return
+	}
+	q.timed, q.minute, q.Time, q.TimeFromCall = true, t.Minute(), calendar.ClockText(t.Minute()), true
+}

@@ -58,10 +58,14 @@ type Query struct {
 	// DateEnd is the last day of a month asked about as a whole (10月份).
 	DateEnd *calendar.Date `json:"date_end,omitempty"`
 	// Time is the clock time said ("23:00" for 今晚11点), "" for none;
-	// the decision is for that minute of Date.
-	Time   string `json:"time,omitempty"`
-	timed  bool   // a time was said: the decision is for minute of Date
-	minute int
+	// the decision is for that minute of Date. When the question names
+	// neither a day nor a time and the request gives the call's minute
+	// (Request.At), it is that minute and TimeFromCall is true.
+	Time         string `json:"time,omitempty"`
+	TimeFromCall bool   `json:"time_from_call,omitempty"`
+	timed        bool   // a time was said: the decision is for minute of Date
+	minute       int
+	dayWeak      bool // the day is a narrative 现在's (or none was said)
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`
@@ -98,6 +102,10 @@ func (q *Query) engineQuery(facts engine.Facts) engine.Query {
 	}
 	return eq
 }
+
+// EngineQuery is the engine's query this query was decided as: for its
+// day, or for its minute when a time was said or was the call's own.
+func (q *Query) EngineQuery() engine.Query { return q.engineQuery(q.EngineFacts()) }
 
 // EngineFacts converts the query's facts for the engine.
 func (q *Query) EngineFacts() engine.Facts {

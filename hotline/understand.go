@@ -569,6 +569,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	}
 	if pick == nil {
 		q.Date = today
+		q.dayWeak = true
 		q.badDay = bad
 		for _, m := range rd.dates {
 			if m.Bad {
@@ -578,6 +579,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		return
 	}
 	q.Date, q.DateWords = pick.Date, pick.Words
+	q.dayWeak = pick.Weak
 	q.DateEnd = pick.MonthEnd
 	note := pick.Note
 	if note == "month" {

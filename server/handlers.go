@@ -147,7 +147,8 @@ var decisionPool = sync.Pool{New: func() any { return new(engine.Decision) }}
 // AskRequest is the body of POST /v1/ask.
 type AskRequest struct {
 	Question string `json:"question"`
-	// At is the day of the call (default today in China).
+	// At is the day or minute of the call (default now in China); a
+	// question naming no day or time of its own is asked about its minute.
 	At string `json:"at"`
 	// Date and Activity replace what the question says (operator edits).
 	Date     string         `json:"date"`
@@ -176,12 +177,17 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "bad_lang", err.Error())
 		return
 	}
-	today, err := s.day(req.At)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
-		return
+	// the call is now unless the operator gives its day or minute: a
+	// question that names no day or time of its own is asked about the
+	// call's minute (a nightly ban answers for it)
+	at := calendar.TimeMoment(calendar.LocalTime(s.now()))
+	if strings.TrimSpace(req.At) != "" {
+		if at, err = calendar.ParseMoment(req.At); err != nil {
+			writeError(w, http.StatusBadRequest, "bad_date", "at: "+err.Error())
+			return
+		}
 	}
-	hr := hotline.Request{Question: req.Question, Today: today, Activity: strings.TrimSpace(req.Activity), Lang: lang, Place: strings.TrimSpace(req.Place)}
+	hr := hotline.Request{Question: req.Question, Today: at.Day(), At: at, Activity: strings.TrimSpace(req.Activity), Lang: lang, Place: strings.TrimSpace(req.Place)}
 	if strings.TrimSpace(req.Date) != "" {
 		d, err := calendar.ParseDate(strings.TrimSpace(req.Date))
 		if err != nil {
@@ -212,7 +218,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	if s.recorder != nil {
 		rec := &Record{Route: "ask", Question: req.Question, Decision: ans.Decision, Answer: ans.Answer, Verdict: string(ans.Verdict)}
 		if ans.Decision != nil {
-			rec.Query = engine.Query{Activity: q.Activity, Day: q.Date, Facts: q.EngineFacts(), Place: q.Place}
+			rec.Query = q.EngineQuery() // the minute decided, when there was one
 		}
 		s.state(w).record = rec
 	}

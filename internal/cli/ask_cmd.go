@@ -65,7 +65,7 @@ question as arguments, or - to read it from standard input.`,
 			if err != nil {
 				return failed("bad_rules", err)
 			}
-			req := hotline.Request{Question: question, Today: today, Activity: activity, Lang: l}
+			req := hotline.Request{Question: question, Today: today, At: now, Activity: activity, Lang: l}
 			if date != "" {
 				m, err := calendar.ParseMoment(date)
 				d := m.Day()

@@ -84,3 +84,35 @@ func TestAskJSON(t *testing.T) {
 	require.NotNil(t, v.FollowUp)
 	require.NotEmpty(t, v.Reasons)
 }
+
+// TestAskAtMinute: --at with a minute is the call's own: a question that
+// names no day or time is asked about that minute and says it; a day or
+// a time the question names wins; --at with a day alone sets no minute.
+func TestAskAtMinute(t *testing.T) {
+	type query struct {
+		Date         string `json:"date"`
+		Time         string `json:"time"`
+		TimeFromCall bool   `json:"time_from_call"`
+	}
+	ask := func(question, at string) (query, string) {
+		code, out, errOut := runCmd("ask", question, "--at", at, "--json")
+		require.Equal(t, 0, code, errOut)
+		var v struct {
+			Query    query  `json:"query"`
+			Headline string `json:"headline"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(out), &v), out)
+		return v.Query, v.Headline
+	}
+	q, head := ask("在山上烧纸行不行", "2024-10-03 21:30")
+	require.Equal(t, query{"2024-10-03", "21:30", true}, q)
+	require.Contains(t, head, "10月3日21点30分")
+	q, _ = ask("现在在山上烧纸行不行", "2024-10-03T13:30:00Z") // 21:30 in China
+	require.Equal(t, query{"2024-10-03", "21:30", true}, q)
+	q, _ = ask("明天在山上烧纸行不行", "2024-10-03 21:30")
+	require.Equal(t, query{"2024-10-04", "", false}, q)
+	q, _ = ask("今晚11点在山上烧纸行不行", "2024-10-03 21:30")
+	require.Equal(t, query{"2024-10-03", "23:00", false}, q)
+	q, _ = ask("在山上烧纸行不行", "2024-10-03")
+	require.Equal(t, query{"2024-10-03", "", false}, q)
+}
