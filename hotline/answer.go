@@ -339,22 +339,49 @@ func maxSpoken(l Lang) int {
 // fit joins sentences while the whole stays within max characters; the
 // first is always kept.
 func fit(sentences []string, max int) string {
+	return fitKeeping(sentences, nil, max)
+}
+
+// fitKeeping is fit that keeps, before any other, the sentences marked in
+// must (the headline, the outcomes that decide a conditional answer, the
+// question to ask): the others fill what room is left, in order, and the
+// text keeps the order said.
+func fitKeeping(sentences []string, must []bool, max int) string {
+	keep := func(i int) bool { return i == 0 || i < len(must) && must[i] }
+	size := func(s string) int { // with a space after an English sentence
+		if isASCIIEnd(s) {
+			return utf8.RuneCountInString(s) + 1
+		}
+		return utf8.RuneCountInString(s)
+	}
+	room := max
+	if len(sentences) > 0 && isASCIIEnd(sentences[0]) {
+		room++ // no space after the last
+	}
+	reserved := 0
+	take := make([]bool, len(sentences))
+	for pass := 0; pass < 2; pass++ {
+		for i, s := range sentences {
+			if s != "" && !take[i] && keep(i) == (pass == 0) && (i == 0 || reserved+size(s) <= room) {
+				take[i], reserved = true, reserved+size(s)
+			}
+		}
+	}
 	var b strings.Builder
 	n := 0
 	for i, s := range sentences {
-		if s == "" {
+		if !take[i] {
 			continue
 		}
 		sep := ""
 		if n > 0 && isASCIIEnd(b.String()) {
 			sep = " " // English sentences are spaced
 		}
-		k := utf8.RuneCountInString(s) + len(sep)
-		if i > 0 && n+k > max {
+		if i > 0 && n+utf8.RuneCountInString(s)+len(sep) > max {
 			continue
 		}
 		b.WriteString(sep + s)
-		n += k
+		n += utf8.RuneCountInString(s) + len(sep)
 	}
 	return b.String()
 }
@@ -617,6 +644,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	// The spoken text: the headline, the grounds in short, what the
 	// caller asked beyond "may I", when it changes, and the question.
 	spoken := []string{a.Headline}
+	must := []bool{true} // what decides the answer is never cut for room
 	if g := h.grounds(l, d); g != "" {
 		spoken = append(spoken, g)
 	}
@@ -648,7 +676,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	spoken = append(spoken, terms...)
 	if d.Verdict == engine.Conditional && len(operatorFacts) > 0 {
-		spoken = append(spoken, h.bothWays(l, q, d, operatorFacts)...)
+		both := h.bothWays(l, q, d, operatorFacts)
+		spoken = append(spoken, both...)
+		must = markMust(must, len(spoken), len(both))
 	}
 	if a.Details.DayParts != "" {
 		spoken = append(spoken, a.Details.DayParts)
@@ -662,13 +692,15 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	if a.Ask != "" {
 		spoken = append(spoken, c.T(l, "follow.ask", "question", a.Ask))
+		must = markMust(must, len(spoken), 1)
 	}
 	if d.Verdict == engine.NoRule {
 		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
+		must = markMust(must, len(spoken), 1)
 	}
 	// The feed's values last: what fits of them after what must be said.
 	spoken = append(spoken, given...)
-	a.Answer = fit(spoken, maxSpoken(l))
+	a.Answer = fitKeeping(spoken, must, maxSpoken(l))
 	return a
 }
 
@@ -813,10 +845,14 @@ func (h *Hotline) bothWays(l Lang, q *Query, d *engine.Decision, facts []string)
 		}
 		label := h.cat.Subject(l, fact, h.factLabel(l, fact))
 		msg := "both.subject" // a yes/no fact: its subject, then each answer
+		other := ""
 		if s := h.cat.Value(l, fact, fmt.Sprint(yes)); s != "" {
 			label, msg = s, "both"
+			if other = h.cat.Value(l, fact, fmt.Sprint(no)); other != "" {
+				msg = "both.values" // 要是重点森林防火区，…；一般森林防火区的话，…
+			}
 		}
-		out = append(out, h.cat.T(l, msg, "if", label, "yes", h.cat.Verdict(l, string(vy)), "no", h.cat.Verdict(l, string(vn))))
+		out = append(out, h.cat.T(l, msg, "if", label, "else", other, "yes", h.cat.Verdict(l, string(vy)), "no", h.cat.Verdict(l, string(vn))))
 		if len(out) == 2 {
 			break
 		}
@@ -1305,4 +1341,15 @@ func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string)
 		}
 	}
 	return best, bestScore >= 0
+}
+
+// markMust marks the last k of n sentences as ones to keep.
+func markMust(must []bool, n, k int) []bool {
+	for len(must) < n {
+		must = append(must, false)
+	}
+	for i := n - k; i < n; i++ {
+		must[i] = true
+	}
+	return must
 }

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "90d25b2a02c18c29fc7ce256d1eef6353bae7496fc71f5049b4ac257dace352d"
+const catalogSnapshotSum = "273c9a54b1331597a589671ff3d9a2185c93833b8dcfc1f832f8f883f3fe55c4"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -13,8 +13,9 @@ func snapshotCatalog() *Catalog {
 			"ask.activity":                         {ZH: "您想做什么事（比如烧田埂、放鞭炮、摆摊、交医保）？", EN: "What does the caller want to do (e.g. burn field ridges, set off fireworks, set up a stall, pay medical insurance)?"},
 			"ask.day":                              {ZH: "您问的是哪一天？", EN: "Which day is it about?"},
 			"at":                                   {ZH: "{date}{clock}", EN: "{date} {clock}"},
-			"both":                                 {ZH: "如果那里是{if}：{yes}；否则：{no}。", EN: "If it is {if}: {yes}; otherwise: {no}."},
-			"both.subject":                         {ZH: "{if}：是的话{yes}；不是的话{no}。", EN: "Depending on {if}: if so, {yes}; if not, {no}."},
+			"both":                                 {ZH: "要是{if}，{yes}；不是的话，{no}。", EN: "If it is {if}: {yes}; otherwise: {no}."},
+			"both.subject":                         {ZH: "这要看{if}，是的话{yes}，不是的话{no}。", EN: "Depending on {if}: if so, {yes}; if not, {no}."},
+			"both.values":                          {ZH: "要是{if}，{yes}；{else}的话，{no}。", EN: "If {if}: {yes}; if {else}: {no}."},
 			"cal.lunar":                            {ZH: "农历{text}", EN: "lunar {text}"},
 			"cal.weekday":                          {ZH: "星期一 星期二 星期三 星期四 星期五 星期六 星期日", EN: "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"},
 			"check.contact":                        {ZH: "联系：{name} {phones}", EN: "Contact: {name} {phones}"},

@@ -420,3 +420,48 @@ func TestHeldOut4(t *testing.T) {
 	require.GreaterOrEqual(t, len(cases), 80)
 	scoreCorpus(t, h, cases, heldout4Floor, 0)
 }
+
+// TestDecidingSentencesKept: what decides an answer is never cut to fit
+// the spoken limit — the outcome for each reply of a fact only the
+// operator's data can settle (要是重点森林防火区，不可以；…), the question
+// to ask, and the reminder that no rule is not 可以 — in every answer of
+// every corpus, in both languages.
+func TestDecidingSentencesKept(t *testing.T) {
+	h := newTestHotline(t)
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob) {
+		today, err := calendar.ParseDate(c.At)
+		require.NoError(t, err)
+		for _, l := range []Lang{ZH, EN} {
+			ans, _, err := h.Ask(Request{Question: c.Q, Today: today, Lang: l})
+			require.NoError(t, err, c.Q)
+			for _, a := range append([]*Answer{ans}, ans.Answers...) {
+				if a.Decision == nil {
+					continue
+				}
+				var must []string
+				if a.Verdict == "conditional" {
+					var op []string
+					for _, f := range a.Decision.UnknownFacts() {
+						if h.askedOf(f) == "operator" {
+							op = append(op, f)
+						}
+					}
+					must = append(must, h.bothWays(l, a.Query, a.Decision, op)...)
+				}
+				if a.Ask != "" {
+					must = append(must, h.cat.T(l, "follow.ask", "question", a.Ask))
+				}
+				if a.Verdict == "no_rule" {
+					must = append(must, h.cat.T(l, "no_rule.not_allowed"))
+				}
+				text := a.Answer
+				if len(ans.Answers) > 0 {
+					continue // a call of several reads each headline only
+				}
+				for _, m := range must {
+					require.Contains(t, text, m, "%s (%s)", c.Q, l)
+				}
+			}
+		}
+	}
+}

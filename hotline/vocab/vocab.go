@@ -397,7 +397,7 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(q.AskedOf.Pos, "question for %s: asked_of is caller or operator, not %q", name, q.AskedOf.Value)
 		}
 		for v := range q.Values {
-			if f.Kind == cond.Enum && f.Canonical(v) == "" {
+			if f.Kind == cond.Enum && f.Canonical(v) == "" || f.Kind == cond.Bool && v != "true" && v != "false" {
 				l.errorf(q.AskedOf.Pos, "question for %s: %q is not one of its values", name, v)
 			}
 		}

@@ -60,6 +60,7 @@ func TestErrors(t *testing.T) {
 		{"festivals:\n  挂青: 清民\n", `bad/vocabulary/x.yaml:2:7: festival "清民" for "挂青": the calendar does not know it`},
 		{"lunar_days:\n  小年:\n    date: 腊月四十\n", `bad/vocabulary/x.yaml:3:11: lunar day "小年"`},
 		{"questions:\n  fire_zone:\n    asked_of: nobody\n", `bad/vocabulary/x.yaml:3:15: question for fire_zone: asked_of is caller or operator, not "nobody"`},
+		{"questions:\n  planning_area:\n    asked_of: operator\n    values: {yes: {zh: 在规划区}}\n", `bad/vocabulary/x.yaml:3:15: question for planning_area: "yes" is not one of its values`},
 		{"reports:\n  - {words: [着火], contact: 火葬场}\n", `bad/vocabulary/x.yaml:2:28: report: no notice has a contact named like "火葬场"`},
 		{"actvities: []\n", "bad/vocabulary/x.yaml:1:1: unknown field \"actvities\""},
 	} {
