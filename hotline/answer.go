@@ -424,8 +424,28 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		return h.notDecided(q, l), nil
 	}
 	d, err := h.eng.Decide(q.engineQuery(q.EngineFacts()))
+	var fe *engine.FactError
+	if err != nil && errors.As(err, &fe) && fe.Contradiction && fe.Activity != "" && req.Activity == "" {
+		// 灶屋里烧稻草: the place said contradicts what the act's words
+		// imply (露天焚烧 is outdoors): the act is not that kind. The
+		// nearest kind above it that implies nothing of the fact is asked
+		// about; with none, no rule is named for the words said.
+		if a, ok := h.eng.Rules().Activity(q.Activity); ok {
+			for p := a.Parent; p != nil; p = p.Parent {
+				if !impliesFact(p, fe.Fact) {
+					q.Activity, q.ActivityName, q.ActivityEN = p.ID, p.Name, p.EN
+					d, err = h.eng.Decide(q.engineQuery(q.EngineFacts()))
+					break
+				}
+			}
+			if q.Activity == a.ID {
+				q.Act = actSaid(q)
+				q.Activity, q.ActivityName, q.ActivityEN = "", "", ""
+				return h.notDecided(q, l), nil
+			}
+		}
+	}
 	if err != nil {
-		var fe *engine.FactError
 		if errors.As(err, &fe) && len(req.Facts) == 0 && fe.Fact != engine.PlaceFact {
 			// Facts read from the question that contradict each other are
 			// not guessed between: ask.
@@ -1352,4 +1372,24 @@ func markMust(must []bool, n, k int) []bool {
 		must[i] = true
 	}
 	return must
+}
+
+// impliesFact reports whether a's words settle fact.
+func impliesFact(a *rules.Activity, fact string) bool {
+	for _, x := range a.Implies {
+		if x.Fact != nil && x.Fact.Name == fact {
+			return true
+		}
+	}
+	return false
+}
+
+// actSaid is the caller's own words for the query's activity.
+func actSaid(q *Query) string {
+	for _, u := range q.Understood {
+		if u.Kind == "activity" {
+			return u.Words
+		}
+	}
+	return q.ActivityName
 }

@@ -409,8 +409,11 @@ func TestSpokenLimits(t *testing.T) {
 // 13 categories, session 5) must keep. Its first run, before any change
 // made for it, scored 99 of 148 (66.9 %), with one 可以 where a rule
 // forbids (医保屋里人都交，就我娘不交); docs/hotline.md has it by category.
-// The floor is the score the fixes have reached and only rises.
-var heldout4Floor = 0.67
+// After general fixes (vocabulary as data, an act whose implied place is
+// contradicted yielding to its parent, the household 屋里是, 了 after an
+// act's own verb, 呢 chains) it scores 131 of 148 (88.5 %). The floor is
+// the score the fixes have reached and only rises.
+var heldout4Floor = 0.88
 
 // TestHeldOut4 scores held-out set 4 by category, apart from the earlier
 // sets.

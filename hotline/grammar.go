@@ -44,6 +44,7 @@ type grammar struct {
 	Background  []string          `yaml:"background"`
 	Ellipsis    []string          `yaml:"ellipsis"`
 	People      []string          `yaml:"people"`
+	Household   []string          `yaml:"household"`
 	Complements []string          `yaml:"complements"`
 	Connectors  []string          `yaml:"connectors"`
 	When        []string          `yaml:"when"`

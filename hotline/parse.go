@@ -689,6 +689,11 @@ func (p *parser) scanFacts(rd *reading) {
 	s := rd.text
 	for i := 0; i < len(s); {
 		ws, n := p.facts.longest(s[i:])
+		if k := p.household(s[i:]); n > 0 && k > n {
+			rd.mark(i, i+k) // 屋里是低保户: the household, not indoors
+			i += k
+			continue
+		}
 		if n > 0 && rd.free(i, i+n) {
 			w := ws[0]
 			for _, x := range ws[1:] { // 龙山街道: the town, and 城区 from the place table
@@ -704,6 +709,17 @@ func (p *parser) scanFacts(rd *reading) {
 		_, sz := utf8.DecodeRuneInString(s[i:])
 		i += sz
 	}
+}
+
+// household is the length of a household word (屋里是, 屋里人) at the
+// start of s, 0 for none.
+func (p *parser) household(s string) int {
+	for _, w := range p.g.Household {
+		if strings.HasPrefix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // covered reports whether bytes i..j are inside an activity phrase.
@@ -889,6 +905,19 @@ func (p *parser) scope(rd *reading) {
 	}
 	for k := range rd.verbs {
 		rd.verbs[k].neg = p.negated(rd, rd.verbs[k].i, true)
+	}
+	// 居民医保在户口那边交了: an act named by its object, whose own verb
+	// follows in the clause with 了, is done already: the story
+	for k := range rd.acts {
+		h := &rd.acts[k]
+		if h.w.activity == nil {
+			continue
+		}
+		for _, v := range rd.verbs {
+			if v.clause == h.clause && v.i >= h.j && strings.HasPrefix(s[v.j:], "了") && p.verbOf(v.words, h.w.activity) {
+				h.bg = true
+			}
+		}
 	}
 	for k := range rd.facts {
 		rd.facts[k].neg = p.negated(rd, rd.facts[k].i, false)

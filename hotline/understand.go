@@ -90,7 +90,11 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	for _, a := range acts {
 		sh := shared
 		if from, ok := inherit[a.clause]; ok {
+			// 烧纸要得不，放鞭炮呢，点蜡烛呢: each asks what the first did
 			sh = map[int]bool{from: true}
+			for c, ok := inherit[from]; ok && !sh[c]; c, ok = inherit[c] {
+				sh[c] = true
+			}
 			for c := range shared {
 				sh[c] = true
 			}
