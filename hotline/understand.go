@@ -534,6 +534,14 @@ func (p *parser) narrative(rd *reading, prev dates.Mention, m *dates.Mention) bo
 	return weak && prev.End <= m.Start && utf8.RuneCountInString(rd.text[prev.End:m.Start]) <= 2
 }
 
+// appositive reports whether m names again the day said right before it,
+// with nothing between (明天清明节, 明天星期六): the first, said as a day
+// counted from today, is the day meant; the festival or weekday after it
+// only describes it.
+func appositive(prev dates.Mention, m *dates.Mention) bool {
+	return !prev.Bad && !prev.Weak && prev.End == m.Start
+}
+
 // day picks the act's day: one said in its clause, else the last said
 // before it (a long call tells its story first), else the first said in
 // the call, else a narrative 现在, else today. A day said right after a
@@ -548,6 +556,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 			continue
 		}
 		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) {
+			continue
+		}
+		if k > 0 && appositive(rd.dates[k-1], m) {
 			continue
 		}
 		if a.clause >= 0 && rd.clause(m.Start) == a.clause {
