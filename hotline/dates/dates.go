@@ -15,6 +15,7 @@ package dates
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"sort"
 	"strconv"
@@ -245,6 +246,29 @@ type scan struct {
 	out     []Mention
 	present runeSet // the runes of the text, so that words that cannot occur are not searched for
 	at      map[string][]int
+}
+
+// occurrences yields the start and end of each occurrence of word, left
+// to right, that does not overlap the one before and lies in text no
+// mention has taken yet (checked as each is reached, so a mention added
+// for one occurrence is seen by the next).
+func (s *scan) occurrences(word string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		if !s.mayHave(word) {
+			return
+		}
+		off := 0
+		for _, i := range s.at[word] {
+			if i < off {
+				continue
+			}
+			j := i + len(word)
+			off = j
+			if s.free(i, j) && !yield(i, j) {
+				return
+			}
+		}
+	}
 }
 
 // index is the first place at or after off where word occurs, or -1: the
@@ -600,15 +624,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	}
 named:
 	for _, w := range r.lunarDays {
-		for off := 0; s.mayHave(w); {
-			i := s.index(w, off)
-			if i < 0 {
-				break
-			}
-			off = i + len(w)
-			if !s.free(i, i+len(w)) {
-				continue
-			}
+		for i := range s.occurrences(w) {
 			ld := r.w.LunarDays[w]
 			if d, ok := r.lunarDay(ld.Date, today, year); ok {
 				s.add(Mention{Start: i, End: i + len(w), Date: d, Note: ld.Note})
@@ -739,16 +755,7 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 // days, or one that begins the evening before, is a span.
 func (r *Reader) otherFeasts(s *scan, today calendar.Date, year int) {
 	for _, w := range r.feasts {
-		for off := 0; s.mayHave(w); {
-			i := s.index(w, off)
-			if i < 0 {
-				break
-			}
-			j := i + len(w)
-			off = j
-			if !s.free(i, j) {
-				continue
-			}
+		for i, j := range s.occurrences(w) {
 			f := r.w.Feasts[w]
 			rule := f.Rule
 			for _, p := range r.w.Orthodox {
@@ -867,16 +874,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		s.add(mn)
 	}
 	for _, w := range r.monthWords {
-		for off := 0; s.mayHave(w); {
-			i := s.index(w, off)
-			if i < 0 {
-				break
-			}
-			j := i + len(w)
-			off = j
-			if !s.free(i, j) {
-				continue
-			}
+		for i, j := range s.occurrences(w) {
 			y, mo := today.Year(), today.Month()+r.w.Months[w]
 			for mo > 12 {
 				y, mo = y+1, mo-12
@@ -911,16 +909,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 	}
 	// 月底 alone: this month's, or next month's when it has passed
 	for _, w := range r.monthParts {
-		for off := 0; s.mayHave(w); {
-			i := s.index(w, off)
-			if i < 0 {
-				break
-			}
-			j := i + len(w)
-			off = j
-			if !s.free(i, j) {
-				continue
-			}
+		for i, j := range s.occurrences(w) {
 			y, mo := today.Year(), today.Month()
 			d := partDay(y, mo, r.w.MonthParts[w])
 			if d.Before(today) {
@@ -934,16 +923,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 	}
 	// 中旬 alone: this month's, or next month's when it has ended
 	for _, w := range r.monthSpans {
-		for off := 0; s.mayHave(w); {
-			i := s.index(w, off)
-			if i < 0 {
-				break
-			}
-			j := i + len(w)
-			off = j
-			if !s.free(i, j) {
-				continue
-			}
+		for i := range s.occurrences(w) {
 			y, mo := today.Year(), today.Month()
 			if _, to := spanDays(y, mo, r.w.MonthSpans[w]); to.Before(today) {
 				if mo++; mo > 12 {
@@ -1136,16 +1116,7 @@ func (r *Reader) relative(s *scan, today calendar.Date) {
 func (r *Reader) words(s *scan, today calendar.Date) {
 	all := r.dayWord
 	for _, w := range r.dayWords {
-		for off := 0; s.mayHave(w); {
-			i := s.index(w, off)
-			if i < 0 {
-				break
-			}
-			j := i + len(w)
-			off = j
-			if !s.free(i, j) {
-				continue
-			}
+		for i, j := range s.occurrences(w) {
 			k := all[w]
 			s.add(Mention{Start: i, End: j, Date: today.AddDays(k.n), Weak: k.weak})
 		}
