@@ -83,15 +83,7 @@ func (a *app) recordsGetCmd() *cobra.Command {
 		if err != nil {
 			return cli.BadInput("bad_records", err)
 		}
-		if asJSON {
-			return cli.WriteJSON(a.Stdout, map[string]any{"records": es}, true)
-		}
-		for _, e := range es {
-			if err := printEntry(a.Stdout, e, true); err != nil {
-				return err
-			}
-		}
-		return nil
+		return a.writeEntries(es, asJSON, true)
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the records as JSON")
 	return cmd
@@ -138,15 +130,7 @@ before --to.`,
 		if err != nil {
 			return cli.BadInput("bad_records", err)
 		}
-		if asJSON {
-			return cli.WriteJSON(a.Stdout, map[string]any{"records": es}, true)
-		}
-		for _, e := range es {
-			if err := printEntry(a.Stdout, e, false); err != nil {
-				return err
-			}
-		}
-		return nil
+		return a.writeEntries(es, asJSON, false)
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&from, "from", "", "first `moment` (YYYY-MM-DD, YYYY-MM-DD HH:MM China time, or RFC 3339)")
@@ -308,5 +292,19 @@ func printEntry(w io.Writer, e records.Entry, full bool) error {
 		fmt.Fprintf(w, "  feed      %s\n", e.Feed)
 	}
 	fmt.Fprintf(w, "  client    %s\n  query     %s\n", e.Client, e.Query)
+	return nil
+}
+
+// writeEntries prints records as `records get` and `records list` do: one
+// JSON object holding them all, or each in text (long: with its answer).
+func (a *app) writeEntries(es []records.Entry, asJSON, long bool) error {
+	if asJSON {
+		return cli.WriteJSON(a.Stdout, map[string]any{"records": es}, true)
+	}
+	for _, e := range es {
+		if err := printEntry(a.Stdout, e, long); err != nil {
+			return err
+		}
+	}
 	return nil
 }
