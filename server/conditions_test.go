@@ -83,6 +83,26 @@ func TestConditions(t *testing.T) {
 				}
 			}
 		}},
+		{name: "a declared order in force all day", path: "/v1/conditions/2025-07-20", status: 200, date: "2025-07-20", check: func(t *testing.T, c Conditions) {
+			o := level(c, "金洞镇", "declared_special_period")
+			require.NotNil(t, o, "the example order for 金洞镇 on 7-20")
+			require.Equal(t, "true", o.Value)
+			require.False(t, o.Partly)
+			require.Equal(t, "示例防指〔2025〕1号", o.Order)
+			require.Equal(t, "一", o.Article)
+			require.Contains(t, o.Text, "严禁一切野外用火")
+			require.Equal(t, "2025-07-18T08:00:00+08:00", o.From)
+			require.Equal(t, "2025-08-01T00:00:00+08:00", o.Until)
+			require.Nil(t, level(c, "白水镇", "declared_special_period"), "the order is 金洞镇's only")
+		}},
+		{name: "the order's first day is partly under it", path: "/v1/conditions/2025-07-18", status: 200, date: "2025-07-18", check: func(t *testing.T, c Conditions) {
+			o := level(c, "金洞镇", "declared_special_period")
+			require.NotNil(t, o)
+			require.True(t, o.Partly, "in force from 08:00")
+		}},
+		{name: "no order before it opens", path: "/v1/conditions/2025-07-17", status: 200, date: "2025-07-17", check: func(t *testing.T, c Conditions) {
+			require.Nil(t, level(c, "金洞镇", "declared_special_period"))
+		}},
 		{name: "malformed date", path: "/v1/conditions/2025-13-40", status: 400},
 		{name: "a minute is not a day", path: "/v1/conditions/2025-07-14T08:00", status: 400},
 		{name: "words", path: "/v1/conditions/yesterday", status: 400},

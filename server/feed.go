@@ -66,7 +66,10 @@ type PlaceConditions struct {
 // PublishedFact is one published fact's value at a division on the day:
 // Value as the feed types it (an enum's value, a number; AtLeast when a
 // count's run starts before the feed's first day), Label the fact's
-// Chinese name, Text the value as the answers say it.
+// Chinese name, Text the value as the answers say it. For a fact published
+// by orders, Value is "true" while an order is in force on the day, From
+// and Until bound it (Partly when they cut the day), and Order, Article and
+// Text are the order's number, article and words.
 type PublishedFact struct {
 	Fact    string `json:"fact"`
 	Label   string `json:"label,omitempty"`
@@ -74,6 +77,11 @@ type PublishedFact struct {
 	AtLeast bool   `json:"at_least,omitempty"`
 	Text    string `json:"text,omitempty"`
 	Since   string `json:"since,omitempty"`
+	From    string `json:"from,omitempty"`
+	Until   string `json:"until,omitempty"`
+	Partly  bool   `json:"partly,omitempty"`
+	Order   string `json:"order,omitempty"`
+	Article string `json:"article,omitempty"`
 	Source  string `json:"source"`
 	Issued  string `json:"issued"`
 }
@@ -96,11 +104,12 @@ func (s *Server) conditions(w http.ResponseWriter, r *http.Request) {
 }
 
 // publishedOn lists, per division x resolves (in code order), the facts
-// published daily and then the standing ones it gives on day.
+// published daily, then the standing ones it gives on day, then the orders
+// in force on it.
 func publishedOn(x *feed.Index, set *rules.Set, day calendar.Date) []PlaceConditions {
 	facts := x.Facts()
 	var order []int
-	for _, pub := range []rules.Publication{rules.Daily, rules.Standing} {
+	for _, pub := range []rules.Publication{rules.Daily, rules.Standing, rules.Orders} {
 		for j, f := range facts {
 			if f.Published == pub {
 				order = append(order, j)
@@ -114,6 +123,12 @@ func publishedOn(x *feed.Index, set *rules.Set, day calendar.Date) []PlaceCondit
 			pc.Name = set.Divisions.Name(p.Code)
 		}
 		for _, j := range order {
+			if facts[j].Published == rules.Orders {
+				if pf, ok := orderOn(x, p, j, day); ok {
+					pc.Facts = append(pc.Facts, pf)
+				}
+				continue
+			}
 			c, _, st := x.Value(p, true, j, day)
 			if st != feed.OK || c == nil || c.Row == nil {
 				continue
@@ -137,4 +152,20 @@ func publishedOn(x *feed.Index, set *rules.Set, day calendar.Date) []PlaceCondit
 		}
 	}
 	return out
+}
+
+// orderOn is the order of Facts()[j] in force at p on day (for all of it or,
+// Partly, for some of it), if there is one.
+func orderOn(x *feed.Index, p *feed.Place, j int, day calendar.Date) (PublishedFact, bool) {
+	v, r, _ := x.Order(p, false, j, day, time.Time{}, false)
+	if v == cond.False || r == nil {
+		return PublishedFact{}, false
+	}
+	f := x.Facts()[j]
+	return PublishedFact{
+		Fact: f.Name, Label: f.ZH, Value: "true", Partly: v == cond.Unknown,
+		From: r.From.In(calendar.China).Format(time.RFC3339), Until: r.Until.In(calendar.China).Format(time.RFC3339),
+		Order: r.Order, Article: r.Article, Text: r.Text,
+		Source: r.Source, Issued: r.Issued.Format(time.RFC3339),
+	}, true
 }

@@ -337,15 +337,21 @@
   }
   // The day's fire-danger level (/v1/conditions/{date}) under the title:
   // for the place selected, else every place grouped by level, with the
-  // newest issue; a feed without that day's level is a warning.
+  // newest issue, and the orders in force that day (a warning); a feed
+  // without that day's level is a warning.
   function showLevel() {
     var date = $("date").value || $("at").value || "today";
     api("GET", "/v1/conditions/" + date).then(function (r) {
       var c = r.body, p = $("level-info");
       if (!c || !c.feed) { p.hidden = true; return; }
-      var town = $("town").value, byLevel = {}, label = "森林火险气象等级", issued = "", names = [];
+      var town = $("town").value, byLevel = {}, label = "森林火险气象等级", issued = "", names = [], orders = [];
       (c.places || []).forEach(function (pl) {
         (pl.facts || []).forEach(function (f) {
+          if (f.order && (!town || pl.name === town)) {
+            orders.push((pl.name || pl.division) + " " + f.order + "（" + (f.label || f.fact) + "，" +
+              f.from.slice(0, 16).replace("T", " ") + " 至 " + f.until.slice(0, 16).replace("T", " ") + "）");
+            return;
+          }
           if (f.fact !== "fire_danger_level") return;
           if (f.label) label = f.label;
           if (town && pl.name !== town) return;
@@ -364,8 +370,9 @@
         if (town) { names.push(town + " " + v); return; }
         names.push(v + " 级：" + (ns.length > 4 ? ns.slice(0, 3).join("、") + " 等 " + ns.length + " 处" : ns.join("、")));
       });
-      p.textContent = day + label + "：" + names.join(" · ") + "（" + issued.slice(0, 16).replace("T", " ") + " 发布）";
-      p.className = c.feed.stale ? "warn" : "hint";
+      p.textContent = day + label + "：" + names.join(" · ") + "（" + issued.slice(0, 16).replace("T", " ") + " 发布）" +
+        (orders.length ? "；在施行的命令：" + orders.join("；") : "");
+      p.className = c.feed.stale || orders.length ? "warn" : "hint";
       p.hidden = false;
     }, function () { /* the page works without it */ });
   }
