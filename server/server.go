@@ -410,7 +410,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw.reqState.h = h
 	st := &sw.reqState
 	if r.Body != nil {
-		r.Body = http.MaxBytesReader(sw, r.Body, s.maxBody)
+		// The server's own writer, not sw: only it can mark the connection
+		// to close after a body over the limit (an unexported method).
+		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
 	}
 	defer func() {
 		if p := recover(); p != nil {

@@ -407,3 +407,17 @@ func TestOperatorPageIsServed(t *testing.T) {
 		require.NotContains(t, string(b), "@import", f)
 	}
 }
+
+// TestOversizedBodyClosesConnection: a body over the limit is answered 413
+// and the connection is closed after it, as net/http does for its own
+// MaxBytesReader, so that a client cannot keep streaming the rest of it
+// into the same connection.
+func TestOversizedBodyClosesConnection(t *testing.T) {
+	_, ts := newTestServer(t, nil)
+	body := `{"question":"` + strings.Repeat("烧", 4096) + `"}`
+	resp, err := http.Post(ts.URL+"/v1/ask", "application/json", strings.NewReader(body))
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
+	require.True(t, resp.Close, "the response must close the connection (Connection: close)")
+}
