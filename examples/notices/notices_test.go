@@ -10,6 +10,7 @@ import (
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/examples/notices"
+	"github.com/tonggao/tonggao/feed"
 	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/rules"
@@ -275,4 +276,56 @@ func TestHotlineHearsADirectorysWords(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, engine.Conditional, a.Verdict, a.Answer)
 	require.Contains(t, a.Ask, "钱塘江钱塘区")
+}
+
+// TestShanxiReadsTheFeed: 山西's “火险天气在四级(含四级)以上的不烧” reads the
+// published daily level from a conditions feed (its own example rows, made
+// up): an approved farm fire with every other 六不烧 condition met is
+// allowed on a level-3 day, forbidden on a level-4 or level-5 day with the
+// level's issuer named, and turns on the level past the feed's last day.
+func TestShanxiReadsTheFeed(t *testing.T) {
+	e, err := engine.LoadRoots(context.Background(), allPlaces(t), rules.Limits{})
+	require.NoError(t, err)
+	f, err := feed.ReadDir(context.Background(), "shanxi/conditions", feed.Limits{})
+	require.NoError(t, err)
+	e, err = e.Refeed(f)
+	require.NoError(t, err)
+
+	facts := farm(3, 2)
+	delete(facts, "fire_danger_level") // the feed gives it
+	for _, tc := range []struct {
+		day     string
+		want    engine.Verdict
+		level   string
+		unknown []string
+	}{
+		{day: "2025-03-10", want: engine.Allowed, level: "3"},
+		{day: "2025-03-11", want: engine.Forbidden, level: "4"},
+		{day: "2025-03-12", want: engine.Forbidden, level: "5"},
+		{day: "2025-03-13", want: engine.Allowed, level: "2"},
+		{day: "2025-03-14", want: engine.Conditional, unknown: []string{"fire_danger_level"}},
+	} {
+		t.Run(tc.day, func(t *testing.T) {
+			d, err := e.Decide(engine.Query{Activity: "烧荒", Day: day(t, tc.day), Facts: facts, Place: "140000"})
+			require.NoError(t, err)
+			require.Equal(t, tc.want, d.Verdict, "%+v", d.Reasons())
+			if tc.unknown != nil {
+				require.Equal(t, tc.unknown, d.UnknownFacts())
+			} else {
+				require.Empty(t, d.UnknownFacts())
+			}
+			if tc.level == "" {
+				return
+			}
+			found := false
+			for _, n := range d.Notes() {
+				if n.Code == "published" {
+					found = true
+					require.Equal(t, tc.level, n.Args["value"], n.Text)
+					require.Contains(t, n.Text, "示例气象台（非官方）")
+				}
+			}
+			require.True(t, found, "the decision names the published level it used: %+v", d.Notes())
+		})
+	}
 }
