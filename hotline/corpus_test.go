@@ -72,6 +72,8 @@ const (
 	heldoutGlob = "testdata/heldout/*.yaml"
 	// heldout4Glob is held-out set 4 (session 5), one file per category.
 	heldout4Glob = "testdata/heldout/s5/*.yaml"
+	// heldout5Glob is held-out set 5 (session 6), one file per category.
+	heldout5Glob = "testdata/heldout/s6/*.yaml"
 )
 
 func loadCorpus(t testing.TB, globs ...string) []corpusCase {
@@ -378,7 +380,7 @@ func TestSpokenLimits(t *testing.T) {
 			zhNames = append(zhNames, shortWindow(w.Name)+" ends")
 		}
 	}
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
@@ -424,6 +426,23 @@ func TestHeldOut4(t *testing.T) {
 	scoreCorpus(t, h, cases, heldout4Floor, 0)
 }
 
+// heldout5Floor is what held-out set 5 (testdata/heldout/s6, 187 calls in
+// 14 categories, session 6) must keep. Its first run, before any change
+// made for it, scored 129 of 187 (69.0 %), with two answers of 可以 where
+// a rule forbids (拆户 and 重复参保 said in a caller's words);
+// docs/hotline.md has it by category. The floor is the score the fixes
+// have reached and only rises.
+var heldout5Floor = 0.68
+
+// TestHeldOut5 scores held-out set 5 by category, apart from the earlier
+// sets.
+func TestHeldOut5(t *testing.T) {
+	h := newTestHotline(t)
+	cases := loadCorpus(t, heldout5Glob)
+	require.GreaterOrEqual(t, len(cases), 150)
+	scoreCorpus(t, h, cases, heldout5Floor, 0)
+}
+
 // TestDecidingSentencesKept: what decides an answer is never cut to fit
 // the spoken limit — the outcome for each reply of a fact only the
 // operator's data can settle (要是重点森林防火区，不可以；…), the question
@@ -431,7 +450,7 @@ func TestHeldOut4(t *testing.T) {
 // every corpus, in both languages.
 func TestDecidingSentencesKept(t *testing.T) {
 	h := newTestHotline(t)
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		for _, l := range []Lang{ZH, EN} {
