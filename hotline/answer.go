@@ -243,10 +243,13 @@ type Answer struct {
 	Document *DocumentAnswer `json:"document,omitempty"`
 	// Answers are the answers to each question of a call that asked
 	// several.
-	Answers  []*Answer        `json:"answers,omitempty"`
-	Reasons  []engine.Reason  `json:"reasons"`
-	Decision *engine.Decision `json:"decision"`
-	Lang     Lang             `json:"lang"`
+	Answers []*Answer `json:"answers,omitempty"`
+	// Unanswered counts the acts asked about beyond the first MaxAnswers
+	// of a call: not decided (the spoken answer says so).
+	Unanswered int              `json:"unanswered,omitempty"`
+	Reasons    []engine.Reason  `json:"reasons"`
+	Decision   *engine.Decision `json:"decision"`
+	Lang       Lang             `json:"lang"`
 }
 
 // Ask reads the question, applies the request's corrections and added
@@ -299,7 +302,13 @@ func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
 	top.Query = top.Answers[0].Query
 	top.Verdict = worst
 	top.Headline = top.Answers[0].Headline
-	top.Answer = fit(lines, maxSpoken(req.Lang))
+	var must []bool
+	if u.unanswered > 0 {
+		top.Unanswered = u.unanswered
+		lines = append(lines, h.cat.T(req.Lang, "several.unanswered", "n", strconv.Itoa(u.unanswered), "max", strconv.Itoa(MaxAnswers)))
+		must = markMust(must, len(lines), 1)
+	}
+	top.Answer = fitKeeping(lines, must, maxSpoken(req.Lang))
 	return top, top.Query, nil
 }
 

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "273c9a54b1331597a589671ff3d9a2185c93833b8dcfc1f832f8f883f3fe55c4"
+const catalogSnapshotSum = "c94bf4f38bf7d2cdb19a3529c679701f79f4e4c56c72399baf479fcdf3cfb150"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -158,6 +158,7 @@ func snapshotCatalog() *Catalog {
 			"report.contacts":                      {ZH: "举报、报警请打：{list}。", EN: "To report, call: {list}."},
 			"report.none":                          {ZH: "规则库收录的通告里没有这类事情的举报电话，请问当地镇（街道）或主管部门。", EN: "The notices in the rule base give no number for this; ask the township or the department in charge."},
 			"several":                              {ZH: "{n}. {text}", EN: "{n}. {text}"},
+			"several.unanswered":                   {ZH: "一次只答前{max}个问题，还有{n}个没有回答，请再问。", EN: "Only the first {max} questions of a call are answered; {n} more were not: ask them again."},
 			"status.abolished":                     {ZH: "已废止", EN: "abolished"},
 			"status.expired":                       {ZH: "已过有效期", EN: "expired"},
 			"status.in_force":                      {ZH: "现在有效", EN: "in force"},

@@ -29,7 +29,17 @@ type understanding struct {
 	intent  Intent
 	queries []*Query
 	rd      *reading
+	// unanswered counts the acts asked about beyond MaxAnswers: not
+	// decided, and said so.
+	unanswered int
 }
+
+// MaxAnswers bounds the answers to one call: the acts asked about beyond
+// the first MaxAnswers (in the order said) are not decided, and the answer
+// says how many were left (a call repeating 白水镇呢 a hundred times would
+// otherwise cost a hundred decisions). Callers ask two or three things at
+// most.
+const MaxAnswers = 5
 
 // understand reads a call: the acts asked about, with the facts and day
 // of each.
@@ -58,7 +68,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	// act, asks the same of them.
 	var extra []hit
 	if len(acts) > 0 {
-		for c := range shared {
+		for _, c := range sortedKeys(shared) { // in the order said
 			if c > acts[0].clause && p.clauseEndsWith(rd, c, p.g.Ellipsis) && p.clauseHasEnum(rd, c) {
 				last := acts[0]
 				for _, a := range acts {
@@ -74,6 +84,10 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 	}
 	acts = append(acts, extra...)
+	if len(acts) > MaxAnswers {
+		u.unanswered = len(acts) - MaxAnswers
+		acts = acts[:MaxAnswers]
+	}
 	// 在山上抽烟可以不？野炊呢？: the second asks the same of another act
 	inherit := map[int]int{}
 	for k, a := range acts {
@@ -107,6 +121,15 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		u.intent = IntentSeveral
 	}
 	return u
+}
+
+func sortedKeys(m map[int]bool) []int {
+	ks := make([]int, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	return ks
 }
 
 func (p *parser) hasAny(s string, words []string) bool {
