@@ -25,9 +25,10 @@ type Rule struct {
 // point is a base day plus an offset in days.
 type point struct {
 	base   base
-	month  int // hebrew, islamic
-	day    int
+	month  int // hebrew, islamic, hindu; the sign of sankranti and nakshatra
+	day    int // the lunar day of hindu, the station of nakshatra
 	offset int
+	sunset bool // hindu: the lunar day in course at sunset, not sunrise
 }
 
 type base int
@@ -38,6 +39,9 @@ const (
 	baseOrthodoxEaster
 	baseHebrew
 	baseIslamic
+	baseHindu
+	baseSankranti
+	baseNakshatra
 )
 
 var hebrewMonths = map[string]int{"nisan": Nisan, "iyyar": Iyyar, "iyar": Iyyar, "sivan": Sivan, "tammuz": Tammuz, "av": Av,
@@ -48,6 +52,13 @@ var islamicMonths = map[string]int{"muharram": Muharram, "safar": Safar, "rabi1"
 	"jumada2": JumadaII, "rajab": Rajab, "shaban": Shaban, "ramadan": Ramadan, "shawwal": Shawwal, "dhulqada": DhuAlQada,
 	"dhulhijja": DhuAlHijja}
 
+var hinduMonths = map[string]int{"chaitra": Chaitra, "vaisakha": Vaisakha, "jyaishtha": Jyaishtha, "ashadha": Ashadha,
+	"shravana": Shravana, "bhadrapada": Bhadrapada, "ashvina": Ashvina, "kartika": Kartika, "margashirsha": Margashirsha,
+	"pausha": Pausha, "magha": Magha, "phalguna": Phalguna}
+
+var hinduSigns = map[string]int{"mesha": Mesha, "vrishabha": Vrishabha, "mithuna": Mithuna, "karka": Karka, "simha": Simha,
+	"kanya": Kanya, "tula": Tula, "vrischika": Vrischika, "dhanu": Dhanu, "makara": Makara, "kumbha": Kumbha, "mina": Mina}
+
 // Parse reads a rule: a point, or two joined by "..", the second of which
 // may be only an offset from the first ("hebrew 25 kislev..+7"). A point
 // is a base and an optional offset in days:
@@ -56,11 +67,24 @@ var islamicMonths = map[string]int{"muharram": Muharram, "safar": Safar, "rabi1"
 //	orthodox-easter-2               Easter Sunday (Julian computus)
 //	hebrew 10 tishrei               a day of the Hebrew calendar
 //	islamic 1 shawwal               a day of the Umm al-Qura calendar
+//	hindu 30 ashvina                a lunar day (tithi 1–30; 15 the full
+//	                                moon, 30 the new) of an amanta month of
+//	                                the modern Hindu calendar, kept on the
+//	                                day it is in course at sunrise
+//	hindu 15 phalguna sunset        … on the day it is in course at sunset
+//	sankranti makara                the first day of a Hindu solar month: the
+//	                                civil day the Sun enters the sidereal sign
+//	nakshatra 22 simha              the day of that solar month whose sunrise
+//	                                finds the Moon in the lunar station (1–27),
+//	                                the later when it has two
 //
 // Hebrew months: nisan iyyar sivan tammuz av elul tishrei heshvan kislev
 // tevet shevat adar (Adar II in a leap year) adar1 adar2. Islamic months:
 // muharram safar rabi1 rabi2 jumada1 jumada2 rajab shaban ramadan shawwal
-// dhulqada dhulhijja.
+// dhulqada dhulhijja. Hindu months: chaitra vaisakha jyaishtha ashadha
+// shravana bhadrapada ashvina kartika margashirsha pausha magha phalguna;
+// signs: mesha vrishabha mithuna karka simha kanya tula vrischika dhanu
+// makara kumbha mina.
 func Parse(s string) (Rule, error) {
 	var r Rule
 	a, b, span := strings.Cut(strings.TrimSpace(s), "..")
@@ -128,8 +152,38 @@ func parsePoint(s string) (point, error) {
 			return p, fmt.Errorf("%q: day %q is not 1..30", s, f[1])
 		}
 		p.month, p.day = m, d
+	case (len(f) == 3 || len(f) == 4) && f[0] == "hindu":
+		m, ok := hinduMonths[f[2]]
+		if !ok {
+			return p, fmt.Errorf("%q: no hindu month %q", s, f[2])
+		}
+		d, err := strconv.Atoi(f[1])
+		if err != nil || d < 1 || d > 30 {
+			return p, fmt.Errorf("%q: lunar day %q is not 1..30", s, f[1])
+		}
+		if len(f) == 4 && f[3] != "sunset" {
+			return p, fmt.Errorf("%q: %q is not sunset", s, f[3])
+		}
+		p.base, p.month, p.day, p.sunset = baseHindu, m, d, len(f) == 4
+	case len(f) == 2 && f[0] == "sankranti":
+		m, ok := hinduSigns[f[1]]
+		if !ok {
+			return p, fmt.Errorf("%q: no sign %q", s, f[1])
+		}
+		p.base, p.month = baseSankranti, m
+	case len(f) == 3 && f[0] == "nakshatra":
+		m, ok := hinduSigns[f[2]]
+		if !ok {
+			return p, fmt.Errorf("%q: no sign %q", s, f[2])
+		}
+		d, err := strconv.Atoi(f[1])
+		if err != nil || d < 1 || d > 27 {
+			return p, fmt.Errorf("%q: lunar station %q is not 1..27", s, f[1])
+		}
+		p.base, p.month, p.day = baseNakshatra, m, d
 	default:
-		return p, fmt.Errorf("%q: want easter, orthodox-easter, hebrew DAY MONTH or islamic DAY MONTH, with an optional +N or -N", s)
+		return p, fmt.Errorf("%q: want easter, orthodox-easter, hebrew DAY MONTH, islamic DAY MONTH, hindu DAY MONTH [sunset], "+
+			"sankranti SIGN or nakshatra STATION SIGN, with an optional +N or -N", s)
 	}
 	return p, nil
 }
@@ -177,6 +231,9 @@ func (r Rule) cycles(y int) []int {
 		// an Islamic year is 354 or 355 days: about 33 to 32 Gregorian ones
 		iy := (y - 622) * 33 / 32
 		return []int{iy - 1, iy, iy + 1}
+	case baseHindu:
+		// the Vikrama year begins in March or April
+		return []int{y + 56, y + 57}
 	}
 	return []int{y}
 }
@@ -194,6 +251,18 @@ func (p point) day1(cy int) (calendar.Date, bool) {
 		d, ok = FromHebrew(cy, p.month, p.day)
 	case baseIslamic:
 		d, ok = FromIslamic(cy, p.month, p.day)
+	case baseHindu:
+		if p.sunset {
+			d = fromRD(hinduTithiAtSunset(cy, p.month, p.day))
+		} else {
+			d = fromRD(hinduDateOccur(cy, p.month, p.day))
+		}
+	case baseSankranti:
+		d = fromRD(solarMonthStart(p.month, float64(rd(calendar.MustDate(cy, 1, 1)))))
+	case baseNakshatra:
+		var n int
+		n, ok = nakshatraIn(p.day, p.month, cy)
+		d = fromRD(n)
 	default:
 		return d, false
 	}
