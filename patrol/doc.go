@@ -3,7 +3,8 @@
 // (Here), when each activity's verdict changes at a place (Timeline),
 // whether a GPS track entered the fire-ban zone during a ban window
 // (TrackChecker, ReadGPX), the year's windows as an iCalendar file (ICS) and
-// as a printable Chinese poster (Poster), and one verified bundle of rules,
+// as a printable Chinese poster (WritePoster; not in a GOOS=js build), and
+// one verified bundle of rules,
 // holiday data and place layers that an app can replace atomically
 // (OpenBundle, Install).
 //

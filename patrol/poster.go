@@ -1,3 +1,8 @@
+//go:build !js
+
+// The poster (html/template, text/template and their regular expressions)
+// is not compiled for GOOS=js: the WebAssembly modules do not print posters.
+
 package patrol
 
 import (

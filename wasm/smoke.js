@@ -1,13 +1,16 @@
 // Smoke test of the WebAssembly build under Node: loads tonggao.wasm with
 // Go's wasm_exec.js, asks check, here and ask, and exits non-zero on any
-// wrong answer. Usage: node smoke.js WASM_EXEC_JS TONGGAO_WASM
+// wrong answer. With --decide, the module is ./wasm/decide's, which
+// decides only: its ask must reply so.
+// Usage: node smoke.js WASM_EXEC_JS TONGGAO_WASM [--decide]
 "use strict";
 const fs = require("fs");
-const [wasmExec, wasmFile] = process.argv.slice(2);
-if (!wasmExec || !wasmFile) {
-  console.error("usage: node smoke.js WASM_EXEC_JS TONGGAO_WASM");
+const [wasmExec, wasmFile, mode] = process.argv.slice(2);
+if (!wasmExec || !wasmFile || (mode !== undefined && mode !== "--decide")) {
+  console.error("usage: node smoke.js WASM_EXEC_JS TONGGAO_WASM [--decide]");
   process.exit(2);
 }
+const decideOnly = mode === "--decide";
 require(wasmExec); // defines globalThis.Go
 
 let failures = 0;
@@ -51,7 +54,11 @@ function expect(what, cond, detail) {
   expect("here: patrol duties and the fire hotline", fire && fire.duties.length > 0 && fire.contacts.some(c => c.phones.includes("119")), JSON.stringify(fire).slice(0, 300));
 
   const ask = JSON.parse(tonggao.ask(JSON.stringify({ question: "国庆节在林地边50米烧田埂可以吗？", today: "2024-09-20" })));
-  expect("ask: a Chinese question gets the forbidden answer", ask.ok && ask.result.verdict === "forbidden" && ask.result.answer.length > 0, JSON.stringify(ask).slice(0, 300));
+  if (decideOnly) {
+    expect("ask: the decide module says it decides only", !ask.ok && ask.error.includes("decides only"), JSON.stringify(ask).slice(0, 300));
+  } else {
+    expect("ask: a Chinese question gets the forbidden answer", ask.ok && ask.result.verdict === "forbidden" && ask.result.answer.length > 0, JSON.stringify(ask).slice(0, 300));
+  }
 
   const bad = JSON.parse(tonggao.check("{not json"));
   expect("bad input is an error reply, not a crash", bad.ok === false && bad.error.length > 0, JSON.stringify(bad));

@@ -4,6 +4,13 @@
 // no server. Every call takes one JSON string and returns one:
 // {"ok":true,"result":…} or {"ok":false,"error":"…"}; nothing panics on bad
 // input.
+//
+// The facade itself decides only (check, here, loadBundle, version). Ask
+// answers questions in words when the facade is built WithAsk — package
+// wasm/facade/ask gives the hotline's — so that a module built without it
+// links no hotline (its segmenter, dictionary, vocabulary and regular
+// expressions): the WebAssembly build is two modules, ./wasm/decide
+// without the hotline and ./wasm with it (docs/patrol.md).
 package facade
 
 import (
@@ -17,7 +24,6 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
-	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/patrol"
 	"github.com/tonggao/tonggao/place"
 )
@@ -26,36 +32,70 @@ import (
 // bundle returns a new Facade.
 type Facade struct {
 	b *patrol.Bundle
-	// h is the hotline, built on the first ask: check and here do not
-	// need it, and building it (its vocabulary, grammar and segmenter)
-	// was most of the module's start-up (docs/speed.md).
-	h   func() (*hotline.Hotline, error)
-	now func() time.Time
+	// asker answers questions in words, built on the first ask: check and
+	// here do not need it, and building the hotline (its vocabulary,
+	// grammar and segmenter) was most of the module's start-up
+	// (docs/speed.md). Nil when the facade has no Asker.
+	asker   func() (Asker, error)
+	options []Option
+	now     func() time.Time
 }
+
+// An Asker answers a question in words with one bundle's engine: the
+// hotline, in package wasm/facade/ask. Its result is marshalled as the
+// reply's result.
+type Asker interface {
+	Ask(r AskRequest, today calendar.Date, facts engine.Facts) (any, error)
+}
+
+// An Option configures a facade; a facade on a loaded bundle keeps its
+// options.
+type Option func(*config)
+
+type config struct {
+	newAsker func(*engine.Engine) (Asker, error)
+}
+
+// WithAsk makes Ask answer with the Asker newAsker builds for the bundle's
+// engine, on the first question. Without it Ask replies that the module
+// decides only.
+func WithAsk(newAsker func(*engine.Engine) (Asker, error)) Option {
+	return func(c *config) { c.newAsker = newAsker }
+}
+
+// ErrNoAsk is Ask's error in a facade without an Asker.
+var ErrNoAsk = errors.New("this module decides only (check, here): questions in words are answered by the module built from ./wasm, which has the hotline (docs/patrol.md)")
 
 // New builds a facade on a bundle; now is the clock for "today" (nil:
 // time.Now).
-func New(b *patrol.Bundle, now func() time.Time) (*Facade, error) {
+func New(b *patrol.Bundle, now func() time.Time, opts ...Option) (*Facade, error) {
 	if b == nil {
 		return nil, errors.New("facade: no bundle")
 	}
 	if now == nil {
 		now = time.Now
 	}
-	h := sync.OnceValues(func() (*hotline.Hotline, error) { return hotline.New(b.Engine) })
-	return &Facade{b: b, h: h, now: now}, nil
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	f := &Facade{b: b, now: now, options: opts}
+	if c.newAsker != nil {
+		f.asker = sync.OnceValues(func() (Asker, error) { return c.newAsker(b.Engine) })
+	}
+	return f, nil
 }
 
 // Embedded is New on the rule base built into the binary, without layers.
 // Each activity's plan is built on the first question about it
 // (engine.PlanOnDemand): an app asks about a few activities, and building
 // all of them was most of the module's start-up (docs/speed.md).
-func Embedded() (*Facade, error) {
+func Embedded(opts ...Option) (*Facade, error) {
 	b, err := patrol.EmbeddedBundle(nil, engine.PlanOnDemand())
 	if err != nil {
 		return nil, err
 	}
-	return New(b, nil)
+	return New(b, nil, opts...)
 }
 
 // Bundle returns the bundle the facade decides with.
@@ -123,9 +163,12 @@ func (f *Facade) Here(req string) string {
 	return f.respond(h, err)
 }
 
-// Ask answers a question in Chinese (or English with "lang":"en") through
-// the hotline package.
+// Ask answers a question in Chinese (or English with "lang":"en") with the
+// facade's Asker (WithAsk), or replies ErrNoAsk.
 func (f *Facade) Ask(req string) string {
+	if f.asker == nil {
+		return f.respond(nil, ErrNoAsk)
+	}
 	var r AskRequest
 	if err := decode(req, &r); err != nil {
 		return f.respond(nil, err)
@@ -142,16 +185,11 @@ func (f *Facade) Ask(req string) string {
 	if err != nil {
 		return f.respond(nil, err)
 	}
-	lang, err := hotline.ParseLang(r.Lang)
+	a, err := f.asker()
 	if err != nil {
 		return f.respond(nil, err)
 	}
-	h, err := f.h()
-	if err != nil {
-		return f.respond(nil, err)
-	}
-	a, _, err := h.Ask(hotline.Request{Question: r.Question, Today: today, Facts: facts, Lang: lang})
-	return f.respond(a, err)
+	return f.respond(a.Ask(r, today, facts))
 }
 
 // LoadBundle validates a zipped bundle given as base64 (with its SHA-256 in
@@ -167,7 +205,7 @@ func (f *Facade) LoadBundle(zipBase64, sha256Hex string) (*Facade, string) {
 	if err != nil {
 		return nil, f.respond(nil, err)
 	}
-	nf, err := New(b, f.now)
+	nf, err := New(b, f.now, f.options...)
 	if err != nil {
 		return nil, f.respond(nil, err)
 	}
