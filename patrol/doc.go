@@ -4,9 +4,8 @@
 // whether a GPS track entered the fire-ban zone during a ban window
 // (TrackChecker, ReadGPX), the year's windows as an iCalendar file (ICS) and
 // as a printable Chinese poster (WritePoster; not in a GOOS=js build), and
-// one verified bundle of rules,
-// holiday data and place layers that an app can replace atomically
-// (OpenBundle, Install).
+// one verified bundle of rules, holiday data and place layers that an app
+// can replace atomically (OpenBundle, Install).
 //
 // The package decides nothing itself. Every verdict comes from the engine,
 // every window and name from the rule files and every date from the
