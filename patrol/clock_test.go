@@ -88,18 +88,6 @@ func TestICSWithHours(t *testing.T) {
 	require.Contains(t, night["DESCRIPTION"], "每日22:00—次日06:00")
 }
 
-func TestPosterWithHours(t *testing.T) {
-	y, err := clockBundle(t).Year(2026)
-	require.NoError(t, err)
-	for _, format := range []string{PosterMarkdown, PosterHTML} {
-		var buf bytes.Buffer
-		require.NoError(t, WritePoster(&buf, y, PosterOptions{Format: format}))
-		require.Contains(t, buf.String(), "2026-02-16 12:00", format)
-		require.Contains(t, buf.String(), "2026-02-19 12:00", format)
-		require.Contains(t, buf.String(), "夜间（每日22:00—次日06:00）", format)
-	}
-}
-
 func TestTimelineWithHours(t *testing.T) {
 	b := clockBundle(t)
 	q := engine.Query{Facts: engine.Facts{"residential_area": true, "near_exam_site": false}}
