@@ -2,7 +2,6 @@ package engine
 
 import (
 	"encoding/json"
-	"fmt"
 	"math"
 	"math/bits"
 	"slices"
@@ -275,21 +274,6 @@ func fromFeed(g *given, fx *feedScratch, f *rules.Fact, src string) {
 	fx.from |= 1 << f.Index
 }
 
-// The texts of the feed's notes.
-const (
-	msgPublished         = "%s %s %s：%s（据%s %s 发布%s）。"
-	msgPublishedStanding = "%s %s：%s（据%s %s 发布%s）。"
-	msgPublishedCounted  = "%s %s %s：%s（%s；据%s %s 发布的%s计算）。"
-	msgPublishedNone     = "没有加载条件数据，%s未知：请值班人员核实当日发布的%s。"
-	msgPublishedMissing  = "条件数据（%s）没有%s的%s，按未知处理：请值班人员核实。"
-	msgPublishedStale    = "条件数据（%s）没有%s %s 的%s（最近一次为 %s，%s %s 发布），按未知处理：请值班人员核实。"
-	msgPublishedVaries   = "%s内各地的%s不同（如%s）：请说明具体乡镇。"
-	msgDeclaredOrder     = "%s：%s（%s 至 %s，%s）"
-	msgForecastStarts    = "据%s %s 发布的%s，%s 起%s。"
-	msgForecastEnds      = "据%s %s 发布的%s，%s 起不再是%s。"
-	msgPublishedHorizon  = "条件数据只到 %s：此后的结论要看届时发布的%s，无法预先判断。"
-)
-
 // feedNotes adds to d what the feed said about the facts the decision's
 // notices read: where each value came from, or that the feed had none;
 // an order in force; a special period the forecast sees begin or end.
@@ -304,7 +288,7 @@ func (e *Engine) feedNotes(d *Decision, p *plan, day calendar.Date, sc *scratch)
 		for _, name := range d.an.unknownFacts {
 			if f, ok := e.set.Fact(name); ok && f.Published != "" {
 				label := factLabel(f)
-				addNote(d, &note{Note: Note{Code: "published_none", Text: fmt.Sprintf(msgPublishedNone, label, label),
+				addNote(d, &note{Note: Note{Code: "published_none", Text: text("note.published_none", "label", label),
 					Args: map[string]string{"fact": f.Name, "label": label}}})
 			}
 		}
@@ -432,43 +416,45 @@ func makeValueNote(e *Engine, f *rules.Fact, c *feed.Cell, code division.Code, d
 	val := cellText(f, c)
 	place := e.placeLabel(code)
 	args := map[string]string{"fact": f.Name, "label": label, "value": val, "place": place, "date": day.String()}
-	var text string
+	var words string
 	r := c.Row
 	if f.Published == rules.Standing && r != nil {
 		day = r.Date
 		args["date"] = day.String()
 	}
 	if f.Consecutive != nil {
-		since := "此前的记录不在条件数据中"
+		since := text("since.unrecorded")
 		switch {
 		case c.Lo == 0:
-			since = "当天不满足：" + f.Consecutive.Source
+			since = text("since.not_today", "condition", f.Consecutive.Source)
 		case c.Since != (calendar.Date{}):
-			since = c.Since.String() + " 起"
+			since = text("since.from", "date", c.Since.String())
 		}
 		src := mustFact(e.set, f.Consecutive.Vars[0].Name)
 		args["since"], args["counted_from"] = since, src.Name
 		if r != nil {
 			args["source"], args["issued"] = r.Source, feed.IssuedText(r.Issued)
-			text = fmt.Sprintf(msgPublishedCounted, place, day, label, val, since, r.Source, feed.IssuedText(r.Issued), factLabel(src))
+			words = text("note.published.counted", "place", place, "date", day.String(), "label", label, "value", val, "since", since,
+				"source", r.Source, "issued", feed.IssuedText(r.Issued), "counted", factLabel(src))
 		} else {
-			text = fmt.Sprintf(msgPublishedCounted, place, day, label, val, since, "条件数据", "", factLabel(src))
+			words = text("note.published.counted", "place", place, "date", day.String(), "label", label, "value", val, "since", since,
+				"source", text("feed.source"), "counted", factLabel(src))
 		}
 	} else {
 		kind := ""
 		switch {
 		case f.Published == rules.Standing:
-			kind = "，" + r.Date.String() + " 起"
-			text = fmt.Sprintf(msgPublishedStanding, place, label, val, r.Source, feed.IssuedText(r.Issued), kind)
+			kind = text("kind.standing", "date", r.Date.String())
+			words = text("note.published.standing", "place", place, "label", label, "value", val, "source", r.Source, "issued", feed.IssuedText(r.Issued), "kind", kind)
 		case r.Forecast():
-			kind, args["forecast"] = "的预报", "true"
+			kind, args["forecast"] = text("kind.forecast"), "true"
 		}
 		args["source"], args["issued"] = r.Source, feed.IssuedText(r.Issued)
-		if text == "" {
-			text = fmt.Sprintf(msgPublished, place, day, label, val, r.Source, feed.IssuedText(r.Issued), kind)
+		if words == "" {
+			words = text("note.published", "place", place, "date", day.String(), "label", label, "value", val, "source", r.Source, "issued", feed.IssuedText(r.Issued), "kind", kind)
 		}
 	}
-	return shared(Note{Code: "published", Text: text, Args: args})
+	return shared(Note{Code: "published", Text: words, Args: args})
 }
 
 // eagerNotes is how many notes binding a feed makes ahead of use; a
@@ -529,37 +515,38 @@ func (e *Engine) missingNote(f *rules.Fact, j int, day calendar.Date, sc *scratc
 	fx := &sc.feed
 	x := e.feed.x
 	label, digest := factLabel(f), x.Feed().Digest()
-	place := "查询地点"
+	place := text("place.asked")
 	if fx.code != "" {
 		place = e.placeLabel(fx.code)
 	}
 	args := map[string]string{"fact": f.Name, "label": label, "place": place, "date": day.String(), "feed": digest}
 	switch fx.status[j] {
 	case feed.Varies:
-		inner := "其下的乡镇"
+		inner := text("place.inner")
 		if c := fx.cells[j]; c != nil && c.Other != nil {
 			inner = e.placeLabel(c.Other.Division)
 		}
 		args["inner"] = inner
-		return &note{Note: Note{Code: "published_varies", Text: fmt.Sprintf(msgPublishedVaries, place, label, inner), Args: args}}
+		return &note{Note: Note{Code: "published_varies", Text: text("note.published_varies", "place", place, "label", label, "inner", inner), Args: args}}
 	case feed.NoDay:
 		if last, r, ok := x.Last(fx.place, j); ok && r != nil {
 			args["last"], args["source"], args["issued"] = last.String(), r.Source, feed.IssuedText(r.Issued)
-			return &note{Note: Note{Code: "published_stale", Text: fmt.Sprintf(msgPublishedStale, digest, place, day, label, last, r.Source, feed.IssuedText(r.Issued)), Args: args}}
+			return &note{Note: Note{Code: "published_stale", Text: text("note.published_stale", "feed", digest, "place", place, "date", day.String(), "label", label,
+				"last", last.String(), "source", r.Source, "issued", feed.IssuedText(r.Issued)), Args: args}}
 		}
 	}
-	return &note{Note: Note{Code: "published_missing", Text: fmt.Sprintf(msgPublishedMissing, digest, place, label), Args: args}}
+	return &note{Note: Note{Code: "published_missing", Text: text("note.published_missing", "feed", digest, "place", place, "label", label), Args: args}}
 }
 
 // orderNote cites an order in force, as a notice's article is cited.
 func orderNote(e *Engine, r *feed.Row) *note {
 	from, until := feed.IssuedText(r.From), feed.IssuedText(r.Until)
 	place := e.placeLabel(r.Division)
-	text := r.Text
+	words := r.Text
 	if r.Article != "" {
-		text = r.Article + "、" + text
+		words = r.Article + text("list.sep") + words
 	}
-	return &note{Note: Note{Code: "declared_order", Notice: r.Order, Text: fmt.Sprintf(msgDeclaredOrder, r.Order, text, from, until, place),
+	return &note{Note: Note{Code: "declared_order", Notice: r.Order, Text: text("note.declared_order", "order", r.Order, "text", words, "from", from, "until", until, "place", place),
 		Args: map[string]string{"order": r.Order, "article": r.Article, "text": r.Text, "from": from, "until": until, "place": place, "source": r.Source, "fact": r.Fact}}}
 }
 
@@ -601,7 +588,7 @@ func makeForecastNote(e *Engine, ch feed.Change) *note {
 	c := x.Conditions()[k]
 	// The row that gives the first day of the change: the feed's values
 	// for that day (a forecast, or a record when asked about the past).
-	src, issued, what := "条件数据", "", "数据"
+	src, issued, what := text("feed.source"), "", text("feed.what")
 	for j, f := range x.Facts() {
 		if f.Published != rules.Daily {
 			continue
@@ -610,18 +597,18 @@ func makeForecastNote(e *Engine, ch feed.Change) *note {
 			src, issued = cell.Row.Source, feed.IssuedText(cell.Row.Issued)
 			what = factLabel(f)
 			if cell.Row.Forecast() {
-				what += "预报"
+				what = text("feed.forecast", "label", what)
 			}
 			break
 		}
 	}
 	name := strings.TrimSpace(c.Name)
 	args := map[string]string{"condition": c.ID, "name": name, "date": next.String(), "source": src, "issued": issued, "what": what}
-	code, msg := "forecast_ends", msgForecastEnds
+	code := "forecast_ends"
 	if then == cond.True {
-		code, msg = "forecast_begins", msgForecastStarts
+		code = "forecast_begins"
 	}
-	return shared(Note{Code: code, Notice: c.Notice.Number, Text: fmt.Sprintf(msg, src, issued, what, next, name), Args: args})
+	return shared(Note{Code: code, Notice: c.Notice.Number, Text: text("note."+code, "source", src, "issued", issued, "what", what, "date", next.String(), "name", name), Args: args})
 }
 
 // feedNextChange corrects next_change when the plan's rules read facts
@@ -705,8 +692,8 @@ func (e *Engine) feedNextChange(d *Decision, p *plan, st *cond.State, day calend
 			labels = append(labels, factLabel(f))
 		}
 	}
-	l := strings.Join(labels, "、")
-	addNote(d, &note{Note: Note{Code: "published_horizon", Text: fmt.Sprintf(msgPublishedHorizon, limit, l),
+	l := strings.Join(labels, text("list.sep"))
+	addNote(d, &note{Note: Note{Code: "published_horizon", Text: text("note.published_horizon", "last", limit.String(), "label", l),
 		Args: map[string]string{"last": limit.String(), "label": l}}})
 }
 

@@ -532,16 +532,13 @@ func (e *Engine) decideInto(dst *Decision, q Query) (*Decision, error) {
 		d, err := e.decide(q, ps, sc, dst)
 		if err == nil && e.places != nil && len(ps.notices) == 0 && w.use.Code != "" && d.Verdict == NoRule {
 			pl := e.places
-			addNote(d, &note{Note: Note{Code: "outside_places", Text: fmt.Sprintf(msgOutside, pl.divs.Label(w.code), strings.Join(pl.labels(pl.tops()), ", ")),
+			addNote(d, &note{Note: Note{Code: "outside_places", Text: text("note.outside_places", "place", pl.divs.Label(w.code), "places", strings.Join(pl.labels(pl.tops()), ", ")),
 				Args: map[string]string{"place": pl.divs.Label(w.code), "places": strings.Join(pl.labels(pl.tops()), ", ")}}})
 		}
 		return d, err
 	}
 	return e.decideAcross(q, sc, dst)
 }
-
-// msgOutside is the note for a place no notice applies in.
-const msgOutside = "规则库中的通告都不适用于%s（它们适用于：%s）。"
 
 // decideAcross decides q in each part of its place where different rules
 // govern the act and answers conditional on the place, unless every part

@@ -2,26 +2,14 @@ package engine
 
 import (
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
-)
-
-// The texts of notes, in one place.
-const (
-	msgTitleLevel   = "%s《%s》：规则库只有该文件的标题，没有全文；本答复依据标题所述。%s"
-	msgNotInForce   = "%s《%s》%s 曾对此有规定（有效期 %s—%s），但 %s 不在其有效期内，不适用。"
-	msgNoCurrent    = "规则库中没有 %d 年适用于此事的通告（%s 已于 %s 失效）；这一年的规定和日期以新发布的通告为准。"
-	msgWindowInYear = "若照已失效的 %[1]s 原写法推算，“%[2]s”会落在 %[4]s—%[5]s；这不是 %[3]d 年公布的日期。"
-	msgKinds        = "本规则库对“%s”本身没有规定，但对其中的 %s 有规定，请说明具体行为。"
-	msgVerify       = "%s 按所给范围（%s）跨越了规则的界线，结论要看实际位置，请现场核实。"
-	msgProjected    = "%s 所依据的法定节假日安排尚未公布，日期为推算（%s）。"
-	msgRepealed     = "%s未规定有效期限，废止前一直有效。"
 )
 
 // notes adds to d the notes that go with it. Those that depend only on
@@ -47,7 +35,7 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 	}
 	for _, dim := range relevant {
 		if dim.Fact != nil && g.has(dim.Fact) {
-			addNote(d, &note{Note: Note{Code: "verify_on_ground", Text: fmt.Sprintf(msgVerify, dim.Var.Name, g.src[dim.Fact.Index]),
+			addNote(d, &note{Note: Note{Code: "verify_on_ground", Text: text("note.verify_on_ground", "fact", dim.Var.Name, "source", g.src[dim.Fact.Index]),
 				Args: map[string]string{"fact": dim.Var.Name, "source": g.src[dim.Fact.Index]}}})
 		}
 	}
@@ -69,8 +57,8 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 		}
 		addNote(d, p.info[i].notInForce)
 		if day.After(n.ValidUntil) {
-			addNote(d, &note{Note: Note{Code: "no_current_notice", Notice: n.Name(), Text: fmt.Sprintf(msgNoCurrent, year, n.Ref(), n.ValidUntil),
-				Args: map[string]string{"year": fmt.Sprint(year), "notice": n.Ref(), "to": n.ValidUntil.String()}}})
+			addNote(d, &note{Note: Note{Code: "no_current_notice", Notice: n.Name(), Text: text("note.no_current_notice", "year", strconv.Itoa(year), "notice", n.Ref(), "to", n.ValidUntil.String()),
+				Args: map[string]string{"year": strconv.Itoa(year), "notice": n.Ref(), "to": n.ValidUntil.String()}}})
 		}
 		for _, pw := range p.windows {
 			if pw.w.Notice != n || !reads(r.Program, pw.w.Var) {
@@ -90,8 +78,8 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 		}
 	}
 	if len(names) > 0 && len(d.reasons) == 0 {
-		addNote(d, &note{Note: Note{Code: "kinds_governed", Text: fmt.Sprintf(msgKinds, p.act.Name, strings.Join(names, "、")),
-			Args: map[string]string{"activity": p.act.Name, "kinds": strings.Join(names, "、")}}})
+		addNote(d, &note{Note: Note{Code: "kinds_governed", Text: text("note.kinds_governed", "activity", p.act.Name, "kinds", strings.Join(names, text("list.sep"))),
+			Args: map[string]string{"activity": p.act.Name, "kinds": strings.Join(names, text("list.sep"))}}})
 	}
 }
 
@@ -108,21 +96,21 @@ func addNote(d *Decision, n *note) {
 // titleNote is the note for a rule of a notice the rule base has only the
 // title of.
 func titleNote(n *rules.Notice) *note {
-	return shared(Note{Code: "title_level", Notice: n.Name(), Text: fmt.Sprintf(msgTitleLevel, n.Ref(), n.Title, n.TitleOnlyNote),
+	return shared(Note{Code: "title_level", Notice: n.Name(), Text: text("note.title_level", "notice", n.Ref(), "title", n.Title, "note", n.TitleOnlyNote),
 		Args: map[string]string{"notice": n.Ref(), "title": n.Title}})
 }
 
 // untilRepealedNote is the note for a rule of a notice that gives no end
 // date: it is in force until repealed.
 func untilRepealedNote(n *rules.Notice) *note {
-	return shared(Note{Code: "until_repealed", Notice: n.Name(), Text: fmt.Sprintf(msgRepealed, n.Name()),
+	return shared(Note{Code: "until_repealed", Notice: n.Name(), Text: text("note.until_repealed", "notice", n.Name()),
 		Args: map[string]string{"notice": n.Name()}})
 }
 
 // projectedNote is the note for a window whose statutory holidays are
 // projected.
 func projectedNote(notice string, w WindowUse) *note {
-	return shared(Note{Code: "projected_holiday", Notice: notice, Text: fmt.Sprintf(msgProjected, w.Name, w.Label),
+	return shared(Note{Code: "projected_holiday", Notice: notice, Text: text("note.projected_holiday", "window", w.Name, "label", w.Label),
 		Args: map[string]string{"window": w.Name, "label": w.Label}})
 }
 
@@ -146,8 +134,8 @@ func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []yearNote
 		if iv.Clocked() {
 			from, to = minuteText(iv.Start()), minuteText(iv.End())
 		}
-		out = append(out, yearNote{year: y, note: shared(Note{Code: "window_this_year", Notice: n.Name(), Text: fmt.Sprintf(msgWindowInYear, n.Name(), w.Name, y, from, to),
-			Args: map[string]string{"notice": n.Name(), "window": w.Name, "year": fmt.Sprint(y), "from": from, "to": to}})})
+		out = append(out, yearNote{year: y, note: shared(Note{Code: "window_this_year", Notice: n.Name(), Text: text("note.window_this_year", "notice", n.Name(), "window", w.Name, "year", strconv.Itoa(y), "from", from, "to", to),
+			Args: map[string]string{"notice": n.Name(), "window": w.Name, "year": strconv.Itoa(y), "from": from, "to": to}})})
 	}
 	return out
 }
@@ -186,8 +174,9 @@ func shared(n Note) *note {
 func notInForceNote(r *rules.Rule) *note {
 	n := r.Notice
 	const mark = "\x00" // where the day goes
-	text := fmt.Sprintf(msgNotInForce, n.Ref(), n.Title, r.Article, n.Effective, n.ValidUntil, mark)
-	before, after, _ := strings.Cut(text, mark)
+	words := text("note.not_in_force", "notice", n.Ref(), "title", n.Title, "article", r.Article,
+		"from", n.Effective.String(), "to", n.ValidUntil.String(), "day", mark)
+	before, after, _ := strings.Cut(words, mark)
 	x := &note{Note: Note{Code: "not_in_force", Notice: n.Name(), Text: before,
 		Args: map[string]string{"notice": n.Ref(), "title": n.Title, "article": r.Article, "from": n.Effective.String(), "to": n.ValidUntil.String()}},
 		day: &dayNote{after: after}}

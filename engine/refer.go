@@ -1,15 +1,8 @@
 package engine
 
 import (
-	"fmt"
-
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules/cond"
-)
-
-const (
-	msgRefer          = "%s %s：%s本规则库对此没有规定，请向%s询问其参照执行的要求%s。"
-	msgReferOtherwise = "%s %s：%s上述规定不适用时，本规则库对此没有规定，请向%s询问其参照执行的要求%s。"
 )
 
 // referNotes adds, to an answer no rule decides, the duties of the plan's
@@ -19,9 +12,9 @@ const (
 // is for a conditional answer some of whose outcomes no rule decides: the
 // note (referred_otherwise) says it holds where the rules cited do not.
 func (e *Engine) referNotes(d *Decision, p *plan, day calendar.Date, st *cond.State, otherwise bool) {
-	code, msg := "referred", msgRefer
+	code := "referred"
 	if otherwise {
-		code, msg = "referred_otherwise", msgReferOtherwise
+		code = "referred_otherwise"
 	}
 	for _, n := range p.notices {
 		if !e.inForce(n, day) {
@@ -36,11 +29,11 @@ func (e *Engine) referNotes(d *Decision, p *plan, day calendar.Date, st *cond.St
 			for _, f := range e.set.Facts {
 				if f.Divisions != 0 && f.Kind == cond.Enum && st.Str[f.Var.Slot] != "" {
 					town = st.Str[f.Var.Slot]
-					where = "（所在地：" + town + "）"
+					where = text("where", "town", town)
 					break
 				}
 			}
-			addNote(d, &note{Note: Note{Code: code, Notice: n.Name(), Text: fmt.Sprintf(msg, n.Ref(), du.Article, du.Text, du.Who, where),
+			addNote(d, &note{Note: Note{Code: code, Notice: n.Name(), Text: text("note."+code, "notice", n.Ref(), "article", du.Article, "text", du.Text, "who", du.Who, "where", where),
 				Args: map[string]string{"notice": n.Ref(), "article": du.Article, "text": du.Text, "who": du.Who, "town": town}}})
 		}
 	}
