@@ -413,9 +413,11 @@ func TestSpokenLimits(t *testing.T) {
 // forbids (医保屋里人都交，就我娘不交); docs/hotline.md has it by category.
 // After general fixes (vocabulary as data, an act whose implied place is
 // contradicted yielding to its parent, the household 屋里是, 了 after an
-// act's own verb, 呢 chains) it scores 131 of 148 (88.5 %). The floor is
-// the score the fixes have reached and only rises.
-var heldout4Floor = 0.88
+// act's own verb, 呢 chains) it scores 131 of 148 (88.5 %); session 6
+// (what an act makes, 一把火, yields to what it acts on; the topic said in
+// the first clause; 一百五六十, 两里多) 137 of 148. The floor is the score
+// the fixes have reached and only rises.
+var heldout4Floor = 0.92
 
 // TestHeldOut4 scores held-out set 4 by category, apart from the earlier
 // sets.

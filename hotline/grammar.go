@@ -46,6 +46,7 @@ type grammar struct {
 	People      []string          `yaml:"people"`
 	Household   []string          `yaml:"household"`
 	Complements []string          `yaml:"complements"`
+	Made        []string          `yaml:"made"`
 	Connectors  []string          `yaml:"connectors"`
 	When        []string          `yaml:"when"`
 	Consequence []string          `yaml:"consequence"`

@@ -403,7 +403,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		units := keys(d.Units)
 		p.reDist = regexp.MustCompile(alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边)?\s*(?:就有|就|才|也就|只有|只|都有|有|还有|正好|刚好|恰好)?\s*(` +
 			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:有)?\s*(` +
-			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(路)?\s*(` +
+			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(多)?\s*(路)?\s*(` +
 			alt(append(append(append([]string{}, d.Within...), d.Beyond...), g.AboutAfter...)) + `)?`)
 	}
 	if c := voc.DaysSince; c.Fact != "" {
@@ -758,6 +758,14 @@ func (p *parser) scanFrames(rd *reading) {
 	for _, w := range p.verbWindows(s) {
 		for _, sg := range p.segment([]byte(s[w[0]:w[1]])) {
 			i, j := w[0]+sg.Start(), w[0]+sg.End()
+			// 一把火烧掉: after a measure word, a verb that begins with what
+			// an act makes (火烧) is that object and the verb (火, 烧)
+			if n := len(toks); n > 0 && contains(p.g.Complements, toks[n-1].t) && toks[n-1].j == i {
+				if k := p.madePrefix(s[i:j]); k > 0 {
+					toks = append(toks, tok{i, i + k, s[i : i+k]})
+					i += k
+				}
+			}
 			toks = append(toks, tok{i, j, s[i:j]})
 		}
 	}
@@ -772,38 +780,78 @@ func (p *parser) scanFrames(rd *reading) {
 		if vi > 0 && contains(p.g.Complements, v.t) && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !contains(p.g.Filler, toks[vi-1].t) || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
 			continue
 		}
-		found := false
-		try := func(oi int) bool {
+		// match is the verb's frame that token oi is an object of
+		match := func(oi int) *frame {
 			o := toks[oi]
 			if usedObj[oi] || rd.inCovered(o.i, o.j) || rd.clause(o.i) != rd.clause(v.i) {
-				return false
+				return nil
 			}
 			for _, f := range fs {
 				if f.objects[o.t] {
-					i, j := min(v.i, o.i), max(v.j, o.j)
-					rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
-						clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j})
-					usedObj[oi] = true
-					return true
+					return f
 				}
 			}
-			return false
+			return nil
 		}
+		// The object after the verb first, then the one before it; an
+		// object that names what the act makes (烧一把火: the fire) yields
+		// to one that names what it acts on (垃圾烧一把火, 落叶…一把火点了).
+		made, madeF := -1, (*frame)(nil)
+		take := func(oi int, f *frame) {
+			o := toks[oi]
+			i, j := min(v.i, o.i), max(v.j, o.j)
+			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
+				clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j})
+			usedObj[oi] = true
+		}
+		found := false
 		gap := 0
 		for oi := vi + 1; oi < len(toks) && gap <= 6; oi++ {
-			if try(oi) {
-				found = true
-				break
+			if f := match(oi); f != nil {
+				if !contains(p.g.Made, toks[oi].t) {
+					take(oi, f)
+					found = true
+					break
+				}
+				if made < 0 {
+					made, madeF = oi, f
+				}
 			}
 			gap += utf8.RuneCountInString(toks[oi].t)
 		}
 		gap = 0
 		for oi := vi - 1; !found && oi >= 0 && gap <= 8; oi-- {
-			if try(oi) {
-				found = true
-				break
+			if f := match(oi); f != nil {
+				if !contains(p.g.Made, toks[oi].t) {
+					take(oi, f)
+					found = true
+					break
+				}
+				if made < 0 {
+					made, madeF = oi, f
+				}
 			}
 			gap += utf8.RuneCountInString(toks[oi].t)
+		}
+		// only what the act makes was said near the verb: what it acts on
+		// may be the call's topic, said in its first clause (田坎上的草好深哒，
+		// 后日想一把火烧掉)
+		for oi := 0; !found && made >= 0 && rd.clause(v.i) > 0 && oi < len(toks) && rd.clause(toks[oi].i) == 0; oi++ {
+			o := toks[oi]
+			if usedObj[oi] || rd.inCovered(o.i, o.j) || contains(p.g.Made, o.t) {
+				continue
+			}
+			for _, f := range fs {
+				if f.objects[o.t] {
+					take(oi, f)
+					found = true
+					break
+				}
+			}
+		}
+		if !found && made >= 0 {
+			take(made, madeF)
+			found = true
 		}
 		if !found {
 			rd.verbs = append(rd.verbs, hit{i: v.i, j: v.j, clause: rd.clause(v.i), words: v.t, w: word{verb: true}})
@@ -829,11 +877,23 @@ func (p *parser) scanFrames(rd *reading) {
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
 }
 
+// madePrefix is the length of an object that names what an act makes (火)
+// at the start of t when the rest of t is a frame's verb (火烧), else 0.
+func (p *parser) madePrefix(t string) int {
+	for _, m := range p.g.Made {
+		if rest, ok := strings.CutPrefix(t, m); ok && p.verbSet[rest] {
+			return len(m)
+		}
+	}
+	return 0
+}
+
 // verbWindows are the byte ranges of s around each character that starts
 // a frame's verb with a character that may start one of its objects
 // nearby, merged where they overlap.
 func (p *parser) verbWindows(s string) [][2]int {
 	var out [][2]int
+	topic, _ := utf8.DecodeRuneInString(s)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !p.verbStarts.mayHave(r) {
@@ -856,7 +916,8 @@ func (p *parser) verbWindows(s string) [][2]int {
 			_, sz := utf8.DecodeRuneInString(s[hi:])
 			hi += sz
 		}
-		near := sole
+		// the object may be the call's topic, said first (田埂离林子四五十米，后日烧得不)
+		near := sole || objs[topic]
 		for _, x := range s[lo:hi] {
 			if objs[x] {
 				near = true
@@ -874,8 +935,27 @@ func (p *parser) verbWindows(s string) [][2]int {
 		}
 		i += n
 	}
+	// The first clause, when short, may be the call's topic: the object
+	// of a verb said in a later clause (稻草捆好哒，一把火点了).
+	if len(out) > 0 && out[0][0] > 0 {
+		for k, n := 0, 0; k < len(s) && n <= topicRunes; n++ {
+			r, sz := utf8.DecodeRuneInString(s[k:])
+			if clauseBreak(r) {
+				if k >= out[0][0] {
+					out[0][0] = 0
+				} else {
+					out = append([][2]int{{0, k}}, out...)
+				}
+				break
+			}
+			k += sz
+		}
+	}
 	return out
 }
+
+// topicRunes is the longest first clause read as the call's topic.
+const topicRunes = 16
 
 func actName(f *frame, v, o string) string {
 	if f.activity != nil {
@@ -1043,8 +1123,13 @@ func (p *parser) distance(rd *reading) {
 				continue
 			}
 			unit := s[m[8]:m[9]]
-			amt = amt.Scale(p.voc.Distance.Units[unit])
-			if contains(p.voc.Distance.Vague, unit) || m[10] >= 0 && contains(p.voc.Distance.Vague, unit+s[m[10]:m[11]]) {
+			size := p.voc.Distance.Units[unit]
+			amt = amt.Scale(size)
+			switch {
+			case m[10] >= 0 && amt.Exact():
+				// 两里多: more than two 里, less than three — 多 widens upward only
+				amt = zh.Amount{Lo: amt.Lo, Hi: amt.Lo + size}
+			case contains(p.voc.Distance.Vague, unit) || m[12] >= 0 && contains(p.voc.Distance.Vague, unit+s[m[12]:m[13]]):
 				amt = zh.About(amt)
 			}
 			qual := ""
@@ -1052,8 +1137,8 @@ func (p *parser) distance(rd *reading) {
 				qual = s[m[2]:m[3]]
 			}
 			after := ""
-			if m[12] >= 0 {
-				after = s[m[12]:m[13]]
+			if m[14] >= 0 {
+				after = s[m[14]:m[15]]
 			}
 			switch {
 			case contains(p.g.Less, qual):

@@ -278,11 +278,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			if v.neg {
 				continue
 			}
-			for _, f := range p.byVerb[v.words] {
+			for _, f := range p.framesOfHead(v.words) {
 				if f.activity == nil {
 					continue
 				}
-				for o := range f.objects {
+				for _, o := range longestFirst(f.objects) {
 					if strings.HasPrefix(rd.text, o) && len(o) < v.i {
 						return []hit{{i: v.i, j: v.j, clause: v.clause, words: rd.text[:len(o)] + "…" + v.words, w: word{activity: f.activity}}}
 					}
@@ -386,6 +386,35 @@ func actLabel(h hit) string {
 		return h.w.activity.Name
 	}
 	return h.words
+}
+
+// framesOfHead are the frames of verb v, or, when it has none of its own
+// that a topic could be the object of, of its head without a complement
+// (烧掉 → 烧, 烧完 → 烧).
+func (p *parser) framesOfHead(v string) []*frame {
+	fs := p.byVerb[v]
+	for _, c := range p.g.Complements {
+		if head, ok := strings.CutSuffix(v, c); ok && head != "" {
+			fs = append(fs[:len(fs):len(fs)], p.byVerb[head]...)
+		}
+	}
+	return fs
+}
+
+// longestFirst are m's keys, longest first, then in order: the same
+// choice on every run.
+func longestFirst(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
 }
 
 func (p *parser) verbOf(v string, a *rules.Activity) bool {

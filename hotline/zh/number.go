@@ -213,6 +213,29 @@ func ReadAmount(s string) (Amount, int, bool) {
 			return Amount{float64(d1 * u), float64(d2 * u)}, k, true
 		}
 	}
+	// 一百五六十, 两千三四百, 一百五六, 十五六: a numeral ending in a unit, then two
+	// neighbouring digits of the next place (or of the unit said after them)
+	if rs := []rune(run); len(rs) >= 3 {
+		for k := 1; k+1 < len(rs); k++ {
+			u, ok := unitOf[rs[k-1]]
+			d1, ok1 := digitOf[rs[k]]
+			d2, ok2 := digitOf[rs[k+1]]
+			if !ok || !ok1 || !ok2 || d2 != d1+1 {
+				continue
+			}
+			base, ok := Number(string(rs[:k]))
+			if !ok {
+				break
+			}
+			next, n := u/10, k+2
+			if n < len(rs) {
+				if x, ok := unitOf[rs[n]]; ok && x < u {
+					next, n = x, n+1
+				}
+			}
+			return Amount{base + float64(d1*next), base + float64(d2*next)}, len(string(rs[:n])), true
+		}
+	}
 	// 十几, 二十几, 一百几: a numeral and a few more
 	if k := strings.IndexRune(run, '几'); k > 0 {
 		base, ok := Number(run[:k])

@@ -24,10 +24,12 @@ func TestReadAmount(t *testing.T) {
 		"两百多米": {201, 299}, "三百来米": {250, 350}, "几十米": {10, 99}, "好几百米": {200, 999}, "百把米": {80, 150},
 		"十几米": {11, 19}, "七八十米": {70, 80}, "一两百米": {100, 200}, "两三百米": {200, 300}, "50米": {50, 50},
 		"一百五十米": {150, 150}, "一百多米": {101, 199}, "二十来米": {15, 25}, "几米": {2, 9}, "三四里": {3, 4}, "五六十米": {50, 60},
+		"一百五六十米": {150, 160}, "两千三四百米": {2300, 2400}, "一百五六米": {150, 160}, "十五六米": {15, 16}, "三万四五千": {34000, 35000},
 	} {
-		got, _, ok := ReadAmount(s)
+		got, n, ok := ReadAmount(s)
 		require.True(t, ok, s)
 		require.Equal(t, want, got, s)
+		require.Contains(t, []string{"米", "里", ""}, s[n:], s) // the whole numeral is read
 	}
 	require.Equal(t, Amount{45, 55}, About(Amount{50, 50}))
 	require.Equal(t, Amount{150, 250}, About(Amount{200, 200}))
