@@ -71,13 +71,12 @@ var ducklingNotRead = []struct {
 	words, texts []string
 	reason       string
 }{
-	{words: []string{"克哈特普迦", "万灯", "燈節", "排灯", "侯丽", "荷麗", "洒红", "灑紅", "欢悦", "五彩", "胡里", "好利", "霍利",
-		"丰收节", "豐收節", "庞格尔", "龐格爾", "兄妹", "拉克沙班丹", "欧南", "十勝", "凯旋", "圣母节", "九夜", "难近母", "難近母"},
-		reason: "Hindu (Chhath, Diwali, Holi, Pongal, Raksha Bandhan, Onam, Dussehra, Navaratri): fixed by a panchang's tithi at " +
-			"sunrise, the Sun's sidereal entry into a sign or a nakshatra, that is by the true Sun and Moon; no arithmetic rule " +
-			"is implemented here, and a day guessed one off would be worse than none (圣母节 is also a Catholic Marian feast)"},
+	{texts: []string{"圣母节"}, reason: "圣母节 to a caller in China is a Catholic feast of Mary (圣母升天节, 圣母无染原罪节 …), " +
+		"not Durga's Dussehra: read by 十胜节, 凯旋节"},
 	{words: []string{"卫塞", "衛塞", "威瑟", "比萨宝蕉", "比薩寶蕉"},
-		reason: "Vesak: the full moon of Vaisakha, astronomical, and kept on different days in different countries"},
+		reason: "Vesak (卫塞节) is kept on different days by different calendars: India's Buddha Purnima is the full moon of " +
+			"Vaisakha (2013-05-25 by the Hindu calendar read here), Singapore and Malaysia, whose Chinese name this is, keep it " +
+			"on 农历四月十五 (2013-05-24), a day earlier or a lunar month apart; the caller's country decides, and it is not asked"},
 	{words: []string{"全球青年服"}, reason: "Global Youth Service Day: a weekend its organisers choose each year, by no rule"},
 	{texts: []string{"篝火节"}, reason: "篝火节 alone is any bonfire festival (a scenic spot's, 火把节): only 犹太教篝火节 is Lag BaOmer, " +
 		"and a fire-ban hotline must not answer a local bonfire event with a Jewish date"},
@@ -103,6 +102,14 @@ var ducklingDifferences = map[string]string{
 	"2018年四旬节": "四旬节 (四旬期) is the Catholic name of Lent, Ash Wednesday to Holy Saturday (2018-02-14..03-31, as 大斋期); " +
 		"Duckling reads it as the Orthodox Great Lent, from Clean Monday (02-19)",
 	"2018年四旬節": "as 2018年四旬节",
+	"克哈特普迦节": "Chhath is read from its main day, Kartika's bright sixth (2013-11-08: the evening offering), through the " +
+		"next morning's; Duckling gives only the morning offering's day (11-09)",
+	"印度兄妹节": "Raksha Bandhan is Shravana's full moon, kept on the day it is in course at sunrise at Ujjain (2013-08-21, " +
+		"as R&D's lunar holidays); Duckling, with the calendars that take it in the afternoon, 08-20",
+	"拉克沙班丹節": "as 印度兄妹节",
+	"欧南节": "Onam is Thiruvonam of Chingam; 2013's Chingam had two and Kerala kept the later, 2013-09-16 (published); " +
+		"Duckling's 08-20 is the earlier",
+	"欧南節": "as 欧南节",
 }
 
 // ducklingCantonese marks the corpus's Cantonese entries: read (寻日, 听日,
@@ -188,17 +195,20 @@ func TestDucklingDays(t *testing.T) {
 	t.Logf("Duckling day corpus: %d entries; %d agree (%.1f %%), %d differ deliberately, %d holidays not read; "+
 		"of the %d Mandarin entries %d agree (%.1f %%); the %d Cantonese ones are read too, %d agree",
 		total, agree, 100*rate, differ, notRead, total-cantonese, agree-cantoneseAgree, 100*mandarin, cantonese, cantoneseAgree)
-	// The goal is 95 %; it stands at 83.6 % of every entry (322 of 385),
-	// 83.8 % of the Mandarin ones. Every holiday a published rule fixes is
-	// read by its rule (Easter's computus, the Hebrew calendar, Umm
-	// al-Qura). What is left: the 19 deliberate differences, readings a
-	// caller means (下周三 is next week's, 这周一 this week's, 春节 asked
-	// during the holiday is now, 四旬节 is Lent), and 44 holiday names not
-	// read: 37 Hindu and Buddhist days fixed by the true Sun and Moon, 2 of
-	// a day chosen yearly, and 5 names that mean something else to a
-	// caller in China. Reading the Hindu lunisolar calendar (Surya
-	// Siddhanta, Reingold & Dershowitz ch. 20) would take it past 95 %.
-	require.GreaterOrEqual(t, rate, 0.836)
+	// The goal is 95 %; it stands at 90.4 % of every entry (348 of 385),
+	// 90.8 % of the Mandarin ones (337 of 371). Every holiday a published
+	// rule fixes is read by its rule (Easter's computus, the Hebrew
+	// calendar, Umm al-Qura, the modern Hindu calendar). What is left: 24
+	// deliberate differences, readings a caller means (下周三 is next
+	// week's, 这周一 this week's, 春节 asked during the holiday is now,
+	// 四旬节 is Lent) or days the published rule puts elsewhere (Onam
+	// 2013, Raksha Bandhan at sunrise, Chhath's main day), and 13 names not
+	// read: Vesak (5, a country's choice of calendar), 2 of a day chosen
+	// yearly, and 6 that mean something else to a caller in China. 95 % of
+	// the Mandarin entries (353) would need 16 more: giving up readings a
+	// caller needs.
+	require.GreaterOrEqual(t, agree, 348)
+	require.GreaterOrEqual(t, agree-cantoneseAgree, 337)
 }
 
 // TestDucklingNumbers: the numerals and distances of Duckling's corpus

@@ -23,6 +23,7 @@ type feastsFile struct {
 		Names []rules.Str          `yaml:"names"`
 		Day   rules.Str            `yaml:"day"`
 		Eve   bool                 `yaml:"eve"`
+		Lead  int                  `yaml:"lead"`
 		Moves map[string]rules.Str `yaml:"moves"`
 		Note  string               `yaml:"note"`
 	} `yaml:"feasts"`
@@ -48,6 +49,10 @@ func parseFeasts(file string, data []byte) (map[string]dates.Feast, []string, er
 			continue
 		}
 		rule.Eve = f.Eve
+		if f.Lead < 0 {
+			errorf(f.Day.Pos, "lead: %d is not a number of days before the day", f.Lead)
+		}
+		rule.Lead = f.Lead
 		for day, n := range f.Moves {
 			wd, ok := feast.Weekday(day)
 			k, err := strconv.Atoi(n.Value)

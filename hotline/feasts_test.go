@@ -47,6 +47,13 @@ func TestFeastInQuestion(t *testing.T) {
 		{"开斋节那天在山上烧烤行不行", "", "2026-03-20", ""},
 		{"赎罪日能烧纸吗", "ritual_paper_money", "2026-09-20", "2026-09-21"},
 		{"逾越节期间烧纸行不行", "ritual_paper_money", "2026-04-01", "2026-04-09"},
+		// Hindu holidays: the name never takes the act's place
+		{"排灯节那天能放鞭炮不", "fireworks", "2026-11-08", ""},
+		// the full moon's evening and the next day (the Bhadra rule, not
+		// read, keeps Holika Dahan off the full moon's first half: 03-03)
+		{"侯丽节能不能放鞭炮", "fireworks", "2026-03-02", "2026-03-03"},
+		{"庞格尔节第三天能烧纸吗", "ritual_paper_money", "2027-01-16", ""},
+		{"庞格尔节烧纸行不行", "ritual_paper_money", "2027-01-15", "2027-01-17"},
 	} {
 		q := h.Parse(c.q, today)
 		if c.activity != "" {

@@ -20,6 +20,9 @@ type Rule struct {
 	// Moves are days added when the (first) day falls on a weekday: Tisha
 	// B'Av on a Saturday is kept on Sunday (Moves[time.Saturday] = 1).
 	Moves [7]int
+	// Lead: the festival's days begin this many days before its day
+	// (Pongal's Bhogi is the day before Thai Pongal).
+	Lead int
 }
 
 // point is a base day plus an offset in days.
@@ -190,7 +193,8 @@ func parsePoint(s string) (point, error) {
 
 // Span is one occurrence of a rule: its civil days From..To, both
 // included; Day is the day the rule defines (after any move), From the
-// eve before it for a rule that begins at sunset.
+// eve before it for a rule that begins at sunset, or the first of the days
+// that lead to it.
 type Span struct {
 	From, To, Day calendar.Date
 }
@@ -212,7 +216,7 @@ func (r Rule) In(y int) []Span {
 		if mv := r.Moves[from.Weekday()]; mv != 0 {
 			from, to = from.AddDays(mv), to.AddDays(mv)
 		}
-		s := Span{From: from, To: to, Day: from}
+		s := Span{From: from.AddDays(-r.Lead), To: to, Day: from}
 		if r.Eve {
 			s.From = s.From.AddDays(-1)
 		}

@@ -107,21 +107,22 @@ type Reader struct {
 	cal *calendar.Calendar
 	w   Words
 	// festival words, longest first, with the calendar name they mean
-	fest      []festWord
-	reYMD     *pattern
-	reMDY     *pattern
-	reMD      *pattern
-	reDOM     *pattern
-	reMonth   *pattern
-	reLunar   *pattern
-	reLunar2  *pattern
-	reNewYear *pattern
-	reWeek    *pattern
-	reOrdWeek *pattern
-	reYear    *pattern
-	reRel     *pattern
-	reFestMod *pattern
-	reClock   *pattern
+	fest       []festWord
+	reYMD      *pattern
+	reMDY      *pattern
+	reMD       *pattern
+	reDOM      *pattern
+	reMonth    *pattern
+	reLunar    *pattern
+	reLunar2   *pattern
+	reNewYear  *pattern
+	reWeek     *pattern
+	reOrdWeek  *pattern
+	reYear     *pattern
+	reRel      *pattern
+	reFestMod  *pattern
+	reFeastDay *pattern
+	reClock    *pattern
 	// the word lists, longest first, sorted once
 	years, monthWords, monthParts, monthSpans, yearParts, lunarDays, gregorian, dayWords, feasts []string
 	dayWord                                                                                      map[string]dayWord
@@ -208,6 +209,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年`)
 	r.reRel = compile(`(` + num + `)\s*[天日]\s*(?:之)?([后前])|([前后下上])\s*(` + num + `)\s*[天日]`)
+	r.reFeastDay = compile(`^的?第(` + num + `)天`)
 	r.reFestMod = compile(`^(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
 	if err == nil {
 		r.reClock, err = r.compileClock()
@@ -770,8 +772,24 @@ func (r *Reader) otherFeasts(s *scan, today calendar.Date, year int) {
 			if !ok {
 				continue
 			}
-			m := Mention{Start: i, End: j, Date: sp.From, Note: f.Note}
-			if year == 0 && sp.From.Before(today) {
+			// the day named: its eve for a holiday that begins at sunset
+			day := sp.Day
+			if rule.Eve {
+				day = sp.From
+			}
+			// 庞格尔节第三天: the festival's days counted from its first
+			if m := r.reFeastDay.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
+				if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && int(n) <= sp.To.Sub(sp.From)+1 {
+					first := sp.From
+					if rule.Eve {
+						first = sp.Day
+					}
+					s.add(Mention{Start: i, End: j + m[1], Date: first.AddDays(int(n) - 1), Note: f.Note})
+					continue
+				}
+			}
+			m := Mention{Start: i, End: j, Date: day, Note: f.Note}
+			if year == 0 && day.Before(today) {
 				m.Date = today // asked while it lasts: now
 			}
 			if sp.To.After(m.Date) {
