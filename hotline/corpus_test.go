@@ -337,7 +337,7 @@ func scoreCorpus(t *testing.T, h *Hotline, cases []corpusCase, overall, category
 func TestNoFalseAllowed(t *testing.T) {
 	h := newTestHotline(t)
 	var bad []string
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob) {
 		r := askCorpus(h, c)
 		check := func(want string, got corpusResult) {
 			if want != "forbidden" && want != "conditional" {
@@ -432,9 +432,11 @@ func TestHeldOut4(t *testing.T) {
 // 14 categories, session 6) must keep. Its first run, before any change
 // made for it, scored 129 of 187 (69.0 %), with two answers of 可以 where
 // a rule forbids (拆户 and 重复参保 said in a caller's words);
-// docs/hotline.md has it by category. The floor is the score the fixes
-// have reached and only rises.
-var heldout5Floor = 0.68
+// docs/hotline.md has it by category. After general fixes (a way of doing
+// an act that the rules judge apart — 拆户, 重复参保 — wins over the act
+// said with it; an aspect particle inside a listed phrase) it scores 131
+// of 187. The floor is the score the fixes have reached and only rises.
+var heldout5Floor = 0.70
 
 // TestHeldOut5 scores held-out set 5 by category, apart from the earlier
 // sets.

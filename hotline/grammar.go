@@ -47,6 +47,7 @@ type grammar struct {
 	Household   []string          `yaml:"household"`
 	Complements []string          `yaml:"complements"`
 	Made        []string          `yaml:"made"`
+	Aspect      []string          `yaml:"aspect"`
 	Connectors  []string          `yaml:"connectors"`
 	When        []string          `yaml:"when"`
 	Consequence []string          `yaml:"consequence"`

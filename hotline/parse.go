@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -163,7 +164,10 @@ type parser struct {
 	byVerb  map[string][]*frame
 	byObj   map[string][]*frame
 	partial map[string]*rules.Activity // activity id → its partial form
-	filler  *trie                      // words that carry no meaning for a query
+	// manners: activity id → the activities that are ways of doing it
+	// which the rules judge apart (拆户参保 of 参保缴费)
+	manners map[string][]*rules.Activity
+	filler  *trie // words that carry no meaning for a query
 	reDist  *regexp.Regexp
 	reDays  *regexp.Regexp
 	reDoc   *regexp.Regexp
@@ -194,7 +198,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, err
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, script: script, py: py, acts: newTrie(), facts: newTrie(),
-		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}}
+		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}}
 	lunarDays := map[string]dates.LunarDay{}
 	for w, ld := range voc.LunarDays {
 		lunarDays[w] = dates.LunarDay{Date: ld.Date, Note: ld.Note}
@@ -269,7 +273,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		if va.Partial != "" {
 			p.partial[a.ID] = byID[va.Partial]
 		}
+		for _, m := range va.Manners {
+			p.manners[a.ID] = append(p.manners[a.ID], byID[m])
+		}
 	}
+	p.aspectVariants()
 	for _, ac := range voc.Acts {
 		for _, w := range ac.Words {
 			p.acts.add(w, word{act: w})
@@ -421,6 +429,66 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*[〔（(\[【]?\s*([0-9]{4})\s*[〕）)\]】年]?\s*([0-9]{1,3})\s*号`)
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	return p, nil
+}
+
+// aspectVariants adds, for every phrase of a covered activity with a
+// frame's verb inside it, the phrase with an aspect particle after that
+// verb (又交一次 → 又交了一次, 分开交医保 → 分开交了医保): the same
+// phrase in the perfective. A phrase that is itself a verb and an object
+// of one of its activity's frames (交医保) is left to the frames, which
+// read 交了医保 as the story told, not the question.
+func (p *parser) aspectVariants() {
+	type variant struct {
+		w string
+		m word
+	}
+	var add []variant
+	for w, ms := range p.acts.words {
+		if len(ms) == 0 || ms[0].activity == nil || p.isFrame(ms[0].activity, w) {
+			continue
+		}
+		for k := range w {
+			if k == 0 {
+				continue
+			}
+			verb := false
+			for v := range p.verbSet {
+				verb = verb || strings.HasSuffix(w[:k], v)
+			}
+			if !verb {
+				continue
+			}
+			for _, asp := range p.g.Aspect {
+				if strings.HasPrefix(w[k:], asp) || strings.HasSuffix(w[:k], asp) {
+					continue
+				}
+				for _, m := range ms {
+					add = append(add, variant{w[:k] + asp + w[k:], m})
+				}
+			}
+		}
+	}
+	sort.SliceStable(add, func(i, j int) bool { return add[i].w < add[j].w })
+	for _, v := range add {
+		if _, ok := p.acts.words[v.w]; !ok || !slices.ContainsFunc(p.acts.words[v.w], func(m word) bool { return m.activity == v.m.activity }) {
+			p.acts.add(v.w, v.m)
+		}
+	}
+}
+
+// isFrame reports whether w is a verb and an object of one of a's frames.
+func (p *parser) isFrame(a *rules.Activity, w string) bool {
+	for _, f := range p.frames {
+		if f.activity != a {
+			continue
+		}
+		for v := range f.verbs {
+			if strings.HasPrefix(w, v) && f.objects[w[len(v):]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func set2(ws []string) map[string]bool {

@@ -1,6 +1,7 @@
 package hotline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -217,6 +218,23 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			continue
 		}
 		pos = append(pos, h)
+	}
+	// 医保想各交各的: an act and a way of doing it that the rules judge
+	// apart (拆户, 重复参保), both said: the call asks about the way
+	if len(pos) > 1 {
+		kept := pos[:0:0]
+		for _, h := range pos {
+			manner := false
+			if h.w.activity != nil {
+				for _, o := range pos {
+					manner = manner || o.w.activity != nil && slices.Contains(p.manners[h.w.activity.ID], o.w.activity)
+				}
+			}
+			if !manner {
+				kept = append(kept, h)
+			}
+		}
+		pos = kept
 	}
 	// 只交三个人的: an act for only some of the people
 	for _, h := range pos {

@@ -46,6 +46,10 @@ type Activity struct {
 	// Partial is the activity meaning this one done for only some of a
 	// group ("老人交、年轻人不交" → selective enrolment).
 	Partial string
+	// Manners are activities that are ways of doing this one which the
+	// rules judge apart (拆户参保, 重复参保 for 参保缴费): said in the same
+	// call as this one, they are what the call asks about.
+	Manners []string
 }
 
 // Act is something people do that no rule of the set governs (钓鱼,
@@ -229,10 +233,11 @@ type FileSpec = fileSpec
 // fileSpec is one vocabulary file as written; every key is optional.
 type fileSpec struct {
 	Activities []struct {
-		Activity rules.Str `yaml:"activity"`
-		Words    []string  `yaml:"words"`
-		Frames   []Frame   `yaml:"frames"`
-		Partial  rules.Str `yaml:"partial"`
+		Activity rules.Str   `yaml:"activity"`
+		Words    []string    `yaml:"words"`
+		Frames   []Frame     `yaml:"frames"`
+		Partial  rules.Str   `yaml:"partial"`
+		Manners  []rules.Str `yaml:"manners"`
 	} `yaml:"activities"`
 	Acts []struct {
 		Words  []string `yaml:"words"`
@@ -320,6 +325,15 @@ func (l *loader) file(file string, data []byte) {
 		if a.Partial.Value != "" {
 			if p, ok := l.activity(a.Partial); ok {
 				act.Partial = p.ID
+			}
+		}
+		for _, m := range a.Manners {
+			if ma, ok := l.activity(m); ok {
+				if ma.ID == act.ID {
+					l.errorf(m.Pos, "activity %s: a manner of itself", m.Value)
+					continue
+				}
+				act.Manners = append(act.Manners, ma.ID)
 			}
 		}
 		l.v.Activities = append(l.v.Activities, act)

@@ -53,6 +53,8 @@ func TestErrors(t *testing.T) {
 	for _, tc := range []struct{ file, want string }{
 		{"activities:\n  - activity: burn_feild_ridge\n    words: [烧田塍]\n", `bad/vocabulary/x.yaml:2:15: no activity "burn_feild_ridge" in the rule set`},
 		{"activities:\n  - activity: burn_field_ridge\n", "bad/vocabulary/x.yaml:2:15: activity burn_field_ridge: give words or frames"},
+		{"activities:\n  - activity: enrol_resident_medical_insurance\n    words: [医保]\n    manners: [split_enrolment]\n", `bad/vocabulary/x.yaml:4:15: no activity "split_enrolment" in the rule set`},
+		{"activities:\n  - activity: enrol_resident_medical_insurance\n    words: [医保]\n    manners: [enrol_resident_medical_insurance]\n", "bad/vocabulary/x.yaml:4:15: activity enrol_resident_medical_insurance: a manner of itself"},
 		{"phrases:\n  - facts: {in_forest_lnd: \"true\"}\n    words: [山上]\n", `bad/vocabulary/x.yaml:2:28: no fact "in_forest_lnd" in facts.yaml`},
 		{"phrases:\n  - facts: {town: 白水}\n    words: [白水]\n", `bad/vocabulary/x.yaml:2:19: fact town: "白水" is not one of`},
 		{"phrases:\n  - facts: {in_forest_land: maybe}\n    words: [山上]\n", `bad/vocabulary/x.yaml:2:29: fact in_forest_land: want true or false, not "maybe"`},
