@@ -88,15 +88,17 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch, dst *Decision) (*Deci
 	if d == nil {
 		d = sc.newDecision()
 	} else {
-		*d = Decision{}
+		// dst's storage is its own to reuse: its last decision's facts,
+		// reasons and place.
+		facts, reasons, own := d.facts, d.reasons, d.own
+		*d = Decision{facts: facts[:0], reasons: reasons[:0], own: own}
 	}
 	d.Date, d.day, d.p = day, day, p
 	if p.e != e {
 		d.by = e // a Refeed copy: its own receipt
 	}
 	if sc.where.use.Code != "" {
-		d.place = sc.where.use
-		d.Place = &d.place
+		d.setPlace(sc.where.use, sc)
 	}
 	if clock {
 		d.at = at
@@ -134,7 +136,7 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch, dst *Decision) (*Deci
 		d.Verdict = combine(p.rules, sc.vals)
 	}
 	e.reasons(d, p, st, k, sc)
-	e.factValues(d, st, &sc.given)
+	e.factValues(d, st, &sc.given, sc)
 	if d.Verdict != Conditional {
 		if c, ok := e.nextChange(p, st, k, d.Verdict, sc); ok {
 			d.change, d.NextChange = c, &d.change

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"unsafe"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
@@ -83,13 +84,15 @@ type Decision struct {
 	// place spans parts with different rules), instead of e, p, seg,
 	// reasons, an and facts.
 	merged *merged
-	// The decision's own storage, so that a decision with few reasons and
-	// facts is one allocation.
-	change    Change
-	at        calendar.DateTime
-	place     PlaceUse
-	reasonBuf [3]reason
-	factBuf   [6]fact
+	// The decision's own storage for NextChange and At. Place points to
+	// own, the decision's own PlaceUse (taken from a block of them, and
+	// kept for DecideInto to reuse). reasons and facts are cut from blocks
+	// shared by the decisions a scratch makes, each decision's part clipped
+	// to its length, so that a decision takes the bytes it uses and no more
+	// (see newDecision).
+	change Change
+	at     calendar.DateTime
+	own    *PlaceUse
 }
 
 // merged is a decision's parts as values, copies of other decisions'
@@ -596,14 +599,27 @@ type Note struct {
 	Args map[string]string `json:"args,omitempty"`
 }
 
-// decisionsPerBlock is how many decisions one allocation holds. Decide
-// hands them out one at a time: allocating a decision on its own cost
-// about a quarter of a decision with known facts (the allocator refills
-// its spans every 17 decisions), a block of them a few percent. The price:
-// a decision a caller keeps keeps its block (decisionsPerBlock × 608
-// bytes) in memory until all of them are dropped. DecideInto, for callers
-// that reuse a decision, allocates none.
-const decisionsPerBlock = 8
+// Decide hands out decisions, and their reasons, facts and places, cut
+// from blocks of them that a scratch keeps: allocating each on its own
+// cost about a quarter of a decision with known facts (the allocator
+// refills its spans every 17 decisions), blocks of them a few percent. And
+// each decision takes only the bytes it uses (a decision with 4 facts,
+// 4 facts' worth), which matters more: with few allocations, what a
+// decision costs beyond deciding is the garbage collector's work, in
+// proportion to the bytes allocated. The price: a decision a caller keeps
+// keeps its blocks (a few KB) in memory until every decision cut from them
+// is dropped. DecideInto, for callers that reuse a decision, reuses its
+// storage and allocates nothing.
+//
+// Each block is as many as fit in blockBytes, a size class of the
+// allocator's.
+const (
+	blockBytes        = 4096
+	decisionsPerBlock = blockBytes / int(unsafe.Sizeof(Decision{}))
+	factsPerBlock     = blockBytes / int(unsafe.Sizeof(fact{}))
+	reasonsPerBlock   = blockBytes / int(unsafe.Sizeof(reason{}))
+	placesPerBlock    = blockBytes / int(unsafe.Sizeof(PlaceUse{}))
+)
 
 // newDecision returns a zero decision from the scratch's block.
 func (sc *scratch) newDecision() *Decision {
@@ -613,4 +629,37 @@ func (sc *scratch) newDecision() *Decision {
 	d := &sc.decisions[0]
 	sc.decisions = sc.decisions[1:]
 	return d
+}
+
+// cut returns n zero elements from the front of *block, clipped so that
+// appending to them copies, refilling *block with per elements (or n, if
+// more) when it holds fewer than n.
+func cut[T any](block *[]T, n, per int) []T {
+	if len(*block) < n {
+		*block = make([]T, max(n, per))
+	}
+	out := (*block)[:n:n]
+	*block = (*block)[n:]
+	return out
+}
+
+// storage returns room for n of d's elements: old's when it is large
+// enough (d's own from its last decision, for DecideInto), else cut from
+// the scratch's block. old's elements are zeroed.
+func storage[T any](old []T, block *[]T, n, per int) []T {
+	if cap(old) >= n {
+		old = old[:n]
+		clear(old)
+		return old
+	}
+	return cut(block, n, per)
+}
+
+// setPlace sets d's Place to a copy of use, in d's own PlaceUse.
+func (d *Decision) setPlace(use PlaceUse, sc *scratch) {
+	if d.own == nil {
+		d.own = &cut(&sc.places, 1, placesPerBlock)[0]
+	}
+	*d.own = use
+	d.Place = d.own
 }

@@ -52,7 +52,11 @@ type Engine struct {
 	penaltiesJSON map[*rules.Penalty][]byte
 	scratch       *sync.Pool  // shared with engines Refeed derives
 	blank         *cond.State // every fact unknown, every window false
-	layers        *place.Layers
+	// derivable marks, by rules.Fact.Index, the facts an implication sets:
+	// the only ones a decision may know that no query, activity, place,
+	// layer or feed gave.
+	derivable uint64
+	layers    *place.Layers
 	// layerFacts[i] is the fact of the layers' i-th value (place.Facts.Values).
 	layerFacts []layerFact
 	register   *register.Register
@@ -221,14 +225,19 @@ const maxRuleConditions = 64
 type scratch struct {
 	// decisions is a block of zero decisions to hand out (see newDecision).
 	decisions []Decision
-	st        *cond.State
-	given     given
-	vals      []cond.Tri
-	trial     []cond.Tri
-	dims      []*rules.Dimension
-	codes     []verdictCode // per point of an enumeration
-	enum      rules.EnumScratch
-	byMask    []Verdict // per distinct mask id, "" until decided
+	// Blocks of reasons, facts and places, from which decisions take
+	// theirs (see cut).
+	reasons []reason
+	facts   []fact
+	places  []PlaceUse
+	st      *cond.State
+	given   given
+	vals    []cond.Tri
+	trial   []cond.Tri
+	dims    []*rules.Dimension
+	codes   []verdictCode // per point of an enumeration
+	enum    rules.EnumScratch
+	byMask  []Verdict // per distinct mask id, "" until decided
 	// The query's place in the plan's table (located), the table dims it
 	// leaves unknown, and enumeration buffers.
 	located   bool
@@ -311,6 +320,9 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	}
 	e.prepareFeed()
 	e.blank = set.NewState()
+	for _, imp := range set.Implications {
+		e.derivable |= 1 << imp.Fact.Index
+	}
 	e.scratch = &sync.Pool{New: func() any {
 		return &scratch{st: set.NewState()}
 	}}

@@ -24,13 +24,10 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 		}
 	}
 	if n == 0 {
+		d.reasons = d.reasons[:0]
 		return
 	}
-	if n <= len(d.reasonBuf) {
-		d.reasons = d.reasonBuf[:0:n]
-	} else {
-		d.reasons = make([]reason, 0, n)
-	}
+	d.reasons = storage(d.reasons, &sc.reasons, n, reasonsPerBlock)[:0]
 	var own []condView // views built for this decision
 	var conds []*ConditionUse
 	var interps []*rules.Interpretation
@@ -209,20 +206,18 @@ func knownExactly(st *cond.State, v *cond.Var) bool {
 	return st.Str[v.Slot] != ""
 }
 
-// factValues records in d the facts the decision knew, given or derived,
-// in the decision's own storage when there are few.
-func (e *Engine) factValues(d *Decision, st *cond.State, g *given) {
+// factValues records in d the facts the decision knew, given or derived.
+// Only those given (by the query, its activity, place, layers or feed:
+// g.mask) or derived (e.derivable) can be known: the others are not looked
+// at.
+func (e *Engine) factValues(d *Decision, st *cond.State, g *given, sc *scratch) {
 	var known uint64 // by rules.Fact.Index (at most 64 facts)
-	for i, f := range e.set.Facts {
-		if factKnown(st, f) {
+	for m := g.mask | e.derivable; m != 0; m &= m - 1 {
+		if i := bits.TrailingZeros64(m); factKnown(st, e.set.Facts[i]) {
 			known |= 1 << i
 		}
 	}
-	if n := bits.OnesCount64(known); n <= len(d.factBuf) {
-		d.facts = d.factBuf[:n:n]
-	} else {
-		d.facts = make([]fact, n)
-	}
+	d.facts = storage(d.facts, &sc.facts, bits.OnesCount64(known), factsPerBlock)
 	for k := 0; known != 0; known &= known - 1 {
 		f := e.set.Facts[bits.TrailingZeros64(known)]
 		x := &d.facts[k] // written in place: no copy of a struct with a string

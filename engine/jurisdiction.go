@@ -595,16 +595,15 @@ func (e *Engine) decideAcross(q Query, sc *scratch, dst *Decision) (*Decision, e
 	x.e = e
 	m := dst
 	if m == nil {
-		m = new(Decision)
+		m = sc.newDecision()
 	}
-	*m = Decision{Date: d0.Date, day: d0.day, merged: x}
+	*m = Decision{Date: d0.Date, day: d0.day, merged: x, own: m.own}
 	if d0.At != nil {
 		m.at = *d0.At
 		m.At = &m.at
 	}
 	if use.Code != "" {
-		m.place = use
-		m.Place = &m.place
+		m.setPlace(use, sc)
 	}
 	verdict, agree := d0.Verdict, true
 	for _, pt := range parts {
