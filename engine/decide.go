@@ -75,7 +75,7 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch, dst *Decision) (*Deci
 	if err := e.loadFacts(st, q, &sc.given, sc); err != nil {
 		return nil, err
 	}
-	if err := applyImplies(st, p.act, &sc.given); err != nil {
+	if err := applyImplies(st, p, &sc.given); err != nil {
 		return nil, err
 	}
 	if err := e.set.Derive(st); err != nil {
@@ -90,8 +90,8 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch, dst *Decision) (*Deci
 	} else {
 		// dst's storage is its own to reuse: its last decision's facts,
 		// reasons and place.
-		facts, reasons, own := d.facts, d.reasons, d.own
-		*d = Decision{facts: facts[:0], reasons: reasons[:0], own: own}
+		facts, srcs, reasons, own := d.facts, d.srcs, d.reasons, d.own
+		*d = Decision{facts: facts[:0], srcs: srcs[:0], reasons: reasons[:0], own: own}
 	}
 	d.Date, d.day, d.p = day, day, p
 	if p.e != e {
@@ -231,11 +231,12 @@ func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 	return nil
 }
 
-// applyImplies stores the facts activity a's words settle as if the query
-// had given them (source "activity:NAME"). A query fact that says otherwise
+// applyImplies stores the facts the words of p's activity settle as if the
+// query had given them (source "activity:NAME"). A query fact that says otherwise
 // is an error, not overruled: "偷倒渣土 at a designated place" asks two
 // things that cannot both be true.
-func applyImplies(st *cond.State, a *rules.Activity, g *given) error {
+func applyImplies(st *cond.State, p *plan, g *given) error {
+	a := p.act
 	for _, x := range a.Implies {
 		f := x.Fact
 		if g.has(f) {
@@ -253,7 +254,7 @@ func applyImplies(st *cond.State, a *rules.Activity, g *given) error {
 		}
 		x.Store(st)
 		g.mask |= 1 << f.Index
-		g.src[f.Index], g.value[f.Index] = "activity:"+a.Name, nil
+		g.src[f.Index], g.value[f.Index] = p.implied, nil
 	}
 	return nil
 }

@@ -79,6 +79,7 @@ type Decision struct {
 	// an is a conditional answer's analysis (shared, read-only).
 	an    *analysis
 	facts []fact
+	srcs  []string // the facts' sources but their activity (see fact.src)
 	notes []*note
 	// merged holds the parts of a decision merged from others' (where a
 	// place spans parts with different rules), instead of e, p, seg,
@@ -135,14 +136,35 @@ var statusNames = [...]string{applies: "applies", mayApply: "may_apply", overrid
 // defeated reports a rule that holds but does not decide.
 func (s reasonStatus) defeated() bool { return s == overridden || s == excepted }
 
-// fact is one fact the decision knew, given or derived: small, since
-// most decisions keep a few of them in the decision itself.
+// fact is one fact the decision knew, given or derived: small and without
+// pointers (its blocks are no work for the garbage collector), since every
+// decision keeps several.
 type fact struct {
 	lo, hi  float64 // numbers (a range when lo < hi); bool: lo is 1 for true
-	src     string
-	index   uint8 // rules.Fact.Index
+	enum    uint16  // an enum's value: its index in rules.Fact.Values
+	index   uint8   // rules.Fact.Index
 	derived bool
-	enum    int32 // an enum's value: its index in rules.Fact.Values
+	// src is where the fact came from: nowhere said (srcNone), the
+	// activity's words (srcActivity: the plan's implied) or
+	// Decision.srcs[src-srcOwn].
+	src uint16
+}
+
+const (
+	srcNone uint16 = iota
+	srcActivity
+	srcOwn
+)
+
+// source returns where x came from (see fact.src).
+func (d *Decision) source(x *fact) string {
+	switch x.src {
+	case srcNone:
+		return ""
+	case srcActivity:
+		return d.p.implied
+	}
+	return d.srcs[x.src-srcOwn]
 }
 
 // note is a note with its JSON, encoded once for notes the engine shares
@@ -322,13 +344,13 @@ func (d *Decision) Facts() []FactValue {
 	out := make([]FactValue, len(d.facts))
 	for i := range d.facts {
 		x := &d.facts[i]
-		out[i] = x.value(d.p.e.set.Facts[x.index])
+		out[i] = x.value(d.p.e.set.Facts[x.index], d.source(x))
 	}
 	return out
 }
 
-func (x *fact) value(f *rules.Fact) FactValue {
-	fv := FactValue{Name: f.Name, Derived: x.derived, Source: x.src}
+func (x *fact) value(f *rules.Fact, src string) FactValue {
+	fv := FactValue{Name: f.Name, Derived: x.derived, Source: src}
 	switch f.Kind {
 	case cond.Number:
 		switch {
@@ -607,18 +629,22 @@ type Note struct {
 // 4 facts' worth), which matters more: with few allocations, what a
 // decision costs beyond deciding is the garbage collector's work, in
 // proportion to the bytes allocated. The price: a decision a caller keeps
-// keeps its blocks (a few KB) in memory until every decision cut from them
+// keeps its blocks (8 KB each) in memory until every decision cut from them
 // is dropped. DecideInto, for callers that reuse a decision, reuses its
 // storage and allocates nothing.
 //
 // Each block is as many as fit in blockBytes, a size class of the
-// allocator's.
+// allocator's, less the header it puts before an object of more than 512
+// bytes with pointers (mallocHeader): one byte over, and the block would
+// take the next size class, 19% larger.
 const (
-	blockBytes        = 4096
-	decisionsPerBlock = blockBytes / int(unsafe.Sizeof(Decision{}))
-	factsPerBlock     = blockBytes / int(unsafe.Sizeof(fact{}))
-	reasonsPerBlock   = blockBytes / int(unsafe.Sizeof(reason{}))
-	placesPerBlock    = blockBytes / int(unsafe.Sizeof(PlaceUse{}))
+	blockBytes        = 8192
+	mallocHeader      = 8
+	decisionsPerBlock = (blockBytes - mallocHeader) / int(unsafe.Sizeof(Decision{}))
+	factsPerBlock     = blockBytes / int(unsafe.Sizeof(fact{})) // no pointers: no header
+	srcsPerBlock      = (blockBytes - mallocHeader) / int(unsafe.Sizeof(""))
+	reasonsPerBlock   = (blockBytes - mallocHeader) / int(unsafe.Sizeof(reason{}))
+	placesPerBlock    = (blockBytes - mallocHeader) / int(unsafe.Sizeof(PlaceUse{}))
 )
 
 // newDecision returns a zero decision from the scratch's block.

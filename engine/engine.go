@@ -80,10 +80,13 @@ type Engine struct {
 
 // plan is what deciding one activity needs, computed at load time.
 type plan struct {
-	e     *Engine
-	act   *rules.Activity
-	ref   *ActivityRef // act, as decisions name it
-	scope *planSet     // the notices planned with
+	e   *Engine
+	act *rules.Activity
+	ref *ActivityRef // act, as decisions name it
+	// implied is "activity:NAME", the source of the facts act's words
+	// settle (rules.Activity.Implies).
+	implied string
+	scope   *planSet // the notices planned with
 	// rules govern the activity (it is one of their activities or a kind
 	// of one), residual rules shadowed by a more specific rule removed.
 	rules []*rules.Rule
@@ -229,6 +232,7 @@ type scratch struct {
 	// theirs (see cut).
 	reasons []reason
 	facts   []fact
+	srcs    []string
 	places  []PlaceUse
 	st      *cond.State
 	given   given
@@ -332,7 +336,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 
 // makePlan plans activity a under the notices of ix.
 func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*plan) (*plan, error) {
-	p := &plan{e: e, act: a, ref: &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}}
+	p := &plan{e: e, act: a, ref: &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}, implied: "activity:" + a.Name}
 	var all []*rules.Rule
 	for _, r := range ix.related(a) {
 		if r.Covers(a) {
@@ -353,7 +357,7 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 	}
 	if q, ok := shared[string(key)]; ok {
 		cp := *q
-		cp.act, cp.ref, cp.kinds = a, p.ref, p.kinds // a's own name and kinds
+		cp.act, cp.ref, cp.kinds, cp.implied = a, p.ref, p.kinds, p.implied // a's own name and kinds
 		if e.onDemand {
 			cp.lazy, cp.planBuilt = &lazyPlan{twin: q}, planBuilt{}
 		} else {

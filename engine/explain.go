@@ -218,13 +218,30 @@ func (e *Engine) factValues(d *Decision, st *cond.State, g *given, sc *scratch) 
 		}
 	}
 	d.facts = storage(d.facts, &sc.facts, bits.OnesCount64(known), factsPerBlock)
+	// The sources but the activity's, which its plan holds.
+	nsrc := 0
+	for m := known & g.mask; m != 0; m &= m - 1 {
+		if s := g.src[bits.TrailingZeros64(m)]; s != "" && s != d.p.implied {
+			nsrc++
+		}
+	}
+	if nsrc > 0 {
+		d.srcs = storage(d.srcs, &sc.srcs, nsrc, srcsPerBlock)[:0]
+	}
 	for k := 0; known != 0; known &= known - 1 {
 		f := e.set.Facts[bits.TrailingZeros64(known)]
-		x := &d.facts[k] // written in place: no copy of a struct with a string
+		x := &d.facts[k]
 		k++
 		x.index, x.derived = uint8(f.Index), !g.has(f)
 		if g.has(f) {
-			x.src = g.src[f.Index]
+			switch s := g.src[f.Index]; {
+			case s == "":
+			case s == d.p.implied:
+				x.src = srcActivity
+			default:
+				x.src = srcOwn + uint16(len(d.srcs))
+				d.srcs = append(d.srcs, s)
+			}
 		}
 		switch f.Kind {
 		case cond.Number:
@@ -235,7 +252,7 @@ func (e *Engine) factValues(d *Decision, st *cond.State, g *given, sc *scratch) 
 				x.lo, x.hi = 1, 1
 			}
 		case cond.Enum:
-			x.enum = int32(slices.Index(f.Values, st.Str[f.Var.Slot]))
+			x.enum = uint16(slices.Index(f.Values, st.Str[f.Var.Slot]))
 		}
 	}
 }

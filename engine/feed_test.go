@@ -396,8 +396,8 @@ func TestFeedRefusedKeepsEngine(t *testing.T) {
 func TestOpenRangeJSON(t *testing.T) {
 	f := &rules.Fact{Name: "n", Kind: 1}
 	x := fact{lo: 3, hi: math.Inf(1)}
-	require.Equal(t, `{"name":"n","value":{"min":3}}`, string(x.appendJSON(nil, f)))
-	require.True(t, strings.Contains(fmt.Sprint(x.value(f).Value), "min:3"))
+	require.Equal(t, `{"name":"n","value":{"min":3}}`, string(x.appendJSON(nil, f, "")))
+	require.True(t, strings.Contains(fmt.Sprint(x.value(f, "").Value), "min:3"))
 }
 
 // BenchmarkDecideFeed decides with facts a feed publishes: the level of

@@ -136,7 +136,8 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = d.facts[i].appendJSON(dst, e.set.Facts[d.facts[i].index])
+		x := &d.facts[i]
+		dst = x.appendJSON(dst, e.set.Facts[x.index], d.source(x))
 	}
 	dst = append(dst, ']')
 	var buf [8]*rules.Notice
@@ -311,7 +312,7 @@ func (a *analysis) encode(dst []byte) []byte {
 	return dst
 }
 
-func (x *fact) appendJSON(dst []byte, f *rules.Fact) []byte {
+func (x *fact) appendJSON(dst []byte, f *rules.Fact, src string) []byte {
 	dst = append(dst, `{"name":`...)
 	dst = appendString(dst, f.Name)
 	dst = append(dst, `,"value":`...)
@@ -343,9 +344,9 @@ func (x *fact) appendJSON(dst []byte, f *rules.Fact) []byte {
 	if x.derived {
 		dst = append(dst, `,"derived":true`...)
 	}
-	if x.src != "" {
+	if src != "" {
 		dst = append(dst, `,"source":`...)
-		dst = appendString(dst, x.src)
+		dst = appendString(dst, src)
 	}
 	return append(dst, '}')
 }
