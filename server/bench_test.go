@@ -1,6 +1,7 @@
 package server
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/loadtest"
 )
 
 // discardWriter is a ResponseWriter that keeps nothing, so a benchmark
@@ -27,6 +29,10 @@ func (w *discardWriter) WriteHeader(code int)        { w.code = code }
 // (request decoding, facts, the engine, JSON output, headers, metrics and
 // the access log to a discarding writer, as `serve` formats it).
 func benchServe(b *testing.B, method, path, body string) {
+	benchServeStatus(b, method, path, body, 200)
+}
+
+func benchServeStatus(b *testing.B, method, path, body string, status int) {
 	s := New(newTestHotline(b), Options{Now: func() time.Time { return time.Date(2024, 10, 2, 3, 0, 0, 0, time.UTC) }, AccessLog: io.Discard})
 	req, err := http.NewRequest(method, path, nil)
 	if err != nil {
@@ -42,8 +48,8 @@ func benchServe(b *testing.B, method, path, body string) {
 		req.Body = io.NopCloser(rd)
 		w.h, w.code = http.Header{}, 0
 		s.ServeHTTP(w, req)
-		if w.code != 200 {
-			b.Fatalf("status %d", w.code)
+		if w.code != status {
+			b.Fatalf("status %d, want %d", w.code, status)
 		}
 	}
 	// CPU time of the whole process (every thread, GC included) per
@@ -59,6 +65,16 @@ func processCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkServeMix serves each request of the load test's built-in mix
+// (loadtest/mix.txt) on its own: which kinds of request its CPU per
+// request goes to.
+func BenchmarkServeMix(b *testing.B) {
+	for i, rq := range loadtest.DefaultMix() {
+		name := fmt.Sprintf("%02d-%s-%s", i, rq.Method, strings.TrimPrefix(rq.Path, "/"))
+		b.Run(name, func(b *testing.B) { benchServeStatus(b, rq.Method, rq.Path, rq.Body, rq.Status) })
+	}
 }
 
 func BenchmarkServeDecisionKnown(b *testing.B) {
