@@ -35,6 +35,8 @@ type Hotline struct {
 	// docPrefixes are the issuers' prefixes of the document numbers the
 	// rule set and the register know (祁政通, 祁政办发), longest first.
 	docPrefixes []string
+	// generic strips what every document title has (genericWords).
+	generic *strings.Replacer
 }
 
 // WithEngine returns a Hotline with h's words answering from e, which must
@@ -85,7 +87,27 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 		}
 		cat.Facts[name] = ft
 	}
-	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, docPrefixes: docPrefixes(eng)}, nil
+	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, docPrefixes: docPrefixes(eng), generic: genericWords(eng, g)}, nil
+}
+
+// genericWords strips, before titles are compared, the words every title
+// has (mandarin.yaml's title_words) and the issuers the rule set names,
+// longest first.
+func genericWords(eng *engine.Engine, g *grammar) *strings.Replacer {
+	words := slices.Clone(g.TitleWords)
+	for _, n := range eng.Rules().Notices {
+		if n.Issuer != "" && !slices.Contains(words, n.Issuer) {
+			words = append(words, n.Issuer)
+		}
+	}
+	sort.Slice(words, func(i, j int) bool {
+		return len(words[i]) > len(words[j]) || len(words[i]) == len(words[j]) && words[i] < words[j]
+	})
+	pairs := make([]string, 0, 2*len(words))
+	for _, w := range words {
+		pairs = append(pairs, w, "\x00")
+	}
+	return strings.NewReplacer(pairs...)
 }
 
 func docPrefixes(eng *engine.Engine) []string {

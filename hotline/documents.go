@@ -177,7 +177,7 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	var best *cand
 	reg := h.eng.Register()
 	consider := func(number, title string) {
-		s := longestCommon(text, title)
+		s := longestCommon(h.stripGeneric(text), h.stripGeneric(subjectOf(title)))
 		if s < 3 {
 			return
 		}
@@ -206,7 +206,7 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 // longestCommon is the length, in characters, of the longest run of Chinese
 // characters a and b share.
 func longestCommon(a, b string) int {
-	ra, rb := []rune(stripGeneric(a)), []rune(stripGeneric(b))
+	ra, rb := []rune(a), []rune(b)
 	best := 0
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
@@ -226,11 +226,17 @@ func longestCommon(a, b string) int {
 	return best
 }
 
-// generic words every title has: they do not tell documents apart.
-var generic = strings.NewReplacer("祁阳市人民政府办公室", "\x00", "祁阳县人民政府办公室", "\x00", "祁阳市人民政府", "\x00", "祁阳县人民政府", "\x00",
-	"关于", "\x00", "印发", "\x00", "的", "\x00", "通告", "\x00", "通知", "\x00", "文件", "\x00", "那个", "\x00", "还有效", "\x00", "有效", "\x00")
+// stripGeneric blanks the words that do not tell documents apart.
+func (h *Hotline) stripGeneric(s string) string { return h.generic.Replace(s) }
 
-func stripGeneric(s string) string { return generic.Replace(s) }
+// subjectOf is a title without its issuer: what follows its first 关于
+// (祁阳市人民政府关于发布森林防火禁火令的通告), or the whole title.
+func subjectOf(title string) string {
+	if _, after, ok := strings.Cut(title, "关于"); ok {
+		return after
+	}
+	return title
+}
 
 // numbered lists the documents numbered n (7号), encoded notices first.
 func (h *Hotline) numbered(n int) []string {

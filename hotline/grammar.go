@@ -58,6 +58,7 @@ type grammar struct {
 	Where       []string          `yaml:"where"`
 	Document    []string          `yaml:"document"`
 	Validity    []string          `yaml:"validity"`
+	TitleWords  []string          `yaml:"title_words"`
 	Report      []string          `yaml:"report"`
 	Less        []string          `yaml:"less"`
 	More        []string          `yaml:"more"`
