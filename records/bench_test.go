@@ -110,7 +110,7 @@ func BenchmarkWriter(b *testing.B) {
 			require.NoError(b, err)
 			defer s.Close()
 			if name == "postgres" {
-				_, err = s.db.Exec("TRUNCATE decision_records")
+				_, err = s.db.Exec("TRUNCATE decision_records; TRUNCATE record_batches")
 				require.NoError(b, err)
 			}
 			r := benchRecord(b)

@@ -102,6 +102,77 @@ func outlineOf(d *engine.Decision) (Outline, string) {
 	return o, b.String()
 }
 
+// appendOutline appends d's outline as o.appendJSON writes the Outline
+// outlineOf gives, and the articles it cites to cited, without building
+// the Outline: the writer encodes one per record.
+func appendOutline(dst []byte, d *engine.Decision, cited []byte) ([]byte, []byte) {
+	dst = append(dst, `{"date":`...)
+	dst = appendJSONString(dst, d.Date.String())
+	dst = append(dst, `,"verdict":`...)
+	dst = appendJSONString(dst, string(d.Verdict))
+	dst = append(dst, `,"reasons":[`...)
+	h := xxhash.New()
+	n := 0
+	for k := range d.NumReasons() {
+		r := d.Cited(k)
+		if k > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"rule":`...)
+		dst = appendJSONString(dst, r.Rule)
+		dst = append(dst, `,"status":`...)
+		dst = appendJSONString(dst, r.Status)
+		if r.OverriddenBy != "" {
+			dst = append(dst, `,"overridden_by":`...)
+			dst = appendJSONString(dst, r.OverriddenBy)
+		}
+		dst = append(dst, '}')
+		for _, q := range [...]string{r.Notice, r.NoticeTitle, r.Article, r.Text, r.OverriddenByText} {
+			h.WriteString(q)
+			h.Write([]byte{0})
+		}
+		if r.Status != "applies" && r.Status != "may_apply" {
+			continue
+		}
+		if n > 0 {
+			cited = append(cited, "; "...)
+		}
+		n++
+		cited = append(cited, r.Notice...)
+		if r.Article != "" {
+			cited = append(cited, ' ')
+			cited = append(cited, r.Article...)
+		}
+	}
+	dst = append(dst, ']')
+	if d.Verdict == engine.Conditional {
+		if fs := d.UnknownFacts(); len(fs) > 0 {
+			dst = append(dst, `,"unknown_facts":[`...)
+			for k, f := range fs {
+				if k > 0 {
+					dst = append(dst, ',')
+				}
+				dst = appendJSONString(dst, f)
+			}
+			dst = append(dst, ']')
+		}
+	}
+	if c := d.NextChange; c != nil {
+		dst = append(dst, `,"next_change":`...)
+		dst = appendJSONString(dst, c.At.String()+" "+string(c.Verdict))
+	}
+	if d.Place != nil && d.Place.Code != "" {
+		dst = append(dst, `,"place":`...)
+		dst = appendJSONString(dst, d.Place.Code)
+	}
+	var sum [8]byte
+	var hexSum [16]byte
+	hex.Encode(hexSum[:], h.Sum(sum[:0]))
+	dst = append(dst, `,"quotes":"`...)
+	dst = append(dst, hexSum[:]...)
+	return append(dst, `"}`...), cited
+}
+
 // differences names the fields in which two outlines differ, by the
 // decision's field names.
 func (o Outline) differences(now Outline) []string {

@@ -20,7 +20,9 @@ import (
 
 // Entry is one decision record as stored.
 type Entry struct {
-	// Seq is the store's own key, in order of writing.
+	// Seq is the store's own key, in order of writing: a decision_records
+	// row's (records written before batches), or for a record kept in a
+	// batch, 2⁴⁰ + the batch row's seq × 4096 + its place in the batch.
 	Seq       int64     `json:"seq"`
 	RequestID string    `json:"request_id"`
 	Time      time.Time `json:"time"`
@@ -256,6 +258,15 @@ func MaskPhones(s string) string {
 // entryOf turns a server record into an entry (on the writer's
 // goroutine: the encoding is off the request's path).
 func entryOf(r *server.Record, keepPhones bool) (Entry, error) {
+	var arena []byte
+	return entryIn(r, keepPhones, &arena)
+}
+
+// entryIn is entryOf with the entry's query and outline appended to
+// *arena (the writer's, one for a batch: one allocation, not two a
+// record). The entry keeps slices of it: the caller must not write over
+// them while the entry is in use.
+func entryIn(r *server.Record, keepPhones bool, arena *[]byte) (Entry, error) {
 	e := Entry{RequestID: r.RequestID, Time: r.Time, Route: r.Route, Client: r.Client, Question: r.Question,
 		Answer: r.Answer, RuleSet: r.RuleSet, Feed: r.Feed, Bundle: r.Bundle, Activity: r.Query.Activity, Version: Format}
 	if !keepPhones {
@@ -266,16 +277,20 @@ func entryOf(r *server.Record, keepPhones bool) (Entry, error) {
 		e.Verdict = "not_understood"
 	}
 	if r.Decision != nil {
-		q, err := appendQueryJSON(make([]byte, 0, 128), r.Query)
+		b, start := *arena, len(*arena)
+		b, err := appendQueryJSON(b, r.Query)
 		if err != nil {
 			return e, fmt.Errorf("record %s: query: %w", r.RequestID, err)
 		}
-		e.Query = q
-		var o Outline
-		o, e.Cited = outlineOf(r.Decision)
-		e.Decision = o.appendJSON(make([]byte, 0, 256))
-		e.Verdict = o.Verdict
+		mid := len(b)
+		var cited [256]byte
+		b, c := appendOutline(b, r.Decision, cited[:0])
+		// Slices of the arena as it is now: a later append that grows it
+		// copies it and leaves these as they are.
+		e.Query, e.Decision = b[start:mid:mid], b[mid:len(b):len(b)]
+		e.Cited, e.Verdict = string(c), string(r.Decision.Verdict)
 		e.Activity = r.Decision.Activity().ID
+		*arena = b
 	}
 	return e, nil
 }

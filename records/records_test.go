@@ -60,7 +60,7 @@ func stores(t *testing.T) map[string]*Store {
 	}
 	p, err := Open(ctx, dsn)
 	require.NoError(t, err)
-	_, err = p.db.ExecContext(ctx, "TRUNCATE decision_records; TRUNCATE rule_sets")
+	_, err = p.db.ExecContext(ctx, "TRUNCATE decision_records; TRUNCATE rule_sets; TRUNCATE record_batches")
 	require.NoError(t, err)
 	t.Cleanup(func() { p.Close() })
 	out["postgres"] = p
@@ -526,8 +526,12 @@ func TestOutlineJSON(t *testing.T) {
 	} {
 		d, err := eng.Decide(q)
 		require.NoError(t, err)
-		o, _ := outlineOf(d)
+		o, cited := outlineOf(d)
 		outs = append(outs, o)
+		// The writer's direct encoding is the same outline.
+		b, c := appendOutline([]byte("x"), d, nil)
+		require.Equal(t, "x"+string(o.appendJSON(nil)), string(b), "%v", q)
+		require.Equal(t, cited, string(c))
 	}
 	require.NotEmpty(t, outs[1].UnknownFacts, "a conditional answer's unknown facts")
 	outs = append(outs, Outline{Date: "x", Verdict: "a\"b<c>&\u2028", Reasons: []RuleStatus{{Rule: "r\n", Status: "s", OverriddenBy: "规则"}},

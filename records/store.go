@@ -5,14 +5,15 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5"
+	"github.com/klauspost/compress/zstd"
 	// The two drivers: PostgreSQL through pgx, SQLite in pure Go.
-	"github.com/jackc/pgx/v5/stdlib"
+	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite"
 )
 
@@ -26,9 +27,9 @@ type Store struct {
 	d    dialect
 	name string // for errors: the file, or the URL without its password
 
-	mu       sync.Mutex
-	inserts  map[int]string    // multi-row INSERT by row count
-	prepared map[int]*sql.Stmt // the same, prepared, for power-of-two counts
+	insert *sql.Stmt // the INSERT of one batch row
+	enc    *zstd.Encoder
+	dec    *zstd.Decoder
 }
 
 // dialect is what differs between SQLite and PostgreSQL.
@@ -37,16 +38,15 @@ type dialect struct {
 	schema []string
 	// param is the n-th (1-based) placeholder.
 	param func(n int) string
-	// timeArg and scanTime convert a record's time.
+	// timeArg converts a record's time.
 	timeArg func(time.Time) any
+	// holds is the condition that the ids column holds the parameter.
+	holds string
 }
 
+// The columns of decision_records, one row a record: how records were
+// written before record_batches (read, never written now).
 const columns = "request_id, at, route, client, question, activity, verdict, cited, answer, rule_set, feed, query, decision, version, bundle"
-
-// columnNames are the columns, for PostgreSQL's COPY.
-var columnNames = strings.Split(strings.ReplaceAll(columns, " ", ""), ",")
-
-const numColumns = 15
 
 // addedColumns are the columns added to decision_records after its first
 // release, with their definitions: Open adds those a table lacks. A row
@@ -71,9 +71,15 @@ var sqlite = dialect{
 		`CREATE INDEX IF NOT EXISTS decision_records_request_id ON decision_records (request_id)`,
 		`CREATE INDEX IF NOT EXISTS decision_records_at ON decision_records (at)`,
 		`CREATE TABLE IF NOT EXISTS rule_sets (digest TEXT PRIMARY KEY, stored_at INTEGER NOT NULL, archive BLOB NOT NULL)`,
+		`CREATE TABLE IF NOT EXISTS record_batches (
+			seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			first_at INTEGER NOT NULL, last_at INTEGER NOT NULL, count INTEGER NOT NULL, layout INTEGER NOT NULL,
+			ids TEXT NOT NULL, body BLOB NOT NULL)`,
+		`CREATE INDEX IF NOT EXISTS record_batches_first_at ON record_batches (first_at)`,
 	},
 	param:   func(int) string { return "?" },
 	timeArg: func(t time.Time) any { return t.UnixMicro() },
+	holds:   "instr(ids, ?) > 0",
 }
 
 // In PostgreSQL the query and the decision are TEXT holding JSON, not
@@ -92,9 +98,18 @@ var postgres = dialect{
 		`CREATE INDEX IF NOT EXISTS decision_records_request_id ON decision_records (request_id)`,
 		`CREATE INDEX IF NOT EXISTS decision_records_at ON decision_records (at)`,
 		`CREATE TABLE IF NOT EXISTS rule_sets (digest TEXT PRIMARY KEY, stored_at TIMESTAMPTZ NOT NULL, archive BYTEA NOT NULL)`,
+		`CREATE TABLE IF NOT EXISTS record_batches (
+			seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			first_at TIMESTAMPTZ NOT NULL, last_at TIMESTAMPTZ NOT NULL, count INTEGER NOT NULL, layout INTEGER NOT NULL,
+			ids TEXT NOT NULL, body BYTEA NOT NULL)`,
+		`CREATE INDEX IF NOT EXISTS record_batches_first_at ON record_batches (first_at)`,
+		// The body is compressed already: TOAST's own compression (pglz)
+		// would spend the database's CPU on every batch for nothing.
+		`ALTER TABLE record_batches ALTER COLUMN body SET STORAGE EXTERNAL`,
 	},
 	param:   func(n int) string { return "$" + strconv.Itoa(n) },
 	timeArg: func(t time.Time) any { return t.UTC() },
+	holds:   "strpos(ids, $1) > 0",
 }
 
 // IsURL reports whether target names a PostgreSQL database rather than a
@@ -109,7 +124,7 @@ func Open(ctx context.Context, target string) (*Store, error) {
 	if target == "" {
 		return nil, errors.New("records: no database given")
 	}
-	s := &Store{inserts: map[int]string{}, prepared: map[int]*sql.Stmt{}}
+	s := &Store{}
 	var err error
 	if IsURL(target) {
 		s.d, s.name = postgres, redact(target)
@@ -126,6 +141,22 @@ func Open(ctx context.Context, target string) (*Store, error) {
 	if err := s.createSchema(ctx); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("records %s: create schema: %w", s.name, err)
+	}
+	p := s.d.param
+	if s.insert, err = s.db.PrepareContext(ctx, "INSERT INTO record_batches (first_at, last_at, count, layout, ids, body) VALUES ("+
+		p(1)+", "+p(2)+", "+p(3)+", "+p(4)+", "+p(5)+", "+p(6)+")"); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("records %s: %w", s.name, err)
+	}
+	// The fastest level: a batch's records repeat most of their bytes
+	// (rule-set digest, activity, outline keys), which any level finds.
+	s.enc, err = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	if err == nil {
+		s.dec, err = zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxBatchBytes))
+	}
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("records %s: %w", s.name, err)
 	}
 	return s, nil
 }
@@ -207,140 +238,52 @@ func (s *Store) Kind() string { return s.d.name }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	s.mu.Lock()
-	for _, st := range s.prepared {
-		st.Close()
+	if s.insert != nil {
+		s.insert.Close()
 	}
-	clear(s.prepared)
-	s.mu.Unlock()
+	if s.enc != nil {
+		s.enc.Close()
+	}
+	if s.dec != nil {
+		s.dec.Close()
+	}
 	return s.db.Close()
 }
 
-// insert is the statement inserting n rows at once.
-func (s *Store) insert(n int) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if q, ok := s.inserts[n]; ok {
-		return q
-	}
-	var b strings.Builder
-	b.WriteString("INSERT INTO decision_records (" + columns + ") VALUES ")
-	p := 1
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(")
-		for c := range numColumns {
-			if c > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(s.d.param(p))
-			p++
-		}
-		b.WriteString(")")
-	}
-	q := b.String()
-	s.inserts[n] = q
-	return q
-}
-
-// Append writes entries in one statement (all or none).
+// Append writes entries as one row of record_batches (all or none): a
+// batch longer than maxBatchRecords, or whose records lie further apart
+// than maxBatchSpan, as several rows in one transaction.
 func (s *Store) Append(ctx context.Context, es []Entry) error {
 	if len(es) == 0 {
 		return nil
 	}
-	if s.d.name == "postgres" {
-		if err := s.copyFrom(ctx, es); err != nil {
-			return fmt.Errorf("records %s: append %d: %w", s.name, len(es), err)
-		}
-		return nil
-	}
-	args := make([]any, 0, len(es)*numColumns)
-	for _, e := range es {
-		v := e.Version
-		if v == 0 {
-			v = Format
-		}
-		args = append(args, e.RequestID, s.d.timeArg(e.Time), e.Route, e.Client, e.Question, e.Activity, e.Verdict, e.Cited,
-			e.Answer, e.RuleSet, e.Feed, string(e.Query), string(e.Decision), v, e.Bundle)
-	}
-	if err := s.appendPrepared(ctx, args); err != nil {
+	if err := s.appendBatches(ctx, splitBatch(es)); err != nil {
 		return fmt.Errorf("records %s: append %d: %w", s.name, len(es), err)
 	}
 	return nil
 }
 
-// copyFrom writes entries to PostgreSQL with COPY in its binary format
-// (one statement: all or none). A multi-row INSERT of the same batch cost
-// the writer about as much CPU again — database/sql converting each of the
-// 15 parameters of every row, pgx encoding them — and the server parsing
-// and planning thousands of parameters, on cores it shares with the
-// service.
-func (s *Store) copyFrom(ctx context.Context, es []Entry) error {
-	c, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	row := make([]any, numColumns)
-	return c.Raw(func(dc any) error {
-		conn := dc.(*stdlib.Conn).Conn()
-		i := -1
-		_, err := conn.CopyFrom(ctx, pgx.Identifier{"decision_records"}, columnNames, pgx.CopyFromFunc(func() ([]any, error) {
-			if i++; i == len(es) {
-				return nil, nil
-			}
-			e := &es[i]
-			v := e.Version
-			if v == 0 {
-				v = Format
-			}
-			row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7] = e.RequestID, e.Time, e.Route, e.Client, e.Question, e.Activity, e.Verdict, e.Cited
-			row[8], row[9], row[10], row[11], row[12], row[13], row[14] = e.Answer, e.RuleSet, e.Feed, string(e.Query), string(e.Decision), int32(v), e.Bundle
-			return row, nil
-		}))
-		return err
-	})
-}
-
-// appendPrepared writes rows with prepared multi-row INSERTs of
-// power-of-two sizes (at most 9 statements, from 256 rows down to 1), in
-// one transaction: one commit, all or none. Unprepared, SQLite parses a
-// statement at each execution — for a batch of 80 rows of 15 columns a
-// fifth of the writer's time — and pgx prepares each new text before
-// using it (a batch of n rows, for each n the writer's lingering makes: a
-// round trip and an encoding plan for every parameter, more CPU than the
-// rows); with nine sizes both are done once. A prepared one-row statement
-// executed per row cost more again (each execution crosses database/sql
-// and the driver; on PostgreSQL a round trip each).
-func (s *Store) appendPrepared(ctx context.Context, args []any) error {
-	n := len(args) / numColumns
+func (s *Store) appendBatches(ctx context.Context, parts [][]Entry) error {
+	insert := s.insert
 	var tx *sql.Tx
-	if n > 1 && n&(n-1) != 0 {
+	if len(parts) > 1 {
 		var err error
 		if tx, err = s.db.BeginTx(ctx, nil); err != nil {
 			return err
 		}
 		defer tx.Rollback()
+		insert = tx.StmtContext(ctx, s.insert)
+		defer insert.Close()
 	}
-	for size := 256; n > 0; size >>= 1 {
-		for n >= size {
-			st, err := s.stmt(ctx, size)
-			if err != nil {
-				return err
-			}
-			if tx != nil {
-				st = tx.StmtContext(ctx, st)
-			}
-			_, err = st.ExecContext(ctx, args[:size*numColumns]...)
-			if tx != nil {
-				st.Close() // the transaction's copy; the prepared one stays
-			}
-			if err != nil {
-				return err
-			}
-			args, n = args[size*numColumns:], n-size
+	raw := bufPool.Get().(*[]byte)
+	defer bufPool.Put(raw)
+	for _, es := range parts {
+		first, last := span(es)
+		*raw = appendBatch((*raw)[:0], es)
+		body := s.enc.EncodeAll(*raw, make([]byte, 0, len(*raw)/4))
+		ids := string(appendIDs(make([]byte, 0, len(es)*24), es))
+		if _, err := insert.ExecContext(ctx, s.d.timeArg(first), s.d.timeArg(last), len(es), batchLayout, ids, body); err != nil {
+			return err
 		}
 	}
 	if tx != nil {
@@ -349,21 +292,8 @@ func (s *Store) appendPrepared(ctx context.Context, args []any) error {
 	return nil
 }
 
-// stmt is the prepared INSERT of n rows.
-func (s *Store) stmt(ctx context.Context, n int) (*sql.Stmt, error) {
-	q := s.insert(n)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if st, ok := s.prepared[n]; ok {
-		return st, nil
-	}
-	st, err := s.db.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	s.prepared[n] = st
-	return st, nil
-}
+// bufPool holds the buffers a batch is encoded in before compression.
+var bufPool = sync.Pool{New: func() any { return new([]byte) }}
 
 const selectEntries = "SELECT seq, " + columns + " FROM decision_records "
 
@@ -382,12 +312,7 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]Entry, 
 			&e.Answer, &e.RuleSet, &e.Feed, &q, &d, &e.Version, &e.Bundle); err != nil {
 			return nil, fmt.Errorf("records %s: %w", s.name, err)
 		}
-		switch t := at.(type) {
-		case time.Time:
-			e.Time = t
-		case int64:
-			e.Time = time.UnixMicro(t).UTC()
-		}
+		e.Time = scanTime(at)
 		e.Query, e.Decision = []byte(q), []byte(d)
 		out = append(out, e)
 	}
@@ -397,10 +322,88 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]Entry, 
 	return out, nil
 }
 
+// batches reads the record_batches rows a query selects (seq, layout,
+// body, first_at) and hands each one's records to each, in order, until
+// each returns false.
+func (s *Store) batches(ctx context.Context, q string, each func(first time.Time, es []Entry) bool, args ...any) error {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("records %s: %w", s.name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq, layout, count int64
+		var body []byte
+		var first any
+		if err := rows.Scan(&seq, &layout, &count, &body, &first); err != nil {
+			return fmt.Errorf("records %s: %w", s.name, err)
+		}
+		es, err := s.decode(seq, layout, count, body)
+		if err != nil {
+			return err
+		}
+		if !each(scanTime(first), es) {
+			break
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("records %s: %w", s.name, err)
+	}
+	return nil
+}
+
+// decode is the records of a batch row, which says how many it holds.
+func (s *Store) decode(seq, layout, count int64, body []byte) ([]Entry, error) {
+	if layout != batchLayout {
+		return nil, fmt.Errorf("records %s: record batch %d is in layout %d; this build reads layout %d — read it with the tonggao that wrote it or a newer one: %w",
+			s.name, seq, layout, batchLayout, ErrFormat)
+	}
+	raw, err := s.dec.DecodeAll(body, nil)
+	if err != nil {
+		return nil, fmt.Errorf("records %s: record batch %d: %w", s.name, seq, err)
+	}
+	es, err := readBatch(raw, seq)
+	if err == nil && int64(len(es)) != count {
+		err = fmt.Errorf("%w: %d records, the row says %d", errBatch, len(es), count)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("records %s: record batch %d: %w", s.name, seq, err)
+	}
+	return es, nil
+}
+
+// scanTime is a time column as the driver gives it: microseconds since
+// 1970 (SQLite) or a time (PostgreSQL).
+func scanTime(v any) time.Time {
+	switch t := v.(type) {
+	case time.Time:
+		return t
+	case int64:
+		return time.UnixMicro(t).UTC()
+	}
+	return time.Time{}
+}
+
+const selectBatches = "SELECT seq, layout, count, body, first_at FROM record_batches "
+
 // Get returns the records of a request id, oldest first: one, unless
-// clients sent the same X-Request-Id twice. ErrNotFound if none.
+// clients sent the same X-Request-Id twice. ErrNotFound if none. The
+// batches holding it are found by their ids column, read whole (a
+// request id is looked up by a person, rarely; an index entry a record
+// would cost every answer).
 func (s *Store) Get(ctx context.Context, requestID string) ([]Entry, error) {
 	es, err := s.query(ctx, "WHERE request_id = "+s.d.param(1)+" ORDER BY seq", requestID)
+	if err != nil {
+		return nil, err
+	}
+	err = s.batches(ctx, selectBatches+"WHERE "+s.d.holds+" ORDER BY seq", func(_ time.Time, b []Entry) bool {
+		for _, e := range b {
+			if e.RequestID == requestID {
+				es = append(es, e)
+			}
+		}
+		return true
+	}, idsPattern(requestID))
 	if err == nil && len(es) == 0 {
 		err = fmt.Errorf("record %q: %w", requestID, ErrNotFound)
 	}
@@ -412,25 +415,128 @@ func (s *Store) List(ctx context.Context, from, to time.Time, limit int) ([]Entr
 	if limit <= 0 {
 		limit = 100
 	}
-	return s.query(ctx, "WHERE at >= "+s.d.param(1)+" AND at < "+s.d.param(2)+" ORDER BY at, seq LIMIT "+strconv.Itoa(limit),
+	out, err := s.query(ctx, "WHERE at >= "+s.d.param(1)+" AND at < "+s.d.param(2)+" ORDER BY at, seq LIMIT "+strconv.Itoa(limit),
 		s.d.timeArg(from), s.d.timeArg(to))
+	if err != nil {
+		return nil, err
+	}
+	// Rows in order of their first record's time: once a row begins after
+	// the last of the limit earliest records so far, no later row holds an
+	// earlier one.
+	var upto time.Time
+	full := func() bool { return len(out) >= limit }
+	trim := func() {
+		if full() {
+			sortEntries(out)
+			out = out[:limit]
+			upto = out[limit-1].Time
+		}
+	}
+	trim()
+	err = s.batches(ctx, selectBatches+"WHERE first_at >= "+s.d.param(1)+" AND first_at < "+s.d.param(2)+" ORDER BY first_at, seq",
+		func(first time.Time, b []Entry) bool {
+			if full() && first.After(upto) {
+				return false
+			}
+			for _, e := range b {
+				if !e.Time.Before(from) && e.Time.Before(to) {
+					out = append(out, e)
+				}
+			}
+			trim()
+			return true
+		}, s.d.timeArg(from.Add(-maxBatchSpan)), s.d.timeArg(to))
+	if err != nil {
+		return nil, err
+	}
+	sortEntries(out)
+	return out, nil
 }
 
 // Count is the number of records.
 func (s *Store) Count(ctx context.Context) (int64, error) {
-	var n int64
+	var n, b int64
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM decision_records").Scan(&n)
-	return n, err
+	if err == nil {
+		err = s.db.QueryRowContext(ctx, "SELECT coalesce(sum(count), 0) FROM record_batches").Scan(&b)
+	}
+	return n + b, err
 }
 
 // DeleteBefore deletes the records older than t (retention) and says how
-// many.
+// many: the rows all of whose records are older, and those records of a
+// row that holds newer ones too (the row is written again without them).
 func (s *Store) DeleteBefore(ctx context.Context, t time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM decision_records WHERE at < "+s.d.param(1), s.d.timeArg(t))
+	n, err := s.deleteBefore(ctx, t)
 	if err != nil {
-		return 0, fmt.Errorf("records %s: retention: %w", s.name, err)
+		return n, fmt.Errorf("records %s: retention: %w", s.name, err)
 	}
-	return res.RowsAffected()
+	return n, nil
+}
+
+func (s *Store) deleteBefore(ctx context.Context, t time.Time) (int64, error) {
+	p, at := s.d.param, s.d.timeArg(t)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, "DELETE FROM decision_records WHERE at < "+p(1), at)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	var whole int64
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(sum(count), 0) FROM record_batches WHERE last_at < "+p(1), at).Scan(&whole); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM record_batches WHERE last_at < "+p(1), at); err != nil {
+		return 0, err
+	}
+	n += whole
+	// The rows that begin before t and end after it.
+	type part struct {
+		seq  int64
+		keep []Entry
+	}
+	var parts []part
+	rows, err := tx.QueryContext(ctx, "SELECT seq, layout, count, body FROM record_batches WHERE first_at < "+p(1)+" AND first_at >= "+p(2),
+		at, s.d.timeArg(t.Add(-maxBatchSpan)))
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		var seq, layout, count int64
+		var body []byte
+		if err := rows.Scan(&seq, &layout, &count, &body); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		es, err := s.decode(seq, layout, count, body)
+		if err != nil {
+			rows.Close()
+			return 0, err
+		}
+		keep := slices.DeleteFunc(es, func(e Entry) bool { return e.Time.Before(t) })
+		n += int64(len(es) - len(keep))
+		parts = append(parts, part{seq, keep})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, pt := range parts {
+		first, _ := span(pt.keep) // not empty: the row ends at or after t
+		body := s.enc.EncodeAll(appendBatch(nil, pt.keep), nil)
+		if _, err := tx.ExecContext(ctx, "UPDATE record_batches SET first_at = "+p(1)+", count = "+p(2)+", ids = "+p(3)+", body = "+p(4)+" WHERE seq = "+p(5),
+			s.d.timeArg(first), len(pt.keep), string(appendIDs(nil, pt.keep)), body, pt.seq); err != nil {
+			return 0, err
+		}
+	}
+	return n, tx.Commit()
 }
 
 // PutRuleSet keeps a rule set's archive (Archive) under its digest; one

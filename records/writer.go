@@ -40,6 +40,7 @@ type Writer struct {
 	done  chan struct{}
 	stop  chan struct{}
 	once  sync.Once
+	arena []byte // the current batch's queries and outlines (run's)
 
 	written prometheus.Counter
 	dropped *prometheus.CounterVec
@@ -173,7 +174,11 @@ func (w *Writer) run() {
 }
 
 func (w *Writer) add(batch []Entry, r *server.Record) []Entry {
-	e, err := entryOf(r, w.opts.KeepPhones)
+	if w.arena == nil {
+		// A new one for each batch: the store may keep the entries' bytes.
+		w.arena = make([]byte, 0, 512*w.opts.Batch)
+	}
+	e, err := entryIn(r, w.opts.KeepPhones, &w.arena)
 	if err != nil {
 		w.dropped.WithLabelValues("encode_error").Inc()
 		w.opts.Logger.Error("decision record not encoded", "request_id", r.RequestID, "error", err.Error())
@@ -198,6 +203,7 @@ func (w *Writer) flush(batch []Entry) []Entry {
 		w.written.Add(float64(len(batch)))
 	}
 	clear(batch)
+	w.arena = nil
 	return batch[:0]
 }
 
