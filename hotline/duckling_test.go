@@ -73,11 +73,8 @@ var ducklingNotRead = []struct {
 }{
 	{texts: []string{"圣母节"}, reason: "圣母节 to a caller in China is a Catholic feast of Mary (圣母升天节, 圣母无染原罪节 …), " +
 		"not Durga's Dussehra: read by 十胜节, 凯旋节"},
-	{words: []string{"卫塞", "衛塞", "威瑟", "比萨宝蕉", "比薩寶蕉"},
-		reason: "Vesak (卫塞节) is kept on different days by different calendars: India's Buddha Purnima is the full moon of " +
-			"Vaisakha (2013-05-25 by the Hindu calendar read here), Singapore and Malaysia, whose Chinese name this is, keep it " +
-			"on 农历四月十五 (2013-05-24), a day earlier or a lunar month apart; the caller's country decides, and it is not asked"},
-	{words: []string{"全球青年服"}, reason: "Global Youth Service Day: a weekend its organisers choose each year, by no rule"},
+	{words: []string{"全球青年服"}, reason: "Global Youth Service Day: a Friday-to-Sunday in April its organisers choose each year " +
+		"(2011-04-15, 2013-04-26, 2020-04-17, 2024-04-26: now the third weekend, now the last), by no published rule"},
 	{texts: []string{"篝火节"}, reason: "篝火节 alone is any bonfire festival (a scenic spot's, 火把节): only 犹太教篝火节 is Lag BaOmer, " +
 		"and a fire-ban hotline must not answer a local bonfire event with a Jewish date"},
 	{texts: []string{"转经节", "轉經節"}, reason: "转经节 in China is the Tibetan circumambulation festival; Simchat Torah is read by " +
@@ -195,20 +192,19 @@ func TestDucklingDays(t *testing.T) {
 	t.Logf("Duckling day corpus: %d entries; %d agree (%.1f %%), %d differ deliberately, %d holidays not read; "+
 		"of the %d Mandarin entries %d agree (%.1f %%); the %d Cantonese ones are read too, %d agree",
 		total, agree, 100*rate, differ, notRead, total-cantonese, agree-cantoneseAgree, 100*mandarin, cantonese, cantoneseAgree)
-	// The goal is 95 %; it stands at 90.4 % of every entry (348 of 385),
-	// 90.8 % of the Mandarin ones (337 of 371). Every holiday a published
+	// The goal is 95 %; it stands at 91.7 % of every entry (353 of 385),
+	// 92.2 % of the Mandarin ones (342 of 371). Every holiday a published
 	// rule fixes is read by its rule (Easter's computus, the Hebrew
-	// calendar, Umm al-Qura, the modern Hindu calendar). What is left: 24
-	// deliberate differences, readings a caller means (下周三 is next
-	// week's, 这周一 this week's, 春节 asked during the holiday is now,
-	// 四旬节 is Lent) or days the published rule puts elsewhere (Onam
-	// 2013, Raksha Bandhan at sunrise, Chhath's main day), and 13 names not
-	// read: Vesak (5, a country's choice of calendar), 2 of a day chosen
-	// yearly, and 6 that mean something else to a caller in China. 95 % of
-	// the Mandarin entries (353) would need 16 more: giving up readings a
-	// caller needs.
-	require.GreaterOrEqual(t, agree, 348)
-	require.GreaterOrEqual(t, agree-cantoneseAgree, 337)
+	// calendar, Umm al-Qura, the modern Hindu calendar, Singapore's Vesak
+	// on 四月十五). What is left: 24 deliberate differences, readings a
+	// caller means (下周三 is next week's, 这周一 this week's, 春节 asked
+	// during the holiday is now, 四旬节 is Lent) or days the published rule
+	// puts elsewhere (Onam 2013, Raksha Bandhan at sunrise, Chhath's main
+	// day), and 8 names not read: 2 of a day chosen yearly and 6 that mean
+	// something else to a caller in China. 95 % of the Mandarin entries
+	// (353) would need 11 more: giving up readings a caller needs.
+	require.GreaterOrEqual(t, agree, 353)
+	require.GreaterOrEqual(t, agree-cantoneseAgree, 342)
 }
 
 // TestDucklingNumbers: the numerals and distances of Duckling's corpus

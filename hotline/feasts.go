@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/goccy/go-yaml"
+	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/calendar/feast"
 	"github.com/tonggao/tonggao/hotline/dates"
 	"github.com/tonggao/tonggao/hotline/vocab"
@@ -22,6 +23,7 @@ type feastsFile struct {
 	Feasts   []struct {
 		Names []rules.Str          `yaml:"names"`
 		Day   rules.Str            `yaml:"day"`
+		Lunar rules.Str            `yaml:"lunar"`
 		Eve   bool                 `yaml:"eve"`
 		Lead  int                  `yaml:"lead"`
 		Moves map[string]rules.Str `yaml:"moves"`
@@ -43,10 +45,25 @@ func parseFeasts(file string, data []byte) (map[string]dates.Feast, []string, er
 	}
 	out := map[string]dates.Feast{}
 	for _, f := range spec.Feasts {
-		rule, err := feast.Parse(f.Day.Value)
-		if err != nil {
-			errorf(f.Day.Pos, "day: %v", err)
-			continue
+		var lunar *calendar.LunarDate
+		var rule feast.Rule
+		if f.Lunar.Value != "" {
+			l, err := calendar.ParseLunarDate(f.Lunar.Value)
+			switch {
+			case err != nil:
+				errorf(f.Lunar.Pos, "lunar: %v", err)
+				continue
+			case f.Day.Value != "" || f.Eve || f.Lead != 0 || len(f.Moves) > 0:
+				errorf(f.Lunar.Pos, "lunar: a day of the Chinese calendar takes no day, eve, lead or moves")
+				continue
+			}
+			lunar = &l
+		} else {
+			var err error
+			if rule, err = feast.Parse(f.Day.Value); err != nil {
+				errorf(f.Day.Pos, "day: %v", err)
+				continue
+			}
 		}
 		rule.Eve = f.Eve
 		if f.Lead < 0 {
@@ -73,7 +90,7 @@ func parseFeasts(file string, data []byte) (map[string]dates.Feast, []string, er
 				errorf(name.Pos, "name %q is empty or given twice", name.Value)
 				continue
 			}
-			out[name.Value] = dates.Feast{Rule: rule, Note: f.Note}
+			out[name.Value] = dates.Feast{Rule: rule, Lunar: lunar, Note: f.Note}
 		}
 	}
 	if len(errs) > 0 {

@@ -25,6 +25,10 @@ func TestFeastsFile(t *testing.T) {
 		{"feasts:\n  - names: [a]\n    day: easter\n  - names: [b, a]\n    day: easter+1\n", "feasts.yaml:4:16: name \"a\" is empty or given twice"},
 		{"feasts:\n  - day: easter\n", "feasts.yaml:2:10: easter: no names"},
 		{"feasts:\n  - names: [a]\n    date: easter\n", "feasts.yaml: "},
+		{"feasts:\n  - names: [a]\n    day: hindu 6 karthika\n", "feasts.yaml:3:10: day: "},
+		{"feasts:\n  - names: [a]\n    day: sankranti makara\n    lead: -1\n", "feasts.yaml:3:10: lead: -1"},
+		{"feasts:\n  - names: [a]\n    lunar: 四月三十五\n", "feasts.yaml:3:12: lunar: "},
+		{"feasts:\n  - names: [a]\n    lunar: 四月十五\n    eve: true\n", "feasts.yaml:3:12: lunar: a day of the Chinese calendar takes no"},
 	} {
 		_, _, err := parseFeasts("feasts.yaml", []byte(c.yaml))
 		require.ErrorContains(t, err, c.err, c.yaml)
@@ -54,6 +58,8 @@ func TestFeastInQuestion(t *testing.T) {
 		{"侯丽节能不能放鞭炮", "fireworks", "2026-03-02", "2026-03-03"},
 		{"庞格尔节第三天能烧纸吗", "ritual_paper_money", "2027-01-16", ""},
 		{"庞格尔节烧纸行不行", "ritual_paper_money", "2027-01-15", "2027-01-17"},
+		{"卫塞节能不能烧香", "", "2026-05-31", ""},
+		{"衛塞節那天能放鞭炮嗎", "fireworks", "2026-05-31", ""},
 	} {
 		q := h.Parse(c.q, today)
 		if c.activity != "" {

@@ -75,9 +75,12 @@ type LunarDay struct {
 
 // Feast is a holiday of another calendar, with how it is read when that
 // is not plain (a Jewish holy day begins at sunset the evening before).
+// A holiday another tradition keeps on a day of the Chinese calendar
+// (Singapore's Vesak on 四月十五) has Lunar instead of a Rule.
 type Feast struct {
-	Rule feast.Rule
-	Note string
+	Rule  feast.Rule
+	Lunar *calendar.LunarDate
+	Note  string
 }
 
 // Mention is one day named in the text.
@@ -769,6 +772,9 @@ func (r *Reader) otherFeasts(s *scan, today calendar.Date, year int) {
 				}
 			}
 			sp, ok := feastSpan(rule, today, year)
+			if f.Lunar != nil {
+				sp, ok = r.lunarFeastSpan(*f.Lunar, today, year)
+			}
 			if !ok {
 				continue
 			}
@@ -814,6 +820,27 @@ func feastSpan(rule feast.Rule, today calendar.Date, year int) (feast.Span, bool
 		for _, sp := range rule.In(y) {
 			if !sp.To.Before(today) {
 				return sp, true
+			}
+		}
+	}
+	return feast.Span{}, false
+}
+
+// lunarFeastSpan is the day of a feast kept on a day of the Chinese
+// calendar that a caller means: in the year said, else the next.
+func (r *Reader) lunarFeastSpan(l calendar.LunarDate, today calendar.Date, year int) (feast.Span, bool) {
+	from, to := today.Year(), today.Year()+1
+	if year != 0 {
+		from, to = year, year
+	}
+	for y := from; y <= to; y++ {
+		ds, err := r.cal.LunarInYear(l, y)
+		if err != nil {
+			return feast.Span{}, false
+		}
+		for _, d := range ds {
+			if year != 0 || !d.Before(today) {
+				return feast.Span{From: d, To: d, Day: d}, true
 			}
 		}
 	}
