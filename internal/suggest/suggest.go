@@ -5,6 +5,7 @@ package suggest
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxBytes bounds the input compared: edit distance costs len(got) ×
@@ -15,6 +16,11 @@ const maxBytes = 256
 // Closest returns up to n of known that are closest to got by edit distance
 // over runes, ignoring case (or that contain it, or that it contains), best
 // first; only plausible typos: about one edit per two runes of the shorter.
+//
+// A name whose length alone puts it out of reach (an edit distance is at
+// least the difference of the lengths) is not compared, and the comparisons
+// share their buffers: a caller sending unknown names (an HTTP client
+// asking for an activity no notice names) costs little.
 func Closest(got string, known []string, n int) []string {
 	if got == "" || len(got) > maxBytes {
 		return nil
@@ -26,14 +32,28 @@ func Closest(got string, known []string, n int) []string {
 	lower := strings.ToLower(got)
 	g := []rune(lower)
 	var cands []scored
+	var kr []rune
+	var rows []int
 	for _, k := range known {
 		kl := strings.ToLower(k)
-		kr := []rune(kl)
-		d := editDistance(g, kr)
 		if strings.Contains(kl, lower) || strings.Contains(lower, kl) {
-			d = min(d, 1)
+			d := 1 // within one edit, or the same
+			if kl == lower {
+				d = 0
+			}
+			cands = append(cands, scored{k, d})
+			continue
 		}
-		if d <= max(1, min(len(g), len(kr))/2) {
+		nk := utf8.RuneCountInString(kl)
+		limit := max(1, min(len(g), nk)/2)
+		if abs(nk-len(g)) > limit {
+			continue
+		}
+		kr = kr[:0]
+		for _, r := range kl {
+			kr = append(kr, r)
+		}
+		if d := editDistance(g, kr, &rows); d <= limit {
 			cands = append(cands, scored{k, d})
 		}
 	}
@@ -53,6 +73,13 @@ func Closest(got string, known []string, n int) []string {
 	return out
 }
 
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // DidYouMean formats the closest names as " (did you mean A, B?)", or "".
 func DidYouMean(got string, known []string, n int) string {
 	best := Closest(got, known, n)
@@ -62,9 +89,14 @@ func DidYouMean(got string, known []string, n int) string {
 	return " (did you mean " + strings.Join(best, ", ") + "?)"
 }
 
-func editDistance(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// editDistance is the Levenshtein distance of a and b, in two rows of
+// *rows (grown as needed, for the next call).
+func editDistance(a, b []rune, rows *[]int) int {
+	if cap(*rows) < 2*(len(b)+1) {
+		*rows = make([]int, 2*(len(b)+1))
+	}
+	r := (*rows)[:2*(len(b)+1)]
+	prev, cur := r[:len(b)+1], r[len(b)+1:]
 	for j := range prev {
 		prev[j] = j
 	}
