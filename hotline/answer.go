@@ -455,6 +455,19 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		return h.notDecided(q, l), nil
 	}
 	d, err := h.eng.Decide(q.engineQuery(q.EngineFacts()))
+	if err == nil && d.Verdict == engine.NoRule && req.Activity == "" {
+		// 拉茶果的货车装超了: no rule names overloading itself; the kind
+		// the caller's facts make it (overloading while hauling oil-tea
+		// fruit) is asked about
+		if k := h.kindSaid(q); k != nil {
+			kq := *q
+			kq.Activity = k.ID
+			if kd, kerr := h.eng.Decide(kq.engineQuery(kq.EngineFacts())); kerr == nil && kd.Verdict != engine.NoRule {
+				q.Activity, q.ActivityName, q.ActivityEN = k.ID, k.Name, k.EN
+				d = kd
+			}
+		}
+	}
 	var fe *engine.FactError
 	if err != nil && errors.As(err, &fe) && fe.Contradiction && fe.Activity != "" && req.Activity == "" {
 		// 灶屋里烧稻草: the place said contradicts what the act's words
@@ -1406,6 +1419,34 @@ func markMust(must []bool, n, k int) []bool {
 }
 
 // impliesFact reports whether a's words settle fact.
+// kindSaid is the one kind of the query's activity whose words settle
+// only facts the caller said, all as said (拉茶果的货车装超了: overloading
+// while hauling oil-tea fruit), nil for none or several.
+func (h *Hotline) kindSaid(q *Query) *rules.Activity {
+	a, ok := h.eng.Rules().Activity(q.Activity)
+	if !ok {
+		return nil
+	}
+	var fit *rules.Activity
+	for _, k := range h.eng.Rules().Activities {
+		if k.Parent != a || len(k.Implies) == 0 {
+			continue
+		}
+		all := true
+		for _, x := range k.Implies {
+			v, said := q.Facts[x.Fact.Name]
+			all = all && said && sameValue(v, x.Value())
+		}
+		if all {
+			if fit != nil {
+				return nil // two kinds fit: the caller's words name neither
+			}
+			fit = k
+		}
+	}
+	return fit
+}
+
 func impliesFact(a *rules.Activity, fact string) bool {
 	for _, x := range a.Implies {
 		if x.Fact != nil && x.Fact.Name == fact {

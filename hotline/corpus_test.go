@@ -415,9 +415,11 @@ func TestSpokenLimits(t *testing.T) {
 // contradicted yielding to its parent, the household 屋里是, 了 after an
 // act's own verb, 呢 chains) it scores 131 of 148 (88.5 %); session 6
 // (what an act makes, 一把火, yields to what it acts on; the topic said in
-// the first clause; 一百五六十, 两里多) 137 of 148. The floor is the score
-// the fixes have reached and only rises.
-var heldout4Floor = 0.92
+// the first clause; 一百五六十, 两里多) 137 of 148, then (vocabulary for
+// blocking the road, overloading, close relatives, 么样; a kind of an
+// activity no rule names, settled by the caller's facts) 142 of 148. The
+// floor is the score the fixes have reached and only rises.
+var heldout4Floor = 0.95
 
 // TestHeldOut4 scores held-out set 4 by category, apart from the earlier
 // sets.

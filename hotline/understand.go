@@ -360,7 +360,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			if k > 0 {
 				prev := pos[k-1]
 				if prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
-					h.i >= prev.j && utf8.RuneCountInString(rd.text[prev.j:h.i]) <= 3 && !p.hasAny(rd.text[prev.j:h.i], p.g.Connectors) &&
+					h.i >= prev.j && bareRunes(rd, prev.j, h.i) <= 3 && !p.hasAny(rd.text[prev.j:h.i], p.g.Connectors) &&
 					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) {
 					continue
 				}
@@ -397,6 +397,18 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 	}
 	return out
+}
+
+// bareRunes counts the characters of text[i:j] outside the fact phrases
+// said there: 账户给我娘交医保 and 账户能给邻居交医保 are as near.
+func bareRunes(rd *reading, i, j int) int {
+	n := utf8.RuneCountInString(rd.text[i:j])
+	for _, f := range rd.facts {
+		if f.i >= i && f.j <= j {
+			n -= utf8.RuneCountInString(rd.text[f.i:f.j])
+		}
+	}
+	return n
 }
 
 func actLabel(h hit) string {
