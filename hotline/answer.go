@@ -498,6 +498,10 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		}
 		return nil, err
 	}
+	if q.Unread > 0 && d.Verdict == engine.Allowed {
+		// what was not read may have changed it: never 可以 on part of a call
+		return h.unreadAllowed(q, l), nil
+	}
 	a := h.Render(q, d, l)
 	_ = c
 	return a, nil
@@ -528,7 +532,26 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 		}
 		a.Answer = fit(parts, maxSpoken(l))
 	}
+	if q.Unread > 0 {
+		a.Answer = fitKeeping([]string{a.Answer, h.unreadText(l, q)}, []bool{true, true}, maxSpoken(l))
+	}
 	return a
+}
+
+// unreadAllowed answers a call cut short (Query.Unread) whose act is
+// allowed on what was read: not understood, asking for it again briefly.
+func (h *Hotline) unreadAllowed(q *Query, l Lang) *Answer {
+	c := h.cat
+	a := &Answer{Query: q, Verdict: NotUnderstood, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
+	a.Headline = c.T(l, "head.unread")
+	a.Ask = c.T(l, "ask.shorter")
+	a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask), h.unreadText(l, q)}, maxSpoken(l))
+	return a
+}
+
+// unreadText says that a call was cut short (Query.Unread).
+func (h *Hotline) unreadText(l Lang, q *Query) string {
+	return h.cat.T(l, "unread", "n", strconv.Itoa(MaxRead), "rest", strconv.Itoa(q.Unread))
 }
 
 func understoodText(q *Query) string {
@@ -760,6 +783,10 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	if d.Verdict == engine.NoRule {
 		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
+		must = markMust(must, len(spoken), 1)
+	}
+	if q.Unread > 0 {
+		spoken = append(spoken, h.unreadText(l, q))
 		must = markMust(must, len(spoken), 1)
 	}
 	// The feed's values last: what fits of them after what must be said.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
@@ -13,8 +14,8 @@ import (
 // first MaxAnswers answered, in the order said, exactly as a call asking
 // only those would; the answer says how many more were not answered, in
 // its spoken text (kept before anything else is cut for room) and in
-// Unanswered. A call repeating 白水镇呢 a hundred times made a hundred
-// decisions.
+// Unanswered. A call repeating 白水镇呢 made a decision for each (in
+// MaxRead characters, 28).
 func TestAnswersPerCall(t *testing.T) {
 	h := newTestHotline(t)
 	today := calendar.MustDate(2024, 10, 2)
@@ -25,7 +26,7 @@ func TestAnswersPerCall(t *testing.T) {
 		acts  []string // the activities of the answers given, in order
 	}{
 		{name: "an act, then its facts asked again and again",
-			parts: append([]string{"寒露籽什么时候能摘", "霜降籽呢"}, repeat("白水镇呢", 100)...), asked: 102,
+			parts: append([]string{"寒露籽什么时候能摘", "霜降籽呢"}, repeat("白水镇呢", 26)...), asked: 28, // 145 characters
 			acts: repeat("pick_oil_tea", MaxAnswers)},
 		{name: "distinct acts",
 			parts: []string{"上坟能点蜡烛吗", "能烧香吗", "能烧纸吗", "能放鞭炮吗", "能放孔明灯吗", "能烧稻草吗", "能烧田埂吗"}, asked: 7,
@@ -71,4 +72,63 @@ func repeat(s string, n int) []string {
 		out[i] = s
 	}
 	return out
+}
+
+// TestReadBound: a call longer than MaxRead is read up to its last clause
+// break in its first MaxRead characters, exactly as if it had ended there;
+// it says how much was not read, and it is never answered 可以 (what was
+// not read may have changed it) — a forbidden or conditional answer on
+// what was read stands.
+func TestReadBound(t *testing.T) {
+	h := newTestHotline(t)
+	today := calendar.MustDate(2024, 10, 2)
+	// the words beyond the bound would change the answer if read
+	tail := strings.Repeat("嗯，", MaxRead) + "我说的是在山上烧纸"
+	cases := []struct {
+		name, q, verdict, cut string
+	}{
+		{name: "allowed on what was read", q: "我想问一下交医保可以吗，" + tail, verdict: string(NotUnderstood)},
+		{name: "forbidden on what was read", q: "我想问一下在山上放鞭炮可以吗，" + tail, verdict: "forbidden"},
+		{name: "conditional on what was read", q: "我想问一下明天能烧田埂吗，" + tail, verdict: "conditional"},
+		{name: "no clause break", q: strings.Repeat("啊", MaxRead) + "我在山上烧纸", verdict: string(NotUnderstood)},
+	}
+	for _, c := range cases {
+		for _, lang := range []Lang{ZH, EN} {
+			t.Run(c.name+"/"+string(lang), func(t *testing.T) {
+				read, unread := readable(c.q)
+				require.Positive(t, unread)
+				require.Equal(t, utf8.RuneCountInString(c.q), utf8.RuneCountInString(read)+unread)
+				require.LessOrEqual(t, utf8.RuneCountInString(read), MaxRead)
+				if strings.Contains(c.q, "，") {
+					require.True(t, strings.HasSuffix(read, "，"), "cut at a clause break: %q", read)
+				}
+				a, q, err := h.Ask(Request{Question: c.q, Today: today, Lang: lang})
+				require.NoError(t, err)
+				require.Equal(t, c.verdict, string(a.Verdict))
+				require.Equal(t, unread, q.Unread)
+				require.Contains(t, a.Answer, h.cat.T(lang, "unread", "n", strconv.Itoa(MaxRead), "rest", strconv.Itoa(unread)))
+				// read exactly as the part read, asked alone
+				alone, aq, err := h.Ask(Request{Question: read, Today: today, Lang: lang})
+				require.NoError(t, err)
+				require.Zero(t, aq.Unread)
+				require.Equal(t, aq.Understood, q.Understood)
+				require.Equal(t, aq.Facts, q.Facts)
+				require.Equal(t, aq.Activity, q.Activity)
+				if c.verdict == string(NotUnderstood) && aq.Activity != "" {
+					require.Equal(t, "allowed", string(alone.Verdict), "the part read alone is allowed")
+					require.Equal(t, h.cat.T(lang, "head.unread"), a.Headline)
+				} else {
+					require.Equal(t, alone.Verdict, a.Verdict)
+					require.Equal(t, alone.Headline, a.Headline)
+				}
+			})
+		}
+	}
+	// No hostile question is read whole, and none is answered 可以.
+	for _, hq := range hostileQuestions(h) {
+		a, q, err := h.Ask(Request{Question: hq.q, Today: today})
+		require.NoError(t, err)
+		require.Positive(t, q.Unread, hq.name)
+		require.NotEqual(t, "allowed", string(a.Verdict), hq.name)
+	}
 }

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "c94bf4f38bf7d2cdb19a3529c679701f79f4e4c56c72399baf479fcdf3cfb150"
+const catalogSnapshotSum = "36a34852be5707716710f6334d00268081010e950132ad3648a0b72f7642d5e1"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -12,6 +12,7 @@ func snapshotCatalog() *Catalog {
 			"article.title":                        {ZH: "标题", EN: "title"},
 			"ask.activity":                         {ZH: "您想做什么事（比如烧田埂、放鞭炮、摆摊、交医保）？", EN: "What does the caller want to do (e.g. burn field ridges, set off fireworks, set up a stall, pay medical insurance)?"},
 			"ask.day":                              {ZH: "您问的是哪一天？", EN: "Which day is it about?"},
+			"ask.shorter":                          {ZH: "请把要问的事简短地再说一遍。", EN: "Ask the caller to say it again, briefly."},
 			"at":                                   {ZH: "{date}{clock}", EN: "{date} {clock}"},
 			"both":                                 {ZH: "要是{if}，{yes}；不是的话，{no}。", EN: "If it is {if}: {yes}; otherwise: {no}."},
 			"both.subject":                         {ZH: "这要看{if}，是的话{yes}，不是的话{no}。", EN: "Depending on {if}: if so, {yes}; if not, {no}."},
@@ -89,6 +90,7 @@ func snapshotCatalog() *Catalog {
 			"head.short.conditional":               {ZH: "要看情况：{when}这件事要看具体情况。", EN: "It depends: the answer{when} turns on the facts below."},
 			"head.short.forbidden":                 {ZH: "不可以：{when}这件事是禁止的。", EN: "No: it is forbidden{when}."},
 			"head.short.no_rule":                   {ZH: "本规则库没有相关规定：{when}。", EN: "The rule base has no rule on this{when}."},
+			"head.unread":                          {ZH: "问题太长没有听完，不能答“可以”。", EN: "The question was too long to read whole: it cannot be answered yes."},
 			"interpretation":                       {ZH: "“{words}”理解为：{reading}", EN: "“{words}” is read as: {reading}"},
 			"list.or":                              {ZH: "或", EN: " or "},
 			"list.sep":                             {ZH: "、", EN: ", "},
@@ -191,6 +193,7 @@ func snapshotCatalog() *Catalog {
 			"understood":                           {ZH: "听到了：{what}。", EN: "Understood: {what}."},
 			"unit.days":                            {ZH: "天", EN: "days"},
 			"unit.m":                               {ZH: "米", EN: "m"},
+			"unread":                               {ZH: "问题太长，只听了前{n}个字，后面{rest}个字没有听。", EN: "The question was too long: only its first {n} characters were read, {rest} were not."},
 			"verdict.allowed":                      {ZH: "可以", EN: "Yes"},
 			"verdict.conditional":                  {ZH: "要看情况", EN: "It depends"},
 			"verdict.forbidden":                    {ZH: "不可以", EN: "No"},

@@ -117,7 +117,7 @@ func value(t *testing.T, s string) string {
 
 // hostileQuestions are questions a caller may send that the parser does
 // not recognise, each at the service's limit of 500 characters (the
-// library reads at most maxQuestion bytes): issue 17.5's bound holds for
+// library reads the first MaxRead of them): issue 17.5's bound holds for
 // the worst of them, not for one string. Each is made the same on every
 // run (a fixed seed).
 func hostileQuestions(h *Hotline) []struct{ name, q string } {

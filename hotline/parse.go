@@ -82,6 +82,9 @@ type Query struct {
 	// Published are the facts a data feed published that the answer used
 	// (the caller said nothing of them), with their source.
 	Published []Published `json:"published,omitempty"`
+	// Unread counts the characters at the end of a question longer than
+	// MaxRead that were not read.
+	Unread int `json:"unread,omitempty"`
 
 	asks   askFlags // what the caller asks about the act
 	badDay bool     // a day was named that does not exist
@@ -529,10 +532,38 @@ func hasHan(s string) bool {
 	return false
 }
 
-// maxQuestion bounds the work on one question: a caller's question is a
-// few sentences; text beyond this many bytes is not read (and is reported
-// as not understood).
-const maxQuestion = 2000
+// MaxRead bounds the work on one call: a question is read up to its
+// first MaxRead characters (at the last clause break before them, when
+// one falls in their second half), and the rest is not read. A caller's
+// question is a few sentences (the longest of the corpora's is 92
+// characters); a 500-character one of dates, misheard words or the
+// parser's own characters cost up to ten recognised questions. A call
+// cut short says so (Query.Unread) and is never answered 可以: what was
+// not read may have changed it.
+const MaxRead = 150
+
+// readable returns the part of question that is read and the number of
+// characters left unread (see MaxRead).
+func readable(question string) (string, int) {
+	n, cut, brk := 0, len(question), -1
+	for i, r := range question {
+		if n == MaxRead {
+			cut = i
+			break
+		}
+		n++
+		if clauseBreak(r) && n > MaxRead/2 {
+			brk = i + utf8.RuneLen(r)
+		}
+	}
+	if cut == len(question) {
+		return question, 0
+	}
+	if brk > 0 {
+		cut = brk
+	}
+	return question[:cut], utf8.RuneCountInString(question[cut:])
+}
 
 // hit is one phrase or frame found in the text.
 type hit struct {
@@ -596,15 +627,7 @@ func (r *reading) free(i, j int) bool {
 // read folds, corrects and scans a question. It is the part of parsing
 // shared by every answer of a call.
 func (p *parser) read(question string, today calendar.Date) *reading {
-	text := question
-	over := ""
-	if len(text) > maxQuestion {
-		cut := maxQuestion
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text, over = text[:cut], text[cut:]
-	}
+	text, unread := readable(question)
 	text = strings.TrimSpace(p.script.Fold(strings.ToValidUTF8(text, "")))
 	text = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
@@ -645,9 +668,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	p.scanFacts(rd)
 	p.scanFrames(rd)
 	p.scope(rd)
-	if over != "" {
-		rd.q.NotUnderstood = append(rd.q.NotUnderstood, "…")
-	}
+	rd.q.Unread = unread
 	return rd
 }
 
