@@ -132,3 +132,35 @@ func TestReadBound(t *testing.T) {
 		require.NotEqual(t, "allowed", string(a.Verdict), hq.name)
 	}
 }
+
+// TestFill: fill puts each value in place of its {name} as a
+// strings.Replacer of the pairs did — left to right, the first pair
+// naming a placeholder, never inside a value put in, other braces kept.
+func TestFill(t *testing.T) {
+	cases := []struct {
+		s  string
+		kv []string
+	}{
+		{"", nil},
+		{"no braces", []string{"a", "1"}},
+		{"{a}{b}{a}", []string{"a", "1", "b", "2"}},
+		{"x{a}y{c}z", []string{"a", "{c}", "c", "3"}},
+		{"{a}{a}", []string{"a", "1", "a", "2"}},
+		{"{ {a} }{", []string{"a", "1"}},
+		{"{}", []string{"", "empty"}},
+		{"{ab}{a}", []string{"a", "1", "ab", "2"}},
+		{"要是{if}，{yes}；不是的话，{no}。", []string{"if", "在山上", "yes", "不可以", "no", "要看情况"}},
+		{"{a}", []string{"a"}},
+	}
+	for _, c := range cases {
+		var pairs []string
+		for i := 0; i+1 < len(c.kv); i += 2 {
+			pairs = append(pairs, "{"+c.kv[i]+"}", c.kv[i+1])
+		}
+		want := c.s
+		if len(pairs) > 0 {
+			want = strings.NewReplacer(pairs...).Replace(c.s)
+		}
+		require.Equal(t, want, fill(c.s, c.kv...), "%q %q", c.s, c.kv)
+	}
+}

@@ -152,15 +152,37 @@ func (c *Catalog) T(l Lang, key string, kv ...string) string {
 	return fill(t.in(l), kv...)
 }
 
+// fill replaces each {name} of s by the value after name in kv (the first
+// pair naming it), left to right, never inside a value put in; a {…}
+// naming none is kept. (A strings.Replacer built per call cost a tenth of
+// an answer.)
 func fill(s string, kv ...string) string {
-	if len(kv) == 0 {
+	if len(kv) < 2 || strings.IndexByte(s, '{') < 0 {
 		return s
 	}
-	pairs := make([]string, 0, len(kv))
-	for i := 0; i+1 < len(kv); i += 2 {
-		pairs = append(pairs, "{"+kv[i]+"}", kv[i+1])
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		n := 1 // not a placeholder: the brace is kept
+		for k := 0; k+1 < len(kv); k += 2 {
+			if name := kv[k]; len(s) > len(name)+1 && s[len(name)+1] == '}' && s[1:len(name)+1] == name {
+				b.WriteString(kv[k+1])
+				n = len(name) + 2
+				break
+			}
+		}
+		if n == 1 {
+			b.WriteByte('{')
+		}
+		s = s[n:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
 }
 
 // Verdict is the short spoken word for a verdict.
