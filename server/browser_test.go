@@ -79,7 +79,11 @@ func TestOperatorPageInChromium(t *testing.T) {
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	// One deadline for the whole drive, the test's own (go test -timeout)
+	// less time to report: on a loaded machine Chromium may take minutes
+	// to start and paint, and each step waits on its condition, not on a
+	// clock of its own.
+	ctx, cancelT := context.WithDeadline(ctx, browserDeadline(t))
 	defer cancelT()
 
 	run := func(steps ...chromedp.Action[chromedp.Void]) {
@@ -101,7 +105,7 @@ func TestOperatorPageInChromium(t *testing.T) {
 	waitVerdict := func(want string) {
 		t.Helper()
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool](
-			`document.getElementById("verdict").textContent === `+jsString(want), chromedp.WithPollingTimeout(20*time.Second)))
+			`document.getElementById("verdict").textContent === `+jsString(want), untilDeadline()))
 		require.NoError(t, err, "verdict never became %q (it is %q)", want, text("#verdict"))
 	}
 
@@ -115,7 +119,7 @@ func TestOperatorPageInChromium(t *testing.T) {
 	require.Equal(t, "烧田埂", value("#activity"))
 	require.Equal(t, "2024-10-03", value("#date"))
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll("#windows li").length >= 2`,
-		chromedp.WithPollingTimeout(10*time.Second)))
+		untilDeadline()))
 	require.NoError(t, err)
 	require.Contains(t, text("#windows"), "国庆")
 	require.Contains(t, text("#date-info"), "农历")
@@ -146,7 +150,9 @@ func TestOperatorPageInChromium(t *testing.T) {
 	run(chromedp.SendKeys(chromedp.CSS("#activity"), "stg"),
 		chromedp.WaitVisible(chromedp.CSS(`#activity-list li`)),
 		chromedp.SendKeys(chromedp.CSS("#activity"), kb.ArrowDown+kb.Enter))
-	require.Equal(t, "burn_field_ridge", value("#activity-id"))
+	// the page picks it when it handles the key: wait for that, not a clock
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("activity-id").value === "burn_field_ridge"`, untilDeadline()))
+	require.NoError(t, err, "the activity picked by keyboard is %q", value("#activity-id"))
 
 	// With the example feed, the header shows the date field's day's
 	// fire-danger level: every place grouped by level, then the town picked.
@@ -163,12 +169,12 @@ func TestOperatorPageInChromium(t *testing.T) {
 	waitLevel := func(want string) {
 		t.Helper()
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("level-info").textContent.indexOf(`+jsString(want)+`) >= 0`,
-			chromedp.WithPollingTimeout(10*time.Second)))
+			untilDeadline()))
 		require.NoError(t, err, "the level line never showed %q (it is %q)", want, text("#level-info"))
 	}
 	// An answer sets the date field: let any one under way arrive first.
 	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById("status").textContent === ""`,
-		chromedp.WithPollingTimeout(20*time.Second)))
+		untilDeadline()))
 	require.NoError(t, err)
 	setAndChange("date", "2025-07-14")
 	waitLevel("2025-07-14 森林火险气象等级：4 级：")
@@ -187,6 +193,20 @@ func TestOperatorPageInChromium(t *testing.T) {
 	shot, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "hotline-phone.png"), shot, 0o644))
+}
+
+// untilDeadline makes a poll wait on its condition until the drive's
+// deadline (chromedp's own default gives up after 30 s).
+func untilDeadline() chromedp.PollOption { return chromedp.WithPollingTimeout(0) }
+
+// browserDeadline is the test's deadline less a tenth of the time left
+// (at least 10 s) to report a failure; ten minutes without -timeout.
+func browserDeadline(t *testing.T) time.Time {
+	d, ok := t.Deadline()
+	if !ok {
+		return time.Now().Add(10 * time.Minute)
+	}
+	return d.Add(-max(time.Until(d)/10, 10*time.Second))
 }
 
 func jsString(s string) string {

@@ -137,41 +137,56 @@ func TestServeConditionsFeed(t *testing.T) {
 			}
 		}()
 	}
-	waitFeed := func(level float64) {
+	// Each step waits on its condition until the test's own deadline (no
+	// clock of its own: on a loaded machine a 20 ms poll may take seconds
+	// to come round), then fails saying what it waited for.
+	until := testDeadline(t)
+	eventually := func(what string, cond func() bool) {
 		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			if h := healthOf(t, base); h.Feed != nil && levelOf[h.Feed.Digest] == level {
-				return
+		for !cond() {
+			if time.Now().After(until) {
+				t.Fatalf("%s never happened; log:\n%s", what, bounded(logs.String(), 8<<10))
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
-		t.Fatalf("the feed of level %v never served; log:\n%s", level, logs.String())
+	}
+	digestOf := func(level float64) string {
+		for d, l := range levelOf {
+			if l == level {
+				return d
+			}
+		}
+		return ""
+	}
+	// waitFeed waits until the feed of level serves, and until a worker
+	// has been answered from it (so every good feed is seen answering).
+	waitFeed := func(level float64) {
+		t.Helper()
+		eventually(fmt.Sprintf("the feed of level %v serving", level), func() bool {
+			h := healthOf(t, base)
+			return h.Feed != nil && levelOf[h.Feed.Digest] == level
+		})
+		eventually(fmt.Sprintf("an answer from the feed of level %v", level), func() bool {
+			_, ok := seen.Load(digestOf(level))
+			return ok || len(problems) > 0
+		})
 	}
 	waitFeed(3)
-	// Unchanged: revalidated, 304 (polled every 20 ms; a loaded machine
-	// may take longer than that to get round to it).
-	for deadline := time.Now().Add(10 * time.Second); pub.count("304") == 0 && time.Now().Before(deadline); {
-		time.Sleep(10 * time.Millisecond)
-	}
-	require.Greater(t, pub.count("304"), 0)
+	// Unchanged: revalidated, 304.
+	eventually("a 304", func() bool { return pub.count("304") > 0 })
 	// Changed.
 	pub.set(levelFeed(4), `"v4"`, http.StatusOK)
 	waitFeed(4)
 	// Down: the last good feed keeps serving, and /healthz says why.
 	pub.set(nil, "", http.StatusInternalServerError)
-	deadline := time.Now().Add(10 * time.Second)
-	for healthOf(t, base).Feed.LastError == "" && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	eventually("the 500 reported", func() bool { return healthOf(t, base).Feed.LastError != "" })
 	h := healthOf(t, base)
 	require.Contains(t, h.Feed.LastError, "500")
 	require.Equal(t, 4.0, levelOf[h.Feed.Digest])
-	// Garbage: refused; still level 4.
+	// Garbage: refused; still level 4. The second fetch of it starts
+	// after the first was refused.
 	pub.set([]byte("<html>维护中</html>\n"), `"garbage"`, http.StatusOK)
-	for pub.count("garbage") < 2 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	eventually("the garbage fetched twice", func() bool { return pub.count("garbage") >= 2 })
 	h = healthOf(t, base)
 	require.Contains(t, h.Feed.LastError, "levels.csv:1")
 	require.Equal(t, 4.0, levelOf[h.Feed.Digest])
@@ -179,7 +194,6 @@ func TestServeConditionsFeed(t *testing.T) {
 	pub.set(levelFeed(5), `"v5"`, http.StatusOK)
 	waitFeed(5)
 	require.Empty(t, healthOf(t, base).Feed.LastError)
-	time.Sleep(50 * time.Millisecond)
 	close(stop)
 	wg.Wait()
 	close(problems)
@@ -205,6 +219,17 @@ type healthBody struct {
 		Stale     bool   `json:"stale"`
 		Rows      int    `json:"rows"`
 	} `json:"feed"`
+}
+
+// testDeadline is the test's deadline (go test -timeout) less a tenth of
+// the time left, at least 10 s, to report a failure; ten minutes
+// without one.
+func testDeadline(t *testing.T) time.Time {
+	d, ok := t.Deadline()
+	if !ok {
+		return time.Now().Add(10 * time.Minute)
+	}
+	return d.Add(-max(time.Until(d)/10, 10*time.Second))
 }
 
 func healthOf(t *testing.T, base string) healthBody {
