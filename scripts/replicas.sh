@@ -11,11 +11,15 @@
 # Then records off vs on, same replicas and balancer, steady load: the
 # figures of docs/operations.md "Running in production".
 #   scripts/replicas.sh                 # DURATION=20s per phase
+#   PORT_BASE=18700 PG_PORT=55473 scripts/replicas.sh   # other ports (default 18300…18390 and 55433)
+#   PG_NICE=10 scripts/replicas.sh      # PostgreSQL at a lower priority than the replicas (as on cores of its own)
+# Each steady phase prints PostgreSQL's CPU (all its processes, from /proc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dur=${DURATION:-20s}
 poll=${POLL:-2}
 conc=${CONCURRENCY:-8}
+pb=${PORT_BASE:-18300}
 work=$(mktemp -d); chmod 755 "$work"
 pids=()
 cleanup() {
@@ -82,16 +86,27 @@ for v in 1 2; do
   "$T" bundle sign --key "$work/sign.pem" "$work/b$v.zip" >/dev/null
 done
 cp "$work/b1.zip" "$work/www/bundle.zip"
-"$work/helper" serve 127.0.0.1:18300 "$work/www" & pids+=($!)
+"$work/helper" serve 127.0.0.1:$pb "$work/www" & pids+=($!)
 
 say "PostgreSQL"
-dsn=$(timeout 120 bash scripts/postgres.sh start "$work/pg" 55433)
+dsn=$(timeout 120 bash scripts/postgres.sh start "$work/pg" "${PG_PORT:-55433}")
+pgpid=$(head -1 "$work/pg/data/postmaster.pid")
+# Backends are forked later from the postmaster and inherit its niceness.
+[ -n "${PG_NICE:-}" ] && renice -n "$PG_NICE" -p "$pgpid" $(ps --ppid "$pgpid" -o pid=) >/dev/null
+# PostgreSQL's CPU so far, in 1/100 s: the postmaster with its ended
+# children, and its live ones.
+pgcpu() {
+  local t c
+  t=$(awk '{print $14+$15+$16+$17}' "/proc/$pgpid/stat")
+  for c in $(ps --ppid "$pgpid" -o pid=); do t=$((t + $(awk '{print $14+$15}' "/proc/$c/stat" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
 
 # A replica: serve on port $1, records to $2 (empty: none); its pid in rp.
 declare -A rp
 start_replica() {
   local port=$1 rec=$2
-  "$S" serve --addr "127.0.0.1:$port" --bundle-url http://127.0.0.1:18300/bundle.zip --bundle-key "$work/key.pub" \
+  "$S" serve --addr "127.0.0.1:$port" --bundle-url http://127.0.0.1:$pb/bundle.zip --bundle-key "$work/key.pub" \
     --bundle-poll ${poll}s ${rec:+--records "$rec"} --drain-delay 1s --grace 5s >>"$work/serve-$port.out" 2>>"$work/serve-$port.log" &
   rp[$port]=$!; pids+=($!)
 }
@@ -106,7 +121,7 @@ wait_ready() {
   cat "$work/serve-$1.log"; fail "replica $1 did not start"
 }
 digest_of() { "$work/helper" ruleset "http://127.0.0.1:$1/healthz" || true; }
-ports=(18311 18312 18313)
+ports=($((pb+11)) $((pb+12)) $((pb+13)))
 start_all() {
   for p in "${ports[@]}"; do start_replica "$p" "$1"; done
   for p in "${ports[@]}"; do wait_ready "$p"; done
@@ -126,7 +141,7 @@ defaults
   option http-buffer-request
   retry-on conn-failure empty-response response-timeout 503
 frontend fe
-  bind 127.0.0.1:18390
+  bind 127.0.0.1:$((pb+90))
   unique-id-format lb-%Ts-%rt-%pid
   http-request set-header X-Request-Id %[unique-id]
   default_backend replicas
@@ -134,13 +149,13 @@ backend replicas
   balance roundrobin
   option httpchk GET /readyz
   default-server inter 200ms fall 1 rise 2
-  server r1 127.0.0.1:18311 check
-  server r2 127.0.0.1:18312 check
-  server r3 127.0.0.1:18313 check
+  server r1 127.0.0.1:${ports[0]} check
+  server r2 127.0.0.1:${ports[1]} check
+  server r3 127.0.0.1:${ports[2]} check
 CFG
 haproxy -c -f "$work/haproxy.cfg" >/dev/null || fail "haproxy config"
 haproxy -f "$work/haproxy.cfg" -db >"$work/haproxy.log" 2>&1 & pids+=($!)
-lb=http://127.0.0.1:18390
+lb=http://127.0.0.1:$((pb+90))
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) cores, $(haproxy -v | head -1 | cut -d' ' -f1-3), $(ls /usr/lib/postgresql), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -148,7 +163,7 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(uname -srm), $(nproc) cores, $(haproxy -v 
 say "phase 1: records on (PostgreSQL), publish a bundle at 5 s, restart a replica at 10 s"
 start_all "$dsn"
 sleep 1
-d1=$(digest_of 18311)
+d1=$(digest_of "${ports[0]}")
 "$work/tonggao-load" --url "$lb" --wait 10s --duration "$dur" --concurrency "$conc" --answers "$work/answers1" >"$work/load1.out" 2>&1 &
 load=$!
 sleep 5
@@ -160,17 +175,17 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 [ $n = 3 ] || fail "the replicas did not all switch to the new bundle within 30 s"
-d2=$(digest_of 18311)
+d2=$(digest_of "${ports[0]}")
 # The switch time: from publishing to the last replica's activation, read
 # from their logs (the polling above is itself slowed by a loaded machine).
 last=$(grep -h '"msg":"bundle activated","bundle":"r2"' "$work"/serve-*.log | sed 's/.*"time":"\([^"]*\)".*/\1/' | sort | tail -1)
 switched=$(( ($(date -d "$last" +%s%N) - published) / 1000000 ))
 say "all replicas on the new digest ${switched} ms after publishing (poll period ${poll} s)"
 sleep 2
-say "stop replica 18312 (SIGTERM), restart it"
-stop_replica 18312
-start_replica 18312 "$dsn"
-wait_ready 18312
+say "stop replica ${ports[1]} (SIGTERM), restart it"
+stop_replica "${ports[1]}"
+start_replica "${ports[1]}" "$dsn"
+wait_ready "${ports[1]}"
 status=0; wait $load || status=$?
 cat "$work/load1.out" | sed -n '1,4p'
 stop_all
@@ -195,8 +210,10 @@ say "answered decisions and questions $want; records $got; missing $missing; dup
 for mode in off on; do
   rec=""; [ $mode = on ] && rec=$dsn
   start_all "$rec"
+  c0=$(pgcpu)
   "$work/tonggao-load" --url "$lb" --wait 10s --duration "$dur" --concurrency "$conc" >"$work/load-$mode.out" 2>&1 || { cat "$work/load-$mode.out"; fail "records $mode: failed requests"; }
-  say "records $mode:"; sed -n '1,3p' "$work/load-$mode.out"
+  c1=$(pgcpu)
+  say "records $mode (PostgreSQL's CPU $(( (c1 - c0) * 10 )) ms in the phase${PG_NICE:+, niced $PG_NICE}):"; sed -n '1,3p' "$work/load-$mode.out"
   if [ $mode = on ]; then
     for p in "${ports[@]}"; do
       "$work/helper" get "http://127.0.0.1:$p/metrics" | grep -E '^tonggao_records_(written_total|dropped_total|write_seconds_(sum|count))' | sed "s/^/#   $p /"
