@@ -436,9 +436,12 @@ func TestHeldOut4(t *testing.T) {
 // a rule forbids (拆户 and 重复参保 said in a caller's words);
 // docs/hotline.md has it by category. After general fixes (a way of doing
 // an act that the rules judge apart — 拆户, 重复参保 — wins over the act
-// said with it; an aspect particle inside a listed phrase) it scores 131
-// of 187. The floor is the score the fixes have reached and only rises.
-var heldout5Floor = 0.70
+// said with it; an aspect particle inside a listed phrase; a household
+// word followed by a people word is the household, not indoors — 我屋里
+// 老头子; words of waste, market, oil-tea ownership and uncovered acts as
+// data) it scores 156 of 187. The floor is the score the fixes have
+// reached and only rises.
+var heldout5Floor = 0.83
 
 // TestHeldOut5 scores held-out set 5 by category, apart from the earlier
 // sets.

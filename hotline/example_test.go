@@ -56,12 +56,12 @@ func ExampleHotline_Ask() {
 // Parsing alone: what was understood, and what was not.
 func ExampleHotline_Parse() {
 	h := exampleHotline()
-	q := h.Parse("我在白水，下周三想去离林子一百五十米的地方烧稻草，顺便遛狗", calendar.MustDate(2026, 11, 28))
+	q := h.Parse("我在白水，下周三想去离林子一百五十米的地方烧稻草，顺便遛鸟", calendar.MustDate(2026, 11, 28))
 	fmt.Println(q.Activity, q.Date, q.Facts["town"], q.Facts["distance_to_forest_m"])
 	fmt.Println(q.NotUnderstood)
 	// Output:
 	// open_burning_straw 2026-12-02 白水镇 150
-	// [遛狗]
+	// [遛鸟]
 }
 
 // The same answer in English.

@@ -45,6 +45,7 @@ type grammar struct {
 	Ellipsis    []string          `yaml:"ellipsis"`
 	People      []string          `yaml:"people"`
 	Household   []string          `yaml:"household"`
+	HouseholdOf []string          `yaml:"household_of"`
 	Complements []string          `yaml:"complements"`
 	Made        []string          `yaml:"made"`
 	Aspect      []string          `yaml:"aspect"`

@@ -808,6 +808,17 @@ func (p *parser) household(s string) int {
 			return len(w)
 		}
 	}
+	// 我屋里老头子: a household word followed by a people word
+	for _, w := range p.g.HouseholdOf {
+		if !strings.HasPrefix(s, w) {
+			continue
+		}
+		for _, pw := range p.g.People {
+			if strings.HasPrefix(s[len(w):], pw) {
+				return len(w) + len(pw)
+			}
+		}
+	}
 	return 0
 }
 
