@@ -302,7 +302,9 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 			}
 			e.windows[w] = cw
 			e.summaries[w] = map[[2]calendar.DateTime]string{}
-			e.yearNotes[w] = yearNotes(n, w, cw)
+			if !e.onDemand {
+				e.yearNotes[w] = yearNotes(n, w, cw)
+			}
 		}
 		for _, c := range n.Contacts {
 			e.contacts[n] = append(e.contacts[n], NoticeContact{Notice: n.Name(), Contact: c})
@@ -451,6 +453,11 @@ func (p *plan) shareBuilt(q *plan) {
 // show, the table and the JSON decisions share.
 func (p *plan) build() {
 	e := p.e
+	for k := range p.windows {
+		if pw := &p.windows[k]; pw.yearNotes == nil {
+			pw.yearNotes = e.windowYearNotes(pw.w)
+		}
+	}
 	p.segments = e.segments(p)
 	for _, r := range p.rules {
 		ri := ruleInfo{maxInterps: len(r.Interpretations), citation: &Citation{
@@ -496,6 +503,20 @@ func (p *plan) build() {
 		p.table.buildPartial(e, p)
 	}
 	p.prepareJSON()
+}
+
+// windowYearNotes are w's year notes, made on first use when plans are
+// built on demand (formatting them for every window of every notice was
+// a twentieth of a cold check). New builds plans one at a time, and
+// PlanOnDemand's under lazyBuild, so e.yearNotes is never written by two
+// at once.
+func (e *Engine) windowYearNotes(w *rules.Window) []yearNote {
+	yn, ok := e.yearNotes[w]
+	if !ok {
+		yn = yearNotes(w.Notice, w, e.windows[w])
+		e.yearNotes[w] = yn
+	}
+	return yn
 }
 
 // segments computes the plan's runs of days (minutes, where a window has
