@@ -22,8 +22,10 @@
 // [Build] writes a bundle reproducibly (the same files give the same
 // bytes); [Sign] adds the signature; [OpenZip] with [WithKeys] refuses a
 // bundle whose manifest the key did not sign. [Store] keeps every bundle
-// activated, by digest, for replaying old decisions, and [Poller] pulls
-// bundles over HTTP. A GOOS=js build (the WebAssembly module) has neither
-// the Poller nor the PEM key functions and Sign: its host downloads
-// bundles, and leaving out net/http and crypto/x509 keeps the module small.
+// activated, by digest, for replaying old decisions; package
+// [github.com/tonggao/tonggao/bundle/pull] pulls bundles over HTTP for the
+// service, in a package of its own so that net/http is linked by the
+// service alone. A GOOS=js build (the WebAssembly module) has no PEM key
+// functions and no Sign: its host downloads bundles, and leaving out
+// crypto/x509 keeps the module small.
 package bundle

@@ -86,6 +86,11 @@ func configure(opts []Option) config {
 	return c
 }
 
+// ArchiveLimit is the largest zipped bundle opts let OpenZip read
+// (WithLimits' MaxArchiveBytes, or its default): what a download may read
+// before handing the bundle to OpenZip.
+func ArchiveLimit(opts ...Option) int64 { return configure(opts).lim.MaxArchiveBytes }
+
 // OpenZip verifies and loads a zipped bundle; name labels errors.
 func OpenZip(data []byte, name string, opts ...Option) (*Bundle, error) {
 	c := configure(opts)

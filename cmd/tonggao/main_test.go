@@ -11,9 +11,13 @@ import (
 )
 
 // serviceOnly are the packages only tonggao-server may link: the HTTP
-// server, the database drivers, the metrics and profiling.
+// server and client (the bundle poller), the database drivers, the metrics
+// and profiling.
 var serviceOnly = []string{
 	"github.com/tonggao/tonggao/internal/servecmd",
+	"github.com/tonggao/tonggao/bundle/pull",
+	"net/http",
+	"crypto/tls",
 	"github.com/tonggao/tonggao/server",
 	"github.com/tonggao/tonggao/records",
 	"github.com/tonggao/tonggao/feed/watch",
@@ -21,7 +25,6 @@ var serviceOnly = []string{
 	"modernc.org/",
 	"github.com/jackc/",
 	"database/sql",
-	"net/http/pprof",
 }
 
 // linked lists the packages of pkg's binary that only the service may

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/pflag"
 	"github.com/tonggao/tonggao/bundle"
+	"github.com/tonggao/tonggao/bundle/pull"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/internal/cli"
@@ -36,7 +37,7 @@ func addBundleFlags(fs *pflag.FlagSet) *bundleFlags {
 
 // bundlePuller keeps a server on the newest good bundle.
 type bundlePuller struct {
-	p       *bundle.Poller
+	p       *pull.Poller
 	f       *bundleFlags
 	timeout time.Duration
 	// fellBack says why serve started on a kept bundle, if it did.
@@ -100,7 +101,7 @@ func (f *bundleFlags) pullFirst(ctx context.Context, timeout time.Duration) (*ho
 		}
 		keys = append(keys, k)
 	}
-	bp := &bundlePuller{p: &bundle.Poller{URL: f.url, Keys: keys}, f: f, timeout: timeout}
+	bp := &bundlePuller{p: &pull.Poller{URL: f.url, Keys: keys}, f: f, timeout: timeout}
 	if f.storeDir != "" {
 		s, err := bundle.NewStore(f.storeDir)
 		if err != nil {
@@ -182,7 +183,7 @@ func (bp *bundlePuller) reload(log *slog.Logger) func(context.Context, *hotline.
 			return err
 		})
 		switch {
-		case errors.Is(err, bundle.ErrNotModified):
+		case errors.Is(err, pull.ErrNotModified):
 			return cur, nil
 		case next == nil:
 			report(b, err)

@@ -1,9 +1,12 @@
-//go:build !js
-
-// The WebAssembly build does not pull bundles over HTTP (its host
-// downloads them): leaving net/http out keeps it small (docs/speed.md).
-
-package bundle
+// Package pull keeps a service on the newest signed bundle published at a
+// URL, as OPA's bundle service does: conditional GETs, the body's digest,
+// the signature and every file checked before a bundle is activated.
+//
+// It is a package of its own so that only the service links it: its
+// net/http client, crypto/tls and their package initialisers cost every
+// process that imports them its start-up, and the tonggao command opens
+// bundles from files only (docs/speed.md).
+package pull
 
 import (
 	"context"
@@ -17,6 +20,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tonggao/tonggao/bundle"
 )
 
 // ErrNotModified is Poller.Poll's answer when the server has nothing new:
@@ -37,10 +42,10 @@ type Poller struct {
 	Keys []ed25519.PublicKey
 	// Client makes the requests; nil means a client with a 60 s timeout.
 	Client *http.Client
-	// Store, if set, keeps every bundle activated (Store.Put).
-	Store *Store
-	// Options are further options for OpenZip (WithLimits, WithCaseCheck).
-	Options []Option
+	// Store, if set, keeps every bundle activated (bundle.Store.Put).
+	Store *bundle.Store
+	// Options are further options for bundle.OpenZip (WithLimits, WithCaseCheck).
+	Options []bundle.Option
 
 	mu     sync.Mutex // one Poll at a time
 	etag   string
@@ -66,23 +71,23 @@ func (p *Poller) SetActive(digest string) {
 
 // Poll fetches the bundle once and, if it is new and verifies, calls
 // activate with it; it returns the bundle activate accepted,
-// ErrNotModified, or an *Error saying why nothing changed.
-func (p *Poller) Poll(ctx context.Context, activate func(*Bundle) error) (*Bundle, error) {
+// ErrNotModified, or a *bundle.Error saying why nothing changed.
+func (p *Poller) Poll(ctx context.Context, activate func(*bundle.Bundle) error) (*bundle.Bundle, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if len(p.Keys) == 0 {
-		return nil, &Error{Source: p.URL, Err: errors.New("no trusted key: a pulled bundle must be signed")}
+		return nil, &bundle.Error{Source: p.URL, Err: errors.New("no trusted key: a pulled bundle must be signed")}
 	}
 	data, etag, err := p.fetch(ctx)
 	if err != nil {
 		if errors.Is(err, ErrNotModified) {
 			return nil, err
 		}
-		return nil, &Error{Source: p.URL, Err: err}
+		return nil, &bundle.Error{Source: p.URL, Err: err}
 	}
-	opts := append([]Option{WithContext(ctx)}, p.Options...)
-	opts = append(opts, WithKeys(p.Keys...))
-	b, err := OpenZip(data, p.URL, opts...)
+	opts := append([]bundle.Option{bundle.WithContext(ctx)}, p.Options...)
+	opts = append(opts, bundle.WithKeys(p.Keys...))
+	b, err := bundle.OpenZip(data, p.URL, opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -91,14 +96,14 @@ func (p *Poller) Poll(ctx context.Context, activate func(*Bundle) error) (*Bundl
 		return nil, ErrNotModified
 	}
 	if err := activate(b); err != nil {
-		return nil, &Error{Source: p.URL, Err: fmt.Errorf("activate %s (%s): %w", b.Version, b.Digest, err)}
+		return nil, &bundle.Error{Source: p.URL, Err: fmt.Errorf("activate %s (%s): %w", b.Version, b.Digest, err)}
 	}
 	p.etag, p.digest = etag, b.Digest
 	if p.Store != nil {
 		// The bundle serves whether or not it could be kept; the error
 		// says it will be missing from replays.
 		if err := p.Store.Put(b); err != nil {
-			return b, &Error{Source: p.URL, Err: fmt.Errorf("activated %s, but not kept: %w", b.Digest, err)}
+			return b, &bundle.Error{Source: p.URL, Err: fmt.Errorf("activated %s, but not kept: %w", b.Digest, err)}
 		}
 	}
 	return b, nil
@@ -107,7 +112,7 @@ func (p *Poller) Poll(ctx context.Context, activate func(*Bundle) error) (*Bundl
 // fetch does the conditional GET and reads the body within the archive
 // limit, checking Repr-Digest when present.
 func (p *Poller) fetch(ctx context.Context) ([]byte, string, error) {
-	lim := configure(p.Options).lim
+	limit := bundle.ArchiveLimit(p.Options...)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, p.URL, nil)
 	if err != nil {
 		return nil, "", err
@@ -130,15 +135,15 @@ func (p *Poller) fetch(ctx context.Context) ([]byte, string, error) {
 		return nil, "", ErrNotModified
 	case resp.StatusCode != http.StatusOK:
 		return nil, "", fmt.Errorf("GET answered %s", resp.Status)
-	case resp.ContentLength > lim.MaxArchiveBytes:
-		return nil, "", fmt.Errorf("%s; a bundle is at most %s", size(resp.ContentLength), size(lim.MaxArchiveBytes))
+	case resp.ContentLength > limit:
+		return nil, "", fmt.Errorf("%s; a bundle is at most %s", size(resp.ContentLength), size(limit))
 	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, lim.MaxArchiveBytes+1))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, "", fmt.Errorf("reading the bundle: %w", err)
 	}
-	if int64(len(data)) > lim.MaxArchiveBytes {
-		return nil, "", fmt.Errorf("more than %s; a bundle is at most %s", size(lim.MaxArchiveBytes), size(lim.MaxArchiveBytes))
+	if int64(len(data)) > limit {
+		return nil, "", fmt.Errorf("more than %s; a bundle is at most %s", size(limit), size(limit))
 	}
 	if want, ok := reprDigest(resp.Header.Get("Repr-Digest")); ok {
 		if got := sha256.Sum256(data); string(got[:]) != string(want) {
@@ -169,7 +174,7 @@ func reprDigest(h string) ([]byte, bool) {
 // bundle and report with each Poll's outcome (a bundle, or an error;
 // ErrNotModified is not reported). One Poll is bounded by timeout (the
 // interval when zero).
-func (p *Poller) Run(ctx context.Context, interval, timeout time.Duration, activate func(*Bundle) error, report func(*Bundle, error)) {
+func (p *Poller) Run(ctx context.Context, interval, timeout time.Duration, activate func(*bundle.Bundle) error, report func(*bundle.Bundle, error)) {
 	if timeout <= 0 {
 		timeout = interval
 	}
@@ -188,4 +193,17 @@ func (p *Poller) Run(ctx context.Context, interval, timeout time.Duration, activ
 			report(b, err)
 		}
 	}
+}
+
+// size is n bytes for a message, as the bundle package writes it.
+func size(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
