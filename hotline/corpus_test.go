@@ -439,9 +439,9 @@ func TestHeldOut4(t *testing.T) {
 // said with it; an aspect particle inside a listed phrase; a household
 // word followed by a people word is the household, not indoors — 我屋里
 // 老头子; words of waste, market, oil-tea ownership and uncovered acts as
-// data) it scores 156 of 187. The floor is the score the fixes have
-// reached and only rises.
-var heldout5Floor = 0.83
+// data) it scores 158 of 187 with the other session-6 fixes. The floor is
+// the score the fixes have reached and only rises.
+var heldout5Floor = 0.84
 
 // TestHeldOut5 scores held-out set 5 by category, apart from the earlier
 // sets.
