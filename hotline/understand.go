@@ -361,6 +361,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				prev := pos[k-1]
 				if prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
 					h.i >= prev.j && bareRunes(rd, prev.j, h.i) <= 3 && !p.hasAny(rd.text[prev.j:h.i], p.g.Connectors) &&
+					!p.hasAny(rd.text[prev.j:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[prev.j:h.i], " \t\u3000") &&
 					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) {
 					continue
 				}
