@@ -47,7 +47,8 @@ var buildLimits = fsread.Limits{MaxFileBytes: DefaultLimits().MaxFileBytes, MaxT
 
 // Build writes a zipped bundle of src to w and returns its manifest. The
 // bytes depend only on the files and the version (no timestamps), so the
-// same sources give the same bundle and the same digest.
+// same sources give the same bundle and the same digest. The bundle
+// carries its rules' snapshot (SnapshotFile), listed in the manifest.
 func Build(ctx context.Context, w io.Writer, src Source) (Manifest, error) {
 	if len(src.Roots) == 0 {
 		return Manifest{}, errors.New("bundle: no rule directory to build from")
@@ -83,6 +84,15 @@ func Build(ctx context.Context, w io.Writer, src Source) (Manifest, error) {
 			return Manifest{}, err
 		}
 	}
+	snapRoots := roots
+	if len(snapRoots) == 0 {
+		snapRoots = []string{RulesDir}
+	}
+	snap, err := makeSnapshot(ctx, files, snapRoots)
+	if err != nil {
+		return Manifest{}, err
+	}
+	files[SnapshotFile] = &fstest.MapFile{Data: snap}
 	return WriteZip(w, files, src.Version, roots...)
 }
 
@@ -161,14 +171,16 @@ func MakeManifest(src fs.FS, version string, roots ...string) (Manifest, error) 
 			return Manifest{}, err
 		}
 	}
-	if ok, err := r.Exists(RegisterFile); err != nil {
-		return Manifest{}, err
-	} else if ok {
-		data, err := r.ReadFile(RegisterFile)
-		if err != nil {
+	for _, name := range []string{RegisterFile, SnapshotFile} {
+		if ok, err := r.Exists(name); err != nil {
 			return Manifest{}, err
+		} else if ok {
+			data, err := r.ReadFile(name)
+			if err != nil {
+				return Manifest{}, err
+			}
+			m.Files[name] = sha256Hex(data)
 		}
-		m.Files[RegisterFile] = sha256Hex(data)
 	}
 	if err := checkRoots(m); err != nil {
 		return Manifest{}, err

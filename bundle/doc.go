@@ -10,6 +10,7 @@
 //	register.yaml      optional: the register of documents in force (none otherwise)
 //	holidays/YYYY.json optional: holiday-cn files (the embedded ones otherwise)
 //	layers/*.geojson   optional: place layers the roots' layers.yaml name
+//	snapshot.json      optional (Build writes it): the rule files decoded, for readers without YAML (SnapshotFile)
 //
 // Reading is hostile-input safe: every entry must be a regular file listed
 // in the manifest with its checksum (a symlink, pipe, device or socket is

@@ -167,6 +167,18 @@ func load(ct *contents, c config) (*Bundle, error) {
 		}
 		roots = append(roots, rules.Root{Name: d, FS: sub})
 	}
+	snap, err := readSnapshot(ct)
+	if err != nil {
+		return nil, err
+	}
+	if snap != nil {
+		if err := checkSnapshot(c.ctx, roots, snap, c.rules); err != nil {
+			return nil, err
+		}
+		for i := range roots {
+			roots[i].Decoded = snap[roots[i].Name]
+		}
+	}
 	set, err := rules.LoadRoots(c.ctx, roots, c.rules)
 	if err != nil {
 		return nil, err

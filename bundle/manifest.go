@@ -23,6 +23,7 @@ const (
 	LayersDir     = "layers"
 	ConditionsDir = "conditions"
 	RegisterFile  = "register.yaml"
+	// SnapshotFile ("snapshot.json") is declared in snapshot.go.
 )
 
 // maxManifestBytes bounds bundle.json and bundle.sig: a manifest lists a
@@ -84,7 +85,7 @@ func parseManifest(raw []byte) (Manifest, error) {
 	var errs []error
 	for _, p := range sortedKeys(m.Files) {
 		if !validDataPath(p) {
-			errs = append(errs, fmt.Errorf("%s: listed path %q is not %s or a file under %s/, %s/ or %s/", ManifestFile, p, RegisterFile, RulesDir, HolidaysDir, LayersDir))
+			errs = append(errs, fmt.Errorf("%s: listed path %q is not %s, %s or a file under %s/, %s/ or %s/", ManifestFile, p, RegisterFile, SnapshotFile, RulesDir, HolidaysDir, LayersDir))
 			continue
 		}
 		if !isSHA256(m.Files[p]) {
@@ -146,7 +147,7 @@ func validDataPath(p string) bool {
 	if !fs.ValidPath(p) || strings.Contains(p, `\`) || p == "." {
 		return false
 	}
-	if p == RegisterFile {
+	if p == RegisterFile || p == SnapshotFile {
 		return true
 	}
 	for _, d := range []string{RulesDir, HolidaysDir, LayersDir, ConditionsDir} {

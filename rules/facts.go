@@ -22,7 +22,9 @@ type implicationSource struct {
 func (l *loader) loadFacts(src source) []implicationSource {
 	file := src.path
 	var spec FactsFileSpec
-	if f := l.fromSnapshot(src.data); f != nil && f.facts != nil {
+	if f, ok := l.decoded(src); !ok {
+		return nil
+	} else if f != nil && f.facts != nil {
 		spec = *f.facts
 	} else if err := l.decode(src.data, &spec); err != nil {
 		l.yamlErr(file, err)

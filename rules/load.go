@@ -38,6 +38,11 @@ type Root struct {
 	// to name files alone.
 	Name string
 	FS   fs.FS
+	// Decoded, if set, is the directory's files already decoded (a
+	// bundle's snapshot): its facts.yaml and notice files are taken from
+	// it, each entry only for the bytes it was decoded from, and a file
+	// without its entry fails the load. YAML is not parsed.
+	Decoded *Decoded
 }
 
 // Limits bound what a load reads and parses, so that a hostile or broken
@@ -367,7 +372,7 @@ func (l *loader) load(srcs []source) error {
 	l.loadConsecutive()
 	specs := make([]*FileSpec, len(notices))
 	for i, s := range notices {
-		specs[i] = l.parseNotice(s.path, s.data)
+		specs[i] = l.parseNotice(s)
 	}
 	if len(l.errs) > 0 {
 		// Structural errors make later checks noisy; report them first.

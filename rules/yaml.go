@@ -47,16 +47,35 @@ func yamlError(file string, err error) *Error {
 	return &Error{File: file, Msg: err.Error()}
 }
 
-func (l *loader) parseNotice(file string, data []byte) *FileSpec {
-	if f := l.fromSnapshot(data); f != nil && f.notice != nil {
+func (l *loader) parseNotice(src source) *FileSpec {
+	f, ok := l.decoded(src)
+	if !ok {
+		return nil
+	}
+	if f != nil && f.notice != nil {
 		return f.notice
 	}
 	var spec FileSpec
-	if err := l.decode(data, &spec); err != nil {
-		l.yamlErr(file, err)
+	if err := l.decode(src.data, &spec); err != nil {
+		l.yamlErr(src.path, err)
 		return nil
 	}
 	return &spec
+}
+
+// decoded is a file's decoded form when it need not be parsed: its
+// root's Decoded entry (required when the root has Decoded: ok is false,
+// with the error reported, when there is none for these bytes), or the
+// embedded snapshot's, or nil to parse the YAML.
+func (l *loader) decoded(src source) (f *snapshotFile, ok bool) {
+	if d := l.set.Roots[src.root].Decoded; d != nil {
+		if f := d.file(src.name, src.data); f != nil {
+			return f, true
+		}
+		l.errorf(src.path, Pos{}, "not in the rule directory's snapshot, or the snapshot was made from other bytes: rebuild it (tonggao bundle build)")
+		return nil, false
+	}
+	return l.fromSnapshot(src.data), true
 }
 
 // condErr reports a condition that does not compile, at its column.
