@@ -27,7 +27,6 @@ import (
 
 	"github.com/tonggao/tonggao/bundle"
 	"github.com/tonggao/tonggao/loadtest"
-	"github.com/tonggao/tonggao/rules"
 )
 
 // hostileDuration is how long each hostile reload test drives load:
@@ -382,13 +381,16 @@ func TestHostileBundlesUnderLoad(t *testing.T) {
 	require.NoError(t, err)
 	v1 := buildSigned(t, priv, "v1")
 	v2 := buildSigned(t, priv, "v2")
-	// A signed bundle whose rules hold a merge-key bomb: Build does not
-	// load rules, so a careless or hostile publisher can make one.
-	rulesDir := t.TempDir()
+	// A signed bundle whose rules hold a merge-key bomb: Build refuses
+	// such rules (it decodes them for the bundle's snapshot), but a
+	// careless or hostile publisher can zip one without it.
+	bundleDir := t.TempDir()
+	rulesDir := filepath.Join(bundleDir, "rules")
+	require.NoError(t, os.Mkdir(rulesDir, 0o755))
 	require.NoError(t, copyRules(rulesDir))
 	require.NoError(t, os.WriteFile(filepath.Join(rulesDir, "notices", "zz-bomb.yaml"), mergeKeyBomb(), 0o644))
 	var bb bytes.Buffer
-	_, err = bundle.Build(context.Background(), &bb, bundle.Source{Version: "bomb", Roots: []rules.Root{{Name: "rules", FS: os.DirFS(rulesDir)}}})
+	_, err = bundle.WriteZip(&bb, os.DirFS(bundleDir), "bomb")
 	require.NoError(t, err)
 	bomb, err := bundle.Sign(bb.Bytes(), key)
 	require.NoError(t, err)
