@@ -137,7 +137,7 @@ func (v *verifier) add(e entry) error {
 // pipe, a device, a socket), listed or not: its bytes would not be what
 // the checksum covers.
 func (v *verifier) notRegular(name string, mode fs.FileMode) {
-	v.fail("%s: a %s; a bundle holds regular files only", name, kind(mode))
+	v.fail("%s: a %s; a bundle holds regular files only", name, fsread.Kind(mode))
 }
 
 // finish reads the manifest, the signature and every listed file, checks
@@ -354,7 +354,7 @@ func readFile(path string, lim Limits) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("a %s; a bundle is a regular file", kind(st.Mode()))
+		return nil, fmt.Errorf("a %s; a bundle is a regular file", fsread.Kind(st.Mode()))
 	}
 	if st.Size() > lim.MaxArchiveBytes {
 		return nil, fmt.Errorf("%s; a bundle is at most %s", size(st.Size()), size(lim.MaxArchiveBytes))
@@ -372,24 +372,6 @@ func readFile(path string, lim Limits) ([]byte, error) {
 		return nil, fmt.Errorf("grew past %s while read", size(lim.MaxArchiveBytes))
 	}
 	return data, nil
-}
-
-func kind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeSymlink != 0:
-		return "symlink"
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeCharDevice != 0:
-		return "character device"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	case m.IsDir():
-		return "directory"
-	}
-	return "irregular file"
 }
 
 func size(n int64) string {

@@ -197,7 +197,7 @@ func readAll(rd io.Reader, size int64) ([]byte, error) {
 // limits, by what info says.
 func (r *Reader) check(name string, info fs.FileInfo) error {
 	if !info.Mode().IsRegular() {
-		return r.fail(name, fmt.Errorf("%w (%s): only regular files are read", ErrNotRegular, kind(info.Mode())))
+		return r.fail(name, fmt.Errorf("%w (%s): only regular files are read", ErrNotRegular, Kind(info.Mode())))
 	}
 	if info.Size() > r.lim.MaxFileBytes {
 		return r.fail(name, fmt.Errorf("%w: %s; at most %s per file", ErrTooLarge, size(info.Size()), size(r.lim.MaxFileBytes)))
@@ -246,7 +246,7 @@ func (r *Reader) ReadDir(name string) ([]fs.DirEntry, error) {
 		return nil, r.fail(name, unwrapPath(err))
 	}
 	if !info.IsDir() {
-		return nil, r.fail(name, fmt.Errorf("not a directory (%s)", kind(info.Mode())))
+		return nil, r.fail(name, fmt.Errorf("not a directory (%s)", Kind(info.Mode())))
 	}
 	f, err := r.fsys.Open(real)
 	if err != nil {
@@ -340,7 +340,10 @@ func unwrapPath(err error) error {
 	return err
 }
 
-func kind(m fs.FileMode) string {
+// Kind names a file mode's type the way an error message says it ("named
+// pipe", "symlink"): shared by every reader that refuses what is not a
+// regular file.
+func Kind(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
 		return "named pipe"
@@ -354,10 +357,10 @@ func kind(m fs.FileMode) string {
 		return "symlink"
 	case m.IsDir():
 		return "directory"
-	case m&fs.ModeIrregular != 0:
-		return "irregular file"
+	case m.IsRegular():
+		return "regular file"
 	}
-	return "regular file"
+	return "irregular file"
 }
 
 // size says a number of bytes the way a person reads it.
