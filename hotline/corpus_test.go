@@ -74,6 +74,8 @@ const (
 	heldout4Glob = "testdata/heldout/s5/*.yaml"
 	// heldout5Glob is held-out set 5 (session 6), one file per category.
 	heldout5Glob = "testdata/heldout/s6/*.yaml"
+	// heldout6Glob is held-out set 6 (session 7), one file per category.
+	heldout6Glob = "testdata/heldout/s7/*.yaml"
 )
 
 func loadCorpus(t testing.TB, globs ...string) []corpusCase {
@@ -337,7 +339,7 @@ func scoreCorpus(t *testing.T, h *Hotline, cases []corpusCase, overall, category
 func TestNoFalseAllowed(t *testing.T) {
 	h := newTestHotline(t)
 	var bad []string
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob) {
 		r := askCorpus(h, c)
 		check := func(want string, got corpusResult) {
 			if want != "forbidden" && want != "conditional" {
@@ -380,7 +382,7 @@ func TestSpokenLimits(t *testing.T) {
 			zhNames = append(zhNames, shortWindow(w.Name)+" ends")
 		}
 	}
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
@@ -452,6 +454,25 @@ func TestHeldOut5(t *testing.T) {
 	scoreCorpus(t, h, cases, heldout5Floor, 0)
 }
 
+// heldout6Floor is what held-out set 6 (testdata/heldout/s7, 219 calls in
+// 17 categories, session 7) must keep. Its first run, before any change
+// made for it, scored 169 of 219 (77.2 %), with one answer of 可以 where a
+// rule forbids (a day the caller took back: 十月八号 不对 十月七号);
+// docs/hotline.md has it by category. After general fixes (a day taken
+// back by a correction word; a space before a short question ending in 呢
+// and 一是…二是 part the questions of a call) it scores 173 of 219. The
+// floor is the score the fixes have reached and only rises.
+var heldout6Floor = 0.78
+
+// TestHeldOut6 scores held-out set 6 by category, apart from the earlier
+// sets.
+func TestHeldOut6(t *testing.T) {
+	h := newTestHotline(t)
+	cases := loadCorpus(t, heldout6Glob)
+	require.GreaterOrEqual(t, len(cases), 170)
+	scoreCorpus(t, h, cases, heldout6Floor, 0)
+}
+
 // TestDecidingSentencesKept: what decides an answer is never cut to fit
 // the spoken limit — the outcome for each reply of a fact only the
 // operator's data can settle (要是重点森林防火区，不可以；…), the question
@@ -459,7 +480,7 @@ func TestHeldOut5(t *testing.T) {
 // every corpus, in both languages.
 func TestDecidingSentencesKept(t *testing.T) {
 	h := newTestHotline(t)
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		for _, l := range []Lang{ZH, EN} {

@@ -50,6 +50,8 @@ type grammar struct {
 	Made        []string          `yaml:"made"`
 	Aspect      []string          `yaml:"aspect"`
 	Connectors  []string          `yaml:"connectors"`
+	Corrections []string          `yaml:"corrections"`
+	Enumerators []string          `yaml:"enumerators"`
 	When        []string          `yaml:"when"`
 	Consequence []string          `yaml:"consequence"`
 	Money       []string          `yaml:"money"`
@@ -90,7 +92,7 @@ func parseGrammar() (*grammar, error) {
 	if err := yaml.UnmarshalWithOptions(mandarinYAML, &g, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
 		return nil, fmt.Errorf("mandarin.yaml: %w", err)
 	}
-	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter} {
+	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Corrections, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter} {
 		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
 	var err error

@@ -403,7 +403,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.sound.index()
 	p.filler = newTrie()
 	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting, g.Where,
-		g.Document, g.Validity, g.Report, keys(days)} {
+		g.Document, g.Validity, g.Report, g.Corrections, keys(days)} {
 		for _, w := range l {
 			p.filler.add(w, word{})
 		}
@@ -643,7 +643,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	c := 0
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if clauseBreak(r) || r == '还' && strings.HasPrefix(text[i:], "还有") {
+		if clauseBreak(r) || r == '还' && strings.HasPrefix(text[i:], "还有") || p.spaceBreak(text, i) || p.enumerates(text, i) {
 			c++
 		}
 		for k := i; k < i+n; k++ {
@@ -679,6 +679,53 @@ func clauseBreak(r rune) bool {
 	switch r {
 	case '，', ',', '。', '.', '？', '?', '！', '!', '；', ';', '、', '\n':
 		return true
+	}
+	return false
+}
+
+// enumerates reports whether text[i:] begins an item of a list of
+// questions (一是…, 二是…; 第二…): each item is a clause of its own.
+func (p *parser) enumerates(text string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	for _, e := range p.g.Enumerators {
+		if strings.HasPrefix(text[i:], e) {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceBreak reports whether text[i] is the first space before a short
+// question said in a pause, as an operator types it (霜降籽呢, 超载呢): the
+// run up to the next space or the end ends in an ellipsis word, so it is a
+// clause of its own that asks the same again (寒露籽今天能摘吗 霜降籽呢).
+func (p *parser) spaceBreak(text string, i int) bool {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsSpace(r) || i == 0 {
+		return false
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(text[:i]); unicode.IsSpace(prev) || !isHan(prev) {
+		return false
+	}
+	stop := func(r rune) bool { return unicode.IsSpace(r) || clauseBreak(r) }
+	rest := strings.TrimLeftFunc(text[i+n:], unicode.IsSpace)
+	if k := strings.IndexFunc(rest, stop); k >= 0 {
+		rest = rest[:k]
+	}
+	// and the run before the space, when it was such a question: what
+	// follows it is said of them all (超载呢 都在城市规划区)
+	said := text[:i]
+	if k := strings.LastIndexFunc(said, stop); k >= 0 {
+		said = said[k:]
+		_, n := utf8.DecodeRuneInString(said)
+		said = said[n:]
+	}
+	for _, e := range p.g.Ellipsis {
+		if rest != e && strings.HasSuffix(rest, e) || said != e && strings.HasSuffix(said, e) {
+			return true
+		}
 	}
 	return false
 }

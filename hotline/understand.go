@@ -638,6 +638,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 			bad = true
 			continue
 		}
+		if p.retracted(rd, k) {
+			continue
+		}
 		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) {
 			continue
 		}
@@ -684,6 +687,20 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该月第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// retracted reports whether the caller took back day k by correcting it
+// right after (十月八号 不对 十月七号; 明天——不对，后天): a correction word, and
+// little else, between it and the next day said.
+func (p *parser) retracted(rd *reading, k int) bool {
+	if k+1 >= len(rd.dates) {
+		return false
+	}
+	between := rd.text[rd.dates[k].End:rd.dates[k+1].Start]
+	if utf8.RuneCountInString(between) > 8 {
+		return false
+	}
+	return p.hasAny(between, p.g.Corrections)
 }
 
 // clock picks the act's time of day: one said in its clause, else the only
