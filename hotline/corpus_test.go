@@ -76,6 +76,9 @@ const (
 	heldout5Glob = "testdata/heldout/s6/*.yaml"
 	// heldout6Glob is held-out set 6 (session 7), one file per category.
 	heldout6Glob = "testdata/heldout/s7/*.yaml"
+	// intentsGlob is the question kinds of issue 12's mystery-shopper
+	// check (session 7), one file per category.
+	intentsGlob = "testdata/heldout/intents/*.yaml"
 )
 
 func loadCorpus(t testing.TB, globs ...string) []corpusCase {
@@ -339,7 +342,7 @@ func scoreCorpus(t *testing.T, h *Hotline, cases []corpusCase, overall, category
 func TestNoFalseAllowed(t *testing.T) {
 	h := newTestHotline(t)
 	var bad []string
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, intentsGlob) {
 		r := askCorpus(h, c)
 		check := func(want string, got corpusResult) {
 			if want != "forbidden" && want != "conditional" {
@@ -382,7 +385,7 @@ func TestSpokenLimits(t *testing.T) {
 			zhNames = append(zhNames, shortWindow(w.Name)+" ends")
 		}
 	}
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, intentsGlob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
@@ -480,7 +483,7 @@ func TestHeldOut6(t *testing.T) {
 // every corpus, in both languages.
 func TestDecidingSentencesKept(t *testing.T) {
 	h := newTestHotline(t)
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, intentsGlob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		for _, l := range []Lang{ZH, EN} {
@@ -516,4 +519,21 @@ func TestDecidingSentencesKept(t *testing.T) {
 			}
 		}
 	}
+}
+
+// intentsFloor is what the intents set (testdata/heldout/intents, 76 calls
+// in 7 categories, session 7: insurance questions other than "may I
+// enrol", the register, report numbers, oil-tea opening days, burning
+// wood and straw, market, waste dug for a house) must keep. Its first run,
+// before any change made for it, scored 32 of 76 (42.1 %), with one 可以
+// where a rule forbids (在广州打工那边交了居民医保，老家还要交吗: duplicate
+// enrolment); docs/hotline.md has it by category. The floor only rises.
+var intentsFloor = 0.42
+
+// TestIntents scores the intents set by category, apart from the others.
+func TestIntents(t *testing.T) {
+	h := newTestHotline(t)
+	cases := loadCorpus(t, intentsGlob)
+	require.GreaterOrEqual(t, len(cases), 60)
+	scoreCorpus(t, h, cases, intentsFloor, 0)
 }
