@@ -502,9 +502,51 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		// what was not read may have changed it: never 可以 on part of a call
 		return h.unreadAllowed(q, l), nil
 	}
+	if q.asks.rate && d.Verdict == engine.Allowed && !givesTerm(d, rateTerm) {
+		// 看病能报多少: the rules say nothing of it — not 可以 for enrolling
+		return h.termNotGiven(q, d, l, rateTerm), nil
+	}
 	a := h.Render(q, d, l)
 	_ = c
 	return a, nil
+}
+
+// rateTerm is the term of how much is paid back (报销比例), which the
+// caller's words of rate (mandarin.yaml) ask for.
+const rateTerm = "reimbursement_rate"
+
+// givesTerm: a reason of d states the term.
+func givesTerm(d *engine.Decision, name string) bool {
+	for _, r := range d.Reasons() {
+		for _, t := range r.Terms {
+			if t.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// termNotGiven answers a question for a term no rule states (看病能报多少):
+// no rule on it, naming it, then what the rules do say of the benefits.
+func (h *Hotline) termNotGiven(q *Query, d *engine.Decision, l Lang, term string) *Answer {
+	c := h.cat
+	a := h.Render(q, d, l)
+	a.Verdict = engine.NoRule
+	a.FollowUp, a.Ask = []FollowUp{}, ""
+	name := c.T(l, "term_name."+term)
+	a.Headline = c.T(l, "head.no_term", "term", name, "activity", actWords(q, d, l), "when", h.whenOf(l, d.Date, q))
+	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
+		a.Headline = c.T(l, "head.no_term", "term", name, "activity", "", "when", h.whenOf(l, d.Date, q))
+	}
+	bq := *q
+	bq.asks = askFlags{benefits: true}
+	spoken := append([]string{a.Headline}, h.terms(l, &bq, d)...)
+	spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
+	must := make([]bool, len(spoken))
+	must[0], must[len(must)-1] = true, true
+	a.Answer = fitKeeping(spoken, must, maxSpoken(l))
+	return a
 }
 
 // notDecided answers a query with no activity: no_rule naming an act no
@@ -722,6 +764,25 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	terms := h.terms(l, q, d)
 	a.Details.Terms = terms
+	if d.Verdict == engine.Allowed && len(terms) > 0 {
+		// A question beyond "may I" about an allowed act (几时开始报销,
+		// 60岁还要交吗) is answered by what the rule says, never by a bare
+		// 可以 for the act.
+		switch {
+		case q.asks.must:
+			key := "head.must.plain"
+			if q.ageSaid {
+				key = "head.must" // an age said, and no rule reads one
+			}
+			a.Headline = c.T(l, key, "activity", act, "when", when)
+		case q.asks.benefits || q.asks.waiting:
+			if s := c.T(l, "head.terms", "activity", act, "when", when, "term", terms[0]); utf8.RuneCountInString(s) <= maxHeadline(l) {
+				a.Headline, terms = s, terms[1:]
+			} else {
+				a.Headline = c.T(l, "head.asked", "activity", act, "when", when)
+			}
+		}
+	}
 	if d.Verdict == engine.Conditional {
 		if f, ok := h.followUp(l, q, d, callerFacts); ok {
 			a.FollowUp = append(a.FollowUp, f)
@@ -740,9 +801,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	for _, p := range q.Published {
 		spoken = append(spoken, c.T(l, "published", "fact", h.factLabel(l, p.Fact), "source", p.Source))
 	}
-	if q.asks.when && d.Verdict == engine.Allowed && len(terms) == 0 {
+	var special string // the rule a special case said points to (新生儿)
+	if d.Verdict == engine.Allowed {
 		// the rule the question's own words point to (新生儿 …) says when
 		best, bestScore := "", -1
+		var bestTerms []rules.Term
 		for _, r := range d.Reasons() {
 			if r.Status != "applies" || r.Effect != string(rules.Allow) {
 				continue
@@ -754,14 +817,33 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 				}
 			}
 			if score > bestScore {
-				best, bestScore = r.Text, score
+				best, bestScore, bestTerms = r.Text, score, r.Terms
 			}
 		}
-		if best != "" {
+		said := strings.Join(terms, "")
+		for _, t := range bestTerms {
+			if t.Value != "" && strings.Contains(said, spokenDates(t.Value)) {
+				bestScore = 0 // its terms are said already (低保户: 200元)
+			}
+		}
+		switch {
+		case best != "" && q.asks.when && len(terms) == 0:
 			spoken = append(spoken, c.T(l, "quote", "text", clip(best, 60)))
+		case best != "" && bestScore > 0:
+			// 新生儿交医保要多少钱: the amount asked, and the rule of the case
+			// said, which holds its window (出生后90天内), after it
+			special = c.T(l, "quote", "text", clip(best, 40))
 		}
 	}
+	if q.asks.when && d.Verdict != engine.Allowed {
+		// 寒露籽几号开摘, asked after the day: the day it began, and that
+		// it has begun (the headline says what it still depends on)
+		spoken = append(spoken, h.begun(l, d, q)...)
+	}
 	spoken = append(spoken, terms...)
+	if special != "" {
+		spoken = append(spoken, special)
+	}
 	if d.Verdict == engine.Conditional && len(operatorFacts) > 0 {
 		both := h.bothWays(l, q, d, operatorFacts)
 		spoken = append(spoken, both...)
@@ -1024,6 +1106,13 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 	if a.where {
 		want["household"], want["where"] = true, true
 	}
+	if a.must {
+		// 60岁还要交吗: who the rule covers, and what they pay
+		want["covered"], want["fee"] = true, true
+		if has("assistance") {
+			want["assistance"] = true
+		}
+	}
 	if len(want) == 0 || a.deadline {
 		want["fee"] = true
 		if has("assistance") {
@@ -1042,7 +1131,7 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 	if want["assistance"] && has("assistance") && has("fee") && from["assistance"] != from["fee"] {
 		want["fee"] = false
 	}
-	if a.when && !a.money && !a.deadline && !a.benefits && !a.waiting && !a.where {
+	if a.when && !a.money && !a.deadline && !a.benefits && !a.waiting && !a.where && !a.must {
 		return nil // 多久内, 几时: the rule's own sentence answers it
 	}
 	var out []string
@@ -1065,9 +1154,8 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 		v := spokenDates(t.value)
 		if t.name == "household" {
 			v = spokenDates(t.text)
-			if i := strings.LastIndex(v, "（"); i > 0 {
-				v = v[:i]
-			}
+			// the article it cites ends it: （二（六））
+			v = trailingCitation.ReplaceAllString(v, "")
 			v = strings.ReplaceAll(v, "……", "；")
 		}
 		key := "term." + t.name
@@ -1078,6 +1166,10 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 	}
 	return out
 }
+
+// trailingCitation is an article cited in brackets at the end of a term's
+// text: （二（六））, （二（二））.
+var trailingCitation = regexp.MustCompile(`（[^（）]*(（[^（）]*）)?）$`)
 
 // sharesRun reports whether a and b have n characters in a row in common
 // (小孩刚生 is read as 新生儿…, which the newborn rule's sentence says).
@@ -1199,6 +1291,42 @@ func shortWindow(name string) string {
 		return name[:i]
 	}
 	return name
+}
+
+// begun says, for each window of a permitting rule that may apply, that
+// it began on its first day (寒露籽采摘期从10月8日开始，已经开始了), and
+// for each window of a forbidding rule that may apply, the day after its
+// last (霜降籽开始采摘日前到10月22日为止，从10月23日起不再因此禁止) —
+// unless the next change already says that day.
+func (h *Hotline) begun(l Lang, d *engine.Decision, q *Query) []string {
+	var out []string
+	next := ""
+	if d.NextChange != nil {
+		next = d.NextChange.Date.String()
+	}
+	for _, r := range d.Reasons() {
+		if r.Defeated() {
+			continue
+		}
+		for _, w := range r.Windows {
+			if !w.Start.IsZero() {
+				continue
+			}
+			var s string
+			switch {
+			case r.Effect == string(rules.Allow) && !w.From.After(d.Date):
+				s = h.cat.T(l, "when.begun", "window", h.windowName(l, w.Name), "from", h.day(l, w.From, q))
+			case r.Effect == string(rules.Forbid) && !w.To.Before(d.Date) && w.To.AddDays(1).String() != next:
+				s = h.cat.T(l, "when.until", "window", h.windowName(l, w.Name), "to", h.day(l, w.To, q), "next", h.day(l, w.To.AddDays(1), q))
+			default:
+				continue
+			}
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
 }
 
 // nextChange says when the answer changes — "从10月23日起可以", or "起要看

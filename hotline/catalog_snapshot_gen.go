@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "36a34852be5707716710f6334d00268081010e950132ad3648a0b72f7642d5e1"
+const catalogSnapshotSum = "76300e3f507bb9129541f5eea109bbda95c9d60b79351422e5d828a0ccac3953"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -68,6 +68,7 @@ func snapshotCatalog() *Catalog {
 			"document.candidates":                  {ZH: "可能是：{list}。", EN: "It may be: {list}."},
 			"document.changed":                     {ZH: "依据{by}。", EN: "By {by}."},
 			"document.ended":                       {ZH: "有效期到{to}已结束。", EN: "Its validity ended on {to}."},
+			"document.not_listed":                  {ZH: "登记簿里没有这个文件，规则库也没有收录它，请核对文号。", EN: "The register does not list it and the rule base does not hold it: check the number."},
 			"document.status":                      {ZH: "{number}{when}{status}。", EN: "{number}{when}: {status}."},
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
@@ -80,16 +81,21 @@ func snapshotCatalog() *Catalog {
 			"grounds.cite":                         {ZH: "{notice}{article}", EN: "{notice}, {article}"},
 			"grounds.title_only":                   {ZH: "（只有标题）", EN: " (title only)"},
 			"head.allowed":                         {ZH: "可以：{when}{activity}是允许的。", EN: "Yes: {activity} is allowed{when}."},
+			"head.asked":                           {ZH: "{when}{activity}，规定如下。", EN: "{activity}{when}: the rules say:"},
 			"head.bad_day":                         {ZH: "没有这一天：{words}。", EN: "There is no such day: {words}."},
 			"head.conditional":                     {ZH: "要看情况：{when}{activity}要看{facts}。", EN: "It depends: {activity}{when} depends on {facts}."},
 			"head.forbidden":                       {ZH: "不可以：{when}{activity}是禁止的。", EN: "No: {activity} is forbidden{when}."},
+			"head.must":                            {ZH: "要：{when}{activity}不分年龄。", EN: "Yes: {activity}{when} is for any age."},
+			"head.must.plain":                      {ZH: "要：{when}{activity}，按下面的范围。", EN: "Yes: {activity}{when}, within the scope below."},
 			"head.no_rule":                         {ZH: "本规则库没有相关规定：{when}{activity}。", EN: "The rule base has no rule on this: {activity}{when}."},
 			"head.no_rule_act":                     {ZH: "本规则库没有相关规定：{when}{act}。", EN: "The rule base has no rule on this: {act}{when}."},
+			"head.no_term":                         {ZH: "本规则库没有{term}的规定：{when}{activity}。", EN: "The rule base has no rule on the {term}: {activity}{when}."},
 			"head.not_understood":                  {ZH: "没有听出您要问哪件事。", EN: "No question the rule base can answer was recognised."},
 			"head.short.allowed":                   {ZH: "可以：{when}这件事是允许的。", EN: "Yes: it is allowed{when}."},
 			"head.short.conditional":               {ZH: "要看情况：{when}这件事要看具体情况。", EN: "It depends: the answer{when} turns on the facts below."},
 			"head.short.forbidden":                 {ZH: "不可以：{when}这件事是禁止的。", EN: "No: it is forbidden{when}."},
 			"head.short.no_rule":                   {ZH: "本规则库没有相关规定：{when}。", EN: "The rule base has no rule on this{when}."},
+			"head.terms":                           {ZH: "{when}{activity}：{term}", EN: "{activity}{when}: {term}"},
 			"head.unread":                          {ZH: "问题太长没有听完，不能答“可以”。", EN: "The question was too long to read whole: it cannot be answered yes."},
 			"interpretation":                       {ZH: "“{words}”理解为：{reading}", EN: "“{words}” is read as: {reading}"},
 			"list.or":                              {ZH: "或", EN: " or "},
@@ -170,6 +176,7 @@ func snapshotCatalog() *Catalog {
 			"term.assistance":                      {ZH: "资助：{value}。", EN: "Assistance: {value}."},
 			"term.benefit_period":                  {ZH: "待遇享受期：{value}。", EN: "Benefits: {value}."},
 			"term.benefits_from":                   {ZH: "从{value}起享受待遇（报销）。", EN: "Benefits from {value}."},
+			"term.covered":                         {ZH: "参保范围：{value}。", EN: "Covered: {value}."},
 			"term.fee":                             {ZH: "缴费：{value}。", EN: "Contribution: {value}."},
 			"term.household":                       {ZH: "{value}。", EN: "{value}."},
 			"term.other":                           {ZH: "{value}。", EN: "{value}."},
@@ -188,6 +195,7 @@ func snapshotCatalog() *Catalog {
 			"term_name.next_year_not_in_rule_base": {ZH: "2026年度", EN: "2026"},
 			"term_name.no_2025_benefit":            {ZH: "2025年度待遇", EN: "2025 benefits"},
 			"term_name.receipt":                    {ZH: "缴费凭证", EN: "Receipt"},
+			"term_name.reimbursement_rate":         {ZH: "报销比例", EN: "reimbursement rate"},
 			"term_name.waiting_period":             {ZH: "待遇等待期", EN: "Waiting period"},
 			"term_name.where":                      {ZH: "参保地点", EN: "Where"},
 			"understood":                           {ZH: "听到了：{what}。", EN: "Understood: {what}."},
@@ -199,6 +207,8 @@ func snapshotCatalog() *Catalog {
 			"verdict.forbidden":                    {ZH: "不可以", EN: "No"},
 			"verdict.no_rule":                      {ZH: "本规则库没有相关规定", EN: "The rule base has no rule on this"},
 			"when":                                 {ZH: "{date}", EN: " on {date}"},
+			"when.begun":                           {ZH: "{window}从{from}开始，已经开始了。", EN: "{window} began on {from}."},
+			"when.until":                           {ZH: "{window}到{to}为止，从{next}起不再因此禁止。", EN: "{window} lasts until {to}; from {next} it no longer forbids."},
 			"where.town":                           {ZH: "在{town}", EN: " in {town}"},
 			"why.applies":                          {ZH: "依据{notice}{article}：{text}", EN: "Under {notice}, {article}: “{text}”"},
 			"why.may_apply":                        {ZH: "视{depends}而定，可能适用{notice}{article}：{text}", EN: "Depending on {depends}, {notice}, {article} may apply: “{text}”"},

@@ -2,6 +2,7 @@ package hotline
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -152,6 +153,12 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		parts = append(parts, c.T(l, "document.ended", "to", h.day(l, *a.Document.ValidUntil, nil)))
 	case st.ChangedBy != "" && (st.Status == register.Invalidated || st.Status == register.Abolished):
 		parts = append(parts, c.T(l, "document.changed", "by", st.ChangedBy))
+	case st.Status == register.Unknown && a.Document.Title == "":
+		// 祁政通〔2024〕5号: neither listed nor encoded — say so, the
+		// caller may have the number wrong
+		if _, listed := reg.Entry(n); !listed {
+			parts = append(parts, c.T(l, "document.not_listed"))
+		}
 	}
 	if h.p.hasAny(text, []string{"施行", "开始"}) && a.Document.ValidFrom != nil {
 		parts = append(parts, c.T(l, "next.plain", "date", h.day(l, *a.Document.ValidFrom, nil), "verdict", c.T(l, "status.in_force")))
@@ -173,11 +180,24 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 		score   int
 		inForce bool
 		year    int
+		ofYear  bool
 	}
 	var best *cand
 	reg := h.eng.Register()
+	// 2020年那个禁止烧秸秆的通告: a year said with the subject picks that
+	// year's document among those of the same subject
+	said := 0
+	if m := reYear.FindStringSubmatch(text); m != nil {
+		said, _ = strconv.Atoi(m[1])
+	}
+	ofYear := func(n register.Number, title string) bool {
+		return said != 0 && (n.Year == said || strings.Contains(title, m4(said)))
+	}
 	consider := func(number, title string) {
 		s := longestCommon(h.stripGeneric(text), h.stripGeneric(subjectOf(title)))
+		if s < 3 && sharedPairs(h.stripGeneric(text), h.stripGeneric(subjectOf(title))) >= 2 {
+			s = 3 // 湘江禁捕: two words of the title apart (湘江流域禁捕)
+		}
 		if s < 3 {
 			return
 		}
@@ -186,8 +206,12 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 			return
 		}
 		st := reg.Status(n, q.Date)
-		c := cand{number: n.String(), score: s, inForce: st.Status == register.InForce, year: n.Year}
-		if best == nil || c.score > best.score || c.score == best.score && (c.inForce && !best.inForce || c.inForce == best.inForce && c.year > best.year) {
+		c := cand{number: n.String(), score: s, inForce: st.Status == register.InForce, year: n.Year, ofYear: ofYear(n, title)}
+		switch {
+		case best == nil, c.ofYear && !best.ofYear:
+			best = &c
+		case c.ofYear != best.ofYear:
+		case c.score > best.score || c.score == best.score && (c.inForce && !best.inForce || c.inForce == best.inForce && c.year > best.year):
 			best = &c
 		}
 	}
@@ -201,6 +225,26 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 		return ""
 	}
 	return best.number
+}
+
+// reYear is a year said in a question about a document (2020年).
+var reYear = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+
+// m4 is a year as titles print it (2020年).
+func m4(y int) string { return strconv.Itoa(y) + "年" }
+
+// sharedPairs counts the distinct two-character runs of Chinese
+// characters of a that b holds, not overlapping in a.
+func sharedPairs(a, b string) int {
+	ra := []rune(a)
+	n := 0
+	for i := 0; i+2 <= len(ra); i++ {
+		if ra[i] > 0x2E80 && ra[i+1] > 0x2E80 && strings.Contains(b, string(ra[i:i+2])) {
+			n++
+			i++
+		}
+	}
+	return n
 }
 
 // longestCommon is the length, in characters, of the longest run of Chinese
@@ -283,11 +327,19 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 	}
 	// words that name a contact win: 交警, 城管, 着火
 	for _, r := range h.voc.Reports {
-		if h.p.hasAny(u.rd.text, r.Words) {
-			for _, n := range h.eng.Rules().Notices {
-				for _, ct := range n.Contacts {
-					if strings.Contains(ct.Name, r.Contact) {
-						add(ct)
+		if len(r.Words) > 0 && h.p.hasAny(u.rd.text, r.Words) {
+			h.contactsNamed(r.Contact, add)
+		}
+	}
+	if len(contacts) == 0 && q.Activity != "" {
+		// an act of a notice whose reports the vocabulary sends to one
+		// department (乱倒渣土: the department that enforces the notice
+		// covering it, though another notice covering it prints four)
+		if act, ok := h.eng.Rules().Activity(q.Activity); ok {
+			for _, r := range h.voc.Reports {
+				for _, num := range r.Notices {
+					if n, ok := h.eng.Rules().Notice(num); ok && n.InForce(q.Date) && coveredBy(n, act) {
+						h.contactsNamed(r.Contact, add)
 					}
 				}
 			}
@@ -336,6 +388,27 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
 	}
 	return a
+}
+
+// coveredBy: a rule of n covers the act or a kind of it.
+func coveredBy(n *rules.Notice, act *rules.Activity) bool {
+	for _, r := range n.Rules {
+		if r.Covers(act) || coversKind(r, act) {
+			return true
+		}
+	}
+	return false
+}
+
+// contactsNamed adds the notices' contacts whose name holds name.
+func (h *Hotline) contactsNamed(name string, add func(rules.Contact)) {
+	for _, n := range h.eng.Rules().Notices {
+		for _, ct := range n.Contacts {
+			if strings.Contains(ct.Name, name) {
+				add(ct)
+			}
+		}
+	}
 }
 
 // coversKind: a rule covers a kind of the activity (a rule on 野外用火

@@ -59,6 +59,9 @@ type grammar struct {
 	Benefits    []string          `yaml:"benefits"`
 	Waiting     []string          `yaml:"waiting"`
 	Where       []string          `yaml:"where"`
+	Must        []string          `yaml:"must"`
+	Rate        []string          `yaml:"rate"`
+	Age         []string          `yaml:"age"`
 	Document    []string          `yaml:"document"`
 	Validity    []string          `yaml:"validity"`
 	TitleWords  []string          `yaml:"title_words"`

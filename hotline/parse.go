@@ -86,13 +86,18 @@ type Query struct {
 	// MaxRead that were not read.
 	Unread int `json:"unread,omitempty"`
 
-	asks   askFlags // what the caller asks about the act
-	badDay bool     // a day was named that does not exist
+	asks askFlags // what the caller asks about the act
+	// ageSaid: the caller said an age (60岁) and no fact was read from it
+	ageSaid bool
+	badDay  bool // a day was named that does not exist
 }
 
 // askFlags say what, beyond "may I", the caller asked.
 type askFlags struct {
 	when, consequence, money, deadline, benefits, waiting, where bool
+	// must: "must I still" (60岁还要交吗); rate: how much is paid back
+	// (看病能报多少), which no term of the rules may say
+	must, rate bool
 }
 
 // engineQuery is the engine's query for q with facts: for its day, or

@@ -308,16 +308,23 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 		}
 		// 我去摘可以吗: a bare verb that only one activity has, when an
-		// object of its frames is said elsewhere in the call (寒露籽, 油茶)
+		// object of its frames is said elsewhere in the call (寒露籽, 油茶),
+		// or the call asks whether it must still be done (60岁还要交吗)
 		for _, v := range rd.verbs {
-			if a := p.onlyActivityOf(v.words); !v.neg && a != nil && !contains(p.g.Filler, v.words) && p.objectSaid(rd, a) {
+			// the verb said inside "must I still" (还要交) is no filler
+			must := false
+			for _, m := range p.g.Must {
+				must = must || strings.Contains(m, v.words) && strings.Contains(rd.text, m)
+			}
+			if a := p.onlyActivityOf(v.words); !v.neg && a != nil && (must || !contains(p.g.Filler, v.words) && p.objectSaid(rd, a)) {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
 		// 低保户交多少: a phrase that belongs to one activity, with a verb
 		// of it or a question of amount, time or place
 		asks := p.hasAny(rd.text, p.g.Money) || p.hasAny(rd.text, p.g.When) || p.hasAny(rd.text, p.g.Deadline) ||
-			p.hasAny(rd.text, p.g.Benefits) || p.hasAny(rd.text, p.g.Waiting) || p.hasAny(rd.text, p.g.Where)
+			p.hasAny(rd.text, p.g.Benefits) || p.hasAny(rd.text, p.g.Waiting) || p.hasAny(rd.text, p.g.Where) ||
+			p.hasAny(rd.text, p.g.Must) || p.hasAny(rd.text, p.g.Rate)
 		for _, f := range rd.facts {
 			if f.w.about == nil || f.neg {
 				continue
@@ -341,9 +348,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		pos = focused
 	}
 	if len(pos) > 1 {
+		// 交了医保看病能报多少: an uncovered act (看) said after a covered
+		// one as its background is no foreground of its own — the covered
+		// act stays the topic
+		anyCovered := false
+		for _, h := range pos {
+			anyCovered = anyCovered || h.w.activity != nil
+		}
 		var fg []hit
 		for _, h := range pos {
-			if !h.bg {
+			if !h.bg && (h.w.activity != nil || !anyCovered) {
 				fg = append(fg, h)
 			}
 		}
@@ -606,6 +620,16 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		benefits:    p.hasAny(rd.text, p.g.Benefits),
 		waiting:     p.hasAny(rd.text, p.g.Waiting),
 		where:       p.hasAny(rd.text, p.g.Where),
+		must:        p.hasAny(rd.text, p.g.Must),
+		rate:        p.hasAny(rd.text, p.g.Rate),
+	}
+	if p.hasAny(rd.text, p.g.Age) {
+		q.ageSaid = true
+		for _, u := range q.Understood {
+			if u.Kind == "fact" && p.hasAny(u.Words, p.g.Age) {
+				q.ageSaid = false
+			}
+		}
 	}
 	return q
 }

@@ -124,9 +124,14 @@ type Question struct {
 }
 
 // Report is words that ask for a phone number about a matter no activity
-// names (着火了, 城管), and the notice contact they mean.
+// names (着火了, 城管), and the notice contact they mean; or the notices
+// whose acts are reported to that contact (a notice that prints no number
+// of its own names the department that enforces it, whose number another
+// notice prints), so that a report of an act one of them covers gets that
+// number alone, not every number of every notice that covers the act.
 type Report struct {
 	Words   []string
+	Notices []string
 	Contact string
 }
 
@@ -280,8 +285,9 @@ type fileSpec struct {
 		Values   map[string]Text `yaml:"values"`
 	} `yaml:"questions"`
 	Reports []struct {
-		Words   []string  `yaml:"words"`
-		Contact rules.Str `yaml:"contact"`
+		Words   []string    `yaml:"words"`
+		Notices []rules.Str `yaml:"notices"`
+		Contact rules.Str   `yaml:"contact"`
 	} `yaml:"reports"`
 }
 
@@ -418,11 +424,24 @@ func (l *loader) file(file string, data []byte) {
 		l.v.Questions[name] = Question{AskedOf: q.AskedOf.Value, Question: q.Question, Subject: q.Subject, Values: q.Values}
 	}
 	for _, r := range spec.Reports {
+		if len(r.Words) == 0 && len(r.Notices) == 0 {
+			l.errorf(r.Contact.Pos, "report: neither words nor notices lead to %q", r.Contact.Value)
+			continue
+		}
 		if !l.contactExists(r.Contact.Value) {
 			l.errorf(r.Contact.Pos, "report: no notice has a contact named like %q", r.Contact.Value)
 			continue
 		}
-		l.v.Reports = append(l.v.Reports, Report{Words: r.Words, Contact: r.Contact.Value})
+		var ns []string
+		for _, n := range r.Notices {
+			nt, ok := l.set.Notice(n.Value)
+			if !ok {
+				l.errorf(n.Pos, "report: no notice %q in the rule set", n.Value)
+				continue
+			}
+			ns = append(ns, nt.Number)
+		}
+		l.v.Reports = append(l.v.Reports, Report{Words: r.Words, Notices: ns, Contact: r.Contact.Value})
 	}
 }
 

@@ -64,6 +64,8 @@ func TestErrors(t *testing.T) {
 		{"questions:\n  fire_zone:\n    asked_of: nobody\n", `bad/vocabulary/x.yaml:3:15: question for fire_zone: asked_of is caller or operator, not "nobody"`},
 		{"questions:\n  planning_area:\n    asked_of: operator\n    values: {yes: {zh: 在规划区}}\n", `bad/vocabulary/x.yaml:3:15: question for planning_area: "yes" is not one of its values`},
 		{"reports:\n  - {words: [着火], contact: 火葬场}\n", `bad/vocabulary/x.yaml:2:28: report: no notice has a contact named like "火葬场"`},
+		{"reports:\n  - {notices: [祁政办发〔2024〕88号], contact: 城管}\n", `bad/vocabulary/x.yaml:2:16: report: no notice "祁政办发〔2024〕88号" in the rule set`},
+		{"reports:\n  - {contact: 城管}\n", `bad/vocabulary/x.yaml:2:15: report: neither words nor notices lead to "城管"`},
 		{"actvities: []\n", "bad/vocabulary/x.yaml:1:1: unknown field \"actvities\""},
 	} {
 		_, err := vocab.Load(context.Background(), set, cal, vocab.Root{FS: fstest.MapFS{"vocabulary/x.yaml": {Data: []byte(tc.file)}}, Name: "bad"})
