@@ -316,6 +316,9 @@ func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
 		}
 		a.Intent = IntentDecision
 		top.Answers = append(top.Answers, a)
+		// the call's grounds are every answer's (渣土车没盖布，一路上撒:
+		// 第十九条（四） and its neighbour)
+		top.Reasons = append(top.Reasons, a.Reasons...)
 		lines = append(lines, fmt.Sprintf("%d. %s", i+1, a.Headline))
 		if rank(a.Verdict) > rank(worst) {
 			worst = a.Verdict

@@ -49,6 +49,10 @@ type grammar struct {
 	Complements []string          `yaml:"complements"`
 	Made        []string          `yaml:"made"`
 	Aspect      []string          `yaml:"aspect"`
+	Disposal    []string          `yaml:"disposal"`
+	Instrument  []string          `yaml:"instrument"`
+	Toward      []string          `yaml:"toward"`
+	Kept        []string          `yaml:"kept"`
 	Connectors  []string          `yaml:"connectors"`
 	Corrections []string          `yaml:"corrections"`
 	Enumerators []string          `yaml:"enumerators"`

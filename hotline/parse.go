@@ -147,6 +147,7 @@ type frame struct {
 	activity *rules.Activity // nil for an act no rule covers
 	verbs    map[string]bool
 	objects  map[string]bool
+	with     []string // one of these must be said in the clause too
 }
 
 // parser turns questions into queries. It is built once per Hotline from
@@ -276,7 +277,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.acts.add(w, word{activity: a})
 		}
 		for _, fr := range va.Frames {
-			addFrame(&frame{activity: a, verbs: set2(fr.Verbs), objects: set2(fr.Objects)})
+			addFrame(&frame{activity: a, verbs: set2(fr.Verbs), objects: set2(fr.Objects), with: fr.With})
 		}
 		if va.Partial != "" {
 			p.partial[a.ID] = byID[va.Partial]
@@ -582,6 +583,11 @@ type hit struct {
 	// wi, wj are the bytes of words when they are more than i..j (a
 	// frame's verb and object); 0, 0 otherwise.
 	wi, wj int
+	// obj is a frame's object as matched (渣土 of 拉渣土); "" for a phrase.
+	obj string
+	// skip are the starts of fact phrases this act does not take: the
+	// other values when one act is asked of several (寒露籽和霜降籽都能摘吗).
+	skip []int
 }
 
 func (h hit) objStart() int {
@@ -648,7 +654,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	c := 0
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if clauseBreak(r) || r == '还' && strings.HasPrefix(text[i:], "还有") || p.spaceBreak(text, i) || p.enumerates(text, i) {
+		if clauseBreak(r) || r == '还' && strings.HasPrefix(text[i:], "还有") || p.spaceBreak(text, i) || hanSpace(text, i) || p.enumerates(text, i) {
 			c++
 		}
 		for k := i; k < i+n; k++ {
@@ -673,8 +679,54 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	p.scanFacts(rd)
 	p.scanFrames(rd)
 	p.scope(rd)
+	p.purposes(rd)
 	rd.q.Unread = unread
 	return rd
+}
+
+// sameSentence reports whether bytes i and j are in one clause, or in
+// clauses parted by spaces only: a verb and its object may be said apart
+// so (院子里扫的树叶子 堆起来点了), though facts and negation keep to their
+// clause.
+func sameSentence(rd *reading, i, j int) bool {
+	if i > j {
+		i, j = j, i
+	}
+	if rd.clause(i) == rd.clause(j) {
+		return true
+	}
+	for _, r := range rd.text[i:j] {
+		if clauseBreak(r) {
+			return false
+		}
+	}
+	return rd.clause(j)-rd.clause(i) <= 1
+}
+
+// hanSpace reports whether a run of spaces starts at text[i] between two
+// Chinese characters: typed on a phone with no punctuation, spaces part the
+// clauses (山上抽烟行不行 山上野炊呢); between a word and a number they do
+// not (离山 50米).
+func hanSpace(text string, i int) bool {
+	if b := text[i]; b != ' ' && b != '\t' && b != 0xE3 { // U+3000 starts with 0xE3
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsSpace(r) {
+		return false
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(text[:i]); !isHan(prev) {
+		return false
+	}
+	j := i + n
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsSpace(r) {
+			return isHan(r)
+		}
+		j += n
+	}
+	return false
 }
 
 // clauseBreak reports whether r ends a clause (a comma, a full stop, a
@@ -754,7 +806,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			i += n
 			continue
 		}
-		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) {
+		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 			}
@@ -775,6 +827,20 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 	}
 	out.WriteString(text[last:])
 	return out.String(), nil, false
+}
+
+// losesNegator reports whether hearing said as w would drop a negator or
+// a particle that is never misheard (`kept` in mandarin.yaml): 也不 is
+// never 衣服 (a mishearing must not turn 不烧 into 烧), 煎饺子的摊 has no 地摊.
+func (p *parser) losesNegator(said, w string) bool {
+	for _, l := range [][]string{p.g.Negators, p.g.Kept} {
+		for _, ng := range l {
+			if utf8.RuneCountInString(ng) == 1 && strings.Contains(said, ng) && !strings.Contains(w, ng) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // knownAcross reports whether a known word starts inside text[i:j] after
@@ -935,11 +1001,11 @@ func (p *parser) scanFrames(rd *reading) {
 		// match is the verb's frame that token oi is an object of
 		match := func(oi int) *frame {
 			o := toks[oi]
-			if usedObj[oi] || rd.inCovered(o.i, o.j) || rd.clause(o.i) != rd.clause(v.i) {
+			if usedObj[oi] || rd.inCovered(o.i, o.j) || !sameSentence(rd, o.i, v.i) {
 				return nil
 			}
 			for _, f := range fs {
-				if f.objects[o.t] {
+				if f.objects[o.t] && p.withSaid(rd, f, v.i) {
 					return f
 				}
 			}
@@ -953,7 +1019,7 @@ func (p *parser) scanFrames(rd *reading) {
 			o := toks[oi]
 			i, j := min(v.i, o.i), max(v.j, o.j)
 			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
-				clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j})
+				clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j, obj: o.t})
 			usedObj[oi] = true
 		}
 		found := false
@@ -1027,6 +1093,23 @@ func (p *parser) scanFrames(rd *reading) {
 	}
 	rd.acts = kept
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// withSaid reports whether the clause of byte i says one of frame f's
+// with-words, or f has none.
+func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
+	if len(f.with) == 0 {
+		return true
+	}
+	c := rd.clause(i)
+	lo, hi := i, i
+	for lo > 0 && rd.clause(lo-1) == c {
+		lo--
+	}
+	for hi < len(rd.text) && rd.clause(hi) == c {
+		hi++
+	}
+	return p.hasAny(rd.text[lo:hi], f.with)
 }
 
 // madePrefix is the length of an object that names what an act makes (火)
@@ -1124,7 +1207,7 @@ func (p *parser) scope(rd *reading) {
 		h.neg = p.negated(rd, h.i, true)
 		h.focus = p.before(rd, h.i, p.g.Focus, 8)
 		rest := s[h.j:]
-		if strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了") {
+		if (strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了")) && !p.disposal(rd, h) {
 			h.bg = true // 老家交了医保: done already, the story not the question
 		}
 		// the object of a frame may follow the verb
@@ -1154,6 +1237,137 @@ func (p *parser) scope(rd *reading) {
 	for k := range rd.facts {
 		rd.facts[k].neg = p.negated(rd, rd.facts[k].i, false)
 	}
+}
+
+// purposes reads a verb said right after an act that makes a fire, with
+// no object of its own, as what the fire is for: 生堆火烤一下 is 烤火,
+// 点茅草玩 is 玩火. The verb must have a frame whose object names what
+// the act makes (火, `made` in mandarin.yaml) — 烤 in 烤火, 玩 in 玩火 —
+// and the act before it must be a kind of that frame's activity's parent
+// (or the parent itself), made with a verb of the parent's own fire
+// frame (生, 点, 烧): 放鞭炮玩 and 烤红薯 are left as they are. The act
+// then is the one the verb names.
+func (p *parser) purposes(rd *reading) {
+	for _, v := range rd.verbs {
+		if v.neg {
+			continue
+		}
+		b := p.madeWith(v.words)
+		if b == nil || b.Parent == nil {
+			continue
+		}
+		for k := range rd.acts {
+			h := &rd.acts[k]
+			a := h.w.activity
+			if a == nil || a == b || h.neg || h.clause != v.clause || h.objEnd() > v.i || bareRunes(rd, h.objEnd(), v.i) > 3 ||
+				!a.IsA(b.Parent) || !p.firedBy(rd, h, b.Parent) {
+				continue
+			}
+			// nothing but a measure or a complement between (一下, 堆, 着)
+			if gap := rd.text[h.objEnd():v.i]; strings.ContainsFunc(gap, clauseBreakOrSpace) {
+				continue
+			}
+			h.w.activity = b
+			h.w.act = ""
+			h.words = rd.text[h.objStart():v.j]
+			h.i, h.j, h.wi, h.wj = h.objStart(), v.j, 0, 0
+		}
+	}
+	// 渣土拉到田里倒掉: a later verb in the clause that takes the act's
+	// own object, with no object of its own, says what is done with it
+	for k := range rd.acts {
+		h := &rd.acts[k]
+		if h.w.activity == nil || h.obj == "" || h.neg {
+			continue
+		}
+		if b, n := p.laterVerb(rd, h); b != nil {
+			h.w.activity = b
+			h.words = rd.text[h.objStart():n]
+			h.i, h.j, h.wi, h.wj = h.objStart(), n, 0, 0
+		}
+	}
+}
+
+// laterVerb finds, within a few characters after act h in its clause,
+// a verb of another covered activity's frame that has h's object (倒 of
+// 倒渣土 after 拉渣土到田里), not negated and not part of another act;
+// it returns that activity and the byte where the verb ends.
+func (p *parser) laterVerb(rd *reading, h *hit) (*rules.Activity, int) {
+	s := rd.text
+	toward := false // 拉到田里倒掉: the verb after taking it somewhere
+	for n, i := 0, h.objEnd(); n < 8 && i < len(s); n++ {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if clauseBreakOrSpace(r) {
+			break
+		}
+		if !toward {
+			toward = p.startsWithAny(s[i:], p.g.Toward)
+			i += sz
+			continue
+		}
+		if rd.inAct(i, i+sz) || !rd.free(i, i+sz) {
+			i += sz
+			continue
+		}
+		for _, f := range p.byObj[h.obj] {
+			if f.activity == nil || f.activity == h.w.activity || h.w.activity.IsA(f.activity) || f.activity.IsA(h.w.activity) {
+				continue
+			}
+			long := ""
+			for v := range f.verbs {
+				if len(v) > len(long) && strings.HasPrefix(s[i:], v) && !strings.HasPrefix(s[i+len(v):], "是") {
+					long = v
+				}
+			}
+			if long != "" && !p.negated(rd, i, true) {
+				return f.activity, i + len(long)
+			}
+		}
+		i += sz
+	}
+	return nil, 0
+}
+
+func clauseBreakOrSpace(r rune) bool { return clauseBreak(r) || unicode.IsSpace(r) }
+
+// madeWith is the activity of verb v's frame whose object names what an
+// act makes (烤 → 烤火's activity), nil when v has none.
+func (p *parser) madeWith(v string) *rules.Activity {
+	for _, f := range p.byVerb[v] {
+		for _, m := range p.g.Made {
+			if f.objects[m] && f.activity != nil {
+				return f.activity
+			}
+		}
+	}
+	return nil
+}
+
+// firedBy reports whether act h is said with a verb of one of parent's
+// frames that make a fire (生火, 点茅草, 烧一堆).
+func (p *parser) firedBy(rd *reading, h *hit, parent *rules.Activity) bool {
+	verb := h.words
+	if h.wj > 0 {
+		verb = rd.text[h.i:h.j]
+	}
+	for _, f := range p.frames {
+		if f.activity != parent || !slices.ContainsFunc(p.g.Made, func(m string) bool { return f.objects[m] }) {
+			continue
+		}
+		for fv := range f.verbs {
+			if h.wj > 0 && verb == fv || h.wj == 0 && strings.HasPrefix(verb, fv) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// disposal reports whether the object of act h is brought before its verb
+// by 把 (把田里的稻草烧了): then 了 says what is to be done to it — the
+// question — not what was done.
+func (p *parser) disposal(rd *reading, h *hit) bool {
+	return h.wj > 0 && h.wi < h.i && p.before(rd, h.wi, p.g.Disposal, 6)
 }
 
 // skipObject skips up to four runes that are not punctuation: the object

@@ -64,6 +64,12 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			shared[h.clause] = true
 		}
 	}
+	// 城市规划区里装修垃圾能丢…，还有渣土车…: a fact phrase that opens the
+	// call sets the scene for every act (an act's own facts still win)
+	opening := -1
+	if len(rd.facts) > 0 && rd.facts[0].clause == 0 && bareRunes(rd, 0, rd.facts[0].i) <= 2 && len(acts) > 1 {
+		opening = 0
+	}
 	residue := p.residue(rd)
 	// 寒露籽什么时候能摘？霜降籽呢: a clause of facts ending in 呢, after an
 	// act, asks the same of them.
@@ -85,6 +91,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 	}
 	acts = append(acts, extra...)
+	acts = p.splitValues(rd, acts)
 	if len(acts) > MaxAnswers {
 		u.unanswered = len(acts) - MaxAnswers
 		acts = acts[:MaxAnswers]
@@ -92,7 +99,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	// 在山上抽烟可以不？野炊呢？: the second asks the same of another act
 	inherit := map[int]int{}
 	for k, a := range acts {
-		if k > 0 && p.clauseEndsWith(rd, a.clause, p.g.Ellipsis) && !p.clauseHasFacts(rd, a.clause) {
+		if k > 0 && acts[k-1].clause != a.clause && p.clauseEndsWith(rd, a.clause, p.g.Ellipsis) && !p.clauseHasFacts(rd, a.clause) {
 			inherit[a.clause] = acts[k-1].clause
 		}
 	}
@@ -104,6 +111,18 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	}
 	for _, a := range acts {
 		sh := shared
+		if _, inh := inherit[a.clause]; !inh && opening >= 0 && a.clause != 0 {
+			sh = map[int]bool{0: true}
+			for c := range shared {
+				sh[c] = true
+			}
+			// only the opening phrase of clause 0, not the first act's facts
+			for k, h := range rd.facts {
+				if h.clause == 0 && k != opening {
+					a.skip = append(a.skip[:len(a.skip):len(a.skip)], h.i)
+				}
+			}
+		}
 		if from, ok := inherit[a.clause]; ok {
 			// 烧纸要得不，放鞭炮呢，点蜡烛呢: each asks what the first did
 			sh = map[int]bool{from: true}
@@ -122,6 +141,62 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		u.intent = IntentSeveral
 	}
 	return u
+}
+
+// splitValues asks an act once for each of several values of one fact
+// said joined (寒露籽和霜降籽今天都能摘吗, 低保户跟特困户交多少): the
+// values are joined by a connector (和, 跟, 、) with nothing else between,
+// and each answer takes one of them.
+func (p *parser) splitValues(rd *reading, acts []hit) []hit {
+	var out []hit
+	for _, a := range acts {
+		group := p.joinedValues(rd, a)
+		if len(group) < 2 {
+			out = append(out, a)
+			continue
+		}
+		for _, keep := range group {
+			b := a
+			b.skip = nil
+			for _, o := range group {
+				if o != keep {
+					b.skip = append(b.skip, rd.facts[o].i)
+				}
+			}
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// joinedValues are the fact phrases (indices in rd.facts) in a's clause
+// that give different values of one enum fact, joined by connectors; nil
+// when there are not two.
+func (p *parser) joinedValues(rd *reading, a hit) []int {
+	var group []int
+	for k := 0; k+1 < len(rd.facts); k++ {
+		f, g := rd.facts[k], rd.facts[k+1]
+		if f.clause != a.clause || g.clause != a.clause || f.neg || g.neg || len(f.w.facts) == 0 || len(g.w.facts) == 0 {
+			continue
+		}
+		fv, gv := f.w.facts[0], g.w.facts[0]
+		fact, ok := p.set.Fact(fv.Fact)
+		if !ok || fact.Kind != cond.Enum || fv.Fact != gv.Fact || sameValue(fv.V, gv.V) {
+			continue
+		}
+		between := strings.TrimSpace(rd.text[f.j:g.i])
+		if between != "、" && !contains(p.g.Connectors, between) {
+			continue
+		}
+		if len(group) > 0 && group[len(group)-1] != k {
+			break // one run of values per act
+		}
+		if len(group) == 0 {
+			group = append(group, k)
+		}
+		group = append(group, k+1)
+	}
+	return group
 }
 
 func sortedKeys(m map[int]bool) []int {
@@ -368,8 +443,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// 搭个棚子卖东西: an act right after another in its clause, with no
 	// 和 between, says what the first is for; the first is asked about
 	// (but 运渣土不盖篷布 names a kind of the first: the kind is asked)
+	// (拿打火机点茅草: the first takes up an instrument for the second,
+	// and the second is asked about)
 	if len(pos) > 1 {
 		var keep []hit
+		last := -1 // the index in pos of keep's last hit
 		for k, h := range pos {
 			if k > 0 {
 				prev := pos[k-1]
@@ -377,10 +455,14 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					h.i >= prev.j && bareRunes(rd, prev.j, h.i) <= 3 && !p.hasAny(rd.text[prev.j:h.i], p.g.Connectors) &&
 					!p.hasAny(rd.text[prev.j:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[prev.j:h.i], " \t\u3000") &&
 					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) {
-					continue
+					if last != k-1 || !p.startsWithAny(prev.words, p.g.Instrument) {
+						continue
+					}
+					keep = keep[:len(keep)-1]
 				}
 			}
 			keep = append(keep, h)
+			last = k
 		}
 		pos = keep
 	}
@@ -412,6 +494,15 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 	}
 	return out
+}
+
+func (p *parser) startsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareRunes counts the characters of text[i:j] outside the fact phrases
@@ -555,7 +646,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		sort.SliceStable(rest, func(i, j int) bool { return absInt(rest[i].clause-a.clause) < absInt(rest[j].clause-a.clause) })
 	}
 	for _, h := range ordered {
-		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] {
+		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
 		}
 		for k, v := range h.w.facts {
@@ -671,6 +762,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if k > 0 && appositive(rd.dates[k-1], m) {
 			continue
 		}
+		if m.Past && laterDay(rd.dates[k+1:]) {
+			continue // 过了4月30号就不禁火了吧，5月3号…: the later day is asked about
+		}
 		if a.clause >= 0 && rd.clause(m.Start) == a.clause {
 			pick = m
 			break
@@ -707,8 +801,11 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	q.dayWeak = pick.Weak
 	q.DateEnd = pick.MonthEnd
 	note := pick.Note
-	if note == "month" {
+	switch note {
+	case "month":
 		note = "按该月第一天回答"
+	case "week":
+		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
 }
@@ -725,6 +822,17 @@ func (p *parser) retracted(rd *reading, k int) bool {
 		return false
 	}
 	return p.hasAny(between, p.g.Corrections)
+}
+
+// laterDay reports whether ms holds a day said plainly (not a narrative
+// 现在, not a day that names none).
+func laterDay(ms []dates.Mention) bool {
+	for _, m := range ms {
+		if !m.Bad && !m.Weak {
+			return true
+		}
+	}
+	return false
 }
 
 // clock picks the act's time of day: one said in its clause, else the only

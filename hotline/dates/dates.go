@@ -100,6 +100,9 @@ type Mention struct {
 	// Bad is set when the words name no day (2月30日): the day must be
 	// asked for, not guessed.
 	Bad bool
+	// Past marks a day said as a bound passed (过了4月30号): a day said
+	// after it names the day asked about (…5月3号在山上烧田埂).
+	Past bool
 	// prev is the previous occurrence of a day said without a year (10月15号,
 	// 15号), for 过了 to pick the nearer; zero when there is none.
 	prev calendar.Date
@@ -110,22 +113,26 @@ type Reader struct {
 	cal *calendar.Calendar
 	w   Words
 	// festival words, longest first, with the calendar name they mean
-	fest       []festWord
-	reYMD      *pattern
-	reMDY      *pattern
-	reMD       *pattern
-	reDOM      *pattern
-	reMonth    *pattern
-	reLunar    *pattern
-	reLunar2   *pattern
-	reNewYear  *pattern
-	reWeek     *pattern
-	reOrdWeek  *pattern
-	reYear     *pattern
-	reRel      *pattern
-	reFestMod  *pattern
-	reFeastDay *pattern
-	reClock    *pattern
+	fest      []festWord
+	reYMD     *pattern
+	reMDY     *pattern
+	reMD      *pattern
+	reDOM     *pattern
+	reMonth   *pattern
+	reLunar   *pattern
+	reLunar2  *pattern
+	reNewYear *pattern
+	// reBareLunar is a lunar day said alone: 初二
+	reBareLunar *pattern
+	// reWeekAlone is a week said without a day: 下个礼拜, 这周
+	reWeekAlone *pattern
+	reWeek      *pattern
+	reOrdWeek   *pattern
+	reYear      *pattern
+	reRel       *pattern
+	reFestMod   *pattern
+	reFeastDay  *pattern
+	reClock     *pattern
 	// the word lists, longest first, sorted once
 	years, monthWords, monthParts, monthSpans, yearParts, lunarDays, gregorian, dayWords, feasts []string
 	dayWord                                                                                      map[string]dayWord
@@ -208,6 +215,8 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reLunar = compile(alt(w.Lunar) + `\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
 	r.reLunar2 = compile(`()((?:[正冬腊]月` + lday + `)|(?:闰?[一二三四五六七八九十]{1,2}月(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?)))`)
 	r.reNewYear = compile(`大年(初[一二三四五六七八九十]|十[一二三四五六七八九]?)`)
+	r.reWeekAlone = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)` + alt(w.Week))
+	r.reBareLunar = compile(`初([一二三四五六七八九十])(?:[日号]|那天)?`)
 	r.reWeek = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年`)
@@ -633,6 +642,30 @@ named:
 			ld := r.w.LunarDays[w]
 			if d, ok := r.lunarDay(ld.Date, today, year); ok {
 				s.add(Mention{Start: i, End: i + len(w), Date: d, Note: ld.Note})
+			}
+		}
+	}
+	if s.present.has('初') {
+		r.bareLunar(s, today)
+	}
+}
+
+// bareLunar reads a lunar day said without its month (初二去拜年, 初八):
+// the next day of that number in the lunar calendar, today included. Said
+// right after a month word (月初) or a year (大年) it is not bare.
+func (r *Reader) bareLunar(s *scan, today calendar.Date) {
+	for _, m := range r.reBareLunar.findAll(s.text) {
+		if !s.free(m[0], m[1]) || strings.HasSuffix(s.text[:m[0]], "月") || strings.HasSuffix(s.text[:m[0]], "年") {
+			continue
+		}
+		n, ok := zh.Number(s.text[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		for d, k := today, 0; k < 31; d, k = d.AddDays(1), k+1 {
+			if l, err := r.cal.Lunar(d); err == nil && l.Day == int(n) {
+				s.add(Mention{Start: m[0], End: m[1], Date: d})
+				break
 			}
 		}
 	}
@@ -1101,6 +1134,58 @@ func (r *Reader) week(s *scan, today calendar.Date) {
 		}
 		s.add(Mention{Start: m[0], End: m[1], Date: d})
 	}
+	r.weekAlone(s, today)
+}
+
+// weekAlone reads a week said without a day (下个礼拜, 这周, 下下周): a
+// span answered as a month is (10月份) — from its Monday, or from today
+// for this week, to its Sunday — with Note "week".
+func (r *Reader) weekAlone(s *scan, today calendar.Date) {
+	for _, m := range r.reWeekAlone.findAll(s.text) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		// 下周三 is read above; 周边, 周岁, 周年 are no week
+		rest := strings.TrimPrefix(s.text[m[1]:], "个")
+		if rest != "" && (r.startsWeekday(rest) || strings.ContainsRune("边围岁年期到转全", []rune(rest)[0])) {
+			continue
+		}
+		monday := today.AddDays(1 - isoWeekday(today))
+		from := monday
+		switch which := s.text[m[2]:m[3]]; {
+		case contains(r.w.Next, which):
+			from = monday.AddDays(7)
+			for again := true; again; { // 下下个礼拜: a week more for each 下
+				again = false
+				for _, nx := range r.w.Next {
+					if strings.HasSuffix(s.text[:m[0]], nx) && s.free(m[0]-len(nx), m[0]) {
+						m[0] -= len(nx)
+						from = from.AddDays(7)
+						again = true
+						break
+					}
+				}
+			}
+		case contains(r.w.Last, which):
+			from = monday.AddDays(-7)
+		}
+		to := from.AddDays(6)
+		if from.Before(today) && !to.Before(today) {
+			from = today
+		}
+		s.add(Mention{Start: m[0], End: m[1], Date: from, MonthEnd: &to, Note: "week"})
+	}
+}
+
+// startsWeekday reports whether text starts with a weekday word (三, 天,
+// 末).
+func (r *Reader) startsWeekday(text string) bool {
+	for w := range r.w.Weekdays {
+		if strings.HasPrefix(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // numeralName reports whether a festival's name is a number (十一, 五一).
@@ -1234,6 +1319,7 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			}
 			m.Start -= len(p)
 			m.Words = s.text[m.Start:m.End]
+			m.Past = true
 			if m.prev != (calendar.Date{}) && today.Sub(m.prev) < m.Date.Sub(today) {
 				m.Date = m.prev
 			}

@@ -177,3 +177,50 @@ func TestMonthSpansAndPast(t *testing.T) {
 		}
 	}
 }
+
+// TestWeeksAndBareLunarDays: a week said without a day (下个礼拜) is a span
+// from its Monday (or today, for this week) to its Sunday; a lunar day said
+// alone (初二) is the next day of that number in the lunar calendar; 过了X号
+// is marked Past, so that a day said after it wins.
+func TestWeeksAndBareLunarDays(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{
+		Next: []string{"下", "下个"}, This: []string{"这", "这个"}, Last: []string{"上", "上个"},
+		Week: []string{"周", "礼拜", "星期"}, Weekdays: map[string]int{"三": 3, "天": 7, "末": 6},
+		Past: []string{"过了"},
+	})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		text, today, date, end string
+		past                   bool
+	}{
+		{"下个礼拜", "2024-12-18", "2024-12-23", "2024-12-29", false}, // a Wednesday: next Monday to Sunday
+		{"下下周", "2024-12-18", "2024-12-30", "2025-01-05", false},
+		{"这个星期", "2024-12-18", "2024-12-18", "2024-12-22", false}, // this week: from today
+		{"上周", "2024-12-18", "2024-12-09", "2024-12-15", false},
+		{"下礼拜三", "2024-12-18", "2024-12-25", "", false}, // a weekday said: one day
+		{"初二", "2025-01-20", "2025-01-30", "", false},   // 腊月廿一: 正月初二
+		{"初八", "2025-02-05", "2025-02-05", "", false},   // today is 正月初八
+		{"初十那天", "2024-10-01", "2024-10-12", "", false}, // 八月廿九: 九月初十
+		{"过了15号", "2024-10-01", "2024-10-16", "", true},
+	} {
+		today, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		ms := r.Read(tc.text, today)
+		require.Len(t, ms, 1, tc.text)
+		require.Equal(t, tc.text, ms[0].Words, tc.text)
+		require.Equal(t, tc.date, ms[0].Date.String(), tc.text+" at "+tc.today)
+		require.Equal(t, tc.past, ms[0].Past, tc.text)
+		if tc.end == "" {
+			require.Nil(t, ms[0].MonthEnd, tc.text)
+		} else {
+			require.NotNil(t, ms[0].MonthEnd, tc.text)
+			require.Equal(t, tc.end, ms[0].MonthEnd.String(), tc.text+" at "+tc.today)
+		}
+	}
+	// 周边 is no week
+	for _, text := range []string{"这周边", "市场周边"} {
+		require.Empty(t, r.Read(text, calendar.MustDate(2024, 12, 18)), text)
+	}
+}

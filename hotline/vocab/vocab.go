@@ -32,9 +32,13 @@ const Dir = "vocabulary"
 
 // Frame is a verb–object frame: any of Verbs with any of Objects, in
 // either order, with measure words, particles and complements between.
+// With, when given, are words one of which the clause must also say for
+// the frame to count: 丢进垃圾桶 is mixing construction waste into household
+// rubbish only when 装修垃圾 is said with it.
 type Frame struct {
 	Verbs   []string `yaml:"verbs"`
 	Objects []string `yaml:"objects"`
+	With    []string `yaml:"with,omitempty"`
 }
 
 // Activity is what callers call one activity of the rule set, beyond its
