@@ -666,7 +666,10 @@ func actWords(q *Query, d *engine.Decision, l Lang) string {
 		return d.Activity().EN
 	}
 	name := d.Activity().Name
-	if utf8.RuneCountInString(name) > 12 {
+	// a long name gives way to the words said — but not 13 characters
+	// (同时参加居民医保和职工医保), which the words said (单位买了社保)
+	// would misname
+	if utf8.RuneCountInString(name) > 13 {
 		for _, u := range q.Understood {
 			if u.Kind == "activity" && utf8.RuneCountInString(u.Words) < utf8.RuneCountInString(name) && utf8.RuneCountInString(u.Words) >= 2 {
 				name = u.Words

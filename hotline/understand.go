@@ -310,6 +310,24 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 		}
 		pos = kept
+		// 单位交了职工医保，家里还要交吗: two ways of one act said in a
+		// call tell one story — the first said is asked about
+		seen := map[string]bool{}
+		kept = pos[:0:0]
+		for _, h := range pos {
+			base := ""
+			for id, ms := range p.manners {
+				if h.w.activity != nil && slices.Contains(ms, h.w.activity) {
+					base = id
+				}
+			}
+			if base != "" && seen[base] {
+				continue
+			}
+			seen[base] = base != ""
+			kept = append(kept, h)
+		}
+		pos = kept
 	}
 	// 只交三个人的: an act for only some of the people
 	for _, h := range pos {
