@@ -534,8 +534,9 @@ func TestDecidingSentencesKept(t *testing.T) {
 // enrolment); docs/hotline.md has it by category. After general fixes
 // (an answer beyond "may I" from the rule's terms, must and rate
 // questions, the register by year and subject, reports by notice,
-// vocabulary) it scores 73 of 76. The floor only rises.
-var intentsFloor = 0.96
+// vocabulary) it scores 73 of 76, and 74 with held-out set 5's fixes
+// beside them. The floor only rises.
+var intentsFloor = 0.97
 
 // TestIntents scores the intents set by category, apart from the others.
 func TestIntents(t *testing.T) {
