@@ -230,7 +230,7 @@ func (e *Engine) ChangeTimes(activity string, from, to calendar.DateTime) ([]cal
 	}
 	var out []calendar.DateTime
 	for _, ps := range e.defaultSets() {
-		p := ps.plans[a].ready()
+		p := ps.plan(a).ready()
 		for _, s := range p.segments[p.segmentAt(from)+1:] {
 			if s.from.After(to) {
 				break

@@ -53,9 +53,9 @@ func (e *Engine) Activity(name string) (*rules.Activity, error) {
 // point's facts and place already in sc: into dst (overwritten) if it is
 // not nil, else into a new decision.
 func (e *Engine) decide(q Query, ps *planSet, sc *scratch, dst *Decision) (*Decision, error) {
-	p := ps.planBy[q.Activity]
+	p := ps.byName(q.Activity)
 	if p == nil {
-		p = ps.planBy[strings.TrimSpace(q.Activity)]
+		p = ps.byName(strings.TrimSpace(q.Activity))
 	}
 	if p == nil {
 		_, err := e.Activity(q.Activity)

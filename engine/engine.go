@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -45,11 +46,10 @@ type Engine struct {
 	onDemand bool // plans are built when a query first needs them (PlanOnDemand)
 	windows  map[*rules.Window]*calendar.Window
 	receipt  Receipt
-	// receiptJSON and contactsJSON are the receipt's JSON and each
-	// notice's contacts' (without brackets); penaltiesJSON each penalty's.
-	receiptJSON   []byte
-	contactsJSON  map[*rules.Notice][]byte
-	penaltiesJSON map[*rules.Penalty][]byte
+	// receiptJSON is the receipt's JSON; noticesJSON each notice's
+	// contacts' and penalties', encoded when first needed (json.go).
+	receiptJSON []byte
+	noticesJSON *noticesJSON
 	scratch       *sync.Pool  // shared with engines Refeed derives
 	blank         *cond.State // every fact unknown, every window false
 	// derivable marks, by rules.Fact.Index, the facts an implication sets:
@@ -338,28 +338,34 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 
 // makePlan plans activity a under the notices of ix.
 func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*plan) (*plan, error) {
-	p := &plan{e: e, act: a, ref: &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}, implied: "activity:" + a.Name}
-	var all []*rules.Rule
+	ref, implied := &ActivityRef{ID: a.ID, Name: a.Name, EN: a.EN}, "activity:"+a.Name
+	var kinds []*rules.Activity
+	var governing []*rules.Rule
 	for _, r := range ix.related(a) {
 		if r.Covers(a) {
-			all = append(all, r)
+			governing = append(governing, r)
 			continue
 		}
 		for _, x := range r.Activities {
-			if x.IsA(a) && !slices.Contains(p.kinds, x) {
-				p.kinds = append(p.kinds, x)
+			if x.IsA(a) && !slices.Contains(kinds, x) {
+				kinds = append(kinds, x)
 			}
 		}
 	}
-	var key []byte
-	for _, r := range all {
-		if !(r.Residual && shadowed(r, all)) {
-			key = fmt.Appendf(key, "%p,", r)
+	// The key names the rules by their place in the notices (ix.order),
+	// so that activities governed by the same rules find one another's
+	// plan; the plan itself is made only for the first of them (a cold
+	// check made and dropped one for each of the others).
+	key := ix.key[:0]
+	for _, r := range governing {
+		if !(r.Residual && shadowed(r, governing)) {
+			key = append(strconv.AppendInt(key, int64(ix.order[r]), 10), ',')
 		}
 	}
+	ix.key = key
 	if q, ok := shared[string(key)]; ok {
 		cp := *q
-		cp.act, cp.ref, cp.kinds, cp.implied = a, p.ref, p.kinds, p.implied // a's own name and kinds
+		cp.act, cp.ref, cp.kinds, cp.implied = a, ref, kinds, implied // a's own name and kinds
 		if e.onDemand {
 			cp.lazy, cp.planBuilt = &lazyPlan{twin: q}, planBuilt{}
 		} else {
@@ -367,6 +373,8 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 		}
 		return &cp, nil
 	}
+	p := &plan{e: e, act: a, ref: ref, implied: implied, kinds: kinds}
+	all := governing
 	defer func() { shared[string(key)] = p }()
 	var progs []*cond.Program
 	for _, r := range all {
@@ -710,6 +718,7 @@ type ruleIndex struct {
 	// kind of x.
 	naming, below map[*rules.Activity][]*rules.Rule
 	buf           []*rules.Rule
+	key           []byte // makePlan's, reused
 }
 
 func newRuleIndex(notices []*rules.Notice) *ruleIndex {

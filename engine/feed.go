@@ -155,7 +155,7 @@ func (e *Engine) prepareFeed() {
 		byNotice[n] = m
 	}
 	for _, ps := range e.sets {
-		for _, p := range ps.plans {
+		for _, p := range ps.all() {
 			var m, daily uint64
 			for _, n := range p.notices {
 				m |= byNotice[n]

@@ -106,7 +106,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		for _, n := range e.sets[k].notices {
 			here[n] = true
 		}
-		for a, p := range e.sets[k].plans {
+		for a, p := range e.sets[k].all() {
 			governs[a] = governs[a] || len(p.rules) > 0
 		}
 	}

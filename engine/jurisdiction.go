@@ -47,6 +47,93 @@ type planSet struct {
 	planBy  map[string]*plan // by activity id, name and synonym
 	// naming[a] are the set's notices with a rule that names activity a.
 	naming map[*rules.Activity][]*rules.Notice
+	// lazy is set when each activity's plan waits for the first query
+	// about it (see lazyPlans); plans then holds those made so far and
+	// planBy is nil. Read plans through plan, byName and all.
+	lazy *lazyPlans
+}
+
+// lazyPlans makes a set's plans on first use, in an engine built with
+// PlanOnDemand whose notices no plan can outgrow (withinPlanLimits): a
+// command answering one question needs one plan of the 132 activities'
+// (264 with two sets of notices), and making them all was a quarter of a
+// cold check's work after start-up (docs/speed.md). Since makePlan cannot
+// fail within those limits, a rule set New accepts is the same either way.
+type lazyPlans struct {
+	e      *Engine
+	ix     *ruleIndex
+	shared map[string]*plan
+}
+
+// withinPlanLimits reports whether no plan made from these notices can
+// exceed makePlan's limits, whatever activity it is for: all their rules,
+// and all their windows and notices together, fit in one plan, and no
+// rule names more conditions than a reason can say. (A plan's facts are
+// the rule set's, at most rules.MaxFacts = 64.)
+func withinPlanLimits(notices []*rules.Notice) bool {
+	nRules, bits := 0, len(notices)
+	for _, n := range notices {
+		nRules += len(n.Rules)
+		bits += len(n.Windows)
+		for _, r := range n.Rules {
+			if len(r.Program.Macros) > maxRuleConditions {
+				return false
+			}
+		}
+	}
+	return nRules <= maxPlanRules && bits <= maxPlanBits
+}
+
+// A plan reads at most 64 facts (one mask word), which the rule set's own
+// limit ensures; this fails to compile if that limit grows.
+const _ = uint(64 - rules.MaxFacts)
+
+// plan is activity a's plan in the set, made now if it waited for its
+// first query.
+func (ps *planSet) plan(a *rules.Activity) *plan {
+	l := ps.lazy
+	if l == nil {
+		return ps.plans[a]
+	}
+	// The plans built on demand share the engine's maps of windows and
+	// year notes, which plan.build writes under the same lock.
+	l.e.lazyBuild.Lock()
+	defer l.e.lazyBuild.Unlock()
+	if p, ok := ps.plans[a]; ok {
+		return p
+	}
+	p, err := l.e.makePlan(a, l.ix, l.shared)
+	if err != nil {
+		// withinPlanLimits held when the set was planned, and makePlan
+		// fails only beyond those limits: a defect, not bad input.
+		panic(fmt.Sprintf("engine: activity %q: %v", a.ID, err))
+	}
+	p.scope = ps
+	ps.plans[a] = p
+	return p
+}
+
+// byName is the plan of the activity an id, name or synonym names, nil
+// for none.
+func (ps *planSet) byName(name string) *plan {
+	if ps.lazy == nil {
+		return ps.planBy[name]
+	}
+	a, ok := ps.lazy.e.set.Activity(name)
+	if !ok {
+		return nil
+	}
+	return ps.plan(a)
+}
+
+// all returns every activity's plan, making those not made yet.
+func (ps *planSet) all() map[*rules.Activity]*plan {
+	if l := ps.lazy; l != nil {
+		for _, a := range l.e.set.Activities {
+			ps.plan(a)
+		}
+	}
+	return ps.plans
 }
 
 // places is where the engine's notices apply; nil when none says.
@@ -286,6 +373,10 @@ func (e *Engine) planSet(notices []*rules.Notice) (*planSet, error) {
 	// (segments and reasons' windows); most fire acts do.
 	shared := map[string]*plan{}
 	ix := newRuleIndex(notices)
+	if e.onDemand && withinPlanLimits(notices) {
+		ps.lazy = &lazyPlans{e: e, ix: ix, shared: shared}
+		return ps, nil
+	}
 	for _, a := range e.set.Activities {
 		p, err := e.makePlan(a, ix, shared)
 		if err != nil {
@@ -546,9 +637,9 @@ func (e *Engine) decideInto(dst *Decision, q Query) (*Decision, error) {
 func (e *Engine) decideAcross(q Query, sc *scratch, dst *Decision) (*Decision, error) {
 	w := &sc.where
 	first := e.sets[w.sets[0]]
-	p := first.planBy[q.Activity]
+	p := first.byName(q.Activity)
 	if p == nil {
-		p = first.planBy[strings.TrimSpace(q.Activity)]
+		p = first.byName(strings.TrimSpace(q.Activity))
 	}
 	if p == nil {
 		_, err := e.Activity(q.Activity)
@@ -556,7 +647,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch, dst *Decision) (*Decision, e
 	}
 	same := true
 	for _, k := range w.sets[1:] {
-		same = same && slices.Equal(e.sets[k].plans[p.act].rules, p.rules)
+		same = same && slices.Equal(e.sets[k].plan(p.act).rules, p.rules)
 	}
 	if same {
 		// The notices that differ between the parts do not govern this act.
@@ -572,8 +663,8 @@ func (e *Engine) decideAcross(q Query, sc *scratch, dst *Decision) (*Decision, e
 	var parts []part
 	for _, a := range w.atoms {
 		k := e.places.atomSet[a]
-		rs := e.sets[k].plans[p.act].rules
-		i := slices.IndexFunc(parts, func(x part) bool { return slices.Equal(e.sets[x.set].plans[p.act].rules, rs) })
+		rs := e.sets[k].plan(p.act).rules
+		i := slices.IndexFunc(parts, func(x part) bool { return slices.Equal(e.sets[x.set].plan(p.act).rules, rs) })
 		if i < 0 {
 			parts = append(parts, part{set: k})
 			i = len(parts) - 1

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/rules"
@@ -66,7 +67,7 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 			}
 			for _, yn := range pw.yearNotes {
 				if yn.year == year {
-					addNote(d, yn.note)
+					addNote(d, yn.get())
 				}
 			}
 		}
@@ -114,28 +115,54 @@ func projectedNote(notice string, w WindowUse) *note {
 		Args: map[string]string{"window": w.Name, "label": w.Label}})
 }
 
-// yearNote is the note giving an interval of a window in its year.
+// yearNote is the note giving an interval of a window in its year, made
+// when a decision first needs it: a window is resolved for a dozen years
+// and more, and a decision reads the note of its own year only (a cold
+// `tonggao check` spent an eighth of its work formatting and encoding the
+// others, docs/speed.md).
 type yearNote struct {
 	year int
-	*note
+	lazy *lazyYearNote
 }
 
-// yearNotes are the notes for each interval of a window.
+// lazyYearNote is what a year note is made from, and the note once made.
+type lazyYearNote struct {
+	notice *rules.Notice
+	window *rules.Window
+	iv     calendar.Interval
+	once   sync.Once
+	n      *note
+}
+
+// get returns the note, making it on first use; safe for concurrent use.
+func (yn yearNote) get() *note {
+	l := yn.lazy
+	l.once.Do(func() {
+		from, to := l.iv.From.String(), l.iv.To.String()
+		if l.iv.Clocked() {
+			from, to = minuteText(l.iv.Start()), minuteText(l.iv.End())
+		}
+		n, w, y := l.notice, l.window, strconv.Itoa(yn.year)
+		l.n = shared(Note{Code: "window_this_year", Notice: n.Name(), Text: text("note.window_this_year", "notice", n.Name(), "window", w.Name, "year", y, "from", from, "to", to),
+			Args: map[string]string{"notice": n.Name(), "window": w.Name, "year": y, "from": from, "to": to}})
+	})
+	return l.n
+}
+
+// yearNotes are the notes for each interval of a window, each made on
+// first use (get).
 func yearNotes(n *rules.Notice, w *rules.Window, cw *calendar.Window) []yearNote {
 	if cw.Recurring() {
 		// Every night or weekend of a year is no note: the window's text
 		// says it.
 		return nil
 	}
-	var out []yearNote
-	for _, iv := range cw.Intervals() {
-		y := iv.From.Year()
-		from, to := iv.From.String(), iv.To.String()
-		if iv.Clocked() {
-			from, to = minuteText(iv.Start()), minuteText(iv.End())
-		}
-		out = append(out, yearNote{year: y, note: shared(Note{Code: "window_this_year", Notice: n.Name(), Text: text("note.window_this_year", "notice", n.Name(), "window", w.Name, "year", strconv.Itoa(y), "from", from, "to", to),
-			Args: map[string]string{"notice": n.Name(), "window": w.Name, "year": strconv.Itoa(y), "from": from, "to": to}})})
+	ivs := cw.Intervals()
+	out := make([]yearNote, len(ivs))
+	lazy := make([]lazyYearNote, len(ivs))
+	for i, iv := range ivs {
+		lazy[i] = lazyYearNote{notice: n, window: w, iv: iv}
+		out[i] = yearNote{year: iv.From.Year(), lazy: &lazy[i]}
 	}
 	return out
 }

@@ -30,7 +30,7 @@ func TestPlanOnDemand(t *testing.T) {
 	require.NoError(t, err)
 	built := func(e *Engine) (n int) {
 		for _, ps := range e.sets {
-			for _, p := range ps.plans {
+			for _, p := range ps.all() {
 				if p.segments != nil {
 					n++
 				}
