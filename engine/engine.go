@@ -50,8 +50,8 @@ type Engine struct {
 	// contacts' and penalties', encoded when first needed (json.go).
 	receiptJSON []byte
 	noticesJSON *noticesJSON
-	scratch       *sync.Pool  // shared with engines Refeed derives
-	blank         *cond.State // every fact unknown, every window false
+	scratch     *sync.Pool  // shared with engines Refeed derives
+	blank       *cond.State // every fact unknown, every window false
 	// derivable marks, by rules.Fact.Index, the facts an implication sets:
 	// the only ones a decision may know that no query, activity, place,
 	// layer or feed gave.

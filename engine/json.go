@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -143,7 +144,7 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 	var buf [8]*rules.Notice
 	ns := d.appendNotices(buf[:0])
 	dst = d.appendPenaltiesJSON(dst)
-	dst = appendLists(dst, `,"contacts":[`, ns, e.contactsJSON)
+	dst = appendLists(dst, `,"contacts":[`, ns, e.sharedJSON().contacts)
 	if len(d.notes) > 0 {
 		dst = append(dst, `,"notes":[`...)
 		for i, n := range d.notes {
@@ -408,18 +409,39 @@ func (p *plan) prepareJSON() {
 	p.viewJSON = make([]atomic.Pointer[[]byte], n)
 }
 
-// prepareJSON encodes what decisions share engine-wide: the receipt and
-// each notice's penalties and contacts.
+// prepareJSON encodes what decisions share engine-wide: the receipt now,
+// each notice's penalties and contacts when a decision is first encoded
+// (a command printing text never needs them, and encoding every penalty
+// of every notice was a tenth of a cold check's work after start-up:
+// docs/speed.md).
 func (e *Engine) prepareJSON() {
 	e.receiptJSON, _ = json.Marshal(e.receipt)
-	e.contactsJSON = map[*rules.Notice][]byte{}
-	e.preparePenaltyJSON()
-	for n, cs := range e.contacts {
-		if len(cs) > 0 {
-			b, _ := json.Marshal(cs)
-			e.contactsJSON[n] = b[1 : len(b)-1]
+	e.noticesJSON = &noticesJSON{}
+}
+
+// noticesJSON is the JSON of every notice's contacts (without brackets)
+// and of each penalty, made once; engines Refeed derives share it.
+type noticesJSON struct {
+	once      sync.Once
+	contacts  map[*rules.Notice][]byte
+	penalties map[*rules.Penalty][]byte
+}
+
+// sharedJSON returns the notices' contacts' and penalties' JSON, encoding
+// them on first use.
+func (e *Engine) sharedJSON() *noticesJSON {
+	j := e.noticesJSON
+	j.once.Do(func() {
+		j.contacts = map[*rules.Notice][]byte{}
+		j.penalties = e.penaltyJSON()
+		for n, cs := range e.contacts {
+			if len(cs) > 0 {
+				b, _ := json.Marshal(cs)
+				j.contacts[n] = b[1 : len(b)-1]
+			}
 		}
-	}
+	})
+	return j
 }
 
 // appendDate appends d as a JSON string, "YYYY-MM-DD".

@@ -61,14 +61,15 @@ func noticePenalty(n *rules.Notice, pen *rules.Penalty) NoticePenalty {
 	return np
 }
 
-// preparePenaltyJSON encodes each penalty once, for AppendJSON.
-func (e *Engine) preparePenaltyJSON() {
-	e.penaltiesJSON = map[*rules.Penalty][]byte{}
+// penaltyJSON encodes each penalty, for AppendJSON (see sharedJSON).
+func (e *Engine) penaltyJSON() map[*rules.Penalty][]byte {
+	out := map[*rules.Penalty][]byte{}
 	for _, n := range e.set.Notices {
 		for _, pen := range n.Penalties {
-			e.penaltiesJSON[pen], _ = json.Marshal(NoticePenalty{Notice: n.Name(), Penalty: *pen})
+			out[pen], _ = json.Marshal(NoticePenalty{Notice: n.Name(), Penalty: *pen})
 		}
 	}
+	return out
 }
 
 // appendPenaltiesJSON appends the decision's penalties as a JSON field,
@@ -80,11 +81,12 @@ func (d *Decision) appendPenaltiesJSON(dst []byte) []byte {
 		return dst
 	}
 	dst = append(dst, `,"penalties":[`...)
+	js := d.p.e.sharedJSON().penalties
 	for i, rp := range ps {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = append(dst, d.p.e.penaltiesJSON[rp.p]...)
+		dst = append(dst, js[rp.p]...)
 	}
 	return append(dst, ']')
 }
