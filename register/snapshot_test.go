@@ -34,6 +34,12 @@ func TestSnapshot(t *testing.T) {
 	snap, ok := fromSnapshot(embeddedYAML)
 	require.True(t, ok)
 	require.Equal(t, parsed, snap)
+	// What New makes of the snapshot's entries (checked, copied) is what
+	// fromSnapshot puts in place unchecked.
+	checked, err := New(snapshotEntries()...)
+	require.NoError(t, err)
+	checked.clause = snapshotClause()
+	require.Equal(t, checked, snap)
 	_, ok = fromSnapshot(append(bytes.Clone(embeddedYAML), '\n'))
 	require.False(t, ok, "other bytes are parsed")
 }
