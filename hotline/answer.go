@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -647,12 +648,14 @@ func todayYear(q *Query) int {
 	return q.Date.Year()
 }
 
-var isoDate = regexp.MustCompile(`([0-9]{4})-([0-9]{2})-([0-9]{2})`)
+// isoDate is compiled on first use: every command of the binary runs the
+// package initialisers of all (docs/speed.md).
+var isoDate = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([0-9]{4})-([0-9]{2})-([0-9]{2})`) })
 
 // spokenDates rewrites ISO days in a text the way they are read out:
 // 2025-01-01 → 2025年1月1日.
 func spokenDates(s string) string {
-	return isoDate.ReplaceAllStringFunc(s, func(m string) string {
+	return isoDate().ReplaceAllStringFunc(s, func(m string) string {
 		y, _ := strconv.Atoi(m[0:4])
 		mo, _ := strconv.Atoi(m[5:7])
 		d, _ := strconv.Atoi(m[8:10])

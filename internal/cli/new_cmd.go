@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -28,9 +29,11 @@ func (a *app) newCmd() *cobra.Command {
 	return cmd
 }
 
+// The id patterns are compiled on first use: every command runs the
+// package initialisers (docs/speed.md).
 var (
-	idPattern     = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
-	windowIDRegex = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	idPattern     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9_-]+$`) })
+	windowIDRegex = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`) })
 )
 
 type newWindow struct {
@@ -70,13 +73,13 @@ usage (a bad window, date or id, or a file that exists).`,
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			dir, name := args[0], args[1]
-			if !idPattern.MatchString(name) {
+			if !idPattern().MatchString(name) {
 				return usageErrorf("NAME %q: want letters, digits, - and _", name)
 			}
 			if (number == "") == (id == "") && number == "" {
 				return usageErrorf("give --number (文号 as printed) or --id (a notice without one)")
 			}
-			if id != "" && !idPattern.MatchString(id) {
+			if id != "" && !idPattern().MatchString(id) {
 				return usageErrorf("--id %q: want letters, digits, - and _", id)
 			}
 			if title == "" || issuer == "" || effective == "" {
@@ -96,7 +99,7 @@ usage (a bad window, date or id, or a file that exists).`,
 			for _, w := range windows {
 				wid, when, ok := strings.Cut(w, "=")
 				wid, when = strings.TrimSpace(wid), strings.TrimSpace(when)
-				if !ok || !windowIDRegex.MatchString(wid) {
+				if !ok || !windowIDRegex().MatchString(wid) {
 					return usageErrorf("--window %q: want ID=WHEN, e.g. ban_season='annual 03-01..06-30'", w)
 				}
 				spec, err := calendar.ParseWindow(when)

@@ -41,6 +41,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -130,12 +131,16 @@ func yamlError(file string, err error) error {
 	return &Error{File: file, Msg: "not YAML: " + firstLine(err.Error())}
 }
 
-var modeline = regexp.MustCompile(`(?m)^#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+\.schema\.json)\s*$`)
+// modeline is compiled on first use: every command of the binary runs the
+// package initialisers of all (docs/speed.md).
+var modeline = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+\.schema\.json)\s*$`)
+})
 
 // shapeFor finds the schema of a file: its modeline's, else its path's.
 func shapeFor(file, text string) (*schema.Shape, error) {
 	name := schema.KindOf(file)
-	if m := modeline.FindStringSubmatch(text); m != nil {
+	if m := modeline().FindStringSubmatch(text); m != nil {
 		name = m[1]
 	}
 	if name == "" {
@@ -316,7 +321,8 @@ func columns(s string) int {
 	return n
 }
 
-var flowStart = regexp.MustCompile(`^( *)(?:- )*(?:[^ #'"\[{][^#]*?: )?[\[{]`)
+// flowStart is compiled on first use, as modeline is.
+var flowStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( *)(?:- )*(?:[^ #'"\[{][^#]*?: )?[\[{]`) })
 
 // wrapFlow breaks a flow collection wider than Width at its items, the
 // lines after the first indented four more than the line it starts on.
@@ -324,7 +330,7 @@ var flowStart = regexp.MustCompile(`^( *)(?:- )*(?:[^ #'"\[{][^#]*?: )?[\[{]`)
 func wrapFlow(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		m := flowStart.FindStringSubmatchIndex(l)
+		m := flowStart().FindStringSubmatchIndex(l)
 		if columns(l) <= Width || m == nil || !(strings.HasSuffix(l, "]") || strings.HasSuffix(l, "}")) {
 			out = append(out, l)
 			continue
@@ -398,7 +404,8 @@ func splitFlow(s string) []string {
 	return append(items, s[last:])
 }
 
-var foldedHeader = regexp.MustCompile(`^( *)(?:- |.*: )?>[-+]?[0-9]?$`)
+// foldedHeader is compiled on first use, as modeline is.
+var foldedHeader = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^( *)(?:- |.*: )?>[-+]?[0-9]?$`) })
 
 // wrapFolded breaks the lines of folded (>) text wider than Width at
 // single spaces, which the folding reads back as those spaces.
@@ -406,7 +413,7 @@ func wrapFolded(lines []string) []string {
 	var out []string
 	for i := 0; i < len(lines); i++ {
 		out = append(out, lines[i])
-		m := foldedHeader.FindStringSubmatch(lines[i])
+		m := foldedHeader().FindStringSubmatch(lines[i])
 		if m == nil {
 			continue
 		}
@@ -459,14 +466,17 @@ func foldLine(l string, indent int) []string {
 	return append(out, l)
 }
 
-var blockHeader = regexp.MustCompile(`^( *)(?:- |.*: )?[|>]([-+]?)[0-9]?([-+]?)(?: #.*)?$`)
+// blockHeader is compiled on first use, as modeline is.
+var blockHeader = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^( *)(?:- |.*: )?[|>]([-+]?)[0-9]?([-+]?)(?: #.*)?$`)
+})
 
 // blockContent marks the lines that are the content of block scalars (|
 // and >): their blanks and spaces are text, not layout.
 func blockContent(lines []string) []bool {
 	in := make([]bool, len(lines))
 	for i := 0; i < len(lines); i++ {
-		m := blockHeader.FindStringSubmatch(lines[i])
+		m := blockHeader().FindStringSubmatch(lines[i])
 		if m == nil {
 			continue
 		}
