@@ -106,7 +106,7 @@ func TestEmbeddedRulesLintClean(t *testing.T) {
 
 // engineFor builds an engine from the embedded facts and one notice file,
 // notices/t.yaml, requiring the rules to load.
-func engineFor(t *testing.T, notice string) (*engine.Engine, error) {
+func engineFor(t *testing.T, notice string, opts ...engine.Option) (*engine.Engine, error) {
 	t.Helper()
 	facts, err := fs.ReadFile(rules.EmbeddedFS(), "facts.yaml")
 	require.NoError(t, err)
@@ -116,7 +116,7 @@ func engineFor(t *testing.T, notice string) (*engine.Engine, error) {
 	require.NoError(t, err)
 	cal, err := calendar.New()
 	require.NoError(t, err)
-	return engine.New(set, cal)
+	return engine.New(set, cal, opts...)
 }
 
 func TestLintFindsRulesThatCannotFire(t *testing.T) {
@@ -287,31 +287,47 @@ func TestFactErrorDeterministic(t *testing.T) {
 }
 
 // TestTooManyConditions: a rule naming more conditions than a mask word
-// holds is refused at load, at its line.
+// holds is refused at load, at its line — and so is an activity governed
+// by more windows and notices than a mask word holds, by an engine that
+// plans on demand as by one that plans every activity in New (on demand,
+// plans wait for their first query only where none can outgrow them).
 func TestTooManyConditions(t *testing.T) {
-	var conds, names []string
+	var windows, reads, conds, names []string
+	for i := range 64 {
+		windows = append(windows, fmt.Sprintf("  - {id: w%d, name: 时段%d, article: 一, when: annual 09-%02d..09-%02d}", i, i, i%28+1, i%28+1))
+		reads = append(reads, fmt.Sprintf("w%d", i))
+	}
 	for i := range 65 {
 		conds = append(conds, fmt.Sprintf("  - {id: c%d, name: 条件%d, article: 一, text: 距离。, if: distance_to_forest_m > %d}", i, i, i))
 		names = append(names, fmt.Sprintf("c%d", i))
 	}
-	notice := `notice:
-  number: 测试〔2024〕3号
+	for _, opts := range [][]engine.Option{nil, {engine.PlanOnDemand()}} {
+		_, err := engineFor(t, oneRuleNotice("4", "wide", "宽", "windows", windows, reads), opts...)
+		require.ErrorContains(t, err, `engine: activity "wide": 64 windows and 1 notices exceed 64`, "on demand: %v", opts != nil)
+		_, err = engineFor(t, oneRuleNotice("3", "many", "多", "conditions", conds, names), opts...)
+		require.ErrorContains(t, err, `notices/t.yaml:75: rule "many" names 65 conditions, more than 64`, "on demand: %v", opts != nil)
+	}
+}
+
+// oneRuleNotice is notice 测试〔2024〕N号 with one activity and one rule
+// forbidding it where any of names holds, declared as section's items.
+func oneRuleNotice(n, id, name, section string, items, names []string) string {
+	return `notice:
+  number: 测试〔2024〕` + n + `号
   title: 测试
   effective: 2024-09-01
   valid_until: 2024-12-31
 activities:
-  - {id: many, name: 多, en: many}
-conditions:
-` + strings.Join(conds, "\n") + `
+  - {id: ` + id + `, name: ` + name + `, en: ` + id + `}
+` + section + `:
+` + strings.Join(items, "\n") + `
 rules:
-  - id: many
+  - id: ` + id + `
     article: 一
-    text: 严禁多。
+    text: 严禁` + name + `。
     effect: forbid
-    activities: [many]
+    activities: [` + id + `]
     if: ` + strings.Join(names, " || ") + "\n"
-	_, err := engineFor(t, notice)
-	require.ErrorContains(t, err, `notices/t.yaml:75: rule "many" names 65 conditions, more than 64`)
 }
 
 // The library refuses what it would otherwise make up (issue 16): a query

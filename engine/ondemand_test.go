@@ -38,6 +38,10 @@ func TestPlanOnDemand(t *testing.T) {
 		}
 		return n
 	}
+	for _, ps := range lazy.sets {
+		require.NotNil(t, ps.lazy, "plans wait for their first query")
+		require.Empty(t, ps.plans, "PlanOnDemand made plans in New")
+	}
 	require.Zero(t, built(lazy), "PlanOnDemand built plans in New")
 	require.Positive(t, built(eager))
 
