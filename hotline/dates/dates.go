@@ -1112,19 +1112,10 @@ func (r *Reader) week(s *scan, today calendar.Date) {
 		var d calendar.Date
 		switch {
 		case m[2] >= 0 && contains(r.w.Next, s.text[m[2]:m[3]]):
-			d = today.AddDays(want - w + 7)
 			// 下下周三, 下下个礼拜三: each further 下 is a week more
-			for again := true; again; {
-				again = false
-				for _, nx := range r.w.Next {
-					if strings.HasSuffix(s.text[:m[0]], nx) && s.free(m[0]-len(nx), m[0]) {
-						m[0] -= len(nx)
-						d = d.AddDays(7)
-						again = true
-						break
-					}
-				}
-			}
+			var more int
+			m[0], more = r.moreNext(s, m[0])
+			d = today.AddDays(want - w + 7 + 7*more)
 		case m[2] >= 0 && contains(r.w.Last, s.text[m[2]:m[3]]):
 			d = today.AddDays(want - w - 7)
 		case m[2] >= 0:
@@ -1135,6 +1126,24 @@ func (r *Reader) week(s *scan, today calendar.Date) {
 		s.add(Mention{Start: m[0], End: m[1], Date: d})
 	}
 	r.weekAlone(s, today)
+}
+
+// moreNext counts the further 下 said right before byte start (下下周): it
+// returns where they begin and how many there are.
+func (r *Reader) moreNext(s *scan, start int) (int, int) {
+	n := 0
+	for again := true; again; {
+		again = false
+		for _, nx := range r.w.Next {
+			if strings.HasSuffix(s.text[:start], nx) && s.free(start-len(nx), start) {
+				start -= len(nx)
+				n++
+				again = true
+				break
+			}
+		}
+	}
+	return start, n
 }
 
 // weekAlone reads a week said without a day (下个礼拜, 这周, 下下周): a
@@ -1154,18 +1163,9 @@ func (r *Reader) weekAlone(s *scan, today calendar.Date) {
 		from := monday
 		switch which := s.text[m[2]:m[3]]; {
 		case contains(r.w.Next, which):
-			from = monday.AddDays(7)
-			for again := true; again; { // 下下个礼拜: a week more for each 下
-				again = false
-				for _, nx := range r.w.Next {
-					if strings.HasSuffix(s.text[:m[0]], nx) && s.free(m[0]-len(nx), m[0]) {
-						m[0] -= len(nx)
-						from = from.AddDays(7)
-						again = true
-						break
-					}
-				}
-			}
+			var more int // 下下个礼拜: a week more for each 下
+			m[0], more = r.moreNext(s, m[0])
+			from = monday.AddDays(7 + 7*more)
 		case contains(r.w.Last, which):
 			from = monday.AddDays(-7)
 		}

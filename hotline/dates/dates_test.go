@@ -163,19 +163,27 @@ func TestMonthSpansAndPast(t *testing.T) {
 		{"过了15号", "2024-10-01", "2024-10-16", ""},
 		{"10月15号", "2024-10-20", "2025-10-15", ""}, // without 过了: the next one
 	} {
-		today, err := calendar.ParseDate(tc.today)
-		require.NoError(t, err)
-		ms := r.Read(tc.text, today)
-		require.Len(t, ms, 1, tc.text)
-		require.Equal(t, tc.text, ms[0].Words, tc.text)
-		require.Equal(t, tc.date, ms[0].Date.String(), tc.text+" at "+tc.today)
-		if tc.end == "" {
-			require.Nil(t, ms[0].MonthEnd, tc.text)
-		} else {
-			require.NotNil(t, ms[0].MonthEnd, tc.text)
-			require.Equal(t, tc.end, ms[0].MonthEnd.String(), tc.text+" at "+tc.today)
-		}
+		readOne(t, r, tc.text, tc.today, tc.date, tc.end)
 	}
+}
+
+// readOne reads text said on day today, requires one day read from all of
+// it, on date, the span ending on end ("" for one day), and returns it.
+func readOne(t *testing.T, r *dates.Reader, text, today, date, end string) dates.Mention {
+	t.Helper()
+	d, err := calendar.ParseDate(today)
+	require.NoError(t, err)
+	ms := r.Read(text, d)
+	require.Len(t, ms, 1, text)
+	require.Equal(t, text, ms[0].Words, text)
+	require.Equal(t, date, ms[0].Date.String(), text+" at "+today)
+	if end == "" {
+		require.Nil(t, ms[0].MonthEnd, text)
+	} else {
+		require.NotNil(t, ms[0].MonthEnd, text)
+		require.Equal(t, end, ms[0].MonthEnd.String(), text+" at "+today)
+	}
+	return ms[0]
 }
 
 // TestWeeksAndBareLunarDays: a week said without a day (下个礼拜) is a span
@@ -205,19 +213,8 @@ func TestWeeksAndBareLunarDays(t *testing.T) {
 		{"初十那天", "2024-10-01", "2024-10-12", "", false}, // 八月廿九: 九月初十
 		{"过了15号", "2024-10-01", "2024-10-16", "", true},
 	} {
-		today, err := calendar.ParseDate(tc.today)
-		require.NoError(t, err)
-		ms := r.Read(tc.text, today)
-		require.Len(t, ms, 1, tc.text)
-		require.Equal(t, tc.text, ms[0].Words, tc.text)
-		require.Equal(t, tc.date, ms[0].Date.String(), tc.text+" at "+tc.today)
-		require.Equal(t, tc.past, ms[0].Past, tc.text)
-		if tc.end == "" {
-			require.Nil(t, ms[0].MonthEnd, tc.text)
-		} else {
-			require.NotNil(t, ms[0].MonthEnd, tc.text)
-			require.Equal(t, tc.end, ms[0].MonthEnd.String(), tc.text+" at "+tc.today)
-		}
+		m := readOne(t, r, tc.text, tc.today, tc.date, tc.end)
+		require.Equal(t, tc.past, m.Past, tc.text)
 	}
 	// 周边 is no week
 	for _, text := range []string{"这周边", "市场周边"} {
