@@ -1164,7 +1164,7 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 		if t.name == "household" {
 			v = spokenDates(t.text)
 			// the article it cites ends it: （二（六））
-			v = trailingCitation.ReplaceAllString(v, "")
+			v = trailingCitation().ReplaceAllString(v, "")
 			v = strings.ReplaceAll(v, "……", "；")
 		}
 		key := "term." + t.name
@@ -1178,7 +1178,8 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 
 // trailingCitation is an article cited in brackets at the end of a term's
 // text: （二（六））, （二（二））.
-var trailingCitation = regexp.MustCompile(`（[^（）]*(（[^（）]*）)?）$`)
+// Compiled on first use, as isoDate.
+var trailingCitation = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`（[^（）]*(（[^（）]*）)?）$`) })
 
 // sharesRun reports whether a and b have n characters in a row in common
 // (小孩刚生 is read as 新生儿…, which the newborn rule's sentence says).

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/engine"
@@ -187,7 +188,7 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	// 2020年那个禁止烧秸秆的通告: a year said with the subject picks that
 	// year's document among those of the same subject
 	said := 0
-	if m := reYear.FindStringSubmatch(text); m != nil {
+	if m := reYear().FindStringSubmatch(text); m != nil {
 		said, _ = strconv.Atoi(m[1])
 	}
 	ofYear := func(n register.Number, title string) bool {
@@ -228,7 +229,8 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 }
 
 // reYear is a year said in a question about a document (2020年).
-var reYear = regexp.MustCompile(`((?:19|20)[0-9]{2})年`)
+// Compiled on first use: every command runs the package initialisers.
+var reYear = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`((?:19|20)[0-9]{2})年`) })
 
 // m4 is a year as titles print it (2020年).
 func m4(y int) string { return strconv.Itoa(y) + "年" }
