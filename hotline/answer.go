@@ -298,6 +298,9 @@ func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
 	case IntentReport:
 		a := h.report(u, req)
 		return a, a.Query, nil
+	case IntentWhen:
+		a := h.period(u, req)
+		return a, a.Query, nil
 	}
 	if len(u.queries) == 1 || req.Activity != "" {
 		a, err := h.decide(u.queries[0], req)
@@ -802,6 +805,16 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	// caller asked beyond "may I", when it changes, and the question.
 	spoken := []string{a.Headline}
 	must := []bool{true} // what decides the answer is never cut for room
+	// 什么时候可以烧田埂: a question asking when is answered by the days
+	// the answer changes on, right after the verdict for the day asked
+	changes := ""
+	if q.asks.when {
+		changes = h.changes(l, q, d)
+	}
+	if changes != "" {
+		spoken = append(spoken, changes)
+		must = markMust(must, len(spoken), 1)
+	}
 	if g := h.grounds(l, d); g != "" {
 		spoken = append(spoken, g)
 	}
@@ -862,7 +875,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, a.Details.DayParts)
 	}
 	// The day's parts already say a change within the day.
-	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) {
+	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) && changes == "" {
 		spoken = append(spoken, a.Details.NextChange)
 	}
 	if q.asks.consequence && len(d.Penalties()) > 0 {

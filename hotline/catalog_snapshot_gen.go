@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "76300e3f507bb9129541f5eea109bbda95c9d60b79351422e5d828a0ccac3953"
+const catalogSnapshotSum = "9c6e3ef027e0f545811d7f8480664a056a53a77e3e5facecc13c838dd6d220ab"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -134,6 +134,10 @@ func snapshotCatalog() *Catalog {
 			"outcome.place":                        {ZH: "地点", EN: "place"},
 			"outcome.value":                        {ZH: "{fact}（{value}）", EN: "{fact} ({value})"},
 			"penalty":                              {ZH: "违者：{text}", EN: "Violators: {text}"},
+			"period.condition":                     {ZH: "另外，{name}。", EN: "Also: {name}."},
+			"period.none":                          {ZH: "规则库里没有这个时段的日期，请问主管部门。", EN: "The rule base has no dates for this period: ask the department in charge."},
+			"period.window":                        {ZH: "{name}是{from}到{to}。", EN: "{name} runs from {from} to {to}."},
+			"period.window.yearly":                 {ZH: "{name}是{from}到{to}，每年都有。", EN: "{name} runs from {from} to {to}, every year."},
 			"place.elsewhere":                      {ZH: "{except}以外的地方", EN: "other than {except}"},
 			"place.except":                         {ZH: "{place}（{except}除外）", EN: "{place} other than {except}"},
 			"published":                            {ZH: "{fact}按{source}发布的信息。", EN: "{fact}: as published by {source}."},
@@ -208,6 +212,13 @@ func snapshotCatalog() *Catalog {
 			"verdict.no_rule":                      {ZH: "本规则库没有相关规定", EN: "The rule base has no rule on this"},
 			"when":                                 {ZH: "{date}", EN: " on {date}"},
 			"when.begun":                           {ZH: "{window}从{from}开始，已经开始了。", EN: "{window} began on {from}."},
+			"when.changes":                         {ZH: "{activity}：{parts}。", EN: "{activity}: {parts}."},
+			"when.depends":                         {ZH: "要看{facts}", EN: "it depends on {facts}"},
+			"when.runs_since":                      {ZH: "从{from}起{verdict}", EN: "from {from}: {verdict}"},
+			"when.runs_since_until":                {ZH: "从{from}起到{end}{verdict}，从{next_from}起{next}", EN: "from {from} to {end}: {verdict}; from {next_from}: {next}"},
+			"when.runs_until":                      {ZH: "到{end}{verdict}，从{from}起{next}", EN: "{verdict} to {end}; from {from}: {next}"},
+			"when.same":                            {ZH: "往后一年里都是这样，没有哪天不同。", EN: "It stays so for the next year: no day differs."},
+			"when.sep":                             {ZH: "；", EN: "; "},
 			"when.until":                           {ZH: "{window}到{to}为止，从{next}起不再因此禁止。", EN: "{window} lasts until {to}; from {next} it no longer forbids."},
 			"where.town":                           {ZH: "在{town}", EN: " in {town}"},
 			"why.applies":                          {ZH: "依据{notice}{article}：{text}", EN: "Under {notice}, {article}: “{text}”"},

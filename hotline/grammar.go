@@ -77,6 +77,8 @@ type grammar struct {
 	AboutBefore []string          `yaml:"about_before"`
 	AboutAfter  []string          `yaml:"about_after"`
 	Filler      []string          `yaml:"filler"`
+	// LunarFirstNote says how 初三 said with no lunar month was read.
+	LunarFirstNote string `yaml:"lunar_first_note"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
 	// ones: 寻日 (yesterday), 听日 (tomorrow), 今个 (this: 今个星期三, 今个月).
 	Cantonese struct {

@@ -169,10 +169,14 @@ type parser struct {
 	facts   *trie // fact phrases and places
 	sound   *soundTrie
 	known   *trie // every word the parser knows: not corrected by sound
-	frames  []*frame
-	byVerb  map[string][]*frame
-	byObj   map[string][]*frame
-	partial map[string]*rules.Activity // activity id → its partial form
+	// periods are the vocabulary's period words (禁火期), periodOf the
+	// index of each one's period (when.go)
+	periods  *trie
+	periodOf map[string]int
+	frames   []*frame
+	byVerb   map[string][]*frame
+	byObj    map[string][]*frame
+	partial  map[string]*rules.Activity // activity id → its partial form
 	// manners: activity id → the activities that are ways of doing it
 	// which the rules judge apart (拆户参保 of 参保缴费)
 	manners map[string][]*rules.Activity
@@ -239,7 +243,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
 		Before: g.Before, Past: g.Past, AfterDay: g.AfterDay, Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays,
-		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts})
+		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, LunarFirstNote: g.LunarFirstNote})
 	if err != nil {
 		return nil, err
 	}
@@ -437,6 +441,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*[〔（(\[【]?\s*([0-9]{4})\s*[〕）)\]】年]?\s*([0-9]{1,3})\s*号`)
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
+	p.addPeriods()
 	return p, nil
 }
 

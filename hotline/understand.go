@@ -33,6 +33,9 @@ type understanding struct {
 	// unanswered counts the acts asked about beyond MaxAnswers: not
 	// decided, and said so.
 	unanswered int
+	// periods are the periods a call asking about them names (IntentWhen),
+	// as indexes of the vocabulary's periods.
+	periods []int
 }
 
 // MaxAnswers bounds the answers to one call: the acts asked about beyond
@@ -53,7 +56,12 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	case p.hasAny(rd.text, p.g.Report):
 		u.intent = IntentReport
 	}
+	periods := p.scanPeriods(rd)
 	acts := p.chooseActs(rd)
+	if len(periods) > 0 && u.intent != IntentReport && p.asksPeriod(rd, acts) {
+		// 禁火期什么时候结束: the period itself, from the rules' windows
+		u.intent, u.periods = IntentWhen, periods
+	}
 	shared := map[int]bool{} // clauses that hold no act: their facts are everyone's
 	actClauses := map[int]bool{}
 	for _, h := range acts {

@@ -61,6 +61,10 @@ type Words struct {
 	// Orthodox are words that, said right before a feast defined from
 	// Easter, move it onto Orthodox Easter (东正教复活节).
 	Orthodox []string
+	// LunarFirstNote says how 初一 … 初十 said after a month word
+	// (下个月初三) were read: as a lunar day (a solar day is said N号),
+	// with the alternative. Empty: they are still read so, without a note.
+	LunarFirstNote string
 	// ClockParts are the parts of the day said before a time, with the
 	// hours they span (下午 [12, 19], 夜里 [19, 29]: past 24 is the next
 	// morning): an hour of 1 to 12 is put in its span.
@@ -124,6 +128,8 @@ type Reader struct {
 	reNewYear *pattern
 	// reBareLunar is a lunar day said alone: 初二
 	reBareLunar *pattern
+	// reMonthLunar is a lunar day said after a month word: 下个月初三
+	reMonthLunar *pattern
 	// reWeekAlone is a week said without a day: 下个礼拜, 这周
 	reWeekAlone *pattern
 	reWeek      *pattern
@@ -217,6 +223,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reNewYear = compile(`大年(初[一二三四五六七八九十]|十[一二三四五六七八九]?)`)
 	r.reWeekAlone = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)` + alt(w.Week))
 	r.reBareLunar = compile(`初([一二三四五六七八九十])(?:[日号]|那天)?`)
+	r.reMonthLunar = compile(`(` + alt(keys(w.Months)) + `)初([一二三四五六七八九十])[日号]?`)
 	r.reWeek = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年`)
@@ -646,8 +653,55 @@ named:
 		}
 	}
 	if s.present.has('初') {
+		r.monthLunar(s, today)
 		r.bareLunar(s, today)
 	}
+}
+
+// monthLunar reads 初一 … 初十 said after a month word (下个月初三) as that
+// day of the lunar month the word counts to from the day of the call:
+// 下个月 said in 冬月 is 腊月. 初N names a lunar day (a solar day is said
+// N号), so 下个月初三 is not 月初 and a stray 三.
+func (r *Reader) monthLunar(s *scan, today calendar.Date) {
+	for _, m := range r.reMonthLunar.findAll(s.text) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		n, ok := zh.Number(s.text[m[4]:m[5]])
+		start, ok2 := r.lunarMonthStart(today)
+		if !ok || !ok2 || n < 1 || n > 10 {
+			continue
+		}
+		for k := r.w.Months[s.text[m[2]:m[3]]]; k != 0 && ok2; {
+			if k > 0 {
+				start, k = r.nextLunarMonth(start), k-1
+			} else {
+				start, ok2 = r.lunarMonthStart(start.AddDays(-1))
+				k++
+			}
+		}
+		if ok2 {
+			s.add(Mention{Start: m[0], End: m[1], Date: start.AddDays(int(n) - 1), Note: r.w.LunarFirstNote})
+		}
+	}
+}
+
+// lunarMonthStart is the first day (初一) of the lunar month d is in.
+func (r *Reader) lunarMonthStart(d calendar.Date) (calendar.Date, bool) {
+	l, err := r.cal.Lunar(d)
+	if err != nil {
+		return calendar.Date{}, false
+	}
+	return d.AddDays(1 - l.Day), true
+}
+
+// nextLunarMonth is the first day of the lunar month after the one that
+// begins on start (29 or 30 days on; a leap month counts as a month).
+func (r *Reader) nextLunarMonth(start calendar.Date) calendar.Date {
+	if l, err := r.cal.Lunar(start.AddDays(29)); err == nil && l.Day == 1 {
+		return start.AddDays(29)
+	}
+	return start.AddDays(30)
 }
 
 // bareLunar reads a lunar day said without its month (初二去拜年, 初八):

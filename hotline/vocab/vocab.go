@@ -139,6 +139,17 @@ type Report struct {
 	Contact string
 }
 
+// Period is what callers call a period the rules read (禁火期, 专项整治期,
+// 缴费期): a question asking when it begins or ends (禁火期什么时候结束)
+// is answered from the windows it names, and from the conditions that
+// extend it without dates (重点森林防火区全年防火), each with its notice
+// and article.
+type Period struct {
+	Words      []string
+	Windows    []*rules.Window
+	Conditions []*rules.Condition
+}
+
 // Vocabulary is the merged vocabulary of a rule set's roots. It is
 // immutable once loaded.
 type Vocabulary struct {
@@ -154,6 +165,7 @@ type Vocabulary struct {
 	LunarDays map[string]LunarDay
 	Questions map[string]Question
 	Reports   []Report
+	Periods   []Period
 	// Files are the files read, as errors name them.
 	Files []string
 }
@@ -293,6 +305,11 @@ type fileSpec struct {
 		Notices []rules.Str `yaml:"notices"`
 		Contact rules.Str   `yaml:"contact"`
 	} `yaml:"reports"`
+	Periods []struct {
+		Words      []rules.Str `yaml:"words"`
+		Windows    []rules.Str `yaml:"windows"`
+		Conditions []rules.Str `yaml:"conditions"`
+	} `yaml:"periods"`
 }
 
 type loader struct {
@@ -447,6 +464,59 @@ func (l *loader) file(file string, data []byte) {
 		}
 		l.v.Reports = append(l.v.Reports, Report{Words: r.Words, Notices: ns, Contact: r.Contact.Value})
 	}
+	for _, pd := range spec.Periods {
+		l.period(pd.Words, pd.Windows, pd.Conditions)
+	}
+}
+
+// period checks a period's names — each a window or condition id of
+// exactly one notice — and adds it.
+func (l *loader) period(said, windows, conds []rules.Str) {
+	all := append(append(append([]rules.Str{}, said...), windows...), conds...)
+	if len(said) == 0 || len(windows)+len(conds) == 0 {
+		var at rules.Pos
+		if len(all) > 0 {
+			at = all[0].Pos
+		}
+		l.errorf(at, "a period needs words and windows or conditions")
+		return
+	}
+	words := make([]string, len(said))
+	for i, w := range said {
+		words[i] = w.Value
+	}
+	out := Period{Words: words}
+	for _, s := range windows {
+		var found []*rules.Window
+		for _, n := range l.set.Notices {
+			for _, w := range n.Windows {
+				if w.ID == s.Value {
+					found = append(found, w)
+				}
+			}
+		}
+		if len(found) != 1 {
+			l.errorf(s.Pos, "period %s: %d notices have a window %q, want one", words[0], len(found), s.Value)
+			continue
+		}
+		out.Windows = append(out.Windows, found[0])
+	}
+	for _, s := range conds {
+		var found []*rules.Condition
+		for _, n := range l.set.Notices {
+			for _, c := range n.Conditions {
+				if c.ID == s.Value {
+					found = append(found, c)
+				}
+			}
+		}
+		if len(found) != 1 {
+			l.errorf(s.Pos, "period %s: %d notices have a condition %q, want one", words[0], len(found), s.Value)
+			continue
+		}
+		out.Conditions = append(out.Conditions, found[0])
+	}
+	l.v.Periods = append(l.v.Periods, out)
 }
 
 func (l *loader) activity(s rules.Str) (*rules.Activity, bool) {

@@ -66,6 +66,9 @@ func TestErrors(t *testing.T) {
 		{"reports:\n  - {words: [着火], contact: 火葬场}\n", `bad/vocabulary/x.yaml:2:28: report: no notice has a contact named like "火葬场"`},
 		{"reports:\n  - {notices: [祁政办发〔2024〕88号], contact: 城管}\n", `bad/vocabulary/x.yaml:2:16: report: no notice "祁政办发〔2024〕88号" in the rule set`},
 		{"reports:\n  - {contact: 城管}\n", `bad/vocabulary/x.yaml:2:15: report: neither words nor notices lead to "城管"`},
+		{"periods:\n  - {words: [禁火期], windows: [fire_season]}\n", `bad/vocabulary/x.yaml:2:30: period 禁火期: 0 notices have a window "fire_season", want one`},
+		{"periods:\n  - {words: [禁火期], conditions: [no_such]}\n", `bad/vocabulary/x.yaml:2:33: period 禁火期: 0 notices have a condition "no_such", want one`},
+		{"periods:\n  - {words: [禁火期]}\n", `bad/vocabulary/x.yaml:2:14: a period needs words and windows or conditions`},
 		{"actvities: []\n", "bad/vocabulary/x.yaml:1:1: unknown field \"actvities\""},
 	} {
 		_, err := vocab.Load(context.Background(), set, cal, vocab.Root{FS: fstest.MapFS{"vocabulary/x.yaml": {Data: []byte(tc.file)}}, Name: "bad"})

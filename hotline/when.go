@@ -1,0 +1,249 @@
+package hotline
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
+)
+
+// IntentWhen is a question about a period itself (禁火期什么时候结束,
+// 专项整治从几号开始): answered from the windows the rules read, not by a
+// decision on an act.
+const IntentWhen Intent = "when"
+
+// addPeriods indexes the vocabulary's period words (禁火期, 缴费期). They
+// are known words: never heard as another word by their sound (防火期 is
+// not 防火机).
+func (p *parser) addPeriods() {
+	p.periods = newTrie()
+	p.periodOf = map[string]int{}
+	for i, pd := range p.voc.Periods {
+		for _, w := range pd.Words {
+			p.periods.add(w, word{})
+			p.known.add(w, word{})
+			if _, dup := p.periodOf[w]; !dup {
+				p.periodOf[w] = i
+			}
+		}
+	}
+}
+
+// scanPeriods finds the periods a call names, in the order said, each
+// once, and marks their words read.
+func (p *parser) scanPeriods(rd *reading) []int {
+	var out []int
+	s := rd.text
+	for i := 0; i < len(s); {
+		if _, n := p.periods.longest(s[i:]); n > 0 {
+			if k := p.periodOf[s[i:i+n]]; !slices.Contains(out, k) {
+				out = append(out, k)
+			}
+			rd.mark(i, i+n)
+			i += n
+			continue
+		}
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+	}
+	return out
+}
+
+// asksPeriod reports whether a call naming periods asks about them: it
+// asks when (几时, 到几号, 截止), or names no act; a question of a document's
+// validity (禁火令还有效吗) is the register's.
+func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
+	if p.hasAny(rd.text, p.g.Validity) {
+		return false
+	}
+	return len(acts) == 0 || p.hasAny(rd.text, p.g.When) || p.hasAny(rd.text, p.g.Deadline)
+}
+
+// period answers a question about periods: each window's days around the
+// day asked (the one it falls in, else the next, else the last), with 每年
+// for a yearly one, then each condition that extends the period without
+// dates (重点森林防火区全年防火), then the notices and articles.
+func (h *Hotline) period(u *understanding, req Request) *Answer {
+	c, l := h.cat, req.Lang
+	q := u.queries[0]
+	if req.Date != nil {
+		q.Date = *req.Date
+	}
+	q.NotUnderstood = []string{}
+	a := &Answer{Intent: IntentWhen, Query: q, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood},
+		FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
+	var spoken, cites []string
+	cite := func(notice, article string) {
+		if s := c.T(l, "grounds.cite", "notice", notice, "article", c.Article(l, article)); !slices.Contains(cites, s) {
+			cites = append(cites, s)
+		}
+	}
+	for _, k := range u.periods {
+		pd := h.voc.Periods[k]
+		for _, w := range pd.Windows {
+			cw := h.eng.Window(w)
+			if cw == nil {
+				continue
+			}
+			iv, n := occurrence(cw, q.Date, w.Notice.Effective, w.Notice.ValidUntil)
+			if n == 0 {
+				continue
+			}
+			key := "period.window"
+			if n > 1 { // a window that comes round again while its notice is in force
+				key = "period.window.yearly"
+			}
+			s := c.T(l, key, "name", h.windowName(l, w.Name), "from", h.day(l, iv.From, q), "to", h.day(l, iv.To, q))
+			if !slices.Contains(spoken, s) {
+				spoken = append(spoken, s)
+				a.Details.Windows = append(a.Details.Windows, c.T(l, "window", "name", w.Name, "from", h.day(l, iv.From, q), "to", h.day(l, iv.To, q)))
+				a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", w.Text))
+			}
+			cite(w.Notice.Number, w.Article)
+		}
+		for _, cd := range pd.Conditions {
+			if s := c.T(l, "period.condition", "name", cd.Name); !slices.Contains(spoken, s) {
+				spoken = append(spoken, s)
+				a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", cd.Text))
+			}
+			cite(cd.Notice.Number, cd.Article)
+		}
+	}
+	if len(spoken) == 0 {
+		a.Headline = c.T(l, "period.none")
+		a.Answer = a.Headline
+		return a
+	}
+	a.Headline = spoken[0]
+	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
+		a.Headline = clip(a.Headline, maxHeadline(l))
+	}
+	if len(cites) > 3 {
+		cites = cites[:3]
+	}
+	spoken = append(spoken, c.T(l, "grounds", "cites", strings.Join(cites, c.T(l, "list.sep"))))
+	must := make([]bool, len(spoken))
+	must[0], must[len(must)-1] = true, true
+	a.Answer = fitKeeping(spoken, must, maxSpoken(l))
+	return a
+}
+
+// occurrence is the interval of w holding day, else the next one, else
+// the last one before it — among those within the notice's validity
+// [from, to] — and how many intervals lie there (0: none).
+func occurrence(w *calendar.Window, day, from, to calendar.Date) (calendar.Interval, int) {
+	var got calendar.Interval
+	n, found := 0, false
+	for _, iv := range w.Intervals() {
+		if iv.To.Before(from) || iv.From.After(to) {
+			continue
+		}
+		n++
+		if !found {
+			got = iv
+			found = !iv.To.Before(day)
+		}
+	}
+	return got, n
+}
+
+// changes says, for a question asking when of an act (什么时候可以烧田埂,
+// 几号可以收新茶籽), how the answer runs around the day asked: since when
+// it has been so, when that ends and what it is from then — for a
+// conditional answer, what it then depends on. It decides the act with
+// the same facts on each day the engine says a window or notice starts or
+// stops (ChangeDays) within a year either side. "" when nothing changes.
+func (h *Hotline) changes(l Lang, q *Query, d *engine.Decision) string {
+	c := h.cat
+	days, err := h.eng.ChangeDays(q.Activity, d.Date.AddDays(-366), d.Date.AddDays(366))
+	if err != nil {
+		return ""
+	}
+	type run struct {
+		from calendar.Date
+		sig  string
+		d    *engine.Decision
+	}
+	sig := func(x *engine.Decision) string {
+		f := x.UnknownFacts()
+		slices.Sort(f)
+		return string(x.Verdict) + " " + strings.Join(f, ",")
+	}
+	facts := q.EngineFacts()
+	decideOn := func(day calendar.Date) *engine.Decision {
+		dq := *q
+		dq.Date, dq.timed = day, false
+		x, err := h.eng.Decide(dq.engineQuery(facts))
+		if err != nil {
+			return nil
+		}
+		return x
+	}
+	// the runs before and after the day asked
+	var prev, next *run
+	cur := &run{sig: sig(d), d: d}
+	k, _ := slices.BinarySearchFunc(days, d.Date, func(a, b calendar.Date) int { return a.Compare(b) })
+	if k < len(days) && days[k] == d.Date {
+		k++
+	}
+	for i := k - 1; i >= 0; i-- { // latest first: where the run of the day asked began
+		x := decideOn(days[i].AddDays(-1))
+		if x == nil {
+			break
+		}
+		if s := sig(x); s != cur.sig {
+			cur.from, prev = days[i], &run{sig: s, d: x}
+			break
+		}
+	}
+	for _, day := range days[k:] {
+		x := decideOn(day)
+		if x == nil {
+			return ""
+		}
+		if s := sig(x); s != cur.sig {
+			next = &run{from: day, sig: s, d: x}
+			break
+		}
+	}
+	verdict := func(x *engine.Decision) string {
+		v := c.Verdict(l, string(x.Verdict))
+		if x.Verdict == engine.Conditional {
+			var subjects []string
+			for _, f := range x.UnknownFacts() {
+				if len(subjects) < 2 {
+					subjects = append(subjects, c.Subject(l, f, h.factLabel(l, f)))
+				}
+			}
+			if len(subjects) > 0 {
+				v = c.T(l, "when.depends", "facts", strings.Join(subjects, c.T(l, "list.sep")))
+			}
+		}
+		return v
+	}
+	var parts []string
+	// a ban or a question that ended before the day asked: since when it
+	// no longer holds (从10月8日起本规则库没有相关规定) — the stricter
+	// answer before it is not said: a caller hearing 不可以 takes it for
+	// the answer
+	since := prev != nil && cur.from != (calendar.Date{}) && rank(prev.d.Verdict) > rank(d.Verdict)
+	switch {
+	case since && next != nil:
+		parts = append(parts, c.T(l, "when.runs_since_until", "from", h.day(l, cur.from, q), "verdict", verdict(d),
+			"end", h.day(l, next.from.AddDays(-1), q), "next_from", h.day(l, next.from, q), "next", verdict(next.d)))
+	case since:
+		parts = append(parts, c.T(l, "when.runs_since", "from", h.day(l, cur.from, q), "verdict", verdict(d)))
+	case next != nil:
+		parts = append(parts, c.T(l, "when.runs_until", "end", h.day(l, next.from.AddDays(-1), q), "verdict", verdict(d),
+			"from", h.day(l, next.from, q), "next", verdict(next.d)))
+	}
+	if len(parts) == 0 {
+		if prev == nil && next == nil {
+			return c.T(l, "when.same", "verdict", verdict(d))
+		}
+		return ""
+	}
+	return c.T(l, "when.changes", "activity", actWords(q, d, l), "parts", strings.Join(parts, c.T(l, "when.sep")))
+}

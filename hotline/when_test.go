@@ -1,0 +1,74 @@
+package hotline
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/require"
+	"github.com/tonggao/tonggao/calendar"
+)
+
+// TestKnownWordsNotHeard: a word the parser knows — the vocabulary's and
+// the grammar's, the period words among them — is never rewritten as
+// another by its sound, said alone or asked about (防火期什么时候结束 was
+// heard as 防火机 before the period words were known).
+func TestKnownWordsNotHeard(t *testing.T) {
+	h := newTestHotline(t)
+	today := calendar.MustDate(2024, 12, 10)
+	words := keys(h.p.known.words)
+	for w := range h.p.periodOf {
+		words = append(words, w)
+	}
+	require.Contains(t, words, "防火期")
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		for _, q := range []string{w, w + "什么时候结束"} {
+			rd := h.p.read(q, today)
+			for _, u := range rd.q.Understood {
+				require.NotEqual(t, "heard", u.Kind, "%s: %s heard as %s", q, u.Words, u.Meaning)
+			}
+		}
+	}
+}
+
+// TestWhenAnswers: a question about a period is answered from its
+// windows, with the days around the day asked, the conditions that
+// extend it and the notice; a question asking when of an act says the
+// days its answer changes on — in both languages, within the spoken
+// limits.
+func TestWhenAnswers(t *testing.T) {
+	h := newTestHotline(t)
+	for _, tc := range []struct {
+		q, at  string
+		intent Intent
+		say    []string
+		en     []string
+	}{
+		{"禁火期什么时候结束", "2024-12-10", IntentWhen, []string{"禁火期是9月1日到2025年4月30日，每年都有", "重点森林防火区全年防火", "祁政通〔2024〕7号第一条"}, []string{"2025-04-30", "every year"}},
+		{"防火期到几号", "2025-06-01", IntentWhen, []string{"禁火期是9月1日到2026年4月30日"}, []string{"2025-09-01"}},
+		{"专项整治什么时候结束", "2025-03-01", IntentWhen, []string{"2024年10月16日到1月15日"}, []string{"2025-01-15"}},
+		{"禁火令还有效吗", "2024-12-10", IntentDocument, nil, nil},
+		{"几号可以收新茶籽", "2024-12-10", IntentDecision, []string{"收购新茶籽榨油：从10月8日起本规则库没有相关规定"}, []string{"from 2024-10-08: The rule base has no rule"}},
+		{"哪天开始可以上山烧纸", "2024-12-10", IntentDecision, []string{"到2025年4月30日不可以，从2025年5月1日起要看"}, []string{"2025-05-01"}},
+		{"山上烧稻草什么时候可以", "2024-11-01", IntentDecision, []string{"从2029年5月1日起要看情况"}, []string{"2029-05-01"}},
+	} {
+		today, err := calendar.ParseDate(tc.at)
+		require.NoError(t, err)
+		for _, l := range []Lang{ZH, EN} {
+			a, _, err := h.Ask(Request{Question: tc.q, Today: today, Lang: l})
+			require.NoError(t, err, tc.q)
+			require.Equal(t, tc.intent, a.Intent, "%s: %s", tc.q, a.Answer)
+			want := tc.say
+			if l == EN {
+				want = tc.en
+			}
+			for _, s := range want {
+				require.Contains(t, a.Answer, s, "%s (%s)", tc.q, l)
+			}
+			require.LessOrEqual(t, utf8.RuneCountInString(a.Headline), maxHeadline(l), tc.q)
+			require.LessOrEqual(t, utf8.RuneCountInString(a.Answer), maxSpoken(l), tc.q)
+		}
+	}
+}
