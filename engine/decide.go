@@ -5,9 +5,11 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/internal/suggest"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
@@ -44,9 +46,21 @@ func (e *FactError) Error() string { return fmt.Sprintf("fact %s: %s", e.Fact, e
 func (e *Engine) Activity(name string) (*rules.Activity, error) {
 	a, ok := e.set.Activity(strings.TrimSpace(name))
 	if !ok {
-		return nil, &UnknownActivityError{Name: name, Suggestions: rules.Closest(name, e.set.ActivityNames(), 5)}
+		return nil, &UnknownActivityError{Name: name, Suggestions: e.names.closest(e.set, name, 5)}
 	}
 	return a, nil
+}
+
+// activityNames is a rule set's activity names as a suggest.Index, made
+// once.
+type activityNames struct {
+	once sync.Once
+	x    *suggest.Index
+}
+
+func (n *activityNames) closest(set *rules.Set, name string, k int) []string {
+	n.once.Do(func() { n.x = suggest.NewIndex(set.ActivityNames()) })
+	return n.x.Closest(name, k)
 }
 
 // decide answers q with the plans of the notices in ps (see Decide), its

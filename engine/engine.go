@@ -50,8 +50,12 @@ type Engine struct {
 	// contacts' and penalties', encoded when first needed (json.go).
 	receiptJSON []byte
 	noticesJSON *noticesJSON
-	scratch     *sync.Pool  // shared with engines Refeed derives
-	blank       *cond.State // every fact unknown, every window false
+	scratch     *sync.Pool // shared with engines Refeed derives
+	// names are the activities' ids, names and synonyms prepared for "did
+	// you mean", on the first unknown activity asked for (a client may
+	// send one with every request); shared with engines Refeed derives.
+	names *activityNames
+	blank *cond.State // every fact unknown, every window false
 	// derivable marks, by rules.Fact.Index, the facts an implication sets:
 	// the only ones a decision may know that no query, activity, place,
 	// layer or feed gave.
@@ -273,7 +277,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	}
 	e := &Engine{set: set, cal: cal, windows: map[*rules.Window]*calendar.Window{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
-		summaries: map[*rules.Window]map[[2]calendar.DateTime]string{}, lazyBuild: &sync.Mutex{}, yearNotes: map[*rules.Window][]yearNote{}, contacts: map[*rules.Notice][]NoticeContact{}}
+		summaries: map[*rules.Window]map[[2]calendar.DateTime]string{}, lazyBuild: &sync.Mutex{}, names: &activityNames{}, yearNotes: map[*rules.Window][]yearNote{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err

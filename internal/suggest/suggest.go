@@ -19,9 +19,43 @@ const maxBytes = 256
 //
 // A name whose length alone puts it out of reach (an edit distance is at
 // least the difference of the lengths) is not compared, and the comparisons
-// share their buffers: a caller sending unknown names (an HTTP client
-// asking for an activity no notice names) costs little.
+// share their buffers. Asked often of the same names (an HTTP client
+// sending unknown names), an Index answers the same at less cost.
 func Closest(got string, known []string, n int) []string {
+	return closest(got, n, len(known), func(i int) entry {
+		k := known[i]
+		kl := strings.ToLower(k)
+		return entry{name: k, lower: kl, n: utf8.RuneCountInString(kl)}
+	})
+}
+
+// Index is a list of names prepared for Closest: each lower-cased and cut
+// into runes once. It is immutable and safe for concurrent use.
+type Index struct{ names []entry }
+
+type entry struct {
+	name, lower string
+	n           int    // runes of lower
+	runes       []rune // lower's runes; nil when not prepared
+}
+
+// NewIndex prepares known for Closest.
+func NewIndex(known []string) *Index {
+	x := &Index{names: make([]entry, len(known))}
+	for i, k := range known {
+		kl := strings.ToLower(k)
+		r := []rune(kl)
+		x.names[i] = entry{name: k, lower: kl, n: len(r), runes: r}
+	}
+	return x
+}
+
+// Closest is Closest(got, known, n) for the names the index was made of.
+func (x *Index) Closest(got string, n int) []string {
+	return closest(got, n, len(x.names), func(i int) entry { return x.names[i] })
+}
+
+func closest(got string, n, count int, at func(int) entry) []string {
 	if got == "" || len(got) > maxBytes {
 		return nil
 	}
@@ -32,29 +66,32 @@ func Closest(got string, known []string, n int) []string {
 	lower := strings.ToLower(got)
 	g := []rune(lower)
 	var cands []scored
-	var kr []rune
+	var buf []rune // a name's runes, when not prepared
 	var rows []int
-	for _, k := range known {
-		kl := strings.ToLower(k)
-		if strings.Contains(kl, lower) || strings.Contains(lower, kl) {
+	for i := range count {
+		k := at(i)
+		if strings.Contains(k.lower, lower) || strings.Contains(lower, k.lower) {
 			d := 1 // within one edit, or the same
-			if kl == lower {
+			if k.lower == lower {
 				d = 0
 			}
-			cands = append(cands, scored{k, d})
+			cands = append(cands, scored{k.name, d})
 			continue
 		}
-		nk := utf8.RuneCountInString(kl)
-		limit := max(1, min(len(g), nk)/2)
-		if abs(nk-len(g)) > limit {
+		limit := max(1, min(len(g), k.n)/2)
+		if abs(k.n-len(g)) > limit {
 			continue
 		}
-		kr = kr[:0]
-		for _, r := range kl {
-			kr = append(kr, r)
+		kr := k.runes
+		if kr == nil {
+			buf = buf[:0]
+			for _, r := range k.lower {
+				buf = append(buf, r)
+			}
+			kr = buf
 		}
 		if d := editDistance(g, kr, &rows); d <= limit {
-			cands = append(cands, scored{k, d})
+			cands = append(cands, scored{k.name, d})
 		}
 	}
 	sort.Slice(cands, func(i, j int) bool {

@@ -56,7 +56,9 @@ func TestClosestIsPlain(t *testing.T) {
 		}
 		got := word()
 		for _, n := range []int{1, 3, 100} {
-			require.Equal(t, plainClosest(got, known, n), Closest(got, known, n), "%q in %q", got, known)
+			want := plainClosest(got, known, n)
+			require.Equal(t, want, Closest(got, known, n), "%q in %q", got, known)
+			require.Equal(t, want, NewIndex(known).Closest(got, n), "index: %q in %q", got, known)
 		}
 	}
 }
