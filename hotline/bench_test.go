@@ -120,3 +120,11 @@ func BenchmarkUnrecognisedRatio(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAskHostile asks each hostile question alone (for profiles; the
+// bound itself is BenchmarkUnrecognisedRatio's).
+func BenchmarkAskHostile(b *testing.B) {
+	for _, hq := range hostileQuestions(newTestHotline(b)) {
+		b.Run(hq.name, func(b *testing.B) { benchAsk(b, hq.q) })
+	}
+}

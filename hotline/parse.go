@@ -199,6 +199,11 @@ type parser struct {
 	docFirst []rune
 	// distFirst are the first characters of the distance prefixes
 	distFirst string
+	// householdFirst are the first characters of the household words
+	householdFirst runeBits
+	// complements and made are the grammar's lists as sets: tested for
+	// every word of a frame's window
+	complements, made map[string]bool
 }
 
 func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g *grammar) (*parser, error) {
@@ -438,6 +443,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, w := range d.Prefixes {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.distFirst += string(r)
+	}
+	p.complements, p.made = set2(g.Complements), set2(g.Made)
+	for _, w := range append(append([]string{}, g.Household...), g.HouseholdOf...) {
+		r, _ := utf8.DecodeRuneInString(w)
+		p.householdFirst.add(r)
 	}
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*[〔（(\[【]?\s*([0-9]{4})\s*[〕）)\]】年]?\s*([0-9]{1,3})\s*号`)
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
@@ -794,13 +804,14 @@ func (p *parser) spaceBreak(text string, i int) bool {
 
 // correct replaces words heard by their sound (鞭泡 → 鞭炮, 孔名灯 → 孔明灯)
 // where the text has no known word. When it had to read the days said in
-// text and replaced nothing, it returns them too (saidRead), so that they
-// are not read twice.
+// text and replaced no character a day may be said with (dates.Touches),
+// it returns them too (saidRead), so that they are not read twice.
 func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ string, said []dates.Mention, saidRead bool) {
 	// out is built only from the first word heard otherwise: most text is
 	// returned as it came, without a copy
 	var out strings.Builder
 	last := 0
+	keep := true // said holds for the corrected text too
 	// said are the days said, read only when a word sounds like another
 	for i := 0; i < len(text); {
 		if r, sz := utf8.DecodeRuneInString(text[i:]); !p.known.first.mayHave(r) && !p.sound.first.mayHave(r) {
@@ -816,6 +827,9 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 				said, saidRead = p.dates.Read(text, today), true
 			}
 			if !overlaps(said, i, i+n) { // 十二月份上山 is not 坟上
+				// the days read stay true of the corrected text when
+				// neither word can be part of one
+				keep = keep && len(w) == n && !p.dates.Touches(text[i:i+n]) && !p.dates.Touches(w)
 				rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+n], Kind: "heard", Meaning: w, Note: "按读音理解"})
 				out.WriteString(text[last:i])
 				out.WriteString(w)
@@ -831,6 +845,9 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 		return text, said, saidRead
 	}
 	out.WriteString(text[last:])
+	if keep {
+		return out.String(), said, saidRead
+	}
 	return out.String(), nil, false
 }
 
@@ -926,6 +943,9 @@ func (p *parser) scanFacts(rd *reading) {
 // household is the length of a household word (屋里是, 屋里人) at the
 // start of s, 0 for none.
 func (p *parser) household(s string) int {
+	if r, _ := utf8.DecodeRuneInString(s); !p.householdFirst.mayHave(r) {
+		return 0 // most characters start none
+	}
 	for _, w := range p.g.Household {
 		if strings.HasPrefix(s, w) {
 			return len(w)
@@ -974,7 +994,7 @@ func (p *parser) scanFrames(rd *reading) {
 		i, j int
 		t    string
 	}
-	var toks []tok
+	toks := make([]tok, 0, len(s)/4)
 	// Only the text around a verb can hold a frame: segment those windows
 	// (a verb, eight characters before it for an object said first, twelve
 	// after), so that a long question without one costs little.
@@ -983,7 +1003,7 @@ func (p *parser) scanFrames(rd *reading) {
 			i, j := w[0]+sg.Start(), w[0]+sg.End()
 			// 一把火烧掉: after a measure word, a verb that begins with what
 			// an act makes (火烧) is that object and the verb (火, 烧)
-			if n := len(toks); n > 0 && contains(p.g.Complements, toks[n-1].t) && toks[n-1].j == i {
+			if n := len(toks); n > 0 && p.complements[toks[n-1].t] && toks[n-1].j == i {
 				if k := p.madePrefix(s[i:j]); k > 0 {
 					toks = append(toks, tok{i, i + k, s[i : i+k]})
 					i += k
@@ -1000,7 +1020,7 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb is
 		// a measure word or a complement, not a verb.
-		if vi > 0 && contains(p.g.Complements, v.t) && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !contains(p.g.Filler, toks[vi-1].t) || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
+		if vi > 0 && p.complements[v.t] && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !contains(p.g.Filler, toks[vi-1].t) || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
 			continue
 		}
 		// match is the verb's frame that token oi is an object of
@@ -1031,7 +1051,7 @@ func (p *parser) scanFrames(rd *reading) {
 		gap := 0
 		for oi := vi + 1; oi < len(toks) && gap <= 6; oi++ {
 			if f := match(oi); f != nil {
-				if !contains(p.g.Made, toks[oi].t) {
+				if !p.made[toks[oi].t] {
 					take(oi, f)
 					found = true
 					break
@@ -1045,7 +1065,7 @@ func (p *parser) scanFrames(rd *reading) {
 		gap = 0
 		for oi := vi - 1; !found && oi >= 0 && gap <= 8; oi-- {
 			if f := match(oi); f != nil {
-				if !contains(p.g.Made, toks[oi].t) {
+				if !p.made[toks[oi].t] {
 					take(oi, f)
 					found = true
 					break
@@ -1061,7 +1081,7 @@ func (p *parser) scanFrames(rd *reading) {
 		// 后日想一把火烧掉)
 		for oi := 0; !found && made >= 0 && rd.clause(v.i) > 0 && oi < len(toks) && rd.clause(toks[oi].i) == 0; oi++ {
 			o := toks[oi]
-			if usedObj[oi] || rd.inCovered(o.i, o.j) || contains(p.g.Made, o.t) {
+			if usedObj[oi] || rd.inCovered(o.i, o.j) || p.made[o.t] {
 				continue
 			}
 			for _, f := range fs {
@@ -1620,7 +1640,7 @@ func (p *parser) residue(rd *reading) []string {
 	for _, hs := range [][]hit{rd.acts, rd.facts} { // a bare verb alone was not understood
 		for _, h := range hs {
 			i, j := h.i, h.j
-			if k := strings.Index(s[h.i:], h.words); k == 0 {
+			if strings.HasPrefix(s[h.i:], h.words) {
 				j = h.i + len(h.words)
 			}
 			for k := i; k < j && k < len(cov); k++ {

@@ -143,6 +143,10 @@ type Reader struct {
 	years, monthWords, monthParts, monthSpans, yearParts, lunarDays, gregorian, dayWords, feasts []string
 	dayWord                                                                                      map[string]dayWord
 	wordIndex                                                                                    *wordTrie
+	// chars are the characters any pattern or word may hold (anyChar: a
+	// pattern may hold any): text made of others names no day (Touches)
+	chars   runeSet
+	anyChar bool
 }
 
 type dayWord struct {
@@ -257,7 +261,55 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	for _, f := range r.fest {
 		r.wordIndex.add(f.word)
 	}
+	for _, p := range append(r.patterns(), r.reFeastDay) {
+		if !p.chars(&r.chars) {
+			r.anyChar = true
+		}
+	}
+	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts,
+		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.Past, w.AfterDay, w.Orthodox, keys(w.ClockParts)} {
+		for _, x := range l {
+			r.addChars(x)
+		}
+	}
+	for _, f := range r.fest {
+		r.addChars(f.word)
+	}
+	// the characters the readers below test for themselves (before or
+	// after a match), and every numeral
+	r.addChars("年-./月第大正冬腊初廿周星礼拜天日前后下上号还点點时時钟鐘的节" + clockUnits)
+	for c := rune(0); c < 1<<16; c++ {
+		if zh.IsNumeral(c) {
+			r.chars.add(c)
+		}
+	}
 	return r, nil
+}
+
+func (r *Reader) addChars(w string) {
+	for _, c := range w {
+		if c >= 1<<16 {
+			r.anyChar = true
+		}
+		r.chars.add(c)
+	}
+}
+
+// Touches reports whether text holds a character that a day or a time
+// of day may be said with. Replacing, in a text, characters it does not
+// touch by others it does not touch, of the same length, leaves its days
+// and times as they were (Read and Clocks find the same, at the same
+// places): a caller may then keep what it read.
+func (r *Reader) Touches(text string) bool {
+	if r.anyChar {
+		return true
+	}
+	for _, c := range text {
+		if c >= 1<<16 || r.chars.has(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // scan tracks which bytes are taken by a mention already.
@@ -267,6 +319,27 @@ type scan struct {
 	out     []Mention
 	present runeSet // the runes of the text, so that words that cannot occur are not searched for
 	at      map[string][]int
+	// fests are the festivals resolved so far: a name said again (清明 …
+	// 清明) is not resolved again
+	fests []festDay
+}
+
+type festDay struct {
+	name       string
+	day, block calendar.Date
+	ok         bool
+}
+
+// festivalDay is r.festivalDay, once per name and text.
+func (s *scan) festivalDay(r *Reader, name string, today calendar.Date, year int) (day, block calendar.Date, ok bool) {
+	for _, f := range s.fests {
+		if f.name == name {
+			return f.day, f.block, f.ok
+		}
+	}
+	day, block, ok = r.festivalDay(name, today, year)
+	s.fests = append(s.fests, festDay{name, day, block, ok})
+	return day, block, ok
 }
 
 // occurrences yields the start and end of each occurrence of word, left
@@ -365,6 +438,9 @@ func (s *scan) mayHave(word string) bool {
 	r, _ := utf8.DecodeRuneInString(word)
 	return s.present.has(r)
 }
+
+// find is p's matches that overlap no mention yet (see findFree).
+func (s *scan) find(p *pattern) [][]int { return p.findFree(s.text, s.taken) }
 
 func (s *scan) free(i, j int) bool {
 	for k := i; k < j; k++ {
@@ -512,7 +588,7 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func (r *Reader) full(s *scan) {
-	for _, m := range r.reYMD.findAll(s.text) {
+	for _, m := range s.find(r.reYMD) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -530,7 +606,7 @@ func (r *Reader) full(s *scan) {
 
 // mdy reads 3/3/2015, 10/31/74: month first, as written in English.
 func (r *Reader) mdy(s *scan) {
-	for _, m := range r.reMDY.findAll(s.text) {
+	for _, m := range s.find(r.reMDY) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -555,7 +631,7 @@ func (r *Reader) mdy(s *scan) {
 
 // ordinalWeekday reads 十月第一个星期一.
 func (r *Reader) ordinalWeekday(s *scan, today calendar.Date) {
-	for _, m := range r.reOrdWeek.findAll(s.text) {
+	for _, m := range s.find(r.reOrdWeek) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -603,12 +679,12 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	var all [][]int
 	for _, p := range r.w.Lunar {
 		if strings.Contains(s.text, p) {
-			all = r.reLunar.findAll(s.text)
+			all = s.find(r.reLunar)
 			break
 		}
 	}
 	if strings.Contains(s.text, "月") && strings.ContainsAny(s.text, "正冬腊初廿") {
-		all = append(all, r.reLunar2.findAll(s.text)...)
+		all = append(all, s.find(r.reLunar2)...)
 	}
 	for _, m := range all {
 		if !s.free(m[0], m[1]) {
@@ -631,7 +707,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	if !strings.Contains(s.text, "大年") {
 		goto named
 	}
-	for _, m := range r.reNewYear.findAll(s.text) {
+	for _, m := range s.find(r.reNewYear) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -748,7 +824,7 @@ func (r *Reader) lunarDay(l calendar.LunarDate, today calendar.Date, year int) (
 }
 
 func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
-	for _, m := range r.reMD.findAll(s.text) {
+	for _, m := range s.find(r.reMD) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -803,7 +879,7 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			if !s.free(i, j) || numeralName(f.word) && strings.ContainsAny(firstRune(s.text[j:]), "月号日") {
 				continue // 十一月 is a month, not 国庆
 			}
-			d, block, ok := r.festivalDay(f.name, today, year)
+			d, block, ok := s.festivalDay(r, f.name, today, year)
 			if !ok {
 				continue
 			}
@@ -971,7 +1047,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 	// X月份 / X月 (not followed by a day), with a month part after it
 	var monthMatches [][]int
 	if s.present.has('月') {
-		monthMatches = r.reMonth.findAll(s.text)
+		monthMatches = s.find(r.reMonth)
 	}
 	for _, m := range monthMatches {
 		if !s.free(m[0], m[1]) {
@@ -1157,7 +1233,7 @@ func partDay(y, mo, part int) calendar.Date {
 // its next occurrence after today; 这周 is the current week (Monday first),
 // 下周 the next, 上周 the last.
 func (r *Reader) week(s *scan, today calendar.Date) {
-	for _, m := range r.reWeek.findAll(s.text) {
+	for _, m := range s.find(r.reWeek) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -1268,7 +1344,7 @@ func contains(list []string, s string) bool {
 
 // relative reads 三天后, 两天前, 后三天: a day that many days away.
 func (r *Reader) relative(s *scan, today calendar.Date) {
-	for _, m := range r.reRel.findAll(s.text) {
+	for _, m := range s.find(r.reRel) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -1309,7 +1385,7 @@ func (r *Reader) words(s *scan, today calendar.Date) {
 
 // dayOfMonth reads 10号 alone: the next such day, this month or the next.
 func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
-	for _, m := range r.reDOM.findAll(s.text) {
+	for _, m := range s.find(r.reDOM) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -1388,13 +1464,17 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 // withWeekday: a month-day said with its weekday (周日, 二月十号) is the
 // occurrence that falls on that weekday, past or not.
 func (r *Reader) withWeekday(s *scan, today calendar.Date) {
+	// the last mention of each kind (one that is both is a weekday), found
+	// from the end: a text full of days is not matched again whole
 	var wd, md *Mention
-	for i := range s.out {
+	for i := len(s.out) - 1; i >= 0 && wd == nil; i-- {
+		if r.reWeek.matchString(s.out[i].Words) {
+			wd = &s.out[i]
+		}
+	}
+	for i := len(s.out) - 1; i >= 0 && wd != nil && md == nil; i-- {
 		m := &s.out[i]
-		switch {
-		case r.reWeek.matchString(m.Words):
-			wd = m
-		case r.reMD.matchString(m.Words) && !r.reYMD.matchString(m.Words):
+		if !r.reWeek.matchString(m.Words) && r.reMD.matchString(m.Words) && !r.reYMD.matchString(m.Words) {
 			md = m
 		}
 	}

@@ -184,7 +184,14 @@ func (p *pattern) in(r rune) bool {
 
 // findAll is p.re.FindAllStringSubmatchIndex(text, -1), run only on the
 // stretches of text that may hold a match.
-func (p *pattern) findAll(text string) [][]int {
+func (p *pattern) findAll(text string) [][]int { return p.findFree(text, nil) }
+
+// findFree is findAll on the stretches of text that no mention has taken
+// (taken[i] for byte i; nil for none): the matches that do not overlap a
+// mention, for a reader that drops the others. The work on a text full of
+// days then shrinks as each pass takes its days, instead of every pass
+// matching again what the ones before it took.
+func (p *pattern) findFree(text string, taken []bool) [][]int {
 	if p.whole {
 		return p.re.FindAllStringSubmatchIndex(text, -1)
 	}
@@ -213,7 +220,7 @@ func (p *pattern) findAll(text string) [][]int {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
 		}
-		if !p.in(r) {
+		if !p.in(r) || taken != nil && taken[i] {
 			flush(i)
 		} else {
 			if start < 0 {
@@ -245,6 +252,46 @@ func (p *pattern) matchString(s string) bool {
 		}
 	}
 	return p.re.MatchString(s)
+}
+
+// chars adds to set every character a match of p may hold, and reports
+// false when that cannot be bounded so (any character, or a class too wide
+// to list).
+func (p *pattern) chars(set *runeSet) bool {
+	tree, err := syntax.Parse(p.re.String(), syntax.Perl)
+	if err != nil {
+		return false
+	}
+	return charsOf(tree.Simplify(), set)
+}
+
+func charsOf(re *syntax.Regexp, set *runeSet) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r >= 1<<16 || re.Flags&syntax.FoldCase != 0 {
+				return false
+			}
+			set.add(r)
+		}
+	case syntax.OpCharClass:
+		for k := 0; k+1 < len(re.Rune); k += 2 {
+			if re.Rune[k+1] >= 1<<16 || re.Rune[k+1]-re.Rune[k] > 1<<12 {
+				return false
+			}
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				set.add(r)
+			}
+		}
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return false
+	}
+	for _, sub := range re.Sub {
+		if !charsOf(sub, set) {
+			return false
+		}
+	}
+	return true
 }
 
 // patterns are the Reader's patterns (for tests).

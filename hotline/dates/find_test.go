@@ -60,3 +60,65 @@ func TestFindAllAsWholeText(t *testing.T) {
 		}
 	}
 }
+
+// TestTouches: in random text made mostly of the characters dates are
+// written with, replacing characters the Reader does not touch by others
+// it does not touch leaves Read and Clocks finding the same days and times
+// at the same places (what the hotline's homophone pass relies on to read
+// a call's days once).
+func TestTouches(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := New(cal, Words{
+		Days: map[string]int{"今天": 0, "明天": 1}, Months: map[string]int{"下个月": 1}, Years: map[string]int{"明年": 1},
+		MonthParts: map[string]int{"月底": 0}, MonthSpans: map[string][2]int{"中旬": {11, 20}},
+		This: []string{"这", "本"}, Next: []string{"下", "下个"}, Last: []string{"上", "上个"}, Week: []string{"周", "星期", "礼拜"},
+		Weekdays: map[string]int{"一": 1, "二": 2, "三": 3, "日": 7, "天": 7}, Lunar: []string{"农历", "阴历"},
+		After: []string{"后第"}, Before: []string{"前一天"}, Past: []string{"过了"}, AfterDay: []string{"以后"},
+		Festivals: map[string]string{"过年": "春节"}, ClockParts: map[string][2]int{"下午": {12, 18}, "晚上": {18, 24}},
+	})
+	require.NoError(t, err)
+	chars := []rune("0123456789 一二两三四五六七八九十百零〇年月日号/-.周星期礼拜天初廿正冬腊闰农历阴点钟半刻分时上下前后这个第之的今明晚午过以清节，。")
+	var plain []rune // characters no day is said with
+	for c := rune(0x4E00); c < 0x9FFF && len(plain) < 400; c += 37 {
+		if !r.Touches(string(c)) {
+			plain = append(plain, c)
+		}
+	}
+	require.NotEmpty(t, plain)
+	require.True(t, r.Touches("10月"))
+	require.True(t, r.Touches("清明"))
+	require.False(t, r.Touches(string(plain[:5])))
+	today := calendar.MustDate(2024, 9, 20)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		a := make([]rune, rng.IntN(50))
+		for i := range a {
+			if rng.IntN(3) == 0 {
+				a[i] = plain[rng.IntN(len(plain))]
+			} else {
+				a[i] = chars[rng.IntN(len(chars))]
+			}
+		}
+		b := append([]rune{}, a...)
+		for i := range b {
+			if !r.Touches(string(b[i])) {
+				b[i] = plain[rng.IntN(len(plain))]
+			}
+		}
+		ma, mb := r.Read(string(a), today), r.Read(string(b), today)
+		require.Equal(t, len(ma), len(mb), "%q / %q", string(a), string(b))
+		for k := range ma {
+			ma[k].Words, mb[k].Words = "", ""
+		}
+		require.Equal(t, ma, mb, "%q / %q", string(a), string(b))
+		ca, cb := r.Clocks(string(a)), r.Clocks(string(b))
+		for k := range ca {
+			ca[k].Words = ""
+		}
+		for k := range cb {
+			cb[k].Words = ""
+		}
+		require.Equal(t, ca, cb, "%q / %q", string(a), string(b))
+	}
+}
