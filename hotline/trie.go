@@ -119,7 +119,7 @@ type soundTrie struct {
 }
 
 type soundNode struct {
-	next map[string]*soundNode
+	next map[uint16]*soundNode // by syllable (zh.Pinyin.AppendSyllables)
 	end  string
 }
 
@@ -132,13 +132,14 @@ func (t *soundTrie) add(w string) {
 		return
 	}
 	n := t.root
+	var buf [6]uint16
 	for _, r := range w {
-		rs := t.py.Readings(r)
+		rs := t.py.AppendSyllables(buf[:0], r)
 		if len(rs) == 0 {
 			return
 		}
 		if n.next == nil {
-			n.next = map[string]*soundNode{}
+			n.next = map[uint16]*soundNode{}
 		}
 		c := n.next[rs[0]]
 		if c == nil {
@@ -155,9 +156,9 @@ func (t *soundTrie) add(w string) {
 // index records the characters that may start a word, once every word is
 // added: most text starts none, and is passed over without a lookup.
 func (t *soundTrie) index() {
-	var buf [6]string
+	var buf [6]uint16
 	for r := rune(0x3400); r <= 0x9FFF; r++ {
-		for _, rd := range t.py.AppendReadings(buf[:0], r) {
+		for _, rd := range t.py.AppendSyllables(buf[:0], r) {
 			if t.root.next[rd] != nil {
 				t.first.add(r)
 				break
@@ -188,8 +189,8 @@ func (t *soundTrie) walk(n *soundNode, s string, i int, best string, bestLen int
 		return best, bestLen
 	}
 	r, sz := utf8.DecodeRuneInString(s[i:])
-	var buf [6]string
-	for _, rd := range t.py.AppendReadings(buf[:0], r) {
+	var buf [6]uint16
+	for _, rd := range t.py.AppendSyllables(buf[:0], r) {
 		if c := n.next[rd]; c != nil {
 			best, bestLen = t.walk(c, s, i+sz, best, bestLen)
 		}

@@ -380,6 +380,10 @@ func (s *scan) index(word string, off int) int {
 func wordsAt(t *wordTrie, text string) map[string][]int {
 	at := map[string][]int{}
 	for i := 0; i < len(text); {
+		if r, sz := utf8.DecodeRuneInString(text[i:]); r < 1<<16 && !t.first.has(r) {
+			i += sz // starts no word: most characters of a long text
+			continue
+		}
 		n := t.root
 		for j := i; j < len(text); {
 			r, sz := utf8.DecodeRuneInString(text[j:])
@@ -399,7 +403,10 @@ func wordsAt(t *wordTrie, text string) map[string][]int {
 }
 
 // wordTrie holds every word a Reader looks for.
-type wordTrie struct{ root *wordNode }
+type wordTrie struct {
+	root  *wordNode
+	first runeSet // the first characters of its words (of the BMP)
+}
 
 type wordNode struct {
 	next map[rune]*wordNode
@@ -407,6 +414,9 @@ type wordNode struct {
 }
 
 func (t *wordTrie) add(w string) {
+	if r, _ := utf8.DecodeRuneInString(w); w != "" {
+		t.first.add(r)
+	}
 	n := t.root
 	for _, r := range w {
 		if n.next == nil {

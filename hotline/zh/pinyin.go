@@ -112,6 +112,21 @@ func (p *Pinyin) AppendReadings(buf []string, r rune) []string {
 	return buf
 }
 
+// AppendSyllables is AppendReadings with each reading as a number (one
+// per distinct toneless syllable, never 0): for a caller that compares
+// readings, not prints them.
+func (p *Pinyin) AppendSyllables(buf []uint16, r rune) []uint16 {
+	t := p.t
+	if r < tableFirst || r > tableLast || t.first[r-tableFirst] == 0 {
+		return buf
+	}
+	buf = append(buf, t.first[r-tableFirst])
+	if t.hasMore[r-tableFirst] {
+		buf = append(buf, t.more[r]...)
+	}
+	return buf
+}
+
 // Of returns s's toneless pinyin written together ("shaotiangeng") and
 // its initials ("stg"), reading each character by its most common
 // reading; other runes are kept as they are. It is what an operator types
