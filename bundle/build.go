@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"path"
 	"strings"
-	"testing/fstest"
 
 	"github.com/tonggao/tonggao/feed"
 	"github.com/tonggao/tonggao/internal/fsread"
@@ -53,7 +52,7 @@ func Build(ctx context.Context, w io.Writer, src Source) (Manifest, error) {
 	if len(src.Roots) == 0 {
 		return Manifest{}, errors.New("bundle: no rule directory to build from")
 	}
-	files := fstest.MapFS{}
+	files := memFS{}
 	var roots []string
 	used := map[string]bool{}
 	for i, r := range src.Roots {
@@ -77,7 +76,7 @@ func Build(ctx context.Context, w io.Writer, src Source) (Manifest, error) {
 		}
 	}
 	if src.Register != nil {
-		files[RegisterFile] = &fstest.MapFile{Data: src.Register}
+		files[RegisterFile] = &memFile{Data: src.Register}
 	}
 	if src.Conditions != nil {
 		if err := copyTree(ctx, files, ConditionsDir, src.Conditions, ConditionsDir); err != nil {
@@ -92,7 +91,7 @@ func Build(ctx context.Context, w io.Writer, src Source) (Manifest, error) {
 	if err != nil {
 		return Manifest{}, err
 	}
-	files[SnapshotFile] = &fstest.MapFile{Data: snap}
+	files[SnapshotFile] = &memFile{Data: snap}
 	return WriteZip(w, files, src.Version, roots...)
 }
 
@@ -119,7 +118,7 @@ func rootName(name string, i int, used map[string]bool) string {
 // copyTree copies the regular files of fsys (read as fsread reads: no
 // pipes, devices or links out of it, bounded) under dir in files. Dot
 // files and directories are left out.
-func copyTree(ctx context.Context, files fstest.MapFS, dir string, fsys fs.FS, name string) error {
+func copyTree(ctx context.Context, files memFS, dir string, fsys fs.FS, name string) error {
 	r := fsread.New(ctx, fsys, name, buildLimits)
 	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -138,7 +137,7 @@ func copyTree(ctx context.Context, files fstest.MapFS, dir string, fsys fs.FS, n
 		if err != nil {
 			return err
 		}
-		files[dir+"/"+p] = &fstest.MapFile{Data: data}
+		files[dir+"/"+p] = &memFile{Data: data}
 		return nil
 	})
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
-	"github.com/tonggao/tonggao/ruletest"
 )
 
 // Bundle is a verified, loaded bundle: an engine ready to decide, with
@@ -172,11 +171,11 @@ func load(ct *contents, c config) (*Bundle, error) {
 		return nil, err
 	}
 	if snap != nil {
-		if err := checkSnapshot(c.ctx, roots, snap, c.rules); err != nil {
+		if err := checkSnapshot(c.ctx, roots, snap, ct, c.rules); err != nil {
 			return nil, err
 		}
 		for i := range roots {
-			roots[i].Decoded = snap[roots[i].Name]
+			roots[i].Decoded = snap.Roots[roots[i].Name]
 		}
 	}
 	set, err := rules.LoadRoots(c.ctx, roots, c.rules)
@@ -199,7 +198,10 @@ func load(ct *contents, c config) (*Bundle, error) {
 	// without one has an empty register (nothing is known of documents
 	// the rules do not encode), never another county's.
 	reg, err := register.New()
-	if data, ok := fsys[RegisterFile]; ok {
+	switch data, ok := fsys[RegisterFile]; {
+	case ok && snap != nil && snap.Register != nil:
+		reg = snap.Register.Register
+	case ok:
 		reg, err = register.Parse(RegisterFile, data.Data)
 	}
 	if err != nil {
@@ -211,7 +213,14 @@ func load(ct *contents, c config) (*Bundle, error) {
 			return nil, err
 		}
 	}
-	layers, lm, err := LoadLayers(c.ctx, roots, layersFS, LayersDir)
+	var manifests map[string]*place.Manifest
+	if snap != nil && snap.Format >= 2 {
+		manifests = map[string]*place.Manifest{}
+		for p, e := range snap.Layers {
+			manifests[p] = e.Manifest
+		}
+	}
+	layers, lm, err := loadLayers(c.ctx, roots, layersFS, LayersDir, manifests)
 	if err != nil {
 		return nil, err
 	}
@@ -241,12 +250,8 @@ func load(ct *contents, c config) (*Bundle, error) {
 		return nil, fmt.Errorf("%s names a conditions feed (%s) and the bundle has no %s/", ManifestFile, m.Feed.Digest, ConditionsDir)
 	}
 	if c.runCases {
-		cases, err := rules.LoadCasesRoots(c.ctx, roots, c.rules)
-		if err != nil {
+		if err := runCases(c.ctx, roots, e, c.rules); err != nil {
 			return nil, err
-		}
-		if rep := ruletest.Run(e, cases); !rep.OK() {
-			return nil, fmt.Errorf("rule cases: %d passed, %d failed or coverage incomplete", rep.Passed, rep.Failed)
 		}
 	}
 	return &Bundle{Version: m.Version, Digest: ct.digest(), Engine: e, Layers: layers, LayerManifest: lm, Roots: roots,
@@ -261,11 +266,26 @@ func load(ct *contents, c config) (*Bundle, error) {
 // when there are none, and the manifest they were loaded by (without
 // layers, the roots' manifests together).
 func LoadLayers(ctx context.Context, roots []rules.Root, dir fs.FS, dirName string) (*place.Layers, *place.Manifest, error) {
+	return loadLayers(ctx, roots, dir, dirName, nil)
+}
+
+// loadLayers is LoadLayers with the manifests decoded already (a bundle's
+// snapshot), by path (ROOT/layers.yaml, DIRNAME/layers.yaml), when
+// manifests is not nil: then no layers.yaml is read, and one without its
+// entry is taken as absent (readSnapshot has checked there is none).
+func loadLayers(ctx context.Context, roots []rules.Root, dir fs.FS, dirName string, manifests map[string]*place.Manifest) (*place.Layers, *place.Manifest, error) {
 	var out *place.Layers
 	var all, rest *place.Manifest
 	for _, root := range roots {
-		m, ok, err := place.ReadManifest(root.FS, place.ManifestFile)
-		if err != nil {
+		var m *place.Manifest
+		var ok bool
+		var err error
+		if manifests != nil {
+			m, ok = manifests[root.Name+"/"+place.ManifestFile]
+			if ok {
+				m = m.Clone()
+			}
+		} else if m, ok, err = place.ReadManifest(root.FS, place.ManifestFile); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", root.Name, err)
 		}
 		if !ok {
@@ -302,7 +322,11 @@ func LoadLayers(ctx context.Context, roots []rules.Root, dir fs.FS, dirName stri
 		}
 	}
 	if dir != nil {
-		l, err := place.LoadFS(dir, ".", place.WithDefaultManifest(rest), place.WithLabel(dirName), place.WithContext(ctx))
+		opts := []place.Option{place.WithDefaultManifest(rest), place.WithLabel(dirName), place.WithContext(ctx)}
+		if m, ok := manifests[dirName+"/"+place.ManifestFile]; ok {
+			opts = append(opts, place.WithManifest(m.Clone()))
+		}
+		l, err := place.LoadFS(dir, ".", opts...)
 		if err != nil {
 			return nil, nil, err
 		}

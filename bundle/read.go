@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-	"testing/fstest"
 
 	"github.com/tonggao/tonggao/internal/fsread"
 )
@@ -72,7 +71,7 @@ type contents struct {
 	raw      []byte // bundle.json as it is in the bundle
 	sig      []byte // bundle.sig, nil if absent
 	manifest Manifest
-	files    fstest.MapFS
+	files    memFS
 }
 
 // digest is the bundle's digest: the SHA-256 of its manifest, which pins
@@ -147,7 +146,7 @@ func (v *verifier) finish() (*contents, error) {
 	if len(v.errs) > 0 {
 		return nil, errors.Join(v.errs...)
 	}
-	c := &contents{files: fstest.MapFS{}}
+	c := &contents{files: memFS{}}
 	me, ok := v.entries[ManifestFile]
 	if !ok {
 		return nil, fmt.Errorf("no %s", ManifestFile)
@@ -191,7 +190,7 @@ func (v *verifier) finish() (*contents, error) {
 			v.fail("%s: checksum %s, %s says %s", p, got, ManifestFile, m.Files[p])
 			continue
 		}
-		c.files[p] = &fstest.MapFile{Data: data, Mode: 0o444}
+		c.files[p] = &memFile{Data: data}
 	}
 	if len(v.errs) > 0 {
 		return nil, errors.Join(v.errs...)

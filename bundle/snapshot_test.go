@@ -34,7 +34,7 @@ func shippedSets() map[string][]rules.Root {
 // out, but without a snapshot: the rules are read from YAML.
 func rawBundle(t *testing.T, version string, roots []rules.Root) []byte {
 	t.Helper()
-	files := fstest.MapFS{}
+	files := memFS{}
 	var dirs []string
 	used := map[string]bool{}
 	for i, r := range roots {
@@ -210,7 +210,7 @@ func TestSnapshotRefused(t *testing.T) {
 			reentry(s, func(m map[string]map[string]any) { m["notices/zz.yaml"] = m[notice] })
 		}, "not in the bundle"},
 		{"another root", func(s *snapshot) { s.Roots["rules/x"] = s.Roots[RulesDir] }, "roots"},
-		{"another format", func(s *snapshot) { s.Format = 2 }, "format 2"},
+		{"another format", func(s *snapshot) { s.Format = 3 }, "format 3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,12 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/tonggao/tonggao/bundle"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/place"
-	"github.com/tonggao/tonggao/rules"
 )
 
 // A bundle is a directory (or a zip file of one) holding everything the
@@ -205,10 +203,7 @@ func EmbeddedBundle(layers *place.Layers, opts ...engine.Option) (*Bundle, error
 	v := "embedded-" + digest[:min(12, len(digest))]
 	placeFacts := known(manifestFacts(layers.Manifest()))
 	if layers == nil {
-		placeFacts = sync.OnceValues(func() ([]string, error) {
-			m, _, err := place.ReadManifest(rules.EmbeddedFS(), place.ManifestFile)
-			return manifestFacts(m), err
-		})
+		placeFacts = embeddedPlaceFacts()
 	}
 	return &Bundle{Version: v, Digest: e.Rules().Digest, Engine: e, Layers: layers, placeFacts: placeFacts}, nil
 }

@@ -6,10 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // ManifestFile names a rule directory's layer manifest.
@@ -121,25 +117,6 @@ type yieldYAML struct {
 	Precedence []string            `yaml:"precedence"`
 }
 
-func (l *layerYAML) UnmarshalYAML(n ast.Node) error {
-	type plain layerYAML
-	l.Line = lineOf(n)
-	return yaml.NodeToValue(n, (*plain)(l), yaml.DisallowUnknownField())
-}
-
-func (y *yieldYAML) UnmarshalYAML(n ast.Node) error {
-	type plain yieldYAML
-	y.Line = lineOf(n)
-	return yaml.NodeToValue(n, (*plain)(y), yaml.DisallowUnknownField())
-}
-
-func lineOf(n ast.Node) int {
-	if t := n.GetToken(); t != nil && t.Position != nil {
-		return t.Position.Line
-	}
-	return 0
-}
-
 // maxManifestBytes bounds a manifest: a county's is a few kilobytes.
 const maxManifestBytes = 256 << 10
 
@@ -149,31 +126,9 @@ func ParseManifest(data []byte, file string) (*Manifest, error) {
 	if len(data) > maxManifestBytes {
 		return nil, fmt.Errorf("%s: %d bytes; a layer manifest is at most %d", file, len(data), maxManifestBytes)
 	}
-	// YAML anchors, aliases and merge keys can make a small file expand
-	// without bound; a manifest has no use for them.
-	f, err := parser.ParseBytes(data, 0)
+	spec, err := decodeManifest(data, file)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", file, strings.TrimSpace(yaml.FormatError(err, false, false)))
-	}
-	var refuse error
-	for _, doc := range f.Docs {
-		ast.Walk(visitor(func(n ast.Node) bool {
-			switch n.(type) {
-			case *ast.AnchorNode, *ast.AliasNode, *ast.MergeKeyNode:
-				if refuse == nil {
-					refuse = fmt.Errorf("%s:%d: anchors, aliases and merge keys are not allowed in a layer manifest", file, lineOf(n))
-				}
-				return false
-			}
-			return true
-		}), doc)
-	}
-	if refuse != nil {
-		return nil, refuse
-	}
-	var spec manifestSpec
-	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField()); err != nil {
-		return nil, fmt.Errorf("%s: %s", file, strings.TrimSpace(yaml.FormatError(err, false, false)))
+		return nil, err
 	}
 	m := &Manifest{File: file}
 	var errs []error
@@ -357,11 +312,15 @@ func pathBase(f string) string {
 	return f
 }
 
-type visitor func(ast.Node) bool
-
-func (v visitor) Visit(n ast.Node) ast.Visitor {
-	if v(n) {
-		return v
+// Clone returns a copy of m that shares nothing with it that a caller may
+// change (layers and their facts); nil for nil.
+func (m *Manifest) Clone() *Manifest {
+	if m == nil {
+		return nil
 	}
-	return nil
+	c := &Manifest{File: m.File, Layers: slices.Clone(m.Layers)}
+	for i := range c.Layers {
+		c.Layers[i].Facts = slices.Clone(c.Layers[i].Facts)
+	}
+	return c
 }

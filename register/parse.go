@@ -1,3 +1,5 @@
+//go:build !js
+
 package register
 
 import (
@@ -5,10 +7,6 @@ import (
 
 	"github.com/tonggao/tonggao/internal/safeyaml"
 )
-
-// maxRegisterBytes bounds a register file read from elsewhere than the
-// binary: the embedded one, 90 documents, is 40 KB.
-const maxRegisterBytes = 4 << 20
 
 // Parse reads a register data file in the layout of the embedded one
 // (register.yaml: the decision and its documents), as a bundle brings a
@@ -27,7 +25,3 @@ func Parse(name string, data []byte) (*Register, error) {
 	}
 	return parse(name, data)
 }
-
-// EmbeddedYAML is the embedded register's data file, for a bundle built
-// from the embedded rule base.
-func EmbeddedYAML() []byte { return append([]byte(nil), embeddedYAML...) }

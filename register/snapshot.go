@@ -3,6 +3,7 @@ package register
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 )
 
 //go:generate env UPDATE_SNAPSHOT=1 go test -run ^TestSnapshot$ .
@@ -21,18 +22,24 @@ func fromSnapshot(data []byte) (*Register, bool) {
 	if hex.EncodeToString(sum[:]) != snapshotSum {
 		return nil, false
 	}
-	// The entries are put in place as they are, without New's checks and
-	// copies (a tenth of a cold check's work after start-up): they were
-	// written from a register parse had checked, one entry a number, and
-	// TestSnapshot requires the register built here to equal that one.
+	r, err := linkedSnapshot()
+	return r, err == nil
+}
+
+// linkedSnapshot is the register the snapshot holds. The entries are put
+// in place as they are, without New's checks and copies (a tenth of a cold
+// check's work after start-up): they were written from a register parse
+// had checked, one entry a number, and TestSnapshot requires the register
+// built here to equal that one.
+func linkedSnapshot() (*Register, error) {
 	es := snapshotEntries()
 	r := &Register{entries: make(map[Number]Entry, len(es)), order: make([]Number, 0, len(es)), clause: snapshotClause()}
 	for _, e := range es {
 		if _, dup := r.entries[e.Number]; dup {
-			return nil, false // not a snapshot TestSnapshot wrote
+			return nil, fmt.Errorf("%s listed twice: not a snapshot TestSnapshot wrote", e.Number)
 		}
 		r.entries[e.Number] = e
 		r.order = append(r.order, e.Number)
 	}
-	return r, true
+	return r, nil
 }

@@ -1,14 +1,5 @@
 package rules
 
-import (
-	"fmt"
-	"strings"
-
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/token"
-)
-
 // The file-format types — what each rule-directory file may say — are all
 // here, each field with its YAML key: FactsFileSpec (facts.yaml), FileSpec
 // (notices/NAME.yaml) and CaseFile (notices/NAME.cases.yaml). Str is a
@@ -17,14 +8,6 @@ import (
 // Pos is a position in a rule file: 1-based line and column.
 type Pos struct {
 	Line, Col int
-}
-
-func posOf(n ast.Node) Pos {
-	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
-		return Pos{}
-	}
-	p := n.GetToken().Position
-	return Pos{Line: p.Line, Col: p.Column}
 }
 
 // Str is a scalar that remembers where it was written, so that a reference
@@ -42,51 +25,6 @@ type Str struct {
 	// indicator, which is on line rawLine.
 	raw     string
 	rawLine int
-}
-
-// UnmarshalYAML implements yaml.NodeUnmarshaler.
-func (s *Str) UnmarshalYAML(n ast.Node) error {
-	s.Pos = posOf(n)
-	switch v := n.(type) {
-	case *ast.StringNode:
-		s.Value = v.Value
-		s.Quoted = v.Token.Type == token.DoubleQuoteType || v.Token.Type == token.SingleQuoteType
-	case *ast.NullNode:
-		s.Value = ""
-	case *ast.LiteralNode:
-		// A block scalar (| or >): its text, folded and chomped as its
-		// indicators say. It is a ScalarNode too, whose token is the "|".
-		s.Value, s.Block = v.Value.Value, v.Start.Value[0]
-		s.raw, s.rawLine = v.Value.GetToken().Origin, posOf(v).Line
-		s.Pos = s.At(0)
-	case ast.ScalarNode:
-		// Numbers, booleans and timestamps are taken as written: document
-		// numbers and dates are text to us, never YAML-typed values.
-		s.Value = v.GetToken().Value
-	default:
-		return yamlErrorf(n, "want a single value, got %s", strings.ToLower(n.Type().String()))
-	}
-	return nil
-}
-
-// node errors carry their position through yaml's error interface.
-type nodeError struct {
-	tok *token.Token
-	msg string
-}
-
-func (e *nodeError) Error() string                 { return e.msg }
-func (e *nodeError) GetToken() *token.Token        { return e.tok }
-func (e *nodeError) GetMessage() string            { return e.msg }
-func (e *nodeError) FormatError(bool, bool) string { return e.msg }
-
-func yamlErrorf(n ast.Node, format string, args ...any) error {
-	return &nodeError{tok: n.GetToken(), msg: fmt.Sprintf(format, args...)}
-}
-
-// decodeStrict decodes a node into v, rejecting unknown keys.
-func decodeStrict(n ast.Node, v any) error {
-	return yaml.NodeToValue(n, v, yaml.DisallowUnknownField())
 }
 
 // FileSpec is the content of one notice file as written.
@@ -238,29 +176,6 @@ type FactValuesSpec struct {
 	Pos    Pos
 	Names  []Str
 	Values []Str
-}
-
-// UnmarshalYAML implements yaml.NodeUnmarshaler.
-func (s *FactValuesSpec) UnmarshalYAML(n ast.Node) error {
-	s.Pos = posOf(n)
-	if _, null := n.(*ast.NullNode); null {
-		return nil
-	}
-	m, ok := n.(ast.MapNode)
-	if !ok {
-		return yamlErrorf(n, "want a mapping of fact names to values, e.g. {designated_place: false}")
-	}
-	for it := m.MapRange(); it.Next(); {
-		var k, v Str
-		if err := k.UnmarshalYAML(it.Key()); err != nil {
-			return err
-		}
-		if err := v.UnmarshalYAML(it.Value()); err != nil {
-			return err
-		}
-		s.Names, s.Values = append(s.Names, k), append(s.Values, v)
-	}
-	return nil
 }
 
 // WindowSpec names a window in the calendar package's textual form.
@@ -432,86 +347,6 @@ type ImplicationSpec struct {
 	Then Str `yaml:"then"`
 }
 
-// The list item types record their own position; the decoder calls these.
-
-func (s *ContactSpec) UnmarshalYAML(n ast.Node) error {
-	type plain ContactSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *PenaltySpec) UnmarshalYAML(n ast.Node) error {
-	type plain PenaltySpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *FineSpec) UnmarshalYAML(n ast.Node) error {
-	type plain FineSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *InterpretationSpec) UnmarshalYAML(n ast.Node) error {
-	type plain InterpretationSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *ActivitySpec) UnmarshalYAML(n ast.Node) error {
-	type plain ActivitySpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *WindowSpec) UnmarshalYAML(n ast.Node) error {
-	type plain WindowSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *ConditionSpec) UnmarshalYAML(n ast.Node) error {
-	type plain ConditionSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *RuleSpec) UnmarshalYAML(n ast.Node) error {
-	type plain RuleSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *TermSpec) UnmarshalYAML(n ast.Node) error {
-	type plain TermSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *ExceptSpec) UnmarshalYAML(n ast.Node) error {
-	type plain ExceptSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *DutySpec) UnmarshalYAML(n ast.Node) error {
-	type plain DutySpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *FactSpec) UnmarshalYAML(n ast.Node) error {
-	type plain FactSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
-func (s *ImplicationSpec) UnmarshalYAML(n ast.Node) error {
-	type plain ImplicationSpec
-	s.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(s))
-}
-
 // CaseFile is a notice's declarative test cases: notices/NAME.cases.yaml
 // beside notices/NAME.yaml.
 type CaseFile struct {
@@ -558,10 +393,4 @@ type CaseSpec struct {
 	// Quote is the words of the source that decide the case, as printed
 	// ("……" marks an omission); a test checks them against the gazette.
 	Quote string `yaml:"quote"`
-}
-
-func (c *CaseSpec) UnmarshalYAML(n ast.Node) error {
-	type plain CaseSpec
-	c.Pos = posOf(n)
-	return decodeStrict(n, (*plain)(c))
 }

@@ -2,12 +2,8 @@ package rules
 
 import (
 	"errors"
-	"strings"
 	"unicode"
 
-	"github.com/goccy/go-yaml"
-
-	"github.com/tonggao/tonggao/internal/safeyaml"
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
@@ -18,33 +14,9 @@ func (l *loader) decode(data []byte, v any) error {
 	return decodeYAML(data, v, l.lim)
 }
 
-func decodeYAML(data []byte, v any, lim Limits) error {
-	n, err := safeyaml.Parse(data, safeyaml.Limits{MaxDepth: lim.MaxDepth, MaxNodes: lim.MaxNodes, MaxKeys: lim.MaxKeys})
-	if err != nil || n == nil {
-		return err
-	}
-	return yaml.NodeToValue(n, v, yaml.DisallowUnknownField())
-}
-
 // yamlErr turns a parser or decoder error into a positioned error.
 func (l *loader) yamlErr(file string, err error) {
 	l.errs = append(l.errs, yamlError(file, err))
-}
-
-func yamlError(file string, err error) *Error {
-	var se *safeyaml.Error
-	if errors.As(err, &se) {
-		return &Error{File: file, Pos: Pos{Line: se.Line, Col: se.Col}, Msg: se.Msg}
-	}
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		p := Pos{}
-		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
-			p = Pos{Line: tok.Position.Line, Col: tok.Position.Column}
-		}
-		return &Error{File: file, Pos: p, Msg: strings.TrimSpace(ye.GetMessage())}
-	}
-	return &Error{File: file, Msg: err.Error()}
 }
 
 func (l *loader) parseNotice(src source) *FileSpec {

@@ -1,16 +1,25 @@
 // Smoke test of the WebAssembly build under Node: loads tonggao.wasm with
 // Go's wasm_exec.js, asks check, here and ask, and exits non-zero on any
 // wrong answer. With --decide, the module is ./wasm/decide's, which
-// decides only: its ask must reply so.
-// Usage: node smoke.js WASM_EXEC_JS TONGGAO_WASM [--decide]
+// decides only: its ask must reply so. With --bundle ZIP (a bundle made by
+// tonggao bundle build, with a register and place layers), it also loads
+// that bundle — read from its snapshot alone, since the module has no
+// YAML parser — and decides with it.
+// Usage: node smoke.js WASM_EXEC_JS TONGGAO_WASM [--decide] [--bundle ZIP]
 "use strict";
 const fs = require("fs");
-const [wasmExec, wasmFile, mode] = process.argv.slice(2);
-if (!wasmExec || !wasmFile || (mode !== undefined && mode !== "--decide")) {
-  console.error("usage: node smoke.js WASM_EXEC_JS TONGGAO_WASM [--decide]");
+const args = process.argv.slice(2);
+let [wasmExec, wasmFile] = args;
+let decideOnly = false, bundleFile;
+for (let i = 2; i < args.length; i++) {
+  if (args[i] === "--decide") decideOnly = true;
+  else if (args[i] === "--bundle" && i + 1 < args.length) bundleFile = args[++i];
+  else wasmExec = undefined;
+}
+if (!wasmExec || !wasmFile) {
+  console.error("usage: node smoke.js WASM_EXEC_JS TONGGAO_WASM [--decide] [--bundle ZIP]");
   process.exit(2);
 }
-const decideOnly = mode === "--decide";
 require(wasmExec); // defines globalThis.Go
 
 let failures = 0;
@@ -68,6 +77,18 @@ function expect(what, cond, detail) {
   expect("a bad bundle is refused", !badBundle.ok, JSON.stringify(badBundle));
   const after = JSON.parse(tonggao.check(JSON.stringify({ activity: "烧田埂", date: "2024-10-03", facts: { distance_to_forest_m: 50 } })));
   expect("…and the old one keeps answering", after.ok && after.result.verdict === "forbidden", JSON.stringify(after).slice(0, 200));
+
+  if (bundleFile) {
+    const zip = fs.readFileSync(bundleFile);
+    const loaded = JSON.parse(tonggao.loadBundle(zip.toString("base64"), require("crypto").createHash("sha256").update(zip).digest("hex")));
+    expect("a built bundle loads from its snapshot (rules, register, layer manifests)", loaded.ok && loaded.result.version === "smoke", JSON.stringify(loaded).slice(0, 300));
+    const v = JSON.parse(tonggao.version());
+    expect("…with its layers", v.ok && v.result.bundle === "smoke" && v.result.layers === true, JSON.stringify(v));
+    const atPoint = JSON.parse(tonggao.check(JSON.stringify({ activity: "野炊", date: "2025-07-10", point: { lat: 26.3534128, lon: 111.7616375, crs: "wgs84" } })));
+    expect("…decides at a point from its layers", atPoint.ok && atPoint.result.verdict === "forbidden" && atPoint.bundle === "smoke", JSON.stringify(atPoint).slice(0, 300));
+    const reg = JSON.parse(tonggao.check(JSON.stringify({ activity: "烧田埂", date: "2024-10-03", facts: { distance_to_forest_m: 50 } })));
+    expect("…and cites its notices as the embedded module does", reg.ok && reg.result.verdict === "forbidden" && JSON.stringify(reg.result.reasons) === JSON.stringify(check.result.reasons), JSON.stringify(reg).slice(0, 300));
+  }
 
   const size = fs.statSync(wasmFile).size;
   console.log(`wasm size: ${(size / 1048576).toFixed(1)} MiB (${size} bytes)`);
