@@ -261,6 +261,7 @@ type scratch struct {
 	relIdx, bounds, digit   []int
 	proj                    []verdictCode
 	cells                   []cell
+	numeric                 []bool
 	// The query's point's facts and its place (place.go, jurisdiction.go).
 	pf    place.Facts
 	where whereScratch
