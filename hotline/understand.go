@@ -792,8 +792,16 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 			continue // 过了4月30号就不禁火了吧，5月3号…: the later day is asked about
 		}
 		if a.clause >= 0 && rd.clause(m.Start) == a.clause {
+			// in the act's clause, the last day said before the act
+			// (过年回来 除夕晚上在屋门口放鞭炮), else the first after it
+			if pick != nil && rd.clause(pick.Start) == a.clause && m.Start > a.i {
+				break
+			}
 			pick = m
-			break
+			if m.Start > a.i {
+				break
+			}
+			continue
 		}
 		if a.clause >= 0 && rd.clause(m.Start) < a.clause {
 			before = m

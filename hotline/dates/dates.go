@@ -231,7 +231,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reWeek = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年`)
-	r.reRel = compile(`(` + num + `)\s*[天日]\s*(?:之)?([后前])|([前后下上])\s*(` + num + `)\s*[天日]`)
+	r.reRel = compile(`(` + num + `)\s*[天日]\s*(?:之|以)?([后前])|([前后下上])\s*(` + num + `)\s*[天日]`)
 	r.reFeastDay = compile(`^的?第(` + num + `)天`)
 	r.reFestMod = compile(`^(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
 	if err == nil {
