@@ -379,7 +379,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
-		g.Where, g.Document, g.Validity, g.Report, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
+		g.Where, g.Document, g.Validity, g.Report, g.Corrections, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.LunarDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans)} {
@@ -427,7 +427,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	d := voc.Distance
 	if d.Fact != "" {
 		units := keys(d.Units)
-		p.reDist = regexp.MustCompile(alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边)?\s*(?:就有|就|才|也就|只有|只|都有|有|还有|正好|刚好|恰好)?\s*(` +
+		// the landmark may be left out when the distance says it is far
+		// (好几百米远, 三四百米开外): see distance
+		p.reDist = regexp.MustCompile(`(?:` + alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:就有|就|才|也就|只有|只|都有|有|还有|正好|刚好|恰好)?\s*(` +
 			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:有)?\s*(` +
 			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(多)?\s*(路)?\s*(` +
 			alt(append(append(append([]string{}, d.Within...), d.Beyond...), g.AboutAfter...)) + `)?`)
@@ -440,7 +442,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.docFirst = append(p.docFirst, r)
 		}
 	}
-	for _, w := range d.Prefixes {
+	for _, w := range append(append([]string{}, d.Prefixes...), keys(d.Units)...) {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.distFirst += string(r)
 	}
@@ -799,7 +801,13 @@ func (p *parser) spaceBreak(text string, i int) bool {
 			return true
 		}
 	}
-	return false
+	// 低保户交多少 特困户又交多少: the same question asked of two things
+	return p.asks(rest) && p.asks(said)
+}
+
+// asks reports whether s asks how much or when.
+func (p *parser) asks(s string) bool {
+	return p.hasAny(s, p.g.Money) || p.hasAny(s, p.g.When)
 }
 
 // correct replaces words heard by their sound (鞭泡 → 鞭炮, 孔名灯 → 孔明灯)
@@ -1451,6 +1459,10 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 		if strings.HasPrefix(s[at:], "不要紧") || strings.HasPrefix(s[at:], "没事") {
 			continue
 		}
+		// 能收新茶籽不 能摘…: a question's 不 before a pause, not a negation
+		if unicode.IsSpace(next) {
+			continue
+		}
 		return true
 	}
 	return false
@@ -1503,6 +1515,9 @@ func (p *parser) distance(rd *reading) {
 				continue
 			}
 			words := s[m[0]:m[1]]
+			if !p.hasPrefix(words, p.voc.Distance.Prefixes) && !p.farWithoutLandmark(rd, m) {
+				continue
+			}
 			numText := s[m[4]:m[5]]
 			if m[6] >= 0 {
 				numText += s[m[6]:m[7]]
@@ -1573,6 +1588,41 @@ func (p *parser) distance(rd *reading) {
 				w: word{facts: []vocab.Value{{Fact: p.voc.DaysSince.Fact, V: n}}}})
 		}
 	}
+}
+
+// farWithoutLandmark reports whether a distance said with no landmark
+// (m matched without 离林子) says how far away the place is: beyond it (三四
+// 百米开外) or 远 right after it (好几百米远), with no 离 or 距 just before it
+// naming a landmark the vocabulary does not know (离公路三百米远).
+func (p *parser) farWithoutLandmark(rd *reading, m []int) bool {
+	s := rd.text
+	after := ""
+	if m[14] >= 0 {
+		after = s[m[14]:m[15]]
+	}
+	if !contains(p.voc.Distance.Beyond, after) && !strings.HasPrefix(s[m[1]:], "远") {
+		return false
+	}
+	lo := m[0]
+	for k := 0; k < 8 && lo > 0; k++ {
+		_, n := utf8.DecodeLastRuneInString(s[:lo])
+		lo -= n
+	}
+	for _, w := range p.voc.Distance.Prefixes {
+		if strings.Contains(s[lo:m[0]], w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) hasPrefix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsAnyRune is strings.ContainsAny for a short set of characters

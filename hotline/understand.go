@@ -84,7 +84,8 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	var extra []hit
 	if len(acts) > 0 {
 		for _, c := range sortedKeys(shared) { // in the order said
-			if c > acts[0].clause && p.clauseEndsWith(rd, c, p.g.Ellipsis) && p.clauseHasEnum(rd, c) {
+			// 低保户交多少 特困户又交多少: or it asks how much or when of them
+			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.asks(clauseText(rd, c))) && p.clauseHasEnum(rd, c) {
 				last := acts[0]
 				for _, a := range acts {
 					if a.clause < c {
