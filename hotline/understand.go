@@ -208,6 +208,16 @@ func (p *parser) joinedValues(rd *reading, a hit) []int {
 	return group
 }
 
+// inFact reports whether byte i of the text is inside a fact phrase said.
+func (p *parser) inFact(rd *reading, i int) bool {
+	for _, f := range rd.facts {
+		if f.i < i && i < f.j {
+			return true
+		}
+	}
+	return false
+}
+
 func sortedKeys(m map[int]bool) []int {
 	ks := make([]int, 0, len(m))
 	for k := range m {
@@ -403,7 +413,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					continue
 				}
 				for _, o := range longestFirst(f.objects) {
-					if strings.HasPrefix(rd.text, o) && len(o) < v.i {
+					// (not the first characters of a fact phrase: 菜市场门口…叫卖 is not 卖菜)
+					if strings.HasPrefix(rd.text, o) && len(o) < v.i && !p.inFact(rd, len(o)) {
 						return []hit{{i: v.i, j: v.j, clause: v.clause, words: rd.text[:len(o)] + "…" + v.words, w: word{activity: f.activity}}}
 					}
 				}
