@@ -825,6 +825,16 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	if before != nil && (pick == nil || a.clause < 0 || rd.clause(pick.Start) != a.clause) {
 		pick = before
 	}
+	// 医保去年十二月没交 现在还能补交吗: a past day told, then 现在 — the
+	// present is asked about, not the story
+	if pick != nil && pick.Date.Before(today) {
+		for k := range rd.dates {
+			if m := &rd.dates[k]; m.Weak && !m.Bad && m.Start >= pick.End {
+				pick = m
+				break
+			}
+		}
+	}
 	if pick == nil {
 		for k := range rd.dates {
 			if m := &rd.dates[k]; m.Weak && !m.Bad && (pick == nil || a.clause >= 0 && rd.clause(m.Start) == a.clause) {
