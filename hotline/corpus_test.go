@@ -429,12 +429,7 @@ var heldout4Floor = 0.97
 
 // TestHeldOut4 scores held-out set 4 by category, apart from the earlier
 // sets.
-func TestHeldOut4(t *testing.T) {
-	h := newTestHotline(t)
-	cases := loadCorpus(t, heldout4Glob)
-	require.GreaterOrEqual(t, len(cases), 80)
-	scoreCorpus(t, h, cases, heldout4Floor, 0)
-}
+func TestHeldOut4(t *testing.T) { scoreHeldOut(t, heldout4Glob, 80, heldout4Floor) }
 
 // heldout5Floor is what held-out set 5 (testdata/heldout/s6, 187 calls in
 // 14 categories, session 6) must keep. Its first run, before any change
@@ -454,30 +449,35 @@ var heldout5Floor = 0.96
 
 // TestHeldOut5 scores held-out set 5 by category, apart from the earlier
 // sets.
-func TestHeldOut5(t *testing.T) {
-	h := newTestHotline(t)
-	cases := loadCorpus(t, heldout5Glob)
-	require.GreaterOrEqual(t, len(cases), 150)
-	scoreCorpus(t, h, cases, heldout5Floor, 0)
-}
+func TestHeldOut5(t *testing.T) { scoreHeldOut(t, heldout5Glob, 150, heldout5Floor) }
 
 // heldout6Floor is what held-out set 6 (testdata/heldout/s7, 219 calls in
 // 17 categories, session 7) must keep. Its first run, before any change
 // made for it, scored 169 of 219 (77.2 %), with one answer of 可以 where a
 // rule forbids (a day the caller took back: 十月八号 不对 十月七号);
 // docs/hotline.md has it by category. After general fixes (a day taken
-// back by a correction word; a space before a short question ending in 呢
-// and 一是…二是 part the questions of a call) it scores 173 of 219. The
+// back by a correction word; a space before a short question ending in 呢,
+// parallel questions and 一是…二是 part the questions of a call; the last
+// day said before the act in its clause; bare 初二; a past day then 现在;
+// distances with no landmark when said far; a year picks a register
+// document; vocabulary as data) it scores 209 of 219 (95.4 %), one
+// expectation corrected as legally wrong (杀猪卖肉 on an urban street). The
 // floor is the score the fixes have reached and only rises.
-var heldout6Floor = 0.78
+var heldout6Floor = 0.95
 
 // TestHeldOut6 scores held-out set 6 by category, apart from the earlier
 // sets.
-func TestHeldOut6(t *testing.T) {
+func TestHeldOut6(t *testing.T) { scoreHeldOut(t, heldout6Glob, 170, heldout6Floor) }
+
+// scoreHeldOut scores one held-out set, which must hold at least least
+// cases, by category, apart from the others, and requires its floor
+// overall.
+func scoreHeldOut(t *testing.T, glob string, least int, floor float64) {
+	t.Helper()
 	h := newTestHotline(t)
-	cases := loadCorpus(t, heldout6Glob)
-	require.GreaterOrEqual(t, len(cases), 170)
-	scoreCorpus(t, h, cases, heldout6Floor, 0)
+	cases := loadCorpus(t, glob)
+	require.GreaterOrEqual(t, len(cases), least)
+	scoreCorpus(t, h, cases, floor, 0)
 }
 
 // TestDecidingSentencesKept: what decides an answer is never cut to fit
