@@ -795,7 +795,10 @@ func (r *Reader) nextLunarMonth(start calendar.Date) calendar.Date {
 // right after a month word (月初) or a year (大年) it is not bare.
 func (r *Reader) bareLunar(s *scan, today calendar.Date) {
 	for _, m := range r.reBareLunar.findAll(s.text) {
-		if !s.free(m[0], m[1]) || strings.HasSuffix(s.text[:m[0]], "月") || strings.HasSuffix(s.text[:m[0]], "年") {
+		pre := s.text[:m[0]]
+		// 过完年初八 is bare: the new year said as past, not 年初 (a year's start)
+		afterNewYear := strings.HasSuffix(pre, "过完年") || strings.HasSuffix(pre, "过了年") || strings.HasSuffix(pre, "过年")
+		if !s.free(m[0], m[1]) || strings.HasSuffix(pre, "月") || strings.HasSuffix(pre, "年") && !afterNewYear {
 			continue
 		}
 		n, ok := zh.Number(s.text[m[2]:m[3]])
