@@ -487,36 +487,38 @@ func (l *loader) period(said, windows, conds []rules.Str) {
 	}
 	out := Period{Words: words}
 	for _, s := range windows {
-		var found []*rules.Window
-		for _, n := range l.set.Notices {
-			for _, w := range n.Windows {
-				if w.ID == s.Value {
-					found = append(found, w)
-				}
-			}
+		if w, ok := only(l, s, words[0], "window", func(n *rules.Notice) []*rules.Window { return n.Windows },
+			func(w *rules.Window) string { return w.ID }); ok {
+			out.Windows = append(out.Windows, w)
 		}
-		if len(found) != 1 {
-			l.errorf(s.Pos, "period %s: %d notices have a window %q, want one", words[0], len(found), s.Value)
-			continue
-		}
-		out.Windows = append(out.Windows, found[0])
 	}
 	for _, s := range conds {
-		var found []*rules.Condition
-		for _, n := range l.set.Notices {
-			for _, c := range n.Conditions {
-				if c.ID == s.Value {
-					found = append(found, c)
-				}
-			}
+		if c, ok := only(l, s, words[0], "condition", func(n *rules.Notice) []*rules.Condition { return n.Conditions },
+			func(c *rules.Condition) string { return c.ID }); ok {
+			out.Conditions = append(out.Conditions, c)
 		}
-		if len(found) != 1 {
-			l.errorf(s.Pos, "period %s: %d notices have a condition %q, want one", words[0], len(found), s.Value)
-			continue
-		}
-		out.Conditions = append(out.Conditions, found[0])
 	}
 	l.v.Periods = append(l.v.Periods, out)
+}
+
+// only is the one item (a window, a condition) of the rule set's notices
+// whose id s names, for the period said as first; an error when none or
+// several notices have it.
+func only[T any](l *loader, s rules.Str, first, kind string, items func(*rules.Notice) []T, id func(T) string) (T, bool) {
+	var found []T
+	for _, n := range l.set.Notices {
+		for _, it := range items(n) {
+			if id(it) == s.Value {
+				found = append(found, it)
+			}
+		}
+	}
+	if len(found) != 1 {
+		l.errorf(s.Pos, "period %s: %d notices have a %s %q, want one", first, len(found), kind, s.Value)
+		var zero T
+		return zero, false
+	}
+	return found[0], true
 }
 
 func (l *loader) activity(s rules.Str) (*rules.Activity, bool) {
