@@ -2,8 +2,9 @@ package rules
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
-	"io/fs"
+	"embed"
 	"slices"
 	"strings"
 	"sync"
@@ -88,29 +89,77 @@ func linkedSnapshot(data []byte) *snapshotFile {
 	return nil
 }
 
-// linkedFiles are the embedded files in snapshot order, nil if they do
-// not line up with the snapshot's entries.
+// linkedFiles are the embedded files in snapshot order (linkedRead's,
+// without divisions.csv), nil if they do not line up with the snapshot's
+// entries.
 var linkedFiles = sync.OnceValue(func() [][]byte {
-	names, err := snapshotOrder()
-	if err != nil || len(names) != len(snapshotFiles) {
+	read := linkedRead()
+	if read == nil {
 		return nil
 	}
-	out := make([][]byte, len(names))
-	for i, name := range names {
-		if out[i], err = fs.ReadFile(embedded, name); err != nil {
-			return nil
+	out := make([][]byte, 0, len(snapshotFiles))
+	for i, name := range snapshotRead {
+		if name != DivisionsFile {
+			out = append(out, read[i])
 		}
+	}
+	if len(out) != len(snapshotFiles) {
+		return nil
 	}
 	return out
 })
 
-// snapshotOrder lists the embedded files the snapshot holds, in its order.
-func snapshotOrder() ([]string, error) {
-	names, err := NoticeFiles(embedded)
-	if err != nil {
-		return nil, err
+// linkedRead are the bytes of the embedded files named in snapshotRead,
+// in its order; nil if one cannot be read.
+var linkedRead = sync.OnceValue(func() [][]byte {
+	out := make([][]byte, len(snapshotRead))
+	for i, name := range snapshotRead {
+		b, err := embedded.ReadFile(name)
+		if err != nil {
+			return nil
+		}
+		out[i] = b
 	}
-	return append([]string{FactsFile}, names...), nil
+	return out
+})
+
+// linkedSources gives the embedded rule directory's files as readRoot
+// reads them — the same names, in the same order, with the digest a load
+// computes over them — from the list and digest written with the snapshot
+// (snapshotRead, snapshotDigest), without listing notices/, reading
+// through fsread or hashing. The WebAssembly build loads the embedded
+// rules this way (trustLinkedSnapshot): listing, reading and hashing them
+// was a tenth of its start-up, every step of it code run once
+// (docs/speed.md). Like the snapshot itself, the list and digest are
+// fixed when the binary is linked and TestSnapshot holds them to the
+// files. ok is false for any other root, for limits tighter than the
+// defaults (which must still refuse what they refuse) and when the
+// embedded files do not line up with the list.
+func linkedSources(ctx context.Context, roots []Root, lim Limits) (srcs []source, digest string, ok bool) {
+	if len(roots) != 1 || roots[0].Decoded != nil || ctx.Err() != nil {
+		return nil, "", false
+	}
+	if fsys, isEmbed := roots[0].FS.(embed.FS); !isEmbed || fsys != embedded {
+		return nil, "", false
+	}
+	d := DefaultLimits()
+	if lim.MaxFileBytes < d.MaxFileBytes || lim.MaxTotalBytes < d.MaxTotalBytes || lim.MaxDirEntries < d.MaxDirEntries {
+		return nil, "", false
+	}
+	read := linkedRead()
+	if read == nil {
+		return nil, "", false
+	}
+	name := strings.TrimSuffix(roots[0].Name, "/")
+	srcs = make([]source, len(snapshotRead))
+	for i, f := range snapshotRead {
+		p := f
+		if name != "" {
+			p = name + "/" + f
+		}
+		srcs[i] = source{name: f, path: p, data: read[i]}
+	}
+	return srcs, snapshotDigest, true
 }
 
 // compile compiles a condition of the file being loaded. A condition the

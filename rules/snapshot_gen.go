@@ -7,6 +7,22 @@ var snapF1 float64 = 1
 var snapF2 float64 = 0
 var snapF3 float64 = 0
 
+// snapshotRead names the embedded files a load reads, in its order, and
+// snapshotDigest is the digest it computes over them (linkedSources).
+var snapshotRead = []string{
+	"facts.yaml",
+	"divisions.csv",
+	"notices/qzbf-2024-08-construction-waste.yaml",
+	"notices/qzbh-2024-22-resident-medical-insurance.yaml",
+	"notices/qzt-2022-01-fireworks-zones.yaml",
+	"notices/qzt-2023-06-open-burning.yaml",
+	"notices/qzt-2024-07-forest-fire-ban.yaml",
+	"notices/qzt-2024-08-oil-tea.yaml",
+	"notices/qzt-2024-09-market-order.yaml",
+}
+
+const snapshotDigest = "sha256:0c1d154d24b3f8fe6fe7632f70d7fdfcbb05c7c17e142c2f93ba53bb81d7f587"
+
 var snapshotFiles = []snapshotFile{
 	{sum: "2911ce219d6ba48c9509484a38ae384bd149cf76341881f9aec5cd9ea9f9a0a5", facts: &FactsFileSpec{Facts: []FactSpec{{Pos: Pos{Line: 7, Col: 9}, Name: Str{Value: "distance_to_forest_m", Pos: Pos{Line: 7, Col: 11}}, Type: Str{Value: "number", Pos: Pos{Line: 8, Col: 11}}, Min: &snapF0, Unit: Str{Value: "m", Pos: Pos{Line: 10, Col: 11}}, ZH: Str{Value: "离林地边缘的距离（米）", Pos: Pos{Line: 11, Col: 9}}, EN: Str{Value: "distance to the nearest forest-land edge (metres)", Pos: Pos{Line: 12, Col: 9}}, Doc: Str{Value: "Metres from the place to the nearest edge of forest land (林地); 0 inside forest land.", Pos: Pos{Line: 13, Col: 10}}},
 		{Pos: Pos{Line: 14, Col: 9}, Name: Str{Value: "in_forest_land", Pos: Pos{Line: 14, Col: 11}}, Type: Str{Value: "bool", Pos: Pos{Line: 15, Col: 11}}, ZH: Str{Value: "在林地内", Pos: Pos{Line: 16, Col: 9}}, EN: Str{Value: "inside forest land", Pos: Pos{Line: 17, Col: 9}}, Doc: Str{Value: "The place is inside forest land (林地 / 林区).", Pos: Pos{Line: 18, Col: 10}}},

@@ -16,11 +16,22 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tonggao/tonggao/internal/fsread"
 	"github.com/tonggao/tonggao/rules/cond"
 )
+
+// snapshotOrder lists the embedded files the snapshot holds, in its order.
+func snapshotOrder() ([]string, error) {
+	names, err := NoticeFiles(embedded)
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{FactsFile}, names...), nil
+}
 
 // snapshotSource lists the embedded files the snapshot holds, in order.
 func snapshotSource(t *testing.T) []string {
@@ -58,7 +69,8 @@ func decodeForSnapshot(t *testing.T) []snapshotFile {
 // after loads that might have changed it.
 func TestSnapshot(t *testing.T) {
 	files := decodeForSnapshot(t)
-	src := genSnapshot(t, files)
+	read, digest := embeddedRead(t)
+	src := genSnapshot(t, files, read, digest)
 	const path = "snapshot_gen.go"
 	trees := snapshotConditions(t)
 	const treesPath = "cond_snapshot_gen.go"
@@ -101,12 +113,36 @@ func TestSnapshot(t *testing.T) {
 	require.Nil(t, l.fromSnapshot(data), "a tighter limit than the defaults decodes the file")
 }
 
+// embeddedRead lists the files a load reads from the embedded rule
+// directory, in its order (readRoot), and the digest it computes.
+func embeddedRead(t *testing.T) ([]string, string) {
+	t.Helper()
+	srcs, err := readRoot(fsread.New(context.Background(), embedded, "", fsread.Limits{}), 0, sha256.New())
+	require.NoError(t, err)
+	var names []string
+	for _, s := range srcs {
+		names = append(names, s.name)
+	}
+	set, err := Embedded()
+	require.NoError(t, err)
+	return names, set.Digest
+}
+
 // genSnapshot writes files as Go source: composite literals, so that the
-// snapshot is laid out by the linker and costs no work at start-up.
-func genSnapshot(t *testing.T, files []snapshotFile) []byte {
+// snapshot is laid out by the linker and costs no work at start-up; and
+// the files a load reads, with their digest (linkedSources).
+func genSnapshot(t *testing.T, files []snapshotFile, read []string, digest string) []byte {
 	t.Helper()
 	g := &snapGen{}
 	var body bytes.Buffer
+	body.WriteString("// snapshotRead names the embedded files a load reads, in its order, and\n")
+	body.WriteString("// snapshotDigest is the digest it computes over them (linkedSources).\n")
+	body.WriteString("var snapshotRead = []string{\n")
+	for _, name := range read {
+		fmt.Fprintf(&body, "%q,\n", name)
+	}
+	body.WriteString("}\n\n")
+	fmt.Fprintf(&body, "const snapshotDigest = %q\n\n", digest)
 	body.WriteString("var snapshotFiles = []snapshotFile{\n")
 	for _, f := range files {
 		fmt.Fprintf(&body, "{sum: %q, ", f.sum)
@@ -326,4 +362,60 @@ func writeTree(b *bytes.Buffer, t *cond.Tree, elide bool) {
 		b.WriteString("}")
 	}
 	b.WriteString("}")
+}
+
+// TestLinkedSources: the embedded rule directory taken as linked (the
+// WebAssembly build's load, linkedSources) is the same files, names,
+// paths and digest as readRoot reads, and loads to the same rule set as
+// reading, hashing and checking them; any other root, a tighter limit or
+// a stopped load is read as before.
+func TestLinkedSources(t *testing.T) {
+	ctx := context.Background()
+	for _, name := range []string{"", "embedded", "rules/"} {
+		srcs, digest, ok := linkedSources(ctx, []Root{{Name: name, FS: embedded}}, DefaultLimits())
+		require.True(t, ok, name)
+		want, err := readRoot(fsread.New(ctx, embedded, name, fsread.Limits{}), 0, sha256.New())
+		require.NoError(t, err)
+		require.Equal(t, want, srcs, name)
+		set, err := LoadRoots(ctx, []Root{{Name: name, FS: embedded}}, Limits{})
+		require.NoError(t, err)
+		require.Equal(t, set.Digest, digest, name)
+
+		l := newLoader(DefaultLimits())
+		l.trustLinked = true
+		linked, err := l.loadRoots(ctx, []Root{{Name: name, FS: embedded}})
+		require.NoError(t, err)
+		require.True(t, l.linked, "the embedded root is taken as linked")
+		require.Equal(t, set, linked, "the same rule set as reading, hashing and checking the files")
+	}
+
+	copied := fstest.MapFS{}
+	for _, name := range snapshotRead {
+		data, err := fs.ReadFile(embedded, name)
+		require.NoError(t, err)
+		copied[name] = &fstest.MapFile{Data: data}
+	}
+	stopped, cancel := context.WithCancel(ctx)
+	cancel()
+	tight := DefaultLimits()
+	tight.MaxFileBytes = 1 << 10
+	for name, c := range map[string]struct {
+		ctx   context.Context
+		roots []Root
+		lim   Limits
+	}{
+		"another file system with the same files": {ctx, []Root{{FS: copied}}, DefaultLimits()},
+		"a second root":       {ctx, []Root{{FS: embedded}, {FS: copied}}, DefaultLimits()},
+		"decoded by a bundle": {ctx, []Root{{FS: embedded, Decoded: &Decoded{}}}, DefaultLimits()},
+		"a tighter limit":     {ctx, []Root{{FS: embedded}}, tight},
+		"a stopped load":      {stopped, []Root{{FS: embedded}}, DefaultLimits()},
+	} {
+		_, _, ok := linkedSources(c.ctx, c.roots, c.lim)
+		require.False(t, ok, name)
+	}
+	l := newLoader(tight)
+	l.trustLinked = true
+	_, err := l.loadRoots(ctx, []Root{{FS: embedded}})
+	require.Error(t, err, "a tighter limit still refuses the embedded files")
+	require.False(t, l.linked)
 }

@@ -11,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/patrol"
 	"github.com/tonggao/tonggao/place"
 	"github.com/tonggao/tonggao/rules"
@@ -109,4 +111,58 @@ func TestLoadBundle(t *testing.T) {
 	}
 	_, err = New(nil, nil)
 	require.Error(t, err)
+}
+
+// TestRespondAsEncodingJSON: a check's reply, written by hand
+// (appendDecision), is byte for byte what encoding/json makes of it, for
+// every activity of the embedded rule base on days across its notices,
+// without facts, with facts, at points of the synthetic layers (whose
+// decisions may be merged from several parts) and in a named place.
+func TestRespondAsEncodingJSON(t *testing.T) {
+	layers, err := place.LoadDir("../../place/testdata/synthetic")
+	require.NoError(t, err)
+	b, err := patrol.EmbeddedBundle(layers)
+	require.NoError(t, err)
+	f, err := New(b, nil)
+	require.NoError(t, err)
+	days := []string{"2024-01-01", "2024-02-10", "2024-04-04", "2024-10-03", "2024-11-11", "2025-02-01", "2025-07-10", "2025-10-01T21:30:00+08:00"}
+	facts := []engine.Facts{nil, {"distance_to_forest_m": 50.0}, {"in_forest_land": true, "fire_zone": "key"}, {"distance_to_forest_m": engine.Range{Lo: 90, Hi: 110}}}
+	points := []*place.Point{nil, {Lat: 26.3534128, Lon: 111.7616375, CRS: place.WGS84}}
+	n := 0
+	for _, a := range b.Engine.Rules().Activities {
+		for _, day := range days {
+			m, err := calendar.ParseMoment(day)
+			require.NoError(t, err)
+			for _, fs := range facts {
+				for _, pt := range points {
+					for _, where := range []string{"", "431181107"} {
+						if pt != nil && (where != "" || fs != nil) {
+							continue // a point with the layers' own facts only
+						}
+						q := engine.Query{Activity: a.Name, Facts: fs, Point: pt, Place: where}
+						q.SetMoment(m)
+						d, err := b.Decide(q)
+						if err != nil {
+							continue // a fact the activity's rules refuse: not a reply of appendDecision's
+						}
+						want, err := json.Marshal(reply{OK: true, Result: d, Bundle: b.Version})
+						require.NoError(t, err)
+						require.Equal(t, string(want), f.respond(d, nil), "%s %s %v %v %q", a.Name, day, fs, pt, where)
+						n++
+					}
+				}
+			}
+		}
+	}
+	require.Greater(t, n, 1000)
+	// A reply without a bundle version leaves "bundle" out, as omitempty does.
+	b2 := *b
+	b2.Version = ""
+	f2, err := New(&b2, nil)
+	require.NoError(t, err)
+	d, err := b2.Decide(engine.Query{Activity: "烧田埂", Day: calendar.MustDate(2024, 10, 3)})
+	require.NoError(t, err)
+	want, err := json.Marshal(reply{OK: true, Result: d})
+	require.NoError(t, err)
+	require.Equal(t, string(want), f2.respond(d, nil))
 }
