@@ -76,6 +76,9 @@ const (
 	heldout5Glob = "testdata/heldout/s6/*.yaml"
 	// heldout6Glob is held-out set 6 (session 7), one file per category.
 	heldout6Glob = "testdata/heldout/s7/*.yaml"
+	// heldout7Glob is held-out set 7 (session 8, village voices), one file
+	// per category.
+	heldout7Glob = "testdata/heldout/s8-village/*.yaml"
 	// intentsGlob is the question kinds of issue 12's mystery-shopper
 	// check (session 7), one file per category.
 	intentsGlob = "testdata/heldout/intents/*.yaml"
@@ -342,7 +345,7 @@ func scoreCorpus(t *testing.T, h *Hotline, cases []corpusCase, overall, category
 func TestNoFalseAllowed(t *testing.T) {
 	h := newTestHotline(t)
 	var bad []string
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, intentsGlob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob) {
 		r := askCorpus(h, c)
 		check := func(want string, got corpusResult) {
 			if want != "forbidden" && want != "conditional" {
@@ -385,7 +388,7 @@ func TestSpokenLimits(t *testing.T) {
 			zhNames = append(zhNames, shortWindow(w.Name)+" ends")
 		}
 	}
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, intentsGlob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
@@ -470,6 +473,18 @@ var heldout6Floor = 0.95
 // sets.
 func TestHeldOut6(t *testing.T) { scoreHeldOut(t, heldout6Glob, 170, heldout6Floor) }
 
+// heldout7Floor is what held-out set 7 (testdata/heldout/s8-village, 235
+// calls in 16 categories, session 8: village voices) must keep. Its first
+// run, before any change made for it, scored 169 of 235 (71.9 %), with
+// three answers of 可以 where a rule forbids (a household split, a second
+// resident enrolment, one member left out); docs/hotline.md has it by
+// category. The floor is the score the fixes have reached and only rises.
+var heldout7Floor = 0.71
+
+// TestHeldOut7 scores held-out set 7 by category, apart from the earlier
+// sets.
+func TestHeldOut7(t *testing.T) { scoreHeldOut(t, heldout7Glob, 180, heldout7Floor) }
+
 // scoreHeldOut scores one held-out set, which must hold at least least
 // cases, by category, apart from the others, and requires its floor
 // overall.
@@ -488,7 +503,7 @@ func scoreHeldOut(t *testing.T, glob string, least int, floor float64) {
 // every corpus, in both languages.
 func TestDecidingSentencesKept(t *testing.T) {
 	h := newTestHotline(t)
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, intentsGlob) {
+	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		for _, l := range []Lang{ZH, EN} {
