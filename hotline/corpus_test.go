@@ -478,8 +478,11 @@ func TestHeldOut6(t *testing.T) { scoreHeldOut(t, heldout6Glob, 170, heldout6Flo
 // run, before any change made for it, scored 169 of 235 (71.9 %), with
 // three answers of 可以 where a rule forbids (a household split, a second
 // resident enrolment, one member left out); docs/hotline.md has it by
-// category. The floor is the score the fixes have reached and only rises.
-var heldout7Floor = 0.71
+// category. After the first general fixes (solar terms and 10.23 as days;
+// a place phrase contradicted gives up all its facts; 城里 is in the
+// planning area; vocabulary of the countryside) it scores 206 of 235. The
+// floor is the score the fixes have reached and only rises.
+var heldout7Floor = 0.87
 
 // TestHeldOut7 scores held-out set 7 by category, apart from the earlier
 // sets.

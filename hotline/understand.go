@@ -687,26 +687,33 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
 		}
+		// a phrase is one reading of the place: when a fact of it is
+		// contradicted by one already taken (城里拆房子的渣土 拉到乡下…倒:
+		// 乡下 is where, 城里 whence), none of its facts is taken
+		contradicted := false
+		for k, v := range h.w.facts {
+			if h.neg && k > 0 {
+				break
+			}
+			if val, ok := phraseValue(v.V, h.neg); ok {
+				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) {
+					contradicted = true
+				}
+			}
+		}
+		if contradicted && len(h.w.facts) > 1 {
+			q.NotUnderstood = append(q.NotUnderstood, h.words)
+			continue
+		}
 		for k, v := range h.w.facts {
 			if h.neg && k > 0 {
 				break // 不在山上 denies the phrase's first fact, not what it implies
 			}
-			val := v.V
-			if r, ok := val.([2]float64); ok {
-				if r[0] == r[1] {
-					val = r[0]
-				} else {
-					val = Span{Min: r[0], Max: r[1]}
-				}
-			}
 			f, _ := p.set.Fact(v.Fact)
-			if h.neg {
-				b, ok := val.(bool)
-				if !ok {
-					q.NotUnderstood = append(q.NotUnderstood, h.words)
-					continue
-				}
-				val = !b
+			val, ok := phraseValue(v.V, h.neg)
+			if !ok {
+				q.NotUnderstood = append(q.NotUnderstood, h.words)
+				continue
 			}
 			// 我在山上干活，那块田离林子有两百米: the distance said wins over
 			// 山上 said in passing.
@@ -761,6 +768,24 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 	}
 	return q
+}
+
+// phraseValue is the value a fact phrase gives its fact: a range as a
+// Span (one number when its ends meet), a bool denied when the phrase is
+// negated; ok is false for a negated phrase of a value that is no bool.
+func phraseValue(v any, neg bool) (any, bool) {
+	if r, ok := v.([2]float64); ok {
+		if r[0] == r[1] {
+			v = r[0]
+		} else {
+			v = Span{Min: r[0], Max: r[1]}
+		}
+	}
+	if !neg {
+		return v, true
+	}
+	b, ok := v.(bool)
+	return !b, ok
 }
 
 // narrative reports whether m is said right after a narrative 现在 (现在

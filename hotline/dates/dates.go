@@ -17,9 +17,11 @@ import (
 	"fmt"
 	"iter"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -65,6 +67,13 @@ type Words struct {
 	// (下个月初三) were read: as a lunar day (a solar day is said N号),
 	// with the alternative. Empty: they are still read so, without a note.
 	LunarFirstNote string
+	// TermAfter are the words after a solar term's name that make it a day
+	// (寒露那天, 霜降以后): a name said inside a longer word (寒露籽, 下大雪)
+	// names no day. A pause or the end of the call after it does too.
+	TermAfter []string
+	// DotNotBefore are the units after which M.D is a number, not a day
+	// (1.5公里, 2.50元): 10.23 and 11.23号 are days.
+	DotNotBefore []string
 	// ClockParts are the parts of the day said before a time, with the
 	// hours they span (下午 [12, 19], 夜里 [19, 29]: past 24 is the next
 	// morning): an hour of 1 to 12 is put in its span.
@@ -117,10 +126,14 @@ type Reader struct {
 	cal *calendar.Calendar
 	w   Words
 	// festival words, longest first, with the calendar name they mean
-	fest      []festWord
-	reYMD     *pattern
-	reMDY     *pattern
-	reMD      *pattern
+	fest []festWord
+	// terms are the solar terms' names, read as days (寒露那天)
+	terms []string
+	reYMD *pattern
+	reMDY *pattern
+	reMD  *pattern
+	// reDotMD is a month and day with a dot: 10.23, 11.5号
+	reDotMD   *pattern
 	reDOM     *pattern
 	reMonth   *pattern
 	reLunar   *pattern
@@ -207,6 +220,12 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	}
 	r.fest = fest
 	sort.SliceStable(r.fest, func(i, j int) bool { return len(r.fest[i].word) > len(r.fest[j].word) })
+	// solar terms that are not festivals already (清明 and 冬至 are)
+	for _, t := range calendar.TermNames() {
+		if !slices.ContainsFunc(r.fest, func(f festWord) bool { return f.word == t }) {
+			r.terms = append(r.terms, t)
+		}
+	}
 	var err error
 	compile := func(s string) *pattern {
 		if err != nil {
@@ -219,6 +238,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reYMD = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*[年\-/.]\s*(` + num + `)\s*[月\-/.]\s*(` + num + `)\s*[日号]?`)
 	r.reMDY = compile(`([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})`)
 	r.reMD = compile(`(` + num + `)\s*(?:月|/)\s*(` + num + `)\s*[日号]?`)
+	r.reDotMD = compile(`([0-9]{1,2})[.．]([0-9]{1,2})\s*([号日]?)`)
 	r.reDOM = compile(`(` + num + `)\s*[号日]`)
 	r.reMonth = compile(`(` + num + `)\s*月份?`)
 	lday := `(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九])`
@@ -261,6 +281,9 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	for _, f := range r.fest {
 		r.wordIndex.add(f.word)
 	}
+	for _, t := range r.terms {
+		r.wordIndex.add(t)
+	}
 	for _, p := range append(r.patterns(), r.reFeastDay) {
 		if !p.chars(&r.chars) {
 			r.anyChar = true
@@ -275,6 +298,10 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	for _, f := range r.fest {
 		r.addChars(f.word)
 	}
+	for _, t := range r.terms {
+		r.addChars(t)
+	}
+	r.addChars("．")
 	// the characters the readers below test for themselves (before or
 	// after a match), and every numeral
 	r.addChars("年-./月第大正冬腊初廿周星礼拜天日前后下上号还点點时時钟鐘的节" + clockUnits)
@@ -506,8 +533,12 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("月/") {
 		r.monthDay(s, today, year)
 	}
+	if has(".．") {
+		r.dotDay(s, today, year)
+	}
 	r.otherFeasts(s, today, year)
 	r.festivals(s, today, year)
+	r.solarTerms(s, today, year)
 	r.months(s, today, year)
 	if has("周星礼拜") {
 		r.week(s, today)
@@ -858,6 +889,79 @@ func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
 			s.add(mn)
 		} else {
 			s.bad(m[0], m[1])
+		}
+	}
+}
+
+// dotDay reads a month and day said with a dot (10.23, 11.23号克山上):
+// not a number with a unit after it (1.5公里) or inside a longer number
+// (2024.10.23 is read whole by full, 3.14159 is none).
+func (r *Reader) dotDay(s *scan, today calendar.Date, year int) {
+	for _, m := range s.find(r.reDotMD) {
+		if !s.free(m[0], m[1]) {
+			continue
+		}
+		before, after := s.text[:m[0]], strings.TrimLeft(s.text[m[1]:], " ")
+		if strings.HasSuffix(before, ".") || strings.HasSuffix(before, "．") || len(before) > 0 && isDigit(before[len(before)-1]) ||
+			len(after) > 0 && (isDigit(after[0]) || after[0] == '.') {
+			continue
+		}
+		if m[6] == m[7] && slices.ContainsFunc(r.w.DotNotBefore, func(u string) bool { return strings.HasPrefix(after, u) }) {
+			continue
+		}
+		mo, ok1 := zh.Number(s.text[m[2]:m[3]])
+		d, ok2 := zh.Number(s.text[m[4]:m[5]])
+		if !ok1 || !ok2 || mo < 1 || mo > 12 || d < 1 {
+			continue
+		}
+		if day, ok := r.yearless(int(mo), int(d), today, year); ok {
+			mn := Mention{Start: m[0], End: m[1], Date: day}
+			if year == 0 {
+				mn.prev, _ = calendar.NewDate(day.Year()-1, int(mo), int(d))
+			}
+			s.add(mn)
+		}
+	}
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// solarTerms reads a solar term's name as its day (霜降那天, 寒露以后,
+// 茶籽 霜降 摘得不): today when it is today, else its next day, or its day
+// in the year said. Only when a word of TermAfter, a pause or the end of
+// the call follows it: a name inside a longer word is not a day (寒露籽 is
+// a variety, 下大雪 snow).
+func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
+	for _, t := range r.terms {
+		for i, j := range s.occurrences(t) {
+			if !s.free(i, j) {
+				continue
+			}
+			rest := s.text[j:]
+			if rest != "" && !slices.ContainsFunc(r.w.TermAfter, func(w string) bool { return strings.HasPrefix(rest, w) }) {
+				if c, _ := utf8.DecodeRuneInString(rest); !unicode.IsSpace(c) && !unicode.IsPunct(c) {
+					continue
+				}
+			}
+			var day calendar.Date
+			if year != 0 {
+				d, err := r.cal.SolarTerm(t, year)
+				if err != nil {
+					continue
+				}
+				day = d
+			} else {
+				found := false
+				for y := today.Year(); y <= today.Year()+1 && !found; y++ {
+					if d, err := r.cal.SolarTerm(t, y); err == nil && !d.Before(today) {
+						day, found = d, true
+					}
+				}
+				if !found {
+					continue
+				}
+			}
+			s.add(Mention{Start: i, End: j, Date: day})
 		}
 	}
 }
