@@ -106,10 +106,32 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		acts = acts[:MaxAnswers]
 	}
 	// 在山上抽烟可以不？野炊呢？: the second asks the same of another act
+	// 明天去山上烧纸 还想放挂鞭炮: an act whose clause says no fact of its
+	// own is done where the act said before it is — the call's scene
+	// carries on until a fact is said again (山上烧纸 在屋里烤火 has its own)
 	inherit := map[int]int{}
 	for k, a := range acts {
-		if k > 0 && acts[k-1].clause != a.clause && p.clauseEndsWith(rd, a.clause, p.g.Ellipsis) && !p.clauseHasFacts(rd, a.clause) {
-			inherit[a.clause] = acts[k-1].clause
+		if k == 0 || p.clauseHasFacts(rd, a.clause) {
+			continue
+		}
+		prev := -1
+		for _, b := range acts {
+			if b.clause < a.clause && b.clause > prev {
+				prev = b.clause
+			}
+		}
+		if prev >= 0 {
+			inherit[a.clause] = prev
+			// 渣土车不盖篷布行不行 超载呢: the act said again is the kind of
+			// the earlier act's own family its words name (渣土车超载)
+			for _, b := range acts {
+				if b.clause == prev {
+					if kind := p.kindInTopic(b, a); kind != nil {
+						acts[k].w.activity = kind
+					}
+					break
+				}
+			}
 		}
 	}
 	if len(acts) == 0 {
@@ -150,6 +172,37 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		u.intent = IntentSeveral
 	}
 	return u
+}
+
+// kindInTopic is the kind of the family of topic's activity (its root
+// and every kind below it) whose names hold the words of act a, said in a
+// later clause that asks the same of it (渣土车不盖篷布行不行 超载呢: 超载
+// of a construction-waste truck is 超载运输建筑垃圾, not the oil-tea
+// overloading the word names alone); nil when a is of that family
+// already, or when none or several kinds fit.
+func (p *parser) kindInTopic(topic, a hit) *rules.Activity {
+	t, w := topic.w.activity, a.w.activity
+	if t == nil || w == nil || a.words == "" {
+		return nil
+	}
+	root := t
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	if w.IsA(root) {
+		return nil
+	}
+	var fit *rules.Activity
+	for _, k := range p.set.Activities {
+		if !k.IsA(root) || !slices.ContainsFunc(append([]string{k.Name}, k.Synonyms...), func(n string) bool { return strings.Contains(n, a.words) }) {
+			continue
+		}
+		if fit != nil {
+			return nil // two kinds fit: the words name neither
+		}
+		fit = k
+	}
+	return fit
 }
 
 // splitValues asks an act once for each of several values of one fact
