@@ -1021,6 +1021,17 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 	}
 	usedObj := map[int]bool{}
+	// verbOfIn reports whether the clause of byte i says a verb of frame
+	// f: an object said across a pause is that verb's, not one said before
+	// the pause (不在坟上点 在屋里点对蜡烛: the candles are lit indoors)
+	verbOfIn := func(f *frame, i int) bool {
+		for _, t := range toks {
+			if rd.clause(t.i) == rd.clause(i) && f.verbs[t.t] {
+				return true
+			}
+		}
+		return false
+	}
 	for vi, v := range toks {
 		fs := p.byVerb[v.t]
 		if len(fs) == 0 || rd.inAct(v.i, v.j) || !rd.free(v.i, v.j) {
@@ -1038,7 +1049,7 @@ func (p *parser) scanFrames(rd *reading) {
 				return nil
 			}
 			for _, f := range fs {
-				if f.objects[o.t] && p.withSaid(rd, f, v.i) {
+				if f.objects[o.t] && p.withSaid(rd, f, v.i) && (rd.clause(o.i) == rd.clause(v.i) || !verbOfIn(f, o.i)) {
 					return f
 				}
 			}
@@ -1046,7 +1057,9 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		// The object after the verb first, then the one before it; an
 		// object that names what the act makes (烧一把火: the fire) yields
-		// to one that names what it acts on (垃圾烧一把火, 落叶…一把火点了).
+		// to one that names what it acts on (垃圾烧一把火, 落叶…一把火点了),
+		// and is taken only in the verb's own clause: 不在山上烧 在屋里火盆里
+		// 烧点纸 makes no fire of 火盆 across the pause.
 		made, madeF := -1, (*frame)(nil)
 		take := func(oi int, f *frame) {
 			o := toks[oi]
@@ -1064,7 +1077,7 @@ func (p *parser) scanFrames(rd *reading) {
 					found = true
 					break
 				}
-				if made < 0 {
+				if made < 0 && rd.clause(toks[oi].i) == rd.clause(v.i) {
 					made, madeF = oi, f
 				}
 			}
@@ -1078,7 +1091,7 @@ func (p *parser) scanFrames(rd *reading) {
 					found = true
 					break
 				}
-				if made < 0 {
+				if made < 0 && rd.clause(toks[oi].i) == rd.clause(v.i) {
 					made, madeF = oi, f
 				}
 			}

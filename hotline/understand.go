@@ -8,6 +8,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/hotline/dates"
+	"github.com/tonggao/tonggao/hotline/vocab"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
@@ -740,13 +741,17 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
 		}
+		denied := 0
+		if h.neg {
+			denied = deniedFact(h.w.facts)
+		}
 		// a phrase is one reading of the place: when a fact of it is
 		// contradicted by one already taken (城里拆房子的渣土 拉到乡下…倒:
 		// 乡下 is where, 城里 whence), none of its facts is taken
 		contradicted := false
 		for k, v := range h.w.facts {
-			if h.neg && k > 0 {
-				break
+			if h.neg && k != denied {
+				continue
 			}
 			if val, ok := phraseValue(v.V, h.neg); ok {
 				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) {
@@ -759,8 +764,8 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			continue
 		}
 		for k, v := range h.w.facts {
-			if h.neg && k > 0 {
-				break // 不在山上 denies the phrase's first fact, not what it implies
+			if h.neg && k != denied {
+				continue // 不在山上 denies what the phrase names, not what it implies
 			}
 			f, _ := p.set.Fact(v.Fact)
 			val, ok := phraseValue(v.V, h.neg)
@@ -839,6 +844,18 @@ func phraseValue(v any, neg bool) (any, bool) {
 	}
 	b, ok := v.(bool)
 	return !b, ok
+}
+
+// deniedFact is the index of the fact a negated phrase denies: its first
+// (不在山上: in forest land, not "not indoors"; 不是自家的山: whose the hill
+// is, not the hill), or none, -1, when that states what a place is not
+// (不在坟上 says nothing of the yard, 不去别人山上 nothing of whose hill
+// is picked on, 不在屋里 nothing of forest land).
+func deniedFact(facts []vocab.Value) int {
+	if len(facts) > 0 && facts[0].V == false {
+		return -1
+	}
+	return 0
 }
 
 // narrative reports whether m is said right after a narrative 现在 (现在
