@@ -50,6 +50,7 @@ type grammar struct {
 	HouseholdOf  []string          `yaml:"household_of"`
 	Complements  []string          `yaml:"complements"`
 	Made         []string          `yaml:"made"`
+	Result       []string          `yaml:"result"`
 	Aspect       []string          `yaml:"aspect"`
 	Disposal     []string          `yaml:"disposal"`
 	Instrument   []string          `yaml:"instrument"`

@@ -204,6 +204,8 @@ type parser struct {
 	// complements and made are the grammar's lists as sets: tested for
 	// every word of a frame's window
 	complements, made map[string]bool
+	// result are the grammar's resultative complements (成), as a set
+	result map[string]bool
 }
 
 func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g *grammar) (*parser, error) {
@@ -446,7 +448,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		r, _ := utf8.DecodeRuneInString(w)
 		p.distFirst += string(r)
 	}
-	p.complements, p.made = set2(g.Complements), set2(g.Made)
+	p.complements, p.made, p.result = set2(g.Complements), set2(g.Made), set2(g.Result)
 	for _, w := range append(append([]string{}, g.Household...), g.HouseholdOf...) {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.householdFirst.add(r)
@@ -1070,9 +1072,11 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		found := false
 		gap := 0
+		// 烧成灰肥: after a resultative complement, what the act makes
+		result := vi+1 < len(toks) && p.result[toks[vi+1].t] && toks[vi+1].i == v.j
 		for oi := vi + 1; oi < len(toks) && gap <= 6; oi++ {
 			if f := match(oi); f != nil {
-				if !p.made[toks[oi].t] {
+				if !p.made[toks[oi].t] && !(result && oi > vi+1) {
 					take(oi, f)
 					found = true
 					break
@@ -1221,7 +1225,7 @@ func (p *parser) verbWindows(s string) [][2]int {
 	if len(out) > 0 && out[0][0] > 0 {
 		for k, n := 0, 0; k < len(s) && n <= topicRunes; n++ {
 			r, sz := utf8.DecodeRuneInString(s[k:])
-			if clauseBreak(r) {
+			if clauseBreak(r) || hanSpace(s, k) { // 油菜秆子晒干了 想…烧成灰
 				if k >= out[0][0] {
 					out[0][0] = 0
 				} else {
