@@ -1022,7 +1022,7 @@ func (p *parser) scanFrames(rd *reading) {
 			toks = append(toks, tok{i, j, s[i:j]})
 		}
 	}
-	usedObj := map[int]bool{}
+	usedObj := map[int]bool{} // object token → taken, by a covered act (true) or an act no rule covers
 	// verbOfIn reports whether the clause of byte i says a verb of frame
 	// f: an object said across a pause is that verb's, not one said before
 	// the pause (不在坟上点 在屋里点对蜡烛: the candles are lit indoors)
@@ -1047,10 +1047,16 @@ func (p *parser) scanFrames(rd *reading) {
 		// match is the verb's frame that token oi is an object of
 		match := func(oi int) *frame {
 			o := toks[oi]
-			if usedObj[oi] || rd.inCovered(o.i, o.j) || !sameSentence(rd, o.i, v.i) {
+			if rd.inCovered(o.i, o.j) || !sameSentence(rd, o.i, v.i) {
 				return nil
 			}
 			for _, f := range fs {
+				// an object is one act's, but what an act no rule covers
+				// took may be taken again by one a rule covers: 竹子砍了在山上
+				// 烧掉 burns the bamboo cut
+				if used, ok := usedObj[oi]; ok && (used || f.activity == nil) {
+					continue
+				}
 				if f.objects[o.t] && p.withSaid(rd, f, v.i) && (rd.clause(o.i) == rd.clause(v.i) || !verbOfIn(f, o.i)) {
 					return f
 				}
@@ -1068,7 +1074,7 @@ func (p *parser) scanFrames(rd *reading) {
 			i, j := min(v.i, o.i), max(v.j, o.j)
 			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
 				clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j, obj: o.t})
-			usedObj[oi] = true
+			usedObj[oi] = usedObj[oi] || f.activity != nil
 		}
 		found := false
 		gap := 0
