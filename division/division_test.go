@@ -146,3 +146,32 @@ func sharedFile(t *testing.T, rel string) string {
 	t.Skipf("reference data shared/data/%s is absent; CI has it", rel)
 	return ""
 }
+
+// TestNewTable: a table made from ParseTable's rows is the table parsed,
+// for the shipped rule base's divisions.csv; rows ParseTable would refuse
+// are refused.
+func TestNewTable(t *testing.T) {
+	data, err := os.ReadFile("../rules/divisions.csv")
+	require.NoError(t, err)
+	parsed, err := division.ParseTable(data, "rules/divisions.csv")
+	require.NoError(t, err)
+	made, err := division.NewTable(parsed.All())
+	require.NoError(t, err)
+	require.Equal(t, parsed, made)
+	require.Greater(t, made.Len(), 20)
+
+	ok := division.Division{Code: "431181", Name: "祁阳市", File: "d.csv", Line: 2}
+	for _, tc := range []struct {
+		row  division.Division
+		want string
+	}{
+		{division.Division{Code: "4311", Name: "永州", File: "d.csv", Line: 3}, `d.csv:3: division code "4311"`},
+		{division.Division{Code: "430000", Name: "湖南省", File: "d.csv", Line: 3}, `d.csv:3: division code "430000" is not as Parse writes it`},
+		{division.Division{Code: "431181107", Name: " 白水镇", File: "d.csv", Line: 3}, "d.csv:3: division 431181107: name"},
+		{division.Division{Code: "431181107", File: "d.csv", Line: 3}, "d.csv:3: division 431181107: name"},
+		{division.Division{Code: "431181", Name: "祁阳市", File: "d.csv", Line: 3}, "d.csv:3: division 431181 is also on line 2"},
+	} {
+		_, err := division.NewTable([]division.Division{ok, tc.row})
+		require.ErrorContains(t, err, tc.want)
+	}
+}

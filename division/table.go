@@ -106,6 +106,35 @@ func ParseTable(data []byte, file string) (*Table, error) {
 	return t, nil
 }
 
+// NewTable makes a table of rows as ParseTable gives them (the File and
+// Line each names are what messages about it say): a table built into a
+// binary as data rather than read from CSV. Each code must be written as
+// Parse writes it, each name trimmed and not empty, and no code listed
+// twice.
+func NewTable(rows []Division) (*Table, error) {
+	t := &Table{byCode: make(map[Code]int, len(rows)), byName: make(map[string][]Code, len(rows))}
+	var errs []error
+	for _, d := range rows {
+		if c, err := Parse(string(d.Code)); err != nil || c != d.Code {
+			errs = append(errs, fmt.Errorf("%s:%d: division code %q is not as Parse writes it", d.File, d.Line, string(d.Code)))
+			continue
+		}
+		if d.Name == "" || strings.TrimSpace(d.Name) != d.Name {
+			errs = append(errs, fmt.Errorf("%s:%d: division %s: name %q is empty or not trimmed", d.File, d.Line, d.Code, d.Name))
+			continue
+		}
+		if i, dup := t.byCode[d.Code]; dup {
+			errs = append(errs, fmt.Errorf("%s:%d: division %s is also on line %d", d.File, d.Line, d.Code, t.rows[i].Line))
+			continue
+		}
+		t.add(d)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return t, nil
+}
+
 func (t *Table) add(d Division) {
 	t.byCode[d.Code] = len(t.rows)
 	t.rows = append(t.rows, d)

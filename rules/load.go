@@ -9,6 +9,7 @@ import (
 	"hash"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -224,6 +225,11 @@ type source struct {
 	root       int
 	name, path string
 	data       []byte
+	// snap, if set, is the file decoded, and divisions divisions.csv's
+	// rows, without their bytes (data is nil): the embedded files taken as
+	// linked (linkedSources).
+	snap      *snapshotFile
+	divisions []division.Division
 }
 
 // readRoot reads facts.yaml (if any) and the notice files of one root,
@@ -369,7 +375,17 @@ func (l *loader) load(srcs []source) error {
 		case DivisionsFile:
 			// Every root's divisions, merged, before the facts: a fact
 			// may take its values from them.
-			t, err := division.ParseTable(s.data, s.path)
+			var t *division.Table
+			var err error
+			if s.divisions != nil {
+				rows := slices.Clone(s.divisions)
+				for i := range rows {
+					rows[i].File = s.path
+				}
+				t, err = division.NewTable(rows)
+			} else {
+				t, err = division.ParseTable(s.data, s.path)
+			}
 			if err == nil {
 				t, err = division.Merge(l.set.Divisions, t)
 			}

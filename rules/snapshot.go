@@ -89,36 +89,23 @@ func linkedSnapshot(data []byte) *snapshotFile {
 	return nil
 }
 
-// linkedFiles are the embedded files in snapshot order (linkedRead's,
+// linkedFiles are the embedded files in snapshot order (snapshotRead's,
 // without divisions.csv), nil if they do not line up with the snapshot's
 // entries.
 var linkedFiles = sync.OnceValue(func() [][]byte {
-	read := linkedRead()
-	if read == nil {
-		return nil
-	}
 	out := make([][]byte, 0, len(snapshotFiles))
-	for i, name := range snapshotRead {
-		if name != DivisionsFile {
-			out = append(out, read[i])
+	for _, name := range snapshotRead {
+		if name == DivisionsFile {
+			continue
 		}
-	}
-	if len(out) != len(snapshotFiles) {
-		return nil
-	}
-	return out
-})
-
-// linkedRead are the bytes of the embedded files named in snapshotRead,
-// in its order; nil if one cannot be read.
-var linkedRead = sync.OnceValue(func() [][]byte {
-	out := make([][]byte, len(snapshotRead))
-	for i, name := range snapshotRead {
 		b, err := embedded.ReadFile(name)
 		if err != nil {
 			return nil
 		}
-		out[i] = b
+		out = append(out, b)
+	}
+	if len(out) != len(snapshotFiles) {
+		return nil
 	}
 	return out
 })
@@ -127,7 +114,8 @@ var linkedRead = sync.OnceValue(func() [][]byte {
 // reads them — the same names, in the same order, with the digest a load
 // computes over them — from the list and digest written with the snapshot
 // (snapshotRead, snapshotDigest), without listing notices/, reading
-// through fsread or hashing. The WebAssembly build loads the embedded
+// through fsread or hashing: each file comes as its snapshot entry
+// (divisions.csv as its rows, snapshotDivisions), without its bytes. The WebAssembly build loads the embedded
 // rules this way (trustLinkedSnapshot): listing, reading and hashing them
 // was a tenth of its start-up, every step of it code run once
 // (docs/speed.md). Like the snapshot itself, the list and digest are
@@ -143,21 +131,33 @@ func linkedSources(ctx context.Context, roots []Root, lim Limits) (srcs []source
 		return nil, "", false
 	}
 	d := DefaultLimits()
-	if lim.MaxFileBytes < d.MaxFileBytes || lim.MaxTotalBytes < d.MaxTotalBytes || lim.MaxDirEntries < d.MaxDirEntries {
-		return nil, "", false
-	}
-	read := linkedRead()
-	if read == nil {
+	if lim.MaxFileBytes < d.MaxFileBytes || lim.MaxTotalBytes < d.MaxTotalBytes || lim.MaxDirEntries < d.MaxDirEntries ||
+		lim.MaxDepth < d.MaxDepth || lim.MaxNodes < d.MaxNodes || lim.MaxKeys < d.MaxKeys {
 		return nil, "", false
 	}
 	name := strings.TrimSuffix(roots[0].Name, "/")
 	srcs = make([]source, len(snapshotRead))
+	next := 0 // the snapshot's entry for the next file other than divisions.csv
 	for i, f := range snapshotRead {
-		p := f
+		srcs[i] = source{name: f, path: f}
 		if name != "" {
-			p = name + "/" + f
+			srcs[i].path = name + "/" + f
 		}
-		srcs[i] = source{name: f, path: p, data: read[i]}
+		if f == DivisionsFile {
+			if snapshotDivisions == nil {
+				return nil, "", false
+			}
+			srcs[i].divisions = snapshotDivisions
+			continue
+		}
+		if next == len(snapshotFiles) {
+			return nil, "", false
+		}
+		srcs[i].snap = &snapshotFiles[next]
+		next++
+	}
+	if next != len(snapshotFiles) {
+		return nil, "", false
 	}
 	return srcs, snapshotDigest, true
 }

@@ -2,6 +2,8 @@
 
 package rules
 
+import "github.com/tonggao/tonggao/division"
+
 var snapF0 float64 = 0
 var snapF1 float64 = 1
 var snapF2 float64 = 0
@@ -22,6 +24,40 @@ var snapshotRead = []string{
 }
 
 const snapshotDigest = "sha256:0c1d154d24b3f8fe6fe7632f70d7fdfcbb05c7c17e142c2f93ba53bb81d7f587"
+
+// snapshotDivisions are divisions.csv's rows as division.ParseTable gives
+// them, without File (linkedSources).
+var snapshotDivisions = []division.Division{
+	{Code: "431181", Name: "祁阳市", Line: 7},
+	{Code: "431181001", Name: "龙山街道", Line: 8},
+	{Code: "431181002", Name: "长虹街道", Line: 9},
+	{Code: "431181003", Name: "浯溪街道", Line: 10},
+	{Code: "431181101", Name: "观音滩镇", Line: 11},
+	{Code: "431181102", Name: "茅竹镇", Line: 12},
+	{Code: "431181103", Name: "三口塘镇", Line: 13},
+	{Code: "431181104", Name: "大忠桥镇", Line: 14},
+	{Code: "431181105", Name: "肖家镇", Line: 15},
+	{Code: "431181106", Name: "八宝镇", Line: 16},
+	{Code: "431181107", Name: "白水镇", Line: 17},
+	{Code: "431181108", Name: "进宝塘镇", Line: 18},
+	{Code: "431181109", Name: "黄泥塘镇", Line: 19},
+	{Code: "431181110", Name: "羊角塘镇", Line: 20},
+	{Code: "431181111", Name: "梅溪镇", Line: 21},
+	{Code: "431181112", Name: "潘市镇", Line: 22},
+	{Code: "431181113", Name: "七里桥镇", Line: 23},
+	{Code: "431181114", Name: "下马渡镇", Line: 24},
+	{Code: "431181115", Name: "黎家坪镇", Line: 25},
+	{Code: "431181116", Name: "文富市镇", Line: 26},
+	{Code: "431181117", Name: "大村甸镇", Line: 27},
+	{Code: "431181118", Name: "文明铺镇", Line: 28},
+	{Code: "431181119", Name: "龚家坪镇", Line: 29},
+	{Code: "431181120", Name: "金洞镇", Line: 30},
+	{Code: "431181201", Name: "凤凰乡", Line: 31},
+	{Code: "431181202", Name: "石鼓源乡", Line: 32},
+	{Code: "431181203", Name: "晒北滩瑶族乡", Line: 33},
+	{Code: "431181401", Name: "原种场", Line: 34},
+	{Code: "431181402", Name: "畜牧场", Line: 35},
+}
 
 var snapshotFiles = []snapshotFile{
 	{sum: "2911ce219d6ba48c9509484a38ae384bd149cf76341881f9aec5cd9ea9f9a0a5", facts: &FactsFileSpec{Facts: []FactSpec{{Pos: Pos{Line: 7, Col: 9}, Name: Str{Value: "distance_to_forest_m", Pos: Pos{Line: 7, Col: 11}}, Type: Str{Value: "number", Pos: Pos{Line: 8, Col: 11}}, Min: &snapF0, Unit: Str{Value: "m", Pos: Pos{Line: 10, Col: 11}}, ZH: Str{Value: "离林地边缘的距离（米）", Pos: Pos{Line: 11, Col: 9}}, EN: Str{Value: "distance to the nearest forest-land edge (metres)", Pos: Pos{Line: 12, Col: 9}}, Doc: Str{Value: "Metres from the place to the nearest edge of forest land (林地); 0 inside forest land.", Pos: Pos{Line: 13, Col: 10}}},

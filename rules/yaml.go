@@ -35,11 +35,15 @@ func (l *loader) parseNotice(src source) *FileSpec {
 	return &spec
 }
 
-// decoded is a file's decoded form when it need not be parsed: its
-// root's Decoded entry (required when the root has Decoded: ok is false,
-// with the error reported, when there is none for these bytes), or the
-// embedded snapshot's, or nil to parse the YAML.
+// decoded is a file's decoded form when it need not be parsed: the
+// snapshot entry it was taken as (linkedSources), its root's Decoded
+// entry (required when the root has Decoded: ok is false, with the error
+// reported, when there is none for these bytes), or the embedded
+// snapshot's, or nil to parse the YAML.
 func (l *loader) decoded(src source) (f *snapshotFile, ok bool) {
+	if src.snap != nil {
+		return src.snap, true
+	}
 	if d := l.set.Roots[src.root].Decoded; d != nil {
 		if f := d.file(src.name, src.data); f != nil {
 			return f, true
