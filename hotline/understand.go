@@ -84,6 +84,25 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	// act, asks the same of them.
 	var extra []hit
 	if len(acts) > 0 {
+		// 十月五号可以不 十月十号呢: a clause of a day alone, ending in 呢,
+		// asks the same on that day
+		days := map[int]bool{}
+		for _, m := range rd.dates {
+			if c := rd.clause(m.Start); !actClauses[c] && !shared[c] && c > acts[0].clause && p.clauseEndsWith(rd, c, p.g.Ellipsis) {
+				days[c] = true
+			}
+		}
+		for _, c := range sortedKeys(days) {
+			last := acts[0]
+			for _, a := range acts {
+				if a.clause < c {
+					last = a
+				}
+			}
+			e := last
+			e.clause = c
+			extra = append(extra, e)
+		}
 		for _, c := range sortedKeys(shared) { // in the order said
 			// 低保户交多少 特困户又交多少: or it asks how much or when of them
 			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.asks(clauseText(rd, c))) && p.clauseHasEnum(rd, c) {
@@ -334,6 +353,22 @@ func (p *parser) clauseHasFacts(rd *reading, c int) bool {
 	return false
 }
 
+// clauseSaysMore reports whether clause c says a fact or a day of its
+// own.
+func (p *parser) clauseSaysMore(rd *reading, c int) bool {
+	for _, h := range rd.facts {
+		if h.clause == c {
+			return true
+		}
+	}
+	for _, m := range rd.dates {
+		if rd.clause(m.Start) == c {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) clauseHasEnum(rd *reading, c int) bool {
 	for _, h := range rd.facts {
 		if h.clause != c {
@@ -524,7 +559,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		var fg []hit
 		for _, h := range pos {
-			if !h.bg && (h.w.activity != nil || !anyCovered) {
+			if !h.bg && (h.w.activity != nil || !anyCovered || p.askedApart(rd, h, pos)) {
 				fg = append(fg, h)
 			}
 		}
@@ -566,7 +601,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	}
 	var out []hit
 	for _, h := range pos {
-		if covered && h.w.activity == nil {
+		if covered && h.w.activity == nil && !p.askedApart(rd, h, pos) {
 			continue
 		}
 		drop := false
@@ -577,7 +612,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 		}
 		for _, o := range out {
-			if o.w.activity == h.w.activity && o.w.act == h.w.act && (o.clause == h.clause || h.w.activity != nil) {
+			// (屋里烤火要紧不 到山上烤火呢: the same act asked again, of
+			// another place or day, in a question of its own)
+			again := o.clause != h.clause && p.clauseEndsWith(rd, h.clause, p.g.Ellipsis) && p.clauseSaysMore(rd, h.clause)
+			if o.w.activity == h.w.activity && o.w.act == h.w.act && (o.clause == h.clause || h.w.activity != nil) && !again {
 				drop = true
 			}
 		}
@@ -586,6 +624,18 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 	}
 	return out
+}
+
+// askedApart reports whether the uncovered act h is asked in a question
+// of its own: every covered act beside it is asked in another clause that
+// ends in 呢 (到河里钓鱼要得不 在山上烧烤呢), so h keeps its answer.
+func (p *parser) askedApart(rd *reading, h hit, pos []hit) bool {
+	for _, o := range pos {
+		if o.w.activity != nil && (o.clause == h.clause || !p.clauseEndsWith(rd, o.clause, p.g.Ellipsis)) {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *parser) startsWithAny(s string, words []string) bool {
@@ -707,7 +757,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 		q.Understood = append(q.Understood, Understood{Words: a.words, Kind: "act", Meaning: q.Act})
 	}
-	explicitDistance := false
+	explicitDistance, ownDistance := false, false
 	for _, h := range rd.facts {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] {
 			continue
@@ -715,6 +765,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		for _, v := range h.w.facts {
 			if v.Fact == p.voc.Distance.Fact && h.w.note == "" {
 				explicitDistance = true
+				ownDistance = ownDistance || h.clause == a.clause
 			}
 		}
 	}
@@ -775,7 +826,10 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			}
 			// 我在山上干活，那块田离林子有两百米: the distance said wins over
 			// 山上 said in passing.
-			if explicitDistance && (v.Fact == "in_forest_land" && val == true || v.Fact == p.voc.Distance.Fact && h.w.note != "") {
+			// (but 冬至克山上烧香 … 屋离山几百米: 山上 in the act's own clause
+			// is where it is done, the distance another clause's)
+			inPassing := h.clause != a.clause || ownDistance || a.clause < 0
+			if explicitDistance && inPassing && (v.Fact == "in_forest_land" && val == true || v.Fact == p.voc.Distance.Fact && h.w.note != "") {
 				q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Fact: v.Fact, Meaning: "未采用（已说明距离）"})
 				continue
 			}
