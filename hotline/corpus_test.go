@@ -480,9 +480,11 @@ func TestHeldOut6(t *testing.T) { scoreHeldOut(t, heldout6Glob, 170, heldout6Flo
 // resident enrolment, one member left out); docs/hotline.md has it by
 // category. After the first general fixes (solar terms and 10.23 as days;
 // a place phrase contradicted gives up all its facts; 城里 is in the
-// planning area; vocabulary of the countryside) it scores 206 of 235. The
-// floor is the score the fixes have reached and only rises.
-var heldout7Floor = 0.87
+// planning area; vocabulary of the countryside) it scores 206 of 235; then
+// (a day or a place asked again after a pause and 呢; an uncovered act
+// asked apart; 山上 in the act's own clause; 点火 as a frame) 216 of 235.
+// The floor is the score the fixes have reached and only rises.
+var heldout7Floor = 0.91
 
 // TestHeldOut7 scores held-out set 7 by category, apart from the earlier
 // sets.
