@@ -37,12 +37,14 @@ type corpusCase struct {
 	Cites   []string              `yaml:"cites"`
 	Ask     stringList            `yaml:"ask"`
 	Say     []string              `yaml:"say"`
+	Head    []string              `yaml:"head"`
 	NoSay   []string              `yaml:"nosay"`
 	Intent  string                `yaml:"intent"`
 	Status  string                `yaml:"status"`
 	Answers []corpusCase          `yaml:"answers"`
 	Dep     string                `yaml:"dep"`
 	Why     string                `yaml:"why"`
+	Lang    string                `yaml:"lang"`
 
 	category string
 	file     string
@@ -115,6 +117,7 @@ func loadCorpus(t testing.TB, globs ...string) []corpusCase {
 // terms. askCorpus is the one place that knows the hotline's API.
 type corpusResult struct {
 	intent, verdict, act, date, time, spoken, status string
+	headline                                         string
 	facts                                            map[string]any
 	cites                                            []string
 	ask                                              string
@@ -126,7 +129,7 @@ func askCorpus(h *Hotline, c corpusCase) corpusResult {
 	if err != nil {
 		panic(err)
 	}
-	ans, _, err := h.Ask(Request{Question: c.Q, Today: today})
+	ans, _, err := h.Ask(Request{Question: c.Q, Today: today, Lang: Lang(c.Lang)})
 	if err != nil {
 		return corpusResult{intent: "error", verdict: "error: " + err.Error(), facts: map[string]any{}}
 	}
@@ -134,7 +137,7 @@ func askCorpus(h *Hotline, c corpusCase) corpusResult {
 }
 
 func resultOf(ans *Answer) corpusResult {
-	r := corpusResult{intent: string(ans.Intent), verdict: string(ans.Verdict), spoken: ans.Answer, status: ans.Status, facts: map[string]any{}}
+	r := corpusResult{intent: string(ans.Intent), verdict: string(ans.Verdict), spoken: ans.Answer, headline: ans.Headline, status: ans.Status, facts: map[string]any{}}
 	if q := ans.Query; q != nil {
 		r.act, r.date, r.time = q.Activity, q.Date.String(), q.Time
 		for k, v := range q.Facts {
@@ -211,6 +214,11 @@ func (c corpusCase) check(r corpusResult) []string {
 	for _, w := range c.Say {
 		if !strings.Contains(r.spoken, w) {
 			add("spoken text lacks %q", w)
+		}
+	}
+	for _, w := range c.Head {
+		if !strings.Contains(r.headline, w) {
+			add("first sentence %q lacks %q", r.headline, w)
 		}
 	}
 	for _, w := range c.NoSay {
