@@ -38,6 +38,9 @@ type Hotline struct {
 	docPrefixes []string
 	// generic strips what every document title has (genericWords).
 	generic *strings.Replacer
+	// months are the months' names to say a day with, by language
+	// (catalogue cal.months): January … in English.
+	months map[Lang][]string
 }
 
 // WithEngine returns a Hotline with h's words answering from e, which must
@@ -88,7 +91,13 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 		}
 		cat.Facts[name] = ft
 	}
-	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, docPrefixes: docPrefixes(eng), generic: genericWords(eng, g)}, nil
+	months := map[Lang][]string{}
+	for _, l := range []Lang{ZH, EN} {
+		if months[l] = strings.Fields(cat.T(l, "cal.months")); len(months[l]) != 12 {
+			return nil, fmt.Errorf("hotline: catalogue cal.months (%s) names %d months, want 12", l, len(months[l]))
+		}
+	}
+	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, docPrefixes: docPrefixes(eng), generic: genericWords(eng, g), months: months}, nil
 }
 
 // genericWords strips, before titles are compared, the words every title
@@ -249,11 +258,16 @@ type DocumentAnswer struct {
 // says the verdict and the day; the whole is at most 150 characters. The
 // rest is in Details.
 type Answer struct {
-	Intent   Intent         `json:"intent"`
-	Query    *Query         `json:"query"`
-	Verdict  engine.Verdict `json:"verdict"`
-	Answer   string         `json:"answer"`
-	Headline string         `json:"headline"`
+	Intent  Intent         `json:"intent"`
+	Query   *Query         `json:"query"`
+	Verdict engine.Verdict `json:"verdict"`
+	// VerdictText is the verdict as said in the answer's language (不可以,
+	// 要看情况; for a call of several, its gravest answer's), what the
+	// operator page shows in large type; empty for an answer with no
+	// verdict (a document, a report number, a period, not understood).
+	VerdictText string `json:"verdict_text,omitempty"`
+	Answer      string `json:"answer"`
+	Headline    string `json:"headline"`
 	// Ask is the one question to put to the caller next, if any: the
 	// follow-up question, or, when nothing was understood, what to ask.
 	Ask     string   `json:"ask,omitempty"`
@@ -291,6 +305,26 @@ func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
 			q.callMinute(t, req.Today)
 		}
 	}
+	a, q, err := h.ask(u, req)
+	if a != nil {
+		a.setVerdictText(h.cat)
+	}
+	return a, q, err
+}
+
+// setVerdictText fills VerdictText, in each answer of a call.
+func (a *Answer) setVerdictText(c *Catalog) {
+	switch a.Verdict {
+	case engine.Forbidden, engine.Allowed, engine.Conditional, engine.NoRule:
+		a.VerdictText = c.Verdict(a.Lang, string(a.Verdict))
+	}
+	for _, s := range a.Answers {
+		s.setVerdictText(c)
+	}
+}
+
+// ask answers what the call was understood to ask.
+func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 	switch u.intent {
 	case IntentDocument:
 		a := h.document(u, req)
@@ -433,7 +467,10 @@ func isASCIIEnd(s string) bool {
 func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	c, l := h.cat, req.Lang
 	if req.Date != nil {
-		q.Date, q.DateWords, q.badDay = *req.Date, "", false
+		if *req.Date != q.Date {
+			q.DateWords = "" // another day than the words said
+		}
+		q.Date, q.badDay = *req.Date, false
 	}
 	if req.Activity != "" {
 		a, err := h.eng.Activity(req.Activity)
@@ -568,7 +605,10 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 		a.Answer = fit([]string{a.Headline, c.T(l, "no_rule.not_allowed")}, maxSpoken(l))
 	case q.badDay:
 		a.Verdict = NotUnderstood
-		a.Headline = c.T(l, "head.bad_day", "words", strings.Join(q.NotUnderstood, c.T(l, "list.sep")))
+		a.Headline = c.T(l, "head.bad_day", "words", strings.Join(q.badWords, c.T(l, "list.sep")))
+		if len(q.badWords) == 0 {
+			a.Headline = c.T(l, "head.bad_day.unsaid")
+		}
 		a.Ask = c.T(l, "ask.day")
 		a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken(l))
 	default:
@@ -606,7 +646,8 @@ func (h *Hotline) unreadText(l Lang, q *Query) string {
 func understoodText(q *Query) string {
 	var parts []string
 	for _, u := range q.Understood {
-		if u.Kind == "date" || u.Kind == "place" || u.Kind == "fact" {
+		// each thing heard once (山上 read as a place and as two facts)
+		if (u.Kind == "date" || u.Kind == "place" || u.Kind == "fact") && !slices.Contains(parts, u.Words) {
 			parts = append(parts, u.Words)
 		}
 	}
@@ -625,21 +666,32 @@ func (h *Hotline) whenOf(l Lang, d calendar.Date, q *Query) string {
 			return h.moment(l, t, q) // 今晚11点: 11月6日23点
 		}
 	}
-	if l == EN {
-		return h.cat.T(l, "when", "date", d.String())
-	}
-	return h.day(l, d, q)
+	return h.cat.T(l, "when", "date", h.day(l, d, q))
 }
 
+// day is a day as said (catalogue day, day.year): 10月3日, 3 October; with
+// the year when it is not the question's (or the caller said it).
 func (h *Hotline) day(l Lang, d calendar.Date, q *Query) string {
 	y, m, dd := d.Date()
-	if l == EN {
-		return d.String()
-	}
+	key := "day"
 	if q != nil && q.DateWords != "" && strings.Contains(q.DateWords, strconv.Itoa(y)) || y != todayYear(q) {
-		return fmt.Sprintf("%d年%d月%d日", y, m, dd)
+		key = "day.year"
 	}
-	return fmt.Sprintf("%d月%d日", m, dd)
+	months := h.months[ZH]
+	if l == EN {
+		months = h.months[EN]
+	}
+	return h.cat.T(l, key, "y", strconv.Itoa(y), "d", strconv.Itoa(dd), "month", months[m-1])
+}
+
+// span is a period from one day to another as said: each end with its
+// year when the two are in different years (2024年9月1日, 2025年4月30日 —
+// never 2024年9月1日到4月30日).
+func (h *Hotline) span(l Lang, from, to calendar.Date, q *Query) (string, string) {
+	if from.Year() != to.Year() {
+		q = nil // a day said with no question says its year
+	}
+	return h.day(l, from, q), h.day(l, to, q)
 }
 
 // todayYear is the year the question speaks in: the day asked about's
@@ -714,6 +766,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
 		a.Headline = c.T(l, "head.short."+string(d.Verdict), "when", when)
 	}
+	plainHead := a.Headline
 	// Details: every reason with its quotation, outcomes, penalties …
 	for _, r := range d.Reasons() {
 		if s := h.why(l, d, r, false); s != "" {
@@ -774,12 +827,26 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		}
 		a.Details.Notes = append(a.Details.Notes, text)
 	}
-	terms := h.terms(l, q, d)
+	said := h.termsOf(l, q, d)
+	terms := make([]string, len(said))
+	for i, t := range said {
+		terms[i] = t.text
+	}
 	a.Details.Terms = terms
+	headTerm := func(k int) bool { // the k-th term said as the headline
+		for _, who := range []string{act, ""} { // the act named, if room
+			if s := c.T(l, "head.terms", "activity", who, "when", when, "term", terms[k]); utf8.RuneCountInString(s) <= maxHeadline(l) {
+				a.Headline, terms = s, slices.Delete(slices.Clone(terms), k, k+1)
+				return true
+			}
+		}
+		return false
+	}
+	waitTerm := slices.IndexFunc(said, func(t saidTerm) bool { return t.name == waitingTerm })
 	if d.Verdict == engine.Allowed && len(terms) > 0 {
 		// A question beyond "may I" about an allowed act (几时开始报销,
-		// 60岁还要交吗) is answered by what the rule says, never by a bare
-		// 可以 for the act.
+		// 60岁还要交吗, 交多少钱, 几时截止) is answered by what the rule
+		// says, never by a bare 可以 for the act.
 		switch {
 		case q.asks.must:
 			key := "head.must.plain"
@@ -787,11 +854,22 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 				key = "head.must" // an age said, and no rule reads one
 			}
 			a.Headline = c.T(l, key, "activity", act, "when", when)
+		case waitTerm >= 0:
+			// 过了截止日期还能交吗: yes, with a wait before it pays —
+			// said first, never a bare 可以
+			a.Headline = h.headFit(l, "head.allowed.wait", act, when, "wait", said[waitTerm].value)
+			terms = slices.Delete(slices.Clone(terms), waitTerm, waitTerm+1) // said in the headline
 		case q.asks.benefits || q.asks.waiting:
-			if s := c.T(l, "head.terms", "activity", act, "when", when, "term", terms[0]); utf8.RuneCountInString(s) <= maxHeadline(l) {
-				a.Headline, terms = s, terms[1:]
-			} else {
-				a.Headline = c.T(l, "head.asked", "activity", act, "when", when)
+			if !headTerm(0) {
+				a.Headline = h.headFit(l, "head.allowed.terms", act, when)
+			}
+		case q.asks.deadline && slices.ContainsFunc(said, func(t saidTerm) bool { return t.name == untilTerm }):
+			k := slices.IndexFunc(said, func(t saidTerm) bool { return t.name == untilTerm })
+			a.Headline = h.headFit(l, "head.until", act, when, "to", said[k].value)
+			terms = slices.Delete(slices.Clone(terms), k, k+1)
+		case q.asks.money || q.asks.deadline:
+			if !headTerm(0) {
+				a.Headline = h.headFit(l, "head.allowed.terms", act, when)
 			}
 		}
 	}
@@ -842,10 +920,12 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 				best, bestScore, bestTerms = r.Text, score, r.Terms
 			}
 		}
-		said := strings.Join(terms, "")
+		saidText := strings.Join(terms, "")
 		for _, t := range bestTerms {
-			if t.Value != "" && strings.Contains(said, spokenDates(t.Value)) {
-				bestScore = 0 // its terms are said already (低保户: 200元)
+			if t.Value != "" && strings.Contains(saidText, spokenDates(t.Value)) && !numberUnsaid(best, saidText) {
+				// its terms are said already (低保户: 200元) — unless it
+				// holds a number they do not (新生儿: 出生后90天内)
+				bestScore = 0
 			}
 		}
 		switch {
@@ -856,6 +936,12 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			// said, which holds its window (出生后90天内), after it
 			special = c.T(l, "quote", "text", clip(best, 40))
 		}
+	}
+	if special != "" && a.Headline == plainHead {
+		// the case's own rule holds a condition (出生后90天内): not a
+		// bare 可以
+		a.Headline = h.headFit(l, "head.allowed.but", act, when)
+		spoken[0] = a.Headline
 	}
 	if q.asks.when && d.Verdict != engine.Allowed {
 		// 寒露籽几号开摘, asked after the day: the day it began, and that
@@ -875,7 +961,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, a.Details.DayParts)
 	}
 	// The day's parts already say a change within the day.
-	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) && changes == "" {
+	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) && changes == "" && h.changeSaid(d, q.asks.when) {
 		spoken = append(spoken, a.Details.NextChange)
 	}
 	if q.asks.consequence && len(d.Penalties()) > 0 {
@@ -900,16 +986,20 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 }
 
 // feedSpoken says what the conditions feed gave the decision: lacking
-// says, plainly, a published fact it has no value for (no feed, stale,
-// the place missing, differing inside the place: the operator checks
-// it); given, the values it gave, those published daily (the day's
+// says, plainly, a published fact the loaded feed has no value for
+// (stale, the place missing, differing inside the place: the operator
+// checks it); given, the values it gave, those published daily (the day's
 // level) first: "据…7月14日发布的森林火险气象等级，白水镇为4。"
 func (h *Hotline) feedSpoken(l Lang, d *engine.Decision, q *Query) (lacking, given []string) {
 	c := h.cat
 	var daily, other []string
 	for _, n := range d.Notes() {
 		switch n.Code {
-		case "published_none", "published_missing", "published_stale", "published_varies":
+		case "published_none":
+			// no feed is configured at all: a fact of the deployment, not
+			// of this call — the operator reads it in the details; the
+			// answer already states each outcome (要是重点森林防火区，…)
+		case "published_missing", "published_stale", "published_varies":
 			lacking = append(lacking, spokenDates(h.noteText(l, n)))
 		case "published":
 			f, ok := h.eng.Rules().Fact(n.Args["fact"])
@@ -1072,6 +1162,27 @@ func (h *Hotline) verdictWith(q *Query, fact string, v any) engine.Verdict {
 // when, from when, the waiting period, where), or by default the amount
 // and the deadline, for an answer that has them.
 func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
+	ts := h.termsOf(l, q, d)
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.text
+	}
+	return out
+}
+
+// saidTerm is one sentence of terms said: the term's name (untilTerm for
+// the day a window ends), the sentence, and its value.
+type saidTerm struct{ name, text, value string }
+
+// untilTerm names the sentence of terms that says when a window ends;
+// waitingTerm is the rules' term of a wait before benefits start.
+const (
+	untilTerm   = "until"
+	waitingTerm = "waiting_period"
+)
+
+// termsOf is terms with each sentence's term.
+func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 	type term struct {
 		name, value, text string
 		from              int // the reason it comes from
@@ -1156,14 +1267,15 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 	if a.when && !a.money && !a.deadline && !a.benefits && !a.waiting && !a.where && !a.must {
 		return nil // 多久内, 几时: the rule's own sentence answers it
 	}
-	var out []string
+	var until, named []saidTerm
 	if a.deadline || a.money && len(want) <= 2 {
 		for _, r := range reasons {
 			for _, w := range r.Windows {
 				if !w.To.Before(d.Date) && r.Effect == string(rules.Allow) && r.Status == "applies" {
-					s := h.cat.T(l, "term.until", "window", h.windowName(l, w.Name), "to", h.day(l, w.To, nil))
-					if !slices.Contains(out, s) {
-						out = append(out, s)
+					to := h.day(l, w.To, nil)
+					s := h.cat.T(l, "term.until", "window", h.windowName(l, w.Name), "to", to)
+					if !slices.ContainsFunc(until, func(t saidTerm) bool { return t.text == s }) {
+						until = append(until, saidTerm{untilTerm, s, to})
 					}
 				}
 			}
@@ -1184,9 +1296,43 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 		if _, ok := h.cat.Messages[key]; !ok {
 			key = "term.other"
 		}
-		out = append(out, h.cat.T(l, key, "value", v))
+		named = append(named, saidTerm{t.name, h.cat.T(l, key, "value", v), v})
 	}
-	return out
+	if a.money && !a.deadline {
+		// 交多少钱: the amount first, the day it must be paid by after
+		return append(named, until...)
+	}
+	return append(until, named...)
+}
+
+// headFit is the headline key says with the act named, or, when that is
+// longer than a first sentence may be, without it.
+func (h *Hotline) headFit(l Lang, key, act, when string, kv ...string) string {
+	s := h.cat.T(l, key, append([]string{"activity", act, "when", when}, kv...)...)
+	if utf8.RuneCountInString(s) > maxHeadline(l) {
+		s = h.cat.T(l, key, append([]string{"activity", "", "when", when}, kv...)...)
+	}
+	return s
+}
+
+// numberUnsaid reports whether text holds a number (a run of digits)
+// that said does not.
+func numberUnsaid(text, said string) bool {
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if !strings.Contains(said, text[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // trailingCitation is an article cited in brackets at the end of a term's
@@ -1353,7 +1499,8 @@ func (h *Hotline) begun(l Lang, d *engine.Decision, q *Query) []string {
 }
 
 // nextChange says when the answer changes — "从10月23日起可以", or "起要看
-// 情况" with what it will depend on — naming the window that ends.
+// …" with what it will then depend on (从5月1日起要看是不是重点森林防火区) —
+// naming the window that ends.
 func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	if d.NextChange == nil {
 		return ""
@@ -1364,6 +1511,14 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 		// A window with times of day changes the answer within a day:
 		// say the hour (从3月1日22点起不可以).
 		return c.T(l, "next.plain", "date", h.moment(l, at, q), "verdict", v)
+	}
+	if d.NextChange.Verdict == engine.Conditional {
+		// what it will then depend on: the same question decided that day
+		nq := *q
+		nq.Date, nq.timed = d.NextChange.Date, false
+		if nd, err := h.eng.Decide(nq.engineQuery(q.EngineFacts())); err == nil && nd.Verdict == engine.Conditional {
+			v = h.verdictSaid(l, nd)
+		}
 	}
 	next := h.day(l, d.NextChange.Date, q)
 	end := d.NextChange.Date.AddDays(-1)
@@ -1377,12 +1532,56 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	return c.T(l, "next.plain", "date", next, "verdict", v)
 }
 
+// changeSaid reports whether the next change is read aloud: when a
+// window of the decision's rules ends or begins within a year of the day
+// asked — a season's turn (禁火期到4月30日结束). A notice's own expiry
+// (从2026年1月1日起本规则库没有相关规定 after 选择性参保是禁止的) and a
+// change years away are the operator's to read in the details: heard,
+// they sound like a permission to come. A question asking when hears a
+// season's turn however far: it is the answer.
+func (h *Hotline) changeSaid(d *engine.Decision, when bool) bool {
+	nc := d.NextChange
+	if nc == nil || !when && nc.Date.After(d.Date.AddDays(366)) {
+		return false
+	}
+	if nc.At.Minute() != 0 {
+		return true // within a day (a nightly ban's hours)
+	}
+	for _, r := range d.Reasons() {
+		for _, w := range r.Windows {
+			if w.To == nc.Date.AddDays(-1) || w.From == nc.Date {
+				return true
+			}
+		}
+		if n, ok := h.eng.Rules().Notice(r.Notice); ok && (n.ValidUntil == nc.Date.AddDays(-1) || n.Effective == nc.Date) {
+			return false
+		}
+	}
+	return true
+}
+
+// verdictSaid is a verdict as said in a sentence about a day: the word, or
+// for a conditional answer what it depends on (要看是不是重点森林防火区).
+func (h *Hotline) verdictSaid(l Lang, x *engine.Decision) string {
+	c := h.cat
+	v := c.Verdict(l, string(x.Verdict))
+	if x.Verdict == engine.Conditional {
+		var subjects []string
+		for _, f := range x.UnknownFacts() {
+			if len(subjects) < 2 {
+				subjects = append(subjects, c.Subject(l, f, h.factLabel(l, f)))
+			}
+		}
+		if len(subjects) > 0 {
+			v = c.T(l, "when.depends", "facts", strings.Join(subjects, c.T(l, "list.sep")))
+		}
+	}
+	return v
+}
+
 // moment speaks a minute as its day and hour: 3月1日22点, 3月1日6点30分.
 func (h *Hotline) moment(l Lang, t calendar.DateTime, q *Query) string {
-	date := t.Date().String()
-	if l != EN {
-		date = h.day(l, t.Date(), q)
-	}
+	date := h.day(l, t.Date(), q)
 	return h.cat.T(l, "at", "date", date, "clock", h.clock(l, calendar.ClockText(t.Minute())))
 }
 

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "9c6e3ef027e0f545811d7f8480664a056a53a77e3e5facecc13c838dd6d220ab"
+const catalogSnapshotSum = "6af4537c0c523a6a94950add3ecbbda055a337b850386d3062c9ea780986a436"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -18,6 +18,7 @@ func snapshotCatalog() *Catalog {
 			"both.subject":                         {ZH: "这要看{if}，是的话{yes}，不是的话{no}。", EN: "Depending on {if}: if so, {yes}; if not, {no}."},
 			"both.values":                          {ZH: "要是{if}，{yes}；{else}的话，{no}。", EN: "If {if}: {yes}; if {else}: {no}."},
 			"cal.lunar":                            {ZH: "农历{text}", EN: "lunar {text}"},
+			"cal.months":                           {ZH: "1月 2月 3月 4月 5月 6月 7月 8月 9月 10月 11月 12月", EN: "January February March April May June July August September October November December"},
 			"cal.weekday":                          {ZH: "星期一 星期二 星期三 星期四 星期五 星期六 星期日", EN: "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"},
 			"check.contact":                        {ZH: "联系：{name} {phones}", EN: "Contact: {name} {phones}"},
 			"check.day_part":                       {ZH: "{from}—{to}：{verdict}", EN: "{from}–{to}: {verdict}"},
@@ -44,9 +45,10 @@ func snapshotCatalog() *Catalog {
 			"clock":                                {ZH: "{h}点", EN: "{h}:00"},
 			"clock.minutes":                        {ZH: "{h}点{m}分", EN: "{h}:{m}"},
 			"contact":                              {ZH: "咨询、报警请打{name}：{phones}。", EN: "To ask or report, call {name}: {phones}."},
-			"date":                                 {ZH: "{y}年{m}月{d}日", EN: "{y}-{mm}-{dd}"},
 			"date.default":                         {ZH: "没有说日期，按今天（{date}）回答", EN: "No date was given; the answer is for today ({date})"},
 			"date.month":                           {ZH: "“{words}”按{date}（该月第一天）回答", EN: "“{words}” is answered for {date}, the month's first day"},
+			"day":                                  {ZH: "{month}{d}日", EN: "{d} {month}"},
+			"day.year":                             {ZH: "{y}年{month}{d}日", EN: "{d} {month} {y}"},
 			"day_part":                             {ZH: "{from}到{to}{verdict}", EN: "{from} to {to}: {verdict}"},
 			"day_parts":                            {ZH: "当天{parts}。", EN: "That day {parts}."},
 			"day_parts.sep":                        {ZH: "，", EN: "; "},
@@ -64,7 +66,7 @@ func snapshotCatalog() *Catalog {
 			"doc.valid":                            {ZH: "有效期：{from} 至 {to}", EN: "In force: {from} to {to}"},
 			"doc.valid_from":                       {ZH: "施行日期：{from}", EN: "In force from: {from}"},
 			"doc.valid_until":                      {ZH: "失效时间：{to}", EN: "In force until: {to}"},
-			"document.ask":                         {ZH: "请问是哪个文件？请说文号，比如{example}。", EN: "Which document? Ask for its number, e.g. {example}."},
+			"document.ask":                         {ZH: "是哪个文件？请说文号，比如{example}。", EN: "Which document? Its number, e.g. {example}?"},
 			"document.candidates":                  {ZH: "可能是：{list}。", EN: "It may be: {list}."},
 			"document.changed":                     {ZH: "依据{by}。", EN: "By {by}."},
 			"document.ended":                       {ZH: "有效期到{to}已结束。", EN: "Its validity ended on {to}."},
@@ -72,7 +74,7 @@ func snapshotCatalog() *Catalog {
 			"document.status":                      {ZH: "{number}{when}{status}。", EN: "{number}{when}: {status}."},
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
-			"document.until":                       {ZH: "有效期到{to}。", EN: "In force until {to}."},
+			"document.until":                       {ZH: "有效期到{to}。", EN: "Valid until {to}."},
 			"feed.counted":                         {ZH: "据{source}{issued}发布的{counted}计算，{place}{label}为{value}。", EN: "Counted from the {counted} {source} published on {issued}, {place}: {label} {value}."},
 			"feed.value":                           {ZH: "据{source}{issued}发布的{label}，{place}为{value}。", EN: "By the {label} {source} published on {issued}, {place}: {value}."},
 			"follow.ask":                           {ZH: "请问：{question}", EN: "Ask: {question}"},
@@ -81,8 +83,11 @@ func snapshotCatalog() *Catalog {
 			"grounds.cite":                         {ZH: "{notice}{article}", EN: "{notice}, {article}"},
 			"grounds.title_only":                   {ZH: "（只有标题）", EN: " (title only)"},
 			"head.allowed":                         {ZH: "可以：{when}{activity}是允许的。", EN: "Yes: {activity} is allowed{when}."},
-			"head.asked":                           {ZH: "{when}{activity}，规定如下。", EN: "{activity}{when}: the rules say:"},
+			"head.allowed.but":                     {ZH: "可以，但有条件：{when}{activity}。", EN: "Yes: {activity}{when}, on the condition below."},
+			"head.allowed.terms":                   {ZH: "可以，按下面的条件：{when}{activity}。", EN: "Yes: {activity}{when}, on the terms below."},
+			"head.allowed.wait":                    {ZH: "可以，但有等待期{wait}：{when}{activity}。", EN: "Yes: {activity}{when}, but with a waiting period of {wait}."},
 			"head.bad_day":                         {ZH: "没有这一天：{words}。", EN: "There is no such day: {words}."},
+			"head.bad_day.unsaid":                  {ZH: "没有听清是哪一天。", EN: "The day was not recognised."},
 			"head.conditional":                     {ZH: "要看情况：{when}{activity}要看{facts}。", EN: "It depends: {activity}{when} depends on {facts}."},
 			"head.forbidden":                       {ZH: "不可以：{when}{activity}是禁止的。", EN: "No: {activity} is forbidden{when}."},
 			"head.must":                            {ZH: "要：{when}{activity}不分年龄。", EN: "Yes: {activity}{when} is for any age."},
@@ -95,8 +100,9 @@ func snapshotCatalog() *Catalog {
 			"head.short.conditional":               {ZH: "要看情况：{when}这件事要看具体情况。", EN: "It depends: the answer{when} turns on the facts below."},
 			"head.short.forbidden":                 {ZH: "不可以：{when}这件事是禁止的。", EN: "No: it is forbidden{when}."},
 			"head.short.no_rule":                   {ZH: "本规则库没有相关规定：{when}。", EN: "The rule base has no rule on this{when}."},
-			"head.terms":                           {ZH: "{when}{activity}：{term}", EN: "{activity}{when}: {term}"},
+			"head.terms":                           {ZH: "{when}{activity}，{term}", EN: "{activity}{when}: {term}"},
 			"head.unread":                          {ZH: "问题太长没有听完，不能答“可以”。", EN: "The question was too long to read whole: it cannot be answered yes."},
+			"head.until":                           {ZH: "{when}{activity}，到{to}截止。", EN: "{activity}{when}: until {to}."},
 			"interpretation":                       {ZH: "“{words}”理解为：{reading}", EN: "“{words}” is read as: {reading}"},
 			"list.or":                              {ZH: "或", EN: " or "},
 			"list.sep":                             {ZH: "、", EN: ", "},
@@ -166,7 +172,7 @@ func snapshotCatalog() *Catalog {
 			"reply.more_than":                      {ZH: "超过{n}{unit}", EN: "More than {n} {unit}"},
 			"reply.no":                             {ZH: "不是", EN: "No"},
 			"reply.yes":                            {ZH: "是", EN: "Yes"},
-			"report.contact":                       {ZH: "{phones}（{name}）", EN: "{phones} ({name})"},
+			"report.contact":                       {ZH: "{name}{phones}", EN: "{name}: {phones}"},
 			"report.contacts":                      {ZH: "举报、报警请打：{list}。", EN: "To report, call: {list}."},
 			"report.none":                          {ZH: "规则库收录的通告里没有这类事情的举报电话，请问当地镇（街道）或主管部门。", EN: "The notices in the rule base give no number for this; ask the township or the department in charge."},
 			"several":                              {ZH: "{n}. {text}", EN: "{n}. {text}"},

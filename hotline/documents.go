@@ -376,20 +376,47 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 		a.Answer = a.Headline
 		return a
 	}
+	// Said aloud: who, then the number (市城管综合执法局3399110), and a
+	// note all the numbers share (区号0746) once at the end — not a
+	// bracket inside a bracket after each number.
+	note := contacts[0].Note
+	for _, ct := range contacts {
+		if ct.Note != note {
+			note = ""
+		}
+	}
 	var list []string
 	for _, ct := range contacts {
-		list = append(list, c.T(l, "report.contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
+		phones := strings.Join(ct.Phones, c.T(l, "list.or"))
+		if note == "" {
+			phones += ct.Note
+		}
+		list = append(list, c.T(l, "report.contact", "name", spokenContact(ct.Name), "phones", phones))
 	}
-	a.Headline = c.T(l, "report.contacts", "list", list[0])
-	a.Answer = c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep")))
-	for utf8.RuneCountInString(a.Answer) > maxSpoken(l) && len(list) > 1 {
-		list = list[:len(list)-1]
-		a.Answer = c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep")))
+	say := func(n int) string {
+		return c.T(l, "report.contacts", "list", strings.Join(list[:n], c.T(l, "list.sep"))+note)
+	}
+	a.Headline = say(1)
+	a.Answer = say(len(list))
+	for n := len(list) - 1; utf8.RuneCountInString(a.Answer) > maxSpoken(l) && n > 0; n-- {
+		a.Answer = say(n)
 	}
 	for _, ct := range contacts {
 		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
 	}
 	return a
+}
+
+// spokenContact is a contact's name as said before its number: the
+// department a printed name gives in brackets (举报电话（市城管综合执法局）
+// → 市城管综合执法局), else the name.
+func spokenContact(name string) string {
+	if strings.HasSuffix(name, "）") {
+		if i := strings.Index(name, "（"); i > 0 {
+			return strings.TrimSuffix(name[i+len("（"):], "）")
+		}
+	}
+	return name
 }
 
 // coveredBy: a rule of n covers the act or a kind of it.

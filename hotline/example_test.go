@@ -50,7 +50,7 @@ func ExampleHotline_Ask() {
 	// 不超过100米 → 不可以
 	// 超过100米 → 本规则库没有相关规定
 	// 不可以：10月3日烧田埂是禁止的。
-	// 禁火期到2025年4月30日结束，从2025年5月1日起要看情况。
+	// 禁火期到2025年4月30日结束，从2025年5月1日起要看是不是重点森林防火区。
 }
 
 // Parsing alone: what was understood, and what was not.
@@ -70,5 +70,5 @@ func ExampleRequest_english() {
 	ans, _, _ := h.Ask(hotline.Request{Question: "我在白水镇，今天能烧秸秆吗", Today: calendar.MustDate(2026, 11, 28), Lang: hotline.EN})
 	fmt.Println(ans.Headline)
 	// Output:
-	// No: open burning of crop straw is forbidden on 2026-11-28.
+	// No: open burning of crop straw is forbidden on 28 November.
 }

@@ -90,6 +90,8 @@ type Query struct {
 	// ageSaid: the caller said an age (60岁) and no fact was read from it
 	ageSaid bool
 	badDay  bool // a day was named that does not exist
+	// badWords are the words that named it (2月30号)
+	badWords []string
 }
 
 // askFlags say what, beyond "may I", the caller asked.

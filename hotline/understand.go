@@ -998,6 +998,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		for _, m := range rd.dates {
 			if m.Bad {
 				q.NotUnderstood = append(q.NotUnderstood, m.Words)
+				q.badWords = append(q.badWords, m.Words)
 			}
 		}
 		return

@@ -95,10 +95,11 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 			if n > 1 { // a window that comes round again while its notice is in force
 				key = "period.window.yearly"
 			}
-			s := c.T(l, key, "name", h.windowName(l, w.Name), "from", h.day(l, iv.From, q), "to", h.day(l, iv.To, q))
+			from, to := h.span(l, iv.From, iv.To, q)
+			s := c.T(l, key, "name", h.windowName(l, w.Name), "from", from, "to", to)
 			if !slices.Contains(spoken, s) {
 				spoken = append(spoken, s)
-				a.Details.Windows = append(a.Details.Windows, c.T(l, "window", "name", w.Name, "from", h.day(l, iv.From, q), "to", h.day(l, iv.To, q)))
+				a.Details.Windows = append(a.Details.Windows, c.T(l, "window", "name", w.Name, "from", from, "to", to))
 				a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", w.Text))
 			}
 			cite(w.Notice.Number, w.Article)
@@ -208,21 +209,7 @@ func (h *Hotline) changes(l Lang, q *Query, d *engine.Decision) string {
 			break
 		}
 	}
-	verdict := func(x *engine.Decision) string {
-		v := c.Verdict(l, string(x.Verdict))
-		if x.Verdict == engine.Conditional {
-			var subjects []string
-			for _, f := range x.UnknownFacts() {
-				if len(subjects) < 2 {
-					subjects = append(subjects, c.Subject(l, f, h.factLabel(l, f)))
-				}
-			}
-			if len(subjects) > 0 {
-				v = c.T(l, "when.depends", "facts", strings.Join(subjects, c.T(l, "list.sep")))
-			}
-		}
-		return v
-	}
+	verdict := func(x *engine.Decision) string { return h.verdictSaid(l, x) }
 	var parts []string
 	// a ban or a question that ended before the day asked: since when it
 	// no longer holds (从10月8日起本规则库没有相关规定) — the stricter

@@ -46,13 +46,13 @@ func TestWhenAnswers(t *testing.T) {
 		say    []string
 		en     []string
 	}{
-		{"禁火期什么时候结束", "2024-12-10", IntentWhen, []string{"禁火期是9月1日到2025年4月30日，每年都有", "重点森林防火区全年防火", "祁政通〔2024〕7号第一条"}, []string{"2025-04-30", "every year"}},
-		{"防火期到几号", "2025-06-01", IntentWhen, []string{"禁火期是9月1日到2026年4月30日"}, []string{"2025-09-01"}},
-		{"专项整治什么时候结束", "2025-03-01", IntentWhen, []string{"2024年10月16日到1月15日"}, []string{"2025-01-15"}},
+		{"禁火期什么时候结束", "2024-12-10", IntentWhen, []string{"禁火期是2024年9月1日到2025年4月30日，每年都有", "重点森林防火区全年防火", "祁政通〔2024〕7号第一条"}, []string{"30 April 2025", "every year"}},
+		{"防火期到几号", "2025-06-01", IntentWhen, []string{"禁火期是2025年9月1日到2026年4月30日"}, []string{"1 September 2025"}},
+		{"专项整治什么时候结束", "2025-03-01", IntentWhen, []string{"2024年10月16日到2025年1月15日"}, []string{"15 January 2025"}},
 		{"禁火令还有效吗", "2024-12-10", IntentDocument, nil, nil},
-		{"几号可以收新茶籽", "2024-12-10", IntentDecision, []string{"收购新茶籽榨油：从10月8日起本规则库没有相关规定"}, []string{"from 2024-10-08: The rule base has no rule"}},
-		{"哪天开始可以上山烧纸", "2024-12-10", IntentDecision, []string{"到2025年4月30日不可以，从2025年5月1日起要看"}, []string{"2025-05-01"}},
-		{"山上烧稻草什么时候可以", "2024-11-01", IntentDecision, []string{"从2029年5月1日起要看情况"}, []string{"2029-05-01"}},
+		{"几号可以收新茶籽", "2024-12-10", IntentDecision, []string{"收购新茶籽榨油：从10月8日起本规则库没有相关规定"}, []string{"from 8 October: The rule base has no rule"}},
+		{"哪天开始可以上山烧纸", "2024-12-10", IntentDecision, []string{"到2025年4月30日不可以，从2025年5月1日起要看"}, []string{"1 May 2025"}},
+		{"山上烧稻草什么时候可以", "2024-11-01", IntentDecision, []string{"从2029年5月1日起要看是不是重点森林防火区"}, []string{"1 May 2029"}},
 	} {
 		today, err := calendar.ParseDate(tc.at)
 		require.NoError(t, err)

@@ -172,10 +172,17 @@
     state.answer = a;
     // The spoken text is a.answer; what the operator may read on is in a.details.
     var d = a.details || {};
-    var words = a.headline.split(/[。.：:]/)[0];
+    // In large type: the verdict as said (for a call of several, its
+    // gravest answer's; never the first answer's 可以 over another's 不可以),
+    // else the first sentence; below it the rest of the spoken text.
+    var words = a.verdict_text || a.headline.split(/[。.：:]/)[0];
+    var rest = a.answer;
+    if (rest.indexOf(words) === 0 && /^[。.：:]/.test(rest.slice(words.length))) {
+      rest = rest.slice(words.length).replace(/^[。.：:]\s*/, "");
+    }
     $("verdict").textContent = words;
     $("verdict").setAttribute("data-verdict", a.verdict);
-    $("headline").textContent = a.answer.slice(words.length).replace(/^[。.：:]\s*/, "");
+    $("headline").textContent = rest;
     var why = $("why"); why.textContent = "";
     var outcomes = d.outcomes || [];
     // A long table of outcomes is for the record; the follow-up question is the way through.
