@@ -44,8 +44,9 @@ type Engine struct {
 	places   *places
 	noTables bool // tests: evaluate every plan
 	onDemand bool // plans are built when a query first needs them (PlanOnDemand)
-	windows  map[*rules.Window]*calendar.Window
-	receipt  Receipt
+	// windows are the notices' windows resolved to days (see windowSlot).
+	windows map[*rules.Window]*windowSlot
+	receipt Receipt
 	// receiptJSON is the receipt's JSON; noticesJSON each notice's
 	// contacts' and penalties', encoded when first needed (json.go).
 	receiptJSON []byte
@@ -276,7 +277,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	if set == nil || cal == nil {
 		return nil, errors.New("engine: a rule set and a calendar are required")
 	}
-	e := &Engine{set: set, cal: cal, windows: map[*rules.Window]*calendar.Window{},
+	e := &Engine{set: set, cal: cal, windows: map[*rules.Window]*windowSlot{},
 		receipt: Receipt{RuleSet: set.Digest, HolidayData: cal.HolidayVersion()}, ends: map[*rules.Notice]calendar.Date{},
 		summaries: map[*rules.Window]map[[2]calendar.DateTime]string{}, lazyBuild: &sync.Mutex{}, names: &activityNames{}, yearNotes: map[*rules.Window][]yearNote{}, contacts: map[*rules.Notice][]NoticeContact{}}
 	for _, o := range opts {
@@ -287,6 +288,7 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 	if err := e.applyRegister(); err != nil {
 		return nil, err
 	}
+	lazy := e.onDemand && linkedWindows(set, cal)
 	var errs []error
 	for _, n := range set.Notices {
 		from, err1 := calendar.NewDate(max(calendar.MinYear, n.Effective.Year()-1), 1, 1)
@@ -300,13 +302,17 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 			continue
 		}
 		for _, w := range n.Windows {
+			e.summaries[w] = map[[2]calendar.DateTime]string{}
+			if lazy {
+				e.windows[w] = &windowSlot{cal: cal, w: w, from: from, to: to}
+				continue
+			}
 			cw, err := cal.Prepare(w.Spec, from, to)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("%s:%d: window %q: %w", n.File, w.Pos.Line, w.ID, err))
 				continue
 			}
-			e.windows[w] = cw
-			e.summaries[w] = map[[2]calendar.DateTime]string{}
+			e.windows[w] = &windowSlot{cw: cw}
 			if !e.onDemand {
 				e.yearNotes[w] = yearNotes(n, w, cw)
 			}
@@ -317,8 +323,11 @@ func New(set *rules.Set, cal *calendar.Calendar, opts ...Option) (*Engine, error
 		e.contacts[n] = slices.Clip(e.contacts[n])
 	}
 	for _, n := range set.Notices {
+		if lazy {
+			break // checked wherever the embedded rule base is loaded eagerly (linkedWindows)
+		}
 		for _, w := range n.Windows {
-			if cw := e.windows[w]; cw != nil && !meets(cw, n) {
+			if slot := e.windows[w]; slot != nil && !meets(slot.cw, n) {
 				errs = append(errs, fmt.Errorf("%s:%d: window %q never falls within the notice's validity %s—%s", n.File, w.Pos.Line, w.ID, n.Effective, n.ValidUntil))
 			}
 		}
@@ -393,7 +402,7 @@ func (e *Engine) makePlan(a *rules.Activity, ix *ruleIndex, shared map[string]*p
 		}
 		for _, v := range r.Program.Vars {
 			if w := windowOf(r.Notice, v); w != nil && !slices.ContainsFunc(p.windows, func(pw planWindow) bool { return pw.w == w }) {
-				p.windows = append(p.windows, planWindow{w: w, cw: e.windows[w], yearNotes: e.yearNotes[w]})
+				p.windows = append(p.windows, planWindow{w: w, cw: e.window(w), yearNotes: e.yearNotes[w]})
 			}
 		}
 	}
@@ -526,7 +535,7 @@ func (p *plan) build() {
 func (e *Engine) windowYearNotes(w *rules.Window) []yearNote {
 	yn, ok := e.yearNotes[w]
 	if !ok {
-		yn = yearNotes(w.Notice, w, e.windows[w])
+		yn = yearNotes(w.Notice, w, e.window(w))
 		e.yearNotes[w] = yn
 	}
 	return yn
@@ -648,7 +657,57 @@ func (e *Engine) Calendar() *calendar.Calendar { return e.cal }
 func (e *Engine) Receipt() Receipt { return e.receipt }
 
 // Window returns the resolved form of a notice window.
-func (e *Engine) Window(w *rules.Window) *calendar.Window { return e.windows[w] }
+func (e *Engine) Window(w *rules.Window) *calendar.Window { return e.window(w) }
+
+// window is w resolved, nil if w is not one of the rule set's windows.
+func (e *Engine) window(w *rules.Window) *calendar.Window {
+	if slot := e.windows[w]; slot != nil {
+		return slot.get()
+	}
+	return nil
+}
+
+// windowSlot is a window resolved to days: by New, or — in an engine
+// planning on demand over the embedded rule base and holidays
+// (linkedWindows) — on its first use, since a question needs the windows
+// of one activity's rules and resolving every window over every year a
+// notice spans (to 2100 for one in force until repealed) was a tenth of
+// the browser module's start-up after loading (docs/speed.md).
+type windowSlot struct {
+	cw   *calendar.Window // New's, or get's once done
+	once sync.Once
+	// What get resolves; cal is nil when New resolved the window.
+	cal      *calendar.Calendar
+	w        *rules.Window
+	from, to calendar.Date
+}
+
+func (s *windowSlot) get() *calendar.Window {
+	if s.cal != nil {
+		s.once.Do(func() {
+			cw, err := s.cal.Prepare(s.w.Spec, s.from, s.to)
+			if err != nil {
+				// linkedWindows admits only windows an eager New resolves
+				// (TestWindowsOnDemand): not a state input can reach.
+				panic(fmt.Sprintf("engine: window %q of %s, resolved on first use: %v", s.w.ID, s.w.Notice.File, err))
+			}
+			s.cw = cw
+		})
+	}
+	return s.cw
+}
+
+// linkedWindows reports whether New may leave resolving set's windows to
+// their first use (with PlanOnDemand): when set is the embedded rule base
+// — the same files, by the digest of their bytes — and cal has the
+// embedded holidays. Then New's checks of the windows (each resolves, and
+// falls within its notice's validity) are those every eager load of the
+// embedded rule base runs in the tests; any other set or calendar is
+// checked in New as before.
+func linkedWindows(set *rules.Set, cal *calendar.Calendar) bool {
+	h, err := calendar.EmbeddedHolidays()
+	return err == nil && cal.Holidays() == h && set.Digest == rules.EmbeddedDigest()
+}
 
 // Query is one question.
 type Query struct {

@@ -237,6 +237,8 @@ windows:
 `
 	_, err := engineFor(t, notice)
 	require.ErrorContains(t, err, `notices/t.yaml:7: window "campaign" never falls within the notice's validity 2024-09-01—2024-12-31`)
+	_, err = engineFor(t, notice, engine.PlanOnDemand())
+	require.ErrorContains(t, err, `notices/t.yaml:7: window "campaign" never falls within the notice's validity 2024-09-01—2024-12-31`, "planning on demand checks the windows of any rule set but the embedded one")
 }
 
 func TestReceiptNamesTheBundle(t *testing.T) {

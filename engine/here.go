@@ -121,7 +121,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		}
 		nh := &NoticeHere{Notice: n.Name(), Title: n.Title, Windows: []WindowUse{}, Restricted: []Restriction{}, Contacts: cloneContacts(n.Contacts)}
 		for _, w := range n.Windows {
-			if iv, ok := find(e.windows[w]); ok {
+			if iv, ok := find(e.window(w)); ok {
 				nh.Windows = append(nh.Windows, windowUse(w, iv))
 			}
 		}
@@ -206,7 +206,7 @@ func (e *Engine) Here(q Query) (*Here, error) {
 			continue
 		}
 		for _, w := range n.Windows {
-			_, ok := find(e.windows[w])
+			_, ok := find(e.window(w))
 			st.Bool[w.Var.Slot] = cond.TriOf(ok)
 		}
 		for _, du := range n.Duties {

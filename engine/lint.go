@@ -72,7 +72,7 @@ func (e *Engine) canFire(r *rules.Rule) bool {
 	for _, v := range r.Program.Vars {
 		if w := windowOf(n, v); w != nil && !slices.Contains(ws, w) {
 			ws = append(ws, w)
-			for _, iv := range e.windows[w].Intervals() {
+			for _, iv := range e.window(w).Intervals() {
 				times = append(times, iv.Start(), iv.End())
 			}
 		}
@@ -83,7 +83,7 @@ func (e *Engine) canFire(r *rules.Rule) bool {
 			continue
 		}
 		for _, w := range ws {
-			st.Bool[w.Var.Slot] = cond.TriOf(e.windows[w].ContainsTime(t))
+			st.Bool[w.Var.Slot] = cond.TriOf(e.window(w).ContainsTime(t))
 		}
 		if r.Program.Eval(st) != cond.False {
 			return true

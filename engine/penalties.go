@@ -29,7 +29,7 @@ func (d *Decision) appendPenalties(out []rulePenalty) []rulePenalty {
 		r := d.p.rules[rs.rule]
 		for _, pen := range r.Penalties {
 			if w := pen.When; w != nil {
-				if _, ok := d.p.e.windows[w].Find(d.Date); !ok {
+				if _, ok := d.p.e.window(w).Find(d.Date); !ok {
 					continue
 				}
 			}

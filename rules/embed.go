@@ -13,3 +13,9 @@ func EmbeddedFS() embed.FS { return embedded }
 
 // Embedded loads the embedded rule base.
 func Embedded() (*Set, error) { return Load(embedded) }
+
+// EmbeddedDigest is the Digest of the embedded rule base as Load gives it
+// (written with the snapshot by go generate and held to the files by
+// TestSnapshot): a set with this digest is the embedded rule directory,
+// byte for byte, as the only root.
+func EmbeddedDigest() string { return snapshotDigest }
