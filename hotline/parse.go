@@ -149,6 +149,9 @@ type frame struct {
 	activity *rules.Activity // nil for an act no rule covers
 	verbs    map[string]bool
 	objects  map[string]bool
+	// byLength are the objects longest first, then in order (longestFirst),
+	// sorted once: read for every bare verb of a call
+	byLength []string
 	with     []string // one of these must be said in the clause too
 }
 
@@ -183,6 +186,12 @@ type parser struct {
 	// which the rules judge apart (拆户参保 of 参保缴费)
 	manners map[string][]*rules.Activity
 	filler  *trie // words that carry no meaning for a query
+	// filler1 is the grammar's filler list as a set
+	filler1 map[string]bool
+	// objects are the frames' objects of two or more characters, and
+	// objectsOf those of each activity's frames
+	objects   *trie
+	objectsOf map[*rules.Activity][]string
 	reDist  *regexp.Regexp
 	reDays  *regexp.Regexp
 	reDoc   *regexp.Regexp
@@ -203,6 +212,8 @@ type parser struct {
 	distFirst string
 	// householdFirst are the first characters of the household words
 	householdFirst runeBits
+	// enumFirst are the first characters of the enumerators (一是, 第二)
+	enumFirst runeBits
 	// complements and made are the grammar's lists as sets: tested for
 	// every word of a frame's window
 	complements, made map[string]bool
@@ -266,6 +277,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	addFrame := func(f *frame) {
+		f.byLength = longestFirst(f.objects)
 		p.frames = append(p.frames, f)
 		for v := range f.verbs {
 			p.byVerb[v] = append(p.byVerb[v], f)
@@ -450,10 +462,23 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		r, _ := utf8.DecodeRuneInString(w)
 		p.distFirst += string(r)
 	}
-	p.complements, p.made, p.result = set2(g.Complements), set2(g.Made), set2(g.Result)
+	p.complements, p.made, p.result, p.filler1 = set2(g.Complements), set2(g.Made), set2(g.Result), set2(g.Filler)
+	p.objects, p.objectsOf = newTrie(), map[*rules.Activity][]string{}
+	for _, f := range p.frames {
+		for _, o := range f.byLength {
+			if utf8.RuneCountInString(o) >= 2 {
+				p.objects.add(o, word{})
+				p.objectsOf[f.activity] = append(p.objectsOf[f.activity], o)
+			}
+		}
+	}
 	for _, w := range append(append([]string{}, g.Household...), g.HouseholdOf...) {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.householdFirst.add(r)
+	}
+	for _, w := range g.Enumerators {
+		r, _ := utf8.DecodeRuneInString(w)
+		p.enumFirst.add(r)
 	}
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*[〔（(\[【]?\s*([0-9]{4})\s*[〕）)\]】年]?\s*([0-9]{1,3})\s*号`)
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
@@ -635,7 +660,11 @@ type reading struct {
 	facts   []hit
 	dates   []dates.Mention
 	clocks  []dates.Clock
-	verbs   []hit // bare verbs of frames (no object), for partial acts
+	verbs   []hit           // bare verbs of frames (no object), for partial acts
+	objects map[string]bool // objectsSaid, once asked for
+	// present are the characters of text, once indexed (says)
+	present runeHash
+	indexed bool
 }
 
 // clause is the index of the clause byte i is in.
@@ -766,6 +795,9 @@ func clauseBreak(r rune) bool {
 func (p *parser) enumerates(text string, i int) bool {
 	if i == 0 {
 		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[i:]); !p.enumFirst.mayHave(r) {
+		return false // most characters start none: tested at every character
 	}
 	for _, e := range p.g.Enumerators {
 		if strings.HasPrefix(text[i:], e) {
@@ -1043,7 +1075,7 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb is
 		// a measure word or a complement, not a verb.
-		if vi > 0 && p.complements[v.t] && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !contains(p.g.Filler, toks[vi-1].t) || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
+		if vi > 0 && p.complements[v.t] && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !p.filler1[toks[vi-1].t] || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
 			continue
 		}
 		// match is the verb's frame that token oi is an object of

@@ -40,6 +40,14 @@ func (b *runeBits) add(r rune) {
 
 func (b *runeBits) mayHave(r rune) bool { return r >= 1<<16 || b[r>>6]&(1<<(r&63)) != 0 }
 
+// runeHash is a small set of hashed characters (false positives only):
+// the characters of one text.
+type runeHash [16]uint64
+
+func (h *runeHash) add(r rune) { k := uint32(r) * 0x9E3779B1 >> 22; h[k>>6] |= 1 << (k & 63) }
+
+func (h *runeHash) mayHave(r rune) bool { k := uint32(r) * 0x9E3779B1 >> 22; return h[k>>6]&(1<<(k&63)) != 0 }
+
 type trieNode struct {
 	next map[rune]*trieNode
 	end  string // the word ending here, "" for none
@@ -107,6 +115,22 @@ func (t *trie) longest(s string) ([]word, int) {
 	return t.words[best], bestLen
 }
 
+// each calls fn with every word s starts with, shortest first.
+func (t *trie) each(s string, fn func(w string)) {
+	n := t.root
+	for i := 0; i < len(s); {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		n = n.next[r]
+		if n == nil {
+			return
+		}
+		i += sz
+		if n.end != "" {
+			fn(n.end)
+		}
+	}
+}
+
 // soundTrie finds a known word that sounds like the text: the same
 // toneless pinyin, any reading of each character (桔 is ju or jie).
 type soundTrie struct {
@@ -116,6 +140,13 @@ type soundTrie struct {
 	// filled by index once the words are added
 	first   runeBits
 	indexed bool
+	// pairs holds, for every two syllables that start a word, bit
+	// a*width+b: a word is two characters or more, so text whose first two
+	// characters have no such pair of readings matches none, and is passed
+	// over without walking the trie (text made of the parser's own
+	// characters starts a word's first syllable almost everywhere)
+	pairs []uint64
+	width int
 }
 
 type soundNode struct {
@@ -165,14 +196,51 @@ func (t *soundTrie) index() {
 			}
 		}
 	}
+	t.width = 1
+	for a, c := range t.root.next {
+		t.width = max(t.width, int(a)+1)
+		for b := range c.next {
+			t.width = max(t.width, int(b)+1)
+		}
+	}
+	t.pairs = make([]uint64, (t.width*t.width+63)/64)
+	for a, c := range t.root.next {
+		for b := range c.next {
+			k := int(a)*t.width + int(b)
+			t.pairs[k/64] |= 1 << (k % 64)
+		}
+	}
 	t.indexed = true
+}
+
+// mayStart reports whether a word may start with characters r1, r2: some
+// reading of each makes a pair of syllables that starts one.
+func (t *soundTrie) mayStart(r1, r2 rune) bool {
+	var b1, b2 [6]uint16
+	for _, a := range t.py.AppendSyllables(b1[:0], r1) {
+		if int(a) >= t.width {
+			continue
+		}
+		for _, b := range t.py.AppendSyllables(b2[:0], r2) {
+			if k := int(a)*t.width + int(b); int(b) < t.width && t.pairs[k/64]&(1<<(k%64)) != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // match returns the longest known word the start of s sounds like, and
 // the bytes of s it spans; a text character may be read any of its ways.
 func (t *soundTrie) match(s string) (string, int) {
-	if r, _ := utf8.DecodeRuneInString(s); t.indexed && !t.first.mayHave(r) {
-		return "", 0
+	if t.indexed {
+		r, sz := utf8.DecodeRuneInString(s)
+		if !t.first.mayHave(r) {
+			return "", 0
+		}
+		if r2, _ := utf8.DecodeRuneInString(s[sz:]); !t.mayStart(r, r2) {
+			return "", 0
+		}
 	}
 	best, bestLen := t.walk(t.root, s, 0, "", 0)
 	if utf8.RuneCountInString(s[:bestLen]) < 2 {

@@ -300,6 +300,25 @@ func sortedKeys(m map[int]bool) []int {
 	return ks
 }
 
+// says reports whether the text holds one of words (hasAny on the whole
+// text): the characters the text holds are indexed once per call, so that
+// the words whose first character it lacks — most, in a long text — cost
+// no search.
+func (rd *reading) says(words []string) bool {
+	if !rd.indexed {
+		for _, r := range rd.text {
+			rd.present.add(r)
+		}
+		rd.indexed = true
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); (w == "" || rd.present.mayHave(r)) && strings.Contains(rd.text, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) hasAny(s string, words []string) bool {
 	for _, w := range words {
 		if len(s) > 64 { // a long text: look for the first character first
@@ -501,7 +520,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				if f.activity == nil {
 					continue
 				}
-				for _, o := range longestFirst(f.objects) {
+				for _, o := range f.byLength {
 					// (not the first characters of a fact phrase: 菜市场门口…叫卖 is not 卖菜)
 					if strings.HasPrefix(rd.text, o) && len(o) < v.i && !p.inFact(rd, len(o)) {
 						return []hit{{i: v.i, j: v.j, clause: v.clause, words: rd.text[:len(o)] + "…" + v.words, w: word{activity: f.activity}}}
@@ -512,21 +531,35 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// 我去摘可以吗: a bare verb that only one activity has, when an
 		// object of its frames is said elsewhere in the call (寒露籽, 油茶),
 		// or the call asks whether it must still be done (60岁还要交吗)
+		var mustSaid []string // the "must I still" words said, found once
+		mustRead := false
 		for _, v := range rd.verbs {
+			a := p.onlyActivityOf(v.words)
+			if v.neg || a == nil {
+				continue
+			}
+			if !mustRead {
+				for _, m := range p.g.Must {
+					if strings.Contains(rd.text, m) {
+						mustSaid = append(mustSaid, m)
+					}
+				}
+				mustRead = true
+			}
 			// the verb said inside "must I still" (还要交) is no filler
 			must := false
-			for _, m := range p.g.Must {
-				must = must || strings.Contains(m, v.words) && strings.Contains(rd.text, m)
+			for _, m := range mustSaid {
+				must = must || strings.Contains(m, v.words)
 			}
-			if a := p.onlyActivityOf(v.words); !v.neg && a != nil && (must || !contains(p.g.Filler, v.words) && p.objectSaid(rd, a)) {
+			if must || !p.filler1[v.words] && p.objectSaid(rd, a) {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
 		// 低保户交多少: a phrase that belongs to one activity, with a verb
 		// of it or a question of amount, time or place
-		asks := p.hasAny(rd.text, p.g.Money) || p.hasAny(rd.text, p.g.When) || p.hasAny(rd.text, p.g.Deadline) ||
-			p.hasAny(rd.text, p.g.Benefits) || p.hasAny(rd.text, p.g.Waiting) || p.hasAny(rd.text, p.g.Where) ||
-			p.hasAny(rd.text, p.g.Must) || p.hasAny(rd.text, p.g.Rate)
+		asks := rd.says(p.g.Money) || rd.says(p.g.When) || rd.says(p.g.Deadline) ||
+			rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Where) ||
+			rd.says(p.g.Must) || rd.says(p.g.Rate)
 		for _, f := range rd.facts {
 			if f.w.about == nil || f.neg {
 				continue
@@ -718,18 +751,37 @@ func (p *parser) peopleNear(rd *reading, h hit) bool {
 	return p.hasAny(rd.text[lo:hi], p.g.People)
 }
 
+// objectSaid reports whether an object of two or more characters of one
+// of a's frames is said anywhere in the text.
 func (p *parser) objectSaid(rd *reading, a *rules.Activity) bool {
-	for _, f := range p.frames {
-		if f.activity != a {
-			continue
-		}
-		for o := range f.objects {
-			if utf8.RuneCountInString(o) >= 2 && strings.Contains(rd.text, o) {
-				return true
-			}
+	said := p.objectsSaid(rd)
+	for _, o := range p.objectsOf[a] {
+		if said[o] {
+			return true
 		}
 	}
 	return false
+}
+
+// objectsSaid are the frames' objects of two or more characters said
+// anywhere in the text, found in one pass over it when first asked for:
+// objectSaid is asked for every bare verb of a call, and searching the
+// text for every object each time made a call of many verbs cost verbs ×
+// objects × its length.
+func (p *parser) objectsSaid(rd *reading) map[string]bool {
+	if rd.objects != nil {
+		return rd.objects
+	}
+	rd.objects = map[string]bool{}
+	s := rd.text
+	for i := 0; i < len(s); {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if p.objects.first.mayHave(r) {
+			p.objects.each(s[i:], func(w string) { rd.objects[w] = true })
+		}
+		i += sz
+	}
+	return rd.objects
 }
 
 func (p *parser) onlyActivityOf(v string) *rules.Activity {
@@ -861,17 +913,17 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		return q // nothing to ask more about
 	}
 	q.asks = askFlags{
-		when:        p.hasAny(rd.text, p.g.When),
-		consequence: p.hasAny(rd.text, p.g.Consequence),
-		money:       p.hasAny(rd.text, p.g.Money),
-		deadline:    p.hasAny(rd.text, p.g.Deadline),
-		benefits:    p.hasAny(rd.text, p.g.Benefits),
-		waiting:     p.hasAny(rd.text, p.g.Waiting),
-		where:       p.hasAny(rd.text, p.g.Where),
-		must:        p.hasAny(rd.text, p.g.Must),
-		rate:        p.hasAny(rd.text, p.g.Rate),
+		when:        rd.says(p.g.When),
+		consequence: rd.says(p.g.Consequence),
+		money:       rd.says(p.g.Money),
+		deadline:    rd.says(p.g.Deadline),
+		benefits:    rd.says(p.g.Benefits),
+		waiting:     rd.says(p.g.Waiting),
+		where:       rd.says(p.g.Where),
+		must:        rd.says(p.g.Must),
+		rate:        rd.says(p.g.Rate),
 	}
-	if p.hasAny(rd.text, p.g.Age) {
+	if rd.says(p.g.Age) {
 		q.ageSaid = true
 		for _, u := range q.Understood {
 			if u.Kind == "fact" && p.hasAny(u.Words, p.g.Age) {

@@ -14,6 +14,7 @@
 package dates
 
 import (
+	"cmp"
 	"fmt"
 	"iter"
 	"regexp"
@@ -554,7 +555,7 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("周星礼拜") && has("月") {
 		r.withWeekday(s, today)
 	}
-	sort.SliceStable(s.out, func(i, j int) bool { return s.out[i].Start < s.out[j].Start })
+	slices.SortStableFunc(s.out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
 	return s.out
 }
 
@@ -617,6 +618,17 @@ func startsDigitMonth(s string) bool {
 	return i > 0 && (strings.HasPrefix(s[i:], "月") || strings.HasPrefix(s[i:], "-") || strings.HasPrefix(s[i:], "/") || strings.HasPrefix(s[i:], "."))
 }
 
+// date is calendar.NewDate without the message of its error: the reader
+// tries days that do not exist (2月30日, 29 February in four years) at every
+// mention, and needs only to know.
+func date(y, m, d int) (calendar.Date, bool) {
+	if y < calendar.MinYear || y > calendar.MaxYear || m < 1 || m > 12 || d < 1 || d > calendar.DaysIn(y, m) {
+		return calendar.Date{}, false
+	}
+	day, err := calendar.NewDate(y, m, d)
+	return day, err == nil
+}
+
 func sortedKeys[V any](m map[string]V) []string {
 	ks := keys(m)
 	sort.Slice(ks, func(i, j int) bool {
@@ -636,8 +648,8 @@ func (r *Reader) full(s *scan) {
 		y, ok1 := zh.Number(s.text[m[2]:m[3]])
 		mo, ok2 := zh.Number(s.text[m[4]:m[5]])
 		d, ok3 := zh.Number(s.text[m[6]:m[7]])
-		day, err := calendar.NewDate(int(y), int(mo), int(d))
-		if err != nil || !ok1 || !ok2 || !ok3 {
+		day, ok := date(int(y), int(mo), int(d))
+		if !ok || !ok1 || !ok2 || !ok3 {
 			s.bad(m[0], m[1])
 			continue
 		}
@@ -661,8 +673,8 @@ func (r *Reader) mdy(s *scan) {
 				y += 2000
 			}
 		}
-		day, err := calendar.NewDate(y, mo, d)
-		if err != nil {
+		day, ok := date(y, mo, d)
+		if !ok {
 			s.bad(m[0], m[1])
 			continue
 		}
@@ -884,7 +896,7 @@ func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
 		if day, ok := r.yearless(int(mo), int(d), today, year); ok {
 			mn := Mention{Start: m[0], End: m[1], Date: day}
 			if year == 0 {
-				mn.prev, _ = calendar.NewDate(day.Year()-1, int(mo), int(d))
+				mn.prev, _ = date(day.Year()-1, int(mo), int(d))
 			}
 			s.add(mn)
 		} else {
@@ -970,12 +982,11 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 // occurrence.
 func (r *Reader) yearless(mo, d int, today calendar.Date, year int) (calendar.Date, bool) {
 	if year != 0 {
-		day, err := calendar.NewDate(year, mo, d)
-		return day, err == nil
+		return date(year, mo, d)
 	}
 	var cands []calendar.Date
 	for y := today.Year(); y <= today.Year()+4; y++ {
-		if day, err := calendar.NewDate(y, mo, d); err == nil {
+		if day, ok := date(y, mo, d); ok {
 			cands = append(cands, day)
 		}
 	}
@@ -1208,7 +1219,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 				y, mo = y-1, mo+12
 			}
 			if d, n, ok := r.dayAfter(s.text[j:]); ok { // 下个月5号
-				if day, err := calendar.NewDate(y, mo, d); err == nil {
+				if day, ok := date(y, mo, d); ok {
 					s.add(Mention{Start: i, End: j + n, Date: day})
 				} else {
 					s.bad(i, j+n)
@@ -1516,7 +1527,7 @@ func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
 		y, mo, _ := today.Date()
 		var cands []calendar.Date
 		for k := 0; k < 3; k++ {
-			if d, err := calendar.NewDate(y, mo, int(n)); err == nil {
+			if d, ok := date(y, mo, int(n)); ok {
 				cands = append(cands, d)
 			}
 			if mo++; mo > 12 {
@@ -1530,7 +1541,7 @@ func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
 			if pm < 1 {
 				py, pm = py-1, 12
 			}
-			mn.prev, _ = calendar.NewDate(py, pm, d.Day())
+			mn.prev, _ = date(py, pm, d.Day())
 			s.add(mn)
 		}
 	}
@@ -1599,8 +1610,8 @@ func (r *Reader) withWeekday(s *scan, today calendar.Date) {
 		return
 	}
 	for y := md.Date.Year() - 1; y <= md.Date.Year()+1; y++ {
-		d, err := calendar.NewDate(y, md.Date.Month(), md.Date.Day())
-		if err == nil && isoWeekday(d) == isoWeekday(wd.Date) && d.Sub(today) > -200 && d.Sub(today) < 200 {
+		d, ok := date(y, md.Date.Month(), md.Date.Day())
+		if ok && isoWeekday(d) == isoWeekday(wd.Date) && d.Sub(today) > -200 && d.Sub(today) < 200 {
 			md.Date = d
 			wd.Date = d
 			return
