@@ -350,6 +350,45 @@ type scan struct {
 	// fests are the festivals resolved so far: a name said again (清明 …
 	// 清明) is not resolved again
 	fests []festDay
+	// days are the lunar days and the days without a year resolved so
+	// far: a day said again (农历九月初六 … 农历九月初六) is not resolved
+	// again (four lunar years, five solar ones)
+	days []dayOf
+}
+
+// dayOf is a day resolved in a scan: a lunar date (lunar) or a month and
+// day (mo, d), in the year said (year; 0 for none).
+type dayOf struct {
+	lunar   calendar.LunarDate
+	isLunar bool
+	mo, d   int
+	year    int
+	day     calendar.Date
+	ok      bool
+}
+
+// lunarDay is r.lunarDay, once per lunar date, year and text.
+func (s *scan) lunarDay(r *Reader, l calendar.LunarDate, today calendar.Date, year int) (calendar.Date, bool) {
+	for _, x := range s.days {
+		if x.isLunar && x.lunar == l && x.year == year {
+			return x.day, x.ok
+		}
+	}
+	day, ok := r.lunarDay(l, today, year)
+	s.days = append(s.days, dayOf{lunar: l, isLunar: true, year: year, day: day, ok: ok})
+	return day, ok
+}
+
+// yearless is r.yearless, once per month, day, year and text.
+func (s *scan) yearless(r *Reader, mo, d int, today calendar.Date, year int) (calendar.Date, bool) {
+	for _, x := range s.days {
+		if !x.isLunar && x.mo == mo && x.d == d && x.year == year {
+			return x.day, x.ok
+		}
+	}
+	day, ok := r.yearless(mo, d, today, year)
+	s.days = append(s.days, dayOf{mo: mo, d: d, year: year, day: day, ok: ok})
+	return day, ok
 }
 
 type festDay struct {
@@ -751,7 +790,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 		if m[2] >= 0 && m[3] > m[2] {
 			l.Year, _ = strconv.Atoi(s.text[m[2]:m[3]])
 		}
-		if d, ok := r.lunarDay(l, today, year); ok {
+		if d, ok := s.lunarDay(r, l, today, year); ok {
 			s.add(Mention{Start: m[0], End: m[1], Date: d})
 		} else {
 			s.bad(m[0], m[1])
@@ -768,7 +807,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 		if err != nil {
 			continue
 		}
-		if d, ok := r.lunarDay(l, today, year); ok {
+		if d, ok := s.lunarDay(r, l, today, year); ok {
 			s.add(Mention{Start: m[0], End: m[1], Date: d})
 		}
 	}
@@ -776,7 +815,7 @@ named:
 	for _, w := range r.lunarDays {
 		for i := range s.occurrences(w) {
 			ld := r.w.LunarDays[w]
-			if d, ok := r.lunarDay(ld.Date, today, year); ok {
+			if d, ok := s.lunarDay(r, ld.Date, today, year); ok {
 				s.add(Mention{Start: i, End: i + len(w), Date: d, Note: ld.Note})
 			}
 		}
@@ -893,7 +932,7 @@ func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
 			s.bad(m[0], m[1])
 			continue
 		}
-		if day, ok := r.yearless(int(mo), int(d), today, year); ok {
+		if day, ok := s.yearless(r, int(mo), int(d), today, year); ok {
 			mn := Mention{Start: m[0], End: m[1], Date: day}
 			if year == 0 {
 				mn.prev, _ = date(day.Year()-1, int(mo), int(d))
@@ -1038,7 +1077,7 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			if _, err := fmt.Sscanf(r.w.Gregorian[w], "%d-%d", &mo, &d); err != nil {
 				continue
 			}
-			if day, ok := r.yearless(mo, d, today, year); ok {
+			if day, ok := s.yearless(r, mo, d, today, year); ok {
 				s.add(Mention{Start: i, End: i + len(w), Date: day})
 			}
 		}
