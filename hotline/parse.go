@@ -186,12 +186,6 @@ type parser struct {
 	// which the rules judge apart (拆户参保 of 参保缴费)
 	manners map[string][]*rules.Activity
 	filler  *trie // words that carry no meaning for a query
-	// filler1 is the grammar's filler list as a set
-	filler1 map[string]bool
-	// objects are the frames' objects of two or more characters, and
-	// objectsOf those of each activity's frames
-	objects   *trie
-	objectsOf map[*rules.Activity][]string
 	reDist  *regexp.Regexp
 	reDays  *regexp.Regexp
 	reDoc   *regexp.Regexp
@@ -219,6 +213,13 @@ type parser struct {
 	complements, made map[string]bool
 	// result are the grammar's resultative complements (成), as a set
 	result map[string]bool
+
+	// filler1 is the grammar's filler list as a set
+	filler1 map[string]bool
+	// objects are the frames' objects of two or more characters, and
+	// objectsOf those of each activity's frames
+	objects   *trie
+	objectsOf map[*rules.Activity][]string
 }
 
 func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g *grammar) (*parser, error) {

@@ -46,7 +46,10 @@ type runeHash [16]uint64
 
 func (h *runeHash) add(r rune) { k := uint32(r) * 0x9E3779B1 >> 22; h[k>>6] |= 1 << (k & 63) }
 
-func (h *runeHash) mayHave(r rune) bool { k := uint32(r) * 0x9E3779B1 >> 22; return h[k>>6]&(1<<(k&63)) != 0 }
+func (h *runeHash) mayHave(r rune) bool {
+	k := uint32(r) * 0x9E3779B1 >> 22
+	return h[k>>6]&(1<<(k&63)) != 0
+}
 
 type trieNode struct {
 	next map[rune]*trieNode
