@@ -1039,11 +1039,16 @@ func (p *parser) scanFrames(rd *reading) {
 		i, j int
 		t    string
 	}
-	toks := make([]tok, 0, len(s)/4)
 	// Only the text around a verb can hold a frame: segment those windows
 	// (a verb, eight characters before it for an object said first, twelve
 	// after), so that a long question without one costs little.
-	for _, w := range p.verbWindows(s) {
+	windows := p.verbWindows(s)
+	n := 0 // a token is a character or more: the windows' characters bound them
+	for _, w := range windows {
+		n += utf8.RuneCountInString(s[w[0]:w[1]])
+	}
+	toks := make([]tok, 0, n+4)
+	for _, w := range windows {
 		for _, sg := range p.segment([]byte(s[w[0]:w[1]])) {
 			i, j := w[0]+sg.Start(), w[0]+sg.End()
 			// 一把火烧掉: after a measure word, a verb that begins with what
