@@ -594,8 +594,31 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("周星礼拜") && has("月") {
 		r.withWeekday(s, today)
 	}
-	slices.SortStableFunc(s.out, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
-	return s.out
+	return byStart(s.out)
+}
+
+// byStart is ms in order of Start, mentions with the same Start in the
+// order found (a stable sort): the positions are sorted, not the mentions,
+// which are large to move.
+func byStart(ms []Mention) []Mention {
+	if slices.IsSortedFunc(ms, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) }) {
+		return ms
+	}
+	order := make([]int32, len(ms))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := cmp.Compare(ms[a].Start, ms[b].Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	out := make([]Mention, len(ms))
+	for k, o := range order {
+		out[k] = ms[o]
+	}
+	return out
 }
 
 // yearContext reads a year said on its own (2026年的清明, 明年清明): the
