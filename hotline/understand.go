@@ -568,7 +568,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			for _, v := range rd.verbs {
 				verb = verb || !v.neg && p.verbOf(v.words, f.w.about)
 			}
-			if verb || asks {
+			// (帮别人拉 … 渣土车: or an object of it said in the call)
+			if verb || asks || p.objectSaid(rd, f.w.about) {
 				return []hit{{i: f.i, j: f.j, clause: f.clause, words: f.words, w: word{activity: f.w.about}}}
 			}
 		}
