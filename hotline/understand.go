@@ -530,9 +530,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		// 我去摘可以吗: a bare verb that only one activity has, when an
 		// object of its frames is said elsewhere in the call (寒露籽, 油茶),
-		// or the call asks whether it must still be done (60岁还要交吗)
+		// or the call asks whether it must still be done (60岁还要交吗) or
+		// what a rule's terms say of it (过了12月31号还能交吗 交了啥时候能用)
 		var mustSaid []string // the "must I still" words said, found once
-		mustRead := false
+		mustRead, terms := false, false
 		for _, v := range rd.verbs {
 			a := p.onlyActivityOf(v.words)
 			if v.neg || a == nil {
@@ -544,6 +545,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 						mustSaid = append(mustSaid, m)
 					}
 				}
+				terms = rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Deadline)
 				mustRead = true
 			}
 			// the verb said inside "must I still" (还要交) is no filler
@@ -551,7 +553,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			for _, m := range mustSaid {
 				must = must || strings.Contains(m, v.words)
 			}
-			if must || !p.filler1[v.words] && p.objectSaid(rd, a) {
+			if must || terms || !p.filler1[v.words] && p.objectSaid(rd, a) {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
