@@ -479,6 +479,7 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		}
 		q.Activity, q.ActivityName, q.ActivityEN, q.Act = a.ID, a.Name, a.EN, ""
 	}
+	h.yearWindow(q, req.Today)
 	for k, v := range req.Facts {
 		if r, ok := v.(engine.Range); ok {
 			q.Facts[k] = Span{Min: r.Lo, Max: r.Hi}
@@ -1793,6 +1794,56 @@ func markMust(must []bool, n, k int) []bool {
 		must[i] = true
 	}
 	return must
+}
+
+// yearWindow reads a year said on its own with an act (2025年的医保几号开始交)
+// as the year a window of the act's notices is named for (2025年度集中参保
+// 缴费期, `year_terms` in mandarin.yaml), when there is one and it has not
+// passed: the day asked is that window's first day, or the day of the call
+// inside it — not the year's 1 January. The window's name is noted.
+func (h *Hotline) yearWindow(q *Query, today calendar.Date) {
+	if !q.dayWeak || q.Activity == "" || q.DateWords == "" || q.Date.Month() != 1 || q.Date.Day() != 1 {
+		return
+	}
+	y := q.Date.Year()
+	if q.DateWords != strconv.Itoa(y)+"年" {
+		return // a year in words, or more than a year
+	}
+	a, ok := h.eng.Rules().Activity(q.Activity)
+	if !ok {
+		return
+	}
+	for _, n := range h.eng.Rules().Notices {
+		if !slices.ContainsFunc(n.Rules, func(r *rules.Rule) bool {
+			return slices.ContainsFunc(r.Activities, func(ra *rules.Activity) bool { return a.IsA(ra) || ra.IsA(a) })
+		}) {
+			continue
+		}
+		for _, w := range n.Windows {
+			if !slices.ContainsFunc(h.p.g.YearTerms, func(t string) bool { return strings.Contains(w.Name, strconv.Itoa(y)+t) }) {
+				continue
+			}
+			cw := h.eng.Window(w)
+			if cw == nil {
+				continue
+			}
+			for _, iv := range cw.Intervals() {
+				if iv.To.Before(today) {
+					continue
+				}
+				q.Date = iv.From
+				if q.Date.Before(today) {
+					q.Date = today
+				}
+				for k := range q.Understood {
+					if u := &q.Understood[k]; u.Kind == "date" && u.Words == q.DateWords {
+						u.Meaning, u.Value, u.Note = q.Date.String(), q.Date.String(), w.Name
+					}
+				}
+				return
+			}
+		}
+	}
 }
 
 // impliesFact reports whether a's words settle fact.

@@ -51,6 +51,7 @@ type grammar struct {
 	Complements  []string          `yaml:"complements"`
 	Made         []string          `yaml:"made"`
 	Result       []string          `yaml:"result"`
+	YearTerms    []string          `yaml:"year_terms"`
 	Aspect       []string          `yaml:"aspect"`
 	Disposal     []string          `yaml:"disposal"`
 	Instrument   []string          `yaml:"instrument"`
