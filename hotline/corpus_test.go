@@ -264,10 +264,11 @@ func sameFact(got, want any) bool {
 // category. The goal is 95 % overall and 90 % in every category. When the
 // corpus was written, before the parser was rebuilt, the baseline was
 // 199 of 474 (42.0 %), with 0 % in documents, negation, report, several
-// and uncovered, and 5 answers of 可以 where a rule forbids.
+// and uncovered, and 5 answers of 可以 where a rule forbids. Session 8
+// (misses): 660 of 667 (99.0 %); the overall floor rises to 98 %.
 var corpusFloor = struct {
 	overall, category float64
-}{0.95, 0.90}
+}{0.98, 0.90}
 
 // TestCallerCorpus asks every question of the caller corpus and scores the
 // answers by category. Run with -v to see the table and every miss.
@@ -440,8 +441,9 @@ var allCorpora = []string{callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, 
 // blocking the road, overloading, close relatives, 么样; a kind of an
 // activity no rule names, settled by the caller's facts) 142 of 148. The
 // floor is the score the fixes have reached and only rises. Session 7
-// (拉到田里倒掉 is dumping; 装修完的垃圾…丢进垃圾桶 is mixing) 145 of 148.
-var heldout4Floor = 0.97
+// (拉到田里倒掉 is dumping; 装修完的垃圾…丢进垃圾桶 is mixing) 145 of 148,
+// and 147 with session 7's other fixes; every category ≥ 90 %.
+var heldout4Floor = 0.99
 
 // TestHeldOut4 scores held-out set 4 by category, apart from the earlier
 // sets.
@@ -460,8 +462,11 @@ func TestHeldOut4(t *testing.T) { scoreHeldOut(t, heldout4Glob, 80, heldout4Floo
 // (spaces part clauses; one act asked of two values; a purpose verb after a
 // fire; a verb after the place an object was taken to; bare lunar days,
 // 腊八, 下个礼拜 as a span; a negator never misheard; vocabulary) 179 of
-// 187. The floor is the score the fixes have reached and only rises.
-var heldout5Floor = 0.96
+// 187, 181 with the intents fixes. Session 8 (misses: 成 makes what an act
+// turns its object into, 烧成灰肥田 burns the straw; 交 with a question of
+// the plan's terms is enrolling) 183 of 187, every category ≥ 90 %. The
+// floor is the score the fixes have reached and only rises.
+var heldout5Floor = 0.97
 
 // TestHeldOut5 scores held-out set 5 by category, apart from the earlier
 // sets.
@@ -478,9 +483,14 @@ func TestHeldOut5(t *testing.T) { scoreHeldOut(t, heldout5Glob, 150, heldout5Flo
 // distances with no landmark when said far; a year picks a register
 // document; vocabulary as data), with the set-5 and intents fixes beside
 // them, it scores 211 of 219 (96.3 %), one
-// expectation corrected as legally wrong (杀猪卖肉 on an urban street). The
-// floor is the score the fixes have reached and only rises.
-var heldout6Floor = 0.95
+// expectation corrected as legally wrong (杀猪卖肉 on an urban street).
+// Session 8 (misses: a later clause with no fact of its own keeps the
+// scene; an act asked again is the earlier act's family's kind; an object
+// across a pause is its own clause's verb's; 堆 goods is piling; 帮别人拉
+// with the waste named elsewhere; 喇叭叫卖 no rule) 218 of 219, every
+// category ≥ 90 %. The floor is the score the fixes have reached and only
+// rises.
+var heldout6Floor = 0.99
 
 // TestHeldOut6 scores held-out set 6 by category, apart from the earlier
 // sets.
@@ -503,15 +513,20 @@ var heldout7Floor = 0.91
 // sets.
 func TestHeldOut7(t *testing.T) { scoreHeldOut(t, heldout7Glob, 180, heldout7Floor) }
 
+// heldoutCategoryFloor is the accuracy every category of a held-out set
+// must keep once its fixes have reached the goal (90 % in every category):
+// sets 4, 5 and 6 since session 8.
+var heldoutCategoryFloor = map[string]float64{heldout4Glob: 0.90, heldout5Glob: 0.90, heldout6Glob: 0.90}
+
 // scoreHeldOut scores one held-out set, which must hold at least least
 // cases, by category, apart from the others, and requires its floor
-// overall.
+// overall (and its category floor, when it has one).
 func scoreHeldOut(t *testing.T, glob string, least int, floor float64) {
 	t.Helper()
 	h := newTestHotline(t)
 	cases := loadCorpus(t, glob)
 	require.GreaterOrEqual(t, len(cases), least)
-	scoreCorpus(t, h, cases, floor, 0)
+	scoreCorpus(t, h, cases, floor, heldoutCategoryFloor[glob])
 }
 
 // TestDecidingSentencesKept: what decides an answer is never cut to fit
@@ -569,8 +584,9 @@ func TestDecidingSentencesKept(t *testing.T) {
 // (an answer beyond "may I" from the rule's terms, must and rate
 // questions, the register by year and subject, reports by notice,
 // vocabulary) it scores 73 of 76, and 74 with held-out set 5's fixes
-// beside them. The floor only rises.
-var intentsFloor = 0.97
+// beside them; session 8 (竹子砍了在山上烧掉 burns the bamboo) 75 of 76.
+// The floor only rises.
+var intentsFloor = 0.98
 
 // TestIntents scores the intents set by category, apart from the others.
 func TestIntents(t *testing.T) {
