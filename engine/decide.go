@@ -104,12 +104,11 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch, dst *Decision) (*Deci
 	} else {
 		// dst's storage is its own to reuse: its last decision's facts,
 		// reasons and place.
-		facts, srcs, reasons, own := d.facts, d.srcs, d.reasons, d.own
-		*d = Decision{facts: facts[:0], srcs: srcs[:0], reasons: reasons[:0], own: own}
+		d.reuse()
 	}
 	d.Date, d.day, d.p = day, day, p
 	if p.e != e {
-		d.by = e // a Refeed copy: its own receipt
+		d.ext(sc).by = e // a Refeed copy: its own receipt
 	}
 	if sc.where.use.Code != "" {
 		d.setPlace(sc.where.use, sc)

@@ -53,6 +53,7 @@ const (
 // TestJSONCoversDecision fails until it is.
 type Decision struct {
 	Date calendar.Date `json:"date"`
+	seg  int32         // index into p.segments (here: it fills Date's word)
 	// At is the minute asked about, when the query gave one (China time);
 	// a query with a day alone is answered for the day.
 	At *calendar.DateTime `json:"at,omitempty"`
@@ -69,31 +70,70 @@ type Decision struct {
 	// the same facts, within the notices' validity; nil when there is none.
 	NextChange *Change `json:"next_change"`
 
-	p *plan
-	// by is the engine that decided, when it is not p's own: an engine
-	// Refeed made shares its plans and has its own receipt.
-	by      *Engine
-	seg     int32         // index into p.segments
+	p       *plan
 	day     calendar.Date // the day decided (Date is the caller's to change)
 	reasons []reason
 	// an is a conditional answer's analysis (shared, read-only).
 	an    *analysis
 	facts []fact
-	srcs  []string // the facts' sources but their activity (see fact.src)
-	notes []*note
+	// The decision's own storage for NextChange and At. reasons and facts
+	// are cut from blocks shared by the decisions a scratch makes, each
+	// decision's part clipped to its length, so that a decision takes the
+	// bytes it uses and no more (see newDecision).
+	change Change
+	at     calendar.DateTime
+	// x holds what few decisions need (a place, facts' sources, notes, a
+	// merged answer): nil until one does, so that the others do not
+	// carry it — a decision's bytes are what the garbage collector pays
+	// for (see newDecision).
+	x *extra
+}
+
+// extra is the part of a decision few decisions need (see Decision.x).
+type extra struct {
+	// by is the engine that decided, when it is not p's own: an engine
+	// Refeed made shares its plans and has its own receipt.
+	by *Engine
 	// merged holds the parts of a decision merged from others' (where a
 	// place spans parts with different rules), instead of e, p, seg,
 	// reasons, an and facts.
 	merged *merged
-	// The decision's own storage for NextChange and At. Place points to
-	// own, the decision's own PlaceUse (taken from a block of them, and
-	// kept for DecideInto to reuse). reasons and facts are cut from blocks
-	// shared by the decisions a scratch makes, each decision's part clipped
-	// to its length, so that a decision takes the bytes it uses and no more
-	// (see newDecision).
-	change Change
-	at     calendar.DateTime
-	own    *PlaceUse
+	// own is the decision's own PlaceUse, which Place points to (kept for
+	// DecideInto to reuse).
+	own   *PlaceUse
+	srcs  []string // the facts' sources but their activity (see fact.src)
+	notes []*note
+	// buf holds the first notes: most decisions with notes have one or two.
+	buf [2]*note
+}
+
+// ext returns d's extra part, cut from sc's block the first time (or,
+// with no scratch at hand, allocated).
+func (d *Decision) ext(sc *scratch) *extra {
+	if d.x == nil {
+		if sc != nil {
+			d.x = &cut(&sc.extras, 1, extrasPerBlock)[0]
+		} else {
+			d.x = new(extra)
+		}
+	}
+	return d.x
+}
+
+// mergedParts is d.x.merged, or nil.
+func (d *Decision) mergedParts() *merged {
+	if d.x == nil {
+		return nil
+	}
+	return d.x.merged
+}
+
+// noteList is d.x.notes, or nil.
+func (d *Decision) noteList() []*note {
+	if d.x == nil {
+		return nil
+	}
+	return d.x.notes
 }
 
 // merged is a decision's parts as values, copies of other decisions'
@@ -164,7 +204,7 @@ func (d *Decision) source(x *fact) string {
 	case srcActivity:
 		return d.p.implied
 	}
-	return d.srcs[x.src-srcOwn]
+	return d.x.srcs[x.src-srcOwn]
 }
 
 // note is a note with its JSON, encoded once for notes the engine shares
@@ -179,8 +219,8 @@ type note struct {
 
 // Activity returns the activity the decision is about.
 func (d *Decision) Activity() ActivityRef {
-	if d.merged != nil {
-		return d.merged.activity
+	if d.mergedParts() != nil {
+		return d.x.merged.activity
 	}
 	return *d.p.ref
 }
@@ -190,9 +230,9 @@ func (d *Decision) Activity() ActivityRef {
 // interpretations used: a fresh copy on each call. It is empty, not nil,
 // when there are none.
 func (d *Decision) Reasons() []Reason {
-	if d.merged != nil {
-		out := make([]Reason, len(d.merged.reasons))
-		for k, r := range d.merged.reasons {
+	if d.mergedParts() != nil {
+		out := make([]Reason, len(d.x.merged.reasons))
+		for k, r := range d.x.merged.reasons {
 			out[k] = r.clone()
 		}
 		return out
@@ -206,16 +246,16 @@ func (d *Decision) Reasons() []Reason {
 
 // NumReasons returns the number of reasons, without copying them.
 func (d *Decision) NumReasons() int {
-	if d.merged != nil {
-		return len(d.merged.reasons)
+	if d.mergedParts() != nil {
+		return len(d.x.merged.reasons)
 	}
 	return len(d.reasons)
 }
 
 // Reason returns reason k (0 ≤ k < NumReasons), a fresh copy.
 func (d *Decision) Reason(k int) Reason {
-	if d.merged != nil {
-		return d.merged.reasons[k].clone()
+	if d.mergedParts() != nil {
+		return d.x.merged.reasons[k].clone()
 	}
 	return d.reason(k)
 }
@@ -233,8 +273,8 @@ type Cited struct {
 // the rest of it: cheaper than Reason(k) for a caller that keeps the
 // citations only (decision records).
 func (d *Decision) Cited(k int) Cited {
-	if d.merged != nil {
-		r := &d.merged.reasons[k]
+	if d.mergedParts() != nil {
+		r := &d.x.merged.reasons[k]
 		return Cited{Rule: r.Rule, Notice: r.Notice, NoticeTitle: r.NoticeTitle, Article: r.Article, Text: r.Text,
 			Status: r.Status, OverriddenBy: r.OverriddenBy, OverriddenByText: r.OverriddenByText}
 	}
@@ -292,8 +332,8 @@ func (d *Decision) reason(k int) Reason {
 func (d *Decision) UnknownFacts() []string {
 	from := []string(nil)
 	switch {
-	case d.merged != nil:
-		from = d.merged.unknownFacts
+	case d.mergedParts() != nil:
+		from = d.x.merged.unknownFacts
 	case d.an != nil:
 		from = d.an.unknownFacts
 	}
@@ -304,8 +344,8 @@ func (d *Decision) UnknownFacts() []string {
 func (d *Decision) Outcomes() []Outcome {
 	from := []Outcome(nil)
 	switch {
-	case d.merged != nil:
-		from = d.merged.outcomes
+	case d.mergedParts() != nil:
+		from = d.x.merged.outcomes
 	case d.an != nil:
 		from = d.an.outcomes
 	}
@@ -331,9 +371,9 @@ func (d *Decision) Outcomes() []Outcome {
 // Facts lists the facts the decision knew, given or derived, in the
 // schema's order: empty (not nil) when there are none.
 func (d *Decision) Facts() []FactValue {
-	if d.merged != nil {
-		out := make([]FactValue, len(d.merged.facts))
-		for i, f := range d.merged.facts {
+	if d.mergedParts() != nil {
+		out := make([]FactValue, len(d.x.merged.facts))
+		for i, f := range d.x.merged.facts {
 			if m, ok := f.Value.(map[string]float64); ok {
 				f.Value = maps.Clone(m)
 			}
@@ -374,9 +414,9 @@ func (x *fact) value(f *rules.Fact, src string) FactValue {
 // of those set aside, each once; a penalty whose window does not hold on
 // the day (a deadline passed) is left out.
 func (d *Decision) Penalties() []NoticePenalty {
-	if d.merged != nil {
-		out := make([]NoticePenalty, 0, len(d.merged.penalties))
-		for _, np := range d.merged.penalties {
+	if d.mergedParts() != nil {
+		out := make([]NoticePenalty, 0, len(d.x.merged.penalties))
+		for _, np := range d.x.merged.penalties {
 			out = append(out, noticePenalty(&rules.Notice{Number: np.Notice}, &np.Penalty))
 		}
 		return out
@@ -392,8 +432,8 @@ func (d *Decision) Penalties() []NoticePenalty {
 // Contacts are the contacts of the notices whose rules apply.
 func (d *Decision) Contacts() []NoticeContact {
 	var out []NoticeContact
-	if d.merged != nil {
-		for _, c := range d.merged.contacts {
+	if d.mergedParts() != nil {
+		for _, c := range d.x.merged.contacts {
 			c.Phones = slices.Clone(c.Phones)
 			out = append(out, c)
 		}
@@ -424,11 +464,12 @@ func (d *Decision) appendNotices(out []*rules.Notice) []*rules.Notice {
 // Notes returns what goes with the decision but is not a reason (see
 // Note): a fresh copy on each call.
 func (d *Decision) Notes() []Note {
-	if len(d.notes) == 0 {
+	notes := d.noteList()
+	if len(notes) == 0 {
 		return nil
 	}
-	out := make([]Note, len(d.notes))
-	for i, n := range d.notes {
+	out := make([]Note, len(notes))
+	for i, n := range notes {
 		out[i] = n.on(d.day)
 	}
 	return out
@@ -440,11 +481,13 @@ func ptr[T any](v T) *T { return &v }
 func (d *Decision) Receipt() Receipt { return d.engine().receipt }
 
 func (d *Decision) engine() *Engine {
-	if d.merged != nil {
-		return d.merged.e
-	}
-	if d.by != nil {
-		return d.by
+	if x := d.x; x != nil {
+		if x.merged != nil {
+			return x.merged.e
+		}
+		if x.by != nil {
+			return x.by
+		}
 	}
 	return d.p.e
 }
@@ -645,6 +688,7 @@ const (
 	srcsPerBlock      = (blockBytes - mallocHeader) / int(unsafe.Sizeof(""))
 	reasonsPerBlock   = (blockBytes - mallocHeader) / int(unsafe.Sizeof(reason{}))
 	placesPerBlock    = (blockBytes - mallocHeader) / int(unsafe.Sizeof(PlaceUse{}))
+	extrasPerBlock    = (blockBytes - mallocHeader) / int(unsafe.Sizeof(extra{}))
 )
 
 // newDecision returns a zero decision from the scratch's block.
@@ -683,9 +727,20 @@ func storage[T any](old []T, block *[]T, n, per int) []T {
 
 // setPlace sets d's Place to a copy of use, in d's own PlaceUse.
 func (d *Decision) setPlace(use PlaceUse, sc *scratch) {
-	if d.own == nil {
-		d.own = &cut(&sc.places, 1, placesPerBlock)[0]
+	x := d.ext(sc)
+	if x.own == nil {
+		x.own = &cut(&sc.places, 1, placesPerBlock)[0]
 	}
-	*d.own = use
-	d.Place = d.own
+	*x.own = use
+	d.Place = x.own
+}
+
+// reuse empties d for DecideInto, keeping the storage it owns: its facts,
+// reasons, sources, place and extra part.
+func (d *Decision) reuse() {
+	facts, reasons, x := d.facts, d.reasons, d.x
+	*d = Decision{facts: facts[:0], reasons: reasons[:0], x: x}
+	if x != nil {
+		*x = extra{own: x.own, srcs: x.srcs[:0]}
+	}
 }

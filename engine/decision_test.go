@@ -323,7 +323,7 @@ func (k *kindSet) add(d *Decision) {
 	m["contacts"] = m["contacts"] || len(d.Contacts()) > 0
 	m["next_change"] = m["next_change"] || d.NextChange != nil
 	m["place"] = m["place"] || d.Place != nil
-	m["merged"] = m["merged"] || d.merged != nil
+	m["merged"] = m["merged"] || d.mergedParts() != nil
 	for _, n := range d.Notes() {
 		m["note "+n.Code] = true
 	}

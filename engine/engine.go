@@ -239,6 +239,7 @@ type scratch struct {
 	facts   []fact
 	srcs    []string
 	places  []PlaceUse
+	extras  []extra
 	st      *cond.State
 	given   given
 	vals    []cond.Tri

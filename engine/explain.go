@@ -226,7 +226,8 @@ func (e *Engine) factValues(d *Decision, st *cond.State, g *given, sc *scratch) 
 		}
 	}
 	if nsrc > 0 {
-		d.srcs = storage(d.srcs, &sc.srcs, nsrc, srcsPerBlock)[:0]
+		x := d.ext(sc)
+		x.srcs = storage(x.srcs, &sc.srcs, nsrc, srcsPerBlock)[:0]
 	}
 	for k := 0; known != 0; known &= known - 1 {
 		f := e.set.Facts[bits.TrailingZeros64(known)]
@@ -239,8 +240,8 @@ func (e *Engine) factValues(d *Decision, st *cond.State, g *given, sc *scratch) 
 			case s == d.p.implied:
 				x.src = srcActivity
 			default:
-				x.src = srcOwn + uint16(len(d.srcs))
-				d.srcs = append(d.srcs, s)
+				x.src = srcOwn + uint16(len(d.x.srcs))
+				d.x.srcs = append(d.x.srcs, s)
 			}
 		}
 		switch f.Kind {

@@ -302,7 +302,11 @@ func (e *Engine) feedNotes(d *Decision, p *plan, day calendar.Date, sc *scratch)
 	x := fs.x
 	// At most a note a fact, an order's and a forecast per condition:
 	// room for them at once.
-	d.notes = slices.Grow(d.notes, bits.OnesCount64(reads)+1+len(fs.conds[p]))
+	dx := d.ext(sc)
+	if dx.notes == nil {
+		dx.notes = dx.buf[:0]
+	}
+	dx.notes = slices.Grow(dx.notes, bits.OnesCount64(reads)+1+len(fs.conds[p]))
 	for j, f := range x.Facts() {
 		if reads&(1<<f.Index) == 0 {
 			continue

@@ -348,7 +348,7 @@ func TestFeedNotesBuiltAtBind(t *testing.T) {
 
 	published := func(d *Decision, fact string) *note {
 		t.Helper()
-		for _, n := range d.notes {
+		for _, n := range d.noteList() {
 			if n.Code == "published" && n.Args["fact"] == fact {
 				return n
 			}

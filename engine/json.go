@@ -61,7 +61,7 @@ func (d *Decision) MarshalJSON() ([]byte, error) { return d.AppendJSON(nil), nil
 // AppendJSON appends the decision's JSON to dst: what encoding/json makes
 // of it (HTML characters escaped), without its reflection and copies.
 func (d *Decision) AppendJSON(dst []byte) []byte {
-	if d.merged != nil {
+	if d.mergedParts() != nil {
 		b, err := json.Marshal(d.plain())
 		if err != nil {
 			panic(err) // strings, finite numbers and bools always encode
@@ -145,9 +145,9 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 	ns := d.appendNotices(buf[:0])
 	dst = d.appendPenaltiesJSON(dst)
 	dst = appendLists(dst, `,"contacts":[`, ns, e.sharedJSON().contacts)
-	if len(d.notes) > 0 {
+	if notes := d.noteList(); len(notes) > 0 {
 		dst = append(dst, `,"notes":[`...)
-		for i, n := range d.notes {
+		for i, n := range notes {
 			if i > 0 {
 				dst = append(dst, ',')
 			}

@@ -150,6 +150,8 @@ type places struct {
 	// byDefault are the atoms a query without a place may be in: those of
 	// the one top-level division named, or all of them.
 	byDefault []int
+	// defaultSets are the plan sets of byDefault's atoms (see where).
+	defaultSets []int
 	// placeFacts are the facts that name a division (town).
 	placeFacts []*rules.Fact
 	// resolved keeps where's answer for a query's place string when
@@ -210,6 +212,11 @@ func (e *Engine) buildPlans() error {
 			e.sets = append(e.sets, ps)
 		}
 		pl.atomSet = append(pl.atomSet, k)
+	}
+	for _, a := range pl.byDefault {
+		if k := pl.atomSet[a]; !slices.Contains(pl.defaultSets, k) {
+			pl.defaultSets = append(pl.defaultSets, k)
+		}
 	}
 	e.places = pl
 	def := e.sets[pl.atomSet[pl.byDefault[0]]]
@@ -485,11 +492,17 @@ func (e *Engine) resolveWhere(q Query, sc *scratch) error {
 	if pl != nil {
 		for _, f := range pl.placeFacts {
 			raw, ok := q.Facts[f.Name]
+			if !ok {
+				continue
+			}
 			if s, isSourced := raw.(Sourced); isSourced {
 				raw = s.Value
 			}
 			name, isString := raw.(string)
-			if name = f.Canonical(name); !ok || !isString || name == "" {
+			if !isString {
+				continue // fill reports a bad value
+			}
+			if name = f.Canonical(name); name == "" {
 				continue // fill reports a bad value
 			}
 			cs := w.tmp[:0]
@@ -529,7 +542,9 @@ func (e *Engine) resolveWhere(q Query, sc *scratch) error {
 	}
 	switch {
 	case !have:
-		w.atoms = append(w.atoms, pl.byDefault...)
+		// The usual query, which names no place: its atoms' sets made once.
+		w.atoms, w.sets = append(w.atoms, pl.byDefault...), append(w.sets, pl.defaultSets...)
+		return nil
 	default:
 		for _, c := range named {
 			w.atoms = pl.atomsFor(c, w.atoms)
@@ -688,7 +703,9 @@ func (e *Engine) decideAcross(q Query, sc *scratch, dst *Decision) (*Decision, e
 	if m == nil {
 		m = sc.newDecision()
 	}
-	*m = Decision{Date: d0.Date, day: d0.day, merged: x, own: m.own}
+	m.reuse()
+	m.Date, m.day, m.facts, m.reasons = d0.Date, d0.day, nil, nil
+	m.ext(sc).merged = x
 	if d0.At != nil {
 		m.at = *d0.At
 		m.At = &m.at
@@ -719,7 +736,7 @@ func (e *Engine) decideAcross(q Query, sc *scratch, dst *Decision) (*Decision, e
 				x.contacts = append(x.contacts, c)
 			}
 		}
-		for _, n := range d.notes {
+		for _, n := range d.noteList() {
 			addNote(m, n)
 		}
 	}

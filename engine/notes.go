@@ -86,12 +86,16 @@ func (e *Engine) notes(d *Decision, p *plan, seg int, day calendar.Date, relevan
 
 // addNote adds n to d's notes unless an equal note is there.
 func addNote(d *Decision, n *note) {
-	for _, x := range d.notes {
+	for _, x := range d.noteList() {
 		if x.Code == n.Code && x.Notice == n.Notice && x.Text == n.Text {
 			return
 		}
 	}
-	d.notes = append(d.notes, n)
+	x := d.ext(nil)
+	if x.notes == nil {
+		x.notes = x.buf[:0]
+	}
+	x.notes = append(x.notes, n)
 }
 
 // titleNote is the note for a rule of a notice the rule base has only the

@@ -4,8 +4,8 @@ package engine
 // applies, or "" when none does — what a server counts decisions by —
 // read without copying the reasons (Reason(k) makes a fresh copy).
 func (d *Decision) FirstApplyingNotice() string {
-	if d.merged != nil {
-		for _, r := range d.merged.reasons {
+	if m := d.mergedParts(); m != nil {
+		for _, r := range m.reasons {
 			if r.Status == statusNames[applies] {
 				return r.Notice
 			}
