@@ -84,7 +84,14 @@ func (e *Engine) decide(q Query, ps *planSet, sc *scratch, dst *Decision) (*Deci
 	st := sc.st
 	copy(st.Num, e.blank.Num) // e.set.Reset, as a copy
 	copy(st.Bool, e.blank.Bool)
-	copy(st.Str, e.blank.Str)
+	// Str is "" throughout blank: only the values the last query set are
+	// cleared (a copy writes every string, through the garbage collector's
+	// write barrier while it marks).
+	for i := range st.Str {
+		if st.Str[i] != "" {
+			st.Str[i] = ""
+		}
+	}
 	sc.feed.plan = p
 	if err := e.loadFacts(st, q, &sc.given, sc); err != nil {
 		return nil, err
@@ -199,9 +206,16 @@ func hasUnknown(vals []cond.Tri) bool {
 type given struct {
 	mask uint64
 	src  []string
-	// value holds a number as the query gave it (a float64 in an
-	// interface), so that the facts list can show it without boxing it again.
-	value []any
+}
+
+// set records fact f as given, from src. A source is mostly "" and the
+// same as the last query's: it is written only when it differs (string
+// writes pass the garbage collector's write barrier while it marks).
+func (g *given) set(f *rules.Fact, src string) {
+	g.mask |= 1 << f.Index
+	if g.src[f.Index] != src {
+		g.src[f.Index] = src
+	}
 }
 
 func (g *given) has(f *rules.Fact) bool { return g.mask&(1<<f.Index) != 0 }
@@ -212,7 +226,7 @@ func (g *given) has(f *rules.Fact) bool { return g.mask&(1<<f.Index) != 0 }
 func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 	g.mask = 0
 	if len(g.src) < len(e.set.Facts) {
-		g.src, g.value = make([]string, len(e.set.Facts)), make([]any, len(e.set.Facts))
+		g.src = make([]string, len(e.set.Facts))
 	}
 	var bad *FactError
 	for name, raw := range facts {
@@ -229,14 +243,7 @@ func (e *Engine) fill(st *cond.State, facts Facts, g *given) error {
 			bad = &FactError{Fact: name, Msg: err.Error()}
 			continue
 		}
-		g.mask |= 1 << f.Index
-		g.src[f.Index], g.value[f.Index] = src, nil
-		if s, ok := raw.(Sourced); ok {
-			raw = s.Value
-		}
-		if _, ok := raw.(float64); ok {
-			g.value[f.Index] = raw
-		}
+		g.set(f, src)
 	}
 	if bad != nil {
 		return bad
@@ -266,8 +273,7 @@ func applyImplies(st *cond.State, p *plan, g *given) error {
 			continue
 		}
 		x.Store(st)
-		g.mask |= 1 << f.Index
-		g.src[f.Index], g.value[f.Index] = p.implied, nil
+		g.set(f, p.implied)
 	}
 	return nil
 }

@@ -70,8 +70,11 @@ type Decision struct {
 	// the same facts, within the notices' validity; nil when there is none.
 	NextChange *Change `json:"next_change"`
 
-	p       *plan
-	day     calendar.Date // the day decided (Date is the caller's to change)
+	p   *plan
+	day calendar.Date // the day decided (Date is the caller's to change)
+	// shared: reasons are the table's, kept for every decision at the
+	// same point (read-only; DecideInto must not reuse them).
+	shared  bool
 	reasons []reason
 	// an is a conditional answer's analysis (shared, read-only).
 	an    *analysis
@@ -739,6 +742,9 @@ func (d *Decision) setPlace(use PlaceUse, sc *scratch) {
 // reasons, sources, place and extra part.
 func (d *Decision) reuse() {
 	facts, reasons, x := d.facts, d.reasons, d.x
+	if d.shared {
+		reasons = nil
+	}
 	*d = Decision{facts: facts[:0], reasons: reasons[:0], x: x}
 	if x != nil {
 		*x = extra{own: x.own, srcs: x.srcs[:0]}

@@ -3,6 +3,7 @@ package engine
 import (
 	"math/bits"
 	"slices"
+	"sync/atomic"
 
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
@@ -17,6 +18,16 @@ import (
 // decision's own storage when there are few; any other view is built here,
 // into backing arrays shared by the decision's reasons.
 func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scratch) {
+	var slot *atomic.Pointer[[]reason]
+	if sc.hit {
+		// Known facts: the reasons are the entry's, the same for every
+		// decision there — kept, and shared read-only.
+		slot = &p.table.reasons[p.segments[seg].id*p.table.points+sc.point]
+		if rs := slot.Load(); rs != nil {
+			d.reasons, d.shared = *rs, true
+			return
+		}
+	}
 	n := 0
 	for _, v := range sc.vals {
 		if v != cond.False {
@@ -64,6 +75,15 @@ func (e *Engine) reasons(d *Decision, p *plan, st *cond.State, seg int, sc *scra
 			rs.view = &own[len(own)-1]
 		}
 		d.reasons = append(d.reasons, rs)
+	}
+	if slot != nil && own == nil {
+		// Kept in storage of its own (the decision's came from a block),
+		// clipped: a decision's reasons are never written once decided.
+		kept := slices.Clone(d.reasons)
+		if kept == nil {
+			kept = []reason{}
+		}
+		slot.CompareAndSwap(nil, &kept)
 	}
 }
 
@@ -274,6 +294,17 @@ func factKnown(st *cond.State, f *rules.Fact) bool {
 func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scratch) (Change, bool) {
 	if t := p.table; t != nil && sc.located && len(sc.unknown) == 0 {
 		// Known facts: the same point's entry under each later mask.
+		if now == verdictOf[t.entries[p.segments[k].id*t.points+sc.point].verdict] {
+			// The verdict is the entry's: the first later segment where
+			// the point's verdict changes.
+			cs := t.changesAt(p, sc.point)
+			i, _ := slices.BinarySearch(cs, int32(k+1))
+			if i == len(cs) {
+				return Change{}, false
+			}
+			seg := p.segments[cs[i]]
+			return Change{Date: seg.from.Date(), At: seg.from, Verdict: verdictOf[t.entries[seg.id*t.points+sc.point].verdict]}, true
+		}
 		for _, seg := range p.segments[k+1:] {
 			if v := verdictOf[t.entries[seg.id*t.points+sc.point].verdict]; v != now && v != "" {
 				return Change{Date: seg.from.Date(), At: seg.from, Verdict: v}, true
@@ -295,6 +326,29 @@ func (e *Engine) nextChange(p *plan, st *cond.State, k int, now Verdict, sc *scr
 		}
 	}
 	return Change{}, false
+}
+
+// changesAt returns the segments of p where the verdict at point n differs
+// from that of the last segment before with one (a point that contradicts
+// an implication has none: verdict 0), ascending: made by the first query
+// at the point and kept. For a query at n in segment k whose verdict is
+// the entry's, the first of them after k is the next change.
+func (t *table) changesAt(p *plan, n int) []int32 {
+	if cs := t.changes[n].Load(); cs != nil {
+		return *cs
+	}
+	cs := []int32{}
+	var last verdictCode
+	for k, seg := range p.segments {
+		if v := t.entries[seg.id*t.points+n].verdict; v != 0 && v != last {
+			cs, last = append(cs, int32(k)), v
+		}
+	}
+	cs = slices.Clip(cs)
+	if !t.changes[n].CompareAndSwap(nil, &cs) {
+		return *t.changes[n].Load()
+	}
+	return cs
 }
 
 // verdictFor decides again for another segment's mask with the same facts.

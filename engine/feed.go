@@ -269,8 +269,7 @@ func (e *Engine) feedFacts(st *cond.State, q Query, g *given, sc *scratch) {
 // fromFeed records that the feed gave f, as the query's other facts are
 // recorded, with where it came from.
 func fromFeed(g *given, fx *feedScratch, f *rules.Fact, src string) {
-	g.mask |= 1 << f.Index
-	g.src[f.Index], g.value[f.Index] = src, nil
+	g.set(f, src)
 	fx.from |= 1 << f.Index
 }
 

@@ -140,8 +140,7 @@ func (e *Engine) loadFacts(st *cond.State, q Query, g *given, sc *scratch) error
 			}
 			st.Str[f.Var.Slot] = s
 		}
-		g.mask |= 1 << f.Index
-		g.src[f.Index], g.value[f.Index] = v.Source, nil
+		g.set(f, v.Source)
 	}
 	return nil
 }
@@ -186,8 +185,7 @@ func (e *Engine) placeFacts(st *cond.State, g *given, sc *scratch) {
 				src = rules.DivisionsFile
 			}
 			st.Str[f.Var.Slot] = name
-			g.mask |= 1 << f.Index
-			g.src[f.Index], g.value[f.Index] = src, nil
+			g.set(f, src)
 		}
 	}
 }

@@ -46,6 +46,14 @@ type table struct {
 	// describe[i][lo*sizes[i]+hi] is how an outcome states that dim i lies
 	// within points lo…hi (numbers) or is point lo (others).
 	describe [][]FactCondition
+	// What a decision with known facts shares, worked out by the first
+	// query that needs it and kept (nil until then): reasons[maskID*points
+	// + n] are the reasons at point n under the mask (when every one has a
+	// precomputed view), read-only and clipped; changes[n] are the
+	// segments where the verdict at point n differs from the last segment
+	// with one before it (see nextChange).
+	reasons []atomic.Pointer[[]reason]
+	changes []atomic.Pointer[[]int32]
 }
 
 // analysis is the answer at a partial point when some rule's value depends
@@ -115,6 +123,8 @@ func (e *Engine) buildTable(p *plan) *table {
 	t.views = bits <= 64
 	masks := p.maskByID()
 	t.entries = make([]entry, p.masks*t.points)
+	t.reasons = make([]atomic.Pointer[[]reason], len(t.entries))
+	t.changes = make([]atomic.Pointer[[]int32], t.points)
 	var vals []cond.Tri
 	for n := range t.points {
 		e.set.Reset(st)

@@ -228,6 +228,23 @@ func (l *loader) loadImplications(imps []implicationSource) {
 		imp.If, imp.Text, imp.File, imp.Pos = prog, spec.If.Value+" ⇒ "+spec.Then.Value, file, spec.Pos
 		l.set.Implications = append(l.set.Implications, imp)
 	}
+	l.set.readers = implicationReaders(l.set.Implications)
+}
+
+// implicationReaders is Set.readers for imps: nil for more than 64.
+func implicationReaders(imps []*Implication) []uint64 {
+	if len(imps) > 64 {
+		return nil
+	}
+	readers := make([]uint64, len(imps))
+	for i, imp := range imps {
+		for j, o := range imps {
+			if slices.Contains(o.If.Vars, imp.Fact.Var) {
+				readers[i] |= 1 << j
+			}
+		}
+	}
+	return readers
 }
 
 // assignment parses "fact == value", "fact" or "!fact".

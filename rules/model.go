@@ -29,6 +29,10 @@ type Set struct {
 	NumSlots, BoolSlots, StrSlots int
 
 	factByName map[string]*Fact
+	// readers[i] marks the implications whose condition reads the fact
+	// implication i sets (bit j: Implications[j]); nil when there are more
+	// than 64 (derive then tries them all on every pass).
+	readers    []uint64
 	activityBy map[string]*Activity // by id, name and synonym
 	noticeBy   map[string]*Notice   // by number and by id
 }

@@ -181,9 +181,72 @@ func (s *Set) Derive(st *cond.State) error {
 	return nil
 }
 
+// deriveDirty is derive trying, after a first pass over every
+// implication, only those whose condition reads a fact a change has set
+// since they were last tried, in the same order: the others would change
+// nothing (their condition's value is the same, and the fact each sets is
+// as they left it, or another changed it and that was a contradiction),
+// so the changes, and the contradiction reported, are derive's.
+func (s *Set) deriveDirty(st *cond.State) (*Implication, bool) {
+	dirty := uint64(1)<<len(s.Implications) - 1
+	if len(s.Implications) == 64 {
+		dirty = ^uint64(0)
+	}
+	for passes := 0; dirty != 0 && passes <= len(s.Implications); passes++ {
+		for i, imp := range s.Implications {
+			if dirty&(1<<i) == 0 {
+				continue
+			}
+			dirty &^= 1 << i
+			if imp.If.Eval(st) != cond.True {
+				continue
+			}
+			slot := imp.Fact.Var.Slot
+			switch imp.Fact.Kind {
+			case cond.Number:
+				v := st.Num[slot]
+				if v.Known && v.Lo == imp.Number && v.Hi == imp.Number {
+					continue
+				}
+				if v.Known && (imp.Number < v.Lo || imp.Number > v.Hi) {
+					return imp, false
+				}
+				st.Num[slot] = cond.Exact(imp.Number)
+			case cond.Bool:
+				want := cond.TriOf(imp.Bool)
+				if st.Bool[slot] == want {
+					continue
+				}
+				if st.Bool[slot] != cond.Unknown {
+					return imp, false
+				}
+				st.Bool[slot] = want
+			case cond.Enum:
+				if st.Str[slot] == imp.Enum {
+					continue
+				}
+				if st.Str[slot] != "" {
+					return imp, false
+				}
+				st.Str[slot] = imp.Enum
+			}
+			dirty |= s.readers[i]
+		}
+	}
+	return nil, true
+}
+
 // derive is Derive without building an error: enumeration calls it for
 // every combination. On a contradiction it returns the implication broken.
 func (s *Set) derive(st *cond.State) (*Implication, bool) {
+	if len(s.readers) == len(s.Implications) && len(s.readers) > 0 {
+		return s.deriveDirty(st)
+	}
+	return s.derivePasses(st)
+}
+
+// derivePasses is derive trying every implication on every pass.
+func (s *Set) derivePasses(st *cond.State) (*Implication, bool) {
 	for range len(s.Implications) + 1 {
 		changed := false
 		for _, imp := range s.Implications {
