@@ -1240,6 +1240,13 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 	if a.where {
 		want["household"], want["where"] = true, true
 	}
+	if a.claim {
+		// 低保户要不要去申请: how it is claimed, with what it gives
+		want["how_to_claim"] = true
+		if has("assistance") {
+			want["assistance"] = true
+		}
+	}
 	if a.must {
 		// 60岁还要交吗: who the rule covers, and what they pay
 		want["covered"], want["fee"] = true, true
@@ -1265,7 +1272,7 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 	if want["assistance"] && has("assistance") && has("fee") && from["assistance"] != from["fee"] {
 		want["fee"] = false
 	}
-	if a.when && !a.money && !a.deadline && !a.benefits && !a.waiting && !a.where && !a.must {
+	if a.when && !a.money && !a.deadline && !a.benefits && !a.waiting && !a.where && !a.must && !a.claim {
 		return nil // 多久内, 几时: the rule's own sentence answers it
 	}
 	var until, named []saidTerm

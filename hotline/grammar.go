@@ -42,6 +42,7 @@ type grammar struct {
 	Festivals    map[string]string `yaml:"festivals"`
 	ClockParts   map[string][2]int `yaml:"clock_parts"`
 	Negators     []string          `yaml:"negators"`
+	NotNegators  []string          `yaml:"not_negators"`
 	Focus        []string          `yaml:"focus"`
 	Background   []string          `yaml:"background"`
 	Ellipsis     []string          `yaml:"ellipsis"`
@@ -69,6 +70,7 @@ type grammar struct {
 	Where        []string          `yaml:"where"`
 	Must         []string          `yaml:"must"`
 	Rate         []string          `yaml:"rate"`
+	Claim        []string          `yaml:"claim"`
 	Age          []string          `yaml:"age"`
 	Document     []string          `yaml:"document"`
 	Validity     []string          `yaml:"validity"`

@@ -100,6 +100,8 @@ type askFlags struct {
 	// must: "must I still" (60岁还要交吗); rate: how much is paid back
 	// (看病能报多少), which no term of the rules may say
 	must, rate bool
+	// claim: how the help is claimed (低保户要不要去申请补助)
+	claim bool
 }
 
 // engineQuery is the engine's query for q with facts: for its day, or
@@ -1519,7 +1521,7 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 		if (prev == next || prev == next1) && prev != utf8.RuneError {
 			continue
 		}
-		if strings.HasPrefix(s[at:], "不要紧") || strings.HasPrefix(s[at:], "没事") {
+		if strings.HasPrefix(s[at:], "不要紧") || strings.HasPrefix(s[at:], "没事") || p.inNotNegator(s, at, ng) {
 			continue
 		}
 		// 能收新茶籽不 能摘…: a question's 不 before a pause, not a negation
@@ -1527,6 +1529,25 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// inNotNegator reports whether the negator ng at s[at:] is part of a word
+// that negates nothing (别个 is "others", 特别 "especially").
+func (p *parser) inNotNegator(s string, at int, ng string) bool {
+	for _, w := range p.g.NotNegators {
+		for off := 0; ; {
+			k := strings.Index(w[off:], ng)
+			if k < 0 {
+				break
+			}
+			k += off
+			if at-k >= 0 && strings.HasPrefix(s[at-k:], w) {
+				return true
+			}
+			off = k + 1
+		}
 	}
 	return false
 }

@@ -925,6 +925,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		where:       rd.says(p.g.Where),
 		must:        rd.says(p.g.Must),
 		rate:        rd.says(p.g.Rate),
+		claim:       rd.says(p.g.Claim),
 	}
 	if rd.says(p.g.Age) {
 		q.ageSaid = true

@@ -1018,6 +1018,12 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 				}
 			}
 			var day calendar.Date
+			// 霜降以后 said after this year's 霜降: the time after it is now
+			after := slices.ContainsFunc(r.w.AfterDay, func(w string) bool { return strings.HasPrefix(rest, w) })
+			if d, err := r.cal.SolarTerm(t, today.Year()); after && year == 0 && err == nil && !d.After(today) {
+				s.add(Mention{Start: i, End: j, Date: today})
+				continue
+			}
 			if year != 0 {
 				d, err := r.cal.SolarTerm(t, year)
 				if err != nil {
