@@ -221,3 +221,41 @@ func TestWeeksAndBareLunarDays(t *testing.T) {
 		require.Empty(t, r.Read(text, calendar.MustDate(2024, 12, 18)), text)
 	}
 }
+
+// TestSolarTermsAndDottedDays: a solar term names its day when a word of
+// TermAfter, a pause or the end follows it, never inside a longer word
+// (寒露籽 is a variety, 下大雪 snow); 以后 after this year's day means
+// now. A month and day said with a dot are a day unless a unit follows.
+func TestSolarTermsAndDottedDays(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{TermAfter: []string{"那天", "以后", "前后"}, AfterDay: []string{"以后"},
+		DotNotBefore: []string{"米", "公"}})
+	require.NoError(t, err)
+	today := calendar.MustDate(2024, 10, 1)
+	for _, tc := range []struct {
+		text, words, want string // want "" when no day is named
+	}{
+		{"寒露那天开摘", "寒露", "2024-10-08"},
+		{"茶籽 霜降 摘得不", "霜降", "2024-10-23"},
+		{"霜降", "霜降", "2024-10-23"},
+		{"立夏那天烧纸", "立夏", "2025-05-05"},
+		{"秋分以后", "秋分", "2024-10-01"}, // 秋分 was 9月22日: after it is now
+		{"寒露籽好摘了", "", ""},
+		{"下大雪了", "", ""},
+		{"10.23能摘不", "10.23", "2024-10-23"},
+		{"11.23号克山上", "11.23号", "2024-11-23"},
+		{"离山1.5公里", "", ""},
+		{"离山2.50米", "", ""},
+		{"2024.10.23", "2024.10.23", "2024-10-23"},
+	} {
+		ms := r.Read(tc.text, today)
+		if tc.want == "" {
+			require.Empty(t, ms, tc.text)
+			continue
+		}
+		require.Len(t, ms, 1, tc.text)
+		require.Equal(t, tc.want, ms[0].Date.String(), tc.text)
+		require.Equal(t, tc.words, tc.text[ms[0].Start:ms[0].End], tc.text)
+	}
+}
