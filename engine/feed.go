@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"encoding/json"
 	"math"
 	"math/bits"
 	"slices"
@@ -58,7 +57,7 @@ func (e *Engine) Refeed(f *feed.Feed) (*Engine, error) {
 		cp.feed, cp.receipt.Feed = &feedState{x: x}, f.Digest()
 	}
 	cp.prepareFeed()
-	cp.receiptJSON, _ = json.Marshal(cp.receipt)
+	cp.receiptJSON = cp.receipt.appendJSON(nil)
 	return &cp, nil
 }
 

@@ -200,3 +200,20 @@ func BenchmarkDecisionJSON(b *testing.B) {
 		})
 	}
 }
+
+// TestReceiptJSON: a receipt written by hand is what encoding/json makes
+// of it, with and without its optional fields and with characters
+// encoding/json escapes.
+func TestReceiptJSON(t *testing.T) {
+	for _, r := range []Receipt{
+		{RuleSet: "sha256:0c1d", HolidayData: "holiday-cn 2007–2026; 2027+ projected"},
+		{RuleSet: "sha256:0c1d", HolidayData: "h", Bundle: "2025.1"},
+		{RuleSet: "sha256:0c1d", HolidayData: "h", Feed: "sha256:ab"},
+		{RuleSet: `<a href="x">&</a>`, HolidayData: "\u2028\x01\xff", Bundle: "b", Feed: "f"},
+		{},
+	} {
+		want, err := json.Marshal(r)
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(r.appendJSON(nil)))
+	}
+}
