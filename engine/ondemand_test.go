@@ -88,14 +88,7 @@ func TestPlanOnDemand(t *testing.T) {
 	// Change days, on a fresh engine so that they plan first.
 	lazy, err = LoadRoots(context.Background(), []rules.Root{{FS: rules.EmbeddedFS()}, {Name: "synthetic", FS: extra}}, rules.Limits{}, WithLayers(layers), PlanOnDemand())
 	require.NoError(t, err)
-	from, to := calendar.MustDate(2020, 1, 1), calendar.MustDate(2031, 12, 31)
-	for _, a := range eager.set.Activities {
-		w, err := eager.ChangeDays(a.ID, from, to)
-		require.NoError(t, err)
-		g, err := lazy.ChangeDays(a.ID, from, to)
-		require.NoError(t, err)
-		require.Equal(t, w, g, a.ID)
-	}
+	sameChangeDays(t, eager, lazy)
 }
 
 // TestPlanOnDemandClock: the same for windows with times of day.
@@ -183,14 +176,7 @@ func TestWindowsOnDemand(t *testing.T) {
 
 	fresh, err := Embedded(PlanOnDemand())
 	require.NoError(t, err)
-	from, to := calendar.MustDate(2020, 1, 1), calendar.MustDate(2031, 12, 31)
-	for _, a := range eager.set.Activities {
-		w, err := eager.ChangeDays(a.ID, from, to)
-		require.NoError(t, err)
-		g, err := fresh.ChangeDays(a.ID, from, to)
-		require.NoError(t, err)
-		require.Equal(t, w, g, a.ID)
-	}
+	sameChangeDays(t, eager, fresh)
 	fresh, err = Embedded(PlanOnDemand())
 	require.NoError(t, err)
 	for _, day := range []calendar.Date{calendar.MustDate(2024, 2, 10), calendar.MustDate(2024, 10, 3), calendar.MustDate(2025, 7, 10), calendar.MustDate(2026, 4, 5)} {
@@ -234,4 +220,18 @@ func TestWindowsOnDemand(t *testing.T) {
 	require.NoError(t, err)
 	require.Zero(t, pending(own))
 	require.Equal(t, len(lazy.windows), len(own.windows))
+}
+
+// sameChangeDays requires b to give a's change days for every activity
+// over 2020–2031.
+func sameChangeDays(t *testing.T, a, b *Engine) {
+	t.Helper()
+	from, to := calendar.MustDate(2020, 1, 1), calendar.MustDate(2031, 12, 31)
+	for _, act := range a.set.Activities {
+		w, err := a.ChangeDays(act.ID, from, to)
+		require.NoError(t, err)
+		g, err := b.ChangeDays(act.ID, from, to)
+		require.NoError(t, err)
+		require.Equal(t, w, g, act.ID)
+	}
 }
