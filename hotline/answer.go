@@ -921,7 +921,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 				best, bestScore, bestTerms = r.Text, score, r.Terms
 			}
 		}
-		saidText := strings.Join(terms, "")
+		saidText := a.Headline + strings.Join(terms, "") // the headline may say a term
 		for _, t := range bestTerms {
 			if t.Value != "" && strings.Contains(saidText, spokenDates(t.Value)) && !numberUnsaid(best, saidText) {
 				// its terms are said already (低保户: 200元) — unless it

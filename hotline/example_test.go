@@ -72,3 +72,19 @@ func ExampleRequest_english() {
 	// Output:
 	// No: open burning of crop straw is forbidden on 28 November.
 }
+
+// A call of several questions: VerdictText, what the operator page shows
+// in large type, is the gravest answer's verdict as said — not the first
+// answer's 可以 — and each answer keeps its own.
+func ExampleAnswer_verdictText() {
+	h := exampleHotline()
+	ans, _, _ := h.Ask(hotline.Request{Question: "我帮别人摘茶籽算不算偷摘", Today: calendar.MustDate(2024, 10, 25)})
+	fmt.Println(ans.VerdictText)
+	for _, a := range ans.Answers {
+		fmt.Println(a.VerdictText, a.Headline)
+	}
+	// Output:
+	// 不可以
+	// 可以 可以：10月25日受雇采摘油茶果是允许的。
+	// 不可以 不可以：10月25日偷摘油茶果是禁止的。
+}
