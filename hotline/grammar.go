@@ -53,6 +53,8 @@ type grammar struct {
 	Made         []string          `yaml:"made"`
 	Result       []string          `yaml:"result"`
 	YearTerms    []string          `yaml:"year_terms"`
+	Remedy       []string          `yaml:"remedy"`
+	NotYet       []string          `yaml:"not_yet"`
 	Aspect       []string          `yaml:"aspect"`
 	Disposal     []string          `yaml:"disposal"`
 	Instrument   []string          `yaml:"instrument"`

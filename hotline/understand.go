@@ -575,6 +575,17 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				return []hit{{i: f.i, j: f.j, clause: f.clause, words: f.words, w: word{activity: f.w.about}}}
 			}
 		}
+		// 去年12月没交医保 现在怎么办: an act not done yet (没, 还冇 — not
+		// 不, which refuses it), and the call asks what to do now: the
+		// act is asked about, done now
+		if rd.says(p.g.Remedy) {
+			for _, n := range neg {
+				if n.w.activity != nil && p.before(rd, n.i, p.g.NotYet, 3) {
+					n.neg = false
+					return []hit{n}
+				}
+			}
+		}
 	}
 	focused := pos[:0:0]
 	for _, h := range pos {
