@@ -104,7 +104,8 @@ type extra struct {
 	// own is the decision's own PlaceUse, which Place points to (kept for
 	// DecideInto to reuse).
 	own   *PlaceUse
-	srcs  []string // the facts' sources but their activity (see fact.src)
+	srcs  []string  // the facts' sources but their activity (see fact.src)
+	his   []float64 // the upper bounds of the facts known within a range
 	notes []*note
 	// buf holds the first notes: most decisions with notes have one or two.
 	buf [2]*note
@@ -183,10 +184,14 @@ func (s reasonStatus) defeated() bool { return s == overridden || s == excepted 
 // pointers (its blocks are no work for the garbage collector), since every
 // decision keeps several.
 type fact struct {
-	lo, hi  float64 // numbers (a range when lo < hi); bool: lo is 1 for true
-	enum    uint16  // an enum's value: its index in rules.Fact.Values
-	index   uint8   // rules.Fact.Index
+	lo float64 // a number (a range's lower bound); bool: 1 for true
+	// enum is an enum's value: its index in rules.Fact.Values; for a
+	// number known within a range (rng), its upper bound's index in the
+	// decision's his (ranges are few: a fact is 16 bytes, not 24).
+	enum    uint16
+	index   uint8 // rules.Fact.Index
 	derived bool
+	rng     bool
 	// src is where the fact came from: nowhere said (srcNone), the
 	// activity's words (srcActivity: the plan's implied) or
 	// Decision.srcs[src-srcOwn].
@@ -387,23 +392,32 @@ func (d *Decision) Facts() []FactValue {
 	out := make([]FactValue, len(d.facts))
 	for i := range d.facts {
 		x := &d.facts[i]
-		out[i] = x.value(d.p.e.set.Facts[x.index], d.source(x))
+		out[i] = x.value(d.p.e.set.Facts[x.index], d.source(x), d.hi(x))
 	}
 	return out
 }
 
-func (x *fact) value(f *rules.Fact, src string) FactValue {
+// hi is x's upper bound: lo unless it is a range.
+func (d *Decision) hi(x *fact) float64 {
+	if x.rng {
+		return d.x.his[x.enum]
+	}
+	return x.lo
+}
+
+// value is x as a FactValue; hi is its upper bound (Decision.hi).
+func (x *fact) value(f *rules.Fact, src string, hi float64) FactValue {
 	fv := FactValue{Name: f.Name, Derived: x.derived, Source: src}
 	switch f.Kind {
 	case cond.Number:
 		switch {
-		case x.lo == x.hi:
+		case x.lo == hi:
 			fv.Value = x.lo
-		case math.IsInf(x.hi, 1):
+		case math.IsInf(hi, 1):
 			// A count whose start a feed does not reach: at least lo.
 			fv.Value = map[string]float64{"min": x.lo}
 		default:
-			fv.Value = map[string]float64{"min": x.lo, "max": x.hi}
+			fv.Value = map[string]float64{"min": x.lo, "max": hi}
 		}
 	case cond.Bool:
 		fv.Value = x.lo == 1
@@ -692,6 +706,7 @@ const (
 	reasonsPerBlock   = (blockBytes - mallocHeader) / int(unsafe.Sizeof(reason{}))
 	placesPerBlock    = (blockBytes - mallocHeader) / int(unsafe.Sizeof(PlaceUse{}))
 	extrasPerBlock    = (blockBytes - mallocHeader) / int(unsafe.Sizeof(extra{}))
+	hisPerBlock       = blockBytes / 8 // float64s: no pointers, no header
 )
 
 // newDecision returns a zero decision from the scratch's block.
@@ -747,6 +762,6 @@ func (d *Decision) reuse() {
 	}
 	*d = Decision{facts: facts[:0], reasons: reasons[:0], x: x}
 	if x != nil {
-		*x = extra{own: x.own, srcs: x.srcs[:0]}
+		*x = extra{own: x.own, srcs: x.srcs[:0], his: x.his[:0]}
 	}
 }

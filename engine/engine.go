@@ -240,6 +240,7 @@ type scratch struct {
 	srcs    []string
 	places  []PlaceUse
 	extras  []extra
+	his     []float64
 	st      *cond.State
 	given   given
 	vals    []cond.Tri

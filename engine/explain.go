@@ -232,12 +232,20 @@ func knownExactly(st *cond.State, v *cond.Var) bool {
 // at.
 func (e *Engine) factValues(d *Decision, st *cond.State, g *given, sc *scratch) {
 	var known uint64 // by rules.Fact.Index (at most 64 facts)
+	nrange := 0
 	for m := g.mask | e.derivable; m != 0; m &= m - 1 {
 		if i := bits.TrailingZeros64(m); factKnown(st, e.set.Facts[i]) {
 			known |= 1 << i
+			if f := e.set.Facts[i]; f.Kind == cond.Number && st.Num[f.Var.Slot].Lo != st.Num[f.Var.Slot].Hi {
+				nrange++
+			}
 		}
 	}
 	d.facts = storage(d.facts, &sc.facts, bits.OnesCount64(known), factsPerBlock)
+	if nrange > 0 {
+		x := d.ext(sc)
+		x.his = storage(x.his, &sc.his, nrange, hisPerBlock)[:0]
+	}
 	// The sources but the activity's, which its plan holds.
 	nsrc := 0
 	for m := known & g.mask; m != 0; m &= m - 1 {
@@ -267,10 +275,14 @@ func (e *Engine) factValues(d *Decision, st *cond.State, g *given, sc *scratch) 
 		switch f.Kind {
 		case cond.Number:
 			n := st.Num[f.Var.Slot]
-			x.lo, x.hi = n.Lo, n.Hi
+			x.lo = n.Lo
+			if n.Hi != n.Lo {
+				x.rng, x.enum = true, uint16(len(d.x.his))
+				d.x.his = append(d.x.his, n.Hi)
+			}
 		case cond.Bool:
 			if st.Bool[f.Var.Slot] == cond.True {
-				x.lo, x.hi = 1, 1
+				x.lo = 1
 			}
 		case cond.Enum:
 			x.enum = uint16(slices.Index(f.Values, st.Str[f.Var.Slot]))

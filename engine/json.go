@@ -138,7 +138,7 @@ func (d *Decision) AppendJSON(dst []byte) []byte {
 			dst = append(dst, ',')
 		}
 		x := &d.facts[i]
-		dst = x.appendJSON(dst, e.set.Facts[x.index], d.source(x))
+		dst = x.appendJSON(dst, e.set.Facts[x.index], d.source(x), d.hi(x))
 	}
 	dst = append(dst, ']')
 	var buf [8]*rules.Notice
@@ -313,22 +313,22 @@ func (a *analysis) encode(dst []byte) []byte {
 	return dst
 }
 
-func (x *fact) appendJSON(dst []byte, f *rules.Fact, src string) []byte {
+func (x *fact) appendJSON(dst []byte, f *rules.Fact, src string, hi float64) []byte {
 	dst = append(dst, `{"name":`...)
 	dst = appendString(dst, f.Name)
 	dst = append(dst, `,"value":`...)
 	switch f.Kind {
 	case cond.Number:
 		switch {
-		case x.lo == x.hi:
+		case x.lo == hi:
 			dst = appendFloat(dst, x.lo)
-		case math.IsInf(x.hi, 1):
+		case math.IsInf(hi, 1):
 			dst = append(dst, `{"min":`...)
 			dst = appendFloat(dst, x.lo)
 			dst = append(dst, '}')
 		default:
 			dst = append(dst, `{"max":`...)
-			dst = appendFloat(dst, x.hi)
+			dst = appendFloat(dst, hi)
 			dst = append(dst, `,"min":`...)
 			dst = appendFloat(dst, x.lo)
 			dst = append(dst, '}')
