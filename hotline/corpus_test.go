@@ -84,7 +84,14 @@ const (
 	// intentsGlob is the question kinds of issue 12's mystery-shopper
 	// check (session 7), one file per category.
 	intentsGlob = "testdata/heldout/intents/*.yaml"
+	// heldout8Glob is held-out set 8 (session 8): town voices and every
+	// kind of question, one file per category.
+	heldout8Glob = "testdata/heldout/s8-town/*.yaml"
 )
+
+// allCorpora is every corpus, for the tests that hold all of them to a
+// bound (no false 可以, spoken limits, deciding sentences kept).
+var allCorpora = []string{callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob, heldout8Glob}
 
 func loadCorpus(t testing.TB, globs ...string) []corpusCase {
 	t.Helper()
@@ -589,6 +596,20 @@ func TestDecidingSentencesKept(t *testing.T) {
 // beside them; session 8 (竹子砍了在山上烧掉 burns the bamboo) 75 of 76.
 // The floor only rises.
 var intentsFloor = 0.98
+
+// heldout8Floor is what held-out set 8 (testdata/heldout/s8-town, 203
+// calls in 13 categories, session 8: the town side of the gazette — market
+// order, construction waste, resident insurance, the register — and every
+// kind of question beyond "may I", in shop owners', drivers', parents' and
+// the operator's own shorthand) must keep. Its first run, before any
+// change made for it, scored 129 of 203 (63.5 %), with one answer of 可以
+// where a rule forbids (孩子在学校已经交了居民医保 家里村上又让交一次 —
+// duplicate enrolment); docs/hotline.md has it by category. The floor is
+// the score reached and only rises.
+var heldout8Floor = 0.63
+
+// TestHeldOut8 scores held-out set 8 by category, apart from the others.
+func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }
 
 // TestIntents scores the intents set by category, apart from the others.
 func TestIntents(t *testing.T) {
