@@ -866,8 +866,13 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			continue
 		}
 		if n := p.knownAt(text[i:]); n > 0 && utf8.RuneCountInString(text[i:i+n]) >= 2 {
-			i += n
-			continue
+			// a longer word heard that keeps the known one as said (乱摆滩
+			// is 乱摆摊: 乱摆 is a known word, 滩 the slip) is heard; else
+			// the known word stands
+			if w, m := p.sound.match(text[i:]); m <= n || !strings.HasPrefix(w, text[i:i+n]) {
+				i += n
+				continue
+			}
 		}
 		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) {
 			if !saidRead {
@@ -1194,7 +1199,9 @@ func (p *parser) scanFrames(rd *reading) {
 }
 
 // withSaid reports whether the clause of byte i says one of frame f's
-// with-words, or f has none.
+// with-words, or f has none. A clause parted from its neighbour by a space
+// only is one sentence with it, as a verb and its object may be
+// (装修垃圾 丢垃圾桶, typed with a space for the pause).
 func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 	if len(f.with) == 0 {
 		return true
@@ -1206,6 +1213,16 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 	}
 	for hi < len(rd.text) && rd.clause(hi) == c {
 		hi++
+	}
+	if lo > 0 && (rd.text[lo] == ' ' || rd.text[lo-1] == ' ') {
+		for lo > 0 && rd.clause(lo-1) >= c-1 {
+			lo--
+		}
+	}
+	if hi < len(rd.text) && (rd.text[hi] == ' ' || rd.text[hi-1] == ' ') {
+		for hi < len(rd.text) && rd.clause(hi) <= c+1 {
+			hi++
+		}
 	}
 	return p.hasAny(rd.text[lo:hi], f.with)
 }

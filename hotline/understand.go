@@ -68,6 +68,23 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	for _, h := range acts {
 		actClauses[h.clause] = true
 	}
+	// 电动车没停在消防通道上 停在划好的停车位里: a fact said inside a
+	// negated act's words is what is not done, nobody's setting
+	var negFacts []int
+	for _, h := range rd.acts {
+		if !h.neg {
+			continue
+		}
+		i, j := h.i, h.j
+		if h.wj > 0 {
+			i, j = min(i, h.wi), max(j, h.wj)
+		}
+		for _, f := range rd.facts {
+			if f.i >= i && f.j <= j {
+				negFacts = append(negFacts, f.i)
+			}
+		}
+	}
 	for _, h := range rd.facts {
 		if !actClauses[h.clause] {
 			shared[h.clause] = true
@@ -168,8 +185,10 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 				sh[c] = true
 			}
 			// only the opening phrase of clause 0, not the first act's facts
+			// (a clause 0 with no act sets the scene whole: 我是城区菜市场
+			// 边上开店的 送货车…)
 			for k, h := range rd.facts {
-				if h.clause == 0 && k != opening {
+				if h.clause == 0 && k != opening && actClauses[0] {
 					a.skip = append(a.skip[:len(a.skip):len(a.skip)], h.i)
 				}
 			}
@@ -184,6 +203,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 				sh[c] = true
 			}
 		}
+		a.skip = append(a.skip[:len(a.skip):len(a.skip)], negFacts...)
 		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
 		u.queries = append(u.queries, q)
@@ -510,6 +530,19 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				}
 			}
 		}
+		// 没交医保 明年2月份再交要得不: an act said as not done, and later
+		// a bare verb of it, not negated — what is not done yet is what is
+		// asked
+		for _, v := range rd.verbs {
+			if v.neg {
+				continue
+			}
+			for _, n := range neg {
+				if a := n.w.activity; a != nil && v.i >= max(n.j, n.objEnd()) && p.verbOf(v.words, a) {
+					return []hit{{i: v.i, j: v.j, clause: v.clause, words: n.words + "…" + v.words, w: word{activity: a}}}
+				}
+			}
+		}
 		// 田埂……烧得不: the object said first, as the topic, and its verb
 		// alone in a later clause
 		for _, v := range rd.verbs {
@@ -625,9 +658,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		for k, h := range pos {
 			if k > 0 {
 				prev := pos[k-1]
+				// measured from the end of what the first act said: a
+				// frame's object after its verb is part of it (搭个遮阳棚卖菜)
+				pj := max(prev.j, prev.objEnd())
 				if prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
-					h.i >= prev.j && bareRunes(rd, prev.j, h.i) <= 3 && !p.hasAny(rd.text[prev.j:h.i], p.g.Connectors) &&
-					!p.hasAny(rd.text[prev.j:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[prev.j:h.i], " \t\u3000") &&
+					h.i >= pj && bareRunes(rd, pj, h.i) <= 3 && !p.hasAny(rd.text[pj:h.i], p.g.Connectors) &&
+					!p.hasAny(rd.text[pj:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[pj:h.i], " \t\u3000") &&
 					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) {
 					if last != k-1 || !p.startsWithAny(prev.words, p.g.Instrument) {
 						continue
