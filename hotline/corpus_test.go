@@ -604,9 +604,13 @@ var intentsFloor = 0.98
 // the operator's own shorthand) must keep. Its first run, before any
 // change made for it, scored 129 of 203 (63.5 %), with one answer of 可以
 // where a rule forbids (孩子在学校已经交了居民医保 家里村上又让交一次 —
-// duplicate enrolment); docs/hotline.md has it by category. The floor is
-// the score reached and only rises.
-var heldout8Floor = 0.63
+// duplicate enrolment); docs/hotline.md has it by category. After general
+// fixes (a scene-setting clause 0, an act after another measured from its
+// object, facts inside a negated act, a negated act asked by its later
+// verb, a longer heard word keeping a known one, townspeople's words as
+// data) it scores 169 of 203. The floor is the score reached and only
+// rises.
+var heldout8Floor = 0.83
 
 // TestHeldOut8 scores held-out set 8 by category, apart from the others.
 func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }
