@@ -16,7 +16,7 @@ import (
 func TestAnswerMarshalAppend(t *testing.T) {
 	h := newTestHotline(t)
 	var qs []Request
-	for _, c := range loadCorpus(t, callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob) {
+	for _, c := range loadCorpus(t, allCorpora...) {
 		today, err := calendar.ParseDate(c.At)
 		require.NoError(t, err)
 		qs = append(qs, Request{Question: c.Q, Today: today}, Request{Question: c.Q, Today: today, Lang: EN})
