@@ -201,39 +201,52 @@ func (s *Set) deriveDirty(st *cond.State) (*Implication, bool) {
 			if imp.If.Eval(st) != cond.True {
 				continue
 			}
-			slot := imp.Fact.Var.Slot
-			switch imp.Fact.Kind {
-			case cond.Number:
-				v := st.Num[slot]
-				if v.Known && v.Lo == imp.Number && v.Hi == imp.Number {
-					continue
-				}
-				if v.Known && (imp.Number < v.Lo || imp.Number > v.Hi) {
-					return imp, false
-				}
-				st.Num[slot] = cond.Exact(imp.Number)
-			case cond.Bool:
-				want := cond.TriOf(imp.Bool)
-				if st.Bool[slot] == want {
-					continue
-				}
-				if st.Bool[slot] != cond.Unknown {
-					return imp, false
-				}
-				st.Bool[slot] = want
-			case cond.Enum:
-				if st.Str[slot] == imp.Enum {
-					continue
-				}
-				if st.Str[slot] != "" {
-					return imp, false
-				}
-				st.Str[slot] = imp.Enum
+			did, ok := imp.apply(st)
+			if !ok {
+				return imp, false
+			}
+			if !did {
+				continue
 			}
 			dirty |= s.readers[i]
 		}
 	}
 	return nil, true
+}
+
+// apply sets the fact imp's condition, true in st, implies: whether that
+// changed st, and false if st already says otherwise.
+func (imp *Implication) apply(st *cond.State) (changed, ok bool) {
+	slot := imp.Fact.Var.Slot
+	switch imp.Fact.Kind {
+	case cond.Number:
+		v := st.Num[slot]
+		if v.Known && v.Lo == imp.Number && v.Hi == imp.Number {
+			return false, true
+		}
+		if v.Known && (imp.Number < v.Lo || imp.Number > v.Hi) {
+			return false, false
+		}
+		st.Num[slot] = cond.Exact(imp.Number)
+	case cond.Bool:
+		want := cond.TriOf(imp.Bool)
+		if st.Bool[slot] == want {
+			return false, true
+		}
+		if st.Bool[slot] != cond.Unknown {
+			return false, false
+		}
+		st.Bool[slot] = want
+	case cond.Enum:
+		if st.Str[slot] == imp.Enum {
+			return false, true
+		}
+		if st.Str[slot] != "" {
+			return false, false
+		}
+		st.Str[slot] = imp.Enum
+	}
+	return true, true
 }
 
 // derive is Derive without building an error: enumeration calls it for
@@ -253,34 +266,12 @@ func (s *Set) derivePasses(st *cond.State) (*Implication, bool) {
 			if imp.If.Eval(st) != cond.True {
 				continue
 			}
-			slot := imp.Fact.Var.Slot
-			switch imp.Fact.Kind {
-			case cond.Number:
-				v := st.Num[slot]
-				if v.Known && v.Lo == imp.Number && v.Hi == imp.Number {
-					continue
-				}
-				if v.Known && (imp.Number < v.Lo || imp.Number > v.Hi) {
-					return imp, false
-				}
-				st.Num[slot] = cond.Exact(imp.Number)
-			case cond.Bool:
-				want := cond.TriOf(imp.Bool)
-				if st.Bool[slot] == want {
-					continue
-				}
-				if st.Bool[slot] != cond.Unknown {
-					return imp, false
-				}
-				st.Bool[slot] = want
-			case cond.Enum:
-				if st.Str[slot] == imp.Enum {
-					continue
-				}
-				if st.Str[slot] != "" {
-					return imp, false
-				}
-				st.Str[slot] = imp.Enum
+			did, ok := imp.apply(st)
+			if !ok {
+				return imp, false
+			}
+			if !did {
+				continue
 			}
 			changed = true
 		}
