@@ -150,6 +150,9 @@ type soundTrie struct {
 	// characters starts a word's first syllable almost everywhere)
 	pairs []uint64
 	width int
+	// second are the characters one of whose readings is a word's second
+	// syllable: tested before the pairs, without reading the first's
+	second runeBits
 }
 
 type soundNode struct {
@@ -207,10 +210,20 @@ func (t *soundTrie) index() {
 		}
 	}
 	t.pairs = make([]uint64, (t.width*t.width+63)/64)
+	seconds := map[uint16]bool{}
 	for a, c := range t.root.next {
 		for b := range c.next {
 			k := int(a)*t.width + int(b)
 			t.pairs[k/64] |= 1 << (k % 64)
+			seconds[b] = true
+		}
+	}
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		for _, rd := range t.py.AppendSyllables(buf[:0], r) {
+			if seconds[rd] {
+				t.second.add(r)
+				break
+			}
 		}
 	}
 	t.indexed = true
@@ -241,7 +254,7 @@ func (t *soundTrie) match(s string) (string, int) {
 		if !t.first.mayHave(r) {
 			return "", 0
 		}
-		if r2, _ := utf8.DecodeRuneInString(s[sz:]); !t.mayStart(r, r2) {
+		if r2, _ := utf8.DecodeRuneInString(s[sz:]); r2 < 0x3400 || r2 > 0x9FFF || !t.second.mayHave(r2) || !t.mayStart(r, r2) {
 			return "", 0
 		}
 	}

@@ -157,6 +157,8 @@ type Reader struct {
 	years, monthWords, monthParts, monthSpans, yearParts, lunarDays, gregorian, dayWords, feasts []string
 	dayWord                                                                                      map[string]dayWord
 	wordIndex                                                                                    *wordTrie
+	// feastRank is each feast word's place in feasts (scan.said)
+	feastRank map[string]int
 	// chars are the characters any pattern or word may hold (anyChar: a
 	// pattern may hold any): text made of others names no day (Touches)
 	chars   runeSet
@@ -273,6 +275,10 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	}
 	r.dayWords = sortedKeys(r.dayWord)
 	r.feasts = sortedKeys(w.Feasts)
+	r.feastRank = make(map[string]int, len(r.feasts))
+	for k, f := range r.feasts {
+		r.feastRank[f] = k
+	}
 	r.wordIndex = &wordTrie{root: &wordNode{}}
 	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts} {
 		for _, w := range l {
@@ -430,6 +436,21 @@ func (s *scan) occurrences(word string) iter.Seq2[int, int] {
 			}
 		}
 	}
+}
+
+// said are the words of a list that occur in the text, in the list's order
+// (rank: each word's place in it): a pass over a long list of words (the
+// other calendars' holidays) looks only at those said, found once per text
+// (wordsAt), instead of asking for each word of the list.
+func (s *scan) said(rank map[string]int) []string {
+	var out []string
+	for w := range s.at {
+		if _, ok := rank[w]; ok {
+			out = append(out, w)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Compare(rank[a], rank[b]) })
+	return out
 }
 
 // index is the first place at or after off where word occurs, or -1: the
@@ -1118,7 +1139,7 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 // occurrence, or its occurrence in the year said. A holiday of several
 // days, or one that begins the evening before, is a span.
 func (r *Reader) otherFeasts(s *scan, today calendar.Date, year int) {
-	for _, w := range r.feasts {
+	for _, w := range s.said(r.feastRank) {
 		for i, j := range s.occurrences(w) {
 			f := r.w.Feasts[w]
 			rule := f.Rule
