@@ -183,7 +183,11 @@ type parser struct {
 	frames   []*frame
 	byVerb   map[string][]*frame
 	byObj    map[string][]*frame
-	partial  map[string]*rules.Activity // activity id → its partial form
+	// lone are the frame objects that name one covered activity alone
+	// (鞭炮, 孔明灯), longest first: a fragment with no verb names its act
+	// by one of them (鞭炮 过年 后山)
+	lone    []string
+	partial map[string]*rules.Activity // activity id → its partial form
 	// manners: activity id → the activities that are ways of doing it
 	// which the rules judge apart (拆户参保 of 参保缴费)
 	manners map[string][]*rules.Activity
@@ -486,6 +490,25 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*[〔（(\[【]?\s*([0-9]{4})\s*[〕）)\]】年]?\s*([0-9]{1,3})\s*号`)
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	p.addPeriods()
+	for o, fs := range p.byObj {
+		var a *rules.Activity
+		for _, f := range fs {
+			if f.activity == nil || a != nil && a != f.activity {
+				a = nil
+				break
+			}
+			a = f.activity
+		}
+		if a != nil && !p.made[o] && utf8.RuneCountInString(o) >= 2 {
+			p.lone = append(p.lone, o)
+		}
+	}
+	sort.Slice(p.lone, func(i, j int) bool {
+		if len(p.lone[i]) != len(p.lone[j]) {
+			return len(p.lone[i]) > len(p.lone[j])
+		}
+		return p.lone[i] < p.lone[j]
+	})
 	return p, nil
 }
 

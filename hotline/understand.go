@@ -619,6 +619,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				}
 			}
 		}
+		// 鞭炮 过年 后山: a fragment with no verb at all names its act by an
+		// object only one covered activity's frames have
+		if len(rd.verbs) == 0 {
+			for _, o := range p.lone {
+				if i := strings.Index(rd.text, o); i >= 0 && rd.free(i, i+len(o)) && !p.negated(rd, i, true) {
+					a := p.byObj[o][0].activity
+					return []hit{{i: i, j: i + len(o), clause: rd.clause(i), words: o, w: word{activity: a}}}
+				}
+			}
+		}
 	}
 	focused := pos[:0:0]
 	for _, h := range pos {
