@@ -109,29 +109,24 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 				days[c] = true
 			}
 		}
-		for _, c := range sortedKeys(days) {
+		// askedAgain is the last act said before clause c, asked again there
+		askedAgain := func(c int) hit {
 			last := acts[0]
 			for _, a := range acts {
 				if a.clause < c {
 					last = a
 				}
 			}
-			e := last
-			e.clause = c
-			extra = append(extra, e)
+			last.clause = c
+			return last
+		}
+		for _, c := range sortedKeys(days) {
+			extra = append(extra, askedAgain(c))
 		}
 		for _, c := range sortedKeys(shared) { // in the order said
 			// 低保户交多少 特困户又交多少: or it asks how much or when of them
 			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.asks(clauseText(rd, c))) && p.clauseHasEnum(rd, c) {
-				last := acts[0]
-				for _, a := range acts {
-					if a.clause < c {
-						last = a
-					}
-				}
-				e := last
-				e.clause = c
-				extra = append(extra, e)
+				extra = append(extra, askedAgain(c))
 				delete(shared, c)
 			}
 		}
