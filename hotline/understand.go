@@ -39,6 +39,11 @@ type understanding struct {
 	periods []int
 }
 
+// fragmentRunes is the longest call read as a fragment of words with no
+// verb (鞭炮 过年 后山, 孔明灯 放得不 山边): a caller's fragment is a few
+// words.
+const fragmentRunes = 16
+
 // MaxAnswers bounds the answers to one call: the acts asked about beyond
 // the first MaxAnswers (in the order said) are not decided, and the answer
 // says how many were left (a call repeating 白水镇呢 a hundred times would
@@ -615,8 +620,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 		}
 		// 鞭炮 过年 后山: a fragment with no verb at all names its act by an
-		// object only one covered activity's frames have
-		if len(rd.verbs) == 0 {
+		// object only one covered activity's frames have (a short call
+		// only: a long run of words with no verb is noise, not a fragment)
+		if len(rd.verbs) == 0 && utf8.RuneCountInString(rd.text) <= fragmentRunes {
 			for _, o := range p.lone {
 				if i := strings.Index(rd.text, o); i >= 0 && rd.free(i, i+len(o)) && !p.negated(rd, i, true) {
 					a := p.byObj[o][0].activity
