@@ -210,6 +210,10 @@ type parser struct {
 	docFirst []rune
 	// distFirst are the first characters of the distance prefixes
 	distFirst string
+	// distUnits are the distance's unit words: reDist needs a numeral
+	// right before one of them, a cheap test that spares the regexp
+	// its scan of a call that says no number with a unit
+	distUnits []string
 	// householdFirst are the first characters of the household words
 	householdFirst runeBits
 	// enumFirst are the first characters of the enumerators (一是, 第二)
@@ -450,6 +454,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	d := voc.Distance
 	if d.Fact != "" {
 		units := keys(d.Units)
+		p.distUnits = units
 		// the landmark may be left out when the distance says it is far
 		// (好几百米远, 三四百米开外): see distance
 		p.reDist = regexp.MustCompile(`(?:` + alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:就有|就|才|也就|只有|只|都有|有|还有|正好|刚好|恰好)?\s*(` +
@@ -1631,7 +1636,7 @@ func (p *parser) before(rd *reading, i int, words []string, runes int) bool {
 // distance reads 离山50米, 离林子两百多米, 离山不到一百米, 离山50米左右,
 // 离山一里路: a number or a range, never a guessed exact value.
 func (p *parser) distance(rd *reading) {
-	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) {
+	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) && numeralBeforeUnit(rd.text, p.distUnits) {
 		s := rd.text
 		fact := p.voc.Distance.Fact
 		for _, m := range p.reDist.FindAllStringSubmatchIndex(s, -1) {
@@ -1752,6 +1757,39 @@ func (p *parser) hasPrefix(s string, words []string) bool {
 // containsAnyRune is strings.ContainsAny for a short set of characters
 // outside ASCII: one fast search per character, not a look-up in chars for
 // each character of s.
+// numeralBeforeUnit reports whether s says a numeral before one of units,
+// with at most 来 or 多 and spaces between: what reDist's number and unit
+// groups require, so false means reDist cannot match.
+func numeralBeforeUnit(s string, units []string) bool {
+	for _, u := range units {
+		for off := 0; ; {
+			i := strings.Index(s[off:], u)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(u)
+			j := skipSpaceBack(s, i)
+			if r, n := utf8.DecodeLastRuneInString(s[:j]); r == '来' || r == '多' {
+				j = skipSpaceBack(s, j-n)
+			}
+			if r, _ := utf8.DecodeLastRuneInString(s[:j]); r >= '0' && r <= '9' || strings.ContainsRune("零〇一二两三四五六七八九十百千几好把", r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// skipSpaceBack returns the end of s[:i] without its trailing spaces
+// (regexp's \s: ASCII white space).
+func skipSpaceBack(s string, i int) int {
+	for i > 0 && strings.IndexByte(" \t\n\f\r", s[i-1]) >= 0 {
+		i--
+	}
+	return i
+}
+
 func containsAnyRune(s, chars string) bool {
 	for _, r := range chars {
 		if strings.ContainsRune(s, r) {
