@@ -39,6 +39,7 @@ type corpusCase struct {
 	Say     []string              `yaml:"say"`
 	Head    []string              `yaml:"head"`
 	NoSay   []string              `yaml:"nosay"`
+	Heard   []string              `yaml:"heard"`
 	Intent  string                `yaml:"intent"`
 	Status  string                `yaml:"status"`
 	Answers []corpusCase          `yaml:"answers"`
@@ -128,6 +129,7 @@ type corpusResult struct {
 	facts                                            map[string]any
 	cites                                            []string
 	ask                                              string
+	unheard                                          []string
 	answers                                          []corpusResult
 }
 
@@ -147,6 +149,7 @@ func resultOf(ans *Answer) corpusResult {
 	r := corpusResult{intent: string(ans.Intent), verdict: string(ans.Verdict), spoken: ans.Answer, headline: ans.Headline, status: ans.Status, facts: map[string]any{}}
 	if q := ans.Query; q != nil {
 		r.act, r.date, r.time = q.Activity, q.Date.String(), q.Time
+		r.unheard = q.NotUnderstood
 		for k, v := range q.Facts {
 			r.facts[k] = v
 		}
@@ -231,6 +234,13 @@ func (c corpusCase) check(r corpusResult) []string {
 	for _, w := range c.NoSay {
 		if strings.Contains(r.spoken, w) {
 			add("spoken text says %q", w)
+		}
+	}
+	for _, w := range c.Heard {
+		for _, u := range r.unheard {
+			if strings.Contains(u, w) {
+				add("%q is reported as not understood (%q)", w, u)
+			}
 		}
 	}
 	if c.Status != "" && c.Status != r.status {
