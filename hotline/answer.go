@@ -695,11 +695,15 @@ func (h *Hotline) span(l Lang, from, to calendar.Date, q *Query) (string, string
 	return h.day(l, from, q), h.day(l, to, q)
 }
 
-// todayYear is the year the question speaks in: the day asked about's
-// own, unless the caller named another.
+// todayYear is the year the question speaks in: the call's (a day asked
+// about in another year — 明年的今天, 十月一号 asked on 10月5日 — is said
+// with its year), or the day asked about's own when the call's is unknown.
 func todayYear(q *Query) int {
 	if q == nil {
 		return 0
+	}
+	if q.called != (calendar.Date{}) {
+		return q.called.Year()
 	}
 	return q.Date.Year()
 }

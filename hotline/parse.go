@@ -66,7 +66,8 @@ type Query struct {
 	TimeFromCall bool   `json:"time_from_call,omitempty"`
 	timed        bool   // a time was said: the decision is for minute of Date
 	minute       int
-	dayWeak      bool // the day is a narrative 现在's (or none was said)
+	dayWeak      bool          // the day is a narrative 现在's (or none was said)
+	called       calendar.Date // the day of the call: a day asked in another year is said with its year
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`

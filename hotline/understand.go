@@ -859,7 +859,7 @@ func (p *parser) onlyActivityOf(v string) *rules.Activity {
 // query builds the query for one act: its activity, the facts of its
 // clause and of the clauses that name no act, and its day.
 func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.Date) *Query {
-	q := &Query{Question: rd.q.Question, Unread: rd.q.Unread, Facts: map[string]any{}, Understood: append([]Understood{}, rd.q.Understood...), NotUnderstood: []string{}}
+	q := &Query{Question: rd.q.Question, Unread: rd.q.Unread, Facts: map[string]any{}, Understood: append([]Understood{}, rd.q.Understood...), NotUnderstood: []string{}, called: today}
 	if a.w.activity != nil {
 		q.Activity, q.ActivityName, q.ActivityEN = a.w.activity.ID, a.w.activity.Name, a.w.activity.EN
 		q.Understood = append(q.Understood, Understood{Words: a.words, Kind: "activity", Meaning: a.w.activity.Name, Value: a.w.activity.ID})

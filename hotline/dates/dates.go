@@ -678,6 +678,10 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 				continue
 			}
 			y = today.Year() + r.w.Years[w]
+			if n, ok := r.sameDay(s.text[i+len(w):]); ok && y != today.Year() { // 明年的今天
+				s.add(Mention{Start: i, End: i + len(w) + n, Date: calendar.MustDate(y, today.Month(), min(today.Day(), daysIn(y, today.Month())))})
+				continue
+			}
 			d := calendar.MustDate(y, 1, 1)
 			if y == today.Year() {
 				d = today
@@ -1307,6 +1311,10 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			for mo < 1 {
 				y, mo = y-1, mo+12
 			}
+			if n, ok := r.sameDay(s.text[j:]); ok { // 下个月的今天: that month's same day
+				s.add(Mention{Start: i, End: j + n, Date: calendar.MustDate(y, mo, min(today.Day(), daysIn(y, mo)))})
+				continue
+			}
 			if d, n, ok := r.dayAfter(s.text[j:]); ok { // 下个月5号
 				if day, ok := date(y, mo, d); ok {
 					s.add(Mention{Start: i, End: j + n, Date: day})
@@ -1418,6 +1426,22 @@ func (r *Reader) monthPart(rest string) (int, int, bool) {
 }
 
 // dayAfter reads a day of the month at the start of rest: 5号, 二十日, 廿號.
+// sameDay reads a word for today said after a month or year word (下个月的今天,
+// 明年今天): the same day of the month then. It returns the bytes read.
+func (r *Reader) sameDay(rest string) (int, bool) {
+	skip := 0
+	if strings.HasPrefix(rest, "的") {
+		skip = len("的")
+	}
+	best := 0
+	for _, w := range r.dayWords {
+		if k := r.dayWord[w]; k.n == 0 && !k.weak && len(w) > best && strings.HasPrefix(rest[skip:], w) {
+			best = len(w)
+		}
+	}
+	return skip + best, best > 0
+}
+
 func (r *Reader) dayAfter(rest string) (int, int, bool) {
 	m := r.reDOM.re.FindStringSubmatchIndex(rest)
 	if m == nil || m[0] != 0 {

@@ -167,6 +167,29 @@ func TestMonthSpansAndPast(t *testing.T) {
 	}
 }
 
+// TestSameDayOfAnotherMonth: a word for today after a month or year word is
+// that month's (year's) same day, not today — 下个月的今天 asked on 10月5日 is
+// 11月5日; a day the month lacks is its last.
+func TestSameDayOfAnotherMonth(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{
+		Days:   map[string]int{"今天": 0, "今日": 0, "明天": 1},
+		Months: map[string]int{"下个月": 1, "上个月": -1},
+		Years:  map[string]int{"明年": 1, "今年": 0},
+	})
+	require.NoError(t, err)
+	for _, tc := range []struct{ text, today, date string }{
+		{"下个月的今天", "2024-10-05", "2024-11-05"},
+		{"下个月今天", "2024-12-20", "2025-01-20"},
+		{"下个月的今天", "2025-01-31", "2025-02-28"},
+		{"明年的今天", "2024-10-05", "2025-10-05"},
+		{"明年今日", "2024-02-29", "2025-02-28"},
+	} {
+		readOne(t, r, tc.text, tc.today, tc.date, "")
+	}
+}
+
 // readOne reads text said on day today, requires one day read from all of
 // it, on date, the span ending on end ("" for one day), and returns it.
 func readOne(t *testing.T, r *dates.Reader, text, today, date, end string) dates.Mention {
