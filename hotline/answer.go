@@ -33,9 +33,6 @@ type Hotline struct {
 	p   *parser
 	cat *Catalog
 	voc *vocab.Vocabulary
-	// docPrefixes are the issuers' prefixes of the document numbers the
-	// rule set and the register know (祁政通, 祁政办发), longest first.
-	docPrefixes []string
 	// generic strips what every document title has (genericWords).
 	generic *strings.Replacer
 	// months are the months' names to say a day with, by language
@@ -79,6 +76,7 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.issuers = docPrefixes(eng)
 	cat, err := EmbeddedCatalog()
 	if err != nil {
 		return nil, err
@@ -97,7 +95,7 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 			return nil, fmt.Errorf("hotline: catalogue cal.months (%s) names %d months, want 12", l, len(months[l]))
 		}
 	}
-	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, docPrefixes: docPrefixes(eng), generic: genericWords(eng, g), months: months}, nil
+	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: genericWords(eng, g), months: months}, nil
 }
 
 // genericWords strips, before titles are compared, the words every title
@@ -336,6 +334,9 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 		a := h.period(u, req)
 		return a, a.Query, nil
 	}
+	if len(u.parts) > 0 && req.Activity == "" {
+		return h.askParts(u, req)
+	}
 	if len(u.queries) == 1 || req.Activity != "" {
 		a, err := h.decide(u.queries[0], req)
 		if err != nil {
@@ -369,6 +370,46 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 	if u.unanswered > 0 {
 		top.Unanswered = u.unanswered
 		lines = append(lines, h.cat.T(req.Lang, "several.unanswered", "n", strconv.Itoa(u.unanswered), "max", strconv.Itoa(MaxAnswers)))
+		must = markMust(must, len(lines), 1)
+	}
+	top.Answer = fitKeeping(lines, must, maxSpoken(req.Lang))
+	return top, top.Query, nil
+}
+
+// askParts answers a call of several questions read apart (a document
+// number after another question): each part's answers, in the order said.
+func (h *Hotline) askParts(u *understanding, req Request) (*Answer, *Query, error) {
+	top := &Answer{Intent: IntentSeveral, Lang: req.Lang, Details: &Details{Why: []string{}}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}}
+	var lines []string
+	worst := engine.NoRule
+	for _, part := range u.parts {
+		a, q, err := h.ask(part, req)
+		if err != nil {
+			return nil, q, err
+		}
+		subs := []*Answer{a}
+		if a.Intent == IntentSeveral {
+			subs = a.Answers
+		}
+		for _, s := range subs {
+			if len(top.Answers) == MaxAnswers {
+				top.Unanswered++
+				continue
+			}
+			top.Answers = append(top.Answers, s)
+			top.Reasons = append(top.Reasons, s.Reasons...)
+			lines = append(lines, fmt.Sprintf("%d. %s", len(top.Answers), s.Headline))
+			if rank(s.Verdict) > rank(worst) {
+				worst = s.Verdict
+			}
+		}
+	}
+	top.Query = top.Answers[0].Query
+	top.Verdict = worst
+	top.Headline = top.Answers[0].Headline
+	var must []bool
+	if top.Unanswered > 0 {
+		lines = append(lines, h.cat.T(req.Lang, "several.unanswered", "n", strconv.Itoa(top.Unanswered), "max", strconv.Itoa(MaxAnswers)))
 		must = markMust(must, len(lines), 1)
 	}
 	top.Answer = fitKeeping(lines, must, maxSpoken(req.Lang))

@@ -617,9 +617,11 @@ var intentsFloor = 0.98
 // fixes (a scene-setting clause 0, an act after another measured from its
 // object, facts inside a negated act, a negated act asked by its later
 // verb, a longer heard word keeping a known one, townspeople's words as
-// data) it scores 169 of 203. The floor is the score reached and only
-// rises.
-var heldout8Floor = 0.83
+// data) it scores 169 of 203; session 9 (the register's numbers as typed
+// — an issuer by sound, a two-digit year —, a 公告 by its subject, a
+// document number as a second question, a second act's place carried on)
+// 176. The floor is the score reached and only rises.
+var heldout8Floor = 0.86
 
 // TestHeldOut8 scores held-out set 8 by category, apart from the others.
 func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }

@@ -19,7 +19,7 @@ import (
 // isDocument: the call asks about a document — its number, or a document
 // word with a validity word (这个文件还有效吗, 禁火令还有效吗).
 func (p *parser) isDocument(rd *reading) bool {
-	if strings.Contains(rd.text, "号") && (p.reDocN.MatchString(rd.text) || p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text)) {
+	if strings.Contains(rd.text, "号") && (p.reDocN.MatchString(rd.text) || p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) {
 		return true
 	}
 	return p.hasAny(rd.text, p.g.Validity) && (p.hasAny(rd.text, p.g.Document) || strings.Contains(rd.text, "号"))
@@ -34,6 +34,106 @@ func (p *parser) docPrefix(text string) bool {
 		}
 	}
 	return false
+}
+
+// docRef is a document number said in a call.
+type docRef struct {
+	// start and end are the number's bytes in the text, from the issuer
+	// (or the words said before the year when no issuer is heard) to 号
+	start, end int
+	// issuer is the issuer's prefix as the rule set writes it (祁政发
+	// for 祈政发), or the words said before the year when none is heard
+	issuer string
+	known  bool
+	year   int
+	number string
+}
+
+// String is the number as the register writes it: 祁政发〔2019〕23号.
+func (d docRef) String() string { return fmt.Sprintf("%s〔%d〕%s号", d.issuer, d.year, d.number) }
+
+// docRefs are the document numbers said in text, in the order said.
+func (p *parser) docRefs(text string) []docRef {
+	var out []docRef
+	for _, m := range p.reDoc.FindAllStringSubmatchIndex(text, -1) {
+		run := text[m[2]:m[3]]
+		d := docRef{start: m[2], end: m[1], issuer: run}
+		if iss, at, ok := p.issuer(run); ok {
+			d.issuer, d.start, d.known = iss, m[2]+at, true
+		}
+		for g := 2; g <= 4; g++ { // the year's three ways of being said
+			if m[2*g] >= 0 {
+				d.year, _ = strconv.Atoi(text[m[2*g]:m[2*g+1]])
+			}
+		}
+		if d.year < 100 { // 24年: this century's
+			d.year += 2000
+		}
+		d.number = text[m[10]:m[11]]
+		out = append(out, d)
+	}
+	return out
+}
+
+// issuerSaid: the text says a document number with an issuer the rule set
+// or its register knows, as written or as it sounds (祈政发2019年23号).
+func (p *parser) issuerSaid(text string) bool {
+	for _, d := range p.docRefs(text) {
+		if d.known {
+			return true
+		}
+	}
+	return false
+}
+
+// issuer is the known issuer's prefix that the words said before a
+// document's year end with (那个祁政通 → 祁政通), and where it starts in
+// them: as written, else as it sounds character by character, as a phone
+// writes what was said (祈政发 → 祁政发, 祁正通 → 祁政通). The longest
+// prefix wins.
+func (p *parser) issuer(run string) (string, int, bool) {
+	for _, kp := range p.issuers {
+		if strings.HasSuffix(run, kp) {
+			return kp, len(run) - len(kp), true
+		}
+	}
+	rs := []rune(run)
+	for _, kp := range p.issuers {
+		ks := []rune(kp)
+		if len(ks) > len(rs) {
+			continue
+		}
+		tail := rs[len(rs)-len(ks):]
+		if p.soundsAlike(tail, ks) {
+			return kp, len(run) - len(string(tail)), true
+		}
+	}
+	return "", 0, false
+}
+
+// soundsAlike: a and b are as many characters, each pair the same
+// character or sharing a toneless reading.
+func (p *parser) soundsAlike(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	var ba, bb [8]uint16
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		same := false
+		for _, x := range p.py.AppendSyllables(ba[:0], a[i]) {
+			if slices.Contains(p.py.AppendSyllables(bb[:0], b[i]), x) {
+				same = true
+				break
+			}
+		}
+		if !same {
+			return false
+		}
+	}
+	return true
 }
 
 // document answers a question about a document from the register and
@@ -54,25 +154,15 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	// over is not reported as not understood.
 	q.NotUnderstood = []string{}
 	var number string
-	if m := h.p.reDoc.FindStringSubmatchIndex(text); m != nil {
+	if refs := h.p.docRefs(text); len(refs) > 0 {
+		d := refs[0]
 		// a day read inside the number (6号) is not a day asked about
-		for _, d := range u.rd.dates {
-			if d.Start < m[1] && d.End > m[0] {
+		for _, m := range u.rd.dates {
+			if m.Start < d.end && m.End > d.start {
 				q.DateWords = ""
 			}
 		}
-	}
-	if m := h.p.reDoc.FindStringSubmatch(text); m != nil {
-		// the words before the number may run into it (那个祁政通): the
-		// longest issuer's prefix it ends with
-		prefix := m[1]
-		for _, kp := range h.docPrefixes {
-			if strings.HasSuffix(prefix, kp) {
-				prefix = kp
-				break
-			}
-		}
-		number = fmt.Sprintf("%s〔%s〕%s号", prefix, m[2], m[3])
+		number = d.String()
 	}
 	if number == "" {
 		number = h.byTitle(text, q)
@@ -85,7 +175,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 				cands = h.numbered(int(n))
 			}
 			// 祁政通8号: only the numbers of the issuer said
-			for _, kp := range h.docPrefixes {
+			for _, kp := range h.p.issuers {
 				if strings.Contains(text, kp) {
 					var same []string
 					for _, c := range cands {

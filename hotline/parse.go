@@ -209,6 +209,11 @@ type parser struct {
 	soleFirst map[rune]bool
 	// docFirst are the first characters of the rule set's document numbers
 	docFirst []rune
+	// issuers are the issuers' prefixes of the document numbers the rule
+	// set and its register know (祁政通), longest first: a number said
+	// with a prefix that sounds like one of them (祈政发, 祁正通) is that
+	// issuer's
+	issuers []string
 	// distFirst are the first characters of the distance prefixes
 	distFirst string
 	// distUnits are the distance's unit words: reDist needs a numeral
@@ -493,7 +498,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		r, _ := utf8.DecodeRuneInString(w)
 		p.enumFirst.add(r)
 	}
-	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*[〔（(\[【]?\s*([0-9]{4})\s*[〕）)\]】年]?\s*([0-9]{1,3})\s*号`)
+	// a document number: the words before it (the issuer, perhaps run into
+	// other words), the year — in brackets of any kind, four digits with or
+	// without 年, or two digits with 年 or in brackets (24年, (24)) — and
+	// the number, perhaps after 第 (2024年第7号); see docNumber
+	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*(?:[〔（(\[【]\s*((?:19|20)?[0-9]{2})\s*[〕）)\]】年]?|((?:19|20)[0-9]{2})\s*年?|([0-9]{2})\s*年)\s*第?\s*([0-9]{1,3})\s*号`)
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	p.addPeriods()
 	for o, fs := range p.byObj {

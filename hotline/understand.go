@@ -37,6 +37,10 @@ type understanding struct {
 	// periods are the periods a call asking about them names (IntentWhen),
 	// as indexes of the vocabulary's periods.
 	periods []int
+	// parts are the questions of a call that asks of several documents
+	// (祁政发2018年16号还有效吗 祁政通2024年9号呢), or of an act and then a
+	// document, each read on its own (IntentSeveral)
+	parts []*understanding
 }
 
 // fragmentRunes is the longest call read as a fragment of words with no
@@ -59,6 +63,11 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	switch {
 	case p.isDocument(rd):
 		u.intent = IntentDocument
+		if parts := p.docParts(rd, today); len(parts) > 1 {
+			u.intent, u.parts = IntentSeveral, parts
+			u.queries = []*Query{parts[0].queries[0]}
+			return u
+		}
 	case p.hasAny(rd.text, p.g.Report):
 		u.intent = IntentReport
 	}
@@ -148,7 +157,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	// carries on until a fact is said again (山上烧纸 在屋里烤火 has its own)
 	inherit := map[int]int{}
 	for k, a := range acts {
-		if k == 0 || p.clauseHasFacts(rd, a.clause) {
+		if k == 0 || p.clauseHasOwnFacts(rd, a) {
 			continue
 		}
 		prev := -1
@@ -212,6 +221,44 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		u.intent = IntentSeveral
 	}
 	return u
+}
+
+// docParts parts a call at each document number said after its first
+// question (祁政发2018年16号还有效吗 祁政通2024年9号呢: two questions;
+// 城区能摆摊不 祁政通2024年9号还有效吗: an act, then a document), each part
+// read on its own; nil for a call of one question. What is said before the
+// first number is a question of its own only when it names an act.
+func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
+	var cuts []int
+	for _, d := range p.docRefs(rd.text) {
+		if d.known && d.start > 0 {
+			cuts = append(cuts, d.start)
+		}
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	var parts []*understanding
+	from := 0
+	for k, c := range append(cuts, len(rd.text)) {
+		s := strings.TrimSpace(rd.text[from:c])
+		if s == "" {
+			continue
+		}
+		part := p.understand(s, today)
+		if k == 0 && part.intent != IntentDocument && (len(part.queries) == 0 || part.queries[0].Activity == "") {
+			continue // 请问 before the first number: part of its question
+		}
+		if k == 0 && part.intent == IntentDocument && !p.issuerSaid(s) && !p.reDocN.MatchString(s) {
+			continue // words before the number that ask of no document
+		}
+		parts = append(parts, part)
+		from = c
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
 }
 
 // kindInTopic is the kind of the family of topic's activity (its root
@@ -383,9 +430,17 @@ func clauseText(rd *reading, c int) string {
 	return b.String()
 }
 
-func (p *parser) clauseHasFacts(rd *reading, c int) bool {
+// clauseHasOwnFacts: act a's clause says a fact outside the act's own
+// words — a place of its own. A fact its words carry (随地 of 随地吐痰, 乱 of
+// 乱贴小广告) says how it is done, not where: 城区菜市场门口…杀鸡不 随地吐痰罚不罚
+// asks of spitting there.
+func (p *parser) clauseHasOwnFacts(rd *reading, a hit) bool {
+	i, j := a.i, a.j
+	if a.wj > 0 {
+		i, j = min(i, a.wi), max(j, a.wj)
+	}
 	for _, h := range rd.facts {
-		if h.clause == c {
+		if h.clause == a.clause && (h.i < i || h.j > j) {
 			return true
 		}
 	}
