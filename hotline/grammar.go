@@ -43,6 +43,8 @@ type grammar struct {
 	ClockParts   map[string][2]int `yaml:"clock_parts"`
 	Negators     []string          `yaml:"negators"`
 	NotNegators  []string          `yaml:"not_negators"`
+	Prohibitive  []string          `yaml:"prohibitive"`
+	Imperative   []string          `yaml:"imperative"`
 	Focus        []string          `yaml:"focus"`
 	Background   []string          `yaml:"background"`
 	Ellipsis     []string          `yaml:"ellipsis"`

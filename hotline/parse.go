@@ -1549,8 +1549,30 @@ func skipObject(s string) string {
 // negator between two equal characters is a question (能不能, 是不是).
 // Facts are negated only by 不/没 forms (别在山上抽烟 does not deny 山上).
 func (p *parser) negated(rd *reading, i int, act bool) bool {
+	_, _, ng := p.negation(rd, i, act)
+	return ng != ""
+}
+
+// forbidden reports whether the act at i is negated by a prohibitive word
+// (不能摆, 不准放): asked about, when nothing else is.
+func (p *parser) forbidden(rd *reading, i int) bool {
+	start, k, ng := p.negation(rd, i, true)
+	if ng == "" {
+		return false
+	}
+	for _, w := range p.g.Prohibitive {
+		if inWord(rd.text[start:i], k, ng, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// negation finds the negator ng ("" for none) of the act or fact at i,
+// at offset k of the window that starts at start.
+func (p *parser) negation(rd *reading, i int, act bool) (start, k int, ng string) {
 	s := rd.text
-	start := i
+	start = i
 	for n := 0; n < 4 && start > 0; n++ {
 		_, sz := utf8.DecodeLastRuneInString(s[:start])
 		if rd.clause(start-sz) != rd.clause(i) || rd.usedByOther(start-sz) {
@@ -1559,13 +1581,16 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 		start -= sz
 	}
 	window := s[start:i]
-	for _, ng := range p.g.Negators {
-		if !act && (ng == "别" || ng == "莫" || ng == "不要" || ng == "不准" || ng == "不许" || ng == "不能") {
+	for _, ng = range p.g.Negators {
+		if !act && (slices.Contains(p.g.Prohibitive, ng) || slices.Contains(p.g.Imperative, ng)) {
 			continue
 		}
-		k := strings.LastIndex(window, ng)
+		k = strings.LastIndex(window, ng)
 		if k < 0 {
 			continue
+		}
+		if !act && p.inProhibitive(window, k, ng) {
+			continue // 不能在山上烧纸: 山上 is where the act would be, not denied
 		}
 		at := start + k
 		// 能不能, 可不可以, 是不是, 有没有: a question, not a negation
@@ -1583,7 +1608,39 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 		if unicode.IsSpace(next) {
 			continue
 		}
-		return true
+		return start, k, ng
+	}
+	return 0, 0, ""
+}
+
+// inProhibitive reports whether the negator ng at window[k:] is part of a
+// prohibitive word there (the 不 of 不能).
+func (p *parser) inProhibitive(window string, k int, ng string) bool {
+	for _, w := range p.g.Prohibitive {
+		if inWord(window, k, ng, w) {
+			return true
+		}
+	}
+	for _, w := range p.g.Imperative {
+		if inWord(window, k, ng, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// inWord reports whether ng at s[k:] lies inside an occurrence of w.
+func inWord(s string, k int, ng, w string) bool {
+	for off := 0; off < len(s); {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i <= k && k+len(ng) <= i+len(w) {
+			return true
+		}
+		off = i + 1
 	}
 	return false
 }

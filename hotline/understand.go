@@ -491,10 +491,25 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	for _, h := range rd.acts {
 		if h.neg {
 			neg = append(neg, h)
-			rd.q.Understood = append(rd.q.Understood, Understood{Words: h.words, Kind: "negated", Meaning: "不" + actLabel(h)})
 			continue
 		}
 		pos = append(pos, h)
+	}
+	if len(pos) == 0 {
+		// 城管说我店门口不能摆东西 是真的吗: every act said as forbidden —
+		// whether it is, is what is asked
+		for _, h := range neg {
+			if !h.bg && p.forbidden(rd, h.i) {
+				h.neg = false
+				pos = append(pos, h)
+			}
+		}
+		if len(pos) > 0 {
+			neg = nil
+		}
+	}
+	for _, h := range neg {
+		rd.q.Understood = append(rd.q.Understood, Understood{Words: h.words, Kind: "negated", Meaning: "不" + actLabel(h)})
 	}
 	// 医保想各交各的: an act and a way of doing it that the rules judge
 	// apart (拆户, 重复参保), both said: the call asks about the way
