@@ -45,6 +45,7 @@ type grammar struct {
 	NotNegators  []string          `yaml:"not_negators"`
 	Prohibitive  []string          `yaml:"prohibitive"`
 	Imperative   []string          `yaml:"imperative"`
+	NegBreaks    []string          `yaml:"negation_breaks"`
 	Focus        []string          `yaml:"focus"`
 	Background   []string          `yaml:"background"`
 	Ellipsis     []string          `yaml:"ellipsis"`

@@ -1592,6 +1592,9 @@ func (p *parser) negation(rd *reading, i int, act bool) (start, k int, ng string
 		if !act && p.inProhibitive(window, k, ng) {
 			continue // 不能在山上烧纸: 山上 is where the act would be, not denied
 		}
+		if p.hasAny(window[k+len(ng):], p.g.NegBreaks) {
+			continue // 还没熟我先摘: 没 denies 熟
+		}
 		at := start + k
 		// 能不能, 可不可以, 是不是, 有没有: a question, not a negation
 		prev, _ := utf8.DecodeLastRuneInString(s[:at])
