@@ -619,9 +619,10 @@ var intentsFloor = 0.98
 // verb, a longer heard word keeping a known one, townspeople's words as
 // data) it scores 169 of 203; session 9 (the register's numbers as typed
 // — an issuer by sound, a two-digit year —, a 公告 by its subject, a
-// document number as a second question, a second act's place carried on)
-// 176. The floor is the score reached and only rises.
-var heldout8Floor = 0.86
+// document number as a second question, a second act's place carried on,
+// an act's way named across a space, 没批, wares 外面, the hotline itself
+// named) 180. The floor is the score reached and only rises.
+var heldout8Floor = 0.88
 
 // TestHeldOut8 scores held-out set 8 by category, apart from the others.
 func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }

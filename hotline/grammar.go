@@ -81,6 +81,7 @@ type grammar struct {
 	Validity     []string          `yaml:"validity"`
 	TitleWords   []string          `yaml:"title_words"`
 	Report       []string          `yaml:"report"`
+	HotlineSelf  []string          `yaml:"hotline_self"`
 	Less         []string          `yaml:"less"`
 	More         []string          `yaml:"more"`
 	AtLeast      []string          `yaml:"at_least"`

@@ -193,11 +193,14 @@ type parser struct {
 	// which the rules judge apart (拆户参保 of 参保缴费)
 	manners map[string][]*rules.Activity
 	filler  *trie // words that carry no meaning for a query
-	reDist  *regexp.Regexp
-	reDays  *regexp.Regexp
-	reDoc   *regexp.Regexp
-	reDocN  *regexp.Regexp
-	verbSet map[string]bool
+	// selfBlank blanks the words naming the hotline itself (你们这个电话),
+	// whose report word asks no number
+	selfBlank *strings.Replacer
+	reDist    *regexp.Regexp
+	reDays    *regexp.Regexp
+	reDoc     *regexp.Regexp
+	reDocN    *regexp.Regexp
+	verbSet   map[string]bool
 	// verbFirst maps the first character of a frame's verb to the first
 	// characters of that frame's objects
 	verbFirst map[rune]map[rune]bool
@@ -503,6 +506,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	// without 年, or two digits with 年 or in brackets (24年, (24)) — and
 	// the number, perhaps after 第 (2024年第7号); see docNumber
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*(?:[〔（(\[【]\s*((?:19|20)?[0-9]{2})\s*[〕）)\]】年]?|((?:19|20)[0-9]{2})\s*年?|([0-9]{2})\s*年)\s*第?\s*([0-9]{1,3})\s*号`)
+	self := make([]string, 0, 2*len(g.HotlineSelf))
+	for _, w := range g.HotlineSelf {
+		self = append(self, w, "\x00")
+	}
+	p.selfBlank = strings.NewReplacer(self...)
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	p.addPeriods()
 	for o, fs := range p.byObj {
@@ -769,10 +777,73 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	p.scanActs(rd)
 	p.scanFacts(rd)
 	p.scanFrames(rd)
+	p.mannerApart(rd)
 	p.scope(rd)
 	p.purposes(rd)
 	rd.q.Unread = unread
 	return rd
+}
+
+// mannerApart: a listed act said as a verb alone (超载) whose way the
+// rules judge apart (its manners) has a frame with that verb and an object
+// said in the same sentence across a space (渣土车 超载, the pause typed as a
+// space) is that way, as 渣土车超载 said together is: 超载运输建筑垃圾, not
+// the overloading no rule covers.
+func (p *parser) mannerApart(rd *reading) {
+	s := rd.text
+	for k, h := range rd.acts {
+		if h.wj > 0 || h.w.activity == nil || len(p.manners[h.w.activity.ID]) == 0 {
+			continue
+		}
+		for _, f := range p.frames {
+			if f.activity == nil || !slices.Contains(p.manners[h.w.activity.ID], f.activity) || !f.saysVerb(h.words) {
+				continue
+			}
+			for _, o := range f.byLength {
+				i := objectNear(rd, o, h)
+				if i < 0 {
+					continue
+				}
+				lo, hi := min(i, h.i), max(i+len(o), h.j)
+				rd.acts[k].w.activity, rd.acts[k].words, rd.acts[k].wi, rd.acts[k].wj, rd.acts[k].obj = f.activity, s[lo:hi], lo, hi, o
+				break
+			}
+			if rd.acts[k].wj > 0 {
+				break
+			}
+		}
+	}
+}
+
+// saysVerb: words are one of f's verbs, perhaps with an aspect particle
+// after it (超重了).
+func (f *frame) saysVerb(words string) bool {
+	if f.verbs[words] {
+		return true
+	}
+	for v := range f.verbs {
+		if utf8.RuneCountInString(v) >= 2 && strings.HasPrefix(words, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectNear is where object o is said apart from act h by a space only
+// (in the same sentence, no act of its own), or -1.
+func objectNear(rd *reading, o string, h hit) int {
+	for from := 0; from < len(rd.text); {
+		k := strings.Index(rd.text[from:], o)
+		if k < 0 {
+			return -1
+		}
+		i := from + k
+		if (i+len(o) <= h.i || i >= h.j) && rd.clause(i) != rd.clause(h.i) && sameSentence(rd, i, h.i) && !rd.inAct(i, i+len(o)) {
+			return i
+		}
+		from = i + len(o)
+	}
+	return -1
 }
 
 // sameSentence reports whether bytes i and j are in one clause, or in

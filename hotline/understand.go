@@ -68,7 +68,8 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			u.queries = []*Query{parts[0].queries[0]}
 			return u
 		}
-	case p.hasAny(rd.text, p.g.Report):
+	case p.hasAny(rd.text, p.g.Report) && p.hasAny(p.selfBlank.Replace(rd.text), p.g.Report):
+		// (你们这个电话是哪个单位的 names the hotline, asks no number)
 		u.intent = IntentReport
 	}
 	periods := p.scanPeriods(rd)
