@@ -88,11 +88,14 @@ const (
 	// heldout8Glob is held-out set 8 (session 8): town voices and every
 	// kind of question, one file per category.
 	heldout8Glob = "testdata/heldout/s8-town/*.yaml"
+	// heldout10Glob is held-out set 10 (session 9): every boundary the
+	// gazette draws, asked on both sides, one file per category.
+	heldout10Glob = "testdata/heldout/s10-edges/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
 // bound (no false 可以, spoken limits, deciding sentences kept).
-var allCorpora = []string{callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob, heldout8Glob}
+var allCorpora = []string{callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob, heldout8Glob, heldout10Glob}
 
 func loadCorpus(t testing.TB, globs ...string) []corpusCase {
 	t.Helper()
@@ -533,8 +536,8 @@ func TestHeldOut7(t *testing.T) { scoreHeldOut(t, heldout7Glob, 180, heldout7Flo
 
 // heldoutCategoryFloor is the accuracy every category of a held-out set
 // must keep once its fixes have reached the goal (90 % in every category):
-// sets 4, 5 and 6 since session 8.
-var heldoutCategoryFloor = map[string]float64{heldout4Glob: 0.90, heldout5Glob: 0.90, heldout6Glob: 0.90}
+// sets 4, 5 and 6 since session 8, set 10 since session 9.
+var heldoutCategoryFloor = map[string]float64{heldout4Glob: 0.90, heldout5Glob: 0.90, heldout6Glob: 0.90, heldout10Glob: 0.90}
 
 // scoreHeldOut scores one held-out set, which must hold at least least
 // cases, by category, apart from the others, and requires its floor
@@ -626,6 +629,23 @@ var heldout8Floor = 0.88
 
 // TestHeldOut8 scores held-out set 8 by category, apart from the others.
 func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }
+
+// heldout10Floor is what held-out set 10 (testdata/heldout/s10-edges, 260
+// calls in 10 categories, session 9: every boundary the gazette draws —
+// first and last days, the day after, 90 days, 100 m, zones, groups, the
+// register's days — asked on both sides in callers' words) must keep. Its
+// first run, before any change made for it, scored 218 of 260 (83.8 %)
+// with one 可以 where a rule forbids (霜降前一天 摘自己屋里的霜降籽); 238
+// of 260 once seventeen legally wrong expectations were corrected;
+// docs/hotline.md has it by category. After general fixes (前一天 after a
+// solar term or a fixed day, 一百零一 and 半里, days counted against 90,
+// 十一点 no 国庆, midnight said with 以前, a day's 号 no document number,
+// 明年的 said after the day) it scores 252 of 260. The floor is the score
+// reached and only rises.
+var heldout10Floor = 0.96
+
+// TestHeldOut10 scores held-out set 10 by category, apart from the others.
+func TestHeldOut10(t *testing.T) { scoreHeldOut(t, heldout10Glob, 250, heldout10Floor) }
 
 // TestIntents scores the intents set by category, apart from the others.
 func TestIntents(t *testing.T) {

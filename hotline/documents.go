@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/dates"
 	"github.com/tonggao/tonggao/hotline/zh"
 	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
@@ -22,7 +23,25 @@ func (p *parser) isDocument(rd *reading) bool {
 	if strings.Contains(rd.text, "号") && (p.reDocN.MatchString(rd.text) || p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) {
 		return true
 	}
-	return p.hasAny(rd.text, p.g.Validity) && (p.hasAny(rd.text, p.g.Document) || strings.Contains(rd.text, "号"))
+	return p.hasAny(rd.text, p.g.Validity) && (p.hasAny(rd.text, p.g.Document) ||
+		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd)))
+}
+
+// numberSignOutsideDays: a 号 of the text is outside every day read (12月31号
+// is a day): with an act heard, only such a 号 may be a document's number
+// (12月31号交医保 算数不 asks whether paying then counts).
+func numberSignOutsideDays(rd *reading) bool {
+	for off := 0; ; {
+		i := strings.Index(rd.text[off:], "号")
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len("号")
+		if !slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return m.Start <= i && i < m.End }) {
+			return true
+		}
+	}
 }
 
 // docPrefix: the text holds the first character of a document number's

@@ -41,6 +41,7 @@ type grammar struct {
 	Gregorian    map[string]string `yaml:"gregorian"`
 	Festivals    map[string]string `yaml:"festivals"`
 	ClockParts   map[string][2]int `yaml:"clock_parts"`
+	ClockBefore  []string          `yaml:"clock_before"`
 	Negators     []string          `yaml:"negators"`
 	NotNegators  []string          `yaml:"not_negators"`
 	Prohibitive  []string          `yaml:"prohibitive"`

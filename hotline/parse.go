@@ -158,6 +158,13 @@ type frame struct {
 	with     []string // one of these must be said in the clause too
 }
 
+// dayLimit is a vocabulary's DayLimit with its pattern and activity.
+type dayLimit struct {
+	vocab.DayLimit
+	re    *regexp.Regexp
+	about *rules.Activity
+}
+
 // parser turns questions into queries. It is built once per Hotline from
 // the rule set, the calendar, the vocabulary and the Mandarin grammar, and
 // is immutable and safe for concurrent use.
@@ -198,6 +205,8 @@ type parser struct {
 	selfBlank *strings.Replacer
 	reDist    *regexp.Regexp
 	reDays    *regexp.Regexp
+	// dayLimits are counts of days against a notice's limit (出生91天)
+	dayLimits []dayLimit
 	reDoc     *regexp.Regexp
 	reDocN    *regexp.Regexp
 	verbSet   map[string]bool
@@ -283,7 +292,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
 		Before: g.Before, Past: g.Past, AfterDay: g.AfterDay, TermAfter: g.TermAfter, DotNotBefore: g.DotNotBefore, Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays,
-		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, LunarFirstNote: g.LunarFirstNote})
+		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote})
 	if err != nil {
 		return nil, err
 	}
@@ -468,8 +477,12 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		// (好几百米远, 三四百米开外): see distance
 		p.reDist = regexp.MustCompile(`(?:` + alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:就有|就|才|也就|只有|只|都有|有|还有|正好|刚好|恰好)?\s*(` +
 			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:有)?\s*(` +
-			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(多)?\s*(路)?\s*(` +
+			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把半]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(多)?\s*(路)?\s*(` +
 			alt(append(append(append([]string{}, d.Within...), d.Beyond...), g.AboutAfter...)) + `)?`)
+	}
+	for _, l := range voc.DayLimits {
+		p.dayLimits = append(p.dayLimits, dayLimit{DayLimit: l, about: byID[l.About],
+			re: regexp.MustCompile(alt(l.Prefixes) + `\s*(?:刚好|刚刚|正好|恰好|已经|才|就|都|有|满|了|快)*\s*([0-9]+|[零〇一二两三四五六七八九十百]+)\s*(多)?\s*(?:个)?\s*` + alt(l.Units))})
 	}
 	if c := voc.DaysSince; c.Fact != "" {
 		p.reDays = regexp.MustCompile(alt(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + alt(c.Units))
@@ -683,6 +696,9 @@ type hit struct {
 	// skip are the starts of fact phrases this act does not take: the
 	// other values when one act is asked of several (寒露籽和霜降籽都能摘吗).
 	skip []int
+	// counted marks a fact read from a count against a limit (出生91天):
+	// it wins over a word naming the category (还算新生儿吗)
+	counted bool
 }
 
 func (h hit) objStart() int {
@@ -1844,6 +1860,30 @@ func (p *parser) distance(rd *reading) {
 				w: word{facts: []vocab.Value{{Fact: fact, V: v}}}})
 		}
 	}
+	// 出生91天, 断保刚好90天: the count against the notice's limit. Read
+	// before fact words, so that 生下来91天 is not a newborn by 生下来.
+	for _, l := range p.dayLimits {
+		if !p.hasAny(rd.text, l.Prefixes) {
+			continue
+		}
+		s := rd.text
+		for _, m := range l.re.FindAllStringSubmatchIndex(s, -1) {
+			if !rd.free(m[0], m[1]) {
+				continue
+			}
+			n, ok := zh.Number(s[m[2]:m[3]])
+			if !ok {
+				continue
+			}
+			v := l.Within
+			if n > float64(l.Limit) || m[4] >= 0 && n >= float64(l.Limit) { // 90多天 is past 90
+				v = l.Beyond
+			}
+			rd.mark(m[0], m[1])
+			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: s[m[0]:m[1]],
+				w: word{facts: v, about: l.about}, counted: true})
+		}
+	}
 	if p.reDays != nil && p.hasAny(rd.text, p.voc.DaysSince.Prefixes) {
 		s := rd.text
 		for _, m := range p.reDays.FindAllStringSubmatchIndex(s, -1) {
@@ -1914,7 +1954,7 @@ func numeralBeforeUnit(s string, units []string) bool {
 			if r, n := utf8.DecodeLastRuneInString(s[:j]); r == '来' || r == '多' {
 				j = skipSpaceBack(s, j-n)
 			}
-			if r, _ := utf8.DecodeLastRuneInString(s[:j]); r >= '0' && r <= '9' || strings.ContainsRune("零〇一二两三四五六七八九十百千几好把", r) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:j]); r >= '0' && r <= '9' || strings.ContainsRune("零〇一二两三四五六七八九十百千几好把半", r) {
 				return true
 			}
 		}

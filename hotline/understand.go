@@ -972,6 +972,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		rest := ordered[len(ordered)-(len(rd.facts)-countClause(rd.facts, a.clause)):]
 		sort.SliceStable(rest, func(i, j int) bool { return absInt(rest[i].clause-a.clause) < absInt(rest[j].clause-a.clause) })
 	}
+	// a count against a limit first: 生下来91天 … 还算新生儿吗 is past 90
+	// days whatever word the question names the case by
+	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].counted && !ordered[j].counted })
 	for _, h := range ordered {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -96,7 +97,11 @@ func (r *Reader) Clocks(text string) []Clock {
 				}
 			}
 		}
-		out = append(out, Clock{Start: m[0], End: end, Words: text[m[0]:end], Minute: hour*60 + min})
+		minute := hour*60 + min
+		if minute > 0 && minute%(24*60) == 0 && slices.ContainsFunc(r.w.ClockBefore, func(w string) bool { return strings.HasPrefix(text[end:], w) }) {
+			minute-- // 晚上十二点以前: before midnight, the day said
+		}
+		out = append(out, Clock{Start: m[0], End: end, Words: text[m[0]:end], Minute: minute})
 	}
 	return out
 }

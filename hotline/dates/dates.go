@@ -79,6 +79,9 @@ type Words struct {
 	// hours they span (下午 [12, 19], 夜里 [19, 29]: past 24 is the next
 	// morning): an hour of 1 to 12 is put in its span.
 	ClockParts map[string][2]int
+	// ClockBefore are the words after a time that say the act is done
+	// before it (十二点以前): midnight so said is the end of the day before.
+	ClockBefore []string
 }
 
 // LunarDay is a named day of the lunar year with the reading chosen.
@@ -677,16 +680,23 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 				s.add(Mention{Start: i, End: i + len(w), Date: today, Weak: true})
 				continue
 			}
-			y = today.Year() + r.w.Years[w]
-			if n, ok := r.sameDay(s.text[i+len(w):]); ok && y != today.Year() { // 明年的今天
+			yw := today.Year() + r.w.Years[w]
+			if n, ok := r.sameDay(s.text[i+len(w):]); ok && yw != today.Year() { // 明年的今天
+				y = yw
 				s.add(Mention{Start: i, End: i + len(w) + n, Date: calendar.MustDate(y, today.Month(), min(today.Day(), daysIn(y, today.Month())))})
 				continue
 			}
-			d := calendar.MustDate(y, 1, 1)
-			if y == today.Year() {
+			d := calendar.MustDate(yw, 1, 1)
+			if yw == today.Year() {
 				d = today
 			}
 			s.add(Mention{Start: i, End: i + len(w), Date: d, Weak: true})
+			// 8月31号交明年的医保: 明年的 names whose (next year's
+			// insurance), said after the day; it is not that day's year
+			if strings.HasPrefix(s.text[i+len(w):], "的") && strings.ContainsAny(s.text[:i], "号日") {
+				continue
+			}
+			y = yw
 		}
 	}
 	return y
@@ -1066,9 +1076,29 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 					continue
 				}
 			}
+			// 寒露前一天, 霜降后第三天
+			day, j = r.dayMod(s, j, day)
 			s.add(Mention{Start: i, End: j, Date: day})
 		}
 	}
+}
+
+// dayMod reads 前一天 or 后第N天 said right after a day named at the byte
+// offset j (a solar term, a fixed day of the year): the day it moves to
+// and where the words end. Without them it is day and j.
+func (r *Reader) dayMod(s *scan, j int, day calendar.Date) (calendar.Date, int) {
+	m := r.reFestMod.re.FindStringSubmatchIndex(s.text[j:])
+	if m == nil || !s.free(j, j+m[1]) {
+		return day, j
+	}
+	if m[2] < 0 {
+		return day.AddDays(-1), j + m[1]
+	}
+	n, ok := zh.Number(s.text[j+m[2] : j+m[3]])
+	if !ok {
+		return day, j
+	}
+	return day.AddDays(int(n)), j + m[1]
 }
 
 // yearless resolves a month and day: in the year said, else the next
@@ -1097,8 +1127,8 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			}
 			j := i + len(f.word)
 			off = j
-			if !s.free(i, j) || numeralName(f.word) && strings.ContainsAny(firstRune(s.text[j:]), "月号日") {
-				continue // 十一月 is a month, not 国庆
+			if !s.free(i, j) || numeralName(f.word) && strings.ContainsAny(firstRune(s.text[j:]), "月号日点點时時") {
+				continue // 十一月 is a month, 十一点 a time, not 国庆
 			}
 			d, block, ok := s.festivalDay(r, f.name, today, year)
 			if !ok {
@@ -1132,7 +1162,9 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				continue
 			}
 			if day, ok := s.yearless(r, mo, d, today, year); ok {
-				s.add(Mention{Start: i, End: i + len(w), Date: day})
+				// 劳动节前一天, 五一后第三天: counted from the day itself
+				day, j := r.dayMod(s, i+len(w), day)
+				s.add(Mention{Start: i, End: j, Date: day})
 			}
 		}
 	}

@@ -111,6 +111,21 @@ type Count struct {
 	Units    []string
 }
 
+// DayLimit is a count of days since an event, said with a prefix
+// (出生91天, 断保90天), against a limit a notice sets (出生后90天内): a count
+// up to the limit (day Limit included) states the Within facts, a greater
+// one the Beyond facts.
+type DayLimit struct {
+	Prefixes []string
+	Units    []string
+	Limit    int
+	Within   []Value
+	Beyond   []Value
+	// About is the activity a call is about when it names no act but the
+	// count and a question (as Phrase.About); "" if none.
+	About string
+}
+
 // Text is a sentence in Chinese and English.
 type Text struct {
 	ZH string `yaml:"zh" json:"zh"`
@@ -158,6 +173,7 @@ type Vocabulary struct {
 	Phrases    []Phrase
 	Distance   Distance
 	DaysSince  Count
+	DayLimits  []DayLimit
 	// Days are day words as offsets from the day of the call (今朝 0).
 	Days map[string]int
 	// Festivals map everyday names to the calendar's (挂青 → 清明).
@@ -287,6 +303,14 @@ type fileSpec struct {
 		Prefixes []string  `yaml:"prefixes"`
 		Units    []string  `yaml:"units"`
 	} `yaml:"days_since"`
+	DayLimits []struct {
+		Pos      rules.Str            `yaml:"limit"`
+		Prefixes []string             `yaml:"prefixes"`
+		Units    []string             `yaml:"units"`
+		Within   map[string]rules.Str `yaml:"within"`
+		Beyond   map[string]rules.Str `yaml:"beyond"`
+		About    rules.Str            `yaml:"about"`
+	} `yaml:"day_limits"`
 	Days      map[string]int       `yaml:"days"`
 	Festivals map[string]rules.Str `yaml:"festivals"`
 	LunarDays map[string]struct {
@@ -407,6 +431,23 @@ func (l *loader) file(file string, data []byte) {
 		if f, ok := l.fact(d.Fact); ok {
 			l.v.DaysSince = Count{Fact: f.Name, Prefixes: d.Prefixes, Units: d.Units}
 		}
+	}
+	for _, d := range spec.DayLimits {
+		n, err := strconv.Atoi(d.Pos.Value)
+		if err != nil || n <= 0 || len(d.Prefixes) == 0 || len(d.Units) == 0 {
+			l.errorf(d.Pos.Pos, "day_limits: want limit (a whole number of days above 0), prefixes and units")
+			continue
+		}
+		out := DayLimit{Prefixes: d.Prefixes, Units: d.Units, Limit: n, Within: l.values(d.Within), Beyond: l.values(d.Beyond)}
+		if len(out.Within) == 0 || len(out.Beyond) == 0 {
+			l.errorf(d.Pos.Pos, "day_limits: within and beyond must each state a fact")
+		}
+		if d.About.Value != "" {
+			if a, ok := l.activity(d.About); ok {
+				out.About = a.ID
+			}
+		}
+		l.v.DayLimits = append(l.v.DayLimits, out)
 	}
 	for w, n := range spec.Days {
 		l.v.Days[w] = n

@@ -184,6 +184,10 @@ func ReadAmount(s string) (Amount, int, bool) {
 		}
 		return Amount{2, 9}, i, true
 	}
+	// 半里, 半米: half of the unit said after it
+	if peek("半") {
+		return Amount{0.5, 0.5}, len("半"), true
+	}
 	if peek("百把") {
 		return Amount{80, 150}, len("百把"), true
 	}
@@ -220,7 +224,8 @@ func ReadAmount(s string) (Amount, int, bool) {
 			u, ok := unitOf[rs[k-1]]
 			d1, ok1 := digitOf[rs[k]]
 			d2, ok2 := digitOf[rs[k+1]]
-			if !ok || !ok1 || !ok2 || d2 != d1+1 {
+			// 一百零一 is 101: 零 holds an empty place, it is no digit of a range
+			if !ok || !ok1 || !ok2 || d2 != d1+1 || rs[k] == '零' || rs[k] == '〇' {
 				continue
 			}
 			base, ok := Number(string(rs[:k]))
