@@ -764,6 +764,11 @@ func spokenDates(s string) string {
 	})
 }
 
+// maxEchoRunes is the longest of the caller's words for an act read back
+// in a follow-up question (放点鞭炮, 烧田埂草); longer spans hold the rest
+// of the question.
+const maxEchoRunes = 6
+
 // actWords are the caller's own words for the activity, when short.
 func actWords(q *Query, d *engine.Decision, l Lang) string {
 	if l == EN && d.Activity().EN != "" {
@@ -1799,8 +1804,11 @@ func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string)
 		}
 		act := q.ActivityName
 		for _, u := range q.Understood {
-			if u.Kind == "activity" {
-				act = u.Words // the caller's own words read back best
+			// the caller's own words read back best — when they are a
+			// short phrase, not a span with the rest of the question
+			// inside (树枝能不能在地里烧掉)
+			if u.Kind == "activity" && utf8.RuneCountInString(u.Words) <= maxEchoRunes && !strings.Contains(u.Words, "…") {
+				act = u.Words
 			}
 		}
 		if l == EN && q.ActivityEN != "" {

@@ -64,6 +64,7 @@ type grammar struct {
 	Instrument   []string          `yaml:"instrument"`
 	Toward       []string          `yaml:"toward"`
 	Kept         []string          `yaml:"kept"`
+	Locatives    []string          `yaml:"locatives"`
 	Connectors   []string          `yaml:"connectors"`
 	Corrections  []string          `yaml:"corrections"`
 	Enumerators  []string          `yaml:"enumerators"`

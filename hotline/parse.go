@@ -996,6 +996,13 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			// the known word stands
 			if w, m := p.sound.match(text[i:]); m <= n || !strings.HasPrefix(w, text[i:i+n]) {
 				i += n
+				// 人行道上想摆: the known word's postposition is its own
+				for _, l := range p.g.Locatives {
+					if strings.HasPrefix(text[i:], l) {
+						i += len(l)
+						break
+					}
+				}
 				continue
 			}
 		}
