@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -899,12 +900,19 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		// 60岁还要交吗, 交多少钱, 几时截止) is answered by what the rule
 		// says, never by a bare 可以 for the act.
 		switch {
-		case q.asks.must:
+		case q.asks.must && (!q.asks.money || q.ageSaid):
+			// 60岁还要交吗: 要 — but 特困户还要交钱吗 asks the amount
+			// (个人缴纳0元), which 要： would answer wrongly
 			key := "head.must.plain"
 			if q.ageSaid {
 				key = "head.must" // an age said, and no rule reads one
 			}
 			a.Headline = c.T(l, key, "activity", act, "when", when)
+		case waitTerm >= 0 && strings.ContainsAny(said[waitTerm].value, "；;"):
+			// 缴费期内交的有没有等待期: a wait with cases (连续参保的无；
+			// 未连续参保的90天) is said as its cases, after a headline
+			// that says there are some — not put raw after 有等待期
+			a.Headline = h.headFit(l, "head.allowed.wait.cases", act, when)
 		case waitTerm >= 0:
 			// 过了截止日期还能交吗: yes, with a wait before it pays —
 			// said first, never a bare 可以
@@ -1015,8 +1023,10 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) && changes == "" && h.changeSaid(d, q.asks.when) {
 		spoken = append(spoken, a.Details.NextChange)
 	}
-	if q.asks.consequence && len(d.Penalties()) > 0 {
-		spoken = append(spoken, c.T(l, "penalty", "text", clip(d.Penalties()[0].Text, 60)))
+	if q.asks.consequence {
+		if p := h.penaltySaid(l, q, d); p != "" {
+			spoken = append(spoken, p)
+		}
 	}
 	if a.Ask != "" {
 		spoken = append(spoken, c.T(l, "follow.ask", "question", a.Ask))
@@ -1100,12 +1110,87 @@ func subjects0(s []string) string {
 	return s[0]
 }
 
+// clip shortens a quotation to n characters with "…", never inside a
+// number or a day (“…统一为 2024 年 10 月 2…” is heard as 10月2日): a cut
+// that would end on a digit, or on a date's 年/月/日 after one, goes back
+// to before the whole run.
 func clip(s string, n int) string {
 	rs := []rune(s)
 	if len(rs) <= n {
 		return s
 	}
-	return string(rs[:n-1]) + "…"
+	k := n - 1
+	j, digit := k, false
+	for j > 0 && strings.ContainsRune("0123456789０１２３４５６７８９ .年月日号时点分%％", rs[j-1]) {
+		if unicode.IsDigit(rs[j-1]) {
+			digit = true
+		}
+		j--
+	}
+	if digit {
+		k = j
+	}
+	return strings.TrimRight(string(rs[:k]), " ，、；,;") + "…"
+}
+
+// penaltySaid is what the answer reads of the penalties when the caller
+// asks what happens: one penalty, said by whom and what
+// (违者由政法部门依法从快处理，…) — never the article's sentence cut at
+// 60 characters inside a law's title. A penalty addressed to some people
+// only (党员干部, 国家工作人员, 施工单位) is read when the question names
+// them; among the rest, the one whose text names the act (偷摘 → 政法部门),
+// then one that names who acts. "" when none fits: the verdict answers
+// 犯法不, and details keep every penalty.
+func (h *Hotline) penaltySaid(l Lang, q *Query, d *engine.Decision) string {
+	act := q.ActivityName
+	for _, u := range q.Understood {
+		if u.Kind == "activity" {
+			act += "|" + u.Words
+		}
+	}
+	best, bestScore := -1, -1
+	for i, p := range d.Penalties() {
+		if p.Who != "" && !strings.Contains(q.Question, p.Who) {
+			continue
+		}
+		score := 0
+		if sharesRun(p.Text, act, 2) {
+			score += 2
+		}
+		if p.By != "" {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	p := d.Penalties()[best]
+	c := h.cat
+	switch {
+	case len(p.Sanctions) > 0 && p.By != "":
+		return c.T(l, "penalty.by", "by", p.By, "sanctions", strings.Join(p.Sanctions, c.T(l, "list.clause")))
+	case len(p.Sanctions) > 0:
+		return c.T(l, "penalty.sanctions", "sanctions", strings.Join(p.Sanctions, c.T(l, "list.clause")))
+	}
+	return c.T(l, "penalty", "text", clipClause(p.Text, 60))
+}
+
+// clipClause shortens a text to n characters at its last clause break
+// (，；。) within them, else as clip does.
+func clipClause(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	for k := n - 1; k > n/2; k-- {
+		if strings.ContainsRune("，；。,;", rs[k]) {
+			return string(rs[:k]) + "…"
+		}
+	}
+	return clip(s, n)
 }
 
 // askedOf says who can answer a fact: caller (the default) or operator.
@@ -1174,9 +1259,9 @@ func (h *Hotline) bothWays(l Lang, q *Query, d *engine.Decision, facts []string)
 			}
 			yes, no = cands[len(cands)-1].value, cands[0].value
 		}
-		vy := h.verdictWith(q, fact, yes)
-		vn := h.verdictWith(q, fact, no)
-		if vy == "" || vn == "" || vy == vn {
+		dy := h.decideWith(q, fact, yes)
+		dn := h.decideWith(q, fact, no)
+		if dy == nil || dn == nil || dy.Verdict == dn.Verdict {
 			continue
 		}
 		label := h.cat.Subject(l, fact, h.factLabel(l, fact))
@@ -1188,7 +1273,7 @@ func (h *Hotline) bothWays(l Lang, q *Query, d *engine.Decision, facts []string)
 				msg = "both.values" // 要是重点森林防火区，…；一般森林防火区的话，…
 			}
 		}
-		out = append(out, h.cat.T(l, msg, "if", label, "else", other, "yes", h.cat.Verdict(l, string(vy)), "no", h.cat.Verdict(l, string(vn))))
+		out = append(out, h.cat.T(l, msg, "if", label, "else", other, "yes", h.outcomeSaid(l, fact, dy), "no", h.outcomeSaid(l, fact, dn)))
 		if len(out) == 2 {
 			break
 		}
@@ -1196,17 +1281,38 @@ func (h *Hotline) bothWays(l Lang, q *Query, d *engine.Decision, facts []string)
 	return out
 }
 
-func (h *Hotline) verdictWith(q *Query, fact string, v any) engine.Verdict {
+// decideWith decides the query again with one fact set; nil when it
+// cannot be.
+func (h *Hotline) decideWith(q *Query, fact string, v any) *engine.Decision {
 	if v == nil {
-		return ""
+		return nil
 	}
 	facts := q.EngineFacts()
 	facts[fact] = v
 	rd, err := h.eng.Decide(q.engineQuery(facts))
 	if err != nil {
-		return ""
+		return nil
 	}
-	return rd.Verdict
+	return rd
+}
+
+// outcomeSaid is one outcome of a both-ways sentence: its verdict, or for
+// one that still depends, what on (不在禁放区的话，要看离山林多远) — a bare
+// 要看情况 there leaves the caller with nothing, and the question asked
+// after it may be about something else.
+func (h *Hotline) outcomeSaid(l Lang, fact string, d *engine.Decision) string {
+	if d.Verdict == engine.Conditional {
+		var subjects []string
+		for _, f := range d.UnknownFacts() {
+			if f != fact && len(subjects) < 2 {
+				subjects = append(subjects, h.cat.Subject(l, f, h.factLabel(l, f)))
+			}
+		}
+		if len(subjects) > 0 {
+			return h.cat.T(l, "both.depends", "facts", strings.Join(subjects, h.cat.T(l, "list.sep")))
+		}
+	}
+	return h.cat.Verdict(l, string(d.Verdict))
 }
 
 // terms renders the rule terms the caller asked about (how much, until

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "6af4537c0c523a6a94950add3ecbbda055a337b850386d3062c9ea780986a436"
+const catalogSnapshotSum = "6838272f1edfc43d9cda4c2491ce1c4e3bddb18f8ac9f60b0145267090618853"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -15,6 +15,7 @@ func snapshotCatalog() *Catalog {
 			"ask.shorter":                          {ZH: "请把要问的事简短地再说一遍。", EN: "Ask the caller to say it again, briefly."},
 			"at":                                   {ZH: "{date}{clock}", EN: "{date} {clock}"},
 			"both":                                 {ZH: "要是{if}，{yes}；不是的话，{no}。", EN: "If it is {if}: {yes}; otherwise: {no}."},
+			"both.depends":                         {ZH: "要看{facts}", EN: "it depends on {facts}"},
 			"both.subject":                         {ZH: "这要看{if}，是的话{yes}，不是的话{no}。", EN: "Depending on {if}: if so, {yes}; if not, {no}."},
 			"both.values":                          {ZH: "要是{if}，{yes}；{else}的话，{no}。", EN: "If {if}: {yes}; if {else}: {no}."},
 			"cal.lunar":                            {ZH: "农历{text}", EN: "lunar {text}"},
@@ -70,6 +71,7 @@ func snapshotCatalog() *Catalog {
 			"document.candidates":                  {ZH: "可能是：{list}。", EN: "It may be: {list}."},
 			"document.changed":                     {ZH: "依据{by}。", EN: "By {by}."},
 			"document.ended":                       {ZH: "有效期到{to}已结束。", EN: "Its validity ended on {to}."},
+			"document.from":                        {ZH: "从{date}起施行。", EN: "In force from {date}."},
 			"document.not_listed":                  {ZH: "登记簿里没有这个文件，规则库也没有收录它，请核对文号。", EN: "The register does not list it and the rule base does not hold it: check the number."},
 			"document.status":                      {ZH: "{number}{when}{status}。", EN: "{number}{when}: {status}."},
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
@@ -86,6 +88,7 @@ func snapshotCatalog() *Catalog {
 			"head.allowed.but":                     {ZH: "可以，但有条件：{when}{activity}。", EN: "Yes: {activity}{when}, on the condition below."},
 			"head.allowed.terms":                   {ZH: "可以，按下面的条件：{when}{activity}。", EN: "Yes: {activity}{when}, on the terms below."},
 			"head.allowed.wait":                    {ZH: "可以，但有等待期{wait}：{when}{activity}。", EN: "Yes: {activity}{when}, but with a waiting period of {wait}."},
+			"head.allowed.wait.cases":              {ZH: "可以，等待期分情况：{when}{activity}。", EN: "Yes: {activity}{when}; the waiting period depends on the case."},
 			"head.bad_day":                         {ZH: "没有这一天：{words}。", EN: "There is no such day: {words}."},
 			"head.bad_day.unsaid":                  {ZH: "没有听清是哪一天。", EN: "The day was not recognised."},
 			"head.conditional":                     {ZH: "要看情况：{when}{activity}要看{facts}。", EN: "It depends: {activity}{when} depends on {facts}."},
@@ -104,6 +107,7 @@ func snapshotCatalog() *Catalog {
 			"head.unread":                          {ZH: "问题太长没有听完，不能答“可以”。", EN: "The question was too long to read whole: it cannot be answered yes."},
 			"head.until":                           {ZH: "{when}{activity}，到{to}截止。", EN: "{activity}{when}: until {to}."},
 			"interpretation":                       {ZH: "“{words}”理解为：{reading}", EN: "“{words}” is read as: {reading}"},
+			"list.clause":                          {ZH: "，", EN: "; "},
 			"list.or":                              {ZH: "或", EN: " or "},
 			"list.sep":                             {ZH: "、", EN: ", "},
 			"next.plain":                           {ZH: "从{date}起{verdict}。", EN: "From {date}: {verdict}."},
@@ -140,6 +144,8 @@ func snapshotCatalog() *Catalog {
 			"outcome.place":                        {ZH: "地点", EN: "place"},
 			"outcome.value":                        {ZH: "{fact}（{value}）", EN: "{fact} ({value})"},
 			"penalty":                              {ZH: "违者：{text}", EN: "Violators: {text}"},
+			"penalty.by":                           {ZH: "违者由{by}{sanctions}。", EN: "Violators: {sanctions}, by {by}."},
+			"penalty.sanctions":                    {ZH: "违者{sanctions}。", EN: "Violators: {sanctions}."},
 			"period.condition":                     {ZH: "另外，{name}。", EN: "Also: {name}."},
 			"period.none":                          {ZH: "规则库里没有这个时段的日期，请问主管部门。", EN: "The rule base has no dates for this period: ask the department in charge."},
 			"period.window":                        {ZH: "{name}是{from}到{to}。", EN: "{name} runs from {from} to {to}."},

@@ -251,7 +251,11 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		}
 	}
 	when := ""
-	if q.DateWords != "" {
+	// the status is the register's on the day of the call unless the
+	// request names another: a year said with the subject (2018年那个…
+	// 通告) is not a day, and 12月18日已宣布失效 would be heard as the
+	// day it was declared invalid
+	if q.DateWords != "" && q.Date != req.Today {
 		when = h.whenOf(l, q.Date, q)
 	}
 	a.Headline = c.T(l, "document.status", "number", st.Number, "when", when, "status", c.T(l, "status."+st.Status))
@@ -271,7 +275,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		}
 	}
 	if h.p.hasAny(text, []string{"施行", "开始"}) && a.Document.ValidFrom != nil {
-		parts = append(parts, c.T(l, "next.plain", "date", h.day(l, *a.Document.ValidFrom, nil), "verdict", c.T(l, "status.in_force")))
+		parts = append(parts, c.T(l, "document.from", "date", h.day(l, *a.Document.ValidFrom, nil)))
 	}
 	if a.Document.Title != "" {
 		parts = append(parts, c.T(l, "document.title", "title", a.Document.Title))
@@ -485,19 +489,22 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 		a.Answer = a.Headline
 		return a
 	}
-	// Said aloud: who, then the number (市城管综合执法局3399110), and a
-	// note all the numbers share (区号0746) once at the end — not a
-	// bracket inside a bracket after each number.
-	note := contacts[0].Note
+	// Said aloud: who, then the number (市城管综合执法局3399110), and the
+	// note most numbers share (区号0746) once at the end — not a bracket
+	// inside a bracket after each number, nor after every one because the
+	// fire number leading the list dials its area code itself
+	// (119或0746—3213950).
+	counts := map[string]int{}
+	note := ""
 	for _, ct := range contacts {
-		if ct.Note != note {
-			note = ""
+		if counts[ct.Note]++; ct.Note != "" && (note == "" || counts[ct.Note] > counts[note]) {
+			note = ct.Note
 		}
 	}
 	var list []string
 	for _, ct := range contacts {
 		phones := strings.Join(ct.Phones, c.T(l, "list.or"))
-		if note == "" {
+		if ct.Note != note {
 			phones += ct.Note
 		}
 		list = append(list, c.T(l, "report.contact", "name", spokenContact(ct.Name), "phones", phones))

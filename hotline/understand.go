@@ -784,11 +784,33 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				drop = true
 			}
 		}
+		for k, o := range out {
+			// (晒谷坪上晒谷子, 放电子鞭炮: two uncovered acts of one
+			// clause where one's name holds the other's are one act,
+			// said once, by the longer name)
+			if drop || o.w.activity != nil || h.w.activity != nil || o.clause != h.clause {
+				continue
+			}
+			if on, hn := o.actName(), h.actName(); strings.Contains(on, hn) {
+				drop = true
+			} else if strings.Contains(hn, on) {
+				out[k], drop = h, true
+			}
+		}
 		if !drop {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// actName is an uncovered act's name: the act's own word, else the words
+// said.
+func (h hit) actName() string {
+	if h.w.act != "" {
+		return h.w.act
+	}
+	return h.words
 }
 
 // askedApart reports whether the uncovered act h is asked in a question
