@@ -1005,7 +1005,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if q.asks.when && d.Verdict != engine.Allowed {
 		// 寒露籽几号开摘, asked after the day: the day it began, and that
 		// it has begun (the headline says what it still depends on)
-		spoken = append(spoken, h.begun(l, d, q)...)
+		spoken = append(spoken, h.begun(l, d, q, changes)...)
 	}
 	spoken = append(spoken, terms...)
 	if special != "" {
@@ -1631,7 +1631,7 @@ func shortWindow(name string) string {
 // for each window of a forbidding rule that may apply, the day after its
 // last (霜降籽开始采摘日前到10月22日为止，从10月23日起不再因此禁止) —
 // unless the next change already says that day.
-func (h *Hotline) begun(l Lang, d *engine.Decision, q *Query) []string {
+func (h *Hotline) begun(l Lang, d *engine.Decision, q *Query, said string) []string {
 	var out []string
 	next := ""
 	if d.NextChange != nil {
@@ -1648,6 +1648,9 @@ func (h *Hotline) begun(l Lang, d *engine.Decision, q *Query) []string {
 			var s string
 			switch {
 			case r.Effect == string(rules.Allow) && !w.From.After(d.Date):
+				if strings.Contains(said, h.day(l, w.From, q)) {
+					continue // the run said already says since when (从10月8日起…)
+				}
 				s = h.cat.T(l, "when.begun", "window", h.windowName(l, w.Name), "from", h.day(l, w.From, q))
 			case r.Effect == string(rules.Forbid) && !w.To.Before(d.Date) && w.To.AddDays(1).String() != next:
 				s = h.cat.T(l, "when.until", "window", h.windowName(l, w.Name), "to", h.day(l, w.To, q), "next", h.day(l, w.To.AddDays(1), q))
@@ -1686,14 +1689,48 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	}
 	next := h.day(l, d.NextChange.Date, q)
 	end := d.NextChange.Date.AddDays(-1)
+	// The window that ends is named when its name says a period
+	// (禁火期到2025年4月30日结束) and it is the only one ending then; a
+	// rule's window named otherwise (霜降籽、良种油茶开始采摘日前, 集中参保
+	// 缴费期外，等待期满时…) or one of several (寒露籽采摘期 for a caller
+	// picking 霜降籽) is not read: the answer says until when it holds.
+	var names []string
 	for _, r := range d.Reasons() {
+		if r.Defeated() {
+			continue
+		}
 		for _, w := range r.Windows {
-			if w.To == end {
-				return c.T(l, "next.window_end", "window", h.windowName(l, w.Name), "end", h.day(l, end, q), "date", next, "verdict", v)
+			if n := shortWindow(w.Name); w.To == end && !slices.Contains(names, n) {
+				names = append(names, n)
 			}
 		}
 	}
+	switch {
+	case len(names) == 1 && isPeriodName(names[0]):
+		return c.T(l, "next.window_end", "window", h.windowName(l, names[0]), "end", h.day(l, end, q), "date", next, "verdict", v)
+	case len(names) > 0:
+		return c.T(l, "next.until", "now", h.verdictSaid(l, d), "end", h.day(l, end, q), "date", next, "verdict", v)
+	}
 	return c.T(l, "next.plain", "date", next, "verdict", v)
+}
+
+// noticeBounds reports whether day is the first after a deciding notice's
+// validity ends, or its first day in force: a change of the rule base,
+// not a season's turn.
+func (h *Hotline) noticeBounds(d *engine.Decision, day calendar.Date) bool {
+	for _, r := range d.Reasons() {
+		if n, ok := h.eng.Rules().Notice(r.Notice); ok && (n.ValidUntil == day.AddDays(-1) || n.Effective == day) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPeriodName reports whether a window's name says a period, so that
+// "…到…结束" reads: 禁火期, 寒露籽采摘期, 专项整治期 — not a rule's
+// description (霜降籽、良种油茶开始采摘日前; 集中参保缴费期外，等待期满时…).
+func isPeriodName(name string) bool {
+	return strings.HasSuffix(name, "期") && !strings.ContainsAny(name, "，,；;")
 }
 
 // changeSaid reports whether the next change is read aloud: when a
@@ -1711,14 +1748,18 @@ func (h *Hotline) changeSaid(d *engine.Decision, when bool) bool {
 	if nc.At.Minute() != 0 {
 		return true // within a day (a nightly ban's hours)
 	}
+	// the notice's own expiry first: a window ending with it (the
+	// insurance year's late window, to 12月31日) does not make it a
+	// season's turn — 从2026年1月1日起本规则库没有相关规定 after 可以 is
+	// heard as a permission ending
+	if h.noticeBounds(d, nc.Date) {
+		return false
+	}
 	for _, r := range d.Reasons() {
 		for _, w := range r.Windows {
 			if w.To == nc.Date.AddDays(-1) || w.From == nc.Date {
 				return true
 			}
-		}
-		if n, ok := h.eng.Rules().Notice(r.Notice); ok && (n.ValidUntil == nc.Date.AddDays(-1) || n.Effective == nc.Date) {
-			return false
 		}
 	}
 	return true

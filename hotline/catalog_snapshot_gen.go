@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "6838272f1edfc43d9cda4c2491ce1c4e3bddb18f8ac9f60b0145267090618853"
+const catalogSnapshotSum = "c78f061b5d17148f321ce972525e66f2f94a30866b4654bb283a613d42b57e37"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -111,6 +111,7 @@ func snapshotCatalog() *Catalog {
 			"list.or":                              {ZH: "或", EN: " or "},
 			"list.sep":                             {ZH: "、", EN: ", "},
 			"next.plain":                           {ZH: "从{date}起{verdict}。", EN: "From {date}: {verdict}."},
+			"next.until":                           {ZH: "到{end}{now}，从{date}起{verdict}。", EN: "{now} until {end}; from {date}: {verdict}."},
 			"next.window_end":                      {ZH: "{window}到{end}结束，从{date}起{verdict}。", EN: "{window} ends on {end}; from {date}: {verdict}."},
 			"no_activity":                          {ZH: "没有听出要做什么事。请问您想做什么（比如烧田埂、放鞭炮、摆摊）？", EN: "No activity was recognised. Ask the caller what they want to do (e.g. burn field ridges, set off fireworks, set up a stall)."},
 			"no_rule.not_allowed":                  {ZH: "这不等于“可以”，具体请问主管部门。", EN: "That does not mean it is allowed: ask the department in charge."},
