@@ -359,7 +359,13 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 		// the call's grounds are every answer's (渣土车没盖布，一路上撒:
 		// 第十九条（四） and its neighbour)
 		top.Reasons = append(top.Reasons, a.Reasons...)
-		lines = append(lines, fmt.Sprintf("%d. %s", i+1, a.Headline))
+		line := h.cat.T(req.Lang, "several", "n", strconv.Itoa(i+1), "text", a.Headline)
+		if of := ownWords(u.queries, i); of != "" {
+			// 寒露籽和霜降籽都能摘吗: two answers about one act say
+			// which is which (1. 寒露籽：可以…  2. 霜降籽：不可以…)
+			line = h.cat.T(req.Lang, "several.of", "n", strconv.Itoa(i+1), "of", of, "text", a.Headline)
+		}
+		lines = append(lines, line)
 		if rank(a.Verdict) > rank(worst) {
 			worst = a.Verdict
 		}
@@ -415,6 +421,37 @@ func (h *Hotline) askParts(u *understanding, req Request) (*Answer, *Query, erro
 	}
 	top.Answer = fitKeeping(lines, must, maxSpoken(req.Lang))
 	return top, top.Query, nil
+}
+
+// ownWords are the words of the call's i-th question that tell it from
+// another question about the same act (寒露籽 and 霜降籽, 低保户 and 特困户,
+// 屋里 and 山上): the facts and places it was read with and the other was
+// not; "" when no other question is about its act.
+func ownWords(qs []*Query, i int) string {
+	q := qs[i]
+	var others []*Query
+	for j, o := range qs {
+		if j != i && o.Activity == q.Activity && (o.Activity != "" || o.Act == q.Act && o.Act != "") {
+			others = append(others, o)
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	var own []string
+	for _, u := range q.Understood {
+		if u.Kind != "fact" && u.Kind != "place" || slices.Contains(own, u.Words) {
+			continue
+		}
+		shared := false
+		for _, o := range others {
+			shared = shared || slices.ContainsFunc(o.Understood, func(v Understood) bool { return v.Words == u.Words })
+		}
+		if !shared && len(own) < 2 {
+			own = append(own, u.Words)
+		}
+	}
+	return strings.Join(own, "、")
 }
 
 // rank orders verdicts by how much a caller must hear them: a call with

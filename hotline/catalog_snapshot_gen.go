@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "c78f061b5d17148f321ce972525e66f2f94a30866b4654bb283a613d42b57e37"
+const catalogSnapshotSum = "7ebd30b11206515ea5c675d2ecb77337476a22d8f9389116ab06fe9cc9ee5891"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -183,6 +183,7 @@ func snapshotCatalog() *Catalog {
 			"report.contacts":                      {ZH: "举报、报警请打：{list}。", EN: "To report, call: {list}."},
 			"report.none":                          {ZH: "规则库收录的通告里没有这类事情的举报电话，请问当地镇（街道）或主管部门。", EN: "The notices in the rule base give no number for this; ask the township or the department in charge."},
 			"several":                              {ZH: "{n}. {text}", EN: "{n}. {text}"},
+			"several.of":                           {ZH: "{n}. {of}：{text}", EN: "{n}. {of}: {text}"},
 			"several.unanswered":                   {ZH: "一次只答前{max}个问题，还有{n}个没有回答，请再问。", EN: "Only the first {max} questions of a call are answered; {n} more were not: ask them again."},
 			"status.abolished":                     {ZH: "已废止", EN: "abolished"},
 			"status.expired":                       {ZH: "已过有效期", EN: "expired"},
