@@ -1751,11 +1751,11 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	return c.T(l, "next.plain", "date", next, "verdict", v)
 }
 
-// noticeBounds reports whether day is the first after a deciding notice's
+// noticeBounds reports whether day is the first after a reason's notice's
 // validity ends, or its first day in force: a change of the rule base,
 // not a season's turn.
-func (h *Hotline) noticeBounds(d *engine.Decision, day calendar.Date) bool {
-	for _, r := range d.Reasons() {
+func (h *Hotline) noticeBounds(rs []engine.Reason, day calendar.Date) bool {
+	for _, r := range rs {
 		if n, ok := h.eng.Rules().Notice(r.Notice); ok && (n.ValidUntil == day.AddDays(-1) || n.Effective == day) {
 			return true
 		}
@@ -1789,10 +1789,11 @@ func (h *Hotline) changeSaid(d *engine.Decision, when bool) bool {
 	// insurance year's late window, to 12月31日) does not make it a
 	// season's turn — 从2026年1月1日起本规则库没有相关规定 after 可以 is
 	// heard as a permission ending
-	if h.noticeBounds(d, nc.Date) {
+	rs := d.Reasons()
+	if h.noticeBounds(rs, nc.Date) {
 		return false
 	}
-	for _, r := range d.Reasons() {
+	for _, r := range rs {
 		for _, w := range r.Windows {
 			if w.To == nc.Date.AddDays(-1) || w.From == nc.Date {
 				return true

@@ -209,7 +209,7 @@ func (h *Hotline) changes(l Lang, q *Query, d *engine.Decision) string {
 			break
 		}
 	}
-	if next != nil && h.noticeBounds(d, next.from) {
+	if next != nil && h.noticeBounds(d.Reasons(), next.from) {
 		// 寒露籽几号开摘, 医保几时能报销: the notice's own expiry
 		// (从2025年9月8日起本规则库没有相关规定) answers no question of when
 		next = nil
