@@ -176,14 +176,13 @@ type parser struct {
 	script *zh.Script
 	py     *zh.Pinyin
 	dates  *dates.Reader
-	// segment is the segmenter's Segment method, held as a func so that
-	// no reflection can reach the gse.Segmenter's other methods: keeping
-	// them links gse's built-in dictionaries (34 MB) into the binary.
-	segment func([]byte) []gse.Segment
-	acts    *trie // activity and act phrases
-	facts   *trie // fact phrases and places
-	sound   *soundTrie
-	known   *trie // every word the parser knows: not corrected by sound
+	// seg segments the text around verbs, over the dictionary gse reads
+	// (segment.go)
+	seg   *segmenter
+	acts  *trie // activity and act phrases
+	facts *trie // fact phrases and places
+	sound *soundTrie
+	known *trie // every word the parser knows: not corrected by sound
 	// periods are the vocabulary's period words (禁火期), periodOf the
 	// index of each one's period (when.go)
 	periods  *trie
@@ -371,44 +370,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
-	var dict strings.Builder
-	addDict := func(w string, pos string) {
-		if w == "" || strings.ContainsAny(w, " \n") {
-			return
-		}
-		n := utf8.RuneCountInString(w)
-		fmt.Fprintf(&dict, "%s %d %s\n", w, 10+40*n*n, pos)
-	}
-	for w, ms := range p.acts.words {
-		// an act no rule covers is found as a listed phrase, never
-		// inside a frame: it does not split the words of one (装修 in
-		// 装修垃圾堆)
-		if len(ms) == 1 && ms[0].activity == nil {
-			continue
-		}
-		addDict(w, "act")
-	}
-	for w := range p.facts.words {
-		addDict(w, "fact")
-	}
-	for _, f := range p.frames {
-		for v := range f.verbs {
-			addDict(v, "v")
-		}
-		for o := range f.objects {
-			addDict(o, "n")
-		}
-	}
-	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money} {
-		for _, w := range l {
-			addDict(w, "x")
-		}
-	}
 	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
-	if err := seg.LoadDictStr(dict.String()); err != nil {
+	if err := seg.LoadDictStr(p.segDict()); err != nil {
 		return nil, fmt.Errorf("segmenter: %w", err)
 	}
-	p.segment = seg.Segment
+	p.seg = newSegmenter(seg.Dict)
 	p.soleFirst = map[rune]bool{}
 	for v := range p.byVerb {
 		if p.onlyActivityOf(v) != nil {
@@ -546,6 +512,46 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return p.lone[i] < p.lone[j]
 	})
 	return p, nil
+}
+
+// segDict is the segmenter's dictionary, in gse's format (a word, its
+// frequency and a part of speech a line): every word the parser knows, so
+// that frames match whole words (香烟 is not 香).
+func (p *parser) segDict() string {
+	var dict strings.Builder
+	addDict := func(w string, pos string) {
+		if w == "" || strings.ContainsAny(w, " \n") {
+			return
+		}
+		n := utf8.RuneCountInString(w)
+		fmt.Fprintf(&dict, "%s %d %s\n", w, 10+40*n*n, pos)
+	}
+	for w, ms := range p.acts.words {
+		// an act no rule covers is found as a listed phrase, never
+		// inside a frame: it does not split the words of one (装修 in
+		// 装修垃圾堆)
+		if len(ms) == 1 && ms[0].activity == nil {
+			continue
+		}
+		addDict(w, "act")
+	}
+	for w := range p.facts.words {
+		addDict(w, "fact")
+	}
+	for _, f := range p.frames {
+		for v := range f.verbs {
+			addDict(v, "v")
+		}
+		for o := range f.objects {
+			addDict(o, "n")
+		}
+	}
+	for _, l := range [][]string{p.g.Negators, p.g.Focus, p.g.Filler, p.g.When, p.g.Consequence, p.g.Money} {
+		for _, w := range l {
+			addDict(w, "x")
+		}
+	}
+	return dict.String()
 }
 
 // aspectVariants adds, for every phrase of a covered activity with a
@@ -727,9 +733,11 @@ type reading struct {
 	clocks  []dates.Clock
 	verbs   []hit           // bare verbs of frames (no object), for partial acts
 	objects map[string]bool // objectsSaid, once asked for
-	// present are the characters of text, once indexed (says)
-	present runeHash
-	indexed bool
+	// present are the characters of text and adjacent the pairs of
+	// characters it holds, once indexed (says)
+	present  runeHash
+	adjacent pairHash64
+	indexed  bool
 }
 
 // clause is the index of the clause byte i is in.
@@ -1187,9 +1195,10 @@ func (p *parser) scanFrames(rd *reading) {
 		n += utf8.RuneCountInString(s[w[0]:w[1]])
 	}
 	toks := make([]tok, 0, n+4)
+	var buf segBuf
 	for _, w := range windows {
-		for _, sg := range p.segment([]byte(s[w[0]:w[1]])) {
-			i, j := w[0]+sg.Start(), w[0]+sg.End()
+		for _, sg := range p.seg.segment(&buf, s[w[0]:w[1]]) {
+			i, j := w[0]+sg.i, w[0]+sg.j
 			// 一把火烧掉: after a measure word, a verb that begins with what
 			// an act makes (火烧) is that object and the verb (火, 烧)
 			if n := len(toks); n > 0 && p.complements[toks[n-1].t] && toks[n-1].j == i {

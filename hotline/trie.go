@@ -51,6 +51,20 @@ func (h *runeHash) mayHave(r rune) bool {
 	return h[k>>6]&(1<<(k&63)) != 0
 }
 
+// pairHash64 is a small set of hashed pairs of characters (false
+// positives only): the pairs side by side in one text.
+type pairHash64 [64]uint64
+
+func (h *pairHash64) add(a, b rune) {
+	k := (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 20
+	h[k>>6] |= 1 << (k & 63)
+}
+
+func (h *pairHash64) mayHave(a, b rune) bool {
+	k := (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 20
+	return h[k>>6]&(1<<(k&63)) != 0
+}
+
 type trieNode struct {
 	next map[rune]*trieNode
 	end  string // the word ending here, "" for none

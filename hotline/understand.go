@@ -369,18 +369,34 @@ func sortedKeys(m map[int]bool) []int {
 }
 
 // says reports whether the text holds one of words (hasAny on the whole
-// text): the characters the text holds are indexed once per call, so that
-// the words whose first character it lacks — most, in a long text — cost
-// no search.
+// text): the characters the text holds, and the pairs of them it holds
+// side by side, are indexed once per call, so that the words whose first
+// character or first two it lacks cost no search — most, in a long text,
+// even one made of the words' own characters, where every first character
+// is present.
 func (rd *reading) says(words []string) bool {
 	if !rd.indexed {
+		prev := rune(-1)
 		for _, r := range rd.text {
 			rd.present.add(r)
+			if prev >= 0 {
+				rd.adjacent.add(prev, r)
+			}
+			prev = r
 		}
 		rd.indexed = true
 	}
 	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); (w == "" || rd.present.mayHave(r)) && strings.Contains(rd.text, w) {
+		r, n := utf8.DecodeRuneInString(w)
+		if w != "" && !rd.present.mayHave(r) {
+			continue
+		}
+		if n < len(w) {
+			if r2, _ := utf8.DecodeRuneInString(w[n:]); !rd.adjacent.mayHave(r, r2) {
+				continue
+			}
+		}
+		if strings.Contains(rd.text, w) {
 			return true
 		}
 	}

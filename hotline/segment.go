@@ -1,0 +1,173 @@
+package hotline
+
+import (
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+// segmenter cuts text into words as go-ego/gse's Segment does — the same
+// dictionary, the same distances (float32, summed in the same order), the
+// same pseudo-word for a character no word starts with, the same ties —
+// without gse's allocations: gse makes a slice of every character, a
+// pseudo-token on the heap for each character no word starts at, and the
+// segments; a call made of the parser's own characters spent a fifth of
+// its time there and in the collector. gse still reads the dictionary
+// (once, in New); TestSegmenterAsGse holds the two to the same words.
+type segmenter struct {
+	root     segNode
+	maxUnits int // the most units a word spans (gse's maxTokenLen)
+}
+
+// segNode is a node of the word trie, by rune (ASCII letters lower case,
+// as gse reads them).
+type segNode struct {
+	next map[rune]*segNode
+	// dist is the word's distance (log2 of the total frequency over the
+	// word's), valid where word is true
+	dist float32
+	word bool
+}
+
+// pseudoDist is the distance gse gives a character that starts no word.
+const pseudoDist = 32
+
+// newSegmenter builds the trie from a dictionary gse has read.
+func newSegmenter(d *gse.Dictionary) *segmenter {
+	s := &segmenter{maxUnits: d.MaxTokenLen()}
+	logTotal := float32(math.Log2(d.TotalFreq()))
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		n := &s.root
+		for _, r := range t.Text() {
+			if n.next == nil {
+				n.next = map[rune]*segNode{}
+			}
+			c := n.next[r]
+			if c == nil {
+				c = &segNode{}
+				n.next[r] = c
+			}
+			n = c
+		}
+		if !n.word { // the first of a word given twice, as gse keeps it
+			n.word, n.dist = true, logTotal-float32(math.Log2(t.Freq()))
+		}
+	}
+	return s
+}
+
+// segUnit is one unit of the text as gse splits it: a character, or a run
+// of letters and digits of one or two bytes each (Latin, Cyrillic…).
+type segUnit struct{ i, j int }
+
+// segJump is the shortest path's step ending at a unit: its distance from
+// the start and how many units its last word spans.
+type segJump struct {
+	dist  float32
+	units int
+}
+
+// segBuf is the work space of one call's segmentation, reused from window
+// to window.
+type segBuf struct {
+	units []segUnit
+	jumps []segJump
+	words []segUnit
+}
+
+// alnumUnit reports whether r, of sz bytes, is part of a run that gse
+// keeps as one unit.
+func alnumUnit(r rune, sz int) bool {
+	return sz <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+}
+
+// split cuts s into units, as gse's SplitTextToWords.
+func (b *segBuf) split(s string) {
+	b.units = b.units[:0]
+	run := -1 // start of the current run of letters and digits
+	for i := 0; i < len(s); {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if alnumUnit(r, sz) {
+			if run < 0 {
+				run = i
+			}
+		} else {
+			if run >= 0 {
+				b.units = append(b.units, segUnit{run, i})
+				run = -1
+			}
+			b.units = append(b.units, segUnit{i, i + sz})
+		}
+		i += sz
+	}
+	if run >= 0 {
+		b.units = append(b.units, segUnit{run, len(s)})
+	}
+}
+
+// segment returns the byte ranges of the words of s, in order, in b's
+// space (valid until its next use).
+func (sg *segmenter) segment(b *segBuf, s string) []segUnit {
+	b.words = b.words[:0]
+	if s == "" {
+		return nil
+	}
+	b.split(s)
+	u := b.units
+	if cap(b.jumps) < len(u) {
+		b.jumps = make([]segJump, len(u))
+	}
+	jumps := b.jumps[:len(u)]
+	clear(jumps)
+	update := func(k int, base, dist float32, units int) {
+		d := base + dist
+		if jumps[k].dist == 0 || jumps[k].dist > d {
+			jumps[k] = segJump{d, units}
+		}
+	}
+	for cur := range u {
+		var base float32
+		if cur > 0 {
+			base = jumps[cur-1].dist
+		}
+		found, first := 0, 0
+		n := &sg.root
+	walk:
+		for k := cur; k < len(u) && k < cur+sg.maxUnits; k++ {
+			for x := u[k].i; x < u[k].j; {
+				r, sz := utf8.DecodeRuneInString(s[x:])
+				if r == utf8.RuneError && sz == 1 {
+					break walk // gse looks bytes up: an invalid byte is in no word
+				}
+				if r >= 'A' && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				n = n.next[r]
+				if n == nil {
+					break walk
+				}
+				x += sz
+			}
+			if n.word {
+				if found == 0 {
+					first = k - cur + 1
+				}
+				found++
+				update(k, base, n.dist, k-cur+1)
+			}
+		}
+		if found == 0 || first > 1 {
+			update(cur, base, pseudoDist, 1)
+		}
+	}
+	// the words, from the last back to the first, then in order
+	for k := len(u) - 1; k >= 0; k -= jumps[k].units {
+		b.words = append(b.words, segUnit{u[k-jumps[k].units+1].i, u[k].j})
+	}
+	slices.Reverse(b.words)
+	return b.words
+}

@@ -1,0 +1,66 @@
+package hotline
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/go-ego/gse"
+	"github.com/stretchr/testify/require"
+)
+
+// TestSegmenterAsGse: the parser's segmenter cuts text into the words gse's
+// Segment does, over the same dictionary — every corpus question, every
+// hostile question, and random text made of the dictionary's own
+// characters with letters, digits (a run of them is one unit), spaces and
+// punctuation between them, where the shortest path has the most choices.
+func TestSegmenterAsGse(t *testing.T) {
+	h := newTestHotline(t)
+	g := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
+	require.NoError(t, g.LoadDictStr(h.p.segDict()))
+	var texts []string
+	for _, c := range loadCorpus(t, allCorpora...) {
+		texts = append(texts, c.Q, h.p.script.Fold(c.Q))
+	}
+	for _, c := range callerCases() {
+		texts = append(texts, c.question)
+	}
+	for _, hq := range hostileQuestions(h) {
+		texts = append(texts, hq.q)
+	}
+	var chars []rune
+	seen := map[rune]bool{}
+	for i := range g.Dict.Tokens {
+		for _, r := range g.Dict.Tokens[i].Text() {
+			if !seen[r] {
+				seen[r] = true
+				chars = append(chars, r)
+			}
+		}
+	}
+	others := []string{"，", " ", "3", "12", "ab", "AB", "é", "Я", "１", "🔥", "\xff", "。"}
+	rng := rand.New(rand.NewPCG(17, 9))
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(40) {
+			if rng.IntN(10) == 0 {
+				b.WriteString(others[rng.IntN(len(others))])
+			} else {
+				b.WriteRune(chars[rng.IntN(len(chars))])
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	require.Greater(t, len(texts), 5000)
+	var buf segBuf
+	for _, s := range texts {
+		var want, got [][2]int
+		for _, sg := range g.Segment([]byte(s)) {
+			want = append(want, [2]int{sg.Start(), sg.End()})
+		}
+		for _, w := range h.p.seg.segment(&buf, s) {
+			got = append(got, [2]int{w.i, w.j})
+		}
+		require.Equal(t, want, got, "%q", s)
+	}
+}
