@@ -994,7 +994,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 	keep := true // said holds for the corrected text too
 	// said are the days said, read only when a word sounds like another
 	for i := 0; i < len(text); {
-		if r, sz := utf8.DecodeRuneInString(text[i:]); !p.known.first.mayHave(r) && !p.sound.first.mayHave(r) {
+		if r, sz := decodeRune(text[i:]); !p.known.first.mayHave(r) && !p.sound.first.mayHave(r) {
 			i += sz // starts no word, heard or known: most of a long text
 			continue
 		}
@@ -1083,8 +1083,7 @@ func overlaps(ms []dates.Mention, i, j int) bool {
 
 // knownAt is the length of the longest known word at the start of s.
 func (p *parser) knownAt(s string) int {
-	_, n := p.known.longest(s)
-	return n
+	return p.known.longestLen(s)
 }
 
 // festivalWords are everyday names of the calendar's festivals and

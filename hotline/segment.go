@@ -18,14 +18,13 @@ import (
 // its time there and in the collector. gse still reads the dictionary
 // (once, in New); TestSegmenterAsGse holds the two to the same words.
 type segmenter struct {
-	root     segNode
-	maxUnits int // the most units a word spans (gse's maxTokenLen)
+	nodes    []segNode // node 0 is the root
+	edges    edges     // by rune (ASCII letters lower case, as gse reads them)
+	maxUnits int       // the most units a word spans (gse's maxTokenLen)
 }
 
-// segNode is a node of the word trie, by rune (ASCII letters lower case,
-// as gse reads them).
+// segNode is a node of the word trie.
 type segNode struct {
-	next map[rune]*segNode
 	// dist is the word's distance (log2 of the total frequency over the
 	// word's), valid where word is true
 	dist float32
@@ -37,24 +36,22 @@ const pseudoDist = 32
 
 // newSegmenter builds the trie from a dictionary gse has read.
 func newSegmenter(d *gse.Dictionary) *segmenter {
-	s := &segmenter{maxUnits: d.MaxTokenLen()}
+	s := &segmenter{nodes: []segNode{{}}, maxUnits: d.MaxTokenLen()}
 	logTotal := float32(math.Log2(d.TotalFreq()))
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		n := &s.root
+		n := uint32(0)
 		for _, r := range t.Text() {
-			if n.next == nil {
-				n.next = map[rune]*segNode{}
-			}
-			c := n.next[r]
-			if c == nil {
-				c = &segNode{}
-				n.next[r] = c
+			c := s.edges.child(n, r)
+			if c == 0 {
+				c = uint32(len(s.nodes))
+				s.nodes = append(s.nodes, segNode{})
+				s.edges.set(n, r, c)
 			}
 			n = c
 		}
-		if !n.word { // the first of a word given twice, as gse keeps it
-			n.word, n.dist = true, logTotal-float32(math.Log2(t.Freq()))
+		if !s.nodes[n].word { // the first of a word given twice, as gse keeps it
+			s.nodes[n] = segNode{dist: logTotal - float32(math.Log2(t.Freq())), word: true}
 		}
 	}
 	return s
@@ -135,29 +132,29 @@ func (sg *segmenter) segment(b *segBuf, s string) []segUnit {
 			base = jumps[cur-1].dist
 		}
 		found, first := 0, 0
-		n := &sg.root
+		n := uint32(0)
 	walk:
 		for k := cur; k < len(u) && k < cur+sg.maxUnits; k++ {
 			for x := u[k].i; x < u[k].j; {
-				r, sz := utf8.DecodeRuneInString(s[x:])
+				r, sz := decodeRune(s[x:])
 				if r == utf8.RuneError && sz == 1 {
 					break walk // gse looks bytes up: an invalid byte is in no word
 				}
 				if r >= 'A' && r <= 'Z' {
 					r += 'a' - 'A'
 				}
-				n = n.next[r]
-				if n == nil {
+				n = sg.edges.child(n, r)
+				if n == 0 {
 					break walk
 				}
 				x += sz
 			}
-			if n.word {
+			if nd := &sg.nodes[n]; nd.word {
 				if found == 0 {
 					first = k - cur + 1
 				}
 				found++
-				update(k, base, n.dist, k-cur+1)
+				update(k, base, nd.dist, k-cur+1)
 			}
 		}
 		if found == 0 || first > 1 {

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 	"github.com/stretchr/testify/require"
@@ -63,4 +64,31 @@ func TestSegmenterAsGse(t *testing.T) {
 		}
 		require.Equal(t, want, got, "%q", s)
 	}
+}
+
+// TestDecodeRune: decodeRune is utf8.DecodeRuneInString on every string of
+// one to three bytes (and a fourth byte after them).
+func TestDecodeRune(t *testing.T) {
+	var b [4]byte
+	check := func(s string) {
+		r, n := decodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("% x: %U %d, want %U %d", s, r, n, wr, wn)
+		}
+	}
+	check("")
+	for b0 := range 256 {
+		b[0] = byte(b0)
+		check(string(b[:1]))
+		for b1 := range 256 {
+			b[1] = byte(b1)
+			check(string(b[:2]))
+			for b2 := range 256 {
+				b[2] = byte(b2)
+				check(string(b[:3]))
+			}
+		}
+	}
+	check("\xf0\x9f\x94\xa5") // four bytes: 🔥
 }

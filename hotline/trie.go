@@ -9,7 +9,8 @@ import (
 // trie finds the longest known word at a place in the text, in time
 // proportional to the word's length.
 type trie struct {
-	root  *trieNode
+	nodes []trieNode // node 0 is the root
+	edges edges
 	words map[string][]word
 	first runeBits // the first characters of its words: most text starts none
 	// single are the characters that are words alone; pairs a hash set of
@@ -66,11 +67,30 @@ func (h *pairHash64) mayHave(a, b rune) bool {
 }
 
 type trieNode struct {
-	next map[rune]*trieNode
-	end  string // the word ending here, "" for none
+	end string // the word ending here, "" for none
+	// meanings are the word's (t.words[end]), kept here so that a match
+	// costs no look-up by string
+	meanings []word
 }
 
-func newTrie() *trie { return &trie{root: &trieNode{}, words: map[string][]word{}} }
+// decodeRune is utf8.DecodeRuneInString with the common cases inline: a
+// byte of ASCII, and three bytes that are always valid (U+1000–U+CFFF,
+// U+E000–U+FFFF: every Chinese character of the basic plane) — the
+// tries read a call character by character, several times over.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 {
+		b0, b1, b2 := s[0], s[1], s[2]
+		if (b0 >= 0xE1 && b0 <= 0xEC || b0 >= 0xEE) && b0 <= 0xEF && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+func newTrie() *trie { return &trie{nodes: []trieNode{{}}, words: map[string][]word{}} }
 
 func (t *trie) add(w string, meaning word) {
 	if w == "" {
@@ -85,65 +105,77 @@ func (t *trie) add(w string, meaning word) {
 			r2, _ := utf8.DecodeRuneInString(w[sz:])
 			t.pairs.add(r, r2)
 		}
-		n := t.root
-		for _, r := range w {
-			if n.next == nil {
-				n.next = map[rune]*trieNode{}
-			}
-			c := n.next[r]
-			if c == nil {
-				c = &trieNode{}
-				n.next[r] = c
-			}
-			n = c
+	}
+	n := uint32(0)
+	for _, r := range w {
+		c := t.edges.child(n, r)
+		if c == 0 {
+			c = uint32(len(t.nodes))
+			t.nodes = append(t.nodes, trieNode{})
+			t.edges.set(n, r, c)
 		}
-		n.end = w
+		n = c
 	}
 	t.words[w] = append(t.words[w], meaning)
+	t.nodes[n].end, t.nodes[n].meanings = w, t.words[w]
 }
 
 // longest returns the meanings of the longest word s starts with, and its
 // length in bytes (0 for none).
 func (t *trie) longest(s string) ([]word, int) {
-	r, sz := utf8.DecodeRuneInString(s)
-	if s == "" || !t.first.mayHave(r) {
+	n, k := t.longestNode(s)
+	if n == 0 {
 		return nil, 0
 	}
+	return t.nodes[n].meanings, k
+}
+
+// longestLen is the length in bytes of the longest word s starts with (0
+// for none).
+func (t *trie) longestLen(s string) int {
+	_, k := t.longestNode(s)
+	return k
+}
+
+// longestNode is the node of the longest word s starts with and its
+// length in bytes (0, 0 for none).
+func (t *trie) longestNode(s string) (uint32, int) {
+	r, sz := decodeRune(s)
+	if s == "" || !t.first.mayHave(r) {
+		return 0, 0
+	}
 	if r < 1<<16 && !t.single.mayHave(r) {
-		if r2, _ := utf8.DecodeRuneInString(s[sz:]); !t.pairs.has(r, r2) {
-			return nil, 0 // no word of two or more starts with these two
+		if r2, _ := decodeRune(s[sz:]); !t.pairs.has(r, r2) {
+			return 0, 0 // no word of two or more starts with these two
 		}
 	}
-	n, best, bestLen := t.root, "", 0
+	n, best, bestLen := uint32(0), uint32(0), 0
 	for i := 0; i < len(s); {
-		r, sz := utf8.DecodeRuneInString(s[i:])
-		n = n.next[r]
-		if n == nil {
+		r, sz := decodeRune(s[i:])
+		n = t.edges.child(n, r)
+		if n == 0 {
 			break
 		}
 		i += sz
-		if n.end != "" {
-			best, bestLen = n.end, i
+		if t.nodes[n].end != "" {
+			best, bestLen = n, i
 		}
 	}
-	if bestLen == 0 {
-		return nil, 0
-	}
-	return t.words[best], bestLen
+	return best, bestLen
 }
 
 // each calls fn with every word s starts with, shortest first.
 func (t *trie) each(s string, fn func(w string)) {
-	n := t.root
+	n := uint32(0)
 	for i := 0; i < len(s); {
-		r, sz := utf8.DecodeRuneInString(s[i:])
-		n = n.next[r]
-		if n == nil {
+		r, sz := decodeRune(s[i:])
+		n = t.edges.child(n, r)
+		if n == 0 {
 			return
 		}
 		i += sz
-		if n.end != "" {
-			fn(n.end)
+		if t.nodes[n].end != "" {
+			fn(t.nodes[n].end)
 		}
 	}
 }
@@ -151,8 +183,11 @@ func (t *trie) each(s string, fn func(w string)) {
 // soundTrie finds a known word that sounds like the text: the same
 // toneless pinyin, any reading of each character (桔 is ju or jie).
 type soundTrie struct {
-	root *soundNode
-	py   *zh.Pinyin
+	nodes []soundNode // node 0 is the root
+	edges edges       // by syllable (zh.Pinyin.AppendSyllables)
+	// starts are the pairs of syllables that start a word, as added
+	starts map[[2]uint16]bool
+	py     *zh.Pinyin
 	// first are the characters one of whose readings starts a word,
 	// filled by index once the words are added
 	first   runeBits
@@ -170,11 +205,12 @@ type soundTrie struct {
 }
 
 type soundNode struct {
-	next map[uint16]*soundNode // by syllable (zh.Pinyin.AppendSyllables)
-	end  string
+	end string
 }
 
-func newSoundTrie(py *zh.Pinyin) *soundTrie { return &soundTrie{root: &soundNode{}, py: py} }
+func newSoundTrie(py *zh.Pinyin) *soundTrie {
+	return &soundTrie{nodes: []soundNode{{}}, starts: map[[2]uint16]bool{}, py: py}
+}
 
 // add indexes a word of two or more Chinese characters by its first
 // readings (a word's characters are read as usual).
@@ -182,25 +218,32 @@ func (t *soundTrie) add(w string) {
 	if utf8.RuneCountInString(w) < 2 {
 		return
 	}
-	n := t.root
+	n := uint32(0)
 	var buf [6]uint16
+	var first uint16
+	k := 0
 	for _, r := range w {
 		rs := t.py.AppendSyllables(buf[:0], r)
 		if len(rs) == 0 {
 			return
 		}
-		if n.next == nil {
-			n.next = map[uint16]*soundNode{}
+		c := t.edges.child(n, rune(rs[0]))
+		if c == 0 {
+			c = uint32(len(t.nodes))
+			t.nodes = append(t.nodes, soundNode{})
+			t.edges.set(n, rune(rs[0]), c)
 		}
-		c := n.next[rs[0]]
-		if c == nil {
-			c = &soundNode{}
-			n.next[rs[0]] = c
+		switch k {
+		case 0:
+			first = rs[0]
+		case 1:
+			t.starts[[2]uint16{first, rs[0]}] = true
 		}
+		k++
 		n = c
 	}
-	if n.end == "" {
-		n.end = w
+	if t.nodes[n].end == "" {
+		t.nodes[n].end = w
 	}
 }
 
@@ -210,27 +253,22 @@ func (t *soundTrie) index() {
 	var buf [6]uint16
 	for r := rune(0x3400); r <= 0x9FFF; r++ {
 		for _, rd := range t.py.AppendSyllables(buf[:0], r) {
-			if t.root.next[rd] != nil {
+			if t.edges.child(0, rune(rd)) != 0 {
 				t.first.add(r)
 				break
 			}
 		}
 	}
 	t.width = 1
-	for a, c := range t.root.next {
-		t.width = max(t.width, int(a)+1)
-		for b := range c.next {
-			t.width = max(t.width, int(b)+1)
-		}
+	for ab := range t.starts {
+		t.width = max(t.width, int(ab[0])+1, int(ab[1])+1)
 	}
 	t.pairs = make([]uint64, (t.width*t.width+63)/64)
 	seconds := map[uint16]bool{}
-	for a, c := range t.root.next {
-		for b := range c.next {
-			k := int(a)*t.width + int(b)
-			t.pairs[k/64] |= 1 << (k % 64)
-			seconds[b] = true
-		}
+	for ab := range t.starts {
+		k := int(ab[0])*t.width + int(ab[1])
+		t.pairs[k/64] |= 1 << (k % 64)
+		seconds[ab[1]] = true
 	}
 	for r := rune(0x3400); r <= 0x9FFF; r++ {
 		for _, rd := range t.py.AppendSyllables(buf[:0], r) {
@@ -264,32 +302,32 @@ func (t *soundTrie) mayStart(r1, r2 rune) bool {
 // the bytes of s it spans; a text character may be read any of its ways.
 func (t *soundTrie) match(s string) (string, int) {
 	if t.indexed {
-		r, sz := utf8.DecodeRuneInString(s)
+		r, sz := decodeRune(s)
 		if !t.first.mayHave(r) {
 			return "", 0
 		}
-		if r2, _ := utf8.DecodeRuneInString(s[sz:]); r2 < 0x3400 || r2 > 0x9FFF || !t.second.mayHave(r2) || !t.mayStart(r, r2) {
+		if r2, _ := decodeRune(s[sz:]); r2 < 0x3400 || r2 > 0x9FFF || !t.second.mayHave(r2) || !t.mayStart(r, r2) {
 			return "", 0
 		}
 	}
-	best, bestLen := t.walk(t.root, s, 0, "", 0)
+	best, bestLen := t.walk(0, s, 0, "", 0)
 	if utf8.RuneCountInString(s[:bestLen]) < 2 {
 		return "", 0
 	}
 	return best, bestLen
 }
 
-func (t *soundTrie) walk(n *soundNode, s string, i int, best string, bestLen int) (string, int) {
-	if n.end != "" && i > bestLen {
-		best, bestLen = n.end, i
+func (t *soundTrie) walk(n uint32, s string, i int, best string, bestLen int) (string, int) {
+	if e := t.nodes[n].end; e != "" && i > bestLen {
+		best, bestLen = e, i
 	}
-	if i >= len(s) || n.next == nil {
+	if i >= len(s) {
 		return best, bestLen
 	}
-	r, sz := utf8.DecodeRuneInString(s[i:])
+	r, sz := decodeRune(s[i:])
 	var buf [6]uint16
 	for _, rd := range t.py.AppendSyllables(buf[:0], r) {
-		if c := n.next[rd]; c != nil {
+		if c := t.edges.child(n, rune(rd)); c != 0 {
 			best, bestLen = t.walk(c, s, i+sz, best, bestLen)
 		}
 	}

@@ -32,12 +32,16 @@ var toneless = strings.NewReplacer(
 type pinyinTable struct {
 	syllables []string
 	first     []uint16 // index tableFirst..tableLast → syllable number + 1
-	hasMore   []bool   // the character has further readings, in more
-	more      map[rune][]uint16
+	// moreOf: index tableFirst..tableLast → 1 + the index in more of the
+	// character's further readings, 0 for none (a slice, not a map: the
+	// homophone pass reads a character's syllables at almost every
+	// character of a call)
+	moreOf []uint16
+	more   [][]uint16
 }
 
 func newPinyinTable(txt string) (*pinyinTable, error) {
-	t := &pinyinTable{first: make([]uint16, tableLast-tableFirst+1), hasMore: make([]bool, tableLast-tableFirst+1), more: map[rune][]uint16{}}
+	t := &pinyinTable{first: make([]uint16, tableLast-tableFirst+1), moreOf: make([]uint16, tableLast-tableFirst+1)}
 	for n, line := range strings.Split(txt, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -58,8 +62,16 @@ func newPinyinTable(txt string) (*pinyinTable, error) {
 			if r < tableFirst || r > tableLast {
 				return nil, fmt.Errorf("pinyin.txt:%d: %c is outside the table", n+1, r)
 			}
-			t.more[r] = append(t.more[r], id)
-			t.hasMore[r-tableFirst] = true
+			k := t.moreOf[r-tableFirst]
+			if k == 0 {
+				if len(t.more) == 1<<16-1 {
+					return nil, fmt.Errorf("pinyin.txt:%d: more than %d characters with several readings", n+1, 1<<16-1)
+				}
+				t.more = append(t.more, nil)
+				k = uint16(len(t.more))
+				t.moreOf[r-tableFirst] = k
+			}
+			t.more[k-1] = append(t.more[k-1], id)
 		}
 	}
 	return t, nil
@@ -70,8 +82,8 @@ func (t *pinyinTable) readings(r rune) []string {
 		return nil
 	}
 	out := []string{t.syllables[t.first[r-tableFirst]-1]}
-	if t.hasMore[r-tableFirst] {
-		for _, id := range t.more[r] {
+	if k := t.moreOf[r-tableFirst]; k > 0 {
+		for _, id := range t.more[k-1] {
 			out = append(out, t.syllables[id-1])
 		}
 	}
@@ -104,8 +116,8 @@ func (p *Pinyin) AppendReadings(buf []string, r rune) []string {
 		return buf
 	}
 	buf = append(buf, t.syllables[t.first[r-tableFirst]-1])
-	if t.hasMore[r-tableFirst] {
-		for _, id := range t.more[r] {
+	if k := t.moreOf[r-tableFirst]; k > 0 {
+		for _, id := range t.more[k-1] {
 			buf = append(buf, t.syllables[id-1])
 		}
 	}
@@ -121,8 +133,8 @@ func (p *Pinyin) AppendSyllables(buf []uint16, r rune) []uint16 {
 		return buf
 	}
 	buf = append(buf, t.first[r-tableFirst])
-	if t.hasMore[r-tableFirst] {
-		buf = append(buf, t.more[r]...)
+	if k := t.moreOf[r-tableFirst]; k > 0 {
+		buf = append(buf, t.more[k-1]...)
 	}
 	return buf
 }

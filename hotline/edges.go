@@ -1,0 +1,67 @@
+package hotline
+
+// edges are the edges of a trie, (node, rune) → child node, in one
+// open-addressed table rather than a Go map per node: the tries are
+// walked at almost every character of a call, several times over, and a
+// look-up here is a multiplication and one or two probes of two arrays.
+// Nodes are numbered from 0 (the root); a child is never node 0.
+type edges struct {
+	keys  []uint64 // (node+1)<<32 | rune; 0 for an empty slot
+	kids  []uint32
+	shift uint // 64 - log2(len(keys))
+	n     int
+}
+
+func edgeKey(node uint32, r rune) uint64 { return uint64(node+1)<<32 | uint64(uint32(r)) }
+
+func (e *edges) slot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> e.shift) }
+
+// child is the node reached from node by r, 0 for none.
+func (e *edges) child(node uint32, r rune) uint32 {
+	if e.n == 0 {
+		return 0
+	}
+	k := edgeKey(node, r)
+	mask := len(e.keys) - 1
+	for i := e.slot(k); ; i = (i + 1) & mask {
+		switch e.keys[i] {
+		case k:
+			return e.kids[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
+// set adds the edge node → kid by r (kid > 0), which must be new.
+func (e *edges) set(node uint32, r rune, kid uint32) {
+	if 2*(e.n+1) > len(e.keys) {
+		e.grow()
+	}
+	e.put(edgeKey(node, r), kid)
+	e.n++
+}
+
+func (e *edges) put(k uint64, kid uint32) {
+	mask := len(e.keys) - 1
+	i := e.slot(k)
+	for e.keys[i] != 0 {
+		i = (i + 1) & mask
+	}
+	e.keys[i], e.kids[i] = k, kid
+}
+
+func (e *edges) grow() {
+	size := max(64, 2*len(e.keys))
+	keys, kids := e.keys, e.kids
+	e.keys, e.kids = make([]uint64, size), make([]uint32, size)
+	e.shift = 64
+	for s := size; s > 1; s >>= 1 {
+		e.shift--
+	}
+	for i, k := range keys {
+		if k != 0 {
+			e.put(k, kids[i])
+		}
+	}
+}
