@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -1023,6 +1024,9 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 				// neither word can be part of one
 				keep = keep && len(w) == n && !p.dates.Touches(text[i:i+n]) && !p.dates.Touches(w)
 				rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+n], Kind: "heard", Meaning: w, Note: "按读音理解"})
+				if last == 0 {
+					out.Grow(len(text) + 16) // once: corrections rarely change the length
+				}
 				out.WriteString(text[last:i])
 				out.WriteString(w)
 				i += n
@@ -1181,10 +1185,7 @@ func (rd *reading) inCovered(i, j int) bool {
 // text, in either order, within a clause and a few characters apart.
 func (p *parser) scanFrames(rd *reading) {
 	s := rd.text
-	type tok struct {
-		i, j int
-		t    string
-	}
+	type tok = frameTok
 	// Only the text around a verb can hold a frame: segment those windows
 	// (a verb, eight characters before it for an object said first, twelve
 	// after), so that a long question without one costs little.
@@ -1193,10 +1194,15 @@ func (p *parser) scanFrames(rd *reading) {
 	for _, w := range windows {
 		n += utf8.RuneCountInString(s[w[0]:w[1]])
 	}
-	toks := make([]tok, 0, n+4)
-	var buf segBuf
+	// the tokens and the segmenter's space, reused from call to call: a
+	// long call would otherwise allocate them anew each time
+	sc := frameScratchPool.Get().(*frameScratch)
+	defer sc.put()
+	sc.seg.reserve(n)
+	toks := slices.Grow(sc.toks[:0], n+4)
+	defer func() { sc.toks = toks }()
 	for _, w := range windows {
-		for _, sg := range p.seg.segment(&buf, s[w[0]:w[1]]) {
+		for _, sg := range p.seg.segment(&sc.seg, s[w[0]:w[1]]) {
 			i, j := w[0]+sg.i, w[0]+sg.j
 			// 一把火烧掉: after a measure word, a verb that begins with what
 			// an act makes (火烧) is that object and the verb (火, 烧)
@@ -1209,7 +1215,7 @@ func (p *parser) scanFrames(rd *reading) {
 			toks = append(toks, tok{i, j, s[i:j]})
 		}
 	}
-	usedObj := map[int]bool{} // object token → taken, by a covered act (true) or an act no rule covers
+	usedObj := sc.used // object token → taken, by a covered act (true) or an act no rule covers
 	// verbOfIn reports whether the clause of byte i says a verb of frame
 	// f: an object said across a pause is that verb's, not one said before
 	// the pause (不在坟上点 在屋里点对蜡烛: the candles are lit indoors)
@@ -1336,6 +1342,29 @@ func (p *parser) scanFrames(rd *reading) {
 	}
 	rd.acts = kept
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// frameTok is a word of a frame's window: bytes i..j of the text.
+type frameTok struct {
+	i, j int
+	t    string
+}
+
+// frameScratch is scanFrames' work space, kept in a pool between calls.
+type frameScratch struct {
+	toks []frameTok
+	seg  segBuf
+	used map[int]bool
+}
+
+var frameScratchPool = sync.Pool{New: func() any { return &frameScratch{used: map[int]bool{}} }}
+
+// put returns the space to the pool, holding no text.
+func (sc *frameScratch) put() {
+	clear(sc.toks)
+	sc.toks = sc.toks[:0]
+	clear(sc.used)
+	frameScratchPool.Put(sc)
 }
 
 // withSaid reports whether the clause of byte i says one of frame f's

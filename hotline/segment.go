@@ -76,6 +76,15 @@ type segBuf struct {
 	words []segUnit
 }
 
+// reserve makes room for the units of a text of n characters.
+func (b *segBuf) reserve(n int) {
+	if cap(b.units) < n {
+		b.units = make([]segUnit, 0, n)
+		b.jumps = make([]segJump, n)
+		b.words = make([]segUnit, 0, n)
+	}
+}
+
 // alnumUnit reports whether r, of sz bytes, is part of a run that gse
 // keeps as one unit.
 func alnumUnit(r rune, sz int) bool {
@@ -87,7 +96,7 @@ func (b *segBuf) split(s string) {
 	b.units = b.units[:0]
 	run := -1 // start of the current run of letters and digits
 	for i := 0; i < len(s); {
-		r, sz := utf8.DecodeRuneInString(s[i:])
+		r, sz := decodeRune(s[i:])
 		if alnumUnit(r, sz) {
 			if run < 0 {
 				run = i
