@@ -246,6 +246,12 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 		if s == "" {
 			continue
 		}
+		if from == 0 && c == len(rd.text) {
+			// what came before the only number was no question of its
+			// own: the call is one question, not read again as a part
+			// of itself (which never ended: 上山挖葛根卖 祁政通2024年9号…)
+			break
+		}
 		part := p.understand(s, today)
 		if k == 0 && part.intent != IntentDocument && (len(part.queries) == 0 || part.queries[0].Activity == "") {
 			continue // 请问 before the first number: part of its question
