@@ -18,6 +18,9 @@ func (e *edges) slot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> e.sh
 
 // child is the node reached from node by r, 0 for none.
 func (e *edges) child(node uint32, r rune) uint32 {
+	if scanMeter.on {
+		scanMeter.steps++
+	}
 	if e.n == 0 {
 		return 0
 	}
@@ -64,4 +67,21 @@ func (e *edges) grow() {
 			e.put(k, kids[i])
 		}
 	}
+}
+
+// scanMeter counts, when a test turns it on, the work of reading a call
+// that grows with its text and the vocabulary: steps taken in the tries
+// (every edge looked up: known words, acts, facts, objects, sounds, the
+// segmenter's dictionary), the units segmented, searches of the whole text
+// for a word (says), and readings of the days. TestScanWork bounds them per character on the
+// hostile questions, so that vocabulary or a pass that makes the reading
+// costlier fails a test instead of bringing BenchmarkUnrecognisedRatio
+// back over its bound unnoticed. It is off in use (one predictable branch
+// per step); never on while calls run concurrently.
+var scanMeter struct {
+	on bool
+	// steps are trie edges looked up; units the units the segmenter's
+	// shortest path ran over; searches whole-text searches for a word;
+	// dayRun the readings of the days
+	steps, units, searches, dayRun int
 }

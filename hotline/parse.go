@@ -790,6 +790,9 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		rd.dates = said // the homophone pass read the same text
 	} else {
 		rd.dates = p.dates.Read(text, today)
+		if scanMeter.on {
+			scanMeter.dayRun++
+		}
 	}
 	for _, m := range rd.dates {
 		rd.mark(m.Start, m.End)
@@ -1018,6 +1021,9 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
+				if scanMeter.on {
+					scanMeter.dayRun++
+				}
 			}
 			if !overlaps(said, i, i+n) { // 十二月份上山 is not 坟上
 				// the days read stay true of the corrected text when

@@ -124,6 +124,9 @@ func (sg *segmenter) segment(b *segBuf, s string) []segUnit {
 	}
 	b.split(s)
 	u := b.units
+	if scanMeter.on {
+		scanMeter.units += len(u)
+	}
 	if cap(b.jumps) < len(u) {
 		b.jumps = make([]segJump, len(u))
 	}

@@ -402,6 +402,9 @@ func (rd *reading) says(words []string) bool {
 				continue
 			}
 		}
+		if scanMeter.on {
+			scanMeter.searches++
+		}
 		if strings.Contains(rd.text, w) {
 			return true
 		}
