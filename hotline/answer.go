@@ -963,7 +963,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			k := slices.IndexFunc(said, func(t saidTerm) bool { return t.name == untilTerm })
 			a.Headline = h.headFit(l, "head.until", act, when, "to", said[k].value)
 			terms = slices.Delete(slices.Clone(terms), k, k+1)
-		case q.asks.money || q.asks.deadline:
+		case q.asks.money || q.asks.deadline || len(q.terms) > 0:
+			// 一年交一次还是按月交, 要自己去申请吗: the term asked for is
+			// the answer, not the act's 可以
 			if !headTerm(0) {
 				a.Headline = h.headFit(l, "head.allowed.terms", act, when)
 			}
@@ -991,6 +993,13 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	if g := h.grounds(l, d); g != "" {
 		spoken = append(spoken, g)
+	}
+	if q.quote {
+		// 对停车是怎么规定的: what the notice says is the deciding rule's
+		// own sentence, right after where it is said
+		if r, ok := decidingReason(d); ok {
+			spoken = append(spoken, c.T(l, "quote", "text", clip(r.Text, 60)))
+		}
 	}
 	lacking, given := h.feedSpoken(l, d, q)
 	spoken = append(spoken, lacking...)
@@ -1045,6 +1054,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, h.begun(l, d, q, changes)...)
 	}
 	spoken = append(spoken, terms...)
+	if len(q.terms) > 0 && len(terms) > 0 && d.Verdict != engine.Allowed {
+		// 谁负责, 停哪里 of a ban: the term asked for is the answer, never
+		// cut for room (an allowed answer says it in the headline)
+		must = markMust(must, len(spoken)-len(terms)+1, 1)
+	}
 	if special != "" {
 		spoken = append(spoken, special)
 	}
@@ -1404,8 +1418,13 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 			}
 		}
 	}
+	asked := len(q.terms) > 0
 	for i, r := range reasons {
-		if r.Status != "applies" || r.Effect != string(rules.Allow) {
+		// the terms asked for are said from any rule that decides (谁负责
+		// of a ban, 规定区域 of a rule that may apply); those said unasked
+		// only from a permission that applies (缴费：400元/人)
+		mayApply := asked && r.Status == "may_apply" && r.Effect != string(rules.Allow) // a permission's terms only when it holds
+		if r.Status != "applies" && !mayApply || !asked && r.Effect != string(rules.Allow) {
 			continue
 		}
 		for _, t := range r.Terms {
@@ -1419,41 +1438,24 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 		return nil
 	}
 	has := func(n string) bool { return seen[n] }
+	// Which terms the call asks for is the vocabulary's asks table (多少钱
+	// → fee, assistance); a call asking for none hears its unasked terms
+	// (the amount), and a deadline asked after the window hears the wait.
 	want := map[string]bool{}
 	a := q.asks
-	if a.money {
-		want["fee"], want["assistance"] = true, true
+	for _, n := range q.terms {
+		want[n] = true
 	}
-	if a.benefits {
-		want["benefit_period"], want["benefits_from"] = true, true
+	late := has(waitingTerm) && d.Date.After(h.collectionEnd(d))
+	if a.deadline && late {
+		want[waitingTerm] = true
 	}
-	if a.waiting || a.deadline && d.Date.After(h.collectionEnd(d)) {
-		want["waiting_period"] = true
-	}
-	if a.where {
-		want["household"], want["where"] = true, true
-	}
-	if a.claim {
-		// 低保户要不要去申请: how it is claimed, with what it gives
-		want["how_to_claim"] = true
-		if has("assistance") {
-			want["assistance"] = true
+	if !asked && !a.when || !asked && a.deadline {
+		for _, n := range h.voc.Unasked {
+			want[n] = true
 		}
-	}
-	if a.must {
-		// 60岁还要交吗: who the rule covers, and what they pay
-		want["covered"], want["fee"] = true, true
-		if has("assistance") {
-			want["assistance"] = true
-		}
-	}
-	if len(want) == 0 || a.deadline {
-		want["fee"] = true
-		if has("assistance") {
-			want["assistance"] = true
-		}
-		if has("waiting_period") && d.Date.After(h.collectionEnd(d)) {
-			want["waiting_period"] = true
+		if late {
+			want[waitingTerm] = true
 		}
 	}
 	// an assistance rule of its own says the amount for this person: it
@@ -1465,7 +1467,7 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 	if want["assistance"] && has("assistance") && has("fee") && from["assistance"] != from["fee"] {
 		want["fee"] = false
 	}
-	if a.when && !a.money && !a.deadline && !a.benefits && !a.waiting && !a.where && !a.must && !a.claim {
+	if len(want) == 0 {
 		return nil // 多久内, 几时: the rule's own sentence answers it
 	}
 	var until, named []saidTerm
@@ -1496,8 +1498,13 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 		key := "term." + t.name
 		if _, ok := h.cat.Messages[key]; !ok {
 			key = "term.other"
+			if !isASCII(t.name) {
+				// a rule set's own term named in words (清运责任人):
+				// the name says what the value is
+				key = "term.named"
+			}
 		}
-		named = append(named, saidTerm{t.name, h.cat.T(l, key, "value", v), v})
+		named = append(named, saidTerm{t.name, h.cat.T(l, key, "value", v, "name", t.name), v})
 	}
 	if a.money && !a.deadline {
 		// 交多少钱: the amount first, the day it must be paid by after
@@ -1560,6 +1567,28 @@ func valuePart(meaning string) string {
 		return meaning[i+len("："):]
 	}
 	return meaning
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// decidingReason is the first reason that decides d: one that applies,
+// else, for a conditional answer, one that may.
+func decidingReason(d *engine.Decision) (engine.Reason, bool) {
+	for _, st := range []string{"applies", "may_apply"} {
+		for _, r := range d.Reasons() {
+			if r.Status == st && r.Text != "" {
+				return r, true
+			}
+		}
+	}
+	return engine.Reason{}, false
 }
 
 func applyingTerms(rs []engine.Reason) bool {

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "7ebd30b11206515ea5c675d2ecb77337476a22d8f9389116ab06fe9cc9ee5891"
+const catalogSnapshotSum = "a20d5b89868a8f1b788a49d8f50f7ded57f2d4fa611694413e36ee11bf172eec"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -197,7 +197,10 @@ func snapshotCatalog() *Catalog {
 			"term.covered":                         {ZH: "参保范围：{value}。", EN: "Covered: {value}."},
 			"term.fee":                             {ZH: "缴费：{value}。", EN: "Contribution: {value}."},
 			"term.household":                       {ZH: "{value}。", EN: "{value}."},
+			"term.named":                           {ZH: "{name}：{value}。", EN: "{name}: {value}."},
 			"term.other":                           {ZH: "{value}。", EN: "{value}."},
+			"term.payment_manner":                  {ZH: "缴纳方式：{value}。", EN: "How it is paid: {value}."},
+			"term.receipt":                         {ZH: "缴费凭证：{value}。", EN: "Proof of payment: {value}."},
 			"term.until":                           {ZH: "{window}到{to}截止。", EN: "{window} ends on {to}."},
 			"term.waiting_period":                  {ZH: "等待期：{value}。", EN: "Waiting period: {value}."},
 			"term.where":                           {ZH: "参保地点：{value}。", EN: "Where: {value}."},

@@ -106,6 +106,16 @@ type grammar struct {
 	Orthodox []string               `yaml:"-"`
 }
 
+// questionKind is the words of a kind of question beyond "may I" that a
+// vocabulary's asks table may name (kind: money); ok is false for a name
+// the grammar has no kind of.
+func (g *grammar) questionKind(name string) (words []string, ok bool) {
+	kinds := map[string][]string{"when": g.When, "consequence": g.Consequence, "money": g.Money, "deadline": g.Deadline,
+		"benefits": g.Benefits, "waiting": g.Waiting, "where": g.Where, "must": g.Must, "rate": g.Rate, "claim": g.Claim}
+	words, ok = kinds[name]
+	return words, ok
+}
+
 // loadGrammar parses mandarin.yaml and feasts.yaml once: it is embedded and never changes,
 // and every Hotline shares it.
 var loadGrammar = sync.OnceValues(parseGrammar)

@@ -89,11 +89,74 @@ type Query struct {
 	Unread int `json:"unread,omitempty"`
 
 	asks askFlags // what the caller asks about the act
+	// terms are the rules' terms the call's words ask for (the asks
+	// table), quote whether it asks what the notice says
+	terms []string
+	quote bool
 	// ageSaid: the caller said an age (60岁) and no fact was read from it
 	ageSaid bool
 	badDay  bool // a day was named that does not exist
 	// badWords are the words that named it (2月30号)
 	badWords []string
+}
+
+// askTerms is one entry of the vocabulary's asks table with its words
+// (its own and its kind's): the terms they ask for, or the rule's own
+// sentence (quote).
+type askTerms struct {
+	words []string
+	own   []string // the words the table itself gives (not its kind's)
+	terms []string
+	quote bool
+}
+
+// askWords resolves the vocabulary's asks table against the grammar: an
+// unknown kind is an error at its file:line:col.
+func askWords(voc *vocab.Vocabulary, g *grammar) ([]askTerms, error) {
+	var out []askTerms
+	var errs vocab.ErrorList
+	for _, a := range voc.Asks {
+		words := slices.Clone(a.Words)
+		if a.Kind != "" {
+			kw, ok := g.questionKind(a.Kind)
+			if !ok {
+				errs = append(errs, &vocab.Error{File: a.File, Line: a.Pos.Line, Col: a.Pos.Col,
+					Msg: fmt.Sprintf("asks: %q is no kind of question mandarin.yaml has (money, benefits, deadline, waiting, where, must, claim, consequence, when, rate)", a.Kind)})
+				continue
+			}
+			words = append(words, kw...)
+		}
+		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// askedWords is every word the asks table gives of its own (a kind's
+// words are the grammar's, read as such) that holds no verb of a frame:
+// question words, never an act's (放哪里 keeps 放 for 堆放装修垃圾).
+func (p *parser) askedWords() []string {
+	var out []string
+	for _, a := range p.termAsks {
+		for _, w := range a.own {
+			if !p.holdsVerb(w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// holdsVerb reports whether w holds a verb of one of the frames.
+func (p *parser) holdsVerb(w string) bool {
+	for v := range p.verbSet {
+		if strings.Contains(w, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // askFlags say what, beyond "may I", the caller asked.
@@ -244,6 +307,9 @@ type parser struct {
 
 	// filler1 is the grammar's filler list as a set
 	filler1 map[string]bool
+	// asks are the vocabulary's question words that ask for the rules'
+	// terms (vocab.Ask), each kind named resolved to the grammar's words
+	termAsks []askTerms
 	// objects are the frames' objects of two or more characters, and
 	// objectsOf those of each activity's frames
 	objects   *trie
@@ -259,7 +325,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	if err != nil {
 		return nil, err
 	}
-	p := &parser{set: set, cal: cal, voc: voc, g: g, script: script, py: py, acts: newTrie(), facts: newTrie(),
+	asks, err := askWords(voc, g)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
 		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}}
 	lunarDays := map[string]dates.LunarDay{}
 	for w, ld := range voc.LunarDays {
@@ -394,7 +464,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		g.Where, g.Document, g.Validity, g.Report, g.Corrections, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.LunarDays), calendar.FestivalNames(), festivalWords,
-		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans)} {
+		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords()} {
 		for _, w := range l {
 			p.known.add(w, word{})
 		}
@@ -430,7 +500,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.sound.index()
 	p.filler = newTrie()
 	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting, g.Where,
-		g.Document, g.Validity, g.Report, g.Corrections, keys(days)} {
+		g.Document, g.Validity, g.Report, g.Corrections, keys(days), p.askedWords()} {
 		for _, w := range l {
 			p.filler.add(w, word{})
 		}
@@ -547,7 +617,7 @@ func (p *parser) segDict() string {
 			addDict(o, "n")
 		}
 	}
-	for _, l := range [][]string{p.g.Negators, p.g.Focus, p.g.Filler, p.g.When, p.g.Consequence, p.g.Money} {
+	for _, l := range [][]string{p.g.Negators, p.g.Focus, p.g.Filler, p.g.When, p.g.Consequence, p.g.Money, p.askedWords()} {
 		for _, w := range l {
 			addDict(w, "x")
 		}

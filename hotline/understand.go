@@ -674,7 +674,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 						mustSaid = append(mustSaid, m)
 					}
 				}
-				terms = rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Deadline)
+				terms = rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Deadline) || p.asksTerms(rd)
 				mustRead = true
 			}
 			// the verb said inside "must I still" (还要交) is no filler
@@ -690,7 +690,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// of it or a question of amount, time or place
 		asks := rd.says(p.g.Money) || rd.says(p.g.When) || rd.says(p.g.Deadline) ||
 			rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Where) ||
-			rd.says(p.g.Must) || rd.says(p.g.Rate)
+			rd.says(p.g.Must) || rd.says(p.g.Rate) || p.asksTerms(rd)
 		for _, f := range rd.facts {
 			if f.w.about == nil || f.neg {
 				continue
@@ -1106,6 +1106,17 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		rate:        rd.says(p.g.Rate),
 		claim:       rd.says(p.g.Claim),
 	}
+	for _, at := range p.termAsks {
+		if !rd.says(at.words) {
+			continue
+		}
+		q.quote = q.quote || at.quote
+		for _, t := range at.terms {
+			if !slices.Contains(q.terms, t) {
+				q.terms = append(q.terms, t)
+			}
+		}
+	}
 	if rd.says(p.g.Age) {
 		q.ageSaid = true
 		for _, u := range q.Understood {
@@ -1115,6 +1126,17 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 	}
 	return q
+}
+
+// asksTerms reports whether the call says words that ask for a rule's
+// terms (the vocabulary's asks table).
+func (p *parser) asksTerms(rd *reading) bool {
+	for _, at := range p.termAsks {
+		if rd.says(at.words) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseValue is the value a fact phrase gives its fact: a range as a

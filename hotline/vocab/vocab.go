@@ -165,6 +165,26 @@ type Period struct {
 	Conditions []*rules.Condition
 }
 
+// Ask is question words that ask for some of the rules' terms — the
+// amounts, days, bodies and manners a rule's `terms:` state (多少钱 → fee,
+// assistance; 谁负责 → the body responsible): a call that says one is
+// answered with those terms of the rules deciding it, first, rather than
+// with a bare verdict. Kind, beside or instead of Words, names a kind of
+// question of the hotline's Mandarin grammar (money, benefits, deadline:
+// mandarin.yaml) whose words ask the same; the hotline checks it. Quote
+// asks for what the notice says (对停车是怎么规定的): the deciding rule's
+// own sentence is said.
+type Ask struct {
+	Kind  string
+	Words []string
+	Terms []string
+	Quote bool
+	// File and Pos are where the entry is written, for the hotline's
+	// errors about its kind.
+	File string
+	Pos  rules.Pos
+}
+
 // Vocabulary is the merged vocabulary of a rule set's roots. It is
 // immutable once loaded.
 type Vocabulary struct {
@@ -182,6 +202,10 @@ type Vocabulary struct {
 	Questions map[string]Question
 	Reports   []Report
 	Periods   []Period
+	// Asks are the question words that ask for the rules' terms, and
+	// Unasked the terms said when a call asks for none (the amount).
+	Asks    []Ask
+	Unasked []string
 	// Files are the files read, as errors name them.
 	Files []string
 }
@@ -334,6 +358,13 @@ type fileSpec struct {
 		Windows    []rules.Str `yaml:"windows"`
 		Conditions []rules.Str `yaml:"conditions"`
 	} `yaml:"periods"`
+	Asks []struct {
+		Kind  rules.Str   `yaml:"kind"`
+		Words []string    `yaml:"words"`
+		Terms []rules.Str `yaml:"terms"`
+		Quote bool        `yaml:"quote"`
+	} `yaml:"asks"`
+	Unasked []rules.Str `yaml:"unasked"`
 }
 
 type loader struct {
@@ -508,6 +539,48 @@ func (l *loader) file(file string, data []byte) {
 	for _, pd := range spec.Periods {
 		l.period(pd.Words, pd.Windows, pd.Conditions)
 	}
+	for _, a := range spec.Asks {
+		at := a.Kind.Pos
+		if a.Kind.Value == "" && len(a.Terms) > 0 {
+			at = a.Terms[0].Pos
+		}
+		if a.Kind.Value == "" && len(a.Words) == 0 {
+			l.errorf(at, "asks: give words or a kind of question")
+			continue
+		}
+		if len(a.Terms) == 0 && !a.Quote {
+			l.errorf(at, "asks: give the terms asked for, or quote: true")
+			continue
+		}
+		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, File: l.cur, Pos: a.Kind.Pos}
+		for _, t := range a.Terms {
+			if l.term(t) {
+				out.Terms = append(out.Terms, t.Value)
+			}
+		}
+		l.v.Asks = append(l.v.Asks, out)
+	}
+	for _, t := range spec.Unasked {
+		if l.term(t) {
+			l.v.Unasked = append(l.v.Unasked, t.Value)
+		}
+	}
+}
+
+// term reports whether some rule of the set states a term named t, and
+// reports an error where t is written when none does.
+func (l *loader) term(t rules.Str) bool {
+	for _, n := range l.set.Notices {
+		for _, r := range n.Rules {
+			for _, x := range r.Terms {
+				if x.Name == t.Value {
+					return true
+				}
+			}
+		}
+	}
+	l.errorf(t.Pos, "asks: no rule of the rule set states a term %q", t.Value)
+	return false
 }
 
 // period checks a period's names — each a window or condition id of
