@@ -23,7 +23,7 @@ func (p *parser) isDocument(rd *reading) bool {
 	if strings.Contains(rd.text, "号") && (p.reDocN.MatchString(rd.text) || p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) {
 		return true
 	}
-	return p.hasAny(rd.text, p.g.Validity) && (p.hasAny(rd.text, p.g.Document) ||
+	return p.saysOutsideActs(rd, p.g.Validity) && (p.hasAny(rd.text, p.g.Document) ||
 		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd)))
 }
 
@@ -42,6 +42,33 @@ func numberSignOutsideDays(rd *reading) bool {
 			return true
 		}
 	}
+}
+
+// saysOutsideActs reports whether the call says one of words other than
+// inside an act it names: 过期 of 卖过期食品 asks no document's validity
+// (城区店里卖过期食品 有没有规定 asks about the act).
+func (p *parser) saysOutsideActs(rd *reading, words []string) bool {
+	for _, w := range words {
+		for at := 0; ; {
+			k := strings.Index(rd.text[at:], w)
+			if k < 0 {
+				break
+			}
+			i := at + k
+			inside := false
+			for _, h := range rd.acts {
+				if i >= h.i && i+len(w) <= h.j {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				return true
+			}
+			at = i + len(w)
+		}
+	}
+	return false
 }
 
 // docPrefix: the text holds the first character of a document number's

@@ -736,6 +736,14 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	if len(focused) > 0 {
 		pos = focused
 	}
+	// 医保异地就医要不要备案: covered acts named only by a noun (医保: no
+	// verb of a frame in it) before an uncovered act in its clause are
+	// that act's topic; the uncovered act is what is asked
+	for _, h := range pos {
+		if h.w.activity == nil && !h.bg && p.topicOf(h, pos) {
+			return []hit{h}
+		}
+	}
 	if len(pos) > 1 {
 		// 交了医保看病能报多少: an uncovered act (看) said after a covered
 		// one as its background is no foreground of its own — the covered
@@ -836,6 +844,26 @@ func (h hit) actName() string {
 		return h.w.act
 	}
 	return h.words
+}
+
+// topicOf reports whether every covered act of pos is a noun said before
+// the uncovered act h, a listed phrase (异地就医), in its clause: a listed
+// word holding no verb of a frame, no frame's verb and object.
+func (p *parser) topicOf(h hit, pos []hit) bool {
+	if h.obj != "" || h.wj > 0 {
+		return false // a frame's verb and object (种杉树) is a purpose, not the question
+	}
+	covered := false
+	for _, o := range pos {
+		if o.w.activity == nil {
+			continue
+		}
+		if o.clause != h.clause || o.j > h.i || o.wj > 0 || o.obj != "" || p.holdsVerb(o.words) {
+			return false
+		}
+		covered = true
+	}
+	return covered
 }
 
 // askedApart reports whether the uncovered act h is asked in a question
