@@ -467,8 +467,30 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 		}
 		contacts = append(contacts, ct)
 	}
+	// a period named (市场整治的举报电话) names its notice: every number
+	// that notice prints (城管 of 城管队员 is who calls, not whom to call)
+	for _, pi := range h.p.scanPeriods(u.rd) {
+		pd := h.voc.Periods[pi]
+		for _, w := range pd.Windows {
+			if w.Notice != nil && w.Notice.InForce(q.Date) {
+				for _, ct := range w.Notice.Contacts {
+					add(ct)
+				}
+			}
+		}
+		for _, cd := range pd.Conditions {
+			if cd.Notice != nil && cd.Notice.InForce(q.Date) {
+				for _, ct := range cd.Notice.Contacts {
+					add(ct)
+				}
+			}
+		}
+	}
 	// words that name a contact win: 交警, 城管, 着火
 	for _, r := range h.voc.Reports {
+		if len(contacts) > 0 {
+			break
+		}
 		if len(r.Words) > 0 && h.p.hasAny(u.rd.text, r.Words) {
 			h.contactsNamed(r.Contact, add)
 		}
