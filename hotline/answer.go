@@ -1495,16 +1495,18 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 			v = trailingCitation().ReplaceAllString(v, "")
 			v = strings.ReplaceAll(v, "……", "；")
 		}
-		key := "term." + t.name
+		key, name := "term."+t.name, t.name
 		if _, ok := h.cat.Messages[key]; !ok {
 			key = "term.other"
-			if !isASCII(t.name) {
+			if _, ok := h.cat.Messages["term_name."+t.name]; ok {
+				key, name = "term.named", h.cat.T(l, "term_name."+t.name)
+			} else if !isASCII(t.name) {
 				// a rule set's own term named in words (清运责任人):
 				// the name says what the value is
 				key = "term.named"
 			}
 		}
-		named = append(named, saidTerm{t.name, h.cat.T(l, key, "value", v, "name", t.name), v})
+		named = append(named, saidTerm{t.name, h.cat.T(l, key, "value", v, "name", name), v})
 	}
 	if a.money && !a.deadline {
 		// 交多少钱: the amount first, the day it must be paid by after

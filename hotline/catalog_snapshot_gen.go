@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "a20d5b89868a8f1b788a49d8f50f7ded57f2d4fa611694413e36ee11bf172eec"
+const catalogSnapshotSum = "16eb61113784b0a54a37f49da7419e734ffb61bb3f1b6705619708c98939b523"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -215,6 +215,7 @@ func snapshotCatalog() *Catalog {
 			"term_name.how_to_claim":               {ZH: "资助申请", EN: "How to claim"},
 			"term_name.next_year_not_in_rule_base": {ZH: "2026年度", EN: "2026"},
 			"term_name.no_2025_benefit":            {ZH: "2025年度待遇", EN: "2025 benefits"},
+			"term_name.payment_manner":             {ZH: "缴纳方式", EN: "How it is paid"},
 			"term_name.receipt":                    {ZH: "缴费凭证", EN: "Receipt"},
 			"term_name.reimbursement_rate":         {ZH: "报销比例", EN: "reimbursement rate"},
 			"term_name.waiting_period":             {ZH: "待遇等待期", EN: "Waiting period"},
