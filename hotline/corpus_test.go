@@ -634,8 +634,8 @@ var intentsFloor = 0.98
 // an act's way named across a space, 没批, wares 外面, the hotline itself
 // named) 180; with the terms the question words ask for as data
 // (terms.yaml), uncovered acts after a topic noun and reports by
-// campaign, 187. The floor is the score reached and only rises.
-var heldout8Floor = 0.92
+// campaign, 191. The floor is the score reached and only rises.
+var heldout8Floor = 0.94
 
 // TestHeldOut8 scores held-out set 8 by category, apart from the others.
 func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }
