@@ -91,11 +91,14 @@ const (
 	// heldout10Glob is held-out set 10 (session 9): every boundary the
 	// gazette draws, asked on both sides, one file per category.
 	heldout10Glob = "testdata/heldout/s10-edges/*.yaml"
+	// heldout9Glob is held-out set 9 (session 9): the gazette article by
+	// article, one file per document and four across them.
+	heldout9Glob = "testdata/heldout/s9-articles/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
 // bound (no false 可以, spoken limits, deciding sentences kept).
-var allCorpora = []string{callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob, heldout8Glob, heldout10Glob}
+var allCorpora = []string{callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob, heldout8Glob, heldout10Glob, heldout9Glob}
 
 func loadCorpus(t testing.TB, globs ...string) []corpusCase {
 	t.Helper()
@@ -656,6 +659,17 @@ var heldout10Floor = 0.96
 
 // TestHeldOut10 scores held-out set 10 by category, apart from the others.
 func TestHeldOut10(t *testing.T) { scoreHeldOut(t, heldout10Glob, 250, heldout10Floor) }
+// heldout9Floor is what held-out set 9 (testdata/heldout/s9-articles, 245
+// calls in 10 categories, session 9: every clause of the gazette a caller
+// could ask about, article by article, in villagers', shop owners',
+// drivers', officials' and the operator's words) must keep. Its first run,
+// before any change made for it, scored 171 of 245 (69.8 %), with no answer
+// of 可以 where a rule forbids; docs/hotline.md has it by category. The
+// floor is the score reached and only rises.
+var heldout9Floor = 0.69
+
+// TestHeldOut9 scores held-out set 9 by category, apart from the others.
+func TestHeldOut9(t *testing.T) { scoreHeldOut(t, heldout9Glob, 240, heldout9Floor) }
 
 // TestIntents scores the intents set by category, apart from the others.
 func TestIntents(t *testing.T) {
