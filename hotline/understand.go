@@ -242,6 +242,12 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 	var parts []*understanding
 	from := 0
 	for k, c := range append(cuts, len(rd.text)) {
+		if from == 0 && c == len(rd.text) {
+			// every cut was words before the number, not a question:
+			// the call is one question (reading it again here would
+			// part it the same way, without end)
+			return nil
+		}
 		s := strings.TrimSpace(rd.text[from:c])
 		if s == "" {
 			continue
