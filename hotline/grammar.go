@@ -34,6 +34,7 @@ type grammar struct {
 	Lunar        []string          `yaml:"lunar"`
 	After        []string          `yaml:"after"`
 	Before       []string          `yaml:"before"`
+	BeforeDays   []string          `yaml:"before_days"`
 	Past         []string          `yaml:"past"`
 	AfterDay     []string          `yaml:"after_day"`
 	TermAfter    []string          `yaml:"term_after"`

@@ -50,6 +50,7 @@ type Words struct {
 	Lunar      []string       // 农历
 	After      []string       // 后第 (节后第三天)
 	Before     []string       // 前一天
+	BeforeDays []string       // 前 (清明前三天: that many days before)
 	Past       []string       // 过了 (过了15号: the day after)
 	AfterDay   []string       // 以后 (12月31号以后: the day after)
 	// Festivals map everyday names to the calendar's (过年 → 春节).
@@ -155,7 +156,9 @@ type Reader struct {
 	reRel       *pattern
 	reFestMod   *pattern
 	reFeastDay  *pattern
-	reClock     *pattern
+	// reFestBefore is a count of days before a festival (清明前三天)
+	reFestBefore *pattern
+	reClock      *pattern
 	// the word lists, longest first, sorted once
 	years, monthWords, monthParts, monthSpans, yearParts, lunarDays, gregorian, dayWords, feasts []string
 	dayWord                                                                                      map[string]dayWord
@@ -260,6 +263,9 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reRel = compile(`(` + num + `)\s*[天日]\s*(?:之|以)?([后前])|([前后下上])\s*(` + num + `)\s*[天日]`)
 	r.reFeastDay = compile(`^的?第(` + num + `)天`)
 	r.reFestMod = compile(`^(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
+	if len(w.BeforeDays) > 0 {
+		r.reFestBefore = compile(`^(?:节)?(?:` + alt(w.BeforeDays) + `)\s*(` + num + `)\s*天`)
+	}
 	if err == nil {
 		r.reClock, err = r.compileClock()
 	}
@@ -294,13 +300,16 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	for _, t := range r.terms {
 		r.wordIndex.add(t)
 	}
-	for _, p := range append(r.patterns(), r.reFeastDay) {
+	for _, p := range append(r.patterns(), r.reFeastDay, r.reFestBefore) {
+		if p == nil {
+			continue
+		}
 		if !p.chars(&r.chars) {
 			r.anyChar = true
 		}
 	}
 	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts,
-		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.Past, w.AfterDay, w.Orthodox, keys(w.ClockParts)} {
+		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.Past, w.AfterDay, w.Orthodox, keys(w.ClockParts)} {
 		for _, x := range l {
 			r.addChars(x)
 		}
@@ -1133,6 +1142,29 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			d, block, ok := s.festivalDay(r, f.name, today, year)
 			if !ok {
 				continue
+			}
+			fday := func() calendar.Date {
+				if fd, err := r.cal.Festival(f.name, d.Year()); err == nil {
+					return fd
+				}
+				return d
+			}
+			// 国庆节第三天, 春节第二天: the festival's days counted from
+			// its own day (正月初一 for 春节, not the holiday's first)
+			if m := r.reFeastDay.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
+				if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n <= 31 {
+					s.add(Mention{Start: i, End: j + m[1], Date: fday().AddDays(int(n) - 1)})
+					continue
+				}
+			}
+			// 清明前三天: that many days before the festival's day
+			if r.reFestBefore != nil {
+				if m := r.reFestBefore.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
+					if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n <= 31 {
+						s.add(Mention{Start: i, End: j + m[1], Date: fday().AddDays(-int(n))})
+						continue
+					}
+				}
 			}
 			// 国庆节后第三天, 春节前一天
 			if m := r.reFestMod.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
