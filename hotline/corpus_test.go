@@ -659,6 +659,7 @@ var heldout10Floor = 0.96
 
 // TestHeldOut10 scores held-out set 10 by category, apart from the others.
 func TestHeldOut10(t *testing.T) { scoreHeldOut(t, heldout10Glob, 250, heldout10Floor) }
+
 // heldout9Floor is what held-out set 9 (testdata/heldout/s9-articles, 245
 // calls in 10 categories, session 9: every clause of the gazette a caller
 // could ask about, article by article, in villagers', shop owners',
