@@ -653,9 +653,11 @@ func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Flo
 // docs/hotline.md has it by category. After general fixes (前一天 after a
 // solar term or a fixed day, 一百零一 and 半里, days counted against 90,
 // 十一点 no 国庆, midnight said with 以前, a day's 号 no document number,
-// 明年的 said after the day) it scores 252 of 260. The floor is the score
-// reached and only rises.
-var heldout10Floor = 0.96
+// 明年的 said after the day) it scores 252 of 260; then (八月十五 and 七月十五
+// said bare are festivals, a solar term after a year, whose said as who
+// planted it, a document's first day, 生效, a title's tie) 257 of 260. The
+// floor is the score reached and only rises.
+var heldout10Floor = 0.98
 
 // TestHeldOut10 scores held-out set 10 by category, apart from the others.
 func TestHeldOut10(t *testing.T) { scoreHeldOut(t, heldout10Glob, 250, heldout10Floor) }

@@ -292,6 +292,9 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		parts = append(parts, c.T(l, "document.until", "to", h.day(l, *a.Document.ValidUntil, nil)))
 	case st.Status == register.Expired && a.Document.ValidUntil != nil:
 		parts = append(parts, c.T(l, "document.ended", "to", h.day(l, *a.Document.ValidUntil, nil)))
+	case st.Status == register.NotYetInForce && a.Document.ValidFrom != nil && a.Document.ValidFrom.After(q.Date):
+		// 尚未施行: the day it takes effect is what the caller needs next
+		parts = append(parts, c.T(l, "document.from", "date", h.day(l, *a.Document.ValidFrom, nil)))
 	case st.ChangedBy != "" && (st.Status == register.Invalidated || st.Status == register.Abolished):
 		parts = append(parts, c.T(l, "document.changed", "by", st.ChangedBy))
 	case st.Status == register.Unknown && a.Document.Title == "":
@@ -301,7 +304,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 			parts = append(parts, c.T(l, "document.not_listed"))
 		}
 	}
-	if h.p.hasAny(text, []string{"施行", "开始"}) && a.Document.ValidFrom != nil {
+	if h.p.hasAny(text, []string{"施行", "开始"}) && a.Document.ValidFrom != nil && st.Status != register.NotYetInForce {
 		parts = append(parts, c.T(l, "document.from", "date", h.day(l, *a.Document.ValidFrom, nil)))
 	}
 	if a.Document.Title != "" {
@@ -319,6 +322,7 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	type cand struct {
 		number  string
 		score   int
+		pairs   int // pairs of characters shared anywhere: a tie's decider
 		inForce bool
 		year    int
 		ofYear  bool
@@ -336,7 +340,8 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	}
 	consider := func(number, title string) {
 		s := longestCommon(h.stripGeneric(text), h.stripGeneric(subjectOf(title)))
-		if s < 3 && sharedPairs(h.stripGeneric(text), h.stripGeneric(subjectOf(title))) >= 2 {
+		pairs := sharedPairs(h.stripGeneric(text), h.stripGeneric(subjectOf(title)))
+		if s < 3 && pairs >= 2 {
 			s = 3 // 湘江禁捕: two words of the title apart (湘江流域禁捕)
 		}
 		if s < 3 {
@@ -347,12 +352,14 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 			return
 		}
 		st := reg.Status(n, q.Date)
-		c := cand{number: n.String(), score: s, inForce: st.Status == register.InForce, year: n.Year, ofYear: ofYear(n, title)}
+		c := cand{number: n.String(), score: s, pairs: pairs, inForce: st.Status == register.InForce, year: n.Year, ofYear: ofYear(n, title)}
 		switch {
 		case best == nil, c.ofYear && !best.ofYear:
 			best = &c
 		case c.ofYear != best.ofYear:
-		case c.score > best.score || c.score == best.score && (c.inForce && !best.inForce || c.inForce == best.inForce && c.year > best.year):
+		// 农贸市场专项整治的通告: 专项整治 is in two titles, 农贸市场 too in one
+		case c.score > best.score || c.score == best.score && (c.pairs > best.pairs ||
+			c.pairs == best.pairs && (c.inForce && !best.inForce || c.inForce == best.inForce && c.year > best.year)):
 			best = &c
 		}
 	}

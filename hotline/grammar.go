@@ -38,6 +38,7 @@ type grammar struct {
 	Past         []string          `yaml:"past"`
 	AfterDay     []string          `yaml:"after_day"`
 	TermAfter    []string          `yaml:"term_after"`
+	TermWord     []string          `yaml:"term_word"`
 	DotNotBefore []string          `yaml:"dot_not_before"`
 	Gregorian    map[string]string `yaml:"gregorian"`
 	Festivals    map[string]string `yaml:"festivals"`

@@ -73,6 +73,9 @@ type Words struct {
 	// (寒露那天, 霜降以后): a name said inside a longer word (寒露籽, 下大雪)
 	// names no day. A pause or the end of the call after it does too.
 	TermAfter []string
+	// TermWord are the words after a solar term's name that make a longer
+	// word of it even after a year (今年霜降籽 is this year's variety).
+	TermWord []string
 	// DotNotBefore are the units after which M.D is a number, not a day
 	// (1.5公里, 2.50元): 10.23 and 11.23号 are days.
 	DotNotBefore []string
@@ -990,6 +993,11 @@ func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
+		// 八月十五, 七月十五 said bare are the festivals (中秋, 中元), read
+		// by festivals; 八月十五号 is a solar day
+		if w := strings.TrimSpace(s.text[m[0]:m[1]]); slices.ContainsFunc(r.fest, func(f festWord) bool { return f.word == w }) {
+			continue
+		}
 		mo, ok1 := zh.Number(s.text[m[2]:m[3]])
 		d, ok2 := zh.Number(s.text[m[4]:m[5]])
 		if !ok1 || !ok2 || mo < 1 || mo > 12 {
@@ -1056,7 +1064,11 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 				continue
 			}
 			rest := s.text[j:]
-			if rest != "" && !slices.ContainsFunc(r.w.TermAfter, func(w string) bool { return strings.HasPrefix(rest, w) }) {
+			// 今年寒露, 明年霜降, 2025年寒露: said after a year it is that year's day
+			// whatever follows (今年寒露摘茶籽)
+			afterYear := strings.HasSuffix(strings.TrimRight(s.text[:i], " "), "年") &&
+				!slices.ContainsFunc(r.w.TermWord, func(w string) bool { return strings.HasPrefix(rest, w) })
+			if rest != "" && !afterYear && !slices.ContainsFunc(r.w.TermAfter, func(w string) bool { return strings.HasPrefix(rest, w) }) {
 				if c, _ := utf8.DecodeRuneInString(rest); !unicode.IsSpace(c) && !unicode.IsPunct(c) {
 					continue
 				}
@@ -1092,10 +1104,18 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 	}
 }
 
-// dayMod reads 前一天 or 后第N天 said right after a day named at the byte
+// dayMod reads 前一天, 前N天 or 后第N天 said right after a day named at the byte
 // offset j (a solar term, a fixed day of the year): the day it moves to
 // and where the words end. Without them it is day and j.
 func (r *Reader) dayMod(s *scan, j int, day calendar.Date) (calendar.Date, int) {
+	// 寒露前三天: that many days before, as after a festival
+	if r.reFestBefore != nil {
+		if m := r.reFestBefore.re.FindStringSubmatchIndex(s.text[j:]); m != nil && s.free(j, j+m[1]) {
+			if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n <= 31 {
+				return day.AddDays(-int(n)), j + m[1]
+			}
+		}
+	}
 	m := r.reFestMod.re.FindStringSubmatchIndex(s.text[j:])
 	if m == nil || !s.free(j, j+m[1]) {
 		return day, j
