@@ -492,9 +492,10 @@ func TestHeldOut4(t *testing.T) { scoreHeldOut(t, heldout4Glob, 80, heldout4Floo
 // 腊八, 下个礼拜 as a span; a negator never misheard; vocabulary) 179 of
 // 187, 181 with the intents fixes. Session 8 (misses: 成 makes what an act
 // turns its object into, 烧成灰肥田 burns the straw; 交 with a question of
-// the plan's terms is enrolling) 183 of 187, every category ≥ 90 %. The
-// floor is the score the fixes have reached and only rises.
-var heldout5Floor = 0.97
+// the plan's terms is enrolling) 183 of 187, every category ≥ 90 %;
+// session 9 (a stall denied where it is said to be: 我冇乱摆摊 是在…租的摊位)
+// 185. The floor is the score the fixes have reached and only rises.
+var heldout5Floor = 0.98
 
 // TestHeldOut5 scores held-out set 5 by category, apart from the earlier
 // sets.
@@ -637,8 +638,10 @@ var intentsFloor = 0.98
 // an act's way named across a space, 没批, wares 外面, the hotline itself
 // named) 180; with the terms the question words ask for as data
 // (terms.yaml), uncovered acts after a topic noun and reports by
-// campaign, 191. The floor is the score reached and only rises.
-var heldout8Floor = 0.94
+// campaign, 191; acts said as not done (every act denied, 不在X上V, the
+// same verb said again at another place) 193. The floor is the score
+// reached and only rises.
+var heldout8Floor = 0.95
 
 // TestHeldOut8 scores held-out set 8 by category, apart from the others.
 func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }

@@ -85,6 +85,7 @@ type grammar struct {
 	Validity     []string          `yaml:"validity"`
 	TitleWords   []string          `yaml:"title_words"`
 	Report       []string          `yaml:"report"`
+	At           []string          `yaml:"at"`
 	HotlineSelf  []string          `yaml:"hotline_self"`
 	Less         []string          `yaml:"less"`
 	More         []string          `yaml:"more"`

@@ -770,6 +770,9 @@ type hit struct {
 	wi, wj int
 	// obj is a frame's object as matched (渣土 of 拉渣土); "" for a phrase.
 	obj string
+	// at is where the place starts that a denied act is said at (不在人行道
+	// 上摆摊: 人行道上); 0 for none
+	at int
 	// skip are the starts of fact phrases this act does not take: the
 	// other values when one act is asked of several (寒露籽和霜降籽都能摘吗).
 	skip []int
@@ -1565,6 +1568,9 @@ func (p *parser) scope(rd *reading) {
 	for k := range rd.acts {
 		h := &rd.acts[k]
 		h.neg = p.negated(rd, h.i, true)
+		if at := p.deniedAt(rd, h.i); !h.neg && at > 0 {
+			h.neg, h.at = true, at
+		}
 		h.focus = p.before(rd, h.i, p.g.Focus, 8)
 		rest := s[h.j:]
 		if (strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了")) && !p.disposal(rd, h) {
@@ -1596,6 +1602,11 @@ func (p *parser) scope(rd *reading) {
 	}
 	for k := range rd.facts {
 		rd.facts[k].neg = p.negated(rd, rd.facts[k].i, false)
+		for _, h := range rd.acts {
+			if h.at > 0 && rd.facts[k].i >= h.at && rd.facts[k].j <= h.i {
+				rd.facts[k].neg = false // the place of a denied act, not denied alone
+			}
+		}
 	}
 }
 
@@ -1758,6 +1769,58 @@ func skipObject(s string) string {
 func (p *parser) negated(rd *reading, i int, act bool) bool {
 	_, _, ng := p.negation(rd, i, act)
 	return ng != ""
+}
+
+// deniedAt is where the place starts at which the act at i is denied (0
+// for none): a negator right before 在 and the place (fact phrases and
+// locatives: 不在人行道上摆摊, 冇在城区人行道上乱摆摊) — the caller does not
+// do it there. A prohibitive or imperative negator (不能在…, 别在…) is left
+// to negated, which reads it.
+func (p *parser) deniedAt(rd *reading, i int) int {
+	s := rd.text
+	j := i
+	for j > 0 && rd.clause(j-1) == rd.clause(i) {
+		if f := factEndingAt(rd, j); f >= 0 {
+			j = f
+			continue
+		}
+		n := 0
+		for _, l := range p.g.Locatives {
+			if len(l) > n && strings.HasSuffix(s[:j], l) {
+				n = len(l)
+			}
+		}
+		if n == 0 {
+			break
+		}
+		j -= n
+	}
+	if j == i {
+		return 0
+	}
+	for _, at := range p.g.At {
+		if !strings.HasSuffix(s[:j], at) {
+			continue
+		}
+		before := s[:j-len(at)]
+		for _, ng := range p.g.Negators {
+			if strings.HasSuffix(before, ng) && !slices.Contains(p.g.Prohibitive, ng) && !slices.Contains(p.g.Imperative, ng) &&
+				!p.inNotNegator(s, len(before)-len(ng), ng) && rd.clause(len(before)-len(ng)) == rd.clause(i) {
+				return j
+			}
+		}
+	}
+	return 0
+}
+
+// factEndingAt is the start of the fact phrase that ends at byte j, or -1.
+func factEndingAt(rd *reading, j int) int {
+	for _, f := range rd.facts {
+		if f.j == j && f.i < j {
+			return f.i
+		}
+	}
+	return -1
 }
 
 // forbidden reports whether the act at i is negated by a prohibitive word

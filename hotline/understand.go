@@ -74,6 +74,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	}
 	periods := p.scanPeriods(rd)
 	acts := p.chooseActs(rd)
+	if len(acts) == 0 && u.intent == IntentDecision {
+		acts = p.deniedOnly(rd)
+	}
 	if len(periods) > 0 && u.intent != IntentReport && p.asksPeriod(rd, acts) {
 		// 禁火期什么时候结束: the period itself, from the rules' windows
 		u.intent, u.periods = IntentWhen, periods
@@ -94,8 +97,19 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		if h.wj > 0 {
 			i, j = min(i, h.wi), max(j, h.wj)
 		}
-		for _, f := range rd.facts {
+		if h.at > 0 {
+			i = min(i, h.at) // 不在人行道上摆摊: the place it is not done at
+		}
+		again := h.at == 0 && sameVerbAgain(h, acts)
+		for k, f := range rd.facts {
 			if f.i >= i && f.j <= j {
+				if again && len(f.w.facts) == 1 && f.w.facts[0].V == true {
+					// …停在划好的停车位里: the same verb said again
+					// elsewhere — the place of the act not done is denied
+					// for it (on_fire_lane: false)
+					rd.facts[k].neg = true
+					continue
+				}
 				negFacts = append(negFacts, f.i)
 			}
 		}
@@ -222,6 +236,60 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		u.intent = IntentSeveral
 	}
 	return u
+}
+
+// factInside: a fact phrase is said inside act h's own words (停在消防通道).
+func (p *parser) factInside(rd *reading, h hit) bool {
+	i, j := h.i, h.j
+	if h.wj > 0 {
+		i, j = min(i, h.wi), max(j, h.wj)
+	}
+	for _, f := range rd.facts {
+		if f.i >= i && f.j <= j {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseHasPlace: clause c says a fact phrase.
+func (p *parser) clauseHasPlace(rd *reading, c int) bool {
+	for _, f := range rd.facts {
+		if f.clause == c {
+			return true
+		}
+	}
+	return false
+}
+
+// sameVerbAgain: an act asked in another clause begins with the verb the
+// negated act n begins with (电动车没停在消防通道上 停在划好的停车位里):
+// the caller says where it is done instead of where it is not.
+func sameVerbAgain(n hit, acts []hit) bool {
+	v, _ := utf8.DecodeRuneInString(n.words)
+	for _, a := range acts {
+		if r, _ := utf8.DecodeRuneInString(a.words); a.clause != n.clause && r == v {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedOnly: every act the call names is said as not done (货…没有摆出来
+// 门口不会被查吧, 不在人行道上摆摊 就在自己店里卖): not doing it is what is
+// asked — no rule requires an act, so it is answered as an act no rule
+// covers, named (never 可以, never not understood). The first such act.
+func (p *parser) deniedOnly(rd *reading) []hit {
+	if len(rd.acts) == 0 {
+		return nil
+	}
+	for _, h := range rd.acts {
+		if !h.neg {
+			return nil
+		}
+	}
+	h := rd.acts[0]
+	return []hit{{i: h.i, j: h.j, clause: h.clause, words: h.words, w: word{act: "不" + actLabel(h)}}}
 }
 
 // docParts parts a call at each document number said after its first
@@ -640,6 +708,17 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				continue
 			}
 			for _, n := range neg {
+				// (not done at a place, then another verb: what is done
+				// instead — 不在人行道上摆摊 就在自己店里卖 is no stall)
+				if n.at > 0 && !strings.Contains(n.words, v.words) {
+					continue
+				}
+				// (没停在消防通道上 停在划好的车位里: an act named by its
+				// place, not done there; the verb said again with a place of
+				// its own is done elsewhere)
+				if p.factInside(rd, n) && p.clauseHasPlace(rd, v.clause) {
+					continue
+				}
 				if a := n.w.activity; a != nil && v.i >= max(n.j, n.objEnd()) && p.verbOf(v.words, a) {
 					return []hit{{i: v.i, j: v.j, clause: v.clause, words: n.words + "…" + v.words, w: word{activity: a}}}
 				}
