@@ -1036,7 +1036,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		switch {
 		case best != "" && q.asks.when && len(terms) == 0:
 			spoken = append(spoken, c.T(l, "quote", "text", clip(best, 60)))
-		case best != "" && bestScore > 0:
+		case best != "" && bestScore > 0 && !onlyDaysPassed(best, d.Date, saidText):
 			// 新生儿交医保要多少钱: the amount asked, and the rule of the case
 			// said, which holds its window (出生后90天内), after it
 			special = c.T(l, "quote", "text", clip(best, 40))
@@ -1061,6 +1061,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	if special != "" {
 		spoken = append(spoken, special)
+		if a.Headline != plainHead {
+			// 可以，但有条件 says the condition: never cut for room
+			// (新生儿的医保在哪里办 lost 出生后90天内 to the places)
+			must = markMust(must, len(spoken), 1)
+		}
 	}
 	if d.Verdict == engine.Conditional && len(operatorFacts) > 0 {
 		both := h.bothWays(l, q, d, operatorFacts)
@@ -1527,6 +1532,31 @@ func (h *Hotline) headFit(l Lang, key, act, when string, kv ...string) string {
 
 // numberUnsaid reports whether text holds a number (a run of digits)
 // that said does not.
+// onlyDaysPassed reports whether the only numbers of a rule's text the
+// answer does not say are days on or before the day asked (寒露籽…开始采摘
+// 时间统一为 2024 年 10 月 8 日, asked of 10月20日): a start already reached
+// is no condition left to the caller, and 可以，但有条件 would send them
+// looking for one.
+func onlyDaysPassed(text string, day calendar.Date, said string) bool {
+	rest := printedDay().ReplaceAllStringFunc(text, func(m string) string {
+		g := printedDay().FindStringSubmatch(m)
+		y, _ := strconv.Atoi(g[1])
+		mo, _ := strconv.Atoi(g[2])
+		dd, _ := strconv.Atoi(g[3])
+		if dt, err := calendar.NewDate(y, mo, dd); err == nil && !dt.After(day) {
+			return ""
+		}
+		return m
+	})
+	return rest != text && !numberUnsaid(rest, said)
+}
+
+// printedDay is a day as notices print it, spaces and all (2024 年 10 月 8
+// 日); compiled on first use.
+var printedDay = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日`)
+})
+
 func numberUnsaid(text, said string) bool {
 	for i := 0; i < len(text); {
 		if text[i] < '0' || text[i] > '9' {
