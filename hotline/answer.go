@@ -659,7 +659,7 @@ func (h *Hotline) termNotGiven(q *Query, d *engine.Decision, l Lang, term string
 	a.Verdict = engine.NoRule
 	a.FollowUp, a.Ask = []FollowUp{}, ""
 	name := c.T(l, "term_name."+term)
-	a.Headline = c.T(l, "head.no_term", "term", name, "activity", actWords(q, d, l), "when", h.whenOf(l, d.Date, q))
+	a.Headline = c.T(l, "head.no_term", "term", name, "activity", h.actWords(q, d, l), "when", h.whenOf(l, d.Date, q))
 	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
 		a.Headline = c.T(l, "head.no_term", "term", name, "activity", "", "when", h.whenOf(l, d.Date, q))
 	}
@@ -808,7 +808,7 @@ func spokenDates(s string) string {
 const maxEchoRunes = 6
 
 // actWords are the caller's own words for the activity, when short.
-func actWords(q *Query, d *engine.Decision, l Lang) string {
+func (h *Hotline) actWords(q *Query, d *engine.Decision, l Lang) string {
 	if l == EN && d.Activity().EN != "" {
 		return d.Activity().EN
 	}
@@ -820,6 +820,17 @@ func actWords(q *Query, d *engine.Decision, l Lang) string {
 		for _, u := range q.Understood {
 			if u.Kind == "activity" && utf8.RuneCountInString(u.Words) < utf8.RuneCountInString(name) && utf8.RuneCountInString(u.Words) >= 2 {
 				name = u.Words
+				if !h.p.startsWithVerb(u.Words) {
+					// 路堵死, 核准证租给, 职工医保卡里的钱: words said
+					// object first or with no verb are no name for an
+					// act — the activity's own phrase nearest them is
+					// (卸货堵路, 出租建筑垃圾运输核准)
+					if act, ok := h.eng.Rules().Activity(d.Activity().ID); ok {
+						if s := h.p.nearestSynonym(act.Synonyms, u.Words); s != "" {
+							name = s
+						}
+					}
+				}
 			}
 		}
 	}
@@ -829,12 +840,54 @@ func actWords(q *Query, d *engine.Decision, l Lang) string {
 	return name
 }
 
+// startsWithVerb reports whether words begin with a verb of the vocabulary's
+// frames (搭个遮阳棚, 带一桶汽油): said so, they name an act.
+func (p *parser) startsWithVerb(words string) bool {
+	n := 0
+	for i := range words {
+		if n++; n > 3 {
+			break
+		}
+		if i > 0 && p.verbSet[words[:i]] {
+			return true
+		}
+	}
+	return p.verbSet[words]
+}
+
+// nearestSynonym is the synonym of at most 14 characters sharing the most
+// characters with the words said (at least two), a verb said counting
+// three (核准的文件借给 is 出借…核准, not 涂改…核准文件), the first among
+// equals; "" for none.
+func (p *parser) nearestSynonym(synonyms []string, said string) string {
+	best, bestScore := "", 1
+	for _, s := range synonyms {
+		if utf8.RuneCountInString(s) > 14 {
+			continue
+		}
+		score, seen := 0, map[rune]bool{}
+		for _, r := range s {
+			if !seen[r] && strings.ContainsRune(said, r) {
+				score++
+				if p.verbSet[string(r)] {
+					score += 2
+				}
+			}
+			seen[r] = true
+		}
+		if score > bestScore {
+			best, bestScore = s, score
+		}
+	}
+	return best
+}
+
 // Render turns a decision into the answer read out to a caller.
 func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	c := h.cat
 	a := &Answer{Intent: IntentDecision, Query: q, Verdict: d.Verdict, FollowUp: []FollowUp{}, Reasons: d.Reasons(), Decision: d, Lang: l,
 		Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}}
-	act := actWords(q, d, l)
+	act := h.actWords(q, d, l)
 	when := h.whenOf(l, d.Date, q)
 	var subjects []string
 	var callerFacts, operatorFacts []string

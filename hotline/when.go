@@ -237,5 +237,5 @@ func (h *Hotline) changes(l Lang, q *Query, d *engine.Decision) string {
 		}
 		return ""
 	}
-	return c.T(l, "when.changes", "activity", actWords(q, d, l), "parts", strings.Join(parts, c.T(l, "when.sep")))
+	return c.T(l, "when.changes", "activity", h.actWords(q, d, l), "parts", strings.Join(parts, c.T(l, "when.sep")))
 }
