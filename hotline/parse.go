@@ -1975,6 +1975,40 @@ func (p *parser) before(rd *reading, i int, words []string, runes int) bool {
 
 // distance reads 离山50米, 离林子两百多米, 离山不到一百米, 离山50米左右,
 // 离山一里路: a number or a range, never a guessed exact value.
+// distanceEdges are the words that make a landmark its edge (林子边上):
+// a distance said right after one is measured from it.
+var distanceEdges = []string{"边缘", "边边上", "边上", "边边", "边", "脚"}
+
+// edgeBefore is where a landmark's edge said right before byte i starts
+// (林子边上 of 林子边上五十米: a distance vocabulary noun ending with an
+// edge word, or followed by one), or -1.
+func (p *parser) edgeBefore(s string, i int) int {
+	t := strings.TrimRight(s[:i], " ")
+	best := -1
+	for _, n := range p.voc.Distance.Nouns {
+		for _, e := range append([]string{""}, distanceEdges...) {
+			w := n + e
+			if !strings.HasSuffix(t, w) || (e == "" && !hasEdge(n)) {
+				continue
+			}
+			if k := len(t) - len(w); best < 0 || k < best {
+				best = k
+			}
+		}
+	}
+	return best
+}
+
+// hasEdge: the noun names an edge itself (林边上, 山脚).
+func hasEdge(n string) bool {
+	for _, e := range distanceEdges {
+		if strings.HasSuffix(n, e) {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *parser) distance(rd *reading) {
 	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) && numeralBeforeUnit(rd.text, p.distUnits) {
 		s := rd.text
@@ -1983,10 +2017,17 @@ func (p *parser) distance(rd *reading) {
 			if !rd.free(m[0], m[1]) {
 				continue
 			}
-			words := s[m[0]:m[1]]
-			if !p.hasPrefix(words, p.voc.Distance.Prefixes) && !p.farWithoutLandmark(rd, m) {
-				continue
+			start := m[0]
+			if !p.hasPrefix(s[m[0]:m[1]], p.voc.Distance.Prefixes) {
+				// 林子边上五十米, 山边上两百米: the edge said as the place
+				// measured from, without 离
+				if k := p.edgeBefore(s, m[0]); k >= 0 && rd.free(k, m[0]) {
+					start = k
+				} else if !p.farWithoutLandmark(rd, m) {
+					continue
+				}
 			}
+			words := s[start:m[1]]
 			numText := s[m[4]:m[5]]
 			if m[6] >= 0 {
 				numText += s[m[6]:m[7]]
@@ -2038,9 +2079,23 @@ func (p *parser) distance(rd *reading) {
 			if !amt.Exact() {
 				v = Span{Min: amt.Lo, Max: amt.Hi}
 			}
-			rd.mark(m[0], m[1])
-			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: words,
-				w: word{facts: []vocab.Value{{Fact: fact, V: v}}}})
+			vals := []vocab.Value{{Fact: fact, V: v}}
+			if start < m[0] {
+				// the landmark's other facts stand (林子边上: in the open);
+				// its distance is the one said
+				if ws, n := p.facts.longest(s[start:m[0]]); n > 0 {
+					for _, x := range ws {
+						for _, f := range x.facts {
+							if f.Fact != fact {
+								vals = append(vals, f)
+							}
+						}
+					}
+				}
+			}
+			rd.mark(start, m[1])
+			rd.facts = append(rd.facts, hit{i: start, j: m[1], clause: rd.clause(start), words: words,
+				w: word{facts: vals}})
 		}
 	}
 	// 出生91天, 断保刚好90天: the count against the notice's limit. Read
