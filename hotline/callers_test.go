@@ -61,7 +61,8 @@ func callerCases() []callerCase {
 		{"2024-10-02", "离山50米烧田埂可以吗", "forbidden", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": float64(50)}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "离林子两百米烧田埂行吗", "no_rule", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": float64(200)}, []string{}, "", []string{}},
 		{"2024-10-02", "离山有一百五十米，烧田基草可以吗", "no_rule", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": float64(150)}, []string{}, "", []string{}},
-		{"2024-10-02", "离林子一百米外烧田埂可以吗", "conditional", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": Span{Min: 100, Max: 100000}}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
+		// 一百米外 is further than 100 m, 100 not included (以外: 民法典 第一千二百五十九条), so outside the zone
+		{"2024-10-02", "离林子一百米外烧田埂可以吗", "no_rule", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": Span{Min: 101, Max: 100000}}, []string{}, "", []string{}},
 		{"2024-10-02", "离山100米以内烧地坎草", "forbidden", "burn_bank_grass", "2024-10-02", F{"distance_to_forest_m": Span{Min: 0, Max: 100}}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "在山脚下烧田埂草可以吗", "forbidden", "burn_field_ridge", "2024-10-02", F{"distance_to_forest_m": Span{Min: 0, Max: 100}}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "我在林地里面烧稻草", "forbidden", "open_burning_straw", "2024-10-02", F{"in_forest_land": true}, []string{"祁政通〔2023〕6号 标题", "祁政通〔2024〕7号 三"}, "", []string{}},

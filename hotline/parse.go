@@ -515,7 +515,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.reDist = regexp.MustCompile(`(?:` + alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:就有|就|才|也就|只有|只|都有|有|还有|正好|刚好|恰好)?\s*(` +
 			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:有)?\s*(` +
 			`[0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千几好把半]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(多)?\s*(路)?\s*(` +
-			alt(append(append(append([]string{}, d.Within...), d.Beyond...), g.AboutAfter...)) + `)?`)
+			alt(append(append(append(append([]string{}, d.Within...), d.Beyond...), d.Above...), g.AboutAfter...)) + `)?`)
 	}
 	for _, l := range voc.DayLimits {
 		p.dayLimits = append(p.dayLimits, dayLimit{DayLimit: l, about: byID[l.About],
@@ -2071,7 +2071,10 @@ func (p *parser) distance(rd *reading) {
 			switch {
 			case contains(p.voc.Distance.Within, after):
 				amt = zh.Amount{Lo: 0, Hi: amt.Hi}
-			case contains(p.voc.Distance.Beyond, after):
+			case contains(p.voc.Distance.Beyond, after) && amt.Exact():
+				// 一百米以外 is further than 100 m, 100 not included
+				amt = zh.Amount{Lo: amt.Lo + 1, Hi: farMetres}
+			case contains(p.voc.Distance.Beyond, after) || contains(p.voc.Distance.Above, after):
 				amt = zh.Amount{Lo: amt.Lo, Hi: farMetres}
 			}
 			amt.Lo, amt.Hi = min(max(amt.Lo, 0), farMetres), min(amt.Hi, farMetres)
@@ -2148,7 +2151,7 @@ func (p *parser) farWithoutLandmark(rd *reading, m []int) bool {
 	if m[14] >= 0 {
 		after = s[m[14]:m[15]]
 	}
-	if !contains(p.voc.Distance.Beyond, after) && !strings.HasPrefix(s[m[1]:], "远") {
+	if !contains(p.voc.Distance.Beyond, after) && !contains(p.voc.Distance.Above, after) && !strings.HasPrefix(s[m[1]:], "远") {
 		return false
 	}
 	lo := m[0]

@@ -98,7 +98,12 @@ type Distance struct {
 	Nouns    []string
 	Units    map[string]float64
 	Within   []string
-	Beyond   []string
+	// Beyond are the words after a distance that say further than it, the
+	// distance itself not included (一百米以外: 民法典 第一千二百五十九条,
+	// 以外 does not include the number); Above say as far or further
+	// (一百米以上: 以上 includes it).
+	Beyond []string
+	Above  []string
 	// Vague are units only said of rough distances (一里路): the number
 	// is read as about that much, a range, never exact.
 	Vague []string
@@ -320,6 +325,7 @@ type fileSpec struct {
 		Units    map[string]float64 `yaml:"units"`
 		Within   []string           `yaml:"within"`
 		Beyond   []string           `yaml:"beyond"`
+		Above    []string           `yaml:"above"`
 		Vague    []string           `yaml:"vague"`
 	} `yaml:"distance"`
 	DaysSince *struct {
@@ -455,7 +461,7 @@ func (l *loader) file(file string, data []byte) {
 			if f.Kind != cond.Number {
 				l.errorf(d.Fact.Pos, "distance: fact %s is not a number", f.Name)
 			}
-			l.v.Distance = Distance{Fact: f.Name, Prefixes: d.Prefixes, Nouns: d.Nouns, Units: d.Units, Within: d.Within, Beyond: d.Beyond, Vague: d.Vague}
+			l.v.Distance = Distance{Fact: f.Name, Prefixes: d.Prefixes, Nouns: d.Nouns, Units: d.Units, Within: d.Within, Beyond: d.Beyond, Above: d.Above, Vague: d.Vague}
 		}
 	}
 	if d := spec.DaysSince; d != nil {
