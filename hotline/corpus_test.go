@@ -538,10 +538,10 @@ func TestHeldOut6(t *testing.T) { scoreHeldOut(t, heldout6Glob, 170, heldout6Flo
 // then (别个 negates nothing; 霜降以后 said after it is now; 申请 asks how
 // help is claimed), with two expectations corrected as legally wrong, 222
 // of 235; then (a fragment names its act by an object of one activity
-// alone) 225 of 235; session 9 227 (a distance after a landmark's edge
-// without 离, among others). The floor is the score the fixes have reached
+// alone) 225 of 235; session 9 228 (a distance after a landmark's edge
+// without 离, a document by its issuer, among others). The floor is the score the fixes have reached
 // and only rises.
-var heldout7Floor = 0.96
+var heldout7Floor = 0.97
 
 // TestHeldOut7 scores held-out set 7 by category, apart from the earlier
 // sets.

@@ -326,6 +326,9 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 		inForce bool
 		year    int
 		ofYear  bool
+		// the issuer said (县里, 市政府): a tie's decider before the one
+		// in force
+		ofIssuer bool
 	}
 	var best *cand
 	reg := h.eng.Register()
@@ -337,6 +340,19 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	}
 	ofYear := func(n register.Number, title string) bool {
 		return said != 0 && (n.Year == said || strings.Contains(title, m4(said)))
+	}
+	// 以前县里那个…的通告: an issuer said picks its document among those
+	// of the same subject (a county become a city issued the same notice
+	// under both names)
+	var issuerChars []string
+	for w, c := range h.p.g.IssuerSaid {
+		if strings.Contains(text, w) && !slices.Contains(issuerChars, c) {
+			issuerChars = append(issuerChars, c)
+		}
+	}
+	ofIssuer := func(title string) bool {
+		before, _, ok := strings.Cut(title, "关于")
+		return len(issuerChars) == 1 && ok && strings.Contains(before, issuerChars[0])
 	}
 	consider := func(number, title string) {
 		s := longestCommon(h.stripGeneric(text), h.stripGeneric(subjectOf(title)))
@@ -352,14 +368,15 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 			return
 		}
 		st := reg.Status(n, q.Date)
-		c := cand{number: n.String(), score: s, pairs: pairs, inForce: st.Status == register.InForce, year: n.Year, ofYear: ofYear(n, title)}
+		c := cand{number: n.String(), score: s, pairs: pairs, inForce: st.Status == register.InForce, year: n.Year, ofYear: ofYear(n, title), ofIssuer: ofIssuer(title)}
 		switch {
 		case best == nil, c.ofYear && !best.ofYear:
 			best = &c
 		case c.ofYear != best.ofYear:
 		// 农贸市场专项整治的通告: 专项整治 is in two titles, 农贸市场 too in one
 		case c.score > best.score || c.score == best.score && (c.pairs > best.pairs ||
-			c.pairs == best.pairs && (c.inForce && !best.inForce || c.inForce == best.inForce && c.year > best.year)):
+			c.pairs == best.pairs && (c.ofIssuer && !best.ofIssuer || c.ofIssuer == best.ofIssuer &&
+				(c.inForce && !best.inForce || c.inForce == best.inForce && c.year > best.year))):
 			best = &c
 		}
 	}

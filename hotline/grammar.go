@@ -84,6 +84,7 @@ type grammar struct {
 	Document     []string          `yaml:"document"`
 	Validity     []string          `yaml:"validity"`
 	TitleWords   []string          `yaml:"title_words"`
+	IssuerSaid   map[string]string `yaml:"issuer_said"`
 	Report       []string          `yaml:"report"`
 	At           []string          `yaml:"at"`
 	HotlineSelf  []string          `yaml:"hotline_self"`

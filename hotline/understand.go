@@ -300,7 +300,7 @@ func (p *parser) deniedOnly(rd *reading) []hit {
 func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 	var cuts []int
 	for _, d := range p.docRefs(rd.text) {
-		if d.known && d.start > 0 {
+		if d.known && d.start > 0 && p.afterPause(rd.text[:d.start]) {
 			cuts = append(cuts, d.start)
 		}
 	}
@@ -340,6 +340,25 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 		return nil
 	}
 	return parts
+}
+
+// afterPause: the text before a document number ends at a pause — a space,
+// a clause break or a connector (还有) — so the number begins a question of
+// its own; 油茶采摘还按祁政通2024年8号执行不 runs into it, one question.
+func (p *parser) afterPause(before string) bool {
+	t := strings.TrimRight(before, " ")
+	if t != before || t == "" {
+		return true
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); clauseBreak(r) {
+		return true
+	}
+	for _, c := range p.g.Connectors {
+		if strings.HasSuffix(t, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindInTopic is the kind of the family of topic's activity (its root
