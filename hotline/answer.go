@@ -659,10 +659,7 @@ func (h *Hotline) termNotGiven(q *Query, d *engine.Decision, l Lang, term string
 	a.Verdict = engine.NoRule
 	a.FollowUp, a.Ask = []FollowUp{}, ""
 	name := c.T(l, "term_name."+term)
-	a.Headline = c.T(l, "head.no_term", "term", name, "activity", h.actWords(q, d, l), "when", h.whenOf(l, d.Date, q))
-	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
-		a.Headline = c.T(l, "head.no_term", "term", name, "activity", "", "when", h.whenOf(l, d.Date, q))
-	}
+	a.Headline = h.headFit(l, "head.no_term", h.actWords(q, d, l), h.whenOf(l, d.Date, q), "term", name)
 	bq := *q
 	bq.asks = askFlags{benefits: true}
 	spoken := append([]string{a.Headline}, h.terms(l, &bq, d)...)
@@ -1579,6 +1576,8 @@ func (h *Hotline) headFit(l Lang, key, act, when string, kv ...string) string {
 	s := h.cat.T(l, key, append([]string{"activity", act, "when", when}, kv...)...)
 	if utf8.RuneCountInString(s) > maxHeadline(l) {
 		s = h.cat.T(l, key, append([]string{"activity", "", "when", when}, kv...)...)
+		// the act's slot left empty leaves its spaces (Yes:  on 20 October)
+		s = strings.ReplaceAll(s, "  ", " ")
 	}
 	return s
 }
@@ -2130,8 +2129,10 @@ func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string)
 				score += 2
 			}
 			verdicts[rd.Verdict] = true
+			// a reply whose answer still depends says on what (答“超过100米”：
+			// 要看是不是在禁放区), not a bare 要看情况
 			fu.Replies = append(fu.Replies, Reply{Label: cd.label, Facts: map[string]any{fact: cd.value}, Verdict: rd.Verdict,
-				Answer: h.cat.Verdict(l, string(rd.Verdict))})
+				Answer: h.outcomeSaid(l, fact, rd)})
 		}
 		if len(fu.Replies) < 2 {
 			continue

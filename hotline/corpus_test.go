@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/engine"
 )
 
 // corpusFile is one category of the caller corpus (testdata/callers).
@@ -439,6 +440,15 @@ func TestSpokenLimits(t *testing.T) {
 				require.NotRegexp(t, iso, a.Answer, "%s (%s)", c.Q, l)
 				require.NotRegexp(t, cutNumber, a.Answer, "%s (%s)", c.Q, l)
 				require.NotRegexp(t, bareDepends, a.Answer, "%s (%s)", c.Q, l)
+				require.NotContains(t, a.Headline, "  ", "%s (%s)", c.Q, l)
+				for _, f := range a.FollowUp {
+					for _, r := range f.Replies {
+						// a reply that still depends says on what
+						if r.Verdict == engine.Conditional {
+							require.NotEqual(t, h.cat.Verdict(l, "conditional"), r.Answer, "%s (%s): %s", c.Q, l, r.Label)
+						}
+					}
+				}
 				if a.Intent == IntentDecision && a.Decision != nil && a.Verdict != NotUnderstood {
 					// the day asked, as said
 					require.Contains(t, a.Headline, h.day(l, a.Decision.Date, a.Query), "%s (%s)", c.Q, l)
