@@ -370,17 +370,24 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 			worst = a.Verdict
 		}
 	}
+	top.Unanswered = u.unanswered
+	h.sumUp(top, lines, worst, req.Lang)
+	return top, top.Query, nil
+}
+
+// sumUp fills a call of several answers' query, verdict (the gravest),
+// headline (the first answer's) and spoken text: each answer's line, and
+// how many were left unanswered, which is never cut.
+func (h *Hotline) sumUp(top *Answer, lines []string, worst engine.Verdict, l Lang) {
 	top.Query = top.Answers[0].Query
 	top.Verdict = worst
 	top.Headline = top.Answers[0].Headline
 	var must []bool
-	if u.unanswered > 0 {
-		top.Unanswered = u.unanswered
-		lines = append(lines, h.cat.T(req.Lang, "several.unanswered", "n", strconv.Itoa(u.unanswered), "max", strconv.Itoa(MaxAnswers)))
+	if top.Unanswered > 0 {
+		lines = append(lines, h.cat.T(l, "several.unanswered", "n", strconv.Itoa(top.Unanswered), "max", strconv.Itoa(MaxAnswers)))
 		must = markMust(must, len(lines), 1)
 	}
-	top.Answer = fitKeeping(lines, must, maxSpoken(req.Lang))
-	return top, top.Query, nil
+	top.Answer = fitKeeping(lines, must, maxSpoken(l))
 }
 
 // askParts answers a call of several questions read apart (a document
@@ -405,21 +412,13 @@ func (h *Hotline) askParts(u *understanding, req Request) (*Answer, *Query, erro
 			}
 			top.Answers = append(top.Answers, s)
 			top.Reasons = append(top.Reasons, s.Reasons...)
-			lines = append(lines, fmt.Sprintf("%d. %s", len(top.Answers), s.Headline))
+			lines = append(lines, h.cat.T(req.Lang, "several", "n", strconv.Itoa(len(top.Answers)), "text", s.Headline))
 			if rank(s.Verdict) > rank(worst) {
 				worst = s.Verdict
 			}
 		}
 	}
-	top.Query = top.Answers[0].Query
-	top.Verdict = worst
-	top.Headline = top.Answers[0].Headline
-	var must []bool
-	if top.Unanswered > 0 {
-		lines = append(lines, h.cat.T(req.Lang, "several.unanswered", "n", strconv.Itoa(top.Unanswered), "max", strconv.Itoa(MaxAnswers)))
-		must = markMust(must, len(lines), 1)
-	}
-	top.Answer = fitKeeping(lines, must, maxSpoken(req.Lang))
+	h.sumUp(top, lines, worst, req.Lang)
 	return top, top.Query, nil
 }
 
