@@ -742,6 +742,10 @@ func (h *Hotline) whenOf(l Lang, d calendar.Date, q *Query) string {
 			return h.moment(l, t, q) // 今晚11点: 11月6日23点
 		}
 	}
+	if q != nil && q.dayBefore && d == q.Date && q.DateWords != "" {
+		// 寒露前摘: said as the caller said it, 10月8日以前, not 10月7日
+		return h.cat.T(l, "when.before", "date", h.day(l, d.AddDays(1), q))
+	}
 	return h.cat.T(l, "when", "date", h.day(l, d, q))
 }
 

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "16eb61113784b0a54a37f49da7419e734ffb61bb3f1b6705619708c98939b523"
+const catalogSnapshotSum = "3210680c8a78e06ff06114928bd807e5d1716c500c92c5b3e312449e2ec566fa"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -229,6 +229,7 @@ func snapshotCatalog() *Catalog {
 			"verdict.forbidden":                    {ZH: "不可以", EN: "No"},
 			"verdict.no_rule":                      {ZH: "本规则库没有相关规定", EN: "The rule base has no rule on this"},
 			"when":                                 {ZH: "{date}", EN: " on {date}"},
+			"when.before":                          {ZH: "{date}以前", EN: " before {date}"},
 			"when.begun":                           {ZH: "{window}从{from}开始，已经开始了。", EN: "{window} began on {from}."},
 			"when.changes":                         {ZH: "{activity}：{parts}。", EN: "{activity}: {parts}."},
 			"when.depends":                         {ZH: "要看{facts}", EN: "it depends on {facts}"},

@@ -35,6 +35,7 @@ type grammar struct {
 	After        []string          `yaml:"after"`
 	Before       []string          `yaml:"before"`
 	BeforeDays   []string          `yaml:"before_days"`
+	BeforeDay    []string          `yaml:"before_day"`
 	Past         []string          `yaml:"past"`
 	AfterDay     []string          `yaml:"after_day"`
 	TermAfter    []string          `yaml:"term_after"`

@@ -67,6 +67,7 @@ type Query struct {
 	TimeFromCall bool   `json:"time_from_call,omitempty"`
 	timed        bool   // a time was said: the decision is for minute of Date
 	minute       int
+	dayBefore    bool          // the day is the one before a day said with 以前 (寒露前)
 	dayWeak      bool          // the day is a narrative 现在's (or none was said)
 	called       calendar.Date // the day of the call: a day asked in another year is said with its year
 	// Facts are the facts the question states, by name: float64, bool,
@@ -361,7 +362,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, Years: g.Years,
 		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
-		Before: g.Before, BeforeDays: g.BeforeDays, Past: g.Past, AfterDay: g.AfterDay, TermAfter: g.TermAfter, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays,
+		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, Past: g.Past, AfterDay: g.AfterDay, TermAfter: g.TermAfter, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays,
 		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote})
 	if err != nil {
 		return nil, err

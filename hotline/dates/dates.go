@@ -53,6 +53,10 @@ type Words struct {
 	BeforeDays []string       // 前 (清明前三天: that many days before)
 	Past       []string       // 过了 (过了15号: the day after)
 	AfterDay   []string       // 以后 (12月31号以后: the day after)
+	// BeforeDay are the words after a day that ask about the days before it
+	// (寒露前摘, 10月8号以前, 五一前, 九月份以前): the last of them, the day
+	// before, is the one answered.
+	BeforeDay []string
 	// Festivals map everyday names to the calendar's (过年 → 春节).
 	Festivals map[string]string
 	// Gregorian are fixed days of the year: 劳动节 05-01.
@@ -124,6 +128,9 @@ type Mention struct {
 	// Past marks a day said as a bound passed (过了4月30号): a day said
 	// after it names the day asked about (…5月3号在山上烧田埂).
 	Past bool
+	// Before marks the day before one said with 以前 (寒露前, 10月15号之前):
+	// the answer says it as said, the day after it and 以前.
+	Before bool
 	// prev is the previous occurrence of a day said without a year (10月15号,
 	// 15号), for 过了 to pick the nearer; zero when there is none.
 	prev calendar.Date
@@ -1744,7 +1751,8 @@ func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
 	}
 }
 
-// past reads 过了15号 and 12月31号以后: the day after the one named. After
+// past reads 过了15号 and 12月31号以后: the day after the one named, and
+// 寒露前, 10月8号以前: the day before it. After
 // 过了, a day said without a year is its nearer occurrence, past or to
 // come: 过了10月15号 said on 10月20日 is a deadline missed five days ago,
 // not next year's.
@@ -1761,6 +1769,26 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			m.End += len(a)
 			m.Words = s.text[m.Start:m.End]
 			m.Date = m.Date.AddDays(1)
+			for k := m.Start; k < m.End; k++ {
+				s.taken[k] = true
+			}
+		}
+	}
+	for _, b := range r.w.BeforeDay {
+		for i := range s.out {
+			m := &s.out[i]
+			rest := s.text[m.End:]
+			if m.Bad || m.Weak || m.Past || !strings.HasPrefix(rest, b) {
+				continue
+			}
+			// 清明前后 is a span round the day, 10月8号前三天 a count
+			after := rest[len(b):]
+			if c, _ := utf8.DecodeRuneInString(after); c == '后' || zh.IsNumeral(c) || c == '几' {
+				continue
+			}
+			m.End += len(b)
+			m.Words = s.text[m.Start:m.End]
+			m.Date, m.MonthEnd, m.Before = m.Date.AddDays(-1), nil, true
 			for k := m.Start; k < m.End; k++ {
 				s.taken[k] = true
 			}
