@@ -88,6 +88,7 @@ type grammar struct {
 	IssuerSaid   map[string]string `yaml:"issuer_said"`
 	Report       []string          `yaml:"report"`
 	At           []string          `yaml:"at"`
+	Returns      []string          `yaml:"returns"`
 	HotlineSelf  []string          `yaml:"hotline_self"`
 	Less         []string          `yaml:"less"`
 	More         []string          `yaml:"more"`

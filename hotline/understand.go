@@ -228,6 +228,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			}
 		}
 		a.skip = append(a.skip[:len(a.skip):len(a.skip)], negFacts...)
+		a.skip = append(a.skip, p.leftBehind(rd, a)...)
 		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
 		u.queries = append(u.queries, q)
@@ -273,6 +274,30 @@ func sameVerbAgain(n hit, acts []hit) bool {
 		}
 	}
 	return false
+}
+
+// leftBehind are the starts of the fact phrases said before a word of
+// coming back (回来, 回家) that is said before act a in its sentence, with
+// something done there in between: 上山捡干柴回来烧火做饭 makes the fire
+// where the caller came back to, not on the hill (but 退伍军人回来交医保 is
+// still a veteran's).
+func (p *parser) leftBehind(rd *reading, a hit) []int {
+	r := -1
+	for _, w := range p.g.Returns {
+		if k := strings.LastIndex(rd.text[:a.objStart()], w); k > r && sameSentence(rd, k, a.i) {
+			r = k
+		}
+	}
+	if r < 0 {
+		return nil
+	}
+	var out []int
+	for _, f := range rd.facts {
+		if f.j <= r && strings.TrimSpace(rd.text[f.j:r]) != "" {
+			out = append(out, f.i)
+		}
+	}
+	return out
 }
 
 // deniedOnly: every act the call names is said as not done (货…没有摆出来
