@@ -1073,7 +1073,9 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 			rest := s.text[j:]
 			// 今年寒露, 明年霜降, 2025年寒露: said after a year it is that year's day
 			// whatever follows (今年寒露摘茶籽)
-			afterYear := strings.HasSuffix(strings.TrimRight(s.text[:i], " "), "年") &&
+			// and after 过了 (过了寒露摘茶籽: from the day after it)
+			before := strings.TrimRight(s.text[:i], " ")
+			afterYear := (strings.HasSuffix(before, "年") || slices.ContainsFunc(r.w.Past, func(w string) bool { return strings.HasSuffix(before, w) })) &&
 				!slices.ContainsFunc(r.w.TermWord, func(w string) bool { return strings.HasPrefix(rest, w) })
 			if rest != "" && !afterYear && !slices.ContainsFunc(r.w.TermAfter, func(w string) bool { return strings.HasPrefix(rest, w) }) {
 				if c, _ := utf8.DecodeRuneInString(rest); !unicode.IsSpace(c) && !unicode.IsPunct(c) {
