@@ -868,6 +868,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 			scanMeter.dayRun++
 		}
 	}
+	rd.dates = p.correctedDay(text, rd.dates)
 	for _, m := range rd.dates {
 		rd.mark(m.Start, m.End)
 	}
@@ -946,6 +947,74 @@ func objectNear(rd *reading, o string, h hit) int {
 		from = i + len(o)
 	}
 	return -1
+}
+
+// correctedDay adds the day a bare number names right after a correction
+// word that follows the last day said (十二月二十八克山上烧纸 后来又想 改到
+// 二十九: the 29th of that month), so that it takes the first back.
+func (p *parser) correctedDay(text string, ms []dates.Mention) []dates.Mention {
+	if len(ms) == 0 {
+		return ms
+	}
+	last := ms[len(ms)-1]
+	if last.Bad || last.MonthEnd != nil || last.Weak {
+		return ms
+	}
+	rest := text[last.End:]
+	at, w := -1, ""
+	for _, c := range p.g.Corrections {
+		if k := strings.Index(rest, c); k >= 0 && (at < 0 || k < at) {
+			at, w = k, c
+		}
+	}
+	if at < 0 || utf8.RuneCountInString(rest[:at]) > 16 {
+		return ms
+	}
+	start := last.End + at + len(w)
+	for start < len(text) && text[start] == ' ' {
+		start++
+	}
+	end := start
+	for end < len(text) {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if !strings.ContainsRune("0123456789一二三四五六七八九十", r) || utf8.RuneCountInString(text[start:end]) >= 3 {
+			break
+		}
+		end += n
+	}
+	if end == start {
+		return ms
+	}
+	n, ok := zh.Number(text[start:end])
+	if !ok || n < 1 || n > 31 || n != float64(int(n)) {
+		return ms
+	}
+	for _, suffix := range []string{"号", "日"} {
+		if strings.HasPrefix(text[end:], suffix) {
+			end += len(suffix)
+			break
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && !strings.ContainsRune("吧呢啊吗的了再去", r) {
+		return ms // 改到二十九个人: not a day
+	}
+	// the day of the month the first day was said with (二十八 of 十二月二十八,
+	// 二十六 of 腊月二十六): the new day is as many days from it, in the
+	// calendar it was said in, solar or lunar
+	w = strings.TrimRight(strings.TrimRight(last.Words, "号日"), " ")
+	k := len(w)
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(w[:k])
+		if !strings.ContainsRune("0123456789一二三四五六七八九十廿", r) {
+			break
+		}
+		k -= n
+	}
+	said, ok := zh.Number(w[k:])
+	if k == len(w) || !ok || said < 1 || said > 31 {
+		return ms
+	}
+	return append(ms, dates.Mention{Start: start, End: end, Words: text[start:end], Date: last.Date.AddDays(int(n - said))})
 }
 
 // sameSentence reports whether bytes i and j are in one clause, or in

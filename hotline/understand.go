@@ -1440,6 +1440,14 @@ func (p *parser) retracted(rd *reading, k int) bool {
 	}
 	between := rd.text[rd.dates[k].End:rd.dates[k+1].Start]
 	if utf8.RuneCountInString(between) > 8 {
+		// …后来又想 改到二十九: a correction word right before the next
+		// day takes the first back however much was said between
+		t := strings.TrimRight(between, " ")
+		for _, c := range p.g.Corrections {
+			if strings.HasSuffix(t, c) {
+				return true
+			}
+		}
 		return false
 	}
 	return p.hasAny(between, p.g.Corrections)
