@@ -247,6 +247,10 @@ type parser struct {
 	acts  *trie // activity and act phrases
 	facts *trie // fact phrases and places
 	sound *soundTrie
+	// latin maps the toneless pinyin of every known word of two or more
+	// characters (yibao) to the word (医保): what an operator types in Latin
+	// letters; "" for a pinyin two words share
+	latin map[string]string
 	known *trie // every word the parser knows: not corrected by sound
 	// periods are the vocabulary's period words (禁火期), periodOf the
 	// index of each one's period (when.go)
@@ -499,6 +503,17 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	p.sound.index()
+	p.latin = map[string]string{}
+	for _, ws := range [][]string{keys(p.acts.words), keys(p.facts.words)} {
+		for _, w := range ws {
+			p.addLatin(w)
+		}
+	}
+	for _, f := range p.frames {
+		for _, o := range keys(f.objects) {
+			p.addLatin(o)
+		}
+	}
 	p.filler = newTrie()
 	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting, g.Where,
 		g.Document, g.Validity, g.Report, g.Corrections, keys(days), p.askedWords()} {
@@ -845,6 +860,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		return r
 	}, text)
 	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}}
+	text = p.fromLatin(rd, text)
 	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text
 	rd.used = make([]bool, len(text))
@@ -947,6 +963,65 @@ func objectNear(rd *reading, o string, h hit) int {
 		from = i + len(o)
 	}
 	return -1
+}
+
+// addLatin records w under its toneless pinyin, when it is all Chinese
+// characters (two or more) and no other word has that pinyin.
+func (p *parser) addLatin(w string) {
+	if utf8.RuneCountInString(w) < 2 {
+		return
+	}
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return
+		}
+	}
+	full, _ := p.py.Of(w)
+	if old, ok := p.latin[full]; ok && old != w {
+		p.latin[full] = ""
+		return
+	}
+	p.latin[full] = w
+}
+
+// fromLatin replaces a run of Latin letters that is a known word's pinyin
+// (yibao 交多少: 医保) by the word, and says it was heard so; other runs
+// are left as they are.
+func (p *parser) fromLatin(rd *reading, text string) string {
+	has := false
+	for i := 0; i < len(text); i++ {
+		if c := text[i] | 0x20; c >= 'a' && c <= 'z' {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && (text[j]|0x20) >= 'a' && (text[j]|0x20) <= 'z' {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		if w := p.latin[strings.ToLower(text[i:j])]; w != "" && j-i >= 4 {
+			b.WriteString(text[last:i])
+			b.WriteString(w)
+			rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i:j], Kind: "heard", Meaning: w, Note: "按拼音理解"})
+			last = j
+		}
+		i = j
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // correctedDay adds the day a bare number names right after a correction
