@@ -53,9 +53,15 @@ func (p *parser) scanPeriods(rd *reading) []int {
 
 // asksPeriod reports whether a call naming periods asks about them: it
 // asks when (几时, 到几号, 截止), or names no act; a question of a document's
-// validity (禁火令还有效吗) is the register's.
+// validity (禁火令还有效吗) is the register's, one of an act's consequence
+// (会怎么样) the act's.
 func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
 	if p.hasAny(rd.text, p.g.Validity) {
+		return false
+	}
+	if len(acts) > 0 && p.hasAny(rd.text, p.g.Consequence) {
+		// 占道经营 过了整改期限还不改会怎么样: what follows the act, not
+		// when the period ends
 		return false
 	}
 	return len(acts) == 0 || p.hasAny(rd.text, p.g.When) || p.hasAny(rd.text, p.g.Deadline)
