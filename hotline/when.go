@@ -109,6 +109,27 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 				a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", w.Text))
 			}
 			cite(w.Notice.Number, w.Article)
+			if h.p.hasAny(u.rd.text, h.p.g.AfterDay) {
+				// 专项整治结束以后还查不查: the window of the notice that
+				// begins the day after this one ends (常态化整治期)
+				for _, nw := range w.Notice.Windows {
+					cnw := h.eng.Window(nw)
+					if nw == w || cnw == nil {
+						continue
+					}
+					niv, nn := occurrence(cnw, iv.To.AddDays(1), nw.Notice.Effective, nw.Notice.ValidUntil)
+					if nn == 0 || niv.From != iv.To.AddDays(1) {
+						continue
+					}
+					from, to := h.span(l, niv.From, niv.To, q)
+					if s := c.T(l, "period.window", "name", h.windowName(l, nw.Name), "from", from, "to", to); !slices.Contains(spoken, s) {
+						spoken = append(spoken, s)
+						a.Details.Windows = append(a.Details.Windows, c.T(l, "window", "name", nw.Name, "from", from, "to", to))
+						a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", nw.Text))
+					}
+					cite(nw.Notice.Number, nw.Article)
+				}
+			}
 		}
 		for _, cd := range pd.Conditions {
 			if s := c.T(l, "period.condition", "name", cd.Name); !slices.Contains(spoken, s) {
