@@ -1477,20 +1477,29 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 		}
 	}
 	asked := len(q.terms) > 0
-	for i, r := range reasons {
-		// the terms asked for are said from any rule that decides (谁负责
-		// of a ban, 规定区域 of a rule that may apply); those said unasked
-		// only from a permission that applies (缴费：400元/人)
-		mayApply := asked && r.Status == "may_apply" && r.Effect != string(rules.Allow) // a permission's terms only when it holds
-		if r.Status != "applies" && !mayApply || !asked && r.Effect != string(rules.Allow) {
-			continue
-		}
-		for _, t := range r.Terms {
-			if !seen[t.Name] {
-				seen[t.Name] = true
-				ts = append(ts, term{t.Name, t.Value, t.Text, i})
+	collect := func(permissionsThatMay bool) {
+		for i, r := range reasons {
+			// the terms asked for are said from any rule that decides (谁负责
+			// of a ban, 规定区域 of a rule that may apply); those said unasked
+			// only from a permission that applies (缴费：400元/人)
+			allow := r.Effect == string(rules.Allow)
+			mayApply := asked && r.Status == "may_apply" && (!allow || permissionsThatMay)
+			if r.Status != "applies" && !mayApply || !asked && !allow {
+				continue
+			}
+			for _, t := range r.Terms {
+				if !seen[t.Name] {
+					seen[t.Name] = true
+					ts = append(ts, term{t.Name, t.Value, t.Text, i})
+				}
 			}
 		}
+	}
+	collect(false)
+	if asked && d.Verdict == engine.Conditional && !slices.ContainsFunc(q.terms, func(n string) bool { return seen[n] }) {
+		// 装修垃圾谁负责清运 (conditional on the place): no rule that holds
+		// says who; the permission that may hold does (物业, 2日)
+		collect(true)
 	}
 	if len(ts) == 0 {
 		return nil

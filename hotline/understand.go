@@ -1135,6 +1135,9 @@ func (p *parser) onlyActivityOf(v string) *rules.Activity {
 // clause and of the clauses that name no act, and its day.
 func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.Date) *Query {
 	q := &Query{Question: rd.q.Question, Unread: rd.q.Unread, Facts: map[string]any{}, Understood: append([]Understood{}, rd.q.Understood...), NotUnderstood: []string{}, called: today}
+	if t := p.termActivity(rd, a); t != nil {
+		a.w.activity = t
+	}
 	if a.w.activity != nil {
 		q.Activity, q.ActivityName, q.ActivityEN = a.w.activity.ID, a.w.activity.Name, a.w.activity.EN
 		q.Understood = append(q.Understood, Understood{Words: a.words, Kind: "activity", Meaning: a.w.activity.Name, Value: a.w.activity.ID})
@@ -1283,6 +1286,55 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 	}
 	return q
+}
+
+// termActivity is, for a call asking for terms (谁负责, 几天内) of an act
+// whose rules state none of them, the activity whose rules do and whose
+// frames take the object said (装修垃圾谁负责清运: the rules of hauling
+// name no one who clears; those of piling decoration waste name 物业 and
+// 2日); nil when there is none, or more than one.
+func (p *parser) termActivity(rd *reading, a hit) *rules.Activity {
+	if a.w.activity == nil || a.obj == "" {
+		return nil
+	}
+	var asked []string
+	for _, at := range p.termAsks {
+		if rd.says(at.words) {
+			asked = append(asked, at.terms...)
+		}
+	}
+	if len(asked) == 0 || p.statesTerm(a.w.activity, asked) {
+		return nil
+	}
+	var found *rules.Activity
+	for _, f := range p.frames {
+		if f.activity == nil || f.activity == a.w.activity || !f.objects[a.obj] || !p.statesTerm(f.activity, asked) {
+			continue
+		}
+		if found != nil && found != f.activity {
+			return nil
+		}
+		found = f.activity
+	}
+	return found
+}
+
+// statesTerm reports whether a rule covering act states one of the terms
+// named.
+func (p *parser) statesTerm(act *rules.Activity, names []string) bool {
+	for _, n := range p.set.Notices {
+		for _, r := range n.Rules {
+			if !r.Covers(act) {
+				continue
+			}
+			for _, t := range r.Terms {
+				if slices.Contains(names, t.Name) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // asksTerms reports whether the call says words that ask for a rule's
