@@ -70,6 +70,7 @@ type grammar struct {
 	Locatives    []string          `yaml:"locatives"`
 	Connectors   []string          `yaml:"connectors"`
 	Corrections  []string          `yaml:"corrections"`
+	AskedAs      []string          `yaml:"asked_as"`
 	Enumerators  []string          `yaml:"enumerators"`
 	When         []string          `yaml:"when"`
 	Consequence  []string          `yaml:"consequence"`

@@ -1182,6 +1182,11 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	// a count against a limit first: 生下来91天 … 还算新生儿吗 is past 90
 	// days whatever word the question names the case by
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].counted && !ordered[j].counted })
+	// a case asked to be taken as (还能按新生儿交吗) last: a value stated
+	// elsewhere (出生三个多月) is the fact
+	sort.SliceStable(ordered, func(i, j int) bool {
+		return !p.before(rd, ordered[i].i, p.g.AskedAs, 2) && p.before(rd, ordered[j].i, p.g.AskedAs, 2)
+	})
 	for _, h := range ordered {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
