@@ -656,9 +656,9 @@ var intentsFloor = 0.98
 // campaign, 191; acts said as not done (every act denied, 不在X上V, the
 // same verb said again at another place) 193; terms of the act whose
 // rules state them, consequences and obstruction, the period after
-// another, a case asked to be taken as, 198. The floor is the score
+// another, a case asked to be taken as, 200. The floor is the score
 // reached and only rises.
-var heldout8Floor = 0.97
+var heldout8Floor = 0.98
 
 // TestHeldOut8 scores held-out set 8 by category, apart from the others.
 func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }
