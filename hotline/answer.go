@@ -2128,6 +2128,10 @@ func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string)
 		if fu.Question == "" {
 			fu.Question = h.factLabel(l, fact) + "?"
 		}
+		if you, they := h.cat.T(l, "follow.you"), h.cat.T(l, "follow.they"); you != "" && h.p.hasAny(q.Question, h.p.g.ThirdParty) {
+			// 邻居在田里烧田埂: the neighbour's field, not the caller's
+			fu.Question = strings.ReplaceAll(fu.Question, you, they)
+		}
 		score := 0
 		verdicts := map[engine.Verdict]bool{}
 		for _, cd := range cands {

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "3210680c8a78e06ff06114928bd807e5d1716c500c92c5b3e312449e2ec566fa"
+const catalogSnapshotSum = "3612e7ddf63c04890587a675da76289faf837be1ae843ddaee2785e2fc468e3a"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -81,6 +81,8 @@ func snapshotCatalog() *Catalog {
 			"feed.value":                           {ZH: "据{source}{issued}发布的{label}，{place}为{value}。", EN: "By the {label} {source} published on {issued}, {place}: {value}."},
 			"follow.ask":                           {ZH: "请问：{question}", EN: "Ask: {question}"},
 			"follow.reply":                         {ZH: "答“{reply}”：{verdict}", EN: "If “{reply}”: {verdict}"},
+			"follow.they":                          {ZH: "他们", EN: " they "},
+			"follow.you":                           {ZH: "您", EN: " you "},
 			"grounds":                              {ZH: "依据{cites}。", EN: "Under {cites}."},
 			"grounds.cite":                         {ZH: "{notice}{article}", EN: "{notice}, {article}"},
 			"grounds.title_only":                   {ZH: "（只有标题）", EN: " (title only)"},

@@ -74,30 +74,33 @@ type grammar struct {
 	Enumerators  []string          `yaml:"enumerators"`
 	When         []string          `yaml:"when"`
 	Consequence  []string          `yaml:"consequence"`
-	Money        []string          `yaml:"money"`
-	Deadline     []string          `yaml:"deadline"`
-	Benefits     []string          `yaml:"benefits"`
-	Waiting      []string          `yaml:"waiting"`
-	Where        []string          `yaml:"where"`
-	Must         []string          `yaml:"must"`
-	Rate         []string          `yaml:"rate"`
-	Claim        []string          `yaml:"claim"`
-	Age          []string          `yaml:"age"`
-	Document     []string          `yaml:"document"`
-	Validity     []string          `yaml:"validity"`
-	TitleWords   []string          `yaml:"title_words"`
-	IssuerSaid   map[string]string `yaml:"issuer_said"`
-	Report       []string          `yaml:"report"`
-	At           []string          `yaml:"at"`
-	Returns      []string          `yaml:"returns"`
-	HotlineSelf  []string          `yaml:"hotline_self"`
-	Less         []string          `yaml:"less"`
-	More         []string          `yaml:"more"`
-	AtLeast      []string          `yaml:"at_least"`
-	AtMost       []string          `yaml:"at_most"`
-	AboutBefore  []string          `yaml:"about_before"`
-	AboutAfter   []string          `yaml:"about_after"`
-	Filler       []string          `yaml:"filler"`
+	// ThirdParty are the words that make someone else the one acting
+	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
+	ThirdParty  []string          `yaml:"third_party"`
+	Money       []string          `yaml:"money"`
+	Deadline    []string          `yaml:"deadline"`
+	Benefits    []string          `yaml:"benefits"`
+	Waiting     []string          `yaml:"waiting"`
+	Where       []string          `yaml:"where"`
+	Must        []string          `yaml:"must"`
+	Rate        []string          `yaml:"rate"`
+	Claim       []string          `yaml:"claim"`
+	Age         []string          `yaml:"age"`
+	Document    []string          `yaml:"document"`
+	Validity    []string          `yaml:"validity"`
+	TitleWords  []string          `yaml:"title_words"`
+	IssuerSaid  map[string]string `yaml:"issuer_said"`
+	Report      []string          `yaml:"report"`
+	At          []string          `yaml:"at"`
+	Returns     []string          `yaml:"returns"`
+	HotlineSelf []string          `yaml:"hotline_self"`
+	Less        []string          `yaml:"less"`
+	More        []string          `yaml:"more"`
+	AtLeast     []string          `yaml:"at_least"`
+	AtMost      []string          `yaml:"at_most"`
+	AboutBefore []string          `yaml:"about_before"`
+	AboutAfter  []string          `yaml:"about_after"`
+	Filler      []string          `yaml:"filler"`
 	// LunarFirstNote says how 初三 said with no lunar month was read.
 	LunarFirstNote string `yaml:"lunar_first_note"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
