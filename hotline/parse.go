@@ -2252,36 +2252,33 @@ func (p *parser) distance(rd *reading) {
 		if !p.hasAny(rd.text, l.Prefixes) {
 			continue
 		}
-		s := rd.text
-		for _, m := range l.re.FindAllStringSubmatchIndex(s, -1) {
-			if !rd.free(m[0], m[1]) {
-				continue
-			}
-			n, ok := zh.Number(s[m[2]:m[3]])
-			if !ok {
-				continue
-			}
+		countsIn(rd, l.re, func(m []int, n float64) {
 			v := l.Within
 			if n > float64(l.Limit) || m[4] >= 0 && n >= float64(l.Limit) { // 90多天 is past 90
 				v = l.Beyond
 			}
 			rd.mark(m[0], m[1])
-			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: s[m[0]:m[1]],
+			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: rd.text[m[0]:m[1]],
 				w: word{facts: v, about: l.about}, counted: true})
-		}
+		})
 	}
 	if p.reDays != nil && p.hasAny(rd.text, p.voc.DaysSince.Prefixes) {
-		s := rd.text
-		for _, m := range p.reDays.FindAllStringSubmatchIndex(s, -1) {
-			if !rd.free(m[0], m[1]) {
-				continue
-			}
-			n, ok := zh.Number(s[m[2]:m[3]])
-			if !ok {
-				continue
-			}
-			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: s[m[0]:m[1]],
+		countsIn(rd, p.reDays, func(m []int, n float64) {
+			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: rd.text[m[0]:m[1]],
 				w: word{facts: []vocab.Value{{Fact: p.voc.DaysSince.Fact, V: n}}}})
+		})
+	}
+}
+
+// countsIn calls add for each match of re (a count of days said with its
+// prefix, the number its first group) in text no earlier reading took.
+func countsIn(rd *reading, re *regexp.Regexp, add func(m []int, n float64)) {
+	for _, m := range re.FindAllStringSubmatchIndex(rd.text, -1) {
+		if !rd.free(m[0], m[1]) {
+			continue
+		}
+		if n, ok := zh.Number(rd.text[m[2]:m[3]]); ok {
+			add(m, n)
 		}
 	}
 }
