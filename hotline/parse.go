@@ -242,11 +242,13 @@ type parser struct {
 	py     *zh.Pinyin
 	dates  *dates.Reader
 	// seg segments the text around verbs, over the dictionary gse reads
-	// (segment.go)
-	seg   *segmenter
-	acts  *trie // activity and act phrases
-	facts *trie // fact phrases and places
-	sound *soundTrie
+	// (segment.go); framesInDict: every frame's verb and object is one of
+	// its words
+	seg          *segmenter
+	framesInDict bool
+	acts         *trie // activity and act phrases
+	facts        *trie // fact phrases and places
+	sound        *soundTrie
 	// latin maps the toneless pinyin of every known word of two or more
 	// characters (yibao) to the word (医保): what an operator types in Latin
 	// letters; "" for a pinyin two words share
@@ -281,6 +283,10 @@ type parser struct {
 	// verbFirst maps the first character of a frame's verb to the first
 	// characters of that frame's objects
 	verbFirst map[rune]map[rune]bool
+	// objFirstHash is, for each of verbFirst's keys, its objects' first
+	// characters as a hashed set: verbWindows tests every character near
+	// a verb, and most are none of them
+	objFirstHash map[rune]*runeHash
 	// verbStarts are verbFirst's keys, as a set tested without a map
 	// look-up: most characters of a long text start no verb
 	verbStarts runeBits
@@ -335,7 +341,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, err
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
-		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}}
+		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
 	lunarDays := map[string]dates.LunarDay{}
 	for w, ld := range voc.LunarDays {
 		lunarDays[w] = dates.LunarDay{Date: ld.Date, Note: ld.Note}
@@ -389,11 +395,13 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			r, _ := utf8.DecodeRuneInString(v)
 			if p.verbFirst[r] == nil {
 				p.verbFirst[r] = map[rune]bool{}
+				p.objFirstHash[r] = &runeHash{}
 				p.verbStarts.add(r)
 			}
 			for o := range f.objects {
 				ro, _ := utf8.DecodeRuneInString(o)
 				p.verbFirst[r][ro] = true
+				p.objFirstHash[r].add(ro)
 			}
 		}
 		for o := range f.objects {
@@ -451,6 +459,17 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, fmt.Errorf("segmenter: %w", err)
 	}
 	p.seg = newSegmenter(seg.Dict)
+	// a frame's verbs and objects are the dictionary's words, so a
+	// character no word starts with (gse's pseudo-word) is none of them:
+	// scanFrames need not look it up
+	p.framesInDict = true
+	for _, f := range p.frames {
+		for _, m := range []map[string]bool{f.verbs, f.objects} {
+			for w := range m {
+				p.framesInDict = p.framesInDict && p.seg.isWord(w)
+			}
+		}
+	}
 	p.soleFirst = map[rune]bool{}
 	for v := range p.byVerb {
 		if p.onlyActivityOf(v) != nil {
@@ -1430,13 +1449,15 @@ func (p *parser) scanFrames(rd *reading) {
 			i, j := w[0]+sg.i, w[0]+sg.j
 			// 一把火烧掉: after a measure word, a verb that begins with what
 			// an act makes (火烧) is that object and the verb (火, 烧)
+			word := sg.word || !p.framesInDict
 			if n := len(toks); n > 0 && p.complements[toks[n-1].t] && toks[n-1].j == i {
 				if k := p.madePrefix(s[i:j]); k > 0 {
-					toks = append(toks, tok{i, i + k, s[i : i+k]})
+					toks = append(toks, tok{i, i + k, s[i : i+k], true})
 					i += k
+					word = true
 				}
 			}
-			toks = append(toks, tok{i, j, s[i:j]})
+			toks = append(toks, tok{i, j, s[i:j], word})
 		}
 	}
 	usedObj := sc.used // object token → taken, by a covered act (true) or an act no rule covers
@@ -1445,13 +1466,16 @@ func (p *parser) scanFrames(rd *reading) {
 	// the pause (不在坟上点 在屋里点对蜡烛: the candles are lit indoors)
 	verbOfIn := func(f *frame, i int) bool {
 		for _, t := range toks {
-			if rd.clause(t.i) == rd.clause(i) && f.verbs[t.t] {
+			if t.word && rd.clause(t.i) == rd.clause(i) && f.verbs[t.t] {
 				return true
 			}
 		}
 		return false
 	}
 	for vi, v := range toks {
+		if !v.word {
+			continue // no verb
+		}
 		fs := p.byVerb[v.t]
 		if len(fs) == 0 || rd.inAct(v.i, v.j) || !rd.free(v.i, v.j) {
 			continue
@@ -1464,8 +1488,8 @@ func (p *parser) scanFrames(rd *reading) {
 		// match is the verb's frame that token oi is an object of
 		match := func(oi int) *frame {
 			o := toks[oi]
-			if rd.inCovered(o.i, o.j) || !sameSentence(rd, o.i, v.i) {
-				return nil
+			if !o.word || rd.inCovered(o.i, o.j) || !sameSentence(rd, o.i, v.i) {
+				return nil // no object, or not this verb's
 			}
 			for _, f := range fs {
 				// an object is one act's, but what an act no rule covers
@@ -1572,6 +1596,9 @@ func (p *parser) scanFrames(rd *reading) {
 type frameTok struct {
 	i, j int
 	t    string
+	// word: a word of the segmenter's dictionary, or may be a frame's
+	// verb or object; false for a character no word starts with
+	word bool
 }
 
 // frameScratch is scanFrames' work space, kept in a pool between calls.
@@ -1661,10 +1688,13 @@ func (p *parser) verbWindows(s string) [][2]int {
 		}
 		// the object may be the call's topic, said first (田埂离林子四五十米，后日烧得不)
 		near := sole || objs[topic]
-		for _, x := range s[lo:hi] {
-			if objs[x] {
-				near = true
-				break
+		if !near {
+			oh := p.objFirstHash[r]
+			for _, x := range s[lo:hi] {
+				if oh.mayHave(x) && objs[x] {
+					near = true
+					break
+				}
 			}
 		}
 		if !near {

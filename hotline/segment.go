@@ -59,13 +59,17 @@ func newSegmenter(d *gse.Dictionary) *segmenter {
 
 // segUnit is one unit of the text as gse splits it: a character, or a run
 // of letters and digits of one or two bytes each (Latin, Cyrillic…).
-type segUnit struct{ i, j int }
+type segUnit struct {
+	i, j int
+	word bool // of segment's words: a word of the dictionary, not a character no word starts with
+}
 
 // segJump is the shortest path's step ending at a unit: its distance from
 // the start and how many units its last word spans.
 type segJump struct {
 	dist  float32
 	units int
+	word  bool // a word of the dictionary, not gse's pseudo-word
 }
 
 // segBuf is the work space of one call's segmentation, reused from window
@@ -103,15 +107,15 @@ func (b *segBuf) split(s string) {
 			}
 		} else {
 			if run >= 0 {
-				b.units = append(b.units, segUnit{run, i})
+				b.units = append(b.units, segUnit{i: run, j: i})
 				run = -1
 			}
-			b.units = append(b.units, segUnit{i, i + sz})
+			b.units = append(b.units, segUnit{i: i, j: i + sz})
 		}
 		i += sz
 	}
 	if run >= 0 {
-		b.units = append(b.units, segUnit{run, len(s)})
+		b.units = append(b.units, segUnit{i: run, j: len(s)})
 	}
 }
 
@@ -132,10 +136,10 @@ func (sg *segmenter) segment(b *segBuf, s string) []segUnit {
 	}
 	jumps := b.jumps[:len(u)]
 	clear(jumps)
-	update := func(k int, base, dist float32, units int) {
+	update := func(k int, base, dist float32, units int, word bool) {
 		d := base + dist
 		if jumps[k].dist == 0 || jumps[k].dist > d {
-			jumps[k] = segJump{d, units}
+			jumps[k] = segJump{d, units, word}
 		}
 	}
 	for cur := range u {
@@ -166,17 +170,32 @@ func (sg *segmenter) segment(b *segBuf, s string) []segUnit {
 					first = k - cur + 1
 				}
 				found++
-				update(k, base, nd.dist, k-cur+1)
+				update(k, base, nd.dist, k-cur+1, true)
 			}
 		}
 		if found == 0 || first > 1 {
-			update(cur, base, pseudoDist, 1)
+			update(cur, base, pseudoDist, 1, false)
 		}
 	}
 	// the words, from the last back to the first, then in order
 	for k := len(u) - 1; k >= 0; k -= jumps[k].units {
-		b.words = append(b.words, segUnit{u[k-jumps[k].units+1].i, u[k].j})
+		b.words = append(b.words, segUnit{u[k-jumps[k].units+1].i, u[k].j, jumps[k].word})
 	}
 	slices.Reverse(b.words)
 	return b.words
+}
+
+// isWord reports whether w is a word of the dictionary, read as segment
+// reads text (ASCII letters lower case).
+func (sg *segmenter) isWord(w string) bool {
+	n := uint32(0)
+	for _, r := range w {
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if n = sg.edges.child(n, r); n == 0 {
+			return false
+		}
+	}
+	return w != "" && sg.nodes[n].word
 }

@@ -55,15 +55,25 @@ func TestSegmenterAsGse(t *testing.T) {
 	require.Greater(t, len(texts), 5000)
 	var buf segBuf
 	for _, s := range texts {
-		var want, got [][2]int
+		var want, got [][3]int
 		for _, sg := range g.Segment([]byte(s)) {
-			want = append(want, [2]int{sg.Start(), sg.End()})
+			word := 0 // gse's pseudo-word has frequency 1; the dictionary's 2 or more
+			if sg.Token().Freq() != 1 {
+				word = 1
+			}
+			want = append(want, [3]int{sg.Start(), sg.End(), word})
 		}
 		for _, w := range h.p.seg.segment(&buf, s) {
-			got = append(got, [2]int{w.i, w.j})
+			word := 0
+			if w.word {
+				word = 1
+			}
+			got = append(got, [3]int{w.i, w.j, word})
 		}
 		require.Equal(t, want, got, "%q", s)
 	}
+	// scanFrames skips the pseudo-words as no verb and no object
+	require.True(t, h.p.framesInDict, "a frame's verb or object is not a word of the segmenter's dictionary")
 }
 
 // TestDecodeRune: decodeRune is utf8.DecodeRuneInString on every string of
