@@ -23,7 +23,7 @@ func (p *parser) isDocument(rd *reading) bool {
 	if strings.Contains(rd.text, "号") && (p.reDocN.MatchString(rd.text) || p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) {
 		return true
 	}
-	return p.saysOutsideActs(rd, p.g.Validity) && (p.hasAny(rd.text, p.g.Document) ||
+	return p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
 		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd)))
 }
 

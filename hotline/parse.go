@@ -2279,7 +2279,7 @@ func (p *parser) distance(rd *reading) {
 	// 出生91天, 断保刚好90天: the count against the notice's limit. Read
 	// before fact words, so that 生下来91天 is not a newborn by 生下来.
 	for _, l := range p.dayLimits {
-		if !p.hasAny(rd.text, l.Prefixes) {
+		if !p.textHas(rd, l.Prefixes) {
 			continue
 		}
 		countsIn(rd, l.re, func(m []int, n float64) {
@@ -2292,7 +2292,7 @@ func (p *parser) distance(rd *reading) {
 				w: word{facts: v, about: l.about}, counted: true})
 		})
 	}
-	if p.reDays != nil && p.hasAny(rd.text, p.voc.DaysSince.Prefixes) {
+	if p.reDays != nil && p.textHas(rd, p.voc.DaysSince.Prefixes) {
 		countsIn(rd, p.reDays, func(m []int, n float64) {
 			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: rd.text[m[0]:m[1]],
 				w: word{facts: []vocab.Value{{Fact: p.voc.DaysSince.Fact, V: n}}}})

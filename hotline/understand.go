@@ -68,7 +68,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			u.queries = []*Query{parts[0].queries[0]}
 			return u
 		}
-	case p.hasAny(rd.text, p.g.Report) && p.hasAny(p.selfBlank.Replace(rd.text), p.g.Report):
+	case p.textHas(rd, p.g.Report) && p.hasAny(p.selfBlank.Replace(rd.text), p.g.Report):
 		// (你们这个电话是哪个单位的 names the hotline, asks no number)
 		u.intent = IntentReport
 	}
@@ -499,17 +499,7 @@ func sortedKeys(m map[int]bool) []int {
 // even one made of the words' own characters, where every first character
 // is present.
 func (rd *reading) says(words []string) bool {
-	if !rd.indexed {
-		prev := rune(-1)
-		for _, r := range rd.text {
-			rd.present.add(r)
-			if prev >= 0 {
-				rd.adjacent.add(prev, r)
-			}
-			prev = r
-		}
-		rd.indexed = true
-	}
+	rd.index()
 	for _, w := range words {
 		r, n := utf8.DecodeRuneInString(w)
 		if w != "" && !rd.present.mayHave(r) {
@@ -524,6 +514,57 @@ func (rd *reading) says(words []string) bool {
 			scanMeter.searches++
 		}
 		if strings.Contains(rd.text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// index records the characters of the text and the pairs of them side
+// by side, once (says, textHas).
+func (rd *reading) index() {
+	if rd.indexed {
+		return
+	}
+	prev := rune(-1)
+	for _, r := range rd.text {
+		rd.present.add(r)
+		if prev >= 0 {
+			rd.adjacent.add(prev, r)
+		}
+		prev = r
+	}
+	rd.indexed = true
+}
+
+// textHas is hasAny(rd.text, words) — the same answer, an empty word
+// included — with the text's index (says): a word whose first two
+// characters the text never holds side by side is not searched for.
+func (p *parser) textHas(rd *reading, words []string) bool {
+	s := rd.text
+	rd.index()
+	for _, w := range words {
+		if w == "" {
+			// hasAny's way: on a long text, only where the text holds
+			// U+FFFD
+			if len(s) <= 64 || strings.ContainsRune(s, utf8.RuneError) {
+				return true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		if !rd.present.mayHave(r) {
+			continue
+		}
+		if n < len(w) {
+			if r2, _ := utf8.DecodeRuneInString(w[n:]); !rd.adjacent.mayHave(r, r2) {
+				continue
+			}
+		}
+		if scanMeter.on {
+			scanMeter.searches++
+		}
+		if strings.Contains(s, w) {
 			return true
 		}
 	}

@@ -56,15 +56,15 @@ func (p *parser) scanPeriods(rd *reading) []int {
 // validity (禁火令还有效吗) is the register's, one of an act's consequence
 // (会怎么样) the act's.
 func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
-	if p.hasAny(rd.text, p.g.Validity) {
+	if p.textHas(rd, p.g.Validity) {
 		return false
 	}
-	if len(acts) > 0 && p.hasAny(rd.text, p.g.Consequence) {
+	if len(acts) > 0 && p.textHas(rd, p.g.Consequence) {
 		// 占道经营 过了整改期限还不改会怎么样: what follows the act, not
 		// when the period ends
 		return false
 	}
-	return len(acts) == 0 || p.hasAny(rd.text, p.g.When) || p.hasAny(rd.text, p.g.Deadline)
+	return len(acts) == 0 || p.textHas(rd, p.g.When) || p.textHas(rd, p.g.Deadline)
 }
 
 // period answers a question about periods: each window's days around the
