@@ -493,6 +493,11 @@ func wordsAt(t *wordTrie, text string) map[string][]int {
 		if r, sz := utf8.DecodeRuneInString(text[i:]); r < 1<<16 && !t.first.has(r) {
 			i += sz // starts no word: most characters of a long text
 			continue
+		} else if r < 1<<16 && !t.single.has(r) {
+			if r2, _ := utf8.DecodeRuneInString(text[i+sz:]); !t.pairs.has(r, r2) {
+				i += sz // no word starts with these two characters
+				continue
+			}
 		}
 		n := t.root
 		for j := i; j < len(text); {
@@ -516,7 +521,21 @@ func wordsAt(t *wordTrie, text string) map[string][]int {
 type wordTrie struct {
 	root  *wordNode
 	first runeSet // the first characters of its words (of the BMP)
+	// single are the characters that are words alone, pairs the first
+	// two characters of the others: in a text made of the words' own
+	// characters, most start a word but few start one with the next
+	single runeSet
+	pairs  pairSet
 }
+
+// pairSet is a hashed set of pairs of characters (false positives only).
+type pairSet [1 << 10]uint64
+
+func pairKey(a, b rune) uint32 { return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> 16 }
+
+func (p *pairSet) add(a, b rune) { k := pairKey(a, b); p[k>>6] |= 1 << (k & 63) }
+
+func (p *pairSet) has(a, b rune) bool { k := pairKey(a, b); return p[k>>6]&(1<<(k&63)) != 0 }
 
 type wordNode struct {
 	next map[rune]*wordNode
@@ -524,8 +543,14 @@ type wordNode struct {
 }
 
 func (t *wordTrie) add(w string) {
-	if r, _ := utf8.DecodeRuneInString(w); w != "" {
+	if r, sz := utf8.DecodeRuneInString(w); w != "" {
 		t.first.add(r)
+		if sz == len(w) {
+			t.single.add(r)
+		} else {
+			r2, _ := utf8.DecodeRuneInString(w[sz:])
+			t.pairs.add(r, r2)
+		}
 	}
 	n := t.root
 	for _, r := range w {
