@@ -284,15 +284,38 @@ func (t *soundTrie) index() {
 // mayStart reports whether a word may start with characters r1, r2: some
 // reading of each makes a pair of syllables that starts one.
 func (t *soundTrie) mayStart(r1, r2 rune) bool {
-	var b1, b2 [6]uint16
-	for _, a := range t.py.AppendSyllables(b1[:0], r1) {
-		if int(a) >= t.width {
-			continue
+	a0, as := t.py.Syllables(r1)
+	if a0 == 0 {
+		return false
+	}
+	b0, bs := t.py.Syllables(r2)
+	if b0 == 0 {
+		return false
+	}
+	if t.startsWith(a0, b0, bs) {
+		return true
+	}
+	for _, a := range as {
+		if t.startsWith(a, b0, bs) {
+			return true
 		}
-		for _, b := range t.py.AppendSyllables(b2[:0], r2) {
-			if k := int(a)*t.width + int(b); int(b) < t.width && t.pairs[k/64]&(1<<(k%64)) != 0 {
-				return true
-			}
+	}
+	return false
+}
+
+// startsWith reports whether syllable a followed by b0 or one of bs starts
+// a word.
+func (t *soundTrie) startsWith(a, b0 uint16, bs []uint16) bool {
+	if int(a) >= t.width {
+		return false
+	}
+	row := int(a) * t.width
+	if k := row + int(b0); int(b0) < t.width && t.pairs[k/64]&(1<<(k%64)) != 0 {
+		return true
+	}
+	for _, b := range bs {
+		if k := row + int(b); int(b) < t.width && t.pairs[k/64]&(1<<(k%64)) != 0 {
+			return true
 		}
 	}
 	return false

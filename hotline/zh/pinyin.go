@@ -124,6 +124,23 @@ func (p *Pinyin) AppendReadings(buf []string, r rune) []string {
 	return buf
 }
 
+// Syllables is AppendSyllables without a copy: r's first syllable (0 when
+// r has no reading) and its further ones (shared: not to be changed).
+func (p *Pinyin) Syllables(r rune) (uint16, []uint16) {
+	t := p.t
+	if r < tableFirst || r > tableLast {
+		return 0, nil
+	}
+	first := t.first[r-tableFirst]
+	if first == 0 {
+		return 0, nil
+	}
+	if k := t.moreOf[r-tableFirst]; k > 0 {
+		return first, t.more[k-1]
+	}
+	return first, nil
+}
+
 // AppendSyllables is AppendReadings with each reading as a number (one
 // per distinct toneless syllable, never 0): for a caller that compares
 // readings, not prints them.

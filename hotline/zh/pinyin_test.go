@@ -26,3 +26,18 @@ func TestAppendSyllables(t *testing.T) {
 	require.Equal(t, []uint16{}, p.AppendSyllables([]uint16{}, 'a'))
 	require.Greater(t, len(byNumber), 300)
 }
+
+// TestSyllables: Syllables is AppendSyllables without the copy, for every
+// character of the table and a few outside it.
+func TestSyllables(t *testing.T) {
+	p, err := NewPinyin()
+	require.NoError(t, err)
+	for r := rune(tableFirst - 2); r <= tableLast+2; r++ {
+		first, more := p.Syllables(r)
+		var got []uint16
+		if first != 0 {
+			got = append(append(got, first), more...)
+		}
+		require.Equal(t, p.AppendSyllables(nil, r), got, "%c", r)
+	}
+}
