@@ -2511,8 +2511,17 @@ func (p *parser) residue(rd *reading) []string {
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
 
 func dedupe(xs []string) []string {
+	out := make([]string, 0, len(xs)) // never nil: an empty list is []
+	if len(xs) <= 32 {
+		// a call's fragments are few: compared, not hashed into a map
+		for _, x := range xs {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
 	seen := map[string]bool{}
-	out := []string{}
 	for _, x := range xs {
 		if !seen[x] {
 			seen[x] = true

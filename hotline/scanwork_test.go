@@ -54,3 +54,18 @@ func TestScanWork(t *testing.T) {
 		})
 	}
 }
+
+// TestDedupe: the first of each string, in order, never nil — by
+// comparison for a few, by a map for many.
+func TestDedupe(t *testing.T) {
+	require.Equal(t, []string{}, dedupe(nil))
+	require.Equal(t, []string{"a", "b", "c"}, dedupe([]string{"a", "b", "a", "c", "b"}))
+	var many, want []string
+	for k := range 100 {
+		many = append(many, fmt.Sprint(k%40))
+		if k < 40 {
+			want = append(want, fmt.Sprint(k))
+		}
+	}
+	require.Equal(t, want, dedupe(many))
+}
