@@ -1678,12 +1678,12 @@ func (p *parser) verbWindows(s string) [][2]int {
 		sole := p.soleFirst[r]
 		lo := i
 		for k := 0; k < 8 && lo > 0; k++ {
-			_, sz := utf8.DecodeLastRuneInString(s[:lo])
+			_, sz := decodeLastRune(s[:lo])
 			lo -= sz
 		}
 		hi := i
 		for k := 0; k < 12 && hi < len(s); k++ {
-			_, sz := utf8.DecodeRuneInString(s[hi:])
+			_, sz := decodeRune(s[hi:])
 			hi += sz
 		}
 		// the object may be the call's topic, said first (田埂离林子四五十米，后日烧得不)
@@ -2185,7 +2185,7 @@ func hasEdge(n string) bool {
 }
 
 func (p *parser) distance(rd *reading) {
-	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) && numeralBeforeUnit(rd.text, p.distUnits) {
+	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) && numeralBeforeUnit(rd.text, rd.mayHold(p.distUnits, make([]string, 0, 16))) {
 		s := rd.text
 		fact := p.voc.Distance.Fact
 		for _, m := range p.reDist.FindAllStringSubmatchIndex(s, -1) {

@@ -76,8 +76,9 @@ func TestSegmenterAsGse(t *testing.T) {
 	require.True(t, h.p.framesInDict, "a frame's verb or object is not a word of the segmenter's dictionary")
 }
 
-// TestDecodeRune: decodeRune is utf8.DecodeRuneInString on every string of
-// one to three bytes (and a fourth byte after them).
+// TestDecodeRune: decodeRune is utf8.DecodeRuneInString, and decodeLastRune
+// utf8.DecodeLastRuneInString, on every string of one to three bytes (and
+// on four bytes with a leading byte before three).
 func TestDecodeRune(t *testing.T) {
 	var b [4]byte
 	check := func(s string) {
@@ -85,6 +86,11 @@ func TestDecodeRune(t *testing.T) {
 		wr, wn := utf8.DecodeRuneInString(s)
 		if r != wr || n != wn {
 			t.Fatalf("% x: %U %d, want %U %d", s, r, n, wr, wn)
+		}
+		r, n = decodeLastRune(s)
+		wr, wn = utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("last of % x: %U %d, want %U %d", s, r, n, wr, wn)
 		}
 	}
 	check("")
@@ -97,6 +103,9 @@ func TestDecodeRune(t *testing.T) {
 			for b2 := range 256 {
 				b[2] = byte(b2)
 				check(string(b[:3]))
+				if b0 >= 0x80 && b1 >= 0x80 {
+					check("\xf0" + string(b[:3])) // a four-byte lead before them
+				}
 			}
 		}
 	}

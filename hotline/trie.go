@@ -90,6 +90,22 @@ func decodeRune(s string) (rune, int) {
 	return utf8.DecodeRuneInString(s)
 }
 
+// decodeLastRune is utf8.DecodeLastRuneInString with the same common cases
+// inline as decodeRune.
+func decodeLastRune(s string) (rune, int) {
+	n := len(s)
+	if n >= 3 {
+		b0, b1, b2 := s[n-3], s[n-2], s[n-1]
+		if (b0 >= 0xE1 && b0 <= 0xEC || b0 >= 0xEE) && b0 <= 0xEF && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b0&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	if n > 0 && s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
 func newTrie() *trie { return &trie{nodes: []trieNode{{}}, words: map[string][]word{}} }
 
 func (t *trie) add(w string, meaning word) {

@@ -537,6 +537,25 @@ func (rd *reading) index() {
 	rd.indexed = true
 }
 
+// mayHold appends to buf the words the text may hold — all but those whose
+// first character, or first two side by side, it lacks (says' index).
+func (rd *reading) mayHold(words, buf []string) []string {
+	rd.index()
+	for _, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		if w != "" && !rd.present.mayHave(r) {
+			continue
+		}
+		if n < len(w) {
+			if r2, _ := utf8.DecodeRuneInString(w[n:]); !rd.adjacent.mayHave(r, r2) {
+				continue
+			}
+		}
+		buf = append(buf, w)
+	}
+	return buf
+}
+
 // textHas is hasAny(rd.text, words) — the same answer, an empty word
 // included — with the text's index (says): a word whose first two
 // characters the text never holds side by side is not searched for.
