@@ -54,6 +54,19 @@ func (e *edges) put(k uint64, kid uint32) {
 	e.keys[i], e.kids[i] = k, kid
 }
 
+// follow is the child of node n by r in a trie whose nodes are *nodes,
+// made (a zero node appended) when there is none.
+func follow[N any](e *edges, nodes *[]N, n uint32, r rune) uint32 {
+	if c := e.child(n, r); c != 0 {
+		return c
+	}
+	c := uint32(len(*nodes))
+	var zero N
+	*nodes = append(*nodes, zero)
+	e.set(n, r, c)
+	return c
+}
+
 func (e *edges) grow() {
 	size := max(64, 2*len(e.keys))
 	keys, kids := e.keys, e.kids

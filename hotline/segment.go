@@ -42,13 +42,7 @@ func newSegmenter(d *gse.Dictionary) *segmenter {
 		t := &d.Tokens[i]
 		n := uint32(0)
 		for _, r := range t.Text() {
-			c := s.edges.child(n, r)
-			if c == 0 {
-				c = uint32(len(s.nodes))
-				s.nodes = append(s.nodes, segNode{})
-				s.edges.set(n, r, c)
-			}
-			n = c
+			n = follow(&s.edges, &s.nodes, n, r)
 		}
 		if !s.nodes[n].word { // the first of a word given twice, as gse keeps it
 			s.nodes[n] = segNode{dist: logTotal - float32(math.Log2(t.Freq())), word: true}

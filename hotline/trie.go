@@ -124,13 +124,7 @@ func (t *trie) add(w string, meaning word) {
 	}
 	n := uint32(0)
 	for _, r := range w {
-		c := t.edges.child(n, r)
-		if c == 0 {
-			c = uint32(len(t.nodes))
-			t.nodes = append(t.nodes, trieNode{})
-			t.edges.set(n, r, c)
-		}
-		n = c
+		n = follow(&t.edges, &t.nodes, n, r)
 	}
 	t.words[w] = append(t.words[w], meaning)
 	t.nodes[n].end, t.nodes[n].meanings = w, t.words[w]
@@ -243,12 +237,7 @@ func (t *soundTrie) add(w string) {
 		if len(rs) == 0 {
 			return
 		}
-		c := t.edges.child(n, rune(rs[0]))
-		if c == 0 {
-			c = uint32(len(t.nodes))
-			t.nodes = append(t.nodes, soundNode{})
-			t.edges.set(n, rune(rs[0]), c)
-		}
+		c := follow(&t.edges, &t.nodes, n, rune(rs[0]))
 		switch k {
 		case 0:
 			first = rs[0]

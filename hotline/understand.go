@@ -501,23 +501,34 @@ func sortedKeys(m map[int]bool) []int {
 func (rd *reading) says(words []string) bool {
 	rd.index()
 	for _, w := range words {
-		r, n := utf8.DecodeRuneInString(w)
-		if w != "" && !rd.present.mayHave(r) {
-			continue
-		}
-		if n < len(w) {
-			if r2, _ := utf8.DecodeRuneInString(w[n:]); !rd.adjacent.mayHave(r, r2) {
-				continue
-			}
-		}
-		if scanMeter.on {
-			scanMeter.searches++
-		}
-		if strings.Contains(rd.text, w) {
+		if rd.mayHold1(w) && rd.search(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// mayHold1 reports whether the text may hold w (indexed): false when it
+// lacks w's first character, or its first two side by side; true for "".
+func (rd *reading) mayHold1(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if w != "" && !rd.present.mayHave(r) {
+		return false
+	}
+	if n < len(w) {
+		if r2, _ := utf8.DecodeRuneInString(w[n:]); !rd.adjacent.mayHave(r, r2) {
+			return false
+		}
+	}
+	return true
+}
+
+// search reports whether the text holds w, counted (scanMeter).
+func (rd *reading) search(w string) bool {
+	if scanMeter.on {
+		scanMeter.searches++
+	}
+	return strings.Contains(rd.text, w)
 }
 
 // index records the characters of the text and the pairs of them side
@@ -542,16 +553,9 @@ func (rd *reading) index() {
 func (rd *reading) mayHold(words, buf []string) []string {
 	rd.index()
 	for _, w := range words {
-		r, n := utf8.DecodeRuneInString(w)
-		if w != "" && !rd.present.mayHave(r) {
-			continue
+		if rd.mayHold1(w) {
+			buf = append(buf, w)
 		}
-		if n < len(w) {
-			if r2, _ := utf8.DecodeRuneInString(w[n:]); !rd.adjacent.mayHave(r, r2) {
-				continue
-			}
-		}
-		buf = append(buf, w)
 	}
 	return buf
 }
@@ -571,19 +575,7 @@ func (p *parser) textHas(rd *reading, words []string) bool {
 			}
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(w)
-		if !rd.present.mayHave(r) {
-			continue
-		}
-		if n < len(w) {
-			if r2, _ := utf8.DecodeRuneInString(w[n:]); !rd.adjacent.mayHave(r, r2) {
-				continue
-			}
-		}
-		if scanMeter.on {
-			scanMeter.searches++
-		}
-		if strings.Contains(s, w) {
+		if rd.mayHold1(w) && rd.search(w) {
 			return true
 		}
 	}
