@@ -690,10 +690,11 @@ func TestHeldOut10(t *testing.T) { scoreHeldOut(t, heldout10Glob, 250, heldout10
 // of 可以 where a rule forbids; docs/hotline.md has it by category. After
 // general fixes (a festival's Nth day and days before it; site, truck,
 // shop and stall acts and the facts that settle them, in callers' words;
-// how long a document governs; 偷倒; another's 承包的山) and the other
-// helpers' fixes of the session it scores 207 of 245. The floor is the
+// how long a document governs; 偷倒; another's 承包的山; a phone number
+// written) and the other helpers' fixes of the session it scores 210 of
+// 245. The floor is the
 // score reached and only rises.
-var heldout9Floor = 0.84
+var heldout9Floor = 0.85
 
 // TestHeldOut9 scores held-out set 9 by category, apart from the others.
 func TestHeldOut9(t *testing.T) { scoreHeldOut(t, heldout9Glob, 240, heldout9Floor) }

@@ -94,13 +94,16 @@ type grammar struct {
 	At          []string          `yaml:"at"`
 	Returns     []string          `yaml:"returns"`
 	HotlineSelf []string          `yaml:"hotline_self"`
-	Less        []string          `yaml:"less"`
-	More        []string          `yaml:"more"`
-	AtLeast     []string          `yaml:"at_least"`
-	AtMost      []string          `yaml:"at_most"`
-	AboutBefore []string          `yaml:"about_before"`
-	AboutAfter  []string          `yaml:"about_after"`
-	Filler      []string          `yaml:"filler"`
+	// ReportWritten are verbs whose object a report word may be (写电话号码):
+	// written or posted, not asked for
+	ReportWritten []string `yaml:"report_written"`
+	Less          []string `yaml:"less"`
+	More          []string `yaml:"more"`
+	AtLeast       []string `yaml:"at_least"`
+	AtMost        []string `yaml:"at_most"`
+	AboutBefore   []string `yaml:"about_before"`
+	AboutAfter    []string `yaml:"about_after"`
+	Filler        []string `yaml:"filler"`
 	// LunarFirstNote says how 初三 said with no lunar month was read.
 	LunarFirstNote string `yaml:"lunar_first_note"`
 	// Cantonese day words, read as well and kept apart from the Mandarin

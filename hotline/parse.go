@@ -273,6 +273,9 @@ type parser struct {
 	// selfBlank blanks the words naming the hotline itself (你们这个电话),
 	// whose report word asks no number
 	selfBlank *strings.Replacer
+	// reWritten matches a report word written or posted (墙上写电话号码):
+	// a thing said, not a request for a number
+	reWritten *regexp.Regexp
 	reDist    *regexp.Regexp
 	reDays    *regexp.Regexp
 	// dayLimits are counts of days against a notice's limit (出生91天)
@@ -596,6 +599,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		self = append(self, w, "\x00")
 	}
 	p.selfBlank = strings.NewReplacer(self...)
+	// a report word written or posted (墙上写电话号码, 公示…投诉电话): from
+	// the verb to the report word, within one clause
+	if len(g.ReportWritten) > 0 && len(g.Report) > 0 {
+		p.reWritten = regexp.MustCompile(alt(g.ReportWritten) + `[^\s，,。.？?！!；;：:]{0,12}?(?:` + alt(g.Report) + `)+`)
+	}
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	p.addPeriods()
 	for o, fs := range p.byObj {

@@ -68,8 +68,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			u.queries = []*Query{parts[0].queries[0]}
 			return u
 		}
-	case p.textHas(rd, p.g.Report) && p.hasAny(p.selfBlank.Replace(rd.text), p.g.Report):
-		// (你们这个电话是哪个单位的 names the hotline, asks no number)
+	case p.textHas(rd, p.g.Report) && p.hasAny(p.reportText(rd.text), p.g.Report):
+		// (你们这个电话是哪个单位的 names the hotline, asks no number; nor
+		// does 墙上写电话号码, a number written)
 		u.intent = IntentReport
 	}
 	periods := p.scanPeriods(rd)
@@ -1613,4 +1614,15 @@ func absInt(x int) int {
 		return -x
 	}
 	return x
+}
+
+// reportText is text without the words that name a phone number asking for
+// none: the hotline itself (你们这个电话) and a number written or posted
+// (墙上写电话号码, 公示施工单位和投诉电话).
+func (p *parser) reportText(text string) string {
+	text = p.selfBlank.Replace(text)
+	if p.reWritten != nil {
+		text = p.reWritten.ReplaceAllString(text, "\x00")
+	}
+	return text
 }
