@@ -45,5 +45,8 @@ check() { # module out max_raw max_gz [--decide]
 	[ "$raw" -le "$max_raw" ] || { echo "wasm smoke: $pkg: $raw bytes is over $max_raw" >&2; exit 1; }
 	[ "$gz" -le "$max_gz" ] || { echo "wasm smoke: $pkg: $gz bytes gzipped is over $max_gz" >&2; exit 1; }
 }
-check ./wasm "$dir/tonggao.wasm" $((13100 * 1024)) $((3520 * 1024))
+# ./wasm grew 315 KB raw / 81 KB gzipped in session 9 (13,149,177 → 13,464,375 B; 3,539,650 → 3,621,083 B gzipped)
+# with the hotline's own code — its segmenter and trie tables, terms as data, readings — and no new package: the
+# limit follows it, the guard against a package linked in stays (docs/speed.md).
+check ./wasm "$dir/tonggao.wasm" $((13300 * 1024)) $((3600 * 1024))
 check ./wasm/decide "$dir/tonggao-decide.wasm" $((8100 * 1024)) $((2220 * 1024)) --decide
