@@ -98,8 +98,15 @@ const (
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
-// bound (no false 可以, spoken limits, deciding sentences kept).
-var allCorpora = []string{callersGlob, heldoutGlob, heldout4Glob, heldout5Glob, heldout6Glob, heldout7Glob, intentsGlob, heldout8Glob, heldout10Glob, heldout9Glob}
+// bound (no false 可以, spoken limits, deciding sentences kept): the caller
+// corpus and every held-out set.
+var allCorpora = func() []string {
+	globs := []string{callersGlob}
+	for _, set := range heldoutSets {
+		globs = append(globs, set.glob)
+	}
+	return globs
+}()
 
 func loadCorpus(t testing.TB, globs ...string) []corpusCase {
 	t.Helper()
@@ -303,26 +310,124 @@ func TestCallerCorpus(t *testing.T) {
 	scoreCorpus(t, h, cases, corpusFloor.overall, corpusFloor.category)
 }
 
-// heldoutFloor is what the held-out sets must keep. The session-3 set
-// (testdata/heldout/calls.yaml, 68 questions) scored 51 of 68 (75.0 %) on
-// its first run, before any change made for it, with one 可以 where a rule
-// forbids (老的交、年轻的不交). Three expectations were legally wrong (the
-// construction-waste 办法 applies in the planning area, which the caller
-// did not name: conditional, not forbidden) and were corrected; after the
-// fixes in grammar and data it scores 67 of 68. The session-4 set
-// (calls-s4.yaml, 67) scored 46 of 67 (68.7 %) on its first run, with one
-// 可以 where a rule forbids (职工医保 and 居民医保 both); two expectations
-// were legally wrong and were corrected; after general fixes it scores 63
-// of 67. The floor is over both sets together and only rises.
-var heldoutFloor = 0.95
+// heldoutSet is a set of calls written before the code was tuned to it,
+// scored apart from the caller corpus and from the other sets.
+type heldoutSet struct {
+	name     string  // the subtest's name
+	glob     string  // its files, one per category
+	least    int     // how many cases it must hold
+	floor    float64 // the accuracy it must keep overall: the score its fixes reached; it only rises
+	category float64 // every category's floor once each reached 90 %; 0 before
+}
 
-// TestHeldOut scores the held-out sets, written before the code was tuned
-// to them, apart from the caller corpus.
+// heldoutSets are the held-out sets, oldest first, each with its history:
+// its first run, before any change made for it, and what the general fixes
+// made of it (docs/hotline.md has every run by category).
+var heldoutSets = []heldoutSet{
+	// Sets 2 and 3: the session-3 set (testdata/heldout/calls.yaml, 68 questions) scored 51 of 68 (75.0 %) on
+	// its first run, before any change made for it, with one 可以 where a rule forbids (老的交、年轻的不交). Three expectations
+	// were legally wrong (the construction-waste 办法 applies in the planning area, which the caller did not name:
+	// conditional, not forbidden) and were corrected; after the fixes in grammar and data it scores 67 of 68. The
+	// session-4 set (calls-s4.yaml, 67) scored 46 of 67 (68.7 %) on its first run, with one 可以 where a rule forbids
+	// (职工医保 and 居民医保 both); two expectations were legally wrong and were corrected; after general fixes it scores 63
+	// of 67. The floor is over both sets together.
+	{"sets2-3", heldoutGlob, 60, 0.95, 0},
+	// Held-out set 4 (testdata/heldout/s5, 148 calls in 13 categories, session 5). Its first run, before any change
+	// made for it, scored 99 of 148 (66.9 %), with one 可以 where a rule forbids (医保屋里人都交，就我娘不交); docs/hotline.md has
+	// it by category. After general fixes (vocabulary as data, an act whose implied place is contradicted yielding
+	// to its parent, the household 屋里是, 了 after an act's own verb, 呢 chains) it scores 131 of 148 (88.5 %); session
+	// 6 (what an act makes, 一把火, yields to what it acts on; the topic said in the first clause; 一百五六十, 两里多) 137 of
+	// 148, then (vocabulary for blocking the road, overloading, close relatives, 么样; a kind of an activity no rule
+	// names, settled by the caller's facts) 142 of 148. Session 7 (拉到田里倒掉 is dumping; 装修完的垃圾…丢进垃圾桶 is mixing) 145 of
+	// 148, and 147 with session 7's other fixes; every category ≥ 90 %.
+	{"set4", heldout4Glob, 80, 0.99, 0.90},
+	// Held-out set 5 (testdata/heldout/s6, 187 calls in 14 categories, session 6). Its first run, before any change
+	// made for it, scored 129 of 187 (69.0 %), with two answers of 可以 where a rule forbids (拆户 and 重复参保 said in a
+	// caller's words); docs/hotline.md has it by category. After general fixes (a way of doing an act that the rules
+	// judge apart — 拆户, 重复参保 — wins over the act said with it; an aspect particle inside a listed phrase; a
+	// household word followed by a people word is the household, not indoors — 我屋里 老头子; words of waste, market, oil-
+	// tea ownership and uncovered acts as data) it scores 158 of 187 with the other session-6 fixes. Session 7
+	// (spaces part clauses; one act asked of two values; a purpose verb after a fire; a verb after the place an
+	// object was taken to; bare lunar days, 腊八, 下个礼拜 as a span; a negator never misheard; vocabulary) 179 of 187,
+	// 181 with the intents fixes. Session 8 (misses: 成 makes what an act turns its object into, 烧成灰肥田 burns the
+	// straw; 交 with a question of the plan's terms is enrolling) 183 of 187, every category ≥ 90 %; session 9 (a
+	// stall denied where it is said to be: 我冇乱摆摊 是在…租的摊位) 185.
+	{"set5", heldout5Glob, 150, 0.98, 0.90},
+	// Held-out set 6 (testdata/heldout/s7, 219 calls in 17 categories, session 7). Its first run, before any change
+	// made for it, scored 169 of 219 (77.2 %), with one answer of 可以 where a rule forbids (a day the caller took
+	// back: 十月八号 不对 十月七号); docs/hotline.md has it by category. After general fixes (a day taken back by a correction
+	// word; a space before a short question ending in 呢, parallel questions and 一是…二是 part the questions of a call;
+	// the last day said before the act in its clause; bare 初二; a past day then 现在; distances with no landmark when
+	// said far; a year picks a register document; vocabulary as data), with the set-5 and intents fixes beside them,
+	// it scores 211 of 219 (96.3 %), one expectation corrected as legally wrong (杀猪卖肉 on an urban street). Session 8
+	// (misses: a later clause with no fact of its own keeps the scene; an act asked again is the earlier act's
+	// family's kind; an object across a pause is its own clause's verb's; 堆 goods is piling; 帮别人拉 with the waste
+	// named elsewhere; 喇叭叫卖 no rule) 218 of 219, every category ≥ 90 %.
+	{"set6", heldout6Glob, 170, 0.99, 0.90},
+	// Held-out set 7 (testdata/heldout/s8-village, 235 calls in 16 categories, session 8: village voices). Its first
+	// run, before any change made for it, scored 169 of 235 (71.9 %), with three answers of 可以 where a rule forbids
+	// (a household split, a second resident enrolment, one member left out); docs/hotline.md has it by category.
+	// After the first general fixes (solar terms and 10.23 as days; a place phrase contradicted gives up all its
+	// facts; 城里 is in the planning area; vocabulary of the countryside) it scores 206 of 235; then (a day or a place
+	// asked again after a pause and 呢; an uncovered act asked apart; 山上 in the act's own clause; 点火 as a frame) 216
+	// of 235; then (别个 negates nothing; 霜降以后 said after it is now; 申请 asks how help is claimed), with two
+	// expectations corrected as legally wrong, 222 of 235; then (a fragment names its act by an object of one
+	// activity alone) 225 of 235; session 9 228 (a distance after a landmark's edge without 离, a document by its
+	// issuer, among others).
+	{"set7", heldout7Glob, 180, 0.97, 0},
+	// The intents set (testdata/heldout/intents, 76 calls in 7 categories, session 7: insurance questions other than
+	// "may I enrol", the register, report numbers, oil-tea opening days, burning wood and straw, market, waste dug
+	// for a house). Its first run, before any change made for it, scored 32 of 76 (42.1 %), with one 可以 where a rule
+	// forbids (在广州打工那边交了居民医保，老家还要交吗: duplicate enrolment); docs/hotline.md has it by category. After general fixes
+	// (an answer beyond "may I" from the rule's terms, must and rate questions, the register by year and subject,
+	// reports by notice, vocabulary) it scores 73 of 76, and 74 with held-out set 5's fixes beside them; session 8
+	// (竹子砍了在山上烧掉 burns the bamboo) 75 of 76.
+	{"intents", intentsGlob, 60, 0.98, 0},
+	// Held-out set 8 (testdata/heldout/s8-town, 203 calls in 13 categories, session 8: the town side of the gazette
+	// — market order, construction waste, resident insurance, the register — and every kind of question beyond "may
+	// I", in shop owners', drivers', parents' and the operator's own shorthand). Its first run, before any change
+	// made for it, scored 129 of 203 (63.5 %), with one answer of 可以 where a rule forbids (孩子在学校已经交了居民医保 家里村上又让交一次 —
+	// duplicate enrolment); docs/hotline.md has it by category. After general fixes (a scene-setting clause 0, an
+	// act after another measured from its object, facts inside a negated act, a negated act asked by its later verb,
+	// a longer heard word keeping a known one, townspeople's words as data) it scores 169 of 203; session 9 (the
+	// register's numbers as typed — an issuer by sound, a two-digit year —, a 公告 by its subject, a document number
+	// as a second question, a second act's place carried on, an act's way named across a space, 没批, wares 外面, the
+	// hotline itself named) 180; with the terms the question words ask for as data (terms.yaml), uncovered acts
+	// after a topic noun and reports by campaign, 191; acts said as not done (every act denied, 不在X上V, the same verb
+	// said again at another place) 193; terms of the act whose rules state them, consequences and obstruction, the
+	// period after another, a case asked to be taken as, 200.
+	{"set8", heldout8Glob, 180, 0.98, 0},
+	// Held-out set 10 (testdata/heldout/s10-edges, 260 calls in 10 categories, session 9: every boundary the gazette
+	// draws — first and last days, the day after, 90 days, 100 m, zones, groups, the register's days — asked on both
+	// sides in callers' words). Its first run, before any change made for it, scored 218 of 260 (83.8 %) with one 可以
+	// where a rule forbids (霜降前一天 摘自己屋里的霜降籽); 238 of 260 once seventeen legally wrong expectations were corrected;
+	// docs/hotline.md has it by category. After general fixes (前一天 after a solar term or a fixed day, 一百零一 and 半里,
+	// days counted against 90, 十一点 no 国庆, midnight said with 以前, a day's 号 no document number, 明年的 said after the
+	// day) it scores 252 of 260; then (八月十五 and 七月十五 said bare are festivals, a solar term after a year, whose said
+	// as who planted it, a document's first day, 生效, a title's tie) 257 of 260.
+	{"set10", heldout10Glob, 250, 0.98, 0.90},
+	// Held-out set 9 (testdata/heldout/s9-articles, 245 calls in 10 categories, session 9: every clause of the
+	// gazette a caller could ask about, article by article, in villagers', shop owners', drivers', officials' and
+	// the operator's words). Its first run, before any change made for it, scored 171 of 245 (69.8 %), with no
+	// answer of 可以 where a rule forbids; docs/hotline.md has it by category. After general fixes (a festival's Nth
+	// day and days before it; site, truck, shop and stall acts and the facts that settle them, in callers' words;
+	// how long a document governs; 偷倒; another's 承包的山; a phone number written) and the other helpers' fixes of the
+	// session it scores 210 of 245.
+	{"set9", heldout9Glob, 240, 0.86, 0},
+}
+
+// TestHeldOut scores every held-out set by category, each apart from the
+// others and from the caller corpus: go test -run 'TestHeldOut/set9' -v
+// shows one set's table and every miss.
 func TestHeldOut(t *testing.T) {
 	h := newTestHotline(t)
-	cases := loadCorpus(t, heldoutGlob)
-	require.GreaterOrEqual(t, len(cases), 60)
-	scoreCorpus(t, h, cases, heldoutFloor, 0)
+	for _, set := range heldoutSets {
+		t.Run(set.name, func(t *testing.T) {
+			cases := loadCorpus(t, set.glob)
+			require.GreaterOrEqual(t, len(cases), set.least)
+			scoreCorpus(t, h, cases, set.floor, set.category)
+		})
+	}
 }
 
 // scoreCorpus asks every case, logs the table by category and every miss,
@@ -471,112 +576,6 @@ func TestSpokenLimits(t *testing.T) {
 	}
 }
 
-// heldout4Floor is what held-out set 4 (testdata/heldout/s5, 148 calls in
-// 13 categories, session 5) must keep. Its first run, before any change
-// made for it, scored 99 of 148 (66.9 %), with one 可以 where a rule
-// forbids (医保屋里人都交，就我娘不交); docs/hotline.md has it by category.
-// After general fixes (vocabulary as data, an act whose implied place is
-// contradicted yielding to its parent, the household 屋里是, 了 after an
-// act's own verb, 呢 chains) it scores 131 of 148 (88.5 %); session 6
-// (what an act makes, 一把火, yields to what it acts on; the topic said in
-// the first clause; 一百五六十, 两里多) 137 of 148, then (vocabulary for
-// blocking the road, overloading, close relatives, 么样; a kind of an
-// activity no rule names, settled by the caller's facts) 142 of 148. The
-// floor is the score the fixes have reached and only rises. Session 7
-// (拉到田里倒掉 is dumping; 装修完的垃圾…丢进垃圾桶 is mixing) 145 of 148,
-// and 147 with session 7's other fixes; every category ≥ 90 %.
-var heldout4Floor = 0.99
-
-// TestHeldOut4 scores held-out set 4 by category, apart from the earlier
-// sets.
-func TestHeldOut4(t *testing.T) { scoreHeldOut(t, heldout4Glob, 80, heldout4Floor) }
-
-// heldout5Floor is what held-out set 5 (testdata/heldout/s6, 187 calls in
-// 14 categories, session 6) must keep. Its first run, before any change
-// made for it, scored 129 of 187 (69.0 %), with two answers of 可以 where
-// a rule forbids (拆户 and 重复参保 said in a caller's words);
-// docs/hotline.md has it by category. After general fixes (a way of doing
-// an act that the rules judge apart — 拆户, 重复参保 — wins over the act
-// said with it; an aspect particle inside a listed phrase; a household
-// word followed by a people word is the household, not indoors — 我屋里
-// 老头子; words of waste, market, oil-tea ownership and uncovered acts as
-// data) it scores 158 of 187 with the other session-6 fixes. Session 7
-// (spaces part clauses; one act asked of two values; a purpose verb after a
-// fire; a verb after the place an object was taken to; bare lunar days,
-// 腊八, 下个礼拜 as a span; a negator never misheard; vocabulary) 179 of
-// 187, 181 with the intents fixes. Session 8 (misses: 成 makes what an act
-// turns its object into, 烧成灰肥田 burns the straw; 交 with a question of
-// the plan's terms is enrolling) 183 of 187, every category ≥ 90 %;
-// session 9 (a stall denied where it is said to be: 我冇乱摆摊 是在…租的摊位)
-// 185. The floor is the score the fixes have reached and only rises.
-var heldout5Floor = 0.98
-
-// TestHeldOut5 scores held-out set 5 by category, apart from the earlier
-// sets.
-func TestHeldOut5(t *testing.T) { scoreHeldOut(t, heldout5Glob, 150, heldout5Floor) }
-
-// heldout6Floor is what held-out set 6 (testdata/heldout/s7, 219 calls in
-// 17 categories, session 7) must keep. Its first run, before any change
-// made for it, scored 169 of 219 (77.2 %), with one answer of 可以 where a
-// rule forbids (a day the caller took back: 十月八号 不对 十月七号);
-// docs/hotline.md has it by category. After general fixes (a day taken
-// back by a correction word; a space before a short question ending in 呢,
-// parallel questions and 一是…二是 part the questions of a call; the last
-// day said before the act in its clause; bare 初二; a past day then 现在;
-// distances with no landmark when said far; a year picks a register
-// document; vocabulary as data), with the set-5 and intents fixes beside
-// them, it scores 211 of 219 (96.3 %), one
-// expectation corrected as legally wrong (杀猪卖肉 on an urban street).
-// Session 8 (misses: a later clause with no fact of its own keeps the
-// scene; an act asked again is the earlier act's family's kind; an object
-// across a pause is its own clause's verb's; 堆 goods is piling; 帮别人拉
-// with the waste named elsewhere; 喇叭叫卖 no rule) 218 of 219, every
-// category ≥ 90 %. The floor is the score the fixes have reached and only
-// rises.
-var heldout6Floor = 0.99
-
-// TestHeldOut6 scores held-out set 6 by category, apart from the earlier
-// sets.
-func TestHeldOut6(t *testing.T) { scoreHeldOut(t, heldout6Glob, 170, heldout6Floor) }
-
-// heldout7Floor is what held-out set 7 (testdata/heldout/s8-village, 235
-// calls in 16 categories, session 8: village voices) must keep. Its first
-// run, before any change made for it, scored 169 of 235 (71.9 %), with
-// three answers of 可以 where a rule forbids (a household split, a second
-// resident enrolment, one member left out); docs/hotline.md has it by
-// category. After the first general fixes (solar terms and 10.23 as days;
-// a place phrase contradicted gives up all its facts; 城里 is in the
-// planning area; vocabulary of the countryside) it scores 206 of 235; then
-// (a day or a place asked again after a pause and 呢; an uncovered act
-// asked apart; 山上 in the act's own clause; 点火 as a frame) 216 of 235;
-// then (别个 negates nothing; 霜降以后 said after it is now; 申请 asks how
-// help is claimed), with two expectations corrected as legally wrong, 222
-// of 235; then (a fragment names its act by an object of one activity
-// alone) 225 of 235; session 9 228 (a distance after a landmark's edge
-// without 离, a document by its issuer, among others). The floor is the score the fixes have reached
-// and only rises.
-var heldout7Floor = 0.97
-
-// TestHeldOut7 scores held-out set 7 by category, apart from the earlier
-// sets.
-func TestHeldOut7(t *testing.T) { scoreHeldOut(t, heldout7Glob, 180, heldout7Floor) }
-
-// heldoutCategoryFloor is the accuracy every category of a held-out set
-// must keep once its fixes have reached the goal (90 % in every category):
-// sets 4, 5 and 6 since session 8, set 10 since session 9.
-var heldoutCategoryFloor = map[string]float64{heldout4Glob: 0.90, heldout5Glob: 0.90, heldout6Glob: 0.90, heldout10Glob: 0.90}
-
-// scoreHeldOut scores one held-out set, which must hold at least least
-// cases, by category, apart from the others, and requires its floor
-// overall (and its category floor, when it has one).
-func scoreHeldOut(t *testing.T, glob string, least int, floor float64) {
-	t.Helper()
-	h := newTestHotline(t)
-	cases := loadCorpus(t, glob)
-	require.GreaterOrEqual(t, len(cases), least)
-	scoreCorpus(t, h, cases, floor, heldoutCategoryFloor[glob])
-}
-
 // TestDecidingSentencesKept: what decides an answer is never cut to fit
 // the spoken limit — the outcome for each reply of a fact only the
 // operator's data can settle (要是重点森林防火区，不可以；…), the question
@@ -620,89 +619,4 @@ func TestDecidingSentencesKept(t *testing.T) {
 			}
 		}
 	}
-}
-
-// intentsFloor is what the intents set (testdata/heldout/intents, 76 calls
-// in 7 categories, session 7: insurance questions other than "may I
-// enrol", the register, report numbers, oil-tea opening days, burning
-// wood and straw, market, waste dug for a house) must keep. Its first run,
-// before any change made for it, scored 32 of 76 (42.1 %), with one 可以
-// where a rule forbids (在广州打工那边交了居民医保，老家还要交吗: duplicate
-// enrolment); docs/hotline.md has it by category. After general fixes
-// (an answer beyond "may I" from the rule's terms, must and rate
-// questions, the register by year and subject, reports by notice,
-// vocabulary) it scores 73 of 76, and 74 with held-out set 5's fixes
-// beside them; session 8 (竹子砍了在山上烧掉 burns the bamboo) 75 of 76.
-// The floor only rises.
-var intentsFloor = 0.98
-
-// heldout8Floor is what held-out set 8 (testdata/heldout/s8-town, 203
-// calls in 13 categories, session 8: the town side of the gazette — market
-// order, construction waste, resident insurance, the register — and every
-// kind of question beyond "may I", in shop owners', drivers', parents' and
-// the operator's own shorthand) must keep. Its first run, before any
-// change made for it, scored 129 of 203 (63.5 %), with one answer of 可以
-// where a rule forbids (孩子在学校已经交了居民医保 家里村上又让交一次 —
-// duplicate enrolment); docs/hotline.md has it by category. After general
-// fixes (a scene-setting clause 0, an act after another measured from its
-// object, facts inside a negated act, a negated act asked by its later
-// verb, a longer heard word keeping a known one, townspeople's words as
-// data) it scores 169 of 203; session 9 (the register's numbers as typed
-// — an issuer by sound, a two-digit year —, a 公告 by its subject, a
-// document number as a second question, a second act's place carried on,
-// an act's way named across a space, 没批, wares 外面, the hotline itself
-// named) 180; with the terms the question words ask for as data
-// (terms.yaml), uncovered acts after a topic noun and reports by
-// campaign, 191; acts said as not done (every act denied, 不在X上V, the
-// same verb said again at another place) 193; terms of the act whose
-// rules state them, consequences and obstruction, the period after
-// another, a case asked to be taken as, 200. The floor is the score
-// reached and only rises.
-var heldout8Floor = 0.98
-
-// TestHeldOut8 scores held-out set 8 by category, apart from the others.
-func TestHeldOut8(t *testing.T) { scoreHeldOut(t, heldout8Glob, 180, heldout8Floor) }
-
-// heldout10Floor is what held-out set 10 (testdata/heldout/s10-edges, 260
-// calls in 10 categories, session 9: every boundary the gazette draws —
-// first and last days, the day after, 90 days, 100 m, zones, groups, the
-// register's days — asked on both sides in callers' words) must keep. Its
-// first run, before any change made for it, scored 218 of 260 (83.8 %)
-// with one 可以 where a rule forbids (霜降前一天 摘自己屋里的霜降籽); 238
-// of 260 once seventeen legally wrong expectations were corrected;
-// docs/hotline.md has it by category. After general fixes (前一天 after a
-// solar term or a fixed day, 一百零一 and 半里, days counted against 90,
-// 十一点 no 国庆, midnight said with 以前, a day's 号 no document number,
-// 明年的 said after the day) it scores 252 of 260; then (八月十五 and 七月十五
-// said bare are festivals, a solar term after a year, whose said as who
-// planted it, a document's first day, 生效, a title's tie) 257 of 260. The
-// floor is the score reached and only rises.
-var heldout10Floor = 0.98
-
-// TestHeldOut10 scores held-out set 10 by category, apart from the others.
-func TestHeldOut10(t *testing.T) { scoreHeldOut(t, heldout10Glob, 250, heldout10Floor) }
-
-// heldout9Floor is what held-out set 9 (testdata/heldout/s9-articles, 245
-// calls in 10 categories, session 9: every clause of the gazette a caller
-// could ask about, article by article, in villagers', shop owners',
-// drivers', officials' and the operator's words) must keep. Its first run,
-// before any change made for it, scored 171 of 245 (69.8 %), with no answer
-// of 可以 where a rule forbids; docs/hotline.md has it by category. After
-// general fixes (a festival's Nth day and days before it; site, truck,
-// shop and stall acts and the facts that settle them, in callers' words;
-// how long a document governs; 偷倒; another's 承包的山; a phone number
-// written) and the other helpers' fixes of the session it scores 210 of
-// 245. The floor is the
-// score reached and only rises.
-var heldout9Floor = 0.85
-
-// TestHeldOut9 scores held-out set 9 by category, apart from the others.
-func TestHeldOut9(t *testing.T) { scoreHeldOut(t, heldout9Glob, 240, heldout9Floor) }
-
-// TestIntents scores the intents set by category, apart from the others.
-func TestIntents(t *testing.T) {
-	h := newTestHotline(t)
-	cases := loadCorpus(t, intentsGlob)
-	require.GreaterOrEqual(t, len(cases), 60)
-	scoreCorpus(t, h, cases, intentsFloor, 0)
 }
