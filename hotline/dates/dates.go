@@ -53,6 +53,14 @@ type Words struct {
 	BeforeDays []string       // 前 (清明前三天: that many days before)
 	Past       []string       // 过了 (过了15号: the day after)
 	AfterDay   []string       // 以后 (12月31号以后: the day after)
+	// CountUnits are the units of a count of days from today (三天后, 两个
+	// 礼拜后, 再过一个星期), in days; MonthUnits count months (三个月后: the
+	// same day of the month, or the month's last).
+	CountUnits map[string]int
+	MonthUnits []string
+	// CountNotAfter are the characters after which 过 + a count is a length,
+	// not a day (超过三天, 经过三天).
+	CountNotAfter []string
 	// BeforeDay are the words after a day that ask about the days before it
 	// (寒露前摘, 10月8号以前, 五一前, 九月份以前): the last of them, the day
 	// before, is the one answered.
@@ -270,7 +278,11 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reWeek = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年`)
-	r.reRel = compile(`(` + num + `)\s*[天日]\s*(?:之|以)?([后前])|([前后下上])\s*(` + num + `)\s*[天日]`)
+	units := `[天日]`
+	if len(w.CountUnits)+len(w.MonthUnits) > 0 {
+		units = alt(append(keys(w.CountUnits), w.MonthUnits...))
+	}
+	r.reRel = compile(`(` + num + `)\s*(` + units + `)\s*(?:之|以)?([后前])|([前后下上过])\s*(` + num + `)\s*(` + units + `)`)
 	r.reFeastDay = compile(`^的?第(` + num + `)天`)
 	r.reFestMod = compile(`^(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
 	if len(w.BeforeDays) > 0 {
@@ -319,7 +331,8 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		}
 	}
 	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts,
-		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.Past, w.AfterDay, w.Orthodox, keys(w.ClockParts)} {
+		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.Past, w.AfterDay, w.Orthodox, keys(w.ClockParts),
+		keys(w.CountUnits), w.MonthUnits} {
 		for _, x := range l {
 			r.addChars(x)
 		}
@@ -333,7 +346,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.addChars("．")
 	// the characters the readers below test for themselves (before or
 	// after a match), and every numeral
-	r.addChars("年-./月第大正冬腊初廿周星礼拜天日前后下上号还点點时時钟鐘的节" + clockUnits)
+	r.addChars("年-./月第大正冬腊初廿周星礼拜天日前后下上过号还点點时時钟鐘的节" + clockUnits)
 	for c := rune(0); c < 1<<16; c++ {
 		if zh.IsNumeral(c) {
 			r.chars.add(c)
@@ -651,7 +664,7 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("周星礼拜") {
 		r.week(s, today)
 	}
-	if has("天日") && has("前后下上") && has("0123456789一二两三四五六七八九十") {
+	if has("天日周星礼拜月") && has("前后下上过") && has("0123456789一二两三四五六七八九十") {
 		r.relative(s, today)
 	}
 	r.words(s, today)
@@ -1701,7 +1714,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// relative reads 三天后, 两天前, 后三天: a day that many days away.
+// relative reads 三天后, 两天前, 后三天, 两个礼拜后, 再过一个星期, 三个月后:
+// a day that many days (weeks, months) away.
 func (r *Reader) relative(s *scan, today calendar.Date) {
 	for _, m := range s.find(r.reRel) {
 		if !s.free(m[0], m[1]) {
@@ -1709,27 +1723,55 @@ func (r *Reader) relative(s *scan, today calendar.Date) {
 		}
 		var n float64
 		var ok bool
-		var dir string
+		var dir, unit string
 		weak := false
 		if m[2] >= 0 {
 			n, ok = zh.Number(s.text[m[2]:m[3]])
-			dir = s.text[m[4]:m[5]]
+			unit, dir = s.text[m[4]:m[5]], s.text[m[6]:m[7]]
 		} else {
-			n, ok = zh.Number(s.text[m[8]:m[9]])
-			dir = s.text[m[6]:m[7]]
+			n, ok = zh.Number(s.text[m[10]:m[11]])
+			dir, unit = s.text[m[8]:m[9]], s.text[m[12]:m[13]]
 			// 节前一天 with no festival named: counted from a day not
 			// said, it gives way to any day said (就是国庆前一天)
 			weak = dir == "前" || dir == "后"
+			// 超过三天, 经过三天 count a length, not a day
+			if dir == "过" && slices.ContainsFunc(r.w.CountNotAfter, func(w string) bool { return strings.HasSuffix(s.text[:m[0]], w) }) {
+				continue
+			}
 		}
-		if !ok || n > 3660 {
+		if !ok || n > 3660 || n != float64(int(n)) {
 			continue
 		}
 		k := int(n)
 		if dir == "前" || dir == "上" {
 			k = -k
 		}
-		s.add(Mention{Start: m[0], End: m[1], Date: today.AddDays(k), Weak: weak})
+		date, ok := today.AddDays(k), true
+		if slices.Contains(r.w.MonthUnits, unit) {
+			date, ok = addMonths(today, k)
+		} else if d, listed := r.w.CountUnits[unit]; listed {
+			date = today.AddDays(k * d)
+		}
+		if ok {
+			s.add(Mention{Start: m[0], End: m[1], Date: date, Weak: weak})
+		}
 	}
+}
+
+// addMonths is the day n months from d: the same day of the month, or the
+// month's last day when it is shorter (a month after 1月31日 is 2月28日).
+func addMonths(d calendar.Date, n int) (calendar.Date, bool) {
+	y, m, day := d.Date()
+	m += n
+	y += (m - 1) / 12
+	m = (m-1)%12 + 1
+	if m < 1 {
+		m += 12
+		y--
+	}
+	day = min(day, calendar.DaysIn(y, m))
+	out, err := calendar.NewDate(y, m, day)
+	return out, err == nil
 }
 
 func (r *Reader) words(s *scan, today calendar.Date) {

@@ -42,6 +42,45 @@ func TestReadSession3(t *testing.T) {
 	}
 }
 
+// TestCounts: a count of days, weeks or months from the day of the call
+// (两个礼拜后, 再过一个星期, 三个月后) is a day; 过 after 超 or 经 counts a
+// length, not a day; a month needs 个 (三月后 is after March).
+func TestCounts(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{
+		Days:       map[string]int{"半个月后": 15},
+		CountUnits: map[string]int{"天": 1, "日": 1, "个礼拜": 7, "礼拜": 7, "个星期": 7, "星期": 7, "周": 7},
+		MonthUnits: []string{"个月"}, CountNotAfter: []string{"超", "经"},
+	})
+	require.NoError(t, err)
+	today := calendar.MustDate(2025, 1, 31)
+	for _, tc := range []struct{ text, words, want string }{
+		{"三天后", "三天后", "2025-02-03"},
+		{"两个礼拜后", "两个礼拜后", "2025-02-14"},
+		{"一个星期以后", "一个星期以后", "2025-02-07"},
+		{"两周后", "两周后", "2025-02-14"},
+		{"再过一个礼拜", "过一个礼拜", "2025-02-07"},
+		{"我过两天去", "过两天", "2025-02-02"},
+		{"一个月后", "一个月后", "2025-02-28"}, // February has no 31st
+		{"三个月以后", "三个月以后", "2025-04-30"},
+		{"十三个月后", "十三个月后", "2026-02-28"},
+		{"两个月前", "两个月前", "2024-11-30"},
+		{"半个月后", "半个月后", "2025-02-15"},
+		{"堆了超过三天", "", ""},
+		{"经过两天", "", ""},
+	} {
+		ms := r.Read(tc.text, today)
+		if tc.words == "" {
+			require.Empty(t, ms, tc.text)
+			continue
+		}
+		require.Len(t, ms, 1, tc.text)
+		require.Equal(t, tc.want, ms[0].Date.String(), tc.text)
+		require.Equal(t, tc.words, tc.text[ms[0].Start:ms[0].End], tc.text)
+	}
+}
+
 // TestClocks: times of day are read with the part of the day said before
 // them; 点 as "a little" or a decimal point is not a time.
 func TestClocks(t *testing.T) {
