@@ -78,6 +78,12 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	if len(acts) == 0 && u.intent == IntentDecision {
 		acts = p.deniedOnly(rd)
 	}
+	if alarms := p.alarms(rd); u.intent == IntentDecision && len(alarms) > 0 && allInside(acts, alarms) {
+		// 山上着火了, 后山起火了 烧起来了: a fire said, with no act asked
+		// about but the fire's own words, is reported (the notice asks
+		// that it be, at its number)
+		u.intent, acts = IntentReport, nil
+	}
 	if len(periods) > 0 && u.intent != IntentReport && p.asksPeriod(rd, acts) {
 		// 禁火期什么时候结束: the period itself, from the rules' windows
 		u.intent, u.periods = IntentWhen, periods
@@ -1614,6 +1620,45 @@ func absInt(x int) int {
 		return -x
 	}
 	return x
+}
+
+// alarms are the spans of words that report by themselves (vocabulary
+// reports marked alarm: 着火, 起火), not denied (没着火).
+func (p *parser) alarms(rd *reading) [][2]int {
+	var out [][2]int
+	for _, r := range p.voc.Reports {
+		if !r.Alarm {
+			continue
+		}
+		for _, w := range r.Words {
+			for i := 0; ; {
+				k := strings.Index(rd.text[i:], w)
+				if k < 0 {
+					break
+				}
+				if !p.negated(rd, i+k, false) {
+					out = append(out, [2]int{i + k, i + k + len(w)})
+				}
+				i += k + len(w)
+			}
+		}
+	}
+	return out
+}
+
+// allInside reports whether every act lies within one of spans (烧起来了
+// is the fire reported, not an act).
+func allInside(acts []hit, spans [][2]int) bool {
+	for _, h := range acts {
+		in := false
+		for _, sp := range spans {
+			in = in || h.i >= sp[0] && h.j <= sp[1]
+		}
+		if !in {
+			return false
+		}
+	}
+	return true
 }
 
 // reportText is text without the words that name a phone number asking for

@@ -157,6 +157,10 @@ type Report struct {
 	Words   []string
 	Notices []string
 	Contact string
+	// Alarm marks words that report by themselves (山上着火了): a call
+	// with one of them and no act asked about gets the contact, though it
+	// says no 举报 or 电话.
+	Alarm bool
 }
 
 // Period is what callers call a period the rules read (禁火期, 专项整治期,
@@ -358,6 +362,9 @@ type fileSpec struct {
 		Words   []string    `yaml:"words"`
 		Notices []rules.Str `yaml:"notices"`
 		Contact rules.Str   `yaml:"contact"`
+		// Alarm: said by themselves, the words report (山上着火了) — no
+		// 举报 or 电话 needed when no act is asked about.
+		Alarm bool `yaml:"alarm"`
 	} `yaml:"reports"`
 	Periods []struct {
 		Words      []rules.Str `yaml:"words"`
@@ -540,7 +547,7 @@ func (l *loader) file(file string, data []byte) {
 			}
 			ns = append(ns, nt.Number)
 		}
-		l.v.Reports = append(l.v.Reports, Report{Words: r.Words, Notices: ns, Contact: r.Contact.Value})
+		l.v.Reports = append(l.v.Reports, Report{Words: r.Words, Notices: ns, Contact: r.Contact.Value, Alarm: r.Alarm})
 	}
 	for _, pd := range spec.Periods {
 		l.period(pd.Words, pd.Windows, pd.Conditions)
