@@ -577,20 +577,17 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	if q.Activity == "" || q.badDay {
 		return h.notDecided(q, l), nil
 	}
-	d, err := h.eng.Decide(q.engineQuery(q.EngineFacts()))
-	if err == nil && d.Verdict == engine.NoRule && req.Activity == "" {
-		// 拉茶果的货车装超了: no rule names overloading itself; the kind
-		// the caller's facts make it (overloading while hauling oil-tea
-		// fruit) is asked about
+	if req.Activity == "" {
+		// 拉茶果的货车车厢里坐人, 老板请我去摘: the kind the caller's facts
+		// make the act (carrying people while hauling oil-tea fruit, picking
+		// as a hired picker) is asked about and named — and where no rule
+		// names the act itself (拉茶果的货车装超了), it is the kind a rule
+		// names
 		if k := h.kindSaid(q); k != nil {
-			kq := *q
-			kq.Activity = k.ID
-			if kd, kerr := h.eng.Decide(kq.engineQuery(kq.EngineFacts())); kerr == nil && kd.Verdict != engine.NoRule {
-				q.Activity, q.ActivityName, q.ActivityEN = k.ID, k.Name, k.EN
-				d = kd
-			}
+			q.Activity, q.ActivityName, q.ActivityEN = k.ID, k.Name, k.EN
 		}
 	}
+	d, err := h.eng.Decide(q.engineQuery(q.EngineFacts()))
 	var fe *engine.FactError
 	if err != nil && errors.As(err, &fe) && fe.Contradiction && fe.Activity != "" && req.Activity == "" {
 		// 灶屋里烧稻草: the place said contradicts what the act's words
@@ -2222,10 +2219,18 @@ func (h *Hotline) yearWindow(q *Query, today calendar.Date) {
 	}
 }
 
-// impliesFact reports whether a's words settle fact.
 // kindSaid is the one kind of the query's activity whose words settle
 // only facts the caller said, all as said (拉茶果的货车装超了: overloading
-// while hauling oil-tea fruit), nil for none or several.
+// while hauling oil-tea fruit), nil for none or several. A kind is named
+// only by a circumstance said to hold (a yes-or-no fact said yes: while
+// picking, hauling fruit, emergency works) that nothing else makes hold:
+//   - not by a fact said false: 山上 says the act is not done indoors,
+//     which makes 丢烟头 no other act (野外丢烟头 is named when 野外 is);
+//   - not by a value of a fact (which road, which variety): where an act
+//     is done is a fact of the call, the act stays what was said;
+//   - not by a fact the rules' implications derive from another (the
+//     right to pick follows from holding the hill): it holds for acts of
+//     other kinds too — the holder's own picking is no hired picker's.
 func (h *Hotline) kindSaid(q *Query) *rules.Activity {
 	a, ok := h.eng.Rules().Activity(q.Activity)
 	if !ok {
@@ -2239,7 +2244,7 @@ func (h *Hotline) kindSaid(q *Query) *rules.Activity {
 		all := true
 		for _, x := range k.Implies {
 			v, said := q.Facts[x.Fact.Name]
-			all = all && said && sameValue(v, x.Value())
+			all = all && said && sameValue(v, x.Value()) && x.Value() == true && !derived(h.eng.Rules(), x.Fact)
 		}
 		if all {
 			if fit != nil {
@@ -2251,6 +2256,18 @@ func (h *Hotline) kindSaid(q *Query) *rules.Activity {
 	return fit
 }
 
+// derived reports whether one of the set's implications sets fact true
+// (own_land → picking_right): a consequence of other facts.
+func derived(set *rules.Set, fact *rules.Fact) bool {
+	for _, im := range set.Implications {
+		if im.Fact == fact && im.Bool {
+			return true
+		}
+	}
+	return false
+}
+
+// impliesFact reports whether a's words settle fact.
 func impliesFact(a *rules.Activity, fact string) bool {
 	for _, x := range a.Implies {
 		if x.Fact != nil && x.Fact.Name == fact {
