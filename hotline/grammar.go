@@ -85,6 +85,9 @@ type grammar struct {
 	Benefits    []string          `yaml:"benefits"`
 	Waiting     []string          `yaml:"waiting"`
 	Where       []string          `yaml:"where"`
+	// WhereTo are the words that ask where to go (上哪里): their verb of
+	// going is no act's verb
+	WhereTo []string `yaml:"where_to"`
 	Must        []string          `yaml:"must"`
 	Rate        []string          `yaml:"rate"`
 	Claim       []string          `yaml:"claim"`

@@ -853,8 +853,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		mustRead, terms := false, false
 		for _, v := range rd.verbs {
 			a := p.onlyActivityOf(v.words)
-			if v.neg || a == nil {
-				continue
+			if v.neg || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) {
+				continue // (上哪里交罚款: going where, not 上香)
 			}
 			if !mustRead {
 				for _, m := range p.g.Must {
