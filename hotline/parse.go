@@ -1580,6 +1580,7 @@ func (p *parser) scanFrames(rd *reading) {
 			rd.verbs = append(rd.verbs, hit{i: v.i, j: v.j, clause: rd.clause(v.i), words: v.t, w: word{verb: true}})
 		}
 	}
+	p.topics(rd)
 	// 装修垃圾堆在门口: an act no rule covers (装修) said inside the object
 	// of one a rule covers yields to it.
 	kept := rd.acts[:0]
@@ -1598,6 +1599,105 @@ func (p *parser) scanFrames(rd *reading) {
 	}
 	rd.acts = kept
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// topics pairs an object said as the topic of a clause with a verb of its
+// frames said later in that clause or the next of its sentence with no
+// object of its own: 离林子边三十米的田埂 要等到几时才准烧, 规划区里
+// 装修垃圾在自家门口马路边堆了一个礼拜了. The topic is first in its clause
+// after only the fact phrases, days and distances said there (and a 的
+// after them); an object said anywhere else is not taken across words.
+func (p *parser) topics(rd *reading) {
+	s := rd.text
+	for cs := 0; cs < len(s); cs++ {
+		if cs > 0 && rd.clause(cs) == rd.clause(cs-1) {
+			continue
+		}
+		k := p.topicStart(rd, cs)
+		n := p.objects.longestLen(s[k:])
+		if n == 0 || rd.inCovered(k, k+n) || p.inFact(rd, k+n) || p.made[s[k:k+n]] || objectTaken(rd, k, k+n) {
+			continue // (火 is what an act makes, never a topic)
+		}
+		o := s[k : k+n]
+		for _, f := range p.byObj[o] {
+			if f.activity == nil {
+				continue
+			}
+			if vi, vj := p.laterVerbOf(rd, f, k+n); vj > 0 {
+				rd.acts = append(rd.acts, hit{i: vi, j: vj, w: word{activity: f.activity, act: actName(f, s[vi:vj], o)},
+					clause: rd.clause(vi), words: o + "…" + s[vi:vj], wi: k, wj: vj, obj: o})
+				rd.verbs = slices.DeleteFunc(rd.verbs, func(h hit) bool { return h.i == vi })
+				break
+			}
+		}
+	}
+}
+
+// objectTaken reports whether bytes i..j are inside what an act found
+// took, its verb to its object (装修垃圾放在…: 放在's).
+func objectTaken(rd *reading, i, j int) bool {
+	for _, h := range rd.acts {
+		if h.w.activity != nil && i < h.objEnd() && j > h.objStart() {
+			return true
+		}
+	}
+	return false
+}
+
+// topicStart is the first byte of the clause starting at cs past its
+// opening spaces and stops and the facts, days and distances read there,
+// with a 的 after them.
+func (p *parser) topicStart(rd *reading, cs int) int {
+	s, c := rd.text, rd.clause(cs)
+	k := cs
+	for k < len(s) && rd.clause(k) == c {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if unicode.IsSpace(r) || clauseBreak(r) {
+			k += n
+			continue
+		}
+		j := k
+		for j < len(s) && rd.used[j] {
+			j++
+		}
+		for _, f := range rd.facts {
+			if f.i == k {
+				j = max(j, f.j)
+			}
+		}
+		if j == k {
+			break
+		}
+		k = j
+		if strings.HasPrefix(s[k:], "的") { // 三十米的田埂
+			k += len("的")
+		}
+	}
+	return k
+}
+
+// laterVerbOf is the first verb of frame f after byte from, in from's
+// clause or the next of its sentence, when no act has taken it, it is in
+// no fact phrase (摘完了) and has no object of its own after it; 0, 0 for
+// none. The topic is the first verb's only: 摩托车没停在消防通道上 停在
+// 划好的车位里 gives the second 停 no topic.
+func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
+	s := rd.text
+	for i := from; i < len(s) && rd.clause(i) <= rd.clause(from)+1 && sameSentence(rd, from, i); {
+		for v := range f.verbs {
+			j := i + len(v)
+			if !strings.HasPrefix(s[i:], v) {
+				continue
+			}
+			if rd.inAct(i, j) || !rd.free(i, j) || p.inFact(rd, i+1) || p.objects.longestLen(s[j:]) > 0 {
+				return 0, 0
+			}
+			return i, j
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return 0, 0
 }
 
 // frameTok is a word of a frame's window: bytes i..j of the text.
@@ -2459,6 +2559,12 @@ func (p *parser) residue(rd *reading) []string {
 			}
 			for k := i; k < j && k < len(cov); k++ {
 				cov[k] = true
+			}
+			// a frame's object said apart from its verb, where it was said
+			if h.wj > 0 && h.obj != "" && h.wi < len(s) && strings.HasPrefix(s[h.wi:], h.obj) {
+				for k := h.wi; k < h.wi+len(h.obj); k++ {
+					cov[k] = true
+				}
 			}
 		}
 	}
