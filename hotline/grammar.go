@@ -79,15 +79,15 @@ type grammar struct {
 	Consequence   []string          `yaml:"consequence"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
-	ThirdParty  []string          `yaml:"third_party"`
-	Money       []string          `yaml:"money"`
-	Deadline    []string          `yaml:"deadline"`
-	Benefits    []string          `yaml:"benefits"`
-	Waiting     []string          `yaml:"waiting"`
-	Where       []string          `yaml:"where"`
+	ThirdParty []string `yaml:"third_party"`
+	Money      []string `yaml:"money"`
+	Deadline   []string `yaml:"deadline"`
+	Benefits   []string `yaml:"benefits"`
+	Waiting    []string `yaml:"waiting"`
+	Where      []string `yaml:"where"`
 	// WhereTo are the words that ask where to go (上哪里): their verb of
 	// going is no act's verb
-	WhereTo []string `yaml:"where_to"`
+	WhereTo     []string          `yaml:"where_to"`
 	Must        []string          `yaml:"must"`
 	Rate        []string          `yaml:"rate"`
 	Claim       []string          `yaml:"claim"`

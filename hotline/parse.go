@@ -375,7 +375,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, Years: g.Years,
 		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
-		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, Past: g.Past, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, TermAfter: g.TermAfter, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Gregorian: g.Gregorian, LunarDays: lunarDays,
+		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, Past: g.Past, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, TermAfter: g.TermAfter, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays,
 		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote})
 	if err != nil {
 		return nil, err
@@ -490,7 +490,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
 		g.Where, g.Document, g.Validity, g.Report, g.Corrections, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
-		keys(voc.Days), keys(voc.Festivals), keys(voc.LunarDays), calendar.FestivalNames(), festivalWords,
+		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords()} {
 		for _, w := range l {
 			p.known.add(w, word{})

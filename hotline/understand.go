@@ -1464,13 +1464,18 @@ func appositive(prev dates.Mention, m *dates.Mention) bool {
 func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	var pick, before *dates.Mention
 	bad := false
+	// a day said wins over a custom's usual one (冬至去坟上挂青: 冬至)
+	said := false
+	for _, m := range rd.dates {
+		said = said || !m.Bad && !m.Weak && !m.Custom
+	}
 	for k := range rd.dates {
 		m := &rd.dates[k]
 		if m.Bad {
 			bad = true
 			continue
 		}
-		if p.retracted(rd, k) {
+		if p.retracted(rd, k) || m.Custom && said {
 			continue
 		}
 		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) {

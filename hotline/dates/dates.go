@@ -67,6 +67,10 @@ type Words struct {
 	BeforeDay []string
 	// Festivals map everyday names to the calendar's (过年 → 春节).
 	Festivals map[string]string
+	// Customs map what is done on a festival to it (挂青 → 清明): the
+	// festival's day, said by the custom, is Custom — a day said as well
+	// is the one asked about (冬至去坟上挂青).
+	Customs map[string]string
 	// Gregorian are fixed days of the year: 劳动节 05-01.
 	Gregorian map[string]string
 	// LunarDays are named lunar days: 小年 → 腊月二十四.
@@ -124,6 +128,9 @@ type Mention struct {
 	Date       calendar.Date
 	// Weak marks a narrative 现在: any other day said wins.
 	Weak bool
+	// Custom marks a festival's day named by what is done on it (挂青 is
+	// 清明's): a day said as well wins (冬至去坟上挂青 is about 冬至).
+	Custom bool
 	// MonthEnd is the last day of a span named as a whole: a month
 	// (10月份), a holiday of several days (逾越节, 斋月); nil for one day.
 	MonthEnd *calendar.Date
@@ -194,7 +201,10 @@ type dayWord struct {
 	weak bool
 }
 
-type festWord struct{ word, name string }
+type festWord struct {
+	word, name string
+	custom     bool // a custom's usual day (挂青): Mention.Custom
+}
 
 const num = `[0-9]{1,4}|[零〇一二两三四五六七八九十廿百]{1,5}`
 
@@ -222,19 +232,22 @@ func keys[V any](m map[string]V) []string {
 func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r := &Reader{cal: cal, w: w}
 	for _, name := range calendar.FestivalNames() {
-		r.fest = append(r.fest, festWord{name, name})
+		r.fest = append(r.fest, festWord{word: name, name: name})
 	}
 	for word, name := range w.Festivals {
-		r.fest = append(r.fest, festWord{word, name})
+		r.fest = append(r.fest, festWord{word: word, name: name})
+	}
+	for word, name := range w.Customs {
+		r.fest = append(r.fest, festWord{word: word, name: name, custom: true})
 	}
 	// The calendar's aliases and holiday names: a word is a festival if the
 	// calendar resolves it; these are the ones callers say.
 	for _, a := range []string{"元旦节", "新年", "大年三十", "年三十", "春节", "大年初一", "正月初一", "元宵节", "上元节", "正月十五",
 		"清明节", "端午节", "端阳", "中元节", "鬼节", "中秋节", "重阳节", "国庆节", "十一", "寒衣节", "冬至节", "五一", "劳动节", "国庆"} {
 		if _, err := cal.Festival(a, 2025); err == nil {
-			r.fest = append(r.fest, festWord{a, a})
+			r.fest = append(r.fest, festWord{word: a, name: a})
 		} else if _, err := cal.HolidayPeriod(a, 2025); err == nil {
-			r.fest = append(r.fest, festWord{a, a})
+			r.fest = append(r.fest, festWord{word: a, name: a})
 		}
 	}
 	// A fixed day of the year wins over a holiday of the same name: 劳动节
@@ -1248,7 +1261,7 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				}
 				j += m[1]
 			}
-			s.add(Mention{Start: i, End: j, Date: d})
+			s.add(Mention{Start: i, End: j, Date: d, Custom: f.custom})
 		}
 	}
 	for _, w := range r.gregorian {

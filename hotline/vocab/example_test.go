@@ -18,6 +18,6 @@ func ExampleLoad() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(v.Festivals["挂青"], v.LunarDays["小年"].Date, v.Questions["fire_zone"].AskedOf)
+	fmt.Println(v.Customs["挂青"], v.LunarDays["小年"].Date, v.Questions["fire_zone"].AskedOf)
 	// Output: 清明 腊月廿四 operator
 }

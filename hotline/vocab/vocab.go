@@ -205,8 +205,11 @@ type Vocabulary struct {
 	DayLimits  []DayLimit
 	// Days are day words as offsets from the day of the call (今朝 0).
 	Days map[string]int
-	// Festivals map everyday names to the calendar's (挂青 → 清明).
+	// Festivals map everyday names to the calendar's (上坟节 → 清明).
 	Festivals map[string]string
+	// Customs map what is done on a festival to it (挂青 → 清明): its day
+	// when no other day is said (冬至去坟上挂青 is about 冬至).
+	Customs   map[string]string
 	LunarDays map[string]LunarDay
 	Questions map[string]Question
 	Reports   []Report
@@ -255,7 +258,7 @@ type Root struct {
 // name against set and cal. A root without a vocabulary directory adds
 // nothing.
 func Load(ctx context.Context, set *rules.Set, cal *calendar.Calendar, roots ...Root) (*Vocabulary, error) {
-	l := &loader{set: set, cal: cal, v: &Vocabulary{Days: map[string]int{}, Festivals: map[string]string{},
+	l := &loader{set: set, cal: cal, v: &Vocabulary{Days: map[string]int{}, Festivals: map[string]string{}, Customs: map[string]string{},
 		LunarDays: map[string]LunarDay{}, Questions: map[string]Question{}, Distance: Distance{Units: map[string]float64{}}}}
 	for _, root := range roots {
 		r := fsread.New(ctx, root.FS, root.Name, fsread.Limits{})
@@ -347,6 +350,9 @@ type fileSpec struct {
 	} `yaml:"day_limits"`
 	Days      map[string]int       `yaml:"days"`
 	Festivals map[string]rules.Str `yaml:"festivals"`
+	// Customs: what is done on a festival (挂青 → 清明), naming its day
+	// only when the caller says no other.
+	Customs   map[string]rules.Str `yaml:"customs"`
 	LunarDays map[string]struct {
 		Date        rules.Str `yaml:"date"`
 		Note        string    `yaml:"note"`
@@ -496,14 +502,19 @@ func (l *loader) file(file string, data []byte) {
 	for w, n := range spec.Days {
 		l.v.Days[w] = n
 	}
-	for w, name := range spec.Festivals {
-		if _, err := l.cal.Festival(name.Value, 2025); err != nil {
-			if _, err2 := l.cal.HolidayPeriod(name.Value, 2025); err2 != nil {
-				l.errorf(name.Pos, "festival %q for %q: the calendar does not know it", name.Value, w)
-				continue
+	for _, fs := range []struct {
+		spec map[string]rules.Str
+		out  map[string]string
+	}{{spec.Festivals, l.v.Festivals}, {spec.Customs, l.v.Customs}} {
+		for w, name := range fs.spec {
+			if _, err := l.cal.Festival(name.Value, 2025); err != nil {
+				if _, err2 := l.cal.HolidayPeriod(name.Value, 2025); err2 != nil {
+					l.errorf(name.Pos, "festival %q for %q: the calendar does not know it", name.Value, w)
+					continue
+				}
 			}
+			fs.out[w] = name.Value
 		}
-		l.v.Festivals[w] = name.Value
 	}
 	for w, ld := range spec.LunarDays {
 		d, err := calendar.ParseLunarDate(ld.Date.Value)

@@ -26,7 +26,8 @@ func TestEmbedded(t *testing.T) {
 	v, err := vocab.Load(context.Background(), set, cal, vocab.Root{FS: rules.EmbeddedFS(), Name: "rules"})
 	require.NoError(t, err)
 	require.NotEmpty(t, v.Activities)
-	require.Equal(t, "清明", v.Festivals["挂青"])
+	require.Equal(t, "清明", v.Festivals["上坟节"])
+	require.Equal(t, "清明", v.Customs["挂青"]) // a custom names its festival's day only when no other is said
 	require.Equal(t, "operator", v.Questions["fire_zone"].AskedOf)
 	require.Equal(t, "caller", v.Questions["distance_to_forest_m"].AskedOf)
 	require.Contains(t, v.Files, "rules/vocabulary/activities.yaml")
