@@ -433,8 +433,10 @@ var heldoutSets = []heldoutSet{
 	// fillers, self-corrections, mixed numbers, rambling, Xiang dialect, shorthand, uncovered and hostile input).
 	// Its first run, before any change made for it, scored 162 of 232 (69.8 %), with two answers of 可以 where a rule
 	// forbids (职工+居民 医保 同时交?; a second resident enrolment, 学校收了医保 村里又来收); docs/hotline.md has it by
-	// category.
-	{"set12", heldout12Glob, 220, 0.69, 0},
+	// category. Four expectations were legally wrong (a truck's box going up to pick, 8号 四; a roadside that may be a
+	// designated place, 第七条) and fifteen written wrongly (a nosay of 可以： inside 不可以：, an ask of a fact only data
+	// settles) and were corrected: 173 of 232.
+	{"set12", heldout12Glob, 220, 0.74, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
