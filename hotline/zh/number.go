@@ -36,6 +36,30 @@ func Number(s string) (float64, bool) {
 	if x, err := strconv.ParseFloat(s, 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) && !strings.ContainsAny(s, "eEpPxX_+-") {
 		return x, true
 	}
+	// 3百, 1.5万, 2千五: Arabic digits typed before a Chinese unit (an input
+	// method's digits with the spoken unit)
+	if k := strings.IndexFunc(s, func(r rune) bool { return (r < '0' || r > '9') && r != '.' }); k > 0 {
+		if x, err := strconv.ParseFloat(s[:k], 64); err == nil && !strings.Contains(s[:k], "..") {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			u, ok := unitOf[r]
+			if !ok {
+				return 0, false
+			}
+			rest := s[k+n:]
+			if rest == "" {
+				return x * float64(u), true
+			}
+			y, ok := Number(rest)
+			if !ok || y >= float64(u) {
+				return 0, false
+			}
+			// 2千五 = 2500: a last digit right after a unit counts a tenth of it
+			if utf8.RuneCountInString(rest) == 1 && u >= 100 {
+				y *= float64(u / 10)
+			}
+			return x*float64(u) + y, true
+		}
+	}
 	s = tens.Replace(s)
 	// 一点一, 零点77: a decimal point
 	if i := strings.Index(s, "点"); i > 0 {
