@@ -334,6 +334,9 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 	case IntentWhen:
 		a := h.period(u, req)
 		return a, a.Query, nil
+	case IntentDuty:
+		a := h.duty(u, req)
+		return a, a.Query, nil
 	}
 	if len(u.parts) > 0 && req.Activity == "" {
 		return h.askParts(u, req)

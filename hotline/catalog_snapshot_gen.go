@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "3612e7ddf63c04890587a675da76289faf837be1ae843ddaee2785e2fc468e3a"
+const catalogSnapshotSum = "68f50bdd1fffe9a12909976bad8eaf59f9b15b8edb5549072f53a6bd7b021f4a"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -77,6 +77,10 @@ func snapshotCatalog() *Catalog {
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
 			"document.until":                       {ZH: "有效期到{to}。", EN: "Valid until {to}."},
+			"duty.cite":                            {ZH: "{cite}规定了由谁负责。", EN: "{cite} says who is responsible."},
+			"duty.text":                            {ZH: "通告写的是：“{text}”。", EN: "The notice says: “{text}”."},
+			"duty.who":                             {ZH: "这由{who}负责。", EN: "That is for {who}."},
+			"duty.who.long":                        {ZH: "负责的是{who}。", EN: "Responsible: {who}."},
 			"feed.counted":                         {ZH: "据{source}{issued}发布的{counted}计算，{place}{label}为{value}。", EN: "Counted from the {counted} {source} published on {issued}, {place}: {label} {value}."},
 			"feed.value":                           {ZH: "据{source}{issued}发布的{label}，{place}为{value}。", EN: "By the {label} {source} published on {issued}, {place}: {value}."},
 			"follow.ask":                           {ZH: "请问：{question}", EN: "Ask: {question}"},

@@ -91,6 +91,10 @@ type grammar struct {
 	Must        []string          `yaml:"must"`
 	Rate        []string          `yaml:"rate"`
 	Claim       []string          `yaml:"claim"`
+	// Duty are the words that ask who bears a duty or what it is
+	// (哪个负责, 要管么子): with a duty's own words, the vocabulary's
+	// duties answer
+	Duty []string `yaml:"duty"`
 	Age         []string          `yaml:"age"`
 	Document    []string          `yaml:"document"`
 	Validity    []string          `yaml:"validity"`

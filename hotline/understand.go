@@ -41,6 +41,9 @@ type understanding struct {
 	// (祁政发2018年16号还有效吗 祁政通2024年9号呢), or of an act and then a
 	// document, each read on its own (IntentSeveral)
 	parts []*understanding
+	// duty is the index of the vocabulary's duty a call asks about
+	// (IntentDuty)
+	duty int
 }
 
 // fragmentRunes is the longest call read as a fragment of words with no
@@ -73,6 +76,14 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		// does 墙上写电话号码, a number written)
 		u.intent = IntentReport
 	}
+	if u.intent != IntentDocument {
+		// 门前三包是要管么子, 装修垃圾找哪个拉走: a duty's words and a
+		// question of who or what ask about the duty (a phone number
+		// asked for is a report: 找哪个 names no number)
+		if k := p.dutyAsked(rd); k >= 0 {
+			u.intent, u.duty = IntentDuty, k
+		}
+	}
 	periods := p.scanPeriods(rd)
 	acts := p.chooseActs(rd)
 	if len(acts) == 0 && u.intent == IntentDecision {
@@ -84,7 +95,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		// that it be, at its number)
 		u.intent, acts = IntentReport, nil
 	}
-	if len(periods) > 0 && u.intent != IntentReport && p.asksPeriod(rd, acts) {
+	if len(periods) > 0 && u.intent != IntentReport && u.intent != IntentDuty && p.asksPeriod(rd, acts) {
 		// 禁火期什么时候结束: the period itself, from the rules' windows
 		u.intent, u.periods = IntentWhen, periods
 	}

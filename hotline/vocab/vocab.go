@@ -194,6 +194,18 @@ type Ask struct {
 	Pos  rules.Pos
 }
 
+// Duty is what callers call a duty of the notices (门前三包, 入库) — an
+// obligation the notice puts on someone other than the caller (a shop's
+// frontage, a town's cash, a residents' committee's clearing): a call
+// that says one of Words, and one of With when there are any, and asks
+// who or what (哪个负责, 要管么子: the grammar's duty words) is answered
+// with who bears it and the notice's own sentence.
+type Duty struct {
+	Words []string
+	With  []string
+	Duty  *rules.Duty
+}
+
 // Vocabulary is the merged vocabulary of a rule set's roots. It is
 // immutable once loaded.
 type Vocabulary struct {
@@ -218,6 +230,8 @@ type Vocabulary struct {
 	// Unasked the terms said when a call asks for none (the amount).
 	Asks    []Ask
 	Unasked []string
+	// Duties are the duties callers ask about by their words.
+	Duties []Duty
 	// Files are the files read, as errors name them.
 	Files []string
 }
@@ -384,6 +398,11 @@ type fileSpec struct {
 		Quote bool        `yaml:"quote"`
 	} `yaml:"asks"`
 	Unasked []rules.Str `yaml:"unasked"`
+	Duties  []struct {
+		Duty  rules.Str `yaml:"duty"`
+		Words []string  `yaml:"words"`
+		With  []string  `yaml:"with"`
+	} `yaml:"duties"`
 }
 
 type loader struct {
@@ -588,6 +607,25 @@ func (l *loader) file(file string, data []byte) {
 		if l.term(t) {
 			l.v.Unasked = append(l.v.Unasked, t.Value)
 		}
+	}
+	for _, d := range spec.Duties {
+		if len(d.Words) == 0 {
+			l.errorf(d.Duty.Pos, "duties: %q needs words", d.Duty.Value)
+			continue
+		}
+		var found []*rules.Duty
+		for _, n := range l.set.Notices {
+			for _, du := range n.Duties {
+				if du.ID == d.Duty.Value {
+					found = append(found, du)
+				}
+			}
+		}
+		if len(found) != 1 {
+			l.errorf(d.Duty.Pos, "duties: %d notices have a duty %q, want one", len(found), d.Duty.Value)
+			continue
+		}
+		l.v.Duties = append(l.v.Duties, Duty{Words: d.Words, With: d.With, Duty: found[0]})
 	}
 }
 

@@ -1,0 +1,66 @@
+package hotline
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/engine"
+)
+
+// IntentDuty is a question about what a notice makes someone other than
+// the caller do (门前三包是要管么子, 现金冇按时入库 哪个负责, 油茶基地
+// 组织人摘果之前要做么子): answered with who bears the duty and the
+// notice's own sentence, not with a verdict on an act — a duty is
+// nobody's permission and nobody's ban.
+const IntentDuty Intent = "duty"
+
+// dutyAsked is the index, in the vocabulary's duties, of the duty a call
+// asks about: the first whose words it says (and one of its with-words,
+// when it has any), in a call that asks who or what (the grammar's duty
+// words); -1 for none.
+func (p *parser) dutyAsked(rd *reading) int {
+	if len(p.voc.Duties) == 0 || !rd.says(p.g.Duty) {
+		return -1
+	}
+	for i, d := range p.voc.Duties {
+		if rd.says(d.Words) && (len(d.With) == 0 || rd.says(d.With)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// duty answers a question about a duty: who bears it, first, then the
+// notice's sentence — cut to what may be read aloud, never the citation —
+// then the notice and article.
+func (h *Hotline) duty(u *understanding, req Request) *Answer {
+	c, l := h.cat, req.Lang
+	q := u.queries[0]
+	q.NotUnderstood = []string{}
+	du := h.voc.Duties[u.duty].Duty
+	a := &Answer{Intent: IntentDuty, Query: q, Details: &Details{Why: []string{c.T(l, "quote", "text", du.Text)},
+		NotUnderstood: q.NotUnderstood}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
+	cite := c.T(l, "grounds.cite", "notice", du.Notice.Number, "article", c.Article(l, du.Article))
+	// who first, in the headline; who said in several parts (物业管理单位；
+	// 未实行物业管理的…：社区居民委员会) does not fit one: the headline
+	// cites, and who follows whole
+	a.Headline = c.T(l, "duty.who", "who", du.Who)
+	spoken := []string{a.Headline}
+	grounds := c.T(l, "grounds", "cites", cite)
+	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
+		a.Headline, grounds = c.T(l, "duty.cite", "cite", cite), ""
+		spoken = []string{a.Headline, c.T(l, "duty.who.long", "who", du.Who)}
+	}
+	room := maxSpoken(l) - utf8.RuneCountInString(strings.Join(spoken, "")+grounds) - len(spoken) - 1
+	quote := ""
+	if bare := utf8.RuneCountInString(c.T(l, "duty.text", "text", "")); room > bare+8 {
+		quote = c.T(l, "duty.text", "text", clipClause(strings.TrimRight(du.Text, "，,；;。"), room-bare))
+	}
+	spoken = append(spoken, quote, grounds)
+	must := []bool{true, true, false, true}
+	if len(spoken) == 3 {
+		must = []bool{true, false, true}
+	}
+	a.Answer = fitKeeping(spoken, must, maxSpoken(l))
+	return a
+}
