@@ -87,14 +87,14 @@ type grammar struct {
 	Where      []string `yaml:"where"`
 	// WhereTo are the words that ask where to go (上哪里): their verb of
 	// going is no act's verb
-	WhereTo     []string          `yaml:"where_to"`
-	Must        []string          `yaml:"must"`
-	Rate        []string          `yaml:"rate"`
-	Claim       []string          `yaml:"claim"`
+	WhereTo []string `yaml:"where_to"`
+	Must    []string `yaml:"must"`
+	Rate    []string `yaml:"rate"`
+	Claim   []string `yaml:"claim"`
 	// Duty are the words that ask who bears a duty or what it is
 	// (哪个负责, 要管么子): with a duty's own words, the vocabulary's
 	// duties answer
-	Duty []string `yaml:"duty"`
+	Duty        []string          `yaml:"duty"`
 	Age         []string          `yaml:"age"`
 	Document    []string          `yaml:"document"`
 	Validity    []string          `yaml:"validity"`
