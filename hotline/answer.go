@@ -561,6 +561,7 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		q.Activity, q.ActivityName, q.ActivityEN, q.Act = a.ID, a.Name, a.EN, ""
 	}
 	h.yearWindow(q, req.Today)
+	h.afterPeriod(q, req.Today)
 	for k, v := range req.Facts {
 		if r, ok := v.(engine.Range); ok {
 			q.Facts[k] = Span{Min: r.Lo, Max: r.Hi}

@@ -91,6 +91,10 @@ type grammar struct {
 	Must    []string `yaml:"must"`
 	Rate    []string `yaml:"rate"`
 	Claim   []string `yaml:"claim"`
+	// FromDay are the words after a day that make it the start of
+	// something (9月1号起): said of a later day than the one asked, the
+	// call asks when the answer changes
+	FromDay []string `yaml:"from_day"`
 	// Duty are the words that ask who bears a duty or what it is
 	// (哪个负责, 要管么子): with a duty's own words, the vocabulary's
 	// duties answer

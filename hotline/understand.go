@@ -85,6 +85,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 	}
 	periods := p.scanPeriods(rd)
+	past := p.pastPeriod(rd, periods)
 	acts := p.chooseActs(rd)
 	if len(acts) == 0 && u.intent == IntentDecision {
 		acts = p.deniedOnly(rd)
@@ -95,7 +96,8 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		// that it be, at its number)
 		u.intent, acts = IntentReport, nil
 	}
-	if len(periods) > 0 && u.intent != IntentReport && u.intent != IntentDuty && p.asksPeriod(rd, acts) {
+	// (过了缴费期再交 要等多久: what follows the period, asked of the act)
+	if len(periods) > 0 && u.intent != IntentReport && u.intent != IntentDuty && (past == 0 || len(acts) == 0) && p.asksPeriod(rd, acts) {
 		// 禁火期什么时候结束: the period itself, from the rules' windows
 		u.intent, u.periods = IntentWhen, periods
 	}
@@ -249,6 +251,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		a.skip = append(a.skip, p.leftBehind(rd, a)...)
 		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
+		if q.DateWords == "" {
+			q.afterPeriod = past
+		}
 		u.queries = append(u.queries, q)
 	}
 	if len(u.queries) > 1 && u.intent == IntentDecision {
@@ -1341,6 +1346,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		rate:        rd.says(p.g.Rate),
 		claim:       rd.says(p.g.Claim),
 	}
+	// 八月底…烧火土灰 9月1号起是不是又不准了: a later day said as where
+	// something starts asks when the answer changes
+	q.asks.when = q.asks.when || p.changeDaySaid(rd, q)
 	for _, at := range p.termAsks {
 		if !rd.says(at.words) {
 			continue
@@ -1361,6 +1369,24 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 	}
 	return q
+}
+
+// changeDaySaid reports whether the call says, besides the day asked, a
+// later day followed by a word of a start (9月1号起, 10月8号以后): it asks
+// whether the answer changes then.
+func (p *parser) changeDaySaid(rd *reading, q *Query) bool {
+	if q.DateWords == "" {
+		return false
+	}
+	for _, m := range rd.dates {
+		if m.Bad || m.Weak || m.Words == q.DateWords || !m.Date.After(q.Date) {
+			continue
+		}
+		if p.startsWithAny(rd.text[m.End:], p.g.FromDay) {
+			return true
+		}
+	}
+	return false
 }
 
 // termActivity is, for a call asking for terms (谁负责, 几天内) of an act

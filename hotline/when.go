@@ -51,6 +51,49 @@ func (p *parser) scanPeriods(rd *reading) []int {
 	return out
 }
 
+// pastPeriod is 1 + the index of the period of periods (scanPeriods') a
+// call says is past — a past word right before its word (过了缴费期) or
+// right after it (缴费期过了) — and 0 for none.
+func (p *parser) pastPeriod(rd *reading, periods []int) int {
+	if len(periods) == 0 || !rd.says(p.g.Past) {
+		return 0
+	}
+	for _, k := range periods {
+		for _, w := range p.voc.Periods[k].Words {
+			for _, past := range p.g.Past {
+				if strings.Contains(rd.text, past+w) || strings.Contains(rd.text, w+past) {
+					return k + 1
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// afterPeriod moves the day asked of a call that asks about a period's
+// aftermath (过了缴费期再交 是不是要多交钱) to the day after the period
+// ends: the end of its window holding the day of the call, else the next
+// one. A period already over, or one with no window, leaves the day.
+func (h *Hotline) afterPeriod(q *Query, today calendar.Date) {
+	if q.afterPeriod == 0 || q.DateWords != "" {
+		return
+	}
+	pd := h.voc.Periods[q.afterPeriod-1]
+	for _, w := range pd.Windows {
+		cw := h.eng.Window(w)
+		if cw == nil {
+			continue
+		}
+		iv, n := occurrence(cw, today, w.Notice.Effective, w.Notice.ValidUntil)
+		if n == 0 || iv.To.Before(today) {
+			continue
+		}
+		q.Date, q.dayWeak = iv.To.AddDays(1), false
+		q.Understood = append(q.Understood, Understood{Kind: "date", Meaning: q.Date.String(), Value: q.Date.String(), Note: w.Name})
+		return
+	}
+}
+
 // asksPeriod reports whether a call naming periods asks about them: it
 // asks when (几时, 到几号, 截止), or names no act; a question of a document's
 // validity (禁火令还有效吗) is the register's, one of an act's consequence
