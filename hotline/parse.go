@@ -67,13 +67,13 @@ type Query struct {
 	TimeFromCall bool   `json:"time_from_call,omitempty"`
 	timed        bool   // a time was said: the decision is for minute of Date
 	minute       int
-	dayBefore    bool          // the day is the one before a day said with 以前 (寒露前)
-	dayWeak      bool          // the day is a narrative 现在's (or none was said)
+	dayBefore    bool // the day is the one before a day said with 以前 (寒露前)
+	dayWeak      bool // the day is a narrative 现在's (or none was said)
 	// afterPeriod is 1 + the index of the vocabulary's period a call
 	// asks about after its end (过了缴费期再交), when it names no day: the
 	// day after that period ends is asked about; 0 for none
 	afterPeriod int
-	called       calendar.Date // the day of the call: a day asked in another year is said with its year
+	called      calendar.Date // the day of the call: a day asked in another year is said with its year
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`
