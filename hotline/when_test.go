@@ -72,3 +72,39 @@ func TestWhenAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestPeriodSaidPast: a period said past (过了缴费期, 缴费期过了) is the day
+// after it ends, asked of the act — not today, and not the period's dates;
+// said of a period already over, or not past, the day is the one said (or
+// today). A later day said as a start (9月1号起) asks when the answer
+// changes: the answer says that day.
+func TestPeriodSaidPast(t *testing.T) {
+	h := newTestHotline(t)
+	for _, tc := range []struct {
+		q, at, date string
+		say         []string
+	}{
+		{q: "过了缴费期再交医保 是不是要多交钱", at: "2024-12-20", date: "2025-01-01", say: []string{"财政补助"}},
+		{q: "缴费期过了还能交医保不", at: "2024-11-02", date: "2025-01-01"},
+		{q: "过了集中缴费期再去参保 要等多久才能报销", at: "2024-12-20", date: "2025-01-01", say: []string{"90天"}},
+		// the period is over already: today is asked about
+		{q: "过了缴费期再交医保 是不是要多交钱", at: "2025-02-10", date: "2025-02-10"},
+		// the period not said past: today
+		{q: "缴费期内交医保要多少钱", at: "2024-12-20", date: "2024-12-20", say: []string{"400元"}},
+		// a day said wins
+		{q: "过了缴费期 1月5号去交医保行不行", at: "2024-12-20", date: "2025-01-05"},
+		{q: "八月底在离山五十米的地里烧火土灰 9月1号起是不是又不准了", at: "2025-08-20", date: "2025-08-31", say: []string{"从9月1日起不可以"}},
+	} {
+		t.Run(tc.q+" "+tc.at, func(t *testing.T) {
+			today, err := calendar.ParseDate(tc.at)
+			require.NoError(t, err)
+			a, _, err := h.Ask(Request{Question: tc.q, Today: today})
+			require.NoError(t, err)
+			require.Equal(t, IntentDecision, a.Intent, a.Answer)
+			require.Equal(t, tc.date, a.Query.Date.String(), a.Answer)
+			for _, s := range tc.say {
+				require.Contains(t, a.Answer, s)
+			}
+		})
+	}
+}
