@@ -432,8 +432,9 @@ var heldoutSets = []heldoutSet{
 	// wood's edge gives the distance, not the act's place; a hall, a bridal room, a mourning hall are inside a
 	// building; a stall rented or not; 没去批; 走街串巷 on the streets; consent said as 她同意的 and a contract taken
 	// on another's hill; rubbish burnt, tables piled, 礼花; a demolition's dry way said apart; a life's uncovered acts;
-	// 重点防火区 / 一般防火区 said short) it scores 194 of 239.
-	{"set11", heldout11Glob, 220, 0.81, 0},
+	// 重点防火区 / 一般防火区 said short) it scores 194 of 239; with family members at home (给屋里老娘) and refunds
+	// named as no rule, and the other helpers' fixes of the session, 197.
+	{"set11", heldout11Glob, 220, 0.82, 0},
 	// Held-out set 12 (testdata/heldout/s12-noisy, 232 calls in 11 categories, session 10: noisy calls as typed
 	// at the operator's keyboard — pinyin homophones, misheard words, traditional script, run-on punctuation,
 	// fillers, self-corrections, mixed numbers, rambling, Xiang dialect, shorthand, uncovered and hostile input).
