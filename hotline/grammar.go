@@ -55,28 +55,44 @@ type grammar struct {
 	NegBreaks     []string          `yaml:"negation_breaks"`
 	Focus         []string          `yaml:"focus"`
 	Background    []string          `yaml:"background"`
-	Ellipsis      []string          `yaml:"ellipsis"`
-	People        []string          `yaml:"people"`
-	Household     []string          `yaml:"household"`
-	HouseholdOf   []string          `yaml:"household_of"`
-	Complements   []string          `yaml:"complements"`
-	Made          []string          `yaml:"made"`
-	Result        []string          `yaml:"result"`
-	YearTerms     []string          `yaml:"year_terms"`
-	Remedy        []string          `yaml:"remedy"`
-	NotYet        []string          `yaml:"not_yet"`
-	Aspect        []string          `yaml:"aspect"`
-	Disposal      []string          `yaml:"disposal"`
-	Instrument    []string          `yaml:"instrument"`
-	Toward        []string          `yaml:"toward"`
-	Kept          []string          `yaml:"kept"`
-	Locatives     []string          `yaml:"locatives"`
-	Connectors    []string          `yaml:"connectors"`
-	Corrections   []string          `yaml:"corrections"`
-	AskedAs       []string          `yaml:"asked_as"`
-	Enumerators   []string          `yaml:"enumerators"`
-	When          []string          `yaml:"when"`
-	Consequence   []string          `yaml:"consequence"`
+	// Asking, AskingEnd, Story, Reported, ReportedNot, Identity and
+	// IdentityEnd say which clause of a long call asks and which tell its
+	// story (asked.go).
+	Asking      []string `yaml:"asking"`
+	AskingEnd   []string `yaml:"asking_end"`
+	Story       []string `yaml:"story"`
+	Reported    []string `yaml:"reported"`
+	ReportedNot []string `yaml:"reported_not"`
+	Identity    []string `yaml:"identity"`
+	IdentityEnd []string `yaml:"identity_end"`
+	// Purpose and PurposeNext mark what an act is for (好种油菜).
+	Purpose     []string `yaml:"purpose"`
+	PurposeNext []string `yaml:"purpose_next"`
+	Ellipsis    []string `yaml:"ellipsis"`
+	People      []string `yaml:"people"`
+	Household   []string `yaml:"household"`
+	HouseholdOf []string `yaml:"household_of"`
+	Complements []string `yaml:"complements"`
+	// MeasuresAfter are the numerals after which a complement is a
+	// measure (一大堆), not a verb.
+	MeasuresAfter []string `yaml:"measures_after"`
+	Made          []string `yaml:"made"`
+	Result        []string `yaml:"result"`
+	YearTerms     []string `yaml:"year_terms"`
+	Remedy        []string `yaml:"remedy"`
+	NotYet        []string `yaml:"not_yet"`
+	Aspect        []string `yaml:"aspect"`
+	Disposal      []string `yaml:"disposal"`
+	Instrument    []string `yaml:"instrument"`
+	Toward        []string `yaml:"toward"`
+	Kept          []string `yaml:"kept"`
+	Locatives     []string `yaml:"locatives"`
+	Connectors    []string `yaml:"connectors"`
+	Corrections   []string `yaml:"corrections"`
+	AskedAs       []string `yaml:"asked_as"`
+	Enumerators   []string `yaml:"enumerators"`
+	When          []string `yaml:"when"`
+	Consequence   []string `yaml:"consequence"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
 	ThirdParty []string `yaml:"third_party"`

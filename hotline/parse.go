@@ -859,6 +859,10 @@ type reading struct {
 	present  runeHash
 	adjacent pairHash64
 	indexed  bool
+	// roles are what each clause does in a long call (asked.go), read
+	// once when rolesRead
+	roles     []clauseRole
+	rolesRead bool
 }
 
 // clause is the index of the clause byte i is in.
@@ -1354,7 +1358,7 @@ func (p *parser) scanActs(rd *reading) {
 	s := rd.text
 	for i := 0; i < len(s); {
 		ws, n := p.acts.longest(s[i:])
-		if n > 0 && rd.free(i, i+n) {
+		if n > 0 && rd.free(i, i+n) && !p.cutsObject(s, i, n, ws[0]) {
 			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n]})
 			i += n
 			continue
@@ -1362,6 +1366,31 @@ func (p *parser) scanActs(rd *reading) {
 		_, sz := utf8.DecodeRuneInString(s[i:])
 		i += sz
 	}
+}
+
+// cutsObject reports whether the phrase at s[i:i+n] ends inside an object
+// of another activity's frames that begins within it: 放点烟花 holds 点烟 (a
+// smoke lit) cut from 烟花, the fireworks let off.
+func (p *parser) cutsObject(s string, i, n int, w word) bool {
+	for k := i; k < i+n; {
+		_, sz := utf8.DecodeRuneInString(s[k:])
+		k += sz
+		if k >= i+n {
+			break
+		}
+		m := p.objects.longestLen(s[k:])
+		if k+m <= i+n {
+			continue
+		}
+		own := false
+		for _, f := range p.byObj[s[k:k+m]] {
+			own = own || f.activity == w.activity && f.activity != nil
+		}
+		if !own {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *parser) scanFacts(rd *reading) {
@@ -1495,6 +1524,10 @@ func (p *parser) scanFrames(rd *reading) {
 		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb is
 		// a measure word or a complement, not a verb.
 		if vi > 0 && p.complements[v.t] && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !p.filler1[toks[vi-1].t] || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
+			continue
+		}
+		// 瓷砖碎渣一大堆, 两车渣土: after a numeral, a measure
+		if p.complements[v.t] && p.endsWithAny(s[:v.i], p.g.MeasuresAfter) {
 			continue
 		}
 		// match is the verb's frame that token oi is an object of

@@ -135,7 +135,8 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 	}
 	for _, h := range rd.facts {
-		if !actClauses[h.clause] {
+		// (上个月我邻居在山脚下烧东西: someone else's scene lends no place)
+		if !actClauses[h.clause] && !p.elsewhere(rd, h.clause) {
 			shared[h.clause] = true
 		}
 	}
@@ -714,6 +715,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		pos = append(pos, h)
 	}
+	// 玉米秆子还堆在地里 我老伴说烧了好种油菜 … 这几天能烧不: the clause
+	// that asks decides the act, not the story told before it
+	pos = p.askedActs(rd, pos)
 	if len(pos) == 0 {
 		// 城管说我店门口不能摆东西 是真的吗: every act said as forbidden —
 		// whether it is, is what is asked

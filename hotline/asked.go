@@ -1,0 +1,274 @@
+package hotline
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// A long call tells a story first and asks last: 我是白水镇的 … 玉米秆子还堆在
+// 地里 我老伴说烧了好种油菜 … 这几天能烧不. The clause that asks decides the
+// act; a clause that tells the story — another time, what was done to
+// someone, what someone said, who the caller is — is not the act asked when
+// the call asks of another, and someone else's scene (邻居在山脚下烧东西)
+// lends the call none of its places. The words are the grammar's
+// (mandarin.yaml: asking, asking_end, story, reported, identity).
+
+// clauseRole is what one clause of a call does.
+type clauseRole uint8
+
+const (
+	roleNone  clauseRole = iota
+	roleAsks             // it asks (能烧不, 行不行): its act is the one asked
+	roleStory            // it tells: what happened, what was said, who is calling
+)
+
+// roles are the roles of rd's clauses, read once; nil for a call of one
+// clause or one in which no clause asks.
+func (p *parser) roles(rd *reading) []clauseRole {
+	if rd.rolesRead {
+		return rd.roles
+	}
+	rd.rolesRead = true
+	if len(rd.text) == 0 {
+		return nil
+	}
+	n := rd.clause(len(rd.text)-1) + 1
+	if n < 2 {
+		return nil
+	}
+	out := make([]clauseRole, n)
+	asked := false
+	start := 0
+	for c := 0; c < n; c++ {
+		end := start
+		for end < len(rd.text) && rd.clause(end) == c {
+			end++
+		}
+		t := strings.Trim(rd.text[start:end], "，,。.？?！!；;、 \t\u3000")
+		// a clause ends with the mark that opens the next one (…能烧不？)
+		marked := strings.HasPrefix(rd.text[end:], "?") || strings.HasPrefix(rd.text[end:], "？")
+		switch {
+		case t == "":
+		case marked || p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.asksKind(t):
+			out[c], asked = roleAsks, true
+		case p.tells(t):
+			out[c] = roleStory
+		}
+		start = end
+	}
+	if !asked {
+		return nil
+	}
+	rd.roles = out
+	return out
+}
+
+// tells reports whether clause t tells the call's story: another time or
+// what was done to someone (上个月, 被罚了), what someone said (城管讲 — not
+// 我跟你讲), or who the caller is (我是卖鸡鸭的).
+func (p *parser) tells(t string) bool {
+	if p.hasAny(t, p.g.Story) || p.hasAny(t, p.g.ThirdParty) {
+		return true
+	}
+	if p.startsWithAny(t, p.g.Identity) && p.endsWithAny(t, p.g.IdentityEnd) {
+		return true
+	}
+	for _, r := range p.g.Reported {
+		for from := 0; ; {
+			k := strings.Index(t[from:], r)
+			if k < 0 {
+				break
+			}
+			k += from
+			if !p.inAnyWord(t, k, r, p.g.ReportedNot) {
+				return true
+			}
+			from = k + len(r)
+		}
+	}
+	return false
+}
+
+// inAnyWord reports whether the w found at byte k of s is part of one of
+// words said there.
+func (p *parser) inAnyWord(s string, k int, w string, words []string) bool {
+	for _, x := range words {
+		for off := strings.Index(x, w); off >= 0; {
+			if st := k - off; st >= 0 && strings.HasPrefix(s[st:], x) {
+				return true
+			}
+			next := strings.Index(x[off+len(w):], w)
+			if next < 0 {
+				break
+			}
+			off += len(w) + next
+		}
+	}
+	return false
+}
+
+func (p *parser) endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedActs keeps, of a long call's acts, those it asks about: a story's
+// acts are dropped when an act is said elsewhere — in the clause that
+// asks, or in a clause that neither asks nor tells — or when, no act said
+// elsewhere, a bare verb of the question takes its object from what the
+// call named before it (topicAct).
+func (p *parser) askedActs(rd *reading, pos []hit) []hit {
+	roles := p.roles(rd)
+	if roles == nil {
+		return pos
+	}
+	var kept []hit
+	for _, h := range pos {
+		// (我是帮人拉茶果的 摘茶的工人收工了: an object said in the story
+		// makes no act of a verb said after it; 烧了好种油菜: what it is
+		// for is not asked)
+		if roles[h.clause] != roleStory && roles[rd.clause(h.objStart())] != roleStory && !p.purpose(rd, h) {
+			kept = append(kept, h)
+		}
+	}
+	if len(kept) == 0 {
+		if t, ok := p.topicAct(rd, roles); ok {
+			kept = append(kept, t)
+		}
+	}
+	if len(kept) == 0 {
+		return pos // only the story names an act: it is what is asked (城管说…不能摆 是真的吗)
+	}
+	return kept
+}
+
+// purpose reports whether act h is said as what another is for: 好种油菜,
+// 为了…种油菜.
+func (p *parser) purpose(rd *reading, h hit) bool {
+	i := min(h.i, h.objStart())
+	st := i
+	for st > 0 && rd.clause(st-1) == h.clause {
+		st--
+	}
+	return p.endsWithAny(rd.text[st:i], p.g.PurposeNext) || p.hasAny(rd.text[st:i], p.g.Purpose)
+}
+
+// topicAct is the act of a bare verb in a clause that asks — the verb
+// right before the question words, with its complements (这几天能烧不, 在店
+// 里面杀行不行, 捡一点要紧不) — whose object is the nearest one of its
+// frames said before it (玉米秆子 … 能烧不; 卖鸡鸭的 … 杀行不行).
+func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
+	start := 0
+	for c := range roles {
+		end := start
+		for end < len(rd.text) && rd.clause(end) == c {
+			end++
+		}
+		st := start
+		start = end
+		if roles[c] != roleAsks {
+			continue
+		}
+		vi, v := p.askedVerb(rd.text[st:end])
+		if v == "" {
+			continue
+		}
+		vi += st
+		best, bestEnd := (*frame)(nil), -1
+		obj := ""
+		for _, f := range p.framesOfHead(v) {
+			for _, o := range f.byLength {
+				k := strings.LastIndex(rd.text[:vi], o)
+				if k < 0 || p.inFact(rd, k) {
+					continue
+				}
+				// the nearest, and of two ending together the longer
+				// (玉米秆子, not 秆子: byLength puts it first) or the one a
+				// rule covers
+				if e := k + len(o); e > bestEnd || e == bestEnd && f.activity != nil && best.activity == nil {
+					best, bestEnd, obj = f, e, o
+				}
+			}
+		}
+		if best == nil {
+			continue
+		}
+		h := hit{i: vi, j: vi + len(v), clause: c, words: obj + "…" + v, w: word{activity: best.activity}}
+		if best.activity == nil {
+			h.w.act = actName(best, v, obj)
+		}
+		return h, true
+	}
+	return hit{}, false
+}
+
+// askedVerb is the verb of a frame that clause t says right before its
+// question words or particle, past its complements (烧掉, 捡一点, 熏一下);
+// "" for none.
+func (p *parser) askedVerb(t string) (int, string) {
+	k := len(t)
+	for _, w := range p.g.Asking {
+		if i := strings.Index(t, w); i >= 0 && i < k {
+			k = i
+		}
+	}
+	if k == len(t) {
+		t = strings.TrimRight(t, "，,。.？?！!；;、 \t\u3000")
+		k = len(t)
+		for _, w := range p.g.AskingEnd {
+			if strings.HasSuffix(t, w) {
+				k = len(t) - len(w)
+				break
+			}
+		}
+	}
+	head := t[:k]
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range append(append(p.g.Complements[:len(p.g.Complements):len(p.g.Complements)], p.g.Aspect...), "一") {
+			if h, ok := strings.CutSuffix(head, w); ok && h != "" {
+				head, trimmed = h, true
+			}
+		}
+	}
+	best := ""
+	for n, i := 0, len(head); n < 3 && i > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(head[:i])
+		i -= sz
+		if w := head[i:]; len(p.byVerb[w]) > 0 {
+			best = w
+		}
+	}
+	if best == "" || p.filler1[best] || slices.Contains(p.g.Locatives, best) {
+		return 0, ""
+	}
+	return len(head) - len(best), best
+}
+
+// elsewhere reports whether clause c tells what someone else did another
+// time (上个月我邻居在山脚下烧东西): its places are not the call's. (隔壁山上
+// alone is a place.)
+func (p *parser) elsewhere(rd *reading, c int) bool {
+	roles := p.roles(rd)
+	if roles == nil || roles[c] != roleStory {
+		return false
+	}
+	t := clauseText(rd, c)
+	return p.hasAny(t, p.g.ThirdParty) && p.hasAny(t, p.g.Story)
+}
+
+// asksKind reports whether t asks one of the kinds of question beyond
+// "may I" (交多少钱, 几号截止, 会怎样).
+func (p *parser) asksKind(t string) bool {
+	for _, words := range [][]string{p.g.When, p.g.Consequence, p.g.Money, p.g.Deadline, p.g.Benefits, p.g.Waiting, p.g.Where, p.g.Must, p.g.Rate, p.g.Claim} {
+		if p.hasAny(t, words) {
+			return true
+		}
+	}
+	return false
+}
