@@ -254,12 +254,7 @@ func (p *parser) askedVerb(t string) (int, string) {
 // time (上个月我邻居在山脚下烧东西): its places are not the call's. (隔壁山上
 // alone is a place.)
 func (p *parser) elsewhere(rd *reading, c int) bool {
-	roles := p.roles(rd)
-	if roles == nil || roles[c] != roleStory {
-		return false
-	}
-	t := clauseText(rd, c)
-	return p.hasAny(t, p.g.ThirdParty) && p.hasAny(t, p.g.Story)
+	return p.pastStory(rd, c) && p.hasAny(clauseText(rd, c), p.g.ThirdParty)
 }
 
 // asksKind reports whether t asks one of the kinds of question beyond
@@ -271,4 +266,11 @@ func (p *parser) asksKind(t string) bool {
 		}
 	}
 	return false
+}
+
+// pastStory reports whether clause c tells of another time or of what was
+// done to someone (去年, 被罚了).
+func (p *parser) pastStory(rd *reading, c int) bool {
+	roles := p.roles(rd)
+	return roles != nil && roles[c] == roleStory && p.hasAny(clauseText(rd, c), p.g.Story)
 }

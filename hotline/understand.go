@@ -1270,6 +1270,11 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
 		}
+		// (我屋里伯伯去年在后山放孔明灯 … 我想在自家院子里抽根烟: a story
+		// of another time lends no place to an act said with its own)
+		if a.clause >= 0 && h.clause != a.clause && p.pastStory(rd, h.clause) && p.clauseHasOwnFacts(rd, a) {
+			continue
+		}
 		denied := 0
 		if h.neg {
 			denied = deniedFact(h.w.facts)
