@@ -123,6 +123,9 @@ func (p *parser) endsWithAny(s string, words []string) bool {
 // elsewhere, a bare verb of the question takes its object from what the
 // call named before it (topicAct).
 func (p *parser) askedActs(rd *reading, pos []hit) []hit {
+	if len(pos) > 0 && !p.textHas(rd, p.tellWords) {
+		return pos // no story told: every act said is asked
+	}
 	roles := p.roles(rd)
 	if roles == nil {
 		return pos
@@ -271,6 +274,9 @@ func (p *parser) asksKind(t string) bool {
 // pastStory reports whether clause c tells of another time or of what was
 // done to someone (去年, 被罚了).
 func (p *parser) pastStory(rd *reading, c int) bool {
+	if !p.textHas(rd, p.g.Story) {
+		return false
+	}
 	roles := p.roles(rd)
 	return roles != nil && roles[c] == roleStory && p.hasAny(clauseText(rd, c), p.g.Story)
 }

@@ -328,6 +328,10 @@ type parser struct {
 	// asks are the vocabulary's question words that ask for the rules'
 	// terms (vocab.Ask), each kind named resolved to the grammar's words
 	termAsks []askTerms
+	// tellWords are the words of a clause that tells a long call's story
+	// (story, third_party, reported, identity, purpose): a call with none
+	// of them is read as before (asked.go)
+	tellWords []string
 	// objects are the frames' objects of two or more characters, and
 	// objectsOf those of each activity's frames
 	objects   *trie
@@ -349,6 +353,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
 		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
+	for _, l := range [][]string{g.Story, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext} {
+		p.tellWords = append(p.tellWords, l...)
+	}
 	lunarDays := map[string]dates.LunarDay{}
 	for w, ld := range voc.LunarDays {
 		lunarDays[w] = dates.LunarDay{Date: ld.Date, Note: ld.Note}
