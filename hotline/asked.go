@@ -90,31 +90,9 @@ func (p *parser) tells(t string) bool {
 	return false
 }
 
-// inAnyWord reports whether the w found at byte k of s is part of one of
-// words said there.
-func (p *parser) inAnyWord(s string, k int, w string, words []string) bool {
-	for _, x := range words {
-		for off := strings.Index(x, w); off >= 0; {
-			if st := k - off; st >= 0 && strings.HasPrefix(s[st:], x) {
-				return true
-			}
-			next := strings.Index(x[off+len(w):], w)
-			if next < 0 {
-				break
-			}
-			off += len(w) + next
-		}
-	}
-	return false
-}
-
+// endsWithAny reports whether s ends with one of words.
 func (p *parser) endsWithAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(s, w) })
 }
 
 // askedActs keeps, of a long call's acts, those it asks about: a story's

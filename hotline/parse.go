@@ -2248,14 +2248,20 @@ func inWord(s string, k int, ng, w string) bool {
 // inNotNegator reports whether the negator ng at s[at:] is part of a word
 // that negates nothing (别个 is "others", 特别 "especially").
 func (p *parser) inNotNegator(s string, at int, ng string) bool {
-	for _, w := range p.g.NotNegators {
+	return p.inAnyWord(s, at, ng, p.g.NotNegators)
+}
+
+// inAnyWord reports whether the w found at s[at:] is part of one of words
+// said there (我跟你讲 holds a 讲 that reports nothing).
+func (p *parser) inAnyWord(s string, at int, w string, words []string) bool {
+	for _, x := range words {
 		for off := 0; ; {
-			k := strings.Index(w[off:], ng)
+			k := strings.Index(x[off:], w)
 			if k < 0 {
 				break
 			}
 			k += off
-			if at-k >= 0 && strings.HasPrefix(s[at-k:], w) {
+			if at-k >= 0 && strings.HasPrefix(s[at-k:], x) {
 				return true
 			}
 			off = k + 1
