@@ -117,9 +117,12 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 			kept = append(kept, h)
 		}
 	}
-	if len(kept) == 0 {
-		if t, ok := p.topicAct(rd, roles); ok {
-			kept = append(kept, t)
+	// (红薯挖完了 … 红薯藤子晒干了 … 后天烧掉要得不: an act no rule covers,
+	// told on the way, yields to the one the question's verb takes from
+	// the topic)
+	if !slices.ContainsFunc(kept, func(h hit) bool { return h.w.activity != nil || roles[h.clause] == roleAsks }) {
+		if t, ok := p.topicAct(rd, roles); ok && (len(kept) == 0 || t.w.activity != nil) {
+			kept = []hit{t}
 		}
 	}
 	if len(kept) == 0 {

@@ -1375,27 +1375,26 @@ func (p *parser) scanActs(rd *reading) {
 	}
 }
 
-// cutsObject reports whether the phrase at s[i:i+n] ends inside an object
-// of another activity's frames that begins within it: 放点烟花 holds 点烟 (a
-// smoke lit) cut from 烟花, the fireworks let off.
+// cutsObject reports whether the phrase at s[i:i+n] begins with a
+// complement said after a verb and ends inside an object of that verb's
+// frames, another activity's: 放点烟花 holds 点烟 (a smoke lit) cut from 放…
+// 烟花, the fireworks let off.
 func (p *parser) cutsObject(s string, i, n int, w word) bool {
-	for k := i; k < i+n; {
+	_, sz := utf8.DecodeRuneInString(s[i:])
+	if !p.complements[s[i:i+sz]] {
+		return false
+	}
+	for k := i + sz; k < i+n; {
+		m := p.objects.longestLen(s[k:])
+		if k+m > i+n {
+			for _, f := range p.byObj[s[k:k+m]] {
+				if f.activity != w.activity && slices.ContainsFunc(keys(f.verbs), func(v string) bool { return strings.HasSuffix(s[:i], v) }) {
+					return true
+				}
+			}
+		}
 		_, sz := utf8.DecodeRuneInString(s[k:])
 		k += sz
-		if k >= i+n {
-			break
-		}
-		m := p.objects.longestLen(s[k:])
-		if k+m <= i+n {
-			continue
-		}
-		own := false
-		for _, f := range p.byObj[s[k:k+m]] {
-			own = own || f.activity == w.activity && f.activity != nil
-		}
-		if !own {
-			return true
-		}
 	}
 	return false
 }
