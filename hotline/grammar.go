@@ -90,9 +90,12 @@ type grammar struct {
 	Connectors    []string `yaml:"connectors"`
 	Corrections   []string `yaml:"corrections"`
 	AskedAs       []string `yaml:"asked_as"`
-	Enumerators   []string `yaml:"enumerators"`
-	When          []string `yaml:"when"`
-	Consequence   []string `yaml:"consequence"`
+	// FactAsked are the words of a question of a fact (是不是, 算不算): a
+	// fact phrase said right after one is asked, not stated
+	FactAsked   []string `yaml:"fact_asked"`
+	Enumerators []string `yaml:"enumerators"`
+	When        []string `yaml:"when"`
+	Consequence []string `yaml:"consequence"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
 	ThirdParty []string `yaml:"third_party"`

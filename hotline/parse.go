@@ -2097,6 +2097,18 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 	return ng != ""
 }
 
+// factAsked reports whether the fact phrase at byte i is asked, not
+// stated: said right after a question of itself in its clause (算不算重点
+// 森林防火区, 是不是林地; fact_asked in mandarin.yaml).
+func (p *parser) factAsked(rd *reading, i int) bool {
+	for _, w := range p.g.FactAsked {
+		if strings.HasSuffix(rd.text[:i], w) && rd.clause(i-len(w)) == rd.clause(i) {
+			return true
+		}
+	}
+	return false
+}
+
 // deniedAt is where the place starts at which the act at i is denied (0
 // for none): a negator right before 在 and the place (fact phrases and
 // locatives: 不在人行道上摆摊, 冇在城区人行道上乱摆摊) — the caller does not

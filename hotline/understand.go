@@ -1275,6 +1275,12 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		if a.clause >= 0 && h.clause != a.clause && p.pastStory(rd, h.clause) && p.clauseHasOwnFacts(rd, a) {
 			continue
 		}
+		// 算不算重点森林防火区我也不晓得: the caller asks it, so it is not
+		// taken (the answer asks it or states both outcomes)
+		if p.factAsked(rd, h.i) {
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（是问的）"})
+			continue
+		}
 		denied := 0
 		if h.neg {
 			denied = deniedFact(h.w.facts)
