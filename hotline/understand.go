@@ -734,6 +734,17 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	for _, h := range neg {
 		rd.q.Understood = append(rd.q.Understood, Understood{Words: h.words, Kind: "negated", Meaning: "不" + actLabel(h)})
 	}
+	// 放鞭炮 哦不 放孔明灯: an act the caller took back by a correction right
+	// after it is not asked; the one said after the correction is
+	if len(pos) > 1 {
+		kept := pos[:0:0]
+		for _, h := range pos {
+			if !p.actRetracted(rd, h, pos) {
+				kept = append(kept, h)
+			}
+		}
+		pos = kept
+	}
 	// 医保想各交各的: an act and a way of doing it that the rules judge
 	// apart (拆户, 重复参保), both said: the call asks about the way
 	if len(pos) > 1 {
@@ -1624,6 +1635,27 @@ func (p *parser) retracted(rd *reading, k int) bool {
 		return false
 	}
 	return p.hasAny(between, p.g.Corrections)
+}
+
+// actRetracted reports whether the caller took back act h by a correction
+// right after it: another act said after it, with a correction word and
+// little else between (放鞭炮 哦不 放孔明灯, 摘茶籽 不对 收茶籽).
+func (p *parser) actRetracted(rd *reading, h hit, acts []hit) bool {
+	end := max(h.j, h.wj)
+	for _, o := range acts {
+		start := o.i
+		if o.wj > o.wi && o.wi < start {
+			start = o.wi
+		}
+		if start < end || o.w.activity == h.w.activity && o.w.act == h.w.act {
+			continue
+		}
+		between := rd.text[end:start]
+		if utf8.RuneCountInString(between) <= 8 && p.hasAny(between, p.g.Corrections) {
+			return true
+		}
+	}
+	return false
 }
 
 // laterDay reports whether ms holds a day said plainly (not a narrative
