@@ -23,8 +23,38 @@ func (p *parser) isDocument(rd *reading) bool {
 	if strings.Contains(rd.text, "号") && (p.reDocN.MatchString(rd.text) || p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) {
 		return true
 	}
-	return p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
-		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd)))
+	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
+		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd))) {
+		return true
+	}
+	return p.asksOfDocument(rd)
+}
+
+// asksOfDocument: a document word is said, and after it what the caller
+// asks of the document — its name, number, year, how long it runs (医保
+// 那个文件叫什么名字, 油茶那个通告到什么时候); neither inside an act's
+// words. 到什么时候 said before the document word (到什么时候能摘 通告上
+// 写了吗) asks of an act.
+func (p *parser) asksOfDocument(rd *reading) bool {
+	if !p.textHas(rd, p.g.Document) {
+		return false
+	}
+	first := -1
+	for _, w := range p.g.Document {
+		if k := strings.Index(rd.text, w); k >= 0 && !rd.inAct(k, k+len(w)) && (first < 0 || k < first) {
+			first = k
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	rest := rd.text[first:]
+	for _, w := range p.g.DocumentAsks {
+		if k := strings.Index(rest, w); k >= 0 && !rd.inAct(first+k, first+k+len(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberSignOutsideDays: a 号 of the text is outside every day read (12月31号
@@ -214,6 +244,9 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		number = h.byTitle(text, q)
 	}
 	if number == "" {
+		number = h.byAct(text, q)
+	}
+	if number == "" {
 		var cands []string
 		if m := h.p.reDocN.FindStringSubmatch(text); m != nil {
 			n, ok := zh.Number(m[1])
@@ -385,6 +418,69 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	}
 	for _, n := range h.eng.Rules().Notices {
 		consider(n.Number, n.Title)
+	}
+	if best == nil {
+		return ""
+	}
+	return best.number
+}
+
+// byAct finds a document asked by its subject in the caller's words
+// rather than its title's (秸秆禁烧的文件, 放鞭炮的那个规定, 油茶那个通告):
+// the act understood — or, with none, every act of which an object said
+// is an object (油茶: picking, stealing, buying) — then the encoded
+// notices whose rules cover those acts. Of several, the one whose title
+// shares the longest run with an act's own names (露天焚烧秸秆 in 祁政通
+// 〔2023〕6号's title, not the fire ban that also covers it), then the one
+// covering more of the acts, then the one in force, then the latest.
+func (h *Hotline) byAct(text string, q *Query) string {
+	var acts []*rules.Activity
+	if a, ok := h.eng.Rules().Activity(q.Activity); ok && q.Activity != "" {
+		acts = append(acts, a)
+	} else {
+		for i := 0; i < len(text); {
+			if n := h.p.objects.longestLen(text[i:]); n > 0 {
+				for _, f := range h.p.byObj[text[i:i+n]] {
+					if f.activity != nil && !slices.Contains(acts, f.activity) {
+						acts = append(acts, f.activity)
+					}
+				}
+				i += n
+				continue
+			}
+			_, sz := utf8.DecodeRuneInString(text[i:])
+			i += sz
+		}
+	}
+	if len(acts) == 0 {
+		return ""
+	}
+	type cand struct {
+		number         string
+		overlap, count int
+		inForce        bool
+		effective      string
+	}
+	var best *cand
+	for _, n := range h.eng.Rules().Notices {
+		c := cand{number: n.Number, inForce: n.InForce(q.Date), effective: n.Effective.String()}
+		subject := h.stripGeneric(subjectOf(n.Title))
+		for _, a := range acts {
+			if !coveredBy(n, a) {
+				continue
+			}
+			c.count++
+			for _, name := range append([]string{a.Name}, a.Synonyms...) {
+				c.overlap = max(c.overlap, longestCommon(subject, name))
+			}
+		}
+		if c.count == 0 {
+			continue
+		}
+		if best == nil || c.overlap > best.overlap || c.overlap == best.overlap && (c.count > best.count ||
+			c.count == best.count && (c.inForce && !best.inForce || c.inForce == best.inForce && c.effective > best.effective)) {
+			best = &c
+		}
 	}
 	if best == nil {
 		return ""

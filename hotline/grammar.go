@@ -121,6 +121,9 @@ type grammar struct {
 	Age         []string          `yaml:"age"`
 	Document    []string          `yaml:"document"`
 	Validity    []string          `yaml:"validity"`
+	// DocumentAsks ask what a document is (its name, number, year) or
+	// until when it runs, said after a document word (医保那个文件叫什么名字)
+	DocumentAsks []string `yaml:"document_asks"`
 	TitleWords  []string          `yaml:"title_words"`
 	IssuerSaid  map[string]string `yaml:"issuer_said"`
 	Report      []string          `yaml:"report"`
