@@ -50,7 +50,12 @@ func (p *parser) asksOfDocument(rd *reading) bool {
 	}
 	rest := rd.text[first:]
 	for _, w := range p.g.DocumentAsks {
-		if k := strings.Index(rest, w); k >= 0 && !rd.inAct(first+k, first+k+len(w)) {
+		k := strings.Index(rest, w)
+		if k < 0 || rd.inAct(first+k, first+k+len(w)) {
+			continue
+		}
+		// 通告上说到什么时候能摘茶籽: an act said after it is what is asked
+		if !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.i >= first+k+len(w) }) {
 			return true
 		}
 	}
@@ -123,6 +128,10 @@ type docRef struct {
 	known  bool
 	year   int
 	number string
+	// of is set for a number said after another with a connector and no
+	// issuer of its own (祁政通〔2024〕7号和8号, …23号和〔2020〕3号): the
+	// issuer, and the year unless said, are the earlier number's
+	of bool
 }
 
 // String is the number as the register writes it: 祁政发〔2019〕23号.
@@ -147,8 +156,53 @@ func (p *parser) docRefs(text string) []docRef {
 		}
 		d.number = text[m[10]:m[11]]
 		out = append(out, d)
+		out = p.docRefsAfter(text, d, out)
 	}
 	return out
+}
+
+// reDocMore is a document number's year and number, or number alone,
+// said after another number and a connector (和〔2023〕6号, 跟9号).
+// Compiled on first use: every command runs the package initialisers.
+var reDocMore = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:[〔（(\[【]\s*((?:19|20)?[0-9]{2})\s*[〕）)\]】]|((?:19|20)[0-9]{2})\s*年)?\s*第?\s*([0-9]{1,3})\s*号`)
+})
+
+// docRefsAfter appends the numbers said after d, each after a connector
+// or a pause (祁政通〔2024〕7号和8号还有效吗: 祁政通〔2024〕8号 too).
+func (p *parser) docRefsAfter(text string, d docRef, out []docRef) []docRef {
+	for at := d.end; ; {
+		rest := strings.TrimLeft(text[at:], " ")
+		skip := len(text[at:]) - len(rest)
+		joined := false
+		for _, c := range append(p.g.Connectors, "、", "，", ",") {
+			if strings.HasPrefix(rest, c) {
+				skip += len(c)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			return out
+		}
+		m := reDocMore().FindStringSubmatchIndex(text[at+skip:])
+		if m == nil {
+			return out
+		}
+		n := d
+		n.of, n.start, n.end = true, at+skip, at+skip+m[1]
+		for g := 1; g <= 2; g++ {
+			if m[2*g] >= 0 {
+				n.year, _ = strconv.Atoi(text[at+skip+m[2*g] : at+skip+m[2*g+1]])
+				if n.year < 100 {
+					n.year += 2000
+				}
+			}
+		}
+		n.number = text[at+skip+m[6] : at+skip+m[7]]
+		out = append(out, n)
+		at = n.end
+	}
 }
 
 // issuerSaid: the text says a document number with an issuer the rule set

@@ -133,6 +133,8 @@ type grammar struct {
 	// ReportWritten are verbs whose object a report word may be (写电话号码):
 	// written or posted, not asked for
 	ReportWritten []string `yaml:"report_written"`
+	// ReportThings are what of a report word can be written (电话, 号码)
+	ReportThings []string `yaml:"report_things"`
 	Less          []string `yaml:"less"`
 	More          []string `yaml:"more"`
 	AtLeast       []string `yaml:"at_least"`

@@ -612,8 +612,16 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.selfBlank = strings.NewReplacer(self...)
 	// a report word written or posted (墙上写电话号码, 公示…投诉电话): from
 	// the verb to the report word, within one clause
-	if len(g.ReportWritten) > 0 && len(g.Report) > 0 {
-		p.reWritten = regexp.MustCompile(alt(g.ReportWritten) + `[^\s，,。.？?！!；;：:]{0,12}?(?:` + alt(g.Report) + `)+`)
+	// — a report word that names a thing (电话, 号码), not one asking
+	// whom to call (贴小广告的找哪个)
+	var things []string
+	for _, w := range g.Report {
+		if slices.ContainsFunc(g.ReportThings, func(t string) bool { return strings.Contains(w, t) }) {
+			things = append(things, w)
+		}
+	}
+	if len(g.ReportWritten) > 0 && len(things) > 0 {
+		p.reWritten = regexp.MustCompile(alt(g.ReportWritten) + `[^\s，,。.？?！!；;：:]{0,12}?(?:` + alt(things) + `)+`)
 	}
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	p.addPeriods()

@@ -75,6 +75,11 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		// (你们这个电话是哪个单位的 names the hotline, asks no number; nor
 		// does 墙上写电话号码, a number written)
 		u.intent = IntentReport
+		if parts := p.reportParts(rd, today); len(parts) > 1 {
+			u.intent, u.parts = IntentSeveral, parts
+			u.queries = []*Query{parts[0].queries[0]}
+			return u
+		}
 	}
 	if u.intent != IntentDocument {
 		// 门前三包是要管么子, 装修垃圾找哪个拉走: a duty's words and a
@@ -348,9 +353,15 @@ func (p *parser) deniedOnly(rd *reading) []hit {
 // first number is a question of its own only when it names an act.
 func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 	var cuts []int
+	// said: a number said after another without its issuer
+	// (…7号和8号), asked as written in full
+	said := map[int]string{}
 	for _, d := range p.docRefs(rd.text) {
-		if d.known && d.start > 0 && p.afterPause(rd.text[:d.start]) {
+		if d.known && d.start > 0 && (d.of || p.afterPause(rd.text[:d.start])) {
 			cuts = append(cuts, d.start)
+			if d.of {
+				said[d.start] = d.String() + rd.text[d.end:]
+			}
 		}
 	}
 	if len(cuts) == 0 {
@@ -366,6 +377,9 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 			return nil
 		}
 		s := strings.TrimSpace(rd.text[from:c])
+		if full, ok := said[from]; ok {
+			s = strings.TrimSpace(full[:len(full)-(len(rd.text)-c)])
+		}
 		if s == "" {
 			continue
 		}
@@ -389,6 +403,81 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 		return nil
 	}
 	return parts
+}
+
+// reportParts parts a call asking for two numbers (烧山打哪个电话 乱倒垃圾
+// 又打哪个; 举报偷倒建筑垃圾打哪个电话 还有菜市场门口乱停车呢) at each
+// pause after which a report word is said again, or a clause ending in 呢
+// asks the same of something else, each part a report question read on
+// its own; nil for a call of one.
+func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding {
+	text := rd.text
+	asks := func(s string) bool { return p.hasAny(p.reportText(s), p.g.Report) }
+	var cuts []int
+	from := 0
+	for i := 0; i < len(text); {
+		r, sz := utf8.DecodeRuneInString(text[i:])
+		if !clauseBreakOrSpace(r) {
+			i += sz
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[j:])
+			if !clauseBreakOrSpace(r) {
+				break
+			}
+			j += sz
+		}
+		// the next clause, to the next pause
+		k := j
+		for k < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[k:])
+			if clauseBreakOrSpace(r) {
+				break
+			}
+			k += sz
+		}
+		next := text[j:k]
+		if j < len(text) && asks(text[from:i]) && (asks(next) || p.hasSuffixAny(next, p.g.Ellipsis)) {
+			cuts = append(cuts, j)
+			from = j
+		}
+		i = j
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	var parts []*understanding
+	from = 0
+	for _, c := range append(cuts, len(text)) {
+		part := p.understand(strings.TrimSpace(text[from:c]), today)
+		from = c
+		// each part names what it reports — an act, a place, or words of
+		// its own (我要举报有人在山上烧纸，打哪个电话 is one question)
+		if part.intent == IntentSeveral || len(part.queries) == 0 {
+			return nil
+		}
+		if q := part.queries[0]; q.Activity == "" && q.Act == "" && len(q.Facts) == 0 &&
+			!slices.ContainsFunc(q.NotUnderstood, func(w string) bool { return utf8.RuneCountInString(w) >= 2 }) {
+			return nil
+		}
+		// 还有菜市场门口乱停车呢: asks the number as the part before did
+		part.intent = IntentReport
+		parts = append(parts, part)
+	}
+	return parts
+}
+
+// hasSuffixAny: s, its closing punctuation trimmed, ends with one of words.
+func (p *parser) hasSuffixAny(s string, words []string) bool {
+	s = strings.TrimRight(s, "，,。.？?！!；; ")
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterPause: the text before a document number ends at a pause — a space,
