@@ -117,31 +117,31 @@ type grammar struct {
 	// Duty are the words that ask who bears a duty or what it is
 	// (哪个负责, 要管么子): with a duty's own words, the vocabulary's
 	// duties answer
-	Duty        []string          `yaml:"duty"`
-	Age         []string          `yaml:"age"`
-	Document    []string          `yaml:"document"`
-	Validity    []string          `yaml:"validity"`
+	Duty     []string `yaml:"duty"`
+	Age      []string `yaml:"age"`
+	Document []string `yaml:"document"`
+	Validity []string `yaml:"validity"`
 	// DocumentAsks ask what a document is (its name, number, year) or
 	// until when it runs, said after a document word (医保那个文件叫什么名字)
-	DocumentAsks []string `yaml:"document_asks"`
-	TitleWords  []string          `yaml:"title_words"`
-	IssuerSaid  map[string]string `yaml:"issuer_said"`
-	Report      []string          `yaml:"report"`
-	At          []string          `yaml:"at"`
-	Returns     []string          `yaml:"returns"`
-	HotlineSelf []string          `yaml:"hotline_self"`
+	DocumentAsks []string          `yaml:"document_asks"`
+	TitleWords   []string          `yaml:"title_words"`
+	IssuerSaid   map[string]string `yaml:"issuer_said"`
+	Report       []string          `yaml:"report"`
+	At           []string          `yaml:"at"`
+	Returns      []string          `yaml:"returns"`
+	HotlineSelf  []string          `yaml:"hotline_self"`
 	// ReportWritten are verbs whose object a report word may be (写电话号码):
 	// written or posted, not asked for
 	ReportWritten []string `yaml:"report_written"`
 	// ReportThings are what of a report word can be written (电话, 号码)
 	ReportThings []string `yaml:"report_things"`
-	Less          []string `yaml:"less"`
-	More          []string `yaml:"more"`
-	AtLeast       []string `yaml:"at_least"`
-	AtMost        []string `yaml:"at_most"`
-	AboutBefore   []string `yaml:"about_before"`
-	AboutAfter    []string `yaml:"about_after"`
-	Filler        []string `yaml:"filler"`
+	Less         []string `yaml:"less"`
+	More         []string `yaml:"more"`
+	AtLeast      []string `yaml:"at_least"`
+	AtMost       []string `yaml:"at_most"`
+	AboutBefore  []string `yaml:"about_before"`
+	AboutAfter   []string `yaml:"about_after"`
+	Filler       []string `yaml:"filler"`
 	// LunarFirstNote says how 初三 said with no lunar month was read.
 	LunarFirstNote string `yaml:"lunar_first_note"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
