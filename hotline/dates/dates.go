@@ -75,6 +75,8 @@ type Words struct {
 	Gregorian map[string]string
 	// LunarDays are named lunar days: 小年 → 腊月二十四.
 	LunarDays map[string]LunarDay
+	// TermDays are words for a solar term's day: 开春 → 立春.
+	TermDays map[string]LunarDay
 	// Feasts are holidays of other calendars (复活节, 赎罪日, 开斋节), each
 	// read by its rule.
 	Feasts map[string]Feast
@@ -108,6 +110,12 @@ type Words struct {
 type LunarDay struct {
 	Date calendar.LunarDate
 	Note string
+	// Term is the solar term a term day names (TermDays), "" for a
+	// lunar day
+	Term string
+	// Since: said at most this many days after the day, the word names
+	// the time after it, which is now (过了年 said in 正月)
+	Since int
 }
 
 // Feast is a holiday of another calendar, with how it is read when that
@@ -159,6 +167,9 @@ type Reader struct {
 	fest []festWord
 	// terms are the solar terms' names, read as days (寒露那天)
 	terms []string
+	// termOf maps a word for a solar term's day (开春, in terms too) to
+	// the term and the reading's note
+	termOf map[string]LunarDay
 	reYMD *pattern
 	reMDY *pattern
 	reMD  *pattern
@@ -265,6 +276,11 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		if !slices.ContainsFunc(r.fest, func(f festWord) bool { return f.word == t }) {
 			r.terms = append(r.terms, t)
 		}
+	}
+	r.termOf = map[string]LunarDay{}
+	for _, k := range sortedKeys(w.TermDays) {
+		r.terms = append(r.terms, k)
+		r.termOf[k] = w.TermDays[k]
 	}
 	var err error
 	compile := func(s string) *pattern {
@@ -942,7 +958,21 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 named:
 	for _, w := range r.lunarDays {
 		for i := range s.occurrences(w) {
+			// 两年后, 3年后: a count of years, not 年后
+			if p, _ := utf8.DecodeLastRuneInString(s.text[:i]); isNumeral(p) {
+				continue
+			}
 			ld := r.w.LunarDays[w]
+			// 过完年初八, 年后正月初六: the day said after it is the one
+			if ld.Since > 0 && r.startsLunar(s.text[i+len(w):]) {
+				continue
+			}
+			if ld.Since > 0 && year == 0 {
+				if past, ok := r.lunarDay(ld.Date, today.AddDays(-ld.Since), 0); ok && !past.After(today) {
+					s.add(Mention{Start: i, End: i + len(w), Date: today, Note: ld.Note})
+					continue
+				}
+			}
 			if d, ok := s.lunarDay(r, ld.Date, today, year); ok {
 				s.add(Mention{Start: i, End: i + len(w), Date: d, Note: ld.Note})
 			}
@@ -952,6 +982,20 @@ named:
 		r.monthLunar(s, today)
 		r.bareLunar(s, today)
 	}
+}
+
+// startsLunar: rest begins, after spaces, with a lunar day (初八, 正月初六).
+func (r *Reader) startsLunar(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, p := range []*pattern{r.reBareLunar, r.reLunar2} {
+		if p == nil {
+			continue
+		}
+		if loc := p.re.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // monthLunar reads 初一 … 初十 said after a month word (下个月初三) as that
@@ -1110,6 +1154,11 @@ func (r *Reader) dotDay(s *scan, today calendar.Date, year int) {
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
+// isNumeral: r is a digit or a Chinese numeral (两年后 counts years).
+func isNumeral(r rune) bool {
+	return '0' <= r && r <= '9' || '０' <= r && r <= '９' || strings.ContainsRune("零〇一二两三四五六七八九十百几", r)
+}
+
 // solarTerms reads a solar term's name as its day (霜降那天, 寒露以后,
 // 茶籽 霜降 摘得不): today when it is today, else its next day, or its day
 // in the year said. Only when a word of TermAfter, a pause or the end of
@@ -1117,11 +1166,20 @@ func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 // a variety, 下大雪 snow).
 func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 	for _, t := range r.terms {
+		name, word := t, r.termOf[t]
+		if word.Term != "" {
+			name = word.Term // 开春 → 立春
+		}
 		for i, j := range s.occurrences(t) {
 			if !s.free(i, j) {
 				continue
 			}
 			rest := s.text[j:]
+			if word.Term != "" {
+				// an everyday word is no variety's name (开春了): a day
+				// whatever follows
+				rest = ""
+			}
 			// 今年寒露, 明年霜降, 2025年寒露: said after a year it is that year's day
 			// whatever follows (今年寒露摘茶籽)
 			// and after 过了 (过了寒露摘茶籽: from the day after it)
@@ -1136,12 +1194,12 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 			var day calendar.Date
 			// 霜降以后 said after this year's 霜降: the time after it is now
 			after := slices.ContainsFunc(r.w.AfterDay, func(w string) bool { return strings.HasPrefix(rest, w) })
-			if d, err := r.cal.SolarTerm(t, today.Year()); after && year == 0 && err == nil && !d.After(today) {
+			if d, err := r.cal.SolarTerm(name, today.Year()); after && year == 0 && err == nil && !d.After(today) {
 				s.add(Mention{Start: i, End: j, Date: today})
 				continue
 			}
 			if year != 0 {
-				d, err := r.cal.SolarTerm(t, year)
+				d, err := r.cal.SolarTerm(name, year)
 				if err != nil {
 					continue
 				}
@@ -1149,7 +1207,7 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 			} else {
 				found := false
 				for y := today.Year(); y <= today.Year()+1 && !found; y++ {
-					if d, err := r.cal.SolarTerm(t, y); err == nil && !d.Before(today) {
+					if d, err := r.cal.SolarTerm(name, y); err == nil && !d.Before(today) {
 						day, found = d, true
 					}
 				}
@@ -1159,7 +1217,7 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 			}
 			// 寒露前一天, 霜降后第三天
 			day, j = r.dayMod(s, j, day)
-			s.add(Mention{Start: i, End: j, Date: day})
+			s.add(Mention{Start: i, End: j, Date: day, Note: word.Note})
 		}
 	}
 }

@@ -89,6 +89,17 @@ type LunarDay struct {
 	Date        calendar.LunarDate
 	Note        string
 	Alternative string
+	// Since: said at most this many days after the day, the word names
+	// the time after it, which is now (过了年 said in 正月); 0 for a day
+	Since int
+}
+
+// TermDay is a word for a solar term's day (开春 → 立春) with the reading
+// chosen.
+type TermDay struct {
+	Term        string
+	Note        string
+	Alternative string
 }
 
 // Distance says how a distance to a place is phrased: 离山50米.
@@ -223,6 +234,8 @@ type Vocabulary struct {
 	// when no other day is said (冬至去坟上挂青 is about 冬至).
 	Customs   map[string]string
 	LunarDays map[string]LunarDay
+	// TermDays map everyday words to a solar term's day (开春 → 立春).
+	TermDays  map[string]TermDay
 	Questions map[string]Question
 	Reports   []Report
 	Periods   []Period
@@ -273,7 +286,7 @@ type Root struct {
 // nothing.
 func Load(ctx context.Context, set *rules.Set, cal *calendar.Calendar, roots ...Root) (*Vocabulary, error) {
 	l := &loader{set: set, cal: cal, v: &Vocabulary{Days: map[string]int{}, Festivals: map[string]string{}, Customs: map[string]string{},
-		LunarDays: map[string]LunarDay{}, Questions: map[string]Question{}, Distance: Distance{Units: map[string]float64{}}}}
+		LunarDays: map[string]LunarDay{}, TermDays: map[string]TermDay{}, Questions: map[string]Question{}, Distance: Distance{Units: map[string]float64{}}}}
 	for _, root := range roots {
 		r := fsread.New(ctx, root.FS, root.Name, fsread.Limits{})
 		entries, err := fs.ReadDir(root.FS, Dir)
@@ -371,7 +384,18 @@ type fileSpec struct {
 		Date        rules.Str `yaml:"date"`
 		Note        string    `yaml:"note"`
 		Alternative string    `yaml:"alternative"`
+		// Since: a word that says the time after the day (过了年) names
+		// the time from then on, which is now when the call is at most
+		// this many days after it (过了年才去交医保, said in 正月)
+		Since int `yaml:"since"`
 	} `yaml:"lunar_days"`
+	// TermDays are everyday words for a solar term's day (开春 → 立春),
+	// with the reading chosen.
+	TermDays map[string]struct {
+		Term        rules.Str `yaml:"term"`
+		Note        string    `yaml:"note"`
+		Alternative string    `yaml:"alternative"`
+	} `yaml:"term_days"`
 	Questions map[string]struct {
 		AskedOf  rules.Str       `yaml:"asked_of"`
 		Question Text            `yaml:"question"`
@@ -541,7 +565,17 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(ld.Date.Pos, "lunar day %q: %v", w, err)
 			continue
 		}
-		l.v.LunarDays[w] = LunarDay{Date: d, Note: ld.Note, Alternative: ld.Alternative}
+		if ld.Since < 0 || ld.Since > 366 {
+			l.errorf(ld.Date.Pos, "lunar day %q: since %d is not 0 to 366 days", w, ld.Since)
+		}
+		l.v.LunarDays[w] = LunarDay{Date: d, Note: ld.Note, Alternative: ld.Alternative, Since: ld.Since}
+	}
+	for w, td := range spec.TermDays {
+		if _, err := l.cal.SolarTerm(td.Term.Value, 2025); err != nil {
+			l.errorf(td.Term.Pos, "term day %q: %v", w, err)
+			continue
+		}
+		l.v.TermDays[w] = TermDay{Term: td.Term.Value, Note: td.Note, Alternative: td.Alternative}
 	}
 	for name, q := range spec.Questions {
 		f, ok := l.set.Fact(name)
