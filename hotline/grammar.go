@@ -96,6 +96,10 @@ type grammar struct {
 	Enumerators []string `yaml:"enumerators"`
 	When        []string `yaml:"when"`
 	Consequence []string `yaml:"consequence"`
+	// Employer are the words for whoever pays a worker's employee
+	// insurance (单位, 厂里): a negator said after one denies what the
+	// employer does, not the caller's act
+	Employer []string `yaml:"employer"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
 	ThirdParty []string `yaml:"third_party"`

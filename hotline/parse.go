@@ -503,7 +503,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
-		g.Where, g.Document, g.Validity, g.DocumentAsks, g.Report, g.Corrections, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
+		g.Where, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords()} {
@@ -1290,7 +1290,8 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 				continue
 			}
 		}
-		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) {
+		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
+			!p.readsAsWritten(text, i, i+n) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -1323,6 +1324,49 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 		return out.String(), said, saidRead
 	}
 	return out.String(), nil, false
+}
+
+// readsAsWritten reports whether text[i:j], a word heard by its sound as
+// another, reads more clearly as written: an object the parser knows
+// starts inside it and a verb of that object's frames follows in the
+// clause with no object of its own (拖垃圾去河边倒掉 dumps the 垃圾; but
+// 拖垃圾拉茶籽 is a 拖拉机: 拉 has 茶籽).
+func (p *parser) readsAsWritten(text string, i, j int) bool {
+	said := text[i:j]
+	end := j
+	for end < len(text) {
+		r, sz := utf8.DecodeRuneInString(text[end:])
+		if clauseBreakOrSpace(r) {
+			break
+		}
+		end += sz
+	}
+	_, sz := utf8.DecodeRuneInString(said)
+	for k := i + sz; k < j; {
+		n := p.objects.longestLen(text[k:])
+		if n == 0 {
+			_, sz := utf8.DecodeRuneInString(text[k:])
+			k += sz
+			continue
+		}
+		for _, f := range p.byObj[text[k:k+n]] {
+			for v := range f.verbs {
+				for at := j; ; {
+					m := strings.Index(text[at:end], v)
+					if m < 0 {
+						break
+					}
+					m += at
+					if p.objects.longestLen(text[m+len(v):end]) == 0 {
+						return true
+					}
+					at = m + len(v)
+				}
+			}
+		}
+		k += n
+	}
+	return false
 }
 
 // losesNegator reports whether hearing said as w would drop a negator or
@@ -1905,7 +1949,7 @@ func (p *parser) scope(rd *reading) {
 	s := rd.text
 	for k := range rd.acts {
 		h := &rd.acts[k]
-		h.neg = p.negated(rd, h.i, true)
+		h.neg = p.negated(rd, h.i, true) && !p.othersDenial(rd, h.i)
 		if at := p.deniedAt(rd, h.i); !h.neg && at > 0 {
 			h.neg, h.at = true, at
 		}
@@ -2098,6 +2142,23 @@ func skipObject(s string) string {
 		}
 	}
 	return s
+}
+
+// othersDenial: the negator of the act at i is said of someone else that
+// an employer word names before it in the clause (单位不交职工医保了, 厂里不
+// 给我交了): what the employer no longer does, not the caller's act
+// denied — the caller still asks about the act.
+func (p *parser) othersDenial(rd *reading, i int) bool {
+	start, k, ng := p.negation(rd, i, true)
+	if ng == "" || len(p.g.Employer) == 0 {
+		return false
+	}
+	at := start + k
+	from := at
+	for from > 0 && rd.clause(from-1) == rd.clause(at) {
+		from--
+	}
+	return p.hasAny(rd.text[from:at], p.g.Employer)
 }
 
 // negated reports whether a negator governs the word at byte i: one of the

@@ -170,9 +170,9 @@ type Reader struct {
 	// termOf maps a word for a solar term's day (开春, in terms too) to
 	// the term and the reading's note
 	termOf map[string]LunarDay
-	reYMD *pattern
-	reMDY *pattern
-	reMD  *pattern
+	reYMD  *pattern
+	reMDY  *pattern
+	reMD   *pattern
 	// reDotMD is a month and day with a dot: 10.23, 11.5号
 	reDotMD   *pattern
 	reDOM     *pattern
