@@ -54,8 +54,10 @@ func (p *parser) asksOfDocument(rd *reading) bool {
 		if k < 0 || rd.inAct(first+k, first+k+len(w)) {
 			continue
 		}
-		// 通告上说到什么时候能摘茶籽: an act said after it is what is asked
-		if !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.i >= first+k+len(w) }) {
+		// 通告上说到什么时候能摘茶籽: an act said after it in its clause is
+		// what is asked
+		end := first + k + len(w)
+		if !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.i >= end && rd.clause(h.i) == rd.clause(end-1) }) {
 			return true
 		}
 	}

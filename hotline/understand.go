@@ -66,7 +66,11 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	switch {
 	case p.isDocument(rd):
 		u.intent = IntentDocument
-		if parts := p.docParts(rd, today); len(parts) > 1 {
+		parts := p.docParts(rd, today)
+		if len(parts) < 2 {
+			parts = p.docSubjectParts(rd, today)
+		}
+		if len(parts) > 1 {
 			u.intent, u.parts = IntentSeveral, parts
 			u.queries = []*Query{parts[0].queries[0]}
 			return u
@@ -415,35 +419,14 @@ func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding 
 	asks := func(s string) bool { return p.hasAny(p.reportText(s), p.g.Report) }
 	var cuts []int
 	from := 0
-	for i := 0; i < len(text); {
-		r, sz := utf8.DecodeRuneInString(text[i:])
-		if !clauseBreakOrSpace(r) {
-			i += sz
-			continue
-		}
-		j := i
-		for j < len(text) {
-			r, sz := utf8.DecodeRuneInString(text[j:])
-			if !clauseBreakOrSpace(r) {
-				break
-			}
-			j += sz
-		}
-		// the next clause, to the next pause
-		k := j
-		for k < len(text) {
-			r, sz := utf8.DecodeRuneInString(text[k:])
-			if clauseBreakOrSpace(r) {
-				break
-			}
-			k += sz
-		}
-		next := text[j:k]
-		if j < len(text) && asks(text[from:i]) && (asks(next) || p.hasSuffixAny(next, p.g.Ellipsis)) {
+	spans := pauseSpans(text)
+	for k := 1; k < len(spans); k++ {
+		i, j := spans[k-1][1], spans[k][0]
+		next := text[j:spans[k][1]]
+		if asks(text[from:i]) && (asks(next) || p.hasSuffixAny(next, p.g.Ellipsis)) {
 			cuts = append(cuts, j)
 			from = j
 		}
-		i = j
 	}
 	if len(cuts) == 0 {
 		return nil
@@ -464,6 +447,65 @@ func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding 
 		}
 		// 还有菜市场门口乱停车呢: asks the number as the part before did
 		part.intent = IntentReport
+		parts = append(parts, part)
+	}
+	return parts
+}
+
+// pauseSpans are the stretches of text between pauses (spaces and clause
+// breaks), as byte offsets [start, end), in order.
+func pauseSpans(text string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range text {
+		switch pause := clauseBreakOrSpace(r); {
+		case pause && start >= 0:
+			out = append(out, [2]int{start, i})
+			start = -1
+		case !pause && start < 0:
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// docSubjectParts parts a call asking of two documents named by subject
+// (森林防火禁火令还有效吗 油茶采摘的通告还有效吗) at each pause after which
+// the words to the next pause are a document question of their own; words
+// that are not (请问) go with the question before them, or after them at
+// the start. A call that says a number is parted by docParts alone (祁政通
+// 2024年2号 消防安全除患攻坚的通告还执行不 names one document twice). nil
+// for a call of one question.
+func (p *parser) docSubjectParts(rd *reading, today calendar.Date) []*understanding {
+	spans := pauseSpans(rd.text)
+	if len(spans) < 2 || len(p.docRefs(rd.text)) > 0 || p.reDocN.MatchString(rd.text) {
+		return nil
+	}
+	var starts []int
+	for k, sp := range spans {
+		if part := p.understand(rd.text[sp[0]:sp[1]], today); part.intent == IntentDocument {
+			starts = append(starts, k)
+		}
+	}
+	if len(starts) < 2 {
+		return nil
+	}
+	var parts []*understanding
+	for n, k := range starts {
+		from, to := spans[k][0], len(rd.text)
+		if n == 0 {
+			from = 0
+		}
+		if n+1 < len(starts) {
+			to = spans[starts[n+1]][0]
+		}
+		part := p.understand(strings.TrimSpace(rd.text[from:to]), today)
+		if part.intent != IntentDocument {
+			return nil
+		}
 		parts = append(parts, part)
 	}
 	return parts
