@@ -47,11 +47,17 @@ func (r *Reader) compileClock() (*pattern, error) {
 // 15:00; 晚上12点 is midnight, the next day's 00:00); with no part said it
 // is read as said.
 func (r *Reader) Clocks(text string) []Clock {
-	if r.reClock == nil || !strings.ContainsAny(text, "点點时時") {
+	if r.reClock == nil || !r.ungated && !strings.ContainsAny(text, "点點时時") {
 		return nil
 	}
+	var ms [][]int
+	if r.ungated {
+		ms = r.reClock.re.FindAllStringSubmatchIndex(text, -1)
+	} else {
+		ms = r.reClock.findAll(text)
+	}
 	var out []Clock
-	for _, m := range r.reClock.findAll(text) {
+	for _, m := range ms {
 		sub := func(k int) string {
 			if m[2*k] < 0 {
 				return ""

@@ -205,6 +205,8 @@ type Reader struct {
 	// pattern may hold any): text made of others names no day (Touches)
 	chars   runeSet
 	anyChar bool
+	// ungated: see Ungated
+	ungated bool
 }
 
 type dayWord struct {
@@ -393,6 +395,16 @@ func (r *Reader) addChars(w string) {
 	}
 }
 
+// Ungated is r reading without its shortcuts: every pattern runs on the
+// whole text and every pass runs, whatever characters the text holds. It
+// finds what r finds, at more cost: for tests that hold r's shortcuts to
+// that.
+func (r *Reader) Ungated() *Reader {
+	u := *r
+	u.ungated = true
+	return &u
+}
+
 // Touches reports whether text holds a character that a day or a time
 // of day may be said with. Replacing, in a text, characters it does not
 // touch by others it does not touch, of the same length, leaves its days
@@ -415,7 +427,11 @@ type scan struct {
 	text    string
 	taken   []bool
 	out     []Mention
-	present runeSet // the runes of the text, so that words that cannot occur are not searched for
+	present runeSet  // the runes of the text, so that words that cannot occur are not searched for
+	chars   []runeAt // the text decoded, for the patterns' walks
+	// ungated: every pattern runs on the whole text and every pass runs
+	// (Reader.Ungated)
+	ungated bool
 	at      map[string][]int
 	// fests are the festivals resolved so far: a name said again (清明 …
 	// 清明) is not resolved again
@@ -626,8 +642,22 @@ func (s *scan) mayHave(word string) bool {
 	return s.present.has(r)
 }
 
-// find is p's matches that overlap no mention yet (see findFree).
-func (s *scan) find(p *pattern) [][]int { return p.findFree(s.text, s.taken) }
+// find is p's matches that overlap no mention yet (findIn, split).
+func (s *scan) find(p *pattern) [][]int { return s.findIn(p, true) }
+
+// findOpen is p's matches in the whole text, less some that overlap a
+// mention (findIn, not split): for a reader that drops those.
+func (s *scan) findOpen(p *pattern) [][]int { return s.findIn(p, false) }
+
+func (s *scan) findIn(p *pattern, split bool) [][]int {
+	if s.ungated || p.whole {
+		return p.re.FindAllStringSubmatchIndex(s.text, -1)
+	}
+	if p.anchored && !slices.ContainsFunc(p.anchorList, s.present.has) {
+		return nil
+	}
+	return p.findIn(s.text, s.chars, s.taken, split)
+}
 
 func (s *scan) free(i, j int) bool {
 	for k := i; k < j; k++ {
@@ -651,14 +681,18 @@ func (s *scan) bad(i, j int) { s.add(Mention{Start: i, End: j, Bad: true}) }
 // Read returns the days named in text (folded by zh.Script), in order of
 // their position, read as said on day today.
 func (r *Reader) Read(text string, today calendar.Date) []Mention {
-	s := &scan{text: text, taken: make([]bool, len(text))}
-	for _, r := range text {
-		s.present.add(r)
+	s := &scan{text: text, taken: make([]bool, len(text)), ungated: r.ungated}
+	s.chars = decode(text, make([]runeAt, 0, len(text)/2))
+	for _, c := range s.chars {
+		s.present.add(c.r)
 	}
 	s.at = wordsAt(r.wordIndex, text)
 	// Most patterns need a character few questions have: test for it
 	// before running them (a long question with no date stays cheap).
 	has := func(chars string) bool {
+		if s.ungated {
+			return true
+		}
 		for _, c := range chars {
 			if s.present.has(c) {
 				return true
@@ -737,7 +771,7 @@ func byStart(ms []Mention) []Mention {
 // (or today, in the current year).
 func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 	y := 0
-	for _, m := range r.reYear.findAll(s.text) {
+	for _, m := range s.findOpen(r.reYear) {
 		rest := s.text[m[1]:]
 		if startsDigitMonth(rest) { // 2024年10月: a full date, read later
 			continue
@@ -914,12 +948,12 @@ func upcoming(cands []calendar.Date, today calendar.Date) (calendar.Date, bool) 
 func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	var all [][]int
 	for _, p := range r.w.Lunar {
-		if strings.Contains(s.text, p) {
+		if s.ungated || strings.Contains(s.text, p) {
 			all = s.find(r.reLunar)
 			break
 		}
 	}
-	if strings.Contains(s.text, "月") && strings.ContainsAny(s.text, "正冬腊初廿") {
+	if s.ungated || strings.Contains(s.text, "月") && strings.ContainsAny(s.text, "正冬腊初廿") {
 		all = append(all, s.find(r.reLunar2)...)
 	}
 	for _, m := range all {
@@ -940,7 +974,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 			s.bad(m[0], m[1])
 		}
 	}
-	if !strings.Contains(s.text, "大年") {
+	if !s.ungated && !strings.Contains(s.text, "大年") {
 		goto named
 	}
 	for _, m := range s.find(r.reNewYear) {
@@ -978,7 +1012,7 @@ named:
 			}
 		}
 	}
-	if s.present.has('初') {
+	if s.ungated || s.present.has('初') {
 		r.monthLunar(s, today)
 		r.bareLunar(s, today)
 	}
@@ -1003,7 +1037,7 @@ func (r *Reader) startsLunar(rest string) bool {
 // 下个月 said in 冬月 is 腊月. 初N names a lunar day (a solar day is said
 // N号), so 下个月初三 is not 月初 and a stray 三.
 func (r *Reader) monthLunar(s *scan, today calendar.Date) {
-	for _, m := range r.reMonthLunar.findAll(s.text) {
+	for _, m := range s.findOpen(r.reMonthLunar) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
@@ -1048,7 +1082,7 @@ func (r *Reader) nextLunarMonth(start calendar.Date) calendar.Date {
 // the next day of that number in the lunar calendar, today included. Said
 // right after a month word (月初) or a year (大年) it is not bare.
 func (r *Reader) bareLunar(s *scan, today calendar.Date) {
-	for _, m := range r.reBareLunar.findAll(s.text) {
+	for _, m := range s.findOpen(r.reBareLunar) {
 		pre := s.text[:m[0]]
 		// 过完年初八 is bare: the new year said as past, not 年初 (a year's start)
 		afterNewYear := strings.HasSuffix(pre, "过完年") || strings.HasSuffix(pre, "过了年") || strings.HasSuffix(pre, "过年")
@@ -1469,7 +1503,7 @@ func (r *Reader) festivalDay(name string, today calendar.Date, year int) (day, b
 func (r *Reader) months(s *scan, today calendar.Date, year int) {
 	// X月份 / X月 (not followed by a day), with a month part after it
 	var monthMatches [][]int
-	if s.present.has('月') {
+	if s.ungated || s.present.has('月') {
 		monthMatches = s.find(r.reMonth)
 	}
 	for _, m := range monthMatches {
@@ -1723,7 +1757,7 @@ func (r *Reader) moreNext(s *scan, start int) (int, int) {
 // span answered as a month is (10月份) — from its Monday, or from today
 // for this week, to its Sunday — with Note "week".
 func (r *Reader) weekAlone(s *scan, today calendar.Date) {
-	for _, m := range r.reWeekAlone.findAll(s.text) {
+	for _, m := range s.findOpen(r.reWeekAlone) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}

@@ -26,6 +26,9 @@ type pattern struct {
 	astral   bool // characters outside the Basic Multilingual Plane are in the alphabet
 	anchors  runeSet
 	anchored bool // every match holds one of anchors
+	// anchorList are anchors' characters: a text that holds none of them
+	// is not walked
+	anchorList []rune
 }
 
 // maxAnchors bounds the characters of a class taken as anchors: a wide
@@ -50,6 +53,11 @@ func compilePattern(expr string) (*pattern, error) {
 		var set runeSet
 		if n := anchorsOf(tree, &set); n > 0 {
 			p.anchors, p.anchored = set, true
+			for r := rune(0); r < 1<<16; r++ {
+				if set.has(r) {
+					p.anchorList = append(p.anchorList, r)
+				}
+			}
 		}
 	}
 	return p, nil
@@ -182,19 +190,52 @@ func (p *pattern) in(r rune) bool {
 	return p.alphabet.has(r)
 }
 
+// runeAt is a character of a text and the byte it starts at: a text is
+// decoded once (decode) for all the patterns that walk it.
+type runeAt struct {
+	r  rune
+	at int32
+}
+
+// decode is text's characters with their offsets, appended to buf.
+func decode(text string, buf []runeAt) []runeAt {
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		buf = append(buf, runeAt{r, int32(i)})
+		i += n
+	}
+	return buf
+}
+
 // findAll is p.re.FindAllStringSubmatchIndex(text, -1), run only on the
 // stretches of text that may hold a match.
-func (p *pattern) findAll(text string) [][]int { return p.findFree(text, nil) }
-
-// findFree is findAll on the stretches of text that no mention has taken
-// (taken[i] for byte i; nil for none): the matches that do not overlap a
-// mention, for a reader that drops the others. The work on a text full of
-// days then shrinks as each pass takes its days, instead of every pass
-// matching again what the ones before it took.
-func (p *pattern) findFree(text string, taken []bool) [][]int {
+func (p *pattern) findAll(text string) [][]int {
 	if p.whole {
 		return p.re.FindAllStringSubmatchIndex(text, -1)
 	}
+	return p.findIn(text, decode(text, make([]runeAt, 0, len(text)/2)), nil, true)
+}
+
+// findIn runs p on the stretches of text (decoded as chars) made of its
+// alphabet that hold one of its anchors; taken (byte i taken by a mention;
+// nil for none) leaves out more of them, in one of two ways:
+//
+//   - split: a taken byte ends a stretch, as a character outside the
+//     alphabet does — the matches that overlap no mention, for a reader
+//     that drops the others (findFree). The work on a text full of days
+//     then shrinks as each pass takes its days, instead of every pass
+//     matching again what the ones before it took.
+//   - else a stretch runs only when one of its anchors is not taken: the
+//     matches are those in the whole text, less those of stretches whose
+//     every anchor is taken — each of which holds an anchor, so overlaps
+//     a mention, and a reader that drops those loses nothing it would
+//     have kept (findOpen). This is for the readers whose matches must be
+//     the whole text's: a match in a stretch shortened by a mention may be
+//     one the whole text does not have (初六日 with 初六 taken is not 日).
+func (p *pattern) findIn(text string, chars []runeAt, taken []bool, split bool) [][]int {
 	var out [][]int
 	start, anchor := -1, !p.anchored
 	flush := func(end int) {
@@ -215,22 +256,19 @@ func (p *pattern) findFree(text string, taken []bool) [][]int {
 		}
 		start, anchor = -1, !p.anchored
 	}
-	for i := 0; i < len(text); {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		if !p.in(r) || taken != nil && taken[i] {
+	for _, c := range chars {
+		i := int(c.at)
+		free := taken == nil || !taken[i]
+		if !p.in(c.r) || split && !free {
 			flush(i)
-		} else {
-			if start < 0 {
-				start = i
-			}
-			if !anchor && r < 1<<16 && p.anchors.has(r) {
-				anchor = true
-			}
+			continue
 		}
-		i += n
+		if start < 0 {
+			start = i
+		}
+		if !anchor && free && c.r < 1<<16 && p.anchors.has(c.r) {
+			anchor = true
+		}
 	}
 	flush(len(text))
 	return out
