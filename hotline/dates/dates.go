@@ -428,7 +428,7 @@ type scan struct {
 	taken   []bool
 	out     []Mention
 	present runeSet  // the runes of the text, so that words that cannot occur are not searched for
-	chars   []runeAt // the text decoded, for the patterns' walks
+	chars   []runeAt // the text decoded, for the patterns' walks (nil until one walks)
 	// ungated: every pattern runs on the whole text and every pass runs
 	// (Reader.Ungated)
 	ungated bool
@@ -653,8 +653,13 @@ func (s *scan) findIn(p *pattern, split bool) [][]int {
 	if s.ungated || p.whole {
 		return p.re.FindAllStringSubmatchIndex(s.text, -1)
 	}
-	if p.anchored && !slices.ContainsFunc(p.anchorList, s.present.has) {
-		return nil
+	for _, n := range p.needs {
+		if !slices.ContainsFunc(n, s.present.has) {
+			return nil // a character every match holds one of is not in the text
+		}
+	}
+	if s.chars == nil { // once, when a pattern first walks the text
+		s.chars = decode(s.text, make([]runeAt, 0, len(s.text)/2))
 	}
 	return p.findIn(s.text, s.chars, s.taken, split)
 }
@@ -682,9 +687,8 @@ func (s *scan) bad(i, j int) { s.add(Mention{Start: i, End: j, Bad: true}) }
 // their position, read as said on day today.
 func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	s := &scan{text: text, taken: make([]bool, len(text)), ungated: r.ungated}
-	s.chars = decode(text, make([]runeAt, 0, len(text)/2))
-	for _, c := range s.chars {
-		s.present.add(c.r)
+	for _, r := range text {
+		s.present.add(r)
 	}
 	s.at = wordsAt(r.wordIndex, text)
 	// Most patterns need a character few questions have: test for it

@@ -1,17 +1,21 @@
 package dates
 
 import (
+	"cmp"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
 
 // pattern is a regular expression that knows the characters its matches
-// may hold (its alphabet) and, for most, characters one of which every
-// match holds (its anchors). findAll runs it only on the stretches of text
-// made of its alphabet that hold an anchor: the matches are the same as on
+// may hold (its alphabet) and, for most, sets of characters every match
+// holds one of each of (its needs: 农历九月初六 holds one of 农阴旧 and 月).
+// findAll runs it only on the stretches of text made of its alphabet that
+// hold a character of each need: the matches are the same as on
 // the whole text — no pattern here looks at the text around a match (no
 // ^, $ or \b; those run on the whole text) — for a fraction of the work on
 // a long text. The regexp package's backtracker clears a visited set the
@@ -24,12 +28,16 @@ type pattern struct {
 	whole    bool
 	alphabet runeSet
 	astral   bool // characters outside the Basic Multilingual Plane are in the alphabet
+	// needs are sets of characters every match holds one of each of
+	// (农历九月初六 holds one of 农阴旧 and 月); anchors are all their
+	// characters, anchored that there are any
+	needs    [][]rune
 	anchors  runeSet
-	anchored bool // every match holds one of anchors
-	// anchorList are anchors' characters: a text that holds none of them
-	// is not walked
-	anchorList []rune
+	anchored bool
 }
+
+// maxNeeds bounds the sets of characters a stretch is checked for.
+const maxNeeds = 8
 
 // maxAnchors bounds the characters of a class taken as anchors: a wide
 // class (a digit is any of ten) is still a useful anchor, \p{Han} is not.
@@ -50,15 +58,17 @@ func compilePattern(expr string) (*pattern, error) {
 	// characters, not only in its alphabet's stretches
 	p.whole = !p.alpha(tree) || re.MatchString("")
 	if !p.whole {
-		var set runeSet
-		if n := anchorsOf(tree, &set); n > 0 {
-			p.anchors, p.anchored = set, true
-			for r := rune(0); r < 1<<16; r++ {
-				if set.has(r) {
-					p.anchorList = append(p.anchorList, r)
-				}
+		p.needs = needsOf(tree)
+		// the smallest sets, each once
+		slices.SortStableFunc(p.needs, func(a, b []rune) int { return cmp.Compare(len(a), len(b)) })
+		p.needs = slices.CompactFunc(p.needs, slices.Equal)
+		p.needs = p.needs[:min(len(p.needs), maxNeeds)]
+		for _, n := range p.needs {
+			for _, r := range n {
+				p.anchors.add(r)
 			}
 		}
+		p.anchored = len(p.needs) > 0
 	}
 	return p, nil
 }
@@ -108,6 +118,55 @@ func (p *pattern) addRange(lo, hi rune, fold bool) {
 			}
 		}
 	}
+}
+
+// needsOf is sets of characters every match of re holds one of each of:
+// every part of a sequence must match, so each part's are needed.
+func needsOf(re *syntax.Regexp) [][]rune {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		var out [][]rune
+		for _, r := range re.Rune {
+			if r < 1<<16 {
+				out = append(out, []rune{r})
+			}
+		}
+		return out
+	case syntax.OpCharClass, syntax.OpAlternate:
+		var set runeSet
+		if anchorsOf(re, &set) == 0 {
+			return nil
+		}
+		return [][]rune{set.list()}
+	case syntax.OpCapture, syntax.OpPlus:
+		return needsOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return nil
+		}
+		return needsOf(re.Sub[0])
+	case syntax.OpConcat:
+		var out [][]rune
+		for _, sub := range re.Sub {
+			out = append(out, needsOf(sub)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// list is the characters of s, in order.
+func (s *runeSet) list() []rune {
+	var out []rune
+	for k, w := range s {
+		for ; w != 0; w &= w - 1 {
+			out = append(out, rune(k<<6+bits.TrailingZeros64(w)))
+		}
+	}
+	return out
 }
 
 // anchorsOf puts in set characters one of which every match of re holds,
@@ -237,9 +296,10 @@ func (p *pattern) findAll(text string) [][]int {
 //     one the whole text does not have (初六日 with 初六 taken is not 日).
 func (p *pattern) findIn(text string, chars []runeAt, taken []bool, split bool) [][]int {
 	var out [][]int
-	start, anchor := -1, !p.anchored
+	start, has := -1, uint(0)
+	all := uint(1)<<len(p.needs) - 1 // has: which needs the stretch holds
 	flush := func(end int) {
-		if start >= 0 && anchor {
+		if start >= 0 && has == all {
 			ms := p.re.FindAllStringSubmatchIndex(text[start:end], -1)
 			for _, m := range ms {
 				for k := range m {
@@ -254,7 +314,7 @@ func (p *pattern) findIn(text string, chars []runeAt, taken []bool, split bool) 
 				out = append(out, ms...)
 			}
 		}
-		start, anchor = -1, !p.anchored
+		start, has = -1, 0
 	}
 	for _, c := range chars {
 		i := int(c.at)
@@ -266,8 +326,8 @@ func (p *pattern) findIn(text string, chars []runeAt, taken []bool, split bool) 
 		if start < 0 {
 			start = i
 		}
-		if !anchor && free && c.r < 1<<16 && p.anchors.has(c.r) {
-			anchor = true
+		if has != all && free && p.anchors.has(c.r) {
+			has |= p.needed(c.r)
 		}
 	}
 	flush(len(text))
@@ -275,21 +335,29 @@ func (p *pattern) findIn(text string, chars []runeAt, taken []bool, split bool) 
 }
 
 // matchString is p.re.MatchString(s), without running the expression on
-// a text that holds none of the characters every match holds.
+// a text that lacks all the characters of one of its needs.
 func (p *pattern) matchString(s string) bool {
-	if p.anchored {
-		found := false
-		for _, r := range s {
-			if p.anchors.has(r) {
-				found = true
-				break
-			}
+	has, all := uint(0), uint(1)<<len(p.needs)-1
+	for _, r := range s {
+		if has == all {
+			break
 		}
-		if !found {
-			return false
+		if p.anchors.has(r) {
+			has |= p.needed(r)
 		}
 	}
-	return p.re.MatchString(s)
+	return has == all && p.re.MatchString(s)
+}
+
+// needed is the needs r is one of the characters of, as bits.
+func (p *pattern) needed(r rune) uint {
+	var m uint
+	for k, n := range p.needs {
+		if slices.Contains(n, r) {
+			m |= 1 << k
+		}
+	}
+	return m
 }
 
 // chars adds to set every character a match of p may hold, and reports
