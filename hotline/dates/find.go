@@ -296,42 +296,62 @@ func (p *pattern) findAll(text string) [][]int {
 //     one the whole text does not have (初六日 with 初六 taken is not 日).
 func (p *pattern) findIn(text string, chars []runeAt, taken []bool, split bool) [][]int {
 	var out [][]int
-	start, has := -1, uint(0)
-	all := uint(1)<<len(p.needs) - 1 // has: which needs the stretch holds
-	flush := func(end int) {
-		if start >= 0 && has == all {
-			ms := p.re.FindAllStringSubmatchIndex(text[start:end], -1)
-			for _, m := range ms {
-				for k := range m {
-					if m[k] >= 0 {
-						m[k] += start
-					}
+	start, first, has := -1, 0, uint(0) // the stretch: its byte, its first character, which needs it holds
+	all := uint(1)<<len(p.needs) - 1
+	for k := 0; k <= len(chars); k++ {
+		if k < len(chars) {
+			c := chars[k]
+			free := taken == nil || !taken[c.at]
+			if p.in(c.r) && (free || !split) {
+				if start < 0 {
+					start, first = int(c.at), k
 				}
+				if has != all && free && p.anchors.has(c.r) {
+					has |= p.needed(c.r)
+				}
+				continue
 			}
-			if out == nil {
-				out = ms // most texts have one stretch with matches: no copy
-			} else {
-				out = append(out, ms...)
+		}
+		if start >= 0 && has == all {
+			end := len(text)
+			if k < len(chars) {
+				end = int(chars[k].at)
 			}
+			out = p.matchStretch(out, text, chars[first:k], taken, start, end)
 		}
 		start, has = -1, 0
 	}
-	for _, c := range chars {
-		i := int(c.at)
-		free := taken == nil || !taken[i]
-		if !p.in(c.r) || split && !free {
-			flush(i)
-			continue
+	return out
+}
+
+// matchStretch appends to out the matches of p in text[start:end], whose
+// characters are chars: one at a time, and no further once what is left
+// lacks a need (FindAll would run the expression once more on it, to find
+// nothing).
+func (p *pattern) matchStretch(out [][]int, text string, chars []runeAt, taken []bool, start, end int) [][]int {
+	all := uint(1)<<len(p.needs) - 1
+	for pos := start; ; {
+		m := p.re.FindStringSubmatchIndex(text[pos:end])
+		if m == nil || m[1] == 0 {
+			return out
 		}
-		if start < 0 {
-			start = i
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += pos
+			}
 		}
-		if has != all && free && p.anchors.has(c.r) {
-			has |= p.needed(c.r)
+		out = append(out, m)
+		pos = m[1]
+		has := uint(0)
+		for _, c := range chars {
+			if int(c.at) >= pos && has != all && (taken == nil || !taken[c.at]) && p.anchors.has(c.r) {
+				has |= p.needed(c.r)
+			}
+		}
+		if has != all {
+			return out
 		}
 	}
-	flush(len(text))
-	return out
 }
 
 // matchString is p.re.MatchString(s), without running the expression on
