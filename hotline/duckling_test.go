@@ -101,9 +101,6 @@ var ducklingDifferences = map[string]string{
 	"2018年四旬節": "as 2018年四旬节",
 	"克哈特普迦节": "Chhath is read from its main day, Kartika's bright sixth (2013-11-08: the evening offering), through the " +
 		"next morning's; Duckling gives only the morning offering's day (11-09)",
-	"印度兄妹节": "Raksha Bandhan is Shravana's full moon, kept on the day it is in course at sunrise at Ujjain (2013-08-21, " +
-		"as R&D's lunar holidays); Duckling, with the calendars that take it in the afternoon, 08-20",
-	"拉克沙班丹節": "as 印度兄妹节",
 	"欧南节": "Onam is Thiruvonam of Chingam; 2013's Chingam had two and Kerala kept the later, 2013-09-16 (published); " +
 		"Duckling's 08-20 is the earlier",
 	"欧南節": "as 欧南节",

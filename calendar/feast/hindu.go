@@ -396,6 +396,28 @@ func hinduDateOccur(year, month, day int) int {
 	return try
 }
 
+// sixGhatikas is six ghatikas (three muhurtas), in days: 2 h 24 min.
+const sixGhatikas = 6.0 / 60
+
+// hinduTithiLasting is the rata die at whose sunrise at Ujjain lunar day
+// day of month month of Vikrama year year is in course, if it lasts six
+// ghatikas past that sunrise; else the day before, whose afternoon it
+// holds (a lunar day lasts 20 hours or more, so it began before that
+// noon). This is how the almanacs place a rite kept in the afternoon on
+// the full moon (Raksha Bandhan: 2013-08-20, the full moon ending at
+// 07:14 on the 21st).
+func hinduTithiLasting(year, month, day int) int {
+	d := hinduDateOccur(year, month, day)
+	rise := HinduSunrise(d)
+	if Tithi(rise) != day {
+		return d
+	}
+	if ends := hinduLunarDayAtOrAfter(float64(day%30+1), rise); ends-rise < sixGhatikas {
+		return d - 1
+	}
+	return d
+}
+
 // hinduTithiAtSunset is the rata die at whose sunset at Ujjain lunar day
 // day of month month of Vikrama year year is in course, or, when it begins
 // and ends between two sunsets, the day it begins (R&D's

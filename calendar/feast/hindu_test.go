@@ -81,6 +81,12 @@ var hinduPublished = []struct {
 	{"hindu 15 vaisakha", "2024-05-23", "Kerala central offices 2024; central list 2024 (upkiran.org)"},
 	// Vijayadashami: the tenth of the bright fortnight of Ashvina
 	{"hindu 10 ashvina", "2024-10-12", "central list 2024 (upkiran.org)"},
+	// Raksha Bandhan: the full moon of Shravana, at sunrise if it lasts six
+	// ghatikas past it, else the day before (Government of India's lists)
+	{"hindu 15 shravana lasting", "2013-08-20", "central restricted holidays 2013 (shirdikesaibabaji.blogspot.com)"},
+	{"hindu 15 shravana lasting", "2018-08-26", "central restricted holidays 2018 (iitk.ac.in)"},
+	{"hindu 15 shravana lasting", "2023-08-30", "central restricted holidays 2023, DoPT (govtstaff.com)"},
+	{"hindu 15 shravana lasting", "2025-08-09", "central restricted holidays 2025 (atari-hyderabad.org.in)"},
 	// Onam: Thiruvonam (Shravana, the 22nd station) in Chingam (Simha)
 	{"nakshatra 22 simha", "2013-09-16", "hindusphere.com; onam-celebrations.blogspot.com"},
 	{"nakshatra 22 simha", "2021-08-21", "vatakara.news (Thiruvonam in Chingam on August 21)"},

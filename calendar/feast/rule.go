@@ -32,6 +32,9 @@ type point struct {
 	day    int // the lunar day of hindu, the station of nakshatra
 	offset int
 	sunset bool // hindu: the lunar day in course at sunset, not sunrise
+	// lasting (hindu): at sunrise, if it lasts six ghatikas past it, else
+	// the day before
+	lasting bool
 }
 
 type base int
@@ -75,6 +78,10 @@ var hinduSigns = map[string]int{"mesha": Mesha, "vrishabha": Vrishabha, "mithuna
 //	                                the modern Hindu calendar, kept on the
 //	                                day it is in course at sunrise
 //	hindu 15 phalguna sunset        … on the day it is in course at sunset
+//	hindu 15 shravana lasting       … on the day it is in course at sunrise
+//	                                if it lasts six ghatikas (2 h 24 min)
+//	                                past that sunrise, else the day before
+//	                                (Raksha Bandhan, kept in the afternoon)
 //	sankranti makara                the first day of a Hindu solar month: the
 //	                                civil day the Sun enters the sidereal sign
 //	nakshatra 22 simha              the day of that solar month whose sunrise
@@ -164,10 +171,11 @@ func parsePoint(s string) (point, error) {
 		if err != nil || d < 1 || d > 30 {
 			return p, fmt.Errorf("%q: lunar day %q is not 1..30", s, f[1])
 		}
-		if len(f) == 4 && f[3] != "sunset" {
-			return p, fmt.Errorf("%q: %q is not sunset", s, f[3])
+		if len(f) == 4 && f[3] != "sunset" && f[3] != "lasting" {
+			return p, fmt.Errorf("%q: %q is neither sunset nor lasting", s, f[3])
 		}
-		p.base, p.month, p.day, p.sunset = baseHindu, m, d, len(f) == 4
+		p.base, p.month, p.day = baseHindu, m, d
+		p.sunset, p.lasting = len(f) == 4 && f[3] == "sunset", len(f) == 4 && f[3] == "lasting"
 	case len(f) == 2 && f[0] == "sankranti":
 		m, ok := hinduSigns[f[1]]
 		if !ok {
@@ -185,7 +193,7 @@ func parsePoint(s string) (point, error) {
 		}
 		p.base, p.month, p.day = baseNakshatra, m, d
 	default:
-		return p, fmt.Errorf("%q: want easter, orthodox-easter, hebrew DAY MONTH, islamic DAY MONTH, hindu DAY MONTH [sunset], "+
+		return p, fmt.Errorf("%q: want easter, orthodox-easter, hebrew DAY MONTH, islamic DAY MONTH, hindu DAY MONTH [sunset|lasting], "+
 			"sankranti SIGN or nakshatra STATION SIGN, with an optional +N or -N", s)
 	}
 	return p, nil
@@ -258,6 +266,8 @@ func (p point) day1(cy int) (calendar.Date, bool) {
 	case baseHindu:
 		if p.sunset {
 			d = fromRD(hinduTithiAtSunset(cy, p.month, p.day))
+		} else if p.lasting {
+			d = fromRD(hinduTithiLasting(cy, p.month, p.day))
 		} else {
 			d = fromRD(hinduDateOccur(cy, p.month, p.day))
 		}
