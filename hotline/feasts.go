@@ -28,6 +28,7 @@ type feastsFile struct {
 		Lead  int                  `yaml:"lead"`
 		Moves map[string]rules.Str `yaml:"moves"`
 		Note  string               `yaml:"note"`
+		After []string             `yaml:"after"`
 	} `yaml:"feasts"`
 }
 
@@ -90,7 +91,7 @@ func parseFeasts(file string, data []byte) (map[string]dates.Feast, []string, er
 				errorf(name.Pos, "name %q is empty or given twice", name.Value)
 				continue
 			}
-			out[name.Value] = dates.Feast{Rule: rule, Lunar: lunar, Note: f.Note}
+			out[name.Value] = dates.Feast{Rule: rule, Lunar: lunar, Note: f.Note, After: f.After}
 		}
 	}
 	if len(errs) > 0 {

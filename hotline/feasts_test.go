@@ -60,6 +60,11 @@ func TestFeastInQuestion(t *testing.T) {
 		{"庞格尔节烧纸行不行", "ritual_paper_money", "2027-01-15", "2027-01-17"},
 		{"卫塞节能不能烧香", "", "2026-05-31", ""},
 		{"衛塞節那天能放鞭炮嗎", "fireworks", "2026-05-31", ""},
+		// 周日节 after a year or 犹太 is Shavuot; alone it is 周日 and 节
+		{"2027年周日节能烧纸吗", "ritual_paper_money", "2027-06-10", "2027-06-12"},
+		{"犹太周日节那天能放鞭炮吗", "fireworks", "2026-05-21", "2026-05-23"},
+		{"这周日节日里能烧纸吗", "ritual_paper_money", "2026-03-01", ""},
+		{"下周日节日期间能放鞭炮吗", "fireworks", "2026-03-08", ""},
 	} {
 		q := h.Parse(c.q, today)
 		if c.activity != "" {

@@ -126,6 +126,10 @@ type Feast struct {
 	Rule  feast.Rule
 	Lunar *calendar.LunarDate
 	Note  string
+	// After, when given, are the words the name is read after, and only
+	// there: 周日节 after a year (2018年周日节) or 犹太 is Shavuot, alone
+	// it is 周日 (Sunday) and 节 (这周日节假日).
+	After []string
 }
 
 // Mention is one day named in the text.
@@ -1386,6 +1390,15 @@ func (r *Reader) otherFeasts(s *scan, today calendar.Date, year int) {
 	for _, w := range s.said(r.feastRank) {
 		for i, j := range s.occurrences(w) {
 			f := r.w.Feasts[w]
+			if len(f.After) > 0 {
+				k := slices.IndexFunc(f.After, func(a string) bool { return strings.HasSuffix(s.text[:i], a) })
+				if k < 0 {
+					continue
+				}
+				if a := f.After[k]; s.free(i-len(a), i) {
+					i -= len(a) // 犹太周日节: the word is the name's; a year is a mention of its own
+				}
+			}
 			rule := f.Rule
 			for _, p := range r.w.Orthodox {
 				if strings.HasSuffix(s.text[:i], p) && s.free(i-len(p), i) {
