@@ -646,14 +646,15 @@ func (s *scan) mayHave(word string) bool {
 	return s.present.has(r)
 }
 
-// find is p's matches that overlap no mention yet (findIn, split).
-func (s *scan) find(p *pattern) [][]int { return s.findIn(p, true) }
+// find is p's matches that overlap no mention yet (findIn, cut at the
+// mentions).
+func (s *scan) find(p *pattern) [][]int { return s.findIn(p, s.taken) }
 
 // findOpen is p's matches in the whole text, less some that overlap a
-// mention (findIn, not split): for a reader that drops those.
-func (s *scan) findOpen(p *pattern) [][]int { return s.findIn(p, false) }
+// mention (findIn, not cut): for a reader that drops those.
+func (s *scan) findOpen(p *pattern) [][]int { return s.findIn(p, nil) }
 
-func (s *scan) findIn(p *pattern, split bool) [][]int {
+func (s *scan) findIn(p *pattern, cut []bool) [][]int {
 	if s.ungated || p.whole {
 		return p.re.FindAllStringSubmatchIndex(s.text, -1)
 	}
@@ -665,7 +666,7 @@ func (s *scan) findIn(p *pattern, split bool) [][]int {
 	if s.chars == nil { // once, when a pattern first walks the text
 		s.chars = decode(s.text, make([]runeAt, 0, len(s.text)/2))
 	}
-	return p.findIn(s.text, s.chars, s.taken, split)
+	return p.findIn(s.text, s.chars, cut, s.taken)
 }
 
 func (s *scan) free(i, j int) bool {
@@ -961,10 +962,27 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 			break
 		}
 	}
-	if s.ungated || strings.Contains(s.text, "月") && strings.ContainsAny(s.text, "正冬腊初廿") {
-		all = append(all, s.find(r.reLunar2)...)
+	// the days without 农历 (腊月初八) are matches on the text the ones with
+	// it (农历九月初六) found free, as each is: those cut where they are
+	// not taken by these
+	second := s.ungated || strings.Contains(s.text, "月") && strings.ContainsAny(s.text, "正冬腊初廿")
+	var cut []bool
+	if second && len(all) > 0 {
+		cut = slices.Clone(s.taken)
 	}
-	for _, m := range all {
+	for k := 0; k < len(all) || second; k++ {
+		if k == len(all) {
+			second = false
+			if cut == nil {
+				all = append(all, s.find(r.reLunar2)...)
+			} else {
+				all = append(all, s.findIn(r.reLunar2, cut)...)
+			}
+			if k == len(all) {
+				break
+			}
+		}
+		m := all[k]
 		if !s.free(m[0], m[1]) {
 			continue
 		}

@@ -275,26 +275,26 @@ func (p *pattern) findAll(text string) [][]int {
 	if p.whole {
 		return p.re.FindAllStringSubmatchIndex(text, -1)
 	}
-	return p.findIn(text, decode(text, make([]runeAt, 0, len(text)/2)), nil, true)
+	return p.findIn(text, decode(text, make([]runeAt, 0, len(text)/2)), nil, nil)
 }
 
 // findIn runs p on the stretches of text (decoded as chars) made of its
-// alphabet that hold one of its anchors; taken (byte i taken by a mention;
-// nil for none) leaves out more of them, in one of two ways:
+// alphabet that hold a character of each of its needs; cut and taken
+// (byte i cut or taken; nil for none) leave out more of them:
 //
-//   - split: a taken byte ends a stretch, as a character outside the
-//     alphabet does — the matches that overlap no mention, for a reader
-//     that drops the others (findFree). The work on a text full of days
-//     then shrinks as each pass takes its days, instead of every pass
-//     matching again what the ones before it took.
-//   - else a stretch runs only when one of its anchors is not taken: the
-//     matches are those in the whole text, less those of stretches whose
-//     every anchor is taken — each of which holds an anchor, so overlaps
-//     a mention, and a reader that drops those loses nothing it would
-//     have kept (findOpen). This is for the readers whose matches must be
-//     the whole text's: a match in a stretch shortened by a mention may be
-//     one the whole text does not have (初六日 with 初六 taken is not 日).
-func (p *pattern) findIn(text string, chars []runeAt, taken []bool, split bool) [][]int {
+//   - a cut byte ends a stretch, as a character outside the alphabet
+//     does. Cut at the mentions, the matches are those that overlap no
+//     mention, for a reader that drops the others (scan.find): the work on
+//     a text full of days then shrinks as each pass takes its days,
+//     instead of every pass matching again what the ones before it took.
+//   - a taken character does not count for a need: a stretch whose every
+//     character of a need is taken holds only matches that overlap a
+//     mention, which a reader that drops those loses nothing by. Not cut,
+//     the matches are the whole text's, less those (scan.findOpen): for
+//     the readers whose matches must be the whole text's — a match in a
+//     stretch shortened by a mention may be one the whole text does not
+//     have (初六日 with 初六 taken is not 日).
+func (p *pattern) findIn(text string, chars []runeAt, cut, taken []bool) [][]int {
 	var out [][]int
 	start, first, has := -1, 0, uint(0) // the stretch: its byte, its first character, which needs it holds
 	all := uint(1)<<len(p.needs) - 1
@@ -302,7 +302,7 @@ func (p *pattern) findIn(text string, chars []runeAt, taken []bool, split bool) 
 		if k < len(chars) {
 			c := chars[k]
 			free := taken == nil || !taken[c.at]
-			if p.in(c.r) && (free || !split) {
+			if p.in(c.r) && (cut == nil || !cut[c.at]) {
 				if start < 0 {
 					start, first = int(c.at), k
 				}
