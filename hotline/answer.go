@@ -683,6 +683,9 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 	case q.badDay:
 		a.Verdict = NotUnderstood
 		a.Headline = c.T(l, "head.bad_day", "words", strings.Join(q.badWords, c.T(l, "list.sep")))
+		if q.unknownDay {
+			a.Headline = c.T(l, "head.unknown_day", "words", strings.Join(q.badWords, c.T(l, "list.sep")))
+		}
 		if len(q.badWords) == 0 {
 			a.Headline = c.T(l, "head.bad_day.unsaid")
 		}

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "68f50bdd1fffe9a12909976bad8eaf59f9b15b8edb5549072f53a6bd7b021f4a"
+const catalogSnapshotSum = "e1ff78a8dbac70c285c5d7ece782a62716883b7dcef30f39f47ec8d261f25254"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -110,6 +110,7 @@ func snapshotCatalog() *Catalog {
 			"head.short.forbidden":                 {ZH: "不可以：{when}这件事是禁止的。", EN: "No: it is forbidden{when}."},
 			"head.short.no_rule":                   {ZH: "本规则库没有相关规定：{when}。", EN: "The rule base has no rule on this{when}."},
 			"head.terms":                           {ZH: "{when}{activity}，{term}", EN: "{activity}{when}: {term}"},
+			"head.unknown_day":                     {ZH: "不知道是哪一天：{words}的日期每年公布，这一年的没有公布或不在规则库里。", EN: "The day is not known: {words} is held on days published each year, and that year's were not published or are not in the rule base."},
 			"head.unread":                          {ZH: "问题太长没有听完，不能答“可以”。", EN: "The question was too long to read whole: it cannot be answered yes."},
 			"head.until":                           {ZH: "{when}{activity}，到{to}截止。", EN: "{activity}{when}: until {to}."},
 			"interpretation":                       {ZH: "“{words}”理解为：{reading}", EN: "“{words}” is read as: {reading}"},

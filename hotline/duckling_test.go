@@ -73,8 +73,6 @@ var ducklingNotRead = []struct {
 }{
 	{texts: []string{"圣母节"}, reason: "圣母节 to a caller in China is a Catholic feast of Mary (圣母升天节, 圣母无染原罪节 …), " +
 		"not Durga's Dussehra: read by 十胜节, 凯旋节"},
-	{words: []string{"全球青年服"}, reason: "Global Youth Service Day: a Friday-to-Sunday in April its organisers choose each year " +
-		"(2011-04-15, 2013-04-26, 2020-04-17, 2024-04-26: now the third weekend, now the last), by no published rule"},
 	{texts: []string{"篝火节"}, reason: "篝火节 alone is any bonfire festival (a scenic spot's, 火把节): only 犹太教篝火节 is Lag BaOmer, " +
 		"and a fire-ban hotline must not answer a local bonfire event with a Jewish date"},
 	{texts: []string{"转经节", "轉經節"}, reason: "转经节 in China is the Tibetan circumambulation festival; Simchat Torah is read by " +

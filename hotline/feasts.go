@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/tonggao/tonggao/calendar"
@@ -29,6 +30,9 @@ type feastsFile struct {
 		Moves map[string]rules.Str `yaml:"moves"`
 		Note  string               `yaml:"note"`
 		After []string             `yaml:"after"`
+		// Published: year → "MM-DD..MM-DD", the days its organisers
+		// published, for a holiday chosen each year by no rule
+		Published map[int]rules.Str `yaml:"published"`
 	} `yaml:"feasts"`
 }
 
@@ -48,7 +52,24 @@ func parseFeasts(file string, data []byte) (map[string]dates.Feast, []string, er
 	for _, f := range spec.Feasts {
 		var lunar *calendar.LunarDate
 		var rule feast.Rule
-		if f.Lunar.Value != "" {
+		var published map[int][2]calendar.Date
+		if len(f.Published) > 0 {
+			if f.Day.Value != "" || f.Lunar.Value != "" || f.Eve || f.Lead != 0 || len(f.Moves) > 0 {
+				errorf(f.Day.Pos, "published: a holiday by its published days takes no day, lunar, eve, lead or moves")
+				continue
+			}
+			published = map[int][2]calendar.Date{}
+			for y, span := range f.Published {
+				from, to, ok := strings.Cut(span.Value, "..")
+				a, err1 := calendar.ParseDate(fmt.Sprintf("%04d-%s", y, from))
+				b, err2 := calendar.ParseDate(fmt.Sprintf("%04d-%s", y, to))
+				if !ok || err1 != nil || err2 != nil || b.Before(a) {
+					errorf(span.Pos, "published: %d: want MM-DD..MM-DD, not %q", y, span.Value)
+					continue
+				}
+				published[y] = [2]calendar.Date{a, b}
+			}
+		} else if f.Lunar.Value != "" {
 			l, err := calendar.ParseLunarDate(f.Lunar.Value)
 			switch {
 			case err != nil:
@@ -91,7 +112,7 @@ func parseFeasts(file string, data []byte) (map[string]dates.Feast, []string, er
 				errorf(name.Pos, "name %q is empty or given twice", name.Value)
 				continue
 			}
-			out[name.Value] = dates.Feast{Rule: rule, Lunar: lunar, Note: f.Note, After: f.After}
+			out[name.Value] = dates.Feast{Rule: rule, Lunar: lunar, Published: published, Note: f.Note, After: f.After}
 		}
 	}
 	if len(errs) > 0 {

@@ -29,9 +29,44 @@ func TestFeastsFile(t *testing.T) {
 		{"feasts:\n  - names: [a]\n    day: sankranti makara\n    lead: -1\n", "feasts.yaml:3:10: lead: -1"},
 		{"feasts:\n  - names: [a]\n    lunar: 四月三十五\n", "feasts.yaml:3:12: lunar: "},
 		{"feasts:\n  - names: [a]\n    lunar: 四月十五\n    eve: true\n", "feasts.yaml:3:12: lunar: a day of the Chinese calendar takes no"},
+		{"feasts:\n  - names: [a]\n    published: {2013: 04-31..05-01}\n", "published: 2013: want MM-DD..MM-DD, not \"04-31..05-01\""},
+		{"feasts:\n  - names: [a]\n    published: {2013: 04-28..04-26}\n", "published: 2013: want MM-DD..MM-DD"},
+		{"feasts:\n  - names: [a]\n    day: easter\n    published: {2013: 04-26..04-28}\n", "feasts.yaml:3:10: published: a holiday by its published days takes no day"},
 	} {
 		_, _, err := parseFeasts("feasts.yaml", []byte(c.yaml))
 		require.ErrorContains(t, err, c.err, c.yaml)
+	}
+}
+
+// TestFeastPublished: a holiday read by the days its organisers published
+// (全球青年服务日) is those days in a year they were published for; in
+// another it names no known day, and the day is asked for, not guessed.
+func TestFeastPublished(t *testing.T) {
+	h := newTestHotline(t)
+	for _, c := range []struct {
+		q, today, date, end string
+	}{
+		{"2024年全球青年服务日能烧纸吗", "2026-03-01", "2024-04-26", "2024-04-28"},
+		{"全球青年服务日那天能放鞭炮吗", "2013-02-12", "2013-04-26", "2013-04-28"},
+		{"全球青年服務日能放鞭炮嗎", "2019-04-13", "2019-04-13", "2019-04-14"}, // while it lasts: now
+		{"全球青年服务日能烧纸吗", "2013-05-01", "", ""},                      // 2014's were not published
+	} {
+		today, err := calendar.ParseDate(c.today)
+		require.NoError(t, err)
+		q := h.Parse(c.q, today)
+		if c.date == "" {
+			require.True(t, q.badDay && q.unknownDay, c.q)
+			require.Equal(t, []string{"全球青年服务日"}, q.badWords, c.q)
+			a, _, err := h.Ask(Request{Question: c.q, Today: today})
+			require.NoError(t, err)
+			require.Equal(t, NotUnderstood, a.Verdict, c.q)
+			require.Contains(t, a.Headline, "不知道是哪一天", c.q)
+			continue
+		}
+		require.Equal(t, c.date, q.Date.String(), c.q)
+		require.NotNil(t, q.DateEnd, c.q)
+		require.Equal(t, c.end, q.DateEnd.String(), c.q)
+		require.Empty(t, q.NotUnderstood, c.q)
 	}
 }
 

@@ -101,6 +101,9 @@ type Query struct {
 	// ageSaid: the caller said an age (60岁) and no fact was read from it
 	ageSaid bool
 	badDay  bool // a day was named that does not exist
+	// unknownDay: the day named is not known (a holiday whose days are
+	// published yearly, of a year not published), not impossible
+	unknownDay bool
 	// badWords are the words that named it (2月30号)
 	badWords []string
 }

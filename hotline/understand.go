@@ -1728,6 +1728,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 			if m.Bad {
 				q.NotUnderstood = append(q.NotUnderstood, m.Words)
 				q.badWords = append(q.badWords, m.Words)
+				q.unknownDay = q.unknownDay || m.Note != "" // a Bad mention with a note is a day not known
 			}
 		}
 		return

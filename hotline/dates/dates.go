@@ -126,6 +126,11 @@ type Feast struct {
 	Rule  feast.Rule
 	Lunar *calendar.LunarDate
 	Note  string
+	// Published are the days its organisers published, by year, for a
+	// holiday they choose each year by no rule (Global Youth Service Day):
+	// in another year the name names no known day (a Bad mention: the day
+	// is asked for).
+	Published map[int][2]calendar.Date
 	// After, when given, are the words the name is read after, and only
 	// there: 周日节 after a year (2018年周日节) or 犹太 is Shavuot, alone
 	// it is 周日 (Sunday) and 节 (这周日节假日).
@@ -1430,6 +1435,12 @@ func (r *Reader) otherFeasts(s *scan, today calendar.Date, year int) {
 			if f.Lunar != nil {
 				sp, ok = r.lunarFeastSpan(*f.Lunar, today, year)
 			}
+			if f.Published != nil {
+				if sp, ok = publishedSpan(f.Published, today, year); !ok {
+					s.add(Mention{Start: i, End: j, Bad: true, Note: f.Note})
+					continue
+				}
+			}
 			if !ok {
 				continue
 			}
@@ -1464,6 +1475,22 @@ func (r *Reader) otherFeasts(s *scan, today calendar.Date, year int) {
 
 // feastSpan is the occurrence of a rule a caller means: in the year said,
 // else the one going on today or the next.
+// publishedSpan is the published days of the year said, else of this
+// year if they are not past, else of the next: none when that year's
+// were not published (nor when this year's were not: whether they are
+// past is not known).
+func publishedSpan(days map[int][2]calendar.Date, today calendar.Date, year int) (feast.Span, bool) {
+	y := year
+	if y == 0 {
+		y = today.Year()
+		if d, ok := days[y]; ok && d[1].Before(today) {
+			y++
+		}
+	}
+	d, ok := days[y]
+	return feast.Span{From: d[0], To: d[1], Day: d[0]}, ok
+}
+
 func feastSpan(rule feast.Rule, today calendar.Date, year int) (feast.Span, bool) {
 	if year != 0 {
 		if ss := rule.In(year); len(ss) > 0 {
