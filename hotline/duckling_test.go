@@ -96,8 +96,11 @@ var ducklingDifferences = map[string]string{
 		"Duckling reads it as the Orthodox Great Lent, from Clean Monday (02-19)",
 	"2018年四旬節": "as 2018年四旬节",
 	"克哈特普迦节": "Chhath is read from its main day, Kartika's bright sixth (2013-11-08: the evening offering), through the " +
-		"next morning's; Duckling gives only the morning offering's day (11-09)",
-	"欧南节": "Onam is Thiruvonam of Chingam; 2013's Chingam had two and Kerala kept the later, 2013-09-16 (published); " +
+		"next morning's, as the Government of India's 2013 list (Pratihar Sashthi or Surya Sashthi, 8 November: " +
+		"shirdikesaibabaji.blogspot.com, List of holidays 2013; healthcarepanel.asia, India's Holidays 2013); Duckling " +
+		"gives only the morning offering's day (11-09)",
+	"欧南节": "Onam is Thiruvonam of Chingam; 2013's Chingam had two and Kerala kept the later, 2013-09-16, as the " +
+		"Government of India's 2013 list (Onam, 16 September: shirdikesaibabaji.blogspot.com, List of holidays 2013); " +
 		"Duckling's 08-20 is the earlier",
 	"欧南節": "as 欧南节",
 }
@@ -185,19 +188,22 @@ func TestDucklingDays(t *testing.T) {
 	t.Logf("Duckling day corpus: %d entries; %d agree (%.1f %%), %d differ deliberately, %d holidays not read; "+
 		"of the %d Mandarin entries %d agree (%.1f %%); the %d Cantonese ones are read too, %d agree",
 		total, agree, 100*rate, differ, notRead, total-cantonese, agree-cantoneseAgree, 100*mandarin, cantonese, cantoneseAgree)
-	// The goal is 95 %; it stands at 91.7 % of every entry (353 of 385),
-	// 92.2 % of the Mandarin ones (342 of 371). Every holiday a published
+	// The goal is 95 %; it stands at 93.0 % of every entry (358 of 385),
+	// 93.5 % of the Mandarin ones (347 of 371). Every holiday a published
 	// rule fixes is read by its rule (Easter's computus, the Hebrew
 	// calendar, Umm al-Qura, the modern Hindu calendar, Singapore's Vesak
-	// on 四月十五). What is left: 24 deliberate differences, readings a
-	// caller means (下周三 is next week's, 这周一 this week's, 春节 asked
-	// during the holiday is now, 四旬节 is Lent) or days the published rule
-	// puts elsewhere (Onam 2013, Raksha Bandhan at sunrise, Chhath's main
-	// day), and 8 names not read: 2 of a day chosen yearly and 6 that mean
-	// something else to a caller in China. 95 % of the Mandarin entries
-	// (353) would need 11 more: giving up readings a caller needs.
-	require.GreaterOrEqual(t, agree, 353)
-	require.GreaterOrEqual(t, agree-cantoneseAgree, 342)
+	// on 四月十五), Raksha Bandhan by the almanacs' six-ghatika rule (the
+	// Government of India's 2013 list: 08-20), and 全球青年服务日 by the
+	// days its organisers published (feasts.yaml's published years; other
+	// years are not known). What is left: 22 deliberate differences,
+	// readings a caller means (下周三 is next week's, 这周一 this week's, 春节
+	// asked during the holiday is now, 四旬节 is Lent) or days the published
+	// lists put elsewhere (Onam 2013 on 09-16 and Chhath's evening offering
+	// on 11-08, as the Government of India's 2013 list), and 5 names that
+	// mean something else to a caller in China. 95 % of the Mandarin
+	// entries (353) would need 6 more: giving up readings a caller needs.
+	require.GreaterOrEqual(t, agree, 358)
+	require.GreaterOrEqual(t, agree-cantoneseAgree, 347)
 }
 
 // TestDucklingNumbers: the numerals and distances of Duckling's corpus
