@@ -149,10 +149,22 @@ func hostileQuestions(h *Hotline) []struct{ name, q string } {
 			}
 		}
 	}
+	// drawn again until it spells no act: issue 17.5 bounds the work on a
+	// question not recognised, and a string that happens to spell one
+	// (宰杀家禽…) is answered in full, as any long recognised call is —
+	// which string that is changes with every word the vocabulary gains
+	knownChars := runes(func() rune { return known[rng.IntN(len(known))] })
+	today := calendar.MustDate(2024, 9, 20)
+	for range 100 {
+		if a, _, err := h.Ask(Request{Question: knownChars, Today: today}); err == nil && a.Verdict == NotUnderstood {
+			break
+		}
+		knownChars = runes(func() rune { return known[rng.IntN(len(known))] })
+	}
 	return []struct{ name, q string }{
 		{"chatter", cycle("今天天气怎么样我们家的狗跑丢了谁看见了告诉我一声谢谢大家帮忙啊")},
 		{"random-han", runes(func() rune { return rune(0x4E00 + rng.IntN(0x9FFF-0x4E00+1)) })},
-		{"known-chars", runes(func() rune { return known[rng.IntN(len(known))] })},
+		{"known-chars", knownChars},
 		// misheard words, each corrected by its sound, none an act
 		{"near-words", cycle("鞭泡", "桔杆", "孔名灯", "天埂", "炮张")},
 		{"dates", cycle("10月3日", "2024年2月30日", "农历九月初六", "下周三", "清明", "下午3点半")},
@@ -180,7 +192,7 @@ func TestUnrecognisedQuestions(t *testing.T) {
 	wants := map[string]want{
 		"chatter":       {verdict: "no_rule", understood: []Understood{{Words: "今天", Kind: "date", Meaning: "2024-09-20"}}, residue: true},
 		"random-han":    {verdict: "not_understood", residue: true},
-		"known-chars":   {residue: true}, // its characters follow the vocabulary: what it spells changes with it
+		"known-chars":   {verdict: "not_understood", residue: true}, // drawn until it spells no act
 		"near-words":    {verdict: "not_understood", understood: []Understood{{Words: "鞭泡", Kind: "heard", Meaning: "鞭炮"}, {Words: "孔名灯", Kind: "heard", Meaning: "孔明灯"}}, residue: true},
 		"dates":         {verdict: "not_understood", understood: []Understood{{Words: "10月3日", Kind: "date", Meaning: "2024-10-03"}}},
 		"digits":        {verdict: "not_understood"},
