@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/hotline/dates"
 )
 
 // A long call tells a story first and asks last: 我是白水镇的 … 玉米秆子还堆在
@@ -260,4 +263,42 @@ func (p *parser) pastStory(rd *reading, c int) bool {
 	}
 	roles := p.roles(rd)
 	return roles != nil && roles[c] == roleStory && p.hasAny(clauseText(rd, c), p.g.Story)
+}
+
+// storyYearless is the day m names read without the year a story told in
+// another clause said (他去年在后山上放烟花 … 过年想到山上放点烟花: 过年 is
+// the coming one, not last year's); ok is false when no story says a year
+// or m says its own.
+func (p *parser) storyYearless(rd *reading, m *dates.Mention, today calendar.Date) (calendar.Date, bool) {
+	if m.Weak || !p.textHas(rd, p.g.Story) {
+		return calendar.Date{}, false
+	}
+	roles := p.roles(rd)
+	if roles == nil {
+		return calendar.Date{}, false
+	}
+	c := rd.clause(m.Start)
+	told := false
+	for w := range p.g.Years {
+		if strings.Contains(m.Words, w) {
+			return calendar.Date{}, false
+		}
+		for from := 0; !told; {
+			k := strings.Index(rd.text[from:], w)
+			if k < 0 {
+				break
+			}
+			k += from
+			told = rd.clause(k) != c && roles[rd.clause(k)] == roleStory
+			from = k + len(w)
+		}
+	}
+	if !told {
+		return calendar.Date{}, false
+	}
+	ms := p.dates.Read(m.Words, today)
+	if len(ms) != 1 || ms[0].Bad || ms[0].Date == m.Date {
+		return calendar.Date{}, false
+	}
+	return ms[0].Date, true
 }

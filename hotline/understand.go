@@ -1733,6 +1733,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		}
 		return
 	}
+	if d, ok := p.storyYearless(rd, pick, today); ok {
+		pick.Date = d
+	}
 	q.Date, q.DateWords = pick.Date, pick.Words
 	q.dayWeak = pick.Weak
 	q.dayBefore = pick.Before
