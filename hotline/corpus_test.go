@@ -449,7 +449,8 @@ var heldoutSets = []heldoutSet{
 	// rule covers (挖野生兰花, 养鸭子, 套种花生, 打除草剂, 开小卖部), 184; a fact said right after a question of itself
 	// is asked, not stated (算不算重点防火区我也不晓得: was 不可以 in May), and the fire area said short (一般区), 185; an
 	// act taken back by a correction right after it (放鞭炮 哦不 放孔明灯), 186; with the session's other helpers'
-	// fixes, 189 of 232 on the last rebase (docs/hotline.md).
+	// fixes, 189 of 232 on the last rebase; no stall and no permit said in Xiang words (冇得摊位, 冇得许可证), 190
+	// (docs/hotline.md).
 	{"set12", heldout12Glob, 220, 0.81, 0},
 }
 
