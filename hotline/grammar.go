@@ -68,6 +68,24 @@ type grammar struct {
 	// Purpose and PurposeNext mark what an act is for (好种油菜).
 	Purpose     []string `yaml:"purpose"`
 	PurposeNext []string `yaml:"purpose_next"`
+	// Modifier is how a clause that describes a noun is said (杀鸡的毛,
+	// 卖剩下的菜叶子): a verb, what it leaves (剩下, 下来), the particle and
+	// a head noun. Between the act and the particle only what it leaves
+	// (Left), after at most one other verb's character that is none of
+	// Stops (which begin a main clause: 在, 能, 把); NotHead are the words
+	// after the particle that make it no modifier (的话, 的时候).
+	Modifier struct {
+		Particle string   `yaml:"particle"`
+		NotHead  []string `yaml:"not_head"`
+		Stops    []string `yaml:"stops"`
+		// Left are what a verb leaves of its object (剩下, 下来, 过):
+		// between a frame's verb and its object with the particle after
+		// them, they make the object the head (卖剩下的菜)
+		Left []string `yaml:"left"`
+		// Suffixes end a noun an act's phrase may stop short of (杀鸭 of
+		// 杀鸭子拔下来的毛)
+		Suffixes []string `yaml:"suffixes"`
+	} `yaml:"modifier"`
 	Ellipsis    []string `yaml:"ellipsis"`
 	People      []string `yaml:"people"`
 	Household   []string `yaml:"household"`

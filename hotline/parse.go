@@ -833,6 +833,7 @@ type hit struct {
 	neg    bool // negated (不烧纸)
 	focus  bool // 只烧纸
 	bg     bool // background (摘茶籽的时候)
+	mod    bool // describes a noun (杀鸡的毛): background, and no topic of another act
 	words  string
 	// wi, wj are the bytes of words when they are more than i..j (a
 	// frame's verb and object); 0, 0 otherwise.
@@ -875,6 +876,7 @@ type reading struct {
 	dates   []dates.Mention
 	clocks  []dates.Clock
 	verbs   []hit           // bare verbs of frames (no object), for partial acts
+	mods    [][2]int        // clauses that describe a noun: the act's start to the head noun's
 	objects map[string]bool // objectsSaid, once asked for
 	// present are the characters of text and adjacent the pairs of
 	// characters it holds, once indexed (says)
@@ -955,6 +957,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	p.scanFrames(rd)
 	p.mannerApart(rd)
 	p.scope(rd)
+	p.modifiers(rd)
 	p.purposes(rd)
 	rd.q.Unread = unread
 	return rd
@@ -1993,6 +1996,114 @@ func (p *parser) scope(rd *reading) {
 			}
 		}
 	}
+}
+
+// modifiers reads an act said in a clause that describes a noun (杀鸡的毛,
+// 卖剩下的菜叶子, 装修拆下来的旧门窗): it is background, and the act asked is
+// the one said after the noun (…的毛能在门口烧不). Alone in a call it is
+// still the act asked (摆摊的地方在哪里), but at the verb of it said again
+// after the noun (去年交过医保的人今年还要交吗: 交). Each clause is kept in
+// rd.mods, so that a day said right before it (去年摘剩的) is not taken as
+// the day asked.
+func (p *parser) modifiers(rd *reading) {
+	m := &p.g.Modifier
+	if m.Particle == "" {
+		return
+	}
+	for k := range rd.acts {
+		h := &rd.acts[k]
+		if h.neg || h.bg {
+			continue
+		}
+		end := p.modifierAfter(rd.text, h.objEnd(), true)
+		// 卖剩下的菜: the frame's object after its verb is the head
+		if end < 0 && h.wj > h.j && h.wi == h.i {
+			if e := p.modifierAfter(rd.text, h.j, false); e > 0 && e <= h.wj && rd.text[e:h.wj] == h.obj {
+				end = e
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		h.bg, h.mod = true, true
+		rd.mods = append(rd.mods, [2]int{h.objStart(), end})
+		for _, v := range rd.verbs {
+			if !v.neg && v.clause == h.clause && v.i >= end && h.w.activity != nil && p.verbOf(v.words, h.w.activity) {
+				h.i, h.j, h.wi, h.wj = v.i, v.j, 0, 0
+				break
+			}
+		}
+	}
+	// a bare verb may describe the noun too (去年摘剩的茶籽壳: 摘 without
+	// its object): its day is the clause's
+	for _, v := range rd.verbs {
+		if end := p.modifierAfter(rd.text, v.j, true); end > 0 && !v.neg {
+			rd.mods = append(rd.mods, [2]int{v.i, end})
+		}
+	}
+}
+
+// modifierAfter is where the head noun begins when the text from byte i
+// is what a verb leaves (剩下, 下来; after one other verb when other),
+// the particle and a head noun, else -1.
+func (p *parser) modifierAfter(s string, i int, other bool) int {
+	m := &p.g.Modifier
+	if l := p.longestPrefix(s[i:], m.Suffixes); l > 0 && other {
+		i += l // 杀鸭子拔下来的毛: the noun's suffix the act left
+	}
+	for n := 0; ; n++ {
+		if rest, ok := strings.CutPrefix(s[i:], m.Particle); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if !isHan(r) || p.startsWithAny(rest, m.NotHead) || p.startsWithAny(rest, m.Stops) {
+				return -1
+			}
+			return i + len(m.Particle)
+		}
+		if l := p.longestPrefix(s[i:], m.Left); l > 0 {
+			i += l
+			continue
+		}
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		if !other || n > 0 || !isHan(r) || p.startsWithAny(s[i:], m.Stops) {
+			return -1
+		}
+		i += sz
+	}
+}
+
+// longestPrefix is the length of the longest of words s begins with, 0
+// for none.
+func (p *parser) longestPrefix(s string, words []string) int {
+	n := 0
+	for _, w := range words {
+		if len(w) > n && strings.HasPrefix(s, w) {
+			n = len(w)
+		}
+	}
+	return n
+}
+
+// inModifier reports whether day mention m is said right before a clause
+// that describes a noun (去年摘剩的茶籽壳), in which act a is not, or with
+// what is left before the particle (去年过年剩的鞭炮): the day is the
+// clause's.
+func (p *parser) inModifier(rd *reading, m *dates.Mention, a hit) bool {
+	// (去年过年剩的: a day said right before another is read with it)
+	for k := range rd.dates {
+		if n := &rd.dates[k]; n.Start == m.End && n.End > n.Start {
+			m = n
+		}
+	}
+	if e := p.modifierAfter(rd.text, m.End, false); e > m.End+len(p.g.Modifier.Particle) && a.i >= e {
+		return true
+	}
+	for _, md := range rd.mods {
+		if m.End <= md[0] && rd.clause(m.Start) == rd.clause(md[0]) && utf8.RuneCountInString(rd.text[m.End:md[0]]) <= 1 &&
+			!(a.i >= md[0] && a.i < md[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // purposes reads a verb said right after an act that makes a fire, with

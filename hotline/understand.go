@@ -1100,7 +1100,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// act stays the topic
 		anyCovered := false
 		for _, h := range pos {
-			anyCovered = anyCovered || h.w.activity != nil
+			anyCovered = anyCovered || h.w.activity != nil && !h.mod
 		}
 		var fg []hit
 		for _, h := range pos {
@@ -1672,7 +1672,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if p.retracted(rd, k) || m.Custom && said {
 			continue
 		}
-		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) {
+		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) || p.inModifier(rd, m, a) {
 			continue
 		}
 		if k > 0 && appositive(rd.dates[k-1], m) {
@@ -1707,7 +1707,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// present is asked about, not the story
 	if pick != nil && pick.Date.Before(today) {
 		for k := range rd.dates {
-			if m := &rd.dates[k]; m.Weak && !m.Bad && m.Start >= pick.End {
+			if m := &rd.dates[k]; m.Weak && !m.Bad && m.Start >= pick.End && !p.inModifier(rd, m, a) {
 				pick = m
 				break
 			}
@@ -1715,7 +1715,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	}
 	if pick == nil {
 		for k := range rd.dates {
-			if m := &rd.dates[k]; m.Weak && !m.Bad && (pick == nil || a.clause >= 0 && rd.clause(m.Start) == a.clause) {
+			if m := &rd.dates[k]; m.Weak && !m.Bad && !p.inModifier(rd, m, a) && (pick == nil || a.clause >= 0 && rd.clause(m.Start) == a.clause) {
 				pick = m
 			}
 		}

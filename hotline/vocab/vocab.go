@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,10 +35,14 @@ const Dir = "vocabulary"
 // either order, with measure words, particles and complements between.
 // With, when given, are words one of which the clause must also say for
 // the frame to count: 丢进垃圾桶 is mixing construction waste into household
-// rubbish only when 装修垃圾 is said with it.
+// rubbish only when 装修垃圾 is said with it. Classes name noun classes
+// (nouns: in any vocabulary file) whose words are objects too, so that one
+// list of what is refuse serves every verb done to refuse (烧, 丢, 倒); the
+// loaded frame's Objects hold them.
 type Frame struct {
 	Verbs   []string `yaml:"verbs"`
-	Objects []string `yaml:"objects"`
+	Objects []string `yaml:"objects,omitempty"`
+	Classes []string `yaml:"classes,omitempty"`
 	With    []string `yaml:"with,omitempty"`
 }
 
@@ -245,6 +250,9 @@ type Vocabulary struct {
 	Unasked []string
 	// Duties are the duties callers ask about by their words.
 	Duties []Duty
+	// Nouns are the noun classes frames name (refuse: 垃圾, 空瓶子, …),
+	// merged over files and roots.
+	Nouns map[string][]string
 	// Files are the files read, as errors name them.
 	Files []string
 }
@@ -286,7 +294,8 @@ type Root struct {
 // nothing.
 func Load(ctx context.Context, set *rules.Set, cal *calendar.Calendar, roots ...Root) (*Vocabulary, error) {
 	l := &loader{set: set, cal: cal, v: &Vocabulary{Days: map[string]int{}, Festivals: map[string]string{}, Customs: map[string]string{},
-		LunarDays: map[string]LunarDay{}, TermDays: map[string]TermDay{}, Questions: map[string]Question{}, Distance: Distance{Units: map[string]float64{}}}}
+		LunarDays: map[string]LunarDay{}, TermDays: map[string]TermDay{}, Questions: map[string]Question{}, Distance: Distance{Units: map[string]float64{}},
+		Nouns: map[string][]string{}}}
 	for _, root := range roots {
 		r := fsread.New(ctx, root.FS, root.Name, fsread.Limits{})
 		entries, err := fs.ReadDir(root.FS, Dir)
@@ -310,6 +319,7 @@ func Load(ctx context.Context, set *rules.Set, cal *calendar.Calendar, roots ...
 			l.file(file, data)
 		}
 	}
+	l.expand()
 	if len(l.errs) > 0 {
 		sort.SliceStable(l.errs, func(i, j int) bool {
 			a, b := l.errs[i], l.errs[j]
@@ -427,6 +437,8 @@ type fileSpec struct {
 		Words []string  `yaml:"words"`
 		With  []string  `yaml:"with"`
 	} `yaml:"duties"`
+	// Nouns are noun classes: a name and the words of things of that kind.
+	Nouns map[string][]string `yaml:"nouns"`
 }
 
 type loader struct {
@@ -435,6 +447,16 @@ type loader struct {
 	v    *Vocabulary
 	errs ErrorList
 	cur  string
+	// classed are the frames that name noun classes, filled in when every
+	// file is read (a class may be written in another file or root)
+	classed []classedFrame
+}
+
+// classedFrame is a frame naming noun classes, with where it is written.
+type classedFrame struct {
+	file string
+	pos  rules.Pos
+	f    *Frame
 }
 
 func (l *loader) errorf(p rules.Pos, format string, args ...any) {
@@ -465,6 +487,7 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(a.Activity.Pos, "activity %s: give words or frames", a.Activity.Value)
 		}
 		l.frames(a.Activity.Pos, a.Frames)
+		l.classes(a.Activity.Pos, a.Frames)
 		act := Activity{ID: a.Activity.Value, Words: a.Words, Frames: a.Frames}
 		if a.Partial.Value != "" {
 			if p, ok := l.activity(a.Partial); ok {
@@ -483,7 +506,15 @@ func (l *loader) file(file string, data []byte) {
 		l.v.Activities = append(l.v.Activities, act)
 	}
 	for _, a := range spec.Acts {
+		l.frames(rules.Pos{}, a.Frames)
+		l.classes(rules.Pos{}, a.Frames)
 		l.v.Acts = append(l.v.Acts, Act{Words: a.Words, Frames: a.Frames})
+	}
+	for name, words := range spec.Nouns {
+		if len(words) == 0 {
+			l.errorf(rules.Pos{}, "noun class %s has no words", name)
+		}
+		l.v.Nouns[name] = append(l.v.Nouns[name], words...)
 	}
 	for _, ph := range spec.Phrases {
 		if len(ph.Words) == 0 {
@@ -751,8 +782,38 @@ func (l *loader) fact(s rules.Str) (*rules.Fact, bool) {
 
 func (l *loader) frames(p rules.Pos, fs []Frame) {
 	for _, f := range fs {
-		if len(f.Verbs) == 0 || len(f.Objects) == 0 {
-			l.errorf(p, "a frame needs verbs and objects")
+		if len(f.Verbs) == 0 || len(f.Objects) == 0 && len(f.Classes) == 0 {
+			l.errorf(p, "a frame needs verbs and objects (or classes)")
+		}
+	}
+}
+
+// classes notes the frames of fs that name noun classes, to be filled in
+// by expand once every file is read.
+func (l *loader) classes(p rules.Pos, fs []Frame) {
+	for i := range fs {
+		if len(fs[i].Classes) > 0 {
+			l.classed = append(l.classed, classedFrame{file: l.cur, pos: p, f: &fs[i]})
+		}
+	}
+}
+
+// expand adds the words of each class a frame names to its objects; a
+// class no file defines is an error where the frame is written.
+func (l *loader) expand() {
+	for _, c := range l.classed {
+		for _, name := range c.f.Classes {
+			words, ok := l.v.Nouns[name]
+			if !ok {
+				l.cur = c.file
+				l.errorf(c.pos, "no noun class %q (nouns: in a vocabulary file)", name)
+				continue
+			}
+			for _, w := range words {
+				if !slices.Contains(c.f.Objects, w) {
+					c.f.Objects = append(c.f.Objects, w)
+				}
+			}
 		}
 	}
 }
