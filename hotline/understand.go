@@ -1154,7 +1154,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		drop := false
 		for _, o := range pos {
-			if o.w.activity != nil && h.w.activity != nil && o.w.activity != h.w.activity && o.clause == h.clause && o.w.activity.IsA(h.w.activity) &&
+			// (渣土车拉渣 不盖篷布: or the next clause of one sentence, parted
+			// by a space only)
+			if o.w.activity != nil && h.w.activity != nil && o.w.activity != h.w.activity && sameSentence(rd, o.i, h.i) && o.w.activity.IsA(h.w.activity) &&
 				!p.hasAny(rd.text[min(o.i, h.i):max(o.i, h.i)], p.g.Connectors) {
 				drop = true // 生火煮东西: a kind of it is named (but not 倒渣土和乱倒垃圾)
 			}
