@@ -141,6 +141,9 @@ func (d docRef) String() string { return fmt.Sprintf("%s〔%d〕%s号", d.issuer
 
 // docRefs are the document numbers said in text, in the order said.
 func (p *parser) docRefs(text string) []docRef {
+	if !digitBeforeHao(text) {
+		return nil // no number said before 号: the regexp need not scan the call
+	}
 	var out []docRef
 	for _, m := range p.reDoc.FindAllStringSubmatchIndex(text, -1) {
 		run := text[m[2]:m[3]]
@@ -161,6 +164,22 @@ func (p *parser) docRefs(text string) []docRef {
 		out = p.docRefsAfter(text, d, out)
 	}
 	return out
+}
+
+// digitBeforeHao reports whether 号 follows a digit (spaces between) in
+// text, as every document number reDoc reads ends: 7号, 〔2024〕 8 号.
+func digitBeforeHao(text string) bool {
+	for at := 0; ; {
+		k := strings.Index(text[at:], "号")
+		if k < 0 {
+			return false
+		}
+		before := strings.TrimRight(text[:at+k], " \t\u3000")
+		if n := len(before); n > 0 && before[n-1] >= '0' && before[n-1] <= '9' {
+			return true
+		}
+		at += k + len("号")
+	}
 }
 
 // reDocMore is a document number's year and number, or number alone,

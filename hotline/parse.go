@@ -1340,7 +1340,10 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 func (p *parser) readsAsWritten(text string, i, j int) bool {
 	said := text[i:j]
 	end := j
-	for end < len(text) {
+	// the verb follows within a short clause's reach (拖垃圾去河边倒掉):
+	// a run of hundreds of characters without a pause is not searched
+	// again from every word heard (issue 17.5's bound)
+	for n := 0; end < len(text) && n < maxClauseRunes; n++ {
 		r, sz := utf8.DecodeRuneInString(text[end:])
 		if clauseBreakOrSpace(r) {
 			break
@@ -1781,6 +1784,11 @@ func (p *parser) topicStart(rd *reading, cs int) int {
 	return k
 }
 
+// maxClauseRunes is how far a clause is searched for a word said later in
+// it: longer than any clause a caller says between pauses, short enough
+// that a long run with no pause costs no search from every word in it.
+const maxClauseRunes = 24
+
 // laterVerbOf is the first verb of frame f after byte from, in from's
 // clause or the next of its sentence, when no act has taken it, it is in
 // no fact phrase (摘完了) and has no object of its own after it; 0, 0 for
@@ -1788,7 +1796,7 @@ func (p *parser) topicStart(rd *reading, cs int) int {
 // 划好的车位里 gives the second 停 no topic.
 func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
 	s := rd.text
-	for i := from; i < len(s) && rd.clause(i) <= rd.clause(from)+1 && sameSentence(rd, from, i); {
+	for i, n := from, 0; i < len(s) && n < 2*maxClauseRunes && rd.clause(i) <= rd.clause(from)+1 && sameSentence(rd, from, i); n++ {
 		for v := range f.verbs {
 			j := i + len(v)
 			if !strings.HasPrefix(s[i:], v) {
