@@ -47,6 +47,8 @@ check() { # module out max_raw max_gz [--decide]
 }
 # ./wasm grew 315 KB raw / 81 KB gzipped in session 9 (13,149,177 → 13,464,375 B; 3,539,650 → 3,621,083 B gzipped)
 # with the hotline's own code — its segmenter and trie tables, terms as data, readings — and no new package: the
-# limit follows it, the guard against a package linked in stays (docs/speed.md).
-check ./wasm "$dir/tonggao.wasm" $((13300 * 1024)) $((3600 * 1024))
+# limit follows it, the guard against a package linked in stays (docs/speed.md). Session 10: 13,736,441 B raw,
+# 3,696,099 B gzipped (+2.0 %), again no new package (go list -deps identical): the hotline's words and grammar
+# (asked.go, duties, noun classes, documents by subject, the day reader's gates).
+check ./wasm "$dir/tonggao.wasm" $((13600 * 1024)) $((3700 * 1024))
 check ./wasm/decide "$dir/tonggao-decide.wasm" $((8100 * 1024)) $((2220 * 1024)) --decide
