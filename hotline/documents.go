@@ -20,7 +20,7 @@ import (
 // isDocument: the call asks about a document — its number, or a document
 // word with a validity word (这个文件还有效吗, 禁火令还有效吗).
 func (p *parser) isDocument(rd *reading) bool {
-	if strings.Contains(rd.text, "号") && (p.reDocN.MatchString(rd.text) || p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) {
+	if strings.Contains(rd.text, "号") && (p.saysDocN(rd.text) || digitBeforeHao(rd.text) && p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) {
 		return true
 	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
@@ -164,6 +164,13 @@ func (p *parser) docRefs(text string) []docRef {
 		out = p.docRefsAfter(text, d, out)
 	}
 	return out
+}
+
+// saysDocN reports whether text says a number as a document's (7号文件,
+// 三号令): reDocN, run only where 号文 or 号令 is said — it would scan
+// every call with a 号 otherwise.
+func (p *parser) saysDocN(text string) bool {
+	return (strings.Contains(text, "号文") || strings.Contains(text, "号令")) && p.reDocN.MatchString(text)
 }
 
 // digitBeforeHao reports whether 号 follows a digit (spaces between) in

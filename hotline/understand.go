@@ -397,7 +397,7 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 		if k == 0 && part.intent != IntentDocument && (len(part.queries) == 0 || part.queries[0].Activity == "") {
 			continue // 请问 before the first number: part of its question
 		}
-		if k == 0 && part.intent == IntentDocument && !p.issuerSaid(s) && !p.reDocN.MatchString(s) {
+		if k == 0 && part.intent == IntentDocument && !p.issuerSaid(s) && !p.saysDocN(s) {
 			continue // words before the number that ask of no document
 		}
 		parts = append(parts, part)
@@ -481,7 +481,7 @@ func pauseSpans(text string) [][2]int {
 // for a call of one question.
 func (p *parser) docSubjectParts(rd *reading, today calendar.Date) []*understanding {
 	spans := pauseSpans(rd.text)
-	if len(spans) < 2 || len(p.docRefs(rd.text)) > 0 || p.reDocN.MatchString(rd.text) {
+	if len(spans) < 2 || len(p.docRefs(rd.text)) > 0 || p.saysDocN(rd.text) {
 		return nil
 	}
 	var starts []int
