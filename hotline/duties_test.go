@@ -1,9 +1,7 @@
 package hotline
 
 import (
-	"os"
 	"testing"
-	"testing/fstest"
 
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
@@ -47,21 +45,8 @@ func TestAnotherCountysDuties(t *testing.T) {
 // A duties entry naming a duty no notice has, or with no words, is
 // refused where it is written.
 func TestDutiesTableChecked(t *testing.T) {
-	base := fstest.MapFS{}
-	for _, name := range []string{"facts.yaml", "notices/test-night-market.yaml"} {
-		b, err := os.ReadFile("testdata/county/" + name)
-		require.NoError(t, err)
-		base[name] = &fstest.MapFile{Data: b}
-	}
-	for _, tc := range []struct{ yaml, want string }{
+	requireCountyVocabularyErrors(t, []vocabularyError{
 		{"duties:\n  - {duty: 打扫, words: [收摊]}\n", `vocabulary/words.yaml:2:12: duties: 0 notices have a duty "打扫", want one`},
 		{"duties:\n  - {duty: stall-clean-up}\n", `vocabulary/words.yaml:2:12: duties: "stall-clean-up" needs words`},
-	} {
-		fsys := fstest.MapFS{"vocabulary/words.yaml": &fstest.MapFile{Data: []byte(tc.yaml)}}
-		for k, v := range base {
-			fsys[k] = v
-		}
-		_, err := countyHotline(t, fsys)
-		require.ErrorContains(t, err, tc.want)
-	}
+	})
 }

@@ -70,23 +70,33 @@ func TestAnotherCountysTerms(t *testing.T) {
 // An asks table naming a term no rule states, or a kind of question the
 // grammar has not, is refused where it is written.
 func TestAsksTableChecked(t *testing.T) {
+	requireCountyVocabularyErrors(t, []vocabularyError{
+		{"asks:\n  - {words: [多少钱], terms: [管理费]}\n", `vocabulary/words.yaml:2:28: asks: no rule of the rule set states a term "管理费"`},
+		{"asks:\n  - {kind: price, terms: [摊位费]}\n", `vocabulary/words.yaml:2:12: asks: "price" is no kind of question`},
+		{"unasked: [押金]\n", `vocabulary/words.yaml:1:11: asks: no rule of the rule set states a term "押金"`},
+		{"asks:\n  - {terms: [摊位费]}\n", `vocabulary/words.yaml:2:14: asks: give words or a kind of question`},
+	})
+}
+
+// vocabularyError is a vocabulary file's text and the error it must get.
+type vocabularyError struct{ yaml, want string }
+
+// requireCountyVocabularyErrors loads the made-up county's rules with each
+// case's text as its vocabulary and requires the error, where it is written.
+func requireCountyVocabularyErrors(t *testing.T, cases []vocabularyError) {
+	t.Helper()
 	base := fstest.MapFS{}
 	for _, name := range []string{"facts.yaml", "notices/test-night-market.yaml"} {
 		b, err := os.ReadFile("testdata/county/" + name)
 		require.NoError(t, err)
 		base[name] = &fstest.MapFile{Data: b}
 	}
-	for _, tc := range []struct{ yaml, want string }{
-		{"asks:\n  - {words: [多少钱], terms: [管理费]}\n", `vocabulary/words.yaml:2:28: asks: no rule of the rule set states a term "管理费"`},
-		{"asks:\n  - {kind: price, terms: [摊位费]}\n", `vocabulary/words.yaml:2:12: asks: "price" is no kind of question`},
-		{"unasked: [押金]\n", `vocabulary/words.yaml:1:11: asks: no rule of the rule set states a term "押金"`},
-		{"asks:\n  - {terms: [摊位费]}\n", `vocabulary/words.yaml:2:14: asks: give words or a kind of question`},
-	} {
+	for _, tc := range cases {
 		fsys := fstest.MapFS{"vocabulary/words.yaml": &fstest.MapFile{Data: []byte(tc.yaml)}}
 		for k, v := range base {
 			fsys[k] = v
 		}
 		_, err := countyHotline(t, fsys)
-		require.ErrorContains(t, err, tc.want)
+		require.ErrorContains(t, err, tc.want, tc.yaml)
 	}
 }
