@@ -55,7 +55,7 @@ func TestCounts(t *testing.T) {
 	})
 	require.NoError(t, err)
 	today := calendar.MustDate(2025, 1, 31)
-	for _, tc := range []struct{ text, words, want string }{
+	requireOneDay(t, r, today, []dayCase{
 		{"三天后", "三天后", "2025-02-03"},
 		{"两个礼拜后", "两个礼拜后", "2025-02-14"},
 		{"一个星期以后", "一个星期以后", "2025-02-07"},
@@ -69,16 +69,7 @@ func TestCounts(t *testing.T) {
 		{"半个月后", "半个月后", "2025-02-15"},
 		{"堆了超过三天", "", ""},
 		{"经过两天", "", ""},
-	} {
-		ms := r.Read(tc.text, today)
-		if tc.words == "" {
-			require.Empty(t, ms, tc.text)
-			continue
-		}
-		require.Len(t, ms, 1, tc.text)
-		require.Equal(t, tc.want, ms[0].Date.String(), tc.text)
-		require.Equal(t, tc.words, tc.text[ms[0].Start:ms[0].End], tc.text)
-	}
+	})
 }
 
 // TestClocks: times of day are read with the part of the day said before
@@ -295,9 +286,7 @@ func TestSolarTermsAndDottedDays(t *testing.T) {
 		DotNotBefore: []string{"米", "公"}})
 	require.NoError(t, err)
 	today := calendar.MustDate(2024, 10, 1)
-	for _, tc := range []struct {
-		text, words, want string // want "" when no day is named
-	}{
+	requireOneDay(t, r, today, []dayCase{
 		{"寒露那天开摘", "寒露", "2024-10-08"},
 		{"茶籽 霜降 摘得不", "霜降", "2024-10-23"},
 		{"霜降", "霜降", "2024-10-23"},
@@ -310,7 +299,18 @@ func TestSolarTermsAndDottedDays(t *testing.T) {
 		{"离山1.5公里", "", ""},
 		{"离山2.50米", "", ""},
 		{"2024.10.23", "2024.10.23", "2024-10-23"},
-	} {
+	})
+}
+
+// dayCase is a text, the words of the one day it names and that day
+// (both "" when it names none).
+type dayCase struct{ text, words, want string }
+
+// requireOneDay reads each case's text and requires the one day it names,
+// said by its words, or none.
+func requireOneDay(t *testing.T, r *dates.Reader, today calendar.Date, cases []dayCase) {
+	t.Helper()
+	for _, tc := range cases {
 		ms := r.Read(tc.text, today)
 		if tc.want == "" {
 			require.Empty(t, ms, tc.text)
