@@ -86,7 +86,7 @@ func numberSignOutsideDays(rd *reading) bool {
 // (城区店里卖过期食品 有没有规定 asks about the act).
 func (p *parser) saysOutsideActs(rd *reading, words []string) bool {
 	for _, w := range words {
-		for at := 0; ; {
+		for at := 0; rd.mayHold1(w); {
 			k := strings.Index(rd.text[at:], w)
 			if k < 0 {
 				break

@@ -339,6 +339,23 @@ type parser struct {
 	// objectsOf those of each activity's frames
 	objects   *trie
 	objectsOf map[*rules.Activity][]string
+	// objByFirst are every frame's objects (of any length) by their first
+	// character: whether a text starts with one is a look-up, not a
+	// search per verb, frame and object
+	objByFirst map[rune][]string
+	// plain: no shortcut is taken — every gate that spares a search (a
+	// text's index of characters, the tables' first characters) is passed,
+	// so that TestParseShortcuts can hold the shortcuts to the plain
+	// reading (ungated)
+	plain bool
+}
+
+// ungated is p reading without its shortcuts (plain); the same answers,
+// slower — for the guard test only.
+func (p *parser) ungated() *parser {
+	u := *p
+	u.plain = true
+	return &u
 }
 
 func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g *grammar) (*parser, error) {
@@ -590,9 +607,12 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.distFirst += string(r)
 	}
 	p.complements, p.made, p.result, p.filler1 = set2(g.Complements), set2(g.Made), set2(g.Result), set2(g.Filler)
-	p.objects, p.objectsOf = newTrie(), map[*rules.Activity][]string{}
+	p.objects, p.objectsOf, p.objByFirst = newTrie(), map[*rules.Activity][]string{}, map[rune][]string{}
 	for _, f := range p.frames {
 		for _, o := range f.byLength {
+			if r, _ := utf8.DecodeRuneInString(o); !slices.Contains(p.objByFirst[r], o) {
+				p.objByFirst[r] = append(p.objByFirst[r], o)
+			}
 			if utf8.RuneCountInString(o) >= 2 {
 				p.objects.add(o, word{})
 				p.objectsOf[f.activity] = append(p.objectsOf[f.activity], o)
@@ -887,6 +907,11 @@ type reading struct {
 	// once when rolesRead
 	roles     []clauseRole
 	rolesRead bool
+	// plain: the index gates nothing (parser.plain)
+	plain bool
+	// startsObj: the text starts with a frame's object (startsWithObject),
+	// once startsRead
+	startsObj, startsRead bool
 }
 
 // clause is the index of the clause byte i is in.
@@ -918,7 +943,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		}
 		return r
 	}, text)
-	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}}
+	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}, plain: p.plain}
 	text = p.fromLatin(rd, text)
 	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text
@@ -926,8 +951,11 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	rd.clauses = make([]int32, len(text))
 	c := 0
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if clauseBreak(r) || r == '还' && strings.HasPrefix(text[i:], "还有") || p.spaceBreak(text, i) || hanSpace(text, i) || p.enumerates(text, i) {
+		r, n := decodeRune(text[i:])
+		// (a space break starts with a space, an enumerator with one of
+		// enumFirst: tested at every character, most are neither)
+		if clauseBreak(r) || r == '还' && strings.HasPrefix(text[i:], "还有") || unicode.IsSpace(r) && (p.spaceBreak(text, i) || hanSpace(text, i)) ||
+			p.enumFirst.mayHave(r) && p.enumerates(text, i) {
 			c++
 		}
 		for k := i; k < i+n; k++ {

@@ -666,12 +666,16 @@ func (rd *reading) says(words []string) bool {
 // mayHold1 reports whether the text may hold w (indexed): false when it
 // lacks w's first character, or its first two side by side; true for "".
 func (rd *reading) mayHold1(w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
+	if rd.plain {
+		return true
+	}
+	rd.index()
+	r, n := decodeRune(w)
 	if w != "" && !rd.present.mayHave(r) {
 		return false
 	}
 	if n < len(w) {
-		if r2, _ := utf8.DecodeRuneInString(w[n:]); !rd.adjacent.mayHave(r, r2) {
+		if r2, _ := decodeRune(w[n:]); !rd.adjacent.mayHave(r, r2) {
 			return false
 		}
 	}
@@ -992,7 +996,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// 田埂……烧得不: the object said first, as the topic, and its verb
 		// alone in a later clause
 		for _, v := range rd.verbs {
-			if v.neg {
+			if v.neg || !p.startsWithObject(rd) {
 				continue
 			}
 			for _, f := range p.framesOfHead(v.words) {
@@ -1020,7 +1024,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 			if !mustRead {
 				for _, m := range p.g.Must {
-					if strings.Contains(rd.text, m) {
+					if rd.mayHold1(m) && rd.search(m) {
 						mustSaid = append(mustSaid, m)
 					}
 				}
@@ -1256,6 +1260,20 @@ func actLabel(h hit) string {
 		return h.w.activity.Name
 	}
 	return h.words
+}
+
+// startsWithObject reports whether the text starts with an object of a
+// frame (objByFirst), found once per call; always true when plain.
+func (p *parser) startsWithObject(rd *reading) bool {
+	if p.plain {
+		return true
+	}
+	if !rd.startsRead {
+		r, _ := decodeRune(rd.text)
+		rd.startsObj = slices.ContainsFunc(p.objByFirst[r], func(o string) bool { return strings.HasPrefix(rd.text, o) })
+		rd.startsRead = true
+	}
+	return rd.startsObj
 }
 
 // framesOfHead are the frames of verb v, or, when it has none of its own
@@ -1857,7 +1875,7 @@ func (p *parser) alarms(rd *reading) [][2]int {
 			continue
 		}
 		for _, w := range r.Words {
-			for i := 0; ; {
+			for i := 0; rd.mayHold1(w); {
 				k := strings.Index(rd.text[i:], w)
 				if k < 0 {
 					break
