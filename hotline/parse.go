@@ -343,6 +343,11 @@ type parser struct {
 	// character: whether a text starts with one is a look-up, not a
 	// search per verb, frame and object
 	objByFirst map[rune][]string
+	// objStarts are objByFirst's keys and complFirst the complements'
+	// first characters, as sets tested without a map look-up: a frame's
+	// window is looked up word by word, and most of its words start no
+	// object, verb or complement
+	objStarts, complFirst runeBits
 	// plain: no shortcut is taken — every gate that spares a search (a
 	// text's index of characters, the tables' first characters) is passed,
 	// so that TestParseShortcuts can hold the shortcuts to the plain
@@ -607,11 +612,16 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.distFirst += string(r)
 	}
 	p.complements, p.made, p.result, p.filler1 = set2(g.Complements), set2(g.Made), set2(g.Result), set2(g.Filler)
+	for _, c := range g.Complements {
+		r, _ := utf8.DecodeRuneInString(c)
+		p.complFirst.add(r)
+	}
 	p.objects, p.objectsOf, p.objByFirst = newTrie(), map[*rules.Activity][]string{}, map[rune][]string{}
 	for _, f := range p.frames {
 		for _, o := range f.byLength {
 			if r, _ := utf8.DecodeRuneInString(o); !slices.Contains(p.objByFirst[r], o) {
 				p.objByFirst[r] = append(p.objByFirst[r], o)
+				p.objStarts.add(r)
 			}
 			if utf8.RuneCountInString(o) >= 2 {
 				p.objects.add(o, word{})
@@ -1573,9 +1583,9 @@ func (p *parser) scanFrames(rd *reading) {
 	// (a verb, eight characters before it for an object said first, twelve
 	// after), so that a long question without one costs little.
 	windows := p.verbWindows(s)
-	n := 0 // a token is a character or more: the windows' characters bound them
+	n := 0 // a token is a character or more: the windows' bytes bound them
 	for _, w := range windows {
-		n += utf8.RuneCountInString(s[w[0]:w[1]])
+		n += w[1] - w[0]
 	}
 	// the tokens and the segmenter's space, reused from call to call: a
 	// long call would otherwise allocate them anew each time
@@ -1590,7 +1600,7 @@ func (p *parser) scanFrames(rd *reading) {
 			// 一把火烧掉: after a measure word, a verb that begins with what
 			// an act makes (火烧) is that object and the verb (火, 烧)
 			word := sg.word || !p.framesInDict
-			if n := len(toks); n > 0 && p.complements[toks[n-1].t] && toks[n-1].j == i {
+			if n := len(toks); n > 0 && toks[n-1].j == i && p.isComplement(toks[n-1].t) {
 				if k := p.madePrefix(s[i:j]); k > 0 {
 					toks = append(toks, tok{i, i + k, s[i : i+k], true})
 					i += k
@@ -1616,23 +1626,23 @@ func (p *parser) scanFrames(rd *reading) {
 		if !v.word {
 			continue // no verb
 		}
-		fs := p.byVerb[v.t]
+		fs := p.framesOfVerb(v.t)
 		if len(fs) == 0 || rd.inAct(v.i, v.j) || !rd.free(v.i, v.j) {
 			continue
 		}
 		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb is
 		// a measure word or a complement, not a verb.
-		if vi > 0 && p.complements[v.t] && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !p.filler1[toks[vi-1].t] || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
+		if vi > 0 && p.isComplement(v.t) && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !p.filler1[toks[vi-1].t] || rd.inCovered(toks[vi-1].i, toks[vi-1].j)) {
 			continue
 		}
 		// 瓷砖碎渣一大堆, 两车渣土: after a numeral, a measure
-		if p.complements[v.t] && p.endsWithAny(s[:v.i], p.g.MeasuresAfter) {
+		if p.isComplement(v.t) && p.endsWithAny(s[:v.i], p.g.MeasuresAfter) {
 			continue
 		}
 		// match is the verb's frame that token oi is an object of
 		match := func(oi int) *frame {
 			o := toks[oi]
-			if !o.word || rd.inCovered(o.i, o.j) || !sameSentence(rd, o.i, v.i) {
+			if !o.word || !p.mayBeObject(o.t) || rd.inCovered(o.i, o.j) || !sameSentence(rd, o.i, v.i) {
 				return nil // no object, or not this verb's
 			}
 			for _, f := range fs {
@@ -1839,6 +1849,32 @@ func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
 		i += n
 	}
 	return 0, 0
+}
+
+// isComplement reports whether t is one of the grammar's complements
+// (p.complements), looked up only when it starts with one's first
+// character (always, when plain).
+func (p *parser) isComplement(t string) bool {
+	if r, _ := decodeRune(t); !p.plain && !p.complFirst.mayHave(r) {
+		return false
+	}
+	return p.complements[t]
+}
+
+// framesOfVerb are the frames whose verb t is (p.byVerb), looked up only
+// when t starts with a verb's first character (always, when plain).
+func (p *parser) framesOfVerb(t string) []*frame {
+	if r, _ := decodeRune(t); !p.plain && !p.verbStarts.mayHave(r) {
+		return nil
+	}
+	return p.byVerb[t]
+}
+
+// mayBeObject reports whether t may be an object of a frame: false when
+// it starts with no object's first character (never, when plain).
+func (p *parser) mayBeObject(t string) bool {
+	r, _ := decodeRune(t)
+	return p.plain || p.objStarts.mayHave(r)
 }
 
 // frameTok is a word of a frame's window: bytes i..j of the text.
