@@ -16,6 +16,10 @@ var t2sTxt string
 // immutable once made.
 type Script struct {
 	t2s map[rune]rune
+	// trad are t2s's keys of the Basic Multilingual Plane, as a set
+	// tested without a map look-up: most characters of a call fold to
+	// themselves
+	trad [1 << 10]uint64
 }
 
 // NewScript reads the embedded character table.
@@ -32,6 +36,9 @@ func NewScript() (*Script, error) {
 			return nil, fmt.Errorf("t2s.txt:%d: want one character, a tab and one character", n+1)
 		}
 		s.t2s[rt] = rs
+		if rt < 1<<16 {
+			s.trad[rt>>6] |= 1 << (rt & 63)
+		}
 	}
 	return s, nil
 }
@@ -50,6 +57,8 @@ func (s *Script) FoldRune(r rune) rune {
 		return r - 0xFEE0
 	case r == '\u3000':
 		return ' '
+	case r < 1<<16 && s.trad[r>>6]&(1<<(r&63)) == 0:
+		return r // no traditional character of the table
 	}
 	if x, ok := s.t2s[r]; ok {
 		return x
