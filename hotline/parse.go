@@ -320,6 +320,9 @@ type parser struct {
 	householdFirst runeBits
 	// enumFirst are the first characters of the enumerators (一是, 第二)
 	enumFirst runeBits
+	// negFirst are the first characters of the negators: a window before
+	// an act or a fact that holds none denies nothing (negation)
+	negFirst runeBits
 	// complements and made are the grammar's lists as sets: tested for
 	// every word of a frame's window
 	complements, made map[string]bool
@@ -637,6 +640,10 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		r, _ := utf8.DecodeRuneInString(w)
 		p.enumFirst.add(r)
 	}
+	for _, w := range g.Negators {
+		r, _ := utf8.DecodeRuneInString(w)
+		p.negFirst.add(r)
+	}
 	// a document number: the words before it (the issuer, perhaps run into
 	// other words), the year — in brackets of any kind, four digits with or
 	// without 年, or two digits with 年 or in brackets (24年, (24)) — and
@@ -922,6 +929,9 @@ type reading struct {
 	// startsObj: the text starts with a frame's object (startsWithObject),
 	// once startsRead
 	startsObj, startsRead bool
+	// termsAsked: the call asks for a rule's terms (asksTerms), once
+	// termsRead
+	termsAsked, termsRead bool
 }
 
 // clause is the index of the clause byte i is in.
@@ -2448,6 +2458,9 @@ func (p *parser) negation(rd *reading, i int, act bool) (start, k int, ng string
 		start -= sz
 	}
 	window := s[start:i]
+	if !p.plain && !p.negFirst.anyIn(window) {
+		return 0, 0, "" // (most windows: no negator starts in it)
+	}
 	for _, ng = range p.g.Negators {
 		if !act && (slices.Contains(p.g.Prohibitive, ng) || slices.Contains(p.g.Imperative, ng)) {
 			continue

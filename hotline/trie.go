@@ -41,6 +41,16 @@ func (b *runeBits) add(r rune) {
 
 func (b *runeBits) mayHave(r rune) bool { return r >= 1<<16 || b[r>>6]&(1<<(r&63)) != 0 }
 
+// anyIn reports whether s holds a character b may have.
+func (b *runeBits) anyIn(s string) bool {
+	for _, r := range s {
+		if b.mayHave(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // runeHash is a small set of hashed characters (false positives only):
 // the characters of one text.
 type runeHash [16]uint64

@@ -1618,12 +1618,11 @@ func (p *parser) statesTerm(act *rules.Activity, names []string) bool {
 // asksTerms reports whether the call says words that ask for a rule's
 // terms (the vocabulary's asks table).
 func (p *parser) asksTerms(rd *reading) bool {
-	for _, at := range p.termAsks {
-		if rd.says(at.words) {
-			return true
-		}
+	if !rd.termsRead { // (chooseActs asks twice)
+		rd.termsAsked = slices.ContainsFunc(p.termAsks, func(at askTerms) bool { return rd.says(at.words) })
+		rd.termsRead = true
 	}
-	return false
+	return rd.termsAsked
 }
 
 // phraseValue is the value a fact phrase gives its fact: a range as a
