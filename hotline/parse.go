@@ -338,10 +338,8 @@ type parser struct {
 	// (story, third_party, reported, identity, purpose): a call with none
 	// of them is read as before (asked.go)
 	tellWords []string
-	// objects are the frames' objects of two or more characters, and
-	// objectsOf those of each activity's frames
-	objects   *trie
-	objectsOf map[*rules.Activity][]string
+	// objects are the frames' objects of two or more characters
+	objects *trie
 	// objByFirst are every frame's objects (of any length) by their first
 	// character: whether a text starts with one is a look-up, not a
 	// search per verb, frame and object
@@ -619,7 +617,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		r, _ := utf8.DecodeRuneInString(c)
 		p.complFirst.add(r)
 	}
-	p.objects, p.objectsOf, p.objByFirst = newTrie(), map[*rules.Activity][]string{}, map[rune][]string{}
+	p.objects, p.objByFirst = newTrie(), map[rune][]string{}
 	for _, f := range p.frames {
 		for _, o := range f.byLength {
 			if r, _ := utf8.DecodeRuneInString(o); !slices.Contains(p.objByFirst[r], o) {
@@ -628,7 +626,6 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			}
 			if utf8.RuneCountInString(o) >= 2 {
 				p.objects.add(o, word{})
-				p.objectsOf[f.activity] = append(p.objectsOf[f.activity], o)
 			}
 		}
 	}
@@ -912,9 +909,9 @@ type reading struct {
 	facts   []hit
 	dates   []dates.Mention
 	clocks  []dates.Clock
-	verbs   []hit           // bare verbs of frames (no object), for partial acts
-	mods    [][2]int        // clauses that describe a noun: the act's start to the head noun's
-	objects map[string]bool // objectsSaid, once asked for
+	verbs   []hit                    // bare verbs of frames (no object), for partial acts
+	mods    [][2]int                 // clauses that describe a noun: the act's start to the head noun's
+	objects map[*rules.Activity]bool // objectsSaid, once asked for
 	// present are the characters of text and adjacent the pairs of
 	// characters it holds, once indexed (says)
 	present  runeHash

@@ -961,8 +961,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			if v.neg {
 				continue
 			}
-			for _, n := range rd.verbs {
-				if n.neg && n.words == v.words {
+			for k := range rd.verbs { // (by reference: a hit is large, and this is verbs × verbs)
+				if n := &rd.verbs[k]; n.neg && n.words == v.words {
 					if a := p.onlyActivityOf(v.words); a != nil && p.partial[a.ID] != nil {
 						return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}}
 					}
@@ -1331,30 +1331,29 @@ func (p *parser) peopleNear(rd *reading, h hit) bool {
 // objectSaid reports whether an object of two or more characters of one
 // of a's frames is said anywhere in the text.
 func (p *parser) objectSaid(rd *reading, a *rules.Activity) bool {
-	said := p.objectsSaid(rd)
-	for _, o := range p.objectsOf[a] {
-		if said[o] {
-			return true
-		}
-	}
-	return false
+	return p.objectsSaid(rd)[a]
 }
 
-// objectsSaid are the frames' objects of two or more characters said
-// anywhere in the text, found in one pass over it when first asked for:
-// objectSaid is asked for every bare verb of a call, and searching the
-// text for every object each time made a call of many verbs cost verbs ×
-// objects × its length.
-func (p *parser) objectsSaid(rd *reading) map[string]bool {
+// objectsSaid are the activities an object of two or more characters of
+// whose frames (p.objects) is said anywhere in the text, found in one pass
+// over it when first asked for: objectSaid is asked for every bare verb of
+// a call, and searching the text for every object each time made a call of
+// many verbs cost verbs × objects × its length (and looking each of an
+// activity's objects up, verbs × objects).
+func (p *parser) objectsSaid(rd *reading) map[*rules.Activity]bool {
 	if rd.objects != nil {
 		return rd.objects
 	}
-	rd.objects = map[string]bool{}
+	rd.objects = map[*rules.Activity]bool{}
 	s := rd.text
 	for i := 0; i < len(s); {
-		r, sz := utf8.DecodeRuneInString(s[i:])
+		r, sz := decodeRune(s[i:])
 		if p.objects.first.mayHave(r) {
-			p.objects.each(s[i:], func(w string) { rd.objects[w] = true })
+			p.objects.each(s[i:], func(w string) {
+				for _, f := range p.byObj[w] {
+					rd.objects[f.activity] = true
+				}
+			})
 		}
 		i += sz
 	}
