@@ -324,9 +324,10 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	}
 	r.reRel = compile(`(` + num + `)\s*(` + units + `)\s*(?:之|以)?([后前])|([前后下上过])\s*(` + num + `)\s*(` + units + `)`)
 	r.reFeastDay = compile(`^的?第(` + num + `)天`)
-	r.reFestMod = compile(`^(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
+	// 的 may join them to the day (大年初一的前一天, 国庆节的后第二天)
+	r.reFestMod = compile(`^的?(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
 	if len(w.BeforeDays) > 0 {
-		r.reFestBefore = compile(`^(?:节)?(?:` + alt(w.BeforeDays) + `)\s*(` + num + `)\s*天`)
+		r.reFestBefore = compile(`^的?(?:节)?(?:` + alt(w.BeforeDays) + `)\s*(` + num + `)\s*天`)
 	}
 	if err == nil {
 		r.reClock, err = r.compileClock()
@@ -1000,7 +1001,9 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 			l.Year, _ = strconv.Atoi(s.text[m[2]:m[3]])
 		}
 		if d, ok := s.lunarDay(r, l, today, year); ok {
-			s.add(Mention{Start: m[0], End: m[1], Date: d})
+			// 农历九月初六前一天, 腊月二十三后第二天
+			d, end := r.dayMod(s, m[1], d)
+			s.add(Mention{Start: m[0], End: end, Date: d})
 		} else {
 			s.bad(m[0], m[1])
 		}
@@ -1017,7 +1020,9 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 			continue
 		}
 		if d, ok := s.lunarDay(r, l, today, year); ok {
-			s.add(Mention{Start: m[0], End: m[1], Date: d})
+			// 大年初一的前一天 is 除夕
+			d, end := r.dayMod(s, m[1], d)
+			s.add(Mention{Start: m[0], End: end, Date: d})
 		}
 	}
 named:
@@ -1270,10 +1275,15 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 				}
 				day = d
 			} else {
+				// the next day said: 立冬后第六天 said after this year's
+				// 立冬 but before the sixth day after it is that day,
+				// counted from this year's 立冬
 				found := false
-				for y := today.Year(); y <= today.Year()+1 && !found; y++ {
-					if d, err := r.cal.SolarTerm(name, y); err == nil && !d.Before(today) {
-						day, found = d, true
+				for y := today.Year() - 1; y <= today.Year()+1 && !found; y++ {
+					if d, err := r.cal.SolarTerm(name, y); err == nil {
+						if md, _ := r.dayMod(s, j, d); !md.Before(today) {
+							day, found = d, true
+						}
 					}
 				}
 				if !found {
@@ -1375,6 +1385,13 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 					n, ok := zh.Number(s.text[j+m[2] : j+m[3]])
 					if ok {
 						d = block.AddDays(int(n))
+						// 端午节后第十六天 said after this year's 端午 but
+						// before the day counted: from this year's
+						if year == 0 {
+							if _, end, ok := r.festivalAt(f.name, d.Year()-1); ok && !end.AddDays(int(n)).Before(today) {
+								d = end.AddDays(int(n))
+							}
+						}
 					}
 				} else {
 					if fd, err := r.cal.Festival(f.name, d.Year()); err == nil {
@@ -1534,19 +1551,7 @@ func (r *Reader) lunarFeastSpan(l calendar.LunarDate, today calendar.Date, year 
 // last day of its holiday (the festival day when it has none), from which
 // 节后第N天 counts.
 func (r *Reader) festivalDay(name string, today calendar.Date, year int) (day, block calendar.Date, ok bool) {
-	at := func(y int) (calendar.Date, calendar.Date, bool) {
-		fd, ferr := r.cal.Festival(name, y)
-		b, berr := r.cal.HolidayPeriod(name, y)
-		switch {
-		case ferr == nil && berr == nil:
-			return fd, b.To, true
-		case ferr == nil:
-			return fd, fd, true
-		case berr == nil:
-			return b.From, b.To, true
-		}
-		return calendar.Date{}, calendar.Date{}, false
-	}
+	at := func(y int) (calendar.Date, calendar.Date, bool) { return r.festivalAt(name, y) }
 	if year != 0 {
 		return at(year)
 	}
@@ -1557,6 +1562,22 @@ func (r *Reader) festivalDay(name string, today calendar.Date, year int) (day, b
 		if d, end, ok := at(y); ok && !d.Before(today) {
 			return d, end, true
 		}
+	}
+	return calendar.Date{}, calendar.Date{}, false
+}
+
+// festivalAt is a festival's day in year y and the last day of its
+// holiday (the day itself when it has none).
+func (r *Reader) festivalAt(name string, y int) (day, block calendar.Date, ok bool) {
+	fd, ferr := r.cal.Festival(name, y)
+	b, berr := r.cal.HolidayPeriod(name, y)
+	switch {
+	case ferr == nil && berr == nil:
+		return fd, b.To, true
+	case ferr == nil:
+		return fd, fd, true
+	case berr == nil:
+		return b.From, b.To, true
 	}
 	return calendar.Date{}, calendar.Date{}, false
 }

@@ -302,6 +302,41 @@ func TestSolarTermsAndDottedDays(t *testing.T) {
 	})
 }
 
+// TestDaysCountedFromAPastDay: N days after a solar term, a festival or a
+// lunar day already past this year are counted from this year's when the
+// day counted is today or later (立冬后第六天 said on its fifth day), and a
+// day's 前一天 may be joined to it by 的 (大年初一的前一天 is 除夕).
+func TestDaysCountedFromAPastDay(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{After: []string{"后第"}, Before: []string{"前一天"}, BeforeDays: []string{"前"},
+		TermAfter: []string{"后", "前"}})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		today string
+		cases []dayCase
+	}{
+		{"2024-11-12", []dayCase{
+			{"立冬后第六天烧火土灰", "立冬后第六天", "2024-11-13"}, // 立冬 2024-11-07
+			{"立冬后第三天", "立冬后第三天", "2025-11-10"},     // 2024's third day is past
+		}},
+		{"2024-10-28", []dayCase{{"霜降后第五天摘", "霜降后第五天", "2024-10-28"}}}, // today itself
+		{"2025-06-16", []dayCase{
+			{"端午节后第十六天", "端午节后第十六天", "2025-06-18"}, // after the holiday's last day, 6月2日
+			{"端午节后第一天", "端午节后第一天", "2026-06-22"},
+		}},
+		{"2025-01-20", []dayCase{
+			{"大年初一的前一天放鞭炮", "大年初一的前一天", "2025-01-28"},
+			{"国庆节的前一天", "国庆节的前一天", "2025-09-30"},
+			{"腊月二十三后第二天", "腊月二十三后第二天", "2025-01-24"},
+		}},
+	} {
+		today, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		requireOneDay(t, r, today, tc.cases)
+	}
+}
+
 // dayCase is a text, the words of the one day it names and that day
 // (both "" when it names none).
 type dayCase struct{ text, words, want string }
