@@ -463,7 +463,8 @@ var heldoutSets = []heldoutSet{
 	// answer of 可以 where a rule forbids; 8 of the 24 core questions understood all ten ways; docs/hotline.md has it
 	// by category and by core. Two expectations were legally wrong and were corrected (a shorthand with no day; 节后
 	// counted from the holiday's end), 191 of 240. After general fixes (N days after a solar term, festival or lunar
-	// day already past counted from this year's; 大年初一的前一天) it scores 196.
+	// day already past counted from this year's; 大年初一的前一天) it scores 196; a numeral and its classifier kept from
+	// the homophone pass (杀几只鸡 was 杀鸡只鸡) 197.
 	{"set13", heldout13Glob, 240, 0.81, 0},
 }
 

@@ -94,20 +94,23 @@ type grammar struct {
 	// MeasuresAfter are the numerals after which a complement is a
 	// measure (一大堆), not a verb.
 	MeasuresAfter []string `yaml:"measures_after"`
-	Made          []string `yaml:"made"`
-	Result        []string `yaml:"result"`
-	YearTerms     []string `yaml:"year_terms"`
-	Remedy        []string `yaml:"remedy"`
-	NotYet        []string `yaml:"not_yet"`
-	Aspect        []string `yaml:"aspect"`
-	Disposal      []string `yaml:"disposal"`
-	Instrument    []string `yaml:"instrument"`
-	Toward        []string `yaml:"toward"`
-	Kept          []string `yaml:"kept"`
-	Locatives     []string `yaml:"locatives"`
-	Connectors    []string `yaml:"connectors"`
-	Corrections   []string `yaml:"corrections"`
-	AskedAs       []string `yaml:"asked_as"`
+	// Classifiers count what follows them right after a numeral (几只鸡):
+	// a word heard by its sound does not take such a pair's characters.
+	Classifiers []string `yaml:"classifiers"`
+	Made        []string `yaml:"made"`
+	Result      []string `yaml:"result"`
+	YearTerms   []string `yaml:"year_terms"`
+	Remedy      []string `yaml:"remedy"`
+	NotYet      []string `yaml:"not_yet"`
+	Aspect      []string `yaml:"aspect"`
+	Disposal    []string `yaml:"disposal"`
+	Instrument  []string `yaml:"instrument"`
+	Toward      []string `yaml:"toward"`
+	Kept        []string `yaml:"kept"`
+	Locatives   []string `yaml:"locatives"`
+	Connectors  []string `yaml:"connectors"`
+	Corrections []string `yaml:"corrections"`
+	AskedAs     []string `yaml:"asked_as"`
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
 	FactAsked   []string `yaml:"fact_asked"`

@@ -1342,7 +1342,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			}
 		}
 		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
-			!p.readsAsWritten(text, i, i+n) {
+			!p.readsAsWritten(text, i, i+n) && !p.counts(text, i, i+n) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -1375,6 +1375,38 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 		return out.String(), said, saidRead
 	}
 	return out.String(), nil, false
+}
+
+// counts reports whether text[i:j], a word heard by its sound as another,
+// holds a numeral or a classifier of a count said there (几只鸡: the 几 of
+// 杀几只鸡 is not the 鸡 of 杀鸡, the 只 of 几只鸭 not the 枝 of 枝丫).
+func (p *parser) counts(text string, i, j int) bool {
+	for k := i; k < j; {
+		r, sz := utf8.DecodeRuneInString(text[k:])
+		if isNumeralRune(r) && p.classifierAt(text[k+sz:]) {
+			return true
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(text[:k]); isNumeralRune(prev) && p.classifierAt(text[k:]) {
+			return true
+		}
+		k += sz
+	}
+	return false
+}
+
+// isNumeralRune: r is a digit or a Chinese numeral (三只, 十几只).
+func isNumeralRune(r rune) bool {
+	return '0' <= r && r <= '9' || '０' <= r && r <= '９' || strings.ContainsRune("零〇一二两三四五六七八九十百千万几半", r)
+}
+
+// classifierAt: s begins with a classifier (只鸡).
+func (p *parser) classifierAt(s string) bool {
+	for _, c := range p.g.Classifiers {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // readsAsWritten reports whether text[i:j], a word heard by its sound as
