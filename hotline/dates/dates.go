@@ -652,6 +652,21 @@ func (s *scan) mayHave(word string) bool {
 	return s.present.has(r)
 }
 
+// holds reports whether the text holds word: searched for only when the
+// text holds each of its characters (always, when ungated) — a long call
+// made of common characters holds the first of most words, and a search
+// of it is not cheap.
+func (s *scan) holds(word string) bool {
+	if !s.ungated {
+		for _, r := range word {
+			if r < 1<<16 && !s.present.has(r) {
+				return false
+			}
+		}
+	}
+	return strings.Contains(s.text, word)
+}
+
 // find is p's matches that overlap no mention yet (findIn, cut at the
 // mentions).
 func (s *scan) find(p *pattern) [][]int { return s.findIn(p, s.taken) }
@@ -963,7 +978,7 @@ func upcoming(cands []calendar.Date, today calendar.Date) (calendar.Date, bool) 
 func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	var all [][]int
 	for _, p := range r.w.Lunar {
-		if s.ungated || strings.Contains(s.text, p) {
+		if s.ungated || s.holds(p) {
 			all = s.find(r.reLunar)
 			break
 		}
@@ -971,7 +986,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	// the days without 农历 (腊月初八) are matches on the text the ones with
 	// it (农历九月初六) found free, as each is: those cut where they are
 	// not taken by these
-	second := s.ungated || strings.Contains(s.text, "月") && strings.ContainsAny(s.text, "正冬腊初廿")
+	second := s.ungated || s.present.has('月') && (s.present.has('正') || s.present.has('冬') || s.present.has('腊') || s.present.has('初') || s.present.has('廿'))
 	var cut []bool
 	if second && len(all) > 0 {
 		cut = slices.Clone(s.taken)
@@ -1008,7 +1023,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 			s.bad(m[0], m[1])
 		}
 	}
-	if !s.ungated && !strings.Contains(s.text, "大年") {
+	if !s.ungated && !s.holds("大年") {
 		goto named
 	}
 	for _, m := range s.find(r.reNewYear) {
