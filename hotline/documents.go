@@ -20,7 +20,11 @@ import (
 // isDocument: the call asks about a document — its number, or a document
 // word with a validity word (这个文件还有效吗, 禁火令还有效吗).
 func (p *parser) isDocument(rd *reading) bool {
-	if strings.Contains(rd.text, "号") && (p.saysDocN(rd.text) || digitBeforeHao(rd.text) && p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) {
+	// (号文, 号令 looked up in the text's index first; a number with its
+	// issuer needs a digit before 号, as reDoc does: issuerSaid finds none
+	// without one)
+	if rd.mayHold1("号") && strings.Contains(rd.text, "号") && ((rd.mayHold1("号文") || rd.mayHold1("号令")) && p.saysDocN(rd.text) ||
+		digitBeforeHao(rd.text) && (p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text))) {
 		return true
 	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
