@@ -1762,9 +1762,12 @@ func (p *parser) scanFrames(rd *reading) {
 			found = true
 		}
 		if !found {
-			rd.verbs = append(rd.verbs, hit{i: v.i, j: v.j, clause: rd.clause(v.i), words: v.t, w: word{verb: true}})
+			sc.verbs = append(sc.verbs, hit{i: v.i, j: v.j, clause: rd.clause(v.i), words: v.t, w: word{verb: true}})
 		}
 	}
+	// the bare verbs, gathered in the scratch space: one allocation of the
+	// size needed, not one for each doubling (a hit is large)
+	rd.verbs = append(rd.verbs, sc.verbs...)
 	p.topics(rd)
 	// 装修垃圾堆在门口: an act no rule covers (装修) said inside the object
 	// of one a rule covers yields to it.
@@ -1927,9 +1930,10 @@ type frameTok struct {
 
 // frameScratch is scanFrames' work space, kept in a pool between calls.
 type frameScratch struct {
-	toks []frameTok
-	seg  segBuf
-	used map[int]bool
+	toks  []frameTok
+	seg   segBuf
+	used  map[int]bool
+	verbs []hit
 }
 
 var frameScratchPool = sync.Pool{New: func() any { return &frameScratch{used: map[int]bool{}} }}
@@ -1938,6 +1942,8 @@ var frameScratchPool = sync.Pool{New: func() any { return &frameScratch{used: ma
 func (sc *frameScratch) put() {
 	clear(sc.toks)
 	sc.toks = sc.toks[:0]
+	clear(sc.verbs)
+	sc.verbs = sc.verbs[:0]
 	clear(sc.used)
 	frameScratchPool.Put(sc)
 }
