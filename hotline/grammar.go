@@ -110,7 +110,9 @@ type grammar struct {
 	Locatives   []string `yaml:"locatives"`
 	Connectors  []string `yaml:"connectors"`
 	Corrections []string `yaml:"corrections"`
-	AskedAs     []string `yaml:"asked_as"`
+	// CorrectionsAlone correct only when said alone between pauses
+	CorrectionsAlone []string `yaml:"corrections_alone"`
+	AskedAs          []string `yaml:"asked_as"`
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
 	FactAsked   []string `yaml:"fact_asked"`

@@ -529,7 +529,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
-		g.Where, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
+		g.Where, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords()} {
@@ -2626,6 +2626,102 @@ func (p *parser) before(rd *reading, i int, words []string, runes int) bool {
 
 // distance reads 离山50米, 离林子两百多米, 离山不到一百米, 离山50米左右,
 // 离山一里路: a number or a range, never a guessed exact value.
+// distMatch is a distance said (m: reDist's match) with where its words
+// start and end: from its landmark said before it (离林子, 林子边上) to its
+// unit, or from its number to a landmark said after it (五十米 离林子).
+type distMatch struct {
+	m          []int
+	start, end int
+	// measured: a landmark is said (before or after the number), not 好几
+	// 百米远, far from anything
+	measured bool
+	// edge is the landmark's edge said as the place measured from (林子边
+	// 上五十米): its other facts stand (in the open); "" for 离林子
+	edge string
+}
+
+// distanceMatches are the distances a call says, in order, with their
+// landmarks. A distance with no landmark of its own takes one said right
+// after it (八十米 离林子); one taken back by a correction word right
+// after it (八十米 哦不 一百五十米, 离林子八十米 不对 一百五十米) is
+// marked read and dropped, and the one said in its place is measured from
+// the same landmark. A distance with no landmark at all, and not said to
+// be far, is no distance (两百米的路).
+func (p *parser) distanceMatches(rd *reading) []distMatch {
+	s := rd.text
+	var all []distMatch
+	for _, m := range p.reDist.FindAllStringSubmatchIndex(s, -1) {
+		if !rd.free(m[0], m[1]) {
+			continue
+		}
+		c := distMatch{m: m, start: m[0], end: m[1]}
+		switch {
+		case p.hasPrefix(s[m[0]:m[1]], p.voc.Distance.Prefixes):
+			c.measured = true
+		default:
+			// 林子边上五十米, 山边上两百米: the edge said as the place
+			// measured from, without 离
+			if k := p.edgeBefore(s, m[0]); k >= 0 && rd.free(k, m[0]) {
+				c.start, c.measured, c.edge = k, true, s[k:m[0]]
+			} else if e := p.landmarkAfter(s, m[1]); e > 0 && rd.free(m[1], e) {
+				c.end, c.measured = e, true
+			}
+		}
+		all = append(all, c)
+	}
+	var out []distMatch
+	for k, c := range all {
+		if k+1 < len(all) {
+			next := &all[k+1]
+			if between := s[c.end:next.start]; p.corrects(between) {
+				rd.mark(c.start, c.end)
+				if !next.measured {
+					next.measured, next.edge = c.measured, c.edge
+				}
+				continue
+			}
+		}
+		if !c.measured && !p.farWithoutLandmark(rd, c.m) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// landmarkAfter is the end of a distance landmark said right after byte i
+// (五十米 离林子: a prefix and a noun, spaces allowed, and nothing but a
+// pause or the call's end after it), or -1.
+func (p *parser) landmarkAfter(s string, i int) int {
+	t := strings.TrimLeft(s[i:], " ")
+	end := -1
+	for _, pre := range p.voc.Distance.Prefixes {
+		if !strings.HasPrefix(t, pre) {
+			continue
+		}
+		u := strings.TrimLeft(t[len(pre):], " ")
+		for _, n := range p.voc.Distance.Nouns {
+			if !strings.HasPrefix(u, n) {
+				continue
+			}
+			w := u[len(n):]
+			for _, e := range distanceEdges {
+				if strings.HasPrefix(w, e) {
+					w = w[len(e):]
+					break
+				}
+			}
+			if r, _ := utf8.DecodeRuneInString(w); w != "" && !clauseBreak(r) && r != ' ' {
+				continue
+			}
+			if e := len(s) - len(w); e > end {
+				end = e
+			}
+		}
+	}
+	return end
+}
+
 // distanceEdges are the words that make a landmark its edge (林子边上):
 // a distance said right after one is measured from it.
 var distanceEdges = []string{"边缘", "边边上", "边上", "边边", "边", "脚"}
@@ -2664,21 +2760,9 @@ func (p *parser) distance(rd *reading) {
 	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) && numeralBeforeUnit(rd.text, rd.mayHold(p.distUnits, make([]string, 0, 16))) {
 		s := rd.text
 		fact := p.voc.Distance.Fact
-		for _, m := range p.reDist.FindAllStringSubmatchIndex(s, -1) {
-			if !rd.free(m[0], m[1]) {
-				continue
-			}
-			start := m[0]
-			if !p.hasPrefix(s[m[0]:m[1]], p.voc.Distance.Prefixes) {
-				// 林子边上五十米, 山边上两百米: the edge said as the place
-				// measured from, without 离
-				if k := p.edgeBefore(s, m[0]); k >= 0 && rd.free(k, m[0]) {
-					start = k
-				} else if !p.farWithoutLandmark(rd, m) {
-					continue
-				}
-			}
-			words := s[start:m[1]]
+		for _, c := range p.distanceMatches(rd) {
+			m, start := c.m, c.start
+			words := s[start:c.end]
 			numText := s[m[4]:m[5]]
 			if m[6] >= 0 {
 				numText += s[m[6]:m[7]]
@@ -2686,7 +2770,7 @@ func (p *parser) distance(rd *reading) {
 			amt, n, ok := zh.ReadAmount(numText)
 			if !ok || n != len(numText) {
 				rd.q.NotUnderstood = append(rd.q.NotUnderstood, words)
-				rd.mark(m[0], m[1])
+				rd.mark(start, c.end)
 				continue
 			}
 			unit := s[m[8]:m[9]]
@@ -2734,10 +2818,10 @@ func (p *parser) distance(rd *reading) {
 				v = Span{Min: amt.Lo, Max: amt.Hi}
 			}
 			vals := []vocab.Value{{Fact: fact, V: v}}
-			if start < m[0] {
+			if c.edge != "" {
 				// the landmark's other facts stand (林子边上: in the open);
 				// its distance is the one said
-				if ws, n := p.facts.longest(s[start:m[0]]); n > 0 {
+				if ws, n := p.facts.longest(c.edge); n > 0 {
 					for _, x := range ws {
 						for _, f := range x.facts {
 							if f.Fact != fact {
@@ -2747,8 +2831,8 @@ func (p *parser) distance(rd *reading) {
 					}
 				}
 			}
-			rd.mark(start, m[1])
-			rd.facts = append(rd.facts, hit{i: start, j: m[1], clause: rd.clause(start), words: words,
+			rd.mark(start, c.end)
+			rd.facts = append(rd.facts, hit{i: start, j: c.end, clause: rd.clause(start), words: words,
 				w: word{facts: vals}})
 		}
 	}

@@ -1787,7 +1787,24 @@ func (p *parser) retracted(rd *reading, k int) bool {
 		}
 		return false
 	}
-	return p.hasAny(between, p.g.Corrections)
+	return p.corrects(between)
+}
+
+// corrects reports whether the words between two things said take the
+// first back: a correction word and little else (八十米 哦不 一百五十米), or
+// a word that corrects only when said alone between pauses (烧稻草 不是 烧
+// 田埂草, where 不是在山上 denies).
+func (p *parser) corrects(between string) bool {
+	if utf8.RuneCountInString(between) > 8 {
+		return false
+	}
+	if p.hasAny(between, p.g.Corrections) {
+		return true
+	}
+	pause := func(r rune) bool { return r == ' ' || clauseBreak(r) }
+	first, _ := utf8.DecodeRuneInString(between)
+	last, _ := utf8.DecodeLastRuneInString(between)
+	return pause(first) && pause(last) && slices.Contains(p.g.CorrectionsAlone, strings.TrimFunc(between, pause))
 }
 
 // actRetracted reports whether the caller took back act h by a correction
@@ -1804,7 +1821,7 @@ func (p *parser) actRetracted(rd *reading, h hit, acts []hit) bool {
 			continue
 		}
 		between := rd.text[end:start]
-		if utf8.RuneCountInString(between) <= 8 && p.hasAny(between, p.g.Corrections) {
+		if p.corrects(between) {
 			return true
 		}
 	}
