@@ -967,6 +967,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	rd.used = make([]bool, len(text))
 	rd.clauses = make([]int32, len(text))
 	c := 0
+	cuts := p.runOnCuts(text)
 	for i := 0; i < len(text); {
 		r, n := decodeRune(text[i:])
 		// (a space break starts with a space, an enumerator with one of
@@ -974,6 +975,11 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		if clauseBreak(r) || r == '还' && strings.HasPrefix(text[i:], "还有") || unicode.IsSpace(r) && (p.spaceBreak(text, i) || hanSpace(text, i)) ||
 			p.enumFirst.mayHave(r) && p.enumerates(text, i) {
 			c++
+		} else if len(cuts) > 0 && cuts[0] == i {
+			c++
+		}
+		for len(cuts) > 0 && cuts[0] <= i {
+			cuts = cuts[1:]
 		}
 		for k := i; k < i+n; k++ {
 			rd.clauses[k] = int32(c)
@@ -1214,6 +1220,56 @@ func sameSentence(rd *reading, i, j int) bool {
 		}
 	}
 	return rd.clause(j)-rd.clause(i) <= 1
+}
+
+// runOnCuts are where a question said twice with no pause between ends
+// its first time (山上烧纸行不行放鞭炮行不行, 寒露籽几号开摘霜降籽几号开摘):
+// a run holding a question word (asking, when, money) twice, the words
+// after its last said right after its first too — the run is cut after
+// them, where the second question begins. A run that says its question
+// word once is one question.
+func (p *parser) runOnCuts(text string) []int {
+	var cuts []int
+	pause := func(r rune) bool { return unicode.IsSpace(r) || clauseBreak(r) }
+	for i := 0; i < len(text); {
+		k := strings.IndexFunc(text[i:], pause)
+		end := len(text)
+		if k >= 0 {
+			end = i + k
+		}
+		if end-i >= 12 { // two questions of two characters at least
+			if cut := p.runOnCut(text[i:end]); cut > 0 {
+				cuts = append(cuts, i+cut)
+			}
+		}
+		if end == len(text) {
+			break
+		}
+		_, n := utf8.DecodeRuneInString(text[end:])
+		i = end + n
+	}
+	return cuts
+}
+
+// runOnCut is runOnCuts' cut in one run with no pause, or 0.
+func (p *parser) runOnCut(run string) int {
+	for _, l := range [][]string{p.g.Asking, p.g.When, p.g.Money} {
+		for _, w := range l {
+			i1 := strings.Index(run, w)
+			if i1 < 0 {
+				continue
+			}
+			i2 := strings.LastIndex(run, w)
+			if i2 <= i1+len(w) {
+				continue
+			}
+			tail := run[i2+len(w):]
+			if cut := i1 + len(w) + len(tail); strings.HasPrefix(run[i1+len(w):], tail) && cut < i2 {
+				return cut
+			}
+		}
+	}
+	return 0
 }
 
 // hanSpace reports whether a run of spaces starts at text[i] between two
