@@ -184,7 +184,10 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 		for _, c := range sortedKeys(shared) { // in the order said
 			// 低保户交多少 特困户又交多少: or it asks how much or when of them
-			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.asks(clauseText(rd, c))) && p.clauseHasEnum(rd, c) {
+			// 除夕在城里放鞭炮行不 回乡下在离林子五十米的屋门口放呢: a clause
+			// of its own place ending in 呢 asks the same there, whatever
+			// its facts (its words are its own, not the first act's)
+			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.asks(clauseText(rd, c)) && p.clauseHasEnum(rd, c)) {
 				extra = append(extra, askedAgain(c))
 				delete(shared, c)
 			}
