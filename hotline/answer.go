@@ -286,6 +286,11 @@ type Answer struct {
 	Reasons    []engine.Reason  `json:"reasons"`
 	Decision   *engine.Decision `json:"decision"`
 	Lang       Lang             `json:"lang"`
+	// asked are the spoken sentences after the headline that say what the
+	// question asked of the rules (the terms, the rule a special case
+	// points to): what a call asking several things of one act hears of
+	// each
+	asked []string
 }
 
 // Ask reads the question, applies the request's corrections and added
@@ -351,6 +356,7 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 	}
 	top := &Answer{Intent: IntentSeveral, Lang: req.Lang, Details: &Details{Why: []string{}}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}}
 	var lines []string
+	var must []bool
 	worst := engine.NoRule
 	for i, q := range u.queries {
 		a, err := h.decide(q, req)
@@ -369,23 +375,29 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 			line = h.cat.T(req.Lang, "several.of", "n", strconv.Itoa(i+1), "of", of, "text", a.Headline)
 		}
 		lines = append(lines, line)
+		must = markMust(must, len(lines), 1)
+		if q.ownAsk && len(a.asked) > 0 {
+			// 医保最迟几号交 晚了交要等好久才能报: one act asked two things —
+			// its headlines alike, each says what its question asked, as
+			// room allows (the headlines are never cut for it)
+			lines = append(lines, a.asked[0])
+		}
 		if rank(a.Verdict) > rank(worst) {
 			worst = a.Verdict
 		}
 	}
 	top.Unanswered = u.unanswered
-	h.sumUp(top, lines, worst, req.Lang)
+	h.sumUp(top, lines, must, worst, req.Lang)
 	return top, top.Query, nil
 }
 
 // sumUp fills a call of several answers' query, verdict (the gravest),
 // headline (the first answer's) and spoken text: each answer's line, and
 // how many were left unanswered, which is never cut.
-func (h *Hotline) sumUp(top *Answer, lines []string, worst engine.Verdict, l Lang) {
+func (h *Hotline) sumUp(top *Answer, lines []string, must []bool, worst engine.Verdict, l Lang) {
 	top.Query = top.Answers[0].Query
 	top.Verdict = worst
 	top.Headline = top.Answers[0].Headline
-	var must []bool
 	if top.Unanswered > 0 {
 		lines = append(lines, h.cat.T(l, "several.unanswered", "n", strconv.Itoa(top.Unanswered), "max", strconv.Itoa(MaxAnswers)))
 		must = markMust(must, len(lines), 1)
@@ -421,7 +433,7 @@ func (h *Hotline) askParts(u *understanding, req Request) (*Answer, *Query, erro
 			}
 		}
 	}
-	h.sumUp(top, lines, worst, req.Lang)
+	h.sumUp(top, lines, nil, worst, req.Lang)
 	return top, top.Query, nil
 }
 
@@ -1056,6 +1068,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		// own sentence, right after where it is said
 		if r, ok := decidingReason(d); ok {
 			spoken = append(spoken, c.T(l, "quote", "text", clip(r.Text, 60)))
+			a.asked = append(a.asked, spoken[len(spoken)-1])
 		}
 	}
 	lacking, given := h.feedSpoken(l, d, q)
@@ -1093,6 +1106,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		switch {
 		case best != "" && q.asks.when && len(terms) == 0:
 			spoken = append(spoken, c.T(l, "quote", "text", clip(best, 60)))
+			a.asked = append(a.asked, spoken[len(spoken)-1])
 		case best != "" && bestScore > 0 && !onlyDaysPassed(best, d.Date, saidText):
 			// 新生儿交医保要多少钱: the amount asked, and the rule of the case
 			// said, which holds its window (出生后90天内), after it
@@ -1111,6 +1125,10 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, h.begun(l, d, q, changes)...)
 	}
 	spoken = append(spoken, terms...)
+	a.asked = append(a.asked, terms...)
+	if special != "" {
+		a.asked = append(a.asked, special)
+	}
 	if len(q.terms) > 0 && len(terms) > 0 && d.Verdict != engine.Allowed {
 		// 谁负责, 停哪里 of a ban: the term asked for is the answer, never
 		// cut for room (an allowed answer says it in the headline)

@@ -73,7 +73,10 @@ type Query struct {
 	// asks about after its end (过了缴费期再交), when it names no day: the
 	// day after that period ends is asked about; 0 for none
 	afterPeriod int
-	called      calendar.Date // the day of the call: a day asked in another year is said with its year
+	// ownAsk: one of several questions of the same act in one call (医保
+	// 最迟几号交 晚了交要等好久才能报), asking what its own clause asks
+	ownAsk bool
+	called calendar.Date // the day of the call: a day asked in another year is said with its year
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`
@@ -883,6 +886,9 @@ type hit struct {
 	// counted marks a fact read from a count against a limit (出生91天):
 	// it wins over a word naming the category (还算新生儿吗)
 	counted bool
+	// asksOwn: one of several questions of the same act (医保最迟几号交 晚了
+	// 交要等好久才能报) — it asks what its own clause asks, not the call
+	asksOwn bool
 }
 
 func (h hit) objStart() int {

@@ -187,13 +187,16 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			// 除夕在城里放鞭炮行不 回乡下在离林子五十米的屋门口放呢: a clause
 			// of its own place ending in 呢 asks the same there, whatever
 			// its facts (its words are its own, not the first act's)
-			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.asks(clauseText(rd, c)) && p.clauseHasEnum(rd, c)) {
+			// 我爸是低保户 医保交多少 我娘是特困户 交多少: or the clause right
+			// after it asks, with nothing of its own to ask it of
+			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || (p.asks(clauseText(rd, c)) || p.asksNext(rd, c, actClauses)) && p.clauseHasEnum(rd, c)) {
 				extra = append(extra, askedAgain(c))
 				delete(shared, c)
 			}
 		}
 	}
 	acts = append(acts, extra...)
+	acts = p.askedTwice(rd, acts, actClauses)
 	acts = p.splitValues(rd, acts)
 	if len(acts) > MaxAnswers {
 		u.unanswered = len(acts) - MaxAnswers
@@ -273,6 +276,95 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		u.intent = IntentSeveral
 	}
 	return u
+}
+
+// askedTwice adds, for an act asked about alone, each later clause that
+// asks it a question of another kind (医保最迟几号交 晚了交要等好久才能报:
+// a deadline, then a waiting period; 出生后几天内要交 交好多钱): a clause
+// with no other act that says the act again — its words or a verb of its
+// frames — and asks a kind of question (when, money, waiting…) the act's
+// own clause does not. Each of the act's questions then asks what its own
+// clause asks. A clause asking the same again (交多少 交多少啊), or one
+// that names no part of the act (医保交多少钱，什么时候截止), is the same
+// question.
+func (p *parser) askedTwice(rd *reading, acts []hit, actClauses map[int]bool) []hit {
+	if len(acts) != 1 || acts[0].w.activity == nil {
+		return acts
+	}
+	first := acts[0]
+	seen := p.askKinds(clauseText(rd, first.clause))
+	if seen == 0 {
+		return acts
+	}
+	for c := first.clause + 1; c <= rd.clause(len(rd.text)-1); c++ {
+		t := clauseText(rd, c)
+		k := p.askKinds(t)
+		if k&^seen == 0 || !p.saysActAgain(rd, first, c, t) {
+			continue
+		}
+		seen |= k
+		again := first
+		again.clause, again.asksOwn = c, true
+		acts = append(acts, again)
+	}
+	if len(acts) > 1 {
+		acts[0].asksOwn = true
+	}
+	return acts
+}
+
+// saysActAgain reports whether clause c (text t) says act a again: a hit
+// of the same activity read there and none of another, or, with no act
+// read there, a verb of one of its frames (交 of 交医保).
+func (p *parser) saysActAgain(rd *reading, a hit, c int, t string) bool {
+	same := false
+	for _, h := range rd.acts {
+		if h.clause != c {
+			continue
+		}
+		if h.w.activity != a.w.activity {
+			return false
+		}
+		same = true
+	}
+	if same {
+		return true
+	}
+	for _, f := range p.frames {
+		if f.activity != a.w.activity {
+			continue
+		}
+		for v := range f.verbs {
+			if strings.Contains(t, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// askKinds are the kinds of question beyond "may I" that t asks, one bit
+// each (when, what happens, how much, …).
+func (p *parser) askKinds(t string) uint {
+	var k uint
+	for n, words := range [][]string{p.g.When, p.g.Consequence, p.g.Money, p.g.Deadline, p.g.Benefits, p.g.Waiting, p.g.Where, p.g.Must, p.g.Rate, p.g.Claim} {
+		if p.hasAny(t, words) {
+			k |= 1 << n
+		}
+	}
+	return k
+}
+
+// asksNext reports whether the clause after clause c asks how much or
+// when and says no act, fact or day of its own (我娘是特困户 交多少): it
+// asks of what clause c said.
+func (p *parser) asksNext(rd *reading, c int, actClauses map[int]bool) bool {
+	n := c + 1
+	if actClauses[n] || p.clauseSaysMore(rd, n) {
+		return false
+	}
+	t := clauseText(rd, n)
+	return t != "" && p.asks(t)
 }
 
 // factInside: a fact phrase is said inside act h's own words (停在消防通道).
@@ -1513,23 +1605,31 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	if q.Activity == "" {
 		return q // nothing to ask more about
 	}
+	says := rd.says
+	q.ownAsk = a.asksOwn
+	if a.asksOwn {
+		// 医保最迟几号交 晚了交要等好久才能报: each question of the act
+		// asks what its own clause asks
+		t := clauseText(rd, a.clause)
+		says = func(words []string) bool { return p.hasAny(t, words) }
+	}
 	q.asks = askFlags{
-		when:        rd.says(p.g.When),
-		consequence: rd.says(p.g.Consequence),
-		money:       rd.says(p.g.Money),
-		deadline:    rd.says(p.g.Deadline),
-		benefits:    rd.says(p.g.Benefits),
-		waiting:     rd.says(p.g.Waiting),
-		where:       rd.says(p.g.Where),
-		must:        rd.says(p.g.Must),
-		rate:        rd.says(p.g.Rate),
-		claim:       rd.says(p.g.Claim),
+		when:        says(p.g.When),
+		consequence: says(p.g.Consequence),
+		money:       says(p.g.Money),
+		deadline:    says(p.g.Deadline),
+		benefits:    says(p.g.Benefits),
+		waiting:     says(p.g.Waiting),
+		where:       says(p.g.Where),
+		must:        says(p.g.Must),
+		rate:        says(p.g.Rate),
+		claim:       says(p.g.Claim),
 	}
 	// 八月底…烧火土灰 9月1号起是不是又不准了: a later day said as where
 	// something starts asks when the answer changes
 	q.asks.when = q.asks.when || p.changeDaySaid(rd, q)
 	for _, at := range p.termAsks {
-		if !rd.says(at.words) {
+		if !says(at.words) {
 			continue
 		}
 		q.quote = q.quote || at.quote
