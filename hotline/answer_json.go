@@ -110,6 +110,9 @@ var answerJSONPlan = sync.OnceValue(func() []answerSegment {
 	}
 	for i := range t.NumField() {
 		f := t.Field(i)
+		if !f.IsExported() {
+			continue // never encoded (and reflect.StructOf takes none)
+		}
 		key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if f.Name == "Answers" && key == "answers" || f.Name == "Decision" && key == "decision" {
 			flush()

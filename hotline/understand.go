@@ -151,10 +151,10 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	}
 	// 城市规划区里装修垃圾能丢…，还有渣土车…: a fact phrase that opens the
 	// call sets the scene for every act (an act's own facts still win)
-	opening := -1
-	if len(rd.facts) > 0 && rd.facts[0].clause == 0 && bareRunes(rd, 0, rd.facts[0].i) <= 2 && len(acts) > 1 {
-		opening = 0
-	}
+	// (办喜事 城里街边的人行道上杀鸡行不 桌子板凳堆在人行道上行不: after a
+	// clause that names the occasion and no act, the first fact phrase
+	// opens the first question's clause and sets the scene all the same)
+	opening, oc := p.openingFact(rd, actClauses, len(acts))
 	residue := p.residue(rd)
 	// 寒露籽什么时候能摘？霜降籽呢: a clause of facts ending in 呢, after an
 	// act, asks the same of them.
@@ -239,16 +239,16 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	}
 	for _, a := range acts {
 		sh := shared
-		if _, inh := inherit[a.clause]; !inh && opening >= 0 && a.clause != 0 {
-			sh = map[int]bool{0: true}
+		if _, inh := inherit[a.clause]; !inh && opening >= 0 && a.clause != oc {
+			sh = map[int]bool{oc: true}
 			for c := range shared {
 				sh[c] = true
 			}
-			// only the opening phrase of clause 0, not the first act's facts
-			// (a clause 0 with no act sets the scene whole: 我是城区菜市场
-			// 边上开店的 送货车…)
+			// only the opening phrase of its clause, not the first act's
+			// facts (a clause 0 with no act sets the scene whole: 我是城区
+			// 菜市场边上开店的 送货车…)
 			for k, h := range rd.facts {
-				if h.clause == 0 && k != opening && actClauses[0] {
+				if h.clause == oc && k != opening && actClauses[oc] {
 					a.skip = append(a.skip[:len(a.skip):len(a.skip)], h.i)
 				}
 			}
@@ -353,6 +353,37 @@ func (p *parser) askKinds(t string) uint {
 		}
 	}
 	return k
+}
+
+// openingFact is the fact phrase that sets the scene of a call of several
+// acts, and its clause: the first fact said, at the start of its clause
+// (two characters of other words at most), with no act said before that
+// clause (城市规划区里 装修垃圾能丢…，还有渣土车…; 办喜事 城里…). -1 for
+// none.
+func (p *parser) openingFact(rd *reading, actClauses map[int]bool, acts int) (int, int) {
+	if acts < 2 || len(rd.facts) == 0 {
+		return -1, -1
+	}
+	first := 0
+	for k, f := range rd.facts {
+		if f.i < rd.facts[first].i {
+			first = k
+		}
+	}
+	oc := rd.facts[first].clause
+	for c := 0; c < oc; c++ {
+		if actClauses[c] {
+			return -1, -1
+		}
+	}
+	start := rd.facts[first].i
+	for start > 0 && rd.clause(start-1) == oc {
+		start--
+	}
+	if bareRunes(rd, start, rd.facts[first].i) > 2 {
+		return -1, -1
+	}
+	return first, oc
 }
 
 // asksNext reports whether the clause after clause c asks how much or
