@@ -321,6 +321,12 @@ type parser struct {
 	distUnits []string
 	// householdFirst are the first characters of the household words
 	householdFirst runeBits
+	// askFirst are the first characters of the question words (asking,
+	// when, money), askByFirst those words by it, longest first: a run
+	// said with no pause is looked at for a question said twice only where
+	// one may start (runOnCut)
+	askFirst   runeBits
+	askByFirst map[rune][]string
 	// enumFirst are the first characters of the enumerators (一是, 第二)
 	enumFirst runeBits
 	// negFirst are the first characters of the negators: a window before
@@ -643,6 +649,19 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, w := range g.Negators {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.negFirst.add(r)
+	}
+	p.askByFirst = map[rune][]string{}
+	for _, l := range [][]string{g.Asking, g.When, g.Money} {
+		for _, w := range l {
+			r, _ := utf8.DecodeRuneInString(w)
+			p.askFirst.add(r)
+			if !slices.Contains(p.askByFirst[r], w) {
+				p.askByFirst[r] = append(p.askByFirst[r], w)
+			}
+		}
+	}
+	for _, ws := range p.askByFirst { // the longest said at a place is the word
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
 	}
 	// a document number: the words before it (the issuer, perhaps run into
 	// other words), the year — in brackets of any kind, four digits with or
@@ -1259,20 +1278,36 @@ func (p *parser) runOnCuts(text string) []int {
 
 // runOnCut is runOnCuts' cut in one run with no pause, or 0.
 func (p *parser) runOnCut(run string) int {
-	for _, l := range [][]string{p.g.Asking, p.g.When, p.g.Money} {
-		for _, w := range l {
-			i1 := strings.Index(run, w)
-			if i1 < 0 {
+	type said struct {
+		w string
+		i int
+	}
+	var buf [8]said
+	found := buf[:0]
+	for i := 0; i < len(run) && len(found) < len(buf); {
+		r, n := utf8.DecodeRuneInString(run[i:])
+		if p.askFirst.mayHave(r) {
+			for _, w := range p.askByFirst[r] {
+				if strings.HasPrefix(run[i:], w) {
+					found = append(found, said{w, i})
+					n = len(w)
+					break
+				}
+			}
+		}
+		i += n
+	}
+	for a, first := range found {
+		for _, last := range slices.Backward(found[a+1:]) {
+			if last.w != first.w {
 				continue
 			}
-			i2 := strings.LastIndex(run, w)
-			if i2 <= i1+len(w) {
-				continue
-			}
-			tail := run[i2+len(w):]
-			if cut := i1 + len(w) + len(tail); strings.HasPrefix(run[i1+len(w):], tail) && cut < i2 {
+			end := first.i + len(first.w)
+			tail := run[last.i+len(last.w):]
+			if cut := end + len(tail); strings.HasPrefix(run[end:], tail) && cut < last.i {
 				return cut
 			}
+			break
 		}
 	}
 	return 0

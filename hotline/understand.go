@@ -292,11 +292,15 @@ func (p *parser) askedTwice(rd *reading, acts []hit, actClauses map[int]bool) []
 		return acts
 	}
 	first := acts[0]
+	last := rd.clause(len(rd.text) - 1)
+	if first.clause >= last {
+		return acts // no clause after the act's
+	}
 	seen := p.askKinds(clauseText(rd, first.clause))
 	if seen == 0 {
 		return acts
 	}
-	for c := first.clause + 1; c <= rd.clause(len(rd.text)-1); c++ {
+	for c := first.clause + 1; c <= last; c++ {
 		t := clauseText(rd, c)
 		k := p.askKinds(t)
 		if k&^seen == 0 || !p.saysActAgain(rd, first, c, t) {
