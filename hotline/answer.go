@@ -357,6 +357,7 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 	top := &Answer{Intent: IntentSeveral, Lang: req.Lang, Details: &Details{Why: []string{}}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}}
 	var lines []string
 	var must []bool
+	asked := false // a line says what a question asked, beside the headlines
 	worst := engine.NoRule
 	for i, q := range u.queries {
 		a, err := h.decide(q, req)
@@ -381,12 +382,16 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 			// its headlines alike, each says what its question asked, as
 			// room allows (the headlines are never cut for it)
 			lines = append(lines, a.asked[0])
+			asked = true
 		}
 		if rank(a.Verdict) > rank(worst) {
 			worst = a.Verdict
 		}
 	}
 	top.Unanswered = u.unanswered
+	if !asked {
+		must = nil // headlines alone: as many as fit, after what must be said
+	}
 	h.sumUp(top, lines, must, worst, req.Lang)
 	return top, top.Query, nil
 }
