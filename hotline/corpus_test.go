@@ -464,8 +464,9 @@ var heldoutSets = []heldoutSet{
 	// by category and by core. Two expectations were legally wrong and were corrected (a shorthand with no day; 节后
 	// counted from the holiday's end), 191 of 240. After general fixes (N days after a solar term, festival or lunar
 	// day already past counted from this year's; 大年初一的前一天) it scores 196; a numeral and its classifier kept from
-	// the homophone pass (杀几只鸡 was 杀鸡只鸡) 197.
-	{"set13", heldout13Glob, 240, 0.81, 0},
+	// the homophone pass (杀几只鸡 was 杀鸡只鸡) 197; a topic denied with one verb still the topic of the next
+	// (装修垃圾不乱倒 只堆在…) 198.
+	{"set13", heldout13Glob, 240, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

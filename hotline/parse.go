@@ -1900,7 +1900,7 @@ func (p *parser) topics(rd *reading) {
 		}
 		k := p.topicStart(rd, cs)
 		n := p.objects.longestLen(s[k:])
-		if n == 0 || rd.inCovered(k, k+n) || p.inFact(rd, k+n) || p.made[s[k:k+n]] || objectTaken(rd, k, k+n) {
+		if n == 0 || rd.inCovered(k, k+n) || p.inFact(rd, k+n) || p.made[s[k:k+n]] || p.objectTakenSaid(rd, k, k+n) {
 			continue // (火 is what an act makes, never a topic)
 		}
 		o := s[k : k+n]
@@ -1923,6 +1923,20 @@ func (p *parser) topics(rd *reading) {
 func objectTaken(rd *reading, i, j int) bool {
 	for _, h := range rd.acts {
 		if h.w.activity != nil && i < h.objEnd() && j > h.objStart() {
+			return true
+		}
+	}
+	return false
+}
+
+// objectTakenSaid reports whether bytes i..j are inside what an act found
+// took that is not denied: a topic taken by a denied act is still the
+// topic of a later verb of another frame (装修垃圾不乱倒 只堆在物业指定的地方
+// piles the waste; the 停 of 摩托车没停在消防通道上 停在车位里 is the
+// denied act's own frame's, which laterVerbOf leaves).
+func (p *parser) objectTakenSaid(rd *reading, i, j int) bool {
+	for _, h := range rd.acts {
+		if h.w.activity != nil && i < h.objEnd() && j > h.objStart() && !p.negated(rd, h.i, true) {
 			return true
 		}
 	}
