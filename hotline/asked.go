@@ -55,6 +55,9 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		case t == "":
 		case marked || p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.asksKind(t):
 			out[c], asked = roleAsks, true
+		case asked && p.hasAny(t, p.g.Fallback):
+			// 不让烧的话我就只献花: the plan if the answer is no
+			out[c] = roleStory
 		case p.tells(t):
 			out[c] = roleStory
 		}

@@ -64,6 +64,9 @@ type grammar struct {
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`
 	Identity    []string `yaml:"identity"`
+	// Fallback are the words of a clause, after the one that asks, that
+	// plans for the other outcome (不让烧的话我就只献花): not the act asked.
+	Fallback    []string `yaml:"fallback"`
 	IdentityEnd []string `yaml:"identity_end"`
 	// Purpose and PurposeNext mark what an act is for (好种油菜).
 	Purpose     []string `yaml:"purpose"`

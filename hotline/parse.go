@@ -388,7 +388,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
 		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
-	for _, l := range [][]string{g.Story, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext} {
+	for _, l := range [][]string{g.Story, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback} {
 		p.tellWords = append(p.tellWords, l...)
 	}
 	lunarDays := map[string]dates.LunarDay{}
