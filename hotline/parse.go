@@ -1918,17 +1918,6 @@ func (p *parser) topics(rd *reading) {
 	}
 }
 
-// objectTaken reports whether bytes i..j are inside what an act found
-// took, its verb to its object (装修垃圾放在…: 放在's).
-func objectTaken(rd *reading, i, j int) bool {
-	for _, h := range rd.acts {
-		if h.w.activity != nil && i < h.objEnd() && j > h.objStart() {
-			return true
-		}
-	}
-	return false
-}
-
 // objectTakenSaid reports whether bytes i..j are inside what an act found
 // took that is not denied: a topic taken by a denied act is still the
 // topic of a later verb of another frame (装修垃圾不乱倒 只堆在物业指定的地方
