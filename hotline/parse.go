@@ -1977,11 +1977,16 @@ const maxClauseRunes = 24
 func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
 	s := rd.text
 	for i, n := from, 0; i < len(s) && n < 2*maxClauseRunes && rd.clause(i) <= rd.clause(from)+1 && sameSentence(rd, from, i); n++ {
-		for v := range f.verbs {
-			j := i + len(v)
-			if !strings.HasPrefix(s[i:], v) {
-				continue
+		// the longest verb said there (堆在, not 堆): f.verbs is a map,
+		// and the first found must not depend on its order
+		v := ""
+		for w := range f.verbs {
+			if len(w) > len(v) && strings.HasPrefix(s[i:], w) {
+				v = w
 			}
+		}
+		if v != "" {
+			j := i + len(v)
 			if rd.inAct(i, j) || !rd.free(i, j) || p.inFact(rd, i+1) || p.objects.longestLen(s[j:]) > 0 {
 				return 0, 0
 			}
