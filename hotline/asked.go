@@ -174,13 +174,16 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 		for _, f := range p.framesOfHead(v) {
 			for _, o := range f.byLength {
 				k := strings.LastIndex(rd.text[:vi], o)
-				if k < 0 || p.inFact(rd, k) {
+				// (a frame that needs a word said with its object — 草 of
+				// 田埂 — takes it only where that word is said)
+				if k < 0 || p.inFact(rd, k) || !p.withSaid(rd, f, k) {
 					continue
 				}
 				// the nearest, and of two ending together the longer
-				// (玉米秆子, not 秆子: byLength puts it first) or the one a
-				// rule covers
-				if e := k + len(o); e > bestEnd || e == bestEnd && f.activity != nil && best.activity == nil {
+				// (玉米秆子, not 秆子, of one frame or of two: 地坎上的草,
+				// not 草) or the one a rule covers
+				e := k + len(o)
+				if e > bestEnd || e == bestEnd && (len(o) > len(obj) || len(o) == len(obj) && f.activity != nil && best.activity == nil) {
 					best, bestEnd, obj = f, e, o
 				}
 			}
@@ -201,10 +204,17 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 // question words or particle, past its complements (烧掉, 捡一点, 熏一下);
 // "" for none.
 func (p *parser) askedVerb(t string) (int, string) {
-	k := len(t)
+	k, kw := len(t), ""
 	for _, w := range p.g.Asking {
-		if i := strings.Index(t, w); i >= 0 && i < k {
-			k = i
+		if i := strings.Index(t, w); i >= 0 && (i < k || i == k && len(w) > len(kw)) {
+			k, kw = i, w
+		}
+	}
+	if kw != "" {
+		// 你帮我查下能不能烧: the verb said right after the question
+		// words, and nothing after it but its complements, is the one asked
+		if i, v := p.bareVerb(t[k+len(kw):]); v != "" {
+			return k + len(kw) + i, v
 		}
 	}
 	if k == len(t) {
@@ -217,7 +227,13 @@ func (p *parser) askedVerb(t string) (int, string) {
 			}
 		}
 	}
-	head := t[:k]
+	return p.bareVerb(t[:k])
+}
+
+// bareVerb is the verb of a frame that head ends with, past its
+// complements and aspect (烧掉, 捡一点); "" for none.
+func (p *parser) bareVerb(head string) (int, string) {
+	head = strings.TrimRight(head, "，,。.？?！!；;、 \t\u3000")
 	for trimmed := true; trimmed; {
 		trimmed = false
 		for _, w := range append(append(p.g.Complements[:len(p.g.Complements):len(p.g.Complements)], p.g.Aspect...), "一") {

@@ -171,6 +171,8 @@ type grammar struct {
 	AtMost       []string `yaml:"at_most"`
 	AboutBefore  []string `yaml:"about_before"`
 	AboutAfter   []string `yaml:"about_after"`
+	// AmountHedges hedge or stress an amount without changing it (也就, 足有).
+	AmountHedges []string `yaml:"amount_hedges"`
 	Filler       []string `yaml:"filler"`
 	// LunarFirstNote says how 初三 said with no lunar month was read.
 	LunarFirstNote string `yaml:"lunar_first_note"`
@@ -206,7 +208,7 @@ func parseGrammar() (*grammar, error) {
 	if err := yaml.UnmarshalWithOptions(mandarinYAML, &g, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
 		return nil, fmt.Errorf("mandarin.yaml: %w", err)
 	}
-	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Corrections, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter} {
+	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Corrections, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.AmountHedges} {
 		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
 	var err error

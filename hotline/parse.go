@@ -600,8 +600,8 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.distUnits = units
 		// the landmark may be left out when the distance says it is far
 		// (好几百米远, 三四百米开外): see distance
-		p.reDist = regexp.MustCompile(`(?:` + alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:就有|就|才|也就|只有|只|都有|有|还有|正好|刚好|恰好|整整|整|足足|足有)?\s*(` +
-			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:有)?\s*(` +
+		p.reDist = regexp.MustCompile(`(?:` + alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:` + alt(g.AmountHedges) + `)?\s*(` +
+			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:` + alt(g.AmountHedges) + `)?\s*(` +
 			`[0-9]+(?:\.[0-9]+)?[十百千万]?|[零〇一二两三四五六七八九十百千几好把半]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(多)?\s*(路)?\s*(` +
 			alt(append(append(append(append([]string{}, d.Within...), d.Beyond...), d.Above...), g.AboutAfter...)) + `)?`)
 	}

@@ -1608,8 +1608,13 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			// 山上 said in passing.
 			// (but 冬至克山上烧香 … 屋离山几百米: 山上 in the act's own clause
 			// is where it is done, the distance another clause's)
+			// A vague word for the distance (山边, 林子边上) yields to a
+			// number said anywhere in the act's reach, in either order
+			// (在山边的田里烧田埂 田离林子一百五十米): it only guessed what
+			// the number says.
 			inPassing := h.clause != a.clause || ownDistance || a.clause < 0
-			if explicitDistance && inPassing && (v.Fact == "in_forest_land" && val == true || v.Fact == p.voc.Distance.Fact && h.w.note != "") {
+			vague := v.Fact == p.voc.Distance.Fact && h.w.note != ""
+			if explicitDistance && (inPassing && v.Fact == "in_forest_land" && val == true || vague) {
 				q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Fact: v.Fact, Meaning: "未采用（已说明距离）"})
 				continue
 			}
