@@ -17,14 +17,16 @@ var mandarinYAML []byte
 // (mandarin.yaml): day words, negation, focus, the words that say what
 // is asked (when, how much, a document, a phone number) and filler.
 type grammar struct {
-	Days       map[string]int    `yaml:"days"`
-	WeakDays   map[string]int    `yaml:"weak_days"`
-	Months     map[string]int    `yaml:"months"`
-	Years      map[string]int    `yaml:"years"`
-	MonthParts map[string]int    `yaml:"month_parts"`
-	MonthSpans map[string][2]int `yaml:"month_spans"`
-	YearParts  map[string]int    `yaml:"year_parts"`
-	Week       struct {
+	Days     map[string]int `yaml:"days"`
+	WeakDays map[string]int `yaml:"weak_days"`
+	Months   map[string]int `yaml:"months"`
+	// LunarMonths are lunar months said alone (2026年正月结婚).
+	LunarMonths map[string]int    `yaml:"lunar_months"`
+	Years       map[string]int    `yaml:"years"`
+	MonthParts  map[string]int    `yaml:"month_parts"`
+	MonthSpans  map[string][2]int `yaml:"month_spans"`
+	YearParts   map[string]int    `yaml:"year_parts"`
+	Week        struct {
 		This     []string       `yaml:"this"`
 		Next     []string       `yaml:"next"`
 		Last     []string       `yaml:"last"`
@@ -37,6 +39,11 @@ type grammar struct {
 	BeforeDays    []string          `yaml:"before_days"`
 	BeforeDay     []string          `yaml:"before_day"`
 	Past          []string          `yaml:"past"`
+	PastAfter     []string          `yaml:"past_after"`
+	TermCome      []string          `yaml:"term_come"`
+	DoneAfter     []string          `yaml:"done_after"`
+	DoneBefore    []string          `yaml:"done_before"`
+	DoneNot       []string          `yaml:"done_not"`
 	AfterDay      []string          `yaml:"after_day"`
 	CountUnits    map[string]int    `yaml:"count_units"`
 	MonthUnits    []string          `yaml:"month_units"`

@@ -1897,6 +1897,11 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	if d, ok := p.storyYearless(rd, pick, today); ok {
 		pick.Date = d
 	}
+	// 寒露籽10月7号就摘了 said on 10月9日: what was done was done this
+	// year, not next
+	if d, ok := pick.Previous(); ok && pick.Date.After(today) && p.done(rd, a) {
+		pick.Date = d
+	}
 	q.Date, q.DateWords = pick.Date, pick.Words
 	q.dayWeak = pick.Weak
 	q.dayBefore = pick.Before
@@ -1909,6 +1914,49 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// done reports whether act a is told as done in its clause — nothing in
+// it saying it may or will be (DoneNot: 能摘了吧) — by a word of
+// DoneBefore before it (已经), or one of DoneAfter right after its verb and
+// complements (就摘了, 摘完了) with no question after it in the clause (摘了
+// 行不行 asks for it) and no 把 before it (把稻草烧了 is the request).
+func (p *parser) done(rd *reading, a hit) bool {
+	if a.clause < 0 {
+		return false
+	}
+	lo, hi := a.objStart(), max(a.j, a.objEnd())
+	st, end := lo, hi
+	for st > 0 && rd.clause(st-1) == a.clause {
+		st--
+	}
+	for end < len(rd.text) && rd.clause(end) == a.clause {
+		end++
+	}
+	if p.hasAny(rd.text[st:end], p.g.DoneNot) {
+		return false
+	}
+	if p.hasAny(rd.text[st:lo], p.g.DoneBefore) {
+		return true
+	}
+	if strings.Contains(rd.text[st:lo], "把") {
+		return false
+	}
+	rest := rd.text[hi:end]
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, c := range p.g.Complements {
+			if r, ok := strings.CutPrefix(rest, c); ok {
+				rest, trimmed = r, true
+			}
+		}
+	}
+	for _, w := range p.g.DoneAfter {
+		if r, ok := strings.CutPrefix(rest, w); ok {
+			return !p.hasAny(r, p.g.Asking)
+		}
+	}
+	return false
 }
 
 // retracted reports whether the caller took back day k by correcting it

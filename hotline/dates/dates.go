@@ -33,11 +33,14 @@ import (
 // Words are the words a Reader knows beyond numerals and the calendar's
 // own festival names.
 type Words struct {
-	Days       map[string]int // 今天 0, 明天 1
-	WeakDays   map[string]int // 现在: a narrative "now", overridden by any other day
-	Months     map[string]int // 下个月 1
-	Years      map[string]int // 明年 1
-	MonthParts map[string]int // 月初 1, 月中 15, 月底 0 (the last day)
+	Days     map[string]int // 今天 0, 明天 1
+	WeakDays map[string]int // 现在: a narrative "now", overridden by any other day
+	Months   map[string]int // 下个月 1
+	// LunarMonths name lunar months said alone (正月 1, 腊月 12): the
+	// month, from its first day (初一), of the year said or the next
+	LunarMonths map[string]int
+	Years       map[string]int // 明年 1
+	MonthParts  map[string]int // 月初 1, 月中 15, 月底 0 (the last day)
 	// MonthSpans are parts of a month said as spans of days: 中旬 [11, 20],
 	// 下旬 [21, 0] (0 is the last day).
 	MonthSpans map[string][2]int
@@ -52,6 +55,8 @@ type Words struct {
 	Before     []string       // 前一天
 	BeforeDays []string       // 前 (清明前三天: that many days before)
 	Past       []string       // 过了 (过了15号: the day after)
+	PastAfter  []string       // 一过 (寒露一过, 4月30号过了: the day after)
+	TermCome   []string       // 过了 after a solar term: its own day (寒露过了就可以摘)
 	AfterDay   []string       // 以后 (12月31号以后: the day after)
 	// CountUnits are the units of a count of days from today (三天后, 两个
 	// 礼拜后, 再过一个星期), in days; MonthUnits count months (三个月后: the
@@ -163,6 +168,9 @@ type Mention struct {
 	// Before marks the day before one said with 以前 (寒露前, 10月15号之前):
 	// the answer says it as said, the day after it and 以前.
 	Before bool
+	// term marks a solar term's day (寒露), which 过了 after it says has
+	// come (TermCome)
+	term bool
 	// prev is the previous occurrence of a day said without a year (10月15号,
 	// 15号), for 过了 to pick the nearer; zero when there is none.
 	prev calendar.Date
@@ -363,6 +371,10 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	for _, t := range r.terms {
 		r.wordIndex.add(t)
 	}
+	for w := range w.LunarMonths {
+		r.wordIndex.add(w)
+		r.addChars(w)
+	}
 	for _, p := range append(r.patterns(), r.reFeastDay, r.reFestBefore) {
 		if p == nil {
 			continue
@@ -372,7 +384,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		}
 	}
 	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts,
-		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.Past, w.AfterDay, w.Orthodox, keys(w.ClockParts),
+		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.Past, w.PastAfter, w.AfterDay, w.Orthodox, keys(w.ClockParts),
 		keys(w.CountUnits), w.MonthUnits} {
 		for _, x := range l {
 			r.addChars(x)
@@ -1111,6 +1123,36 @@ func (r *Reader) monthLunar(s *scan, today calendar.Date) {
 	}
 }
 
+// lunarMonth is lunar month mo said alone at i..j: of the lunar year said
+// (2026年正月 is the 正月 of the lunar year 2026, 去年腊月 said in 2025 the
+// 腊月 of 2024 — which ends in January 2025), else the one it is while it
+// lasts, else the next; answered for its first day, or today within it,
+// with its last day as MonthEnd.
+func (r *Reader) lunarMonth(i, j, mo int, today calendar.Date, year int) (Mention, bool) {
+	var start calendar.Date
+	if year != 0 {
+		d, err := r.cal.FromLunar(calendar.LunarDate{Year: year, Month: mo, Day: 1})
+		if err != nil {
+			return Mention{}, false
+		}
+		start = d
+	} else if l, err := r.cal.Lunar(today); err == nil && l.Month == mo && !l.Leap {
+		start = today.AddDays(1 - l.Day)
+	} else {
+		d, ok := r.lunarDay(calendar.LunarDate{Month: mo, Day: 1}, today, 0)
+		if !ok {
+			return Mention{}, false
+		}
+		start = d
+	}
+	last := r.nextLunarMonth(start).AddDays(-1)
+	day := start
+	if start.Before(today) && !last.Before(today) {
+		day = today
+	}
+	return Mention{Start: i, End: j, Date: day, Note: "month", MonthEnd: &last}, true
+}
+
 // lunarMonthStart is the first day (初一) of the lunar month d is in.
 func (r *Reader) lunarMonthStart(d calendar.Date) (calendar.Date, bool) {
 	l, err := r.cal.Lunar(d)
@@ -1305,9 +1347,17 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 					continue
 				}
 			}
+			mn := Mention{Start: i, End: j, Date: day, Note: word.Note, term: true}
+			if year == 0 {
+				// the year before's, for 寒露一过 said after it
+				mn.prev, _ = r.cal.SolarTerm(name, day.Year()-1)
+			}
 			// 寒露前一天, 霜降后第三天
-			day, j = r.dayMod(s, j, day)
-			s.add(Mention{Start: i, End: j, Date: day, Note: word.Note})
+			mn.Date, mn.End = r.dayMod(s, j, day)
+			if mn.End != j {
+				mn.prev = calendar.Date{}
+			}
+			s.add(mn)
 		}
 	}
 }
@@ -1672,6 +1722,26 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 				mn.MonthEnd = &last
 			}
 			s.add(mn)
+		}
+	}
+	// 正月, 腊月 alone: the lunar month, from its first day
+	for w, mo := range r.w.LunarMonths {
+		for i, j := range s.occurrences(w) {
+			if !s.free(i, j) {
+				continue
+			}
+			if c, _ := utf8.DecodeRuneInString(s.text[j:]); zh.IsNumeral(c) || c == '初' || c == '廿' {
+				continue // 正月初八, 腊月二十八: a lunar day, not the month
+			}
+			y := year
+			for yw, off := range r.w.Years {
+				if strings.HasSuffix(s.text[:i], yw) {
+					y = today.Year() + off // 去年腊月: that lunar year's, whatever else the call says
+				}
+			}
+			if mn, ok := r.lunarMonth(i, j, mo, today, y); ok {
+				s.add(mn)
+			}
 		}
 	}
 	// 月底 alone: this month's, or next month's when it has passed
@@ -2066,6 +2136,16 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			}
 		}
 	}
+	for _, p := range r.w.PastAfter {
+		for i := range s.out {
+			m := &s.out[i]
+			if m.Bad || m.Weak || m.Past || m.MonthEnd != nil || !strings.HasPrefix(s.text[m.End:], p) || m.term && slices.Contains(r.w.TermCome, p) {
+				continue
+			}
+			m.End += len(p)
+			r.passed(s, m, today)
+		}
+	}
 	for _, p := range r.w.Past {
 		for i := range s.out {
 			m := &s.out[i]
@@ -2073,17 +2153,31 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 				continue
 			}
 			m.Start -= len(p)
-			m.Words = s.text[m.Start:m.End]
-			m.Past = true
-			if m.prev != (calendar.Date{}) && today.Sub(m.prev) < m.Date.Sub(today) {
-				m.Date = m.prev
-			}
-			m.Date = m.Date.AddDays(1)
-			for k := m.Start; k < m.End; k++ {
-				s.taken[k] = true
-			}
+			r.passed(s, m, today)
 		}
 	}
+}
+
+// passed makes m, said with 过了 before it or 一过 after it, the day after
+// the one named, of its nearer occurrence.
+func (r *Reader) passed(s *scan, m *Mention, today calendar.Date) {
+	m.Words = s.text[m.Start:m.End]
+	m.Past = true
+	if m.prev != (calendar.Date{}) && today.Sub(m.prev) < m.Date.Sub(today) {
+		m.Date = m.prev
+	}
+	m.Date = m.Date.AddDays(1)
+	m.prev = calendar.Date{}
+	for k := m.Start; k < m.End; k++ {
+		s.taken[k] = true
+	}
+}
+
+// Previous is the occurrence before Date of a day said without a year
+// (10月7号 said on 10月9日 is next year's; its previous is this year's),
+// for an act told as done; ok is false when there is none.
+func (m Mention) Previous() (calendar.Date, bool) {
+	return m.prev, m.prev != (calendar.Date{})
 }
 
 // withWeekday: a month-day said with its weekday (周日, 二月十号) is the
