@@ -2770,6 +2770,17 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 				c.start, c.measured, c.edge = k, true, s[k:m[0]]
 			} else if e := p.landmarkAfter(s, m[1]); e > 0 && rd.free(m[1], e) {
 				c.end, c.measured = e, true
+			} else if n := p.landmarkIs(s, m[0], m[1]); n > 0 && rd.free(m[1], m[1]+n) {
+				// 隔二十来米就是林子: the landmark said after it, as what is there
+				c.end, c.measured = m[1]+n, true
+				for _, w := range p.voc.Distance.Prefixes {
+					if strings.HasSuffix(s[:m[0]], w) && rd.free(m[0]-len(w), m[0]) {
+						c.start = m[0] - len(w)
+					}
+				}
+			} else if k := p.farSaidBefore(s, m[0]); k >= 0 && rd.free(k, m[0]) {
+				// 田离山有好远 两里多路: how far, said again as a number
+				c.start, c.measured = k, true
 			}
 		}
 		all = append(all, c)
@@ -2976,6 +2987,77 @@ func countsIn(rd *reading, re *regexp.Regexp, add func(m []int, n float64)) {
 			add(m, n)
 		}
 	}
+}
+
+// landmarkIs is the length of the landmark said after the distance at
+// i..j as what is there (就是林子 of 隔二十来米就是林子), with 隔 or nothing
+// before it: 0 for none, or when another landmark is named before it
+// (离公路二十米就是林子 measures from the road).
+func (p *parser) landmarkIs(s string, i, j int) int {
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range p.voc.Distance.Prefixes {
+		if strings.HasSuffix(before, w) {
+			before = ""
+			break
+		}
+	}
+	lo := len(before)
+	for k := 0; k < 6 && lo > 0; k++ {
+		_, n := utf8.DecodeLastRuneInString(before[:lo])
+		lo -= n
+	}
+	if p.hasAny(before[lo:], p.voc.Distance.Prefixes) {
+		return 0
+	}
+	rest := strings.TrimLeft(s[j:], " ")
+	skipped := len(s[j:]) - len(rest)
+	for _, c := range p.voc.Distance.LandmarkAfter {
+		r, ok := strings.CutPrefix(rest, c)
+		if !ok {
+			continue
+		}
+		best := 0
+		for _, n := range p.voc.Distance.Nouns {
+			if strings.HasPrefix(r, n) && len(n) > best {
+				best = len(n)
+			}
+		}
+		if best > 0 {
+			return skipped + len(c) + best
+		}
+	}
+	return 0
+}
+
+// farSaidBefore is where a landmark's distance said as far (离山有好远,
+// 离林子蛮远) starts when it ends right before i, a pause between, so that
+// the number said after it is that distance (田离山有好远 两里多路); -1 for
+// none.
+func (p *parser) farSaidBefore(s string, i int) int {
+	before := strings.TrimRight(s[:i], " ，,")
+	pause := len(before) < i || strings.HasPrefix(s[i:], " ")
+	if !pause || !strings.HasSuffix(before, "远") {
+		return -1
+	}
+	lo := len(before)
+	for k := 0; k < 8 && lo > 0; k++ {
+		_, n := utf8.DecodeLastRuneInString(before[:lo])
+		lo -= n
+	}
+	best := -1
+	for _, w := range p.voc.Distance.Prefixes {
+		k := strings.LastIndex(before[lo:], w)
+		if k < 0 {
+			continue
+		}
+		rest := before[lo+k+len(w):]
+		for _, n := range p.voc.Distance.Nouns {
+			if strings.HasPrefix(rest, n) && lo+k > best {
+				best = lo + k
+			}
+		}
+	}
+	return best
 }
 
 // farWithoutLandmark reports whether a distance said with no landmark

@@ -1227,6 +1227,13 @@ func (r *Reader) monthDay(s *scan, today calendar.Date, year int) {
 		if w := strings.TrimSpace(s.text[m[0]:m[1]]); slices.ContainsFunc(r.fest, func(f festWord) bool { return f.word == w }) {
 			continue
 		}
+		// 7月 一般区, 5月 一把火烧掉: a pause after the month, then a
+		// numeral that begins a word, is the month alone (read by months)
+		if strings.TrimSpace(s.text[m[3]:m[4]]) != s.text[m[3]:m[4]] && strings.TrimSpace(s.text[m[5]:m[1]]) == "" {
+			if c, _ := utf8.DecodeRuneInString(s.text[m[5]:]); unicode.Is(unicode.Han, c) && !zh.IsNumeral(c) {
+				continue
+			}
+		}
 		mo, ok1 := zh.Number(s.text[m[2]:m[3]])
 		d, ok2 := zh.Number(s.text[m[4]:m[5]])
 		if !ok1 || !ok2 || mo < 1 || mo > 12 {

@@ -123,6 +123,10 @@ type Distance struct {
 	// Vague are units only said of rough distances (一里路): the number
 	// is read as about that much, a range, never exact.
 	Vague []string
+	// LandmarkAfter are the words that put the landmark after the distance,
+	// the place asked about being where it is measured from: 门口隔二十米
+	// 就是林子.
+	LandmarkAfter []string
 }
 
 // Count is a number of days said with a prefix: 放了3天.
@@ -371,6 +375,9 @@ type fileSpec struct {
 		Beyond   []string           `yaml:"beyond"`
 		Above    []string           `yaml:"above"`
 		Vague    []string           `yaml:"vague"`
+		// LandmarkAfter are the words that put the landmark after the
+		// distance (隔二十米就是林子)
+		LandmarkAfter []string `yaml:"landmark_after"`
 	} `yaml:"distance"`
 	DaysSince *struct {
 		Fact     rules.Str `yaml:"fact"`
@@ -548,7 +555,7 @@ func (l *loader) file(file string, data []byte) {
 			if f.Kind != cond.Number {
 				l.errorf(d.Fact.Pos, "distance: fact %s is not a number", f.Name)
 			}
-			l.v.Distance = Distance{Fact: f.Name, Prefixes: d.Prefixes, Nouns: d.Nouns, Units: d.Units, Within: d.Within, Beyond: d.Beyond, Above: d.Above, Vague: d.Vague}
+			l.v.Distance = Distance{Fact: f.Name, Prefixes: d.Prefixes, Nouns: d.Nouns, Units: d.Units, Within: d.Within, Beyond: d.Beyond, Above: d.Above, Vague: d.Vague, LandmarkAfter: d.LandmarkAfter}
 		}
 	}
 	if d := spec.DaysSince; d != nil {
