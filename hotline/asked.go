@@ -7,6 +7,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/hotline/dates"
+	"github.com/tonggao/tonggao/rules"
 )
 
 // A long call tells a story first and asks last: 我是白水镇的 … 玉米秆子还堆在
@@ -133,6 +134,21 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 	}
 	if len(kept) == 0 {
 		return pos // only the story names an act: it is what is asked (城管说…不能摆 是真的吗)
+	}
+	// (他家的人跑到我这边来摘茶籽 … 他越界到我山上摘茶籽是不是违法的: the
+	// act told, then asked of by its kind, is the kind)
+	var asked []*rules.Activity
+	for _, h := range kept {
+		if roles[h.clause] == roleAsks && h.w.activity != nil {
+			asked = append(asked, h.w.activity)
+		}
+	}
+	if len(asked) > 0 {
+		kept = slices.DeleteFunc(kept, func(h hit) bool {
+			return roles[h.clause] != roleAsks && h.w.activity != nil && slices.ContainsFunc(asked, func(a *rules.Activity) bool {
+				return a != h.w.activity && a.IsA(h.w.activity)
+			})
+		})
 	}
 	return kept
 }

@@ -40,6 +40,8 @@ type grammar struct {
 	BeforeDay     []string          `yaml:"before_day"`
 	Past          []string          `yaml:"past"`
 	PastAfter     []string          `yaml:"past_after"`
+	Others        []string          `yaml:"others"`
+	FirstPerson   []string          `yaml:"first_person"`
 	TermCome      []string          `yaml:"term_come"`
 	DoneAfter     []string          `yaml:"done_after"`
 	DoneBefore    []string          `yaml:"done_before"`

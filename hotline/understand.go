@@ -1618,6 +1618,10 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Fact: v.Fact, Meaning: "未采用（已说明距离）"})
 				continue
 			}
+			// 别人到我家山上摘茶籽: the caller's hill is not the picker's
+			if v.Fact == p.voc.OwnFact && val == true && p.hasAny(h.words, p.g.FirstPerson) && p.othersDo(rd, a, h.i) {
+				val = false
+			}
 			if old, dup := q.Facts[v.Fact]; dup {
 				if !sameValue(old, val) {
 					q.NotUnderstood = append(q.NotUnderstood, h.words)
@@ -1914,6 +1918,21 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// othersDo reports whether someone other than the caller is said, in act
+// a's clause before byte i (a place said there) and before the act, as the
+// one who does it (别人到我家山上摘, 他越界到我山上摘).
+func (p *parser) othersDo(rd *reading, a hit, i int) bool {
+	if a.clause < 0 || rd.clause(i) != a.clause {
+		return false
+	}
+	st := min(i, a.objStart(), a.i)
+	lo := st
+	for lo > 0 && rd.clause(lo-1) == a.clause {
+		lo--
+	}
+	return p.hasAny(rd.text[lo:st], p.g.Others)
 }
 
 // done reports whether act a is told as done in its clause — nothing in

@@ -235,6 +235,11 @@ type Vocabulary struct {
 	Distance   Distance
 	DaysSince  Count
 	DayLimits  []DayLimit
+	// OwnFact is the bool fact that says the place is the caller's own
+	// (我家山上): when someone else is said to do the act there (别人到我家
+	// 山上摘茶籽) the place is not theirs, and the fact is denied. "" for
+	// none.
+	OwnFact string
 	// Days are day words as offsets from the day of the call (今朝 0).
 	Days map[string]int
 	// Festivals map everyday names to the calendar's (上坟节 → 清明).
@@ -379,6 +384,9 @@ type fileSpec struct {
 		// distance (隔二十米就是林子)
 		LandmarkAfter []string `yaml:"landmark_after"`
 	} `yaml:"distance"`
+	// OwnFact is the bool fact that says the place is the caller's own
+	// (我家山上): said of an act someone else does there, it is denied.
+	OwnFact   rules.Str `yaml:"own_fact"`
 	DaysSince *struct {
 		Fact     rules.Str `yaml:"fact"`
 		Prefixes []string  `yaml:"prefixes"`
@@ -556,6 +564,14 @@ func (l *loader) file(file string, data []byte) {
 				l.errorf(d.Fact.Pos, "distance: fact %s is not a number", f.Name)
 			}
 			l.v.Distance = Distance{Fact: f.Name, Prefixes: d.Prefixes, Nouns: d.Nouns, Units: d.Units, Within: d.Within, Beyond: d.Beyond, Above: d.Above, Vague: d.Vague, LandmarkAfter: d.LandmarkAfter}
+		}
+	}
+	if spec.OwnFact.Value != "" {
+		if f, ok := l.fact(spec.OwnFact); ok {
+			if f.Kind != cond.Bool {
+				l.errorf(spec.OwnFact.Pos, "own_fact: fact %s is not a bool", f.Name)
+			}
+			l.v.OwnFact = f.Name
 		}
 	}
 	if d := spec.DaysSince; d != nil {
