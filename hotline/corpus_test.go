@@ -471,8 +471,8 @@ var heldoutSets = []heldoutSet{
 	// day already past counted from this year's; 大年初一的前一天) it scores 196; a numeral and its classifier kept from
 	// the homophone pass (杀几只鸡 was 杀鸡只鸡) 197; a topic denied with one verb still the topic of the next
 	// (装修垃圾不乱倒 只堆在…) 198; a clause after the question planning for the other outcome (不让烧的话我就只献花)
-	// not the act asked, 199.
-	{"set13", heldout13Glob, 240, 0.82, 0},
+	// not the act asked, 199; 200 with the session's other helpers' fixes.
+	{"set13", heldout13Glob, 240, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
