@@ -799,7 +799,9 @@ func (rd *reading) mayHold1(w string) bool {
 	if rd.plain {
 		return true
 	}
-	rd.index()
+	if !rd.indexed { // (index is no inlined call: this is tested per word of many lists)
+		rd.index()
+	}
 	r, n := decodeRune(w)
 	if w != "" && !rd.present.mayHave(r) {
 		return false
