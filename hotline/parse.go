@@ -332,6 +332,10 @@ type parser struct {
 	// negFirst are the first characters of the negators: a window before
 	// an act or a fact that holds none denies nothing (negation)
 	negFirst runeBits
+	// leftFirst and suffixFirst are the first characters of the
+	// modifier's words (剩下, 下来): modifierAfter, asked after every act
+	// and bare verb, looks its lists through only where one may start
+	leftFirst, suffixFirst runeBits
 	// complements and made are the grammar's lists as sets: tested for
 	// every word of a frame's window
 	complements, made map[string]bool
@@ -649,6 +653,15 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, w := range g.Negators {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.negFirst.add(r)
+	}
+	for _, l := range []struct {
+		words []string
+		first *runeBits
+	}{{g.Modifier.Left, &p.leftFirst}, {g.Modifier.Suffixes, &p.suffixFirst}} {
+		for _, w := range l.words {
+			r, _ := utf8.DecodeRuneInString(w)
+			l.first.add(r)
+		}
 	}
 	p.askByFirst = map[rune][]string{}
 	for _, l := range [][]string{g.Asking, g.When, g.Money} {
@@ -2270,7 +2283,7 @@ func (p *parser) modifiers(rd *reading) {
 // the particle and a head noun, else -1.
 func (p *parser) modifierAfter(s string, i int, other bool) int {
 	m := &p.g.Modifier
-	if l := p.longestPrefix(s[i:], m.Suffixes); l > 0 && other {
+	if l := p.longestPrefixOf(s[i:], m.Suffixes, &p.suffixFirst); l > 0 && other {
 		i += l // 杀鸭子拔下来的毛: the noun's suffix the act left
 	}
 	for n := 0; ; n++ {
@@ -2281,7 +2294,7 @@ func (p *parser) modifierAfter(s string, i int, other bool) int {
 			}
 			return i + len(m.Particle)
 		}
-		if l := p.longestPrefix(s[i:], m.Left); l > 0 {
+		if l := p.longestPrefixOf(s[i:], m.Left, &p.leftFirst); l > 0 {
 			i += l
 			continue
 		}
@@ -2303,6 +2316,15 @@ func (p *parser) longestPrefix(s string, words []string) int {
 		}
 	}
 	return n
+}
+
+// longestPrefixOf is longestPrefix, 0 without a look when s starts with
+// no first character of words (first; looked through when plain).
+func (p *parser) longestPrefixOf(s string, words []string, first *runeBits) int {
+	if r, _ := decodeRune(s); !p.plain && (s == "" || !first.mayHave(r)) {
+		return 0
+	}
+	return p.longestPrefix(s, words)
 }
 
 // inModifier reports whether day mention m is said right before a clause
