@@ -90,6 +90,13 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 		}
 		cat.Facts[name] = ft
 	}
+	for _, a := range p.termAsks {
+		for _, t := range a.unstated {
+			if _, ok := cat.Messages["term_name."+t]; !ok {
+				return nil, fmt.Errorf("hotline: the vocabulary's asks name the unstated term %q, which the catalogue does not name (term_name.%s)", t, t)
+			}
+		}
+	}
 	months := map[Lang][]string{}
 	for _, l := range []Lang{ZH, EN} {
 		if months[l] = strings.Fields(cat.T(l, "cal.months")); len(months[l]) != 12 {
@@ -643,18 +650,21 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		// what was not read may have changed it: never 可以 on part of a call
 		return h.unreadAllowed(q, l), nil
 	}
-	if q.asks.rate && d.Verdict == engine.Allowed && !givesTerm(d, rateTerm) {
-		// 看病能报多少: the rules say nothing of it — not 可以 for enrolling
-		return h.termNotGiven(q, d, l, rateTerm), nil
+	if d.Verdict == engine.Allowed {
+		for _, at := range q.unstated {
+			for _, t := range at.unstated {
+				if !givesTerm(d, t) {
+					// 看病能报多少, 交了的医保能退吗: the rules say nothing
+					// of it — not 可以 for enrolling
+					return h.termNotGiven(q, d, l, t, at.terms), nil
+				}
+			}
+		}
 	}
 	a := h.Render(q, d, l)
 	_ = c
 	return a, nil
 }
-
-// rateTerm is the term of how much is paid back (报销比例), which the
-// caller's words of rate (mandarin.yaml) ask for.
-const rateTerm = "reimbursement_rate"
 
 // givesTerm: a reason of d states the term.
 func givesTerm(d *engine.Decision, name string) bool {
@@ -669,17 +679,21 @@ func givesTerm(d *engine.Decision, name string) bool {
 }
 
 // termNotGiven answers a question for a term no rule states (看病能报多少):
-// no rule on it, naming it, then what the rules do say of the benefits.
-func (h *Hotline) termNotGiven(q *Query, d *engine.Decision, l Lang, term string) *Answer {
+// no rule on it, naming it, then the terms the rules do state beside it
+// (the vocabulary's: what they say of the benefits), if any.
+func (h *Hotline) termNotGiven(q *Query, d *engine.Decision, l Lang, term string, beside []string) *Answer {
 	c := h.cat
 	a := h.Render(q, d, l)
 	a.Verdict = engine.NoRule
 	a.FollowUp, a.Ask = []FollowUp{}, ""
 	name := c.T(l, "term_name."+term)
 	a.Headline = h.headFit(l, "head.no_term", h.actWords(q, d, l), h.whenOf(l, d.Date, q), "term", name)
-	bq := *q
-	bq.asks = askFlags{benefits: true}
-	spoken := append([]string{a.Headline}, h.terms(l, &bq, d)...)
+	spoken := []string{a.Headline}
+	if len(beside) > 0 {
+		bq := *q
+		bq.asks, bq.terms = askFlags{}, beside
+		spoken = append(spoken, h.terms(l, &bq, d)...)
+	}
 	spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
 	must := make([]bool, len(spoken))
 	must[0], must[len(must)-1] = true, true

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "e1ff78a8dbac70c285c5d7ece782a62716883b7dcef30f39f47ec8d261f25254"
+const catalogSnapshotSum = "e7159ddefb0aecf3c8e3bb73fbbb885bcfdd691ef0b027606179140bf3f5d7eb"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -224,6 +224,7 @@ func snapshotCatalog() *Catalog {
 			"term_name.no_2025_benefit":            {ZH: "2025年度待遇", EN: "2025 benefits"},
 			"term_name.payment_manner":             {ZH: "缴纳方式", EN: "How it is paid"},
 			"term_name.receipt":                    {ZH: "缴费凭证", EN: "Receipt"},
+			"term_name.refund":                     {ZH: "退费", EN: "refunds"},
 			"term_name.reimbursement_rate":         {ZH: "报销比例", EN: "reimbursement rate"},
 			"term_name.waiting_period":             {ZH: "待遇等待期", EN: "Waiting period"},
 			"term_name.where":                      {ZH: "参保地点", EN: "Where"},

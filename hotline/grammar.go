@@ -148,7 +148,10 @@ type grammar struct {
 	WhereTo []string `yaml:"where_to"`
 	Must    []string `yaml:"must"`
 	Rate    []string `yaml:"rate"`
-	Claim   []string `yaml:"claim"`
+	// Refund are the words that ask whether money paid is given back
+	// (能退不, 退得回来不)
+	Refund []string `yaml:"refund"`
+	Claim  []string `yaml:"claim"`
 	// FromDay are the words after a day that make it the start of
 	// something (9月1号起): said of a later day than the one asked, the
 	// call asks when the answer changes
@@ -203,7 +206,8 @@ type grammar struct {
 // the grammar has no kind of.
 func (g *grammar) questionKind(name string) (words []string, ok bool) {
 	kinds := map[string][]string{"when": g.When, "consequence": g.Consequence, "money": g.Money, "deadline": g.Deadline,
-		"benefits": g.Benefits, "waiting": g.Waiting, "where": g.Where, "must": g.Must, "rate": g.Rate, "claim": g.Claim}
+		"benefits": g.Benefits, "waiting": g.Waiting, "where": g.Where, "must": g.Must, "rate": g.Rate, "refund": g.Refund,
+		"claim": g.Claim}
 	words, ok = kinds[name]
 	return words, ok
 }

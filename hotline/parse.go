@@ -101,6 +101,9 @@ type Query struct {
 	// table), quote whether it asks what the notice says
 	terms []string
 	quote bool
+	// unstated are the asks entries said whose terms the rules need not
+	// state (退费, 报销比例)
+	unstated []*askTerms
 	// ageSaid: the caller said an age (60岁) and no fact was read from it
 	ageSaid bool
 	badDay  bool // a day was named that does not exist
@@ -119,6 +122,9 @@ type askTerms struct {
 	own   []string // the words the table itself gives (not its kind's)
 	terms []string
 	quote bool
+	// unstated are terms the rules need not state (退费): asked of an
+	// allowed act no deciding rule states them for, no rule on them
+	unstated []string
 }
 
 // askWords resolves the vocabulary's asks table against the grammar: an
@@ -132,12 +138,12 @@ func askWords(voc *vocab.Vocabulary, g *grammar) ([]askTerms, error) {
 			kw, ok := g.questionKind(a.Kind)
 			if !ok {
 				errs = append(errs, &vocab.Error{File: a.File, Line: a.Pos.Line, Col: a.Pos.Col,
-					Msg: fmt.Sprintf("asks: %q is no kind of question mandarin.yaml has (money, benefits, deadline, waiting, where, must, claim, consequence, when, rate)", a.Kind)})
+					Msg: fmt.Sprintf("asks: %q is no kind of question mandarin.yaml has (money, benefits, deadline, waiting, where, must, claim, consequence, when, rate, refund)", a.Kind)})
 				continue
 			}
 			words = append(words, kw...)
 		}
-		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote})
+		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated})
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -173,9 +179,8 @@ func (p *parser) holdsVerb(w string) bool {
 // askFlags say what, beyond "may I", the caller asked.
 type askFlags struct {
 	when, consequence, money, deadline, benefits, waiting, where bool
-	// must: "must I still" (60岁还要交吗); rate: how much is paid back
-	// (看病能报多少), which no term of the rules may say
-	must, rate bool
+	// must: "must I still" (60岁还要交吗)
+	must bool
 	// claim: how the help is claimed (低保户要不要去申请补助)
 	claim bool
 }
@@ -542,7 +547,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
-		g.Where, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
+		g.Where, g.Refund, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords()} {

@@ -1176,7 +1176,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// of it or a question of amount, time or place
 		asks := rd.says(p.g.Money) || rd.says(p.g.When) || rd.says(p.g.Deadline) ||
 			rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Where) ||
-			rd.says(p.g.Must) || rd.says(p.g.Rate) || p.asksTerms(rd)
+			rd.says(p.g.Must) || rd.says(p.g.Rate) || rd.says(p.g.Refund) || p.asksTerms(rd)
 		for _, f := range rd.facts {
 			if f.w.about == nil || f.neg {
 				continue
@@ -1668,15 +1668,18 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		waiting:     says(p.g.Waiting),
 		where:       says(p.g.Where),
 		must:        says(p.g.Must),
-		rate:        says(p.g.Rate),
 		claim:       says(p.g.Claim),
 	}
 	// 八月底…烧火土灰 9月1号起是不是又不准了: a later day said as where
 	// something starts asks when the answer changes
 	q.asks.when = q.asks.when || p.changeDaySaid(rd, q)
-	for _, at := range p.termAsks {
+	for i, at := range p.termAsks {
 		if !says(at.words) {
 			continue
+		}
+		if len(at.unstated) > 0 {
+			q.unstated = append(q.unstated, &p.termAsks[i])
+			continue // its terms are said only beside the term not stated
 		}
 		q.quote = q.quote || at.quote
 		for _, t := range at.terms {

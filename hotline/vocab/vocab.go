@@ -208,6 +208,13 @@ type Ask struct {
 	Words []string
 	Terms []string
 	Quote bool
+	// Unstated are terms a caller may ask for that the rules need not
+	// state (报销比例, 退费): asked of an allowed act whose deciding rules
+	// state none of them, the answer is no rule on that term, named —
+	// never 可以 for the act. They are not checked against the rules; the
+	// hotline's catalogue names each (term_name.<term>). Terms are then
+	// what is said beside it.
+	Unstated []string
 	// File and Pos are where the entry is written, for the hotline's
 	// errors about its kind.
 	File string
@@ -441,10 +448,11 @@ type fileSpec struct {
 		Conditions []rules.Str `yaml:"conditions"`
 	} `yaml:"periods"`
 	Asks []struct {
-		Kind  rules.Str   `yaml:"kind"`
-		Words []string    `yaml:"words"`
-		Terms []rules.Str `yaml:"terms"`
-		Quote bool        `yaml:"quote"`
+		Kind     rules.Str   `yaml:"kind"`
+		Words    []string    `yaml:"words"`
+		Terms    []rules.Str `yaml:"terms"`
+		Quote    bool        `yaml:"quote"`
+		Unstated []string    `yaml:"unstated"`
 	} `yaml:"asks"`
 	Unasked []rules.Str `yaml:"unasked"`
 	Duties  []struct {
@@ -679,11 +687,11 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(at, "asks: give words or a kind of question")
 			continue
 		}
-		if len(a.Terms) == 0 && !a.Quote {
-			l.errorf(at, "asks: give the terms asked for, or quote: true")
+		if len(a.Terms) == 0 && !a.Quote && len(a.Unstated) == 0 {
+			l.errorf(at, "asks: give the terms asked for, unstated terms, or quote: true")
 			continue
 		}
-		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, File: l.cur, Pos: a.Kind.Pos}
+		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, Unstated: a.Unstated, File: l.cur, Pos: a.Kind.Pos}
 		for _, t := range a.Terms {
 			if l.term(t) {
 				out.Terms = append(out.Terms, t.Value)
