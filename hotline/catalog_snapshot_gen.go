@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "e7159ddefb0aecf3c8e3bb73fbbb885bcfdd691ef0b027606179140bf3f5d7eb"
+const catalogSnapshotSum = "f8e4de46d8cc176102da0abc57256b178d3c804e02c9f15a2277522d97548707"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -215,6 +215,7 @@ func snapshotCatalog() *Catalog {
 			"term_name.assistance":                 {ZH: "参保资助", EN: "Assistance"},
 			"term_name.benefit_period":             {ZH: "待遇享受期", EN: "Benefit period"},
 			"term_name.benefits_from":              {ZH: "享受待遇起始", EN: "Benefits from"},
+			"term_name.channels":                   {ZH: "缴费渠道", EN: "How to pay"},
 			"term_name.covered":                    {ZH: "参保范围", EN: "Who is covered"},
 			"term_name.documents":                  {ZH: "所需材料", EN: "Documents"},
 			"term_name.fee":                        {ZH: "个人缴费", EN: "Contribution"},

@@ -521,22 +521,23 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 // covering more of the acts, then the one in force, then the latest.
 func (h *Hotline) byAct(text string, q *Query) string {
 	var acts []*rules.Activity
-	if a, ok := h.eng.Rules().Activity(q.Activity); ok && q.Activity != "" {
-		acts = append(acts, a)
-	} else {
-		for i := 0; i < len(text); {
-			if n := h.p.objects.longestLen(text[i:]); n > 0 {
-				for _, f := range h.p.byObj[text[i:i+n]] {
-					if f.activity != nil && !slices.Contains(acts, f.activity) {
-						acts = append(acts, f.activity)
-					}
+	for i := 0; i < len(text); {
+		if n := h.p.objects.longestLen(text[i:]); n > 0 {
+			for _, f := range h.p.byObj[text[i:i+n]] {
+				if f.activity != nil && !slices.Contains(acts, f.activity) {
+					acts = append(acts, f.activity)
 				}
-				i += n
-				continue
 			}
-			_, sz := utf8.DecodeRuneInString(text[i:])
-			i += sz
+			i += n
+			continue
 		}
+		_, sz := utf8.DecodeRuneInString(text[i:])
+		i += sz
+	}
+	// the act understood, unless the objects said name other acts only:
+	// 油茶那个通告还有用不 names oil-tea, not a fire by the 用 of 有用
+	if a, ok := h.eng.Rules().Activity(q.Activity); ok && q.Activity != "" && (len(acts) == 0 || slices.Contains(acts, a)) {
+		acts = []*rules.Activity{a}
 	}
 	if len(acts) == 0 {
 		return ""
