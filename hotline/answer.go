@@ -36,6 +36,9 @@ type Hotline struct {
 	voc *vocab.Vocabulary
 	// generic strips what every document title has (genericWords).
 	generic *strings.Replacer
+	// formal writes a caller's everyday words as titles do (垂钓 for 钓鱼:
+	// mandarin.yaml title_formal).
+	formal *strings.Replacer
 	// months are the months' names to say a day with, by language
 	// (catalogue cal.months): January … in English.
 	months map[Lang][]string
@@ -103,7 +106,11 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 			return nil, fmt.Errorf("hotline: catalogue cal.months (%s) names %d months, want 12", l, len(months[l]))
 		}
 	}
-	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: genericWords(eng, g), months: months}, nil
+	formal := make([]string, 0, 2*len(g.TitleFormal))
+	for _, w := range keys(g.TitleFormal) {
+		formal = append(formal, w, g.TitleFormal[w])
+	}
+	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: genericWords(eng, g), formal: strings.NewReplacer(formal...), months: months}, nil
 }
 
 // genericWords strips, before titles are compared, the words every title

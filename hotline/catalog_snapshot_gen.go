@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "f8e4de46d8cc176102da0abc57256b178d3c804e02c9f15a2277522d97548707"
+const catalogSnapshotSum = "54f0a8d1fd0d8aa4bbfe983958e9e0f9af66e2f9d4d9cc06897d00179d335e70"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -72,6 +72,7 @@ func snapshotCatalog() *Catalog {
 			"document.changed":                     {ZH: "依据{by}。", EN: "By {by}."},
 			"document.ended":                       {ZH: "有效期到{to}已结束。", EN: "Its validity ended on {to}."},
 			"document.from":                        {ZH: "从{date}起施行。", EN: "In force from {date}."},
+			"document.issuer":                      {ZH: "发文机关：{issuer}。", EN: "Issued by {issuer}."},
 			"document.not_listed":                  {ZH: "登记簿里没有这个文件，规则库也没有收录它，请核对文号。", EN: "The register does not list it and the rule base does not hold it: check the number."},
 			"document.status":                      {ZH: "{number}{when}{status}。", EN: "{number}{when}: {status}."},
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},

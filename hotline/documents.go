@@ -25,13 +25,41 @@ func (p *parser) isDocument(rd *reading) bool {
 	// without one)
 	if rd.mayHold1("号") && strings.Contains(rd.text, "号") && ((rd.mayHold1("号文") || rd.mayHold1("号令")) && p.saysDocN(rd.text) ||
 		digitBeforeHao(rd.text) && (p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text))) {
-		return true
+		// 8号文件说的茶籽开摘日期是哪天: a number said as where the answer
+		// is written, with an act after it and a question of that act (when,
+		// how much) and none of validity, asks of the act
+		return !p.asksOfActAfterNumber(rd)
 	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
 		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd))) {
 		return true
 	}
 	return p.asksOfDocument(rd)
+}
+
+// asksOfActAfterNumber reports whether a covered act is said after the
+// last 号 of the text, the text asks a kind of question beyond "may I"
+// (几号, 多少) after that 号, and says no word of validity.
+func (p *parser) asksOfActAfterNumber(rd *reading) bool {
+	k := strings.LastIndex(rd.text, "号")
+	if k < 0 || p.saysOutsideActs(rd, p.g.Validity) || p.hasAny(rd.text, p.g.DocumentAsks) {
+		return false
+	}
+	after := k + len("号")
+	return slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil && h.i >= after }) && p.asksKind(rd.text[after:])
+}
+
+// dropDocumentDays takes out of the days read each day said right before
+// a document word (8号文件, 8号通告): it names the document the answer is
+// written in, not the day asked about.
+func (p *parser) dropDocumentDays(rd *reading) {
+	kept := rd.dates[:0]
+	for _, m := range rd.dates {
+		if !strings.HasSuffix(rd.text[m.Start:m.End], "号") || !p.startsWithAny(rd.text[m.End:], p.g.Document) {
+			kept = append(kept, m)
+		}
+	}
+	rd.dates = kept
 }
 
 // asksOfDocument: a document word is said, and after it what the caller
@@ -110,6 +138,30 @@ func (p *parser) saysOutsideActs(rd *reading, words []string) bool {
 		}
 	}
 	return false
+}
+
+// reDocShort is a document number typed in shorthand: the words before
+// it, the year, a separator and the number, perhaps with 号 (祁政通2022-6,
+// 祁政发2021/2号, 祁政通2021.6号). Compiled on first use.
+var reDocShort = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`([\p{Han}]{2,5}?)\s*((?:19|20)[0-9]{2})\s*[-/.／－—_·]\s*([0-9]{1,3})\s*号?`)
+})
+
+// docShorthand writes a document number typed in shorthand as the
+// register writes it (祁政通2022-6 → 祁政通〔2022〕6号) when the words
+// before the year end with an issuer the rule set or its register knows,
+// as written or as it sounds; other text is returned as it came.
+func (p *parser) docShorthand(text string) string {
+	if !strings.ContainsAny(text, "-/.／－—_·") || !strings.ContainsAny(text, "0123456789") {
+		return text // no separator or no digit: most calls
+	}
+	return reDocShort().ReplaceAllStringFunc(text, func(m string) string {
+		sm := reDocShort().FindStringSubmatch(m)
+		if _, _, ok := p.issuer(sm[1]); !ok {
+			return m
+		}
+		return sm[1] + "〔" + sm[2] + "〕" + sm[3] + "号"
+	})
 }
 
 // docPrefix: the text holds the first character of a document number's
@@ -426,6 +478,10 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	if h.p.hasAny(text, []string{"施行", "开始"}) && a.Document.ValidFrom != nil && st.Status != register.NotYetInForce {
 		parts = append(parts, c.T(l, "document.from", "date", h.day(l, *a.Document.ValidFrom, nil)))
 	}
+	if iss, _, ok := strings.Cut(a.Document.Title, "关于"); ok && iss != "" && h.p.hasAny(text, h.p.g.IssuerAsks) {
+		// 哪个单位发的: who issued it, before how long it runs
+		parts = slices.Insert(parts, 1, c.T(l, "document.issuer", "issuer", iss))
+	}
 	if a.Document.Title != "" {
 		parts = append(parts, c.T(l, "document.title", "title", a.Document.Title))
 	}
@@ -433,6 +489,11 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	a.Details.Notes = doc.Notes
 	return a
 }
+
+// sameName is the fewest characters of a title's run said that name a
+// document rather than a subject: 农村住房建设管理办法 after the words
+// every title has are taken out.
+const sameName = 8
 
 // byTitle finds the document whose title shares the longest run of
 // characters (at least four) with the question; among equals, the one in
@@ -473,9 +534,10 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 		before, _, ok := strings.Cut(title, "关于")
 		return len(issuerChars) == 1 && ok && strings.Contains(before, issuerChars[0])
 	}
+	subject := h.stripGeneric(h.formal.Replace(text)) // 湘江钓鱼 as titles say it: 湘江垂钓
 	consider := func(number, title string) {
-		s := longestCommon(h.stripGeneric(text), h.stripGeneric(subjectOf(title)))
-		pairs := sharedPairs(h.stripGeneric(text), h.stripGeneric(subjectOf(title)))
+		s := longestCommon(subject, h.stripGeneric(subjectOf(title)))
+		pairs := sharedPairs(subject, h.stripGeneric(subjectOf(title)))
 		if s < 3 && pairs >= 2 {
 			s = 3 // 湘江禁捕: two words of the title apart (湘江流域禁捕)
 		}
@@ -492,6 +554,15 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 		case best == nil, c.ofYear && !best.ofYear:
 			best = &c
 		case c.ofYear != best.ofYear:
+		// 农村住房建设管理办法: a name said in full that two titles share
+		// (the county's trial measures of 2020 and the city's of 2023) is
+		// the one in force, then the latest — not the one sharing more
+		// words the caller said beside it (我要在村里建房); an issuer
+		// said (县政府那个…) still picks its own
+		case c.score == best.score && c.score >= sameName && c.ofIssuer == best.ofIssuer && c.inForce != best.inForce:
+			if c.inForce {
+				best = &c
+			}
 		// 农贸市场专项整治的通告: 专项整治 is in two titles, 农贸市场 too in one
 		case c.score > best.score || c.score == best.score && (c.pairs > best.pairs ||
 			c.pairs == best.pairs && (c.ofIssuer && !best.ofIssuer || c.ofIssuer == best.ofIssuer &&

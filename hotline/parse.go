@@ -583,6 +583,13 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.sound.add(o)
 		}
 	}
+	// 还有孝吗, 还有校不: a document's validity asked as it sounds (words
+	// of three characters or more: two are too often another word)
+	for _, w := range g.Validity {
+		if utf8.RuneCountInString(w) >= 3 {
+			p.sound.add(w)
+		}
+	}
 	p.sound.index()
 	p.latin = map[string]string{}
 	for _, ws := range [][]string{keys(p.acts.words), keys(p.facts.words)} {
@@ -1005,6 +1012,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	}, text)
 	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}, plain: p.plain}
 	text = p.fromLatin(rd, text)
+	text = p.docShorthand(text)
 	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text
 	rd.used = make([]bool, len(text))

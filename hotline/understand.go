@@ -85,6 +85,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			return u
 		}
 	}
+	if u.intent == IntentDecision {
+		p.dropDocumentDays(rd)
+	}
 	if u.intent != IntentDocument {
 		// 门前三包是要管么子, 装修垃圾找哪个拉走: a duty's words and a
 		// question of who or what ask about the duty (a phone number
