@@ -165,19 +165,19 @@ type grammar struct {
 	Validity []string `yaml:"validity"`
 	// DocumentAsks ask what a document is (its name, number, year) or
 	// until when it runs, said after a document word (医保那个文件叫什么名字)
-	DocumentAsks []string          `yaml:"document_asks"`
-	TitleWords   []string          `yaml:"title_words"`
+	DocumentAsks []string `yaml:"document_asks"`
+	TitleWords   []string `yaml:"title_words"`
 	// IssuerAsks ask who issued a document (哪个单位发的)
-	IssuerAsks []string `yaml:"issuer_asks"`
-	IssuerSaid   map[string]string `yaml:"issuer_said"`
+	IssuerAsks []string          `yaml:"issuer_asks"`
+	IssuerSaid map[string]string `yaml:"issuer_said"`
 	// TitleFormal are everyday words and the formal ones titles use for
 	// them (钓鱼 → 垂钓): a document named by its subject in the caller's
 	// words is compared with titles in theirs
 	TitleFormal map[string]string `yaml:"title_formal"`
-	Report       []string          `yaml:"report"`
-	At           []string          `yaml:"at"`
-	Returns      []string          `yaml:"returns"`
-	HotlineSelf  []string          `yaml:"hotline_self"`
+	Report      []string          `yaml:"report"`
+	At          []string          `yaml:"at"`
+	Returns     []string          `yaml:"returns"`
+	HotlineSelf []string          `yaml:"hotline_self"`
 	// ReportWritten are verbs whose object a report word may be (写电话号码):
 	// written or posted, not asked for
 	ReportWritten []string `yaml:"report_written"`
