@@ -1181,8 +1181,13 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, a.Details.NextChange)
 	}
 	if q.asks.consequence {
-		if p := h.penaltySaid(l, q, d); p != "" {
+		if p, np := h.penaltySaid(l, q, d); p != "" {
 			spoken = append(spoken, p)
+			if q.asks.fine {
+				// 罚多少: the amount, or that the notice states none
+				spoken = append(spoken, h.fineSaid(l, np))
+				must = markMust(must, len(spoken), 1)
+			}
 		}
 	}
 	if a.Ask != "" {
@@ -1298,7 +1303,27 @@ func clip(s string, n int) string {
 // them; among the rest, the one whose text names the act (偷摘 → 政法部门),
 // then one that names who acts. "" when none fits: the verdict answers
 // 犯法不, and details keep every penalty.
-func (h *Hotline) penaltySaid(l Lang, q *Query, d *engine.Decision) string {
+// fineSaid is what penalty p states of the amount: its fine in yuan, or
+// that its article states none (罚多少 of a notice whose penalty names
+// who punishes but no sum).
+func (h *Hotline) fineSaid(l Lang, p engine.NoticePenalty) string {
+	c := h.cat
+	cite := c.T(l, "grounds.cite", "notice", p.Notice, "article", c.Article(l, p.Article))
+	if f := p.Fine; f != nil && (f.MinYuan != nil || f.MaxYuan != nil) {
+		yuan := func(v *float64) string { return strconv.FormatFloat(*v, 'f', -1, 64) }
+		switch {
+		case f.MinYuan != nil && f.MaxYuan != nil:
+			return c.T(l, "penalty.fine_range", "min", yuan(f.MinYuan), "max", yuan(f.MaxYuan), "cite", cite)
+		case f.MaxYuan != nil:
+			return c.T(l, "penalty.fine_max", "max", yuan(f.MaxYuan), "cite", cite)
+		default:
+			return c.T(l, "penalty.fine_min", "min", yuan(f.MinYuan), "cite", cite)
+		}
+	}
+	return c.T(l, "penalty.no_fine", "cite", cite)
+}
+
+func (h *Hotline) penaltySaid(l Lang, q *Query, d *engine.Decision) (string, engine.NoticePenalty) {
 	act := q.ActivityName
 	for _, u := range q.Understood {
 		if u.Kind == "activity" {
@@ -1322,17 +1347,17 @@ func (h *Hotline) penaltySaid(l Lang, q *Query, d *engine.Decision) string {
 		}
 	}
 	if best < 0 {
-		return ""
+		return "", engine.NoticePenalty{}
 	}
 	p := d.Penalties()[best]
 	c := h.cat
 	switch {
 	case len(p.Sanctions) > 0 && p.By != "":
-		return c.T(l, "penalty.by", "by", p.By, "sanctions", strings.Join(p.Sanctions, c.T(l, "list.clause")))
+		return c.T(l, "penalty.by", "by", p.By, "sanctions", strings.Join(p.Sanctions, c.T(l, "list.clause"))), p
 	case len(p.Sanctions) > 0:
-		return c.T(l, "penalty.sanctions", "sanctions", strings.Join(p.Sanctions, c.T(l, "list.clause")))
+		return c.T(l, "penalty.sanctions", "sanctions", strings.Join(p.Sanctions, c.T(l, "list.clause"))), p
 	}
-	return c.T(l, "penalty", "text", clipClause(p.Text, 60))
+	return c.T(l, "penalty", "text", clipClause(p.Text, 60)), p
 }
 
 // clipClause shortens a text to n characters at its last clause break

@@ -282,7 +282,7 @@ func (p *parser) elsewhere(rd *reading, c int) bool {
 // asksKind reports whether t asks one of the kinds of question beyond
 // "may I" (交多少钱, 几号截止, 会怎样).
 func (p *parser) asksKind(t string) bool {
-	for _, words := range [][]string{p.g.When, p.g.Consequence, p.g.Money, p.g.Deadline, p.g.Benefits, p.g.Waiting, p.g.Where, p.g.Must, p.g.Rate, p.g.Refund, p.g.Claim} {
+	for _, words := range [][]string{p.g.When, p.g.Consequence, p.g.Money, p.g.Deadline, p.g.Benefits, p.g.Waiting, p.g.Where, p.g.Must, p.g.Rate, p.g.Refund, p.g.Fine, p.g.Claim} {
 		if p.hasAny(t, words) {
 			return true
 		}

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "54f0a8d1fd0d8aa4bbfe983958e9e0f9af66e2f9d4d9cc06897d00179d335e70"
+const catalogSnapshotSum = "6d737b267cae47c362c86df50a0b1c4a9c3de5c38052d5a052ee947c76a00958"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -154,6 +154,10 @@ func snapshotCatalog() *Catalog {
 			"outcome.value":                        {ZH: "{fact}（{value}）", EN: "{fact} ({value})"},
 			"penalty":                              {ZH: "违者：{text}", EN: "Violators: {text}"},
 			"penalty.by":                           {ZH: "违者由{by}{sanctions}。", EN: "Violators: {sanctions}, by {by}."},
+			"penalty.fine_max":                     {ZH: "罚款最高{max}元（{cite}）。", EN: "A fine of up to {max} yuan ({cite})."},
+			"penalty.fine_min":                     {ZH: "罚款{min}元以上（{cite}）。", EN: "A fine of {min} yuan or more ({cite})."},
+			"penalty.fine_range":                   {ZH: "罚款{min}元至{max}元（{cite}）。", EN: "A fine of {min} to {max} yuan ({cite})."},
+			"penalty.no_fine":                      {ZH: "罚款数额：{cite}没有写明。", EN: "The amount: {cite} states none."},
 			"penalty.sanctions":                    {ZH: "违者{sanctions}。", EN: "Violators: {sanctions}."},
 			"period.condition":                     {ZH: "另外，{name}。", EN: "Also: {name}."},
 			"period.none":                          {ZH: "规则库里没有这个时段的日期，请问主管部门。", EN: "The rule base has no dates for this period: ask the department in charge."},

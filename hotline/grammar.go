@@ -151,6 +151,8 @@ type grammar struct {
 	// Refund are the words that ask whether money paid is given back
 	// (能退不, 退得回来不)
 	Refund []string `yaml:"refund"`
+	// Fine are the words that ask how much a penalty is (罚多少)
+	Fine []string `yaml:"fine"`
 	Claim  []string `yaml:"claim"`
 	// FromDay are the words after a day that make it the start of
 	// something (9月1号起): said of a later day than the one asked, the

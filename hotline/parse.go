@@ -179,8 +179,9 @@ func (p *parser) holdsVerb(w string) bool {
 // askFlags say what, beyond "may I", the caller asked.
 type askFlags struct {
 	when, consequence, money, deadline, benefits, waiting, where bool
-	// must: "must I still" (60岁还要交吗)
-	must bool
+	// must: "must I still" (60岁还要交吗); fine: how much the penalty is
+	// (罚多少), a question of the consequence
+	must, fine bool
 	// claim: how the help is claimed (低保户要不要去申请补助)
 	claim bool
 }
@@ -547,7 +548,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
-		g.Where, g.Refund, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
+		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords()} {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -75,7 +76,8 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			u.queries = []*Query{parts[0].queries[0]}
 			return u
 		}
-	case p.textHas(rd, p.g.Report) && p.hasAny(p.reportText(rd.text), p.g.Report):
+	// (在高速上开车打电话 罚多少: the 电话 is an act's, the question a fine's)
+	case p.textHas(rd, p.g.Report) && p.hasAny(p.reportText(rd.text), p.g.Report) && !p.textHas(rd, p.g.Fine):
 		// (你们这个电话是哪个单位的 names the hotline, asks no number; nor
 		// does 墙上写电话号码, a number written)
 		u.intent = IntentReport
@@ -237,6 +239,11 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	if len(acts) == 0 {
 		q := p.query(rd, hit{clause: -1}, shared, today)
 		q.NotUnderstood = residue
+		if u.intent == IntentDecision && len(residue) > 0 {
+			// 闯红灯罚多少钱: a fine asked of words no rule knows names
+			// them as the act no rule covers (never an empty answer)
+			q.Act = p.finedWords(rd)
+		}
 		u.queries = []*Query{q}
 		return u
 	}
@@ -1154,7 +1161,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		mustRead, terms := false, false
 		for _, v := range rd.verbs {
 			a := p.onlyActivityOf(v.words)
-			if v.neg || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) {
+			if v.neg || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) {
 				continue // (上哪里交罚款: going where, not 上香)
 			}
 			if !mustRead {
@@ -1326,6 +1333,44 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 	}
 	return out
+}
+
+// closesPlace reports whether the verb v is a postposition that closes a
+// place opened by `at` earlier in its clause (在高速上开车: 上 is where,
+// not 上香).
+func (p *parser) closesPlace(rd *reading, v hit) bool {
+	if !slices.Contains(p.g.Locatives, v.words) {
+		return false
+	}
+	st := v.i
+	for st > 0 && rd.clause(st-1) == v.clause {
+		st--
+	}
+	return p.hasAny(rd.text[st:v.i], p.g.At)
+}
+
+// finedWords are the words said before a question of a fine (罚多少) in
+// its clause, without a pause or a place word before them (在高速上开车打
+// 电话 罚多少 → 在高速上开车打电话): the act the caller asks the fine of;
+// "" when no fine is asked or nothing is said before it.
+func (p *parser) finedWords(rd *reading) string {
+	k := -1
+	for _, w := range p.g.Fine {
+		if i := strings.Index(rd.text, w); i >= 0 && (k < 0 || i < k) {
+			k = i
+		}
+	}
+	if k <= 0 {
+		return ""
+	}
+	words := strings.TrimFunc(rd.text[:k], func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+	for _, w := range p.g.Consequence { // 被抓了: what happens, not the act
+		words = strings.TrimSuffix(words, w)
+	}
+	if n := utf8.RuneCountInString(words); n < 2 || n > 20 || strings.ContainsFunc(words, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		return ""
+	}
+	return words
 }
 
 // actName is an uncovered act's name: the act's own word, else the words
@@ -1672,7 +1717,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		where:       says(p.g.Where),
 		must:        says(p.g.Must),
 		claim:       says(p.g.Claim),
+		fine:        says(p.g.Fine),
 	}
+	q.asks.consequence = q.asks.consequence || q.asks.fine
 	// 八月底…烧火土灰 9月1号起是不是又不准了: a later day said as where
 	// something starts asks when the answer changes
 	q.asks.when = q.asks.when || p.changeDaySaid(rd, q)
