@@ -152,8 +152,8 @@ type grammar struct {
 	// (能退不, 退得回来不)
 	Refund []string `yaml:"refund"`
 	// Fine are the words that ask how much a penalty is (罚多少)
-	Fine []string `yaml:"fine"`
-	Claim  []string `yaml:"claim"`
+	Fine  []string `yaml:"fine"`
+	Claim []string `yaml:"claim"`
 	// FromDay are the words after a day that make it the start of
 	// something (9月1号起): said of a later day than the one asked, the
 	// call asks when the answer changes
