@@ -980,6 +980,9 @@ type reading struct {
 	// termsAsked: the call asks for a rule's terms (asksTerms), once
 	// termsRead
 	termsAsked, termsRead bool
+	// searched are the words searched for in the text and whether it
+	// holds them (search)
+	searched map[string]bool
 }
 
 // clause is the index of the clause byte i is in.

@@ -824,12 +824,24 @@ func (rd *reading) mayHold1(w string) bool {
 	return true
 }
 
-// search reports whether the text holds w, counted (scanMeter).
+// search reports whether the text holds w, counted (scanMeter). A word
+// searched once is not searched again: the kinds of question are asked
+// of a call in several places (能报销 by the benefits, the terms, an act
+// named by a phrase), and a text that holds the first characters of many
+// of them would be searched for each every time.
 func (rd *reading) search(w string) bool {
+	if held, ok := rd.searched[w]; ok {
+		return held
+	}
 	if scanMeter.on {
 		scanMeter.searches++
 	}
-	return strings.Contains(rd.text, w)
+	held := strings.Contains(rd.text, w)
+	if rd.searched == nil {
+		rd.searched = map[string]bool{}
+	}
+	rd.searched[w] = held
+	return held
 }
 
 // index records the characters of the text and the pairs of them side
@@ -1186,7 +1198,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// of it or a question of amount, time or place
 		asks := rd.says(p.g.Money) || rd.says(p.g.When) || rd.says(p.g.Deadline) ||
 			rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Where) ||
-			rd.says(p.g.Must) || rd.says(p.g.Rate) || rd.says(p.g.Refund) || p.asksTerms(rd)
+			rd.says(p.g.Must) || rd.says(p.g.Rate) || p.asksTerms(rd)
 		for _, f := range rd.facts {
 			if f.w.about == nil || f.neg {
 				continue
