@@ -980,9 +980,10 @@ type reading struct {
 	// termsAsked: the call asks for a rule's terms (asksTerms), once
 	// termsRead
 	termsAsked, termsRead bool
-	// searched are the words searched for in the text and whether it
-	// holds them (search)
-	searched map[string]bool
+	// searched are the first words searched for in the text and whether
+	// it holds them (search)
+	searched  [16]searchedWord
+	nSearched int
 }
 
 // clause is the index of the clause byte i is in.

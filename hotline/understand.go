@@ -830,18 +830,29 @@ func (rd *reading) mayHold1(w string) bool {
 // named by a phrase), and a text that holds the first characters of many
 // of them would be searched for each every time.
 func (rd *reading) search(w string) bool {
-	if held, ok := rd.searched[w]; ok {
-		return held
+	for _, s := range rd.searched[:rd.nSearched] {
+		if s.w == w {
+			return s.held
+		}
 	}
 	if scanMeter.on {
 		scanMeter.searches++
 	}
 	held := strings.Contains(rd.text, w)
-	if rd.searched == nil {
-		rd.searched = map[string]bool{}
+	if rd.nSearched < len(rd.searched) {
+		// (kept in the reading itself: a map would cost every call that
+		// searches an allocation)
+		rd.searched[rd.nSearched] = searchedWord{w, held}
+		rd.nSearched++
 	}
-	rd.searched[w] = held
 	return held
+}
+
+// searchedWord is a word searched for in a call's text, and whether the
+// text holds it.
+type searchedWord struct {
+	w    string
+	held bool
 }
 
 // index records the characters of the text and the pairs of them side
