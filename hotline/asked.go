@@ -191,8 +191,9 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 			for _, o := range f.byLength {
 				k := strings.LastIndex(rd.text[:vi], o)
 				// (a frame that needs a word said with its object — 草 of
-				// 田埂 — takes it only where that word is said)
-				if k < 0 || p.inFact(rd, k) || !p.withSaid(rd, f, k) {
+				// 田埂 — takes it only where that word is said, with the
+				// object or with the verb)
+				if k < 0 || p.inFact(rd, k) || !p.withEither(rd, f, vi, k) {
 					continue
 				}
 				// the nearest, and of two ending together the longer

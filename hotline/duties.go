@@ -19,11 +19,13 @@ const IntentDuty Intent = "duty"
 // when it has any), in a call that asks who or what (the grammar's duty
 // words); -1 for none.
 func (p *parser) dutyAsked(rd *reading) int {
-	if len(p.voc.Duties) == 0 || !rd.says(p.g.Duty) {
-		return -1
-	}
+	// the duty's words first: fewer than the ways of asking, and a call
+	// that names no duty needs no search for them
 	for i, d := range p.voc.Duties {
 		if rd.says(d.Words) && (len(d.With) == 0 || rd.says(d.With)) {
+			if !rd.says(p.g.Duty) {
+				return -1
+			}
 			return i
 		}
 	}

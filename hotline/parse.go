@@ -717,6 +717,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for o, fs := range p.byObj {
 		var a *rules.Activity
 		for _, f := range fs {
+			// a frame's object names its act only with its with-words
+			// (他 of 推了他一下 names no obstruction alone)
+			if len(f.with) > 0 {
+				continue
+			}
 			if f.activity == nil || a != nil && a != f.activity {
 				a = nil
 				break
@@ -1939,7 +1944,9 @@ func (p *parser) topics(rd *reading) {
 			if f.activity == nil {
 				continue
 			}
-			if vi, vj := p.laterVerbOf(rd, f, k+n); vj > 0 {
+			// a frame's with-words hold for a topic as for an object (老房子
+			// 拆了 is no dry demolition unless 不洒水 is said)
+			if vi, vj := p.laterVerbOf(rd, f, k+n); vj > 0 && p.withEither(rd, f, vi, k) {
 				rd.acts = append(rd.acts, hit{i: vi, j: vj, w: word{activity: f.activity, act: actName(f, s[vi:vj], o)},
 					clause: rd.clause(vi), words: o + "…" + s[vi:vj], wi: k, wj: vj, obj: o})
 				rd.verbs = slices.DeleteFunc(rd.verbs, func(h hit) bool { return h.i == vi })
@@ -2111,6 +2118,14 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 		}
 	}
 	return p.hasAny(rd.text[lo:hi], f.with)
+}
+
+// withEither reports whether frame f's with-words are said in the clause of
+// its verb (byte v) or of its object (byte o), said apart: every way a verb
+// finds its object holds them, as the verb–object search does (渣土拉到路边
+// 倒了 is no emergency's discharge unless 抢险 is said).
+func (p *parser) withEither(rd *reading, f *frame, v, o int) bool {
+	return p.withSaid(rd, f, v) || p.withSaid(rd, f, o)
 }
 
 // madePrefix is the length of an object that names what an act makes (火)
@@ -2439,7 +2454,7 @@ func (p *parser) laterVerb(rd *reading, h *hit) (*rules.Activity, int) {
 			continue
 		}
 		for _, f := range p.byObj[h.obj] {
-			if f.activity == nil || f.activity == h.w.activity || h.w.activity.IsA(f.activity) || f.activity.IsA(h.w.activity) {
+			if f.activity == nil || f.activity == h.w.activity || h.w.activity.IsA(f.activity) || f.activity.IsA(h.w.activity) || !p.withEither(rd, f, i, h.objStart()) {
 				continue
 			}
 			long := ""

@@ -1165,7 +1165,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				continue
 			}
 			for _, f := range p.framesOfHead(v.words) {
-				if f.activity == nil {
+				if f.activity == nil || !p.withEither(rd, f, v.i, 0) {
 					continue
 				}
 				for _, o := range f.byLength {
