@@ -2449,7 +2449,8 @@ func (p *parser) laterVerb(rd *reading, h *hit) (*rules.Activity, int) {
 			i += sz
 			continue
 		}
-		if rd.inAct(i, i+sz) || !rd.free(i, i+sz) {
+		// (nor a verb inside a fact phrase: 拉到指定的堆放点 piles nothing)
+		if rd.inAct(i, i+sz) || !rd.free(i, i+sz) || inFactAt(rd, i) {
 			i += sz
 			continue
 		}
@@ -2473,6 +2474,17 @@ func (p *parser) laterVerb(rd *reading, h *hit) (*rules.Activity, int) {
 }
 
 func clauseBreakOrSpace(r rune) bool { return clauseBreak(r) || unicode.IsSpace(r) }
+
+// inFactAt reports whether byte i is in a fact phrase read, its first
+// byte included.
+func inFactAt(rd *reading, i int) bool {
+	for _, f := range rd.facts {
+		if f.i <= i && i < f.j {
+			return true
+		}
+	}
+	return false
+}
 
 // madeWith is the activity of verb v's frame whose object names what an
 // act makes (烤 → 烤火's activity), nil when v has none.
