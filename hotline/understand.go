@@ -160,7 +160,6 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	// clause that names the occasion and no act, the first fact phrase
 	// opens the first question's clause and sets the scene all the same)
 	opening, oc := p.openingFact(rd, actClauses, len(acts))
-	residue := p.residue(rd)
 	// 寒露籽什么时候能摘？霜降籽呢: a clause of facts ending in 呢, after an
 	// act, asks the same of them.
 	var extra []hit
@@ -195,11 +194,14 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			// 我爸是低保户 医保交多少 我娘是特困户 交多少: or the clause right
 			// after it asks, with nothing of its own to ask it of
 			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || (p.asks(clauseText(rd, c)) || p.asksNext(rd, c, actClauses)) && p.clauseHasEnum(rd, c)) {
-				extra = append(extra, askedAgain(c))
+				again := askedAgain(c)
+				extra = append(extra, again)
 				delete(shared, c)
+				p.markVerbAgain(rd, again)
 			}
 		}
 	}
+	residue := p.residue(rd)
 	acts = append(acts, extra...)
 	acts = p.askedTwice(rd, acts, actClauses)
 	acts = p.splitValues(rd, acts)
@@ -398,6 +400,37 @@ func (p *parser) openingFact(rd *reading, actClauses map[int]bool, acts int) (in
 		return -1, -1
 	}
 	return first, oc
+}
+
+// markVerbAgain marks as read a verb of act a's frames said bare in its
+// clause, where a is asked again (…回乡下在屋门口放呢: 放 is the 放鞭炮
+// asked before, heard, not left as a word not understood).
+func (p *parser) markVerbAgain(rd *reading, a hit) {
+	if a.w.activity == nil {
+		return
+	}
+	lo, hi := -1, -1
+	for k := range rd.text {
+		if rd.clause(k) == a.clause {
+			if lo < 0 {
+				lo = k
+			}
+			hi = k + 1
+		}
+	}
+	if lo < 0 {
+		return
+	}
+	for _, f := range p.frames {
+		if f.activity != a.w.activity {
+			continue
+		}
+		for v := range f.verbs {
+			if k := strings.Index(rd.text[lo:hi], v); k >= 0 && rd.free(lo+k, lo+k+len(v)) {
+				rd.mark(lo+k, lo+k+len(v))
+			}
+		}
+	}
 }
 
 // asksNext reports whether the clause after clause c asks how much or
