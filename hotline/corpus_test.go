@@ -441,8 +441,8 @@ var heldoutSets = []heldoutSet{
 	// clause's verb describes the object and objects as classes (nouns.yaml), 202; session 11 (fire11): an exact
 	// distance over a vague place word, a past act narrated is this year's, a lunar month said alone (2026年正月),
 	// the question verb after the question words of a long call, 206; on the landing rebase, with the
-	// session's other fixes, 211.
-	{"set11", heldout11Glob, 220, 0.88, 0},
+	// session's other fixes, 211; at session 11's end, 226 of 239 (the floor raised to 0.94).
+	{"set11", heldout11Glob, 220, 0.94, 0},
 	// Held-out set 12 (testdata/heldout/s12-noisy, 232 calls in 11 categories, session 10: noisy calls as typed
 	// at the operator's keyboard — pinyin homophones, misheard words, traditional script, run-on punctuation,
 	// fillers, self-corrections, mixed numbers, rambling, Xiang dialect, shorthand, uncovered and hostile input).
@@ -459,8 +459,8 @@ var heldoutSets = []heldoutSet{
 	// fixes, 189 of 232 on the last rebase; no stall and no permit said in Xiang words (冇得摊位, 冇得许可证), 190
 	// (docs/hotline.md); with the other helpers' last fixes, 191; session 11 (fire11): an exact distance over a
 	// vague place word and hedges stacked, 一过 / 过了 after a day, the area said short after a month, a landmark said
-	// after the distance, someone else on the caller's own hill, 便炮/烟发/烧飞积肥/谷草, 203; on the landing rebase, with the session's other fixes, 206.
-	{"set12", heldout12Glob, 220, 0.88, 0},
+	// after the distance, someone else on the caller's own hill, 便炮/烟发/烧飞积肥/谷草, 203; on the landing rebase, with the session's other fixes, 206; at session 11's end, 219 of 232 (the floor raised to 0.94).
+	{"set12", heldout12Glob, 220, 0.94, 0},
 	// Held-out set 13 (testdata/heldout/s13-paraphrase, 240 calls in 10 categories, session 11: 24 core questions
 	// across the six documents, each asked ten ways — object first, words inserted, Xiang dialect, typos,
 	// traditional script, negation and scope, another kind of day, a loose distance or place, a long call, the
@@ -471,8 +471,9 @@ var heldoutSets = []heldoutSet{
 	// day already past counted from this year's; 大年初一的前一天) it scores 196; a numeral and its classifier kept from
 	// the homophone pass (杀几只鸡 was 杀鸡只鸡) 197; a topic denied with one verb still the topic of the next
 	// (装修垃圾不乱倒 只堆在…) 198; a clause after the question planning for the other outcome (不让烧的话我就只献花)
-	// not the act asked, 199; 200 with the session's other helpers' fixes.
-	{"set13", heldout13Glob, 240, 0.83, 0},
+	// not the act asked, 199; 200 with the session's other helpers' fixes; at session 11's end, 211 of 240 (the
+	// floor raised to 0.87).
+	{"set13", heldout13Glob, 240, 0.87, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
