@@ -104,6 +104,9 @@ const (
 	// heldout13Glob is held-out set 13 (session 11): 24 core questions,
 	// each asked ten ways, one file per way of asking.
 	heldout13Glob = "testdata/heldout/s13-paraphrase/*.yaml"
+	// heldout14Glob is held-out set 14 (session 12): first-time callers,
+	// every kind of question issue 12 names, one file per kind.
+	heldout14Glob = "testdata/heldout/s14-firstcall/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -474,6 +477,13 @@ var heldoutSets = []heldoutSet{
 	// not the act asked, 199; 200 with the session's other helpers' fixes; at session 11's end, 211 of 240 (the
 	// floor raised to 0.87).
 	{"set13", heldout13Glob, 240, 0.87, 0},
+	// Held-out set 14 (testdata/heldout/s14-firstcall, 300 calls in 13 categories, session 12: first-time callers,
+	// every kind of question issue 12 names — object first and inserted words, typos and traditional script,
+	// negation and scope, every kind of day, loose distances, 街道/镇 and indoors, documents, insurance amounts and
+	// days, report numbers and bodies, several in one call, follow-ups, uncovered acts, hostile input). Its first run,
+	// before any change made for it, scored 258 of 300 (86.0 %), with no answer of 可以 where a rule forbids;
+	// docs/hotline.md has it by category.
+	{"set14", heldout14Glob, 300, 0.86, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
