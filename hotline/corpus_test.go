@@ -481,7 +481,8 @@ var heldoutSets = []heldoutSet{
 	// every kind of question issue 12 names — object first and inserted words, typos and traditional script,
 	// negation and scope, every kind of day, loose distances, 街道/镇 and indoors, documents, insurance amounts and
 	// days, report numbers and bodies, several in one call, follow-ups, uncovered acts, hostile input). Its first run,
-	// before any change made for it, scored 258 of 300 (86.0 %), with no answer of 可以 where a rule forbids;
+	// before any change made for it, scored 258 of 300 (86.0 %), with no answer of 可以 where a rule forbids; two calls
+	// written to require the words 2026年度 (22号 二（四） plans 2025 only: no rule for 2026 is right) were corrected, 260;
 	// docs/hotline.md has it by category.
 	{"set14", heldout14Glob, 300, 0.86, 0},
 }
