@@ -165,6 +165,9 @@ type grammar struct {
 	Age      []string `yaml:"age"`
 	Document []string `yaml:"document"`
 	Validity []string `yaml:"validity"`
+	// HeardFestivals are festival names heard by their sound when typed
+	// with another character (请明节, 端五, 中球节).
+	HeardFestivals []string `yaml:"heard_festivals"`
 	// DocumentAsks ask what a document is (its name, number, year) or
 	// until when it runs, said after a document word (医保那个文件叫什么名字)
 	DocumentAsks []string `yaml:"document_asks"`

@@ -591,6 +591,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.sound.add(w)
 		}
 	}
+	// 请明节, 端五, 中球节: a festival typed with a character of the same
+	// sound (only the names listed: 春节 sounds as 纯洁, 除夕 as 出席)
+	for _, w := range g.HeardFestivals {
+		p.sound.add(w)
+	}
 	p.sound.index()
 	p.latin = map[string]string{}
 	for _, ws := range [][]string{keys(p.acts.words), keys(p.facts.words)} {
