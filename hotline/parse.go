@@ -969,6 +969,10 @@ type reading struct {
 	acts    []hit
 	facts   []hit
 	dates   []dates.Mention
+	// events are the days said as when an event of the story happened
+	// (伢子8月5号生的): never the day asked
+	events  []int // their starts in text
+	today   calendar.Date
 	clocks  []dates.Clock
 	verbs   []hit                    // bare verbs of frames (no object), for partial acts
 	mods    [][2]int                 // clauses that describe a noun: the act's start to the head noun's
@@ -1025,7 +1029,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		}
 		return r
 	}, text)
-	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}, plain: p.plain}
+	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}, plain: p.plain, today: today}
 	text = p.fromLatin(rd, text)
 	text = p.docShorthand(text)
 	text, said, saidRead := p.correct(rd, text, today)
@@ -3039,6 +3043,50 @@ func (p *parser) distance(rd *reading) {
 			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: rd.text[m[0]:m[1]],
 				w: word{facts: v, about: l.about}, counted: true})
 		})
+	}
+	// 伢子8月5号生的, 上个月20号出生的: the day the event happened, and the
+	// days from it to the call's day against the limit
+	for _, l := range p.dayLimits {
+		if len(l.Events) == 0 || !p.textHas(rd, l.Events) {
+			continue
+		}
+		for _, m := range rd.dates {
+			if m.Bad || m.Weak {
+				continue
+			}
+			rest := strings.TrimLeft(rd.text[m.End:], " ")
+			ev := ""
+			for _, w := range l.Events {
+				if strings.HasPrefix(rest, w) {
+					ev = w
+					break
+				}
+			}
+			if ev == "" {
+				continue
+			}
+			day := m.Date
+			if day.After(rd.today) {
+				// 9月3号出生的, 6月份生的 said in November: this year's
+				if d, ok := m.Previous(); ok {
+					day = d
+				} else if d, err := calendar.NewDate(day.Year()-1, day.Month(), min(day.Day(), 28)); err == nil && !d.After(rd.today) {
+					day = d
+				}
+			}
+			end := len(rd.text) - len(rest) + len(ev)
+			rd.events = append(rd.events, m.Start)
+			if day.After(rd.today) {
+				continue // a birth to come says nothing of the count
+			}
+			v := l.Within
+			if n := rd.today.Sub(day); n > l.Limit {
+				v = l.Beyond
+			}
+			rd.mark(m.Start, end)
+			rd.facts = append(rd.facts, hit{i: m.Start, j: end, clause: rd.clause(m.Start), words: rd.text[m.Start:end],
+				w: word{facts: v, about: l.about}, counted: true})
+		}
 	}
 	if p.reDays != nil && p.textHas(rd, p.voc.DaysSince.Prefixes) {
 		countsIn(rd, p.reDays, func(m []int, n float64) {

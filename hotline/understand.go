@@ -1945,7 +1945,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 			bad = true
 			continue
 		}
-		if p.retracted(rd, k) || m.Custom && said {
+		if p.retracted(rd, k) || m.Custom && said || slices.Contains(rd.events, m.Start) {
 			continue
 		}
 		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) || p.inModifier(rd, m, a) {

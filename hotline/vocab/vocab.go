@@ -146,6 +146,10 @@ type DayLimit struct {
 	Limit    int
 	Within   []Value
 	Beyond   []Value
+	// Events are said right after the day the event happened (8月5号生的):
+	// that day is the story's, not the day asked, and the count is the days
+	// from it to the call's day.
+	Events []string
 	// About is the activity a call is about when it names no act but the
 	// count and a question (as Phrase.About); "" if none.
 	About string
@@ -405,7 +409,10 @@ type fileSpec struct {
 		Units    []string             `yaml:"units"`
 		Within   map[string]rules.Str `yaml:"within"`
 		Beyond   map[string]rules.Str `yaml:"beyond"`
-		About    rules.Str            `yaml:"about"`
+		// Events: said right after a day (伢子8月5号生的, 上个月20号出生的),
+		// the day the event happened; the count is from it to the call's day.
+		Events []string  `yaml:"events"`
+		About  rules.Str `yaml:"about"`
 	} `yaml:"day_limits"`
 	Days      map[string]int       `yaml:"days"`
 	Festivals map[string]rules.Str `yaml:"festivals"`
@@ -593,7 +600,7 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(d.Pos.Pos, "day_limits: want limit (a whole number of days above 0), prefixes and units")
 			continue
 		}
-		out := DayLimit{Prefixes: d.Prefixes, Units: d.Units, Limit: n, Within: l.values(d.Within), Beyond: l.values(d.Beyond)}
+		out := DayLimit{Prefixes: d.Prefixes, Units: d.Units, Events: d.Events, Limit: n, Within: l.values(d.Within), Beyond: l.values(d.Beyond)}
 		if len(out.Within) == 0 || len(out.Beyond) == 0 {
 			l.errorf(d.Pos.Pos, "day_limits: within and beyond must each state a fact")
 		}
