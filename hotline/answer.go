@@ -784,6 +784,17 @@ func (h *Hotline) whenOf(l Lang, d calendar.Date, q *Query) string {
 			return h.moment(l, t, q) // 今晚11点: 11月6日23点
 		}
 	}
+	if q != nil && q.dayPassed != (calendar.Date{}) && d == q.Date {
+		// 过了12月31号 said on 1月10日: that day has passed, today is answered
+		// (the day said without its year: the one just passed, as said)
+		_, m, dd := q.dayPassed.Date()
+		months := h.months[ZH]
+		if l == EN {
+			months = h.months[EN]
+		}
+		passed := h.cat.T(l, "day", "d", strconv.Itoa(dd), "month", months[m-1])
+		return h.cat.T(l, "when.passed", "date", h.day(l, d, q), "passed", passed)
+	}
 	if q != nil && q.dayBefore && d == q.Date && q.DateWords != "" {
 		// 寒露前摘: said as the caller said it, 10月8日以前, not 10月7日
 		return h.cat.T(l, "when.before", "date", h.day(l, d.AddDays(1), q))

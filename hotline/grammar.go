@@ -199,6 +199,8 @@ type grammar struct {
 	Filler       []string `yaml:"filler"`
 	// LunarFirstNote says how 初三 said with no lunar month was read.
 	LunarFirstNote string `yaml:"lunar_first_note"`
+	// PastNote says a day said with 过了 had passed: today is answered.
+	PastNote string `yaml:"past_note"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
 	// ones: 寻日 (yesterday), 听日 (tomorrow), 今个 (this: 今个星期三, 今个月).
 	Cantonese struct {

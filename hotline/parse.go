@@ -68,7 +68,10 @@ type Query struct {
 	timed        bool   // a time was said: the decision is for minute of Date
 	minute       int
 	dayBefore    bool // the day is the one before a day said with 以前 (寒露前)
-	dayWeak      bool // the day is a narrative 现在's (or none was said)
+	// dayPassed is the day said with 过了 that had passed on the day of
+	// the call (过了12月31号, said on 1月10日): the answer says so
+	dayPassed calendar.Date
+	dayWeak   bool // the day is a narrative 现在's (or none was said)
 	// afterPeriod is 1 + the index of the vocabulary's period a call
 	// asks about after its end (过了缴费期再交), when it names no day: the
 	// day after that period ends is asked about; 0 for none
@@ -436,7 +439,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
 		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, TermAfter: g.TermAfter, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
-		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote})
+		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote})
 	if err != nil {
 		return nil, err
 	}

@@ -2020,6 +2020,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	q.Date, q.DateWords = pick.Date, pick.Words
 	q.dayWeak = pick.Weak
 	q.dayBefore = pick.Before
+	q.dayPassed = pick.Passed
 	q.DateEnd = pick.MonthEnd
 	note := pick.Note
 	switch note {

@@ -92,6 +92,10 @@ type Words struct {
 	// (下个月初三) were read: as a lunar day (a solar day is said N号),
 	// with the alternative. Empty: they are still read so, without a note.
 	LunarFirstNote string
+	// PastNote says that a day said with 过了 (过了15号, 12月31号一过) had
+	// passed on the day of the call, so the time after it asked about is
+	// the call's own day. Empty: it is still read so, without a note.
+	PastNote string
 	// TermAfter are the words after a solar term's name that make it a day
 	// (寒露那天, 霜降以后): a name said inside a longer word (寒露籽, 下大雪)
 	// names no day. A pause or the end of the call after it does too.
@@ -165,6 +169,9 @@ type Mention struct {
 	// Past marks a day said as a bound passed (过了4月30号): a day said
 	// after it names the day asked about (…5月3号在山上烧田埂).
 	Past bool
+	// Passed is the day said with 过了 when it had passed on the day of the
+	// call (过了15号, said on the 20th): Date is then the call's day.
+	Passed calendar.Date
 	// Before marks the day before one said with 以前 (寒露前, 10月15号之前):
 	// the answer says it as said, the day after it and 以前.
 	Before bool
@@ -2175,6 +2182,11 @@ func (r *Reader) passed(s *scan, m *Mention, today calendar.Date) {
 	}
 	m.Date = m.Date.AddDays(1)
 	m.prev = calendar.Date{}
+	if m.Date.Before(today) {
+		// 过了15号还能摆不 said on the 20th: the time after it is now
+		m.Passed = m.Date.AddDays(-1)
+		m.Date, m.Note = today, r.w.PastNote
+	}
 	for k := m.Start; k < m.End; k++ {
 		s.taken[k] = true
 	}
