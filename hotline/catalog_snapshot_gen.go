@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "6d737b267cae47c362c86df50a0b1c4a9c3de5c38052d5a052ee947c76a00958"
+const catalogSnapshotSum = "d0b39babd26c46e3ebcfcba8a314e30e04e6dc576932fca2b0618cd4a46b3d0a"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -247,6 +247,7 @@ func snapshotCatalog() *Catalog {
 			"when.begun":                           {ZH: "{window}从{from}开始，已经开始了。", EN: "{window} began on {from}."},
 			"when.changes":                         {ZH: "{activity}：{parts}。", EN: "{activity}: {parts}."},
 			"when.depends":                         {ZH: "要看{facts}", EN: "it depends on {facts}"},
+			"when.passed":                          {ZH: "{passed}已过，{date}", EN: " on {date} ({passed} has passed)"},
 			"when.runs_since":                      {ZH: "从{from}起{verdict}", EN: "from {from}: {verdict}"},
 			"when.runs_since_until":                {ZH: "从{from}起到{end}{verdict}，从{next_from}起{next}", EN: "from {from} to {end}: {verdict}; from {next_from}: {next}"},
 			"when.runs_until":                      {ZH: "到{end}{verdict}，从{from}起{next}", EN: "{verdict} to {end}; from {from}: {next}"},
