@@ -3,6 +3,7 @@ package hotline
 import (
 	_ "embed"
 	"fmt"
+	"reflect"
 	"sort"
 	"sync"
 
@@ -20,12 +21,13 @@ type grammar struct {
 	Days     map[string]int `yaml:"days"`
 	WeakDays map[string]int `yaml:"weak_days"`
 	Months   map[string]int `yaml:"months"`
+	Years    map[string]int `yaml:"years"`
 	// LunarMonths are lunar months said alone (2026年正月结婚).
 	LunarMonths map[string]int    `yaml:"lunar_months"`
-	Years       map[string]int    `yaml:"years"`
 	MonthParts  map[string]int    `yaml:"month_parts"`
 	MonthSpans  map[string][2]int `yaml:"month_spans"`
 	YearParts   map[string]int    `yaml:"year_parts"`
+	YearTerms   []string          `yaml:"year_terms"`
 	Week        struct {
 		This     []string       `yaml:"this"`
 		Next     []string       `yaml:"next"`
@@ -33,37 +35,38 @@ type grammar struct {
 		Day      []string       `yaml:"day"`
 		Weekdays map[string]int `yaml:"weekdays"`
 	} `yaml:"week"`
-	Lunar         []string          `yaml:"lunar"`
-	After         []string          `yaml:"after"`
-	Before        []string          `yaml:"before"`
-	BeforeDays    []string          `yaml:"before_days"`
-	BeforeDay     []string          `yaml:"before_day"`
-	Past          []string          `yaml:"past"`
-	PastAfter     []string          `yaml:"past_after"`
-	Others        []string          `yaml:"others"`
-	FirstPerson   []string          `yaml:"first_person"`
-	TermCome      []string          `yaml:"term_come"`
-	DoneAfter     []string          `yaml:"done_after"`
-	DoneBefore    []string          `yaml:"done_before"`
-	DoneNot       []string          `yaml:"done_not"`
-	AfterDay      []string          `yaml:"after_day"`
-	CountUnits    map[string]int    `yaml:"count_units"`
-	MonthUnits    []string          `yaml:"month_units"`
-	CountNotAfter []string          `yaml:"count_not_after"`
-	TermAfter     []string          `yaml:"term_after"`
-	TermWord      []string          `yaml:"term_word"`
-	DotNotBefore  []string          `yaml:"dot_not_before"`
-	Gregorian     map[string]string `yaml:"gregorian"`
-	Festivals     map[string]string `yaml:"festivals"`
-	ClockParts    map[string][2]int `yaml:"clock_parts"`
-	ClockBefore   []string          `yaml:"clock_before"`
-	Negators      []string          `yaml:"negators"`
-	NotNegators   []string          `yaml:"not_negators"`
-	Prohibitive   []string          `yaml:"prohibitive"`
-	Imperative    []string          `yaml:"imperative"`
-	NegBreaks     []string          `yaml:"negation_breaks"`
-	Focus         []string          `yaml:"focus"`
-	Background    []string          `yaml:"background"`
+	Lunar []string `yaml:"lunar"`
+	// LunarFirstNote says how 初三 said with no lunar month was read.
+	LunarFirstNote string   `yaml:"lunar_first_note"`
+	After          []string `yaml:"after"`
+	Before         []string `yaml:"before"`
+	BeforeDays     []string `yaml:"before_days"`
+	BeforeDay      []string `yaml:"before_day"`
+	Past           []string `yaml:"past"`
+	PastAfter      []string `yaml:"past_after"`
+	// PastNote says a day said with 过了 had passed: today is answered.
+	PastNote      string         `yaml:"past_note"`
+	TermCome      []string       `yaml:"term_come"`
+	DoneAfter     []string       `yaml:"done_after"`
+	DoneBefore    []string       `yaml:"done_before"`
+	DoneNot       []string       `yaml:"done_not"`
+	AfterDay      []string       `yaml:"after_day"`
+	CountUnits    map[string]int `yaml:"count_units"`
+	MonthUnits    []string       `yaml:"month_units"`
+	CountNotAfter []string       `yaml:"count_not_after"`
+	TermAfter     []string       `yaml:"term_after"`
+	TermWord      []string       `yaml:"term_word"`
+	DotNotBefore  []string       `yaml:"dot_not_before"`
+	Negators      []string       `yaml:"negators"`
+	NotNegators   []string       `yaml:"not_negators"`
+	Prohibitive   []string       `yaml:"prohibitive"`
+	Imperative    []string       `yaml:"imperative"`
+	At            []string       `yaml:"at"`
+	Returns       []string       `yaml:"returns"`
+	NegBreaks     []string       `yaml:"negation_breaks"`
+	NotYet        []string       `yaml:"not_yet"`
+	Remedy        []string       `yaml:"remedy"`
+	Focus         []string       `yaml:"focus"`
 	// Asking, AskingEnd, Story, Reported, ReportedNot, Identity and
 	// IdentityEnd say which clause of a long call asks and which tell its
 	// story (asked.go).
@@ -73,13 +76,14 @@ type grammar struct {
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`
 	Identity    []string `yaml:"identity"`
+	IdentityEnd []string `yaml:"identity_end"`
 	// Fallback are the words of a clause, after the one that asks, that
 	// plans for the other outcome (不让烧的话我就只献花): not the act asked.
-	Fallback    []string `yaml:"fallback"`
-	IdentityEnd []string `yaml:"identity_end"`
+	Fallback []string `yaml:"fallback"`
 	// Purpose and PurposeNext mark what an act is for (好种油菜).
 	Purpose     []string `yaml:"purpose"`
 	PurposeNext []string `yaml:"purpose_next"`
+	Background  []string `yaml:"background"`
 	// Modifier is how a clause that describes a noun is said (杀鸡的毛,
 	// 卖剩下的菜叶子): a verb, what it leaves (剩下, 下来), the particle and
 	// a head noun. Between the act and the particle only what it leaves
@@ -99,9 +103,6 @@ type grammar struct {
 		Suffixes []string `yaml:"suffixes"`
 	} `yaml:"modifier"`
 	Ellipsis    []string `yaml:"ellipsis"`
-	People      []string `yaml:"people"`
-	Household   []string `yaml:"household"`
-	HouseholdOf []string `yaml:"household_of"`
 	Complements []string `yaml:"complements"`
 	// MeasuresAfter are the numerals after which a complement is a
 	// measure (一大堆), not a verb.
@@ -111,49 +112,44 @@ type grammar struct {
 	Classifiers []string `yaml:"classifiers"`
 	Made        []string `yaml:"made"`
 	Result      []string `yaml:"result"`
-	YearTerms   []string `yaml:"year_terms"`
-	Remedy      []string `yaml:"remedy"`
-	NotYet      []string `yaml:"not_yet"`
 	Aspect      []string `yaml:"aspect"`
 	Disposal    []string `yaml:"disposal"`
 	Instrument  []string `yaml:"instrument"`
-	Toward      []string `yaml:"toward"`
 	Kept        []string `yaml:"kept"`
 	Locatives   []string `yaml:"locatives"`
+	Toward      []string `yaml:"toward"`
+	People      []string `yaml:"people"`
+	Household   []string `yaml:"household"`
+	HouseholdOf []string `yaml:"household_of"`
 	Connectors  []string `yaml:"connectors"`
+	Enumerators []string `yaml:"enumerators"`
+	AskedAs     []string `yaml:"asked_as"`
 	Corrections []string `yaml:"corrections"`
 	// CorrectionsAlone correct only when said alone between pauses
 	CorrectionsAlone []string `yaml:"corrections_alone"`
-	AskedAs          []string `yaml:"asked_as"`
-	// FactAsked are the words of a question of a fact (是不是, 算不算): a
-	// fact phrase said right after one is asked, not stated
-	FactAsked   []string `yaml:"fact_asked"`
-	Enumerators []string `yaml:"enumerators"`
-	When        []string `yaml:"when"`
-	Consequence []string `yaml:"consequence"`
+	When             []string `yaml:"when"`
+	// ThirdParty are the words that make someone else the one acting
+	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
+	ThirdParty  []string `yaml:"third_party"`
+	Others      []string `yaml:"others"`
+	FirstPerson []string `yaml:"first_person"`
 	// Employer are the words for whoever pays a worker's employee
 	// insurance (单位, 厂里): a negator said after one denies what the
 	// employer does, not the caller's act
-	Employer []string `yaml:"employer"`
-	// ThirdParty are the words that make someone else the one acting
-	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
-	ThirdParty []string `yaml:"third_party"`
-	Money      []string `yaml:"money"`
-	Deadline   []string `yaml:"deadline"`
-	Benefits   []string `yaml:"benefits"`
-	Waiting    []string `yaml:"waiting"`
-	Where      []string `yaml:"where"`
+	Employer    []string `yaml:"employer"`
+	Consequence []string `yaml:"consequence"`
+	// Fine are the words that ask how much a penalty is (罚多少)
+	Fine     []string `yaml:"fine"`
+	Money    []string `yaml:"money"`
+	Deadline []string `yaml:"deadline"`
+	Benefits []string `yaml:"benefits"`
+	Waiting  []string `yaml:"waiting"`
+	Where    []string `yaml:"where"`
 	// WhereTo are the words that ask where to go (上哪里): their verb of
 	// going is no act's verb
 	WhereTo []string `yaml:"where_to"`
 	Must    []string `yaml:"must"`
-	Rate    []string `yaml:"rate"`
-	// Refund are the words that ask whether money paid is given back
-	// (能退不, 退得回来不)
-	Refund []string `yaml:"refund"`
-	// Fine are the words that ask how much a penalty is (罚多少)
-	Fine  []string `yaml:"fine"`
-	Claim []string `yaml:"claim"`
+	Claim   []string `yaml:"claim"`
 	// FromDay are the words after a day that make it the start of
 	// something (9月1号起): said of a later day than the one asked, the
 	// call asks when the answer changes
@@ -161,46 +157,46 @@ type grammar struct {
 	// Duty are the words that ask who bears a duty or what it is
 	// (哪个负责, 要管么子): with a duty's own words, the vocabulary's
 	// duties answer
-	Duty     []string `yaml:"duty"`
-	Age      []string `yaml:"age"`
+	Duty []string `yaml:"duty"`
+	Age  []string `yaml:"age"`
+	Rate []string `yaml:"rate"`
+	// Refund are the words that ask whether money paid is given back
+	// (能退不, 退得回来不)
+	Refund   []string `yaml:"refund"`
 	Document []string `yaml:"document"`
-	Validity []string `yaml:"validity"`
-	// HeardFestivals are festival names heard by their sound when typed
-	// with another character (请明节, 端五, 中球节).
-	HeardFestivals []string `yaml:"heard_festivals"`
 	// DocumentAsks ask what a document is (its name, number, year) or
 	// until when it runs, said after a document word (医保那个文件叫什么名字)
 	DocumentAsks []string `yaml:"document_asks"`
-	TitleWords   []string `yaml:"title_words"`
 	// IssuerAsks ask who issued a document (哪个单位发的)
 	IssuerAsks []string          `yaml:"issuer_asks"`
+	TitleWords []string          `yaml:"title_words"`
 	IssuerSaid map[string]string `yaml:"issuer_said"`
 	// TitleFormal are everyday words and the formal ones titles use for
 	// them (钓鱼 → 垂钓): a document named by its subject in the caller's
 	// words is compared with titles in theirs
 	TitleFormal map[string]string `yaml:"title_formal"`
-	Report      []string          `yaml:"report"`
-	At          []string          `yaml:"at"`
-	Returns     []string          `yaml:"returns"`
-	HotlineSelf []string          `yaml:"hotline_self"`
+	Validity    []string          `yaml:"validity"`
 	// ReportWritten are verbs whose object a report word may be (写电话号码):
 	// written or posted, not asked for
 	ReportWritten []string `yaml:"report_written"`
 	// ReportThings are what of a report word can be written (电话, 号码)
 	ReportThings []string `yaml:"report_things"`
-	Less         []string `yaml:"less"`
-	More         []string `yaml:"more"`
-	AtLeast      []string `yaml:"at_least"`
-	AtMost       []string `yaml:"at_most"`
-	AboutBefore  []string `yaml:"about_before"`
-	AboutAfter   []string `yaml:"about_after"`
+	HotlineSelf  []string `yaml:"hotline_self"`
+	Report       []string `yaml:"report"`
+	// FactAsked are the words of a question of a fact (是不是, 算不算): a
+	// fact phrase said right after one is asked, not stated
+	FactAsked   []string `yaml:"fact_asked"`
+	Less        []string `yaml:"less"`
+	More        []string `yaml:"more"`
+	AtLeast     []string `yaml:"at_least"`
+	AtMost      []string `yaml:"at_most"`
+	AboutBefore []string `yaml:"about_before"`
+	AboutAfter  []string `yaml:"about_after"`
 	// AmountHedges hedge or stress an amount without changing it (也就, 足有).
-	AmountHedges []string `yaml:"amount_hedges"`
-	Filler       []string `yaml:"filler"`
-	// LunarFirstNote says how 初三 said with no lunar month was read.
-	LunarFirstNote string `yaml:"lunar_first_note"`
-	// PastNote says a day said with 过了 had passed: today is answered.
-	PastNote string `yaml:"past_note"`
+	AmountHedges []string          `yaml:"amount_hedges"`
+	Filler       []string          `yaml:"filler"`
+	ClockParts   map[string][2]int `yaml:"clock_parts"`
+	ClockBefore  []string          `yaml:"clock_before"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
 	// ones: 寻日 (yesterday), 听日 (tomorrow), 今个 (this: 今个星期三, 今个月).
 	Cantonese struct {
@@ -208,6 +204,11 @@ type grammar struct {
 		Months map[string]int `yaml:"months"`
 		This   []string       `yaml:"this"`
 	} `yaml:"cantonese"`
+	Festivals map[string]string `yaml:"festivals"`
+	// HeardFestivals are festival names heard by their sound when typed
+	// with another character (请明节, 端五, 中球节).
+	HeardFestivals []string          `yaml:"heard_festivals"`
+	Gregorian      map[string]string `yaml:"gregorian"`
 	// Feasts are other calendars' holidays by name (feasts.yaml), and
 	// Orthodox the words that move one onto Orthodox Easter.
 	Feasts   map[string]dates.Feast `yaml:"-"`
@@ -224,6 +225,11 @@ func (g *grammar) questionKind(name string) (words []string, ok bool) {
 	words, ok = kinds[name]
 	return words, ok
 }
+
+// GrammarType is the Go type mandarin.yaml is read into: its keys, in
+// order, and what each holds, for the tools that keep the file in
+// canonical form (tonggao fmt, schema.ShapeOfType).
+func GrammarType() reflect.Type { return reflect.TypeFor[grammar]() }
 
 // loadGrammar parses mandarin.yaml and feasts.yaml once: it is embedded and never changes,
 // and every Hotline shares it.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"reflect"
 	"strings"
 )
 
@@ -101,4 +102,49 @@ func KindOf(p string) string {
 		return "layers.schema.json"
 	}
 	return ""
+}
+
+// ShapeOfType returns the shape of a YAML file read into a value of Go
+// type t, from t itself, for files no committed schema checks (the
+// hotline's mandarin.yaml): a struct's keys are its fields' yaml names in
+// declared order (a field named "-" is not read from the file), a map is
+// a mapping of names, a slice or array a list. Inline fields are read as
+// if declared in their place.
+func ShapeOfType(t reflect.Type) *Shape {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		s := &Shape{Props: map[string]*Shape{}}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "-" {
+				continue
+			}
+			if strings.Contains(opts, "inline") {
+				in := ShapeOfType(f.Type)
+				s.Keys = append(s.Keys, in.Keys...)
+				for k, v := range in.Props {
+					s.Props[k] = v
+				}
+				continue
+			}
+			if name == "" {
+				name = strings.ToLower(f.Name)
+			}
+			s.Keys = append(s.Keys, name)
+			s.Props[name] = ShapeOfType(f.Type)
+		}
+		return s
+	case reflect.Map:
+		return &Shape{IsMap: true, Values: ShapeOfType(t.Elem())}
+	case reflect.Slice, reflect.Array:
+		return &Shape{Items: ShapeOfType(t.Elem())}
+	}
+	return nil
 }

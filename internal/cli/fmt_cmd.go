@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/tonggao/tonggao/hotline"
 	"github.com/tonggao/tonggao/rules/rulefmt"
+	"github.com/tonggao/tonggao/schema"
 )
 
 // fmtCmd is "tonggao fmt": rule-directory YAML files in canonical form.
@@ -29,6 +32,9 @@ lists and folded text wrapped at 120 columns, one blank line between
 top-level entries, comments kept with the entries they annotate. Formatting
 twice gives the same file, and a file whose canonical form the loader would
 read differently is reported, not rewritten.
+
+The hotline's own word list (hotline/mandarin.yaml), which no schema checks,
+is formatted by the shape of the Go type it is read into.
 
 Exit status 0 when every file is canonical (or was rewritten), 1 when --check
 finds files to rewrite or a file cannot be formatted, 2 on bad usage.`,
@@ -73,7 +79,7 @@ finds files to rewrite or a file cannot be formatted, 2 on bad usage.`,
 				if err != nil {
 					return badInput("bad_input", err)
 				}
-				out, err := rulefmt.Format(f, data)
+				out, err := formatFile(f, data)
 				if err != nil {
 					fmt.Fprintln(a.stdout, err)
 					bad++
@@ -100,4 +106,14 @@ finds files to rewrite or a file cannot be formatted, 2 on bad usage.`,
 	}
 	cmd.Flags().BoolVar(&check, "check", false, "report files not in canonical form instead of rewriting them")
 	return cmd
+}
+
+// formatFile is rulefmt.Format, but for the hotline's mandarin.yaml (its
+// shape is the Go type the hotline reads it into).
+func formatFile(f string, data []byte) ([]byte, error) {
+	p := filepath.ToSlash(f)
+	if path.Base(p) == "mandarin.yaml" && path.Base(path.Dir(p)) == "hotline" {
+		return rulefmt.FormatShape(f, data, schema.ShapeOfType(hotline.GrammarType()))
+	}
+	return rulefmt.Format(f, data)
 }

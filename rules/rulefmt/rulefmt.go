@@ -76,6 +76,20 @@ func (e *Error) Error() string {
 // ("# yaml-language-server: $schema=…/notice.schema.json"), else the one
 // its path implies (schema.KindOf), else none (keys stay as written).
 func Format(file string, data []byte) ([]byte, error) {
+	return format(file, data, nil)
+}
+
+// FormatShape is Format with the shape given, for a file no schema checks
+// by its path or modeline (the hotline's mandarin.yaml, whose shape is its
+// Go type's: schema.ShapeOfType).
+func FormatShape(file string, data []byte, shape *schema.Shape) ([]byte, error) {
+	if shape == nil {
+		return nil, &Error{File: file, Msg: "no shape given"}
+	}
+	return format(file, data, shape)
+}
+
+func format(file string, data []byte, shape *schema.Shape) ([]byte, error) {
 	if !utf8.Valid(data) {
 		return nil, &Error{File: file, Msg: "not UTF-8 text"}
 	}
@@ -97,9 +111,11 @@ func Format(file string, data []byte) ([]byte, error) {
 		}
 		return nil, &Error{File: file, Msg: "not YAML: " + firstLine(err.Error())}
 	}
-	shape, err := shapeFor(file, text)
-	if err != nil {
-		return nil, &Error{File: file, Msg: err.Error()}
+	if shape == nil {
+		var err error
+		if shape, err = shapeFor(file, text); err != nil {
+			return nil, &Error{File: file, Msg: err.Error()}
+		}
 	}
 	canon(&doc, shape, 0, 0)
 	var b bytes.Buffer

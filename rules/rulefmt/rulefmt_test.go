@@ -11,6 +11,7 @@ import (
 
 	"github.com/tonggao/tonggao/internal/safeyaml"
 	"github.com/tonggao/tonggao/rules/rulefmt"
+	"github.com/tonggao/tonggao/schema"
 )
 
 const noticeModeline = "# yaml-language-server: $schema=../../schema/notice.schema.json\n"
@@ -175,4 +176,20 @@ func TestCIChecksShippedDirectories(t *testing.T) {
 		}
 		require.True(t, covered, "%s is kept canonical but .ci/run's tonggao fmt --check %s does not cover it", rel, strings.Join(checked, " "))
 	}
+}
+
+// FormatShape formats by the shape given, for a file no schema checks:
+// its keys in the shape's order, a map of names flow, a nil shape refused.
+func TestFormatShape(t *testing.T) {
+	shape := &schema.Shape{Keys: []string{"b", "a"}, Props: map[string]*schema.Shape{
+		"a": {IsMap: true}, "b": {Items: nil}}}
+	got, err := rulefmt.FormatShape("words.yaml", []byte("a:\n  x: 1\n  y: 2\nb:\n  - p\n  - q\n"), shape)
+	require.NoError(t, err)
+	require.Equal(t, "b: [p, q]\n\na: {x: 1, y: 2}\n", string(got))
+	// without the shape the same file keeps its order and its block map
+	plain, err := rulefmt.Format("words.yaml", []byte("a:\n  x: 1\n  y: 2\nb:\n  - p\n  - q\n"))
+	require.NoError(t, err)
+	require.Equal(t, "a:\n  x: 1\n  y: 2\n\nb: [p, q]\n", string(plain))
+	_, err = rulefmt.FormatShape("words.yaml", []byte("a: 1\n"), nil)
+	require.ErrorContains(t, err, "no shape")
 }
