@@ -653,6 +653,9 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		}
 		return nil, err
 	}
+	if d.Verdict == engine.Conditional {
+		d = h.presume(q, d)
+	}
 	if q.Unread > 0 && d.Verdict == engine.Allowed {
 		// what was not read may have changed it: never 可以 on part of a call
 		return h.unreadAllowed(q, l), nil
@@ -671,6 +674,59 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	a := h.Render(q, d, l)
 	_ = c
 	return a, nil
+}
+
+// presume reads a call's silence on a fact the answer depends on as the
+// vocabulary's unsaid value for it (questions.yaml: a works not said to be
+// an emergency is not one, 第十七条 being an exception the works claim),
+// and decides again with it — unless that would answer 可以: an answer is
+// never allowed by what the caller did not say. The facts so read are
+// q.presumed; the answer says the other outcome (Render).
+func (h *Hotline) presume(q *Query, d *engine.Decision) *engine.Decision {
+	var set []string
+	for _, f := range d.UnknownFacts() {
+		qu, ok := h.voc.Questions[f]
+		if !ok || qu.Unsaid == nil {
+			continue
+		}
+		if _, said := q.Facts[f]; said {
+			continue
+		}
+		fact, ok := h.eng.Rules().Fact(f)
+		if !ok {
+			continue
+		}
+		var v any = fact.Canonical(qu.Unsaid.Value)
+		if fact.Kind == cond.Bool {
+			v = qu.Unsaid.Value == "true"
+		}
+		q.Facts[f] = v
+		set = append(set, f)
+	}
+	if len(set) == 0 {
+		return d
+	}
+	nd, err := h.eng.Decide(q.engineQuery(q.EngineFacts()))
+	if err != nil || nd.Verdict == engine.Allowed {
+		for _, f := range set {
+			delete(q.Facts, f)
+		}
+		return d
+	}
+	q.presumed = set
+	return nd
+}
+
+// interpretation is the rule set's interpretation id, nil if none has it.
+func (h *Hotline) interpretation(id string) *rules.Interpretation {
+	for _, n := range h.eng.Rules().Notices {
+		for _, it := range n.Interpretations {
+			if it.ID == id {
+				return it
+			}
+		}
+	}
+	return nil
 }
 
 // givesTerm: a reason of d states the term.
@@ -996,6 +1052,20 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			a.Details.Interpretations = append(a.Details.Interpretations, c.T(l, "read.fact_note", "words", u.Words, "note", u.Note))
 		}
 	}
+	var unsaid []string // the other outcome of a fact the call said nothing of
+	for _, f := range q.presumed {
+		u := h.voc.Questions[f].Unsaid
+		if it := h.interpretation(u.Interpretation); it != nil {
+			if s := c.T(l, "interpretation", "words", it.Words, "reading", it.Reading); !slices.Contains(a.Details.Interpretations, s) {
+				a.Details.Interpretations = append(a.Details.Interpretations, s)
+			}
+		}
+		say := u.Say.ZH
+		if l == EN {
+			say = u.Say.EN
+		}
+		unsaid = append(unsaid, say)
+	}
 	for _, o := range d.Outcomes() {
 		var parts []string
 		for _, fc := range o.When {
@@ -1100,6 +1170,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if g := h.grounds(l, d); g != "" {
 		spoken = append(spoken, g)
 	}
+	spoken = append(spoken, unsaid...)
 	if q.quote {
 		// 对停车是怎么规定的: what the notice says is the deciding rule's
 		// own sentence, right after where it is said

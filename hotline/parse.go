@@ -107,6 +107,10 @@ type Query struct {
 	// unstated are the asks entries said whose terms the rules need not
 	// state (退费, 报销比例)
 	unstated []*askTerms
+	// presumed are the facts the call said nothing of that were read as
+	// the vocabulary's unsaid value (a works not said to be an emergency
+	// is not one: questions.yaml unsaid)
+	presumed []string
 	// ageSaid: the caller said an age (60岁) and no fact was read from it
 	ageSaid bool
 	badDay  bool // a day was named that does not exist

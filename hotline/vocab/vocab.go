@@ -169,6 +169,20 @@ type Question struct {
 	Question Text            `yaml:"question" json:"question"`
 	Subject  Text            `yaml:"subject" json:"subject"`
 	Values   map[string]Text `yaml:"values" json:"values,omitempty"`
+	// Unsaid, when set, is what a call that says nothing of the fact is
+	// read as (an exception no caller mentions is not claimed: a works not
+	// said to be an emergency is not one), by a notice's interpretation.
+	Unsaid *Unsaid `yaml:"unsaid" json:"unsaid,omitempty"`
+}
+
+// Unsaid is the value a fact takes when a call says nothing of it: Value
+// (as a query gives it), the notice interpretation that reads silence so
+// (Interpretation, its id) and the sentence that says the other outcome
+// (Say: 是抢险、救灾紧急施工的，…). The hotline never answers 可以 from it.
+type Unsaid struct {
+	Value          string `yaml:"value" json:"value"`
+	Interpretation string `yaml:"interpretation" json:"interpretation"`
+	Say            Text   `yaml:"say" json:"say"`
 }
 
 // Report is words that ask for a phone number about a matter no activity
@@ -440,6 +454,11 @@ type fileSpec struct {
 		Question Text            `yaml:"question"`
 		Subject  Text            `yaml:"subject"`
 		Values   map[string]Text `yaml:"values"`
+		Unsaid   *struct {
+			Value          rules.Str `yaml:"value"`
+			Interpretation rules.Str `yaml:"interpretation"`
+			Say            Text      `yaml:"say"`
+		} `yaml:"unsaid"`
 	} `yaml:"questions"`
 	Reports []struct {
 		Words   []string    `yaml:"words"`
@@ -660,7 +679,20 @@ func (l *loader) file(file string, data []byte) {
 				l.errorf(q.AskedOf.Pos, "question for %s: %q is not one of its values", name, v)
 			}
 		}
-		l.v.Questions[name] = Question{AskedOf: q.AskedOf.Value, Question: q.Question, Subject: q.Subject, Values: q.Values}
+		question := Question{AskedOf: q.AskedOf.Value, Question: q.Question, Subject: q.Subject, Values: q.Values}
+		if u := q.Unsaid; u != nil {
+			if f.Kind == cond.Enum && f.Canonical(u.Value.Value) == "" || f.Kind == cond.Bool && u.Value.Value != "true" && u.Value.Value != "false" || f.Kind == cond.Number {
+				l.errorf(u.Value.Pos, "question for %s: unsaid %q is not one of its values", name, u.Value.Value)
+			}
+			if !l.hasInterpretation(u.Interpretation.Value) {
+				l.errorf(u.Interpretation.Pos, "question for %s: unsaid: no notice has the interpretation %q", name, u.Interpretation.Value)
+			}
+			if u.Say.ZH == "" || u.Say.EN == "" {
+				l.errorf(u.Value.Pos, "question for %s: unsaid needs say in zh and en (the other outcome)", name)
+			}
+			question.Unsaid = &Unsaid{Value: u.Value.Value, Interpretation: u.Interpretation.Value, Say: u.Say}
+		}
+		l.v.Questions[name] = question
 	}
 	for _, r := range spec.Reports {
 		if len(r.Words) == 0 && len(r.Notices) == 0 {
@@ -914,4 +946,17 @@ func firstLine(s string) string {
 		return strings.TrimSpace(s[:i])
 	}
 	return s
+}
+
+// hasInterpretation reports whether a notice of the rule set records the
+// interpretation id.
+func (l *loader) hasInterpretation(id string) bool {
+	for _, n := range l.set.Notices {
+		for _, it := range n.Interpretations {
+			if it.ID == id {
+				return true
+			}
+		}
+	}
+	return false
 }
