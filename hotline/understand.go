@@ -1663,6 +1663,10 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	sort.SliceStable(ordered, func(i, j int) bool {
 		return !p.before(rd, ordered[i].i, p.g.AskedAs, 2) && p.before(rd, ordered[j].i, p.g.AskedAs, 2)
 	})
+	// presumed are the facts taken from a phrase that only presumes them
+	// (市场分的摊位: on no fire lane): a phrase stating the fact itself
+	// (消防通道上), said anywhere, wins over it
+	var presumed map[string]bool
 	for _, h := range ordered {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
@@ -1729,10 +1733,21 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				val = false
 			}
 			if old, dup := q.Facts[v.Fact]; dup {
-				if !sameValue(old, val) {
-					q.NotUnderstood = append(q.NotUnderstood, h.words)
+				if sameValue(old, val) {
+					continue
 				}
-				continue
+				if !presumed[v.Fact] || v.Presumed {
+					q.NotUnderstood = append(q.NotUnderstood, h.words)
+					continue
+				}
+				delete(presumed, v.Fact)
+				q.Understood = slices.DeleteFunc(q.Understood, func(u Understood) bool { return u.Kind == "fact" && u.Fact == v.Fact })
+			}
+			if v.Presumed {
+				if presumed == nil {
+					presumed = map[string]bool{}
+				}
+				presumed[v.Fact] = true
 			}
 			q.Facts[v.Fact] = val
 			kind := "fact"

@@ -74,6 +74,10 @@ type Value struct {
 	Fact string
 	// V is a bool, a string or a [2]float64 range.
 	V any
+	// Presumed marks a fact a phrase only presumes (市场分的摊位 is on
+	// no fire lane): a phrase that states the fact itself (消防通道上)
+	// wins over it, wherever it is said (a phrase's presumes).
+	Presumed bool
 }
 
 // Phrase is words that state facts.
@@ -395,6 +399,8 @@ type fileSpec struct {
 		Words  []string             `yaml:"words"`
 		Pos    rules.Str            `yaml:"fact"`
 		About  rules.Str            `yaml:"about"`
+		// Presumes names facts of Facts the phrase only presumes.
+		Presumes []rules.Str `yaml:"presumes"`
 	} `yaml:"phrases"`
 	Distance *struct {
 		Fact     rules.Str          `yaml:"fact"`
@@ -587,6 +593,14 @@ func (l *loader) file(file string, data []byte) {
 		}
 		before := len(l.errs)
 		out.Facts = append(out.Facts, l.values(ph.Facts)...)
+		for _, name := range ph.Presumes {
+			k := slices.IndexFunc(out.Facts, func(v Value) bool { return v.Fact == name.Value })
+			if k < 0 {
+				l.errorf(name.Pos, "phrase %v presumes %q, which is not one of its facts", ph.Words, name.Value)
+				continue
+			}
+			out.Facts[k].Presumed = true
+		}
 		if len(out.Facts) == 0 && len(l.errs) == before {
 			l.errorf(ph.Pos.Pos, "phrase %v states no fact", ph.Words)
 		}

@@ -67,6 +67,7 @@ func TestErrors(t *testing.T) {
 		{"questions:\n  emergency_works:\n    asked_of: caller\n    unsaid: {value: maybe, interpretation: emergency-unsaid, say: {zh: 除外, en: except}}\n", `bad/vocabulary/x.yaml:4:21: question for emergency_works: unsaid "maybe" is not one of its values`},
 		{"questions:\n  emergency_works:\n    asked_of: caller\n    unsaid: {value: \"false\", interpretation: no-such-reading, say: {zh: 除外, en: except}}\n", `bad/vocabulary/x.yaml:4:46: question for emergency_works: unsaid: no notice has the interpretation "no-such-reading"`},
 		{"questions:\n  emergency_works:\n    asked_of: caller\n    unsaid: {value: \"false\", interpretation: emergency-unsaid}\n", `bad/vocabulary/x.yaml:4:21: question for emergency_works: unsaid needs say in zh and en (the other outcome)`},
+		{"phrases:\n  - facts: {designated_place: \"true\"}\n    words: [市场分的]\n    presumes: [on_fire_lane]\n", `bad/vocabulary/x.yaml:4:16: phrase [市场分的] presumes "on_fire_lane", which is not one of its facts`},
 		{"reports:\n  - {words: [着火], contact: 火葬场}\n", `bad/vocabulary/x.yaml:2:28: report: no notice has a contact named like "火葬场"`},
 		{"reports:\n  - {notices: [祁政办发〔2024〕88号], contact: 城管}\n", `bad/vocabulary/x.yaml:2:16: report: no notice "祁政办发〔2024〕88号" in the rule set`},
 		{"reports:\n  - {contact: 城管}\n", `bad/vocabulary/x.yaml:2:15: report: neither words nor notices lead to "城管"`},
