@@ -579,6 +579,10 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	// Homophones: every word of two or more characters, by its sounds.
 	// In a fixed order: of two words that sound alike (秸秆, 秸杆) the first
 	// added is the one heard, the same on every start.
+	// The objects of an act no rule covers are not heard by their sound
+	// (its listed words are): hearing one can only turn a call to no rule,
+	// and things sown, opened or laid on sound like everyday speech (都交
+	// is not 豆角).
 	p.sound = newSoundTrie(py)
 	for _, w := range keys(p.acts.words) {
 		p.sound.add(w)
@@ -587,6 +591,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.sound.add(w)
 	}
 	for _, f := range p.frames {
+		if f.activity == nil {
+			continue
+		}
 		for _, o := range keys(f.objects) {
 			p.sound.add(o)
 		}
@@ -1491,7 +1498,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			}
 		}
 		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
-			!p.readsAsWritten(text, i, i+n) && !p.counts(text, i, i+n) {
+			!p.readsAsWritten(text, i, i+n) && !p.counts(text, i, i+n) && !p.verbBeforeObject(text, i, i+n) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -1600,6 +1607,61 @@ func (p *parser) readsAsWritten(text string, i, j int) bool {
 			}
 		}
 		k += n
+	}
+	return false
+}
+
+// verbBeforeObject reports whether text[i:j], a word heard by its sound
+// as another, is a frame's verb and a measure or complement after it
+// whose object follows in the clause: 种点西瓜 sows 西瓜 (种点 is not 充电),
+// as 烧点纸 burns 纸. Only the verb and what counts or completes it: a
+// slip inside a word (烧天埂草) is still heard.
+func (p *parser) verbBeforeObject(text string, i, j int) bool {
+	said := text[i:j]
+	var fs []*frame
+	for k := 0; k < len(said); {
+		_, sz := utf8.DecodeRuneInString(said[k:])
+		k += sz
+		if k < len(said) && len(p.byVerb[said[:k]]) > 0 && (p.complementAt(said[k:]) || p.classifierAt(said[k:])) {
+			fs = p.byVerb[said[:k]]
+			break
+		}
+	}
+	if fs == nil {
+		return false
+	}
+	end := j
+	for n := 0; end < len(text) && n < maxClauseRunes; n++ {
+		r, sz := utf8.DecodeRuneInString(text[end:])
+		if clauseBreakOrSpace(r) {
+			break
+		}
+		end += sz
+	}
+	for k := j; k < end; {
+		n := p.objects.longestLen(text[k:end])
+		if n == 0 {
+			_, sz := utf8.DecodeRuneInString(text[k:])
+			k += sz
+			continue
+		}
+		for _, f := range fs {
+			if f.objects[text[k:k+n]] {
+				return true
+			}
+		}
+		k += n
+	}
+	return false
+}
+
+// complementAt: s begins with a measure word or complement that may follow
+// a verb (点, 下, 些).
+func (p *parser) complementAt(s string) bool {
+	for c := range p.complements {
+		if strings.HasPrefix(s, c) {
+			return true
+		}
 	}
 	return false
 }
