@@ -559,8 +559,10 @@ var heldoutSets = []heldoutSet{
 	// days, report numbers and bodies, several in one call, follow-ups, uncovered acts, hostile input). Its first run,
 	// before any change made for it, scored 258 of 300 (86.0 %), with no answer of 可以 where a rule forbids; two calls
 	// written to require the words 2026年度 (22号 二（四） plans 2025 only: no rule for 2026 is right) were corrected, 260;
-	// docs/hotline.md has it by category.
-	{"set14", heldout14Glob, 300, 0.86, 0},
+	// docs/hotline.md has it by category. After general fixes (acts no rule covers named by kind — a crop sown, a shop
+	// opened, a feast laid on, a well dug —, their objects not heard by sound, a verb and its measure before its object
+	// not a word heard by sound) 266.
+	{"set14", heldout14Glob, 300, 0.88, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
