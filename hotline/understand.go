@@ -1994,6 +1994,11 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	if before != nil && (pick == nil || a.clause < 0 || rd.clause(pick.Start) != a.clause) {
 		pick = before
 	}
+	// 春节回来过年的时候放了鞭炮 元宵节还能在山上放不: a day said in the
+	// clause that asks wins over one of a clause that does not
+	if m := p.askedDay(rd, a, pick); m != nil {
+		pick = m
+	}
 	// 医保去年十二月没交 现在还能补交吗: a past day told, then 现在 — the
 	// present is asked about, not the story
 	if pick != nil && pick.Date.Before(today) {
@@ -2045,6 +2050,30 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// askedDay is the first day said after the day picked in a clause of a
+// long call that asks (roleAsks), when the day picked is in one that does
+// not: the story's
+// festival (过年回来) is not the day asked (除夕…放鞭炮可以吗); nil when the
+// picked day's clause asks, or no clause that asks says a day.
+func (p *parser) askedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mention {
+	if pick == nil || pick.Weak {
+		return nil
+	}
+	roles := p.roles(rd)
+	if roles == nil || roles[rd.clause(pick.Start)] == roleAsks {
+		return nil
+	}
+	for k := range rd.dates {
+		m := &rd.dates[k]
+		if m.Start < pick.End || m.Bad || m.Weak || roles[rd.clause(m.Start)] != roleAsks || slices.Contains(rd.events, m.Start) ||
+			p.retracted(rd, k) || p.inModifier(rd, m, a) || k > 0 && appositive(rd.dates[k-1], m) {
+			continue
+		}
+		return m
+	}
+	return nil
 }
 
 // othersDo reports whether someone other than the caller is said, in act
