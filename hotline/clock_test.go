@@ -72,6 +72,12 @@ func TestSpokenHours(t *testing.T) {
 		{"明天早上5点施工行不行", "05:00", "2026-03-02", engine.Forbidden},
 		{"今晚12点能施工吗", "00:00", "2026-03-02", engine.Forbidden},
 		{"22点能施工吗", "22:00", "2026-03-01", engine.Forbidden},
+		// session 12: 凌晨, 晚上八点, 下午三点以后 (answered from 15:00, the
+		// next change at 22:00 said), 十点过后
+		{"明天凌晨三点能施工吗", "03:00", "2026-03-02", engine.Forbidden},
+		{"今天晚上八点能施工吗", "20:00", "2026-03-01", engine.NoRule},
+		{"今天下午三点以后能施工吗", "15:00", "2026-03-01", engine.NoRule},
+		{"今晚十点过后施工行不", "22:00", "2026-03-01", engine.Forbidden},
 	} {
 		a, q, err := h.Ask(Request{Question: tc.question, Today: calendar.MustDate(2026, 3, 1), Facts: night})
 		require.NoError(t, err)

@@ -202,6 +202,19 @@ func TestDucklingDays(t *testing.T) {
 	// on 11-08, as the Government of India's 2013 list), and 5 names that
 	// mean something else to a caller in China. 95 % of the Mandarin
 	// entries (353) would need 6 more: giving up readings a caller needs.
+	// Session 12 looked at all 24 Mandarin entries that do not agree again
+	// (reference 2013-02-12, a Tuesday, 正月初三): Duckling's 下周三 is the
+	// next day and its 这周一 six days on — a caller's 下周 is next
+	// calendar week and 这周 this one; its 春节, 农历新年, 新春 and 正月正时 are
+	// 2014's, said on the third day of 2013's — a caller then asks about
+	// the festival he is in; its 2018年四旬节 starts on the Orthodox Clean
+	// Monday (02-19), while 四旬节 is the Catholic name and Lent starts on
+	// Ash Wednesday (02-14); its Onam and Chhath are the days the
+	// Government of India's 2013 list does not keep. The five names not
+	// read (圣母节, 篝火节, 转经节/轉經節, 禁食日) each name something else first
+	// to a caller in China, and no published rule settles them (each is a
+	// holiday of several traditions). None is a reading to give up, so
+	// the goal stays out of reach: 347 of 371.
 	require.GreaterOrEqual(t, agree, 358)
 	require.GreaterOrEqual(t, agree-cantoneseAgree, 347)
 }
