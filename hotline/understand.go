@@ -2058,8 +2058,8 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 // festival (过年回来) is not the day asked (除夕…放鞭炮可以吗); nil when the
 // picked day's clause asks, or no clause that asks says a day.
 func (p *parser) askedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mention {
-	if pick == nil || pick.Weak {
-		return nil
+	if pick == nil || pick.Weak || !slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return m.Start >= pick.End }) {
+		return nil // no day said after it: the clauses' roles are not read
 	}
 	roles := p.roles(rd)
 	if roles == nil || roles[rd.clause(pick.Start)] == roleAsks {
