@@ -939,6 +939,7 @@ type hit struct {
 	neg    bool // negated (不烧纸)
 	focus  bool // 只烧纸
 	bg     bool // background (摘茶籽的时候)
+	when   bool // background as the time of another act (摘茶籽的时候): never the one asked beside it
 	mod    bool // describes a noun (杀鸡的毛): background, and no topic of another act
 	words  string
 	// wi, wj are the bytes of words when they are more than i..j (a
@@ -1857,6 +1858,13 @@ func (p *parser) scanFrames(rd *reading) {
 					word = true
 				}
 			}
+			// 摘完了: a fact phrase the dictionary joined that opens
+			// with a frame's verb and goes on with a complement states
+			// the act done; its verb is still the act's (霜降籽…就摘完了)
+			if k := p.verbOpensFact(s[i:j]); k > 0 {
+				toks = append(toks, tok{i, i + k, s[i : i+k], true})
+				i = i + k
+			}
 			toks = append(toks, tok{i, j, s[i:j], word})
 		}
 	}
@@ -1919,7 +1927,12 @@ func (p *parser) scanFrames(rd *reading) {
 			i, j := min(v.i, o.i), max(v.j, o.j)
 			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
 				clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j, obj: o.t})
-			usedObj[oi] = usedObj[oi] || f.activity != nil
+			// 砍了的油茶树枝能不能烧掉: a verb said before its object with
+			// only 的 (and aspect) between describes the object; the
+			// object stays free for the verb the call asks
+			if oi < vi || !p.describes(s[v.j:o.i]) {
+				usedObj[oi] = usedObj[oi] || f.activity != nil
+			}
 		}
 		found := false
 		gap := 0
@@ -2124,6 +2137,44 @@ func (p *parser) isComplement(t string) bool {
 	return p.complements[t]
 }
 
+// describes reports whether the words between a verb and its object
+// after it make the verb a clause describing the object: 的, after at
+// most aspect particles and complements (砍了的, 砍掉的).
+func (p *parser) describes(between string) bool {
+	t, ok := strings.CutSuffix(between, "的")
+	if !ok {
+		return false
+	}
+	for _, r := range t {
+		if c := string(r); !slices.Contains(p.g.Aspect, c) && !p.isComplement(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// verbOpensFact is the length of the frame's verb a fact phrase t opens
+// with when a complement follows it (摘 of 摘完了), or 0: t as a whole is
+// no verb, and the segmenter, whose dictionary holds the fact phrases,
+// would otherwise hide the verb inside it.
+func (p *parser) verbOpensFact(t string) int {
+	if len(p.framesOfVerb(t)) > 0 {
+		return 0
+	}
+	if _, n := p.facts.longest(t); n != len(t) {
+		return 0
+	}
+	for k := len(t) - 1; k > 0; k-- {
+		if !utf8.RuneStart(t[k]) || len(p.framesOfVerb(t[:k])) == 0 {
+			continue
+		}
+		if r, n := decodeRune(t[k:]); n > 0 && p.isComplement(string(r)) {
+			return k
+		}
+	}
+	return 0
+}
+
 // framesOfVerb are the frames whose verb t is (p.byVerb), looked up only
 // when t starts with a verb's first character (always, when plain).
 func (p *parser) framesOfVerb(t string) []*frame {
@@ -2307,6 +2358,10 @@ func (p *parser) scope(rd *reading) {
 		}
 		h.focus = p.before(rd, h.i, p.g.Focus, 8)
 		rest := s[h.j:]
+		// (摘完了: a complement said before 了, the act done all the same)
+		if r, n := decodeRune(rest); n > 0 && strings.HasPrefix(rest[n:], "了") && p.isComplement(string(r)) {
+			rest = rest[n:]
+		}
 		if (strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了")) && !p.disposal(rd, h) {
 			h.bg = true // 老家交了医保: done already, the story not the question
 		}
@@ -2314,7 +2369,12 @@ func (p *parser) scope(rd *reading) {
 		after := strings.TrimLeft(skipObject(rest), " ")
 		for _, b := range p.g.Background {
 			if strings.HasPrefix(after, b) {
-				h.bg = true
+				h.bg, h.when = true, true
+			}
+		}
+		for _, b := range p.g.Finished {
+			if strings.HasPrefix(s[h.j:], b) {
+				h.bg, h.when = true, true
 			}
 		}
 	}

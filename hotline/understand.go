@@ -1310,6 +1310,15 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				fg = append(fg, h)
 			}
 		}
+		if len(fg) == 0 {
+			// 摘茶籽的时候顺手折了几根枝子: every act is background, the
+			// time of another and a thing done; the time is not asked
+			for _, h := range pos {
+				if !h.when {
+					fg = append(fg, h)
+				}
+			}
+		}
 		if len(fg) > 0 {
 			pos = fg
 		}
