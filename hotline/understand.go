@@ -49,8 +49,26 @@ type understanding struct {
 
 // fragmentRunes is the longest call read as a fragment of words with no
 // verb (鞭炮 过年 后山, 孔明灯 放得不 山边): a caller's fragment is a few
-// words.
+// words. The days, distances and fact phrases read in it, and its pauses,
+// are not counted (鞭炮 屋门口 离山50米 春节 可以不: shorthand states them).
 const fragmentRunes = 16
+
+// unreadRunes counts the characters of the call that are no pause and
+// not read as a day, a time, a distance or a fact phrase, stopping past
+// fragmentRunes.
+func (p *parser) unreadRunes(rd *reading) int {
+	n := 0
+	for i, r := range rd.text {
+		if n > fragmentRunes {
+			break
+		}
+		if unicode.IsSpace(r) || !rd.free(i, i+utf8.RuneLen(r)) || slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i <= i && i < f.j }) {
+			continue
+		}
+		n++
+	}
+	return n
+}
 
 // MaxAnswers bounds the answers to one call: the acts asked about beyond
 // the first MaxAnswers (in the order said) are not decided, and the answer
@@ -1270,7 +1288,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// 鞭炮 过年 后山: a fragment with no verb at all names its act by an
 		// object only one covered activity's frames have (a short call
 		// only: a long run of words with no verb is noise, not a fragment)
-		if len(rd.verbs) == 0 && utf8.RuneCountInString(rd.text) <= fragmentRunes {
+		if len(rd.verbs) == 0 && len(neg) == 0 && p.unreadRunes(rd) <= fragmentRunes {
 			for _, o := range p.lone {
 				if i := strings.Index(rd.text, o); i >= 0 && rd.free(i, i+len(o)) && !p.negated(rd, i, true) {
 					a := p.byObj[o][0].activity
