@@ -2158,8 +2158,8 @@ func (p *parser) describes(between string) bool {
 // no verb, and the segmenter, whose dictionary holds the fact phrases,
 // would otherwise hide the verb inside it.
 func (p *parser) verbOpensFact(t string) int {
-	if len(p.framesOfVerb(t)) > 0 {
-		return 0
+	if r, n := decodeRune(t); n == len(t) || !p.plain && !p.verbStarts.mayHave(r) || len(p.framesOfVerb(t)) > 0 {
+		return 0 // (most tokens start no verb)
 	}
 	if _, n := p.facts.longest(t); n != len(t) {
 		return 0
