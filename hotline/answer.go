@@ -1495,10 +1495,20 @@ func (h *Hotline) grounds(l Lang, d *engine.Decision) string {
 	return h.cat.T(l, "grounds", "cites", strings.Join(cites, h.cat.T(l, "list.sep")))
 }
 
+// bothWay is one fact of a both-ways sentence said by its values: the
+// fact, its "yes" value as said, its "no" value, and the decisions with
+// each.
+type bothWay struct {
+	fact, label string
+	no          any
+	dy, dn      *engine.Decision
+}
+
 // bothWays states what each answer to a fact only data can settle gives:
 // "如果那里属于重点森林防火区：不可以；否则：本规则库没有相关规定。"
 func (h *Hotline) bothWays(l Lang, q *Query, d *engine.Decision, facts []string) []string {
 	var out []string
+	var ways []bothWay
 	for _, fact := range facts {
 		f, ok := h.eng.Rules().Fact(fact)
 		if !ok {
@@ -1538,11 +1548,40 @@ func (h *Hotline) bothWays(l Lang, q *Query, d *engine.Decision, facts []string)
 			}
 		}
 		out = append(out, h.cat.T(l, msg, "if", label, "else", other, "yes", h.outcomeSaid(l, fact, dy), "no", h.outcomeSaid(l, fact, dn)))
+		if msg != "both.subject" {
+			ways = append(ways, bothWay{fact, label, no, dy, dn})
+		}
 		if len(out) == 2 {
 			break
 		}
 	}
+	if e := h.eitherWay(l, q, ways); len(out) == 2 && e != "" {
+		return []string{e}
+	}
 	return out
+}
+
+// eitherWay says two facts only data can settle in one sentence when
+// either gives the same verdict and each, denied, leaves the answer to
+// the other: "要是在禁放区里或者重点森林防火区，不可以；都不是的话，…" —
+// said one by one, each sentence's other outcome sent the caller to the
+// other sentence. "" when they do not.
+func (h *Hotline) eitherWay(l Lang, q *Query, ws []bothWay) string {
+	if len(ws) != 2 || ws[0].dy.Verdict != ws[1].dy.Verdict {
+		return ""
+	}
+	for k, w := range ws {
+		if w.dn.Verdict != engine.Conditional || !slices.Contains(w.dn.UnknownFacts(), ws[1-k].fact) || w.no == nil {
+			return ""
+		}
+	}
+	facts := q.EngineFacts()
+	facts[ws[0].fact], facts[ws[1].fact] = ws[0].no, ws[1].no
+	dnn, err := h.eng.Decide(q.engineQuery(facts))
+	if err != nil || dnn.Verdict == ws[0].dy.Verdict {
+		return ""
+	}
+	return h.cat.T(l, "both.either", "if", ws[0].label, "or", ws[1].label, "yes", h.outcomeSaid(l, "", ws[0].dy), "no", h.outcomeSaid(l, "", dnn))
 }
 
 // decideWith decides the query again with one fact set; nil when it

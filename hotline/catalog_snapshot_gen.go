@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "d0b39babd26c46e3ebcfcba8a314e30e04e6dc576932fca2b0618cd4a46b3d0a"
+const catalogSnapshotSum = "af2b5eabd85a1ef371797ae7741b6c4027d5c8bef1091657fb3469a8df7e7bd1"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -16,6 +16,7 @@ func snapshotCatalog() *Catalog {
 			"at":                                   {ZH: "{date}{clock}", EN: "{date} {clock}"},
 			"both":                                 {ZH: "要是{if}，{yes}；不是的话，{no}。", EN: "If it is {if}: {yes}; otherwise: {no}."},
 			"both.depends":                         {ZH: "要看{facts}", EN: "it depends on {facts}"},
+			"both.either":                          {ZH: "要是{if}或者{or}，{yes}；都不是的话，{no}。", EN: "If {if} or {or}: {yes}; if neither: {no}."},
 			"both.subject":                         {ZH: "这要看{if}，是的话{yes}，不是的话{no}。", EN: "Depending on {if}: if so, {yes}; if not, {no}."},
 			"both.values":                          {ZH: "要是{if}，{yes}；{else}的话，{no}。", EN: "If {if}: {yes}; if {else}: {no}."},
 			"cal.lunar":                            {ZH: "农历{text}", EN: "lunar {text}"},
