@@ -610,6 +610,15 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, w := range g.HeardFestivals {
 		p.sound.add(w)
 	}
+	// 禁火其, 缴费其: a period typed with a character of the same sound
+	// (words of three characters or more, as the validity words)
+	for _, pd := range voc.Periods {
+		for _, w := range pd.Words {
+			if utf8.RuneCountInString(w) >= 3 {
+				p.sound.add(w)
+			}
+		}
+	}
 	p.sound.index()
 	p.latin = map[string]string{}
 	for _, ws := range [][]string{keys(p.acts.words), keys(p.facts.words)} {
