@@ -603,6 +603,7 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	if req.Place != "" {
 		q.Place = req.Place
 	}
+	h.duringPeriod(q, req.Today)
 	for _, p := range req.Published {
 		if _, said := q.Facts[p.Fact]; !said && p.Fact != "" {
 			q.Facts[p.Fact] = p.Value

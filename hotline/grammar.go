@@ -67,6 +67,10 @@ type grammar struct {
 	NotYet        []string       `yaml:"not_yet"`
 	Remedy        []string       `yaml:"remedy"`
 	Focus         []string       `yaml:"focus"`
+	// PlaceSuffixes are the level words a division's name ends with
+	// (区, 县, 回族区), each with the everyday endings said in its place
+	// (管城回族区 is called 管城区): a caller names 文登区 as 文登.
+	PlaceSuffixes map[string][]string `yaml:"place_suffixes"`
 	// Asking, AskingEnd, Story, Reported, ReportedNot, Identity and
 	// IdentityEnd say which clause of a long call asks and which tell its
 	// story (asked.go).

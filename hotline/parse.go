@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-ego/gse"
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline/dates"
 	"github.com/tonggao/tonggao/hotline/vocab"
@@ -76,6 +77,10 @@ type Query struct {
 	// asks about after its end (过了缴费期再交), when it names no day: the
 	// day after that period ends is asked about; 0 for none
 	afterPeriod int
+	// inPeriods are the vocabulary's periods a call names as the time of
+	// its act (禁渔期在江上抓鱼), when it names no day: the day asked is in
+	// the period (duringPeriod)
+	inPeriods []int
 	// ownAsk: one of several questions of the same act in one call (医保
 	// 最迟几号交 晚了交要等好久才能报), asking what its own clause asks
 	ownAsk bool
@@ -233,6 +238,7 @@ type word struct {
 	note     string
 	verb     bool            // a frame's verb (for frames, in the token index)
 	about    *rules.Activity // a phrase's activity, when no act is named (低保户交多少)
+	place    string          // the division code the words name (金水区, 钱塘江), "" for none
 }
 
 // frame is one verb–object frame of an activity or an uncovered act.
@@ -280,7 +286,7 @@ type parser struct {
 	// periods are the vocabulary's period words (禁火期), periodOf the
 	// index of each one's period (when.go)
 	periods  *trie
-	periodOf map[string]int
+	periodOf map[string][]int
 	frames   []*frame
 	byVerb   map[string][]*frame
 	byObj    map[string][]*frame
@@ -519,9 +525,10 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	for _, ph := range voc.Phrases {
 		for _, w := range ph.Words {
-			p.facts.add(w, word{facts: ph.Facts, note: ph.Note, about: byID[ph.About]})
+			p.facts.add(w, word{facts: ph.Facts, note: ph.Note, about: byID[ph.About], place: ph.Place})
 		}
 	}
+	p.placeWords()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
 	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
@@ -1778,6 +1785,12 @@ func (p *parser) scanFacts(rd *reading) {
 				if w.note == "" {
 					w.note = x.note
 				}
+				if w.place == "" {
+					w.place = x.place
+				}
+			}
+			if k := p.placeCut(s, i, n, w); k > 0 {
+				n = k // 盐城市区: 盐城, then 市区
 			}
 			rd.facts = append(rd.facts, hit{i: i, j: i + n, w: w, clause: rd.clause(i), words: s[i : i+n]})
 			i += n
@@ -3543,3 +3556,89 @@ func dedupe(xs []string) []string {
 }
 
 func sortStrings(xs []string) { sort.Strings(xs) }
+
+// placeWords adds the names of the rule set's divisions (divisions.csv of
+// every rule directory) as words that name the place asked about — 金水区,
+// 文登, 山西 — when the notices apply in more than one place, so that a
+// caller who names one is answered by its notices alone. A name is heard
+// whole and without its level word (the grammar's place_suffixes: 文登区
+// → 文登, 管城回族区 → 管城, 管城区); a word the vocabulary already gives
+// a meaning (a township of the town fact, a phrase) keeps it.
+func (p *parser) placeWords() {
+	if p.set.Divisions == nil || !severalPlaces(p.set) {
+		return
+	}
+	for _, d := range p.set.Divisions.All() {
+		for _, n := range placeNames(d.Name, p.g.PlaceSuffixes) {
+			if _, known := p.facts.words[n]; known || utf8.RuneCountInString(n) < 2 || !hasHan(n) {
+				continue
+			}
+			p.facts.add(n, word{place: d.Code.String()})
+		}
+	}
+}
+
+// placeNames are the words a division's name is said by: the name, and
+// the name less its longest level word with each everyday ending of it.
+func placeNames(name string, suffixes map[string][]string) []string {
+	out := []string{name}
+	best := ""
+	for suf := range suffixes {
+		if strings.HasSuffix(name, suf) && len(suf) > len(best) {
+			best = suf
+		}
+	}
+	if best == "" {
+		return out
+	}
+	short := strings.TrimSuffix(name, best)
+	out = append(out, short)
+	for _, end := range suffixes[best] {
+		out = append(out, short+end)
+	}
+	return out
+}
+
+// severalPlaces reports whether the notices apply in more than one
+// division none of which covers the others: only then does naming a place
+// choose among them.
+func severalPlaces(set *rules.Set) bool {
+	var codes []division.Code
+	for _, n := range set.Notices {
+		codes = append(codes, n.AppliesIn...)
+	}
+	var top division.Code
+	for _, c := range codes {
+		covered := false
+		for _, d := range codes {
+			covered = covered || d != c && d.Covers(c)
+		}
+		if covered || c == top {
+			continue
+		}
+		if top != "" {
+			return true
+		}
+		top = c
+	}
+	return false
+}
+
+// placeCut is the length of a place word cut before its last character
+// when that character starts a longer word of another meaning (盐城市区:
+// 盐城, then 市区 the urban area); 0 to keep it whole.
+func (p *parser) placeCut(s string, i, n int, w word) int {
+	if w.place == "" || len(w.facts) > 0 {
+		return 0
+	}
+	_, last := utf8.DecodeLastRuneInString(s[i : i+n])
+	k := n - last
+	ws, m := p.facts.longest(s[i+k:])
+	if m <= last || len(ws) == 0 || ws[0].place != "" {
+		return 0
+	}
+	if short, ok := p.facts.words[s[i:i+k]]; !ok || len(short) == 0 || short[0].place != w.place {
+		return 0
+	}
+	return k
+}

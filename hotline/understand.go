@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/hotline/dates"
 	"github.com/tonggao/tonggao/hotline/vocab"
 	"github.com/tonggao/tonggao/rules"
@@ -299,6 +300,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		q.NotUnderstood = residue
 		if q.DateWords == "" {
 			q.afterPeriod = past
+			if past == 0 && u.intent != IntentWhen {
+				q.inPeriods = periods
+			}
 		}
 		u.queries = append(u.queries, q)
 	}
@@ -1786,6 +1790,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				Meaning: p.factMeaning(v.Fact, val), Note: h.w.note})
 		}
 	}
+	p.placeSaid(rd, a, q)
 	// in forest land and a distance phrase (山上 … 山边): in forest land wins
 	if q.Facts["in_forest_land"] == true {
 		if _, ok := q.Facts[p.voc.Distance.Fact].(Span); ok {
@@ -2322,4 +2327,46 @@ func (p *parser) reportText(text string) string {
 		text = p.reWritten.ReplaceAllString(text, "\x00")
 	}
 	return text
+}
+
+// placeSaid sets the query's place to the division the call names
+// anywhere in it (金水区, 盐城的 said after the question, 钱塘江): the
+// place is the whole call's, not one clause's. Of several named, the
+// deepest wins when each lies within it (郑州金水区); places that do not
+// nest are the act's clause's, or, when it names none, not used.
+func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
+	var said []hit
+	for _, h := range rd.facts {
+		if h.w.place != "" && !h.neg {
+			said = append(said, h)
+		}
+	}
+	if len(said) == 0 {
+		return
+	}
+	best := said[0]
+	for _, h := range said[1:] {
+		switch b, c := division.Code(best.w.place), division.Code(h.w.place); {
+		case b.Covers(c):
+			best = h
+		case c.Covers(b):
+		default:
+			var own []hit
+			for _, x := range said {
+				if x.clause == a.clause {
+					own = append(own, x)
+				}
+			}
+			if len(own) == 0 {
+				for _, x := range said {
+					q.NotUnderstood = append(q.NotUnderstood, x.words)
+				}
+				return
+			}
+			best = own[len(own)-1]
+		}
+	}
+	q.Place = best.w.place
+	q.Understood = append(q.Understood, Understood{Words: best.words, Kind: "place", Value: best.w.place,
+		Meaning: p.set.Divisions.Name(division.Code(best.w.place))})
 }

@@ -6,7 +6,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/rules"
 )
 
 // IntentWhen is a question about a period itself (禁火期什么时候结束,
@@ -19,13 +21,15 @@ const IntentWhen Intent = "when"
 // not 防火机).
 func (p *parser) addPeriods() {
 	p.periods = newTrie()
-	p.periodOf = map[string]int{}
+	p.periodOf = map[string][]int{}
 	for i, pd := range p.voc.Periods {
 		for _, w := range pd.Words {
 			p.periods.add(w, word{})
 			p.known.add(w, word{})
-			if _, dup := p.periodOf[w]; !dup {
-				p.periodOf[w] = i
+			// a word several rule directories give their own period
+			// (森林防火期) names each: the place said chooses
+			if !slices.Contains(p.periodOf[w], i) {
+				p.periodOf[w] = append(p.periodOf[w], i)
 			}
 		}
 	}
@@ -38,8 +42,10 @@ func (p *parser) scanPeriods(rd *reading) []int {
 	s := rd.text
 	for i := 0; i < len(s); {
 		if _, n := p.periods.longest(s[i:]); n > 0 {
-			if k := p.periodOf[s[i:i+n]]; !slices.Contains(out, k) {
-				out = append(out, k)
+			for _, k := range p.periodOf[s[i:i+n]] {
+				if !slices.Contains(out, k) {
+					out = append(out, k)
+				}
 			}
 			rd.mark(i, i+n)
 			i += n
@@ -94,6 +100,51 @@ func (h *Hotline) afterPeriod(q *Query, today calendar.Date) {
 	}
 }
 
+// duringPeriod moves the day asked of a call that names a period as the
+// time of its act (禁渔期在江上抓鱼, 高考期间晚上能装修吗) and no day: the
+// day of the call when it lies in one of the period's windows, else the
+// first day of the soonest window to come. Only the windows of notices
+// that apply at the place asked about count (文登's 森林防火期, not
+// 祁阳's); a period all past leaves the day.
+func (h *Hotline) duringPeriod(q *Query, today calendar.Date) {
+	if len(q.inPeriods) == 0 || q.DateWords != "" || q.afterPeriod != 0 {
+		return
+	}
+	var next calendar.Date
+	var name string
+	for _, k := range q.inPeriods {
+		for _, w := range h.voc.Periods[k].Windows {
+			cw := h.eng.Window(w)
+			if cw == nil || !appliesAt(w.Notice, q.Place) {
+				continue
+			}
+			iv, n := occurrence(cw, today, w.Notice.Effective, w.Notice.ValidUntil)
+			switch {
+			case n == 0 || iv.To.Before(today):
+			case !iv.From.After(today):
+				return // now is in the period: the day of the call
+			case name == "" || iv.From.Before(next):
+				next, name = iv.From, w.Name
+			}
+		}
+	}
+	if name == "" {
+		return
+	}
+	q.Date, q.dayWeak = next, false
+	q.Understood = append(q.Understood, Understood{Kind: "date", Meaning: q.Date.String(), Value: q.Date.String(), Note: name})
+}
+
+// appliesAt reports whether notice n applies at (or within) the division
+// code place: every notice does when no place is said.
+func appliesAt(n *rules.Notice, place string) bool {
+	if place == "" || len(n.AppliesIn) == 0 {
+		return true
+	}
+	at := division.Code(place)
+	return slices.ContainsFunc(n.AppliesIn, func(c division.Code) bool { return c.Covers(at) || at.Covers(c) })
+}
+
 // asksPeriod reports whether a call naming periods asks about them: it
 // asks when (几时, 到几号, 截止), or names no act; a question of a document's
 // validity (禁火令还有效吗) is the register's, one of an act's consequence
@@ -133,7 +184,7 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 		pd := h.voc.Periods[k]
 		for _, w := range pd.Windows {
 			cw := h.eng.Window(w)
-			if cw == nil {
+			if cw == nil || !appliesAt(w.Notice, q.Place) {
 				continue
 			}
 			iv, n := occurrence(cw, q.Date, w.Notice.Effective, w.Notice.ValidUntil)
@@ -151,7 +202,7 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 				a.Details.Windows = append(a.Details.Windows, c.T(l, "window", "name", w.Name, "from", from, "to", to))
 				a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", w.Text))
 			}
-			cite(w.Notice.Number, w.Article)
+			cite(w.Notice.Name(), w.Article)
 			if h.p.hasAny(u.rd.text, h.p.g.AfterDay) {
 				// 专项整治结束以后还查不查: the window of the notice that
 				// begins the day after this one ends (常态化整治期)
@@ -170,7 +221,7 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 						a.Details.Windows = append(a.Details.Windows, c.T(l, "window", "name", nw.Name, "from", from, "to", to))
 						a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", nw.Text))
 					}
-					cite(nw.Notice.Number, nw.Article)
+					cite(nw.Notice.Name(), nw.Article)
 				}
 			}
 		}
@@ -179,7 +230,7 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 				spoken = append(spoken, s)
 				a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", cd.Text))
 			}
-			cite(cd.Notice.Number, cd.Article)
+			cite(cd.Notice.Name(), cd.Article)
 		}
 	}
 	if len(spoken) == 0 {

@@ -90,6 +90,11 @@ type Phrase struct {
 	// this phrase and a verb of that activity or a question (低保户交
 	// 多少 is about enrolling in medical insurance); "" if none.
 	About string
+	// Place is the division the words name (钱塘江 → 330114, a river
+	// within one district; 管城区 for 管城回族区), a code of the rule
+	// set's divisions; "" if none. A call that says it is answered by the
+	// notices that apply there.
+	Place string
 }
 
 // LunarDay is a named day of the lunar year (小年 → 腊月二十四) with the
@@ -401,6 +406,9 @@ type fileSpec struct {
 		About  rules.Str            `yaml:"about"`
 		// Presumes names facts of Facts the phrase only presumes.
 		Presumes []rules.Str `yaml:"presumes"`
+		// Place is the division the words name: a name of the rule
+		// set's divisions.csv or a code
+		Place rules.Str `yaml:"place"`
 	} `yaml:"phrases"`
 	Distance *struct {
 		Fact     rules.Str          `yaml:"fact"`
@@ -601,7 +609,10 @@ func (l *loader) file(file string, data []byte) {
 			}
 			out.Facts[k].Presumed = true
 		}
-		if len(out.Facts) == 0 && len(l.errs) == before {
+		if ph.Place.Value != "" {
+			out.Place = l.place(ph.Place)
+		}
+		if len(out.Facts) == 0 && out.Place == "" && len(l.errs) == before {
 			l.errorf(ph.Pos.Pos, "phrase %v states no fact", ph.Words)
 		}
 		l.v.Phrases = append(l.v.Phrases, out)
@@ -903,6 +914,26 @@ func (l *loader) expand() {
 }
 
 // values converts a phrase's facts, written as scalars, to their kinds.
+// place is the division code a phrase's place: names, "" (with an
+// error where it is written) when the rule set's divisions do not name
+// exactly one.
+func (l *loader) place(s rules.Str) string {
+	if l.set.Divisions == nil {
+		l.errorf(s.Pos, "place %q: the rule set has no divisions.csv", s.Value)
+		return ""
+	}
+	cs, err := l.set.Divisions.Resolve(s.Value)
+	switch {
+	case err != nil:
+		l.errorf(s.Pos, "%v", err)
+		return ""
+	case len(cs) != 1:
+		l.errorf(s.Pos, "place %q names %d divisions: give its code", s.Value, len(cs))
+		return ""
+	}
+	return cs[0].String()
+}
+
 func (l *loader) values(m map[string]rules.Str) []Value {
 	names := make([]string, 0, len(m))
 	for k := range m {
