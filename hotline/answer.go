@@ -654,6 +654,9 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		}
 		return nil, err
 	}
+	if d, err = h.spanOfDay(q, d); err != nil {
+		return nil, err
+	}
 	if d.Verdict == engine.Conditional {
 		d = h.presume(q, d)
 	}
@@ -1075,6 +1078,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		a.Details.Outcomes = append(a.Details.Outcomes, c.T(l, "outcome", "when", strings.Join(parts, c.T(l, "outcome.and")), "verdict", c.Verdict(l, string(o.Verdict))))
 	}
 	a.Details.DayParts = h.dayParts(l, d)
+	if a.Details.DayParts == "" && q != nil && len(q.spanParts) > 0 {
+		a.Details.DayParts = h.dayParts(l, &engine.Decision{DayParts: q.spanParts})
+	}
 	a.Details.NextChange = h.nextChange(l, d, q)
 	for _, p := range d.Penalties() {
 		a.Details.Penalties = append(a.Details.Penalties, p.Text)
@@ -2483,4 +2489,61 @@ func actSaid(q *Query) string {
 		}
 	}
 	return q.ActivityName
+}
+
+// spanOfDay decides an act asked of a part of the day said with no clock
+// time (q.span: 晚上, 中午, 夜里) at each of its hours. The answer is the
+// strictest verdict of the span (不可以, then 要看情况, then no rule, then
+// 可以: never 可以 for a span part of which is not), decided at its first
+// hour — or, when every hour agrees, at the span's middle hour within the
+// day said — and the span's other hours are said after it (q.spanParts).
+func (h *Hotline) spanOfDay(q *Query, d *engine.Decision) (*engine.Decision, error) {
+	if q.span == nil || q.timed {
+		return d, nil
+	}
+	strict := map[engine.Verdict]int{engine.Forbidden: 0, engine.Conditional: 1, engine.NoRule: 2, engine.Allowed: 3}
+	from, to := q.span[0], q.span[1]
+	verdicts := make([]engine.Verdict, 0, to-from)
+	facts := q.EngineFacts()
+	pick, same := from, true
+	for hr := from; hr < to; hr++ {
+		eq := q.engineQuery(facts)
+		t, err := q.Date.AddDays(hr/24).At(hr%24, 0)
+		if err != nil {
+			return d, nil
+		}
+		eq.At, eq.Day = t.Time(), calendar.Date{}
+		hd, err := h.eng.Decide(eq)
+		if err != nil {
+			return d, nil // the day's answer, as the facts allow
+		}
+		verdicts = append(verdicts, hd.Verdict)
+		same = same && hd.Verdict == verdicts[0]
+		if strict[hd.Verdict] < strict[verdicts[pick-from]] {
+			pick = hr
+		}
+	}
+	if same {
+		// the middle hour, within the day said (三十夜里 is 除夕's)
+		pick = min((from+to)/2, 23)
+	}
+	q.Date = q.Date.AddDays(pick / 24)
+	q.timed, q.minute = true, pick%24*60
+	q.Time = calendar.ClockText(q.minute)
+	chosen := verdicts[pick-from]
+	for i := 0; i < len(verdicts); {
+		j := i
+		for j < len(verdicts) && verdicts[j] == verdicts[i] {
+			j++
+		}
+		if verdicts[i] != chosen {
+			end := calendar.ClockText((from + j) % 24 * 60)
+			if (from+j)%24 == 0 {
+				end = "24:00" // the day's end, as the engine's day parts say it
+			}
+			q.spanParts = append(q.spanParts, engine.DayPart{From: calendar.ClockText((from + i) % 24 * 60), To: end, Verdict: verdicts[i]})
+		}
+		i = j
+	}
+	return h.eng.Decide(q.engineQuery(facts))
 }

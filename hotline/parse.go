@@ -77,6 +77,12 @@ type Query struct {
 	// asks about after its end (过了缴费期再交), when it names no day: the
 	// day after that period ends is asked about; 0 for none
 	afterPeriod int
+	// span is the part of the day said with no clock time (晚上: 18, 24),
+	// hours from the day's start; nil for none (spanOfDay)
+	span *[2]int
+	// spanParts are the span's hours whose verdict differs from the
+	// answer's, said after it
+	spanParts []engine.DayPart
 	// inPeriods are the vocabulary's periods a call names as the time of
 	// its act (禁渔期在江上抓鱼), when it names no day: the day asked is in
 	// the period (duringPeriod)

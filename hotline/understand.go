@@ -2253,6 +2253,7 @@ func (p *parser) clock(rd *reading, a hit, q *Query) {
 		pick = &rd.clocks[0]
 	}
 	if pick == nil {
+		p.daySpan(rd, a, q)
 		return
 	}
 	if pick.NextDay() {
@@ -2369,4 +2370,31 @@ func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 	q.Place = best.w.place
 	q.Understood = append(q.Understood, Understood{Words: best.words, Kind: "place", Value: best.w.place,
 		Meaning: p.set.Divisions.Name(division.Code(best.w.place))})
+}
+
+// daySpan reads a part of the day said with no clock time (除夕晚上, 中午
+// 放, 夜里装修) in the act's clause, else in the call: the longest of the
+// grammar's day spans. The answer decides the act at its hours
+// (spanOfDay).
+func (p *parser) daySpan(rd *reading, a hit, q *Query) {
+	texts := []string{rd.text}
+	if a.clause >= 0 {
+		texts = []string{clauseText(rd, a.clause), rd.text}
+	}
+	for _, t := range texts {
+		best := ""
+		for w := range p.g.DaySpans {
+			if len(w) > len(best) && strings.Contains(t, w) {
+				best = w
+			}
+		}
+		if best == "" {
+			continue
+		}
+		sp := p.g.DaySpans[best]
+		q.span = &sp
+		q.Understood = append(q.Understood, Understood{Words: best, Kind: "time",
+			Meaning: calendar.ClockText(sp[0]%24*60) + "-" + calendar.ClockText(sp[1]%24*60)})
+		return
+	}
 }
