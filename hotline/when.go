@@ -226,6 +226,9 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 			}
 		}
 		for _, cd := range pd.Conditions {
+			if !appliesAt(cd.Notice, q.Place) {
+				continue
+			}
 			if s := c.T(l, "period.condition", "name", cd.Name); !slices.Contains(spoken, s) {
 				spoken = append(spoken, s)
 				a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", cd.Text))
@@ -254,19 +257,41 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 
 // occurrence is the interval of w holding day, else the next one, else
 // the last one before it — among those within the notice's validity
-// [from, to] — and how many intervals lie there (0: none).
+// [from, to] — and how many intervals lie there (0: none). A window with
+// a daily or weekly term (每天20:00至次日6:00, from 6月1日 to 18日) is
+// read in runs of days that touch: its period is the run, not one night.
 func occurrence(w *calendar.Window, day, from, to calendar.Date) (calendar.Interval, int) {
-	var got calendar.Interval
-	n, found := 0, false
-	for _, iv := range w.Intervals() {
-		if iv.To.Before(from) || iv.From.After(to) {
-			continue
-		}
+	var got, run calendar.Interval
+	n, found, open := 0, false, false
+	take := func(iv calendar.Interval) {
 		n++
 		if !found {
 			got = iv
 			found = !iv.To.Before(day)
 		}
+	}
+	for _, iv := range w.Intervals() {
+		if iv.To.Before(from) || iv.From.After(to) {
+			continue
+		}
+		if !w.Recurring() {
+			take(iv)
+			continue
+		}
+		switch {
+		case !open:
+			run, open = iv, true
+		case !iv.From.After(run.To.AddDays(1)):
+			if iv.To.After(run.To) {
+				run.To = iv.To
+			}
+		default:
+			take(run)
+			run = iv
+		}
+	}
+	if open {
+		take(run)
 	}
 	return got, n
 }
