@@ -54,8 +54,9 @@ func newCountiesHotline(t testing.TB) *Hotline {
 }
 
 // countiesFloor is the accuracy the counties corpus must keep overall; it
-// only rises (docs/hotline.md, "Another county's callers").
-const countiesFloor = 0.0
+// only rises (docs/hotline.md, "Another county's callers"): 81 of 86 when
+// it was set (session 12).
+const countiesFloor = 0.94
 
 // TestCountyCorpus asks every call of the counties corpus of a hotline
 // with all five example directories loaded beside 祁阳's, scores it by
