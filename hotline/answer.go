@@ -81,6 +81,7 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 		return nil, err
 	}
 	p.issuers = docPrefixes(eng)
+	p.clocked = clockedWindows(eng)
 	cat, err := EmbeddedCatalog()
 	if err != nil {
 		return nil, err
@@ -2546,4 +2547,18 @@ func (h *Hotline) spanOfDay(q *Query, d *engine.Decision) (*engine.Decision, err
 		i = j
 	}
 	return h.eng.Decide(q.engineQuery(facts))
+}
+
+// clockedWindows reports whether a window of the rule set has times of
+// day (郑州's 7时至23时): only then can a part of the day said change an
+// answer, and is it read (daySpan).
+func clockedWindows(eng *engine.Engine) bool {
+	for _, n := range eng.Rules().Notices {
+		for _, w := range n.Windows {
+			if cw := eng.Window(w); cw != nil && cw.Clocked() {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -387,6 +387,9 @@ type parser struct {
 	// window is looked up word by word, and most of its words start no
 	// object, verb or complement
 	objStarts, complFirst runeBits
+	// clocked: a window of the rule set has times of day, so a part of
+	// the day said (晚上) is read (daySpan)
+	clocked bool
 	// plain: no shortcut is taken — every gate that spares a search (a
 	// text's index of characters, the tables' first characters) is passed,
 	// so that TestParseShortcuts can hold the shortcuts to the plain

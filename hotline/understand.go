@@ -2375,8 +2375,12 @@ func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 // daySpan reads a part of the day said with no clock time (除夕晚上, 中午
 // 放, 夜里装修) in the act's clause, else in the call: the longest of the
 // grammar's day spans. The answer decides the act at its hours
-// (spanOfDay).
+// (spanOfDay). A rule set with no window that has times of day has no
+// use for it.
 func (p *parser) daySpan(rd *reading, a hit, q *Query) {
+	if !p.clocked {
+		return
+	}
 	texts := []string{rd.text}
 	if a.clause >= 0 {
 		texts = []string{clauseText(rd, a.clause), rd.text}
