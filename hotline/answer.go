@@ -1003,6 +1003,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}}
 	act := h.actWords(q, d, l)
 	when := h.whenOf(l, d.Date, q)
+	if q.Place != "" && d.Place != nil && d.Place.Name != "" {
+		// 钱塘区能放鞭炮吗: the place the caller named, whose notices
+		// answered (本规则库没有相关规定：1月20日在钱塘区燃放烟花爆竹)
+		when += c.T(l, "where.town", "town", d.Place.Name)
+	}
 	var subjects []string
 	var callerFacts, operatorFacts []string
 	for _, f := range d.UnknownFacts() {
