@@ -258,6 +258,13 @@ type frame struct {
 	with     []string // one of these must be said in the clause too
 }
 
+// measure is a vocabulary's Measure with its pattern: prefix, number
+// (group 1), unit (group 2).
+type measure struct {
+	vocab.Measure
+	re *regexp.Regexp
+}
+
 // dayLimit is a vocabulary's DayLimit with its pattern and activity.
 type dayLimit struct {
 	vocab.DayLimit
@@ -315,6 +322,9 @@ type parser struct {
 	reDays    *regexp.Regexp
 	// dayLimits are counts of days against a notice's limit (出生91天)
 	dayLimits []dayLimit
+	// measures are number facts said with their own words and unit
+	// (风力四级), each with its pattern
+	measures []measure
 	reDoc     *regexp.Regexp
 	reDocN    *regexp.Regexp
 	verbSet   map[string]bool
@@ -669,6 +679,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, l := range voc.DayLimits {
 		p.dayLimits = append(p.dayLimits, dayLimit{DayLimit: l, about: byID[l.About],
 			re: regexp.MustCompile(alt(l.Prefixes) + `\s*(?:刚好|刚刚|正好|恰好|已经|才|就|都|有|满|了|快)*\s*([0-9]+|[零〇一二两三四五六七八九十百]+)\s*(多)?\s*(?:个)?\s*` + alt(l.Units))})
+	}
+	for _, m := range voc.Measures {
+		units := keys(m.Units)
+		p.measures = append(p.measures, measure{Measure: m,
+			re: regexp.MustCompile(alt(m.Prefixes) + `\s*([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)`)})
 	}
 	if c := voc.DaysSince; c.Fact != "" {
 		p.reDays = regexp.MustCompile(alt(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + alt(c.Units))
@@ -3109,6 +3124,18 @@ func hasEdge(n string) bool {
 }
 
 func (p *parser) distance(rd *reading) {
+	// 风力四级, 离重点区域三百米: a number fact said with its own words, read
+	// first, so that a distance of its own is not the forest's
+	for _, ms := range p.measures {
+		if !p.textHas(rd, ms.Prefixes) {
+			continue
+		}
+		countsIn(rd, ms.re, func(m []int, n float64) {
+			rd.mark(m[0], m[1])
+			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: rd.text[m[0]:m[1]],
+				w: word{facts: []vocab.Value{{Fact: ms.Fact, V: n * ms.Units[rd.text[m[4]:m[5]]]}}}})
+		})
+	}
 	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) && numeralBeforeUnit(rd.text, rd.mayHold(p.distUnits, make([]string, 0, 16))) {
 		s := rd.text
 		fact := p.voc.Distance.Fact

@@ -2347,7 +2347,7 @@ func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 	}
 	best := said[0]
 	for _, h := range said[1:] {
-		switch b, c := division.Code(best.w.place), division.Code(h.w.place); {
+		switch b, c := codeOf(best.w.place), codeOf(h.w.place); {
 		case b.Covers(c):
 			best = h
 		case c.Covers(b):
@@ -2369,7 +2369,17 @@ func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 	}
 	q.Place = best.w.place
 	q.Understood = append(q.Understood, Understood{Words: best.words, Kind: "place", Value: best.w.place,
-		Meaning: p.set.Divisions.Name(division.Code(best.w.place))})
+		Meaning: p.set.Divisions.Name(codeOf(best.w.place))})
+}
+
+// codeOf is a division code as written (410100) in its canonical form
+// (4101), which Covers compares by prefix.
+func codeOf(s string) division.Code {
+	c, err := division.Parse(s)
+	if err != nil {
+		return division.Code(s)
+	}
+	return c
 }
 
 // daySpan reads a part of the day said with no clock time (除夕晚上, 中午

@@ -141,7 +141,7 @@ func appliesAt(n *rules.Notice, place string) bool {
 	if place == "" || len(n.AppliesIn) == 0 {
 		return true
 	}
-	at := division.Code(place)
+	at := codeOf(place)
 	return slices.ContainsFunc(n.AppliesIn, func(c division.Code) bool { return c.Covers(at) || at.Covers(c) })
 }
 

@@ -97,6 +97,15 @@ type Phrase struct {
 	Place string
 }
 
+// Measure is a number fact said as a number and a unit after words of
+// its own (风力四级, 离重点区域三百米): the number times the unit's size is
+// the fact's value.
+type Measure struct {
+	Fact     string
+	Prefixes []string
+	Units    map[string]float64
+}
+
 // LunarDay is a named day of the lunar year (小年 → 腊月二十四) with the
 // reading chosen.
 type LunarDay struct {
@@ -269,6 +278,9 @@ type Vocabulary struct {
 	Distance   Distance
 	DaysSince  Count
 	DayLimits  []DayLimit
+	// Measures are number facts said with their own words and unit,
+	// merged over files and roots.
+	Measures []Measure
 	// OwnFact is the bool fact that says the place is the caller's own
 	// (我家山上): when someone else is said to do the act there (别人到我家
 	// 山上摘茶籽) the place is not theirs, and the fact is denied. "" for
@@ -442,6 +454,13 @@ type fileSpec struct {
 		Events []string  `yaml:"events"`
 		About  rules.Str `yaml:"about"`
 	} `yaml:"day_limits"`
+	// Measures are number facts said as a number and a unit after words
+	// of their own (风力四级: fact wind_force, prefixes [风力], units {级: 1})
+	Measures []struct {
+		Fact     rules.Str          `yaml:"fact"`
+		Prefixes []string           `yaml:"prefixes"`
+		Units    map[string]float64 `yaml:"units"`
+	} `yaml:"measures"`
 	Days      map[string]int       `yaml:"days"`
 	Festivals map[string]rules.Str `yaml:"festivals"`
 	// Customs: what is done on a festival (挂青 → 清明), naming its day
@@ -654,6 +673,17 @@ func (l *loader) file(file string, data []byte) {
 			}
 		}
 		l.v.DayLimits = append(l.v.DayLimits, out)
+	}
+	for _, m := range spec.Measures {
+		f, ok := l.fact(m.Fact)
+		if !ok {
+			continue
+		}
+		if f.Kind != cond.Number || len(m.Prefixes) == 0 || len(m.Units) == 0 {
+			l.errorf(m.Fact.Pos, "measures: fact %s needs to be a number fact, with prefixes and units", f.Name)
+			continue
+		}
+		l.v.Measures = append(l.v.Measures, Measure{Fact: f.Name, Prefixes: m.Prefixes, Units: m.Units})
 	}
 	for w, n := range spec.Days {
 		l.v.Days[w] = n
