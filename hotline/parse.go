@@ -325,9 +325,9 @@ type parser struct {
 	// measures are number facts said with their own words and unit
 	// (风力四级), each with its pattern
 	measures []measure
-	reDoc     *regexp.Regexp
-	reDocN    *regexp.Regexp
-	verbSet   map[string]bool
+	reDoc    *regexp.Regexp
+	reDocN   *regexp.Regexp
+	verbSet  map[string]bool
 	// verbFirst maps the first character of a frame's verb to the first
 	// characters of that frame's objects
 	verbFirst map[rune]map[rune]bool
