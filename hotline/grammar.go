@@ -67,14 +67,6 @@ type grammar struct {
 	NotYet        []string       `yaml:"not_yet"`
 	Remedy        []string       `yaml:"remedy"`
 	Focus         []string       `yaml:"focus"`
-	// DaySpans are the parts of the day said with no clock time (晚上,
-	// 中午, 夜里), each with the hours it is read as (past 24 is the next
-	// morning): an act asked of one is decided at its hours.
-	DaySpans map[string][2]int `yaml:"day_spans"`
-	// PlaceSuffixes are the level words a division's name ends with
-	// (区, 县, 回族区), each with the everyday endings said in its place
-	// (管城回族区 is called 管城区): a caller names 文登区 as 文登.
-	PlaceSuffixes map[string][]string `yaml:"place_suffixes"`
 	// Asking, AskingEnd, Story, Reported, ReportedNot, Identity and
 	// IdentityEnd say which clause of a long call asks and which tell its
 	// story (asked.go).
@@ -206,6 +198,14 @@ type grammar struct {
 	Filler       []string          `yaml:"filler"`
 	ClockParts   map[string][2]int `yaml:"clock_parts"`
 	ClockBefore  []string          `yaml:"clock_before"`
+	// DaySpans are the parts of the day said with no clock time (晚上,
+	// 中午, 夜里), each with the hours it is read as (past 24 is the next
+	// morning): an act asked of one is decided at its hours.
+	DaySpans map[string][2]int `yaml:"day_spans"`
+	// PlaceSuffixes are the level words a division's name ends with
+	// (区, 县, 回族区), each with the everyday endings said in its place
+	// (管城回族区 is called 管城区): a caller names 文登区 as 文登.
+	PlaceSuffixes map[string][]string `yaml:"place_suffixes"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
 	// ones: 寻日 (yesterday), 听日 (tomorrow), 今个 (this: 今个星期三, 今个月).
 	Cantonese struct {
