@@ -72,10 +72,12 @@ func (p *parser) roles(rd *reading) []clauseRole {
 }
 
 // tells reports whether clause t tells the call's story: another time or
-// what was done to someone (上个月, 被罚了), what someone said (城管讲 — not
-// 我跟你讲), or who the caller is (我是卖鸡鸭的).
+// what was done to someone (上个月, 被罚了), what someone came to do (城管来
+// 查我门口摆货: what they came about is not what is asked when the call asks
+// of another act — 我推了他一下), what someone said (城管讲 — not 我跟你讲),
+// or who the caller is (我是卖鸡鸭的).
 func (p *parser) tells(t string) bool {
-	if p.hasAny(t, p.g.Story) || p.hasAny(t, p.g.ThirdParty) {
+	if p.hasAny(t, p.g.Story) || p.hasAny(t, p.g.ThirdParty) || p.hasAny(t, p.g.Came) {
 		return true
 	}
 	if p.startsWithAny(t, p.g.Identity) && p.endsWithAny(t, p.g.IdentityEnd) {

@@ -75,6 +75,9 @@ type grammar struct {
 	Story       []string `yaml:"story"`
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`
+	// Came are the words of someone coming to do a thing (城管来查我门口
+	// 摆货): the clause tells what happened, as Story's do.
+	Came        []string `yaml:"came"`
 	Identity    []string `yaml:"identity"`
 	IdentityEnd []string `yaml:"identity_end"`
 	// Fallback are the words of a clause, after the one that asks, that

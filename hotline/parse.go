@@ -430,7 +430,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
 		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
-	for _, l := range [][]string{g.Story, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback} {
+	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback} {
 		p.tellWords = append(p.tellWords, l...)
 	}
 	lunarDays := map[string]dates.LunarDay{}
@@ -1624,6 +1624,9 @@ func (p *parser) readsAsWritten(text string, i, j int) bool {
 		}
 		end += sz
 	}
+	if p.verbAfterObject(text, i) {
+		return true
+	}
 	_, sz := utf8.DecodeRuneInString(said)
 	for k := i + sz; k < j; {
 		n := p.objects.longestLen(text[k:])
@@ -1644,6 +1647,41 @@ func (p *parser) readsAsWritten(text string, i, j int) bool {
 						return true
 					}
 					at = m + len(v)
+				}
+			}
+		}
+		k += n
+	}
+	return false
+}
+
+// verbAfterObject reports whether text at i starts a verb of a frame
+// whose object was said just before it, in its clause or the one before
+// parted by a space (装修垃圾 倒路边空地: the 倒 of dumping, not the 到 of
+// 到路边 — a verb said after its object, as readsAsWritten's is before).
+func (p *parser) verbAfterObject(text string, i int) bool {
+	st, spaces := i, 0
+	for n := 0; st > 0 && n < maxClauseRunes; n++ {
+		r, sz := utf8.DecodeLastRuneInString(text[:st])
+		if clauseBreak(r) || unicode.IsSpace(r) && spaces > 0 {
+			break
+		}
+		if unicode.IsSpace(r) {
+			spaces++
+		}
+		st -= sz
+	}
+	for k := st; k < i; {
+		n := p.objects.longestLen(text[k:])
+		if n == 0 || k+n > i {
+			_, sz := utf8.DecodeRuneInString(text[k:])
+			k += sz
+			continue
+		}
+		for _, f := range p.byObj[text[k:k+n]] {
+			for v := range f.verbs {
+				if strings.HasPrefix(text[i:], v) && strings.TrimSpace(text[k+n:i]) == "" {
+					return true
 				}
 			}
 		}
@@ -2292,8 +2330,37 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 			hi++
 		}
 	}
-	return p.hasAny(rd.text[lo:hi], f.with)
+	if p.hasAny(rd.text[lo:hi], f.with) {
+		return true
+	}
+	// a topic said before in short clauses of its own, with no act of a
+	// rule in them (装修垃圾，直接丢楼下的垃圾桶里; 装修垃圾,能不能,直接丢进
+	// 小区的垃圾桶): the thing the verb is done to, as a topic is for a bare
+	// verb (topics)
+	for n := 0; n < withTopicClauses && lo > 0; n++ {
+		pc := rd.clause(lo - 1)
+		plo := lo - 1
+		for plo > 0 && rd.clause(plo-1) == pc {
+			plo--
+		}
+		t := rd.text[plo:lo]
+		if utf8.RuneCountInString(t) > withTopicRunes || slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == pc && h.w.activity != nil }) {
+			break
+		}
+		if p.hasAny(t, f.with) {
+			return true
+		}
+		lo = plo
+	}
+	return false
 }
+
+// withTopicClauses and withTopicRunes bound a topic said in clauses of its own
+// before a verb's (装修垃圾,能不能,直接丢进…): two clauses back, each short.
+const (
+	withTopicClauses = 2
+	withTopicRunes   = 10
+)
 
 // withEither reports whether frame f's with-words are said in the clause of
 // its verb (byte v) or of its object (byte o), said apart: every way a verb
