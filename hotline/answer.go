@@ -306,6 +306,10 @@ type Answer struct {
 	// points to): what a call asking several things of one act hears of
 	// each
 	asked []string
+	// headSaysTerm: the headline says a term asked (缴费：400元, 有等待期
+	// 90天, 到12月31日截止), so asked[0] adds to what it answers rather
+	// than being the answer
+	headSaysTerm bool
 }
 
 // Ask reads the question, applies the request's corrections and added
@@ -398,6 +402,12 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 			// room allows (the headlines are never cut for it)
 			lines = append(lines, a.asked[0])
 			asked = true
+			if !a.headSaysTerm {
+				// 医保交好多 在哪里交: a headline of 可以 alone answers
+				// nothing the clause asked — the term it asked is never
+				// cut for another answer's second term
+				must = markMust(must, len(lines), 1)
+			}
 		}
 		if rank(a.Verdict) > rank(worst) {
 			worst = a.Verdict
@@ -1115,6 +1125,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		for _, who := range []string{act, ""} { // the act named, if room
 			if s := c.T(l, "head.terms", "activity", who, "when", when, "term", terms[k]); utf8.RuneCountInString(s) <= maxHeadline(l) {
 				a.Headline, terms = s, slices.Delete(slices.Clone(terms), k, k+1)
+				a.headSaysTerm = true
 				return true
 			}
 		}
@@ -1143,6 +1154,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			// 过了截止日期还能交吗: yes, with a wait before it pays —
 			// said first, never a bare 可以
 			a.Headline = h.headFit(l, "head.allowed.wait", act, when, "wait", said[waitTerm].value)
+			a.headSaysTerm = true
 			terms = slices.Delete(slices.Clone(terms), waitTerm, waitTerm+1) // said in the headline
 		case q.asks.benefits || q.asks.waiting:
 			if !headTerm(0) {
@@ -1151,6 +1163,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		case q.asks.deadline && slices.ContainsFunc(said, func(t saidTerm) bool { return t.name == untilTerm }):
 			k := slices.IndexFunc(said, func(t saidTerm) bool { return t.name == untilTerm })
 			a.Headline = h.headFit(l, "head.until", act, when, "to", said[k].value)
+			a.headSaysTerm = true
 			terms = slices.Delete(slices.Clone(terms), k, k+1)
 		case q.asks.money || q.asks.deadline || len(q.terms) > 0:
 			// 一年交一次还是按月交, 要自己去申请吗: the term asked for is

@@ -2031,20 +2031,21 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	if m := p.askedDay(rd, a, pick); m != nil {
 		pick = m
 	}
-	// 医保去年十二月没交 现在还能补交吗: a past day told, then 现在 — the
-	// present is asked about, not the story
-	if pick != nil && pick.Date.Before(today) {
-		for k := range rd.dates {
-			if m := &rd.dates[k]; m.Weak && !m.Bad && m.Start >= pick.End && !p.inModifier(rd, m, a) {
-				pick = m
-				break
-			}
-		}
-	}
 	if pick == nil {
 		for k := range rd.dates {
 			if m := &rd.dates[k]; m.Weak && !m.Bad && !p.inModifier(rd, m, a) && (pick == nil || a.clause >= 0 && rd.clause(m.Start) == a.clause) {
 				pick = m
+			}
+		}
+	}
+	// 医保去年十二月没交 现在还能补交吗: a past day told, then 现在 — the
+	// present is asked about, not the story (a year alone is as weak as
+	// 现在: 医保去年冇交 现在补交要好多钱)
+	if pick != nil && pick.Date.Before(today) {
+		for k := range rd.dates {
+			if m := &rd.dates[k]; m != pick && m.Weak && !m.Bad && m.Start >= pick.End && !m.Date.Before(today) && !p.inModifier(rd, m, a) {
+				pick = m
+				break
 			}
 		}
 	}
