@@ -2475,8 +2475,10 @@ func (p *parser) scope(rd *reading) {
 		if r, n := decodeRune(rest); n > 0 && strings.HasPrefix(rest[n:], "了") && p.isComplement(string(r)) {
 			rest = rest[n:]
 		}
-		if (strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了")) && !p.disposal(rd, h) {
-			h.bg = true // 老家交了医保: done already, the story not the question
+		if (strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了")) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) {
+			// 老家交了医保: done already, the story not the question (but
+			// 又不准烧田埂了 says the ban has come: nothing was done)
+			h.bg = true
 		}
 		// the object of a frame may follow the verb
 		after := strings.TrimLeft(skipObject(rest), " ")
