@@ -197,10 +197,13 @@ type grammar struct {
 	AboutBefore []string `yaml:"about_before"`
 	AboutAfter  []string `yaml:"about_after"`
 	// AmountHedges hedge or stress an amount without changing it (也就, 足有).
-	AmountHedges []string          `yaml:"amount_hedges"`
-	Filler       []string          `yaml:"filler"`
-	ClockParts   map[string][2]int `yaml:"clock_parts"`
-	ClockBefore  []string          `yaml:"clock_before"`
+	AmountHedges []string `yaml:"amount_hedges"`
+	Filler       []string `yaml:"filler"`
+	// Operator are the words that ask the operator to look (你帮我看下):
+	// their verb is no act of the caller's.
+	Operator    []string          `yaml:"operator"`
+	ClockParts  map[string][2]int `yaml:"clock_parts"`
+	ClockBefore []string          `yaml:"clock_before"`
 	// DaySpans are the parts of the day said with no clock time (晚上,
 	// 中午, 夜里), each with the hours it is read as (past 24 is the next
 	// morning): an act asked of one is decided at its hours.

@@ -1127,6 +1127,18 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	for _, c := range rd.clocks {
 		rd.mark(c.Start, c.End)
 	}
+	if rd.says(p.g.Operator) {
+		for _, w := range p.g.Operator {
+			for k := 0; k < len(text); {
+				i := strings.Index(text[k:], w)
+				if i < 0 {
+					break
+				}
+				rd.mark(k+i, k+i+len(w)) // 你帮我看下: asked of the operator, no act
+				k += i + len(w)
+			}
+		}
+	}
 	p.distance(rd)
 	p.scanActs(rd)
 	p.scanFacts(rd)

@@ -54,6 +54,39 @@ type understanding struct {
 // are not counted (鞭炮 屋门口 离山50米 春节 可以不: shorthand states them).
 const fragmentRunes = 16
 
+// earlierObject pairs the call's last bare verb with the nearest object
+// of its frames said before it in an earlier clause, free of any act or
+// fact phrase; ok is false when there is none. One pass over the text
+// before the verb, looking words up only where one may start.
+func (p *parser) earlierObject(rd *reading) (hit, bool) {
+	if len(rd.verbs) == 0 {
+		return hit{}, false
+	}
+	v := rd.verbs[len(rd.verbs)-1]
+	fs := p.framesOfHead(v.words)
+	if v.neg || v.clause == 0 || len(fs) == 0 {
+		return hit{}, false
+	}
+	s := rd.text
+	var best hit
+	found := false
+	for i := 0; i < v.i && rd.clause(i) < v.clause; {
+		r, sz := decodeRune(s[i:])
+		if p.objects.first.mayHave(r) && rd.free(i, i+sz) && !rd.inAct(i, i+sz) && !slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i <= i && i < f.j }) {
+			p.objects.each(s[i:], func(w string) {
+				for _, f := range fs {
+					if f.activity != nil && f.objects[w] && p.withEither(rd, f, v.i, 0) {
+						best, found = hit{i: v.i, j: v.j, clause: v.clause, words: w + "…" + v.words, w: word{activity: f.activity}}, true
+						return
+					}
+				}
+			})
+		}
+		i += sz
+	}
+	return best, found
+}
+
 // unreadRunes counts the characters of the call that are no pause and
 // not read as a day, a time, a distance or a fact phrase, stopping past
 // fragmentRunes.
@@ -1288,6 +1321,14 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					return []hit{n}
 				}
 			}
+		}
+		// 长满了茅草 … 我想烧掉 明天下午烧: the call's last verb, bare and
+		// not denied, takes the nearest object of its frames said in an
+		// earlier clause that no act or fact phrase holds — the story
+		// named what the question then only says the verb of
+		// (not beside a denied act: 摩托车没停在消防通道上 停在划好的车位里)
+		if h, ok := p.earlierObject(rd); ok && len(neg) == 0 {
+			return []hit{h}
 		}
 		// 鞭炮 过年 后山: a fragment with no verb at all names its act by an
 		// object only one covered activity's frames have (a short call
