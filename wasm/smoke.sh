@@ -50,5 +50,8 @@ check() { # module out max_raw max_gz [--decide]
 # limit follows it, the guard against a package linked in stays (docs/speed.md). Session 10: 13,736,441 B raw,
 # 3,696,099 B gzipped (+2.0 %), again no new package (go list -deps identical): the hotline's words and grammar
 # (asked.go, duties, noun classes, documents by subject, the day reader's gates).
-check ./wasm "$dir/tonggao.wasm" $((13600 * 1024)) $((3700 * 1024))
-check ./wasm/decide "$dir/tonggao-decide.wasm" $((8100 * 1024)) $((2220 * 1024)) --decide
+# Sessions 11–12: 14,070,795 B raw, 3,788,923 B gzipped (+2.4 % on session 10), go list -deps identical: the hotline's
+# grammar (1,756 lines of Go) and words. The decide module grew 8,276,234 → 8,293,198 B with the embedded rule base's
+# words: its limit is now issue 18's goal itself, 8 MiB raw (the guard against a linked package is the list above).
+check ./wasm "$dir/tonggao.wasm" $((14600 * 1024)) $((3950 * 1024))
+check ./wasm/decide "$dir/tonggao-decide.wasm" $((8192 * 1024)) $((2300 * 1024)) --decide
