@@ -19,7 +19,7 @@ const countiesGlob = "testdata/counties/*.yaml"
 
 // countyDirs are the example rule directories the counties corpus loads,
 // in the order `tonggao ask --rules …` would.
-var countyDirs = []string{"zhengzhou", "qiantang", "yancheng", "wendeng", "shanxi"}
+var countyDirs = []string{"zhengzhou", "qiantang", "yancheng", "wendeng", "shanxi", "xiangtan"}
 
 var (
 	countiesOnce    sync.Once

@@ -602,6 +602,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.known.add(pre+n, word{})
 		}
 	}
+	for _, m := range voc.Measures { // 离国道五百米: a measure's words, not 过道
+		for _, pre := range m.Prefixes {
+			p.known.add(pre, word{})
+		}
+	}
 	// Homophones: every word of two or more characters, by its sounds.
 	// In a fixed order: of two words that sound alike (秸秆, 秸杆) the first
 	// added is the one heard, the same on every start.

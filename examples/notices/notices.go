@@ -1,4 +1,4 @@
-// Package notices holds real notices from five jurisdictions other than
+// Package notices holds real notices from six jurisdictions other than
 // 祁阳, each encoded as its own rule directory — facts, notices with their
 // cases, divisions and a layer manifest with synthetic layers — to show
 // that the format says what notices elsewhere say, and that several
@@ -20,7 +20,13 @@
 //     read from a news report of it: no outdoor fire within 300 m of the
 //     forest edge, and beyond it agricultural fire only when approved and
 //     the 六不烧 are met — wind under force 3, the published fire-danger
-//     weather level under 4.
+//     weather level under 4;
+//   - xiangtan: 潭县政通〔2025〕2号, 湘潭县's straw-burning ban: no open
+//     burning of straw anywhere in the county on any day, save burning of
+//     pest-infested straw organised by a township outside the key areas
+//     (5 km round the county town, 2 km from an expressway or railway,
+//     1 km from a national or provincial road), never at night (18:00 to
+//     8:00) nor in polluted air.
 //
 // Each directory's notice file names its source. Go holds none of their
 // words: the directories are data, embedded here so that tests and
@@ -34,11 +40,11 @@ import (
 	"github.com/tonggao/tonggao/rules"
 )
 
-//go:embed zhengzhou qiantang yancheng wendeng shanxi
+//go:embed zhengzhou qiantang yancheng wendeng shanxi xiangtan
 var dirs embed.FS
 
 // Dirs are the rule directories, in the order Roots gives them.
-var Dirs = []string{"zhengzhou", "qiantang", "yancheng", "wendeng", "shanxi"}
+var Dirs = []string{"zhengzhou", "qiantang", "yancheng", "wendeng", "shanxi", "xiangtan"}
 
 // Roots returns one rules.Root per directory, named by its path in the
 // repository (examples/notices/DIR) so that errors point at the file.
