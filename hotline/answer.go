@@ -1408,7 +1408,7 @@ func clip(s string, n int) string {
 // (违者由政法部门依法从快处理，…) — never the article's sentence cut at
 // 60 characters inside a law's title. A penalty addressed to some people
 // only (党员干部, 国家工作人员, 施工单位) is read when the question names
-// them; among the rest, the one whose text names the act (偷摘 → 政法部门),
+// them, and then first; among the rest, the one whose text names the act (偷摘 → 政法部门),
 // then one that names who acts. "" when none fits: the verdict answers
 // 犯法不, and details keep every penalty.
 // fineSaid is what penalty p states of the amount: its fine in yuan, or
@@ -1444,6 +1444,9 @@ func (h *Hotline) penaltySaid(l Lang, q *Query, d *engine.Decision) (string, eng
 			continue
 		}
 		score := 0
+		if p.Who != "" {
+			score += 4 // (党员干部…哪个来处分: the penalty for the people named)
+		}
 		if sharesRun(p.Text, act, 2) {
 			score += 2
 		}

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "af2b5eabd85a1ef371797ae7741b6c4027d5c8bef1091657fb3469a8df7e7bd1"
+const catalogSnapshotSum = "ec6c1548e4a4cf670a5a43570f54c4c67a163c510d7664ceb03ecff81a10f312"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -192,6 +192,7 @@ func snapshotCatalog() *Catalog {
 			"reply.more_than":                      {ZH: "超过{n}{unit}", EN: "More than {n} {unit}"},
 			"reply.no":                             {ZH: "不是", EN: "No"},
 			"reply.yes":                            {ZH: "是", EN: "Yes"},
+			"report.by":                            {ZH: "依据{cite}，这类事由{by}{sanctions}，可以向{by}反映。", EN: "Under {cite}, {by} deals with this: {sanctions}; take it to {by}."},
 			"report.contact":                       {ZH: "{name}{phones}", EN: "{name}: {phones}"},
 			"report.contacts":                      {ZH: "举报、报警请打：{list}。", EN: "To report, call: {list}."},
 			"report.none":                          {ZH: "规则库收录的通告里没有这类事情的举报电话，请问当地镇（街道）或主管部门。", EN: "The notices in the rule base give no number for this; ask the township or the department in charge."},

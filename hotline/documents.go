@@ -814,6 +814,11 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 	if len(contacts) == 0 {
 		a.Headline = c.T(l, "report.none")
 		a.Answer = a.Headline
+		// 有人偷摘我家茶籽 找哪个部门: no number printed, but the notice
+		// names the body that deals with the act (8号 五: 政法部门)
+		if by := h.penaltyBody(l, q); by != "" {
+			a.Answer += by
+		}
 		return a
 	}
 	// Said aloud: who, then the number (市城管综合执法局3399110), and the
@@ -848,6 +853,63 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
 	}
 	return a
+}
+
+// penaltyBody says who deals with the act asked about when a notice in
+// force that forbids it names the body in a penalty (违者由政法部门依法从快
+// 处理): the penalty for people the question names first, else one for
+// anyone. "" when no penalty of the act names a body.
+func (h *Hotline) penaltyBody(l Lang, q *Query) string {
+	act, ok := h.eng.Rules().Activity(q.Activity)
+	if !ok {
+		return ""
+	}
+	said := q.ActivityName
+	for _, u := range q.Understood {
+		if u.Kind == "activity" {
+			said += "|" + u.Words
+		}
+	}
+	var best *rules.Penalty
+	var notice string
+	bestScore := -1
+	for _, n := range h.eng.Rules().Notices {
+		if !n.InForce(q.Date) {
+			continue
+		}
+		for _, r := range n.Rules {
+			if r.Effect != rules.Forbid || !r.Covers(act) && !coversKind(r, act) {
+				continue
+			}
+			for _, p := range r.Penalties {
+				if p.By == "" || len(p.Sanctions) == 0 || p.Who != "" && !strings.Contains(q.Question, p.Who) {
+					continue
+				}
+				// as penaltySaid: the people named, then the act named in
+				// the penalty's text (偷摘 → 政法部门, not the early picking's
+				// 村规民约 that covers it as a kind of picking)
+				score := 0
+				if p.Who != "" {
+					score += 4
+				}
+				if sharesRun(p.Text, said, 2) {
+					score += 2
+				}
+				if r.Covers(act) {
+					score++
+				}
+				if score > bestScore {
+					best, notice, bestScore = p, n.Number, score
+				}
+			}
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	c := h.cat
+	return c.T(l, "report.by", "cite", c.T(l, "grounds.cite", "notice", notice, "article", c.Article(l, best.Article)),
+		"by", best.By, "sanctions", strings.Join(best.Sanctions, c.T(l, "list.clause")))
 }
 
 // spokenContact is a contact's name as said before its number: the
