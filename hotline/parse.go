@@ -303,6 +303,10 @@ type parser struct {
 	frames   []*frame
 	byVerb   map[string][]*frame
 	byObj    map[string][]*frame
+	// kin are, for each frame, the frames sharing one of its objects: the
+	// same kind of thing, so a later verb of one acts on what the other's
+	// object named (装修的垃圾…拉到河边倒了), built once at load
+	kin map[*frame]map[*frame]bool
 	// lone are the frame objects that name one covered activity alone
 	// (鞭炮, 孔明灯), longest first: a fragment with no verb names its act
 	// by one of them (鞭炮 过年 后山)
@@ -778,6 +782,20 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	p.addPeriods()
+	p.kin = map[*frame]map[*frame]bool{}
+	for _, fs := range p.byObj {
+		for _, f := range fs {
+			for _, g := range fs {
+				if f == g {
+					continue
+				}
+				if p.kin[f] == nil {
+					p.kin[f] = map[*frame]bool{}
+				}
+				p.kin[f][g] = true
+			}
+		}
+	}
 	for o, fs := range p.byObj {
 		var a *rules.Activity
 		for _, f := range fs {
@@ -2026,6 +2044,9 @@ func (p *parser) scanFrames(rd *reading) {
 		take := func(oi int, f *frame) {
 			o := toks[oi]
 			i, j := min(v.i, o.i), max(v.j, o.j)
+			if oi < vi && vi+1 < len(toks) && toks[vi+1].i == v.j && p.isComplement(toks[vi+1].t) {
+				j = toks[vi+1].j // 旧瓷砖…倒掉: the complement is the verb's
+			}
 			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
 				clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j, obj: o.t})
 			// 砍了的油茶树枝能不能烧掉: a verb said before its object with
@@ -2219,6 +2240,10 @@ func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
 			j := i + len(v)
 			if rd.inAct(i, j) || !rd.free(i, j) || p.inFact(rd, i+1) || p.objects.longestLen(s[j:]) > 0 {
 				return 0, 0
+			}
+			// (倒掉, 烧掉: the complement is the verb's, not left unheard)
+			if r, n := decodeRune(s[j:]); n > 0 && p.isComplement(string(r)) && rd.free(j, j+n) {
+				j += n
 			}
 			return i, j
 		}
@@ -2724,7 +2749,7 @@ func (p *parser) laterVerb(rd *reading, h *hit) (*rules.Activity, int) {
 			i += sz
 			continue
 		}
-		for _, f := range p.byObj[h.obj] {
+		for _, f := range p.laterFrames(h, s[i:]) {
 			if f.activity == nil || f.activity == h.w.activity || h.w.activity.IsA(f.activity) || f.activity.IsA(h.w.activity) || !p.withEither(rd, f, i, h.objStart()) {
 				continue
 			}
@@ -2735,12 +2760,54 @@ func (p *parser) laterVerb(rd *reading, h *hit) (*rules.Activity, int) {
 				}
 			}
 			if long != "" && !p.negated(rd, i, true) {
-				return f.activity, i + len(long)
+				// (倒掉, 丢掉了: the complement is the verb's, not left unheard)
+				end := i + len(long)
+				if r, n := decodeRune(s[end:]); n > 0 && p.isComplement(string(r)) {
+					end += n
+				}
+				return f.activity, end
 			}
 		}
 		i += sz
 	}
 	return nil, 0
+}
+
+// laterFrames are the frames a verb at the start of t may be read in
+// after act h: those that take h's object, and — when none of them has a
+// verb there — those of a verb there that take the kind of thing h's own
+// frame takes (装修的垃圾, listed for hauling, is the rubble 倒 takes).
+func (p *parser) laterFrames(h *hit, t string) []*frame {
+	fs := p.byObj[h.obj]
+	for _, f := range fs {
+		for v := range f.verbs {
+			if strings.HasPrefix(t, v) {
+				return fs
+			}
+		}
+	}
+	var own []*frame
+	for _, f := range fs {
+		if f.activity == h.w.activity {
+			own = append(own, f)
+		}
+	}
+	if len(own) == 0 {
+		return fs
+	}
+	var kin []*frame
+	for n, k := 0, 0; n < 2 && k < len(t); n++ { // the verbs of a chain are short (倒, 丢掉)
+		_, sz := utf8.DecodeRuneInString(t[k:])
+		k += sz
+		for _, g := range p.byVerb[t[:k]] {
+			for _, f := range own {
+				if p.kin[f][g] && !slices.Contains(kin, g) {
+					kin = append(kin, g)
+				}
+			}
+		}
+	}
+	return append(slices.Clip(fs), kin...)
 }
 
 func clauseBreakOrSpace(r rune) bool { return clauseBreak(r) || unicode.IsSpace(r) }
