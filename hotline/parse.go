@@ -1038,6 +1038,22 @@ func (h hit) objEnd() int {
 	return h.j
 }
 
+// inObject reports whether bytes i..j of text s lie inside the object of
+// frame act h as said (渣土 of 渣土…倒掉), wherever its verb is.
+func (h hit) inObject(s string, i, j int) bool {
+	if h.obj == "" || h.wj == 0 {
+		return false
+	}
+	k := h.wi
+	if !strings.HasPrefix(s[h.wi:], h.obj) {
+		k = h.wj - len(h.obj)
+		if k < h.wi || !strings.HasSuffix(s[:h.wj], h.obj) {
+			return false
+		}
+	}
+	return k <= i && j <= k+len(h.obj)
+}
+
 // reading is a question in progress.
 type reading struct {
 	text    string // folded, homophones corrected
@@ -1990,10 +2006,12 @@ func (p *parser) scanFrames(rd *reading) {
 	usedObj := sc.used // object token → taken, by a covered act (true) or an act no rule covers
 	// verbOfIn reports whether the clause of byte i says a verb of frame
 	// f: an object said across a pause is that verb's, not one said before
-	// the pause (不在坟上点 在屋里点对蜡烛: the candles are lit indoors)
+	// the pause (不在坟上点 在屋里点对蜡烛: the candles are lit indoors);
+	// a measure after a numeral is no verb (一堆装修的垃圾 放到…: the 堆
+	// counts the waste, and 放到 across the pause takes it)
 	verbOfIn := func(f *frame, i int) bool {
 		for _, t := range toks {
-			if t.word && rd.clause(t.i) == rd.clause(i) && f.verbs[t.t] {
+			if t.word && rd.clause(t.i) == rd.clause(i) && f.verbs[t.t] && !(p.isComplement(t.t) && p.endsWithAny(s[:t.i], p.g.MeasuresAfter)) {
 				return true
 			}
 		}
@@ -2116,13 +2134,15 @@ func (p *parser) scanFrames(rd *reading) {
 	rd.verbs = append(rd.verbs, sc.verbs...)
 	p.topics(rd)
 	// 装修垃圾堆在门口: an act no rule covers (装修) said inside the object
-	// of one a rule covers yields to it.
+	// of one a rule covers yields to it — in the act's clause, or inside
+	// the object itself when the act's verb is said after a pause
+	// (装修垃圾不扔垃圾桶 也不乱倒: the 装修 is the waste's).
 	kept := rd.acts[:0]
 	for _, h := range rd.acts {
 		drop := false
 		if h.w.activity == nil {
 			for _, o := range rd.acts {
-				if o.w.activity != nil && o.clause == h.clause && h.i < o.objEnd() && h.j > o.objStart() {
+				if o.w.activity != nil && (o.clause == h.clause && h.i < o.objEnd() && h.j > o.objStart() || o.inObject(s, h.i, h.j)) {
 					drop = true
 				}
 			}

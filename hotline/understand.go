@@ -1222,6 +1222,24 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				}
 			}
 		}
+		// 装修垃圾不扔垃圾桶 也不乱倒 就放物业指定的堆放点: what is not
+		// done with a thing, then a bare verb after it whose frame takes
+		// that thing to another act — what is done with it instead
+		for _, v := range rd.verbs {
+			if v.neg {
+				continue
+			}
+			for _, n := range neg {
+				if n.obj == "" || n.w.activity == nil || v.i < max(n.j, n.objEnd()) {
+					continue
+				}
+				for _, f := range p.framesOfHead(v.words) {
+					if f.activity != nil && f.activity != n.w.activity && f.objects[n.obj] && p.withEither(rd, f, v.i, 0) {
+						return []hit{{i: v.i, j: v.j, clause: v.clause, words: n.obj + "…" + v.words, w: word{activity: f.activity}}}
+					}
+				}
+			}
+		}
 		// 没交医保 明年2月份再交要得不: an act said as not done, and later
 		// a bare verb of it, not negated — what is not done yet is what is
 		// asked
