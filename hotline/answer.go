@@ -624,6 +624,9 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	if q.Activity == "" || q.badDay {
 		return h.notDecided(q, l), nil
 	}
+	if q.outside != "" && q.Place == "" {
+		return h.outsideAnswer(q, l), nil
+	}
 	if req.Activity == "" {
 		// 拉茶果的货车车厢里坐人, 老板请我去摘: the kind the caller's facts
 		// make the act (carrying people while hauling oil-tea fruit, picking
@@ -756,6 +759,25 @@ func givesTerm(d *engine.Decision, name string) bool {
 	return false
 }
 
+// expiredSaid says, for an answer of no rule, each notice that governed the
+// act but whose validity had ended by the day asked (盐城's examination
+// notice asked of July): the caller hears that the rule is gone, not that
+// there never was one. The engine's no_current_notice note says which.
+func (h *Hotline) expiredSaid(l Lang, d *engine.Decision, q *Query) []string {
+	var out []string
+	for _, n := range d.Notes() {
+		if n.Code != "no_current_notice" {
+			continue
+		}
+		to, err := calendar.ParseDate(n.Args["to"])
+		if err != nil {
+			continue
+		}
+		out = append(out, h.cat.T(l, "no_rule.expired", "notice", n.Notice, "to", h.day(l, to, q)))
+	}
+	return out
+}
+
 // termNotGiven answers a question for a term no rule states (看病能报多少):
 // no rule on it, naming it, then the terms the rules do state beside it
 // (the vocabulary's: what they say of the benefits), if any.
@@ -776,6 +798,22 @@ func (h *Hotline) termNotGiven(q *Query, d *engine.Decision, l Lang, term string
 	must := make([]bool, len(spoken))
 	must[0], must[len(must)-1] = true, true
 	a.Answer = fitKeeping(spoken, must, maxSpoken(l))
+	return a
+}
+
+// outsideAnswer answers a call about a place no loaded notice covers
+// (北京今天能放鞭炮吗): no rule, saying the rule base holds no notices for
+// it — never another place's answer.
+func (h *Hotline) outsideAnswer(q *Query, l Lang) *Answer {
+	c := h.cat
+	a := &Answer{Query: q, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l,
+		Verdict: engine.NoRule}
+	act := q.ActivityName
+	if l == EN && q.ActivityEN != "" {
+		act = q.ActivityEN
+	}
+	a.Headline = c.T(l, "head.no_place_notices", "place", q.outside, "act", act, "when", h.whenOf(l, q.Date, q))
+	a.Answer = fit([]string{a.Headline, c.T(l, "no_rule.not_allowed")}, maxSpoken(l))
 	return a
 }
 
@@ -1303,6 +1341,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		must = markMust(must, len(spoken), 1)
 	}
 	if d.Verdict == engine.NoRule {
+		expired := h.expiredSaid(l, d, q)
+		spoken = append(spoken, expired...)
+		must = markMust(must, len(spoken), len(expired))
 		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
 		must = markMust(must, len(spoken), 1)
 	}

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "ec6c1548e4a4cf670a5a43570f54c4c67a163c510d7664ceb03ecff81a10f312"
+const catalogSnapshotSum = "88c04e9e331ca9b5bcc72d87d0077e368e832ba48798bdf47624eb8d5eca713a"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -103,6 +103,7 @@ func snapshotCatalog() *Catalog {
 			"head.forbidden":                       {ZH: "不可以：{when}{activity}是禁止的。", EN: "No: {activity} is forbidden{when}."},
 			"head.must":                            {ZH: "要：{when}{activity}不分年龄。", EN: "Yes: {activity}{when} is for any age."},
 			"head.must.plain":                      {ZH: "要：{when}{activity}，按下面的范围。", EN: "Yes: {activity}{when}, within the scope below."},
+			"head.no_place_notices":                {ZH: "本规则库没有{place}的通告：{when}在{place}{act}，这里答不了。", EN: "The rule base holds no notices for {place}: {act}{when} there cannot be answered here."},
 			"head.no_rule":                         {ZH: "本规则库没有相关规定：{when}{activity}。", EN: "The rule base has no rule on this: {activity}{when}."},
 			"head.no_rule_act":                     {ZH: "本规则库没有相关规定：{when}{act}。", EN: "The rule base has no rule on this: {act}{when}."},
 			"head.no_term":                         {ZH: "本规则库没有{term}的规定：{when}{activity}。", EN: "The rule base has no rule on the {term}: {activity}{when}."},
@@ -123,6 +124,7 @@ func snapshotCatalog() *Catalog {
 			"next.until":                           {ZH: "到{end}{now}，从{date}起{verdict}。", EN: "{now} until {end}; from {date}: {verdict}."},
 			"next.window_end":                      {ZH: "{window}到{end}结束，从{date}起{verdict}。", EN: "{window} ends on {end}; from {date}: {verdict}."},
 			"no_activity":                          {ZH: "没有听出要做什么事。请问您想做什么（比如烧田埂、放鞭炮、摆摊）？", EN: "No activity was recognised. Ask the caller what they want to do (e.g. burn field ridges, set off fireworks, set up a stall)."},
+			"no_rule.expired":                      {ZH: "{notice}对此有过规定，有效期到{to}，已经过期。", EN: "{notice} governed this, but its validity ended on {to}."},
 			"no_rule.not_allowed":                  {ZH: "这不等于“可以”，具体请问主管部门。", EN: "That does not mean it is allowed: ask the department in charge."},
 			"not_understood":                       {ZH: "没有听懂的话：{words}（没有用于判断）", EN: "Not understood (not used): {words}"},
 			"note":                                 {ZH: "注意：{text}", EN: "Note: {text}"},

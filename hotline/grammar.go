@@ -212,6 +212,11 @@ type grammar struct {
 	// (区, 县, 回族区), each with the everyday endings said in its place
 	// (管城回族区 is called 管城区): a caller names 文登区 as 文登.
 	PlaceSuffixes map[string][]string `yaml:"place_suffixes"`
+	// OutsidePlaces are places a caller may name that a rule directory may
+	// not cover (北京市, 长沙市), by GB/T 2260 code: named where no loaded
+	// notice applies, the answer says the rule base has none for them
+	// rather than answering from another place's.
+	OutsidePlaces map[string]string `yaml:"outside_places"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
 	// ones: 寻日 (yesterday), 听日 (tomorrow), 今个 (this: 今个星期三, 今个月).
 	Cantonese struct {

@@ -87,6 +87,9 @@ type Query struct {
 	// its act (禁渔期在江上抓鱼), when it names no day: the day asked is in
 	// the period (duringPeriod)
 	inPeriods []int
+	// outside is a place named that no loaded notice covers (北京), when
+	// no place they do cover is named: answered with no rule for it
+	outside string
 	// ownAsk: one of several questions of the same act in one call (医保
 	// 最迟几号交 晚了交要等好久才能报), asking what its own clause asks
 	ownAsk bool
@@ -245,6 +248,7 @@ type word struct {
 	verb     bool            // a frame's verb (for frames, in the token index)
 	about    *rules.Activity // a phrase's activity, when no act is named (低保户交多少)
 	place    string          // the division code the words name (金水区, 钱塘江), "" for none
+	outside  string          // the name of a place no loaded notice covers (北京), "" for none
 }
 
 // frame is one verb–object frame of an activity or an uncovered act.
@@ -263,6 +267,9 @@ type frame struct {
 type measure struct {
 	vocab.Measure
 	re *regexp.Regexp
+	// after is the number and unit before one of the After words (四级风),
+	// nil for none
+	after *regexp.Regexp
 }
 
 // dayLimit is a vocabulary's DayLimit with its pattern and activity.
@@ -607,8 +614,10 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	for _, m := range voc.Measures { // 离国道五百米: a measure's words, not 过道
-		for _, pre := range m.Prefixes {
-			p.known.add(pre, word{})
+		for _, pre := range append(slices.Clone(m.Prefixes), m.After...) {
+			if utf8.RuneCountInString(pre) >= 2 {
+				p.known.add(pre, word{})
+			}
 		}
 	}
 	// Homophones: every word of two or more characters, by its sounds.
@@ -691,8 +700,12 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	for _, m := range voc.Measures {
 		units := keys(m.Units)
-		p.measures = append(p.measures, measure{Measure: m,
-			re: regexp.MustCompile(alt(m.Prefixes) + `\s*([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)`)})
+		ms := measure{Measure: m,
+			re: regexp.MustCompile(alt(m.Prefixes) + `\s*([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)`)}
+		if len(m.After) > 0 {
+			ms.after = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)\s*(?:的)?` + alt(m.After))
+		}
+		p.measures = append(p.measures, ms)
 	}
 	if c := voc.DaysSince; c.Fact != "" {
 		p.reDays = regexp.MustCompile(alt(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + alt(c.Units))
@@ -3300,14 +3313,17 @@ func (p *parser) distance(rd *reading) {
 	// 风力四级, 离重点区域三百米: a number fact said with its own words, read
 	// first, so that a distance of its own is not the forest's
 	for _, ms := range p.measures {
-		if !p.textHas(rd, ms.Prefixes) {
-			continue
-		}
-		countsIn(rd, ms.re, func(m []int, n float64) {
+		add := func(m []int, n float64) {
 			rd.mark(m[0], m[1])
 			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: rd.text[m[0]:m[1]],
 				w: word{facts: []vocab.Value{{Fact: ms.Fact, V: n * ms.Units[rd.text[m[4]:m[5]]]}}}})
-		})
+		}
+		if p.textHas(rd, ms.Prefixes) {
+			countsIn(rd, ms.re, add)
+		}
+		if ms.after != nil && p.textHas(rd, ms.After) {
+			countsIn(rd, ms.after, add) // 四级风: the unit before the fact's word
+		}
 	}
 	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) && numeralBeforeUnit(rd.text, rd.mayHold(p.distUnits, make([]string, 0, 16))) {
 		s := rd.text
@@ -3783,6 +3799,20 @@ func (p *parser) placeWords() {
 				continue
 			}
 			p.facts.add(n, word{place: d.Code.String()})
+		}
+	}
+	// 北京, 长沙: a place the grammar knows that neither lies within a
+	// loaded division nor holds one (湖南 holds 祁阳, 太原 lies in 山西)
+	for _, code := range keys(p.g.OutsidePlaces) { // in one order on every start
+		name, c := p.g.OutsidePlaces[code], codeOf(code)
+		if slices.ContainsFunc(p.set.Divisions.All(), func(d division.Division) bool { return d.Code.Covers(c) || c.Covers(d.Code) }) {
+			continue
+		}
+		for _, n := range placeNames(name, p.g.PlaceSuffixes) {
+			if _, known := p.facts.words[n]; known || utf8.RuneCountInString(n) < 2 {
+				continue
+			}
+			p.facts.add(n, word{outside: name})
 		}
 	}
 }

@@ -2397,12 +2397,23 @@ func (p *parser) reportText(text string) string {
 // nest are the act's clause's, or, when it names none, not used.
 func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 	var said []hit
-	for _, h := range rd.facts {
+	outside := -1
+	for k, h := range rd.facts {
 		if h.w.place != "" && !h.neg {
 			said = append(said, h)
 		}
+		if h.w.outside != "" && !h.neg && outside < 0 {
+			outside = k
+		}
 	}
 	if len(said) == 0 {
+		if outside >= 0 {
+			// 北京今天能放鞭炮吗: a place no loaded notice covers, and none
+			// they cover — not to be answered from another place's notices
+			o := rd.facts[outside]
+			q.outside = o.w.outside
+			q.Understood = append(q.Understood, Understood{Words: o.words, Kind: "place", Meaning: o.w.outside})
+		}
 		return
 	}
 	best := said[0]

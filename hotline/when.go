@@ -278,6 +278,7 @@ func occurrence(w *calendar.Window, day, from, to calendar.Date) (calendar.Inter
 			take(iv)
 			continue
 		}
+		iv.To = nightsDay(iv)
 		switch {
 		case !open:
 			run, open = iv, true
@@ -294,6 +295,18 @@ func occurrence(w *calendar.Window, day, from, to calendar.Date) (calendar.Inter
 		take(run)
 	}
 	return got, n
+}
+
+// nightsDay is the last day an interval is named by: a night that runs
+// into the next morning (每天20:00至次日凌晨6:00, from 6月1日 to 18日)
+// belongs to the day it starts on, as the calendar reads it, so the run
+// of 6月1日–18日's nights ends on the 18th, not on the 19th at 6:00.
+func nightsDay(iv calendar.Interval) calendar.Date {
+	end := iv.End()
+	if iv.Clocked() && iv.To.After(iv.From) && end.Date() == iv.To && end.Minute() != 0 && end.Minute() <= iv.Start().Minute() {
+		return iv.To.AddDays(-1)
+	}
+	return iv.To
 }
 
 // changes says, for a question asking when of an act (什么时候可以烧田埂,

@@ -104,6 +104,9 @@ type Measure struct {
 	Fact     string
 	Prefixes []string
 	Units    map[string]float64
+	// After are words said right after the number and unit that name the
+	// fact as well (四级风, 五级大风): the unit before the fact's word
+	After []string
 }
 
 // LunarDay is a named day of the lunar year (小年 → 腊月二十四) with the
@@ -460,6 +463,7 @@ type fileSpec struct {
 		Fact     rules.Str          `yaml:"fact"`
 		Prefixes []string           `yaml:"prefixes"`
 		Units    map[string]float64 `yaml:"units"`
+		After    []string           `yaml:"after"`
 	} `yaml:"measures"`
 	Days      map[string]int       `yaml:"days"`
 	Festivals map[string]rules.Str `yaml:"festivals"`
@@ -683,7 +687,7 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(m.Fact.Pos, "measures: fact %s needs to be a number fact, with prefixes and units", f.Name)
 			continue
 		}
-		l.v.Measures = append(l.v.Measures, Measure{Fact: f.Name, Prefixes: m.Prefixes, Units: m.Units})
+		l.v.Measures = append(l.v.Measures, Measure{Fact: f.Name, Prefixes: m.Prefixes, Units: m.Units, After: m.After})
 	}
 	for w, n := range spec.Days {
 		l.v.Days[w] = n
