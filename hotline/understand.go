@@ -1071,6 +1071,36 @@ func (p *parser) clauseSaysMore(rd *reading, c int) bool {
 	return false
 }
 
+// bothAsk reports whether clauses a and b both ask (行不, 摘得不).
+func (p *parser) bothAsk(rd *reading, a, b int) bool {
+	roles := p.roles(rd)
+	return a < len(roles) && b < len(roles) && roles[a] == roleAsks && roles[b] == roleAsks
+}
+
+// factsDiffer reports whether clauses a and b state one fact with
+// different values (寒露籽 … 霜降籽, 屋里 … 坟上): two questions of one
+// act, not one said again with more of its setting.
+func factsDiffer(rd *reading, a, b int) bool {
+	for _, x := range rd.facts {
+		if x.clause != a || x.neg {
+			continue
+		}
+		for _, y := range rd.facts {
+			if y.clause != b || y.neg {
+				continue
+			}
+			for _, v := range x.w.facts {
+				for _, w := range y.w.facts {
+					if v.Fact == w.Fact && v.V != w.V && !v.Presumed && !w.Presumed {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 func (p *parser) clauseHasEnum(rd *reading, c int) bool {
 	for _, h := range rd.facts {
 		if h.clause != c {
@@ -1456,7 +1486,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		for _, o := range out {
 			// (屋里烤火要紧不 到山上烤火呢: the same act asked again, of
 			// another place or day, in a question of its own)
-			again := o.clause != h.clause && p.clauseEndsWith(rd, h.clause, p.g.Ellipsis) && p.clauseSaysMore(rd, h.clause)
+			// (屋里神龛前烧香行不 坟上烧香行不: or both clauses ask, and each
+			// states a fact the other states otherwise)
+			again := o.clause != h.clause && (p.clauseEndsWith(rd, h.clause, p.g.Ellipsis) && p.clauseSaysMore(rd, h.clause) ||
+				p.bothAsk(rd, o.clause, h.clause) && factsDiffer(rd, o.clause, h.clause))
 			if o.w.activity == h.w.activity && o.w.act == h.w.act && (o.clause == h.clause || h.w.activity != nil) && !again {
 				drop = true
 			}
