@@ -1071,6 +1071,22 @@ func (p *parser) clauseSaysMore(rd *reading, c int) bool {
 	return false
 }
 
+// afterFact reports whether fact phrase h is said right after another
+// fact phrase, with only 就 / 也 / 都 between (院子挨着林子, 屋就在林子边上):
+// the first names the place the second describes.
+func (p *parser) afterFact(rd *reading, h hit) bool {
+	head := rd.text[:h.i]
+	for _, w := range []string{"就", "也", "都"} {
+		head = strings.TrimSuffix(head, w)
+	}
+	for _, f := range rd.facts {
+		if f.j == len(head) && f.i < f.j && f.clause == h.clause {
+			return true
+		}
+	}
+	return false
+}
+
 // bothAsk reports whether clauses a and b both ask (行不, 摘得不).
 func (p *parser) bothAsk(rd *reading, a, b int) bool {
 	roles := p.roles(rd)
@@ -1823,13 +1839,19 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				}
 			}
 		}
-		if contradicted && len(h.w.facts) > 1 {
+		// (院子挨着林子: but a place said right before the phrase is what
+		// lies there — the phrase then tells that place's distance only)
+		onlyDistance := contradicted && !h.neg && p.afterFact(rd, h)
+		if contradicted && len(h.w.facts) > 1 && !onlyDistance {
 			q.NotUnderstood = append(q.NotUnderstood, h.words)
 			continue
 		}
 		for k, v := range h.w.facts {
 			if h.neg && k != denied {
 				continue // 不在山上 denies what the phrase names, not what it implies
+			}
+			if onlyDistance && v.Fact != p.voc.Distance.Fact {
+				continue
 			}
 			f, _ := p.set.Fact(v.Fact)
 			val, ok := phraseValue(v.V, h.neg)
