@@ -1154,6 +1154,12 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		a.Details.Notes = append(a.Details.Notes, text)
 	}
 	said := h.termsOf(l, q, d)
+	season, seasonMust := h.seasonTerms(l, q, d)
+	if len(season) > 0 {
+		// the season says its own days: a later window's end (期外…到
+		// 10月1日截止) is no deadline to say beside them
+		said = slices.DeleteFunc(said, func(t saidTerm) bool { return t.name == untilTerm })
+	}
 	terms := make([]string, len(said))
 	for i, t := range said {
 		terms[i] = t.text
@@ -1298,6 +1304,16 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	spoken = append(spoken, terms...)
 	a.asked = append(a.asked, terms...)
+	if len(season) > 0 {
+		// 今年交好多钱 asked after the season: what it set, after what
+		// holds on the day — never cut for room when it is the caller's
+		// own (低保户: 200元)
+		spoken = append(spoken, season...)
+		if seasonMust {
+			must = markMust(must, len(spoken), len(season))
+		}
+		a.asked = append(a.asked, season...)
+	}
 	if special != "" {
 		a.asked = append(a.asked, special)
 	}

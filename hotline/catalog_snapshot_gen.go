@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "88c04e9e331ca9b5bcc72d87d0077e368e832ba48798bdf47624eb8d5eca713a"
+const catalogSnapshotSum = "609a1a6913f3c5bdf3017d2623cd396ebde90793bc567a24e64c3bfac0654b00"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -198,6 +198,9 @@ func snapshotCatalog() *Catalog {
 			"report.contact":                       {ZH: "{name}{phones}", EN: "{name}: {phones}"},
 			"report.contacts":                      {ZH: "举报、报警请打：{list}。", EN: "To report, call: {list}."},
 			"report.none":                          {ZH: "规则库收录的通告里没有这类事情的举报电话，请问当地镇（街道）或主管部门。", EN: "The notices in the rule base give no number for this; ask the township or the department in charge."},
+			"season.days":                          {ZH: "{window}是{from}至{to}。", EN: "The {window} ran from {from} to {to}."},
+			"season.none_later":                    {ZH: "本规则库没有{season}的规定。", EN: "The rule base holds nothing for {season}."},
+			"season.terms":                         {ZH: "按{window}（{from}至{to}），{terms}", EN: "In the {window} ({from} to {to}): {terms}"},
 			"several":                              {ZH: "{n}. {text}", EN: "{n}. {text}"},
 			"several.of":                           {ZH: "{n}. {of}：{text}", EN: "{n}. {of}: {text}"},
 			"several.unanswered":                   {ZH: "一次只答前{max}个问题，还有{n}个没有回答，请再问。", EN: "Only the first {max} questions of a call are answered; {n} more were not: ask them again."},
