@@ -252,6 +252,27 @@ type Details struct {
 	Notes           []string `json:"notes,omitempty"`
 	Interpretations []string `json:"interpretations,omitempty"`
 	NotUnderstood   []string `json:"not_understood,omitempty"`
+	// RuledOut, for a no_rule answer, are the rules in force that day
+	// that govern the act but whose reach the caller's facts put it
+	// outside of (a distance beyond the zone, indoors, a township).
+	RuledOut []RuledOut `json:"ruled_out,omitempty"`
+}
+
+// RuledOut is a rule that governs the act asked about on the day asked,
+// and the facts said that take the act out of its reach: without them the
+// answer would not be no_rule.
+type RuledOut struct {
+	// Rules are "notice article" of each rule the facts took it out of.
+	Rules []string `json:"rules"`
+	// Facts are the facts said that did, and Words the caller's words
+	// for them (empty for a fact given by the operator).
+	Facts []string `json:"facts"`
+	Words []string `json:"words,omitempty"`
+	// Reach is what the rules cover of those facts (不超过100米, 重点森林防火区),
+	// when it can be said as a value; "" otherwise.
+	Reach string `json:"reach,omitempty"`
+	// Verdict is the answer without the facts: forbidden or conditional.
+	Verdict engine.Verdict `json:"verdict"`
 }
 
 // DocumentAnswer is the register's answer about a document.

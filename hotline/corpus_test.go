@@ -41,6 +41,7 @@ type corpusCase struct {
 	Say     []string              `yaml:"say"`
 	Head    []string              `yaml:"head"`
 	NoSay   []string              `yaml:"nosay"`
+	Out     stringList            `yaml:"out"`
 	Heard   []string              `yaml:"heard"`
 	Intent  string                `yaml:"intent"`
 	Status  string                `yaml:"status"`
@@ -166,6 +167,9 @@ type corpusResult struct {
 	// of asking (要是在城市规划区里，不可以；不在…的话，…): the fact it
 	// turns on, as a question would be
 	stated []string
+	// out are the facts a no_rule answer says took the act out of a
+	// rule's reach (Details.RuledOut)
+	out []string
 }
 
 func askCorpus(h *Hotline, c corpusCase) corpusResult {
@@ -264,6 +268,11 @@ func resultOf(ans *Answer) corpusResult {
 	if len(ans.FollowUp) > 0 {
 		r.ask = ans.FollowUp[0].Fact
 	}
+	if ans.Details != nil {
+		for _, ro := range ans.Details.RuledOut {
+			r.out = append(r.out, ro.Facts...)
+		}
+	}
 	for _, a := range ans.Answers {
 		r.answers = append(r.answers, resultOf(a))
 	}
@@ -321,6 +330,17 @@ func (c corpusCase) check(r corpusResult) []string {
 		stated := got == "none" && slices.ContainsFunc(r.stated, func(f string) bool { return slices.Contains(want, f) })
 		if !slices.Contains(want, got) && !stated {
 			add("follow-up asks %q, want %v", got, want)
+		}
+	}
+	if len(c.Out) == 1 && c.Out[0] == "none" {
+		if len(r.out) > 0 {
+			add("the answer says %v took the act out of the rules, want none", r.out)
+		}
+	} else {
+		for _, f := range c.Out {
+			if !slices.Contains(r.out, f) {
+				add("the answer does not say %s took the act out of the rules (have %v)", f, r.out)
+			}
 		}
 	}
 	for _, w := range c.Say {
