@@ -271,8 +271,10 @@ type RuledOut struct {
 	// Reach is what the rules cover of those facts (不超过100米, 重点森林防火区),
 	// when it can be said as a value; "" otherwise.
 	Reach string `json:"reach,omitempty"`
-	// Verdict is the answer without the facts: forbidden or conditional.
+	// Verdict is the answer without the facts.
 	Verdict engine.Verdict `json:"verdict"`
+
+	said map[string]any // the facts' values as the query gave them
 }
 
 // DocumentAnswer is the register's answer about a document.
@@ -1381,6 +1383,14 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		expired := h.expiredSaid(l, d, q)
 		spoken = append(spoken, expired...)
 		must = markMust(must, len(spoken), len(expired))
+		if ro := h.ruledOut(l, q, d); ro != nil {
+			// 离山两百来米烧荒: a rule governs the act, what the caller
+			// said put it outside — said, so that no_rule is not heard as
+			// "no notice covers burning"
+			a.Details.RuledOut = append(a.Details.RuledOut, *ro)
+			spoken = append(spoken, h.ruledOutSaid(l, ro))
+			must = markMust(must, len(spoken), 1)
+		}
 		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
 		must = markMust(must, len(spoken), 1)
 	}

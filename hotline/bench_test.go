@@ -128,3 +128,10 @@ func BenchmarkAskHostile(b *testing.B) {
 		b.Run(hq.name, func(b *testing.B) { benchAsk(b, hq.q) })
 	}
 }
+
+// A no_rule the caller's facts brought about (a distance beyond the zone):
+// decided again without them to say what took the act out of the rules
+// (ruledOut), which only a no_rule answer pays for.
+func BenchmarkAskNoRuleRuledOut(b *testing.B) {
+	benchAsk(b, "明天在田里烧荒草 离山两百来米 要得不")
+}

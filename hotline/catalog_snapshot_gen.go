@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "609a1a6913f3c5bdf3017d2623cd396ebde90793bc567a24e64c3bfac0654b00"
+const catalogSnapshotSum = "eb31851c33ce981458a3ab9f51c480ebc3234c7f6bb1dc07ccce55255b53a9ca"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -198,6 +198,10 @@ func snapshotCatalog() *Catalog {
 			"report.contact":                       {ZH: "{name}{phones}", EN: "{name}: {phones}"},
 			"report.contacts":                      {ZH: "举报、报警请打：{list}。", EN: "To report, call: {list}."},
 			"report.none":                          {ZH: "规则库收录的通告里没有这类事情的举报电话，请问当地镇（街道）或主管部门。", EN: "The notices in the rule base give no number for this; ask the township or the department in charge."},
+			"ruled_out":                            {ZH: "您说的“{words}”不在{rules}管的范围里。", EN: "What was said ({words}) takes it outside what {rules} covers."},
+			"ruled_out.not":                        {ZH: "不{fact}", EN: "not {fact}"},
+			"ruled_out.reach":                      {ZH: "您说的“{words}”不在{rules}管的范围里（它只管{reach}）。", EN: "What was said ({words}) takes it outside what {rules} covers (it covers only {reach})."},
+			"ruled_out.value":                      {ZH: "{fact}{value}", EN: "{fact} {value}"},
 			"season.days":                          {ZH: "{window}是{from}至{to}。", EN: "The {window} ran from {from} to {to}."},
 			"season.none_later":                    {ZH: "本规则库没有{season}的规定。", EN: "The rule base holds nothing for {season}."},
 			"season.terms":                         {ZH: "按{window}（{from}至{to}），{terms}", EN: "In the {window} ({from} to {to}): {terms}"},
