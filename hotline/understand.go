@@ -552,9 +552,21 @@ func (p *parser) leftBehind(rd *reading, a hit) []int {
 	if r < 0 {
 		return nil
 	}
+	// (退伍军人 今年五月份回来交医保: only a day between, nothing done
+	// there — an act or a verb of one must be said between)
+	doneAt := func(i, j int) bool {
+		for _, hs := range [][]hit{rd.acts, rd.verbs} {
+			for _, h := range hs {
+				if h.i >= i && h.j <= j {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	var out []int
 	for _, f := range rd.facts {
-		if f.j <= r && strings.TrimSpace(rd.text[f.j:r]) != "" {
+		if f.j <= r && strings.TrimSpace(rd.text[f.j:r]) != "" && doneAt(f.j, r) {
 			out = append(out, f.i)
 		}
 	}
