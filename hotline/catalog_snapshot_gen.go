@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "eb31851c33ce981458a3ab9f51c480ebc3234c7f6bb1dc07ccce55255b53a9ca"
+const catalogSnapshotSum = "cbb21b123fb38ba545a3e9206ffadcde9e69a88a7131ec8f239a5a75e5c01357"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -79,6 +79,7 @@ func snapshotCatalog() *Catalog {
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
 			"document.until":                       {ZH: "有效期到{to}。", EN: "Valid until {to}."},
+			"document.until_repealed":              {ZH: "未规定有效期限，废止前一直有效。", EN: "It gives no end date: in force until repealed."},
 			"duty.cite":                            {ZH: "{cite}规定了由谁负责。", EN: "{cite} says who is responsible."},
 			"duty.text":                            {ZH: "通告写的是：“{text}”。", EN: "The notice says: “{text}”."},
 			"duty.who":                             {ZH: "这由{who}负责。", EN: "That is for {who}."},

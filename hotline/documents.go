@@ -434,6 +434,9 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	st := reg.Status(n, q.Date)
 	a.Status = st.Status
 	doc := c.Document(l, st)
+	// a notice that states no end date is in force until repealed: no
+	// made-up last day (its ValidUntil is the rule base's far sentinel)
+	repealed := false
 	a.Document = &doc
 	if nt, ok := h.eng.Rules().Notice(n.String()); ok {
 		if a.Document.Title == "" {
@@ -442,6 +445,9 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		if a.Document.ValidUntil == nil {
 			vu := nt.ValidUntil
 			a.Document.ValidUntil = &vu
+		}
+		if repealed = nt.UntilRepealed; repealed {
+			a.Document.ValidUntil = nil
 		}
 		if a.Document.ValidFrom == nil {
 			vf := nt.Effective
@@ -459,6 +465,8 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	a.Headline = c.T(l, "document.status", "number", st.Number, "when", when, "status", c.T(l, "status."+st.Status))
 	parts := []string{a.Headline}
 	switch {
+	case st.Status == register.InForce && repealed && a.Document.ValidUntil == nil:
+		parts = append(parts, c.T(l, "document.until_repealed"))
 	case st.Status == register.InForce && a.Document.ValidUntil != nil:
 		parts = append(parts, c.T(l, "document.until", "to", h.day(l, *a.Document.ValidUntil, nil)))
 	case st.Status == register.Expired && a.Document.ValidUntil != nil:
@@ -745,19 +753,22 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 		}
 		contacts = append(contacts, ct)
 	}
+	// only the notices of the place named (湘潭县's caller is not given
+	// 祁阳's fire line), and none for a place no notice covers (北京)
+	here := func(n *rules.Notice) bool { return n != nil && q.outside == "" && appliesAt(n, q.Place) }
 	// a period named (市场整治的举报电话) names its notice: every number
 	// that notice prints (城管 of 城管队员 is who calls, not whom to call)
 	for _, pi := range h.p.scanPeriods(u.rd) {
 		pd := h.voc.Periods[pi]
 		for _, w := range pd.Windows {
-			if w.Notice != nil && w.Notice.InForce(q.Date) {
+			if here(w.Notice) && w.Notice.InForce(q.Date) {
 				for _, ct := range w.Notice.Contacts {
 					add(ct)
 				}
 			}
 		}
 		for _, cd := range pd.Conditions {
-			if cd.Notice != nil && cd.Notice.InForce(q.Date) {
+			if here(cd.Notice) && cd.Notice.InForce(q.Date) {
 				for _, ct := range cd.Notice.Contacts {
 					add(ct)
 				}
@@ -770,7 +781,7 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 			break
 		}
 		if len(r.Words) > 0 && h.p.hasAny(u.rd.text, r.Words) {
-			h.contactsNamed(r.Contact, add)
+			h.contactsNamed(r.Contact, here, add)
 		}
 	}
 	if len(contacts) == 0 && q.Activity != "" {
@@ -780,8 +791,8 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 		if act, ok := h.eng.Rules().Activity(q.Activity); ok {
 			for _, r := range h.voc.Reports {
 				for _, num := range r.Notices {
-					if n, ok := h.eng.Rules().Notice(num); ok && n.InForce(q.Date) && coveredBy(n, act) {
-						h.contactsNamed(r.Contact, add)
+					if n, ok := h.eng.Rules().Notice(num); ok && here(n) && n.InForce(q.Date) && coveredBy(n, act) {
+						h.contactsNamed(r.Contact, here, add)
 					}
 				}
 			}
@@ -790,7 +801,7 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 	if len(contacts) == 0 && q.Activity != "" {
 		if act, ok := h.eng.Rules().Activity(q.Activity); ok {
 			for _, n := range h.eng.Rules().Notices {
-				if !n.InForce(q.Date) {
+				if !here(n) || !n.InForce(q.Date) {
 					continue
 				}
 				for _, r := range n.Rules {
@@ -806,6 +817,9 @@ func (h *Hotline) report(u *understanding, req Request) *Answer {
 	}
 	if len(contacts) == 0 && q.Activity == "" && q.Act == "" {
 		for _, n := range h.eng.Rules().Notices {
+			if !here(n) {
+				continue
+			}
 			for _, ct := range n.Contacts {
 				add(ct)
 			}
@@ -874,7 +888,8 @@ func (h *Hotline) penaltyBody(l Lang, q *Query) string {
 	var notice string
 	bestScore := -1
 	for _, n := range h.eng.Rules().Notices {
-		if !n.InForce(q.Date) {
+		// the place's own notices: 祁阳's fire ban names no body for 湘潭县
+		if !n.InForce(q.Date) || q.outside != "" || !appliesAt(n, q.Place) {
 			continue
 		}
 		for _, r := range n.Rules {
@@ -934,9 +949,13 @@ func coveredBy(n *rules.Notice, act *rules.Activity) bool {
 	return false
 }
 
-// contactsNamed adds the notices' contacts whose name holds name.
-func (h *Hotline) contactsNamed(name string, add func(rules.Contact)) {
+// contactsNamed adds the contacts whose name holds name, of the notices
+// here reports true for (those of the place asked about).
+func (h *Hotline) contactsNamed(name string, here func(*rules.Notice) bool, add func(rules.Contact)) {
 	for _, n := range h.eng.Rules().Notices {
+		if !here(n) {
+			continue
+		}
 		for _, ct := range n.Contacts {
 			if strings.Contains(ct.Name, name) {
 				add(ct)
