@@ -1254,7 +1254,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	// the answer changes on, right after the verdict for the day asked
 	changes := ""
 	if q.asks.when {
-		changes = h.changes(l, q, d)
+		// 茶籽今年几时开摘 of a past season's notice: its days with their
+		// year, and that none is held for this year
+		if changes = h.pastSeason(l, q, d); changes == "" {
+			changes = h.changes(l, q, d)
+		}
 	}
 	if changes != "" {
 		spoken = append(spoken, changes)

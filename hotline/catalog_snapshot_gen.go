@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "cbb21b123fb38ba545a3e9206ffadcde9e69a88a7131ec8f239a5a75e5c01357"
+const catalogSnapshotSum = "acdf0c1889fe88eaf3c12d34c2e76bd641a8c4639d7610367e3e8a3241d19bdb"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -260,6 +260,9 @@ func snapshotCatalog() *Catalog {
 			"when.changes":                         {ZH: "{activity}：{parts}。", EN: "{activity}: {parts}."},
 			"when.depends":                         {ZH: "要看{facts}", EN: "it depends on {facts}"},
 			"when.passed":                          {ZH: "{passed}已过，{date}", EN: " on {date} ({passed} has passed)"},
+			"when.past_season":                     {ZH: "{notice}定的是{year}年：{days}；本规则库没有{this_year}年的。", EN: "{notice} set the days of {year}: {days}; the rule base holds none for {this_year}."},
+			"when.past_season.day":                 {ZH: "{window}从{from}起", EN: "{window} from {from}"},
+			"when.past_season.sep":                 {ZH: "；", EN: "; "},
 			"when.runs_since":                      {ZH: "从{from}起{verdict}", EN: "from {from}: {verdict}"},
 			"when.runs_since_until":                {ZH: "从{from}起到{end}{verdict}，从{next_from}起{next}", EN: "from {from} to {end}: {verdict}; from {next_from}: {next}"},
 			"when.runs_until":                      {ZH: "到{end}{verdict}，从{from}起{next}", EN: "{verdict} to {end}; from {from}: {next}"},

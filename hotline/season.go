@@ -164,3 +164,86 @@ func (h *Hotline) nextSeasonName(name string) string {
 func (q *Query) yearSaid() bool {
 	return strings.HasSuffix(q.DateWords, "年") && q.Date.Month() == 1 && q.Date.Day() == 1 || q.DateWords == "今年"
 }
+
+// pastSeason answers a question of when an act may start (茶籽今年几时开摘)
+// when the only notice that sets its days gave them for a past season: the
+// days it gave, with their year, and that the rule base holds none for the
+// call's year — never a past season's day as if it were this year's. ""
+// when a season of the call's year is in the rule base (changes says it),
+// or the call names another day.
+func (h *Hotline) pastSeason(l Lang, q *Query, d *engine.Decision) string {
+	if !q.asks.when || q.Activity == "" || q.DateWords != "" && !q.dayWeak && !q.yearSaid() {
+		return ""
+	}
+	a, ok := h.eng.Rules().Activity(q.Activity)
+	if !ok {
+		return ""
+	}
+	year := todayYear(q)
+	jan1, err := calendar.NewDate(year, 1, 1)
+	if err != nil {
+		return ""
+	}
+	var notice *rules.Notice
+	var days []string
+	last := calendar.Date{}
+	for _, n := range h.eng.Rules().Notices {
+		for _, r := range n.Rules {
+			if r.Effect != rules.Allow || !r.Covers(a) {
+				continue
+			}
+			for _, w := range n.Windows {
+				cw := h.eng.Window(w)
+				if cw == nil || cw.Recurring() || !ruleUses(r, w) {
+					continue
+				}
+				var past *calendar.Interval
+				for _, iv := range cw.Intervals() {
+					if iv.From.Before(n.Effective) || n.ValidUntil != (calendar.Date{}) && iv.From.After(n.ValidUntil) {
+						continue
+					}
+					if !iv.From.Before(jan1) {
+						return "" // this year's season is in the rule base
+					}
+					past = &iv
+				}
+				if past == nil || !h.startsFor(q, r, past.From) {
+					continue
+				}
+				name := h.windowName(l, w.Name)
+				if l == EN {
+					name = "" // (windows are named in Chinese only)
+				}
+				s := strings.TrimSpace(h.cat.T(l, "when.past_season.day", "window", name, "from", h.day(l, past.From, nil)))
+				if !slices.Contains(days, s) {
+					notice, days = n, append(days, s)
+				}
+				if past.From.After(last) {
+					last = past.From
+				}
+			}
+		}
+	}
+	if notice == nil {
+		return ""
+	}
+	return h.cat.T(l, "when.past_season", "notice", notice.Key(), "year", strconv.Itoa(last.Year()),
+		"days", strings.Join(days, h.cat.T(l, "when.past_season.sep")), "this_year", strconv.Itoa(year))
+}
+
+// startsFor reports whether rule r holds, or may hold, for the caller's
+// facts on day: the season of the variety said (寒露籽), not another's.
+func (h *Hotline) startsFor(q *Query, r *rules.Rule, day calendar.Date) bool {
+	eq := q.EngineQuery()
+	eq.At, eq.Day = time.Time{}, day
+	x, err := h.eng.Decide(eq)
+	if err != nil {
+		return false
+	}
+	for _, xr := range x.Reasons() {
+		if xr.Rule == r.ID && xr.Notice == r.Notice.Key() && (xr.Status == "applies" || xr.Status == "may_apply") {
+			return true
+		}
+	}
+	return false
+}
