@@ -1083,6 +1083,26 @@ func (p *parser) clauseSaysMore(rd *reading, c int) bool {
 	return false
 }
 
+// deniedHere reports whether clause c says a bare verb only as not done,
+// and no act (院子里不烧了): its place is where the act is not done.
+func deniedHere(rd *reading, c int) bool {
+	for _, h := range rd.acts {
+		if h.clause == c {
+			return false
+		}
+	}
+	denied := false
+	for _, v := range rd.verbs {
+		if v.clause == c {
+			if !v.neg {
+				return false
+			}
+			denied = true
+		}
+	}
+	return denied
+}
+
 // afterFact reports whether fact phrase h is said right after another
 // fact phrase, with only 就 / 也 / 都 between (院子挨着林子, 屋就在林子边上):
 // the first names the place the second describes.
@@ -1824,7 +1844,8 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 		// (我屋里伯伯去年在后山放孔明灯 … 我想在自家院子里抽根烟: a story
 		// of another time lends no place to an act said with its own)
-		if a.clause >= 0 && h.clause != a.clause && p.pastStory(rd, h.clause) && p.clauseHasOwnFacts(rd, a) {
+		// (院子里不烧了 搬到堂屋…烧纸: nor does where it is no longer done)
+		if a.clause >= 0 && h.clause != a.clause && (p.pastStory(rd, h.clause) || deniedHere(rd, h.clause)) && p.clauseHasOwnFacts(rd, a) {
 			continue
 		}
 		// 算不算重点森林防火区我也不晓得: the caller asks it, so it is not
