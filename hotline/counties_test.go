@@ -14,7 +14,7 @@ import (
 
 // countiesGlob is the caller corpus of other counties' notices
 // (examples/notices): calls to a hotline that loads 祁阳's rules and the
-// five example directories beside them, each with its own words.
+// six example directories beside them, each with its own words.
 const countiesGlob = "testdata/counties/*.yaml"
 
 // countyDirs are the example rule directories the counties corpus loads,
@@ -55,11 +55,11 @@ func newCountiesHotline(t testing.TB) *Hotline {
 
 // countiesFloor is the accuracy the counties corpus must keep overall; it
 // only rises (docs/hotline.md, "Another county's callers"): 88 of 91 when
-// it was set (session 12).
-const countiesFloor = 0.96
+// it was set (session 12), 123 of 125 when raised (session 13).
+const countiesFloor = 0.97
 
 // TestCountyCorpus asks every call of the counties corpus of a hotline
-// with all five example directories loaded beside 祁阳's, scores it by
+// with all six example directories loaded beside 祁阳's, scores it by
 // category (one per county, and calls across them), and holds it to no
 // answer of 可以 where a rule forbids: go test -run TestCountyCorpus -v.
 func TestCountyCorpus(t *testing.T) {

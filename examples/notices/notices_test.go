@@ -100,7 +100,13 @@ func TestNoJurisdictionLeaks(t *testing.T) {
 		qiantang = "杭州市钱塘区农业农村局 2025-02-27《杭州市钱塘区关于实行禁渔期的通告》"
 		yancheng = "盐城市人民政府办公室 2022-05-31《关于加强高考、中考期间环境噪声污染控制的通知》"
 		shanxi   = "山西省人民政府办公厅 2013-03-09《山西省人民政府办公厅关于野外农事用火的紧急通知（据新闻报道，原标题未见）》"
+		xiangtan = "潭县政通〔2025〕2号"
+		// 祁阳's straw notice, known by its title only
+		qiyangStraw = "祁政通〔2023〕6号"
 	)
+	// 湘潭县's organised burning, far from every key area, in clean air.
+	straw := engine.Facts{"distance_to_county_town_m": 20000, "distance_to_expressway_or_railway_m": 9000, "distance_to_trunk_road_m": 6000,
+		"heavy_pollution_warning": false, "light_pollution_or_worse": false}
 	// Facts every fireworks rule of the six reads, chosen so that no zone
 	// of 祁阳 holds: 300 m from forest is inside 文登's 500 m and 山西's
 	// 300 m, outside 祁阳's 100 m.
@@ -152,7 +158,21 @@ func TestNoJurisdictionLeaks(t *testing.T) {
 			q: engine.Query{Activity: "建筑施工", At: at("2022-06-07 12:00"), Facts: engine.Facts{"urban_area": true}, Place: "431181"}},
 		{name: "the same in 郑州: no rule", want: engine.NoRule,
 			q: engine.Query{Activity: "建筑施工", At: at("2022-06-07 12:00"), Facts: engine.Facts{"urban_area": true}, Place: "410105"}},
-		{name: "a place none of the six covers", want: engine.NoRule,
+		// 露天焚烧秸秆 is one activity in 祁阳 (its title-only notice) and
+		// 湘潭县: each place answers by its own; the township's organised
+		// burning in 湘潭县 outside the key areas by day in clean air is
+		// excepted, and nowhere else (a kind of straw burning: 祁阳 bans it).
+		{name: "straw burnt in 湘潭县 in October: 湘潭县's ban", want: engine.Forbidden, notices: []string{xiangtan},
+			q: engine.Query{Activity: "烧稻草", At: at("2025-10-20 14:00"), Place: "430321"}},
+		{name: "the same in 祁阳: 祁阳's title", want: engine.Forbidden, notices: []string{qiyangStraw},
+			q: engine.Query{Activity: "烧稻草", At: at("2025-10-20 14:00"), Facts: engine.Facts{"distance_to_forest_m": 2000, "fire_zone": "general"}, Place: "431181"}},
+		{name: "the township's organised burning in 湘潭县, outside the key areas, by day, clean air", want: engine.Allowed, notices: []string{xiangtan},
+			q: engine.Query{Activity: "有序焚烧病虫害秸秆", At: at("2025-10-20 14:00"), Facts: straw, Place: "430321"}},
+		{name: "the same at 19:00: the night hours", want: engine.Forbidden, notices: []string{xiangtan},
+			q: engine.Query{Activity: "有序焚烧病虫害秸秆", At: at("2025-10-20 19:00"), Facts: straw, Place: "430321"}},
+		{name: "the same in 郑州: no rule", want: engine.NoRule,
+			q: engine.Query{Activity: "有序焚烧病虫害秸秆", At: at("2025-10-20 14:00"), Facts: straw, Place: "410105"}},
+		{name: "a place none of the seven covers", want: engine.NoRule,
 			q: engine.Query{Activity: "放鞭炮", At: at("2025-01-28 20:00"), Facts: fw, Place: "110105"}},
 		// No place: each question depends on where it is asked.
 		{name: "fireworks on 除夕 with no place", want: engine.Conditional, unknown: []string{"place"}, notices: []string{zhengzh, wendeng, shanxi},
