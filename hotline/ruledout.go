@@ -1,6 +1,7 @@
 package hotline
 
 import (
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -93,11 +94,17 @@ func (h *Hotline) ruledOut(l Lang, q *Query, d *engine.Decision) *RuledOut {
 		return nil // nothing to name: a fact said changed the answer some other way
 	}
 	for _, f := range named {
+		// the words the fact was read from: of several (在山边…离林子有两百米),
+		// those that gave the value kept, else the last said
+		w, exact := "", false
 		for _, u := range q.Understood {
-			if w := strings.TrimSpace(u.Words); u.Fact == f && w != "" && !slices.Contains(ro.Words, w) {
-				ro.Words = append(ro.Words, w)
-				break
+			if u.Fact != f || strings.TrimSpace(u.Words) == "" || exact {
+				continue
 			}
+			w, exact = strings.TrimSpace(u.Words), reflect.DeepEqual(u.Value, q.Facts[f])
+		}
+		if w != "" && !slices.Contains(ro.Words, w) {
+			ro.Words = append(ro.Words, w)
 		}
 	}
 	if len(named) == 1 {
