@@ -1603,7 +1603,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			}
 		}
 		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
-			!p.readsAsWritten(text, i, i+n) && !p.counts(text, i, i+n) && !p.verbBeforeObject(text, i, i+n) {
+			!p.readsAsWritten(text, i, i+n, w) && !p.counts(text, i, i+n) && !p.verbBeforeObject(text, i, i+n) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -1674,8 +1674,10 @@ func (p *parser) classifierAt(s string) bool {
 // another, reads more clearly as written: an object the parser knows
 // starts inside it and a verb of that object's frames follows in the
 // clause with no object of its own (拖垃圾去河边倒掉 dumps the 垃圾; but
-// 拖垃圾拉茶籽 is a 拖拉机: 拉 has 茶籽).
-func (p *parser) readsAsWritten(text string, i, j int) bool {
+// 拖垃圾拉茶籽 is a 拖拉机: 拉 has 茶籽). An object the heard word w keeps
+// as written, in its place, is no reason (装秀垃圾 is 装修垃圾: the 垃圾
+// stays, now the decoration waste).
+func (p *parser) readsAsWritten(text string, i, j int, w string) bool {
 	said := text[i:j]
 	end := j
 	// the verb follows within a short clause's reach (拖垃圾去河边倒掉):
@@ -1694,7 +1696,7 @@ func (p *parser) readsAsWritten(text string, i, j int) bool {
 	_, sz := utf8.DecodeRuneInString(said)
 	for k := i + sz; k < j; {
 		n := p.objects.longestLen(text[k:])
-		if n == 0 {
+		if n == 0 || len(w) == j-i && k+n <= j && w[k-i:k-i+n] == text[k:k+n] {
 			_, sz := utf8.DecodeRuneInString(text[k:])
 			k += sz
 			continue
