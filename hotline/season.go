@@ -26,10 +26,10 @@ import (
 // room after the day's.
 func (h *Hotline) seasonTerms(l Lang, q *Query, d *engine.Decision) (_ []string, must bool) {
 	// (a day or a period the caller named — 后天交, 过了缴费期再交 — is
-	// the one answered; so is a case of its own, 新生儿, whose rule reads
-	// no window)
+	// the one answered, unless the deadline is asked: 元旦过后再交 截止是
+	// 哪天; so is a case of its own, 新生儿, whose rule reads no window)
 	if d.Verdict != engine.Allowed || !q.asks.money && !q.asks.deadline || q.afterPeriod > 0 || len(q.inPeriods) > 0 ||
-		q.DateWords != "" && !q.dayWeak && !q.yearSaid() {
+		q.DateWords != "" && !q.dayWeak && !q.yearSaid() && !q.asks.deadline {
 		return nil, false
 	}
 	r, ok := decidingReason(d)
@@ -100,7 +100,8 @@ func (h *Hotline) seasonTerms(l Lang, q *Query, d *engine.Decision) (_ []string,
 	default:
 		out = append(out, h.cat.T(l, "season.terms", "window", season.Name, "from", from, "to", to, "terms", strings.Join(said, "")))
 	}
-	if next := h.nextSeasonName(season.Name); next != "" && !h.laterNotice(n, d) {
+	// (no later season is news only once this one is over on the call's day)
+	if next := h.nextSeasonName(season.Name); next != "" && q.called.After(iv.To) && !h.laterNotice(n, d) {
 		// one sentence with the season's: said, or cut, together
 		out[0] += h.cat.T(l, "season.none_later", "season", next)
 	}
