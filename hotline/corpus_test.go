@@ -592,8 +592,10 @@ var heldoutSets = []heldoutSet{
 	// parent on insurance, a migrant worker home for the new year, a cadre and a ranger, a townsperson asking about a
 	// document, things no notice covers — on real days across 2024–2026). Its first run, before any change made for
 	// it, scored 186 of 241 (77.2 %), with 3 answers of 可以 where a rule forbids (同时参加职工医保和居民医保 twice and
-	// 拆户参保, each heard as plain 参保缴费); docs/hotline.md has it by category.
-	{"set15", heldout15Glob, 241, 0.77, 0},
+	// 拆户参保, each heard as plain 参保缴费); docs/hotline.md has it by category. Twelve expectations were wrong about
+	// the rule files (eleven 9号 calls that do not say whether the place is designated, a fire lane or public ground:
+	// conditional, not forbidden; a day required for 国庆假期), 198 of 241.
+	{"set15", heldout15Glob, 241, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
