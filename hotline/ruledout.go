@@ -103,6 +103,11 @@ func (h *Hotline) ruledOut(l Lang, q *Query, d *engine.Decision) *RuledOut {
 			}
 			w, exact = strings.TrimSpace(u.Words), reflect.DeepEqual(u.Value, q.Facts[f])
 		}
+		if v, ok := q.Facts[f].(bool); ok && !v && w != "" && strings.Contains(h.factLabel(l, f), w) {
+			// 不在禁放区 read as the fact's own name, its 不 outside the
+			// words: said as the fact's value, not quoted as if it held
+			w = h.saidAs(l, f, false)
+		}
 		if w != "" && !slices.Contains(ro.Words, w) {
 			ro.Words = append(ro.Words, w)
 		}
