@@ -45,10 +45,13 @@ type grammar struct {
 	Past           []string `yaml:"past"`
 	PastAfter      []string `yaml:"past_after"`
 	// PastNote says a day said with 过了 had passed: today is answered.
-	PastNote      string         `yaml:"past_note"`
-	TermCome      []string       `yaml:"term_come"`
-	DoneAfter     []string       `yaml:"done_after"`
-	DoneBefore    []string       `yaml:"done_before"`
+	PastNote   string   `yaml:"past_note"`
+	TermCome   []string `yaml:"term_come"`
+	DoneAfter  []string `yaml:"done_after"`
+	DoneBefore []string `yaml:"done_before"`
+	// DoneEnd are the words that, ending the act's clause right after its
+	// verb, tell it done (10月9号才摘的)
+	DoneEnd       []string       `yaml:"done_end"`
 	DoneNot       []string       `yaml:"done_not"`
 	AfterDay      []string       `yaml:"after_day"`
 	CountUnits    map[string]int `yaml:"count_units"`

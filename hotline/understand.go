@@ -176,7 +176,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	// negated act's words is what is not done, nobody's setting
 	var negFacts []int
 	for _, h := range rd.acts {
-		if !h.neg {
+		// (寒露籽我没提前摘 等到10月8号才摘的: the act asked is the denied
+		// one done later — its object's facts are the act's)
+		if !h.neg || slices.ContainsFunc(acts, func(a hit) bool { return strings.HasPrefix(a.words, h.words+"…") }) {
 			continue
 		}
 		i, j := h.i, h.j
@@ -2214,7 +2216,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	}
 	// 寒露籽10月7号就摘了 said on 10月9日: what was done was done this
 	// year, not next
-	if d, ok := pick.Previous(); ok && pick.Date.After(today) && p.done(rd, a) {
+	// (10月8号才摘的, 是…的: only when that day is the nearer — 是老板请我
+	// 去帮他摘茶籽的 … 10月26号 said on the 24th is why, not when)
+	if d, ok := pick.Previous(); ok && pick.Date.After(today) && p.done(rd, a, today.Sub(d) < pick.Date.Sub(today)) {
 		pick.Date = d
 	}
 	q.Date, q.DateWords = pick.Date, pick.Words
@@ -2276,7 +2280,10 @@ func (p *parser) othersDo(rd *reading, a hit, i int) bool {
 // DoneBefore before it (已经), or one of DoneAfter right after its verb and
 // complements (就摘了, 摘完了) with no question after it in the clause (摘了
 // 行不行 asks for it) and no 把 before it (把稻草烧了 is the request).
-func (p *parser) done(rd *reading, a hit) bool {
+//
+// With nearer, 是…的 at the clause's end (DoneEnd: 10月9号才摘的) tells it
+// done too.
+func (p *parser) done(rd *reading, a hit, nearer bool) bool {
 	if a.clause < 0 {
 		return false
 	}
@@ -2311,7 +2318,8 @@ func (p *parser) done(rd *reading, a hit) bool {
 			return !p.hasAny(r, p.g.Asking)
 		}
 	}
-	return false
+	// 10月9号才摘的: 是…的 at the clause's end tells what was done
+	return nearer && slices.Contains(p.g.DoneEnd, strings.TrimSpace(rest))
 }
 
 // retracted reports whether the caller took back day k by correcting it
