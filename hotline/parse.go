@@ -638,6 +638,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.sound.add(w)
 	}
 	for _, w := range keys(p.facts.words) {
+		// a place's name is heard as written only: 乌石 sounds as 五十,
+		// 白石 as 白事, 石鼓 as 事故
+		if !slices.ContainsFunc(p.facts.words[w], func(x word) bool { return x.place == "" && x.outside == "" }) {
+			continue
+		}
 		p.sound.add(w)
 	}
 	for _, f := range p.frames {
