@@ -240,6 +240,28 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		for _, c := range sortedKeys(days) {
 			extra = append(extra, askedAgain(c))
 		}
+		// 装修垃圾能丢河里不 能放社区指定的堆放点不: a later clause of no
+		// act that asks with a bare verb alone (not one inside a fact
+		// phrase: 堆放点), whose frame takes the last act's object to
+		// another act, asks of that act — with its clause's facts its own
+		for _, v := range rd.verbs {
+			if v.neg || actClauses[v.clause] || v.clause <= acts[0].clause || days[v.clause] || !p.bothAsk(rd, acts[0].clause, v.clause) ||
+				slices.ContainsFunc(extra, func(e hit) bool { return e.clause == v.clause }) ||
+				slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i <= v.i && v.j <= f.j }) {
+				continue
+			}
+			last := askedAgain(v.clause)
+			if last.obj == "" || last.w.activity == nil {
+				continue
+			}
+			for _, f := range p.framesOfHead(v.words) {
+				if f.activity != nil && f.activity != last.w.activity && f.objects[last.obj] && p.withEither(rd, f, v.i, 0) {
+					extra = append(extra, hit{i: v.i, j: v.j, clause: v.clause, words: last.obj + "…" + v.words, w: word{activity: f.activity}})
+					delete(shared, v.clause)
+					break
+				}
+			}
+		}
 		for _, c := range sortedKeys(shared) { // in the order said
 			// 低保户交多少 特困户又交多少: or it asks how much or when of them
 			// 除夕在城里放鞭炮行不 回乡下在离林子五十米的屋门口放呢: a clause
