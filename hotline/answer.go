@@ -1532,7 +1532,7 @@ func (h *Hotline) penaltySaid(l Lang, q *Query, d *engine.Decision) (string, eng
 	}
 	best, bestScore := -1, -1
 	for i, p := range d.Penalties() {
-		if p.Who != "" && !strings.Contains(q.Question, p.Who) {
+		if p.Who != "" && !strings.Contains(q.Question, p.Who) && !h.p.hasAny(q.Question, h.p.g.PenaltyPeople[p.Who]) {
 			continue
 		}
 		score := 0

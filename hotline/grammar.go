@@ -145,6 +145,9 @@ type grammar struct {
 	// employer does, not the caller's act
 	Employer    []string `yaml:"employer"`
 	Consequence []string `yaml:"consequence"`
+	// PenaltyPeople are callers' words for the people a notice's penalty
+	// names, by the notice's own word (国家工作人员: 公务员, 乡镇干部)
+	PenaltyPeople map[string][]string `yaml:"penalty_people"`
 	// Fine are the words that ask how much a penalty is (罚多少)
 	Fine     []string `yaml:"fine"`
 	Money    []string `yaml:"money"`
