@@ -712,7 +712,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, m := range voc.Measures {
 		units := keys(m.Units)
 		ms := measure{Measure: m,
-			re: regexp.MustCompile(alt(m.Prefixes) + `\s*([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)(半)?`)}
+			re: regexp.MustCompile(alt(m.Prefixes) + `\s*([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)(半|多)?`)}
 		if len(m.After) > 0 {
 			ms.after = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)\s*(?:的)?` + alt(m.After))
 		}
@@ -3381,12 +3381,18 @@ func (p *parser) distance(rd *reading) {
 	// first, so that a distance of its own is not the forest's
 	for _, ms := range p.measures {
 		add := func(m []int, n float64) {
+			unit := ms.Units[rd.text[m[4]:m[5]]]
+			var v any = n * unit
 			if len(m) > 7 && m[6] >= 0 {
-				n += 0.5 // 两公里半: half a unit more
+				if rd.text[m[6]:m[7]] == "半" {
+					v = (n + 0.5) * unit // 两公里半: half a unit more
+				} else {
+					v = Span{Min: n * unit, Max: (n + 1) * unit} // 一公里多: more, short of the next
+				}
 			}
 			rd.mark(m[0], m[1])
 			rd.facts = append(rd.facts, hit{i: m[0], j: m[1], clause: rd.clause(m[0]), words: rd.text[m[0]:m[1]],
-				w: word{facts: []vocab.Value{{Fact: ms.Fact, V: n * ms.Units[rd.text[m[4]:m[5]]]}}}})
+				w: word{facts: []vocab.Value{{Fact: ms.Fact, V: v}}}})
 		}
 		if p.textHas(rd, ms.Prefixes) {
 			countsIn(rd, ms.re, add)
