@@ -1107,6 +1107,19 @@ func (p *parser) clauseSaysMore(rd *reading, c int) bool {
 	return false
 }
 
+// distanceOfObject reports whether distance phrase h is said of act a's
+// object: its clause opens with a word of one or two characters, before
+// the phrase, that a's words hold (田离林子三十米 of 烧田埂).
+func (p *parser) distanceOfObject(rd *reading, h, a hit) bool {
+	st := h.i
+	for st > 0 && rd.clause(st-1) == h.clause {
+		st--
+	}
+	subj := strings.TrimSpace(rd.text[st:h.i])
+	n := utf8.RuneCountInString(subj)
+	return n >= 1 && n <= 2 && strings.Contains(a.words, subj)
+}
+
 // deniedHere reports whether clause c says a bare verb only as not done,
 // and no act (院子里不烧了): its place is where the act is not done.
 func deniedHere(rd *reading, c int) bool {
@@ -1827,7 +1840,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		for _, v := range h.w.facts {
 			if v.Fact == p.voc.Distance.Fact && h.w.note == "" {
 				explicitDistance = true
-				ownDistance = ownDistance || h.clause == a.clause
+				// (山里才准烧田埂 田离林子三十米: a distance said of the act's
+				// own object, 田 of 田埂, is the act's as if said in its clause)
+				ownDistance = ownDistance || h.clause == a.clause || p.distanceOfObject(rd, h, a)
 			}
 		}
 	}
