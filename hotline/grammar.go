@@ -128,10 +128,13 @@ type grammar struct {
 	People      []string `yaml:"people"`
 	Household   []string `yaml:"household"`
 	HouseholdOf []string `yaml:"household_of"`
-	Connectors  []string `yaml:"connectors"`
-	Enumerators []string `yaml:"enumerators"`
-	AskedAs     []string `yaml:"asked_as"`
-	Corrections []string `yaml:"corrections"`
+	// HouseholdThings, followed by a thing an act is done to, say whose
+	// it is (家里的生活垃圾), not where the act is done.
+	HouseholdThings []string `yaml:"household_things"`
+	Connectors      []string `yaml:"connectors"`
+	Enumerators     []string `yaml:"enumerators"`
+	AskedAs         []string `yaml:"asked_as"`
+	Corrections     []string `yaml:"corrections"`
 	// CorrectionsAlone correct only when said alone between pauses
 	CorrectionsAlone []string `yaml:"corrections_alone"`
 	When             []string `yaml:"when"`

@@ -747,7 +747,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			}
 		}
 	}
-	for _, w := range append(append([]string{}, g.Household...), g.HouseholdOf...) {
+	for _, w := range slices.Concat(g.Household, g.HouseholdOf, g.HouseholdThings) {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.householdFirst.add(r)
 	}
@@ -1948,6 +1948,13 @@ func (p *parser) household(s string) int {
 	}
 	for _, w := range p.g.Household {
 		if strings.HasPrefix(s, w) {
+			return len(w)
+		}
+	}
+	// 屋里的垃圾拖到田边烧了: the household's things, dealt with where
+	// they are taken (the thing stays free for its verb)
+	for _, w := range p.g.HouseholdThings {
+		if strings.HasPrefix(s, w) && p.objects.longestLen(s[len(w):]) > 0 {
 			return len(w)
 		}
 	}
