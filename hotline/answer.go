@@ -1392,7 +1392,15 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			// said put it outside — said, so that no_rule is not heard as
 			// "no notice covers burning"
 			a.Details.RuledOut = append(a.Details.RuledOut, *ro)
-			spoken = append(spoken, h.ruledOutSaid(l, ro))
+			// room: what the headline and the sentences kept after it leave
+			room := maxSpoken(l) - utf8.RuneCountInString(a.Headline) - utf8.RuneCountInString(c.T(l, "no_rule.not_allowed"))
+			for _, e := range expired {
+				room -= utf8.RuneCountInString(e)
+			}
+			if l == EN {
+				room -= 3 // the spaces between sentences
+			}
+			spoken = append(spoken, h.ruledOutSaid(l, ro, room))
 			must = markMust(must, len(spoken), 1)
 		}
 		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))

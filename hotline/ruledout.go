@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/rules/cond"
@@ -161,8 +162,9 @@ func lowerFirst(s string) string {
 
 // ruledOutSaid is the sentence naming what the caller said that took the
 // act out of the rules, and the rules' reach: "您说的“离山两百来米”不在祁政通
-// 〔2024〕7号第三条管的范围里（它只管不超过100米）。"
-func (h *Hotline) ruledOutSaid(l Lang, ro *RuledOut) string {
+// 〔2024〕7号第三条管的范围里（它只管不超过100米）。" — in at most room
+// characters where it can be.
+func (h *Hotline) ruledOutSaid(l Lang, ro *RuledOut, room int) string {
 	c := h.cat
 	// one notice is named once, with its articles (9号第一条、第五条)
 	var notices []string
@@ -201,11 +203,28 @@ func (h *Hotline) ruledOutSaid(l Lang, ro *RuledOut) string {
 	if len(words) > 2 {
 		words = words[:2]
 	}
-	key := "ruled_out"
-	if ro.Reach != "" {
-		key = "ruled_out.reach"
+	say := func(words, cites []string, reach string) string {
+		key := "ruled_out"
+		if reach != "" {
+			key = "ruled_out.reach"
+		}
+		return c.T(l, key, "words", strings.Join(words, c.T(l, "list.sep")), "rules", strings.Join(cites, c.T(l, "list.sep")), "reach", reach)
 	}
-	return c.T(l, key, "words", strings.Join(words, c.T(l, "list.sep")), "rules", strings.Join(cites, c.T(l, "list.sep")), "reach", ro.Reach)
+	// Within room, shorter as needed — one fact's words, the first rule,
+	// no reach — rather than cut whole for a long call's words.
+	s := say(words, cites, ro.Reach)
+	if utf8.RuneCountInString(s) > room && len(words) > 1 {
+		words = words[:1]
+		s = say(words, cites, ro.Reach)
+	}
+	if utf8.RuneCountInString(s) > room && len(cites) > 1 {
+		cites = cites[:1]
+		s = say(words, cites, ro.Reach)
+	}
+	if utf8.RuneCountInString(s) > room && ro.Reach != "" {
+		s = say(words, cites, "")
+	}
+	return s
 }
 
 // saidAs says a fact as the query gave it, where the caller's words are not
