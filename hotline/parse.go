@@ -613,6 +613,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		for w := range f.objects {
 			p.known.add(w, word{})
 		}
+		for _, w := range f.with { // 自己屋: the caller's own house, not 起屋
+			p.known.add(w, word{})
+		}
 	}
 	for _, pre := range voc.Distance.Prefixes { // 离山: a distance, not 里山
 		for _, n := range voc.Distance.Nouns {
