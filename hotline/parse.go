@@ -3353,8 +3353,9 @@ func (p *parser) landmarkAfter(s string, i int) int {
 }
 
 // distanceEdges are the words that make a landmark its edge (林子边上):
-// a distance said right after one is measured from it.
-var distanceEdges = []string{"边缘", "边边上", "边上", "边边", "边", "脚", "缘"} // 缘: 林缘, the forest edge in the operator's shorthand
+// a distance said right after one is measured from it (林子外面两百米:
+// outside it, from its edge).
+var distanceEdges = []string{"边缘", "边边上", "边上", "边边", "边", "脚", "缘", "外面", "外头", "外边"} // 缘: 林缘, the forest edge in the operator's shorthand
 
 // edgeBefore is where a landmark's edge said right before byte i starts
 // (林子边上 of 林子边上五十米: a distance vocabulary noun ending with an
