@@ -1597,7 +1597,16 @@ func (h *Hotline) askedOf(fact string) string {
 // grounds cites the documents and articles that decide, in short.
 func (h *Hotline) grounds(l Lang, d *engine.Decision) string {
 	var cites []string
-	for _, r := range d.Reasons() {
+	// what decides first: of a verdict of 不可以, the rules that forbid on
+	// what is known before those that would on what is not (湘潭县's
+	// organised burning, asked with no hour: the night's clause, not the
+	// pollution clauses that depend on the air)
+	rs := d.Reasons()
+	if d.Verdict == engine.Forbidden {
+		rs = slices.Clone(rs)
+		slices.SortStableFunc(rs, func(a, b engine.Reason) int { return min(len(a.DependsOn), 1) - min(len(b.DependsOn), 1) })
+	}
+	for _, r := range rs {
 		if r.Status == "overridden" {
 			continue
 		}
