@@ -1408,6 +1408,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			if v.neg || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) {
 				continue // (上哪里交罚款: going where, not 上香)
 			}
+			// (低保户的补助要去申请不: a phrase said that belongs to
+			// another activity — the group is the insurance plan's — is
+			// what the call is about, not the one act its bare verb has)
+			if slices.ContainsFunc(rd.facts, func(f hit) bool { return f.w.about != nil && !f.neg && f.w.about != a }) {
+				continue
+			}
 			if !mustRead {
 				for _, m := range p.g.Must {
 					if rd.mayHold1(m) && rd.search(m) {
