@@ -432,6 +432,13 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 				must = markMust(must, len(lines), 1)
 			}
 		}
+		if ro := a.Details.RuledOut; len(ro) > 0 && !(q.ownAsk && len(a.asked) > 0) {
+			// 屋里烤火行不 离山两百米烧田埂行不: what took an answer out of
+			// the rules, after its headline, as room allows (the headlines
+			// are never cut for it)
+			lines = append(lines, h.ruledOutSaid(req.Lang, &ro[0], maxSpoken(req.Lang)/3))
+			asked = true
+		}
 		if rank(a.Verdict) > rank(worst) {
 			worst = a.Verdict
 		}
