@@ -407,10 +407,11 @@ func sameFact(got, want any) bool {
 // corpus was written, before the parser was rebuilt, the baseline was
 // 199 of 474 (42.0 %), with 0 % in documents, negation, report, several
 // and uncovered, and 5 answers of 可以 where a rule forbids. Session 8
-// (misses): 660 of 667 (99.0 %); the overall floor rises to 98 %.
+// (misses): 660 of 667 (99.0 %); the overall floor rises to 98 %. Session 13's
+// end: 1678 of 1689 (99.3 %); it rises to 99 %.
 var corpusFloor = struct {
 	overall, category float64
-}{0.98, 0.90}
+}{0.99, 0.90}
 
 // TestCallerCorpus asks every question of the caller corpus and scores the
 // answers by category. Run with -v to see the table and every miss.
@@ -527,7 +528,8 @@ var heldoutSets = []heldoutSet{
 	// instruction to the hotline no act, errands no rule governs, an object said as its clause's topic, a said day
 	// over a custom's usual one) 221; with questions about the text's own duties and terms (terms10) 231; loading
 	// as such, an act no rule governs, 232; a modifier clause's verb describes the object (objects10), 233.
-	{"set9", heldout9Glob, 240, 0.95, 0},
+	// At session 13's end, 239 of 245 (the floor raised to 0.97).
+	{"set9", heldout9Glob, 240, 0.97, 0},
 	// Held-out set 11 (testdata/heldout/s11-lives, 239 calls in 11 categories, session 10: people's lives across
 	// the year, one file per life situation — rites, a wedding, a funeral, farm work, the oil-tea season, a shop by the
 	// market, building, a family's insurance, reporting, a document's validity, several questions of one event). Its
@@ -544,7 +546,8 @@ var heldoutSets = []heldoutSet{
 	// distance over a vague place word, a past act narrated is this year's, a lunar month said alone (2026年正月),
 	// the question verb after the question words of a long call, 206; on the landing rebase, with the
 	// session's other fixes, 211; at session 11's end, 226 of 239 (the floor raised to 0.94).
-	{"set11", heldout11Glob, 220, 0.94, 0},
+	// At session 13's end, 236 of 239 (the floor raised to 0.98).
+	{"set11", heldout11Glob, 220, 0.98, 0},
 	// Held-out set 12 (testdata/heldout/s12-noisy, 232 calls in 11 categories, session 10: noisy calls as typed
 	// at the operator's keyboard — pinyin homophones, misheard words, traditional script, run-on punctuation,
 	// fillers, self-corrections, mixed numbers, rambling, Xiang dialect, shorthand, uncovered and hostile input).
@@ -562,7 +565,8 @@ var heldoutSets = []heldoutSet{
 	// (docs/hotline.md); with the other helpers' last fixes, 191; session 11 (fire11): an exact distance over a
 	// vague place word and hedges stacked, 一过 / 过了 after a day, the area said short after a month, a landmark said
 	// after the distance, someone else on the caller's own hill, 便炮/烟发/烧飞积肥/谷草, 203; on the landing rebase, with the session's other fixes, 206; at session 11's end, 219 of 232 (the floor raised to 0.94).
-	{"set12", heldout12Glob, 220, 0.94, 0},
+	// At session 13's end, 222 of 232 (the floor raised to 0.95).
+	{"set12", heldout12Glob, 220, 0.95, 0},
 	// Held-out set 13 (testdata/heldout/s13-paraphrase, 240 calls in 10 categories, session 11: 24 core questions
 	// across the six documents, each asked ten ways — object first, words inserted, Xiang dialect, typos,
 	// traditional script, negation and scope, another kind of day, a loose distance or place, a long call, the
@@ -575,7 +579,8 @@ var heldoutSets = []heldoutSet{
 	// (装修垃圾不乱倒 只堆在…) 198; a clause after the question planning for the other outcome (不让烧的话我就只献花)
 	// not the act asked, 199; 200 with the session's other helpers' fixes; at session 11's end, 211 of 240 (the
 	// floor raised to 0.87).
-	{"set13", heldout13Glob, 240, 0.87, 0},
+	// At session 13's end, 238 of 240 (the floor raised to 0.99).
+	{"set13", heldout13Glob, 240, 0.99, 0},
 	// Held-out set 14 (testdata/heldout/s14-firstcall, 300 calls in 13 categories, session 12: first-time callers,
 	// every kind of question issue 12 names — object first and inserted words, typos and traditional script,
 	// negation and scope, every kind of day, loose distances, 街道/镇 and indoors, documents, insurance amounts and
@@ -586,7 +591,8 @@ var heldoutSets = []heldoutSet{
 	// opened, a feast laid on, a well dug —, their objects not heard by sound, a verb and its measure before its object
 	// not a word heard by sound) 266; a period typed with a character of the same sound (禁火其) 267; with fire12's
 	// fixes on main, 270; 想 never heard by its sound (坡上想烧 was 上香) 271.
-	{"set14", heldout14Glob, 300, 0.89, 0},
+	// At session 13's end, 291 of 300 (the floor raised to 0.96).
+	{"set14", heldout14Glob, 300, 0.96, 0},
 	// Held-out set 15 (testdata/heldout/s15-roles, 241 calls in 10 categories, session 13: callers by who they are —
 	// a farmer, an oil-tea grower and picker, a family at rites, a shopkeeper, a builder and driver, a retiree and a
 	// parent on insurance, a migrant worker home for the new year, a cadre and a ranger, a townsperson asking about a
