@@ -210,7 +210,17 @@ type grammar struct {
 	Filler       []string `yaml:"filler"`
 	// Operator are the words that ask the operator to look (你帮我看下):
 	// their verb is no act of the caller's.
-	Operator    []string          `yaml:"operator"`
+	Operator []string `yaml:"operator"`
+	// Unseen is the clause of an act done while its holder does not see
+	// (趁他冇看到, 等山主看不到的时候): one of Opens, who (at most Who
+	// characters), then a negator and a Perceive word, or an Unable word.
+	// It says when the act is done: its verb is no act.
+	Unseen struct {
+		Opens    []string `yaml:"opens"`
+		Who      int      `yaml:"who"`
+		Perceive []string `yaml:"perceive"`
+		Unable   []string `yaml:"unable"`
+	} `yaml:"unseen"`
 	ClockParts  map[string][2]int `yaml:"clock_parts"`
 	ClockBefore []string          `yaml:"clock_before"`
 	// DaySpans are the parts of the day said with no clock time (晚上,

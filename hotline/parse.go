@@ -297,7 +297,13 @@ type parser struct {
 	framesInDict bool
 	acts         *trie // activity and act phrases
 	facts        *trie // fact phrases and places
-	sound        *soundTrie
+	// unseen is what the unseen clause (趁他冇看到) states in this rule
+	// set: the facts of its vocabulary's phrases of that shape; unseenNeg
+	// and unseenSees are the grammar's negators and perception words,
+	// longest first
+	unseen                word
+	unseenNeg, unseenSees []string
+	sound                 *soundTrie
 	// latin maps the toneless pinyin of every known word of two or more
 	// characters (yibao) to the word (医保): what an operator types in Latin
 	// letters; "" for a pinyin two words share
@@ -564,6 +570,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.facts.add(w, word{facts: ph.Facts, note: ph.Note, about: byID[ph.About], place: ph.Place})
 		}
 	}
+	p.unseenWords(voc)
 	p.placeWords()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
@@ -1205,9 +1212,15 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 			}
 		}
 	}
+	unseen := p.unseenSpans(rd)
 	p.distance(rd)
 	p.scanActs(rd)
 	p.scanFacts(rd)
+	for _, sp := range unseen {
+		if len(p.unseen.facts) > 0 {
+			rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unseen, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})
+		}
+	}
 	p.scanFrames(rd)
 	p.mannerApart(rd)
 	p.scope(rd)
@@ -1929,6 +1942,9 @@ func (p *parser) scanFacts(rd *reading) {
 				}
 				if w.place == "" {
 					w.place = x.place
+				}
+				if w.about == nil {
+					w.about = x.about
 				}
 			}
 			if k := p.placeCut(s, i, n, w); k > 0 {
@@ -3967,4 +3983,97 @@ func (p *parser) placeCut(s string, i, n int, w word) int {
 		return 0
 	}
 	return k
+}
+
+// unseenWords reads the grammar's unseen clause for this rule set: the
+// facts its vocabulary gives a phrase of that shape (趁人家不注意), so that
+// any such clause said (趁山主冇看见) states them. Phrases that disagree
+// leave it none: the clause then only keeps its verb from being an act.
+func (p *parser) unseenWords(voc *vocab.Vocabulary) {
+	for _, ng := range p.g.Negators {
+		if !slices.Contains(p.g.Prohibitive, ng) && !slices.Contains(p.g.Imperative, ng) {
+			p.unseenNeg = append(p.unseenNeg, ng)
+		}
+	}
+	p.unseenSees = slices.Clone(p.g.Unseen.Perceive)
+	for _, l := range [][]string{p.unseenNeg, p.unseenSees} {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	var agreed *word
+	for _, ph := range voc.Phrases {
+		for _, w := range ph.Words {
+			if p.unseenAt(w) != len(w) {
+				continue
+			}
+			if agreed == nil {
+				agreed = &word{facts: ph.Facts, note: ph.Note}
+			} else if !slices.EqualFunc(agreed.facts, ph.Facts, func(a, b vocab.Value) bool { return a.Fact == b.Fact && sameValue(a.V, b.V) }) {
+				return
+			}
+		}
+	}
+	if agreed != nil {
+		p.unseen = *agreed
+	}
+}
+
+// unseenAt is the length of the unseen clause (趁他冇看到, 等他看不到)
+// that s starts with, 0 for none.
+func (p *parser) unseenAt(s string) int {
+	u := &p.g.Unseen
+	for _, o := range u.Opens {
+		if !strings.HasPrefix(s, o) {
+			continue
+		}
+		k := len(o)
+		for n := 0; n <= u.Who && k < len(s); n++ {
+			rest := s[k:]
+			for _, w := range u.Unable {
+				if strings.HasPrefix(rest, w) {
+					return k + len(w)
+				}
+			}
+			for _, ng := range p.unseenNeg {
+				if !strings.HasPrefix(rest, ng) {
+					continue
+				}
+				for _, w := range p.unseenSees {
+					if strings.HasPrefix(rest[len(ng):], w) {
+						return k + len(ng) + len(w)
+					}
+				}
+			}
+			r, sz := utf8.DecodeRuneInString(rest)
+			if !isHan(r) {
+				break
+			}
+			k += sz
+		}
+	}
+	return 0
+}
+
+// unseenSpans marks the unseen clauses of the call (趁他冇看到): its
+// perception verb is no act, nor its who a place (他屋里人), and returns
+// where they are, for the facts they state.
+func (p *parser) unseenSpans(rd *reading) [][2]int {
+	s := rd.text
+	var out [][2]int
+	for _, o := range p.g.Unseen.Opens {
+		for k := 0; k < len(s); {
+			i := strings.Index(s[k:], o)
+			if i < 0 {
+				break
+			}
+			i += k
+			if n := p.unseenAt(s[i:]); n > 0 && rd.free(i, i+n) {
+				rd.mark(i, i+n)
+				out = append(out, [2]int{i, i + n})
+				k = i + n
+				continue
+			}
+			k = i + len(o)
+		}
+	}
+	return out
 }
