@@ -3154,7 +3154,7 @@ func (p *parser) negation(rd *reading, i int, act bool) (start, k int, ng string
 		if (prev == next || prev == next1) && prev != utf8.RuneError {
 			continue
 		}
-		if strings.HasPrefix(s[at:], "不要紧") || strings.HasPrefix(s[at:], "没事") || p.inNotNegator(s, at, ng) {
+		if p.inNotNegator(s, at, ng) {
 			continue
 		}
 		// 能收新茶籽不 能摘…: a question's 不 before a pause, not a negation
