@@ -863,6 +863,9 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 		if q.unknownDay {
 			a.Headline = c.T(l, "head.unknown_day", "words", strings.Join(q.badWords, c.T(l, "list.sep")))
 		}
+		if q.unplacedDay {
+			a.Headline = c.T(l, "head.unplaced_day", "words", strings.Join(q.badWords, c.T(l, "list.sep")))
+		}
 		if len(q.badWords) == 0 {
 			a.Headline = c.T(l, "head.bad_day.unsaid")
 		}

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "acdf0c1889fe88eaf3c12d34c2e76bd641a8c4639d7610367e3e8a3241d19bdb"
+const catalogSnapshotSum = "b542283afad821551b1d5e828716dbd541a4ecf2a93a4ed5adea27eaabe75f09"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -115,6 +115,7 @@ func snapshotCatalog() *Catalog {
 			"head.short.no_rule":                   {ZH: "本规则库没有相关规定：{when}。", EN: "The rule base has no rule on this{when}."},
 			"head.terms":                           {ZH: "{when}{activity}，{term}", EN: "{activity}{when}: {term}"},
 			"head.unknown_day":                     {ZH: "不知道是哪一天：{words}的日期每年公布，这一年的没有公布或不在规则库里。", EN: "The day is not known: {words} is held on days published each year, and that year's were not published or are not in the rule base."},
+			"head.unplaced_day":                    {ZH: "没有听出“{words}”是哪个节：这几天前后没有放假的节日。", EN: "Which holiday \"{words}\" counts from was not recognised: no public holiday is near the day of the call."},
 			"head.unread":                          {ZH: "问题太长没有听完，不能答“可以”。", EN: "The question was too long to read whole: it cannot be answered yes."},
 			"head.until":                           {ZH: "{when}{activity}，到{to}截止。", EN: "{activity}{when}: until {to}."},
 			"interpretation":                       {ZH: "“{words}”理解为：{reading}", EN: "“{words}” is read as: {reading}"},

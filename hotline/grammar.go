@@ -40,10 +40,16 @@ type grammar struct {
 	LunarFirstNote string   `yaml:"lunar_first_note"`
 	After          []string `yaml:"after"`
 	Before         []string `yaml:"before"`
-	BeforeDays     []string `yaml:"before_days"`
-	BeforeDay      []string `yaml:"before_day"`
-	Past           []string `yaml:"past"`
-	PastAfter      []string `yaml:"past_after"`
+	// BareHoliday: 节后, 节前 said with no festival named (dates.Words).
+	BareHoliday struct {
+		Near   int      `yaml:"near"`
+		After  []string `yaml:"after"`
+		Before []string `yaml:"before"`
+	} `yaml:"bare_holiday"`
+	BeforeDays []string `yaml:"before_days"`
+	BeforeDay  []string `yaml:"before_day"`
+	Past       []string `yaml:"past"`
+	PastAfter  []string `yaml:"past_after"`
 	// PastNote says a day said with 过了 had passed: today is answered.
 	PastNote   string   `yaml:"past_note"`
 	TermCome   []string `yaml:"term_come"`

@@ -2250,6 +2250,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 				q.NotUnderstood = append(q.NotUnderstood, m.Words)
 				q.badWords = append(q.badWords, m.Words)
 				q.unknownDay = q.unknownDay || m.Note != "" // a Bad mention with a note is a day not known
+				q.unplacedDay = q.unplacedDay || m.Unplaced
 			}
 		}
 		return

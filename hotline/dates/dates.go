@@ -113,6 +113,18 @@ type Words struct {
 	// ClockBefore are the words after a time that say the act is done
 	// before it (十二点以前): midnight so said is the end of the day before.
 	ClockBefore []string
+	// HolidayAfter are words for the days after a public holiday said with
+	// no festival named (节后, 收假以后, 过完节): the holiday the call is in
+	// or near (HolidayNear), its first day after — or the Nth, with 第N天
+	// after them (节后第三天). With no holiday near they name no day (Bad,
+	// Unplaced): it is asked, never taken for the day of the call.
+	HolidayAfter []string
+	// HolidayBefore are words for the day before such a holiday (节前): one
+	// beginning within HolidayNear days of the call.
+	HolidayBefore []string
+	// HolidayNear is how many days before a holiday's first day or after
+	// its last a call may be for those words to mean it.
+	HolidayNear int
 }
 
 // LunarDay is a named day of the lunar year with the reading chosen.
@@ -166,6 +178,9 @@ type Mention struct {
 	// Bad is set when the words name no day (2月30日): the day must be
 	// asked for, not guessed.
 	Bad bool
+	// Unplaced is set, with Bad, when the words count from a holiday not
+	// named and none is near the call (节后第三天 said in June).
+	Unplaced bool
 	// Past marks a day said as a bound passed (过了4月30号): a day said
 	// after it names the day asked about (…5月3号在山上烧田埂).
 	Past bool
@@ -218,6 +233,10 @@ type Reader struct {
 	reFeastDay  *pattern
 	// reFestBefore is a count of days before a festival (清明前三天)
 	reFestBefore *pattern
+	// reHolidayN is the count after a bare holiday word (节后第三天, 节前一天)
+	reHolidayN *pattern
+	// holidayWords are HolidayAfter and HolidayBefore, longest first
+	holidayWords []string
 	reClock      *pattern
 	// the word lists, longest first, sorted once
 	years, monthWords, monthParts, monthSpans, yearParts, lunarDays, gregorian, dayWords, feasts []string
@@ -344,6 +363,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	if len(w.BeforeDays) > 0 {
 		r.reFestBefore = compile(`^的?(?:节)?(?:` + alt(w.BeforeDays) + `)\s*(` + num + `)\s*天`)
 	}
+	r.reHolidayN = compile(`^的?第?(` + num + `)天`)
 	if err == nil {
 		r.reClock, err = r.compileClock()
 	}
@@ -367,7 +387,11 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		r.feastRank[f] = k
 	}
 	r.wordIndex = &wordTrie{root: &wordNode{}}
-	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts} {
+	if w.HolidayNear > 0 {
+		r.holidayWords = append(slices.Clone(w.HolidayAfter), w.HolidayBefore...)
+		slices.SortStableFunc(r.holidayWords, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	}
+	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts, r.holidayWords} {
 		for _, w := range l {
 			r.wordIndex.add(w)
 		}
@@ -392,7 +416,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	}
 	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts,
 		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.Past, w.PastAfter, w.AfterDay, w.Orthodox, keys(w.ClockParts),
-		keys(w.CountUnits), w.MonthUnits} {
+		keys(w.CountUnits), w.MonthUnits, r.holidayWords} {
 		for _, x := range l {
 			r.addChars(x)
 		}
@@ -771,6 +795,9 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	}
 	r.otherFeasts(s, today, year)
 	r.festivals(s, today, year)
+	if len(r.holidayWords) > 0 {
+		r.bareHoliday(s, today)
+	}
 	r.solarTerms(s, today, year)
 	r.months(s, today, year)
 	if has("周星礼拜") {
@@ -1499,6 +1526,65 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			}
 		}
 	}
+}
+
+// bareHoliday reads 节后, 节后第三天, 收假以后, 节前 said with no festival
+// named (a named one is taken before: 国庆节后第三天): the public holiday
+// the call is in, else one that ended or begins within HolidayNear days.
+func (r *Reader) bareHoliday(s *scan, today calendar.Date) {
+	var near calendar.HolidayBlock
+	looked, found := false, false
+	for _, w := range r.holidayWords {
+		for i, j := range s.occurrences(w) {
+			if !looked {
+				near, found = r.nearHoliday(today)
+				looked = true
+			}
+			after := slices.Contains(r.w.HolidayAfter, w)
+			n := 1
+			if m := r.reHolidayN.re.FindStringSubmatchIndex(s.text[j:]); m != nil && s.free(j, j+m[1]) {
+				if k, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && k >= 1 && k <= 31 {
+					n, j = int(k), j+m[1]
+				}
+			}
+			switch {
+			case !found:
+				s.add(Mention{Start: i, End: j, Bad: true, Unplaced: true})
+			case after:
+				s.add(Mention{Start: i, End: j, Date: near.To.AddDays(n)})
+			case near.From.After(today): // 节前: only of a holiday still to come
+				s.add(Mention{Start: i, End: j, Date: near.From.AddDays(-n)})
+			default:
+				s.add(Mention{Start: i, End: j, Bad: true, Unplaced: true})
+			}
+		}
+	}
+}
+
+// nearHoliday is the public holiday going on today, else the one that
+// ended or begins within HolidayNear days of it, the nearer first.
+func (r *Reader) nearHoliday(today calendar.Date) (calendar.HolidayBlock, bool) {
+	var best calendar.HolidayBlock
+	gap := r.w.HolidayNear + 1
+	for y := today.Year() - 1; y <= today.Year()+1; y++ {
+		blocks, err := r.cal.HolidayBlocks(y)
+		if err != nil {
+			continue
+		}
+		for _, b := range blocks {
+			g := 0
+			switch {
+			case today.Before(b.From):
+				g = b.From.Sub(today)
+			case today.After(b.To):
+				g = today.Sub(b.To)
+			}
+			if g < gap {
+				best, gap = b, g
+			}
+		}
+	}
+	return best, gap <= r.w.HolidayNear
 }
 
 // otherFeasts reads the names of other calendars' holidays (复活节,
