@@ -621,8 +621,10 @@ var heldoutSets = []heldoutSet{
 	// talk on the phone — correcting themselves, reporting what others said, hypotheticals, conditions first, places
 	// by name, several questions, negation, chatter first, complaints and reports, amounts and deadlines, documents,
 	// and acts no notice covers said the same ways). Its first run, before any change made for it, scored 181 of 230
-	// (78.7 %), with no answer of 可以 where a rule forbids; docs/hotline.md has it by category.
-	{"set17", heldout17Glob, 230, 0.78, 0},
+	// (78.7 %), with no answer of 可以 where a rule forbids; docs/hotline.md has it by category. Seven expectations were
+	// wrong about the notices (late enrolment allowed in every case, twice; a designated stall or parking place still
+	// banned on a fire lane, four; 4号's general clause), 188 of 230.
+	{"set17", heldout17Glob, 230, 0.81, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
