@@ -129,6 +129,10 @@ type grammar struct {
 	Disposal    []string `yaml:"disposal"`
 	Instrument  []string `yaml:"instrument"`
 	Kept        []string `yaml:"kept"`
+	// Everyday are words of everyday speech no rule set names, known as
+	// written: the homophone pass never hears a word across one (自己处理
+	// is not 自几处, the insurance's 几处).
+	Everyday    []string `yaml:"everyday"`
 	Locatives   []string `yaml:"locatives"`
 	Toward      []string `yaml:"toward"`
 	People      []string `yaml:"people"`

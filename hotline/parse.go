@@ -609,7 +609,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
-		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household,
+		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords()} {
@@ -2189,6 +2189,13 @@ func (p *parser) scanFrames(rd *reading) {
 		// 烧成灰肥: after a resultative complement, what the act makes
 		result := vi+1 < len(toks) && p.result[toks[vi+1].t] && toks[vi+1].i == v.j
 		for oi := vi + 1; oi < len(toks) && gap <= 6; oi++ {
+			// 要自己处理 在城区把装修垃圾倒在…: what 把 brings forward is the
+			// object of the verb after it (not 一把火, a measure)
+			if o := toks[oi]; o.i > v.j && slices.Contains(p.g.Disposal, o.t) {
+				if r, _ := utf8.DecodeLastRuneInString(s[:o.i]); !isNumeralRune(r) {
+					break
+				}
+			}
 			if f := match(oi); f != nil {
 				if !p.made[toks[oi].t] && !(result && oi > vi+1) {
 					take(oi, f)
