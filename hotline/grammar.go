@@ -68,14 +68,17 @@ type grammar struct {
 	DotNotBefore  []string       `yaml:"dot_not_before"`
 	Negators      []string       `yaml:"negators"`
 	NotNegators   []string       `yaml:"not_negators"`
-	Prohibitive   []string       `yaml:"prohibitive"`
-	Imperative    []string       `yaml:"imperative"`
-	At            []string       `yaml:"at"`
-	Returns       []string       `yaml:"returns"`
-	NegBreaks     []string       `yaml:"negation_breaks"`
-	NotYet        []string       `yaml:"not_yet"`
-	Remedy        []string       `yaml:"remedy"`
-	Focus         []string       `yaml:"focus"`
+	// NotVerbs are words that hold a frame's verb without being one (手续
+	// holds 续): a question word holding them is no act's.
+	NotVerbs    []string `yaml:"not_verbs"`
+	Prohibitive []string `yaml:"prohibitive"`
+	Imperative  []string `yaml:"imperative"`
+	At          []string `yaml:"at"`
+	Returns     []string `yaml:"returns"`
+	NegBreaks   []string `yaml:"negation_breaks"`
+	NotYet      []string `yaml:"not_yet"`
+	Remedy      []string `yaml:"remedy"`
+	Focus       []string `yaml:"focus"`
 	// Asking, AskingEnd, Story, Reported, ReportedNot, Identity and
 	// IdentityEnd say which clause of a long call asks and which tell its
 	// story (asked.go).

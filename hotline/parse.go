@@ -192,6 +192,9 @@ func (p *parser) askedWords() []string {
 
 // holdsVerb reports whether w holds a verb of one of the frames.
 func (p *parser) holdsVerb(w string) bool {
+	for _, n := range p.g.NotVerbs {
+		w = strings.ReplaceAll(w, n, "|")
+	}
 	for v := range p.verbSet {
 		if strings.Contains(w, v) {
 			return true
@@ -701,7 +704,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	p.filler = newTrie()
-	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting, g.Where,
+	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Fine, g.Money, g.Deadline, g.Benefits, g.Waiting, g.Where,
 		g.Document, g.Validity, g.Report, g.Corrections, keys(days), p.askedWords()} {
 		for _, w := range l {
 			p.filler.add(w, word{})
