@@ -1240,6 +1240,14 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		case q.asks.deadline && slices.ContainsFunc(said, func(t saidTerm) bool { return t.name == untilTerm }):
 			k := slices.IndexFunc(said, func(t saidTerm) bool { return t.name == untilTerm })
 			a.Headline = h.headFit(l, "head.until", act, when, "to", said[k].value)
+			if q.asks.daysLeft {
+				// 还有几天截止: the count, said with the day
+				key := "head.until.left"
+				if said[k].left == 0 {
+					key = "head.until.last"
+				}
+				a.Headline = h.headFit(l, key, act, when, "to", said[k].value, "n", strconv.Itoa(said[k].left))
+			}
 			a.headSaysTerm = true
 			terms = slices.Delete(slices.Clone(terms), k, k+1)
 		case q.asks.money || q.asks.deadline || len(q.terms) > 0:
@@ -1779,8 +1787,12 @@ func (h *Hotline) terms(l Lang, q *Query, d *engine.Decision) []string {
 }
 
 // saidTerm is one sentence of terms said: the term's name (untilTerm for
-// the day a window ends), the sentence, and its value.
-type saidTerm struct{ name, text, value string }
+// the day a window ends), the sentence, and its value; left is the days
+// from the day asked to a window's end (untilTerm only).
+type saidTerm struct {
+	name, text, value string
+	left              int
+}
 
 // untilTerm names the sentence of terms that says when a window ends;
 // waitingTerm is the rules' term of a wait before benefits start.
@@ -1887,7 +1899,7 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 					to := h.day(l, w.To, nil)
 					s := h.cat.T(l, "term.until", "window", h.windowName(l, w.Name), "to", to)
 					if !slices.ContainsFunc(until, func(t saidTerm) bool { return t.text == s }) {
-						until = append(until, saidTerm{untilTerm, s, to})
+						until = append(until, saidTerm{untilTerm, s, to, w.To.Sub(d.Date)})
 					}
 				}
 			}
@@ -1915,7 +1927,7 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 				key = "term.named"
 			}
 		}
-		named = append(named, saidTerm{t.name, h.cat.T(l, key, "value", v, "name", name), v})
+		named = append(named, saidTerm{name: t.name, text: h.cat.T(l, key, "value", v, "name", name), value: v})
 	}
 	if a.money && !a.deadline {
 		// 交多少钱: the amount first, the day it must be paid by after

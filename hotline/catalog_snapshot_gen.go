@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "b542283afad821551b1d5e828716dbd541a4ecf2a93a4ed5adea27eaabe75f09"
+const catalogSnapshotSum = "8f43ccd1a0d261d5b0ace68f6079c8ce4f3d1aec9674b43d1a7bd473e8c779e5"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -118,6 +118,8 @@ func snapshotCatalog() *Catalog {
 			"head.unplaced_day":                    {ZH: "没有听出“{words}”是哪个节：这几天前后没有放假的节日。", EN: "Which holiday \"{words}\" counts from was not recognised: no public holiday is near the day of the call."},
 			"head.unread":                          {ZH: "问题太长没有听完，不能答“可以”。", EN: "The question was too long to read whole: it cannot be answered yes."},
 			"head.until":                           {ZH: "{when}{activity}，到{to}截止。", EN: "{activity}{when}: until {to}."},
+			"head.until.last":                      {ZH: "{when}{activity}，到{to}截止，这天就是最后一天。", EN: "{activity}{when}: until {to}, the last day."},
+			"head.until.left":                      {ZH: "{when}{activity}，到{to}截止，还有{n}天。", EN: "{activity}{when}: until {to}, {n} days left."},
 			"interpretation":                       {ZH: "“{words}”理解为：{reading}", EN: "“{words}” is read as: {reading}"},
 			"list.clause":                          {ZH: "，", EN: "; "},
 			"list.or":                              {ZH: "或", EN: " or "},
@@ -165,7 +167,12 @@ func snapshotCatalog() *Catalog {
 			"penalty.no_fine":                      {ZH: "罚款数额：{cite}没有写明。", EN: "The amount: {cite} states none."},
 			"penalty.sanctions":                    {ZH: "违者{sanctions}。", EN: "Violators: {sanctions}."},
 			"period.condition":                     {ZH: "另外，{name}。", EN: "Also: {name}."},
+			"period.is":                            {ZH: "{when}是{name}，到{to}结束。", EN: "Yes: {name} includes {when}; it ends on {to}."},
+			"period.is.last":                       {ZH: "{when}是{name}，{to}是最后一天。", EN: "Yes: {name} includes {when}; {to} is its last day."},
+			"period.is.left":                       {ZH: "{when}是{name}，到{to}结束，还有{n}天。", EN: "Yes: {name} includes {when}; it ends on {to}, {n} days later."},
+			"period.is_not":                        {ZH: "{when}不是{name}。", EN: "No: {name} does not include {when}."},
 			"period.none":                          {ZH: "规则库里没有这个时段的日期，请问主管部门。", EN: "The rule base has no dates for this period: ask the department in charge."},
+			"period.now":                           {ZH: "现在", EN: "now"},
 			"period.window":                        {ZH: "{name}是{from}到{to}。", EN: "{name} runs from {from} to {to}."},
 			"period.window.yearly":                 {ZH: "{name}是{from}到{to}，每年都有。", EN: "{name} runs from {from} to {to}, every year."},
 			"place.elsewhere":                      {ZH: "{except}以外的地方", EN: "other than {except}"},

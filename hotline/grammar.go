@@ -168,6 +168,11 @@ type grammar struct {
 	Fine     []string `yaml:"fine"`
 	Money    []string `yaml:"money"`
 	Deadline []string `yaml:"deadline"`
+	// DaysLeft ask how many days are left to a deadline (还有几天截止): a
+	// deadline asked, answered with the count.
+	DaysLeft []string `yaml:"days_left"`
+	// YesNo make a question of a period a yes/no one (还是禁火期吗).
+	YesNo    []string `yaml:"yes_no"`
 	Benefits []string `yaml:"benefits"`
 	Waiting  []string `yaml:"waiting"`
 	Where    []string `yaml:"where"`

@@ -211,6 +211,8 @@ type askFlags struct {
 	must, fine bool
 	// claim: how the help is claimed (低保户要不要去申请补助)
 	claim bool
+	// daysLeft: how many days are left to the deadline (还有几天截止)
+	daysLeft bool
 }
 
 // engineQuery is the engine's query for q with facts: for its day, or
@@ -296,6 +298,8 @@ type parser struct {
 	script *zh.Script
 	py     *zh.Pinyin
 	dates  *dates.Reader
+	// yesNo are the grammar's YesNo words, longest first (asksIfIn)
+	yesNo []string
 	// seg segments the text around verbs, over the dictionary gse reads
 	// (segment.go); framesInDict: every frame's verb and object is one of
 	// its words
@@ -611,7 +615,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.known.add(w, word{})
 		}
 	}
-	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.Benefits, g.Waiting,
+	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.When, g.Consequence, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting,
 		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
@@ -703,8 +707,10 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.addLatin(o)
 		}
 	}
+	p.yesNo = slices.Clone(g.YesNo)
+	slices.SortStableFunc(p.yesNo, func(a, b string) int { return len(b) - len(a) })
 	p.filler = newTrie()
-	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Fine, g.Money, g.Deadline, g.Benefits, g.Waiting, g.Where,
+	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Fine, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting, g.Where,
 		g.Document, g.Validity, g.Report, g.Corrections, keys(days), p.askedWords()} {
 		for _, w := range l {
 			p.filler.add(w, word{})

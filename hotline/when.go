@@ -2,6 +2,7 @@ package hotline
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -158,7 +159,18 @@ func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
 		// when the period ends
 		return false
 	}
-	return len(acts) == 0 || p.textHas(rd, p.g.When) || p.textHas(rd, p.g.Deadline)
+	return len(acts) == 0 || p.textHas(rd, p.g.When) || p.textHas(rd, p.g.Deadline) || p.textHas(rd, p.g.DaysLeft)
+}
+
+// asksIfIn reports whether a question of a period asks whether the day is
+// in it (还是禁火期吗, 采摘期开始了没有): a yes/no word is said, and no
+// `when` word outside one (开始了没 is both).
+func (p *parser) asksIfIn(text string) bool {
+	t := text
+	for _, w := range p.yesNo {
+		t = strings.ReplaceAll(t, w, "|")
+	}
+	return t != text && !p.hasAny(t, p.g.When)
 }
 
 // period answers a question about periods: each window's days around the
@@ -174,7 +186,13 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 	q.NotUnderstood = []string{}
 	a := &Answer{Intent: IntentWhen, Query: q, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood},
 		FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
-	var spoken, cites []string
+	var spoken, cites, lead []string
+	yesNo, left := h.p.asksIfIn(u.rd.text), h.p.hasAny(u.rd.text, h.p.g.DaysLeft)
+	now := h.day(l, q.Date, q)
+	if q.DateWords == "" || q.Date == q.called {
+		now = c.T(l, "period.now")
+	}
+	first := ""
 	cite := func(notice, article string) {
 		if s := c.T(l, "grounds.cite", "notice", notice, "article", c.Article(l, article)); !slices.Contains(cites, s) {
 			cites = append(cites, s)
@@ -196,6 +214,23 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 				key = "period.window.yearly"
 			}
 			from, to := h.span(l, iv.From, iv.To, q)
+			if first == "" {
+				first = h.windowName(l, w.Name)
+			}
+			if (yesNo || left) && !q.Date.Before(iv.From) && !q.Date.After(iv.To) {
+				// 还是禁火期吗: yes, until its end — said first
+				s := c.T(l, "period.is", "when", now, "name", h.windowName(l, w.Name), "to", to)
+				if left {
+					key := "period.is.left"
+					if iv.To == q.Date {
+						key = "period.is.last"
+					}
+					s = c.T(l, key, "when", now, "name", h.windowName(l, w.Name), "to", to, "n", strconv.Itoa(iv.To.Sub(q.Date)))
+				}
+				if !slices.Contains(lead, s) {
+					lead = append(lead, s)
+				}
+			}
 			s := c.T(l, key, "name", h.windowName(l, w.Name), "from", from, "to", to)
 			if !slices.Contains(spoken, s) {
 				spoken = append(spoken, s)
@@ -240,6 +275,14 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 		a.Headline = c.T(l, "period.none")
 		a.Answer = a.Headline
 		return a
+	}
+	if yesNo && len(lead) == 0 && first != "" {
+		lead = []string{c.T(l, "period.is_not", "when", now, "name", first)}
+	}
+	if len(lead) > 0 {
+		// the question answered before the period's days (the window
+		// said whole after it)
+		spoken = append(lead, spoken...)
 	}
 	a.Headline = spoken[0]
 	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
