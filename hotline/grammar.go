@@ -214,6 +214,12 @@ type grammar struct {
 	ReportThings []string `yaml:"report_things"`
 	HotlineSelf  []string `yaml:"hotline_self"`
 	Report       []string `yaml:"report"`
+	// ReportDeclared are the report words that only say a report is
+	// made (我要举报), asking no number; Lawful are the words asking
+	// whether an act breaks the rules (违法不): said together, the call
+	// asks the verdict
+	ReportDeclared []string `yaml:"report_declared"`
+	Lawful         []string `yaml:"lawful"`
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
 	FactAsked   []string `yaml:"fact_asked"`

@@ -129,7 +129,8 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			return u
 		}
 	// (在高速上开车打电话 罚多少: the 电话 is an act's, the question a fine's)
-	case p.textHas(rd, p.g.Report) && p.hasAny(p.reportText(rd.text), p.g.Report) && !p.textHas(rd, p.g.Fine):
+	case p.textHas(rd, p.g.Report) && p.hasAny(p.reportText(rd.text), p.g.Report) && !p.textHas(rd, p.g.Fine) &&
+		!p.asksLawful(rd):
 		// (你们这个电话是哪个单位的 names the hotline, asks no number; nor
 		// does 墙上写电话号码, a number written)
 		u.intent = IntentReport
@@ -678,6 +679,22 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 // pause after which a report word is said again, or a clause ending in 呢
 // asks the same of something else, each part a report question read on
 // its own; nil for a call of one.
+// asksLawful tells a report declared with the question whether the act
+// breaks the rules (我要举报 … 这个违法不): the verdict is asked, and no
+// report word asks a number or whom to call.
+func (p *parser) asksLawful(rd *reading) bool {
+	if !p.textHas(rd, p.g.Lawful) {
+		return false
+	}
+	text := p.reportText(rd.text)
+	for _, w := range p.g.Report {
+		if strings.Contains(text, w) && !slices.Contains(p.g.ReportDeclared, w) {
+			return false
+		}
+	}
+	return true
+}
+
 func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding {
 	text := rd.text
 	asks := func(s string) bool { return p.hasAny(p.reportText(s), p.g.Report) }
