@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "8f43ccd1a0d261d5b0ace68f6079c8ce4f3d1aec9674b43d1a7bd473e8c779e5"
+const catalogSnapshotSum = "13aa5a48a8cc2b4a56edf56a87c286ea818279dd9728c4da28c8c21ab9522f58"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -73,8 +73,11 @@ func snapshotCatalog() *Catalog {
 			"document.changed":                     {ZH: "依据{by}。", EN: "By {by}."},
 			"document.ended":                       {ZH: "有效期到{to}已结束。", EN: "Its validity ended on {to}."},
 			"document.from":                        {ZH: "从{date}起施行。", EN: "In force from {date}."},
+			"document.issued":                      {ZH: "{date}印发。", EN: "Issued on {date}."},
+			"document.issued_unknown":              {ZH: "规则库没有记录它的印发日期。", EN: "The rule base does not record the day it was issued."},
 			"document.issuer":                      {ZH: "发文机关：{issuer}。", EN: "Issued by {issuer}."},
 			"document.not_listed":                  {ZH: "登记簿里没有这个文件，规则库也没有收录它，请核对文号。", EN: "The register does not list it and the rule base does not hold it: check the number."},
+			"document.other_year":                  {ZH: "没有找到{said}年的这类文件，这是{year}年的。", EN: "No such document of {said} was found; this one is of {year}."},
 			"document.status":                      {ZH: "{number}{when}{status}。", EN: "{number}{when}: {status}."},
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},

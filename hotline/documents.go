@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline/dates"
 	"github.com/tonggao/tonggao/hotline/zh"
@@ -368,6 +369,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	// over is not reported as not understood.
 	q.NotUnderstood = []string{}
 	var number string
+	bySubject := false // found by what it is about, not by its number
 	if refs := h.p.docRefs(text); len(refs) > 0 {
 		d := refs[0]
 		// a day read inside the number (6号) is not a day asked about
@@ -380,9 +382,11 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	}
 	if number == "" {
 		number = h.byTitle(text, q)
+		bySubject = number != ""
 	}
 	if number == "" {
 		number = h.byAct(text, q)
+		bySubject = number != ""
 	}
 	if number == "" {
 		var cands []string
@@ -483,8 +487,27 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 			parts = append(parts, c.T(l, "document.not_listed"))
 		}
 	}
-	if h.p.hasAny(text, []string{"施行", "开始"}) && a.Document.ValidFrom != nil && st.Status != register.NotYetInForce {
-		parts = append(parts, c.T(l, "document.from", "date", h.day(l, *a.Document.ValidFrom, nil)))
+	if h.p.hasAny(text, h.p.g.DocumentFrom) && a.Document.ValidFrom != nil && st.Status != register.NotYetInForce {
+		// what was asked, right after the status
+		parts = slices.Insert(parts, 1, c.T(l, "document.from", "date", h.day(l, *a.Document.ValidFrom, nil)))
+	}
+	if h.p.hasAny(text, h.p.g.DocumentIssued) {
+		// 哪天发的: the day it was issued, right after its status; a
+		// notice file that records none says so rather than give the day
+		// it took effect as the day it was issued
+		issued := c.T(l, "document.issued_unknown")
+		if nt, ok := h.eng.Rules().Notice(n.String()); ok && nt.Issued != (calendar.Date{}) {
+			issued = c.T(l, "document.issued", "date", h.day(l, nt.Issued, nil))
+		}
+		parts = slices.Insert(parts, 1, issued)
+	}
+	if m := reYear().FindStringSubmatch(text); bySubject && m != nil {
+		// 2020年的那个烟花爆竹的文件: the year said is not the document's
+		// found — say so, the caller may have another document in mind
+		said, _ := strconv.Atoi(m[1])
+		if said != n.Year && !strings.Contains(a.Document.Title, m[0]) {
+			parts = slices.Insert(parts, 1, c.T(l, "document.other_year", "said", m[1], "year", strconv.Itoa(n.Year)))
+		}
 	}
 	if iss, _, ok := strings.Cut(a.Document.Title, "关于"); ok && iss != "" && h.p.hasAny(text, h.p.g.IssuerAsks) {
 		// 哪个单位发的: who issued it, before how long it runs

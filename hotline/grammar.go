@@ -198,6 +198,11 @@ type grammar struct {
 	// DocumentAsks ask what a document is (its name, number, year) or
 	// until when it runs, said after a document word (医保那个文件叫什么名字)
 	DocumentAsks []string `yaml:"document_asks"`
+	// DocumentIssued ask when a document was issued (哪天发的): the
+	// answer says the day it was issued, when the rule set records it.
+	DocumentIssued []string `yaml:"document_issued"`
+	// DocumentFrom ask when a document took effect (什么时候开始实施).
+	DocumentFrom []string `yaml:"document_from"`
 	// IssuerAsks ask who issued a document (哪个单位发的)
 	IssuerAsks []string          `yaml:"issuer_asks"`
 	TitleWords []string          `yaml:"title_words"`

@@ -151,7 +151,8 @@ func appliesAt(n *rules.Notice, place string) bool {
 // validity (禁火令还有效吗) is the register's, one of an act's consequence
 // (会怎么样) the act's.
 func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
-	if p.textHas(rd, p.g.Validity) {
+	// (禁火令是什么时候出的: when the document was issued, not the period)
+	if p.textHas(rd, p.g.Validity) || p.textHas(rd, p.g.DocumentIssued) {
 		return false
 	}
 	if len(acts) > 0 && p.textHas(rd, p.g.Consequence) {
