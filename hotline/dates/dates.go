@@ -1774,7 +1774,10 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			s.add(mn)
 			continue
 		}
-		day, note := r.monthStart(y, int(mo), today), "month"
+		// a month named by its number is the month as a whole, from its
+		// first day even while it runs (四月份 said in April): the answer
+		// says the change inside it; 这个月 is from today (monthWords)
+		day, note := calendar.MustDate(y, int(mo), 1), "month"
 		if part, n, ok := r.monthPart(s.text[end:]); ok {
 			day, note = partDay(y, int(mo), part), ""
 			end += n
