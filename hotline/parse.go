@@ -1207,6 +1207,9 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	}
 	rd.dates = p.correctedDay(text, rd.dates)
 	for _, m := range rd.dates {
+		if m.Custom && p.acts.longestLen(text[m.Start:]) >= m.End-m.Start {
+			continue // 挂青 names 清明's day and is an act of its own: its words stay for the acts
+		}
 		rd.mark(m.Start, m.End)
 	}
 	rd.clocks = p.dates.Clocks(text)
