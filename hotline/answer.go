@@ -1139,8 +1139,10 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		}
 	}
 	for _, u := range q.Understood {
-		if u.Note != "" {
-			a.Details.Interpretations = append(a.Details.Interpretations, c.T(l, "read.fact_note", "words", u.Words, "note", u.Note))
+		// One phrase gives several facts (长虹街道: town, 城区, 规划区), each
+		// with the same note: say it once.
+		if s := c.T(l, "read.fact_note", "words", u.Words, "note", u.Note); u.Note != "" && !slices.Contains(a.Details.Interpretations, s) {
+			a.Details.Interpretations = append(a.Details.Interpretations, s)
 		}
 	}
 	var unsaid []string // the other outcome of a fact the call said nothing of
