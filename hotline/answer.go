@@ -704,6 +704,7 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	if d.Verdict == engine.Conditional {
 		d = h.presume(q, d)
 	}
+	d = hoursOfDay(q, d)
 	if q.Unread > 0 && d.Verdict == engine.Allowed {
 		// what was not read may have changed it: never 可以 on part of a call
 		return h.unreadAllowed(q, l), nil
@@ -1100,6 +1101,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		if len(subjects) < 2 {
 			subjects = append(subjects, c.Subject(l, f, h.factLabel(l, f)))
 		}
+	}
+	if len(subjects) == 0 && q.byHour {
+		subjects = append(subjects, c.T(l, "subject.hour")) // 要看几点
 	}
 	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", when, "facts", strings.Join(subjects, c.T(l, "list.sep")))
 	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
@@ -2701,6 +2705,35 @@ func (h *Hotline) spanOfDay(q *Query, d *engine.Decision) (*engine.Decision, err
 		i = j
 	}
 	return h.eng.Decide(q.engineQuery(facts))
+}
+
+// hoursOfDay answers an act asked of a day, with no hour said, whose
+// verdict differs between the day's hours (湘潭县's organised burning: not
+// from 18:00 to 8:00, the day's hours left to the other conditions): it
+// depends on the hour — 要看情况, with every part of the day said — never
+// the verdict of most of the day for all of it (the night's 不可以, or a
+// 可以 some hours forbid). An answer that depends on a fact already
+// (要看情况), or of no rule for most of the day, keeps its own, with the
+// hours whose answer differs said.
+func hoursOfDay(q *Query, d *engine.Decision) *engine.Decision {
+	if q.timed || q.span != nil || len(d.DayParts) == 0 || d.Verdict != engine.Forbidden && d.Verdict != engine.Allowed {
+		return d // (most of the day under no rule says the hours some rule bans)
+	}
+	all := make([]engine.DayPart, 0, 2*len(d.DayParts)+1)
+	at := "00:00"
+	for _, p := range d.DayParts {
+		if p.From != at {
+			all = append(all, engine.DayPart{From: at, To: p.From, Verdict: d.Verdict})
+		}
+		all = append(all, p)
+		at = p.To
+	}
+	if at != "24:00" {
+		all = append(all, engine.DayPart{From: at, To: "24:00", Verdict: d.Verdict})
+	}
+	d.Verdict, d.DayParts = engine.Conditional, all
+	q.byHour = true
+	return d
 }
 
 // clockedWindows reports whether a window of the rule set has times of

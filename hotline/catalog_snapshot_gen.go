@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "13aa5a48a8cc2b4a56edf56a87c286ea818279dd9728c4da28c8c21ab9522f58"
+const catalogSnapshotSum = "c02649b39281410c2f5fed4946a4eaa5925fc997a50a1c1e0339121e7aeec73b"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -226,6 +226,7 @@ func snapshotCatalog() *Catalog {
 			"status.invalidated":                   {ZH: "已宣布失效", EN: "declared invalid"},
 			"status.not_yet_in_force":              {ZH: "尚未施行", EN: "not yet in force"},
 			"status.unknown":                       {ZH: "规则库不能确定是否有效", EN: "of unknown status"},
+			"subject.hour":                         {ZH: "几点", EN: "the hour"},
 			"term.assistance":                      {ZH: "资助：{value}。", EN: "Assistance: {value}."},
 			"term.benefit_period":                  {ZH: "待遇享受期：{value}。", EN: "Benefits: {value}."},
 			"term.benefits_from":                   {ZH: "从{value}起享受待遇（报销）。", EN: "Benefits from {value}."},

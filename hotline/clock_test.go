@@ -42,7 +42,9 @@ func TestSpokenHours(t *testing.T) {
 			[]string{"That day 0:00 to 6:00: "}, nil},
 		{"noon to noon, the day before", "明天城区能放鞭炮吗", calendar.MustDate(2026, 2, 15),
 			engine.Facts{"urban_area": true}, ZH,
-			[]string{"当天12点到24点可以。"}, nil},
+			// 0–12 banned, 12–24 allowed: it depends on the hour, never the
+			// morning's 不可以 for the whole day
+			[]string{"要看情况", "当天0点到12点不可以，12点到24点可以。"}, nil},
 		{"inside the span, its end to the hour", "今天城区能放鞭炮吗", calendar.MustDate(2026, 2, 17),
 			engine.Facts{"urban_area": true}, ZH,
 			[]string{"从2月19日12点起不可以。"}, nil},

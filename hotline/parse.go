@@ -83,6 +83,9 @@ type Query struct {
 	// spanParts are the span's hours whose verdict differs from the
 	// answer's, said after it
 	spanParts []engine.DayPart
+	// byHour: the day asked, with no hour said, has hours whose answers
+	// differ, so the answer depends on the hour (hoursOfDay)
+	byHour bool
 	// inPeriods are the vocabulary's periods a call names as the time of
 	// its act (禁渔期在江上抓鱼), when it names no day: the day asked is in
 	// the period (duringPeriod)
