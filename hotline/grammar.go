@@ -224,7 +224,10 @@ type grammar struct {
 	// whether an act breaks the rules (违法不): said together, the call
 	// asks the verdict
 	ReportDeclared []string `yaml:"report_declared"`
-	Lawful         []string `yaml:"lawful"`
+	// Alternatives open a clause that offers another answer to the
+	// question before (…在户口所在地交 还是可以在县城交): it asks nothing again
+	Alternatives []string `yaml:"alternatives"`
+	Lawful       []string `yaml:"lawful"`
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
 	FactAsked   []string `yaml:"fact_asked"`

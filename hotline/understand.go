@@ -221,25 +221,35 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	if len(acts) > 0 {
 		// 十月五号可以不 十月十号呢: a clause of a day alone, ending in 呢,
 		// asks the same on that day
-		days := map[int]bool{}
-		for _, m := range rd.dates {
-			if c := rd.clause(m.Start); !actClauses[c] && !shared[c] && c > acts[0].clause && p.clauseEndsWith(rd, c, p.g.Ellipsis) {
-				days[c] = true
-			}
-		}
-		// askedAgain is the last act said before clause c, asked again there
-		askedAgain := func(c int) hit {
+		// lastBefore is the last act said before clause c; askedAgain is
+		// it asked again there
+		lastBefore := func(c int) hit {
 			last := acts[0]
 			for _, a := range acts {
 				if a.clause < c {
 					last = a
 				}
 			}
+			return last
+		}
+		askedAgain := func(c int) hit {
+			last := lastBefore(c)
 			last.clause = c
 			return last
 		}
+		// (十月九号能摘不 十月六号能摘不: or a clause asking with the act's
+		// verb said again)
+		days := map[int]bool{}
+		for _, m := range rd.dates {
+			if c := rd.clause(m.Start); !actClauses[c] && !shared[c] && c > acts[0].clause &&
+				(p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.verbAskedAgain(rd, c, lastBefore(c))) {
+				days[c] = true
+			}
+		}
 		for _, c := range sortedKeys(days) {
-			extra = append(extra, askedAgain(c))
+			again := askedAgain(c)
+			extra = append(extra, again)
+			p.markVerbAgain(rd, again)
 		}
 		// 装修垃圾能丢河里不 能放社区指定的堆放点不: a later clause of no
 		// act that asks with a bare verb alone (not one inside a fact
@@ -270,7 +280,10 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			// its facts (its words are its own, not the first act's)
 			// 我爸是低保户 医保交多少 我娘是特困户 交多少: or the clause right
 			// after it asks, with nothing of its own to ask it of
-			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || (p.asks(clauseText(rd, c)) || p.asksNext(rd, c, actClauses)) && p.clauseHasEnum(rd, c)) {
+			// 能在屋里烧包不 能在坟山上烧不: or a clause asking with the act's
+			// verb said again, at a place of its own
+			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || (p.asks(clauseText(rd, c)) || p.asksNext(rd, c, actClauses)) && p.clauseHasEnum(rd, c) ||
+				p.verbAskedAgain(rd, c, lastBefore(c))) {
 				again := askedAgain(c)
 				extra = append(extra, again)
 				delete(shared, c)
@@ -480,6 +493,22 @@ func (p *parser) openingFact(rd *reading, actClauses map[int]bool, acts int) (in
 		return -1, -1
 	}
 	return first, oc
+}
+
+// verbAskedAgain reports whether clause c, like the clause of act a said
+// before it, asks, and says, bare and not denied, a verb of a's frames:
+// the act is asked again there (十月九号能摘不 十月六号能摘不; not 医保没交上
+// 现在补办可以不, whose first clause tells).
+func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
+	act := a.w.activity
+	if act == nil || !slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, act) }) {
+		return false
+	}
+	if !p.bothAsk(rd, a.clause, c) {
+		return false
+	}
+	t := strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 ")
+	return !p.startsWithAny(t, p.g.Alternatives)
 }
 
 // markVerbAgain marks as read a verb of act a's frames said bare in its
