@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/rules"
+	"github.com/tonggao/tonggao/rules/cond"
 )
 
 // IntentDuty is a question about what a notice makes someone other than
@@ -22,7 +24,7 @@ func (p *parser) dutyAsked(rd *reading) int {
 	// the duty's words first: fewer than the ways of asking, and a call
 	// that names no duty needs no search for them
 	for i, d := range p.voc.Duties {
-		if rd.says(d.Words) && (len(d.With) == 0 || rd.says(d.With)) {
+		if rd.says(d.Words) && (len(d.With) == 0 || rd.says(d.With)) && !saidFalse(d.Duty, rd) {
 			if !rd.says(p.g.Duty) {
 				return -1
 			}
@@ -30,6 +32,48 @@ func (p *parser) dutyAsked(rd *reading) int {
 		}
 	}
 	return -1
+}
+
+// saidFalse reports whether the facts the call states make the duty's
+// condition false: 我们村不在城市规划区 有人倒建筑垃圾 归哪个管 asks of no
+// department of the measures (they apply in the planning area) but of
+// the act there, whose answer names who supervises outside it.
+func saidFalse(d *rules.Duty, rd *reading) bool {
+	if d.Program == nil || len(rd.facts) == 0 {
+		return false
+	}
+	said := map[string]bool{}
+	for _, h := range rd.facts {
+		for _, v := range h.w.facts {
+			if b, ok := v.V.(bool); ok && !v.Presumed {
+				said[v.Fact] = b
+			}
+		}
+	}
+	var st cond.State
+	for _, v := range d.Program.Vars {
+		if v.Macro != nil {
+			continue // evaluated in place, from the facts it reads
+		}
+		switch v.Kind {
+		case cond.Bool:
+			for len(st.Bool) <= v.Slot {
+				st.Bool = append(st.Bool, cond.Unknown)
+			}
+			if b, ok := said[v.Name]; ok && !v.Window {
+				st.Bool[v.Slot] = cond.TriOf(b)
+			}
+		case cond.Number:
+			for len(st.Num) <= v.Slot {
+				st.Num = append(st.Num, cond.Num{})
+			}
+		case cond.Enum:
+			for len(st.Str) <= v.Slot {
+				st.Str = append(st.Str, "")
+			}
+		}
+	}
+	return d.Program.Eval(&st) == cond.False
 }
 
 // duty answers a question about a duty: who bears it, first, then the

@@ -294,13 +294,16 @@ type dayLimit struct {
 // the rule set, the calendar, the vocabulary and the Mandarin grammar, and
 // is immutable and safe for concurrent use.
 type parser struct {
-	set    *rules.Set
-	cal    *calendar.Calendar
-	voc    *vocab.Vocabulary
-	g      *grammar
-	script *zh.Script
-	py     *zh.Pinyin
-	dates  *dates.Reader
+	// reportOnly are the report words that ask no duty (举报, 电话; not
+	// 找哪个): said with a duty's words, the call still asks for a number
+	reportOnly []string
+	set        *rules.Set
+	cal        *calendar.Calendar
+	voc        *vocab.Vocabulary
+	g          *grammar
+	script     *zh.Script
+	py         *zh.Pinyin
+	dates      *dates.Reader
 	// yesNo are the grammar's YesNo words, longest first (asksIfIn)
 	yesNo []string
 	// seg segments the text around verbs, over the dictionary gse reads
@@ -712,6 +715,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p.yesNo = slices.Clone(g.YesNo)
 	slices.SortStableFunc(p.yesNo, func(a, b string) int { return len(b) - len(a) })
+	for _, w := range g.Report {
+		if !slices.Contains(g.Duty, w) {
+			p.reportOnly = append(p.reportOnly, w)
+		}
+	}
 	p.filler = newTrie()
 	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Fine, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting, g.Where,
 		g.Document, g.Validity, g.Report, g.Corrections, keys(days), p.askedWords()} {

@@ -147,7 +147,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		// 门前三包是要管么子, 装修垃圾找哪个拉走: a duty's words and a
 		// question of who or what ask about the duty (a phone number
 		// asked for is a report: 找哪个 names no number)
-		if k := p.dutyAsked(rd); k >= 0 {
+		// (渣土车一路撒土找哪个部门举报 asks whom to report to: 举报 is
+		// no word of a duty)
+		if k := p.dutyAsked(rd); k >= 0 && !(u.intent == IntentReport && p.textHas(rd, p.reportOnly)) {
 			u.intent, u.duty = IntentDuty, k
 		}
 	}
