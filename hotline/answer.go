@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -1135,6 +1136,15 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			}
 		}
 	}
+	if d.Verdict == engine.Forbidden {
+		// 烧稻草 80 m from the forest: 6号's title decides it, and 7号 三
+		// forbids it too away from a yard — the operator sees both
+		for _, r := range d.Reasons() {
+			if s := h.whyAlso(l, q, d, r); s != "" && !slices.Contains(a.Details.Why, s) {
+				a.Details.Why = append(a.Details.Why, s)
+			}
+		}
+	}
 	if len(a.Details.Why) == 0 && (d.Verdict == engine.Forbidden || d.Verdict == engine.Allowed) {
 		for _, r := range d.Reasons() {
 			if s := h.why(l, d, r, true); s != "" && !slices.Contains(a.Details.Why, s) {
@@ -2127,6 +2137,56 @@ func (h *Hotline) why(l Lang, d *engine.Decision, r engine.Reason, eitherWay boo
 	}
 	if r.TitleLevel {
 		s += c.T(l, "why.title_level")
+	}
+	return s
+}
+
+// whyAlso is the grounds of a rule that may also forbid an act another
+// rule forbids: said with the facts it turns on — those of its unknown
+// facts some value of which makes it apply (in a yard or not), not those
+// that change nothing (重点森林防火区 inside the 禁火期) — "" for a reason
+// that does not forbid, applies already, or turns on none. Decided again
+// per value: only for a forbidden answer with such a reason.
+func (h *Hotline) whyAlso(l Lang, q *Query, d *engine.Decision, r engine.Reason) string {
+	if r.Status != "may_apply" || r.Effect != string(rules.Forbid) || q == nil {
+		return ""
+	}
+	facts := q.EngineFacts()
+	var subj []string
+	for _, f := range r.DependsOn {
+		if _, given := facts[f]; given {
+			continue
+		}
+		fd, ok := h.eng.Rules().Fact(f)
+		if !ok {
+			continue
+		}
+		var values []any
+		switch fd.Kind {
+		case cond.Bool:
+			values = []any{true, false}
+		case cond.Enum:
+			for _, v := range fd.Values {
+				values = append(values, v)
+			}
+		}
+		for _, v := range values {
+			with := maps.Clone(facts)
+			with[f] = v
+			dv, err := h.eng.Decide(q.engineQuery(with))
+			if err == nil && slices.ContainsFunc(dv.Reasons(), func(o engine.Reason) bool { return o.Rule == r.Rule && o.Status == "applies" }) {
+				subj = append(subj, h.cat.Subject(l, f, h.factLabel(l, f)))
+				break
+			}
+		}
+	}
+	if len(subj) == 0 {
+		return ""
+	}
+	c := h.cat
+	s := c.T(l, "why.may_apply", "notice", r.Notice, "article", c.Article(l, r.Article), "text", r.Text, "depends", strings.Join(subj, c.T(l, "list.sep")))
+	if r.Window != "" {
+		s += c.T(l, "why.window", "window", r.Window)
 	}
 	return s
 }
