@@ -419,6 +419,10 @@ type parser struct {
 	// asks are the vocabulary's question words that ask for the rules'
 	// terms (vocab.Ask), each kind named resolved to the grammar's words
 	termAsks []askTerms
+	// stated are the terms each activity's rules state (by activity id):
+	// a refused act is asked about when the call asks one of them
+	// (不买医保会怎么样)
+	stated map[string]map[string]bool
 	// tellWords are the words of a clause that tells a long call's story
 	// (story, third_party, reported, identity, purpose): a call with none
 	// of them is read as before (asked.go)
@@ -469,6 +473,19 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
 	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback} {
 		p.tellWords = append(p.tellWords, l...)
+	}
+	p.stated = map[string]map[string]bool{}
+	for _, n := range set.Notices {
+		for _, r := range n.Rules {
+			for _, a := range r.Activities {
+				for _, t := range r.Terms {
+					if p.stated[a.ID] == nil {
+						p.stated[a.ID] = map[string]bool{}
+					}
+					p.stated[a.ID][t.Name] = true
+				}
+			}
+		}
 	}
 	lunarDays := map[string]dates.LunarDay{}
 	for w, ld := range voc.LunarDays {

@@ -1273,7 +1273,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// 城管说我店门口不能摆东西 是真的吗: every act said as forbidden —
 		// whether it is, is what is asked
 		for _, h := range neg {
-			if !h.bg && p.forbidden(rd, h.i) {
+			// 不买医保会怎么样: an act refused, and the call asks in words
+			// of its own for a term the act's rules state (what not
+			// enrolling brings): the act is asked about, the term answers
+			if !h.bg && (p.forbidden(rd, h.i) || h.w.activity != nil && p.asksStated(rd, h.w.activity.ID)) {
 				h.neg = false
 				pos = append(pos, h)
 			}
@@ -2154,6 +2157,22 @@ func (p *parser) statesTerm(act *rules.Activity, names []string) bool {
 				if slices.Contains(names, t.Name) {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// asksStated reports whether the call asks, by words of the terms table's
+// own (not a kind's), for a term the rules of activity id state.
+func (p *parser) asksStated(rd *reading, id string) bool {
+	for _, at := range p.termAsks {
+		if len(at.own) == 0 || !rd.says(at.own) {
+			continue
+		}
+		for _, t := range at.terms {
+			if p.stated[id][t] {
+				return true
 			}
 		}
 	}
