@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "c02649b39281410c2f5fed4946a4eaa5925fc997a50a1c1e0339121e7aeec73b"
+const catalogSnapshotSum = "abc11b279c653db7676561947b2cddf69d989d510505ac040bea48d546d340a9"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -83,6 +83,7 @@ func snapshotCatalog() *Catalog {
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
 			"document.until":                       {ZH: "有效期到{to}。", EN: "Valid until {to}."},
 			"document.until_repealed":              {ZH: "未规定有效期限，废止前一直有效。", EN: "It gives no end date: in force until repealed."},
+			"document.validity_text":               {ZH: "{article}：“{text}”", EN: "{article}: “{text}”"},
 			"duty.cite":                            {ZH: "{cite}规定了由谁负责。", EN: "{cite} says who is responsible."},
 			"duty.text":                            {ZH: "通告写的是：“{text}”。", EN: "The notice says: “{text}”."},
 			"duty.who":                             {ZH: "这由{who}负责。", EN: "That is for {who}."},
