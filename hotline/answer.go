@@ -18,6 +18,7 @@ import (
 
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/clause"
 	"github.com/tonggao/tonggao/hotline/vocab"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
@@ -43,6 +44,10 @@ type Hotline struct {
 	// months are the months' names to say a day with, by language
 	// (catalogue cal.months): January … in English.
 	months map[Lang][]string
+	// texts are the notices' own texts (texts/ beside the rules), and tw
+	// the words a call is matched against them with (texts.yaml).
+	texts *clause.Index
+	tw    *textWords
 }
 
 // WithEngine returns a Hotline with h's words answering from e, which must
@@ -112,7 +117,16 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 	for _, w := range keys(g.TitleFormal) {
 		formal = append(formal, w, g.TitleFormal[w])
 	}
-	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: genericWords(eng, g), formal: strings.NewReplacer(formal...), months: months}, nil
+	texts, err := clause.Load(context.Background(), eng.Rules(), roots...)
+	if err != nil {
+		return nil, err
+	}
+	tw, err := loadTextWords()
+	if err != nil {
+		return nil, err
+	}
+	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: genericWords(eng, g), formal: strings.NewReplacer(formal...), months: months,
+		texts: texts, tw: tw}, nil
 }
 
 // genericWords strips, before titles are compared, the words every title
@@ -395,6 +409,11 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 			return nil, u.queries[0], err
 		}
 		a.Intent = IntentDecision
+		if req.Activity == "" {
+			if t := h.fromText(a.Query, a, req.Lang); t != nil {
+				a = t
+			}
+		}
 		return a, a.Query, nil
 	}
 	top := &Answer{Intent: IntentSeveral, Lang: req.Lang, Details: &Details{Why: []string{}}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}}

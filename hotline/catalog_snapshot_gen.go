@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "abc11b279c653db7676561947b2cddf69d989d510505ac040bea48d546d340a9"
+const catalogSnapshotSum = "adb964f1e9ddf1481ad838e3533b81a7f5ad66e28fbc8636ade82ecf51a0699c"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -83,7 +83,6 @@ func snapshotCatalog() *Catalog {
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
 			"document.until":                       {ZH: "有效期到{to}。", EN: "Valid until {to}."},
 			"document.until_repealed":              {ZH: "未规定有效期限，废止前一直有效。", EN: "It gives no end date: in force until repealed."},
-			"document.validity_text":               {ZH: "{article}：“{text}”", EN: "{article}: “{text}”"},
 			"duty.cite":                            {ZH: "{cite}规定了由谁负责。", EN: "{cite} says who is responsible."},
 			"duty.text":                            {ZH: "通告写的是：“{text}”。", EN: "The notice says: “{text}”."},
 			"duty.who":                             {ZH: "这由{who}负责。", EN: "That is for {who}."},
@@ -259,6 +258,8 @@ func snapshotCatalog() *Catalog {
 			"term_name.reimbursement_rate":         {ZH: "报销比例", EN: "reimbursement rate"},
 			"term_name.waiting_period":             {ZH: "待遇等待期", EN: "Waiting period"},
 			"term_name.where":                      {ZH: "参保地点", EN: "Where"},
+			"text.also":                            {ZH: "另外，{cite}写的是：{text}", EN: "Also, {cite} speaks to this{text} (quoted, in Chinese, in the details)."},
+			"text.head":                            {ZH: "通告原文：{text}", EN: "The notice's own words answer this{text}; they are quoted, in Chinese, in the details."},
 			"understood":                           {ZH: "听到了：{what}。", EN: "Understood: {what}."},
 			"unit.days":                            {ZH: "天", EN: "days"},
 			"unit.m":                               {ZH: "米", EN: "m"},

@@ -85,7 +85,10 @@ func (h *Hotline) duty(u *understanding, req Request) *Answer {
 	q.NotUnderstood = []string{}
 	du := h.voc.Duties[u.duty].Duty
 	a := &Answer{Intent: IntentDuty, Query: q, Details: &Details{Why: []string{c.T(l, "quote", "text", du.Text)},
-		NotUnderstood: q.NotUnderstood}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
+		NotUnderstood: q.NotUnderstood}, FollowUp: []FollowUp{}, Lang: l,
+		// the duty's sentence is the answer's ground, cited as a decision's rules are
+		Reasons: []engine.Reason{{Citation: engine.Citation{Notice: du.Notice.Number, NoticeTitle: du.Notice.Title, Article: du.Article, Text: du.Text},
+			Status: quotedStatus}}}
 	cite := c.T(l, "grounds.cite", "notice", du.Notice.Number, "article", c.Article(l, du.Article))
 	// who first, in the headline; who said in several parts (物业管理单位；
 	// 未实行物业管理的…：社区居民委员会) does not fit one: the headline

@@ -197,6 +197,8 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 	cite := func(notice, article string) {
 		if s := c.T(l, "grounds.cite", "notice", notice, "article", c.Article(l, article)); !slices.Contains(cites, s) {
 			cites = append(cites, s)
+			// the articles said are the answer's grounds, as a decision's are
+			a.Reasons = append(a.Reasons, engine.Reason{Citation: engine.Citation{Notice: notice, Article: article}, Status: quotedStatus})
 		}
 	}
 	for _, k := range u.periods {

@@ -277,6 +277,11 @@ func unnumbered(label, text string) string {
 	return text
 }
 
+// keyWeight is how many times more than the rest of a call its key words
+// (the detail asked) weigh in choosing a clause: the act asked about is
+// already answered, the detail is what the clause must hold.
+const keyWeight = 3
+
 // common is the share (1/common) of clauses above which a character or
 // pair weighs nothing.
 const common = 12
@@ -335,6 +340,10 @@ func sentences(text string) []string {
 	return out
 }
 
+// numerals are no key: a day or a count said (十一月, 二十米) names no
+// clause, and the texts' own (九月二十一) would match any.
+const numerals = "〇零一二三四五六七八九十百千万两"
+
 // keys are the distinct Chinese characters of s and the pairs of them
 // that stand together: what clauses and calls are compared by.
 func keys(s string) []string {
@@ -348,7 +357,7 @@ func keys(s string) []string {
 	}
 	prev := -1
 	for i, r := range s {
-		if !unicode.Is(unicode.Han, r) {
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(numerals, r) {
 			prev = -1
 			continue
 		}
@@ -369,44 +378,85 @@ type Match struct {
 	// clause holds; Key that of those said in the words that must count
 	// (Find's key).
 	Score, Key float64
+	// Cover is the share of the weight of all the call's words that the
+	// clause holds: a call about the clause is mostly its words, a long
+	// ramble or noise shares a little with every clause.
+	Cover float64
+	// Matched are the pairs of characters said that the clause holds, and
+	// KeyMatched those of them in the key.
+	Matched, KeyMatched []string
 }
 
-// Find returns the clause the words said point at most strongly, among
-// the notices in (all when in is empty), and whether there is one: key is
-// the part of said that must count (the words the answer left unused);
-// empty, all of said counts. Ties go to the first clause in the texts.
-func (x *Index) Find(said, key string, in ...*rules.Notice) (Match, bool) {
+// Query is what a call is matched with: the caller's words, the notices'
+// words for them (which weigh half: a clause that holds only what the
+// caller was taken to mean is a weaker match), and the key — the part of
+// the call that must count (the words the answer left unused, with theirs).
+type Query struct {
+	Said, Also, Key string
+}
+
+// Find returns the clause the words of q point at most strongly, among the
+// notices in (all when in is empty), and whether there is one. The key's
+// weight counts keyWeight times in choosing; with no key, all of q counts
+// as key. Ties go to the first clause in the texts.
+func (x *Index) Find(q Query, in ...*rules.Notice) (Match, bool) {
 	if x == nil || len(x.clauses) == 0 {
 		return Match{}, false
 	}
 	score := make([]float64, 2*len(x.clauses))
 	keyScore := score[len(x.clauses):]
 	var mine map[string]bool
-	if key != "" {
+	if q.Key != "" {
 		mine = map[string]bool{}
-		for _, k := range keys(key) {
+		for _, k := range keys(q.Key) {
 			mine[k] = true
 		}
 	}
-	for _, k := range keys(said + "\x00" + key) {
-		w := x.weight[k]
+	own := keys(q.Said)
+	seen := make(map[string]bool, len(own))
+	total := 0.0
+	add := func(k string, w float64) {
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		total += w
 		for _, i := range x.posts[k] {
 			score[i] += w
-			if key == "" || mine[k] {
+			if q.Key == "" || mine[k] {
 				keyScore[i] += w
 			}
 		}
 	}
+	for _, k := range own {
+		add(k, x.weight[k])
+	}
+	for _, k := range keys(q.Also) {
+		add(k, x.weight[k]/2)
+	}
+	for _, k := range keys(q.Key) {
+		add(k, x.weight[k]/2)
+	}
 	best := -1
 	for i, c := range x.clauses {
-		if score[i] > 0 && (best < 0 || score[i] > score[best]) && (len(in) == 0 || containsNotice(in, c.Notice)) {
+		// the words that must count count keyWeight times more
+		if score[i] > 0 && (best < 0 || score[i]+keyWeight*keyScore[i] > score[best]+keyWeight*keyScore[best]) && (len(in) == 0 || containsNotice(in, c.Notice)) {
 			best = i
 		}
 	}
 	if best < 0 {
 		return Match{}, false
 	}
-	return Match{Clause: x.clauses[best], Score: score[best], Key: keyScore[best]}, true
+	m := Match{Clause: x.clauses[best], Score: score[best], Key: keyScore[best], Cover: score[best] / total}
+	for _, k := range keys(q.Said + "\x00" + q.Also + "\x00" + q.Key) {
+		if len(k) > utf8.RuneLen('一') && strings.Contains(m.Text, k) {
+			m.Matched = append(m.Matched, k)
+			if mine[k] {
+				m.KeyMatched = append(m.KeyMatched, k)
+			}
+		}
+	}
+	return m, true
 }
 
 func containsNotice(ns []*rules.Notice, n *rules.Notice) bool {

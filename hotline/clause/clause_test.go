@@ -98,7 +98,7 @@ func TestLoadErrors(t *testing.T) {
 	// a root without texts adds nothing, and is no error
 	x, err := clause.Load(context.Background(), set, vocab.Root{FS: fstest.MapFS{}, Name: "r"})
 	require.NoError(t, err)
-	_, ok := x.Find("工地要装喷淋不", "")
+	_, ok := x.Find(clause.Query{Said: "工地要装喷淋不"})
 	require.False(t, ok)
 }
 
@@ -111,7 +111,7 @@ func TestFind(t *testing.T) {
 		{"党员偷摘茶籽哪个处分", "五", "党纪政纪处分"},
 	} {
 		t.Run(tc.said, func(t *testing.T) {
-			m, ok := x.Find(tc.said, "")
+			m, ok := x.Find(clause.Query{Said: tc.said})
 			require.True(t, ok)
 			require.Equal(t, tc.article, m.Article, m.Text)
 			require.Contains(t, m.Text, tc.has)
@@ -122,6 +122,6 @@ func TestFind(t *testing.T) {
 func BenchmarkFind(b *testing.B) {
 	_, x := embedded(b)
 	for b.Loop() {
-		x.Find("工地出口要洗车槽不", "洗车槽")
+		x.Find(clause.Query{Said: "工地出口要洗车槽不", Key: "洗车槽"})
 	}
 }

@@ -1,0 +1,329 @@
+package hotline
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/clause"
+	"github.com/tonggao/tonggao/rules"
+)
+
+// IntentText is a question about a detail of a notice's text that no rule
+// encodes as a ban or a permission (工地要装喷淋不, 巡护队要几个人): answered
+// with the notice's own clause, cited — never with a verdict.
+const IntentText Intent = "text"
+
+// quotedStatus marks the reason of a clause quoted from a notice's text: it
+// neither forbids nor allows.
+const quotedStatus = "quoted"
+
+//go:embed texts.yaml
+var textsYAML []byte
+
+// textWords are the words a call is matched against the notices' texts
+// with (texts.yaml).
+type textWords struct {
+	Said map[string]string `yaml:"said"`
+	Asks []string          `yaml:"asks"`
+	Must []string          `yaml:"must"`
+	Ends []string          `yaml:"ends"`
+	// May are the words of a may-I (要得, 行不, 犯法): such a call asks
+	// for a verdict, which a clause never replaces.
+	May []string `yaml:"may"`
+	// NotContent are the grammar's words, which no clause is matched by.
+	NotContent []string `yaml:"not_content"`
+	noContent  *strings.Replacer
+	// said's keys, longest first, so that 菜市场 is read before 菜场
+	keys []string
+}
+
+func loadTextWords() (*textWords, error) {
+	var w textWords
+	if err := yaml.UnmarshalWithOptions(textsYAML, &w, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+		return nil, fmt.Errorf("hotline: texts.yaml: %w", err)
+	}
+	w.keys = keys(w.Said)
+	pairs := make([]string, 0, 2*len(w.NotContent))
+	for _, c := range w.NotContent {
+		pairs = append(pairs, c, "\x00")
+	}
+	w.noContent = strings.NewReplacer(pairs...)
+	slices.SortStableFunc(w.keys, func(a, b string) int { return len(b) - len(a) })
+	return &w, nil
+}
+
+// Thresholds of a clause's match, measured on the corpora (docs/hotline.md,
+// session 14): the summed rarity of the characters and pairs a call shares
+// with the clause. A call not understood must share this much with one
+// clause; no hostile text and no act the notices leave alone (钓鱼, 挖冬笋)
+// reaches it, while a clause's own rare words (喷淋, 洗车槽, 巡护队伍) do.
+const (
+	minTextScore = 13.0
+	// minTextCover is the share of the call's words, by weight, the
+	// clause must hold: a long ramble or a string of noise shares some
+	// rare words with some clause (0.07 and 0.18 in the corpora), a
+	// question about one clause is mostly its words (0.8 and more).
+	minTextCover = 0.3
+	// maxTextCall is the longest call (in characters) read for a clause
+	// when nothing else was understood: a question about a detail is short
+	// (the corpora's are 8 to 30), a longer call not understood is noise
+	// or a ramble, which is asked to say it again.
+	maxTextCall = 60
+	// minUnusedScore is what the words an answer left unused must share
+	// with the clause on their own.
+	minUnusedScore = 7.0
+)
+
+// asksMay reports whether a call asks may I (要得不, 行不, 犯法不).
+func (w *textWords) asksMay(s string) bool {
+	for _, m := range w.May {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksDetail reports whether a call asks about a detail: how many, how
+// long, who, what, or whether one must (要…不, not 要得不).
+func (w *textWords) asksDetail(s string) bool {
+	for _, a := range w.Asks {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	if w.asksMay(s) {
+		return false
+	}
+	s = strings.TrimRight(s, "？?。！! ")
+	for _, e := range w.Ends {
+		if strings.HasSuffix(s, e) {
+			for _, m := range w.Must {
+				if strings.Contains(s, m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inTextWords is the notices' words for what callers say in s (巡山 →
+// 巡护巡逻), with the grammar's words (可以, 直接) taken out of s: they ask,
+// they name nothing a clause says.
+func (w *textWords) inTextWords(s string) (said, also string) {
+	var b strings.Builder
+	for _, k := range w.keys {
+		if strings.Contains(s, k) {
+			b.WriteString(w.Said[k] + "\x00")
+		}
+	}
+	return w.noContent.Replace(s), b.String()
+}
+
+// query is what a call and the words an answer left unused are matched
+// with.
+func (w *textWords) query(s string, unused []string) clause.Query {
+	said, also := w.inTextWords(s)
+	q := clause.Query{Said: said, Also: also}
+	if len(unused) > 0 {
+		k, ka := w.inTextWords(strings.Join(unused, "\x00"))
+		q.Key = k + "\x00" + ka
+	}
+	return q
+}
+
+// fromText answers, from a notice's own text, what the hotline had nothing
+// better for: a call not understood whose words point strongly at one
+// clause (a text answer, with no verdict), or a question about a detail
+// whose answer a left words unused that point at a clause of a's own
+// notices (the clause is added to a, whose verdict stays; to a may-I only
+// when it is 不可以). It returns nil to keep a as it is.
+func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
+	if h.texts == nil || q == nil || a.Intent != IntentDecision {
+		return nil
+	}
+	switch a.Verdict {
+	case NotUnderstood:
+		if q.badDay || q.Unread > 0 || utf8.RuneCountInString(q.Question) > maxTextCall {
+			return nil
+		}
+		// a day or a time said names no clause (农历九月初六 is in the
+		// oil-tea notice's text, and in any call about that day)
+		said := q.Question
+		for _, u := range q.Understood {
+			if u.Kind == "date" || u.Kind == "time" {
+				said = strings.ReplaceAll(said, u.Words, "\x00")
+			}
+		}
+		m, ok := h.texts.Find(h.tw.query(said, nil))
+		if !ok || m.Score < minTextScore || m.Cover < minTextCover {
+			return nil
+		}
+		return h.textAnswer(q, m, l)
+	case engine.Forbidden:
+		// only a ban has room beside it for a detail: a conditional's
+		// question, an allowed act's terms are what its answer must say,
+		// and a no-rule answer cites no notice whose text could hold it
+	default:
+		return nil
+	}
+	var unused []string
+	for _, w := range q.NotUnderstood {
+		if utf8.RuneCountInString(w) >= 2 {
+			unused = append(unused, w)
+		}
+	}
+	if len(unused) == 0 || len(a.Reasons) == 0 || !h.tw.asksDetail(q.Question) {
+		return nil
+	}
+	// only the answer's own notices: a clause of another notice would
+	// answer beside the act the call was heard to ask about
+	var cited []*rules.Notice
+	for _, r := range a.Reasons {
+		if n := h.notice(r.Notice); n != nil && !slices.Contains(cited, n) {
+			cited = append(cited, n)
+		}
+	}
+	if len(cited) == 0 {
+		return nil
+	}
+	m, ok := h.texts.Find(h.tw.query(q.Question, unused), cited...)
+	if !ok || m.Key < minUnusedScore || len(m.KeyMatched) == 0 {
+		return nil
+	}
+	// a clause whose asked words the answer says already, or of an article
+	// it cites already, adds nothing
+	if !slices.ContainsFunc(m.KeyMatched, func(k string) bool { return !strings.Contains(a.Answer, k) }) ||
+		slices.ContainsFunc(a.Reasons, func(r engine.Reason) bool { return r.Notice == m.Notice.Number && r.Article == m.Article }) {
+		return nil
+	}
+	h.addClause(a, m, l)
+	return a
+}
+
+// notice is the rule set's notice numbered number.
+func (h *Hotline) notice(number string) *rules.Notice {
+	for _, n := range h.eng.Rules().Notices {
+		if n.Number == number {
+			return n
+		}
+	}
+	return nil
+}
+
+// quoted is the reason of a quoted clause.
+func quoted(m clause.Match) engine.Reason {
+	return engine.Reason{Citation: engine.Citation{Notice: m.Notice.Number, NoticeTitle: m.Notice.Title, Article: m.Article, Text: m.Full},
+		Status: quotedStatus}
+}
+
+// textAnswer answers with a clause alone: what the text says, then the
+// notice and article; the whole article in the details.
+func (h *Hotline) textAnswer(q *Query, m clause.Match, l Lang) *Answer {
+	c := h.cat
+	q.NotUnderstood = []string{}
+	a := &Answer{Intent: IntentText, Query: q, Details: &Details{Why: []string{c.T(l, "quote", "text", m.Full)}, NotUnderstood: q.NotUnderstood},
+		FollowUp: []FollowUp{}, Reasons: []engine.Reason{quoted(m)}, Lang: l}
+	bare := utf8.RuneCountInString(c.T(l, "text.head", "text", ""))
+	a.Headline = c.T(l, "text.head", "text", inLang(l, clipAround(m.Text, m.Matched, maxHeadline(l)-bare)))
+	grounds := c.T(l, "grounds", "cites", c.T(l, "grounds.cite", "notice", m.Notice.Number, "article", c.Article(l, m.Article)))
+	a.Answer = fitKeeping([]string{a.Headline, grounds}, []bool{true, true}, maxSpoken(l))
+	return a
+}
+
+// addClause adds a clause to an answer that decided: after what it said,
+// as room allows, with its citation; the verdict stays.
+func (h *Hotline) addClause(a *Answer, m clause.Match, l Lang) {
+	c := h.cat
+	cite := c.T(l, "grounds.cite", "notice", m.Notice.Number, "article", c.Article(l, m.Article))
+	room := maxSpoken(l) - utf8.RuneCountInString(a.Headline) - utf8.RuneCountInString(c.T(l, "text.also", "cite", cite, "text", "")) - 1
+	if room < 8 {
+		return
+	}
+	also := c.T(l, "text.also", "cite", cite, "text", inLang(l, clipAround(m.Text, m.Matched, min(room, maxHeadline(l)))))
+	// the answer's sentences fill what room the clause leaves, in order
+	said := []string{a.Headline}
+	must := []bool{true}
+	for _, s := range sentencesOf(strings.TrimPrefix(a.Answer, a.Headline)) {
+		said, must = append(said, s), append(must, false)
+	}
+	a.Answer = fitKeeping(append(said, also), append(must, true), maxSpoken(l))
+	a.Reasons = append(a.Reasons, quoted(m))
+	a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", m.Full))
+	a.Query.NotUnderstood = slices.DeleteFunc(a.Query.NotUnderstood, func(w string) bool { return utf8.RuneCountInString(w) >= 2 })
+	a.Details.NotUnderstood = a.Query.NotUnderstood
+}
+
+// clipAround cuts a clause to n characters around the words matched: the
+// run of its comma-separated parts that holds most of them, ending with
+// its stop.
+func clipAround(s string, matched []string, n int) string {
+	s = strings.TrimRight(s, "。；;，,\n")
+	if utf8.RuneCountInString(s)+1 <= n {
+		return s + "。"
+	}
+	// the parts, each with the mark that ends it
+	var starts, ends []int
+	start := 0
+	for i, r := range s {
+		if strings.ContainsRune("，,：:；;", r) {
+			starts, ends = append(starts, start), append(ends, i)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	starts, ends = append(starts, start), append(ends, len(s))
+	weight := make([]int, len(starts))
+	for i := range starts {
+		for _, w := range matched {
+			if strings.Contains(s[starts[i]:ends[i]], w) {
+				weight[i] += utf8.RuneCountInString(w)
+			}
+		}
+	}
+	best, bi, bj := -1, 0, 0
+	for i := range starts {
+		got := 0
+		for j := i; j < len(starts) && utf8.RuneCountInString(s[starts[i]:ends[j]])+1 <= n; j++ {
+			got += weight[j]
+			if got >= best { // the later on a tie: the duty comes after its conditions
+				best, bi, bj = got, i, j
+			}
+		}
+	}
+	if best <= 0 {
+		return clipClause(s, n-1)
+	}
+	return s[starts[bi]:ends[bj]] + "。"
+}
+
+// sentencesOf splits spoken text after each full stop.
+func sentencesOf(s string) []string {
+	var out []string
+	for s != "" {
+		i := strings.IndexAny(s, "。？！")
+		if i < 0 {
+			out = append(out, s)
+			break
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		out = append(out, s[:i+n])
+		s = s[i+n:]
+	}
+	return out
+}
+
+// inLang is a clause as an answer in l says it: as printed in Chinese; in
+// English not at all (the details quote it).
+func inLang(l Lang, clause string) string {
+	if l == EN {
+		return ""
+	}
+	return clause
+}
