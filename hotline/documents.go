@@ -13,6 +13,7 @@ import (
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline/dates"
+	"github.com/tonggao/tonggao/hotline/vocab"
 	"github.com/tonggao/tonggao/hotline/zh"
 	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
@@ -765,6 +766,11 @@ func (h *Hotline) exampleNumber() string {
 func (h *Hotline) report(u *understanding, req Request) *Answer {
 	c, l := h.cat, req.Lang
 	q := u.queries[0]
+	// 有人烧山: what is reported was understood — its words are not
+	// listed as not understood
+	q.NotUnderstood = slices.DeleteFunc(q.NotUnderstood, func(w string) bool {
+		return slices.ContainsFunc(h.voc.Reports, func(r vocab.Report) bool { return slices.Contains(r.Words, w) })
+	})
 	a := &Answer{Intent: IntentReport, Query: q, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood},
 		FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
 	var contacts []rules.Contact

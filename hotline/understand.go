@@ -2166,14 +2166,15 @@ func (p *parser) statesTerm(act *rules.Activity, names []string) bool {
 // asksStated reports whether the call asks, by words of the terms table's
 // own (not a kind's), for a term the rules of activity id state.
 func (p *parser) asksStated(rd *reading, id string) bool {
+	if len(p.stated[id]) == 0 || !p.asksTerms(rd) {
+		return false // (most acts state no term: no search)
+	}
 	for _, at := range p.termAsks {
-		if len(at.own) == 0 || !rd.says(at.own) {
+		if len(at.own) == 0 || !slices.ContainsFunc(at.terms, func(t string) bool { return p.stated[id][t] }) {
 			continue
 		}
-		for _, t := range at.terms {
-			if p.stated[id][t] {
-				return true
-			}
+		if rd.says(at.own) {
+			return true
 		}
 	}
 	return false
