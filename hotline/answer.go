@@ -48,6 +48,12 @@ type Hotline struct {
 	// the words a call is matched against them with (texts.yaml).
 	texts *clause.Index
 	tw    *textWords
+	// penaltyBans are the rules read from the clause that punishes their
+	// act (notice number and rule id): their answers say the penalty
+	penaltyBans map[[2]string]bool
+	// penaltyActs are the activities those rules cover (found before the
+	// reasons, which are a copy, are read)
+	penaltyActs map[string]bool
 }
 
 // WithEngine returns a Hotline with h's words answering from e, which must
@@ -125,8 +131,9 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 	if err != nil {
 		return nil, err
 	}
+	bans, banActs := penaltyBans(eng)
 	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: genericWords(eng, g), formal: strings.NewReplacer(formal...), months: months,
-		texts: texts, tw: tw}, nil
+		texts: texts, tw: tw, penaltyBans: bans, penaltyActs: banActs}, nil
 }
 
 // genericWords strips, before titles are compared, the words every title
@@ -1422,7 +1429,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) && changes == "" && h.changeSaid(d, q.asks.when) {
 		spoken = append(spoken, a.Details.NextChange)
 	}
-	if q.asks.consequence {
+	if q.asks.consequence || h.banIsPenalty(d) {
 		if p, np := h.penaltySaid(l, q, d); p != "" {
 			spoken = append(spoken, p)
 			if q.asks.fine {
@@ -2158,6 +2165,46 @@ func (h *Hotline) why(l Lang, d *engine.Decision, r engine.Reason, eitherWay boo
 		s += c.T(l, "why.title_level")
 	}
 	return s
+}
+
+// penaltyBans finds the rules whose sentence is a penalty of their own
+// (9号 六: 对妨碍执法人员执行公务的,由公安机关……予以处罚): a ban read from the
+// clause that punishes the act.
+func penaltyBans(eng *engine.Engine) (map[[2]string]bool, map[string]bool) {
+	out, acts := map[[2]string]bool{}, map[string]bool{}
+	for _, n := range eng.Rules().Notices {
+		for _, r := range n.Rules {
+			if r.Effect == rules.Forbid && slices.ContainsFunc(r.Penalties, func(p *rules.Penalty) bool { return p.Text == r.Text }) {
+				out[[2]string{n.Number, r.ID}] = true
+				for _, a := range r.Activities {
+					acts[a.ID] = true
+				}
+			}
+		}
+	}
+	// a kind of a covered activity is covered too
+	for _, a := range eng.Rules().Activities {
+		for k := a.Parent; k != nil; k = k.Parent {
+			if acts[k.ID] {
+				acts[a.ID] = true
+				break
+			}
+		}
+	}
+	return out, acts
+}
+
+// banIsPenalty reports whether a forbidden answer rests on a ban read
+// from the clause that punishes its act: the penalty is the article's
+// whole content, so the answer says it whatever was asked, as its reading
+// requires (obstruction-punished-means-forbidden).
+func (h *Hotline) banIsPenalty(d *engine.Decision) bool {
+	if d.Verdict != engine.Forbidden || !h.penaltyActs[d.Activity().ID] {
+		return false
+	}
+	return slices.ContainsFunc(d.Reasons(), func(r engine.Reason) bool {
+		return r.Status == "applies" && h.penaltyBans[[2]string{r.Notice, r.Rule}]
+	})
 }
 
 // whyAlso is the grounds of a rule that may also forbid an act another
