@@ -204,6 +204,12 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 		slices.ContainsFunc(a.Reasons, func(r engine.Reason) bool { return r.Notice == m.Notice.Number && r.Article == m.Article }) {
 		return nil
 	}
+	if saidMostly(a.Answer, clipAround(m.Text, m.Matched, maxHeadline(ZH))) {
+		// the answer says it in its own words (违者由市纪检监察部门党纪政纪
+		// 处分, the penalty of the same sentence): cited, not said twice
+		h.citeClause(a, m, l)
+		return a
+	}
 	h.addClause(a, m, l)
 	return a
 }
@@ -255,6 +261,13 @@ func (h *Hotline) addClause(a *Answer, m clause.Match, l Lang) {
 		said, must = append(said, s), append(must, false)
 	}
 	a.Answer = fitKeeping(append(said, also), append(must, true), maxSpoken(l))
+	h.citeClause(a, m, l)
+}
+
+// citeClause adds a clause to an answer's reasons and details; the words
+// it matched are no longer reported as not understood.
+func (h *Hotline) citeClause(a *Answer, m clause.Match, l Lang) {
+	c := h.cat
 	a.Reasons = append(a.Reasons, quoted(m))
 	a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", m.Full))
 	a.Query.NotUnderstood = slices.DeleteFunc(a.Query.NotUnderstood, func(w string) bool { return utf8.RuneCountInString(w) >= 2 })
@@ -326,4 +339,22 @@ func inLang(l Lang, clause string) string {
 		return ""
 	}
 	return clause
+}
+
+// saidMostly reports whether text says at least half of clause's pairs of
+// characters.
+func saidMostly(text, clause string) bool {
+	var rs []rune
+	for _, r := range clause {
+		if r > 0x2e80 && !strings.ContainsRune("，。；、：（）“”", r) {
+			rs = append(rs, r)
+		}
+	}
+	said := 0
+	for i := 1; i < len(rs); i++ {
+		if strings.Contains(text, string(rs[i-1:i+1])) {
+			said++
+		}
+	}
+	return len(rs) > 1 && 2*said >= len(rs)-1
 }
