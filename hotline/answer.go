@@ -2603,7 +2603,9 @@ func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string)
 			// the caller's own words read back best — when they are a
 			// short phrase, not a span with the rest of the question
 			// inside (树枝能不能在地里烧掉)
-			if u.Kind == "activity" && utf8.RuneCountInString(u.Words) <= maxEchoRunes && !strings.Contains(u.Words, "…") {
+			// (and verb first: 田埂烧一下子, 开荒烧山 read back as 您田埂烧的
+			// 地方, 您荒烧的地方 garble them — the act's name is said)
+			if u.Kind == "activity" && utf8.RuneCountInString(u.Words) <= maxEchoRunes && !strings.Contains(u.Words, "…") && h.p.verbFirst1(u.Words) {
 				act = u.Words
 			}
 		}

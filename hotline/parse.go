@@ -193,6 +193,20 @@ func (p *parser) askedWords() []string {
 	return out
 }
 
+// verbFirst1 reports whether w begins with a verb of one of the frames
+// (烧田埂, 放挂鞭炮; not 田埂烧一下子).
+func (p *parser) verbFirst1(w string) bool {
+	end := 0
+	for n := 0; n < 4 && end < len(w); n++ {
+		_, sz := utf8.DecodeRuneInString(w[end:])
+		end += sz
+		if p.verbSet[w[:end]] {
+			return true
+		}
+	}
+	return false
+}
+
 // holdsVerb reports whether w holds a verb of one of the frames.
 func (p *parser) holdsVerb(w string) bool {
 	for _, n := range p.g.NotVerbs {
