@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "adb964f1e9ddf1481ad838e3533b81a7f5ad66e28fbc8636ade82ecf51a0699c"
+const catalogSnapshotSum = "46fac5230a47a85c87a1ac4c6ce354c99ad9b6c00a9fd15322b9863b718012fc"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -83,6 +83,7 @@ func snapshotCatalog() *Catalog {
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
 			"document.until":                       {ZH: "有效期到{to}。", EN: "Valid until {to}."},
 			"document.until_repealed":              {ZH: "未规定有效期限，废止前一直有效。", EN: "It gives no end date: in force until repealed."},
+			"document.validity_text":               {ZH: "{article}：“{text}”", EN: "{article}: “{text}”"},
 			"duty.cite":                            {ZH: "{cite}规定了由谁负责。", EN: "{cite} says who is responsible."},
 			"duty.text":                            {ZH: "通告写的是：“{text}”。", EN: "The notice says: “{text}”."},
 			"duty.who":                             {ZH: "这由{who}负责。", EN: "That is for {who}."},

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -491,6 +492,14 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	if h.p.hasAny(text, h.p.g.DocumentFrom) && a.Document.ValidFrom != nil && st.Status != register.NotYetInForce {
 		// what was asked, right after the status
 		parts = slices.Insert(parts, 1, c.T(l, "document.from", "date", h.day(l, *a.Document.ValidFrom, nil)))
+	}
+	if h.p.hasAny(text, h.p.g.DocumentSpan) {
+		// 管几年: the notice's own validity sentence (有效期5年), after
+		// the status and the days
+		if nt, ok := h.eng.Rules().Notice(n.String()); ok && nt.ValidityText != "" {
+			parts = slices.Insert(parts, min(2, len(parts)), c.T(l, "document.validity_text",
+				"article", c.Article(l, nt.ValidityArticle), "text", tightHan(nt.ValidityText)))
+		}
 	}
 	if h.p.hasAny(text, h.p.g.DocumentIssued) {
 		// 哪天发的: the day it was issued, right after its status; a
@@ -1002,4 +1011,18 @@ func coversKind(r *rules.Rule, a *rules.Activity) bool {
 		}
 	}
 	return false
+}
+
+// tightHan drops the spaces a printed text puts around numbers between
+// Chinese characters (有效期 5 年 → 有效期5年), as the answer says them.
+func tightHan(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && (i > 0 && unicode.Is(unicode.Han, rs[i-1]) || i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1])) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -203,6 +203,9 @@ type grammar struct {
 	DocumentIssued []string `yaml:"document_issued"`
 	// DocumentFrom ask when a document took effect (什么时候开始实施).
 	DocumentFrom []string `yaml:"document_from"`
+	// DocumentSpan ask how long a document runs (管几年): the answer
+	// quotes the notice's validity sentence.
+	DocumentSpan []string `yaml:"document_span"`
 	// IssuerAsks ask who issued a document (哪个单位发的)
 	IssuerAsks []string          `yaml:"issuer_asks"`
 	TitleWords []string          `yaml:"title_words"`
