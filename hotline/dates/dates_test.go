@@ -356,3 +356,40 @@ func requireOneDay(t *testing.T, r *dates.Reader, today calendar.Date, cases []d
 		require.Equal(t, tc.words, tc.text[ms[0].Start:ms[0].End], tc.text)
 	}
 }
+
+// TestBareHoliday: 节后, 节后第N天, 收假以后, 节前 said with no festival
+// named are the public holiday the call is in or near (HolidayNear days of
+// its first or last day); with none near they name no day (Bad, Unplaced),
+// never the day of the call. A festival named is read first.
+func TestBareHoliday(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{After: []string{"后第"}, Before: []string{"前一天"},
+		HolidayAfter: []string{"节后", "收假以后", "过完节"}, HolidayBefore: []string{"节前"}, HolidayNear: 7})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		today, text, words, want string
+		unplaced                 bool
+	}{
+		{"2024-10-05", "节后第三天能烧田埂吗", "节后第三天", "2024-10-10", false}, // 国庆 2024: 10-01 to 10-07
+		{"2024-10-05", "收假以后烧", "收假以后", "2024-10-08", false},
+		{"2024-10-09", "节后第三天", "节后第三天", "2024-10-10", false}, // two days after it ended
+		{"2024-09-27", "节后第一天", "节后第一天", "2024-10-08", false}, // four days before it begins
+		{"2025-01-30", "过完节再交", "过完节", "2025-02-05", false},   // 春节 2025: 01-28 to 02-04
+		{"2025-03-31", "节前去烧纸", "节前", "2025-04-03", false},    // 清明 2025: 04-04 to 04-06
+		{"2025-06-20", "节后第三天", "节后第三天", "", true},            // 端午 ended on 06-02
+		{"2025-04-05", "节前", "节前", "", true},                  // in the holiday: no 节前 to come
+		{"2024-10-05", "国庆节后第三天", "国庆节后第三天", "2024-10-10", false},
+	} {
+		today, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		ms := r.Read(tc.text, today)
+		require.Len(t, ms, 1, tc.text)
+		require.Equal(t, tc.words, tc.text[ms[0].Start:ms[0].End], tc.text)
+		require.Equal(t, tc.unplaced, ms[0].Unplaced, tc.text)
+		require.Equal(t, tc.unplaced, ms[0].Bad, tc.text)
+		if !tc.unplaced {
+			require.Equal(t, tc.want, ms[0].Date.String(), tc.text)
+		}
+	}
+}
