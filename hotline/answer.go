@@ -416,10 +416,10 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 			return nil, u.queries[0], err
 		}
 		a.Intent = IntentDecision
-		if req.Activity == "" {
-			if t := h.fromText(a.Query, a, req.Lang); t != nil {
-				a = t
-			}
+		// the operator's re-check (the activity and facts filled in) gets
+		// the same clause as the call
+		if t := h.fromText(a.Query, a, req.Lang); t != nil {
+			a = t
 		}
 		return a, a.Query, nil
 	}

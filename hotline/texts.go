@@ -77,7 +77,7 @@ const (
 	maxTextCall = 60
 	// minUnusedScore is what the words an answer left unused must share
 	// with the clause on their own.
-	minUnusedScore = 7.0
+	minUnusedScore = 9.0
 )
 
 // asksMay reports whether a call asks may I (要得不, 行不, 犯法不).
@@ -195,7 +195,7 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 		return nil
 	}
 	m, ok := h.texts.Find(h.tw.query(q.Question, unused), cited...)
-	if !ok || m.Key < minUnusedScore || len(m.KeyMatched) == 0 {
+	if !ok || m.Key < minUnusedScore || !slices.ContainsFunc(unused, func(w string) bool { return h.tw.stands(w, m.Text) }) {
 		return nil
 	}
 	// a clause whose asked words the answer says already, or of an article
@@ -357,4 +357,19 @@ func saidMostly(text, clause string) bool {
 		}
 	}
 	return len(rs) > 1 && 2*said >= len(rs)-1
+}
+
+// stands reports whether a word a caller said, or the texts' word for it,
+// stands whole in a clause: an unused word the clause only shares a part
+// of (开渣土车 and 第三条's 工程渣土) is no detail the clause answers.
+func (w *textWords) stands(word, clause string) bool {
+	if strings.Contains(clause, word) {
+		return true
+	}
+	for _, k := range w.keys {
+		if strings.Contains(word, k) && strings.Contains(clause, w.Said[k]) {
+			return true
+		}
+	}
+	return false
 }
