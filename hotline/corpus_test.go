@@ -629,8 +629,11 @@ var heldoutSets = []heldoutSet{
 	// and acts no notice covers said the same ways). Its first run, before any change made for it, scored 181 of 230
 	// (78.7 %), with no answer of 可以 where a rule forbids; docs/hotline.md has it by category. Seven expectations were
 	// wrong about the notices (late enrolment allowed in every case, twice; a designated stall or parking place still
-	// banned on a fire lane, four; 4号's general clause), 188 of 230.
-	{"set17", heldout17Glob, 230, 0.81, 0},
+	// banned on a fire lane, four; 4号's general clause), 188 of 230. After general fixes (a report declared with the
+	// question whether the act breaks the rules; the same act asked again with its verb; consent with 了 or not asked
+	// of 他; a site's and a truck's duties in callers' words; the household's people after 屋里) and the session's
+	// other fixes on main, 206.
+	{"set17", heldout17Glob, 230, 0.89, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
