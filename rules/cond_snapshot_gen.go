@@ -37,6 +37,7 @@ var condTrees = []condTree{
 	{src: "in_planning_area && designated_place", tree: &cond.Tree{Kind: cond.TreeBinary, Op: "&&", From: 17, Args: []*cond.Tree{{Kind: cond.TreeIdent, Name: "in_planning_area"}, {Kind: cond.TreeIdent, Name: "designated_place", From: 20}}}},
 	{src: "in_planning_area && emergency_works", tree: &cond.Tree{Kind: cond.TreeBinary, Op: "&&", From: 17, Args: []*cond.Tree{{Kind: cond.TreeIdent, Name: "in_planning_area"}, {Kind: cond.TreeIdent, Name: "emergency_works", From: 20}}}},
 	{src: "in_planning_area && has_permit", tree: &cond.Tree{Kind: cond.TreeBinary, Op: "&&", From: 17, Args: []*cond.Tree{{Kind: cond.TreeIdent, Name: "in_planning_area"}, {Kind: cond.TreeIdent, Name: "has_permit", From: 20}}}},
+	{src: "in_planning_area && on_site", tree: &cond.Tree{Kind: cond.TreeBinary, Op: "&&", From: 17, Args: []*cond.Tree{{Kind: cond.TreeIdent, Name: "in_planning_area"}, {Kind: cond.TreeIdent, Name: "on_site", From: 20}}}},
 	{src: "in_yard", tree: &cond.Tree{Kind: cond.TreeIdent, Name: "in_yard"}},
 	{src: "indoors", tree: &cond.Tree{Kind: cond.TreeIdent, Name: "indoors"}},
 	{src: "key_area || fire_ban_season || special_period_within_ban", tree: &cond.Tree{Kind: cond.TreeBinary, Op: "||", From: 28, Args: []*cond.Tree{{Kind: cond.TreeBinary, Op: "||", From: 9, Args: []*cond.Tree{{Kind: cond.TreeIdent, Name: "key_area"}, {Kind: cond.TreeIdent, Name: "fire_ban_season", From: 12}}}, {Kind: cond.TreeIdent, Name: "special_period_within_ban", From: 31}}}},
