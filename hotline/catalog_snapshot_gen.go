@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "46fac5230a47a85c87a1ac4c6ce354c99ad9b6c00a9fd15322b9863b718012fc"
+const catalogSnapshotSum = "648cb31d3c9ea09f8ba6e8ca682568b8c02f472748d7b972231182d0f55e713c"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -253,10 +253,12 @@ func snapshotCatalog() *Catalog {
 			"term_name.how_to_claim":               {ZH: "资助申请", EN: "How to claim"},
 			"term_name.next_year_not_in_rule_base": {ZH: "2026年度", EN: "2026"},
 			"term_name.no_2025_benefit":            {ZH: "2025年度待遇", EN: "2025 benefits"},
+			"term_name.not_enrolled":               {ZH: "不参保的后果", EN: "If not enrolled"},
 			"term_name.payment_manner":             {ZH: "缴纳方式", EN: "How it is paid"},
 			"term_name.receipt":                    {ZH: "缴费凭证", EN: "Receipt"},
 			"term_name.refund":                     {ZH: "退费", EN: "refunds"},
 			"term_name.reimbursement_rate":         {ZH: "报销比例", EN: "reimbursement rate"},
+			"term_name.students":                   {ZH: "在校学生参保", EN: "Students"},
 			"term_name.waiting_period":             {ZH: "待遇等待期", EN: "Waiting period"},
 			"term_name.where":                      {ZH: "参保地点", EN: "Where"},
 			"text.also":                            {ZH: "另外，{cite}写的是：{text}", EN: "Also, {cite} speaks to this{text} (quoted, in Chinese, in the details)."},
