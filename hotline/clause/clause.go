@@ -92,31 +92,6 @@ type Index struct {
 	posts map[string][]int32
 }
 
-// Error is one problem in a text file.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return e.File + ": " + e.Msg
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
-}
-
-// ErrorList is every problem found, by file and position.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	m := make([]string, len(l))
-	for i, e := range l {
-		m[i] = e.Error()
-	}
-	return strings.Join(m, "\n")
-}
-
 type fileSpec struct {
 	Notice   rules.Str `yaml:"notice"`
 	Articles []struct {
@@ -135,7 +110,7 @@ func Load(ctx context.Context, set *rules.Set, roots ...vocab.Root) (*Index, err
 		byStem[strings.TrimSuffix(path.Base(n.File), ".yaml")] = n
 	}
 	x := &Index{}
-	var errs ErrorList
+	var errs rules.ErrorList
 	for _, root := range roots {
 		entries, err := fs.ReadDir(root.FS, Dir)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -167,7 +142,7 @@ func Load(ctx context.Context, set *rules.Set, roots ...vocab.Root) (*Index, err
 			if a.File != b.File {
 				return a.File < b.File
 			}
-			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+			return a.Pos.Line < b.Pos.Line || a.Pos.Line == b.Pos.Line && a.Pos.Col < b.Pos.Col
 		})
 		return nil, errs
 	}
@@ -175,10 +150,10 @@ func Load(ctx context.Context, set *rules.Set, roots ...vocab.Root) (*Index, err
 	return x, nil
 }
 
-func parse(file string, data []byte, n *rules.Notice) (*Text, ErrorList) {
-	var errs ErrorList
+func parse(file string, data []byte, n *rules.Notice) (*Text, rules.ErrorList) {
+	var errs rules.ErrorList
 	errorf := func(p rules.Pos, format string, args ...any) {
-		errs = append(errs, &Error{File: file, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &rules.Error{File: file, Pos: p, Msg: fmt.Sprintf(format, args...)})
 	}
 	var spec fileSpec
 	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
