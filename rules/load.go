@@ -127,6 +127,11 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
 }
 
+// YAMLError is a YAML decoding error of file as an Error at the position
+// the decoder gives, for the other packages that read YAML beside the rules
+// (vocabulary, notice texts).
+func YAMLError(file string, err error) *Error { return yamlError(file, err) }
+
 // ErrorList is every problem found in a load, sorted by file and position.
 type ErrorList []*Error
 

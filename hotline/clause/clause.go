@@ -22,7 +22,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/token"
 
 	"github.com/tonggao/tonggao/hotline/vocab"
 	"github.com/tonggao/tonggao/internal/fsread"
@@ -157,19 +156,9 @@ func parse(file string, data []byte, n *rules.Notice) (*Text, rules.ErrorList) {
 	}
 	var spec fileSpec
 	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
-		var te interface{ GetToken() *token.Token }
-		p := rules.Pos{}
-		msg := err.Error()
-		if errors.As(err, &te) && te.GetToken() != nil && te.GetToken().Position != nil {
-			p = rules.Pos{Line: te.GetToken().Position.Line, Col: te.GetToken().Position.Column}
-			if m, ok := err.(interface{ GetMessage() string }); ok {
-				msg = m.GetMessage()
-			}
-		}
-		if i := strings.IndexByte(msg, '\n'); i >= 0 {
-			msg = msg[:i]
-		}
-		errorf(p, "%s", msg)
+		e := rules.YAMLError(file, err)
+		msg, _, _ := strings.Cut(e.Msg, "\n")
+		errorf(e.Pos, "%s", msg)
 		return nil, errs
 	}
 	if n == nil {

@@ -21,7 +21,6 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/token"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/internal/fsread"
 	"github.com/tonggao/tonggao/rules"
@@ -553,16 +552,8 @@ func (l *loader) file(file string, data []byte) {
 	l.cur = file
 	var spec fileSpec
 	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
-		var te interface{ GetToken() *token.Token }
-		p := rules.Pos{}
-		msg := err.Error()
-		if errors.As(err, &te) && te.GetToken() != nil && te.GetToken().Position != nil {
-			p = rules.Pos{Line: te.GetToken().Position.Line, Col: te.GetToken().Position.Column}
-			if m, ok := err.(interface{ GetMessage() string }); ok {
-				msg = m.GetMessage()
-			}
-		}
-		l.errorf(p, "%s", firstLine(msg))
+		e := rules.YAMLError(file, err)
+		l.errorf(e.Pos, "%s", firstLine(e.Msg))
 		return
 	}
 	for _, a := range spec.Activities {
