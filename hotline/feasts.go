@@ -10,7 +10,6 @@ import (
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/calendar/feast"
 	"github.com/tonggao/tonggao/hotline/dates"
-	"github.com/tonggao/tonggao/hotline/vocab"
 	"github.com/tonggao/tonggao/rules"
 )
 
@@ -44,9 +43,9 @@ func parseFeasts(file string, data []byte) (map[string]dates.Feast, []string, er
 	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
-	var errs vocab.ErrorList
+	var errs rules.ErrorList
 	errorf := func(p rules.Pos, format string, args ...any) {
-		errs = append(errs, &vocab.Error{File: file, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, &rules.Error{File: file, Pos: p, Msg: fmt.Sprintf(format, args...)})
 	}
 	out := map[string]dates.Feast{}
 	for _, f := range spec.Feasts {

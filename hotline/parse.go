@@ -158,13 +158,13 @@ type askTerms struct {
 // unknown kind is an error at its file:line:col.
 func askWords(voc *vocab.Vocabulary, g *grammar) ([]askTerms, error) {
 	var out []askTerms
-	var errs vocab.ErrorList
+	var errs rules.ErrorList
 	for _, a := range voc.Asks {
 		words := slices.Clone(a.Words)
 		if a.Kind != "" {
 			kw, ok := g.questionKind(a.Kind)
 			if !ok {
-				errs = append(errs, &vocab.Error{File: a.File, Line: a.Pos.Line, Col: a.Pos.Col,
+				errs = append(errs, &rules.Error{File: a.File, Pos: a.Pos,
 					Msg: fmt.Sprintf("asks: %q is no kind of question mandarin.yaml has (money, benefits, deadline, waiting, where, must, claim, consequence, when, rate, refund)", a.Kind)})
 				continue
 			}

@@ -314,31 +314,6 @@ type Vocabulary struct {
 	Files []string
 }
 
-// Error is one problem in a vocabulary file.
-type Error struct {
-	File      string
-	Line, Col int
-	Msg       string
-}
-
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return e.File + ": " + e.Msg
-	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
-}
-
-// ErrorList is every problem found, sorted by file and position.
-type ErrorList []*Error
-
-func (l ErrorList) Error() string {
-	m := make([]string, len(l))
-	for i, e := range l {
-		m[i] = e.Error()
-	}
-	return strings.Join(m, "\n")
-}
-
 // Root is one rule root to read vocabulary from, with the name errors
 // give it ("rules/", "embedded").
 type Root struct {
@@ -383,10 +358,10 @@ func Load(ctx context.Context, set *rules.Set, cal *calendar.Calendar, roots ...
 			if a.File != b.File {
 				return a.File < b.File
 			}
-			if a.Line != b.Line {
-				return a.Line < b.Line
+			if a.Pos.Line != b.Pos.Line {
+				return a.Pos.Line < b.Pos.Line
 			}
-			return a.Col < b.Col
+			return a.Pos.Col < b.Pos.Col
 		})
 		return nil, l.errs
 	}
@@ -530,7 +505,7 @@ type loader struct {
 	set  *rules.Set
 	cal  *calendar.Calendar
 	v    *Vocabulary
-	errs ErrorList
+	errs rules.ErrorList
 	cur  string
 	// classed are the frames that name noun classes, filled in when every
 	// file is read (a class may be written in another file or root)
@@ -545,7 +520,7 @@ type classedFrame struct {
 }
 
 func (l *loader) errorf(p rules.Pos, format string, args ...any) {
-	l.errs = append(l.errs, &Error{File: l.cur, Line: p.Line, Col: p.Col, Msg: fmt.Sprintf(format, args...)})
+	l.errs = append(l.errs, &rules.Error{File: l.cur, Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (l *loader) file(file string, data []byte) {

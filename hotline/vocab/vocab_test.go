@@ -78,7 +78,10 @@ func TestErrors(t *testing.T) {
 	} {
 		_, err := vocab.Load(context.Background(), set, cal, vocab.Root{FS: fstest.MapFS{"vocabulary/x.yaml": {Data: []byte(tc.file)}}, Name: "bad"})
 		require.ErrorContains(t, err, tc.want, tc.file)
-		var el vocab.ErrorList
+		var el rules.ErrorList
 		require.ErrorAs(t, err, &el)
+		// Every problem is placed in its file, as the rules' own are.
+		require.Equal(t, "bad/vocabulary/x.yaml", el[0].File, tc.file)
+		require.Positive(t, el[0].Pos.Line, tc.file)
 	}
 }
