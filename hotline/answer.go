@@ -132,7 +132,9 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 		return nil, err
 	}
 	bans, banActs := penaltyBans(eng)
-	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: genericWords(eng, g), formal: strings.NewReplacer(formal...), months: months,
+	generic := genericWords(eng, g)
+	p.numbered = numberedDocs(eng, generic)
+	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: generic, formal: strings.NewReplacer(formal...), months: months,
 		texts: texts, tw: tw, penaltyBans: bans, penaltyActs: banActs}, nil
 }
 

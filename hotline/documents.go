@@ -219,10 +219,164 @@ func (p *parser) docRefs(text string) []docRef {
 			d.year += 2000
 		}
 		d.number = text[m[10]:m[11]]
+		if !d.known {
+			// 油茶那个2024年8号: the words before the year are no issuer
+			if n, ok := p.byNumber(text, d.year, d.number); ok {
+				d.issuer, d.known = n.Prefix, true
+				d.start = m[3] + len(text[m[3]:]) - len(strings.TrimLeft(text[m[3]:], " \t\u3000"))
+			}
+		}
 		out = append(out, d)
 		out = p.docRefsAfter(text, d, out)
 	}
+	out = p.bareDocRefs(text, out)
+	return p.dropTakenBack(text, out)
+}
+
+// yearSerial is a document number without its issuer: 〔2024〕8号.
+type yearSerial struct {
+	year   int
+	serial int
+}
+
+// numberedDoc is a document the rule set or its register knows, with the
+// subject of its title as titles are compared (generic words taken out).
+type numberedDoc struct {
+	number  register.Number
+	subject string
+}
+
+// numberedDocs indexes the notices' and the register's documents by year
+// and serial, once, at load time.
+func numberedDocs(eng *engine.Engine, generic *strings.Replacer) map[yearSerial][]numberedDoc {
+	out := map[yearSerial][]numberedDoc{}
+	add := func(number, title string) {
+		n, err := register.ParseNumber(number)
+		if err != nil {
+			return
+		}
+		k := yearSerial{n.Year, n.Serial}
+		if slices.ContainsFunc(out[k], func(d numberedDoc) bool { return d.number == n }) {
+			return
+		}
+		out[k] = append(out[k], numberedDoc{number: n, subject: generic.Replace(subjectOf(title))})
+	}
+	if reg := eng.Register(); reg != nil {
+		for _, e := range reg.Entries() {
+			add(e.Number.String(), e.Title)
+		}
+	}
+	for _, n := range eng.Rules().Notices {
+		add(n.Number, n.Title)
+	}
 	return out
+}
+
+// byNumber is the document a year and serial said without an issuer name:
+// the only one known by them, or the one whose title shares the longest
+// run of the call's words (2022年8号那个森林防火令: the fire order, not
+// the 2022 letter of the same serial); none when the words pick none.
+func (p *parser) byNumber(text string, year int, serial string) (register.Number, bool) {
+	s, err := strconv.Atoi(serial)
+	if err != nil {
+		return register.Number{}, false
+	}
+	docs := p.numbered[yearSerial{year, s}]
+	switch len(docs) {
+	case 0:
+		return register.Number{}, false
+	case 1:
+		return docs[0].number, true
+	}
+	best, second, at := 0, 0, -1
+	for i, d := range docs {
+		n := longestCommon(text, d.subject)
+		switch {
+		case n > best:
+			best, second, at = n, best, i
+		case n > second:
+			second = n
+		}
+	}
+	if at < 0 || best < 2 || best == second {
+		return register.Number{}, false
+	}
+	return docs[at].number, true
+}
+
+// namesDoc reports whether words name d's document by its title's own
+// words: a run of at least four characters of its subject.
+func (p *parser) namesDoc(words string, d docRef) bool {
+	n, err := strconv.Atoi(d.number)
+	if err != nil {
+		return false
+	}
+	for _, doc := range p.numbered[yearSerial{d.year, n}] {
+		if doc.number.Prefix == d.issuer && longestCommon(words, doc.subject) >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// reDocBare is a document's year and serial said with no words before the
+// year (2022年8号那个森林防火令, 是2023年5号): reDoc needs two characters
+// before it. Compiled on first use.
+var reDocBare = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年\s*第?\s*([0-9]{1,3})\s*号`)
+})
+
+// bareDocRefs adds to out, in the order said, each year and serial said
+// outside the numbers read that names a document the rule set or its
+// register knows.
+func (p *parser) bareDocRefs(text string, out []docRef) []docRef {
+	if !strings.Contains(text, "年") {
+		return out
+	}
+	added := false
+	for _, m := range reDocBare().FindAllStringSubmatchIndex(text, -1) {
+		if slices.ContainsFunc(out, func(d docRef) bool { return m[0] < d.end && d.start < m[1] }) {
+			continue
+		}
+		year, _ := strconv.Atoi(text[m[2]:m[3]])
+		n, ok := p.byNumber(text, year, text[m[4]:m[5]])
+		if !ok {
+			continue
+		}
+		out = append(out, docRef{start: m[0], end: m[1], issuer: n.Prefix, known: true, year: year, number: text[m[4]:m[5]]})
+		added = true
+	}
+	if added {
+		slices.SortStableFunc(out, func(a, b docRef) int { return a.start - b.start })
+	}
+	return out
+}
+
+// dropTakenBack drops a number the caller took back for a later one:
+// said right after a correcting 不是 (不是祁政通2024年7号 是2022年8号), or
+// before a correction (…6号，讲错了，是2023年4号), with another after it. 是不是祁政通…号 asks, and takes nothing back.
+func (p *parser) dropTakenBack(text string, out []docRef) []docRef {
+	if len(out) < 2 {
+		return out
+	}
+	kept := out[:0:0]
+	for i, d := range out {
+		before := strings.TrimRight(text[:d.start], " \t\u3000，,")
+		taken := false
+		for _, w := range p.g.CorrectionsAlone {
+			if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "是"+w) && w != "不" {
+				taken = true
+			}
+		}
+		if i+1 < len(out) && p.hasAny(text[d.end:out[i+1].start], p.g.Corrections) {
+			taken = true // 祁政通2022年6号，讲错了，是2023年4号
+		}
+		if taken && i+1 < len(out) {
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return kept
 }
 
 // saysDocN reports whether text says a number as a document's (7号文件,

@@ -399,6 +399,11 @@ type parser struct {
 	// with a prefix that sounds like one of them (祈政发, 祁正通) is that
 	// issuer's
 	issuers []string
+	// numbered are the documents the rule set and its register know by
+	// year and serial (2024年8号 → 祁政通〔2024〕8号, 祁政办发〔2024〕8号),
+	// each with its title's subject as titles are compared: a number said
+	// without its issuer is the one whose title the call's words name
+	numbered map[yearSerial][]numberedDoc
 	// distFirst are the first characters of the distance prefixes
 	distFirst string
 	// distUnits are the distance's unit words: reDist needs a numeral

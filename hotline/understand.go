@@ -656,8 +656,19 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 	// said: a number said after another without its issuer
 	// (…7号和8号), asked as written in full
 	said := map[int]string{}
-	for _, d := range p.docRefs(rd.text) {
+	refs := p.docRefs(rd.text)
+	for i, d := range refs {
+		if c := clauseStart(rd.text[:d.start]); d.known && i > 0 && !d.of && c > refs[i-1].end {
+			// 还有效不 今年的祁政通2024年8号呢: a number after another,
+			// in a clause of its own, asks from where that clause starts
+			d.start = c
+		}
 		if d.known && d.start > 0 && (d.of || p.afterPause(rd.text[:d.start])) {
+			if i == 0 && p.namesDoc(rd.text[:d.start], d) {
+				// 油茶采摘秩序的通告 2024年8号: the words before the
+				// first number are its title's — one question
+				continue
+			}
 			cuts = append(cuts, d.start)
 			if d.of {
 				said[d.start] = d.String() + rd.text[d.end:]
@@ -837,6 +848,18 @@ func (p *parser) hasSuffixAny(s string, words []string) bool {
 // afterPause: the text before a document number ends at a pause — a space,
 // a clause break or a connector (还有) — so the number begins a question of
 // its own; 油茶采摘还按祁政通2024年8号执行不 runs into it, one question.
+// clauseStart is where the clause that before ends in starts: after its
+// last space or clause break; 0 when it has none.
+func clauseStart(before string) int {
+	at := 0
+	for i, r := range before {
+		if unicode.IsSpace(r) || clauseBreak(r) {
+			at = i + utf8.RuneLen(r)
+		}
+	}
+	return at
+}
+
 func (p *parser) afterPause(before string) bool {
 	t := strings.TrimRight(before, " ")
 	if t != before || t == "" {
