@@ -1449,13 +1449,14 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		expired := h.expiredSaid(l, d, q)
 		spoken = append(spoken, expired...)
 		must = markMust(must, len(spoken), len(expired))
+		notAllowed := noRuleAsk(c, l, d)
 		if ro := h.ruledOut(l, q, d); ro != nil {
 			// 离山两百来米烧荒: a rule governs the act, what the caller
 			// said put it outside — said, so that no_rule is not heard as
 			// "no notice covers burning"
 			a.Details.RuledOut = append(a.Details.RuledOut, *ro)
 			// room: what the headline and the sentences kept after it leave
-			room := maxSpoken(l) - utf8.RuneCountInString(a.Headline) - utf8.RuneCountInString(c.T(l, "no_rule.not_allowed"))
+			room := maxSpoken(l) - utf8.RuneCountInString(a.Headline) - utf8.RuneCountInString(notAllowed)
 			for _, e := range expired {
 				room -= utf8.RuneCountInString(e)
 			}
@@ -1465,7 +1466,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			spoken = append(spoken, h.ruledOutSaid(l, ro, room))
 			must = markMust(must, len(spoken), 1)
 		}
-		spoken = append(spoken, c.T(l, "no_rule.not_allowed"))
+		spoken = append(spoken, notAllowed)
 		must = markMust(must, len(spoken), 1)
 	}
 	if q.Unread > 0 {
@@ -2878,4 +2879,18 @@ func clockedWindows(eng *engine.Engine) bool {
 		}
 	}
 	return false
+}
+
+// noRuleAsk is the sentence closing a no_rule answer: that it is not 可以,
+// and whom to ask — the body a notice gives what its rules leave (the
+// decision's referred note: outside the planning area, 各镇人民政府), else
+// the department in charge. A caller who asked who deals with it (乡里倒渣土
+// 归哪个管) is told whom.
+func noRuleAsk(c *Catalog, l Lang, d *engine.Decision) string {
+	for _, n := range d.Notes() {
+		if n.Code == "referred" && n.Args["who"] != "" {
+			return c.T(l, "no_rule.referred", "who", n.Args["who"])
+		}
+	}
+	return c.T(l, "no_rule.not_allowed")
 }

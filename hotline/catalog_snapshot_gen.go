@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "648cb31d3c9ea09f8ba6e8ca682568b8c02f472748d7b972231182d0f55e713c"
+const catalogSnapshotSum = "f3d680a61bab51b0a012f466570a2d8274adee931162ba7fad88dc427bc316f6"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -134,6 +134,7 @@ func snapshotCatalog() *Catalog {
 			"no_activity":                          {ZH: "没有听出要做什么事。请问您想做什么（比如烧田埂、放鞭炮、摆摊）？", EN: "No activity was recognised. Ask the caller what they want to do (e.g. burn field ridges, set off fireworks, set up a stall)."},
 			"no_rule.expired":                      {ZH: "{notice}对此有过规定，有效期到{to}，已经过期。", EN: "{notice} governed this, but its validity ended on {to}."},
 			"no_rule.not_allowed":                  {ZH: "这不等于“可以”，具体请问主管部门。", EN: "That does not mean it is allowed: ask the department in charge."},
+			"no_rule.referred":                     {ZH: "这不等于“可以”，具体请问{who}。", EN: "That does not mean it is allowed: ask {who}, whom the notice makes responsible."},
 			"not_understood":                       {ZH: "没有听懂的话：{words}（没有用于判断）", EN: "Not understood (not used): {words}"},
 			"note":                                 {ZH: "注意：{text}", EN: "Note: {text}"},
 			"note.declared_order":                  {ZH: "{order}：{text}（{from}至{until}，{place}）", EN: "{order}: {text} ({from} to {until}, {place})"},

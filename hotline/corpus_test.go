@@ -841,7 +841,7 @@ func TestDecidingSentencesKept(t *testing.T) {
 					must = append(must, h.cat.T(l, "follow.ask", "question", a.Ask))
 				}
 				if a.Verdict == "no_rule" {
-					must = append(must, h.cat.T(l, "no_rule.not_allowed"))
+					must = append(must, noRuleAsk(h.cat, l, a.Decision))
 				}
 				text := a.Answer
 				if len(ans.Answers) > 0 {
