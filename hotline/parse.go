@@ -2181,8 +2181,18 @@ func (p *parser) scanFrames(rd *reading) {
 			continue // no verb
 		}
 		fs := p.framesOfVerb(v.t)
-		if len(fs) == 0 || rd.inAct(v.i, v.j) || !rd.free(v.i, v.j) {
+		if len(fs) == 0 {
 			continue
+		}
+		// 两个地方都参保: a verb that is itself an act's listed word (参保)
+		// may still be the verb of a frame of a way of that act, whose
+		// object says the way; only those frames are tried, and the act's
+		// word gives way to the way found
+		listed := -1
+		if rd.inAct(v.i, v.j) || !rd.free(v.i, v.j) {
+			if listed, fs = p.waysOfListed(rd, fs, v.i, v.j); listed < 0 {
+				continue
+			}
 		}
 		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb is
 		// a measure word or a complement, not a verb.
@@ -2230,9 +2240,11 @@ func (p *parser) scanFrames(rd *reading) {
 			if oi < vi && vi+1 < len(toks) && toks[vi+1].i == v.j && p.isComplement(toks[vi+1].t) {
 				j = toks[vi+1].j // 旧瓷砖…倒掉: the complement is the verb's
 			}
-			// the act's word inside the object gives way to the way it names
+			// the act's word inside the object gives way to the way it names,
+			// and so does the verb's own (listed)
 			rd.acts = slices.DeleteFunc(rd.acts, func(h hit) bool {
-				return h.w.activity != nil && h.i >= o.i && h.j <= o.j && h.j-h.i < o.j-o.i && slices.Contains(p.manners[h.w.activity.ID], f.activity)
+				return h.w.activity != nil && (h.i >= o.i && h.j <= o.j && h.j-h.i < o.j-o.i || listed >= 0 && h.i == v.i && h.j == v.j) &&
+					slices.Contains(p.manners[h.w.activity.ID], f.activity)
 			})
 			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity, act: actName(f, v.t, o.t)},
 				clause: rd.clause(v.i), words: s[i:j], wi: i, wj: j, obj: o.t})
@@ -2329,6 +2341,34 @@ func (p *parser) scanFrames(rd *reading) {
 	}
 	rd.acts = kept
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// waysOfListed returns, when bytes i..j are exactly an act's listed word
+// and nothing else's, that hit's index and the frames of fs that are ways
+// of that act (参保 and the frame of paying in two places); -1 otherwise.
+func (p *parser) waysOfListed(rd *reading, fs []*frame, i, j int) (int, []*frame) {
+	at := -1
+	for k, h := range rd.acts {
+		if i < h.j && j > h.i {
+			if h.i != i || h.j != j || h.w.activity == nil || at >= 0 {
+				return -1, nil
+			}
+			at = k
+		}
+	}
+	if at < 0 {
+		return -1, nil
+	}
+	var ways []*frame
+	for _, f := range fs {
+		if f.activity != nil && slices.Contains(p.manners[rd.acts[at].w.activity.ID], f.activity) {
+			ways = append(ways, f)
+		}
+	}
+	if len(ways) == 0 {
+		return -1, nil
+	}
+	return at, ways
 }
 
 // topics pairs an object said as the topic of a clause with a verb of its
