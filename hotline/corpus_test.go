@@ -642,7 +642,8 @@ var heldoutSets = []heldoutSet{
 	// arrives — mostly short plain calls, some rambling, a few with two questions, the notices in the proportions
 	// callers ask, about 1 in 8 acts no notice covers and a few calls that are not questions, on days across
 	// 2024–2026). Its first run, before any change made for it, scored 211 of 260 (81.2 %), with no answer of 可以
-	// where a rule forbids; docs/hotline.md has it by category.
+	// where a rule forbids; docs/hotline.md has it by category. Two expectations were wrong about the rule files'
+	// readings (whose hill for 8号 after 2025年1月1日; a pit filled elsewhere may be an approved place), 213 of 260.
 	{"set18", heldout18Glob, 260, 0.81, 0},
 }
 
