@@ -1953,7 +1953,7 @@ func (p *parser) scanActs(rd *reading) {
 	s := rd.text
 	for i := 0; i < len(s); {
 		ws, n := p.acts.longest(s[i:])
-		if n > 0 && rd.free(i, i+n) && !p.cutsObject(s, i, n, ws[0]) {
+		if n > 0 && rd.free(i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) {
 			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n]})
 			i += n
 			continue
@@ -1983,6 +1983,35 @@ func (p *parser) cutsObject(s string, i, n int, w word) bool {
 		}
 		_, sz := utf8.DecodeRuneInString(s[k:])
 		k += sz
+	}
+	return false
+}
+
+// cutsFrame reports whether the phrase at i, n bytes long, of an act no
+// rule covers is a verb and the start of an object that runs past it, the
+// two a frame of a covered act whose with-words the clause says:
+// 打茶果的时候砍树枝 holds 砍树 (felling) cut from 砍…树枝, the branch cut
+// while picking. Said without the picking, 砍树枝 stays 砍树.
+func (p *parser) cutsFrame(rd *reading, i, n int, w word) bool {
+	if w.activity != nil {
+		return false
+	}
+	s := rd.text
+	for k := i; k < i+n; {
+		_, sz := utf8.DecodeRuneInString(s[k:])
+		k += sz
+		if k >= i+n {
+			break
+		}
+		m := p.objects.longestLen(s[k:])
+		if m == 0 || k+m <= i+n {
+			continue
+		}
+		for _, f := range p.byObj[s[k:k+m]] {
+			if f.activity != nil && len(f.with) > 0 && f.verbs[s[i:k]] && p.withSaid(rd, f, i) {
+				return true
+			}
+		}
 	}
 	return false
 }

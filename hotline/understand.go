@@ -1617,7 +1617,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					h.i >= pj && bareRunes(rd, pj, h.i) <= 3 && !p.hasAny(rd.text[pj:h.i], p.g.Connectors) &&
 					!p.hasAny(rd.text[pj:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[pj:h.i], " \t\u3000") &&
 					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) {
-					if last != k-1 || !p.startsWithAny(prev.words, p.g.Instrument) {
+					// (摘茶籽折树枝: the first is the setting the second's
+					// frame needs, when it is done — the second is asked)
+					if last != k-1 || !p.startsWithAny(prev.words, p.g.Instrument) && !p.settingOf(prev, h) {
 						continue
 					}
 					keep = keep[:len(keep)-1]
@@ -2714,4 +2716,19 @@ func (p *parser) daySpan(rd *reading, a hit, q *Query) {
 			Meaning: calendar.ClockText(sp[0]%24*60) + "-" + calendar.ClockText(sp[1]%24*60)})
 		return
 	}
+}
+
+// settingOf reports whether act h was read from a frame whose with-words
+// include prev's own words (折…树枝 said with 摘茶籽): prev says when h is
+// done, as 摘茶籽的时候 would, and h is what is asked.
+func (p *parser) settingOf(prev, h hit) bool {
+	if h.obj == "" || h.w.activity == nil {
+		return false
+	}
+	for _, f := range p.byObj[h.obj] {
+		if f.activity == h.w.activity && slices.Contains(f.with, prev.words) {
+			return true
+		}
+	}
+	return false
 }
