@@ -1889,7 +1889,13 @@ func (p *parser) objectsSaid(rd *reading) map[*rules.Activity]bool {
 func (p *parser) onlyActivityOf(v string) *rules.Activity {
 	var a *rules.Activity
 	for _, f := range p.byVerb[v] {
-		if f.activity == nil || a != nil && a != f.activity {
+		if f.activity == nil {
+			// an uncovered act's frame (摘 of 摘柚子) is read only with
+			// its own objects said: the verb alone is still the one
+			// covered act's (我去摘可以吗)
+			continue
+		}
+		if a != nil && a != f.activity {
 			return nil
 		}
 		a = f.activity
