@@ -1507,7 +1507,14 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				}
 				j += m[1]
 			}
-			s.add(Mention{Start: i, End: j, Date: d, Custom: f.custom})
+			mn := Mention{Start: i, End: j, Date: d, Custom: f.custom}
+			if year == 0 && j == i+len(f.word) {
+				// the year before's, for 端午过后 said a few days after it
+				if pd, _, ok := r.festivalAt(f.name, d.Year()-1); ok && pd.Before(today) {
+					mn.prev = pd
+				}
+			}
+			s.add(mn)
 		}
 	}
 	for _, w := range r.gregorian {
