@@ -339,6 +339,9 @@ type parser struct {
 	// letters; "" for a pinyin two words share
 	latin map[string]string
 	known *trie // every word the parser knows: not corrected by sound
+	// framePhrases are the frames' verb–object phrases the homophone pass
+	// hears (soundFramePhrases)
+	framePhrases map[string]bool
 	// periods are the vocabulary's period words (禁火期), periodOf the
 	// index of each one's period (when.go)
 	periods  *trie
@@ -716,6 +719,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.sound.add(o)
 		}
 	}
+	p.soundFramePhrases(py)
 	// 还有孝吗, 还有校不: a document's validity asked as it sounds (words
 	// of three characters or more: two are too often another word)
 	for _, w := range g.Validity {
@@ -1692,8 +1696,13 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 				continue
 			}
 		}
-		if w, n := p.sound.match(text[i:]); n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
-			!p.readsAsWritten(text, i, i+n, w) && !p.counts(text, i, i+n) && !p.verbBeforeObject(text, i, i+n) {
+		w, n := p.sound.match(text[i:])
+		if n > 0 && w == text[i:i+n] && p.framePhrases[w] {
+			i += n // 冇编建筑垃圾处理方案 as written: its 编 is not 变
+			continue
+		}
+		if n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
+			!p.readsAsWritten(text, i, i+n, w) && !p.counts(text, i, i+n) && !p.verbBeforeObject(text, i, i+n) && !p.tailHeard(text, i, w) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -1715,7 +1724,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 				continue
 			}
 		}
-		_, n := utf8.DecodeRuneInString(text[i:])
+		_, n = utf8.DecodeRuneInString(text[i:])
 		i += n
 	}
 	if last == 0 {
@@ -1937,6 +1946,31 @@ func overlaps(ms []dates.Mention, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// tailHeard reports whether w, a frame's verb and object heard at text[i:]
+// with its verb typed otherwise, would take the last character of a word
+// said before it (厨房垃圾 is no 放垃圾): the verb heard must open the
+// text, its clause, or follow a word the parser knows (明天, 山上, 想).
+func (p *parser) tailHeard(text string, i int, w string) bool {
+	if !p.framePhrases[w] || i == 0 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[i:]); strings.HasPrefix(w, string(r)) {
+		return false // the verb as typed: the slip is in the object
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if !unicode.Is(unicode.Han, prev) {
+		return false
+	}
+	for j, k := i, 0; j > 0 && k < 6; k++ {
+		_, sz := utf8.DecodeLastRuneInString(text[:j])
+		j -= sz
+		if p.known.longestLen(text[j:]) == i-j {
+			return false
+		}
+	}
+	return true
 }
 
 // knownAt is the length of the longest known word at the start of s.
@@ -2370,6 +2404,66 @@ func (p *parser) scanFrames(rd *reading) {
 	}
 	rd.acts = kept
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// soundFramePhrases adds to the homophone pass each frame's verb said
+// right before one of its objects (稍田埂 is 烧田埂, 到瓷砖 倒瓷砖, 处莉砖头
+// 处理砖头): a one-character verb or object typed wrong is otherwise no
+// word the pass knows. Only phrases of three characters or more (two
+// sound like everyday speech too often), and only a sound that names one
+// activity and no word added before: a slip that could be either of two
+// acts is left as typed, never heard as the one a rule treats otherwise.
+func (p *parser) soundFramePhrases(py *zh.Pinyin) {
+	key := func(w string) string {
+		var b strings.Builder
+		var buf [6]uint16
+		for _, r := range w {
+			rs := py.AppendSyllables(buf[:0], r)
+			if len(rs) == 0 {
+				return ""
+			}
+			fmt.Fprintf(&b, "%d.", rs[0])
+		}
+		return b.String()
+	}
+	type phrase struct {
+		w   string
+		act *rules.Activity
+	}
+	p.framePhrases = map[string]bool{}
+	byKey := map[string][]phrase{}
+	var order []string
+	for _, f := range p.frames {
+		if f.activity == nil {
+			continue
+		}
+		for _, v := range keys(f.verbs) {
+			for _, o := range keys(f.objects) {
+				w := v + o
+				if utf8.RuneCountInString(w) < 3 {
+					continue
+				}
+				k := key(w)
+				if k == "" {
+					continue
+				}
+				if _, ok := byKey[k]; !ok {
+					order = append(order, k)
+				}
+				byKey[k] = append(byKey[k], phrase{w, f.activity})
+			}
+		}
+	}
+	slices.Sort(order)
+	for _, k := range order {
+		ps := byKey[k]
+		if slices.ContainsFunc(ps, func(x phrase) bool { return x.act != ps[0].act }) || p.sound.has(ps[0].w) {
+			continue
+		}
+		slices.SortFunc(ps, func(a, b phrase) int { return strings.Compare(a.w, b.w) })
+		p.sound.add(ps[0].w)
+		p.framePhrases[ps[0].w] = true
+	}
 }
 
 // waysOfListed returns, when bytes i..j are exactly an act's listed word

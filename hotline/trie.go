@@ -262,6 +262,23 @@ func (t *soundTrie) add(w string) {
 	}
 }
 
+// has reports whether a word sounding as w, by its characters' first
+// readings, was added.
+func (t *soundTrie) has(w string) bool {
+	n := uint32(0)
+	var buf [6]uint16
+	for _, r := range w {
+		rs := t.py.AppendSyllables(buf[:0], r)
+		if len(rs) == 0 {
+			return false
+		}
+		if n = t.edges.child(n, rune(rs[0])); n == 0 {
+			return false
+		}
+	}
+	return t.nodes[n].end != ""
+}
+
 // index records the characters that may start a word, once every word is
 // added: most text starts none, and is passed over without a lookup.
 func (t *soundTrie) index() {

@@ -57,7 +57,12 @@ type typoVariant struct {
 func typoPhrases(h *Hotline) []string {
 	seen := map[string]bool{}
 	for w := range h.p.acts.words {
-		seen[w] = true
+		// a notice's clause quoted as a name (施工现场不设硬质、连续的封闭
+		// 围挡) is no caller's word, nor a listed word with the aspect
+		// the parser adds to it (建过筑垃圾)
+		if utf8.RuneCountInString(w) <= 8 && !strings.ContainsAny(w, "、，,；") && !aspectVariant(h, w) {
+			seen[w] = true
+		}
 	}
 	for _, f := range h.p.frames {
 		vs, os := slices.Sorted(mapKeys(f.verbs)), slices.Sorted(mapKeys(f.objects))
@@ -72,6 +77,25 @@ func typoPhrases(h *Hotline) []string {
 		}
 	}
 	return slices.Sorted(mapKeys(seen))
+}
+
+// aspectVariant reports whether w is a listed word with an aspect
+// particle the parser added (aspectVariants): another listed word less one
+// of the particles.
+func aspectVariant(h *Hotline, w string) bool {
+	for _, asp := range h.p.g.Aspect {
+		for k := strings.Index(w, asp); k > 0; {
+			if _, ok := h.p.acts.words[w[:k]+w[k+len(asp):]]; ok {
+				return true
+			}
+			n := strings.Index(w[k+len(asp):], asp)
+			if n < 0 {
+				break
+			}
+			k += len(asp) + n
+		}
+	}
+	return false
 }
 
 func mapKeys[V any](m map[string]V) func(func(string) bool) {
@@ -172,10 +196,15 @@ func simplifiedToTraditional(t testing.TB) map[rune]rune {
 // same act, by kind: each is its first figure to the percent below it (the
 // phrases drawn change as the vocabulary grows), and only rises.
 var typoFloors = map[string]float64{
-	"sound":       0.89, // session 15, first run: 32959/36980 (89.1 %)
-	"traditional": 1,    // 5209/5209
-	"missing":     0.26, // 1443/5488 (26.3 %)
-	"doubled":     0.65, // 3722/5688 (65.4 %)
+	// session 15, first run on the vocabulary's own phrases (no notice
+	// clause, no aspect variant): sound 11843/14083 (84.1 %), traditional
+	// 2779/2779, missing 664/2995 (22.2 %), doubled 2528/3195 (79.1 %);
+	// after the frames' phrases were heard by their sound, sound 12883/14080
+	// (91.5 %)
+	"sound":       0.91,
+	"traditional": 1,
+	"missing":     0.22,
+	"doubled":     0.79,
 }
 
 // TestTypoTolerance measures how much of the vocabulary survives an
