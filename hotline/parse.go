@@ -1987,7 +1987,7 @@ func (p *parser) scanActs(rd *reading) {
 	s := rd.text
 	for i := 0; i < len(s); {
 		ws, n := p.acts.longest(s[i:])
-		if n > 0 && rd.free(i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) {
+		if n > 0 && rd.free(i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) && !p.modifiesObject(s, i, n) {
 			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n]})
 			i += n
 			continue
@@ -1995,6 +1995,32 @@ func (p *parser) scanActs(rd *reading) {
 		_, sz := utf8.DecodeRuneInString(s[i:])
 		i += sz
 	}
+}
+
+// modifiesObject reports whether the act's phrase at s[i:i+n] is followed by
+// 的 and opens a longer object of a frame whose verb is said after it: it
+// says what that object does (拉渣土的车晚上可以上路吗 asks of the truck on
+// the road, not of the hauling; 拉渣土的车要办什么证 stays the hauling).
+func (p *parser) modifiesObject(s string, i, n int) bool {
+	if !strings.HasPrefix(s[i+n:], "的") {
+		return false
+	}
+	m := p.objects.longestLen(s[i:])
+	if m <= n {
+		return false
+	}
+	rest := s[i+m:]
+	for _, f := range p.byObj[s[i:i+m]] {
+		if f.activity == nil {
+			continue
+		}
+		for v := range f.verbs {
+			if strings.Contains(rest, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cutsObject reports whether the phrase at s[i:i+n] begins with a
