@@ -1702,7 +1702,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			continue
 		}
 		if n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
-			!p.readsAsWritten(text, i, i+n, w) && !p.counts(text, i, i+n) && !p.verbBeforeObject(text, i, i+n) && !p.tailHeard(text, i, w) {
+			!p.readsAsWritten(text, i, i+n, w) && !p.counts(text, i, i+n, w) && !p.verbBeforeObject(text, i, i+n) && !p.tailHeard(text, i, w) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -1740,13 +1740,17 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 // counts reports whether text[i:j], a word heard by its sound as another,
 // holds a numeral or a classifier of a count said there (几只鸡: the 几 of
 // 杀几只鸡 is not the 鸡 of 杀鸡, the 只 of 几只鸭 not the 枝 of 枝丫).
-func (p *parser) counts(text string, i, j int) bool {
-	for k := i; k < j; {
+func (p *parser) counts(text string, i, j int, w string) bool {
+	heard := []rune(w)
+	for k, n := i, 0; k < j; n++ {
 		r, sz := utf8.DecodeRuneInString(text[k:])
-		if isNumeralRune(r) && p.classifierAt(text[k+sz:]) {
+		// a count the heard word says as typed (两个迪方 is 两个地方) is
+		// kept, not misheard
+		kept := n+1 < len(heard) && heard[n] == r && strings.HasPrefix(text[k+sz:], string(heard[n+1]))
+		if isNumeralRune(r) && p.classifierAt(text[k+sz:]) && !kept {
 			return true
 		}
-		if prev, _ := utf8.DecodeLastRuneInString(text[:k]); isNumeralRune(prev) && p.classifierAt(text[k:]) {
+		if prev, _ := utf8.DecodeLastRuneInString(text[:k]); isNumeralRune(prev) && p.classifierAt(text[k:]) && !(n < len(heard) && heard[n] == r) {
 			return true
 		}
 		k += sz

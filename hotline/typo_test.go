@@ -268,6 +268,14 @@ func TestTypoTolerance(t *testing.T) {
 		require.GreaterOrEqual(t, share, typoFloors[k], k)
 	}
 	for _, k := range slices.Sorted(mapKeys(allowed)) {
-		t.Logf("%s: %d heard as 可以 where the phrase as written is not, e.g. %s", k, len(allowed[k]), allowed[k][:min(3, len(allowed[k]))])
+		t.Logf("%s: %d heard as 可以 where the phrase as written is not, e.g. %s", k, len(allowed[k]), allowed[k][:min(testVerboseN(), len(allowed[k]))])
 	}
+}
+
+// testVerboseN is how many examples a figure's log lists: all of them with -v.
+func testVerboseN() int {
+	if testing.Verbose() {
+		return 1 << 20
+	}
+	return 3
 }
