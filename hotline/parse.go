@@ -1685,7 +1685,18 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			// is 乱摆摊: 乱摆 is a known word, 滩 the slip) is heard; else
 			// the known word stands
 			if w, m := p.sound.match(text[i:]); m <= n || !strings.HasPrefix(w, text[i:i+n]) {
+				// 倒垃圾箱里: a known word begun inside this one and running
+				// past it (垃圾箱里) stands too — 箱里 is no 乡里
+				_, sz := utf8.DecodeRuneInString(text[i:])
+				start := i + sz
 				i += n
+				for k := start; k < i; {
+					if m := p.knownAt(text[k:]); k+m > i && utf8.RuneCountInString(text[k:k+m]) >= 2 {
+						i = k + m
+					}
+					_, sz := utf8.DecodeRuneInString(text[k:])
+					k += sz
+				}
 				// 人行道上想摆: the known word's postposition is its own
 				for _, l := range p.g.Locatives {
 					if strings.HasPrefix(text[i:], l) {
@@ -2051,15 +2062,13 @@ func (p *parser) cutsObject(s string, i, n int, w word) bool {
 	return false
 }
 
-// cutsFrame reports whether the phrase at i, n bytes long, of an act no
-// rule covers is a verb and the start of an object that runs past it, the
-// two a frame of a covered act whose with-words the clause says:
-// 打茶果的时候砍树枝 holds 砍树 (felling) cut from 砍…树枝, the branch cut
-// while picking. Said without the picking, 砍树枝 stays 砍树.
+// cutsFrame reports whether the phrase at i, n bytes long, is a verb and
+// the start of an object that runs past it, the two a frame of another
+// covered act whose with-words the clause says: 打茶果的时候砍树枝 holds
+// 砍树 (felling) cut from 砍…树枝, the branch cut while picking, and
+// 装修垃圾倒垃圾桶里 holds 倒垃圾 cut from 倒…垃圾桶. Said without the
+// picking, 砍树枝 stays 砍树.
 func (p *parser) cutsFrame(rd *reading, i, n int, w word) bool {
-	if w.activity != nil {
-		return false
-	}
 	s := rd.text
 	for k := i; k < i+n; {
 		_, sz := utf8.DecodeRuneInString(s[k:])
@@ -2072,7 +2081,7 @@ func (p *parser) cutsFrame(rd *reading, i, n int, w word) bool {
 			continue
 		}
 		for _, f := range p.byObj[s[k:k+m]] {
-			if f.activity != nil && len(f.with) > 0 && f.verbs[s[i:k]] && p.withSaid(rd, f, i) {
+			if f.activity != nil && f.activity != w.activity && len(f.with) > 0 && f.verbs[s[i:k]] && p.withSaid(rd, f, i) {
 				return true
 			}
 		}
