@@ -404,6 +404,9 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 		return a, a.Query, nil
 	case IntentWhen:
 		a := h.period(u, req)
+		if u.ownAct && len(u.queries) == 1 && u.queries[0].Activity != "" && req.Activity == "" {
+			h.withVerdict(a, u.queries[0], req)
+		}
 		return a, a.Query, nil
 	case IntentDuty:
 		a := h.duty(u, req)

@@ -46,6 +46,9 @@ type understanding struct {
 	// duty is the index of the vocabulary's duty a call asks about
 	// (IntentDuty)
 	duty int
+	// ownAct: a call asking of a period also states the caller's own
+	// act (整改期到几时 我在城里人行道上摆摊): its verdict is said first
+	ownAct bool
 }
 
 // fragmentRunes is the longest call read as a fragment of words with no
@@ -169,6 +172,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	if len(periods) > 0 && u.intent != IntentReport && u.intent != IntentDuty && (past == 0 || len(acts) == 0) && p.asksPeriod(rd, acts) {
 		// 禁火期什么时候结束: the period itself, from the rules' windows
 		u.intent, u.periods = IntentWhen, periods
+		u.ownAct = len(acts) == 1 && p.saidAsOwn(rd, acts[0])
 	}
 	shared := map[int]bool{} // clauses that hold no act: their facts are everyone's
 	actClauses := map[int]bool{}
@@ -848,6 +852,20 @@ func (p *parser) hasSuffixAny(s string, words []string) bool {
 // afterPause: the text before a document number ends at a pause — a space,
 // a clause break or a connector (还有) — so the number begins a question of
 // its own; 油茶采摘还按祁政通2024年8号执行不 runs into it, one question.
+// saidAsOwn reports whether a is said as the caller's own act: a first
+// person word before it in its clause (我在城里人行道上摆摊, 我店门口的
+// 货摆出去了), not an act named as a period's subject (摆摊的整改期).
+func (p *parser) saidAsOwn(rd *reading, a hit) bool {
+	if a.neg || a.clause < 0 || a.i > len(rd.clauses) {
+		return false
+	}
+	from := a.i
+	for from > 0 && rd.clause(from-1) == a.clause {
+		from--
+	}
+	return p.hasAny(rd.text[from:a.i], p.g.FirstPerson)
+}
+
 // clauseStart is where the clause that before ends in starts: after its
 // last space or clause break; 0 when it has none.
 func clauseStart(before string) int {

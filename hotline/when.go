@@ -1,6 +1,7 @@
 package hotline
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -443,4 +444,23 @@ func (h *Hotline) changes(l Lang, q *Query, d *engine.Decision) string {
 		return ""
 	}
 	return c.T(l, "when.changes", "activity", h.actWords(q, d, l), "parts", strings.Join(parts, c.T(l, "when.sep")))
+}
+
+// withVerdict puts before a period's answer the verdict on the caller's
+// own act the call states (整改期到几时 我在城里人行道上摆摊: 不可以, then
+// the period): a caller who says what they do asks whether they may, too.
+// The act is decided on a copy of its query, so the period's answer keeps
+// its own day and words; a decision that fails leaves the answer as it was.
+func (h *Hotline) withVerdict(a *Answer, q *Query, req Request) {
+	cp := *q
+	cp.Facts = maps.Clone(q.Facts)
+	cp.Understood = slices.Clone(q.Understood)
+	cp.NotUnderstood = slices.Clone(q.NotUnderstood)
+	d, err := h.decide(&cp, req)
+	if err != nil || d.Verdict == "" {
+		return
+	}
+	a.Verdict, a.Decision, a.Reasons, a.FollowUp, a.Ask = d.Verdict, d.Decision, d.Reasons, d.FollowUp, d.Ask
+	a.Answer = fitKeeping([]string{d.Headline, a.Answer}, []bool{true, true}, maxSpoken(a.Lang)+utf8.RuneCountInString(d.Headline))
+	a.Headline = d.Headline
 }
