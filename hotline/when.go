@@ -461,6 +461,13 @@ func (h *Hotline) withVerdict(a *Answer, q *Query, req Request) {
 		return
 	}
 	a.Verdict, a.Decision, a.Reasons, a.FollowUp, a.Ask = d.Verdict, d.Decision, d.Reasons, d.FollowUp, d.Ask
-	a.Answer = fitKeeping([]string{d.Headline, a.Answer}, []bool{true, true}, maxSpoken(a.Lang)+utf8.RuneCountInString(d.Headline))
+	// the decision's answer whole (its question and outcomes decide it),
+	// the period's first sentence, then the rest of it as room allows
+	parts, must := []string{d.Answer, a.Answer}, []bool{true, false}
+	if rest, ok := strings.CutPrefix(a.Answer, a.Headline); ok && rest != "" {
+		// the period's first sentence is what was asked: kept too
+		parts, must = []string{d.Answer, a.Headline, rest}, []bool{true, true, false}
+	}
+	a.Answer = fitKeeping(parts, must, maxSpoken(a.Lang))
 	a.Headline = d.Headline
 }
