@@ -1224,6 +1224,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	rd := &reading{q: &Query{Question: question, Facts: map[string]any{}, Understood: []Understood{}, NotUnderstood: []string{}}, plain: p.plain, today: today}
 	text = p.fromLatin(rd, text)
 	text = p.docShorthand(text)
+	text = p.undouble(rd, text)
 	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text
 	rd.used = make([]bool, len(text))
@@ -1746,6 +1747,70 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 		return out.String(), said, saidRead
 	}
 	return out.String(), nil, false
+}
+
+// undouble drops a character typed twice (一起起买, 两个个地点, 乱倒倒污水)
+// when the text without it holds a known word across the place and the
+// text as typed holds none across the two: 偷偷去摘, 天天 and 爷爷 stay as
+// they are. Most calls double nothing and are returned as they came.
+func (p *parser) undouble(rd *reading, text string) string {
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.Is(unicode.Han, r) || !strings.HasPrefix(text[i+n:], text[i:i+n]) {
+			i += n
+			continue
+		}
+		// the doubling is text[i:i+2n]; a word must hold its first and
+		// the character after the second, starting at most five before
+		across := func(t string, at, end int) bool {
+			for j, k := at, 0; j >= 0 && k < 6; k++ {
+				if l := p.known.longestLen(t[j:]); l > 0 && j+l >= end {
+					return true
+				}
+				if j == 0 {
+					break
+				}
+				_, sz := utf8.DecodeLastRuneInString(t[:j])
+				j -= sz
+			}
+			return false
+		}
+		// 盐城城区: a word that ends with the first (盐城) and one that
+		// begins with the second (城区) are two words said, not a slip
+		two := p.known.longestLen(text[i+n:]) > 0 && p.endsKnown(text[:i+n])
+		_, next := utf8.DecodeRuneInString(text[i+2*n:])
+		if next == 0 || two || across(text, i, i+2*n) {
+			i += n
+			continue
+		}
+		// the text once, read only as far as a word can reach
+		from := i
+		for k := 0; from > 0 && k < 6; k++ {
+			_, sz := utf8.DecodeLastRuneInString(text[:from])
+			from -= sz
+		}
+		to := min(len(text), i+2*n+24)
+		if once := text[from:i] + text[i+n:to]; !across(once, i-from, i-from+n+next) {
+			i += n
+			continue
+		}
+		rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+2*n], Kind: "heard", Meaning: text[i : i+n], Note: "多打了一个字"})
+		text = text[:i] + text[i+n:]
+	}
+	return text
+}
+
+// endsKnown reports whether a known word of two characters or more ends s.
+func (p *parser) endsKnown(s string) bool {
+	j := len(s)
+	for k := 0; j > 0 && k < 6; k++ {
+		_, sz := utf8.DecodeLastRuneInString(s[:j])
+		j -= sz
+		if k > 0 && p.known.longestLen(s[j:]) == len(s)-j {
+			return true
+		}
+	}
+	return false
 }
 
 // counts reports whether text[i:j], a word heard by its sound as another,
