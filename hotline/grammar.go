@@ -172,7 +172,9 @@ type grammar struct {
 	// deadline asked, answered with the count.
 	DaysLeft []string `yaml:"days_left"`
 	// YesNo make a question of a period a yes/no one (还是禁火期吗).
-	YesNo    []string `yaml:"yes_no"`
+	YesNo []string `yaml:"yes_no"`
+	// YesNoEnd make it one when they end the call (还禁火不, 还封山冇).
+	YesNoEnd []string `yaml:"yes_no_end"`
 	Benefits []string `yaml:"benefits"`
 	Waiting  []string `yaml:"waiting"`
 	Where    []string `yaml:"where"`

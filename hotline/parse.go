@@ -945,6 +945,12 @@ func (p *parser) segDict() string {
 	for w := range p.facts.words {
 		addDict(w, "fact")
 	}
+	// 还禁火不: a period's word is one word (火 in it is no fire lit)
+	for _, pd := range p.voc.Periods {
+		for _, w := range pd.Words {
+			addDict(w, "period")
+		}
+	}
 	for _, f := range p.frames {
 		for v := range f.verbs {
 			addDict(v, "v")

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/calendar"
@@ -172,7 +173,27 @@ func (p *parser) asksIfIn(text string) bool {
 	for _, w := range p.yesNo {
 		t = strings.ReplaceAll(t, w, "|")
 	}
-	return t != text && !p.hasAny(t, p.g.When)
+	if t == text && !aNotA(text) {
+		// 还禁火不: a particle ending the call asks too
+		end := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) })
+		if !slices.ContainsFunc(p.g.YesNoEnd, func(w string) bool { return strings.HasSuffix(end, w) }) {
+			return false
+		}
+	}
+	return !p.hasAny(t, p.g.When)
+}
+
+// aNotA reports whether text asks by a verb said, negated, and said again
+// (封不封山, 禁不禁火): a yes/no question.
+func aNotA(text string) bool {
+	var prev [2]rune
+	for _, r := range text {
+		if prev[1] == '不' && prev[0] == r && unicode.Is(unicode.Han, r) {
+			return true
+		}
+		prev[0], prev[1] = prev[1], r
+	}
+	return false
 }
 
 // period answers a question about periods: each window's days around the
