@@ -33,6 +33,9 @@ func (p *parser) isDocument(rd *reading) bool {
 		// how much) and none of validity, asks of the act
 		return !p.asksOfActAfterNumber(rd)
 	}
+	if p.textHas(rd, p.g.Document) && p.saysOutsideActs(rd, p.g.ValidityOfDocument) {
+		return true // 那个通告 过年还管不管
+	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
 		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd))) {
 		return true

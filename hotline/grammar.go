@@ -217,6 +217,8 @@ type grammar struct {
 	// words is compared with titles in theirs
 	TitleFormal map[string]string `yaml:"title_formal"`
 	Validity    []string          `yaml:"validity"`
+	// ValidityOfDocument ask validity only with a document word said
+	ValidityOfDocument []string `yaml:"validity_of_document"`
 	// ReportWritten are verbs whose object a report word may be (写电话号码):
 	// written or posted, not asked for
 	ReportWritten []string `yaml:"report_written"`
