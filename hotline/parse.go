@@ -2544,7 +2544,10 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 	byKey := map[string][]phrase{}
 	var order []string
 	for _, f := range p.frames {
-		if f.activity == nil {
+		// a frame that needs a word said with it (乱倒渣土's 乱) is not its
+		// act by the phrase alone: the phrase is heard for the frames that
+		// need none, and the parser reads the with-word as before
+		if f.activity == nil || len(f.with) > 0 {
 			continue
 		}
 		for _, v := range keys(f.verbs) {
