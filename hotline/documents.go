@@ -540,7 +540,11 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		number = d.String()
 	}
 	if number == "" {
-		number = h.byTitle(text, q)
+		// the title's words as said first: a title is no act, and its
+		// words heard as one's (存量房税收: 放水) lose it
+		if number = h.byTitle(u.rd.asSaid, q); number == "" {
+			number = h.byTitle(text, q)
+		}
 		bySubject = number != ""
 	}
 	if number == "" {
@@ -733,17 +737,15 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 		return len(issuerChars) == 1 && ok && strings.Contains(before, issuerChars[0])
 	}
 	subject := h.stripGeneric(h.formal.Replace(text)) // 湘江钓鱼 as titles say it: 湘江垂钓
+	short := false                                    // two characters may name a document (below)
 	consider := func(number, title string) {
 		s := longestCommon(subject, h.stripGeneric(subjectOf(title)))
 		pairs := sharedPairs(subject, h.stripGeneric(subjectOf(title)))
 		if s < 3 && pairs >= 2 {
 			s = 3 // 湘江禁捕: two words of the title apart (湘江流域禁捕)
 		}
-		if s < 3 {
-			return
-		}
 		n, err := register.ParseNumber(number)
-		if err != nil {
+		if err != nil || s < 3 && !(short && s == 2 && ofYear(n, title) && h.rareRun(subject, title)) {
 			return
 		}
 		st := reg.Status(n, q.Date)
@@ -768,16 +770,64 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 			best = &c
 		}
 	}
-	for _, e := range reg.Entries() {
-		consider(e.Number.String(), e.Title)
-	}
-	for _, n := range h.eng.Rules().Notices {
-		consider(n.Number, n.Title)
+	for range 2 {
+		for _, e := range reg.Entries() {
+			consider(e.Number.String(), e.Title)
+		}
+		for _, n := range h.eng.Rules().Notices {
+			consider(n.Number, n.Title)
+		}
+		if best != nil || said == 0 {
+			break
+		}
+		// none by three characters: 2020年禁捕 — a word of two, said
+		// with the year of a document whose title has it, names that
+		// document when few titles have it (禁捕, not 禁止)
+		short = true
 	}
 	if best == nil {
 		return ""
 	}
 	return best.number
+}
+
+// maxRareTitles is how many titles of the register may share a run of two
+// characters that, with a year, names one of them.
+const maxRareTitles = 3
+
+// rareRun reports whether the longest run of characters subject shares
+// with title is in at most maxRareTitles titles of the register.
+func (h *Hotline) rareRun(subject, title string) bool {
+	run := commonRun(subject, h.stripGeneric(subjectOf(title)))
+	if run == "" {
+		return false
+	}
+	n := 0
+	for _, e := range h.eng.Register().Entries() {
+		if strings.Contains(e.Title, run) {
+			n++
+		}
+	}
+	return n <= maxRareTitles
+}
+
+// commonRun is the longest run of Chinese characters a and b share (the
+// first of several as long), "" for none.
+func commonRun(a, b string) string {
+	ra := []rune(a)
+	best := ""
+	for i := range ra {
+		for j := i + 1; j <= len(ra) && ra[j-1] > 0x2E80; j++ {
+			if run := string(ra[i:j]); strings.Contains(b, run) {
+				if j-i > len([]rune(best)) {
+					best = run
+				}
+				continue
+			}
+			break
+		}
+	}
+	return best
 }
 
 // byAct finds a document asked by its subject in the caller's words

@@ -1160,7 +1160,10 @@ func (h hit) inObject(s string, i, j int) bool {
 
 // reading is a question in progress.
 type reading struct {
-	text    string // folded, homophones corrected
+	text string // folded, homophones corrected
+	// asSaid is text before homophones are corrected: a document's title
+	// is matched as said (存量房税收: 房税 is heard as 放水 only in a call)
+	asSaid  string
 	used    []bool
 	clauses []int32 // clause index of each byte (see clause)
 	q       *Query
@@ -1231,6 +1234,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	text = p.fromLatin(rd, text)
 	text = p.docShorthand(text)
 	text = p.undouble(rd, text)
+	rd.asSaid = text
 	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text
 	rd.used = make([]bool, len(text))
