@@ -1093,6 +1093,12 @@ named:
 			if p, _ := utf8.DecodeLastRuneInString(s.text[:i]); isNumeral(p) {
 				continue
 			}
+			// 三月三号, 三月三十: a solar date or a longer number, not 三月三
+			if last, _ := utf8.DecodeLastRuneInString(w); isNumeral(last) {
+				if next, _ := utf8.DecodeRuneInString(s.text[i+len(w):]); isNumeral(next) || strings.ContainsRune("号日点點时時", next) {
+					continue
+				}
+			}
 			ld := r.w.LunarDays[w]
 			// 过完年初八, 年后正月初六: the day said after it is the one
 			if ld.Since > 0 && r.startsLunar(s.text[i+len(w):]) {
