@@ -1282,7 +1282,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			terms = slices.Delete(slices.Clone(terms), waitTerm, waitTerm+1) // said in the headline
 		case q.asks.benefits || q.asks.waiting:
 			if !headTerm(0) {
-				a.Headline = h.headFit(l, "head.allowed.terms", act, when)
+				a.Headline = h.headFit(l, termsHead(q), act, when)
 			}
 		case q.asks.deadline && slices.ContainsFunc(said, func(t saidTerm) bool { return t.name == untilTerm }):
 			k := slices.IndexFunc(said, func(t saidTerm) bool { return t.name == untilTerm })
@@ -1301,7 +1301,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			// 一年交一次还是按月交, 要自己去申请吗: the term asked for is
 			// the answer, not the act's 可以
 			if !headTerm(0) {
-				a.Headline = h.headFit(l, "head.allowed.terms", act, when)
+				a.Headline = h.headFit(l, termsHead(q), act, when)
 			}
 		}
 	}
@@ -1850,6 +1850,16 @@ const (
 )
 
 // termsOf is terms with each sentence's term.
+// termsHead is the headline's key for an allowed act asked beyond "may I":
+// a how or where question (学生医保在哪里交) hears what the plan says, with
+// no permission nobody asked for; others hear 可以 on the terms below.
+func termsHead(q *Query) string {
+	if q.asks.where || q.asks.how {
+		return "head.plan"
+	}
+	return "head.allowed.terms"
+}
+
 func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 	type term struct {
 		name, value, text string

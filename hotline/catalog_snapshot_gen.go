@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "f3d680a61bab51b0a012f466570a2d8274adee931162ba7fad88dc427bc316f6"
+const catalogSnapshotSum = "93a3ae71a22986c54b38eedee369b44b32d60fc55599861bdf65ee34abc0f7eb"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -113,6 +113,7 @@ func snapshotCatalog() *Catalog {
 			"head.no_rule_act":                     {ZH: "本规则库没有相关规定：{when}{act}。", EN: "The rule base has no rule on this: {act}{when}."},
 			"head.no_term":                         {ZH: "本规则库没有{term}的规定：{when}{activity}。", EN: "The rule base has no rule on the {term}: {activity}{when}."},
 			"head.not_understood":                  {ZH: "没有听出您要问哪件事。", EN: "No question the rule base can answer was recognised."},
+			"head.plan":                            {ZH: "{when}{activity}，可以这样办：", EN: "{activity}{when}: this is how, as the notice says."},
 			"head.short.allowed":                   {ZH: "可以：{when}这件事是允许的。", EN: "Yes: it is allowed{when}."},
 			"head.short.conditional":               {ZH: "要看情况：{when}这件事要看具体情况。", EN: "It depends: the answer{when} turns on the facts below."},
 			"head.short.forbidden":                 {ZH: "不可以：{when}这件事是禁止的。", EN: "No: it is forbidden{when}."},

@@ -183,6 +183,9 @@ type grammar struct {
 	WhereTo []string `yaml:"where_to"`
 	Must    []string `yaml:"must"`
 	Claim   []string `yaml:"claim"`
+	// How asks the way an act is done (怎么交): answered by what the
+	// rule says, not by a permission
+	How []string `yaml:"how"`
 	// FromDay are the words after a day that make it the start of
 	// something (9月1号起): said of a later day than the one asked, the
 	// call asks when the answer changes

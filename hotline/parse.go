@@ -228,6 +228,8 @@ type askFlags struct {
 	must, fine bool
 	// claim: how the help is claimed (低保户要不要去申请补助)
 	claim bool
+	// how: the way the act is done (怎么交, 咋办)
+	how bool
 	// daysLeft: how many days are left to the deadline (还有几天截止)
 	daysLeft bool
 }

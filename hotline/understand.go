@@ -2113,6 +2113,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		where:       says(p.g.Where),
 		must:        says(p.g.Must),
 		claim:       says(p.g.Claim),
+		how:         says(p.g.How),
 		fine:        says(p.g.Fine),
 	}
 	q.asks.consequence = q.asks.consequence || q.asks.fine
