@@ -647,7 +647,9 @@ var heldoutSets = []heldoutSet{
 	// 2024–2026). Its first run, before any change made for it, scored 211 of 260 (81.2 %), with no answer of 可以
 	// where a rule forbids; docs/hotline.md has it by category. Two expectations were wrong about the rule files'
 	// readings (whose hill for 8号 after 2025年1月1日; a pit filled elsewhere may be an approved place), 213 of 260.
-	{"set18", heldout18Glob, 260, 0.81, 0},
+	// After a general fix (acts no rule covers said apart from their verb or as errands: 摘茶叶, 电费在哪里交, 办结婚证,
+	// 骑摩托车…) 222; at session 15's end 224 of 260 (the floor raised to 0.85).
+	{"set18", heldout18Glob, 260, 0.85, 0},
 	// Held-out set 19 (testdata/heldout/s19-year, 264 calls in 6 categories, session 15: a year at the hotline — what
 	// callers ask as the seasons turn, one file per season (正月, 清明 and spring ploughing, summer, autumn, winter)
 	// and one of acts no notice covers, every notice asked in every season where a caller would, the days said as
