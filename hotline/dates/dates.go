@@ -2282,6 +2282,17 @@ func (r *Reader) passed(s *scan, m *Mention, today calendar.Date) {
 	if m.prev != (calendar.Date{}) && today.Sub(m.prev) < m.Date.Sub(today) {
 		m.Date = m.prev
 	}
+	if m.MonthEnd != nil {
+		// 过了12月: the month passed whole, from the next one's first
+		// day — of its nearer occurrence (said in January, last December)
+		y, mo := m.Date.Year(), m.Date.Month()
+		for _, yy := range []int{y, y - 1} {
+			if last, ok := date(yy, mo, calendar.DaysIn(yy, mo)); ok && (yy == y || absDays(today.Sub(last)) < absDays(today.Sub(m.Date))) {
+				m.Date = last
+			}
+		}
+		m.MonthEnd = nil
+	}
 	m.Date = m.Date.AddDays(1)
 	m.prev = calendar.Date{}
 	if m.Date.Before(today) {
@@ -2329,4 +2340,12 @@ func (r *Reader) withWeekday(s *scan, today calendar.Date) {
 			return
 		}
 	}
+}
+
+// absDays is a count of days without its sign.
+func absDays(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
