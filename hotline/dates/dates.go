@@ -1565,10 +1565,8 @@ func (r *Reader) bareHoliday(s *scan, today calendar.Date) {
 				s.add(Mention{Start: i, End: j, Bad: true, Unplaced: true})
 			case after:
 				s.add(Mention{Start: i, End: j, Date: near.To.AddDays(n)})
-			case near.From.After(today): // 节前: only of a holiday still to come
+			default: // 节前: of the holiday the call is in or nearest, as 节后
 				s.add(Mention{Start: i, End: j, Date: near.From.AddDays(-n)})
-			default:
-				s.add(Mention{Start: i, End: j, Bad: true, Unplaced: true})
 			}
 		}
 	}

@@ -378,7 +378,8 @@ func TestBareHoliday(t *testing.T) {
 		{"2025-01-30", "过完节再交", "过完节", "2025-02-05", false},   // 春节 2025: 01-28 to 02-04
 		{"2025-03-31", "节前去烧纸", "节前", "2025-04-03", false},    // 清明 2025: 04-04 to 04-06
 		{"2025-06-20", "节后第三天", "节后第三天", "", true},            // 端午 ended on 06-02
-		{"2025-04-05", "节前", "节前", "", true},                  // in the holiday: no 节前 to come
+		{"2025-04-05", "节前", "节前", "2025-04-03", false},       // in the holiday: the day before it, as 节后 is after it
+		{"2024-10-09", "节前", "节前", "2024-09-30", false},       // two days after it ended: that holiday's eve
 		{"2024-10-05", "国庆节后第三天", "国庆节后第三天", "2024-10-10", false},
 	} {
 		today, err := calendar.ParseDate(tc.today)
