@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -2316,7 +2317,8 @@ func (h *Hotline) begun(l Lang, d *engine.Decision, q *Query, said string) []str
 					continue // the run said already says since when (从10月8日起…)
 				}
 				s = h.cat.T(l, "when.begun", "window", h.windowName(l, w.Name), "from", h.day(l, w.From, q))
-			case r.Effect == string(rules.Forbid) && !w.To.Before(d.Date) && w.To.AddDays(1).String() != next:
+			case r.Effect == string(rules.Forbid) && !w.To.Before(d.Date) && w.To.AddDays(1).String() != next &&
+				!h.forbidsOn(q, r.Rule, w.To.AddDays(1)):
 				s = h.cat.T(l, "when.until", "window", h.windowName(l, w.Name), "to", h.day(l, w.To, q), "next", h.day(l, w.To.AddDays(1), q))
 			default:
 				continue
@@ -2327,6 +2329,26 @@ func (h *Hotline) begun(l Lang, d *engine.Decision, q *Query, said string) []str
 		}
 	}
 	return out
+}
+
+// forbidsOn reports whether rule still forbids the query's act on day: a
+// window that ends is not the ban's end when the rule's next window takes
+// over (专项整治期 ends, 常态化整治 goes on forbidding), and saying
+// 不再因此禁止 then would read aloud as 可以. Decided only for a when-question
+// whose forbidding window ends, never on the common path.
+func (h *Hotline) forbidsOn(q *Query, rule string, day calendar.Date) bool {
+	eq := q.engineQuery(q.EngineFacts())
+	eq.Day, eq.At = day, time.Time{}
+	d, err := h.eng.Decide(eq)
+	if err != nil {
+		return true // unknown: do not say the ban ends
+	}
+	for _, r := range d.Reasons() {
+		if r.Rule == rule && r.Effect == string(rules.Forbid) && !r.Defeated() {
+			return true
+		}
+	}
+	return false
 }
 
 // nextChange says when the answer changes — "从10月23日起可以", or "起要看

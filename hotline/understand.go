@@ -854,7 +854,8 @@ func (p *parser) hasSuffixAny(s string, words []string) bool {
 // its own; 油茶采摘还按祁政通2024年8号执行不 runs into it, one question.
 // saidAsOwn reports whether a is said as the caller's own act: a first
 // person word before it in its clause (我在城里人行道上摆摊, 我店门口的
-// 货摆出去了), not an act named as a period's subject (摆摊的整改期).
+// 货摆出去了) or a may-I question in its clause (整治期到几号 城里人行道
+// 上堆货要得不), not an act named as a period's subject (摆摊的整改期).
 func (p *parser) saidAsOwn(rd *reading, a hit) bool {
 	if a.neg || a.clause < 0 || a.i > len(rd.clauses) {
 		return false
@@ -863,7 +864,7 @@ func (p *parser) saidAsOwn(rd *reading, a hit) bool {
 	for from > 0 && rd.clause(from-1) == a.clause {
 		from--
 	}
-	return p.hasAny(rd.text[from:a.i], p.g.FirstPerson)
+	return p.hasAny(rd.text[from:a.i], p.g.FirstPerson) || p.hasAny(clauseText(rd, a.clause), p.g.Asking)
 }
 
 // clauseStart is where the clause that before ends in starts: after its
