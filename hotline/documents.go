@@ -552,6 +552,10 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		bySubject = number != ""
 	}
 	if number == "" {
+		number = h.byKind(text)
+		bySubject = number != ""
+	}
+	if number == "" {
 		var cands []string
 		if m := h.p.reDocN.FindStringSubmatch(text); m != nil {
 			n, ok := zh.Number(m[1])
@@ -892,6 +896,34 @@ func (h *Hotline) byAct(text string, q *Query) string {
 		return ""
 	}
 	return best.number
+}
+
+// byKind finds a document named by its kind (这个办法, 那个方案), or by
+// its kind and a run of two characters of its subject (采摘通告, 市场通告:
+// too short for byTitle): the one notice of the rule set whose title has a
+// kind word said — and, of several, the one whose subject has the run.
+// Several left, or none, name nothing (这个通告: which of five).
+func (h *Hotline) byKind(text string) string {
+	subject := h.stripGeneric(h.formal.Replace(text))
+	var ofKind, withRun []string
+	for _, n := range h.eng.Rules().Notices {
+		if !slices.ContainsFunc(h.p.g.Document, func(w string) bool {
+			return strings.Contains(text, w) && strings.Contains(n.Title, w)
+		}) {
+			continue
+		}
+		ofKind = append(ofKind, n.Number)
+		if len([]rune(commonRun(subject, h.stripGeneric(subjectOf(n.Title))))) >= 2 {
+			withRun = append(withRun, n.Number)
+		}
+	}
+	switch {
+	case len(ofKind) == 1:
+		return ofKind[0]
+	case len(withRun) == 1:
+		return withRun[0]
+	}
+	return ""
 }
 
 // reYear is a year said in a question about a document (2020年).
