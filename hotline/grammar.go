@@ -100,6 +100,7 @@ type grammar struct {
 	PurposeNext []string `yaml:"purpose_next"`
 	Background  []string `yaml:"background"`
 	Finished    []string `yaml:"finished"`
+	Sequence    []string `yaml:"sequence"`
 	// Modifier is how a clause that describes a noun is said (杀鸡的毛,
 	// 卖剩下的菜叶子): a verb, what it leaves (剩下, 下来), the particle and
 	// a head noun. Between the act and the particle only what it leaves

@@ -1587,7 +1587,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// verb of a frame in it) before an uncovered act in its clause are
 	// that act's topic; the uncovered act is what is asked
 	for _, h := range pos {
-		if h.w.activity == nil && !h.bg && p.topicOf(h, pos) {
+		if h.w.activity == nil && !h.bg && p.topicOf(rd, h, pos) {
 			return []hit{h}
 		}
 	}
@@ -1608,8 +1608,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		if len(fg) == 0 {
 			// 摘茶籽的时候顺手折了几根枝子: every act is background, the
 			// time of another and a thing done; the time is not asked
+			// (野炊完了去拜年: but a covered act said as the time of an
+			// uncovered one in its clause is done that day too — its ban
+			// is answered, never lost to the custom; 茶籽摘完了，过几天…
+			// tells, in a clause of its own, what was done before)
+			coveredFg := slices.ContainsFunc(pos, func(h hit) bool { return !h.when && h.w.activity != nil })
+			withUncovered := func(h hit) bool {
+				return slices.ContainsFunc(pos, func(o hit) bool { return !o.when && o.w.activity == nil && o.clause == h.clause })
+			}
 			for _, h := range pos {
-				if !h.when {
+				if !h.when || !coveredFg && h.w.activity != nil && !h.mod && withUncovered(h) {
 					fg = append(fg, h)
 				}
 			}
@@ -1750,7 +1758,7 @@ func (h hit) actName() string {
 // topicOf reports whether every covered act of pos is a noun said before
 // the uncovered act h, a listed phrase (异地就医), in its clause: a listed
 // word holding no verb of a frame, no frame's verb and object.
-func (p *parser) topicOf(h hit, pos []hit) bool {
+func (p *parser) topicOf(rd *reading, h hit, pos []hit) bool {
 	if h.obj != "" || h.wj > 0 {
 		return false // a frame's verb and object (种杉树) is a purpose, not the question
 	}
@@ -1759,7 +1767,8 @@ func (p *parser) topicOf(h hit, pos []hit) bool {
 		if o.w.activity == nil {
 			continue
 		}
-		if o.clause != h.clause || o.j > h.i || o.wj > 0 || o.obj != "" || p.holdsVerb(o.words) {
+		if o.clause != h.clause || o.j > h.i || o.wj > 0 || o.obj != "" || p.holdsVerb(o.words) ||
+			p.hasAny(rd.text[o.j:h.i], p.g.Sequence) {
 			return false
 		}
 		covered = true
@@ -2013,7 +2022,8 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				continue
 			}
 			if val, ok := phraseValue(v.V, h.neg); ok {
-				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) {
+				// (a value only presumed yields to one said: 赶集的时候在城里)
+				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) && (!presumed[v.Fact] || v.Presumed) {
 					contradicted = true
 				}
 			}
