@@ -78,6 +78,13 @@ const (
 	// minUnusedScore is what the words an answer left unused must share
 	// with the clause on their own.
 	minUnusedScore = 9.0
+	// minDetailScore and minDetailCover are what a call asking a detail
+	// of a conditional or allowed answer must share with a clause
+	// (measured: the right clauses 16.9–21.2 covering ≥ 0.68; a notice's
+	// aims, 工作目标, drew 25.7 covering 0.85 for 重度残疾人交医保要钱不 —
+	// kept out by the answer's length, not by the score)
+	minDetailScore = 16.0
+	minDetailCover = 0.6
 )
 
 // asksMay reports whether a call asks may I (要得不, 行不, 犯法不).
@@ -171,6 +178,11 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 		// only a ban has room beside it for a detail: a conditional's
 		// question, an allowed act's terms are what its answer must say,
 		// and a no-rule answer cites no notice whose text could hold it
+	case engine.Conditional, engine.Allowed:
+		if h.tw.asksMay(q.Question) || !h.tw.asksDetail(q.Question) || len(a.Reasons) == 0 {
+			return nil
+		}
+		return h.detailOf(q, a, l)
 	default:
 		return nil
 	}
@@ -209,6 +221,35 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 		// 处分, the penalty of the same sentence): cited, not said twice
 		h.citeClause(a, m, l)
 		return a
+	}
+	h.addClause(a, m, l)
+	return a
+}
+
+// detailOf adds to an answer that decides with a condition or a
+// permission, when the call asks a detail of it and not whether it may
+// (银行柜台交的 凭么子, 物业几天要把装修垃圾拉走), the clause of the
+// answer's own notices the whole call points at strongly — only when the
+// answer's own sentences all still fit beside it: they are what it must
+// say.
+func (h *Hotline) detailOf(q *Query, a *Answer, l Lang) *Answer {
+	var cited []*rules.Notice
+	for _, r := range a.Reasons {
+		if n := h.notice(r.Notice); n != nil && !slices.Contains(cited, n) {
+			cited = append(cited, n)
+		}
+	}
+	m, ok := h.texts.Find(h.tw.query(q.Question, nil), cited...)
+	if !ok || m.Score < minDetailScore || m.Cover < minDetailCover ||
+		slices.ContainsFunc(a.Reasons, func(r engine.Reason) bool { return r.Notice == m.Notice.Number && r.Article == m.Article }) ||
+		!slices.ContainsFunc(m.Matched, func(k string) bool { return !strings.Contains(a.Answer, k) }) {
+		return nil
+	}
+	c := h.cat
+	cite := c.T(l, "grounds.cite", "notice", m.Notice.Number, "article", c.Article(l, m.Article))
+	also := c.T(l, "text.also", "cite", cite, "text", inLang(l, clipAround(m.Text, m.Matched, maxHeadline(l))))
+	if utf8.RuneCountInString(a.Answer)+utf8.RuneCountInString(also) > maxSpoken(l) {
+		return nil
 	}
 	h.addClause(a, m, l)
 	return a
