@@ -1609,12 +1609,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			// 摘茶籽的时候顺手折了几根枝子: every act is background, the
 			// time of another and a thing done; the time is not asked
 			// (野炊完了去拜年: but a covered act said as the time of an
-			// uncovered one in its clause is done that day too — its ban
-			// is answered, never lost to the custom; 茶籽摘完了，过几天…
-			// tells, in a clause of its own, what was done before)
+			// uncovered one, in its clause or right before the next
+			// clause opens with it — 野炊完了 去旅游 — is done that day
+			// too: its ban is answered, never lost to the custom; 茶籽摘
+			// 完了，过几天把…砍了 tells a step of another day)
 			coveredFg := slices.ContainsFunc(pos, func(h hit) bool { return !h.when && h.w.activity != nil })
 			withUncovered := func(h hit) bool {
-				return slices.ContainsFunc(pos, func(o hit) bool { return !o.when && o.w.activity == nil && o.clause == h.clause })
+				return slices.ContainsFunc(pos, func(o hit) bool {
+					return !o.when && o.w.activity == nil &&
+						(o.clause == h.clause || o.clause == h.clause+1 && opensClause(rd, o) && !clauseHasDate(rd, o.clause))
+				})
 			}
 			for _, h := range pos {
 				if !h.when || !coveredFg && h.w.activity != nil && !h.mod && withUncovered(h) {
@@ -1744,6 +1748,22 @@ func (p *parser) finedWords(rd *reading) string {
 		return ""
 	}
 	return words
+}
+
+// clauseHasDate reports whether a day is said in clause c.
+func clauseHasDate(rd *reading, c int) bool {
+	return slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return rd.clause(m.Start) == c })
+}
+
+// opensClause reports whether act h opens its clause, but for a subject
+// or a verb of going before it (去旅游, 我就去赶集).
+func opensClause(rd *reading, h hit) bool {
+	st := h.i
+	for st > 0 && rd.clause(st-1) == h.clause {
+		st--
+	}
+	const lead = 3
+	return utf8.RuneCountInString(strings.Trim(rd.text[st:h.i], "，,。.？?！!；;、 \t\u3000")) <= lead
 }
 
 // actName is an uncovered act's name: the act's own word, else the words
