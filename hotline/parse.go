@@ -1305,11 +1305,43 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	}
 	p.scanFrames(rd)
 	p.mannerApart(rd)
+	p.kindApart(rd)
 	p.scope(rd)
 	p.modifiers(rd)
 	p.purposes(rd)
 	rd.q.Unread = unread
 	return rd
+}
+
+// kindApart: an act said by a word of its own (烧纸) that is the verb and
+// object of a frame of a kind below it needing a with-word, the with-word
+// said in its sentence, is that kind: 坟在山里头 明天烧纸 burns paper at a
+// grave, as 坟前烧点纸钱 (read by the frame) does.
+func (p *parser) kindApart(rd *reading) {
+	for k, h := range rd.acts {
+		if h.wj > 0 || h.w.activity == nil {
+			continue
+		}
+		for _, f := range p.frames {
+			if f.activity == nil || len(f.with) == 0 || f.activity.Parent != h.w.activity ||
+				!verbAndObject(f, h.words) || !p.withSaid(rd, f, h.i) {
+				continue
+			}
+			rd.acts[k].w.activity = f.activity
+			break
+		}
+	}
+}
+
+// verbAndObject reports whether s is one of frame f's verbs followed by one
+// of its objects.
+func verbAndObject(f *frame, s string) bool {
+	for i := range s {
+		if i > 0 && f.verbs[s[:i]] && f.objects[s[i:]] {
+			return true
+		}
+	}
+	return false
 }
 
 // mannerApart: a listed act said as a verb alone (超载) whose way the
