@@ -7,7 +7,7 @@
 // is smaller and starts sooner; an app loads ./wasm's module as well only
 // when a question in words comes (docs/patrol.md).
 //
-//	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o tonggao-decide.wasm ./wasm/decide
+//	GOOS=js GOARCH=wasm go build -tags decide -trimpath -ldflags='-s -w' -o tonggao-decide.wasm ./wasm/decide
 package main
 
 import (
