@@ -1733,6 +1733,13 @@ func (r *Reader) festivalDay(name string, today calendar.Date, year int) (day, b
 	}
 	for y := today.Year() - 1; y <= today.Year()+1; y++ {
 		if b, err := r.cal.HolidayPeriod(name, y); err == nil && !today.Before(b.From) && !today.After(b.To) {
+			// (中秋 said on the first day of a holiday that ends with it,
+			// or of a block it shares with another festival — 国庆节、中秋
+			// 节: its own day, still ahead, is the one meant; 清明 said
+			// on the first of its three days is today)
+			if fd, err := r.cal.Festival(name, y); err == nil && fd.After(today) && (fd == b.To || strings.Contains(b.Name, "、") && fd.Before(b.To)) {
+				return fd, b.To, true
+			}
 			return today, b.To, true
 		}
 		if d, end, ok := at(y); ok && !d.Before(today) {
