@@ -45,6 +45,7 @@ type grammar struct {
 		Near   int      `yaml:"near"`
 		After  []string `yaml:"after"`
 		Before []string `yaml:"before"`
+		Days   []string `yaml:"days"`
 	} `yaml:"bare_holiday"`
 	BeforeDays []string `yaml:"before_days"`
 	BeforeDay  []string `yaml:"before_day"`

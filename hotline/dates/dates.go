@@ -125,6 +125,9 @@ type Words struct {
 	// HolidayNear is how many days before a holiday's first day or after
 	// its last a call may be for those words to mean it.
 	HolidayNear int
+	// HolidayDays are words for a festival's holiday whose days are
+	// counted from its first (清明假期第二天), not from the festival's day.
+	HolidayDays []string
 }
 
 // LunarDay is a named day of the lunar year with the reading chosen.
@@ -231,6 +234,8 @@ type Reader struct {
 	reRel       *pattern
 	reFestMod   *pattern
 	reFeastDay  *pattern
+	// reHolidayDay is 假期第二天 after a festival: counted from its holiday's first day
+	reHolidayDay *pattern
 	// reFestBefore is a count of days before a festival (清明前三天)
 	reFestBefore *pattern
 	// reHolidayN is the count after a bare holiday word (节后第三天, 节前一天)
@@ -358,6 +363,9 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	}
 	r.reRel = compile(`(` + num + `)\s*(` + units + `)\s*(?:之|以)?([后前])|([前后下上过])\s*(` + num + `)\s*(` + units + `)`)
 	r.reFeastDay = compile(`^的?第(` + num + `)天`)
+	if len(w.HolidayDays) > 0 {
+		r.reHolidayDay = compile(`^的?(?:` + alt(w.HolidayDays) + `)的?第(` + num + `)天`)
+	}
 	// 的 may join them to the day (大年初一的前一天, 国庆节的后第二天)
 	r.reFestMod = compile(`^的?(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
 	if len(w.BeforeDays) > 0 {
@@ -1480,6 +1488,16 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n <= 31 {
 					s.add(Mention{Start: i, End: j + m[1], Date: fday().AddDays(int(n) - 1)})
 					continue
+				}
+			}
+			// 清明假期第二天: the holiday's days, from its first
+			if r.reHolidayDay != nil {
+				if m := r.reHolidayDay.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
+					n, ok := zh.Number(s.text[j+m[2] : j+m[3]])
+					if b, err := r.cal.HolidayPeriod(f.name, fday().Year()); ok && err == nil && n >= 1 && !b.From.AddDays(int(n)-1).After(b.To) {
+						s.add(Mention{Start: i, End: j + m[1], Date: b.From.AddDays(int(n) - 1)})
+						continue
+					}
 				}
 			}
 			// 清明前三天: that many days before the festival's day
