@@ -2773,7 +2773,7 @@ func (h *Hotline) kindSaid(q *Query) *rules.Activity {
 		all := true
 		for _, x := range k.Implies {
 			v, said := q.Facts[x.Fact.Name]
-			all = all && said && sameValue(v, x.Value()) && x.Value() == true && !derived(h.eng.Rules(), x.Fact)
+			all = all && said && sameValue(v, x.Value()) && (x.Value() == true || deniedOnly(q, x.Fact.Name, h.p.g.Negators)) && !derived(h.eng.Rules(), x.Fact)
 		}
 		if all {
 			if fit != nil {
@@ -2783,6 +2783,24 @@ func (h *Hotline) kindSaid(q *Query) *rules.Activity {
 		}
 	}
 	return fit
+}
+
+// deniedOnly reports whether fact was said false by words that deny (冇批,
+// 没得审批: a negator in them, no fact said true): the lack itself said, as
+// 未经批准 names the unapproved kind — not a consequence of where (山上: in
+// forest land, so not indoors; 上坟: not indoors, yet burning paper there
+// may be any rite's).
+func deniedOnly(q *Query, fact string, negators []string) bool {
+	for _, u := range q.Understood {
+		if u.Kind != "fact" || u.Fact != fact || u.Value != false ||
+			!slices.ContainsFunc(negators, func(n string) bool { return strings.Contains(u.Words, n) }) {
+			continue
+		}
+		if !slices.ContainsFunc(q.Understood, func(o Understood) bool { return o.Words == u.Words && o.Value != false }) {
+			return true
+		}
+	}
+	return false
 }
 
 // derived reports whether one of the set's implications sets fact true
