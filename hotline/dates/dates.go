@@ -369,7 +369,8 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	// 的 may join them to the day (大年初一的前一天, 国庆节的后第二天)
 	r.reFestMod = compile(`^的?(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
 	if len(w.BeforeDays) > 0 {
-		r.reFestBefore = compile(`^的?(?:节)?(?:` + alt(w.BeforeDays) + `)\s*(` + num + `)\s*天`)
+		// (清明前一个礼拜: in any unit of a count of days)
+		r.reFestBefore = compile(`^的?(?:节)?(?:` + alt(w.BeforeDays) + `)\s*(` + num + `)\s*(` + alt(append(keys(w.CountUnits), "天")) + `)`)
 	}
 	r.reHolidayN = compile(`^的?第?(` + num + `)天`)
 	if err == nil {
@@ -1503,8 +1504,9 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			// 清明前三天: that many days before the festival's day
 			if r.reFestBefore != nil {
 				if m := r.reFestBefore.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
-					if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n <= 31 {
-						s.add(Mention{Start: i, End: j + m[1], Date: fday().AddDays(-int(n))})
+					unit := max(r.w.CountUnits[s.text[j+m[4]:j+m[5]]], 1)
+					if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n*float64(unit) <= 31 {
+						s.add(Mention{Start: i, End: j + m[1], Date: fday().AddDays(-int(n) * unit)})
 						continue
 					}
 				}
