@@ -52,7 +52,15 @@ type grammar struct {
 	Past       []string `yaml:"past"`
 	PastAfter  []string `yaml:"past_after"`
 	// PastNote says a day said with 过了 had passed: today is answered.
-	PastNote   string   `yaml:"past_note"`
+	PastNote string `yaml:"past_note"`
+	// HeardNotes say how a word typed otherwise was heard: by its pinyin
+	// (Latin letters), by its sound (a homophone), or with a character
+	// typed twice dropped.
+	HeardNotes struct {
+		Pinyin  string `yaml:"pinyin"`
+		Sound   string `yaml:"sound"`
+		Doubled string `yaml:"doubled"`
+	} `yaml:"heard_notes"`
 	TermCome   []string `yaml:"term_come"`
 	DoneAfter  []string `yaml:"done_after"`
 	DoneBefore []string `yaml:"done_before"`

@@ -1453,7 +1453,7 @@ func (p *parser) fromLatin(rd *reading, text string) string {
 		if w := p.latin[strings.ToLower(text[i:j])]; w != "" && j-i >= 4 {
 			b.WriteString(text[last:i])
 			b.WriteString(w)
-			rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i:j], Kind: "heard", Meaning: w, Note: "按拼音理解"})
+			rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i:j], Kind: "heard", Meaning: w, Note: p.g.HeardNotes.Pinyin})
 			last = j
 		}
 		i = j
@@ -1771,7 +1771,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 				// the days read stay true of the corrected text when
 				// neither word can be part of one
 				keep = keep && len(w) == n && !p.dates.Touches(text[i:i+n]) && !p.dates.Touches(w)
-				rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+n], Kind: "heard", Meaning: w, Note: "按读音理解"})
+				rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+n], Kind: "heard", Meaning: w, Note: p.g.HeardNotes.Sound})
 				if last == 0 {
 					out.Grow(len(text) + 16) // once: corrections rarely change the length
 				}
@@ -1840,7 +1840,7 @@ func (p *parser) undouble(rd *reading, text string) string {
 			i += n
 			continue
 		}
-		rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+2*n], Kind: "heard", Meaning: text[i : i+n], Note: "多打了一个字"})
+		rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i : i+2*n], Kind: "heard", Meaning: text[i : i+n], Note: p.g.HeardNotes.Doubled})
 		text = text[:i] + text[i+n:]
 	}
 	return text
