@@ -2674,17 +2674,58 @@ func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string)
 			// a reply whose answer still depends says on what (答“超过100米”：
 			// 要看是不是在禁放区), not a bare 要看情况
 			fu.Replies = append(fu.Replies, Reply{Label: cd.label, Facts: map[string]any{fact: cd.value}, Verdict: rd.Verdict,
-				Answer: h.outcomeSaid(l, fact, rd)})
+				Answer: h.replySaid(l, q, fact, cd.value, rd)})
 		}
 		if len(fu.Replies) < 2 {
 			continue
 		}
 		score += len(verdicts)
+		if !slices.ContainsFunc(fu.Replies, func(r Reply) bool { return r.Answer != fu.Replies[0].Answer }) {
+			// every reply reads the same: the caller's answer would
+			// change nothing the operator can say — asked only if no
+			// other question does better
+			score = 0
+		}
 		if score > bestScore {
 			best, bestScore = fu, score
 		}
 	}
 	return best, bestScore >= 0
+}
+
+// replySaid is what one reply to a follow-up gives. When it still depends
+// only on one fact the operator's data settles, it says each outcome
+// (答“不是”：要是在城市规划区里，不可以；不是的话，本规则库没有相关规定) — "要看是不是在
+// 城市规划区" under every reply read as if the caller's answer changed
+// nothing.
+func (h *Hotline) replySaid(l Lang, q *Query, fact string, v any, rd *engine.Decision) string {
+	said := h.outcomeSaid(l, fact, rd)
+	if rd.Verdict != engine.Conditional {
+		return said
+	}
+	var rest []string
+	for _, f := range rd.UnknownFacts() {
+		if f == fact {
+			continue
+		}
+		if h.askedOf(f) != "operator" {
+			return said
+		}
+		rest = append(rest, f)
+	}
+	if len(rest) != 1 {
+		return said
+	}
+	qq := *q
+	qq.Facts = maps.Clone(q.Facts)
+	if qq.Facts == nil {
+		qq.Facts = map[string]any{}
+	}
+	qq.Facts[fact] = v
+	if both := h.bothWays(l, &qq, rd, rest); len(both) == 1 {
+		return strings.TrimRight(both[0], "。.")
+	}
+	return said
 }
 
 // markMust marks the last k of n sentences as ones to keep.
