@@ -61,6 +61,13 @@ type grammar struct {
 		Sound   string `yaml:"sound"`
 		Doubled string `yaml:"doubled"`
 	} `yaml:"heard_notes"`
+	// Recent: 小年那天 said a few days after it is the one just gone
+	// (dates.Words.Recent).
+	Recent struct {
+		Words  []string `yaml:"words"`
+		Within int      `yaml:"within"`
+		Note   string   `yaml:"note"`
+	} `yaml:"recent"`
 	TermCome   []string `yaml:"term_come"`
 	DoneAfter  []string `yaml:"done_after"`
 	DoneBefore []string `yaml:"done_before"`

@@ -96,6 +96,13 @@ type Words struct {
 	// passed on the day of the call, so the time after it asked about is
 	// the call's own day. Empty: it is still read so, without a note.
 	PastNote string
+	// Recent are the words after a day said without a year that point back
+	// to one both know (小年那天, 冬至那晚): said within RecentDays after
+	// the day's last occurrence, that one — the day just gone — is meant,
+	// not next year's; RecentNote says so. Empty: the next occurrence.
+	Recent     []string
+	RecentDays int
+	RecentNote string
 	// TermAfter are the words after a solar term's name that make it a day
 	// (寒露那天, 霜降以后): a name said inside a longer word (寒露籽, 下大雪)
 	// names no day. A pause or the end of the call after it does too.
@@ -819,6 +826,7 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("号日") {
 		r.dayOfMonth(s, today)
 	}
+	r.recent(s, today)
 	r.past(s, today)
 	if has("周星礼拜") && has("月") {
 		r.withWeekday(s, today)
@@ -1120,7 +1128,15 @@ named:
 				}
 			}
 			if d, ok := s.lunarDay(r, ld.Date, today, year); ok {
-				s.add(Mention{Start: i, End: i + len(w), Date: d, Note: ld.Note})
+				mn := Mention{Start: i, End: i + len(w), Date: d, Note: ld.Note}
+				if year == 0 {
+					// the one before (a lunar year is 354 to 384 days):
+					// for 小年那天 said a few days after it
+					if pd, ok := r.lunarDay(ld.Date, d.AddDays(-390), 0); ok && pd.Before(today) {
+						mn.prev = pd
+					}
+				}
+				s.add(mn)
 			}
 		}
 	}
@@ -1516,12 +1532,22 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				if m[2] >= 0 {
 					n, ok := zh.Number(s.text[j+m[2] : j+m[3]])
 					if ok {
-						d = block.AddDays(int(n))
+						// 国庆节后第三天 counts from the holiday's last day;
+						// a solar term said by its name (清明后第三天, as
+						// 寒露后第三天) from its own day — 清明节后 names
+						// the holiday
+						from := func(d, end calendar.Date) calendar.Date {
+							if slices.Contains(calendar.TermNames(), f.word) {
+								return d
+							}
+							return end
+						}
+						d = from(d, block).AddDays(int(n))
 						// 端午节后第十六天 said after this year's 端午 but
 						// before the day counted: from this year's
 						if year == 0 {
-							if _, end, ok := r.festivalAt(f.name, d.Year()-1); ok && !end.AddDays(int(n)).Before(today) {
-								d = end.AddDays(int(n))
+							if pd, end, ok := r.festivalAt(f.name, d.Year()-1); ok && !from(pd, end).AddDays(int(n)).Before(today) {
+								d = from(pd, end).AddDays(int(n))
 							}
 						}
 					}
@@ -1813,9 +1839,10 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			continue
 		}
 		// a month named by its number is the month as a whole, from its
-		// first day even while it runs (四月份 said in April): the answer
-		// says the change inside it; 这个月 is from today (monthWords)
-		day, note := calendar.MustDate(y, int(mo), 1), "month"
+		// first day — or from today while it runs (九月份 said on 9月10日
+		// asks of the rest of it, as 这个月 does): the answer says the
+		// change inside it
+		day, note := r.monthStart(y, int(mo), today), "month"
 		if part, n, ok := r.monthPart(s.text[end:]); ok {
 			day, note = partDay(y, int(mo), part), ""
 			end += n
@@ -2271,6 +2298,10 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			}
 			m.End += len(b)
 			m.Words = s.text[m.Start:m.End]
+			if m.MonthEnd != nil {
+				// 九月份以前 said in September: before the month's first day
+				m.Date = calendar.MustDate(m.MonthEnd.Year(), m.MonthEnd.Month(), 1)
+			}
 			m.Date, m.MonthEnd, m.Before = m.Date.AddDays(-1), nil, true
 			for k := m.Start; k < m.End; k++ {
 				s.taken[k] = true
@@ -2295,6 +2326,29 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			}
 			m.Start -= len(p)
 			r.passed(s, m, today)
+		}
+	}
+}
+
+// recent makes a day said without a year and pointed back to (小年那天,
+// 冬至那晚) the occurrence just gone when it is at most RecentDays before
+// the call: said two days after 小年, 那天 is the one both remember.
+func (r *Reader) recent(s *scan, today calendar.Date) {
+	for i := range s.out {
+		m := &s.out[i]
+		if m.Bad || m.Weak || m.Past || m.prev == (calendar.Date{}) || !m.Date.After(today) || today.Sub(m.prev) > r.w.RecentDays {
+			continue
+		}
+		rest := strings.TrimLeft(s.text[m.End:], " ")
+		if !slices.ContainsFunc(r.w.Recent, func(w string) bool { return strings.HasPrefix(rest, w) }) {
+			continue
+		}
+		m.Date = m.prev
+		switch {
+		case m.Note == "":
+			m.Note = r.w.RecentNote
+		case r.w.RecentNote != "":
+			m.Note += "；" + r.w.RecentNote
 		}
 	}
 }

@@ -29,7 +29,7 @@ func TestReadSession3(t *testing.T) {
 		{"下周三", "2024-11-13", false},
 		{"下下周三", "2024-11-20", false},
 		{"下下个礼拜三", "2024-11-20", false},
-		{"十一月", "2024-11-01", false}, // this month named: the month, from its first day
+		{"十一月", "2024-11-06", false}, // this month named: the rest of it, from today
 		{"十一", "2025-10-01", false},
 		{"前一天", "2024-11-05", true},
 		{"三天后", "2024-11-09", false},
