@@ -664,7 +664,8 @@ var heldoutSets = []heldoutSet{
 	// 祁阳 / 永州 Xiang — older villagers, farmers, stallholders — typed word for word: dialect words, dialect grammar,
 	// the dialect's words for the notices' things and days, one file per notice and one of acts no notice covers).
 	// Its first run, before any change made for it, scored 190 of 255 (74.5 %), with no answer of 可以 where a rule
-	// forbids; docs/hotline.md has it by category and the misses by kind.
+	// forbids; docs/hotline.md has it by category and the misses by kind. Six expectations were wrong about the
+	// notices (a grave not said to be in the hills, five; a waste call with no place) and were corrected, 195 of 255.
 	{"set20", heldout20Glob, 255, 0.74, 0},
 }
 
