@@ -721,6 +721,26 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 				return h.notDecided(q, l), nil
 			}
 		}
+	} else if err != nil && errors.As(err, &fe) && fe.Contradiction && req.Activity == "" {
+		// 离林子200米炼山: what the act's words imply (炼山 is on forest
+		// land) contradicts a fact said through the rules' implications.
+		// The nearest kind above it that implies nothing is asked about,
+		// if the caller's facts hold there; if not, they contradict each
+		// other, and that is said as before.
+		if a, ok := h.eng.Rules().Activity(q.Activity); ok && len(a.Implies) > 0 {
+			for p := a.Parent; p != nil; p = p.Parent {
+				if len(p.Implies) > 0 {
+					continue
+				}
+				eq := q.engineQuery(q.EngineFacts())
+				eq.Activity = p.ID
+				if pd, perr := h.eng.Decide(eq); perr == nil {
+					q.Activity, q.ActivityName, q.ActivityEN = p.ID, p.Name, p.EN
+					d, err = pd, nil
+				}
+				break
+			}
+		}
 	}
 	if err != nil {
 		if errors.As(err, &fe) && len(req.Facts) == 0 && fe.Fact != engine.PlaceFact {

@@ -74,7 +74,8 @@ func callerCases() []callerCase {
 		{"2025-06-10", "烧荒可以吗", "conditional", "burn_wasteland", "2025-06-10", F{}, []string{"祁政通〔2024〕7号 三"}, "fire_zone", []string{}},
 		{"2025-06-10", "下周三在林边烧荒行吗", "conditional", "burn_wasteland", "2025-06-18", F{"distance_to_forest_m": Span{Min: 0, Max: 100}}, []string{"祁政通〔2024〕7号 三"}, "fire_zone", []string{}},
 		{"2024-11-15", "明天在山上烧荒", "forbidden", "burn_wasteland", "2024-11-16", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
-		{"2025-03-20", "炼山造林现在可以吗", "conditional", "slash_burning", "2025-03-20", F{}, []string{"祁政通〔2024〕7号 三"}, "distance_to_forest_m", []string{}},
+		// 炼山 is done on the forest land it clears (its implies): no distance to ask
+		{"2025-03-20", "炼山造林现在可以吗", "forbidden", "slash_burning", "2025-03-20", F{}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-02", "国庆放鞭炮可以吗", "conditional", "fireworks", "2024-10-02", F{}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "fireworks_ban_zone", []string{}},
 		{"2025-01-20", "春节在老家放烟花行不行", "conditional", "fireworks", "2025-01-29", F{}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "fireworks_ban_zone", []string{}},
 		{"2025-01-20", "除夕能在山上放鞭炮吗", "forbidden", "fireworks", "2025-01-28", F{"in_forest_land": true}, []string{"祁政通〔2022〕1号 标题", "祁政通〔2024〕7号 三"}, "", []string{}},
