@@ -25,6 +25,11 @@ func (p *parser) dutyAsked(rd *reading) int {
 	// that names no duty needs no search for them
 	for i, d := range p.voc.Duties {
 		if rd.says(d.Words) && (len(d.With) == 0 || rd.says(d.With)) && !saidFalse(d.Duty, rd) {
+			if d.Duty.Refer && len(rd.acts) > 0 {
+				// 规划区外有人倒渣土 归哪个管: the act's own answer (no
+				// rule there) names who decides where the rules stop
+				continue
+			}
 			if !rd.says(p.g.Duty) {
 				return -1
 			}
