@@ -287,6 +287,8 @@ type frame struct {
 	// sorted once: read for every bare verb of a call
 	byLength []string
 	with     []string // one of these must be said in the clause too
+	// withNext: or in the clause right after the verb's (vocab.Frame.Next)
+	withNext bool
 }
 
 // measure is a vocabulary's Measure with its pattern: prefix, number
@@ -590,7 +592,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.acts.add(w, word{activity: a})
 		}
 		for _, fr := range va.Frames {
-			addFrame(&frame{activity: a, verbs: set2(fr.Verbs), objects: set2(fr.Objects), with: fr.With})
+			addFrame(&frame{activity: a, verbs: set2(fr.Verbs), objects: set2(fr.Objects), with: fr.With, withNext: fr.Next})
 		}
 		if va.Partial != "" {
 			p.partial[a.ID] = byID[va.Partial]
@@ -2880,7 +2882,7 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 			lo--
 		}
 	}
-	if hi < len(rd.text) && (rd.text[hi] == ' ' || rd.text[hi-1] == ' ') {
+	if hi < len(rd.text) && (f.withNext || rd.text[hi] == ' ' || rd.text[hi-1] == ' ') {
 		for hi < len(rd.text) && rd.clause(hi) <= c+1 {
 			hi++
 		}

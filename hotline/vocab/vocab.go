@@ -37,12 +37,15 @@ const Dir = "vocabulary"
 // rubbish only when 装修垃圾 is said with it. Classes name noun classes
 // (nouns: in any vocabulary file) whose words are objects too, so that one
 // list of what is refuse serves every verb done to refuse (烧, 丢, 倒); the
-// loaded frame's Objects hold them.
+// loaded frame's Objects hold them. Next lets With be said in the clause
+// right after the verb's as well: the other half of a pair said once the
+// first is done (交了厂里的职工医保，屋里的居民医保还交不).
 type Frame struct {
 	Verbs   []string `yaml:"verbs"`
 	Objects []string `yaml:"objects,omitempty"`
 	Classes []string `yaml:"classes,omitempty"`
 	With    []string `yaml:"with,omitempty"`
+	Next    bool     `yaml:"next,omitempty"`
 }
 
 // Activity is what callers call one activity of the rule set, beyond its
