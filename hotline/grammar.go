@@ -280,6 +280,21 @@ type grammar struct {
 		Perceive []string `yaml:"perceive"`
 		Unable   []string `yaml:"unable"`
 	} `yaml:"unseen"`
+	// Unasked is the clause that says the holder was not asked (冇跟主人
+	// 讲, 没告诉山主, 承包户冇同意): Not, then To, a holder and a Say
+	// word, or Tell and a holder; or a holder, at most one Adverbs word,
+	// Not and a Consent word. Holders are said in either shape, Told only
+	// after To or Tell.
+	Unasked struct {
+		Not     []string `yaml:"not"`
+		To      []string `yaml:"to"`
+		Tell    []string `yaml:"tell"`
+		Holders []string `yaml:"holders"`
+		Told    []string `yaml:"told"`
+		Say     []string `yaml:"say"`
+		Adverbs []string `yaml:"adverbs"`
+		Consent []string `yaml:"consent"`
+	} `yaml:"unasked"`
 	ClockParts  map[string][2]int `yaml:"clock_parts"`
 	ClockBefore []string          `yaml:"clock_before"`
 	// DaySpans are the parts of the day said with no clock time (晚上,

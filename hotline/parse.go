@@ -337,7 +337,10 @@ type parser struct {
 	// longest first
 	unseen                word
 	unseenNeg, unseenSees []string
-	sound                 *soundTrie
+	// unasked is what the unasked clause (冇跟主人讲) states, read as
+	// unseen is
+	unasked word
+	sound   *soundTrie
 	// latin maps the toneless pinyin of every known word of two or more
 	// characters (yibao) to the word (医保): what an operator types in Latin
 	// letters; "" for a pinyin two words share
@@ -632,6 +635,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	p.unseenWords(voc)
+	p.unaskedWords(voc)
 	p.placeWords()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
@@ -669,7 +673,8 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
-		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords()} {
+		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords(),
+		g.Unasked.Holders, g.Unasked.Told, g.Unasked.Tell, g.Unasked.Say, g.Unasked.Consent} {
 		for _, w := range l {
 			p.known.add(w, word{})
 		}
@@ -1298,6 +1303,10 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		}
 	}
 	unseen := p.unseenSpans(rd)
+	var unasked [][2]int
+	if len(p.unasked.facts) > 0 {
+		unasked = p.unaskedSpans(rd)
+	}
 	p.distance(rd)
 	p.scanActs(rd)
 	p.scanFacts(rd)
@@ -1305,6 +1314,9 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		if len(p.unseen.facts) > 0 {
 			rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unseen, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})
 		}
+	}
+	for _, sp := range unasked {
+		rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unasked, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})
 	}
 	p.scanFrames(rd)
 	p.mannerApart(rd)
@@ -4463,6 +4475,102 @@ func (p *parser) unseenSpans(rd *reading) [][2]int {
 			}
 			k = i + len(o)
 		}
+	}
+	return out
+}
+
+// unaskedWords reads the grammar's unasked clause for this rule set as
+// unseenWords does: the facts its vocabulary gives a phrase of that shape
+// (没跟他讲, 人家冇同意), so that any such clause said (冇告诉山主) states
+// them; phrases that disagree leave it none, and the clause is not read.
+func (p *parser) unaskedWords(voc *vocab.Vocabulary) {
+	u := &p.g.Unasked
+	for _, l := range [][]string{u.Not, u.To, u.Tell, u.Holders, u.Told, u.Say, u.Adverbs, u.Consent} {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	var agreed *word
+	for _, ph := range voc.Phrases {
+		for _, w := range ph.Words {
+			if p.unaskedAt(w) != len(w) {
+				continue
+			}
+			if agreed == nil {
+				agreed = &word{facts: ph.Facts, note: ph.Note}
+			} else if !slices.EqualFunc(agreed.facts, ph.Facts, func(a, b vocab.Value) bool { return a.Fact == b.Fact && sameValue(a.V, b.V) }) {
+				return
+			}
+		}
+	}
+	if agreed != nil {
+		p.unasked = *agreed
+	}
+}
+
+// unaskedAt is the length of the unasked clause that s starts with (冇跟
+// 主人讲, 没告诉山主; 承包户冇同意, 山主也冇答应), 0 for none.
+func (p *parser) unaskedAt(s string) int {
+	u := &p.g.Unasked
+	prefix := func(s string, l []string) int {
+		for _, w := range l {
+			if strings.HasPrefix(s, w) {
+				return len(w)
+			}
+		}
+		return 0
+	}
+	holder := func(s string) int {
+		if n := prefix(s, u.Holders); n > 0 {
+			return n
+		}
+		return prefix(s, u.Told)
+	}
+	if n := prefix(s, u.Not); n > 0 {
+		rest := s[n:]
+		if k := prefix(rest, u.Tell); k > 0 {
+			if h := holder(rest[k:]); h > 0 {
+				return n + k + h
+			}
+		}
+		if k := prefix(rest, u.To); k > 0 {
+			if h := holder(rest[k:]); h > 0 {
+				if v := prefix(rest[k+h:], u.Say); v > 0 {
+					return n + k + h + v
+				}
+			}
+		}
+		return 0
+	}
+	h := prefix(s, u.Holders)
+	if h == 0 {
+		return 0
+	}
+	k := h + prefix(s[h:], u.Adverbs)
+	if n := prefix(s[k:], u.Not); n > 0 {
+		if v := prefix(s[k+n:], u.Consent); v > 0 {
+			return k + n + v
+		}
+	}
+	return 0
+}
+
+// unaskedSpans marks the unasked clauses of the call (冇跟主人讲): their
+// verbs (讲, 同意) are no act, nor their holder a place, and returns where
+// they are, for the facts they state.
+func (p *parser) unaskedSpans(rd *reading) [][2]int {
+	s := rd.text
+	if !rd.says(p.g.Unasked.Not) {
+		return nil
+	}
+	var out [][2]int
+	for k := 0; k < len(s); {
+		if n := p.unaskedAt(s[k:]); n > 0 && rd.free(k, k+n) {
+			rd.mark(k, k+n)
+			out = append(out, [2]int{k, k + n})
+			k += n
+			continue
+		}
+		_, sz := utf8.DecodeRuneInString(s[k:])
+		k += sz
 	}
 	return out
 }
