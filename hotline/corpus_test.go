@@ -675,7 +675,9 @@ var heldoutSets = []heldoutSet{
 	// places, indoors and out, negation, several questions, documents, insurance, uncovered acts, hostile input).
 	// Its first run, before any change made for it, scored 199 of 246 (80.9 %), with 1 answer of 可以 where a rule
 	// forbids (已经交了单位的职工医保，居民医保还要再交一份不: 同时参加 heard as plain 参保缴费); docs/hotline.md and the
-	// set's README have it by category and the misses by kind.
+	// set's README have it by category and the misses by kind. Fifteen expectations were wrong about the
+	// specification (an intent "insurance" the hotline never had, fourteen; 一里路 as exactly 500米, where issue 12 asks
+	// for a range) and were corrected: 213 of 246 on the first run's code.
 	{"set21", heldout21Glob, 246, 0.80, 0},
 }
 
