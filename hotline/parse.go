@@ -3051,8 +3051,14 @@ func (p *parser) scope(rd *reading) {
 		}
 		// the object of a frame may follow the verb
 		after := strings.TrimLeft(skipObject(rest), " ")
+		// (医保什么时候截止: 时候 that asks when is the question, not a
+		// background clause — said after another act's question, the
+		// act was dropped as the scene of it)
+		asksWhen := slices.ContainsFunc(p.g.When, func(w string) bool {
+			return strings.HasPrefix(strings.TrimLeft(rest, " "), w) && p.hasSuffixAny(w, p.g.Background)
+		})
 		for _, b := range p.g.Background {
-			if strings.HasPrefix(after, b) {
+			if strings.HasPrefix(after, b) && !asksWhen {
 				h.bg, h.when = true, true
 			}
 		}
