@@ -295,6 +295,17 @@ type grammar struct {
 		Adverbs []string `yaml:"adverbs"`
 		Consent []string `yaml:"consent"`
 	} `yaml:"unasked"`
+	// Own is a hill said as a place of the caller's home (我屋后山上有块
+	// 茶山, 我家后面那块山, 自己屋门口的油茶林): one of Owners, then only
+	// Between words, then one of Holdings, not followed by a NotAfter word
+	// (我家门口的山边上 is beside the hill). It states what the
+	// vocabulary's phrases say of such words (自家的山: own_land).
+	Own struct {
+		Owners   []string `yaml:"owners"`
+		Between  []string `yaml:"between"`
+		Holdings []string `yaml:"holdings"`
+		NotAfter []string `yaml:"not_after"`
+	} `yaml:"own"`
 	ClockParts  map[string][2]int `yaml:"clock_parts"`
 	ClockBefore []string          `yaml:"clock_before"`
 	// DaySpans are the parts of the day said with no clock time (晚上,

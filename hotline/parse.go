@@ -340,7 +340,12 @@ type parser struct {
 	// unasked is what the unasked clause (冇跟主人讲) states, read as
 	// unseen is
 	unasked word
-	sound   *soundTrie
+	// own is what a hill said as a place of the caller's home states
+	// (grammar Own; the vocabulary's facts of 自家的山); ownFirst are the
+	// first characters of its owners
+	own      word
+	ownFirst runeBits
+	sound    *soundTrie
 	// latin maps the toneless pinyin of every known word of two or more
 	// characters (yibao) to the word (医保): what an operator types in Latin
 	// letters; "" for a pinyin two words share
@@ -636,6 +641,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p.unseenWords(voc)
 	p.unaskedWords(voc)
+	p.ownWords(voc)
 	p.placeWords()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
@@ -2219,6 +2225,15 @@ func (p *parser) scanFacts(rd *reading) {
 	s := rd.text
 	for i := 0; i < len(s); {
 		ws, n := p.facts.longest(s[i:])
+		if r, _ := utf8.DecodeRuneInString(s[i:]); p.own.facts == nil || !p.ownFirst.mayHave(r) {
+			// most characters start no owner
+		} else if k := p.ownAt(s[i:]); k > n && rd.free(i, i+k) {
+			// 我屋后山上有块茶山: the caller's own hill, said as a place of
+			// their home (屋门口 in it is no yard)
+			rd.facts = append(rd.facts, hit{i: i, j: i + k, w: p.own, clause: rd.clause(i), words: s[i : i+k]})
+			i += k
+			continue
+		}
 		if k := p.household(s[i:]); n > 0 && k > n {
 			rd.mark(i, i+k) // 屋里是低保户: the household, not indoors
 			i += k
@@ -4422,6 +4437,68 @@ func (p *parser) unseenWords(voc *vocab.Vocabulary) {
 	if agreed != nil {
 		p.unseen = *agreed
 	}
+}
+
+// ownWords reads the grammar's Own for this rule set: the facts the
+// vocabulary's phrases state of words it reads whole (自家的山: own_land,
+// and forest land), unless two phrases give one fact different values.
+func (p *parser) ownWords(voc *vocab.Vocabulary) {
+	o := &p.g.Own
+	for _, l := range [][]string{o.Owners, o.Between, o.Holdings} {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	var facts []vocab.Value
+	for _, ph := range voc.Phrases {
+		if !slices.ContainsFunc(ph.Words, func(w string) bool { return p.ownAt(w) == len(w) }) {
+			continue
+		}
+		for _, v := range ph.Facts {
+			k := slices.IndexFunc(facts, func(x vocab.Value) bool { return x.Fact == v.Fact })
+			switch {
+			case k < 0:
+				facts = append(facts, v)
+			case !sameValue(facts[k].V, v.V):
+				return // the vocabulary does not agree on what such words say
+			}
+		}
+	}
+	if len(facts) == 0 {
+		return
+	}
+	p.own = word{facts: facts}
+	for _, w := range o.Owners {
+		r, _ := utf8.DecodeRuneInString(w)
+		p.ownFirst.add(r)
+	}
+}
+
+// ownAt is the length of a hill said as a place of the caller's home
+// (grammar Own) that s starts with, 0 for none: the longest that ends
+// with a holding.
+func (p *parser) ownAt(s string) int {
+	o := &p.g.Own
+	k := p.longestPrefix(s, o.Owners)
+	if k == 0 {
+		return 0
+	}
+	end := 0
+	for steps := 0; steps < 6 && k < len(s); steps++ {
+		if h := p.longestPrefix(s[k:], o.Holdings); h > 0 {
+			if !p.hasPrefix(s[k+h:], o.NotAfter) {
+				end = k + h
+			}
+			if b := p.longestPrefix(s[k:], o.Between); b <= h {
+				k += h
+				continue
+			}
+		}
+		b := p.longestPrefix(s[k:], o.Between)
+		if b == 0 {
+			break
+		}
+		k += b
+	}
+	return end
 }
 
 // unseenAt is the length of the unseen clause (趁他冇看到, 等他看不到)

@@ -2009,6 +2009,16 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	sort.SliceStable(ordered, func(i, j int) bool {
 		return !p.before(rd, ordered[i].i, p.g.AskedAs, 2) && p.before(rd, ordered[j].i, p.g.AskedAs, 2)
 	})
+	// what others are said to do tells of theirs (隔壁寒露籽都在摘了): a
+	// value said of the caller's own anywhere (我家种的是良种油茶) wins
+	// over one in the act's clause that others do
+	if a.clause >= 0 && p.hasAny(clauseText(rd, a.clause), p.g.Others) {
+		theirs := make(map[int]bool, len(ordered))
+		for _, h := range ordered {
+			theirs[h.i] = p.othersDo(rd, a, h.i)
+		}
+		sort.SliceStable(ordered, func(i, j int) bool { return !theirs[ordered[i].i] && theirs[ordered[j].i] })
+	}
 	// presumed are the facts taken from a phrase that only presumes them
 	// (市场分的摊位: on no fire lane): a phrase stating the fact itself
 	// (消防通道上), said anywhere, wins over it
