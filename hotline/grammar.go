@@ -146,9 +146,12 @@ type grammar struct {
 	Made        []string `yaml:"made"`
 	Result      []string `yaml:"result"`
 	Aspect      []string `yaml:"aspect"`
-	Disposal    []string `yaml:"disposal"`
-	Instrument  []string `yaml:"instrument"`
-	Kept        []string `yaml:"kept"`
+	// Lack are the words that say a thing is lacking (没, 冇, 未): one
+	// inside an act's phrase may be any other (lackVariants).
+	Lack       []string `yaml:"lack"`
+	Disposal   []string `yaml:"disposal"`
+	Instrument []string `yaml:"instrument"`
+	Kept       []string `yaml:"kept"`
 	// Everyday are words of everyday speech no rule set names, known as
 	// written: the homophone pass never hears a word across one (自己处理
 	// is not 自几处, the insurance's 几处).

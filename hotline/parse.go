@@ -611,6 +611,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p.dropBareWays()
 	p.aspectVariants()
+	p.lackVariants()
 	for _, ac := range voc.Acts {
 		for _, w := range ac.Words {
 			p.acts.add(w, word{act: w})
@@ -1025,6 +1026,48 @@ func (p *parser) aspectVariants() {
 	sort.SliceStable(add, func(i, j int) bool { return add[i].w < add[j].w })
 	for _, v := range add {
 		if _, ok := p.acts.words[v.w]; !ok || !slices.ContainsFunc(p.acts.words[v.w], func(m word) bool { return m.activity == v.m.activity }) {
+			p.acts.add(v.w, v.m)
+		}
+	}
+}
+
+// lackVariants adds, for every phrase of an activity with a word of Lack
+// inside it (not at its end: 开摘了没 asks), the phrase with each other
+// word of Lack in its place (没密闭 → 冇密闭, 未密闭): a missing measure
+// said with any negator of the kind. Done at load, the lists need not
+// spell every negator.
+func (p *parser) lackVariants() {
+	lack := slices.Clone(p.g.Lack)
+	sort.SliceStable(lack, func(i, j int) bool { return len(lack[i]) > len(lack[j]) })
+	type variant struct {
+		w string
+		m word
+	}
+	var add []variant
+	for w, ms := range p.acts.words {
+		if len(ms) == 0 || ms[0].activity == nil {
+			continue
+		}
+	find:
+		for k := 0; k < len(w); {
+			for _, n := range lack {
+				if !strings.HasPrefix(w[k:], n) || k+len(n) == len(w) {
+					continue
+				}
+				for _, o := range lack {
+					if o != n {
+						add = append(add, variant{w[:k] + o + w[k+len(n):], ms[0]})
+					}
+				}
+				break find
+			}
+			_, sz := utf8.DecodeRuneInString(w[k:])
+			k += sz
+		}
+	}
+	sort.SliceStable(add, func(i, j int) bool { return add[i].w < add[j].w })
+	for _, v := range add {
+		if _, ok := p.acts.words[v.w]; !ok {
 			p.acts.add(v.w, v.m)
 		}
 	}
