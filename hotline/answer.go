@@ -408,6 +408,10 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 		if u.ownAct && len(u.queries) == 1 && u.queries[0].Activity != "" && req.Activity == "" {
 			h.withVerdict(a, u.queries[0], req)
 		}
+		// 禁火区域有好大范围: a period answers no question of how far
+		if t := h.wantedDetail(a.Query, a, req.Lang); t != nil {
+			a = t
+		}
 		return a, a.Query, nil
 	case IntentDuty:
 		a := h.duty(u, req)

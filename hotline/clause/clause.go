@@ -224,10 +224,11 @@ func firstRunes(s string, n int) string {
 // unnumbered is an article's text without its number.
 func unnumbered(label, text string) string {
 	switch {
+	case strings.HasPrefix(text, label+"、"):
+		// before the label alone: 二、禁火区域 is 禁火区域, not 、禁火区域
+		return text[len(label+"、"):]
 	case strings.HasPrefix(text, label):
 		return text[len(label):]
-	case strings.HasPrefix(text, label+"、"):
-		return text[len(label+"、"):]
 	}
 	if r, size := utf8.DecodeRuneInString(text); r == '（' || r == '(' {
 		if i := strings.IndexAny(text[size:], "）)"); i >= 0 {
@@ -357,6 +358,23 @@ type Match struct {
 // the call that must count (the words the answer left unused, with theirs).
 type Query struct {
 	Said, Also, Key string
+	// Holds, when given, are the words of which a clause must hold one to
+	// be found: the kind of detail asked (米 for how far, 日内 for within
+	// how many days).
+	Holds []string
+}
+
+// holds reports whether a clause holds one of q's Holds, or q asks none.
+func (q *Query) holds(text string) bool {
+	if len(q.Holds) == 0 {
+		return true
+	}
+	for _, h := range q.Holds {
+		if strings.Contains(text, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // Find returns the clause the words of q point at most strongly, among the
@@ -404,7 +422,7 @@ func (x *Index) Find(q Query, in ...*rules.Notice) (Match, bool) {
 	best := -1
 	for i, c := range x.clauses {
 		// the words that must count count keyWeight times more
-		if score[i] > 0 && (best < 0 || score[i]+keyWeight*keyScore[i] > score[best]+keyWeight*keyScore[best]) && (len(in) == 0 || containsNotice(in, c.Notice)) {
+		if score[i] > 0 && (best < 0 || score[i]+keyWeight*keyScore[i] > score[best]+keyWeight*keyScore[best]) && (len(in) == 0 || containsNotice(in, c.Notice)) && q.holds(c.Text) {
 			best = i
 		}
 	}
