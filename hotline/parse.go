@@ -4527,7 +4527,7 @@ func (p *parser) ownAt(s string) int {
 	end := 0
 	for steps := 0; steps < 6 && k < len(s); steps++ {
 		if h := p.longestPrefix(s[k:], o.Holdings); h > 0 {
-			if !p.hasPrefix(s[k+h:], o.NotAfter) {
+			if !p.hasPrefix(s[k+h:], o.NotAfter) && !p.othersLater(s[k+h:]) {
 				end = k + h
 			}
 			if b := p.longestPrefix(s[k:], o.Between); b <= h {
@@ -4542,6 +4542,15 @@ func (p *parser) ownAt(s string) int {
 		k += b
 	}
 	return end
+}
+
+// othersLater reports whether the clause s goes on in names another as
+// the one whose it is (我们屋后面那片山是别人家的).
+func (p *parser) othersLater(s string) bool {
+	if k := strings.IndexFunc(s, clauseBreakOrSpace); k >= 0 {
+		s = s[:k]
+	}
+	return p.hasAny(s, p.g.Others)
 }
 
 // unseenAt is the length of the unseen clause (趁他冇看到, 等他看不到)

@@ -1647,7 +1647,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				if prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
 					h.i >= pj && bareRunes(rd, pj, h.i) <= 3 && !p.hasAny(rd.text[pj:h.i], p.g.Connectors) &&
 					!p.hasAny(rd.text[pj:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[pj:h.i], " \t\u3000") &&
-					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) {
+					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) &&
+					!kindsOfOne(prev.w.activity, h.w.activity) {
 					// (摘茶籽折树枝: the first is the setting the second's
 					// frame needs, when it is done — the second is asked)
 					if last != k-1 || !p.startsWithAny(prev.words, p.g.Instrument) && !p.settingOf(prev, h) {
@@ -1710,6 +1711,22 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 	}
 	return out
+}
+
+// kindsOfOne reports whether a and b are two kinds of one act, neither a
+// kind of the other (烧纸 and 放炮 are both 野外用火): said one after the
+// other (放挂鞭子烧点纸, 点香烧纸放鞭) they are acts listed in one
+// breath, not one done for the other (搭个棚子卖东西).
+func kindsOfOne(a, b *rules.Activity) bool {
+	if a.IsA(b) || b.IsA(a) {
+		return false
+	}
+	for x := a.Parent; x != nil; x = x.Parent {
+		if b.IsA(x) {
+			return true
+		}
+	}
+	return false
 }
 
 // closesPlace reports whether the verb v is a postposition that closes a
