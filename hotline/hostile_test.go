@@ -161,9 +161,19 @@ func hostileQuestions(h *Hotline) []struct{ name, q string } {
 		}
 		knownChars = runes(func() rune { return known[rng.IntN(len(known))] })
 	}
+	// random Han, drawn again until it spells no act, as knownChars is: 500
+	// characters of the whole block spell a word now and then (跑 beside a 下午
+	// heard by sound), and which string does changes with the vocabulary
+	randomHan := runes(func() rune { return rune(0x4E00 + rng.IntN(0x9FFF-0x4E00+1)) })
+	for range 100 {
+		if a, _, err := h.Ask(Request{Question: randomHan, Today: today}); err == nil && a.Verdict == NotUnderstood {
+			break
+		}
+		randomHan = runes(func() rune { return rune(0x4E00 + rng.IntN(0x9FFF-0x4E00+1)) })
+	}
 	return []struct{ name, q string }{
 		{"chatter", cycle("今天天气怎么样我们家的狗跑丢了谁看见了告诉我一声谢谢大家帮忙啊")},
-		{"random-han", runes(func() rune { return rune(0x4E00 + rng.IntN(0x9FFF-0x4E00+1)) })},
+		{"random-han", randomHan},
 		{"known-chars", knownChars},
 		// misheard words, each corrected by its sound, none an act
 		{"near-words", cycle("鞭泡", "桔杆", "孔名灯", "天埂", "炮张")},
