@@ -153,13 +153,31 @@ func hostileQuestions(h *Hotline) []struct{ name, q string } {
 	// question not recognised, and a string that happens to spell one
 	// (宰杀家禽…) is answered in full, as any long recognised call is —
 	// which string that is changes with every word the vocabulary gains
-	knownChars := runes(func() rune { return known[rng.IntN(len(known))] })
+	// Each position takes the character whose hash with (draw, position) is
+	// highest (rendezvous hashing), not the nth of the list: a character the
+	// vocabulary gains changes only the few positions it wins, where an
+	// index into the list shifted every later draw and made another string
+	// of every word added (a 岭 took the searches from 13 to 18).
+	draw := func(k uint64) string {
+		var b strings.Builder
+		for i := range uint64(n) {
+			best, top := known[0], uint64(0)
+			for _, r := range known {
+				if v := mix(k<<40 ^ i<<21 ^ uint64(r)); v >= top {
+					best, top = r, v
+				}
+			}
+			b.WriteRune(best)
+		}
+		return b.String()
+	}
+	knownChars := draw(0)
 	today := calendar.MustDate(2024, 9, 20)
-	for range 100 {
+	for k := range uint64(100) {
 		if a, _, err := h.Ask(Request{Question: knownChars, Today: today}); err == nil && a.Verdict == NotUnderstood {
 			break
 		}
-		knownChars = runes(func() rune { return known[rng.IntN(len(known))] })
+		knownChars = draw(k + 1)
 	}
 	// random Han, drawn again until it spells no act, as knownChars is: 500
 	// characters of the whole block spell a word now and then (跑 beside a 下午
@@ -232,4 +250,13 @@ func TestUnrecognisedQuestions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// mix is splitmix64's finaliser: a well-spread hash of x.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
