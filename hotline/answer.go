@@ -2012,11 +2012,62 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 		}
 		named = append(named, saidTerm{name: t.name, text: h.cat.T(l, key, "value", v, "name", name), value: v})
 	}
+	for _, n := range q.termsEach {
+		if !has(n) {
+			if s := h.termEach(l, q, d, n); s != "" {
+				named = append(named, saidTerm{name: n, text: s, value: s})
+			}
+		}
+	}
 	if a.money && !a.deadline {
 		// 交多少钱: the amount first, the day it must be paid by after
 		return append(named, until...)
 	}
 	return append(until, named...)
+}
+
+// termEach says a term the rules give only for some values of a fact the
+// call leaves open, for each value that gives it (医保有补贴没 — 资助：特困、
+// 重度残疾、孤儿等个人缴费全额资助；低保…资助50%): said for the common case
+// alone, the answer was the fee of one who gets no help. "" when no fact
+// left open gives it.
+func (h *Hotline) termEach(l Lang, q *Query, d *engine.Decision, name string) string {
+	given := q.EngineFacts()
+	for _, r := range d.Reasons() {
+		if !slices.ContainsFunc(r.Terms, func(t rules.Term) bool { return t.Name == name }) {
+			continue
+		}
+		for _, f := range r.DependsOn {
+			fd, ok := h.eng.Rules().Fact(f)
+			if _, said := given[f]; said || !ok || fd.Kind != cond.Enum || slices.Contains(q.denied, f) {
+				continue
+			}
+			var parts []string
+			for _, v := range fd.Values {
+				rd := h.decideWith(q, f, v)
+				if rd == nil {
+					continue
+				}
+				for _, rr := range rd.Reasons() {
+					k := slices.IndexFunc(rr.Terms, func(t rules.Term) bool { return t.Name == name })
+					if rr.Status != "applies" || k < 0 {
+						continue
+					}
+					parts = append(parts, h.cat.T(l, "term.each", "label", h.cat.Value(l, f, v), "value", spokenDates(rr.Terms[k].Value)))
+					break
+				}
+			}
+			if len(parts) == 0 {
+				continue
+			}
+			v := strings.Join(parts, h.cat.T(l, "term.each.sep"))
+			if _, ok := h.cat.Messages["term."+name]; ok {
+				return h.cat.T(l, "term."+name, "value", v)
+			}
+			return h.cat.T(l, "term.named", "value", v, "name", name)
+		}
+	}
+	return ""
 }
 
 // headFit is the headline key says with the act named, or, when that is

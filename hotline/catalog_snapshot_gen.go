@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "93a3ae71a22986c54b38eedee369b44b32d60fc55599861bdf65ee34abc0f7eb"
+const catalogSnapshotSum = "0bfc79756b72d0eb7e42249497bb5570df996f5ad3f1a5394e29dfd4c3c92766"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -234,6 +234,8 @@ func snapshotCatalog() *Catalog {
 			"term.benefit_period":                  {ZH: "待遇享受期：{value}。", EN: "Benefits: {value}."},
 			"term.benefits_from":                   {ZH: "从{value}起享受待遇（报销）。", EN: "Benefits from {value}."},
 			"term.covered":                         {ZH: "参保范围：{value}。", EN: "Covered: {value}."},
+			"term.each":                            {ZH: "{label}{value}", EN: "{label}: {value}"},
+			"term.each.sep":                        {ZH: "；", EN: "; "},
 			"term.fee":                             {ZH: "缴费：{value}。", EN: "Contribution: {value}."},
 			"term.household":                       {ZH: "{value}。", EN: "{value}."},
 			"term.named":                           {ZH: "{name}：{value}。", EN: "{name}: {value}."},

@@ -121,6 +121,12 @@ type Query struct {
 	// table), quote whether it asks what the notice says
 	terms []string
 	quote bool
+	// termsEach are those of terms to say for each value of a fact the
+	// call leaves open (asks entries with each: true)
+	termsEach []string
+	// denied are the facts a value of which the call says does not hold
+	// (不是监测户): the terms of each value are not said of them
+	denied []string
 	// unstated are the asks entries said whose terms the rules need not
 	// state (退费, 报销比例)
 	unstated []*askTerms
@@ -152,6 +158,8 @@ type askTerms struct {
 	// unstated are terms the rules need not state (退费): asked of an
 	// allowed act no deciding rule states them for, no rule on them
 	unstated []string
+	// each: its terms are said for each value of a fact left open
+	each bool
 }
 
 // askWords resolves the vocabulary's asks table against the grammar: an
@@ -170,7 +178,7 @@ func askWords(voc *vocab.Vocabulary, g *grammar) ([]askTerms, error) {
 			}
 			words = append(words, kw...)
 		}
-		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated})
+		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated, each: a.Each})
 	}
 	if len(errs) > 0 {
 		return nil, errs

@@ -2191,6 +2191,18 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			if !slices.Contains(q.terms, t) {
 				q.terms = append(q.terms, t)
 			}
+			if at.each && !slices.Contains(q.termsEach, t) {
+				q.termsEach = append(q.termsEach, t)
+			}
+		}
+	}
+	if len(q.termsEach) > 0 {
+		for _, f := range rd.facts {
+			for _, v := range f.w.facts {
+				if f.neg && !slices.Contains(q.denied, v.Fact) {
+					q.denied = append(q.denied, v.Fact)
+				}
+			}
 		}
 	}
 	if rd.says(p.g.Age) {

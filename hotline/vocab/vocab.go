@@ -256,6 +256,10 @@ type Ask struct {
 	// hotline's catalogue names each (term_name.<term>). Terms are then
 	// what is said beside it.
 	Unstated []string
+	// Each says the terms for each value of a fact the call leaves open,
+	// when the rules give them only for some (医保有补贴没: the help of 特困
+	// and of 低保, said apart, not the fee of one who has none).
+	Each bool
 	// File and Pos are where the entry is written, for the hotline's
 	// errors about its kind.
 	File string
@@ -493,6 +497,7 @@ type fileSpec struct {
 		Terms    []rules.Str `yaml:"terms"`
 		Quote    bool        `yaml:"quote"`
 		Unstated []string    `yaml:"unstated"`
+		Each     bool        `yaml:"each"`
 	} `yaml:"asks"`
 	Unasked []rules.Str `yaml:"unasked"`
 	Duties  []struct {
@@ -758,7 +763,7 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(at, "asks: give the terms asked for, unstated terms, or quote: true")
 			continue
 		}
-		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, Unstated: a.Unstated, File: l.cur, Pos: a.Kind.Pos}
+		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, Unstated: a.Unstated, Each: a.Each, File: l.cur, Pos: a.Kind.Pos}
 		for _, t := range a.Terms {
 			if l.term(t) {
 				out.Terms = append(out.Terms, t.Value)
