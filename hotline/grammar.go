@@ -148,10 +148,13 @@ type grammar struct {
 	Aspect      []string `yaml:"aspect"`
 	// Lack are the words that say a thing is lacking (没, 冇, 未): one
 	// inside an act's phrase may be any other (lackVariants).
-	Lack       []string `yaml:"lack"`
-	Disposal   []string `yaml:"disposal"`
-	Instrument []string `yaml:"instrument"`
-	Kept       []string `yaml:"kept"`
+	Lack []string `yaml:"lack"`
+	// VerbPrefixes make one word with a frame's verb (乱堆): the frame
+	// hears the verb with each of them too.
+	VerbPrefixes []string `yaml:"verb_prefixes"`
+	Disposal     []string `yaml:"disposal"`
+	Instrument   []string `yaml:"instrument"`
+	Kept         []string `yaml:"kept"`
 	// Everyday are words of everyday speech no rule set names, known as
 	// written: the homophone pass never hears a word across one (自己处理
 	// is not 自几处, the insurance's 几处).

@@ -617,6 +617,23 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.manners[a.ID] = append(p.manners[a.ID], byID[m])
 		}
 	}
+	// 乱堆 is 堆 done at will: a prefix that makes one word with the verb
+	// in the dictionary would hide it. Each frame hears its verbs with
+	// the prefix as a frame of its own, added after every listed one, so
+	// that a frame listing the prefixed verb itself (乱堆 of rubble) wins.
+	for _, f := range slices.Clone(p.frames) {
+		pv := map[string]bool{}
+		for v := range f.verbs {
+			for _, pre := range g.VerbPrefixes {
+				if !strings.HasPrefix(v, pre) && !f.verbs[pre+v] {
+					pv[pre+v] = true
+				}
+			}
+		}
+		if len(pv) > 0 {
+			addFrame(&frame{activity: f.activity, verbs: pv, objects: f.objects, with: f.with, withNext: f.withNext})
+		}
+	}
 	p.dropBareWays()
 	p.aspectVariants()
 	p.lackVariants()
