@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "0bfc79756b72d0eb7e42249497bb5570df996f5ad3f1a5394e29dfd4c3c92766"
+const catalogSnapshotSum = "446269500c60e7c4da0cd8637ec6e2de8904f4298354fcd7ae8621db1f8e7149"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -71,6 +71,8 @@ func snapshotCatalog() *Catalog {
 			"document.ask":                         {ZH: "是哪个文件？请说文号，比如{example}。", EN: "Which document? Its number, e.g. {example}?"},
 			"document.candidates":                  {ZH: "可能是：{list}。", EN: "It may be: {list}."},
 			"document.changed":                     {ZH: "依据{by}。", EN: "By {by}."},
+			"document.clause":                      {ZH: "{decision}规定：“{clause}”{date}起施行。", EN: "{decision}'s general clause: “{clause}” In effect from {date}."},
+			"document.disposed":                    {ZH: "{decision}废止{abolished}件，宣布失效{invalidated}件，确认继续有效{continued}件。", EN: "{decision} abolished {abolished} documents, declared {invalidated} invalid and confirmed {continued} as continuing."},
 			"document.ended":                       {ZH: "有效期到{to}已结束。", EN: "Its validity ended on {to}."},
 			"document.from":                        {ZH: "从{date}起施行。", EN: "In force from {date}."},
 			"document.issued":                      {ZH: "{date}印发。", EN: "Issued on {date}."},
@@ -78,6 +80,7 @@ func snapshotCatalog() *Catalog {
 			"document.issuer":                      {ZH: "发文机关：{issuer}。", EN: "Issued by {issuer}."},
 			"document.not_listed":                  {ZH: "登记簿里没有这个文件，规则库也没有收录它，请核对文号。", EN: "The register does not list it and the rule base does not hold it: check the number."},
 			"document.other_year":                  {ZH: "没有找到{said}年的这类文件，这是{year}年的。", EN: "No such document of {said} was found; this one is of {year}."},
+			"document.published":                   {ZH: "{date}公布。", EN: "Published on {date}."},
 			"document.status":                      {ZH: "{number}{when}{status}。", EN: "{number}{when}: {status}."},
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},

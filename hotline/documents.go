@@ -40,6 +40,9 @@ func (p *parser) isDocument(rd *reading) bool {
 		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd))) {
 		return true
 	}
+	if p.textHas(rd, p.g.Document) && (p.saysOutsideActs(rd, p.g.DocumentCount) || p.saysOutsideActs(rd, p.g.DocumentUnlisted)) {
+		return true // 宣布失效了好多件文件, 冇列进目录的老文件
+	}
 	return p.asksOfDocument(rd)
 }
 
@@ -555,6 +558,20 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		number = h.byKind(text)
 		bySubject = number != ""
 	}
+	if number == "" || bySubject {
+		// 宣布失效了好多件文件, 冇列进目录的老文件还管不管: asked of the
+		// clearing decision's lists, not of one document — a subject's
+		// words heard beside them (清理规范性文件的时候) name none
+		if parts := h.clearing(text, l); len(parts) > 0 {
+			dec, _, _, _, _ := reg.Clause()
+			st := reg.Status(dec, q.Date)
+			doc := c.Document(l, st)
+			a.Status, a.Document = st.Status, &doc
+			a.Headline = parts[0]
+			a.Answer = fit(parts, maxSpoken(l))
+			return a
+		}
+	}
 	if number == "" {
 		var cands []string
 		if m := h.p.reDocN.FindStringSubmatch(text); m != nil {
@@ -673,20 +690,27 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		issued := c.T(l, "document.issued_unknown")
 		if nt, ok := h.eng.Rules().Notice(n.String()); ok && nt.Issued != (calendar.Date{}) {
 			issued = c.T(l, "document.issued", "date", h.day(l, nt.Issued, nil))
+		} else if dec, _, _, _, ok := reg.Clause(); ok && dec == n && a.Document.ValidFrom != nil {
+			// the clearing decision takes effect the day it is published
+			// (自公布之日起): the register records that day
+			issued = c.T(l, "document.published", "date", h.day(l, *a.Document.ValidFrom, nil))
 		}
 		parts = slices.Insert(parts, 1, issued)
 	}
-	if m := reYear().FindStringSubmatch(text); bySubject && m != nil {
+	if said := yearSaid(text); bySubject && said != 0 {
 		// 2020年的那个烟花爆竹的文件: the year said is not the document's
 		// found — say so, the caller may have another document in mind
-		said, _ := strconv.Atoi(m[1])
-		if said != n.Year && !strings.Contains(a.Document.Title, m[0]) {
-			parts = slices.Insert(parts, 1, c.T(l, "document.other_year", "said", m[1], "year", strconv.Itoa(n.Year)))
+		if said != n.Year && !strings.Contains(a.Document.Title, m4(said)) {
+			parts = slices.Insert(parts, 1, c.T(l, "document.other_year", "said", strconv.Itoa(said), "year", strconv.Itoa(n.Year)))
 		}
 	}
 	if iss, _, ok := strings.Cut(a.Document.Title, "关于"); ok && iss != "" && h.p.hasAny(text, h.p.g.IssuerAsks) {
 		// 哪个单位发的: who issued it, before how long it runs
 		parts = slices.Insert(parts, 1, c.T(l, "document.issuer", "issuer", iss))
+	}
+	if dec, _, _, _, ok := reg.Clause(); ok && dec == n {
+		// 那个清理决定宣布失效了好多件: its lists, after its status
+		parts = slices.Insert(parts, 1, h.clearing(text, l)...)
 	}
 	if a.Document.Title != "" {
 		parts = append(parts, c.T(l, "document.title", "title", a.Document.Title))
@@ -694,6 +718,31 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	a.Answer = fit(parts, maxSpoken(l))
 	a.Details.Notes = doc.Notes
 	return a
+}
+
+// clearing answers what a call asks of the register's clearing decision's
+// lists: how many documents it disposed of (好多件), or what becomes of
+// those it does not list (冇列进目录的): its general clause. It returns
+// nothing when neither is asked or the register has no such decision.
+func (h *Hotline) clearing(text string, l Lang) []string {
+	c, reg := h.cat, h.eng.Register()
+	dec, effective, _, clause, ok := reg.Clause()
+	if !ok {
+		return nil
+	}
+	var parts []string
+	if h.p.hasAny(text, h.p.g.DocumentUnlisted) {
+		parts = append(parts, c.T(l, "document.clause", "decision", dec.String(), "clause", tightHan(clause),
+			"date", h.day(l, effective, nil)))
+	}
+	if h.p.hasAny(text, h.p.g.DocumentCount) {
+		n := reg.Disposed(dec)
+		parts = append(parts, c.T(l, "document.disposed", "decision", dec.String(),
+			"abolished", strconv.Itoa(n[register.DispositionAbolished]),
+			"invalidated", strconv.Itoa(n[register.DispositionInvalidated]),
+			"continued", strconv.Itoa(n[register.DispositionContinued])))
+	}
+	return parts
 }
 
 // sameName is the fewest characters of a title's run said that name a
@@ -720,10 +769,7 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	reg := h.eng.Register()
 	// 2020年那个禁止烧秸秆的通告: a year said with the subject picks that
 	// year's document among those of the same subject
-	said := 0
-	if m := reYear().FindStringSubmatch(text); m != nil {
-		said, _ = strconv.Atoi(m[1])
-	}
+	said := yearSaid(text)
 	ofYear := func(n register.Number, title string) bool {
 		return said != 0 && (n.Year == said || strings.Contains(title, m4(said)))
 	}
@@ -926,9 +972,27 @@ func (h *Hotline) byKind(text string) string {
 	return ""
 }
 
-// reYear is a year said in a question about a document (2020年).
-// Compiled on first use: every command runs the package initialisers.
-var reYear = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`((?:19|20)[0-9]{2})年`) })
+// reYear is a year said in a question about a document: 2020年, or
+// digit by digit as an operator types what is read out (二〇二〇年,
+// 二零二二年). Compiled on first use: every command runs the package
+// initialisers.
+var reYear = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`((?:19|20)[0-9]{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年`)
+})
+
+// yearSaid is the first year said in a question about a document, 0 if
+// none.
+func yearSaid(text string) int {
+	m := reYear().FindStringSubmatch(text)
+	if m == nil {
+		return 0
+	}
+	y, ok := zh.Number(m[1])
+	if !ok || y < 1900 || y > 2099 {
+		return 0
+	}
+	return int(y)
+}
 
 // m4 is a year as titles print it (2020年).
 func m4(y int) string { return strconv.Itoa(y) + "年" }

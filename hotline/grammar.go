@@ -234,6 +234,12 @@ type grammar struct {
 	// DocumentSpan ask how long a document runs (管几年): the answer
 	// quotes the notice's validity sentence.
 	DocumentSpan []string `yaml:"document_span"`
+	// DocumentCount ask how many documents a clearing decision disposed
+	// of (宣布失效了好多件): the answer gives its counts.
+	DocumentCount []string `yaml:"document_count"`
+	// DocumentUnlisted ask of the documents a clearing decision does not
+	// list (没列入目录的文件): the answer quotes its general clause.
+	DocumentUnlisted []string `yaml:"document_unlisted"`
 	// IssuerAsks ask who issued a document (哪个单位发的)
 	IssuerAsks []string          `yaml:"issuer_asks"`
 	TitleWords []string          `yaml:"title_words"`

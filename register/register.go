@@ -448,6 +448,28 @@ func (r *Register) Status(n Number, on calendar.Date) Status {
 	return st
 }
 
+// Clause is the register's general clause: the decision that makes it, the
+// day it takes effect, the last day a document it ends was made, and its
+// text as printed. ok is false when the register has none.
+func (r *Register) Clause() (decision Number, effective, madeBy calendar.Date, text string, ok bool) {
+	if r.clause == nil {
+		return Number{}, calendar.Date{}, calendar.Date{}, "", false
+	}
+	c := r.clause
+	return c.decision, c.effective, c.madeBy, c.text, true
+}
+
+// Disposed counts the documents decision lists under each disposition.
+func (r *Register) Disposed(decision Number) map[Disposition]int {
+	out := map[Disposition]int{}
+	for _, n := range r.order {
+		if e := r.entries[n]; e.ChangedBy == decision && e.Disposition != "" {
+			out[e.Disposition]++
+		}
+	}
+	return out
+}
+
 // unlisted applies the general clause to a number the register does not hold.
 func (r *Register) unlisted(n Number, on calendar.Date) Status {
 	st := Status{Number: n.String(), Status: Unknown, Notes: []Note{}}
