@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "446269500c60e7c4da0cd8637ec6e2de8904f4298354fcd7ae8621db1f8e7149"
+const catalogSnapshotSum = "df11085ff6e98fd1c8649dd06f8dd1b73c2ffbac79bbcca93aebb4be9297a3a3"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -71,7 +71,7 @@ func snapshotCatalog() *Catalog {
 			"document.ask":                         {ZH: "是哪个文件？请说文号，比如{example}。", EN: "Which document? Its number, e.g. {example}?"},
 			"document.candidates":                  {ZH: "可能是：{list}。", EN: "It may be: {list}."},
 			"document.changed":                     {ZH: "依据{by}。", EN: "By {by}."},
-			"document.clause":                      {ZH: "{decision}规定：“{clause}”{date}起施行。", EN: "{decision}'s general clause: “{clause}” In effect from {date}."},
+			"document.clause":                      {ZH: "依据{decision}：“{clause}”", EN: "By {decision}: “{clause}”"},
 			"document.disposed":                    {ZH: "{decision}废止{abolished}件，宣布失效{invalidated}件，确认继续有效{continued}件。", EN: "{decision} abolished {abolished} documents, declared {invalidated} invalid and confirmed {continued} as continuing."},
 			"document.ended":                       {ZH: "有效期到{to}已结束。", EN: "Its validity ended on {to}."},
 			"document.from":                        {ZH: "从{date}起施行。", EN: "In force from {date}."},
@@ -84,6 +84,7 @@ func snapshotCatalog() *Catalog {
 			"document.status":                      {ZH: "{number}{when}{status}。", EN: "{number}{when}: {status}."},
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
+			"document.unlisted":                    {ZH: "未列入继续有效目录的文件，自{date}起不再执行。", EN: "Documents not listed as continuing ceased on {date}."},
 			"document.until":                       {ZH: "有效期到{to}。", EN: "Valid until {to}."},
 			"document.until_repealed":              {ZH: "未规定有效期限，废止前一直有效。", EN: "It gives no end date: in force until repealed."},
 			"document.validity_text":               {ZH: "{article}：“{text}”", EN: "{article}: “{text}”"},

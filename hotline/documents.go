@@ -732,8 +732,8 @@ func (h *Hotline) clearing(text string, l Lang) []string {
 	}
 	var parts []string
 	if h.p.hasAny(text, h.p.g.DocumentUnlisted) {
-		parts = append(parts, c.T(l, "document.clause", "decision", dec.String(), "clause", tightHan(clause),
-			"date", h.day(l, effective, nil)))
+		parts = append(parts, c.T(l, "document.unlisted", "date", h.day(l, effective, nil)),
+			c.T(l, "document.clause", "decision", dec.String(), "clause", tightHan(clause)))
 	}
 	if h.p.hasAny(text, h.p.g.DocumentCount) {
 		n := reg.Disposed(dec)
