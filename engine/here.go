@@ -135,8 +135,11 @@ func (e *Engine) Here(q Query) (*Here, error) {
 		q.Activity = a.ID
 		d, err := e.Decide(q)
 		var fe *FactError
-		if errors.As(err, &fe) && fe.Activity != "" {
-			continue // the act, as its words say, cannot be done here
+		if errors.As(err, &fe) && (fe.Activity != "" || fe.Contradiction && len(a.Implies) > 0) {
+			// the act, as its words say, cannot be done here — what it
+			// implies, or what that implies in turn (炼山 is on forest
+			// land, which is no 30 m from it), contradicts the place
+			continue
 		}
 		if err != nil {
 			return nil, err
