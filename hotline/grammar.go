@@ -340,6 +340,10 @@ type grammar struct {
 		Months map[string]int `yaml:"months"`
 		This   []string       `yaml:"this"`
 	} `yaml:"cantonese"`
+	// Particles are words of a dialect read as the Mandarin ones before
+	// anything else, each of the same length (Xiang 哒 is 了, 咖 after a
+	// verb 掉); a word mapped to itself is kept (咖啡).
+	Particles map[string]string `yaml:"particles"`
 	Festivals map[string]string `yaml:"festivals"`
 	// HeardFestivals are festival names heard by their sound when typed
 	// with another character (请明节, 端五, 中球节).

@@ -1,8 +1,10 @@
 package hotline
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -328,8 +330,11 @@ type parser struct {
 	voc        *vocab.Vocabulary
 	g          *grammar
 	script     *zh.Script
-	py         *zh.Pinyin
-	dates      *dates.Reader
+	// particles reads a dialect's particles as the Mandarin ones
+	// (mandarin.yaml particles), longest first
+	particles *strings.Replacer
+	py        *zh.Pinyin
+	dates     *dates.Reader
 	// yesNo are the grammar's YesNo words, longest first (asksIfIn)
 	yesNo []string
 	// seg segments the text around verbs, over the dictionary gse reads
@@ -517,6 +522,16 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.tellWords = append(p.tellWords, l...)
 	}
 	p.stated = map[string]map[string]bool{}
+	if len(g.Particles) > 0 {
+		var pairs []string
+		for _, w := range slices.SortedFunc(maps.Keys(g.Particles), func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) }) {
+			if len(g.Particles[w]) != len(w) {
+				return nil, fmt.Errorf("mandarin.yaml particles: %s is read as %s, of another length", w, g.Particles[w])
+			}
+			pairs = append(pairs, w, g.Particles[w])
+		}
+		p.particles = strings.NewReplacer(pairs...)
+	}
 	for _, n := range set.Notices {
 		for _, r := range n.Rules {
 			for _, a := range r.Activities {
@@ -1310,6 +1325,9 @@ func (r *reading) free(i, j int) bool {
 func (p *parser) read(question string, today calendar.Date) *reading {
 	text, unread := readable(question)
 	text = strings.TrimSpace(p.script.Fold(strings.ToValidUTF8(text, "")))
+	if p.particles != nil {
+		text = p.particles.Replace(text)
+	}
 	text = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return ' '

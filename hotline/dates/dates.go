@@ -1392,9 +1392,17 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 			}
 			var day calendar.Date
 			// 霜降以后 said after this year's 霜降: the time after it is now
+			// (霜降以后, 霜降过了 said after this year's: the term has come, the
+			// time after it is now — not next year's)
 			after := slices.ContainsFunc(r.w.AfterDay, func(w string) bool { return strings.HasPrefix(rest, w) })
-			if d, err := r.cal.SolarTerm(name, today.Year()); after && year == 0 && err == nil && !d.After(today) {
-				s.add(Mention{Start: i, End: j, Date: today})
+			come := 0
+			for _, w := range r.w.TermCome {
+				if strings.HasPrefix(rest, w) {
+					come = len(w)
+				}
+			}
+			if d, err := r.cal.SolarTerm(name, today.Year()); (after || come > 0) && year == 0 && err == nil && !d.After(today) {
+				s.add(Mention{Start: i, End: j + come, Date: today})
 				continue
 			}
 			if year != 0 {
