@@ -218,7 +218,11 @@ type grammar struct {
 	// duties answer
 	Duty []string `yaml:"duty"`
 	Age  []string `yaml:"age"`
-	Rate []string `yaml:"rate"`
+	// AgeTens and AgeAbout say an age as a range (七十几, 六十好几, 八十来岁,
+	// 五十出头): tens, then how far past them — an age, as 七十多 is.
+	AgeTens  []string `yaml:"age_tens"`
+	AgeAbout []string `yaml:"age_about"`
+	Rate     []string `yaml:"rate"`
 	// Refund are the words that ask whether money paid is given back
 	// (能退不, 退得回来不)
 	Refund   []string `yaml:"refund"`

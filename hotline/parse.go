@@ -358,6 +358,8 @@ type parser struct {
 	// first characters of its owners
 	own      word
 	ownFirst runeBits
+	// ageFirst are the first characters of the grammar's AgeTens
+	ageFirst runeBits
 	sound    *soundTrie
 	// latin maps the toneless pinyin of every known word of two or more
 	// characters (yibao) to the word (医保): what an operator types in Latin
@@ -883,6 +885,10 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, w := range slices.Concat(g.Household, g.HouseholdOf, g.HouseholdThings) {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.householdFirst.add(r)
+	}
+	for _, w := range g.AgeTens {
+		r, _ := utf8.DecodeRuneInString(w)
+		p.ageFirst.add(r)
 	}
 	for _, w := range g.Enumerators {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -4325,6 +4331,7 @@ func (p *parser) residue(rd *reading) []string {
 		}
 	}
 	out := append([]string{}, rd.q.NotUnderstood...)
+	ageSaid := p.saysAgeRange(s)
 	// a fragment is a run of s's characters, s[start:i]: it is sliced, not
 	// copied
 	start := -1
@@ -4356,6 +4363,15 @@ func (p *parser) residue(rd *reading) []string {
 			flush(i)
 			i += n
 			continue
+		}
+		// 我老娘七十几了: an age said as a range, and who is that age
+		// (most calls say none)
+		if ageSaid {
+			if n := p.ageWithWho(s[i:]); n > 0 {
+				flush(i)
+				i += n
+				continue
+			}
 		}
 		if start < 0 {
 			start = i
@@ -4585,6 +4601,45 @@ func (p *parser) ownAt(s string) int {
 		k += b
 	}
 	return end
+}
+
+// ageAt is the length of an age said as a range (七十几, 六十好几, 八十来岁:
+// grammar AgeTens and AgeAbout, then 岁 or not) that s starts with, 0 for
+// none.
+func (p *parser) ageAt(s string) int {
+	t := p.longestPrefix(s, p.g.AgeTens)
+	if t == 0 {
+		return 0
+	}
+	a := p.longestPrefix(s[t:], p.g.AgeAbout)
+	if a == 0 {
+		return 0
+	}
+	return t + a + p.longestPrefix(s[t+a:], p.g.Age) // (八十来岁)
+}
+
+// ageWithWho is the length of an age said as a range that s starts
+// with, or of a people word and the age right after it, 0 for none.
+func (p *parser) ageWithWho(s string) int {
+	if n := p.ageAt(s); n > 0 {
+		return n
+	}
+	if pw := p.longestPrefix(s, p.g.People); pw > 0 {
+		if n := p.ageAt(s[pw:]); n > 0 {
+			return pw + n
+		}
+	}
+	return 0
+}
+
+// saysAgeRange reports whether s says an age as a range (七十几).
+func (p *parser) saysAgeRange(s string) bool {
+	for i, r := range s {
+		if p.ageFirst.mayHave(r) && p.ageAt(s[i:]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // othersLater reports whether the clause s goes on in names another as

@@ -2205,7 +2205,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			}
 		}
 	}
-	if rd.says(p.g.Age) {
+	if rd.says(p.g.Age) || p.saysAgeRange(rd.text) {
 		q.ageSaid = true
 		for _, u := range q.Understood {
 			if u.Kind == "fact" && p.hasAny(u.Words, p.g.Age) {
