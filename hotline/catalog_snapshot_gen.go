@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "df11085ff6e98fd1c8649dd06f8dd1b73c2ffbac79bbcca93aebb4be9297a3a3"
+const catalogSnapshotSum = "25c5fa0479ffa18917be215bc8a64c839a70e39fc04dbf1c2c667de8d5ae4c41"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -183,6 +183,7 @@ func snapshotCatalog() *Catalog {
 			"period.is_not":                        {ZH: "{when}不是{name}。", EN: "No: {name} does not include {when}."},
 			"period.none":                          {ZH: "规则库里没有这个时段的日期，请问主管部门。", EN: "The rule base has no dates for this period: ask the department in charge."},
 			"period.now":                           {ZH: "现在", EN: "now"},
+			"period.text":                          {ZH: "通告写的是：“{text}”", EN: "The notice says: “{text}”"},
 			"period.window":                        {ZH: "{name}是{from}到{to}。", EN: "{name} runs from {from} to {to}."},
 			"period.window.yearly":                 {ZH: "{name}是{from}到{to}，每年都有。", EN: "{name} runs from {from} to {to}, every year."},
 			"place.elsewhere":                      {ZH: "{except}以外的地方", EN: "other than {except}"},

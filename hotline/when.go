@@ -211,6 +211,10 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 		FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
 	var spoken, cites, lead []string
 	yesNo, left := h.p.asksIfIn(u.rd.text), h.p.hasAny(u.rd.text, h.p.g.DaysLeft)
+	// 过了整改期还冇整改会怎样: what the notice says of the period (对逾期
+	// 未整改的,相关部门将依法处理) is the answer, said whole
+	consequence := h.p.hasAny(u.rd.text, h.p.g.Consequence)
+	var quoted []string
 	now := h.day(l, q.Date, q)
 	if q.DateWords == "" || q.Date == q.called {
 		now = c.T(l, "period.now")
@@ -261,6 +265,10 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 				spoken = append(spoken, s)
 				a.Details.Windows = append(a.Details.Windows, c.T(l, "window", "name", w.Name, "from", from, "to", to))
 				a.Details.Why = append(a.Details.Why, c.T(l, "quote", "text", w.Text))
+				if qs := c.T(l, "period.text", "text", w.Text); consequence && !slices.Contains(spoken, qs) {
+					spoken = append(spoken, qs)
+					quoted = append(quoted, qs)
+				}
 			}
 			cite(w.Notice.Name(), w.Article)
 			if h.p.hasAny(u.rd.text, h.p.g.AfterDay) {
@@ -319,6 +327,9 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 	spoken = append(spoken, c.T(l, "grounds", "cites", strings.Join(cites, c.T(l, "list.sep"))))
 	must := make([]bool, len(spoken))
 	must[0], must[len(must)-1] = true, true
+	for k, s := range spoken {
+		must[k] = must[k] || slices.Contains(quoted, s)
+	}
 	a.Answer = fitKeeping(spoken, must, maxSpoken(l))
 	return a
 }
