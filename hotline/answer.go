@@ -1493,6 +1493,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			}
 			spoken = append(spoken, h.ruledOutSaid(l, ro, room))
 			must = markMust(must, len(spoken), 1)
+		} else if ks := h.kindsSaid(l, q, d); len(ks) > 0 {
+			// 摘茶籽的时候砍油茶树: no rule on felling itself, but one on
+			// 随意砍伐 — said, with its verdict on what the caller said
+			spoken = append(spoken, ks...)
+			must = markMust(must, len(spoken), len(ks))
 		}
 		spoken = append(spoken, notAllowed)
 		must = markMust(must, len(spoken), 1)
@@ -3048,6 +3053,40 @@ func clockedWindows(eng *engine.Engine) bool {
 		}
 	}
 	return false
+}
+
+// kindsSaid, for a no_rule answer on an act no rule governs itself whose
+// narrower kinds a rule does govern (the decision's kinds_governed note:
+// 砍伐油茶树, of which 8号 二 forbids 随意砍伐 while picking), says each such
+// kind with its verdict on what the caller said (但随意砍伐油茶树：不可以) —
+// a bare "no rule" reads as if nothing bound the act at all. At most two.
+func (h *Hotline) kindsSaid(l Lang, q *Query, d *engine.Decision) []string {
+	if q == nil || !slices.ContainsFunc(d.Notes(), func(n engine.Note) bool { return n.Code == "kinds_governed" }) {
+		return nil
+	}
+	set := h.eng.Rules()
+	act, ok := set.Activity(q.Activity)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, k := range set.Activities {
+		if k == act || !k.IsA(act) || len(out) == 2 {
+			continue
+		}
+		kq := *q
+		kq.Activity = k.ID
+		kd, err := h.eng.Decide(kq.engineQuery(q.EngineFacts()))
+		if err != nil || kd.Verdict == engine.NoRule {
+			continue
+		}
+		name := k.Name
+		if l == EN && k.EN != "" {
+			name = k.EN
+		}
+		out = append(out, h.cat.T(l, "no_rule.kind", "kind", name, "verdict", h.outcomeSaid(l, "", kd), "grounds", h.grounds(l, kd)))
+	}
+	return out
 }
 
 // noRuleAsk is the sentence closing a no_rule answer: that it is not 可以,

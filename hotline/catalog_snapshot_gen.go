@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "25c5fa0479ffa18917be215bc8a64c839a70e39fc04dbf1c2c667de8d5ae4c41"
+const catalogSnapshotSum = "eaf6a11310ce814e393a036cab383fb6004617f4e2dd85a9751b22b6d31be55a"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -138,6 +138,7 @@ func snapshotCatalog() *Catalog {
 			"next.window_end":                      {ZH: "{window}到{end}结束，从{date}起{verdict}。", EN: "{window} ends on {end}; from {date}: {verdict}."},
 			"no_activity":                          {ZH: "没有听出要做什么事。请问您想做什么（比如烧田埂、放鞭炮、摆摊）？", EN: "No activity was recognised. Ask the caller what they want to do (e.g. burn field ridges, set off fireworks, set up a stall)."},
 			"no_rule.expired":                      {ZH: "{notice}对此有过规定，有效期到{to}，已经过期。", EN: "{notice} governed this, but its validity ended on {to}."},
+			"no_rule.kind":                         {ZH: "但{kind}：{verdict}。{grounds}", EN: "But {kind}: {verdict}. {grounds}"},
 			"no_rule.not_allowed":                  {ZH: "这不等于“可以”，具体请问主管部门。", EN: "That does not mean it is allowed: ask the department in charge."},
 			"no_rule.referred":                     {ZH: "这不等于“可以”，具体请问{who}。", EN: "That does not mean it is allowed: ask {who}, whom the notice makes responsible."},
 			"not_understood":                       {ZH: "没有听懂的话：{words}（没有用于判断）", EN: "Not understood (not used): {words}"},
