@@ -282,8 +282,9 @@ func (h *Hotline) detailOf(q *Query, a *Answer, l Lang) *Answer {
 		}
 	}
 	m, ok := h.texts.Find(h.tw.query(q.Question, nil), cited...)
+	// (an article the answer cites may hold the detail unsaid: 二（四）
+	// decides the enrolment and says how a welfare home's children enrol)
 	if !ok || m.Score < minDetailScore || m.Cover < minDetailCover ||
-		slices.ContainsFunc(a.Reasons, func(r engine.Reason) bool { return r.Notice == m.Notice.Number && r.Article == m.Article }) ||
 		!slices.ContainsFunc(m.Matched, func(k string) bool { return !strings.Contains(a.Answer, k) }) {
 		return nil
 	}
