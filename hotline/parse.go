@@ -4523,22 +4523,30 @@ func (p *parser) unseenWords(voc *vocab.Vocabulary) {
 	for _, l := range [][]string{p.unseenNeg, p.unseenSees} {
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
+	p.unseen, _ = agreedPhrase(voc, p.unseenAt)
+}
+
+// agreedPhrase is what the vocabulary's phrases of a grammar clause's
+// shape (the words at reads whole) all state; ok is false when none is of
+// that shape or two state different facts — the clause then states none.
+func agreedPhrase(voc *vocab.Vocabulary, at func(string) int) (_ word, ok bool) {
 	var agreed *word
 	for _, ph := range voc.Phrases {
 		for _, w := range ph.Words {
-			if p.unseenAt(w) != len(w) {
+			if at(w) != len(w) {
 				continue
 			}
 			if agreed == nil {
 				agreed = &word{facts: ph.Facts, note: ph.Note}
 			} else if !slices.EqualFunc(agreed.facts, ph.Facts, func(a, b vocab.Value) bool { return a.Fact == b.Fact && sameValue(a.V, b.V) }) {
-				return
+				return word{}, false
 			}
 		}
 	}
-	if agreed != nil {
-		p.unseen = *agreed
+	if agreed == nil {
+		return word{}, false
 	}
+	return *agreed, true
 }
 
 // ownWords reads the grammar's Own for this rule set: the facts the
@@ -4721,22 +4729,7 @@ func (p *parser) unaskedWords(voc *vocab.Vocabulary) {
 	for _, l := range [][]string{u.Not, u.To, u.Tell, u.Holders, u.Told, u.Say, u.Adverbs, u.Consent} {
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
-	var agreed *word
-	for _, ph := range voc.Phrases {
-		for _, w := range ph.Words {
-			if p.unaskedAt(w) != len(w) {
-				continue
-			}
-			if agreed == nil {
-				agreed = &word{facts: ph.Facts, note: ph.Note}
-			} else if !slices.EqualFunc(agreed.facts, ph.Facts, func(a, b vocab.Value) bool { return a.Fact == b.Fact && sameValue(a.V, b.V) }) {
-				return
-			}
-		}
-	}
-	if agreed != nil {
-		p.unasked = *agreed
-	}
+	p.unasked, _ = agreedPhrase(voc, p.unaskedAt)
 }
 
 // unaskedAt is the length of the unasked clause that s starts with (冇跟
