@@ -3787,6 +3787,9 @@ type distMatch struct {
 	// edge is the landmark's edge said as the place measured from (林子边
 	// 上五十米): its other facts stand (in the open); "" for 离林子
 	edge string
+	// is: the landmark is said after the distance as what is there (三四十
+	// 米外就是松树林): 外 puts it that far off, not further
+	is bool
 }
 
 // distanceMatches are the distances a call says, in order, with their
@@ -3816,7 +3819,7 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 				c.end, c.measured = e, true
 			} else if n := p.landmarkIs(s, m[0], m[1]); n > 0 && rd.free(m[1], m[1]+n) {
 				// 隔二十来米就是林子: the landmark said after it, as what is there
-				c.end, c.measured = m[1]+n, true
+				c.end, c.measured, c.is = m[1]+n, true, true
 				for _, w := range p.voc.Distance.Prefixes {
 					if strings.HasSuffix(s[:m[0]], w) && rd.free(m[0]-len(w), m[0]) {
 						c.start = m[0] - len(w)
@@ -3991,6 +3994,8 @@ func (p *parser) distance(rd *reading) {
 			switch {
 			case contains(p.voc.Distance.Within, after):
 				amt = zh.Amount{Lo: 0, Hi: amt.Hi}
+			case c.is:
+				// 三四十米外就是松树林: the landmark is that far off
 			case contains(p.voc.Distance.Beyond, after) && amt.Exact():
 				// 一百米以外 is further than 100 m, 100 not included
 				amt = zh.Amount{Lo: amt.Lo + 1, Hi: farMetres}
