@@ -49,6 +49,9 @@ type grammar struct {
 	} `yaml:"bare_holiday"`
 	BeforeDays []string `yaml:"before_days"`
 	BeforeDay  []string `yaml:"before_day"`
+	// NotReached are the words before a day that say it has not come yet
+	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
+	NotReached []string `yaml:"not_reached"`
 	Past       []string `yaml:"past"`
 	PastAfter  []string `yaml:"past_after"`
 	// PastNote says a day said with 过了 had passed: today is answered.

@@ -70,6 +70,9 @@ type Words struct {
 	// (寒露前摘, 10月8号以前, 五一前, 九月份以前): the last of them, the day
 	// before, is the one answered.
 	BeforeDay []string
+	// NotReached are the words before a day that say it has not come yet
+	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
+	NotReached []string
 	// Festivals map everyday names to the calendar's (过年 → 春节).
 	Festivals map[string]string
 	// Customs map what is done on a festival to it (挂青 → 清明): the
@@ -2287,6 +2290,20 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			m.End += len(a)
 			m.Words = s.text[m.Start:m.End]
 			m.Date = m.Date.AddDays(1)
+			for k := m.Start; k < m.End; k++ {
+				s.taken[k] = true
+			}
+		}
+	}
+	for _, b := range r.w.NotReached {
+		for i := range s.out {
+			m := &s.out[i]
+			if m.Bad || m.Weak || m.Past || m.Before || m.MonthEnd != nil || m.Start < len(b) || s.text[m.Start-len(b):m.Start] != b {
+				continue
+			}
+			m.Start -= len(b)
+			m.Words = s.text[m.Start:m.End]
+			m.Date, m.Before = m.Date.AddDays(-1), true
 			for k := m.Start; k < m.End; k++ {
 				s.taken[k] = true
 			}
