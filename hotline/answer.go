@@ -1060,6 +1060,10 @@ func spokenDates(s string) string {
 // of the question.
 const maxEchoRunes = 6
 
+// maxNameRunes is the longest of the caller's words that name an act in
+// an answer's first sentence (搭个遮阳棚卖菜).
+const maxNameRunes = 8
+
 // actWords are the caller's own words for the activity, when short.
 func (h *Hotline) actWords(q *Query, d *engine.Decision, l Lang) string {
 	if l == EN && d.Activity().EN != "" {
@@ -1073,7 +1077,10 @@ func (h *Hotline) actWords(q *Query, d *engine.Decision, l Lang) string {
 		for _, u := range q.Understood {
 			if u.Kind == "activity" && utf8.RuneCountInString(u.Words) < utf8.RuneCountInString(name) && utf8.RuneCountInString(u.Words) >= 2 {
 				name = u.Words
-				if !h.p.startsWithVerb(u.Words) {
+				// (拉渣土的车晚上几点可以跑: words longer than a name spoken
+				// back hold the rest of the question — the activity's own
+				// phrase nearest them names it)
+				if !h.p.startsWithVerb(u.Words) || utf8.RuneCountInString(u.Words) > maxNameRunes {
 					// 路堵死, 核准证租给, 职工医保卡里的钱: words said
 					// object first or with no verb are no name for an
 					// act — the activity's own phrase nearest them is
