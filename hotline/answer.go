@@ -1361,8 +1361,10 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, changes)
 		must = markMust(must, len(spoken), 1)
 	}
+	groundsAt := -1 // where the grounds are said, -1 for nowhere
 	if g := h.grounds(l, d); g != "" {
 		spoken = append(spoken, g)
+		groundsAt = len(spoken) - 1
 	}
 	spoken = append(spoken, unsaid...)
 	if q.quote {
@@ -1428,6 +1430,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	spoken = append(spoken, terms...)
 	a.asked = append(a.asked, terms...)
+	planHead := groundsAt > 0 && len(terms) > 0 && a.Headline == h.headFit(l, "head.plan", act, when)
 	if len(season) > 0 {
 		// 今年交好多钱 asked after the season: what it set, after what
 		// holds on the day — never cut for room when it is the caller's
@@ -1516,6 +1519,20 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	// The feed's values last: what fits of them after what must be said.
 	spoken = append(spoken, given...)
 	a.Answer = fitKeeping(spoken, must, maxSpoken(l))
+	if planHead {
+		// 学生医保在哪里交 …，可以这样办：: the way the plan says follows
+		// its opening, and the grounds come after what is said of it (not
+		// 可以这样办：依据…) — the sentences kept for room the same
+		if g := spoken[groundsAt]; strings.Contains(a.Answer, g) {
+			var kept []string
+			for k, x := range spoken {
+				if k != groundsAt && x != "" && strings.Contains(a.Answer, x) {
+					kept = append(kept, x)
+				}
+			}
+			a.Answer = fit(append(kept, g), maxSpoken(l))
+		}
+	}
 	return a
 }
 
