@@ -1341,6 +1341,27 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		pos = kept
 	}
+	// 拉渣土的时候超载: an act said beside another whose way of doing it
+	// (超载 of a haul: 超载运输建筑垃圾) is also a way of the other's is
+	// that way
+	if len(pos) > 1 {
+		for k, o := range pos {
+			if o.w.activity == nil {
+				continue
+			}
+			for _, h := range pos {
+				if h.w.activity == nil || h.w.activity == o.w.activity {
+					continue
+				}
+				if m := slices.IndexFunc(p.manners[o.w.activity.ID], func(a *rules.Activity) bool {
+					return slices.Contains(p.manners[h.w.activity.ID], a)
+				}); m >= 0 {
+					pos[k].w.activity = p.manners[o.w.activity.ID][m]
+					break
+				}
+			}
+		}
+	}
 	// 医保想各交各的: an act and a way of doing it that the rules judge
 	// apart (拆户, 重复参保), both said: the call asks about the way
 	if len(pos) > 1 {
