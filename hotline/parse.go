@@ -1427,16 +1427,17 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 }
 
 // kindApart: an act said by a word of its own (烧纸) that is the verb and
-// object of a frame of a kind below it needing a with-word, the with-word
-// said in its sentence, is that kind: 坟在山里头 明天烧纸 burns paper at a
-// grave, as 坟前烧点纸钱 (read by the frame) does.
+// object of a frame of another act needing a with-word, the with-word
+// said in its sentence, is that act: 坟在山里头 明天烧纸 burns paper at a
+// grave, as 坟前烧点纸钱 (read by the frame) does — a kind below it; 城里
+// 乱扔烟头 drops litter in town, not embers in the hills.
 func (p *parser) kindApart(rd *reading) {
 	for k, h := range rd.acts {
 		if h.wj > 0 || h.w.activity == nil {
 			continue
 		}
 		for _, f := range p.frames {
-			if f.activity == nil || len(f.with) == 0 || f.activity.Parent != h.w.activity ||
+			if f.activity == nil || len(f.with) == 0 || f.activity == h.w.activity ||
 				!verbAndObject(f, h.words) || !p.withSaid(rd, f, h.i) {
 				continue
 			}
