@@ -677,8 +677,10 @@ var heldoutSets = []heldoutSet{
 	// forbids (已经交了单位的职工医保，居民医保还要再交一份不: 同时参加 heard as plain 参保缴费); docs/hotline.md and the
 	// set's README have it by category and the misses by kind. Fifteen expectations were wrong about the
 	// specification (an intent "insurance" the hotline never had, fourteen; 一里路 as exactly 500米, where issue 12 asks
-	// for a range) and were corrected: 213 of 246 on the first run's code.
-	{"set21", heldout21Glob, 246, 0.80, 0},
+	// for a range) and were corrected: 213 of 246 on the first run's code. After general fixes (the employee kind
+	// paid and the resident kind named in the next clause; words said other ways, as data; approval said had, not had
+	// or 私自, and the notice's 街道公共场地) and the session's other fixes, 227 (the floor raised to 0.90).
+	{"set21", heldout21Glob, 246, 0.90, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
