@@ -669,7 +669,10 @@ var heldoutSets = []heldoutSet{
 	// Its first run, before any change made for it, scored 190 of 255 (74.5 %), with no answer of 可以 where a rule
 	// forbids; docs/hotline.md has it by category and the misses by kind. Six expectations were wrong about the
 	// notices (a grave not said to be in the hills, five; a waste call with no place) and were corrected, 195 of 255.
-	{"set20", heldout20Glob, 255, 0.74, 0},
+	// After general fixes (祁阳话 days and 岭 as a hill; Xiang aspect particles 哒/咖 and a term said 过了; Xiang words
+	// for acts, a truck's mud and tracker, a place not marked out, 卡支; a day not reached yet) and the session's other
+	// helpers' fixes, 225 of 255 at session 16's end (the floor raised to 0.87).
+	{"set20", heldout20Glob, 255, 0.87, 0},
 	// Held-out set 21 (testdata/heldout/s21-tester, 246 calls in 11 categories, session 16: what an independent
 	// tester writes from issue 12's "Done when" — every notice and where to report, every kind of day, distances,
 	// places, indoors and out, negation, several questions, documents, insurance, uncovered acts, hostile input).
