@@ -286,7 +286,7 @@ func Activities(set *rules.Set, n *rules.Notice) (names []string, excluded map[s
 // exactly 100), fire_zone key or general, high_danger_days 0–4,
 // in_forest_land sometimes (true with the distance absent or 0, or false),
 // and where: in the open, in a yard or indoors — or, for an activity whose
-// words settle it (野炊), what they imply.
+// words settle it (野炊, 炼山 on forest land), what they imply.
 func Generate(e *engine.Engine, names []string, span Span, n int, seed uint64) ([]Query, error) {
 	if len(names) == 0 || n <= 0 || span.To.Before(span.From) {
 		return nil, errors.New("bench: nothing to generate")
@@ -324,9 +324,11 @@ func Generate(e *engine.Engine, names []string, span Span, n int, seed uint64) (
 		}
 		facts["indoors"], raw["indoors"] = indoors, indoors
 		facts["in_yard"], raw["in_yard"] = yard, yard
+		implied := map[string]bool{}
 		if a, ok := e.Rules().Activity(name); ok {
 			for _, x := range a.Implies {
 				facts[x.Fact.Name], raw[x.Fact.Name] = x.Value(), x.Value()
+				implied[x.Fact.Name] = true
 			}
 		}
 		var dist float64
@@ -339,6 +341,12 @@ func Generate(e *engine.Engine, names []string, span Span, n int, seed uint64) (
 			dist = float64(rng.IntN(3001)) / 10
 		}
 		switch r := rng.IntN(20); {
+		case implied["in_forest_land"]:
+			// the act's words put it on forest land (炼山): no distance
+			// but 0 can be given with it, and it is not said otherwise
+			if facts["in_forest_land"] == true && r < 10 {
+				facts["distance_to_forest_m"], raw["distance_to_forest_m"] = 0.0, 0.0
+			}
 		case r < 2: // in forest land, distance not given
 			facts["in_forest_land"], raw["in_forest_land"] = true, true
 		case r < 3: // in forest land, distance 0 given too
