@@ -876,22 +876,9 @@ func TestDecidingSentencesKept(t *testing.T) {
 				if a.Decision == nil {
 					continue
 				}
-				var must []string
-				if a.Verdict == "conditional" {
-					var op []string
-					for _, f := range a.Decision.UnknownFacts() {
-						if h.askedOf(f) == "operator" {
-							op = append(op, f)
-						}
-					}
-					must = append(must, h.bothWays(l, a.Query, a.Decision, op)...)
-				}
-				if a.Ask != "" {
-					must = append(must, h.cat.T(l, "follow.ask", "question", a.Ask))
-				}
-				if a.Verdict == "no_rule" {
-					must = append(must, noRuleAsk(h.cat, l, a.Decision))
-				}
+				// the answer's own list (texts.go deciding), which the
+				// clause of a detail asked must leave whole as well
+				must := h.deciding(l, a)
 				text := a.Answer
 				if len(ans.Answers) > 0 {
 					continue // a call of several reads each headline only

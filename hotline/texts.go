@@ -239,12 +239,7 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 	}
 	// only the answer's own notices: a clause of another notice would
 	// answer beside the act the call was heard to ask about
-	var cited []*rules.Notice
-	for _, r := range a.Reasons {
-		if n := h.notice(r.Notice); n != nil && !slices.Contains(cited, n) {
-			cited = append(cited, n)
-		}
-	}
+	cited := h.citedNotices(a)
 	if len(cited) == 0 {
 		return nil
 	}
@@ -268,6 +263,18 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 	return a
 }
 
+// citedNotices are the notices an answer's reasons cite, each once, in
+// the order cited.
+func (h *Hotline) citedNotices(a *Answer) []*rules.Notice {
+	var cited []*rules.Notice
+	for _, r := range a.Reasons {
+		if n := h.notice(r.Notice); n != nil && !slices.Contains(cited, n) {
+			cited = append(cited, n)
+		}
+	}
+	return cited
+}
+
 // detailOf adds to an answer that decides with a condition or a
 // permission, when the call asks a detail of it and not whether it may
 // (银行柜台交的 凭么子, 物业几天要把装修垃圾拉走), the clause of the
@@ -275,12 +282,7 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 // answer's own sentences all still fit beside it: they are what it must
 // say.
 func (h *Hotline) detailOf(q *Query, a *Answer, l Lang) *Answer {
-	var cited []*rules.Notice
-	for _, r := range a.Reasons {
-		if n := h.notice(r.Notice); n != nil && !slices.Contains(cited, n) {
-			cited = append(cited, n)
-		}
-	}
+	cited := h.citedNotices(a)
 	m, ok := h.texts.Find(h.tw.query(q.Question, nil), cited...)
 	// (an article the answer cites may hold the detail unsaid: 二（四）
 	// decides the enrolment and says how a welfare home's children enrol)
@@ -331,12 +333,7 @@ func (h *Hotline) wantedDetail(q *Query, a *Answer, l Lang) *Answer {
 	qq.Holds = k.Holds
 	// the answer's own notices, when it cites any: a clause of another
 	// rule set's notice would answer of another place
-	var cited []*rules.Notice
-	for _, r := range a.Reasons {
-		if n := h.notice(r.Notice); n != nil && !slices.Contains(cited, n) {
-			cited = append(cited, n)
-		}
-	}
+	cited := h.citedNotices(a)
 	if len(cited) == 0 && len(a.Reasons) > 0 {
 		return nil
 	}
