@@ -1667,6 +1667,12 @@ func (h *Hotline) penaltySaid(l Lang, q *Query, d *engine.Decision) (string, eng
 		if p.Who != "" {
 			score += 4 // (党员干部…哪个来处分: the penalty for the people named)
 		}
+		for body, words := range h.p.g.PenaltyAsked {
+			if strings.Contains(p.Text, body) && h.p.hasAny(q.Question, words) {
+				score += 8 // (派出所管不管: the penalty the police give)
+				break
+			}
+		}
 		if sharesRun(p.Text, act, 2) {
 			score += 2
 		}
@@ -1685,9 +1691,11 @@ func (h *Hotline) penaltySaid(l Lang, q *Query, d *engine.Decision) (string, eng
 	switch {
 	case len(p.Sanctions) > 0 && p.By != "":
 		return c.T(l, "penalty.by", "by", p.By, "sanctions", strings.Join(p.Sanctions, c.T(l, "list.clause"))), p
-	case len(p.Sanctions) > 0:
+	case len(p.Sanctions) > 0 && l == EN:
 		return c.T(l, "penalty.sanctions", "sanctions", strings.Join(p.Sanctions, c.T(l, "list.clause"))), p
 	}
+	// a penalty that names no one who acts (涉嫌犯罪的, 国家工作人员…的):
+	// its own words say whom and when it applies
 	return c.T(l, "penalty", "text", clipClause(p.Text, 60)), p
 }
 

@@ -190,6 +190,10 @@ type grammar struct {
 	// PenaltyPeople are callers' words for the people a notice's penalty
 	// names, by the notice's own word (国家工作人员: 公务员, 乡镇干部)
 	PenaltyPeople map[string][]string `yaml:"penalty_people"`
+	// PenaltyAsked are callers' words that ask for one penalty by the
+	// body or sanction its text names (派出所 → 公安, 坐牢 → 司法机关):
+	// said in the call, that penalty is the one said.
+	PenaltyAsked map[string][]string `yaml:"penalty_asked"`
 	// Fine are the words that ask how much a penalty is (罚多少)
 	Fine     []string `yaml:"fine"`
 	Money    []string `yaml:"money"`
