@@ -2006,12 +2006,13 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 		q.Understood = append(q.Understood, Understood{Words: a.words, Kind: "act", Meaning: q.Act})
 	}
-	explicitDistance, ownDistance := false, false
+	explicitDistance, ownDistance, saidDistance := false, false, false
 	for _, h := range rd.facts {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] {
 			continue
 		}
 		for _, v := range h.w.facts {
+			saidDistance = saidDistance || v.Fact == p.voc.Distance.Fact && !v.Presumed && !h.neg
 			if v.Fact == p.voc.Distance.Fact && h.w.note == "" {
 				explicitDistance = true
 				// (山里才准烧田埂 田离林子三十米: a distance said of the act's
@@ -2126,7 +2127,10 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			// the number says.
 			inPassing := h.clause != a.clause || ownDistance || a.clause < 0
 			vague := v.Fact == p.voc.Distance.Fact && h.w.note != ""
-			if explicitDistance && (inPassing && v.Fact == "in_forest_land" && val == true || vague) {
+			// (挂山那天 坟在田中间 离山好远: a custom that only presumes the
+			// hill yields to any distance said, vague or not)
+			if explicitDistance && (inPassing && v.Fact == "in_forest_land" && val == true || vague) ||
+				saidDistance && v.Presumed && v.Fact == "in_forest_land" && val == true {
 				q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Fact: v.Fact, Meaning: "未采用（已说明距离）"})
 				continue
 			}
