@@ -1370,7 +1370,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			manner := false
 			if h.w.activity != nil {
 				for _, o := range pos {
-					manner = manner || o.w.activity != nil && slices.Contains(p.manners[h.w.activity.ID], o.w.activity)
+					// (医保交多少钱？能分开交不？: not when the act is asked
+					// first, in a question of its own — two questions; said
+					// after the way, 用职工医保账户给我爸交…我自己还能交不, the
+					// act is asked in the way's story)
+					manner = manner || o.w.activity != nil && slices.Contains(p.manners[h.w.activity.ID], o.w.activity) && !(h.i < o.i && p.apart(rd, h, o))
 				}
 			}
 			if !manner {
@@ -1380,7 +1384,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		pos = kept
 		// 单位交了职工医保，家里还要交吗: two ways of one act said in a
 		// call tell one story — the first said is asked about
-		seen := map[string]bool{}
+		// (只给小孩交行不行？两个地方都交行不行？: but two asked apart are
+		// two questions)
+		seen := map[string]hit{}
 		kept = pos[:0:0]
 		for _, h := range pos {
 			base := ""
@@ -1389,10 +1395,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					base = id
 				}
 			}
-			if base != "" && seen[base] {
+			if first, ok := seen[base]; base != "" && ok && !p.apart(rd, first, h) {
 				continue
 			}
-			seen[base] = base != ""
+			if _, ok := seen[base]; !ok && base != "" {
+				seen[base] = h
+			}
 			kept = append(kept, h)
 		}
 		pos = kept
@@ -1408,19 +1416,24 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 	}
 	// partial: the same act (or a bare verb of it) done and not done
-	for _, h := range pos {
+	for k, h := range pos {
 		if h.w.activity == nil || p.partial[h.w.activity.ID] == nil {
 			continue
 		}
+		// (医保老人交年轻人不交行不行？两个地方都交行不行？: with the other
+		// acts each asked apart, only its own clause's words tell, and the
+		// others keep their answers)
+		apart := len(pos) > 1 && !slices.ContainsFunc(pos, func(o hit) bool { return o.i != h.i && !p.apart(rd, h, o) })
+		own := func(i int) bool { return !apart || rd.clause(i) == h.clause }
 		a := h.w.activity
 		not := false
 		for _, n := range neg {
-			if n.w.activity == a && p.before(rd, n.i, p.g.People, peopleWindow) {
+			if n.w.activity == a && own(n.i) && p.before(rd, n.i, p.g.People, peopleWindow) {
 				not = true
 			}
 		}
 		for _, v := range rd.verbs {
-			if v.neg && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
+			if v.neg && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
 				not = true
 			}
 		}
@@ -1428,28 +1441,32 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// before it (医保屋里人都交，就我娘不交)
 		done := p.before(rd, h.i, p.g.People, peopleWindow)
 		for _, v := range rd.verbs {
-			if !v.neg && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
+			if !v.neg && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
 				done = true
 			}
 		}
 		if not && done {
 			h.w.activity = p.partial[a.ID]
+			if apart {
+				pos[k] = h
+				break
+			}
 			return []hit{h}
 		}
 	}
+	if h, ok := p.partialVerbs(rd, pos); ok && len(pos) > 0 {
+		// (屋里大人交细伢子不交要得不？两个地方都交要得不？: asked apart
+		// from every other act, a question of its own, in the order said)
+		k := 0
+		for k < len(pos) && pos[k].i < h.i {
+			k++
+		}
+		pos = slices.Insert(pos, k, h)
+	}
 	if len(pos) == 0 {
 		// 老人交、年轻人不交: bare verbs of one activity, done and not done
-		for _, v := range rd.verbs {
-			if v.neg {
-				continue
-			}
-			for k := range rd.verbs { // (by reference: a hit is large, and this is verbs × verbs)
-				if n := &rd.verbs[k]; n.neg && n.words == v.words {
-					if a := p.onlyActivityOf(v.words); a != nil && p.partial[a.ID] != nil {
-						return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}}
-					}
-				}
-			}
+		if h, ok := p.partialVerbs(rd, pos); ok {
+			return []hit{h}
 		}
 		// 装修垃圾不扔垃圾桶 也不乱倒 就放物业指定的堆放点: what is not
 		// done with a thing, then a bare verb after it whose frame takes
@@ -1834,12 +1851,61 @@ func (p *parser) topicOf(rd *reading, h hit, pos []hit) bool {
 	return covered
 }
 
+// partialVerbs is the act done by only some that bare verbs of one
+// activity say, done and not done (老人交、年轻人不交), in one clause asked
+// apart from every act of pos.
+func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
+	for _, v := range rd.verbs {
+		if v.neg {
+			continue
+		}
+		for k := range rd.verbs { // (by reference: a hit is large, and this is verbs × verbs)
+			n := &rd.verbs[k]
+			if !n.neg || n.words != v.words || len(pos) > 0 && n.clause != v.clause {
+				continue
+			}
+			a := p.onlyActivityOf(v.words)
+			if a == nil || p.partial[a.ID] == nil {
+				continue
+			}
+			h := hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}
+			if slices.ContainsFunc(pos, func(o hit) bool { return !p.apart(rd, h, o) }) {
+				continue
+			}
+			return h, true
+		}
+	}
+	return hit{}, false
+}
+
+// apart reports whether acts a and b are asked in questions of their own:
+// in two clauses that both end as questions (行不行？…要得不？), not one
+// that only holds an asking word in a story (多交一份能多报销一点).
+func (p *parser) apart(rd *reading, a, b hit) bool {
+	return a.clause != b.clause && p.bothAsk(rd, a.clause, b.clause) && p.endsQuestion(rd, a.clause) && p.endsQuestion(rd, b.clause)
+}
+
+// endsQuestion reports whether clause c ends as a question: with an
+// asking word, or followed by a question mark.
+func (p *parser) endsQuestion(rd *reading, c int) bool {
+	if p.clauseEndsWith(rd, c, p.g.Asking) || p.clauseEndsWith(rd, c, p.g.AskingEnd) {
+		return true
+	}
+	end := 0
+	for end < len(rd.text) && rd.clause(end) <= c {
+		end++
+	}
+	return strings.HasPrefix(rd.text[end:], "?") || strings.HasPrefix(rd.text[end:], "？")
+}
+
 // askedApart reports whether the uncovered act h is asked in a question
 // of its own: every covered act beside it is asked in another clause that
-// ends in 呢 (到河里钓鱼要得不 在山上烧烤呢), so h keeps its answer.
+// ends in 呢 (到河里钓鱼要得不 在山上烧烤呢), or h's clause and each covered
+// act's both ask (到河里钓鱼犯不犯法，在山上烧烤犯不犯法), so h keeps its
+// answer.
 func (p *parser) askedApart(rd *reading, h hit, pos []hit) bool {
 	for _, o := range pos {
-		if o.w.activity != nil && (o.clause == h.clause || !p.clauseEndsWith(rd, o.clause, p.g.Ellipsis)) {
+		if o.w.activity != nil && (o.clause == h.clause || !p.clauseEndsWith(rd, o.clause, p.g.Ellipsis) && !p.apart(rd, h, o)) {
 			return false
 		}
 	}
