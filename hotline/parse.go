@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -222,12 +223,15 @@ func (p *parser) holdsVerb(w string) bool {
 	for _, n := range p.g.NotVerbs {
 		w = strings.ReplaceAll(w, n, "|")
 	}
-	for v := range p.verbSet {
-		if strings.Contains(w, v) {
+	// every substring is a tail of a head
+	for j := len(w); j > 0; {
+		if p.endsWithVerb(w[:j]) {
 			return true
 		}
+		_, sz := utf8.DecodeLastRuneInString(w[:j])
+		j -= sz
 	}
-	return false
+	return p.verbSet[""]
 }
 
 // askFlags say what, beyond "may I", the caller asked.
@@ -1052,11 +1056,7 @@ func (p *parser) aspectVariants() {
 			if k == 0 {
 				continue
 			}
-			verb := false
-			for v := range p.verbSet {
-				verb = verb || strings.HasSuffix(w[:k], v)
-			}
-			if !verb {
+			if !p.endsWithVerb(w[:k]) {
 				continue
 			}
 			for _, asp := range p.g.Aspect {
@@ -2687,17 +2687,18 @@ func (p *parser) scanFrames(rd *reading) {
 // activity and no word added before: a slip that could be either of two
 // acts is left as typed, never heard as the one a rule treats otherwise.
 func (p *parser) soundFramePhrases(py *zh.Pinyin) {
+	var b []byte
 	key := func(w string) string {
-		var b strings.Builder
 		var buf [6]uint16
+		b = b[:0]
 		for _, r := range w {
 			rs := py.AppendSyllables(buf[:0], r)
 			if len(rs) == 0 {
 				return ""
 			}
-			fmt.Fprintf(&b, "%d.", rs[0])
+			b = append(strconv.AppendUint(b, uint64(rs[0]), 10), '.')
 		}
-		return b.String()
+		return string(b)
 	}
 	type phrase struct {
 		w   string
