@@ -45,6 +45,10 @@ type textWords struct {
 	noContent  *strings.Replacer
 	// said's keys, longest first, so that 菜市场 is read before 菜场
 	keys []string
+	// the lists above as scans built once (textscan.go): said's keys by
+	// their index in keys; wants' asks in order, each with its kind
+	mayScan, asksScan, saidScan, wantScan *wordScan
+	wantOf                                []int
 }
 
 // wantKind is one kind of detail asked (texts.yaml wants).
@@ -79,6 +83,23 @@ func loadTextWords() (*textWords, error) {
 	}
 	w.noContent = strings.NewReplacer(pairs...)
 	slices.SortStableFunc(w.keys, func(a, b string) int { return len(b) - len(a) })
+	var wants []string
+	for i, k := range w.Wants {
+		for _, a := range k.Asks {
+			wants, w.wantOf = append(wants, a), append(w.wantOf, i)
+		}
+	}
+	for _, l := range []struct {
+		name  string
+		words []string
+		scan  **wordScan
+	}{{"may", w.May, &w.mayScan}, {"asks", w.Asks, &w.asksScan}, {"said", w.keys, &w.saidScan}, {"wants' asks", wants, &w.wantScan}} {
+		scan, err := newWordScan(l.words)
+		if err != nil {
+			return nil, fmt.Errorf("hotline: texts.yaml: %s: %w", l.name, err)
+		}
+		*l.scan = scan
+	}
 	return &w, nil
 }
 
@@ -113,36 +134,30 @@ const (
 
 // asksMay reports whether a call asks may I (要得不, 行不, 犯法不).
 func (w *textWords) asksMay(s string) bool {
-	for _, m := range w.May {
-		if strings.Contains(s, m) {
-			return true
-		}
-	}
-	return false
+	return w.mayScan.any(s)
 }
 
 // wanted is the kind of detail s asks, by its longest asking word; nil
 // for none.
 func (w *textWords) wanted(s string) *wantKind {
-	var best *wantKind
-	n := 0
-	for i := range w.Wants {
-		for _, a := range w.Wants[i].Asks {
-			if len(a) > n && strings.Contains(s, a) {
-				best, n = &w.Wants[i], len(a)
-			}
+	best, n := -1, 0
+	// the first listed of the longest, as a walk of the lists in order
+	w.wantScan.each(s, func(id, k int) {
+		if k > n || k == n && id < best {
+			best, n = id, k
 		}
+	})
+	if best < 0 {
+		return nil
 	}
-	return best
+	return &w.Wants[w.wantOf[best]]
 }
 
 // asksDetail reports whether a call asks about a detail: how many, how
 // long, who, what, or whether one must (要…不, not 要得不).
 func (w *textWords) asksDetail(s string) bool {
-	for _, a := range w.Asks {
-		if strings.Contains(s, a) {
-			return true
-		}
+	if w.asksScan.any(s) {
+		return true
 	}
 	if w.asksMay(s) {
 		return false
@@ -165,12 +180,20 @@ func (w *textWords) asksDetail(s string) bool {
 // they name nothing a clause says.
 func (w *textWords) inTextWords(s string) (said, also string) {
 	var b strings.Builder
-	for _, k := range w.keys {
-		if strings.Contains(s, k) {
-			b.WriteString(w.Said[k] + "\x00")
-		}
+	for _, i := range w.saidIn(s) {
+		b.WriteString(w.Said[w.keys[i]])
+		b.WriteByte(0)
 	}
 	return w.noContent.Replace(s), b.String()
+}
+
+// saidIn are the indices in keys of the said words s holds, in keys'
+// order (longest first).
+func (w *textWords) saidIn(s string) []int {
+	var found []int
+	w.saidScan.each(s, func(id, _ int) { found = append(found, id) })
+	slices.Sort(found)
+	return slices.Compact(found)
 }
 
 // query is what a call and the words an answer left unused are matched
@@ -585,10 +608,5 @@ func (w *textWords) stands(word, clause string) bool {
 	if strings.Contains(clause, word) {
 		return true
 	}
-	for _, k := range w.keys {
-		if strings.Contains(word, k) && strings.Contains(clause, w.Said[k]) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(w.saidIn(word), func(i int) bool { return strings.Contains(clause, w.Said[w.keys[i]]) })
 }
