@@ -694,7 +694,9 @@ var heldoutSets = []heldoutSet{
 	// operator's console — relayed, dictated, shorthand, pasted, mixed: the operator paraphrases, dictates, notes,
 	// pastes and types in haste). Its first run, before any change made for it, scored 207 of 255 (81.2 %), with 1
 	// answer of 可以 where a rule forbids (群里说在单位交了医保的，老家也可以交一份农合: 同时参加 heard as plain 参保缴费);
-	// docs/hotline.md and the set's README have it by category and the misses by kind.
+	// docs/hotline.md and the set's README have it by category and the misses by kind. Two expectations were wrong
+	// about the rule file (城区 乱摆摊 says no road: conditional; 扎土车晚上 is the file's own act) and were corrected:
+	// 209 of 255.
 	{"set22", heldout22Glob, 255, 0.81, 0},
 	// Held-out set 23 (testdata/heldout/s23-belief, 255 calls in 5 categories, session 17): callers who come with a
 	// belief, a rumour or a special case: rumours true and false, special cases pleaded, acts done already or going on,
