@@ -117,12 +117,14 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 	if roles == nil {
 		return pos
 	}
+	back := p.asksBack(rd, roles, pos)
 	var kept []hit
 	for _, h := range pos {
 		// (我是帮人拉茶果的 摘茶的工人收工了: an object said in the story
 		// makes no act of a verb said after it; 烧了好种油菜: what it is
 		// for is not asked)
-		if roles[h.clause] != roleStory && roles[rd.clause(h.objStart())] != roleStory && !p.purpose(rd, h) {
+		told := roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory
+		if (!told || back) && !p.purpose(rd, h) {
 			kept = append(kept, h)
 		}
 	}
@@ -153,6 +155,28 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 		})
 	}
 	return kept
+}
+
+// asksBack reports whether a clause that asks asks of what the call told
+// before it (朋友说交了职工医保的 … 这样行不行): it holds an anaphoric word
+// and none of the acts pos.
+func (p *parser) asksBack(rd *reading, roles []clauseRole, pos []hit) bool {
+	start := 0
+	for c := range roles {
+		end := start
+		for end < len(rd.text) && rd.clause(end) == c {
+			end++
+		}
+		t := rd.text[start:end]
+		start = end
+		if roles[c] != roleAsks || !p.hasAny(t, p.g.Anaphoric) {
+			continue
+		}
+		if !slices.ContainsFunc(pos, func(h hit) bool { return h.clause == c }) {
+			return true
+		}
+	}
+	return false
 }
 
 // purpose reports whether act h is said as what another is for: 好种油菜,

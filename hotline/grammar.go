@@ -106,6 +106,9 @@ type grammar struct {
 	Story       []string `yaml:"story"`
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`
+	// Anaphoric are the words by which the clause that asks asks of what
+	// the call told before it (这样行不行): the story's acts are asked.
+	Anaphoric []string `yaml:"anaphoric"`
 	// Came are the words of someone coming to do a thing (城管来查我门口
 	// 摆货): the clause tells what happened, as Story's do.
 	Came        []string `yaml:"came"`
