@@ -2926,7 +2926,8 @@ func (h *Hotline) kindSaid(q *Query) *rules.Activity {
 		all := true
 		for _, x := range k.Implies {
 			v, said := q.Facts[x.Fact.Name]
-			all = all && said && sameValue(v, x.Value()) && (x.Value() == true || deniedOnly(q, x.Fact.Name, h.p.g.Negators)) && !derived(h.eng.Rules(), x.Fact)
+			all = all && said && sameValue(v, x.Value()) && (x.Value() == true || deniedOnly(q, x.Fact.Name, h.p.g.Negators) ||
+				othersSaid(q, x.Fact.Name, h.p.g.Others)) && !derived(h.eng.Rules(), x.Fact)
 		}
 		if all {
 			if fit != nil {
@@ -2954,6 +2955,17 @@ func deniedOnly(q *Query, fact string, negators []string) bool {
 		}
 	}
 	return false
+}
+
+// othersSaid reports whether fact was said false by words naming another
+// as whose it is (邻居山上, 隔壁婶娘的茶山: not the caller's own hill) — the
+// other named outright, as 他人山上 names the kind, not a consequence of
+// where.
+func othersSaid(q *Query, fact string, others []string) bool {
+	return slices.ContainsFunc(q.Understood, func(u Understood) bool {
+		return u.Kind == "fact" && u.Fact == fact && u.Value == false &&
+			slices.ContainsFunc(others, func(o string) bool { return strings.Contains(u.Words, o) })
+	})
 }
 
 // derived reports whether one of the set's implications sets fact true

@@ -105,7 +105,7 @@ func callerCases() []callerCase {
 		{"2024-10-09", "寒露籽明天摘茶籽行吗", "conditional", "pick_oil_tea", "2024-10-10", F{"oil_tea_variety": "寒露籽"}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "picking_right", []string{}},
 		{"2024-10-01", "十月八号能不能摘茶籽", "conditional", "pick_oil_tea", "2024-10-08", F{}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "oil_tea_variety", []string{}},
 		{"2024-10-01", "在自家的山上摘茶籽可以吗", "forbidden", "pick_oil_tea", "2024-10-01", F{"own_land": true}, []string{"祁政通〔2024〕8号 一"}, "", []string{}},
-		{"2024-10-02", "今天在别人的山上摘茶籽", "forbidden", "pick_oil_tea", "2024-10-02", F{"own_land": false}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
+		{"2024-10-02", "今天在别人的山上摘茶籽", "forbidden", "pick_others_oil_tea", "2024-10-02", F{"own_land": false}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
 		{"2024-10-05", "偷摘别人的茶籽会怎么样", "forbidden", "steal_oil_tea", "2024-10-05", F{"own_land": false}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
 		{"2024-10-01", "收茶籽可以吗", "no_rule", "buy_oil_tea_seed", "2024-10-01", F{}, []string{}, "", []string{}},
 		{"2024-10-01", "油茶加工厂10月5日收新茶籽榨油行吗", "forbidden", "buy_new_seed_for_pressing", "2024-10-05", F{}, []string{"祁政通〔2024〕8号 二"}, "", []string{"油茶加工厂"}},

@@ -121,8 +121,11 @@ type grammar struct {
 	Purpose     []string `yaml:"purpose"`
 	PurposeNext []string `yaml:"purpose_next"`
 	Background  []string `yaml:"background"`
-	Finished    []string `yaml:"finished"`
-	Sequence    []string `yaml:"sequence"`
+	// InPassing said right after an act (摘茶籽顺手…) makes it background
+	// as Background does; after a pause both acts are asked.
+	InPassing []string `yaml:"in_passing"`
+	Finished  []string `yaml:"finished"`
+	Sequence  []string `yaml:"sequence"`
 	// Modifier is how a clause that describes a noun is said (杀鸡的毛,
 	// 卖剩下的菜叶子): a verb, what it leaves (剩下, 下来), the particle and
 	// a head noun. Between the act and the particle only what it leaves
@@ -326,12 +329,11 @@ type grammar struct {
 	// Between words, then one of Holdings, not followed by a NotAfter word
 	// (我家门口的山边上 is beside the hill). It states what the
 	// vocabulary's phrases say of such words (自家的山: own_land).
-	Own struct {
-		Owners   []string `yaml:"owners"`
-		Between  []string `yaml:"between"`
-		Holdings []string `yaml:"holdings"`
-		NotAfter []string `yaml:"not_after"`
-	} `yaml:"own"`
+	Own Holding `yaml:"own"`
+	// Theirs is a hill said as another's by who holds it (隔壁婶娘的茶山,
+	// 邻居老倌子屋里的油茶山), read as Own is: it states what the
+	// vocabulary's phrases say of 别人的山.
+	Theirs      Holding           `yaml:"theirs"`
 	ClockParts  map[string][2]int `yaml:"clock_parts"`
 	ClockBefore []string          `yaml:"clock_before"`
 	// DaySpans are the parts of the day said with no clock time (晚上,
@@ -402,4 +404,13 @@ func parseGrammar() (*grammar, error) {
 		return nil, err
 	}
 	return &g, nil
+}
+
+// Holding is a hill said by whose it is: one of Owners, then only Between
+// words, then one of Holdings, not followed by a NotAfter word.
+type Holding struct {
+	Owners   []string `yaml:"owners"`
+	Between  []string `yaml:"between"`
+	Holdings []string `yaml:"holdings"`
+	NotAfter []string `yaml:"not_after"`
 }

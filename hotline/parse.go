@@ -362,6 +362,10 @@ type parser struct {
 	// first characters of its owners
 	own      word
 	ownFirst runeBits
+	// theirs is what a hill said as another's states (grammar Theirs; the
+	// vocabulary's facts of 别人的山)
+	theirs      word
+	theirsFirst runeBits
 	// ageFirst are the first characters of the grammar's AgeTens
 	ageFirst runeBits
 	sound    *soundTrie
@@ -2327,6 +2331,17 @@ func (p *parser) scanFacts(rd *reading) {
 			i += k
 			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(s[i:]); p.theirs.facts == nil || !p.theirsFirst.mayHave(r) {
+			// most characters start no other holder
+		} else if k := p.holdingAt(s[i:], &p.g.Theirs, false); k > n && rd.free(i, i+k) {
+			// 隔壁婶娘的茶山: another's hill, said by who holds it — what is
+			// done there is what its holding is about (茶山: the picking)
+			w := p.theirs
+			w.about = p.holdingAbout(s[i:i+k], &p.g.Theirs)
+			rd.facts = append(rd.facts, hit{i: i, j: i + k, w: w, clause: rd.clause(i), words: s[i : i+k]})
+			i += k
+			continue
+		}
 		if k := p.household(s[i:]); n > 0 && k > n {
 			rd.mark(i, i+k) // 屋里是低保户: the household, not indoors
 			i += k
@@ -3168,6 +3183,11 @@ func (p *parser) scope(rd *reading) {
 		})
 		for _, b := range p.g.Background {
 			if strings.HasPrefix(after, b) && !asksWhen {
+				h.bg, h.when = true, true
+			}
+		}
+		for _, b := range p.g.InPassing {
+			if strings.HasPrefix(skipObject(rest), b) {
 				h.bg, h.when = true, true
 			}
 		}
@@ -4556,17 +4576,26 @@ func agreedPhrase(voc *vocab.Vocabulary, at func(string) int) (_ word, ok bool) 
 	return *agreed, true
 }
 
-// ownWords reads the grammar's Own for this rule set: the facts the
-// vocabulary's phrases state of words it reads whole (自家的山: own_land,
-// and forest land), unless two phrases give one fact different values.
+// ownWords reads the grammar's Own and Theirs for this rule set: the facts
+// the vocabulary's phrases state of words each reads whole (自家的山:
+// own_land, and forest land; 别人的山: not own), unless two phrases give
+// one fact different values.
 func (p *parser) ownWords(voc *vocab.Vocabulary) {
-	o := &p.g.Own
-	for _, l := range [][]string{o.Owners, o.Between, o.Holdings} {
+	p.own = p.holdingWords(voc, &p.g.Own, true, &p.ownFirst)
+	p.theirs = p.holdingWords(voc, &p.g.Theirs, false, &p.theirsFirst)
+}
+
+// holdingWords sorts the holding grammar h's lists longest first and
+// returns what the vocabulary's phrases state of words it reads whole,
+// adding its owners' first characters to first; no facts when they
+// disagree or there are none.
+func (p *parser) holdingWords(voc *vocab.Vocabulary, h *Holding, own bool, first *runeBits) word {
+	for _, l := range [][]string{h.Owners, h.Between, h.Holdings} {
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
 	var facts []vocab.Value
 	for _, ph := range voc.Phrases {
-		if !slices.ContainsFunc(ph.Words, func(w string) bool { return p.ownAt(w) == len(w) }) {
+		if !slices.ContainsFunc(ph.Words, func(w string) bool { return p.holdingAt(w, h, own) == len(w) }) {
 			continue
 		}
 		for _, v := range ph.Facts {
@@ -4575,25 +4604,49 @@ func (p *parser) ownWords(voc *vocab.Vocabulary) {
 			case k < 0:
 				facts = append(facts, v)
 			case !sameValue(facts[k].V, v.V):
-				return // the vocabulary does not agree on what such words say
+				return word{} // the vocabulary does not agree on what such words say
 			}
 		}
 	}
 	if len(facts) == 0 {
-		return
+		return word{}
 	}
-	p.own = word{facts: facts}
-	for _, w := range o.Owners {
+	for _, w := range h.Owners {
 		r, _ := utf8.DecodeRuneInString(w)
-		p.ownFirst.add(r)
+		first.add(r)
 	}
+	return word{facts: facts}
+}
+
+// holdingAbout is the activity the holding that ends words is about in the
+// vocabulary (茶山: the picking), nil for none.
+func (p *parser) holdingAbout(words string, h *Holding) *rules.Activity {
+	for _, w := range h.Holdings {
+		if strings.HasSuffix(words, w) {
+			if ws, n := p.facts.longest(w); n == len(w) {
+				for _, x := range ws {
+					if x.about != nil {
+						return x.about
+					}
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // ownAt is the length of a hill said as a place of the caller's home
 // (grammar Own) that s starts with, 0 for none: the longest that ends
 // with a holding.
 func (p *parser) ownAt(s string) int {
-	o := &p.g.Own
+	return p.holdingAt(s, &p.g.Own, true)
+}
+
+// holdingAt is the length of a hill said by whose it is (grammar h) that s
+// starts with, 0 for none: the longest that ends with a holding. The
+// caller's own (own) is not one when the clause goes on to name another's.
+func (p *parser) holdingAt(s string, o *Holding, own bool) int {
 	k := p.longestPrefix(s, o.Owners)
 	if k == 0 {
 		return 0
@@ -4601,7 +4654,7 @@ func (p *parser) ownAt(s string) int {
 	end := 0
 	for steps := 0; steps < 6 && k < len(s); steps++ {
 		if h := p.longestPrefix(s[k:], o.Holdings); h > 0 {
-			if !p.hasPrefix(s[k+h:], o.NotAfter) && !p.othersLater(s[k+h:]) {
+			if !p.hasPrefix(s[k+h:], o.NotAfter) && (!own || !p.othersLater(s[k+h:])) {
 				end = k + h
 			}
 			if b := p.longestPrefix(s[k:], o.Between); b <= h {
