@@ -71,8 +71,11 @@ type grammar struct {
 		Within int      `yaml:"within"`
 		Note   string   `yaml:"note"`
 	} `yaml:"recent"`
-	TermCome   []string `yaml:"term_come"`
-	DoneAfter  []string `yaml:"done_after"`
+	TermCome  []string `yaml:"term_come"`
+	DoneAfter []string `yaml:"done_after"`
+	// DoneResult are the results and directions said after the verb,
+	// before done_after (摘回来了, 烧光了)
+	DoneResult []string `yaml:"done_result"`
 	DoneBefore []string `yaml:"done_before"`
 	// DoneEnd are the words that, ending the act's clause right after its
 	// verb, tell it done (10月9号才摘的)

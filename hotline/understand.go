@@ -2542,7 +2542,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// year, not next
 	// (10月8号才摘的, 是…的: only when that day is the nearer — 是老板请我
 	// 去帮他摘茶籽的 … 10月26号 said on the 24th is why, not when)
-	if d, ok := pick.Previous(); ok && pick.Date.After(today) && p.done(rd, a, today.Sub(d) < pick.Date.Sub(today)) {
+	if d, ok := pick.Previous(); ok && pick.Date.After(today) && p.done(rd, a, today.Sub(d) < pick.Date.Sub(today), pick.Start) {
 		pick.Date = d
 	}
 	q.Date, q.DateWords = pick.Date, pick.Words
@@ -2606,8 +2606,9 @@ func (p *parser) othersDo(rd *reading, a hit, i int) bool {
 // 行不行 asks for it) and no 把 before it (把稻草烧了 is the request).
 //
 // With nearer, 是…的 at the clause's end (DoneEnd: 10月9号才摘的) tells it
-// done too.
-func (p *parser) done(rd *reading, a hit, nearer bool) bool {
+// done too; so does DoneAfter between the verb and its object (摘了几担茶籽)
+// when the day, said at byte day, is in the act's clause.
+func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 	if a.clause < 0 {
 		return false
 	}
@@ -2629,9 +2630,21 @@ func (p *parser) done(rd *reading, a hit, nearer bool) bool {
 		return false
 	}
 	rest := rd.text[hi:end]
+	// 10月6号摘了几担茶籽, 烧了纸: the aspect between the verb and its
+	// object, the day said in the act's own clause (过年的时候放了鞭炮 元宵节
+	// 还能放不 asks of 元宵 to come)
+	if _, n := utf8.DecodeRuneInString(rd.text[lo:hi]); n < hi-lo && rd.clause(day) == a.clause &&
+		p.hasAny(rd.text[lo+n:hi], p.g.DoneAfter) {
+		return !p.hasAny(rest, p.g.Asking)
+	}
 	for trimmed := true; trimmed; {
 		trimmed = false
 		for _, c := range p.g.Complements {
+			if r, ok := strings.CutPrefix(rest, c); ok {
+				rest, trimmed = r, true
+			}
+		}
+		for _, c := range p.g.DoneResult {
 			if r, ok := strings.CutPrefix(rest, c); ok {
 				rest, trimmed = r, true
 			}
