@@ -50,6 +50,7 @@ func ExampleBundle_Here() {
 	}
 	// Output:
 	// 祁政通〔2024〕7号 forbids 野外用火 and its kinds: forbidden
+	// duty: 市林业主管部门或本辖区（镇）人民政府（街道办事处）
 	// duty: 各镇（街道）、林场
 	// duty: 各村（社区）
 	// 森林火警电话 119 0746—3213950
