@@ -372,6 +372,10 @@ type grammar struct {
 	// Orthodox the words that move one onto Orthodox Easter.
 	Feasts   map[string]dates.Feast `yaml:"-"`
 	Orthodox []string               `yaml:"-"`
+
+	// OthersHouse are words for another household's house and its people
+	// (隔壁屋里在烧秸秆): someone else's place, not the caller indoors.
+	OthersHouse []string `yaml:"others_house"`
 }
 
 // questionKind is the words of a kind of question beyond "may I" that a

@@ -890,7 +890,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			}
 		}
 	}
-	for _, w := range slices.Concat(g.Household, g.HouseholdOf, g.HouseholdThings) {
+	for _, w := range slices.Concat(g.Household, g.HouseholdOf, g.HouseholdThings, g.OthersHouse) {
 		r, _ := utf8.DecodeRuneInString(w)
 		p.householdFirst.add(r)
 	}
@@ -2339,6 +2339,11 @@ func (p *parser) scanFacts(rd *reading) {
 			w := p.theirs
 			w.about = p.holdingAbout(s[i:i+k], &p.g.Theirs)
 			rd.facts = append(rd.facts, hit{i: i, j: i + k, w: w, clause: rd.clause(i), words: s[i : i+k]})
+			i += k
+			continue
+		}
+		if k := p.othersHouse(s[i:]); k > n {
+			rd.mark(i, i+k) // 隔壁屋里在烧秸秆: the neighbours' place, not indoors
 			i += k
 			continue
 		}
