@@ -556,7 +556,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	lunarDays := map[string]dates.LunarDay{}
 	for w, ld := range voc.LunarDays {
-		lunarDays[w] = dates.LunarDay{Date: ld.Date, Note: ld.Note, Since: ld.Since}
+		lunarDays[w] = dates.LunarDay{Date: ld.Date, Note: ld.Note, Since: ld.Since, HolidayAfter: ld.HolidayAfter}
 	}
 	termDays := map[string]dates.LunarDay{}
 	for w, td := range voc.TermDays {

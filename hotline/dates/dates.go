@@ -150,6 +150,11 @@ type LunarDay struct {
 	// Since: said at most this many days after the day, the word names
 	// the time after it, which is now (过了年 said in 正月)
 	Since int
+	// HolidayAfter: said before the public holiday that holds the day is
+	// over, the word names the holiday's first day after, as HolidayAfter
+	// words are read (过完年 said in 腊月: after the Spring Festival's days
+	// off, not 正月初一)
+	HolidayAfter bool
 }
 
 // Feast is a holiday of another calendar, with how it is read when that
@@ -1123,6 +1128,12 @@ named:
 			// 过完年初八, 年后正月初六: the day said after it is the one
 			if ld.Since > 0 && r.startsLunar(s.text[i+len(w):]) {
 				continue
+			}
+			if ld.HolidayAfter && year == 0 {
+				if d, ok := r.holidayAfter(ld.Date, today.AddDays(-ld.Since), today); ok {
+					s.add(Mention{Start: i, End: i + len(w), Date: d, Note: ld.Note})
+					continue
+				}
 			}
 			if ld.Since > 0 && year == 0 {
 				if past, ok := r.lunarDay(ld.Date, today.AddDays(-ld.Since), 0); ok && !past.After(today) {

@@ -120,6 +120,9 @@ type LunarDay struct {
 	// Since: said at most this many days after the day, the word names
 	// the time after it, which is now (过了年 said in 正月); 0 for a day
 	Since int
+	// HolidayAfter: said before the public holiday holding the day is
+	// over, the word names the holiday's first day after (过完年)
+	HolidayAfter bool
 }
 
 // TermDay is a word for a solar term's day (开春 → 立春) with the reading
@@ -459,6 +462,10 @@ type fileSpec struct {
 		// the time from then on, which is now when the call is at most
 		// this many days after it (过了年才去交医保, said in 正月)
 		Since int `yaml:"since"`
+		// HolidayAfter: said before the public holiday that holds the
+		// day is over, the word names that holiday's first day after, as
+		// 过完节 is read (过完年 said in 腊月)
+		HolidayAfter bool `yaml:"holiday_after"`
 	} `yaml:"lunar_days"`
 	// TermDays are everyday words for a solar term's day (开春 → 立春),
 	// with the reading chosen.
@@ -689,7 +696,7 @@ func (l *loader) file(file string, data []byte) {
 		if ld.Since < 0 || ld.Since > 366 {
 			l.errorf(ld.Date.Pos, "lunar day %q: since %d is not 0 to 366 days", w, ld.Since)
 		}
-		l.v.LunarDays[w] = LunarDay{Date: d, Note: ld.Note, Alternative: ld.Alternative, Since: ld.Since}
+		l.v.LunarDays[w] = LunarDay{Date: d, Note: ld.Note, Alternative: ld.Alternative, Since: ld.Since, HolidayAfter: ld.HolidayAfter}
 	}
 	for w, td := range spec.TermDays {
 		if _, err := l.cal.SolarTerm(td.Term.Value, 2025); err != nil {
