@@ -1178,7 +1178,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	plainHead := a.Headline
 	// Details: every reason with its quotation, outcomes, penalties …
-	for _, r := range d.Reasons() {
+	for _, r := range a.Reasons {
 		if s := h.why(l, d, r, false); s != "" {
 			a.Details.Why = append(a.Details.Why, s)
 		}
@@ -1202,14 +1202,14 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if d.Verdict == engine.Forbidden {
 		// 烧稻草 80 m from the forest: 6号's title decides it, and 7号 三
 		// forbids it too away from a yard — the operator sees both
-		for _, r := range d.Reasons() {
+		for _, r := range a.Reasons {
 			if s := h.whyAlso(l, q, d, r); s != "" && !slices.Contains(a.Details.Why, s) {
 				a.Details.Why = append(a.Details.Why, s)
 			}
 		}
 	}
 	if len(a.Details.Why) == 0 && (d.Verdict == engine.Forbidden || d.Verdict == engine.Allowed) {
-		for _, r := range d.Reasons() {
+		for _, r := range a.Reasons {
 			if s := h.why(l, d, r, true); s != "" && !slices.Contains(a.Details.Why, s) {
 				a.Details.Why = append(a.Details.Why, s)
 			}
@@ -1385,7 +1385,7 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		// the rule the question's own words point to (新生儿 …) says when
 		best, bestScore := "", -1
 		var bestTerms []rules.Term
-		for _, r := range d.Reasons() {
+		for _, r := range a.Reasons {
 			if r.Status != "applies" || r.Effect != string(rules.Allow) {
 				continue
 			}
@@ -1729,9 +1729,8 @@ func (h *Hotline) grounds(l Lang, d *engine.Decision) string {
 	// what is known before those that would on what is not (湘潭县's
 	// organised burning, asked with no hour: the night's clause, not the
 	// pollution clauses that depend on the air)
-	rs := d.Reasons()
+	rs := d.Reasons() // a fresh copy, sorted in place
 	if d.Verdict == engine.Forbidden {
-		rs = slices.Clone(rs)
 		slices.SortStableFunc(rs, func(a, b engine.Reason) int { return min(len(a.DependsOn), 1) - min(len(b.DependsOn), 1) })
 	}
 	for _, r := range rs {
@@ -1934,7 +1933,7 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 		// Every reply gives the same verdict (a newborn, a veteran, none of
 		// these): the terms said are those of the common case, "none".
 		facts, changed := q.EngineFacts(), false
-		for _, r := range d.Reasons() {
+		for _, r := range reasons {
 			for _, name := range r.DependsOn {
 				if _, given := facts[name]; given {
 					continue
