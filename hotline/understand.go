@@ -605,7 +605,9 @@ func sameVerbAgain(n hit, acts []hit) bool {
 func (p *parser) leftBehind(rd *reading, a hit) []int {
 	r := -1
 	for _, w := range p.g.Returns {
-		if k := strings.LastIndex(rd.text[:a.objStart()], w); k > r && sameSentence(rd, k, a.i) {
+		// (柴火回来烧: the word of coming back may lie between the object
+		// said first and its verb)
+		if k := strings.LastIndex(rd.text[:max(a.objStart(), a.i)], w); k > r && sameSentence(rd, k, a.i) {
 			r = k
 		}
 	}
