@@ -3042,7 +3042,15 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 			plo--
 		}
 		t := rd.text[plo:lo]
-		if utf8.RuneCountInString(t) > withTopicRunes || slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == pc && h.w.activity != nil }) {
+		if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == pc && h.w.activity != nil }) {
+			break
+		}
+		// (冇得物业的老宿舍楼装修，垃圾堆到…: a clause however long that
+		// ends with the with-word is its topic, said right before)
+		if n == 0 && p.hasSuffixAny(strings.TrimRightFunc(t, clauseBreakOrSpace), f.with) {
+			return true
+		}
+		if utf8.RuneCountInString(t) > withTopicRunes {
 			break
 		}
 		if p.hasAny(t, f.with) {
