@@ -299,6 +299,9 @@ type grammar struct {
 	// AmountHedges hedge or stress an amount without changing it (也就, 足有).
 	AmountHedges []string `yaml:"amount_hedges"`
 	Filler       []string `yaml:"filler"`
+	// Relayed are the heads of an operator's ticket (来电人反映：): the
+	// call relayed, its report word asking no number.
+	Relayed []string `yaml:"relayed"`
 	// Operator are the words that ask the operator to look (你帮我看下):
 	// their verb is no act of the caller's.
 	Operator []string `yaml:"operator"`

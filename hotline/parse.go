@@ -934,7 +934,8 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	// the number, perhaps after 第 (2024年第7号); see docNumber
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*(?:[〔（(\[【]\s*((?:19|20)?[0-9]{2})\s*[〕）)\]】年]?|((?:19|20)[0-9]{2})\s*年?|([0-9]{2})\s*年)\s*第?\s*([0-9]{1,3})\s*号`)
 	self := make([]string, 0, 2*len(g.HotlineSelf))
-	for _, w := range g.HotlineSelf {
+	// (来电人反映: a ticket's head reports nothing either)
+	for _, w := range slices.Concat(g.HotlineSelf, g.Relayed) {
 		self = append(self, w, "\x00")
 	}
 	p.selfBlank = strings.NewReplacer(self...)
@@ -1392,8 +1393,8 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	for _, c := range rd.clocks {
 		rd.mark(c.Start, c.End)
 	}
-	if rd.says(p.g.Operator) {
-		for _, w := range p.g.Operator {
+	if rd.says(p.g.Operator) || rd.says(p.g.Relayed) {
+		for _, w := range slices.Concat(p.g.Operator, p.g.Relayed) {
 			for k := 0; k < len(text); {
 				i := strings.Index(text[k:], w)
 				if i < 0 {

@@ -1435,7 +1435,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 		}
 		for _, v := range rd.verbs {
-			if v.neg && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
+			if p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
 				not = true
 			}
 		}
@@ -1443,7 +1443,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// before it (医保屋里人都交，就我娘不交)
 		done := p.before(rd, h.i, p.g.People, peopleWindow)
 		for _, v := range rd.verbs {
-			if !v.neg && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
+			if !p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
 				done = true
 			}
 		}
@@ -1851,6 +1851,13 @@ func (p *parser) topicOf(rd *reading, h hit, pos []hit) bool {
 		covered = true
 	}
 	return covered
+}
+
+// verbNegated reports whether bare verb v is denied: by a negator of its
+// own, or by one that took the fact phrase right before it (不给老婆交: the
+// 不 of 给老婆 denies the paying, for her).
+func (p *parser) verbNegated(rd *reading, v hit) bool {
+	return v.neg || slices.ContainsFunc(rd.facts, func(f hit) bool { return f.neg && f.clause == v.clause && f.j == v.i })
 }
 
 // partialVerbs is the act done by only some that bare verbs of one
