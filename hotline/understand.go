@@ -2165,9 +2165,11 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			if h.neg && k != denied {
 				continue
 			}
-			if val, ok := phraseValue(v.V, h.neg); ok {
+			// (a value the phrase only presumes yields to one said, and
+			// contradicts nothing: 屋就在林子边，在屋门口…)
+			if val, ok := phraseValue(v.V, h.neg); ok && !v.Presumed {
 				// (a value only presumed yields to one said: 赶集的时候在城里)
-				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) && (!presumed[v.Fact] || v.Presumed) {
+				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) && !presumed[v.Fact] {
 					contradicted = true
 				}
 			}
@@ -2217,7 +2219,10 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				if sameValue(old, val) {
 					continue
 				}
-				if !presumed[v.Fact] || v.Presumed {
+				if v.Presumed {
+					continue // it yields to the value said
+				}
+				if !presumed[v.Fact] {
 					q.NotUnderstood = append(q.NotUnderstood, h.words)
 					continue
 				}
