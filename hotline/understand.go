@@ -268,6 +268,15 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 				continue
 			}
 			last := askedAgain(v.clause)
+			// (装修垃圾堆到社区指定的点行不行？直接丢到生活垃圾桶里行不行？:
+			// a frame whose object is said after the verb, in its clause,
+			// and whose with-words the last act's clause says — the thing
+			// taken to a place of its own)
+			if f := p.frameWithTopic(rd, v, lastBefore(v.clause).clause); f != nil && last.w.activity != nil && f.activity != last.w.activity {
+				extra = append(extra, hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: f.activity}})
+				delete(shared, v.clause)
+				continue
+			}
 			if last.obj == "" || last.w.activity == nil {
 				continue
 			}
@@ -387,6 +396,32 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		u.intent = IntentSeveral
 	}
 	return u
+}
+
+// frameWithTopic is the frame of the bare verb v whose object is said
+// after v in its clause and whose with-words are said before v's clause,
+// up to clause c's end (the thing an earlier question named: 装修垃圾…？丢
+// 到生活垃圾桶里…？); nil for none.
+func (p *parser) frameWithTopic(rd *reading, v hit, c int) *frame {
+	st, end := v.i, v.j
+	for st > 0 && rd.clause(st-1) == v.clause {
+		st--
+	}
+	for end < len(rd.text) && rd.clause(end) == v.clause {
+		end++
+	}
+	tend := 0
+	for tend < st && rd.clause(tend) <= c {
+		tend++
+	}
+	rest, topic := rd.text[v.j:end], rd.text[:tend]
+	for _, f := range p.framesOfHead(v.words) {
+		if f.activity != nil && len(f.with) > 0 && p.hasAny(topic, f.with) &&
+			slices.ContainsFunc(f.byLength, func(o string) bool { return strings.Contains(rest, o) }) {
+			return f
+		}
+	}
+	return nil
 }
 
 // askedTwice adds, for an act asked about alone, each later clause that
