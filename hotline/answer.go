@@ -2740,8 +2740,12 @@ func (h *Hotline) candidates(l Lang, fact string, d *engine.Decision) ([]candida
 func (h *Hotline) followUp(l Lang, q *Query, d *engine.Decision, facts []string) (FollowUp, bool) {
 	best, bestScore := FollowUp{}, -1
 	for _, fact := range facts {
-		if _, said := q.Facts[fact]; said {
-			continue
+		// (离山百把米: a range said on both sides of a line the rules draw
+		// settles nothing — it is asked as if unsaid)
+		if v, said := q.Facts[fact]; said {
+			if _, span := v.(Span); !span {
+				continue
+			}
 		}
 		cands, threshold := h.candidates(l, fact, d)
 		if len(cands) < 2 {
