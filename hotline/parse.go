@@ -736,6 +736,16 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.known.add(w, word{})
 		}
 	}
+	// a duty's words and the ways of asking it (村里代交 要开单子不: 单子
+	// is no 擅自 said by sound)
+	for _, w := range g.Duty {
+		p.known.add(w, word{})
+	}
+	for _, d := range voc.Duties {
+		for _, w := range slices.Concat(d.Words, d.With) {
+			p.known.add(w, word{})
+		}
+	}
 	for _, f := range p.frames {
 		for w := range f.verbs {
 			p.known.add(w, word{})
