@@ -14,7 +14,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-ego/gse"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/engine"
@@ -696,11 +695,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.placeWords()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
-	seg := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
-	if err := seg.LoadDictStr(p.segDict()); err != nil {
-		return nil, fmt.Errorf("segmenter: %w", err)
-	}
-	p.seg = newSegmenter(seg.Dict)
+	p.seg = segmenterOf(p.segDict())
 	// a frame's verbs and objects are the dictionary's words, so a
 	// character no word starts with (gse's pseudo-word) is none of them:
 	// scanFrames need not look it up

@@ -1,12 +1,9 @@
 package hotline
 
 import (
-	"math"
 	"slices"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
 )
 
 // segmenter cuts text into words as go-ego/gse's Segment does — the same
@@ -15,8 +12,9 @@ import (
 // without gse's allocations: gse makes a slice of every character, a
 // pseudo-token on the heap for each character no word starts at, and the
 // segments; a call made of the parser's own characters spent a fifth of
-// its time there and in the collector. gse still reads the dictionary
-// (once, in New); TestSegmenterAsGse holds the two to the same words.
+// its time there and in the collector. The dictionary is read as gse
+// reads it (segmenterOf, once, in New); TestSegmenterAsGse holds the two
+// to the same words.
 type segmenter struct {
 	nodes    []segNode // node 0 is the root
 	edges    edges     // by rune (ASCII letters lower case, as gse reads them)
@@ -33,23 +31,6 @@ type segNode struct {
 
 // pseudoDist is the distance gse gives a character that starts no word.
 const pseudoDist = 32
-
-// newSegmenter builds the trie from a dictionary gse has read.
-func newSegmenter(d *gse.Dictionary) *segmenter {
-	s := &segmenter{nodes: []segNode{{}}, maxUnits: d.MaxTokenLen()}
-	logTotal := float32(math.Log2(d.TotalFreq()))
-	for i := range d.Tokens {
-		t := &d.Tokens[i]
-		n := uint32(0)
-		for _, r := range t.Text() {
-			n = follow(&s.edges, &s.nodes, n, r)
-		}
-		if !s.nodes[n].word { // the first of a word given twice, as gse keeps it
-			s.nodes[n] = segNode{dist: logTotal - float32(math.Log2(t.Freq())), word: true}
-		}
-	}
-	return s
-}
 
 // segUnit is one unit of the text as gse splits it: a character, or a run
 // of letters and digits of one or two bytes each (Latin, Cyrillic…).

@@ -1,0 +1,98 @@
+package hotline
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// segmenterOf builds the segmenter from a dictionary in gse's format (a
+// word, its frequency and a part of speech a line: segDict) as gse's
+// LoadDictStr reads it — the same words, cut into the same units (runs of
+// letters and digits of one or two bytes each, ASCII letters lower case),
+// the first of a word given twice kept, a one-character word's frequency
+// 2, the same total — without gse's double-array trie and its distances,
+// which the hotline never reads: they were a fifth of New.
+// TestSegmenterOfAsGse holds it to newSegmenter of gse's dictionary.
+func segmenterOf(dict string) *segmenter {
+	const minFreq = 2 // gse's MinTokenFreq
+	type token struct {
+		text  string
+		freq  float64
+		units int
+	}
+	var tokens []token
+	seen := map[string]bool{}
+	total, maxUnits := 0.0, 0
+	for line := range strings.SplitSeq(dict, "\n") {
+		fields := strings.Split(line, " ")
+		if len(fields) < 2 {
+			continue
+		}
+		text := strings.TrimSpace(fields[0])
+		freq, err := strconv.ParseFloat(strings.TrimSpace(fields[1]), 64)
+		if err != nil || freq < minFreq {
+			continue
+		}
+		if utf8.RuneCountInString(text) < 2 {
+			freq = 2
+		}
+		key, units := segUnits(text)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		tokens = append(tokens, token{key, freq, units})
+		total += freq
+		maxUnits = max(maxUnits, units)
+	}
+	s := &segmenter{nodes: []segNode{{}}, maxUnits: maxUnits}
+	logTotal := float32(math.Log2(total))
+	for _, t := range tokens {
+		n := uint32(0)
+		for _, r := range t.text {
+			n = follow(&s.edges, &s.nodes, n, r)
+		}
+		if !s.nodes[n].word {
+			s.nodes[n] = segNode{dist: logTotal - float32(math.Log2(t.freq)), word: true}
+		}
+	}
+	return s
+}
+
+// segUnits is a dictionary word as gse keeps it (its SplitTextToWords
+// joined, runs of letters and digits lower case) and its number of units.
+func segUnits(w string) (string, int) {
+	var b strings.Builder
+	units := 0
+	run := -1 // start of the current run of letters and digits
+	flush := func(i int) {
+		if run >= 0 {
+			for _, c := range []byte(w[run:i]) {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			}
+			units++
+			run = -1
+		}
+	}
+	for i := 0; i < len(w); {
+		r, sz := utf8.DecodeRuneInString(w[i:])
+		if sz <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			if run < 0 {
+				run = i
+			}
+		} else {
+			flush(i)
+			b.WriteString(w[i : i+sz])
+			units++
+		}
+		i += sz
+	}
+	flush(len(w))
+	return b.String(), units
+}
