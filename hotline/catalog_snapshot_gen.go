@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "eaf6a11310ce814e393a036cab383fb6004617f4e2dd85a9751b22b6d31be55a"
+const catalogSnapshotSum = "8617ddf829a6485a3b1a584a22ed95c04d2710f95835c30b240c6f0c05025fb5"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -215,6 +215,7 @@ func snapshotCatalog() *Catalog {
 			"reply.more_than":                      {ZH: "超过{n}{unit}", EN: "More than {n} {unit}"},
 			"reply.no":                             {ZH: "不是", EN: "No"},
 			"reply.yes":                            {ZH: "是", EN: "Yes"},
+			"report.breach":                        {ZH: "{when}{activity}是禁止的。", EN: "{activity} is forbidden{when}."},
 			"report.by":                            {ZH: "依据{cite}，这类事由{by}{sanctions}，可以向{by}反映。", EN: "Under {cite}, {by} deals with this: {sanctions}; take it to {by}."},
 			"report.contact":                       {ZH: "{name}{phones}", EN: "{name}: {phones}"},
 			"report.contacts":                      {ZH: "举报、报警请打：{list}。", EN: "To report, call: {list}."},

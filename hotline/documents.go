@@ -2,6 +2,7 @@ package hotline
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -1076,6 +1077,40 @@ func (h *Hotline) exampleNumber() string {
 // govern the act named, or the contact the words name; never a number no
 // notice prints.
 func (h *Hotline) report(u *understanding, req Request) *Answer {
+	a := h.reportContacts(u, req)
+	h.withBreach(a, req)
+	return a
+}
+
+// withBreach adds to a report the verdict on the act reported when a rule
+// forbids it (隔壁在林子边上烧田埂 打哪个电话: the number, and that it is
+// banned, with the article): what the caller saw is a breach. An act no
+// rule forbids, or one that turns on a fact of someone else's, adds
+// nothing — a report never says 可以 or asks the caller's facts.
+func (h *Hotline) withBreach(a *Answer, req Request) {
+	q := a.Query
+	if q == nil || q.Activity == "" {
+		return
+	}
+	cp := *q
+	cp.Facts = maps.Clone(q.Facts)
+	cp.Understood = slices.Clone(q.Understood)
+	cp.NotUnderstood = slices.Clone(q.NotUnderstood)
+	d, err := h.decide(&cp, req)
+	if err != nil || d.Verdict != engine.Forbidden {
+		return
+	}
+	// said as what the act is, not as a refusal to the caller (油茶被人偷摘了
+	// 找谁 is the owner's call: 不可以 is not said to him)
+	l := a.Lang
+	breach := h.cat.T(l, "report.breach", "when", h.whenOf(l, d.Decision.Date, &cp),
+		"activity", h.actWords(&cp, d.Decision, l)) + h.grounds(l, d.Decision)
+	a.Verdict, a.Decision, a.Reasons = d.Verdict, d.Decision, d.Reasons
+	a.Answer = fitKeeping([]string{a.Answer, breach}, []bool{true, false}, maxSpoken(l))
+}
+
+// reportContacts answers with the contacts alone.
+func (h *Hotline) reportContacts(u *understanding, req Request) *Answer {
 	c, l := h.cat, req.Lang
 	q := u.queries[0]
 	// 有人烧山: what is reported was understood — its words are not
