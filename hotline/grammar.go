@@ -170,12 +170,15 @@ type grammar struct {
 	// Everyday are words of everyday speech no rule set names, known as
 	// written: the homophone pass never hears a word across one (自己处理
 	// is not 自几处, the insurance's 几处).
-	Everyday    []string `yaml:"everyday"`
-	Locatives   []string `yaml:"locatives"`
-	Toward      []string `yaml:"toward"`
-	People      []string `yaml:"people"`
-	Household   []string `yaml:"household"`
-	HouseholdOf []string `yaml:"household_of"`
+	Everyday  []string `yaml:"everyday"`
+	Locatives []string `yaml:"locatives"`
+	// TowardBetween may lie, with places and locatives, between a toward
+	// word and the place a thing is taken to (泼到菜市场门口的街上).
+	TowardBetween []string `yaml:"toward_between"`
+	Toward        []string `yaml:"toward"`
+	People        []string `yaml:"people"`
+	Household     []string `yaml:"household"`
+	HouseholdOf   []string `yaml:"household_of"`
 	// HouseholdThings, followed by a thing an act is done to, say whose
 	// it is (家里的生活垃圾), not where the act is done.
 	HouseholdThings []string `yaml:"household_things"`

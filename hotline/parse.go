@@ -365,6 +365,13 @@ type parser struct {
 	// vocabulary's facts of 别人的山)
 	theirs      word
 	theirsFirst runeBits
+	// toward maps the facts of a place said as where a thing is taken
+	// (街上 of 到街上, 往街上) to what the vocabulary's phrase of it adds
+	// (no designated place): keyed by factKey of the place's own facts
+	toward map[string][]vocab.Value
+	// towardSaid are the toward words those phrases begin with (到, 往:
+	// not 去, which says where one goes, not where a thing is put)
+	towardSaid []string
 	// ageFirst are the first characters of the grammar's AgeTens
 	ageFirst runeBits
 	sound    *soundTrie
@@ -692,6 +699,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.unseenWords(voc)
 	p.unaskedWords(voc)
 	p.ownWords(voc)
+	p.towardWords(voc)
 	p.placeWords()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
@@ -1427,6 +1435,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unasked, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})
 	}
 	p.scanFrames(rd)
+	p.towardPlaces(rd)
 	p.mannerApart(rd)
 	p.kindApart(rd)
 	p.scope(rd)
@@ -2322,6 +2331,106 @@ func (p *parser) cutsFrame(rd *reading, i, n int, w word) bool {
 		}
 	}
 	return false
+}
+
+// towardWords reads the vocabulary's phrases of a place said as where a
+// thing is taken (到街上, 往人行道上: a toward word, then a place it also
+// knows): what such a phrase adds to its place's own facts.
+func (p *parser) towardWords(voc *vocab.Vocabulary) {
+	for _, ph := range voc.Phrases {
+		for _, w := range ph.Words {
+			t := p.longestPrefix(w, p.g.Toward)
+			if t == 0 {
+				continue
+			}
+			// (往人行道上: the place, then a locative)
+			ws, n := p.facts.longest(w[t:])
+			if len(ws) == 0 || n != len(w)-t && !slices.Contains(p.g.Locatives, w[t+n:]) {
+				continue
+			}
+			var add []vocab.Value
+			for _, v := range ph.Facts {
+				if !slices.ContainsFunc(ws[0].facts, func(x vocab.Value) bool { return x.Fact == v.Fact }) {
+					add = append(add, v)
+				}
+			}
+			if len(add) == 0 {
+				continue
+			}
+			if p.toward == nil {
+				p.toward = map[string][]vocab.Value{}
+			}
+			p.toward[factKey(ws[0].facts)] = add
+			if tw := w[:t]; !slices.Contains(p.towardSaid, tw) {
+				p.towardSaid = append(p.towardSaid, tw)
+			}
+		}
+	}
+}
+
+// hasSuffixLen is the length of the longest of words that s ends with, 0
+// for none.
+func (p *parser) hasSuffixLen(s string, words []string) int {
+	n := 0
+	for _, w := range words {
+		if len(w) > n && strings.HasSuffix(s, w) {
+			n = len(w)
+		}
+	}
+	return n
+}
+
+// factKey names a set of facts and their values, in any order, each once
+// (a phrase read from two lists states it twice).
+func factKey(vs []vocab.Value) string {
+	ks := make([]string, 0, len(vs))
+	for _, v := range vs {
+		ks = append(ks, fmt.Sprintf("%s=%v", v.Fact, v.V))
+	}
+	slices.Sort(ks)
+	return strings.Join(slices.Compact(ks), ",")
+}
+
+// towardPlaces gives a place said after a toward word right after an act's
+// verb, with other places, locatives and 的 between (泼到城里菜市场门口的街上, 倒到旁边的马路上) what
+// the vocabulary's phrase of it right after the toward word adds (到街上:
+// no designated place): it is where the thing is taken.
+func (p *parser) towardPlaces(rd *reading) {
+	if p.toward == nil || !p.hasAny(rd.text, p.towardSaid) {
+		return
+	}
+	s := rd.text
+	for k := range rd.facts {
+		h := &rd.facts[k]
+		add, ok := p.toward[factKey(h.w.facts)]
+		if !ok {
+			continue
+		}
+		i := h.i
+		for i > 0 {
+			if t := p.hasSuffixLen(s[:i], p.towardSaid); t > 0 {
+				// (泼到…, 倒到…: right after an act's verb — 我到县城人行道上摆摊
+				// is where the caller goes, not where a thing is put)
+				put := slices.ContainsFunc(rd.acts, func(a hit) bool { return a.j == i-t || a.objEnd() == i-t })
+				if put && rd.clause(i-t) == h.clause {
+					w := h.w
+					w.facts = append(slices.Clone(w.facts), add...)
+					h.w = w
+				}
+				break
+			}
+			if j := slices.IndexFunc(rd.facts, func(f hit) bool { return f.j == i && f.clause == h.clause }); j >= 0 {
+				i = rd.facts[j].i
+				continue
+			}
+			// (对面: the longest, not 面 of it)
+			if l := max(p.hasSuffixLen(s[:i], p.g.Locatives), p.hasSuffixLen(s[:i], p.g.TowardBetween)); l > 0 {
+				i -= l
+				continue
+			}
+			break
+		}
+	}
 }
 
 func (p *parser) scanFacts(rd *reading) {
