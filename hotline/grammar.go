@@ -98,6 +98,9 @@ type grammar struct {
 	At          []string `yaml:"at"`
 	Returns     []string `yaml:"returns"`
 	NegBreaks   []string `yaml:"negation_breaks"`
+	// Benefactive words start a phrase of whom an act is done for (给老婆,
+	// 帮我娘): a negator before the phrase denies the act after it.
+	Benefactive []string `yaml:"benefactive"`
 	NotYet      []string `yaml:"not_yet"`
 	Remedy      []string `yaml:"remedy"`
 	Focus       []string `yaml:"focus"`

@@ -3783,6 +3783,11 @@ func (p *parser) forbidden(rd *reading, i int) bool {
 // at offset k of the window that starts at start.
 func (p *parser) negation(rd *reading, i int, act bool) (start, k int, ng string) {
 	s := rd.text
+	// 不给老婆交: whom the act is for, said right before it, is no part of
+	// the act's clause a negator must reach across
+	if f := factEndingAt(rd, i); f >= 0 && f < i && act && p.longestPrefix(s[f:i], p.g.Benefactive) > 0 {
+		return p.negation(rd, f, act)
+	}
 	start = i
 	for n := 0; n < 4 && start > 0; n++ {
 		_, sz := utf8.DecodeLastRuneInString(s[:start])
