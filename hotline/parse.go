@@ -1452,7 +1452,20 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 // 乱扔烟头 drops litter in town, not embers in the hills.
 func (p *parser) kindApart(rd *reading) {
 	for k, h := range rd.acts {
-		if h.wj > 0 || h.w.activity == nil {
+		if h.w.activity == nil {
+			continue
+		}
+		if h.wj > 0 {
+			// (摆个炸油粑粑的摊子, 炸油粑粑的摊子摆路边: a frame's act whose
+			// verb and object a narrower kind's frame has, its with-words
+			// said in its clause up to it, is that kind)
+			for _, f := range p.frames {
+				if f.activity != nil && len(f.with) > 0 && f.activity != h.w.activity && f.activity.IsA(h.w.activity) &&
+					f.verbs[rd.text[h.i:h.j]] && f.objects[h.obj] && p.hasAny(rd.text[clauseBegin(rd, h.wi):h.wj], f.with) {
+					rd.acts[k].w.activity = f.activity
+					break
+				}
+			}
 			continue
 		}
 		for _, f := range p.frames {
@@ -1467,10 +1480,10 @@ func (p *parser) kindApart(rd *reading) {
 }
 
 // verbAndObject reports whether s is one of frame f's verbs followed by one
-// of its objects.
+// of its objects, or an object followed by a verb (摊子摆到).
 func verbAndObject(f *frame, s string) bool {
 	for i := range s {
-		if i > 0 && f.verbs[s[:i]] && f.objects[s[i:]] {
+		if i > 0 && (f.verbs[s[:i]] && f.objects[s[i:]] || f.objects[s[:i]] && f.verbs[s[i:]]) {
 			return true
 		}
 	}
@@ -4992,4 +5005,13 @@ func (p *parser) unaskedSpans(rd *reading) [][2]int {
 		k += sz
 	}
 	return out
+}
+
+// clauseBegin is the byte where the clause holding byte i begins.
+func clauseBegin(rd *reading, i int) int {
+	c := rd.clause(i)
+	for i > 0 && rd.clause(i-1) == c {
+		i--
+	}
+	return i
 }
