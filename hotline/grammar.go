@@ -86,6 +86,7 @@ type grammar struct {
 	MonthUnits    []string       `yaml:"month_units"`
 	CountNotAfter []string       `yaml:"count_not_after"`
 	TermAfter     []string       `yaml:"term_after"`
+	Since         []string       `yaml:"since"`
 	TermWord      []string       `yaml:"term_word"`
 	DotNotBefore  []string       `yaml:"dot_not_before"`
 	Negators      []string       `yaml:"negators"`

@@ -594,7 +594,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, LunarMonths: g.LunarMonths, Years: g.Years,
 		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
-		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, TermAfter: g.TermAfter, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
+		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
 		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote,
 		Recent: g.Recent.Words, RecentDays: g.Recent.Within, RecentNote: g.Recent.Note,
 		HolidayAfter: g.BareHoliday.After, HolidayBefore: g.BareHoliday.Before, HolidayNear: g.BareHoliday.Near, HolidayDays: g.BareHoliday.Days})

@@ -110,6 +110,10 @@ type Words struct {
 	// (寒露那天, 霜降以后): a name said inside a longer word (寒露籽, 下大雪)
 	// names no day. A pause or the end of the call after it does too.
 	TermAfter []string
+	// Since are the words after a day that ask of the time after it (霜降后,
+	// 国庆以后): said after a solar term of this year, or within RecentDays
+	// after any day said without a year, that time is now, not next year's.
+	Since []string
 	// TermWord are the words after a solar term's name that make a longer
 	// word of it even after a year (今年霜降籽 is this year's variety).
 	TermWord []string
@@ -1408,7 +1412,9 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 			// 霜降以后 said after this year's 霜降: the time after it is now
 			// (霜降以后, 霜降过了 said after this year's: the term has come, the
 			// time after it is now — not next year's)
-			after := slices.ContainsFunc(r.w.AfterDay, func(w string) bool { return strings.HasPrefix(rest, w) })
+			// (not 霜降后第三天: a count from the day, read below)
+			after := slices.ContainsFunc(r.w.Since, func(w string) bool { return strings.HasPrefix(rest, w) }) &&
+				!slices.ContainsFunc(r.w.After, func(w string) bool { return strings.HasPrefix(rest, w) })
 			come := 0
 			for _, w := range r.w.TermCome {
 				if strings.HasPrefix(rest, w) {
@@ -2376,6 +2382,13 @@ func (r *Reader) recent(s *scan, today calendar.Date) {
 			continue
 		}
 		rest := strings.TrimLeft(s.text[m.End:], " ")
+		// 国庆以后 said ten days after it: the time after it is now (not
+		// 国庆后第三天, a count from the day)
+		if slices.ContainsFunc(r.w.Since, func(w string) bool { return strings.HasPrefix(rest, w) }) &&
+			!slices.ContainsFunc(r.w.After, func(w string) bool { return strings.HasPrefix(rest, w) }) {
+			m.Date = today
+			continue
+		}
 		if !slices.ContainsFunc(r.w.Recent, func(w string) bool { return strings.HasPrefix(rest, w) }) {
 			continue
 		}

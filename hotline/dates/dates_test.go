@@ -282,8 +282,8 @@ func TestWeeksAndBareLunarDays(t *testing.T) {
 func TestSolarTermsAndDottedDays(t *testing.T) {
 	cal, err := calendar.New()
 	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{TermAfter: []string{"那天", "以后", "前后"}, AfterDay: []string{"以后"},
-		DotNotBefore: []string{"米", "公"}})
+	r, err := dates.New(cal, dates.Words{TermAfter: []string{"那天", "以后", "前后", "后"}, AfterDay: []string{"以后"},
+		Since: []string{"以后", "后"}, After: []string{"后第"}, DotNotBefore: []string{"米", "公"}})
 	require.NoError(t, err)
 	today := calendar.MustDate(2024, 10, 1)
 	requireOneDay(t, r, today, []dayCase{
@@ -292,6 +292,8 @@ func TestSolarTermsAndDottedDays(t *testing.T) {
 		{"霜降", "霜降", "2024-10-23"},
 		{"立夏那天烧纸", "立夏", "2025-05-05"},
 		{"秋分以后", "秋分", "2024-10-01"}, // 秋分 was 9月22日: after it is now
+		{"秋分后烧田埂", "秋分", "2024-10-01"},
+		{"秋分后第三天", "秋分后第三天", "2025-09-26"}, // a count from the day, not now
 		{"寒露籽好摘了", "", ""},
 		{"下大雪了", "", ""},
 		{"10.23能摘不", "10.23", "2024-10-23"},
