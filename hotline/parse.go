@@ -2259,7 +2259,7 @@ func (p *parser) scanActs(rd *reading) {
 	s := rd.text
 	for i := 0; i < len(s); {
 		ws, n := p.acts.longest(s[i:])
-		if n > 0 && rd.free(i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) && !p.modifiesObject(s, i, n) {
+		if n > 0 && rd.free(i, i+n) && !splitsLatin(s, i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) && !p.modifiesObject(s, i, n) {
 			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n]})
 			i += n
 			continue
@@ -2267,6 +2267,13 @@ func (p *parser) scanActs(rd *reading) {
 		_, sz := utf8.DecodeRuneInString(s[i:])
 		i += sz
 	}
+}
+
+// splitsLatin reports whether s[i:j] begins or ends with a Latin letter
+// that the text goes on with: yb (医保) is no act inside maybe.
+func splitsLatin(s string, i, j int) bool {
+	latin := func(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }
+	return latin(s[i]) && i > 0 && latin(s[i-1]) || latin(s[j-1]) && j < len(s) && latin(s[j])
 }
 
 // modifiesObject reports whether the act's phrase at s[i:i+n] is followed by
