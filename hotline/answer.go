@@ -1472,6 +1472,12 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if q.asks.consequence || h.banIsPenalty(d) {
 		if p, np := h.penaltySaid(l, q, d); p != "" {
 			spoken = append(spoken, p)
+			if q.asks.consequence && d.Verdict == engine.Forbidden {
+				// 哪个来处分 of a ban: the penalty is what was asked — kept
+				// before any note the call's other words bring (带头: 8号
+				// 三); a conditional's question comes first
+				must = markMust(must, len(spoken), 1)
+			}
 			if q.asks.fine {
 				// 罚多少: the amount, or that the notice states none
 				spoken = append(spoken, h.fineSaid(l, np))

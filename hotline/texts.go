@@ -282,6 +282,11 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 		h.citeClause(a, m, l)
 		return a
 	}
+	if q.asks.consequence {
+		// (党员带头提前摘茶籽 哪个来处分: a call that asks what happens is
+		// answered by the penalty, which another clause would crowd out)
+		return nil
+	}
 	h.addClause(a, m, l)
 	return a
 }
