@@ -703,7 +703,10 @@ var heldoutSets = []heldoutSet{
 	// why and who, comparisons and wrong premises — every notice and the register). Its first run, before any change
 	// made for it, scored 196 of 255 (76.9 %), with 1 answer of 可以 where a rule forbids (2025年的医保在老家交了，又在广东交了
 	// 一份: 重复参加 heard as plain 参保缴费); docs/hotline.md and the set's README have it by category and the misses by kind.
-	{"set23", heldout23Glob, 255, 0.76, 0},
+	// After general fixes (paid again with the place between 又 and the verb; an act told as done with a day gone by this
+	// year; a breach reported said to be one; a load said with its measure; how long a document runs asked as until
+	// when; the penalty kept when what happens is asked) and the session's other fixes, 215 (the floor raised to 0.84).
+	{"set23", heldout23Glob, 255, 0.84, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
