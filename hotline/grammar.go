@@ -373,7 +373,11 @@ type grammar struct {
 	// anything else, each of the same length (Xiang 哒 is 了, 咖 after a
 	// verb 掉); a word mapped to itself is kept (咖啡).
 	Particles map[string]string `yaml:"particles"`
-	Festivals map[string]string `yaml:"festivals"`
+	// Hesitations are a dictated correction's filler and word, read as
+	// the word said alone between pauses (呃不是 → ，不，), before anything
+	// else as Particles are.
+	Hesitations map[string]string `yaml:"hesitations"`
+	Festivals   map[string]string `yaml:"festivals"`
 	// HeardFestivals are festival names heard by their sound when typed
 	// with another character (请明节, 端五, 中球节).
 	HeardFestivals []string          `yaml:"heard_festivals"`

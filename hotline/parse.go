@@ -538,13 +538,14 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.tellWords = append(p.tellWords, l...)
 	}
 	p.stated = map[string]map[string]bool{}
-	if len(g.Particles) > 0 {
+	if read := maps.Collect(maps.All(g.Particles)); len(read)+len(g.Hesitations) > 0 {
+		maps.Copy(read, g.Hesitations)
 		var pairs []string
-		for _, w := range slices.SortedFunc(maps.Keys(g.Particles), func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) }) {
-			if len(g.Particles[w]) != len(w) {
-				return nil, fmt.Errorf("mandarin.yaml particles: %s is read as %s, of another length", w, g.Particles[w])
+		for _, w := range slices.SortedFunc(maps.Keys(read), func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) }) {
+			if len(read[w]) != len(w) {
+				return nil, fmt.Errorf("mandarin.yaml particles, hesitations: %s is read as %s, of another length", w, read[w])
 			}
-			pairs = append(pairs, w, g.Particles[w])
+			pairs = append(pairs, w, read[w])
 		}
 		p.particles = strings.NewReplacer(pairs...)
 	}
