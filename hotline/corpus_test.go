@@ -696,8 +696,10 @@ var heldoutSets = []heldoutSet{
 	// answer of 可以 where a rule forbids (群里说在单位交了医保的，老家也可以交一份农合: 同时参加 heard as plain 参保缴费);
 	// docs/hotline.md and the set's README have it by category and the misses by kind. Two expectations were wrong
 	// about the rule file (城区 乱摆摊 says no road: conditional; 扎土车晚上 is the file's own act) and were corrected:
-	// 209 of 255.
-	{"set22", heldout22Glob, 255, 0.81, 0},
+	// 209 of 255. After general fixes (a question asking of what was told before it, a ticket's head, selective
+	// enrolment said by the persons paid for, a truck's breach in terse words, the start day by its noun, yb, places
+	// an operator types, a dictated correction) and the session's other fixes, 229 (the floor raised to 0.89).
+	{"set22", heldout22Glob, 255, 0.89, 0},
 	// Held-out set 23 (testdata/heldout/s23-belief, 255 calls in 5 categories, session 17): callers who come with a
 	// belief, a rumour or a special case: rumours true and false, special cases pleaded, acts done already or going on,
 	// why and who, comparisons and wrong premises — every notice and the register). Its first run, before any change
