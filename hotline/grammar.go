@@ -102,9 +102,15 @@ type grammar struct {
 	// Benefactive words start a phrase of whom an act is done for (给老婆,
 	// 帮我娘): a negator before the phrase denies the act after it.
 	Benefactive []string `yaml:"benefactive"`
-	NotYet      []string `yaml:"not_yet"`
-	Remedy      []string `yaml:"remedy"`
-	Focus       []string `yaml:"focus"`
+	// Persons and People start a clause's subject; ThirdPerson after a
+	// benefactive is someone told of before (还给他交).
+	Persons     []string `yaml:"persons"`
+	ThirdPerson []string `yaml:"third_person"`
+	// Self are people words for the caller (我自己).
+	Self   []string `yaml:"self"`
+	NotYet []string `yaml:"not_yet"`
+	Remedy []string `yaml:"remedy"`
+	Focus  []string `yaml:"focus"`
 	// Asking, AskingEnd, Story, Reported, ReportedNot, Identity and
 	// IdentityEnd say which clause of a long call asks and which tell its
 	// story (asked.go).
@@ -181,8 +187,20 @@ type grammar struct {
 	TowardBetween []string `yaml:"toward_between"`
 	Toward        []string `yaml:"toward"`
 	People        []string `yaml:"people"`
-	Household     []string `yaml:"household"`
-	HouseholdOf   []string `yaml:"household_of"`
+	// SomeOf, Except … AllOf, Only and Counts say an act is done for
+	// part of a group (只交三个, 除了他都交); CountsNot after a count make
+	// it no count of people (三个月).
+	SomeOf    []string `yaml:"some_of"`
+	Except    []string `yaml:"except"`
+	AllOf     []string `yaml:"all_of"`
+	Only      []string `yaml:"only"`
+	Counts    []string `yaml:"counts"`
+	CountsNot []string `yaml:"counts_not"`
+	// Fractions count as Counts only when the call states no fact (监测户
+	// 只交一半 is the assistance's share).
+	Fractions   []string `yaml:"fractions"`
+	Household   []string `yaml:"household"`
+	HouseholdOf []string `yaml:"household_of"`
 	// HouseholdThings, followed by a thing an act is done to, say whose
 	// it is (家里的生活垃圾), not where the act is done.
 	HouseholdThings []string `yaml:"household_things"`

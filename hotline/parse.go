@@ -403,6 +403,14 @@ type parser struct {
 	// by one of them (鞭炮 过年 后山)
 	lone    []string
 	partial map[string]*rules.Activity // activity id → its partial form
+	// partialOf are the activities with a partial form, in load order
+	partialOf []*rules.Activity
+	// mannerOf is the act each manner is a way of; outright are the
+	// activities a rule forbids whatever the facts
+	mannerOf map[*rules.Activity]*rules.Activity
+	outright map[*rules.Activity]bool
+	// beside are the manners named only when their act is said too
+	beside map[*rules.Activity]bool
 	// manners: activity id → the activities that are ways of doing it
 	// which the rules judge apart (拆户参保 of 参保缴费)
 	manners map[string][]*rules.Activity
@@ -533,7 +541,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, err
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
-		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
+		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, mannerOf: map[*rules.Activity]*rules.Activity{}, outright: map[*rules.Activity]bool{}, beside: map[*rules.Activity]bool{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
 	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback} {
 		p.tellWords = append(p.tellWords, l...)
 	}
@@ -644,9 +652,25 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 		if va.Partial != "" {
 			p.partial[a.ID] = byID[va.Partial]
+			p.partialOf = append(p.partialOf, a)
 		}
 		for _, m := range va.Manners {
 			p.manners[a.ID] = append(p.manners[a.ID], byID[m])
+			p.mannerOf[byID[m]] = a
+		}
+		if va.Beside {
+			p.beside[a] = true
+		}
+	}
+	// the activities a rule forbids whatever the facts (重复参保): such a
+	// way of an act outranks one whose answer turns on facts
+	for _, n := range set.Notices {
+		for _, r := range n.Rules {
+			if r.Effect == rules.Forbid && r.Program != nil && len(r.Program.Vars) == 0 {
+				for _, a := range r.Activities {
+					p.outright[a] = true
+				}
+			}
 		}
 	}
 	// 乱堆 is 堆 done at will: a prefix that makes one word with the verb
@@ -731,7 +755,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Asking, g.When, g.Consequence, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting,
-		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.DocumentUnlisted, g.DocumentCount, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday,
+		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.DocumentUnlisted, g.DocumentCount, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday, g.SomeOf, g.Except, g.Counts, g.Persons,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords(),

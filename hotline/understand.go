@@ -1399,6 +1399,35 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 		}
 	}
+	// 正月初八去厂里上班: a way of an act named only beside the act (上班
+	// of enrolling) is only what is done when nothing of the act is
+	// said; beside a way the rules forbid outright (上班有社保, 职工医保
+	// and 居民医保) it yields to that way
+	kept := pos[:0:0]
+	for _, h := range pos {
+		base := p.mannerOf[h.w.activity]
+		if base != nil && p.beside[h.w.activity] {
+			if slices.ContainsFunc(pos, func(o hit) bool { return p.outright[o.w.activity] && p.mannerOf[o.w.activity] == base }) {
+				continue
+			}
+			if !p.actSaid(rd, base) {
+				h.w = word{act: h.words} // (what is done, of no rule: 去厂里上班)
+			}
+		}
+		kept = append(kept, h)
+	}
+	pos = kept
+	// 老头子有职工医保，我交居民的: a way of an act told of one person and
+	// the act asked after it for another is that other's plain act
+	if len(pos) > 1 {
+		kept := pos[:0:0]
+		for _, o := range pos {
+			if !slices.ContainsFunc(pos, func(h hit) bool { return p.otherPerson(rd, o, h) }) {
+				kept = append(kept, o)
+			}
+		}
+		pos = kept
+	}
 	// 医保想各交各的: an act and a way of doing it that the rules judge
 	// apart (拆户, 重复参保), both said: the call asks about the way
 	if len(pos) > 1 {
@@ -1491,6 +1520,13 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			return []hit{h}
 		}
 	}
+	// 医保只交三个, 一个交一个不交, 除了老倌子其他人都交: the one act
+	// said, for part of a group told by a count or a phrase of part
+	if len(pos) == 1 && pos[0].w.activity != nil && p.partial[pos[0].w.activity.ID] != nil && p.someOf(rd, pos[0].w.activity) {
+		h := pos[0]
+		h.w.activity = p.partial[h.w.activity.ID]
+		return []hit{h}
+	}
 	if h, ok := p.partialVerbs(rd, pos); ok && len(pos) > 0 {
 		// (屋里大人交细伢子不交要得不？两个地方都交要得不？: asked apart
 		// from every other act, a question of its own, in the order said)
@@ -1504,6 +1540,15 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// 老人交、年轻人不交: bare verbs of one activity, done and not done
 		if h, ok := p.partialVerbs(rd, pos); ok {
 			return []hit{h}
+		}
+		// 我家三口人只交两个人的: a bare verb of an act with a partial
+		// form, for part of a group said with people words
+		if p.hasAny(rd.text, p.g.People) {
+			for _, a := range p.partialOf {
+				if p.someOf(rd, a) {
+					return []hit{{words: rd.text, w: word{activity: p.partial[a.ID]}}}
+				}
+			}
 		}
 		// 装修垃圾不扔垃圾桶 也不乱倒 就放物业指定的堆放点: what is not
 		// done with a thing, then a bare verb after it whose frame takes
@@ -2979,4 +3024,146 @@ func (p *parser) settingOf(prev, h hit) bool {
 		}
 	}
 	return false
+}
+
+// someOf reports whether the call says act a done for only part of a
+// group: a phrase of part (有的人交, 交一半), 除了 then all the others
+// (除了他 其他人都交), a verb of a with only before it and people or a
+// count right after it (只交三个, 就交一个人的), a count right after a
+// verb of a with people said before it (屋里七口人交五个人的), or a verb
+// of a done and another not done, each after people or a count (一个交
+// 一个不交).
+func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
+	const window = 10 // as chooseActs' peopleWindow
+	s := rd.text
+	if p.hasAny(s, p.g.SomeOf) {
+		return true
+	}
+	for _, e := range p.g.Except {
+		if i := strings.Index(s, e); i >= 0 && p.hasAny(s[i+len(e):], p.g.AllOf) {
+			return true
+		}
+	}
+	group := append(slices.Clip(p.g.People), p.g.Counts...)
+	done, not := false, false
+	for i := 0; i < len(s); {
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		n := 0
+		for k, m := i, 0; k < len(s) && m < 3; m++ {
+			_, z := utf8.DecodeRuneInString(s[k:])
+			k += z
+			if p.verbOf(s[i:k], a) {
+				n = k - i
+			}
+		}
+		if n == 0 {
+			i += sz
+			continue
+		}
+		after := strings.TrimLeft(s[i+n:], "了的给")
+		// (a fraction with the group said anywhere before: 屋里人多，医保交一半)
+		if p.longestPrefix(after, p.g.Fractions) > 0 && p.hasAny(s[:i], p.g.People) &&
+			!slices.ContainsFunc(rd.facts, func(f hit) bool { return !f.neg }) {
+			return true
+		}
+		counted := p.countAt(after)
+		if counted || p.longestPrefix(after, p.g.People) > 0 {
+			if p.before(rd, i, p.g.Only, 4) || counted && p.before(rd, i, p.g.People, window) {
+				return true
+			}
+		}
+		if p.before(rd, i, group, window) {
+			if p.before(rd, i, p.g.Negators, 1) {
+				not = true
+			} else {
+				done = true
+			}
+		}
+		i += n
+	}
+	return done && not
+}
+
+// countAt reports whether s starts with a count of people (三个, 几个),
+// not of something else (三个月).
+func (p *parser) countAt(s string) bool {
+	n := p.longestPrefix(s, p.g.Counts)
+	return n > 0 && p.longestPrefix(s[n:], p.g.CountsNot) == 0
+}
+
+// otherPerson reports whether the way of an act m is told of one person
+// in an earlier clause and the act h asked for another: each clause says
+// whose it is (老头子有职工医保 … 我交居民的), and h's is not done for the
+// one told of (屋里还给他交 is for him).
+func (p *parser) otherPerson(rd *reading, m, h hit) bool {
+	if m.w.activity == nil || h.w.activity == nil || m.clause >= h.clause ||
+		!slices.Contains(p.manners[h.w.activity.ID], m.w.activity) {
+		return false
+	}
+	holder, doer := p.subject(rd, m), p.subject(rd, h)
+	for _, w := range p.g.Self {
+		if holder == w {
+			holder = "我"
+		}
+		if doer == w {
+			doer = "我"
+		}
+	}
+	if holder == "" || doer == "" || holder == doer {
+		return false
+	}
+	// (我儿子在广州上班，他的医保…: 他 is the one told of, unless that
+	// was the caller — 我退休了有职工医保 … 她交居民医保)
+	if slices.Contains(p.g.ThirdPerson, doer) && !slices.Contains(p.g.Persons, holder) {
+		return false
+	}
+	s := rd.text[p.clauseStart(rd, h.i):h.i]
+	for _, b := range p.g.Benefactive {
+		for _, t := range p.g.ThirdPerson {
+			if strings.Contains(s, b+t) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// subject is the person a hit's clause starts from, before the hit: a
+// people word (我儿子 is 儿子) or a person, "" when none is said.
+func (p *parser) subject(rd *reading, h hit) string {
+	s := rd.text[p.clauseStart(rd, h.i):h.i]
+	for i := 0; i < len(s); {
+		if n := p.longestPrefix(s[i:], p.g.People); n > 0 {
+			return s[i : i+n]
+		}
+		if n := p.longestPrefix(s[i:], p.g.Persons); n > 0 {
+			if m := p.longestPrefix(s[i+n:], p.g.People); m > 0 {
+				return s[i+n : i+n+m]
+			}
+			return s[i : i+n]
+		}
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+	}
+	return ""
+}
+
+// clauseStart is where the clause holding byte i starts.
+func (p *parser) clauseStart(rd *reading, i int) int {
+	c, start := rd.clause(i), i
+	for start > 0 {
+		_, sz := utf8.DecodeLastRuneInString(rd.text[:start])
+		if rd.clause(start-sz) != c {
+			break
+		}
+		start -= sz
+	}
+	return start
+}
+
+// actSaid reports whether act a is said in the call: a phrase or frame of
+// it, done or not, or a bare verb of it.
+func (p *parser) actSaid(rd *reading, a *rules.Activity) bool {
+	return slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity == a }) ||
+		slices.ContainsFunc(rd.verbs, func(v hit) bool { return p.verbOf(v.words, a) })
 }

@@ -61,6 +61,10 @@ type Activity struct {
 	// rules judge apart (拆户参保, 重复参保 for 参保缴费): said in the same
 	// call as this one, they are what the call asks about.
 	Manners []string
+	// Beside, on a manner, says its words name it only when the act it is
+	// a way of is said too (上班 of enrolling: 正月初八去厂里上班 is no
+	// question of insurance).
+	Beside bool
 }
 
 // Act is something people do that no rule of the set governs (钓鱼,
@@ -390,6 +394,7 @@ type fileSpec struct {
 		Frames   []Frame     `yaml:"frames"`
 		Partial  rules.Str   `yaml:"partial"`
 		Manners  []rules.Str `yaml:"manners"`
+		Beside   bool        `yaml:"beside"`
 	} `yaml:"activities"`
 	Acts []struct {
 		Words  []string `yaml:"words"`
@@ -555,7 +560,7 @@ func (l *loader) file(file string, data []byte) {
 		}
 		l.frames(a.Activity.Pos, a.Frames)
 		l.classes(a.Activity.Pos, a.Frames)
-		act := Activity{ID: a.Activity.Value, Words: a.Words, Frames: a.Frames}
+		act := Activity{ID: a.Activity.Value, Words: a.Words, Frames: a.Frames, Beside: a.Beside}
 		if a.Partial.Value != "" {
 			if p, ok := l.activity(a.Partial); ok {
 				act.Partial = p.ID
