@@ -251,6 +251,7 @@ type yearSerial struct {
 type numberedDoc struct {
 	number  register.Number
 	subject string
+	title   string
 }
 
 // numberedDocs indexes the notices' and the register's documents by year
@@ -266,7 +267,7 @@ func numberedDocs(eng *engine.Engine, generic *strings.Replacer) map[yearSerial]
 		if slices.ContainsFunc(out[k], func(d numberedDoc) bool { return d.number == n }) {
 			return
 		}
-		out[k] = append(out[k], numberedDoc{number: n, subject: generic.Replace(subjectOf(title))})
+		out[k] = append(out[k], numberedDoc{number: n, subject: generic.Replace(subjectOf(title)), title: title})
 	}
 	if reg := eng.Register(); reg != nil {
 		for _, e := range reg.Entries() {
@@ -306,9 +307,27 @@ func (p *parser) byNumber(text string, year int, serial string) (register.Number
 		}
 	}
 	if at < 0 || best < 2 || best == second {
-		return register.Number{}, false
+		return p.byKind(text, docs)
 	}
 	return docs[at].number, true
+}
+
+// byKind is the one of docs whose title ends with a document kind the
+// call says (〔2024〕8号通告: the 通告, not the 通知 of the same number);
+// none when no kind is said or it picks none or several.
+func (p *parser) byKind(text string, docs []numberedDoc) (register.Number, bool) {
+	var found register.Number
+	n := 0
+	for _, d := range docs {
+		title := strings.TrimRight(d.title, "》」” ")
+		for _, k := range p.g.DocumentKinds {
+			if strings.HasSuffix(title, k) && strings.Contains(text, k) {
+				found, n = d.number, n+1
+				break
+			}
+		}
+	}
+	return found, n == 1
 }
 
 // namesDoc reports whether words name d's document by its title's own
@@ -330,14 +349,14 @@ func (p *parser) namesDoc(words string, d docRef) bool {
 // year (2022年8号那个森林防火令, 是2023年5号): reDoc needs two characters
 // before it. Compiled on first use.
 var reDocBare = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年\s*第?\s*([0-9]{1,3})\s*号`)
+	return regexp.MustCompile(`(?:[〔（(\[【]\s*((?:19|20)[0-9]{2})\s*[〕）)\]】]|((?:19|20)[0-9]{2})\s*年)\s*第?\s*([0-9]{1,3})\s*号`)
 })
 
 // bareDocRefs adds to out, in the order said, each year and serial said
 // outside the numbers read that names a document the rule set or its
 // register knows.
 func (p *parser) bareDocRefs(text string, out []docRef) []docRef {
-	if !strings.Contains(text, "年") {
+	if !strings.Contains(text, "年") && !strings.ContainsAny(text, "〔（([【") {
 		return out
 	}
 	added := false
@@ -345,12 +364,17 @@ func (p *parser) bareDocRefs(text string, out []docRef) []docRef {
 		if slices.ContainsFunc(out, func(d docRef) bool { return m[0] < d.end && d.start < m[1] }) {
 			continue
 		}
-		year, _ := strconv.Atoi(text[m[2]:m[3]])
-		n, ok := p.byNumber(text, year, text[m[4]:m[5]])
+		y := 2 // 〔2024〕8号 or 2024年8号
+		if m[y] < 0 {
+			y = 4
+		}
+		year, _ := strconv.Atoi(text[m[y]:m[y+1]])
+		serial := text[m[6]:m[7]]
+		n, ok := p.byNumber(text, year, serial)
 		if !ok {
 			continue
 		}
-		out = append(out, docRef{start: m[0], end: m[1], issuer: n.Prefix, known: true, year: year, number: text[m[4]:m[5]]})
+		out = append(out, docRef{start: m[0], end: m[1], issuer: n.Prefix, known: true, year: year, number: serial})
 		added = true
 	}
 	if added {
@@ -676,7 +700,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		// what was asked, right after the status
 		parts = slices.Insert(parts, 1, c.T(l, "document.from", "date", h.day(l, *a.Document.ValidFrom, nil)))
 	}
-	if h.p.hasAny(text, h.p.g.DocumentSpan) {
+	if h.p.hasAny(text, h.p.g.DocumentSpan) || endsWithAny(text, h.p.g.DocumentSpanEnd) {
 		// 管几年: the notice's own validity sentence (有效期5年), after
 		// the status and the days
 		if nt, ok := h.eng.Rules().Notice(n.String()); ok && nt.ValidityText != "" {
@@ -1363,4 +1387,16 @@ func tightHan(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// endsWithAny reports whether text, its closing punctuation and spaces
+// trimmed (有效期？), ends with one of words.
+func endsWithAny(text string, words []string) bool {
+	text = strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	for _, w := range words {
+		if strings.HasSuffix(text, w) {
+			return true
+		}
+	}
+	return false
 }

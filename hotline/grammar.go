@@ -279,6 +279,13 @@ type grammar struct {
 	// DocumentSpan ask how long a document runs (管几年): the answer
 	// quotes the notice's validity sentence.
 	DocumentSpan []string `yaml:"document_span"`
+	// DocumentSpanEnd ask how long a document runs when the call ends
+	// with them (油茶通告 有效期): the bare noun is the question.
+	DocumentSpanEnd []string `yaml:"document_span_end"`
+	// DocumentKinds are the kinds a title ends with (通告, 通知): said
+	// with a number and no issuer (〔2024〕8号通告), the kind tells apart
+	// two documents of the same year and serial.
+	DocumentKinds []string `yaml:"document_kinds"`
 	// DocumentCount ask how many documents a clearing decision disposed
 	// of (宣布失效了好多件): the answer gives its counts.
 	DocumentCount []string `yaml:"document_count"`
