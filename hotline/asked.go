@@ -25,6 +25,7 @@ const (
 	roleNone  clauseRole = iota
 	roleAsks             // it asks (能烧不, 行不行): its act is the one asked
 	roleStory            // it tells: what happened, what was said, who is calling
+	roleKnown            // a case the caller knows, contrasted with the one asked next (屋里点香不管，那…)
 )
 
 // roles are the roles of rd's clauses, read once; nil for a call of one
@@ -67,8 +68,24 @@ func (p *parser) roles(rd *reading) []clauseRole {
 	if !asked {
 		return nil
 	}
+	p.markKnown(rd, out)
 	rd.roles = out
 	return out
+}
+
+// markKnown marks the clauses of out that tell a case the caller already
+// knows the answer to (山上烧纸不准我晓得) and are followed by one that
+// turns to another (那…) and asks: that one is the caller's own case.
+func (p *parser) markKnown(rd *reading, out []clauseRole) {
+	next := func(c int) string { return strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 \t\u3000") }
+	for c := 0; c+1 < len(out); c++ {
+		if out[c] == roleAsks || out[c+1] != roleAsks || !p.startsWithAny(next(c+1), p.g.ContrastOpen) {
+			continue
+		}
+		if p.hasAny(next(c), p.g.Known) {
+			out[c] = roleKnown
+		}
+	}
 }
 
 // tells reports whether clause t tells the call's story: another time or
@@ -123,7 +140,7 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 		// (我是帮人拉茶果的 摘茶的工人收工了: an object said in the story
 		// makes no act of a verb said after it; 烧了好种油菜: what it is
 		// for is not asked)
-		told := roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory
+		told := roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory || roles[h.clause] == roleKnown
 		if (!told || back) && !p.purpose(rd, h) {
 			kept = append(kept, h)
 		}
@@ -303,7 +320,20 @@ func (p *parser) bareVerb(head string) (int, string) {
 // time (上个月我邻居在山脚下烧东西): its places are not the call's. (隔壁山上
 // alone is a place.)
 func (p *parser) elsewhere(rd *reading, c int) bool {
+	if p.knownCase(rd, c) {
+		return true // 屋里点香不管，那山上…: the place contrasted with
+	}
 	return p.pastStory(rd, c) && p.hasAny(clauseText(rd, c), p.g.ThirdParty)
+}
+
+// knownCase reports whether clause c tells a case the caller knows, contrasted
+// with the one asked next (markKnown).
+func (p *parser) knownCase(rd *reading, c int) bool {
+	if !p.textHas(rd, p.g.ContrastOpen) {
+		return false
+	}
+	roles := p.roles(rd)
+	return roles != nil && roles[c] == roleKnown
 }
 
 // asksKind reports whether t asks one of the kinds of question beyond

@@ -130,6 +130,11 @@ type grammar struct {
 	// Fallback are the words of a clause, after the one that asks, that
 	// plans for the other outcome (不让烧的话我就只献花): not the act asked.
 	Fallback []string `yaml:"fallback"`
+	// Known and ContrastOpen mark a case the caller already knows the
+	// answer to (屋里点香不管, 山上烧纸不准我晓得) before a clause that
+	// opens with a turn (那…) and asks: the known case is only contrasted.
+	Known        []string `yaml:"known"`
+	ContrastOpen []string `yaml:"contrast_open"`
 	// Purpose and PurposeNext mark what an act is for (好种油菜).
 	Purpose     []string `yaml:"purpose"`
 	PurposeNext []string `yaml:"purpose_next"`
