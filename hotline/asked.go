@@ -320,10 +320,37 @@ func (p *parser) bareVerb(head string) (int, string) {
 // time (上个月我邻居在山脚下烧东西): its places are not the call's. (隔壁山上
 // alone is a place.)
 func (p *parser) elsewhere(rd *reading, c int) bool {
-	if p.knownCase(rd, c) {
+	if p.knownCase(rd, c) || p.rumouredRule(rd, c) {
 		return true // 屋里点香不管，那山上…: the place contrasted with
 	}
 	return p.pastStory(rd, c) && p.hasAny(clauseText(rd, c), p.g.ThirdParty)
+}
+
+// rumouredRule reports whether clause c, which tells, says what someone
+// says a rule forbids (听说重点防火区全年禁火): the kind of place it names is
+// the rumour's, not the caller's.
+func (p *parser) rumouredRule(rd *reading, c int) bool {
+	roles := p.roles(rd)
+	if roles == nil || roles[c] != roleStory {
+		return false
+	}
+	t := clauseText(rd, c)
+	k := -1
+	for _, r := range p.g.Reported {
+		if i := strings.Index(t, r); i >= 0 && (k < 0 || i < k) {
+			k = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	// (听说过了年自家山上的茶籽就不能摘了: a claim of the caller's own
+	// place keeps it)
+	claim := t[k:]
+	if p.hasAny(claim, p.g.Own.Owners) || p.hasAny(claim, p.g.Persons) {
+		return false
+	}
+	return p.hasAny(claim, p.g.Prohibitive) || p.hasAny(claim, p.g.RumouredBan)
 }
 
 // knownCase reports whether clause c tells a case the caller knows, contrasted

@@ -135,6 +135,9 @@ type grammar struct {
 	// opens with a turn (那…) and asks: the known case is only contrasted.
 	Known        []string `yaml:"known"`
 	ContrastOpen []string `yaml:"contrast_open"`
+	// RumouredBan are the words, beside Prohibitive, of a ban someone is
+	// said to have told of (听说…全年禁火): its places are not the caller's.
+	RumouredBan []string `yaml:"rumoured_ban"`
 	// Purpose and PurposeNext mark what an act is for (好种油菜).
 	Purpose     []string `yaml:"purpose"`
 	PurposeNext []string `yaml:"purpose_next"`
