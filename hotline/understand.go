@@ -1348,6 +1348,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// 玉米秆子还堆在地里 我老伴说烧了好种油菜 … 这几天能烧不: the clause
 	// that asks decides the act, not the story told before it
 	pos = p.askedActs(rd, pos)
+	if len(pos) > 0 && p.uncoveredBesideBan(rd, pos, neg) {
+		// 城区装修垃圾为么子不能丢进生活垃圾桶: the uncovered word before a
+		// covered act said as banned, in its clause, names a thing (装修
+		// of 装修垃圾) — the ban is what is asked
+		pos = nil
+	}
 	if len(pos) == 0 {
 		// 城管说我店门口不能摆东西 是真的吗: every act said as forbidden —
 		// whether it is, is what is asked
@@ -3166,4 +3172,18 @@ func (p *parser) clauseStart(rd *reading, i int) int {
 func (p *parser) actSaid(rd *reading, a *rules.Activity) bool {
 	return slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity == a }) ||
 		slices.ContainsFunc(rd.verbs, func(v hit) bool { return p.verbOf(v.words, a) })
+}
+
+// uncoveredBesideBan reports whether every act in pos is one no rule
+// covers, said before a covered act a prohibitive word negates in the same
+// clause (装修垃圾不能丢进生活垃圾桶).
+func (p *parser) uncoveredBesideBan(rd *reading, pos, neg []hit) bool {
+	for _, h := range pos {
+		if h.w.activity != nil || !slices.ContainsFunc(neg, func(n hit) bool {
+			return n.w.activity != nil && !n.bg && n.clause == h.clause && h.j <= n.i && p.forbidden(rd, n.i)
+		}) {
+			return false
+		}
+	}
+	return true
 }
