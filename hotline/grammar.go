@@ -342,6 +342,12 @@ type grammar struct {
 	// Relayed are the heads of an operator's ticket (来电人反映：): the
 	// call relayed, its report word asking no number.
 	Relayed []string `yaml:"relayed"`
+	// Pasted are the heads of a text pasted into the box before the
+	// caller's own line (转：, 短信：, 群里：) and QuoteMarks the pairs
+	// that quote one (「」): what the text says is the topic, not what is
+	// asked.
+	Pasted     []string `yaml:"pasted"`
+	QuoteMarks []string `yaml:"quote_marks"`
 	// Operator are the words that ask the operator to look (你帮我看下):
 	// their verb is no act of the caller's.
 	Operator []string `yaml:"operator"`

@@ -325,6 +325,8 @@ type dayLimit struct {
 // the rule set, the calendar, the vocabulary and the Mandarin grammar, and
 // is immutable and safe for concurrent use.
 type parser struct {
+	// marks are the pairs of quote marks that quote a pasted text
+	marks []pasteMark
 	// reportOnly are the report words that ask no duty (举报, 电话; not
 	// 找哪个): said with a duty's words, the call still asks for a number
 	reportOnly []string
@@ -977,6 +979,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		self = append(self, w, "\x00")
 	}
 	p.selfBlank = strings.NewReplacer(self...)
+	p.marks = pasteMarks(g.QuoteMarks)
 	// a report word written or posted (墙上写电话号码, 公示…投诉电话): from
 	// the verb to the report word, within one clause
 	// — a report word that names a thing (电话, 号码), not one asking
@@ -1311,6 +1314,8 @@ func (h hit) inObject(s string, i, j int) bool {
 // reading is a question in progress.
 type reading struct {
 	text string // folded, homophones corrected
+	// pasted are the spans of text pasted or quoted (pastedSpans)
+	pasted [][2]int
 	// asSaid is text before homophones are corrected: a document's title
 	// is matched as said (存量房税收: 房税 is heard as 放水 only in a call)
 	asSaid  string
@@ -1378,7 +1383,8 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		text = p.particles.Replace(text)
 	}
 	text = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
+		// (a line break is kept: a pasted text ends at it)
+		if unicode.IsControl(r) && r != '\n' {
 			return ' '
 		}
 		return r
@@ -1390,7 +1396,10 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	rd.asSaid = text
 	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text
+	var head int
+	rd.pasted, head = p.pastedSpans(text)
 	rd.used = make([]bool, len(text))
+	rd.mark(0, head) // 转：, 短信：: the head of a pasted text, no act
 	rd.clauses = make([]int32, len(text))
 	c := 0
 	cuts := p.runOnCuts(text)

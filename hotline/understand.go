@@ -132,7 +132,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			return u
 		}
 	// (在高速上开车打电话 罚多少: the 电话 is an act's, the question a fine's)
-	case p.textHas(rd, p.g.Report) && p.hasAny(p.reportText(rd.text), p.g.Report) && !p.textHas(rd, p.g.Fine) &&
+	// (短信「…举报电话0746-3213950」 这个禁火期到几号: a number pasted is
+	// the sender's, asking for none)
+	case p.textHas(rd, p.g.Report) && p.hasAny(p.reportText(rd.ownText()), p.g.Report) && !p.textHas(rd, p.g.Fine) &&
 		!p.asksLawful(rd):
 		// (你们这个电话是哪个单位的 names the hotline, asks no number; nor
 		// does 墙上写电话号码, a number written)
@@ -146,6 +148,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	if u.intent == IntentDecision {
 		p.dropDocumentDays(rd)
 	}
+	p.dropPastedDays(rd)
 	if u.intent != IntentDocument {
 		// 门前三包是要管么子, 装修垃圾找哪个拉走: a duty's words and a
 		// question of who or what ask about the duty (a phone number
@@ -310,6 +313,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	acts = append(acts, extra...)
 	acts = p.askedTwice(rd, acts, actClauses)
 	acts = p.splitValues(rd, acts)
+	acts = p.dropPastedActs(rd, acts)
 	if len(acts) > MaxAnswers {
 		u.unanswered = len(acts) - MaxAnswers
 		acts = acts[:MaxAnswers]
