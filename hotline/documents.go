@@ -44,6 +44,9 @@ func (p *parser) isDocument(rd *reading) bool {
 	if p.textHas(rd, p.g.Document) && (p.saysOutsideActs(rd, p.g.DocumentCount) || p.saysOutsideActs(rd, p.g.DocumentUnlisted)) {
 		return true // 宣布失效了好多件文件, 冇列进目录的老文件
 	}
+	if p.saysOutsideActs(rd, p.g.IssuerAsks) {
+		return true // 禁火期是谁定的: who issued the notice that sets it
+	}
 	return p.asksOfDocument(rd)
 }
 
@@ -580,6 +583,11 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		bySubject = number != ""
 	}
 	if number == "" {
+		// 封山令是哪个部门发的: the notice of the period named
+		number = h.byPeriod(u.rd)
+		bySubject = number != ""
+	}
+	if number == "" {
 		number = h.byKind(text)
 		bySubject = number != ""
 	}
@@ -903,6 +911,19 @@ func commonRun(a, b string) string {
 		}
 	}
 	return best
+}
+
+// byPeriod is the number of the notice whose windows the first period
+// named in the call's text belongs to (禁火令, 缴费期), "" for none.
+func (h *Hotline) byPeriod(rd *reading) string {
+	for _, k := range h.p.scanPeriods(rd) {
+		for _, w := range h.voc.Periods[k].Windows {
+			if w.Notice != nil {
+				return w.Notice.Number
+			}
+		}
+	}
+	return ""
 }
 
 // byAct finds a document asked by its subject in the caller's words
