@@ -416,6 +416,10 @@ type grammar struct {
 	// the word said alone between pauses (呃不是 → ，不，), before anything
 	// else as Particles are.
 	Hesitations map[string]string `yaml:"hesitations"`
+	// InnerFillers are a dictated filler said inside a phrase (没有办那个
+	// 核准): dropped where an act's or fact's phrase holds the words on
+	// both sides once it is.
+	InnerFillers []string `yaml:"inner_fillers"`
 	Festivals   map[string]string `yaml:"festivals"`
 	// HeardFestivals are festival names heard by their sound when typed
 	// with another character (请明节, 端五, 中球节).

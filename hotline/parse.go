@@ -1393,6 +1393,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	text = p.fromLatin(rd, text)
 	text = p.docShorthand(text)
 	text = p.undouble(rd, text)
+	text = p.unfill(text)
 	rd.asSaid = text
 	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text

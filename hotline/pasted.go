@@ -149,3 +149,41 @@ func (p *parser) dropPastedActs(rd *reading, acts []hit) []hit {
 	}
 	return slices.DeleteFunc(acts, pasted)
 }
+
+// unfill drops a filler said inside a phrase (没有办那个核准, 冇盖那个篷布:
+// mandarin.yaml inner_fillers) where an act's or fact's phrase, starting
+// at most five characters before it, reaches past it once it is dropped
+// and did not with it.
+func (p *parser) unfill(text string) string {
+	for _, f := range p.g.InnerFillers {
+		for from := 0; ; {
+			k := strings.Index(text[from:], f)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			from = i + len(f)
+			if i == 0 || from == len(text) || p.phraseAcross(text, i, i+1) {
+				continue // a phrase holds it as said (没办那个核准)
+			}
+			if once := text[:i] + text[from:]; p.phraseAcross(once, i, i+1) {
+				text, from = once, i
+			}
+		}
+	}
+	return text
+}
+
+// phraseAcross reports whether an act's or fact's phrase starts in the five
+// characters before byte i and reaches end.
+func (p *parser) phraseAcross(text string, i, end int) bool {
+	j := i
+	for k := 0; j > 0 && k < 5; k++ {
+		_, sz := utf8.DecodeLastRuneInString(text[:j])
+		j -= sz
+		if j+p.acts.longestLen(text[j:]) >= end || j+p.facts.longestLen(text[j:]) >= end {
+			return true
+		}
+	}
+	return false
+}
