@@ -165,6 +165,14 @@ type grammar struct {
 		// 杀鸭子拔下来的毛)
 		Suffixes []string `yaml:"suffixes"`
 	} `yaml:"modifier"`
+	// Inserted is how far a fact phrase's noun may stand from the rest of
+	// it when a modifier comes between (有城管局批的运输核准): at most Span
+	// characters, all Han and none beginning one of Stops (有没有…核准,
+	// 有个工地要办核准: a question or another clause, not the noun's own).
+	Inserted struct {
+		Span  int      `yaml:"span"`
+		Stops []string `yaml:"stops"`
+	} `yaml:"inserted"`
 	Ellipsis    []string `yaml:"ellipsis"`
 	Complements []string `yaml:"complements"`
 	// MeasuresAfter are the numerals after which a complement is a

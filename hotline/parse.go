@@ -466,6 +466,11 @@ type parser struct {
 	distUnits []string
 	// householdFirst are the first characters of the household words
 	householdFirst runeBits
+	// inserted are the fact phrases whose noun may stand apart, a
+	// modifier before it (vocabulary `modified`: 有…核准), longest head
+	// first; insertedFirst their heads' first characters
+	inserted      []insertedPhrase
+	insertedFirst runeBits
 	// askFirst are the first characters of the question words (asking,
 	// when, money), askByFirst those words by it, longest first: a run
 	// said with no pause is looked at for a question said twice only where
@@ -721,8 +726,16 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, ph := range voc.Phrases {
 		for _, w := range ph.Words {
 			p.facts.add(w, word{facts: ph.Facts, note: ph.Note, about: byID[ph.About], place: ph.Place})
+			for _, n := range ph.Modified {
+				if h, ok := strings.CutSuffix(w, n); ok && h != "" {
+					p.inserted = append(p.inserted, insertedPhrase{head: h, noun: n, w: word{facts: ph.Facts, note: ph.Note, about: byID[ph.About], place: ph.Place}})
+					r, _ := utf8.DecodeRuneInString(h)
+					p.insertedFirst.add(r)
+				}
+			}
 		}
 	}
+	slices.SortStableFunc(p.inserted, func(a, b insertedPhrase) int { return len(b.head) - len(a.head) })
 	p.unseenWords(voc)
 	p.unaskedWords(voc)
 	p.ownWords(voc)
@@ -2512,6 +2525,12 @@ func (p *parser) scanFacts(rd *reading) {
 			i += k
 			continue
 		}
+		if k, w := p.insertedAt(s, i); k > n && rd.free(i, i+k) {
+			// 有城管局批的运输核准: the phrase with its noun's modifier
+			rd.facts = append(rd.facts, hit{i: i, j: i + k, w: w, clause: rd.clause(i), words: s[i : i+k]})
+			i += k
+			continue
+		}
 		if k := p.othersHouse(s[i:]); k > n {
 			rd.mark(i, i+k) // 隔壁屋里在烧秸秆: the neighbours' place, not indoors
 			i += k
@@ -2546,6 +2565,39 @@ func (p *parser) scanFacts(rd *reading) {
 		_, sz := utf8.DecodeRuneInString(s[i:])
 		i += sz
 	}
+}
+
+// insertedPhrase is a fact phrase's word cut before a noun that a
+// modifier may come before: 有核准 is head 有 and noun 核准.
+type insertedPhrase struct {
+	head, noun string
+	w          word
+}
+
+// insertedAt is the length of a fact phrase said at s[i:] with a modifier
+// before its noun (有城管局批的运输核准, 办了渣土运输的核准), and its word;
+// 0 if none. A head right after a negator is the negation's (冇有城管的
+// 核准 is no 有…核准).
+func (p *parser) insertedAt(s string, i int) (int, word) {
+	if r, _ := utf8.DecodeRuneInString(s[i:]); !p.insertedFirst.mayHave(r) || p.hasSuffixLen(s[:i], p.g.Negators) > 0 {
+		return 0, word{}
+	}
+	for _, ph := range p.inserted {
+		rest, ok := strings.CutPrefix(s[i:], ph.head)
+		if !ok {
+			continue
+		}
+		n := 0
+		for b, r := range rest {
+			if b > 0 && strings.HasPrefix(rest[b:], ph.noun) {
+				return len(ph.head) + b + len(ph.noun), ph.w
+			}
+			if n++; n > p.g.Inserted.Span || !unicode.Is(unicode.Han, r) || p.startsWithAny(rest[b:], p.g.Inserted.Stops) {
+				break
+			}
+		}
+	}
+	return 0, word{}
 }
 
 // household is the length of a household word (屋里是, 屋里人) at the

@@ -101,6 +101,10 @@ type Phrase struct {
 	// set's divisions; "" if none. A call that says it is answered by the
 	// notices that apply there.
 	Place string
+	// Modified are the nouns that end some of Words and may be said with
+	// what they are of, or who issued them, before them (有城管局批的运输
+	// 核准 is 有核准): each ends at least one of Words, which is longer.
+	Modified []string
 }
 
 // Measure is a number fact said as a number and a unit after words of
@@ -413,6 +417,9 @@ type fileSpec struct {
 		// Place is the division the words name: a name of the rule
 		// set's divisions.csv or a code
 		Place rules.Str `yaml:"place"`
+		// Modified are nouns ending some of Words that a modifier may
+		// come before (Phrase.Modified)
+		Modified []rules.Str `yaml:"modified"`
 	} `yaml:"phrases"`
 	Distance *struct {
 		Fact     rules.Str          `yaml:"fact"`
@@ -620,6 +627,13 @@ func (l *loader) file(file string, data []byte) {
 		}
 		if ph.Place.Value != "" {
 			out.Place = l.place(ph.Place)
+		}
+		for _, n := range ph.Modified {
+			if !slices.ContainsFunc(ph.Words, func(w string) bool { return len(w) > len(n.Value) && strings.HasSuffix(w, n.Value) }) {
+				l.errorf(n.Pos, "phrase %v: modified %q ends none of its words", ph.Words, n.Value)
+				continue
+			}
+			out.Modified = append(out.Modified, n.Value)
 		}
 		if len(out.Facts) == 0 && out.Place == "" && len(l.errs) == before {
 			l.errorf(ph.Pos.Pos, "phrase %v states no fact", ph.Words)
