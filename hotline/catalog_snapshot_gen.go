@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "8617ddf829a6485a3b1a584a22ed95c04d2710f95835c30b240c6f0c05025fb5"
+const catalogSnapshotSum = "84a275b5efec2c132014db0386a7e82a0986630b5512fecc66f7b2f9c67a3075"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -187,6 +187,7 @@ func snapshotCatalog() *Catalog {
 			"period.text":                          {ZH: "通告写的是：“{text}”", EN: "The notice says: “{text}”"},
 			"period.window":                        {ZH: "{name}是{from}到{to}。", EN: "{name} runs from {from} to {to}."},
 			"period.window.yearly":                 {ZH: "{name}是{from}到{to}，每年都有。", EN: "{name} runs from {from} to {to}, every year."},
+			"period.within":                        {ZH: "{when}也在{name}里，到{to}结束。", EN: "{when} is also in {name}, which ends on {to}."},
 			"place.elsewhere":                      {ZH: "{except}以外的地方", EN: "other than {except}"},
 			"place.except":                         {ZH: "{place}（{except}除外）", EN: "{place} other than {except}"},
 			"published":                            {ZH: "{fact}按{source}发布的信息。", EN: "{fact}: as published by {source}."},

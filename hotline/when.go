@@ -260,6 +260,15 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 					lead = append(lead, s)
 				}
 			}
+			if q.DateWords != "" && !q.Date.Before(iv.From) && !q.Date.After(iv.To) {
+				// 国庆节为么子也要禁火: the day said falls in a narrower
+				// period the same article sets inside this one (特别防护期)
+				for _, s := range h.periodsWithin(l, w, pd.Windows, q) {
+					if !slices.Contains(lead, s) {
+						lead = append(lead, s)
+					}
+				}
+			}
 			s := c.T(l, key, "name", h.windowName(l, w.Name), "from", from, "to", to)
 			if !slices.Contains(spoken, s) {
 				spoken = append(spoken, s)
@@ -332,6 +341,33 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 	}
 	a.Answer = fitKeeping(spoken, must, maxSpoken(l))
 	return a
+}
+
+// periodsWithin says, for each other window of w's notice and article
+// that holds the day asked and is not among asked (the windows of the
+// period named), that the day is in it: 10月1日也是特别防护期（国庆假期）.
+func (h *Hotline) periodsWithin(l Lang, w *rules.Window, asked []*rules.Window, q *Query) []string {
+	var out []string
+	for _, nw := range w.Notice.Windows {
+		if nw == w || nw.Article != w.Article || slices.Contains(asked, nw) {
+			continue
+		}
+		cnw := h.eng.Window(nw)
+		if cnw == nil {
+			continue
+		}
+		iv, n := occurrence(cnw, q.Date, nw.Notice.Effective, nw.Notice.ValidUntil)
+		if n == 0 || q.Date.Before(iv.From) || q.Date.After(iv.To) {
+			continue
+		}
+		_, to := h.span(l, iv.From, iv.To, q)
+		name := nw.Name
+		if kind, which, ok := strings.Cut(name, "："); ok {
+			name = kind + "（" + which + "）" // 特别防护期（国庆假期）
+		}
+		out = append(out, h.cat.T(l, "period.within", "when", h.day(l, q.Date, q), "name", name, "to", to))
+	}
+	return out
 }
 
 // occurrence is the interval of w holding day, else the next one, else
