@@ -1407,6 +1407,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	text = p.docShorthand(text)
 	text = p.undouble(rd, text)
 	text = p.unfill(text)
+	text = oneScript(text)
 	rd.asSaid = text
 	text, said, saidRead := p.correct(rd, text, today)
 	rd.text = text
