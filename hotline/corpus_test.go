@@ -136,6 +136,10 @@ const (
 	// heldout23Glob is held-out set 23 (session 17): callers who come with
 	// a belief, a rumour or a special case, one file per kind.
 	heldout23Glob = "testdata/heldout/s23-belief/*.yaml"
+	// heldout24Glob is held-out set 24 (session 18): callers who name the
+	// thing in their own everyday words, one file per notice and one of
+	// uncovered acts.
+	heldout24Glob = "testdata/heldout/s24-things/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -709,6 +713,15 @@ var heldoutSets = []heldoutSet{
 	// year; a breach reported said to be one; a load said with its measure; how long a document runs asked as until
 	// when; the penalty kept when what happens is asked) and the session's other fixes, 215 (the floor raised to 0.84).
 	{"set23", heldout23Glob, 255, 0.84, 0},
+	// Held-out set 24 (testdata/heldout/s24-things, 250 calls in 7 categories, session 18): callers who name the
+	// thing in their own everyday words — the fire (熏腊肉, 烧火粪, 烧蜂窝, 电焊, 炼山), the firework or ritual object (冲天炮,
+	// 许愿灯, 灵屋, 送亮), the fruit, tool and truck, the load of waste (碎砖, 旧瓷砖, 拆下来的门窗), the stall (烤红薯, 炸油粑粑,
+	// 修鞋, 夜宵摊), the insurance's word (合作医疗, 新农合, 农合) — and things close to a banned one but outside the text.
+	// Its first run, before any change made for it, scored 169 of 250 (67.6 %), with 3 answers of 可以 where a rule
+	// forbids (22号 二（六） said with the caller's own word: 厂里帮我买了医保 屋里老娘又帮我交了农合, 职工医保有了 还能交新农合吗,
+	// 把我爷爷奶奶的户口分出去单独交合作医疗 — 同时参加 and 拆户 heard as plain 参保缴费); docs/hotline.md and the set's
+	// README have it by category and the misses by kind.
+	{"set24", heldout24Glob, 250, 0.67, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
