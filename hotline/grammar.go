@@ -427,8 +427,8 @@ type grammar struct {
 	// InnerFillers are a dictated filler said inside a phrase (没有办那个
 	// 核准): dropped where an act's or fact's phrase holds the words on
 	// both sides once it is.
-	InnerFillers []string `yaml:"inner_fillers"`
-	Festivals   map[string]string `yaml:"festivals"`
+	InnerFillers []string          `yaml:"inner_fillers"`
+	Festivals    map[string]string `yaml:"festivals"`
 	// HeardFestivals are festival names heard by their sound when typed
 	// with another character (请明节, 端五, 中球节).
 	HeardFestivals []string          `yaml:"heard_festivals"`
