@@ -98,7 +98,11 @@ type grammar struct {
 	Imperative  []string `yaml:"imperative"`
 	At          []string `yaml:"at"`
 	Returns     []string `yaml:"returns"`
-	NegBreaks   []string `yaml:"negation_breaks"`
+	// Outward are words of going out (去, 上山): an act's clause saying
+	// one after it is the trip's first leg, what is brought back in a
+	// later clause the second's (broughtBack).
+	Outward   []string `yaml:"outward"`
+	NegBreaks []string `yaml:"negation_breaks"`
 	// Benefactive words start a phrase of whom an act is done for (给老婆,
 	// 帮我娘): a negator before the phrase denies the act after it.
 	Benefactive []string `yaml:"benefactive"`

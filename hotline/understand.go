@@ -386,6 +386,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 		a.skip = append(a.skip[:len(a.skip):len(a.skip)], negFacts...)
 		a.skip = append(a.skip, p.leftBehind(rd, a)...)
+		a.skip = append(a.skip, p.broughtBack(rd, a)...)
 		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
 		if q.DateWords == "" {
@@ -668,6 +669,30 @@ func (p *parser) leftBehind(rd *reading, a hit) []int {
 	var out []int
 	for _, f := range rd.facts {
 		if f.j <= r && strings.TrimSpace(rd.text[f.j:r]) != "" && doneAt(f.j, r) {
+			out = append(out, f.i)
+		}
+	}
+	return out
+}
+
+// broughtBack are the starts of the fact phrases said right before a word
+// of coming back (拉着茶果回来) in a clause after act a's, when a's clause
+// goes out after it (车厢里坐人去山上): two legs of one trip, so what is
+// brought back is no fact of the act done on the way out.
+func (p *parser) broughtBack(rd *reading, a hit) []int {
+	if a.clause < 0 {
+		return nil
+	}
+	end := a.j
+	for end < len(rd.text) && rd.clause(end) == a.clause {
+		end++
+	}
+	if !p.hasAny(rd.text[a.j:end], p.g.Outward) {
+		return nil
+	}
+	var out []int
+	for _, f := range rd.facts {
+		if f.clause > a.clause && p.startsWithAny(rd.text[f.j:], p.g.Returns) {
 			out = append(out, f.i)
 		}
 	}
