@@ -2495,11 +2495,38 @@ func (p *parser) towardPlaces(rd *reading) {
 			// (对面: the longest, not 面 of it)
 			if l := max(p.hasSuffixLen(s[:i], p.g.Locatives), p.hasSuffixLen(s[:i], p.g.TowardBetween)); l > 0 {
 				i -= l
+				// (倒到学校外面马路边上: a landmark said before a side of it,
+				// right after the toward word — the place is still the fact's)
+				if k := p.landmarkAfterToward(rd, i); k > 0 {
+					i -= k
+				}
 				continue
 			}
 			break
 		}
 	}
+}
+
+// landmarkAfterToward is the length of the landmark (学校, 超市: one to
+// three characters no word was read in) that ends at byte i right after a
+// toward word (到学校外面), 0 for none.
+func (p *parser) landmarkAfterToward(rd *reading, i int) int {
+	s := rd.text
+	if p.hasSuffixLen(s[:i], p.towardSaid) > 0 {
+		return 0
+	}
+	j := i
+	for k := 0; k < 3 && j > 0; k++ {
+		r, sz := utf8.DecodeLastRuneInString(s[:j])
+		if !isHan(r) || !rd.free(j-sz, j) || slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i < j && j-sz < f.j }) {
+			return 0
+		}
+		j -= sz
+		if p.hasSuffixLen(s[:j], p.towardSaid) > 0 {
+			return i - j
+		}
+	}
+	return 0
 }
 
 func (p *parser) scanFacts(rd *reading) {
