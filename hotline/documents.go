@@ -573,8 +573,8 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	if number == "" {
 		// the title's words as said first: a title is no act, and its
 		// words heard as one's (存量房税收: 放水) lose it
-		if number = h.byTitle(u.rd.asSaid, q); number == "" {
-			number = h.byTitle(text, q)
+		if number = h.byTitle(u.rd.asSaid, q, u.rd.today); number == "" {
+			number = h.byTitle(text, q, u.rd.today)
 		}
 		bySubject = number != ""
 	}
@@ -730,7 +730,7 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		}
 		parts = slices.Insert(parts, 1, issued)
 	}
-	if said := yearSaid(text); bySubject && said != 0 {
+	if said := h.p.docYear(text, u.rd.today); bySubject && said != 0 {
 		// 2020年的那个烟花爆竹的文件: the year said is not the document's
 		// found — say so, the caller may have another document in mind
 		if said != n.Year && !strings.Contains(a.Document.Title, m4(said)) {
@@ -786,7 +786,7 @@ const sameName = 8
 // byTitle finds the document whose title shares the longest run of
 // characters (at least four) with the question; among equals, the one in
 // force, then the latest.
-func (h *Hotline) byTitle(text string, q *Query) string {
+func (h *Hotline) byTitle(text string, q *Query, today calendar.Date) string {
 	type cand struct {
 		number  string
 		score   int
@@ -802,7 +802,7 @@ func (h *Hotline) byTitle(text string, q *Query) string {
 	reg := h.eng.Register()
 	// 2020年那个禁止烧秸秆的通告: a year said with the subject picks that
 	// year's document among those of the same subject
-	said := yearSaid(text)
+	said := h.p.docYear(text, today)
 	ofYear := func(n register.Number, title string) bool {
 		return said != 0 && (n.Year == said || strings.Contains(title, m4(said)))
 	}
@@ -1025,6 +1025,40 @@ func (h *Hotline) byKind(text string) string {
 var reYear = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`((?:19|20)[0-9]{2}|[一二][九〇零][〇零一二三四五六七八九]{2})年`)
 })
+
+// docYear is the year of the document a call names: a year said (2022年
+// 那个森林防火令), or a year word right before a document word with only
+// document_year_links between (前年那个禁火令, 去年的通告), counted from
+// today; 0 if none.
+func (p *parser) docYear(text string, today calendar.Date) int {
+	if y := yearSaid(text); y != 0 {
+		return y
+	}
+	first, year := -1, 0
+	for w, off := range p.g.Years {
+		for at := 0; ; {
+			k := strings.Index(text[at:], w)
+			if k < 0 {
+				break
+			}
+			i := at + k
+			at = i + len(w)
+			rest := text[at:]
+			for cut := true; cut; {
+				cut = false
+				for _, l := range p.g.DocumentYearLinks {
+					if r, ok := strings.CutPrefix(rest, l); ok {
+						rest, cut = r, true
+					}
+				}
+			}
+			if p.startsWithAny(rest, p.g.Document) && (first < 0 || i < first) {
+				first, year = i, today.Year()+off
+			}
+		}
+	}
+	return year
+}
 
 // yearSaid is the first year said in a question about a document, 0 if
 // none.

@@ -323,6 +323,9 @@ type grammar struct {
 	Validity    []string          `yaml:"validity"`
 	// ValidityOfDocument ask validity only with a document word said
 	ValidityOfDocument []string `yaml:"validity_of_document"`
+	// DocumentYearLinks may lie between a year word and a document word
+	// it names the year of (前年那个禁火令)
+	DocumentYearLinks []string `yaml:"document_year_links"`
 	// ReportWritten are verbs whose object a report word may be (写电话号码):
 	// written or posted, not asked for
 	ReportWritten []string `yaml:"report_written"`

@@ -172,7 +172,10 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		u.intent, acts = IntentReport, nil
 	}
 	// (过了缴费期再交 要等多久: what follows the period, asked of the act)
-	if len(periods) > 0 && u.intent != IntentReport && u.intent != IntentDuty && (past == 0 || len(acts) == 0) && p.asksPeriod(rd, acts) {
+	// (2023年禁火令还管不管: a year's document asked whether it holds,
+	// not the ban period its name holds)
+	if len(periods) > 0 && u.intent != IntentReport && u.intent != IntentDuty && !(u.intent == IntentDocument && p.docYear(rd.text, today) != 0) &&
+		(past == 0 || len(acts) == 0) && p.asksPeriod(rd, acts) {
 		// 禁火期什么时候结束: the period itself, from the rules' windows
 		u.intent, u.periods = IntentWhen, periods
 		u.ownAct = len(acts) == 1 && p.saidAsOwn(rd, acts[0])
