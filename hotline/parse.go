@@ -847,6 +847,17 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.sound.add(w)
 		}
 	}
+	// 成管, 交井: a department whose number is asked, typed with a
+	// character of the same sound (not the words that report a fire by
+	// themselves: 起火, 冒烟 are too near everyday words)
+	for _, r := range voc.Reports {
+		if r.Alarm {
+			continue
+		}
+		for _, w := range r.Words {
+			p.sound.add(w)
+		}
+	}
 	// 请明节, 端五, 中球节: a festival typed with a character of the same
 	// sound (only the names listed: 春节 sounds as 纯洁, 除夕 as 出席)
 	for _, w := range g.HeardFestivals {
