@@ -30,13 +30,25 @@ func (p *parser) dutyAsked(rd *reading) int {
 				// rule there) names who decides where the rules stop
 				continue
 			}
-			if !rd.says(p.g.Duty) {
+			if !rd.says(p.g.Duty) && !p.whetherBears(rd) {
 				return -1
 			}
 			return i
 		}
 	}
 	return -1
+}
+
+// whetherBears reports whether the call asks yes or no whether someone
+// bears a duty (开店的要不要负责), not right after a person word: 我要负责不
+// asks of the caller's own act.
+func (p *parser) whetherBears(rd *reading) bool {
+	for _, w := range p.g.DutyWhether {
+		if k := strings.Index(rd.text, w); k >= 0 && p.hasSuffixLen(rd.text[:k], p.g.Persons) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // saidFalse reports whether the facts the call states make the duty's

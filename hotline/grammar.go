@@ -278,7 +278,10 @@ type grammar struct {
 	// (哪个负责, 要管么子): with a duty's own words, the vocabulary's
 	// duties answer
 	Duty []string `yaml:"duty"`
-	Age  []string `yaml:"age"`
+	// DutyWhether ask whether someone bears a duty (要不要负责): a duty
+	// question unless right after a person word (我要负责不).
+	DutyWhether []string `yaml:"duty_whether"`
+	Age         []string `yaml:"age"`
 	// AgeTens and AgeAbout say an age as a range (七十几, 六十好几, 八十来岁,
 	// 五十出头): tens, then how far past them — an age, as 七十多 is.
 	AgeTens  []string `yaml:"age_tens"`

@@ -781,7 +781,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	// a duty's words and the ways of asking it (村里代交 要开单子不: 单子
 	// is no 擅自 said by sound)
-	for _, w := range g.Duty {
+	for _, w := range slices.Concat(g.Duty, g.DutyWhether) {
 		p.known.add(w, word{})
 	}
 	for _, d := range voc.Duties {
