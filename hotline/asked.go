@@ -55,7 +55,8 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		marked := strings.HasPrefix(rd.text[end:], "?") || strings.HasPrefix(rd.text[end:], "？")
 		switch {
 		case t == "":
-		case marked || p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.asksKind(t):
+		case marked || p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.asksKind(t) ||
+			p.startsWithAny(t, p.g.OnlyPremise):
 			out[c], asked = roleAsks, true
 		case asked && p.hasAny(t, p.g.Fallback):
 			// 不让烧的话我就只献花: the plan if the answer is no
@@ -79,6 +80,12 @@ func (p *parser) roles(rd *reading) []clauseRole {
 func (p *parser) markKnown(rd *reading, out []clauseRole) {
 	next := func(c int) string { return strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 \t\u3000") }
 	for c := 0; c+1 < len(out); c++ {
+		// 是不是只有上坟烧纸才不准，在山上烧垃圾可以吧: the premise, then the
+		// caller's own case asked or said last
+		if p.startsWithAny(next(c), p.g.OnlyPremise) && (out[c+1] == roleAsks || c+2 == len(out) && out[c+1] == roleNone) {
+			out[c], out[c+1] = roleKnown, roleAsks
+			continue
+		}
 		if out[c] == roleAsks || out[c+1] != roleAsks || !p.startsWithAny(next(c+1), p.g.ContrastOpen) {
 			continue
 		}
@@ -356,7 +363,7 @@ func (p *parser) rumouredRule(rd *reading, c int) bool {
 // knownCase reports whether clause c tells a case the caller knows, contrasted
 // with the one asked next (markKnown).
 func (p *parser) knownCase(rd *reading, c int) bool {
-	if !p.textHas(rd, p.g.ContrastOpen) {
+	if !p.textHas(rd, p.g.ContrastOpen) && !p.textHas(rd, p.g.OnlyPremise) {
 		return false
 	}
 	roles := p.roles(rd)

@@ -139,6 +139,10 @@ type grammar struct {
 	// opens with a turn (那…) and asks: the known case is only contrasted.
 	Known        []string `yaml:"known"`
 	ContrastOpen []string `yaml:"contrast_open"`
+	// OnlyPremise opens a clause that asks whether only one case is
+	// banned (是不是只有上坟烧纸才不准) before one that asks of the caller's
+	// own: the premise's case is only contrasted, as a known one is.
+	OnlyPremise []string `yaml:"only_premise"`
 	// RumouredBan are the words, beside Prohibitive, of a ban someone is
 	// said to have told of (听说…全年禁火): its places are not the caller's.
 	RumouredBan []string `yaml:"rumoured_ban"`

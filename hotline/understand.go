@@ -2608,6 +2608,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if m.Past && laterDay(rd.dates[k+1:]) {
 			continue // 过了4月30号就不禁火了吧，5月3号…: the later day is asked about
 		}
+		if a.clause >= 0 && rd.clause(m.Start) != a.clause && p.knownCase(rd, rd.clause(m.Start)) {
+			continue // 是不是只有清明上坟才不准，…: the contrasted case's day
+		}
 		if a.clause >= 0 && rd.clause(m.Start) == a.clause {
 			// in the act's clause, the last day said before the act
 			// (过年回来 除夕晚上在屋门口放鞭炮), else the first after it
