@@ -441,8 +441,12 @@ type grammar struct {
 	// InnerFillers are a dictated filler said inside a phrase (没有办那个
 	// 核准): dropped where an act's or fact's phrase holds the words on
 	// both sides once it is.
-	InnerFillers []string          `yaml:"inner_fillers"`
-	Festivals    map[string]string `yaml:"festivals"`
+	InnerFillers []string `yaml:"inner_fillers"`
+	// NoteRest is how many characters a terse note (泥头车 半夜 城区 行不)
+	// may say beyond what is read and its frames' words, for a frame's
+	// object and with-word to name the act with no verb.
+	NoteRest  int               `yaml:"note_rest"`
+	Festivals map[string]string `yaml:"festivals"`
 	// HeardFestivals are festival names heard by their sound when typed
 	// with another character (请明节, 端五, 中球节).
 	HeardFestivals []string          `yaml:"heard_festivals"`

@@ -325,6 +325,9 @@ type dayLimit struct {
 // the rule set, the calendar, the vocabulary and the Mandarin grammar, and
 // is immutable and safe for concurrent use.
 type parser struct {
+	// frameWords are the objects and with-words of covered acts' frames
+	// that need a with-word, read by verbless
+	frameWords *trie
 	// marks are the pairs of quote marks that quote a pasted text
 	marks []pasteMark
 	// reportOnly are the report words that ask no duty (举报, 电话; not
@@ -840,6 +843,14 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	p.soundFramePhrases(py)
+	p.frameWords = newTrie()
+	for _, f := range p.frames {
+		if f.activity != nil && len(f.with) > 0 {
+			for _, w := range slices.Concat(f.byLength, f.with) {
+				p.frameWords.add(w, word{})
+			}
+		}
+	}
 	// 还有孝吗, 还有校不: a document's validity asked as it sounds (words
 	// of three characters or more: two are too often another word)
 	for _, w := range g.Validity {
@@ -1495,6 +1506,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unasked, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})
 	}
 	p.scanFrames(rd)
+	p.verbless(rd)
 	p.towardPlaces(rd)
 	p.mannerApart(rd)
 	p.kindApart(rd)
