@@ -1,6 +1,7 @@
 package hotline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -1331,8 +1332,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 			terms = slices.Delete(slices.Clone(terms), k, k+1)
 		case q.asks.money || q.asks.deadline || len(q.terms) > 0:
 			// 一年交一次还是按月交, 要自己去申请吗: the term asked for is
-			// the answer, not the act's 可以
-			if !headTerm(0) {
+			// the answer, not the act's 可以; where or how it is done
+			// (到哪里办) hears that it may be done so, then the terms
+			if termsHead(q) == "head.plan" || !headTerm(0) {
 				a.Headline = h.headFit(l, termsHead(q), act, when)
 			}
 		}
@@ -2035,12 +2037,6 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 			continue
 		}
 		v := spokenDates(t.value)
-		if t.name == "household" {
-			v = spokenDates(t.text)
-			// the article it cites ends it: （二（六））
-			v = trailingCitation().ReplaceAllString(v, "")
-			v = strings.ReplaceAll(v, "……", "；")
-		}
 		key, name := "term."+t.name, t.name
 		if _, ok := h.cat.Messages[key]; !ok {
 			key = "term.other"
@@ -2054,6 +2050,14 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 		}
 		named = append(named, saidTerm{name: t.name, text: h.cat.T(l, key, "value", v, "name", name), value: v})
 	}
+	if asked {
+		// 新生儿到哪里办: the terms asked are said in the order the
+		// vocabulary asks them (参保地点 before 参保方式), not the order of
+		// the rules that state them — what is cut for room is the later
+		slices.SortStableFunc(named, func(x, y saidTerm) int {
+			return cmp.Compare(askedAt(q.terms, x.name), askedAt(q.terms, y.name))
+		})
+	}
 	for _, n := range q.termsEach {
 		if !has(n) {
 			if s := h.termEach(l, q, d, n); s != "" {
@@ -2066,6 +2070,15 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 		return append(named, until...)
 	}
 	return append(until, named...)
+}
+
+// askedAt is where name stands among the terms asked; one not asked (said
+// unasked, as the amount) comes after them.
+func askedAt(asked []string, name string) int {
+	if i := slices.Index(asked, name); i >= 0 {
+		return i
+	}
+	return len(asked)
 }
 
 // termEach says a term the rules give only for some values of a fact the
@@ -2168,11 +2181,6 @@ func numberUnsaid(text, said string) bool {
 	}
 	return false
 }
-
-// trailingCitation is an article cited in brackets at the end of a term's
-// text: （二（六））, （二（二））.
-// Compiled on first use, as isoDate.
-var trailingCitation = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`（[^（）]*(（[^（）]*）)?）$`) })
 
 // sharesRun reports whether a and b have n characters in a row in common
 // (小孩刚生 is read as 新生儿…, which the newborn rule's sentence says).

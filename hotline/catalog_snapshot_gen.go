@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "84a275b5efec2c132014db0386a7e82a0986630b5512fecc66f7b2f9c67a3075"
+const catalogSnapshotSum = "60c869c02e21a192085d019570d010f016c38f14b229c0fb13870cb8c0392aaf"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -258,6 +258,7 @@ func snapshotCatalog() *Catalog {
 			"term_name.benefit_period":             {ZH: "待遇享受期", EN: "Benefit period"},
 			"term_name.benefits_from":              {ZH: "享受待遇起始", EN: "Benefits from"},
 			"term_name.channels":                   {ZH: "缴费渠道", EN: "How to pay"},
+			"term_name.collector":                  {ZH: "收费单位", EN: "Who collects it"},
 			"term_name.covered":                    {ZH: "参保范围", EN: "Who is covered"},
 			"term_name.documents":                  {ZH: "所需材料", EN: "Documents"},
 			"term_name.fee":                        {ZH: "个人缴费", EN: "Contribution"},
