@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "60c869c02e21a192085d019570d010f016c38f14b229c0fb13870cb8c0392aaf"
+const catalogSnapshotSum = "f1566331d040496a6c59204c5c1e7318f0cd905a8047c684fbbcb29597e3e541"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -270,6 +270,7 @@ func snapshotCatalog() *Catalog {
 			"term_name.payment_manner":             {ZH: "缴纳方式", EN: "How it is paid"},
 			"term_name.receipt":                    {ZH: "缴费凭证", EN: "Receipt"},
 			"term_name.refund":                     {ZH: "退费", EN: "refunds"},
+			"term_name.refusal_penalty":            {ZH: "对不参保的人的处罚", EN: "a penalty for not enrolling"},
 			"term_name.reimbursement_rate":         {ZH: "报销比例", EN: "reimbursement rate"},
 			"term_name.students":                   {ZH: "在校学生参保", EN: "Students"},
 			"term_name.waiting_period":             {ZH: "待遇等待期", EN: "Waiting period"},

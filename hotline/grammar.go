@@ -293,7 +293,10 @@ type grammar struct {
 	Rate     []string `yaml:"rate"`
 	// Refund are the words that ask whether money paid is given back
 	// (能退不, 退得回来不)
-	Refund   []string `yaml:"refund"`
+	Refund []string `yaml:"refund"`
+	// NotDone says an act of paying or enrolling as not done, said after
+	// its noun (医保不交, 医保今年冇交): what asks of refusing it may ask
+	NotDone  []string `yaml:"not_done"`
 	Document []string `yaml:"document"`
 	// DocumentAsks ask what a document is (its name, number, year) or
 	// until when it runs, said after a document word (医保那个文件叫什么名字)

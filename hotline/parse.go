@@ -132,6 +132,9 @@ type Query struct {
 	// unstated are the asks entries said whose terms the rules need not
 	// state (退费, 报销比例)
 	unstated []*askTerms
+	// refused: the act asked about was said as not done, and the call
+	// asks what that brings (不买医保会怎么样, 医保不交犯法啵)
+	refused bool
 	// presumed are the facts the call said nothing of that were read as
 	// the vocabulary's unsaid value (a works not said to be an emergency
 	// is not one: questions.yaml unsaid)
@@ -162,6 +165,8 @@ type askTerms struct {
 	unstated []string
 	// each: its terms are said for each value of a fact left open
 	each bool
+	// refused: asked only of an act the call says is not done
+	refused bool
 }
 
 // askWords resolves the vocabulary's asks table against the grammar: an
@@ -180,7 +185,7 @@ func askWords(voc *vocab.Vocabulary, g *grammar) ([]askTerms, error) {
 			}
 			words = append(words, kw...)
 		}
-		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated, each: a.Each})
+		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated, each: a.Each, refused: a.Refused})
 	}
 	if len(errs) > 0 {
 		return nil, errs

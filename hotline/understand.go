@@ -1393,8 +1393,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			// 不买医保会怎么样: an act refused, and the call asks in words
 			// of its own for a term the act's rules state (what not
 			// enrolling brings): the act is asked about, the term answers
-			if !h.bg && (p.forbidden(rd, h.i) || h.w.activity != nil && p.asksStated(rd, h.w.activity.ID)) {
+			if !h.bg && p.forbidden(rd, h.i) {
 				h.neg = false
+				pos = append(pos, h)
+			} else if !h.bg && h.w.activity != nil && p.asksStated(rd, h.w.activity.ID) {
+				h.neg = false
+				rd.q.refused = true
 				pos = append(pos, h)
 			}
 		}
@@ -2402,7 +2406,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	// something starts asks when the answer changes
 	q.asks.when = q.asks.when || p.changeDaySaid(rd, q)
 	for i, at := range p.termAsks {
-		if !says(at.words) {
+		if !says(at.words) || at.refused && !p.asksRefusal(rd, q.Activity, at) {
 			continue
 		}
 		if len(at.unstated) > 0 {
@@ -2509,7 +2513,7 @@ func (p *parser) statesTerm(act *rules.Activity, names []string) bool {
 // asksStated reports whether the call asks, by words of the terms table's
 // own (not a kind's), for a term the rules of activity id state.
 func (p *parser) asksStated(rd *reading, id string) bool {
-	if len(p.stated[id]) == 0 || !p.asksTerms(rd) {
+	if len(p.stated[id]) == 0 {
 		return false // (most acts state no term: no search)
 	}
 	for _, at := range p.termAsks {
@@ -2523,11 +2527,23 @@ func (p *parser) asksStated(rd *reading, id string) bool {
 	return false
 }
 
+// asksRefusal reports whether a refusal's asks entry (医保不交犯法啵) asks
+// of the act: the act is said as not done, and its rules state what not
+// doing it brings (one of the entry's terms).
+func (p *parser) asksRefusal(rd *reading, act string, at askTerms) bool {
+	if !slices.ContainsFunc(at.terms, func(t string) bool { return p.stated[act][t] }) {
+		return false
+	}
+	return rd.q.refused || rd.says(p.g.NotDone)
+}
+
 // asksTerms reports whether the call says words that ask for a rule's
 // terms (the vocabulary's asks table).
 func (p *parser) asksTerms(rd *reading) bool {
 	if !rd.termsRead { // (chooseActs asks twice)
-		rd.termsAsked = slices.ContainsFunc(p.termAsks, func(at askTerms) bool { return rd.says(at.words) })
+		// (a refusal's words, 犯法不, ask of an act said as not done: no
+		// bare verb is an act for them)
+		rd.termsAsked = slices.ContainsFunc(p.termAsks, func(at askTerms) bool { return !at.refused && rd.says(at.words) })
 		rd.termsRead = true
 	}
 	return rd.termsAsked
@@ -3170,12 +3186,16 @@ func (p *parser) otherPerson(rd *reading, m, h hit) bool {
 }
 
 // subject is the person a hit's clause starts from, before the hit: a
-// people word (我儿子 is 儿子) or a person, "" when none is said.
+// people word (我儿子 is 儿子), a person, or a count of people (屋里三个交
+// 居民医保), "" when none is said.
 func (p *parser) subject(rd *reading, h hit) string {
 	s := rd.text[p.clauseStart(rd, h.i):h.i]
 	for i := 0; i < len(s); {
 		if n := p.longestPrefix(s[i:], p.g.People); n > 0 {
 			return s[i : i+n]
+		}
+		if p.countAt(s[i:]) {
+			return s[i : i+p.longestPrefix(s[i:], p.g.Counts)]
 		}
 		if n := p.longestPrefix(s[i:], p.g.Persons); n > 0 {
 			if m := p.longestPrefix(s[i+n:], p.g.People); m > 0 {

@@ -271,6 +271,10 @@ type Ask struct {
 	// when the rules give them only for some (医保有补贴没: the help of 特困
 	// and of 低保, said apart, not the fee of one who has none).
 	Each bool
+	// Refused asks only of an act the call says is not done (医保不交犯法啵,
+	// 不买医保会罚款不): what not doing it brings, or that no rule punishes
+	// it — not the terms of doing it.
+	Refused bool
 	// File and Pos are where the entry is written, for the hotline's
 	// errors about its kind.
 	File string
@@ -517,6 +521,7 @@ type fileSpec struct {
 		Quote    bool        `yaml:"quote"`
 		Unstated []string    `yaml:"unstated"`
 		Each     bool        `yaml:"each"`
+		Refused  bool        `yaml:"refused"`
 	} `yaml:"asks"`
 	Unasked []rules.Str `yaml:"unasked"`
 	Duties  []struct {
@@ -789,7 +794,7 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(at, "asks: give the terms asked for, unstated terms, or quote: true")
 			continue
 		}
-		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, Unstated: a.Unstated, Each: a.Each, File: l.cur, Pos: a.Kind.Pos}
+		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, Unstated: a.Unstated, Each: a.Each, Refused: a.Refused, File: l.cur, Pos: a.Kind.Pos}
 		for _, t := range a.Terms {
 			if l.term(t) {
 				out.Terms = append(out.Terms, t.Value)
