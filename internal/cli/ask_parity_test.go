@@ -94,8 +94,20 @@ func paritySample(t *testing.T, perFile int) [][3]string {
 			out = append(out, [3]string{at, c.Q, lang})
 		}
 	}
+	if len(out) > maxParity {
+		// as files are added the sample is thinned evenly, not cut at the
+		// end: every corpus stays in it, and the run stays as long
+		thin := make([][3]string, 0, maxParity)
+		for i := range maxParity {
+			thin = append(thin, out[i*len(out)/maxParity])
+		}
+		out = thin
+	}
 	return out
 }
+
+// maxParity bounds the parity sample: each question loads the CLI anew.
+const maxParity = 300
 
 // TestAskParity: the CLI (tonggao ask --json), the HTTP API (POST /v1/ask)
 // and the operator page (its own request to /v1/ask, and its re-check with
