@@ -1522,6 +1522,14 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	return rd
 }
 
+// plainFrame reports whether act a has a frame of verb v and object o
+// that needs no with-word: what any such thing is, done that way.
+func (p *parser) plainFrame(a *rules.Activity, v, o string) bool {
+	return slices.ContainsFunc(p.frames, func(f *frame) bool {
+		return f.activity == a && len(f.with) == 0 && f.verbs[v] && f.objects[o]
+	})
+}
+
 // kindApart: an act said by a word of its own (烧纸) that is the verb and
 // object of a frame of another act needing a with-word, the with-word
 // said in its sentence, is that act: 坟在山里头 明天烧纸 burns paper at a
@@ -1537,8 +1545,17 @@ func (p *parser) kindApart(rd *reading) {
 			// verb and object a narrower kind's frame has, its with-words
 			// said in its clause up to it, is that kind)
 			for _, f := range p.frames {
-				if f.activity != nil && len(f.with) > 0 && f.activity != h.w.activity && f.activity.IsA(h.w.activity) &&
-					f.verbs[rd.text[h.i:h.j]] && f.objects[h.obj] && p.hasAny(rd.text[clauseBegin(rd, h.wi):h.wj], f.with) {
+				if f.activity == nil || len(f.with) == 0 || f.activity == h.w.activity || !f.verbs[rd.text[h.i:h.j]] || !f.objects[h.obj] {
+					continue
+				}
+				// (装修 拆下来的瓷砖堆到指定点: another act's frame whose
+				// with-word is said as the topic, in a clause before, is
+				// what the thing is of — a renovation's tiles are its
+				// waste; said in the act's clause it may be another
+				// thing of it, 装修垃圾跟生活垃圾混起丢)
+				if f.activity.IsA(h.w.activity) && p.hasAny(rd.text[clauseBegin(rd, h.wi):h.wj], f.with) ||
+					!f.activity.IsA(h.w.activity) && !h.w.activity.IsA(f.activity) && p.plainFrame(h.w.activity, rd.text[h.i:h.j], h.obj) &&
+						p.withSaid(rd, f, h.i) && !p.hasAny(clauseText(rd, rd.clause(min(h.i, h.wi))), f.with) {
 					rd.acts[k].w.activity = f.activity
 					break
 				}
