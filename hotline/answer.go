@@ -713,14 +713,31 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		// nearest kind above it that implies nothing of the fact is asked
 		// about; with none, no rule is named for the words said.
 		if a, ok := h.eng.Rules().Activity(q.Activity); ok {
+			kept := false
 			for p := a.Parent; p != nil; p = p.Parent {
 				if !impliesFact(p, fe.Fact) {
+					eq := q.engineQuery(q.EngineFacts())
+					eq.Activity = p.ID
+					pd, perr := h.eng.Decide(eq)
+					if perr == nil && pd.Verdict == engine.Allowed {
+						// 请了人去偷摘: the kind above is 可以 on the fact
+						// said, where the act's own word says the opposite
+						// (偷摘 is no right to pick). A 可以 never comes of
+						// dropping the words of the act asked: it is
+						// decided on its own words, without that fact.
+						aq := q.engineQuery(q.EngineFacts())
+						delete(aq.Facts, fe.Fact)
+						if ad, aerr := h.eng.Decide(aq); aerr == nil && ad.Verdict != engine.Allowed {
+							d, err, kept = ad, nil, true
+							break
+						}
+					}
 					q.Activity, q.ActivityName, q.ActivityEN = p.ID, p.Name, p.EN
-					d, err = h.eng.Decide(q.engineQuery(q.EngineFacts()))
+					d, err = pd, perr
 					break
 				}
 			}
-			if q.Activity == a.ID {
+			if q.Activity == a.ID && !kept {
 				q.Act = actSaid(q)
 				q.Activity, q.ActivityName, q.ActivityEN = "", "", ""
 				return h.notDecided(q, l), nil
