@@ -342,6 +342,7 @@ type grammar struct {
 	// ReportThings are what of a report word can be written (电话, 号码)
 	ReportThings []string `yaml:"report_things"`
 	HotlineSelf  []string `yaml:"hotline_self"`
+	Addressed    []string `yaml:"addressed"`
 	Report       []string `yaml:"report"`
 	// ReportDeclared are the report words that only say a report is
 	// made (我要举报), asking no number; Lawful are the words asking

@@ -357,6 +357,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			// 闯红灯罚多少钱: a fine asked of words no rule knows names
 			// them as the act no rule covers (never an empty answer)
 			q.Act = p.finedWords(rd)
+			if q.Act == "" {
+				q.Act = p.offTopicAct(rd, residue)
+			}
 		}
 		u.queries = []*Query{q}
 		return u
@@ -1927,6 +1930,30 @@ func (p *parser) finedWords(rd *reading) string {
 		return ""
 	}
 	return words
+}
+
+// offTopicAct is the act a question asks of in words no vocabulary holds,
+// in a call that says no word of any notice's topic (vocabulary topics:
+// 火, 鞭炮, 油茶, 垃圾, 摊, 医保 …): the longest fragment not understood,
+// which no rule covers (村里搞拔河比赛可以吗). "" when the call touches a
+// notice — then it may be a covered act in words the vocabulary lacks,
+// and is asked again —, talks to the hotline (你是机器人吗), asks nothing,
+// or leaves no fragment of two characters or more.
+func (p *parser) offTopicAct(rd *reading, residue []string) string {
+	t := strings.TrimRight(strings.TrimSpace(rd.text), "。.！!")
+	if len(p.voc.Topics) == 0 || p.hasAny(t, p.voc.Topics) || p.hasAny(t, p.g.Addressed) {
+		return ""
+	}
+	if !strings.ContainsAny(t, "?？") && !p.hasAny(t, p.g.Asking) && !p.endsWithAny(t, p.g.AskingEnd) && !p.asksKind(t) {
+		return ""
+	}
+	best, n := "", 0
+	for _, f := range residue {
+		if k := utf8.RuneCountInString(f); k >= 2 && k <= 12 && k > n {
+			best, n = f, k
+		}
+	}
+	return best
 }
 
 // clauseHasDate reports whether a day is said in clause c.

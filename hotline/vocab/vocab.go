@@ -332,6 +332,10 @@ type Vocabulary struct {
 	// Nouns are the noun classes frames name (refuse: 垃圾, 空瓶子, …),
 	// merged over files and roots.
 	Nouns map[string][]string
+	// Topics are the words that mark a call as touching one of the rule
+	// set's notices (火, 鞭炮, 油茶, 垃圾, 摊, 医保): a question of an act no
+	// word names, in a call with none of them, is of an act no rule covers.
+	Topics []string
 	// Files are the files read, as errors name them.
 	Files []string
 }
@@ -530,7 +534,8 @@ type fileSpec struct {
 		With  []string  `yaml:"with"`
 	} `yaml:"duties"`
 	// Nouns are noun classes: a name and the words of things of that kind.
-	Nouns map[string][]string `yaml:"nouns"`
+	Nouns  map[string][]string `yaml:"nouns"`
+	Topics []rules.Str         `yaml:"topics"`
 }
 
 type loader struct {
@@ -593,6 +598,13 @@ func (l *loader) file(file string, data []byte) {
 		l.frames(rules.Pos{}, a.Frames)
 		l.classes(rules.Pos{}, a.Frames)
 		l.v.Acts = append(l.v.Acts, Act{Words: a.Words, Frames: a.Frames})
+	}
+	for _, w := range spec.Topics {
+		if w.Value == "" {
+			l.errorf(w.Pos, "an empty topic word")
+			continue
+		}
+		l.v.Topics = append(l.v.Topics, w.Value)
 	}
 	for name, words := range spec.Nouns {
 		if len(words) == 0 {
