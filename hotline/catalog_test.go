@@ -103,7 +103,8 @@ func TestParseFacts(t *testing.T) {
 
 func TestQuestionsWithoutAnActivity(t *testing.T) {
 	h := newTestHotline(t)
-	for _, q := range []string{"", "喂喂喂听得到吗", "明天在山上", "我想问问养猫要办证吗"} {
+	// 纸扎: a word of a notice's topic (纸), the act not heard — asked again
+	for _, q := range []string{"", "喂喂喂听得到吗", "明天在山上", "我想问问那个纸扎的要办证吗", "你是机器人吗"} {
 		ans, parsed, err := h.Ask(Request{Question: q, Today: calendar.MustDate(2024, 10, 2)})
 		require.NoError(t, err, q)
 		require.Equal(t, NotUnderstood, ans.Verdict, q)
@@ -112,6 +113,19 @@ func TestQuestionsWithoutAnActivity(t *testing.T) {
 	}
 	_, parsed, _ := h.Ask(Request{Question: "喂喂喂听得到吗", Today: calendar.MustDate(2024, 10, 2)})
 	require.Equal(t, []string{"听"}, parsed.NotUnderstood)
+}
+
+// A question of words no vocabulary holds, in a call that touches no
+// notice's topic, is of an act no rule covers, named by those words.
+func TestQuestionsOfAnUnheardActOffTopic(t *testing.T) {
+	h := newTestHotline(t)
+	for q, act := range map[string]string{"我想问问养猫要办证吗": "养猫", "下个礼拜村里搞拔河比赛可以吗": "拔河比赛"} {
+		ans, _, err := h.Ask(Request{Question: q, Today: calendar.MustDate(2024, 10, 2)})
+		require.NoError(t, err, q)
+		require.Equal(t, engine.NoRule, ans.Verdict, q)
+		require.Contains(t, ans.Answer, act, q)
+		require.NotContains(t, ans.Answer, "可以。", q)
+	}
 }
 
 // TestArticleEnglish: article references read in English with Arabic

@@ -234,7 +234,7 @@ func TestAPI(t *testing.T) {
 				require.Equal(t, "fireworks", q["activity"])
 				require.Equal(t, "2025-06-01", q["date"])
 			}},
-		{name: "ask with no activity", method: "POST", path: "/v1/ask", body: `{"question":"我想问问养猫要办证吗"}`, status: 200,
+		{name: "ask with no activity", method: "POST", path: "/v1/ask", body: `{"question":"我想问问那个纸扎的要办证吗"}`, status: 200,
 			check: func(t *testing.T, b map[string]any) {
 				// the same answer as the CLI's: not understood, and what to ask
 				require.Equal(t, "not_understood", b["verdict"])
