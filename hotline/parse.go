@@ -333,6 +333,9 @@ type parser struct {
 	// frameWords are the objects and with-words of covered acts' frames
 	// that need a with-word, read by verbless
 	frameWords *trie
+	// topicPairs are the pairs of characters side by side in the words
+	// covered activities are named by (topicPairsOf)
+	topicPairs map[[2]rune]struct{}
 	// marks are the pairs of quote marks that quote a pasted text
 	marks []pasteMark
 	// reportOnly are the report words that ask no duty (举报, 电话; not
@@ -708,6 +711,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dropBareWays()
 	p.aspectVariants()
 	p.lackVariants()
+	p.topicPairs = topicPairsOf(set, voc)
 	for _, ac := range voc.Acts {
 		for _, w := range ac.Words {
 			p.acts.add(w, word{act: w})
@@ -5181,4 +5185,54 @@ func clauseBegin(rd *reading, i int) int {
 		i--
 	}
 	return i
+}
+
+// topicPairsOf are the pairs of characters side by side in a word a notice
+// or the vocabulary names a covered activity by — its name and synonyms,
+// its words, its frames' verbs, objects and with-words, the noun classes
+// frames take. A fragment not understood that holds one may be such a word
+// typed wrong (丢旧户 of 丢旧窗户, 不盖篷不 of 不盖篷布), so it is never
+// named as an act no rule covers.
+func topicPairsOf(set *rules.Set, voc *vocab.Vocabulary) map[[2]rune]struct{} {
+	out := map[[2]rune]struct{}{}
+	add := func(words ...string) {
+		for _, w := range words {
+			var prev rune
+			for _, r := range w {
+				if isHan(prev) && isHan(r) {
+					out[[2]rune{prev, r}] = struct{}{}
+				}
+				prev = r
+			}
+		}
+	}
+	for _, a := range set.Activities {
+		add(a.Name)
+		add(a.Synonyms...)
+	}
+	for _, a := range voc.Activities {
+		add(a.Words...)
+		for _, f := range a.Frames {
+			add(f.Verbs...)
+			add(f.Objects...)
+			add(f.With...)
+		}
+	}
+	for _, words := range voc.Nouns {
+		add(words...)
+	}
+	return out
+}
+
+// holdsTopicPair reports whether w holds two characters side by side that
+// a covered activity's words hold (topicPairsOf).
+func (p *parser) holdsTopicPair(w string) bool {
+	var prev rune
+	for _, r := range w {
+		if _, ok := p.topicPairs[[2]rune{prev, r}]; ok {
+			return true
+		}
+		prev = r
+	}
+	return false
 }

@@ -1936,9 +1936,11 @@ func (p *parser) finedWords(rd *reading) string {
 // in a call that says no word of any notice's topic (vocabulary topics:
 // 火, 鞭炮, 油茶, 垃圾, 摊, 医保 …): the longest fragment not understood,
 // which no rule covers (村里搞拔河比赛可以吗). "" when the call touches a
-// notice — then it may be a covered act in words the vocabulary lacks,
-// and is asked again —, talks to the hotline (你是机器人吗), asks nothing,
-// or leaves no fragment of two characters or more.
+// notice or leaves a fragment holding two characters side by side of a
+// covered activity's words (topicPairsOf) — then it may be a covered act
+// typed wrong or in words the vocabulary lacks, and is asked again —,
+// talks to the hotline (你是机器人吗), asks nothing, or leaves no fragment of
+// two characters or more.
 func (p *parser) offTopicAct(rd *reading, residue []string) string {
 	t := strings.TrimRight(strings.TrimSpace(rd.text), "。.！!")
 	if len(p.voc.Topics) == 0 || p.hasAny(t, p.voc.Topics) || p.hasAny(t, p.g.Addressed) {
@@ -1949,6 +1951,9 @@ func (p *parser) offTopicAct(rd *reading, residue []string) string {
 	}
 	best, n := "", 0
 	for _, f := range residue {
+		if p.holdsTopicPair(f) {
+			return ""
+		}
 		if k := utf8.RuneCountInString(f); k >= 2 && k <= 12 && k > n {
 			best, n = f, k
 		}
