@@ -446,6 +446,10 @@ type grammar struct {
 	// 核准): dropped where an act's or fact's phrase holds the words on
 	// both sides once it is.
 	InnerFillers []string `yaml:"inner_fillers"`
+	// Restates are the fillers that, right before a day said again, take
+	// the day said before back (月底烧纸呃二十九号烧): dictation writes no
+	// pause, and the day restated is the one meant.
+	Restates []string `yaml:"restates"`
 	// NoteRest is how many characters a terse note (泥头车 半夜 城区 行不)
 	// may say beyond what is read and its frames' words, for a frame's
 	// object and with-word to name the act with no verb.

@@ -2850,6 +2850,11 @@ func (p *parser) retracted(rd *reading, k int) bool {
 		return false
 	}
 	between := rd.text[rd.dates[k].End:rd.dates[k+1].Start]
+	// 九月底摘茶籽呃九月二十八号: a filler right before the next day
+	// restates the day (dictated: no pause between)
+	if p.hasSuffixAny(between, p.g.Restates) && !rd.dates[k+1].Bad && !rd.dates[k+1].Weak {
+		return true
+	}
 	if utf8.RuneCountInString(between) > 8 {
 		// …后来又想 改到二十九: a correction word right before the next
 		// day takes the first back however much was said between
