@@ -2036,7 +2036,7 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 		return nil // 多久内, 几时: the rule's own sentence answers it
 	}
 	var until, named []saidTerm
-	if a.deadline || a.money && len(want) <= 2 {
+	if a.deadline || a.money && len(want) <= 2 && len(q.termsEach) == 0 {
 		for _, r := range reasons {
 			for _, w := range r.Windows {
 				if !w.To.Before(d.Date) && r.Effect == string(rules.Allow) && r.Status == "applies" {

@@ -380,6 +380,11 @@ func (h *Hotline) wantedDetail(q *Query, a *Answer, l Lang) *Answer {
 	// operator's data settles, the question to ask, no rule is not 可以):
 	// the clause takes the room the rest leaves
 	keep := h.deciding(l, a)
+	if len(q.terms) > 0 && a.Details != nil {
+		// the terms the call asks for (哪些人…不要自己出钱: the help of
+		// each group) are what it asked, not room for a clause
+		keep = append(slices.Clone(keep), a.Details.Terms...)
+	}
 	rest := sentencesOf(strings.TrimPrefix(a.Answer, a.Headline))
 	room := maxSpoken(l) - utf8.RuneCountInString(a.Headline+grounds)
 	var must []bool
