@@ -730,8 +730,11 @@ var heldoutSets = []heldoutSet{
 	// his workers, old callers half-hearing, two households in one call, and acts no notice covers). Its first run, before
 	// any change made for it, scored 190 of 250 (76.0 %), with 1 answer of 可以 where a rule forbids (我跟我老婆一个户口，
 	// 我在城里交了医保，她在乡下又单独交: 拆户参保 heard as plain 参保缴费); the set's README and docs/hotline.md have it by
-	// category and the misses by kind.
-	{"set25", heldout25Glob, 245, 0.76, 0},
+	// category and the misses by kind. One case was corrected (a brick works' broken bricks are no 建筑垃圾). After
+	// general fixes (拆户 said as 单独交; uncovered acts asked for others — papers, jabs, other insurances; the employee
+	// account for a spouse's kin; a 可以 never got by dropping the act's own word, 请了人去偷摘; riding with the fruit),
+	// 209 (the floor raised to 0.83). Left: two households asked together (15).
+	{"set25", heldout25Glob, 245, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
