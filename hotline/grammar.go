@@ -230,8 +230,19 @@ type grammar struct {
 	HouseholdThings []string `yaml:"household_things"`
 	Connectors      []string `yaml:"connectors"`
 	Enumerators     []string `yaml:"enumerators"`
-	AskedAs         []string `yaml:"asked_as"`
-	Corrections     []string `yaml:"corrections"`
+	// PairSubjects name a person or household a clause tells of;
+	// PairBoth, in the last clause, ask of all of them at once (我娘在屋里
+	// 烤火，我舅在林子里烤火，两个都要得不), as PairNamed do before the
+	// first person (两家人…): each person is asked of on their own clauses.
+	PairSubjects []string `yaml:"pair_subjects"`
+	PairBoth     []string `yaml:"pair_both"`
+	PairNamed    []string `yaml:"pair_named"`
+	// PairDropped are left out of the question each person is asked in
+	// (我们两个都能交不 → 能交不): it asks of one, and 我们 would be the
+	// household's question.
+	PairDropped []string `yaml:"pair_dropped"`
+	AskedAs     []string `yaml:"asked_as"`
+	Corrections []string `yaml:"corrections"`
 	// CorrectionsAlone correct only when said alone between pauses
 	CorrectionsAlone []string `yaml:"corrections_alone"`
 	When             []string `yaml:"when"`

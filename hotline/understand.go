@@ -146,6 +146,11 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 	}
 	if u.intent == IntentDecision {
+		if parts := p.pairParts(rd, today); len(parts) > 1 {
+			u.intent, u.parts = IntentSeveral, parts
+			u.queries = []*Query{parts[0].queries[0]}
+			return u
+		}
 		p.dropDocumentDays(rd)
 	}
 	p.dropPastedDays(rd)
@@ -846,6 +851,76 @@ func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding 
 		}
 		// 还有菜市场门口乱停车呢: asks the number as the part before did
 		part.intent = IntentReport
+		parts = append(parts, part)
+	}
+	return parts
+}
+
+// pairParts parts a call that tells of two or more people or households,
+// each in clauses of its own, and asks of them together (我娘在屋里烤火，
+// 我舅在林子里烤火，两个都要得不): each part is the call without the other
+// people's clauses, so each is decided on its own facts, not the first's.
+// A clause after the last person's that says only a day (…，10月25号) is
+// everyone's. nil unless the call asks of all and each part is one act.
+func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
+	text := rd.text
+	spans := pauseSpans(text)
+	if len(spans) < 2 || len(spans) > 2*MaxAnswers {
+		return nil
+	}
+	owner := make([]int, len(spans)) // 0: everyone's
+	n, first := 0, 0
+	last := spans[len(spans)-1]
+	both := p.hasAny(text[last[0]:last[1]], p.g.PairBoth)
+	for k, sp := range spans {
+		s := text[sp[0]:sp[1]]
+		switch {
+		case p.hasAny(s, p.g.PairBoth):
+			both = both || n == 0 && p.hasAny(s, p.g.PairNamed)
+		case p.hasAny(s, p.g.PairSubjects):
+			if n == 0 {
+				first = k
+			}
+			n++
+			owner[k] = n
+		default:
+			owner[k] = n // told of whoever was named last
+		}
+	}
+	if !both || n < 2 || n > MaxAnswers {
+		return nil
+	}
+	for k := len(spans) - 1; k >= 0 && owner[k] == n; k-- {
+		if p.hasAny(text[spans[k][0]:spans[k][1]], p.g.PairSubjects) {
+			break
+		}
+		// 另一家摘别人山上的，10月25号: a day alone is when both are asked of
+		if q := p.understand(text[spans[k][0]:spans[k][1]], today).queries; len(q) == 1 && q[0].Activity == "" && q[0].DateWords != "" {
+			owner[k] = 0
+		}
+	}
+	parts := make([]*understanding, 0, n)
+	for who := 1; who <= n; who++ {
+		var b strings.Builder
+		for k, sp := range spans {
+			if owner[k] != 0 && owner[k] != who {
+				continue
+			}
+			if b.Len() > 0 {
+				b.WriteString("，")
+			}
+			s := text[sp[0]:sp[1]]
+			if owner[k] == 0 && k > first {
+				for _, w := range p.g.PairDropped {
+					s = strings.ReplaceAll(s, w, "")
+				}
+			}
+			b.WriteString(s)
+		}
+		part := p.understand(b.String(), today)
+		if part.intent != IntentDecision || len(part.queries) != 1 || part.queries[0].Activity == "" {
+			return nil
+		}
 		parts = append(parts, part)
 	}
 	return parts
