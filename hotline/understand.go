@@ -146,10 +146,13 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 	}
 	if u.intent == IntentDecision {
-		if parts := p.pairParts(rd, today); len(parts) > 1 {
+		switch parts := p.pairParts(rd, today); {
+		case len(parts) > 1:
 			u.intent, u.parts = IntentSeveral, parts
 			u.queries = []*Query{parts[0].queries[0]}
 			return u
+		case len(parts) == 1:
+			return parts[0]
 		}
 		p.dropDocumentDays(rd)
 	}
@@ -861,7 +864,9 @@ func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding 
 // 我舅在林子里烤火，两个都要得不): each part is the call without the other
 // people's clauses, so each is decided on its own facts, not the first's.
 // A clause after the last person's that says only a day (…，10月25号) is
-// everyone's. nil unless the call asks of all and each part is one act.
+// everyone's. Where the first person's case is told as known (…冇事) and
+// nobody is asked of together, the one part is the others'. nil unless
+// each part is one act.
 func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 	text := rd.text
 	spans := pauseSpans(text)
@@ -887,8 +892,32 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 			owner[k] = n // told of whoever was named last
 		}
 	}
-	if !both || n < 2 || n > MaxAnswers {
+	if n < 2 || n > MaxAnswers {
 		return nil
+	}
+	if !both {
+		// 我在屋里烤火冇事，我爸要到林子里烤火: the first person's case
+		// told as known, the others' is the one asked — on their own place
+		k := len(spans) - 1
+		for ; k >= 0 && owner[k] != 1; k-- {
+		}
+		if !p.hasSuffixAny(text[spans[k][0]:spans[k][1]], p.g.Known) {
+			return nil
+		}
+		var b strings.Builder
+		for k, sp := range spans {
+			if owner[k] != 1 {
+				if b.Len() > 0 {
+					b.WriteString("，")
+				}
+				b.WriteString(text[sp[0]:sp[1]])
+			}
+		}
+		part := p.understand(b.String(), today)
+		if part.intent != IntentDecision || len(part.queries) != 1 || part.queries[0].Activity == "" {
+			return nil
+		}
+		return []*understanding{part}
 	}
 	for k := len(spans) - 1; k >= 0 && owner[k] == n; k-- {
 		if p.hasAny(text[spans[k][0]:spans[k][1]], p.g.PairSubjects) {
