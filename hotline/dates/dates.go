@@ -927,6 +927,32 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 	return y
 }
 
+// yearBefore reads a year said just before byte i of text (2024年, 二〇二五年
+// ), returning it and where it starts.
+func yearBefore(text string, i int) (year, start int, ok bool) {
+	t := strings.TrimRight(text[:i], " ")
+	t, ok = strings.CutSuffix(t, "年")
+	if !ok {
+		return 0, 0, false
+	}
+	j := len(t)
+	for n := 0; n < 4; n++ {
+		rr, size := utf8.DecodeLastRuneInString(t[:j])
+		if size == 0 || !(rr >= '0' && rr <= '9' || strings.ContainsRune("零〇一二三四五六七八九", rr)) {
+			return 0, 0, false
+		}
+		j -= size
+	}
+	if rr, _ := utf8.DecodeLastRuneInString(t[:j]); rr >= '0' && rr <= '9' {
+		return 0, 0, false // 12024年: no year
+	}
+	y, ok := zh.Number(t[j:])
+	if !ok || y < calendar.MinYear || y > calendar.MaxYear {
+		return 0, 0, false
+	}
+	return int(y), j, true
+}
+
 func startsDigitMonth(s string) bool {
 	s = strings.TrimLeft(s, " ")
 	i := 0
@@ -1854,7 +1880,12 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		if !ok || mo < 1 || mo > 12 {
 			continue
 		}
-		y := year
+		y, start := year, m[0]
+		if yy, i, ok := yearBefore(s.text, m[0]); ok && s.free(i, m[0]) {
+			// 2024年12月: the month of the year said before it, not the
+			// next one of that name (yearContext leaves it to be read here)
+			y, start = yy, i
+		}
 		if y == 0 {
 			y = today.Year()
 			if int(mo) < today.Month() {
@@ -1862,7 +1893,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			}
 		}
 		end := m[1]
-		if mn, ok := r.monthSpan(s.text, m[0], end, y, int(mo), today); ok { // 10月下旬
+		if mn, ok := r.monthSpan(s.text, start, end, y, int(mo), today); ok { // 10月下旬
 			s.add(mn)
 			continue
 		}
@@ -1876,7 +1907,7 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			end += n
 		}
 		last := calendar.MustDate(y, int(mo), 1).AddDays(daysIn(y, int(mo)) - 1)
-		mn := Mention{Start: m[0], End: end, Date: day, Note: note}
+		mn := Mention{Start: start, End: end, Date: day, Note: note}
 		if note == "month" {
 			mn.MonthEnd = &last
 		}

@@ -396,3 +396,22 @@ func TestBareHoliday(t *testing.T) {
 		}
 	}
 }
+
+// TestYearAndMonth: a year said before a month with no day (2024年12月) is
+// that year's month, from its first day, whether past or to come; a run of
+// five digits is no year.
+func TestYearAndMonth(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{})
+	require.NoError(t, err)
+	today := calendar.MustDate(2025, 2, 10)
+	requireOneDay(t, r, today, []dayCase{
+		{"2024年12月", "2024年12月", "2024-12-01"},
+		{"弟2024年12月交了", "2024年12月", "2024-12-01"},
+		{"2026年3月", "2026年3月", "2026-03-01"},
+		{"二〇二五年三月", "二〇二五年三月", "2025-03-01"},
+		{"2024年 12月份", "2024年 12月份", "2024-12-01"},
+		{"12024年12月", "12月", "2025-12-01"},
+	})
+}
