@@ -378,7 +378,19 @@ func (p *parser) asksKind(t string) bool {
 			return true
 		}
 	}
-	return false
+	return p.waitLength(t)
+}
+
+// waitSaid reports whether the call asks of a wait: its words (要等多久)
+// or its length (要过90天才能报).
+func (p *parser) waitSaid(rd *reading) bool {
+	return rd.says(p.g.Waiting) || p.waitLength(rd.text)
+}
+
+// waitLength reports whether t says a wait by its length before what it
+// waits for (要过90天才能报, 等三个月才能用): a wait asked of, not a day.
+func (p *parser) waitLength(t string) bool {
+	return p.reWait != nil && p.reWait.MatchString(t)
 }
 
 // pastStory reports whether clause c tells of another time or of what was

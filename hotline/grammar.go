@@ -85,6 +85,8 @@ type grammar struct {
 	CountUnits    map[string]int `yaml:"count_units"`
 	MonthUnits    []string       `yaml:"month_units"`
 	CountNotAfter []string       `yaml:"count_not_after"`
+	CountWait     []string       `yaml:"count_wait_before"`
+	WaitVerbs     []string       `yaml:"wait_verbs"`
 	TermAfter     []string       `yaml:"term_after"`
 	Since         []string       `yaml:"since"`
 	TermWord      []string       `yaml:"term_word"`

@@ -167,6 +167,9 @@ type askTerms struct {
 	each bool
 	// refused: asked only of an act the call says is not done
 	refused bool
+	// wait: the entry is the waiting kind's, asked too by a wait's
+	// length (要过90天才能报)
+	wait bool
 }
 
 // askWords resolves the vocabulary's asks table against the grammar: an
@@ -185,7 +188,7 @@ func askWords(voc *vocab.Vocabulary, g *grammar) ([]askTerms, error) {
 			}
 			words = append(words, kw...)
 		}
-		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated, each: a.Each, refused: a.Refused})
+		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated, each: a.Each, refused: a.Refused, wait: a.Kind == "waiting"})
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -436,6 +439,8 @@ type parser struct {
 	reWritten *regexp.Regexp
 	reDist    *regexp.Regexp
 	reDays    *regexp.Regexp
+	// reWait reads a wait asked of by its length (要过90天才能报, 等三个月才能用)
+	reWait *regexp.Regexp
 	// dayLimits are counts of days against a notice's limit (出生91天)
 	dayLimits []dayLimit
 	// measures are number facts said with their own words and unit
@@ -621,7 +626,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, LunarMonths: g.LunarMonths, Years: g.Years,
 		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
-		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
+		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
 		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote,
 		Recent: g.Recent.Words, RecentDays: g.Recent.Within, RecentNote: g.Recent.Note,
 		HolidayAfter: g.BareHoliday.After, HolidayBefore: g.BareHoliday.Before, HolidayNear: g.BareHoliday.Near, HolidayDays: g.BareHoliday.Days})
@@ -944,6 +949,10 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			ms.after = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)\s*(?:的)?` + alt(m.After))
 		}
 		p.measures = append(p.measures, ms)
+	}
+	if len(g.WaitVerbs) > 0 && len(g.CountWait) > 0 {
+		units := append(keys(g.CountUnits), g.MonthUnits...)
+		p.reWait = regexp.MustCompile(alt(g.WaitVerbs) + `\s*(?:[0-9]+|[零〇一二两三四五六七八九十百几多少好]+)\s*` + alt(units) + `\s*` + alt(g.CountWait))
 	}
 	if c := voc.DaysSince; c.Fact != "" {
 		p.reDays = regexp.MustCompile(alt(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + alt(c.Units))
@@ -4671,6 +4680,13 @@ func (p *parser) residue(rd *reading) []string {
 		if k := strings.Index(s[lo:hi], h.words); k >= 0 {
 			for x := lo + k; x < lo+k+len(h.words); x++ {
 				cov[x] = true
+			}
+		}
+	}
+	if p.reWait != nil {
+		for _, m := range p.reWait.FindAllStringIndex(s, -1) {
+			for k := m[0]; k < m[1]; k++ {
+				cov[k] = true
 			}
 		}
 	}

@@ -521,6 +521,9 @@ func (p *parser) askKinds(t string) uint {
 			k |= 1 << n
 		}
 	}
+	if p.waitLength(t) {
+		k |= 1 << 5 // the waiting kind's bit
+	}
 	return k
 }
 
@@ -1782,7 +1785,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 						mustSaid = append(mustSaid, m)
 					}
 				}
-				terms = rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Deadline) || p.asksTerms(rd)
+				terms = rd.says(p.g.Benefits) || p.waitSaid(rd) || rd.says(p.g.Deadline) || p.asksTerms(rd)
 				mustRead = true
 			}
 			// the verb said inside "must I still" (还要交) is no filler
@@ -1797,7 +1800,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// 低保户交多少: a phrase that belongs to one activity, with a verb
 		// of it or a question of amount, time or place
 		asks := rd.says(p.g.Money) || rd.says(p.g.When) || rd.says(p.g.Deadline) ||
-			rd.says(p.g.Benefits) || rd.says(p.g.Waiting) || rd.says(p.g.Where) ||
+			rd.says(p.g.Benefits) || p.waitSaid(rd) || rd.says(p.g.Where) ||
 			rd.says(p.g.Must) || rd.says(p.g.Rate) || p.asksTerms(rd)
 		for _, f := range rd.facts {
 			if f.w.about == nil || f.neg {
@@ -2516,12 +2519,13 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		return q // nothing to ask more about
 	}
 	says := rd.says
+	text := rd.text
 	q.ownAsk = a.asksOwn
 	if a.asksOwn {
 		// 医保最迟几号交 晚了交要等好久才能报: each question of the act
 		// asks what its own clause asks
-		t := clauseText(rd, a.clause)
-		says = func(words []string) bool { return p.hasAny(t, words) }
+		text = clauseText(rd, a.clause)
+		says = func(words []string) bool { return p.hasAny(text, words) }
 	}
 	q.asks = askFlags{
 		when:        says(p.g.When),
@@ -2530,7 +2534,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		deadline:    says(p.g.Deadline) || says(p.g.DaysLeft),
 		daysLeft:    says(p.g.DaysLeft),
 		benefits:    says(p.g.Benefits),
-		waiting:     says(p.g.Waiting),
+		waiting:     says(p.g.Waiting) || p.waitLength(text),
 		where:       says(p.g.Where),
 		must:        says(p.g.Must),
 		claim:       says(p.g.Claim),
@@ -2542,7 +2546,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	// something starts asks when the answer changes
 	q.asks.when = q.asks.when || p.changeDaySaid(rd, q)
 	for i, at := range p.termAsks {
-		if !says(at.words) || at.refused && !p.asksRefusal(rd, q.Activity, at) {
+		if !says(at.words) && !(at.wait && p.waitLength(text)) || at.refused && !p.asksRefusal(rd, q.Activity, at) {
 			continue
 		}
 		if len(at.unstated) > 0 {
@@ -2608,7 +2612,7 @@ func (p *parser) termActivity(rd *reading, a hit) *rules.Activity {
 	}
 	var asked []string
 	for _, at := range p.termAsks {
-		if rd.says(at.words) {
+		if rd.says(at.words) || at.wait && p.waitLength(rd.text) {
 			asked = append(asked, at.terms...)
 		}
 	}
@@ -2679,7 +2683,9 @@ func (p *parser) asksTerms(rd *reading) bool {
 	if !rd.termsRead { // (chooseActs asks twice)
 		// (a refusal's words, 犯法不, ask of an act said as not done: no
 		// bare verb is an act for them)
-		rd.termsAsked = slices.ContainsFunc(p.termAsks, func(at askTerms) bool { return !at.refused && rd.says(at.words) })
+		rd.termsAsked = slices.ContainsFunc(p.termAsks, func(at askTerms) bool {
+			return !at.refused && (rd.says(at.words) || at.wait && p.waitLength(rd.text))
+		})
 		rd.termsRead = true
 	}
 	return rd.termsAsked
