@@ -56,6 +56,9 @@ type Hotline struct {
 	// penaltyActs are the activities those rules cover (found before the
 	// reasons, which are a copy, are read)
 	penaltyActs map[string]bool
+	// ownRules are the rules naming each activity itself (not a kind above
+	// it), found at load time
+	ownRules map[*rules.Activity][]*rules.Rule
 }
 
 // WithEngine returns a Hotline with h's words answering from e, which must
@@ -137,7 +140,20 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 	generic := genericWords(eng, g)
 	p.numbered = numberedDocs(eng, generic)
 	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: generic, formal: strings.NewReplacer(formal...), months: months,
-		texts: texts, tw: tw, penaltyBans: bans, penaltyActs: banActs}, nil
+		texts: texts, tw: tw, penaltyBans: bans, penaltyActs: banActs, ownRules: rulesNaming(eng.Rules())}, nil
+}
+
+// rulesNaming maps each activity a rule names to the rules naming it.
+func rulesNaming(set *rules.Set) map[*rules.Activity][]*rules.Rule {
+	own := map[*rules.Activity][]*rules.Rule{}
+	for _, n := range set.Notices {
+		for _, r := range n.Rules {
+			for _, a := range r.Activities {
+				own[a] = append(own[a], r)
+			}
+		}
+	}
+	return own
 }
 
 // genericWords strips, before titles are compared, the words every title
@@ -2960,8 +2976,8 @@ func (h *Hotline) kindSaid(q *Query) *rules.Activity {
 		all := true
 		for _, x := range k.Implies {
 			v, said := q.Facts[x.Fact.Name]
-			all = all && said && sameValue(v, x.Value()) && (x.Value() == true || deniedOnly(q, x.Fact.Name, h.p.g.Negators) ||
-				othersSaid(q, x.Fact.Name, h.p.g.Others)) && !derived(h.eng.Rules(), x.Fact)
+			all = all && said && sameValue(v, x.Value()) && (x.Value() == true || slices.Contains(h.p.g.PlaceKinds, x.Fact.Name) ||
+				deniedOnly(q, x.Fact.Name, h.p.g.Negators) || othersSaid(q, x.Fact.Name, h.p.g.Others)) && !derived(h.eng.Rules(), x.Fact)
 		}
 		if all {
 			if fit != nil {
@@ -2970,7 +2986,75 @@ func (h *Hotline) kindSaid(q *Query) *rules.Activity {
 			fit = k
 		}
 	}
+	if fit == nil && a.Parent != nil && h.ruledOutOwn(q, a) {
+		fit = h.placeSibling(q, a)
+	}
 	return fit
+}
+
+// placeSibling is the one kind beside a (under a's parent) that implies only
+// place kinds' facts, each as the call said it (填坑 in a pond not on the
+// site: 随意倾倒), nil for none or several.
+func (h *Hotline) placeSibling(q *Query, a *rules.Activity) *rules.Activity {
+	var fit *rules.Activity
+	for _, k := range h.eng.Rules().Activities {
+		if k == a || k.Parent != a.Parent || len(k.Implies) == 0 {
+			continue
+		}
+		all := true
+		for _, x := range k.Implies {
+			v, said := q.Facts[x.Fact.Name]
+			all = all && said && sameValue(v, x.Value()) && slices.Contains(h.p.g.PlaceKinds, x.Fact.Name)
+		}
+		if all {
+			if fit != nil {
+				return nil
+			}
+			fit = k
+		}
+	}
+	return fit
+}
+
+// ruledOutOwn reports whether a is told apart from its parent only by rules
+// the call's other facts rule out: a place kind's fact is said, and every
+// rule naming a itself is false on the rest (第二十二条's on-site backfill,
+// said of a pond elsewhere) — so the act is its parent's, done there.
+func (h *Hotline) ruledOutOwn(q *Query, a *rules.Activity) bool {
+	own := h.ownRules[a]
+	if len(own) == 0 || !slices.ContainsFunc(h.p.g.PlaceKinds, func(f string) bool { _, said := q.Facts[f]; return said }) {
+		return false
+	}
+	set := h.eng.Rules()
+	st := set.NewState()
+	for i := range st.Bool {
+		st.Bool[i] = cond.Unknown // windows too: only facts may rule a rule out
+	}
+	for name, v := range q.Facts {
+		f, ok := set.Fact(name)
+		if !ok || slices.Contains(h.p.g.PlaceKinds, name) {
+			// ruled out by the place itself, the kind stays named by its
+			// words: 装修垃圾 piled where none is designated is still
+			// asked of 第十一条's designated point
+			continue
+		}
+		switch x := v.(type) {
+		case bool:
+			if f.Kind == cond.Bool {
+				st.Bool[f.Var.Slot] = cond.TriOf(x)
+			}
+		case string:
+			if f.Kind == cond.Enum {
+				st.Str[f.Var.Slot] = x
+			}
+		}
+	}
+	for _, r := range own {
+		if r.Program == nil || r.Program.Eval(st) != cond.False {
+			return false
+		}
+	}
+	return true
 }
 
 // deniedOnly reports whether fact was said false by words that deny (冇批,

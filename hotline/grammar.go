@@ -250,8 +250,12 @@ type grammar struct {
 	When             []string `yaml:"when"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
-	ThirdParty  []string `yaml:"third_party"`
-	Others      []string `yaml:"others"`
+	ThirdParty []string `yaml:"third_party"`
+	Others     []string `yaml:"others"`
+	// PlaceKinds are facts whose value, however the call says it (a place
+	// that is none designated: 楼道里, 水坑), names the kind that implies
+	// it (随意倾倒 is dumping where none is designated).
+	PlaceKinds  []string `yaml:"place_kinds"`
 	FirstPerson []string `yaml:"first_person"`
 	// Employer are the words for whoever pays a worker's employee
 	// insurance (单位, 厂里): a negator said after one denies what the
