@@ -100,6 +100,11 @@ type grammar struct {
 	Imperative  []string `yaml:"imperative"`
 	At          []string `yaml:"at"`
 	Returns     []string `yaml:"returns"`
+	// Fuel, FuelBurnt, Home: fuel gathered, brought back and burnt
+	// (柴背回来烧火) is burnt where Home is read to be (the stove).
+	Fuel      []string `yaml:"fuel"`
+	FuelBurnt []string `yaml:"fuel_burnt"`
+	Home      string   `yaml:"home"`
 	// Outward are words of going out (去, 上山): an act's clause saying
 	// one after it is the trip's first leg, what is brought back in a
 	// later clause the second's (broughtBack).

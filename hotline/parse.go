@@ -441,6 +441,9 @@ type parser struct {
 	reDays    *regexp.Regexp
 	// reWait reads a wait asked of by its length (要过90天才能报, 等三个月才能用)
 	reWait *regexp.Regexp
+	// home is the reading of the grammar's home word (家里): where fuel
+	// brought back is burnt; nil when the vocabulary reads none
+	home *word
 	// dayLimits are counts of days against a notice's limit (出生91天)
 	dayLimits []dayLimit
 	// measures are number facts said with their own words and unit
@@ -954,6 +957,11 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		units := append(keys(g.CountUnits), g.MonthUnits...)
 		p.reWait = regexp.MustCompile(alt(g.WaitVerbs) + `\s*(?:[0-9]+|[零〇一二两三四五六七八九十百几多少好]+)\s*` + alt(units) + `\s*` + alt(g.CountWait))
 	}
+	if g.Home != "" {
+		if ws, n := p.facts.longest(g.Home); n == len(g.Home) && len(ws) > 0 {
+			p.home = &ws[0]
+		}
+	}
 	if c := voc.DaysSince; c.Fact != "" {
 		p.reDays = regexp.MustCompile(alt(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + alt(c.Units))
 	}
@@ -1332,6 +1340,9 @@ type hit struct {
 	// asksOwn: one of several questions of the same act (医保最迟几号交 晚了
 	// 交要等好久才能报) — it asks what its own clause asks, not the call
 	asksOwn bool
+	// home is the place fuel brought back is burnt (burntAtHome), taken
+	// as a fact phrase of the act's; nil for none
+	home *hit
 }
 
 func (h hit) objStart() int {

@@ -401,6 +401,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		a.skip = append(a.skip[:len(a.skip):len(a.skip)], negFacts...)
 		a.skip = append(a.skip, p.leftBehind(rd, a)...)
 		a.skip = append(a.skip, p.broughtBack(rd, a)...)
+		a.home = p.burntAtHome(rd, a)
 		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
 		if q.DateWords == "" {
@@ -690,6 +691,36 @@ func (p *parser) leftBehind(rd *reading, a hit) []int {
 		}
 	}
 	return out
+}
+
+// burntAtHome is the home word's reading as a fact phrase of act a when a
+// is burning fuel brought back (柴背回来烧火煮饭, 干柴挑回家烧灶): fuel said
+// before a word of coming back, a burning verb right after it, and no
+// place said between it and a — the fire is the house's stove or hearth,
+// not one in the open where the wood was gathered. Nil otherwise.
+func (p *parser) burntAtHome(rd *reading, a hit) *hit {
+	if p.home == nil || !p.textHas(rd, p.g.Fuel) {
+		return nil
+	}
+	at, end := -1, -1
+	for _, w := range p.g.Returns {
+		if k := strings.LastIndex(rd.text[:max(a.objStart(), a.i)], w); k > at && sameSentence(rd, k, a.i) {
+			at, end = k, k+len(w)
+		}
+	}
+	if at < 0 || !p.hasAny(rd.text[:at], p.g.Fuel) {
+		return nil
+	}
+	rest := strings.TrimLeft(rd.text[end:], "去里后了 ")
+	if !p.startsWithAny(rest, p.g.FuelBurnt) {
+		return nil
+	}
+	for _, f := range rd.facts {
+		if f.i >= at && f.i < a.j {
+			return nil // (回来在院子里烧: the place said is where)
+		}
+	}
+	return &hit{i: at, j: end, w: *p.home, clause: a.clause, words: rd.text[at:end]}
 }
 
 // broughtBack are the starts of the fact phrases said right before a word
@@ -2359,7 +2390,10 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	}
 	// the act's own clause first: its facts win over the story's
 	// (家里老人说… 去山上烧纸)
-	ordered := make([]hit, 0, len(rd.facts))
+	ordered := make([]hit, 0, len(rd.facts)+1)
+	if a.home != nil {
+		ordered = append(ordered, *a.home) // (柴背回来烧: burnt at home)
+	}
 	for _, h := range rd.facts {
 		if h.clause == a.clause {
 			ordered = append(ordered, h)
