@@ -105,6 +105,9 @@ type grammar struct {
 	Fuel      []string `yaml:"fuel"`
 	FuelBurnt []string `yaml:"fuel_burnt"`
 	Home      string   `yaml:"home"`
+	// Homes are the words for the caller's home said after a distance's
+	// prefix, the landmark before it (后山离屋二十几米).
+	Homes []string `yaml:"homes"`
 	// Outward are words of going out (去, 上山): an act's clause saying
 	// one after it is the trip's first leg, what is brought back in a
 	// later clause the second's (broughtBack).

@@ -2024,7 +2024,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			continue
 		}
 		if n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
-			!p.readsAsWritten(text, i, i+n, w) && !p.counts(text, i, i+n, w) && !p.verbBeforeObject(text, i, i+n) && !p.tailHeard(text, i, w) {
+			!p.readsAsWritten(text, i, i+n, w) && !p.distanceAsWritten(text, i, i+n) && !p.counts(text, i, i+n, w) && !p.verbBeforeObject(text, i, i+n) && !p.tailHeard(text, i, w) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -4184,6 +4184,9 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 						c.start = m[0] - len(w)
 					}
 				}
+			} else if k := p.landmarkBeforeHome(s, m[0]); k >= 0 && rd.free(k, m[0]) {
+				// 后山离屋二十几米: the landmark before 离, the home after
+				c.start, c.measured = k, true
 			} else if k := p.farSaidBefore(s, m[0]); k >= 0 && rd.free(k, m[0]) {
 				// 田离山有好远 两里多路: how far, said again as a number
 				c.start, c.measured = k, true
@@ -4242,6 +4245,52 @@ func (p *parser) landmarkAfter(s string, i int) int {
 		}
 	}
 	return end
+}
+
+// distanceAsWritten reports whether text[i:j] ends with a distance's
+// prefix that a home word or a numeral follows (竹山离屋三十米, 林子离我家
+// 三百米): the prefix is said as written, not heard as another word by its
+// sound (竹山里).
+func (p *parser) distanceAsWritten(text string, i, j int) bool {
+	if !p.hasSuffixAny(text[i:j], p.voc.Distance.Prefixes) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[j:]); isNumeralRune(r) {
+		return true
+	}
+	return p.startsWithAny(text[j:], p.g.Homes)
+}
+
+// landmarkBeforeHome is where a landmark starts that is said before a
+// distance's prefix and a word for the home, right before byte i (后山离屋
+// of 后山离屋二十几米; hedges between, 也就, are the match's), or -1.
+func (p *parser) landmarkBeforeHome(s string, i int) int {
+	t := strings.TrimRight(s[:i], " ")
+	for _, h := range p.g.Homes {
+		u, ok := strings.CutSuffix(t, h)
+		if !ok {
+			continue
+		}
+		for _, pre := range p.voc.Distance.Prefixes {
+			v, ok := strings.CutSuffix(strings.TrimRight(u, " "), pre)
+			if !ok {
+				continue
+			}
+			if k := p.edgeBefore(v+"边", len(v)+len("边")); k >= 0 {
+				return k // (林子边上离屋: an edge said too)
+			}
+			best := -1
+			for _, n := range p.voc.Distance.Nouns {
+				if strings.HasSuffix(v, n) && (best < 0 || len(v)-len(n) < best) {
+					best = len(v) - len(n)
+				}
+			}
+			if best >= 0 {
+				return best
+			}
+		}
+	}
+	return -1
 }
 
 // distanceEdges are the words that make a landmark its edge (林子边上):
