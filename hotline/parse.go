@@ -297,6 +297,7 @@ type word struct {
 	about    *rules.Activity // a phrase's activity, when no act is named (低保户交多少)
 	place    string          // the division code the words name (金水区, 钱塘江), "" for none
 	outside  string          // the name of a place no loaded notice covers (北京), "" for none
+	unless   []vocab.Value   // facts that, read in the call, undo facts (vocab.Phrase.Unless)
 }
 
 // frame is one verb–object frame of an activity or an uncovered act.
@@ -745,10 +746,10 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	for _, ph := range voc.Phrases {
 		for _, w := range ph.Words {
-			p.facts.add(w, word{facts: ph.Facts, note: ph.Note, about: byID[ph.About], place: ph.Place})
+			p.facts.add(w, word{facts: ph.Facts, note: ph.Note, about: byID[ph.About], place: ph.Place, unless: ph.Unless})
 			for _, n := range ph.Modified {
 				if h, ok := strings.CutSuffix(w, n); ok && h != "" {
-					p.inserted = append(p.inserted, insertedPhrase{head: h, noun: n, w: word{facts: ph.Facts, note: ph.Note, about: byID[ph.About], place: ph.Place}})
+					p.inserted = append(p.inserted, insertedPhrase{head: h, noun: n, w: word{facts: ph.Facts, note: ph.Note, about: byID[ph.About], place: ph.Place, unless: ph.Unless}})
 					r, _ := utf8.DecodeRuneInString(h)
 					p.insertedFirst.add(r)
 				}

@@ -2432,6 +2432,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	// (市场分的摊位: on no fire lane): a phrase stating the fact itself
 	// (消防通道上), said anywhere, wins over it
 	var presumed map[string]bool
+	var undoable []hit // phrases taken whose facts others may undo (Unless)
 	for _, h := range ordered {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
@@ -2539,7 +2540,11 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: kind, Fact: v.Fact, Value: val,
 				Meaning: p.factMeaning(v.Fact, val), Note: h.w.note})
 		}
+		if len(h.w.unless) > 0 && !h.neg {
+			undoable = append(undoable, h)
+		}
 	}
+	p.undo(undoable, q)
 	p.placeSaid(rd, a, q)
 	// in forest land and a distance phrase (山上 … 山边): in forest land wins
 	if q.Facts["in_forest_land"] == true {
@@ -3422,4 +3427,34 @@ func (p *parser) uncoveredBesideBan(rd *reading, pos, neg []hit) bool {
 		}
 	}
 	return true
+}
+
+// undo drops the facts of phrases in hs whose Unless the call's facts meet
+// (请了人去摘别人山上的: whoever hires on another's hill is no holder, so
+// the hiring says nothing of the holder's consent).
+func (p *parser) undo(hs []hit, q *Query) {
+	for _, h := range hs {
+		met := true
+		for _, u := range h.w.unless {
+			if v, ok := q.Facts[u.Fact]; !ok || !sameValue(v, u.V) {
+				met = false
+				break
+			}
+		}
+		if !met {
+			continue
+		}
+		for _, v := range h.w.facts {
+			if old, ok := q.Facts[v.Fact]; !ok || !sameValue(old, v.V) {
+				continue
+			}
+			delete(q.Facts, v.Fact)
+			q.Understood = slices.DeleteFunc(q.Understood, func(u Understood) bool {
+				return u.Kind == "fact" && u.Fact == v.Fact && u.Words == h.words
+			})
+			u := h.w.unless[0]
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact",
+				Meaning: "未采用（" + p.factMeaning(u.Fact, u.V) + "）"})
+		}
+	}
 }

@@ -105,6 +105,10 @@ type Phrase struct {
 	// what they are of, or who issued them, before them (有城管局批的运输
 	// 核准 is 有核准): each ends at least one of Words, which is longer.
 	Modified []string
+	// Unless are facts whose values, read from the same call, undo
+	// Facts (请了人 is the holder's consent to pick, unless the hill is
+	// said to be another's: whoever hires there is no holder).
+	Unless []Value
 }
 
 // Measure is a number fact said as a number and a unit after words of
@@ -428,6 +432,8 @@ type fileSpec struct {
 		// Modified are nouns ending some of Words that a modifier may
 		// come before (Phrase.Modified)
 		Modified []rules.Str `yaml:"modified"`
+		// Unless are facts that, said in the call, undo the phrase's
+		Unless map[string]rules.Str `yaml:"unless"`
 	} `yaml:"phrases"`
 	Distance *struct {
 		Fact     rules.Str          `yaml:"fact"`
@@ -645,6 +651,7 @@ func (l *loader) file(file string, data []byte) {
 		if ph.Place.Value != "" {
 			out.Place = l.place(ph.Place)
 		}
+		out.Unless = l.values(ph.Unless)
 		for _, n := range ph.Modified {
 			if !slices.ContainsFunc(ph.Words, func(w string) bool { return len(w) > len(n.Value) && strings.HasSuffix(w, n.Value) }) {
 				l.errorf(n.Pos, "phrase %v: modified %q ends none of its words", ph.Words, n.Value)
