@@ -1798,6 +1798,23 @@ func (p *parser) correctedDay(text string, ms []dates.Mention) []dates.Mention {
 	return append(ms, dates.Mention{Start: start, End: end, Words: text[start:end], Date: last.Date.AddDays(int(n - said))})
 }
 
+// gapRunes is what token t counts toward the reach from verb v to its
+// object: its characters, but a fact phrase said with 的 in v's clause
+// (whose or where: 别人园子里的, 自己山上的) counts one whole — it describes
+// the object (摘几个别人园子里的柚子), and a long one is no farther.
+func gapRunes(rd *reading, v, t frameTok) int {
+	for _, f := range rd.facts {
+		if t.i < f.i || t.j > f.j || !strings.HasPrefix(rd.text[f.j:], "的") || rd.clause(f.i) != rd.clause(v.i) {
+			continue
+		}
+		if t.i == f.i {
+			return 1
+		}
+		return 0
+	}
+	return utf8.RuneCountInString(t.t)
+}
+
 // sameSentence reports whether bytes i and j are in one clause, or in
 // clauses parted by spaces only: a verb and its object may be said apart
 // so (院子里扫的树叶子 堆起来点了), though facts and negation keep to their
@@ -2953,7 +2970,7 @@ func (p *parser) scanFrames(rd *reading) {
 					made, madeF = oi, f
 				}
 			}
-			gap += utf8.RuneCountInString(toks[oi].t)
+			gap += gapRunes(rd, v, toks[oi])
 		}
 		gap = 0
 		for oi := vi - 1; !found && oi >= 0 && gap <= 8; oi-- {
