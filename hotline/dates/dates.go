@@ -221,6 +221,10 @@ type Mention struct {
 	// prev is the previous occurrence of a day said without a year (10月15号,
 	// 15号), for 过了 to pick the nearer; zero when there is none.
 	prev calendar.Date
+	// ahead marks a day of the month said alone (二十九号) whose day this
+	// month is still to come: 那天 after it points to that one, not back
+	// to the month before's
+	ahead bool
 }
 
 // Reader finds days in text. It is immutable and safe for concurrent use.
@@ -2322,6 +2326,7 @@ func (r *Reader) dayOfMonth(s *scan, today calendar.Date) {
 				py, pm = py-1, 12
 			}
 			mn.prev, _ = date(py, pm, d.Day())
+			mn.ahead = d.Month() == today.Month() && d.Year() == today.Year()
 			s.add(mn)
 		}
 	}
@@ -2416,7 +2421,7 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 func (r *Reader) recent(s *scan, today calendar.Date) {
 	for i := range s.out {
 		m := &s.out[i]
-		if m.Bad || m.Weak || m.Past || m.prev == (calendar.Date{}) || !m.Date.After(today) || today.Sub(m.prev) > r.w.RecentDays {
+		if m.Bad || m.Weak || m.Past || m.ahead || m.prev == (calendar.Date{}) || !m.Date.After(today) || today.Sub(m.prev) > r.w.RecentDays {
 			continue
 		}
 		rest := strings.TrimLeft(s.text[m.End:], " ")
