@@ -149,6 +149,12 @@ type grammar struct {
 	// opens with a turn (那…) and asks: the known case is only contrasted.
 	Known        []string `yaml:"known"`
 	ContrastOpen []string `yaml:"contrast_open"`
+	// AlsoAsks turn a clause that asks to another case than the one
+	// said before it (…我老婆的爸爸也能交不), as ContrastOpen does.
+	AlsoAsks []string `yaml:"also_asks"`
+	// ConfirmEnd end a turned-to clause that asks with the answer hoped
+	// for (那给我老婆交可以吧).
+	ConfirmEnd []string `yaml:"confirm_end"`
 	// OnlyPremise opens a clause that asks whether only one case is
 	// banned (是不是只有上坟烧纸才不准) before one that asks of the caller's
 	// own: the premise's case is only contrasted, as a known one is.

@@ -2410,6 +2410,16 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		rest := ordered[len(ordered)-(len(rd.facts)-countClause(rd.facts, a.clause)):]
 		sort.SliceStable(rest, func(i, j int) bool { return absInt(rest[i].clause-a.clause) < absInt(rest[j].clause-a.clause) })
 	}
+	// a clause that asks and turns to another case (那给我小舅子交行不,
+	// 我老婆的爸爸也能交不) after one that does not ask: its facts first, and
+	// the same fact said otherwise before it yields — the case asked is the
+	// one turned to
+	turn := p.turnClause(rd)
+	if turn >= 0 {
+		sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].clause == turn && ordered[j].clause != turn })
+	}
+	var turnFacts map[string]bool
+	yields := func(h hit, fact string) bool { return turn >= 0 && h.clause != turn && turnFacts[fact] }
 	// a count against a limit first: 生下来91天 … 还算新生儿吗 is past 90
 	// days whatever word the question names the case by
 	sort.SliceStable(ordered, func(i, j int) bool { return ordered[i].counted && !ordered[j].counted })
@@ -2456,7 +2466,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		// a phrase is one reading of the place: when a fact of it is
 		// contradicted by one already taken (城里拆房子的渣土 拉到乡下…倒:
 		// 乡下 is where, 城里 whence), none of its facts is taken
-		contradicted := false
+		contradicted, yielded := false, false
 		for k, v := range h.w.facts {
 			if h.neg && k != denied {
 				continue
@@ -2467,8 +2477,13 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				// (a value only presumed yields to one said: 赶集的时候在城里)
 				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) && !presumed[v.Fact] {
 					contradicted = true
+					yielded = yielded || yields(h, v.Fact)
 				}
 			}
+		}
+		if yielded {
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（问的是后面说的）"})
+			continue
 		}
 		// (院子挨着林子: but a place said right before the phrase is what
 		// lies there — the phrase then tells that place's distance only)
@@ -2532,6 +2547,12 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				presumed[v.Fact] = true
 			}
 			q.Facts[v.Fact] = val
+			if turn >= 0 && h.clause == turn {
+				if turnFacts == nil {
+					turnFacts = map[string]bool{}
+				}
+				turnFacts[v.Fact] = true
+			}
 			kind := "fact"
 			if v.Fact == "town" {
 				kind = "place"
@@ -3457,4 +3478,31 @@ func (p *parser) undo(hs []hit, q *Query) {
 				Meaning: "未采用（" + p.factMeaning(u.Fact, u.V) + "）"})
 		}
 	}
+}
+
+// turnClause is the clause of rd that asks and turns to another case than
+// one said before it in a clause that does not ask (…，那给我小舅子交行不;
+// …，我老婆的爸爸也能交不: mandarin.yaml contrast_open, also_asks); -1 if
+// none.
+func (p *parser) turnClause(rd *reading) int {
+	if len(rd.text) == 0 {
+		return -1
+	}
+	roles := p.roles(rd)
+	for c := rd.clause(len(rd.text) - 1); c > 0; c-- {
+		t := strings.Trim(clauseText(rd, c), "，,。.？?！!；;、 \t\u3000")
+		if roles == nil || roles[c] != roleAsks {
+			if t == "" || !p.endsWithAny(t, p.g.ConfirmEnd) {
+				continue
+			}
+		}
+		if !p.startsWithAny(t, p.g.ContrastOpen) && !p.hasAny(t, p.g.AlsoAsks) {
+			return -1
+		}
+		if roles == nil || slices.ContainsFunc(roles[:c], func(r clauseRole) bool { return r != roleAsks }) {
+			return c
+		}
+		return -1
+	}
+	return -1
 }
