@@ -2041,7 +2041,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			i += n // 冇编建筑垃圾处理方案 as written: its 编 is not 变
 			continue
 		}
-		if n > 0 && w != text[i:i+n] && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
+		if n > 0 && w != text[i:i+n] && !numeralsOnly(text[i:i+n]) && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
 			!p.readsAsWritten(text, i, i+n, w) && !p.distanceAsWritten(text, i, i+n) && !p.counts(text, i, i+n, w) && !p.verbBeforeObject(text, i, i+n) && !p.tailHeard(text, i, w) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
@@ -2160,6 +2160,17 @@ func (p *parser) counts(text string, i, j int, w string) bool {
 		k += sz
 	}
 	return false
+}
+
+// numeralsOnly reports whether s is all numerals: a number said (一百零五)
+// is never a word misheard (灵屋 sounds as its 零五).
+func numeralsOnly(s string) bool {
+	for _, r := range s {
+		if !isNumeralRune(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // isNumeralRune: r is a digit or a Chinese numeral (三只, 十几只).
