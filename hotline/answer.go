@@ -1137,12 +1137,15 @@ func (h *Hotline) actWords(q *Query, d *engine.Decision, l Lang) string {
 // startsWithVerb reports whether words begin with a verb of the vocabulary's
 // frames (搭个遮阳棚, 带一桶汽油): said so, they name an act.
 func (p *parser) startsWithVerb(words string) bool {
+	// (拖拉机的私人: a verb that begins a longer object, 拖 of 拖拉机, is
+	// no verb said)
+	obj := p.objects.longestLen(words)
 	n := 0
 	for i := range words {
 		if n++; n > 3 {
 			break
 		}
-		if i > 0 && p.verbSet[words[:i]] {
+		if i > 0 && i >= obj && p.verbSet[words[:i]] {
 			return true
 		}
 	}
