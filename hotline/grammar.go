@@ -155,6 +155,15 @@ type grammar struct {
 	// ConfirmEnd end a turned-to clause that asks with the answer hoped
 	// for (那给我老婆交可以吧).
 	ConfirmEnd []string `yaml:"confirm_end"`
+	// ForWords open a phrase of whom something is done for (给我爸, 帮我妈);
+	// ForPronouns are such a phrase with a pronoun (帮他), which takes the
+	// person named before it in the call.
+	ForWords    []string `yaml:"for_words"`
+	ForPronouns []string `yaml:"for_pronouns"`
+	// ForFacts are the facts a person's phrase carries over to the
+	// pronoun; ForSelf the persons that are the caller, not another.
+	ForFacts []string `yaml:"for_facts"`
+	ForSelf  []string `yaml:"for_self"`
 	// OnlyPremise opens a clause that asks whether only one case is
 	// banned (是不是只有上坟烧纸才不准) before one that asks of the caller's
 	// own: the premise's case is only contrasted, as a known one is.

@@ -334,6 +334,10 @@ type dayLimit struct {
 // the rule set, the calendar, the vocabulary and the Mandarin grammar, and
 // is immutable and safe for concurrent use.
 type parser struct {
+	// kin are the people the vocabulary's phrases name after a word of
+	// doing for (给我爸 → 我爸), longest first, with the facts the phrase
+	// states: what 帮他 says when he was named before (kinWords)
+	kinNouns []kinNoun
 	// frameWords are the objects and with-words of covered acts' frames
 	// that need a with-word, read by verbless
 	frameWords *trie
@@ -761,6 +765,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.unaskedWords(voc)
 	p.ownWords(voc)
 	p.towardWords(voc)
+	p.kinWords(voc)
 	p.placeWords()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
@@ -5340,4 +5345,45 @@ func (p *parser) holdsTopicPair(w string) bool {
 		prev = r
 	}
 	return false
+}
+
+// kinNoun is a person a phrase names after a word of doing for, and the
+// facts the phrase states of doing it for them.
+type kinNoun struct {
+	noun  string
+	facts []vocab.Value
+}
+
+// kinWords reads, once, the people the vocabulary's phrases name after
+// one of the grammar's ForWords (给我爸: 我爸), each with its phrase's
+// facts; a person two phrases state differently is left out.
+func (p *parser) kinWords(voc *vocab.Vocabulary) {
+	byNoun := map[string][]vocab.Value{}
+	var mixed map[string]bool
+	for _, ph := range voc.Phrases {
+		if len(ph.Facts) == 0 || slices.ContainsFunc(ph.Facts, func(v vocab.Value) bool { return !slices.Contains(p.g.ForFacts, v.Fact) }) {
+			continue // (帮别人拉茶果: no person's facts)
+		}
+		for _, w := range ph.Words {
+			for _, f := range p.g.ForWords {
+				n, ok := strings.CutPrefix(w, f)
+				if !ok || utf8.RuneCountInString(n) < 2 || slices.Contains(p.g.ForSelf, n) {
+					continue
+				}
+				if old, seen := byNoun[n]; seen && !slices.EqualFunc(old, ph.Facts, func(a, b vocab.Value) bool { return a.Fact == b.Fact && sameValue(a.V, b.V) }) {
+					if mixed == nil {
+						mixed = map[string]bool{}
+					}
+					mixed[n] = true
+				}
+				byNoun[n] = ph.Facts
+			}
+		}
+	}
+	for n, facts := range byNoun {
+		if !mixed[n] {
+			p.kinNouns = append(p.kinNouns, kinNoun{noun: n, facts: facts})
+		}
+	}
+	slices.SortFunc(p.kinNouns, func(a, b kinNoun) int { return cmp.Or(len(b.noun)-len(a.noun), strings.Compare(a.noun, b.noun)) })
 }

@@ -2566,6 +2566,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 	}
 	p.undo(undoable, q)
+	p.kinBefore(rd, q)
 	p.placeSaid(rd, a, q)
 	// in forest land and a distance phrase (山上 … 山边): in forest land wins
 	if q.Facts["in_forest_land"] == true {
@@ -3505,4 +3506,39 @@ func (p *parser) turnClause(rd *reading) int {
 		return -1
 	}
 	return -1
+}
+
+// kinBefore gives a phrase of doing for a pronoun (帮他交) the facts of
+// the person named before it (我爸问…帮他交: for his father), when none of
+// them was read otherwise.
+func (p *parser) kinBefore(rd *reading, q *Query) {
+	at := -1
+	for _, w := range p.g.ForPronouns {
+		if k := strings.Index(rd.text, w); k >= 0 && (at < 0 || k < at) {
+			at = k
+		}
+	}
+	if at <= 0 {
+		return
+	}
+	best, bestAt := -1, -1
+	for i, k := range p.kinNouns {
+		if j := strings.LastIndex(rd.text[:at], k.noun); j > bestAt {
+			best, bestAt = i, j
+		}
+	}
+	if best < 0 {
+		return
+	}
+	k := p.kinNouns[best]
+	for _, v := range k.facts {
+		if _, said := q.Facts[v.Fact]; said {
+			return
+		}
+	}
+	for _, v := range k.facts {
+		q.Facts[v.Fact] = v.V
+		q.Understood = append(q.Understood, Understood{Words: k.noun, Kind: "fact", Fact: v.Fact, Value: v.V,
+			Meaning: p.factMeaning(v.Fact, v.V)})
+	}
 }
