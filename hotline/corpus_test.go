@@ -750,8 +750,10 @@ var heldoutSets = []heldoutSet{
 	// category and the misses by kind. One case was corrected (a brick works' broken bricks are no 建筑垃圾). After
 	// general fixes (拆户 said as 单独交; uncovered acts asked for others — papers, jabs, other insurances; the employee
 	// account for a spouse's kin; a 可以 never got by dropping the act's own word, 请了人去偷摘; riding with the fruit),
-	// 209 (the floor raised to 0.83). Left: two households asked together (15).
-	{"set25", heldout25Glob, 245, 0.83, 0},
+	// 209 (the floor raised to 0.83). Left: two households asked together (15). Session 19 (fix25: a year before a
+	// month, the caller hiring pickers, a clause that turns to another case, 帮他 after the person named): 226 (the floor
+	// raised to 0.89).
+	{"set25", heldout25Glob, 245, 0.89, 0},
 	// Held-out set 26 (testdata/heldout/s26-where, 254 calls in 7 categories, session 19): callers who say where in
 	// their own everyday words — the hill (后山, 坟山, 茶山, 半山腰, 林场) and how near (山脚下, 隔林子一条马路, 离山百把米, 一里
 	// 多路), the house and its ground (灶屋, 神龛前, 禾场, 院子, 屋门口), the village (村口, 村部门口, 河边, 塘边, 桥底下), the
