@@ -470,6 +470,10 @@ type parser struct {
 	// soleFirst are the first characters of verbs only one activity has
 	// (交, 摘): said alone they may still name it
 	soleFirst map[rune]bool
+	// ownContext are, per activity, the facts and calendar days that only
+	// its own rules read (own_land, picking_right, 寒露 of the picking):
+	// said in a call, they tie its bare verb to it as an object would
+	ownContext map[*rules.Activity]*actContext
 	// docFirst are the first characters of the rule set's document numbers
 	docFirst []rune
 	// issuers are the issuers' prefixes of the document numbers the rule
@@ -781,6 +785,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			}
 		}
 	}
+	p.ownContext = ownContextOf(set)
 	p.soleFirst = map[rune]bool{}
 	for v := range p.byVerb {
 		if p.onlyActivityOf(v) != nil {
@@ -5386,4 +5391,101 @@ func (p *parser) kinWords(voc *vocab.Vocabulary) {
 		}
 	}
 	slices.SortFunc(p.kinNouns, func(a, b kinNoun) int { return cmp.Or(len(b.noun)-len(a.noun), strings.Compare(a.noun, b.noun)) })
+}
+
+// actContext is what a call may say that ties a bare verb to one activity
+// without naming its object: a fact only its rules read, or a calendar day
+// (a solar term, a festival) only its rules' windows name.
+type actContext struct {
+	facts map[string]bool
+	days  []string
+}
+
+// ownContextOf finds, for each activity, the facts and the calendar days of
+// windows that only rules of that one activity read — the facts a rule of
+// several activities reads, or rules of two activities read, tie a verb to
+// none of them.
+func ownContextOf(set *rules.Set) map[*rules.Activity]*actContext {
+	type reader struct {
+		a    *rules.Activity
+		many bool
+	}
+	readers := map[string]*reader{} // a fact's name, or a window's notice key and id
+	windows := map[string]*rules.Window{}
+	for _, n := range set.Notices {
+		for _, w := range n.Windows {
+			if w.Var != nil {
+				windows[n.Key()+"#"+w.Var.Name] = w
+			}
+		}
+		for _, r := range n.Rules {
+			if r.Program == nil {
+				continue
+			}
+			for _, v := range r.Program.Vars {
+				k := v.Name
+				if v.Window {
+					k = n.Key() + "#" + v.Name
+				}
+				rd := readers[k]
+				if rd == nil {
+					rd = &reader{}
+					readers[k] = rd
+				}
+				if len(r.Activities) != 1 || rd.a != nil && rd.a != r.Activities[0] {
+					rd.many = true
+				} else {
+					rd.a = r.Activities[0]
+				}
+			}
+		}
+	}
+	days := append(calendar.TermNames(), calendar.FestivalNames()...)
+	out := map[*rules.Activity]*actContext{}
+	for k, rd := range readers {
+		if rd.many || rd.a == nil {
+			continue
+		}
+		c := out[rd.a]
+		if c == nil {
+			c = &actContext{facts: map[string]bool{}}
+			out[rd.a] = c
+		}
+		if w, ok := windows[k]; ok {
+			for _, d := range days {
+				if strings.Contains(w.Spec.String(), d) && !slices.Contains(c.days, d) {
+					c.days = append(c.days, d)
+				}
+			}
+			continue
+		}
+		if _, ok := set.Fact(k); ok {
+			c.facts[k] = true
+		}
+	}
+	for _, c := range out {
+		slices.Sort(c.days) // map order is random: keep the lists stable
+	}
+	return out
+}
+
+// contextSaid reports whether the call says something only activity a's
+// rules read (自家山上 for the picking's own_land, 寒露): with it, a's bare
+// verb (摘) is a's act though its object goes unsaid.
+func (p *parser) contextSaid(rd *reading, a *rules.Activity) bool {
+	c := p.ownContext[a]
+	if c == nil {
+		return false
+	}
+	for _, f := range rd.facts {
+		if f.neg {
+			continue
+		}
+		for _, v := range f.w.facts {
+			if c.facts[v.Fact] && !v.Presumed {
+				return true
+			}
+		}
+	}
+	return slices.ContainsFunc(c.days, func(d string) bool { return strings.Contains(rd.text, d) })
 }

@@ -1794,7 +1794,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 		}
 		// 我去摘可以吗: a bare verb that only one activity has, when an
-		// object of its frames is said elsewhere in the call (寒露籽, 油茶),
+		// object of its frames is said elsewhere in the call (寒露籽, 油茶)
+		// or what only its rules read (自家山上, 同意了我, 寒露以前),
 		// or the call asks whether it must still be done (60岁还要交吗) or
 		// what a rule's terms say of it (过了12月31号还能交吗 交了啥时候能用)
 		var mustSaid []string // the "must I still" words said, found once
@@ -1824,7 +1825,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			for _, m := range mustSaid {
 				must = must || strings.Contains(m, v.words)
 			}
-			if must || terms || !p.filler1[v.words] && p.objectSaid(rd, a) {
+			if must || terms || !p.filler1[v.words] && (p.objectSaid(rd, a) || p.contextSaid(rd, a)) {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
