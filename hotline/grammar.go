@@ -87,6 +87,7 @@ type grammar struct {
 	CountNotAfter []string       `yaml:"count_not_after"`
 	CountWait     []string       `yaml:"count_wait_before"`
 	WaitVerbs     []string       `yaml:"wait_verbs"`
+	LastNotAfter  []string       `yaml:"last_not_after"`
 	TermAfter     []string       `yaml:"term_after"`
 	Since         []string       `yaml:"since"`
 	TermWord      []string       `yaml:"term_word"`

@@ -69,6 +69,9 @@ type Words struct {
 	// CountWaitBefore are the words after which 过 + a count is a wait
 	// asked of (要过90天才能报: how long until the cover), not a day on.
 	CountWaitBefore []string
+	// LastNotAfter are the words after which 后 + a count is no day on
+	// (最后一天: the last day of what is named).
+	LastNotAfter []string
 	// BeforeDay are the words after a day that ask about the days before it
 	// (寒露前摘, 10月8号以前, 五一前, 九月份以前): the last of them, the day
 	// before, is the one answered.
@@ -2243,6 +2246,10 @@ func (r *Reader) relative(s *scan, today calendar.Date) {
 			weak = dir == "前" || dir == "后"
 			// 超过三天, 经过三天 count a length, not a day
 			if dir == "过" && slices.ContainsFunc(r.w.CountNotAfter, func(w string) bool { return strings.HasSuffix(s.text[:m[0]], w) }) {
+				continue
+			}
+			// 最后一天 is the last day of what is named, not the day after
+			if dir == "后" && slices.ContainsFunc(r.w.LastNotAfter, func(w string) bool { return strings.HasSuffix(s.text[:m[0]], w) }) {
 				continue
 			}
 			// 要过90天才能报 asks of a wait, not of the day 90 days on
