@@ -786,8 +786,10 @@ var heldoutSets = []heldoutSet{
 	// follows from an act or how to go about it (罚好多钱, 会不会坐牢, 归哪个管, 要办么子手续, 要带么子材料, 打么子电话,
 	// 村里要做么子, 收了我的鞭炮还退不), one file per notice and one of uncovered matters. Its first run, before any
 	// change made for it, scored 203 of 255 (79.6 %), with no answer of 可以 where a rule forbids; the set's README has
-	// it by category and the misses by kind.
-	{"set29", heldout29Glob, 255, 0.79, 0},
+	// it by category and the misses by kind. Sixteen cases were corrected (wrong about the rule files: a stall or
+	// waste water with the designated place unsaid, a grave not said to be on a hill, two right acts, whose hill
+	// unsaid): 218 (the floor raised to 0.85).
+	{"set29", heldout29Glob, 255, 0.85, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
