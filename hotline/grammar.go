@@ -67,9 +67,10 @@ type grammar struct {
 	// Recent: 小年那天 said a few days after it is the one just gone
 	// (dates.Words.Recent).
 	Recent struct {
-		Words  []string `yaml:"words"`
-		Within int      `yaml:"within"`
-		Note   string   `yaml:"note"`
+		Words   []string `yaml:"words"`
+		Within  int      `yaml:"within"`
+		Note    string   `yaml:"note"`
+		Reached []string `yaml:"reached"`
 	} `yaml:"recent"`
 	TermCome  []string `yaml:"term_come"`
 	DoneAfter []string `yaml:"done_after"`

@@ -112,6 +112,12 @@ type Words struct {
 	Recent     []string
 	RecentDays int
 	RecentNote string
+	// Reached are the words right after a day said without a year that
+	// say it has come (初十了, 二十号了还能交不): when its occurrence just
+	// gone is nearer than its next, the caller asks of now, past that day
+	// — the call's own day is answered, with PastNote — not of next
+	// month's (or year's). A day nearer ahead keeps it (二十号了再去).
+	Reached []string
 	// TermAfter are the words after a solar term's name that make it a day
 	// (寒露那天, 霜降以后): a name said inside a longer word (寒露籽, 下大雪)
 	// names no day. A pause or the end of the call after it does too.
@@ -1307,11 +1313,22 @@ func (r *Reader) bareLunar(s *scan, today calendar.Date) {
 		}
 		for d, k := today, 0; k < 31; d, k = d.AddDays(1), k+1 {
 			if l, err := r.cal.Lunar(d); err == nil && l.Day == int(n) {
-				s.add(Mention{Start: m[0], End: m[1], Date: d})
+				s.add(Mention{Start: m[0], End: m[1], Date: d, prev: r.lunarBefore(today, int(n))})
 				break
 			}
 		}
 	}
+}
+
+// lunarBefore is the last day before today whose lunar day is n, within a
+// month back (the occurrence just gone of a bare 初十); zero if none.
+func (r *Reader) lunarBefore(today calendar.Date, n int) calendar.Date {
+	for d, k := today.AddDays(-1), 0; k < 30; d, k = d.AddDays(-1), k+1 {
+		if l, err := r.cal.Lunar(d); err == nil && l.Day == n {
+			return d
+		}
+	}
+	return calendar.Date{}
 }
 
 // lunarDay resolves a lunar date: in its own year if written, else in the
@@ -2437,6 +2454,12 @@ func (r *Reader) recent(s *scan, today calendar.Date) {
 		if slices.ContainsFunc(r.w.Since, func(w string) bool { return strings.HasPrefix(rest, w) }) &&
 			!slices.ContainsFunc(r.w.After, func(w string) bool { return strings.HasPrefix(rest, w) }) {
 			m.Date = today
+			continue
+		}
+		if slices.ContainsFunc(r.w.Reached, func(w string) bool { return strings.HasPrefix(rest, w) }) &&
+			today.Sub(m.prev) < m.Date.Sub(today) {
+			m.Passed, m.Past = m.prev, true
+			m.Date, m.Note = today, r.w.PastNote
 			continue
 		}
 		if !slices.ContainsFunc(r.w.Recent, func(w string) bool { return strings.HasPrefix(rest, w) }) {
