@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "f1566331d040496a6c59204c5c1e7318f0cd905a8047c684fbbcb29597e3e541"
+const catalogSnapshotSum = "e5a1fb91167a7cff05630bfc2e8d2a36a86f6b746c7d81e54250e611ce1bad19"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -89,6 +89,7 @@ func snapshotCatalog() *Catalog {
 			"document.until_repealed":              {ZH: "未规定有效期限，废止前一直有效。", EN: "It gives no end date: in force until repealed."},
 			"document.validity_text":               {ZH: "{article}：“{text}”", EN: "{article}: “{text}”"},
 			"duty.cite":                            {ZH: "{cite}规定了由谁负责。", EN: "{cite} says who is responsible."},
+			"duty.lookup":                          {ZH: "这里查不到个人的记录，请问{who}。", EN: "Personal records cannot be looked up here: ask {who}."},
 			"duty.text":                            {ZH: "通告写的是：“{text}”。", EN: "The notice says: “{text}”."},
 			"duty.who":                             {ZH: "这由{who}负责。", EN: "That is for {who}."},
 			"duty.who.long":                        {ZH: "负责的是{who}。", EN: "Responsible: {who}."},

@@ -24,13 +24,13 @@ func (p *parser) dutyAsked(rd *reading) int {
 	// the duty's words first: fewer than the ways of asking, and a call
 	// that names no duty needs no search for them
 	for i, d := range p.voc.Duties {
-		if rd.says(d.Words) && (len(d.With) == 0 || rd.says(d.With)) && !saidFalse(d.Duty, rd) {
+		if rd.says(d.Words) && (len(d.With) == 0 || rd.says(d.With)) && !rd.says(d.Unless) && !saidFalse(d.Duty, rd) {
 			if d.Duty.Refer && len(rd.acts) > 0 {
 				// 规划区外有人倒渣土 归哪个管: the act's own answer (no
 				// rule there) names who decides where the rules stop
 				continue
 			}
-			if !rd.says(p.g.Duty) && !p.whetherBears(rd) {
+			if !d.Lookup && !rd.says(p.g.Duty) && !p.whetherBears(rd) {
 				return -1
 			}
 			return i
@@ -111,6 +111,10 @@ func (h *Hotline) duty(u *understanding, req Request) *Answer {
 	// 未实行物业管理的…：社区居民委员会) does not fit one: the headline
 	// cites, and who follows whole
 	a.Headline = c.T(l, "duty.who", "who", du.Who)
+	if h.voc.Duties[u.duty].Lookup {
+		// 我爸医保交了冇: a record, not a permission — where it is kept
+		a.Headline = c.T(l, "duty.lookup", "who", du.Who)
+	}
 	spoken := []string{a.Headline}
 	grounds := c.T(l, "grounds", "cites", cite)
 	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {

@@ -294,7 +294,14 @@ type Ask struct {
 type Duty struct {
 	Words []string
 	With  []string
-	Duty  *rules.Duty
+	// Unless are words that, said, make the entry's words mean something
+	// else (开始交了冇 asks whether collection has begun, not a record).
+	Unless []string
+	// Lookup: the words ask by themselves for a record only the one who
+	// bears the duty keeps (我爸医保交了冇), which the hotline cannot look
+	// up — answered with where it is kept, never with a verdict.
+	Lookup bool
+	Duty   *rules.Duty
 }
 
 // Vocabulary is the merged vocabulary of a rule set's roots. It is
@@ -535,9 +542,11 @@ type fileSpec struct {
 	} `yaml:"asks"`
 	Unasked []rules.Str `yaml:"unasked"`
 	Duties  []struct {
-		Duty  rules.Str `yaml:"duty"`
-		Words []string  `yaml:"words"`
-		With  []string  `yaml:"with"`
+		Duty   rules.Str `yaml:"duty"`
+		Words  []string  `yaml:"words"`
+		With   []string  `yaml:"with"`
+		Unless []string  `yaml:"unless"`
+		Lookup bool      `yaml:"lookup"`
 	} `yaml:"duties"`
 	// Nouns are noun classes: a name and the words of things of that kind.
 	Nouns  map[string][]string `yaml:"nouns"`
@@ -843,7 +852,7 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(d.Duty.Pos, "duties: %d notices have a duty %q, want one", len(found), d.Duty.Value)
 			continue
 		}
-		l.v.Duties = append(l.v.Duties, Duty{Words: d.Words, With: d.With, Duty: found[0]})
+		l.v.Duties = append(l.v.Duties, Duty{Words: d.Words, With: d.With, Unless: d.Unless, Lookup: d.Lookup, Duty: found[0]})
 	}
 }
 
