@@ -151,6 +151,10 @@ const (
 	// the negative, on a condition or hedged, one file per notice and one
 	// of uncovered acts.
 	heldout27Glob = "testdata/heldout/s27-ifnot/*.yaml"
+	// heldout28Glob is held-out set 28 (session 20): callers who ask WHEN
+	// — from when, until when, how long, which day it changes — and the
+	// day said their way, one file per notice and one of uncovered acts.
+	heldout28Glob = "testdata/heldout/s28-when/*.yaml"
 	// heldout29Glob is held-out set 29 (session 20): callers who ask what
 	// follows from an act (the penalty, who handles it, how to do it
 	// lawfully, whom to call, an owner's duty, what becomes of their
@@ -782,6 +786,13 @@ var heldoutSets = []heldoutSet{
 	// act by a fact only its rules read — 自家山上摘, 同意了我去…摘) and the session's other fixes, 191 (the floor
 	// raised to 0.73).
 	{"set27", heldout27Glob, 255, 0.73, 0},
+	// Held-out set 28 (testdata/heldout/s28-when, 252 calls in 7 categories, session 20): callers who ask WHEN —
+	// from when, until when, how long, how many days are left, which day it changes, too early or too late (么子时候可以烧,
+	// 禁到哪天为止, 还有几天, 霜降籽还要等好久, 交医保截止到哪天, 整治搞到么子时候, 这个通告管到几时) — and the day said their way
+	// (明天, 大后天, 这个礼拜天, 月底, 下个月初, 过了清明, 霜降以后, 正月里, 农历八月, 七月半, 十一长假, 双十一). Its first run, before
+	// any change made for it, scored 222 of 252 (88.1 %), with 1 answer of 可以 where a rule forbids (在长沙交了医保，过年回来
+	// 再在老家交一次: 重复参保 heard as plain 参保缴费); the set's README has it by category and the misses by kind.
+	{"set28", heldout28Glob, 250, 0.88, 0},
 	// Held-out set 29 (testdata/heldout/s29-follows, 255 calls in 7 categories, session 20): callers who ask what
 	// follows from an act or how to go about it (罚好多钱, 会不会坐牢, 归哪个管, 要办么子手续, 要带么子材料, 打么子电话,
 	// 村里要做么子, 收了我的鞭炮还退不), one file per notice and one of uncovered matters. Its first run, before any
