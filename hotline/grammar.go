@@ -89,6 +89,7 @@ type grammar struct {
 	CountWait     []string       `yaml:"count_wait_before"`
 	WaitVerbs     []string       `yaml:"wait_verbs"`
 	LastNotAfter  []string       `yaml:"last_not_after"`
+	NewYearFirst  []string       `yaml:"new_year_first"`
 	TermAfter     []string       `yaml:"term_after"`
 	Since         []string       `yaml:"since"`
 	TermWord      []string       `yaml:"term_word"`

@@ -638,7 +638,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, LunarMonths: g.LunarMonths, Years: g.Years,
 		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
-		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, LastNotAfter: g.LastNotAfter, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
+		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, LastNotAfter: g.LastNotAfter, NewYearFirst: g.NewYearFirst, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
 		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote,
 		Recent: g.Recent.Words, RecentDays: g.Recent.Within, RecentNote: g.Recent.Note, Reached: g.Recent.Reached,
 		HolidayAfter: g.BareHoliday.After, HolidayBefore: g.BareHoliday.Before, HolidayNear: g.BareHoliday.Near, HolidayDays: g.BareHoliday.Days})
@@ -1393,7 +1393,10 @@ type reading struct {
 	pasted [][2]int
 	// asSaid is text before homophones are corrected: a document's title
 	// is matched as said (存量房税收: 房税 is heard as 放水 only in a call)
-	asSaid  string
+	asSaid string
+	// heard are the words of text corrected by their sound (晚会 heard as
+	// 碗筷): a word left unread is reported back as the caller said it
+	heard   []heardWord
 	used    []bool
 	clauses []int32 // clause index of each byte (see clause)
 	q       *Query
@@ -2068,6 +2071,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 					out.Grow(len(text) + 16) // once: corrections rarely change the length
 				}
 				out.WriteString(text[last:i])
+				rd.heard = append(rd.heard, heardWord{i: out.Len(), j: out.Len() + len(w), said: text[i : i+n]})
 				out.WriteString(w)
 				i += n
 				last = i
@@ -4796,7 +4800,7 @@ func (p *parser) residue(rd *reading) []string {
 	start := -1
 	flush := func(i int) {
 		if start >= 0 {
-			f := s[start:i]
+			f := p.saidOf(rd, start, i)
 			if !utf8.ValidString(f) {
 				f = strings.Map(func(r rune) rune { return r }, f) // each bad byte as U+FFFD
 			}
@@ -4839,6 +4843,59 @@ func (p *parser) residue(rd *reading) []string {
 	}
 	flush(len(s))
 	return dedupe(out)
+}
+
+// heardWord is a word of a reading's text corrected by its sound:
+// text[i:j] is the word heard, said what the caller said.
+type heardWord struct {
+	i, j int
+	said string
+}
+
+// saidOf returns text[i:j], a fragment left unread, as the caller said
+// it: a word heard by its sound that the fragment touches is put back as
+// said (村里搞篝火晚会: the 晚会 is reported as 晚会, never as the 碗筷 it
+// sounds like; the hearing stays among what was understood, as what was
+// tried). A word whose hearing decided how the call reads — its words as
+// said hold a word the parser knows (拖垃圾 is a tractor, not 垃圾) — was
+// understood, and is not reported at all.
+func (p *parser) saidOf(rd *reading, i, j int) string {
+	var b strings.Builder
+	at := i
+	for _, h := range rd.heard {
+		if h.j <= i || h.i >= j {
+			continue
+		}
+		if h.i > at {
+			b.WriteString(rd.text[at:h.i])
+		}
+		if h.i >= at && !p.holdsKnown(h.said) {
+			b.WriteString(h.said)
+		} else if h.i >= at {
+			b.WriteByte(' ') // the fragment parts around the word understood
+		}
+		at = max(at, h.j)
+	}
+	if at == i {
+		return rd.text[i:j] // most fragments hold no word heard by sound
+	}
+	if at < j {
+		b.WriteString(rd.text[at:j])
+	}
+	return b.String()
+}
+
+// holdsKnown reports whether s holds a word of two characters or more
+// that the parser knows as written.
+func (p *parser) holdsKnown(s string) bool {
+	for k := 0; k < len(s); {
+		if n := p.knownAt(s[k:]); n > 0 && utf8.RuneCountInString(s[k:k+n]) >= 2 {
+			return true
+		}
+		_, sz := utf8.DecodeRuneInString(s[k:])
+		k += sz
+	}
+	return false
 }
 
 // isHan is a fast test for the common CJK ideographs, which are never

@@ -72,6 +72,9 @@ type Words struct {
 	// LastNotAfter are the words after which 后 + a count is no day on
 	// (最后一天: the last day of what is named).
 	LastNotAfter []string
+	// NewYearFirst are the words for the new year after which a lunar day
+	// said alone is of the first lunar month (过完年初八, 年后初六: 正月).
+	NewYearFirst []string
 	// BeforeDay are the words after a day that ask about the days before it
 	// (寒露前摘, 10月8号以前, 五一前, 九月份以前): the last of them, the day
 	// before, is the one answered.
@@ -1302,13 +1305,27 @@ func (r *Reader) nextLunarMonth(start calendar.Date) calendar.Date {
 func (r *Reader) bareLunar(s *scan, today calendar.Date) {
 	for _, m := range s.findOpen(r.reBareLunar) {
 		pre := s.text[:m[0]]
-		// 过完年初八 is bare: the new year said as past, not 年初 (a year's start)
-		afterNewYear := strings.HasSuffix(pre, "过完年") || strings.HasSuffix(pre, "过了年") || strings.HasSuffix(pre, "过年")
+		// 过完年初八 is 正月初八: the new year said as past, not 年初 (a year's start)
+		from, afterNewYear := r.newYearBefore(pre)
 		if !s.free(m[0], m[1]) || strings.HasSuffix(pre, "月") || strings.HasSuffix(pre, "年") && !afterNewYear {
 			continue
 		}
 		n, ok := zh.Number(s.text[m[2]:m[3]])
 		if !ok {
+			continue
+		}
+		if afterNewYear {
+			if d, ok := s.lunarDay(r, calendar.LunarDate{Month: 1, Day: int(n)}, today, 0); ok {
+				if !s.free(from, m[0]) {
+					from = m[0] // the new-year word read as a day of its own (过年: 春节)
+				}
+				mn := Mention{Start: from, End: m[1], Date: d}
+				// the one a lunar year before, for 那天 said just after it
+				if pd, ok := r.lunarDay(calendar.LunarDate{Month: 1, Day: int(n)}, d.AddDays(-390), 0); ok && pd.Before(today) {
+					mn.prev = pd
+				}
+				s.add(mn)
+			}
 			continue
 		}
 		for d, k := today, 0; k < 31; d, k = d.AddDays(1), k+1 {
@@ -1329,6 +1346,23 @@ func (r *Reader) lunarBefore(today calendar.Date, n int) calendar.Date {
 		}
 	}
 	return calendar.Date{}
+}
+
+// newYearBefore reports whether pre ends with a word for the new year
+// (NewYearFirst), spaces or 的 after it (过年的初二), and where it starts.
+// A count of years is no new year (两年后初六).
+func (r *Reader) newYearBefore(pre string) (int, bool) {
+	t := strings.TrimRight(pre, " 的")
+	for _, w := range r.w.NewYearFirst {
+		if !strings.HasSuffix(t, w) {
+			continue
+		}
+		if p, _ := utf8.DecodeLastRuneInString(t[:len(t)-len(w)]); isNumeral(p) {
+			continue
+		}
+		return len(t) - len(w), true
+	}
+	return 0, false
 }
 
 // lunarDay resolves a lunar date: in its own year if written, else in the
