@@ -2529,9 +2529,16 @@ func (p *parser) towardWords(voc *vocab.Vocabulary) {
 			if len(ws) == 0 || n != len(w)-t && !slices.Contains(p.g.Locatives, w[t+n:]) {
 				continue
 			}
+			// (the place's facts as a call reads them: every phrase of its
+			// word, as scanFacts merges them; one read for some acts only
+			// leaves the fact to add for the rest — 人行道 of rubble)
+			var has []vocab.Value
+			for _, x := range ws {
+				has = append(has, x.facts...)
+			}
 			var add []vocab.Value
 			for _, v := range ph.Facts {
-				if !slices.ContainsFunc(ws[0].facts, func(x vocab.Value) bool { return x.Fact == v.Fact }) {
+				if !slices.ContainsFunc(has, func(x vocab.Value) bool { return x.Fact == v.Fact && len(x.Of) == 0 }) {
 					add = append(add, v)
 				}
 			}
@@ -2541,7 +2548,7 @@ func (p *parser) towardWords(voc *vocab.Vocabulary) {
 			if p.toward == nil {
 				p.toward = map[string][]vocab.Value{}
 			}
-			p.toward[factKey(ws[0].facts)] = add
+			p.toward[factKey(has)] = add
 			if tw := w[:t]; !slices.Contains(p.towardSaid, tw) {
 				p.towardSaid = append(p.towardSaid, tw)
 			}

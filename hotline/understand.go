@@ -2469,7 +2469,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		// 乡下 is where, 城里 whence), none of its facts is taken
 		contradicted, yielded := false, false
 		for k, v := range h.w.facts {
-			if h.neg && k != denied {
+			if h.neg && k != denied || !readFor(v, a.w.activity) {
 				continue
 			}
 			// (a value the phrase only presumes yields to one said, and
@@ -2496,6 +2496,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		for k, v := range h.w.facts {
 			if h.neg && k != denied {
 				continue // 不在山上 denies what the phrase names, not what it implies
+			}
+			if !readFor(v, a.w.activity) {
+				continue // 路边 is no designated place for rubble, yet may be a stall's pitch
 			}
 			if onlyDistance && v.Fact != p.voc.Distance.Fact {
 				continue
@@ -3450,6 +3453,21 @@ func (p *parser) uncoveredBesideBan(rd *reading, pos, neg []hit) bool {
 		}
 	}
 	return true
+}
+
+// readFor reports whether value v of a phrase is read in a call about
+// activity a: v names no activities (vocab.Value.Of), or a is one of them
+// or a kind of one.
+func readFor(v vocab.Value, a *rules.Activity) bool {
+	if len(v.Of) == 0 {
+		return true
+	}
+	for k := a; k != nil; k = k.Parent {
+		if slices.Contains(v.Of, k.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // undo drops the facts of phrases in hs whose Unless the call's facts meet

@@ -84,6 +84,10 @@ type Value struct {
 	// no fire lane): a phrase that states the fact itself (消防通道上)
 	// wins over it, wherever it is said (a phrase's presumes).
 	Presumed bool
+	// Of are the activities whose calls alone the value is read in, each
+	// with its kinds (a roadside is no spot designated for rubble, while a
+	// stall's pitch may be marked there: a phrase's of); none: every call.
+	Of []string
 }
 
 // Phrase is words that state facts.
@@ -441,6 +445,9 @@ type fileSpec struct {
 		Modified []rules.Str `yaml:"modified"`
 		// Unless are facts that, said in the call, undo the phrase's
 		Unless map[string]rules.Str `yaml:"unless"`
+		// Of are the activities the phrase's facts are read for
+		// (Value.Of)
+		Of []rules.Str `yaml:"of"`
 	} `yaml:"phrases"`
 	Distance *struct {
 		Fact     rules.Str          `yaml:"fact"`
@@ -661,6 +668,15 @@ func (l *loader) file(file string, data []byte) {
 			out.Place = l.place(ph.Place)
 		}
 		out.Unless = l.values(ph.Unless)
+		var of []string
+		for _, id := range ph.Of {
+			if a, ok := l.activity(id); ok {
+				of = append(of, a.ID)
+			}
+		}
+		for k := range out.Facts {
+			out.Facts[k].Of = of
+		}
 		for _, n := range ph.Modified {
 			if !slices.ContainsFunc(ph.Words, func(w string) bool { return len(w) > len(n.Value) && strings.HasSuffix(w, n.Value) }) {
 				l.errorf(n.Pos, "phrase %v: modified %q ends none of its words", ph.Words, n.Value)
