@@ -773,8 +773,10 @@ var heldoutSets = []heldoutSet{
 	// docs/hotline.md have it by category and the misses by kind. Four cases were corrected (wrong about the text):
 	// 188. After general fixes (paid elsewhere and asked to pay again at home; waste on a green belt, in a drain, under
 	// a bridge; the town's centre by name; everyday acts at a place whose words touch a notice; whose hill by whom one
-	// picks for) and the session's other fixes, 215 (the floor raised to 0.84).
-	{"set26", heldout26Glob, 250, 0.84, 0},
+	// picks for) and the session's other fixes, 215 (the floor raised to 0.84). Session 20: construction waste at a
+	// roadside, a pavement or a shop's door said without 指定 read as not designated, the outskirts as no market's
+	// surroundings: 220 (0.86).
+	{"set26", heldout26Glob, 250, 0.86, 0},
 	// Held-out set 27 (testdata/heldout/s27-ifnot, 260 calls in 7 categories, session 19): callers who ask in the
 	// negative, on a condition or hedged (是不是不准…, 总不至于…吧, 只…不…行不, 要是/如果/假如…呢, 万一…会怎样, 除了…,
 	// 等到…是不是就可以了, 不是说不准…吗, …还是…哪个可以, 我理解是…对吧), one file per notice and one of uncovered acts.
