@@ -302,6 +302,9 @@ type grammar struct {
 	// DaysLeft ask how many days are left to a deadline (还有几天截止): a
 	// deadline asked, answered with the count.
 	DaysLeft []string `yaml:"days_left"`
+	// ActAsks, in the clause of an act said beside a question of a period,
+	// ask the act's own verdict (清明那天烧纸是不是就可以了).
+	ActAsks []string `yaml:"act_asks"`
 	// YesNo make a question of a period a yes/no one (还是禁火期吗).
 	YesNo []string `yaml:"yes_no"`
 	// YesNoEnd make it one when they end the call (还禁火不, 还封山冇).

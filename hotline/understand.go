@@ -1074,7 +1074,18 @@ func (p *parser) saidAsOwn(rd *reading, a hit) bool {
 	for from > 0 && rd.clause(from-1) == a.clause {
 		from--
 	}
-	return p.hasAny(rd.text[from:a.i], p.g.FirstPerson) || p.hasAny(clauseText(rd, a.clause), p.g.Asking)
+	if p.hasAny(rd.text[from:a.i], p.g.FirstPerson) {
+		return true
+	}
+	// (大后天在山上烧荒还来得及不, 结束以后能在人行道上摆摊了不: the
+	// act's clause asks of it by a particle at its end or by 是不是就可以,
+	// when the period is asked in another clause)
+	t := clauseText(rd, a.clause)
+	if p.hasAny(t, p.g.Asking) {
+		return true
+	}
+	own := strings.TrimRight(t, "，,。.？?！!；;、 \t\u3000")
+	return a.clause > 0 && (p.endsWithAny(own, p.g.AskingEnd) || p.hasAny(own, p.g.ActAsks))
 }
 
 // clauseStart is where the clause that before ends in starts: after its
