@@ -398,10 +398,21 @@ type grammar struct {
 	// Alternatives open a clause that offers another answer to the
 	// question before (…在户口所在地交 还是可以在县城交): it asks nothing again
 	Alternatives []string `yaml:"alternatives"`
-	Lawful       []string `yaml:"lawful"`
+	// Either join two values of one fact the caller cannot choose between
+	// (寒露籽还是霜降籽): neither is taken
+	Either []string `yaml:"either"`
+	// Doubt said before two values of one fact, side by side or joined by
+	// DoubtJoined (分不清寒露籽霜降籽), is the same doubt
+	Doubt       []string `yaml:"doubt"`
+	DoubtJoined []string `yaml:"doubt_joined"`
+	Lawful      []string `yaml:"lawful"`
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
-	FactAsked   []string `yaml:"fact_asked"`
+	FactAsked []string `yaml:"fact_asked"`
+	// MonthDay are the marks of a day named by the calendar (十月五号, 11月
+	// 2日 — not 明天): said with a bare verb, such a day inside the windows
+	// only one activity's rules read ties the verb to it (要是十月五号去摘呢)
+	MonthDay    []string `yaml:"month_day"`
 	Less        []string `yaml:"less"`
 	More        []string `yaml:"more"`
 	AtLeast     []string `yaml:"at_least"`

@@ -3954,13 +3954,62 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 	return ng != ""
 }
 
-// factAsked reports whether the fact phrase at byte i is asked, not
-// stated: said right after a question of itself in its clause (算不算重点
-// 森林防火区, 是不是林地; fact_asked in mandarin.yaml).
-func (p *parser) factAsked(rd *reading, i int) bool {
+// factAsked reports whether the fact phrase h is asked, not stated: said
+// right after a question of itself in its clause (算不算重点森林防火区, 是不是
+// 林地; fact_asked in mandarin.yaml) — unless a prohibition follows it in
+// the clause: then the question is of the ban at the place said (是不是山上
+// 现在不准烧火了, 是不是坟山上不让放炮了).
+func (p *parser) factAsked(rd *reading, h hit) bool {
 	for _, w := range p.g.FactAsked {
-		if strings.HasSuffix(rd.text[:i], w) && rd.clause(i-len(w)) == rd.clause(i) {
-			return true
+		if strings.HasSuffix(rd.text[:h.i], w) && rd.clause(h.i-len(w)) == rd.clause(h.i) {
+			end := h.j
+			for end < len(rd.text) && rd.clause(end) == h.clause {
+				end++
+			}
+			return !p.hasAny(rd.text[h.j:end], p.g.Prohibitive)
+		}
+	}
+	return false
+}
+
+// doubted reports whether the fact phrase h, followed by between and
+// another value, is said after a word of doubt in its clause (分不清寒露籽
+// 霜降籽): the two, side by side or joined, are what the caller cannot tell
+// apart (doubt and doubt_joined in mandarin.yaml).
+func (p *parser) doubted(rd *reading, h hit, between string) bool {
+	if between != "" && !slices.Contains(p.g.DoubtJoined, between) {
+		return false
+	}
+	from := h.i
+	for from > 0 && rd.clause(from-1) == h.clause {
+		from--
+	}
+	return p.hasAny(rd.text[from:h.i], p.g.Doubt)
+}
+
+// eitherSaid reports whether the fact phrase h names one value of a fact
+// and another phrase names another value of it, the two joined by a word
+// of choice (搞不清是寒露籽还是霜降籽; either in mandarin.yaml): the caller
+// does not know which, so neither is taken and the answer asks it.
+func (p *parser) eitherSaid(rd *reading, h hit) bool {
+	for _, o := range rd.facts {
+		first, second := h, o
+		if o.i < h.i {
+			first, second = o, h
+		}
+		if o.i == h.i || first.j > second.i {
+			continue
+		}
+		between := strings.Trim(rd.text[first.j:second.i], " \t\u3000")
+		if !slices.Contains(p.g.Either, between) && !p.doubted(rd, first, between) {
+			continue
+		}
+		for _, v := range h.w.facts {
+			for _, u := range o.w.facts {
+				if v.Fact == u.Fact && !sameValue(v.V, u.V) {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -5463,6 +5512,11 @@ func (p *parser) kinWords(voc *vocab.Vocabulary) {
 type actContext struct {
 	facts map[string]bool
 	days  []string
+	// windows are the windows only its rules read, resolved on first use
+	// (seasonSaid): a day said inside one ties its verb as its days do
+	windows  []*rules.Window
+	once     sync.Once
+	resolved []*calendar.Window
 }
 
 // ownContextOf finds, for each activity, the facts and the calendar days of
@@ -5516,6 +5570,7 @@ func ownContextOf(set *rules.Set) map[*rules.Activity]*actContext {
 			out[rd.a] = c
 		}
 		if w, ok := windows[k]; ok {
+			c.windows = append(c.windows, w)
 			for _, d := range days {
 				if strings.Contains(w.Spec.String(), d) && !slices.Contains(c.days, d) {
 					c.days = append(c.days, d)
@@ -5529,6 +5584,9 @@ func ownContextOf(set *rules.Set) map[*rules.Activity]*actContext {
 	}
 	for _, c := range out {
 		slices.Sort(c.days) // map order is random: keep the lists stable
+		slices.SortFunc(c.windows, func(a, b *rules.Window) int {
+			return cmp.Or(strings.Compare(a.Notice.Key(), b.Notice.Key()), strings.Compare(a.ID, b.ID))
+		})
 	}
 	return out
 }
@@ -5551,5 +5609,48 @@ func (p *parser) contextSaid(rd *reading, a *rules.Activity) bool {
 			}
 		}
 	}
-	return slices.ContainsFunc(c.days, func(d string) bool { return strings.Contains(rd.text, d) })
+	return slices.ContainsFunc(c.days, func(d string) bool { return strings.Contains(rd.text, d) }) ||
+		p.seasonSaid(rd, c)
+}
+
+// seasonSaid reports whether the call names a day by the calendar (十月五
+// 号, 十月八号以前 — not 明天: month_day in mandarin.yaml) that lies inside
+// one of c's windows, in any year: the season only that activity's rules
+// speak of (要是十月五号去摘呢 is the picking's).
+func (p *parser) seasonSaid(rd *reading, c *actContext) bool {
+	if len(c.windows) == 0 || len(p.g.MonthDay) == 0 {
+		return false
+	}
+	var said []calendar.Date
+	for _, m := range rd.dates {
+		if !m.Weak && !m.Bad && !m.Custom && p.hasAny(m.Words, p.g.MonthDay) {
+			said = append(said, m.Date)
+		}
+	}
+	if len(said) == 0 {
+		return false
+	}
+	c.once.Do(func() {
+		for _, w := range c.windows {
+			n := w.Notice
+			from, err1 := calendar.NewDate(max(calendar.MinYear, n.Effective.Year()-1), 1, 1)
+			to, err2 := calendar.NewDate(min(calendar.MaxYear, n.ValidUntil.Year()+5), 12, 31)
+			if err1 != nil || err2 != nil {
+				continue
+			}
+			// a window the engine resolves too: an error here is one New
+			// reports there, and this window then ties no verb
+			if cw, err := p.cal.Prepare(w.Spec, from, to); err == nil {
+				c.resolved = append(c.resolved, cw)
+			}
+		}
+	})
+	for _, d := range said {
+		for _, cw := range c.resolved {
+			if cw.Contains(d) {
+				return true
+			}
+		}
+	}
+	return false
 }

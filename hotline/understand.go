@@ -1529,6 +1529,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		pos = append(pos, h)
 	}
+	// 香不点，插在坟上: the thing of an act denied with one verb, said with
+	// another verb of the act (a frame read in either order), is done
+	// without what is denied — the unlit incense stuck in burns nothing, an
+	// act no rule covers
 	// 玉米秆子还堆在地里 我老伴说烧了好种油菜 … 这几天能烧不: the clause
 	// that asks decides the act, not the story told before it
 	pos = p.askedActs(rd, pos)
@@ -1781,7 +1785,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				if p.factInside(rd, n) && p.clauseHasPlace(rd, v.clause) {
 					continue
 				}
-				if a := n.w.activity; a != nil && v.i >= max(n.j, n.objEnd()) && p.verbOf(v.words, a) {
+				// (香不点，插在坟上: another verb of the act after its own
+				// verb denied is the act done without what is denied — the
+				// incense unlit burns nothing; only the verb said again, 没交
+				// … 再交, is the act asked)
+				if a := n.w.activity; a != nil && v.i >= max(n.j, n.objEnd()) && p.verbOf(v.words, a) && !p.otherVerbOf(n, v.words) {
 					return []hit{{i: v.i, j: v.j, clause: v.clause, words: n.words + "…" + v.words, w: word{activity: a}}}
 				}
 			}
@@ -1790,6 +1798,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// alone in a later clause
 		for _, v := range rd.verbs {
 			if v.neg || !p.startsWithObject(rd) {
+				continue
+			}
+			// (香不点燃，就插在坟前: the topic said with its verb denied,
+			// and another verb of it later — done without what is denied)
+			if slices.ContainsFunc(neg, func(n hit) bool { return strings.HasPrefix(rd.text, n.words) && p.otherVerbOf(n, v.words) }) {
 				continue
 			}
 			for _, f := range p.framesOfHead(v.words) {
@@ -1813,7 +1826,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		mustRead, terms := false, false
 		for _, v := range rd.verbs {
 			a := p.onlyActivityOf(v.words)
-			if v.neg || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) {
+			// (寒露以前都不能摘: a verb said as forbidden is asked about)
+			if v.neg && !p.forbidden(rd, v.i) || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) {
 				continue // (上哪里交罚款: going where, not 上香)
 			}
 			// (低保户的补助要去申请不: a phrase said that belongs to
@@ -2305,6 +2319,23 @@ func (p *parser) verbOf(v string, a *rules.Activity) bool {
 	return false
 }
 
+// otherVerbOf reports whether the denied act n was said with a verb of its
+// frames other than v (香不点 … 插: 点 denied, 插 said): v is then a manner
+// of doing without what is denied, not the denied act done after all.
+func (p *parser) otherVerbOf(n hit, v string) bool {
+	if strings.Contains(n.words, v) {
+		return false
+	}
+	for i := range n.words {
+		for j := i + 1; j <= len(n.words) && j-i <= 9; j++ {
+			if w := n.words[i:j]; utf8.ValidString(w) && p.verbOf(w, n.w.activity) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // peopleNear: a people word (老人, 三个人) within a few characters of an act.
 func (p *parser) peopleNear(rd *reading, h hit) bool {
 	lo, hi := h.i, h.j
@@ -2467,8 +2498,14 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 		// 算不算重点森林防火区我也不晓得: the caller asks it, so it is not
 		// taken (the answer asks it or states both outcomes)
-		if p.factAsked(rd, h.i) {
+		if p.factAsked(rd, h) {
 			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（是问的）"})
+			continue
+		}
+		// 搞不清是寒露籽还是霜降籽: one of two values, the caller not knowing
+		// which — the answer asks it or states both outcomes
+		if p.eitherSaid(rd, h) {
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（不知道是哪一个）"})
 			continue
 		}
 		denied := 0
