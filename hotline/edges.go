@@ -67,8 +67,24 @@ func follow[N any](e *edges, nodes *[]N, n uint32, r rune) uint32 {
 	return c
 }
 
-func (e *edges) grow() {
-	size := max(64, 2*len(e.keys))
+func (e *edges) grow() { e.resize(max(64, 2*len(e.keys))) }
+
+// reserve makes room for n more edges without growing the table again:
+// growing rehashes every edge into a table twice the size, one random
+// memory access each — most of a trie's building when it grows a word at
+// a time (docs/speed.md, session 20).
+func (e *edges) reserve(n int) {
+	size := max(64, len(e.keys))
+	for 2*(e.n+n+1) > size {
+		size *= 2
+	}
+	if size > len(e.keys) {
+		e.resize(size)
+	}
+}
+
+// resize moves the edges into a table of size slots (a power of two).
+func (e *edges) resize(size int) {
 	keys, kids := e.keys, e.kids
 	e.keys, e.kids = make([]uint64, size), make([]uint32, size)
 	e.shift = 64

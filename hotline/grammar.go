@@ -547,18 +547,33 @@ func GrammarType() reflect.Type { return reflect.TypeFor[grammar]() }
 var loadGrammar = sync.OnceValues(parseGrammar)
 
 func parseGrammar() (*grammar, error) {
-	var g grammar
-	if err := yaml.UnmarshalWithOptions(mandarinYAML, &g, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
+	g, err := decodeGrammar(mandarinYAML)
+	if err != nil {
 		return nil, fmt.Errorf("mandarin.yaml: %w", err)
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Corrections, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.AmountHedges} {
 		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
-	var err error
 	if g.Feasts, g.Orthodox, err = parseFeasts("feasts.yaml", feastsYAML); err != nil {
 		return nil, err
 	}
 	return &g, nil
+}
+
+// decodeGrammar decodes mandarin.yaml: from the snapshot when it was made
+// from these bytes (grammar_snapshot.go), else by the YAML decoder.
+func decodeGrammar(data []byte) (grammar, error) {
+	if g := grammarFromSnapshot(data); g != nil {
+		return *g, nil
+	}
+	return decodeGrammarYAML(data)
+}
+
+// decodeGrammarYAML decodes mandarin.yaml by the YAML decoder.
+func decodeGrammarYAML(data []byte) (grammar, error) {
+	var g grammar
+	err := yaml.UnmarshalWithOptions(data, &g, yaml.Strict(), yaml.DisallowUnknownField())
+	return g, err
 }
 
 // Holding is a hill said by whose it is: one of Owners, then only Between

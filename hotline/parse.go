@@ -398,8 +398,10 @@ type parser struct {
 	sound    *soundTrie
 	// latin maps the toneless pinyin of every known word of two or more
 	// characters (yibao) to the word (医保): what an operator types in Latin
-	// letters; "" for a pinyin two words share
-	latin map[string]string
+	// letters; "" for a pinyin two words share. Made on the first call
+	// with Latin letters (latinWords): few calls have any, and making it
+	// was a twentieth of a process's start (docs/speed.md, session 20)
+	latin func() map[string]string
 	known *trie // every word the parser knows: not corrected by sound
 	// framePhrases are the frames' verb–object phrases the homophone pass
 	// hears (soundFramePhrases)
@@ -646,6 +648,16 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, err
 	}
 	byID := map[string]*rules.Activity{}
+	// (the tries grow a word at a time: room made first spares them
+	// growing again and again, each time a copy of every edge)
+	actRunes := 0
+	for _, a := range set.Activities {
+		actRunes += runesIn([]string{a.Name}, a.Synonyms)
+	}
+	for _, va := range voc.Activities {
+		actRunes += runesIn(va.Words)
+	}
+	p.acts.reserve(actRunes)
 	for _, a := range set.Activities {
 		byID[a.ID] = a
 		for _, w := range append([]string{a.Name}, a.Synonyms...) {
@@ -794,10 +806,13 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	// Words never corrected by sound: all the parser knows.
-	p.known = newTrie()
+	// (no more nodes than the two tries hold, and the frames' words)
+	frameWords := p.frameWordCount()
+	p.known = newTrieSize(len(p.acts.words) + len(p.facts.words) + frameWords/2)
+	p.known.reserve(len(p.acts.nodes) + len(p.facts.nodes) + frameWords)
 	for _, t := range []*trie{p.acts, p.facts} {
 		for w := range t.words {
-			p.known.add(w, word{})
+			p.known.addWord(w)
 		}
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Asking, g.When, g.Consequence, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting,
@@ -807,39 +822,39 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords(),
 		g.Unasked.Holders, g.Unasked.Told, g.Unasked.Tell, g.Unasked.Say, g.Unasked.Consent} {
 		for _, w := range l {
-			p.known.add(w, word{})
+			p.known.addWord(w)
 		}
 	}
 	// a duty's words and the ways of asking it (村里代交 要开单子不: 单子
 	// is no 擅自 said by sound)
 	for _, w := range slices.Concat(g.Duty, g.DutyWhether) {
-		p.known.add(w, word{})
+		p.known.addWord(w)
 	}
 	for _, d := range voc.Duties {
 		for _, w := range slices.Concat(d.Words, d.With) {
-			p.known.add(w, word{})
+			p.known.addWord(w)
 		}
 	}
 	for _, f := range p.frames {
 		for w := range f.verbs {
-			p.known.add(w, word{})
+			p.known.addWord(w)
 		}
 		for w := range f.objects {
-			p.known.add(w, word{})
+			p.known.addWord(w)
 		}
 		for _, w := range f.with { // 自己屋: the caller's own house, not 起屋
-			p.known.add(w, word{})
+			p.known.addWord(w)
 		}
 	}
 	for _, pre := range voc.Distance.Prefixes { // 离山: a distance, not 里山
 		for _, n := range voc.Distance.Nouns {
-			p.known.add(pre+n, word{})
+			p.known.addWord(pre + n)
 		}
 	}
 	for _, m := range voc.Measures { // 离国道五百米: a measure's words, not 过道
 		for _, pre := range append(slices.Clone(m.Prefixes), m.After...) {
 			if utf8.RuneCountInString(pre) >= 2 {
-				p.known.add(pre, word{})
+				p.known.addWord(pre)
 			}
 		}
 	}
@@ -851,6 +866,8 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	// and things sown, opened or laid on sound like everyday speech (都交
 	// is not 豆角).
 	p.sound = newSoundTrie(py)
+	// (a word's sounds are no more nodes than its characters)
+	p.sound.reserve(len(p.acts.nodes) + len(p.facts.nodes) + frameWords)
 	for _, w := range keys(p.acts.words) {
 		p.sound.add(w)
 	}
@@ -875,7 +892,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, f := range p.frames {
 		if f.activity != nil && len(f.with) > 0 {
 			for _, w := range slices.Concat(f.byLength, f.with) {
-				p.frameWords.add(w, word{})
+				p.frameWords.addWord(w)
 			}
 		}
 	}
@@ -912,17 +929,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	p.sound.index()
-	p.latin = map[string]string{}
-	for _, ws := range [][]string{keys(p.acts.words), keys(p.facts.words)} {
-		for _, w := range ws {
-			p.addLatin(w)
-		}
-	}
-	for _, f := range p.frames {
-		for _, o := range keys(f.objects) {
-			p.addLatin(o)
-		}
-	}
+	p.latin = sync.OnceValue(p.latinWords)
 	p.yesNo = slices.Clone(g.YesNo)
 	slices.SortStableFunc(p.yesNo, func(a, b string) int { return len(b) - len(a) })
 	for _, w := range g.Report {
@@ -936,7 +943,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Fine, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting, g.Where,
 		g.Document, g.Validity, g.Report, g.Corrections, g.Age, keys(days), p.askedWords()} {
 		for _, w := range l {
-			p.filler.add(w, word{})
+			p.filler.addWord(w)
 		}
 	}
 
@@ -998,7 +1005,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 				p.objStarts.add(r)
 			}
 			if utf8.RuneCountInString(o) >= 2 {
-				p.objects.add(o, word{})
+				p.objects.addWord(o)
 			}
 		}
 	}
@@ -1686,7 +1693,7 @@ func objectNear(rd *reading, o string, h hit) int {
 
 // addLatin records w under its toneless pinyin, when it is all Chinese
 // characters (two or more) and no other word has that pinyin.
-func (p *parser) addLatin(w string) {
+func addLatin(latin map[string]string, py *zh.Pinyin, w string) {
 	if utf8.RuneCountInString(w) < 2 {
 		return
 	}
@@ -1695,12 +1702,29 @@ func (p *parser) addLatin(w string) {
 			return
 		}
 	}
-	full, _ := p.py.Of(w)
-	if old, ok := p.latin[full]; ok && old != w {
-		p.latin[full] = ""
+	full, _ := py.Of(w)
+	if old, ok := latin[full]; ok && old != w {
+		latin[full] = ""
 		return
 	}
-	p.latin[full] = w
+	latin[full] = w
+}
+
+// latinWords makes the parser's latin table: the acts' and facts' words,
+// then the frames' objects, each in order.
+func (p *parser) latinWords() map[string]string {
+	latin := map[string]string{}
+	for _, ws := range [][]string{keys(p.acts.words), keys(p.facts.words)} {
+		for _, w := range ws {
+			addLatin(latin, p.py, w)
+		}
+	}
+	for _, f := range p.frames {
+		for _, o := range keys(f.objects) {
+			addLatin(latin, p.py, o)
+		}
+	}
+	return latin
 }
 
 // fromLatin replaces a run of Latin letters that is a known word's pinyin
@@ -1728,7 +1752,7 @@ func (p *parser) fromLatin(rd *reading, text string) string {
 			i++
 			continue
 		}
-		if w := p.latin[strings.ToLower(text[i:j])]; w != "" && j-i >= 4 {
+		if w := p.latin()[strings.ToLower(text[i:j])]; w != "" && j-i >= 4 {
 			b.WriteString(text[last:i])
 			b.WriteString(w)
 			rd.q.Understood = append(rd.q.Understood, Understood{Words: text[i:j], Kind: "heard", Meaning: w, Note: p.g.HeardNotes.Pinyin})
@@ -3089,13 +3113,30 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 		}
 		return string(b)
 	}
+	// a phrase's key is its verb's and its object's, each made once: a
+	// verb is said with every object of its frame ("" for a word with a
+	// character that has no reading, and for the empty word)
+	keyOf := make(map[string]string, p.frameWordCount()/2)
+	wordKey := func(w string) string {
+		k, ok := keyOf[w]
+		if !ok {
+			k = key(w)
+			keyOf[w] = k
+		}
+		return k
+	}
 	type phrase struct {
 		w   string
 		act *rules.Activity
 	}
-	p.framePhrases = map[string]bool{}
-	byKey := map[string][]phrase{}
-	var order []string
+	n := 0
+	for _, f := range p.frames {
+		if f.activity != nil && len(f.with) == 0 {
+			n += len(f.verbs) * len(f.objects)
+		}
+	}
+	byKey := make(map[string][]phrase, n)
+	order := make([]string, 0, n)
 	for _, f := range p.frames {
 		// a frame that needs a word said with it (乱倒渣土's 乱) is not its
 		// act by the phrase alone: the phrase is heard for the frames that
@@ -3109,10 +3150,11 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 				if utf8.RuneCountInString(w) < 3 {
 					continue
 				}
-				k := key(w)
-				if k == "" {
-					continue
+				kv, ko := wordKey(v), wordKey(o)
+				if v != "" && kv == "" || o != "" && ko == "" {
+					continue // a character without a reading
 				}
+				k := kv + ko
 				if _, ok := byKey[k]; !ok {
 					order = append(order, k)
 				}
@@ -3121,6 +3163,7 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 		}
 	}
 	slices.Sort(order)
+	p.framePhrases = make(map[string]bool, len(order))
 	for _, k := range order {
 		ps := byKey[k]
 		if slices.ContainsFunc(ps, func(x phrase) bool { return x.act != ps[0].act }) || p.sound.has(ps[0].w) {
@@ -3130,6 +3173,19 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 		p.sound.add(ps[0].w)
 		p.framePhrases[ps[0].w] = true
 	}
+}
+
+// frameWordCount counts the characters of the frames' verbs and objects.
+func (p *parser) frameWordCount() int {
+	n := 0
+	for _, f := range p.frames {
+		for _, m := range []map[string]bool{f.verbs, f.objects} {
+			for w := range m {
+				n += utf8.RuneCountInString(w)
+			}
+		}
+	}
+	return n
 }
 
 // waysOfListed returns, when bytes i..j are exactly an act's listed word

@@ -1,6 +1,7 @@
 package hotline
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/tonggao/tonggao/hotline/zh"
@@ -116,12 +117,42 @@ func decodeLastRune(s string) (rune, int) {
 	return utf8.DecodeLastRuneInString(s)
 }
 
-func newTrie() *trie { return &trie{nodes: []trieNode{{}}, words: map[string][]word{}} }
+func newTrie() *trie { return newTrieSize(0) }
+
+// newTrieSize is a trie with room for about n words.
+func newTrieSize(n int) *trie {
+	return &trie{nodes: []trieNode{{}}, words: make(map[string][]word, n)}
+}
+
+// reserve makes room for n more nodes (at most one a character of the
+// words to be added), so that adding them does not grow the tables again.
+func (t *trie) reserve(n int) {
+	t.edges.reserve(n)
+	t.nodes = slices.Grow(t.nodes, n)
+}
+
+// runesIn counts the characters of the words of ws.
+func runesIn(ws ...[]string) int {
+	n := 0
+	for _, l := range ws {
+		for _, w := range l {
+			n += utf8.RuneCountInString(w)
+		}
+	}
+	return n
+}
 
 func (t *trie) add(w string, meaning word) {
 	if w == "" {
 		return
 	}
+	n := t.insert(w)
+	t.words[w] = append(t.words[w], meaning)
+	t.nodes[n].end, t.nodes[n].meanings = w, t.words[w]
+}
+
+// insert adds w's path (w not empty) and returns the node it ends at.
+func (t *trie) insert(w string) uint32 {
 	if _, ok := t.words[w]; !ok {
 		r, sz := utf8.DecodeRuneInString(w)
 		t.first.add(r)
@@ -136,7 +167,23 @@ func (t *trie) add(w string, meaning word) {
 	for _, r := range w {
 		n = follow(&t.edges, &t.nodes, n, r)
 	}
-	t.words[w] = append(t.words[w], meaning)
+	return n
+}
+
+// plainMeaning is the meaning of a word added by addWord: one, empty,
+// shared by every such word (never appended to: its capacity is one).
+var plainMeaning = []word{{}}
+
+// addWord adds w with no meaning of its own, as add(w, word{}) did once
+// for each time it is added, without a copy of the empty meaning for each:
+// the tries whose words are only words (known, filler, objects) hold
+// thousands of them.
+func (t *trie) addWord(w string) {
+	if _, ok := t.words[w]; ok || w == "" {
+		return
+	}
+	n := t.insert(w)
+	t.words[w] = plainMeaning[:1:1]
 	t.nodes[n].end, t.nodes[n].meanings = w, t.words[w]
 }
 
@@ -230,6 +277,12 @@ type soundNode struct {
 
 func newSoundTrie(py *zh.Pinyin) *soundTrie {
 	return &soundTrie{nodes: []soundNode{{}}, starts: map[[2]uint16]bool{}, py: py}
+}
+
+// reserve makes room for n more nodes, as trie.reserve.
+func (t *soundTrie) reserve(n int) {
+	t.edges.reserve(n)
+	t.nodes = slices.Grow(t.nodes, n)
 }
 
 // add indexes a word of two or more Chinese characters by its first

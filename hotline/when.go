@@ -27,8 +27,8 @@ func (p *parser) addPeriods() {
 	p.periodOf = map[string][]int{}
 	for i, pd := range p.voc.Periods {
 		for _, w := range pd.Words {
-			p.periods.add(w, word{})
-			p.known.add(w, word{})
+			p.periods.addWord(w)
+			p.known.addWord(w)
 			// a word several rule directories give their own period
 			// (森林防火期) names each: the place said chooses
 			if !slices.Contains(p.periodOf[w], i) {

@@ -149,13 +149,29 @@ func Load(ctx context.Context, set *rules.Set, roots ...vocab.Root) (*Index, err
 	return x, nil
 }
 
+// decodeFile decodes a text file: from the snapshot when it was made from
+// these bytes (snapshot.go), else by the YAML decoder.
+func decodeFile(data []byte) (fileSpec, error) {
+	if spec := fromSnapshot(data); spec != nil {
+		return *spec, nil
+	}
+	return decodeYAML(data)
+}
+
+// decodeYAML decodes a text file by the YAML decoder.
+func decodeYAML(data []byte) (fileSpec, error) {
+	var spec fileSpec
+	err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField(), yaml.Strict())
+	return spec, err
+}
+
 func parse(file string, data []byte, n *rules.Notice) (*Text, rules.ErrorList) {
 	var errs rules.ErrorList
 	errorf := func(p rules.Pos, format string, args ...any) {
 		errs = append(errs, &rules.Error{File: file, Pos: p, Msg: fmt.Sprintf(format, args...)})
 	}
-	var spec fileSpec
-	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+	spec, err := decodeFile(data)
+	if err != nil {
 		e := rules.YAMLError(file, err)
 		msg, _, _ := strings.Cut(e.Msg, "\n")
 		errorf(e.Pos, "%s", msg)

@@ -582,10 +582,26 @@ func (l *loader) errorf(p rules.Pos, format string, args ...any) {
 	l.errs = append(l.errs, &rules.Error{File: l.cur, Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
+// decodeFile decodes a vocabulary file: from the snapshot when it was
+// made from these bytes (snapshot.go), else by the YAML decoder.
+func decodeFile(data []byte) (fileSpec, error) {
+	if spec := fromSnapshot(data); spec != nil {
+		return *spec, nil
+	}
+	return decodeYAML(data)
+}
+
+// decodeYAML decodes a vocabulary file by the YAML decoder.
+func decodeYAML(data []byte) (fileSpec, error) {
+	var spec fileSpec
+	err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField(), yaml.Strict())
+	return spec, err
+}
+
 func (l *loader) file(file string, data []byte) {
 	l.cur = file
-	var spec fileSpec
-	if err := yaml.UnmarshalWithOptions(data, &spec, yaml.DisallowUnknownField(), yaml.Strict()); err != nil {
+	spec, err := decodeFile(data)
+	if err != nil {
 		e := rules.YAMLError(file, err)
 		l.errorf(e.Pos, "%s", firstLine(e.Msg))
 		return
