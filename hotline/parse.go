@@ -785,7 +785,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.placeWords()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
-	p.seg = segmenterOf(p.segDict())
+	p.seg = segmenterOfEntries(p.segEntries())
 	// a frame's verbs and objects are the dictionary's words, so a
 	// character no word starts with (gse's pseudo-word) is none of them:
 	// scanFrames need not look it up
@@ -1120,12 +1120,36 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 // that frames match whole words (香烟 is not 香).
 func (p *parser) segDict() string {
 	var dict strings.Builder
-	addDict := func(w string, pos string) {
+	p.eachSegWord(func(w, pos string) {
+		fmt.Fprintf(&dict, "%s %d %s\n", w, segFreq(w), pos)
+	})
+	return dict.String()
+}
+
+// segEntries are the words of segDict as segmenterOf reads them from its
+// lines, in the same order.
+func (p *parser) segEntries() []segEntry {
+	var entries []segEntry
+	p.eachSegWord(func(w, _ string) {
+		entries = append(entries, segEntry{strings.TrimSpace(w), float64(segFreq(w))})
+	})
+	return entries
+}
+
+// segFreq is a dictionary word's frequency: longer words are likelier.
+func segFreq(w string) int {
+	n := utf8.RuneCountInString(w)
+	return 10 + 40*n*n
+}
+
+// eachSegWord calls add with every word of the segmenter's dictionary
+// and its part of speech.
+func (p *parser) eachSegWord(addWord func(w, pos string)) {
+	add := func(w string, pos string) {
 		if w == "" || strings.ContainsAny(w, " \n") {
 			return
 		}
-		n := utf8.RuneCountInString(w)
-		fmt.Fprintf(&dict, "%s %d %s\n", w, 10+40*n*n, pos)
+		addWord(w, pos)
 	}
 	for w, ms := range p.acts.words {
 		// an act no rule covers is found as a listed phrase, never
@@ -1134,31 +1158,30 @@ func (p *parser) segDict() string {
 		if len(ms) == 1 && ms[0].activity == nil {
 			continue
 		}
-		addDict(w, "act")
+		add(w, "act")
 	}
 	for w := range p.facts.words {
-		addDict(w, "fact")
+		add(w, "fact")
 	}
 	// 还禁火不: a period's word is one word (火 in it is no fire lit)
 	for _, pd := range p.voc.Periods {
 		for _, w := range pd.Words {
-			addDict(w, "period")
+			add(w, "period")
 		}
 	}
 	for _, f := range p.frames {
 		for v := range f.verbs {
-			addDict(v, "v")
+			add(v, "v")
 		}
 		for o := range f.objects {
-			addDict(o, "n")
+			add(o, "n")
 		}
 	}
 	for _, l := range [][]string{p.g.Negators, p.g.Focus, p.g.Filler, p.g.When, p.g.Consequence, p.g.Money, p.askedWords()} {
 		for _, w := range l {
-			addDict(w, "x")
+			add(w, "x")
 		}
 	}
-	return dict.String()
 }
 
 // aspectVariants adds, for every phrase of a covered activity with a

@@ -17,23 +17,44 @@ import (
 // which the hotline never reads: they were a fifth of New.
 // TestSegmenterOfAsGse holds it to newSegmenter of gse's dictionary.
 func segmenterOf(dict string) *segmenter {
+	var entries []segEntry
+	for line := range strings.SplitSeq(dict, "\n") {
+		fields := strings.Split(line, " ")
+		if len(fields) < 2 {
+			continue
+		}
+		freq, err := strconv.ParseFloat(strings.TrimSpace(fields[1]), 64)
+		if err != nil {
+			continue
+		}
+		entries = append(entries, segEntry{strings.TrimSpace(fields[0]), freq})
+	}
+	return segmenterOfEntries(entries)
+}
+
+// segEntry is a word of the segmenter's dictionary, as segmenterOf reads
+// it from a line, and its frequency.
+type segEntry struct {
+	text string
+	freq float64
+}
+
+// segmenterOfEntries builds the segmenter from the dictionary's words as
+// segmenterOf reads them: New gives them so (parser.segEntries), without
+// writing and reading back the dictionary's text.
+func segmenterOfEntries(entries []segEntry) *segmenter {
 	const minFreq = 2 // gse's MinTokenFreq
 	type token struct {
 		text  string
 		freq  float64
 		units int
 	}
-	var tokens []token
-	seen := map[string]bool{}
+	tokens := make([]token, 0, len(entries))
+	seen := make(map[string]bool, len(entries))
 	total, maxUnits := 0.0, 0
-	for line := range strings.SplitSeq(dict, "\n") {
-		fields := strings.Split(line, " ")
-		if len(fields) < 2 {
-			continue
-		}
-		text := strings.TrimSpace(fields[0])
-		freq, err := strconv.ParseFloat(strings.TrimSpace(fields[1]), 64)
-		if err != nil || freq < minFreq {
+	for _, e := range entries {
+		text, freq := e.text, e.freq
+		if freq < minFreq {
 			continue
 		}
 		if utf8.RuneCountInString(text) < 2 {

@@ -33,33 +33,37 @@ func TestSegmenterOfAsGse(t *testing.T) {
 	dict := h.p.segDict()
 	g := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 	require.NoError(t, g.LoadDictStr(dict))
-	want, got := newSegmenter(g.Dict), segmenterOf(dict)
-	require.Equal(t, want.maxUnits, got.maxUnits)
-	require.Equal(t, len(want.nodes), len(got.nodes))
-	n := 0
-	for i := range g.Dict.Tokens {
-		w := g.Dict.Tokens[i].Text()
-		wn, gn := uint32(0), uint32(0)
-		for _, r := range w {
-			wn, gn = want.edges.child(wn, r), got.edges.child(gn, r)
+	want := newSegmenter(g.Dict)
+	// (the parser's own is built from the same words, not read from the
+	// text: segEntries)
+	for _, got := range []*segmenter{segmenterOf(dict), h.p.seg} {
+		require.Equal(t, want.maxUnits, got.maxUnits)
+		require.Equal(t, len(want.nodes), len(got.nodes))
+		n := 0
+		for i := range g.Dict.Tokens {
+			w := g.Dict.Tokens[i].Text()
+			wn, gn := uint32(0), uint32(0)
+			for _, r := range w {
+				wn, gn = want.edges.child(wn, r), got.edges.child(gn, r)
+			}
+			require.True(t, got.nodes[gn].word, w)
+			require.Equal(t, want.nodes[wn], got.nodes[gn], w)
+			n++
 		}
-		require.True(t, got.nodes[gn].word, w)
-		require.Equal(t, want.nodes[wn], got.nodes[gn], w)
-		n++
-	}
-	words := 0
-	for _, x := range got.nodes {
-		if x.word {
-			words++
+		words := 0
+		for _, x := range got.nodes {
+			if x.word {
+				words++
+			}
 		}
+		require.Equal(t, n, words)
 	}
-	require.Equal(t, n, words)
 	// a dictionary gse would read oddly: capitals, digits, a word said twice, one character, a bad frequency
 	odd := "AB12烧 90 x\nab12烧 90 x\n火 50 x\n烧田埂 x n\n炼山 1 n\n\n单独"
 	require.NoError(t, (&gse.Segmenter{SkipLog: true, NotLoadHMM: true}).LoadDictStr(odd))
 	g = &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 	require.NoError(t, g.LoadDictStr(odd))
-	want, got = newSegmenter(g.Dict), segmenterOf(odd)
+	want, got := newSegmenter(g.Dict), segmenterOf(odd)
 	require.Equal(t, want.maxUnits, got.maxUnits)
 	require.Equal(t, want.nodes, got.nodes)
 }
