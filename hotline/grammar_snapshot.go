@@ -5,14 +5,14 @@ import (
 	"encoding/hex"
 )
 
-//go:generate env UPDATE_SNAPSHOT=1 go test -run ^TestGrammarSnapshot$ .
+//go:generate env UPDATE_SNAPSHOT=1 go test -tags nosnapshot -run ^TestGrammarSnapshot$ .
 
 // mandarin.yaml as the YAML decoder gives it, built into the binary
 // (grammar_snapshot_gen.go, written by go generate) so that a process does
 // not parse its YAML (docs/speed.md, session 20). It is used only when
 // mandarin.yaml's bytes are those it was made from: an edited file is
 // decoded as written, and TestGrammarSnapshot fails until the snapshot is
-// regenerated. The WebAssembly build links none (grammar_snapshot_js.go),
+// regenerated. The WebAssembly build links none (grammar_snapshot_none.go),
 // as it links no vocabulary snapshot (hotline/vocab/snapshot.go).
 
 // grammarFromSnapshot returns the snapshot's decoding of data, nil if it

@@ -2,7 +2,7 @@ package clause
 
 import "crypto/sha256"
 
-//go:generate env UPDATE_SNAPSHOT=1 go test -run ^TestSnapshot$ .
+//go:generate env UPDATE_SNAPSHOT=1 go test -tags nosnapshot -run ^TestSnapshot$ .
 
 // The embedded rule base's texts (texts/*.yaml) as the YAML decoder gives
 // them, built into the binary (snapshot_gen.go, written by go generate)
@@ -12,7 +12,7 @@ import "crypto/sha256"
 // from (its SHA-256): a file edited without running go generate, and any
 // other root's texts, is decoded as written — and TestSnapshot fails
 // until the snapshot is regenerated. Everything after decoding runs as
-// for any file. The WebAssembly build links no snapshot (snapshot_js.go).
+// for any file. The WebAssembly build links no snapshot (snapshot_none.go).
 
 // snapshotFile is one decoded file: its bytes' SHA-256 (hex) and a
 // function building its decoding afresh (each load gets its own).

@@ -2,7 +2,7 @@ package vocab
 
 import "crypto/sha256"
 
-//go:generate env UPDATE_SNAPSHOT=1 go test -run ^TestSnapshot$ .
+//go:generate env UPDATE_SNAPSHOT=1 go test -tags nosnapshot -run ^TestSnapshot$ .
 
 // The embedded rule base's vocabulary files as the YAML decoder gives
 // them, built into the binary (snapshot_gen.go, written by go generate)
@@ -15,7 +15,7 @@ import "crypto/sha256"
 // after decoding (every name checked against the rule set) runs as for
 // any file.
 //
-// The WebAssembly build links no snapshot (snapshot_js.go): it would grow
+// The WebAssembly build links no snapshot (snapshot_none.go): it would grow
 // the full module by more than its headroom, for a start-up the browser
 // pays once a page.
 

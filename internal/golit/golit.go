@@ -1,13 +1,18 @@
-// Package golit writes a Go value as Go source: a composite literal that
-// evaluates to a value reflect.DeepEqual to it. The generated snapshots of
-// decoded YAML (the hotline's vocabulary and grammar) are written with it,
-// so that a process reads them without parsing YAML.
+// Package golit writes a Go value as Go source that builds a value
+// reflect.DeepEqual to it. The generated snapshots of decoded YAML (the
+// hotline's vocabulary, texts and grammar) are written with it, so that a
+// process reads them without parsing YAML.
 //
 // It writes what decoded YAML holds: structs (named or not), pointers,
-// slices, arrays, maps, strings, booleans, integers and floats. A nil slice or map
-// stays nil and an empty one empty; a zero field is left out. Anything
-// else (interfaces, channels, functions, an unexported field that is not
-// zero, NaN) is an error.
+// slices, arrays, maps, strings, booleans, integers and floats. A nil
+// slice or map stays nil and an empty one empty; a zero field is left
+// out. Anything else (interfaces, channels, functions, an unexported field
+// that is not zero, NaN) is an error.
+//
+// A struct type without a name is never written: a value holding one is
+// built by statements that assign its fields one by one (Statements), so
+// that the generated source still compiles when the type gains a field —
+// the snapshot is then only stale, which its test says.
 package golit
 
 import (
@@ -21,26 +26,158 @@ import (
 	"strings"
 )
 
-// Writer writes literals for code in package pkg (its import path): types
+// Writer writes source for code in package pkg (its import path): types
 // of that package are written unqualified, others by their package name,
 // which the generated file must import.
 type Writer struct {
-	pkg string
-	err error
+	pkg   string
+	err   error
+	depth int
 }
 
 // New returns a Writer for code in the package with import path pkg.
 func New(pkg string) *Writer { return &Writer{pkg: pkg} }
 
-// Literal returns v as a Go expression of v's type.
-func (w *Writer) Literal(v any) (string, error) {
+// Helpers is the source of the generic functions Statements' output
+// calls, prefixed by prefix (once per package).
+func Helpers(prefix string) string {
+	return strings.NewReplacer("PFX", prefix).Replace(`
+// PFXMake sets *s to a slice of n zero elements.
+func PFXMake[S ~[]E, E any](s *S, n int) { *s = make(S, n) }
+
+// PFXMakeMap sets *m to an empty map with room for n entries.
+func PFXMakeMap[M ~map[K]V, K comparable, V any](m *M, n int) { *m = make(M, n) }
+
+// PFXNew sets *p to a new zero value and returns it.
+func PFXNew[T any](p **T) *T { *p = new(T); return *p }
+
+// PFXZero is the zero value of m's values.
+func PFXZero[M ~map[K]V, K comparable, V any](M) (v V) { return v }
+`)
+}
+
+// Statements returns statements that set the variable named dst (of v's
+// type, a struct, zero before them) to v; the helpers they call are
+// Helpers(prefix)'s.
+func (w *Writer) Statements(dst string, v any, prefix string) (string, error) {
 	var b bytes.Buffer
-	w.err = nil
-	w.value(&b, reflect.ValueOf(v), false)
+	w.err, w.depth = nil, 0
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Struct {
+		return "", fmt.Errorf("golit: %s is no struct", rv.Type())
+	}
+	w.assignStruct(&b, dst, rv, prefix)
 	return b.String(), w.err
 }
 
-// Type returns t as written in Go source of the Writer's package.
+// literal reports whether values of t can be written as one literal: t
+// holds no struct type without a name.
+func literal(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return literal(t.Elem())
+	case reflect.Map:
+		return literal(t.Key()) && literal(t.Elem())
+	case reflect.Struct:
+		if t.Name() == "" {
+			return false
+		}
+		for i := range t.NumField() {
+			if !literal(t.Field(i).Type) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// assignStruct writes statements setting the fields of dst (zero) to v's.
+func (w *Writer) assignStruct(b *bytes.Buffer, dst string, v reflect.Value, prefix string) {
+	t := v.Type()
+	for i := range t.NumField() {
+		f, fv := t.Field(i), v.Field(i)
+		if fv.IsZero() {
+			continue
+		}
+		if !f.IsExported() {
+			w.fail("golit: unexported field %s.%s is set", t, f.Name)
+			return
+		}
+		w.assign(b, dst+"."+f.Name, fv, prefix)
+	}
+}
+
+// assign writes statements setting dst (zero) to v.
+func (w *Writer) assign(b *bytes.Buffer, dst string, v reflect.Value, prefix string) {
+	t := v.Type()
+	if literal(t) {
+		fmt.Fprintf(b, "%s = ", dst)
+		w.value(b, v, false)
+		b.WriteString("\n")
+		return
+	}
+	w.depth++
+	defer func() { w.depth-- }()
+	x := "x" + strconv.Itoa(w.depth)
+	switch t.Kind() {
+	case reflect.Struct:
+		w.assignStruct(b, dst, v, prefix)
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		fmt.Fprintf(b, "{\n%s := %sNew(&%s)\n", x, prefix, dst)
+		w.assign(b, "(*"+x+")", v.Elem(), prefix)
+		b.WriteString("}\n")
+	case reflect.Slice:
+		if v.IsNil() {
+			return
+		}
+		fmt.Fprintf(b, "%sMake(&%s, %d)\n", prefix, dst, v.Len())
+		fallthrough
+	case reflect.Array:
+		for i := range v.Len() {
+			if v.Index(i).IsZero() {
+				continue
+			}
+			fmt.Fprintf(b, "{\n%s := &%s[%d]\n", x, dst, i)
+			w.assign(b, "(*"+x+")", v.Index(i), prefix)
+			b.WriteString("}\n")
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			return
+		}
+		fmt.Fprintf(b, "%sMakeMap(&%s, %d)\n", prefix, dst, v.Len())
+		keys := v.MapKeys()
+		slices.SortFunc(keys, compareKeys)
+		for _, k := range keys {
+			var key bytes.Buffer
+			w.value(&key, k, false)
+			fmt.Fprintf(b, "{\n%s := %sZero(%s)\n", x, prefix, dst)
+			w.assign(b, x, v.MapIndex(k), prefix)
+			fmt.Fprintf(b, "%s[%s] = %s\n}\n", dst, key.String(), x)
+		}
+	default:
+		w.fail("golit: a %s", t)
+	}
+}
+
+// Literal returns v as a Go expression of v's type; v's type must hold no
+// struct type without a name.
+func (w *Writer) Literal(v any) (string, error) {
+	var b bytes.Buffer
+	w.err = nil
+	rv := reflect.ValueOf(v)
+	if !literal(rv.Type()) {
+		return "", fmt.Errorf("golit: %s holds a struct type without a name: use Statements", rv.Type())
+	}
+	w.value(&b, rv, false)
+	return b.String(), w.err
+}
+
+// Type returns t, a type with a name or made of such, as written in Go
+// source of the Writer's package.
 func (w *Writer) Type(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -52,34 +189,14 @@ func (w *Writer) Type(t reflect.Type) string {
 	case reflect.Map:
 		return "map[" + w.Type(t.Key()) + "]" + w.Type(t.Elem())
 	}
-	if t.Name() != "" {
-		if t.PkgPath() == "" || t.PkgPath() == w.pkg {
-			return t.Name()
-		}
-		return t.String() // pkgname.Name
-	}
-	if t.Kind() != reflect.Struct {
-		w.fail("golit: unnamed type %s", t)
+	if t.Name() == "" {
+		w.fail("golit: a type without a name: %s", t)
 		return t.String()
 	}
-	var b strings.Builder
-	b.WriteString("struct {")
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if i > 0 {
-			b.WriteString(";")
-		}
-		b.WriteString(" ")
-		if !f.Anonymous {
-			b.WriteString(f.Name + " ")
-		}
-		b.WriteString(w.Type(f.Type))
-		if f.Tag != "" {
-			b.WriteString(" " + strconv.Quote(string(f.Tag)))
-		}
+	if t.PkgPath() == "" || t.PkgPath() == w.pkg {
+		return t.Name()
 	}
-	b.WriteString(" }")
-	return b.String()
+	return t.String() // pkgname.Name
 }
 
 func (w *Writer) fail(format string, args ...any) {
@@ -88,8 +205,9 @@ func (w *Writer) fail(format string, args ...any) {
 	}
 }
 
-// value writes v; elide leaves out a composite's type (an element of a
-// slice or map literal, where Go allows it — a pointer's & as well).
+// value writes v as a literal; elide leaves out a composite's type (an
+// element of a slice, array or map literal, where Go allows it — a
+// pointer's & as well).
 func (w *Writer) value(b *bytes.Buffer, v reflect.Value, elide bool) {
 	t := v.Type()
 	switch t.Kind() {
@@ -155,7 +273,7 @@ func (w *Writer) value(b *bytes.Buffer, v reflect.Value, elide bool) {
 		}
 		b.WriteString("{")
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, c reflect.Value) int { return compareKeys(a, c) })
+		slices.SortFunc(keys, compareKeys)
 		for i, k := range keys {
 			if i > 0 {
 				b.WriteString(", ")
@@ -175,15 +293,11 @@ func (w *Writer) value(b *bytes.Buffer, v reflect.Value, elide bool) {
 		w.typed(b, t, strconv.FormatUint(v.Uint(), 10))
 	case reflect.Float32, reflect.Float64:
 		f := v.Float()
-		if math.IsNaN(f) || math.IsInf(f, 0) {
+		if math.IsNaN(f) || math.IsInf(f, 0) || f == 0 && math.Signbit(f) {
 			w.fail("golit: %v is no constant", f)
 			return
 		}
-		s := strconv.FormatFloat(f, 'g', -1, t.Bits())
-		if f == 0 && math.Signbit(f) {
-			w.fail("golit: -0 is no constant")
-		}
-		w.typed(b, t, s)
+		w.typed(b, t, strconv.FormatFloat(f, 'g', -1, t.Bits()))
 	default:
 		w.fail("golit: a %s", t)
 	}

@@ -1,0 +1,8 @@
+//go:build js || nosnapshot
+
+package clause
+
+// snapshotFiles: the WebAssembly build links no snapshot (snapshot.go),
+// nor does go generate, which writes it (its source may no longer
+// compile once the types it fills have changed).
+var snapshotFiles []snapshotFile
