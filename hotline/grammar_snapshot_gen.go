@@ -5,7 +5,7 @@
 package hotline
 
 // grammarSnapshotSum is mandarin.yaml's SHA-256.
-const grammarSnapshotSum = "346f4dd66509a7e082d7b6ab6b85e1f4f9de884169e39a9cfe9ae5c6a6609757"
+const grammarSnapshotSum = "9d5b9ba61f1bbe6b4ba297273eeb571a85eeb6377ede333000e30e5d454ad65c"
 
 // grammarSnapshot is mandarin.yaml decoded.
 var grammarSnapshot = func() *grammar {
@@ -58,6 +58,7 @@ var grammarSnapshot = func() *grammar {
 	g.CountWait = []string{"才能", "才可以", "才报", "才用", "才管用", "才生效", "才有用", "才享受"}
 	g.WaitVerbs = []string{"过", "等"}
 	g.LastNotAfter = []string{"最"}
+	g.NewYearFirst = []string{"过完年", "过了年", "过完春节", "过了春节", "春节后", "过年", "年后", "开年", "开了年", "年过完"}
 	g.TermAfter = []string{"那天", "那日", "那一天", "当天", "这天", "这一天", "那几天", "以后", "之后", "以前", "之前", "前后", "前", "后", "节", "的时候", "时候", "过后", "左右", "一过", "到了", "一到", "过了"}
 	g.Since = []string{"以后", "之后", "后"}
 	g.TermWord = []string{"籽", "子"}
