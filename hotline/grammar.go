@@ -232,7 +232,14 @@ type grammar struct {
 	// Everyday are words of everyday speech no rule set names, known as
 	// written: the homophone pass never hears a word across one (自己处理
 	// is not 自几处, the insurance's 几处).
-	Everyday  []string `yaml:"everyday"`
+	Everyday []string `yaml:"everyday"`
+	// UnknownThing is the word for any thing (东西): a thing the
+	// vocabulary lacks, said as the object of one of its verbs, is read as
+	// it (茶枯饼 烧 is 烧东西, 卖盆栽 卖东西).
+	UnknownThing struct {
+		Word  string   `yaml:"word"`
+		Verbs []string `yaml:"verbs"`
+	} `yaml:"unknown_thing"`
 	Locatives []string `yaml:"locatives"`
 	// TowardBetween may lie, with places and locatives, between a toward
 	// word and the place a thing is taken to (泼到菜市场门口的街上).

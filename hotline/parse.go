@@ -1579,6 +1579,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unasked, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})
 	}
 	p.scanFrames(rd)
+	p.unknownThings(rd)
 	p.verbless(rd)
 	p.towardPlaces(rd)
 	p.mannerApart(rd)
@@ -5732,4 +5733,155 @@ func (p *parser) seasonSaid(rd *reading, c *actContext) bool {
 		}
 	}
 	return false
+}
+
+// unknownThings reads a bare verb whose object is a thing the vocabulary
+// lacks — a run of characters nothing else read, right after the verb
+// (烧旧沙发, 卖盆栽) or said before it in its clause (茶枯饼能在山上烧不,
+// 山上的茶枯饼能烧不) — as the verb done to any thing (the grammar's
+// unknown_thing, 东西): the act of the verb's frame that takes it, as 烧东西
+// and 卖东西 are read, the place then deciding. A clause that already says
+// an act keeps it: the verb is that act's.
+func (p *parser) unknownThings(rd *reading) {
+	if p.g.UnknownThing.Word == "" || len(rd.verbs) == 0 {
+		return
+	}
+	s := rd.text
+	var things [][2]int
+	for _, v := range rd.verbs {
+		f := p.thingFrame(v.words)
+		if f == nil || slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] }) ||
+			slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == v.clause }) || !p.clauseAsks(rd, v.clause) {
+			continue
+		}
+		i, j := p.thingAfter(rd, v)
+		if i == j {
+			i, j = p.thingBefore(rd, v)
+		}
+		if n := utf8.RuneCountInString(s[i:j]); n < 2 || n > maxThingRunes {
+			continue
+		}
+		lo, hi := min(i, v.i), max(j, v.j)
+		rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity}, clause: v.clause, words: s[lo:hi], wi: lo, wj: hi, obj: s[i:j]})
+		things = append(things, [2]int{i, j}, [2]int{v.i, v.j})
+	}
+	if len(things) == 0 {
+		return
+	}
+	// the verb that took a thing, and a one-character verb inside the
+	// thing (套 of 手套), are no bare verbs
+	rd.verbs = slices.DeleteFunc(rd.verbs, func(v hit) bool {
+		return slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] })
+	})
+	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// maxThingRunes is the longest run read as a thing the vocabulary lacks:
+// a longer one is a story, not a noun (老头子想趁这几天冇下雨一把).
+const maxThingRunes = 6
+
+// thingFrame is the frame of a covered activity that takes verb v, one
+// of unknown_thing's verbs, with any thing (its word) and needs no other
+// word said; nil for none.
+func (p *parser) thingFrame(v string) *frame {
+	if !slices.Contains(p.g.UnknownThing.Verbs, v) {
+		return nil
+	}
+	for _, f := range p.byVerb[v] {
+		if f.activity != nil && len(f.with) == 0 && f.objects[p.g.UnknownThing.Word] {
+			return f
+		}
+	}
+	return nil
+}
+
+// clauseAsks reports whether clause c asks (行不, 要得不, or 不 at its
+// end): a thing the vocabulary lacks is read only in the question, not
+// in the story (早摘早卖价钱好).
+func (p *parser) clauseAsks(rd *reading, c int) bool {
+	t := strings.TrimSpace(clauseText(rd, c))
+	t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return p.hasAny(t, p.g.Asking) || slices.ContainsFunc(p.g.AskingEnd, func(e string) bool { return strings.HasSuffix(t, e) })
+}
+
+// thingAfter is the run of unread characters right after bare verb v,
+// after its complement or 了 (烧掉旧沙发); empty for none.
+func (p *parser) thingAfter(rd *reading, v hit) (int, int) {
+	i := v.j
+	if r, n := decodeRune(rd.text[i:]); n > 0 && (p.isComplement(string(r)) || r == '了') {
+		i += n
+	}
+	return i, p.runEnd(rd, i, len(rd.text))
+}
+
+// thingBefore is the last run of two unread characters or more said
+// before bare verb v in its clause; empty for none.
+func (p *parser) thingBefore(rd *reading, v hit) (int, int) {
+	var i, j int
+	for k := clauseBegin(rd, v.i); k < v.i; {
+		e := p.runEnd(rd, k, v.i)
+		if e == k {
+			_, n := decodeRune(rd.text[k:])
+			k += n
+			continue
+		}
+		if utf8.RuneCountInString(rd.text[k:e]) >= 2 {
+			i, j = k, e
+		} else {
+			i, j = 0, 0 // something unread between the thing and the verb
+		}
+		k = e
+	}
+	// between the thing and the verb only what was read (能在山上)
+	for k := j; j > 0 && k < v.i; {
+		if p.bareVerbAt(rd, k) {
+			return 0, 0
+		}
+		_, n := decodeRune(rd.text[k:])
+		k += n
+	}
+	return i, j
+}
+
+// runEnd is the end of the run of unread characters from byte i, at most
+// to: a one-character verb inside it, not first, is part of the thing (套
+// of 手套, 栽 of 盆栽).
+func (p *parser) runEnd(rd *reading, i, to int) int {
+	j := i
+	for j < to {
+		if !p.unreadAt(rd, j) && (j == i || !p.bareVerbAt(rd, j)) {
+			break
+		}
+		_, n := decodeRune(rd.text[j:])
+		j += n
+	}
+	return j
+}
+
+// bareVerbAt reports whether a one-character bare verb is at byte k.
+func (p *parser) bareVerbAt(rd *reading, k int) bool {
+	return slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.i == k && utf8.RuneCountInString(v.words) == 1 })
+}
+
+// unreadAt reports whether the character at byte k of the text is one
+// nothing read: a Chinese character no day, act, fact or verb holds, at
+// which no word the parser knows of two characters or more starts and no
+// filler (能, 在, 的) does.
+func (p *parser) unreadAt(rd *reading, k int) bool {
+	r, _ := decodeRune(rd.text[k:])
+	if !isHan(r) || rd.used[k] || rd.inAct(k, k+1) {
+		return false
+	}
+	for _, hs := range [][]hit{rd.facts, rd.verbs} {
+		for _, h := range hs {
+			if k >= h.i && k < h.j {
+				return false
+			}
+		}
+	}
+	if n := p.knownAt(rd.text[k:]); n > 0 && utf8.RuneCountInString(rd.text[k:k+n]) >= 2 {
+		return false
+	}
+	_, n := p.filler.longest(rd.text[k:])
+	return n == 0
 }
