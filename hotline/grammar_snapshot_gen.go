@@ -5,7 +5,7 @@
 package hotline
 
 // grammarSnapshotSum is mandarin.yaml's SHA-256.
-const grammarSnapshotSum = "ce6891e941881da70bff7fd14a468ddda07922f0b0cb6439312e5d4d0b6e265d"
+const grammarSnapshotSum = "10557115ebc95865cd27f1baa26aebf48a6c647f2fcef41cf5a267536c562b5f"
 
 // grammarSnapshot is mandarin.yaml decoded.
 var grammarSnapshot = func() *grammar {
@@ -129,6 +129,8 @@ var grammarSnapshot = func() *grammar {
 	g.Instrument = []string{"拿", "用", "拿起", "拿着", "用着"}
 	g.Kept = []string{"的", "就", "个", "哪", "次", "么", "想"}
 	g.Everyday = []string{"自己", "知己", "一己", "利己", "异己", "克己", "舍己", "自己人", "不少", "对面", "整治", "后头", "前头", "店主", "卫生", "祭祖", "舅舅"}
+	g.UnknownThing.Word = "东西"
+	g.UnknownThing.Verbs = []string{"烧", "烧掉", "焚烧", "卖"}
 	g.Locatives = []string{"边上", "里面", "里头", "上面", "旁边", "外面", "上", "里", "边", "旁", "面", "内", "外", "头"}
 	g.TowardBetween = []string{"的", "门口", "前面", "对面", "那边", "这边"}
 	g.Toward = []string{"到", "去", "往"}
