@@ -940,7 +940,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.filler = newTrie()
 	// (an age said, 老人家七十多了, is the caller's situation: read, as
 	// Query.ageSaid says, not a word misunderstood)
-	for _, l := range [][]string{g.Filler, g.When, g.Consequence, g.Fine, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting, g.Where,
+	for _, l := range [][]string{g.Filler, g.People, g.When, g.Consequence, g.Fine, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting, g.Where,
 		g.Document, g.Validity, g.Report, g.Corrections, g.Age, keys(days), p.askedWords()} {
 		for _, w := range l {
 			p.filler.addWord(w)
