@@ -737,8 +737,9 @@ var heldoutSets = []heldoutSet{
 	// when; the penalty kept when what happens is asked) and the session's other fixes, 215 (the floor raised to 0.84).
 	// Session 18 (fix23: a ban stated beside an uncovered word, who issued a rule, a day inside a narrower period, later
 	// enrolment's wait, the caller's own place or group beside the one compared, an "only that?" premise, who collects
-	// and who approves) and the session's other fixes: 233 (the floor raised to 0.90).
-	{"set23", heldout23Glob, 255, 0.90, 0},
+	// and who approves) and the session's other fixes: 233 (the floor raised to 0.90). Session 20 (old: one act
+	// compared on two days, asked on each): 234 (the floor raised to 0.91).
+	{"set23", heldout23Glob, 255, 0.91, 0},
 	// Held-out set 24 (testdata/heldout/s24-things, 250 calls in 7 categories, session 18): callers who name the
 	// thing in their own everyday words — the fire (熏腊肉, 烧火粪, 烧蜂窝, 电焊, 炼山), the firework or ritual object (冲天炮,
 	// 许愿灯, 灵屋, 送亮), the fruit, tool and truck, the load of waste (碎砖, 旧瓷砖, 拆下来的门窗), the stall (烤红薯, 炸油粑粑,

@@ -276,6 +276,11 @@ type grammar struct {
 	// (我们两个都能交不 → 能交不): it asks of one, and 我们 would be the
 	// household's question.
 	PairDropped []string `yaml:"pair_dropped"`
+	// Compare are the words that ask how two cases differ (有么子区别,
+	// 一样不); CompareJoin join the two (和, 跟): one act said on two days
+	// so compared is asked on each (compareParts).
+	Compare     []string `yaml:"compare"`
+	CompareJoin []string `yaml:"compare_join"`
 	AskedAs     []string `yaml:"asked_as"`
 	Corrections []string `yaml:"corrections"`
 	// CorrectionsAlone correct only when said alone between pauses

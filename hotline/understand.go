@@ -146,6 +146,11 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		}
 	}
 	if u.intent == IntentDecision {
+		if parts := p.compareParts(rd, today); len(parts) > 1 {
+			u.intent, u.parts = IntentSeveral, parts
+			u.queries = []*Query{parts[0].queries[0]}
+			return u
+		}
 		switch parts := p.pairParts(rd, today); {
 		case len(parts) > 1:
 			u.intent, u.parts = IntentSeveral, parts
@@ -981,6 +986,55 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 			b.WriteString(s)
 		}
 		part := p.understand(b.String(), today)
+		if part.intent != IntentDecision || len(part.queries) != 1 || part.queries[0].Activity == "" {
+			return nil
+		}
+		parts = append(parts, part)
+	}
+	return parts
+}
+
+// compareParts parts a call comparing one act on two days (12月交医保跟
+// 1月交有什么区别): the words before the join, on the first day, and the
+// same words with the second day in the first's place, each followed by
+// what is said after the second day (what is compared) — each decided on
+// its own day, not the first alone. Nil unless both are one decision.
+func (p *parser) compareParts(rd *reading, today calendar.Date) []*understanding {
+	var ds []dates.Mention
+	for _, m := range rd.dates {
+		if !m.Bad && !m.Weak {
+			ds = append(ds, m)
+		}
+	}
+	// a year said right before the day is the day's (明年2月份)
+	for k := range ds {
+		for _, w := range rd.dates {
+			if w.Weak && w.End == ds[k].Start {
+				ds[k].Start = w.Start
+			}
+		}
+	}
+	if len(ds) != 2 || ds[0].End > ds[1].Start || !p.hasAny(rd.text[ds[1].End:], p.g.Compare) {
+		return nil
+	}
+	d1, d2 := ds[0], ds[1]
+	join := -1
+	for _, w := range p.g.CompareJoin {
+		if k := d2.Start - len(w); k > d1.End && strings.HasSuffix(rd.text[:d2.Start], w) {
+			join = k
+		}
+	}
+	if join < 0 {
+		return nil
+	}
+	// what is compared is said after the second day (…十二月份交，价钱一样不):
+	// each is asked it
+	tail := "，" + rd.text[d2.End:]
+	first := rd.text[:join]
+	second := rd.text[:d1.Start] + rd.text[d2.Start:d2.End] + rd.text[d1.End:join]
+	parts := make([]*understanding, 0, 2)
+	for _, s := range []string{first, second} {
+		part := p.understand(s+tail, today)
 		if part.intent != IntentDecision || len(part.queries) != 1 || part.queries[0].Activity == "" {
 			return nil
 		}
