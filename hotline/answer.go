@@ -709,7 +709,13 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		return h.notDecided(q, l), nil
 	}
 	if q.outside != "" && q.Place == "" {
-		return h.outsideAnswer(q, l), nil
+		if !h.p.anywhereAct(q.Activity) {
+			return h.outsideAnswer(q, l), nil
+		}
+		// 我在长沙交医保: the person's place, which the rules speak of
+		// themselves (户籍地, 常住地), not the act's
+		q.outside = ""
+		q.Understood = slices.DeleteFunc(q.Understood, func(u Understood) bool { return u.Kind == "place" && u.Value == "" })
 	}
 	if req.Activity == "" {
 		// 拉茶果的货车车厢里坐人, 老板请我去摘: the kind the caller's facts

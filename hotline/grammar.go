@@ -496,6 +496,19 @@ type grammar struct {
 	// notice applies, the answer says the rule base has none for them
 	// rather than answering from another place's.
 	OutsidePlaces map[string]string `yaml:"outside_places"`
+	// OutsideBackground are the words that make a place outside the rule
+	// base's area said where someone works, lives, studies, comes from or
+	// goes back to (在冷水滩上班, 祁东嫁过来的, 回广东) rather than where the
+	// act asked about is done: Before right before its name, After after
+	// it (and after any of Linking: 那边, 的, or a pause). Said in another
+	// clause than the act's, whose own clause says one of Home (老家,
+	// 屋里), it is where someone is: the act is done at home.
+	OutsideBackground struct {
+		Before  []string `yaml:"before"`
+		After   []string `yaml:"after"`
+		Linking []string `yaml:"linking"`
+		Home    []string `yaml:"home"`
+	} `yaml:"outside_background"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
 	// ones: 寻日 (yesterday), 听日 (tomorrow), 今个 (this: 今个星期三, 今个月).
 	Cantonese struct {

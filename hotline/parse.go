@@ -434,6 +434,12 @@ type parser struct {
 	outright map[*rules.Activity]bool
 	// beside are the manners named only when their act is said too
 	beside map[*rules.Activity]bool
+	// anywhere are the activities whose place is the person's, not
+	// where they are said to be done (vocab.Activity.Anywhere)
+	anywhere map[*rules.Activity]bool
+	// outsideBefore and outsideAfter hold the grammar's
+	// outside_background words, longest first
+	outsideBefore, outsideAfter, outsideLinking, outsideHome []string
 	// manners: activity id → the activities that are ways of doing it
 	// which the rules judge apart (拆户参保 of 参保缴费)
 	manners map[string][]*rules.Activity
@@ -578,7 +584,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, err
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
-		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, mannerOf: map[*rules.Activity]*rules.Activity{}, outright: map[*rules.Activity]bool{}, beside: map[*rules.Activity]bool{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
+		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, mannerOf: map[*rules.Activity]*rules.Activity{}, outright: map[*rules.Activity]bool{}, beside: map[*rules.Activity]bool{}, anywhere: map[*rules.Activity]bool{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
 	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback, g.ContrastOpen, g.OnlyPremise} {
 		p.tellWords = append(p.tellWords, l...)
 	}
@@ -708,6 +714,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		if va.Beside {
 			p.beside[a] = true
 		}
+		if va.Anywhere {
+			p.anywhere[a] = true
+		}
 	}
 	// the activities a rule forbids whatever the facts (重复参保): such a
 	// way of an act outranks one whose answer turns on facts
@@ -782,7 +791,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.ownWords(voc)
 	p.towardWords(voc)
 	p.kinWords(voc)
-	p.placeWords()
+	p.placeWords(voc)
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
 	p.seg = segmenterOfEntries(p.segEntries())
@@ -5067,24 +5076,40 @@ func sortStrings(xs []string) { sort.Strings(xs) }
 // caller who names one is answered by its notices alone. A name is heard
 // whole and without its level word (the grammar's place_suffixes: 文登区
 // → 文登, 管城回族区 → 管城, 管城区); a word the vocabulary already gives
-// a meaning (a township of the town fact, a phrase) keeps it.
-func (p *parser) placeWords() {
-	if p.set.Divisions == nil || !severalPlaces(p.set) {
-		return
-	}
-	for _, d := range p.set.Divisions.All() {
-		for _, n := range placeNames(d.Name, p.g.PlaceSuffixes) {
-			if _, known := p.facts.words[n]; known || utf8.RuneCountInString(n) < 2 || !hasHan(n) {
-				continue
+// a meaning (a township of the town fact, a phrase) keeps it. The places
+// outside the notices' area — the vocabulary's (a neighbouring county)
+// and the grammar's (provinces, their capitals) — are words with one
+// rule base too: an act done there is under none of its notices.
+func (p *parser) placeWords(voc *vocab.Vocabulary) {
+	if p.set.Divisions != nil && severalPlaces(p.set) {
+		for _, d := range p.set.Divisions.All() {
+			for _, n := range placeNames(d.Name, p.g.PlaceSuffixes) {
+				if _, known := p.facts.words[n]; known || utf8.RuneCountInString(n) < 2 || !hasHan(n) {
+					continue
+				}
+				p.facts.add(n, word{place: d.Code.String()})
 			}
-			p.facts.add(n, word{place: d.Code.String()})
 		}
 	}
-	// 北京, 长沙: a place the grammar knows that neither lies within a
-	// loaded division nor holds one (湖南 holds 祁阳, 太原 lies in 山西)
-	for _, code := range keys(p.g.OutsidePlaces) { // in one order on every start
-		name, c := p.g.OutsidePlaces[code], codeOf(code)
-		if slices.ContainsFunc(p.set.Divisions.All(), func(d division.Division) bool { return d.Code.Covers(c) || c.Covers(d.Code) }) {
+	var applies []division.Code
+	for _, n := range p.set.Notices {
+		applies = append(applies, n.AppliesIn...)
+	}
+	if len(applies) == 0 {
+		return // the notices apply wherever they are asked: nowhere is outside
+	}
+	// 北京, 长沙, 祁东: a place that neither lies within a division a
+	// notice applies in nor holds one (湖南 holds 祁阳, 太原 lies in 山西)
+	outside := maps.Clone(p.g.OutsidePlaces)
+	if voc != nil {
+		maps.Copy(outside, voc.OutsidePlaces)
+	}
+	for _, code := range keys(outside) { // in one order on every start
+		name, c := outside[code], codeOf(code)
+		if slices.ContainsFunc(applies, func(d division.Code) bool { return d.Covers(c) || c.Covers(d) }) {
+			continue
+		}
+		if p.set.Divisions != nil && slices.ContainsFunc(p.set.Divisions.All(), func(d division.Division) bool { return d.Code.Covers(c) || c.Covers(d.Code) }) {
 			continue
 		}
 		for _, n := range placeNames(name, p.g.PlaceSuffixes) {
@@ -5094,6 +5119,10 @@ func (p *parser) placeWords() {
 			p.facts.add(n, word{outside: name})
 		}
 	}
+	p.outsideBefore = longestFirst(set2(p.g.OutsideBackground.Before))
+	p.outsideAfter = longestFirst(set2(p.g.OutsideBackground.After))
+	p.outsideLinking = longestFirst(set2(p.g.OutsideBackground.Linking))
+	p.outsideHome = longestFirst(set2(p.g.OutsideBackground.Home))
 }
 
 // placeNames are the words a division's name is said by: the name, and

@@ -3300,7 +3300,7 @@ func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 		if h.w.place != "" && !h.neg {
 			said = append(said, h)
 		}
-		if h.w.outside != "" && !h.neg && outside < 0 {
+		if h.w.outside != "" && !h.neg && outside < 0 && !p.outsideBackground(rd, h) && !p.homeElsewhere(rd, a, h) {
 			outside = k
 		}
 	}
@@ -3339,6 +3339,70 @@ func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 	q.Place = best.w.place
 	q.Understood = append(q.Understood, Understood{Words: best.words, Kind: "place", Value: best.w.place,
 		Meaning: p.set.Divisions.Name(codeOf(best.w.place))})
+}
+
+// outsideBackground reports whether the place outside the rule base's
+// area at h is said as where someone works, lives, studies, comes from or
+// goes back to (在冷水滩上班, 祁东嫁过来的, 从祁东回来) — the caller's story,
+// not where the act asked about is done.
+func (p *parser) outsideBackground(rd *reading, h hit) bool {
+	before, after := rd.text[:h.i], rd.text[h.j:]
+	for _, w := range p.outsideBefore {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	for linked := true; linked; {
+		linked = false
+		// 回广东 走之前: a pause between the name and what follows it
+		if r, n := utf8.DecodeRuneInString(after); n > 0 && (unicode.IsSpace(r) || clauseBreak(r)) {
+			after, linked = after[n:], true
+			continue
+		}
+		for _, w := range p.outsideLinking {
+			if strings.HasPrefix(after, w) {
+				after, linked = after[len(w):], true
+				break
+			}
+		}
+	}
+	for _, w := range p.outsideAfter {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// homeElsewhere reports whether the place outside the rule base's area at
+// h is said in a clause other than the act's, and the act's own clause
+// says it is done at home (我伯伯在广州，问他老家屋后山上的寒露籽): the
+// home is the act's place, the other where someone is.
+func (p *parser) homeElsewhere(rd *reading, a hit, h hit) bool {
+	if h.clause == a.clause || len(p.outsideHome) == 0 {
+		return false
+	}
+	i, j := a.i, a.i
+	for i > 0 && int(rd.clauses[i-1]) == a.clause {
+		i--
+	}
+	for j < len(rd.text) && int(rd.clauses[j]) == a.clause {
+		j++
+	}
+	own := rd.text[i:j]
+	return slices.ContainsFunc(p.outsideHome, func(w string) bool { return strings.Contains(own, w) })
+}
+
+// anywhereAct reports whether the activity id, or the act it is a way
+// of, is one whose place is the person's (vocab.Activity.Anywhere): a
+// place outside the rule base's area said with it does not take it out.
+func (p *parser) anywhereAct(id string) bool {
+	for a := range p.anywhere {
+		if a.ID == id || slices.ContainsFunc(p.manners[a.ID], func(m *rules.Activity) bool { return m.ID == id }) {
+			return true
+		}
+	}
+	return false
 }
 
 // codeOf is a division code as written (410100) in its canonical form

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/internal/fsread"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
@@ -65,6 +67,12 @@ type Activity struct {
 	// a way of is said too (上班 of enrolling: 正月初八去厂里上班 is no
 	// question of insurance).
 	Beside bool
+	// Anywhere says the act's place is the person's — where they are
+	// registered or live, which the rules themselves speak of (户籍地,
+	// 常住地) — not where it is said to be done: a place outside the rule
+	// base's area said with it (我在冷水滩交医保) does not take the call
+	// out of the rule base.
+	Anywhere bool
 }
 
 // Act is something people do that no rule of the set governs (钓鱼,
@@ -351,6 +359,11 @@ type Vocabulary struct {
 	// set's notices (火, 鞭炮, 油茶, 垃圾, 摊, 医保): a question of an act no
 	// word names, in a call with none of them, is of an act no rule covers.
 	Topics []string
+	// OutsidePlaces are places near the rule set's area that callers name
+	// (a neighbouring county), by GB/T 2260 code: none of the notices
+	// applies there, so an act said to be done there is under none of
+	// them. Merged over files and roots.
+	OutsidePlaces map[string]string
 	// Files are the files read, as errors name them.
 	Files []string
 }
@@ -368,7 +381,7 @@ type Root struct {
 func Load(ctx context.Context, set *rules.Set, cal *calendar.Calendar, roots ...Root) (*Vocabulary, error) {
 	l := &loader{set: set, cal: cal, v: &Vocabulary{Days: map[string]int{}, Festivals: map[string]string{}, Customs: map[string]string{},
 		LunarDays: map[string]LunarDay{}, TermDays: map[string]TermDay{}, Questions: map[string]Question{}, Distance: Distance{Units: map[string]float64{}},
-		Nouns: map[string][]string{}}}
+		Nouns: map[string][]string{}, OutsidePlaces: map[string]string{}}}
 	for _, root := range roots {
 		r := fsread.New(ctx, root.FS, root.Name, fsread.Limits{})
 		entries, err := fs.ReadDir(root.FS, Dir)
@@ -422,6 +435,7 @@ type fileSpec struct {
 		Partial  rules.Str   `yaml:"partial"`
 		Manners  []rules.Str `yaml:"manners"`
 		Beside   bool        `yaml:"beside"`
+		Anywhere bool        `yaml:"anywhere"`
 	} `yaml:"activities"`
 	Acts []struct {
 		Words  []string `yaml:"words"`
@@ -558,6 +572,9 @@ type fileSpec struct {
 	// Nouns are noun classes: a name and the words of things of that kind.
 	Nouns  map[string][]string `yaml:"nouns"`
 	Topics []rules.Str         `yaml:"topics"`
+	// OutsidePlaces are places outside the rule set's area callers name,
+	// by GB/T 2260 code (祁东县 beside 祁阳市).
+	OutsidePlaces map[string]rules.Str `yaml:"outside_places"`
 }
 
 type loader struct {
@@ -615,7 +632,7 @@ func (l *loader) file(file string, data []byte) {
 		}
 		l.frames(a.Activity.Pos, a.Frames)
 		l.classes(a.Activity.Pos, a.Frames)
-		act := Activity{ID: a.Activity.Value, Words: a.Words, Frames: a.Frames, Beside: a.Beside}
+		act := Activity{ID: a.Activity.Value, Words: a.Words, Frames: a.Frames, Beside: a.Beside, Anywhere: a.Anywhere}
 		if a.Partial.Value != "" {
 			if p, ok := l.activity(a.Partial); ok {
 				act.Partial = p.ID
@@ -644,6 +661,7 @@ func (l *loader) file(file string, data []byte) {
 		}
 		l.v.Topics = append(l.v.Topics, w.Value)
 	}
+	l.outsidePlaces(spec.OutsidePlaces)
 	for name, words := range spec.Nouns {
 		if len(words) == 0 {
 			l.errorf(rules.Pos{}, "noun class %s has no words", name)
@@ -1009,6 +1027,36 @@ func (l *loader) expand() {
 				}
 			}
 		}
+	}
+}
+
+// outsidePlaces adds a file's places outside the rule set's area: each a
+// code and a name, lying neither within a division a notice applies in
+// nor holding one (a county beside the city, not the prefecture that
+// holds it) — else naming it would take a call out of its own rules.
+func (l *loader) outsidePlaces(m map[string]rules.Str) {
+	for _, code := range slices.Sorted(maps.Keys(m)) {
+		name := m[code]
+		c, err := division.Parse(code)
+		switch {
+		case err != nil:
+			l.errorf(name.Pos, "outside place %q: %v", name.Value, err)
+			continue
+		case strings.TrimSpace(name.Value) == "":
+			l.errorf(name.Pos, "outside place %s has no name", code)
+			continue
+		}
+		for _, n := range l.set.Notices {
+			if slices.ContainsFunc(n.AppliesIn, func(d division.Code) bool { return d.Covers(c) || c.Covers(d) }) {
+				l.errorf(name.Pos, "outside place %s (%s) is within or holds where notice %s applies", name.Value, code, n.Number)
+				break
+			}
+		}
+		if prev, dup := l.v.OutsidePlaces[c.String()]; dup && prev != name.Value {
+			l.errorf(name.Pos, "outside place %s is %s elsewhere", code, prev)
+			continue
+		}
+		l.v.OutsidePlaces[c.String()] = name.Value
 	}
 }
 

@@ -31,6 +31,7 @@ func TestEmbedded(t *testing.T) {
 	require.Equal(t, "operator", v.Questions["fire_zone"].AskedOf)
 	require.Equal(t, "caller", v.Questions["distance_to_forest_m"].AskedOf)
 	require.Contains(t, v.Files, "rules/vocabulary/activities.yaml")
+	require.Equal(t, "祁东县", v.OutsidePlaces["430426"]) // a neighbouring county: none of the notices applies there
 	// every fact has a follow-up question
 	for _, f := range set.Facts {
 		require.Contains(t, v.Questions, f.Name, "fact %s has no question in vocabulary/questions.yaml", f.Name)
@@ -74,6 +75,9 @@ func TestErrors(t *testing.T) {
 		{"periods:\n  - {words: [禁火期], windows: [fire_season]}\n", `bad/vocabulary/x.yaml:2:30: period 禁火期: 0 notices have a window "fire_season", want one`},
 		{"periods:\n  - {words: [禁火期], conditions: [no_such]}\n", `bad/vocabulary/x.yaml:2:33: period 禁火期: 0 notices have a condition "no_such", want one`},
 		{"periods:\n  - {words: [禁火期]}\n", `bad/vocabulary/x.yaml:2:14: a period needs words and windows or conditions`},
+		{"outside_places: {\"431100\": 永州市}\n", "bad/vocabulary/x.yaml:1:28: outside place 永州市 (431100) is within or holds where notice"},
+		{"outside_places: {\"431181107\": 白水镇}\n", "bad/vocabulary/x.yaml:1:31: outside place 白水镇 (431181107) is within or holds where notice"},
+		{"outside_places: {\"43x\": 某县}\n", `bad/vocabulary/x.yaml:1:25: outside place "某县": division code "43x"`},
 		{"actvities: []\n", "bad/vocabulary/x.yaml:1:1: unknown field \"actvities\""},
 	} {
 		_, err := vocab.Load(context.Background(), set, cal, vocab.Root{FS: fstest.MapFS{"vocabulary/x.yaml": {Data: []byte(tc.file)}}, Name: "bad"})
