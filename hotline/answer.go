@@ -941,6 +941,10 @@ func (h *Hotline) outsideAnswer(q *Query, l Lang) *Answer {
 		act = q.ActivityEN
 	}
 	a.Headline = c.T(l, "head.no_place_notices", "place", q.outside, "act", act, "when", h.whenOf(l, q.Date, q))
+	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
+		// a long act's name: the place alone
+		a.Headline = c.T(l, "head.short.no_place_notices", "place", q.outside)
+	}
 	a.Answer = fit([]string{a.Headline, c.T(l, "no_rule.not_allowed")}, maxSpoken(l))
 	return a
 }
