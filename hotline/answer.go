@@ -1531,6 +1531,11 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 				spoken = append(spoken, h.fineSaid(l, np))
 				must = markMust(must, len(spoken), 1)
 			}
+			if q.asks.basis && len(np.Basis) > 0 {
+				// 按么子法规处理: the laws the penalty's text names
+				spoken = append(spoken, c.T(l, "penalty.basis", "basis", strings.Join(np.Basis, c.T(l, "list.clause"))))
+				must = markMust(must, len(spoken), 1)
+			}
 		}
 	}
 	if a.Ask != "" {

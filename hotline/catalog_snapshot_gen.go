@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "513f27c8098947434aa0d23550b18d5fcee6f3a04b50ce71d5efb8cb7088d891"
+const catalogSnapshotSum = "6dbcef47d9a3b12a40ec2d2434cca59d2725d41d250e9cc86a36e2af4ca69db7"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -122,7 +122,6 @@ func snapshotCatalog() *Catalog {
 			"head.short.allowed":                   {ZH: "可以：{when}这件事是允许的。", EN: "Yes: it is allowed{when}."},
 			"head.short.conditional":               {ZH: "要看情况：{when}这件事要看具体情况。", EN: "It depends: the answer{when} turns on the facts below."},
 			"head.short.forbidden":                 {ZH: "不可以：{when}这件事是禁止的。", EN: "No: it is forbidden{when}."},
-			"head.short.no_place_notices":          {ZH: "本规则库没有{place}的通告：在{place}的事这里答不了。", EN: "The rule base holds no notices for {place}: what is done there cannot be answered here."},
 			"head.short.no_rule":                   {ZH: "本规则库没有相关规定：{when}。", EN: "The rule base has no rule on this{when}."},
 			"head.terms":                           {ZH: "{when}{activity}，{term}", EN: "{activity}{when}: {term}"},
 			"head.unknown_day":                     {ZH: "不知道是哪一天：{words}的日期每年公布，这一年的没有公布或不在规则库里。", EN: "The day is not known: {words} is held on days published each year, and that year's were not published or are not in the rule base."},
@@ -173,6 +172,7 @@ func snapshotCatalog() *Catalog {
 			"outcome.place":                        {ZH: "地点", EN: "place"},
 			"outcome.value":                        {ZH: "{fact}（{value}）", EN: "{fact} ({value})"},
 			"penalty":                              {ZH: "违者：{text}", EN: "Violators: {text}"},
+			"penalty.basis":                        {ZH: "依据{basis}处理。", EN: "Under {basis}."},
 			"penalty.by":                           {ZH: "违者由{by}{sanctions}。", EN: "Violators: {sanctions}, by {by}."},
 			"penalty.fine_max":                     {ZH: "罚款最高{max}元（{cite}）。", EN: "A fine of up to {max} yuan ({cite})."},
 			"penalty.fine_min":                     {ZH: "罚款{min}元以上（{cite}）。", EN: "A fine of {min} yuan or more ({cite})."},

@@ -1283,6 +1283,14 @@ func (h *Hotline) reportContacts(u *understanding, req Request) *Answer {
 	if len(contacts) == 0 {
 		a.Headline = c.T(l, "report.none")
 		a.Answer = a.Headline
+		if q.Activity == "" && q.Act != "" && !q.badDay {
+			// 隔壁天天夜里唱歌 打么子电话: an act no notice covers —
+			// no rule, said as a decision says it, then that no number is
+			// printed for it (never a notice's number, never 可以)
+			a.Verdict = engine.NoRule
+			a.Headline = c.T(l, "head.no_rule_act", "act", q.Act, "when", h.whenOf(l, q.Date, q))
+			a.Answer = fit([]string{a.Headline, c.T(l, "report.none")}, maxSpoken(l))
+		}
 		// 有人偷摘我家茶籽 找哪个部门: no number printed, but the notice
 		// names the body that deals with the act (8号 五: 政法部门)
 		if by := h.penaltyBody(l, q); by != "" {

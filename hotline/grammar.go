@@ -308,7 +308,10 @@ type grammar struct {
 	// said in the call, that penalty is the one said.
 	PenaltyAsked map[string][]string `yaml:"penalty_asked"`
 	// Fine are the words that ask how much a penalty is (罚多少)
-	Fine     []string `yaml:"fine"`
+	Fine []string `yaml:"fine"`
+	// PenaltyBasis are the words that ask under which law a penalty is
+	// given (按么子法规处理): the laws its text names are said
+	PenaltyBasis []string `yaml:"penalty_basis"`
 	Money    []string `yaml:"money"`
 	Deadline []string `yaml:"deadline"`
 	// DaysLeft ask how many days are left to a deadline (还有几天截止): a

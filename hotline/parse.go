@@ -253,6 +253,9 @@ type askFlags struct {
 	how bool
 	// daysLeft: how many days are left to the deadline (还有几天截止)
 	daysLeft bool
+	// basis: under which law the penalty is given (按么子法规处理), a
+	// question of the consequence
+	basis bool
 }
 
 // engineQuery is the engine's query for q with facts: for its day, or

@@ -2707,8 +2707,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		claim:       says(p.g.Claim),
 		how:         says(p.g.How),
 		fine:        says(p.g.Fine),
+		basis:       says(p.g.PenaltyBasis),
 	}
-	q.asks.consequence = q.asks.consequence || q.asks.fine
+	q.asks.consequence = q.asks.consequence || q.asks.fine || q.asks.basis
 	// 八月底…烧火土灰 9月1号起是不是又不准了: a later day said as where
 	// something starts asks when the answer changes
 	q.asks.when = q.asks.when || p.changeDaySaid(rd, q)
