@@ -312,8 +312,8 @@ type grammar struct {
 	// PenaltyBasis are the words that ask under which law a penalty is
 	// given (按么子法规处理): the laws its text names are said
 	PenaltyBasis []string `yaml:"penalty_basis"`
-	Money    []string `yaml:"money"`
-	Deadline []string `yaml:"deadline"`
+	Money        []string `yaml:"money"`
+	Deadline     []string `yaml:"deadline"`
 	// DaysLeft ask how many days are left to a deadline (还有几天截止): a
 	// deadline asked, answered with the count.
 	DaysLeft []string `yaml:"days_left"`
