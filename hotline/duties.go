@@ -30,7 +30,9 @@ func (p *parser) dutyAsked(rd *reading) int {
 				// rule there) names who decides where the rules stop
 				continue
 			}
-			if !d.Lookup && !rd.says(p.g.Duty) && !p.whetherBears(rd) {
+			// 市场消防整改搞不好会么样: a duty named with no act, asked
+			// what follows, asks what the duty is and who bears it
+			if !d.Lookup && !rd.says(p.g.Duty) && !p.whetherBears(rd) && (len(rd.acts) > 0 || !rd.says(p.g.Consequence)) {
 				return -1
 			}
 			return i
