@@ -25,6 +25,10 @@ func (p *parser) dutyAsked(rd *reading) int {
 	// that names no duty needs no search for them
 	for i, d := range p.voc.Duties {
 		if rd.says(d.Words) && (len(d.With) == 0 || rd.says(d.With)) && !rd.says(d.Unless) && !saidFalse(d.Duty, rd) {
+			if len(rd.acts) > 0 && rd.says(p.g.OwnPart) {
+				// 叫个私人拉走 我有么子责任: the caller's own act asked of
+				return -1
+			}
 			if d.Duty.Refer && len(rd.acts) > 0 {
 				// 规划区外有人倒渣土 归哪个管: the act's own answer (no
 				// rule there) names who decides where the rules stop

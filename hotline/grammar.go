@@ -343,6 +343,9 @@ type grammar struct {
 	// (哪个负责, 要管么子): with a duty's own words, the vocabulary's
 	// duties answer
 	Duty []string `yaml:"duty"`
+	// OwnPart are the caller's own part asked after an act (我有么子
+	// 责任): the act's answer, not a duty
+	OwnPart []string `yaml:"own_part"`
 	// DutyWhether ask whether someone bears a duty (要不要负责): a duty
 	// question unless right after a person word (我要负责不).
 	DutyWhether []string `yaml:"duty_whether"`
