@@ -343,6 +343,9 @@ type grammar struct {
 	// (哪个负责, 要管么子): with a duty's own words, the vocabulary's
 	// duties answer
 	Duty []string `yaml:"duty"`
+	// VerbLeads are the characters that lead a verb (要上, 去上, 能上): a
+	// locative after one of them is the verb, not where something is
+	VerbLeads []string `yaml:"verb_leads"`
 	// OwnPart are the caller's own part asked after an act (我有么子
 	// 责任): the act's answer, not a duty
 	OwnPart []string `yaml:"own_part"`

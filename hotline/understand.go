@@ -51,6 +51,18 @@ type understanding struct {
 	ownAct bool
 }
 
+// locativeAfterNoun reports whether bare verb v is a locative said right
+// after a word (手机上, 网上, 镇上): where something is, not the verb 上
+// of 上香 — unless the word before it is one that leads a verb (要上,
+// 去上, 能上).
+func (p *parser) locativeAfterNoun(rd *reading, v hit) bool {
+	if v.i == 0 || !slices.Contains(p.g.Locatives, v.words) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(rd.text[:v.i])
+	return unicode.Is(unicode.Han, r) && !slices.Contains(p.g.VerbLeads, string(r))
+}
+
 // fragmentRunes is the longest call read as a fragment of words with no
 // verb (鞭炮 过年 后山, 孔明灯 放得不 山边): a caller's fragment is a few
 // words. The days, distances and fact phrases read in it, and its pauses,
@@ -1883,6 +1895,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			// (寒露以前都不能摘: a verb said as forbidden is asked about)
 			if v.neg && !p.forbidden(rd, v.i) || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) {
 				continue // (上哪里交罚款: going where, not 上香)
+			if v.neg || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) || p.locativeAfterNoun(rd, v) {
+				continue // (上哪里交罚款: going where, not 上香; 手机上交: on the phone)
 			}
 			// (低保户的补助要去申请不: a phrase said that belongs to
 			// another activity — the group is the insurance plan's — is
