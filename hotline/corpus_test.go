@@ -814,8 +814,9 @@ var heldoutSets = []heldoutSet{
 	// 会来抓, 判刑 of 9号 六, a fire caused, 按么子法规; an uncovered act asked whom to call: no rule), 228; with a duty
 	// asked in other words (市场旁边的门面, 顾客乱停车, 消防整改, 茶山扯皮, 村委会, 冇及时交上去) or asked what follows, 233;
 	// with the rule's terms asked how to go about it (核准去哪里办, 几天会拉走, 事后要做么子), 236; with a private person's
-	// hauling (no approval) and the caller's own part asked after an act (我有么子责任), 238 (the floor raised to 0.93).
-	{"set29", heldout29Glob, 255, 0.93, 0},
+	// hauling (no approval) and the caller's own part asked after an act (我有么子责任), 238; two more cases corrected
+	// (九号通告 is one of two in the register; 开…消纳场 is two acts in the rule file): 240 (the floor raised to 0.94).
+	{"set29", heldout29Glob, 255, 0.94, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
