@@ -1893,9 +1893,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		for _, v := range rd.verbs {
 			a := p.onlyActivityOf(v.words)
 			// (寒露以前都不能摘: a verb said as forbidden is asked about)
-			if v.neg && !p.forbidden(rd, v.i) || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) {
-				continue // (上哪里交罚款: going where, not 上香)
-			if v.neg || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) || p.locativeAfterNoun(rd, v) {
+			if v.neg && !p.forbidden(rd, v.i) || a == nil || p.startsWithAny(rd.text[v.i:], p.g.WhereTo) || p.closesPlace(rd, v) || p.locativeAfterNoun(rd, v) {
 				continue // (上哪里交罚款: going where, not 上香; 手机上交: on the phone)
 			}
 			// (低保户的补助要去申请不: a phrase said that belongs to
