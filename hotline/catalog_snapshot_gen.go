@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "6dbcef47d9a3b12a40ec2d2434cca59d2725d41d250e9cc86a36e2af4ca69db7"
+const catalogSnapshotSum = "04c48b344528c2eb457188c708fcfeb47ec26069a20ee396b88a6bd41275a1c8"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -122,6 +122,7 @@ func snapshotCatalog() *Catalog {
 			"head.short.allowed":                   {ZH: "可以：{when}这件事是允许的。", EN: "Yes: it is allowed{when}."},
 			"head.short.conditional":               {ZH: "要看情况：{when}这件事要看具体情况。", EN: "It depends: the answer{when} turns on the facts below."},
 			"head.short.forbidden":                 {ZH: "不可以：{when}这件事是禁止的。", EN: "No: it is forbidden{when}."},
+			"head.short.no_place_notices":          {ZH: "本规则库没有{place}的通告：在{place}的事这里答不了。", EN: "The rule base holds no notices for {place}: what is done there cannot be answered here."},
 			"head.short.no_rule":                   {ZH: "本规则库没有相关规定：{when}。", EN: "The rule base has no rule on this{when}."},
 			"head.terms":                           {ZH: "{when}{activity}，{term}", EN: "{activity}{when}: {term}"},
 			"head.unknown_day":                     {ZH: "不知道是哪一天：{words}的日期每年公布，这一年的没有公布或不在规则库里。", EN: "The day is not known: {words} is held on days published each year, and that year's were not published or are not in the rule base."},

@@ -12,14 +12,14 @@ var _ rules.Str
 var snapshotFiles = []snapshotFile{
 	{sum: "cfcadf201f91c473a743ebbdadb2b1800ade2d8bd86024b1bbb039d6d69701c9", spec: snapshot0}, // activities.yaml
 	{sum: "b7eb770f9391f0b9e1df305b015fca5d5d1bde6ac3fee046121624b5f7490e65", spec: snapshot1}, // days.yaml
-	{sum: "4986f34f388f37a618c2ecb54ee9fe36a3bacfa9ed238e18d93cf63f38ded024", spec: snapshot2}, // duties.yaml
-	{sum: "cc04e6ab3324c0f84afb59a621848ee5ec82370f62fa6c0f96b40f9bae2d0a75", spec: snapshot3}, // facts.yaml
+	{sum: "ebf42b5963ecd98c7fa8eb1239f3cc5c9e987264b4e3cd14674b3566ca332930", spec: snapshot2}, // duties.yaml
+	{sum: "ec66fb25b1bc98ce60d203fd161495fda9726747337561b59847350ee6334ac8", spec: snapshot3}, // facts.yaml
 	{sum: "393c37fe984e46fc11e5338d67efaeb0629ddde42ea1791713068f1fb7c5ba3d", spec: snapshot4}, // nouns.yaml
 	{sum: "49b2088ebb28044ea6b1a83d3d10f10bf356dcda4c44cc0bcd044beaefff6bfe", spec: snapshot5}, // periods.yaml
 	{sum: "abd0f51b42c8b113eacc8a6f5ad377ee73a2d100c2d1707d351f30567ba2a636", spec: snapshot6}, // places.yaml
 	{sum: "048aef9c91659d1bcf5b36674163b4d2c7763a4b149bee4ad7ec47737a552719", spec: snapshot7}, // questions.yaml
 	{sum: "fe65947e91a3fed7ca5d1f6e8b9a3858901b858a1e7a449000831e4b621aae5c", spec: snapshot8}, // reports.yaml
-	{sum: "50d2ee638a321c428e0bae954d22bcd49ece94dcbf4557f2b33e1d20029be9db", spec: snapshot9}, // terms.yaml
+	{sum: "267578c629a2d573e5680aca347a04d10d524e6c2e5b250ff170b830b1ccc744", spec: snapshot9}, // terms.yaml
 }
 
 // snapshot0 is activities.yaml decoded.
@@ -751,7 +751,7 @@ func snapshot1() *fileSpec {
 // snapshot2 is duties.yaml decoded.
 func snapshot2() *fileSpec {
 	s := &fileSpec{}
-	snapMake(&s.Duties, 27)
+	snapMake(&s.Duties, 32)
 	{
 		x1 := &s.Duties[0]
 		(*x1).Duty = rules.Str{Value: "frontage-responsibility", Pos: rules.Pos{Line: 8, Col: 12}}
@@ -765,151 +765,180 @@ func snapshot2() *fileSpec {
 	}
 	{
 		x1 := &s.Duties[2]
-		(*x1).Duty = rules.Str{Value: "patrol-village-teams", Pos: rules.Pos{Line: 14, Col: 12}}
-		(*x1).Words = []string{"巡护队伍", "巡护队", "护林队", "巡山队", "巡山队伍", "护林队伍"}
+		(*x1).Duty = rules.Str{Value: "frontage-responsibility", Pos: rules.Pos{Line: 14, Col: 11}}
+		(*x1).Words = []string{"市场周边的门面", "市场周边的店", "市场周边的商户", "市场周边开店", "市场边上的门面", "市场边上开店", "市场旁边的门面", "市场旁边开店", "市场附近的门面", "市场附近开店", "市场门口的门面", "市场门口开店", "菜市场周边的门面", "菜市场边上的门面", "菜市场旁边的门面", "菜市场附近的门面", "市场周边的个体户", "市场周边的单位"}
 	}
 	{
 		x1 := &s.Duties[3]
-		(*x1).Duty = rules.Str{Value: "patrol-village-teams", Pos: rules.Pos{Line: 16, Col: 12}}
+		(*x1).Duty = rules.Str{Value: "shops-guide-parking", Pos: rules.Pos{Line: 19, Col: 11}}
+		(*x1).Words = []string{"顾客乱停车", "顾客停车", "顾客的车", "客人乱停车", "客人停车", "买东西的人停车", "买菜的人停车", "买菜的乱停车", "购物的人停车", "顾客乱停", "客人乱停"}
+		(*x1).With = []string{"开店", "店里", "商铺", "门面", "店主", "沿街", "店子", "铺子", "门店"}
+	}
+	{
+		x1 := &s.Duties[4]
+		(*x1).Duty = rules.Str{Value: "market-fire-safety-checks", Pos: rules.Pos{Line: 24, Col: 11}}
+		(*x1).Words = []string{"消防整改", "消防安全排查", "消防排查", "消防检查", "消防隐患", "消防安全整改", "消防不达标", "消防不合格"}
+		(*x1).With = []string{"市场", "菜市场", "农贸市场", "菜场"}
+	}
+	{
+		x1 := &s.Duties[5]
+		(*x1).Duty = rules.Str{Value: "patrol-village-teams", Pos: rules.Pos{Line: 28, Col: 12}}
+		(*x1).Words = []string{"巡护队伍", "巡护队", "护林队", "巡山队", "巡山队伍", "护林队伍"}
+	}
+	{
+		x1 := &s.Duties[6]
+		(*x1).Duty = rules.Str{Value: "patrol-village-teams", Pos: rules.Pos{Line: 30, Col: 12}}
 		(*x1).Words = []string{"巡山", "巡林", "护林"}
 		(*x1).With = []string{"村里", "村上", "各村", "社区", "我们村", "村"}
 	}
 	{
-		x1 := &s.Duties[4]
-		(*x1).Duty = rules.Str{Value: "patrol-towns-forest-farms", Pos: rules.Pos{Line: 18, Col: 11}}
+		x1 := &s.Duties[7]
+		(*x1).Duty = rules.Str{Value: "patrol-towns-forest-farms", Pos: rules.Pos{Line: 32, Col: 11}}
 		(*x1).Words = []string{"高火险天气", "高火险", "火险等级高", "火险等级很高", "火险高", "森林火险高", "高火险期", "火险等级比较高"}
 		(*x1).With = []string{"镇里", "镇上", "各镇", "乡镇", "镇政府", "街道", "林场"}
 	}
 	{
-		x1 := &s.Duties[5]
-		(*x1).Duty = rules.Str{Value: "forestry-fire-handling", Pos: rules.Pos{Line: 23, Col: 11}}
+		x1 := &s.Duties[8]
+		(*x1).Duty = rules.Str{Value: "forestry-fire-handling", Pos: rules.Pos{Line: 37, Col: 11}}
 		(*x1).Words = []string{"森林防火", "护林防火", "山上防火", "山林防火", "防火的事", "禁火的事", "禁火令", "烧山"}
 		(*x1).With = []string{"归哪个", "归谁", "哪个部门", "么子部门", "什么部门", "哪个单位", "么子单位", "什么单位", "哪个管", "谁管", "哪个在管", "谁在管", "哪个来管", "谁来管", "由哪个管", "由谁管"}
 	}
 	{
-		x1 := &s.Duties[6]
-		(*x1).Duty = rules.Str{Value: "forestry-lead", Pos: rules.Pos{Line: 28, Col: 11}}
+		x1 := &s.Duties[9]
+		(*x1).Duty = rules.Str{Value: "forestry-lead", Pos: rules.Pos{Line: 42, Col: 11}}
 		(*x1).Words = []string{"油茶采摘", "茶籽采摘", "茶果采摘", "油茶的采摘", "采摘油茶的事", "摘油茶的事", "摘茶籽的事", "油茶的事", "茶籽的事", "采摘秩序"}
 		(*x1).With = []string{"归哪个", "归谁", "哪个部门", "么子部门", "什么部门", "哪个单位", "么子单位", "什么单位", "哪个管", "谁管", "哪个在管", "谁在管", "哪个来管", "谁来管", "由哪个管", "由谁管"}
 	}
 	{
-		x1 := &s.Duties[7]
-		(*x1).Duty = rules.Str{Value: "bases-training", Pos: rules.Pos{Line: 34, Col: 12}}
+		x1 := &s.Duties[10]
+		(*x1).Duty = rules.Str{Value: "towns-patrol", Pos: rules.Pos{Line: 48, Col: 11}}
+		(*x1).Words = []string{"调处", "调解", "扯皮", "纠纷", "边界不清", "争山界", "山界", "争茶山", "边界之争"}
+		(*x1).With = []string{"茶山", "油茶", "茶籽", "采摘", "摘茶", "茶果"}
+	}
+	{
+		x1 := &s.Duties[11]
+		(*x1).Duty = rules.Str{Value: "villages-self-management", Pos: rules.Pos{Line: 52, Col: 11}}
+		(*x1).Words = []string{"村里", "村上", "各村", "村委会", "村委", "村干部", "社区"}
+		(*x1).With = []string{"油茶采摘", "采摘油茶", "摘茶籽", "采摘秩序", "油茶的采摘"}
+	}
+	{
+		x1 := &s.Duties[12]
+		(*x1).Duty = rules.Str{Value: "bases-training", Pos: rules.Pos{Line: 56, Col: 12}}
 		(*x1).Words = []string{"油茶基地", "油茶企业", "油茶公司", "油茶合作社"}
 		(*x1).With = []string{"组织", "请人", "喊人", "叫人", "雇人"}
 	}
 	{
-		x1 := &s.Duties[8]
-		(*x1).Duty = rules.Str{Value: "bases-training", Pos: rules.Pos{Line: 36, Col: 12}}
+		x1 := &s.Duties[13]
+		(*x1).Duty = rules.Str{Value: "bases-training", Pos: rules.Pos{Line: 58, Col: 12}}
 		(*x1).Words = []string{"培训", "安全培训", "安全生产知识培训"}
 		(*x1).With = []string{"摘茶籽", "采摘", "茶籽", "油茶", "摘果", "茶果"}
 	}
 	{
-		x1 := &s.Duties[9]
-		(*x1).Duty = rules.Str{Value: "bases-training", Pos: rules.Pos{Line: 38, Col: 11}}
+		x1 := &s.Duties[14]
+		(*x1).Duty = rules.Str{Value: "bases-training", Pos: rules.Pos{Line: 60, Col: 11}}
 		(*x1).Words = []string{"么子药", "什么药", "啥药", "哪些药", "药品", "带药", "备药", "准备药"}
 		(*x1).With = []string{"摘茶籽", "采摘", "茶籽", "油茶", "摘果", "茶果"}
 	}
 	{
-		x1 := &s.Duties[10]
-		(*x1).Duty = rules.Str{Value: "safety-publicity", Pos: rules.Pos{Line: 42, Col: 11}}
+		x1 := &s.Duties[15]
+		(*x1).Duty = rules.Str{Value: "safety-publicity", Pos: rules.Pos{Line: 64, Col: 11}}
 		(*x1).Words = []string{"注意么子", "注意什么", "注意啥", "注意哪些", "注意些么子", "注意些什么", "要注意的"}
 		(*x1).With = []string{"摘茶籽", "摘油茶", "采茶籽", "采茶果", "采摘", "摘果", "摘茶果", "打茶果", "摘茶", "采油茶"}
 	}
 	{
-		x1 := &s.Duties[11]
-		(*x1).Duty = rules.Str{Value: "forestry-lead", Pos: rules.Pos{Line: 46, Col: 12}}
+		x1 := &s.Duties[16]
+		(*x1).Duty = rules.Str{Value: "forestry-lead", Pos: rules.Pos{Line: 68, Col: 12}}
 		(*x1).Words = []string{"牵头"}
 		(*x1).With = []string{"油茶", "茶籽", "采摘", "摘茶", "茶果"}
 	}
 	{
-		x1 := &s.Duties[12]
-		(*x1).Duty = rules.Str{Value: "towns-cash-consequence", Pos: rules.Pos{Line: 48, Col: 12}}
-		(*x1).Words = []string{"入库", "入不了库", "冇入账", "没入账", "冇交上去", "没交上去", "没报上去", "冇报上去"}
+		x1 := &s.Duties[17]
+		(*x1).Duty = rules.Str{Value: "towns-cash-consequence", Pos: rules.Pos{Line: 70, Col: 11}}
+		(*x1).Words = []string{"入库", "入不了库", "冇入账", "没入账", "冇交上去", "没交上去", "没报上去", "冇报上去", "冇及时交上去", "没及时交上去", "没有及时交上去", "冇按时交上去", "没按时交上去", "冇及时上交", "没及时上交", "冇及时报上去", "没及时报上去"}
 	}
 	{
-		x1 := &s.Duties[13]
-		(*x1).Duty = rules.Str{Value: "agents-receipts", Pos: rules.Pos{Line: 50, Col: 11}}
+		x1 := &s.Duties[18]
+		(*x1).Duty = rules.Str{Value: "agents-receipts", Pos: rules.Pos{Line: 74, Col: 11}}
 		(*x1).Words = []string{"代缴", "代收", "代交", "代办", "帮村民交", "帮群众交", "帮村民缴", "帮群众缴", "收群众的医保钱", "收村民的医保钱"}
 		(*x1).With = []string{"医保", "参保", "保费", "单子", "收据", "凭证", "票据", "发票", "收条"}
 	}
 	{
-		x1 := &s.Duties[14]
-		(*x1).Duty = rules.Str{Value: "towns-enrolment-records", Pos: rules.Pos{Line: 56, Col: 11}}
+		x1 := &s.Duties[19]
+		(*x1).Duty = rules.Str{Value: "towns-enrolment-records", Pos: rules.Pos{Line: 80, Col: 11}}
 		(*x1).Words = []string{"交了冇", "交了没", "交了没有", "交了啵", "交上了冇", "交上了没", "交上了没有", "交上去了冇", "交上去了没", "交上去了没有", "交了吗", "有冇交", "有没有交", "交冇交", "交没交", "参保了冇", "参保了没", "参保了没有", "缴了没有", "缴了冇"}
 		(*x1).With = []string{"医保", "新农合", "农合", "合作医疗", "居民医保", "保险"}
 		(*x1).Unless = []string{"开始", "开收", "截止", "到期", "能", "可以", "还能", "要得", "行不", "过期", "要不要", "多少", "好多", "几多", "等待期", "报销", "能报"}
 		(*x1).Lookup = true
 	}
 	{
-		x1 := &s.Duties[15]
-		(*x1).Duty = rules.Str{Value: "clear-decoration-waste", Pos: rules.Pos{Line: 63, Col: 11}}
+		x1 := &s.Duties[20]
+		(*x1).Duty = rules.Str{Value: "clear-decoration-waste", Pos: rules.Pos{Line: 87, Col: 11}}
 		(*x1).Words = []string{"装修垃圾", "装修的垃圾", "装修剩下的垃圾", "装修渣子"}
 		(*x1).With = []string{"拉走", "运走", "清走", "拖走", "清运", "清理", "收走", "搬走"}
 	}
 	{
-		x1 := &s.Duties[16]
-		(*x1).Duty = rules.Str{Value: "waste-rules-interpretation", Pos: rules.Pos{Line: 67, Col: 11}}
+		x1 := &s.Duties[21]
+		(*x1).Duty = rules.Str{Value: "waste-rules-interpretation", Pos: rules.Pos{Line: 91, Col: 11}}
 		(*x1).Words = []string{"负责解释", "来解释", "解释权", "管解释", "的解释", "部门解释", "哪个解释", "谁解释"}
 		(*x1).With = []string{"建筑垃圾管理办法", "建筑垃圾的办法", "管理办法"}
 	}
 	{
-		x1 := &s.Duties[17]
-		(*x1).Duty = rules.Str{Value: "file-handling-plan", Pos: rules.Pos{Line: 71, Col: 11}}
+		x1 := &s.Duties[22]
+		(*x1).Duty = rules.Str{Value: "file-handling-plan", Pos: rules.Pos{Line: 95, Col: 11}}
 		(*x1).Words = []string{"处理方案", "建筑垃圾方案", "么子方案", "什么方案", "啥方案", "哪些方案", "建筑垃圾的方案", "渣土的方案", "渣土方案", "垃圾的方案", "垃圾方案"}
 		(*x1).With = []string{"开工", "工地", "工程", "施工", "建筑垃圾"}
 	}
 	{
-		x1 := &s.Duties[18]
-		(*x1).Duty = rules.Str{Value: "file-handling-plan", Pos: rules.Pos{Line: 76, Col: 11}}
+		x1 := &s.Duties[23]
+		(*x1).Duty = rules.Str{Value: "file-handling-plan", Pos: rules.Pos{Line: 100, Col: 11}}
 		(*x1).Words = []string{"要报什么", "要报么子", "要报啥", "报么子", "报什么", "报些么子", "报哪些"}
 		(*x1).With = []string{"开工", "工地", "工程", "施工"}
 	}
 	{
-		x1 := &s.Duties[19]
-		(*x1).Duty = rules.Str{Value: "file-handling-plan", Pos: rules.Pos{Line: 80, Col: 11}}
+		x1 := &s.Duties[24]
+		(*x1).Duty = rules.Str{Value: "file-handling-plan", Pos: rules.Pos{Line: 104, Col: 11}}
 		(*x1).Words = []string{"报备", "备案"}
 		(*x1).With = []string{"建筑垃圾", "渣土", "工地", "开工", "工程", "施工", "盖房子", "盖楼", "建房"}
 	}
 	{
-		x1 := &s.Duties[20]
-		(*x1).Duty = rules.Str{Value: "towns-outside-planning-area", Pos: rules.Pos{Line: 85, Col: 11}}
+		x1 := &s.Duties[25]
+		(*x1).Duty = rules.Str{Value: "towns-outside-planning-area", Pos: rules.Pos{Line: 109, Col: 11}}
 		(*x1).Words = []string{"城市规划区外", "城市规划区以外", "城市规划区外面", "规划区外", "规划区以外", "规划区外面", "规划区外头", "不在城市规划区", "不在规划区"}
 		(*x1).With = []string{"建筑垃圾", "渣土", "装修垃圾", "建渣", "工程垃圾", "拆房子的垃圾"}
 	}
 	{
-		x1 := &s.Duties[21]
-		(*x1).Duty = rules.Str{Value: "waste-trucks-on-road", Pos: rules.Pos{Line: 92, Col: 11}}
+		x1 := &s.Duties[26]
+		(*x1).Duty = rules.Str{Value: "waste-trucks-on-road", Pos: rules.Pos{Line: 116, Col: 11}}
 		(*x1).Words = []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "渣土运输车", "建筑垃圾运输车", "拉土的车", "运土的车"}
 		(*x1).With = []string{"部门", "归哪个", "归谁", "哪个管", "谁管", "哪个来管", "谁来管", "么子单位", "哪个单位", "什么单位", "由哪个管", "由谁管"}
 	}
 	{
-		x1 := &s.Duties[22]
-		(*x1).Duty = rules.Str{Value: "waste-site-source", Pos: rules.Pos{Line: 95, Col: 11}}
+		x1 := &s.Duties[27]
+		(*x1).Duty = rules.Str{Value: "waste-site-source", Pos: rules.Pos{Line: 119, Col: 11}}
 		(*x1).Words = []string{"工地", "施工现场", "在建工程", "建筑工地"}
 		(*x1).With = []string{"部门", "归哪个", "归谁", "哪个管", "谁管", "哪个来管", "谁来管", "么子单位", "哪个单位", "什么单位", "由哪个管", "由谁管"}
 	}
 	{
-		x1 := &s.Duties[23]
-		(*x1).Duty = rules.Str{Value: "disposal-approval", Pos: rules.Pos{Line: 99, Col: 11}}
+		x1 := &s.Duties[28]
+		(*x1).Duty = rules.Str{Value: "disposal-approval", Pos: rules.Pos{Line: 123, Col: 11}}
 		(*x1).Words = []string{"消纳场", "处置场", "渣土场", "处置场所", "临时消纳场"}
 		(*x1).With = []string{"核准", "批", "审批", "批准"}
 	}
 	{
-		x1 := &s.Duties[24]
-		(*x1).Duty = rules.Str{Value: "waste-site-pollution", Pos: rules.Pos{Line: 102, Col: 11}}
+		x1 := &s.Duties[29]
+		(*x1).Duty = rules.Str{Value: "waste-site-pollution", Pos: rules.Pos{Line: 126, Col: 11}}
 		(*x1).Words = []string{"消纳场", "处置场", "渣土场", "处置场所"}
 		(*x1).With = []string{"污染", "环保", "环境", "扬尘", "臭", "污水"}
 	}
 	{
-		x1 := &s.Duties[25]
-		(*x1).Duty = rules.Str{Value: "waste-supervision", Pos: rules.Pos{Line: 106, Col: 11}}
+		x1 := &s.Duties[30]
+		(*x1).Duty = rules.Str{Value: "waste-supervision", Pos: rules.Pos{Line: 130, Col: 11}}
 		(*x1).Words = []string{"建筑垃圾", "渣土", "装修垃圾", "建渣", "拆房子的垃圾", "工程垃圾", "工程渣土"}
 		(*x1).With = []string{"部门", "归哪个", "归谁", "哪个管", "谁管", "哪个来管", "谁来管", "么子单位", "哪个单位", "什么单位", "由哪个管", "由谁管", "查处"}
 	}
 	{
-		x1 := &s.Duties[26]
-		(*x1).Duty = rules.Str{Value: "tax-collection", Pos: rules.Pos{Line: 110, Col: 11}}
+		x1 := &s.Duties[31]
+		(*x1).Duty = rules.Str{Value: "tax-collection", Pos: rules.Pos{Line: 134, Col: 11}}
 		(*x1).Words = []string{"收钱", "收费", "征收", "在收", "收缴", "收款"}
 		(*x1).With = []string{"医保", "参保费", "医疗保险"}
 	}
@@ -919,7 +948,7 @@ func snapshot2() *fileSpec {
 // snapshot3 is facts.yaml decoded.
 func snapshot3() *fileSpec {
 	s := &fileSpec{}
-	snapMake(&s.Phrases, 83)
+	snapMake(&s.Phrases, 84)
 	{
 		x1 := &s.Phrases[0]
 		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 6, Col: 29}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 6, Col: 64}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 6, Col: 46}, Quoted: true}}
@@ -1385,78 +1414,83 @@ func snapshot3() *fileSpec {
 	}
 	{
 		x1 := &s.Phrases[71]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 514, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 514, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 515, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"私人帮人拉", "私人替人拉", "私人给人拉", "个人帮人拉", "个人替人拉", "个人给人拉", "私人帮别人拉", "私人替别人拉", "私人给别人拉", "个人帮别人拉", "个人替别人拉", "个人给别人拉", "私人帮人运", "私人替人运", "个人帮人运", "个人替人运"}
+	}
+	{
+		x1 := &s.Phrases[72]
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 518, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 518, Col: 25}, Quoted: true}}
 		(*x1).Note = "没有经过批准按未经核准、不在指定地点理解"
 		(*x1).NoteEN = "not approved, read as without a permit and not at a designated place"
 		(*x1).Words = []string{"没有经过批准", "未经批准", "没有批准", "没经过批准", "没找任何部门批", "没找部门批", "没经过任何部门批准", "冇批", "没批", "没有批", "没报批", "没有报批", "冇报批", "没去报批", "没去批", "冇去批", "没有去批", "冇得批准", "没得批准", "冇有批准", "冇批准", "没批准", "未批准", "冇经过批准", "冇经批准", "没经批准", "冇得批", "没得批", "冇有批", "没人批过", "没人批", "冇人批过", "冇人批"}
 	}
 	{
-		x1 := &s.Phrases[72]
-		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 524, Col: 22}, Quoted: true}}
+		x1 := &s.Phrases[73]
+		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 528, Col: 22}, Quoted: true}}
 		(*x1).Words = []string{"就在工地上", "就在工地里", "就在工地内", "在工地内", "在本工地", "本工地内", "本工地上", "就在施工现场", "施工现场内", "就地", "原地", "自己工地上", "自己工地里", "自家工地上", "我们工地上", "我们工地里", "就在屋场里", "就在屋场上", "就在自家屋场里", "就在自己屋场里", "就在自家屋场上", "就在自己屋场上", "就在宅基地上", "就在自家宅基地上"}
 	}
 	{
-		x1 := &s.Phrases[73]
-		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 528, Col: 30}, Quoted: true}}
+		x1 := &s.Phrases[74]
+		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 532, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"抢险救灾", "抢险", "救灾", "抗洪抢险", "紧急抢修"}
 	}
 	{
-		x1 := &s.Phrases[74]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 530, Col: 45}}}
-		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 535, Col: 12}}
-	}
-	{
 		x1 := &s.Phrases[75]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 536, Col: 45}}}
-		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
-		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
-		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 541, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 534, Col: 45}}}
+		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 539, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[76]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 542, Col: 45}}}
-		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 544, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 540, Col: 45}}}
+		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
+		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
+		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 545, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[77]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 545, Col: 45}}}
-		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 547, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 546, Col: 45}}}
+		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 548, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[78]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 551, Col: 37}, Quoted: true}}
-		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保"}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 549, Col: 45}}}
+		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 551, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[79]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 558, Col: 45}}}
-		(*x1).Words = []string{"福利院"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 560, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 555, Col: 37}, Quoted: true}}
+		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保"}
 	}
 	{
 		x1 := &s.Phrases[80]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 561, Col: 39}}}
-		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户"}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 562, Col: 45}}}
+		(*x1).Words = []string{"福利院"}
 		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 564, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[81]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 565, Col: 39}}}
-		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 567, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 565, Col: 39}}}
+		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 568, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[82]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 568, Col: 30}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 569, Col: 39}}}
+		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 571, Col: 12}}
+	}
+	{
+		x1 := &s.Phrases[83]
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 572, Col: 30}}}
 		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 572, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 576, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -1466,32 +1500,32 @@ func snapshot3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 592, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 596, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 595, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 599, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 603, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 607, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 606, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 607, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 610, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 611, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 610, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 614, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 611, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 615, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 614, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 615, Col: 46}}}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 616, Col: 12}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 618, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 619, Col: 46}}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 620, Col: 12}}
 	}
 	return s
 }
@@ -2076,7 +2110,7 @@ func snapshot8() *fileSpec {
 // snapshot9 is terms.yaml decoded.
 func snapshot9() *fileSpec {
 	s := &fileSpec{}
-	snapMake(&s.Asks, 32)
+	snapMake(&s.Asks, 34)
 	{
 		x1 := &s.Asks[0]
 		(*x1).Kind = rules.Str{Value: "money", Pos: rules.Pos{Line: 9, Col: 12}}
@@ -2186,62 +2220,72 @@ func snapshot9() *fileSpec {
 	}
 	{
 		x1 := &s.Asks[21]
-		(*x1).Words = []string{"手机", "微信", "小程序", "网上", "怎么交", "怎么缴", "么样交", "咋交", "交的渠道", "缴费渠道", "湘税社保", "手机银行", "网上银行", "银行代扣", "银行扣", "用么子交", "用什么交", "用啥交", "拿么子交", "拿什么交", "拿啥交", "通过么子", "通过什么", "么子渠道", "什么渠道", "哪些渠道", "啥渠道", "么子方式交", "什么方式交", "哪种方式交", "app", "App", "APP"}
-		(*x1).Terms = []rules.Str{{Value: "channels", Pos: rules.Pos{Line: 82, Col: 13}}}
+		(*x1).Words = []string{"去哪里办", "到哪里办", "在哪里办", "到哪里去办", "去哪办", "哪里办", "找哪个办", "找哪个部门办", "哪个部门办", "哪个单位办", "去哪里批", "到哪里批", "找哪个批", "哪个部门批"}
+		(*x1).Terms = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 81, Col: 13}}}
 	}
 	{
 		x1 := &s.Asks[22]
-		(*x1).Words = []string{"凭证", "缴费凭证", "缴费依据", "收据", "发票", "票据", "小票", "回执", "缴费证明", "算交了", "证明交了", "证明我交了", "证明已经交了", "交了的证明", "交过的证明"}
-		(*x1).Terms = []rules.Str{{Value: "receipt", Pos: rules.Pos{Line: 86, Col: 13}}}
+		(*x1).Words = []string{"手机", "微信", "小程序", "网上", "怎么交", "怎么缴", "么样交", "咋交", "交的渠道", "缴费渠道", "湘税社保", "手机银行", "网上银行", "银行代扣", "银行扣", "用么子交", "用什么交", "用啥交", "拿么子交", "拿什么交", "拿啥交", "通过么子", "通过什么", "么子渠道", "什么渠道", "哪些渠道", "啥渠道", "么子方式交", "什么方式交", "哪种方式交", "app", "App", "APP"}
+		(*x1).Terms = []rules.Str{{Value: "channels", Pos: rules.Pos{Line: 86, Col: 13}}}
 	}
 	{
 		x1 := &s.Asks[23]
-		(*x1).Words = []string{"谁负责", "谁来清", "谁来运", "谁来管", "归谁管", "由谁", "谁清运", "谁去清", "要负责不", "负责不", "要负责吗", "有责任不", "有责任吗", "要担责", "担责任", "负不负责", "还没人拉走", "没人拉走", "冇人拉走", "冇人运", "没人运", "冇拉走", "没拉走", "没运走", "冇运走", "没清走", "冇清走"}
-		(*x1).Terms = []rules.Str{{Value: "清运责任人", Pos: rules.Pos{Line: 93, Col: 13}}}
+		(*x1).Words = []string{"凭证", "缴费凭证", "缴费依据", "收据", "发票", "票据", "小票", "回执", "缴费证明", "算交了", "证明交了", "证明我交了", "证明已经交了", "交了的证明", "交过的证明"}
+		(*x1).Terms = []rules.Str{{Value: "receipt", Pos: rules.Pos{Line: 90, Col: 13}}}
 	}
 	{
 		x1 := &s.Asks[24]
-		(*x1).Words = []string{"几天内", "几天之内", "多少天内", "多久要清", "几天要清", "多久清走"}
-		(*x1).Terms = []rules.Str{{Value: "清运期限", Pos: rules.Pos{Line: 95, Col: 13}}}
+		(*x1).Words = []string{"谁负责", "谁来清", "谁来运", "谁来管", "归谁管", "由谁", "谁清运", "谁去清", "要负责不", "负责不", "要负责吗", "有责任不", "有责任吗", "要担责", "担责任", "负不负责", "还没人拉走", "没人拉走", "冇人拉走", "冇人运", "没人运", "冇拉走", "没拉走", "没运走", "冇运走", "没清走", "冇清走"}
+		(*x1).Terms = []rules.Str{{Value: "清运责任人", Pos: rules.Pos{Line: 97, Col: 13}}}
 	}
 	{
 		x1 := &s.Asks[25]
-		(*x1).Words = []string{"放哪里", "放在哪", "放哪儿", "堆哪里", "堆在哪", "往哪里堆", "放到哪", "谁来指定", "谁指定", "堆放的地方", "堆放地点", "放的地方", "堆的地方", "往哪里放", "哪里放", "哪里堆", "放么子地方", "堆么子地方", "往哪放", "往哪堆", "丢哪里", "丢到哪", "丢哪儿", "丢在哪", "往哪里丢", "往哪丢", "倒哪里", "倒到哪", "倒在哪", "往哪里倒", "往哪倒", "扔哪里", "扔到哪", "扔在哪", "往哪里扔", "往哪扔", "丢么子地方", "倒么子地方", "怎么处理", "么样处理", "如何处理", "咋处理", "怎么处置", "怎么弄"}
-		(*x1).Terms = []rules.Str{{Value: "堆放地点", Pos: rules.Pos{Line: 102, Col: 13}}, {Value: "清运期限", Pos: rules.Pos{Line: 102, Col: 19}}}
+		(*x1).Words = []string{"几天内", "几天之内", "多少天内", "多久要清", "几天要清", "多久清走", "几天会拉走", "几天拉走", "几天会清走", "几天清走", "几天运走", "几天会运走", "好久拉走", "好久会拉走", "多久拉走", "多久会拉走", "几时拉走", "几时会拉走", "好久清走", "几天能拉走"}
+		(*x1).Terms = []rules.Str{{Value: "清运期限", Pos: rules.Pos{Line: 100, Col: 13}}}
 	}
 	{
 		x1 := &s.Asks[26]
-		(*x1).Words = []string{"晚上上路", "白天上路", "夜里上路", "半夜上路", "深夜上路", "凌晨上路", "几点上路", "几点能上路", "什么时候能上路", "上路时间", "晚上跑", "白天跑", "半夜跑", "夜里跑", "晚上进城", "半夜进城", "白天进城", "夜里进城", "凌晨进城", "走哪条路", "哪条路", "运输路线", "行驶路线", "规定的路线", "规定的时间", "可以上路", "能上路", "能不能上路", "上路吗", "上路不", "能不能跑", "可不可以跑", "可以跑", "能跑", "能进城", "可以进城", "进城行不行", "晚上拉", "夜里拉", "半夜拉", "深夜拉", "凌晨拉", "白天拉", "晚上运", "夜里运", "半夜运", "深夜运", "凌晨运", "白天运", "点拉", "点运", "点钟拉", "点钟运"}
-		(*x1).Terms = []rules.Str{{Value: "运输时间、线路", Pos: rules.Pos{Line: 160, Col: 13}}}
+		(*x1).Words = []string{"事后要做么子", "事后要做什么", "事后要干么子", "事后怎么办", "过后要做么子", "过后要做什么", "之后要做么子", "之后要做什么", "以后要做么子", "以后要做什么", "事后要搞么子", "过后要搞么子"}
+		(*x1).Terms = []rules.Str{{Value: "事后清运", Pos: rules.Pos{Line: 104, Col: 13}}}
 	}
 	{
 		x1 := &s.Asks[27]
-		(*x1).Words = []string{"停哪里", "停在哪", "停到哪", "在哪里停", "在哪停", "怎么停"}
-		(*x1).Terms = []rules.Str{{Value: "停放地点", Pos: rules.Pos{Line: 162, Col: 13}}}
+		(*x1).Words = []string{"放哪里", "放在哪", "放哪儿", "堆哪里", "堆在哪", "往哪里堆", "放到哪", "谁来指定", "谁指定", "堆放的地方", "堆放地点", "放的地方", "堆的地方", "往哪里放", "哪里放", "哪里堆", "放么子地方", "堆么子地方", "往哪放", "往哪堆", "丢哪里", "丢到哪", "丢哪儿", "丢在哪", "往哪里丢", "往哪丢", "倒哪里", "倒到哪", "倒在哪", "往哪里倒", "往哪倒", "扔哪里", "扔到哪", "扔在哪", "往哪里扔", "往哪扔", "丢么子地方", "倒么子地方", "怎么处理", "么样处理", "如何处理", "咋处理", "怎么处置", "怎么弄"}
+		(*x1).Terms = []rules.Str{{Value: "堆放地点", Pos: rules.Pos{Line: 111, Col: 13}}, {Value: "清运期限", Pos: rules.Pos{Line: 111, Col: 19}}}
 	}
 	{
 		x1 := &s.Asks[28]
-		(*x1).Words = []string{"不交会怎样", "不交会怎么样", "不交的话", "不交有什么影响", "不交有么子影响", "不交有啥影响", "不交会有什么影响", "不交会有么子影响", "不交有什么后果", "不交的后果", "不买会怎样", "不买会怎么样", "不买的话", "不参保会怎样", "不参保会怎么样", "不参保的话", "有什么影响", "有么子影响", "有啥影响", "会有什么影响", "会有么子影响", "什么后果", "么子后果", "啥后果", "明年还能交", "明年还可以交", "明年再交", "明年补交", "以后还能交", "以后再交", "下一年再交", "明年还能买", "明年再买", "断一年", "断交一年", "停交一年", "停一年", "不买医保会", "不交医保会", "不参保会", "不买医保的话", "不交医保的话", "冇交医保会", "冇买医保会", "不交医保有", "不买医保有", "不交也没事", "不交也冇事", "不交也没得事", "不交也冇得事", "不买也没事", "不买也冇事", "生病了再交", "病了再交", "生病再交", "到时候再交", "要用了再交", "坏处", "么子坏处", "什么坏处", "有冇得影响", "有没有影响", "看病还报得到", "看病报得到", "看病还能报", "要用的时候再交"}
-		(*x1).Terms = []rules.Str{{Value: "not_enrolled", Pos: rules.Pos{Line: 173, Col: 13}}}
+		(*x1).Words = []string{"晚上上路", "白天上路", "夜里上路", "半夜上路", "深夜上路", "凌晨上路", "几点上路", "几点能上路", "什么时候能上路", "上路时间", "晚上跑", "白天跑", "半夜跑", "夜里跑", "晚上进城", "半夜进城", "白天进城", "夜里进城", "凌晨进城", "走哪条路", "哪条路", "运输路线", "行驶路线", "规定的路线", "规定的时间", "可以上路", "能上路", "能不能上路", "上路吗", "上路不", "能不能跑", "可不可以跑", "可以跑", "能跑", "能进城", "可以进城", "进城行不行", "晚上拉", "夜里拉", "半夜拉", "深夜拉", "凌晨拉", "白天拉", "晚上运", "夜里运", "半夜运", "深夜运", "凌晨运", "白天运", "点拉", "点运", "点钟拉", "点钟运"}
+		(*x1).Terms = []rules.Str{{Value: "运输时间、线路", Pos: rules.Pos{Line: 169, Col: 13}}}
 	}
 	{
 		x1 := &s.Asks[29]
+		(*x1).Words = []string{"停哪里", "停在哪", "停到哪", "在哪里停", "在哪停", "怎么停"}
+		(*x1).Terms = []rules.Str{{Value: "停放地点", Pos: rules.Pos{Line: 171, Col: 13}}}
+	}
+	{
+		x1 := &s.Asks[30]
+		(*x1).Words = []string{"不交会怎样", "不交会怎么样", "不交的话", "不交有什么影响", "不交有么子影响", "不交有啥影响", "不交会有什么影响", "不交会有么子影响", "不交有什么后果", "不交的后果", "不买会怎样", "不买会怎么样", "不买的话", "不参保会怎样", "不参保会怎么样", "不参保的话", "有什么影响", "有么子影响", "有啥影响", "会有什么影响", "会有么子影响", "什么后果", "么子后果", "啥后果", "明年还能交", "明年还可以交", "明年再交", "明年补交", "以后还能交", "以后再交", "下一年再交", "明年还能买", "明年再买", "断一年", "断交一年", "停交一年", "停一年", "不买医保会", "不交医保会", "不参保会", "不买医保的话", "不交医保的话", "冇交医保会", "冇买医保会", "不交医保有", "不买医保有", "不交也没事", "不交也冇事", "不交也没得事", "不交也冇得事", "不买也没事", "不买也冇事", "生病了再交", "病了再交", "生病再交", "到时候再交", "要用了再交", "坏处", "么子坏处", "什么坏处", "有冇得影响", "有没有影响", "看病还报得到", "看病报得到", "看病还能报", "要用的时候再交"}
+		(*x1).Terms = []rules.Str{{Value: "not_enrolled", Pos: rules.Pos{Line: 182, Col: 13}}}
+	}
+	{
+		x1 := &s.Asks[31]
 		(*x1).Words = []string{"犯法", "违法", "犯不犯法", "违不违法", "罚款", "罚钱", "会罚", "要罚", "罚不罚", "处罚", "坐牢", "抓人", "强制", "是不是强制", "一定要交", "非交不可", "不交不行", "也冇事", "也没事", "也没得事", "也冇得事", "冇得事", "没关系", "冇关系", "要紧不", "要不要紧"}
-		(*x1).Terms = []rules.Str{{Value: "not_enrolled", Pos: rules.Pos{Line: 178, Col: 13}}}
+		(*x1).Terms = []rules.Str{{Value: "not_enrolled", Pos: rules.Pos{Line: 187, Col: 13}}}
 		(*x1).Unstated = []string{"refusal_penalty"}
 		(*x1).Refused = true
 	}
 	{
-		x1 := &s.Asks[30]
+		x1 := &s.Asks[32]
 		(*x1).Words = []string{"学校", "学生医保怎么交", "学生的医保怎么交", "学生医保在哪", "学生的医保在哪", "学生在哪里交", "学生在哪交", "学生怎么交", "幼儿园", "读小学", "读初中", "读高中", "上小学", "上初中", "上高中", "读中学", "上中学"}
-		(*x1).Terms = []rules.Str{{Value: "students", Pos: rules.Pos{Line: 184, Col: 13}}}
+		(*x1).Terms = []rules.Str{{Value: "students", Pos: rules.Pos{Line: 193, Col: 13}}}
 	}
 	{
-		x1 := &s.Asks[31]
+		x1 := &s.Asks[33]
 		(*x1).Words = []string{"怎么规定", "么子规定", "啥规定", "什么规定", "有哪些规定", "是怎么说的", "怎么说的", "咋规定", "规定了什么", "规定些什么"}
 		(*x1).Quote = true
 	}
-	s.Unasked = []rules.Str{{Value: "fee", Pos: rules.Pos{Line: 190, Col: 11}}, {Value: "assistance", Pos: rules.Pos{Line: 190, Col: 16}}}
+	s.Unasked = []rules.Str{{Value: "fee", Pos: rules.Pos{Line: 199, Col: 11}}, {Value: "assistance", Pos: rules.Pos{Line: 199, Col: 16}}}
 	return s
 }
 
