@@ -778,7 +778,7 @@ var heldoutSets = []heldoutSet{
 	// roadside, a pavement or a shop's door said without 指定 read as not designated, the outskirts as no market's
 	// surroundings: 220 (0.86); a place outside the rule base's area said as where the act is done (祁东, 冷水滩, 零陵,
 	// 常宁, 东安: the vocabulary's outside_places, read with one rule directory too) answered no rule, +10; a fire or
-	// rite whose place settles it (半山腰, 笋壳 in a 竹山, 隔林子一条马路, 路两边都是山, a candle lit to see by), +6 (0.90).
+	// rite whose place settles it (半山腰, 笋壳 in a 竹山, 隔林子一条马路, 路两边都是山, a candle lit to see by), +6 (0.90); the employer said not to insure (fix27), +1.
 	{"set26", heldout26Glob, 250, 0.90, 0},
 	// Held-out set 27 (testdata/heldout/s27-ifnot, 260 calls in 7 categories, session 19): callers who ask in the
 	// negative, on a condition or hedged (是不是不准…, 总不至于…吧, 只…不…行不, 要是/如果/假如…呢, 万一…会怎样, 除了…,
@@ -791,8 +791,9 @@ var heldoutSets = []heldoutSet{
 	// act by a fact only its rules read — 自家山上摘, 同意了我去…摘) and the session's other fixes, 191 (the floor
 	// raised to 0.73). Session 20 (fix27: a bare verb asked as forbidden or said with a day in its act's season —
 	// 寒露以前都不能摘, 十月七号摘呢; 是不是 before a place and a ban; two values said in doubt, 寒露籽还是霜降籽; the employer
-	// said not to insure; 总不至于; 香不点 … 插, 电子蜡烛; 离坟山两百米): 201 (the floor raised to 0.77).
-	{"set27", heldout27Glob, 255, 0.77, 0},
+	// said not to insure; 总不至于; 香不点 … 插, 电子蜡烛; 离坟山两百米), then fire not carried (不带打火机), a gas stove's
+	// noodles, wild greens and other everyday acts, with the session's other fixes: 210 (the floor raised to 0.80).
+	{"set27", heldout27Glob, 255, 0.80, 0},
 	// Held-out set 28 (testdata/heldout/s28-when, 252 calls in 7 categories, session 20): callers who ask WHEN —
 	// from when, until when, how long, how many days are left, which day it changes, too early or too late (么子时候可以烧,
 	// 禁到哪天为止, 还有几天, 霜降籽还要等好久, 交医保截止到哪天, 整治搞到么子时候, 这个通告管到几时) — and the day said their way
