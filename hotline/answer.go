@@ -786,6 +786,17 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 			}
 		}
 	}
+	if err != nil && errors.As(err, &fe) && fe.Contradiction && len(req.Facts) == 0 && fe.Fact != engine.PlaceFact {
+		// 屋里要摆酒…在屋门口放鞭炮: places said in different clauses of a
+		// long call contradict each other (indoors ⇒ not in the yard). Not
+		// guessed between: every fact the contradiction names is dropped
+		// and the act decided without them, so the answer asks where.
+		if dq, ok := dropContradicted(q, fe.Msg); ok {
+			if dd, derr := h.eng.Decide(dq); derr == nil {
+				d, err = dd, nil
+			}
+		}
+	}
 	if err != nil {
 		if errors.As(err, &fe) && len(req.Facts) == 0 && fe.Fact != engine.PlaceFact {
 			// Facts read from the question that contradict each other are
@@ -3113,6 +3124,20 @@ func derived(set *rules.Set, fact *rules.Fact) bool {
 		}
 	}
 	return false
+}
+
+// dropContradicted is q's engine query without the facts a contradiction's
+// message names (as whole words); false when it names none of them.
+func dropContradicted(q *Query, msg string) (engine.Query, bool) {
+	eq := q.engineQuery(q.EngineFacts())
+	dropped := false
+	for name := range eq.Facts {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(msg) {
+			delete(eq.Facts, name)
+			dropped = true
+		}
+	}
+	return eq, dropped
 }
 
 // impliesFact reports whether a's words settle fact.
