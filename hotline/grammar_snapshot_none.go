@@ -2,9 +2,8 @@
 
 package hotline
 
-// The WebAssembly build links no snapshot of mandarin.yaml
-// (grammar_snapshot.go), nor does go generate, which writes it.
-var (
-	grammarSnapshotSum string
-	grammarSnapshot    func() *grammar
-)
+import "github.com/tonggao/tonggao/internal/snapshot"
+
+// grammarSnapshots: the WebAssembly build links no snapshot of
+// mandarin.yaml (grammar_snapshot.go), nor does go generate, which writes it.
+var grammarSnapshots []snapshot.File[grammar]

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/tonggao/tonggao/internal/snapshot"
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
@@ -51,22 +52,11 @@ func (l *loader) fromSnapshot(data []byte) *snapshotFile {
 func hashedSnapshot(data []byte) *snapshotFile {
 	sum := sha256.Sum256(data)
 	for i := range snapshotFiles {
-		if f := &snapshotFiles[i]; len(f.sum) == 2*len(sum) && hexEqual(f.sum, sum[:]) {
+		if f := &snapshotFiles[i]; snapshot.SumIs(f.sum, sum) {
 			return f
 		}
 	}
 	return nil
-}
-
-// hexEqual reports whether h is the lower-case hex form of b.
-func hexEqual(h string, b []byte) bool {
-	const digits = "0123456789abcdef"
-	for i, c := range b {
-		if h[2*i] != digits[c>>4] || h[2*i+1] != digits[c&15] {
-			return false
-		}
-	}
-	return true
 }
 
 // linkedSnapshot finds the snapshot's entry for data by comparing it with

@@ -4,21 +4,24 @@
 
 package clause
 
-import "github.com/tonggao/tonggao/rules"
+import (
+	"github.com/tonggao/tonggao/internal/snapshot"
+	"github.com/tonggao/tonggao/rules"
+)
 
 var _ rules.Str
 
-// snapshotFiles are rules/texts' files as decoded, by name.
-var snapshotFiles = []snapshotFile{
-	{sum: "64f635ec309714c8a9e63533d34e3268fcf1fd2b3f11cd2dc7d17a8e415f7124", spec: snapshot0}, // qzbf-2024-08-construction-waste.yaml
-	{sum: "13f88537bcc7506acf0550c4b1948fe5ce19f887158b098be46a01b6700593d9", spec: snapshot1}, // qzbh-2024-22-resident-medical-insurance.yaml
-	{sum: "77545bbbd189fd84b06b4bb8eefc51866a309aa03a2d7c5416d3472e4d7b859f", spec: snapshot2}, // qzt-2024-07-forest-fire-ban.yaml
-	{sum: "29172ee81b5ac197b40ece7a06c826df1b978483454953c8c4778920fc581bec", spec: snapshot3}, // qzt-2024-08-oil-tea.yaml
-	{sum: "ca6cd14d186c3f398263d5a88f6c29ba1368bc1988ab876cfd74b711d666237f", spec: snapshot4}, // qzt-2024-09-market-order.yaml
+// snapshotFiles are rules/texts/*.yaml as decoded, by name.
+var snapshotFiles = []snapshot.File[fileSpec]{
+	{Sum: "64f635ec309714c8a9e63533d34e3268fcf1fd2b3f11cd2dc7d17a8e415f7124", Decode: snap0}, // qzbf-2024-08-construction-waste.yaml
+	{Sum: "13f88537bcc7506acf0550c4b1948fe5ce19f887158b098be46a01b6700593d9", Decode: snap1}, // qzbh-2024-22-resident-medical-insurance.yaml
+	{Sum: "77545bbbd189fd84b06b4bb8eefc51866a309aa03a2d7c5416d3472e4d7b859f", Decode: snap2}, // qzt-2024-07-forest-fire-ban.yaml
+	{Sum: "29172ee81b5ac197b40ece7a06c826df1b978483454953c8c4778920fc581bec", Decode: snap3}, // qzt-2024-08-oil-tea.yaml
+	{Sum: "ca6cd14d186c3f398263d5a88f6c29ba1368bc1988ab876cfd74b711d666237f", Decode: snap4}, // qzt-2024-09-market-order.yaml
 }
 
-// snapshot0 is qzbf-2024-08-construction-waste.yaml decoded.
-func snapshot0() *fileSpec {
+// snap0 is qzbf-2024-08-construction-waste.yaml decoded.
+func snap0() *fileSpec {
 	s := &fileSpec{}
 	s.Notice = rules.Str{Value: "祁政办发〔2024〕8号", Pos: rules.Pos{Line: 3, Col: 9}}
 	snapMake(&s.Articles, 92)
@@ -485,8 +488,8 @@ func snapshot0() *fileSpec {
 	return s
 }
 
-// snapshot1 is qzbh-2024-22-resident-medical-insurance.yaml decoded.
-func snapshot1() *fileSpec {
+// snap1 is qzbh-2024-22-resident-medical-insurance.yaml decoded.
+func snap1() *fileSpec {
 	s := &fileSpec{}
 	s.Notice = rules.Str{Value: "祁政办函〔2024〕22号", Pos: rules.Pos{Line: 3, Col: 9}}
 	snapMake(&s.Articles, 21)
@@ -598,8 +601,8 @@ func snapshot1() *fileSpec {
 	return s
 }
 
-// snapshot2 is qzt-2024-07-forest-fire-ban.yaml decoded.
-func snapshot2() *fileSpec {
+// snap2 is qzt-2024-07-forest-fire-ban.yaml decoded.
+func snap2() *fileSpec {
 	s := &fileSpec{}
 	s.Notice = rules.Str{Value: "祁政通〔2024〕7号", Pos: rules.Pos{Line: 3, Col: 9}}
 	snapMake(&s.Articles, 8)
@@ -646,8 +649,8 @@ func snapshot2() *fileSpec {
 	return s
 }
 
-// snapshot3 is qzt-2024-08-oil-tea.yaml decoded.
-func snapshot3() *fileSpec {
+// snap3 is qzt-2024-08-oil-tea.yaml decoded.
+func snap3() *fileSpec {
 	s := &fileSpec{}
 	s.Notice = rules.Str{Value: "祁政通〔2024〕8号", Pos: rules.Pos{Line: 3, Col: 9}}
 	snapMake(&s.Articles, 7)
@@ -689,8 +692,8 @@ func snapshot3() *fileSpec {
 	return s
 }
 
-// snapshot4 is qzt-2024-09-market-order.yaml decoded.
-func snapshot4() *fileSpec {
+// snap4 is qzt-2024-09-market-order.yaml decoded.
+func snap4() *fileSpec {
 	s := &fileSpec{}
 	s.Notice = rules.Str{Value: "祁政通〔2024〕9号", Pos: rules.Pos{Line: 3, Col: 9}}
 	snapMake(&s.Articles, 10)

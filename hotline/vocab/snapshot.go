@@ -1,6 +1,6 @@
 package vocab
 
-import "crypto/sha256"
+import "github.com/tonggao/tonggao/internal/snapshot"
 
 //go:generate env UPDATE_SNAPSHOT=1 go test -tags nosnapshot -run ^TestSnapshot$ .
 
@@ -19,36 +19,6 @@ import "crypto/sha256"
 // the full module by more than its headroom, for a start-up the browser
 // pays once a page.
 
-// snapshotFile is one decoded file: its bytes' SHA-256 (hex) and a
-// function building its decoding afresh (the loader keeps and changes
-// what it is given: each load gets its own).
-type snapshotFile struct {
-	sum  string
-	spec func() *fileSpec
-}
-
 // fromSnapshot returns the snapshot's decoding of data, nil if it was not
 // made from these bytes.
-func fromSnapshot(data []byte) *fileSpec {
-	if len(snapshotFiles) == 0 {
-		return nil
-	}
-	sum := sha256.Sum256(data)
-	for _, f := range snapshotFiles {
-		if len(f.sum) == 2*len(sum) && hexEqual(f.sum, sum[:]) {
-			return f.spec()
-		}
-	}
-	return nil
-}
-
-// hexEqual reports whether h is the lower-case hex form of b.
-func hexEqual(h string, b []byte) bool {
-	const digits = "0123456789abcdef"
-	for i, c := range b {
-		if h[2*i] != digits[c>>4] || h[2*i+1] != digits[c&15] {
-			return false
-		}
-	}
-	return true
-}
+func fromSnapshot(data []byte) *fileSpec { return snapshot.Find(snapshotFiles, data) }
