@@ -27,6 +27,20 @@ if linked=$(GOOS=js GOARCH=wasm go list -deps ./wasm/decide | grep -E "$banned")
 	exit 1
 fi
 
+# The full module (the operator page's, with the hotline) may link only the modules it links today beside the
+# standard library: goccy/go-yaml (the hotline reads its words' YAML in the browser, where no snapshot is linked),
+# orb and rtree (place layers). Nor the standard library's heavy packages the decide module is kept from. A
+# package linked in is what its size limit used to be the only guard against; this names it.
+full_modules='^(github.com/goccy/go-yaml|github.com/paulmach/orb|github.com/tidwall/(rtree|geoindex))(/|$)'
+if linked=$(GOOS=js GOARCH=wasm go list -deps ./wasm | grep -E '^[^/]+\.[^/]+/' | grep -v '^github.com/tonggao/tonggao/' | grep -Ev "$full_modules"); then
+	echo "wasm smoke: ./wasm links a module it did not: $linked (add it to full_modules in wasm/smoke.sh with its reason)" >&2
+	exit 1
+fi
+if linked=$(GOOS=js GOARCH=wasm go list -deps ./wasm | grep -E '^(html/template|text/template|net/http|crypto/x509|testing/fstest|log)$'); then
+	echo "wasm smoke: ./wasm links what it must not: $linked" >&2
+	exit 1
+fi
+
 # Size guards (docs/speed.md): issue 18's goal is 8 MiB raw / 2.5 MiB
 # gzipped. These limits, a little above what each module is, catch a
 # regression such as expr, net/http, crypto/x509 or a second JSON
@@ -60,5 +74,9 @@ check() { # module out max_raw max_gz [--decide]
 # Session 16: ./wasm 14,975,032 B raw, 4,034,350 B gzipped (+1.4 % gzipped), go list -deps identical to session 15's:
 # the hotline's grammar (about 1,000 lines of Go) and the words its callers taught it (dialect, insurance help,
 # details asked). The decide module, which embeds none of them, is unchanged under its 8 MiB.
-check ./wasm "$dir/tonggao.wasm" $((14800 * 1024)) $((4000 * 1024))
+# Session 21: 15,088,038 B raw, 4,004,587 B gzipped at its start, 67 KB under the limit, with no package added since
+# session 16 (the guard above now names any): the hotline's grammar and words, which grow with every kind of caller
+# understood. As in sessions 11–16 the understanding wins for the operator page's module (the patrol app's is the
+# decide module, untouched); the limit moves to 15,400 / 4,150 KiB, room for about two sessions' words.
+check ./wasm "$dir/tonggao.wasm" $((15400 * 1024)) $((4150 * 1024))
 check ./wasm/decide "$dir/tonggao-decide.wasm" $((8192 * 1024)) $((2300 * 1024)) --decide
