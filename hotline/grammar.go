@@ -260,6 +260,9 @@ type grammar struct {
 	Fractions   []string `yaml:"fractions"`
 	Household   []string `yaml:"household"`
 	HouseholdOf []string `yaml:"household_of"`
+	// HouseholdAt, between a HouseholdOf word and a fact phrase, say
+	// where the household lives (我屋里在城区), not that the act is indoors.
+	HouseholdAt []string `yaml:"household_at"`
 	// HouseholdThings, followed by a thing an act is done to, say whose
 	// it is (家里的生活垃圾), not where the act is done.
 	HouseholdThings []string `yaml:"household_things"`

@@ -2835,6 +2835,14 @@ func (p *parser) household(s string) int {
 				return len(w) + len(pw)
 			}
 		}
+		// 我屋里在城区: where the household lives (the place read after it)
+		for _, at := range p.g.HouseholdAt {
+			if rest, ok := strings.CutPrefix(s[len(w):], at); ok {
+				if p.facts.longestLen(rest) > 0 {
+					return len(w) + len(at)
+				}
+			}
+		}
 	}
 	return 0
 }

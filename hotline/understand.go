@@ -2949,6 +2949,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if a.clause >= 0 && rd.clause(m.Start) != a.clause && p.knownCase(rd, rd.clause(m.Start)) {
 			continue // 是不是只有清明上坟才不准，…: the contrasted case's day
 		}
+		if p.banDay(rd, a, m) {
+			continue // 不是说九月一号才禁火吗，现在八月份…: the rule's day
+		}
 		if a.clause >= 0 && rd.clause(m.Start) == a.clause {
 			// in the act's clause, the last day said before the act
 			// (过年回来 除夕晚上在屋门口放鞭炮), else the first after it
@@ -3136,7 +3139,9 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 // right after (十月八号 不对 十月七号; 明天——不对，后天): a correction word, and
 // little else, between it and the next day said.
 func (p *parser) retracted(rd *reading, k int) bool {
-	if k+1 >= len(rd.dates) {
+	// (清明过后十五天: two readings of one stretch overlap — nothing is
+	// said between them to take either back)
+	if k+1 >= len(rd.dates) || rd.dates[k].End > rd.dates[k+1].Start {
 		return false
 	}
 	between := rd.text[rd.dates[k].End:rd.dates[k+1].Start]
@@ -3739,4 +3744,20 @@ func (p *parser) kinBefore(rd *reading, q *Query) {
 		q.Understood = append(q.Understood, Understood{Words: k.noun, Kind: "fact", Fact: v.Fact, Value: v.V,
 			Meaning: p.factMeaning(v.Fact, v.V)})
 	}
+}
+
+// banDay reports whether day m is said of the ban itself, not of act a:
+// in a clause of its own, before a word of the ban (不是说九月一号才禁火吗，
+// 现在八月份在山上烧点杂草) — when the ban begins or ends is what the caller
+// heard, the act is asked of the day it is done.
+func (p *parser) banDay(rd *reading, a hit, m *dates.Mention) bool {
+	c := rd.clause(m.Start)
+	if a.clause < 0 || c == a.clause || slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == c }) {
+		return false
+	}
+	end := m.End
+	for end < len(rd.text) && rd.clause(end) == c {
+		end++
+	}
+	return p.hasAny(rd.text[m.End:end], p.g.RumouredBan)
 }
