@@ -1618,7 +1618,10 @@ func (p *parser) plainFrame(a *rules.Activity, v, o string) bool {
 // 乱扔烟头 drops litter in town, not embers in the hills.
 func (p *parser) kindApart(rd *reading) {
 	for k, h := range rd.acts {
-		if h.w.activity == nil {
+		// (an act no notice rules said by a word of its own is read
+		// the same way: 人行道上卖烟花 sells from a stall there, as
+		// 人行道上卖活鸡 does, though 卖烟花 alone is a trade no rule covers)
+		if h.w.activity == nil && h.wj > 0 {
 			continue
 		}
 		if h.wj > 0 {
