@@ -739,7 +739,8 @@ var heldoutSets = []heldoutSet{
 	// enrolment's wait, the caller's own place or group beside the one compared, an "only that?" premise, who collects
 	// and who approves) and the session's other fixes: 233 (the floor raised to 0.90). Session 20 (old: one act
 	// compared on two days, asked on each): 234 (the floor raised to 0.91).
-	{"set23", heldout23Glob, 255, 0.91, 0},
+	// Session 21 (waste: 核准还冇下来 is no approval), 236 (the floor raised to 0.92).
+	{"set23", heldout23Glob, 255, 0.92, 0},
 	// Held-out set 24 (testdata/heldout/s24-things, 250 calls in 7 categories, session 18): callers who name the
 	// thing in their own everyday words — the fire (熏腊肉, 烧火粪, 烧蜂窝, 电焊, 炼山), the firework or ritual object (冲天炮,
 	// 许愿灯, 灵屋, 送亮), the fruit, tool and truck, the load of waste (碎砖, 旧瓷砖, 拆下来的门窗), the stall (烤红薯, 炸油粑粑,
@@ -763,7 +764,9 @@ var heldoutSets = []heldoutSet{
 	// 209 (the floor raised to 0.83). Left: two households asked together (15). Session 19 (fix25: a year before a
 	// month, the caller hiring pickers, a clause that turns to another case, 帮他 after the person named): 226 (the floor
 	// raised to 0.89).
-	{"set25", heldout25Glob, 245, 0.89, 0},
+	// Session 21 (waste: a household refuse point, 生活垃圾点; the transport approval said in full), 229 (the floor
+	// raised to 0.91).
+	{"set25", heldout25Glob, 245, 0.91, 0},
 	// Held-out set 26 (testdata/heldout/s26-where, 254 calls in 7 categories, session 19): callers who say where in
 	// their own everyday words — the hill (后山, 坟山, 茶山, 半山腰, 林场) and how near (山脚下, 隔林子一条马路, 离山百把米, 一里
 	// 多路), the house and its ground (灶屋, 神龛前, 禾场, 院子, 屋门口), the village (村口, 村部门口, 河边, 塘边, 桥底下), the
@@ -779,7 +782,8 @@ var heldoutSets = []heldoutSet{
 	// surroundings: 220 (0.86); a place outside the rule base's area said as where the act is done (祁东, 冷水滩, 零陵,
 	// 常宁, 东安: the vocabulary's outside_places, read with one rule directory too) answered no rule, +10; a fire or
 	// rite whose place settles it (半山腰, 笋壳 in a 竹山, 隔林子一条马路, 路两边都是山, a candle lit to see by), +6 (0.90); the employer said not to insure (fix27), +1.
-	{"set26", heldout26Glob, 250, 0.90, 0},
+	// Session 21 (waste: rubble poured into a drain, 下水道 one word), 239 (the floor raised to 0.94).
+	{"set26", heldout26Glob, 250, 0.94, 0},
 	// Held-out set 27 (testdata/heldout/s27-ifnot, 260 calls in 7 categories, session 19): callers who ask in the
 	// negative, on a condition or hedged (是不是不准…, 总不至于…吧, 只…不…行不, 要是/如果/假如…呢, 万一…会怎样, 除了…,
 	// 等到…是不是就可以了, 不是说不准…吗, …还是…哪个可以, 我理解是…对吧), one file per notice and one of uncovered acts.
@@ -793,7 +797,8 @@ var heldoutSets = []heldoutSet{
 	// 寒露以前都不能摘, 十月七号摘呢; 是不是 before a place and a ban; two values said in doubt, 寒露籽还是霜降籽; the employer
 	// said not to insure; 总不至于; 香不点 … 插, 电子蜡烛; 离坟山两百米), then fire not carried (不带打火机), a gas stove's
 	// noodles, wild greens and other everyday acts, with the session's other fixes: 210 (the floor raised to 0.80).
-	{"set27", heldout27Glob, 255, 0.80, 0},
+	// Session 21 (waste: 围挡不搞, 不洗轮子, 渣土车撒了一点, 石棉瓦不报告 in callers' words), 214 (the floor raised to 0.82).
+	{"set27", heldout27Glob, 255, 0.82, 0},
 	// Held-out set 28 (testdata/heldout/s28-when, 252 calls in 7 categories, session 20): callers who ask WHEN —
 	// from when, until when, how long, how many days are left, which day it changes, too early or too late (么子时候可以烧,
 	// 禁到哪天为止, 还有几天, 霜降籽还要等好久, 交医保截止到哪天, 整治搞到么子时候, 这个通告管到几时) — and the day said their way
@@ -804,7 +809,8 @@ var heldoutSets = []heldoutSet{
 	// papers and payments of daily life, asked when: no rule; a period asked and then the act beside it asked with a
 	// particle or 是不是就可以: its verdict too; 烤下火, 生下火 no 下货; 我们村不是重点防火区 the general area) and the
 	// session's other fixes, 234 (the floor raised to 0.92).
-	{"set28", heldout28Glob, 250, 0.92, 0},
+	// Session 21 (waste: 不冲车轮 of a site's vehicle; 开工以后再报, answered with 开工前), 236 (the floor raised to 0.93).
+	{"set28", heldout28Glob, 250, 0.93, 0},
 	// Held-out set 29 (testdata/heldout/s29-follows, 255 calls in 7 categories, session 20): callers who ask what
 	// follows from an act or how to go about it (罚好多钱, 会不会坐牢, 归哪个管, 要办么子手续, 要带么子材料, 打么子电话,
 	// 村里要做么子, 收了我的鞭炮还退不), one file per notice and one of uncovered matters. Its first run, before any
