@@ -834,8 +834,13 @@ var heldoutSets = []heldoutSet{
 	// 上个月在城区人行道上摆了几天摊; 已经倒了两车渣土; 他们正在烧田坎，我要不要报告), the day of the act said as a story is
 	// told. Its first run, before any change made for it, scored 193 of 251 (76.9 %), with one answer of 可以
 	// where a rule forbids (霜降前几天摘了自家的良种油茶: the day read as one after 良种's start day); the set's README has it by
-	// category and the misses by kind.
-	{"set30", heldout30Glob, 250, 0.76, 0},
+	// category and the misses by kind. Six cases were corrected (wrong about the rule files or the calendar: a
+	// city-set pitch and 9号 五's fire lane, a permit lent with no place said, two narrower acts, a grave not said,
+	// 今年 said on 2 January): 198. After general fixes (a few days before a day named, 霜降前几天, answered for the
+	// day before it — the false 可以; a day said without a year, the act told as done, read as the one gone by — a
+	// lunar day, a fixed holiday, a count from a festival, a festival said in the story's clause before the act's),
+	// 204 (the floor raised to 0.81).
+	{"set30", heldout30Glob, 250, 0.81, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -49,6 +49,7 @@ type grammar struct {
 	} `yaml:"bare_holiday"`
 	BeforeDays []string `yaml:"before_days"`
 	BeforeDay  []string `yaml:"before_day"`
+	BeforeFew  []string `yaml:"before_few"`
 	// NotReached are the words before a day that say it has not come yet
 	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
 	NotReached []string `yaml:"not_reached"`

@@ -3109,7 +3109,11 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 	// 10月6号摘了几担茶籽, 烧了纸: the aspect between the verb and its
 	// object, the day said in the act's own clause (过年的时候放了鞭炮 元宵节
 	// 还能放不 asks of 元宵 to come)
-	if _, n := utf8.DecodeRuneInString(rd.text[lo:hi]); n < hi-lo && rd.clause(day) == a.clause &&
+	// (重阳节去山上上坟，烧了纸: the day said in a clause of the same
+	// story before the act's, nothing asked or supposed between)
+	sameStory := rd.clause(day) == a.clause ||
+		rd.clause(day) < a.clause && day < st && !p.hasAny(rd.text[day:st], p.g.Asking) && !p.hasAny(rd.text[day:st], p.g.DoneNot)
+	if _, n := utf8.DecodeRuneInString(rd.text[lo:hi]); n < hi-lo && sameStory &&
 		p.hasAny(rd.text[lo+n:hi], p.g.DoneAfter) {
 		return !p.hasAny(rest, p.g.Asking)
 	}

@@ -79,6 +79,10 @@ type Words struct {
 	// (寒露前摘, 10月8号以前, 五一前, 九月份以前): the last of them, the day
 	// before, is the one answered.
 	BeforeDay []string
+	// BeforeFew are the words after a day that say a few days before it,
+	// no count said (霜降前几天, 寒露前些天): answered as BeforeDay's, for
+	// the day before.
+	BeforeFew []string
 	// NotReached are the words before a day that say it has not come yet
 	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
 	NotReached []string
@@ -1135,10 +1139,20 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 		if m[2] >= 0 && m[3] > m[2] {
 			l.Year, _ = strconv.Atoi(s.text[m[2]:m[3]])
 		}
-		if d, ok := s.lunarDay(r, l, today, year); ok {
+		if d0, ok := s.lunarDay(r, l, today, year); ok {
 			// 农历九月初六前一天, 腊月二十三后第二天
-			d, end := r.dayMod(s, m[1], d)
-			s.add(Mention{Start: m[0], End: end, Date: d})
+			d, end := r.dayMod(s, m[1], d0)
+			mn := Mention{Start: m[0], End: end, Date: d}
+			if year == 0 && l.Year == 0 {
+				// the one before, for an act told as done (正月初一放了
+				// 鞭炮 said a week after it)
+				if pd, ok := r.lunarDay(l, d0.AddDays(-390), 0); ok {
+					if pm, _ := r.dayMod(s, m[1], pd); pm.Before(today) {
+						mn.prev = pm
+					}
+				}
+			}
+			s.add(mn)
 		} else {
 			s.bad(m[0], m[1])
 		}
@@ -1541,8 +1555,14 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 			}
 			// 寒露前一天, 霜降后第三天
 			mn.Date, mn.End = r.dayMod(s, j, day)
-			if mn.End != j {
-				mn.prev = calendar.Date{}
+			if mn.End != j && mn.prev != (calendar.Date{}) {
+				// counted from the year before's, for an act told as
+				// done (霜降后第三天摘了 said in November)
+				if pm, _ := r.dayMod(s, j, mn.prev); pm.Before(today) {
+					mn.prev = pm
+				} else {
+					mn.prev = calendar.Date{}
+				}
 			}
 			s.add(mn)
 		}
@@ -1637,16 +1657,26 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				if m := r.reFestBefore.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
 					unit := max(r.w.CountUnits[s.text[j+m[4]:j+m[5]]], 1)
 					if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n*float64(unit) <= 31 {
-						s.add(Mention{Start: i, End: j + m[1], Date: fday().AddDays(-int(n) * unit)})
+						mn := Mention{Start: i, End: j + m[1], Date: fday().AddDays(-int(n) * unit)}
+						if year == 0 {
+							// the year before's, for an act told as done
+							// (清明前三天在坟山上烧了纸 said after 清明)
+							if pd, _, ok := r.festivalAt(f.name, d.Year()-1); ok && pd.AddDays(-int(n)*unit).Before(today) {
+								mn.prev = pd.AddDays(-int(n) * unit)
+							}
+						}
+						s.add(mn)
 						continue
 					}
 				}
 			}
 			// 国庆节后第三天, 春节前一天
+			mod := 0 // the count moved by: -1 the day before, n the nth after
 			if m := r.reFestMod.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
 				if m[2] >= 0 {
 					n, ok := zh.Number(s.text[j+m[2] : j+m[3]])
 					if ok {
+						mod = int(n)
 						// 国庆节后第三天 counts from the holiday's last day;
 						// a solar term said by its name (清明后第三天, as
 						// 寒露后第三天) from its own day — 清明节后 names
@@ -1671,6 +1701,7 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 						d = fd
 					}
 					d = d.AddDays(-1)
+					mod = -1
 				}
 				j += m[1]
 			}
@@ -1679,6 +1710,21 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				// the year before's, for 端午过后 said a few days after it
 				if pd, _, ok := r.festivalAt(f.name, d.Year()-1); ok && pd.Before(today) {
 					mn.prev = pd
+				}
+			} else if year == 0 && mod != 0 {
+				// moved by a count (霜降后第三天, 春节前一天): the year
+				// before's moved alike, for an act told as done
+				if pd, end, ok := r.festivalAt(f.name, d.Year()-1); ok {
+					pm := pd.AddDays(-1)
+					if mod > 0 {
+						pm = end.AddDays(mod)
+						if slices.Contains(calendar.TermNames(), f.word) {
+							pm = pd.AddDays(mod)
+						}
+					}
+					if pm.Before(today) && pm.Before(d) {
+						mn.prev = pm
+					}
 				}
 			}
 			s.add(mn)
@@ -1695,8 +1741,18 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			}
 			if day, ok := s.yearless(r, mo, d, today, year); ok {
 				// 劳动节前一天, 五一后第三天: counted from the day itself
-				day, j := r.dayMod(s, i+len(w), day)
-				s.add(Mention{Start: i, End: j, Date: day})
+				md, j := r.dayMod(s, i+len(w), day)
+				mn := Mention{Start: i, End: j, Date: md}
+				if year == 0 {
+					// the year before's, for an act told as done (五一在
+					// 后山烧了荒 said a week after it)
+					if pd, ok := date(day.Year()-1, mo, d); ok {
+						if pm, _ := r.dayMod(s, i+len(w), pd); pm.Before(today) {
+							mn.prev = pm
+						}
+					}
+				}
+				s.add(mn)
 			}
 		}
 	}
@@ -2422,21 +2478,25 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			m.Start -= len(b)
 			m.Words = s.text[m.Start:m.End]
 			m.Date, m.Before = m.Date.AddDays(-1), true
+			if m.prev != (calendar.Date{}) {
+				m.prev = m.prev.AddDays(-1)
+			}
 			for k := m.Start; k < m.End; k++ {
 				s.taken[k] = true
 			}
 		}
 	}
-	for _, b := range r.w.BeforeDay {
+	for _, b := range append(slices.Clone(r.w.BeforeFew), r.w.BeforeDay...) {
+		few := slices.Contains(r.w.BeforeFew, b)
 		for i := range s.out {
 			m := &s.out[i]
 			rest := s.text[m.End:]
-			if m.Bad || m.Weak || m.Past || !strings.HasPrefix(rest, b) {
+			if m.Bad || m.Weak || m.Past || m.Before || !strings.HasPrefix(rest, b) {
 				continue
 			}
 			// 清明前后 is a span round the day, 10月8号前三天 a count
 			after := rest[len(b):]
-			if c, _ := utf8.DecodeRuneInString(after); c == '后' || zh.IsNumeral(c) || c == '几' {
+			if c, _ := utf8.DecodeRuneInString(after); !few && (c == '后' || zh.IsNumeral(c) || c == '几' || c == '些') {
 				continue
 			}
 			m.End += len(b)
@@ -2444,8 +2504,14 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			if m.MonthEnd != nil {
 				// 九月份以前 said in September: before the month's first day
 				m.Date = calendar.MustDate(m.MonthEnd.Year(), m.MonthEnd.Month(), 1)
+				m.prev = calendar.Date{}
 			}
 			m.Date, m.MonthEnd, m.Before = m.Date.AddDays(-1), nil, true
+			if m.prev != (calendar.Date{}) {
+				// told as done: the days before last year's (霜降前几天摘了
+				// said after this year's is this year's, not the day itself)
+				m.prev = m.prev.AddDays(-1)
+			}
 			for k := m.Start; k < m.End; k++ {
 				s.taken[k] = true
 			}
