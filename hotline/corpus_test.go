@@ -839,8 +839,9 @@ var heldoutSets = []heldoutSet{
 	// 今年 said on 2 January): 198. After general fixes (a few days before a day named, 霜降前几天, answered for the
 	// day before it — the false 可以; a day said without a year, the act told as done, read as the one gone by — a
 	// lunar day, a fixed holiday, a count from a festival, a festival said in the story's clause before the act's),
-	// 204 (the floor raised to 0.81).
-	{"set30", heldout30Glob, 250, 0.81, 0},
+	// 204; with everyday acts told with the verb and object parted (游了泳, 晒了一坪谷子, 捡了一篮子板栗, 砍了一棵桂花树):
+	// 208 (the floor raised to 0.82).
+	{"set30", heldout30Glob, 250, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
