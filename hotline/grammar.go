@@ -184,6 +184,10 @@ type grammar struct {
 	InPassing []string `yaml:"in_passing"`
 	Finished  []string `yaml:"finished"`
 	Sequence  []string `yaml:"sequence"`
+	// Claimed ask whether the plan pays back a cost (能报, 报销): after
+	// a covered act named by a noun alone that follows an uncovered one
+	// (打狂犬疫苗医保报不报), the uncovered act is what is asked.
+	Claimed []string `yaml:"claimed"`
 	// Modifier is how a clause that describes a noun is said (杀鸡的毛,
 	// 卖剩下的菜叶子): a verb, what it leaves (剩下, 下来), the particle and
 	// a head noun. Between the act and the particle only what it leaves

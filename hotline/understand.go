@@ -2228,6 +2228,13 @@ func (p *parser) topicOf(rd *reading, h hit, pos []hit) bool {
 		if o.w.activity == nil {
 			continue
 		}
+		if o.j > h.i && o.wj == 0 && o.obj == "" {
+			// (the claim's own word, 报销, is a word of the covered act too)
+			if p.claimedAfter(rd, h, o) || covered && p.hasAny(o.words, p.g.Claimed) {
+				covered = true
+				continue
+			}
+		}
 		if o.clause != h.clause || o.j > h.i || o.wj > 0 || o.obj != "" || p.holdsVerb(o.words) ||
 			p.hasAny(rd.text[o.j:h.i], p.g.Sequence) {
 			return false
@@ -2235,6 +2242,23 @@ func (p *parser) topicOf(rd *reading, h hit, pos []hit) bool {
 		covered = true
 	}
 	return covered
+}
+
+// claimedAfter reports whether the covered noun o (医保), said right
+// after the uncovered act h — in its clause or opening the next — is
+// followed in its clause by a word asking whether the plan pays back
+// (打狂犬疫苗医保报不报, 在外地看病 医保能报销不): what is asked is whether h
+// is paid for, which is h's question, not the paying in.
+func (p *parser) claimedAfter(rd *reading, h, o hit) bool {
+	if o.i < h.j || o.clause != h.clause && o.clause != h.clause+1 || bareRunes(rd, h.j, o.i) > 2 {
+		return false
+	}
+	end := o.j
+	for end < len(rd.text) && rd.clause(end) == o.clause {
+		end++
+	}
+	// (from o's start: 报销 is itself a word of the covered act)
+	return p.hasAny(rd.text[o.i:end], p.g.Claimed)
 }
 
 // verbNegated reports whether bare verb v is denied: by a negator of its
