@@ -10,10 +10,10 @@ var _ rules.Str
 
 // snapshotFiles are rules/vocabulary' files as decoded, by name.
 var snapshotFiles = []snapshotFile{
-	{sum: "72f143a9e00515bf84c9bdc1cd92087164b736b0c81b3df3a0c79d8edeb52ec6", spec: snapshot0}, // activities.yaml
+	{sum: "bff4280f5aba54626170e3087918e414addde66f752ef38c465dcacb7a1c28e8", spec: snapshot0}, // activities.yaml
 	{sum: "b7eb770f9391f0b9e1df305b015fca5d5d1bde6ac3fee046121624b5f7490e65", spec: snapshot1}, // days.yaml
 	{sum: "ebf42b5963ecd98c7fa8eb1239f3cc5c9e987264b4e3cd14674b3566ca332930", spec: snapshot2}, // duties.yaml
-	{sum: "2307a65f6a920e73532160d8d3125f52b1b0fe1ef4db50837196a037c837df54", spec: snapshot3}, // facts.yaml
+	{sum: "02e9465955e3a89a9788ceec863ec681d91ac53051e48ab137f6ba78fce16ba1", spec: snapshot3}, // facts.yaml
 	{sum: "393c37fe984e46fc11e5338d67efaeb0629ddde42ea1791713068f1fb7c5ba3d", spec: snapshot4}, // nouns.yaml
 	{sum: "49b2088ebb28044ea6b1a83d3d10f10bf356dcda4c44cc0bcd044beaefff6bfe", spec: snapshot5}, // periods.yaml
 	{sum: "abd0f51b42c8b113eacc8a6f5ad377ee73a2d100c2d1707d351f30567ba2a636", spec: snapshot6}, // places.yaml
@@ -628,7 +628,7 @@ func snapshot0() *fileSpec {
 	}
 	{
 		x1 := &s.Acts[3]
-		(*x1).Words = []string{"茶泡", "摘茶泡", "茶耳", "摘茶耳", "茶花", "摘茶花", "煤气灶", "天然气灶", "燃气灶", "打糍粑", "蒸年糕", "打年糕", "有线电视费", "电视费", "网费", "宽带费", "打米", "打米厂", "碾米", "兰花", "挖兰花", "兰草", "挖兰草", "鱼苗", "放鱼苗", "火化", "火化费", "殡葬费", "丧葬费", "钓鱼", "挖冬笋", "挖笋", "砍柴", "养鸡", "养猪", "建房子", "盖房子", "建房", "打猎", "游泳", "采蘑菇", "捡菌子", "挖野菜", "打农药", "洗衣服", "放牛", "放羊", "唱歌", "喝酒", "电鱼", "毒鱼", "炸鱼", "装修", "卖茶油", "种油茶树", "种树", "买鞭炮", "卖鞭炮", "卖烟花", "卖花炮", "卖炮仗", "卖烟花爆竹", "扫墓", "上坟", "献花", "看", "砍树", "挖土", "修路", "挂青", "挂个青", "挂清", "挂个清", "插青", "插个青", "插清", "挂纸", "挂个纸", "挂点纸", "挂青纸", "挂坟", "挂山", "拜山", "捉泥鳅", "抓泥鳅", "挖葛根", "杀年猪", "杀猪", "放风筝", "打麻将", "打牌", "割草", "割田埂草", "晒谷子", "晒谷", "晒稻谷", "打猎", "打野猪", "起屋", "起新屋", "还田", "秸秆还田", "打碎还田", "粉碎还田", "电子鞭炮", "电子炮", "电子爆竹", "电子礼炮", "捡柴", "捡干柴", "打手电筒", "打手电", "插清明吊子", "不戴头盔", "戴头盔", "骑电动车", "遛狗", "养狗", "牵绳", "喂牛", "喂猪", "跳广场舞", "广场舞", "音响开得好大声", "放音响", "喇叭叫卖", "用喇叭叫卖", "拿喇叭叫卖", "喇叭喊", "用喇叭喊", "拿喇叭喊", "放喇叭", "开喇叭", "大喇叭喊", "油烟", "油烟太大", "摆个音箱", "打电钻", "噪音", "噪声", "过期食品", "卖过期", "充电", "转租", "转让门面", "办什么证", "牵着狗", "散步", "养宠物", "卖过期食品", "卖过期的", "过期的食品", "异地就医", "外地就医", "异地看病", "外地看病", "异地住院", "外地住院", "就医备案", "异地备案", "转诊", "开饭馆", "开小饭馆", "开餐馆", "办营业执照", "办执照", "办健康证", "办卫生许可证", "上牌", "上牌照", "上车牌", "挂牌照", "办牌照", "办车牌", "考驾照", "办驾照", "车辆年检", "交罚款", "缴罚款", "交罚单", "电子蜡烛", "锣鼓班子", "吹打", "吹吹打打", "请乐队", "乐队", "流水席", "摆流水席", "办酒席", "音响喇叭", "修剪", "剪枝", "剪枝子", "沤肥", "堆肥", "填屋场", "退费", "退保", "退医保", "医保费能退", "医保费退", "退钱", "卸货", "装货", "卸车", "装卸货物", "下货", "上货", "爬山", "登山", "唱卡拉OK", "卡拉OK", "唱K", "KTV", "蚊香", "点蚊香", "烧蚊香", "煤炉子", "蜂窝煤炉", "插秧", "放水", "摘桔子", "摘橘子", "摘柚子", "摘橙子", "摘梨子", "摘桃子", "摘李子", "打板栗", "摘板栗", "摘杨梅", "摘枇杷", "摘柿子", "交电费", "缴电费", "交水费", "缴水费", "水费", "交话费", "物业费", "养老保险", "养老金", "养老钱", "上户口", "报户口", "落户口", "迁户口", "办户口", "租房", "租房子", "出租房子", "租给别人住", "租出去", "打禾", "割禾", "割稻子", "割稻谷", "收稻谷", "划龙舟", "赛龙舟", "拜年", "走亲戚", "回娘家", "大扫除", "打扬尘", "赶集", "赶场", "办年货", "买年货", "耍狮子", "舞龙", "唱戏", "戏班子", "嫁女", "娶媳妇", "办喜事", "旅游", "出去玩", "犁田", "耕田", "耙田", "犁地", "翻地", "学费", "陪考", "送考", "去考场", "进考场", "到考场", "上班", "高速免费", "开车回家", "地菜煮鸡蛋", "年夜饭", "团圆饭", "领补贴", "耕地地力保护补贴", "打药", "喷药", "无人机打药", "无人机喷药", "骑摩托车", "骑摩托", "开摩托车", "骑单车", "骑自行车", "抽水抗旱", "买房子", "卖房子", "抽水灌田", "办身份证", "办结婚证", "办离婚证", "办准生证", "办护照", "办驾驶证", "摘茶叶", "交学费", "交燃气费", "交网费", "交契税", "补办准生证", "补办身份证", "采茶叶", "摘嫩茶叶", "航宁嘎", "打泡转", "挑粪淋菜", "挑大粪淋菜", "挑粪浇菜", "挑粪", "挑大粪", "淋菜", "浇菜", "淋粪", "浇粪", "老年证", "老年卡", "敬老卡", "残疾证", "驾照", "驾驶证", "居住证", "暂住证", "疫苗", "打疫苗", "打预防针", "放电影", "看电影", "露天电影", "打篮球", "篮球", "打球", "踢足球", "劳动合同", "签合同", "高速公路", "过路费", "退休金", "退休工资", "工伤保险", "生育保险", "失业保险", "公积金", "住房公积金", "商业保险", "意外险", "车险", "出租屋", "打谷子", "打谷机", "砌灶", "砌个灶", "砌土灶", "砌个土灶", "打灶", "养鱼", "开会", "检疫证", "检疫证明", "动物检疫", "检疫不", "检疫吗", "接送", "接送小孩", "接送伢子", "买车位", "买个车位", "招工", "招人", "租个房子", "租间房子", "租房住", "修坟", "立碑", "立个碑", "修墓", "挖沙", "挖河沙", "采砂", "采沙", "淘沙", "卖烟", "卖香烟", "卖烟酒", "烟草证", "烟草专卖证", "宅基地", "宅基地审批", "批宅基地", "结婚登记", "领结婚证", "扯结婚证", "挂牌", "电动车挂牌", "电动车上牌", "种粮补贴", "粮食补贴", "农业补贴", "补贴款", "土葬", "安葬", "下葬", "垃圾费", "收垃圾费", "交垃圾费", "垃圾处理费", "卫生费"}
+		(*x1).Words = []string{"茶泡", "摘茶泡", "茶耳", "摘茶耳", "茶花", "摘茶花", "煤气灶", "天然气灶", "燃气灶", "打糍粑", "蒸年糕", "打年糕", "有线电视费", "电视费", "网费", "宽带费", "打米", "打米厂", "碾米", "兰花", "挖兰花", "兰草", "挖兰草", "鱼苗", "放鱼苗", "火化", "火化费", "殡葬费", "丧葬费", "钓鱼", "挖冬笋", "挖笋", "砍柴", "养鸡", "养猪", "建房子", "盖房子", "建房", "打猎", "游泳", "采蘑菇", "捡菌子", "挖野菜", "打农药", "洗衣服", "放牛", "放羊", "唱歌", "喝酒", "电鱼", "毒鱼", "炸鱼", "装修", "卖茶油", "种油茶树", "种树", "买鞭炮", "卖鞭炮", "卖烟花", "卖花炮", "卖炮仗", "卖烟花爆竹", "扫墓", "上坟", "献花", "看", "砍树", "挖土", "修路", "挂青", "挂个青", "挂清", "挂个清", "插青", "插个青", "插清", "挂纸", "挂个纸", "挂点纸", "挂青纸", "挂坟", "挂山", "拜山", "捉泥鳅", "抓泥鳅", "挖葛根", "杀年猪", "杀猪", "放风筝", "打麻将", "打牌", "割草", "割田埂草", "晒谷子", "晒谷", "晒稻谷", "打猎", "打野猪", "起屋", "起新屋", "还田", "秸秆还田", "打碎还田", "粉碎还田", "电子鞭炮", "电子炮", "电子爆竹", "电子礼炮", "捡柴", "捡干柴", "打手电筒", "打手电", "插清明吊子", "不戴头盔", "戴头盔", "骑电动车", "遛狗", "养狗", "牵绳", "喂牛", "喂猪", "跳广场舞", "广场舞", "音响开得好大声", "放音响", "喇叭叫卖", "用喇叭叫卖", "拿喇叭叫卖", "喇叭喊", "用喇叭喊", "拿喇叭喊", "放喇叭", "开喇叭", "大喇叭喊", "油烟", "油烟太大", "摆个音箱", "打电钻", "噪音", "噪声", "过期食品", "卖过期", "充电", "转租", "转让门面", "办什么证", "牵着狗", "散步", "养宠物", "卖过期食品", "卖过期的", "过期的食品", "异地就医", "外地就医", "异地看病", "外地看病", "异地住院", "外地住院", "就医备案", "异地备案", "转诊", "开饭馆", "开小饭馆", "开餐馆", "办营业执照", "办执照", "办健康证", "办卫生许可证", "上牌", "上牌照", "上车牌", "挂牌照", "办牌照", "办车牌", "考驾照", "办驾照", "车辆年检", "交罚款", "缴罚款", "交罚单", "电子蜡烛", "锣鼓班子", "吹打", "吹吹打打", "请乐队", "乐队", "流水席", "摆流水席", "办酒席", "音响喇叭", "修剪", "剪枝", "剪枝子", "沤肥", "堆肥", "填屋场", "退费", "退保", "退医保", "医保费能退", "医保费退", "退钱", "卸货", "装货", "卸车", "装卸货物", "下货", "上货", "爬山", "登山", "唱卡拉OK", "卡拉OK", "唱K", "KTV", "蚊香", "点蚊香", "烧蚊香", "煤炉子", "蜂窝煤炉", "插秧", "放水", "摘桔子", "摘橘子", "摘柚子", "摘橙子", "摘梨子", "摘桃子", "摘李子", "打板栗", "摘板栗", "摘杨梅", "摘枇杷", "摘柿子", "交电费", "缴电费", "交水费", "缴水费", "水费", "交话费", "物业费", "养老保险", "养老金", "养老钱", "上户口", "报户口", "落户口", "迁户口", "办户口", "租房", "租房子", "出租房子", "租给别人住", "租出去", "打禾", "割禾", "割稻子", "割稻谷", "收稻谷", "划龙舟", "赛龙舟", "拜年", "走亲戚", "回娘家", "大扫除", "打扬尘", "赶集", "赶场", "办年货", "买年货", "耍狮子", "舞龙", "唱戏", "戏班子", "嫁女", "娶媳妇", "办喜事", "旅游", "出去玩", "犁田", "耕田", "耙田", "犁地", "翻地", "学费", "陪考", "送考", "去考场", "进考场", "到考场", "上班", "高速免费", "开车回家", "地菜煮鸡蛋", "年夜饭", "团圆饭", "领补贴", "耕地地力保护补贴", "打药", "喷药", "无人机打药", "无人机喷药", "骑摩托车", "骑摩托", "开摩托车", "骑单车", "骑自行车", "抽水抗旱", "买房子", "卖房子", "抽水灌田", "办身份证", "办结婚证", "办离婚证", "办准生证", "办护照", "办驾驶证", "摘茶叶", "交学费", "交燃气费", "交网费", "交契税", "补办准生证", "补办身份证", "采茶叶", "摘嫩茶叶", "航宁嘎", "打泡转", "挑粪淋菜", "挑大粪淋菜", "挑粪浇菜", "挑粪", "挑大粪", "淋菜", "浇菜", "淋粪", "浇粪", "老年证", "老年卡", "敬老卡", "残疾证", "驾照", "驾驶证", "居住证", "暂住证", "疫苗", "打疫苗", "打预防针", "狂犬疫苗", "打狂犬疫苗", "狂犬针", "打狂犬针", "放电影", "看电影", "露天电影", "打篮球", "篮球", "打球", "踢足球", "劳动合同", "签合同", "高速公路", "过路费", "退休金", "退休工资", "工伤保险", "生育保险", "失业保险", "公积金", "住房公积金", "商业保险", "意外险", "车险", "出租屋", "打谷子", "打谷机", "砌灶", "砌个灶", "砌土灶", "砌个土灶", "打灶", "养鱼", "开会", "检疫证", "检疫证明", "动物检疫", "检疫不", "检疫吗", "接送", "接送小孩", "接送伢子", "买车位", "买个车位", "招工", "招人", "租个房子", "租间房子", "租房住", "修坟", "立碑", "立个碑", "修墓", "挖沙", "挖河沙", "采砂", "采沙", "淘沙", "卖烟", "卖香烟", "卖烟酒", "烟草证", "烟草专卖证", "宅基地", "宅基地审批", "批宅基地", "结婚登记", "领结婚证", "扯结婚证", "挂牌", "电动车挂牌", "电动车上牌", "种粮补贴", "粮食补贴", "农业补贴", "补贴款", "土葬", "安葬", "下葬", "垃圾费", "收垃圾费", "交垃圾费", "垃圾处理费", "卫生费"}
 		(*x1).Frames = []Frame{{Verbs: []string{"吃", "包"}, Objects: []string{"汤圆", "月饼", "粽子", "饺子"}}, {Verbs: []string{"贴"}, Objects: []string{"对联", "春联", "年画", "福字"}}, {Verbs: []string{"办", "补办"}, Objects: []string{"身份证", "结婚证"}}, {Verbs: []string{"腌"}, Objects: []string{"菜", "酸菜", "萝卜", "豆角", "辣椒"}}, {Verbs: []string{"砍", "挖", "种", "卖", "买", "养", "采"}, Objects: []string{"竹子", "树", "笋", "冬笋", "柴", "菜", "茶油", "鸡", "鸭", "猪", "牛", "蘑菇", "葛根", "药材", "草药", "头牲", "头生", "活鸡", "活禽"}}, {Verbs: []string{"翻", "捡", "检", "盖", "换", "修"}, Objects: []string{"瓦", "屋瓦", "瓦片"}}, {Verbs: []string{"挖", "种", "套种", "卖", "养", "栽", "采"}, Objects: []string{"兰花", "野生兰花", "桂花树", "花", "花生", "油菜", "玉米", "红薯", "辣椒", "黄豆", "鸭子", "鹅", "鹅子", "鱼", "蜜蜂", "兔子", "羊", "鱼塘", "池塘", "塘", "树苗"}}, {Verbs: []string{"打", "喷", "撒", "施"}, Objects: []string{"除草剂", "农药", "杀虫剂", "化肥", "肥料", "药水"}}, {Verbs: []string{"种", "栽", "套种", "种植"}, Classes: []string{"crops"}}, {Verbs: []string{"开", "经营"}, Classes: []string{"shops"}}, {Verbs: []string{"摘", "打", "开摘"}, Classes: []string{"fruits"}}, {Verbs: []string{"收", "收割", "割", "挖"}, Objects: []string{"油菜", "油菜籽", "花生", "稻谷", "谷子", "禾", "玉米", "红薯", "黄豆", "芝麻", "麦子", "荞麦"}}, {Verbs: []string{"用", "开"}, Objects: []string{"电热毯", "取暖器", "电暖器"}}, {Verbs: []string{"搭"}, Objects: []string{"葡萄架", "瓜架", "葡萄架子", "瓜架子", "丝瓜架", "丝瓜架子", "豆角架", "豆角架子", "黄瓜架", "黄瓜架子", "苦瓜架", "苦瓜架子", "南瓜架", "南瓜架子"}}, {Verbs: []string{"摆", "办", "操办"}, Classes: []string{"feasts"}}, {Verbs: []string{"打", "挖", "钻"}, Objects: []string{"井", "水井", "机井", "压水井", "深井"}}, {Verbs: []string{"施", "追"}, Objects: []string{"肥", "肥料", "化肥", "底肥", "追肥", "农家肥", "有机肥", "复合肥"}}, {Verbs: []string{"开", "放"}, Objects: []string{"音响", "音箱", "音乐", "歌", "歌曲"}}, {Verbs: []string{"放"}, Objects: []string{"牛", "羊", "鸭", "鸭子", "鹅", "马"}}, {Verbs: []string{"开"}, Objects: []string{"小卖部", "超市", "饭馆", "鱼塘", "养殖场", "养猪场"}}, {Verbs: []string{"打", "捉", "抓", "套"}, Objects: []string{"野猪", "野兔", "兔子", "野鸡", "鸟"}}, {Verbs: []string{"起", "建", "修", "盖", "做"}, Objects: []string{"屋", "新屋", "房子", "新房", "新房子"}}, {Verbs: []string{"插", "挂"}, Objects: []string{"清明吊子", "吊子", "青", "清明条"}}, {Verbs: []string{"打", "拿", "带"}, Objects: []string{"手电筒", "手电", "电筒"}}, {Verbs: []string{"捉", "抓", "钓"}, Objects: []string{"泥鳅", "黄鳝", "鱼", "青蛙", "石蛙"}}, {Verbs: []string{"割", "锄", "铲"}, Objects: []string{"草", "杂草", "茅草"}}, {Verbs: []string{"开", "插", "装", "安装", "装个"}, Objects: []string{"电热毯", "电暖器", "取暖器", "电热器", "空调", "热水器", "太阳能", "太阳能热水器", "电风扇", "风扇"}}, {Verbs: []string{"晒", "晾", "挂"}, Objects: []string{"衣服", "被子", "被窝", "腊鱼", "腊肉", "腊肠", "香肠", "腊货", "萝卜干", "红薯干", "干辣椒"}}, {Verbs: []string{"跑", "开"}, Objects: []string{"出租", "出租车", "滴滴", "网约车", "的士", "摩的", "黑车"}}, {Verbs: []string{"杀"}, Objects: []string{"猪", "年猪", "牛", "羊"}}, {Verbs: []string{"放"}, Objects: []string{"风筝"}}, {Verbs: []string{"放", "看"}, Objects: []string{"电影", "露天电影"}}, {Verbs: []string{"放", "点", "打"}, Objects: []string{"电子鞭炮", "电子炮", "电子爆竹", "电子礼炮", "彩带礼炮", "彩带炮", "彩带筒"}}, {Verbs: []string{"点", "用", "插", "摆", "放", "开"}, Objects: []string{"电子蜡烛", "电蜡烛", "电子烛", "LED蜡烛", "电子香", "电香", "电子香烛", "电子蜡"}}, {Verbs: []string{"打"}, Objects: []string{"麻将", "牌"}}, {Verbs: []string{"舞", "耍"}, Objects: []string{"狮子", "龙"}}, {Verbs: []string{"挖", "扯", "采", "摘", "捡", "掐"}, Objects: []string{"野菜", "地菜", "荠菜", "蕨菜", "蕨", "野葱", "马齿苋", "鱼腥草", "折耳根", "野蒜"}}, {Verbs: []string{"捡", "拣", "采", "摘"}, Objects: []string{"蘑菇", "菌子", "枞菌", "松菌", "野生菌", "野蘑菇"}}, {Verbs: []string{"卸", "装", "下"}, Objects: []string{"货", "货物", "一车货", "一车菜", "一车货物"}}, {Verbs: []string{"飞", "放", "开", "玩"}, Objects: []string{"无人机", "航拍机", "飞机模型"}}, {Verbs: []string{"办", "补办"}, Objects: []string{"离婚证", "准生证", "护照", "驾驶证"}}, {Verbs: []string{"摘", "采"}, Objects: []string{"茶叶", "嫩茶叶"}}, {Verbs: []string{"交"}, Objects: []string{"电费", "水费", "话费", "学费", "燃气费", "网费", "契税"}}}
 	}
 	s.Topics = []rules.Str{{Value: "火", Pos: rules.Pos{Line: 1022, Col: 10}}, {Value: "烧", Pos: rules.Pos{Line: 1022, Col: 13}}, {Value: "焚", Pos: rules.Pos{Line: 1022, Col: 16}}, {Value: "燃", Pos: rules.Pos{Line: 1022, Col: 19}}, {Value: "烟", Pos: rules.Pos{Line: 1022, Col: 22}}, {Value: "炮", Pos: rules.Pos{Line: 1022, Col: 25}}, {Value: "鞭", Pos: rules.Pos{Line: 1022, Col: 28}}, {Value: "爆竹", Pos: rules.Pos{Line: 1022, Col: 31}}, {Value: "烛", Pos: rules.Pos{Line: 1022, Col: 35}}, {Value: "香", Pos: rules.Pos{Line: 1022, Col: 38}}, {Value: "纸", Pos: rules.Pos{Line: 1022, Col: 41}}, {Value: "灯", Pos: rules.Pos{Line: 1022, Col: 44}}, {Value: "熏", Pos: rules.Pos{Line: 1022, Col: 47}}, {Value: "烤", Pos: rules.Pos{Line: 1022, Col: 50}}, {Value: "焊", Pos: rules.Pos{Line: 1022, Col: 53}}, {Value: "炭", Pos: rules.Pos{Line: 1022, Col: 56}}, {Value: "炼山", Pos: rules.Pos{Line: 1022, Col: 59}}, {Value: "野炊", Pos: rules.Pos{Line: 1022, Col: 63}}, {Value: "取暖", Pos: rules.Pos{Line: 1022, Col: 67}}, {Value: "照明", Pos: rules.Pos{Line: 1022, Col: 71}}, {Value: "茶", Pos: rules.Pos{Line: 1022, Col: 75}}, {Value: "籽", Pos: rules.Pos{Line: 1022, Col: 78}}, {Value: "摘", Pos: rules.Pos{Line: 1022, Col: 81}}, {Value: "采", Pos: rules.Pos{Line: 1022, Col: 84}}, {Value: "收购", Pos: rules.Pos{Line: 1022, Col: 87}}, {Value: "榨油", Pos: rules.Pos{Line: 1023, Col: 5}}, {Value: "货箱", Pos: rules.Pos{Line: 1023, Col: 9}}, {Value: "车厢", Pos: rules.Pos{Line: 1023, Col: 13}}, {Value: "车斗", Pos: rules.Pos{Line: 1023, Col: 17}}, {Value: "载人", Pos: rules.Pos{Line: 1023, Col: 21}}, {Value: "超载", Pos: rules.Pos{Line: 1023, Col: 25}}, {Value: "超限", Pos: rules.Pos{Line: 1023, Col: 29}}, {Value: "垃圾", Pos: rules.Pos{Line: 1023, Col: 33}}, {Value: "渣", Pos: rules.Pos{Line: 1023, Col: 37}}, {Value: "土", Pos: rules.Pos{Line: 1023, Col: 40}}, {Value: "泥", Pos: rules.Pos{Line: 1023, Col: 43}}, {Value: "砖", Pos: rules.Pos{Line: 1023, Col: 46}}, {Value: "瓦", Pos: rules.Pos{Line: 1023, Col: 49}}, {Value: "水泥", Pos: rules.Pos{Line: 1023, Col: 52}}, {Value: "沙", Pos: rules.Pos{Line: 1023, Col: 56}}, {Value: "石", Pos: rules.Pos{Line: 1023, Col: 59}}, {Value: "建筑", Pos: rules.Pos{Line: 1023, Col: 62}}, {Value: "装修", Pos: rules.Pos{Line: 1023, Col: 66}}, {Value: "拆", Pos: rules.Pos{Line: 1023, Col: 70}}, {Value: "工地", Pos: rules.Pos{Line: 1023, Col: 73}}, {Value: "施工", Pos: rules.Pos{Line: 1023, Col: 77}}, {Value: "围挡", Pos: rules.Pos{Line: 1023, Col: 81}}, {Value: "运输", Pos: rules.Pos{Line: 1024, Col: 5}}, {Value: "倒", Pos: rules.Pos{Line: 1024, Col: 9}}, {Value: "摊", Pos: rules.Pos{Line: 1024, Col: 12}}, {Value: "摆", Pos: rules.Pos{Line: 1024, Col: 15}}, {Value: "卖", Pos: rules.Pos{Line: 1024, Col: 18}}, {Value: "店", Pos: rules.Pos{Line: 1024, Col: 21}}, {Value: "门面", Pos: rules.Pos{Line: 1024, Col: 24}}, {Value: "市场", Pos: rules.Pos{Line: 1024, Col: 28}}, {Value: "经营", Pos: rules.Pos{Line: 1024, Col: 32}}, {Value: "城管", Pos: rules.Pos{Line: 1024, Col: 36}}, {Value: "执法", Pos: rules.Pos{Line: 1024, Col: 40}}, {Value: "停车", Pos: rules.Pos{Line: 1024, Col: 44}}, {Value: "停放", Pos: rules.Pos{Line: 1024, Col: 48}}, {Value: "吐痰", Pos: rules.Pos{Line: 1024, Col: 52}}, {Value: "贴", Pos: rules.Pos{Line: 1024, Col: 56}}, {Value: "搭", Pos: rules.Pos{Line: 1024, Col: 59}}, {Value: "棚", Pos: rules.Pos{Line: 1024, Col: 62}}, {Value: "杀", Pos: rules.Pos{Line: 1024, Col: 65}}, {Value: "宰", Pos: rules.Pos{Line: 1024, Col: 68}}, {Value: "污水", Pos: rules.Pos{Line: 1024, Col: 71}}, {Value: "泼", Pos: rules.Pos{Line: 1024, Col: 75}}, {Value: "杂物", Pos: rules.Pos{Line: 1024, Col: 78}}, {Value: "果皮", Pos: rules.Pos{Line: 1024, Col: 82}}, {Value: "消防", Pos: rules.Pos{Line: 1025, Col: 5}}, {Value: "通道", Pos: rules.Pos{Line: 1025, Col: 9}}, {Value: "医保", Pos: rules.Pos{Line: 1025, Col: 13}}, {Value: "保险", Pos: rules.Pos{Line: 1025, Col: 17}}, {Value: "社保", Pos: rules.Pos{Line: 1025, Col: 21}}, {Value: "医疗", Pos: rules.Pos{Line: 1025, Col: 25}}, {Value: "参保", Pos: rules.Pos{Line: 1025, Col: 29}}, {Value: "缴费", Pos: rules.Pos{Line: 1025, Col: 33}}, {Value: "报销", Pos: rules.Pos{Line: 1025, Col: 37}}, {Value: "看病", Pos: rules.Pos{Line: 1025, Col: 41}}, {Value: "住院", Pos: rules.Pos{Line: 1025, Col: 45}}, {Value: "合作医疗", Pos: rules.Pos{Line: 1025, Col: 49}}, {Value: "农合", Pos: rules.Pos{Line: 1025, Col: 55}}, {Value: "低保", Pos: rules.Pos{Line: 1025, Col: 59}}, {Value: "特困", Pos: rules.Pos{Line: 1025, Col: 63}}, {Value: "残疾", Pos: rules.Pos{Line: 1025, Col: 67}}, {Value: "脱贫", Pos: rules.Pos{Line: 1025, Col: 71}}, {Value: "户口", Pos: rules.Pos{Line: 1025, Col: 75}}, {Value: "文件", Pos: rules.Pos{Line: 1026, Col: 5}}, {Value: "通告", Pos: rules.Pos{Line: 1026, Col: 9}}, {Value: "通知", Pos: rules.Pos{Line: 1026, Col: 13}}, {Value: "规定", Pos: rules.Pos{Line: 1026, Col: 17}}, {Value: "公报", Pos: rules.Pos{Line: 1026, Col: 21}}}
@@ -1459,46 +1459,46 @@ func snapshot3() *fileSpec {
 	{
 		x1 := &s.Phrases[78]
 		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 555, Col: 45}}}
-		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 557, Col: 12}}
+		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 559, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[79]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 558, Col: 45}}}
-		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 560, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 560, Col: 45}}}
+		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 564, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[80]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 564, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 568, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保"}
 	}
 	{
 		x1 := &s.Phrases[81]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 571, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 575, Col: 45}}}
 		(*x1).Words = []string{"福利院"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 573, Col: 12}}
-	}
-	{
-		x1 := &s.Phrases[82]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 574, Col: 39}}}
-		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户"}
 		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 577, Col: 12}}
 	}
 	{
+		x1 := &s.Phrases[82]
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 578, Col: 39}}}
+		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 581, Col: 12}}
+	}
+	{
 		x1 := &s.Phrases[83]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 578, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 582, Col: 39}}}
 		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 580, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 584, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[84]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 581, Col: 30}}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 585, Col: 30}}}
 		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 585, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 589, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -1508,32 +1508,32 @@ func snapshot3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 605, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 609, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 608, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 612, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 616, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 620, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 619, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 620, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 623, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 624, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 623, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 627, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 624, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 628, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 627, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 628, Col: 46}}}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 629, Col: 12}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 631, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 632, Col: 46}}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 633, Col: 12}}
 	}
 	return s
 }
