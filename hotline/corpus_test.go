@@ -756,8 +756,9 @@ var heldoutSets = []heldoutSet{
 	// README have it by category and the misses by kind. One case's date key was wrong (九月中旬 is a span): 170. After
 	// general fixes (the employee plan and a split household said the caller's way; a firework or ritual object, the
 	// load of waste, a stall's trade or goods, the oil-tea thing and everyday uncovered acts by their own names) and the
-	// session's other fixes, 193 (the floor raised to 0.77).
-	{"set24", heldout24Glob, 250, 0.77, 0},
+	// session's other fixes, 193 (the floor raised to 0.77). Session 21 (market: a stall area 城管 marks out presumed off
+	// a fire lane, market-allotted-stall), with the earlier sessions' fixes: 237 (the floor raised to 0.94).
+	{"set24", heldout24Glob, 250, 0.94, 0},
 	// Held-out set 25 (testdata/heldout/s25-kin, 250 calls in 6 categories, session 18): callers who ask for someone
 	// else or tell it as someone else's story (a son for his father in the village, a group leader relaying, a boss for
 	// his workers, old callers half-hearing, two households in one call, and acts no notice covers). Its first run, before
@@ -771,6 +772,7 @@ var heldoutSets = []heldoutSet{
 	// raised to 0.89).
 	// Session 21 (waste: a household refuse point, 生活垃圾点; the transport approval said in full), 229 (the floor
 	// raised to 0.91).
+	// raised to 0.89). Session 21 (market: a pitch 城管 marks out presumed off a fire lane): 228 (the floor raised to 0.91).
 	{"set25", heldout25Glob, 245, 0.91, 0},
 	// Held-out set 26 (testdata/heldout/s26-where, 254 calls in 7 categories, session 19): callers who say where in
 	// their own everyday words — the hill (后山, 坟山, 茶山, 半山腰, 林场) and how near (山脚下, 隔林子一条马路, 离山百把米, 一里
@@ -788,6 +790,8 @@ var heldoutSets = []heldoutSet{
 	// 常宁, 东安: the vocabulary's outside_places, read with one rule directory too) answered no rule, +10; a fire or
 	// rite whose place settles it (半山腰, 笋壳 in a 竹山, 隔林子一条马路, 路两边都是山, a candle lit to see by), +6 (0.90); the employer said not to insure (fix27), +1.
 	// Session 21 (waste: rubble poured into a drain, 下水道 one word), 239 (the floor raised to 0.94).
+	// rite whose place settles it (半山腰, 笋壳 in a 竹山, 隔林子一条马路, 路两边都是山, a candle lit to see by), +6 (0.90); the employer said not to insure (fix27), +1. Session 21 (market: a pitch
+	// 城管 marks out presumed off a fire lane; whether the plan pays for care elsewhere asked, no rule): 240 (0.94).
 	{"set26", heldout26Glob, 250, 0.94, 0},
 	// Held-out set 27 (testdata/heldout/s27-ifnot, 260 calls in 7 categories, session 19): callers who ask in the
 	// negative, on a condition or hedged (是不是不准…, 总不至于…吧, 只…不…行不, 要是/如果/假如…呢, 万一…会怎样, 除了…,
@@ -803,6 +807,8 @@ var heldoutSets = []heldoutSet{
 	// said not to insure; 总不至于; 香不点 … 插, 电子蜡烛; 离坟山两百米), then fire not carried (不带打火机), a gas stove's
 	// noodles, wild greens and other everyday acts, with the session's other fixes: 210 (the floor raised to 0.80).
 	// Session 21 (waste: 围挡不搞, 不洗轮子, 渣土车撒了一点, 石棉瓦不报告 in callers' words), 214 (the floor raised to 0.82).
+	// Session 21 (market: a stall area or parking area marked out presumed off a fire lane; 打狂犬疫苗医保能不能报 asks
+	// whether the treatment is paid for, no rule; 坐牢放出来的 resumes cover): 214 (the floor raised to 0.82).
 	{"set27", heldout27Glob, 255, 0.82, 0},
 	// Held-out set 28 (testdata/heldout/s28-when, 252 calls in 7 categories, session 20): callers who ask WHEN —
 	// from when, until when, how long, how many days are left, which day it changes, too early or too late (么子时候可以烧,
