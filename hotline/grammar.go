@@ -280,6 +280,9 @@ type grammar struct {
 	PairSubjects []string `yaml:"pair_subjects"`
 	PairBoth     []string `yaml:"pair_both"`
 	PairNamed    []string `yaml:"pair_named"`
+	// PairToo, in the last person's own clause (…车厢里也坐了人), asks of
+	// everyone as PairBoth does; the clause stays that person's.
+	PairToo []string `yaml:"pair_too"`
 	// PairDropped are left out of the question each person is asked in
 	// (我们两个都能交不 → 能交不): it asks of one, and 我们 would be the
 	// household's question.

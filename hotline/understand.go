@@ -925,7 +925,7 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		return nil
 	}
 	owner := make([]int, len(spans)) // 0: everyone's
-	n, first := 0, 0
+	n, first, too := 0, 0, 0
 	last := spans[len(spans)-1]
 	both := p.hasAny(text[last[0]:last[1]], p.g.PairBoth)
 	for k, sp := range spans {
@@ -942,7 +942,14 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		default:
 			owner[k] = n // told of whoever was named last
 		}
+		if n > 1 && p.hasAny(s, p.g.PairToo) {
+			too = n
+		}
 	}
+	// 我的货车是空车去接人，车厢里也坐了人: the last person's 也 asks of
+	// everyone (an earlier one's — 我老婆交了…，我单位也帮我交了…，那我还要
+	// 再交…不 — tells the story of the one asked last)
+	both = both || too > 1 && too == n
 	if n < 2 || n > MaxAnswers {
 		return nil
 	}
