@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "6b636b87878221926f178f30142cfa45e671e66b021033682a60bb4c1b9c9c46", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "a3bd11dc1b4e7cb2a2d602d46dfe49ce131b5a967e220c30eee62102425121fb", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -40,6 +40,7 @@ func grammarSnap0() *grammar {
 	s.BareHoliday.Days = []string{"小长假", "长假", "假期", "放假", "假"}
 	s.BeforeDays = []string{"前"}
 	s.BeforeDay = []string{"以前", "之前", "前"}
+	s.BeforeFew = []string{"前几天", "前几日", "前些天", "前些日子", "前两三天", "前三两天", "前几晚", "前些时候"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
 	s.Past = []string{"过了"}
 	s.PastAfter = []string{"一过了", "一过", "过了", "过后"}
@@ -115,6 +116,7 @@ func grammarSnap0() *grammar {
 	s.InPassing = []string{"顺手", "顺便", "随手"}
 	s.Finished = []string{"完"}
 	s.Sequence = []string{"完", "了", "再", "然后", "接着", "以后", "之后", "过后"}
+	s.Claimed = []string{"报不报", "能报", "报得", "能不能报", "可以报", "报销", "给报", "可不可以报"}
 	s.Modifier.Particle = "的"
 	s.Modifier.NotHead = []string{"话", "时候", "时"}
 	s.Modifier.Stops = []string{"的", "在", "把", "到", "能", "可", "要", "行", "不", "没", "冇", "还", "是", "会", "得", "想", "去", "拿", "给", "和", "跟", "或"}
