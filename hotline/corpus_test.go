@@ -165,6 +165,11 @@ const (
 	// allowed, whether they will be fined, whom to tell, one file per
 	// notice and one of uncovered acts.
 	heldout30Glob = "testdata/heldout/s30-done/*.yaml"
+	// heldout31Glob is held-out set 31 (session 21): callers who tell an
+	// event of their life (a funeral, a move, a wedding, an opening, a
+	// festival, a birth, a child off to work) and ask what they may do for
+	// it, one file per notice and one of uncovered acts.
+	heldout31Glob = "testdata/heldout/s31-events/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -854,6 +859,14 @@ var heldoutSets = []heldoutSet{
 	// 204; with everyday acts told with the verb and object parted (游了泳, 晒了一坪谷子, 捡了一篮子板栗, 砍了一棵桂花树):
 	// 208 (the floor raised to 0.82).
 	{"set30", heldout30Glob, 250, 0.82, 0},
+	// Held-out set 31 (testdata/heldout/s31-events, 250 calls in 7 categories, session 21): callers who tell an event
+	// of their life and ask what they may do for it (屋里老人过世了，出殡那天放鞭子、烧灵屋; 搬新屋; 满月酒; 八十大寿; 嫁女接亲;
+	// 新店开业; 清明挂青; 七月半烧包; 过小年送灶; 元宵放孔明灯; 赶庙会摆摊; 装修新屋的垃圾; 请人摘茶籽; 伢子上大学、出去打工的医保;
+	// 生了二胎; 老人住院), one file per notice and one of uncovered acts. Its first run, before any change made for it,
+	// scored 190 of 250 (76.0 %), with 3 answers of 可以 where the case expects forbidden or conditional (那边交了…这边
+	// 还交一份; 儿子在外面打工; 他们把枝子折断了摘 answered for the hired picking); the set's README has it by category and
+	// the misses by kind.
+	{"set31", heldout31Glob, 250, 0.76, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
