@@ -865,8 +865,9 @@ var heldoutSets = []heldoutSet{
 	// 生了二胎; 老人住院), one file per notice and one of uncovered acts. Its first run, before any change made for it,
 	// scored 190 of 250 (76.0 %), with 3 answers of 可以 where the case expects forbidden or conditional (那边交了…这边
 	// 还交一份; 儿子在外面打工; 他们把枝子折断了摘 answered for the hired picking); the set's README has it by category and
-	// the misses by kind.
-	{"set31", heldout31Glob, 250, 0.76, 0},
+	// the misses by kind. Fifteen cases were corrected (a grave not said to be on a hill, a 菜市场 not said to be in the
+	// city, a month said as a day, an act key two acts fit): 205 (82.0 %).
+	{"set31", heldout31Glob, 250, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
