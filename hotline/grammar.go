@@ -338,6 +338,10 @@ type grammar struct {
 	Benefits []string `yaml:"benefits"`
 	Waiting  []string `yaml:"waiting"`
 	Where    []string `yaml:"where"`
+	// WorkAway are the words of working away from home (打工) that name
+	// the enrollee's work beside the resident plan: asked where to pay,
+	// the where is answered; asked whether, the employee plan is asked
+	WorkAway []string `yaml:"work_away"`
 	// WhereTo are the words that ask where to go (上哪里): their verb of
 	// going is no act's verb
 	WhereTo []string `yaml:"where_to"`

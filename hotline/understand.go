@@ -530,6 +530,25 @@ func (p *parser) saysActAgain(rd *reading, a hit, c int, t string) bool {
 	return false
 }
 
+// workAsked reports whether a call that says the enrollee works away (打工)
+// asks only whether to pay (base's act), as a yes/no question with no day
+// said, neither a kind of question the act's terms answer nor of some who
+// do not pay.
+func (p *parser) workAsked(rd *reading, base *rules.Activity, neg []hit) bool {
+	// (a day said, 过年回来才交还交得不: the day's terms answer)
+	if !p.actSaid(rd, base) || p.askKinds(rd.text)&^askMust != 0 || rd.says(p.g.How) || len(rd.dates) > 0 {
+		return false
+	}
+	// (冇得单位交社保: a way of it said not done, the employer's plan)
+	if slices.ContainsFunc(neg, func(n hit) bool { return n.w.activity == base || p.mannerOf[n.w.activity] == base }) {
+		return false
+	}
+	return !slices.ContainsFunc(rd.verbs, func(v hit) bool { return p.verbNegated(rd, v) && p.verbOf(v.words, base) })
+}
+
+// askMust is askKinds' bit of "must I" (还要交吗): a yes/no question still.
+const askMust = 1 << 7
+
 // askKinds are the kinds of question beyond "may I" that t asks, one bit
 // each (when, what happens, how much, …).
 func (p *parser) askKinds(t string) uint {
@@ -1679,6 +1698,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		base := p.mannerOf[h.w.activity]
 		if base != nil && p.beside[h.w.activity] {
 			if slices.ContainsFunc(pos, func(o hit) bool { return p.outright[o.w.activity] && p.mannerOf[o.w.activity] == base }) {
+				continue
+			}
+			// 儿子在外面打工，医保还在屋里交不交: working away (打工)
+			// asked only whether to pay, whether the person has the
+			// employee plan decides (二（一）, 二（六）); asked where,
+			// until when, how much, how long or how (儿子在广东打工医保在
+			// 哪交), or told as who pays and who does not (年轻的在外面打工
+			// 不交), or of no payment at all (老公在外面打工，我去摘茶籽),
+			// it is the caller's story, as it was before
+			if slices.Contains(p.g.WorkAway, h.words) && !p.workAsked(rd, base, neg) {
 				continue
 			}
 			if !p.actSaid(rd, base) {
