@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "34fc82e995e40804602a6d1888a81ba0e1ffae48cb369fff0cd886a8a1398b00", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "004e533580f9a1baf3ea95a66d056f75c603517210c21fd998aedb88636c82f7", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -40,6 +40,7 @@ func grammarSnap0() *grammar {
 	s.BareHoliday.Days = []string{"小长假", "长假", "假期", "放假", "假"}
 	s.BeforeDays = []string{"前"}
 	s.BeforeDay = []string{"以前", "之前", "前"}
+	s.BeforeFew = []string{"前几天", "前几日", "前些天", "前些日子", "前两三天", "前三两天", "前几晚", "前些时候"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
 	s.Past = []string{"过了"}
 	s.PastAfter = []string{"一过了", "一过", "过了", "过后"}
@@ -115,6 +116,7 @@ func grammarSnap0() *grammar {
 	s.InPassing = []string{"顺手", "顺便", "随手"}
 	s.Finished = []string{"完"}
 	s.Sequence = []string{"完", "了", "再", "然后", "接着", "以后", "之后", "过后"}
+	s.Claimed = []string{"报不报", "能报", "报得", "能不能报", "可以报", "报销", "给报", "可不可以报"}
 	s.Modifier.Particle = "的"
 	s.Modifier.NotHead = []string{"话", "时候", "时"}
 	s.Modifier.Stops = []string{"的", "在", "把", "到", "能", "可", "要", "行", "不", "没", "冇", "还", "是", "会", "得", "想", "去", "拿", "给", "和", "跟", "或"}
@@ -157,6 +159,7 @@ func grammarSnap0() *grammar {
 	s.PairSubjects = []string{"我", "他", "她", "老大", "老二", "一家", "隔壁", "邻居"}
 	s.PairBoth = []string{"都", "两个", "两家", "哪个", "不同"}
 	s.PairNamed = []string{"两家", "两户", "两兄弟", "两姊妹", "两个人"}
+	s.PairToo = []string{"也"}
 	s.PairDropped = []string{"我们两个人", "我们两个", "我们两家", "我两个", "两个人", "两个屋里", "两个", "两家", "都"}
 	s.Compare = []string{"有么子区别", "有什么区别", "有啥区别", "有么子不同", "有什么不同", "有啥不同", "有么子不一样", "有什么不一样", "有啥不一样", "不一样", "区别", "一样不", "一样吗", "一样啵", "一样么", "是不是一样", "一不一样", "差别"}
 	s.CompareJoin = []string{"和", "跟", "与", "同", "还是"}
