@@ -515,6 +515,14 @@ type grammar struct {
 	// (区, 县, 回族区), each with the everyday endings said in its place
 	// (管城回族区 is called 管城区): a caller names 文登区 as 文登.
 	PlaceSuffixes map[string][]string `yaml:"place_suffixes"`
+	// CountyCity is how a county-level city (a 市 whose code is at the
+	// county level) is still called by the county it was: Level is its
+	// level word (市), Former the words said in its place (县: 祁阳县 for
+	// 祁阳市, a city since 2021).
+	CountyCity struct {
+		Level  string   `yaml:"level"`
+		Former []string `yaml:"former"`
+	} `yaml:"county_city"`
 	// OutsidePlaces are places a caller may name that a rule directory may
 	// not cover (北京市, 长沙市), by GB/T 2260 code: named where no loaded
 	// notice applies, the answer says the rule base has none for them

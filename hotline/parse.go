@@ -5112,6 +5112,7 @@ func (p *parser) placeWords(voc *vocab.Vocabulary) {
 	if len(applies) == 0 {
 		return // the notices apply wherever they are asked: nowhere is outside
 	}
+	p.areaWords(applies)
 	// 北京, 长沙, 祁东: a place that neither lies within a division a
 	// notice applies in nor holds one (湖南 holds 祁阳, 太原 lies in 山西)
 	outside := maps.Clone(p.g.OutsidePlaces)
@@ -5137,6 +5138,35 @@ func (p *parser) placeWords(voc *vocab.Vocabulary) {
 	p.outsideAfter = longestFirst(set2(p.g.OutsideBackground.After))
 	p.outsideLinking = longestFirst(set2(p.g.OutsideBackground.Linking))
 	p.outsideHome = longestFirst(set2(p.g.OutsideBackground.Home))
+}
+
+// areaWords makes the names of the divisions the notices apply in words
+// of their place (到祁阳这边山上, 在祁阳城里, 我们祁阳县): the rule base's
+// own area said by name is inside it, and the act's place over a place
+// outside it said elsewhere in the call. A county-level city is said by
+// the county it was too (the grammar's county_city).
+func (p *parser) areaWords(applies []division.Code) {
+	if p.set.Divisions == nil {
+		return
+	}
+	for _, c := range applies {
+		name := p.set.Divisions.Name(c)
+		if name == "" {
+			continue
+		}
+		names := placeNames(name, p.g.PlaceSuffixes)
+		if cc := p.g.CountyCity; c.Level() == division.County && cc.Level != "" && strings.HasSuffix(name, cc.Level) {
+			for _, f := range cc.Former {
+				names = append(names, strings.TrimSuffix(name, cc.Level)+f)
+			}
+		}
+		for _, n := range names {
+			if _, known := p.facts.words[n]; known || utf8.RuneCountInString(n) < 2 || !hasHan(n) {
+				continue
+			}
+			p.facts.add(n, word{place: c.String()})
+		}
+	}
 }
 
 // placeNames are the words a division's name is said by: the name, and

@@ -3386,6 +3386,11 @@ func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 			outside = k
 		}
 	}
+	if outside >= 0 {
+		// 我是祁阳人，在长沙那边山上烧纸: the rule base's own place said as
+		// where the caller comes from is not the act's, done outside
+		said = slices.DeleteFunc(said, func(h hit) bool { return p.outsideBackground(rd, h) })
+	}
 	if len(said) == 0 {
 		if outside >= 0 {
 			// 北京今天能放鞭炮吗: a place no loaded notice covers, and none
