@@ -445,6 +445,14 @@ type grammar struct {
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
 	FactAsked []string `yaml:"fact_asked"`
+	// FactWhere are the words of a question of where a fact lies (是哪些
+	// 地方, 在哪里): a fact phrase said right before one that ends its
+	// clause (Ends, particles, may follow) is asked, not stated
+	// (禁放区是哪些地方)
+	FactWhere struct {
+		Words []string `yaml:"words"`
+		Ends  []string `yaml:"ends"`
+	} `yaml:"fact_where"`
 	// MonthDay are the marks of a day named by the calendar (十月五号, 11月
 	// 2日 — not 明天): said with a bare verb, such a day inside the windows
 	// only one activity's rules read ties the verb to it (要是十月五号去摘呢)

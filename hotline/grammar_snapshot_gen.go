@@ -5,7 +5,7 @@
 package hotline
 
 // grammarSnapshotSum is mandarin.yaml's SHA-256.
-const grammarSnapshotSum = "40f665f0c27e81f487702353b88e0f02cbdccd23153c5379ce1c8126b88ca629"
+const grammarSnapshotSum = "344c149563ccf73a701a1bd2571b0c4b3e40773780cfc61ecc7ea15e74b46a3f"
 
 // grammarSnapshot is mandarin.yaml decoded.
 var grammarSnapshot = func() *grammar {
@@ -219,6 +219,8 @@ var grammarSnapshot = func() *grammar {
 	g.DoubtJoined = []string{"和", "跟", "与", "、"}
 	g.Lawful = []string{"违法不", "违法吗", "违法冇", "违法没", "违规不", "违规吗", "违规冇", "违规没", "犯法不", "犯法吗", "犯法冇", "犯不犯法", "违不违法", "违不违规", "算不算违规", "算不算违法", "算不算犯法", "是不是违法", "是不是违规", "是不是犯法", "合不合法", "合法不", "合法吗"}
 	g.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于"}
+	g.FactWhere.Words = []string{"是哪些地方", "是哪里", "在哪里", "在哪块", "在哪", "包括哪些地方", "包括哪些", "有哪些地方", "是么子地方", "是什么地方", "划在哪里", "划在哪", "有好大", "有多大"}
+	g.FactWhere.Ends = []string{"呢", "啊", "呀", "哦", "嘛", "撒", "咯", "噻"}
 	g.MonthDay = []string{"月", "号"}
 	g.Less = []string{"不到", "不足", "没到", "不满", "少于"}
 	g.More = []string{"不止", "超过", "多于", "大于"}

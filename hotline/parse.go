@@ -4058,11 +4058,18 @@ func (p *parser) negated(rd *reading, i int, act bool) bool {
 }
 
 // factAsked reports whether the fact phrase h is asked, not stated: said
+// right before a question of where it lies (禁放区在哪里; fact_where), or
 // right after a question of itself in its clause (算不算重点森林防火区, 是不是
 // 林地; fact_asked in mandarin.yaml) — unless a prohibition follows it in
 // the clause: then the question is of the ban at the place said (是不是山上
 // 现在不准烧火了, 是不是坟山上不让放炮了).
 func (p *parser) factAsked(rd *reading, h hit) bool {
+	// 禁放区是哪些地方: where it lies is asked
+	for _, w := range p.g.FactWhere.Words {
+		if strings.HasPrefix(rd.text[h.j:], w) && endsClause(rd.text, h.j+len(w), p.g.FactWhere.Ends) {
+			return true
+		}
+	}
 	for _, w := range p.g.FactAsked {
 		if strings.HasSuffix(rd.text[:h.i], w) && rd.clause(h.i-len(w)) == rd.clause(h.i) {
 			end := h.j
@@ -4073,6 +4080,27 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 		}
 	}
 	return false
+}
+
+// endsClause reports whether only words of ends (particles) lie between
+// byte i of the text and the end of its clause.
+func endsClause(text string, i int, ends []string) bool {
+	for i < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) || clauseBreak(r) {
+			return true
+		}
+		k := 0
+		for _, e := range ends {
+			if strings.HasPrefix(text[i:], e) {
+				k = max(k, len(e))
+			}
+		}
+		if k == 0 {
+			return false
+		}
+		i += k
+	}
+	return true
 }
 
 // doubted reports whether the fact phrase h, followed by between and
