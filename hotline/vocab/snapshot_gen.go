@@ -4,26 +4,29 @@
 
 package vocab
 
-import "github.com/tonggao/tonggao/rules"
+import (
+	"github.com/tonggao/tonggao/internal/snapshot"
+	"github.com/tonggao/tonggao/rules"
+)
 
 var _ rules.Str
 
-// snapshotFiles are rules/vocabulary' files as decoded, by name.
-var snapshotFiles = []snapshotFile{
-	{sum: "72f143a9e00515bf84c9bdc1cd92087164b736b0c81b3df3a0c79d8edeb52ec6", spec: snapshot0}, // activities.yaml
-	{sum: "b7eb770f9391f0b9e1df305b015fca5d5d1bde6ac3fee046121624b5f7490e65", spec: snapshot1}, // days.yaml
-	{sum: "ebf42b5963ecd98c7fa8eb1239f3cc5c9e987264b4e3cd14674b3566ca332930", spec: snapshot2}, // duties.yaml
-	{sum: "5907cdf4679631a60f13687f4bfbfc84176a4c88a7366c77974c6b736c281b60", spec: snapshot3}, // facts.yaml
-	{sum: "393c37fe984e46fc11e5338d67efaeb0629ddde42ea1791713068f1fb7c5ba3d", spec: snapshot4}, // nouns.yaml
-	{sum: "49b2088ebb28044ea6b1a83d3d10f10bf356dcda4c44cc0bcd044beaefff6bfe", spec: snapshot5}, // periods.yaml
-	{sum: "abd0f51b42c8b113eacc8a6f5ad377ee73a2d100c2d1707d351f30567ba2a636", spec: snapshot6}, // places.yaml
-	{sum: "048aef9c91659d1bcf5b36674163b4d2c7763a4b149bee4ad7ec47737a552719", spec: snapshot7}, // questions.yaml
-	{sum: "fe65947e91a3fed7ca5d1f6e8b9a3858901b858a1e7a449000831e4b621aae5c", spec: snapshot8}, // reports.yaml
-	{sum: "e94a66e00100ee0ff6b57aec749c80142bb5011e6208e72f7b9475eec3d49ca9", spec: snapshot9}, // terms.yaml
+// snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
+var snapshotFiles = []snapshot.File[fileSpec]{
+	{Sum: "72f143a9e00515bf84c9bdc1cd92087164b736b0c81b3df3a0c79d8edeb52ec6", Decode: snap0}, // activities.yaml
+	{Sum: "b7eb770f9391f0b9e1df305b015fca5d5d1bde6ac3fee046121624b5f7490e65", Decode: snap1}, // days.yaml
+	{Sum: "ebf42b5963ecd98c7fa8eb1239f3cc5c9e987264b4e3cd14674b3566ca332930", Decode: snap2}, // duties.yaml
+	{Sum: "5907cdf4679631a60f13687f4bfbfc84176a4c88a7366c77974c6b736c281b60", Decode: snap3}, // facts.yaml
+	{Sum: "393c37fe984e46fc11e5338d67efaeb0629ddde42ea1791713068f1fb7c5ba3d", Decode: snap4}, // nouns.yaml
+	{Sum: "49b2088ebb28044ea6b1a83d3d10f10bf356dcda4c44cc0bcd044beaefff6bfe", Decode: snap5}, // periods.yaml
+	{Sum: "abd0f51b42c8b113eacc8a6f5ad377ee73a2d100c2d1707d351f30567ba2a636", Decode: snap6}, // places.yaml
+	{Sum: "048aef9c91659d1bcf5b36674163b4d2c7763a4b149bee4ad7ec47737a552719", Decode: snap7}, // questions.yaml
+	{Sum: "fe65947e91a3fed7ca5d1f6e8b9a3858901b858a1e7a449000831e4b621aae5c", Decode: snap8}, // reports.yaml
+	{Sum: "e94a66e00100ee0ff6b57aec749c80142bb5011e6208e72f7b9475eec3d49ca9", Decode: snap9}, // terms.yaml
 }
 
-// snapshot0 is activities.yaml decoded.
-func snapshot0() *fileSpec {
+// snap0 is activities.yaml decoded.
+func snap0() *fileSpec {
 	s := &fileSpec{}
 	snapMake(&s.Activities, 105)
 	{
@@ -635,8 +638,8 @@ func snapshot0() *fileSpec {
 	return s
 }
 
-// snapshot1 is days.yaml decoded.
-func snapshot1() *fileSpec {
+// snap1 is days.yaml decoded.
+func snap1() *fileSpec {
 	s := &fileSpec{}
 	s.Days = map[string]int{"今日子": 0, "今朝": 0, "今里": 0, "后日子": 2, "后里": 2, "明日子": 1, "明朝": 1, "昨日子": -1, "棉里": 1}
 	s.Festivals = map[string]rules.Str{"7月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 29}}, "七月十五": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 11}}, "七月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 20}}, "三十夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 65}}, "上坟节": {Value: "清明", Pos: rules.Pos{Line: 10, Col: 38}}, "八月十五": {Value: "中秋", Pos: rules.Pos{Line: 9, Col: 75}}, "大年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 47}}, "大年夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 26}}, "年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 56}}, "年三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 37}}, "过年": {Value: "春节", Pos: rules.Pos{Line: 9, Col: 17}}}
@@ -748,8 +751,8 @@ func snapshot1() *fileSpec {
 	return s
 }
 
-// snapshot2 is duties.yaml decoded.
-func snapshot2() *fileSpec {
+// snap2 is duties.yaml decoded.
+func snap2() *fileSpec {
 	s := &fileSpec{}
 	snapMake(&s.Duties, 32)
 	{
@@ -945,8 +948,8 @@ func snapshot2() *fileSpec {
 	return s
 }
 
-// snapshot3 is facts.yaml decoded.
-func snapshot3() *fileSpec {
+// snap3 is facts.yaml decoded.
+func snap3() *fileSpec {
 	s := &fileSpec{}
 	snapMake(&s.Phrases, 84)
 	{
@@ -1531,15 +1534,15 @@ func snapshot3() *fileSpec {
 	return s
 }
 
-// snapshot4 is nouns.yaml decoded.
-func snapshot4() *fileSpec {
+// snap4 is nouns.yaml decoded.
+func snap4() *fileSpec {
 	s := &fileSpec{}
 	s.Nouns = map[string][]string{"crops": {"西瓜", "烟叶", "烤烟", "烟草", "水稻", "棉花", "甘蔗", "芝麻", "土豆", "马铃薯", "南瓜", "冬瓜", "黄瓜", "茄子", "豆角", "豌豆", "蚕豆", "生姜", "大蒜", "柑橘", "橘子", "脐橙", "板栗", "杨梅", "果树", "茶叶", "中药材", "黄精", "玉竹", "百合", "花卉", "苗木", "草莓", "葡萄", "猕猴桃"}, "feasts": {"酒席", "酒", "喜酒", "寿宴", "寿酒", "满月酒", "升学宴", "升学酒", "婚宴", "宴席", "坝坝宴", "生日酒", "乔迁酒", "进屋酒", "谢师宴"}, "fruits": {"橘子", "桔子", "柚子", "橙子", "梨子", "桃子", "板栗", "柿子", "枣子", "枇杷", "李子", "杨梅", "猕猴桃", "野生猕猴桃", "葡萄", "草莓", "桑葚", "山楂", "刺梨", "八月瓜", "野果子"}, "litter": {"果皮", "纸屑", "烟蒂", "瓜子壳", "菜叶子", "菜叶", "烂菜叶子", "烂菜叶", "黄菜叶子", "菜帮子", "烂菜", "甘蔗渣", "甘蔗皮", "玉米壳子", "玉米壳", "香蕉皮", "西瓜皮", "橘子皮", "果壳", "花生壳", "槟榔渣", "槟榔", "饮料瓶", "饮料瓶子", "塑料瓶", "瓶子", "空瓶子", "纸巾", "餐巾纸", "包装袋", "塑料袋", "一次性饭盒", "饭盒"}, "refuse": {"垃圾", "垃圾堆", "生活垃圾", "塑料袋", "塑料袋子", "塑料", "塑料瓶", "废纸", "废纸壳子", "纸壳子", "纸箱子", "废纸箱", "垃圾池", "废品", "破烂", "旧衣服", "农药瓶", "农膜", "地膜", "薄膜", "空瓶子", "空瓶", "瓶子", "饮料瓶", "饮料瓶子", "农药瓶子", "农药袋", "农药袋子", "鸡毛", "鸭毛", "鹅毛", "毛", "尿不湿", "纸尿裤", "碗筷", "一次性碗筷", "一次性饭盒", "饭盒", "快递盒", "快递盒子", "泡沫", "泡沫盒子", "包装袋", "编织袋", "塑料布", "破布", "烂布", "碎布", "旧鞋子", "烂鞋子", "旧报纸", "废报纸", "烂纸", "化肥袋子", "草席", "旧草席", "旧被子", "旧棉被", "废木料", "废模板", "废木头", "旧家具"}, "residue": {"秸秆", "稻草", "稻秆", "麦秆", "玉米秆", "玉米秆子", "油菜秆", "秆子", "禾秆", "稻草把", "草把", "稻草堆", "包谷秆", "包谷秆子", "苞谷秆", "油菜秆子", "菜籽秆", "豆秆", "豆秆子", "红薯藤", "薯藤", "花生藤", "棉花秆", "茶籽壳", "茶籽壳子", "茶壳", "茶壳子", "茶蒲", "油茶壳", "油茶果壳", "花生壳", "花生壳子", "谷壳", "谷壳子", "稻壳", "糠壳", "玉米芯", "玉米壳", "玉米壳子", "豆壳", "豆荚壳", "油菜壳", "菜籽壳", "谷草", "谷草把", "谷草堆", "菜梗子", "菜梗", "菜秆", "菜秆子", "菜杆子", "辣椒秆", "辣椒秆子", "茄子秆", "豆角藤", "南瓜藤", "瓜藤", "杆子", "油菜杆", "油菜杆子", "玉米杆", "玉米杆子", "包谷杆", "包谷杆子", "稻杆", "麦杆", "豆杆", "豆杆子", "菜籽杆", "棉花杆", "辣椒杆", "辣椒杆子", "笋壳", "笋壳子", "竹笋壳", "笋子壳"}, "rubble": {"渣土", "挖出来的渣土", "挖出的渣土", "挖的渣土", "挖出来的泥土", "挖出的土", "建筑垃圾", "装修垃圾", "砖渣", "建渣", "砖头渣子", "渣子", "砖渣子", "碎砖", "碎砖头", "弃土", "挖的土", "挖出来的土", "宅基地的土", "地基土", "挖的泥巴", "挖出来的泥巴", "砖头", "拆房子的砖头", "拆房子的垃圾", "拆旧房子的垃圾", "拆老房子的垃圾", "拆旧屋的垃圾", "拆老屋的垃圾", "拆房的垃圾", "旧砖头", "旧门窗", "门窗", "旧门", "旧窗户", "窗户", "门框", "窗框", "瓷砖碎片", "碎瓷砖", "旧瓷砖", "瓷砖", "石膏板", "水泥块", "墙砖", "地砖", "烂砖", "烂砖头", "断砖", "混凝土块", "预制板", "旧吊顶", "吊顶", "旧木板", "墙皮", "挖地基的泥巴", "挖地基的土", "挖地基的渣土", "挖地基的渣", "挖地基的渣子", "地基的土", "地基的泥巴", "瓷砖渣子", "瓷砖渣", "砖头块", "碎砖块", "烂砖块", "杂土", "旧砖", "拆下来的旧砖", "拆下来的旧砖头", "拆下来的砖", "拆下来的砖头", "装修的垃圾", "装修完的垃圾", "装修剩的垃圾", "装修剩下的垃圾", "装房子的垃圾", "装修房子的垃圾", "搞装修的垃圾", "工地的泥巴", "工地上的泥巴", "工地的土", "工地上的土", "工地的泥土", "工地上的泥土", "工地的渣子", "工地上的渣子", "工地的垃圾", "工地上的垃圾", "工地的砖头", "工地上的砖头", "马桶", "旧马桶", "蹲便器", "坐便器", "洗手盆", "洗脸盆", "旧浴缸", "水泥渣子", "水泥渣", "剩的水泥", "剩下的水泥", "半包水泥", "红砖碎块", "红砖块", "黄泥巴", "黄泥", "工程泥浆", "泥浆", "泥浆水", "土方", "装修废料", "装修的废料", "装修拆下来的废料", "装修剩的废料", "装修剩下的废料", "拆下来的废料", "建筑废料", "旧石膏板", "碎石膏板", "碎木料", "废木料", "旧木料", "碎木头", "拆旧屋的砖头", "拆旧房子的砖头", "拆老房子的砖头", "拆老屋的砖头", "拆屋的砖头", "拆下的砖头", "拆旧屋的砖", "拆房子的砖"}, "shops": {"早餐店", "米粉店", "粉店", "粉馆", "面馆", "饭店", "快餐店", "小吃店", "奶茶店", "理发店", "发廊", "美发店", "美容店", "服装店", "鞋店", "五金店", "建材店", "药店", "水果店", "小超市", "便利店", "商店", "网吧", "棋牌室", "麻将馆", "宾馆", "旅馆", "民宿", "农家乐", "修车店", "汽修店", "洗车店", "烟酒店", "花店", "蛋糕店", "早点铺"}, "things": {"东西", "衣服", "衣物", "被子", "棉被", "棉絮", "席子", "枕头", "遗物", "家具", "桌椅", "旧桌子", "床", "旧床", "柜子", "鞋子", "杂物", "旧东西"}, "vegetation": {"荒", "荒草", "野草", "山荒", "杂草", "茅草", "荒地", "枯草", "干草", "枯茅草", "草", "青草", "杂草子", "茅草子", "野草子", "蒿草"}}
 	return s
 }
 
-// snapshot5 is periods.yaml decoded.
-func snapshot5() *fileSpec {
+// snap5 is periods.yaml decoded.
+func snap5() *fileSpec {
 	s := &fileSpec{}
 	snapMake(&s.Periods, 14)
 	{
@@ -1617,8 +1620,8 @@ func snapshot5() *fileSpec {
 	return s
 }
 
-// snapshot6 is places.yaml decoded.
-func snapshot6() *fileSpec {
+// snap6 is places.yaml decoded.
+func snap6() *fileSpec {
 	s := &fileSpec{}
 	snapMake(&s.Phrases, 28)
 	{
@@ -1821,8 +1824,8 @@ func snapshot6() *fileSpec {
 	return s
 }
 
-// snapshot7 is questions.yaml decoded.
-func snapshot7() *fileSpec {
+// snap7 is questions.yaml decoded.
+func snap7() *fileSpec {
 	s := &fileSpec{}
 	snapMakeMap(&s.Questions, 32)
 	{
@@ -2065,8 +2068,8 @@ func snapshot7() *fileSpec {
 	return s
 }
 
-// snapshot8 is reports.yaml decoded.
-func snapshot8() *fileSpec {
+// snap8 is reports.yaml decoded.
+func snap8() *fileSpec {
 	s := &fileSpec{}
 	snapMake(&s.Reports, 7)
 	{
@@ -2108,8 +2111,8 @@ func snapshot8() *fileSpec {
 	return s
 }
 
-// snapshot9 is terms.yaml decoded.
-func snapshot9() *fileSpec {
+// snap9 is terms.yaml decoded.
+func snap9() *fileSpec {
 	s := &fileSpec{}
 	snapMake(&s.Asks, 35)
 	{
