@@ -1997,6 +1997,14 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		if !ok || mo < 1 || mo > 12 {
 			continue
 		}
+		// 农历八月: the lunar month, from its first day (2025's 八月 is
+		// 9月22日–10月20日), not the solar one
+		if i, ok := r.lunarWordBefore(s.text, m[0]); ok && s.free(i, m[0]) {
+			if mn, ok := r.lunarMonth(i, m[1], int(mo), today, year); ok {
+				s.add(mn)
+				continue
+			}
+		}
 		y, start := year, m[0]
 		if yy, i, ok := yearBefore(s.text, m[0]); ok && s.free(i, m[0]) {
 			// 2024年12月: the month of the year said before it, not the
@@ -2127,6 +2135,18 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			s.add(Mention{Start: i, End: i + len(w), Date: calendar.MustDate(y, 12, 31)})
 		}
 	}
+}
+
+// lunarWordBefore reports whether a lunar word (农历, 阴历) is said right
+// before byte i, spaces between, and where it starts.
+func (r *Reader) lunarWordBefore(text string, i int) (int, bool) {
+	pre := strings.TrimRight(text[:i], " \t")
+	for _, w := range r.w.Lunar {
+		if strings.HasSuffix(pre, w) {
+			return len(pre) - len(w), true
+		}
+	}
+	return 0, false
 }
 
 // monthSpan reads a part of month mo said as a span (中旬) at text[end:],
