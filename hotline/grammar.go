@@ -175,6 +175,10 @@ type grammar struct {
 	// RumouredBan are the words, beside Prohibitive, of a ban someone is
 	// said to have told of (听说…全年禁火): its places are not the caller's.
 	RumouredBan []string `yaml:"rumoured_ban"`
+	// BanDayAsked, in the clause of a day said with a word of the ban,
+	// ask whether that day is in it (4月30号那天还算不算禁火期): the day is
+	// the act's, not the rule's told.
+	BanDayAsked []string `yaml:"ban_day_asked"`
 	// Purpose and PurposeNext mark what an act is for (好种油菜).
 	Purpose     []string `yaml:"purpose"`
 	PurposeNext []string `yaml:"purpose_next"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "831fbafffc31dce51c52e39feb6d8172b3c747954dceef8110781a65c3c3cb06", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "0a7dab9a76b6d08ac5a99699f8e02e1345e5be06041446420a9173f707ac6a0e", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -110,6 +110,7 @@ func grammarSnap0() *grammar {
 	s.ForSelf = []string{"自己", "我自己", "本人", "同住的"}
 	s.OnlyPremise = []string{"是不是只有", "是不是只是", "难道只有", "不是只有", "是否只有"}
 	s.RumouredBan = []string{"禁火", "禁烧", "禁用火", "都不准", "全年禁"}
+	s.BanDayAsked = []string{"算不算", "还算", "算是", "属不属于", "在不在", "还在不在", "是不是还在"}
 	s.Purpose = []string{"为了", "用来", "拿来", "好让"}
 	s.PurposeNext = []string{"好", "才好"}
 	s.Background = []string{"的时候", "时候", "的时"}

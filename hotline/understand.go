@@ -3818,7 +3818,8 @@ func (p *parser) kinBefore(rd *reading, q *Query) {
 // banDay reports whether day m is said of the ban itself, not of act a:
 // in a clause of its own, before a word of the ban (不是说九月一号才禁火吗，
 // 现在八月份在山上烧点杂草) — when the ban begins or ends is what the caller
-// heard, the act is asked of the day it is done.
+// heard, the act is asked of the day it is done — unless the clause asks
+// whether that day is in the ban (4月30号那天还算不算禁火期).
 func (p *parser) banDay(rd *reading, a hit, m *dates.Mention) bool {
 	c := rd.clause(m.Start)
 	if a.clause < 0 || c == a.clause || slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == c }) {
@@ -3828,5 +3829,5 @@ func (p *parser) banDay(rd *reading, a hit, m *dates.Mention) bool {
 	for end < len(rd.text) && rd.clause(end) == c {
 		end++
 	}
-	return p.hasAny(rd.text[m.End:end], p.g.RumouredBan)
+	return p.hasAny(rd.text[m.End:end], p.g.RumouredBan) && !p.hasAny(rd.text[m.End:end], p.g.BanDayAsked)
 }
