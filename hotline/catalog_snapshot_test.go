@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"go/format"
 	"maps"
-	"os"
 	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/internal/snapshot/snapshottest"
 )
 
 // TestCatalogSnapshot requires catalog_snapshot_gen.go to hold what
@@ -21,14 +22,9 @@ func TestCatalogSnapshot(t *testing.T) {
 	parsed, err := LoadCatalog(catalogYAML)
 	require.NoError(t, err)
 	src := genCatalogSnapshot(t, parsed)
-	const path = "catalog_snapshot_gen.go"
-	if os.Getenv("UPDATE_SNAPSHOT") != "" {
-		require.NoError(t, os.WriteFile(path, src, 0o644))
+	if snapshottest.Golden(t, "catalog_snapshot_gen.go", src, "catalog.yaml parses to", "go generate ./hotline") {
 		return
 	}
-	have, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.True(t, bytes.Equal(have, src), "%s is not what catalog.yaml parses to: run go generate ./hotline", path)
 	snap, ok := catalogFromSnapshot(catalogYAML)
 	require.True(t, ok)
 	require.Equal(t, parsed, snap)

@@ -6,13 +6,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"go/format"
-	"os"
 	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/tonggao/tonggao/calendar"
+	"github.com/tonggao/tonggao/internal/snapshot/snapshottest"
 )
 
 // TestSnapshot holds snapshot_gen.go to register.yaml: it fails when the
@@ -23,14 +23,9 @@ func TestSnapshot(t *testing.T) {
 	parsed, err := parse(embeddedName, embeddedYAML)
 	require.NoError(t, err)
 	src := genSnapshot(t, parsed)
-	const path = "snapshot_gen.go"
-	if os.Getenv("UPDATE_SNAPSHOT") != "" {
-		require.NoError(t, os.WriteFile(path, src, 0o644))
+	if snapshottest.Golden(t, "snapshot_gen.go", src, "register.yaml parses to", "go generate ./register") {
 		return
 	}
-	have, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.True(t, bytes.Equal(have, src), "%s is not what register.yaml parses to: run go generate ./register", path)
 	snap, ok := fromSnapshot(embeddedYAML)
 	require.True(t, ok)
 	require.Equal(t, parsed, snap)

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"maps"
 	"math"
-	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -22,6 +21,7 @@ import (
 
 	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/internal/fsread"
+	"github.com/tonggao/tonggao/internal/snapshot/snapshottest"
 	"github.com/tonggao/tonggao/rules/cond"
 )
 
@@ -72,21 +72,12 @@ func TestSnapshot(t *testing.T) {
 	files := decodeForSnapshot(t)
 	read, digest := embeddedRead(t)
 	src := genSnapshot(t, files, read, digest)
-	const path = "snapshot_gen.go"
 	trees := snapshotConditions(t)
-	const treesPath = "cond_snapshot_gen.go"
 	treesSrc := genConditions(t, trees)
-	if os.Getenv("UPDATE_SNAPSHOT") != "" {
-		require.NoError(t, os.WriteFile(path, src, 0o644))
-		require.NoError(t, os.WriteFile(treesPath, treesSrc, 0o644))
+	wrote := snapshottest.Golden(t, "snapshot_gen.go", src, "the embedded rule files decode to", "go generate ./rules")
+	if snapshottest.Golden(t, "cond_snapshot_gen.go", treesSrc, "expr parses the embedded conditions to", "go generate ./rules") || wrote {
 		return
 	}
-	have, err := os.ReadFile(path)
-	require.NoError(t, err)
-	require.True(t, bytes.Equal(have, src), "%s is not what the embedded rule files decode to: run go generate ./rules", path)
-	have, err = os.ReadFile(treesPath)
-	require.NoError(t, err)
-	require.True(t, bytes.Equal(have, treesSrc), "%s is not what expr parses the embedded conditions to: run go generate ./rules", treesPath)
 
 	for range 2 {
 		_, err := Embedded()

@@ -97,13 +97,9 @@ func Check[T any](t *testing.T, g Gen, inputs []Input[T], find func([]byte) *T) 
 	g = g.withDefaults()
 	src, err := Source(g, inputs)
 	require.NoError(t, err)
-	if os.Getenv("UPDATE_SNAPSHOT") != "" {
-		require.NoError(t, os.WriteFile(g.File, src, 0o644))
+	if Golden(t, g.File, src, g.Source+" decode to", g.Command) {
 		return
 	}
-	have, err := os.ReadFile(g.File)
-	require.NoError(t, err)
-	require.True(t, bytes.Equal(have, src), "%s is not what %s decode to: run %s", g.File, g.Source, g.Command)
 	if len(inputs) > 0 && find(inputs[0].Data) == nil {
 		t.Skip("this build links no snapshot")
 	}
@@ -114,6 +110,22 @@ func Check[T any](t *testing.T, g Gen, inputs []Input[T], find func([]byte) *T) 
 		require.NotSame(t, snap, find(in.Data), "%s: each load gets its own", in.Name)
 		require.Nil(t, find(append(bytes.Clone(in.Data), '\n')), "%s: other bytes are decoded", in.Name)
 	}
+}
+
+// Golden is the write-or-compare step of every generated file's test:
+// with UPDATE_SNAPSHOT set it writes src to path and reports true (the
+// caller returns); otherwise it requires path to hold src, saying what the
+// file should hold (what) and the command that rewrites it.
+func Golden(t *testing.T, path string, src []byte, what, command string) (written bool) {
+	t.Helper()
+	if os.Getenv("UPDATE_SNAPSHOT") != "" {
+		require.NoError(t, os.WriteFile(path, src, 0o644))
+		return true
+	}
+	have, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(have, src), "%s is not what %s: run %s", path, what, command)
+	return false
 }
 
 // Source is the generated file for inputs, gofmt'ed.
