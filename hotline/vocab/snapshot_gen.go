@@ -19,7 +19,7 @@ var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "9bd8d1975b6bb9eb289380173e26aedd190afb1684b7790caab67b85debe7719", Decode: snap3}, // facts.yaml
 	{Sum: "35ee2e843f50342ec973bf310c76264435f6a5439207ce882f317b9b0c6d7469", Decode: snap4}, // nouns.yaml
 	{Sum: "49b2088ebb28044ea6b1a83d3d10f10bf356dcda4c44cc0bcd044beaefff6bfe", Decode: snap5}, // periods.yaml
-	{Sum: "abd0f51b42c8b113eacc8a6f5ad377ee73a2d100c2d1707d351f30567ba2a636", Decode: snap6}, // places.yaml
+	{Sum: "81251ab9bf103f1b72e4d6601dfc08ee5a289cdd1940be0e4f21af39508104df", Decode: snap6}, // places.yaml
 	{Sum: "048aef9c91659d1bcf5b36674163b4d2c7763a4b149bee4ad7ec47737a552719", Decode: snap7}, // questions.yaml
 	{Sum: "fe65947e91a3fed7ca5d1f6e8b9a3858901b858a1e7a449000831e4b621aae5c", Decode: snap8}, // reports.yaml
 	{Sum: "334d1c366cbdbc8688a50f470bb330ac829e13d07861414fa58284c0af3b3cd0", Decode: snap9}, // terms.yaml
@@ -1666,201 +1666,224 @@ func snap6() *fileSpec {
 	snapMake(&s.Phrases, 28)
 	{
 		x1 := &s.Phrases[0]
-		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "true", Pos: rules.Pos{Line: 9, Col: 60}, Quoted: true}, "town": {Value: "龙山街道", Pos: rules.Pos{Line: 9, Col: 19}}, "urban_area": {Value: "true", Pos: rules.Pos{Line: 9, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "true", Pos: rules.Pos{Line: 12, Col: 60}, Quoted: true}, "town": {Value: "龙山街道", Pos: rules.Pos{Line: 12, Col: 19}}, "urban_area": {Value: "true", Pos: rules.Pos{Line: 12, Col: 37}, Quoted: true}}
 		(*x1).Note = "街道按城区理解；城区在城市规划区内"
 		(*x1).NoteEN = "a sub-district is read as the urban area, which lies inside the city planning area"
 		(*x1).Words = []string{"龙山街道", "龙山"}
 	}
 	{
 		x1 := &s.Phrases[1]
-		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "true", Pos: rules.Pos{Line: 13, Col: 60}, Quoted: true}, "town": {Value: "长虹街道", Pos: rules.Pos{Line: 13, Col: 19}}, "urban_area": {Value: "true", Pos: rules.Pos{Line: 13, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "true", Pos: rules.Pos{Line: 16, Col: 60}, Quoted: true}, "town": {Value: "长虹街道", Pos: rules.Pos{Line: 16, Col: 19}}, "urban_area": {Value: "true", Pos: rules.Pos{Line: 16, Col: 37}, Quoted: true}}
 		(*x1).Note = "街道按城区理解；城区在城市规划区内"
 		(*x1).NoteEN = "a sub-district is read as the urban area, which lies inside the city planning area"
 		(*x1).Words = []string{"长虹街道", "长虹"}
 	}
 	{
 		x1 := &s.Phrases[2]
-		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "true", Pos: rules.Pos{Line: 17, Col: 60}, Quoted: true}, "town": {Value: "浯溪街道", Pos: rules.Pos{Line: 17, Col: 19}}, "urban_area": {Value: "true", Pos: rules.Pos{Line: 17, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "true", Pos: rules.Pos{Line: 20, Col: 60}, Quoted: true}, "town": {Value: "浯溪街道", Pos: rules.Pos{Line: 20, Col: 19}}, "urban_area": {Value: "true", Pos: rules.Pos{Line: 20, Col: 37}, Quoted: true}}
 		(*x1).Note = "街道按城区理解；城区在城市规划区内"
 		(*x1).NoteEN = "a sub-district is read as the urban area, which lies inside the city planning area"
 		(*x1).Words = []string{"浯溪街道", "浯溪"}
 	}
 	{
 		x1 := &s.Phrases[3]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "观音滩镇", Pos: rules.Pos{Line: 21, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 21, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 24, Col: 61}, Quoted: true}, "town": {Value: "观音滩镇", Pos: rules.Pos{Line: 24, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 24, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"观音滩镇", "观音滩"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 28, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[4]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "茅竹镇", Pos: rules.Pos{Line: 25, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 25, Col: 36}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 29, Col: 60}, Quoted: true}, "town": {Value: "茅竹镇", Pos: rules.Pos{Line: 29, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 29, Col: 36}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"茅竹镇", "茅竹"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 33, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[5]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "三口塘镇", Pos: rules.Pos{Line: 29, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 29, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 34, Col: 61}, Quoted: true}, "town": {Value: "三口塘镇", Pos: rules.Pos{Line: 34, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 34, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"三口塘镇", "三口塘"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 38, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[6]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "大忠桥镇", Pos: rules.Pos{Line: 33, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 33, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 39, Col: 61}, Quoted: true}, "town": {Value: "大忠桥镇", Pos: rules.Pos{Line: 39, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 39, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"大忠桥镇", "大忠桥"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 43, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[7]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "肖家镇", Pos: rules.Pos{Line: 37, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 37, Col: 36}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 44, Col: 60}, Quoted: true}, "town": {Value: "肖家镇", Pos: rules.Pos{Line: 44, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 44, Col: 36}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"肖家镇", "肖家"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 48, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[8]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "八宝镇", Pos: rules.Pos{Line: 41, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 41, Col: 36}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 49, Col: 60}, Quoted: true}, "town": {Value: "八宝镇", Pos: rules.Pos{Line: 49, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 49, Col: 36}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"八宝镇", "八宝"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 53, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[9]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "白水镇", Pos: rules.Pos{Line: 45, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 45, Col: 36}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 54, Col: 60}, Quoted: true}, "town": {Value: "白水镇", Pos: rules.Pos{Line: 54, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 54, Col: 36}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"白水镇", "白水"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 58, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[10]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "进宝塘镇", Pos: rules.Pos{Line: 49, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 49, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 59, Col: 61}, Quoted: true}, "town": {Value: "进宝塘镇", Pos: rules.Pos{Line: 59, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 59, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"进宝塘镇", "进宝塘"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 63, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[11]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "黄泥塘镇", Pos: rules.Pos{Line: 53, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 53, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 64, Col: 61}, Quoted: true}, "town": {Value: "黄泥塘镇", Pos: rules.Pos{Line: 64, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 64, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"黄泥塘镇", "黄泥塘"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 68, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[12]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "羊角塘镇", Pos: rules.Pos{Line: 57, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 57, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 69, Col: 61}, Quoted: true}, "town": {Value: "羊角塘镇", Pos: rules.Pos{Line: 69, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 69, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"羊角塘镇", "羊角塘"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 73, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[13]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "梅溪镇", Pos: rules.Pos{Line: 61, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 61, Col: 36}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 74, Col: 60}, Quoted: true}, "town": {Value: "梅溪镇", Pos: rules.Pos{Line: 74, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 74, Col: 36}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"梅溪镇", "梅溪"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 78, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[14]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "潘市镇", Pos: rules.Pos{Line: 65, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 65, Col: 36}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 79, Col: 60}, Quoted: true}, "town": {Value: "潘市镇", Pos: rules.Pos{Line: 79, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 79, Col: 36}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"潘市镇", "潘市"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 83, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[15]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "七里桥镇", Pos: rules.Pos{Line: 69, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 69, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 84, Col: 61}, Quoted: true}, "town": {Value: "七里桥镇", Pos: rules.Pos{Line: 84, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 84, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"七里桥镇", "七里桥"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 88, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[16]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "下马渡镇", Pos: rules.Pos{Line: 73, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 73, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 89, Col: 61}, Quoted: true}, "town": {Value: "下马渡镇", Pos: rules.Pos{Line: 89, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 89, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"下马渡镇", "下马渡"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 93, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[17]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "黎家坪镇", Pos: rules.Pos{Line: 77, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 77, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 94, Col: 61}, Quoted: true}, "town": {Value: "黎家坪镇", Pos: rules.Pos{Line: 94, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 94, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"黎家坪镇", "黎家坪"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 98, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[18]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "文富市镇", Pos: rules.Pos{Line: 81, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 81, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 99, Col: 61}, Quoted: true}, "town": {Value: "文富市镇", Pos: rules.Pos{Line: 99, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 99, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"文富市镇", "文富市"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 103, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[19]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "大村甸镇", Pos: rules.Pos{Line: 85, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 85, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 104, Col: 61}, Quoted: true}, "town": {Value: "大村甸镇", Pos: rules.Pos{Line: 104, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 104, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"大村甸镇", "大村甸"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 108, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[20]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "文明铺镇", Pos: rules.Pos{Line: 89, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 89, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 109, Col: 61}, Quoted: true}, "town": {Value: "文明铺镇", Pos: rules.Pos{Line: 109, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 109, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"文明铺镇", "文明铺"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 113, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[21]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "龚家坪镇", Pos: rules.Pos{Line: 93, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 93, Col: 37}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 114, Col: 61}, Quoted: true}, "town": {Value: "龚家坪镇", Pos: rules.Pos{Line: 114, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 114, Col: 37}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"龚家坪镇", "龚家坪"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 118, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[22]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "金洞镇", Pos: rules.Pos{Line: 97, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 97, Col: 36}, Quoted: true}}
-		(*x1).Note = "镇按不在城区理解"
-		(*x1).NoteEN = "a town is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 119, Col: 60}, Quoted: true}, "town": {Value: "金洞镇", Pos: rules.Pos{Line: 119, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 119, Col: 36}, Quoted: true}}
+		(*x1).Note = "镇按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a town is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"金洞镇", "金洞"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 123, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[23]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "凤凰乡", Pos: rules.Pos{Line: 101, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 101, Col: 36}, Quoted: true}}
-		(*x1).Note = "乡按不在城区理解"
-		(*x1).NoteEN = "a township is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 124, Col: 60}, Quoted: true}, "town": {Value: "凤凰乡", Pos: rules.Pos{Line: 124, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 124, Col: 36}, Quoted: true}}
+		(*x1).Note = "乡按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a township is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"凤凰乡"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 128, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[24]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "石鼓源乡", Pos: rules.Pos{Line: 105, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 105, Col: 37}, Quoted: true}}
-		(*x1).Note = "乡按不在城区理解"
-		(*x1).NoteEN = "a township is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 129, Col: 61}, Quoted: true}, "town": {Value: "石鼓源乡", Pos: rules.Pos{Line: 129, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 129, Col: 37}, Quoted: true}}
+		(*x1).Note = "乡按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a township is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"石鼓源乡", "石鼓源"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 133, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[25]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "晒北滩瑶族乡", Pos: rules.Pos{Line: 109, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 109, Col: 39}, Quoted: true}}
-		(*x1).Note = "乡按不在城区理解"
-		(*x1).NoteEN = "a township is read as outside the urban area"
+		(*x1).Facts = map[string]rules.Str{"planning_area": {Value: "false", Pos: rules.Pos{Line: 134, Col: 63}, Quoted: true}, "town": {Value: "晒北滩瑶族乡", Pos: rules.Pos{Line: 134, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 134, Col: 39}, Quoted: true}}
+		(*x1).Note = "乡按不在城区、不在城市规划区理解"
+		(*x1).NoteEN = "a township is read as outside the urban area and the city planning area"
 		(*x1).Words = []string{"晒北滩瑶族乡", "晒北滩"}
+		(*x1).Presumes = []rules.Str{{Value: "planning_area", Pos: rules.Pos{Line: 138, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[26]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "原种场", Pos: rules.Pos{Line: 113, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 113, Col: 36}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"town": {Value: "原种场", Pos: rules.Pos{Line: 139, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 139, Col: 36}, Quoted: true}}
 		(*x1).Note = "场按不在城区理解"
 		(*x1).NoteEN = "a farm is read as outside the urban area"
 		(*x1).Words = []string{"原种场"}
 	}
 	{
 		x1 := &s.Phrases[27]
-		(*x1).Facts = map[string]rules.Str{"town": {Value: "畜牧场", Pos: rules.Pos{Line: 117, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 117, Col: 36}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"town": {Value: "畜牧场", Pos: rules.Pos{Line: 143, Col: 19}}, "urban_area": {Value: "false", Pos: rules.Pos{Line: 143, Col: 36}, Quoted: true}}
 		(*x1).Note = "场按不在城区理解"
 		(*x1).NoteEN = "a farm is read as outside the urban area"
 		(*x1).Words = []string{"畜牧场"}
 	}
-	s.OutsidePlaces = map[string]rules.Str{"430400": {Value: "衡阳市", Pos: rules.Pos{Line: 129, Col: 94}}, "430421": {Value: "衡阳县", Pos: rules.Pos{Line: 130, Col: 15}}, "430422": {Value: "衡南县", Pos: rules.Pos{Line: 130, Col: 30}}, "430426": {Value: "祁东县", Pos: rules.Pos{Line: 130, Col: 45}}, "430481": {Value: "耒阳市", Pos: rules.Pos{Line: 130, Col: 60}}, "430482": {Value: "常宁市", Pos: rules.Pos{Line: 130, Col: 75}}, "431000": {Value: "郴州市", Pos: rules.Pos{Line: 130, Col: 90}}, "431021": {Value: "桂阳县", Pos: rules.Pos{Line: 131, Col: 15}}, "431102": {Value: "零陵区", Pos: rules.Pos{Line: 128, Col: 28}}, "431103": {Value: "冷水滩区", Pos: rules.Pos{Line: 128, Col: 43}}, "431122": {Value: "东安县", Pos: rules.Pos{Line: 128, Col: 59}}, "431123": {Value: "双牌县", Pos: rules.Pos{Line: 128, Col: 74}}, "431124": {Value: "道县", Pos: rules.Pos{Line: 128, Col: 89}}, "431125": {Value: "江永县", Pos: rules.Pos{Line: 129, Col: 15}}, "431126": {Value: "宁远县", Pos: rules.Pos{Line: 129, Col: 30}}, "431127": {Value: "蓝山县", Pos: rules.Pos{Line: 129, Col: 45}}, "431128": {Value: "新田县", Pos: rules.Pos{Line: 129, Col: 60}}, "431129": {Value: "江华瑶族自治县", Pos: rules.Pos{Line: 129, Col: 75}}}
+	s.OutsidePlaces = map[string]rules.Str{"430400": {Value: "衡阳市", Pos: rules.Pos{Line: 155, Col: 94}}, "430421": {Value: "衡阳县", Pos: rules.Pos{Line: 156, Col: 15}}, "430422": {Value: "衡南县", Pos: rules.Pos{Line: 156, Col: 30}}, "430426": {Value: "祁东县", Pos: rules.Pos{Line: 156, Col: 45}}, "430481": {Value: "耒阳市", Pos: rules.Pos{Line: 156, Col: 60}}, "430482": {Value: "常宁市", Pos: rules.Pos{Line: 156, Col: 75}}, "431000": {Value: "郴州市", Pos: rules.Pos{Line: 156, Col: 90}}, "431021": {Value: "桂阳县", Pos: rules.Pos{Line: 157, Col: 15}}, "431102": {Value: "零陵区", Pos: rules.Pos{Line: 154, Col: 28}}, "431103": {Value: "冷水滩区", Pos: rules.Pos{Line: 154, Col: 43}}, "431122": {Value: "东安县", Pos: rules.Pos{Line: 154, Col: 59}}, "431123": {Value: "双牌县", Pos: rules.Pos{Line: 154, Col: 74}}, "431124": {Value: "道县", Pos: rules.Pos{Line: 154, Col: 89}}, "431125": {Value: "江永县", Pos: rules.Pos{Line: 155, Col: 15}}, "431126": {Value: "宁远县", Pos: rules.Pos{Line: 155, Col: 30}}, "431127": {Value: "蓝山县", Pos: rules.Pos{Line: 155, Col: 45}}, "431128": {Value: "新田县", Pos: rules.Pos{Line: 155, Col: 60}}, "431129": {Value: "江华瑶族自治县", Pos: rules.Pos{Line: 155, Col: 75}}}
 	return s
 }
 
