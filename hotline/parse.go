@@ -1163,11 +1163,18 @@ func (p *parser) eachSegWord(addWord func(w, pos string)) {
 		}
 		addWord(w, pos)
 	}
+	extends := p.frameExtends()
 	for w, ms := range p.acts.words {
 		// an act no rule covers is found as a listed phrase, never
 		// inside a frame: it does not split the words of one (装修 in
 		// 装修垃圾堆)
 		if len(ms) == 1 && ms[0].activity == nil {
+			continue
+		}
+		// 烧纸 in 烧纸箱子: an act's word that another act's frame runs
+		// past is no word of its own here — the frame's verb and its
+		// longer object are (the scan still finds the word said alone)
+		if extends(w, ms) {
 			continue
 		}
 		add(w, "act")
@@ -1193,6 +1200,40 @@ func (p *parser) eachSegWord(addWord func(w, pos string)) {
 		for _, w := range l {
 			add(w, "x")
 		}
+	}
+}
+
+// frameExtends returns a test of whether an act's word (meanings ms) is
+// a frame's verb and the start of one of its objects, the frame another
+// covered act's that needs no word said with it: 烧纸 (paper money) is 烧
+// and the start of 纸箱子 (rubbish). A frame with with-words is left out,
+// as it is the act only where they are said (cutsFrame decides there).
+func (p *parser) frameExtends() func(w string, ms []word) bool {
+	starts := map[string][]*frame{} // a proper prefix of an object → its frames
+	for _, f := range p.frames {
+		if f.activity == nil || len(f.with) > 0 {
+			continue
+		}
+		for o := range f.objects {
+			for k := range o {
+				if k > 0 {
+					starts[o[:k]] = append(starts[o[:k]], f)
+				}
+			}
+		}
+	}
+	return func(w string, ms []word) bool {
+		for k := range w {
+			if k == 0 {
+				continue
+			}
+			for _, f := range starts[w[k:]] {
+				if f.verbs[w[:k]] && !slices.ContainsFunc(ms, func(m word) bool { return m.activity == f.activity }) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 }
 
@@ -2089,7 +2130,9 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			// a longer word heard that keeps the known one as said (乱摆滩
 			// is 乱摆摊: 乱摆 is a known word, 滩 the slip) is heard; else
 			// the known word stands
-			if w, m := p.sound.match(text[i:]); m <= n || !strings.HasPrefix(w, text[i:i+n]) {
+			// — unless the slip is a connector said after it: 烧纸和放鞭炮
+			// joins two acts, no 纸盒 is burnt
+			if w, m := p.sound.match(text[i:]); m <= n || !strings.HasPrefix(w, text[i:i+n]) || p.hasPrefix(text[i+n:], p.g.Connectors) {
 				// 倒垃圾箱里: a known word begun inside this one and running
 				// past it (垃圾箱里) stands too — 箱里 is no 乡里
 				_, sz := utf8.DecodeRuneInString(text[i:])
@@ -2569,7 +2612,7 @@ func (p *parser) cutsFrame(rd *reading, i, n int, w word) bool {
 			continue
 		}
 		for _, f := range p.byObj[s[k:k+m]] {
-			if f.activity != nil && f.activity != w.activity && len(f.with) > 0 && f.verbs[s[i:k]] && p.withSaid(rd, f, i) {
+			if f.activity != nil && f.activity != w.activity && f.verbs[s[i:k]] && (len(f.with) == 0 || p.withSaid(rd, f, i)) {
 				return true
 			}
 		}

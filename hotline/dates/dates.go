@@ -1624,6 +1624,9 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			if !s.free(i, j) || numeralName(f.word) && strings.ContainsAny(firstRune(s.text[j:]), "月号日点點时時") {
 				continue // 十一月 is a month, 十一点 a time, not 国庆
 			}
+			if r.inGregorian(s.text, i, j) {
+				continue // 双十一 is 11月11日, not 国庆 with 双 before it
+			}
 			d, block, ok := s.festivalDay(r, f.name, today, year)
 			if !ok {
 				continue
@@ -1756,6 +1759,28 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			}
 		}
 	}
+}
+
+// inGregorian reports whether text[i:j], a festival's word, lies inside a
+// longer fixed day's word said there (十一 in 双十一).
+func (r *Reader) inGregorian(text string, i, j int) bool {
+	w := text[i:j]
+	for _, g := range r.gregorian {
+		if len(g) <= len(w) || !strings.Contains(g, w) {
+			continue
+		}
+		for k := strings.Index(g, w); k >= 0; {
+			if start := i - k; start >= 0 && strings.HasPrefix(text[start:], g) {
+				return true
+			}
+			n := strings.Index(g[k+1:], w)
+			if n < 0 {
+				break
+			}
+			k += 1 + n
+		}
+	}
+	return false
 }
 
 // bareHoliday reads 节后, 节后第三天, 收假以后, 节前 said with no festival
