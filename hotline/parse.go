@@ -3861,11 +3861,32 @@ func (p *parser) inModifier(rd *reading, m *dates.Mention, a hit) bool {
 	}
 	for _, md := range rd.mods {
 		if m.End <= md[0] && rd.clause(m.Start) == rd.clause(md[0]) && utf8.RuneCountInString(rd.text[m.End:md[0]]) <= 1 &&
-			!(a.i >= md[0] && a.i < md[1]) {
+			!(a.i >= md[0] && a.i < md[1]) && p.modifiedVerb(rd, a) != md[0] {
 			return true
 		}
 	}
 	return false
+}
+
+// modifiedVerb is where the verb starts of a clause that describes act
+// a's own noun with a verb of a's (十二月三十一号交的医保: 交 of paying,
+// 医保 its object): the clause tells the act itself, and the day said
+// before it is the act's. -1 when a is not said so.
+func (p *parser) modifiedVerb(rd *reading, a hit) int {
+	if a.w.activity == nil || a.wj > 0 {
+		return -1 // (a frame said with its own verb: no noun described)
+	}
+	for _, md := range rd.mods {
+		if md[1] != a.i {
+			continue
+		}
+		for _, v := range rd.verbs {
+			if v.i == md[0] && !v.neg && p.verbOf(v.words, a.w.activity) {
+				return v.i
+			}
+		}
+	}
+	return -1
 }
 
 // purposes reads a verb said right after an act that makes a fire, with

@@ -3048,8 +3048,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	}
 	// 医保去年十二月没交 现在还能补交吗: a past day told, then 现在 — the
 	// present is asked about, not the story (a year alone is as weak as
-	// 现在: 医保去年冇交 现在补交要好多钱)
-	if pick != nil && pick.Date.Before(today) {
+	// 现在: 医保去年冇交 现在补交要好多钱) — unless the day is the act's
+	// own, told done (十月一号交的医保，今年还能报销不: 今年 is the benefit's)
+	if pick != nil && pick.Date.Before(today) && !p.toldByModifier(rd, a, pick) {
 		for k := range rd.dates {
 			if m := &rd.dates[k]; m != pick && m.Weak && !m.Bad && m.Start >= pick.End && !m.Date.Before(today) && !p.inModifier(rd, m, a) {
 				pick = m
@@ -3080,6 +3081,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// 去帮他摘茶籽的 … 10月26号 said on the 24th is why, not when)
 	if d, ok := pick.Previous(); ok && pick.Date.After(today) && p.done(rd, a, today.Sub(d) < pick.Date.Sub(today), pick.Start) {
 		pick.Date = d
+		if pick.MonthEnd != nil {
+			pick.MonthEnd = pick.PreviousEnd()
+		}
 	}
 	q.Date, q.DateWords = pick.Date, pick.Words
 	q.dayWeak = pick.Weak
@@ -3094,6 +3098,13 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// toldByModifier reports whether day m is said right before the clause
+// that tells act a done by describing its noun (十二月三十一号交的医保).
+func (p *parser) toldByModifier(rd *reading, a hit, m *dates.Mention) bool {
+	v := p.modifiedVerb(rd, a)
+	return v >= 0 && m.End <= v && rd.clause(m.Start) == rd.clause(v) && utf8.RuneCountInString(rd.text[m.End:v]) <= 1
 }
 
 // askedDay is the first day said after the day picked in a clause of a
@@ -3164,6 +3175,12 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 	}
 	if strings.Contains(rd.text[st:lo], "把") {
 		return false
+	}
+	// 十二月三十一号交的医保 said on 1月3日: the act's own verb with 的
+	// before its noun tells the act done, when the day gone by is the
+	// nearer (十二月三十一号交的医保算期内吧 said in November supposes)
+	if nearer && p.modifiedVerb(rd, a) >= 0 {
+		return true
 	}
 	rest := rd.text[hi:end]
 	// 10月6号摘了几担茶籽, 烧了纸: the aspect between the verb and its

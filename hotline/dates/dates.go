@@ -237,6 +237,9 @@ type Mention struct {
 	// prev is the previous occurrence of a day said without a year (10月15号,
 	// 15号), for 过了 to pick the nearer; zero when there is none.
 	prev calendar.Date
+	// prevEnd is the last day of prev's month when the mention is a
+	// month (MonthEnd's for prev); nil otherwise.
+	prevEnd *calendar.Date
 	// ahead marks a day of the month said alone (二十九号) whose day this
 	// month is still to come: 那天 after it points to that one, not back
 	// to the month before's
@@ -2036,10 +2039,11 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			// next one of that name (yearContext leaves it to be read here)
 			y, start = yy, i
 		}
+		gone := false // this year's month of that name is over
 		if y == 0 {
 			y = today.Year()
 			if int(mo) < today.Month() {
-				y++
+				y, gone = y+1, true
 			}
 		}
 		end := m[1]
@@ -2051,15 +2055,26 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		// first day — or from today while it runs (九月份 said on 9月10日
 		// asks of the rest of it, as 这个月 does): the answer says the
 		// change inside it
-		day, note := r.monthStart(y, int(mo), today), "month"
-		if part, n, ok := r.monthPart(s.text[end:]); ok {
-			day, note = partDay(y, int(mo), part), ""
+		day, note, part := r.monthStart(y, int(mo), today), "month", -1
+		if pt, n, ok := r.monthPart(s.text[end:]); ok {
+			day, note, part = partDay(y, int(mo), pt), "", pt
 			end += n
 		}
 		last := calendar.MustDate(y, int(mo), 1).AddDays(daysIn(y, int(mo)) - 1)
 		mn := Mention{Start: start, End: end, Date: day, Note: note}
 		if note == "month" {
 			mn.MonthEnd = &last
+		}
+		if gone {
+			// the one gone by, for an act told as done (九月份交的医保
+			// said in October)
+			if part >= 0 {
+				mn.prev = partDay(y-1, int(mo), part)
+			} else {
+				mn.prev = calendar.MustDate(y-1, int(mo), 1)
+				pl := mn.prev.AddDays(daysIn(y-1, int(mo)) - 1)
+				mn.prevEnd = &pl
+			}
 		}
 		s.add(mn)
 	}
@@ -2656,6 +2671,12 @@ func (r *Reader) passed(s *scan, m *Mention, today calendar.Date) {
 // for an act told as done; ok is false when there is none.
 func (m Mention) Previous() (calendar.Date, bool) {
 	return m.prev, m.prev != (calendar.Date{})
+}
+
+// PreviousEnd is MonthEnd for the occurrence Previous gives: the last
+// day of its month when the mention is a month (九月份), else nil.
+func (m Mention) PreviousEnd() *calendar.Date {
+	return m.prevEnd
 }
 
 // withWeekday: a month-day said with its weekday (周日, 二月十号) is the
