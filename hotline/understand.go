@@ -1952,7 +1952,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			for _, m := range mustSaid {
 				must = must || strings.Contains(m, v.words)
 			}
-			if must || terms || !p.filler1[v.words] && (p.objectSaid(rd, a) || p.contextSaid(rd, a)) {
+			// (a verb that is also a filler, 交, only when it ends what its
+			// clause says: 等到明年三月份再交是不是也可以 — not 交罚款)
+			if must || terms || (!p.filler1[v.words] || p.endsClause(rd, v)) && (p.objectSaid(rd, a) || p.contextSaid(rd, a)) {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
@@ -2508,8 +2510,32 @@ func (p *parser) objectsSaid(rd *reading) map[*rules.Activity]bool {
 	return rd.objects
 }
 
+// endsClause reports whether bare verb v is the last thing its clause
+// says: nothing but fillers and asking words after it (再交呢, 交是不是也
+// 可以), no object of its own.
+func (p *parser) endsClause(rd *reading, v hit) bool {
+	for k := v.j; k < len(rd.text) && rd.clause(k) == v.clause; {
+		r, sz := decodeRune(rd.text[k:])
+		if !isHan(r) {
+			k += sz
+			continue
+		}
+		n := max(p.filler.longestLen(rd.text[k:]), p.longestPrefix(rd.text[k:], p.g.Asking))
+		if n == 0 {
+			return false
+		}
+		k += n
+	}
+	return true
+}
+
+// onlyActivityOf is the one activity bare verb v is a verb of, or nil.
+// The ways of doing an act that its rules judge apart (its manners: 又交
+// 一次 of paying) take their own objects or with-words, so the verb alone
+// (等到明年三月份再交) is still the act's.
 func (p *parser) onlyActivityOf(v string) *rules.Activity {
 	var a *rules.Activity
+	many := false
 	for _, f := range p.byVerb[v] {
 		if f.activity == nil {
 			// an uncovered act's frame (摘 of 摘柚子) is read only with
@@ -2518,11 +2544,25 @@ func (p *parser) onlyActivityOf(v string) *rules.Activity {
 			continue
 		}
 		if a != nil && a != f.activity {
-			return nil
+			many = true
 		}
 		a = f.activity
 	}
-	return a
+	if !many {
+		return a
+	}
+	for _, f := range p.byVerb[v] {
+		if f.activity == nil {
+			continue
+		}
+		ways := p.manners[f.activity.ID]
+		if !slices.ContainsFunc(p.byVerb[v], func(g *frame) bool {
+			return g.activity != nil && g.activity != f.activity && !slices.Contains(ways, g.activity)
+		}) {
+			return f.activity
+		}
+	}
+	return nil
 }
 
 // query builds the query for one act: its activity, the facts of its
