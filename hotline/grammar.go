@@ -438,6 +438,10 @@ type grammar struct {
 	// Alternatives open a clause that offers another answer to the
 	// question before (…在户口所在地交 还是可以在县城交): it asks nothing again
 	Alternatives []string `yaml:"alternatives"`
+	// ChooseEach, said after a choice between two acts (烧纸还是放鞭炮，
+	// 哪个可以), asks of each: the alternative word does not take the
+	// first act back
+	ChooseEach []string `yaml:"choose_each"`
 	// Either join two values of one fact the caller cannot choose between
 	// (寒露籽还是霜降籽): neither is taken
 	Either []string `yaml:"either"`

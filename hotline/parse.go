@@ -4171,7 +4171,7 @@ func endsClause(text string, i int, ends []string) bool {
 // another value, is said after a word of doubt in its clause (分不清寒露籽
 // 霜降籽): the two, side by side or joined, are what the caller cannot tell
 // apart (doubt and doubt_joined in mandarin.yaml).
-func (p *parser) doubted(rd *reading, h hit, between string) bool {
+func (p *parser) doubted(rd *reading, h, second hit, between string) bool {
 	if between != "" && !slices.Contains(p.g.DoubtJoined, between) {
 		return false
 	}
@@ -4179,7 +4179,36 @@ func (p *parser) doubted(rd *reading, h hit, between string) bool {
 	for from > 0 && rd.clause(from-1) == h.clause {
 		from--
 	}
-	return p.hasAny(rd.text[from:h.i], p.g.Doubt)
+	if p.hasAny(rd.text[from:h.i], p.g.Doubt) {
+		return true
+	}
+	// (寒露籽跟霜降籽我分不清: the doubt said after the two, in their clause)
+	to := second.j
+	for to < len(rd.text) && rd.clause(to) == second.clause {
+		to++
+	}
+	return p.hasAny(rd.text[second.j:to], p.g.Doubt)
+}
+
+// chosenOver reports whether the fact phrase h is one option of a choice
+// the caller weighs (就在工地里回填还是运到别个的鱼塘去填, 先摘寒露籽还是先摘
+// 霜降籽): another value of the same fact said after it, an alternative
+// word and little else between, and no word asking of each after them
+// (choose_each). The call is answered for the option said last.
+func (p *parser) chosenOver(rd *reading, h hit) bool {
+	for _, o := range rd.facts {
+		if o.i < h.j || !p.chooses(rd.text[h.j:o.i]) || p.hasAny(rd.text[o.j:], p.g.ChooseEach) {
+			continue
+		}
+		for _, v := range h.w.facts {
+			for _, u := range o.w.facts {
+				if v.Fact == u.Fact && !sameValue(v.V, u.V) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // eitherSaid reports whether the fact phrase h names one value of a fact
@@ -4196,7 +4225,7 @@ func (p *parser) eitherSaid(rd *reading, h hit) bool {
 			continue
 		}
 		between := strings.Trim(rd.text[first.j:second.i], " \t\u3000")
-		if !slices.Contains(p.g.Either, between) && !p.doubted(rd, first, between) {
+		if !slices.Contains(p.g.Either, between) && !p.doubted(rd, first, second, between) {
 			continue
 		}
 		for _, v := range h.w.facts {

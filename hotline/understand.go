@@ -2674,6 +2674,12 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（不知道是哪一个）"})
 			continue
 		}
+		// 就在工地里回填还是运到别个的鱼塘去填: the option said first yields
+		// to the one the call ends on
+		if p.chosenOver(rd, h) {
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（问的是后面说的）"})
+			continue
+		}
 		denied := 0
 		if h.neg {
 			denied = deniedFact(h.w.facts)
@@ -3271,6 +3277,9 @@ func (p *parser) retracted(rd *reading, k int) bool {
 	if p.hasSuffixAny(between, p.g.Restates) && !rd.dates[k+1].Bad && !rd.dates[k+1].Weak {
 		return true
 	}
+	if p.chooses(between) {
+		return true
+	}
 	if utf8.RuneCountInString(between) > 8 {
 		// …后来又想 改到二十九: a correction word right before the next
 		// day takes the first back however much was said between
@@ -3302,6 +3311,23 @@ func (p *parser) corrects(between string) bool {
 	return pause(first) && pause(last) && slices.Contains(p.g.CorrectionsAlone, strings.TrimFunc(between, pause))
 }
 
+// chooses reports whether the words between two things said offer the
+// second in the first's place, as a choice the caller weighs (是十月七号摘
+// 还是十月八号摘, 堆到指定的地方还是丢到垃圾桶里): an alternative word and
+// little else. The call is answered for the option it ends on — the one
+// the caller would fall to — as a correction is for the word said last.
+func (p *parser) chooses(between string) bool {
+	if utf8.RuneCountInString(between) > 10 {
+		return false
+	}
+	for _, w := range p.g.Alternatives {
+		if strings.Contains(between, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // actRetracted reports whether the caller took back act h by a correction
 // right after it: another act said after it, with a correction word and
 // little else between (放鞭炮 哦不 放孔明灯, 摘茶籽 不对 收茶籽).
@@ -3316,7 +3342,7 @@ func (p *parser) actRetracted(rd *reading, h hit, acts []hit) bool {
 			continue
 		}
 		between := rd.text[end:start]
-		if p.corrects(between) {
+		if p.corrects(between) || p.chooses(between) && !p.hasAny(rd.text[start:], p.g.ChooseEach) {
 			return true
 		}
 	}
