@@ -1425,6 +1425,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, g)
 		groundsAt = len(spoken) - 1
 	}
+	if w := h.witnessSaid(l, q, d); w != "" {
+		spoken = append(spoken, w) // 邻居在烧田埂: whom to report it to, as room allows
+	}
 	spoken = append(spoken, unsaid...)
 	if q.quote {
 		// 对停车是怎么规定的: what the notice says is the deciding rule's

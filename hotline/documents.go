@@ -1239,35 +1239,9 @@ func (h *Hotline) reportContacts(u *understanding, req Request) *Answer {
 			h.contactsNamed(r.Contact, here, add)
 		}
 	}
-	if len(contacts) == 0 && q.Activity != "" {
-		// an act of a notice whose reports the vocabulary sends to one
-		// department (乱倒渣土: the department that enforces the notice
-		// covering it, though another notice covering it prints four)
-		if act, ok := h.eng.Rules().Activity(q.Activity); ok {
-			for _, r := range h.voc.Reports {
-				for _, num := range r.Notices {
-					if n, ok := h.eng.Rules().Notice(num); ok && here(n) && n.InForce(q.Date) && coveredBy(n, act) {
-						h.contactsNamed(r.Contact, here, add)
-					}
-				}
-			}
-		}
-	}
-	if len(contacts) == 0 && q.Activity != "" {
-		if act, ok := h.eng.Rules().Activity(q.Activity); ok {
-			for _, n := range h.eng.Rules().Notices {
-				if !here(n) || !n.InForce(q.Date) {
-					continue
-				}
-				for _, r := range n.Rules {
-					if r.Covers(act) || coversKind(r, act) {
-						for _, ct := range n.Contacts {
-							add(ct)
-						}
-						break
-					}
-				}
-			}
+	if len(contacts) == 0 {
+		for _, ct := range h.actContacts(q, here) {
+			add(ct)
 		}
 	}
 	if len(contacts) == 0 && q.Activity == "" && q.Act == "" {
@@ -1298,38 +1272,97 @@ func (h *Hotline) reportContacts(u *understanding, req Request) *Answer {
 		}
 		return a
 	}
-	// Said aloud: who, then the number (市城管综合执法局3399110), and the
-	// note most numbers share (区号0746) once at the end — not a bracket
-	// inside a bracket after each number, nor after every one because the
-	// fire number leading the list dials its area code itself
-	// (119或0746—3213950).
+	a.Headline = h.contactsSaid(l, contacts, 1)
+	a.Answer = h.contactsSaid(l, contacts, len(contacts))
+	for n := len(contacts) - 1; utf8.RuneCountInString(a.Answer) > maxSpoken(l) && n > 0; n-- {
+		a.Answer = h.contactsSaid(l, contacts, n)
+	}
+	for _, ct := range contacts {
+		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
+	}
+	return a
+}
+
+// contactsSaid is the first n of contacts said aloud: who, then the
+// number (市城管综合执法局3399110), and the note most numbers share
+// (区号0746) once at the end — not a bracket inside a bracket after each
+// number, nor after every one because the fire number leading the list
+// dials its area code itself (119或0746—3213950).
+func (h *Hotline) contactsSaid(l Lang, contacts []rules.Contact, n int) string {
+	c := h.cat
 	counts := map[string]int{}
 	note := ""
-	for _, ct := range contacts {
+	for _, ct := range contacts[:n] {
 		if counts[ct.Note]++; ct.Note != "" && (note == "" || counts[ct.Note] > counts[note]) {
 			note = ct.Note
 		}
 	}
-	var list []string
-	for _, ct := range contacts {
+	list := make([]string, 0, n)
+	for _, ct := range contacts[:n] {
 		phones := strings.Join(ct.Phones, c.T(l, "list.or"))
 		if ct.Note != note {
 			phones += ct.Note
 		}
 		list = append(list, c.T(l, "report.contact", "name", spokenContact(ct.Name), "phones", phones))
 	}
-	say := func(n int) string {
-		return c.T(l, "report.contacts", "list", strings.Join(list[:n], c.T(l, "list.sep"))+note)
+	return c.T(l, "report.contacts", "list", strings.Join(list, c.T(l, "list.sep"))+note)
+}
+
+// actContacts are the contacts for reporting q's act where here holds:
+// the department the vocabulary sends reports of a notice covering it to
+// (乱倒渣土: the department that enforces the notice, though another
+// notice covering it prints four), else every contact of the notices in
+// force whose rules govern it.
+func (h *Hotline) actContacts(q *Query, here func(*rules.Notice) bool) []rules.Contact {
+	var contacts []rules.Contact
+	add := func(ct rules.Contact) {
+		if !slices.ContainsFunc(contacts, func(x rules.Contact) bool { return x.Name == ct.Name }) {
+			contacts = append(contacts, ct)
+		}
 	}
-	a.Headline = say(1)
-	a.Answer = say(len(list))
-	for n := len(list) - 1; utf8.RuneCountInString(a.Answer) > maxSpoken(l) && n > 0; n-- {
-		a.Answer = say(n)
+	act, ok := h.eng.Rules().Activity(q.Activity)
+	if !ok {
+		return nil
 	}
-	for _, ct := range contacts {
-		a.Details.Contacts = append(a.Details.Contacts, c.T(l, "contact", "name", ct.Name, "phones", ct.Dial(c.T(l, "list.or"))))
+	for _, r := range h.voc.Reports {
+		for _, num := range r.Notices {
+			if n, ok := h.eng.Rules().Notice(num); ok && here(n) && n.InForce(q.Date) && coveredBy(n, act) {
+				h.contactsNamed(r.Contact, here, add)
+			}
+		}
 	}
-	return a
+	if len(contacts) > 0 {
+		return contacts
+	}
+	for _, n := range h.eng.Rules().Notices {
+		if !here(n) || !n.InForce(q.Date) {
+			continue
+		}
+		for _, r := range n.Rules {
+			if r.Covers(act) || coversKind(r, act) {
+				for _, ct := range n.Contacts {
+					add(ct)
+				}
+				break
+			}
+		}
+	}
+	return contacts
+}
+
+// witnessSaid is, for an act someone else is doing (邻居在烧田埂, 有人在山上
+// 放孔明灯) that a rule forbids, whom to report it to — the first contact,
+// said after the grounds; "" for the caller's own act or one not forbidden.
+func (h *Hotline) witnessSaid(l Lang, q *Query, d *engine.Decision) string {
+	if d.Verdict != engine.Forbidden || q.Activity == "" || !h.p.hasAny(q.Question, h.p.g.ThirdParty) {
+		return ""
+	}
+	here := func(n *rules.Notice) bool { return n != nil && q.outside == "" && appliesAt(n, q.Place) }
+	contacts := h.actContacts(q, here)
+	if len(contacts) == 0 {
+		return ""
+	}
+	return h.contactsSaid(l, contacts, 1)
 }
 
 // penaltyBody says who deals with the act asked about when a notice in
