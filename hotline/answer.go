@@ -22,6 +22,7 @@ import (
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline/clause"
 	"github.com/tonggao/tonggao/hotline/vocab"
+	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
@@ -59,6 +60,9 @@ type Hotline struct {
 	// ownRules are the rules naming each activity itself (not a kind above
 	// it), found at load time
 	ownRules map[*rules.Activity][]*rules.Rule
+	// listed are the acts no notice covers that listed documents are
+	// about (vocabulary listed:), each with those documents, found at load
+	listed []listedAct
 }
 
 // WithEngine returns a Hotline with h's words answering from e, which must
@@ -139,8 +143,66 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 	bans, banActs := penaltyBans(eng)
 	generic := genericWords(eng, g)
 	p.numbered = numberedDocs(eng, generic)
+	listed, err := listedActs(eng.Register(), voc.Listed)
+	if err != nil {
+		return nil, err
+	}
 	return &Hotline{eng: eng, p: p, cat: cat, voc: voc, generic: generic, formal: strings.NewReplacer(formal...), months: months,
-		texts: texts, tw: tw, penaltyBans: bans, penaltyActs: banActs, ownRules: rulesNaming(eng.Rules())}, nil
+		texts: texts, tw: tw, penaltyBans: bans, penaltyActs: banActs, ownRules: rulesNaming(eng.Rules()), listed: listed}, nil
+}
+
+// listedAct is an act no notice covers and the register's documents
+// whose titles say what it is about.
+type listedAct struct {
+	words []string
+	docs  []register.Entry
+}
+
+// listedActs finds, for each of the vocabulary's listed acts, the
+// register's documents whose title holds its title words: none is an
+// error at the entry's file:line:col. With no register, nothing is
+// listed.
+func listedActs(reg *register.Register, ls []vocab.Listed) ([]listedAct, error) {
+	if reg == nil {
+		return nil, nil
+	}
+	var out []listedAct
+	var errs rules.ErrorList
+	for _, l := range ls {
+		var docs []register.Entry
+		for _, e := range reg.Entries() {
+			if strings.Contains(e.Title, l.Title) {
+				docs = append(docs, e)
+			}
+		}
+		if len(docs) == 0 {
+			errs = append(errs, &rules.Error{File: l.File, Pos: l.Pos, Msg: fmt.Sprintf("listed: no document of the register has %q in its title", l.Title)})
+			continue
+		}
+		out = append(out, listedAct{words: l.Words, docs: docs})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// listedSaid says which listed document in force on the day asked may
+// rule an act no notice covers (我在湘江边上钓鱼: the angling notice), ""
+// when none does: the rule base lists it, without its text.
+func (h *Hotline) listedSaid(l Lang, q *Query) string {
+	reg := h.eng.Register()
+	for _, la := range h.listed {
+		if !slices.ContainsFunc(la.words, func(w string) bool { return strings.Contains(q.Act, w) }) {
+			continue
+		}
+		for _, e := range la.docs {
+			if reg.Status(e.Number, q.Date).Status == register.InForce {
+				return h.cat.T(l, "no_rule.listed", "title", e.Title, "number", e.Number.String())
+			}
+		}
+	}
+	return ""
 }
 
 // rulesNaming maps each activity a rule names to the rules naming it.
@@ -969,7 +1031,7 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 	case q.Act != "" && !q.badDay:
 		a.Verdict = engine.NoRule
 		a.Headline = c.T(l, "head.no_rule_act", "act", q.Act, "when", h.whenOf(l, q.Date, q))
-		a.Answer = fit([]string{a.Headline, c.T(l, "no_rule.not_allowed")}, maxSpoken(l))
+		a.Answer = fitKeeping([]string{a.Headline, h.listedSaid(l, q), c.T(l, "no_rule.not_allowed")}, []bool{true, false, true}, maxSpoken(l))
 	case q.badDay:
 		a.Verdict = NotUnderstood
 		a.Headline = c.T(l, "head.bad_day", "words", strings.Join(q.badWords, c.T(l, "list.sep")))

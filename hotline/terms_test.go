@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/vocab"
 	"github.com/tonggao/tonggao/rules"
 )
 
@@ -99,4 +100,19 @@ func requireCountyVocabularyErrors(t *testing.T, cases []vocabularyError) {
 		_, err := countyHotline(t, fsys)
 		require.ErrorContains(t, err, tc.want, tc.yaml)
 	}
+}
+
+// A listed act's title words that no document of the register holds are
+// refused where they are written; those some title holds find it.
+func TestListedTitlesChecked(t *testing.T) {
+	reg := newTestHotline(t).Engine().Register()
+	_, err := listedActs(reg, []vocab.Listed{{Words: []string{"钓鱼"}, Title: "钓鱼比赛", File: "vocabulary/listed.yaml", Pos: rules.Pos{Line: 3, Col: 30}}})
+	require.ErrorContains(t, err, `vocabulary/listed.yaml:3:30: listed: no document of the register has "钓鱼比赛" in its title`)
+	got, err := listedActs(reg, []vocab.Listed{{Words: []string{"钓鱼"}, Title: "垂钓"}})
+	require.NoError(t, err)
+	require.Len(t, got, 1)
+	require.Contains(t, got[0].docs[0].Title, "垂钓")
+	got, err = listedActs(nil, []vocab.Listed{{Words: []string{"钓鱼"}, Title: "垂钓"}})
+	require.NoError(t, err, "no register: nothing is listed")
+	require.Empty(t, got)
 }

@@ -297,6 +297,20 @@ type Ask struct {
 	Pos  rules.Pos
 }
 
+// Listed is an act no encoded notice covers whose subject a document of
+// the rule set's register is about (钓鱼: the notice on angling in the
+// river): a call of it is answered no rule, naming the listed document
+// in force whose title holds Title — the rule base lists it but does not
+// hold its text.
+type Listed struct {
+	Words []string
+	Title string
+	// File and Pos are where the entry is written, for the hotline's
+	// error when no listed document's title holds Title.
+	File string
+	Pos  rules.Pos
+}
+
 // Duty is what callers call a duty of the notices (门前三包, 入库) — an
 // obligation the notice puts on someone other than the caller (a shop's
 // frontage, a town's cash, a residents' committee's clearing): a call
@@ -345,7 +359,9 @@ type Vocabulary struct {
 	TermDays  map[string]TermDay
 	Questions map[string]Question
 	Reports   []Report
-	Periods   []Period
+	// Listed are acts no notice covers that a listed document is about.
+	Listed  []Listed
+	Periods []Period
 	// Asks are the question words that ask for the rules' terms, and
 	// Unasked the terms said when a call asks for none (the amount).
 	Asks    []Ask
@@ -547,6 +563,10 @@ type fileSpec struct {
 		// 举报 or 电话 needed when no act is asked about.
 		Alarm bool `yaml:"alarm"`
 	} `yaml:"reports"`
+	Listed []struct {
+		Words []string  `yaml:"words"`
+		Title rules.Str `yaml:"title"`
+	} `yaml:"listed"`
 	Periods []struct {
 		Words      []rules.Str `yaml:"words"`
 		Windows    []rules.Str `yaml:"windows"`
@@ -855,6 +875,13 @@ func (l *loader) file(file string, data []byte) {
 			ns = append(ns, nt.Number)
 		}
 		l.v.Reports = append(l.v.Reports, Report{Words: r.Words, Notices: ns, Contact: r.Contact.Value, Alarm: r.Alarm})
+	}
+	for _, ls := range spec.Listed {
+		if len(ls.Words) == 0 || ls.Title.Value == "" {
+			l.errorf(ls.Title.Pos, "listed: give words and the title's words of the document")
+			continue
+		}
+		l.v.Listed = append(l.v.Listed, Listed{Words: ls.Words, Title: ls.Title.Value, File: l.cur, Pos: ls.Title.Pos})
 	}
 	for _, pd := range spec.Periods {
 		l.period(pd.Words, pd.Windows, pd.Conditions)
