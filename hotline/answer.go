@@ -871,7 +871,7 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 	if d, err = h.spanOfDay(q, d); err != nil {
 		return nil, err
 	}
-	if d.Verdict == engine.Conditional {
+	if d.Verdict == engine.Conditional || d.Verdict == engine.Allowed {
 		d = h.presume(q, d)
 	}
 	d = hoursOfDay(q, d)
@@ -903,7 +903,12 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 // q.presumed; the answer says the other outcome (Render).
 func (h *Hotline) presume(q *Query, d *engine.Decision) *engine.Decision {
 	var set []string
-	for _, f := range d.UnknownFacts() {
+	unknown := d.UnknownFacts()
+	if d.Verdict == engine.Allowed {
+		// no fact changes 可以: those a reason that may apply waits on
+		unknown = mayApplyFacts(d)
+	}
+	for _, f := range unknown {
 		qu, ok := h.voc.Questions[f]
 		if !ok || qu.Unsaid == nil {
 			continue
@@ -926,14 +931,47 @@ func (h *Hotline) presume(q *Query, d *engine.Decision) *engine.Decision {
 		return d
 	}
 	nd, err := h.eng.Decide(q.engineQuery(q.EngineFacts()))
-	if err != nil || nd.Verdict == engine.Allowed {
+	unset := func() {
 		for _, f := range set {
 			delete(q.Facts, f)
 		}
+	}
+	switch {
+	case err != nil:
+		unset()
+		return d
+	case d.Verdict == engine.Allowed:
+		// 可以 already, whatever the fact (出渣 with 核准: 第十五条): the
+		// silence only drops the exception's reason, which would be cited
+		// as if it applied (第十七条 with no emergency said); the exception
+		// is not said, as the answer needs none
+		unset()
+		if nd.Verdict == engine.Allowed {
+			return nd
+		}
+		return d
+	case nd.Verdict == engine.Allowed:
+		unset()
 		return d
 	}
 	q.presumed = set
 	return nd
+}
+
+// mayApplyFacts are the facts the reasons of d that may apply depend on.
+func mayApplyFacts(d *engine.Decision) []string {
+	var out []string
+	for _, r := range d.Reasons() {
+		if r.Status != "may_apply" {
+			continue
+		}
+		for _, f := range r.DependsOn {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // interpretation is the rule set's interpretation id, nil if none has it.
