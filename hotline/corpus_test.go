@@ -655,7 +655,9 @@ var heldoutSets = []heldoutSet{
 	// not a word heard by sound) 266; a period typed with a character of the same sound (禁火其) 267; with fire12's
 	// fixes on main, 270; 想 never heard by its sound (坡上想烧 was 上香) 271.
 	// At session 13's end, 291 of 300 (the floor raised to 0.96).
-	{"set14", heldout14Glob, 300, 0.96, 0},
+	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
+	// renovation waste in other words; an approved discharge without 第十七条), 293 (the floor raised to 0.97).
+	{"set14", heldout14Glob, 300, 0.97, 0},
 	// Held-out set 15 (testdata/heldout/s15-roles, 241 calls in 10 categories, session 13: callers by who they are —
 	// a farmer, an oil-tea grower and picker, a family at rites, a shopkeeper, a builder and driver, a retiree and a
 	// parent on insurance, a migrant worker home for the new year, a cadre and a ranger, a townsperson asking about a
@@ -691,7 +693,9 @@ var heldoutSets = []heldoutSet{
 	// question whether the act breaks the rules; the same act asked again with its verb; consent with 了 or not asked
 	// of 他; a site's and a truck's duties in callers' words; the household's people after 屋里) and the session's
 	// other fixes on main, 206.
-	{"set17", heldout17Glob, 230, 0.89, 0},
+	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
+	// renovation waste in other words; an approved discharge without 第十七条), 224 (the floor raised to 0.96).
+	{"set17", heldout17Glob, 230, 0.96, 0},
 	// Held-out set 18 (testdata/heldout/s18-log, 260 calls in 7 categories, session 15: a hotline's log as it really
 	// arrives — mostly short plain calls, some rambling, a few with two questions, the notices in the proportions
 	// callers ask, about 1 in 8 acts no notice covers and a few calls that are not questions, on days across
@@ -805,7 +809,9 @@ var heldoutSets = []heldoutSet{
 	// rite whose place settles it (半山腰, 笋壳 in a 竹山, 隔林子一条马路, 路两边都是山, a candle lit to see by), +6 (0.90); the employer said not to insure (fix27), +1. Session 21 (market: a pitch
 	// 城管 marks out presumed off a fire lane; whether the plan pays for care elsewhere asked, no rule): 240 (0.94).
 	// Session 21 (two: picked over onto the neighbour's side, 老板不晓得) and the session's other fixes: 241 (0.94).
-	{"set26", heldout26Glob, 250, 0.94, 0},
+	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
+	// renovation waste in other words; an approved discharge without 第十七条), 244 (the floor raised to 0.95).
+	{"set26", heldout26Glob, 250, 0.95, 0},
 	// Held-out set 27 (testdata/heldout/s27-ifnot, 260 calls in 7 categories, session 19): callers who ask in the
 	// negative, on a condition or hedged (是不是不准…, 总不至于…吧, 只…不…行不, 要是/如果/假如…呢, 万一…会怎样, 除了…,
 	// 等到…是不是就可以了, 不是说不准…吗, …还是…哪个可以, 我理解是…对吧), one file per notice and one of uncovered acts.
@@ -862,7 +868,9 @@ var heldoutSets = []heldoutSet{
 	// lunar day, a fixed holiday, a count from a festival, a festival said in the story's clause before the act's),
 	// 204; with everyday acts told with the verb and object parted (游了泳, 晒了一坪谷子, 捡了一篮子板栗, 砍了一棵桂花树):
 	// 208 (the floor raised to 0.82).
-	{"set30", heldout30Glob, 250, 0.82, 0},
+	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
+	// renovation waste in other words; an approved discharge without 第十七条), 211 (the floor raised to 0.83).
+	{"set30", heldout30Glob, 250, 0.83, 0},
 	// Held-out set 31 (testdata/heldout/s31-events, 250 calls in 7 categories, session 21): callers who tell an event
 	// of their life and ask what they may do for it (屋里老人过世了，出殡那天放鞭子、烧灵屋; 搬新屋; 满月酒; 八十大寿; 嫁女接亲;
 	// 新店开业; 清明挂青; 七月半烧包; 过小年送灶; 元宵放孔明灯; 赶庙会摆摊; 装修新屋的垃圾; 请人摘茶籽; 伢子上大学、出去打工的医保;
@@ -885,6 +893,9 @@ var heldoutSets = []heldoutSet{
 	// chooses, chosenOver; mandarin.yaml choose_each keeps 哪个可以 asking of each), a doubt said after the two values
 	// (寒露籽跟霜降籽我分不清), and words (职工医保也交了, 屋里装修 with the bin, 鱼塘): 168 (67.2 %).
 	{"set32", heldout32Glob, 250, 0.67, 0},
+	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
+	// renovation waste in other words; an approved discharge without 第十七条), 214 with one case corrected (the floor raised to 0.85).
+	{"set31", heldout31Glob, 250, 0.85, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
