@@ -986,6 +986,60 @@ func (h *Hotline) interpretation(id string) *rules.Interpretation {
 	return nil
 }
 
+// silentTexts says, for each term asked in words a notice's text would
+// state it in (asks' text: 登记, 报备), the deciding notices whose text
+// holds none of those words: 摘茶籽要去哪里登记 hears that 祁政通〔2024〕8号
+// says nothing of registering, beside the picking's own answer, whose
+// verdict stands. A notice the rule base has no text of (title only) is
+// never said silent, nor one whose text holds a word (办法 第十三条's 备案).
+func (h *Hotline) silentTexts(l Lang, q *Query, d *engine.Decision) []string {
+	var out []string
+	for _, at := range q.inText {
+		var silent []string
+		for _, r := range d.Reasons() {
+			if r.Notice == "" || slices.Contains(silent, r.Notice) {
+				continue
+			}
+			if t := h.noticeText(r.Notice); t != nil && !textHolds(t, at.text) {
+				silent = append(silent, r.Notice)
+			}
+		}
+		if len(silent) == 0 {
+			continue
+		}
+		for _, term := range at.unstated {
+			out = append(out, h.cat.T(l, "term.not_in_text", "notice", strings.Join(silent, h.cat.T(l, "list.sep")), "term", h.cat.T(l, "term_name."+term)))
+		}
+	}
+	return out
+}
+
+// noticeText is the text of the notice numbered number, nil if the rule
+// base has none.
+func (h *Hotline) noticeText(number string) *clause.Text {
+	if h.texts == nil {
+		return nil
+	}
+	for _, t := range h.texts.Texts {
+		if t.Notice != nil && t.Notice.Number == number {
+			return t
+		}
+	}
+	return nil
+}
+
+// textHolds reports whether an article of t holds one of words.
+func textHolds(t *clause.Text, words []string) bool {
+	for _, a := range t.Articles {
+		for _, w := range words {
+			if strings.Contains(a.Text, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // givesTerm: a reason of d states the term.
 func givesTerm(d *engine.Decision, name string) bool {
 	for _, r := range d.Reasons() {
@@ -1651,6 +1705,12 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 				must = markMust(must, len(spoken), 1)
 			}
 		}
+	}
+	if silent := h.silentTexts(l, q, d); len(silent) > 0 {
+		// 摘茶籽要去哪里登记: the notice says nothing of it — said, never
+		// an office guessed
+		spoken = append(spoken, silent...)
+		must = markMust(must, len(spoken), len(silent))
 	}
 	if a.Ask != "" {
 		spoken = append(spoken, c.T(l, "follow.ask", "question", a.Ask))

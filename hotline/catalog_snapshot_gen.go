@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "3e6dbfc7a552b25ea184d27160fd98b6b70659e12407f63dd955f0b950a9ce43"
+const catalogSnapshotSum = "9e045448679809a459ece87492cc274d19cf8551313df68ad5008e99510ca497"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -141,7 +141,6 @@ func snapshotCatalog() *Catalog {
 			"no_activity":                          {ZH: "没有听出要做什么事。请问您想做什么（比如烧田埂、放鞭炮、摆摊）？", EN: "No activity was recognised. Ask the caller what they want to do (e.g. burn field ridges, set off fireworks, set up a stall)."},
 			"no_rule.expired":                      {ZH: "{notice}对此有过规定，有效期到{to}，已经过期。", EN: "{notice} governed this, but its validity ended on {to}."},
 			"no_rule.kind":                         {ZH: "但{kind}：{verdict}。{grounds}", EN: "But {kind}: {verdict}. {grounds}"},
-			"no_rule.listed":                       {ZH: "登记的文件里有《{title}》（{number}），现在有效，可能有规定，本规则库没有收录它的条文。", EN: "The listed documents include “{title}” ({number}), in force, which may rule on it; this rule base does not hold its text."},
 			"no_rule.not_allowed":                  {ZH: "这不等于“可以”，具体请问主管部门。", EN: "That does not mean it is allowed: ask the department in charge."},
 			"no_rule.referred":                     {ZH: "这不等于“可以”，具体请问{who}。", EN: "That does not mean it is allowed: ask {who}, whom the notice makes responsible."},
 			"not_understood":                       {ZH: "没有听懂的话：{words}（没有用于判断）", EN: "Not understood (not used): {words}"},
@@ -251,6 +250,7 @@ func snapshotCatalog() *Catalog {
 			"term.fee":                             {ZH: "缴费：{value}。", EN: "Contribution: {value}."},
 			"term.household":                       {ZH: "{value}。", EN: "{value}."},
 			"term.named":                           {ZH: "{name}：{value}。", EN: "{name}: {value}."},
+			"term.not_in_text":                     {ZH: "{notice}没有讲要{term}。", EN: "{notice} says nothing of {term}."},
 			"term.other":                           {ZH: "{value}。", EN: "{value}."},
 			"term.payment_manner":                  {ZH: "缴纳方式：{value}。", EN: "How it is paid: {value}."},
 			"term.receipt":                         {ZH: "缴费凭证：{value}。", EN: "Proof of payment: {value}."},
@@ -275,6 +275,7 @@ func snapshotCatalog() *Catalog {
 			"term_name.receipt":                    {ZH: "缴费凭证", EN: "Receipt"},
 			"term_name.refund":                     {ZH: "退费", EN: "refunds"},
 			"term_name.refusal_penalty":            {ZH: "对不参保的人的处罚", EN: "a penalty for not enrolling"},
+			"term_name.registration":               {ZH: "登记、报备", EN: "registering or reporting it"},
 			"term_name.reimbursement_rate":         {ZH: "报销比例", EN: "reimbursement rate"},
 			"term_name.students":                   {ZH: "在校学生参保", EN: "Students"},
 			"term_name.waiting_period":             {ZH: "待遇等待期", EN: "Waiting period"},

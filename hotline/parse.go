@@ -132,6 +132,9 @@ type Query struct {
 	// unstated are the asks entries said whose terms the rules need not
 	// state (退费, 报销比例)
 	unstated []*askTerms
+	// inText are those whose unstated terms a notice's text would state
+	// in words of its own (登记, 报备): said beside the act's answer
+	inText []*askTerms
 	// refused: the act asked about was said as not done, and the call
 	// asks what that brings (不买医保会怎么样, 医保不交犯法啵)
 	refused bool
@@ -163,6 +166,8 @@ type askTerms struct {
 	// unstated are terms the rules need not state (退费): asked of an
 	// allowed act no deciding rule states them for, no rule on them
 	unstated []string
+	// text: the words a notice's text would state them in (asks' text)
+	text []string
 	// each: its terms are said for each value of a fact left open
 	each bool
 	// refused: asked only of an act the call says is not done
@@ -188,7 +193,7 @@ func askWords(voc *vocab.Vocabulary, g *grammar) ([]askTerms, error) {
 			}
 			words = append(words, kw...)
 		}
-		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated, each: a.Each, refused: a.Refused, wait: a.Kind == "waiting"})
+		out = append(out, askTerms{words: words, own: a.Words, terms: a.Terms, quote: a.Quote, unstated: a.Unstated, text: a.Text, each: a.Each, refused: a.Refused, wait: a.Kind == "waiting"})
 	}
 	if len(errs) > 0 {
 		return nil, errs

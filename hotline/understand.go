@@ -2835,6 +2835,10 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		if !says(at.words) && !(at.wait && p.waitLength(text)) || at.refused && !p.asksRefusal(rd, q.Activity, at) {
 			continue
 		}
+		if len(at.text) > 0 {
+			q.inText = append(q.inText, &p.termAsks[i])
+			continue // said beside the act's own answer (Render)
+		}
 		if len(at.unstated) > 0 {
 			q.unstated = append(q.unstated, &p.termAsks[i])
 			continue // its terms are said only beside the term not stated

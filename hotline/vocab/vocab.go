@@ -283,6 +283,11 @@ type Ask struct {
 	// hotline's catalogue names each (term_name.<term>). Terms are then
 	// what is said beside it.
 	Unstated []string
+	// Text are the words in which a notice's text would state an unstated
+	// term (登记, 报备, 备案): asked of any act, its answer keeps its verdict
+	// and says which deciding notices' texts hold none of them (8号 says
+	// nothing of registering) — a notice whose text holds one is not said.
+	Text []string
 	// Each says the terms for each value of a fact the call leaves open,
 	// when the rules give them only for some (医保有补贴没: the help of 特困
 	// and of 低保, said apart, not the fee of one who has none).
@@ -578,6 +583,7 @@ type fileSpec struct {
 		Terms    []rules.Str `yaml:"terms"`
 		Quote    bool        `yaml:"quote"`
 		Unstated []string    `yaml:"unstated"`
+		Text     []string    `yaml:"text"`
 		Each     bool        `yaml:"each"`
 		Refused  bool        `yaml:"refused"`
 	} `yaml:"asks"`
@@ -899,7 +905,11 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(at, "asks: give the terms asked for, unstated terms, or quote: true")
 			continue
 		}
-		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, Unstated: a.Unstated, Each: a.Each, Refused: a.Refused, File: l.cur, Pos: a.Kind.Pos}
+		if len(a.Text) > 0 && len(a.Unstated) == 0 {
+			l.errorf(at, "asks: text names the words of an unstated term: give unstated")
+			continue
+		}
+		out := Ask{Kind: a.Kind.Value, Words: a.Words, Quote: a.Quote, Unstated: a.Unstated, Text: a.Text, Each: a.Each, Refused: a.Refused, File: l.cur, Pos: a.Kind.Pos}
 		for _, t := range a.Terms {
 			if l.term(t) {
 				out.Terms = append(out.Terms, t.Value)
