@@ -842,7 +842,8 @@ var heldoutSets = []heldoutSet{
 	// particle or 是不是就可以: its verdict too; 烤下火, 生下火 no 下货; 我们村不是重点防火区 the general area) and the
 	// session's other fixes, 234 (the floor raised to 0.92).
 	// Session 21 (waste: 不冲车轮 of a site's vehicle; 开工以后再报, answered with 开工前), 236 (the floor raised to 0.93).
-	{"set28", heldout28Glob, 250, 0.93, 0},
+	// Session 22 (probes: 双十一 said in words is 11月11日): 238 (the floor raised to 0.94).
+	{"set28", heldout28Glob, 250, 0.94, 0},
 	// Held-out set 29 (testdata/heldout/s29-follows, 255 calls in 7 categories, session 20): callers who ask what
 	// follows from an act or how to go about it (罚好多钱, 会不会坐牢, 归哪个管, 要办么子手续, 要带么子材料, 打么子电话,
 	// 村里要做么子, 收了我的鞭炮还退不), one file per notice and one of uncovered matters. Its first run, before any
@@ -896,6 +897,9 @@ var heldoutSets = []heldoutSet{
 	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
 	// renovation waste in other words; an approved discharge without 第十七条), 214 with one case corrected (the floor raised to 0.85).
 	{"set31", heldout31Glob, 250, 0.85, 0},
+	// Session 22 (probes: an event's own acts no notice covers heard — 搭戏台, 唱夜歌, 买墓地 …; 寒假 no 焊接; 烂家具 refuse;
+	// 把山上炼一下) with the session's other fixes: 224 (the floor raised to 0.88).
+	{"set31", heldout31Glob, 250, 0.88, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
