@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "9e045448679809a459ece87492cc274d19cf8551313df68ad5008e99510ca497"
+const catalogSnapshotSum = "a3c440bfa7b3d9a339d439381da511bc33c6f8c5b1f1fb44a6555f7382ceb0c6"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -141,6 +141,7 @@ func snapshotCatalog() *Catalog {
 			"no_activity":                          {ZH: "没有听出要做什么事。请问您想做什么（比如烧田埂、放鞭炮、摆摊）？", EN: "No activity was recognised. Ask the caller what they want to do (e.g. burn field ridges, set off fireworks, set up a stall)."},
 			"no_rule.expired":                      {ZH: "{notice}对此有过规定，有效期到{to}，已经过期。", EN: "{notice} governed this, but its validity ended on {to}."},
 			"no_rule.kind":                         {ZH: "但{kind}：{verdict}。{grounds}", EN: "But {kind}: {verdict}. {grounds}"},
+			"no_rule.listed":                       {ZH: "登记的文件里有《{title}》（{number}），现在有效，可能有规定，本规则库没有收录它的条文。", EN: "The listed documents include “{title}” ({number}), in force, which may rule on it; this rule base does not hold its text."},
 			"no_rule.not_allowed":                  {ZH: "这不等于“可以”，具体请问主管部门。", EN: "That does not mean it is allowed: ask the department in charge."},
 			"no_rule.referred":                     {ZH: "这不等于“可以”，具体请问{who}。", EN: "That does not mean it is allowed: ask {who}, whom the notice makes responsible."},
 			"not_understood":                       {ZH: "没有听懂的话：{words}（没有用于判断）", EN: "Not understood (not used): {words}"},
