@@ -3103,8 +3103,8 @@ func (h *Hotline) yearWindow(q *Query, today calendar.Date) {
 		return
 	}
 	y := q.Date.Year()
-	if q.DateWords != strconv.Itoa(y)+"年" {
-		return // a year in words, or more than a year
+	if q.DateWords != strconv.Itoa(y)+"年" && !q.planDay {
+		return // a year in words (明年 said alone is when), or more than a year
 	}
 	a, ok := h.eng.Rules().Activity(q.Activity)
 	if !ok {

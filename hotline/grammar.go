@@ -55,6 +55,7 @@ type grammar struct {
 	NotReached []string `yaml:"not_reached"`
 	Past       []string `yaml:"past"`
 	PastAfter  []string `yaml:"past_after"`
+	PastAsked  []string `yaml:"past_asked"`
 	// PastNote says a day said with 过了 had passed: today is answered.
 	PastNote string `yaml:"past_note"`
 	// HeardNotes say how a word typed otherwise was heard: by its pinyin

@@ -75,6 +75,9 @@ type Query struct {
 	// the call (过了12月31号, said on 1月10日): the answer says so
 	dayPassed calendar.Date
 	dayWeak   bool // the day is a narrative 现在's (or none was said)
+	// planDay: the day is a year said as the plan's (明年的医保), no other
+	// day said: yearWindow reads it as that plan's window
+	planDay bool
 	// afterPeriod is 1 + the index of the vocabulary's period a call
 	// asks about after its end (过了缴费期再交), when it names no day: the
 	// day after that period ends is asked about; 0 for none

@@ -3,6 +3,7 @@ package hotline
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -421,9 +422,13 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		a.home = p.burntAtHome(rd, a)
 		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
+		// (医保集中缴费期过了冇: whether it is over asks when it ends, not
+		// the time of the act)
+		over := p.pastAsked(rd, periods)
+		q.asks.deadline = q.asks.deadline || over
 		if q.DateWords == "" {
 			q.afterPeriod = past
-			if past == 0 && u.intent != IntentWhen {
+			if past == 0 && u.intent != IntentWhen && !over {
 				q.inPeriods = periods
 			}
 		}
@@ -3090,10 +3095,32 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		pick = m
 	}
 	if pick == nil {
+		// (现在就交明年的医保: the plan's year names which plan, when the
+		// rule base holds it, and 现在 is the day — the year only without
+		// one; a plan it does not hold, 明年的医保 said in 2025, is asked
+		// about whatever day is said)
+		var plan *dates.Mention
 		for k := range rd.dates {
-			if m := &rd.dates[k]; m.Weak && !m.Bad && !p.inModifier(rd, m, a) && (pick == nil || a.clause >= 0 && rd.clause(m.Start) == a.clause) {
+			m := &rd.dates[k]
+			if !m.Weak || m.Bad || p.inModifier(rd, m, a) {
+				continue
+			}
+			if y, ok := p.ownerYear(rd, m, a); ok {
+				if !p.planHeld(a, y) {
+					pick = m
+					break
+				}
+				if plan == nil {
+					plan = m
+				}
+				continue
+			}
+			if pick == nil || a.clause >= 0 && rd.clause(m.Start) == a.clause {
 				pick = m
 			}
+		}
+		if pick == nil {
+			pick = plan
 		}
 	}
 	// 医保去年十二月没交 现在还能补交吗: a past day told, then 现在 — the
@@ -3137,6 +3164,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	}
 	q.Date, q.DateWords = pick.Date, pick.Words
 	q.dayWeak = pick.Weak
+	if y, ok := p.ownerYear(rd, pick, a); ok {
+		q.planDay = p.planHeld(a, y)
+	}
 	q.dayBefore = pick.Before
 	q.dayPassed = pick.Passed
 	q.DateEnd = pick.MonthEnd
@@ -3148,6 +3178,37 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// ownerYear is the year of weak day m when it is said right before 的
+// and act a's noun (明年的医保, 2025年的医保, 下一年度的医保): it names
+// whose the thing is — which year's plan — not when the act is done.
+func (p *parser) ownerYear(rd *reading, m *dates.Mention, a hit) (int, bool) {
+	part := p.g.Modifier.Particle
+	if a.w.activity == nil || part == "" || !strings.HasPrefix(rd.text[m.End:], part) || m.End+len(part) != a.objStart() {
+		return 0, false
+	}
+	if _, ok := p.g.Years[m.Words]; !ok && !strings.HasSuffix(m.Words, "年") {
+		return 0, false
+	}
+	return m.Date.Year(), true // (a year said is read as its first day, or today in this one)
+}
+
+// planHeld reports whether a rule of activity a has a window named for
+// year y (2025年度集中参保缴费期: `year_terms` in mandarin.yaml): the rule
+// base holds that year's plan.
+func (p *parser) planHeld(a hit, y int) bool {
+	for _, n := range p.set.Notices {
+		if !slices.ContainsFunc(n.Rules, func(r *rules.Rule) bool { return r.Covers(a.w.activity) }) {
+			continue
+		}
+		for _, w := range n.Windows {
+			if slices.ContainsFunc(p.g.YearTerms, func(t string) bool { return strings.Contains(w.Name, strconv.Itoa(y)+t) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // toldByModifier reports whether day m is said right before the clause

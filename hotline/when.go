@@ -70,13 +70,45 @@ func (p *parser) pastPeriod(rd *reading, periods []int) int {
 	for _, k := range periods {
 		for _, w := range p.voc.Periods[k].Words {
 			for _, past := range p.g.Past {
-				if strings.Contains(rd.text, past+w) || strings.Contains(rd.text, w+past) {
+				if strings.Contains(rd.text, past+w) || p.saysPast(rd.text, w+past) {
 					return k + 1
 				}
 			}
 		}
 	}
 	return 0
+}
+
+// pastAsked reports whether the call asks whether a period of periods is
+// over (缴费期过了冇): its end is asked, as a deadline is.
+func (p *parser) pastAsked(rd *reading, periods []int) bool {
+	for _, k := range periods {
+		for _, w := range p.voc.Periods[k].Words {
+			for _, past := range p.g.Past {
+				for _, a := range p.g.PastAsked {
+					if strings.Contains(rd.text, w+past+a) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// saysPast reports whether text says s (缴费期过了) other than to ask it
+// (缴费期过了冇, 过了没有: whether it is over asks its end, the deadline).
+func (p *parser) saysPast(text, s string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], s)
+		if k < 0 {
+			return false
+		}
+		i += k + len(s)
+		if !p.startsWithAny(text[i:], p.g.PastAsked) {
+			return true
+		}
+	}
 }
 
 // afterPeriod moves the day asked of a call that asks about a period's

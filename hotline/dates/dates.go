@@ -944,7 +944,8 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 			s.add(Mention{Start: i, End: i + len(w), Date: d, Weak: true})
 			// 8月31号交明年的医保: 明年的 names whose (next year's
 			// insurance), said after the day; it is not that day's year
-			if strings.HasPrefix(s.text[i+len(w):], "的") && strings.ContainsAny(s.text[:i], "号日") {
+			// (nor a month's: 八月份伢子考上大学，现在就交明年的医保)
+			if strings.HasPrefix(s.text[i+len(w):], "的") && strings.ContainsAny(s.text[:i], "号日月") {
 				continue
 			}
 			y = yw
