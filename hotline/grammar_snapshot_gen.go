@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "a8be690df53067237653782cff0cb7aa317354fa64a75c2fcaac5f8be3ff074a", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "9980446ad9d3d3e90b1ca918a539fb62d537fe02c18826a880f34b533e12a579", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -138,7 +138,7 @@ func grammarSnap0() *grammar {
 	s.Disposal = []string{"把"}
 	s.Instrument = []string{"拿", "用", "拿起", "拿着", "用着"}
 	s.Kept = []string{"的", "就", "个", "哪", "次", "么", "想"}
-	s.Everyday = []string{"自己", "知己", "一己", "利己", "异己", "克己", "舍己", "自己人", "不少", "对面", "整治", "后头", "前头", "店主", "卫生", "祭祖", "舅舅", "大棚", "蔬菜大棚", "塑料大棚", "温室大棚"}
+	s.Everyday = []string{"寒假", "暑假", "放寒假", "放暑假", "自己", "知己", "一己", "利己", "异己", "克己", "舍己", "自己人", "不少", "对面", "整治", "后头", "前头", "店主", "卫生", "祭祖", "舅舅", "大棚", "蔬菜大棚", "塑料大棚", "温室大棚"}
 	s.UnknownThing.Word = "东西"
 	s.UnknownThing.Verbs = []string{"烧", "烧掉", "焚烧", "卖"}
 	s.Locatives = []string{"边上", "里面", "里头", "上面", "旁边", "外面", "上", "里", "边", "旁", "面", "内", "外", "头"}
@@ -169,7 +169,7 @@ func grammarSnap0() *grammar {
 	s.Corrections = []string{"不对不对", "不对", "哦不是", "哦不对", "哦不", "不是不是", "说错了", "讲错了", "搞错了", "错了", "我是说", "应该是", "改到", "改成", "改为", "换到", "换成"}
 	s.CorrectionsAlone = []string{"不是", "不", "啊不是", "呃不是"}
 	s.When = []string{"才准", "才能", "才可以", "哪天起", "几时起", "几号起", "什么时候起", "么子时候起", "啥时候起", "从哪天起", "从几号起", "从几时起", "从什么时候起", "从么子时候起", "从哪天", "从几号", "从什么时候", "从么子时候", "几天内", "几天之内", "什么时候", "么子时候", "啥时候", "几时", "哪天", "几号", "哪一天", "多久", "开始了没", "开始没有", "开了没", "开摘了没", "开摘没", "开摘了冇", "开摘冇", "开始了冇", "开了冇", "好久", "几月", "哪个月", "什么时间", "哪个时候", "么时候", "哪一日", "哪日", "开摘日", "开摘日期", "开摘时间", "开摘的日子", "开摘的时间", "开始采摘时间", "开始采摘的时间", "开始采摘日期"}
-	s.ThirdParty = []string{"邻居", "隔壁", "有人", "人家在"}
+	s.ThirdParty = []string{"邻居", "隔壁", "有人", "人家在", "别个在", "别人在"}
 	s.Others = []string{"别人", "别个", "人家", "他们", "他家的人", "他", "她", "隔壁的", "隔壁", "邻居", "有人", "外村的", "外人", "小偷"}
 	s.PlaceKinds = []string{"designated_place"}
 	s.FirstPerson = []string{"我"}
