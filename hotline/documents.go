@@ -28,7 +28,8 @@ func (p *parser) isDocument(rd *reading) bool {
 	// issuer needs a digit before 号, as reDoc does: issuerSaid finds none
 	// without one)
 	if rd.mayHold1("号") && strings.Contains(rd.text, "号") && ((rd.mayHold1("号文") || rd.mayHold1("号令")) && p.saysDocN(rd.text) ||
-		digitBeforeHao(rd.text) && (p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text))) {
+		digitBeforeHao(rd.text) && (p.docPrefix(rd.text) && p.reDoc.MatchString(rd.text) || p.issuerSaid(rd.text)) ||
+		p.docPrefix(rd.text) && p.saysIssuerSerial(rd.text)) {
 		// 8号文件说的茶籽开摘日期是哪天: a number said as where the answer
 		// is written, with an act after it and a question of that act (when,
 		// how much) and none of validity, asks of the act
@@ -93,15 +94,23 @@ func (p *parser) asksOfDocument(rd *reading) bool {
 	if first < 0 {
 		return false
 	}
-	rest := rd.text[first:]
 	for _, w := range p.g.DocumentAsks {
-		k := strings.Index(rest, w)
-		if k < 0 || rd.inAct(first+k, first+k+len(w)) {
+		// the ask after the document word, or holding it (是哪个文件管的)
+		k := strings.Index(rd.text, w)
+		for k >= 0 && k+len(w) <= first {
+			next := strings.Index(rd.text[k+len(w):], w)
+			if next < 0 {
+				k = -1
+				break
+			}
+			k += len(w) + next
+		}
+		if k < 0 || rd.inAct(k, k+len(w)) {
 			continue
 		}
 		// 通告上说到什么时候能摘茶籽: an act said after it in its clause is
 		// what is asked
-		end := first + k + len(w)
+		end := k + len(w)
 		if !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.i >= end && rd.clause(h.i) == rd.clause(end-1) }) {
 			return true
 		}
@@ -570,6 +579,13 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		}
 		number = d.String()
 	}
+	var cands []string // the documents of a serial said without a year
+	byIssuer := false  // … after an issuer: no other document is meant
+	if number == "" {
+		if cands, byIssuer = h.serialSaid(text); byIssuer && len(cands) == 1 {
+			number = cands[0] // 祁政办函22号: the issuer's one document of that serial
+		}
+	}
 	if number == "" {
 		// the title's words as said first: a title is no act, and its
 		// words heard as one's (存量房税收: 放水) lose it
@@ -591,6 +607,10 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		number = h.byKind(text)
 		bySubject = number != ""
 	}
+	if bySubject && byIssuer && !slices.Contains(cands, number) {
+		// 祁政发4号: a title sharing the issuer's name is not one of its 4号s
+		number, bySubject = "", false
+	}
 	if number == "" || bySubject {
 		// 宣布失效了好多件文件, 冇列进目录的老文件还管不管: asked of the
 		// clearing decision's lists, not of one document — a subject's
@@ -606,28 +626,6 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		}
 	}
 	if number == "" {
-		var cands []string
-		if m := h.p.reDocN.FindStringSubmatch(text); m != nil {
-			n, ok := zh.Number(m[1])
-			if ok {
-				cands = h.numbered(int(n))
-			}
-			// 祁政通8号: only the numbers of the issuer said
-			for _, kp := range h.p.issuers {
-				if strings.Contains(text, kp) {
-					var same []string
-					for _, c := range cands {
-						if strings.HasPrefix(c, kp+"〔") {
-							same = append(same, c)
-						}
-					}
-					if len(same) > 0 {
-						cands = same
-					}
-					break
-				}
-			}
-		}
 		a.Status = "ask"
 		a.Document = &DocumentAnswer{Status: "ask", Notes: []string{}, Candidates: cands}
 		a.Headline = c.T(l, "document.unknown")
@@ -1124,6 +1122,76 @@ func subjectOf(title string) string {
 		return after
 	}
 	return title
+}
+
+// serialSaid lists the documents whose serial the call says without a
+// year — as a document's (7号文件, 三号令) or after an issuer (祁政通7号) —
+// encoded notices first, only the issuer's when one is said with them
+// (byIssuer).
+func (h *Hotline) serialSaid(text string) (cands []string, byIssuer bool) {
+	kp, serial, ok := h.p.issuerSerial(text)
+	if !ok {
+		m := h.p.reDocN.FindStringSubmatch(text)
+		if m == nil {
+			return nil, false
+		}
+		n, ok := zh.Number(m[1])
+		if !ok {
+			return nil, false
+		}
+		serial = int(n)
+		for _, p := range h.p.issuers {
+			if strings.Contains(text, p) {
+				kp = p
+				break
+			}
+		}
+	}
+	cands = h.numbered(serial)
+	if kp == "" {
+		return cands, false
+	}
+	var same []string
+	for _, c := range cands {
+		if strings.HasPrefix(c, kp+"〔") {
+			same = append(same, c)
+		}
+	}
+	if len(same) == 0 {
+		return cands, false
+	}
+	return same, true
+}
+
+// issuerSerial is a known issuer said right before a serial and 号, with
+// no year between (祁政通7号, 祁政办发第49号): the issuer and the serial.
+func (p *parser) issuerSerial(text string) (string, int, bool) {
+	for _, kp := range p.issuers { // longest first: 祁政办发 before 祁政发
+		for at := 0; ; {
+			k := strings.Index(text[at:], kp)
+			if k < 0 {
+				break
+			}
+			at += k + len(kp)
+			rest := strings.TrimPrefix(strings.TrimLeft(text[at:], " \t\u3000"), "第")
+			digits := strings.TrimLeft(rest, "0123456789一二三四五六七八九十")
+			num := rest[:len(rest)-len(digits)]
+			if num == "" || !strings.HasPrefix(strings.TrimLeft(digits, " \t\u3000"), "号") {
+				continue
+			}
+			if n, ok := zh.Number(num); ok && n > 0 {
+				return kp, int(n), true
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// saysIssuerSerial: the text says a known issuer and a serial without a
+// year (祁政通7号).
+func (p *parser) saysIssuerSerial(text string) bool {
+	_, _, ok := p.issuerSerial(text)
+	return ok
 }
 
 // numbered lists the documents numbered n (7号), encoded notices first.
