@@ -175,6 +175,11 @@ const (
 	// instead after a no (那…呢), one file per notice and one of uncovered
 	// acts.
 	heldout32Glob = "testdata/heldout/s32-instead/*.yaml"
+	// heldout33Glob is held-out set 33 (session 22): callers who correct
+	// or hedge themselves in the call (明天，哦不是，后天; 在山上——也不算
+	// 山上; 放鞭子，不对，是烧纸钱; 大概, 可能, 记不清了), one file per
+	// notice and one of uncovered acts.
+	heldout33Glob = "testdata/heldout/s33-amend/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -912,6 +917,14 @@ var heldoutSets = []heldoutSet{
 	// Session 22 (probes: an event's own acts no notice covers heard — 搭戏台, 唱夜歌, 买墓地 …; 寒假 no 焊接; 烂家具 refuse;
 	// 把山上炼一下) with the session's other fixes: 224 (the floor raised to 0.88).
 	{"set31", heldout31Glob, 250, 0.88, 0},
+	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
+	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
+	// 在山上——也不算山上，就是屋后头的菜园子边; 放鞭子，不对，是烧纸钱; 我娘——是我婆婆; 大概两百米，可能还冇得两百米; 说是城区，
+	// 其实是城边上的村里), one file per notice and one of uncovered acts. Its first run, before any change made for it,
+	// scored 161 of 255 (63.1 %), with 5 answers of 可以 where a rule forbids, each a fact said and taken back kept (他同意了
+	// ——哦，其实他还不晓得; 是抢险——不对，也不算抢险; 物业指定的地方——哦…堆在旁边绿化带上; 也不是自己拉，是请了…师傅拉;
+	// 我岳父，他有退休的职工医保); the set's README has it by category and the misses by kind.
+	{"set33", heldout33Glob, 255, 0.63, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
