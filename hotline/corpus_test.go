@@ -923,8 +923,10 @@ var heldoutSets = []heldoutSet{
 	// 其实是城边上的村里), one file per notice and one of uncovered acts. Its first run, before any change made for it,
 	// scored 161 of 255 (63.1 %), with 5 answers of 可以 where a rule forbids, each a fact said and taken back kept (他同意了
 	// ——哦，其实他还不晓得; 是抢险——不对，也不算抢险; 物业指定的地方——哦…堆在旁边绿化带上; 也不是自己拉，是请了…师傅拉;
-	// 我岳父，他有退休的职工医保); the set's README has it by category and the misses by kind.
-	{"set33", heldout33Glob, 255, 0.63, 0},
+	// 我岳父，他有退休的职工医保); the set's README has it by category and the misses by kind. The false 可以 fixed first
+	// (a fact phrase taken back past a pause — 不对, 其实, 也不算, ——哦， — is not stated; 退休的职工医保 is the employee
+	// plan held): 164 (the floor 0.64).
+	{"set33", heldout33Glob, 255, 0.64, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -301,7 +301,16 @@ type grammar struct {
 	Corrections []string `yaml:"corrections"`
 	// CorrectionsAlone correct only when said alone between pauses
 	CorrectionsAlone []string `yaml:"corrections_alone"`
-	When             []string `yaml:"when"`
+	// Retractions take back the fact phrase said right before them, after
+	// a pause (他同意了——其实…, 是抢险——也不算…); RetractFillers are the
+	// fillers that do so said alone between pauses (…指定的地方——哦，…),
+	// or that may come before a correction (哦，其实)
+	Retractions    []string `yaml:"retractions"`
+	RetractFillers []string `yaml:"retract_fillers"`
+	// RetractNarrows after a retraction say the same more closely (其实
+	// 就是…): the fact stands
+	RetractNarrows []string `yaml:"retract_narrows"`
+	When           []string `yaml:"when"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
 	ThirdParty []string `yaml:"third_party"`
