@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "87cd8e0a182692a70774a01dd374beb50f086108231801faa883d2f591fddfc1", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "b451c197c42b653f9b7e17e26a0936f4099d0769f8857320c8522e174f1082ab", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -229,6 +229,7 @@ func grammarSnap0() *grammar {
 	s.Report = []string{"举报", "号码", "打么子电话", "打哪个电话", "打哪个", "打119", "打幺幺九", "报火警", "打什么电话", "电话是多少", "电话多少", "电话是好多", "举报电话", "报警", "投诉", "电话", "找哪个", "找谁", "反映", "哪里投诉", "去哪里举报", "向哪里举报", "报给哪个", "报给谁", "报哪个", "报哪里", "向哪个报", "向谁报", "向哪个反映", "向谁反映", "告诉哪个", "告诉谁", "跟哪个讲", "跟谁讲", "跟哪个说", "跟谁说", "打几号", "拨几号", "打么子号", "打什么号", "拨么子号", "拨什么号", "向哪里报告", "向哪个报告", "向谁报告", "报告哪里", "报告哪个", "告他", "告她", "告他们", "告状", "去哪里告", "到哪里告", "哪里告", "起诉"}
 	s.ReportDeclared = []string{"举报", "投诉", "反映", "报警"}
 	s.Alternatives = []string{"还是", "或者是", "要么"}
+	s.ChooseEach = []string{"哪个", "哪样", "哪种", "哪一个", "哪一样"}
 	s.Either = []string{"还是", "或者是", "或者", "或是", "要么是"}
 	s.Doubt = []string{"分不清", "搞不清", "弄不清", "不清楚", "不晓得", "不知道", "说不清", "认不出", "分不出"}
 	s.DoubtJoined = []string{"和", "跟", "与", "、"}
