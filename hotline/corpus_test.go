@@ -925,8 +925,8 @@ var heldoutSets = []heldoutSet{
 	// ——哦，其实他还不晓得; 是抢险——不对，也不算抢险; 物业指定的地方——哦…堆在旁边绿化带上; 也不是自己拉，是请了…师傅拉;
 	// 我岳父，他有退休的职工医保); the set's README has it by category and the misses by kind. The false 可以 fixed first
 	// (a fact phrase taken back past a pause — 不对, 其实, 也不算, ——哦， — is not stated; 退休的职工医保 is the employee
-	// plan held): 164 (the floor 0.64).
-	{"set33", heldout33Glob, 255, 0.64, 0},
+	// plan held): 164; with the session's other landings, 166 (the floor 0.65).
+	{"set33", heldout33Glob, 255, 0.65, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
