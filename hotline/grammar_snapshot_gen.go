@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "b451c197c42b653f9b7e17e26a0936f4099d0769f8857320c8522e174f1082ab", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "1a4dd87f73b243fa537cabd1ec1a2feef7b5059ac89b35b3edb72c6fc8250797", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -171,7 +171,7 @@ func grammarSnap0() *grammar {
 	s.RetractFillers = []string{"哦", "噢", "喔"}
 	s.RetractNarrows = []string{"就是", "也就是", "就在", "也就在"}
 	s.When = []string{"才准", "才能", "才可以", "哪天起", "几时起", "几号起", "什么时候起", "么子时候起", "啥时候起", "从哪天起", "从几号起", "从几时起", "从什么时候起", "从么子时候起", "从哪天", "从几号", "从什么时候", "从么子时候", "几天内", "几天之内", "什么时候", "么子时候", "啥时候", "几时", "哪天", "几号", "哪一天", "多久", "开始了没", "开始没有", "开了没", "开摘了没", "开摘没", "开摘了冇", "开摘冇", "开始了冇", "开了冇", "好久", "几月", "哪个月", "什么时间", "哪个时候", "么时候", "哪一日", "哪日", "开摘日", "开摘日期", "开摘时间", "开摘的日子", "开摘的时间", "开始采摘时间", "开始采摘的时间", "开始采摘日期"}
-	s.ThirdParty = []string{"邻居", "隔壁", "有人", "人家在"}
+	s.ThirdParty = []string{"邻居", "隔壁", "有人", "人家在", "别个在", "别人在"}
 	s.Others = []string{"别人", "别个", "人家", "他们", "他家的人", "他", "她", "隔壁的", "隔壁", "邻居", "有人", "外村的", "外人", "小偷"}
 	s.PlaceKinds = []string{"designated_place"}
 	s.FirstPerson = []string{"我"}
