@@ -777,7 +777,8 @@ var heldoutSets = []heldoutSet{
 	// load of waste, a stall's trade or goods, the oil-tea thing and everyday uncovered acts by their own names) and the
 	// session's other fixes, 193 (the floor raised to 0.77). Session 21 (market: a stall area 城管 marks out presumed off
 	// a fire lane, market-allotted-stall), with the earlier sessions' fixes: 237 (the floor raised to 0.94).
-	{"set24", heldout24Glob, 250, 0.94, 0},
+	// Session 22's end, with every helper's fixes: 239 of 250 (the floor 0.95).
+	{"set24", heldout24Glob, 250, 0.95, 0},
 	// Held-out set 25 (testdata/heldout/s25-kin, 250 calls in 6 categories, session 18): callers who ask for someone
 	// else or tell it as someone else's story (a son for his father in the village, a group leader relaying, a boss for
 	// his workers, old callers half-hearing, two households in one call, and acts no notice covers). Its first run, before
@@ -794,7 +795,8 @@ var heldoutSets = []heldoutSet{
 	// raised to 0.89). Session 21 (market: a pitch 城管 marks out presumed off a fire lane): 228 (the floor raised to 0.91).
 	// raised to 0.89). Session 21 (two: a household said with where it lives, 我屋里在城区; the last person's 也 asks of
 	// both) and the session's other fixes: 231 (the floor raised to 0.91).
-	{"set25", heldout25Glob, 245, 0.91, 0},
+	// Session 22's end, with every helper's fixes: 234 of 250 (the floor 0.93).
+	{"set25", heldout25Glob, 245, 0.93, 0},
 	// Held-out set 26 (testdata/heldout/s26-where, 254 calls in 7 categories, session 19): callers who say where in
 	// their own everyday words — the hill (后山, 坟山, 茶山, 半山腰, 林场) and how near (山脚下, 隔林子一条马路, 离山百把米, 一里
 	// 多路), the house and its ground (灶屋, 神龛前, 禾场, 院子, 屋门口), the village (村口, 村部门口, 河边, 塘边, 桥底下), the
@@ -818,7 +820,8 @@ var heldoutSets = []heldoutSet{
 	// renovation waste in other words; an approved discharge without 第十七条), 244 (the floor raised to 0.95).
 	// Session 22 (insure: the plan's year said, 在村里交明年的医保 现在开始了冇, names which plan, 现在 the day) and the
 	// session's other fixes: 245 (the floor raised to 0.95).
-	{"set26", heldout26Glob, 250, 0.95, 0},
+	// Session 22's end, with every helper's fixes: 245 of 254 (the floor 0.96).
+	{"set26", heldout26Glob, 250, 0.96, 0},
 	// Held-out set 27 (testdata/heldout/s27-ifnot, 260 calls in 7 categories, session 19): callers who ask in the
 	// negative, on a condition or hedged (是不是不准…, 总不至于…吧, 只…不…行不, 要是/如果/假如…呢, 万一…会怎样, 除了…,
 	// 等到…是不是就可以了, 不是说不准…吗, …还是…哪个可以, 我理解是…对吧), one file per notice and one of uncovered acts.
@@ -839,7 +842,8 @@ var heldoutSets = []heldoutSet{
 	// cab, a rented hill) and the session's other fixes: 219, 223 with all landed by 11:55 (the floor raised to 0.83).
 	// Session 22 (insure: the bare 交 with a month of the plan's windows, 等到明年三月份再交; 给我表哥 no close relative;
 	// 我是八月份离职的 the lapse's day) and the session's other fixes: 226 (the floor raised to 0.86).
-	{"set27", heldout27Glob, 255, 0.86, 0},
+	// Session 22's end, with every helper's fixes: 229 of 260 (the floor 0.88).
+	{"set27", heldout27Glob, 255, 0.88, 0},
 	// Held-out set 28 (testdata/heldout/s28-when, 252 calls in 7 categories, session 20): callers who ask WHEN —
 	// from when, until when, how long, how many days are left, which day it changes, too early or too late (么子时候可以烧,
 	// 禁到哪天为止, 还有几天, 霜降籽还要等好久, 交医保截止到哪天, 整治搞到么子时候, 这个通告管到几时) — and the day said their way
@@ -854,7 +858,8 @@ var heldoutSets = []heldoutSet{
 	// Session 22 (probes: 双十一 said in words is 11月11日): 238 (the floor raised to 0.94).
 	// Session 22 (insure: 缴费期过了冇 asks the period's end; 几号以前 the deadline) and the session's other fixes: 240
 	// (the floor raised to 0.94).
-	{"set28", heldout28Glob, 250, 0.94, 0},
+	// Session 22's end, with every helper's fixes: 243 of 252 (the floor 0.96).
+	{"set28", heldout28Glob, 250, 0.96, 0},
 	// Held-out set 29 (testdata/heldout/s29-follows, 255 calls in 7 categories, session 20): callers who ask what
 	// follows from an act or how to go about it (罚好多钱, 会不会坐牢, 归哪个管, 要办么子手续, 要带么子材料, 打么子电话,
 	// 村里要做么子, 收了我的鞭炮还退不), one file per notice and one of uncovered matters. Its first run, before any
@@ -881,12 +886,11 @@ var heldoutSets = []heldoutSet{
 	// 204; with everyday acts told with the verb and object parted (游了泳, 晒了一坪谷子, 捡了一篮子板栗, 砍了一棵桂花树):
 	// 208 (the floor raised to 0.82).
 	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
-	// renovation waste in other words; an approved discharge without 第十七条), 211 (the floor raised to 0.83).
-	{"set30", heldout30Glob, 250, 0.83, 0},
-	// Session 22 (insure: a day said before the act's own verb and 的, 十二月三十一号交的医保, is the day paid, the one
-	// gone by when nearer; 九月份交的 too; 七月半…烧了包，去年的事 now 2024's, before 7号) and the session's other
-	// fixes: 216 (the floor raised to 0.85).
-	{"set30", heldout30Glob, 250, 0.85, 0},
+	// renovation waste in other words; an approved discharge without 第十七条), 211; (insure: a day said before the
+	// act's own verb and 的, 十二月三十一号交的医保, is the day paid, the one gone by when nearer; 九月份交的 too; 七月半…
+	// 烧了包，去年的事 now 2024's, before 7号), 216; with the session's other fixes (market: a base organising the
+	// picking as the holder's consent, a pitch 城管 marked out, one case corrected), 224 at its end (the floor 0.89).
+	{"set30", heldout30Glob, 250, 0.89, 0},
 	// Held-out set 31 (testdata/heldout/s31-events, 250 calls in 7 categories, session 21): callers who tell an event
 	// of their life and ask what they may do for it (屋里老人过世了，出殡那天放鞭子、烧灵屋; 搬新屋; 满月酒; 八十大寿; 嫁女接亲;
 	// 新店开业; 清明挂青; 七月半烧包; 过小年送灶; 元宵放孔明灯; 赶庙会摆摊; 装修新屋的垃圾; 请人摘茶籽; 伢子上大学、出去打工的医保;
@@ -897,9 +901,11 @@ var heldoutSets = []heldoutSet{
 	// city, a month said as a day, an act key two acts fit): 205 (82.0 %). The three false 可以 fixed first (a second
 	// share paid with 还, 那边交了这边还交一份; branches broken by hired pickers, 请人摘茶籽…枝子扳断了, the breaking asked;
 	// working away, 打工, asked only whether to pay: whether the person has the employee plan decides): 209 (83.6 %).
-	// Session 22 (insure: 现在就交明年的医保 asked before the period opens, no rule) and the session's other fixes: 212
-	// (0.83 kept).
-	{"set31", heldout31Glob, 250, 0.83, 0},
+	// Session 22 (insure: 现在就交明年的医保 asked before the period opens, no rule), 212; (waste: a 镇 or 乡 named read
+	// as outside the city planning area, one case corrected), 214; (probes: an event's own acts no notice covers heard —
+	// 搭戏台, 唱夜歌, 买墓地 …; 寒假 no 焊接; 烂家具 refuse; 把山上炼一下), 224; with the session's other fixes, 233 at its
+	// end (the floor 0.93).
+	{"set31", heldout31Glob, 250, 0.93, 0},
 	// Held-out set 32 (testdata/heldout/s32-instead, 250 calls in 7 categories, session 22): callers who choose
 	// between options or ask what they may do instead (烧纸跟放鞭子哪个要得; 是寒露摘还是霜降摘; 山上不准烧，那我拿到屋门口
 	// 禾场里烧呢; 那用电子鞭炮呢; 医保是现在交还是过了年再交; 不放鞭子，那钓鱼要得不). Its first run, before any change
@@ -911,12 +917,6 @@ var heldoutSets = []heldoutSet{
 	// chooses, chosenOver; mandarin.yaml choose_each keeps 哪个可以 asking of each), a doubt said after the two values
 	// (寒露籽跟霜降籽我分不清), and words (职工医保也交了, 屋里装修 with the bin, 鱼塘): 168 (67.2 %).
 	{"set32", heldout32Glob, 250, 0.67, 0},
-	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
-	// renovation waste in other words; an approved discharge without 第十七条), 214 with one case corrected (the floor raised to 0.85).
-	{"set31", heldout31Glob, 250, 0.85, 0},
-	// Session 22 (probes: an event's own acts no notice covers heard — 搭戏台, 唱夜歌, 买墓地 …; 寒假 no 焊接; 烂家具 refuse;
-	// 把山上炼一下) with the session's other fixes: 224 (the floor raised to 0.88).
-	{"set31", heldout31Glob, 250, 0.88, 0},
 	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
 	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
 	// 在山上——也不算山上，就是屋后头的菜园子边; 放鞭子，不对，是烧纸钱; 我娘——是我婆婆; 大概两百米，可能还冇得两百米; 说是城区，
