@@ -4209,11 +4209,20 @@ func (p *parser) chosenOver(rd *reading, h hit) bool {
 		if o.i < h.j || !p.chooses(rd.text[h.j:o.i]) || p.hasAny(rd.text[o.j:], p.g.ChooseEach) {
 			continue
 		}
-		for _, v := range h.w.facts {
-			for _, u := range o.w.facts {
-				if v.Fact == u.Fact && !sameValue(v.V, u.V) {
-					return true
-				}
+		if otherValue(h, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherValue reports whether fact phrases h and o name two values of one
+// fact (寒露籽, 霜降籽: the variety).
+func otherValue(h, o hit) bool {
+	for _, v := range h.w.facts {
+		for _, u := range o.w.facts {
+			if v.Fact == u.Fact && !sameValue(v.V, u.V) {
+				return true
 			}
 		}
 	}
@@ -4237,12 +4246,8 @@ func (p *parser) eitherSaid(rd *reading, h hit) bool {
 		if !slices.Contains(p.g.Either, between) && !p.doubted(rd, first, second, between) {
 			continue
 		}
-		for _, v := range h.w.facts {
-			for _, u := range o.w.facts {
-				if v.Fact == u.Fact && !sameValue(v.V, u.V) {
-					return true
-				}
-			}
+		if otherValue(h, o) {
+			return true
 		}
 	}
 	return false
