@@ -160,10 +160,14 @@ type listedAct struct {
 
 // listedActs finds, for each of the vocabulary's listed acts, the
 // register's documents whose title holds its title words: none is an
-// error at the entry's file:line:col. With no register, nothing is
-// listed.
+// error at the entry's file:line:col. With no register of documents (a
+// bundle without register.yaml has only the rule set's own notices),
+// nothing is listed: the vocabulary is checked against a register only.
 func listedActs(reg *register.Register, ls []vocab.Listed) ([]listedAct, error) {
 	if reg == nil {
+		return nil, nil
+	}
+	if _, _, _, _, ok := reg.Clause(); !ok {
 		return nil, nil
 	}
 	var out []listedAct

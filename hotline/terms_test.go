@@ -10,6 +10,7 @@ import (
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline/vocab"
+	"github.com/tonggao/tonggao/register"
 	"github.com/tonggao/tonggao/rules"
 )
 
@@ -114,5 +115,10 @@ func TestListedTitlesChecked(t *testing.T) {
 	require.Contains(t, got[0].docs[0].Title, "垂钓")
 	got, err = listedActs(nil, []vocab.Listed{{Words: []string{"钓鱼"}, Title: "垂钓"}})
 	require.NoError(t, err, "no register: nothing is listed")
+	require.Empty(t, got)
+	empty, err := register.New()
+	require.NoError(t, err)
+	got, err = listedActs(empty, []vocab.Listed{{Words: []string{"钓鱼"}, Title: "垂钓"}})
+	require.NoError(t, err, "a register of no documents (a bundle without register.yaml): nothing is listed")
 	require.Empty(t, got)
 }
