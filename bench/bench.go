@@ -357,6 +357,11 @@ func Generate(e *engine.Engine, names []string, span Span, n int, seed uint64) (
 			facts["distance_to_forest_m"], raw["distance_to_forest_m"] = dist, dist
 		default:
 			facts["distance_to_forest_m"], raw["distance_to_forest_m"] = dist, dist
+			if dist == 0 {
+				// at the forest's edge: 0 m leaves whether it is on forest
+				// land open, which the known queries must not (said outside)
+				facts["in_forest_land"], raw["in_forest_land"] = false, false
+			}
 		}
 		q, err := newQuery(name, day, facts, raw)
 		if err != nil {
