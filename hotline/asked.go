@@ -46,10 +46,7 @@ func (p *parser) roles(rd *reading) []clauseRole {
 	asked := false
 	start := 0
 	for c := 0; c < n; c++ {
-		end := start
-		for end < len(rd.text) && rd.clause(end) == c {
-			end++
-		}
+		end := rd.clauseEnd(start, c)
 		t := strings.Trim(rd.text[start:end], "，,。.？?！!；;、 \t\u3000")
 		// a clause ends with the mark that opens the next one (…能烧不？)
 		marked := strings.HasPrefix(rd.text[end:], "?") || strings.HasPrefix(rd.text[end:], "？")
@@ -187,10 +184,7 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 func (p *parser) asksBack(rd *reading, roles []clauseRole, pos []hit) bool {
 	start := 0
 	for c := range roles {
-		end := start
-		for end < len(rd.text) && rd.clause(end) == c {
-			end++
-		}
+		end := rd.clauseEnd(start, c)
 		t := rd.text[start:end]
 		start = end
 		if roles[c] != roleAsks || !p.hasAny(t, p.g.Anaphoric) {
@@ -207,10 +201,7 @@ func (p *parser) asksBack(rd *reading, roles []clauseRole, pos []hit) bool {
 // 为了…种油菜.
 func (p *parser) purpose(rd *reading, h hit) bool {
 	i := min(h.i, h.objStart())
-	st := i
-	for st > 0 && rd.clause(st-1) == h.clause {
-		st--
-	}
+	st := rd.clauseStart(i, h.clause)
 	return p.endsWithAny(rd.text[st:i], p.g.PurposeNext) || p.hasAny(rd.text[st:i], p.g.Purpose)
 }
 
@@ -221,10 +212,7 @@ func (p *parser) purpose(rd *reading, h hit) bool {
 func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 	start := 0
 	for c := range roles {
-		end := start
-		for end < len(rd.text) && rd.clause(end) == c {
-			end++
-		}
+		end := rd.clauseEnd(start, c)
 		st := start
 		start = end
 		if roles[c] != roleAsks {

@@ -1528,6 +1528,23 @@ type reading struct {
 // clause is the index of the clause byte i is in.
 func (r *reading) clause(i int) int { return int(r.clauses[i]) }
 
+// clauseEnd is the first byte at or after i that is not in clause c (the
+// clause's end when i is inside it; i itself when it is not).
+func (r *reading) clauseEnd(i, c int) int {
+	for i < len(r.text) && r.clause(i) == c {
+		i++
+	}
+	return i
+}
+
+// clauseStart is the first byte of the run of clause c that ends at i.
+func (r *reading) clauseStart(i, c int) int {
+	for i > 0 && r.clause(i-1) == c {
+		i--
+	}
+	return i
+}
+
 func (r *reading) mark(i, j int) {
 	for k := i; k < j && k < len(r.used); k++ {
 		r.used[k] = true
@@ -3535,13 +3552,7 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 		return true
 	}
 	c := rd.clause(i)
-	lo, hi := i, i
-	for lo > 0 && rd.clause(lo-1) == c {
-		lo--
-	}
-	for hi < len(rd.text) && rd.clause(hi) == c {
-		hi++
-	}
+	lo, hi := rd.clauseStart(i, c), rd.clauseEnd(i, c)
 	if lo > 0 && (rd.text[lo] == ' ' || rd.text[lo-1] == ' ') {
 		for lo > 0 && rd.clause(lo-1) >= c-1 {
 			lo--
@@ -3561,10 +3572,7 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 	// verb (topics)
 	for n := 0; n < withTopicClauses && lo > 0; n++ {
 		pc := rd.clause(lo - 1)
-		plo := lo - 1
-		for plo > 0 && rd.clause(plo-1) == pc {
-			plo--
-		}
+		plo := rd.clauseStart(lo-1, pc)
 		t := rd.text[plo:lo]
 		if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == pc && h.w.activity != nil }) {
 			break
@@ -4145,10 +4153,7 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 	}
 	for _, w := range p.g.FactAsked {
 		if strings.HasSuffix(rd.text[:h.i], w) && rd.clause(h.i-len(w)) == rd.clause(h.i) {
-			end := h.j
-			for end < len(rd.text) && rd.clause(end) == h.clause {
-				end++
-			}
+			end := rd.clauseEnd(h.j, h.clause)
 			return !p.hasAny(rd.text[h.j:end], p.g.Prohibitive)
 		}
 	}
@@ -4184,18 +4189,12 @@ func (p *parser) doubted(rd *reading, h, second hit, between string) bool {
 	if between != "" && !slices.Contains(p.g.DoubtJoined, between) {
 		return false
 	}
-	from := h.i
-	for from > 0 && rd.clause(from-1) == h.clause {
-		from--
-	}
+	from := rd.clauseStart(h.i, h.clause)
 	if p.hasAny(rd.text[from:h.i], p.g.Doubt) {
 		return true
 	}
 	// (寒露籽跟霜降籽我分不清: the doubt said after the two, in their clause)
-	to := second.j
-	for to < len(rd.text) && rd.clause(to) == second.clause {
-		to++
-	}
+	to := rd.clauseEnd(second.j, second.clause)
 	return p.hasAny(rd.text[second.j:to], p.g.Doubt)
 }
 
@@ -5696,11 +5695,7 @@ func (p *parser) unaskedSpans(rd *reading) [][2]int {
 
 // clauseBegin is the byte where the clause holding byte i begins.
 func clauseBegin(rd *reading, i int) int {
-	c := rd.clause(i)
-	for i > 0 && rd.clause(i-1) == c {
-		i--
-	}
-	return i
+	return rd.clauseStart(i, rd.clause(i))
 }
 
 // topicPairsOf are the pairs of characters side by side in a word a notice

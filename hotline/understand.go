@@ -445,13 +445,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 // up to clause c's end (the thing an earlier question named: 装修垃圾…？丢
 // 到生活垃圾桶里…？); nil for none.
 func (p *parser) frameWithTopic(rd *reading, v hit, c int) *frame {
-	st, end := v.i, v.j
-	for st > 0 && rd.clause(st-1) == v.clause {
-		st--
-	}
-	for end < len(rd.text) && rd.clause(end) == v.clause {
-		end++
-	}
+	st, end := rd.clauseStart(v.i, v.clause), rd.clauseEnd(v.j, v.clause)
 	tend := 0
 	for tend < st && rd.clause(tend) <= c {
 		tend++
@@ -590,10 +584,7 @@ func (p *parser) openingFact(rd *reading, actClauses map[int]bool, acts int) (in
 			return -1, -1
 		}
 	}
-	start := rd.facts[first].i
-	for start > 0 && rd.clause(start-1) == oc {
-		start--
-	}
+	start := rd.clauseStart(rd.facts[first].i, oc)
 	if bareRunes(rd, start, rd.facts[first].i) > 2 {
 		return -1, -1
 	}
@@ -772,10 +763,7 @@ func (p *parser) broughtBack(rd *reading, a hit) []int {
 	if a.clause < 0 {
 		return nil
 	}
-	end := a.j
-	for end < len(rd.text) && rd.clause(end) == a.clause {
-		end++
-	}
+	end := rd.clauseEnd(a.j, a.clause)
 	if !p.hasAny(rd.text[a.j:end], p.g.Outward) {
 		return nil
 	}
@@ -1167,10 +1155,7 @@ func (p *parser) saidAsOwn(rd *reading, a hit) bool {
 	if a.neg || a.clause < 0 || a.i > len(rd.clauses) {
 		return false
 	}
-	from := a.i
-	for from > 0 && rd.clause(from-1) == a.clause {
-		from--
-	}
+	from := rd.clauseStart(a.i, a.clause)
 	if p.hasAny(rd.text[from:a.i], p.g.FirstPerson) {
 		return true
 	}
@@ -1519,10 +1504,7 @@ func (p *parser) clauseSaysMore(rd *reading, c int) bool {
 // object: its clause opens with a word of one or two characters, before
 // the phrase, that a's words hold (田离林子三十米 of 烧田埂).
 func (p *parser) distanceOfObject(rd *reading, h, a hit) bool {
-	st := h.i
-	for st > 0 && rd.clause(st-1) == h.clause {
-		st--
-	}
+	st := rd.clauseStart(h.i, h.clause)
 	subj := strings.TrimSpace(rd.text[st:h.i])
 	n := utf8.RuneCountInString(subj)
 	return n >= 1 && n <= 2 && strings.Contains(a.words, subj)
@@ -2174,10 +2156,7 @@ func (p *parser) closesPlace(rd *reading, v hit) bool {
 	if !slices.Contains(p.g.Locatives, v.words) {
 		return false
 	}
-	st := v.i
-	for st > 0 && rd.clause(st-1) == v.clause {
-		st--
-	}
+	st := rd.clauseStart(v.i, v.clause)
 	return p.hasAny(rd.text[st:v.i], p.g.At)
 }
 
@@ -2242,10 +2221,7 @@ func clauseHasDate(rd *reading, c int) bool {
 // opensClause reports whether act h opens its clause, but for a subject
 // or a verb of going before it (去旅游, 我就去赶集).
 func opensClause(rd *reading, h hit) bool {
-	st := h.i
-	for st > 0 && rd.clause(st-1) == h.clause {
-		st--
-	}
+	st := rd.clauseStart(h.i, h.clause)
 	const lead = 3
 	return utf8.RuneCountInString(strings.Trim(rd.text[st:h.i], "，,。.？?！!；;、 \t\u3000")) <= lead
 }
@@ -2296,10 +2272,7 @@ func (p *parser) claimedAfter(rd *reading, h, o hit) bool {
 	if o.i < h.j || o.clause != h.clause && o.clause != h.clause+1 || bareRunes(rd, h.j, o.i) > 2 {
 		return false
 	}
-	end := o.j
-	for end < len(rd.text) && rd.clause(end) == o.clause {
-		end++
-	}
+	end := rd.clauseEnd(o.j, o.clause)
 	// (from o's start: 报销 is itself a word of the covered act)
 	return p.hasAny(rd.text[o.i:end], p.g.Claimed)
 }
@@ -3250,10 +3223,7 @@ func (p *parser) othersDo(rd *reading, a hit, i int) bool {
 		return false
 	}
 	st := min(i, a.objStart(), a.i)
-	lo := st
-	for lo > 0 && rd.clause(lo-1) == a.clause {
-		lo--
-	}
+	lo := rd.clauseStart(st, a.clause)
 	return p.hasAny(rd.text[lo:st], p.g.Others)
 }
 
@@ -3271,13 +3241,7 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 		return false
 	}
 	lo, hi := a.objStart(), max(a.j, a.objEnd())
-	st, end := lo, hi
-	for st > 0 && rd.clause(st-1) == a.clause {
-		st--
-	}
-	for end < len(rd.text) && rd.clause(end) == a.clause {
-		end++
-	}
+	st, end := rd.clauseStart(lo, a.clause), rd.clauseEnd(hi, a.clause)
 	if p.hasAny(rd.text[st:end], p.g.DoneNot) {
 		return false
 	}
@@ -3973,9 +3937,6 @@ func (p *parser) banDay(rd *reading, a hit, m *dates.Mention) bool {
 	if a.clause < 0 || c == a.clause || slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == c }) {
 		return false
 	}
-	end := m.End
-	for end < len(rd.text) && rd.clause(end) == c {
-		end++
-	}
+	end := rd.clauseEnd(m.End, c)
 	return p.hasAny(rd.text[m.End:end], p.g.RumouredBan) && !p.hasAny(rd.text[m.End:end], p.g.BanDayAsked)
 }
