@@ -3402,6 +3402,12 @@ func (p *parser) topicStart(rd *reading, cs int) int {
 			}
 		}
 		if j == k {
+			// (就两袋装修垃圾, 那一车渣土: how little or how much of it,
+			// said before it, is no word of its own)
+			j = k + p.longestPrefix(s[k:], p.g.Only)
+			j += p.measureLen(s[j:])
+		}
+		if j == k || rd.clause(j-1) != c {
 			break
 		}
 		k = j
@@ -3410,6 +3416,31 @@ func (p *parser) topicStart(rd *reading, cs int) int {
 		}
 	}
 	return k
+}
+
+// measureLen is the length of the measure s starts with: numerals or
+// demonstratives (measures_after: 一小, 两, 这, 那一) then a classifier
+// (车, 袋, 堆); 0 when s starts with none.
+func (p *parser) measureLen(s string) int {
+	k := 0
+	for k < len(s) {
+		if n := p.longestPrefix(s[k:], p.g.MeasuresAfter); n > 0 {
+			k += n
+			continue
+		}
+		if r, n := utf8.DecodeRuneInString(s[k:]); isNumeralRune(r) {
+			k += n
+			continue
+		}
+		break
+	}
+	if k == 0 {
+		return 0
+	}
+	if n := p.longestPrefix(s[k:], p.g.Classifiers); n > 0 {
+		return k + n
+	}
+	return 0
 }
 
 // maxClauseRunes is how far a clause is searched for a word said later in
@@ -3435,6 +3466,12 @@ func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
 		}
 		if v != "" {
 			j := i + len(v)
+			// (物业指定的堆放点 放起: a verb inside a place said before it,
+			// 堆放 of 堆放点, is that place's noun; the verb is later)
+			if e := factAround(rd, i); e > 0 {
+				i = e
+				continue
+			}
 			if rd.inAct(i, j) || !rd.free(i, j) || p.inFact(rd, i+1) || p.objects.longestLen(s[j:]) > 0 {
 				return 0, 0
 			}
@@ -3448,6 +3485,17 @@ func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
 		i += n
 	}
 	return 0, 0
+}
+
+// factAround is the end of the fact phrase read that begins before byte i
+// and runs past it, 0 for none.
+func factAround(rd *reading, i int) int {
+	for _, f := range rd.facts {
+		if f.i < i && i < f.j {
+			return f.j
+		}
+	}
+	return 0
 }
 
 // isComplement reports whether t is one of the grammar's complements
