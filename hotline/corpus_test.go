@@ -180,6 +180,11 @@ const (
 	// 山上; 放鞭子，不对，是烧纸钱; 大概, 可能, 记不清了), one file per
 	// notice and one of uncovered acts.
 	heldout33Glob = "testdata/heldout/s33-amend/*.yaml"
+	// heldout34Glob is held-out set 34 (session 23): callers who ask for
+	// someone else, about someone else, or to check what they heard (我娘
+	// 老子想明天到后山烧点纸; 我们组里有几户想…; 听别个讲…是不是真的; 隔壁在
+	// 山边上烧田坎，我要不要报), one file per notice and one of uncovered acts.
+	heldout34Glob = "testdata/heldout/s34-relay/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -927,6 +932,12 @@ var heldoutSets = []heldoutSet{
 	// (a fact phrase taken back past a pause — 不对, 其实, 也不算, ——哦， — is not stated; 退休的职工医保 is the employee
 	// plan held): 164; with the session's other landings, 166 (the floor 0.65).
 	{"set33", heldout33Glob, 255, 0.65, 0},
+	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone
+	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
+	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first
+	// run, before any change made for it, scored 197 of 253 (77.9 %), with no answer of 可以 where a rule forbids; the
+	// set's README has it by category and the misses by kind.
+	{"set34", heldout34Glob, 250, 0.77, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
