@@ -3241,9 +3241,12 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 		}
 		return k
 	}
+	// a sound's phrase is the first in byte order of those that sound
+	// alike; mixed when they name two activities
 	type phrase struct {
-		w   string
-		act *rules.Activity
+		w     string
+		act   *rules.Activity
+		mixed bool
 	}
 	n := 0
 	for _, f := range p.frames {
@@ -3251,8 +3254,9 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 			n += len(f.verbs) * len(f.objects)
 		}
 	}
-	byKey := make(map[string][]phrase, n)
+	byKey := make(map[string]phrase, n)
 	order := make([]string, 0, n)
+	var k []byte
 	for _, f := range p.frames {
 		// a frame that needs a word said with it (乱倒渣土's 乱) is not its
 		// act by the phrase alone: the phrase is heard for the frames that
@@ -3262,32 +3266,39 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 		}
 		for _, v := range keys(f.verbs) {
 			for _, o := range keys(f.objects) {
-				w := v + o
-				if utf8.RuneCountInString(w) < 3 {
+				if utf8.RuneCountInString(v)+utf8.RuneCountInString(o) < 3 {
 					continue
 				}
 				kv, ko := wordKey(v), wordKey(o)
 				if v != "" && kv == "" || o != "" && ko == "" {
 					continue // a character without a reading
 				}
-				k := kv + ko
-				if _, ok := byKey[k]; !ok {
-					order = append(order, k)
+				// (the key is looked up without making a string of it:
+				// most pairs' sounds are already known)
+				k = append(append(k[:0], kv...), ko...)
+				if ph, ok := byKey[string(k)]; ok {
+					ph.mixed = ph.mixed || ph.act != f.activity
+					if w := v + o; w < ph.w {
+						ph.w = w
+					}
+					byKey[string(k)] = ph
+					continue
 				}
-				byKey[k] = append(byKey[k], phrase{w, f.activity})
+				ks := string(k)
+				order = append(order, ks)
+				byKey[ks] = phrase{w: v + o, act: f.activity}
 			}
 		}
 	}
 	slices.Sort(order)
 	p.framePhrases = make(map[string]bool, len(order))
 	for _, k := range order {
-		ps := byKey[k]
-		if slices.ContainsFunc(ps, func(x phrase) bool { return x.act != ps[0].act }) || p.sound.has(ps[0].w) {
+		ph := byKey[k]
+		if ph.mixed || p.sound.has(ph.w) {
 			continue
 		}
-		slices.SortFunc(ps, func(a, b phrase) int { return strings.Compare(a.w, b.w) })
-		p.sound.add(ps[0].w)
-		p.framePhrases[ps[0].w] = true
+		p.sound.add(ph.w)
+		p.framePhrases[ph.w] = true
 	}
 }
 

@@ -86,7 +86,11 @@ func segmenterOfEntries(entries []segEntry) *segmenter {
 // segUnits is a dictionary word as gse keeps it (its SplitTextToWords
 // joined, runs of letters and digits lower case) and its number of units.
 func segUnits(w string) (string, int) {
+	if !hasLetterRun(w) {
+		return w, utf8.RuneCountInString(w) // (most words: one unit a character, kept as they are)
+	}
 	var b strings.Builder
+	b.Grow(len(w))
 	units := 0
 	run := -1 // start of the current run of letters and digits
 	flush := func(i int) {
@@ -116,4 +120,15 @@ func segUnits(w string) (string, int) {
 	}
 	flush(len(w))
 	return b.String(), units
+}
+
+// hasLetterRun tells whether w holds a letter or digit of one or two bytes,
+// which segUnits joins into runs.
+func hasLetterRun(w string) bool {
+	for _, r := range w {
+		if utf8.RuneLen(r) <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			return true
+		}
+	}
+	return false
 }
