@@ -948,8 +948,11 @@ var heldoutSets = []heldoutSet{
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
 	// with 1 answer of 可以 where a rule forbids (两个地方 交医保: 重复参保 heard as plain 参保缴费); the set's README has it by
-	// category and the misses by kind.
-	{"set35", heldout35Glob, 250, 0.88, 0},
+	// category and the misses by kind. Two expectations were wrong about the text (初一 said in the 腊月; 广东打工
+	// says a worker, whose employee cover decides), 226 of 252. The false 可以 fixed first, by kind (a space an
+	// operator types inside an act's phrase is dropped — 重复 交医保, 两个地方 交 —, and 两边交 / 两头交 are paying
+	// twice): 235 (the floor 0.93).
+	{"set35", heldout35Glob, 250, 0.93, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -1580,6 +1580,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	text = p.docShorthand(text)
 	text = p.undouble(rd, text)
 	text = p.unfill(text)
+	text = p.unspace(text)
 	text = oneScript(text)
 	rd.asSaid = text
 	text, said, saidRead := p.correct(rd, text, today)
@@ -2065,6 +2066,51 @@ func hanSpace(text string, i int) bool {
 			return isHan(r)
 		}
 		j += n
+	}
+	return false
+}
+
+// unspace drops the spaces a hurried operator types inside an act's
+// phrase (重复 交医保, 两个地方 交医保: 重复交, 两个地方交) where the phrase,
+// starting at most five characters before them, reaches past them once
+// they are dropped. Between two clauses (山上抽烟行不行 山上野炊呢) no
+// phrase reaches across and the spaces stay, parting the clauses.
+func (p *parser) unspace(text string) string {
+	for from := 0; ; {
+		k := strings.IndexFunc(text[from:], unicode.IsSpace)
+		if k < 0 {
+			return text
+		}
+		i := from + k
+		if !hanSpace(text, i) {
+			from = i + 1
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		from = j
+		if once := text[:i] + text[j:]; p.actAcross(once, i) {
+			text, from = once, i
+		}
+	}
+}
+
+// actAcross reports whether an act's phrase starts in the five characters
+// before byte i and reaches past the character at i.
+func (p *parser) actAcross(text string, i int) bool {
+	_, n := utf8.DecodeRuneInString(text[i:])
+	for j, k := i, 0; j > 0 && k < 5; k++ {
+		_, sz := utf8.DecodeLastRuneInString(text[:j])
+		j -= sz
+		if j+p.acts.longestLen(text[j:]) >= i+n {
+			return true
+		}
 	}
 	return false
 }

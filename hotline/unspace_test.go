@@ -1,0 +1,23 @@
+package hotline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestUnspace: a space a hurried operator types inside an act's phrase is
+// dropped; spaces between clauses, and between a word and a number, stay.
+func TestUnspace(t *testing.T) {
+	h := newTestHotline(t)
+	for _, c := range []struct{ in, want string }{
+		{"重复 交医保", "重复交医保"},
+		{"医保 两个地方 交", "医保 两个地方交"},
+		{"两处  缴 合作医疗", "两处缴合作医疗"}, // 缴合作医疗 is a phrase too
+		{"山上抽烟行不行 山上野炊呢", "山上抽烟行不行 山上野炊呢"},
+		{"烧田埂 离山 50米", "烧田埂 离山 50米"},
+		{"交医保", "交医保"},
+	} {
+		require.Equal(t, c.want, h.p.unspace(c.in), c.in)
+	}
+}
