@@ -14,13 +14,27 @@ import (
 func (p *parser) retractFacts(rd *reading) {
 	out := rd.facts[:0]
 	for _, f := range rd.facts {
-		if p.takenBack(rd.text[f.j:]) {
+		if p.takenBack(rd.text[f.j:]) || p.takenBack(p.afterVerb(rd.text[f.j:])) {
 			rd.mark(f.i, f.j)
 			continue
 		}
 		out = append(out, f)
 	}
 	rd.facts = out
+}
+
+// afterVerb is rest past a verb of one or two characters it starts with
+// (给我爹交——哦，是给我老丈人交: the phrase's own act said before the
+// pause), or "" when it starts with none.
+func (p *parser) afterVerb(rest string) string {
+	_, n := utf8.DecodeRuneInString(rest)
+	_, m := utf8.DecodeRuneInString(rest[n:])
+	for _, k := range []int{n + m, n} {
+		if k > 0 && k <= len(rest) && p.verbSet[rest[:k]] {
+			return rest[k:]
+		}
+	}
+	return ""
 }
 
 // retractPause is a pause a correction is said after: a clause break, a

@@ -3248,7 +3248,9 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 	if p.hasAny(rd.text[st:lo], p.g.DoneBefore) {
 		return true
 	}
-	if strings.Contains(rd.text[st:lo], "把") {
+	// (把稻草烧了 asks for it — but 十月七号我就把寒露籽摘了, the day gone
+	// by the nearer, tells it done)
+	if strings.Contains(rd.text[st:lo], "把") && !nearer {
 		return false
 	}
 	// 十二月三十一号交的医保 said on 1月3日: the act's own verb with 的
@@ -3328,7 +3330,8 @@ func (p *parser) retracted(rd *reading, k int) bool {
 // a word that corrects only when said alone between pauses (烧稻草 不是 烧
 // 田埂草, where 不是在山上 denies).
 func (p *parser) corrects(between string) bool {
-	if utf8.RuneCountInString(between) > 8 {
+	// (the pauses are no words: 交新农合——不对，我说的是交养老保险)
+	if wordRunes(between) > 8 {
 		return false
 	}
 	if p.hasAny(between, p.g.Corrections) {
@@ -3338,6 +3341,17 @@ func (p *parser) corrects(between string) bool {
 	first, _ := utf8.DecodeRuneInString(between)
 	last, _ := utf8.DecodeLastRuneInString(between)
 	return pause(first) && pause(last) && slices.Contains(p.g.CorrectionsAlone, strings.TrimFunc(between, pause))
+}
+
+// wordRunes counts the characters of s other than pauses and marks.
+func wordRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if !retractPause(r) && !unicode.IsPunct(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // chooses reports whether the words between two things said offer the
