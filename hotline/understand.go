@@ -1941,7 +1941,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 			// (a verb that is also a filler, 交, only when it ends what its
 			// clause says: 等到明年三月份再交是不是也可以 — not 交罚款)
-			if must || terms || (!p.filler1[v.words] || p.endsClause(rd, v)) && (p.objectSaid(rd, a) || p.contextSaid(rd, a)) {
+			// (垃圾分类是么子规定: a verb of one character that runs on into
+			// characters nothing read is the first of a word the vocabulary
+			// lacks, and a question of the rules' terms does not make it 分)
+			if must || terms && !p.runsOn(rd, v) || (!p.filler1[v.words] || p.endsClause(rd, v)) && (p.objectSaid(rd, a) || p.contextSaid(rd, a)) {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
 		}
@@ -2491,6 +2494,19 @@ func (p *parser) objectsSaid(rd *reading) map[*rules.Activity]bool {
 // endsClause reports whether bare verb v is the last thing its clause
 // says: nothing but fillers and asking words after it (再交呢, 交是不是也
 // 可以), no object of its own.
+// runsOn reports whether bare verb v is one character followed in its
+// clause by a character that begins no filler or question word (分 of 分类,
+// 分家 — whatever reads the next, 家 of a place): likely the first
+// character of a longer word.
+func (p *parser) runsOn(rd *reading, v hit) bool {
+	if utf8.RuneCountInString(v.words) != 1 || v.j >= len(rd.text) || rd.clause(v.j) != v.clause {
+		return false
+	}
+	r, _ := decodeRune(rd.text[v.j:])
+	return isHan(r) && p.filler.longestLen(rd.text[v.j:]) == 0 &&
+		p.longestPrefix(rd.text[v.j:], p.g.Asking) == 0
+}
+
 func (p *parser) endsClause(rd *reading, v hit) bool {
 	for k := v.j; k < len(rd.text) && rd.clause(k) == v.clause; {
 		r, sz := decodeRune(rd.text[k:])
