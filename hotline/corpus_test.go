@@ -953,6 +953,10 @@ var heldoutSets = []heldoutSet{
 	// operator types inside an act's phrase is dropped — 重复 交医保, 两个地方 交 —, and 两边交 / 两头交 are paying
 	// twice): 235 (the floor 0.93).
 	{"set35", heldout35Glob, 250, 0.93, 0},
+	// set's README has it by category and the misses by kind. 22 act keys corrected (a parent id where the caller's words
+	// are the rule file's synonyms of a narrower activity: 摆摊 set_up_stall, 抢摘 snatch_oil_tea …; no verdict changed):
+	// 216 (85.4 %).
+	{"set34", heldout34Glob, 250, 0.85, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
