@@ -955,8 +955,9 @@ var heldoutSets = []heldoutSet{
 	{"set35", heldout35Glob, 250, 0.93, 0},
 	// set's README has it by category and the misses by kind. 22 act keys corrected (a parent id where the caller's words
 	// are the rule file's synonyms of a narrower activity: 摆摊 set_up_stall, 抢摘 snatch_oil_tea …; no verdict changed):
-	// 216 (85.4 %).
-	{"set34", heldout34Glob, 250, 0.85, 0},
+	// 216 (85.4 %). Session 23 (set34: a witness asking whether to report, 我要不要报, 该不该报, 要报不 — 报备, 报销 and
+	// 报上去 report nothing), 220 (the floor 0.86).
+	{"set34", heldout34Glob, 250, 0.86, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

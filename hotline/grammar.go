@@ -440,6 +440,10 @@ type grammar struct {
 	HotlineSelf  []string `yaml:"hotline_self"`
 	Addressed    []string `yaml:"addressed"`
 	Report       []string `yaml:"report"`
+	// ReportNot are words holding a report word that report nothing
+	// (报备, 报销): blanked, as the hotline's own name is, before a report
+	// word is looked for
+	ReportNot []string `yaml:"report_not"`
 	// ReportDeclared are the report words that only say a report is
 	// made (我要举报), asking no number; Lawful are the words asking
 	// whether an act breaks the rules (违法不): said together, the call

@@ -456,7 +456,8 @@ type parser struct {
 	manners map[string][]*rules.Activity
 	filler  *trie // words that carry no meaning for a query
 	// selfBlank blanks the words naming the hotline itself (你们这个电话),
-	// whose report word asks no number
+	// whose report word asks no number, and those whose 报 reports
+	// nothing (报备, 报销)
 	selfBlank *strings.Replacer
 	// reWritten matches a report word written or posted (墙上写电话号码):
 	// a thing said, not a request for a number
@@ -1074,7 +1075,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.reDoc = regexp.MustCompile(`([\p{Han}]{2,5}?)\s*(?:[〔（(\[【]\s*((?:19|20)?[0-9]{2})\s*[〕）)\]】年]?|((?:19|20)[0-9]{2})\s*年?|([0-9]{2})\s*年)\s*第?\s*([0-9]{1,3})\s*号`)
 	self := make([]string, 0, 2*len(g.HotlineSelf))
 	// (来电人反映: a ticket's head reports nothing either)
-	for _, w := range slices.Concat(g.HotlineSelf, g.Relayed) {
+	for _, w := range slices.Concat(g.HotlineSelf, g.Relayed, g.ReportNot) {
 		self = append(self, w, "\x00")
 	}
 	p.selfBlank = strings.NewReplacer(self...)
