@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "7acf603542a52d8c8c37cd56cdc0f982f7c1d9ff66df6226e0570b786c73e737", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "b5d71fc6147fabe6119851944ce82a5e17200f4c8df4d8d11024e5188d7e6bcb", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -166,7 +166,7 @@ func grammarSnap0() *grammar {
 	s.Compare = []string{"有么子区别", "有什么区别", "有啥区别", "有么子不同", "有什么不同", "有啥不同", "有么子不一样", "有什么不一样", "有啥不一样", "不一样", "区别", "一样不", "一样吗", "一样啵", "一样么", "是不是一样", "一不一样", "差别"}
 	s.CompareJoin = []string{"和", "跟", "与", "同", "还是"}
 	s.AskedAs = []string{"按", "算", "当作", "当成", "算作"}
-	s.Corrections = []string{"不对不对", "不对", "哦不是", "哦不对", "哦不", "不是不是", "说错了", "讲错了", "搞错了", "错了", "我是说", "应该是", "改到", "改成", "改为", "换到", "换成"}
+	s.Corrections = []string{"不对不对", "不对", "哦不是", "哦不对", "哦不", "不是不是", "说错了", "讲错了", "搞错了", "错了", "我说的是", "说错哒", "讲错哒", "搞错哒", "错哒", "我是说", "应该是", "改到", "改成", "改为", "换到", "换成"}
 	s.CorrectionsAlone = []string{"不是", "不", "啊不是", "呃不是"}
 	s.Retractions = []string{"其实", "也不算", "也不是", "不能说", "不算", "准确说", "准确地说", "严格说"}
 	s.RetractFillers = []string{"哦", "噢", "喔"}
