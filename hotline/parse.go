@@ -2072,21 +2072,22 @@ func hanSpace(text string, i int) bool {
 }
 
 // unspace drops the spaces a hurried operator types inside an act's
-// phrase (重复 交医保, 两个地方 交医保: 重复交, 两个地方交) where the phrase,
-// starting at most five characters before them, reaches past them once
-// they are dropped. Between two clauses (山上抽烟行不行 山上野炊呢) no
-// phrase reaches across and the spaces stay, parting the clauses.
+// phrase (重复 交医保, 两个地方 交医保, 自己 拉 装修垃圾: 重复交, 两个地方交,
+// 自己拉装修垃圾) where the phrase, starting at most five characters before
+// them, reaches past them in the text with every such space dropped.
+// Between two clauses (山上抽烟行不行 山上野炊呢) no phrase reaches across and
+// the spaces stay, parting the clauses.
 func (p *parser) unspace(text string) string {
+	type run struct{ i, j, at int } // a run of spaces text[i:j], at byte at of the compact text
+	var runs []run
+	var compact strings.Builder
+	last := 0
 	for from := 0; ; {
 		k := strings.IndexFunc(text[from:], unicode.IsSpace)
 		if k < 0 {
-			return text
+			break
 		}
 		i := from + k
-		if !hanSpace(text, i) {
-			from = i + 1
-			continue
-		}
 		j := i
 		for j < len(text) {
 			r, n := utf8.DecodeRuneInString(text[j:])
@@ -2096,10 +2097,31 @@ func (p *parser) unspace(text string) string {
 			j += n
 		}
 		from = j
-		if once := text[:i] + text[j:]; p.actAcross(once, i) {
-			text, from = once, i
+		if !hanSpace(text, i) {
+			continue
+		}
+		compact.WriteString(text[last:i])
+		runs = append(runs, run{i, j, compact.Len()})
+		last = j
+	}
+	if len(runs) == 0 {
+		return text // most calls: no space between two Chinese characters
+	}
+	compact.WriteString(text[last:])
+	joined := compact.String()
+	var out strings.Builder
+	last = 0
+	for _, r := range runs {
+		if p.actAcross(joined, r.at) {
+			out.WriteString(text[last:r.i])
+			last = r.j
 		}
 	}
+	if last == 0 {
+		return text
+	}
+	out.WriteString(text[last:])
+	return out.String()
 }
 
 // actAcross reports whether an act's phrase starts in the five characters
