@@ -63,10 +63,10 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		}
 		start = end
 	}
-	if !asked {
+	p.markKnown(rd, out)
+	if !asked && !slices.Contains(out, roleAsks) {
 		return nil
 	}
-	p.markKnown(rd, out)
 	rd.roles = out
 	return out
 }
@@ -83,9 +83,15 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 			out[c], out[c+1] = roleKnown, roleAsks
 			continue
 		}
-		if out[c] == roleAsks || out[c+1] != roleAsks || !p.startsWithAny(next(c+1), p.g.ContrastOpen) {
+		if out[c] == roleAsks || !p.startsWithAny(next(c+1), p.g.ContrastOpen) {
 			continue
 		}
+		// (鞭子放不得，那用电子鞭炮呢: a turn asked with 呢 alone asks
+		// too, after a case known)
+		if out[c+1] != roleAsks && !(p.clauseEndsWith(rd, c+1, p.g.Ellipsis) && p.hasAny(next(c), p.g.Known)) {
+			continue
+		}
+		out[c+1] = roleAsks
 		if p.hasAny(next(c), p.g.Known) {
 			out[c] = roleKnown
 		}

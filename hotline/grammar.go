@@ -310,7 +310,13 @@ type grammar struct {
 	// RetractNarrows after a retraction say the same more closely (其实
 	// 就是…): the fact stands
 	RetractNarrows []string `yaml:"retract_narrows"`
-	When           []string `yaml:"when"`
+	// MeantOpens, after a filler said alone between pauses, open what the
+	// caller meant instead of the act said before it (烤火，哦，是在山上晒
+	// 太阳); ActDenials said right before the act's own words take it back
+	// (摆摊——不是摆摊，…; 偷——也不是偷，…; 放河灯，哦，不放了)
+	MeantOpens []string `yaml:"meant_opens"`
+	ActDenials []string `yaml:"act_denials"`
+	When       []string `yaml:"when"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
 	ThirdParty []string `yaml:"third_party"`

@@ -1520,6 +1520,10 @@ type reading struct {
 	// termsAsked: the call asks for a rule's terms (asksTerms), once
 	// termsRead
 	termsAsked, termsRead bool
+	// meantAt is where what the caller meant begins when the only act
+	// said was taken back for words no vocabulary holds (烧田坎，不是，是在
+	// 田里挖黄鳝; 鞭子放不得，那敲锣打鼓呢); 0 for none
+	meantAt int
 	// searched are the first words searched for in the text and whether
 	// it holds them (search)
 	searched  [16]searchedWord

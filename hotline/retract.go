@@ -1,9 +1,12 @@
 package hotline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tonggao/tonggao/hotline/vocab"
 )
 
 // retractFacts drops the fact phrases the caller took back right after
@@ -83,4 +86,210 @@ func (p *parser) takenBack(rest string) bool {
 		}
 	}
 	return false
+}
+
+// actTakenBack reports whether the caller took act h back right after
+// saying it, and where what is meant instead begins: past a pause, a
+// correction word (烧稻草——不是，是…; 说错哒), a filler said alone and a word
+// opening what is meant (烤火，哦，是在山上晒太阳), or a denial of the act's
+// own words (摆摊——不是摆摊，…; 放河灯，哦，不放了); or, the act said as
+// refused or known, a turn to another case asked of (鞭子放不得，那用电子
+// 鞭炮呢). Whether something else is meant is the caller's (meantElsewhere).
+func (p *parser) actTakenBack(rd *reading, h hit) (int, bool) {
+	end := max(h.j, h.wj)
+	if at, ok := p.fallsBack(rd, h); ok {
+		return at, true
+	}
+	rest := rd.text[end:]
+	t := strings.TrimLeftFunc(rest, retractPause)
+	if len(t) == len(rest) || t == "" {
+		return 0, false
+	}
+	at := func(s string) int { return len(rd.text) - len(s) }
+	filler := false
+	for _, w := range p.g.RetractFillers {
+		if u, ok := strings.CutPrefix(t, w); ok {
+			if v := strings.TrimLeftFunc(u, retractPause); len(v) < len(u) && v != "" {
+				t, filler = v, true
+			}
+			break
+		}
+	}
+	for _, w := range p.g.Corrections {
+		if u, ok := strings.CutPrefix(t, w); ok {
+			return at(u), true
+		}
+	}
+	for _, w := range p.g.CorrectionsAlone {
+		if u, ok := strings.CutPrefix(t, w); ok {
+			if r, _ := utf8.DecodeRuneInString(u); u != "" && retractPause(r) {
+				return at(u), true // 烧田坎，不是，…
+			}
+		}
+	}
+	for _, w := range p.g.ActDenials {
+		u, ok := strings.CutPrefix(t, w)
+		if !ok {
+			continue
+		}
+		k := strings.IndexFunc(u, retractPause)
+		if k < 0 {
+			continue
+		}
+		// (不是摆摊, 也不是偷, 不放了: the act's own words, or its verb,
+		// denied — not a manner of it, 不是越界, nor a denial denied, 不是
+		// 没有围挡)
+		seg := strings.TrimSuffix(u[:k], "了")
+		if seg == "" || p.startsWithAny(seg, p.g.Negators) {
+			continue
+		}
+		if seg == h.words || h.w.activity != nil && p.verbOf(seg, h.w.activity) {
+			return at(u[k:]), true
+		}
+	}
+	if filler && p.startsWithAny(t, p.g.MeantOpens) {
+		return at(t), true
+	}
+	return 0, false
+}
+
+// fallsBack reports whether act h is said in a clause that refuses it or
+// knows its answer (鞭子放不得, 打火把上山照亮不准的话) and the next clause
+// turns to another case and asks it with 呢 alone (那用电子鞭炮呢): where
+// that case begins.
+func (p *parser) fallsBack(rd *reading, h hit) (int, bool) {
+	c := h.clause
+	if c < 0 || !p.hasAny(clauseText(rd, c), p.g.Known) {
+		return 0, false
+	}
+	start := max(h.j, h.wj)
+	for start < len(rd.text) && rd.clause(start) == c {
+		start++
+	}
+	if start >= len(rd.text) {
+		return 0, false
+	}
+	next := rd.clause(start)
+	for start < len(rd.text) && rd.clause(start) == next {
+		r, n := utf8.DecodeRuneInString(rd.text[start:])
+		if !retractPause(r) {
+			break
+		}
+		start += n
+	}
+	t := rd.text[start:]
+	for _, w := range p.g.ContrastOpen {
+		if strings.HasPrefix(t, w) && p.clauseEndsWith(rd, next, p.g.Ellipsis) {
+			return start + len(w), true
+		}
+	}
+	return 0, false
+}
+
+// meantInstead reports whether act h, taken back with what is meant
+// beginning at at, is replaced: by another act of pos said from there
+// (在山上烧纸——哦不是，是在山上挖冬笋), or, none said and no verb of h's
+// said again (在山上烧纸——不对，是在屋门口烧: its place corrected, not the
+// act), by words no vocabulary holds (是在田里挖黄鳝) — then rd.meantAt
+// is where they begin.
+func (p *parser) meantInstead(rd *reading, h hit, at int, pos []hit) bool {
+	for _, o := range pos {
+		if o.objStart() >= at && (o.w.activity != h.w.activity || o.w.act != h.w.act) {
+			return true
+		}
+	}
+	if slices.ContainsFunc(pos, func(o hit) bool { return o.i >= at }) {
+		return false
+	}
+	// (帮别个拉渣土——哦，是帮邻居拉: the act's verb said again, in a phrase
+	// of whom it is done for, not denied)
+	if v := p.actVerb(h); v != "" {
+		for _, c := range strings.FieldsFunc(rd.text[at:], retractPause) {
+			if strings.Contains(c, v) && !p.startsWithAny(c, p.g.Negators) {
+				return false
+			}
+		}
+	}
+	for _, v := range rd.verbs {
+		// (那用头灯呢: an instrument taken up is not the act said again)
+		if v.i < at || slices.Contains(p.g.Instrument, v.words) {
+			continue
+		}
+		if h.w.activity != nil && p.verbOf(v.words, h.w.activity) || strings.Contains(h.words, v.words) {
+			return false
+		}
+	}
+	for _, f := range p.residue(rd) {
+		// (是在河边沙滩上: a place said more closely names no act)
+		if utf8.RuneCountInString(f) >= 2 && strings.Contains(rd.text[at:], f) && !p.endsWithAny(f, p.g.Locatives) {
+			rd.meantAt = at
+			return true
+		}
+	}
+	return false
+}
+
+// meantAct is the act the caller meant, in words no vocabulary holds, after
+// taking back the one said (rd.meantAt): the longest fragment not
+// understood said from there, which no rule is known to cover — "" when
+// those words touch a notice's topic (it may be a covered act in words
+// the vocabulary lacks, and is asked again).
+func (p *parser) meantAct(rd *reading, residue []string) string {
+	rest := rd.text[rd.meantAt:]
+	// (是在山上晒太阳，冇生火: what is said as not done touches no topic)
+	for _, c := range strings.FieldsFunc(rest, retractPause) {
+		if !p.startsWithAny(c, p.g.Negators) && p.hasAny(c, p.voc.Topics) {
+			return ""
+		}
+	}
+	best, n := "", 0
+	for _, f := range residue {
+		if k := utf8.RuneCountInString(f); k >= 2 && k <= 12 && k > n && strings.Contains(rest, f) {
+			best, n = f, k
+		}
+	}
+	return best
+}
+
+// actVerb is the verb act h opens with, of its activity's frames (拉 of
+// 拉渣土); "" for none.
+func (p *parser) actVerb(h hit) string {
+	if h.w.activity == nil {
+		return ""
+	}
+	for n, k := 0, 0; n < 2 && k < len(h.words); n++ {
+		_, size := utf8.DecodeRuneInString(h.words[k:])
+		k += size
+		if v := h.words[:k]; p.verbOf(v, h.w.activity) {
+			return v
+		}
+	}
+	return ""
+}
+
+// placeRetracted drops the fact phrases said with act h, in its clause,
+// that the caller took back with it at at and said again after it (在山上
+// 烧纸——哦不是，是在屋门口烧纸): a fact of the same name said from at on is
+// the one meant.
+func (p *parser) placeRetracted(rd *reading, h hit, at int) {
+	later := map[string]bool{}
+	for _, f := range rd.facts {
+		if f.i >= at {
+			for _, v := range f.w.facts {
+				later[v.Fact] = true
+			}
+		}
+	}
+	if len(later) == 0 {
+		return
+	}
+	out := rd.facts[:0]
+	for _, f := range rd.facts {
+		if f.clause == h.clause && f.j <= at && slices.ContainsFunc(f.w.facts, func(v vocab.Value) bool { return later[v.Fact] }) {
+			rd.mark(f.i, f.j)
+			continue
+		}
+		out = append(out, f)
+	}
+	rd.facts = out
 }

@@ -383,7 +383,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			// 闯红灯罚多少钱: a fine asked of words no rule knows names
 			// them as the act no rule covers (never an empty answer)
 			q.Act = p.finedWords(rd)
-			if q.Act == "" {
+			if q.Act == "" && rd.meantAt > 0 {
+				q.Act = p.meantAct(rd, residue)
+			} else if q.Act == "" {
 				q.Act = p.offTopicAct(rd, residue)
 			}
 		}
@@ -1643,6 +1645,25 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	}
 	for _, h := range neg {
 		rd.q.Understood = append(rd.q.Understood, Understood{Words: h.words, Kind: "negated", Meaning: "不" + actLabel(h)})
+	}
+	// 烧田坎，不是，是在田里挖黄鳝; 鞭子放不得，那敲锣打鼓呢: an act taken
+	// back, or refused and fallen back from, for another act or for words
+	// no vocabulary holds, is not asked (actTakenBack)
+	if len(pos) > 0 {
+		kept := pos[:0:0]
+		for _, h := range pos {
+			if at, ok := p.actTakenBack(rd, h); ok {
+				if p.meantInstead(rd, h, at, pos) {
+					continue
+				}
+				p.placeRetracted(rd, h, at)
+			}
+			kept = append(kept, h)
+		}
+		pos = kept
+		if len(pos) == 0 && rd.meantAt > 0 {
+			return nil
+		}
 	}
 	// 放鞭炮 哦不 放孔明灯: an act the caller took back by a correction right
 	// after it is not asked; the one said after the correction is
