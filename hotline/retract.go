@@ -162,6 +162,11 @@ func (p *parser) fallsBack(rd *reading, h hit) (int, bool) {
 	if c < 0 || !p.hasAny(clauseText(rd, c), p.g.Known) {
 		return 0, false
 	}
+	// (山上放孔明灯可以不？那屋里点蜡烛呢？: a clause that asks is a
+	// question of its own, not a case known)
+	if roles := p.roles(rd); roles != nil && c < len(roles) && roles[c] == roleAsks {
+		return 0, false
+	}
 	start := max(h.j, h.wj)
 	for start < len(rd.text) && rd.clause(start) == c {
 		start++
