@@ -901,7 +901,9 @@ var heldoutSets = []heldoutSet{
 	// act's own verb and 的, 十二月三十一号交的医保, is the day paid, the one gone by when nearer; 九月份交的 too; 七月半…
 	// 烧了包，去年的事 now 2024's, before 7号), 216; with the session's other fixes (market: a base organising the
 	// picking as the holder's consent, a pitch 城管 marked out, one case corrected), 224 at its end (the floor 0.89).
-	{"set30", heldout30Glob, 250, 0.89, 0},
+	// Session 23 (insure: a day told done by 把…了, by 是…的 before the object — 烧的荒 —, or by a later clause looking
+	// back — 被抓了, 现在还冇改 — is the one gone by when nearer): 228 (the floor 0.90).
+	{"set30", heldout30Glob, 250, 0.90, 0},
 	// Held-out set 31 (testdata/heldout/s31-events, 250 calls in 7 categories, session 21): callers who tell an event
 	// of their life and ask what they may do for it (屋里老人过世了，出殡那天放鞭子、烧灵屋; 搬新屋; 满月酒; 八十大寿; 嫁女接亲;
 	// 新店开业; 清明挂青; 七月半烧包; 过小年送灶; 元宵放孔明灯; 赶庙会摆摊; 装修新屋的垃圾; 请人摘茶籽; 伢子上大学、出去打工的医保;
@@ -938,8 +940,10 @@ var heldoutSets = []heldoutSet{
 	// ——哦，其实他还不晓得; 是抢险——不对，也不算抢险; 物业指定的地方——哦…堆在旁边绿化带上; 也不是自己拉，是请了…师傅拉;
 	// 我岳父，他有退休的职工医保); the set's README has it by category and the misses by kind. The false 可以 fixed first
 	// (a fact phrase taken back past a pause — 不对, 其实, 也不算, ——哦， — is not stated; 退休的职工医保 is the employee
-	// plan held): 164; with the session's other landings, 166 (the floor 0.65).
-	{"set33", heldout33Glob, 255, 0.65, 0},
+	// plan held): 164; with the session's other landings, 166 (the floor 0.65). Session 23 (insure: 说错哒 corrects; a
+	// fact said with its act's verb taken back past a pause, 给我爹交——哦，是给我老丈人交; 交养老保险 no rule): 170
+	// (the floor 0.66).
+	{"set33", heldout33Glob, 255, 0.66, 0},
 	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone
 	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
 	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first

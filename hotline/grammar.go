@@ -82,8 +82,11 @@ type grammar struct {
 	DoneBefore []string `yaml:"done_before"`
 	// DoneEnd are the words that, ending the act's clause right after its
 	// verb, tell it done (10月9号才摘的)
-	DoneEnd       []string       `yaml:"done_end"`
-	DoneNot       []string       `yaml:"done_not"`
+	DoneEnd []string `yaml:"done_end"`
+	DoneNot []string `yaml:"done_not"`
+	// DoneLater are the words of a later clause that look back on the
+	// act as done (被城管抓了, 到现在还冇收, 那时候还冇这个规定)
+	DoneLater     []string       `yaml:"done_later"`
 	AfterDay      []string       `yaml:"after_day"`
 	CountUnits    map[string]int `yaml:"count_units"`
 	MonthUnits    []string       `yaml:"month_units"`

@@ -1770,6 +1770,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				}
 			}
 			if first, ok := seen[base]; base != "" && ok && !p.apart(rd, first, h) {
+				// (我有职工医保，用职工医保账户帮我爸交: a way said in a
+				// later clause for someone named there, after one told
+				// of nobody else, is what is asked — the first is the
+				// payer's own state)
+				if first.clause < h.clause && p.forOther(rd, h.clause) && !p.forOther(rd, first.clause) {
+					if k := slices.IndexFunc(kept, func(o hit) bool { return o.i == first.i && o.j == first.j }); k >= 0 {
+						kept[k] = h
+						seen[base] = h
+					}
+				}
 				continue
 			}
 			if _, ok := seen[base]; !ok && base != "" {
@@ -2033,6 +2043,20 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	for _, h := range pos {
 		if h.w.activity == nil && !h.bg && p.topicOf(rd, h, pos) {
 			return []hit{h}
+		}
+	}
+	// 医保交了，那看病是去卫生院还是去县医院: the covered acts all told
+	// done, each in a clause before an uncovered act's, are the story's
+	// premise; the uncovered act is what is asked
+	if len(pos) > 1 {
+		var asked []hit
+		for _, h := range pos {
+			if h.w.activity == nil && !h.bg && p.afterDone(rd, h, pos) {
+				asked = append(asked, h)
+			}
+		}
+		if len(asked) > 0 {
+			pos = asked
 		}
 	}
 	if len(pos) > 1 {
@@ -2353,6 +2377,34 @@ func (p *parser) endsQuestion(rd *reading, c int) bool {
 		end++
 	}
 	return strings.HasPrefix(rd.text[end:], "?") || strings.HasPrefix(rd.text[end:], "？")
+}
+
+// afterDone reports whether every covered act of pos (one at least) is
+// told done in a clause before uncovered act h's (医保交了，那看病去哪个医院).
+func (p *parser) afterDone(rd *reading, h hit, pos []hit) bool {
+	any := false
+	for _, o := range pos {
+		if o.w.activity == nil {
+			continue
+		}
+		if o.clause < 0 || o.clause >= h.clause {
+			return false
+		}
+		// (医保交了, 合作医疗交过了: the clause ends on the act done — not
+		// on its result, 野炊完了 去旅游, the time of the next act)
+		t := strings.TrimRightFunc(clauseText(rd, o.clause), retractPause)
+		done := false
+		for _, w := range p.g.DoneAfter {
+			if u, ok := strings.CutSuffix(t, w); ok && !p.endsWithAny(u, p.g.DoneResult) {
+				done = true
+			}
+		}
+		if o.when || !done || p.hasAny(t, p.g.Asking) || p.hasAny(t, p.g.DoneNot) {
+			return false
+		}
+		any = true
+	}
+	return any
 }
 
 // askedApart reports whether the uncovered act h is asked in a question
@@ -3166,7 +3218,8 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// year, not next
 	// (10月8号才摘的, 是…的: only when that day is the nearer — 是老板请我
 	// 去帮他摘茶籽的 … 10月26号 said on the 24th is why, not when)
-	if d, ok := pick.Previous(); ok && pick.Date.After(today) && p.done(rd, a, today.Sub(d) < pick.Date.Sub(today), pick.Start) {
+	if d, ok := pick.Previous(); ok && pick.Date.After(today) && (p.done(rd, a, today.Sub(d) < pick.Date.Sub(today), pick.Start) ||
+		today.Sub(d) < pick.Date.Sub(today) && p.lookedBack(rd, a, pick.Start)) {
 		pick.Date = d
 		if pick.MonthEnd != nil {
 			pick.MonthEnd = pick.PreviousEnd()
@@ -3308,6 +3361,11 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 		p.hasAny(rd.text[lo+n:hi], p.g.DoneAfter) {
 		return !p.hasAny(rest, p.g.Asking)
 	}
+	// 八月二十五号在后山上烧的荒: 是…的 right after the verb, its object
+	// after it, the day gone by the nearer
+	if _, n := utf8.DecodeRuneInString(rd.text[lo:hi]); nearer && n < hi-lo && sameStory && p.startsWithAny(rd.text[lo+n:hi], p.g.DoneEnd) {
+		return !p.hasAny(rest, p.g.Asking)
+	}
 	for trimmed := true; trimmed; {
 		trimmed = false
 		for _, c := range p.g.Complements {
@@ -3328,6 +3386,28 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 	}
 	// 10月9号才摘的: 是…的 at the clause's end tells what was done
 	return nearer && slices.Contains(p.g.DoneEnd, strings.TrimSpace(rest))
+}
+
+// lookedBack reports whether a clause after act a's (and after the day,
+// said at byte day) looks back on the act as done (DoneLater: 被城管抓了,
+// 那时候还冇这个规定), nothing in the act's clause saying it may or will
+// be, or asking it.
+func (p *parser) lookedBack(rd *reading, a hit, day int) bool {
+	if a.clause < 0 || rd.clause(day) > a.clause {
+		return false
+	}
+	st, end := a.i, a.i
+	for st > 0 && rd.clause(st-1) == a.clause {
+		st--
+	}
+	for end < len(rd.text) && rd.clause(end) == a.clause {
+		end++
+	}
+	own := rd.text[st:end]
+	if p.hasAny(own, p.g.DoneNot) || p.hasAny(own, p.g.Asking) {
+		return false
+	}
+	return p.hasAny(rd.text[end:], p.g.DoneLater)
 }
 
 // retracted reports whether the caller took back day k by correcting it
@@ -3811,6 +3891,23 @@ func (p *parser) otherPerson(rd *reading, m, h hit) bool {
 		}
 	}
 	return true
+}
+
+// forOther reports whether clause c names someone the act is done for by a
+// phrase of the vocabulary that opens with a benefactive word (给我爸,
+// 帮我娘), other than the caller (给我自己).
+func (p *parser) forOther(rd *reading, c int) bool {
+	for _, f := range rd.facts {
+		if f.clause != c {
+			continue
+		}
+		for _, b := range p.g.Benefactive {
+			if rest, ok := strings.CutPrefix(f.words, b); ok && !p.startsWithAny(rest, p.g.Self) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subject is the person a hit's clause starts from, before the hit: a
