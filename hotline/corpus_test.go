@@ -954,6 +954,8 @@ var heldoutSets = []heldoutSet{
 	// 报上去 report nothing), 220; (set34: a relative's employer said not to insure them, 厂里冇给他买社保, 单位冇交职工医保,
 	// is no employee cover, not dual enrolment), 221 (the floor 0.87).
 	{"set34", heldout34Glob, 250, 0.87, 0},
+	// 报上去 report nothing), 220 (the floor 0.86).
+	{"set34", heldout34Glob, 250, 0.86, 0},
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
@@ -961,15 +963,8 @@ var heldoutSets = []heldoutSet{
 	// category and the misses by kind. Two expectations were wrong about the text (初一 said in the 腊月; 广东打工
 	// says a worker, whose employee cover decides), 226 of 252. The false 可以 fixed first, by kind (a space an
 	// operator types inside an act's phrase is dropped — 重复 交医保, 两个地方 交 —, and 两边交 / 两头交 are paying
-	// twice): 235 (the floor 0.93).
-	{"set35", heldout35Glob, 250, 0.93, 0},
-	// set's README has it by category and the misses by kind. 22 act keys corrected (a parent id where the caller's words
-	// are the rule file's synonyms of a narrower activity: 摆摊 set_up_stall, 抢摘 snatch_oil_tea …; no verdict changed):
-	// 216 (85.4 %). Session 23 (set34: a witness asking whether to report, 我要不要报, 该不该报, 要报不 — 报备, 报销 and
-	// 报上去 report nothing), 220 (the floor 0.86).
-	{"set34", heldout34Glob, 250, 0.86, 0},
-	// twice): 235; spaces inside a phrase typed twice (自己 拉 装修垃圾), 本工地 and 屋里山上 as facts, 238 (the floor
-	// 0.94).
+	// twice): 235; spaces inside a phrase typed twice (自己 拉 装修垃圾), 本工地 and 屋里山上 as facts, 238; a fact's
+	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94).
 	{"set35", heldout35Glob, 250, 0.94, 0},
 	// plan held): 164; with the session's other landings, 166; 167 at session 22's end. Session 23 (amend): an act
 	// taken back — after a place said again, a filler and 是, 说错哒, or 不是 with its own words — for another act or for

@@ -2075,12 +2075,13 @@ func hanSpace(text string, i int) bool {
 	return false
 }
 
-// unspace drops the spaces a hurried operator types inside an act's
-// phrase (重复 交医保, 两个地方 交医保, 自己 拉 装修垃圾: 重复交, 两个地方交,
-// 自己拉装修垃圾) where the phrase, starting at most five characters before
-// them, reaches past them in the text with every such space dropped.
-// Between two clauses (山上抽烟行不行 山上野炊呢) no phrase reaches across and
-// the spaces stay, parting the clauses.
+// unspace drops the spaces a hurried operator types inside an act's or a
+// fact's phrase (重复 交医保, 两个地方 交医保, 自己 拉 装修垃圾, 退伍 回来:
+// 重复交, 两个地方交, 自己拉装修垃圾, 退伍回来): where an act's phrase,
+// starting at most five characters before them, reaches past them in the
+// text with every such space dropped, or where the words on both sides
+// are together one fact's phrase. Between two clauses (山上抽烟行不行
+// 山上野炊呢) no phrase reaches across and the spaces stay, parting them.
 func (p *parser) unspace(text string) string {
 	type run struct{ i, j, at int } // a run of spaces text[i:j], at byte at of the compact text
 	var runs []run
@@ -2116,7 +2117,7 @@ func (p *parser) unspace(text string) string {
 	var out strings.Builder
 	last = 0
 	for _, r := range runs {
-		if p.actAcross(joined, r.at) {
+		if p.actAcross(joined, r.at) || p.factPair(text, r.i, r.j) {
 			out.WriteString(text[last:r.i])
 			last = r.j
 		}
@@ -2140,6 +2141,26 @@ func (p *parser) actAcross(text string, i int) bool {
 		}
 	}
 	return false
+}
+
+// factPair reports whether the words typed on both sides of the spaces
+// text[i:j], up to the next space or clause break each way, are together
+// one fact's phrase (退伍 回来, 坐牢 放出来). A fact's phrase is held to
+// the whole of both words: a looser test joins clauses a phrase merely
+// straddles (烧纸 屋离山几百米).
+func (p *parser) factPair(text string, i, j int) bool {
+	stop := func(r rune) bool { return unicode.IsSpace(r) || clauseBreak(r) }
+	from := strings.LastIndexFunc(text[:i], stop) + 1
+	if from > 0 {
+		_, sz := utf8.DecodeRuneInString(text[from-1:])
+		from += sz - 1
+	}
+	to := len(text)
+	if k := strings.IndexFunc(text[j:], stop); k >= 0 {
+		to = j + k
+	}
+	pair := text[from:i] + text[j:to]
+	return p.facts.longestLen(pair) == len(pair)
 }
 
 // clauseBreak reports whether r ends a clause (a comma, a full stop, a
