@@ -298,3 +298,83 @@ func (p *parser) placeRetracted(rd *reading, h hit, at int) {
 	}
 	rd.facts = out
 }
+
+// restatedBack drops the fact phrases the caller took back by saying their
+// words again after a pause and a retraction or a denial (在庙里烧香，哦，
+// 也不算庙里，是…; 停在菜市场门口——也不是门口，…; 倒在路边——哦不是路边，…):
+// the place named again to be denied is not where the act is done, and the
+// words said again deny it, stating nothing.
+func (p *parser) restatedBack(rd *reading) {
+	if len(rd.facts) == 0 {
+		return
+	}
+	// (not a correction word: 应该是, 改到 say what is meant, not what is
+	// denied; not 不 alone: 不在城区 says where)
+	markers := slices.Concat(p.g.Retractions, []string{"哦不是", "也不是", "不是"})
+	drop := map[int]bool{} // the starts of the fact phrases taken back
+	for k, r := range rd.text {
+		if !retractPause(r) {
+			continue
+		}
+		t := strings.TrimLeftFunc(rd.text[k:], retractPause)
+		for _, w := range p.g.RetractFillers {
+			if u, ok := strings.CutPrefix(t, w); ok {
+				t = strings.TrimLeftFunc(u, retractPause)
+				break
+			}
+		}
+		for _, w := range markers {
+			u, ok := strings.CutPrefix(t, w)
+			if !ok {
+				continue
+			}
+			// (其实也不算院子: one retraction after another)
+			for again := true; again; {
+				again = false
+				for _, m := range markers {
+					if v, ok := strings.CutPrefix(u, m); ok && v != "" {
+						u, again = v, true
+						break
+					}
+				}
+			}
+			e := strings.IndexFunc(u, retractPause)
+			if e < 0 {
+				e = len(u)
+			}
+			seg := u[:e]
+			if utf8.RuneCountInString(seg) < 2 {
+				continue
+			}
+			at := len(rd.text) - len(u)
+			var earlier, again []int
+			for _, f := range rd.facts {
+				said := rd.text[f.i:f.j]
+				switch {
+				case f.i >= at && f.j <= at+len(seg): // the words said again
+					again = append(again, f.i)
+				case f.j <= k && strings.Contains(said, seg):
+					earlier = append(earlier, f.i)
+				}
+			}
+			if len(earlier) > 0 {
+				for _, i := range slices.Concat(earlier, again) {
+					drop[i] = true
+				}
+			}
+			break
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	out := rd.facts[:0]
+	for _, f := range rd.facts {
+		if drop[f.i] {
+			rd.mark(f.i, f.j)
+			continue
+		}
+		out = append(out, f)
+	}
+	rd.facts = out
+}
