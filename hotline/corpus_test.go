@@ -854,7 +854,9 @@ var heldoutSets = []heldoutSet{
 	// Session 22 (insure: the bare 交 with a month of the plan's windows, 等到明年三月份再交; 给我表哥 no close relative;
 	// 我是八月份离职的 the lapse's day) and the session's other fixes: 226 (the floor raised to 0.86).
 	// Session 22's end, with every helper's fixes: 229 of 260 (the floor 0.88).
-	{"set27", heldout27Glob, 255, 0.88, 0},
+	// Session 23 (market: selling on the move, a pitch in one's shop, 提前摘了, 抢摘; 边走边卖 corrected to forbidden) and
+	// the session's other fixes: 232 (the floor 0.89).
+	{"set27", heldout27Glob, 255, 0.89, 0},
 	// Held-out set 28 (testdata/heldout/s28-when, 252 calls in 7 categories, session 20): callers who ask WHEN —
 	// from when, until when, how long, how many days are left, which day it changes, too early or too late (么子时候可以烧,
 	// 禁到哪天为止, 还有几天, 霜降籽还要等好久, 交医保截止到哪天, 整治搞到么子时候, 这个通告管到几时) — and the day said their way
@@ -918,7 +920,9 @@ var heldoutSets = []heldoutSet{
 	// as outside the city planning area, one case corrected), 214; (probes: an event's own acts no notice covers heard —
 	// 搭戏台, 唱夜歌, 买墓地 …; 寒假 no 焊接; 烂家具 refuse; 把山上炼一下), 224; with the session's other fixes, 233 at its
 	// end (the floor 0.93).
-	{"set31", heldout31Glob, 250, 0.93, 0},
+	// Session 23 (market: 拦着不让收 the officers stopped; selling inside one's own shop no rule) and the session's other
+	// fixes: 236 (the floor 0.94).
+	{"set31", heldout31Glob, 250, 0.94, 0},
 	// Held-out set 32 (testdata/heldout/s32-instead, 250 calls in 7 categories, session 22): callers who choose
 	// between options or ask what they may do instead (烧纸跟放鞭子哪个要得; 是寒露摘还是霜降摘; 山上不准烧，那我拿到屋门口
 	// 禾场里烧呢; 那用电子鞭炮呢; 医保是现在交还是过了年再交; 不放鞭子，那钓鱼要得不). Its first run, before any change
