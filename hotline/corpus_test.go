@@ -964,8 +964,6 @@ var heldoutSets = []heldoutSet{
 	// 报上去 report nothing), 220; (set34: a relative's employer said not to insure them, 厂里冇给他买社保, 单位冇交职工医保,
 	// is no employee cover, not dual enrolment), 221 (the floor 0.87).
 	{"set34", heldout34Glob, 250, 0.87, 0},
-	// 报上去 report nothing), 220 (the floor 0.86).
-	{"set34", heldout34Glob, 250, 0.86, 0},
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
