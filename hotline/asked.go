@@ -229,6 +229,10 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 			continue
 		}
 		vi += st
+		// (自己拉到指定堆放点要得不: 堆放 of the place said is no verb)
+		if factAround(rd, vi, vi+len(v)) > 0 {
+			continue
+		}
 		best, bestEnd := (*frame)(nil), -1
 		obj := ""
 		for _, f := range p.framesOfHead(v) {

@@ -3144,6 +3144,11 @@ func (p *parser) scanFrames(rd *reading) {
 		if len(fs) == 0 {
 			continue
 		}
+		// (社区指定的堆放点: a verb inside a place said before it is that
+		// place's noun, no verb of the call)
+		if factAround(rd, v.i, v.j) > 0 {
+			continue
+		}
 		// 两个地方都参保: a verb that is itself an act's listed word (参保)
 		// may still be the verb of a frame of a way of that act, whose
 		// object says the way; only those frames are tried, and the act's
@@ -3574,7 +3579,7 @@ func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
 			j := i + len(v)
 			// (物业指定的堆放点 放起: a verb inside a place said before it,
 			// 堆放 of 堆放点, is that place's noun; the verb is later)
-			if e := factAround(rd, i); e > 0 {
+			if e := factAround(rd, i, j); e > 0 {
 				i = e
 				continue
 			}
@@ -3593,11 +3598,12 @@ func (p *parser) laterVerbOf(rd *reading, f *frame, from int) (int, int) {
 	return 0, 0
 }
 
-// factAround is the end of the fact phrase read that begins before byte i
-// and runs past it, 0 for none.
-func factAround(rd *reading, i int) int {
+// factAround is the end of the fact phrase read that begins before the
+// word at bytes i..j and runs on past it (堆放 of 社区指定的堆放点), 0 for
+// none: a fact that ends with the word (偷偷倒) leaves it a verb.
+func factAround(rd *reading, i, j int) int {
 	for _, f := range rd.facts {
-		if f.i < i && i < f.j {
+		if f.i < i && j < f.j {
 			return f.j
 		}
 	}
