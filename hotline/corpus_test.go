@@ -698,7 +698,9 @@ var heldoutSets = []heldoutSet{
 	// asked 废了冇 or named as a 实施意见, 227; how many years a document runs (管几年: its validity sentence) and
 	// 菜市场 as the titles' 农贸市场, 231 (with the session's other fixes); whose oil-tea said short (屋里的茶籽,
 	// 邻居山上) and a branch cut while picking, 232; at session 14's end 236 of 260 (the floor raised to 0.90).
-	{"set16", heldout16Glob, 260, 0.90, 0},
+	// (session 23, lead: sets 16–21's floors raised to their scores rounded down, which they had long passed: 258,
+	// 225, 252, 263, 252, 240 — set 18 lost two oil-tea duty answers this session, noted in the README)
+	{"set16", heldout16Glob, 260, 0.99, 0},
 	// Held-out set 17 (testdata/heldout/s17-talk, 230 calls in 12 categories, session 14: calls as people really
 	// talk on the phone — correcting themselves, reporting what others said, hypotheticals, conditions first, places
 	// by name, several questions, negation, chatter first, complaints and reports, amounts and deadlines, documents,
@@ -711,7 +713,7 @@ var heldoutSets = []heldoutSet{
 	// other fixes on main, 206.
 	// Session 22 (waste: a 镇 or 乡 named read as outside the city planning area; hauling for others and one's own
 	// renovation waste in other words; an approved discharge without 第十七条), 224 (the floor raised to 0.96).
-	{"set17", heldout17Glob, 230, 0.96, 0},
+	{"set17", heldout17Glob, 230, 0.97, 0},
 	// Held-out set 18 (testdata/heldout/s18-log, 260 calls in 7 categories, session 15: a hotline's log as it really
 	// arrives — mostly short plain calls, some rambling, a few with two questions, the notices in the proportions
 	// callers ask, about 1 in 8 acts no notice covers and a few calls that are not questions, on days across
@@ -720,14 +722,14 @@ var heldoutSets = []heldoutSet{
 	// readings (whose hill for 8号 after 2025年1月1日; a pit filled elsewhere may be an approved place), 213 of 260.
 	// After a general fix (acts no rule covers said apart from their verb or as errands: 摘茶叶, 电费在哪里交, 办结婚证,
 	// 骑摩托车…) 222; at session 15's end 224 of 260 (the floor raised to 0.85).
-	{"set18", heldout18Glob, 260, 0.85, 0},
+	{"set18", heldout18Glob, 260, 0.96, 0},
 	// Held-out set 19 (testdata/heldout/s19-year, 264 calls in 6 categories, session 15: a year at the hotline — what
 	// callers ask as the seasons turn, one file per season (正月, 清明 and spring ploughing, summer, autumn, winter)
 	// and one of acts no notice covers, every notice asked in every season where a caller would, the days said as
 	// people say them: festivals, solar terms, lunar days, relative days, dates, periods, past deadlines). Its first
 	// run, before any change made for it, scored 222 of 264 (84.1 %), with no answer of 可以 where a rule forbids;
 	// docs/hotline.md has it by category and the misses by kind.
-	{"set19", heldout19Glob, 264, 0.84, 0},
+	{"set19", heldout19Glob, 264, 0.99, 0},
 	// Held-out set 20 (testdata/heldout/s20-xiang, 255 calls in 7 categories, session 16: callers who speak broad
 	// 祁阳 / 永州 Xiang — older villagers, farmers, stallholders — typed word for word: dialect words, dialect grammar,
 	// the dialect's words for the notices' things and days, one file per notice and one of acts no notice covers).
@@ -737,7 +739,7 @@ var heldoutSets = []heldoutSet{
 	// After general fixes (祁阳话 days and 岭 as a hill; Xiang aspect particles 哒/咖 and a term said 过了; Xiang words
 	// for acts, a truck's mud and tracker, a place not marked out, 卡支; a day not reached yet) and the session's other
 	// helpers' fixes, 225 of 255, 229 with later fixes at session 16's end (the floor raised to 0.87).
-	{"set20", heldout20Glob, 255, 0.87, 0},
+	{"set20", heldout20Glob, 255, 0.98, 0},
 	// Held-out set 21 (testdata/heldout/s21-tester, 246 calls in 11 categories, session 16: what an independent
 	// tester writes from issue 12's "Done when" — every notice and where to report, every kind of day, distances,
 	// places, indoors and out, negation, several questions, documents, insurance, uncovered acts, hostile input).
@@ -748,7 +750,7 @@ var heldoutSets = []heldoutSet{
 	// for a range) and were corrected: 213 of 246 on the first run's code. After general fixes (the employee kind
 	// paid and the resident kind named in the next clause; words said other ways, as data; approval said had, not had
 	// or 私自, and the notice's 街道公共场地) and the session's other fixes, 227 (the floor raised to 0.90).
-	{"set21", heldout21Glob, 246, 0.90, 0},
+	{"set21", heldout21Glob, 246, 0.97, 0},
 	// Held-out set 22 (testdata/heldout/s22-console, 255 calls in 5 categories, session 17: what really reaches the
 	// operator's console — relayed, dictated, shorthand, pasted, mixed: the operator paraphrases, dictates, notes,
 	// pastes and types in haste). Its first run, before any change made for it, scored 207 of 255 (81.2 %), with 1
@@ -953,12 +955,6 @@ var heldoutSets = []heldoutSet{
 	// again (也不算庙里) (retract.go actTakenBack, meantInstead, placeRetracted, restatedBack): 202; with the session's other landings, 208
 	// (the floor 0.81).
 	{"set33", heldout33Glob, 255, 0.81, 0},
-	// plan held): 164; with the session's other landings, 166; 167 at session 22's end. Session 23 (amend): an act
-	// taken back — after a place said again, a filler and 是, 说错哒, or 不是 with its own words — for another act or for
-	// words no vocabulary holds (named as no rule's, or asked again when they touch a notice's topic), and the place said
-	// with it taken back when the act is said again at another (retract.go actTakenBack, meantInstead, placeRetracted):
-	// 199; with insure's in-laws and corrections, 200 (the floor 0.78).
-	{"set33", heldout33Glob, 255, 0.78, 0},
 	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone
 	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
 	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first
@@ -978,10 +974,6 @@ var heldoutSets = []heldoutSet{
 	// operator types inside an act's phrase is dropped — 重复 交医保, 两个地方 交 —, and 两边交 / 两头交 are paying
 	// twice): 235; spaces inside a phrase typed twice (自己 拉 装修垃圾), 本工地 and 屋里山上 as facts, 238; a fact's
 	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94).
-	// twice): 235 (the floor 0.93).
-	{"set35", heldout35Glob, 250, 0.93, 0},
-	// twice): 235; spaces inside a phrase typed twice (自己 拉 装修垃圾), 本工地 and 屋里山上 as facts, 238 (the floor
-	// 0.94).
 	{"set35", heldout35Glob, 250, 0.94, 0},
 }
 
