@@ -23,13 +23,15 @@ in_force if {
 	input.date <= "2029-08-31"
 }
 
-# 三: the six groups of acts (“六个严禁”), by activity id.
+# 三: the six groups of acts (“六个严禁”), by activity id. 野炊 is cooking_fire in
+# the wild (interpretation cooking-fire-where): the group names cooking_fire and
+# in_the_wild decides the place, as for 点火取暖.
 groups := {
 	"ban-carry-fire": {"carry_fire_into_forest"},
 	"ban-agricultural-fire": {"burn_for_ash_fertiliser", "slash_burning", "burn_bank_grass", "burn_field_ridge"},
 	"ban-fireworks-lanterns": {"fireworks", "sky_lantern"},
 	"ban-playing-with-fire": {"playing_with_fire"},
-	"ban-embers-warmth-light-cooking": {"drop_embers", "fire_for_warmth", "fire_for_light", "outdoor_cooking"},
+	"ban-embers-warmth-light-cooking": {"drop_embers", "fire_for_warmth", "fire_for_light", "cooking_fire"},
 	"ban-ritual-fire": {"ritual_candles", "ritual_incense", "ritual_paper_money"},
 	"ban-other-outdoor-fire": {"outdoor_fire"},
 	"ban-fire-prone-activities": {"fire_prone_activity"},
