@@ -319,6 +319,10 @@ type grammar struct {
 	// (摆摊——不是摆摊，…; 偷——也不是偷，…; 放河灯，哦，不放了)
 	MeantOpens []string `yaml:"meant_opens"`
 	ActDenials []string `yaml:"act_denials"`
+	// PlaceDenials, after a pause, say the place phrase said right after
+	// them again to deny it (在庙里烧香，哦，也不算庙里; ——哦不是路边): the
+	// place taken back (restatedBack), besides the retractions
+	PlaceDenials []string `yaml:"place_denials"`
 	When       []string `yaml:"when"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "6018654a11ec092967fcdd59776478626d1ec8fb1d4d3b9341595113c0598399", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "5c70a2864fe105d09db88a1c966b86fd10b84f682d1df2b5a19a75e3eed29dc8", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -174,6 +174,7 @@ func grammarSnap0() *grammar {
 	s.RetractNarrows = []string{"就是", "也就是", "就在", "也就在"}
 	s.MeantOpens = []string{"是", "我是", "其实是", "应该是", "就是"}
 	s.ActDenials = []string{"不是", "也不是", "不"}
+	s.PlaceDenials = []string{"哦不是", "也不是", "不是"}
 	s.When = []string{"才准", "才能", "才可以", "哪天起", "几时起", "几号起", "什么时候起", "么子时候起", "啥时候起", "从哪天起", "从几号起", "从几时起", "从什么时候起", "从么子时候起", "从哪天", "从几号", "从什么时候", "从么子时候", "几天内", "几天之内", "什么时候", "么子时候", "啥时候", "几时", "哪天", "几号", "哪一天", "多久", "开始了没", "开始没有", "开了没", "开摘了没", "开摘没", "开摘了冇", "开摘冇", "开始了冇", "开了冇", "好久", "几月", "哪个月", "什么时间", "哪个时候", "么时候", "哪一日", "哪日", "开摘日", "开摘日期", "开摘时间", "开摘的日子", "开摘的时间", "开始采摘时间", "开始采摘的时间", "开始采摘日期"}
 	s.ThirdParty = []string{"邻居", "隔壁", "有人", "人家在", "别个在", "别人在"}
 	s.Others = []string{"别人", "别个", "人家", "他们", "他家的人", "他", "她", "隔壁的", "隔壁", "邻居", "有人", "外村的", "外人", "小偷"}

@@ -309,8 +309,8 @@ func (p *parser) restatedBack(rd *reading) {
 		return
 	}
 	// (not a correction word: 应该是, 改到 say what is meant, not what is
-	// denied; not 不 alone: 不在城区 says where)
-	markers := slices.Concat(p.g.Retractions, []string{"哦不是", "也不是", "不是"})
+	// denied)
+	markers := slices.Concat(p.g.Retractions, p.g.PlaceDenials)
 	drop := map[int]bool{} // the starts of the fact phrases taken back
 	for k, r := range rd.text {
 		if !retractPause(r) {
