@@ -973,8 +973,9 @@ var heldoutSets = []heldoutSet{
 	// says a worker, whose employee cover decides), 226 of 252. The false 可以 fixed first, by kind (a space an
 	// operator types inside an act's phrase is dropped — 重复 交医保, 两个地方 交 —, and 两边交 / 两头交 are paying
 	// twice): 235; spaces inside a phrase typed twice (自己 拉 装修垃圾), 本工地 and 屋里山上 as facts, 238; a fact's
-	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94).
-	{"set35", heldout35Glob, 250, 0.94, 0},
+	// phrase typed with a space in it (退伍 回来), 239. Session 24 (choice: 市场 said bare is the town's food market,
+	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96).
+	{"set35", heldout35Glob, 250, 0.96, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
