@@ -722,7 +722,9 @@ var heldoutSets = []heldoutSet{
 	// readings (whose hill for 8号 after 2025年1月1日; a pit filled elsewhere may be an approved place), 213 of 260.
 	// After a general fix (acts no rule covers said apart from their verb or as errands: 摘茶叶, 电费在哪里交, 办结婚证,
 	// 骑摩托车…) 222; at session 15's end 224 of 260 (the floor raised to 0.85).
-	{"set18", heldout18Glob, 260, 0.96, 0},
+	// Session 24 (place: 么样处理 asks the consequence; a 村干部 is 8号 五's 党员干部, the reading
+	// village-cadres-are-cadres) 254 of 260 (the floor raised to 0.97).
+	{"set18", heldout18Glob, 260, 0.97, 0},
 	// Held-out set 19 (testdata/heldout/s19-year, 264 calls in 6 categories, session 15: a year at the hotline — what
 	// callers ask as the seasons turn, one file per season (正月, 清明 and spring ploughing, summer, autumn, winter)
 	// and one of acts no notice covers, every notice asked in every season where a caller would, the days said as

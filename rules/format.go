@@ -128,6 +128,9 @@ type PenaltySpec struct {
 	// When is a window of the notice outside which the penalty is not said
 	// (a deadline for putting things right that has passed).
 	When Str `yaml:"when"`
+	// Interpretations are the ids of the interpretations it rests on (who
+	// the people it addresses are: 党员干部).
+	Interpretations []Str `yaml:"interpretations"`
 }
 
 // FineSpec is a fine's range in yuan as the text states it.

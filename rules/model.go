@@ -216,6 +216,8 @@ type Penalty struct {
 	Basis     []string `json:"basis,omitempty"`
 	// When, if set, is the window outside which the penalty is not said.
 	When *Window `json:"-"`
+	// Interpretations are the readings it rests on (who its Who are).
+	Interpretations []*Interpretation `json:"-"`
 }
 
 // Fine is a fine's range in yuan; a bound the text does not state is nil.

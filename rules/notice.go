@@ -511,6 +511,9 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 			}
 		}
 	}
+	for i, ps := range ns.Penalties {
+		n.Penalties[i].Interpretations = interps(ps.Interpretations)
+	}
 	l.linkPenalties(file, n, ns.Penalties)
 	for _, ds := range spec.Duties {
 		d := &Duty{ID: ds.ID.Value, Article: ds.Article.Value, Who: ds.Who.Value, Text: ds.Text.Value, Refer: ds.Refer,
@@ -532,7 +535,7 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 	}
 	for id := range interp {
 		if !used[id] && !badRef {
-			l.errorf(file, interpPos[id], "interpretation %q is not referenced by any window, condition, rule or duty", id)
+			l.errorf(file, interpPos[id], "interpretation %q is not referenced by any window, condition, rule, duty or penalty", id)
 		}
 	}
 }
