@@ -136,8 +136,13 @@ type grammar struct {
 	// Asking, AskingEnd, Story, Reported, ReportedNot, Identity and
 	// IdentityEnd say which clause of a long call asks and which tell its
 	// story (asked.go).
-	Asking      []string `yaml:"asking"`
-	AskingEnd   []string `yaml:"asking_end"`
+	Asking    []string `yaml:"asking"`
+	AskingEnd []string `yaml:"asking_end"`
+	// Wishes are the words of what someone wants to do (他想…, 打算):
+	// told to the hotline, the wish asks whether it may be done, so a
+	// call of an act no vocabulary holds that says one is a question of
+	// that act (offTopicAct).
+	Wishes      []string `yaml:"wishes"`
 	Story       []string `yaml:"story"`
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`

@@ -2239,14 +2239,16 @@ func (p *parser) finedWords(rd *reading) string {
 // notice or leaves a fragment holding two characters side by side of a
 // covered activity's words (topicPairsOf) — then it may be a covered act
 // typed wrong or in words the vocabulary lacks, and is asked again —,
-// talks to the hotline (你是机器人吗), asks nothing, or leaves no fragment of
-// two characters or more.
+// talks to the hotline (你是机器人吗), neither asks nor tells a wish (她想…:
+// told to the hotline, a wish asks), or leaves no fragment of two
+// characters or more.
 func (p *parser) offTopicAct(rd *reading, residue []string) string {
 	t := strings.TrimRight(strings.TrimSpace(rd.text), "。.！!")
 	if len(p.voc.Topics) == 0 || p.hasAny(t, p.voc.Topics) || p.hasAny(t, p.g.Addressed) {
 		return ""
 	}
-	if !strings.ContainsAny(t, "?？") && !p.hasAny(t, p.g.Asking) && !p.endsWithAny(t, p.g.AskingEnd) && !p.asksKind(t) {
+	if !strings.ContainsAny(t, "?？") && !p.hasAny(t, p.g.Asking) && !p.endsWithAny(t, p.g.AskingEnd) && !p.asksKind(t) &&
+		!p.hasAny(t, p.g.Wishes) {
 		return ""
 	}
 	best, n := "", 0
