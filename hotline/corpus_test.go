@@ -925,8 +925,9 @@ var heldoutSets = []heldoutSet{
 	// 搭戏台, 唱夜歌, 买墓地 …; 寒假 no 焊接; 烂家具 refuse; 把山上炼一下), 224; with the session's other fixes, 233 at its
 	// end (the floor 0.93).
 	// Session 23 (market: 拦着不让收 the officers stopped; selling inside one's own shop no rule) and the session's other
-	// fixes: 236 (the floor 0.94).
-	{"set31", heldout31Glob, 250, 0.94, 0},
+	// fixes: 236 (the floor 0.94). Session 24 (relay: acts no notice covers — 气球拱门, 放生 — heard as no rule), 239
+	// (the floor 0.95).
+	{"set31", heldout31Glob, 250, 0.95, 0},
 	// Held-out set 32 (testdata/heldout/s32-instead, 250 calls in 7 categories, session 22): callers who choose
 	// between options or ask what they may do instead (烧纸跟放鞭子哪个要得; 是寒露摘还是霜降摘; 山上不准烧，那我拿到屋门口
 	// 禾场里烧呢; 那用电子鞭炮呢; 医保是现在交还是过了年再交; 不放鞭子，那钓鱼要得不). Its first run, before any change
@@ -965,8 +966,10 @@ var heldoutSets = []heldoutSet{
 	// are the rule file's synonyms of a narrower activity: 摆摊 set_up_stall, 抢摘 snatch_oil_tea …; no verdict changed):
 	// 216 (85.4 %). Session 23 (set34: a witness asking whether to report, 我要不要报, 该不该报, 要报不 — 报备, 报销 and
 	// 报上去 report nothing), 220; (set34: a relative's employer said not to insure them, 厂里冇给他买社保, 单位冇交职工医保,
-	// is no employee cover, not dual enrolment), 221 (the floor 0.87).
-	{"set34", heldout34Glob, 250, 0.87, 0},
+	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (relay: relayed acts no notice covers
+	// heard as no rule — 网上卖, 冬泳, 托管班, 修水泥路, 跑长途; a wish told, 她想…, asks; 烤鱼 in the wild is 野炊), 228
+	// (the floor 0.90).
+	{"set34", heldout34Glob, 250, 0.90, 0},
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
@@ -978,6 +981,8 @@ var heldoutSets = []heldoutSet{
 	// phrase typed with a space in it (退伍 回来), 239. Session 24 (choice: 市场 said bare is the town's food market,
 	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96).
 	{"set35", heldout35Glob, 250, 0.96, 0},
+	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94). Session 24 (relay: 收废品, 骑摩托 载人 as acts no
+	// notice covers), 241 (the floor 0.95).
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
