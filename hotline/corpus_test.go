@@ -191,6 +191,12 @@ const (
 	// a question mark for the question (烧田埂 11月20?; 渣土 晚上 城区),
 	// one file per notice and one of uncovered acts.
 	heldout35Glob = "testdata/heldout/s35-terse/*.yaml"
+	// heldout37Glob is held-out set 37 (session 24): callers who offer a
+	// precaution, a permit or a promise and ask whether that makes it all
+	// right (提桶水在旁边守着烧; 跟村里打了招呼的; 我有核准的; 我保证烧完就走;
+	// 摊子摆在自家门口不挡路; 单位已经给我买了), one file per notice and one of
+	// uncovered acts.
+	heldout37Glob = "testdata/heldout/s37-safeguards/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -983,6 +989,13 @@ var heldoutSets = []heldoutSet{
 	{"set35", heldout35Glob, 250, 0.96, 0},
 	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94). Session 24 (relay: 收废品, 骑摩托 载人 as acts no
 	// notice covers), 241 (the floor 0.95).
+	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94).
+	// Held-out set 37 (testdata/heldout/s37-safeguards, 254 calls in 7 categories, session 24): callers who offer a
+	// precaution, a permit or a promise and ask whether that makes it all right. Its first run, before any change
+	// made for it, scored 215 of 254 (84.6 %), with 2 answers of 可以 where a rule forbids (单位（已经）给我买了医保／社保 … 再交个居民医保:
+	// an employer's cover not read as the caller's employee medical insurance); the set's README has it by category and the
+	// misses by kind.
+	{"set37", heldout37Glob, 250, 0.84, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
