@@ -296,6 +296,10 @@ type grammar struct {
 	// PairToo, in the last person's own clause (…车厢里也坐了人), asks of
 	// everyone as PairBoth does; the clause stays that person's.
 	PairToo []string `yaml:"pair_too"`
+	// PairSelfBefore, right before the first person (给我, 帮我), make it
+	// the caller, as a verb lead right after it does (我也, 我还): clauses
+	// that name only the caller tell of one person (pairParts).
+	PairSelfBefore []string `yaml:"pair_self_before"`
 	// PairDropped are left out of the question each person is asked in
 	// (我们两个都能交不 → 能交不): it asks of one, and 我们 would be the
 	// household's question.

@@ -940,6 +940,7 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 	}
 	owner := make([]int, len(spans)) // 0: everyone's
 	n, first, too := 0, 0, 0
+	self := false // the last person named is the caller alone
 	last := spans[len(spans)-1]
 	both := p.hasAny(text[last[0]:last[1]], p.g.PairBoth)
 	for k, sp := range spans {
@@ -948,11 +949,19 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		case p.hasAny(s, p.g.PairBoth):
 			both = both || n == 0 && p.hasAny(s, p.g.PairNamed)
 		case p.hasAny(s, p.g.PairSubjects):
+			// 单位给我买了社保的，我也交个居民医保: the caller named again
+			// is the same person, not a second one
+			caller := p.callerOnly(s)
+			if caller && self {
+				owner[k] = n
+				break
+			}
 			if n == 0 {
 				first = k
 			}
 			n++
 			owner[k] = n
+			self = caller
 		default:
 			owner[k] = n // told of whoever was named last
 		}
@@ -1025,6 +1034,32 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		parts = append(parts, part)
 	}
 	return parts
+}
+
+// callerOnly reports whether the only person clause s names is the caller:
+// every pair subject in it is the first person said as the one an act is
+// done for (给我, 帮我) or right before a verb lead (我也, 我还, 我想) — not
+// 我们, 我爸, 他.
+func (p *parser) callerOnly(s string) bool {
+	found := false
+	for _, w := range p.g.PairSubjects {
+		for from := 0; ; {
+			k := strings.Index(s[from:], w)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			from = i + len(w)
+			if !slices.Contains(p.g.FirstPerson, w) {
+				return false
+			}
+			if !p.hasSuffixAny(s[:i], p.g.PairSelfBefore) && !p.startsWithAny(s[from:], p.g.VerbLeads) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
 }
 
 // compareParts parts a call comparing one act on two days (12月交医保跟
