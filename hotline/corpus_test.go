@@ -995,7 +995,9 @@ var heldoutSets = []heldoutSet{
 	// made for it, scored 215 of 254 (84.6 %), with 2 answers of 可以 where a rule forbids (单位（已经）给我买了医保／社保 … 再交个居民医保:
 	// an employer's cover not read as the caller's employee medical insurance); the set's README has it by category and the
 	// misses by kind.
-	{"set37", heldout37Glob, 250, 0.84, 0},
+	// One case corrected (在长沙打工 asks the worker's employee cover), 216. The false 可以 fixed first (the caller named
+	// again, 给我…，我也…, is one person; 已经/早就 inside an employer's phrase dropped), 217 (the floor 0.85).
+	{"set37", heldout37Glob, 250, 0.85, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
