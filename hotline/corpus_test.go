@@ -197,6 +197,12 @@ const (
 	// 摊子摆在自家门口不挡路; 单位已经给我买了), one file per notice and one of
 	// uncovered acts.
 	heldout37Glob = "testdata/heldout/s37-safeguards/*.yaml"
+	// heldout36Glob is held-out set 36 (session 24): callers who argue,
+	// compare and complain — with last year, another place, other people,
+	// what they think is fair (去年都烧得，今年么子又不准烧纸了; 隔壁县过年
+	// 放得鞭子; 别个都在路边摆摊，为么子我不能摆; 凭么子老人交了年轻人也要交),
+	// one file per notice and one of uncovered acts.
+	heldout36Glob = "testdata/heldout/s36-fair/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -998,6 +1004,12 @@ var heldoutSets = []heldoutSet{
 	// One case corrected (在长沙打工 asks the worker's employee cover), 216. The false 可以 fixed first (the caller named
 	// again, 给我…，我也…, is one person; 已经/早就 inside an employer's phrase dropped), 217 (the floor 0.85).
 	{"set37", heldout37Glob, 250, 0.85, 0},
+	// Held-out set 36 (testdata/heldout/s36-fair, 251 calls in 7 categories, session 24): callers who argue, compare
+	// and complain (去年都烧得; 隔壁县过年放得鞭子; 城里人…我们乡里…; 别个都…为么子我不能; 我自己山上的茶籽还要政府管; 交了
+	// 医保又冇生病). Its first run, before any change made for it, scored 202 of 251 (80.5 %) on main 735bef6e, with
+	// 1 answer of 可以 where a rule forbids (抢险救灾可以先倒，那我们城区修房子急着要出渣，又冇办核准: the exception named only
+	// to compare answered as the act's); the set's README has it by category and the misses by kind.
+	{"set36", heldout36Glob, 250, 0.80, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
