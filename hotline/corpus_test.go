@@ -1008,7 +1008,9 @@ var heldoutSets = []heldoutSet{
 	// and complain (去年都烧得; 隔壁县过年放得鞭子; 城里人…我们乡里…; 别个都…为么子我不能; 我自己山上的茶籽还要政府管; 交了
 	// 医保又冇生病). Its first run, before any change made for it, scored 202 of 251 (80.5 %) on main 735bef6e, with
 	// 1 answer of 可以 where a rule forbids (抢险救灾可以先倒，那我们城区修房子急着要出渣，又冇办核准: the exception named only
-	// to compare answered as the act's); the set's README has it by category and the misses by kind.
+	// to compare answered as the act's); the set's README has it by category and the misses by kind. Four act keys
+	// corrected (the rule file's narrower kind of the caller's words: 乱泼污水, 运茶果超载, 随意堆放, 堆放装修垃圾; no verdict
+	// changed): 206 (82.1 %).
 	{"set36", heldout36Glob, 250, 0.80, 0},
 }
 
