@@ -89,6 +89,13 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 		// (鞭子放不得，那用电子鞭炮呢: a turn asked with 呢 alone asks
 		// too, after a case known)
 		if out[c+1] != roleAsks && !(p.clauseEndsWith(rd, c+1, p.g.Ellipsis) && p.hasAny(next(c), p.g.Known)) {
+			// (抢险的工地可以先出渣，那我们…的工地，冇得核准，也可以先出渣不:
+			// the turned-to case told over clauses that neither ask nor
+			// tell, and asked at the end — the turn is the caller's case
+			// all the same, the case known only contrasted)
+			if p.hasAny(next(c), p.g.Known) && turnAskedLater(out, c+1) {
+				out[c] = roleKnown
+			}
 			continue
 		}
 		out[c+1] = roleAsks
@@ -96,6 +103,22 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 			out[c] = roleKnown
 		}
 	}
+}
+
+// turnAskedLater reports whether the case turned to in clause turn is
+// asked in a later clause, every clause between them going on with it
+// (neither asking nor telling a story).
+func turnAskedLater(out []clauseRole, turn int) bool {
+	for k := turn + 1; k < len(out); k++ {
+		switch out[k] {
+		case roleAsks:
+			return true
+		case roleNone:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // tells reports whether clause t tells the call's story: another time or
@@ -366,6 +389,19 @@ func (p *parser) knownCase(rd *reading, c int) bool {
 	}
 	roles := p.roles(rd)
 	return roles != nil && roles[c] == roleKnown
+}
+
+// turnElliptical reports whether the case turned to after the case known
+// in clause c is asked with 呢 alone (那用电子鞭炮呢): what it does not say
+// again is the case known's.
+func (p *parser) turnElliptical(rd *reading, c int) bool {
+	roles := p.roles(rd)
+	for k := c + 1; k < len(roles); k++ {
+		if roles[k] == roleAsks {
+			return p.clauseEndsWith(rd, k, p.g.Ellipsis)
+		}
+	}
+	return false
 }
 
 // asksKind reports whether t asks one of the kinds of question beyond

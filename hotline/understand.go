@@ -2760,6 +2760,15 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
 		}
+		// (办了核准的可以拉渣土，那我帮隔壁拉，冇办核准…: a case the caller
+		// knows is only contrasted with the one turned to and asked in its
+		// own words — its facts are not the call's, even when the act asked
+		// is named only there; a turn asked with 呢 alone, 坟山上点蜡烛不准，
+		// 那点个油灯呢, leaves the rest of the case known as it was)
+		if h.clause >= 0 && p.knownCase(rd, h.clause) && !p.turnElliptical(rd, h.clause) {
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（对比的情形）"})
+			continue
+		}
 		// (我屋里伯伯去年在后山放孔明灯 … 我想在自家院子里抽根烟: a story
 		// of another time lends no place to an act said with its own)
 		// (院子里不烧了 搬到堂屋…烧纸: nor does where it is no longer done)
