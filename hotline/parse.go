@@ -4365,7 +4365,7 @@ func (p *parser) doubted(rd *reading, h, second hit, between string) bool {
 // (choose_each). The call is answered for the option said last.
 func (p *parser) chosenOver(rd *reading, h hit) bool {
 	for _, o := range rd.facts {
-		if o.i < h.j || !p.chooses(rd.text[h.j:o.i]) || p.hasAny(rd.text[o.j:], p.g.ChooseEach) {
+		if o.i < h.j || !p.chooses(rd.text[h.j:o.i]) && !p.optionsOf(rd, h, o) || p.hasAny(rd.text[o.j:], p.g.ChooseEach) {
 			continue
 		}
 		if otherValue(h, o) {
@@ -4374,6 +4374,28 @@ func (p *parser) chosenOver(rd *reading, h hit) bool {
 	}
 	return false
 }
+
+// optionsOf reports whether fact phrases h and o lie in the two options of
+// one choice said in a clause (是在城区人行道上摆摊卖橘子还是回村里马路边摆):
+// the same clause, one alternative word between them, and no more than
+// maxOption characters — each option may carry its own verb and object,
+// which chooses' "little else" does not allow.
+func (p *parser) optionsOf(rd *reading, h, o hit) bool {
+	between := rd.text[h.j:o.i]
+	if h.clause != o.clause || utf8.RuneCountInString(between) > maxOption {
+		return false
+	}
+	n := 0
+	for _, w := range p.g.Alternatives {
+		n += strings.Count(between, w)
+	}
+	return n == 1
+}
+
+// maxOption is the most characters said between the places of a choice's
+// two options in one clause (上摆摊卖橘子还是回: the first option's verb and
+// object, the alternative word, the second's verb).
+const maxOption = 16
 
 // otherValue reports whether fact phrases h and o name two values of one
 // fact (寒露籽, 霜降籽: the variety).
