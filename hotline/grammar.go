@@ -500,13 +500,16 @@ type grammar struct {
 	// MonthDay are the marks of a day named by the calendar (十月五号, 11月
 	// 2日 — not 明天): said with a bare verb, such a day inside the windows
 	// only one activity's rules read ties the verb to it (要是十月五号去摘呢)
-	MonthDay    []string `yaml:"month_day"`
-	Less        []string `yaml:"less"`
-	More        []string `yaml:"more"`
-	AtLeast     []string `yaml:"at_least"`
-	AtMost      []string `yaml:"at_most"`
-	AboutBefore []string `yaml:"about_before"`
-	AboutAfter  []string `yaml:"about_after"`
+	MonthDay []string `yaml:"month_day"`
+	Less     []string `yaml:"less"`
+	// AtLeastAfter, said after an amount, make it a lower bound
+	// (一百五十米是有的).
+	AtLeastAfter []string `yaml:"at_least_after"`
+	More         []string `yaml:"more"`
+	AtLeast      []string `yaml:"at_least"`
+	AtMost       []string `yaml:"at_most"`
+	AboutBefore  []string `yaml:"about_before"`
+	AboutAfter   []string `yaml:"about_after"`
 	// AmountHedges hedge or stress an amount without changing it (也就, 足有).
 	AmountHedges []string `yaml:"amount_hedges"`
 	Filler       []string `yaml:"filler"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "92de4fe9690f59e700aeda04c72b130f55655acdd40b658ea2b1a8e3c3ed0722", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "bfc10434d9178fd68c7d525ef2b2077cc400e398d961e7e6fd25fd6622145b82", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -94,7 +94,6 @@ func grammarSnap0() *grammar {
 	s.Focus = []string{"只是", "只", "光", "就只", "仅仅", "仅"}
 	s.Asking = []string{"吗", "行不行", "行不", "可以不", "可不可以", "能不能", "会不会", "算不算", "有没有事", "有冇得事", "有事没", "有事不", "有事冇", "有事吗", "会有事吗", "会不会有事", "有不有事", "要紧不", "要不要紧", "要得不", "要不得", "得不", "得吗", "犯法不", "犯不犯法", "违法不", "违规不", "准不准", "没事吧", "冇事吧", "中不中", "得行不", "罚不罚", "管不管", "违不违法", "违不违规", "违规吗", "违法吗", "犯法吗"}
 	s.AskingEnd = []string{"不", "冇", "么", "嘛", "啵", "呢"}
-	s.Wishes = []string{"想", "打算", "准备"}
 	s.Story = []string{"上个月", "上回", "上次", "上个礼拜", "上个星期", "上礼拜", "上星期", "去年", "前年", "前几年", "前几天", "以前", "往年", "那年", "被罚", "罚了", "被抓", "被讲"}
 	s.Reported = []string{"讲", "说", "写的", "写着"}
 	s.ReportedNot = []string{"跟你讲", "跟你说", "和你讲", "和你说", "我讲", "我说", "讲究", "说明", "小说", "讲价"}
@@ -140,7 +139,7 @@ func grammarSnap0() *grammar {
 	s.Disposal = []string{"把"}
 	s.Instrument = []string{"拿", "用", "拿起", "拿着", "用着"}
 	s.Kept = []string{"的", "就", "个", "哪", "次", "么", "想"}
-	s.Everyday = []string{"寒假", "暑假", "放寒假", "放暑假", "自己", "知己", "一己", "利己", "异己", "克己", "舍己", "自己人", "不少", "对面", "整治", "后头", "前头", "店主", "卫生", "祭祖", "舅舅", "大棚", "蔬菜大棚", "塑料大棚", "温室大棚"}
+	s.Everyday = []string{"其实", "寒假", "暑假", "放寒假", "放暑假", "自己", "知己", "一己", "利己", "异己", "克己", "舍己", "自己人", "不少", "对面", "整治", "后头", "前头", "店主", "卫生", "祭祖", "舅舅", "大棚", "蔬菜大棚", "塑料大棚", "温室大棚"}
 	s.UnknownThing.Word = "东西"
 	s.UnknownThing.Verbs = []string{"烧", "烧掉", "焚烧", "卖"}
 	s.Locatives = []string{"边上", "里面", "里头", "上面", "旁边", "外面", "上", "里", "边", "旁", "面", "内", "外", "头"}
@@ -164,7 +163,6 @@ func grammarSnap0() *grammar {
 	s.PairBoth = []string{"都", "两个", "两家", "哪个", "不同"}
 	s.PairNamed = []string{"两家", "两户", "两兄弟", "两姊妹", "两个人"}
 	s.PairToo = []string{"也"}
-	s.PairSelfBefore = []string{"给", "帮", "叫", "让", "替"}
 	s.PairDropped = []string{"我们两个人", "我们两个", "我们两家", "我两个", "两个人", "两个屋里", "两个", "两家", "都"}
 	s.Compare = []string{"有么子区别", "有什么区别", "有啥区别", "有么子不同", "有什么不同", "有啥不同", "有么子不一样", "有什么不一样", "有啥不一样", "不一样", "区别", "一样不", "一样吗", "一样啵", "一样么", "是不是一样", "一不一样", "差别"}
 	s.CompareJoin = []string{"和", "跟", "与", "同", "还是"}
@@ -246,7 +244,8 @@ func grammarSnap0() *grammar {
 	s.FactWhere.Words = []string{"是哪些地方", "是哪里", "在哪里", "在哪块", "在哪", "包括哪些地方", "包括哪些", "有哪些地方", "是么子地方", "是什么地方", "划在哪里", "划在哪", "有好大", "有多大"}
 	s.FactWhere.Ends = []string{"呢", "啊", "呀", "哦", "嘛", "撒", "咯", "噻"}
 	s.MonthDay = []string{"月", "号"}
-	s.Less = []string{"不到", "不足", "没到", "不满", "少于"}
+	s.Less = []string{"不到", "不足", "没到", "不满", "少于", "冇得", "没得", "冇有", "没有"}
+	s.AtLeastAfter = []string{"是有的", "总是有的", "肯定是有的", "肯定有的", "总有的"}
 	s.More = []string{"不止", "超过", "多于", "大于"}
 	s.AtLeast = []string{"起码", "至少", "最少", "少说"}
 	s.AtMost = []string{"没超过", "不超过", "最多", "顶多"}
@@ -288,7 +287,7 @@ func grammarSnap0() *grammar {
 	s.Cantonese.This = []string{"今个"}
 	s.Particles = map[string]string{"咖": "掉", "咖啡": "咖啡", "咖喱": "咖喱", "哒": "了", "过咖": "过了"}
 	s.Hesitations = map[string]string{"呃不对": "，不，", "呃不是": "，不，", "嗯不对": "，不，", "嗯不是": "，不，"}
-	s.InnerFillers = []string{"那个", "这个", "已经", "早就"}
+	s.InnerFillers = []string{"那个", "这个"}
 	s.Restates = []string{"呃", "嗯"}
 	s.NoteRest = 3
 	s.Festivals = map[string]string{"农历新年": "春节", "大年": "春节", "新年": "元旦", "新春": "春节", "正月朔日": "正月初一", "正月正时": "春节"}

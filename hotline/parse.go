@@ -977,7 +977,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.reDist = regexp.MustCompile(`(?:` + alt(d.Prefixes) + `\s*(?:那片|那个|这片|那块)?` + alt(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:` + alt(g.AmountHedges) + `)?\s*(` +
 			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:` + alt(g.AmountHedges) + `)?\s*(` +
 			`[0-9]+(?:\.[0-9]+)?[十百千万]?|[零〇一二两三四五六七八九十百千几好把半]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(多)?\s*(路)?\s*(` +
-			alt(append(append(append(append([]string{}, d.Within...), d.Beyond...), d.Above...), g.AboutAfter...)) + `)?`)
+			alt(slices.Concat(d.Within, d.Beyond, d.Above, g.AboutAfter, g.AtLeastAfter)) + `)?`)
 	}
 	for _, l := range voc.DayLimits {
 		p.dayLimits = append(p.dayLimits, dayLimit{DayLimit: l, about: byID[l.About],
@@ -4667,6 +4667,10 @@ type distMatch struct {
 	// is: the landmark is said after the distance as what is there (三四十
 	// 米外就是松树林): 外 puts it that far off, not further
 	is bool
+	// refines: said right after another distance, with no landmark and a
+	// bound of its own (大概两百米，可能还冇得两百米; 反正一百五十米是有的):
+	// the same distance said more closely, read together with it
+	refines bool
 }
 
 // distanceMatches are the distances a call says, in order, with their
@@ -4724,12 +4728,36 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 				continue
 			}
 		}
+		if k+1 < len(all) && c.measured && p.boundsAgain(s, c, all[k+1]) {
+			next := &all[k+1]
+			next.measured, next.edge, next.refines = true, c.edge, true
+		}
 		if !c.measured && !p.farWithoutLandmark(rd, c.m) {
 			continue
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// boundsAgain reports whether next, a distance said with no landmark right
+// after c, bounds c's distance again (离山大概两百米，可能还冇得两百米，反正
+// 一百五十米是有的): a pause and a few words of hedging between them, and
+// next says a bound of its own (不到, 冇得, 至少, 是有的 …). A bare second
+// distance (离山两百米，五十米外有条河) is something else.
+func (p *parser) boundsAgain(s string, c, next distMatch) bool {
+	if next.measured || next.start < c.end {
+		return false
+	}
+	between := s[c.end:next.start]
+	if r, _ := utf8.DecodeRuneInString(between); between == "" || !clauseBreak(r) || wordRunes(between) > 4 {
+		return false
+	}
+	m := next.m
+	if m[2] >= 0 && !contains(p.g.AboutBefore, s[m[2]:m[3]]) {
+		return true
+	}
+	return m[14] >= 0 && contains(p.g.AtLeastAfter, s[m[14]:m[15]])
 }
 
 // landmarkAfter is the end of a distance landmark said right after byte i
@@ -4874,6 +4902,7 @@ func (p *parser) distance(rd *reading) {
 	if p.reDist != nil && containsAnyRune(rd.text, p.distFirst) && numeralBeforeUnit(rd.text, rd.mayHold(p.distUnits, make([]string, 0, 16))) {
 		s := rd.text
 		fact := p.voc.Distance.Fact
+		last, lastAmt := -1, zh.Amount{} // the distance hit said last, and its amount
 		for _, c := range p.distanceMatches(rd) {
 			m, start := c.m, c.start
 			words := s[start:c.end]
@@ -4912,7 +4941,7 @@ func (p *parser) distance(rd *reading) {
 				amt = zh.Amount{Lo: 0, Hi: amt.Hi}
 			case contains(p.g.More, qual):
 				amt = zh.Amount{Lo: amt.Hi + 1, Hi: farMetres}
-			case contains(p.g.AtLeast, qual):
+			case contains(p.g.AtLeast, qual) || contains(p.g.AtLeastAfter, after):
 				amt = zh.Amount{Lo: amt.Lo, Hi: farMetres}
 			case contains(p.g.AboutBefore, qual) || contains(p.g.AboutAfter, after):
 				amt = zh.About(amt)
@@ -4929,6 +4958,16 @@ func (p *parser) distance(rd *reading) {
 				amt = zh.Amount{Lo: amt.Lo, Hi: farMetres}
 			}
 			amt.Lo, amt.Hi = min(max(amt.Lo, 0), farMetres), min(amt.Hi, farMetres)
+			if c.refines && last >= 0 {
+				// the same distance bounded again: both bounds hold (where
+				// they cannot, the later is what the caller settles on)
+				if lo, hi := max(amt.Lo, lastAmt.Lo), min(amt.Hi, lastAmt.Hi); lo <= hi {
+					amt = zh.Amount{Lo: lo, Hi: hi}
+				}
+				start = rd.facts[last].i
+				words = s[start:c.end]
+				rd.facts = slices.Delete(rd.facts, last, last+1)
+			}
 			var v any = amt.Lo
 			if !amt.Exact() {
 				v = Span{Min: amt.Lo, Max: amt.Hi}
@@ -4948,6 +4987,7 @@ func (p *parser) distance(rd *reading) {
 				}
 			}
 			rd.mark(start, c.end)
+			last, lastAmt = len(rd.facts), amt
 			rd.facts = append(rd.facts, hit{i: start, j: c.end, clause: rd.clause(start), words: words,
 				w: word{facts: vals}})
 		}
