@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "37a323787f22daef66e25661e6f930c6bad6bb792cc10b779f1d87ac68b2116c", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "118d1e832a339d875180f3c86646c7d711bde06ee12e8dd7f307d4499e105cd0", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -94,6 +94,7 @@ func grammarSnap0() *grammar {
 	s.Focus = []string{"只是", "只", "光", "就只", "仅仅", "仅"}
 	s.Asking = []string{"吗", "行不行", "行不", "可以不", "可不可以", "能不能", "会不会", "算不算", "有没有事", "有冇得事", "有事没", "有事不", "有事冇", "有事吗", "会有事吗", "会不会有事", "有不有事", "要紧不", "要不要紧", "要得不", "要不得", "得不", "得吗", "犯法不", "犯不犯法", "违法不", "违规不", "准不准", "没事吧", "冇事吧", "中不中", "得行不", "罚不罚", "管不管", "违不违法", "违不违规", "违规吗", "违法吗", "犯法吗"}
 	s.AskingEnd = []string{"不", "冇", "么", "嘛", "啵", "呢"}
+	s.Wishes = []string{"想", "打算", "准备"}
 	s.Story = []string{"上个月", "上回", "上次", "上个礼拜", "上个星期", "上礼拜", "上星期", "去年", "前年", "前几年", "前几天", "以前", "往年", "那年", "被罚", "罚了", "被抓", "被讲"}
 	s.Reported = []string{"讲", "说", "写的", "写着"}
 	s.ReportedNot = []string{"跟你讲", "跟你说", "和你讲", "和你说", "我讲", "我说", "讲究", "说明", "小说", "讲价"}
@@ -163,6 +164,7 @@ func grammarSnap0() *grammar {
 	s.PairBoth = []string{"都", "两个", "两家", "哪个", "不同"}
 	s.PairNamed = []string{"两家", "两户", "两兄弟", "两姊妹", "两个人"}
 	s.PairToo = []string{"也"}
+	s.PairSelfBefore = []string{"给", "帮", "叫", "让", "替"}
 	s.PairDropped = []string{"我们两个人", "我们两个", "我们两家", "我两个", "两个人", "两个屋里", "两个", "两家", "都"}
 	s.Compare = []string{"有么子区别", "有什么区别", "有啥区别", "有么子不同", "有什么不同", "有啥不同", "有么子不一样", "有什么不一样", "有啥不一样", "不一样", "区别", "一样不", "一样吗", "一样啵", "一样么", "是不是一样", "一不一样", "差别"}
 	s.CompareJoin = []string{"和", "跟", "与", "同", "还是"}
@@ -287,7 +289,7 @@ func grammarSnap0() *grammar {
 	s.Cantonese.This = []string{"今个"}
 	s.Particles = map[string]string{"咖": "掉", "咖啡": "咖啡", "咖喱": "咖喱", "哒": "了", "过咖": "过了"}
 	s.Hesitations = map[string]string{"呃不对": "，不，", "呃不是": "，不，", "嗯不对": "，不，", "嗯不是": "，不，"}
-	s.InnerFillers = []string{"那个", "这个"}
+	s.InnerFillers = []string{"那个", "这个", "已经", "早就"}
 	s.Restates = []string{"呃", "嗯"}
 	s.NoteRest = 3
 	s.Festivals = map[string]string{"农历新年": "春节", "大年": "春节", "新年": "元旦", "新春": "春节", "正月朔日": "正月初一", "正月正时": "春节"}
