@@ -97,7 +97,19 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 	if err != nil {
 		return nil, err
 	}
+	// the notices' texts are indexed beside the parser (they share
+	// nothing): on two cores New waits for the longer of the two
+	type textsOf struct {
+		idx *clause.Index
+		err error
+	}
+	textsDone := make(chan textsOf, 1)
+	go func() {
+		idx, err := clause.Load(context.Background(), eng.Rules(), roots...)
+		textsDone <- textsOf{idx, err}
+	}()
 	p, err := newParser(eng.Rules(), eng.Calendar(), voc, g)
+	tx := <-textsDone
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +144,7 @@ func New(eng *engine.Engine, roots ...Root) (*Hotline, error) {
 	for _, w := range keys(g.TitleFormal) {
 		formal = append(formal, w, g.TitleFormal[w])
 	}
-	texts, err := clause.Load(context.Background(), eng.Rules(), roots...)
+	texts, err := tx.idx, tx.err
 	if err != nil {
 		return nil, err
 	}

@@ -804,6 +804,15 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.towardWords(voc)
 	p.kinWords(voc)
 	p.placeWords(voc)
+	// The tries and frames are complete: from here on they are only read.
+	// The homophone index, a third of what remains, is built beside the
+	// rest, on another core where there is one (the CLI answers one call a
+	// process, and waits for New).
+	soundDone := make(chan struct{})
+	go func() {
+		defer close(soundDone)
+		p.buildSound(py)
+	}()
 	// The segmenter's dictionary: every word the parser knows, so that
 	// frames match whole words (香烟 is not 香).
 	p.seg = segmenterOfEntries(p.segEntries())
@@ -879,36 +888,6 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			}
 		}
 	}
-	// Homophones: every word of two or more characters, by its sounds.
-	// In a fixed order: of two words that sound alike (秸秆, 秸杆) the first
-	// added is the one heard, the same on every start.
-	// The objects of an act no rule covers are not heard by their sound
-	// (its listed words are): hearing one can only turn a call to no rule,
-	// and things sown, opened or laid on sound like everyday speech (都交
-	// is not 豆角).
-	p.sound = newSoundTrie(py)
-	// (a word's sounds are no more nodes than its characters)
-	p.sound.reserve(len(p.acts.nodes) + len(p.facts.nodes) + frameWords)
-	for _, w := range keys(p.acts.words) {
-		p.sound.add(w)
-	}
-	for _, w := range keys(p.facts.words) {
-		// a place's name is heard as written only: 乌石 sounds as 五十,
-		// 白石 as 白事, 石鼓 as 事故
-		if !slices.ContainsFunc(p.facts.words[w], func(x word) bool { return x.place == "" && x.outside == "" }) {
-			continue
-		}
-		p.sound.add(w)
-	}
-	for _, f := range p.frames {
-		if f.activity == nil {
-			continue
-		}
-		for _, o := range keys(f.objects) {
-			p.sound.add(o)
-		}
-	}
-	p.soundFramePhrases(py)
 	p.frameWords = newTrie()
 	for _, f := range p.frames {
 		if f.activity != nil && len(f.with) > 0 {
@@ -917,39 +896,6 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			}
 		}
 	}
-	// 还有孝吗, 还有校不: a document's validity asked as it sounds (words
-	// of three characters or more: two are too often another word)
-	for _, w := range g.Validity {
-		if utf8.RuneCountInString(w) >= 3 {
-			p.sound.add(w)
-		}
-	}
-	// 成管, 交井: a department whose number is asked, typed with a
-	// character of the same sound (not the words that report a fire by
-	// themselves: 起火, 冒烟 are too near everyday words)
-	for _, r := range voc.Reports {
-		if r.Alarm {
-			continue
-		}
-		for _, w := range r.Words {
-			p.sound.add(w)
-		}
-	}
-	// 请明节, 端五, 中球节: a festival typed with a character of the same
-	// sound (only the names listed: 春节 sounds as 纯洁, 除夕 as 出席)
-	for _, w := range g.HeardFestivals {
-		p.sound.add(w)
-	}
-	// 禁火其, 缴费其: a period typed with a character of the same sound
-	// (words of three characters or more, as the validity words)
-	for _, pd := range voc.Periods {
-		for _, w := range pd.Words {
-			if utf8.RuneCountInString(w) >= 3 {
-				p.sound.add(w)
-			}
-		}
-	}
-	p.sound.index()
 	p.latin = sync.OnceValue(p.latinWords)
 	p.yesNo = slices.Clone(g.YesNo)
 	slices.SortStableFunc(p.yesNo, func(a, b string) int { return len(b) - len(a) })
@@ -1133,7 +1079,78 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 		return p.lone[i] < p.lone[j]
 	})
+	<-soundDone
 	return p, nil
+}
+
+// buildSound makes the homophone index (p.sound, p.framePhrases) from the
+// finished tries and frames, which it only reads.
+func (p *parser) buildSound(py *zh.Pinyin) {
+	g, voc := p.g, p.voc
+	frameWords := p.frameWordCount()
+	// Homophones: every word of two or more characters, by its sounds.
+	// In a fixed order: of two words that sound alike (秸秆, 秸杆) the first
+	// added is the one heard, the same on every start.
+	// The objects of an act no rule covers are not heard by their sound
+	// (its listed words are): hearing one can only turn a call to no rule,
+	// and things sown, opened or laid on sound like everyday speech (都交
+	// is not 豆角).
+	p.sound = newSoundTrie(py)
+	// (a word's sounds are no more nodes than its characters)
+	p.sound.reserve(len(p.acts.nodes) + len(p.facts.nodes) + frameWords)
+	for _, w := range keys(p.acts.words) {
+		p.sound.add(w)
+	}
+	for _, w := range keys(p.facts.words) {
+		// a place's name is heard as written only: 乌石 sounds as 五十,
+		// 白石 as 白事, 石鼓 as 事故
+		if !slices.ContainsFunc(p.facts.words[w], func(x word) bool { return x.place == "" && x.outside == "" }) {
+			continue
+		}
+		p.sound.add(w)
+	}
+	for _, f := range p.frames {
+		if f.activity == nil {
+			continue
+		}
+		for _, o := range keys(f.objects) {
+			p.sound.add(o)
+		}
+	}
+	p.soundFramePhrases(py)
+	// 还有孝吗, 还有校不: a document's validity asked as it sounds (words
+	// of three characters or more: two are too often another word)
+	for _, w := range g.Validity {
+		if utf8.RuneCountInString(w) >= 3 {
+			p.sound.add(w)
+		}
+	}
+	// 成管, 交井: a department whose number is asked, typed with a
+	// character of the same sound (not the words that report a fire by
+	// themselves: 起火, 冒烟 are too near everyday words)
+	for _, r := range voc.Reports {
+		if r.Alarm {
+			continue
+		}
+		for _, w := range r.Words {
+			p.sound.add(w)
+		}
+	}
+	// 请明节, 端五, 中球节: a festival typed with a character of the same
+	// sound (only the names listed: 春节 sounds as 纯洁, 除夕 as 出席)
+	for _, w := range g.HeardFestivals {
+		p.sound.add(w)
+	}
+	// 禁火其, 缴费其: a period typed with a character of the same sound
+	// (words of three characters or more, as the validity words)
+	for _, pd := range voc.Periods {
+		for _, w := range pd.Words {
+			if utf8.RuneCountInString(w) >= 3 {
+				p.sound.add(w)
+			}
+		}
+	}
+	p.sound.index()
 }
 
 // segDict is the segmenter's dictionary, in gse's format (a word, its
@@ -3364,8 +3381,9 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 		if f.activity == nil || len(f.with) > 0 {
 			continue
 		}
+		objs := keys(f.objects) // (sorted once a frame, not once a verb)
 		for _, v := range keys(f.verbs) {
-			for _, o := range keys(f.objects) {
+			for _, o := range objs {
 				if utf8.RuneCountInString(v)+utf8.RuneCountInString(o) < 3 {
 					continue
 				}

@@ -69,7 +69,14 @@ func segmenterOfEntries(entries []segEntry) *segmenter {
 		total += freq
 		maxUnits = max(maxUnits, units)
 	}
-	s := &segmenter{nodes: []segNode{{}}, maxUnits: maxUnits}
+	// (room made first: a trie grown a word at a time rehashes every edge
+	// each time it doubles; a word's characters are at most its nodes)
+	runes := 0
+	for _, t := range tokens {
+		runes += utf8.RuneCountInString(t.text)
+	}
+	s := &segmenter{nodes: make([]segNode, 1, runes+1), maxUnits: maxUnits}
+	s.edges.reserve(runes)
 	logTotal := float32(math.Log2(total))
 	for _, t := range tokens {
 		n := uint32(0)
