@@ -139,7 +139,13 @@ func (p *parser) actTakenBack(rd *reading, h hit) (int, bool) {
 		// (不是摆摊, 也不是偷, 不放了: the act's own words, or its verb,
 		// denied — not a manner of it, 不是越界, nor a denial denied, 不是
 		// 没有围挡)
-		seg := strings.TrimSuffix(u[:k], "了")
+		seg := u[:k]
+		for _, a := range p.g.Aspect { // 不放了: the verb with its aspect
+			if v, ok := strings.CutSuffix(seg, a); ok {
+				seg = v
+				break
+			}
+		}
 		if seg == "" || p.startsWithAny(seg, p.g.Negators) {
 			continue
 		}
