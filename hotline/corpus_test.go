@@ -984,10 +984,8 @@ var heldoutSets = []heldoutSet{
 	// 报上去 report nothing), 220; (set34: a relative's employer said not to insure them, 厂里冇给他买社保, 单位冇交职工医保,
 	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (relay: relayed acts no notice covers
 	// heard as no rule — 网上卖, 冬泳, 托管班, 修水泥路, 跑长途; a wish told, 她想…, asks; 烤鱼 in the wild is 野炊), 228
-	// (the floor 0.90).
+	// (the floor 0.90); (place: the fruit said as what is brought back, 把摘的茶果拉回来, is hauling it), +1.
 	{"set34", heldout34Glob, 250, 0.90, 0},
-	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (place: the fruit said as what is
-	// brought back, 把摘的茶果拉回来, is hauling it), 223 (the floor 0.88).
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
@@ -997,10 +995,10 @@ var heldoutSets = []heldoutSet{
 	// operator types inside an act's phrase is dropped — 重复 交医保, 两个地方 交 —, and 两边交 / 两头交 are paying
 	// twice): 235; spaces inside a phrase typed twice (自己 拉 装修垃圾), 本工地 and 屋里山上 as facts, 238; a fact's
 	// phrase typed with a space in it (退伍 回来), 239. Session 24 (choice: 市场 said bare is the town's food market,
-	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96).
-	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94). Session 24 (relay: 收废品, 骑摩托 载人 as acts no
-	// notice covers), 241 (the floor 0.95).
-	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94).
+	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96); (relay: 收废品, 骑摩托
+	// 载人 as acts no notice covers), +2; (place: 镇上 said without its name is a 镇, presumed outside the planning
+	// area), +1 (the floor 0.97).
+	{"set35", heldout35Glob, 250, 0.97, 0},
 	// Held-out set 37 (testdata/heldout/s37-safeguards, 254 calls in 7 categories, session 24): callers who offer a
 	// precaution, a permit or a promise and ask whether that makes it all right. Its first run, before any change
 	// made for it, scored 215 of 254 (84.6 %), with 2 answers of 可以 where a rule forbids (单位（已经）给我买了医保／社保 … 再交个居民医保:
@@ -1017,9 +1015,6 @@ var heldoutSets = []heldoutSet{
 	// corrected (the rule file's narrower kind of the caller's words: 乱泼污水, 运茶果超载, 随意堆放, 堆放装修垃圾; no verdict
 	// changed): 206 (82.1 %).
 	{"set36", heldout36Glob, 250, 0.80, 0},
-	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96). Session 24 (place:
-	// 镇上 said without its name is a 镇, presumed outside the planning area), 245 (the floor 0.97).
-	{"set35", heldout35Glob, 250, 0.97, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
