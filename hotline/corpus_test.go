@@ -971,7 +971,8 @@ var heldoutSets = []heldoutSet{
 	// notice's topic), the place said with it taken back when the act is said again at another, and a place denied
 	// again (也不算庙里) (retract.go actTakenBack, meantInstead, placeRetracted, restatedBack): 202; with the session's other landings, 208
 	// (the floor 0.81). Session 24 (place: a distance bounded again, 可能还冇得两百米, 反正一百五十米是有的; 其实是
-	// never heard by its sound), 211; (place: the village's pick organised all together, 村里统一组织), 212 (the floor
+	// never heard by its sound), 211; (place: the village's pick organised all together, 村里统一组织), 212; with the
+	// session's other landings 213; (place: 说是城区，其实是乡下 — the place said again to be taken back), 214 (the floor
 	// 0.83).
 	{"set33", heldout33Glob, 255, 0.83, 0},
 	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone

@@ -332,7 +332,10 @@ type grammar struct {
 	// them again to deny it (在庙里烧香，哦，也不算庙里; ——哦不是路边): the
 	// place taken back (restatedBack), besides the retractions
 	PlaceDenials []string `yaml:"place_denials"`
-	When         []string `yaml:"when"`
+	// SaidToBe, after a pause, say a place again to take it back when a
+	// pause and a retraction follow it (说是城区，其实是乡下).
+	SaidToBe []string `yaml:"said_to_be"`
+	When     []string `yaml:"when"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
 	ThirdParty []string `yaml:"third_party"`

@@ -317,6 +317,7 @@ func (p *parser) restatedBack(rd *reading) {
 	// (not a correction word: 应该是, 改到 say what is meant, not what is
 	// denied)
 	markers := slices.Concat(p.g.Retractions, p.g.PlaceDenials)
+	said := slices.Concat(markers, p.g.SaidToBe)
 	drop := map[int]bool{} // the starts of the fact phrases taken back
 	for k, r := range rd.text {
 		if !retractPause(r) {
@@ -329,11 +330,13 @@ func (p *parser) restatedBack(rd *reading) {
 				break
 			}
 		}
-		for _, w := range markers {
+		for _, w := range said {
 			u, ok := strings.CutPrefix(t, w)
 			if !ok {
 				continue
 			}
+			// (说是城区: the place said again only to be taken back next)
+			sayAgain := !slices.Contains(markers, w)
 			// (其实也不算院子: one retraction after another)
 			for again := true; again; {
 				again = false
@@ -349,7 +352,7 @@ func (p *parser) restatedBack(rd *reading) {
 				e = len(u)
 			}
 			seg := u[:e]
-			if utf8.RuneCountInString(seg) < 2 {
+			if utf8.RuneCountInString(seg) < 2 || sayAgain && !p.takenBack(u[e:]) {
 				continue
 			}
 			at := len(rd.text) - len(u)
