@@ -999,7 +999,6 @@ var heldoutSets = []heldoutSet{
 	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96); (relay: 收废品, 骑摩托
 	// 载人 as acts no notice covers), +2; (place: 镇上 said without its name is a 镇, presumed outside the planning
 	// area), +1 (the floor 0.97).
-	{"set35", heldout35Glob, 250, 0.97, 0},
 	// Held-out set 37 (testdata/heldout/s37-safeguards, 254 calls in 7 categories, session 24): callers who offer a
 	// precaution, a permit or a promise and ask whether that makes it all right. Its first run, before any change
 	// made for it, scored 215 of 254 (84.6 %), with 2 answers of 可以 where a rule forbids (单位（已经）给我买了医保／社保 … 再交个居民医保:
@@ -1007,7 +1006,6 @@ var heldoutSets = []heldoutSet{
 	// misses by kind.
 	// One case corrected (在长沙打工 asks the worker's employee cover), 216. The false 可以 fixed first (the caller named
 	// again, 给我…，我也…, is one person; 已经/早就 inside an employer's phrase dropped), 217 (the floor 0.85).
-	{"set37", heldout37Glob, 250, 0.85, 0},
 	// Held-out set 36 (testdata/heldout/s36-fair, 251 calls in 7 categories, session 24): callers who argue, compare
 	// and complain (去年都烧得; 隔壁县过年放得鞭子; 城里人…我们乡里…; 别个都…为么子我不能; 我自己山上的茶籽还要政府管; 交了
 	// 医保又冇生病). Its first run, before any change made for it, scored 202 of 251 (80.5 %) on main 735bef6e, with
@@ -1016,6 +1014,13 @@ var heldoutSets = []heldoutSet{
 	// corrected (the rule file's narrower kind of the caller's words: 乱泼污水, 运茶果超载, 随意堆放, 堆放装修垃圾; no verdict
 	// changed): 206 (82.1 %).
 	{"set36", heldout36Glob, 250, 0.80, 0},
+
+	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96). Session 24 (place:
+	// 镇上 said without its name is a 镇, presumed outside the planning area), 245 (the floor 0.97).
+	{"set35", heldout35Glob, 250, 0.97, 0},
+	// With the session's other fixes, 218; the permit said object first (手续冇办, 核准办下来了) and 报警器 no report, 220
+	// (the floor 0.86).
+	{"set37", heldout37Glob, 250, 0.86, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
