@@ -108,10 +108,31 @@ func (p *parser) asksOfDocument(rd *reading) bool {
 		if k < 0 || rd.inAct(k, k+len(w)) {
 			continue
 		}
+		// 通知讲…山上不准用火，到么子时候为止: the notice's words reported
+		// with an act in them, and how long asked, ask of the act
+		if slices.Contains(p.g.UntilAsks, w) && p.reportsActIn(rd, first, k) {
+			continue
+		}
 		// 通告上说到什么时候能摘茶籽: an act said after it in its clause is
 		// what is asked
 		end := k + len(w)
 		if !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.i >= end && rd.clause(h.i) == rd.clause(end-1) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportsActIn reports whether, between from and to, a word reporting
+// what was said (讲, 说: p.g.Reported) is followed by a covered act.
+func (p *parser) reportsActIn(rd *reading, from, to int) bool {
+	for _, w := range p.g.Reported {
+		k := strings.Index(rd.text[from:to], w)
+		if k < 0 {
+			continue
+		}
+		k += from + len(w)
+		if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil && h.i >= k && h.j <= to }) {
 			return true
 		}
 	}

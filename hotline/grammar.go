@@ -422,6 +422,10 @@ type grammar struct {
 	// DocumentAsks ask what a document is (its name, number, year) or
 	// until when it runs, said after a document word (医保那个文件叫什么名字)
 	DocumentAsks []string `yaml:"document_asks"`
+	// UntilAsks are the document asks of how long something runs (到么子
+	// 时候为止): said after the notice's words reported with an act in them
+	// (通知讲…不准用火，到么子时候为止), they ask how long the act's ban runs.
+	UntilAsks []string `yaml:"until_asks"`
 	// DocumentIssued ask when a document was issued (哪天发的): the
 	// answer says the day it was issued, when the rule set records it.
 	DocumentIssued []string `yaml:"document_issued"`

@@ -1627,6 +1627,29 @@ func (p *parser) clauseHasEnum(rd *reading, c int) bool {
 	return false
 }
 
+// rumouredBan reports whether the call tells a covered act someone said is
+// banned (讲…不准用火, 说…不能烧纸) beside acts no rule covers that no
+// clause asks of (村里开会，讲山上不准用火，是真的吗; 我姑讲清明不准烧纸了，
+// 只能插花，是不是真的): the ban heard is what the caller checks, not the
+// meeting it was heard at nor what is said to be left.
+func (p *parser) rumouredBan(rd *reading, pos, neg []hit) bool {
+	roles := p.roles(rd)
+	for _, h := range pos {
+		if h.w.activity != nil || roles != nil && roles[h.clause] == roleAsks {
+			return false
+		}
+	}
+	for _, h := range neg {
+		if h.w.activity == nil || h.bg || !p.forbidden(rd, h.i) {
+			continue
+		}
+		if t := rd.text[rd.clauseStart(h.i, h.clause):h.i]; p.hasAny(t, p.g.Reported) && p.tells(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // chooseActs picks the acts asked about: not the negated ones (只扫墓不烧
 // 纸), only the focused ones when some are (只是在旁边看), not the
 // background of another (摘茶籽的时候), not an uncovered act beside a
@@ -1656,6 +1679,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// 城区装修垃圾为么子不能丢进生活垃圾桶: the uncovered word before a
 		// covered act said as banned, in its clause, names a thing (装修
 		// of 装修垃圾) — the ban is what is asked
+		pos = nil
+	}
+	if len(pos) > 0 && p.rumouredBan(rd, pos, neg) {
 		pos = nil
 	}
 	if len(pos) == 0 {
