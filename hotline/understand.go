@@ -1639,11 +1639,18 @@ func (p *parser) rumouredBan(rd *reading, pos, neg []hit) bool {
 			return false
 		}
 	}
-	for _, h := range neg {
-		if h.w.activity == nil || h.bg || !p.forbidden(rd, h.i) {
+	for _, b := range neg {
+		if b.w.activity == nil || b.bg || !p.forbidden(rd, b.i) {
 			continue
 		}
-		if t := rd.text[rd.clauseStart(h.i, h.clause):h.i]; p.hasAny(t, p.g.Reported) && p.tells(t) {
+		if t := rd.text[rd.clauseStart(b.i, b.clause):b.i]; !p.hasAny(t, p.g.Reported) || !p.tells(t) {
+			continue
+		}
+		// each other act told before the ban, or after it as what is said
+		// to be left (只能插花) — not one turned to (那挖点野菜总可以吧)
+		if !slices.ContainsFunc(pos, func(h hit) bool {
+			return h.i > b.i && !p.startsWithAny(strings.TrimLeft(rd.text[rd.clauseStart(h.i, h.clause):], "，,。；;、 "), p.g.Focus)
+		}) {
 			return true
 		}
 	}
