@@ -431,7 +431,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		if q.DateWords == "" {
 			q.afterPeriod = past
 			if past == 0 && u.intent != IntentWhen && !over {
-				q.inPeriods = periods
+				q.inPeriods = p.undenied(rd, periods)
 			}
 		}
 		u.queries = append(u.queries, q)

@@ -60,6 +60,39 @@ func (p *parser) scanPeriods(rd *reading) []int {
 	return out
 }
 
+// undenied are the periods of periods not said as not the time (听讲六月
+// 份不是禁火期了, 现在不在禁火期): a period denied is no time of the act.
+// A prohibitive word before a period (不准在禁火期烧) denies nothing.
+func (p *parser) undenied(rd *reading, periods []int) []int {
+	var out []int
+	for _, k := range periods {
+		denied := false
+		for _, w := range p.voc.Periods[k].Words {
+			for off := 0; !denied; {
+				i := strings.Index(rd.text[off:], w)
+				if i < 0 {
+					break
+				}
+				i += off
+				off = i + len(w)
+				before := rd.text[:i]
+				for _, at := range p.g.At {
+					before = strings.TrimSuffix(before, at)
+				}
+				for _, ng := range p.g.Negators {
+					if strings.HasSuffix(before, ng) && !slices.Contains(p.g.Prohibitive, ng) && !slices.Contains(p.g.Imperative, ng) {
+						denied = true
+					}
+				}
+			}
+		}
+		if !denied {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // pastPeriod is 1 + the index of the period of periods (scanPeriods') a
 // call says is past — a past word right before its word (过了缴费期) or
 // right after it (缴费期过了) — and 0 for none.
