@@ -986,7 +986,10 @@ var heldoutSets = []heldoutSet{
 	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (relay: relayed acts no notice covers
 	// heard as no rule — 网上卖, 冬泳, 托管班, 修水泥路, 跑长途; a wish told, 她想…, asks; 烤鱼 in the wild is 野炊), 228
 	// (the floor 0.90); (place: the fruit said as what is brought back, 把摘的茶果拉回来, is hauling it), +1.
-	{"set34", heldout34Glob, 250, 0.90, 0},
+	// (the floor 0.90); a ban heard and checked (村里开会，讲…不准用火，到么子时候为止; 不准烧纸了，只能插花，是不是真的), a
+	// relative's own parents said bare (帮爹娘), the employee plan said held (有退休的职工医保), a period said not to be
+	// (不是禁火期) no day of the act, 234 (the floor 0.92).
+	{"set34", heldout34Glob, 250, 0.92, 0},
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
@@ -1017,10 +1020,14 @@ var heldoutSets = []heldoutSet{
 
 	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96). Session 24 (place:
 	// 镇上 said without its name is a 镇, presumed outside the planning area), 245 (the floor 0.97).
-	{"set35", heldout35Glob, 250, 0.97, 0},
 	// With the session's other fixes, 218; the permit said object first (手续冇办, 核准办下来了) and 报警器 no report, 220
 	// (the floor 0.86).
 	{"set37", heldout37Glob, 250, 0.86, 0},
+	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96); with relay's
+	// (收废品, 骑摩托 载人 no rule; 起 of a day just gone), 246 (the floor 0.97).
+	{"set35", heldout35Glob, 250, 0.97, 0},
+	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94). Session 24 (relay: 收废品, 骑摩托 载人 as acts no
+	// notice covers), 241 (the floor 0.95).
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
