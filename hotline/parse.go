@@ -4393,6 +4393,35 @@ func (p *parser) chosenOver(rd *reading, h hit) bool {
 	return false
 }
 
+// correctedOver reports whether the fact phrase h is a place or value the
+// caller took back by a correction said after it, with more between than
+// the phrase alone (在乡里街上杀鸡卖——哦，应该是城区的街上; 在村里路边乱摆摊，
+// 哦不对，是在城区人行道上): another value of the same fact said after a
+// pause and words that take back what came before (takenBack), within
+// maxCorrected characters. retractFacts drops a phrase the correction
+// follows right away; this one the act or other words part from it.
+func (p *parser) correctedOver(rd *reading, h hit) bool {
+	for _, o := range rd.facts {
+		if o.i < h.j || !otherValue(h, o) {
+			continue
+		}
+		between := rd.text[h.j:o.i]
+		if utf8.RuneCountInString(between) > maxCorrected {
+			continue
+		}
+		for k, r := range between {
+			if retractPause(r) && p.takenBack(rd.text[h.j+k:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxCorrected is the most characters said between a fact phrase and the
+// other value of its fact a correction says (街上杀鸡卖——哦，应该是).
+const maxCorrected = 24
+
 // optionsOf reports whether fact phrases h and o lie in the two options of
 // one choice said in a clause (是在城区人行道上摆摊卖橘子还是回村里马路边摆):
 // the same clause, one alternative word between them, and no more than

@@ -2826,6 +2826,12 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（问的是后面说的）"})
 			continue
 		}
+		// 在乡里街上杀鸡卖——哦，应该是城区的街上: the value taken back yields
+		// to the one the correction says
+		if p.correctedOver(rd, h) {
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（后面改口了）"})
+			continue
+		}
 		denied := 0
 		if h.neg {
 			denied = deniedFact(h.w.facts)
