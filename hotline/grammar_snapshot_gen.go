@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "c2f022dd1332aa8d9c6258fb3eb7af822df1542c5c34c687e2dc6ea6fd89d966", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "118d1e832a339d875180f3c86646c7d711bde06ee12e8dd7f307d4499e105cd0", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -140,7 +140,7 @@ func grammarSnap0() *grammar {
 	s.Disposal = []string{"把"}
 	s.Instrument = []string{"拿", "用", "拿起", "拿着", "用着"}
 	s.Kept = []string{"的", "就", "个", "哪", "次", "么", "想"}
-	s.Everyday = []string{"寒假", "暑假", "放寒假", "放暑假", "自己", "知己", "一己", "利己", "异己", "克己", "舍己", "自己人", "不少", "对面", "整治", "后头", "前头", "店主", "卫生", "祭祖", "舅舅", "大棚", "蔬菜大棚", "塑料大棚", "温室大棚", "其实"}
+	s.Everyday = []string{"其实", "寒假", "暑假", "放寒假", "放暑假", "自己", "知己", "一己", "利己", "异己", "克己", "舍己", "自己人", "不少", "对面", "整治", "后头", "前头", "店主", "卫生", "祭祖", "舅舅", "大棚", "蔬菜大棚", "塑料大棚", "温室大棚"}
 	s.UnknownThing.Word = "东西"
 	s.UnknownThing.Verbs = []string{"烧", "烧掉", "焚烧", "卖"}
 	s.Locatives = []string{"边上", "里面", "里头", "上面", "旁边", "外面", "上", "里", "边", "旁", "面", "内", "外", "头"}
@@ -246,7 +246,8 @@ func grammarSnap0() *grammar {
 	s.FactWhere.Words = []string{"是哪些地方", "是哪里", "在哪里", "在哪块", "在哪", "包括哪些地方", "包括哪些", "有哪些地方", "是么子地方", "是什么地方", "划在哪里", "划在哪", "有好大", "有多大"}
 	s.FactWhere.Ends = []string{"呢", "啊", "呀", "哦", "嘛", "撒", "咯", "噻"}
 	s.MonthDay = []string{"月", "号"}
-	s.Less = []string{"不到", "不足", "没到", "不满", "少于"}
+	s.Less = []string{"不到", "不足", "没到", "不满", "少于", "冇得", "没得", "冇有", "没有"}
+	s.AtLeastAfter = []string{"是有的", "总是有的", "肯定是有的", "肯定有的", "总有的"}
 	s.More = []string{"不止", "超过", "多于", "大于"}
 	s.AtLeast = []string{"起码", "至少", "最少", "少说"}
 	s.AtMost = []string{"没超过", "不超过", "最多", "顶多"}

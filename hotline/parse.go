@@ -4471,10 +4471,30 @@ func (p *parser) eitherSaid(rd *reading, h hit) bool {
 			continue
 		}
 		between := strings.Trim(rd.text[first.j:second.i], " \t\u3000")
-		if !slices.Contains(p.g.Either, between) && !p.doubted(rd, first, second, between) {
+		doubt := p.doubted(rd, first, second, between)
+		if !slices.Contains(p.g.Either, between) && !doubt {
+			continue
+		}
+		// 是停到划好的停车区还是随便停在门口: the first value the place a
+		// verb goes to (到, 在 after the verb), no doubt said — two ways the
+		// caller weighs, answered for the last (chosenOver), not a doubt
+		if !doubt && p.wentTo(rd, first) {
 			continue
 		}
 		if otherValue(h, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// wentTo reports whether the fact phrase h is said right after a verb and
+// a word of toward or at (停到划好的停车区, 摆在店里): the place an act goes
+// to, one of the options a caller weighs.
+func (p *parser) wentTo(rd *reading, h hit) bool {
+	before := rd.text[:h.i]
+	for _, w := range slices.Concat(p.g.Toward, p.g.At) {
+		if rest, ok := strings.CutSuffix(before, w); ok && rest != "" && p.endsWithVerb(rest) {
 			return true
 		}
 	}
