@@ -901,7 +901,8 @@ var heldoutSets = []heldoutSet{
 	// with the rule's terms asked how to go about it (核准去哪里办, 几天会拉走, 事后要做么子), 236; with a private person's
 	// hauling (no approval) and the caller's own part asked after an act (我有么子责任), 238; two more cases corrected
 	// (九号通告 is one of two in the register; 开…消纳场 is two acts in the rule file): 240 (the floor raised to 0.94).
-	{"set29", heldout29Glob, 255, 0.94, 0},
+	// Session 24 (waste: the trade's words — a permit lent, 把渣土运输核准借给别个), 243 (the floor raised to 0.95).
+	{"set29", heldout29Glob, 255, 0.95, 0},
 	// Held-out set 30 (testdata/heldout/s30-done, 251 calls in 7 categories, session 21): callers who tell what was
 	// already done or is being done now (我昨天在山上烧了点草，犯法不; 前天清明挂青烧了纸，会罚款不; 刚才邻居在屋后头放了鞭子;
 	// 上个月在城区人行道上摆了几天摊; 已经倒了两车渣土; 他们正在烧田坎，我要不要报告), the day of the act said as a story is
@@ -920,8 +921,9 @@ var heldoutSets = []heldoutSet{
 	// 烧了包，去年的事 now 2024's, before 7号), 216; with the session's other fixes (market: a base organising the
 	// picking as the holder's consent, a pitch 城管 marked out, one case corrected), 224 at its end (the floor 0.89).
 	// Session 23 (insure: a day told done by 把…了, by 是…的 before the object — 烧的荒 —, or by a later clause looking
-	// back — 被抓了, 现在还冇改 — is the one gone by when nearer): 228 (the floor 0.90).
-	{"set30", heldout30Glob, 250, 0.90, 0},
+	// back — 被抓了, 现在还冇改 — is the one gone by when nearer): 228 (the floor 0.90). Session 24 (waste: a route not
+	// kept, 冇按规定路线跑), 229 (the floor raised to 0.91).
+	{"set30", heldout30Glob, 250, 0.91, 0},
 	// Held-out set 31 (testdata/heldout/s31-events, 250 calls in 7 categories, session 21): callers who tell an event
 	// of their life and ask what they may do for it (屋里老人过世了，出殡那天放鞭子、烧灵屋; 搬新屋; 满月酒; 八十大寿; 嫁女接亲;
 	// 新店开业; 清明挂青; 七月半烧包; 过小年送灶; 元宵放孔明灯; 赶庙会摆摊; 装修新屋的垃圾; 请人摘茶籽; 伢子上大学、出去打工的医保;
@@ -994,6 +996,12 @@ var heldoutSets = []heldoutSet{
 	// relative's own parents said bare (帮爹娘), the employee plan said held (有退休的职工医保), a period said not to be
 	// (不是禁火期) no day of the act, 234 (the floor 0.92).
 	{"set34", heldout34Glob, 250, 0.92, 0},
+	// (the floor 0.90).
+	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (waste: the trade's words — 开渣土车…
+	// 超载拉, 定位坏了, 拆的时候不洒水, 借…核准证, 冇核准的私人车子, 不分类混堆), 227; 228 with the session's other fixes
+	// (the floor raised to 0.90).
+	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (place: the fruit said as what is
+	// brought back, 把摘的茶果拉回来, is hauling it), 223 (the floor 0.88).
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
