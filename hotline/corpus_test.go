@@ -1000,6 +1000,7 @@ var heldoutSets = []heldoutSet{
 	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (waste: the trade's words — 开渣土车…
 	// 超载拉, 定位坏了, 拆的时候不洒水, 借…核准证, 冇核准的私人车子, 不分类混堆), 227; 228 with the session's other fixes
 	// (the floor raised to 0.90).
+	// 超载拉, 定位坏了, 拆的时候不洒水, 借…核准证, 冇核准的私人车子, 不分类混堆), 228 (the floor raised to 0.90).
 	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (place: the fruit said as what is
 	// brought back, 把摘的茶果拉回来, is hauling it), 223 (the floor 0.88).
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
