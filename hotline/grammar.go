@@ -335,7 +335,12 @@ type grammar struct {
 	// SaidToBe, after a pause, say a place again to take it back when a
 	// pause and a retraction follow it (说是城区，其实是乡下).
 	SaidToBe []string `yaml:"said_to_be"`
-	When     []string `yaml:"when"`
+	// PlacePeople name people by where they live (城里人, 城区的人, 乡下人):
+	// a place phrase inside one is who they are, not where the act is
+	// (peopleOfPlace); PeopleNot are words that go on past them (城里人行道)
+	PlacePeople []string `yaml:"place_people"`
+	PeopleNot   []string `yaml:"people_not"`
+	When        []string `yaml:"when"`
 	// ThirdParty are the words that make someone else the one acting
 	// (邻居, 隔壁, 有人): a follow-up asks about them, not the caller.
 	ThirdParty []string `yaml:"third_party"`

@@ -1673,6 +1673,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	p.scanFacts(rd)
 	p.retractFacts(rd)
 	p.restatedBack(rd)
+	p.peopleOfPlace(rd)
 	for _, sp := range unseen {
 		if len(p.unseen.facts) > 0 {
 			rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unseen, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})

@@ -387,3 +387,39 @@ func (p *parser) restatedBack(rd *reading) {
 	}
 	rd.facts = out
 }
+
+// peopleOfPlace drops the fact phrases said inside words naming people by
+// where they live (城里人倒渣土有人管，我们乡里…; 乡下人在城里马路边摆摊):
+// who they are, not where the act is; the words are heard, not left as
+// words not understood.
+func (p *parser) peopleOfPlace(rd *reading) {
+	if len(p.g.PlacePeople) == 0 || len(rd.facts) == 0 {
+		return
+	}
+	var spans [][2]int
+	for _, w := range p.g.PlacePeople {
+		for from := 0; ; {
+			k := strings.Index(rd.text[from:], w)
+			if k < 0 {
+				break
+			}
+			k += from
+			if !p.startsWithAny(rd.text[k+len(w)-len("人"):], p.g.PeopleNot) {
+				spans = append(spans, [2]int{k, k + len(w)})
+			}
+			from = k + len(w)
+		}
+	}
+	if len(spans) == 0 {
+		return
+	}
+	out := rd.facts[:0]
+	for _, f := range rd.facts {
+		if slices.ContainsFunc(spans, func(s [2]int) bool { return s[0] <= f.i && f.j <= s[1] }) {
+			rd.mark(f.i, f.j)
+			continue
+		}
+		out = append(out, f)
+	}
+	rd.facts = out
+}
