@@ -1029,7 +1029,6 @@ var heldoutSets = []heldoutSet{
 	// to compare answered as the act's); the set's README has it by category and the misses by kind. Four act keys
 	// corrected (the rule file's narrower kind of the caller's words: 乱泼污水, 运茶果超载, 随意堆放, 堆放装修垃圾; no verdict
 	// changed): 206 (82.1 %).
-	{"set36", heldout36Glob, 250, 0.80, 0},
 
 	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96). Session 24 (place:
 	// 镇上 said without its name is a 镇, presumed outside the planning area), 245 (the floor 0.97).
@@ -1041,6 +1040,11 @@ var heldoutSets = []heldoutSet{
 	{"set35", heldout35Glob, 250, 0.97, 0},
 	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94). Session 24 (relay: 收废品, 骑摩托 载人 as acts no
 	// notice covers), 241 (the floor 0.95).
+	// changed): 206 (82.1 %). Session 24 (set36): a case known turned from with 那 and told over several clauses before
+	// the question is only contrasted, its facts not the call's (the false 可以 fixed first), 207; people named by where
+	// they live (城里人, 乡下人) are no place of the act, 208; one case corrected (镇上…村口 is 要看情况 by
+	// outside-planning-area), 209 (83.3 %, the floor 0.83).
+	{"set36", heldout36Glob, 250, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
