@@ -888,7 +888,7 @@ var heldoutSets = []heldoutSet{
 	// Session 22 (insure: 缴费期过了冇 asks the period's end; 几号以前 the deadline) and the session's other fixes: 240
 	// (the floor raised to 0.94).
 	// Session 22's end, with every helper's fixes: 243 of 252 (the floor 0.96).
-	{"set28", heldout28Glob, 250, 0.96, 0},
+	{"set28", heldout28Glob, 250, 0.97, 0},
 	// Held-out set 29 (testdata/heldout/s29-follows, 255 calls in 7 categories, session 20): callers who ask what
 	// follows from an act or how to go about it (罚好多钱, 会不会坐牢, 归哪个管, 要办么子手续, 要带么子材料, 打么子电话,
 	// 村里要做么子, 收了我的鞭炮还退不), one file per notice and one of uncovered matters. Its first run, before any
@@ -941,7 +941,7 @@ var heldoutSets = []heldoutSet{
 	// Session 23 (market: 拦着不让收 the officers stopped; selling inside one's own shop no rule) and the session's other
 	// fixes: 236 (the floor 0.94). Session 24 (relay: acts no notice covers — 气球拱门, 放生 — heard as no rule), 239
 	// (the floor 0.95).
-	{"set31", heldout31Glob, 250, 0.95, 0},
+	{"set31", heldout31Glob, 250, 0.96, 0},
 	// Held-out set 32 (testdata/heldout/s32-instead, 250 calls in 7 categories, session 22): callers who choose
 	// between options or ask what they may do instead (烧纸跟放鞭子哪个要得; 是寒露摘还是霜降摘; 山上不准烧，那我拿到屋门口
 	// 禾场里烧呢; 那用电子鞭炮呢; 医保是现在交还是过了年再交; 不放鞭子，那钓鱼要得不). Its first run, before any change
@@ -958,7 +958,7 @@ var heldoutSets = []heldoutSet{
 	// Session 24 (choice: a choice's two options, each with its own verb, in one clause — parse.go optionsOf; 租个门面
 	// in one's shop, 租个摊位 an allotted pitch): 181 (the floor 0.72); 184 with the session's other landings; a
 	// choice of ways (是停到划好的停车区还是随便停在门口) no doubt (parse.go wentTo), 185 (the floor 0.73).
-	{"set32", heldout32Glob, 250, 0.73, 0},
+	{"set32", heldout32Glob, 250, 0.74, 0},
 	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
 	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
 	// 在山上——也不算山上，就是屋后头的菜园子边; 放鞭子，不对，是烧纸钱; 我娘——是我婆婆; 大概两百米，可能还冇得两百米; 说是城区，
@@ -980,29 +980,19 @@ var heldoutSets = []heldoutSet{
 	// (the floor 0.81). Session 24 (choice: 市场 said bare is the food market, 209; a value taken back by a
 	// correction with the act between, 在乡里街上杀鸡卖——哦，应该是城区的街上 — parse.go correctedOver — and 其实 heard
 	// as written), 214 with the session's other landings (the floor 0.83); 216 on main 9fd04c2a (the floor 0.84).
-	{"set33", heldout33Glob, 255, 0.84, 0},
+	{"set33", heldout33Glob, 255, 0.85, 0},
 	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone
 	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
 	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first
 	// run, before any change made for it, scored 197 of 253 (77.9 %), with no answer of 可以 where a rule forbids; the
 	// set's README has it by category and the misses by kind. 22 act keys corrected (a parent id where the caller's words
 	// are the rule file's synonyms of a narrower activity: 摆摊 set_up_stall, 抢摘 snatch_oil_tea …; no verdict changed):
-	// 216 (85.4 %). Session 23 (set34: a witness asking whether to report, 我要不要报, 该不该报, 要报不 — 报备, 报销 and
-	// 报上去 report nothing), 220; (set34: a relative's employer said not to insure them, 厂里冇给他买社保, 单位冇交职工医保,
-	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (relay: relayed acts no notice covers
-	// heard as no rule — 网上卖, 冬泳, 托管班, 修水泥路, 跑长途; a wish told, 她想…, asks; 烤鱼 in the wild is 野炊), 228
-	// (the floor 0.90); (place: the fruit said as what is brought back, 把摘的茶果拉回来, is hauling it), +1.
-	// (the floor 0.90); a ban heard and checked (村里开会，讲…不准用火，到么子时候为止; 不准烧纸了，只能插花，是不是真的), a
-	// relative's own parents said bare (帮爹娘), the employee plan said held (有退休的职工医保), a period said not to be
-	// (不是禁火期) no day of the act, 234 (the floor 0.92).
-	{"set34", heldout34Glob, 250, 0.92, 0},
-	// (the floor 0.90).
-	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (waste: the trade's words — 开渣土车…
-	// 超载拉, 定位坏了, 拆的时候不洒水, 借…核准证, 冇核准的私人车子, 不分类混堆), 227; 228 with the session's other fixes
-	// (the floor raised to 0.90).
-	// 超载拉, 定位坏了, 拆的时候不洒水, 借…核准证, 冇核准的私人车子, 不分类混堆), 228 (the floor raised to 0.90).
-	// is no employee cover, not dual enrolment), 221 (the floor 0.87). Session 24 (place: the fruit said as what is
-	// brought back, 把摘的茶果拉回来, is hauling it), 223 (the floor 0.88).
+	// 216 (85.4 %). Session 23 (set34: a witness asking whether to report, 我要不要报; a relative's employer said not to
+	// insure them is no employee cover), 221-222. Session 24: relay (relayed acts no notice covers heard as no rule —
+	// 网上卖, 冬泳, 托管班, 修水泥路, 跑长途; a wish told, 她想…, asks; a ban heard and checked, 讲…不准用火，到么子时候
+	// 为止; 帮爹娘; 有退休的职工医保; 不是禁火期 gives no day), waste (the trade's words — 开渣土车…超载拉, 定位坏了,
+	// 拆的时候不洒水, 借…核准证, 冇核准的私人车子), place (把摘的茶果拉回来 is hauling it): 241 (95.3 %, the floor 0.95).
+	{"set34", heldout34Glob, 250, 0.95, 0},
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
@@ -1010,41 +1000,31 @@ var heldoutSets = []heldoutSet{
 	// category and the misses by kind. Two expectations were wrong about the text (初一 said in the 腊月; 广东打工
 	// says a worker, whose employee cover decides), 226 of 252. The false 可以 fixed first, by kind (a space an
 	// operator types inside an act's phrase is dropped — 重复 交医保, 两个地方 交 —, and 两边交 / 两头交 are paying
-	// twice): 235; spaces inside a phrase typed twice (自己 拉 装修垃圾), 本工地 and 屋里山上 as facts, 238; a fact's
-	// phrase typed with a space in it (退伍 回来), 239. Session 24 (choice: 市场 said bare is the town's food market,
-	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96); (relay: 收废品, 骑摩托
-	// 载人 as acts no notice covers), +2; (place: 镇上 said without its name is a 镇, presumed outside the planning
-	// area), +1 (the floor 0.97).
-	// Held-out set 37 (testdata/heldout/s37-safeguards, 254 calls in 7 categories, session 24): callers who offer a
-	// precaution, a permit or a promise and ask whether that makes it all right. Its first run, before any change
-	// made for it, scored 215 of 254 (84.6 %), with 2 answers of 可以 where a rule forbids (单位（已经）给我买了医保／社保 … 再交个居民医保:
-	// an employer's cover not read as the caller's employee medical insurance); the set's README has it by category and the
-	// misses by kind.
-	// One case corrected (在长沙打工 asks the worker's employee cover), 216. The false 可以 fixed first (the caller named
-	// again, 给我…，我也…, is one person; 已经/早就 inside an employer's phrase dropped), 217 (the floor 0.85).
+	// twice): 235; spaces inside a phrase typed twice, 本工地 and 屋里山上 as facts, a fact's phrase typed with a space
+	// in it (退伍 回来), 239. Session 24: choice (市场 said bare is the town's food market, interpretation
+	// bare-market-is-the-food-market; 规定车位 the set area), relay (收废品, 骑摩托 载人 no rule; 起 of a day just gone),
+	// place (镇上 said without its name is a 镇, presumed outside the planning area): 247 (98.0 %, the floor 0.98).
+	{"set35", heldout35Glob, 250, 0.98, 0},
 	// Held-out set 36 (testdata/heldout/s36-fair, 251 calls in 7 categories, session 24): callers who argue, compare
 	// and complain (去年都烧得; 隔壁县过年放得鞭子; 城里人…我们乡里…; 别个都…为么子我不能; 我自己山上的茶籽还要政府管; 交了
 	// 医保又冇生病). Its first run, before any change made for it, scored 202 of 251 (80.5 %) on main 735bef6e, with
 	// 1 answer of 可以 where a rule forbids (抢险救灾可以先倒，那我们城区修房子急着要出渣，又冇办核准: the exception named only
 	// to compare answered as the act's); the set's README has it by category and the misses by kind. Four act keys
 	// corrected (the rule file's narrower kind of the caller's words: 乱泼污水, 运茶果超载, 随意堆放, 堆放装修垃圾; no verdict
-	// changed): 206 (82.1 %).
-
-	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96). Session 24 (place:
-	// 镇上 said without its name is a 镇, presumed outside the planning area), 245 (the floor 0.97).
-	// With the session's other fixes, 218; the permit said object first (手续冇办, 核准办下来了) and 报警器 no report, 220
-	// (the floor 0.86).
-	{"set37", heldout37Glob, 250, 0.86, 0},
-	// interpretation bare-market-is-the-food-market; 规定车位 the set area), 244 (the floor 0.96); with relay's
-	// (收废品, 骑摩托 载人 no rule; 起 of a day just gone), 246 (the floor 0.97).
-	{"set35", heldout35Glob, 250, 0.97, 0},
-	// phrase typed with a space in it (退伍 回来), 239 (the floor 0.94). Session 24 (relay: 收废品, 骑摩托 载人 as acts no
-	// notice covers), 241 (the floor 0.95).
 	// changed): 206 (82.1 %). Session 24 (set36): a case known turned from with 那 and told over several clauses before
 	// the question is only contrasted, its facts not the call's (the false 可以 fixed first), 207; people named by where
-	// they live (城里人, 乡下人) are no place of the act; with the session's other landings (镇上 said unnamed read as
-	// outside the planning area), 209 (83.3 %, the floor 0.83).
+	// they live (城里人, 乡下人) are no place of the act; with the session's other landings, 210 (83.7 %, the floor 0.83).
 	{"set36", heldout36Glob, 250, 0.83, 0},
+	// Held-out set 37 (testdata/heldout/s37-safeguards, 254 calls in 7 categories, session 24): callers who offer a
+	// precaution, a permit or a promise and ask whether that makes it all right (我提桶水在旁边守着烧; 渣土车盖了篷布;
+	// 我跟村里打了招呼的; 我办了证的). Its first run, before any change made for it, scored 215 of 254 (84.6 %) on main
+	// 735bef6e, with 2 answers of 可以 where a rule forbids (单位（已经）给我买了医保／社保 … 再交个居民医保: an employer's cover
+	// not read as the caller's employee medical insurance); the set's README has it by category and the misses by kind.
+	// One case corrected (在长沙打工 asks the worker's employee cover), 216. The false 可以 fixed first (the caller named
+	// again, 给我…，我也…, is one person; 已经/早就 inside an employer's phrase dropped), 217; one more case corrected
+	// (用煤气灶做饭 with no place asks where, cooking-fire-where); the permit said object first (手续冇办, 核准办下来了)
+	// and 报警器 no report; with the session's other fixes, 221 (87.0 %, the floor 0.87).
+	{"set37", heldout37Glob, 250, 0.87, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
