@@ -66,6 +66,18 @@ type grammar struct {
 		Sound   string `yaml:"sound"`
 		Doubled string `yaml:"doubled"`
 	} `yaml:"heard_notes"`
+	// UnusedNotes say why a fact heard was left out of the decision
+	// (Understood.Meaning): the reason said between Open and Close.
+	UnusedNotes struct {
+		Open      string `yaml:"open"`
+		Close     string `yaml:"close"`
+		Compared  string `yaml:"compared"`  // a case named only to compare
+		Asked     string `yaml:"asked"`     // a value asked, not told
+		Unsure    string `yaml:"unsure"`    // two values, neither chosen
+		Later     string `yaml:"later"`     // the call asks of what is said after
+		Retracted string `yaml:"retracted"` // taken back
+		Distance  string `yaml:"distance"`  // a distance said decides it
+	} `yaml:"unused_notes"`
 	// Recent: 小年那天 said a few days after it is the one just gone
 	// (dates.Words.Recent).
 	Recent struct {

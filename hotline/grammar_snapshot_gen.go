@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "4838c389e16627773cab749aad9ca1ca149944f2d24656ab61cdb41a03748251", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "e75d9c93ec0c7e34ea7ad4de467e84a176d53ffaf08d44a043f9ddc4c4d9e8ec", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -49,6 +49,14 @@ func grammarSnap0() *grammar {
 	s.HeardNotes.Pinyin = "按拼音理解"
 	s.HeardNotes.Sound = "按读音理解"
 	s.HeardNotes.Doubled = "多打了一个字"
+	s.UnusedNotes.Open = "未采用（"
+	s.UnusedNotes.Close = "）"
+	s.UnusedNotes.Compared = "对比的情形"
+	s.UnusedNotes.Asked = "是问的"
+	s.UnusedNotes.Unsure = "不知道是哪一个"
+	s.UnusedNotes.Later = "问的是后面说的"
+	s.UnusedNotes.Retracted = "后面改口了"
+	s.UnusedNotes.Distance = "已说明距离"
 	s.Recent.Words = []string{"那天", "那日", "那晚", "那天晚上", "那几天", "那阵子", "那时候", "那会儿"}
 	s.Recent.Within = 31
 	s.Recent.Note = "说的是刚过去的那一天（如果问的是明年的，请说明年）"

@@ -24,3 +24,20 @@ func TestGrammarSnapshot(t *testing.T) {
 		Prefix:  "grammarSnap",
 	}, []snapshottest.Input[grammar]{{Name: "mandarin.yaml", Data: mandarinYAML, Decoded: decoded}}, grammarFromSnapshot)
 }
+
+// TestGrammarNotes requires every note the operator's page shows for a
+// word heard otherwise or a fact left unused to be given: a note missing
+// from mandarin.yaml would show an empty reason.
+func TestGrammarNotes(t *testing.T) {
+	g, err := decodeGrammarYAML(mandarinYAML)
+	require.NoError(t, err)
+	for name, note := range map[string]string{
+		"heard_notes.pinyin": g.HeardNotes.Pinyin, "heard_notes.sound": g.HeardNotes.Sound, "heard_notes.doubled": g.HeardNotes.Doubled,
+		"unused_notes.open": g.UnusedNotes.Open, "unused_notes.close": g.UnusedNotes.Close,
+		"unused_notes.compared": g.UnusedNotes.Compared, "unused_notes.asked": g.UnusedNotes.Asked,
+		"unused_notes.unsure": g.UnusedNotes.Unsure, "unused_notes.later": g.UnusedNotes.Later,
+		"unused_notes.retracted": g.UnusedNotes.Retracted, "unused_notes.distance": g.UnusedNotes.Distance,
+	} {
+		require.NotEmpty(t, note, "mandarin.yaml %s", name)
+	}
+}

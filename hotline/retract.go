@@ -404,7 +404,9 @@ func (p *parser) peopleOfPlace(rd *reading) {
 				break
 			}
 			k += from
-			if !p.startsWithAny(rd.text[k+len(w)-len("人"):], p.g.PeopleNot) {
+			// (城里人行道: the word's last character runs on into another)
+			_, last := utf8.DecodeLastRuneInString(w)
+			if !p.startsWithAny(rd.text[k+len(w)-last:], p.g.PeopleNot) {
 				spans = append(spans, [2]int{k, k + len(w)})
 			}
 			from = k + len(w)

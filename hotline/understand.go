@@ -2799,7 +2799,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		// is named only there; a turn asked with 呢 alone, 坟山上点蜡烛不准，
 		// 那点个油灯呢, leaves the rest of the case known as it was)
 		if h.clause >= 0 && p.knownCase(rd, h.clause) && !p.turnElliptical(rd, h.clause) {
-			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（对比的情形）"})
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: p.unused(p.g.UnusedNotes.Compared)})
 			continue
 		}
 		// (我屋里伯伯去年在后山放孔明灯 … 我想在自家院子里抽根烟: a story
@@ -2811,25 +2811,25 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		// 算不算重点森林防火区我也不晓得: the caller asks it, so it is not
 		// taken (the answer asks it or states both outcomes)
 		if p.factAsked(rd, h) {
-			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（是问的）"})
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: p.unused(p.g.UnusedNotes.Asked)})
 			continue
 		}
 		// 搞不清是寒露籽还是霜降籽: one of two values, the caller not knowing
 		// which — the answer asks it or states both outcomes
 		if p.eitherSaid(rd, h) {
-			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（不知道是哪一个）"})
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: p.unused(p.g.UnusedNotes.Unsure)})
 			continue
 		}
 		// 就在工地里回填还是运到别个的鱼塘去填: the option said first yields
 		// to the one the call ends on
 		if p.chosenOver(rd, h) {
-			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（问的是后面说的）"})
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: p.unused(p.g.UnusedNotes.Later)})
 			continue
 		}
 		// 在乡里街上杀鸡卖——哦，应该是城区的街上: the value taken back yields
 		// to the one the correction says
 		if p.correctedOver(rd, h) {
-			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（后面改口了）"})
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: p.unused(p.g.UnusedNotes.Retracted)})
 			continue
 		}
 		denied := 0
@@ -2855,7 +2855,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			}
 		}
 		if yielded {
-			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: "未采用（问的是后面说的）"})
+			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: p.unused(p.g.UnusedNotes.Later)})
 			continue
 		}
 		// (院子挨着林子: but a place said right before the phrase is what
@@ -2895,7 +2895,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			// hill yields to any distance said, vague or not)
 			if explicitDistance && (inPassing && v.Fact == "in_forest_land" && val == true || vague) ||
 				saidDistance && v.Presumed && v.Fact == "in_forest_land" && val == true {
-				q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Fact: v.Fact, Meaning: "未采用（已说明距离）"})
+				q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Fact: v.Fact, Meaning: p.unused(p.g.UnusedNotes.Distance)})
 				continue
 			}
 			// 别人到我家山上摘茶籽: the caller's hill is not the picker's
@@ -4068,6 +4068,12 @@ func readFor(v vocab.Value, a *rules.Activity) bool {
 	return false
 }
 
+// unused is the note of a fact heard and left out of the decision, for
+// the reason given.
+func (p *parser) unused(reason string) string {
+	return p.g.UnusedNotes.Open + reason + p.g.UnusedNotes.Close
+}
+
 // undo drops the facts of phrases in hs whose Unless the call's facts meet
 // (请了人去摘别人山上的: whoever hires on another's hill is no holder, so
 // the hiring says nothing of the holder's consent).
@@ -4093,7 +4099,7 @@ func (p *parser) undo(hs []hit, q *Query) {
 			})
 			u := h.w.unless[0]
 			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact",
-				Meaning: "未采用（" + p.factMeaning(u.Fact, u.V) + "）"})
+				Meaning: p.unused(p.factMeaning(u.Fact, u.V))})
 		}
 	}
 }
