@@ -1118,6 +1118,7 @@ func (p *parser) buildSound(py *zh.Pinyin) {
 		}
 	}
 	p.soundFramePhrases(py)
+	p.soundLongVerbs()
 	// 还有孝吗, 还有校不: a document's validity asked as it sounds (words
 	// of three characters or more: two are too often another word)
 	for _, w := range g.Validity {
@@ -2363,8 +2364,11 @@ func (p *parser) undouble(rd *reading, text string) string {
 			return false
 		}
 		// 盐城城区: a word that ends with the first (盐城) and one that
-		// begins with the second (城区) are two words said, not a slip
-		two := p.known.longestLen(text[i+n:]) > 0 && p.endsKnown(text[:i+n])
+		// begins with the second (城区) are two words said, not a slip —
+		// a word of two characters or more: 冇有有喷淋, 核准准的 end a word
+		// with the first, and the second alone (有, 准) is a word of its
+		// own too often to tell two words from a slip
+		two := p.known.longestLen(text[i+n:]) > n && p.endsKnown(text[:i+n])
 		_, next := utf8.DecodeRuneInString(text[i+2*n:])
 		if next == 0 || two || across(text, i, i+2*n) {
 			i += n
@@ -3418,6 +3422,27 @@ func (p *parser) soundFramePhrases(py *zh.Pinyin) {
 		}
 		p.sound.add(ph.w)
 		p.framePhrases[ph.w] = true
+	}
+}
+
+// soundLongVerbs adds to the homophone pass each frame's verb of four
+// characters or more (混在一起堆, 混堆在一起), said alone: a verb that long
+// is no everyday speech, and hearing it only gives back the frame's own
+// verb, whose object and with-words the parser still reads as written
+// (混在颐起堆碎砖 is 混在一起堆碎砖; a frame that needs a with-word has
+// no phrase in soundFramePhrases). Added after the phrases, so a phrase
+// that sounds alike is heard first.
+func (p *parser) soundLongVerbs() {
+	const minRunes = 4
+	for _, f := range p.frames {
+		if f.activity == nil {
+			continue
+		}
+		for _, v := range keys(f.verbs) {
+			if utf8.RuneCountInString(v) >= minRunes && !p.sound.has(v) {
+				p.sound.add(v)
+			}
+		}
 	}
 }
 
