@@ -3240,6 +3240,8 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// clause that asks wins over one of a clause that does not
 	if m := p.askedDay(rd, a, pick); m != nil {
 		pick = m
+	} else if m := p.restatedDay(rd, a, pick, today); m != nil {
+		pick = m
 	}
 	if pick == nil {
 		// (现在就交明年的医保: the plan's year names which plan, when the
@@ -3303,7 +3305,10 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// year, not next
 	// (10月8号才摘的, 是…的: only when that day is the nearer — 是老板请我
 	// 去帮他摘茶籽的 … 10月26号 said on the 24th is why, not when)
-	if d, ok := pick.Previous(); ok && pick.Date.After(today) && (p.done(rd, a, today.Sub(d) < pick.Date.Sub(today), pick.Start) ||
+	// (别个寒露籽都开摘了，我十月十五号在自己山上摘犯法不: a day said in a
+	// clause after the act told done, one that asks, is the day asked of,
+	// not the story's)
+	if d, ok := pick.Previous(); ok && pick.Date.After(today) && !p.askedAfterDone(rd, a, pick) && (p.done(rd, a, today.Sub(d) < pick.Date.Sub(today), pick.Start) ||
 		today.Sub(d) < pick.Date.Sub(today) && p.lookedBack(rd, a, pick.Start)) {
 		pick.Date = d
 		if pick.MonthEnd != nil {
@@ -3326,6 +3331,50 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// restatedDay is the day said in a clause after act a's, one that tells
+// no story, where a's own bare verb says the act again (过年放鞭子是老规矩，
+// 除夕夜在屋门口放): a's clause told the act in general, of the occasion
+// picked there (过年), and the act asked is the one said again with a day
+// of that occasion (within occasionDays of it). nil when a's clause asks,
+// or the day picked is not in it.
+func (p *parser) restatedDay(rd *reading, a hit, pick *dates.Mention, today calendar.Date) *dates.Mention {
+	const occasionDays = 15 // 过年 runs from 除夕 to 元宵
+	if pick == nil || a.clause < 0 || a.w.activity == nil || rd.clause(pick.Start) != a.clause {
+		return nil
+	}
+	roles := p.roles(rd)
+	if roles == nil || a.clause >= len(roles) || roles[a.clause] == roleAsks {
+		return nil
+	}
+	for k := range rd.dates {
+		m := &rd.dates[k]
+		c := rd.clause(m.Start)
+		if c <= a.clause || c >= len(roles) || roles[c] == roleStory || m.Bad || m.Weak || m.Custom || m.Date.Before(today) ||
+			m.Date == pick.Date || max(m.Date.Sub(pick.Date), pick.Date.Sub(m.Date)) > occasionDays ||
+			p.retracted(rd, k) || slices.Contains(rd.events, m.Start) || p.inModifier(rd, m, a) {
+			continue
+		}
+		again := slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, a.w.activity) })
+		other := slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == c })
+		if again && !other {
+			return m
+		}
+	}
+	return nil
+}
+
+// askedAfterDone reports whether day m is said in a clause after act a's
+// that asks (roleAsks): what a tells done before it is the story, and the
+// day belongs to the question.
+func (p *parser) askedAfterDone(rd *reading, a hit, m *dates.Mention) bool {
+	c := rd.clause(m.Start)
+	if a.clause < 0 || c <= a.clause {
+		return false
+	}
+	roles := p.roles(rd)
+	return roles != nil && c < len(roles) && roles[c] == roleAsks
 }
 
 // ownerYear is the year of weak day m when it is said right before 的
