@@ -442,6 +442,9 @@ type parser struct {
 	// mannerOf is the act each manner is a way of; outright are the
 	// activities a rule forbids whatever the facts
 	mannerOf map[*rules.Activity]*rules.Activity
+	// storyOf is the first act (in the vocabulary's order) each manner is
+	// a way of: two ways of it said in one call tell one story
+	storyOf  map[*rules.Activity]*rules.Activity
 	outright map[*rules.Activity]bool
 	// beside are the manners named only when their act is said too
 	beside map[*rules.Activity]bool
@@ -596,7 +599,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, err
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
-		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, mannerOf: map[*rules.Activity]*rules.Activity{}, outright: map[*rules.Activity]bool{}, beside: map[*rules.Activity]bool{}, anywhere: map[*rules.Activity]bool{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
+		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, mannerOf: map[*rules.Activity]*rules.Activity{}, storyOf: map[*rules.Activity]*rules.Activity{}, outright: map[*rules.Activity]bool{}, beside: map[*rules.Activity]bool{}, anywhere: map[*rules.Activity]bool{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
 	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback, g.ContrastOpen, g.OnlyPremise} {
 		p.tellWords = append(p.tellWords, l...)
 	}
@@ -722,6 +725,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		for _, m := range va.Manners {
 			p.manners[a.ID] = append(p.manners[a.ID], byID[m])
 			p.mannerOf[byID[m]] = a
+			if p.storyOf[byID[m]] == nil {
+				p.storyOf[byID[m]] = a
+			}
 		}
 		if va.Beside {
 			p.beside[a] = true

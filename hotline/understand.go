@@ -1831,11 +1831,13 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		seen := map[string]hit{}
 		kept = pos[:0:0]
 		for _, h := range pos {
+			// (a way of two acts — 不盖篷布 of the haul and of the truck
+			// on the road at an hour — is of the first listed, storyOf:
+			// taken from the map in its random order, two breaches told
+			// were one answer or two by chance)
 			base := ""
-			for id, ms := range p.manners {
-				if h.w.activity != nil && slices.Contains(ms, h.w.activity) {
-					base = id
-				}
+			if a := p.storyOf[h.w.activity]; h.w.activity != nil && a != nil {
+				base = a.ID
 			}
 			if first, ok := seen[base]; base != "" && ok && !p.apart(rd, first, h) {
 				// (我有职工医保，用职工医保账户帮我爸交: a way said in a
