@@ -1040,7 +1040,8 @@ var heldoutSets = []heldoutSet{
 	// Its first run, before any change made for it, scored 217 of 253 (85.8 %) on main 37880389, with no answer of 可以
 	// where a rule forbids; the set's README has it by category and the misses by kind (a number and its measure word
 	// beside the act's words left nothing understood, 16; a fact stated beside a number not read, 10).
-	{"set38", heldout38Glob, 250, 0.85, 0},
+	// Session 25 (set38: a count or a price between the verb and its object, 放了10000响的鞭子, 两三百块钱的烟花), 220.
+	{"set38", heldout38Glob, 250, 0.86, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -1987,7 +1987,36 @@ func gapRunes(rd *reading, v, t frameTok) int {
 		}
 		return 0
 	}
-	return utf8.RuneCountInString(t.t)
+	return countRunes(t.t)
+}
+
+// numeralAt reports whether s ends (last) or begins with a numeral.
+func numeralAt(s string, last bool) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if last {
+		r, _ = utf8.DecodeLastRuneInString(s)
+	}
+	return isNumeralRune(r)
+}
+
+// countRunes is the length of s with each run of numerals counted as one
+// character: a count or a price said between a verb and its object
+// (放了10000响的鞭子, 烧了两三百块钱的纸) says how much of the object, and its
+// digits put the object no further from the verb than 三挂 does.
+func countRunes(s string) int {
+	n, num := 0, false
+	for _, r := range s {
+		if isNumeralRune(r) {
+			if !num {
+				n++
+			}
+			num = true
+			continue
+		}
+		n++
+		num = false
+	}
+	return n
 }
 
 // sameSentence reports whether bytes i and j are in one clause, or in
@@ -3270,7 +3299,13 @@ func (p *parser) scanFrames(rd *reading) {
 					made, madeF = oi, f
 				}
 			}
-			gap += gapRunes(rd, v, toks[oi])
+			g := gapRunes(rd, v, toks[oi])
+			// 两三百块钱: a number the segmenter left in single numerals is
+			// one number, counted once
+			if prev := toks[oi-1]; oi-1 > vi && prev.j == toks[oi].i && g > 0 && numeralAt(prev.t, true) && numeralAt(toks[oi].t, false) {
+				g--
+			}
+			gap += g
 		}
 		gap = 0
 		for oi := vi - 1; !found && oi >= 0 && gap <= 8; oi-- {
