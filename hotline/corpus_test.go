@@ -797,8 +797,9 @@ var heldoutSets = []heldoutSet{
 	// enrolment's wait, the caller's own place or group beside the one compared, an "only that?" premise, who collects
 	// and who approves) and the session's other fixes: 233 (the floor raised to 0.90). Session 20 (old: one act
 	// compared on two days, asked on each): 234 (the floor raised to 0.91).
-	// Session 21 (waste: 核准还冇下来 is no approval), 236 (the floor raised to 0.92).
-	{"set23", heldout23Glob, 255, 0.92, 0},
+	// Session 21 (waste: 核准还冇下来 is no approval), 236 (the floor raised to 0.92). Session 25 (typo: the act told
+	// done in the day's own clause, asked about in a later one — 10月5号已经把寒露籽摘了，这算提前摘吗), 238 (0.93).
+	{"set23", heldout23Glob, 255, 0.93, 0},
 	// Held-out set 24 (testdata/heldout/s24-things, 250 calls in 7 categories, session 18): callers who name the
 	// thing in their own everyday words — the fire (熏腊肉, 烧火粪, 烧蜂窝, 电焊, 炼山), the firework or ritual object (冲天炮,
 	// 许愿灯, 灵屋, 送亮), the fruit, tool and truck, the load of waste (碎砖, 旧瓷砖, 拆下来的门窗), the stall (烤红薯, 炸油粑粑,

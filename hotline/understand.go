@@ -3310,11 +3310,16 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// (别个寒露籽都开摘了，我十月十五号在自己山上摘犯法不: a day said in a
 	// clause after the act told done, one that asks, is the day asked of,
 	// not the story's)
-	if d, ok := pick.Previous(); ok && pick.Date.After(today) && !p.askedAfterDone(rd, a, pick) && (p.done(rd, a, today.Sub(d) < pick.Date.Sub(today), pick.Start) ||
-		today.Sub(d) < pick.Date.Sub(today) && p.lookedBack(rd, a, pick.Start)) {
-		pick.Date = d
-		if pick.MonthEnd != nil {
-			pick.MonthEnd = pick.PreviousEnd()
+	// (邻居10月5号已经把寒露籽摘了，这算提前摘吗: the act said again in the
+	// day's own clause is what tells the day gone by, not the question's)
+	if d, ok := pick.Previous(); ok && pick.Date.After(today) && !p.askedAfterDone(rd, a, pick) {
+		told := p.dayAct(rd, a, pick)
+		if p.done(rd, told, today.Sub(d) < pick.Date.Sub(today), pick.Start) ||
+			today.Sub(d) < pick.Date.Sub(today) && p.lookedBack(rd, told, pick.Start) {
+			pick.Date = d
+			if pick.MonthEnd != nil {
+				pick.MonthEnd = pick.PreviousEnd()
+			}
 		}
 	}
 	q.Date, q.DateWords = pick.Date, pick.Words
@@ -3365,6 +3370,25 @@ func (p *parser) restatedDay(rd *reading, a hit, pick *dates.Mention, today cale
 		}
 	}
 	return nil
+}
+
+// dayAct is the act whose telling says whether day m is gone by: act a
+// when m is said in a's clause, else the first of a's activity said again
+// in m's clause before a's (an act hit, or a bare verb of it: 10月5号已经把
+// 寒露籽摘了，这算提前摘吗), else a.
+func (p *parser) dayAct(rd *reading, a hit, m *dates.Mention) hit {
+	c := rd.clause(m.Start)
+	if a.clause < 0 || c >= a.clause || a.w.activity == nil {
+		return a
+	}
+	for _, hs := range [][]hit{rd.acts, rd.verbs} {
+		for _, h := range hs {
+			if h.clause == c && !h.neg && (h.w.activity == a.w.activity || h.w.activity == nil && p.verbOf(h.words, a.w.activity)) {
+				return h
+			}
+		}
+	}
+	return a
 }
 
 // askedAfterDone reports whether day m is said in a clause after act a's
