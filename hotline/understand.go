@@ -3312,10 +3312,13 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// not the story's)
 	// (邻居10月5号已经把寒露籽摘了，这算提前摘吗: the act said again in the
 	// day's own clause is what tells the day gone by, not the question's)
-	if d, ok := pick.Previous(); ok && pick.Date.After(today) && !p.askedAfterDone(rd, a, pick) {
+	// (国庆那天在山上放了烟花 said on 10月3日: a festival read as today, a
+	// day of its holiday, told done was done on its own day this year)
+	const holidayDays = 8
+	if d, ok := pick.Previous(); ok && (pick.Date.After(today) || pick.Date == today && today.Sub(d) <= holidayDays) && !p.askedAfterDone(rd, a, pick) {
 		told := p.dayAct(rd, a, pick)
-		if p.done(rd, told, today.Sub(d) < pick.Date.Sub(today), pick.Start) ||
-			today.Sub(d) < pick.Date.Sub(today) && p.lookedBack(rd, told, pick.Start) {
+		nearer := today.Sub(d) < pick.Date.Sub(today) || pick.Date == today
+		if p.done(rd, told, nearer, pick.Start) || nearer && p.lookedBack(rd, told, pick.Start) {
 			pick.Date = d
 			if pick.MonthEnd != nil {
 				pick.MonthEnd = pick.PreviousEnd()

@@ -1718,6 +1718,12 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				if pd, _, ok := r.festivalAt(f.name, d.Year()-1); ok && pd.Before(today) {
 					mn.prev = pd
 				}
+				// 国庆那天放了烟花 said on 10月3日: read as today, a day of
+				// its holiday still running, the festival's own day gone by
+				// this year is the one an act told done was done on
+				if fd := fday(); fd.Before(today) && fd.Before(d) {
+					mn.prev = fd
+				}
 			} else if year == 0 && mod != 0 {
 				// moved by a count (霜降后第三天, 春节前一天): the year
 				// before's moved alike, for an act told as done
