@@ -842,10 +842,12 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	// Words never corrected by sound: all the parser knows.
-	// (no more nodes than the two tries hold, and the frames' words)
-	frameWords := p.frameWordCount()
-	p.known = newTrieSize(len(p.acts.words) + len(p.facts.words) + frameWords/2)
-	p.known.reserve(len(p.acts.nodes) + len(p.facts.nodes) + frameWords)
+	// (about as many nodes as the two tries hold and the frames' distinct
+	// words: frames share their verbs and objects, and counted once a frame
+	// they would double the table for nothing)
+	frameWords, frameRunes := p.frameWordsDistinct()
+	p.known = newTrieSize(len(p.acts.words) + len(p.facts.words) + frameWords)
+	p.known.reserve(len(p.acts.nodes) + len(p.facts.nodes) + frameRunes)
 	for _, t := range []*trie{p.acts, p.facts} {
 		for w := range t.words {
 			p.known.addWord(w)
@@ -3485,6 +3487,23 @@ func (p *parser) soundLongVerbs() {
 			}
 		}
 	}
+}
+
+// frameWordsDistinct counts the frames' distinct verbs and objects, and
+// their characters.
+func (p *parser) frameWordsDistinct() (words, runes int) {
+	seen := make(map[string]bool, len(p.frames)*4)
+	for _, f := range p.frames {
+		for _, m := range []map[string]bool{f.verbs, f.objects} {
+			for w := range m {
+				if !seen[w] {
+					seen[w] = true
+					runes += utf8.RuneCountInString(w)
+				}
+			}
+		}
+	}
+	return len(seen), runes
 }
 
 // frameWordCount counts the characters of the frames' verbs and objects.

@@ -70,13 +70,16 @@ func segmenterOfEntries(entries []segEntry) *segmenter {
 		maxUnits = max(maxUnits, units)
 	}
 	// (room made first: a trie grown a word at a time rehashes every edge
-	// each time it doubles; a word's characters are at most its nodes)
+	// each time it doubles. A word's characters are at most its nodes, but
+	// the words share their first characters: the embedded vocabulary's
+	// 84k characters make 37k nodes, so room for half the characters is
+	// made, and a vocabulary that needs more grows the table once)
 	runes := 0
 	for _, t := range tokens {
 		runes += utf8.RuneCountInString(t.text)
 	}
-	s := &segmenter{nodes: make([]segNode, 1, runes+1), maxUnits: maxUnits}
-	s.edges.reserve(runes)
+	s := &segmenter{nodes: make([]segNode, 1, runes/2+1), maxUnits: maxUnits}
+	s.edges.reserve(runes / 2)
 	logTotal := float32(math.Log2(total))
 	for _, t := range tokens {
 		n := uint32(0)
