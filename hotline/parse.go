@@ -3287,7 +3287,9 @@ func (p *parser) scanFrames(rd *reading) {
 			// 要自己处理 在城区把装修垃圾倒在…: what 把 brings forward is the
 			// object of the verb after it (not 一把火, a measure)
 			if o := toks[oi]; o.i > v.j && slices.Contains(p.g.Disposal, o.t) {
-				if r, _ := utf8.DecodeLastRuneInString(s[:o.i]); !isNumeralRune(r) {
+				// (放个把烟花, 摘斤把茶籽: after the verb's own measure word it
+				// is "one or so", and the object follows)
+				if r, _ := utf8.DecodeLastRuneInString(s[:o.i]); !isNumeralRune(r) && !slices.Contains(p.g.Classifiers, s[v.j:o.i]) {
 					break
 				}
 			}
