@@ -3353,6 +3353,11 @@ func (p *parser) scanFrames(rd *reading) {
 	// size needed, not one for each doubling (a hit is large)
 	rd.verbs = append(rd.verbs, sc.verbs...)
 	p.topics(rd)
+	for _, h := range rd.acts {
+		if h.w.activity != nil && h.obj != "" && h.wj > 0 && h.wi < h.i {
+			p.topicOption(rd, h.wi, h.obj, h.j)
+		}
+	}
 	// 装修垃圾堆在门口: an act no rule covers (装修) said inside the object
 	// of one a rule covers yields to it — in the act's clause, or inside
 	// the object itself when the act's verb is said after a pause
@@ -3579,6 +3584,40 @@ func (p *parser) topics(rd *reading) {
 				rd.verbs = slices.DeleteFunc(rd.verbs, func(h hit) bool { return h.i == vi })
 				break
 			}
+		}
+	}
+}
+
+// topicOption pairs the object o said before its verb (at byte k) with the
+// verb of a choice's other option, said after an alternative word in the
+// clause of the verb that took it (城区装修的渣土，是拉到消纳场还是直接倒到河边; 装修垃圾是
+// 直接拉到物业指定的点还是在家门口路边堆两天): each option is the topic's
+// act, and the call is answered for the one it ends on (actRetracted).
+func (p *parser) topicOption(rd *reading, k int, o string, from int) {
+	s := rd.text
+	c := rd.clause(from - 1)
+	end := from
+	for end < len(s) && rd.clause(end) == c {
+		end++
+	}
+	at := -1
+	for _, w := range p.g.Alternatives {
+		if x := strings.Index(s[from:end], w); x >= 0 && (at < 0 || from+x < at) {
+			at = from + x + len(w)
+		}
+	}
+	if at < 0 || utf8.RuneCountInString(s[from:at]) > maxOption {
+		return
+	}
+	for _, f := range p.byObj[o] {
+		if f.activity == nil {
+			continue
+		}
+		if vi, vj := p.laterVerbOf(rd, f, at); vj > 0 && rd.clause(vi) == c && p.withEither(rd, f, vi, k) {
+			rd.acts = append(rd.acts, hit{i: vi, j: vj, w: word{activity: f.activity, act: actName(f, s[vi:vj], o)},
+				clause: c, words: o + "…" + s[vi:vj], wi: k, wj: vj, obj: o})
+			rd.verbs = slices.DeleteFunc(rd.verbs, func(h hit) bool { return h.i == vi })
+			return
 		}
 	}
 }
@@ -4516,8 +4555,14 @@ const maxCorrected = 24
 // maxOption characters — each option may carry its own verb and object,
 // which chooses' "little else" does not allow.
 func (p *parser) optionsOf(rd *reading, h, o hit) bool {
-	between := rd.text[h.j:o.i]
-	if h.clause != o.clause || utf8.RuneCountInString(between) > maxOption {
+	return h.clause == o.clause && p.oneAlternative(rd.text[h.j:o.i])
+}
+
+// oneAlternative reports whether between, said between two options of a
+// choice in one clause, holds exactly one alternative word and no more
+// than maxOption characters.
+func (p *parser) oneAlternative(between string) bool {
+	if utf8.RuneCountInString(between) > maxOption {
 		return false
 	}
 	n := 0
@@ -4566,7 +4611,9 @@ func (p *parser) eitherSaid(rd *reading, h hit) bool {
 		// 是停到划好的停车区还是随便停在门口: the first value the place a
 		// verb goes to (到, 在 after the verb), no doubt said — two ways the
 		// caller weighs, answered for the last (chosenOver), not a doubt
-		if !doubt && p.wentTo(rd, first) {
+		// (是先去办批准还是不办直接搭: the second value a way the act's
+		// verb said right after it is done in — two ways weighed, too)
+		if !doubt && (p.wentTo(rd, first) || p.startsWithVerb(rd.text[second.j:])) {
 			continue
 		}
 		if otherValue(h, o) {

@@ -3658,14 +3658,17 @@ func (p *parser) actRetracted(rd *reading, h hit, acts []hit) bool {
 	end := max(h.j, h.wj)
 	for _, o := range acts {
 		start := o.i
-		if o.wj > o.wi && o.wi < start {
+		// (the object said before both, 装修垃圾是拉到…还是…堆: from o's verb)
+		if o.wj > o.wi && o.wi < start && o.wi >= end {
 			start = o.wi
 		}
 		if start < end || o.w.activity == h.w.activity && o.w.act == h.w.act {
 			continue
 		}
 		between := rd.text[end:start]
-		if p.corrects(between) || p.chooses(between) && !p.hasAny(rd.text[start:], p.g.ChooseEach) {
+		// (拉到物业指定的点还是在家门口路边堆两天: each option with its
+		// place, one alternative word between them in one clause)
+		if p.corrects(between) || (p.chooses(between) || h.clause == o.clause && p.oneAlternative(between)) && !p.hasAny(rd.text[start:], p.g.ChooseEach) {
 			return true
 		}
 	}
