@@ -210,6 +210,13 @@ const (
 	// 拉了三车渣土，每车十来方), some deciding (离山五六十米; 二〇二五年十月廿号),
 	// one file per notice and one of uncovered acts.
 	heldout38Glob = "testdata/heldout/s38-numbers/*.yaml"
+	// heldout39Glob is held-out set 39 (session 25): long, rambling calls —
+	// a story before, around and after the question (who the caller is, the
+	// family, the weather, last year, a neighbour), the question in the middle
+	// or at the end, two questions, a day said early and changed later, a
+	// 现在 in the story that is not the day asked; one file per notice and one
+	// of uncovered acts.
+	heldout39Glob = "testdata/heldout/s39-long/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1044,6 +1051,14 @@ var heldoutSets = []heldoutSet{
 	// beside the act's words left nothing understood, 16; a fact stated beside a number not read, 10).
 	// Session 25 (set38: a count or a price between the verb and its object, 放了10000响的鞭子, 两三百块钱的烟花), 220.
 	{"set38", heldout38Glob, 250, 0.86, 0},
+	// Held-out set 39 (testdata/heldout/s39-long, 264 calls in 7 categories, session 25): long, rambling calls
+	// (60–190 characters) that tell a story before, around and after the question (who the caller is, the family, last
+	// year, a neighbour; a day said early and changed later; 现在 in the story not the day asked; two questions). Its
+	// first run, before any change made for it, scored 171 of 264 (64.8 %) on main 37880389, with 2 answers of 可以
+	// where a rule forbids (今年霜降是十月二十三号吧？我想二十二号…摘: the story's day taken for the day asked; 公司办了核准…
+	// 忘记带了 … 不随车带核准文件: the missing documents not heard); the set's README has it by category and the misses by
+	// kind.
+	{"set39", heldout39Glob, 260, 0.64, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
