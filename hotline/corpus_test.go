@@ -1057,8 +1057,9 @@ var heldoutSets = []heldoutSet{
 	// first run, before any change made for it, scored 171 of 264 (64.8 %) on main 37880389, with 2 answers of 可以
 	// where a rule forbids (今年霜降是十月二十三号吧？我想二十二号…摘: the story's day taken for the day asked; 公司办了核准…
 	// 忘记带了 … 不随车带核准文件: the missing documents not heard); the set's README has it by category and the misses by
-	// kind.
-	{"set39", heldout39Glob, 260, 0.64, 0},
+	// kind. Five keys corrected (three `date` keys the calls do not say or contradict, two `cites` without their
+	// article): 175 (66.3 %).
+	{"set39", heldout39Glob, 260, 0.66, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
