@@ -154,8 +154,11 @@ type grammar struct {
 	// told to the hotline, the wish asks whether it may be done, so a
 	// call of an act no vocabulary holds that says one is a question of
 	// that act (offTopicAct).
-	Wishes      []string `yaml:"wishes"`
-	Story       []string `yaml:"story"`
+	Wishes []string `yaml:"wishes"`
+	Story  []string `yaml:"story"`
+	// DayIs are the words by which a day said after another names it again
+	// (霜降是十月二十三号): the second is the first's date, not a day asked.
+	DayIs       []string `yaml:"day_is"`
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`
 	// Anaphoric are the words by which the clause that asks asks of what

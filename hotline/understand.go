@@ -3173,11 +3173,20 @@ func (p *parser) narrative(rd *reading, prev dates.Mention, m *dates.Mention) bo
 }
 
 // appositive reports whether m names again the day said right before it,
-// with nothing between (明天清明节, 明天星期六): the first, said as a day
-// counted from today, is the day meant; the festival or weekday after it
-// only describes it.
-func appositive(prev dates.Mention, m *dates.Mention) bool {
-	return !prev.Bad && !prev.Weak && prev.End == m.Start
+// with nothing between (明天清明节, 明天星期六) or only a word of DayIs
+// (今年霜降是十月二十三号吧): the first, said as a day counted from today or
+// a festival, is the day meant; what follows it only describes it.
+func (p *parser) appositive(rd *reading, prev dates.Mention, m *dates.Mention) bool {
+	if prev.Bad || prev.Weak || prev.End > m.Start {
+		return false
+	}
+	return prev.End == m.Start || slices.Contains(p.g.DayIs, rd.text[prev.End:m.Start])
+}
+
+// equated reports whether day k of rd is told the date of by the day said
+// right after it (霜降是十月二十三号): the pair tells the calendar.
+func (p *parser) equated(rd *reading, k int) bool {
+	return k+1 < len(rd.dates) && rd.dates[k].End < rd.dates[k+1].Start && p.appositive(rd, rd.dates[k], &rd.dates[k+1])
 }
 
 // day picks the act's day: one said in its clause, else the last said
@@ -3204,7 +3213,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) || p.inModifier(rd, m, a) {
 			continue
 		}
-		if k > 0 && appositive(rd.dates[k-1], m) {
+		if k > 0 && p.appositive(rd, rd.dates[k-1], m) {
 			continue
 		}
 		if m.Past && laterDay(rd.dates[k+1:]) {
@@ -3457,10 +3466,15 @@ func (p *parser) askedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mentio
 	if roles == nil || roles[rd.clause(pick.Start)] == roleAsks {
 		return nil
 	}
+	// (年年都是霜降那天摘，我想二十二号摘…要得不: a day of a clause that
+	// tells the story — a custom, another year — yields to one said after
+	// it in a clause that goes on to the question, not only one that asks)
+	story := roles[rd.clause(pick.Start)] == roleStory
 	for k := range rd.dates {
 		m := &rd.dates[k]
-		if m.Start < pick.End || m.Bad || m.Weak || roles[rd.clause(m.Start)] != roleAsks || slices.Contains(rd.events, m.Start) ||
-			p.retracted(rd, k) || p.inModifier(rd, m, a) || k > 0 && appositive(rd.dates[k-1], m) {
+		role := roles[rd.clause(m.Start)]
+		if m.Start < pick.End || m.Bad || m.Weak || role != roleAsks && !(story && role == roleNone) || slices.Contains(rd.events, m.Start) ||
+			p.retracted(rd, k) || p.inModifier(rd, m, a) || k > 0 && p.appositive(rd, rd.dates[k-1], m) || p.equated(rd, k) {
 			continue
 		}
 		return m
