@@ -2454,8 +2454,12 @@ func (p *parser) counts(text string, i, j int, w string) bool {
 		if isNumeralRune(r) && p.classifierAt(text[k+sz:]) && !kept {
 			return true
 		}
-		if prev, _ := utf8.DecodeLastRuneInString(text[:k]); isNumeralRune(prev) && p.classifierAt(text[k:]) && !(n < len(heard) && heard[n] == r) {
-			return true
+		if prev, _ := utf8.DecodeLastRuneInString(text[:k]); isNumeralRune(prev) && p.classifierAt(text[k:]) {
+			// 两担柴 is two loads of firewood, not 担子: a classifier the
+			// heard word keeps still counts a word said whole after it
+			if !(n < len(heard) && heard[n] == r) || k+sz < j && p.seg.isWord(text[k+sz:j]) && p.mayBeObject(text[k+sz:j]) {
+				return true
+			}
 		}
 		k += sz
 	}
