@@ -976,7 +976,10 @@ var heldoutSets = []heldoutSet{
 	// Session 24 (choice: a choice's two options, each with its own verb, in one clause — parse.go optionsOf; 租个门面
 	// in one's shop, 租个摊位 an allotted pitch): 181 (the floor 0.72); 184 with the session's other landings; a
 	// choice of ways (是停到划好的停车区还是随便停在门口) no doubt (parse.go wentTo), 185 (the floor 0.73).
-	{"set32", heldout32Glob, 250, 0.74, 0},
+	// Session 25 (ways: the thing said before a choice of two verbs is each option's object, 装修垃圾是拉到…还是直接倒到…;
+	// two ways weighed, 是先去办批准还是不办直接搭; 摆 bare to a pitch or outside it; rubbish into the bin), 193 (the
+	// floor 0.77).
+	{"set32", heldout32Glob, 250, 0.77, 0},
 	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
 	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
 	// 在山上——也不算山上，就是屋后头的菜园子边; 放鞭子，不对，是烧纸钱; 我娘——是我婆婆; 大概两百米，可能还冇得两百米; 说是城区，
@@ -1045,7 +1048,9 @@ var heldoutSets = []heldoutSet{
 	// again, 给我…，我也…, is one person; 已经/早就 inside an employer's phrase dropped), 217; one more case corrected
 	// (用煤气灶做饭 with no place asks where, cooking-fire-where); the permit said object first (手续冇办, 核准办下来了)
 	// and 报警器 no report; with the session's other fixes, 221 (87.0 %, the floor 0.87).
-	{"set37", heldout37Glob, 250, 0.87, 0},
+	// Session 25 (ways: a breach told with the muck truck is the breach, 车冇盖, 车轮有点泥; rubbish into the bin), 227
+	// with the session's other landings (the floor 0.89).
+	{"set37", heldout37Glob, 250, 0.89, 0},
 	// Held-out set 38 (testdata/heldout/s38-numbers, 253 calls in 7 categories, session 25): callers whose calls are
 	// full of numbers (counts, amounts, ages, sizes, money, clock times, years, ranges), most of which decide nothing.
 	// Its first run, before any change made for it, scored 217 of 253 (85.8 %) on main 37880389, with no answer of 可以

@@ -1514,7 +1514,9 @@ func (p *parser) clauseHasOwnFacts(rd *reading, a hit) bool {
 		i, j = min(i, a.wi), max(j, a.wj)
 	}
 	for _, h := range rd.facts {
-		if h.clause == a.clause && (h.i < i || h.j > j) {
+		// (生活垃圾桶里 of 塞到生活垃圾桶里: the bin as the place rubbish
+		// goes, read for pouring rubbish only, is no fact of mixing's)
+		if h.clause == a.clause && (h.i < i || h.j > j) && slices.ContainsFunc(h.w.facts, func(v vocab.Value) bool { return readFor(v, a.w.activity) }) {
 			return true
 		}
 	}
