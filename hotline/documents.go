@@ -39,7 +39,7 @@ func (p *parser) isDocument(rd *reading) bool {
 		return true // 那个通告 过年还管不管
 	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
-		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 || numberSignOutsideDays(rd))) {
+		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 && !p.dayOfPeriodAsked(rd) || numberSignOutsideDays(rd))) {
 		return true
 	}
 	if p.textHas(rd, p.g.Document) && (p.saysOutsideActs(rd, p.g.DocumentCount) || p.saysOutsideActs(rd, p.g.DocumentUnlisted)) {
@@ -154,6 +154,25 @@ func numberSignOutsideDays(rd *reading) bool {
 			return true
 		}
 	}
+}
+
+// dayOfPeriodAsked reports whether a word of validity is said right before
+// a period's name (1月1号交 还算不算集中缴费期, 4月30号那天还算不算禁火期):
+// whether the day said lies in the period, not whether a document holds.
+func (p *parser) dayOfPeriodAsked(rd *reading) bool {
+	for _, w := range p.g.Validity {
+		for off := 0; ; {
+			k := strings.Index(rd.text[off:], w)
+			if k < 0 {
+				break
+			}
+			off += k + len(w)
+			if _, n := p.periods.longest(rd.text[off:]); n > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saysOutsideActs reports whether the call says one of words other than

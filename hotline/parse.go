@@ -833,7 +833,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			}
 		}
 	}
-	p.ownContext = ownContextOf(set)
+	p.ownContext = ownContextOf(set, p.mannerOf)
 	p.soleFirst = map[rune]bool{}
 	for v := range p.byVerb {
 		if p.onlyActivityOf(v) != nil {
@@ -6233,8 +6233,10 @@ type actContext struct {
 // ownContextOf finds, for each activity, the facts and the calendar days of
 // windows that only rules of that one activity read — the facts a rule of
 // several activities reads, or rules of two activities read, tie a verb to
-// none of them.
-func ownContextOf(set *rules.Set) map[*rules.Activity]*actContext {
+// none of them. A window read by an act and by its manners (mannerOf: the
+// collection period of paying and of a worker's paying) is the act's: the
+// manner is a way of the same act, said only with its own words.
+func ownContextOf(set *rules.Set, mannerOf map[*rules.Activity]*rules.Activity) map[*rules.Activity]*actContext {
 	type reader struct {
 		a    *rules.Activity
 		many bool
@@ -6261,10 +6263,17 @@ func ownContextOf(set *rules.Set) map[*rules.Activity]*actContext {
 					rd = &reader{}
 					readers[k] = rd
 				}
-				if len(r.Activities) != 1 || rd.a != nil && rd.a != r.Activities[0] {
+				var a *rules.Activity
+				if len(r.Activities) == 1 {
+					a = r.Activities[0]
+					if m := mannerOf[a]; m != nil && v.Window {
+						a = m
+					}
+				}
+				if a == nil || rd.a != nil && rd.a != a {
 					rd.many = true
 				} else {
-					rd.a = r.Activities[0]
+					rd.a = a
 				}
 			}
 		}

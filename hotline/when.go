@@ -219,7 +219,9 @@ func appliesAt(n *rules.Notice, place string) bool {
 // (会怎么样) the act's.
 func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
 	// (禁火令是什么时候出的: when the document was issued, not the period)
-	if p.textHas(rd, p.g.Validity) || p.textHas(rd, p.g.DocumentIssued) || p.textHas(rd, p.g.IssuerAsks) {
+	// (九月一号还算不算禁火期: 还算不算 of a period named after it asks
+	// whether the day is in the period)
+	if p.textHas(rd, p.g.Validity) && !p.dayOfPeriodAsked(rd) || p.textHas(rd, p.g.DocumentIssued) || p.textHas(rd, p.g.IssuerAsks) {
 		return false
 	}
 	if len(acts) > 0 && p.textHas(rd, p.g.Consequence) {

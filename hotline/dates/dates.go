@@ -923,7 +923,7 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 		if !s.mayHave(w) {
 			continue
 		}
-		if i := s.index(w, 0); i >= 0 && s.free(i, i+len(w)) {
+		if i := s.index(w, 0); i >= 0 && s.free(i, i+len(w)) && !r.endsTimeWord(s.text, i, w) {
 			if said++; said > 1 && y != today.Year()+r.w.Years[w] {
 				// 去年冬天走了，今年是头一年……冬至: a story of several
 				// years sets none for the days said in it
@@ -952,6 +952,19 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 		}
 	}
 	return y
+}
+
+// endsTimeWord reports whether the first character of year word w at byte
+// i of text ends a word of after or before that begins before it: 以后年年
+// (every year from now on) is 以后 and 年年, not 后年.
+func (r *Reader) endsTimeWord(text string, i int, w string) bool {
+	_, sz := utf8.DecodeRuneInString(w)
+	for _, t := range slices.Concat(r.w.AfterDay, r.w.BeforeDay) {
+		if len(t) > sz && strings.HasSuffix(t, w[:sz]) && strings.HasSuffix(text[:i+sz], t) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearBefore reads a year said just before byte i of text (2024年, 二〇二五年
