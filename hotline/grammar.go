@@ -383,7 +383,11 @@ type grammar struct {
 	// given (按么子法规处理): the laws its text names are said
 	PenaltyBasis []string `yaml:"penalty_basis"`
 	Money        []string `yaml:"money"`
-	Deadline     []string `yaml:"deadline"`
+	// AmountAsked ask how much, of anything (好多, 多少): said with a bare
+	// verb right before an amount (一样交四百 … 一个人到底好多), the
+	// amount paid is asked
+	AmountAsked []string `yaml:"amount_asked"`
+	Deadline    []string `yaml:"deadline"`
 	// DaysLeft ask how many days are left to a deadline (还有几天截止): a
 	// deadline asked, answered with the count.
 	DaysLeft []string `yaml:"days_left"`

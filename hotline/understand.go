@@ -12,6 +12,7 @@ import (
 	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/hotline/dates"
 	"github.com/tonggao/tonggao/hotline/vocab"
+	"github.com/tonggao/tonggao/hotline/zh"
 	"github.com/tonggao/tonggao/rules"
 	"github.com/tonggao/tonggao/rules/cond"
 )
@@ -1931,6 +1932,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		if h, ok := p.partialVerbs(rd, pos); ok {
 			return []hit{h}
 		}
+		// 去年冇交，今年现在交要得不: the same verb not done, then done, by
+		// no people told apart — the one act, asked now
+		if h, ok := p.doneAfterAll(rd); ok {
+			return []hit{h}
+		}
 		// 我家三口人只交两个人的: a bare verb of an act with a partial
 		// form, for part of a group said with people words
 		if p.hasAny(rd.text, p.g.People) {
@@ -2050,6 +2056,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			if must || terms && !p.runsOn(rd, v) || (!p.filler1[v.words] || p.endsClause(rd, v)) && (p.objectSaid(rd, a) || p.contextSaid(rd, a)) {
 				return []hit{{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}}
 			}
+		}
+		// 一样交四百 … 一个人到底好多, 到底交好多: money asked, and a
+		// bare verb said right before an amount or inside the question of
+		// money itself — what is paid is the one act's fee
+		if h, ok := p.paidAmount(rd); ok {
+			return []hit{h}
 		}
 		// 低保户交多少: a phrase that belongs to one activity, with a verb
 		// of it or a question of amount, time or place
@@ -2409,6 +2421,27 @@ func (p *parser) verbNegated(rd *reading, v hit) bool {
 // partialVerbs is the act done by only some that bare verbs of one
 // activity say, done and not done (老人交、年轻人不交), in one clause asked
 // apart from every act of pos.
+// doneAfterAll finds a bare verb of one act said not done (冇交) and later
+// said again, not denied, ending its clause (今年现在交要得不): that act.
+func (p *parser) doneAfterAll(rd *reading) (hit, bool) {
+	for _, v := range rd.verbs {
+		if v.neg || !p.endsClause(rd, v) {
+			continue
+		}
+		if !slices.ContainsFunc(rd.verbs, func(n hit) bool { return n.neg && n.words == v.words && n.i < v.i }) {
+			continue
+		}
+		if a := p.onlyActivityOf(v.words); a != nil {
+			return hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}, true
+		}
+	}
+	return hit{}, false
+}
+
+// partialWindow is how far before a verb, in characters, the people it is
+// done for are looked for (老人交、年轻人不交).
+const partialWindow = 10
+
 func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 	for _, v := range rd.verbs {
 		if v.neg {
@@ -2421,6 +2454,12 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 			}
 			a := p.onlyActivityOf(v.words)
 			if a == nil || p.partial[a.ID] == nil {
+				continue
+			}
+			// (今年冇交，现在交; 学校那边冇交，我回户籍地交: the same
+			// person's act not done then or there, done now or here —
+			// part of a household is told by its people)
+			if !p.before(rd, v.i, p.g.People, partialWindow) && !p.before(rd, n.i, p.g.People, partialWindow) {
 				continue
 			}
 			h := hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}
@@ -2636,6 +2675,44 @@ func (p *parser) objectsSaid(rd *reading) map[*rules.Activity]bool {
 		i += sz
 	}
 	return rd.objects
+}
+
+// paidAmount finds, in a call that asks about money (好多, 多少钱), the
+// one act of a bare verb said right before an amount (交四百块) or
+// opening the question of money (交好多: the verb is inside the money
+// word, so no bare verb was read).
+func (p *parser) paidAmount(rd *reading) (hit, bool) {
+	// (罚款交好多: a fine's money, no act's fee)
+	if !rd.says(p.g.Money) && !rd.says(p.g.AmountAsked) || p.textHas(rd, p.g.Fine) || p.textHas(rd, p.g.Consequence) {
+		return hit{}, false
+	}
+	for _, v := range rd.verbs {
+		if v.neg || v.j >= len(rd.text) || rd.clause(v.j) != v.clause {
+			continue
+		}
+		if r, _ := decodeRune(rd.text[v.j:]); !zh.IsNumeral(r) && (r < '0' || r > '9') {
+			continue
+		}
+		if a := p.onlyActivityOf(v.words); a != nil {
+			return hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}, true
+		}
+	}
+	for _, m := range p.g.Money {
+		k := strings.Index(rd.text, m)
+		if k < 0 {
+			continue
+		}
+		// (the longest verb first: 缴纳 before 缴)
+		for n := len(m) - 1; n > 0; n-- {
+			if !utf8.RuneStart(m[n]) || p.byVerb[m[:n]] == nil {
+				continue
+			}
+			if a := p.onlyActivityOf(m[:n]); a != nil {
+				return hit{i: k, j: k + n, clause: rd.clause(k), words: m[:n], w: word{activity: a}}, true
+			}
+		}
+	}
+	return hit{}, false
 }
 
 // endsClause reports whether bare verb v is the last thing its clause
