@@ -1038,7 +1038,10 @@ var heldoutSets = []heldoutSet{
 	// Session 25 (typo): a day said in a clause that asks after an act told done by others (别个…都开摘了，我十月十五号…摘
 	// 犯法不) is the question's, not last year's; an occasion told as a custom and the act said again with a day of it
 	// (过年放鞭子是老规矩，除夕夜在屋门口放) is that day: 212 (84.5 %, the floor 0.84).
-	{"set36", heldout36Glob, 250, 0.84, 0},
+	// Session 25 (ins: the insurance's day of paying said with the bare verb, 九月一号开始交…那天就去交; its fee asked
+	// with the verb alone, 一样交四百，一个人到底好多; 今年冇交，现在交 no household split), with the session's other
+	// landings: 221 (88.0 %, the floor 0.88).
+	{"set36", heldout36Glob, 250, 0.88, 0},
 	// Held-out set 37 (testdata/heldout/s37-safeguards, 254 calls in 7 categories, session 24): callers who offer a
 	// precaution, a permit or a promise and ask whether that makes it all right (我提桶水在旁边守着烧; 渣土车盖了篷布;
 	// 我跟村里打了招呼的; 我办了证的). Its first run, before any change made for it, scored 215 of 254 (84.6 %) on main
@@ -1050,7 +1053,9 @@ var heldoutSets = []heldoutSet{
 	// and 报警器 no report; with the session's other fixes, 221 (87.0 %, the floor 0.87).
 	// Session 25 (ways: a breach told with the muck truck is the breach, 车冇盖, 车轮有点泥; rubbish into the bin), 227
 	// with the session's other landings (the floor 0.89).
-	{"set37", heldout37Glob, 250, 0.89, 0},
+	// Session 25 (ins: 12月31号最后一天交, 1月1号交…还算不算集中缴费期, 以后年年 no 后年, 我爸妈 the resident plan's
+	// people beside the caller's employee plan), with the session's other landings: 231 (90.9 %, the floor 0.90).
+	{"set37", heldout37Glob, 250, 0.90, 0},
 	// Held-out set 38 (testdata/heldout/s38-numbers, 253 calls in 7 categories, session 25): callers whose calls are
 	// full of numbers (counts, amounts, ages, sizes, money, clock times, years, ranges), most of which decide nothing.
 	// Its first run, before any change made for it, scored 217 of 253 (85.8 %) on main 37880389, with no answer of 可以
