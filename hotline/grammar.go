@@ -180,6 +180,12 @@ type grammar struct {
 	// AlsoAsks turn a clause that asks to another case than the one
 	// said before it (…我老婆的爸爸也能交不), as ContrastOpen does.
 	AlsoAsks []string `yaml:"also_asks"`
+	// Unlit are the fire making itself, denied right after an act of fire
+	// (插香，不点火; 挂灯笼不点火的): the act is done with nothing burning.
+	Unlit []string `yaml:"unlit"`
+	// UnlitThings go on from an Unlit word as a thing burnt (不生火堆):
+	// the fire making is then not what is denied.
+	UnlitThings []string `yaml:"unlit_things"`
 	// ConfirmEnd end a turned-to clause that asks with the answer hoped
 	// for (那给我老婆交可以吧).
 	ConfirmEnd []string `yaml:"confirm_end"`

@@ -1685,6 +1685,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// 玉米秆子还堆在地里 我老伴说烧了好种油菜 … 这几天能烧不: the clause
 	// that asks decides the act, not the story told before it
 	pos = p.askedActs(rd, pos)
+	pos = p.thingNarrowed(rd, pos)
 	if len(pos) > 0 && p.uncoveredBesideBan(rd, pos, neg) {
 		// 城区装修垃圾为么子不能丢进生活垃圾桶: the uncovered word before a
 		// covered act said as banned, in its clause, names a thing (装修
@@ -2262,7 +2263,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			out = append(out, h)
 		}
 	}
-	return out
+	return p.doneUnlit(rd, out, neg)
 }
 
 // kindsOfOne reports whether a and b are two kinds of one act, neither a
@@ -4352,4 +4353,71 @@ func (p *parser) banDay(rd *reading, a hit, m *dates.Mention) bool {
 	}
 	end := rd.clauseEnd(m.End, c)
 	return p.hasAny(rd.text[m.End:end], p.g.RumouredBan) && !p.hasAny(rd.text[m.End:end], p.g.BanDayAsked)
+}
+
+// doneUnlit: an act of fire with the fire making itself denied right after
+// it, parted from it by a pause at most (插香不点火; 插几根香，不点火的), is
+// done with nothing burning — an act no rule covers, named with what is
+// denied. A thing denied
+// (不生火堆) or a fire act said alone (生火，不点火) is left as it was.
+func (p *parser) doneUnlit(rd *reading, pos, neg []hit) []hit {
+	for _, n := range neg {
+		if n.w.activity == nil || !slices.Contains(p.g.Unlit, n.words) {
+			continue
+		}
+		for m, h := range pos {
+			if h.w.activity == nil || h.w.activity == n.w.activity || h.bg || n.i < max(h.j, h.objEnd()) {
+				continue
+			}
+			between := strings.TrimFunc(rd.text[max(h.j, h.objEnd()):n.i], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+			// (不生火堆: the fire words go on as a thing, 火堆, not the fire
+			// making itself)
+			if p.startsWithAny(rd.text[max(n.j, n.objEnd()):], p.g.UnlitThings) {
+				continue
+			}
+			if slices.Contains(p.g.Negators, between) {
+				pos[m].w = word{act: h.words + "，不" + n.words}
+				return pos
+			}
+		}
+	}
+	return pos
+}
+
+// thingNarrowed: a covered act whose thing is named again in a later clause
+// by an act no rule covers, the uncovered act's name holding one of the covered
+// act's objects (放鞭子，我用的是电子鞭炮: 电子鞭炮 holds 鞭炮), says what
+// the thing was — one no rule covers; the covered act is not asked. A
+// covered act asked in a question of its own (坟前放鞭炮可以不？那放电子炮
+// 呢？) keeps its answer.
+func (p *parser) thingNarrowed(rd *reading, pos []hit) []hit {
+	if len(pos) < 2 {
+		return pos
+	}
+	kept := pos[:0:0]
+	for _, h := range pos {
+		if h.w.activity == nil || h.neg || p.endsQuestion(rd, h.clause) ||
+			!slices.ContainsFunc(pos, func(u hit) bool {
+				return u.w.activity == nil && u.clause > h.clause && p.holdsObjectOf(u.words, h.w.activity)
+			}) {
+			kept = append(kept, h)
+		}
+	}
+	return kept
+}
+
+// holdsObjectOf reports whether the words s hold an object of one of a's
+// frames, two characters long at least (电子鞭炮 holds 鞭炮).
+func (p *parser) holdsObjectOf(s string, a *rules.Activity) bool {
+	for _, f := range p.frames {
+		if f.activity != a {
+			continue
+		}
+		for o := range f.objects {
+			if utf8.RuneCountInString(o) >= 2 && strings.Contains(s, o) {
+				return true
+			}
+		}
+	}
+	return false
 }
