@@ -1042,6 +1042,9 @@ var heldoutSets = []heldoutSet{
 	// with the verb alone, 一样交四百，一个人到底好多; 今年冇交，现在交 no household split), with the session's other
 	// landings: 221 (88.0 %, the floor 0.88).
 	{"set36", heldout36Glob, 250, 0.88, 0},
+	// (过年放鞭子是老规矩，除夕夜在屋门口放) is that day: 212 (84.5 %, the floor 0.84). Session 25 (fair): everyday acts
+	// no notice covers, complained about (晒辣椒, 开拖拉机, 淋大粪, 玩水枪), and a thing said not to burn after the act
+	// (插香不点火; 放鞭子，我买的是电子鞭炮): 217 (86.5 %, the floor 0.86).
 	// Held-out set 37 (testdata/heldout/s37-safeguards, 254 calls in 7 categories, session 24): callers who offer a
 	// precaution, a permit or a promise and ask whether that makes it all right (我提桶水在旁边守着烧; 渣土车盖了篷布;
 	// 我跟村里打了招呼的; 我办了证的). Its first run, before any change made for it, scored 215 of 254 (84.6 %) on main
@@ -1055,6 +1058,10 @@ var heldoutSets = []heldoutSet{
 	// with the session's other landings (the floor 0.89).
 	// Session 25 (ins: 12月31号最后一天交, 1月1号交…还算不算集中缴费期, 以后年年 no 后年, 我爸妈 the resident plan's
 	// people beside the caller's employee plan), with the session's other landings: 231 (90.9 %, the floor 0.90).
+	// and 报警器 no report; with the session's other fixes, 221 (87.0 %, the floor 0.87). Session 25 (fair): everyday
+	// acts said with a precaution (狗拴了绳子, 木炭火锅, 叫了代驾, 用网捞鱼), a thing said not to burn (插香不点火, 电子鞭炮
+	// 不点火的) and the watchman's hut on the hill (守山的棚子外面); with the session's other fixes, 229 (90.2 %, the
+	// floor 0.90).
 	{"set37", heldout37Glob, 250, 0.90, 0},
 	// Held-out set 38 (testdata/heldout/s38-numbers, 253 calls in 7 categories, session 25): callers whose calls are
 	// full of numbers (counts, amounts, ages, sizes, money, clock times, years, ranges), most of which decide nothing.
