@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "fcc06d0b1778ceacdba071997d2618066163d1711c4041bbf750ccf06b53b839", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "4ee4b2b3ee370974331d763f8504d9aa637db0b098d4bdf9f042eb31a1887ee7", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -103,7 +103,8 @@ func grammarSnap0() *grammar {
 	s.Asking = []string{"吗", "行不行", "行不", "可以不", "可不可以", "能不能", "会不会", "算不算", "有没有事", "有冇得事", "有事没", "有事不", "有事冇", "有事吗", "会有事吗", "会不会有事", "有不有事", "要紧不", "要不要紧", "要得不", "要不得", "得不", "得吗", "犯法不", "犯不犯法", "违法不", "违规不", "准不准", "没事吧", "冇事吧", "中不中", "得行不", "罚不罚", "管不管", "违不违法", "违不违规", "违规吗", "违法吗", "犯法吗"}
 	s.AskingEnd = []string{"不", "冇", "么", "嘛", "啵", "呢"}
 	s.Wishes = []string{"想", "打算", "准备"}
-	s.Story = []string{"上个月", "上回", "上次", "上个礼拜", "上个星期", "上礼拜", "上星期", "去年", "前年", "前几年", "前几天", "以前", "往年", "那年", "被罚", "罚了", "被抓", "被讲"}
+	s.Story = []string{"上个月", "上回", "上次", "上个礼拜", "上个星期", "上礼拜", "上星期", "去年", "前年", "前几年", "前几天", "以前", "往年", "那年", "被罚", "罚了", "被抓", "被讲", "年年", "每年"}
+	s.DayIs = []string{"是", "就是"}
 	s.Reported = []string{"讲", "说", "写的", "写着"}
 	s.ReportedNot = []string{"跟你讲", "跟你说", "和你讲", "和你说", "我讲", "我说", "讲究", "说明", "小说", "讲价"}
 	s.Anaphoric = []string{"这样", "这样子", "那样", "那样子", "这么搞", "这么做", "这么弄", "这么干", "这么样", "照这样", "像这样"}
