@@ -158,7 +158,10 @@ type grammar struct {
 	Story  []string `yaml:"story"`
 	// DayIs are the words by which a day said after another names it again
 	// (霜降是十月二十三号): the second is the first's date, not a day asked.
-	DayIs       []string `yaml:"day_is"`
+	DayIs []string `yaml:"day_is"`
+	// BackThen are the words by which the act's clause points back to
+	// the story's time (那次在山上烧纸): the story's day is the act's.
+	BackThen    []string `yaml:"back_then"`
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`
 	// Anaphoric are the words by which the clause that asks asks of what

@@ -3305,6 +3305,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if p.banDay(rd, a, m) {
 			continue // 不是说九月一号才禁火吗，现在八月份…: the rule's day
 		}
+		if p.storyTime(rd, a, m) {
+			continue // 去年冬天我回来烧了一回…今年…: the story's time
+		}
 		if a.clause >= 0 && rd.clause(m.Start) == a.clause {
 			// in the act's clause, the last day said before the act
 			// (过年回来 除夕晚上在屋门口放鞭炮), else the first after it
@@ -3342,7 +3345,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		var plan *dates.Mention
 		for k := range rd.dates {
 			m := &rd.dates[k]
-			if !m.Weak || m.Bad || p.inModifier(rd, m, a) {
+			if !m.Weak || m.Bad || p.inModifier(rd, m, a) || p.storyTime(rd, a, m) {
 				continue
 			}
 			if y, ok := p.ownerYear(rd, m, a); ok {
@@ -3493,6 +3496,19 @@ func (p *parser) askedAfterDone(rd *reading, a hit, m *dates.Mention) bool {
 	}
 	roles := p.roles(rd)
 	return roles != nil && c < len(roles) && roles[c] == roleAsks
+}
+
+// storyTime reports whether day m is said, before act a, in a clause of
+// its own that tells the story of another time (老伴前年走哒 … 在山上生一
+// 小堆火烤一下手) while a's clause tells none and nothing after it points
+// back to that time (去年七月半……那次在山上烧纸): the story's time, not
+// the act's day.
+func (p *parser) storyTime(rd *reading, a hit, m *dates.Mention) bool {
+	if a.clause < 0 || m.Start >= a.i {
+		return false
+	}
+	c := rd.clause(m.Start)
+	return c != a.clause && p.pastStory(rd, c) && !p.pastStory(rd, a.clause) && !p.hasAny(rd.text[m.End:], p.g.BackThen)
 }
 
 // ownerYear is the year of weak day m when it is said right before 的
