@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "daeb87c18839621b22a78162bbcf95000adc3018f8a98a3a13b760fc26b273eb", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "ac89d56bb199b8d0f62310e91605492d559077f88e73d1f879dc6f39e9413cdc", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -116,6 +116,8 @@ func grammarSnap0() *grammar {
 	s.Known = []string{"不管", "不准", "不许", "不让", "不能", "禁止", "严禁", "可以", "要得", "没事", "冇事", "没得事", "冇得事", "没关系", "冇关系", "要管", "晓得", "知道", "不得", "不行"}
 	s.ContrastOpen = []string{"那么", "那要是", "那如果", "那"}
 	s.AlsoAsks = []string{"也能", "也可以", "也要得", "也行", "也得行", "也交得", "也用得"}
+	s.Unlit = []string{"点火", "生火", "烧火", "用火", "动火", "见火"}
+	s.UnlitThings = []string{"堆", "把", "盆", "塘", "炉", "种"}
 	s.ConfirmEnd = []string{"可以吧", "要得吧", "行吧", "没问题吧", "冇问题吧", "不要紧吧"}
 	s.ForWords = []string{"给", "帮", "替"}
 	s.ForPronouns = []string{"给他", "帮他", "替他", "给她", "帮她", "替她"}
