@@ -4392,7 +4392,8 @@ func (p *parser) doneUnlit(rd *reading, pos, neg []hit) []hit {
 				continue
 			}
 			if slices.Contains(p.g.Negators, between) {
-				pos[m].w = word{act: h.words + "，不" + n.words}
+				// named by the caller's words, the denial with them
+				pos[m].w = word{act: h.words + between + n.words}
 				return pos
 			}
 		}
