@@ -6391,12 +6391,25 @@ func (p *parser) unknownThings(rd *reading) {
 	for _, v := range rd.verbs {
 		f := p.thingFrame(v.words)
 		if f == nil || slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] }) ||
-			slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == v.clause }) || !p.clauseAsks(rd, v.clause) {
+			slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == v.clause }) {
 			continue
 		}
 		i, j := p.thingAfter(rd, v)
 		if i == j {
 			i, j = p.thingBefore(rd, v)
+		}
+		if at := p.placedAt(rd, v); i == j && len(rd.acts) == 0 && at > 0 &&
+			!slices.ContainsFunc(rd.verbs, func(o hit) bool { return o.clause == v.clause && o.i != v.i && o.i >= at }) {
+			// 在山上烧, 在街上卖: no thing at all, only where — the
+			// call's one act, asked or not; another bare verb after the
+			// place may say what it is (在路边加工卖: a processing stall),
+			// one inside it does not (在承包的山上烧)
+			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity}, clause: v.clause, words: v.words})
+			things = append(things, [2]int{v.i, v.j})
+			continue
+		}
+		if !p.clauseAsks(rd, v.clause) {
+			continue
 		}
 		if n := utf8.RuneCountInString(s[i:j]); n < 2 || n > maxThingRunes {
 			continue
@@ -6414,6 +6427,32 @@ func (p *parser) unknownThings(rd *reading) {
 		return slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] })
 	})
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// placedAt finds whether bare verb v is said after where it is done,
+// an `at` word and a place (在山上烧, 在自己承包的山上烧一下, 在街上卖), in
+// its clause: the verb done to any thing there, as 烧东西 is, the place
+// deciding. A verb said with no place (村干部同意了我烧) says too little:
+// what is done is asked, not presumed.
+//
+// It returns the end of the place, 0 for none.
+func (p *parser) placedAt(rd *reading, v hit) int {
+	begin, end := clauseBegin(rd, v.i), 0
+	for _, f := range rd.facts {
+		if f.clause != v.clause || f.j > v.i || f.i < begin || len(f.w.facts) == 0 {
+			continue
+		}
+		if p.hasAny(rd.text[begin:f.i], p.g.At) {
+			e := f.j
+			for _, l := range p.g.Locatives { // 承包的山上: the 上 is the place's
+				if strings.HasPrefix(rd.text[f.j:v.i], l) {
+					e = max(e, f.j+len(l))
+				}
+			}
+			end = max(end, e)
+		}
+	}
+	return end
 }
 
 // maxThingRunes is the longest run read as a thing the vocabulary lacks:
