@@ -3576,13 +3576,17 @@ func (p *parser) topics(rd *reading) {
 			continue // (火 is what an act makes, never a topic)
 		}
 		o := s[k : k+n]
+		// (装修垃圾三袋，堆在路边; 建筑垃圾两三车，倒在…: how much of it, said
+		// right after it, is the topic's own, and the verb is sought past it)
+		from := k + n
+		from += p.measureLen(s[from:])
 		for _, f := range p.byObj[o] {
 			if f.activity == nil {
 				continue
 			}
 			// a frame's with-words hold for a topic as for an object (老房子
 			// 拆了 is no dry demolition unless 不洒水 is said)
-			if vi, vj := p.laterVerbOf(rd, f, k+n); vj > 0 && p.withEither(rd, f, vi, k) {
+			if vi, vj := p.laterVerbOf(rd, f, from); vj > 0 && p.withEither(rd, f, vi, k) {
 				rd.acts = append(rd.acts, hit{i: vi, j: vj, w: word{activity: f.activity, act: actName(f, s[vi:vj], o)},
 					clause: rd.clause(vi), words: o + "…" + s[vi:vj], wi: k, wj: vj, obj: o})
 				rd.verbs = slices.DeleteFunc(rd.verbs, func(h hit) bool { return h.i == vi })
@@ -3889,6 +3893,11 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 		// (冇得物业的老宿舍楼装修，垃圾堆到…: a clause however long that
 		// ends with the with-word is its topic, said right before)
 		if n == 0 && p.hasSuffixAny(strings.TrimRightFunc(t, clauseBreakOrSpace), f.with) {
+			return true
+		}
+		// (城管来了两个人要收我的菜，我推了他一把: nor one however long that
+		// opens with it, the one the clause tells of, right before)
+		if n == 0 && p.startsWithAny(strings.TrimLeftFunc(t, clauseBreakOrSpace), f.with) {
 			return true
 		}
 		if utf8.RuneCountInString(t) > withTopicRunes {
