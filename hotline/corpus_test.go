@@ -1070,7 +1070,8 @@ var heldoutSets = []heldoutSet{
 	// beside the act's words left nothing understood, 16; a fact stated beside a number not read, 10).
 	// Session 25 (set38: a count or a price between the verb and its object, 放了10000响的鞭子, 两三百块钱的烟花), 220.
 	// Then (a classifier kept by a word heard by its sound still counts the word said whole after it, 两担柴 no 担子),
-	// 221 (the floor 0.87).
+	// 221 (the floor 0.87). Session 26 (ways: an amount said after the topic, 装修垃圾8袋，堆在…; 一挂鞭子200块，放在…;
+	// the officers said first in a clause of their own, 城管来了3个人收我的摊子，我推了他一下), 225 (the floor 0.88).
 	// Held-out set 39 (testdata/heldout/s39-long, 264 calls in 7 categories, session 25): long, rambling calls
 	// (60–190 characters) that tell a story before, around and after the question (who the caller is, the family, last
 	// year, a neighbour; a day said early and changed later; 现在 in the story not the day asked; two questions). Its
@@ -1083,7 +1084,7 @@ var heldoutSets = []heldoutSet{
 	// to another (霜降是十月二十三号) tells the calendar; 不随车带/冇随车带/忘记带 核准文件 is 第十九条's breach: 178 (67.4 %).
 	// Then (a classifier kept by a word heard by its sound still counts the word said whole after it, 两担柴 no 担子),
 	// 221 (the floor 0.87).
-	{"set38", heldout38Glob, 250, 0.87, 0},
+	{"set38", heldout38Glob, 250, 0.88, 0},
 	// With the session's other landings 179; a year told in a clause of the story before the act's (老伴前年走哒) is
 	// not the act's day, a place outside said as where someone is (崽女都在广东) not the act's place: 180 (68.2 %).
 	{"set39", heldout39Glob, 260, 0.68, 0},
