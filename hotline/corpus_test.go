@@ -1098,8 +1098,9 @@ var heldoutSets = []heldoutSet{
 	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
 	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made
 	// for it, scored 213 of 248 (85.9 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (已有单位缴纳的职工医保，
-	// 能否再参加城乡居民医保); the set's README has it by category and the misses by kind.
-	{"set41", heldout41Glob, 245, 0.85, 0},
+	// 能否再参加城乡居民医保); the set's README has it by category and the misses by kind. Six cases wrong about
+	// the text corrected (a place or a consent unsaid: conditional): 219 (88.3 %).
+	{"set41", heldout41Glob, 245, 0.88, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
