@@ -135,3 +135,14 @@ func BenchmarkAskHostile(b *testing.B) {
 func BenchmarkAskNoRuleRuledOut(b *testing.B) {
 	benchAsk(b, "明天在田里烧荒草 离山两百来米 要得不")
 }
+
+// BenchmarkNewBuilt is BenchmarkNew with the known words, the segmenter
+// and the homophone index built from the words, as for a rule directory
+// other than the embedded one (tries_snapshot.go): BenchmarkNew makes
+// them from the snapshot.
+func BenchmarkNewBuilt(b *testing.B) {
+	on := triesSnapshotOn
+	triesSnapshotOn = false
+	defer func() { triesSnapshotOn = on }()
+	BenchmarkNew(b)
+}

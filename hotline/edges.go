@@ -114,3 +114,51 @@ var scanMeter struct {
 	// dayRun the readings of the days
 	steps, units, searches, dayRun int
 }
+
+// edgeList gathers the edges of a trie laid out a node at a time (a
+// snapshot's, tries_snapshot.go), to be put into the table at once.
+type edgeList []edgeKid
+
+type edgeKid struct {
+	k   uint64
+	kid uint32
+}
+
+func (l *edgeList) add(node uint32, r rune, kid uint32) {
+	*l = append(*l, edgeKid{edgeKey(node, r), kid})
+}
+
+// fill puts the edges l into e, which must be empty, in the order of the
+// slots they hash to: one pass through the table instead of a random
+// write per edge, which in a fresh process is a cache miss each and
+// most of laying a trie out (docs/speed.md, session 26). A table filled
+// so answers as one filled an edge at a time: linear probing finds a key
+// whatever the order keys were put in.
+func (e *edges) fill(l edgeList) {
+	e.reserve(len(l))
+	// a radix sort by slot, in two passes of the slot's bits (low, high)
+	bits := 64 - e.shift
+	lo := bits / 2
+	tmp := make(edgeList, len(l))
+	src, dst := l, tmp
+	for _, pass := range [2]struct{ shift, width uint }{{0, lo}, {lo, bits - lo}} {
+		counts := make([]int, 1<<pass.width+1)
+		digit := func(x edgeKid) int { return e.slot(x.k) >> pass.shift & (1<<pass.width - 1) }
+		for _, x := range src {
+			counts[digit(x)+1]++
+		}
+		for i := 1; i < len(counts); i++ {
+			counts[i] += counts[i-1]
+		}
+		for _, x := range src {
+			d := digit(x)
+			dst[counts[d]] = x
+			counts[d]++
+		}
+		src, dst = dst, src
+	}
+	for _, x := range src {
+		e.put(x.k, x.kid)
+	}
+	e.n += len(l)
+}

@@ -141,7 +141,7 @@ func hostileQuestions(h *Hotline) []struct{ name, q string } {
 	// the worst case for the tries and the homophone pass
 	var known []rune
 	seen := map[rune]bool{}
-	for _, w := range keys(h.p.known.words) {
+	for _, w := range h.p.known.allWords() {
 		for _, r := range w {
 			if !seen[r] {
 				seen[r] = true

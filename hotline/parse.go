@@ -417,6 +417,9 @@ type parser struct {
 	// framePhrases are the frames' verb–object phrases the homophone pass
 	// hears (soundFramePhrases)
 	framePhrases map[string]bool
+	// triesFP is the fingerprint of the words known, sound and seg are
+	// made of (tries_snapshot.go), when a snapshot is linked or wanted
+	triesFP fingerprint
 	// periods are the vocabulary's period words (禁火期), periodOf the
 	// index of each one's period (when.go)
 	periods  *trie
@@ -811,17 +814,24 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.kinWords(voc)
 	p.placeWords(voc)
 	// The tries and frames are complete: from here on they are only read.
-	// The homophone index, a third of what remains, is built beside the
-	// rest, on another core where there is one (the CLI answers one call a
+	// The known words (never corrected by sound), the segmenter's
+	// dictionary and the homophone index are made from them — from the
+	// snapshot of the embedded rule base's when they are its words
+	// (tries_snapshot.go). The homophone index is made beside the rest,
+	// on another core where there is one (the CLI answers one call a
 	// process, and waits for New).
+	knownLists := knownListsOf(voc, g, keys(feasts), p.askedWords())
 	soundDone := make(chan struct{})
-	go func() {
-		defer close(soundDone)
-		p.buildSound(py)
-	}()
-	// The segmenter's dictionary: every word the parser knows, so that
-	// frames match whole words (香烟 is not 香).
-	p.seg = segmenterOfEntries(p.segEntries())
+	if !p.triesFromSnapshotFor(knownLists, py, soundDone) {
+		go func() {
+			defer close(soundDone)
+			p.buildSound(py)
+		}()
+		// The segmenter's dictionary: every word the parser knows, so that
+		// frames match whole words (香烟 is not 香).
+		p.seg = segmenterOfEntries(p.segEntries())
+		p.buildKnown(knownLists)
+	}
 	// a frame's verbs and objects are the dictionary's words, so a
 	// character no word starts with (gse's pseudo-word) is none of them:
 	// scanFrames need not look it up
@@ -839,61 +849,6 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		if p.onlyActivityOf(v) != nil {
 			r, _ := utf8.DecodeRuneInString(v)
 			p.soleFirst[r] = true
-		}
-	}
-	// Words never corrected by sound: all the parser knows.
-	// (about as many nodes as the two tries hold and the frames' distinct
-	// words: frames share their verbs and objects, and counted once a frame
-	// they would double the table for nothing)
-	frameWords, frameRunes := p.frameWordsDistinct()
-	p.known = newTrieSize(len(p.acts.words) + len(p.facts.words) + frameWords)
-	p.known.reserve(len(p.acts.nodes) + len(p.facts.nodes) + frameRunes)
-	for _, t := range []*trie{p.acts, p.facts} {
-		for w := range t.words {
-			p.known.addWord(w)
-		}
-	}
-	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Asking, g.When, g.Consequence, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting,
-		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.DocumentUnlisted, g.DocumentCount, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday, g.SomeOf, g.Except, g.Counts, g.Persons,
-		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
-		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
-		keys(g.Cantonese.Days), keys(g.Cantonese.Months), keys(feasts), g.Orthodox, keys(g.MonthSpans), p.askedWords(),
-		g.Unasked.Holders, g.Unasked.Told, g.Unasked.Tell, g.Unasked.Say, g.Unasked.Consent} {
-		for _, w := range l {
-			p.known.addWord(w)
-		}
-	}
-	// a duty's words and the ways of asking it (村里代交 要开单子不: 单子
-	// is no 擅自 said by sound)
-	for _, w := range slices.Concat(g.Duty, g.DutyWhether) {
-		p.known.addWord(w)
-	}
-	for _, d := range voc.Duties {
-		for _, w := range slices.Concat(d.Words, d.With) {
-			p.known.addWord(w)
-		}
-	}
-	for _, f := range p.frames {
-		for w := range f.verbs {
-			p.known.addWord(w)
-		}
-		for w := range f.objects {
-			p.known.addWord(w)
-		}
-		for _, w := range f.with { // 自己屋: the caller's own house, not 起屋
-			p.known.addWord(w)
-		}
-	}
-	for _, pre := range voc.Distance.Prefixes { // 离山: a distance, not 里山
-		for _, n := range voc.Distance.Nouns {
-			p.known.addWord(pre + n)
-		}
-	}
-	for _, m := range voc.Measures { // 离国道五百米: a measure's words, not 过道
-		for _, pre := range append(slices.Clone(m.Prefixes), m.After...) {
-			if utf8.RuneCountInString(pre) >= 2 {
-				p.known.addWord(pre)
-			}
 		}
 	}
 	p.frameWords = newTrie()
@@ -1089,6 +1044,78 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	})
 	<-soundDone
 	return p, nil
+}
+
+// knownListsOf are the lists of words the known words hold beside the
+// acts', the facts' and the frames' (eachKnownWord).
+func knownListsOf(voc *vocab.Vocabulary, g *grammar, feasts, asked []string) [][]string {
+	lists := [][]string{g.Negators, g.Focus, g.Filler, g.Asking, g.When, g.Consequence, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting,
+		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.DocumentUnlisted, g.DocumentCount, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday, g.SomeOf, g.Except, g.Counts, g.Persons,
+		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
+		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
+		keys(g.Cantonese.Days), keys(g.Cantonese.Months), feasts, g.Orthodox, keys(g.MonthSpans), asked,
+		g.Unasked.Holders, g.Unasked.Told, g.Unasked.Tell, g.Unasked.Say, g.Unasked.Consent,
+		// a duty's words and the ways of asking it (村里代交 要开单子不: 单子
+		// is no 擅自 said by sound)
+		g.Duty, g.DutyWhether}
+	for _, d := range voc.Duties {
+		lists = append(lists, d.Words, d.With)
+	}
+	return lists
+}
+
+// eachKnownWord calls add with every word never corrected by sound: all
+// the parser knows (the acts', the facts', the frames', the lists').
+func (p *parser) eachKnownWord(lists [][]string, add func(w string)) {
+	for _, t := range []*trie{p.acts, p.facts} {
+		for w := range t.words {
+			add(w)
+		}
+	}
+	for _, l := range lists {
+		for _, w := range l {
+			add(w)
+		}
+	}
+	for _, f := range p.frames {
+		for w := range f.verbs {
+			add(w)
+		}
+		for w := range f.objects {
+			add(w)
+		}
+		for _, w := range f.with { // 自己屋: the caller's own house, not 起屋
+			add(w)
+		}
+	}
+	for _, pre := range p.voc.Distance.Prefixes { // 离山: a distance, not 里山
+		for _, n := range p.voc.Distance.Nouns {
+			add(pre + n)
+		}
+	}
+	for _, m := range p.voc.Measures { // 离国道五百米: a measure's words, not 过道
+		for _, pre := range append(slices.Clone(m.Prefixes), m.After...) {
+			if utf8.RuneCountInString(pre) >= 2 {
+				add(pre)
+			}
+		}
+	}
+	for _, pd := range p.voc.Periods { // 防火期 is not 防火机 (addPeriods)
+		for _, w := range pd.Words {
+			add(w)
+		}
+	}
+}
+
+// buildKnown makes the trie of the known words.
+func (p *parser) buildKnown(lists [][]string) {
+	// (about as many nodes as the two tries hold and the frames' distinct
+	// words: frames share their verbs and objects, and counted once a frame
+	// they would double the table for nothing)
+	frameWords, frameRunes := p.frameWordsDistinct()
+	p.known = newTrieSize(len(p.acts.words) + len(p.facts.words) + frameWords)
+	p.known.reserve(len(p.acts.nodes) + len(p.facts.nodes) + frameRunes)
+	p.eachKnownWord(lists, p.known.addWord)
 }
 
 // buildSound makes the homophone index (p.sound, p.framePhrases) from the

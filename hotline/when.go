@@ -20,15 +20,14 @@ import (
 const IntentWhen Intent = "when"
 
 // addPeriods indexes the vocabulary's period words (禁火期, 缴费期). They
-// are known words: never heard as another word by their sound (防火期 is
-// not 防火机).
+// are known words (eachKnownWord): never heard as another word by their
+// sound (防火期 is not 防火机).
 func (p *parser) addPeriods() {
 	p.periods = newTrie()
 	p.periodOf = map[string][]int{}
 	for i, pd := range p.voc.Periods {
 		for _, w := range pd.Words {
 			p.periods.addWord(w)
-			p.known.addWord(w)
 			// a word several rule directories give their own period
 			// (森林防火期) names each: the place said chooses
 			if !slices.Contains(p.periodOf[w], i) {

@@ -15,7 +15,7 @@ import (
 func TestKnownWordsNotHeard(t *testing.T) {
 	h := newTestHotline(t)
 	today := calendar.MustDate(2024, 12, 10)
-	words := keys(h.p.known.words)
+	words := h.p.known.allWords()
 	for w := range h.p.periodOf {
 		words = append(words, w)
 	}
