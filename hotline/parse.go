@@ -1311,8 +1311,12 @@ func (p *parser) aspectVariants() {
 		m word
 	}
 	var add []variant
+	framesOf := map[*rules.Activity][]*frame{}
+	for _, f := range p.frames {
+		framesOf[f.activity] = append(framesOf[f.activity], f)
+	}
 	for w, ms := range p.acts.words {
-		if len(ms) == 0 || ms[0].activity == nil || p.isFrame(ms[0].activity, w) {
+		if len(ms) == 0 || ms[0].activity == nil || isFrameOf(framesOf[ms[0].activity], w) {
 			continue
 		}
 		for k := range w {
@@ -1333,6 +1337,7 @@ func (p *parser) aspectVariants() {
 		}
 	}
 	sort.SliceStable(add, func(i, j int) bool { return add[i].w < add[j].w })
+	p.acts.reserveFor(len(add), func(i int) string { return add[i].w })
 	for _, v := range add {
 		if _, ok := p.acts.words[v.w]; !ok || !slices.ContainsFunc(p.acts.words[v.w], func(m word) bool { return m.activity == v.m.activity }) {
 			p.acts.add(v.w, v.m)
@@ -1375,6 +1380,7 @@ func (p *parser) lackVariants() {
 		}
 	}
 	sort.SliceStable(add, func(i, j int) bool { return add[i].w < add[j].w })
+	p.acts.reserveFor(len(add), func(i int) string { return add[i].w })
 	for _, v := range add {
 		if _, ok := p.acts.words[v.w]; !ok {
 			p.acts.add(v.w, v.m)
@@ -1382,12 +1388,11 @@ func (p *parser) lackVariants() {
 	}
 }
 
-// isFrame reports whether w is a verb and an object of one of a's frames.
-func (p *parser) isFrame(a *rules.Activity, w string) bool {
-	for _, f := range p.frames {
-		if f.activity != a {
-			continue
-		}
+// isFrameOf reports whether w is a verb and an object of one of frames
+// (aspectVariants asks it of every word of an act, with the act's frames
+// gathered once, not looked for among all the frames for each word).
+func isFrameOf(frames []*frame, w string) bool {
+	for _, f := range frames {
 		for v := range f.verbs {
 			if strings.HasPrefix(w, v) && f.objects[w[len(v):]] {
 				return true

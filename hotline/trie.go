@@ -131,6 +131,18 @@ func (t *trie) reserve(n int) {
 	t.nodes = slices.Grow(t.nodes, n)
 }
 
+// reserveFor makes room for the n words word(i) (at most one node a
+// character), added to a finished trie: the variants New adds to the
+// acts' trie would otherwise grow its tables, a copy of every edge, most
+// of adding them (docs/speed.md, session 26).
+func (t *trie) reserveFor(n int, word func(i int) string) {
+	runes := 0
+	for i := range n {
+		runes += utf8.RuneCountInString(word(i))
+	}
+	t.reserve(runes)
+}
+
 // runesIn counts the characters of the words of ws.
 func runesIn(ws ...[]string) int {
 	n := 0
