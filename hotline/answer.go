@@ -777,6 +777,7 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		q.Place = req.Place
 	}
 	h.duringPeriod(q, req.Today)
+	h.earlyDay(q, req)
 	for _, p := range req.Published {
 		if _, said := q.Facts[p.Fact]; !said && p.Fact != "" {
 			q.Facts[p.Fact] = p.Value

@@ -1076,7 +1076,9 @@ var heldoutSets = []heldoutSet{
 	// acts said with a precaution (狗拴了绳子, 木炭火锅, 叫了代驾, 用网捞鱼), a thing said not to burn (插香不点火, 电子鞭炮
 	// 不点火的) and the watchman's hut on the hill (守山的棚子外面); with the session's other fixes, 229 (90.2 %, the
 	// floor 0.90).
-	{"set37", heldout37Glob, 250, 0.90, 0},
+	// Session 26 (rites: 元旦过了1月2号 no 1月3日, a day gone by the nearer told done with 了 and asked of), 236 (92.9 %,
+	// the floor 0.92).
+	{"set37", heldout37Glob, 250, 0.92, 0},
 	// Held-out set 38 (testdata/heldout/s38-numbers, 253 calls in 7 categories, session 25): callers whose calls are
 	// full of numbers (counts, amounts, ages, sizes, money, clock times, years, ranges), most of which decide nothing.
 	// Its first run, before any change made for it, scored 217 of 253 (85.8 %) on main 37880389, with no answer of 可以
@@ -1098,9 +1100,13 @@ var heldoutSets = []heldoutSet{
 	// to another (霜降是十月二十三号) tells the calendar; 不随车带/冇随车带/忘记带 核准文件 is 第十九条's breach: 178 (67.4 %).
 	// Then (a classifier kept by a word heard by its sound still counts the word said whole after it, 两担柴 no 担子),
 	// 221 (the floor 0.87).
+
+	// Session 26 (rites: 9月10号…乱倒了2车渣土犯法不 said on the 11th, the act told done on the day just gone), 223
+	// (88.1 %, the floor 0.88).
 	{"set38", heldout38Glob, 250, 0.88, 0},
 	// With the session's other landings 179; a year told in a clause of the story before the act's (老伴前年走哒) is
 	// not the act's day, a place outside said as where someone is (崽女都在广东) not the act's place: 180 (68.2 %).
+	// Session 26 (rites: 我屋里自己的山 the caller's own hill), 182 (68.9 %).
 	{"set39", heldout39Glob, 260, 0.68, 0},
 	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
 	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made

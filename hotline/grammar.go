@@ -161,7 +161,11 @@ type grammar struct {
 	DayIs []string `yaml:"day_is"`
 	// BackThen are the words by which the act's clause points back to
 	// the story's time (那次在山上烧纸): the story's day is the act's.
-	BackThen    []string `yaml:"back_then"`
+	BackThen []string `yaml:"back_then"`
+	// Early are the words that put the act before the time the rules open
+	// for it (提前摘, 摘早了, 还冇到时候就摘): with no day said, the day asked
+	// is the last one before an allowing window starts (earlyDay).
+	Early       []string `yaml:"early"`
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`
 	// Anaphoric are the words by which the clause that asks asks of what

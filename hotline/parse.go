@@ -95,6 +95,10 @@ type Query struct {
 	// its act (禁渔期在江上抓鱼), when it names no day: the day asked is in
 	// the period (duringPeriod)
 	inPeriods []int
+	// early is the word by which the act's clause puts it before the time
+	// the rules open for it (提前摘, 摘早了), when it names no day
+	// (earlyDay); "" for none
+	early string
 	// outside is a place named that no loaded notice covers (北京), when
 	// no place they do cover is named: answered with no rule for it
 	outside string

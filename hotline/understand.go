@@ -434,6 +434,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			if past == 0 && u.intent != IntentWhen && !over {
 				q.inPeriods = p.undenied(rd, periods)
 			}
+			if u.intent != IntentWhen {
+				q.early = p.earlyWord(rd, a)
+			}
 		}
 		u.queries = append(u.queries, q)
 	}
@@ -3257,7 +3260,8 @@ func (p *parser) narrative(rd *reading, prev dates.Mention, m *dates.Mention) bo
 // (今年霜降是十月二十三号吧): the first, said as a day counted from today or
 // a festival, is the day meant; what follows it only describes it.
 func (p *parser) appositive(rd *reading, prev dates.Mention, m *dates.Mention) bool {
-	if prev.Bad || prev.Weak || prev.End > m.Start {
+	// (元旦过了1月2号: a bound passed, then the day asked, names no day twice)
+	if prev.Bad || prev.Weak || prev.Past || prev.End > m.Start {
 		return false
 	}
 	return prev.End == m.Start || slices.Contains(p.g.DayIs, rd.text[prev.End:m.Start])
@@ -3632,7 +3636,9 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 		rd.clause(day) < a.clause && day < st && !p.hasAny(rd.text[day:st], p.g.Asking) && !p.hasAny(rd.text[day:st], p.g.DoneNot)
 	if _, n := utf8.DecodeRuneInString(rd.text[lo:hi]); n < hi-lo && sameStory &&
 		p.hasAny(rd.text[lo+n:hi], p.g.DoneAfter) {
-		return !p.hasAny(rest, p.g.Asking)
+		// (9月10号在山上烧了纸犯法不 said on the 11th: asked of, the act
+		// is still told done when the day gone by is the nearer)
+		return nearer || !p.hasAny(rest, p.g.Asking)
 	}
 	// 八月二十五号在后山上烧的荒: 是…的 right after the verb, its object
 	// after it, the day gone by the nearer

@@ -605,3 +605,114 @@ func (h *Hotline) withVerdict(a *Answer, q *Query, req Request) {
 	a.Answer = fitKeeping(parts, must, maxSpoken(a.Lang))
 	a.Headline = d.Headline
 }
+
+// earlyWord is the word of the grammar's Early by which act a's clause
+// puts it before its time (提前摘茶籽, 霜降籽摘早了, 还冇到时候就摘), not
+// denied (冇提前摘); "" for none.
+func (p *parser) earlyWord(rd *reading, a hit) string {
+	st, end := rd.clauseStart(a.i, a.clause), rd.clauseEnd(a.j, a.clause)
+	clause := rd.text[st:end]
+	for _, w := range p.g.Early {
+		for off := 0; ; {
+			k := strings.Index(clause[off:], w)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(w)
+			if !p.hasSuffixAny(clause[:k], p.g.Negators) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// earlyDay moves the day asked of a call that puts its act before its
+// time (提前摘茶籽会罚款不, asked in November) and names no day to the last
+// day before the rules open a window for the act: a window of a rule that
+// forbids the act ending the day before one of a rule that allows it
+// starts (寒露籽开始采摘日前, then 寒露籽采摘期). Of each such pair, the
+// run holding the day of the call is that day; else the one whose opening
+// holds it, else the next. Of several pairs (the varieties' start days),
+// the latest day on which the act is forbidden with the facts said, else
+// the earliest — before every start day.
+func (h *Hotline) earlyDay(q *Query, req Request) {
+	if q.early == "" || q.DateWords != "" || req.Date != nil || q.Activity == "" {
+		return
+	}
+	a, ok := h.eng.Rules().Activity(q.Activity)
+	if !ok {
+		return
+	}
+	today := req.Today
+	var days []calendar.Date
+	for _, n := range h.eng.Rules().Notices {
+		for _, rf := range n.Rules {
+			if rf.Effect != rules.Forbid || !rf.Covers(a) {
+				continue
+			}
+			for _, wf := range n.Windows {
+				if !ruleUses(rf, wf) {
+					continue
+				}
+				for _, ra := range n.Rules {
+					if ra.Effect != rules.Allow || !ra.Covers(a) {
+						continue
+					}
+					for _, wa := range n.Windows {
+						if ruleUses(ra, wa) {
+							if d, ok := h.beforeOpening(wf, wa, today); ok && !slices.Contains(days, d) {
+								days = append(days, d)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(days) == 0 {
+		return
+	}
+	slices.SortFunc(days, func(x, y calendar.Date) int { return x.Compare(y) })
+	pick := days[0]
+	facts := q.EngineFacts()
+	for _, d := range days[1:] {
+		dq := *q
+		dq.Date, dq.timed = d, false
+		if x, err := h.eng.Decide(dq.engineQuery(facts)); err == nil && x.Verdict == engine.Forbidden {
+			pick = d
+		}
+	}
+	q.Date, q.dayWeak = pick, false
+	q.Understood = append(q.Understood, Understood{Words: q.early, Kind: "date", Meaning: q.Date.String(), Value: q.Date.String()})
+	q.NotUnderstood = slices.DeleteFunc(q.NotUnderstood, func(w string) bool { return w == q.early })
+}
+
+// beforeOpening is the last day of a run of window wf that ends the day
+// before a run of window wa starts — the run holding today, else the one
+// whose following run of wa holds today, else the next — and whether
+// there is one.
+func (h *Hotline) beforeOpening(wf, wa *rules.Window, today calendar.Date) (calendar.Date, bool) {
+	cf, ca := h.eng.Window(wf), h.eng.Window(wa)
+	if cf == nil || ca == nil {
+		return calendar.Date{}, false
+	}
+	for _, iv := range cf.Intervals() {
+		open := iv.To.AddDays(1)
+		if ca.Contains(iv.To) || !ca.Contains(open) {
+			continue
+		}
+		if !today.Before(iv.From) && !today.After(iv.To) {
+			return today, true
+		}
+		if today.After(iv.To) {
+			if next, ok := ca.Find(today); ok && next.From == open {
+				return iv.To, true
+			}
+			continue
+		}
+		return iv.To, true
+	}
+	return calendar.Date{}, false
+}

@@ -1185,10 +1185,20 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 		if err != nil {
 			continue
 		}
-		if d, ok := s.lunarDay(r, l, today, year); ok {
+		if d0, ok := s.lunarDay(r, l, today, year); ok {
 			// 大年初一的前一天 is 除夕
-			d, end := r.dayMod(s, m[1], d)
-			s.add(Mention{Start: m[0], End: end, Date: d})
+			d, end := r.dayMod(s, m[1], d0)
+			mn := Mention{Start: m[0], End: end, Date: d}
+			if year == 0 {
+				// the one before, for an act told as done (大年初一在山上
+				// 放了鞭子 said a week after it), as 正月初一's
+				if pd, ok := r.lunarDay(l, d0.AddDays(-390), 0); ok {
+					if pm, _ := r.dayMod(s, m[1], pd); pm.Before(today) {
+						mn.prev = pm
+					}
+				}
+			}
+			s.add(mn)
 		}
 	}
 named:
@@ -2610,7 +2620,8 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 	for _, p := range r.w.Past {
 		for i := range s.out {
 			m := &s.out[i]
-			if m.Bad || m.Weak || m.Start < len(p) || s.text[m.Start-len(p):m.Start] != p {
+			// (元旦过了1月2号: 过了 said after another day is that day's)
+			if m.Bad || m.Weak || m.Start < len(p) || s.text[m.Start-len(p):m.Start] != p || s.taken[m.Start-len(p)] {
 				continue
 			}
 			m.Start -= len(p)
