@@ -1107,7 +1107,6 @@ var heldoutSets = []heldoutSet{
 	// With the session's other landings 179; a year told in a clause of the story before the act's (老伴前年走哒) is
 	// not the act's day, a place outside said as where someone is (崽女都在广东) not the act's place: 180 (68.2 %).
 	// Session 26 (rites: 我屋里自己的山 the caller's own hill), 182 (68.9 %).
-	{"set39", heldout39Glob, 260, 0.68, 0},
 	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
 	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made
 	// for it, scored 213 of 248 (85.9 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (已有单位缴纳的职工医保，
@@ -1120,6 +1119,10 @@ var heldoutSets = []heldoutSet{
 	// for it, scored 217 of 250 (86.8 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (户口本上的几个人
 	// 拆开来分别交医保: 拆户参保 not heard); the set's README has it by category and the misses by kind.
 	{"set40", heldout40Glob, 250, 0.86, 0},
+	// Session 26 (long): a call is read to 200 characters, not 150 (six of the set's calls are longer than 150); the
+	// household said as who means to act (我屋里要收拾…, 屋里规矩多) is the family, not indoors; a landmark picked out
+	// (离最近的山有四百多米) still measures the distance: 186 (70.5 %).
+	{"set39", heldout39Glob, 260, 0.70, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

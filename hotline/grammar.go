@@ -312,8 +312,11 @@ type grammar struct {
 	// HouseholdThings, followed by a thing an act is done to, say whose
 	// it is (家里的生活垃圾), not where the act is done.
 	HouseholdThings []string `yaml:"household_things"`
-	Connectors      []string `yaml:"connectors"`
-	Enumerators     []string `yaml:"enumerators"`
+	// HouseholdWill, after a person and a HouseholdOf word (我屋里要…),
+	// say what the household means to do: the family, not indoors.
+	HouseholdWill []string `yaml:"household_will"`
+	Connectors    []string `yaml:"connectors"`
+	Enumerators   []string `yaml:"enumerators"`
 	// PairSubjects name a person or household a clause tells of;
 	// PairBoth, in the last clause, ask of all of them at once (我娘在屋里
 	// 烤火，我舅在林子里烤火，两个都要得不), as PairNamed do before the
@@ -556,7 +559,10 @@ type grammar struct {
 	AboutAfter   []string `yaml:"about_after"`
 	// AmountHedges hedge or stress an amount without changing it (也就, 足有).
 	AmountHedges []string `yaml:"amount_hedges"`
-	Filler       []string `yaml:"filler"`
+	// LandmarkDeterminers, between a distance's prefix and its landmark,
+	// pick the landmark out (离最近的山): the distance is measured from it.
+	LandmarkDeterminers []string `yaml:"landmark_determiners"`
+	Filler              []string `yaml:"filler"`
 	// Relayed are the heads of an operator's ticket (来电人反映：): the
 	// call relayed, its report word asking no number.
 	Relayed []string `yaml:"relayed"`
