@@ -2175,6 +2175,7 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 	type term struct {
 		name, value, text string
 		from              int // the reason it comes from
+		perPerson         *rules.Amount
 	}
 	var ts []term
 	seen := map[string]bool{}
@@ -2213,7 +2214,7 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 			for _, t := range r.Terms {
 				if !seen[t.Name] {
 					seen[t.Name] = true
-					ts = append(ts, term{t.Name, t.Value, t.Text, i})
+					ts = append(ts, term{t.Name, t.Value, t.Text, i, t.PerPerson})
 				}
 			}
 		}
@@ -2290,7 +2291,19 @@ func (h *Hotline) termsOf(l Lang, q *Query, d *engine.Decision) []saidTerm {
 				key = "term.named"
 			}
 		}
-		named = append(named, saidTerm{name: t.name, text: h.cat.T(l, key, "value", v, "name", name), value: v})
+		said := h.cat.T(l, key, "value", v, "name", name)
+		if t.perPerson != nil {
+			var fee *rules.Amount
+			if t.name != "fee" {
+				for _, f := range ts {
+					if f.name == "fee" {
+						fee = f.perPerson
+					}
+				}
+			}
+			said += h.householdTotal(l, q, *t.perPerson, fee)
+		}
+		named = append(named, saidTerm{name: t.name, text: said, value: v})
 	}
 	if asked {
 		// 新生儿到哪里办: the terms asked are said in the order the
@@ -3486,4 +3499,21 @@ func noRuleAsk(c *Catalog, l Lang, d *engine.Decision) string {
 		}
 	}
 	return c.T(l, "no_rule.not_allowed")
+}
+
+// householdTotal says what the people the call counts pay in all, from
+// the amount a term states for each (6个人一共2400元): "" for one person,
+// a count not heard, or nothing to pay. fee is the plan's own amount when
+// the term is another's share (低保 200元): members counted apart (五口人，
+// 有两个是低保) pay two amounts, and the answer says it has not counted
+// them rather than counting every member at one.
+func (h *Hotline) householdTotal(l Lang, q *Query, each rules.Amount, fee *rules.Amount) string {
+	if q.household < 2 || each.Value == 0 {
+		return ""
+	}
+	if fee != nil && q.apart {
+		return h.cat.T(l, "term.total_apart", "count", strconv.Itoa(q.household), "fee", fee.String())
+	}
+	total := rules.Amount{Value: each.Value * float64(q.household), Unit: each.Unit}
+	return h.cat.T(l, "term.total", "count", strconv.Itoa(q.household), "total", total.String())
 }

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "a3c440bfa7b3d9a339d439381da511bc33c6f8c5b1f1fb44a6555f7382ceb0c6"
+const catalogSnapshotSum = "3dbd14e62c608b3b4eb3934870f0ead49421e6394f2e12f850da6a18cf3d0f37"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -255,6 +255,8 @@ func snapshotCatalog() *Catalog {
 			"term.other":                           {ZH: "{value}。", EN: "{value}."},
 			"term.payment_manner":                  {ZH: "缴纳方式：{value}。", EN: "How it is paid: {value}."},
 			"term.receipt":                         {ZH: "缴费凭证：{value}。", EN: "Proof of payment: {value}."},
+			"term.total":                           {ZH: "{count}个人一共{total}。", EN: "{count} people: {total} in all."},
+			"term.total_apart":                     {ZH: "{count}个人里不享受资助的每人{fee}，没有算总数。", EN: "Of the {count} people, those without assistance pay {fee} each; no total is counted."},
 			"term.until":                           {ZH: "{window}到{to}截止。", EN: "{window} ends on {to}."},
 			"term.waiting_period":                  {ZH: "等待期：{value}。", EN: "Waiting period: {value}."},
 			"term.where":                           {ZH: "参保地点：{value}。", EN: "Where: {value}."},

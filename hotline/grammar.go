@@ -303,7 +303,13 @@ type grammar struct {
 	CountsNot []string `yaml:"counts_not"`
 	// Fractions count as Counts only when the call states no fact (监测户
 	// 只交一半 is the assistance's share).
-	Fractions   []string `yaml:"fractions"`
+	Fractions []string `yaml:"fractions"`
+	// HeadUnits after a numeral count people on their own (五口, 六口人);
+	// PeopleUnits count them before a People word (三个老人); Whole before
+	// a count says it is all of the household (一家四口, 屋里五个人).
+	HeadUnits   []string `yaml:"head_units"`
+	PeopleUnits []string `yaml:"people_units"`
+	Whole       []string `yaml:"whole"`
 	Household   []string `yaml:"household"`
 	HouseholdOf []string `yaml:"household_of"`
 	// HouseholdAt, between a HouseholdOf word and a fact phrase, say

@@ -126,6 +126,11 @@ type Query struct {
 	Unread int `json:"unread,omitempty"`
 
 	asks askFlags // what the caller asks about the act
+	// household is the number of people the call counts (屋里六口人),
+	// 0 when none; apart says some of them are counted apart (有两个是
+	// 低保): an amount for some is not counted for all
+	household int
+	apart     bool
 	// terms are the rules' terms the call's words ask for (the asks
 	// table), quote whether it asks what the notice says
 	terms []string

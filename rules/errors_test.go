@@ -102,6 +102,9 @@ func TestLoadErrors(t *testing.T) {
 		{"penalty in an unknown window", "  valid_until: 2025-08-31\n", "  valid_until: 2025-08-31\n  penalties:\n    - {id: p, article: 四, text: 罚。, when: seasn}\n", `penalty: unknown window "seasn" (did you mean season?)`},
 		{"fine range reversed", "  valid_until: 2025-08-31\n", "  valid_until: 2025-08-31\n  penalties:\n    - {id: p, article: 四, text: 罚。, fine: {min: 500, max: 50}}\n", `fine max 50 is below min 500`},
 		{"penalty declared twice", "  valid_until: 2025-08-31\n", "  valid_until: 2025-08-31\n  penalties:\n    - {id: p, article: 四, text: 罚。}\n    - {id: p, article: 四, text: 罚。}\n", `penalty "p" is declared twice`},
+		{"per-person amount not in the value", "    if: season && near\n", "    if: season && near\n    terms:\n      - {name: fee, value: 400元/人, text: 缴费标准为400元/人, per_person: {amount: 40, unit: 元}}\n", `notices/test.yaml:35:67: rule "ban": term "fee": per_person 40元 is not in its value "400元/人"`},
+		{"per-person amount the text does not state", "    if: season && near\n", "    if: season && near\n    terms:\n      - {name: fee, value: 400元/人, text: 按标准缴费, per_person: {amount: 400, unit: 元}}\n", `rule "ban": term "fee": per_person 400元 is stated neither in its text nor in a reading the rule cites`},
+		{"per-person amount without a unit", "    if: season && near\n", "    if: season && near\n    terms:\n      - {name: fee, value: 400元/人, text: 400元/人, per_person: {amount: 400}}\n", `term "fee": per_person needs amount and unit`},
 		{"conflict without precedence", "    if: season && near\n", "    if: season && near\n  - id: ok\n    article: 四\n    text: 可以。\n    effect: allow\n    activities: [test_fire]\n    if: near\n", `rule "ok" (allow) and rule "ban" (forbid`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,6 +115,27 @@ func TestLoadErrors(t *testing.T) {
 			require.NotContains(t, err.Error(), "\n", "one mistake, one error: no cascade")
 		})
 	}
+}
+
+// TestPerPersonLoad: a term's amount for each person is kept when its
+// words state it, in the text or in a reading the rule cites.
+func TestPerPersonLoad(t *testing.T) {
+	notice := strings.Replace(goodNotice, "    if: season && near\n", "    if: season && near\n    interpretations: [zone]\n    terms:\n"+
+		"      - {name: fee, value: 400元/人, text: 缴费标准为400元/人, per_person: {amount: 400, unit: 元}}\n"+
+		"      - {name: share, value: 个人缴纳100米, text: 资助一半, per_person: {amount: 100, unit: 米}}\n", 1)
+	set, err := loadSet(t, notice)
+	require.NoError(t, err)
+	var terms []rules.Term
+	for _, n := range set.Notices {
+		for _, r := range n.Rules {
+			if r.ID == "ban" {
+				terms = r.Terms
+			}
+		}
+	}
+	require.Len(t, terms, 2)
+	require.Equal(t, &rules.Amount{Value: 400, Unit: "元"}, terms[0].PerPerson)
+	require.Equal(t, "100米", terms[1].PerPerson.String(), "stated by the reading of zone (100米以内)")
 }
 
 // TestImpliesLoad: an activity's implied facts are checked and kept, an

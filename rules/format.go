@@ -273,6 +273,18 @@ type TermSpec struct {
 	Value Str `yaml:"value"`
 	// Text quotes its words.
 	Text Str `yaml:"text"`
+	// PerPerson is the amount the value states for each person (400元/人),
+	// only where the text or a reading the rule cites states that figure:
+	// the answer counts a household's total from it (5个人一共2000元).
+	PerPerson *AmountSpec `yaml:"per_person"`
+}
+
+// AmountSpec is an amount a term states for each person: the figure and
+// its unit as written in the term's value (400, 元).
+type AmountSpec struct {
+	Pos    Pos      `yaml:"-"`
+	Amount *float64 `yaml:"amount"`
+	Unit   Str      `yaml:"unit"`
 }
 
 // DutySpec is an obligation on officials (patrols, say), shown to them, not

@@ -132,6 +132,12 @@ func (s *PenaltySpec) UnmarshalYAML(n ast.Node) error {
 	return decodeStrict(n, (*plain)(s))
 }
 
+func (s *AmountSpec) UnmarshalYAML(n ast.Node) error {
+	type plain AmountSpec
+	s.Pos = posOf(n)
+	return decodeStrict(n, (*plain)(s))
+}
+
 func (s *FineSpec) UnmarshalYAML(n ast.Node) error {
 	type plain FineSpec
 	s.Pos = posOf(n)

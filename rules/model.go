@@ -395,6 +395,20 @@ type Term struct {
 	Name  string `json:"name"`
 	Value string `json:"value,omitempty"`
 	Text  string `json:"text,omitempty"`
+	// PerPerson is the amount the value states for each person, nil when
+	// the term states none (a waiting period, an amount not printed).
+	PerPerson *Amount `json:"per_person,omitempty"`
+}
+
+// Amount is a figure with its unit as the text writes it (400 元).
+type Amount struct {
+	Value float64 `json:"value"`
+	Unit  string  `json:"unit"`
+}
+
+// String writes the amount as the text does: 400元.
+func (a Amount) String() string {
+	return strconv.FormatFloat(a.Value, 'f', -1, 64) + a.Unit
 }
 
 // Duty is an obligation the notice puts on officials.

@@ -500,7 +500,9 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 			if ts.Name.Value == "" {
 				l.errorf(file, ts.Pos, "rule %q: a term needs a name", r.ID)
 			}
-			r.Terms = append(r.Terms, Term{Name: ts.Name.Value, Value: ts.Value.Value, Text: ts.Text.Value})
+			t := Term{Name: ts.Name.Value, Value: ts.Value.Value, Text: ts.Text.Value}
+			t.PerPerson = l.perPerson(file, r, ts)
+			r.Terms = append(r.Terms, t)
 		}
 		n.Rules = append(n.Rules, r)
 		for _, es := range rs.Except {
@@ -778,5 +780,56 @@ func (l *loader) checkConflicts() {
 					b.ID, a.ID, a.Notice.File, a.Pos.Line)
 			}
 		}
+	}
+}
+
+// perPerson checks a term's amount for each person against its words: the
+// figure with its unit (400元) must be in the term's value and in its text
+// or a reading the rule cites (个人缴纳200元 is the reading of 50%的资助),
+// so that a total counted from it says what the notice says. nil when the
+// term states none or it does not agree.
+func (l *loader) perPerson(file string, r *Rule, ts TermSpec) *Amount {
+	a := ts.PerPerson
+	if a == nil {
+		return nil
+	}
+	if a.Amount == nil || a.Unit.Value == "" {
+		l.errorf(file, a.Pos, "rule %q: term %q: per_person needs amount and unit", r.ID, ts.Name.Value)
+		return nil
+	}
+	if *a.Amount < 0 {
+		l.errorf(file, a.Pos, "rule %q: term %q: per_person amount cannot be negative", r.ID, ts.Name.Value)
+		return nil
+	}
+	amt := Amount{Value: *a.Amount, Unit: a.Unit.Value}
+	fig := amt.String()
+	if !figureIn(ts.Value.Value, fig) {
+		l.errorf(file, a.Pos, "rule %q: term %q: per_person %s is not in its value %q", r.ID, ts.Name.Value, fig, ts.Value.Value)
+		return nil
+	}
+	stated := figureIn(ts.Text.Value, fig)
+	for _, it := range r.Interpretations {
+		stated = stated || figureIn(it.Reading, fig)
+	}
+	if !stated {
+		l.errorf(file, a.Pos, "rule %q: term %q: per_person %s is stated neither in its text nor in a reading the rule cites", r.ID, ts.Name.Value, fig)
+		return nil
+	}
+	return &amt
+}
+
+// figureIn reports whether s writes the figure fig (400元) as a number of
+// its own: not the end of a longer one (1400元, 0.400元).
+func figureIn(s, fig string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], fig)
+		if k < 0 {
+			return false
+		}
+		k += i
+		if k == 0 || !strings.ContainsAny(s[k-1:k], "0123456789.") {
+			return true
+		}
+		i = k + 1
 	}
 }
