@@ -4135,8 +4135,25 @@ func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
 // countAt reports whether s starts with a count of people (三个, 几个),
 // not of something else (三个月).
 func (p *parser) countAt(s string) bool {
-	n := p.longestPrefix(s, p.g.Counts)
+	n := p.countLen(s)
 	return n > 0 && p.longestPrefix(s[n:], p.g.CountsNot) == 0
+}
+
+// countLen is the length of the count s starts with: one of Counts (三个,
+// 几个), or a numeral typed in digits or said in characters with one of
+// the units of people (4个, 5口) — 0 when none.
+func (p *parser) countLen(s string) int {
+	if n := p.longestPrefix(s, p.g.Counts); n > 0 {
+		return n
+	}
+	k := numeralLen(s)
+	if k == 0 {
+		return 0
+	}
+	if u := max(p.longestPrefix(s[k:], p.g.PeopleUnits), p.longestPrefix(s[k:], p.g.HeadUnits)); u > 0 {
+		return k + u
+	}
+	return 0
 }
 
 // otherPerson reports whether the way of an act m is told of one person
@@ -4203,7 +4220,7 @@ func (p *parser) subject(rd *reading, h hit) string {
 			return s[i : i+n]
 		}
 		if p.countAt(s[i:]) {
-			return s[i : i+p.longestPrefix(s[i:], p.g.Counts)]
+			return s[i : i+p.countLen(s[i:])]
 		}
 		if n := p.longestPrefix(s[i:], p.g.Persons); n > 0 {
 			if m := p.longestPrefix(s[i+n:], p.g.People); m > 0 {
