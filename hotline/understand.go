@@ -2873,6 +2873,15 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	// (市场分的摊位: on no fire lane): a phrase stating the fact itself
 	// (消防通道上), said anywhere, wins over it
 	var presumed map[string]bool
+	// setEnd is where the phrase that set each fact ends: a place said right
+	// before another that ends with a locative (家门口路边, 家门口的路边) only
+	// says which one is meant, and the place is the later one's (headOver);
+	// a phrase of no place (承包了别人的茶山) is no such head
+	var setEnd map[string]int
+	headOver := func(h hit, fact string) bool {
+		e, ok := setEnd[fact]
+		return ok && !h.neg && (e == h.i || e+len("的") == h.i && strings.HasPrefix(rd.text[e:], "的")) && p.hasSuffixAny(h.words, p.g.Locatives)
+	}
 	var undoable []hit // phrases taken whose facts others may undo (Unless)
 	for _, h := range ordered {
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
@@ -2933,7 +2942,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			// contradicts nothing: 屋就在林子边，在屋门口…)
 			if val, ok := phraseValue(v.V, h.neg); ok && !v.Presumed {
 				// (a value only presumed yields to one said: 赶集的时候在城里)
-				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) && !presumed[v.Fact] {
+				if old, dup := q.Facts[v.Fact]; dup && !sameValue(old, val) && !presumed[v.Fact] && !headOver(h, v.Fact) {
 					contradicted = true
 					yielded = yielded || yields(h, v.Fact)
 				}
@@ -2994,7 +3003,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				if v.Presumed {
 					continue // it yields to the value said
 				}
-				if !presumed[v.Fact] {
+				if !presumed[v.Fact] && !headOver(h, v.Fact) {
 					q.NotUnderstood = append(q.NotUnderstood, h.words)
 					continue
 				}
@@ -3008,6 +3017,10 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 				presumed[v.Fact] = true
 			}
 			q.Facts[v.Fact] = val
+			if setEnd == nil {
+				setEnd = map[string]int{}
+			}
+			setEnd[v.Fact] = h.j
 			if turn >= 0 && h.clause == turn {
 				if turnFacts == nil {
 					turnFacts = map[string]bool{}
