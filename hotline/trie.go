@@ -453,3 +453,29 @@ func (t *soundTrie) walk(n uint32, s string, i int, best string, bestLen int) (s
 	}
 	return best, bestLen
 }
+
+// allWords are the trie's words, in byte order.
+func (t *trie) allWords() []string {
+	var out []string
+	for _, n := range t.nodes {
+		if n.end != "" {
+			out = append(out, n.end)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// triesSnapshotOn is false in tests that build the known words, the
+// segmenter and the homophone index as a rule directory other than the
+// embedded one would (tries_snapshot.go; BenchmarkNewBuilt).
+var triesSnapshotOn = true
+
+// triesFpWanted makes newParser keep the fingerprint of those tables'
+// words (p.triesFP) when no snapshot is linked: go generate writes it.
+var triesFpWanted = false
+
+// fingerprint is an order-free hash of a multiset of items (each a few
+// strings and a number): the sum of each item's mixed FNV-1a hash, and
+// their count (tries_snapshot.go).
+type fingerprint struct{ sum, n uint64 }

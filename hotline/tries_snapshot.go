@@ -1,3 +1,5 @@
+//go:build !js
+
 package hotline
 
 import (
@@ -28,16 +30,7 @@ import (
 // fingerprint of them, triesFingerprint); any other rule directory or
 // vocabulary builds them as before. TestTriesSnapshot fails when the
 // snapshot is stale and holds the tables it gives to those built.
-// The WebAssembly build links none (tries_snapshot_none.go).
-
-// triesSnapshotOn is false in tests that build the tables as a rule
-// directory other than the embedded one would (BenchmarkNewBuilt).
-var triesSnapshotOn = true
-
-// fingerprint is an order-free hash of a multiset of items (each a few
-// strings and a number): the sum of each item's mixed FNV-1a hash, and
-// their count.
-type fingerprint struct{ sum, n uint64 }
+// The WebAssembly build links none of this (tries_snapshot_js.go).
 
 func (f *fingerprint) add(tag byte, k int, parts ...string) {
 	const prime = 1099511628211
@@ -138,10 +131,6 @@ func (p *parser) triesFingerprint(knownLists [][]string) fingerprint {
 //	                     path without a word (characters whose first
 //	                     readings are its sounds)
 const triesMagic = "tonggao tries 1"
-
-// triesFpWanted makes newParser keep the fingerprint of its tables'
-// words (p.triesFP) when no snapshot is linked: go generate writes it.
-var triesFpWanted = false
 
 // triesFromSnapshotFor sets p.known, p.seg, p.sound and p.framePhrases
 // from the linked snapshot when it was made from the words they are made
@@ -397,18 +386,6 @@ func (e *edges) children() map[uint32][][2]uint32 {
 	for _, cs := range out {
 		slices.SortFunc(cs, func(a, b [2]uint32) int { return cmp.Compare(a[0], b[0]) })
 	}
-	return out
-}
-
-// allWords are the trie's words, in byte order.
-func (t *trie) allWords() []string {
-	var out []string
-	for _, n := range t.nodes {
-		if n.end != "" {
-			out = append(out, n.end)
-		}
-	}
-	slices.Sort(out)
 	return out
 }
 

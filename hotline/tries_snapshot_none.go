@@ -1,7 +1,7 @@
-//go:build js || nosnapshot
+//go:build !js && nosnapshot
 
 package hotline
 
-// triesSnapshot: the WebAssembly build links no snapshot of the tables
-// (tries_snapshot.go), nor does go generate, which writes it.
+// triesSnapshot: go generate links no snapshot of the tables
+// (tries_snapshot.go): it writes it. (The WebAssembly build: tries_snapshot_js.go.)
 var triesSnapshot = ""
