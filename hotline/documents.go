@@ -39,7 +39,8 @@ func (p *parser) isDocument(rd *reading) bool {
 		return true // 那个通告 过年还管不管
 	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
-		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 && !p.dayOfPeriodAsked(rd) || numberSignOutsideDays(rd))) {
+		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 && !p.dayOfPeriodAsked(rd) || numberSignOutsideDays(rd))) &&
+		!p.actSaidAfter(rd, p.g.Validity) {
 		return true
 	}
 	if p.textHas(rd, p.g.Document) && (p.saysOutsideActs(rd, p.g.DocumentCount) || p.saysOutsideActs(rd, p.g.DocumentUnlisted)) {
@@ -49,6 +50,31 @@ func (p *parser) isDocument(rd *reading) bool {
 		return true // 禁火期是谁定的: who issued the notice that sets it
 	}
 	return p.asksOfDocument(rd)
+}
+
+// actSaidAfter reports whether an act of the rule set, not told as the
+// time of another, is said after the last of words said outside an act: a
+// message that names the document where it read a day (看到通知说办法9月14日
+// 起施行，想确认一下：当天在城区路边乱倒建筑垃圾算违规吗; 2024年8月31日（禁火令
+// 施行前一天）在山上烧荒是否违规) asks of the act, not of the document.
+func (p *parser) actSaidAfter(rd *reading, words []string) bool {
+	last := -1
+	for _, w := range words {
+		for at := 0; at < len(rd.text); {
+			k := strings.Index(rd.text[at:], w)
+			if k < 0 {
+				break
+			}
+			i := at + k
+			if !rd.inAct(i, i+len(w)) && i+len(w) > last {
+				last = i + len(w)
+			}
+			at = i + len(w)
+		}
+	}
+	return last >= 0 && slices.ContainsFunc(rd.acts, func(h hit) bool {
+		return h.w.activity != nil && h.i >= last && !h.when && !h.neg
+	})
 }
 
 // asksOfActAfterNumber reports whether a covered act is said after the

@@ -3311,6 +3311,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) || p.inModifier(rd, m, a) {
 			continue
 		}
+		if p.pointsBack(rd, k) {
+			continue // 9月1日起施行，…当天在山上…: the day said before it
+		}
 		if k > 0 && p.appositive(rd, rd.dates[k-1], m) {
 			continue
 		}
@@ -3588,12 +3591,20 @@ func (p *parser) askedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mentio
 		m := &rd.dates[k]
 		role := roles[rd.clause(m.Start)]
 		if m.Start < pick.End || m.Bad || m.Weak || role != roleAsks && !(story && role == roleNone) || slices.Contains(rd.events, m.Start) ||
-			p.retracted(rd, k) || p.inModifier(rd, m, a) || k > 0 && p.appositive(rd, rd.dates[k-1], m) || p.equated(rd, k) {
+			p.retracted(rd, k) || p.inModifier(rd, m, a) || k > 0 && p.appositive(rd, rd.dates[k-1], m) || p.equated(rd, k) ||
+			p.pointsBack(rd, k) {
 			continue
 		}
 		return m
 	}
 	return nil
+}
+
+// pointsBack reports whether day k of rd is a word pointing back (当天:
+// back_then) said after another day: it names that day, not one of its own
+// (看到通知说禁火令9月1日起施行，想确认一下：当天在山上烧田埂算违规吗).
+func (p *parser) pointsBack(rd *reading, k int) bool {
+	return k > 0 && !rd.dates[k-1].Bad && !rd.dates[k-1].Weak && slices.Contains(p.g.BackThen, rd.dates[k].Words)
 }
 
 // othersDo reports whether someone other than the caller is said, in act
@@ -4405,7 +4416,10 @@ func (p *parser) banDay(rd *reading, a hit, m *dates.Mention) bool {
 		return false
 	}
 	end := rd.clauseEnd(m.End, c)
-	return p.hasAny(rd.text[m.End:end], p.g.RumouredBan) && !p.hasAny(rd.text[m.End:end], p.g.BanDayAsked)
+	// (看到通知说禁火令9月1日起施行，想确认一下：当天…: the act's day points
+	// back to the rule's, as a story's does)
+	return p.hasAny(rd.text[m.End:end], p.g.RumouredBan) && !p.hasAny(rd.text[m.End:end], p.g.BanDayAsked) &&
+		!p.hasAny(rd.text[end:], p.g.BackThen)
 }
 
 // doneUnlit: an act of fire with the fire making itself denied right after
