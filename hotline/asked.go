@@ -161,7 +161,7 @@ func (p *parser) endsWithAny(s string, words []string) bool {
 // call named before it (topicAct).
 func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 	if len(pos) > 0 && !p.textHas(rd, p.tellWords) {
-		return pos // no story told: every act said is asked
+		return p.storySentences(rd, pos) // no story told: every act said is asked, but in a sentence of the story
 	}
 	roles := p.roles(rd)
 	if roles == nil {
@@ -204,7 +204,64 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 			})
 		})
 	}
-	return kept
+	return p.storySentences(rd, kept)
+}
+
+// sentenceStops end a sentence of a call (a comma only ends a clause).
+const sentenceStops = "。！？!?"
+
+// storySentences drops, of a long call's acts, those said in a sentence of
+// the story — one no clause of which asks (冬天…坐到禾场上聊天，冷的时候
+// 就在禾场上烧一堆柴火烤一下，屋后头就是山。) — before the first sentence
+// that asks and names an act of its own (我想问一下在自家禾场上烤火犯不犯
+// 法？): that is the act asked. The story's facts stay (屋后头就是山); a
+// call whose acts are all in one sentence, or whose asking sentence names
+// none (…都可以吗？), keeps them all.
+func (p *parser) storySentences(rd *reading, pos []hit) []hit {
+	if len(pos) < 2 || !strings.ContainsAny(rd.text, sentenceStops) {
+		return pos
+	}
+	roles := p.roles(rd)
+	if roles == nil {
+		return pos
+	}
+	// the sentence of each byte, and which sentences hold a clause that asks
+	sent := make([]int, len(rd.text)+1)
+	var asks []bool
+	n := 0
+	asks = append(asks, false)
+	for i, r := range rd.text {
+		sent[i] = n
+		if strings.ContainsRune(sentenceStops, r) {
+			n++
+			asks = append(asks, false)
+			continue
+		}
+		if c := rd.clause(i); c < len(roles) && roles[c] == roleAsks && !clauseBreak(r) {
+			asks[n] = true
+		}
+	}
+	first := -1
+	for _, h := range pos {
+		if s := sent[h.i]; h.w.activity != nil && !h.bg && !h.when && !h.mod && asks[s] && (first < 0 || s < first) {
+			first = s
+		}
+	}
+	if first <= 0 {
+		return pos
+	}
+	// (我老公讲把高的枝子折下来摘。…摘茶籽的时候…这样行不行: a kind
+	// of the act asked, or its parent, told before is the same act, kept)
+	related := func(h hit) bool {
+		return h.w.activity != nil && slices.ContainsFunc(pos, func(a hit) bool {
+			return sent[a.i] >= first && a.w.activity != nil && a.w.activity != h.w.activity &&
+				(a.w.activity.IsA(h.w.activity) || h.w.activity.IsA(a.w.activity))
+		})
+	}
+	return slices.DeleteFunc(slices.Clone(pos), func(h hit) bool {
+		s := sent[h.i]
+		return s < first && !asks[s] && !related(h)
+	})
 }
 
 // asksBack reports whether a clause that asks asks of what the call told

@@ -5021,9 +5021,39 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 		if !c.measured && !p.farWithoutLandmark(rd, c.m) {
 			continue
 		}
+		if !c.measured && p.claimedAfterMeasured(rd, out, c) {
+			rd.mark(c.start, c.end) // 我老弟讲一百米以外就不管了: what is said of the rule
+			continue
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// claimedAfterMeasured reports whether c, a distance with no landmark said
+// to be far (一百米以外), is someone's word about the rule (我老弟讲一百米
+// 以外就不管了: a reported word before it in its clause) after the call has
+// measured the place's own distance (我们田离山正好一百米): the caller's
+// measure stands.
+func (p *parser) claimedAfterMeasured(rd *reading, kept []distMatch, c distMatch) bool {
+	if !slices.ContainsFunc(kept, func(k distMatch) bool { return k.measured && !k.is }) {
+		return false
+	}
+	t := rd.text[rd.clauseStart(c.start, rd.clause(c.start)):c.start]
+	for _, r := range p.g.Reported {
+		for from := 0; ; {
+			k := strings.Index(t[from:], r)
+			if k < 0 {
+				break
+			}
+			k += from
+			if !p.inAnyWord(t, k, r, p.g.ReportedNot) {
+				return true
+			}
+			from = k + len(r)
+		}
+	}
+	return false
 }
 
 // boundsAgain reports whether next, a distance said with no landmark right
