@@ -1056,7 +1056,9 @@ var heldoutSets = []heldoutSet{
 	// Session 25 (ins: the insurance's day of paying said with the bare verb, 九月一号开始交…那天就去交; its fee asked
 	// with the verb alone, 一样交四百，一个人到底好多; 今年冇交，现在交 no household split), with the session's other
 	// landings: 221 (88.0 %, the floor 0.88).
-	{"set36", heldout36Glob, 250, 0.88, 0},
+	// Session 26 (rites: a place compared in a clause whose subject is another, 隔壁村是一般区), 224 (89.2 %, the floor
+	// 0.89).
+	{"set36", heldout36Glob, 250, 0.89, 0},
 	// (过年放鞭子是老规矩，除夕夜在屋门口放) is that day: 212 (84.5 %, the floor 0.84). Session 25 (fair): everyday acts
 	// no notice covers, complained about (晒辣椒, 开拖拉机, 淋大粪, 玩水枪), and a thing said not to burn after the act
 	// (插香不点火; 放鞭子，我买的是电子鞭炮): 217 (86.5 %, the floor 0.86).
@@ -1108,6 +1110,8 @@ var heldoutSets = []heldoutSet{
 	// With the session's other landings 179; a year told in a clause of the story before the act's (老伴前年走哒) is
 	// not the act's day, a place outside said as where someone is (崽女都在广东) not the act's place: 180 (68.2 %).
 	// Session 26 (rites: 我屋里自己的山 the caller's own hill), 182 (68.9 %).
+	// Session 26 (rites: 我屋里自己的山 the caller's own hill; 鱼塘边上 in the open, 屋里规矩多 no indoors, 烧纸衣 paper burnt),
+	// with the session's other landings 185 (70.1 %, the floor 0.69).
 	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
 	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made
 	// for it, scored 213 of 248 (85.9 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (已有单位缴纳的职工医保，

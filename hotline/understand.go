@@ -2869,6 +2869,16 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 		sort.SliceStable(ordered, func(i, j int) bool { return !theirs[ordered[i].i] && theirs[ordered[j].i] })
 	}
+	// a clause whose subject is another, opening with one (我们村是重点防火区，
+	// 隔壁村是一般区，凭么子我们…), tells of theirs: a value said in any
+	// other clause wins over its
+	theirsClause := map[int]bool{}
+	for _, h := range ordered {
+		if _, seen := theirsClause[h.clause]; !seen {
+			theirsClause[h.clause] = h.clause >= 0 && h.clause != a.clause && p.startsWithAny(strings.TrimLeftFunc(clauseText(rd, h.clause), clauseBreakOrSpace), p.g.Others)
+		}
+	}
+	sort.SliceStable(ordered, func(i, j int) bool { return !theirsClause[ordered[i].clause] && theirsClause[ordered[j].clause] })
 	// presumed are the facts taken from a phrase that only presumes them
 	// (市场分的摊位: on no fire lane): a phrase stating the fact itself
 	// (消防通道上), said anywhere, wins over it
