@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "3dbd14e62c608b3b4eb3934870f0ead49421e6394f2e12f850da6a18cf3d0f37"
+const catalogSnapshotSum = "b4ed0de2fc38b3c1330e03e20427030035932ad46fb2a0918c6080c7b5e40362"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -81,6 +81,8 @@ func snapshotCatalog() *Catalog {
 			"document.not_listed":                  {ZH: "登记簿里没有这个文件，规则库也没有收录它，请核对文号。", EN: "The register does not list it and the rule base does not hold it: check the number."},
 			"document.other_year":                  {ZH: "没有找到{said}年的这类文件，这是{year}年的。", EN: "No such document of {said} was found; this one is of {year}."},
 			"document.published":                   {ZH: "{date}公布。", EN: "Published on {date}."},
+			"document.source":                      {ZH: "原文登在{source}。", EN: "Its text is printed in {source}."},
+			"document.source_title_only":           {ZH: "规则库只有它的标题，公报上没有它的原文，请向{issuer}查询。", EN: "The rule base holds only its title; the gazette does not print its text: ask {issuer}."},
 			"document.status":                      {ZH: "{number}{when}{status}。", EN: "{number}{when}: {status}."},
 			"document.title":                       {ZH: "《{title}》。", EN: "«{title}»."},
 			"document.unknown":                     {ZH: "没有听出是哪个文件。", EN: "The document was not recognised."},
@@ -255,8 +257,6 @@ func snapshotCatalog() *Catalog {
 			"term.other":                           {ZH: "{value}。", EN: "{value}."},
 			"term.payment_manner":                  {ZH: "缴纳方式：{value}。", EN: "How it is paid: {value}."},
 			"term.receipt":                         {ZH: "缴费凭证：{value}。", EN: "Proof of payment: {value}."},
-			"term.total":                           {ZH: "{count}个人一共{total}。", EN: "{count} people: {total} in all."},
-			"term.total_apart":                     {ZH: "{count}个人里不享受资助的每人{fee}，没有算总数。", EN: "Of the {count} people, those without assistance pay {fee} each; no total is counted."},
 			"term.until":                           {ZH: "{window}到{to}截止。", EN: "{window} ends on {to}."},
 			"term.waiting_period":                  {ZH: "等待期：{value}。", EN: "Waiting period: {value}."},
 			"term.where":                           {ZH: "参保地点：{value}。", EN: "Where: {value}."},

@@ -120,7 +120,14 @@ func (p *parser) asksOfDocument(rd *reading) bool {
 	if first < 0 {
 		return false
 	}
-	for _, w := range p.g.DocumentAsks {
+	for _, w := range p.g.DocumentWhere {
+		// 哪里能看到油茶采摘那个通告: where to read it, asked before the
+		// document word in its clause — what lies between names it
+		if k := strings.Index(rd.text, w); k >= 0 && k+len(w) <= first && rd.clause(k) == rd.clause(first) && !rd.inCovered(k, k+len(w)) {
+			return true
+		}
+	}
+	for _, w := range slices.Concat(p.g.DocumentAsks, p.g.DocumentWhere) {
 		// the ask after the document word, or holding it (是哪个文件管的)
 		k := strings.Index(rd.text, w)
 		for k >= 0 && k+len(w) <= first {
@@ -131,7 +138,8 @@ func (p *parser) asksOfDocument(rd *reading) bool {
 			}
 			k += len(w) + next
 		}
-		if k < 0 || rd.inAct(k, k+len(w)) {
+		// (在哪里看 holds 看, an act no rule covers: the document's ask)
+		if k < 0 || rd.inAct(k, k+len(w)) && !(slices.Contains(p.g.DocumentWhere, w) && !rd.inCovered(k, k+len(w))) {
 			continue
 		}
 		// 通知讲…山上不准用火，到么子时候为止: the notice's words reported
@@ -799,6 +807,16 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 		// found — say so, the caller may have another document in mind
 		if said != n.Year && !strings.Contains(a.Document.Title, m4(said)) {
 			parts = slices.Insert(parts, 1, c.T(l, "document.other_year", "said", strconv.Itoa(said), "year", strconv.Itoa(n.Year)))
+		}
+	}
+	if h.p.hasAny(text, h.p.g.DocumentWhere) {
+		// 原文在哪里看: where the rule base has it printed, right after
+		// its status
+		if nt, ok := h.eng.Rules().Notice(n.String()); ok && nt.TitleOnly {
+			parts = slices.Insert(parts, 1, c.T(l, "document.source_title_only", "issuer", nt.Issuer))
+		} else if ok && nt.Source != "" {
+			src, _, _ := strings.Cut(nt.Source, "，") // the gazette and issue, not the title again
+			parts = slices.Insert(parts, 1, c.T(l, "document.source", "source", src))
 		}
 	}
 	if iss, _, ok := strings.Cut(a.Document.Title, "关于"); ok && iss != "" && h.p.hasAny(text, h.p.g.IssuerAsks) {

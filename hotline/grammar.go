@@ -475,6 +475,9 @@ type grammar struct {
 	// DocumentIssued ask when a document was issued (哪天发的): the
 	// answer says the day it was issued, when the rule set records it.
 	DocumentIssued []string `yaml:"document_issued"`
+	// DocumentWhere ask where a document can be read (在哪里看, 原文):
+	// the answer says where the rule base has it printed.
+	DocumentWhere []string `yaml:"document_where"`
 	// DocumentFrom ask when a document took effect (什么时候开始实施).
 	DocumentFrom []string `yaml:"document_from"`
 	// DocumentSpan ask how long a document runs (管几年): the answer
