@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "b4ed0de2fc38b3c1330e03e20427030035932ad46fb2a0918c6080c7b5e40362"
+const catalogSnapshotSum = "184ddf963c4ac2f368658e87792481f1dd55eb1cfd55b2a67e665f3adad7e0cb"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -257,6 +257,8 @@ func snapshotCatalog() *Catalog {
 			"term.other":                           {ZH: "{value}。", EN: "{value}."},
 			"term.payment_manner":                  {ZH: "缴纳方式：{value}。", EN: "How it is paid: {value}."},
 			"term.receipt":                         {ZH: "缴费凭证：{value}。", EN: "Proof of payment: {value}."},
+			"term.total":                           {ZH: "{count}个人一共{total}。", EN: "{count} people: {total} in all."},
+			"term.total_apart":                     {ZH: "{count}个人里不享受资助的每人{fee}，没有算总数。", EN: "Of the {count} people, those without assistance pay {fee} each; no total is counted."},
 			"term.until":                           {ZH: "{window}到{to}截止。", EN: "{window} ends on {to}."},
 			"term.waiting_period":                  {ZH: "等待期：{value}。", EN: "Waiting period: {value}."},
 			"term.where":                           {ZH: "参保地点：{value}。", EN: "Where: {value}."},
