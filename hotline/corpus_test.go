@@ -1119,7 +1119,6 @@ var heldoutSets = []heldoutSet{
 	// ask whether it breaks the rules, the basis, the penalty or who handles it. Its first run, before any change made
 	// for it, scored 217 of 250 (86.8 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (户口本上的几个人
 	// 拆开来分别交医保: 拆户参保 not heard); the set's README has it by category and the misses by kind.
-	{"set40", heldout40Glob, 250, 0.86, 0},
 	// Session 26 (long): a call is read to 200 characters, not 150 (six of the set's calls are longer than 150); the
 	// household said as who means to act (我屋里要收拾…, 屋里规矩多) is the family, not indoors; a landmark picked out
 	// (离最近的山有四百多米) still measures the distance: 186 (70.5 %).
@@ -1134,6 +1133,11 @@ var heldoutSets = []heldoutSet{
 	// no measure; acts of a sentence of the story none of whose clauses asks yield to the sentence that asks of an act
 	// of its own: with the session's other landings, 196 (74.2 %).
 	{"set39", heldout39Glob, 260, 0.74, 0},
+	// Two oiltea cases corrected (another's hill with the holder's consent unsaid is conditional, right-to-pick): 218.
+	// Session 26 (set40), the false 可以 first: 拆开来分别交, 分开各自缴 is 拆户参保: 219. Then a role said first (村支书,
+	// 支书, 书记) is the caller, never 植树 by its sound; a third person's spouse, parents and children (给他老婆, 给他爸妈)
+	// are family and close relatives: 227 (90.8 %).
+	{"set40", heldout40Glob, 250, 0.90, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
