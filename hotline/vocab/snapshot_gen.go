@@ -13,10 +13,10 @@ var _ rules.Str
 
 // snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
 var snapshotFiles = []snapshot.File[fileSpec]{
-	{Sum: "d5bfe0a436d5f6dd94090eb049c1c2c9c6b3ff48c98cdeda3540ba47284dc79c", Decode: snap0},  // activities.yaml
-	{Sum: "a1cfa7e6f74de4b35d6f4611c0f829ed105366a8e1e77cbe84fe1ca1632a4333", Decode: snap1},  // days.yaml
+	{Sum: "8487662d38086ba7fb2b1f05285da076db87322e1d98b10a6c579d88ce89de52", Decode: snap0},  // activities.yaml
+	{Sum: "4d267b8813e7eefa5d0d3f78f80ed11645a54b5822821ea2ca5a984068edc304", Decode: snap1},  // days.yaml
 	{Sum: "ebf42b5963ecd98c7fa8eb1239f3cc5c9e987264b4e3cd14674b3566ca332930", Decode: snap2},  // duties.yaml
-	{Sum: "6801dbe163d0437a83d586a78ed84827ebef427d3aac3446519e351b7eeb0e9c", Decode: snap3},  // facts.yaml
+	{Sum: "e03d83738de774b358cb64f985f421dc22e8317ec6410bcc2e0e1b3a68c15e50", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "74081256830cf73763fe3749448fdd315c20e226e99707333c185a88fe1e08bb", Decode: snap5},  // nouns.yaml
 	{Sum: "b721e0c1438b91d459a486c79d691e3439c3b32a272117b9923cc8473189d5b1", Decode: snap6},  // periods.yaml
@@ -168,7 +168,7 @@ func snap0() *fileSpec {
 	{
 		x1 := &s.Activities[24]
 		(*x1).Activity = rules.Str{Value: "ritual_paper_money", Pos: rules.Pos{Line: 207, Col: 15}}
-		(*x1).Words = []string{"烧包", "烧包袱", "化纸", "烧钱纸", "烧纸扎", "烧纸人", "烧纸马"}
+		(*x1).Words = []string{"烧包", "烧包袱", "化纸", "烧钱纸", "烧纸扎", "烧纸人", "烧纸马", "烧纸衣"}
 		(*x1).Frames = []Frame{{Verbs: []string{"烧", "化", "焚", "烧掉"}, Objects: []string{"纸", "纸钱", "冥币", "钱纸", "包袱", "黄纸", "灵房", "灵房子", "纸屋", "灵屋", "纸扎", "纸人", "纸马"}}}
 	}
 	{
@@ -703,7 +703,7 @@ func snap0() *fileSpec {
 func snap1() *fileSpec {
 	s := &fileSpec{}
 	s.Days = map[string]int{"今日子": 0, "今朝": 0, "今里": 0, "后日子": 2, "后里": 2, "明日子": 1, "明朝": 1, "昨日子": -1, "棉里": 1}
-	s.Festivals = map[string]rules.Str{"7月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 29}}, "七月十五": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 11}}, "七月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 20}}, "三十夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 65}}, "上坟节": {Value: "清明", Pos: rules.Pos{Line: 10, Col: 46}}, "八月十五": {Value: "中秋", Pos: rules.Pos{Line: 9, Col: 75}}, "大年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 47}}, "大年夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 26}}, "年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 56}}, "年三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 37}}, "过年": {Value: "春节", Pos: rules.Pos{Line: 9, Col: 17}}, "鬼节": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 37}}}
+	s.Festivals = map[string]rules.Str{"7月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 39}}, "七月十五": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 21}}, "七月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 30}}, "三十夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 65}}, "三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 75}}, "上坟节": {Value: "清明", Pos: rules.Pos{Line: 10, Col: 56}}, "八月十五": {Value: "中秋", Pos: rules.Pos{Line: 10, Col: 11}}, "大年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 47}}, "大年夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 26}}, "年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 56}}, "年三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 37}}, "过年": {Value: "春节", Pos: rules.Pos{Line: 9, Col: 17}}, "鬼节": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 47}}}
 	s.Customs = map[string]rules.Str{"挂山": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 31}}, "挂清": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 23}}, "挂青": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 15}}}
 	snapMakeMap(&s.LunarDays, 13)
 	{
@@ -1236,7 +1236,7 @@ func snap3() *fileSpec {
 	{
 		x1 := &s.Phrases[32]
 		(*x1).Facts = map[string]rules.Str{"in_yard": {Value: "false", Pos: rules.Pos{Line: 226, Col: 40}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 226, Col: 22}, Quoted: true}}
-		(*x1).Words = []string{"空地上", "空坪里", "荒地里", "野地里", "田里", "地里", "田间", "菜地里", "菜园里", "水田里", "旱地里", "路边", "路边上", "路旁边", "路旁", "空坪上", "空坪", "空地里", "空地"}
+		(*x1).Words = []string{"空地上", "空坪里", "荒地里", "野地里", "田里", "地里", "田间", "菜地里", "菜园里", "水田里", "旱地里", "路边", "路边上", "路旁边", "路旁", "空坪上", "空坪", "空地里", "空地", "鱼塘边", "鱼塘边上", "塘边", "塘边上", "水塘边", "水塘边上"}
 	}
 	{
 		x1 := &s.Phrases[33]
