@@ -6558,11 +6558,15 @@ func (p *parser) unknownThings(rd *reading) {
 // an `at` word and a place (在山上烧, 在自己承包的山上烧一下, 在街上卖), in
 // its clause: the verb done to any thing there, as 烧东西 is, the place
 // deciding. A verb said with no place (村干部同意了我烧) says too little:
-// what is done is asked, not presumed.
+// what is done is asked, not presumed; nor is it when the verb does too
+// (pair_too: 我也在河边烧) what was said before — the call's other part.
 //
 // It returns the end of the place, 0 for none.
 func (p *parser) placedAt(rd *reading, v hit) int {
 	begin, end := clauseBegin(rd, v.i), 0
+	if p.hasAny(rd.text[begin:v.i], p.g.PairToo) {
+		return 0 // 我也在河边烧: again what another did, said before
+	}
 	for _, f := range rd.facts {
 		if f.clause != v.clause || f.j > v.i || f.i < begin || len(f.w.facts) == 0 {
 			continue
