@@ -1075,7 +1075,7 @@ var heldoutSets = []heldoutSet{
 	// with the session's other landings (the floor 0.89).
 	// Session 25 (ins: 12月31号最后一天交, 1月1号交…还算不算集中缴费期, 以后年年 no 后年, 我爸妈 the resident plan's
 	// people beside the caller's employee plan), with the session's other landings: 231 (90.9 %, the floor 0.90).
-	// and 报警器 no report; with the session's other fixes, 221 (87.0 %, the floor 0.87). Session 25 (fair): everyday
+	// Session 25 (fair): everyday
 	// acts said with a precaution (狗拴了绳子, 木炭火锅, 叫了代驾, 用网捞鱼), a thing said not to burn (插香不点火, 电子鞭炮
 	// 不点火的) and the watchman's hut on the hill (守山的棚子外面); with the session's other fixes, 229 (90.2 %, the
 	// floor 0.90).
@@ -1090,7 +1090,10 @@ var heldoutSets = []heldoutSet{
 	// Session 25 (set38: a count or a price between the verb and its object, 放了10000响的鞭子, 两三百块钱的烟花), 220.
 	// Then (a classifier kept by a word heard by its sound still counts the word said whole after it, 两担柴 no 担子),
 	// 221 (the floor 0.87). Session 26 (ways: an amount said after the topic, 装修垃圾8袋，堆在…; 一挂鞭子200块，放在…;
-	// the officers said first in a clause of their own, 城管来了3个人收我的摊子，我推了他一下), 225 (the floor 0.88).
+	// the officers said first in a clause of their own, 城管来了3个人收我的摊子，我推了他一下), 225 (the floor 0.88);
+	// (rites: 9月10号…乱倒了2车渣土犯法不 said on the 11th, the act told done on the day just gone; ins: a count of
+	// people in digits, 一家6口人只交4个人的), with the session's other landings 228 (90.1 %, the floor 0.90).
+	{"set38", heldout38Glob, 250, 0.90, 0},
 	// Held-out set 39 (testdata/heldout/s39-long, 264 calls in 7 categories, session 25): long, rambling calls
 	// (60–190 characters) that tell a story before, around and after the question (who the caller is, the family, last
 	// year, a neighbour; a day said early and changed later; 现在 in the story not the day asked; two questions). Its
@@ -1101,43 +1104,36 @@ var heldoutSets = []heldoutSet{
 	// article): 175 (66.3 %). Session 25 (set39), the false 可以 first: a day of a clause that tells the story (a
 	// custom, 年年/每年, another year) yields to one said after it in a clause going on to the question, a day equated
 	// to another (霜降是十月二十三号) tells the calendar; 不随车带/冇随车带/忘记带 核准文件 is 第十九条's breach: 178 (67.4 %).
-	// Then (a classifier kept by a word heard by its sound still counts the word said whole after it, 两担柴 no 担子),
-	// 221 (the floor 0.87).
-
-	// Session 26 (rites: 9月10号…乱倒了2车渣土犯法不 said on the 11th, the act told done on the day just gone), 223
-	// (88.1 %, the floor 0.88).
-	{"set38", heldout38Glob, 250, 0.88, 0},
 	// With the session's other landings 179; a year told in a clause of the story before the act's (老伴前年走哒) is
 	// not the act's day, a place outside said as where someone is (崽女都在广东) not the act's place: 180 (68.2 %).
-	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
-	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made
-	// for it, scored 213 of 248 (85.9 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (已有单位缴纳的职工医保，
-	// 能否再参加城乡居民医保); the set's README has it by category and the misses by kind. Six cases wrong about
-	// the text corrected (a place or a consent unsaid: conditional): 219 (88.3 %).
+	// Session 26 (long): a call is read to 200 characters, not 150 (six of the set's calls are longer than 150); the
+	// household said as who means to act (我屋里要收拾…, 屋里规矩多) is the family, not indoors; a landmark picked out
+	// (离最近的山有四百多米) still measures the distance: 186 (70.5 %). (rites: 我屋里自己的山 the caller's own hill,
+	// 鱼塘边上 in the open, 烧纸衣 paper burnt for the dead.) Then (long): a distance someone says of the rule after the
+	// call measured its own (我老弟讲一百米以外就不管了) is no measure; acts of a sentence of the story none of whose
+	// clauses asks yield to the sentence that asks of an act of its own: with the session's other landings, 196
+	// (74.2 %); with the rest of session 26's landings (ins: 再给 no 宰鸡, a count in digits), 201 (76.1 %, the floor
+	// 0.76).
+	{"set39", heldout39Glob, 260, 0.76, 0},
 	// Held-out set 40 (testdata/heldout/s40-wardens, 250 calls in 7 categories, session 26): officials who describe a
 	// third person's act, often as it happens (我是护林员，看到…; 网格员问下，明天村里有人出殡要放鞭子，我怎么跟他讲), and
 	// ask whether it breaks the rules, the basis, the penalty or who handles it. Its first run, before any change made
 	// for it, scored 217 of 250 (86.8 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (户口本上的几个人
 	// 拆开来分别交医保: 拆户参保 not heard); the set's README has it by category and the misses by kind.
-	// Session 26 (long): a call is read to 200 characters, not 150 (six of the set's calls are longer than 150); the
-	// household said as who means to act (我屋里要收拾…, 屋里规矩多) is the family, not indoors; a landmark picked out
-	// (离最近的山有四百多米) still measures the distance: 186 (70.5 %).
-
-	// Session 26 (rites): 我屋里自己的山 the caller's own hill, 鱼塘边上 in the open, 烧纸衣 paper burnt for the dead.
-	// the text corrected (a place or a consent unsaid: conditional): 219 (88.3 %). Session 26 (set41): the employee
-	// plan held in written verbs (已参加职工医保) is the dual enrolment, the false 可以 first, 220; a notice named as where
-	// a day was read, with the act asked after it (看到通知说…施行，想确认一下：当天…), is the act's question and 当天
-	// that day; written words (焚香, 家中, 垂钓, 捡拾, 未安装): 231 (93.1 %).
-	{"set41", heldout41Glob, 245, 0.93, 0},
-	// Then (long): a distance someone says of the rule after the call measured its own (我老弟讲一百米以外就不管了) is
-	// no measure; acts of a sentence of the story none of whose clauses asks yield to the sentence that asks of an act
-	// of its own: with the session's other landings, 196 (74.2 %).
-	{"set39", heldout39Glob, 260, 0.74, 0},
 	// Two oiltea cases corrected (another's hill with the holder's consent unsaid is conditional, right-to-pick): 218.
 	// Session 26 (set40), the false 可以 first: 拆开来分别交, 分开各自缴 is 拆户参保: 219. Then a role said first (村支书,
 	// 支书, 书记) is the caller, never 植树 by its sound; a third person's spouse, parents and children (给他老婆, 给他爸妈)
 	// are family and close relatives: 227 (90.8 %).
 	{"set40", heldout40Glob, 250, 0.90, 0},
+	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
+	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made
+	// for it, scored 213 of 248 (85.9 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (已有单位缴纳的职工医保，
+	// 能否再参加城乡居民医保); the set's README has it by category and the misses by kind. Six cases wrong about
+	// the text corrected (a place or a consent unsaid: conditional): 219 (88.3 %). Session 26 (set41): the employee
+	// plan held in written verbs (已参加职工医保) is the dual enrolment, the false 可以 first, 220; a notice named as where
+	// a day was read, with the act asked after it (看到通知说…施行，想确认一下：当天…), is the act's question and 当天
+	// that day; written words (焚香, 家中, 垂钓, 捡拾, 未安装): 231 (93.1 %).
+	{"set41", heldout41Glob, 245, 0.93, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
