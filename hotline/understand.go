@@ -133,6 +133,11 @@ const MaxAnswers = 5
 func (p *parser) understand(question string, today calendar.Date) *understanding {
 	rd := p.read(question, today)
 	u := &understanding{intent: IntentDecision, rd: rd}
+	if parts := p.docActParts(rd, today); len(parts) > 1 {
+		u.intent, u.parts = IntentSeveral, parts
+		u.queries = []*Query{parts[0].queries[0]}
+		return u
+	}
 	switch {
 	case p.isDocument(rd):
 		u.intent = IntentDocument
@@ -1172,6 +1177,48 @@ func (p *parser) docSubjectParts(rd *reading, today calendar.Date) []*understand
 		parts = append(parts, part)
 	}
 	return parts
+}
+
+// docActParts parts a call asking of a document and of an act, either
+// first (7号文件还有效吗，山上能烧火不; 山上能烧纸不，还有那个禁火令现在还算数不),
+// at the first pause where the words before it, read on their own, ask of
+// a document and the words after it of a covered act, or the other way
+// round; nil for a call of one question. Only a call with a document word
+// or number is tried: the parts are read again, each on its own.
+func (p *parser) docActParts(rd *reading, today calendar.Date) []*understanding {
+	if !p.textHas(rd, p.g.Document) && !(strings.Contains(rd.text, "号") && len(p.docRefs(rd.text)) > 0) {
+		return nil
+	}
+	spans := pauseSpans(rd.text)
+	if len(spans) < 2 {
+		return nil
+	}
+	isAct := func(u *understanding) bool {
+		return u.intent == IntentDecision && len(u.queries) == 1 && u.queries[0].Activity != ""
+	}
+	// each part asks (吗, 不, 还算数不): 看到通知说…施行，想确认一下：当天…
+	// tells where a day was read, and asks of the act alone
+	asks := func(t string) bool {
+		t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+		return p.hasAny(t, p.g.Asking) || slices.ContainsFunc(p.g.AskingEnd, func(e string) bool { return strings.HasSuffix(t, e) })
+	}
+	for _, sp := range spans[1:] {
+		head, tail := strings.TrimSpace(rd.text[:sp[0]]), strings.TrimSpace(rd.text[sp[0]:])
+		// (禁火令是9月1日起施行吗？当天在山上烧荒…: 当天 points back to the
+		// document's day, and the call asks of the act that day)
+		if !asks(head) || !asks(tail) || p.hasAny(tail, p.g.BackThen) {
+			continue
+		}
+		first := p.understand(head, today)
+		if first.intent != IntentDocument && !isAct(first) {
+			continue
+		}
+		second := p.understand(tail, today)
+		if first.intent == IntentDocument && isAct(second) || isAct(first) && second.intent == IntentDocument {
+			return []*understanding{first, second}
+		}
+	}
+	return nil
 }
 
 // hasSuffixAny: s, its closing punctuation trimmed, ends with one of words.
