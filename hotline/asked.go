@@ -133,6 +133,12 @@ func (p *parser) tells(t string) bool {
 	if p.startsWithAny(t, p.g.Identity) && p.endsWithAny(t, p.g.IdentityEnd) {
 		return true
 	}
+	return p.reports(t)
+}
+
+// reports reports whether t holds a word reporting what was said (讲, 说:
+// Reported) that is no part of a longer word (ReportedNot: 讲究, 小说).
+func (p *parser) reports(t string) bool {
 	for _, r := range p.g.Reported {
 		for from := 0; ; {
 			k := strings.Index(t[from:], r)

@@ -5040,20 +5040,7 @@ func (p *parser) claimedAfterMeasured(rd *reading, kept []distMatch, c distMatch
 		return false
 	}
 	t := rd.text[rd.clauseStart(c.start, rd.clause(c.start)):c.start]
-	for _, r := range p.g.Reported {
-		for from := 0; ; {
-			k := strings.Index(t[from:], r)
-			if k < 0 {
-				break
-			}
-			k += from
-			if !p.inAnyWord(t, k, r, p.g.ReportedNot) {
-				return true
-			}
-			from = k + len(r)
-		}
-	}
-	return false
+	return p.reports(t)
 }
 
 // boundsAgain reports whether next, a distance said with no landmark right

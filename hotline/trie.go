@@ -163,17 +163,23 @@ func (t *trie) add(w string, meaning word) {
 	t.nodes[n].end, t.nodes[n].meanings = w, t.words[w]
 }
 
+// index records w's first character, and its first two (or that it is one
+// character), in the filters a look-up checks before it walks.
+func (t *trie) index(w string) {
+	r, sz := utf8.DecodeRuneInString(w)
+	t.first.add(r)
+	if sz == len(w) {
+		t.single.add(r)
+	} else {
+		r2, _ := utf8.DecodeRuneInString(w[sz:])
+		t.pairs.add(r, r2)
+	}
+}
+
 // insert adds w's path (w not empty) and returns the node it ends at.
 func (t *trie) insert(w string) uint32 {
 	if _, ok := t.words[w]; !ok {
-		r, sz := utf8.DecodeRuneInString(w)
-		t.first.add(r)
-		if sz == len(w) {
-			t.single.add(r)
-		} else {
-			r2, _ := utf8.DecodeRuneInString(w[sz:])
-			t.pairs.add(r, r2)
-		}
+		t.index(w)
 	}
 	n := uint32(0)
 	for _, r := range w {

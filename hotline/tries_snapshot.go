@@ -194,14 +194,7 @@ func trieOfSorted(ws []string) *trie {
 	t.nodes = make([]trieNode, 1, runes/2+1)
 	el := make(edgeList, 0, runes/2)
 	layOut(ws, func(w string, _ int) {
-		r, sz := utf8.DecodeRuneInString(w)
-		t.first.add(r)
-		if sz == len(w) {
-			t.single.add(r)
-		} else {
-			r2, _ := utf8.DecodeRuneInString(w[sz:])
-			t.pairs.add(r, r2)
-		}
+		t.index(w)
 	}, func(parent uint32, r rune) uint32 {
 		c := uint32(len(t.nodes))
 		t.nodes = append(t.nodes, trieNode{})
