@@ -37,6 +37,8 @@ type app struct {
 	// exec replaces the process with another program (the service's
 	// binary); nil is the system's exec.
 	exec func(path string, args []string) error
+	// process is App.Process: the command may tune the runtime for itself.
+	process bool
 	// executable is the path of the running binary; nil is os.Executable.
 	executable func() (string, error)
 }

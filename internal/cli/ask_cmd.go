@@ -54,6 +54,9 @@ question as arguments, or - to read it from standard input.`,
 				return err
 			}
 			today := now.Day()
+			if a.process {
+				oneShot()
+			}
 			eng, err := rf.load()
 			if err != nil {
 				return err

@@ -39,16 +39,21 @@ type App struct {
 	// tonggao: its serve and records run tonggao-server, found beside the
 	// tonggao binary or on PATH, with the same arguments.
 	Service func(*App) []*cobra.Command
+	// Process is set by Main: this App is the whole process, which ends
+	// with its command, so a one-shot command may tune the runtime for
+	// itself (tonggao ask: oneShot). Tests running commands in their own
+	// process leave it unset.
+	Process bool
 }
 
 // Main is the App of a process: its standard streams, clock and
 // environment.
 func Main() *App {
-	return &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Getenv: os.Getenv}
+	return &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Getenv: os.Getenv, Process: true}
 }
 
 func (p *App) app() *app {
-	a := &app{stdin: p.Stdin, stdout: p.Stdout, stderr: p.Stderr, now: p.Now, getenv: p.Getenv, ctx: p.Ctx}
+	a := &app{stdin: p.Stdin, stdout: p.Stdout, stderr: p.Stderr, now: p.Now, getenv: p.Getenv, ctx: p.Ctx, process: p.Process}
 	if p.Service != nil {
 		a.service = func() []*cobra.Command { return p.Service(p) }
 	}
