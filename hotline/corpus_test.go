@@ -231,6 +231,13 @@ const (
 	// rules, the basis, the penalty, what to tell people or who handles it;
 	// one file per notice and one of uncovered acts.
 	heldout40Glob = "testdata/heldout/s40-wardens/*.yaml"
+	// heldout43Glob is held-out set 43 (session 27): people who call for
+	// their trade or business, about their own work or their customers'
+	// (鞭炮店, 纸扎店, 酒楼, 婚庆, 殡葬, 道士, 装修队, 搬家公司, 渣土车, 油坊,
+	// 茶山承包户, 菜贩, 流动摊贩, 农家乐, 物业, HR, 小卖部): selling, buying,
+	// storing or carrying a thing is not using it; one file per notice and
+	// one of uncovered acts.
+	heldout43Glob = "testdata/heldout/s43-trades/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1134,6 +1141,12 @@ var heldoutSets = []heldoutSet{
 	// a day was read, with the act asked after it (看到通知说…施行，想确认一下：当天…), is the act's question and 当天
 	// that day; written words (焚香, 家中, 垂钓, 捡拾, 未安装): 231 (93.1 %).
 	{"set41", heldout41Glob, 245, 0.93, 0},
+	// Held-out set 43 (testdata/heldout/s43-trades, 250 calls in 7 categories, session 27): callers for their trade
+	// or business (纸扎店 selling 孔明灯, 油坊 buying seed, 装修队, 渣土车, 流动摊贩, 农家乐 guests, HR). Its first run,
+	// before any change made for it, scored 186 of 250 (74.4 %) on main dd2498d9, with 1 answer of 可以 where a rule
+	// forbids (老婆在长沙那边也交了居民医保，祁阳这边还交不: the enrolment elsewhere not heard); the set's README has it by
+	// category and the misses by kind.
+	{"set43", heldout43Glob, 250, 0.74, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
