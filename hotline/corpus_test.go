@@ -1145,8 +1145,10 @@ var heldoutSets = []heldoutSet{
 	// or business (纸扎店 selling 孔明灯, 油坊 buying seed, 装修队, 渣土车, 流动摊贩, 农家乐 guests, HR). Its first run,
 	// before any change made for it, scored 186 of 250 (74.4 %) on main dd2498d9, with 1 answer of 可以 where a rule
 	// forbids (老婆在长沙那边也交了居民医保，祁阳这边还交不: the enrolment elsewhere not heard); the set's README has it by
-	// category and the misses by kind.
-	{"set43", heldout43Glob, 250, 0.74, 0},
+	// category and the misses by kind. Seven keys wrong about the text corrected (three days the calls do not say,
+	// four verdicts that presumed the 城区), one case of two acts made two answers: 193 (77.2 %). Session 27 (set43),
+	// the false 可以 first: 这边还交 after one enrolled over there is 重复参保: 194 (77.6 %).
+	{"set43", heldout43Glob, 250, 0.77, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
