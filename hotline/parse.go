@@ -2383,7 +2383,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			continue
 		}
 		if n > 0 && w != text[i:i+n] && !numeralsOnly(text[i:i+n]) && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
-			!p.readsAsWritten(text, i, i+n, w) && !p.distanceAsWritten(text, i, i+n) && !p.counts(text, i, i+n, w) && !p.verbBeforeObject(text, i, i+n) && !p.tailHeard(text, i, w) {
+			!p.readsAsWritten(text, i, i+n, w) && !p.distanceAsWritten(text, i, i+n) && !p.counts(text, i, i+n, w) && !p.verbBeforeObject(text, i, i+n, w) && !p.tailHeard(text, i, w) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -2624,11 +2624,13 @@ func (p *parser) verbAfterObject(text string, i int) bool {
 }
 
 // verbBeforeObject reports whether text[i:j], a word heard by its sound
-// as another, is a frame's verb and a measure or complement after it
+// as heard, is a frame's verb and a measure or complement after it
 // whose object follows in the clause: 种点西瓜 sows 西瓜 (种点 is not 充电),
-// as 烧点纸 burns 纸. Only the verb and what counts or completes it: a
-// slip inside a word (烧天埂草) is still heard.
-func (p *parser) verbBeforeObject(text string, i, j int) bool {
+// as 烧点纸 burns 纸 — or ends with a frame's verb whose object follows
+// (办酒放两挂鞭: 酒放 is not 旧房). Only the verb and what counts or
+// completes it, or a verb at its end: a slip inside a word (烧天埂草) is
+// still heard.
+func (p *parser) verbBeforeObject(text string, i, j int, heard string) bool {
 	said := text[i:j]
 	var fs []*frame
 	for k := 0; k < len(said); {
@@ -2636,6 +2638,12 @@ func (p *parser) verbBeforeObject(text string, i, j int) bool {
 		k += sz
 		if k < len(said) && len(p.byVerb[said[:k]]) > 0 && (p.complementAt(said[k:]) || p.classifierAt(said[k:])) {
 			fs = p.byVerb[said[:k]]
+			break
+		}
+		// 办酒放两挂鞭: the slip ends with the verb, which the word heard
+		// would take (酒放 is no 旧房; 乱混仔一起堆 keeps its 堆)
+		if k < len(said) && len(p.byVerb[said[k:]]) > 0 && !strings.HasSuffix(heard, said[k:]) {
+			fs = p.byVerb[said[k:]]
 			break
 		}
 	}
@@ -2650,19 +2658,14 @@ func (p *parser) verbBeforeObject(text string, i, j int) bool {
 		}
 		end += sz
 	}
-	for k := j; k < end; {
-		n := p.objects.longestLen(text[k:end])
-		if n == 0 {
-			_, sz := utf8.DecodeRuneInString(text[k:])
-			k += sz
-			continue
-		}
-		for _, f := range fs {
-			if f.objects[text[k:k+n]] {
+	// any of the verb's objects, a single character too (放两挂鞭): the
+	// path is taken only for a word heard otherwise, rarely
+	for _, f := range fs {
+		for o := range f.objects {
+			if strings.Contains(text[j:end], o) {
 				return true
 			}
 		}
-		k += n
 	}
 	return false
 }

@@ -1215,6 +1215,11 @@ named:
 				}
 			}
 			ld := r.w.LunarDays[w]
+			// 腊月二十三小年送灶: a name said right after the day it
+			// names to the caller is that day, whatever the custom
+			if r.apposition(s, i+len(w)) {
+				continue
+			}
 			// 过完年初八, 年后正月初六: the day said after it is the one
 			if ld.Since > 0 && r.startsLunar(s.text[i+len(w):]) {
 				continue
@@ -1248,6 +1253,34 @@ named:
 		r.monthLunar(s, today)
 		r.bareLunar(s, today)
 	}
+}
+
+// apposition reports whether a day was read ending where named days begin
+// that run up to j (腊月二十三小年送灶, 腊月二十三过小年): each is then the
+// caller's name for the day said, not a day of its own.
+func (r *Reader) apposition(s *scan, j int) bool {
+	for _, m := range s.out {
+		if m.Bad || m.Weak || m.Past || m.End >= j {
+			continue
+		}
+		between := s.text[m.End:j]
+		for between != "" {
+			k := 0
+			for _, w := range r.lunarDays {
+				if len(w) > k && strings.HasPrefix(between, w) {
+					k = len(w)
+				}
+			}
+			if k == 0 {
+				break
+			}
+			between = between[k:]
+		}
+		if between == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // startsLunar: rest begins, after spaces, with a lunar day (初八, 正月初六).
