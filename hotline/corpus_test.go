@@ -1087,8 +1087,9 @@ var heldoutSets = []heldoutSet{
 	// 不点火的) and the watchman's hut on the hill (守山的棚子外面); with the session's other fixes, 229 (90.2 %, the
 	// floor 0.90).
 	// Session 26 (rites: 元旦过了1月2号 no 1月3日, a day gone by the nearer told done with 了 and asked of), 236 (92.9 %,
-	// the floor 0.92).
-	{"set37", heldout37Glob, 250, 0.92, 0},
+	// the floor 0.92). Session 27 (rites: the holding said with 承包, 本人 or its size, 当天 after a day): 237 (93.3 %,
+	// the floor 0.93).
+	{"set37", heldout37Glob, 250, 0.93, 0},
 	// Held-out set 38 (testdata/heldout/s38-numbers, 253 calls in 7 categories, session 25): callers whose calls are
 	// full of numbers (counts, amounts, ages, sizes, money, clock times, years, ranges), most of which decide nothing.
 	// Its first run, before any change made for it, scored 217 of 253 (85.8 %) on main 37880389, with no answer of 可以
@@ -1100,6 +1101,7 @@ var heldoutSets = []heldoutSet{
 	// the officers said first in a clause of their own, 城管来了3个人收我的摊子，我推了他一下), 225 (the floor 0.88);
 	// (rites: 9月10号…乱倒了2车渣土犯法不 said on the 11th, the act told done on the day just gone; ins: a count of
 	// people in digits, 一家6口人只交4个人的), with the session's other landings 228 (90.1 %, the floor 0.90).
+	// Session 27 (rites: 自家3亩茶山 the caller's own hill, its size said between): 229 (90.5 %).
 	{"set38", heldout38Glob, 250, 0.90, 0},
 	// Held-out set 39 (testdata/heldout/s39-long, 264 calls in 7 categories, session 25): long, rambling calls
 	// (60–190 characters) that tell a story before, around and after the question (who the caller is, the family, last
@@ -1140,7 +1142,6 @@ var heldoutSets = []heldoutSet{
 	// plan held in written verbs (已参加职工医保) is the dual enrolment, the false 可以 first, 220; a notice named as where
 	// a day was read, with the act asked after it (看到通知说…施行，想确认一下：当天…), is the act's question and 当天
 	// that day; written words (焚香, 家中, 垂钓, 捡拾, 未安装): 231 (93.1 %).
-	{"set41", heldout41Glob, 245, 0.93, 0},
 	// Held-out set 43 (testdata/heldout/s43-trades, 250 calls in 7 categories, session 27): callers for their trade
 	// or business (纸扎店 selling 孔明灯, 油坊 buying seed, 装修队, 渣土车, 流动摊贩, 农家乐 guests, HR). Its first run,
 	// before any change made for it, scored 186 of 250 (74.4 %) on main dd2498d9, with 1 answer of 可以 where a rule
@@ -1150,6 +1151,10 @@ var heldoutSets = []heldoutSet{
 	// the false 可以 first: 这边还交 after one enrolled over there is 重复参保: 194 (77.6 %). Then the buyer's trade said
 	// with 收茶籽 (开油坊的, 我们油厂, 拿到油坊去榨) is 收购新茶籽榨油, last year's seed named whole: 196 (78.4 %).
 	{"set43", heldout43Glob, 250, 0.78, 0},
+	// the false 可以 first: 这边还交 after one enrolled over there is 重复参保: 194 (77.6 %).
+	// Session 27 (rites: 本人承包山上, 自家承包山上 the caller's own hill; 受雇帮承包户 the holder's consent; 当天 after a
+	// day said with another clause's act names that day): 234 (94.4 %, the floor 0.94).
+	{"set41", heldout41Glob, 245, 0.94, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

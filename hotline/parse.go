@@ -1692,6 +1692,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		}
 	}
 	rd.dates = p.correctedDay(text, rd.dates)
+	p.backToDay(rd.dates)
 	rd.dates = slices.DeleteFunc(rd.dates, func(m dates.Mention) bool {
 		return p.landmarkDeterminer(text, m.Start) // 离最近的山: which hill, not a day
 	})
@@ -6039,6 +6040,10 @@ func (p *parser) holdingAt(s string, o *Holding, own bool) int {
 		}
 		b := p.longestPrefix(s[k:], o.Between)
 		if b == 0 {
+			// its size said between (我屋5亩茶山) is no word of whose it is
+			b = p.measureLen(s[k:])
+		}
+		if b == 0 {
 			break
 		}
 		k += b
@@ -6682,4 +6687,18 @@ func (p *parser) unreadAt(rd *reading, k int) bool {
 	}
 	_, n := p.filler.longest(rd.text[k:])
 	return n == 0
+}
+
+// backToDay gives a day word that points back (当天, 当日: back_then and a
+// day of its own) said after a single day the day it points to: 霜降籽10月
+// 23日开始采摘，请问当天是否可以采摘 asks of the 23rd, whichever clause's
+// act the 23rd was said with, not of the day of the call.
+func (p *parser) backToDay(ms []dates.Mention) {
+	for k := 1; k < len(ms); k++ {
+		m, prev := &ms[k], ms[k-1]
+		if !slices.Contains(p.g.BackThen, m.Words) || prev.Bad || prev.Weak || prev.MonthEnd != nil || prev.Before || prev.Past {
+			continue
+		}
+		m.Date = prev.Date
+	}
 }
