@@ -133,6 +133,10 @@ type grammar struct {
 	// later clause the second's (broughtBack).
 	Outward   []string `yaml:"outward"`
 	NegBreaks []string `yaml:"negation_breaks"`
+	// StillToDo, said before a negator in its clause (还有茶籽冇摘), tell
+	// the work still to do: the act the negator stands before is asked
+	// of, not denied.
+	StillToDo []string `yaml:"still_to_do"`
 	// Benefactive words start a phrase of whom an act is done for (给老婆,
 	// 帮我娘): a negator before the phrase denies the act after it.
 	Benefactive []string `yaml:"benefactive"`

@@ -4838,6 +4838,9 @@ func (p *parser) negation(rd *reading, i int, act bool) (start, k int, ng string
 		if p.inNotNegator(s, at, ng) {
 			continue
 		}
+		if act && p.hasAny(s[rd.clauseStart(at, rd.clause(at)):at], p.g.StillToDo) {
+			continue // 还有茶籽冇摘: the work still to do, asked of
+		}
 		// 能收新茶籽不 能摘…: a question's 不 before a pause, not a negation
 		if unicode.IsSpace(next) {
 			continue

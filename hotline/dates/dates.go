@@ -1769,6 +1769,14 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				j += m[1]
 			}
 			mn := Mention{Start: i, End: j, Date: d, Custom: f.custom}
+			if year != 0 && j == i+len(f.word) {
+				// 今年三十晚上 said in December: this lunar year's, in the
+				// next Gregorian year; the Gregorian year's, gone by, for
+				// an act told as done
+				if nd, ok := r.lunarYears(f.name, d, today, year); ok {
+					mn.Date, mn.prev = nd, d
+				}
+			}
 			if year == 0 && j == i+len(f.word) {
 				// the year before's, for 端午过后 said a few days after it
 				if pd, _, ok := r.festivalAt(f.name, d.Year()-1); ok && pd.Before(today) {
@@ -2055,6 +2063,27 @@ func (r *Reader) festivalDay(name string, today calendar.Date, year int) (day, b
 		}
 	}
 	return calendar.Date{}, calendar.Date{}, false
+}
+
+// lunarYears is a festival's day d of the year said (今年) moved to the
+// next Gregorian year's when d has gone by and the next one falls in the
+// lunar year of the call: a lunar year's end (除夕, 小年) said with 今年 in
+// December is the one still to come (2026-02-16 said on 2025-12-20), any
+// other (中秋) stays the year's.
+func (r *Reader) lunarYears(name string, d, today calendar.Date, year int) (calendar.Date, bool) {
+	if year != today.Year() || !d.Before(today) {
+		return d, false
+	}
+	nd, _, ok := r.festivalAt(name, year+1)
+	if !ok {
+		return d, false
+	}
+	ln, err := r.cal.Lunar(nd)
+	lt, err2 := r.cal.Lunar(today)
+	if err != nil || err2 != nil || ln.Year != lt.Year {
+		return d, false
+	}
+	return nd, true
 }
 
 // festivalAt is a festival's day in year y and the last day of its
