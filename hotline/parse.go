@@ -670,16 +670,23 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	for w, f := range g.Feasts {
 		feasts[script.Fold(w)] = f
 	}
-	p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, LunarMonths: g.LunarMonths, Years: g.Years,
-		MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
-		Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
-		Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, BeforeFew: g.BeforeFew, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, LastNotAfter: g.LastNotAfter, NewYearFirst: g.NewYearFirst, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
-		Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote,
-		Recent: g.Recent.Words, RecentDays: g.Recent.Within, RecentNote: g.Recent.Note, Reached: g.Recent.Reached,
-		HolidayAfter: g.BareHoliday.After, HolidayBefore: g.BareHoliday.Before, HolidayNear: g.BareHoliday.Near, HolidayDays: g.BareHoliday.Days})
-	if err != nil {
-		return nil, err
-	}
+	// The day reader is made beside the acts, frames and tries below: it
+	// reads only the maps made above and the grammar, none of what
+	// follows reads it, and a CLI call waits for New (≈ 4 ms of a cold
+	// call's main thread, docs/speed.md session 27). Joined before
+	// newParser returns.
+	datesDone := make(chan error, 1)
+	go func() {
+		var err error
+		p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, LunarMonths: g.LunarMonths, Years: g.Years,
+			MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
+			Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
+			Before: g.Before, BeforeDays: g.BeforeDays, BeforeDay: g.BeforeDay, BeforeFew: g.BeforeFew, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, LastNotAfter: g.LastNotAfter, NewYearFirst: g.NewYearFirst, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
+			Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote,
+			Recent: g.Recent.Words, RecentDays: g.Recent.Within, RecentNote: g.Recent.Note, Reached: g.Recent.Reached,
+			HolidayAfter: g.BareHoliday.After, HolidayBefore: g.BareHoliday.Before, HolidayNear: g.BareHoliday.Near, HolidayDays: g.BareHoliday.Days})
+		datesDone <- err
+	}()
 	byID := map[string]*rules.Activity{}
 	// (the tries grow a word at a time: room made first spares them
 	// growing again and again, each time a copy of every edge)
@@ -1052,6 +1059,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return p.lone[i] < p.lone[j]
 	})
 	<-soundDone
+	if err := <-datesDone; err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
