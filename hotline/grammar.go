@@ -172,6 +172,10 @@ type grammar struct {
 	Early       []string `yaml:"early"`
 	Reported    []string `yaml:"reported"`
 	ReportedNot []string `yaml:"reported_not"`
+	// Recalled are the words by which the caller says what they remember
+	// a rule to be (我记得…开摘): with Reported's, a clause that holds one
+	// tells a claim, whose day is the rule's, not the caller's (claimedDay).
+	Recalled []string `yaml:"recalled"`
 	// Anaphoric are the words by which the clause that asks asks of what
 	// the call told before it (这样行不行): the story's acts are asked.
 	Anaphoric []string `yaml:"anaphoric"`

@@ -3410,7 +3410,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	}
 	// 春节回来过年的时候放了鞭炮 元宵节还能在山上放不: a day said in the
 	// clause that asks wins over one of a clause that does not
-	if m := p.askedDay(rd, a, pick); m != nil {
+	if m := p.claimedDay(rd, a, pick); m != nil {
+		pick = m
+	} else if m := p.askedDay(rd, a, pick); m != nil {
 		pick = m
 	} else if m := p.restatedDay(rd, a, pick, today); m != nil {
 		pick = m
@@ -3511,6 +3513,47 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// claimedDay is the day said in a clause after the one the day picked is
+// in, when that one tells a claim — what someone said or the caller
+// recalls (别个讲霜降籽十月八号开摘; 我记得…农历九月二十一开摘) — and the later
+// clause, no claim itself, says act a again (its act or a bare verb of
+// it) with a day of its own (我自家的霜降籽十月十号摘): the claim's day is
+// the rule's as heard, right or wrong, and the caller's act is asked of
+// its own day. nil when the day picked is in no claim, or no later clause
+// says the act again with a day.
+func (p *parser) claimedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mention {
+	if pick == nil || pick.Weak || a.w.activity == nil {
+		return nil
+	}
+	c0 := rd.clause(pick.Start)
+	if !p.claims(clauseText(rd, c0)) {
+		return nil
+	}
+	same := func(x *rules.Activity) bool { return x != nil && (x.IsA(a.w.activity) || a.w.activity.IsA(x)) }
+	for k := range rd.dates {
+		m := &rd.dates[k]
+		c := rd.clause(m.Start)
+		if c <= c0 || m.Bad || m.Weak || m.Custom || p.claims(clauseText(rd, c)) || p.retracted(rd, k) ||
+			slices.Contains(rd.events, m.Start) || p.inModifier(rd, m, a) || k > 0 && p.appositive(rd, rd.dates[k-1], m) ||
+			p.equated(rd, k) || p.pointsBack(rd, k) {
+			continue
+		}
+		again := slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == c && !h.neg && same(h.w.activity) }) ||
+			slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, a.w.activity) })
+		if again {
+			return m
+		}
+	}
+	return nil
+}
+
+// claims reports whether clause text t tells a claim: what someone said
+// (a word of Reported, 听说, 别个讲) or what the caller recalls (Recalled:
+// 我记得).
+func (p *parser) claims(t string) bool {
+	return p.reports(t) || p.hasAny(t, p.g.Recalled)
 }
 
 // restatedDay is the day said in a clause after act a's, one that tells
