@@ -171,7 +171,7 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 	}
 	roles := p.roles(rd)
 	if roles == nil {
-		return pos
+		return p.unclaimed(rd, pos)
 	}
 	back := p.asksBack(rd, roles, pos)
 	var kept []hit
@@ -210,7 +210,28 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 			})
 		})
 	}
-	return p.storySentences(rd, kept)
+	return p.unclaimed(rd, p.storySentences(rd, kept))
+}
+
+// unclaimed drops, of a call's acts, those of a clause that tells a
+// claim — what someone said or the caller recalls, asked of or not
+// (别个讲帮人摘茶籽算越界采摘; 听讲放鞭子要罚款; 听说放孔明灯犯法) — when
+// a later clause, no claim itself, says the caller doing an act of its own
+// (我老板请我去帮他摘; 我在山上坟前点几根香): that act is the caller's, what
+// was heard only why they call. A call whose acts are all the claim's keeps
+// them (听说烧纸要拘留).
+func (p *parser) unclaimed(rd *reading, pos []hit) []hit {
+	claim := func(c int) bool { return c >= 0 && p.claims(clauseText(rd, c)) }
+	own := func(h hit) bool {
+		return h.w.activity != nil && h.clause >= 0 && !claim(h.clause) && p.hasAny(clauseText(rd, h.clause), p.g.FirstPerson)
+	}
+	kept := slices.DeleteFunc(slices.Clone(pos), func(h hit) bool {
+		return claim(h.clause) && slices.ContainsFunc(pos, func(o hit) bool { return o.clause > h.clause && own(o) })
+	})
+	if len(kept) == 0 {
+		return pos
+	}
+	return kept
 }
 
 // sentenceStops end a sentence of a call (a comma only ends a clause).

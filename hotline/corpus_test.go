@@ -1183,7 +1183,9 @@ var heldoutSets = []heldoutSet{
 	// claim's day taken for the caller's); the set's README has it by category and the misses by kind. Two waste
 	// cases wrong about the planning area corrected: 216. Session 27 (set42), the false 可以 first: a day in a claim
 	// (听讲, 别个讲, 我记得), then the caller's act said again with its own day, is asked of that day: 219 (86.9 %).
-	{"set42", heldout42Glob, 250, 0.86, 0},
+	// A claim's act (别个讲帮人摘茶籽算越界采摘), then the caller's own (我老板请我去帮他摘): one call of the caller's
+	// act, 225 (89.3 %).
+	{"set42", heldout42Glob, 250, 0.89, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
