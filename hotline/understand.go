@@ -371,10 +371,12 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		if prev >= 0 {
 			inherit[a.clause] = prev
 			// 渣土车不盖篷布行不行 超载呢: the act said again is the kind of
-			// the earlier act's own family its words name (渣土车超载)
+			// the earlier act's own family its words name (渣土车超载) —
+			// not when said of someone else (我有职工医保还要交居民医保吗？
+			// 我爹我娘交居民医保要交好多钱: the parents' is the plain act)
 			for _, b := range acts {
 				if b.clause == prev {
-					if kind := p.kindInTopic(b, a); kind != nil {
+					if kind := p.kindInTopic(b, a); kind != nil && !p.otherDoer(rd, b, a) {
 						acts[k].w.activity = kind
 					}
 					break
@@ -991,7 +993,7 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		k := len(spans) - 1
 		for ; k >= 0 && owner[k] != 1; k-- {
 		}
-		if !p.hasSuffixAny(text[spans[k][0]:spans[k][1]], p.g.Known) {
+		if !p.toldKnown(text, spans[k]) {
 			return nil
 		}
 		var b strings.Builder
@@ -1043,6 +1045,19 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		parts = append(parts, part)
 	}
 	return parts
+}
+
+// toldKnown reports whether the stretch sp of text tells a case as known
+// (我在屋里烤火冇事): it ends with a word of Known, neither inside a longer
+// asking word (有冇得事) nor followed by a question mark — 她在屋里烧纸有冇得
+// 事？ asks it, a question of its own.
+func (p *parser) toldKnown(text string, sp [2]int) bool {
+	s := text[sp[0]:sp[1]]
+	if !p.hasSuffixAny(s, p.g.Known) || p.hasSuffixAny(s, p.g.Asking) {
+		return false
+	}
+	rest := text[sp[1]:]
+	return !strings.HasPrefix(rest, "?") && !strings.HasPrefix(rest, "？")
 }
 
 // callerOnly reports whether the only person clause s names is the caller:
@@ -1870,7 +1885,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					// first, in a question of its own — two questions; said
 					// after the way, 用职工医保账户给我爸交…我自己还能交不, the
 					// act is asked in the way's story)
-					manner = manner || o.w.activity != nil && slices.Contains(p.manners[h.w.activity.ID], o.w.activity) && !(h.i < o.i && p.apart(rd, h, o))
+					// (我有职工医保还要交居民医保吗？我爹我娘交居民医保要交好多钱？:
+					// nor when asked after the way, apart, for someone else)
+					manner = manner || o.w.activity != nil && slices.Contains(p.manners[h.w.activity.ID], o.w.activity) &&
+						!(p.apart(rd, h, o) && (h.i < o.i || p.otherDoer(rd, o, h)))
 				}
 			}
 			if !manner {
@@ -4289,6 +4307,15 @@ func (p *parser) otherPerson(rd *reading, m, h hit) bool {
 		!slices.Contains(p.manners[h.w.activity.ID], m.w.activity) {
 		return false
 	}
+	// (我有职工医保还要交居民医保吗？我爹我娘交居民医保要交好多钱？: the way
+	// asked in a question of its own is no story of the one it is told of)
+	return !p.apart(rd, m, h) && p.otherDoer(rd, m, h)
+}
+
+// otherDoer reports whether hit h's clause names someone else than hit m's
+// as the one who acts (老头子有职工医保，我交居民的) — not 他 of the one told
+// of, nor an act done for a third person (帮他交).
+func (p *parser) otherDoer(rd *reading, m, h hit) bool {
 	holder, doer := p.subject(rd, m), p.subject(rd, h)
 	for _, w := range p.g.Self {
 		if holder == w {
