@@ -3344,6 +3344,14 @@ func (p *parser) narrative(rd *reading, prev dates.Mention, m *dates.Mention) bo
 	return weak && prev.End <= m.Start && utf8.RuneCountInString(rd.text[prev.End:m.Start]) <= 2
 }
 
+// presentAsked reports whether m, a day said right after a narrative 现在,
+// is one day said in act a's own clause and that clause asks (一是现在十月
+// 四号能不能摘？二是十月八号可以摘不？): the present said is the day asked,
+// not a story's — another question's day must not take its place.
+func (p *parser) presentAsked(rd *reading, a hit, m *dates.Mention) bool {
+	return a.clause >= 0 && m.MonthEnd == nil && rd.clause(m.Start) == a.clause && p.endsQuestion(rd, a.clause)
+}
+
 // appositive reports whether m names again the day said right before it,
 // with nothing between (明天清明节, 明天星期六) or only a word of DayIs
 // (今年霜降是十月二十三号吧): the first, said as a day counted from today or
@@ -3383,7 +3391,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if p.retracted(rd, k) || m.Custom && said || slices.Contains(rd.events, m.Start) {
 			continue
 		}
-		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) || p.inModifier(rd, m, a) {
+		if m.Weak || k > 0 && p.narrative(rd, rd.dates[k-1], m) && !p.presentAsked(rd, a, m) || p.inModifier(rd, m, a) {
 			continue
 		}
 		if p.pointsBack(rd, k) {
