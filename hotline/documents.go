@@ -147,6 +147,16 @@ func (p *parser) asksOfDocument(rd *reading) bool {
 		if slices.Contains(p.g.UntilAsks, w) && p.reportsActIn(rd, first, k) {
 			continue
 		}
+		// 村里通知讲的什么，是不是不准上山烧纸: what it says, asked with a
+		// covered act, asks of the act
+		if slices.Contains(p.g.DocumentContent, w) && slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil }) {
+			continue
+		}
+		// 有人在山上烧田埂，依据哪个文件处理: the ground an act said before
+		// is handled on — the act's answer, its citation the document
+		if p.basisOfActBefore(rd, k) {
+			continue
+		}
 		// 通告上说到什么时候能摘茶籽: an act said after it in its clause is
 		// what is asked
 		end := k + len(w)
@@ -155,6 +165,18 @@ func (p *parser) asksOfDocument(rd *reading) bool {
 		}
 	}
 	return false
+}
+
+// basisOfActBefore reports whether the document ask at byte k follows a
+// word of ground (依据, 按: p.g.BasisOf) and an act, covered or not, done
+// or not (狗不拴), is said before it: 越界摘茶籽的依据哪个文件
+// asks how the picking is dealt with, 管放鞭炮的是哪个文件 asks of the
+// document.
+func (p *parser) basisOfActBefore(rd *reading, k int) bool {
+	if p.hasSuffixLen(rd.text[:k], p.g.BasisOf) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(rd.acts, func(h hit) bool { return h.j <= k && !h.when })
 }
 
 // reportsActIn reports whether, between from and to, a word reporting
@@ -656,8 +678,12 @@ func (h *Hotline) document(u *understanding, req Request) *Answer {
 	var cands []string // the documents of a serial said without a year
 	byIssuer := false  // … after an issuer: no other document is meant
 	if number == "" {
-		if cands, byIssuer = h.serialSaid(text); byIssuer && len(cands) == 1 {
-			number = cands[0] // 祁政办函22号: the issuer's one document of that serial
+		// 祁政办函22号: the issuer's one document of that serial; 22号文件
+		// with no issuer, when the rule set and its register know one
+		// document of that serial only, is that one (asking which of one
+		// is no question)
+		if cands, byIssuer = h.serialSaid(text); len(cands) == 1 {
+			number = cands[0]
 		}
 	}
 	if number == "" {

@@ -476,6 +476,15 @@ type grammar struct {
 	// DocumentAsks ask what a document is (its name, number, year) or
 	// until when it runs, said after a document word (医保那个文件叫什么名字)
 	DocumentAsks []string `yaml:"document_asks"`
+	// BasisOf, said right before a document ask (依据哪个文件处理), ask on
+	// which document's ground an act said in the call is handled
+	BasisOf []string `yaml:"basis_of"`
+	// DocumentContent are the document asks of what it says (讲的什么):
+	// asked of the document only in a call naming no covered act
+	DocumentContent []string `yaml:"document_content"`
+	// Roles are the posts officials who call name themselves by (网格员,
+	// 协管员): the caller, heard, no act's word
+	Roles []string `yaml:"roles"`
 	// UntilAsks are the document asks of how long something runs (到么子
 	// 时候为止): said after the notice's words reported with an act in them
 	// (通知讲…不准用火，到么子时候为止), they ask how long the act's ban runs.

@@ -887,7 +887,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	// (an age said, 老人家七十多了, is the caller's situation: read, as
 	// Query.ageSaid says, not a word misunderstood)
 	for _, l := range [][]string{g.Filler, g.People, g.When, g.Consequence, g.Fine, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting, g.Where,
-		g.Document, g.Validity, g.Report, g.Corrections, g.Age, keys(days), p.askedWords()} {
+		g.Document, g.Validity, g.Report, g.Corrections, g.Age, g.BasisOf, g.Roles, keys(days), p.askedWords()} {
 		for _, w := range l {
 			p.filler.addWord(w)
 		}
@@ -1069,7 +1069,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 // acts', the facts' and the frames' (eachKnownWord).
 func knownListsOf(voc *vocab.Vocabulary, g *grammar, feasts, asked []string) [][]string {
 	lists := [][]string{g.Negators, g.Focus, g.Filler, g.Asking, g.When, g.Consequence, g.Money, g.Deadline, g.DaysLeft, g.Benefits, g.Waiting,
-		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.DocumentUnlisted, g.DocumentCount, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday, g.SomeOf, g.Except, g.Counts, g.Persons,
+		g.Where, g.Refund, g.Fine, g.Document, g.Validity, g.DocumentAsks, g.BasisOf, g.Roles, g.DocumentUnlisted, g.DocumentCount, g.Employer, g.Report, g.Corrections, g.CorrectionsAlone, g.Enumerators, g.Connectors, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.Lunar, g.Past, g.People, g.Household, g.Everyday, g.SomeOf, g.Except, g.Counts, g.Persons,
 		keys(g.Days), keys(g.WeakDays), keys(g.Months), keys(g.Years), keys(g.MonthParts), keys(g.YearParts), keys(g.Gregorian),
 		keys(voc.Days), keys(voc.Festivals), keys(voc.Customs), keys(voc.LunarDays), keys(voc.TermDays), calendar.FestivalNames(), festivalWords,
 		keys(g.Cantonese.Days), keys(g.Cantonese.Months), feasts, g.Orthodox, keys(g.MonthSpans), asked,
@@ -3267,6 +3267,14 @@ func (p *parser) scanFrames(rd *reading) {
 				toks = append(toks, tok{i, i + k, s[i : i+k], true})
 				i = i + k
 			}
+			// 我家寒露籽10月8日能摘: a fact phrase the dictionary joined
+			// that ends with a frame's object leaves the object to the verb
+			if sg.word && j-i > 3 && inFactAt(rd, i) {
+				if k := p.objectSuffix(s[i:j]); k > 0 {
+					toks = append(toks, tok{i, i + k, s[i : i+k], true})
+					i += k
+				}
+			}
 			toks = append(toks, tok{i, j, s[i:j], word})
 		}
 	}
@@ -3912,6 +3920,25 @@ func (p *parser) mayBeObject(t string) bool {
 	return p.plain || p.objStarts.mayHave(r)
 }
 
+// objectSuffix is where, in t, the longest frame object it ends with
+// starts, when all before it is one word heard as no act's (我家寒露籽:
+// 我家); 0 when there is none.
+func (p *parser) objectSuffix(t string) int {
+	_, k := decodeRune(t)
+	for k < len(t) {
+		found := false
+		p.objects.each(t[k:], func(w string) { found = found || len(w) == len(t)-k })
+		// (what comes before is a word of who holds it, 我家, 自家: 灵房子
+		// is no 房子)
+		if found && p.filler.longestLen(t[:k]) == k {
+			return k
+		}
+		_, n := decodeRune(t[k:])
+		k += n
+	}
+	return 0
+}
+
 // frameTok is a word of a frame's window: bytes i..j of the text.
 type frameTok struct {
 	i, j int
@@ -4040,10 +4067,15 @@ func (p *parser) verbWindows(s string) [][2]int {
 			continue
 		}
 		sole := p.soleFirst[r]
+		// (a digit is not counted: a day said between the object and the
+		// verb, 寒露籽10月8日可以摘, is a few characters of speech)
 		lo := i
-		for k := 0; k < 8 && lo > 0; k++ {
-			_, sz := decodeLastRune(s[:lo])
+		for k := 0; k < 8 && lo > 0; {
+			r, sz := decodeLastRune(s[:lo])
 			lo -= sz
+			if r < '0' || r > '9' {
+				k++
+			}
 		}
 		hi := i
 		for k := 0; k < 12 && hi < len(s); k++ {
