@@ -16,7 +16,7 @@ var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "1fe842c38691fd21923ebf7613ee60f6c321f7397a84e6dae4fe08703c1630d0", Decode: snap0},  // activities.yaml
 	{Sum: "4d267b8813e7eefa5d0d3f78f80ed11645a54b5822821ea2ca5a984068edc304", Decode: snap1},  // days.yaml
 	{Sum: "7c5b4957e08c4c77b72dd39f9d9d14f50d170b02555b46209c809c15aafa60d7", Decode: snap2},  // duties.yaml
-	{Sum: "95b09dcb292b5a4bcebd8b4d1e91acfe57cb0b22d113532d1d65bcb74c7b9a3e", Decode: snap3},  // facts.yaml
+	{Sum: "24efc5ea93e572923fc37fc97943f7032a8c0f17e95f0b9fc941f40abc4590b6", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "74081256830cf73763fe3749448fdd315c20e226e99707333c185a88fe1e08bb", Decode: snap5},  // nouns.yaml
 	{Sum: "b721e0c1438b91d459a486c79d691e3439c3b32a272117b9923cc8473189d5b1", Decode: snap6},  // periods.yaml
@@ -1699,12 +1699,12 @@ func snap3() *fileSpec {
 	{
 		x1 := &s.Phrases[104]
 		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 772, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 772, Col: 23}, Quoted: true}}
-		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我家的寒露籽", "我屋里寒露籽"}
+		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽"}
 	}
 	{
 		x1 := &s.Phrases[105]
 		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 774, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 774, Col: 23}, Quoted: true}}
-		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我家的霜降籽", "我屋里霜降籽"}
+		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
