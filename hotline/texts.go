@@ -223,7 +223,9 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 	}
 	switch a.Verdict {
 	case NotUnderstood:
-		if q.badDay || q.Unread > 0 || utf8.RuneCountInString(q.Question) > maxTextCall {
+		// 菜市场外面那条街上卖活鱼可以吗 asks may I: a clause of the notice's
+		// aims is no answer to it, the question for the act is
+		if q.badDay || q.Unread > 0 || utf8.RuneCountInString(q.Question) > maxTextCall || h.tw.asksMay(q.Question) {
 			return nil
 		}
 		// a day or a time said names no clause (农历九月初六 is in the
