@@ -601,6 +601,9 @@ type grammar struct {
 	// Operator are the words that ask the operator to look (你帮我看下):
 	// their verb is no act of the caller's.
 	Operator []string `yaml:"operator"`
+	// Titles are callers' titles that hold an act's word (医保专干, 医保
+	// 协管员): they say who calls, and their act's word is no act.
+	Titles []string `yaml:"titles"`
 	// Unseen is the clause of an act done while its holder does not see
 	// (趁他冇看到, 等山主看不到的时候): one of Opens, who (at most Who
 	// characters), then a negator and a Perceive word, or an Unable word.

@@ -1716,8 +1716,8 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	for _, c := range rd.clocks {
 		rd.mark(c.Start, c.End)
 	}
-	if rd.says(p.g.Operator) || rd.says(p.g.Relayed) {
-		for _, w := range slices.Concat(p.g.Operator, p.g.Relayed) {
+	if rd.says(p.g.Operator) || rd.says(p.g.Relayed) || rd.says(p.g.Titles) {
+		for _, w := range slices.Concat(p.g.Operator, p.g.Relayed, p.g.Titles) {
 			for k := 0; k < len(text); {
 				i := strings.Index(text[k:], w)
 				if i < 0 {

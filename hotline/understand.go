@@ -4354,8 +4354,12 @@ func (p *parser) otherDoer(rd *reading, m, h hit) bool {
 
 // forOther reports whether clause c names someone the act is done for by a
 // phrase of the vocabulary that opens with a benefactive word (给我爸,
-// 帮我娘), other than the caller (给我自己).
+// 帮我娘), other than the caller (给我自己), or by a pronoun (帮她交: the
+// person named before it, kinBefore).
 func (p *parser) forOther(rd *reading, c int) bool {
+	if c >= 0 && p.hasAny(clauseText(rd, c), p.g.ForPronouns) {
+		return true
+	}
 	for _, f := range rd.facts {
 		if f.clause != c {
 			continue
