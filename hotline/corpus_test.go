@@ -1096,6 +1096,8 @@ var heldoutSets = []heldoutSet{
 	// Session 26 (rites: 元旦过了1月2号 no 1月3日, a day gone by the nearer told done with 了 and asked of), 236 (92.9 %,
 	// the floor 0.92). Session 27 (rites: the holding said with 承包, 本人 or its size, 当天 after a day): 237 (93.3 %,
 	// the floor 0.93).
+	// the floor 0.92).
+	// Session 27 (ins: 缴费 said bare, 1月1号交 of the collection period), 237 (93.3 %, the floor 0.93).
 	{"set37", heldout37Glob, 250, 0.93, 0},
 	// Held-out set 38 (testdata/heldout/s38-numbers, 253 calls in 7 categories, session 25): callers whose calls are
 	// full of numbers (counts, amounts, ages, sizes, money, clock times, years, ranges), most of which decide nothing.
@@ -1139,6 +1141,10 @@ var heldoutSets = []heldoutSet{
 	// nothing, the question after it is asked; a way of an act asked apart and the plain act asked after it for
 	// others are two questions (我们两个有职工医保的还要交居民医保吗？我爹我娘…交居民医保要交好多钱): 206 (78.0 %, the
 	// floor 0.78).
+	// 0.76).
+	// Session 27 (ins: a telephone told used, 打电话给我讲, asks no number; the employee account for 帮她 after the
+	// plan held; the plan asked in a question of its own before the fee of others, 好多钱一个 no total), 207 (78.4 %,
+	// the floor 0.78).
 	{"set39", heldout39Glob, 260, 0.78, 0},
 	// Held-out set 40 (testdata/heldout/s40-wardens, 250 calls in 7 categories, session 26): officials who describe a
 	// third person's act, often as it happens (我是护林员，看到…; 网格员问下，明天村里有人出殡要放鞭子，我怎么跟他讲), and
@@ -1154,6 +1160,9 @@ var heldoutSets = []heldoutSet{
 	// 住户自己把装修垃圾拉到社区指定的堆放点; 交给私人拉走; 又不清运又不遮盖): 230 (92.0 %, the floor 0.91).
 	// are family and close relatives: 227 (90.8 %). Session 27 (asks): 依据哪个文件处理 with an act said is the act's
 	// answer (its citation the notice), 归哪个部门处理 of 违规野外用火 the duty, officials' posts heard: 232 (92.8 %).
+	// are family and close relatives: 227 (90.8 %).
+	// Session 27 (ins: 医保专干 a title, no act; 集中缴费 the act; 不晓得…买了职工医保冇 asked), 231 (92.4 %, the floor
+	// 0.92).
 	{"set40", heldout40Glob, 250, 0.92, 0},
 	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
 	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made
@@ -1166,7 +1175,6 @@ var heldoutSets = []heldoutSet{
 	// Session 27 (rites: 本人承包山上, 自家承包山上 the caller's own hill; 受雇帮承包户 the holder's consent; 当天 after a
 	// day said with another clause's act names that day): 234 (94.4 %). Then (rites: 今年三十晚上 said in December this
 	// lunar year's; 教室里 a building; rites with no fire, 摆供品磕头, 徒步, no rule): 236 (95.2 %, the floor 0.95).
-	{"set41", heldout41Glob, 245, 0.95, 0},
 	// that day; written words (焚香, 家中, 垂钓, 捡拾, 未安装): 231 (93.1 %). Session 27 (ways: 住户自己把装修垃圾拉到
 	// 社区指定的堆放点): 232 (93.5 %).
 	// 社区指定的堆放点): 232 (93.5 %); 运输途中撒落渣土 as the spill, 233 (94.0 %).
@@ -1194,6 +1202,8 @@ var heldoutSets = []heldoutSet{
 	// A claim's act (别个讲帮人摘茶籽算越界采摘), then the caller's own (我老板请我去帮他摘): one call of the caller's
 	// act, 225 (89.3 %).
 	{"set42", heldout42Glob, 250, 0.89, 0},
+	// Session 27 (ins: 给母亲, 个人（家庭）账户, 缴费 bare, 哪些方式, 单位没有给我买社保), 236 (95.2 %, the floor 0.95).
+	{"set41", heldout41Glob, 245, 0.95, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -309,6 +309,9 @@ type grammar struct {
 	Only      []string `yaml:"only"`
 	Counts    []string `yaml:"counts"`
 	CountsNot []string `yaml:"counts_not"`
+	// PerHead asks the amount of one person (好多钱一个, 每人交多少): the
+	// call's people are then not counted to a total.
+	PerHead []string `yaml:"per_head"`
 	// Fractions count as Counts only when the call states no fact (监测户
 	// 只交一半 is the assistance's share).
 	Fractions []string `yaml:"fractions"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "61dee40a89dc3e99afe5d00f41f6d06d0225972dd92249da3451492d605d8ccf", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "8a056e61b3502caefb17748469633171365c3b851884517374319fedef484f52", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -168,6 +168,7 @@ func grammarSnap0() *grammar {
 	s.Only = []string{"只", "就", "光", "仅", "单单"}
 	s.Counts = []string{"一个", "两个", "二个", "三个", "四个", "五个", "六个", "七个", "八个", "九个", "十个", "几个", "一口", "两口", "三口", "四口", "五口"}
 	s.CountsNot = []string{"月", "星期", "礼拜", "小时", "钟头", "工作日", "地方", "地点", "年", "点", "季度", "人头", "人多少", "人好多", "人要多少", "人要好多", "人是多少", "人几多"}
+	s.PerHead = []string{"钱一个", "好多一个", "多少一个", "几多一个", "每人", "每个人", "一人交", "一个人交好多", "一个人交多少", "一个多少钱", "一个好多钱"}
 	s.Fractions = []string{"一半"}
 	s.HeadUnits = []string{"口"}
 	s.PeopleUnits = []string{"个", "位"}

@@ -3137,7 +3137,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		text = clauseText(rd, a.clause)
 		says = func(words []string) bool { return p.hasAny(text, words) }
 	}
-	q.household, q.apart = p.householdCount(rd.text)
+	if !p.hasAny(rd.text, p.g.PerHead) {
+		q.household, q.apart = p.householdCount(rd.text)
+	}
 	q.asks = askFlags{
 		when:        says(p.g.When),
 		consequence: says(p.g.Consequence),
