@@ -1137,6 +1137,7 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 	c := h.cat
 	a := &Answer{Query: q, Details: &Details{Why: []string{}, NotUnderstood: q.NotUnderstood}, FollowUp: []FollowUp{}, Reasons: []engine.Reason{}, Lang: l}
 	switch {
+	case !q.badDay && h.placeAsked(q, a):
 	case q.Act != "" && !q.badDay:
 		a.Verdict = engine.NoRule
 		a.Headline = c.T(l, "head.no_rule_act", "act", q.Act, "when", h.whenOf(l, q.Date, q))
@@ -1169,6 +1170,44 @@ func (h *Hotline) notDecided(q *Query, l Lang) *Answer {
 		a.Answer = fitKeeping([]string{a.Answer, h.unreadText(l, q)}, []bool{true, true}, maxSpoken(l))
 	}
 	return a
+}
+
+// placeAsked answers a call that names a township and asks no act, or
+// only what the township counts as (龙山街道算城区吗, 浯溪街道属于城市规划区吗):
+// the place table's reading of it (街道按城区理解), then the question of
+// the act. It reports whether it answered.
+func (h *Hotline) placeAsked(q *Query, a *Answer) bool {
+	p, ok := h.placeOf(q)
+	if !ok {
+		return false
+	}
+	c, l := h.cat, a.Lang
+	a.Verdict = NotUnderstood
+	a.Headline = c.T(l, "head.place", "place", p.Words, "note", p.Note)
+	a.Ask = c.T(l, "ask.activity")
+	a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken(l))
+	return true
+}
+
+// placeOf is the township a call with no act names, with the place
+// table's reading (Understood.Note), when that reading is all it asks: a
+// zone asked of it that the reading does not speak of (白水镇是不是重点森林
+// 防火区) is not.
+func (h *Hotline) placeOf(q *Query) (Understood, bool) {
+	if q.Activity != "" || q.Act != "" && !slices.Contains(h.p.g.PlaceAsks, q.Act) {
+		return Understood{}, false
+	}
+	i := slices.IndexFunc(q.Understood, func(u Understood) bool { return u.Kind == "place" && u.Note != "" })
+	if i < 0 {
+		return Understood{}, false
+	}
+	p := q.Understood[i]
+	for _, u := range q.Understood {
+		if u.Kind == "fact" && u.Fact == "" && !strings.Contains(p.Note, u.Words) {
+			return Understood{}, false
+		}
+	}
+	return p, true
 }
 
 // unreadAllowed answers a call cut short (Query.Unread) whose act is

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "184ddf963c4ac2f368658e87792481f1dd55eb1cfd55b2a67e665f3adad7e0cb"
+const catalogSnapshotSum = "e522418beb47d78a905484357c1c38c1f63b123c5f7933c832e5091efb75a868"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -120,6 +120,7 @@ func snapshotCatalog() *Catalog {
 			"head.no_rule_act":                     {ZH: "本规则库没有相关规定：{when}{act}。", EN: "The rule base has no rule on this: {act}{when}."},
 			"head.no_term":                         {ZH: "本规则库没有{term}的规定：{when}{activity}。", EN: "The rule base has no rule on the {term}: {activity}{when}."},
 			"head.not_understood":                  {ZH: "没有听出您要问哪件事。", EN: "No question the rule base can answer was recognised."},
+			"head.place":                           {ZH: "{place}：{note}。", EN: "{place}: {note}."},
 			"head.plan":                            {ZH: "{when}{activity}，可以这样办：", EN: "{activity}{when}: this is how, as the notice says."},
 			"head.short.allowed":                   {ZH: "可以：{when}这件事是允许的。", EN: "Yes: it is allowed{when}."},
 			"head.short.conditional":               {ZH: "要看情况：{when}这件事要看具体情况。", EN: "It depends: the answer{when} turns on the facts below."},

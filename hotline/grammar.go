@@ -565,6 +565,9 @@ type grammar struct {
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
 	FactAsked []string `yaml:"fact_asked"`
+	// PlaceAsks are the words of a call asking what a township counts as
+	// (属于, 算): no act, the place table's reading is the answer
+	PlaceAsks []string `yaml:"place_asks"`
 	// FactWhere are the words of a question of where a fact lies (是哪些
 	// 地方, 在哪里): a fact phrase said right before one that ends its
 	// clause (Ends, particles, may follow) is asked, not stated

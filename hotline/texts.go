@@ -223,6 +223,9 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 	}
 	switch a.Verdict {
 	case NotUnderstood:
+		if _, ok := h.placeOf(q); ok {
+			return nil // 浯溪街道属于城市规划区吗: the place table answers it
+		}
 		// 菜市场外面那条街上卖活鱼可以吗 asks may I: a clause of the notice's
 		// aims is no answer to it, the question for the act is
 		if q.badDay || q.Unread > 0 || utf8.RuneCountInString(q.Question) > maxTextCall || h.tw.asksMay(q.Question) {
