@@ -1182,8 +1182,19 @@ func (h *Hotline) placeAsked(q *Query, a *Answer) bool {
 		return false
 	}
 	c, l := h.cat, a.Lang
+	note := p.Note
+	if l != ZH {
+		// the table's reading in the answer's language: the facts it gives
+		var said []string
+		for _, u := range q.Understood {
+			if u.Kind == "fact" && u.Words == p.Words && u.Fact != "" {
+				said = append(said, h.saidAs(l, u.Fact, u.Value))
+			}
+		}
+		note = strings.Join(said, c.T(l, "list.sep"))
+	}
 	a.Verdict = NotUnderstood
-	a.Headline = c.T(l, "head.place", "place", p.Words, "note", p.Note)
+	a.Headline = c.T(l, "head.place", "place", p.Words, "note", note)
 	a.Ask = c.T(l, "ask.activity")
 	a.Answer = fit([]string{a.Headline, c.T(l, "follow.ask", "question", a.Ask)}, maxSpoken(l))
 	return true
