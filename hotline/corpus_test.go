@@ -1094,10 +1094,8 @@ var heldoutSets = []heldoutSet{
 	// 不点火的) and the watchman's hut on the hill (守山的棚子外面); with the session's other fixes, 229 (90.2 %, the
 	// floor 0.90).
 	// Session 26 (rites: 元旦过了1月2号 no 1月3日, a day gone by the nearer told done with 了 and asked of), 236 (92.9 %,
-	// the floor 0.92). Session 27 (rites: the holding said with 承包, 本人 or its size, 当天 after a day): 237 (93.3 %,
-	// the floor 0.93).
-	// the floor 0.92).
-	// Session 27 (ins: 缴费 said bare, 1月1号交 of the collection period), 237 (93.3 %, the floor 0.93).
+	// the floor 0.92). Session 27 (rites: the holding said with 承包, 本人 or its size, 当天 after a day; ins: 缴费 said
+	// bare, 1月1号交 of the collection period): 237 (93.3 %, the floor 0.93).
 	{"set37", heldout37Glob, 250, 0.93, 0},
 	// Held-out set 38 (testdata/heldout/s38-numbers, 253 calls in 7 categories, session 25): callers whose calls are
 	// full of numbers (counts, amounts, ages, sizes, money, clock times, years, ranges), most of which decide nothing.
@@ -1111,10 +1109,10 @@ var heldoutSets = []heldoutSet{
 	// (rites: 9月10号…乱倒了2车渣土犯法不 said on the 11th, the act told done on the day just gone; ins: a count of
 	// people in digits, 一家6口人只交4个人的), with the session's other landings 228 (90.1 %, the floor 0.90).
 	// Session 27 (rites: 自家3亩茶山 the caller's own hill, its size said between; 还有茶籽冇摘 the work still to do,
-	// asked of): 230 (90.9 %).
-	// Session 27 (ways: waste handed to an individual, 交给个人拉; a site's waste neither cleared nor covered, 有2000方
-	// 渣土冇清运，也冇盖): 230 (90.9 %); the loading's road taken by half (卸货，占了半边路), 231 (91.3 %, the floor 0.91).
-	{"set38", heldout38Glob, 250, 0.91, 0},
+	// asked of; ways: waste handed to an individual, 交给个人拉; a site's waste neither cleared nor covered, 有2000方渣土
+	// 冇清运，也冇盖; the loading's road taken by half, 卸货，占了半边路): with the session's other landings, 233 (92.1 %,
+	// the floor 0.92).
+	{"set38", heldout38Glob, 250, 0.92, 0},
 	// Held-out set 39 (testdata/heldout/s39-long, 264 calls in 7 categories, session 25): long, rambling calls
 	// (60–190 characters) that tell a story before, around and after the question (who the caller is, the family, last
 	// year, a neighbour; a day said early and changed later; 现在 in the story not the day asked; two questions). Its
@@ -1134,18 +1132,12 @@ var heldoutSets = []heldoutSet{
 	// call measured its own (我老弟讲一百米以外就不管了) is no measure; acts of a sentence of the story none of whose
 	// clauses asks yield to the sentence that asks of an act of its own: with the session's other landings, 196
 	// (74.2 %); with the rest of session 26's landings (ins: 再给 no 宰鸡, a count in digits), 201 (76.1 %, the floor
-	// 0.76). Session 27 (rites: 今年三十晚上 said in December is this lunar year's 除夕): 202 (76.5 %).
-	// 0.76). Session 27 (ways): one key corrected (the borrowed permit's call says no place: conditional); 冇办过么子
-	// 核准证 and 还冇去办么子手续 as no permit: 204 (77.3 %, the floor 0.77).
-	// 0.76). Session 27 (long): a telephone call told in the story (打电话给我讲, 村干部打电话讲, 打个电话问清楚) reports
-	// nothing, the question after it is asked; a way of an act asked apart and the plain act asked after it for
-	// others are two questions (我们两个有职工医保的还要交居民医保吗？我爹我娘…交居民医保要交好多钱): 206 (78.0 %, the
-	// floor 0.78).
-	// 0.76).
-	// Session 27 (ins: a telephone told used, 打电话给我讲, asks no number; the employee account for 帮她 after the
-	// plan held; the plan asked in a question of its own before the fee of others, 好多钱一个 no total), 207 (78.4 %,
-	// the floor 0.78).
-	{"set39", heldout39Glob, 260, 0.78, 0},
+	// 0.76). Session 27: one key corrected (ways: the borrowed permit's call says no place: conditional); a telephone
+	// call told in the story reports nothing, the question after it is asked, and a way of an act asked apart and the
+	// plain act asked after it for others are two questions (long); 冇办过么子核准证 as no permit (ways); 今年三十晚上 said
+	// in December this lunar year's 除夕 (rites); the employee account for 帮她 after the plan held, 好多钱一个 no total
+	// (ins): with the session's other landings, 212 (80.3 %, the floor 0.80).
+	{"set39", heldout39Glob, 260, 0.80, 0},
 	// Held-out set 40 (testdata/heldout/s40-wardens, 250 calls in 7 categories, session 26): officials who describe a
 	// third person's act, often as it happens (我是护林员，看到…; 网格员问下，明天村里有人出殡要放鞭子，我怎么跟他讲), and
 	// ask whether it breaks the rules, the basis, the penalty or who handles it. Its first run, before any change made
@@ -1154,16 +1146,11 @@ var heldoutSets = []heldoutSet{
 	// Two oiltea cases corrected (another's hill with the holder's consent unsaid is conditional, right-to-pick): 218.
 	// Session 26 (set40), the false 可以 first: 拆开来分别交, 分开各自缴 is 拆户参保: 219. Then a role said first (村支书,
 	// 支书, 书记) is the caller, never 植树 by its sound; a third person's spouse, parents and children (给他老婆, 给他爸妈)
-	// are family and close relatives: 227 (90.8 %). Session 27 (rites: 教室里 is a building, a candle lit there no
-	// rule): 228 (91.2 %, the floor 0.91).
-	// are family and close relatives: 227 (90.8 %). Session 27 (ways: a resident carrying their own decoration waste,
-	// 住户自己把装修垃圾拉到社区指定的堆放点; 交给私人拉走; 又不清运又不遮盖): 230 (92.0 %, the floor 0.91).
-	// are family and close relatives: 227 (90.8 %). Session 27 (asks): 依据哪个文件处理 with an act said is the act's
-	// answer (its citation the notice), 归哪个部门处理 of 违规野外用火 the duty, officials' posts heard: 232 (92.8 %).
-	// are family and close relatives: 227 (90.8 %).
-	// Session 27 (ins: 医保专干 a title, no act; 集中缴费 the act; 不晓得…买了职工医保冇 asked), 231 (92.4 %, the floor
-	// 0.92).
-	{"set40", heldout40Glob, 250, 0.92, 0},
+	// are family and close relatives: 227 (90.8 %). Session 27 (rites: 教室里 a building; ways: 住户自己把装修垃圾拉到
+	// 社区指定的堆放点, 交给私人拉走, 又不清运又不遮盖; asks: 依据哪个文件处理 with an act said is the act's answer, 归哪个
+	// 部门处理 the duty, officials' posts heard; ins: 医保专干 a title, 集中缴费 the act, 不晓得…买了职工医保冇 asked): with
+	// the session's other landings, 240 (96.0 %, the floor 0.95).
+	{"set40", heldout40Glob, 250, 0.95, 0},
 	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
 	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made
 	// for it, scored 213 of 248 (85.9 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (已有单位缴纳的职工医保，
@@ -1172,26 +1159,11 @@ var heldoutSets = []heldoutSet{
 	// plan held in written verbs (已参加职工医保) is the dual enrolment, the false 可以 first, 220; a notice named as where
 	// a day was read, with the act asked after it (看到通知说…施行，想确认一下：当天…), is the act's question and 当天
 	// that day; written words (焚香, 家中, 垂钓, 捡拾, 未安装): 231 (93.1 %).
-	// Session 27 (rites: 本人承包山上, 自家承包山上 the caller's own hill; 受雇帮承包户 the holder's consent; 当天 after a
-	// day said with another clause's act names that day): 234 (94.4 %). Then (rites: 今年三十晚上 said in December this
-	// lunar year's; 教室里 a building; rites with no fire, 摆供品磕头, 徒步, no rule): 236 (95.2 %, the floor 0.95).
-	// that day; written words (焚香, 家中, 垂钓, 捡拾, 未安装): 231 (93.1 %). Session 27 (ways: 住户自己把装修垃圾拉到
-	// 社区指定的堆放点): 232 (93.5 %).
-	// 社区指定的堆放点): 232 (93.5 %); 运输途中撒落渣土 as the spill, 233 (94.0 %).
-	// that day; written words (焚香, 家中, 垂钓, 捡拾, 未安装): 231 (93.1 %). Session 27 (asks): numbered questions
-	// (想问两个问题：1、…2、…) split: 232 (93.5 %).
-	// Held-out set 43 (testdata/heldout/s43-trades, 250 calls in 7 categories, session 27): callers for their trade
-	// or business (纸扎店 selling 孔明灯, 油坊 buying seed, 装修队, 渣土车, 流动摊贩, 农家乐 guests, HR). Its first run,
-	// before any change made for it, scored 186 of 250 (74.4 %) on main dd2498d9, with 1 answer of 可以 where a rule
-	// forbids (老婆在长沙那边也交了居民医保，祁阳这边还交不: the enrolment elsewhere not heard); the set's README has it by
-	// category and the misses by kind. Seven keys wrong about the text corrected (three days the calls do not say,
-	// four verdicts that presumed the 城区), one case of two acts made two answers: 193 (77.2 %). Session 27 (set43),
-	// the false 可以 first: 这边还交 after one enrolled over there is 重复参保: 194 (77.6 %). Then the buyer's trade said
-	// with 收茶籽 (开油坊的, 我们油厂, 拿到油坊去榨) is 收购新茶籽榨油, last year's seed named whole: 196 (78.4 %).
-	{"set43", heldout43Glob, 250, 0.78, 0},
-	// the false 可以 first: 这边还交 after one enrolled over there is 重复参保: 194 (77.6 %).
-	// Session 27 (rites: 本人承包山上, 自家承包山上 the caller's own hill; 受雇帮承包户 the holder's consent; 当天 after a
-	// day said with another clause's act names that day): 234 (94.4 %, the floor 0.94).
+	// Session 27 (rites: 本人承包山上 the caller's own hill, 受雇帮承包户 the holder's consent, 当天 after a day, rites
+	// with no fire no rule; ways: 住户自己把装修垃圾拉到社区指定的堆放点, 运输途中撒落渣土; asks: numbered questions split;
+	// ins: 给母亲, 个人（家庭）账户, 缴费 bare, 哪些方式, 单位没有给我买社保): with the session's other landings, 244
+	// (98.4 %, the floor 0.98).
+	{"set41", heldout41Glob, 245, 0.98, 0},
 	// Held-out set 42 (testdata/heldout/s42-hearsay, 252 calls in 7 categories, session 27): callers who check
 	// what they heard or read (a rumour, a neighbour's claim, last year's rule, another county's, a video) and ask
 	// whether it is true or act on it. Its first run, before any change made for it, scored 214 of 252 (84.9 %) on
@@ -1200,10 +1172,19 @@ var heldoutSets = []heldoutSet{
 	// cases wrong about the planning area corrected: 216. Session 27 (set42), the false 可以 first: a day in a claim
 	// (听讲, 别个讲, 我记得), then the caller's act said again with its own day, is asked of that day: 219 (86.9 %).
 	// A claim's act (别个讲帮人摘茶籽算越界采摘), then the caller's own (我老板请我去帮他摘): one call of the caller's
-	// act, 225 (89.3 %).
+	// act, 225 (89.3 %). One insurance key corrected (明年的医保…我现在交得不 asks of the 2026 plan: no rule): 226 (89.7 %,
+	// the floor 0.89).
 	{"set42", heldout42Glob, 250, 0.89, 0},
-	// Session 27 (ins: 给母亲, 个人（家庭）账户, 缴费 bare, 哪些方式, 单位没有给我买社保), 236 (95.2 %, the floor 0.95).
-	{"set41", heldout41Glob, 245, 0.95, 0},
+	// Held-out set 43 (testdata/heldout/s43-trades, 250 calls in 7 categories, session 27): callers for their trade
+	// or business (纸扎店 selling 孔明灯, 油坊 buying seed, 装修队, 渣土车, 流动摊贩, 农家乐 guests, HR). Its first run,
+	// before any change made for it, scored 186 of 250 (74.4 %) on main dd2498d9, with 1 answer of 可以 where a rule
+	// forbids (老婆在长沙那边也交了居民医保，祁阳这边还交不: the enrolment elsewhere not heard); the set's README has it by
+	// category and the misses by kind. Seven keys wrong about the text corrected (three days the calls do not say,
+	// four verdicts that presumed the 城区), one case of two acts made two answers: 193 (77.2 %). Session 27 (set43),
+	// the false 可以 first: 这边还交 after one enrolled over there is 重复参保: 194 (77.6 %). Then the buyer's trade said
+	// with 收茶籽 (开油坊的, 我们油厂, 拿到油坊去榨) is 收购新茶籽榨油, last year's seed named whole: 196 (78.4 %, the
+	// floor 0.78).
+	{"set43", heldout43Glob, 250, 0.78, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
