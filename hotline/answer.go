@@ -1183,7 +1183,7 @@ func (h *Hotline) placeAsked(q *Query, a *Answer) bool {
 	}
 	c, l := h.cat, a.Lang
 	note := p.Note
-	if l != ZH {
+	if l == EN {
 		// the table's reading in the answer's language: the facts it gives
 		var said []string
 		for _, u := range q.Understood {
