@@ -4646,6 +4646,24 @@ func (p *parser) chosenOver(rd *reading, h hit) bool {
 		if otherValue(h, o) {
 			return true
 		}
+		// 是在屋里点香还是在屋门口禾场里点: two places, each where its option
+		// is done, are the choice even when they state different facts
+		if p.optionsOf(rd, h, o) && p.saidWhere(rd, h) && p.saidWhere(rd, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// saidWhere reports whether the fact phrase h is said right after a word of
+// at or toward (在屋里, 拿到河边, 摆到门口人行道上): the place an option is
+// done at or taken to.
+func (p *parser) saidWhere(rd *reading, h hit) bool {
+	before := rd.text[:h.i]
+	for _, w := range slices.Concat(p.g.Toward, p.g.At) {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
 	}
 	return false
 }

@@ -261,7 +261,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	opening, oc := p.openingFact(rd, actClauses, len(acts))
 	// 寒露籽什么时候能摘？霜降籽呢: a clause of facts ending in 呢, after an
 	// act, asks the same of them.
-	var extra []hit
+	var extra, refused []hit
 	if len(acts) > 0 {
 		// 十月五号可以不 十月十号呢: a clause of a day alone, ending in 呢,
 		// asks the same on that day
@@ -341,8 +341,20 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 				extra = append(extra, again)
 				delete(shared, c)
 				p.markVerbAgain(rd, again)
+				// 别个山上的茶籽摘不得，那我摘自家山上的呢: the act refused
+				// and the case turned to, asked with 呢 — the turn is what
+				// is asked, never the refused case's answer
+				last := lastBefore(c)
+				if at, ok := p.fallsBack(rd, last); ok && rd.clause(at) == c {
+					refused = append(refused, last)
+				}
 			}
 		}
+	}
+	if len(refused) > 0 {
+		acts = slices.DeleteFunc(acts, func(a hit) bool {
+			return slices.ContainsFunc(refused, func(r hit) bool { return r.i == a.i && r.j == a.j && r.clause == a.clause })
+		})
 	}
 	residue := p.residue(rd)
 	acts = append(acts, extra...)
@@ -1794,6 +1806,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					continue
 				}
 				p.placeRetracted(rd, h, at)
+				// 别个山上的茶籽摘不得，那我摘自家山上的呢: the act refused,
+				// then said again in the case turned to, is asked there
+				// only — the refused case's answer is the caller's own
+				if _, back := p.fallsBack(rd, h); back && slices.ContainsFunc(pos, func(o hit) bool { return o.i >= at && p.sameAct(o, h) }) {
+					continue
+				}
 			}
 			kept = append(kept, h)
 		}
@@ -3942,6 +3960,11 @@ func (p *parser) actRetracted(rd *reading, h hit, acts []hit) bool {
 		}
 	}
 	return false
+}
+
+// sameAct reports whether hits h and o name one act, covered or not.
+func (p *parser) sameAct(h, o hit) bool {
+	return h.w.activity == o.w.activity && h.w.act == o.w.act
 }
 
 // laterDay reports whether ms holds a day said plainly (not a narrative
