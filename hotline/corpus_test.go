@@ -238,6 +238,12 @@ const (
 	// storing or carrying a thing is not using it; one file per notice and
 	// one of uncovered acts.
 	heldout43Glob = "testdata/heldout/s43-trades/*.yaml"
+	// heldout44Glob is held-out set 44 (session 28): calls as a speech
+	// recogniser types them on a trial voice line — little or no punctuation,
+	// fillers and false starts kept, whole-word homophones (烧纸→少指, 鞭炮→编炮,
+	// 医保→一保, 渣土→扎土, 摆摊→百摊, 野炊→也吹), dialect by sound (冇→某,
+	// 要得不→要的不), numbers as the engine writes them, self-corrections kept.
+	heldout44Glob = "testdata/heldout/s44-dictated/*.yaml"
 	// heldout42Glob is held-out set 42 (session 27): callers who check what
 	// they heard or read — rumours, half-remembered notices, a neighbour's
 	// claim, last year's rule, another county's, a video online (听说今年清明
@@ -1196,6 +1202,12 @@ var heldoutSets = []heldoutSet{
 	// with 收茶籽 (开油坊的, 我们油厂, 拿到油坊去榨) is 收购新茶籽榨油, last year's seed named whole: 196 (78.4 %, the
 	// floor 0.78).
 	{"set43", heldout43Glob, 250, 0.78, 0},
+	// Held-out set 44 (testdata/heldout/s44-dictated, 250 calls in 7 categories, session 28): calls as a speech
+	// recogniser types them (少指, 编炮, 一保, 扎土, 百摊, 也吹; fillers, no punctuation, numbers as typed, self-
+	// corrections). Its first run, before any change made for it, scored 195 of 250 (78.0 %) on main e64adf09, with
+	// 1 answer of 可以 where a rule forbids (学校那边交了医保 家里还交不: the school's enrolment with 那边 between not
+	// heard), fixed first: 196; the set's README has it by category and the misses by kind.
+	{"set44", heldout44Glob, 250, 0.78, 0},
 	// Held-out set 45 (testdata/heldout/s45-elders, 251 calls in 7 categories, session 28): old callers, 65 to 90
 	// (老历 days, 里 and 丈, 烧包, 送亮, 火塘, 挑担进城, 低保, 五保, a son working away). Its first run, before any change
 	// made for it, scored 197 of 251 (78.5 %) on main e64adf09, with 1 answer of 可以 where a rule may forbid (城里拆旧屋，
