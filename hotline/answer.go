@@ -1752,6 +1752,12 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) && changes == "" && h.changeSaid(d, q.asks.when) {
 		spoken = append(spoken, a.Details.NextChange)
 	}
+	if cs := h.claimSaid(l, q, d); cs != "" {
+		// 离山五十米以内才不准: the bound heard was wrong — the right one
+		// is kept before what else there is room for
+		spoken = append(spoken, cs)
+		must = markMust(must, len(spoken), 1)
+	}
 	if q.asks.consequence || h.banIsPenalty(d) {
 		if p, np := h.penaltySaid(l, q, d); p != "" {
 			spoken = append(spoken, p)

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "e522418beb47d78a905484357c1c38c1f63b123c5f7933c832e5091efb75a868"
+const catalogSnapshotSum = "cca9f5c458011e8c8dbfc4aab8edf314627e8708cfbc12753fe642da2e6be682"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -44,6 +44,8 @@ func snapshotCatalog() *Catalog {
 			"check.term":                           {ZH: "{name}：{value} {text}", EN: "{name}: {value} {text}"},
 			"check.unknown_facts":                  {ZH: "需要确认：{facts}", EN: "To confirm: {facts}"},
 			"check.window":                         {ZH: "时段：{window}", EN: "Period: {window}"},
+			"claim.area":                           {ZH: "范围", EN: "area covered"},
+			"claim.bound":                          {ZH: "您听到的“{words}”不对：{name}是{reach}（{cite}）。", EN: "What you heard (“{words}”) is not right: the {name} is {reach} ({cite})."},
 			"clock":                                {ZH: "{h}点", EN: "{h}:00"},
 			"clock.minutes":                        {ZH: "{h}点{m}分", EN: "{h}:{m}"},
 			"contact":                              {ZH: "咨询、报警请打{name}：{phones}。", EN: "To ask or report, call {name}: {phones}."},

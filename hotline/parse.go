@@ -165,6 +165,16 @@ type Query struct {
 	unplacedDay bool
 	// badWords are the words that named it (2月30号)
 	badWords []string
+	// claimed are the bounds a claim the caller heard states (离山五十米
+	// 以内才不准): the answer says the rule's where they differ
+	claimed []claimedBound
+}
+
+// claimedBound is a bound of number fact a claim states, and its words.
+type claimedBound struct {
+	fact  string
+	bound float64
+	words string
 }
 
 // askTerms is one entry of the vocabulary's asks table with its words

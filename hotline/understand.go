@@ -971,6 +971,10 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		switch {
 		case p.hasAny(s, p.g.PairBoth):
 			both = both || n == 0 && p.hasAny(s, p.g.PairNamed)
+		case p.claims(s):
+			// 我记得离山五十米以内才不准 (别个讲…): the rule as heard, told
+			// by whoever — no one's case of the act
+			owner[k] = n
 		case p.hasAny(s, p.g.PairSubjects):
 			// 单位给我买了社保的，我也交个居民医保: the caller named again
 			// is the same person, not a second one
@@ -3216,7 +3220,36 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			}
 		}
 	}
+	q.claimed = p.claimedBounds(rd)
 	return q
+}
+
+// claimedBounds are the bounds of a number fact a claim states (我记得离山
+// 五十米以内才不准; 听说一百米以外就不管了): a distance said with a bound
+// (以内, 以外) in a clause that tells a claim is the rule as heard, not the
+// place of the act — a bare distance there (听说离山五十米烧田埂要罚) may be
+// the place, and is not taken.
+func (p *parser) claimedBounds(rd *reading) []claimedBound {
+	var out []claimedBound
+	for _, h := range rd.facts {
+		if h.clause < 0 || h.neg || !p.claims(clauseText(rd, h.clause)) {
+			continue
+		}
+		for _, v := range h.w.facts {
+			sp, ok := v.V.(Span)
+			if !ok || v.Presumed {
+				continue
+			}
+			switch {
+			case sp.Min == 0 && sp.Max < farMetres:
+				out = append(out, claimedBound{fact: v.Fact, bound: sp.Max, words: h.words})
+			case sp.Max >= farMetres && sp.Min > 0:
+				// 一百米以外 was read as 101 and on: the bound said is 100
+				out = append(out, claimedBound{fact: v.Fact, bound: sp.Min - 1, words: h.words})
+			}
+		}
+	}
+	return out
 }
 
 // changeDaySaid reports whether the call says, besides the day asked, a
