@@ -802,7 +802,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.acts.add(w, word{act: w})
 		}
 		for _, fr := range ac.Frames {
-			addFrame(&frame{verbs: set2(fr.Verbs), objects: set2(fr.Objects)})
+			// (with-words hold as for a covered act's frame: a frame with
+			// them is never named by its object alone — lone)
+			addFrame(&frame{verbs: set2(fr.Verbs), objects: set2(fr.Objects), with: fr.With, withNext: fr.Next})
 		}
 	}
 	for _, f := range set.Facts {
