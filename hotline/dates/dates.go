@@ -1820,12 +1820,21 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 				// 劳动节前一天, 五一后第三天: counted from the day itself
 				md, j := r.dayMod(s, i+len(w), day)
 				mn := Mention{Start: i, End: j, Date: md}
-				if year == 0 {
+				if held, ok := r.heldToday(mo, d, today); ok && year == 0 && j == i+len(w) {
+					// 五一 said on 5月3日, inside the holiday the day begins:
+					// today, as a holiday name is while it lasts; the day
+					// itself, gone by, for an act told as done
+					mn.Date, mn.prev = today, held
+				} else if year == 0 {
 					// the year before's, for an act told as done (五一在
 					// 后山烧了荒 said a week after it)
 					if pd, ok := date(day.Year()-1, mo, d); ok {
 						if pm, _ := r.dayMod(s, i+len(w), pd); pm.Before(today) {
 							mn.prev = pm
+						} else if j > i+len(w) {
+							// 五一后第三天 said on 5月3日: counted from this
+							// year's day, gone by, it is still ahead
+							mn.Date = pm
 						}
 					}
 				}
@@ -1833,6 +1842,25 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			}
 		}
 	}
+}
+
+// heldToday is this year's fixed day mo-d when it has gone by and today
+// is still in the statutory holiday it falls in (五一 on 5月3日).
+func (r *Reader) heldToday(mo, d int, today calendar.Date) (calendar.Date, bool) {
+	fixed, ok := date(today.Year(), mo, d)
+	if !ok || !fixed.Before(today) {
+		return calendar.Date{}, false
+	}
+	blocks, err := r.cal.HolidayBlocks(today.Year())
+	if err != nil {
+		return calendar.Date{}, false
+	}
+	for _, b := range blocks {
+		if !fixed.Before(b.From) && !fixed.After(b.To) && !today.After(b.To) {
+			return fixed, true
+		}
+	}
+	return calendar.Date{}, false
 }
 
 // inGregorian reports whether text[i:j], a festival's word, lies inside a

@@ -397,6 +397,34 @@ func TestBareHoliday(t *testing.T) {
 	}
 }
 
+// TestFixedDayInItsHoliday: a fixed day of the year (五一, 劳动节) said
+// while the statutory holiday it begins still runs is today, as a
+// festival's name is; counted from (五一后第三天), it is this year's day
+// while the count is still ahead, and next year's once it has gone by.
+func TestFixedDayInItsHoliday(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{After: []string{"后第"}, Before: []string{"前一天"},
+		Gregorian: map[string]string{"五一": "05-01", "劳动节": "05-01"}})
+	require.NoError(t, err)
+	for _, tc := range []struct{ today, text, words, want string }{
+		{"2025-05-03", "五一在山上烧烤行不行", "五一", "2025-05-03"}, // 劳动节 2025: 05-01 to 05-05
+		{"2025-05-05", "五一假期", "五一", "2025-05-05"},
+		{"2025-05-01", "劳动节", "劳动节", "2025-05-01"},
+		{"2025-04-28", "五一", "五一", "2025-05-01"},
+		{"2025-05-08", "五一", "五一", "2026-05-01"}, // the holiday is over
+		{"2025-05-03", "五一后第三天", "五一后第三天", "2025-05-04"},
+		{"2025-05-08", "五一后第三天", "五一后第三天", "2026-05-04"},
+	} {
+		today, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		ms := r.Read(tc.text, today)
+		require.Len(t, ms, 1, tc.text)
+		require.Equal(t, tc.words, tc.text[ms[0].Start:ms[0].End], tc.text)
+		require.Equal(t, tc.want, ms[0].Date.String(), tc.text+" said on "+tc.today)
+	}
+}
+
 // TestYearAndMonth: a year said before a month with no day (2024年12月) is
 // that year's month, from its first day, whether past or to come; a run of
 // five digits is no year.
