@@ -285,7 +285,7 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 	if q.DateWords == "" || q.Date == q.called {
 		now = c.T(l, "period.now")
 	}
-	first := ""
+	first, inAny := "", false
 	cite := func(notice, article string) {
 		if s := c.T(l, "grounds.cite", "notice", notice, "article", c.Article(l, article)); !slices.Contains(cites, s) {
 			cites = append(cites, s)
@@ -311,6 +311,9 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 			from, to := h.span(l, iv.From, iv.To, q)
 			if first == "" {
 				first = h.windowName(l, w.Name)
+			}
+			if !q.Date.Before(iv.From) && !q.Date.After(iv.To) {
+				inAny = true
 			}
 			if (yesNo || left) && !q.Date.Before(iv.From) && !q.Date.After(iv.To) {
 				// 还是禁火期吗: yes, until its end — said first
@@ -384,7 +387,10 @@ func (h *Hotline) period(u *understanding, req Request) *Answer {
 		a.Answer = a.Headline
 		return a
 	}
-	if yesNo && len(lead) == 0 && first != "" {
+	if (yesNo || !inAny && q.DateWords == "" && q.Activity == "") && len(lead) == 0 && first != "" {
+		// 禁火期几时结束 asked in May: it is not now, said before the
+		// next one's days (not when the period only adds to an act's
+		// verdict: 禁火期从几号到几号 我想烧田埂)
 		lead = []string{c.T(l, "period.is_not", "when", now, "name", first)}
 	}
 	if len(lead) > 0 {
