@@ -295,6 +295,9 @@ type grammar struct {
 		Verbs []string `yaml:"verbs"`
 	} `yaml:"unknown_thing"`
 	Locatives []string `yaml:"locatives"`
+	// Directions may lie between a place and a later one that ends with a
+	// locative (院子后面的山上): the later is where the act is.
+	Directions []string `yaml:"directions"`
 	// TowardBetween may lie, with places and locatives, between a toward
 	// word and the place a thing is taken to (泼到菜市场门口的街上).
 	TowardBetween []string `yaml:"toward_between"`

@@ -2975,9 +2975,21 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	// says which one is meant, and the place is the later one's (headOver);
 	// a phrase of no place (承包了别人的茶山) is no such head
 	var setEnd map[string]int
+	// (院子后面的山上, 禾场对面的林子里: a direction between them says the
+	// later place lies there from the first — it is the place)
 	headOver := func(h hit, fact string) bool {
 		e, ok := setEnd[fact]
-		return ok && !h.neg && (e == h.i || e+len("的") == h.i && strings.HasPrefix(rd.text[e:], "的")) && p.hasSuffixAny(h.words, p.g.Locatives)
+		if !ok || h.neg || h.i < e || !p.hasSuffixAny(h.words, p.g.Locatives) {
+			return false
+		}
+		between := strings.TrimSuffix(rd.text[e:h.i], "的")
+		for _, d := range p.g.Directions {
+			if strings.HasPrefix(between, d) && len(between) == len(d) {
+				between = ""
+				break
+			}
+		}
+		return between == ""
 	}
 	var undoable []hit // phrases taken whose facts others may undo (Unless)
 	for _, h := range ordered {
