@@ -1192,7 +1192,8 @@ var heldoutSets = []heldoutSet{
 	// the floor 0.89). Session 28 (hearsay): 建筑垃圾消纳场收生活垃圾 the landfill's breach, 医保卡借给别人 no rule
 	// (was 可以), 是我自己的事还是物业的事 a duty: 229 (90.9 %). A bound heard wrong (离山五十米以内才不准) corrected
 	// with the zone's, a claim no person's case of the act (我记得… not parted from 我离山八十米…): 231 (91.7 %).
-	{"set42", heldout42Glob, 250, 0.91, 0},
+	// 我屋里九月一号要… the family with a day between: 232 (92.1 %).
+	{"set42", heldout42Glob, 250, 0.92, 0},
 	// Held-out set 43 (testdata/heldout/s43-trades, 250 calls in 7 categories, session 27): callers for their trade
 	// or business (纸扎店 selling 孔明灯, 油坊 buying seed, 装修队, 渣土车, 流动摊贩, 农家乐 guests, HR). Its first run,
 	// before any change made for it, scored 186 of 250 (74.4 %) on main dd2498d9, with 1 answer of 可以 where a rule

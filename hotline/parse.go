@@ -3044,7 +3044,7 @@ func (p *parser) scanFacts(rd *reading) {
 			i += k
 			continue
 		}
-		if k := p.householdWill(s, i); n > 0 && k >= n {
+		if k := p.householdWill(rd, i); n > 0 && k >= n {
 			rd.mark(i, i+k) // 我屋里要收拾荒地: the family means to, not indoors
 			i += k
 			continue
@@ -3156,15 +3156,26 @@ func (p *parser) household(s string) int {
 // householdWill is the length of a household word said right after a
 // person and before what the household means to do (我屋里要收拾山边的
 // 荒地, 我们屋里准备烧田埂: the family is the subject, not indoors), or 0.
-// A question word after it (我屋里要得不) leaves the place as it is.
-func (p *parser) householdWill(text string, i int) int {
+// A question word after it (我屋里要得不) leaves the place as it is; a day
+// said between them (我屋里九月一号要在坟山上放鞭子) is when.
+func (p *parser) householdWill(rd *reading, i int) int {
+	text := rd.text
 	if !p.hasSuffixAny(text[:i], p.g.Persons) {
 		return 0
 	}
 	s := text[i:]
 	for _, w := range p.g.HouseholdOf {
 		rest, ok := strings.CutPrefix(s, w)
-		if !ok || p.startsWithAny(rest, p.askedWords()) || p.startsWithAny(rest, p.yesNo) {
+		if !ok {
+			continue
+		}
+		for _, m := range rd.dates {
+			if m.Start == i+len(w) && !m.Bad {
+				rest = text[m.End:]
+				break
+			}
+		}
+		if p.startsWithAny(rest, p.askedWords()) || p.startsWithAny(rest, p.yesNo) {
 			continue
 		}
 		if p.startsWithAny(rest, p.g.HouseholdWill) {
