@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "2fa405f7126f9f26e9cfdaffe904af6f8f1290119edfcb102e2c2eee1a67763c", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "4c2b769008baf81e9dd4e3e38481290778f669cdc01e47ac08f754ec519f11bf", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -30,7 +30,7 @@ func grammarSnap0() *grammar {
 	s.Week.Last = []string{"上", "上个"}
 	s.Week.Day = []string{"周", "星期", "礼拜"}
 	s.Week.Weekdays = map[string]int{"一": 1, "三": 3, "二": 2, "五": 5, "六": 6, "四": 4, "天": 7, "日": 7, "末": 6}
-	s.Lunar = []string{"农历", "阴历", "旧历"}
+	s.Lunar = []string{"农历", "阴历", "旧历", "老历", "古历"}
 	s.LunarFirstNote = "初几按农历理解（如果指阳历下个月几号，请说“几号”）"
 	s.After = []string{"后第", "过后第"}
 	s.Before = []string{"前一天", "前1天"}

@@ -314,6 +314,21 @@ type festWord struct {
 
 const num = `[0-9]{1,4}|[零〇一二两三四五六七八九十廿百]{1,5}`
 
+// halfMonth writes a lunar day as old callers say it in the form the
+// calendar reads: the month's half (九月半) is its fifteenth, a bare
+// numeral (阴历三月三) one of its first ten days.
+func halfMonth(day string) string {
+	if h, ok := strings.CutSuffix(day, "半"); ok {
+		return h + "十五"
+	}
+	if i := strings.LastIndex(day, "月"); i >= 0 {
+		if d := day[i+len("月"):]; utf8.RuneCountInString(d) == 1 && strings.Contains("一二三四五六七八九十", d) {
+			return day[:i+len("月")] + "初" + d
+		}
+	}
+	return day
+}
+
 func alt(words []string) string {
 	ws := append([]string(nil), words...)
 	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
@@ -392,9 +407,11 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reDotMD = compile(`([0-9]{1,2})[.．]([0-9]{1,2})\s*([号日]?)`)
 	r.reDOM = compile(`(` + num + `)\s*[号日]`)
 	r.reMonth = compile(`(` + num + `)\s*月份?`)
-	lday := `(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九])`
-	r.reLunar = compile(alt(w.Lunar) + `\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
-	r.reLunar2 = compile(`()((?:[正冬腊]月` + lday + `)|(?:闰?[一二三四五六七八九十]{1,2}月(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?)))`)
+	// X月半 is the month's fifteenth, as old callers name a lunar day
+	// (七月半, 老历的九月半): said in words, never of a solar month
+	lday := `(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|半)`
+	r.reLunar = compile(alt(w.Lunar) + `的?\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
+	r.reLunar2 = compile(`()((?:[正冬腊]月` + lday + `)|(?:闰?[一二三四五六七八九十]{1,2}月(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|半)))`)
 	r.reNewYear = compile(`大年(初[一二三四五六七八九十]|十[一二三四五六七八九]?)`)
 	r.reWeekAlone = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)` + alt(w.Week))
 	r.reBareLunar = compile(`初([一二三四五六七八九十])(?:[日号]|那天)?`)
@@ -1127,7 +1144,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 	// the days without 农历 (腊月初八) are matches on the text the ones with
 	// it (农历九月初六) found free, as each is: those cut where they are
 	// not taken by these
-	second := s.ungated || s.present.has('月') && (s.present.has('正') || s.present.has('冬') || s.present.has('腊') || s.present.has('初') || s.present.has('廿'))
+	second := s.ungated || s.present.has('月') && (s.present.has('正') || s.present.has('冬') || s.present.has('腊') || s.present.has('初') || s.present.has('廿') || s.present.has('半'))
 	var cut []bool
 	if second && len(all) > 0 {
 		cut = slices.Clone(s.taken)
@@ -1148,7 +1165,7 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 		if !s.free(m[0], m[1]) {
 			continue
 		}
-		l, err := calendar.ParseLunarDate(s.text[m[4]:m[5]])
+		l, err := calendar.ParseLunarDate(halfMonth(s.text[m[4]:m[5]]))
 		if err != nil {
 			s.bad(m[0], m[1])
 			continue
