@@ -1216,8 +1216,10 @@ var heldoutSets = []heldoutSet{
 	// (老历 days, 里 and 丈, 烧包, 送亮, 火塘, 挑担进城, 低保, 五保, a son working away). Its first run, before any change
 	// made for it, scored 197 of 251 (78.5 %) on main e64adf09, with 1 answer of 可以 where a rule may forbid (城里拆旧屋，
 	// 渣土拉到有核准的消纳场去倒: the landfill's approval taken for the builder's); the set's README has it by category
-	// and the misses by kind.
-	{"set45", heldout45Glob, 250, 0.78, 0},
+	// and the misses by kind. Six keys wrong about the text corrected (two months keyed as days, a grave, two
+	// consents, a hawker's street): 203 (80.9 %), the false 可以 fixed first (有核准的消纳场 is the landfill's). Session
+	// 28 (set45): old callers' lunar days (老历, 古历, X月半, 阴历三月三): 208 (82.9 %, the floor 0.82).
+	{"set45", heldout45Glob, 250, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
