@@ -878,8 +878,9 @@ var heldoutSets = []heldoutSet{
 	// raised to 0.89). Session 21 (market: a pitch 城管 marks out presumed off a fire lane): 228 (the floor raised to 0.91).
 	// raised to 0.89). Session 21 (two: a household said with where it lives, 我屋里在城区; the last person's 也 asks of
 	// both) and the session's other fixes: 231 (the floor raised to 0.91).
-	// Session 22's end, with every helper's fixes: 234 of 250 (the floor 0.93).
-	{"set25", heldout25Glob, 245, 0.93, 0},
+	// Session 22's end, with every helper's fixes: 234 of 250 (the floor 0.93). Session 28 (amend: corrections and
+	// fallbacks), 235 (the floor 0.94).
+	{"set25", heldout25Glob, 245, 0.94, 0},
 	// Held-out set 26 (testdata/heldout/s26-where, 254 calls in 7 categories, session 19): callers who say where in
 	// their own everyday words — the hill (后山, 坟山, 茶山, 半山腰, 林场) and how near (山脚下, 隔林子一条马路, 离山百把米, 一里
 	// 多路), the house and its ground (灶屋, 神龛前, 禾场, 院子, 屋门口), the village (村口, 村部门口, 河边, 塘边, 桥底下), the
@@ -1023,7 +1024,7 @@ var heldoutSets = []heldoutSet{
 	// corrected; a pitch inside the market the market's own, 租菜市场里头的摊位), 196 (the floor 0.78).
 	// Session 28 (amend: two places each said with 在 or 到 in its own option, 是在屋里点还是在禾场里点, the one the call
 	// ends on — parse.go saidWhere; a refused case, then the same act turned to with 呢, the turn alone), 205 (the
-	// floor 0.82).
+	// floor 0.82); a fallback to words no vocabulary holds named as said (放几个气球), 206.
 	{"set32", heldout32Glob, 250, 0.82, 0},
 	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
 	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
@@ -1046,7 +1047,11 @@ var heldoutSets = []heldoutSet{
 	// (the floor 0.81). Session 24 (choice: 市场 said bare is the food market, 209; a value taken back by a
 	// correction with the act between, 在乡里街上杀鸡卖——哦，应该是城区的街上 — parse.go correctedOver — and 其实 heard
 	// as written), 214 with the session's other landings (the floor 0.83); 216 on main 9fd04c2a (the floor 0.84).
-	{"set33", heldout33Glob, 255, 0.85, 0},
+	// Session 28 (amend: a correction saying the place with 在 takes back the place said with the act, 在山上野炊——不对，
+	// 是在河边沙滩上 — retract.go placeRetracted; what is meant read in the words right after the correction, not the
+	// scene told after them; the act's verb said again of a thing no vocabulary holds and no topic touches is another
+	// act, 拉渣土，不对，是拉一车谷子…; 挨到林子, 沙滩, 河滩 as words), 222 (the floor 0.87).
+	{"set33", heldout33Glob, 255, 0.87, 0},
 	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone
 	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
 	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first

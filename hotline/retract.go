@@ -214,9 +214,14 @@ func (p *parser) meantInstead(rd *reading, h hit, at int, pos []hit) bool {
 	}
 	// (帮别个拉渣土——哦，是帮邻居拉: the act's verb said again, in a phrase
 	// of whom it is done for, not denied)
+	residue := p.residue(rd)
 	if v := p.actVerb(h); v != "" {
 		for _, c := range strings.FieldsFunc(rd.text[at:], retractPause) {
-			if strings.Contains(c, v) && !p.startsWithAny(c, p.g.Negators) {
+			k := strings.Index(c, v)
+			if k < 0 || p.startsWithAny(c, p.g.Negators) {
+				continue
+			}
+			if !p.ofOtherThing(c[k+len(v):], residue) {
 				return false
 			}
 		}
@@ -226,18 +231,40 @@ func (p *parser) meantInstead(rd *reading, h hit, at int, pos []hit) bool {
 		if v.i < at || slices.Contains(p.g.Instrument, v.words) {
 			continue
 		}
-		if h.w.activity != nil && p.verbOf(v.words, h.w.activity) || strings.Contains(h.words, v.words) {
+		if (h.w.activity != nil && p.verbOf(v.words, h.w.activity) || strings.Contains(h.words, v.words)) && !p.ofOtherThing(untilPause(rd.text[v.j:]), residue) {
 			return false
 		}
 	}
-	for _, f := range p.residue(rd) {
+	// (是城区菜市场门口人行道上，城管冇划摊位的地方: what is meant is said
+	// right after the correction, up to the next pause — not words of the
+	// scene told after it)
+	meant := untilPause(strings.TrimLeftFunc(rd.text[at:], retractPause))
+	for _, f := range residue {
 		// (是在河边沙滩上: a place said more closely names no act)
-		if utf8.RuneCountInString(f) >= 2 && strings.Contains(rd.text[at:], f) && !p.endsWithAny(f, p.g.Locatives) {
+		if utf8.RuneCountInString(f) >= 2 && strings.Contains(meant, f) && !p.endsWithAny(f, p.g.Locatives) {
 			rd.meantAt = at
 			return true
 		}
 	}
 	return false
+}
+
+// ofOtherThing reports whether rest, said right after an act's verb said
+// again, names a thing no vocabulary holds (拉渣土，不对，是拉一车谷子去卖):
+// the verb done to another thing is another act, not the one taken back —
+// unless the thing touches a notice's topic (点个油灯: a flame still).
+func (p *parser) ofOtherThing(rest string, residue []string) bool {
+	return slices.ContainsFunc(residue, func(f string) bool {
+		return utf8.RuneCountInString(f) >= 2 && !p.endsWithAny(f, p.g.Locatives) && !p.hasAny(f, p.voc.Topics) && strings.Contains(rest, f)
+	})
+}
+
+// untilPause is s up to its first pause.
+func untilPause(s string) string {
+	if k := strings.IndexFunc(s, retractPause); k >= 0 {
+		return s[:k]
+	}
+	return s
 }
 
 // meantAct is the act the caller meant, in words no vocabulary holds, after
@@ -251,6 +278,23 @@ func (p *parser) meantAct(rd *reading, residue []string) string {
 	for _, c := range strings.FieldsFunc(rest, retractPause) {
 		if !p.startsWithAny(c, p.g.Negators) && p.hasAny(c, p.voc.Topics) {
 			return ""
+		}
+	}
+	// (那伢子放几个气球呢: the words from the first not understood to the
+	// last, in the clause that says what is meant — 放几个气球, not 放几)
+	meant := untilPause(strings.TrimLeftFunc(rest, retractPause))
+	lo, hi := -1, -1
+	for _, f := range residue {
+		if k := strings.Index(meant, f); k >= 0 {
+			if lo < 0 || k < lo {
+				lo = k
+			}
+			hi = max(hi, k+len(f))
+		}
+	}
+	if lo >= 0 {
+		if w := meant[lo:hi]; utf8.RuneCountInString(w) >= 2 && utf8.RuneCountInString(w) <= 12 {
+			return w
 		}
 	}
 	best, n := "", 0
@@ -281,14 +325,16 @@ func (p *parser) actVerb(h hit) string {
 // placeRetracted drops the fact phrases said with act h, in its clause,
 // that the caller took back with it at at and said again after it (在山上
 // 烧纸——哦不是，是在屋门口烧纸): a fact of the same name said from at on is
-// the one meant.
+// the one meant, and a place said with 在 or 到 from at on is where.
 func (p *parser) placeRetracted(rd *reading, h hit, at int) {
 	later := map[string]bool{}
+	placed := false // (是在河边沙滩上: a place said with 在 or 到 after it)
 	for _, f := range rd.facts {
 		if f.i >= at {
 			for _, v := range f.w.facts {
 				later[v.Fact] = true
 			}
+			placed = placed || p.saidWhere(rd, f)
 		}
 	}
 	if len(later) == 0 {
@@ -296,7 +342,10 @@ func (p *parser) placeRetracted(rd *reading, h hit, at int) {
 	}
 	out := rd.facts[:0]
 	for _, f := range rd.facts {
-		if f.clause == h.clause && f.j <= at && slices.ContainsFunc(f.w.facts, func(v vocab.Value) bool { return later[v.Fact] }) {
+		// (在山上野炊——不对，是在河边沙滩上: the place said where the act
+		// is done yields to the one said so after the correction, though
+		// the two state different facts)
+		if f.clause == h.clause && f.j <= at && (slices.ContainsFunc(f.w.facts, func(v vocab.Value) bool { return later[v.Fact] }) || placed && p.saidWhere(rd, f)) {
 			rd.mark(f.i, f.j)
 			continue
 		}
