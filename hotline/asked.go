@@ -323,15 +323,23 @@ func (p *parser) purpose(rd *reading, h hit) bool {
 // 里面杀行不行, 捡一点要紧不) — whose object is the nearest one of its
 // frames said before it (玉米秆子 … 能烧不; 卖鸡鸭的 … 杀行不行).
 func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
-	start := 0
+	start, prev := 0, 0
 	for c := range roles {
 		end := rd.clauseEnd(start, c)
 		st := start
 		start = end
 		if roles[c] != roleAsks {
+			prev = st
 			continue
 		}
 		vi, v := p.askedVerb(rd.text[st:end])
+		// (堆在楼道里，要得不？: a clause of question words alone asks of
+		// the verb of the clause said right before it)
+		if v == "" && c > 0 && p.onlyQuestion(rd.text[st:end]) {
+			vi, v = p.askedVerb(rd.text[prev:st])
+			vi += prev - st
+		}
+		prev = st
 		if v == "" {
 			continue
 		}
@@ -372,6 +380,19 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 	return hit{}, false
 }
 
+// onlyQuestion reports whether clause t says nothing but its question
+// words, after a word pointing back (这样, 那样) if any: 要得不？, 这样行不行？
+func (p *parser) onlyQuestion(t string) bool {
+	t = strings.Trim(t, "，,。.？?！!；;、 \t\u3000")
+	for _, w := range p.g.Anaphoric {
+		if r, ok := strings.CutPrefix(t, w); ok {
+			t = r
+			break
+		}
+	}
+	return t != "" && slices.Contains(p.g.Asking, t)
+}
+
 // askedVerb is the verb of a frame that clause t says right before its
 // question words or particle, past its complements (烧掉, 捡一点, 熏一下);
 // "" for none.
@@ -399,8 +420,30 @@ func (p *parser) askedVerb(t string) (int, string) {
 			}
 		}
 	}
-	return p.bareVerb(t[:k])
+	if i, v := p.bareVerb(t[:k]); v != "" {
+		return i, v
+	}
+	// 堆在楼道里要得不, 倒到河滩上行不行: the verb said before the place it
+	// is done at or taken to, a short place phrase after it
+	head := t[:k]
+	for _, w := range append(p.g.At[:len(p.g.At):len(p.g.At)], p.g.Toward...) {
+		j := strings.LastIndex(head, w)
+		if j <= 0 || utf8.RuneCountInString(head[j+len(w):]) > maxPlaceAfterVerb {
+			continue
+		}
+		// (a clause's opening pause is no part of the verb's head: 。堆 is
+		// 堆, not a measure after it)
+		before := strings.TrimLeft(head[:j], "，,。.？?！!；;、 \t\u3000")
+		if i, v := p.bareVerb(before); v != "" {
+			return j - len(before) + i, v
+		}
+	}
+	return 0, ""
 }
+
+// maxPlaceAfterVerb is the longest place phrase, in characters, said
+// between an asked verb and the question words (店外面的巷子里).
+const maxPlaceAfterVerb = 8
 
 // bareVerb is the verb of a frame that head ends with, past its
 // complements and aspect (烧掉, 捡一点); "" for none.
