@@ -335,9 +335,13 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 		vi, v := p.askedVerb(rd.text[st:end])
 		// (堆在楼道里，要得不？: a clause of question words alone asks of
 		// the verb of the clause said right before it)
+		// — not of an act told as done in its clause (上个礼拜已经把茶籽摘了，
+		// 犯法不), read as told, with its day
 		if v == "" && c > 0 && p.onlyQuestion(rd.text[st:end]) {
-			vi, v = p.askedVerb(rd.text[prev:st])
-			vi += prev - st
+			if !strings.HasSuffix(strings.TrimRight(rd.text[prev:st], "，,。.？?！!；;、 \t\u3000"), "了") {
+				vi, v = p.askedVerb(rd.text[prev:st])
+				vi += prev - st
+			}
 		}
 		prev = st
 		if v == "" {
