@@ -1356,7 +1356,9 @@ func (h *Hotline) actWords(q *Query, d *engine.Decision, l Lang) string {
 				// (拉渣土的车晚上几点可以跑: words longer than a name spoken
 				// back hold the rest of the question — the activity's own
 				// phrase nearest them names it)
-				if !h.p.startsWithVerb(u.Words) || utf8.RuneCountInString(u.Words) > maxNameRunes {
+				// (用我的账户: words with a person in them, spoken back,
+				// would be the operator's — nor are they a name)
+				if !h.p.startsWithVerb(u.Words) || utf8.RuneCountInString(u.Words) > maxNameRunes || h.p.hasAny(u.Words, h.p.g.Persons) {
 					// 路堵死, 核准证租给, 职工医保卡里的钱: words said
 					// object first or with no verb are no name for an
 					// act — the activity's own phrase nearest them is

@@ -341,6 +341,8 @@ type frame struct {
 	with     []string // one of these must be said in the clause too
 	// withNext: or in the clause right after the verb's (vocab.Frame.Next)
 	withNext bool
+	// withBefore: or in any clause before the verb's (vocab.Frame.Before)
+	withBefore bool
 }
 
 // measure is a vocabulary's Measure with its pattern: prefix, number
@@ -745,7 +747,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			p.acts.add(w, word{activity: a})
 		}
 		for _, fr := range va.Frames {
-			addFrame(&frame{activity: a, verbs: set2(fr.Verbs), objects: set2(fr.Objects), with: fr.With, withNext: fr.Next})
+			addFrame(&frame{activity: a, verbs: set2(fr.Verbs), objects: set2(fr.Objects), with: fr.With, withNext: fr.Next, withBefore: fr.Before})
 		}
 		if va.Partial != "" {
 			p.partial[a.ID] = byID[va.Partial]
@@ -790,7 +792,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			}
 		}
 		if len(pv) > 0 {
-			addFrame(&frame{activity: f.activity, verbs: pv, objects: f.objects, with: f.with, withNext: f.withNext})
+			addFrame(&frame{activity: f.activity, verbs: pv, objects: f.objects, with: f.with, withNext: f.withNext, withBefore: f.withBefore})
 		}
 	}
 	p.dropBareWays()
@@ -4010,6 +4012,9 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 		for hi < len(rd.text) && rd.clause(hi) <= c+1 {
 			hi++
 		}
+	}
+	if f.withBefore {
+		lo = 0
 	}
 	if p.hasAny(rd.text[lo:hi], f.with) {
 		return true

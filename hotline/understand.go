@@ -4395,6 +4395,24 @@ func (p *parser) otherPerson(rd *reading, m, h hit) bool {
 // of, nor an act done for a third person (帮他交).
 func (p *parser) otherDoer(rd *reading, m, h hit) bool {
 	holder, doer := p.subject(rd, m), p.subject(rd, h)
+	t := rd.text[p.clauseStart(rd, h.i):h.i]
+	// (单位给员工交了职工医保，他老婆冇上班，能在老家交居民医保不: a clause
+	// that names no one carries on from the person of a clause between
+	// the two, the one it tells of)
+	for c := h.clause - 1; doer == "" && c > m.clause; c-- {
+		t = clauseText(rd, c)
+		doer = p.leadingPerson(t)
+	}
+	// (单位交了职工医保，他伢子能交居民医保不: the plan told held of no one
+	// named is the caller's, and a relative who opens the asking clause
+	// someone else — not one the act is done for, 给我爸妈交, nor one who
+	// bids the caller do it, 屋里人叫我交, nor a bare pronoun, 他们)
+	if holder == "" && doer != "" {
+		if p.leadingPerson(t) == doer && !p.startsWithAny(doer, p.g.Persons) &&
+			!p.hasAny(t[strings.Index(t, doer)+len(doer):], p.g.Persons) {
+			holder = "我"
+		}
+	}
 	for _, w := range p.g.Self {
 		if holder == w {
 			holder = "我"
@@ -4447,7 +4465,22 @@ func (p *parser) forOther(rd *reading, c int) bool {
 // people word (我儿子 is 儿子), a person, or a count of people (屋里三个交
 // 居民医保), "" when none is said.
 func (p *parser) subject(rd *reading, h hit) string {
-	s := rd.text[p.clauseStart(rd, h.i):h.i]
+	return p.subjectOf(rd.text[p.clauseStart(rd, h.i):h.i])
+}
+
+// leadingPerson is the people word text s opens with, after a person
+// (他老婆 is 老婆), "" when s opens with none.
+func (p *parser) leadingPerson(s string) string {
+	s = strings.TrimLeftFunc(s, clauseBreakOrSpace)
+	rest := s[p.longestPrefix(s, p.g.Persons):]
+	if n := p.longestPrefix(rest, p.g.People); n > 0 {
+		return rest[:n]
+	}
+	return ""
+}
+
+// subjectOf is the person text s starts from, as subject reads it.
+func (p *parser) subjectOf(s string) string {
 	for i := 0; i < len(s); {
 		if n := p.longestPrefix(s[i:], p.g.People); n > 0 {
 			return s[i : i+n]

@@ -41,13 +41,16 @@ const Dir = "vocabulary"
 // list of what is refuse serves every verb done to refuse (烧, 丢, 倒); the
 // loaded frame's Objects hold them. Next lets With be said in the clause
 // right after the verb's as well: the other half of a pair said once the
-// first is done (交了厂里的职工医保，屋里的居民医保还交不).
+// first is done (交了厂里的职工医保，屋里的居民医保还交不). Before lets With be
+// said in any clause before the verb's: what the thing is, told first
+// (我有职工医保，能用我的账户给儿子交不: the holder's account).
 type Frame struct {
 	Verbs   []string `yaml:"verbs"`
 	Objects []string `yaml:"objects,omitempty"`
 	Classes []string `yaml:"classes,omitempty"`
 	With    []string `yaml:"with,omitempty"`
 	Next    bool     `yaml:"next,omitempty"`
+	Before  bool     `yaml:"before,omitempty"`
 }
 
 // Activity is what callers call one activity of the rule set, beyond its
