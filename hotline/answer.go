@@ -1751,7 +1751,10 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 		spoken = append(spoken, a.Details.DayParts)
 	}
 	// The day's parts already say a change within the day.
-	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) && changes == "" && h.changeSaid(d, q.asks.when) {
+	// (2026年的医保几号开始交: a plan's year not held says so below, not
+	// when the rule base stops speaking)
+	if a.Details.NextChange != "" && (a.Details.DayParts == "" || d.NextChange.Date != d.Date) && changes == "" && h.changeSaid(d, q.asks.when) &&
+		q.planYear == 0 {
 		spoken = append(spoken, a.Details.NextChange)
 	}
 	if cs := h.claimSaid(l, q, d); cs != "" {
@@ -1793,6 +1796,13 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	if d.Verdict == engine.NoRule {
 		expired := h.expiredSaid(l, d, q)
+		if q.planYear != 0 && q.heldYear != 0 {
+			// 2026年的医保交好多 asked in 2025: the plan's year the rule
+			// base does not hold — which year it holds, not that a notice
+			// of that other year lapsed
+			expired = []string{h.cat.T(l, "no_rule.plan_year", "notice", q.planNotice, "held", strconv.Itoa(q.heldYear),
+				"year", strconv.Itoa(q.planYear))}
+		}
 		spoken = append(spoken, expired...)
 		must = markMust(must, len(spoken), len(expired))
 		notAllowed := noRuleAsk(c, l, d)
@@ -3191,7 +3201,9 @@ func (h *Hotline) yearWindow(q *Query, today calendar.Date) {
 		return
 	}
 	y := q.Date.Year()
-	if q.DateWords != strconv.Itoa(y)+"年" && !q.planDay {
+	// (2025年度 said as the plan is: year_terms)
+	said := q.DateWords == strconv.Itoa(y)+"年" || slices.ContainsFunc(h.p.g.YearTerms, func(t string) bool { return q.DateWords == strconv.Itoa(y)+t })
+	if !said && !q.planDay {
 		return // a year in words (明年 said alone is when), or more than a year
 	}
 	a, ok := h.eng.Rules().Activity(q.Activity)

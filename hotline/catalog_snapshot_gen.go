@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "cca9f5c458011e8c8dbfc4aab8edf314627e8708cfbc12753fe642da2e6be682"
+const catalogSnapshotSum = "bb78cde083f0e75d4a4f6e414b5ab39d267c9d067c96d7f3950ccf7d890afd57"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -148,6 +148,7 @@ func snapshotCatalog() *Catalog {
 			"no_rule.kind":                         {ZH: "但{kind}：{verdict}。{grounds}", EN: "But {kind}: {verdict}. {grounds}"},
 			"no_rule.listed":                       {ZH: "登记的文件里有《{title}》（{number}），现在有效，可能有规定，本规则库没有收录它的条文。", EN: "The listed documents include “{title}” ({number}), in force, which may rule on it; this rule base does not hold its text."},
 			"no_rule.not_allowed":                  {ZH: "这不等于“可以”，具体请问主管部门。", EN: "That does not mean it is allowed: ask the department in charge."},
+			"no_rule.plan_year":                    {ZH: "规则库只有{notice}所定{held}年度的缴费标准和日期，{year}年度的不在规则库中。", EN: "The rule base holds only the {held} plan year's amounts and dates ({notice}); {year}'s are not in it."},
 			"no_rule.referred":                     {ZH: "这不等于“可以”，具体请问{who}。", EN: "That does not mean it is allowed: ask {who}, whom the notice makes responsible."},
 			"not_understood":                       {ZH: "没有听懂的话：{words}（没有用于判断）", EN: "Not understood (not used): {words}"},
 			"note":                                 {ZH: "注意：{text}", EN: "Note: {text}"},

@@ -78,6 +78,11 @@ type Query struct {
 	// planDay: the day is a year said as the plan's (明年的医保), no other
 	// day said: yearWindow reads it as that plan's window
 	planDay bool
+	// planYear is a plan's year said of the act (2026年的医保) that the
+	// rule base does not hold; heldYear the nearest earlier one it holds,
+	// of notice planNotice: the no-rule answer says which year it holds
+	planYear, heldYear int
+	planNotice         string
 	// afterPeriod is 1 + the index of the vocabulary's period a call
 	// asks about after its end (过了缴费期再交), when it names no day: the
 	// day after that period ends is asked about; 0 for none

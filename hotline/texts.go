@@ -218,6 +218,9 @@ func (h *Hotline) fromText(q *Query, a *Answer, l Lang) *Answer {
 	if h.texts == nil || q == nil || a.Intent != IntentDecision {
 		return nil
 	}
+	if q.planYear != 0 && a.Verdict == engine.NoRule {
+		return nil // 2026年的医保几号开始交: no clause of the rule base is of that year's plan
+	}
 	if t := h.wantedDetail(q, a, l); t != nil {
 		return t
 	}

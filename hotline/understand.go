@@ -3543,7 +3543,10 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// own, told done (十月一号交的医保，今年还能报销不: 今年 is the benefit's)
 	if pick != nil && pick.Date.Before(today) && !p.toldByModifier(rd, a, pick) {
 		for k := range rd.dates {
-			if m := &rd.dates[k]; m != pick && m.Weak && !m.Bad && m.Start >= pick.End && !m.Date.Before(today) && !p.inModifier(rd, m, a) {
+			// (前天交了医保，是二〇二六年的: a year said before 的 names
+			// which year's plan, no day)
+			if m := &rd.dates[k]; m != pick && m.Weak && !m.Bad && m.Start >= pick.End && !m.Date.Before(today) && !p.inModifier(rd, m, a) &&
+				!p.yearOwned(rd, m) {
 				pick = m
 				break
 			}
@@ -3592,6 +3595,10 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	q.dayWeak = pick.Weak
 	if y, ok := p.ownerYear(rd, pick, a); ok {
 		q.planDay = p.planHeld(a, y)
+		if !q.planDay {
+			q.planYear = y
+			q.heldYear, q.planNotice = p.heldBefore(a, y)
+		}
 	}
 	q.dayBefore = pick.Before
 	q.dayPassed = pick.Passed
@@ -3727,31 +3734,58 @@ func (p *parser) storyTime(rd *reading, a hit, m *dates.Mention) bool {
 // and act a's noun (明年的医保, 2025年的医保, 下一年度的医保): it names
 // whose the thing is — which year's plan — not when the act is done.
 func (p *parser) ownerYear(rd *reading, m *dates.Mention, a hit) (int, bool) {
-	part := p.g.Modifier.Particle
-	if a.w.activity == nil || part == "" || !strings.HasPrefix(rd.text[m.End:], part) || m.End+len(part) != a.objStart() {
-		return 0, false
-	}
-	if _, ok := p.g.Years[m.Words]; !ok && !strings.HasSuffix(m.Words, "年") {
+	if a.w.activity == nil || !p.yearOwned(rd, m) || m.End+len(p.g.Modifier.Particle) != a.objStart() {
 		return 0, false
 	}
 	return m.Date.Year(), true // (a year said is read as its first day, or today in this one)
 }
 
+// yearOwned reports whether weak day m is a year said right before 的
+// (是二〇二六年的, 2025年的医保): which year's thing, not a day.
+func (p *parser) yearOwned(rd *reading, m *dates.Mention) bool {
+	part := p.g.Modifier.Particle
+	if _, ok := p.g.Years[m.Words]; !ok && !strings.HasSuffix(m.Words, "年") && !p.hasSuffixAny(m.Words, p.g.YearTerms) {
+		return false
+	}
+	return part != "" && strings.HasPrefix(rd.text[m.End:], part)
+}
+
+// heldBefore is the latest year before y whose plan the rule base holds
+// for activity a (planHeld), within maxPlanBack years, and its notice's
+// number; 0 and "" for none.
+func (p *parser) heldBefore(a hit, y int) (int, string) {
+	for x := y - 1; x >= y-maxPlanBack; x-- {
+		if n := p.planNotice(a, x); n != "" {
+			return x, n
+		}
+	}
+	return 0, ""
+}
+
+// maxPlanBack is how many years before one asked a held plan is sought.
+const maxPlanBack = 3
+
 // planHeld reports whether a rule of activity a has a window named for
 // year y (2025年度集中参保缴费期: `year_terms` in mandarin.yaml): the rule
 // base holds that year's plan.
 func (p *parser) planHeld(a hit, y int) bool {
+	return p.planNotice(a, y) != ""
+}
+
+// planNotice is the number of the notice whose window named for year y
+// holds activity a's plan (planHeld), "" for none.
+func (p *parser) planNotice(a hit, y int) string {
 	for _, n := range p.set.Notices {
 		if !slices.ContainsFunc(n.Rules, func(r *rules.Rule) bool { return r.Covers(a.w.activity) }) {
 			continue
 		}
 		for _, w := range n.Windows {
 			if slices.ContainsFunc(p.g.YearTerms, func(t string) bool { return strings.Contains(w.Name, strconv.Itoa(y)+t) }) {
-				return true
+				return n.Number
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // toldByModifier reports whether day m is said right before the clause

@@ -555,7 +555,8 @@ func (h *Hotline) changes(l Lang, q *Query, d *engine.Decision) string {
 			break
 		}
 	}
-	if next != nil && h.noticeBounds(d.Reasons(), next.from) {
+	bounded := next != nil && h.noticeBounds(d.Reasons(), next.from)
+	if bounded {
 		// 寒露籽几号开摘, 医保几时能报销: the notice's own expiry
 		// (从2025年9月8日起本规则库没有相关规定) answers no question of when
 		next = nil
@@ -578,7 +579,9 @@ func (h *Hotline) changes(l Lang, q *Query, d *engine.Decision) string {
 			"from", h.day(l, next.from, q), "next", verdict(next.d)))
 	}
 	if len(parts) == 0 {
-		if prev == nil && next == nil {
+		// (医保今年交多少钱，几时截止 in October 2025: nor is a year the
+		// same when the notice ends inside it)
+		if prev == nil && next == nil && !bounded {
 			return c.T(l, "when.same", "verdict", verdict(d))
 		}
 		return ""

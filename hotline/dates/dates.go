@@ -418,7 +418,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reMonthLunar = compile(`(` + alt(keys(w.Months)) + `)初([一二三四五六七八九十])[日号]?`)
 	r.reWeek = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
 	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
-	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年`)
+	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年度?`)
 	units := `[天日]`
 	if len(w.CountUnits)+len(w.MonthUnits) > 0 {
 		units = alt(append(keys(w.CountUnits), w.MonthUnits...))
@@ -928,12 +928,17 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 		if !ok || n < calendar.MinYear || n > calendar.MaxYear {
 			continue
 		}
-		y = int(n)
-		d := calendar.MustDate(y, 1, 1)
-		if y == today.Year() {
+		d := calendar.MustDate(int(n), 1, 1)
+		if int(n) == today.Year() {
 			d = today
 		}
 		s.add(Mention{Start: m[0], End: m[1], Date: d, Weak: true})
+		// 九月一号交2025年的医保, 九月一号交2025年度的居民医保: the year
+		// names whose, as 明年的 does below
+		if ownerYear(s.text, m[0], m[1]) {
+			continue
+		}
+		y = int(n)
 	}
 	said := 0 // years said by word (去年, 今年)
 	for _, w := range r.years {
@@ -962,13 +967,20 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 			// 8月31号交明年的医保: 明年的 names whose (next year's
 			// insurance), said after the day; it is not that day's year
 			// (nor a month's: 八月份伢子考上大学，现在就交明年的医保)
-			if strings.HasPrefix(s.text[i+len(w):], "的") && strings.ContainsAny(s.text[:i], "号日月") {
+			if ownerYear(s.text, i, i+len(w)) {
 				continue
 			}
 			y = yw
 		}
 	}
 	return y
+}
+
+// ownerYear reports whether the year said at text[i:j] names whose a thing
+// is — said right before 的 (or 年度的) after a day (8月31号交明年的医保,
+// 前天交的医保是2026年的): not the year of the day said.
+func ownerYear(text string, i, j int) bool {
+	return strings.HasPrefix(strings.TrimPrefix(text[j:], "度"), "的") && strings.ContainsAny(text[:i], "号日月天")
 }
 
 // endsTimeWord reports whether the first character of year word w at byte
