@@ -1024,8 +1024,9 @@ var heldoutSets = []heldoutSet{
 	// corrected; a pitch inside the market the market's own, 租菜市场里头的摊位), 196 (the floor 0.78).
 	// Session 28 (amend: two places each said with 在 or 到 in its own option, 是在屋里点还是在禾场里点, the one the call
 	// ends on — parse.go saidWhere; a refused case, then the same act turned to with 呢, the turn alone), 205 (the
-	// floor 0.82); a fallback to words no vocabulary holds named as said (放几个气球), 206.
-	{"set32", heldout32Glob, 250, 0.82, 0},
+	// floor 0.82); a fallback to words no vocabulary holds named as said (放几个气球), 206. At session 28's end, 208
+	// (83.2 %, the floor 0.83).
+	{"set32", heldout32Glob, 250, 0.83, 0},
 	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
 	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
 	// 在山上——也不算山上，就是屋后头的菜园子边; 放鞭子，不对，是烧纸钱; 我娘——是我婆婆; 大概两百米，可能还冇得两百米; 说是城区，
@@ -1210,8 +1211,9 @@ var heldoutSets = []heldoutSet{
 	// with 收茶籽 (开油坊的, 我们油厂, 拿到油坊去榨) is 收购新茶籽榨油, last year's seed named whole: 196 (78.4 %, the
 	// floor 0.78). Session 28 (trades): a shop dealing in what the fire ban forbids using (卖孔明灯, 存鞭子, 批发,
 	// 进纸钱来卖, 卖打火机) is no rule, a load driven through the forest is carried in: 204 (81.6 %); a
-	// sawmill's 木屑刨花 burnt is 垃圾 burnt: 205 (82.0 %).
-	{"set43", heldout43Glob, 250, 0.82, 0},
+	// sawmill's 木屑刨花 burnt is 垃圾 burnt: 205 (82.0 %). At session 28's end, with every helper's fixes (ins: a
+	// worker's family enrolling, the plan year): 210 (84.0 %, the floor 0.84).
+	{"set43", heldout43Glob, 250, 0.84, 0},
 	// Held-out set 44 (testdata/heldout/s44-dictated, 250 calls in 7 categories, session 28): calls as a speech
 	// recogniser types them (少指, 编炮, 一保, 扎土, 百摊, 也吹; fillers, no punctuation, numbers as typed, self-
 	// corrections). Its first run, before any change made for it, scored 195 of 250 (78.0 %) on main e64adf09, with
