@@ -1227,8 +1227,9 @@ var heldoutSets = []heldoutSet{
 	// 渣土拉到有核准的消纳场去倒: the landfill's approval taken for the builder's); the set's README has it by category
 	// and the misses by kind. Six keys wrong about the text corrected (two months keyed as days, a grave, two
 	// consents, a hawker's street): 203 (80.9 %), the false 可以 fixed first (有核准的消纳场 is the landfill's). Session
-	// 28 (set45): old callers' lunar days (老历, 古历, X月半, 阴历三月三): 208 (82.9 %, the floor 0.82).
-	{"set45", heldout45Glob, 250, 0.82, 0},
+	// 28 (set45): old callers' lunar days (老历, 古历, X月半, 阴历三月三): 208 (82.9 %, the floor 0.82). Session 28
+	// (lead): applying to be a 低保 or 五保 household is no rule, not the insurance: 210 (83.7 %, the floor 0.83).
+	{"set45", heldout45Glob, 250, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
