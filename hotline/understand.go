@@ -2983,13 +2983,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			return false
 		}
 		between := strings.TrimSuffix(rd.text[e:h.i], "的")
-		for _, d := range p.g.Directions {
-			if strings.HasPrefix(between, d) && len(between) == len(d) {
-				between = ""
-				break
-			}
-		}
-		return between == ""
+		return between == "" || slices.Contains(p.g.Directions, between)
 	}
 	var undoable []hit // phrases taken whose facts others may undo (Unless)
 	for _, h := range ordered {
