@@ -78,5 +78,9 @@ check() { # module out max_raw max_gz [--decide]
 # session 16 (the guard above now names any): the hotline's grammar and words, which grow with every kind of caller
 # understood. As in sessions 11–16 the understanding wins for the operator page's module (the patrol app's is the
 # decide module, untouched); the limit moves to 15,400 / 4,150 KiB, room for about two sessions' words.
-check ./wasm "$dir/tonggao.wasm" $((15400 * 1024)) $((4150 * 1024))
+# Session 29: 15,739,030 B raw, 4,187,049 B gzipped at its start, 30 KB under the raw limit, no package added since
+# session 16 (the guard above names any): sessions 22–28 taught the hotline eight more kinds of caller. The operator
+# page's module again follows its words (the patrol app's decide module stays under issue 18's goal); the limit moves
+# to 15,700 / 4,250 KiB, room for about three sessions' words.
+check ./wasm "$dir/tonggao.wasm" $((15700 * 1024)) $((4250 * 1024))
 check ./wasm/decide "$dir/tonggao-decide.wasm" $((8192 * 1024)) $((2300 * 1024)) --decide
