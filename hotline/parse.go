@@ -2397,9 +2397,14 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 					_, sz := utf8.DecodeRuneInString(text[k:])
 					k += sz
 				}
-				// 人行道上想摆: the known word's postposition is its own
+				// 人行道上想摆: the known word's postposition is its own — but
+				// one that has its own already (山上上分) is followed by a word
+				ends := false
 				for _, l := range p.g.Locatives {
-					if strings.HasPrefix(text[i:], l) {
+					ends = ends || strings.HasSuffix(text[:i], l)
+				}
+				for _, l := range p.g.Locatives {
+					if !ends && strings.HasPrefix(text[i:], l) {
 						i += len(l)
 						break
 					}
@@ -2714,10 +2719,21 @@ func (p *parser) complementAt(s string) bool {
 // losesNegator reports whether hearing said as w would drop a negator or
 // a particle that is never misheard (`kept` in mandarin.yaml): 也不 is
 // never 衣服 (a mishearing must not turn 不烧 into 烧), 煎饺子的摊 has no 地摊.
+//
+// A negator that opens a long word heard whose rest is kept as typed, and
+// starts no word the parser knows, is that word's first sound, not a
+// denial (无业指定的 is 物业指定的); one before a word (不交医保 is no
+// 补交医保) or in a short word (也不) denies.
 func (p *parser) losesNegator(said, w string) bool {
+	_, first := utf8.DecodeRuneInString(said)
+	opens := utf8.RuneCountInString(said) >= 4 && len(said) == len(w) && said[first:] == w[first:] && p.knownAt(said[first:]) == 0
 	for _, l := range [][]string{p.g.Negators, p.g.Kept} {
 		for _, ng := range l {
-			if utf8.RuneCountInString(ng) == 1 && strings.Contains(said, ng) && !strings.Contains(w, ng) {
+			in := said
+			if opens && strings.HasPrefix(said, ng) {
+				in = said[first:]
+			}
+			if utf8.RuneCountInString(ng) == 1 && strings.Contains(in, ng) && !strings.Contains(w, ng) {
 				return true
 			}
 		}
