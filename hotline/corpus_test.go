@@ -1159,8 +1159,9 @@ var heldoutSets = []heldoutSet{
 	// plain act asked after it for others are two questions (long); 冇办过么子核准证 as no permit (ways); 今年三十晚上 said
 	// in December this lunar year's 除夕 (rites); the employee account for 帮她 after the plan held, 好多钱一个 no total
 	// (ins): with the session's other landings, 212 (80.3 %, the floor 0.80). Session 28 (long: the verb said before
-	// the place it is done at, 堆在楼道里，要得不; 边煮边卖 processing), 215 (81.4 %, the floor 0.81).
-	{"set39", heldout39Glob, 260, 0.81, 0},
+	// the place it is done at, 堆在楼道里，要得不; 边煮边卖 processing), 215 (81.4 %, the floor 0.81). Session 29
+	// (trades2: 涨租金 an uncovered act): 217 (82.2 %, the floor 0.82).
+	{"set39", heldout39Glob, 260, 0.82, 0},
 	// Held-out set 40 (testdata/heldout/s40-wardens, 250 calls in 7 categories, session 26): officials who describe a
 	// third person's act, often as it happens (我是护林员，看到…; 网格员问下，明天村里有人出殡要放鞭子，我怎么跟他讲), and
 	// ask whether it breaks the rules, the basis, the penalty or who handles it. Its first run, before any change made
@@ -1212,8 +1213,10 @@ var heldoutSets = []heldoutSet{
 	// floor 0.78). Session 28 (trades): a shop dealing in what the fire ban forbids using (卖孔明灯, 存鞭子, 批发,
 	// 进纸钱来卖, 卖打火机) is no rule, a load driven through the forest is carried in: 204 (81.6 %); a
 	// sawmill's 木屑刨花 burnt is 垃圾 burnt: 205 (82.0 %). At session 28's end, with every helper's fixes (ins: a
-	// worker's family enrolling, the plan year): 210 (84.0 %, the floor 0.84).
-	{"set43", heldout43Glob, 250, 0.84, 0},
+	// worker's family enrolling, the plan year): 210 (84.0 %, the floor 0.84). Session 29 (trades2): a trade's
+	// papers, wages, rent and tax (营业执照, 消防验收, 租金, 交税) and goods no notice names bought or hauled (收购野生
+	// 甲鱼, 拉一车家具) are no rule, a workshop's waste water let out (废水排到沟里) is poured: 220 (88.0 %).
+	{"set43", heldout43Glob, 250, 0.88, 0},
 	// Held-out set 44 (testdata/heldout/s44-dictated, 250 calls in 7 categories, session 28): calls as a speech
 	// recogniser types them (少指, 编炮, 一保, 扎土, 百摊, 也吹; fillers, no punctuation, numbers as typed, self-
 	// corrections). Its first run, before any change made for it, scored 195 of 250 (78.0 %) on main e64adf09, with
