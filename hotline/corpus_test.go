@@ -258,6 +258,14 @@ const (
 	// insurance (低保, 五保, 老年证, a son working away); one file per notice
 	// and one of uncovered acts.
 	heldout45Glob = "testdata/heldout/s45-elders/*.yaml"
+	// heldout46Glob is held-out set 46 (session 29): callers who are not from
+	// here — tourists and drivers passing through (自驾游, 露营, 农家乐, 民宿),
+	// relatives home for 春节 and 清明, workers back from 广东 and 浙江, women
+	// married in, outside crews and truck drivers, traders come to buy 茶籽,
+	// new residents — who place things by what they see (景区旁边的山, 河边那片
+	// 林子, 酒店后面), compare with home and speak northern, 四川 or 广东
+	// Mandarin; one file per notice and one of uncovered acts.
+	heldout46Glob = "testdata/heldout/s46-outsiders/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1234,6 +1242,13 @@ var heldoutSets = []heldoutSet{
 	// 28 (set45): old callers' lunar days (老历, 古历, X月半, 阴历三月三): 208 (82.9 %, the floor 0.82). Session 28
 	// (lead): applying to be a 低保 or 五保 household is no rule, not the insurance: 210 (83.7 %, the floor 0.83).
 	{"set45", heldout45Glob, 250, 0.83, 0},
+	// Held-out set 46 (testdata/heldout/s46-outsiders, 251 calls in 7 categories, session 29): callers not from here
+	// (tourists, drivers, relatives home for the holidays, workers back from 广东, outside crews and traders, new
+	// residents). Its first run, before any change made for it, scored 170 of 251 (67.7 %) on main 56bb5082, with 3
+	// answers of 可以 where a rule forbids (all insurance: the employer's 社保 said as 单位交的那种 with the 合作医疗
+	// at home; 老家交了还要交 with a kindergarten collecting; a household paying in two places); the set's README has
+	// it by category and the misses by kind.
+	{"set46", heldout46Glob, 250, 0.67, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
