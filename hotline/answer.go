@@ -870,9 +870,21 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		// long call contradict each other (indoors ⇒ not in the yard). Not
 		// guessed between: every fact the contradiction names is dropped
 		// and the act decided without them, so the answer asks where.
-		if dq, ok := dropContradicted(q, fe.Msg); ok {
+		if dq, dropped := dropContradicted(q, fe.Msg); len(dropped) > 0 {
 			if dd, derr := h.eng.Decide(dq); derr == nil {
 				d, err = dd, nil
+				if ad, kept := h.sameEitherWay(dq, dropped); kept != "" && dd.Verdict == engine.Conditional {
+					// 老人家上山那天烧纸，离山五十米: on the hill or fifty
+					// metres off it, the ban holds either way — said so,
+					// not asked. The fact kept is the one the rest of the
+					// answer (the day it changes) is decided with.
+					d = ad
+					for name := range dropped {
+						if name != kept {
+							delete(q.Facts, name)
+						}
+					}
+				}
 			}
 		}
 	}
@@ -3390,17 +3402,54 @@ func derived(set *rules.Set, fact *rules.Fact) bool {
 }
 
 // dropContradicted is q's engine query without the facts a contradiction's
-// message names (as whole words); false when it names none of them.
-func dropContradicted(q *Query, msg string) (engine.Query, bool) {
+// message names (as whole words), and those facts with their values; none
+// when it names none of them.
+func dropContradicted(q *Query, msg string) (engine.Query, engine.Facts) {
 	eq := q.engineQuery(q.EngineFacts())
-	dropped := false
-	for name := range eq.Facts {
+	var dropped engine.Facts
+	for name, v := range eq.Facts {
 		if regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(msg) {
+			if dropped == nil {
+				dropped = engine.Facts{}
+			}
+			dropped[name] = v
 			delete(eq.Facts, name)
-			dropped = true
 		}
 	}
 	return eq, dropped
+}
+
+// sameEitherWay decides eq with each of the contradicting facts alone put
+// back. When every one of them gives the same verdict, and it is not
+// 要看情况, which of them is true does not matter: that decision, with the
+// first fact by name (so the answer is stable), is the answer, and the
+// fact's name is returned. "" otherwise: the contradiction is asked about.
+func (h *Hotline) sameEitherWay(eq engine.Query, dropped engine.Facts) (*engine.Decision, string) {
+	if len(dropped) < 2 {
+		return nil, ""
+	}
+	names := make([]string, 0, len(dropped))
+	for name := range dropped {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var first *engine.Decision
+	for _, name := range names {
+		one := eq
+		one.Facts = make(engine.Facts, len(eq.Facts)+1)
+		for k, v := range eq.Facts {
+			one.Facts[k] = v
+		}
+		one.Facts[name] = dropped[name]
+		d, err := h.eng.Decide(one)
+		if err != nil || d.Verdict == engine.Conditional || (first != nil && d.Verdict != first.Verdict) {
+			return nil, ""
+		}
+		if first == nil {
+			first = d
+		}
+	}
+	return first, names[0]
 }
 
 // impliesFact reports whether a's words settle fact.
