@@ -2215,6 +2215,9 @@ func hanSpace(text string, i int) bool {
 // are together one fact's phrase. Between two clauses (山上抽烟行不行
 // 山上野炊呢) no phrase reaches across and the spaces stay, parting them.
 func (p *parser) unspace(text string) string {
+	if wordSpaced(text) {
+		return joinHan(text)
+	}
 	type run struct{ i, j, at int } // a run of spaces text[i:j], at byte at of the compact text
 	var runs []run
 	var compact strings.Builder
@@ -2256,6 +2259,50 @@ func (p *parser) unspace(text string) string {
 	}
 	if last == 0 {
 		return text
+	}
+	out.WriteString(text[last:])
+	return out.String()
+}
+
+// wordSpaced reports whether text was typed word by word, as some speech
+// recognisers segment it (高污染燃料 禁燃区 的 那个 通告 还 有效 吗): six
+// runs or more between its spaces, averaging 2.2 characters or fewer, three
+// of them a single character. Its spaces are the words' edges, not pauses;
+// a caller's pauses (山上抽烟行不行 山上野炊呢) and an operator's notes
+// (城区 马路上 流动 卖菜 推车) are longer runs.
+func wordSpaced(text string) bool {
+	runs, ones, chars := 0, 0, 0
+	for _, f := range strings.Fields(text) {
+		n := utf8.RuneCountInString(f)
+		runs++
+		chars += n
+		if n == 1 {
+			ones++
+		}
+	}
+	return runs >= 6 && ones >= 3 && 5*chars <= 11*runs
+}
+
+// joinHan drops every run of spaces between two Chinese characters.
+func joinHan(text string) string {
+	var out strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) && hanSpace(text, i) {
+			out.WriteString(text[last:i])
+			j := i
+			for j < len(text) {
+				r, n := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				j += n
+			}
+			i, last = j, j
+			continue
+		}
+		i += n
 	}
 	out.WriteString(text[last:])
 	return out.String()
