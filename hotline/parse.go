@@ -3516,7 +3516,18 @@ func (p *parser) scanFrames(rd *reading) {
 			gap += utf8.RuneCountInString(toks[oi].t)
 		}
 		// only what the act makes was said near the verb: what it acts on
-		// may be the call's topic, said in its first clause (田坎上的草好深哒，
+		// may be said earlier in the verb's clause, past a place (旧木板想在
+		// 工地边上一把火烧了), when the verb follows the made thing
+		if !found && made >= 0 && made == vi-1 {
+			for oi := vi - 2; oi >= 0 && rd.clause(toks[oi].i) == rd.clause(v.i); oi-- {
+				if f := match(oi); f != nil && !p.made[toks[oi].t] {
+					take(oi, f)
+					found = true
+					break
+				}
+			}
+		}
+		// or the call's topic, said in its first clause (田坎上的草好深哒，
 		// 后日想一把火烧掉)
 		for oi := 0; !found && made >= 0 && rd.clause(v.i) > 0 && oi < len(toks) && rd.clause(toks[oi].i) == 0; oi++ {
 			o := toks[oi]
@@ -4173,6 +4184,18 @@ func (p *parser) verbWindows(s string) [][2]int {
 				k++
 			}
 		}
+		// (旧木板想在工地边上一把火烧了: a verb right after what the act
+		// makes points back to what it burns, said earlier in its clause
+		// past a place — the window reaches the clause's start)
+		if p.endsWithAny(s[:i], p.g.Made) {
+			for k := 0; k < madeReach && lo > 0; k++ {
+				r, sz := decodeLastRune(s[:lo])
+				if clauseBreak(r) {
+					break
+				}
+				lo -= sz
+			}
+		}
 		hi := i
 		for k := 0; k < 12 && hi < len(s); k++ {
 			_, sz := decodeRune(s[hi:])
@@ -4221,6 +4244,10 @@ func (p *parser) verbWindows(s string) [][2]int {
 
 // topicRunes is the longest first clause read as the call's topic.
 const topicRunes = 16
+
+// madeReach is how far back in its clause a verb said right after what the
+// act makes (一把火烧了) looks for what it acts on.
+const madeReach = 24
 
 func actName(f *frame, v, o string) string {
 	if f.activity != nil {
