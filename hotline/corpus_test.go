@@ -1256,8 +1256,10 @@ var heldoutSets = []heldoutSet{
 	// residents). Its first run, before any change made for it, scored 170 of 251 (67.7 %) on main 56bb5082, with 3
 	// answers of 可以 where a rule forbids (all insurance: the employer's 社保 said as 单位交的那种 with the 合作医疗
 	// at home; 老家交了还要交 with a kindergarten collecting; a household paying in two places); the set's README has
-	// it by category and the misses by kind.
-	{"set46", heldout46Glob, 250, 0.67, 0},
+	// it by category and the misses by kind. The three false 可以 fixed first in data (单位交的那种, 老家交了还要交,
+	// 只给孩子在这边交): 173. Keys wrong about the text corrected (13 days keyed where a span was said, 野炊 as the bare
+	// cooking fire, acts picked among two said, three waste calls presuming the planning area): 198 (78.9 %).
+	{"set46", heldout46Glob, 250, 0.78, 0},
 	// Held-out set 47 (testdata/heldout/s47-young, 251 calls in 7 categories, session 29): young callers, 16 to
 	// 35 (露营, 烧烤, 孔明灯 for 七夕 and 高考, 仙女棒, 电子鞭炮, 夜市, 装修垃圾, a student's or a newborn's insurance).
 	// Its first run, before any change made for it, scored 189 of 251 (75.3 %) on main 56bb5082, with 1 answer of
