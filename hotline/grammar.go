@@ -274,6 +274,10 @@ type grammar struct {
 	Made        []string `yaml:"made"`
 	Result      []string `yaml:"result"`
 	Aspect      []string `yaml:"aspect"`
+	// HeardVerbNext may follow a short verb heard by its sound right
+	// after its object (稻草 少掉, 垃圾一把火少了): what ends a verb's
+	// phrase, not a word that goes on (稻草少一点 is less straw).
+	HeardVerbNext []string `yaml:"heard_verb_next"`
 	// Lack are the words that say a thing is lacking (没, 冇, 未): one
 	// inside an act's phrase may be any other (lackVariants).
 	Lack []string `yaml:"lack"`

@@ -457,6 +457,10 @@ type parser struct {
 	// with their objects, but a verb said bare (交了好久能用) is never one
 	scanByVerb map[string][]*frame
 	byObj      map[string][]*frame
+	// shortVerbSounds are the first syllables of the frames' verbs of one
+	// or two characters (verbHeardAfterObject): a character whose sound is
+	// none of them is passed over without a look back for an object
+	shortVerbSounds map[uint16]bool
 	// kin are, for each frame, the frames sharing one of its objects: the
 	// same kind of thing, so a later verb of one acts on what the other's
 	// object named (装修的垃圾…拉到河边倒了), built once at load
@@ -1039,6 +1043,16 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	p.addPeriods()
+	p.shortVerbSounds = map[uint16]bool{}
+	for v, fs := range p.byVerb {
+		r, _ := utf8.DecodeRuneInString(v)
+		if n := utf8.RuneCountInString(v); n > 2 || !slices.ContainsFunc(fs, func(f *frame) bool { return f.activity != nil && len(f.with) == 0 }) {
+			continue
+		}
+		if first, _ := py.Syllables(r); first != 0 {
+			p.shortVerbSounds[first] = true
+		}
+	}
 	p.kin = map[*frame]map[*frame]bool{}
 	for _, fs := range p.byObj {
 		for _, f := range fs {
@@ -2421,7 +2435,7 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 	keep := true // said holds for the corrected text too
 	// said are the days said, read only when a word sounds like another
 	for i := 0; i < len(text); {
-		if r, sz := decodeRune(text[i:]); !p.known.first.mayHave(r) && !p.sound.first.mayHave(r) {
+		if r, sz := decodeRune(text[i:]); !p.known.first.mayHave(r) && !p.sound.first.mayHave(r) && !p.mayBeShortVerb(r) {
 			i += sz // starts no word, heard or known: most of a long text
 			continue
 		}
@@ -2460,6 +2474,9 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			}
 		}
 		w, n := p.sound.match(text[i:])
+		if n == 0 {
+			w, n = p.verbHeardAfterObject(text, i)
+		}
 		if n > 0 && w == text[i:i+n] && p.framePhrases[w] {
 			i += n // 冇编建筑垃圾处理方案 as written: its 编 is not 变
 			continue
@@ -2499,6 +2516,129 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 		return out.String(), said, saidRead
 	}
 	return out.String(), nil, false
+}
+
+// mayBeShortVerb reports whether r, by its most common reading, sounds as
+// the first character of a frame's verb of one or two characters.
+func (p *parser) mayBeShortVerb(r rune) bool {
+	first, _ := p.py.Syllables(r)
+	return first != 0 && p.shortVerbSounds[first]
+}
+
+// verbHeardAfterObject returns a frame's verb of one or two characters
+// that text[i:] says with characters of the same sound right after one of
+// the frame's objects (稻草 少掉 is 烧掉; 垃圾一把火少了 is 烧, with only
+// what the fire makes between), and the length of what it says; "", 0 for
+// none. A verb that short sounds like everyday words, so it is heard only
+// where the object asks for it and the phrase ends there (a pause, the
+// end, or heard_verb_next: 稻草少一点 is less straw), and only when it
+// names one activity.
+func (p *parser) verbHeardAfterObject(text string, i int) (string, int) {
+	if r, _ := utf8.DecodeRuneInString(text[i:]); !p.mayBeShortVerb(r) {
+		return "", 0
+	}
+	fs := p.framesBefore(text, i)
+	if len(fs) == 0 {
+		return "", 0
+	}
+	for _, runes := range []int{2, 1} {
+		end := i
+		for k := 0; k < runes && end < len(text); k++ {
+			r, sz := utf8.DecodeRuneInString(text[end:])
+			if !isHan(r) {
+				end = -1
+				break
+			}
+			end += sz
+		}
+		if end < 0 || utf8.RuneCountInString(text[i:end]) != runes {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[end:]); end < len(text) && !unicode.IsSpace(r) && !clauseBreak(r) && !p.hasPrefix(text[end:], p.g.HeardVerbNext) && !p.hasPrefix(text[end:], p.g.Asking) {
+			continue
+		}
+		said := text[i:end]
+		heard, act := "", (*rules.Activity)(nil)
+		for _, f := range fs {
+			for v := range f.verbs {
+				if v == said || utf8.RuneCountInString(v) != runes || !p.soundsAs(said, v) {
+					continue
+				}
+				if act != nil && act != f.activity {
+					return "", 0 // either of two acts: left as typed
+				}
+				if heard == "" || v < heard {
+					heard = v
+				}
+				act = f.activity
+			}
+		}
+		if heard != "" {
+			return heard, len(said)
+		}
+	}
+	return "", 0
+}
+
+// framesBefore are the frames (of a covered act, needing no word said
+// with them) of an object said right before text[i], in its clause or
+// the one before parted by a space, with only what a fire makes between
+// (垃圾一把火: made in mandarin.yaml).
+func (p *parser) framesBefore(text string, i int) []*frame {
+	st, spaces := i, 0
+	for n := 0; st > 0 && n < maxClauseRunes; n++ {
+		r, sz := utf8.DecodeLastRuneInString(text[:st])
+		if clauseBreak(r) || unicode.IsSpace(r) && spaces > 0 {
+			break
+		}
+		if unicode.IsSpace(r) {
+			spaces++
+		}
+		st -= sz
+	}
+	var fs []*frame
+	for k := st; k < i; {
+		n := p.objects.longestLen(text[k:])
+		if n == 0 || k+n > i {
+			_, sz := utf8.DecodeRuneInString(text[k:])
+			k += sz
+			continue
+		}
+		between := strings.TrimSpace(text[k+n : i])
+		made := false
+		for _, m := range p.g.Made {
+			made = made || strings.HasSuffix(between, m) && utf8.RuneCountInString(between) <= 4
+		}
+		if between == "" || made {
+			fs = fs[:0]
+			for _, f := range p.byObj[text[k:k+n]] {
+				if f.activity != nil && len(f.with) == 0 {
+					fs = append(fs, f)
+				}
+			}
+		}
+		k += n
+	}
+	return fs
+}
+
+// soundsAs reports whether said, character by character, reads as w, by
+// each character's most common reading (茶籽熟了 is ripe: 熟 is shú before
+// it is shóu, and no 收).
+func (p *parser) soundsAs(said, w string) bool {
+	ws := []rune(w)
+	k := 0
+	for _, r := range said {
+		if k >= len(ws) {
+			return false
+		}
+		want, _ := p.py.Syllables(ws[k])
+		if first, _ := p.py.Syllables(r); want == 0 || first != want {
+			return false
+		}
+		k++
+	}
+	return k == len(ws)
 }
 
 // undouble drops a character typed twice (一起起买, 两个个地点, 乱倒倒污水)
