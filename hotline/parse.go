@@ -4267,6 +4267,22 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 		}
 		lo = plo
 	}
+	// a long call tells what the verb is done to in the story's clauses
+	// before it, however long (…拆下来的瓷砖和水泥块不多，就两三袋。楼下就
+	// 有个生活垃圾桶，我想…丢到垃圾桶里去): a few clauses back, none of them
+	// an act of a rule's
+	lo = rd.clauseStart(i, c)
+	for n := 0; n < withStoryClauses && lo > 0; n++ {
+		pc := rd.clause(lo - 1)
+		plo := rd.clauseStart(lo-1, pc)
+		if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == pc && h.w.activity != nil }) {
+			break
+		}
+		if p.hasAny(rd.text[plo:lo], f.with) {
+			return true
+		}
+		lo = plo
+	}
 	return false
 }
 
@@ -4275,6 +4291,7 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 const (
 	withTopicClauses = 2
 	withTopicRunes   = 10
+	withStoryClauses = 4
 )
 
 // withEither reports whether frame f's with-words are said in the clause of
