@@ -828,7 +828,18 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 						// decided on its own words, without that fact.
 						aq := q.engineQuery(q.EngineFacts())
 						delete(aq.Facts, fe.Fact)
-						if ad, aerr := h.eng.Decide(aq); aerr == nil && ad.Verdict != engine.Allowed {
+						ad, aerr := h.eng.Decide(aq)
+						var ae *engine.FactError
+						if aerr != nil && errors.As(aerr, &ae) && ae.Contradiction {
+							// 跑到自家山上抢摘: the fact is derived (own_land →
+							// picking_right), so the said facts it follows from
+							// go too — whose hill it is does not make a
+							// snatching a picking
+							if dq, dropped := dropNamed(aq, ae.Msg); len(dropped) > 0 {
+								ad, aerr = h.eng.Decide(dq)
+							}
+						}
+						if aerr == nil && ad.Verdict != engine.Allowed {
 							d, err, kept = ad, nil, true
 							break
 						}
@@ -858,6 +869,18 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 				eq := q.engineQuery(q.EngineFacts())
 				eq.Activity = p.ID
 				if pd, perr := h.eng.Decide(eq); perr == nil {
+					if pd.Verdict == engine.Allowed {
+						// 几个人跑到自家山上抢摘: 抢摘 says no right to pick,
+						// the hill's holder says one — the act is decided on
+						// its own words without the facts that contradict
+						// them: a 可以 never comes of dropping the act's words
+						if dq, dropped := dropNamed(q.engineQuery(q.EngineFacts()), fe.Msg); len(dropped) > 0 {
+							if ad, aerr := h.eng.Decide(dq); aerr == nil && ad.Verdict != engine.Allowed {
+								d, err = ad, nil
+								break
+							}
+						}
+					}
 					q.Activity, q.ActivityName, q.ActivityEN = p.ID, p.Name, p.EN
 					d, err = pd, nil
 				}
@@ -3405,7 +3428,12 @@ func derived(set *rules.Set, fact *rules.Fact) bool {
 // message names (as whole words), and those facts with their values; none
 // when it names none of them.
 func dropContradicted(q *Query, msg string) (engine.Query, engine.Facts) {
-	eq := q.engineQuery(q.EngineFacts())
+	return dropNamed(q.engineQuery(q.EngineFacts()), msg)
+}
+
+// dropNamed is eq without the facts msg names (as whole words), and those
+// facts with their values; none when it names none of them.
+func dropNamed(eq engine.Query, msg string) (engine.Query, engine.Facts) {
 	var dropped engine.Facts
 	for name, v := range eq.Facts {
 		if regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\b`).MatchString(msg) {
