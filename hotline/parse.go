@@ -1737,7 +1737,8 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	rd.dates = p.correctedDay(text, rd.dates)
 	p.backToDay(rd.dates)
 	rd.dates = slices.DeleteFunc(rd.dates, func(m dates.Mention) bool {
-		return p.landmarkDeterminer(text, m.Start) // 离最近的山: which hill, not a day
+		return p.landmarkDeterminer(text, m.Start) || // 离最近的山: which hill, not a day
+			p.objectOfActWord(text, m) // 烧寒衣: the paper clothes burnt, not 寒衣's day
 	})
 	for _, m := range rd.dates {
 		if m.Custom && p.acts.longestLen(text[m.Start:]) >= m.End-m.Start {
@@ -1791,6 +1792,27 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	p.purposes(rd)
 	rd.q.Unread = unread
 	return rd
+}
+
+// objectOfActWord reports whether a day's name m is the object inside a
+// listed act word that starts just before it (烧寒衣: the paper clothes of
+// 十月初一's rite): what is burnt, not the day, which the call may say apart.
+func (p *parser) objectOfActWord(text string, m dates.Mention) bool {
+	if m.Custom {
+		return false // 挂青 keeps its day and its act (read below)
+	}
+	k := m.Start
+	for range 2 {
+		_, n := utf8.DecodeLastRuneInString(text[:k])
+		if n == 0 {
+			return false
+		}
+		k -= n
+		if p.acts.longestLen(text[k:]) >= m.End-k {
+			return true
+		}
+	}
+	return false
 }
 
 // plainFrame reports whether act a has a frame of verb v and object o
