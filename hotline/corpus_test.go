@@ -1268,8 +1268,11 @@ var heldoutSets = []heldoutSet{
 	// 35 (露营, 烧烤, 孔明灯 for 七夕 and 高考, 仙女棒, 电子鞭炮, 夜市, 装修垃圾, a student's or a newborn's insurance).
 	// Its first run, before any change made for it, scored 189 of 251 (75.3 %) on main 56bb5082, with 1 answer of
 	// 可以 where a rule forbids (学校说大学生医保在学校交，我在家里也交了，重复了: the enrolment twice not heard); the
-	// set's README has it by category and the misses by kind.
-	{"set47", heldout47Glob, 250, 0.75, 0},
+	// set's README has it by category and the misses by kind. The false 可以 fixed first (家里也交了 after the school's
+	// is a second enrolment): 190; six keys wrong about what the caller said corrected (大概50米 a range; 过年, 下周 and
+	// a day asked for name no day; 先倒…下周就清走 dumps today; 城边 is not said to be the planning area): 195 (77.7 %).
+	// Session 29 (set47): 七夕 by name is 七月初七, 跨年 (跨年夜) 31 December: 200 (79.7 %, the floor 0.79).
+	{"set47", heldout47Glob, 250, 0.79, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -14,7 +14,7 @@ var _ rules.Str
 // snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
 var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "9791b988cdf89df57d2ff773260c8322495ea2ac6cf54382d2051846cdbe5025", Decode: snap0},  // activities.yaml
-	{Sum: "4d267b8813e7eefa5d0d3f78f80ed11645a54b5822821ea2ca5a984068edc304", Decode: snap1},  // days.yaml
+	{Sum: "64099d2a2f0ff80e1aba0ade5dd493d5eacd2d16ee6b3b7ca084d95360852e05", Decode: snap1},  // days.yaml
 	{Sum: "51d4b90a3279063e339943fed02bade822c13bc112d6d5e4408cfae06fd7a492", Decode: snap2},  // duties.yaml
 	{Sum: "1188f36f190c5961faf864e52a07b630062e1dc4d82848ae22714a7ed55d7181", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
@@ -728,7 +728,19 @@ func snap1() *fileSpec {
 	s.Days = map[string]int{"今日子": 0, "今朝": 0, "今里": 0, "后日子": 2, "后里": 2, "明日子": 1, "明朝": 1, "昨日子": -1, "棉里": 1}
 	s.Festivals = map[string]rules.Str{"7月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 39}}, "七月十五": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 21}}, "七月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 30}}, "三十夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 65}}, "三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 75}}, "上坟节": {Value: "清明", Pos: rules.Pos{Line: 10, Col: 56}}, "八月十五": {Value: "中秋", Pos: rules.Pos{Line: 10, Col: 11}}, "大年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 47}}, "大年夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 26}}, "年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 56}}, "年三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 37}}, "过年": {Value: "春节", Pos: rules.Pos{Line: 9, Col: 17}}, "鬼节": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 47}}}
 	s.Customs = map[string]rules.Str{"挂山": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 31}}, "挂清": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 23}}, "挂青": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 15}}}
-	snapMakeMap(&s.LunarDays, 13)
+	snapMakeMap(&s.LunarDays, 15)
+	{
+		x1 := snapZero(s.LunarDays)
+		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 78, Col: 11}}
+		x1.Note = "七夕为农历七月初七"
+		s.LunarDays["七夕"] = x1
+	}
+	{
+		x1 := snapZero(s.LunarDays)
+		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 81, Col: 11}}
+		x1.Note = "七夕节为农历七月初七"
+		s.LunarDays["七夕节"] = x1
+	}
 	{
 		x1 := snapZero(s.LunarDays)
 		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 73, Col: 11}}
@@ -745,7 +757,7 @@ func snap1() *fileSpec {
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "九月初九", Pos: rules.Pos{Line: 77, Col: 11}}
+		x1.Date = rules.Str{Value: "九月初九", Pos: rules.Pos{Line: 84, Col: 11}}
 		x1.Note = "九月九按农历九月初九（重阳）理解"
 		x1.Alternative = "公历9月9日（请说“9月9号”）"
 		s.LunarDays["九月九"] = x1
@@ -827,7 +839,7 @@ func snap1() *fileSpec {
 	snapMakeMap(&s.TermDays, 1)
 	{
 		x1 := snapZero(s.TermDays)
-		x1.Term = rules.Str{Value: "立春", Pos: rules.Pos{Line: 84, Col: 11}}
+		x1.Term = rules.Str{Value: "立春", Pos: rules.Pos{Line: 91, Col: 11}}
 		x1.Note = "开春按立春理解"
 		x1.Alternative = "春节（正月初一）；或惊蛰"
 		s.TermDays["开春"] = x1
