@@ -1242,7 +1242,8 @@ var heldoutSets = []heldoutSet{
 	// text corrected (five presumed the 城区 or the planning area, one the holder's refusal): 200 (80.0 %). Session
 	// 29 (dictated): homophones opened by a negator (无业指定) or after a postposition said again (山上上分): 204;
 	// a call typed word by word read without its spaces (高污染燃料 禁燃区 的 那个 通告 还 有效 吗): 213; a short
-	// verb of the same sound right after its object (稻草 少掉, 垃圾一把火少了): 215.
+	// verb of the same sound right after its object (稻草 少掉, 垃圾一把火少了): 215; a distance corrected past
+	// spaces and a number begun again (离山 三 三百米 不是 三十米): 216.
 	{"set44", heldout44Glob, 250, 0.86, 0},
 	// Held-out set 45 (testdata/heldout/s45-elders, 251 calls in 7 categories, session 28): old callers, 65 to 90
 	// (老历 days, 里 and 丈, 烧包, 送亮, 火塘, 挑担进城, 低保, 五保, a son working away). Its first run, before any change

@@ -2251,6 +2251,7 @@ func hanSpace(text string, i int) bool {
 // are together one fact's phrase. Between two clauses (山上抽烟行不行
 // 山上野炊呢) no phrase reaches across and the spaces stay, parting them.
 func (p *parser) unspace(text string) string {
+	text = numberFalseStarts(text)
 	if wordSpaced(text) {
 		return joinHan(text)
 	}
@@ -2298,6 +2299,32 @@ func (p *parser) unspace(text string) string {
 	}
 	out.WriteString(text[last:])
 	return out.String()
+}
+
+// numberFalseStarts drops a number begun and begun again after a pause
+// (离山 三 三百米: a recogniser keeps the caller's false start), so that the
+// number said whole is read with what it measures: a run of numerals of
+// one or two characters alone between pauses that the next run starts with.
+func numberFalseStarts(text string) string {
+	for from := 0; from < len(text); {
+		k := strings.IndexFunc(text[from:], unicode.IsSpace)
+		if k < 0 {
+			break
+		}
+		sp := from + k
+		st := strings.LastIndexFunc(text[:sp], unicode.IsSpace) + 1
+		next := strings.TrimLeftFunc(text[sp:], unicode.IsSpace)
+		run := text[st:sp]
+		if n := utf8.RuneCountInString(run); n >= 1 && n <= 2 && numeralsOnly(run) && strings.HasPrefix(next, run) && len(next) > len(run) {
+			if r, _ := utf8.DecodeRuneInString(next[len(run):]); isNumeralRune(r) {
+				text = text[:st] + next
+				from = st
+				continue
+			}
+		}
+		from = sp + 1
+	}
+	return text
 }
 
 // wordSpaced reports whether text was typed word by word, as some speech
@@ -5375,7 +5402,9 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 	for k, c := range all {
 		if k+1 < len(all) {
 			next := &all[k+1]
-			if between := s[c.end:next.start]; p.corrects(between) {
+			// (the pauses either side, which the matches may hold: 三百米
+			// 不是 三十米 corrects as 三百米，不是，三十米 does)
+			if between := s[skipSpaceBack(s, c.end):skipSpaceOn(s, next.start)]; p.corrects(between) {
 				rd.mark(c.start, c.end)
 				if !next.measured {
 					next.measured, next.edge = c.measured, c.edge
@@ -5891,6 +5920,15 @@ func numeralBeforeUnit(s string, units []string) bool {
 		}
 	}
 	return false
+}
+
+// skipSpaceOn returns the start of s[i:] without its leading spaces
+// (regexp's \s: ASCII white space).
+func skipSpaceOn(s string, i int) int {
+	for i < len(s) && strings.IndexByte(" \t\n\f\r", s[i]) >= 0 {
+		i++
+	}
+	return i
 }
 
 // skipSpaceBack returns the end of s[:i] without its trailing spaces

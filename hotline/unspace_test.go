@@ -22,7 +22,7 @@ func TestUnspace(t *testing.T) {
 		{"交医保", "交医保"},
 		// typed word by word: every space between two characters goes
 		{"高污染燃料 禁燃区 的 那个 通告 还 有效 吗", "高污染燃料禁燃区的那个通告还有效吗"},
-		{"离山 三 三百米 不是 三十米", "离山 三 三百米 不是 三十米"},
+		{"离山 三 三百米 不是 三十米", "离山 三百米 不是 三十米"}, // a number begun again
 	} {
 		require.Equal(t, c.want, h.p.unspace(c.in), c.in)
 	}
