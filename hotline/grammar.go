@@ -688,6 +688,13 @@ type grammar struct {
 		Linking []string `yaml:"linking"`
 		Home    []string `yaml:"home"`
 	} `yaml:"outside_background"`
+	// Origin are the words that make a place said between them where
+	// someone comes from (从乡里上来, 从山上下来): Before right before the
+	// place, After right after it. No fact of the act's place.
+	Origin struct {
+		Before []string `yaml:"before"`
+		After  []string `yaml:"after"`
+	} `yaml:"origin"`
 	// Cantonese day words, read as well and kept apart from the Mandarin
 	// ones: 寻日 (yesterday), 听日 (tomorrow), 今个 (this: 今个星期三, 今个月).
 	Cantonese struct {

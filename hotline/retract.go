@@ -17,13 +17,19 @@ import (
 func (p *parser) retractFacts(rd *reading) {
 	out := rd.facts[:0]
 	for _, f := range rd.facts {
-		if p.takenBack(rd.text[f.j:]) || p.takenBack(p.afterVerb(rd.text[f.j:])) {
+		if p.takenBack(rd.text[f.j:]) || p.takenBack(p.afterVerb(rd.text[f.j:])) || p.origin(rd, f) {
 			rd.mark(f.i, f.j)
 			continue
 		}
 		out = append(out, f)
 	}
 	rd.facts = out
+}
+
+// origin reports whether fact f is a place said as where someone comes
+// from (亲戚从乡里上来): the act asked is done elsewhere.
+func (p *parser) origin(rd *reading, f hit) bool {
+	return p.endsWithAny(rd.text[:f.i], p.g.Origin.Before) && p.startsWithAny(rd.text[f.j:], p.g.Origin.After)
 }
 
 // afterVerb is rest past a verb of one or two characters it starts with
