@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "0c7dddbc74839636f36cb5d1ba69ac3b4ad4e57c0ad078982c2162ab7af72b50", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "b88bd58b20791f93fa775e54ec9a615acf5860a2d4d8f86402e4b04e8456c847", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -317,7 +317,7 @@ func grammarSnap0() *grammar {
 	s.OutsideBackground.Before = []string{"我是", "他是", "她是", "我们是", "户口在", "户口还在", "户口是", "户籍在", "人在", "住在", "嫁到", "嫁去", "从", "来自", "都在", "一直在", "全在"}
 	s.OutsideBackground.After = []string{"打工", "上班", "工作", "做事", "做工", "务工", "读书", "读大学", "上大学", "上学", "念书", "住", "定居", "旅游", "嫁过来", "嫁来", "嫁到", "来的", "过来的", "嫁过去", "嫁出去", "回来", "回不来", "户口", "之前", "以前", "走之前", "走以前"}
 	s.OutsideBackground.Linking = []string{"那边", "那里", "这边", "县城", "城里", "市里", "的"}
-	s.OutsideBackground.Home = []string{"老家", "屋里", "家里", "屋后", "屋背后", "自家", "我屋", "我家"}
+	s.OutsideBackground.Home = []string{"老家", "屋里", "家里", "屋后", "屋背后", "自家", "我屋", "我家", "你们这边", "你们那边", "你们这里", "你们那里", "你们当地", "你们本地"}
 	s.Origin.Before = []string{"从"}
 	s.Origin.After = []string{"上来", "下来", "过来", "回来", "出来", "进城", "赶过来", "跑过来", "搬过来", "搬来", "来的"}
 	s.Cantonese.Days = map[string]int{"听日": 1, "听朝": 1, "寻日": -1, "琴日": -1}
