@@ -1265,7 +1265,10 @@ var heldoutSets = []heldoutSet{
 	// it by category and the misses by kind. The three false 可以 fixed first in data (单位交的那种, 老家交了还要交,
 	// 只给孩子在这边交): 173. Keys wrong about the text corrected (13 days keyed where a span was said, 野炊 as the bare
 	// cooking fire, acts picked among two said, three waste calls presuming the planning area): 198 (78.9 %).
-	{"set46", heldout46Glob, 250, 0.78, 0},
+	// Session 29 (set46): 你们这边 contrasted with an outsider's home is here; 爬山 is on the hill; parents said
+	// with where they live are close relatives; an in-law's or spouse's family hill is picking with consent: 205
+	// (81.7 %, the floor 0.81).
+	{"set46", heldout46Glob, 250, 0.81, 0},
 	// Held-out set 47 (testdata/heldout/s47-young, 251 calls in 7 categories, session 29): young callers, 16 to
 	// 35 (露营, 烧烤, 孔明灯 for 七夕 and 高考, 仙女棒, 电子鞭炮, 夜市, 装修垃圾, a student's or a newborn's insurance).
 	// Its first run, before any change made for it, scored 189 of 251 (75.3 %) on main 56bb5082, with 1 answer of
