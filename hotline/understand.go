@@ -2290,7 +2290,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				if prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
 					h.i >= pj && bareRunes(rd, pj, h.i) <= 3 && !p.hasAny(rd.text[pj:h.i], p.g.Connectors) &&
 					!p.hasAny(rd.text[pj:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[pj:h.i], " \t\u3000") &&
-					!p.timeBetween(rd, pj, h.i) &&
+					!p.timeBetween(rd, pj, h.i) && !p.hasAny(rd.text[pj:h.i], p.g.Sequence) &&
 					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) &&
 					!kindsOfOne(prev.w.activity, h.w.activity) {
 					// (摘茶籽折树枝: the first is the setting the second's
@@ -2637,9 +2637,9 @@ func (p *parser) startsWithAny(s string, words []string) bool {
 
 // bareRunes counts the characters of text[i:j] outside the fact phrases
 // said there: 账户给我娘交医保 and 账户能给邻居交医保 are as near.
-// timeBetween reports whether a time is said in rd.text[i:j]: a day, a
-// clock time or a part of the day (摘茶籽晚上在山上烤火: the second act is
-// done at a time of its own, no purpose of the first).
+// timeBetween reports whether a time is said in rd.text[i:j]: a day or a
+// part of the day (摘茶籽晚上在山上烤火: the second act is done at a time
+// of its own, no purpose of the first, as one after 再 or 然后 is).
 func (p *parser) timeBetween(rd *reading, i, j int) bool {
 	if slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return m.Start >= i && m.Start < j }) {
 		return true
