@@ -2278,6 +2278,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// (but 运渣土不盖篷布 names a kind of the first: the kind is asked)
 	// (拿打火机点茅草: the first takes up an instrument for the second,
 	// and the second is asked about)
+	// (摘茶籽抽支烟, 交医保放鞭炮: acts of two notices are two questions —
+	// one is no purpose of the other, and the ban is never lost to it)
 	if len(pos) > 1 {
 		var keep []hit
 		last := -1 // the index in pos of keep's last hit
@@ -2291,6 +2293,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					h.i >= pj && bareRunes(rd, pj, h.i) <= 3 && !p.hasAny(rd.text[pj:h.i], p.g.Connectors) &&
 					!p.hasAny(rd.text[pj:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[pj:h.i], " \t\u3000") &&
 					!p.timeBetween(rd, pj, h.i) && !p.hasAny(rd.text[pj:h.i], p.g.Sequence) &&
+					prev.w.activity.Notice == h.w.activity.Notice &&
 					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) &&
 					!kindsOfOne(prev.w.activity, h.w.activity) {
 					// (摘茶籽折树枝: the first is the setting the second's
