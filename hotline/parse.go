@@ -4462,6 +4462,32 @@ func actName(f *frame, v, o string) string {
 	return v + o
 }
 
+// doneBefore reports whether 了 right before act h says it done (交了医保:
+// the act's own verb, then 了, then its words). 了 after a word of
+// something else (累了生堆火, 天黑了烧纸) closes that, not the act.
+func (p *parser) doneBefore(rd *reading, h hit) bool {
+	before, ok := strings.CutSuffix(rd.text[:h.i], "了")
+	if !ok {
+		return false
+	}
+	if h.w.activity == nil {
+		return true
+	}
+	// the verb's last one to three characters (交, 缴纳, 参保缴费's 缴费)
+	end := len(before)
+	for range 3 {
+		_, n := utf8.DecodeLastRuneInString(before[:end])
+		if n == 0 {
+			break
+		}
+		end -= n
+		if p.verbOf(before[end:], h.w.activity) {
+			return true
+		}
+	}
+	return false
+}
+
 // scope marks negation, focus and background on acts and facts.
 func (p *parser) scope(rd *reading) {
 	s := rd.text
@@ -4477,7 +4503,7 @@ func (p *parser) scope(rd *reading) {
 		if r, n := decodeRune(rest); n > 0 && strings.HasPrefix(rest[n:], "了") && p.isComplement(string(r)) {
 			rest = rest[n:]
 		}
-		if (strings.HasPrefix(rest, "了") || strings.HasSuffix(s[:h.i], "了")) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) {
+		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) {
 			// 老家交了医保: done already, the story not the question (but
 			// 又不准烧田埂了 says the ban has come: nothing was done)
 			h.bg = true
