@@ -1700,6 +1700,11 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	text = oneScript(text)
 	rd.asSaid = text
 	text, said, saidRead := p.correct(rd, text, today)
+	if len(rd.heard) > 0 {
+		if t := p.unspaceHeard(rd, text); t != text {
+			text, said, saidRead = t, nil, false
+		}
+	}
 	rd.text = text
 	var head int
 	rd.pasted, head = p.pastedSpans(text)
@@ -2255,6 +2260,47 @@ func (p *parser) unspace(text string) string {
 	if wordSpaced(text) {
 		return joinHan(text)
 	}
+	return dropSpans(text, p.spacesInPhrases(text))
+}
+
+// dropSpans returns text without the spans cut, which are in order.
+func dropSpans(text string, cut [][2]int) string {
+	if len(cut) == 0 {
+		return text
+	}
+	var out strings.Builder
+	last := 0
+	for _, c := range cut {
+		out.WriteString(text[last:c[0]])
+		last = c[1]
+	}
+	out.WriteString(text[last:])
+	return out.String()
+}
+
+// unspaceHeard drops the spaces that a phrase reaches across once words
+// heard by their sound are corrected (没有合准的 车子 is 没有核准的车子, as
+// the words written would have been read), and moves the words heard.
+func (p *parser) unspaceHeard(rd *reading, text string) string {
+	cut := p.spacesInPhrases(text)
+	if len(cut) == 0 {
+		return text
+	}
+	for k := range rd.heard {
+		h := &rd.heard[k]
+		shift := 0
+		for _, c := range cut {
+			if c[1] <= h.i {
+				shift += c[1] - c[0]
+			}
+		}
+		h.i, h.j = h.i-shift, h.j-shift
+	}
+	return dropSpans(text, cut)
+}
+
+// spacesInPhrases are the runs of spaces of text that unspace drops.
+func (p *parser) spacesInPhrases(text string) [][2]int {
 	type run struct{ i, j, at int } // a run of spaces text[i:j], at byte at of the compact text
 	var runs []run
 	var compact strings.Builder
@@ -2282,23 +2328,33 @@ func (p *parser) unspace(text string) string {
 		last = j
 	}
 	if len(runs) == 0 {
-		return text // most calls: no space between two Chinese characters
+		return nil // most calls: no space between two Chinese characters
 	}
 	compact.WriteString(text[last:])
 	joined := compact.String()
-	var out strings.Builder
-	last = 0
+	var cut [][2]int
 	for _, r := range runs {
-		if p.actAcross(joined, r.at) || p.factPair(text, r.i, r.j) {
-			out.WriteString(text[last:r.i])
-			last = r.j
+		if p.actAcross(joined, r.at) || p.factPair(text, r.i, r.j) || p.instrumentBefore(text, r.i) {
+			cut = append(cut, [2]int{r.i, r.j})
 		}
 	}
-	if last == 0 {
-		return text
+	return cut
+}
+
+// instrumentBefore reports whether the run typed before the space at i
+// takes up an instrument (用我的职工医保个人账户 给我娘交: instrument in
+// mandarin.yaml): such a run is no clause of its own but serves the act
+// after it.
+func (p *parser) instrumentBefore(text string, i int) bool {
+	st := strings.LastIndexFunc(text[:i], func(r rune) bool { return unicode.IsSpace(r) || clauseBreak(r) })
+	if st >= 0 {
+		_, sz := utf8.DecodeRuneInString(text[st:])
+		st += sz
+	} else {
+		st = 0
 	}
-	out.WriteString(text[last:])
-	return out.String()
+	run := text[st:i]
+	return utf8.RuneCountInString(run) > 2 && p.hasPrefix(run, p.g.Instrument)
 }
 
 // numberFalseStarts drops a number begun and begun again after a pause

@@ -20,6 +20,8 @@ func TestUnspace(t *testing.T) {
 		{"山上抽烟行不行 山上野炊呢", "山上抽烟行不行 山上野炊呢"},
 		{"烧田埂 离山 50米", "烧田埂 离山 50米"},
 		{"交医保", "交医保"},
+		// a run that takes up an instrument serves the act after it
+		{"用我的职工医保个人账户 给我娘交居民医保", "用我的职工医保个人账户给我娘交居民医保"},
 		// typed word by word: every space between two characters goes
 		{"高污染燃料 禁燃区 的 那个 通告 还 有效 吗", "高污染燃料禁燃区的那个通告还有效吗"},
 		{"离山 三 三百米 不是 三十米", "离山 三百米 不是 三十米"}, // a number begun again
