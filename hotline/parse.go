@@ -1792,6 +1792,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	p.towardPlaces(rd)
 	p.mannerApart(rd)
 	p.kindApart(rd)
+	rd.acts = slices.DeleteFunc(rd.acts, func(h hit) bool { return p.insideDenial(rd, h) })
 	p.scope(rd)
 	p.modifiers(rd)
 	p.purposes(rd)
@@ -4516,6 +4517,15 @@ func actName(f *frame, v, o string) string {
 		return ""
 	}
 	return v + o
+}
+
+// insideDenial reports whether act h's words lie inside a fact phrase
+// that opens with a negator before them (有社保 in 没有社保: the employee
+// plan not had, a fact said, is no act of holding it).
+func (p *parser) insideDenial(rd *reading, h hit) bool {
+	return slices.ContainsFunc(rd.facts, func(f hit) bool {
+		return f.i < h.i && h.j <= f.j && p.startsWithAny(rd.text[f.i:h.i], p.g.Negators)
+	})
 }
 
 // doneBefore reports whether 了 right before act h says it done (交了医保:
