@@ -3009,6 +3009,12 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
 		}
+		// 屋里翻修的渣土倒在马路边: a place said in a clause describing the
+		// object is where the thing came from; the place said with the act
+		// is where it is done
+		if p.originOfObject(rd, a, h) {
+			continue
+		}
 		// (办了核准的可以拉渣土，那我帮隔壁拉，冇办核准…: a case the caller
 		// knows is only contrasted with the one turned to and asked in its
 		// own words — its facts are not the call's, even when the act asked
@@ -4777,4 +4783,24 @@ func (p *parser) holdsObjectOf(s string, a *rules.Activity) bool {
 		}
 	}
 	return false
+}
+
+// originOfObject reports whether fact h is said in a clause that describes
+// act a's object (屋里 of 屋里翻修的渣土: a verb and 的 between the place and
+// the act's words) while a place of the same fact is said after the act
+// begins, in its clause (…倒在马路边): the thing's origin, not the act's place.
+func (p *parser) originOfObject(rd *reading, a, h hit) bool {
+	start := min(a.i, a.objStart())
+	if a.clause < 0 || h.clause != a.clause || h.neg || h.j >= start {
+		return false
+	}
+	between := rd.text[h.j:start]
+	if !strings.HasSuffix(between, "的") || between == "的" || strings.ContainsFunc(between, clauseBreakOrSpace) {
+		return false
+	}
+	return slices.ContainsFunc(rd.facts, func(o hit) bool {
+		return o.clause == a.clause && o.i >= start && !o.neg && slices.ContainsFunc(o.w.facts, func(v vocab.Value) bool {
+			return slices.ContainsFunc(h.w.facts, func(w vocab.Value) bool { return w.Fact == v.Fact })
+		})
+	})
 }
