@@ -876,7 +876,7 @@ var heldoutSets = []heldoutSet{
 	// session's other fixes, 193 (the floor raised to 0.77). Session 21 (market: a stall area 城管 marks out presumed off
 	// a fire lane, market-allotted-stall), with the earlier sessions' fixes: 237 (the floor raised to 0.94).
 	// Session 22's end, with every helper's fixes: 239 of 250 (the floor 0.95).
-	{"set24", heldout24Glob, 250, 0.95, 0},
+	{"set24", heldout24Glob, 250, 0.96, 0}, // 0.96: session 29, elders (the builder's discharge, the leaves swept)
 	// Held-out set 25 (testdata/heldout/s25-kin, 250 calls in 6 categories, session 18): callers who ask for someone
 	// else or tell it as someone else's story (a son for his father in the village, a group leader relaying, a boss for
 	// his workers, old callers half-hearing, two households in one call, and acts no notice covers). Its first run, before
@@ -1205,7 +1205,7 @@ var heldoutSets = []heldoutSet{
 	// with no fire no rule; ways: 住户自己把装修垃圾拉到社区指定的堆放点, 运输途中撒落渣土; asks: numbered questions split;
 	// ins: 给母亲, 个人（家庭）账户, 缴费 bare, 哪些方式, 单位没有给我买社保): with the session's other landings, 244
 	// (98.4 %, the floor 0.98).
-	{"set41", heldout41Glob, 245, 0.98, 0},
+	{"set41", heldout41Glob, 245, 0.99, 0}, // 0.99: session 29, elders
 	// Held-out set 42 (testdata/heldout/s42-hearsay, 252 calls in 7 categories, session 27): callers who check
 	// what they heard or read (a rumour, a neighbour's claim, last year's rule, another county's, a video) and ask
 	// whether it is true or act on it. Its first run, before any change made for it, scored 214 of 252 (84.9 %) on
@@ -1257,8 +1257,11 @@ var heldoutSets = []heldoutSet{
 	// 28 (set45): old callers' lunar days (老历, 古历, X月半, 阴历三月三): 208 (82.9 %, the floor 0.82). Session 28
 	// (lead): applying to be a 低保 or 五保 household is no rule, not the insurance: 210 (83.7 %, the floor 0.83).
 	// Session 29 (elders): 进城, 随手, 蹲着卖, 寻人启事, the own hill said plainly (我那块茶山, 分到户的), 烧寒衣, 庙外面;
-	// a snatching on one's own hill never the picking's 可以: 221 (88.0 %, the floor 0.88).
-	{"set45", heldout45Glob, 250, 0.88, 0},
+	// a snatching on one's own hill never the picking's 可以: 221 (88.0 %, the floor 0.88). Then the builder's own
+	// works' spoil carried off (its discharge), a site's muddy wheels, a kin's account used for the caller, 老伴, a
+	// field beyond the hill, 扫拢来, no-rule matters (田租, 危房改造, 敬老院, 摊位费), and a place in a clause describing
+	// the object (屋里翻修的渣土倒在马路边) as its origin: 239 (95.2 %, the floor 0.95).
+	{"set45", heldout45Glob, 250, 0.95, 0},
 	// Held-out set 46 (testdata/heldout/s46-outsiders, 251 calls in 7 categories, session 29): callers not from here
 	// (tourists, drivers, relatives home for the holidays, workers back from 广东, outside crews and traders, new
 	// residents). Its first run, before any change made for it, scored 170 of 251 (67.7 %) on main 56bb5082, with 3

@@ -4788,7 +4788,9 @@ func (p *parser) holdsObjectOf(s string, a *rules.Activity) bool {
 // originOfObject reports whether fact h is said in a clause that describes
 // act a's object (屋里 of 屋里翻修的渣土: a verb and 的 between the place and
 // the act's words) while a place of the same fact is said after the act
-// begins, in its clause (…倒在马路边): the thing's origin, not the act's place.
+// begins, in its clause, that says otherwise (…倒在马路边: on a road, not in
+// a building): the thing's origin, not the act's place. (镇上建房子的渣土倒在村
+// 口路边: both outside the town, and 镇上 still says the area.)
 func (p *parser) originOfObject(rd *reading, a, h hit) bool {
 	start := min(a.i, a.objStart())
 	if a.clause < 0 || h.clause != a.clause || h.neg || h.j >= start {
@@ -4800,7 +4802,7 @@ func (p *parser) originOfObject(rd *reading, a, h hit) bool {
 	}
 	return slices.ContainsFunc(rd.facts, func(o hit) bool {
 		return o.clause == a.clause && o.i >= start && !o.neg && slices.ContainsFunc(o.w.facts, func(v vocab.Value) bool {
-			return slices.ContainsFunc(h.w.facts, func(w vocab.Value) bool { return w.Fact == v.Fact })
+			return slices.ContainsFunc(h.w.facts, func(w vocab.Value) bool { return w.Fact == v.Fact && !sameValue(w.V, v.V) })
 		})
 	})
 }
