@@ -1260,8 +1260,9 @@ var heldoutSets = []heldoutSet{
 	// a snatching on one's own hill never the picking's 可以: 221 (88.0 %, the floor 0.88). Then the builder's own
 	// works' spoil carried off (its discharge), a site's muddy wheels, a kin's account used for the caller, 老伴, a
 	// field beyond the hill, 扫拢来, no-rule matters (田租, 危房改造, 敬老院, 摊位费), and a place in a clause describing
-	// the object (屋里翻修的渣土倒在马路边) as its origin: 239 (95.2 %, the floor 0.95).
-	{"set45", heldout45Glob, 250, 0.95, 0},
+	// the object (屋里翻修的渣土倒在马路边) as its origin: 239 (95.2 %, the floor 0.95). 那个通告现在还搞不 (a document's
+	// validity) and 冇得么子核准: 241 (96.0 %, the floor 0.96).
+	{"set45", heldout45Glob, 250, 0.96, 0},
 	// Held-out set 46 (testdata/heldout/s46-outsiders, 251 calls in 7 categories, session 29): callers not from here
 	// (tourists, drivers, relatives home for the holidays, workers back from 广东, outside crews and traders, new
 	// residents). Its first run, before any change made for it, scored 170 of 251 (67.7 %) on main 56bb5082, with 3
