@@ -727,7 +727,7 @@ var heldoutSets = []heldoutSet{
 	// vague place word and hedges stacked, 一过 / 过了 after a day, the area said short after a month, a landmark said
 	// after the distance, someone else on the caller's own hill, 便炮/烟发/烧飞积肥/谷草, 203; on the landing rebase, with the session's other fixes, 206; at session 11's end, 219 of 232 (the floor raised to 0.94).
 	// At session 13's end, 222 of 232 (the floor raised to 0.95).
-	{"set12", heldout12Glob, 220, 0.95, 0},
+	{"set12", heldout12Glob, 220, 0.96, 0},
 	// Held-out set 13 (testdata/heldout/s13-paraphrase, 240 calls in 10 categories, session 11: 24 core questions
 	// across the six documents, each asked ten ways — object first, words inserted, Xiang dialect, typos,
 	// traditional script, negation and scope, another kind of day, a loose distance or place, a long call, the
@@ -1079,7 +1079,7 @@ var heldoutSets = []heldoutSet{
 	// 网上卖, 冬泳, 托管班, 修水泥路, 跑长途; a wish told, 她想…, asks; a ban heard and checked, 讲…不准用火，到么子时候
 	// 为止; 帮爹娘; 有退休的职工医保; 不是禁火期 gives no day), waste (the trade's words — 开渣土车…超载拉, 定位坏了,
 	// 拆的时候不洒水, 借…核准证, 冇核准的私人车子), place (把摘的茶果拉回来 is hauling it): 241 (95.3 %, the floor 0.95).
-	{"set34", heldout34Glob, 250, 0.95, 0},
+	{"set34", heldout34Glob, 250, 0.96, 0},
 	// Held-out set 35 (testdata/heldout/s35-terse, 252 calls in 7 categories, session 23): very short, telegraphic
 	// calls as a hurried operator types them (烧田埂 11月20?; 明天 后山 烧纸 行吗; 渣土 晚上 城区; 医保 截止?), one file
 	// per notice and one of uncovered acts. Its first run, before any change made for it, scored 224 of 252 (88.9 %),
@@ -1109,7 +1109,7 @@ var heldoutSets = []heldoutSet{
 	// landings: 221 (88.0 %, the floor 0.88).
 	// Session 26 (rites: a place compared in a clause whose subject is another, 隔壁村是一般区), 224 (89.2 %, the floor
 	// 0.89).
-	{"set36", heldout36Glob, 250, 0.89, 0},
+	{"set36", heldout36Glob, 250, 0.90, 0},
 	// (过年放鞭子是老规矩，除夕夜在屋门口放) is that day: 212 (84.5 %, the floor 0.84). Session 25 (fair): everyday acts
 	// no notice covers, complained about (晒辣椒, 开拖拉机, 淋大粪, 玩水枪), and a thing said not to burn after the act
 	// (插香不点火; 放鞭子，我买的是电子鞭炮): 217 (86.5 %, the floor 0.86).
@@ -1247,7 +1247,7 @@ var heldoutSets = []heldoutSet{
 	// verb of the same sound right after its object (稻草 少掉, 垃圾一把火少了): 215; a distance corrected past
 	// spaces and a number begun again (离山 三 三百米 不是 三十米): 216; a phrase across a space once a word is heard
 	// (没有合准的 车子): 218 with another helper's change.
-	{"set44", heldout44Glob, 250, 0.87, 0},
+	{"set44", heldout44Glob, 250, 0.88, 0},
 	// Held-out set 45 (testdata/heldout/s45-elders, 251 calls in 7 categories, session 28): old callers, 65 to 90
 	// (老历 days, 里 and 丈, 烧包, 送亮, 火塘, 挑担进城, 低保, 五保, a son working away). Its first run, before any change
 	// made for it, scored 197 of 251 (78.5 %) on main e64adf09, with 1 answer of 可以 where a rule may forbid (城里拆旧屋，
@@ -1274,7 +1274,7 @@ var heldoutSets = []heldoutSet{
 	// Session 29 (set46): 你们这边 contrasted with an outsider's home is here; 爬山 is on the hill; parents said
 	// with where they live are close relatives; an in-law's or spouse's family hill is picking with consent: 205
 	// (81.7 %, the floor 0.81).
-	{"set46", heldout46Glob, 250, 0.81, 0},
+	{"set46", heldout46Glob, 250, 0.82, 0},
 	// Held-out set 47 (testdata/heldout/s47-young, 251 calls in 7 categories, session 29): young callers, 16 to
 	// 35 (露营, 烧烤, 孔明灯 for 七夕 and 高考, 仙女棒, 电子鞭炮, 夜市, 装修垃圾, a student's or a newborn's insurance).
 	// Its first run, before any change made for it, scored 189 of 251 (75.3 %) on main 56bb5082, with 1 answer of
@@ -1285,7 +1285,7 @@ var heldoutSets = []heldoutSet{
 	// Session 29 (set47): 七夕 by name is 七月初七, 跨年 (跨年夜) 31 December: 200 (79.7 %); 爬山, 登山 are on the hill,
 	// young callers' errands no notice governs (电子烟, 狗证, 民宿, 剧本杀, 野泳, 买房, 志愿填报, 助学贷款): 210 (83.7 %, the
 	// floor 0.83).
-	{"set47", heldout47Glob, 250, 0.83, 0},
+	{"set47", heldout47Glob, 250, 0.84, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
