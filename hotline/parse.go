@@ -2312,14 +2312,7 @@ func (p *parser) spacesInPhrases(text string) [][2]int {
 			break
 		}
 		i := from + k
-		j := i
-		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			j += n
-		}
+		j := spaceRunEnd(text, i)
 		from = j
 		if !hanSpace(text, i) {
 			continue
@@ -2403,6 +2396,18 @@ func wordSpaced(text string) bool {
 	return runs >= 6 && ones >= 3 && 5*chars <= 11*runs
 }
 
+// spaceRunEnd is the end of the run of spaces that starts at text[i].
+func spaceRunEnd(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
 // joinHan drops every run of spaces between two Chinese characters.
 func joinHan(text string) string {
 	var out strings.Builder
@@ -2411,14 +2416,7 @@ func joinHan(text string) string {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) && hanSpace(text, i) {
 			out.WriteString(text[last:i])
-			j := i
-			for j < len(text) {
-				r, n := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsSpace(r) {
-					break
-				}
-				j += n
-			}
+			j := spaceRunEnd(text, i)
 			i, last = j, j
 			continue
 		}
@@ -2691,17 +2689,7 @@ func (p *parser) verbHeardAfterObject(text string, i int) (string, int) {
 // the one before parted by a space, with only what a fire makes between
 // (垃圾一把火: made in mandarin.yaml).
 func (p *parser) framesBefore(text string, i int) []*frame {
-	st, spaces := i, 0
-	for n := 0; st > 0 && n < maxClauseRunes; n++ {
-		r, sz := utf8.DecodeLastRuneInString(text[:st])
-		if clauseBreak(r) || unicode.IsSpace(r) && spaces > 0 {
-			break
-		}
-		if unicode.IsSpace(r) {
-			spaces++
-		}
-		st -= sz
-	}
+	st := objectReachStart(text, i)
 	var fs []*frame
 	for k := st; k < i; {
 		n := p.objects.longestLen(text[k:])
@@ -2916,11 +2904,9 @@ func (p *parser) readsAsWritten(text string, i, j int, w string) bool {
 	return false
 }
 
-// verbAfterObject reports whether text at i starts a verb of a frame
-// whose object was said just before it, in its clause or the one before
-// parted by a space (装修垃圾 倒路边空地: the 倒 of dumping, not the 到 of
-// 到路边 — a verb said after its object, as readsAsWritten's is before).
-func (p *parser) verbAfterObject(text string, i int) bool {
+// objectReachStart is where an object said before text[i] may begin: the
+// start of i's clause, or of the one before it when one space parts them.
+func objectReachStart(text string, i int) int {
 	st, spaces := i, 0
 	for n := 0; st > 0 && n < maxClauseRunes; n++ {
 		r, sz := utf8.DecodeLastRuneInString(text[:st])
@@ -2932,6 +2918,15 @@ func (p *parser) verbAfterObject(text string, i int) bool {
 		}
 		st -= sz
 	}
+	return st
+}
+
+// verbAfterObject reports whether text at i starts a verb of a frame
+// whose object was said just before it, in its clause or the one before
+// parted by a space (装修垃圾 倒路边空地: the 倒 of dumping, not the 到 of
+// 到路边 — a verb said after its object, as readsAsWritten's is before).
+func (p *parser) verbAfterObject(text string, i int) bool {
+	st := objectReachStart(text, i)
 	for k := st; k < i; {
 		n := p.objects.longestLen(text[k:])
 		if n == 0 || k+n > i {
