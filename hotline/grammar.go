@@ -233,6 +233,9 @@ type grammar struct {
 	InPassing []string `yaml:"in_passing"`
 	Finished  []string `yaml:"finished"`
 	Sequence  []string `yaml:"sequence"`
+	// ThenStep said right after an act told finished (烧完纸再去…) puts
+	// the next step after it: a plan in steps, each asked.
+	ThenStep []string `yaml:"then_step"`
 	// Claimed ask whether the plan pays back a cost (能报, 报销): after
 	// a covered act named by a noun alone that follows an uncovered one
 	// (打狂犬疫苗医保报不报), the uncovered act is what is asked.

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "06f936ac4ecd69fe1d6aa830daa43c64cb386183c96d3da4ad0e1054df998c7c", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "61b720dd4ffb0d35cd6e6efb27ab7ea9c8d555a83ce88d2cc8abc3ceac11fdae", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -135,6 +135,7 @@ func grammarSnap0() *grammar {
 	s.InPassing = []string{"顺手", "顺便", "随手"}
 	s.Finished = []string{"完"}
 	s.Sequence = []string{"完", "了", "再", "然后", "接着", "以后", "之后", "过后"}
+	s.ThenStep = []string{"再", "就", "然后", "接着", "才", "以后", "之后"}
 	s.Claimed = []string{"报不报", "能报", "报得", "能不能报", "可以报", "报销", "给报", "可不可以报"}
 	s.Modifier.Particle = "的"
 	s.Modifier.NotHead = []string{"话", "时候", "时"}

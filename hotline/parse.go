@@ -4549,6 +4549,34 @@ func (p *parser) doneBefore(rd *reading, h hit) bool {
 	return false
 }
 
+// thenStep reports whether act h, told finished or done (烧完纸, 烧了纸),
+// is a step of a plan: a word of ThenStep follows it in its clause, at
+// most a person said between (烧完纸我就去交医保), and neither its clause
+// says it was (已经) nor what follows says may (摘完茶籽就可以烧稻草了吧).
+// Such a step is asked like the next one — its ban is never lost to it.
+func (p *parser) thenStep(rd *reading, h hit) bool {
+	if h.clause < 0 || h.w.activity == nil {
+		return false
+	}
+	lo, hi := min(h.i, h.objStart()), max(h.j, h.objEnd())
+	st, end := rd.clauseStart(lo, h.clause), rd.clauseEnd(hi, h.clause)
+	if hi > end || p.hasAny(rd.text[st:lo], p.g.DoneBefore) {
+		return false
+	}
+	rest := rd.text[hi:end]
+	for _, w := range p.g.ThenStep {
+		k := strings.Index(rest, w)
+		if k < 0 || utf8.RuneCountInString(rest[:k]) > 3 {
+			continue
+		}
+		after := strings.TrimLeft(rest[k+len(w):], " ")
+		if after != "" && !p.startsWithAny(after, p.g.DoneNot) && !p.startsWithAny(after, p.g.Asking) {
+			return true
+		}
+	}
+	return false
+}
+
 // scope marks negation, focus and background on acts and facts.
 func (p *parser) scope(rd *reading) {
 	s := rd.text
@@ -4564,7 +4592,8 @@ func (p *parser) scope(rd *reading) {
 		if r, n := decodeRune(rest); n > 0 && strings.HasPrefix(rest[n:], "了") && p.isComplement(string(r)) {
 			rest = rest[n:]
 		}
-		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) {
+		step := p.thenStep(rd, *h)
+		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) && !step {
 			// 老家交了医保: done already, the story not the question (but
 			// 又不准烧田埂了 says the ban has come: nothing was done)
 			h.bg = true
@@ -4588,7 +4617,7 @@ func (p *parser) scope(rd *reading) {
 			}
 		}
 		for _, b := range p.g.Finished {
-			if strings.HasPrefix(s[h.j:], b) {
+			if strings.HasPrefix(s[h.j:], b) && !step {
 				h.bg, h.when = true, true
 			}
 		}
