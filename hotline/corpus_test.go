@@ -1235,7 +1235,8 @@ var heldoutSets = []heldoutSet{
 	// papers, wages, rent and tax (营业执照, 消防验收, 租金, 交税) and goods no notice names bought or hauled (收购野生
 	// 甲鱼, 拉一车家具) are no rule, a workshop's waste water let out (废水排到沟里) is poured: 220 (88.0 %); what a
 	// house pulled down leaves (烂木头, 旧木板) burnt is rubbish, 一把火 said after a place still burns it: 222 (88.8 %).
-	{"set43", heldout43Glob, 250, 0.88, 0},
+	// Session 30 (fix44): a seller at wherever the crowd is (哪里人多停哪里) at no designated pitch: 223 (89.2 %).
+	{"set43", heldout43Glob, 250, 0.89, 0},
 	// Held-out set 44 (testdata/heldout/s44-dictated, 250 calls in 7 categories, session 28): calls as a speech
 	// recogniser types them (少指, 编炮, 一保, 扎土, 百摊, 也吹; fillers, no punctuation, numbers as typed, self-
 	// corrections). Its first run, before any change made for it, scored 195 of 250 (78.0 %) on main e64adf09, with
@@ -1246,8 +1247,9 @@ var heldoutSets = []heldoutSet{
 	// a call typed word by word read without its spaces (高污染燃料 禁燃区 的 那个 通告 还 有效 吗): 213; a short
 	// verb of the same sound right after its object (稻草 少掉, 垃圾一把火少了): 215; a distance corrected past
 	// spaces and a number begun again (离山 三 三百米 不是 三十米): 216; a phrase across a space once a word is heard
-	// (没有合准的 车子): 218 with another helper's change.
-	{"set44", heldout44Glob, 250, 0.88, 0},
+	// (没有合准的 车子): 218 with another helper's change. Session 30 (fix44): a fact the call states — the hill's
+	// class with 的 (我那个山是一般的), no pitch (哪里人多去哪里, 到处流东, 到处走): 224 (89.6 %).
+	{"set44", heldout44Glob, 250, 0.89, 0},
 	// Held-out set 45 (testdata/heldout/s45-elders, 251 calls in 7 categories, session 28): old callers, 65 to 90
 	// (老历 days, 里 and 丈, 烧包, 送亮, 火塘, 挑担进城, 低保, 五保, a son working away). Its first run, before any change
 	// made for it, scored 197 of 251 (78.5 %) on main e64adf09, with 1 answer of 可以 where a rule may forbid (城里拆旧屋，
