@@ -1286,8 +1286,9 @@ var heldoutSets = []heldoutSet{
 	// a day asked for name no day; 先倒…下周就清走 dumps today; 城边 is not said to be the planning area): 195 (77.7 %).
 	// Session 29 (set47): 七夕 by name is 七月初七, 跨年 (跨年夜) 31 December: 200 (79.7 %); 爬山, 登山 are on the hill,
 	// young callers' errands no notice governs (电子烟, 狗证, 民宿, 剧本杀, 野泳, 买房, 志愿填报, 助学贷款): 210 (83.7 %, the
-	// floor 0.83).
-	{"set47", heldout47Glob, 250, 0.84, 0},
+	// floor 0.83). Session 30 (fix47): a birthday candle is a fire at no rite, a temple's hall a building; the
+	// evening before a day and 高考's days by name: 215 (85.7 %, the floor 0.85).
+	{"set47", heldout47Glob, 250, 0.85, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
