@@ -375,6 +375,7 @@ type parser struct {
 	// doing for (给我爸 → 我爸), longest first, with the facts the phrase
 	// states: what 帮他 says when he was named before (kinWords)
 	kinNouns []kinNoun
+	kinOwned []kinOwned
 	// frameWords are the objects and with-words of covered acts' frames
 	// that need a with-word, read by verbless
 	frameWords *trie
@@ -6822,6 +6823,13 @@ type kinNoun struct {
 	facts []vocab.Value
 }
 
+// kinOwned is a phrase that opens with a person (老公的账户给我): the
+// person, the rest of it, and the facts it states.
+type kinOwned struct {
+	noun, rest string
+	facts      []vocab.Value
+}
+
 // kinWords reads, once, the people the vocabulary's phrases name after
 // one of the grammar's ForWords (给我爸: 我爸), each with its phrase's
 // facts; a person two phrases state differently is left out.
@@ -6854,6 +6862,22 @@ func (p *parser) kinWords(voc *vocab.Vocabulary) {
 		}
 	}
 	slices.SortFunc(p.kinNouns, func(a, b kinNoun) int { return cmp.Or(len(b.noun)-len(a.noun), strings.Compare(a.noun, b.noun)) })
+	// the phrases that open with a person (老公的账户给我): what follows the
+	// person, said after a pronoun instead (他的账户给我), is said of the
+	// person named before it (kinOwn)
+	for _, ph := range voc.Phrases {
+		if len(ph.Facts) == 0 || slices.ContainsFunc(ph.Facts, func(v vocab.Value) bool { return !slices.Contains(p.g.ForFacts, v.Fact) }) {
+			continue
+		}
+		for _, w := range ph.Words {
+			for _, k := range p.kinNouns {
+				if rest, ok := strings.CutPrefix(w, k.noun); ok && rest != "" && p.longestPrefix(rest, p.g.People) == 0 {
+					p.kinOwned = append(p.kinOwned, kinOwned{noun: k.noun, rest: rest, facts: ph.Facts})
+					break
+				}
+			}
+		}
+	}
 }
 
 // actContext is what a call may say that ties a bare verb to one activity

@@ -1938,7 +1938,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				// later clause for someone named there, after one told
 				// of nobody else, is what is asked — the first is the
 				// payer's own state)
-				if first.clause < h.clause && p.forOther(rd, h.clause) && !p.forOther(rd, first.clause) {
+				// (老公有职工医保，能用他的账户给我交: or for the caller, the
+				// first told of someone else — the holder's state, not the
+				// caller's)
+				if first.clause < h.clause && !p.forOther(rd, first.clause) &&
+					(p.forOther(rd, h.clause) || p.forCaller(clauseText(rd, h.clause)) && p.otherHolder(rd, first)) {
 					if k := slices.IndexFunc(kept, func(o hit) bool { return o.i == first.i && o.j == first.j }); k >= 0 {
 						kept[k] = h
 						seen[base] = h
@@ -3169,6 +3173,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	}
 	p.undo(undoable, q)
 	p.kinBefore(rd, q)
+	p.kinOwn(rd, q)
 	p.placeSaid(rd, a, q)
 	// in forest land and a distance phrase (山上 … 山边): in forest land wins
 	if q.Facts["in_forest_land"] == true {
@@ -4514,6 +4519,32 @@ func (p *parser) forOther(rd *reading, c int) bool {
 	return false
 }
 
+// forCaller reports whether text s names the caller as the one an act is
+// done for (给我交, 帮我缴), not a person of the caller's (给我爸).
+func (p *parser) forCaller(s string) bool {
+	for _, b := range p.g.Benefactive {
+		for i := 0; ; {
+			k := strings.Index(s[i:], b)
+			if k < 0 {
+				break
+			}
+			i += k + len(b)
+			if n := p.longestPrefix(s[i:], p.g.Persons); n > 0 && slices.Contains(p.g.Self, s[i:i+n]) ||
+				n > 0 && slices.Contains(p.g.FirstPerson, s[i:i+n]) && p.longestPrefix(s[i+n:], p.g.People) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// otherHolder reports whether hit h's clause tells of a person named,
+// other than the caller (老公有职工医保).
+func (p *parser) otherHolder(rd *reading, h hit) bool {
+	s := p.subject(rd, h)
+	return s != "" && !slices.Contains(p.g.Persons, s) && !slices.Contains(p.g.Self, s)
+}
+
 // subject is the person a hit's clause starts from, before the hit: a
 // people word (我儿子 is 儿子), a person, or a count of people (屋里三个交
 // 居民医保), "" when none is said.
@@ -4697,6 +4728,35 @@ func (p *parser) kinBefore(rd *reading, q *Query) {
 		q.Facts[v.Fact] = v.V
 		q.Understood = append(q.Understood, Understood{Words: k.noun, Kind: "fact", Fact: v.Fact, Value: v.V,
 			Meaning: p.factMeaning(v.Fact, v.V)})
+	}
+}
+
+// kinOwn gives a phrase that opens with a person, said with a pronoun in
+// the person's stead (老公有职工医保，能用他的账户给我交: 他的账户给我), the
+// facts it states of that person when that person is the one named last
+// before it, and none of them was read otherwise.
+func (p *parser) kinOwn(rd *reading, q *Query) {
+	for _, o := range p.kinOwned {
+		for _, t := range p.g.ThirdPerson {
+			at := strings.Index(rd.text, t+o.rest)
+			if at <= 0 {
+				continue
+			}
+			bestAt, best := -1, ""
+			for _, k := range p.kinNouns {
+				if j := strings.LastIndex(rd.text[:at], k.noun); j > bestAt {
+					bestAt, best = j, k.noun
+				}
+			}
+			if best != o.noun || slices.ContainsFunc(o.facts, func(v vocab.Value) bool { _, said := q.Facts[v.Fact]; return said }) {
+				continue
+			}
+			for _, v := range o.facts {
+				q.Facts[v.Fact] = v.V
+				q.Understood = append(q.Understood, Understood{Words: t + o.rest, Kind: "fact", Fact: v.Fact, Value: v.V,
+					Meaning: p.factMeaning(v.Fact, v.V)})
+			}
+		}
 	}
 }
 
