@@ -2496,13 +2496,22 @@ func (p *parser) topicOf(rd *reading, h hit, pos []hit) bool {
 	return covered
 }
 
+// claimMeansRunes bounds what may stand between a treatment and the plan
+// taken up to pay for it (能用老家的).
+const claimMeansRunes = 6
+
 // claimedAfter reports whether the covered noun o (医保), said right
 // after the uncovered act h — in its clause or opening the next — is
 // followed in its clause by a word asking whether the plan pays back
 // (打狂犬疫苗医保报不报, 在外地看病 医保能报销不): what is asked is whether h
 // is paid for, which is h's question, not the paying in.
 func (p *parser) claimedAfter(rd *reading, h, o hit) bool {
-	if o.i < h.j || o.clause != h.clause && o.clause != h.clause+1 || bareRunes(rd, h.j, o.i) > 2 {
+	if o.i < h.j || o.clause != h.clause && o.clause != h.clause+1 {
+		return false
+	}
+	// (在外地看病能用老家的医保报销吗: the plan taken up as the means, and
+	// whose it is, between them)
+	if n := bareRunes(rd, h.j, o.i); n > 2 && (n > claimMeansRunes || !p.hasAny(rd.text[h.j:o.i], p.g.Instrument)) {
 		return false
 	}
 	end := rd.clauseEnd(o.j, o.clause)
