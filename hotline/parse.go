@@ -1543,6 +1543,9 @@ type hit struct {
 	wi, wj int
 	// obj is a frame's object as matched (渣土 of 拉渣土); "" for a phrase.
 	obj string
+	// named: the act's word opens a place named for it (停车场, 停车位里):
+	// the place, when another act is said (停车场边上抽烟)
+	named bool
 	// at is where the place starts that a denied act is said at (不在人行道
 	// 上摆摊: 人行道上); 0 for none
 	at int
@@ -1788,6 +1791,9 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unasked, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})
 	}
 	p.scanFrames(rd)
+	if slices.ContainsFunc(rd.acts, func(h hit) bool { return !h.named }) {
+		rd.acts = slices.DeleteFunc(rd.acts, func(h hit) bool { return h.named })
+	}
 	p.unknownThings(rd)
 	p.verbless(rd)
 	p.towardPlaces(rd)
@@ -3094,13 +3100,29 @@ func (p *parser) scanActs(rd *reading) {
 	for i := 0; i < len(s); {
 		ws, n := p.acts.longest(s[i:])
 		if n > 0 && rd.free(i, i+n) && !splitsLatin(s, i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) && !p.modifiesObject(s, i, n) {
-			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n]})
+			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n], named: p.placeNamedFor(s[i:], n)})
 			i += n
 			continue
 		}
 		_, sz := utf8.DecodeRuneInString(s[i:])
 		i += sz
 	}
+}
+
+// placeNamedFor reports whether s opens with a place named for the act whose
+// listed word is its first n bytes (停车场, 停车位里): a fact phrase, longer,
+// of a kind of place (place_kinds).
+func (p *parser) placeNamedFor(s string, n int) bool {
+	ws, m := p.facts.longest(s)
+	if m <= n {
+		return false
+	}
+	for _, w := range ws {
+		if slices.ContainsFunc(w.facts, func(v vocab.Value) bool { return slices.Contains(p.g.PlaceKinds, v.Fact) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitsLatin reports whether s[i:j] begins or ends with a Latin letter
