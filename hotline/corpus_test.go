@@ -1283,7 +1283,10 @@ var heldoutSets = []heldoutSet{
 	// Session 29 (set46): 你们这边 contrasted with an outsider's home is here; 爬山 is on the hill; parents said
 	// with where they live are close relatives; an in-law's or spouse's family hill is picking with consent: 205
 	// (81.7 %, the floor 0.81).
-	{"set46", heldout46Glob, 250, 0.82, 0},
+	// Session 30 (fix46), from 208: 用他的账户给我交 after the holder told of is the holder's account (a wrong 不可以);
+	// a treatment's claim with the plan as the means (能用老家的医保报销) is no enrolment; an outsider's errands named
+	// (社保转回, 户口迁, 限行, 被骗…报警); a place named for an act (停车场) is the place: 219 (87.3 %, the floor 0.87).
+	{"set46", heldout46Glob, 250, 0.87, 0},
 	// Held-out set 47 (testdata/heldout/s47-young, 251 calls in 7 categories, session 29): young callers, 16 to
 	// 35 (露营, 烧烤, 孔明灯 for 七夕 and 高考, 仙女棒, 电子鞭炮, 夜市, 装修垃圾, a student's or a newborn's insurance).
 	// Its first run, before any change made for it, scored 189 of 251 (75.3 %) on main 56bb5082, with 1 answer of
