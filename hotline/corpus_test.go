@@ -273,6 +273,14 @@ const (
 	// 摔炮, 跨年 and 满月酒, a 夜市 stall or a coffee cart, 装修垃圾, a newborn's
 	// or a student's insurance; one file per notice and one of uncovered acts.
 	heldout47Glob = "testdata/heldout/s47-young/*.yaml"
+	// heldout48Glob is held-out set 48 (session 30): callers asking about what
+	// someone else does, did or is about to do — a neighbour burning straw or
+	// rubbish behind the house, smoke on the hill, a relative's 烧纸 at a grave
+	// on the hill, a son-in-law's wedding fireworks, a shop's goods on the
+	// pavement, a builder's truck dumping 渣土 in the ditch, 茶籽 picked early or
+	// without asking, a 村干部 or a landlord who says it is fine — and whom to
+	// report to; one file per notice and one of uncovered acts.
+	heldout48Glob = "testdata/heldout/s48-others/*.yaml"
 	// heldout49Glob is held-out set 49 (session 30): callers in the middle
 	// of it — phoning from the spot while doing it or just before (火已经点着了,
 	// 纸钱都摆好了, 车装满了渣土正往那边开, 摊子已经摆起来了城管来了, 茶籽摘了一半),
@@ -1299,6 +1307,12 @@ var heldoutSets = []heldoutSet{
 	// floor 0.83). Session 30 (fix47): a birthday candle is a fire at no rite, a temple's hall a building; the
 	// evening before a day and 高考's days by name: 215 (85.7 %, the floor 0.85).
 	{"set47", heldout47Glob, 250, 0.85, 0},
+	// Held-out set 48 (testdata/heldout/s48-others, 252 calls in 7 categories, session 30): callers asking about
+	// what someone else does (a neighbour's burning, smoke on the hill, a relative's 烧纸, wedding fireworks, a
+	// shop's goods on the pavement, 渣土 in the ditch, 茶籽 picked without asking, others' insurance) and whom to call.
+	// Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main 4ec4e117, with 3 answers of
+	// 可以 where a rule forbids (在两个地方都给孩子交了, 不给她交，只交其他人, 我婶子趁我不在家…摘了), fixed first: 196.
+	{"set48", heldout48Glob, 250, 0.76, 0},
 	// Held-out set 49 (testdata/heldout/s49-midway, 282 calls in 8 categories, session 30): callers in the middle
 	// of it, phoning from the spot (火已经点着了, 纸钱都摆好了, 车装满了渣土正往那边开, 摊子已经摆起来了城管来了).
 	// Its first run, before any change made for it, scored 223 of 282 (79.1 %) on main 4ec4e117, with 2 answers of
