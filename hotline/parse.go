@@ -3811,6 +3811,12 @@ func (p *parser) scanFrames(rd *reading) {
 			found = true
 		}
 		if !found {
+			if f, ob := p.objectSaidBefore(rd, v.i, v.j, fs); f != nil {
+				rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity}, clause: rd.clause(v.i), words: v.t, obj: ob})
+				found = true
+			}
+		}
+		if !found {
 			sc.verbs = append(sc.verbs, hit{i: v.i, j: v.j, clause: rd.clause(v.i), words: v.t, w: word{verb: true}})
 		}
 	}
@@ -4535,6 +4541,66 @@ func actName(f *frame, v, o string) string {
 		return ""
 	}
 	return v + o
+}
+
+// objectSaidBefore finds the object a verb at i..j leaves out (摆摊卖烟花，
+// 晚上在山脚放几个; 带点鞭炮，到了就放): the verb counts it (几个, 一挂) or
+// says nothing after it in its clause, and an earlier clause of its
+// sentence (two clauses back at most) named, for an act of another
+// notice or none, an object of one of the verb's covered frames fs — the thing said once is what
+// both acts are done to. The frame and the object ending nearest before
+// the verb's clause (the longest there), or nil.
+func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, string) {
+	c := rd.clause(i)
+	if c <= 0 {
+		return nil, ""
+	}
+	cs, end := rd.clauseStart(i, c), rd.clauseEnd(j, c)
+	if j > end {
+		return nil, ""
+	}
+	rest := strings.TrimSpace(rd.text[j:end])
+	counted := false
+	for _, m := range p.g.MeasuresAfter {
+		if r, ok := strings.CutPrefix(rest, m); ok && p.startsWithAny(r, p.g.Classifiers) {
+			counted = true
+		}
+	}
+	if !counted && rest != "" && !p.startsWithAny(rest, p.g.Asking) {
+		return nil, ""
+	}
+	var best *frame
+	bestOb, at := "", -1 // at: where the best object ends
+	for _, f := range fs {
+		if !p.withSaid(rd, f, i) {
+			continue
+		}
+		for _, ob := range f.byLength {
+			k := strings.LastIndex(rd.text[:cs], ob)
+			e := k + len(ob)
+			if k < 0 || e < at || e == at && len(ob) <= len(bestOb) || c-rd.clause(k) > 2 || strings.ContainsAny(rd.text[k:i], "。？！?!\n") {
+				continue
+			}
+			// named for an act of another notice or none (卖烟花), ending
+			// its words (not 医保 of 医保卡丢了) — one of the frame's own
+			// notice said again is asked again by the clauses' own reading
+			// (…除夕在屋门口放; 别个在田里烧稻草，我也在田里烧: nor when the
+			// verb has a frame of that notice)
+			if !slices.ContainsFunc(rd.acts, func(h hit) bool {
+				return min(h.i, h.objStart()) <= k && e == max(h.j, h.objEnd()) &&
+					(h.w.activity == nil || !slices.ContainsFunc(fs, func(g *frame) bool {
+						return g.activity != nil && g.activity.Notice == h.w.activity.Notice
+					}))
+			}) {
+				continue
+			}
+			best, bestOb, at = f, ob, e
+		}
+	}
+	if best == nil || best.activity == nil {
+		return nil, "" // (电子鞭炮: the longest object there names no covered act)
+	}
+	return best, bestOb
 }
 
 // insideDenial reports whether act h's words lie inside a fact phrase

@@ -1,6 +1,7 @@
 package hotline
 
 import (
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -457,12 +458,28 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 				q.early = p.earlyWord(rd, a)
 			}
 		}
+		// 摆摊卖烟花: two acts heard as one question (fireworks sold on a
+		// street are the stall's wares) are asked once
+		if slices.ContainsFunc(u.queries, func(o *Query) bool { return sameQuestion(o, q) }) {
+			continue
+		}
 		u.queries = append(u.queries, q)
 	}
 	if len(u.queries) > 1 && u.intent == IntentDecision {
 		u.intent = IntentSeveral
 	}
 	return u
+}
+
+// sameQuestion reports whether queries a and b ask the same: all but the
+// words they were heard in.
+func sameQuestion(a, b *Query) bool {
+	if a.Activity != b.Activity || a.Act != b.Act {
+		return false
+	}
+	x, y := *a, *b
+	x.Understood, y.Understood = nil, nil
+	return reflect.DeepEqual(x, y)
 }
 
 // frameWithTopic is the frame of the bare verb v whose object is said
