@@ -15,7 +15,7 @@ import (
 // only those would; the answer says how many more were not answered, in
 // its spoken text (kept before anything else is cut for room) and in
 // Unanswered. A call repeating 白水镇呢 made a decision for each (in
-// MaxRead characters, 28).
+// MaxRead characters, 28) until the same question came to be asked once.
 func TestAnswersPerCall(t *testing.T) {
 	h := newTestHotline(t)
 	today := calendar.MustDate(2024, 10, 2)
@@ -26,8 +26,13 @@ func TestAnswersPerCall(t *testing.T) {
 		acts  []string // the activities of the answers given, in order
 	}{
 		{name: "an act, then its facts asked again and again",
-			parts: append([]string{"寒露籽什么时候能摘", "霜降籽呢"}, repeat("白水镇呢", 26)...), asked: 28, // 145 characters
-			acts: repeat("pick_oil_tea", MaxAnswers)},
+			parts: []string{"寒露籽什么时候能摘", "霜降籽呢", "白水镇呢", "茅竹镇呢", "八宝镇呢", "肖家镇呢", "梅溪镇呢", "潘市镇呢", "金洞镇呢"},
+			asked: 9, acts: repeat("pick_oil_tea", MaxAnswers)},
+		// (the same question asked again is answered once: 26 times 白水镇呢
+		// made 26 answers alike before session 30)
+		{name: "an act, then one of its facts asked over and over",
+			parts: append([]string{"寒露籽什么时候能摘", "霜降籽呢"}, repeat("白水镇呢", 26)...), asked: 3, // 145 characters
+			acts: repeat("pick_oil_tea", 3)},
 		{name: "distinct acts",
 			parts: []string{"上坟能点蜡烛吗", "能烧香吗", "能烧纸吗", "能放鞭炮吗", "能放孔明灯吗", "能烧稻草吗", "能烧田埂吗"}, asked: 7,
 			acts: []string{"ritual_candles", "ritual_incense", "ritual_paper_money", "fireworks", "sky_lantern"}},

@@ -362,10 +362,6 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	acts = p.askedTwice(rd, acts, actClauses)
 	acts = p.splitValues(rd, acts)
 	acts = p.dropPastedActs(rd, acts)
-	if len(acts) > MaxAnswers {
-		u.unanswered = len(acts) - MaxAnswers
-		acts = acts[:MaxAnswers]
-	}
 	// 在山上抽烟可以不？野炊呢？: the second asks the same of another act
 	// 明天去山上烧纸 还想放挂鞭炮: an act whose clause says no fact of its
 	// own is done where the act said before it is — the call's scene
@@ -464,6 +460,11 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			continue
 		}
 		u.queries = append(u.queries, q)
+	}
+	// (the same question asked again is counted once, before the bound)
+	if len(u.queries) > MaxAnswers {
+		u.unanswered = len(u.queries) - MaxAnswers
+		u.queries = u.queries[:MaxAnswers]
 	}
 	if len(u.queries) > 1 && u.intent == IntentDecision {
 		u.intent = IntentSeveral
