@@ -43,7 +43,7 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		return nil
 	}
 	out := make([]clauseRole, n)
-	asked := false
+	asked, who := false, false
 	start := 0
 	for c := 0; c < n; c++ {
 		end := rd.clauseEnd(start, c)
@@ -58,13 +58,20 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		case asked && p.hasAny(t, p.g.Fallback):
 			// 不让烧的话我就只献花: the plan if the answer is no
 			out[c] = roleStory
+		case p.identifies(t):
+			// (同时交…——哦，我是想职工医保停了以后再交居民的: 我是…的 said
+			// later corrects the act; who calls is said first)
+			out[c], who = roleStory, c == 0
 		case p.tells(t):
 			out[c] = roleStory
 		}
 		start = end
 	}
 	p.markKnown(rd, out)
-	if !asked && !slices.Contains(out, roleAsks) {
+	// (我是卖菜的，摊子上的烂菜叶子倒在…街上: who calls, then what is
+	// done — a call that asks of nothing in words asks of the act, not
+	// the trade)
+	if !asked && !who && !slices.Contains(out, roleAsks) {
 		return nil
 	}
 	rd.roles = out
@@ -130,10 +137,15 @@ func (p *parser) tells(t string) bool {
 	if p.hasAny(t, p.g.Story) || p.hasAny(t, p.g.ThirdParty) || p.hasAny(t, p.g.Came) {
 		return true
 	}
-	if p.startsWithAny(t, p.g.Identity) && p.endsWithAny(t, p.g.IdentityEnd) {
+	if p.identifies(t) {
 		return true
 	}
 	return p.reports(t)
+}
+
+// identifies reports whether clause t says who is calling (我是卖鸡鸭的).
+func (p *parser) identifies(t string) bool {
+	return p.startsWithAny(t, p.g.Identity) && p.endsWithAny(t, p.g.IdentityEnd)
 }
 
 // reports reports whether t holds a word reporting what was said (讲, 说:
