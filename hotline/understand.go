@@ -2290,6 +2290,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					fg = append(fg, h)
 				}
 			}
+			// (收油茶果的三轮车超载了: an act that only describes a noun is
+			// no foreground beside one told of that noun, after it in its
+			// clause)
+			fg = slices.DeleteFunc(fg, func(h hit) bool {
+				return h.mod && slices.ContainsFunc(fg, func(o hit) bool { return !o.mod && o.w.activity != nil && o.clause == h.clause && o.i > h.j })
+			})
 		}
 		if len(fg) > 0 {
 			pos = fg
