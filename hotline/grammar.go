@@ -233,6 +233,9 @@ type grammar struct {
 	InPassing []string `yaml:"in_passing"`
 	Finished  []string `yaml:"finished"`
 	Sequence  []string `yaml:"sequence"`
+	// Held are verbs of having a thing with one: 了 after them tells
+	// what one holds now (带了打火机), not an act done and over.
+	Held []string `yaml:"held"`
 	// ThenStep said right after an act told finished (烧完纸再去…) puts
 	// the next step after it: a plan in steps, each asked.
 	ThenStep []string `yaml:"then_step"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "a18704a21697343e0d0d7c2ae6f4e484ae4efdb5f7210f46d0aa4d6b8c65f09c", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "38cce8325e7943662cbb0bfc8eb4c0909bfa12c0edc59d53792495ae50ea3e0f", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -135,6 +135,7 @@ func grammarSnap0() *grammar {
 	s.InPassing = []string{"顺手", "顺便", "随手"}
 	s.Finished = []string{"完"}
 	s.Sequence = []string{"完", "了", "再", "然后", "接着", "以后", "之后", "过后"}
+	s.Held = []string{"带", "携带", "揣", "拿", "背", "装"}
 	s.ThenStep = []string{"再", "就", "然后", "接着", "才", "以后", "之后"}
 	s.Claimed = []string{"报不报", "能报", "报得", "能不能报", "可以报", "报销", "给报", "可不可以报"}
 	s.Modifier.Particle = "的"

@@ -4681,7 +4681,7 @@ func (p *parser) scope(rd *reading) {
 		if r, n := decodeRune(rest); n > 0 && strings.HasPrefix(rest[n:], "了") && p.isComplement(string(r)) {
 			rest = rest[n:]
 		}
-		step := p.thenStep(rd, *h)
+		step := p.thenStep(rd, *h) || h.w.activity != nil && slices.Contains(p.g.Held, s[h.i:h.j])
 		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) && !step {
 			// 老家交了医保: done already, the story not the question (but
 			// 又不准烧田埂了 says the ban has come: nothing was done)
