@@ -1316,8 +1316,10 @@ var heldoutSets = []heldoutSet{
 	// what someone else does (a neighbour's burning, smoke on the hill, a relative's 烧纸, wedding fireworks, a
 	// shop's goods on the pavement, 渣土 in the ditch, 茶籽 picked without asking, others' insurance) and whom to call.
 	// Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main 4ec4e117, with 3 answers of
-	// 可以 where a rule forbids (在两个地方都给孩子交了, 不给她交，只交其他人, 我婶子趁我不在家…摘了), fixed first: 196.
-	{"set48", heldout48Glob, 250, 0.76, 0},
+	// 可以 where a rule forbids (在两个地方都给孩子交了, 不给她交，只交其他人, 我婶子趁我不在家…摘了), fixed first: 196;
+	// two keys wrong about what the caller said corrected (去年七月半, 去年七夕 on calls made in 2024): 198 (78.6 %).
+	// Session 30 (set48): a neighbour's doings no notice governs (狗叫, 押金, 加盖一层, 偷菜, 吃禾): 206 (81.7 %).
+	{"set48", heldout48Glob, 250, 0.81, 0},
 	// Held-out set 49 (testdata/heldout/s49-midway, 282 calls in 8 categories, session 30): callers in the middle
 	// of it, phoning from the spot (火已经点着了, 纸钱都摆好了, 车装满了渣土正往那边开, 摊子已经摆起来了城管来了).
 	// Its first run, before any change made for it, scored 223 of 282 (79.1 %) on main 4ec4e117, with 2 answers of
