@@ -4544,8 +4544,9 @@ func actName(f *frame, v, o string) string {
 }
 
 // objectSaidBefore finds the object a verb at i..j leaves out (摆摊卖烟花，
-// 晚上在山脚放几个; 带点鞭炮，到了就放): the verb counts it (几个, 一挂) or
-// says nothing after it in its clause, and an earlier clause of its
+// 晚上在山脚放几个; 带点鞭炮，到了就放): the verb counts it (几个, 一挂), ends
+// with a complement (烧掉, 烧一下) or says nothing after it in its clause
+// right after a word that puts it next or says it may (就放, 能放), and an earlier clause of its
 // sentence (two clauses back at most) named, for an act of another
 // notice or none, an object of one of the verb's covered frames fs — the thing said once is what
 // both acts are done to. The frame and the object ending nearest before
@@ -4560,13 +4561,19 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, s
 		return nil, ""
 	}
 	rest := strings.TrimSpace(rd.text[j:end])
-	counted := false
+	// (烧掉, 烧一下: a complement, counted or not, says the verb's end)
+	counted := p.startsWithAny(rest, p.g.Complements) || utf8.RuneCountInString(rd.text[i:j]) > 1 && p.endsWithAny(rd.text[i:j], p.g.Complements)
 	for _, m := range p.g.MeasuresAfter {
-		if r, ok := strings.CutPrefix(rest, m); ok && p.startsWithAny(r, p.g.Classifiers) {
+		if r, ok := strings.CutPrefix(rest, m); ok && (p.startsWithAny(r, p.g.Classifiers) || p.startsWithAny(r, p.g.Complements)) {
 			counted = true
 		}
 	}
 	if !counted && rest != "" && !p.startsWithAny(rest, p.g.Asking) {
+		return nil, ""
+	}
+	// said with nothing after it, the verb follows a word that puts it
+	// next (到了就放) or that may (能放): 物业指定点 is no 点 of a fire
+	if !counted && !p.endsWithAny(rd.text[cs:i], p.g.ThenStep) && !p.endsWithAny(rd.text[cs:i], p.g.DoneNot) {
 		return nil, ""
 	}
 	var best *frame
@@ -4587,7 +4594,7 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, s
 			// (…除夕在屋门口放; 别个在田里烧稻草，我也在田里烧: nor when the
 			// verb has a frame of that notice)
 			if !slices.ContainsFunc(rd.acts, func(h hit) bool {
-				return min(h.i, h.objStart()) <= k && e == max(h.j, h.objEnd()) &&
+				return min(h.i, h.objStart()) <= k && e == objectEnd(h) &&
 					(h.w.activity == nil || !slices.ContainsFunc(fs, func(g *frame) bool {
 						return g.activity != nil && g.activity.Notice == h.w.activity.Notice
 					}))
@@ -4601,6 +4608,15 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, s
 		return nil, "" // (电子鞭炮: the longest object there names no covered act)
 	}
 	return best, bestOb
+}
+
+// objectEnd is where act h's object ends as said: before its verb when
+// said first (垃圾拉到…), else the end of its words.
+func objectEnd(h hit) int {
+	if h.obj != "" && h.wj > 0 && h.wi < h.i {
+		return h.wi + len(h.obj)
+	}
+	return max(h.j, h.objEnd())
 }
 
 // insideDenial reports whether act h's words lie inside a fact phrase
