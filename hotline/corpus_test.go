@@ -959,7 +959,7 @@ var heldoutSets = []heldoutSet{
 	// Session 22's end, with every helper's fixes: 229 of 260 (the floor 0.88).
 	// Session 23 (market: selling on the move, a pitch in one's shop, 提前摘了, 抢摘; 边走边卖 corrected to forbidden) and
 	// the session's other fixes: 232 (the floor 0.89).
-	{"set27", heldout27Glob, 255, 0.89, 0},
+	{"set27", heldout27Glob, 255, 0.90, 0},
 	// Held-out set 28 (testdata/heldout/s28-when, 252 calls in 7 categories, session 20): callers who ask WHEN —
 	// from when, until when, how long, how many days are left, which day it changes, too early or too late (么子时候可以烧,
 	// 禁到哪天为止, 还有几天, 霜降籽还要等好久, 交医保截止到哪天, 整治搞到么子时候, 这个通告管到几时) — and the day said their way
@@ -1326,7 +1326,8 @@ var heldoutSets = []heldoutSet{
 	// Its first run, before any change made for it, scored 223 of 282 (79.1 %) on main 4ec4e117, with 2 answers of
 	// 可以 where a rule forbids (a second resident enrolment: 刚给孩子交了…学校又…正在交第二遍, 刚在长沙交了…老家村里又来
 	// 收); the set's README has it by category and the misses by kind.
-	{"set49", heldout49Glob, 250, 0.79, 0},
+	// Session 30 (lead): with the session's other fixes, 230 of 282 (81.6 %).
+	{"set49", heldout49Glob, 250, 0.81, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
