@@ -5136,10 +5136,60 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 			return true
 		}
 	}
+	asked := false
 	for _, w := range p.g.FactAsked {
 		if strings.HasSuffix(rd.text[:h.i], w) && rd.clause(h.i-len(w)) == rd.clause(h.i) {
-			end := rd.clauseEnd(h.j, h.clause)
-			return !p.hasAny(rd.text[h.j:end], p.g.Prohibitive)
+			asked = true
+			break
+		}
+		// 有冇划位置: the question word runs into a phrase that opens with
+		// its negator (冇划位置)
+		if from := max(0, h.i-len(w)+1); from < h.i {
+			if k := strings.Index(rd.text[from:min(len(rd.text), h.i+len(w))], w); k >= 0 && from+k < h.i && rd.clause(from+k) == rd.clause(h.i) {
+				asked = true
+				break
+			}
+		}
+	}
+	if asked || p.aNotA(rd, h) {
+		end := rd.clauseEnd(h.j, h.clause)
+		return !p.hasAny(rd.text[h.j:end], p.g.Prohibitive)
+	}
+	return false
+}
+
+// aNotA reports whether the fact phrase h is the verb of an A-not-A
+// question (有没有划摊位 heard as 有 + 没有划摊位, 划没划摊位 as 划没 + 划摊位):
+// the phrase's own verb said on both sides of a negator asks the fact, so
+// a phrase that holds the negator states nothing, nor does the one after.
+func (p *parser) aNotA(rd *reading, h hit) bool {
+	from := rd.clauseStart(h.i, h.clause)
+	before := rd.text[from:h.i]
+	a, na := utf8.DecodeLastRuneInString(before)
+	r0, n0 := utf8.DecodeRuneInString(rd.text[h.i:])
+	if na == 0 || n0 == 0 {
+		return false
+	}
+	// 有|没有划摊位: the phrase opens with the negator
+	if p.negatorRune(r0) {
+		if r1, _ := utf8.DecodeRuneInString(rd.text[h.i+n0:]); r1 == a {
+			return true
+		}
+	}
+	// 划没|划摊位: the verb and the negator said before the phrase
+	if p.negatorRune(a) {
+		if x, _ := utf8.DecodeLastRuneInString(before[:len(before)-na]); x == r0 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatorRune reports whether r alone is a negator (不, 没, 冇).
+func (p *parser) negatorRune(r rune) bool {
+	for _, ng := range p.g.Negators {
+		if c, n := utf8.DecodeRuneInString(ng); n == len(ng) && c == r {
+			return true
 		}
 	}
 	return false
