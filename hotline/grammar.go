@@ -303,6 +303,10 @@ type grammar struct {
 	UnknownThing struct {
 		Word  string   `yaml:"word"`
 		Verbs []string `yaml:"verbs"`
+		// Told are the verbs whose thing is read in a clause that does
+		// not ask too: a fire told beside an act asked is never dropped
+		// (摘完茶籽顺手把茶枯饼烧了).
+		Told []string `yaml:"told"`
 	} `yaml:"unknown_thing"`
 	Locatives []string `yaml:"locatives"`
 	// Directions may lie between a place and a later one that ends with a

@@ -7208,11 +7208,16 @@ func (p *parser) unknownThings(rd *reading) {
 	for _, v := range rd.verbs {
 		f := p.thingFrame(v.words)
 		if f == nil || slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] }) ||
-			slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == v.clause }) {
+			slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == v.clause && !p.toldApart(h, v) }) {
 			continue
 		}
+		told := slices.Contains(p.g.UnknownThing.Told, v.words)
+		asks := p.clauseAsks(rd, v.clause)
 		i, j := p.thingAfter(rd, v)
-		if i == j {
+		b := p.disposalBefore(rd, v)
+		if i == j && (asks || b > 0) {
+			// (told, not asked: only a thing brought by 把 — 风小了晚上再烧
+			// says when, not what)
 			i, j = p.thingBefore(rd, v)
 		}
 		if at := p.placedAt(rd, v); i == j && len(rd.acts) == 0 && at > 0 &&
@@ -7225,7 +7230,17 @@ func (p *parser) unknownThings(rd *reading) {
 			things = append(things, [2]int{v.i, v.j})
 			continue
 		}
-		if !p.clauseAsks(rd, v.clause) {
+		if i == j && told && b > 0 && slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause != v.clause }) {
+			// 自家山上摘茶籽，把路边的刺烧了: beside an act of another
+			// clause, 把 says a thing is brought to the fire, whatever the
+			// words that name it are — and 了 after the verb what is to be
+			// done to it (disposal); alone (想把它烧了) the thing is the
+			// topic's, read later
+			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity}, clause: v.clause, words: v.words, wi: b, wj: v.j})
+			things = append(things, [2]int{v.i, v.j})
+			continue
+		}
+		if !asks && !told {
 			continue
 		}
 		if n := utf8.RuneCountInString(s[i:j]); n < 2 || n > maxThingRunes {
@@ -7244,6 +7259,28 @@ func (p *parser) unknownThings(rd *reading) {
 		return slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] })
 	})
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// disposalBefore is the end of the last disposal word (把) said before
+// bare verb v in its clause, 0 for none.
+func (p *parser) disposalBefore(rd *reading, v hit) int {
+	t, b := rd.text[clauseBegin(rd, v.i):v.i], 0
+	for _, d := range p.g.Disposal {
+		if k := strings.LastIndex(t, d); k >= 0 {
+			b = max(b, clauseBegin(rd, v.i)+k+len(d))
+		}
+	}
+	return b
+}
+
+// toldApart reports whether bare verb v, one of unknown_thing's told, is
+// an act of its own beside act h of its clause: said after it, and no verb
+// h's activity is said by (摘完自家茶籽顺手把茶枯饼烧了 — not 烧纸…烧完).
+func (p *parser) toldApart(h hit, v hit) bool {
+	if !slices.Contains(p.g.UnknownThing.Told, v.words) || v.i < h.j || h.w.activity == nil {
+		return false
+	}
+	return !slices.ContainsFunc(p.byVerb[v.words], func(f *frame) bool { return f.activity == h.w.activity })
 }
 
 // placedAt finds whether bare verb v is said after where it is done,
