@@ -4568,6 +4568,11 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, s
 			counted = true
 		}
 	}
+	// (卖不完的在门口放了, 送到指定地点，在那烧了: 了 closing the clause
+	// ends the verb as a complement does)
+	if r, ok := strings.CutPrefix(rest, "了"); ok && (r == "" || p.startsWithAny(r, p.g.Asking)) {
+		counted = true
+	}
 	if !counted && rest != "" && !p.startsWithAny(rest, p.g.Asking) {
 		return nil, ""
 	}

@@ -2298,7 +2298,13 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			})
 		}
 		if len(fg) > 0 {
-			pos = fg
+			// (我在自家山上摘茶籽，烧了一堆火，没事吧: an act told done after
+			// every act asked, of a notice none of them is of, is of the
+			// scene asked about — its ban is answered, never lost to the
+			// act asked)
+			pos = slices.DeleteFunc(pos, func(h hit) bool {
+				return !slices.ContainsFunc(fg, func(o hit) bool { return o.i == h.i && o.j == h.j }) && !doneAfter(h, fg)
+			})
 		}
 	}
 	// 搭个棚子卖东西: an act right after another in its clause, with no
@@ -2386,6 +2392,18 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 	}
 	return p.doneUnlit(rd, out, neg)
+}
+
+// doneAfter reports whether act h, told done (background, not the time of
+// another), is said after every act of fg and is of a notice none of them
+// is of.
+func doneAfter(h hit, fg []hit) bool {
+	if !h.bg || h.when || h.mod || h.w.activity == nil {
+		return false
+	}
+	return !slices.ContainsFunc(fg, func(o hit) bool {
+		return o.j > h.i || o.w.activity != nil && o.w.activity.Notice == h.w.activity.Notice
+	})
 }
 
 // kindsOfOne reports whether a and b are two kinds of one act, neither a
