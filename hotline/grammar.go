@@ -582,6 +582,9 @@ type grammar struct {
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
 	FactAsked []string `yaml:"fact_asked"`
+	// ReadingsAlso are the characters heard by a further reading besides
+	// their most common one (桔: jie), the readings toneless
+	ReadingsAlso map[string][]string `yaml:"readings_also"`
 	// PlaceAsks are the words of a call asking what a township counts as
 	// (属于, 算): no act, the place table's reading is the answer
 	PlaceAsks []string `yaml:"place_asks"`

@@ -1093,10 +1093,38 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return p.lone[i] < p.lone[j]
 	})
 	<-soundDone
+	also, err := readingsAlso(py, g.ReadingsAlso)
+	if err != nil {
+		<-datesDone
+		return nil, err
+	}
+	p.sound.also = also
 	if err := <-datesDone; err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// readingsAlso are the further readings (syllable numbers) a character
+// typed is heard by besides its most common one (readings_also in
+// mandarin.yaml: 桔 is jú and jié), each checked to be one of its own.
+func readingsAlso(py *zh.Pinyin, list map[string][]string) (map[rune][]uint16, error) {
+	also := map[rune][]uint16{}
+	for c, rs := range list {
+		r, n := utf8.DecodeRuneInString(c)
+		if n != len(c) {
+			return nil, fmt.Errorf("readings_also: %q is not one character", c)
+		}
+		names, ids := py.Readings(r), py.AppendSyllables(nil, r)
+		for _, want := range rs {
+			k := slices.Index(names, want)
+			if k < 0 || k >= len(ids) {
+				return nil, fmt.Errorf("readings_also: %s is not read %s (%v)", c, want, names)
+			}
+			also[r] = append(also[r], ids[k])
+		}
+	}
+	return also, nil
 }
 
 // knownListsOf are the lists of words the known words hold beside the

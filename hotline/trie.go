@@ -287,6 +287,11 @@ type soundTrie struct {
 	// second are the characters one of whose readings is a word's second
 	// syllable: tested before the pairs, without reading the first's
 	second runeBits
+	// also are the further readings a character typed is heard by: by
+	// default only its first (能 is néng, not its rare tái — 这两样能做不 is
+	// no 阳台); the archaic readings of common characters in the table
+	// made everyday speech sound like known words (在给 as 宰鸡, 搞活 as 烤火)
+	also map[rune][]uint16
 }
 
 type soundNode struct {
@@ -425,7 +430,8 @@ func (t *soundTrie) startsWith(a, b0 uint16, bs []uint16) bool {
 }
 
 // match returns the longest known word the start of s sounds like, and
-// the bytes of s it spans; a text character may be read any of its ways.
+// the bytes of s it spans; a text character is read its most common way,
+// or one of also.
 func (t *soundTrie) match(s string) (string, int) {
 	if t.indexed {
 		r, sz := decodeRune(s)
@@ -451,8 +457,14 @@ func (t *soundTrie) walk(n uint32, s string, i int, best string, bestLen int) (s
 		return best, bestLen
 	}
 	r, sz := decodeRune(s[i:])
-	var buf [6]uint16
-	for _, rd := range t.py.AppendSyllables(buf[:0], r) {
+	first, _ := t.py.Syllables(r)
+	if first == 0 {
+		return best, bestLen
+	}
+	if c := t.edges.child(n, rune(first)); c != 0 {
+		best, bestLen = t.walk(c, s, i+sz, best, bestLen)
+	}
+	for _, rd := range t.also[r] {
 		if c := t.edges.child(n, rune(rd)); c != 0 {
 			best, bestLen = t.walk(c, s, i+sz, best, bestLen)
 		}
