@@ -14,7 +14,7 @@ var _ rules.Str
 // snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
 var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "410ac8a7df78070bea6a834ca46f5f587a7eb8bf5fd1e4838fa85e7bfd753a5f", Decode: snap0},  // activities.yaml
-	{Sum: "64099d2a2f0ff80e1aba0ade5dd493d5eacd2d16ee6b3b7ca084d95360852e05", Decode: snap1},  // days.yaml
+	{Sum: "e9e24ca04d2d32bf1e7a31424e31e266f035c9c2c1a9e32cc9e7bd3431532149", Decode: snap1},  // days.yaml
 	{Sum: "51d4b90a3279063e339943fed02bade822c13bc112d6d5e4408cfae06fd7a492", Decode: snap2},  // duties.yaml
 	{Sum: "51a52274aa36459507a5150331846c6ba66e9171c03c06f50f59e6f3c0dbe589", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
@@ -753,7 +753,7 @@ func snap1() *fileSpec {
 	s.Days = map[string]int{"今日子": 0, "今朝": 0, "今里": 0, "后日子": 2, "后里": 2, "明日子": 1, "明朝": 1, "昨日子": -1, "棉里": 1}
 	s.Festivals = map[string]rules.Str{"7月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 39}}, "七月十五": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 21}}, "七月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 30}}, "三十夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 65}}, "三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 75}}, "上坟节": {Value: "清明", Pos: rules.Pos{Line: 10, Col: 56}}, "八月十五": {Value: "中秋", Pos: rules.Pos{Line: 10, Col: 11}}, "大年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 47}}, "大年夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 26}}, "年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 56}}, "年三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 37}}, "过年": {Value: "春节", Pos: rules.Pos{Line: 9, Col: 17}}, "鬼节": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 47}}}
 	s.Customs = map[string]rules.Str{"挂山": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 31}}, "挂清": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 23}}, "挂青": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 15}}}
-	snapMakeMap(&s.LunarDays, 15)
+	snapMakeMap(&s.LunarDays, 16)
 	{
 		x1 := snapZero(s.LunarDays)
 		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 78, Col: 11}}
@@ -775,6 +775,13 @@ func snap1() *fileSpec {
 	}
 	{
 		x1 := snapZero(s.LunarDays)
+		x1.Date = rules.Str{Value: "七月十四", Pos: rules.Pos{Line: 85, Col: 11}}
+		x1.Note = "七月十四按农历七月十四（七月半前一天，烧包）理解"
+		x1.Alternative = "公历7月14日（请说“7月14号”）"
+		s.LunarDays["七月十四"] = x1
+	}
+	{
+		x1 := snapZero(s.LunarDays)
 		x1.Date = rules.Str{Value: "三月初三", Pos: rules.Pos{Line: 65, Col: 11}}
 		x1.Note = "三月三按农历三月初三理解"
 		x1.Alternative = "公历3月3日（请说“3月3号”）"
@@ -782,7 +789,7 @@ func snap1() *fileSpec {
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "九月初九", Pos: rules.Pos{Line: 84, Col: 11}}
+		x1.Date = rules.Str{Value: "九月初九", Pos: rules.Pos{Line: 89, Col: 11}}
 		x1.Note = "九月九按农历九月初九（重阳）理解"
 		x1.Alternative = "公历9月9日（请说“9月9号”）"
 		s.LunarDays["九月九"] = x1
@@ -864,7 +871,7 @@ func snap1() *fileSpec {
 	snapMakeMap(&s.TermDays, 1)
 	{
 		x1 := snapZero(s.TermDays)
-		x1.Term = rules.Str{Value: "立春", Pos: rules.Pos{Line: 91, Col: 11}}
+		x1.Term = rules.Str{Value: "立春", Pos: rules.Pos{Line: 96, Col: 11}}
 		x1.Note = "开春按立春理解"
 		x1.Alternative = "春节（正月初一）；或惊蛰"
 		s.TermDays["开春"] = x1
