@@ -48,6 +48,7 @@ type grammar struct {
 		Days   []string `yaml:"days"`
 	} `yaml:"bare_holiday"`
 	BeforeDays []string `yaml:"before_days"`
+	AfterDays  []string `yaml:"after_days"`
 	BeforeDay  []string `yaml:"before_day"`
 	BeforeFew  []string `yaml:"before_few"`
 	// NotReached are the words before a day that say it has not come yet

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "e74278b0ad9c8641995a349b02030d076f03b2532f81852e524523f091d6a237", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "578317987105a25dcb8d59f8671cff987860531c57a2d34caccd8beaff32ef26", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -39,6 +39,7 @@ func grammarSnap0() *grammar {
 	s.BareHoliday.Before = []string{"节前", "放假前", "放假之前", "放假以前", "节假日前"}
 	s.BareHoliday.Days = []string{"小长假", "长假", "假期", "放假", "假"}
 	s.BeforeDays = []string{"前"}
+	s.AfterDays = []string{"过了", "过后", "以后", "之后", "后"}
 	s.BeforeDay = []string{"以前", "之前", "前"}
 	s.BeforeFew = []string{"前几天", "前几日", "前些天", "前些日子", "前两三天", "前三两天", "前几晚", "前些时候"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}

@@ -54,6 +54,7 @@ type Words struct {
 	After      []string       // 后第 (节后第三天)
 	Before     []string       // 前一天
 	BeforeDays []string       // 前 (清明前三天: that many days before)
+	AfterDays  []string       // 后, 过了 (清明过了十天, 中秋后一个礼拜: that many days after)
 	Past       []string       // 过了 (过了15号: the day after)
 	PastAfter  []string       // 一过 (寒露一过, 4月30号过了: the day after)
 	TermCome   []string       // 过了 after a solar term: its own day (寒露过了就可以摘)
@@ -283,6 +284,8 @@ type Reader struct {
 	reHolidayDay *pattern
 	// reFestBefore is a count of days before a festival (清明前三天)
 	reFestBefore *pattern
+	// reFestAfter is a count of days after one (中秋后一个礼拜, 清明过了十天)
+	reFestAfter *pattern
 	// reHolidayN is the count after a bare holiday word (节后第三天, 节前一天)
 	reHolidayN *pattern
 	// holidayWords are HolidayAfter and HolidayBefore, longest first
@@ -434,6 +437,9 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		// (清明前一个礼拜: in any unit of a count of days)
 		r.reFestBefore = compile(`^的?(?:节)?(?:` + alt(w.BeforeDays) + `)\s*(` + num + `)\s*(` + alt(append(keys(w.CountUnits), "天")) + `)`)
 	}
+	if len(w.AfterDays) > 0 {
+		r.reFestAfter = compile(`^的?(?:节)?(?:` + alt(w.AfterDays) + `)\s*(` + num + `)\s*(` + alt(append(keys(w.CountUnits), "天")) + `)`)
+	}
 	r.reHolidayN = compile(`^的?第?(` + num + `)天`)
 	if err == nil {
 		r.reClock, err = r.compileClock()
@@ -477,7 +483,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		r.wordIndex.add(w)
 		r.addChars(w)
 	}
-	for _, p := range append(r.patterns(), r.reFeastDay, r.reFestBefore) {
+	for _, p := range append(r.patterns(), r.reFeastDay, r.reFestBefore, r.reFestAfter) {
 		if p == nil {
 			continue
 		}
@@ -486,7 +492,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		}
 	}
 	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts,
-		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.Past, w.PastAfter, w.AfterDay, w.Orthodox, keys(w.ClockParts),
+		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.AfterDays, w.Past, w.PastAfter, w.AfterDay, w.Orthodox, keys(w.ClockParts),
 		keys(w.CountUnits), w.MonthUnits, r.holidayWords} {
 		for _, x := range l {
 			r.addChars(x)
@@ -1670,6 +1676,15 @@ func (r *Reader) dayMod(s *scan, j int, day calendar.Date) (calendar.Date, int) 
 			}
 		}
 	}
+	// 寒露过了三天, 五一后一个礼拜: that many days after
+	if r.reFestAfter != nil {
+		if m := r.reFestAfter.re.FindStringSubmatchIndex(s.text[j:]); m != nil && s.free(j, j+m[1]) {
+			unit := max(r.w.CountUnits[s.text[j+m[4]:j+m[5]]], 1)
+			if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n*float64(unit) <= 31 {
+				return day.AddDays(int(n) * unit), j + m[1]
+			}
+		}
+	}
 	m := r.reFestMod.re.FindStringSubmatchIndex(s.text[j:])
 	if m == nil || !s.free(j, j+m[1]) {
 		return day, j
@@ -1755,6 +1770,36 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 							// (清明前三天在坟山上烧了纸 said after 清明)
 							if pd, _, ok := r.festivalAt(f.name, d.Year()-1); ok && pd.AddDays(-int(n)*unit).Before(today) {
 								mn.prev = pd.AddDays(-int(n) * unit)
+							}
+						}
+						s.add(mn)
+						continue
+					}
+				}
+			}
+			// 中秋后一个礼拜, 清明过了十天: that many days after, counted as
+			// 节后第N天 is — from the holiday's last day, a solar term said by
+			// its name from its own day
+			if r.reFestAfter != nil {
+				if m := r.reFestAfter.re.FindStringSubmatchIndex(s.text[j:]); m != nil {
+					unit := max(r.w.CountUnits[s.text[j+m[4]:j+m[5]]], 1)
+					if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n*float64(unit) <= 31 {
+						from := func(d, end calendar.Date) calendar.Date {
+							if slices.Contains(calendar.TermNames(), f.word) {
+								return d
+							}
+							return end
+						}
+						mn := Mention{Start: i, End: j + m[1], Date: from(d, block).AddDays(int(n) * unit)}
+						if year == 0 {
+							// this year's gone by (the festival's, with the
+							// count still to come, or for an act told as done)
+							if pd, end, ok := r.festivalAt(f.name, d.Year()-1); ok {
+								if pm := from(pd, end).AddDays(int(n) * unit); !pm.Before(today) {
+									mn.Date = pm
+								} else {
+									mn.prev = pm
+								}
 							}
 						}
 						s.add(mn)
