@@ -134,6 +134,13 @@ type grammar struct {
 	// later clause the second's (broughtBack).
 	Outward   []string `yaml:"outward"`
 	NegBreaks []string `yaml:"negation_breaks"`
+	// FactNegBreaks end a clause that describes a place or thing: a
+	// negator before one denies the description, not the fact phrase
+	// after it (没人管的山上).
+	FactNegBreaks []string `yaml:"fact_negation_breaks"`
+	// GoAgain said before an act's verb, in a clause of a place of its
+	// own, goes on to do it there too (再去旁边的山上摘一点).
+	GoAgain []string `yaml:"go_again"`
 	// StillToDo, said before a negator in its clause (还有茶籽冇摘), tell
 	// the work still to do: the act the negator stands before is asked
 	// of, not denied.

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "cc560d8849475e87a87f82adf54395f276b832069fda05f656b9911a5c6e3618", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "ee7ca6e1fd0ebdb02388cd00fd285e98e4738010e04f8cbbc9e10b78b08e3bd5", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -94,6 +94,8 @@ func grammarSnap0() *grammar {
 	s.Homes = []string{"我屋里", "我屋", "我家里", "我家", "我们屋", "我们家", "屋里", "屋", "家里", "家", "房子", "屋场", "院子"}
 	s.Outward = []string{"去", "上山", "进山", "上去"}
 	s.NegBreaks = []string{"我们", "你们", "他们", "咱们", "我", "你", "他", "她", "咱", "俺", "就", "才"}
+	s.FactNegBreaks = []string{"的"}
+	s.GoAgain = []string{"再去", "又去", "还去", "再到", "又到", "还到"}
 	s.StillToDo = []string{"还有", "还剩", "还剩下", "还剩了"}
 	s.Benefactive = []string{"给", "帮", "替"}
 	s.Persons = []string{"我们", "我", "她", "他", "你"}

@@ -5519,6 +5519,9 @@ func (p *parser) negation(rd *reading, i int, act bool) (start, k int, ng string
 		if p.hasAny(window[k+len(ng):], p.g.NegBreaks) {
 			continue // 还没熟我先摘: 没 denies 熟
 		}
+		if !act && p.hasAny(window[k+len(ng):], p.g.FactNegBreaks) {
+			continue // 没人管的山上: 没 denies 管
+		}
 		at := start + k
 		// 能不能, 可不可以, 是不是, 有没有: a question, not a negation
 		prev, _ := utf8.DecodeLastRuneInString(s[:at])

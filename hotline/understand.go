@@ -643,11 +643,48 @@ func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
 	if act == nil || !slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, act) }) {
 		return false
 	}
-	if !p.bothAsk(rd, a.clause, c) {
+	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) {
 		return false
 	}
 	t := strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 ")
 	return !p.startsWithAny(t, p.g.Alternatives)
+}
+
+// againElsewhere reports whether clause c, asking or not, says an act
+// again at a place of its own: a fact phrase said there, and 也 right
+// before the act's verb or a word of going on to it (go_again: 再去) before
+// it (摘自家茶籽，顺便把隔壁山上的也摘点; …摘完了，再去旁边的山上摘一点) — the
+// place said first is not this one's.
+func (p *parser) againElsewhere(rd *reading, c int) bool {
+	var at int = -1
+	for _, f := range rd.facts {
+		if f.clause == c && !f.neg && len(f.w.facts) > 0 {
+			at = f.i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for _, v := range rd.verbs {
+		if v.clause == c && !v.neg && (p.tooBefore(rd, v.i, c) || p.hasAny(rd.text[rd.clauseStart(v.i, c):v.i], p.g.GoAgain)) {
+			return true
+		}
+	}
+	return false
+}
+
+// tooBefore reports whether 也 (pair_too) is said right before the verb
+// at byte i of clause c, at most two characters between (霜降籽也顺便摘了;
+// not 也跟马路上摆摊一样, a comparison).
+func (p *parser) tooBefore(rd *reading, i, c int) bool {
+	t := rd.text[rd.clauseStart(i, c):i]
+	for _, w := range p.g.PairToo {
+		if k := strings.LastIndex(t, w); k >= 0 && utf8.RuneCountInString(t[k+len(w):]) <= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // markVerbAgain marks as read a verb of act a's frames said bare in its
@@ -2368,8 +2405,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			// another place or day, in a question of its own)
 			// (屋里神龛前烧香行不 坟上烧香行不: or both clauses ask, and each
 			// states a fact the other states otherwise)
+			// (自家山上寒露籽摘了，霜降籽也顺便摘了: or said again with 也, of a
+			// fact the first states otherwise — a second case, asking or not)
 			again := o.clause != h.clause && (p.clauseEndsWith(rd, h.clause, p.g.Ellipsis) && p.clauseSaysMore(rd, h.clause) ||
-				p.bothAsk(rd, o.clause, h.clause) && factsDiffer(rd, o.clause, h.clause))
+				(p.bothAsk(rd, o.clause, h.clause) || p.tooBefore(rd, h.i, h.clause)) &&
+					factsDiffer(rd, o.clause, h.clause))
 			if o.w.activity == h.w.activity && o.w.act == h.w.act && (o.clause == h.clause || h.w.activity != nil) && !again {
 				drop = true
 			}
