@@ -4033,9 +4033,10 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 }
 
 // lookedBack reports whether a clause after act a's (and after the day,
-// said at byte day) looks back on the act as done (DoneLater: 被城管抓了,
-// 那时候还冇这个规定), nothing in the act's clause saying it may or will
-// be, or asking it.
+// said at byte day), or the rest of its own clause after it (5月1号烧田埂
+// 被罚了), looks back on the act as done (DoneLater: 被城管抓了, 那时候还冇
+// 这个规定), nothing in the act's clause saying it may or will be, or
+// asking it.
 func (p *parser) lookedBack(rd *reading, a hit, day int) bool {
 	if a.clause < 0 || rd.clause(day) > a.clause {
 		return false
@@ -4051,7 +4052,7 @@ func (p *parser) lookedBack(rd *reading, a hit, day int) bool {
 	if p.hasAny(own, p.g.DoneNot) || p.hasAny(own, p.g.Asking) {
 		return false
 	}
-	return p.hasAny(rd.text[end:], p.g.DoneLater)
+	return p.hasAny(rd.text[min(max(a.j, a.objEnd()), end):], p.g.DoneLater)
 }
 
 // retracted reports whether the caller took back day k by correcting it
