@@ -1352,8 +1352,10 @@ var heldoutSets = []heldoutSet{
 	// made for it, scored 201 of 250 (80.4 %) on main 49a2051c, with no answer of 可以 where a rule forbids; the set's
 	// README has it by category and the misses by kind. Keys wrong about what the caller said corrected (a place not
 	// said, a period keyed as a day, eleven acts named wider than the caller did): 214 (85.6 %). Session 31 (set50):
-	// 七月十四 said bare is the lunar day, a count of days after a festival (中秋后一个礼拜, 清明过了十天): 219 (87.6 %).
-	{"set50", heldout50Glob, 250, 0.87, 0},
+	// 七月十四 said bare is the lunar day, a count of days after a festival (中秋后一个礼拜, 清明过了十天): 219 (87.6 %);
+	// 220 on main; a key giving an owner the call did not (腊八…茶籽摘了) corrected, 自家剩下的, 自家树上 the
+	// household's own: 224 (89.6 %).
+	{"set50", heldout50Glob, 250, 0.89, 0},
 	// Held-out set 51 (testdata/heldout/s51-trouble, 252 calls in 7 categories, session 31): callers in trouble
 	// (a fire that got away, a fine, goods seized, no 医保 in hospital). Its first run, before any change made for
 	// it, scored 191 of 252 (75.8 %) on main 49a2051c, with no answer of 可以 where a rule forbids; the set's README
