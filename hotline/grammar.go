@@ -593,6 +593,10 @@ type grammar struct {
 	// ReadingsAlso are the characters heard by a further reading besides
 	// their most common one (桔: jie), the readings toneless
 	ReadingsAlso map[string][]string `yaml:"readings_also"`
+	// FactWhether make a fact phrase a question of whether it holds: one
+	// said right after it, ending its clause (人家同意了没有), or the
+	// phrase's own negator between its verb said twice (办没办手续)
+	FactWhether []string `yaml:"fact_whether"`
 	// PlaceAsks are the words of a call asking what a township counts as
 	// (属于, 算): no act, the place table's reading is the answer
 	PlaceAsks []string `yaml:"place_asks"`

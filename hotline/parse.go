@@ -5170,6 +5170,9 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 		}
 	}
 	asked := false
+	if p.askedWhether(rd, h) {
+		return true
+	}
 	for _, w := range p.g.FactAsked {
 		if strings.HasSuffix(rd.text[:h.i], w) && rd.clause(h.i-len(w)) == rd.clause(h.i) {
 			asked = true
@@ -5222,6 +5225,35 @@ func (p *parser) aNotA(rd *reading, h hit) bool {
 func (p *parser) negatorRune(r rune) bool {
 	for _, ng := range p.g.Negators {
 		if c, n := utf8.DecodeRuneInString(ng); n == len(ng) && c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// askedWhether reports whether the fact phrase h is said as a question of
+// whether it holds (fact_whether in mandarin.yaml): its own negator between
+// its verb said twice (办没办手续), or a negator right after it that ends
+// its clause (人家同意了没有) — the caller does not know it.
+func (p *parser) askedWhether(rd *reading, h hit) bool {
+	said, c := rd.text[h.i:h.j], rd.clause(h.i)
+	for _, ng := range p.g.FactWhether {
+		if rest, ok := strings.CutPrefix(said, ng); ok && rest != "" {
+			verb, _ := utf8.DecodeRuneInString(rest)
+			prev, n := utf8.DecodeLastRuneInString(rd.text[:h.i])
+			if n > 0 && prev == verb && rd.clause(h.i-n) == c {
+				return true
+			}
+		}
+		// (同意了没有: the aspect between)
+		j := h.j
+		for _, d := range p.g.DoneAfter {
+			if strings.HasPrefix(rd.text[j:], d+ng) {
+				j += len(d)
+				break
+			}
+		}
+		if strings.HasPrefix(rd.text[j:], ng) && rd.clause(j) == c && endsClause(rd.text, j+len(ng), p.g.FactWhere.Ends) {
 			return true
 		}
 	}
