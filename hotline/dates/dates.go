@@ -2242,6 +2242,11 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		}
 		end := m[1]
 		if mn, ok := r.monthSpan(s.text, start, end, y, int(mo), today); ok { // 10月下旬
+			// the one gone by, for an act told as done (九月中旬…那时候
+			// 通告出来没有, said in October), as for a month
+			if pm, ok := r.monthSpan(s.text, start, end, y-1, int(mo), today); ok && gone {
+				mn.prev, mn.prevEnd = pm.Date, pm.MonthEnd
+			}
 			s.add(mn)
 			continue
 		}
