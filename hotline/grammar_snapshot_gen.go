@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "52ce43618dc36e3d3c0a03b7354f22b487f0e47da82d1694f2648bdd48d8e7fd", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "58165ae3e061d87c72b1fab88541dc725846c88cbc9a05060de5da96838ff844", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -65,7 +65,7 @@ func grammarSnap0() *grammar {
 	s.TermCome = []string{"过了"}
 	s.DoneAfter = []string{"了", "过"}
 	s.DoneResult = []string{"回来", "回去", "下来", "出来", "起来", "上来", "光", "好", "完"}
-	s.DoneBefore = []string{"已经", "早就", "早已"}
+	s.DoneBefore = []string{"已经", "早就", "早已", "没跟我讲一声就", "没跟我们讲一声就", "冇跟我讲一声就", "冇跟我们讲一声就", "没打招呼就", "冇打招呼就", "没问就", "冇问就", "问都没问就", "问都冇问就", "讲都没讲就", "讲都冇讲就"}
 	s.DoneEnd = []string{"的"}
 	s.DoneNot = []string{"能", "可以", "准", "想", "打算", "准备", "吧", "万一", "如果", "要是", "假如", "假设"}
 	s.DoneLater = []string{"被抓", "被罚", "被查", "被城管", "被人举报", "到现在", "现在还", "那时候", "那个时候", "当时", "被举报", "被邻居", "被村里", "被村干部", "被护林员", "被派出所", "被交警", "被人说", "被说了", "被没收", "被收走", "被扣", "被拦", "被逮", "被带走"}
@@ -281,6 +281,7 @@ func grammarSnap0() *grammar {
 	s.Lawful = []string{"违法不", "违法吗", "违法冇", "违法没", "违规不", "违规吗", "违规冇", "违规没", "犯法不", "犯法吗", "犯法冇", "犯不犯法", "违不违法", "违不违规", "算不算违规", "算不算违法", "算不算犯法", "是不是违法", "是不是违规", "是不是犯法", "合不合法", "合法不", "合法吗"}
 	s.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于", "有没有", "有冇得", "有没得", "有冇有", "有冇"}
 	s.ReadingsAlso = map[string][]string{"桔": {"jie"}}
+	s.FactWhether = []string{"没有", "没", "冇", "未"}
 	s.PlaceAsks = []string{"属于", "算", "算是", "是", "属不属于", "算不算", "是不是", "是否属于", "归", "归不归"}
 	s.FactWhere.Words = []string{"是哪些地方", "是哪里", "在哪里", "在哪块", "在哪", "包括哪些地方", "包括哪些", "有哪些地方", "是么子地方", "是什么地方", "划在哪里", "划在哪", "有好大", "有多大"}
 	s.FactWhere.Ends = []string{"呢", "啊", "呀", "哦", "嘛", "撒", "咯", "噻"}
