@@ -1361,8 +1361,9 @@ var heldoutSets = []heldoutSet{
 	// Held-out set 51 (testdata/heldout/s51-trouble, 252 calls in 7 categories, session 31): callers in trouble
 	// (a fire that got away, a fine, goods seized, no 医保 in hospital). Its first run, before any change made for
 	// it, scored 191 of 252 (75.8 %) on main 49a2051c, with no answer of 可以 where a rule forbids; the set's README
-	// has it by category and the misses by kind.
-	{"set51", heldout51Glob, 250, 0.75, 0},
+	// has it by category and the misses by kind. Ten keys that took a place for said were corrected (202/252);
+	// with the session's fixes, 204 of 252 (81.0 %).
+	{"set51", heldout51Glob, 250, 0.80, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
