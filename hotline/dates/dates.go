@@ -1668,11 +1668,13 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 // offset j (a solar term, a fixed day of the year): the day it moves to
 // and where the words end. Without them it is day and j.
 func (r *Reader) dayMod(s *scan, j int, day calendar.Date) (calendar.Date, int) {
-	// 寒露前三天: that many days before, as after a festival
+	// 寒露前三天, 寒露前一个星期: that many days before, as after a
+	// festival, in the unit said
 	if r.reFestBefore != nil {
 		if m := r.reFestBefore.re.FindStringSubmatchIndex(s.text[j:]); m != nil && s.free(j, j+m[1]) {
-			if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n <= 31 {
-				return day.AddDays(-int(n)), j + m[1]
+			unit := max(r.w.CountUnits[s.text[j+m[4]:j+m[5]]], 1)
+			if n, ok := zh.Number(s.text[j+m[2] : j+m[3]]); ok && n >= 1 && n*float64(unit) <= 31 {
+				return day.AddDays(-int(n) * unit), j + m[1]
 			}
 		}
 	}
