@@ -10,14 +10,14 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "c082d03c8ad18f5caff1a60a5337d3b00d82ed8a1042312dea6beafd1f1316df", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "f12c140e6b40c4dd4381b98724a9a8296bc46f3ddd02c663a004f9daba4bd16b", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
 func grammarSnap0() *grammar {
 	s := &grammar{}
-	s.Days = map[string]int{"今儿": 0, "今儿个": 0, "今天": 0, "今天早上": 0, "今天晚上": 0, "今日": 0, "今早": 0, "今晚": 0, "前天": -2, "前日": -2, "半个月之后": 15, "半个月以后": 15, "半个月后": 15, "后天": 2, "后日": 2, "大前天": -3, "大后天": 3, "大后日": 3, "当天": 0, "当日": 0, "明儿": 1, "明儿个": 1, "明天": 1, "明天早上": 1, "明日": 1, "明早": 1, "明晚": 1, "昨天": -1, "昨日": -1, "昨晚": -1, "最近": 0, "过半个月": 15, "这两天": 0, "这几天": 0, "马上": 0}
-	s.WeakDays = map[string]int{"现在": 0, "目前": 0, "眼下": 0}
+	s.Days = map[string]int{"今儿": 0, "今儿个": 0, "今天": 0, "今天早上": 0, "今天晚上": 0, "今日": 0, "今早": 0, "今晚": 0, "前天": -2, "前日": -2, "半个月之后": 15, "半个月以后": 15, "半个月后": 15, "后天": 2, "后日": 2, "大前天": -3, "大后天": 3, "大后日": 3, "当天": 0, "当日": 0, "明儿": 1, "明儿个": 1, "明天": 1, "明天早上": 1, "明日": 1, "明早": 1, "明晚": 1, "昨天": -1, "昨日": -1, "昨晚": -1, "最近": 0, "过半个月": 15, "这两天": 0, "这几天": 0}
+	s.WeakDays = map[string]int{"现在": 0, "目前": 0, "眼下": 0, "马上": 0}
 	s.Months = map[string]int{"上个月": -1, "下个月": 1, "下月": 1, "本月": 0, "这个月": 0}
 	s.Years = map[string]int{"下一年": 1, "下一年度": 1, "下年度": 1, "今年": 0, "前年": -2, "去年": -1, "后年": 2, "旧年": -1, "明年": 1, "本年度": 0}
 	s.LunarMonths = map[string]int{"冬月": 11, "正月": 1, "腊月": 12}
