@@ -141,6 +141,9 @@ type grammar struct {
 	// GoAgain said before an act's verb, in a clause of a place of its
 	// own, goes on to do it there too (再去旁边的山上摘一点).
 	GoAgain []string `yaml:"go_again"`
+	// ValuesToo said between two values of one fact says the second is
+	// there too (有寒露籽也有霜降籽): both are asked.
+	ValuesToo []string `yaml:"values_too"`
 	// StillToDo, said before a negator in its clause (还有茶籽冇摘), tell
 	// the work still to do: the act the negator stands before is asked
 	// of, not denied.

@@ -652,18 +652,11 @@ func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
 
 // againElsewhere reports whether clause c, asking or not, says an act
 // again at a place of its own: a fact phrase said there, and 也 right
-// before the act's verb or a word of going on to it (go_again: 再去) before
-// it (摘自家茶籽，顺便把隔壁山上的也摘点; …摘完了，再去旁边的山上摘一点) — the
-// place said first is not this one's.
+// before the act's verb or a word of going on to it (go_again: 再去)
+// before it (摘自家茶籽，顺便把隔壁山上的也摘点; …摘完了，再去旁边的山上摘一点)
+// — the place said first is not this one's.
 func (p *parser) againElsewhere(rd *reading, c int) bool {
-	var at int = -1
-	for _, f := range rd.facts {
-		if f.clause == c && !f.neg && len(f.w.facts) > 0 {
-			at = f.i
-			break
-		}
-	}
-	if at < 0 {
+	if !clausePlaced(rd, c) {
 		return false
 	}
 	for _, v := range rd.verbs {
@@ -672,6 +665,12 @@ func (p *parser) againElsewhere(rd *reading, c int) bool {
 		}
 	}
 	return false
+}
+
+// clausePlaced reports whether clause c says a fact phrase of its own,
+// not denied.
+func clausePlaced(rd *reading, c int) bool {
+	return slices.ContainsFunc(rd.facts, func(f hit) bool { return f.clause == c && !f.neg && len(f.w.facts) > 0 })
 }
 
 // tooBefore reports whether 也 (pair_too) is said right before the verb
@@ -1405,12 +1404,13 @@ func (p *parser) kindInTopic(topic, a hit) *rules.Activity {
 
 // splitValues asks an act once for each of several values of one fact
 // said joined (寒露籽和霜降籽今天都能摘吗, 低保户跟特困户交多少): the
-// values are joined by a connector (和, 跟, 、) with nothing else between,
-// and each answer takes one of them.
+// values are joined by a connector (和, 跟, 、) or the second said to be
+// there too (values_too: 也有), with nothing else between, and each answer takes one of them — never one of them alone
+// for both (我家山上有寒露籽也有霜降籽，今天一起摘 was 可以).
 func (p *parser) splitValues(rd *reading, acts []hit) []hit {
 	var out []hit
 	for _, a := range acts {
-		group := p.joinedValues(rd, a)
+		group := p.joinedValues(rd, a, acts)
 		if len(group) < 2 {
 			out = append(out, a)
 			continue
@@ -1432,11 +1432,14 @@ func (p *parser) splitValues(rd *reading, acts []hit) []hit {
 // joinedValues are the fact phrases (indices in rd.facts) in a's clause
 // that give different values of one enum fact, joined by connectors; nil
 // when there are not two.
-func (p *parser) joinedValues(rd *reading, a hit) []int {
+func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 	var group []int
 	for k := 0; k+1 < len(rd.facts); k++ {
 		f, g := rd.facts[k], rd.facts[k+1]
-		if f.clause != a.clause || g.clause != a.clause || f.neg || g.neg || len(f.w.facts) == 0 || len(g.w.facts) == 0 {
+		// (我家山上有寒露籽和霜降籽，今天一起摘: or in a clause of no act
+		// before the act's, the scene it is done in)
+		own := f.clause == a.clause || f.clause < a.clause && !slices.ContainsFunc(acts, func(o hit) bool { return o.clause == f.clause })
+		if !own || g.clause != f.clause || f.neg || g.neg || len(f.w.facts) == 0 || len(g.w.facts) == 0 {
 			continue
 		}
 		fv, gv := f.w.facts[0], g.w.facts[0]
@@ -1444,8 +1447,10 @@ func (p *parser) joinedValues(rd *reading, a hit) []int {
 		if !ok || fact.Kind != cond.Enum || fv.Fact != gv.Fact || sameValue(fv.V, gv.V) {
 			continue
 		}
+		// (有寒露籽也有霜降籽: or the second said to be there too — not
+		// two said side by side, one place told twice: 马路边人行道上)
 		between := strings.TrimSpace(rd.text[f.j:g.i])
-		if between != "、" && !contains(p.g.Connectors, between) {
+		if between != "、" && !contains(p.g.Connectors, between) && !contains(p.g.ValuesToo, between) {
 			continue
 		}
 		if len(group) > 0 && group[len(group)-1] != k {
