@@ -1439,7 +1439,13 @@ func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 		// (我家山上有寒露籽和霜降籽，今天一起摘: or in a clause of no act
 		// before the act's, the scene it is done in)
 		own := f.clause == a.clause || f.clause < a.clause && !slices.ContainsFunc(acts, func(o hit) bool { return o.clause == f.clause })
-		if !own || g.clause != f.clause || f.neg || g.neg || len(f.w.facts) == 0 || len(g.w.facts) == 0 {
+		if !own || f.neg || g.neg || len(f.w.facts) == 0 || len(g.w.facts) == 0 {
+			continue
+		}
+		// (寒露籽摘得哒啵，我屋里霜降籽也有，一起摘咯: or one in a clause of
+		// its own, of no act, said to be there too, right beside the
+		// act's — the scene around the act, before it or after)
+		if g.clause != f.clause && !p.tooAround(rd, a, f, g, acts) {
 			continue
 		}
 		fv, gv := f.w.facts[0], g.w.facts[0]
@@ -1450,7 +1456,7 @@ func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 		// (有寒露籽也有霜降籽: or the second said to be there too — not
 		// two said side by side, one place told twice: 马路边人行道上)
 		between := strings.TrimSpace(rd.text[f.j:g.i])
-		if between != "、" && !contains(p.g.Connectors, between) && !contains(p.g.ValuesToo, between) {
+		if g.clause == f.clause && between != "、" && !contains(p.g.Connectors, between) && !contains(p.g.ValuesToo, between) {
 			continue
 		}
 		if len(group) > 0 && group[len(group)-1] != k {
@@ -1462,6 +1468,26 @@ func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 		group = append(group, k+1)
 	}
 	return group
+}
+
+// tooAround reports whether fact phrases f and g, said in neighbouring
+// clauses, are two values of the scene of act a: one in a's clause, the
+// other in a clause of no act beside it, said there too (也有 right after
+// it, or 还有 right before).
+func (p *parser) tooAround(rd *reading, a hit, f, g hit, acts []hit) bool {
+	if g.clause != f.clause+1 || f.clause != a.clause && g.clause != a.clause {
+		return false
+	}
+	other := f
+	if f.clause == a.clause {
+		other = g
+	}
+	if slices.ContainsFunc(acts, func(o hit) bool { return o.clause == other.clause }) || p.elsewhere(rd, other.clause) {
+		return false
+	}
+	return p.startsWithAny(rd.text[other.j:], p.g.ValuesToo) || slices.ContainsFunc(p.g.ValuesToo, func(w string) bool {
+		return strings.HasSuffix(rd.text[:other.i], w)
+	})
 }
 
 // inFact reports whether byte i of the text is inside a fact phrase said.
