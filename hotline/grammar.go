@@ -160,6 +160,9 @@ type grammar struct {
 	NotYet []string `yaml:"not_yet"`
 	Remedy []string `yaml:"remedy"`
 	Focus  []string `yaml:"focus"`
+	// FocusEnds open a clause that turns from a focused act (只插花不烧纸，
+	// 但是放了一挂鞭炮): 只 does not reach past them.
+	FocusEnds []string `yaml:"focus_ends"`
 	// Asking, AskingEnd, Story, Reported, ReportedNot, Identity and
 	// IdentityEnd say which clause of a long call asks and which tell its
 	// story (asked.go).

@@ -2300,6 +2300,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 	}
 	if len(focused) > 0 {
+		// (只插花不烧纸，但是放了一挂鞭炮: a covered act in a later clause
+		// that turns from the focused ones is said beside them — its ban
+		// is never lost to 只)
+		last := focused[len(focused)-1].clause
+		for _, h := range pos {
+			if !h.focus && h.w.activity != nil && h.clause > last &&
+				p.startsWithAny(strings.TrimLeft(rd.text[rd.clauseStart(h.i, h.clause):], "，,。；;、 "), p.g.FocusEnds) {
+				focused = append(focused, h)
+			}
+		}
 		pos = focused
 	}
 	// 医保异地就医要不要备案: covered acts named only by a noun (医保: no
