@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "a2afb2e6634557945ec97a0f5931e5107482044ba5320ff110c2623428df87a7", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "69693e920769d3c619458c4334c9d49f6b2d0d669edc87b3202fdc540b001154", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -43,8 +43,8 @@ func grammarSnap0() *grammar {
 	s.BeforeDay = []string{"以前", "之前", "前"}
 	s.BeforeFew = []string{"前几天", "前几日", "前些天", "前些日子", "前两三天", "前三两天", "前几晚", "前些时候"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
-	s.Past = []string{"过了"}
-	s.PastAfter = []string{"一过了", "一过", "过了", "过后"}
+	s.Past = []string{"过了", "过完"}
+	s.PastAfter = []string{"一过了", "一过", "过了", "过完了", "过完", "过后"}
 	s.PastAsked = []string{"冇", "没", "吗", "么", "不", "啵", "呢", "未"}
 	s.PastNote = "所说的日子已经过了，按今天回答"
 	s.HeardNotes.Pinyin = "按拼音理解"
@@ -105,6 +105,7 @@ func grammarSnap0() *grammar {
 	s.NotYet = []string{"没有", "没", "冇", "未", "还没", "还冇", "还没有", "莫得", "还莫得"}
 	s.Remedy = []string{"怎么办", "咋办", "么办", "怎么搞", "咋搞", "怎么弄", "咋弄", "来得及", "么子办法", "有么子办法", "有什么办法", "有啥办法", "还能补", "能补吗", "能不能补", "补得到", "补得不", "还补得", "可以补", "补不补得", "能补不", "补交得"}
 	s.Focus = []string{"只是", "只", "光", "就只", "仅仅", "仅"}
+	s.FocusEnds = []string{"但是", "可是", "不过", "但", "还", "又", "另外", "顺便", "然后", "后来", "结果"}
 	s.Asking = []string{"吗", "行不行", "行不", "可以不", "可不可以", "能不能", "会不会", "算不算", "有没有事", "有冇得事", "有事没", "有事不", "有事冇", "有事吗", "会有事吗", "会不会有事", "有不有事", "要紧不", "要不要紧", "要得不", "要不得", "得不", "得吗", "犯法不", "犯不犯法", "违法不", "违规不", "准不准", "没事吧", "冇事吧", "中不中", "得行不", "罚不罚", "管不管", "违不违法", "违不违规", "违规吗", "违法吗", "犯法吗", "是否违规", "是否违法", "是否允许", "是否可以", "是否合规", "能否", "可否", "算违规", "违规么"}
 	s.AskingEnd = []string{"不", "冇", "么", "嘛", "啵", "呢"}
 	s.Wishes = []string{"想", "打算", "准备"}
