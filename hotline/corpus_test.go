@@ -302,6 +302,13 @@ const (
 	// tomorrow and no firecrackers; one file per notice, rituals and fireworks
 	// apart, and one of uncovered acts, documents and whom to call.
 	heldout51Glob = "testdata/heldout/s51-trouble/*.yaml"
+	// heldout53Glob is held-out set 53 (session 32): callers who ask whether
+	// their thing, act, place, person or day COUNTS under a notice's word
+	// (电子鞭炮 / 冷烟花 算不算烟花爆竹, 蚊香 / 电烤炉 算不算野外用火, 烧火土灰 vs
+	// 烧田埂, 茶泡 vs 油茶果, 瓷砖碎片 vs 旧家具, 镇上 算不算城区, 灵活就业 / 低保户 算不算,
+	// 寒露 当天算不算); one file per notice, rituals and fireworks apart, and one
+	// of uncovered acts, documents and numbers.
+	heldout53Glob = "testdata/heldout/s53-counts/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1366,6 +1373,11 @@ var heldoutSets = []heldoutSet{
 	// has it by category and the misses by kind. Ten keys that took a place for said were corrected (202/252);
 	// with the session's fixes, 204 of 252 (81.0 %).
 	{"set51", heldout51Glob, 250, 0.86, 0},
+	// Held-out set 53 (testdata/heldout/s53-counts, 250 calls in 7 categories, session 32): callers who ask
+	// whether their thing, act, place, person or day counts under a notice's word. Its first run, before any
+	// change made for it, scored 153 of 250 (61.2 %) on 02035a9e (main at 18:46 UTC; 60017cb5 landed meanwhile),
+	// with no answer of 可以 where a rule forbids; the set's README has it by category and the misses by kind.
+	{"set53", heldout53Glob, 250, 0.61, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
