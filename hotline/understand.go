@@ -3973,12 +3973,21 @@ func (p *parser) askedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mentio
 		role := roles[rd.clause(m.Start)]
 		if m.Start < pick.End || m.Bad || m.Weak || role != roleAsks && !(story && role == roleNone) || slices.Contains(rd.events, m.Start) ||
 			p.retracted(rd, k) || p.inModifier(rd, m, a) || k > 0 && p.appositive(rd, rd.dates[k-1], m) || p.equated(rd, k) ||
-			p.pointsBack(rd, k) {
+			p.pointsBack(rd, k) || p.claimOnly(rd, m) {
 			continue
 		}
 		return m
 	}
 	return nil
+}
+
+// claimOnly reports whether day m is said in a clause that tells a claim
+// (claims: 不是说5月份才解禁吗, 不是说10月15号前整改就行吗) and names no act:
+// the day is the rule's as the caller heard it, not a day the act is asked
+// of.
+func (p *parser) claimOnly(rd *reading, m *dates.Mention) bool {
+	c := rd.clause(m.Start)
+	return p.claims(clauseText(rd, c)) && !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == c })
 }
 
 // pointsBack reports whether day k of rd is a word pointing back (当天:
