@@ -3697,7 +3697,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// present is asked about, not the story (a year alone is as weak as
 	// 现在: 医保去年冇交 现在补交要好多钱) — unless the day is the act's
 	// own, told done (十月一号交的医保，今年还能报销不: 今年 is the benefit's)
-	if pick != nil && pick.Date.Before(today) && !p.toldByModifier(rd, a, pick) {
+	if pick != nil && pick.Date.Before(today) && !p.toldByModifier(rd, a, pick) && (pick.Weak || !p.toldDone(rd, a, pick)) {
 		for k := range rd.dates {
 			// (前天交了医保，是二〇二六年的: a year said before 的 names
 			// which year's plan, no day)
@@ -3767,6 +3767,16 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该周第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
+}
+
+// toldDone reports whether act a is told done on day m (跨年那晚在山顶放烟花
+// 被派出所带走了, 去年9月10号在城里倒的渣土): a 现在 said after it tells
+// the story on (现在放出来了, 现在被城管翻出来查), and the act is asked of
+// its own day. (A year said alone is no day of the act's: 去年冬天偷摘了…，
+// 现在还会追究不 asks of now.)
+func (p *parser) toldDone(rd *reading, a hit, m *dates.Mention) bool {
+	told := p.dayAct(rd, a, m)
+	return p.done(rd, told, true, m.Start) || p.lookedBack(rd, told, m.Start)
 }
 
 // claimedDay is the day said in a clause after the one the day picked is
