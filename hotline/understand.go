@@ -1037,6 +1037,13 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 				owner[k] = n
 				break
 			}
+			// 我爸的单位交了职工医保，也给他交一份居民的: 他 said as the one
+			// an act is done for (给他, 帮他), after someone other than the
+			// caller, is that one again, not a third person
+			if n > 0 && !self && p.pronounOnly(s) {
+				owner[k] = n
+				break
+			}
 			if n == 0 {
 				first = k
 			}
@@ -1147,7 +1154,29 @@ func (p *parser) callerOnly(s string) bool {
 			if !slices.Contains(p.g.FirstPerson, w) {
 				return false
 			}
-			if !p.hasSuffixAny(s[:i], p.g.PairSelfBefore) && !p.startsWithAny(s[from:], p.g.VerbLeads) {
+			// (我自己单位买了职工医保: the caller said as himself)
+			if !p.hasSuffixAny(s[:i], p.g.PairSelfBefore) && !p.startsWithAny(s[from:], p.g.VerbLeads) && !p.startsWithAny(s[i:], p.g.Self) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// pronounOnly reports whether every pair subject clause s names is a
+// third-person pronoun said as the one an act is done for (给他, 帮她).
+func (p *parser) pronounOnly(s string) bool {
+	found := false
+	for _, w := range p.g.PairSubjects {
+		for from := 0; ; {
+			k := strings.Index(s[from:], w)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			from = i + len(w)
+			if !slices.Contains(p.g.ThirdPerson, w) || !p.hasSuffixAny(s[:i], p.g.PairSelfBefore) {
 				return false
 			}
 			found = true
