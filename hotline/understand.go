@@ -643,7 +643,7 @@ func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
 	if act == nil || !slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, act) }) {
 		return false
 	}
-	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) {
+	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) && !p.afterFinished(rd, a, c) {
 		return false
 	}
 	t := strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 ")
@@ -665,6 +665,17 @@ func (p *parser) againElsewhere(rd *reading, c int) bool {
 		}
 	}
 	return false
+}
+
+// afterFinished reports whether act a, said in an earlier clause, is told
+// finished right after its verb (我家的茶籽摘完了) and clause c, at a place
+// of its own, says its verb again (明天去别人家山上摘点): the act finished
+// there is done again here, a second case.
+func (p *parser) afterFinished(rd *reading, a hit, c int) bool {
+	if a.clause < 0 || a.clause >= c || !clausePlaced(rd, c) {
+		return false
+	}
+	return p.startsWithAny(rd.text[a.j:], p.g.Finished)
 }
 
 // clausePlaced reports whether clause c says a fact phrase of its own,
