@@ -892,7 +892,31 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	if has("周星礼拜") && has("月") {
 		r.withWeekday(s, today)
 	}
-	return byStart(s.out)
+	out := byStart(s.out)
+	agree(s.text, out, today)
+	return out
+}
+
+// agree makes two days said one right after the other, only a pause
+// between (中秋前两天，9月15号), both read ahead but not as one day, the
+// day their occurrences gone by name alike when that one is the nearer:
+// the caller said one day twice (said on 9月20日, this year's 中秋 and 9月15号,
+// five days gone, not next year's two days). A festival read as today while
+// its holiday lasts (十月一号国庆节 said on 10月5日) is no day read ahead.
+func agree(text string, ms []Mention, today calendar.Date) {
+	plain := func(m Mention) bool {
+		return !m.Bad && !m.Weak && !m.Past && !m.Before && m.MonthEnd == nil && m.Date.After(today) && m.prev != (calendar.Date{})
+	}
+	for k := 1; k < len(ms); k++ {
+		a, b := &ms[k-1], &ms[k]
+		if !plain(*a) || !plain(*b) || a.End > b.Start || a.Date == b.Date || a.prev != b.prev ||
+			strings.TrimFunc(text[a.End:b.Start], func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) != "" ||
+			today.Sub(a.prev) >= min(a.Date.Sub(today), b.Date.Sub(today)) {
+			continue
+		}
+		a.Date, b.Date = a.prev, a.prev
+		a.prev, b.prev = calendar.Date{}, calendar.Date{}
+	}
 }
 
 // byStart is ms in order of Start, mentions with the same Start in the

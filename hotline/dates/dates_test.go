@@ -443,3 +443,33 @@ func TestYearAndMonth(t *testing.T) {
 		{"12024年12月", "12月", "2025-12-01"},
 	})
 }
+
+// TestOneDaySaidTwice: two days said with only a pause between, read ahead
+// as two days, are one day in the year both hold when that is the nearer
+// (中秋前两天，9月15号 said on 9月20日 is this year's, gone by).
+func TestOneDaySaidTwice(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{BeforeDays: []string{"前"}, CountUnits: map[string]int{"天": 1}})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		text, today string
+		want        []string
+	}{
+		{"中秋前两天，9月15号，在城区路边", "2024-09-20", []string{"2024-09-15", "2024-09-15"}},
+		{"中秋前两天，9月15号", "2024-09-01", []string{"2024-09-15", "2024-09-15"}},
+		// the ones gone by agree, the next ones are nearer: each as read
+		{"9月8号，白露", "2024-09-05", []string{"2024-09-08", "2024-09-07"}},
+		// two days apart: a list, not one day
+		{"9月14号，9月15号", "2024-09-20", []string{"2025-09-14", "2025-09-15"}},
+	} {
+		d, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		ms := r.Read(tc.text, d)
+		var got []string
+		for _, m := range ms {
+			got = append(got, m.Date.String())
+		}
+		require.Equal(t, tc.want, got, tc.text)
+	}
+}
