@@ -570,6 +570,10 @@ type scan struct {
 	// far: a day said again (农历九月初六 … 农历九月初六) is not resolved
 	// again (four lunar years, five solar ones)
 	days []dayOf
+	// nextByWord: the year said is the next one, said by a word (明年),
+	// not by its number — counted in lunar years for a lunar day
+	// (nextLunar)
+	nextByWord bool
 }
 
 // dayOf is a day resolved in a scan: a lunar date (lunar) or a month and
@@ -591,8 +595,26 @@ func (s *scan) lunarDay(r *Reader, l calendar.LunarDate, today calendar.Date, ye
 		}
 	}
 	day, ok := r.lunarDay(l, today, year)
+	if ok && s.nextByWord && year == today.Year()+1 {
+		if d, ok := r.lunarDay(l, today, today.Year()); ok && r.nextLunar(d, today) {
+			day = d
+		}
+	}
 	s.days = append(s.days, dayOf{lunar: l, isLunar: true, year: year, day: day, ok: ok})
 	return day, ok
+}
+
+// nextLunar reports whether day d, still to come, falls in the lunar year
+// after the one of today: said between 1 January and 春节, 明年正月十五 is
+// the coming one, of the next lunar year — not the next Gregorian year's,
+// a year on (明年除夕, the end of this lunar year, stays next January's).
+func (r *Reader) nextLunar(d, today calendar.Date) bool {
+	if !d.After(today) {
+		return false
+	}
+	ld, err := r.cal.Lunar(d)
+	lt, err2 := r.cal.Lunar(today)
+	return err == nil && err2 == nil && ld.Year == lt.Year+1
 }
 
 // yearless is r.yearless, once per month, day, year and text.
@@ -621,6 +643,17 @@ func (s *scan) festivalDay(r *Reader, name string, today calendar.Date, year int
 		}
 	}
 	day, block, ok = r.festivalDay(name, today, year)
+	if ok && s.nextByWord && year == today.Year()+1 {
+		// 明年元宵 said in January before 春节: the coming one (nextLunar),
+		// for a festival of the lunar calendar (not 清明, 国庆)
+		if d, b, ok := r.festivalAt(name, today.Year()); ok && r.nextLunar(d, today) {
+			l, err := r.cal.Lunar(d)
+			ln, err2 := r.cal.Lunar(day)
+			if err == nil && err2 == nil && l.Month == ln.Month && l.Day == ln.Day {
+				day, block = d, b
+			}
+		}
+	}
 	s.fests = append(s.fests, festDay{name, day, block, ok})
 	return day, block, ok
 }
@@ -970,7 +1003,8 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 		}
 		y = int(n)
 	}
-	said := 0 // years said by word (去年, 今年)
+	byWord := false // the year set is the next, said by word (明年)
+	said := 0       // years said by word (去年, 今年)
 	for _, w := range r.years {
 		if !s.mayHave(w) {
 			continue
@@ -979,7 +1013,7 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 			if said++; said > 1 && y != today.Year()+r.w.Years[w] {
 				// 去年冬天走了，今年是头一年……冬至: a story of several
 				// years sets none for the days said in it
-				y = 0
+				y, byWord = 0, false
 				s.add(Mention{Start: i, End: i + len(w), Date: today, Weak: true})
 				continue
 			}
@@ -1000,9 +1034,10 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 			if ownerYear(s.text, i, i+len(w)) {
 				continue
 			}
-			y = yw
+			y, byWord = yw, r.w.Years[w] == 1
 		}
 	}
+	s.nextByWord = byWord && y != 0
 	return y
 }
 

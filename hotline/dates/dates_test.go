@@ -473,3 +473,33 @@ func TestOneDaySaidTwice(t *testing.T) {
 		require.Equal(t, tc.want, got, tc.text)
 	}
 }
+
+// TestNextYearOfALunarDay: 明年 said of a lunar day between 1 January and
+// 春节 counts lunar years — the coming 正月 opens the next lunar year — while
+// a day of this lunar year (除夕), a solar term and 2027年 written stay the
+// Gregorian year's.
+func TestNextYearOfALunarDay(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{Years: map[string]int{"明年": 1, "今年": 0}})
+	require.NoError(t, err)
+	for _, tc := range []struct{ text, today, date string }{
+		{"明年正月十五", "2026-01-20", "2026-03-03"},
+		{"明年元宵", "2026-01-20", "2026-03-03"},
+		{"明年正月十五", "2026-03-20", "2027-02-20"}, // after 春节: a year on
+		{"明年除夕", "2025-12-20", "2026-02-16"},
+		{"明年除夕", "2026-01-20", "2027-02-05"},
+		{"明年清明", "2026-01-20", "2027-04-05"},
+		{"2027年正月十五", "2026-01-20", "2027-02-20"},
+	} {
+		d, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		var got []string
+		for _, m := range r.Read(tc.text, d) {
+			if !m.Weak {
+				got = append(got, m.Date.String())
+			}
+		}
+		require.Equal(t, []string{tc.date}, got, tc.text+" at "+tc.today)
+	}
+}
