@@ -4292,11 +4292,24 @@ func (p *parser) clock(rd *reading, a hit, q *Query) {
 		p.daySpan(rd, a, q)
 		return
 	}
-	if pick.NextDay() {
+	if pick.NextDay() || pick.Minute == 0 && p.yearsEve(q.Date) {
 		q.Date = q.Date.AddDays(1)
 	}
 	q.timed, q.minute, q.Time = true, pick.Minute%(24*60), pick.String()
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "time", Meaning: q.Time, Value: q.Time})
+}
+
+// yearsEve reports whether day d is the last of a year, lunar (除夕) or
+// Gregorian (12月31日): 零点 said of it is the midnight that ends it, the
+// watch kept to see the year in (除夕守岁，零点放鞭炮 is 正月初一 00:00), not
+// the small hours before its own day began.
+func (p *parser) yearsEve(d calendar.Date) bool {
+	next := d.AddDays(1)
+	if next.Month() == 1 && next.Day() == 1 {
+		return true
+	}
+	l, err := p.cal.Lunar(next)
+	return err == nil && l.Month == 1 && l.Day == 1 && !l.Leap
 }
 
 func countClause(hs []hit, c int) int {

@@ -1,0 +1,39 @@
+package hotline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tonggao/tonggao/calendar"
+)
+
+// TestDayOfTheAct holds which day a call is asked of when it tells a story
+// around the act: a claim's day, a 现在 after an act told done, the midnight
+// of a year's eve (session 32, fixdays).
+func TestDayOfTheAct(t *testing.T) {
+	h := newTestHotline(t)
+	for _, tc := range []struct {
+		at, question, date, time string
+	}{
+		// a claim's day is the rule's as heard, not the act's
+		{"2025-05-02", "4月30号那天烧田埂被罚了，田就在山脚边，不是说5月份才解禁吗", "2025-04-30", ""},
+		// a 现在 after an act told done tells the story on
+		{"2025-01-02", "跨年那晚在山顶放烟花被派出所带走了，现在放出来了，这个到底犯了哪条", "2024-12-31", ""},
+		// …but a year said alone is as weak as 现在
+		{"2025-05-10", "去年冬天偷摘了别个家的几斤茶籽，现在还会追究不", "2025-05-10", ""},
+		// 零点 of a year's eve is the midnight that ends it
+		{"2025-01-20", "除夕守岁，零点在屋门口放鞭炮，屋离山五十米", "2025-01-29", "00:00"},
+		{"2024-12-20", "12月31号零点在山上放烟花", "2025-01-01", "00:00"},
+		{"2024-09-20", "10月1号零点在山上放烟花", "2024-10-01", "00:00"},
+	} {
+		d, err := calendar.ParseDate(tc.at)
+		require.NoError(t, err)
+		_, q, err := h.Ask(Request{Question: tc.question, Today: d})
+		require.NoError(t, err)
+		require.Equal(t, tc.date, q.Date.String(), tc.question)
+		if tc.time != "" {
+			require.Equal(t, tc.time, q.Time, tc.question)
+		}
+	}
+}
