@@ -3839,7 +3839,7 @@ func (p *parser) scanFrames(rd *reading) {
 			found = true
 		}
 		if !found {
-			if f, ob := p.objectSaidBefore(rd, v.i, v.j, fs); f != nil {
+			if f, ob := p.objectSaidBefore(rd, v.i, v.j, fs, sc.verbs); f != nil {
 				rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity}, clause: rd.clause(v.i), words: v.t, obj: ob})
 				found = true
 			}
@@ -4577,9 +4577,10 @@ func actName(f *frame, v, o string) string {
 // right after a word that puts it next or says it may (就放, 能放), and an earlier clause of its
 // sentence (two clauses back at most) named, for an act of another
 // notice or none, an object of one of the verb's covered frames fs — the thing said once is what
-// both acts are done to. The frame and the object ending nearest before
-// the verb's clause (the longest there), or nil.
-func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, string) {
+// both acts are done to — or named free, held by a bare verb of bare, the
+// call's bare verbs found so far (freeObject). The frame and the object
+// ending nearest before the verb's clause (the longest there), or nil.
+func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit) (*frame, string) {
 	c := rd.clause(i)
 	if c <= 0 {
 		return nil, ""
@@ -4606,7 +4607,8 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, s
 	}
 	// said with nothing after it, the verb follows a word that puts it
 	// next (到了就放) or that may (能放): 物业指定点 is no 点 of a fire
-	if !counted && !p.endsWithAny(rd.text[cs:i], p.g.ThenStep) && !p.endsWithAny(rd.text[cs:i], p.g.DoneNot) {
+	// (摘完放: or right after another verb said finished, the step after it)
+	if !counted && !p.endsWithAny(rd.text[cs:i], p.g.ThenStep) && !p.endsWithAny(rd.text[cs:i], p.g.DoneNot) && !p.endsWithAny(rd.text[cs:i], p.g.Finished) {
 		return nil, ""
 	}
 	var best *frame
@@ -4631,7 +4633,7 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, s
 					(h.w.activity == nil || !slices.ContainsFunc(fs, func(g *frame) bool {
 						return g.activity != nil && g.activity.Notice == h.w.activity.Notice
 					}))
-			}) {
+			}) && !p.freeObject(rd, k, e, i, bare) {
 				continue
 			}
 			best, bestOb, at = f, ob, e
@@ -4642,6 +4644,36 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame) (*frame, s
 	}
 	return best, bestOb
 }
+
+// freeObject reports whether the object said at k..e, before a verb at
+// i, is said free — in no act's words nor a fact phrase — as the object of
+// a bare verb of no frame that takes it, a few characters before it, and
+// no other frame's object is said between it and the verb (背篓里带了几挂
+// 鞭炮，摘完放: the firecrackers carried are what is let off; a topic said
+// with no verb, 这几袋装修垃圾，…倒掉, is read as a topic).
+func (p *parser) freeObject(rd *reading, k, e, i int, bare []hit) bool {
+	if slices.ContainsFunc(rd.acts, func(h hit) bool { return min(h.i, h.objStart()) < e && k < max(h.j, h.objEnd()) }) ||
+		slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i < e && k < f.j }) {
+		return false
+	}
+	if !slices.ContainsFunc(bare, func(v hit) bool {
+		return v.clause == rd.clause(k) && v.j <= k && utf8.RuneCountInString(rd.text[v.j:k]) <= maxHeldGap
+	}) {
+		return false
+	}
+	for x := e; x < i; {
+		if p.objects.longestLen(rd.text[x:]) > 0 {
+			return false
+		}
+		_, sz := utf8.DecodeRuneInString(rd.text[x:])
+		x += sz
+	}
+	return true
+}
+
+// maxHeldGap is the most characters between a bare verb and the object it
+// holds (带了几挂鞭炮: 了几挂).
+const maxHeldGap = 4
 
 // objectEnd is where act h's object ends as said: before its verb when
 // said first (垃圾拉到…), else the end of its words.
