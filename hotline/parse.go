@@ -7343,7 +7343,9 @@ func (p *parser) unknownThings(rd *reading) {
 		if !asks && !told {
 			continue
 		}
-		if n := utf8.RuneCountInString(s[i:j]); n < 2 || n > maxThingRunes {
+		// (晒干了就在山上烧壳: one character is a thing too when the verb is
+		// said at a place, a fire's, and it ends the clause)
+		if n := utf8.RuneCountInString(s[i:j]); n < 2 && !(n == 1 && told && p.placedAt(rd, v) > 0 && j == clauseEndTrimmed(rd, v)) || n > maxThingRunes {
 			continue
 		}
 		lo, hi := min(i, v.i), max(j, v.j)
@@ -7359,6 +7361,13 @@ func (p *parser) unknownThings(rd *reading) {
 		return slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] })
 	})
 	sort.SliceStable(rd.acts, func(a, b int) bool { return rd.acts[a].i < rd.acts[b].i })
+}
+
+// clauseEndTrimmed is where the clause of hit v ends, its closing
+// punctuation and spaces left out.
+func clauseEndTrimmed(rd *reading, v hit) int {
+	end := rd.clauseEnd(v.i, v.clause)
+	return v.i + len(strings.TrimRightFunc(rd.text[v.i:end], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }))
 }
 
 // disposalBefore is the end of the last disposal word (把) said before
