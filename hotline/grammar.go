@@ -121,6 +121,7 @@ type grammar struct {
 	Imperative  []string `yaml:"imperative"`
 	At          []string `yaml:"at"`
 	Returns     []string `yaml:"returns"`
+	Reached     []string `yaml:"reached"`
 	// Fuel, FuelBurnt, Home: fuel gathered, brought back and burnt
 	// (柴背回来烧火) is burnt where Home is read to be (the stove).
 	Fuel      []string `yaml:"fuel"`

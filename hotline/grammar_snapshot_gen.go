@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "7a687abb61ac241965486448ec2545ce4b4b5bc65c89dd41379b8eeef875bc60", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "b09877fb0daea6bcfdfaee6e55085e3f0c84d9e250d72ce284c9ea73d913696a", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -88,6 +88,7 @@ func grammarSnap0() *grammar {
 	s.Imperative = []string{"别", "莫", "不要"}
 	s.At = []string{"在", "往"}
 	s.Returns = []string{"回来", "回家", "回屋", "回到家", "回到屋里", "拿回去", "拿回来", "拿回家", "带回去", "带回来", "带回家", "背回家", "背回来", "挑回家", "挑回来"}
+	s.Reached = []string{"烧到", "烧进", "烧上了", "掉到", "掉在", "掉进", "落到", "落在", "落进", "飘到", "飘进", "飘在", "飞到", "飞进", "蔓延到", "窜到", "燃到", "引燃了"}
 	s.Fuel = []string{"柴", "树枝", "树桠", "松毛", "枞毛", "柴禾", "木柴", "劈柴", "树蔸", "树兜"}
 	s.FuelBurnt = []string{"烧", "煮", "做饭", "烤火", "生火", "炒菜", "蒸"}
 	s.Home = "家里"

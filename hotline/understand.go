@@ -438,6 +438,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		a.skip = append(a.skip[:len(a.skip):len(a.skip)], negFacts...)
 		a.skip = append(a.skip, p.leftBehind(rd, a)...)
 		a.skip = append(a.skip, p.broughtBack(rd, a)...)
+		a.skip = append(a.skip, p.reachedPlaces(rd)...)
 		a.home = p.burntAtHome(rd, a)
 		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
@@ -843,6 +844,30 @@ func (p *parser) burntAtHome(rd *reading, a hit) *hit {
 		}
 	}
 	return &hit{i: at, j: end, w: *p.home, clause: a.clause, words: rd.text[at:end]}
+}
+
+// reachedPlaces are the starts of the fact phrases said right after a word
+// of reaching (烧到, 掉到), or begun inside one (掉到田里): where a fire
+// spread or a thing fell, not where the act was done — 烧田埂烧到山上去了
+// burnt a ridge in a field 二三十米 from the hill.
+func (p *parser) reachedPlaces(rd *reading) []int {
+	var out []int
+	for _, w := range p.g.Reached {
+		for k := 0; ; {
+			i := strings.Index(rd.text[k:], w)
+			if i < 0 {
+				break
+			}
+			i += k
+			for _, f := range rd.facts {
+				if f.i > i && f.i <= i+len(w) {
+					out = append(out, f.i)
+				}
+			}
+			k = i + len(w)
+		}
+	}
+	return out
 }
 
 // broughtBack are the starts of the fact phrases said right before a word
