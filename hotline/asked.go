@@ -322,6 +322,50 @@ func (p *parser) asksBack(rd *reading, roles []clauseRole, pos []hit) bool {
 	return false
 }
 
+// countedAs drops, of a call's acts, those said right after a word that
+// asks whether an act said before counts as them (车险算不算医保那个方案里的,
+// 挖冬笋也算偷摘吗, 电子蜡烛…这个算点烛吗): the later one is the notice's
+// word the caller measures their own act by. An act of its kin said before
+// it — the same, a kind or a parent, one of a common parent, or a way of
+// doing it the rules judge apart (交了…算不算重复参保) — keeps it: then it
+// may be what the caller did.
+func (p *parser) countedAs(rd *reading, pos []hit) []hit {
+	if len(pos) < 2 {
+		return pos
+	}
+	kin := func(a, b *rules.Activity) bool {
+		if a == nil || b == nil {
+			return false
+		}
+		for x := a; x != nil; x = x.Parent {
+			for y := b; y != nil; y = y.Parent {
+				if x == y {
+					return true
+				}
+			}
+		}
+		return slices.Contains(p.manners[a.ID], b) || slices.Contains(p.manners[b.ID], a) ||
+			p.mannerOf[a] != nil && (p.mannerOf[a] == p.mannerOf[b] || p.mannerOf[a] == b) || p.mannerOf[b] == a
+	}
+	return slices.DeleteFunc(slices.Clone(pos), func(h hit) bool {
+		i := min(h.i, h.objStart())
+		if h.w.activity == nil || !p.endsWithAny(rd.text[rd.clauseStart(i, h.clause):i], p.g.CountsAs) {
+			return false
+		}
+		before := false
+		for _, o := range pos {
+			if o.j > i {
+				continue
+			}
+			if kin(o.w.activity, h.w.activity) {
+				return false
+			}
+			before = true
+		}
+		return before
+	})
+}
+
 // purpose reports whether act h is said as what another is for: 好种油菜,
 // 为了…种油菜.
 func (p *parser) purpose(rd *reading, h hit) bool {

@@ -239,6 +239,13 @@ type grammar struct {
 	// ask whether that day is in it (4月30号那天还算不算禁火期): the day is
 	// the act's, not the rule's told.
 	BanDayAsked []string `yaml:"ban_day_asked"`
+	// CountsAs, right before an act said after another, ask whether the
+	// first counts as it (车险算不算医保, 挖笋也算偷摘吗): the later act is
+	// the notice's word the caller measures theirs by, not an act done.
+	CountsAs []string `yaml:"counts_as"`
+	// CountsAsBetween, said between a thing and a verb after it, part them
+	// (烟花算不算燃放): the verb is what the thing is measured by.
+	CountsAsBetween []string `yaml:"counts_as_between"`
 	// Purpose and PurposeNext mark what an act is for (好种油菜).
 	Purpose     []string `yaml:"purpose"`
 	PurposeNext []string `yaml:"purpose_next"`

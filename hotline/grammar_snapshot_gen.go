@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "b09877fb0daea6bcfdfaee6e55085e3f0c84d9e250d72ce284c9ea73d913696a", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "4380921c8dddc0318f981f5db2b94b2a11754822a981075356ad011aacbb2110", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -135,6 +135,8 @@ func grammarSnap0() *grammar {
 	s.OnlyPremise = []string{"是不是只有", "是不是只是", "难道只有", "不是只有", "是否只有"}
 	s.RumouredBan = []string{"禁火", "禁烧", "禁用火", "都不准", "全年禁"}
 	s.BanDayAsked = []string{"算不算", "还算", "算是", "属不属于", "在不在", "还在不在", "是不是还在"}
+	s.CountsAs = []string{"算不算", "算不算是", "也算", "也算是", "还算", "算是", "这算", "这个算", "那算", "那个算", "这样算", "这样也算", "属于", "属不属于", "是不是属于", "是不是", "是不是也算", "算作", "当成"}
+	s.CountsAsBetween = []string{"算不算", "算不算是", "也算", "也算是", "算是", "属于", "属不属于", "是不是属于", "算作", "当成"}
 	s.Purpose = []string{"为了", "用来", "拿来", "好让"}
 	s.PurposeNext = []string{"好", "才好"}
 	s.Background = []string{"的时候", "时候", "的时"}

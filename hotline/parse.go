@@ -3795,6 +3795,12 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		gap = 0
 		for oi := vi - 1; !found && oi >= 0 && gap <= 8; oi-- {
+			// (烟花算不算燃放: a thing said before a word
+			// asking what it counts as is measured by the verb after, not
+			// its object)
+			if p.hasAny(s[toks[oi].j:v.i], p.g.CountsAsBetween) {
+				break
+			}
 			if f := match(oi); f != nil {
 				if !p.made[toks[oi].t] {
 					take(oi, f)

@@ -1916,6 +1916,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// act no rule covers
 	// 玉米秆子还堆在地里 我老伴说烧了好种油菜 … 这几天能烧不: the clause
 	// that asks decides the act, not the story told before it
+	pos = p.countedAs(rd, pos)
 	pos = p.askedActs(rd, pos)
 	pos = p.thingNarrowed(rd, pos)
 	if len(pos) > 0 && p.uncoveredBesideBan(rd, pos, neg) {
