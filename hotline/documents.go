@@ -40,7 +40,7 @@ func (p *parser) isDocument(rd *reading) bool {
 	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
 		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 && !p.dayOfPeriodAsked(rd) || numberSignOutsideDays(rd))) &&
-		!p.actSaidAfter(rd, p.g.Validity) {
+		!p.actSaidAfter(rd, p.g.Validity) && !p.validityThen(rd) {
 		return true
 	}
 	if p.textHas(rd, p.g.Document) && (p.saysOutsideActs(rd, p.g.DocumentCount) || p.saysOutsideActs(rd, p.g.DocumentUnlisted)) {
@@ -50,6 +50,26 @@ func (p *parser) isDocument(rd *reading) bool {
 		return true // 禁火期是谁定的: who issued the notice that sets it
 	}
 	return p.asksOfDocument(rd)
+}
+
+// validityThen reports whether a document's validity is asked of then
+// (BackThen: 那时候, 当时), pointing back to a day said with an act of the
+// rule set before it (去年8月25号在山上野炊被人说了，那个时候禁火令生效了没有):
+// whether the document governed that act that day — the act is asked of its
+// day.
+func (p *parser) validityThen(rd *reading) bool {
+	for _, w := range p.g.BackThen {
+		k := strings.Index(rd.text, w)
+		if k < 0 || !p.hasAny(rd.text[k:], p.g.Validity) {
+			continue
+		}
+		day := slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return !m.Bad && !m.Weak && m.End <= k })
+		act := slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil && !h.neg && h.j <= k })
+		if day && act {
+			return true
+		}
+	}
+	return false
 }
 
 // actSaidAfter reports whether an act of the rule set, not told as the
