@@ -1017,7 +1017,7 @@ var heldoutSets = []heldoutSet{
 	// hauling (no approval) and the caller's own part asked after an act (我有么子责任), 238; two more cases corrected
 	// (九号通告 is one of two in the register; 开…消纳场 is two acts in the rule file): 240 (the floor raised to 0.94).
 	// Session 24 (waste: the trade's words — a permit lent, 把渣土运输核准借给别个), 243 (the floor raised to 0.95).
-	{"set29", heldout29Glob, 255, 0.95, 0},
+	{"set29", heldout29Glob, 255, 0.96, 0},
 	// Held-out set 30 (testdata/heldout/s30-done, 251 calls in 7 categories, session 21): callers who tell what was
 	// already done or is being done now (我昨天在山上烧了点草，犯法不; 前天清明挂青烧了纸，会罚款不; 刚才邻居在屋后头放了鞭子;
 	// 上个月在城区人行道上摆了几天摊; 已经倒了两车渣土; 他们正在烧田坎，我要不要报告), the day of the act said as a story is
@@ -1352,7 +1352,7 @@ var heldoutSets = []heldoutSet{
 	// account, 公司那边的医保断了): 212 (84.1 %). Then a fact asked whether it holds (办没办手续, 同意了没有), 九月中旬
 	// gone by, 没跟我们讲一声就 told done, a site's or a truck's lacks said with 都 (连围挡都没有), 坐满了摘茶籽的人,
 	// 收…茶籽去榨油, 推了人家一把: 223 (88.5 %).
-	{"set48", heldout48Glob, 250, 0.88, 0},
+	{"set48", heldout48Glob, 250, 0.89, 0},
 	// Held-out set 49 (testdata/heldout/s49-midway, 282 calls in 8 categories, session 30): callers in the middle
 	// of it, phoning from the spot (火已经点着了, 纸钱都摆好了, 车装满了渣土正往那边开, 摊子已经摆起来了城管来了).
 	// Its first run, before any change made for it, scored 223 of 282 (79.1 %) on main 4ec4e117, with 2 answers of
