@@ -3806,7 +3806,11 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	if d, ok := pick.Previous(); ok && (pick.Date.After(today) || pick.Date == today && today.Sub(d) <= holidayDays) && !p.askedAfterDone(rd, a, pick) {
 		told := p.dayAct(rd, a, pick)
 		nearer := today.Sub(d) < pick.Date.Sub(today) || pick.Date == today
-		if p.done(rd, told, nearer, pick.Start) || nearer && p.lookedBack(rd, told, pick.Start) {
+		// (霜降那天摘茶籽摘过了界 said three days before 霜降: told done or
+		// not, the day a year gone is not meant without a year said — 今年除夕
+		// 在山上放了鞭子 said in December is this year's, gone by)
+		yearSaid := slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return m.Weak && m.End == pick.Start })
+		if (nearer || yearSaid) && (p.done(rd, told, nearer, pick.Start) || nearer && p.lookedBack(rd, told, pick.Start)) {
 			pick.Date = d
 			if pick.MonthEnd != nil {
 				pick.MonthEnd = pick.PreviousEnd()
