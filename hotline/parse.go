@@ -5607,6 +5607,11 @@ func (p *parser) negation(rd *reading, i int, act bool) (start, k int, ng string
 		if act && p.hasAny(s[rd.clauseStart(at, rd.clause(at)):at], p.g.StillToDo) {
 			continue // 还有茶籽冇摘: the work still to do, asked of
 		}
+		// 车轮子没冲洗带了泥上路: the negator opens a verb of its own (没冲洗,
+		// a frame's verb) that ends before the act — it denies that verb
+		if act && slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.i == at && v.j > at+len(ng) && v.j <= i }) {
+			continue
+		}
 		// 能收新茶籽不 能摘…: a question's 不 before a pause, not a negation
 		if unicode.IsSpace(next) {
 			continue
