@@ -644,7 +644,7 @@ func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
 	if act == nil || !slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, act) }) {
 		return false
 	}
-	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) && !p.afterFinished(rd, a, c) {
+	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) && !p.afterFinished(rd, a, c) && !p.byAnother(rd, a, c) {
 		return false
 	}
 	t := strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 ")
@@ -677,6 +677,24 @@ func (p *parser) afterFinished(rd *reading, a hit, c int) bool {
 		return false
 	}
 	return p.startsWithAny(rd.text[a.j:], p.g.Finished)
+}
+
+// byAnother reports whether clause c, after act a's, opens with someone
+// else (others: 他, 邻居) and says the caller's own place (我跟邻居都在自家
+// 山上摘茶籽，他顺便摘了我家的几棵; 隔壁的跑到我家山上摘): the act done again
+// by another at the caller's, a second case — the place is not the
+// other's own (own_fact).
+func (p *parser) byAnother(rd *reading, a hit, c int) bool {
+	if a.clause < 0 || a.clause >= c || p.voc.OwnFact == "" {
+		return false
+	}
+	if !slices.ContainsFunc(rd.facts, func(f hit) bool {
+		return f.clause == c && !f.neg && p.hasAny(f.words, p.g.FirstPerson) &&
+			slices.ContainsFunc(f.w.facts, func(v vocab.Value) bool { return v.Fact == p.voc.OwnFact })
+	}) {
+		return false
+	}
+	return p.startsWithAny(strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace), p.g.Others)
 }
 
 // clausePlaced reports whether clause c says a fact phrase of its own,
@@ -4084,7 +4102,12 @@ func (p *parser) othersDo(rd *reading, a hit, i int) bool {
 	if a.clause < 0 || rd.clause(i) != a.clause {
 		return false
 	}
-	st := min(i, a.objStart(), a.i)
+	// (…，他顺便摘了我家的几棵: an act asked again in a later clause is
+	// done where its fact is said, its words being the first clause's)
+	st := i
+	if rd.clause(a.i) == a.clause {
+		st = min(i, a.objStart(), a.i)
+	}
 	lo := rd.clauseStart(st, a.clause)
 	return p.hasAny(rd.text[lo:st], p.g.Others)
 }
