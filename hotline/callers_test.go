@@ -100,7 +100,8 @@ func callerCases() []callerCase {
 		{"2024-10-02", "带打火机进山可以吗", "forbidden", "carry_fire_into_forest", "2024-10-02", F{"in_forest_land": true}, []string{"祁政通〔2024〕7号 三"}, "", []string{}},
 		{"2024-10-01", "农历九月初六能摘茶籽吗", "conditional", "pick_oil_tea", "2024-10-08", F{}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "oil_tea_variety", []string{}},
 		{"2024-10-01", "寒露籽今天能摘茶籽吗", "forbidden", "pick_oil_tea", "2024-10-01", F{"oil_tea_variety": "寒露籽"}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
-		{"2024-10-09", "我家的霜降籽现在能摘茶籽吗", "forbidden", "pick_oil_tea", "2024-10-09", F{"oil_tea_variety": "霜降籽"}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "", []string{}},
+		// (我家的: the household's own, so 二's right to pick is met — 一's open day decides)
+		{"2024-10-09", "我家的霜降籽现在能摘茶籽吗", "forbidden", "pick_oil_tea", "2024-10-09", F{"oil_tea_variety": "霜降籽", "own_land": true}, []string{"祁政通〔2024〕8号 一"}, "", []string{}},
 		{"2024-10-24", "霜降籽今天能摘茶籽吗", "conditional", "pick_oil_tea", "2024-10-24", F{"oil_tea_variety": "霜降籽"}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "picking_right", []string{}},
 		{"2024-10-09", "寒露籽明天摘茶籽行吗", "conditional", "pick_oil_tea", "2024-10-10", F{"oil_tea_variety": "寒露籽"}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "picking_right", []string{}},
 		{"2024-10-01", "十月八号能不能摘茶籽", "conditional", "pick_oil_tea", "2024-10-08", F{}, []string{"祁政通〔2024〕8号 一", "祁政通〔2024〕8号 二"}, "oil_tea_variety", []string{}},
