@@ -1017,6 +1017,23 @@ func (p *parser) asksLawful(rd *reading) bool {
 	return true
 }
 
+// declaredOnly says whether every report word said in s only declares a
+// report (我要投诉), asking no number or whom to call.
+func (p *parser) declaredOnly(s string) bool {
+	t := p.reportText(s)
+	for _, w := range p.g.Report {
+		if strings.Contains(t, w) && !slices.Contains(p.g.ReportDeclared, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// actWithin says whether an act is said between bytes i and j.
+func (rd *reading) actWithin(i, j int) bool {
+	return slices.ContainsFunc(rd.acts, func(h hit) bool { return h.i >= i && h.j <= j })
+}
+
 func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding {
 	text := rd.text
 	asks := func(s string) bool { return p.hasAny(p.reportText(s), p.g.Report) }
@@ -1026,7 +1043,10 @@ func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding 
 	for k := 1; k < len(spans); k++ {
 		i, j := spans[k-1][1], spans[k][0]
 		next := text[j:spans[k][1]]
-		if asks(text[from:i]) && (asks(next) || p.hasSuffixAny(next, p.g.Ellipsis)) {
+		// (城管把我的东西收走了，我要投诉，城管的电话是多少: a report only
+		// declared, then the number asked of no act of its own, is one
+		// question)
+		if asks(text[from:i]) && (asks(next) && !(p.declaredOnly(text[from:i]) && !rd.actWithin(j, spans[k][1])) || p.hasSuffixAny(next, p.g.Ellipsis)) {
 			cuts = append(cuts, j)
 			from = j
 		}
