@@ -15,7 +15,7 @@ var _ rules.Str
 var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "37ec2672ad0bf297059c2f990bce9c7017923380d9f297b6d4052c85b4500124", Decode: snap0},  // activities.yaml
 	{Sum: "81cfa494af1ae3ebaa3db5a82446146e04617ea36a3c11e72c294b9f5d692278", Decode: snap1},  // days.yaml
-	{Sum: "51d4b90a3279063e339943fed02bade822c13bc112d6d5e4408cfae06fd7a492", Decode: snap2},  // duties.yaml
+	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
 	{Sum: "c6704f373ce918b3832b38f12a6973a23b5b4cbca06c7f016b68e4bfd6784bbd", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "41f5457ae81da2cde3ae78906d45b8ef4892a0d2b6aa506901c5c29ccb23dca9", Decode: snap5},  // nouns.yaml
@@ -943,7 +943,7 @@ func snap2() *fileSpec {
 	{
 		x1 := &s.Duties[8]
 		(*x1).Duty = rules.Str{Value: "forestry-fire-handling", Pos: rules.Pos{Line: 38, Col: 11}}
-		(*x1).Words = []string{"森林防火", "护林防火", "山上防火", "山林防火", "防火的事", "禁火的事", "禁火令", "烧山", "违规野外用火", "违规用火", "野外违规用火", "违规的野外用火", "违反禁火令", "违反森林防火", "违规烧火", "乱用火"}
+		(*x1).Words = []string{"森林防火", "护林防火", "山上防火", "山林防火", "防火的事", "禁火的事", "禁火令", "烧山", "违规野外用火", "违规用火", "野外违规用火", "违规的野外用火", "违反禁火令", "违反森林防火", "违规烧火", "乱用火", "护林员罚", "护林员罚款", "护林员罚我"}
 		(*x1).With = []string{"归哪个", "归谁", "哪个部门", "么子部门", "什么部门", "哪个单位", "么子单位", "什么单位", "哪个管", "谁管", "哪个在管", "谁在管", "哪个来管", "谁来管", "由哪个管", "由谁管"}
 	}
 	{
