@@ -1213,34 +1213,26 @@ func (p *parser) toldKnown(text string, sp [2]int) bool {
 
 // callerOnly reports whether the only person clause s names is the caller:
 // every pair subject in it is the first person said as the one an act is
-// done for (给我, 帮我) or right before a verb lead (我也, 我还, 我想) — not
-// 我们, 我爸, 他.
+// done for (给我, 帮我), right before a verb lead (我也, 我还, 我想) or as
+// himself (我自己) — not 我们, 我爸, 他.
 func (p *parser) callerOnly(s string) bool {
-	found := false
-	for _, w := range p.g.PairSubjects {
-		for from := 0; ; {
-			k := strings.Index(s[from:], w)
-			if k < 0 {
-				break
-			}
-			i := from + k
-			from = i + len(w)
-			if !slices.Contains(p.g.FirstPerson, w) {
-				return false
-			}
-			// (我自己单位买了职工医保: the caller said as himself)
-			if !p.hasSuffixAny(s[:i], p.g.PairSelfBefore) && !p.startsWithAny(s[from:], p.g.VerbLeads) && !p.startsWithAny(s[i:], p.g.Self) {
-				return false
-			}
-			found = true
-		}
-	}
-	return found
+	return p.everySubject(s, func(w string, i, j int) bool {
+		return slices.Contains(p.g.FirstPerson, w) &&
+			(p.hasSuffixAny(s[:i], p.g.PairSelfBefore) || p.startsWithAny(s[j:], p.g.VerbLeads) || p.startsWithAny(s[i:], p.g.Self))
+	})
 }
 
 // pronounOnly reports whether every pair subject clause s names is a
 // third-person pronoun said as the one an act is done for (给他, 帮她).
 func (p *parser) pronounOnly(s string) bool {
+	return p.everySubject(s, func(w string, i, _ int) bool {
+		return slices.Contains(p.g.ThirdPerson, w) && p.hasSuffixAny(s[:i], p.g.PairSelfBefore)
+	})
+}
+
+// everySubject reports whether clause s names a pair subject and each one
+// it names, the word w at s[i:j], is as ok says.
+func (p *parser) everySubject(s string, ok func(w string, i, j int) bool) bool {
 	found := false
 	for _, w := range p.g.PairSubjects {
 		for from := 0; ; {
@@ -1250,7 +1242,7 @@ func (p *parser) pronounOnly(s string) bool {
 			}
 			i := from + k
 			from = i + len(w)
-			if !slices.Contains(p.g.ThirdPerson, w) || !p.hasSuffixAny(s[:i], p.g.PairSelfBefore) {
+			if !ok(w, i, from) {
 				return false
 			}
 			found = true
