@@ -1098,7 +1098,9 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		s := text[sp[0]:sp[1]]
 		switch {
 		case p.hasAny(s, p.g.PairBoth):
-			both = both || n == 0 && p.hasAny(s, p.g.PairNamed)
+			// (…我妈冇工作，两个人的医保我都帮他们交，要得不: or said after
+			// two people were named, naming them (两个人), it asks of both)
+			both = both || (n == 0 || n >= 2) && p.hasAny(s, p.g.PairNamed)
 		case p.claims(s):
 			// 我记得离山五十米以内才不准 (别个讲…): the rule as heard, told
 			// by whoever — no one's case of the act
