@@ -82,5 +82,9 @@ check() { # module out max_raw max_gz [--decide]
 # session 16 (the guard above names any): sessions 22–28 taught the hotline eight more kinds of caller. The operator
 # page's module again follows its words (the patrol app's decide module stays under issue 18's goal); the limit moves
 # to 15,700 / 4,250 KiB, room for about three sessions' words.
-check ./wasm "$dir/tonggao.wasm" $((15700 * 1024)) $((4250 * 1024))
+# Session 33: 16,025,918 B raw, 4,264,235 B gzipped at its start (.ci/run on 01481c82), 51 KB under the raw limit, no
+# package added since session 16: sessions 29–32 taught it four more kinds of caller (several questions in one call,
+# counts-as, trouble, festivals). As before the understanding wins for the operator page's module (the patrol app's
+# decide module stays under issue 18's goal); the limit moves to 16,100 / 4,350 KiB, room for about three sessions.
+check ./wasm "$dir/tonggao.wasm" $((16100 * 1024)) $((4350 * 1024))
 check ./wasm/decide "$dir/tonggao-decide.wasm" $((8192 * 1024)) $((2300 * 1024)) --decide
