@@ -1407,8 +1407,11 @@ var heldoutSets = []heldoutSet{
 	// 算不算城乡居民 / 参保对象 the plan's own question: 196 (78.4 %).
 	{"set53", heldout53Glob, 250, 0.78, 0},
 	// Held-out set 55 (testdata/heldout/s55-groups, 252 calls in 7 categories, session 33): acts done by or for a
-	// group or at a gathering. FIRST-RUN
-	{"set55", heldout55Glob, 250, 0, 0},
+	// group or at a gathering (a family's 挂青, a 村委会's 烧田埂, a co-op's picking, traders together, a 村 paying
+	// everyone's 医保). Its first run, before any change made for it, scored 182 of 252 (72.2 %) on main 39eda370
+	// (21:53 UTC), with no answer of 可以 where a rule forbids; the set's README has it by category and the misses
+	// by kind.
+	{"set55", heldout55Glob, 250, 0.72, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
