@@ -4598,10 +4598,16 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 	rest := strings.TrimSpace(rd.text[j:end])
 	// (烧掉, 烧一下: a complement, counted or not, says the verb's end)
 	counted := p.startsWithAny(rest, p.g.Complements) || utf8.RuneCountInString(rd.text[i:j]) > 1 && p.endsWithAny(rd.text[i:j], p.g.Complements)
+	// (倒了一些到河里: 了 before the count)
 	for _, m := range p.g.MeasuresAfter {
-		if r, ok := strings.CutPrefix(rest, m); ok && (p.startsWithAny(r, p.g.Classifiers) || p.startsWithAny(r, p.g.Complements)) {
+		if r, ok := strings.CutPrefix(strings.TrimPrefix(rest, "了"), m); ok && (p.startsWithAny(r, p.g.Classifiers) || p.startsWithAny(r, p.g.Complements)) {
 			counted = true
 		}
+	}
+	// (还有些倒在绿化带里, 多的倒到河边: where the thing ended up ends the
+	// verb as a complement does)
+	if p.placeAfter(rd, j, end) {
+		counted = true
 	}
 	// (卖不完的在门口放了, 送到指定地点，在那烧了: 了 closing the clause
 	// ends the verb as a complement does)
@@ -4630,14 +4636,16 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 				continue
 			}
 			// named for an act of another notice or none (卖烟花), ending
-			// its words (not 医保 of 医保卡丢了) — one of the frame's own
-			// notice said again is asked again by the clauses' own reading
-			// (…除夕在屋门口放; 别个在田里烧稻草，我也在田里烧: nor when the
-			// verb has a frame of that notice)
+			// its words (not 医保 of 医保卡丢了) — the same act said again is
+			// asked again by the clauses' own reading (…除夕在屋门口放; 别个在
+			// 田里烧稻草，我也在田里烧: the verb has a frame of that act), and a
+			// later verb in that act's own clause by laterVerb (拉到河边倒了);
+			// another act of its notice is what the verb does to the thing
+			// next (装修垃圾放到指定点，还有些倒在绿化带里)
 			if !slices.ContainsFunc(rd.acts, func(h hit) bool {
 				return min(h.i, h.objStart()) <= k && e == objectEnd(h) &&
-					(h.w.activity == nil || !slices.ContainsFunc(fs, func(g *frame) bool {
-						return g.activity != nil && g.activity.Notice == h.w.activity.Notice
+					(h.w.activity == nil || h.clause != c && !slices.ContainsFunc(fs, func(g *frame) bool {
+						return g.activity == h.w.activity
 					}))
 			}) && !p.freeObject(rd, k, e, i, bare) {
 				continue
@@ -4649,6 +4657,33 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 		return nil, "" // (电子鞭炮: the longest object there names no covered act)
 	}
 	return best, bestOb
+}
+
+// placeAfter reports whether the words right after a verb ending at j,
+// in its clause ending at end, say where its thing ended up: 在 or 到 (At,
+// Toward), after 了 and a count (倒了一些到河里), and a place read as a fact
+// right after it (倒在绿化带里).
+func (p *parser) placeAfter(rd *reading, j, end int) bool {
+	x := j
+	if strings.HasPrefix(rd.text[x:end], "了") {
+		x += len("了")
+	}
+	for _, m := range p.g.MeasuresAfter {
+		if r, ok := strings.CutPrefix(rd.text[x:end], m); ok {
+			if n := p.longestPrefix(r, p.g.Classifiers); n > 0 {
+				x += len(m) + n
+			}
+			break
+		}
+	}
+	n := p.longestPrefix(rd.text[x:end], p.g.At)
+	if n == 0 {
+		n = p.longestPrefix(rd.text[x:end], p.g.Toward)
+	}
+	if n == 0 {
+		return false
+	}
+	return slices.ContainsFunc(rd.facts, func(f hit) bool { return (f.i == x || f.i == x+n) && f.j <= end })
 }
 
 // freeObject reports whether the object said at k..e, before a verb at
