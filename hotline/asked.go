@@ -325,25 +325,17 @@ func (p *parser) asksBack(rd *reading, roles []clauseRole, pos []hit) bool {
 // countedAs drops, of a call's acts, those said right after a word that
 // asks whether an act said before counts as them (车险算不算医保那个方案里的,
 // 挖冬笋也算偷摘吗, 电子蜡烛…这个算点烛吗): the later one is the notice's
-// word the caller measures their own act by. An act of its kin said before
-// it — the same, a kind or a parent, one of a common parent, or a way of
-// doing it the rules judge apart (交了…算不算重复参保) — keeps it: then it
-// may be what the caller did.
+// word the caller measures their own act by. An act said before it that is
+// a way of doing it the rules judge apart (交了…算不算重复参保), or that it
+// is a way of, keeps it: then it may be what the caller did. One of its
+// family — the same, a kind or a parent, one of a common parent (城里卖菜，
+// 算不算占道经营; 街上杀鸡，杀鸡算宰杀家禽吧) — drops it too: the caller's
+// own act is the one answered, once.
 func (p *parser) countedAs(rd *reading, pos []hit) []hit {
 	if len(pos) < 2 {
 		return pos
 	}
-	kin := func(a, b *rules.Activity) bool {
-		if a == nil || b == nil {
-			return false
-		}
-		for x := a; x != nil; x = x.Parent {
-			for y := b; y != nil; y = y.Parent {
-				if x == y {
-					return true
-				}
-			}
-		}
+	manner := func(a, b *rules.Activity) bool {
 		return slices.Contains(p.manners[a.ID], b) || slices.Contains(p.manners[b.ID], a) ||
 			p.mannerOf[a] != nil && (p.mannerOf[a] == p.mannerOf[b] || p.mannerOf[a] == b) || p.mannerOf[b] == a
 	}
@@ -357,7 +349,7 @@ func (p *parser) countedAs(rd *reading, pos []hit) []hit {
 			if o.j > i {
 				continue
 			}
-			if kin(o.w.activity, h.w.activity) {
+			if o.w.activity != nil && manner(o.w.activity, h.w.activity) {
 				return false
 			}
 			before = true

@@ -78,7 +78,7 @@ func ExampleRequest_english() {
 // answer's 可以 — and each answer keeps its own.
 func ExampleAnswer_verdictText() {
 	h := exampleHotline()
-	ans, _, _ := h.Ask(hotline.Request{Question: "我帮别人摘茶籽算不算偷摘", Today: calendar.MustDate(2024, 10, 25)})
+	ans, _, _ := h.Ask(hotline.Request{Question: "我帮别人摘茶籽，摘完了顺便偷摘几棵", Today: calendar.MustDate(2024, 10, 25)})
 	fmt.Println(ans.VerdictText)
 	for _, a := range ans.Answers {
 		fmt.Println(a.VerdictText, a.Headline)
