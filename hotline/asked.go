@@ -191,7 +191,8 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 		// (我是帮人拉茶果的 摘茶的工人收工了: an object said in the story
 		// makes no act of a verb said after it; 烧了好种油菜: what it is
 		// for is not asked)
-		told := roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory || roles[h.clause] == roleKnown
+		// (去年12月在山上烧了纸，有事没: a story's act asked of is asked)
+		told := (roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory || roles[h.clause] == roleKnown) && !p.doneAsked(rd, h)
 		if (!told || back) && !p.purpose(rd, h) {
 			kept = append(kept, h)
 		}
@@ -652,4 +653,32 @@ func (p *parser) storyYearless(rd *reading, m *dates.Mention, today calendar.Dat
 		return calendar.Date{}, false
 	}
 	return ms[0].Date, true
+}
+
+// doneAsked reports whether act h, told done (烧了纸, 摆了个水果摊), is asked
+// of right after it: its clause ends, no other act between, in words asking
+// whether it brings trouble (沿路撒了点土要紧不), or the next clause says
+// nothing but them (倒河边了，有事没). Beside an act to do (今天又想倒) it
+// is a question of its own — its ban is never lost as the story's.
+func (p *parser) doneAsked(rd *reading, h hit) bool {
+	if !h.bg || h.when || h.mod || h.w.activity == nil || h.clause < 0 || len(p.g.DoneAsked) == 0 {
+		return false
+	}
+	const pauses = "，,。.？?！!；;、 \t\u3000"
+	end := max(h.j, h.objEnd())
+	ce := rd.clauseEnd(end, h.clause)
+	if p.endsWithAny(strings.TrimRight(rd.text[end:ce], pauses), p.g.DoneAsked) {
+		return !slices.ContainsFunc(rd.acts, func(o hit) bool { return o.clause == h.clause && o.i >= end })
+	}
+	if ce >= len(rd.text) {
+		return false
+	}
+	t := strings.Trim(clauseText(rd, h.clause+1), pauses)
+	for _, w := range p.g.Anaphoric {
+		if r, ok := strings.CutPrefix(t, w); ok {
+			t = r
+			break
+		}
+	}
+	return slices.Contains(p.g.DoneAsked, t)
 }

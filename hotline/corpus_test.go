@@ -1396,7 +1396,8 @@ var heldoutSets = []heldoutSet{
 	// Keys wrong about what the caller said or the text corrected (a month keyed as a day, a fact taken for said, the
 	// 外甥女): 93 (36.9 %); the two false 可以 fixed (也给她交了 a second enrolment, 摘下来 the fruit's story): 95 (37.7 %).
 	// A third key corrected (2026年度's enrolment: no rule); 没建围挡, 旧门窗/油漆桶/废电线 burnt: 100 (39.7 %) on 326f3e28.
-	{"set52", heldout52Glob, 250, 0.39, 0},
+	// Session 33 (fixasked): an act told done and asked of (有事没, 要紧不) beside an act to do, answered too: 103.
+	{"set52", heldout52Glob, 250, 0.40, 0},
 	// Held-out set 53 (testdata/heldout/s53-counts, 250 calls in 7 categories, session 32): callers who ask
 	// whether their thing, act, place, person or day counts under a notice's word. Its first run, before any
 	// change made for it, scored 153 of 250 (61.2 %) on 02035a9e (main at 18:46 UTC; 60017cb5 landed meanwhile),

@@ -169,6 +169,9 @@ type grammar struct {
 	// story (asked.go).
 	Asking    []string `yaml:"asking"`
 	AskingEnd []string `yaml:"asking_end"`
+	// DoneAsked ask whether an act told done brings trouble (烧了纸，有事没;
+	// 沿路撒了点土要紧不): said right after it, the act is asked of.
+	DoneAsked []string `yaml:"done_asked"`
 	// Wishes are the words of what someone wants to do (他想…, 打算):
 	// told to the hotline, the wish asks whether it may be done, so a
 	// call of an act no vocabulary holds that says one is a question of

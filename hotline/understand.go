@@ -644,7 +644,10 @@ func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
 	if act == nil || !slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, act) }) {
 		return false
 	}
-	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) && !p.afterFinished(rd, a, c) && !p.byAnother(rd, a, c) {
+	// (倒河边了，有事没？今天又想倒: the act told done and asked of, said
+	// again to do)
+	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) && !p.afterFinished(rd, a, c) && !p.byAnother(rd, a, c) &&
+		!(a.clause < c && p.doneAsked(rd, a)) {
 		return false
 	}
 	t := strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 ")
@@ -2442,7 +2445,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		var fg []hit
 		for _, h := range pos {
-			if !h.bg && (h.w.activity != nil || !anyCovered || p.askedApart(rd, h, pos)) {
+			if (!h.bg || p.doneAsked(rd, h)) && (h.w.activity != nil || !anyCovered || p.askedApart(rd, h, pos)) {
 				fg = append(fg, h)
 			}
 		}
@@ -2548,7 +2551,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			// fact the first states otherwise — a second case, asking or not)
 			again := o.clause != h.clause && (p.clauseEndsWith(rd, h.clause, p.g.Ellipsis) && p.clauseSaysMore(rd, h.clause) ||
 				(p.bothAsk(rd, o.clause, h.clause) || p.tooBefore(rd, h.i, h.clause)) &&
-					factsDiffer(rd, o.clause, h.clause))
+					factsDiffer(rd, o.clause, h.clause)) ||
+				// (今天…摘了霜降籽，没事吧？明天摘寒露籽可以吧: or the first
+				// told done and asked of, the second still to do)
+				o.clause < h.clause && !h.bg && p.doneAsked(rd, o)
 			if o.w.activity == h.w.activity && o.w.act == h.w.act && (o.clause == h.clause || h.w.activity != nil) && !again {
 				drop = true
 			}
@@ -4074,6 +4080,11 @@ func (p *parser) askedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mentio
 	}
 	roles := p.roles(rd)
 	if roles == nil || roles[rd.clause(pick.Start)] == roleAsks {
+		return nil
+	}
+	// (昨天…摘了几斤霜降籽，有事没？后天去摘寒露籽: an act told done and
+	// asked of keeps the day its clause says)
+	if rd.clause(pick.Start) == a.clause && p.doneAsked(rd, a) {
 		return nil
 	}
 	// (年年都是霜降那天摘，我想二十二号摘…要得不: a day of a clause that
