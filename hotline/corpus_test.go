@@ -1412,8 +1412,10 @@ var heldoutSets = []heldoutSet{
 	// group or at a gathering (a family's 挂青, a 村委会's 烧田埂, a co-op's picking, traders together, a 村 paying
 	// everyone's 医保). Its first run, before any change made for it, scored 182 of 252 (72.2 %) on main 39eda370
 	// (21:53 UTC), with no answer of 可以 where a rule forbids; the set's README has it by category and the misses
-	// by kind. Keys that took a place, a worker's plan, an undesignated pitch or a day for said corrected: 190 (75.4 %).
-	{"set55", heldout55Glob, 250, 0.75, 0},
+	// by kind. Keys that took a place, a worker's plan, an undesignated pitch or a day for said corrected: 190 (75.4 %);
+	// fifteen that took a bare 市场 for the 城区 (bare-market-is-the-food-market names the market, not the place): 202
+	// (80.2 %).
+	{"set55", heldout55Glob, 250, 0.80, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
