@@ -295,7 +295,7 @@ func (h *Hotline) Vocabulary() *vocab.Vocabulary { return h.voc }
 // asked about. It never fails: what it did not understand is listed in
 // NotUnderstood.
 func (h *Hotline) Parse(question string, today calendar.Date) *Query {
-	return h.p.understand(question, today).queries[0]
+	return h.p.understandCall(question, today).queries[0]
 }
 
 // Request is one question to answer.
@@ -465,7 +465,7 @@ func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
 	if req.Today == (calendar.Date{}) {
 		req.Today = req.At.Day()
 	}
-	u := h.p.understand(req.Question, req.Today)
+	u := h.p.understandCall(req.Question, req.Today)
 	if t, ok := req.At.DateTime(); ok && req.Date == nil {
 		for _, q := range u.queries {
 			q.callMinute(t, req.Today)

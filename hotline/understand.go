@@ -129,6 +129,49 @@ func (p *parser) unreadRunes(rd *reading) int {
 // most.
 const MaxAnswers = 5
 
+// understandCall reads a whole call as understand does; a call read as
+// one question is then parted at a question mark when it asks two of
+// different kinds (questionParts). Only the whole call is parted so: the
+// parts other readings make are read by understand.
+func (p *parser) understandCall(question string, today calendar.Date) *understanding {
+	r := &partReader{p: p, today: today, seen: map[string]*understanding{}, one: map[string]*understanding{}}
+	return r.read(question)
+}
+
+// partReader reads a call and the words between its question marks, each
+// text once: questionParts tries every mark, and a tail read again at each
+// made a long call's cost grow beyond its length.
+type partReader struct {
+	p         *parser
+	today     calendar.Date
+	seen, one map[string]*understanding // read and parted; read as one
+}
+
+// read reads text as understand does, parted at its question marks.
+func (r *partReader) read(text string) *understanding {
+	if u, ok := r.seen[text]; ok {
+		return u
+	}
+	u := r.readOne(text)
+	if u.intent != IntentSeveral && u.unanswered == 0 {
+		if parts := r.p.questionParts(u.rd, r); len(parts) > 1 {
+			u = &understanding{intent: IntentSeveral, rd: u.rd, parts: parts, queries: []*Query{parts[0].queries[0]}}
+		}
+	}
+	r.seen[text] = u
+	return u
+}
+
+// readOne reads text as understand does.
+func (r *partReader) readOne(text string) *understanding {
+	if u, ok := r.one[text]; ok {
+		return u
+	}
+	u := r.p.understand(text, r.today)
+	r.one[text] = u
+	return u
+}
+
 // understand reads a call: the acts asked about, with the facts and day
 // of each.
 func (p *parser) understand(question string, today calendar.Date) *understanding {
@@ -1402,6 +1445,81 @@ func (p *parser) docActParts(rd *reading, today calendar.Date) []*understanding 
 		if first.intent == IntentDocument && isAct(second) || isAct(first) && second.intent == IntentDocument {
 			return []*understanding{first, second}
 		}
+	}
+	return nil
+}
+
+// questionParts parts a call at a question mark where the question before
+// it and the words after it are of two kinds — one asks for no decision (a
+// number, a period, a document, a duty) and the other of a covered act
+// (山上冒烟了打哪个电话？还有我自己明天能不能上山烧点纸; 禁火期是从哪天到哪天？
+// 这个礼拜六在山上野炊): each its own answer, in the order asked, not the
+// act folded into the other's answer or dropped. The words after the mark
+// may be parted again (…能收新茶籽榨油吗？那个通告是哪个单位发的？我家…行吧).
+// nil for a call of one question, or of questions all of one kind.
+// A call of more question marks than MaxAnswers is not parted here: each
+// mark tried reads the words on both sides.
+func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
+	other := func(u *understanding) bool {
+		switch u.intent {
+		case IntentDocument, IntentReport, IntentDuty:
+			// (禁火期是从几号到几号？我在山上守林子想生堆火: a period
+			// asked beside an act is answered with its verdict, as one)
+			return len(u.parts) == 0
+		}
+		return false
+	}
+	// the question right before the mark is itself of that kind, not
+	// words of a story before a question of an act (…有人拍照投诉我。
+	// 我想问下在城里拉渣土一定要盖起来吗？)
+	lastAsks := func(head string, u *understanding) bool {
+		sp := pauseSpans(head)
+		if len(sp) < 2 {
+			return true
+		}
+		last := r.readOne(head[sp[len(sp)-1][0]:])
+		return last.intent == u.intent
+	}
+	isAct := func(u *understanding) bool {
+		return u.intent == IntentDecision && len(u.queries) == 1 && u.queries[0].Activity != ""
+	}
+	// a part of its own parts holding a question of each kind
+	mixed := func(u *understanding) bool {
+		return u.intent == IntentSeveral && slices.ContainsFunc(u.parts, other) && slices.ContainsFunc(u.parts, isAct)
+	}
+	spans := pauseSpans(rd.text)
+	if len(spans) < 2 || strings.Count(rd.text, "？")+strings.Count(rd.text, "?") > MaxAnswers {
+		return nil
+	}
+	for _, sp := range spans[1:] {
+		before := strings.TrimRightFunc(rd.text[:sp[0]], unicode.IsSpace)
+		if !strings.HasSuffix(before, "？") && !strings.HasSuffix(before, "?") {
+			continue
+		}
+		head, tail := strings.TrimSpace(before), strings.TrimSpace(rd.text[sp[0]:])
+		if p.hasAny(tail, p.g.BackThen) {
+			continue // 当天在山上烧荒: the act asked on the day the other names
+		}
+		// (read as one first: a head that is of neither kind as one is of
+		// neither when parted, and its marks need not be tried)
+		if one := r.readOne(head); !isAct(one) && !other(one) {
+			continue
+		}
+		first := r.read(head)
+		if !isAct(first) && !(other(first) && lastAsks(head, first)) {
+			continue
+		}
+		second := r.read(tail)
+		switch {
+		case other(first) && (isAct(second) || mixed(second)), isAct(first) && (other(second) || mixed(second)):
+		default:
+			continue
+		}
+		parts := []*understanding{first}
+		if second.intent == IntentSeveral {
+			return append(parts, second.parts...)
+		}
+		return append(parts, second)
 	}
 	return nil
 }
