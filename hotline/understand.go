@@ -3099,6 +3099,11 @@ func (p *parser) otherVerbOf(n hit, v string) bool {
 	return false
 }
 
+// inFact reports whether the byte at i lies in the words of a fact read.
+func inFact(rd *reading, i int) bool {
+	return slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i <= i && i < f.j })
+}
+
 // peopleNear: a people word (老人, 三个人) within a few characters of an act.
 func (p *parser) peopleNear(rd *reading, h hit) bool {
 	lo, hi := h.i, h.j
@@ -4785,6 +4790,10 @@ func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
 		}
 		if n == 0 {
 			i += sz
+			continue
+		}
+		if inFact(rd, i) { // (老板没交社保: the fact told, not the act)
+			i += n
 			continue
 		}
 		after := strings.TrimLeft(s[i+n:], "了的给")
