@@ -1136,6 +1136,8 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		return nil
 	}
 	owner := make([]int, len(spans)) // 0: everyone's
+	glued := -1                      // a span said right after the one before it, with no pause
+	var named []int                  // the span naming each person
 	n, first, too := 0, 0, 0
 	self := false // the last person named is the caller alone
 	last := spans[len(spans)-1]
@@ -1171,6 +1173,7 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 			}
 			n++
 			owner[k] = n
+			named = append(named, k)
 			self = caller
 		default:
 			owner[k] = n // told of whoever was named last
@@ -1182,16 +1185,39 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 	// 我的货车是空车去接人，车厢里也坐了人: the last person's 也 asks of
 	// everyone (an earlier one's — 我老婆交了…，我单位也帮我交了…，那我还要
 	// 再交…不 — tells the story of the one asked last)
+	saidBoth := both
 	both = both || too > 1 && too == n
 	if n < 2 || n > MaxAnswers {
 		return nil
 	}
+	// (用职工医保个人账户给我爸交，再给我表哥也交一个: the act named before
+	// the first person, in the first person's clause, is everyone's)
+	if at := p.firstSubject(text[spans[first][0]:spans[first][1]]); at > 0 && rd.actWithin(spans[first][0], spans[first][0]+at) {
+		sp := spans[first]
+		spans = slices.Insert(spans, first, [2]int{sp[0], sp[0] + at})
+		spans[first+1][0] = sp[0] + at
+		owner = slices.Insert(owner, first, 0)
+		for x := range named {
+			if named[x] >= first {
+				named[x]++
+			}
+		}
+		first++
+		glued = first
+	}
+	apart := false // each asked of only where their cases differ
+	k := len(spans) - 1
+	for ; k >= 0 && owner[k] != 1; k-- {
+	}
+	if !both && !p.toldKnown(text, spans[k]) && p.eachDoes(rd, spans, named) {
+		// (我摘自家的，我儿子去隔壁山上摘，行不行: people doing one act,
+		// each on a case of their own, asked together with no 都 — each
+		// is asked of where their facts differ, never one case for all)
+		both, apart = true, true
+	}
 	if !both {
 		// 我在屋里烤火冇事，我爸要到林子里烤火: the first person's case
 		// told as known, the others' is the one asked — on their own place
-		k := len(spans) - 1
-		for ; k >= 0 && owner[k] != 1; k-- {
-		}
 		if !p.toldKnown(text, spans[k]) {
 			return nil
 		}
@@ -1226,7 +1252,7 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 			if owner[k] != 0 && owner[k] != who {
 				continue
 			}
-			if b.Len() > 0 {
+			if b.Len() > 0 && k != glued {
 				b.WriteString("，")
 			}
 			s := text[sp[0]:sp[1]]
@@ -1242,6 +1268,15 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 			return nil
 		}
 		parts = append(parts, part)
+	}
+	// (给我妈交了医保，我自己单位买了职工医保，我也在村里交一份居民的: the
+	// first person's act only told done, the last's asked with 也 alone, is
+	// the story of the one asked — the call is read whole)
+	if !saidBoth && toldOnly(parts[0]) && !toldOnly(parts[len(parts)-1]) {
+		return nil
+	}
+	if apart && !differ(parts) {
+		return nil
 	}
 	return parts
 }
@@ -1265,9 +1300,82 @@ func (p *parser) toldKnown(text string, sp [2]int) bool {
 // himself (我自己) — not 我们, 我爸, 他.
 func (p *parser) callerOnly(s string) bool {
 	return p.everySubject(s, func(w string, i, j int) bool {
-		return slices.Contains(p.g.FirstPerson, w) &&
+		return slices.Contains(p.g.FirstPerson, w) && !p.kinAt(s[i:]) &&
 			(p.hasSuffixAny(s[:i], p.g.PairSelfBefore) || p.startsWithAny(s[j:], p.g.VerbLeads) || p.startsWithAny(s[i:], p.g.Self))
 	})
+}
+
+// eachDoes reports whether the span naming each person (spans[named[x]])
+// says an act or a verb of its own, and none turns from a case known (可以给
+// 我儿子交，那给我小舅子交行不): each person said doing something.
+func (p *parser) eachDoes(rd *reading, spans [][2]int, named []int) bool {
+	for _, k := range named {
+		sp := spans[k]
+		in := func(h hit) bool { return h.i >= sp[0] && h.j <= sp[1] }
+		if !slices.ContainsFunc(rd.acts, in) && !slices.ContainsFunc(rd.verbs, in) || p.startsWithAny(rd.text[sp[0]:sp[1]], p.g.ContrastOpen) {
+			return false
+		}
+	}
+	return true
+}
+
+// differ reports whether parts are of one activity, each asked on facts
+// of its own: some fact's value differs between two of them.
+func differ(parts []*understanding) bool {
+	a := parts[0].queries[0]
+	for _, u := range parts[1:] {
+		b := u.queries[0]
+		// (…我十月十五号在自己山上摘: nor on days of their own — a day
+		// said once is read for the whole call)
+		if b.Activity != a.Activity || b.Date != a.Date || b.DateWords != "" || a.DateWords != "" {
+			return false
+		}
+	}
+	for _, u := range parts[1:] {
+		b := u.queries[0]
+		for f, v := range a.Facts {
+			if w, ok := b.Facts[f]; ok && !sameValue(v, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// toldOnly reports whether every act of u's one query's activity is told
+// as done (交了医保), none asked.
+func toldOnly(u *understanding) bool {
+	id := u.queries[0].Activity
+	found := false
+	for _, h := range u.rd.acts {
+		if h.w.activity == nil || h.w.activity.ID != id {
+			continue
+		}
+		if !h.bg || h.when {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// firstSubject is where the first pair subject clause s names starts, -1
+// for none.
+func (p *parser) firstSubject(s string) int {
+	at := -1
+	p.everySubject(s, func(_ string, i, _ int) bool {
+		if at < 0 || i < at {
+			at = i
+		}
+		return true
+	})
+	return at
+}
+
+// kinAt reports whether s opens with a person the caller names as his kin
+// (我爸 of 给我爸交): someone else, not the caller.
+func (p *parser) kinAt(s string) bool {
+	return slices.ContainsFunc(p.kinNouns, func(k kinNoun) bool { return strings.HasPrefix(s, k.noun) })
 }
 
 // pronounOnly reports whether every pair subject clause s names is a
