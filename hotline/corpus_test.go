@@ -1343,7 +1343,7 @@ var heldoutSets = []heldoutSet{
 	// Then (220 on main) the permit said 核准手续都办了, 个人 as 私人, 外地包工头 known, 茶油树上的果子, 摘到隔壁人家山上,
 	// an act describing a noun yields to the act told of it (收油茶果的三轮车超载了): 225 (89.6 %, the floor 0.89).
 	// With 山上那个庙里面 (set 44's) on main: 226 (90.0 %, the floor 0.90).
-	{"set46", heldout46Glob, 250, 0.91, 0},
+	{"set46", heldout46Glob, 250, 0.92, 0},
 	// Held-out set 47 (testdata/heldout/s47-young, 251 calls in 7 categories, session 29): young callers, 16 to
 	// 35 (露营, 烧烤, 孔明灯 for 七夕 and 高考, 仙女棒, 电子鞭炮, 夜市, 装修垃圾, a student's or a newborn's insurance).
 	// Its first run, before any change made for it, scored 189 of 251 (75.3 %) on main 56bb5082, with 1 answer of
@@ -1390,7 +1390,7 @@ var heldoutSets = []heldoutSet{
 	// 220 on main; a key giving an owner the call did not (腊八…茶籽摘了) corrected, 自家剩下的, 自家树上 the
 	// household's own: 224 (89.6 %). Session 31 (fix50): 私人三轮车, 渣土堆着没盖, 掺了生活垃圾 a manner of piling,
 	// 现包现煮粽子卖; 腊八粥, 社饭, 艾叶, 灯谜 no notice's: 231 (92.4 %).
-	{"set50", heldout50Glob, 250, 0.94, 0},
+	{"set50", heldout50Glob, 250, 0.95, 0},
 	// Held-out set 51 (testdata/heldout/s51-trouble, 252 calls in 7 categories, session 31): callers in trouble
 	// (a fire that got away, a fine, goods seized, no 医保 in hospital). Its first run, before any change made for
 	// it, scored 191 of 252 (75.8 %) on main 49a2051c, with no answer of 可以 where a rule forbids; the set's README
@@ -1417,8 +1417,9 @@ var heldoutSets = []heldoutSet{
 	// dug stumps no notice's: 191 (76.4 %); 老板没给交社保 no employee plan,
 	// 算不算城乡居民 / 参保对象 the plan's own question: 196 (78.4 %). Session 33 (fix53): an act of the caller's own
 	// said before 算不算 X, X of its family, answered once: 199 (79.6 %); the employee plan held said bare, paid by
-	// oneself or by the employer with no one named: 202 (80.8 %).
-	{"set53", heldout53Glob, 250, 0.80, 0},
+	// oneself or by the employer with no one named: 202 (80.8 %); an act on a day said, asked whether the day is in
+	// the period (4月30号…当天还算禁火期吗), the act's verdict: 206 (82.4 %).
+	{"set53", heldout53Glob, 250, 0.82, 0},
 	// Held-out set 54 (testdata/heldout/s54-quoting, 252 calls in 7 categories, session 33): callers who quote
 	// a notice in its own words, a little wrong, and ask what it means for their act. Its first run, before any
 	// change made for it, scored 195 of 252 (77.4 %) on d75ba39b, with 3 answers of 可以 where the case expects

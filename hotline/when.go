@@ -11,6 +11,7 @@ import (
 	"github.com/tonggao/tonggao/calendar"
 	"github.com/tonggao/tonggao/division"
 	"github.com/tonggao/tonggao/engine"
+	"github.com/tonggao/tonggao/hotline/dates"
 	"github.com/tonggao/tonggao/rules"
 )
 
@@ -228,7 +229,19 @@ func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
 		// when the period ends
 		return false
 	}
+	// (4月30号最后一天在山上烤火，当天还算禁火期吗: an act on a day said,
+	// and whether that day is in the period — the act's verdict on the
+	// day answers it, and says the period)
+	if len(acts) > 0 && p.oneDaySaid(rd) && !p.textHas(rd, p.g.DaysLeft) && p.asksIfIn(rd.text) {
+		return false
+	}
 	return len(acts) == 0 || p.textHas(rd, p.g.When) || p.textHas(rd, p.g.Deadline) || p.textHas(rd, p.g.DaysLeft)
+}
+
+// oneDaySaid reports whether the call names a day (not a month, a
+// holiday of several days, a narrative 现在 or a custom's day).
+func (p *parser) oneDaySaid(rd *reading) bool {
+	return slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return !m.Weak && !m.Custom && m.MonthEnd == nil })
 }
 
 // asksIfIn reports whether a question of a period asks whether the day is
