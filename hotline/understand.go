@@ -1591,6 +1591,37 @@ func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
 	isAct := func(u *understanding) bool {
 		return u.intent == IntentDecision && len(u.queries) == 1 && u.queries[0].Activity != ""
 	}
+	// an act no rule covers, asked of alone (办驾照的体检去哪里？…在城里
+	// 人行道上摆摊要罚吗): read with a covered act it is dropped, and its
+	// answer (no rule) is the caller's as much as the other's
+	// — but words not understood, said as 那…呢, are the act before asked
+	// again, not one of their own (…烧田埂，算不算禁火区域？一百零一米呢)
+	uncovered := func(u *understanding) bool {
+		if u.intent != IntentDecision || len(u.queries) != 1 || u.queries[0].Activity != "" || u.queries[0].Act == "" {
+			return false
+		}
+		// (nor a covered act denied: 我自己没工作能交居民医保吧)
+		if slices.ContainsFunc(u.queries[0].Understood, func(w Understood) bool { return w.Kind == "negated" }) {
+			return false
+		}
+		known := slices.ContainsFunc(u.queries[0].Understood, func(w Understood) bool { return w.Kind == "act" })
+		return known || !p.hasSuffixAny(u.rd.text, p.g.Ellipsis)
+	}
+	// the uncovered act is asked right at the mark: the head's last clause
+	// or the tail's first names it, not a story told before or after
+	// (…我用卷尺量过的…我觉得一百米应该不算吧？冬天在这块田里烧田埂要得不)
+	atMark := func(text string, u *understanding, last bool) bool {
+		sp := pauseSpans(text)
+		if len(sp) < 2 {
+			return true
+		}
+		k := sp[0]
+		if last {
+			k = sp[len(sp)-1]
+		}
+		one := r.readOne(strings.TrimSpace(text[k[0]:k[1]]))
+		return uncovered(one) && one.queries[0].Act == u.queries[0].Act
+	}
 	// a part of its own parts holding a question of each kind
 	mixed := func(u *understanding) bool {
 		return u.intent == IntentSeveral && slices.ContainsFunc(u.parts, other) && slices.ContainsFunc(u.parts, isAct)
@@ -1610,16 +1641,21 @@ func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
 		}
 		// (read as one first: a head that is of neither kind as one is of
 		// neither when parted, and its marks need not be tried)
-		if one := r.readOne(head); !isAct(one) && !other(one) {
+		if one := r.readOne(head); !isAct(one) && !other(one) && !uncovered(one) {
 			continue
 		}
 		first := r.read(head)
-		if !isAct(first) && !(other(first) && lastAsks(head, first)) {
+		if !isAct(first) && !uncovered(first) && !(other(first) && lastAsks(head, first)) {
 			continue
 		}
 		second := r.read(tail)
 		switch {
 		case other(first) && (isAct(second) || mixed(second)), isAct(first) && (other(second) || mixed(second)):
+		// (…危房改造有冇得补助？怎么申请: how it is claimed or done asks
+		// of the act before, whatever act 申请 may spell alone)
+		case uncovered(first) && atMark(head, first, true) && isAct(second) &&
+			!p.hasAny(tail, p.g.Claim) && !p.hasAny(tail, p.g.How),
+			isAct(first) && uncovered(second) && atMark(tail, second, false):
 		default:
 			continue
 		}
