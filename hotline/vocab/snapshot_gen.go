@@ -16,7 +16,7 @@ var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "a925385d9ec40300754944a9660ff7999f3b184704025362b03288b1297a20fa", Decode: snap0},  // activities.yaml
 	{Sum: "81cfa494af1ae3ebaa3db5a82446146e04617ea36a3c11e72c294b9f5d692278", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
-	{Sum: "641ff526952e760c3590303927fc200d6fc817f88d2bb7d0f4c1918934ca761d", Decode: snap3},  // facts.yaml
+	{Sum: "46ef90937d64051f1728cc2f178c1134ab210433248507e1530d73a1428c3293", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "41f5457ae81da2cde3ae78906d45b8ef4892a0d2b6aa506901c5c29ccb23dca9", Decode: snap5},  // nouns.yaml
 	{Sum: "98c767fd1d855ba426e923d2211e06d8410791b72222f8dbd1f4c2f783ffc7cf", Decode: snap6},  // periods.yaml
@@ -1869,33 +1869,33 @@ func snap3() *fileSpec {
 	{
 		x1 := &s.Phrases[116]
 		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 961, Col: 39}}}
-		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 964, Col: 12}}
-	}
-	{
-		x1 := &s.Phrases[117]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 965, Col: 39}}}
-		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养"}
+		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
 		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 967, Col: 12}}
 	}
 	{
+		x1 := &s.Phrases[117]
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 968, Col: 39}}}
+		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 970, Col: 12}}
+	}
+	{
 		x1 := &s.Phrases[118]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 968, Col: 30}}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 971, Col: 30}}}
 		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶"}
 	}
 	{
 		x1 := &s.Phrases[119]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 971, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 971, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 974, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 974, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽"}
 	}
 	{
 		x1 := &s.Phrases[120]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 973, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 973, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 976, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 976, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 977, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 980, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -1905,33 +1905,33 @@ func snap3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 997, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1000, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1000, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1003, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1008, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1011, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1011, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1012, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1014, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1015, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1015, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1018, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1016, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1019, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1019, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1020, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1022, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1023, Col: 46}}}
 		(*x1).Events = []string{"断保的", "断缴的", "停保的", "离职的", "辞职的", "被辞退的", "辞退的", "下岗的"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1024, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1027, Col: 12}}
 	}
 	return s
 }
