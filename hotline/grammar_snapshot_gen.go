@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "1d8fa9053dc459aa4ef3e837770f1ccdf103dda7e35a1d477d480692b3e67eb2", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "11cd9fd3920519196c384f53dac17e5a325435542a134a78a7531374f9835430", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -337,7 +337,7 @@ func grammarSnap0() *grammar {
 	s.Cantonese.Days = map[string]int{"听日": 1, "听朝": 1, "寻日": -1, "琴日": -1}
 	s.Cantonese.Months = map[string]int{"今个月": 0}
 	s.Cantonese.This = []string{"今个"}
-	s.Particles = map[string]string{"咖": "掉", "咖啡": "咖啡", "咖喱": "咖喱", "哒": "了", "过咖": "过了"}
+	s.Particles = map[string]string{"元月": "一月", "咖": "掉", "咖啡": "咖啡", "咖喱": "咖喱", "哒": "了", "过咖": "过了"}
 	s.Hesitations = map[string]string{"呃不对": "，不，", "呃不是": "，不，", "嗯不对": "，不，", "嗯不是": "，不，"}
 	s.InnerFillers = []string{"那个", "这个", "已经", "早就"}
 	s.Restates = []string{"呃", "嗯"}
