@@ -1797,7 +1797,20 @@ func (p *parser) splitValues(rd *reading, acts []hit) []hit {
 func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 	var group []int
 	for k := 0; k+1 < len(rd.facts); k++ {
-		f, g := rd.facts[k], rd.facts[k+1]
+		f, g, m := rd.facts[k], rd.facts[k+1], k+1
+		// (…寒露籽…，我家的是霜降籽，也一起摘了: a value in a clause of its
+		// own is the next of its fact, phrases of other facts between)
+		if len(f.w.facts) > 0 {
+			for x := k + 1; x < len(rd.facts); x++ {
+				if h := rd.facts[x]; h.clause != f.clause && len(h.w.facts) > 0 && h.w.facts[0].Fact == f.w.facts[0].Fact {
+					if x > k+1 && slices.ContainsFunc(rd.facts[k+1:x], func(o hit) bool { return o.clause == f.clause }) {
+						break
+					}
+					g, m = h, x
+					break
+				}
+			}
+		}
 		// (我家山上有寒露籽和霜降籽，今天一起摘: or in a clause of no act
 		// before the act's, the scene it is done in)
 		own := f.clause == a.clause || f.clause < a.clause && !slices.ContainsFunc(acts, func(o hit) bool { return o.clause == f.clause })
@@ -1827,7 +1840,7 @@ func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 		if len(group) == 0 {
 			group = append(group, k)
 		}
-		group = append(group, k+1)
+		group = append(group, m)
 	}
 	return group
 }
@@ -1849,6 +1862,20 @@ func (p *parser) tooAround(rd *reading, a hit, f, g hit, acts []hit) bool {
 	}
 	return p.startsWithAny(rd.text[other.j:], p.g.ValuesToo) || slices.ContainsFunc(p.g.ValuesToo, func(w string) bool {
 		return strings.HasSuffix(rd.text[:other.i], w)
+	}) || other.clause > a.clause && p.doneToo(rd, a, other.clause+1)
+}
+
+// doneToo reports whether clause c opens with 也 (PairToo) and says a bare
+// verb of act a's activity (寒露籽今天开摘吧，我家的是霜降籽，也一起摘了: the
+// value told in the clause before is picked too).
+func (p *parser) doneToo(rd *reading, a hit, c int) bool {
+	return slices.ContainsFunc(rd.verbs, func(v hit) bool {
+		if v.clause != c || !p.verbOf(v.words, a.w.activity) {
+			return false
+		}
+		st := rd.clauseStart(v.i, c)
+		lead := strings.TrimLeftFunc(rd.text[st:v.i], func(r rune) bool { return unicode.IsSpace(r) || clauseBreak(r) })
+		return p.startsWithAny(lead, p.g.PairToo)
 	})
 }
 
