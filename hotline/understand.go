@@ -1831,7 +1831,9 @@ func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 		// (有寒露籽也有霜降籽: or the second said to be there too — not
 		// two said side by side, one place told twice: 马路边人行道上)
 		between := strings.TrimSpace(rd.text[f.j:g.i])
-		if g.clause == f.clause && between != "、" && !contains(p.g.Connectors, between) && !contains(p.g.ValuesToo, between) {
+		// (寒露籽霜降籽都有: or said side by side, then 都)
+		both := between == "" && p.startsWithAny(rd.text[g.j:], p.g.PairBoth)
+		if g.clause == f.clause && between != "、" && !contains(p.g.Connectors, between) && !contains(p.g.ValuesToo, between) && !both {
 			continue
 		}
 		if len(group) > 0 && group[len(group)-1] != k {
@@ -1862,21 +1864,29 @@ func (p *parser) tooAround(rd *reading, a hit, f, g hit, acts []hit) bool {
 	}
 	return p.startsWithAny(rd.text[other.j:], p.g.ValuesToo) || slices.ContainsFunc(p.g.ValuesToo, func(w string) bool {
 		return strings.HasSuffix(rd.text[:other.i], w)
-	}) || other.clause > a.clause && p.doneToo(rd, a, other.clause+1)
+	}) || other.clause > a.clause && p.doneToo(rd, a, other)
 }
 
-// doneToo reports whether clause c opens with 也 (PairToo) and says a bare
-// verb of act a's activity (寒露籽今天开摘吧，我家的是霜降籽，也一起摘了: the
-// value told in the clause before is picked too).
-func (p *parser) doneToo(rd *reading, a hit, c int) bool {
-	return slices.ContainsFunc(rd.verbs, func(v hit) bool {
-		if v.clause != c || !p.verbOf(v.words, a.w.activity) {
+// doneToo reports whether a verb of act a's activity is said with 也
+// (PairToo) of value v, said in a later clause than a's: in v's own clause
+// after it (霜降籽我也想一起摘), or opening the next (我家的是霜降籽，也一起摘了)
+// — the value is picked too.
+func (p *parser) doneToo(rd *reading, a, v hit) bool {
+	too := func(h hit) bool {
+		if h.i < v.j || !p.verbOf(h.words, a.w.activity) && h.w.activity != a.w.activity {
 			return false
 		}
-		st := rd.clauseStart(v.i, c)
-		lead := strings.TrimLeftFunc(rd.text[st:v.i], func(r rune) bool { return unicode.IsSpace(r) || clauseBreak(r) })
-		return p.startsWithAny(lead, p.g.PairToo)
-	})
+		switch rd.clause(h.i) {
+		case v.clause:
+			return p.hasAny(rd.text[v.j:h.i], p.g.PairToo)
+		case v.clause + 1:
+			st := rd.clauseStart(h.i, v.clause+1)
+			lead := strings.TrimLeftFunc(rd.text[st:h.i], func(r rune) bool { return unicode.IsSpace(r) || clauseBreak(r) })
+			return p.startsWithAny(lead, p.g.PairToo)
+		}
+		return false
+	}
+	return slices.ContainsFunc(rd.verbs, too) || slices.ContainsFunc(rd.acts, too)
 }
 
 // inFact reports whether byte i of the text is inside a fact phrase said.
