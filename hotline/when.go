@@ -162,6 +162,11 @@ func (h *Hotline) afterPeriod(q *Query, today calendar.Date) {
 		if n == 0 || iv.To.Before(today) {
 			continue
 		}
+		// (禁火期过了，我在山脚烧田埂, said on 5月10日: between two of its
+		// windows the period is over now — the day of the call)
+		if iv.From.After(today) {
+			return
+		}
 		q.Date, q.dayWeak = iv.To.AddDays(1), false
 		q.Understood = append(q.Understood, Understood{Kind: "date", Meaning: q.Date.String(), Value: q.Date.String(), Note: w.Name})
 		return
