@@ -2375,7 +2375,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	if len(pos) > 1 {
 		kept := pos[:0:0]
 		for _, o := range pos {
-			if !slices.ContainsFunc(pos, func(h hit) bool { return p.otherPerson(rd, o, h) }) {
+			// (我跟我老婆都有职工医保，小孩的医保交居民的…我老婆也想交一份
+			// 居民的: but not when it is asked after it of one it was told
+			// of too — the way is that one's, still asked)
+			if !slices.ContainsFunc(pos, func(h hit) bool { return p.otherPerson(rd, o, h) }) ||
+				slices.ContainsFunc(pos, func(h hit) bool { return p.toldOfToo(rd, o, h) }) {
 				kept = append(kept, o)
 			}
 		}
@@ -5037,6 +5041,34 @@ func (p *parser) otherPerson(rd *reading, m, h hit) bool {
 	// (我有职工医保还要交居民医保吗？我爹我娘交居民医保要交好多钱？: the way
 	// asked in a question of its own is no story of the one it is told of)
 	return !p.apart(rd, m, h) && p.otherDoer(rd, m, h)
+}
+
+// toldOfToo reports whether act h, asked after way m of its act (as
+// otherPerson reads them), is done by someone named in m's clause before it
+// (我跟我老婆都有职工医保 … 我老婆也想交).
+func (p *parser) toldOfToo(rd *reading, m, h hit) bool {
+	if m.w.activity == nil || h.w.activity == nil || m.clause >= h.clause ||
+		!slices.Contains(p.manners[h.w.activity.ID], m.w.activity) {
+		return false
+	}
+	doer := p.subject(rd, h)
+	if doer == "" {
+		return false
+	}
+	// (not 我 of 我儿子单位有社保: a person word right after it names another)
+	s := rd.text[p.clauseStart(rd, m.i):m.i]
+	for k := strings.Index(s, doer); k >= 0; {
+		at := k + len(doer)
+		if p.longestPrefix(s[at:], p.g.People) == 0 {
+			return true
+		}
+		n := strings.Index(s[at:], doer)
+		if n < 0 {
+			break
+		}
+		k = at + n
+	}
+	return false
 }
 
 // otherDoer reports whether hit h's clause names someone else than hit m's
