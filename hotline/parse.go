@@ -4073,6 +4073,11 @@ func (p *parser) topics(rd *reading) {
 		}
 		k := p.topicStart(rd, cs)
 		n := p.objects.longestLen(s[k:])
+		described := false
+		if n == 0 {
+			k, n = p.describedTopic(rd, k)
+			described = n > 0
+		}
 		if n == 0 || rd.inCovered(k, k+n) || p.inFact(rd, k+n) || p.made[s[k:k+n]] || p.objectTakenSaid(rd, k, k+n) {
 			continue // (火 is what an act makes, never a topic)
 		}
@@ -4081,13 +4086,26 @@ func (p *parser) topics(rd *reading) {
 		// right after it, is the topic's own, and the verb is sought past it)
 		from := k + n
 		from += p.measureLen(s[from:])
+		// (瓷砖碎片算不算建筑垃圾，倒在路边行不行: a topic the rest of its
+		// clause only measures by a notice's word is the thing the next
+		// clause's verb is done to)
+		next := 0
+		if from < len(s) && p.startsWithAny(s[from:], p.g.CountsAsBetween) {
+			next = rd.clauseEnd(from, rd.clause(from))
+		} else if described {
+			continue
+		}
 		for _, f := range p.byObj[o] {
 			if f.activity == nil {
 				continue
 			}
+			vi, vj := p.laterVerbOf(rd, f, from)
+			if vj == 0 && next > 0 && next < len(s) {
+				vi, vj = p.laterVerbOf(rd, f, next)
+			}
 			// a frame's with-words hold for a topic as for an object (老房子
 			// 拆了 is no dry demolition unless 不洒水 is said)
-			if vi, vj := p.laterVerbOf(rd, f, from); vj > 0 && p.withEither(rd, f, vi, k) {
+			if vj > 0 && p.withEither(rd, f, vi, k) {
 				rd.acts = append(rd.acts, hit{i: vi, j: vj, w: word{activity: f.activity, act: actName(f, s[vi:vj], o)},
 					clause: rd.clause(vi), words: o + "…" + s[vi:vj], wi: k, wj: vj, obj: o})
 				rd.verbs = slices.DeleteFunc(rd.verbs, func(h hit) bool { return h.i == vi })
@@ -4095,6 +4113,35 @@ func (p *parser) topics(rd *reading) {
 			}
 		}
 	}
+}
+
+// maxDescribing is how long a description said before a topic may be
+// (装修敲下来的瓷砖碎片, 拆旧房子拆下来的砖头瓦片).
+const maxDescribing = 10
+
+// describedTopic is the topic said after a description that ends in 的 at
+// the clause's start (装修敲下来的瓷砖碎片算不算建筑垃圾，倒在…): the thing
+// described is the clause's topic as a bare one is, when the clause goes
+// on to ask what it counts as. k is the clause's topic start; k, 0 when
+// no object follows such a 的.
+func (p *parser) describedTopic(rd *reading, k int) (int, int) {
+	s := rd.text
+	if k >= len(s) {
+		return k, 0
+	}
+	c := rd.clause(k)
+	for i, n := k, 0; i < len(s) && rd.clause(i) == c && n <= maxDescribing; n++ {
+		if strings.HasPrefix(s[i:], "的") && i > k {
+			j := i + len("的")
+			if m := p.objects.longestLen(s[j:]); m > 0 {
+				return j, m
+			}
+			return k, 0
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return k, 0
 }
 
 // topicOption pairs the object o said before its verb (at byte k) with the
