@@ -85,6 +85,22 @@ func (rd *reading) inPasted(i int) bool {
 	return false
 }
 
+// inQuoted reports whether byte i is in a text quoted between quote marks
+// (not a pasted text's head and body): the notice's words the caller
+// quotes (通告上写"禁止在街道、人行道上宰杀"), not his own situation.
+func (p *parser) inQuoted(rd *reading, i int) bool {
+	for _, sp := range rd.pasted {
+		if i < sp[0] || i >= sp[1] || sp[0] == 0 {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(rd.text[:sp[0]])
+		if slices.ContainsFunc(p.marks, func(m pasteMark) bool { return m.open == r }) {
+			return true
+		}
+	}
+	return false
+}
+
 // ownText is the call's text with its pasted and quoted texts blanked: the
 // caller's own words.
 func (rd *reading) ownText() string {

@@ -3557,6 +3557,12 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		if a.clause >= 0 && h.clause != a.clause && !shared[h.clause] || slices.Contains(a.skip, h.i) {
 			continue
 		}
+		// (通告说"禁止在街道、人行道上宰杀"，我在摊位里面杀鱼: a place or a fact
+		// said inside the notice's words the caller quotes is the notice's,
+		// not where he is — set 54)
+		if p.inQuoted(rd, h.i) && !p.inQuoted(rd, a.i) {
+			continue
+		}
 		// 屋里翻修的渣土倒在马路边: a place said in a clause describing the
 		// object is where the thing came from; the place said with the act
 		// is where it is done
