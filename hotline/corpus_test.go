@@ -1427,8 +1427,9 @@ var heldoutSets = []heldoutSet{
 	// forbidden or conditional (两地参保 told as 老家交了…深圳又交了, 我家的山承包给别人了 read as one's own hill,
 	// 装修垃圾和厨房垃圾装一袋 read as the designated pile); the set's README has it by category and the misses by kind.
 	// Two keys that gave a day not said corrected: 197; the three false 可以 fixed in data (又交了那边的居民医保 a
-	// second enrolment, 我家的山承包给别人了 not one's own hill, 装一袋 with the rubble mixed): 200 (79.4 %).
-	{"set54", heldout54Glob, 250, 0.79, 0},
+	// second enrolment, 我家的山承包给别人了 not one's own hill, 装一袋 with the rubble mixed): 200 (79.4 %); a third key
+	// corrected (a park taken for away from the market), 最低生活保障边缘家庭成员 whole (生活 not 生火): 203 (80.6 %).
+	{"set54", heldout54Glob, 250, 0.80, 0},
 	// Held-out set 55 (testdata/heldout/s55-groups, 252 calls in 7 categories, session 33): acts done by or for a
 	// group or at a gathering (a family's 挂青, a 村委会's 烧田埂, a co-op's picking, traders together, a 村 paying
 	// everyone's 医保). Its first run, before any change made for it, scored 182 of 252 (72.2 %) on main 39eda370
