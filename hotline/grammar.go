@@ -376,6 +376,9 @@ type grammar struct {
 	HouseholdWill []string `yaml:"household_will"`
 	Connectors    []string `yaml:"connectors"`
 	Enumerators   []string `yaml:"enumerators"`
+	// TurnsTo, opening a clause, turn to another question of the call
+	// (…，还有山上扫墓): the act told there is asked on its own.
+	TurnsTo []string `yaml:"turns_to"`
 	// PairSubjects name a person or household a clause tells of;
 	// PairBoth, in the last clause, ask of all of them at once (我娘在屋里
 	// 烤火，我舅在林子里烤火，两个都要得不), as PairNamed do before the

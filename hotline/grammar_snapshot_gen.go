@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "62fab7c1d5be4e9a146affa3c946fd501f2760ba939835a568a56648b0e59512", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "9dc92cbb9b80f542ef6a7b9ad1777a2ace3fa1741321f1e37dbec60bfd11c4c8", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -194,6 +194,7 @@ func grammarSnap0() *grammar {
 	s.HouseholdWill = []string{"要", "想", "准备", "打算", "今年", "明年", "每年", "年年", "这几天", "过几天"}
 	s.Connectors = []string{"还有", "另外", "以及", "和", "跟", "与", "或者"}
 	s.Enumerators = []string{"一是", "二是", "三是", "第一个", "第二个", "第三个", "第一", "第二", "第三", "另外一个", "另一个"}
+	s.TurnsTo = []string{"还有", "另外", "再一个", "再就是", "对了"}
 	s.PairSubjects = []string{"我", "他", "她", "老大", "老二", "一家", "隔壁", "邻居"}
 	s.PairBoth = []string{"都", "两个", "两家", "哪个", "不同"}
 	s.PairNamed = []string{"两家", "两户", "两兄弟", "两姊妹", "两个人"}

@@ -3165,11 +3165,34 @@ func (p *parser) afterDone(rd *reading, h hit, pos []hit) bool {
 // answer.
 func (p *parser) askedApart(rd *reading, h hit, pos []hit) bool {
 	for _, o := range pos {
-		if o.w.activity != nil && (o.clause == h.clause || !p.clauseEndsWith(rd, o.clause, p.g.Ellipsis) && !p.apart(rd, h, o)) {
+		if o.w.activity != nil && (o.clause == h.clause || !p.clauseEndsWith(rd, o.clause, p.g.Ellipsis) && !p.apart(rd, h, o) &&
+			!p.listedApart(rd, h, o)) {
 			return false
 		}
 	}
 	return true
+}
+
+// listedApart reports whether uncovered act h and covered act o, in
+// clauses of their own, are items of a list of questions: h's clause opens
+// with a word that turns to another question (…放鞭炮；还有山上扫墓, 二是…),
+// or o's does and h's is itself asked or wished (我想在山上采点野生蘑菇，
+// 还有…点盘蚊香) — not the scene the list is of (我们在城区建房，一是…).
+// (Not 顺便: an errand and a covered act done while on it, 去后山挂青 顺便
+// 烧点纸钱, are keyed as the one act asked.)
+func (p *parser) listedApart(rd *reading, h, o hit) bool {
+	if h.clause == o.clause || h.clause < 0 || o.clause < 0 {
+		return false
+	}
+	turns := func(c int) bool {
+		t := strings.TrimLeftFunc(clauseText(rd, c), retractPause)
+		return p.startsWithAny(t, p.g.TurnsTo) || p.startsWithAny(t, p.g.Enumerators)
+	}
+	if turns(h.clause) {
+		return true
+	}
+	ht := clauseText(rd, h.clause)
+	return o.clause > h.clause && turns(o.clause) && (p.endsQuestion(rd, h.clause) || p.hasAny(ht, p.g.Wishes))
 }
 
 func (p *parser) startsWithAny(s string, words []string) bool {
