@@ -1437,8 +1437,9 @@ var heldoutSets = []heldoutSet{
 	// (21:53 UTC), with no answer of 可以 where a rule forbids; the set's README has it by category and the misses
 	// by kind. Keys that took a place, a worker's plan, an undesignated pitch or a day for said corrected: 190 (75.4 %);
 	// fifteen that took a bare 市场 for the 城区 (bare-market-is-the-food-market names the market, not the place): 202
-	// (80.2 %).
-	{"set55", heldout55Glob, 250, 0.80, 0},
+	// (80.2 %). Session 33 (set55): a group's employer's plan (the two false 不可以), 村口 and 戏台前 out of doors, a
+	// group's errands no notice governs: 213 (84.5 %).
+	{"set55", heldout55Glob, 250, 0.84, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
