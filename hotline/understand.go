@@ -1813,7 +1813,10 @@ func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 		}
 		// (我家山上有寒露籽和霜降籽，今天一起摘: or in a clause of no act
 		// before the act's, the scene it is done in)
-		own := f.clause == a.clause || f.clause < a.clause && !slices.ContainsFunc(acts, func(o hit) bool { return o.clause == f.clause })
+		own := f.clause == a.clause || f.clause < a.clause && !slices.ContainsFunc(acts, func(o hit) bool { return o.clause == f.clause }) ||
+			// (明天摘茶籽，我家的寒露籽跟我舅家的霜降籽都摘: or in a later clause
+			// saying the act again)
+			f.clause > a.clause && slices.ContainsFunc(rd.acts, func(o hit) bool { return o.clause == f.clause && p.sameAct(o, a) })
 		if !own || f.neg || g.neg || len(f.w.facts) == 0 || len(g.w.facts) == 0 {
 			continue
 		}
@@ -1833,7 +1836,8 @@ func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 		between := strings.TrimSpace(rd.text[f.j:g.i])
 		// (寒露籽霜降籽都有: or said side by side, then 都)
 		both := between == "" && p.startsWithAny(rd.text[g.j:], p.g.PairBoth)
-		if g.clause == f.clause && between != "、" && !contains(p.g.Connectors, between) && !contains(p.g.ValuesToo, between) && !both {
+		if g.clause == f.clause && between != "、" && !contains(p.g.Connectors, between) && !contains(p.g.ValuesToo, between) && !both &&
+			!p.joinedOwned(rd, f.j, g.i) {
 			continue
 		}
 		if len(group) > 0 && group[len(group)-1] != k {
@@ -1846,6 +1850,28 @@ func (p *parser) joinedValues(rd *reading, a hit, acts []hit) []int {
 	}
 	return group
 }
+
+// joinedOwned reports whether the words at i..j, between two values, are a
+// connector and whose the second is (我家的寒露籽跟我舅家的霜降籽): a few
+// characters ending in 的, holding no act nor verb.
+func (p *parser) joinedOwned(rd *reading, i, j int) bool {
+	s := strings.TrimSpace(rd.text[i:j])
+	n := p.longestPrefix(s, p.g.Connectors)
+	if n == 0 {
+		return false
+	}
+	own := s[n:]
+	if !strings.HasSuffix(own, "的") || utf8.RuneCountInString(own) > maxOwner {
+		return false
+	}
+	at := i + strings.Index(rd.text[i:j], own)
+	in := func(h hit) bool { return h.i < at+len(own) && at < h.j }
+	return !slices.ContainsFunc(rd.acts, in) && !slices.ContainsFunc(rd.verbs, in)
+}
+
+// maxOwner is the most characters whose a value is said to be, 的 included
+// (我舅家的, 隔壁屋里的).
+const maxOwner = 6
 
 // tooAround reports whether fact phrases f and g, said in neighbouring
 // clauses, are two values of the scene of act a: one in a's clause, the
