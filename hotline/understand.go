@@ -4100,6 +4100,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		if p.storyTime(rd, a, m) {
 			continue // 去年冬天我回来烧了一回…今年…: the story's time
 		}
+		if a.clause >= 0 && rd.clause(m.Start) != a.clause && p.asksAgainOn(rd, rd.clause(m.Start), a) {
+			continue // 今天在山上烧纸不行，那下个月呢: the day of the act asked again
+		}
 		if a.clause >= 0 && rd.clause(m.Start) == a.clause {
 			// in the act's clause, the last day said before the act
 			// (过年回来 除夕晚上在屋门口放鞭炮), else the first after it
@@ -4139,7 +4142,8 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		var plan *dates.Mention
 		for k := range rd.dates {
 			m := &rd.dates[k]
-			if !m.Weak || m.Bad || p.inModifier(rd, m, a) || p.storyTime(rd, a, m) {
+			if !m.Weak || m.Bad || p.inModifier(rd, m, a) || p.storyTime(rd, a, m) ||
+				a.clause >= 0 && rd.clause(m.Start) != a.clause && p.asksAgainOn(rd, rd.clause(m.Start), a) {
 				continue
 			}
 			if y, ok := p.ownerYear(rd, m, a); ok {
@@ -4462,9 +4466,32 @@ func (p *parser) askedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mentio
 			p.pointsBack(rd, k) || p.claimOnly(rd, m) {
 			continue
 		}
+		// (八月中旬在山上坟前烧纸…要得不？那九月份呢: a clause that asks the
+		// act again of a day of its own is a question of its own — its day
+		// is not this act's)
+		if c := rd.clause(m.Start); c != a.clause && p.asksAgainOn(rd, c, a) {
+			continue
+		}
 		return m
 	}
 	return nil
+}
+
+// asksAgainOn reports whether clause c, which names no act of its own,
+// asks act a again after a's own question was put — may it be done, or
+// the case known (要得不？那九月份呢; 不行，那下个月呢) — in a clause from a's
+// on: it ends in 呢 or says a's verb again. (老公家的良种油茶，那10月23号
+// 呢 and 霜降籽几号开摘，我十月二十三号摘得不 ask one question, of that day.)
+func (p *parser) asksAgainOn(rd *reading, c int, a hit) bool {
+	roles := p.roles(rd)
+	if a.clause < 0 || c <= a.clause || roles == nil || c >= len(roles) || slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == c }) {
+		return false
+	}
+	put := false
+	for k := a.clause; k < c && !put; k++ {
+		put = roles[k] == roleKnown || roles[k] == roleAsks && p.askKinds(clauseText(rd, k)) == 0
+	}
+	return put && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.verbAskedAgain(rd, c, a))
 }
 
 // claimOnly reports whether day m is said in a clause that tells a claim
