@@ -108,6 +108,11 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 		out[c+1] = roleAsks
 		if p.hasAny(next(c), p.g.Known) {
 			out[c] = roleKnown
+			// (茶山上抽烟肯定不行吧，那摘霜降籽呢: a case hedged with the
+			// answer hoped for asks it too — the caller does not know it)
+			if p.endsWithAny(strings.TrimRight(next(c), "，,。.？?！!；;、 \t\u3000"), p.g.ConfirmEnd) {
+				out[c] = roleAsks
+			}
 		}
 	}
 }
