@@ -3671,7 +3671,7 @@ func (p *parser) scanFrames(rd *reading) {
 	// counts the waste, and 放到 across the pause takes it)
 	verbOfIn := func(f *frame, i int) bool {
 		for _, t := range toks {
-			if t.word && rd.clause(t.i) == rd.clause(i) && f.verbs[t.t] && !(p.isComplement(t.t) && p.endsWithAny(s[:t.i], p.g.MeasuresAfter)) {
+			if t.word && rd.clause(t.i) == rd.clause(i) && f.verbs[t.t] && !p.countedMeasure(s, t.i, t.j) {
 				return true
 			}
 		}
@@ -3706,7 +3706,7 @@ func (p *parser) scanFrames(rd *reading) {
 			continue
 		}
 		// 瓷砖碎渣一大堆, 两车渣土: after a numeral, a measure
-		if p.isComplement(v.t) && p.endsWithAny(s[:v.i], p.g.MeasuresAfter) {
+		if p.countedMeasure(s, v.i, v.j) {
 			continue
 		}
 		// match is the verb's frame that token oi is an object of
@@ -4228,6 +4228,14 @@ func (p *parser) topicStart(rd *reading, cs int) int {
 		}
 	}
 	return k
+}
+
+// countedMeasure reports whether the complement s[i:j] is a measure: said
+// after a numeral or a demonstrative (一大堆, 两车, 那堆纸箱子), and not
+// followed by a count of its own (那点几根香: a measure counts a thing, not
+// another count — 点 is the verb).
+func (p *parser) countedMeasure(s string, i, j int) bool {
+	return p.isComplement(s[i:j]) && p.endsWithAny(s[:i], p.g.MeasuresAfter) && p.measureLen(s[j:]) == 0
 }
 
 // measureLen is the length of the measure s starts with: numerals or
