@@ -2831,18 +2831,29 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				// measured from the end of what the first act said: a
 				// frame's object after its verb is part of it (搭个遮阳棚卖菜)
 				pj := max(prev.j, prev.objEnd())
-				if prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
-					h.i >= pj && bareRunes(rd, pj, h.i) <= 3 && !p.hasAny(rd.text[pj:h.i], p.g.Connectors) &&
-					!p.hasAny(rd.text[pj:h.i], p.g.Ellipsis) && !strings.ContainsAny(rd.text[pj:h.i], " \t\u3000") &&
-					!p.timeBetween(rd, pj, h.i) && !p.hasAny(rd.text[pj:h.i], p.g.Sequence) &&
-					prev.w.activity.Notice == h.w.activity.Notice &&
-					prev.words != h.words && !strings.Contains(rd.text[prev.i:h.i], h.words) && !h.w.activity.IsA(prev.w.activity) &&
-					!kindsOfOne(prev.w.activity, h.w.activity) {
-					// (摘茶籽折树枝: the first is the setting the second's
-					// frame needs, when it is done — the second is asked)
-					if last != k-1 || !p.startsWithAny(prev.words, p.g.Instrument) && !p.settingOf(prev, h) {
+				// right reports whether the second act, said from byte hi,
+				// follows the first as one breath (no connector, pause,
+				// time or sequence between)
+				right := func(hi int) bool {
+					return prev.w.activity != nil && h.w.activity != nil && prev.clause == h.clause && !prev.focus && !h.focus &&
+						hi >= pj && bareRunes(rd, pj, hi) <= 3 && !p.hasAny(rd.text[pj:hi], p.g.Connectors) &&
+						!p.hasAny(rd.text[pj:hi], p.g.Ellipsis) && !strings.ContainsAny(rd.text[pj:hi], " \t\u3000") &&
+						!p.timeBetween(rd, pj, hi) && !p.hasAny(rd.text[pj:hi], p.g.Sequence) &&
+						prev.w.activity.Notice == h.w.activity.Notice &&
+						prev.words != h.words && !strings.Contains(rd.text[prev.i:hi], h.words) && !h.w.activity.IsA(prev.w.activity) &&
+						!kindsOfOne(prev.w.activity, h.w.activity)
+				}
+				// (摘茶籽折树枝: the first is the setting the second's
+				// frame needs, when it is done — the second is asked)
+				setting := last == k-1 && (p.startsWithAny(prev.words, p.g.Instrument) || p.settingOf(prev, h))
+				if right(h.i) {
+					if !setting {
 						continue
 					}
+					keep = keep[:len(keep)-1]
+				} else if setting && h.wj > 0 && right(min(h.i, h.objStart())) {
+					// (摘茶籽把茶树枝折断了: the setting, then the second's
+					// object said before its verb)
 					keep = keep[:len(keep)-1]
 				}
 			}
