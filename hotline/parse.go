@@ -4843,6 +4843,24 @@ func (p *parser) thenStep(rd *reading, h hit) bool {
 	return false
 }
 
+// mayAfterDone reports whether act h, said with 了 (done_after), is
+// followed in its clause by nothing but words asking may it be done (去摘了
+// 行不, 烧了要得不): a plan asked of, not a thing done — unless they ask
+// whether it brings trouble (撒了点土要紧不: done_asked).
+func (p *parser) mayAfterDone(rd *reading, h hit) bool {
+	if h.clause < 0 {
+		return false
+	}
+	end := max(h.j, h.objEnd())
+	rest := strings.TrimRight(rd.text[end:rd.clauseEnd(end, h.clause)], "，,。.？?！!；;、 \t\u3000")
+	for _, w := range p.g.DoneAfter {
+		if r, ok := strings.CutPrefix(rest, w); ok && slices.Contains(p.g.Asking, r) && !slices.Contains(p.g.DoneAsked, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // scope marks negation, focus and background on acts and facts.
 func (p *parser) scope(rd *reading) {
 	s := rd.text
@@ -4859,7 +4877,8 @@ func (p *parser) scope(rd *reading) {
 			rest = rest[n:]
 		}
 		step := p.thenStep(rd, *h) || h.w.activity != nil && slices.Contains(p.g.Held, s[h.i:h.j])
-		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) && !step {
+		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) && !step &&
+			!p.mayAfterDone(rd, *h) {
 			// 老家交了医保: done already, the story not the question (but
 			// 又不准烧田埂了 says the ban has come: nothing was done)
 			h.bg = true
