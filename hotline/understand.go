@@ -1168,6 +1168,12 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 				owner[k] = n
 				break
 			}
+			// (我爸有职工医保，他也交一份居民医保: 他 opening the clause after
+			// one other person named is that person)
+			if n == 1 && !self && p.pronounOpens(s) && !p.callerNamed(text[spans[first][0]:spans[first][1]]) {
+				owner[k] = n
+				break
+			}
 			if n == 0 {
 				first = k
 			}
@@ -1376,6 +1382,25 @@ func (p *parser) firstSubject(s string) int {
 // (我爸 of 给我爸交): someone else, not the caller.
 func (p *parser) kinAt(s string) bool {
 	return slices.ContainsFunc(p.kinNouns, func(k kinNoun) bool { return strings.HasPrefix(s, k.noun) })
+}
+
+// callerNamed reports whether a pair subject clause s names is the caller
+// himself (我在…), not his kin (我爸) nor another.
+func (p *parser) callerNamed(s string) bool {
+	named := false
+	p.everySubject(s, func(w string, i, _ int) bool {
+		named = named || slices.Contains(p.g.FirstPerson, w) && !p.kinAt(s[i:])
+		return true
+	})
+	return named
+}
+
+// pronounOpens reports whether clause s opens with a third-person pronoun
+// (他也交) and names no other pair subject.
+func (p *parser) pronounOpens(s string) bool {
+	s = strings.TrimLeftFunc(s, clauseBreakOrSpace)
+	n := p.longestPrefix(s, p.g.ThirdPerson)
+	return n > 0 && p.everySubject(s, func(_ string, i, _ int) bool { return i == 0 })
 }
 
 // pronounOnly reports whether every pair subject clause s names is a
@@ -5201,6 +5226,13 @@ func (p *parser) otherDoer(rd *reading, m, h hit) bool {
 	// (我儿子在广州上班，他的医保…: 他 is the one told of, unless that
 	// was the caller — 我退休了有职工医保 … 她交居民医保)
 	if slices.Contains(p.g.ThirdPerson, doer) && !slices.Contains(p.g.Persons, holder) {
+		return false
+	}
+	// (我爸有职工医保，他也交一份居民医保: nor when the holder is the caller's
+	// kin, 我爸 read as 我 — 他 is that one)
+	if slices.Contains(p.g.ThirdPerson, doer) && slices.ContainsFunc(p.kinNouns, func(k kinNoun) bool {
+		return strings.Contains(rd.text[p.clauseStart(rd, m.i):m.i], k.noun)
+	}) {
 		return false
 	}
 	s := rd.text[p.clauseStart(rd, h.i):h.i]
