@@ -1126,9 +1126,12 @@ func (p *parser) reportParts(rd *reading, today calendar.Date) []*understanding 
 // 我舅在林子里烤火，两个都要得不): each part is the call without the other
 // people's clauses, so each is decided on its own facts, not the first's.
 // A clause after the last person's that says only a day (…，10月25号) is
-// everyone's. Where the first person's case is told as known (…冇事) and
-// nobody is asked of together, the one part is the others'. nil unless
-// each part is one act.
+// everyone's, and so are the words naming the act before the first person
+// (用职工医保个人账户给我爸交…). Where the first person's case is told as
+// known (…冇事) and nobody is asked of together, the one part is the
+// others'; where no 都 asks of them together but each is said doing the
+// act on facts of their own (我摘自家的，我儿子去隔壁山上摘), each is asked.
+// nil unless each part is one act.
 func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 	text := rd.text
 	spans := pauseSpans(text)
