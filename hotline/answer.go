@@ -500,7 +500,9 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 		return a, a.Query, nil
 	case IntentWhen:
 		a := h.period(u, req)
-		if u.ownAct && len(u.queries) == 1 && u.queries[0].Activity != "" && req.Activity == "" {
+		// (the operator's re-check, the call's own act filled in, gets the
+		// same verdict as the call)
+		if u.ownAct && len(u.queries) == 1 && u.queries[0].Activity != "" && (req.Activity == "" || req.Activity == u.queries[0].Activity) {
 			h.withVerdict(a, u.queries[0], req)
 		}
 		// 禁火区域有好大范围: a period answers no question of how far
