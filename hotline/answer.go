@@ -470,6 +470,9 @@ func (h *Hotline) Ask(req Request) (*Answer, *Query, error) {
 		for _, q := range u.queries {
 			q.callMinute(t, req.Today)
 		}
+		if u.told != nil {
+			u.told.callMinute(t, req.Today)
+		}
 	}
 	a, q, err := h.ask(u, req)
 	if a != nil {
@@ -516,6 +519,16 @@ func (h *Hotline) ask(u *understanding, req Request) (*Answer, *Query, error) {
 	}
 	if len(u.parts) > 0 && req.Activity == "" {
 		return h.askParts(u, req)
+	}
+	if u.told != nil && req.Activity == "" {
+		// 山上烧纸可以，那在屋里烧呢: the case told allowed is answered
+		// first where a rule forbids it, lest the caller do it
+		if a, err := h.decide(u.told, req); err == nil && a.Verdict == engine.Forbidden {
+			w := *u
+			w.queries = append([]*Query{u.told}, u.queries...)
+			w.told = nil
+			u = &w
+		}
 	}
 	if len(u.queries) == 1 || req.Activity != "" {
 		a, err := h.decide(u.queries[0], req)

@@ -210,6 +210,9 @@ type grammar struct {
 	// opens with a turn (那…) and asks: the known case is only contrasted.
 	Known        []string `yaml:"known"`
 	ContrastOpen []string `yaml:"contrast_open"`
+	// KnownAllowed are the Known words that tell the case known allowed
+	// (山上烧纸可以，那…): a rule that forbids it is said, uncalled for.
+	KnownAllowed []string `yaml:"known_allowed"`
 	// AlsoAsks turn a clause that asks to another case than the one
 	// said before it (…我老婆的爸爸也能交不), as ContrastOpen does.
 	AlsoAsks []string `yaml:"also_asks"`

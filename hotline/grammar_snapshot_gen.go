@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "39bda51a6e2382a761ed8c8b9453f58d3bc77c0c87ec6525c1bfeb8e09053ec7", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "1f8453ba3b853b0015b347dd79f0bf5f6ffb1e9b3422d3d7afc65bcd6db06286", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -125,6 +125,7 @@ func grammarSnap0() *grammar {
 	s.Fallback = []string{"的话", "不然", "要不然", "否则"}
 	s.Known = []string{"不管", "不准", "不许", "不让", "不能", "禁止", "严禁", "可以", "要得", "没事", "冇事", "没得事", "冇得事", "没关系", "冇关系", "要管", "晓得", "知道", "不得", "不行"}
 	s.ContrastOpen = []string{"那么", "那要是", "那如果", "那"}
+	s.KnownAllowed = []string{"不管", "可以", "要得", "没事", "冇事", "没得事", "冇得事", "没关系", "冇关系"}
 	s.AlsoAsks = []string{"也能", "也可以", "也要得", "也行", "也得行", "也交得", "也用得"}
 	s.Unlit = []string{"点火", "生火", "烧火", "用火", "动火", "见火", "明火", "用明火"}
 	s.UnlitThings = []string{"堆", "把", "盆", "塘", "炉", "种"}

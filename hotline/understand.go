@@ -52,6 +52,10 @@ type understanding struct {
 	// ownAct: a call asking of a period also states the caller's own
 	// act (整改期到几时 我在城里人行道上摆摊): its verdict is said first
 	ownAct bool
+	// told is the case the caller told allowed before turning to his own
+	// (山上烧纸可以，那在屋里烧呢), read on its own: decided, and answered
+	// before the turn only when a rule forbids it (Hotline.ask)
+	told *Query
 }
 
 // locativeAfterNoun reports whether bare verb v is a locative said right
@@ -135,7 +139,42 @@ const MaxAnswers = 5
 // parts other readings make are read by understand.
 func (p *parser) understandCall(question string, today calendar.Date) *understanding {
 	r := &partReader{p: p, today: today, seen: map[string]*understanding{}, one: map[string]*understanding{}}
-	return r.read(question)
+	u := r.read(question)
+	u.told = p.toldAllowed(u, r)
+	return u
+}
+
+// toldAllowed is the query of the case the caller knows and tells allowed
+// (known_allowed: 山上烧纸可以, 屋里点香不管) before turning to the one he
+// asks, read from the call's start to that clause's end; nil when there is
+// none, or the call asks of something else than acts.
+func (p *parser) toldAllowed(u *understanding, r *partReader) *Query {
+	if u.intent != IntentDecision && u.intent != IntentSeveral || len(u.parts) > 0 || u.unanswered > 0 || len(u.queries) >= MaxAnswers {
+		return nil
+	}
+	roles := p.roles(u.rd)
+	for c, role := range roles {
+		if role != roleKnown {
+			continue
+		}
+		t := clauseText(u.rd, c)
+		if !p.hasAny(t, p.g.KnownAllowed) || p.hasAny(t, p.g.Prohibitive) {
+			continue
+		}
+		end := len(u.rd.text)
+		for k := range u.rd.text {
+			if u.rd.clause(k) > c {
+				end = k
+				break
+			}
+		}
+		k := r.readOne(u.rd.text[:end])
+		if k.intent != IntentDecision || len(k.queries) != 1 || k.queries[0].Activity == "" {
+			return nil
+		}
+		return k.queries[0]
+	}
+	return nil
 }
 
 // partReader reads a call and the words between its question marks, each
