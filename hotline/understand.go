@@ -4006,6 +4006,12 @@ func (p *parser) termActivity(rd *reading, a hit) *rules.Activity {
 		if f.activity == nil || f.activity == a.w.activity || !f.objects[a.obj] || !p.statesTerm(f.activity, asked) {
 			continue
 		}
+		if slices.Contains(p.manners[f.activity.ID], a.w.activity) {
+			// 渣土晚上拉到路边倒掉: a breach of the haul said with the
+			// hour is what is asked (the vocabulary's manners), the hour
+			// is only when
+			return nil
+		}
 		if found != nil && found != f.activity {
 			return nil
 		}
