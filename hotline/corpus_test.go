@@ -333,6 +333,14 @@ const (
 	// everyone's 医保; one file per notice, rituals and fireworks apart, and
 	// one of a group's uncovered acts, documents and numbers.
 	heldout55Glob = "testdata/heldout/s55-groups/*.yaml"
+	// heldout57Glob is held-out set 57 (session 34): callers who place the act
+	// in time by the season, the farm work, the weather or the hour instead of
+	// a date (开春, 入冬, 秋收完, 割完晚稻, 插完秧, 挖完红薯, 农闲, 霜降前后, 寒露一过,
+	// 过了中秋, 腊月里, 年前年后, 正月里, 清明前后, 七月半那几天, 天干, 下了几天雨,
+	// 落雪那天, 大风天, 晚上七八点, 天亮前, 半夜, 收工以后), sometimes with a date
+	// beside it; one file per notice, rituals and fireworks apart, and one of
+	// seasonal acts no notice covers, documents and numbers.
+	heldout57Glob = "testdata/heldout/s57-seasons/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1444,6 +1452,11 @@ var heldoutSets = []heldoutSet{
 	// (80.2 %). Session 33 (set55): a group's employer's plan (the two false 不可以), 村口 and 戏台前 out of doors, a
 	// group's errands no notice governs: 213 (84.5 %).
 	{"set55", heldout55Glob, 250, 0.84, 0},
+	// Held-out set 57 (testdata/heldout/s57-seasons, 253 calls in 7 categories, session 34): the act placed in time by
+	// the season, the farm work, the weather or the hour. Its first run, before any change made for it, scored 204 of
+	// 253 (80.6 %) on main e8f0f490 (00:53 UTC), with one answer of 可以 where a rule forbids (霜降前后: the term's
+	// day alone answered); the set's README has it by category and the misses by kind.
+	{"set57", heldout57Glob, 250, 0.80, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
