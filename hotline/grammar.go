@@ -51,6 +51,9 @@ type grammar struct {
 	AfterDays  []string `yaml:"after_days"`
 	BeforeDay  []string `yaml:"before_day"`
 	BeforeFew  []string `yaml:"before_few"`
+	// AroundTerm are the words after a solar term that say the days round it
+	// (霜降前后): answered as BeforeFew's, for the day before.
+	AroundTerm []string `yaml:"around_term"`
 	// NotReached are the words before a day that say it has not come yet
 	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
 	NotReached []string `yaml:"not_reached"`

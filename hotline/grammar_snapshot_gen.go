@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "1f8453ba3b853b0015b347dd79f0bf5f6ffb1e9b3422d3d7afc65bcd6db06286", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "e280e46014cd24dd21bd765a6287dac66d3957c3eb138a5d5aa9070a7243c4af", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -42,6 +42,7 @@ func grammarSnap0() *grammar {
 	s.AfterDays = []string{"过了", "过后", "以后", "之后", "后"}
 	s.BeforeDay = []string{"以前", "之前", "前"}
 	s.BeforeFew = []string{"前几天", "前几日", "前些天", "前些日子", "前两三天", "前三两天", "前几晚", "前些时候"}
+	s.AroundTerm = []string{"前后", "左右"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
 	s.Past = []string{"过了", "过完", "已经过了", "结束了"}
 	s.PastAfter = []string{"一过了", "一过", "过了", "过完了", "过完", "过后"}

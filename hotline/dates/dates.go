@@ -84,6 +84,10 @@ type Words struct {
 	// no count said (霜降前几天, 寒露前些天): answered as BeforeDay's, for
 	// the day before.
 	BeforeFew []string
+	// AroundTerm are the words after a solar term that say the days round
+	// it (霜降前后, 寒露左右): answered as BeforeFew's, for the day before, so
+	// that a start on the term's day is not answered for all of them.
+	AroundTerm []string
 	// NotReached are the words before a day that say it has not come yet
 	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
 	NotReached []string
@@ -2830,6 +2834,23 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			if m.prev != (calendar.Date{}) {
 				// told as done: the days before last year's (霜降前几天摘了
 				// said after this year's is this year's, not the day itself)
+				m.prev = m.prev.AddDays(-1)
+			}
+			for k := m.Start; k < m.End; k++ {
+				s.taken[k] = true
+			}
+		}
+	}
+	for _, a := range r.w.AroundTerm {
+		for i := range s.out {
+			m := &s.out[i]
+			if !m.term || m.Bad || m.Weak || m.Past || m.Before || !strings.HasPrefix(s.text[m.End:], a) {
+				continue
+			}
+			m.End += len(a)
+			m.Words = s.text[m.Start:m.End]
+			m.Date = m.Date.AddDays(-1)
+			if m.prev != (calendar.Date{}) {
 				m.prev = m.prev.AddDays(-1)
 			}
 			for k := m.Start; k < m.End; k++ {

@@ -304,6 +304,24 @@ func TestSolarTermsAndDottedDays(t *testing.T) {
 	})
 }
 
+// TestDaysRoundASolarTerm: 霜降前后 is the days round the term, answered for
+// the day before it, so that a start on the term's day (霜降籽 from 10月23日)
+// is not answered for them all; 霜降前 alone stays the day before.
+func TestDaysRoundASolarTerm(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{TermAfter: []string{"那天", "前后", "左右", "前"}, BeforeDay: []string{"前"},
+		AroundTerm: []string{"前后", "左右"}})
+	require.NoError(t, err)
+	today := calendar.MustDate(2024, 10, 15)
+	requireOneDay(t, r, today, []dayCase{
+		{"霜降前后摘自家的霜降籽", "霜降前后", "2024-10-22"},
+		{"霜降左右摘", "霜降左右", "2024-10-22"},
+		{"霜降前摘", "霜降前", "2024-10-22"},
+		{"霜降那天摘", "霜降", "2024-10-23"},
+	})
+}
+
 // TestDaysCountedFromAPastDay: N days after a solar term, a festival or a
 // lunar day already past this year are counted from this year's when the
 // day counted is today or later (立冬后第六天 said on its fifth day), and a
