@@ -3815,8 +3815,9 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		// only what the act makes was said near the verb: what it acts on
 		// may be said earlier in the verb's clause, past a place (旧木板想在
-		// 工地边上一把火烧了), when the verb follows the made thing
-		if !found && made >= 0 && made == vi-1 {
+		// 工地边上一把火烧了), when the verb follows the made thing — one
+		// of its frames' or not (落叶…堆在空坪里一把火烧掉: 烧掉 takes no 火)
+		if !found && vi > 0 && (made >= 0 && made == vi-1 || made < 0 && p.made[toks[vi-1].t] && rd.clause(toks[vi-1].i) == rd.clause(v.i)) {
 			for oi := vi - 2; oi >= 0 && rd.clause(toks[oi].i) == rd.clause(v.i); oi-- {
 				if f := match(oi); f != nil && !p.made[toks[oi].t] {
 					take(oi, f)
