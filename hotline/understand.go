@@ -3121,8 +3121,11 @@ func (p *parser) topicOf(rd *reading, h hit, pos []hit) bool {
 				continue
 			}
 		}
+		// (围着篝火唱歌: a word for the fire itself, what a fire's act
+		// makes, names the fire lit — the act around it is its purpose,
+		// as 烧火唱歌's, no topic's question)
 		if o.clause != h.clause || o.j > h.i || o.wj > 0 || o.obj != "" || p.holdsVerb(o.words) ||
-			p.hasAny(rd.text[o.j:h.i], p.g.Sequence) {
+			p.hasAny(rd.text[o.j:h.i], p.g.Sequence) || p.hasAny(o.words, p.g.Made) {
 			return false
 		}
 		covered = true
