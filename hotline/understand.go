@@ -729,7 +729,7 @@ func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
 	// (倒河边了，有事没？今天又想倒: the act told done and asked of, said
 	// again to do)
 	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) && !p.afterFinished(rd, a, c) && !p.byAnother(rd, a, c) &&
-		!(a.clause < c && p.doneAsked(rd, a)) {
+		!p.otherPlaced(rd, a, c) && !(a.clause < c && p.doneAsked(rd, a)) {
 		return false
 	}
 	t := strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 ")
@@ -780,6 +780,23 @@ func (p *parser) byAnother(rd *reading, a hit, c int) bool {
 		return false
 	}
 	return p.startsWithAny(strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace), p.g.Others)
+}
+
+// otherPlaced reports whether act a's clause names only the caller as the
+// one who does it and clause c, after it, opens with another person (我叔叔,
+// 他, 邻居) and says a place of its own (我在屋里烧包，我叔叔要去山上烧): the
+// act done by that person there, a second case — not a story of someone
+// else's (我婆婆讲…，她放在…) nor people said together (我跟我哥都…).
+func (p *parser) otherPlaced(rd *reading, a hit, c int) bool {
+	if a.clause < 0 || a.clause >= c || !clausePlaced(rd, c) {
+		return false
+	}
+	ta := clauseText(rd, a.clause)
+	if !p.everySubject(ta, func(w string, i, _ int) bool { return slices.Contains(p.g.FirstPerson, w) && !p.kinAt(ta[i:]) }) {
+		return false
+	}
+	t := strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace)
+	return p.firstSubject(t) == 0 && !p.callerNamed(t)
 }
 
 // clausePlaced reports whether clause c says a fact phrase of its own,
@@ -2800,10 +2817,15 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// (只插花不烧纸，但是放了一挂鞭炮: a covered act in a later clause
 		// that turns from the focused ones is said beside them — its ban
 		// is never lost to 只)
+		// (我只是献花，我妈要烧纸钱: nor is one another person is said to do
+		// in a clause of his own — 只 bounds the caller's own acts)
 		last := focused[len(focused)-1].clause
 		for _, h := range pos {
-			if !h.focus && h.w.activity != nil && h.clause > last &&
-				p.startsWithAny(strings.TrimLeft(rd.text[rd.clauseStart(h.i, h.clause):], "，,。；;、 "), p.g.FocusEnds) {
+			if h.focus || h.w.activity == nil || h.clause <= last {
+				continue
+			}
+			opening := strings.TrimLeft(rd.text[rd.clauseStart(h.i, h.clause):], "，,。；;、 ")
+			if p.startsWithAny(opening, p.g.FocusEnds) || p.firstSubject(opening) == 0 && !p.callerNamed(opening) {
 				focused = append(focused, h)
 			}
 		}
