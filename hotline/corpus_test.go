@@ -341,6 +341,15 @@ const (
 	// beside it; one file per notice, rituals and fireworks apart, and one of
 	// seasonal acts no notice covers, documents and numbers.
 	heldout57Glob = "testdata/heldout/s57-seasons/*.yaml"
+	// heldout56Glob is held-out set 56 (session 34): the FORM of the
+	// question — negative (不能烧吧？), rhetorical (难道…都不行？), double
+	// negative (没说不准吧, 不是不可以吧), tag (…对吧, …是吧), A-not-A (能不能,
+	// 让不让), choice (明天摘还是后天摘？), which/when (哪天能摘), hedged (我估计
+	// 不行), echo (可以？真的可以？), permission asked of the operator (你们准不准
+	// 我…) and "how about if" (要是…呢), with the caller's own guess right or
+	// wrong; one file per notice, rituals and fireworks apart, and one of
+	// uncovered acts, documents and numbers.
+	heldout56Glob = "testdata/heldout/s56-forms/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1457,6 +1466,9 @@ var heldoutSets = []heldoutSet{
 	// 253 (80.6 %) on main e8f0f490 (00:53 UTC), with one answer of 可以 where a rule forbids (霜降前后: the term's
 	// day alone answered); the set's README has it by category and the misses by kind.
 	{"set57", heldout57Glob, 250, 0.80, 0},
+	// Held-out set 56 (testdata/heldout/s56-forms, 251 calls in 7 categories, session 34): the form of the question
+	// (negative, rhetorical, double negative, tag, A-not-A, choice, which/when, hedged, echo, "what if").
+	{"set56", heldout56Glob, 250, 0.85, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
