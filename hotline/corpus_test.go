@@ -1470,8 +1470,9 @@ var heldoutSets = []heldoutSet{
 	// (negative, rhetorical, double negative, tag, A-not-A, choice, which/when, hedged, echo, "what if"). Its first
 	// run, before any change made for it, scored 215 of 251 (85.7 %) on e8f0f490 (00:53 UTC), with 1 answer of 可以
 	// where a rule forbids (城区工地出渣，核准办了，超出核准的量 read as approved); the set's README has it by category
-	// and the misses by kind. The false 可以 fixed in data (超出核准 is has_permit false, permit-scope): 216 (86.1 %).
-	{"set56", heldout56Glob, 250, 0.86, 0},
+	// and the misses by kind. The false 可以 fixed in data (超出核准 is has_permit false, permit-scope): 216 (86.1 %); seven keys that took a
+	// place for said or named another act corrected: 223 (88.8 %).
+	{"set56", heldout56Glob, 250, 0.88, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
