@@ -931,6 +931,36 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	}
 	out := byStart(s.out)
 	agree(s.text, out, today)
+	return r.seasonNamed(s.text, out)
+}
+
+// seasonNamed reads a new-year word read as a day (过年: 春节) said right
+// before a day of its season (过年除夕, 过年的腊月二十八) as one mention of
+// that day: the day said after it is the one meant, the season only its
+// setting.
+func (r *Reader) seasonNamed(text string, ms []Mention) []Mention {
+	const reach = 15 // days on either side of 春节 the season holds
+	var drop []int
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := ms[k], ms[k+1]
+		if a.Bad || b.Bad || a.MonthEnd != nil || b.MonthEnd != nil || a.End > b.Start || !slices.Contains(r.w.NewYearFirst, a.Words) ||
+			strings.Trim(text[a.End:b.Start], " 的") != "" || a.Date.Sub(b.Date) > reach || b.Date.Sub(a.Date) > reach {
+			continue
+		}
+		drop = append(drop, k)
+	}
+	if len(drop) == 0 {
+		return ms
+	}
+	out := make([]Mention, 0, len(ms)-len(drop))
+	for k, m := range ms {
+		if slices.Contains(drop, k-1) {
+			m.Start, m.Words = ms[k-1].Start, text[ms[k-1].Start:m.End] // one mention: 过年除夕
+		}
+		if !slices.Contains(drop, k) {
+			out = append(out, m)
+		}
+	}
 	return out
 }
 
