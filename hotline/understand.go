@@ -3107,6 +3107,23 @@ func clauseHasDate(rd *reading, c int) bool {
 	return slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return rd.clause(m.Start) == c })
 }
 
+// openingDay is the day said first in clause c, when it opens the clause
+// and is said outright (no 现在 of a story, no day named by a custom);
+// nil for none.
+func openingDay(rd *reading, c int) *dates.Mention {
+	for k := range rd.dates {
+		m := &rd.dates[k]
+		if rd.clause(m.Start) != c {
+			continue
+		}
+		if m.Weak || m.Custom || m.Bad || strings.Trim(rd.text[rd.clauseStart(m.Start, c):m.Start], "，,。.？?！!；;、 \t\u3000") != "" {
+			return nil
+		}
+		return m
+	}
+	return nil
+}
+
 // opensClause reports whether act h opens its clause, but for a subject
 // or a verb of going before it (去旅游, 我就去赶集).
 func opensClause(rd *reading, h hit) bool {
@@ -3306,7 +3323,8 @@ func (p *parser) askedApart(rd *reading, h hit, pos []hit) bool {
 // clauses of their own, are items of a list of questions: h's clause opens
 // with a word that turns to another question (…放鞭炮；还有山上扫墓, 二是…),
 // or o's does and h's is itself asked or wished (我想在山上采点野生蘑菇，
-// 还有…点盘蚊香) — not the scene the list is of (我们在城区建房，一是…).
+// 还有…点盘蚊香), or both clauses open with days of their own — not the
+// scene the list is of (我们在城区建房，一是…).
 // (Not 顺便: an errand and a covered act done while on it, 去后山挂青 顺便
 // 烧点纸钱, are keyed as the one act asked.)
 func (p *parser) listedApart(rd *reading, h, o hit) bool {
@@ -3318,6 +3336,12 @@ func (p *parser) listedApart(rd *reading, h, o hit) bool {
 		return p.startsWithAny(t, p.g.TurnsTo) || p.startsWithAny(t, p.g.Enumerators)
 	}
 	if turns(h.clause) {
+		return true
+	}
+	// (除夕…放烟花，初一去山上坟前点蜡烛，初二去河边钓鱼，都行吗: each on a
+	// day of its own that opens its clause — no errand the other is done
+	// on)
+	if a, b := openingDay(rd, h.clause), openingDay(rd, o.clause); a != nil && b != nil && a.Date != b.Date {
 		return true
 	}
 	ht := clauseText(rd, h.clause)
