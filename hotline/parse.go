@@ -4667,7 +4667,8 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 	}
 	// (卖不完的在门口放了, 送到指定地点，在那烧了: 了 closing the clause
 	// ends the verb as a complement does)
-	if r, ok := strings.CutPrefix(rest, "了"); ok && (r == "" || p.startsWithAny(r, p.g.Asking)) {
+	// (…倒在村口空地上行不行？烧了呢: or 了 and the particle asking the same)
+	if r, ok := strings.CutPrefix(rest, "了"); ok && (r == "" || p.startsWithAny(r, p.g.Asking) || p.startsWithAny(r, p.g.Ellipsis)) {
 		counted = true
 	}
 	if !counted && rest != "" && !p.startsWithAny(rest, p.g.Asking) {
@@ -4688,7 +4689,9 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 		for _, ob := range f.byLength {
 			k := strings.LastIndex(rd.text[:cs], ob)
 			e := k + len(ob)
-			if k < 0 || e < at || e == at && len(ob) <= len(bestOb) || c-rd.clause(k) > 2 || strings.ContainsAny(rd.text[k:i], "。？！?!\n") {
+			// (…帮人拉装修垃圾挣点钱，要办证吗？拉不完的在山边烧了行不: a
+			// question between asks of the thing too, the next asks on)
+			if k < 0 || e < at || e == at && len(ob) <= len(bestOb) || c-rd.clause(k) > 2 || strings.ContainsAny(rd.text[k:i], "。！!\n") {
 				continue
 			}
 			// named for an act of another notice or none (卖烟花), ending
