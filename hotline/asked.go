@@ -197,7 +197,8 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 		// makes no act of a verb said after it; 烧了好种油菜: what it is
 		// for is not asked)
 		// (去年12月在山上烧了纸，有事没: a story's act asked of is asked)
-		told := (roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory || roles[h.clause] == roleKnown) && !p.doneAsked(rd, h)
+		told := (roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory || roles[h.clause] == roleKnown) && !p.doneAsked(rd, h) &&
+			!p.reportAsked(rd, roles, h, pos)
 		if (!told || back) && !p.purpose(rd, h) {
 			kept = append(kept, h)
 		}
@@ -229,6 +230,23 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 		})
 	}
 	return p.unclaimed(rd, p.storySentences(rd, kept))
+}
+
+// reportAsked reports whether act h, said right after a word reporting
+// what someone said — what they told the caller to do (物业说放地下车库那个
+// 角落), not a claim (别个讲我是越界, 老弟讲…都不准用火) — is asked by the
+// clause right after it, one of question words alone (可以吗: no act,
+// verb, fact or day of its own): what was said is what the caller asks
+// of, not the story of another act asked later in the call.
+func (p *parser) reportAsked(rd *reading, roles []clauseRole, h hit, pos []hit) bool {
+	c := h.clause
+	if h.w.activity == nil || c < 0 || c+1 >= len(roles) || roles[c] != roleStory || roles[c+1] != roleAsks ||
+		!p.endsWithAny(rd.text[rd.clauseStart(h.i, c):h.i], p.g.Reported) {
+		return false
+	}
+	in := func(hs []hit) bool { return slices.ContainsFunc(hs, func(o hit) bool { return o.clause == c+1 }) }
+	return !in(rd.acts) && !in(rd.verbs) && !in(rd.facts) &&
+		!slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return rd.clause(m.Start) == c+1 })
 }
 
 // unclaimed drops, of a call's acts, those of a clause that tells a
