@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "e280e46014cd24dd21bd765a6287dac66d3957c3eb138a5d5aa9070a7243c4af", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "fc9aa88c2fe5e50be1e0b9a47ba1ab068b8e76932ea36f8abaf4870e1b27cc69", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -69,7 +69,7 @@ func grammarSnap0() *grammar {
 	s.DoneBefore = []string{"已经", "早就", "早已", "没跟我讲一声就", "没跟我们讲一声就", "冇跟我讲一声就", "冇跟我们讲一声就", "没打招呼就", "冇打招呼就", "没问就", "冇问就", "问都没问就", "问都冇问就", "讲都没讲就", "讲都冇讲就"}
 	s.DoneEnd = []string{"的"}
 	s.DoneNot = []string{"能", "可以", "准", "想", "打算", "准备", "吧", "万一", "如果", "要是", "假如", "假设"}
-	s.DoneLater = []string{"被抓", "被罚", "被查", "被城管", "被人举报", "到现在", "现在还", "那时候", "那个时候", "当时", "被举报", "被邻居", "被村里", "被村干部", "被护林员", "被派出所", "被交警", "被人说", "被说了", "被没收", "被收走", "被扣", "被拦", "被逮", "被带走"}
+	s.DoneLater = []string{"被抓", "被罚", "被查", "被城管", "被人举报", "到现在", "现在还", "那时候", "那个时候", "当时", "被举报", "被邻居", "被村里", "被村干部", "被护林员", "被派出所", "被交警", "被人说", "被说了", "被没收", "被收走", "被扣", "被拦", "被逮", "被带走", "出来了没", "施行那天", "实施那天", "生效那天"}
 	s.AfterDay = []string{"以后", "之后"}
 	s.CountUnits = map[string]int{"个周": 7, "个星期": 7, "个礼拜": 7, "周": 7, "天": 1, "日": 1, "星期": 7, "礼拜": 7}
 	s.MonthUnits = []string{"个月"}
