@@ -354,7 +354,8 @@ func (p *parser) asksBack(rd *reading, roles []clauseRole, pos []hit) bool {
 // is a way of, keeps it: then it may be what the caller did. One of its
 // family — the same, a kind or a parent, one of a common parent (城里卖菜，
 // 算不算占道经营; 街上杀鸡，杀鸡算宰杀家禽吧) — drops it too: the caller's
-// own act is the one answered, once.
+// own act is the one answered, once. So does the caller's act said in a
+// later clause.
 func (p *parser) countedAs(rd *reading, pos []hit) []hit {
 	if len(pos) < 2 {
 		return pos
@@ -370,6 +371,12 @@ func (p *parser) countedAs(rd *reading, pos []hit) []hit {
 		}
 		before := false
 		for _, o := range pos {
+			// (物业算不算装修垃圾的清运责任人，我家装修垃圾堆在…: the
+			// caller's own act said in a clause after the word measured by)
+			if o.clause > h.clause && o.w.activity != nil && !manner(o.w.activity, h.w.activity) {
+				before = true
+				continue
+			}
 			if o.j > i {
 				continue
 			}
