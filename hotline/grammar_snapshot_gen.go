@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "fc9aa88c2fe5e50be1e0b9a47ba1ab068b8e76932ea36f8abaf4870e1b27cc69", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "5d2eef115e7340c229f53fdc02783e36daf90c90900b4a91a53e0671880af379", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -288,7 +288,7 @@ func grammarSnap0() *grammar {
 	s.Doubt = []string{"分不清", "搞不清", "弄不清", "不清楚", "不晓得", "不知道", "说不清", "认不出", "分不出"}
 	s.DoubtJoined = []string{"和", "跟", "与", "、"}
 	s.Lawful = []string{"违法不", "违法吗", "违法冇", "违法没", "违规不", "违规吗", "违规冇", "违规没", "犯法不", "犯法吗", "犯法冇", "犯不犯法", "违不违法", "违不违规", "算不算违规", "算不算违法", "算不算犯法", "是不是违法", "是不是违规", "是不是犯法", "合不合法", "合法不", "合法吗"}
-	s.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于", "有没有", "有冇得", "有没得", "有冇有", "有冇"}
+	s.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于", "有没有", "有冇得", "有没得", "有冇有", "有冇", "也算", "也算是"}
 	s.ReadingsAlso = map[string][]string{"桔": {"jie"}}
 	s.FactWhether = []string{"没有", "没", "冇", "未"}
 	s.PlaceAsks = []string{"属于", "算", "算是", "是", "属不属于", "算不算", "是不是", "是否属于", "归", "归不归"}

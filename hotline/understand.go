@@ -332,7 +332,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	}
 	for _, h := range rd.facts {
 		// (上个月我邻居在山脚下烧东西: someone else's scene lends no place)
-		if !actClauses[h.clause] && !p.elsewhere(rd, h.clause) {
+		// (菜市场门口扔烟头，烟头也算乱扔吗: nor a fact asked — no place
+		// to ask the act at again)
+		if !actClauses[h.clause] && !p.elsewhere(rd, h.clause) && !p.factAsked(rd, h) {
 			shared[h.clause] = true
 		}
 	}
