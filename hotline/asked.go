@@ -364,11 +364,16 @@ func (p *parser) countedAs(rd *reading, pos []hit) []hit {
 		return slices.Contains(p.manners[a.ID], b) || slices.Contains(p.manners[b.ID], a) ||
 			p.mannerOf[a] != nil && (p.mannerOf[a] == p.mannerOf[b] || p.mannerOf[a] == b) || p.mannerOf[b] == a
 	}
-	return slices.DeleteFunc(slices.Clone(pos), func(h hit) bool {
+	kin := func(a, b *rules.Activity) bool {
+		return a == b || a.IsA(b) || b.IsA(a) || a.Parent != nil && a.Parent == b.Parent
+	}
+	var measured []hit
+	out := slices.DeleteFunc(slices.Clone(pos), func(h hit) bool {
 		i := min(h.i, h.objStart())
-		if h.w.activity == nil || !p.endsWithAny(rd.text[rd.clauseStart(i, h.clause):i], p.g.CountsAs) {
+		if h.w.activity == nil || !p.endsWithAny(rd.text[rd.clauseStart(i, h.clause):i], p.g.CountsAs) && !p.countsBare(rd, h, i) {
 			return false
 		}
+		measured = append(measured, h)
 		before := false
 		for _, o := range pos {
 			// (物业算不算装修垃圾的清运责任人，我家装修垃圾堆在…: the
@@ -385,8 +390,55 @@ func (p *parser) countedAs(rd *reading, pos []hit) []hit {
 			}
 			before = true
 		}
+		if !before {
+			measured = measured[:len(measured)-1]
+		}
 		return before
 	})
+	// (街上杀鸡卖，杀鸡算宰杀家禽吧: the act measured said again before the
+	// word, one of its family said in an earlier clause, is that act told
+	// again — one question)
+	return slices.DeleteFunc(out, func(o hit) bool {
+		return o.w.activity != nil && slices.ContainsFunc(measured, func(h hit) bool {
+			return o.clause == h.clause && o.j <= min(h.i, h.objStart()) && slices.ContainsFunc(out, func(e hit) bool {
+				return e.clause < o.clause && e.w.activity != nil && kin(e.w.activity, o.w.activity)
+			})
+		})
+	})
+}
+
+// countsBare reports whether act h, beginning at byte i, is said right
+// after 算 alone in a clause that ends as a question (雨棚算违规搭建吗): the
+// word measured by, as after 算不算.
+func (p *parser) countsBare(rd *reading, h hit, i int) bool {
+	before := rd.text[rd.clauseStart(i, h.clause):i]
+	if !p.endsWithAny(before, p.g.CountsAsBare) || p.endsWithAny(before, p.g.CountsAsBareNot) {
+		return false
+	}
+	// what is measured is said before it: an act in its clause, or a thing
+	// an earlier act was done to (搭个雨棚…，雨棚算违规搭建吗) — not a
+	// person (个体户算城乡居民吗) nor nothing (算野外烤火吗)
+	subject := ""
+	for _, w := range p.g.CountsAsBare {
+		if t, ok := strings.CutSuffix(before, w); ok {
+			subject = strings.Trim(t, "，,。.？?！!；;、 \t\u3000")
+			break
+		}
+	}
+	if subject == "" {
+		return false
+	}
+	return slices.ContainsFunc(rd.acts, func(a hit) bool {
+		lo, hi := min(a.i, a.objStart()), max(a.j, a.objEnd())
+		return a.clause == h.clause && hi <= i || a.clause < h.clause && strings.Contains(rd.text[lo:hi], subject)
+	}) && p.bareAsked(rd, h, i)
+}
+
+// bareAsked reports whether the clause of act h ends as a question after
+// byte i (杀鸡算宰杀家禽吧).
+func (p *parser) bareAsked(rd *reading, h hit, i int) bool {
+	end := rd.clauseEnd(max(h.j, h.objEnd()), h.clause)
+	return p.endsWithAny(strings.TrimRight(rd.text[i:end], "，,。.？?！!；;、 \t\u3000"), p.g.CountsAsBareEnds)
 }
 
 // purpose reports whether act h is said as what another is for: 好种油菜,

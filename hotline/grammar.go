@@ -252,6 +252,12 @@ type grammar struct {
 	// first counts as it (车险算不算医保, 挖笋也算偷摘吗): the later act is
 	// the notice's word the caller measures theirs by, not an act done.
 	CountsAs []string `yaml:"counts_as"`
+	// CountsAsBare is 算 alone before the act (杀鸡算宰杀家禽吧), a counts
+	// word only in a clause that ends as a question (CountsAsBareEnds) and
+	// not as the end of a longer word (CountsAsBareNot: 打算, 就算)
+	CountsAsBare     []string `yaml:"counts_as_bare"`
+	CountsAsBareEnds []string `yaml:"counts_as_bare_ends"`
+	CountsAsBareNot  []string `yaml:"counts_as_bare_not"`
 	// CountsAsBetween, said between a thing and a verb after it, part them
 	// (烟花算不算燃放): the verb is what the thing is measured by.
 	CountsAsBetween []string `yaml:"counts_as_between"`
