@@ -22,6 +22,8 @@ type grammar struct {
 	WeakDays map[string]int `yaml:"weak_days"`
 	Months   map[string]int `yaml:"months"`
 	Years    map[string]int `yaml:"years"`
+	// NotYears are words a year word is part of without naming one (年前年后).
+	NotYears []string `yaml:"not_years"`
 	// LunarMonths are lunar months said alone (2026年正月结婚).
 	LunarMonths map[string]int    `yaml:"lunar_months"`
 	MonthParts  map[string]int    `yaml:"month_parts"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "ba29b13a370a6ee103ee9335dc79a81e02057a6444d6b14a24563d2c1d91c899", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "64f56a3e30fddc9d2e38c6a3b93b3a1c0b6f8d0e084d4b64c8dd39b45d3c91d0", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -20,6 +20,7 @@ func grammarSnap0() *grammar {
 	s.WeakDays = map[string]int{"现在": 0, "目前": 0, "眼下": 0, "马上": 0}
 	s.Months = map[string]int{"上个月": -1, "下个月": 1, "下月": 1, "本月": 0, "这个月": 0}
 	s.Years = map[string]int{"下一年": 1, "下一年度": 1, "下年度": 1, "今年": 0, "前年": -2, "去年": -1, "后年": 2, "旧年": -1, "明年": 1, "本年度": 0}
+	s.NotYears = []string{"年前年后"}
 	s.LunarMonths = map[string]int{"冬月": 11, "正月": 1, "腊月": 12}
 	s.MonthParts = map[string]int{"月中": 15, "月初": 1, "月尾": 0, "月底": 0, "月末": 0}
 	s.MonthSpans = map[string][2]int{"上旬": {1, 10}, "下旬": {21, 0}, "中旬": {11, 20}}

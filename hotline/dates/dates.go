@@ -40,7 +40,10 @@ type Words struct {
 	// month, from its first day (初一), of the year said or the next
 	LunarMonths map[string]int
 	Years       map[string]int // 明年 1
-	MonthParts  map[string]int // 月初 1, 月中 15, 月底 0 (the last day)
+	// NotYears are words a year word is part of without naming a year
+	// (年前年后: the days round the new year, no 前年 in it).
+	NotYears   []string
+	MonthParts map[string]int // 月初 1, 月中 15, 月底 0 (the last day)
 	// MonthSpans are parts of a month said as spans of days: 中旬 [11, 20],
 	// 下旬 [21, 0] (0 is the last day).
 	MonthSpans map[string][2]int
@@ -1043,7 +1046,7 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 		if !s.mayHave(w) {
 			continue
 		}
-		if i := s.index(w, 0); i >= 0 && s.free(i, i+len(w)) && !r.endsTimeWord(s.text, i, w) {
+		if i := s.index(w, 0); i >= 0 && s.free(i, i+len(w)) && !r.endsTimeWord(s.text, i, w) && !r.inNotYear(s.text, i, w) {
 			if said++; said > 1 && y != today.Year()+r.w.Years[w] {
 				// 去年冬天走了，今年是头一年……冬至: a story of several
 				// years sets none for the days said in it
@@ -1089,6 +1092,17 @@ func (r *Reader) endsTimeWord(text string, i int, w string) bool {
 	_, sz := utf8.DecodeRuneInString(w)
 	for _, t := range slices.Concat(r.w.AfterDay, r.w.BeforeDay) {
 		if len(t) > sz && strings.HasSuffix(t, w[:sz]) && strings.HasSuffix(text[:i+sz], t) {
+			return true
+		}
+	}
+	return false
+}
+
+// inNotYear reports whether the year word w at text[i:] is part of a word
+// that names no year (年前年后).
+func (r *Reader) inNotYear(text string, i int, w string) bool {
+	for _, p := range r.w.NotYears {
+		if k := strings.Index(p, w); k >= 0 && k <= i && strings.HasPrefix(text[i-k:], p) {
 			return true
 		}
 	}

@@ -322,6 +322,28 @@ func TestDaysRoundASolarTerm(t *testing.T) {
 	})
 }
 
+// TestNotAYear: 年前年后 holds 前年 without naming it: no day two years ago.
+func TestNotAYear(t *testing.T) {
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, dates.Words{Years: map[string]int{"前年": -2, "今年": 0}, NotYears: []string{"年前年后"}})
+	require.NoError(t, err)
+	today := calendar.MustDate(2025, 1, 10)
+	for _, tc := range []struct {
+		text   string
+		twoAgo bool // a day of 2023 read
+	}{
+		{"年前年后烧草木灰", false},
+		{"前年烧草木灰", true},
+	} {
+		got := false
+		for _, m := range r.Read(tc.text, today) {
+			got = got || m.Date.Year() == 2023
+		}
+		require.Equal(t, tc.twoAgo, got, tc.text)
+	}
+}
+
 // TestDaysCountedFromAPastDay: N days after a solar term, a festival or a
 // lunar day already past this year are counted from this year's when the
 // day counted is today or later (立冬后第六天 said on its fifth day), and a
