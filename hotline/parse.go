@@ -667,7 +667,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	termDays := map[string]dates.LunarDay{}
 	for w, td := range voc.TermDays {
-		termDays[w] = dates.LunarDay{Term: td.Term, Note: td.Note}
+		termDays[w] = dates.LunarDay{Term: td.Term, Note: td.Note, Since: td.Since}
 	}
 	festivals := map[string]string{}
 	for w, n := range g.Festivals {

@@ -1724,6 +1724,12 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 					come = len(w)
 				}
 			}
+			// 开春 said in February: the spring has come, the time after
+			// 立春 is now (a term day's Since), not next year's
+			if d, err := r.cal.SolarTerm(name, today.Year()); word.Since > 0 && year == 0 && err == nil && !d.After(today) && today.Sub(d) <= word.Since {
+				s.add(Mention{Start: i, End: j, Date: today})
+				continue
+			}
 			if d, err := r.cal.SolarTerm(name, today.Year()); (after || come > 0) && year == 0 && err == nil && !d.After(today) {
 				s.add(Mention{Start: i, End: j + come, Date: today})
 				continue

@@ -14,7 +14,7 @@ var _ rules.Str
 // snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
 var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "97276a87ac7c2402e614f6d497b85c6b79f892fc8c8d456540de6f0b260352f8", Decode: snap0},  // activities.yaml
-	{Sum: "81cfa494af1ae3ebaa3db5a82446146e04617ea36a3c11e72c294b9f5d692278", Decode: snap1},  // days.yaml
+	{Sum: "06f6b346c5ed1f32649de5de802376c87077f2ca68cbb2eea0c01e5af6c043e1", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
 	{Sum: "cd467495904fd0dcfb1cced1ef3801fe79f072bd021e4ac1b2d3dd95c40e1398", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
@@ -888,9 +888,10 @@ func snap1() *fileSpec {
 	snapMakeMap(&s.TermDays, 1)
 	{
 		x1 := snapZero(s.TermDays)
-		x1.Term = rules.Str{Value: "立春", Pos: rules.Pos{Line: 96, Col: 11}}
+		x1.Term = rules.Str{Value: "立春", Pos: rules.Pos{Line: 98, Col: 11}}
 		x1.Note = "开春按立春理解"
 		x1.Alternative = "春节（正月初一）；或惊蛰"
+		x1.Since = 60
 		s.TermDays["开春"] = x1
 	}
 	return s

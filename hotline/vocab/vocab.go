@@ -158,6 +158,9 @@ type TermDay struct {
 	Term        string
 	Note        string
 	Alternative string
+	// Since: said at most this many days after the term, the word names
+	// the time after it, which is now (开春 said in February); 0 for a day
+	Since int
 }
 
 // Distance says how a distance to a place is phrased: 离山50米.
@@ -551,6 +554,9 @@ type fileSpec struct {
 		Term        rules.Str `yaml:"term"`
 		Note        string    `yaml:"note"`
 		Alternative string    `yaml:"alternative"`
+		// Since: said at most this many days after the term, the time
+		// after it is now, as a lunar day's since
+		Since int `yaml:"since"`
 	} `yaml:"term_days"`
 	Questions map[string]struct {
 		AskedOf  rules.Str       `yaml:"asked_of"`
@@ -834,7 +840,10 @@ func (l *loader) file(file string, data []byte) {
 			l.errorf(td.Term.Pos, "term day %q: %v", w, err)
 			continue
 		}
-		l.v.TermDays[w] = TermDay{Term: td.Term.Value, Note: td.Note, Alternative: td.Alternative}
+		if td.Since < 0 || td.Since > 366 {
+			l.errorf(td.Term.Pos, "term day %q: since %d is not 0 to 366 days", w, td.Since)
+		}
+		l.v.TermDays[w] = TermDay{Term: td.Term.Value, Note: td.Note, Alternative: td.Alternative, Since: td.Since}
 	}
 	for name, q := range spec.Questions {
 		f, ok := l.set.Fact(name)
