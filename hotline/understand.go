@@ -5453,11 +5453,16 @@ func (p *parser) actSaid(rd *reading, a *rules.Activity) bool {
 
 // uncoveredBesideBan reports whether every act in pos is one no rule
 // covers, said before a covered act a prohibitive word negates in the same
-// clause (装修垃圾不能丢进生活垃圾桶).
+// clause (装修垃圾不能丢进生活垃圾桶), or in a later clause that asks when
+// the uncovered act's does not (清明上山挂青，坟前不能烧纸了吧: the ban is
+// asked, the errand around it told).
 func (p *parser) uncoveredBesideBan(rd *reading, pos, neg []hit) bool {
+	roles := p.roles(rd)
+	asks := func(c int) bool { return c >= 0 && c < len(roles) && roles[c] == roleAsks }
 	for _, h := range pos {
 		if h.w.activity != nil || !slices.ContainsFunc(neg, func(n hit) bool {
-			return n.w.activity != nil && !n.bg && n.clause == h.clause && h.j <= n.i && p.forbidden(rd, n.i)
+			near := n.clause == h.clause || n.clause > h.clause && asks(n.clause) && !asks(h.clause)
+			return n.w.activity != nil && !n.bg && near && h.j <= n.i && p.forbidden(rd, n.i)
 		}) {
 			return false
 		}
