@@ -1476,8 +1476,9 @@ var heldoutSets = []heldoutSet{
 	// where a rule forbids (城区工地出渣，核准办了，超出核准的量 read as approved); the set's README has it by category
 	// and the misses by kind. The false 可以 fixed in data (超出核准 is has_permit false, permit-scope): 216 (86.1 %); seven keys that took a
 	// place for said or named another act corrected: 223 (88.8 %); a ban asked after an errand no rule covers
-	// (清明上山挂青，坟前不能烧纸了吧): 224 (89.2 %).
-	{"set56", heldout56Glob, 250, 0.89, 0},
+	// (清明上山挂青，坟前不能烧纸了吧): 224 (89.2 %); 城管划好的 a marked-out pitch, 先搭起来再去批 without the approval: 226
+	// (90.0 %).
+	{"set56", heldout56Glob, 250, 0.90, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
