@@ -4607,9 +4607,25 @@ func (p *parser) askedDay(rd *reading, a hit, pick *dates.Mention) *dates.Mentio
 		if c := rd.clause(m.Start); c != a.clause && p.asksAgainOn(rd, c, a) {
 			continue
 		}
+		// (今年七月半…门口烧包行吗？下个月10号去山上坟前烧纸呢; 今年七月半去
+		// 烧纸，还有中秋回来在山上放烟花可以不: a later clause of an act of its
+		// own says that act's day, once a's question is put or a's own
+		// clause names a's day)
+		if c := rd.clause(m.Start); c > a.clause && a.clause >= 0 && p.otherActIn(rd, c, a) &&
+			(rd.clause(pick.Start) == a.clause || slices.Contains(roles[a.clause:c], roleAsks)) {
+			continue
+		}
 		return m
 	}
 	return nil
+}
+
+// otherActIn reports whether clause c says an act other than a's (not a
+// said again: 国庆…烧过田埂 元旦在山上烧田埂要得不 asks of the later day).
+func (p *parser) otherActIn(rd *reading, c int, a hit) bool {
+	return slices.ContainsFunc(rd.acts, func(h hit) bool {
+		return h.clause == c && !h.neg && (h.w.activity != a.w.activity || h.w.activity == nil && h.words != a.words)
+	})
 }
 
 // asksAgainOn reports whether clause c, which names no act of its own,
