@@ -5911,6 +5911,10 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 			next := &all[k+1]
 			next.measured, next.edge, next.refines = true, c.edge, true
 		}
+		if !c.measured && len(out) > 0 && p.distanceAskedAgain(rd, out[len(out)-1], c) {
+			// (离山一百米…算不算禁火区域？一百零一米呢: from the same landmark)
+			c.measured, c.edge = true, out[len(out)-1].edge
+		}
 		if !c.measured && !p.farWithoutLandmark(rd, c.m) {
 			continue
 		}
@@ -5921,6 +5925,22 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 		out = append(out, c)
 	}
 	return out
+}
+
+// distanceAskedAgain reports whether c, a distance with no landmark, is
+// all its clause says but a turn before it (那) and 呢 after it, in a clause
+// after the one of last, a distance measured from a landmark (我在离山一百米
+// 的地方烧田埂，算不算禁火区域？一百零一米呢): the place asked again at
+// another distance from the same landmark.
+func (p *parser) distanceAskedAgain(rd *reading, last, c distMatch) bool {
+	const pauses = "，,。.？?！!；;、 \t\u3000"
+	cl := rd.clause(c.start)
+	if !last.measured || last.is || rd.clause(last.start) >= cl {
+		return false
+	}
+	before := strings.Trim(rd.text[rd.clauseStart(c.start, cl):c.start], pauses)
+	after := strings.Trim(rd.text[c.end:rd.clauseEnd(c.end, cl)], pauses)
+	return (before == "" || slices.Contains(p.g.ContrastOpen, before)) && slices.Contains(p.g.Ellipsis, after)
 }
 
 // claimedAfterMeasured reports whether c, a distance with no landmark said
