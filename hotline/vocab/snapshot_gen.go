@@ -14,7 +14,7 @@ var _ rules.Str
 // snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
 var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "97276a87ac7c2402e614f6d497b85c6b79f892fc8c8d456540de6f0b260352f8", Decode: snap0},  // activities.yaml
-	{Sum: "588734d1e9caf0b0cb11e90e69ad8a2e3750c8ac62c65968330601e007f742c0", Decode: snap1},  // days.yaml
+	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
 	{Sum: "34f15c873132d906936a188708d6553ecabb95953f1dd0959908fb8547311b8c", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
@@ -769,65 +769,65 @@ func snap1() *fileSpec {
 	s := &fileSpec{}
 	s.Days = map[string]int{"今日子": 0, "今朝": 0, "今里": 0, "后日子": 2, "后里": 2, "明日子": 1, "明朝": 1, "昨日子": -1, "棉里": 1}
 	s.Festivals = map[string]rules.Str{"7月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 57}}, "七月十五": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 39}}, "七月半": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 48}}, "三十夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 65}}, "三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 75}}, "上坟节": {Value: "清明", Pos: rules.Pos{Line: 10, Col: 74}}, "八月十五": {Value: "中秋", Pos: rules.Pos{Line: 10, Col: 29}}, "大年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 47}}, "大年夜": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 26}}, "守岁": {Value: "除夕", Pos: rules.Pos{Line: 10, Col: 19}}, "年三十": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 56}}, "年三十晚上": {Value: "除夕", Pos: rules.Pos{Line: 9, Col: 37}}, "过年": {Value: "春节", Pos: rules.Pos{Line: 9, Col: 17}}, "过年守岁": {Value: "除夕", Pos: rules.Pos{Line: 10, Col: 11}}, "鬼节": {Value: "中元", Pos: rules.Pos{Line: 10, Col: 65}}}
-	s.Customs = map[string]rules.Str{"挂山": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 31}}, "挂清": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 23}}, "挂青": {Value: "清明", Pos: rules.Pos{Line: 14, Col: 15}}}
+	s.Customs = map[string]rules.Str{"挂山": {Value: "清明", Pos: rules.Pos{Line: 15, Col: 31}}, "挂清": {Value: "清明", Pos: rules.Pos{Line: 15, Col: 23}}, "挂青": {Value: "清明", Pos: rules.Pos{Line: 15, Col: 15}}, "新年坟": {Value: "春节", Pos: rules.Pos{Line: 15, Col: 40}}}
 	snapMakeMap(&s.LunarDays, 16)
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 78, Col: 11}}
+		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 79, Col: 11}}
 		x1.Note = "七夕为农历七月初七"
 		s.LunarDays["七夕"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 81, Col: 11}}
+		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 82, Col: 11}}
 		x1.Note = "七夕节为农历七月初七"
 		s.LunarDays["七夕节"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 73, Col: 11}}
+		x1.Date = rules.Str{Value: "七月初七", Pos: rules.Pos{Line: 74, Col: 11}}
 		x1.Note = "七月七按农历七月初七（七夕）理解"
 		x1.Alternative = "公历7月7日（请说“7月7号”）"
 		s.LunarDays["七月七"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "七月十四", Pos: rules.Pos{Line: 85, Col: 11}}
+		x1.Date = rules.Str{Value: "七月十四", Pos: rules.Pos{Line: 86, Col: 11}}
 		x1.Note = "七月十四按农历七月十四（七月半前一天，烧包）理解"
 		x1.Alternative = "公历7月14日（请说“7月14号”）"
 		s.LunarDays["七月十四"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "三月初三", Pos: rules.Pos{Line: 65, Col: 11}}
+		x1.Date = rules.Str{Value: "三月初三", Pos: rules.Pos{Line: 66, Col: 11}}
 		x1.Note = "三月三按农历三月初三理解"
 		x1.Alternative = "公历3月3日（请说“3月3号”）"
 		s.LunarDays["三月三"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "九月初九", Pos: rules.Pos{Line: 89, Col: 11}}
+		x1.Date = rules.Str{Value: "九月初九", Pos: rules.Pos{Line: 90, Col: 11}}
 		x1.Note = "九月九按农历九月初九（重阳）理解"
 		x1.Alternative = "公历9月9日（请说“9月9号”）"
 		s.LunarDays["九月九"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "六月初六", Pos: rules.Pos{Line: 69, Col: 11}}
+		x1.Date = rules.Str{Value: "六月初六", Pos: rules.Pos{Line: 70, Col: 11}}
 		x1.Note = "六月六按农历六月初六理解"
 		x1.Alternative = "公历6月6日（请说“6月6号”）"
 		s.LunarDays["六月六"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "腊月二十四", Pos: rules.Pos{Line: 45, Col: 11}}
+		x1.Date = rules.Str{Value: "腊月二十四", Pos: rules.Pos{Line: 46, Col: 11}}
 		x1.Note = "按湖南习俗，小年为腊月二十四"
 		x1.Alternative = "北方习俗为腊月二十三"
 		s.LunarDays["小年"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "正月初一", Pos: rules.Pos{Line: 40, Col: 11}}
+		x1.Date = rules.Str{Value: "正月初一", Pos: rules.Pos{Line: 41, Col: 11}}
 		x1.Note = "年后按农历新年理解，从春节（正月初一）起"
 		x1.Alternative = "公历1月1日（元旦）以后"
 		x1.Since = 90
@@ -835,19 +835,19 @@ func snap1() *fileSpec {
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "腊月初八", Pos: rules.Pos{Line: 57, Col: 11}}
+		x1.Date = rules.Str{Value: "腊月初八", Pos: rules.Pos{Line: 58, Col: 11}}
 		x1.Note = "腊八为腊月初八"
 		s.LunarDays["腊八"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "腊月初八", Pos: rules.Pos{Line: 60, Col: 11}}
+		x1.Date = rules.Str{Value: "腊月初八", Pos: rules.Pos{Line: 61, Col: 11}}
 		x1.Note = "腊八节为腊月初八"
 		s.LunarDays["腊八节"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "正月初一", Pos: rules.Pos{Line: 20, Col: 11}}
+		x1.Date = rules.Str{Value: "正月初一", Pos: rules.Pos{Line: 21, Col: 11}}
 		x1.Note = "过了年按农历新年理解，从春节（正月初一）起"
 		x1.Alternative = "公历1月1日（元旦）以后；或正月初二起（过了X按X的次日）"
 		x1.Since = 90
@@ -855,7 +855,7 @@ func snap1() *fileSpec {
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "正月初一", Pos: rules.Pos{Line: 28, Col: 11}}
+		x1.Date = rules.Str{Value: "正月初一", Pos: rules.Pos{Line: 29, Col: 11}}
 		x1.Note = "过完年按春节假期过完理解，从假期后第一天起"
 		x1.Alternative = "春节（正月初一）起；或公历1月1日（元旦）以后；或元宵以后"
 		x1.Since = 90
@@ -864,7 +864,7 @@ func snap1() *fileSpec {
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "正月初一", Pos: rules.Pos{Line: 34, Col: 11}}
+		x1.Date = rules.Str{Value: "正月初一", Pos: rules.Pos{Line: 35, Col: 11}}
 		x1.Note = "过完春节按春节假期过完理解，从假期后第一天起"
 		x1.Alternative = "春节（正月初一）次日起"
 		x1.Since = 90
@@ -873,14 +873,14 @@ func snap1() *fileSpec {
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "腊月二十四", Pos: rules.Pos{Line: 49, Col: 11}}
+		x1.Date = rules.Str{Value: "腊月二十四", Pos: rules.Pos{Line: 50, Col: 11}}
 		x1.Note = "按湖南习俗，小年为腊月二十四"
 		x1.Alternative = "北方习俗为腊月二十三"
 		s.LunarDays["过小年"] = x1
 	}
 	{
 		x1 := snapZero(s.LunarDays)
-		x1.Date = rules.Str{Value: "腊月二十四", Pos: rules.Pos{Line: 53, Col: 11}}
+		x1.Date = rules.Str{Value: "腊月二十四", Pos: rules.Pos{Line: 54, Col: 11}}
 		x1.Note = "送灶（祭灶）按湖南习俗在小年腊月二十四"
 		x1.Alternative = "腊月二十三"
 		s.LunarDays["送灶"] = x1
@@ -888,7 +888,7 @@ func snap1() *fileSpec {
 	snapMakeMap(&s.TermDays, 1)
 	{
 		x1 := snapZero(s.TermDays)
-		x1.Term = rules.Str{Value: "立春", Pos: rules.Pos{Line: 98, Col: 11}}
+		x1.Term = rules.Str{Value: "立春", Pos: rules.Pos{Line: 99, Col: 11}}
 		x1.Note = "开春按立春理解"
 		x1.Alternative = "春节（正月初一）；或惊蛰"
 		x1.Since = 60
