@@ -1431,8 +1431,9 @@ var heldoutSets = []heldoutSet{
 	// With fixparts' parting: 115; 那点几根香 (a measure before a count is the verb), 摘茶籽把茶树枝折断了: 117.
 	// 去摘了行不 a plan asked of, with the other helpers' changes: 126 (50.0 %).
 	// Session 34 (fix52): 野果 a fruit; 过年除夕 is 除夕; an uncovered act on a day of its own that opens its clause, an
-	// item of a list (…初二去河边钓鱼，都行吗): 130 (51.6 %).
-	{"set52", heldout52Glob, 250, 0.51, 0},
+	// item of a list (…初二去河边钓鱼，都行吗): 130 (51.6 %). A later question's own day kept from the first act
+	// (七月半…？下个月10号…呢), 一百零一米呢 from the same landmark, 拜新年坟 a custom of 春节: 134 (53.2 %).
+	{"set52", heldout52Glob, 250, 0.53, 0},
 	// Held-out set 53 (testdata/heldout/s53-counts, 250 calls in 7 categories, session 32): callers who ask
 	// whether their thing, act, place, person or day counts under a notice's word. Its first run, before any
 	// change made for it, scored 153 of 250 (61.2 %) on 02035a9e (main at 18:46 UTC; 60017cb5 landed meanwhile),
