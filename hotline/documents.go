@@ -35,12 +35,12 @@ func (p *parser) isDocument(rd *reading) bool {
 		// how much) and none of validity, asks of the act
 		return !p.asksOfActAfterNumber(rd)
 	}
-	if p.textHas(rd, p.g.Document) && p.saysOutsideActs(rd, p.g.ValidityOfDocument) {
+	if p.textHas(rd, p.g.Document) && p.saysOutsideActs(rd, p.g.ValidityOfDocument) && !p.actOfDayCounts(rd, p.g.ValidityOfDocument) {
 		return true // 那个通告 过年还管不管
 	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
 		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 && !p.dayOfPeriodAsked(rd) || numberSignOutsideDays(rd))) &&
-		!p.actSaidAfter(rd, p.g.Validity) && !p.validityThen(rd) {
+		!p.actSaidAfter(rd, p.g.Validity) && !p.validityThen(rd) && !p.actOfDayCounts(rd, p.g.Validity) {
 		return true
 	}
 	if p.textHas(rd, p.g.Document) && (p.saysOutsideActs(rd, p.g.DocumentCount) || p.saysOutsideActs(rd, p.g.DocumentUnlisted)) {
@@ -50,6 +50,34 @@ func (p *parser) isDocument(rd *reading) bool {
 		return true // 禁火期是谁定的: who issued the notice that sets it
 	}
 	return p.asksOfDocument(rd)
+}
+
+// actOfDayCounts reports whether one of words, of validity, is said right after the
+// verb of an act, with a day said in its clause (12月31号当天交还算不算):
+// whether the act done that day still counts is asked, not whether the
+// document holds.
+func (p *parser) actOfDayCounts(rd *reading, words []string) bool {
+	for _, w := range words {
+		for at := 0; at < len(rd.text); {
+			k := strings.Index(rd.text[at:], w)
+			if k < 0 {
+				break
+			}
+			i := at + k
+			at = i + len(w)
+			c := rd.clause(i)
+			right := func(h hit) bool {
+				return !h.neg && h.clause == c && h.j <= i && utf8.RuneCountInString(strings.TrimPrefix(rd.text[h.j:i], "了")) == 0
+			}
+			if !slices.ContainsFunc(rd.verbs, right) && !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil && right(h) }) {
+				continue
+			}
+			if slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return !m.Bad && !m.Weak && rd.clause(m.Start) == c && m.End <= i }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // validityThen reports whether a document's validity is asked of then
