@@ -2338,6 +2338,80 @@ func (p *parser) rumouredBan(rd *reading, pos, neg []hit) bool {
 	return false
 }
 
+// quotedAside drops the acts said inside the notice's words the caller
+// quotes when his own words say the act he means: the quote is what he
+// read, his act what he asks of. His own act is one a rule covers; or one
+// no rule covers, of two characters or more, said after the quote, not
+// measured by the quoted word, with the quoted act's verb denied (秸秆禁烧
+// …我把稻草捆回家喂牛，不烧 — but "严禁…烧纸钱"，我清明去上坟 is the quoted
+// act done there, and …煮猪潲，这算野炊吧 measures by it); or a bare verb
+// that only one act of the quoted act's notice has, with a fact said in
+// his own words that the quoted act's own words deny (越界采摘…我是帮亲戚
+// 摘，他同意了的: the consent is no 越界). A bare verb alone takes the
+// quoted act's object (…"抢摘"…抢着摘), so it keeps the quote.
+func (p *parser) quotedAside(rd *reading, pos []hit) []hit {
+	if len(rd.pasted) == 0 {
+		return pos
+	}
+	quoted := func(i int) bool { return p.inQuoted(rd, i) }
+	var qs []hit
+	end := 0 // where the last quoted act's quote ends
+	for _, h := range pos {
+		if quoted(h.i) && h.w.activity != nil {
+			qs = append(qs, h)
+			for _, sp := range rd.pasted {
+				if h.i >= sp[0] && h.i < sp[1] {
+					end = max(end, sp[1])
+				}
+			}
+		}
+	}
+	if len(qs) == 0 {
+		return pos
+	}
+	// (…不烧: the quoted act's own verb denied in his words)
+	refused := slices.ContainsFunc(rd.acts, func(n hit) bool {
+		return n.neg && !quoted(n.i) && slices.ContainsFunc(qs, func(q hit) bool { return n.w.activity == q.w.activity })
+	}) || slices.ContainsFunc(rd.verbs, func(v hit) bool {
+		return !quoted(v.i) && p.verbNegated(rd, v) && slices.ContainsFunc(qs, func(q hit) bool { return p.verbOf(v.words, q.w.activity) })
+	})
+	own := slices.ContainsFunc(pos, func(h hit) bool {
+		if quoted(h.i) {
+			return false
+		}
+		if h.w.activity != nil {
+			// (not the background of a person, 开私人三轮车的师傅, nor the
+			// quoted act said again, 90天内可以参保)
+			return !h.bg && !slices.ContainsFunc(qs, func(q hit) bool { return q.w.activity == h.w.activity })
+		}
+		return refused && utf8.RuneCountInString(h.words) > 1 && h.i >= end && !p.hasAny(rd.text[h.j:], p.g.CountsAs)
+	})
+	denied := slices.ContainsFunc(rd.facts, func(f hit) bool {
+		if quoted(f.i) || f.neg {
+			return false
+		}
+		return slices.ContainsFunc(qs, func(q hit) bool {
+			return slices.ContainsFunc(q.w.activity.Implies, func(a rules.Assignment) bool {
+				return slices.ContainsFunc(f.w.facts, func(v vocab.Value) bool { return v.Fact == a.Fact.Name && v.V != a.Value() })
+			})
+		})
+	})
+	for _, v := range rd.verbs {
+		if own || !denied {
+			break
+		}
+		if quoted(v.i) || p.verbNegated(rd, v) {
+			continue
+		}
+		a := p.onlyActivityOf(v.words)
+		own = a != nil && slices.ContainsFunc(qs, func(q hit) bool { return q.w.activity.Notice == a.Notice })
+	}
+	if !own {
+		return pos
+	}
+	return slices.DeleteFunc(pos, func(h hit) bool { return quoted(h.i) })
+}
+
 // chooseActs picks the acts asked about: not the negated ones (只扫墓不烧
 // 纸), only the focused ones when some are (只是在旁边看), not the
 // background of another (摘茶籽的时候), not an uncovered act beside a
@@ -2365,6 +2439,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	pos = p.countedAs(rd, pos)
 	pos = p.askedActs(rd, pos)
 	pos = p.thingNarrowed(rd, pos)
+	pos = p.quotedAside(rd, pos)
 	if len(pos) > 0 && p.uncoveredBesideBan(rd, pos, neg) {
 		// 城区装修垃圾为么子不能丢进生活垃圾桶: the uncovered word before a
 		// covered act said as banned, in its clause, names a thing (装修
