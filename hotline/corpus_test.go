@@ -844,7 +844,7 @@ var heldoutSets = []heldoutSet{
 	// by a longer object that holds the act's word — 交了那边的职工医保 … 居民医保 —, a household paying in two places,
 	// kin said with the home as close relatives) 201, with no answer of 可以 where a rule forbids; 202 on the landing rebase; who deals with it asked 归哪个部门处理/哪个管 and 公务员/乡镇干部 as 国家工作人员, 207; the operator's shorthand 林内, 林缘N米, 自有山, 209; 市场边/市场口 and acts of the home no notice governs (开电热毯, 跑滴滴), 215; a bare verb yielding to a phrase of another act (低保户的补助要去申请不), 216. At session 14's end, after miss15's and the other helpers' fixes of kinds, 227
 	// (the floor raised to 0.94).
-	{"set15", heldout15Glob, 241, 0.94, 0},
+	{"set15", heldout15Glob, 241, 0.97, 0},
 	// Held-out set 16 (testdata/heldout/s16-short, 260 calls in 7 categories, session 14: short, plain calls of 4 to
 	// 25 characters, one question each — yes/no, when, how much, who, where, why; object first, typos, traditional
 	// script, Xiang words, shorthand —, one file per notice and one of acts no notice covers, on days across
@@ -924,7 +924,7 @@ var heldoutSets = []heldoutSet{
 	// Session 18 (fix22: text pasted before the caller's line, a filler inside a phrase, a number in both scripts,
 	// a landmark before a place put to, 7月半 and 有效?, a department typed by sound, a terse note with no verb, a
 	// yard on no road, a day restated after a filler): 249, every category ≥ 96 % (floors 0.97 and 0.90).
-	{"set22", heldout22Glob, 255, 0.97, 0.90},
+	{"set22", heldout22Glob, 255, 0.99, 0.90},
 	// Held-out set 23 (testdata/heldout/s23-belief, 255 calls in 5 categories, session 17): callers who come with a
 	// belief, a rumour or a special case: rumours true and false, special cases pleaded, acts done already or going on,
 	// why and who, comparisons and wrong premises — every notice and the register). Its first run, before any change
@@ -1313,7 +1313,7 @@ var heldoutSets = []heldoutSet{
 	// 甲鱼, 拉一车家具) are no rule, a workshop's waste water let out (废水排到沟里) is poured: 220 (88.0 %); what a
 	// house pulled down leaves (烂木头, 旧木板) burnt is rubbish, 一把火 said after a place still burns it: 222 (88.8 %).
 	// Session 30 (fix44): a seller at wherever the crowd is (哪里人多停哪里) at no designated pitch: 223 (89.2 %).
-	{"set43", heldout43Glob, 250, 0.90, 0},
+	{"set43", heldout43Glob, 250, 0.91, 0},
 	// Held-out set 44 (testdata/heldout/s44-dictated, 250 calls in 7 categories, session 28): calls as a speech
 	// recogniser types them (少指, 编炮, 一保, 扎土, 百摊, 也吹; fillers, no punctuation, numbers as typed, self-
 	// corrections). Its first run, before any change made for it, scored 195 of 250 (78.0 %) on main e64adf09, with
@@ -1457,7 +1457,9 @@ var heldoutSets = []heldoutSet{
 	// Two keys that gave a day not said corrected: 197; the three false 可以 fixed in data (又交了那边的居民医保 a
 	// second enrolment, 我家的山承包给别人了 not one's own hill, 装一袋 with the rubble mixed): 200 (79.4 %); a third key
 	// corrected (a park taken for away from the market), 最低生活保障边缘家庭成员 whole (生活 not 生火): 203 (80.6 %).
-	{"set54", heldout54Glob, 250, 0.80, 0},
+	// Session 34 (fix5455): the quoted act set aside for the caller's own, an act's day asked with 还算不算 / 还管不管,
+	// an eatery's tables past its wall, a haul's spill: 209 (82.9 %).
+	{"set54", heldout54Glob, 250, 0.82, 0},
 	// Held-out set 55 (testdata/heldout/s55-groups, 252 calls in 7 categories, session 33): acts done by or for a
 	// group or at a gathering (a family's 挂青, a 村委会's 烧田埂, a co-op's picking, traders together, a 村 paying
 	// everyone's 医保). Its first run, before any change made for it, scored 182 of 252 (72.2 %) on main 39eda370
@@ -1465,8 +1467,9 @@ var heldoutSets = []heldoutSet{
 	// by kind. Keys that took a place, a worker's plan, an undesignated pitch or a day for said corrected: 190 (75.4 %);
 	// fifteen that took a bare 市场 for the 城区 (bare-market-is-the-food-market names the market, not the place): 202
 	// (80.2 %). Session 33 (set55): a group's employer's plan (the two false 不可以), 村口 and 戏台前 out of doors, a
-	// group's errands no notice governs: 213 (84.5 %).
-	{"set55", heldout55Glob, 250, 0.84, 0},
+	// group's errands no notice governs: 213 (84.5 %). Session 34 (fix5455): 围着篝火唱歌, 落叶…一把火烧掉, a place
+	// said designated as a deed (指定了一块地方), the sprinklers refused, riders named by their group: 220 (87.3 %).
+	{"set55", heldout55Glob, 250, 0.87, 0},
 	// Held-out set 57 (testdata/heldout/s57-seasons, 253 calls in 7 categories, session 34): the act placed in time by
 	// the season, the farm work, the weather or the hour. Its first run, before any change made for it, scored 204 of
 	// 253 (80.6 %) on main e8f0f490 (00:53 UTC), with one answer of 可以 where a rule forbids (霜降前后: the term's
