@@ -3123,11 +3123,30 @@ func (p *parser) knownAt(s string) int {
 var festivalWords = []string{"元旦节", "新年", "大年三十", "年三十", "春节", "大年初一", "正月初一", "元宵节", "元宵", "上元节", "正月十五",
 	"清明节", "端午节", "端阳", "中元节", "鬼节", "中秋节", "重阳节", "国庆节", "十一", "寒衣节", "冬至节", "五一", "劳动节", "国庆", "假期"}
 
+// straddlesFacts reports whether an act's word at s[i:i+n] runs across
+// the joint of two fact phrases said one right after the other — the first
+// begun before it and ending inside it, the second reaching its end (山上坟前
+// is 山上 and 坟前, no 上坟): the words are the places'.
+func (p *parser) straddlesFacts(s string, i, n int) bool {
+	const back = 4 // runes before the act a fact phrase may begin
+	k := i
+	for step := 0; step < back && k > 0; step++ {
+		_, sz := utf8.DecodeLastRuneInString(s[:k])
+		k -= sz
+		if _, m := p.facts.longest(s[k:]); k+m > i && k+m < i+n {
+			_, m2 := p.facts.longest(s[k+m:])
+			return m2 > 0 && k+m+m2 >= i+n
+		}
+	}
+	return false
+}
+
 func (p *parser) scanActs(rd *reading) {
 	s := rd.text
 	for i := 0; i < len(s); {
 		ws, n := p.acts.longest(s[i:])
-		if n > 0 && rd.free(i, i+n) && !splitsLatin(s, i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) && !p.modifiesObject(s, i, n) {
+		if n > 0 && rd.free(i, i+n) && !splitsLatin(s, i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) && !p.modifiesObject(s, i, n) &&
+			!p.straddlesFacts(s, i, n) {
 			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n], named: p.placeNamedFor(s[i:], n)})
 			i += n
 			continue
