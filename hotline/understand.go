@@ -371,7 +371,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		days := map[int]bool{}
 		for _, m := range rd.dates {
 			if c := rd.clause(m.Start); !actClauses[c] && !shared[c] && c > acts[0].clause &&
-				(p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.verbAskedAgain(rd, c, lastBefore(c))) {
+				(p.clauseEndsWith(rd, c, p.g.Ellipsis) || p.verbAskedAgain(rd, c, lastBefore(c)) || p.goesAgain(rd, c)) {
 				days[c] = true
 			}
 		}
@@ -3331,6 +3331,15 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// goesAgain reports whether clause c, of a day of its own, says only that
+// the caller goes again (8月31号去山上坟前烧纸，9月1号再去一趟): a word of
+// going on (go_again) and no act, verb or fact of its own — the act before
+// it done again that day.
+func (p *parser) goesAgain(rd *reading, c int) bool {
+	in := func(hs []hit) bool { return slices.ContainsFunc(hs, func(h hit) bool { return h.clause == c }) }
+	return p.hasAny(clauseText(rd, c), p.g.GoAgain) && !in(rd.acts) && !in(rd.verbs) && !in(rd.facts)
 }
 
 // apart reports whether acts a and b are asked in questions of their own:
