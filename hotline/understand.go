@@ -5725,8 +5725,31 @@ func (p *parser) banDay(rd *reading, a hit, m *dates.Mention) bool {
 	end := rd.clauseEnd(m.End, c)
 	// (看到通知说禁火令9月1日起施行，想确认一下：当天…: the act's day points
 	// back to the rule's, as a story's does)
-	return p.hasAny(rd.text[m.End:end], p.g.RumouredBan) && !p.hasAny(rd.text[m.End:end], p.g.BanDayAsked) &&
+	// (村委会念的"禁火期"是9月1号到第二年4月30号，那现在8月中旬…: or the
+	// days a period named before them is told to run)
+	return (p.hasAny(rd.text[m.End:end], p.g.RumouredBan) && !p.hasAny(rd.text[m.End:end], p.g.BanDayAsked) || p.periodToldBefore(rd, m)) &&
 		!p.hasAny(rd.text[end:], p.g.BackThen)
+}
+
+// periodToldBefore reports whether a period is named before day m in its
+// sentence, no act nor pause said between (禁火期是9月1号到第二年4月30号:
+// 第二 parts a clause, not the telling): the day bounds the period told.
+func (p *parser) periodToldBefore(rd *reading, m *dates.Mention) bool {
+	lo := strings.LastIndexAny(rd.text[:m.Start], "。？！?!\n") + 1
+	if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.i >= lo && h.i < m.Start }) {
+		return false
+	}
+	s := rd.text[lo:m.Start]
+	for i := 0; i < len(s); {
+		// (禁火九月一号才开始，今天八月三十号: a pause between, and the day
+		// is the caller's own)
+		if _, n := p.periods.longest(s[i:]); n > 0 && !strings.ContainsAny(s[i+n:], "，,；;、 ") {
+			return true
+		}
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+	}
+	return false
 }
 
 // doneUnlit: an act of fire with the fire making itself denied right after
