@@ -441,6 +441,15 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			return slices.ContainsFunc(refused, func(r hit) bool { return r.i == a.i && r.j == a.j && r.clause == a.clause })
 		})
 	}
+	if c, ok := p.callerBefore(rd, acts, actClauses); ok {
+		// 我在指定的摊位摆，我弟弟在人行道上摆摊: the caller's own case, said
+		// first with the act's verb bare, is asked too — its place is its
+		// own, not the other's scene
+		again := acts[0]
+		again.clause = c
+		acts = append([]hit{again}, acts...)
+		delete(shared, c)
+	}
 	residue := p.residue(rd)
 	acts = append(acts, extra...)
 	acts = p.askedTwice(rd, acts, actClauses)
@@ -799,6 +808,32 @@ func (p *parser) otherPlaced(rd *reading, a hit, c int) bool {
 	}
 	t := strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace)
 	return p.firstSubject(t) == 0 && !p.callerNamed(t)
+}
+
+// callerBefore is, for one act asked in a clause opened by another person
+// (我弟弟在人行道上摆摊), an earlier clause that names only the caller,
+// says a place of its own and the act's verb bare (我在指定的摊位摆): the
+// caller's own case of the act — otherPlaced the other way round.
+func (p *parser) callerBefore(rd *reading, acts []hit, actClauses map[int]bool) (int, bool) {
+	if len(acts) != 1 || acts[0].w.activity == nil || acts[0].clause <= 0 {
+		return 0, false
+	}
+	a := acts[0]
+	t := strings.TrimLeftFunc(clauseText(rd, a.clause), clauseBreakOrSpace)
+	if p.firstSubject(t) != 0 || p.callerNamed(t) {
+		return 0, false
+	}
+	for c := 0; c < a.clause; c++ {
+		tc := clauseText(rd, c)
+		if actClauses[c] || !clausePlaced(rd, c) ||
+			!p.everySubject(tc, func(w string, i, _ int) bool { return slices.Contains(p.g.FirstPerson, w) && !p.kinAt(tc[i:]) }) {
+			continue
+		}
+		if slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, a.w.activity) }) {
+			return c, true
+		}
+	}
+	return 0, false
 }
 
 // clausePlaced reports whether clause c says a fact phrase of its own,
