@@ -398,6 +398,10 @@ type grammar struct {
 	// 烤火，我舅在林子里烤火，两个都要得不), as PairNamed do before the
 	// first person (两家人…): each person is asked of on their own clauses.
 	PairSubjects []string `yaml:"pair_subjects"`
+	// Kin are persons the caller names as his kin beyond those the
+	// vocabulary's for-phrases give (给我爸交 → 我爸): 我老爸, 我嫂子 — another
+	// person, not the caller (kinAt).
+	Kin []string `yaml:"kin"`
 	PairBoth     []string `yaml:"pair_both"`
 	PairNamed    []string `yaml:"pair_named"`
 	// PairToo, in the last person's own clause (…车厢里也坐了人), asks of

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "64f56a3e30fddc9d2e38c6a3b93b3a1c0b6f8d0e084d4b64c8dd39b45d3c91d0", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "aa5a8447abe20d60b0dfdbf7f0a277fed1bfac84701fded13aaed6c038f1b062", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -202,6 +202,7 @@ func grammarSnap0() *grammar {
 	s.Enumerators = []string{"一是", "二是", "三是", "第一个", "第二个", "第三个", "第一", "第二", "第三", "另外一个", "另一个"}
 	s.TurnsTo = []string{"还有", "另外", "再一个", "再就是", "对了"}
 	s.PairSubjects = []string{"我", "他", "她", "老大", "老二", "一家", "隔壁", "邻居"}
+	s.Kin = []string{"我老爸", "我老妈", "老爸", "老妈", "我老弟", "老弟", "我老妹", "老妹", "我老哥", "我嫂子", "嫂子", "我弟媳", "弟媳", "我姐夫", "姐夫", "我妹夫", "妹夫", "我大哥", "我二哥", "我大姐", "我二姐", "我大伯", "我伯娘", "我婶婶", "婶婶", "我舅妈", "我姑父", "我姨父", "我满叔", "满叔", "我老舅", "我侄儿", "侄儿", "我叔", "我舅", "我姑", "我姨", "我嫂", "老头子", "老太婆", "我婆娘", "我亲家"}
 	s.PairBoth = []string{"都", "两个", "两家", "哪个", "不同"}
 	s.PairNamed = []string{"两家", "两户", "两兄弟", "两姊妹", "两个人"}
 	s.PairToo = []string{"也"}

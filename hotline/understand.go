@@ -450,6 +450,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		acts = append([]hit{again}, acts...)
 		delete(shared, c)
 	}
+	acts = append(acts, p.deniedDoneByOther(rd, acts, actClauses)...)
 	residue := p.residue(rd)
 	acts = append(acts, extra...)
 	acts = p.askedTwice(rd, acts, actClauses)
@@ -834,6 +835,36 @@ func (p *parser) callerBefore(rd *reading, acts []hit, actClauses map[int]bool) 
 		}
 	}
 	return 0, false
+}
+
+// deniedDoneByOther is, for each act the caller says he does not do (清明我去
+// 扫墓不烧纸), a later clause of no act opened by another person who does
+// it, its verb said bare (我老爸非要烧): that person's act, asked — the
+// caller's 不 is his own, not the other's.
+func (p *parser) deniedDoneByOther(rd *reading, acts []hit, actClauses map[int]bool) []hit {
+	var out []hit
+	for _, n := range rd.acts {
+		if !n.neg || n.w.activity == nil || slices.ContainsFunc(acts, func(a hit) bool { return a.w.activity == n.w.activity }) {
+			continue
+		}
+		tn := clauseText(rd, n.clause)
+		if p.firstSubject(tn) >= 0 && !p.everySubject(tn, func(w string, i, _ int) bool { return slices.Contains(p.g.FirstPerson, w) && !p.kinAt(tn[i:]) }) {
+			continue
+		}
+		for c := n.clause + 1; c <= rd.clause(len(rd.text)-1); c++ {
+			t := strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace)
+			if actClauses[c] || p.firstSubject(t) != 0 || p.callerNamed(t) {
+				continue
+			}
+			if k := slices.IndexFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, n.w.activity) }); k >= 0 {
+				done := n
+				done.neg, done.clause = false, c
+				out = append(out, done)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // clausePlaced reports whether clause c says a fact phrase of its own,
@@ -1477,7 +1508,7 @@ func (p *parser) firstSubject(s string) int {
 // kinAt reports whether s opens with a person the caller names as his kin
 // (我爸 of 给我爸交): someone else, not the caller.
 func (p *parser) kinAt(s string) bool {
-	return slices.ContainsFunc(p.kinNouns, func(k kinNoun) bool { return strings.HasPrefix(s, k.noun) })
+	return slices.ContainsFunc(p.kinNouns, func(k kinNoun) bool { return strings.HasPrefix(s, k.noun) }) || p.startsWithAny(s, p.g.Kin)
 }
 
 // callerNamed reports whether a pair subject clause s names is the caller
