@@ -401,9 +401,9 @@ type grammar struct {
 	// Kin are persons the caller names as his kin beyond those the
 	// vocabulary's for-phrases give (给我爸交 → 我爸): 我老爸, 我嫂子 — another
 	// person, not the caller (kinAt).
-	Kin []string `yaml:"kin"`
-	PairBoth     []string `yaml:"pair_both"`
-	PairNamed    []string `yaml:"pair_named"`
+	Kin       []string `yaml:"kin"`
+	PairBoth  []string `yaml:"pair_both"`
+	PairNamed []string `yaml:"pair_named"`
 	// PairToo, in the last person's own clause (…车厢里也坐了人), asks of
 	// everyone as PairBoth does; the clause stays that person's.
 	PairToo []string `yaml:"pair_too"`
