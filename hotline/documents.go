@@ -57,27 +57,40 @@ func (p *parser) isDocument(rd *reading) bool {
 // whether the act done that day still counts is asked, not whether the
 // document holds.
 func (p *parser) actOfDayCounts(rd *reading, words []string) bool {
+	found := false
+	wordsAt(rd.text, words, func(_ string, i int) bool {
+		c := rd.clause(i)
+		right := func(h hit) bool {
+			return !h.neg && h.clause == c && h.j <= i && utf8.RuneCountInString(strings.TrimPrefix(rd.text[h.j:i], "了")) == 0
+		}
+		if !slices.ContainsFunc(rd.verbs, right) && !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil && right(h) }) {
+			return true
+		}
+		found = slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return !m.Bad && !m.Weak && rd.clause(m.Start) == c && m.End <= i })
+		return !found
+	})
+	return found
+}
+
+// wordsAt calls f with each of words and each place i text says it, word
+// by word, left to right, until f returns false.
+func wordsAt(text string, words []string, f func(w string, i int) bool) {
 	for _, w := range words {
-		for at := 0; at < len(rd.text); {
-			k := strings.Index(rd.text[at:], w)
+		if w == "" {
+			continue
+		}
+		for at := 0; at < len(text); {
+			k := strings.Index(text[at:], w)
 			if k < 0 {
 				break
 			}
 			i := at + k
 			at = i + len(w)
-			c := rd.clause(i)
-			right := func(h hit) bool {
-				return !h.neg && h.clause == c && h.j <= i && utf8.RuneCountInString(strings.TrimPrefix(rd.text[h.j:i], "了")) == 0
-			}
-			if !slices.ContainsFunc(rd.verbs, right) && !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil && right(h) }) {
-				continue
-			}
-			if slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return !m.Bad && !m.Weak && rd.clause(m.Start) == c && m.End <= i }) {
-				return true
+			if !f(w, i) {
+				return
 			}
 		}
 	}
-	return false
 }
 
 // validityThen reports whether a document's validity is asked of then
@@ -107,19 +120,12 @@ func (p *parser) validityThen(rd *reading) bool {
 // 施行前一天）在山上烧荒是否违规) asks of the act, not of the document.
 func (p *parser) actSaidAfter(rd *reading, words []string) bool {
 	last := -1
-	for _, w := range words {
-		for at := 0; at < len(rd.text); {
-			k := strings.Index(rd.text[at:], w)
-			if k < 0 {
-				break
-			}
-			i := at + k
-			if !rd.inAct(i, i+len(w)) && i+len(w) > last {
-				last = i + len(w)
-			}
-			at = i + len(w)
+	wordsAt(rd.text, words, func(w string, i int) bool {
+		if !rd.inAct(i, i+len(w)) && i+len(w) > last {
+			last = i + len(w)
 		}
-	}
+		return true
+	})
 	return last >= 0 && slices.ContainsFunc(rd.acts, func(h hit) bool {
 		return h.w.activity != nil && h.i >= last && !h.when && !h.neg
 	})
