@@ -804,7 +804,7 @@ func (p *parser) otherPlaced(rd *reading, a hit, c int) bool {
 		return false
 	}
 	ta := clauseText(rd, a.clause)
-	if !p.everySubject(ta, func(w string, i, _ int) bool { return slices.Contains(p.g.FirstPerson, w) && !p.kinAt(ta[i:]) }) {
+	if !p.onlyCallerNamed(ta) {
 		return false
 	}
 	t := strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace)
@@ -827,7 +827,7 @@ func (p *parser) callerBefore(rd *reading, acts []hit, actClauses map[int]bool) 
 	for c := 0; c < a.clause; c++ {
 		tc := clauseText(rd, c)
 		if actClauses[c] || !clausePlaced(rd, c) ||
-			!p.everySubject(tc, func(w string, i, _ int) bool { return slices.Contains(p.g.FirstPerson, w) && !p.kinAt(tc[i:]) }) {
+			!p.onlyCallerNamed(tc) {
 			continue
 		}
 		if slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c && !v.neg && p.verbOf(v.words, a.w.activity) }) {
@@ -848,7 +848,7 @@ func (p *parser) deniedDoneByOther(rd *reading, acts []hit, actClauses map[int]b
 			continue
 		}
 		tn := clauseText(rd, n.clause)
-		if p.firstSubject(tn) >= 0 && !p.everySubject(tn, func(w string, i, _ int) bool { return slices.Contains(p.g.FirstPerson, w) && !p.kinAt(tn[i:]) }) {
+		if p.firstSubject(tn) >= 0 && !p.onlyCallerNamed(tn) {
 			continue
 		}
 		for c := n.clause + 1; c <= rd.clause(len(rd.text)-1); c++ {
@@ -1509,6 +1509,12 @@ func (p *parser) firstSubject(s string) int {
 // (我爸 of 给我爸交): someone else, not the caller.
 func (p *parser) kinAt(s string) bool {
 	return slices.ContainsFunc(p.kinNouns, func(k kinNoun) bool { return strings.HasPrefix(s, k.noun) }) || p.startsWithAny(s, p.g.Kin)
+}
+
+// onlyCallerNamed reports whether clause s names a pair subject and every
+// one it names is the caller (我在屋里烧包; not 我爸, 我跟我哥).
+func (p *parser) onlyCallerNamed(s string) bool {
+	return p.everySubject(s, func(w string, i, _ int) bool { return slices.Contains(p.g.FirstPerson, w) && !p.kinAt(s[i:]) })
 }
 
 // callerNamed reports whether a pair subject clause s names is the caller
