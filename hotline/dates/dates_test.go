@@ -13,13 +13,10 @@ import (
 // 下下周三 is two weeks on, 十一月 is a month (not 国庆), and 前一天 with
 // no day named to count from is weak.
 func TestReadSession3(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{
+	r := newReader(t, dates.Words{
 		Next: []string{"下", "下个"}, This: []string{"这"}, Week: []string{"周", "礼拜"},
 		Weekdays: map[string]int{"三": 3}, Before: []string{"前一天"}, After: []string{"后第"},
 	})
-	require.NoError(t, err)
 	today := calendar.MustDate(2024, 11, 6) // a Wednesday
 	for _, tc := range []struct {
 		text string
@@ -46,14 +43,11 @@ func TestReadSession3(t *testing.T) {
 // (两个礼拜后, 再过一个星期, 三个月后) is a day; 过 after 超 or 经 counts a
 // length, not a day; a month needs 个 (三月后 is after March).
 func TestCounts(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{
+	r := newReader(t, dates.Words{
 		Days:       map[string]int{"半个月后": 15},
 		CountUnits: map[string]int{"天": 1, "日": 1, "个礼拜": 7, "礼拜": 7, "个星期": 7, "星期": 7, "周": 7},
 		MonthUnits: []string{"个月"}, CountNotAfter: []string{"超", "经"},
 	})
-	require.NoError(t, err)
 	today := calendar.MustDate(2025, 1, 31)
 	requireOneDay(t, r, today, []dayCase{
 		{"三天后", "三天后", "2025-02-03"},
@@ -75,11 +69,8 @@ func TestCounts(t *testing.T) {
 // TestClocks: times of day are read with the part of the day said before
 // them; 点 as "a little" or a decimal point is not a time.
 func TestClocks(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{ClockParts: map[string][2]int{
+	r := newReader(t, dates.Words{ClockParts: map[string][2]int{
 		"下午": {12, 19}, "晚上": {17, 28}, "今晚": {17, 28}, "夜里": {20, 29}, "早上": {4, 11}, "中午": {11, 14}}})
-	require.NoError(t, err)
 	for _, tc := range []struct {
 		text, words, time string
 		nextDay           bool
@@ -168,14 +159,11 @@ func TestFeasts(t *testing.T) {
 // occurrence of that day, so that a deadline missed days ago is this
 // year's, not next year's.
 func TestMonthSpansAndPast(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{
+	r := newReader(t, dates.Words{
 		Months:     map[string]int{"下个月": 1},
 		MonthSpans: map[string][2]int{"上旬": {1, 10}, "中旬": {11, 20}, "下旬": {21, 0}},
 		Past:       []string{"过了"},
 	})
-	require.NoError(t, err)
 	for _, tc := range []struct {
 		text, today, date, end string
 	}{
@@ -201,14 +189,11 @@ func TestMonthSpansAndPast(t *testing.T) {
 // that month's (year's) same day, not today — 下个月的今天 asked on 10月5日 is
 // 11月5日; a day the month lacks is its last.
 func TestSameDayOfAnotherMonth(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{
+	r := newReader(t, dates.Words{
 		Days:   map[string]int{"今天": 0, "今日": 0, "明天": 1},
 		Months: map[string]int{"下个月": 1, "上个月": -1},
 		Years:  map[string]int{"明年": 1, "今年": 0},
 	})
-	require.NoError(t, err)
 	for _, tc := range []struct{ text, today, date string }{
 		{"下个月的今天", "2024-10-05", "2024-11-05"},
 		{"下个月今天", "2024-12-20", "2025-01-20"},
@@ -244,14 +229,11 @@ func readOne(t *testing.T, r *dates.Reader, text, today, date, end string) dates
 // alone (初二) is the next day of that number in the lunar calendar; 过了X号
 // is marked Past, so that a day said after it wins.
 func TestWeeksAndBareLunarDays(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{
+	r := newReader(t, dates.Words{
 		Next: []string{"下", "下个"}, This: []string{"这", "这个"}, Last: []string{"上", "上个"},
 		Week: []string{"周", "礼拜", "星期"}, Weekdays: map[string]int{"三": 3, "天": 7, "末": 6},
 		Past: []string{"过了"},
 	})
-	require.NoError(t, err)
 	for _, tc := range []struct {
 		text, today, date, end string
 		past                   bool
@@ -280,11 +262,8 @@ func TestWeeksAndBareLunarDays(t *testing.T) {
 // (寒露籽 is a variety, 下大雪 snow); 以后 after this year's day means
 // now. A month and day said with a dot are a day unless a unit follows.
 func TestSolarTermsAndDottedDays(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{TermAfter: []string{"那天", "以后", "前后", "后"}, AfterDay: []string{"以后"},
+	r := newReader(t, dates.Words{TermAfter: []string{"那天", "以后", "前后", "后"}, AfterDay: []string{"以后"},
 		Since: []string{"以后", "后"}, After: []string{"后第"}, DotNotBefore: []string{"米", "公"}})
-	require.NoError(t, err)
 	today := calendar.MustDate(2024, 10, 1)
 	requireOneDay(t, r, today, []dayCase{
 		{"寒露那天开摘", "寒露", "2024-10-08"},
@@ -308,11 +287,8 @@ func TestSolarTermsAndDottedDays(t *testing.T) {
 // the day before it, so that a start on the term's day (霜降籽 from 10月23日)
 // is not answered for them all; 霜降前 alone stays the day before.
 func TestDaysRoundASolarTerm(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{TermAfter: []string{"那天", "前后", "左右", "前"}, BeforeDay: []string{"前"},
+	r := newReader(t, dates.Words{TermAfter: []string{"那天", "前后", "左右", "前"}, BeforeDay: []string{"前"},
 		AroundTerm: []string{"前后", "左右"}})
-	require.NoError(t, err)
 	today := calendar.MustDate(2024, 10, 15)
 	requireOneDay(t, r, today, []dayCase{
 		{"霜降前后摘自家的霜降籽", "霜降前后", "2024-10-22"},
@@ -324,10 +300,7 @@ func TestDaysRoundASolarTerm(t *testing.T) {
 
 // TestNotAYear: 年前年后 holds 前年 without naming it: no day two years ago.
 func TestNotAYear(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{Years: map[string]int{"前年": -2, "今年": 0}, NotYears: []string{"年前年后"}})
-	require.NoError(t, err)
+	r := newReader(t, dates.Words{Years: map[string]int{"前年": -2, "今年": 0}, NotYears: []string{"年前年后"}})
 	today := calendar.MustDate(2025, 1, 10)
 	for _, tc := range []struct {
 		text   string
@@ -469,10 +442,7 @@ func TestFixedDayInItsHoliday(t *testing.T) {
 // that year's month, from its first day, whether past or to come; a run of
 // five digits is no year.
 func TestYearAndMonth(t *testing.T) {
-	cal, err := calendar.New()
-	require.NoError(t, err)
-	r, err := dates.New(cal, dates.Words{})
-	require.NoError(t, err)
+	r := newReader(t, dates.Words{})
 	today := calendar.MustDate(2025, 2, 10)
 	requireOneDay(t, r, today, []dayCase{
 		{"2024年12月", "2024年12月", "2024-12-01"},
@@ -542,4 +512,14 @@ func TestNextYearOfALunarDay(t *testing.T) {
 		}
 		require.Equal(t, []string{tc.date}, got, tc.text+" at "+tc.today)
 	}
+}
+
+// newReader is a day reader over the embedded calendar with words w.
+func newReader(t *testing.T, w dates.Words) *dates.Reader {
+	t.Helper()
+	cal, err := calendar.New()
+	require.NoError(t, err)
+	r, err := dates.New(cal, w)
+	require.NoError(t, err)
+	return r
 }
