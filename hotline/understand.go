@@ -2727,22 +2727,32 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		apart := len(pos) > 1 && !slices.ContainsFunc(pos, func(o hit) bool { return o.i != h.i && !p.apart(rd, h, o) })
 		own := func(i int) bool { return !apart || rd.clause(i) == h.clause }
 		a := h.w.activity
-		not := false
+		// the people not doing it, by where their word ends: those doing
+		// it must be others (我老娘的医保还没交 is one person's act not
+		// done yet, no part of a household), and one not done yet but
+		// asked later is no part left out (伢子还没交，现在交得不)
+		var notBy [4]int
+		nots := notBy[:0]
 		for _, n := range neg {
-			if n.w.activity == a && own(n.i) && p.before(rd, n.i, p.g.People, peopleWindow) {
-				not = true
+			if n.w.activity == a && own(n.i) && p.before(rd, n.i, p.g.People, peopleWindow) && !p.doneLater(rd, n, peopleWindow) {
+				nots = append(nots, p.peopleEnd(rd, n.i, peopleWindow))
 			}
 		}
 		for _, v := range rd.verbs {
-			if p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
-				not = true
+			if p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) && !p.doneLater(rd, v, peopleWindow) {
+				nots = append(nots, p.peopleEnd(rd, v.i, peopleWindow))
 			}
+		}
+		not := len(nots) > 0
+		others := func(i int) bool {
+			e := p.peopleEnd(rd, i, peopleWindow)
+			return e >= 0 && !slices.Contains(nots, e)
 		}
 		// done by some: the act itself, or a bare verb of it, with people
 		// before it (医保屋里人都交，就我娘不交)
-		done := p.before(rd, h.i, p.g.People, peopleWindow)
+		done := others(h.i)
 		for _, v := range rd.verbs {
-			if !p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) {
+			if !p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && others(v.i) {
 				done = true
 			}
 		}
@@ -3351,9 +3361,6 @@ func (p *parser) verbNegated(rd *reading, v hit) bool {
 	return v.neg || slices.ContainsFunc(rd.facts, func(f hit) bool { return f.neg && f.clause == v.clause && f.j == v.i })
 }
 
-// partialVerbs is the act done by only some that bare verbs of one
-// activity say, done and not done (老人交、年轻人不交), in one clause asked
-// apart from every act of pos.
 // doneAfterAll finds a bare verb of one act said not done (冇交) and later
 // said again, not denied, ending its clause (今年现在交要得不): that act.
 func (p *parser) doneAfterAll(rd *reading) (hit, bool) {
@@ -3375,6 +3382,9 @@ func (p *parser) doneAfterAll(rd *reading) (hit, bool) {
 // done for are looked for (老人交、年轻人不交).
 const partialWindow = 10
 
+// partialVerbs is the act done by only some that bare verbs of one
+// activity say, done and not done (老人交、年轻人不交), in one clause asked
+// apart from every act of pos.
 func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 	for _, v := range rd.verbs {
 		if v.neg {
@@ -3391,8 +3401,9 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 			}
 			// (今年冇交，现在交; 学校那边冇交，我回户籍地交: the same
 			// person's act not done then or there, done now or here —
-			// part of a household is told by its people)
-			if !p.before(rd, v.i, p.g.People, partialWindow) && !p.before(rd, n.i, p.g.People, partialWindow) {
+			// part of a household is told by its people, and others)
+			if !p.before(rd, v.i, p.g.People, partialWindow) && !p.before(rd, n.i, p.g.People, partialWindow) ||
+				p.peopleEnd(rd, v.i, partialWindow) == p.peopleEnd(rd, n.i, partialWindow) || p.doneLater(rd, *n, partialWindow) {
 				continue
 			}
 			h := hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}
@@ -3403,6 +3414,46 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// peopleEnd is where the people word nearest before byte i ends, within
+// runes characters of it in its clause (see before); -1 for none. Two acts
+// with the same end are done by the same people.
+func (p *parser) peopleEnd(rd *reading, i, runes int) int {
+	s := rd.text
+	start := i
+	for n := 0; n < runes && start > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(s[:start])
+		if rd.clause(start-sz) != rd.clause(i) {
+			break
+		}
+		start -= sz
+	}
+	end := -1
+	for _, w := range p.g.People {
+		if k := strings.LastIndex(s[start:i], w); k >= 0 {
+			end = max(end, start+k+len(w))
+		}
+	}
+	return end
+}
+
+// doneLater reports whether act or verb n, said not done, is said again
+// after it, not denied, by the same people or in a clause naming none (伢子
+// 还没交，现在交得不): one not done yet, asked now — no part left out.
+func (p *parser) doneLater(rd *reading, n hit, runes int) bool {
+	by := p.peopleEnd(rd, n.i, runes)
+	for _, v := range rd.verbs {
+		if v.i <= n.j || p.verbNegated(rd, v) || n.w.activity != nil && !p.verbOf(v.words, n.w.activity) ||
+			n.w.activity == nil && v.words != n.words {
+			continue
+		}
+		// (只交伢子的: people said after the verb are its own)
+		if e := p.peopleEnd(rd, v.i, runes); e == by || e < 0 && !p.hasAny(clauseText(rd, v.clause), p.g.People) {
+			return true
+		}
+	}
+	return false
 }
 
 // goesAgain reports whether clause c, of a day of its own, says only that
@@ -4663,10 +4714,12 @@ func (p *parser) storyTime(rd *reading, a hit, m *dates.Mention) bool {
 }
 
 // ownerYear is the year of weak day m when it is said right before 的
-// and act a's noun (明年的医保, 2025年的医保, 下一年度的医保): it names
+// and act a's noun (明年的医保, 2025年的医保, 下一年度的医保), or right
+// after the noun, its 的 standing for it (居民医保明年的交了没): it names
 // whose the thing is — which year's plan — not when the act is done.
 func (p *parser) ownerYear(rd *reading, m *dates.Mention, a hit) (int, bool) {
-	if a.w.activity == nil || !p.yearOwned(rd, m) || m.End+len(p.g.Modifier.Particle) != a.objStart() {
+	if a.w.activity == nil || !p.yearOwned(rd, m) ||
+		m.End+len(p.g.Modifier.Particle) != a.objStart() && m.Start != a.objEnd() {
 		return 0, false
 	}
 	return m.Date.Year(), true // (a year said is read as its first day, or today in this one)
