@@ -1486,8 +1486,9 @@ var heldoutSets = []heldoutSet{
 	// and the misses by kind. The false 可以 fixed in data (超出核准 is has_permit false, permit-scope): 216 (86.1 %); seven keys that took a
 	// place for said or named another act corrected: 223 (88.8 %); a ban asked after an errand no rule covers
 	// (清明上山挂青，坟前不能烧纸了吧): 224 (89.2 %); 城管划好的 a marked-out pitch, 先搭起来再去批 without the approval: 226
-	// (90.0 %); a shop's tables set out on the pavement 出店经营: 227 (90.4 %).
-	{"set56", heldout56Glob, 250, 0.90, 0},
+	// (90.0 %); a shop's tables set out on the pavement 出店经营: 227 (90.4 %). Session 35 (fix5657): a choice asked as
+	// its own question (是明天摘还是后天摘？) answered for each option: 232 (92.4 %).
+	{"set56", heldout56Glob, 250, 0.92, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -617,6 +617,11 @@ type grammar struct {
 	// 哪个可以), asks of each: the alternative word does not take the
 	// first act back
 	ChooseEach []string `yaml:"choose_each"`
+	// ChoiceOpens opens the first option of a choice asked as a question
+	// of its own (纸钱是在坟前烧还是…？): each option is answered; not
+	// where a word of ChoiceOpensNot holds it (但是, 是不是)
+	ChoiceOpens    []string `yaml:"choice_opens"`
+	ChoiceOpensNot []string `yaml:"choice_opens_not"`
 	// Either join two values of one fact the caller cannot choose between
 	// (寒露籽还是霜降籽): neither is taken
 	Either []string `yaml:"either"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "af5a29ff6e0c4fe821372ae8f4bf664439ad68ef4d76ea6bfd827133a9570dbc", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "b5a6ed6d567248488f44aecc59519255f9948488c7f021a9be7d315c8c7a859b", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -289,6 +289,8 @@ func grammarSnap0() *grammar {
 	s.ReportDeclared = []string{"举报", "投诉", "反映", "报警"}
 	s.Alternatives = []string{"还是", "或者是", "要么"}
 	s.ChooseEach = []string{"哪个", "哪样", "哪种", "哪一个", "哪一样"}
+	s.ChoiceOpens = []string{"是"}
+	s.ChoiceOpensNot = []string{"还是", "但是", "要是", "就是", "可是", "只是", "于是", "总是", "算是", "倒是", "像是", "硬是", "老是", "正是", "都是", "也是", "不是", "是不是", "是否", "凡是", "若是", "真是"}
 	s.Either = []string{"还是", "或者是", "或者", "或是", "要么是"}
 	s.Doubt = []string{"分不清", "搞不清", "弄不清", "不清楚", "不晓得", "不知道", "说不清", "认不出", "分不出"}
 	s.DoubtJoined = []string{"和", "跟", "与", "、"}

@@ -192,6 +192,11 @@ func (r *partReader) read(text string) *understanding {
 		return u
 	}
 	u := r.readOne(text)
+	if u.intent == IntentDecision && u.unanswered == 0 && len(u.parts) == 0 {
+		if parts := r.p.choiceParts(text, r); len(parts) > 1 {
+			u = &understanding{intent: IntentSeveral, rd: u.rd, parts: parts, queries: []*Query{parts[0].queries[0]}}
+		}
+	}
 	if u.intent != IntentSeveral && u.unanswered == 0 {
 		if parts := r.p.questionParts(u.rd, r); len(parts) > 1 {
 			u = &understanding{intent: IntentSeveral, rd: u.rd, parts: parts, queries: []*Query{parts[0].queries[0]}}
