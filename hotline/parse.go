@@ -1890,7 +1890,7 @@ func (p *parser) kindApart(rd *reading) {
 				// what the thing is of — a renovation's tiles are its
 				// waste; said in the act's clause it may be another
 				// thing of it, 装修垃圾跟生活垃圾混起丢)
-				if f.activity.IsA(h.w.activity) && p.hasAny(rd.text[clauseBegin(rd, h.wi):h.wj], f.with) ||
+				if p.kindOf(f.activity, h.w.activity, h.obj) && (p.hasAny(rd.text[clauseBegin(rd, h.wi):h.wj], f.with) || p.settingBefore(rd, h.wi, f.with)) ||
 					!f.activity.IsA(h.w.activity) && !h.w.activity.IsA(f.activity) && p.plainFrame(h.w.activity, rd.text[h.i:h.j], h.obj) &&
 						p.withSaid(rd, f, h.i) && !p.hasAny(clauseText(rd, rd.clause(min(h.i, h.wi))), f.with) {
 					rd.acts[k].w.activity = f.activity
@@ -1908,6 +1908,40 @@ func (p *parser) kindApart(rd *reading) {
 			break
 		}
 	}
+}
+
+// kindOf reports whether activity k is a kind of a, or — for a thing k
+// takes only with a with-word — of the act a is told apart from only by
+// what it implies (乱倒垃圾 by the place: the renovation's rubbish tipped on
+// a roadside is 倾倒建筑垃圾 there, whose own kind the place then names; 装修
+// 垃圾乱堆 stays the kind its verb names).
+func (p *parser) kindOf(k, a *rules.Activity, obj string) bool {
+	if k.IsA(a) {
+		return true
+	}
+	if a.Parent == nil || len(a.Implies) == 0 || !k.IsA(a.Parent) {
+		return false
+	}
+	return !slices.ContainsFunc(p.frames, func(f *frame) bool { return f.activity == k && len(f.with) == 0 && f.objects[obj] })
+}
+
+// settingBefore reports whether the clause right before byte i's, in its
+// sentence (a comma between), ends with one of words and says no act of a
+// rule: the setting the thing is of (城区装修，垃圾倒路边 — the renovation's
+// rubbish), as a with-word in the act's own clause is.
+func (p *parser) settingBefore(rd *reading, i int, words []string) bool {
+	lo := clauseBegin(rd, i)
+	if lo == 0 {
+		return false
+	}
+	pc := rd.clause(lo - 1)
+	t := rd.text[rd.clauseStart(lo-1, pc):lo]
+	body := strings.TrimRightFunc(t, clauseBreakOrSpace)
+	if strings.ContainsAny(t[len(body):], "。.？?！!；;") {
+		return false
+	}
+	return p.hasSuffixAny(body, words) &&
+		!slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == pc && h.w.activity != nil })
 }
 
 // verbAndObject reports whether s is one of frame f's verbs followed by one
