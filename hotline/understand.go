@@ -425,12 +425,21 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			// after it asks, with nothing of its own to ask it of
 			// 能在屋里烧包不 能在坟山上烧不: or a clause asking with the act's
 			// verb said again, at a place of its own
+			// 我烧田埂离山远得很，我叔叔的田就在山边上，他也烧: or another
+			// person's place said in a clause of its own, his bare verb
+			// in the next
+			placed := c > acts[0].clause && p.placedThenDone(rd, lastBefore(c), c)
 			if c > acts[0].clause && (p.clauseEndsWith(rd, c, p.g.Ellipsis) || (p.asks(clauseText(rd, c)) || p.asksNext(rd, c, actClauses)) && p.clauseHasEnum(rd, c) ||
-				p.verbAskedAgain(rd, c, lastBefore(c))) {
+				p.verbAskedAgain(rd, c, lastBefore(c))) || placed {
 				again := askedAgain(c)
 				extra = append(extra, again)
 				delete(shared, c)
 				p.markVerbAgain(rd, again)
+				if placed {
+					next := again
+					next.clause = c + 1
+					p.markVerbAgain(rd, next)
+				}
 				// 别个山上的茶籽摘不得，那我摘自家山上的呢: the act refused
 				// and the case turned to, asked with 呢 — the turn is what
 				// is asked, never the refused case's answer
@@ -814,6 +823,27 @@ func (p *parser) otherPlaced(rd *reading, a hit, c int) bool {
 	}
 	t := strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace)
 	return p.firstSubject(t) == 0 && !p.callerNamed(t)
+}
+
+// placedThenDone reports whether clause c, opened by another person
+// (我叔叔的田就在山边上), says his place and no verb of act a, and the clause right
+// after it opens with a pronoun, says no act or fact of its own and a's verb
+// bare (他也烧): that person's act at his place, a second case, as
+// otherPlaced reads it said in one clause. a's clause names only the
+// caller.
+func (p *parser) placedThenDone(rd *reading, a hit, c int) bool {
+	if a.clause < 0 || a.clause >= c || a.w.activity == nil || !clausePlaced(rd, c) || !p.onlyCallerNamed(clauseText(rd, a.clause)) {
+		return false
+	}
+	t := strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace)
+	if p.firstSubject(t) != 0 || p.callerNamed(t) || slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == c }) {
+		return false
+	}
+	n := c + 1
+	if !p.pronounOpens(clauseText(rd, n)) || clausePlaced(rd, n) || slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == n }) {
+		return false
+	}
+	return slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == n && !v.neg && p.verbOf(v.words, a.w.activity) })
 }
 
 // callerBefore is, for one act asked in a clause opened by another person
