@@ -4918,6 +4918,10 @@ func (p *parser) mayAfterDone(rd *reading, h hit) bool {
 	return false
 }
 
+// maxDoneBefore is the most characters said between a verb told done
+// (交了) and the act's object named after it (那边的居民医保).
+const maxDoneBefore = 6
+
 // scope marks negation, focus and background on acts and facts.
 func (p *parser) scope(rd *reading) {
 	s := rd.text
@@ -4976,6 +4980,13 @@ func (p *parser) scope(rd *reading) {
 		}
 		for _, v := range rd.verbs {
 			if v.clause == h.clause && v.i >= h.j && strings.HasPrefix(s[v.j:], "了") && p.verbOf(v.words, h.w.activity) {
+				h.bg = true
+			}
+			// (在深圳交了那边的居民医保: or said before it, 了 right after
+			// the verb and a few words between — no other verb)
+			if v.clause == h.clause && v.j <= h.i && h.wj == 0 && strings.HasPrefix(s[v.j:], "了") && p.verbOf(v.words, h.w.activity) &&
+				utf8.RuneCountInString(s[v.j:h.i]) <= maxDoneBefore &&
+				!slices.ContainsFunc(rd.verbs, func(o hit) bool { return o.i > v.i && o.j <= h.i }) {
 				h.bg = true
 			}
 		}

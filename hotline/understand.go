@@ -1331,8 +1331,10 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 				break
 			}
 			// (我爸有职工医保，他也交一份居民医保: 他 opening the clause after
-			// one other person named is that person)
-			if n == 1 && !self && p.pronounOpens(s) && !p.callerNamed(text[spans[first][0]:spans[first][1]]) {
+			// another person named last is that person — 我交居民医保，我儿子
+			// 在深圳交了…，他屋里这边也交吧 too)
+			if n >= 1 && !self && p.pronounOpens(s) && !p.callerNamed(text[spans[named[n-1]][0]:spans[named[n-1]][1]]) &&
+				(n == 1 || toldDone(rd, spans[named[n-1]])) {
 				owner[k] = n
 				break
 			}
@@ -1447,6 +1449,24 @@ func (p *parser) pairParts(rd *reading, today calendar.Date) []*understanding {
 		return nil
 	}
 	return parts
+}
+
+// toldDone reports whether stretch sp says an act and every act in it is
+// told done (我儿子在深圳交了那边的居民医保): the story of the one a later 他
+// speaks of, not a case asked — after a second person, 他 is that person
+// only then (我叔叔在山上烧，他也放鞭炮 may be a third).
+func toldDone(rd *reading, sp [2]int) bool {
+	found := false
+	for _, h := range rd.acts {
+		if h.i < sp[0] || h.j > sp[1] || h.w.activity == nil {
+			continue
+		}
+		if !h.bg || h.when {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // toldKnown reports whether the stretch sp of text tells a case as known
