@@ -346,6 +346,11 @@ type grammar struct {
 		// not ask too: a fire told beside an act asked is never dropped
 		// (摘完茶籽顺手把茶枯饼烧了).
 		Told []string `yaml:"told"`
+		// Placed are verbs read as done to any thing only when said with
+		// nothing but where, and only by a frame whose with-words that
+		// place says (在城里人行道上摆: a stall; 摆 names too many things
+		// to take any object).
+		Placed []string `yaml:"placed"`
 	} `yaml:"unknown_thing"`
 	Locatives []string `yaml:"locatives"`
 	// Directions may lie between a place and a later one that ends with a

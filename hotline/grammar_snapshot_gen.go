@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "b5a6ed6d567248488f44aecc59519255f9948488c7f021a9be7d315c8c7a859b", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "04aacef14988970c9a45d7419fd8f2547b589f72eaa98e21cca0518c2991afcc", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -177,6 +177,7 @@ func grammarSnap0() *grammar {
 	s.UnknownThing.Word = "东西"
 	s.UnknownThing.Verbs = []string{"烧", "烧掉", "焚烧", "卖"}
 	s.UnknownThing.Told = []string{"烧", "烧掉", "焚烧"}
+	s.UnknownThing.Placed = []string{"摆"}
 	s.Locatives = []string{"边上", "里面", "里头", "上面", "旁边", "外面", "上", "里", "边", "旁", "面", "内", "外", "头"}
 	s.Directions = []string{"后面", "后头", "后边", "背后", "前面", "前头", "前边", "对面", "对过", "旁边", "边上", "隔壁", "上面", "上头", "下面", "底下", "脚下", "附近", "周围", "外面", "外头", "左边", "右边"}
 	s.TowardBetween = []string{"的", "门口", "前面", "对面", "那边", "这边"}

@@ -7515,6 +7515,10 @@ func (p *parser) unknownThings(rd *reading) {
 	var things [][2]int
 	for _, v := range rd.verbs {
 		f := p.thingFrame(v.words)
+		placedOnly := false // read only with nothing but where (摆)
+		if f == nil && len(rd.acts) == 0 && p.placedAt(rd, v) > 0 && p.endsBare(rd, v) {
+			f, placedOnly = p.placedFrame(rd, v), true
+		}
 		if f == nil || slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] }) ||
 			slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == v.clause && !p.toldApart(h, v) }) {
 			continue
@@ -7536,6 +7540,9 @@ func (p *parser) unknownThings(rd *reading) {
 			// one inside it does not (在承包的山上烧)
 			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity}, clause: v.clause, words: v.words})
 			things = append(things, [2]int{v.i, v.j})
+			continue
+		}
+		if placedOnly {
 			continue
 		}
 		if i == j && told && b > 0 && slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause != v.clause }) {
@@ -7643,6 +7650,28 @@ func (p *parser) thingFrame(v string) *frame {
 	}
 	for _, f := range p.byVerb[v] {
 		if f.activity != nil && len(f.with) == 0 && f.objects[p.g.UnknownThing.Word] {
+			return f
+		}
+	}
+	return nil
+}
+
+// endsBare reports whether verb v ends its clause but for question words
+// (在人行道上摆, 摆行不行, 能摆不): nothing said after it is its thing.
+func (p *parser) endsBare(rd *reading, v hit) bool {
+	rest := strings.TrimRightFunc(rd.text[v.j:clauseEndTrimmed(rd, v)], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return rest == "" || slices.Contains(p.g.Asking, rest) || slices.Contains(p.g.AskingEnd, rest)
+}
+
+// placedFrame is the frame of a covered activity that takes verb v, one
+// of unknown_thing's placed verbs, with any thing, whose with-words are
+// said with it (在城里人行道上摆); nil for none.
+func (p *parser) placedFrame(rd *reading, v hit) *frame {
+	if !slices.Contains(p.g.UnknownThing.Placed, v.words) {
+		return nil
+	}
+	for _, f := range p.byVerb[v.words] {
+		if f.activity != nil && len(f.with) > 0 && f.objects[p.g.UnknownThing.Word] && p.withSaid(rd, f, v.i) {
 			return f
 		}
 	}
