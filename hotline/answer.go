@@ -1310,7 +1310,7 @@ func (h *Hotline) whenOf(l Lang, d calendar.Date, q *Query) string {
 			return h.moment(l, t, q) // 今晚11点: 11月6日23点
 		}
 	}
-	if q != nil && q.dayPassed != (calendar.Date{}) && d == q.Date {
+	if q != nil && q.dayPassed != (calendar.Date{}) && d == q.Date && q.dayPassed.Before(d) {
 		// 过了12月31号 said on 1月10日: that day has passed, today is answered
 		// (the day said without its year: the one just passed, as said)
 		_, m, dd := q.dayPassed.Date()

@@ -1914,6 +1914,13 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 									mn.Date = pm
 								} else {
 									mn.prev = pm
+									// (清明过了一个礼拜去上坟 said a day past
+									// that week: the count, said loosely, of
+									// the one just lived — the call's day,
+									// as 过了15号 said on the 20th)
+									if today.Sub(pm) <= r.w.RecentDays {
+										mn.Passed, mn.Date, mn.Note = pm, today, r.w.PastNote
+									}
 								}
 							}
 						}
