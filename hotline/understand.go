@@ -311,7 +311,9 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	for _, h := range rd.acts {
 		// (寒露籽我没提前摘 等到10月8号才摘的: the act asked is the denied
 		// one done later — its object's facts are the act's)
-		if !h.neg || slices.ContainsFunc(acts, func(a hit) bool { return strings.HasPrefix(a.words, h.words+"…") }) {
+		// (现在不能摘寒露籽吧: nor the denied act that is itself the one
+		// asked — a negative question of it, its object its own)
+		if !h.neg || slices.ContainsFunc(acts, func(a hit) bool { return strings.HasPrefix(a.words, h.words+"…") || a.i == h.i && a.j == h.j }) {
 			continue
 		}
 		i, j := h.i, h.j
