@@ -2764,12 +2764,18 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		pos = kept
 	}
 	// 只交三个人的: an act for only some of the people
-	for _, h := range pos {
+	for k, h := range pos {
 		if h.w.activity == nil || p.partial[h.w.activity.ID] == nil || !h.focus {
 			continue
 		}
 		if p.peopleNear(rd, h) {
 			h.w.activity = p.partial[h.w.activity.ID]
+			// (菜市场门口乱倒菜叶子会罚吗？还有医保我们家只想给小孩交: the
+			// others asked in questions of their own keep their answers)
+			if p.sentencesApart(rd, h, pos) {
+				pos[k] = h
+				break
+			}
 			return []hit{h}
 		}
 	}
@@ -2782,7 +2788,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// acts each asked apart, only its own clause's words tell, and the
 		// others keep their answers)
 		apart := len(pos) > 1 && !slices.ContainsFunc(pos, func(o hit) bool { return o.i != h.i && !p.apart(rd, h, o) })
-		own := func(i int) bool { return !apart || rd.clause(i) == h.clause }
+		// (…乱倒菜叶子会罚吗？还有医保我们家想给小孩交，大人不交行吗: the
+		// others asked in sentences of their own, its own sentence tells)
+		inSentence := !apart && p.sentencesApart(rd, h, pos)
+		apart = apart || inSentence
+		own := func(i int) bool { return !apart || rd.clause(i) == h.clause || inSentence && oneSentence(rd, i, h.i) }
 		a := h.w.activity
 		// the people not doing it, by where their word ends: those doing
 		// it must be others (我老娘的医保还没交 is one person's act not
@@ -3527,6 +3537,24 @@ func (p *parser) goesAgain(rd *reading, c int) bool {
 // that only holds an asking word in a story (多交一份能多报销一点).
 func (p *parser) apart(rd *reading, a, b hit) bool {
 	return a.clause != b.clause && p.bothAsk(rd, a.clause, b.clause) && p.endsQuestion(rd, a.clause) && p.endsQuestion(rd, b.clause)
+}
+
+// sentencesApart reports whether every act of pos but h is asked in a
+// sentence of its own, apart from h's: a question that ends before h's
+// sentence begins, or begins after it ends.
+func (p *parser) sentencesApart(rd *reading, h hit, pos []hit) bool {
+	return len(pos) > 1 && !slices.ContainsFunc(pos, func(o hit) bool {
+		return o.i != h.i && (o.clause < 0 || oneSentence(rd, o.i, h.i) || !p.endsQuestion(rd, o.clause))
+	})
+}
+
+// oneSentence reports whether bytes i and j are in one sentence of the
+// call: no sentence stop between them.
+func oneSentence(rd *reading, i, j int) bool {
+	if i > j {
+		i, j = j, i
+	}
+	return !strings.ContainsAny(rd.text[i:j], sentenceStops)
 }
 
 // endsQuestion reports whether clause c ends as a question: with an
