@@ -743,7 +743,14 @@ func (p *parser) storyYearless(rd *reading, m *dates.Mention, today calendar.Dat
 // nothing but them (倒河边了，有事没). Beside an act to do (今天又想倒) it
 // is a question of its own — its ban is never lost as the story's.
 func (p *parser) doneAsked(rd *reading, h hit) bool {
-	if !h.bg || h.when || h.mod || h.w.activity == nil || h.clause < 0 || len(p.g.DoneAsked) == 0 {
+	return h.bg && !h.when && !h.mod && p.toldAsked(rd, h)
+}
+
+// toldAsked reports whether act h is followed, in its clause or as the
+// next clause alone, by words asking what its doing brings (有事没, 要紧不:
+// done_asked).
+func (p *parser) toldAsked(rd *reading, h hit) bool {
+	if h.w.activity == nil || h.clause < 0 || len(p.g.DoneAsked) == 0 {
 		return false
 	}
 	const pauses = "，,。.？?！!；;、 \t\u3000"

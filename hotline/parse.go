@@ -4937,8 +4937,18 @@ func (p *parser) scope(rd *reading) {
 		if r, n := decodeRune(rest); n > 0 && strings.HasPrefix(rest[n:], "了") && p.isComplement(string(r)) {
 			rest = rest[n:]
 		}
+		// (把垃圾倒河边了，有事没: the place it went to, said right after the
+		// verb, then 了, and what it brings asked — 多的倒到河边了，可以吗 may
+		// ask of it still)
+		if h.clause >= 0 && p.toldAsked(rd, *h) {
+			if r, ok := p.placeSaidAt(rd, h.j, rd.clauseEnd(h.j, h.clause)); ok && strings.HasPrefix(s[r:], "了") {
+				rest = s[r:]
+			}
+		}
 		step := p.thenStep(rd, *h) || h.w.activity != nil && slices.Contains(p.g.Held, s[h.i:h.j])
-		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && !p.disposal(rd, h) && !(h.neg && p.forbidden(rd, h.i)) && !step &&
+		// (把稻草烧了 asks for it; 把垃圾倒河边了，有事没 tells it done and
+		// asks what follows)
+		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && (!p.disposal(rd, h) || p.toldAsked(rd, *h)) && !(h.neg && p.forbidden(rd, h.i)) && !step &&
 			!p.mayAfterDone(rd, *h) {
 			// 老家交了医保: done already, the story not the question (but
 			// 又不准烧田埂了 says the ban has come: nothing was done)

@@ -4671,6 +4671,23 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
 }
 
+// placeSaidAt is the end of a place read as a fact right at byte i, after
+// a word of `at` or `toward` if any (河边, 在河边, 到河边), ending by byte
+// end; false for none.
+func (p *parser) placeSaidAt(rd *reading, i, end int) (int, bool) {
+	for _, w := range slices.Concat(p.g.At, p.g.Toward, []string{""}) {
+		if !strings.HasPrefix(rd.text[i:], w) {
+			continue
+		}
+		for _, f := range rd.facts {
+			if f.i == i+len(w) && f.j > f.i && f.j <= end {
+				return f.j, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // toldDone reports whether act a is told done on day m (跨年那晚在山顶放烟花
 // 被派出所带走了, 去年9月10号在城里倒的渣土): a 现在 said after it tells
 // the story on (现在放出来了, 现在被城管翻出来查), and the act is asked of
@@ -5034,6 +5051,11 @@ func (p *parser) done(rd *reading, a hit, nearer bool, day int) bool {
 			if r, ok := strings.CutPrefix(rest, c); ok {
 				rest, trimmed = r, true
 			}
+		}
+		// (9月10号…把垃圾倒河边了，有事没: the place it went to, said
+		// right after the verb, then the aspect)
+		if r, ok := p.placeSaidAt(rd, end-len(rest), end); ok {
+			rest, trimmed = rd.text[r:end], true
 		}
 	}
 	for _, w := range p.g.DoneAfter {
