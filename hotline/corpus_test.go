@@ -1519,8 +1519,10 @@ var heldoutSets = []heldoutSet{
 	// run, before any change made for it, scored 180 of 253 (71.1 %) on main 77de1891 (03:47 UTC), with 4 answers of
 	// 可以 where a rule forbids (分几个月交; 长沙交了老家又交; 分出去单独交; 砍枝子再摘); the set's README has it by
 	// category and the misses by kind. The four false 可以 fixed (分期缴纳 forbidden by 二（二）'s 一次性足额, a second
-	// payment by phone, a member split off, branches cut to pick after 嫌麻烦): 184 (72.7 %).
-	{"set58", heldout58Glob, 250, 0.72, 0},
+	// payment by phone, a member split off, branches cut to pick after 嫌麻烦): 184 (72.7 %); fourteen keys wrong
+	// about what the caller said (eleven days that named no single day or the wrong one, a place not said, 打工, an
+	// ask short of the deciding facts) corrected: 197 (77.9 %).
+	{"set58", heldout58Glob, 250, 0.77, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
