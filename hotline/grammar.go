@@ -754,12 +754,15 @@ type grammar struct {
 	// act asked about is done: Before right before its name, After after
 	// it (and after any of Linking: 那边, 的, or a pause). Said in another
 	// clause than the act's, whose own clause says one of Home (老家,
-	// 屋里), it is where someone is: the act is done at home.
+	// 屋里), it is where someone is: the act is done at home. One of Back
+	// said right after the story (在零陵上班，那边山上烧烤) points the act
+	// back to the place: it is the act's place after all.
 	OutsideBackground struct {
 		Before  []string `yaml:"before"`
 		After   []string `yaml:"after"`
 		Linking []string `yaml:"linking"`
 		Home    []string `yaml:"home"`
+		Back    []string `yaml:"back"`
 	} `yaml:"outside_background"`
 	// Origin are the words that make a place said between them where
 	// someone comes from (从乡里上来, 从山上下来): Before right before the

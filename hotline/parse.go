@@ -487,7 +487,7 @@ type parser struct {
 	anywhere map[*rules.Activity]bool
 	// outsideBefore and outsideAfter hold the grammar's
 	// outside_background words, longest first
-	outsideBefore, outsideAfter, outsideLinking, outsideHome []string
+	outsideBefore, outsideAfter, outsideLinking, outsideHome, outsideBack []string
 	// manners: activity id → the activities that are ways of doing it
 	// which the rules judge apart (拆户参保 of 参保缴费)
 	manners map[string][]*rules.Activity
@@ -6808,6 +6808,7 @@ func (p *parser) placeWords(voc *vocab.Vocabulary) {
 	p.outsideAfter = longestFirst(set2(p.g.OutsideBackground.After))
 	p.outsideLinking = longestFirst(set2(p.g.OutsideBackground.Linking))
 	p.outsideHome = longestFirst(set2(p.g.OutsideBackground.Home))
+	p.outsideBack = longestFirst(set2(p.g.OutsideBackground.Back))
 }
 
 // areaWords makes the names of the divisions the notices apply in words

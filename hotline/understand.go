@@ -5399,10 +5399,24 @@ func (p *parser) outsideBackground(rd *reading, h hit) bool {
 	}
 	for _, w := range p.outsideAfter {
 		if strings.HasPrefix(after, w) {
-			return true
+			return !p.backToPlace(after[len(w):])
 		}
 	}
 	return false
+}
+
+// backToPlace reports whether the text right after a place's story (在零陵
+// 上班) begins, after any pause, with a word pointing back to the place
+// (那边山上烧烤, 打工那边宿舍后面): the act is done there.
+func (p *parser) backToPlace(rest string) bool {
+	for {
+		r, n := utf8.DecodeRuneInString(rest)
+		if n == 0 || !(unicode.IsSpace(r) || clauseBreak(r)) {
+			break
+		}
+		rest = rest[n:]
+	}
+	return slices.ContainsFunc(p.outsideBack, func(w string) bool { return strings.HasPrefix(rest, w) })
 }
 
 // homeElsewhere reports whether the place outside the rule base's area at
