@@ -3192,7 +3192,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		for _, o := range pos {
 			// (渣土车拉渣 不盖篷布: or the next clause of one sentence, parted
 			// by a space only)
-			if o.w.activity != nil && h.w.activity != nil && o.w.activity != h.w.activity && sameSentence(rd, o.i, h.i) && o.w.activity.IsA(h.w.activity) &&
+			// (拉了三十个摘茶籽的人去茶山，超载了: or its words are what a frame
+			// of the kind needs said with it, in a clause of its own)
+			if o.w.activity != nil && h.w.activity != nil && o.w.activity != h.w.activity && (sameSentence(rd, o.i, h.i) || p.withOfKind(o, h)) && o.w.activity.IsA(h.w.activity) &&
 				!p.hasAny(rd.text[min(o.i, h.i):max(o.i, h.i)], p.g.Connectors) {
 				drop = true // 生火煮东西: a kind of it is named (but not 倒渣土和乱倒垃圾)
 			}
@@ -3244,6 +3246,21 @@ func doneAfter(h hit, fg []hit) bool {
 	return !slices.ContainsFunc(fg, func(o hit) bool {
 		return o.j > h.i || o.w.activity != nil && o.w.activity.Notice == h.w.activity.Notice
 	})
+}
+
+// withOfKind reports whether act h's words are a with-word of a frame of
+// act o's, said in the clause right after o's (超载 of 拉…摘茶籽的人): the
+// frame's act is h done in o's kind, not h asked of its own.
+func (p *parser) withOfKind(o, h hit) bool {
+	if h.clause != o.clause+1 {
+		return false
+	}
+	for _, f := range p.frames {
+		if f.activity == o.w.activity && f.withNext && slices.Contains(f.with, h.words) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindsOfOne reports whether a and b are two kinds of one act, neither a
