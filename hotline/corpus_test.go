@@ -1465,8 +1465,9 @@ var heldoutSets = []heldoutSet{
 	// the period (4月30号…当天还算禁火期吗), the act's verdict: 206 (82.4 %). Session 34 (fixturn): 9月10号 said in
 	// October of the 办法's start, this September's; the word measured by dropped beside the caller's act said later,
 	// and after 也算 a fact asked, not a second place; 算 alone before the act measured by; 没去哪里批 not approved:
-	// 214 (85.6 %); 不是重点防火区 the general class, 分开住的 no household member: 216 (86.4 %).
-	{"set53", heldout53Glob, 250, 0.86, 0},
+	// 214 (85.6 %); 不是重点防火区 the general class, 分开住的 no household member: 216 (86.4 %). Session 35
+	// (fixpeople): 我妈的山 the family's hill: 218 (87.2 %).
+	{"set53", heldout53Glob, 250, 0.87, 0},
 	// Held-out set 54 (testdata/heldout/s54-quoting, 252 calls in 7 categories, session 33): callers who quote
 	// a notice in its own words, a little wrong, and ask what it means for their act. Its first run, before any
 	// change made for it, scored 195 of 252 (77.4 %) on d75ba39b, with 3 answers of 可以 where the case expects
@@ -1488,8 +1489,9 @@ var heldoutSets = []heldoutSet{
 	// (80.2 %). Session 33 (set55): a group's employer's plan (the two false 不可以), 村口 and 戏台前 out of doors, a
 	// group's errands no notice governs: 213 (84.5 %). Session 34 (fix5455): 围着篝火唱歌, 落叶…一把火烧掉, a place
 	// said designated as a deed (指定了一块地方), the sprinklers refused, riders named by their group: 220 (87.3 %);
-	// 围着不让他们收, a pitch allotted to a group, consent said of who gives it: 225 (89.3 %).
-	{"set55", heldout55Glob, 250, 0.89, 0},
+	// 围着不让他们收, a pitch allotted to a group, consent said of who gives it: 225 (89.3 %). Session 35: the
+	// renovation's rubbish said bare, pickers carried in a load over the limit (fixpeople): 227 (90.1 %).
+	{"set55", heldout55Glob, 250, 0.90, 0},
 	// Held-out set 57 (testdata/heldout/s57-seasons, 253 calls in 7 categories, session 34): the act placed in time by
 	// the season, the farm work, the weather or the hour. Its first run, before any change made for it, scored 204 of
 	// 253 (80.6 %) on main e8f0f490 (00:53 UTC), with one answer of 可以 where a rule forbids (霜降前后: the term's
