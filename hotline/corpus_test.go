@@ -1499,7 +1499,7 @@ var heldoutSets = []heldoutSet{
 	// or a day not said corrected: 209 (82.6 %). Session 34 (set57): 年前年后 no 前年, 开春 said in the spring is now: 215
 	// (85.0 %); one more key that named a grave not said corrected: 216 (85.4 %). Session 35 (fix5657): paper burnt with
 	// where the grave is told right after (…烧纸，坟在半山腰): 217 (85.8 %); 女婿 no close relative, 跟我一起住的 of the
-	// household, 冇去报批 / 审批办好了 the approval: 221 (87.4 %).
+	// household, 冇去报批 / 审批办好了 the approval: 221 (87.4 %); 流动叫卖 流动经营: 222 (87.7 %).
 	{"set57", heldout57Glob, 250, 0.87, 0},
 	// Held-out set 56 (testdata/heldout/s56-forms, 251 calls in 7 categories, session 34): the form of the question
 	// (negative, rhetorical, double negative, tag, A-not-A, choice, which/when, hedged, echo, "what if"). Its first
