@@ -1524,8 +1524,9 @@ var heldoutSets = []heldoutSet{
 	// category and the misses by kind. The four false 可以 fixed (分期缴纳 forbidden by 二（二）'s 一次性足额, a second
 	// payment by phone, a member split off, branches cut to pick after 嫌麻烦): 184 (72.7 %); fourteen keys wrong
 	// about what the caller said (eleven days that named no single day or the wrong one, a place not said, 打工, an
-	// ask short of the deciding facts) corrected: 197 (77.9 %).
-	{"set58", heldout58Glob, 250, 0.77, 0},
+	// ask short of the deciding facts) corrected: 197 (77.9 %). Session 35 (set58): no special case said, the
+	// approval not got, no pitch marked out, in words: 202 (79.8 %).
+	{"set58", heldout58Glob, 250, 0.79, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
