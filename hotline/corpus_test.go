@@ -1515,8 +1515,11 @@ var heldoutSets = []heldoutSet{
 	// Held-out set 59 (testdata/heldout/s59-named, 252 calls in 7 categories, session 35): places named the local
 	// way. Its first run, before any change made for it, scored 210 of 252 (83.3 %) on main 77de1891 (03:47 UTC), with 1
 	// answer of 可以 where a rule forbids (我们屋里想分户…: 拆户参保 read as enrolling); the set's README has it by category and the misses
-	// by kind.
-	{"set59", heldout59Glob, 250, 0.83, 0},
+	// by kind. The false 可以 fixed in data (单独在…交, the household split): 211 (83.7 %); seven keys that took a day
+	// or an act the caller did not say corrected: 219 (86.9 %). Session 35 (set59): a place outside the county pointed
+	// back to (在零陵上班，那边山上), 你们祁阳 the hotline's area: 221 (87.7 %); 祖坟山 on the hill, 我侄儿的医保 no close
+	// relative's: 225 (89.3 %).
+	{"set59", heldout59Glob, 250, 0.89, 0},
 	// Held-out set 58 (testdata/heldout/s58-means, 253 calls in 7 categories, session 35): the means and manner of
 	// the act (how it is done: the tool, the container, the vehicle, how much, how long, how carefully). Its first
 	// run, before any change made for it, scored 180 of 253 (71.1 %) on main 77de1891 (03:47 UTC), with 4 answers of
