@@ -53,6 +53,9 @@ type grammar struct {
 	AfterDays  []string `yaml:"after_days"`
 	BeforeDay  []string `yaml:"before_day"`
 	BeforeFew  []string `yaml:"before_few"`
+	// SomeDays after a lunar day of tens (腊月二十几) say some day of the
+	// nine after it (dates.Words.SomeDays).
+	SomeDays []string `yaml:"some_days"`
 	// AroundTerm are the words after a solar term that say the days round it
 	// (霜降前后): answered as BeforeFew's, for the day before.
 	AroundTerm []string `yaml:"around_term"`

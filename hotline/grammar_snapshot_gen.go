@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "b2267ed2398ffbd78001111a2e2eb67e3591c52e6afebe14496cb00e6f687a06", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "497382c9849265c48fa595323ccedd268f880119b69c9ab92f3be919331feb74", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -43,6 +43,7 @@ func grammarSnap0() *grammar {
 	s.AfterDays = []string{"过了", "过后", "以后", "之后", "后"}
 	s.BeforeDay = []string{"以前", "之前", "前"}
 	s.BeforeFew = []string{"前几天", "前几日", "前些天", "前些日子", "前两三天", "前三两天", "前几晚", "前些时候"}
+	s.SomeDays = []string{"几", "多"}
 	s.AroundTerm = []string{"前后", "左右"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
 	s.Past = []string{"过了", "过完", "已经过了", "结束了"}

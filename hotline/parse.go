@@ -701,7 +701,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	go func() {
 		var err error
 		p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, LunarMonths: g.LunarMonths, Years: g.Years, NotYears: g.NotYears,
-			MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
+			MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, SomeDays: g.SomeDays, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 			Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
 			Before: g.Before, BeforeDays: g.BeforeDays, AfterDays: g.AfterDays, BeforeDay: g.BeforeDay, BeforeFew: g.BeforeFew, AroundTerm: g.AroundTerm, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, LastNotAfter: g.LastNotAfter, NewYearFirst: g.NewYearFirst, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
 			Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote,

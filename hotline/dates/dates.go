@@ -47,6 +47,9 @@ type Words struct {
 	// MonthSpans are parts of a month said as spans of days: 中旬 [11, 20],
 	// 下旬 [21, 0] (0 is the last day).
 	MonthSpans map[string][2]int
+	// SomeDays said right after a lunar day of tens (腊月二十几) make it some
+	// day of the nine after it: the span, asked today while it runs.
+	SomeDays   []string
 	YearParts  map[string]int // 年底 0
 	This       []string       // 这, 本 (this week)
 	Next       []string       // 下 (next week)
@@ -1298,6 +1301,10 @@ func (r *Reader) lunar(s *scan, today calendar.Date, year int) {
 		if m[2] >= 0 && m[3] > m[2] {
 			l.Year, _ = strconv.Atoi(s.text[m[2]:m[3]])
 		}
+		if mn, ok := r.someDays(s, m[0], m[1], l, today, year); ok {
+			s.add(mn)
+			continue
+		}
 		if d0, ok := s.lunarDay(r, l, today, year); ok {
 			// 农历九月初六前一天, 腊月二十三后第二天
 			d, end := r.dayMod(s, m[1], d0)
@@ -1395,6 +1402,36 @@ named:
 		r.monthLunar(s, today)
 		r.bareLunar(s, today)
 	}
+}
+
+// someDays reads lunar day l of tens said at text[i:j] with a word of
+// SomeDays after it (腊月二十几): the days from the one after l to the ninth,
+// in the occurrence whose last day is still to come — today when they
+// run now (腊月二十几 said on 腊月廿一), else the first of them.
+func (r *Reader) someDays(s *scan, i, j int, l calendar.LunarDate, today calendar.Date, year int) (Mention, bool) {
+	if l.Day < 10 || l.Day%10 != 0 || l.Day > 20 {
+		return Mention{}, false
+	}
+	n := 0
+	for _, w := range r.w.SomeDays {
+		if strings.HasPrefix(s.text[j:], w) {
+			n = len(w)
+		}
+	}
+	if n == 0 {
+		return Mention{}, false
+	}
+	last := l
+	last.Day = l.Day + 9
+	end, ok := s.lunarDay(r, last, today, year)
+	if !ok {
+		return Mention{}, false
+	}
+	d := end.AddDays(-8)
+	if today.After(d) && !today.After(end) {
+		d = today
+	}
+	return Mention{Start: i, End: j + n, Date: d}, true
 }
 
 // apposition reports whether a day was read ending where named days begin
