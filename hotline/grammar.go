@@ -606,9 +606,12 @@ type grammar struct {
 	ReportWritten []string `yaml:"report_written"`
 	// ReportThings are what of a report word can be written (电话, 号码)
 	ReportThings []string `yaml:"report_things"`
-	HotlineSelf  []string `yaml:"hotline_self"`
-	Addressed    []string `yaml:"addressed"`
-	Report       []string `yaml:"report"`
+	// Seen are words of seeing something happen (看到, 看见): the act word
+	// they open (看) is no act of looking — what was seen is the call's
+	Seen        []string `yaml:"seen"`
+	HotlineSelf []string `yaml:"hotline_self"`
+	Addressed   []string `yaml:"addressed"`
+	Report      []string `yaml:"report"`
 	// ReportNot are words holding a report word that report nothing
 	// (报备, 报销): blanked, as the hotline's own name is, before a report
 	// word is looked for

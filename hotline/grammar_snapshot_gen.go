@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "497382c9849265c48fa595323ccedd268f880119b69c9ab92f3be919331feb74", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "597e75aaf41f09ffaf711590c514bab421420bf60fa0c89f41c89576914837e6", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -47,7 +47,7 @@ func grammarSnap0() *grammar {
 	s.AroundTerm = []string{"前后", "左右"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
 	s.Past = []string{"过了", "过完", "已经过了", "结束了"}
-	s.PastAfter = []string{"一过了", "一过", "过了", "过完了", "过完", "过后"}
+	s.PastAfter = []string{"一过了", "一过", "过了", "过完了", "过完", "过后", "结束了", "放假结束了", "假期结束了", "长假结束了", "放完假了", "放完假", "收假了", "假放完了", "假期过了", "长假过了", "假期过完了", "长假过完了"}
 	s.PastAsked = []string{"冇", "没", "吗", "么", "不", "啵", "呢", "未"}
 	s.PastNote = "所说的日子已经过了，按今天回答"
 	s.HeardNotes.Pinyin = "按拼音理解"
@@ -284,6 +284,7 @@ func grammarSnap0() *grammar {
 	s.DocumentYearLinks = []string{"发的", "出的", "那个", "那", "的", "个"}
 	s.ReportWritten = []string{"写", "写着", "写了", "贴", "贴了", "公示", "喷", "喷了", "刷", "涂"}
 	s.ReportThings = []string{"电话", "号码"}
+	s.Seen = []string{"看到", "看见", "望见", "瞧见", "看得到", "看得见"}
 	s.HotlineSelf = []string{"你们这个电话", "你们的电话", "你们电话", "这个电话", "这电话", "这个热线", "你们热线", "你们这个热线"}
 	s.Addressed = []string{"你们", "你是", "你这", "你那", "你讲", "你说", "热线", "机器人"}
 	s.Report = []string{"举报", "号码", "打么子电话", "打哪个电话", "打哪个", "打119", "打幺幺九", "报火警", "打什么电话", "电话是多少", "电话多少", "电话是好多", "举报电话", "报警", "投诉", "电话", "找哪个", "找谁", "反映", "哪里投诉", "去哪里举报", "向哪里举报", "报给哪个", "报给谁", "报哪个", "报哪里", "向哪个报", "向谁报", "向哪个反映", "向谁反映", "告诉哪个", "告诉谁", "跟哪个讲", "跟谁讲", "跟哪个说", "跟谁说", "打几号", "拨几号", "打么子号", "打什么号", "拨么子号", "拨什么号", "向哪里报告", "向哪个报告", "向谁报告", "报告哪里", "报告哪个", "告他", "告她", "告他们", "告状", "去哪里告", "到哪里告", "哪里告", "起诉", "要不要报", "该不该报", "应不应该报", "要报不", "要报吗", "报不报", "要不要去报", "需不需要报", "用不用报", "要不要报告"}

@@ -2794,26 +2794,27 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		apart = apart || inSentence
 		own := func(i int) bool { return !apart || rd.clause(i) == h.clause || inSentence && oneSentence(rd, i, h.i) }
 		a := h.w.activity
-		// the people not doing it, by where their word ends: those doing
-		// it must be others (我老娘的医保还没交 is one person's act not
-		// done yet, no part of a household), and one not done yet but
-		// asked later is no part left out (伢子还没交，现在交得不)
-		var notBy [4]int
+		// the people not doing it, by their word: those doing it must be
+		// others (我老娘的医保还没交 is one person's act not done yet, no
+		// part of a household; 孩子都冇交过…这些孩子能交吗 the same
+		// children), and one not done yet but asked later is no part left
+		// out (伢子还没交，现在交得不)
+		var notBy [4]string
 		nots := notBy[:0]
 		for _, n := range neg {
 			if n.w.activity == a && own(n.i) && p.before(rd, n.i, p.g.People, peopleWindow) && !p.doneLater(rd, n, peopleWindow) {
-				nots = append(nots, p.peopleEnd(rd, n.i, peopleWindow))
+				nots = append(nots, p.peopleBefore(rd, n.i, peopleWindow))
 			}
 		}
 		for _, v := range rd.verbs {
 			if p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) && !p.doneLater(rd, v, peopleWindow) {
-				nots = append(nots, p.peopleEnd(rd, v.i, peopleWindow))
+				nots = append(nots, p.peopleBefore(rd, v.i, peopleWindow))
 			}
 		}
 		not := len(nots) > 0
 		others := func(i int) bool {
-			e := p.peopleEnd(rd, i, peopleWindow)
-			return e >= 0 && !slices.Contains(nots, e)
+			by := p.peopleBefore(rd, i, peopleWindow)
+			return by != "" && !slices.Contains(nots, by)
 		}
 		// done by some: the act itself, or a bare verb of it, with people
 		// before it (医保屋里人都交，就我娘不交)
@@ -3487,7 +3488,7 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 			// person's act not done then or there, done now or here —
 			// part of a household is told by its people, and others)
 			if !p.before(rd, v.i, p.g.People, partialWindow) && !p.before(rd, n.i, p.g.People, partialWindow) ||
-				p.peopleEnd(rd, v.i, partialWindow) == p.peopleEnd(rd, n.i, partialWindow) || p.doneLater(rd, *n, partialWindow) {
+				p.peopleBefore(rd, v.i, partialWindow) == p.peopleBefore(rd, n.i, partialWindow) || p.doneLater(rd, *n, partialWindow) {
 				continue
 			}
 			h := hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}
@@ -3500,10 +3501,11 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 	return hit{}, false
 }
 
-// peopleEnd is where the people word nearest before byte i ends, within
-// runes characters of it in its clause (see before); -1 for none. Two acts
-// with the same end are done by the same people.
-func (p *parser) peopleEnd(rd *reading, i, runes int) int {
+// peopleBefore is the people word nearest before byte i (the longest of
+// those ending there), within runes characters of it in its clause (see
+// before); "" for none. Two acts with the same word are done by the same
+// people.
+func (p *parser) peopleBefore(rd *reading, i, runes int) string {
 	s := rd.text
 	start := i
 	for n := 0; n < runes && start > 0; n++ {
@@ -3513,27 +3515,35 @@ func (p *parser) peopleEnd(rd *reading, i, runes int) int {
 		}
 		start -= sz
 	}
-	end := -1
+	end, word := -1, ""
 	for _, w := range p.g.People {
-		if k := strings.LastIndex(s[start:i], w); k >= 0 {
-			end = max(end, start+k+len(w))
+		if k := strings.LastIndex(s[start:i], w); k >= 0 && (k+len(w) > end || k+len(w) == end && len(w) > len(word)) {
+			end, word = k+len(w), w
 		}
 	}
-	return end
+	return word
 }
 
 // doneLater reports whether act or verb n, said not done, is said again
-// after it, not denied, by the same people or in a clause naming none (伢子
-// 还没交，现在交得不): one not done yet, asked now — no part left out.
+// after it, not denied, by the same people, or in a clause naming none, or
+// by any when n's own clause names none (伢子还没交，现在交得不): one not
+// done yet, asked now — no part left out.
 func (p *parser) doneLater(rd *reading, n hit, runes int) bool {
-	by := p.peopleEnd(rd, n.i, runes)
+	by := p.peopleBefore(rd, n.i, runes)
 	for _, v := range rd.verbs {
 		if v.i <= n.j || p.verbNegated(rd, v) || n.w.activity != nil && !p.verbOf(v.words, n.w.activity) ||
 			n.w.activity == nil && v.words != n.words {
 			continue
 		}
+		// (屋里人都冇交，就我交了: told done by one only, the household
+		// left out — not the one not done, asked now)
+		if p.startsWithAny(rd.text[v.j:], p.g.Aspect) || p.before(rd, v.i, p.g.Only, 2) {
+			continue
+		}
 		// (只交伢子的: people said after the verb are its own)
-		if e := p.peopleEnd(rd, v.i, runes); e == by || e < 0 && !p.hasAny(clauseText(rd, v.clause), p.g.People) {
+		// (几个孩子，都冇交过医保……这些孩子能交吗: not done by people said
+		// in a clause before, any said later are they)
+		if w := p.peopleBefore(rd, v.i, runes); w == by || by == "" || w == "" && !p.hasAny(clauseText(rd, v.clause), p.g.People) {
 			return true
 		}
 	}
