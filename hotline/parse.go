@@ -3180,7 +3180,7 @@ func (p *parser) scanActs(rd *reading) {
 	for i := 0; i < len(s); {
 		ws, n := p.acts.longest(s[i:])
 		if n > 0 && rd.free(i, i+n) && !splitsLatin(s, i, i+n) && !p.cutsObject(s, i, n, ws[0]) && !p.cutsFrame(rd, i, n, ws[0]) && !p.modifiesObject(s, i, n) &&
-			!p.straddlesFacts(s, i, n) && !p.opensLonger(s[i:], n, p.g.Seen) {
+			!p.straddlesFacts(s, i, n) && !p.seenSaid(s[i:], n) {
 			rd.acts = append(rd.acts, hit{i: i, j: i + n, w: ws[0], clause: rd.clause(i), words: s[i : i+n], named: p.placeNamedFor(s[i:], n)})
 			i += n
 			continue
@@ -3190,10 +3190,17 @@ func (p *parser) scanActs(rd *reading) {
 	}
 }
 
-// opensLonger reports whether s, whose first n bytes are an act's word,
-// opens one of words longer than it (看 of 看到): that word, not the act.
-func (p *parser) opensLonger(s string, n int, words []string) bool {
-	return slices.ContainsFunc(words, func(w string) bool { return len(w) > n && strings.HasPrefix(s, w) })
+// seenSaid reports whether s, whose first n bytes are an act's word, opens
+// a word of seeing (看 of 看到) with what was seen said after it: that
+// word, not the act (看到山上着火了; not 谁看见了, the looking itself).
+func (p *parser) seenSaid(s string, n int) bool {
+	for _, w := range p.g.Seen {
+		if len(w) > n && strings.HasPrefix(s, w) {
+			rest := strings.TrimLeftFunc(s[len(w):], clauseBreakOrSpace)
+			return rest != "" && len(rest) == len(s)-len(w) && !p.startsWithAny(rest, p.g.Aspect)
+		}
+	}
+	return false
 }
 
 // placeNamedFor reports whether s opens with a place named for the act whose

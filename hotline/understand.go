@@ -2701,6 +2701,17 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		pos = kept
 	}
+	// 我爸妈在外地交了职工医保，我还在读书，要交吗: the way told of
+	// another than the caller the only act, and its act asked after it by
+	// a bare verb, the caller alone named between — the caller's plain act
+	if len(pos) == 1 {
+		// (asked in its own clause: not 老人单独在观音滩交，我们在城里交，
+		// 要得不 — the caller's act the other half of a way told of both)
+		if h, ok := p.bareActAfter(rd, pos[0]); ok && !p.callerNamed(clauseText(rd, pos[0].clause)) && p.callerBetween(rd, pos[0], h) &&
+			p.endsQuestion(rd, h.clause) && p.otherPerson(rd, pos[0], h) && !p.toldOfToo(rd, pos[0], h) {
+			pos = []hit{h}
+		}
+	}
 	// 医保想各交各的: an act and a way of doing it that the rules judge
 	// apart (拆户, 重复参保), both said: the call asks about the way
 	if len(pos) > 1 {
@@ -5633,6 +5644,34 @@ func (p *parser) otherPerson(rd *reading, m, h hit) bool {
 	return !p.apart(rd, m, h) && p.otherDoer(rd, m, h)
 }
 
+// bareActAfter is the act of which m is a way, said by the last bare
+// verb of it, not denied, in a clause after m's (…交了职工医保，我还在读书，
+// 要交吗: 交, enrolling).
+func (p *parser) bareActAfter(rd *reading, m hit) (hit, bool) {
+	base := p.mannerOf[m.w.activity]
+	if base == nil {
+		return hit{}, false
+	}
+	for k := len(rd.verbs) - 1; k >= 0; k-- {
+		v := rd.verbs[k]
+		if v.clause > m.clause && !p.verbNegated(rd, v) && p.verbOf(v.words, base) {
+			return hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: base}}, true
+		}
+	}
+	return hit{}, false
+}
+
+// callerBetween reports whether a clause after m's, up to h's, names the
+// caller alone (我还在读书).
+func (p *parser) callerBetween(rd *reading, m, h hit) bool {
+	for c := m.clause + 1; c <= h.clause; c++ {
+		if p.onlyCallerNamed(clauseText(rd, c)) {
+			return true
+		}
+	}
+	return false
+}
+
 // toldOfToo reports whether act h, asked after way m of its act (as
 // otherPerson reads them), is done by someone named in m's clause before it
 // (我跟我老婆都有职工医保 … 我老婆也想交).
@@ -5673,6 +5712,10 @@ func (p *parser) otherDoer(rd *reading, m, h hit) bool {
 	for c := h.clause - 1; doer == "" && c > m.clause; c-- {
 		t = clauseText(rd, c)
 		doer = p.leadingPerson(t)
+		// (…交了职工医保，我还在读书，要交吗: or a person who opens it)
+		if lead := strings.TrimLeftFunc(t, clauseBreakOrSpace); doer == "" {
+			doer = lead[:p.longestPrefix(lead, p.g.Persons)]
+		}
 	}
 	// (单位交了职工医保，他伢子能交居民医保不: the plan told held of no one
 	// named is the caller's, and a relative who opens the asking clause
