@@ -5897,21 +5897,27 @@ func (rd *reading) usedByOther(k int) bool {
 }
 
 func (p *parser) before(rd *reading, i int, words []string, runes int) bool {
-	s := rd.text
-	start := i
-	for n := 0; n < runes && start > 0; n++ {
-		_, sz := utf8.DecodeLastRuneInString(s[:start])
-		if rd.clause(start-sz) != rd.clause(i) {
-			break
-		}
-		start -= sz
-	}
+	s, start := rd.text, rd.windowStart(i, runes)
 	for _, w := range words {
 		if strings.Contains(s[start:i], w) {
 			return true
 		}
 	}
 	return false
+}
+
+// windowStart is where the window of runes characters before byte i
+// starts, within i's clause.
+func (rd *reading) windowStart(i, runes int) int {
+	start := i
+	for n := 0; n < runes && start > 0; n++ {
+		_, sz := utf8.DecodeLastRuneInString(rd.text[:start])
+		if rd.clause(start-sz) != rd.clause(i) {
+			break
+		}
+		start -= sz
+	}
+	return start
 }
 
 // distance reads 离山50米, 离林子两百多米, 离山不到一百米, 离山50米左右,

@@ -3517,15 +3517,7 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 // before); "" for none. Two acts with the same word are done by the same
 // people.
 func (p *parser) peopleBefore(rd *reading, i, runes int) string {
-	s := rd.text
-	start := i
-	for n := 0; n < runes && start > 0; n++ {
-		_, sz := utf8.DecodeLastRuneInString(s[:start])
-		if rd.clause(start-sz) != rd.clause(i) {
-			break
-		}
-		start -= sz
-	}
+	s, start := rd.text, rd.windowStart(i, runes)
 	end, word := -1, ""
 	for _, w := range p.g.People {
 		if k := strings.LastIndex(s[start:i], w); k >= 0 && (k+len(w) > end || k+len(w) == end && len(w) > len(word)) {
