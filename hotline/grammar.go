@@ -386,6 +386,9 @@ type grammar struct {
 	PeopleUnits []string `yaml:"people_units"`
 	Whole       []string `yaml:"whole"`
 	Household   []string `yaml:"household"`
+	// OfHome may lie between a person and his kin (我屋里老倌子, 我家老人):
+	// the subject is the kin
+	OfHome      []string `yaml:"of_home"`
 	HouseholdOf []string `yaml:"household_of"`
 	// HouseholdAt, between a HouseholdOf word and a fact phrase, say
 	// where the household lives (我屋里在城区), not that the act is indoors.

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "597e75aaf41f09ffaf711590c514bab421420bf60fa0c89f41c89576914837e6", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "c1fd86a615e65ebb31fb9413778119849d15296e42999c6ea2fc45fc8b737572", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -196,6 +196,7 @@ func grammarSnap0() *grammar {
 	s.PeopleUnits = []string{"个", "位"}
 	s.Whole = []string{"一家", "全家", "一屋", "屋里", "家里", "屋里有", "家里有", "屋里是", "家里是", "我屋里", "我家里", "我家", "我们家", "我们屋里", "户口本上", "一个户口本上"}
 	s.Household = []string{"屋里是", "屋里人", "屋里的人", "家里是", "屋里几个人", "屋里有几个人", "屋里几口人", "屋里一个人", "家里一个人", "屋里事", "家里事", "屋里的事", "家里的事", "屋里规矩", "家里规矩", "屋里的规矩", "家里的规矩"}
+	s.OfHome = []string{"屋里的", "家里的", "屋里", "家里", "家的", "家"}
 	s.HouseholdOf = []string{"屋里", "家里", "屋里的", "家里的"}
 	s.HouseholdAt = []string{"住在", "在", "住"}
 	s.HouseholdThings = []string{"屋里的", "家里的", "屋里头的", "家里头的", "屋子里的"}

@@ -5676,11 +5676,12 @@ func (p *parser) toldOfToo(rd *reading, m, h hit) bool {
 	if doer == "" {
 		return false
 	}
-	// (not 我 of 我儿子单位有社保: a person word right after it names another)
+	// (not 我 of 我儿子单位有社保: a person word right after it names
+	// another, or after a word of the home, 我家老倌子)
 	s := rd.text[p.clauseStart(rd, m.i):m.i]
 	for k := strings.Index(s, doer); k >= 0; {
 		at := k + len(doer)
-		if p.longestPrefix(s[at:], p.g.People) == 0 {
+		if p.longestPrefix(s[at:], p.g.People) == 0 && p.longestPrefix(s[at+p.longestPrefix(s[at:], p.g.OfHome):], p.g.People) == 0 {
 			return true
 		}
 		n := strings.Index(s[at:], doer)
@@ -5830,6 +5831,12 @@ func (p *parser) subjectOf(s string) string {
 		if n := p.longestPrefix(s[i:], p.g.Persons); n > 0 {
 			if m := p.longestPrefix(s[i+n:], p.g.People); m > 0 {
 				return s[i+n : i+n+m]
+			}
+			// (我屋里老倌子, 我家老人: the kin of the home said between)
+			if h := p.longestPrefix(s[i+n:], p.g.OfHome); h > 0 {
+				if m := p.longestPrefix(s[i+n+h:], p.g.People); m > 0 {
+					return s[i+n+h : i+n+h+m]
+				}
 			}
 			return s[i : i+n]
 		}
