@@ -469,7 +469,7 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 		// — not of an act told as done in its clause (上个礼拜已经把茶籽摘了，
 		// 犯法不), read as told, with its day
 		if v == "" && c > 0 && p.onlyQuestion(rd.text[st:end]) {
-			if !strings.HasSuffix(strings.TrimRight(rd.text[prev:st], "，,。.？?！!；;、 \t\u3000"), "了") {
+			if !strings.HasSuffix(strings.TrimRight(rd.text[prev:st], "，,。.？?！!；;、 \t\u3000"), p.g.DoneParticle) {
 				vi, v = p.askedVerb(rd.text[prev:st])
 				vi += prev - st
 			}

@@ -61,7 +61,7 @@ func (p *parser) actOfDayCounts(rd *reading, words []string) bool {
 	wordsAt(rd.text, words, func(_ string, i int) bool {
 		c := rd.clause(i)
 		right := func(h hit) bool {
-			return !h.neg && h.clause == c && h.j <= i && utf8.RuneCountInString(strings.TrimPrefix(rd.text[h.j:i], "了")) == 0
+			return !h.neg && h.clause == c && h.j <= i && utf8.RuneCountInString(strings.TrimPrefix(rd.text[h.j:i], p.g.DoneParticle)) == 0
 		}
 		if !slices.ContainsFunc(rd.verbs, right) && !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil && right(h) }) {
 			return true

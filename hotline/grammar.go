@@ -322,6 +322,9 @@ type grammar struct {
 	Made        []string `yaml:"made"`
 	Result      []string `yaml:"result"`
 	Aspect      []string `yaml:"aspect"`
+	// DoneParticle ends a verb told done (倒河边了, 交了…医保): what was
+	// done, not what is asked
+	DoneParticle string `yaml:"done_particle"`
 	// HeardVerbNext may follow a short verb heard by its sound right
 	// after its object (稻草 少掉, 垃圾一把火少了): what ends a verb's
 	// phrase, not a word that goes on (稻草少一点 is less straw).
@@ -849,6 +852,9 @@ func parseGrammar() (*grammar, error) {
 	}
 	for _, l := range [][]string{g.Negators, g.Focus, g.Filler, g.Corrections, g.Less, g.More, g.AtMost, g.AboutBefore, g.AboutAfter, g.AmountHedges} {
 		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	if g.DoneParticle == "" {
+		return nil, fmt.Errorf("mandarin.yaml: done_particle is required (the particle a verb told done ends with)")
 	}
 	if g.Feasts, g.Orthodox, err = parseFeasts("feasts.yaml", feastsYAML); err != nil {
 		return nil, err

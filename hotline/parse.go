@@ -4722,7 +4722,7 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 	counted := p.startsWithAny(rest, p.g.Complements) || utf8.RuneCountInString(rd.text[i:j]) > 1 && p.endsWithAny(rd.text[i:j], p.g.Complements)
 	// (倒了一些到河里: 了 before the count)
 	for _, m := range p.g.MeasuresAfter {
-		if r, ok := strings.CutPrefix(strings.TrimPrefix(rest, "了"), m); ok && (p.startsWithAny(r, p.g.Classifiers) || p.startsWithAny(r, p.g.Complements)) {
+		if r, ok := strings.CutPrefix(strings.TrimPrefix(rest, p.g.DoneParticle), m); ok && (p.startsWithAny(r, p.g.Classifiers) || p.startsWithAny(r, p.g.Complements)) {
 			counted = true
 		}
 	}
@@ -4734,7 +4734,7 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 	// (卖不完的在门口放了, 送到指定地点，在那烧了: 了 closing the clause
 	// ends the verb as a complement does)
 	// (…倒在村口空地上行不行？烧了呢: or 了 and the particle asking the same)
-	if r, ok := strings.CutPrefix(rest, "了"); ok && (r == "" || p.startsWithAny(r, p.g.Asking) || p.startsWithAny(r, p.g.Ellipsis)) {
+	if r, ok := strings.CutPrefix(rest, p.g.DoneParticle); ok && (r == "" || p.startsWithAny(r, p.g.Asking) || p.startsWithAny(r, p.g.Ellipsis)) {
 		counted = true
 	}
 	if !counted && rest != "" && !p.startsWithAny(rest, p.g.Asking) {
@@ -4790,8 +4790,8 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 // right after it (倒在绿化带里).
 func (p *parser) placeAfter(rd *reading, j, end int) bool {
 	x := j
-	if strings.HasPrefix(rd.text[x:end], "了") {
-		x += len("了")
+	if strings.HasPrefix(rd.text[x:end], p.g.DoneParticle) {
+		x += len(p.g.DoneParticle)
 	}
 	for _, m := range p.g.MeasuresAfter {
 		if r, ok := strings.CutPrefix(rd.text[x:end], m); ok {
@@ -4863,7 +4863,7 @@ func (p *parser) insideDenial(rd *reading, h hit) bool {
 // the act's own verb, then 了, then its words). 了 after a word of
 // something else (累了生堆火, 天黑了烧纸) closes that, not the act.
 func (p *parser) doneBefore(rd *reading, h hit) bool {
-	before, ok := strings.CutSuffix(rd.text[:h.i], "了")
+	before, ok := strings.CutSuffix(rd.text[:h.i], p.g.DoneParticle)
 	if !ok {
 		return false
 	}
@@ -4947,21 +4947,21 @@ func (p *parser) scope(rd *reading) {
 		h.focus = p.before(rd, h.i, p.g.Focus, 8)
 		rest := s[h.j:]
 		// (摘完了: a complement said before 了, the act done all the same)
-		if r, n := decodeRune(rest); n > 0 && strings.HasPrefix(rest[n:], "了") && p.isComplement(string(r)) {
+		if r, n := decodeRune(rest); n > 0 && strings.HasPrefix(rest[n:], p.g.DoneParticle) && p.isComplement(string(r)) {
 			rest = rest[n:]
 		}
 		// (把垃圾倒河边了，有事没: the place it went to, said right after the
 		// verb, then 了, and what it brings asked — 多的倒到河边了，可以吗 may
 		// ask of it still)
 		if h.clause >= 0 && p.toldAsked(rd, *h) {
-			if r, ok := p.placeSaidAt(rd, h.j, rd.clauseEnd(h.j, h.clause)); ok && strings.HasPrefix(s[r:], "了") {
+			if r, ok := p.placeSaidAt(rd, h.j, rd.clauseEnd(h.j, h.clause)); ok && strings.HasPrefix(s[r:], p.g.DoneParticle) {
 				rest = s[r:]
 			}
 		}
 		step := p.thenStep(rd, *h) || h.w.activity != nil && slices.Contains(p.g.Held, s[h.i:h.j])
 		// (把稻草烧了 asks for it; 把垃圾倒河边了，有事没 tells it done and
 		// asks what follows)
-		if (strings.HasPrefix(rest, "了") || p.doneBefore(rd, *h)) && (!p.disposal(rd, h) || p.toldAsked(rd, *h)) && !(h.neg && p.forbidden(rd, h.i)) && !step &&
+		if (strings.HasPrefix(rest, p.g.DoneParticle) || p.doneBefore(rd, *h)) && (!p.disposal(rd, h) || p.toldAsked(rd, *h)) && !(h.neg && p.forbidden(rd, h.i)) && !step &&
 			!p.mayAfterDone(rd, *h) {
 			// 老家交了医保: done already, the story not the question (but
 			// 又不准烧田埂了 says the ban has come: nothing was done)
@@ -5002,12 +5002,12 @@ func (p *parser) scope(rd *reading) {
 			continue
 		}
 		for _, v := range rd.verbs {
-			if v.clause == h.clause && v.i >= h.j && strings.HasPrefix(s[v.j:], "了") && p.verbOf(v.words, h.w.activity) {
+			if v.clause == h.clause && v.i >= h.j && strings.HasPrefix(s[v.j:], p.g.DoneParticle) && p.verbOf(v.words, h.w.activity) {
 				h.bg = true
 			}
 			// (在深圳交了那边的居民医保: or said before it, 了 right after
 			// the verb and a few words between — no other verb)
-			if v.clause == h.clause && v.j <= h.i && h.wj == 0 && strings.HasPrefix(s[v.j:], "了") && p.verbOf(v.words, h.w.activity) &&
+			if v.clause == h.clause && v.j <= h.i && h.wj == 0 && strings.HasPrefix(s[v.j:], p.g.DoneParticle) && p.verbOf(v.words, h.w.activity) &&
 				utf8.RuneCountInString(s[v.j:h.i]) <= maxDoneBefore &&
 				!slices.ContainsFunc(rd.verbs, func(o hit) bool { return o.i > v.i && o.j <= h.i }) {
 				h.bg = true
