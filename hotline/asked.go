@@ -47,7 +47,7 @@ func (p *parser) roles(rd *reading) []clauseRole {
 	start := 0
 	for c := 0; c < n; c++ {
 		end := rd.clauseEnd(start, c)
-		t := strings.Trim(rd.text[start:end], "，,。.？?！!；;、 \t\u3000")
+		t := strings.Trim(rd.text[start:end], pauses)
 		// a clause ends with the mark that opens the next one (…能烧不？)
 		marked := strings.HasPrefix(rd.text[end:], "?") || strings.HasPrefix(rd.text[end:], "？")
 		switch {
@@ -82,7 +82,7 @@ func (p *parser) roles(rd *reading) []clauseRole {
 // knows the answer to (山上烧纸不准我晓得) and are followed by one that
 // turns to another (那…) and asks: that one is the caller's own case.
 func (p *parser) markKnown(rd *reading, out []clauseRole) {
-	next := func(c int) string { return strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 \t\u3000") }
+	next := func(c int) string { return strings.TrimLeft(clauseText(rd, c), pauses) }
 	for c := 0; c+1 < len(out); c++ {
 		// 是不是只有上坟烧纸才不准，在山上烧垃圾可以吧: the premise, then the
 		// caller's own case asked or said last
@@ -110,7 +110,7 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 			out[c] = roleKnown
 			// (茶山上抽烟肯定不行吧，那摘霜降籽呢: a case hedged with the
 			// answer hoped for asks it too — the caller does not know it)
-			if p.endsWithAny(strings.TrimRight(next(c), "，,。.？?！!；;、 \t\u3000"), p.g.ConfirmEnd) {
+			if p.endsWithAny(strings.TrimRight(next(c), pauses), p.g.ConfirmEnd) {
 				out[c] = roleAsks
 			}
 		}
@@ -273,6 +273,14 @@ func (p *parser) unclaimed(rd *reading, pos []hit) []hit {
 // sentenceStops end a sentence of a call (a comma only ends a clause).
 const sentenceStops = "。！？!?"
 
+// questionMarks end a question, in either width.
+const questionMarks = "？?"
+
+// pauses are every mark and space a call pauses at — a clause's or a
+// sentence's end, an enumeration's comma — trimmed off a clause's text
+// before its words are read.
+const pauses = "，,。.？?！!；;、 \t\u3000"
+
 // storySentences drops, of a long call's acts, those said in a sentence of
 // the story — one no clause of which asks (冬天…坐到禾场上聊天，冷的时候
 // 就在禾场上烧一堆柴火烤一下，屋后头就是山。) — before the first sentence
@@ -421,7 +429,7 @@ func (p *parser) countsBare(rd *reading, h hit, i int) bool {
 	subject := ""
 	for _, w := range p.g.CountsAsBare {
 		if t, ok := strings.CutSuffix(before, w); ok {
-			subject = strings.Trim(t, "，,。.？?！!；;、 \t\u3000")
+			subject = strings.Trim(t, pauses)
 			break
 		}
 	}
@@ -438,7 +446,7 @@ func (p *parser) countsBare(rd *reading, h hit, i int) bool {
 // byte i (杀鸡算宰杀家禽吧).
 func (p *parser) bareAsked(rd *reading, h hit, i int) bool {
 	end := rd.clauseEnd(max(h.j, h.objEnd()), h.clause)
-	return p.endsWithAny(strings.TrimRight(rd.text[i:end], "，,。.？?！!；;、 \t\u3000"), p.g.CountsAsBareEnds)
+	return p.endsWithAny(strings.TrimRight(rd.text[i:end], pauses), p.g.CountsAsBareEnds)
 }
 
 // purpose reports whether act h is said as what another is for: 好种油菜,
@@ -469,7 +477,7 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 		// — not of an act told as done in its clause (上个礼拜已经把茶籽摘了，
 		// 犯法不), read as told, with its day
 		if v == "" && c > 0 && p.onlyQuestion(rd.text[st:end]) {
-			if !strings.HasSuffix(strings.TrimRight(rd.text[prev:st], "，,。.？?！!；;、 \t\u3000"), p.g.DoneParticle) {
+			if !strings.HasSuffix(strings.TrimRight(rd.text[prev:st], pauses), p.g.DoneParticle) {
 				vi, v = p.askedVerb(rd.text[prev:st])
 				vi += prev - st
 			}
@@ -518,7 +526,7 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 // onlyQuestion reports whether clause t says nothing but its question
 // words, after a word pointing back (这样, 那样) if any: 要得不？, 这样行不行？
 func (p *parser) onlyQuestion(t string) bool {
-	t = strings.Trim(t, "，,。.？?！!；;、 \t\u3000")
+	t = strings.Trim(t, pauses)
 	for _, w := range p.g.Anaphoric {
 		if r, ok := strings.CutPrefix(t, w); ok {
 			t = r
@@ -546,7 +554,7 @@ func (p *parser) askedVerb(t string) (int, string) {
 		}
 	}
 	if k == len(t) {
-		t = strings.TrimRight(t, "，,。.？?！!；;、 \t\u3000")
+		t = strings.TrimRight(t, pauses)
 		k = len(t)
 		for _, w := range p.g.AskingEnd {
 			if strings.HasSuffix(t, w) {
@@ -568,7 +576,7 @@ func (p *parser) askedVerb(t string) (int, string) {
 		}
 		// (a clause's opening pause is no part of the verb's head: 。堆 is
 		// 堆, not a measure after it)
-		before := strings.TrimLeft(head[:j], "，,。.？?！!；;、 \t\u3000")
+		before := strings.TrimLeft(head[:j], pauses)
 		if i, v := p.bareVerb(before); v != "" {
 			return j - len(before) + i, v
 		}
@@ -583,7 +591,7 @@ const maxPlaceAfterVerb = 8
 // bareVerb is the verb of a frame that head ends with, past its
 // complements and aspect (烧掉, 捡一点); "" for none.
 func (p *parser) bareVerb(head string) (int, string) {
-	head = strings.TrimRight(head, "，,。.？?！!；;、 \t\u3000")
+	head = strings.TrimRight(head, pauses)
 	for trimmed := true; trimmed; {
 		trimmed = false
 		for _, w := range append(append(p.g.Complements[:len(p.g.Complements):len(p.g.Complements)], p.g.Aspect...), "一") {
@@ -753,7 +761,6 @@ func (p *parser) toldAsked(rd *reading, h hit) bool {
 	if h.w.activity == nil || h.clause < 0 || len(p.g.DoneAsked) == 0 {
 		return false
 	}
-	const pauses = "，,。.？?！!；;、 \t\u3000"
 	end := max(h.j, h.objEnd())
 	ce := rd.clauseEnd(end, h.clause)
 	if p.endsWithAny(strings.TrimRight(rd.text[end:ce], pauses), p.g.DoneAsked) {

@@ -22,7 +22,7 @@ func (p *parser) choiceParts(text string, r *partReader) []*understanding {
 	if strings.Count(text, "？")+strings.Count(text, "?") != 1 {
 		return nil
 	}
-	q := strings.IndexAny(text, "？?")
+	q := strings.IndexAny(text, questionMarks)
 	start := 0
 	for i, c := range text[:q] {
 		if clauseBreakOrSpace(c) {
@@ -100,7 +100,7 @@ func (p *parser) heldBy(s string, k, n int, words []string) bool {
 // asksAfter reports whether the words after a question mark ask a
 // question of their own (两边都交行不行).
 func (p *parser) asksAfter(s string) bool {
-	t := strings.TrimRight(strings.TrimLeft(s, "？? "), "，,。.！!；; ")
+	t := strings.Trim(s, pauses)
 	if t == "" {
 		return false
 	}

@@ -4922,7 +4922,7 @@ func (p *parser) mayAfterDone(rd *reading, h hit) bool {
 		return false
 	}
 	end := max(h.j, h.objEnd())
-	rest := strings.TrimRight(rd.text[end:rd.clauseEnd(end, h.clause)], "，,。.？?！!；;、 \t\u3000")
+	rest := strings.TrimRight(rd.text[end:rd.clauseEnd(end, h.clause)], pauses)
 	for _, w := range p.g.DoneAfter {
 		if r, ok := strings.CutPrefix(rest, w); ok && slices.Contains(p.g.Asking, r) && !slices.Contains(p.g.DoneAsked, r) {
 			return true
@@ -6026,7 +6026,6 @@ func (p *parser) distanceMatches(rd *reading) []distMatch {
 // 的地方烧田埂，算不算禁火区域？一百零一米呢): the place asked again at
 // another distance from the same landmark.
 func (p *parser) distanceAskedAgain(rd *reading, last, c distMatch) bool {
-	const pauses = "，,。.？?！!；;、 \t\u3000"
 	cl := rd.clause(c.start)
 	if !last.measured || last.is || rd.clause(last.start) >= cl {
 		return false

@@ -760,7 +760,7 @@ func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
 		!p.otherPlaced(rd, a, c) && !(a.clause < c && p.doneAsked(rd, a)) {
 		return false
 	}
-	t := strings.TrimLeft(clauseText(rd, c), "，,。.？?！!；;、 ")
+	t := strings.TrimLeft(clauseText(rd, c), pauses)
 	return !p.startsWithAny(t, p.g.Alternatives)
 }
 
@@ -1885,7 +1885,7 @@ func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
 
 // hasSuffixAny: s, its closing punctuation trimmed, ends with one of words.
 func (p *parser) hasSuffixAny(s string, words []string) bool {
-	s = strings.TrimRight(s, "，,。.？?！!；; ")
+	s = strings.TrimRight(s, pauses)
 	for _, w := range words {
 		if strings.HasSuffix(s, w) {
 			return true
@@ -1916,7 +1916,7 @@ func (p *parser) saidAsOwn(rd *reading, a hit) bool {
 	if p.hasAny(t, p.g.Asking) {
 		return true
 	}
-	own := strings.TrimRight(t, "，,。.？?！!；;、 \t\u3000")
+	own := strings.TrimRight(t, pauses)
 	return a.clause > 0 && (p.endsWithAny(own, p.g.AskingEnd) || p.hasAny(own, p.g.ActAsks))
 }
 
@@ -2293,7 +2293,7 @@ func (p *parser) clauseEndsWith(rd *reading, c int, words []string) bool {
 	if end < 0 {
 		return false
 	}
-	seg := strings.TrimRight(clauseText(rd, c), "，,。.？?！!；; ")
+	seg := strings.TrimRight(clauseText(rd, c), pauses)
 	for _, w := range words {
 		if strings.HasSuffix(seg, w) {
 			return true
@@ -2459,7 +2459,7 @@ func (p *parser) rumouredBan(rd *reading, pos, neg []hit) bool {
 		// each other act told before the ban, or after it as what is said
 		// to be left (只能插花) — not one turned to (那挖点野菜总可以吧)
 		if !slices.ContainsFunc(pos, func(h hit) bool {
-			return h.i > b.i && !p.startsWithAny(strings.TrimLeft(rd.text[rd.clauseStart(h.i, h.clause):], "，,。；;、 "), p.g.Focus)
+			return h.i > b.i && !p.startsWithAny(strings.TrimLeft(rd.text[rd.clauseStart(h.i, h.clause):], pauses), p.g.Focus)
 		}) {
 			return true
 		}
@@ -3056,14 +3056,16 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// that turns from the focused ones is said beside them — its ban
 		// is never lost to 只)
 		// (我只是献花，我妈要烧纸钱: nor is one another person is said to do
-		// in a clause of his own — 只 bounds the caller's own acts)
+		// in a clause of his own — 只 bounds the caller's own acts; nor one
+		// in a later clause that asks of it: 不烧纸只献花，放挂鞭行不 — 只
+		// bounds its own clause, not the question after it)
 		last := focused[len(focused)-1].clause
 		for _, h := range pos {
 			if h.focus || h.w.activity == nil || h.clause <= last {
 				continue
 			}
-			opening := strings.TrimLeft(rd.text[rd.clauseStart(h.i, h.clause):], "，,。；;、 ")
-			if p.startsWithAny(opening, p.g.FocusEnds) || p.firstSubject(opening) == 0 && !p.callerNamed(opening) {
+			opening := strings.TrimLeft(rd.text[rd.clauseStart(h.i, h.clause):], pauses)
+			if p.startsWithAny(opening, p.g.FocusEnds) || p.firstSubject(opening) == 0 && !p.callerNamed(opening) || p.clauseAsks(rd, h.clause) {
 				focused = append(focused, h)
 			}
 		}
@@ -3371,7 +3373,7 @@ func openingDay(rd *reading, c int) *dates.Mention {
 		if rd.clause(m.Start) != c {
 			continue
 		}
-		if m.Weak || m.Custom || m.Bad || strings.Trim(rd.text[rd.clauseStart(m.Start, c):m.Start], "，,。.？?！!；;、 \t\u3000") != "" {
+		if m.Weak || m.Custom || m.Bad || strings.Trim(rd.text[rd.clauseStart(m.Start, c):m.Start], pauses) != "" {
 			return nil
 		}
 		return m
@@ -3384,7 +3386,7 @@ func openingDay(rd *reading, c int) *dates.Mention {
 func opensClause(rd *reading, h hit) bool {
 	st := rd.clauseStart(h.i, h.clause)
 	const lead = 3
-	return utf8.RuneCountInString(strings.Trim(rd.text[st:h.i], "，,。.？?！!；;、 \t\u3000")) <= lead
+	return utf8.RuneCountInString(strings.Trim(rd.text[st:h.i], pauses)) <= lead
 }
 
 // actName is an uncovered act's name: the act's own word, else the words
@@ -5946,7 +5948,7 @@ func (p *parser) turnClause(rd *reading) int {
 	}
 	roles := p.roles(rd)
 	for c := rd.clause(len(rd.text) - 1); c > 0; c-- {
-		t := strings.Trim(clauseText(rd, c), "，,。.？?！!；;、 \t\u3000")
+		t := strings.Trim(clauseText(rd, c), pauses)
 		if roles == nil || roles[c] != roleAsks {
 			if t == "" || !p.endsWithAny(t, p.g.ConfirmEnd) {
 				continue
