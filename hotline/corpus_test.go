@@ -368,6 +368,16 @@ const (
 	// per notice, rituals and fireworks apart, and one of acts no notice
 	// covers said with their means, documents and numbers.
 	heldout58Glob = "testdata/heldout/s58-means/*.yaml"
+	// heldout61Glob is held-out set 61 (session 36): what the caller must
+	// DO, have or meet to be allowed — callers who ask for the conditions
+	// rather than a yes/no (要办么子手续, 要去哪里批, 要不要报备, 要带么子材料,
+	// 离多远才可以, 哪天以后才准) and callers who say they have met a condition
+	// (核准办下来了, 离山两百米, 在划好的摊位, 一家人全部都交), have not, or imagine
+	// one the notices do not set (林业站批了, 打了119报备, 村干部证明): the
+	// answer must neither invent a permit nor let one turn a ban into 可以; one
+	// file per notice, rituals and fireworks apart, and one of uncovered
+	// errands, documents and numbers.
+	heldout61Glob = "testdata/heldout/s61-needs/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1530,6 +1540,11 @@ var heldoutSets = []heldoutSet{
 	// ask short of the deciding facts) corrected: 197 (77.9 %). Session 35 (set58): no special case said, the
 	// approval not got, no pitch marked out, in words: 202 (79.8 %).
 	{"set58", heldout58Glob, 250, 0.79, 0},
+	// Held-out set 61 (testdata/heldout/s61-needs, 252 calls in 7 categories, session 36): what the caller must do,
+	// have or meet to be allowed (conditions asked for, met, not met or imagined). Its first run, before any change
+	// made for it, scored 182 of 252 (72.2 %) on main 42193615 (06:54 UTC), with 1 answer of 可以 where a rule forbids
+	// (手头紧，400块分三个月交: 分期缴纳 read as enrolling); the set's README has it by category and the misses by kind.
+	{"set61", heldout61Glob, 250, 0.72, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
