@@ -1545,8 +1545,9 @@ var heldoutSets = []heldoutSet{
 	// made for it, scored 182 of 252 (72.2 %) on main 42193615 (06:54 UTC), with 1 answer of 可以 where a rule forbids
 	// (手头紧，400块分三个月交: 分期缴纳 read as enrolling); the set's README has it by category and the misses by kind. Keys corrected (nineteen document and report
 	// questions keyed a verdict; an ask short of the deciding facts; 打工 asks the employee plan; 大概三百米 a span; 10月初
-	// no single day; three acts the caller's words name narrower): 209 (82.9 %).
-	{"set61", heldout61Glob, 250, 0.82, 0},
+	// no single day; three acts the caller's words name narrower): 209 (82.9 %). Session 36 (set61): the false 可以
+	// fixed (分三个月交 the months counted are paying by instalments): 210 (83.3 %).
+	{"set61", heldout61Glob, 250, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
