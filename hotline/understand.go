@@ -2707,8 +2707,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	if len(pos) == 1 {
 		// (asked in its own clause: not 老人单独在观音滩交，我们在城里交，
 		// 要得不 — the caller's act the other half of a way told of both)
-		if h, ok := p.bareActAfter(rd, pos[0]); ok && !p.callerNamed(clauseText(rd, pos[0].clause)) && p.callerBetween(rd, pos[0], h) &&
-			p.endsQuestion(rd, h.clause) && p.otherPerson(rd, pos[0], h) && !p.toldOfToo(rd, pos[0], h) {
+		// (我和老婆在广东交了职工医保，屋里三个人要交多少: or the way told of
+		// the caller, the act asked by others named in its own clause)
+		if h, ok := p.bareActAfter(rd, pos[0]); ok && (p.endsQuestion(rd, h.clause) || p.clauseEndsWith(rd, h.clause, p.g.Money)) &&
+			p.otherPerson(rd, pos[0], h) && !p.toldOfToo(rd, pos[0], h) &&
+			(!p.callerNamed(clauseText(rd, pos[0].clause)) && p.callerBetween(rd, pos[0], h) ||
+				p.callerNamed(clauseText(rd, pos[0].clause)) && p.othersAsk(rd, h)) {
 			pos = []hit{h}
 		}
 	}
@@ -4249,6 +4253,12 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	}
 	if !p.hasAny(rd.text, p.g.PerHead) {
 		q.household, q.apart = p.householdCount(rd.text)
+		// (我家五口人，我和老婆有职工医保，屋里三个人要交多少: the people
+		// counted in the act's own clause, after the story, are the ones
+		// asked for — not the whole household told before)
+		if n, apart := p.householdCount(clauseText(rd, a.clause)); a.clause > 0 && n > 0 && n < q.household {
+			q.household, q.apart = n, apart
+		}
 	}
 	q.asks = askFlags{
 		when:        says(p.g.When),
@@ -5640,7 +5650,7 @@ func (p *parser) otherPerson(rd *reading, m, h hit) bool {
 
 // bareActAfter is the act of which m is a way, said by the last bare
 // verb of it, not denied, in a clause after m's (…交了职工医保，我还在读书，
-// 要交吗: 交, enrolling).
+// 要交吗: 交, enrolling), or by the verb of a question of money there.
 func (p *parser) bareActAfter(rd *reading, m hit) (hit, bool) {
 	base := p.mannerOf[m.w.activity]
 	if base == nil {
@@ -5652,7 +5662,21 @@ func (p *parser) bareActAfter(rd *reading, m hit) (hit, bool) {
 			return hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: base}}, true
 		}
 	}
+	// (…屋里三个人要交多少: or the verb inside the question of money)
+	if h, ok := p.paidAmount(rd); ok && h.clause > m.clause && h.w.activity == base {
+		return h, true
+	}
 	return hit{}, false
+}
+
+// othersAsk reports whether the clause of bare act h names, before it,
+// people other than the caller as the ones who do it (屋里三个人要交多少,
+// 我爸妈要交吗) — not the caller, nor one it is done for (给我爸交).
+func (p *parser) othersAsk(rd *reading, h hit) bool {
+	s := rd.text[p.clauseStart(rd, h.i):h.i]
+	doer := p.subjectOf(s)
+	return doer != "" && !slices.Contains(p.g.Persons, doer) && !slices.Contains(p.g.Self, doer) &&
+		!p.hasAny(s, p.g.Benefactive)
 }
 
 // callerBetween reports whether a clause after m's, up to h's, names the
