@@ -2850,7 +2850,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	}
 	// 医保只交三个, 一个交一个不交, 除了老倌子其他人都交: the one act
 	// said, for part of a group told by a count or a phrase of part
-	if len(pos) == 1 && pos[0].w.activity != nil && p.partial[pos[0].w.activity.ID] != nil && p.someOf(rd, pos[0].w.activity) {
+	// (not 屋里四口人，我在单位有医保，他们三个交农合: the one left out told
+	// to hold the employee plan in a clause before — the rest are all of
+	// those the plan enrols; but 我有职工医保，屋里其他人只交两个 is part)
+	if len(pos) == 1 && pos[0].w.activity != nil && p.partial[pos[0].w.activity.ID] != nil && p.someOf(rd, pos[0].w.activity) &&
+		!(p.exemptTold(rd, pos[0]) && !p.before(rd, pos[0].i, p.g.Only, 4)) {
 		h := pos[0]
 		h.w.activity = p.partial[h.w.activity.ID]
 		return []hit{h}
@@ -5677,6 +5681,15 @@ func (p *parser) othersAsk(rd *reading, h hit) bool {
 	doer := p.subjectOf(s)
 	return doer != "" && !slices.Contains(p.g.Persons, doer) && !slices.Contains(p.g.Self, doer) &&
 		!p.hasAny(s, p.g.Benefactive)
+}
+
+// exemptTold reports whether a way of h's act that takes a person out of
+// it (the employee plan: 我在单位有医保) is told, not denied, in a clause
+// before h's.
+func (p *parser) exemptTold(rd *reading, h hit) bool {
+	return slices.ContainsFunc(rd.acts, func(m hit) bool {
+		return m.clause < h.clause && !m.neg && m.w.activity != nil && slices.Contains(p.manners[h.w.activity.ID], m.w.activity)
+	})
 }
 
 // callerBetween reports whether a clause after m's, up to h's, names the
