@@ -967,7 +967,9 @@ var heldoutSets = []heldoutSet{
 	// compared on two days, asked on each): 234 (the floor raised to 0.91).
 	// Session 21 (waste: 核准还冇下来 is no approval), 236 (the floor raised to 0.92). Session 25 (typo: the act told
 	// done in the day's own clause, asked about in a later one — 10月5号已经把寒露籽摘了，这算提前摘吗), 238 (0.93).
-	{"set23", heldout23Glob, 255, 0.94, 0},
+	// Session 36 (fix5957): a day a few days gone by, said without a year of an act told as it was (城里9月13号把渣土乱倒
+	// 在空地上 said on 9月16日), is that day, not next year's: 243 (95.3 %).
+	{"set23", heldout23Glob, 255, 0.95, 0},
 	// Held-out set 24 (testdata/heldout/s24-things, 250 calls in 7 categories, session 18): callers who name the
 	// thing in their own everyday words — the fire (熏腊肉, 烧火粪, 烧蜂窝, 电焊, 炼山), the firework or ritual object (冲天炮,
 	// 许愿灯, 灵屋, 送亮), the fruit, tool and truck, the load of waste (碎砖, 旧瓷砖, 拆下来的门窗), the stall (烤红薯, 炸油粑粑,
@@ -1025,7 +1027,9 @@ var heldoutSets = []heldoutSet{
 	// Session 22 (insure: the plan's year said, 在村里交明年的医保 现在开始了冇, names which plan, 现在 the day) and the
 	// session's other fixes: 245 (the floor raised to 0.95).
 	// Session 22's end, with every helper's fixes: 245 of 254 (the floor 0.96).
-	{"set26", heldout26Glob, 250, 0.96, 0},
+	// Session 36 (fix5957): a day a few days gone by, said without a year of an act told as it was (城里9月13号把渣土乱倒
+	// 在空地上 said on 9月16日), is that day, not next year's: 248 (97.6 %).
+	{"set26", heldout26Glob, 250, 0.97, 0},
 	// Held-out set 27 (testdata/heldout/s27-ifnot, 260 calls in 7 categories, session 19): callers who ask in the
 	// negative, on a condition or hedged (是不是不准…, 总不至于…吧, 只…不…行不, 要是/如果/假如…呢, 万一…会怎样, 除了…,
 	// 等到…是不是就可以了, 不是说不准…吗, …还是…哪个可以, 我理解是…对吧), one file per notice and one of uncovered acts.
@@ -1103,7 +1107,9 @@ var heldoutSets = []heldoutSet{
 	// of an act told done, is its own day this year — 国庆那天在山上放了烟花, 中秋那天…放了几只鸭子): 232 (0.92).
 	// kept, 冇按规定路线跑), 229 (the floor raised to 0.91).
 	// Session 25 (set38: 两担柴 is no 担子), 231 (the floor raised to 0.92).
-	{"set30", heldout30Glob, 250, 0.93, 0},
+	// Session 36 (fix5957): a day a few days gone by, said without a year of an act told as it was (城里9月13号把渣土乱倒
+	// 在空地上 said on 9月16日), is that day, not next year's: 236 (94.0 %).
+	{"set30", heldout30Glob, 250, 0.94, 0},
 	// Held-out set 31 (testdata/heldout/s31-events, 250 calls in 7 categories, session 21): callers who tell an event
 	// of their life and ask what they may do for it (屋里老人过世了，出殡那天放鞭子、烧灵屋; 搬新屋; 满月酒; 八十大寿; 嫁女接亲;
 	// 新店开业; 清明挂青; 七月半烧包; 过小年送灶; 元宵放孔明灯; 赶庙会摆摊; 装修新屋的垃圾; 请人摘茶籽; 伢子上大学、出去打工的医保;
@@ -1297,7 +1303,9 @@ var heldoutSets = []heldoutSet{
 	// 社区指定的堆放点, 交给私人拉走, 又不清运又不遮盖; asks: 依据哪个文件处理 with an act said is the act's answer, 归哪个
 	// 部门处理 the duty, officials' posts heard; ins: 医保专干 a title, 集中缴费 the act, 不晓得…买了职工医保冇 asked): with
 	// the session's other landings, 240 (96.0 %, the floor 0.95).
-	{"set40", heldout40Glob, 250, 0.95, 0},
+	// Session 36 (fix5957): a day a few days gone by, said without a year of an act told as it was (城里9月13号把渣土乱倒
+	// 在空地上 said on 9月16日), is that day, not next year's: 241 (96.4 %).
+	{"set40", heldout40Glob, 250, 0.96, 0},
 	// Held-out set 41 (testdata/heldout/s41-written, 248 calls in 7 categories, session 26): written questions
 	// (12345 portal, WeChat, SMS): officialese, online style, numbered and quoted. Its first run, before any change made
 	// for it, scored 213 of 248 (85.9 %) on main 14f3525a, with 1 answer of 可以 where a rule forbids (已有单位缴纳的职工医保，
@@ -1441,7 +1449,9 @@ var heldoutSets = []heldoutSet{
 	// it, scored 191 of 252 (75.8 %) on main 49a2051c, with no answer of 可以 where a rule forbids; the set's README
 	// has it by category and the misses by kind. Ten keys that took a place for said were corrected (202/252);
 	// with the session's fixes, 204 of 252 (81.0 %).
-	{"set51", heldout51Glob, 250, 0.93, 0},
+	// Session 36 (fix5957): a day a few days gone by, said without a year of an act told as it was (城里9月13号把渣土乱倒
+	// 在空地上 said on 9月16日), is that day, not next year's: 237 (94.0 %).
+	{"set51", heldout51Glob, 250, 0.94, 0},
 	// Held-out set 52 (testdata/heldout/s52-several, 252 calls in 8 categories, session 32): callers who ask two
 	// or three things in one call, each answer keyed in the order said. Its first run, before any change made for
 	// it, scored 84 of 252 (33.3 %) on main 02035a9e, with 3 answers of 可以 where the case expects forbidden or
@@ -1529,7 +1539,10 @@ var heldoutSets = []heldoutSet{
 	// or an act the caller did not say corrected: 219 (86.9 %). Session 35 (set59): a place outside the county pointed
 	// back to (在零陵上班，那边山上), 你们祁阳 the hotline's area: 221 (87.7 %); 祖坟山 on the hill, 我侄儿的医保 no close
 	// relative's: 225 (89.3 %).
-	{"set59", heldout59Glob, 250, 0.89, 0},
+	// Session 36 (fix5957): a day a few days gone by, said without a year of an act told as it was (城里9月13号把渣土乱倒
+	// 在空地上 said on 9月16日), is that day, not next year's; a fact stated, then doubted by the caller in a later
+	// clause (拉茶籽的三轮车…，不晓得那天拉没拉茶果), is asked: 228 (90.5 %).
+	{"set59", heldout59Glob, 250, 0.90, 0},
 	// Held-out set 58 (testdata/heldout/s58-means, 253 calls in 7 categories, session 35): the means and manner of
 	// the act (how it is done: the tool, the container, the vehicle, how much, how long, how carefully). Its first
 	// run, before any change made for it, scored 180 of 253 (71.1 %) on main 77de1891 (03:47 UTC), with 4 answers of

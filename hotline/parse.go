@@ -5432,6 +5432,37 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 	return false
 }
 
+// askedLater reports whether a fact phrase in a later clause than h asks
+// whether a fact h states held (A-not-A, or a negator ending its clause) (拉茶籽的三轮车…，不晓得那天拉没拉茶果): the caller's own
+// doubt, said after, takes back what the first phrase seemed to state, so
+// h is not taken and the answer asks the fact.
+func (p *parser) askedLater(rd *reading, h hit) bool {
+	for _, o := range rd.facts {
+		if o.clause <= h.clause || o.i < h.j || !sharesFact(h, o) {
+			continue
+		}
+		// (算不算乱倒 asks how the act is classed, not whether the
+		// fact said before held: only the caller's own doubt of it)
+		if p.askedWhether(rd, o) || p.aNotA(rd, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesFact reports whether phrases a and b state a value of the same
+// fact.
+func sharesFact(a, b hit) bool {
+	for _, x := range a.w.facts {
+		for _, y := range b.w.facts {
+			if x.Fact == y.Fact && !x.Presumed && !y.Presumed {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // aNotA reports whether the fact phrase h is the verb of an A-not-A
 // question (有没有划摊位 heard as 有 + 没有划摊位, 划没划摊位 as 划没 + 划摊位):
 // the phrase's own verb said on both sides of a negator asks the fact, so

@@ -4096,7 +4096,9 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 		// 算不算重点森林防火区我也不晓得: the caller asks it, so it is not
 		// taken (the answer asks it or states both outcomes)
-		if p.factAsked(rd, h) {
+		// (拉茶籽的三轮车货箱坐人，不晓得那天拉没拉茶果: the fact said, then
+		// asked by the caller in a later clause, is not known after all)
+		if p.factAsked(rd, h) || p.askedLater(rd, h) {
 			q.Understood = append(q.Understood, Understood{Words: h.words, Kind: "fact", Meaning: p.unused(p.g.UnusedNotes.Asked)})
 			continue
 		}
@@ -4681,6 +4683,12 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	// (国庆那天在山上放了烟花 said on 10月3日: a festival read as today, a
 	// day of its holiday, told done was done on its own day this year)
 	const holidayDays = 8
+	// (城里9月13号把渣土乱倒在空地上，那天有没有规定 said on 9月16日: a day
+	// a few days gone by, the act said of it with nothing of may or will,
+	// is that day — no one means the one a year off without 明年; a day of
+	// the month said alone, its next a month off, is left as it was:
+	// 三十号 said on 10月2日 is still the 30th to come)
+	const justPastDays, yearOffDays = 7, 300
 	if d, ok := pick.Previous(); ok && (pick.Date.After(today) || pick.Date == today && today.Sub(d) <= holidayDays) && !p.askedAfterDone(rd, a, pick) {
 		told := p.dayAct(rd, a, pick)
 		nearer := today.Sub(d) < pick.Date.Sub(today) || pick.Date == today
@@ -4688,7 +4696,8 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		// not, the day a year gone is not meant without a year said — 今年除夕
 		// 在山上放了鞭子 said in December is this year's, gone by)
 		yearSaid := slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return m.Weak && m.End == pick.Start })
-		if (nearer || yearSaid) && (p.done(rd, told, nearer, pick.Start) || nearer && p.lookedBack(rd, told, pick.Start)) {
+		if (nearer || yearSaid) && (p.done(rd, told, nearer, pick.Start) || nearer && p.lookedBack(rd, told, pick.Start) ||
+			today.Sub(d) <= justPastDays && pick.Date.Sub(today) >= yearOffDays && p.toldThen(rd, told)) {
 			pick.Date = d
 			if pick.MonthEnd != nil {
 				pick.MonthEnd = pick.PreviousEnd()
@@ -4732,6 +4741,18 @@ func (p *parser) placeSaidAt(rd *reading, i, end int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// toldThen reports whether act a is said of its day as it was, not as
+// it may or will be: its clause holds no word of DoneNot (能, 想, 准备,
+// 要是). A day just gone by, said with such an act, is the day gone.
+func (p *parser) toldThen(rd *reading, a hit) bool {
+	if a.clause < 0 {
+		return false
+	}
+	lo, hi := a.objStart(), max(a.j, a.objEnd())
+	st, end := rd.clauseStart(lo, a.clause), rd.clauseEnd(hi, a.clause)
+	return !p.hasAny(rd.text[st:end], p.g.DoneNot)
 }
 
 // toldDone reports whether act a is told done on day m (跨年那晚在山顶放烟花
