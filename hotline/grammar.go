@@ -64,7 +64,10 @@ type grammar struct {
 	NotReached []string `yaml:"not_reached"`
 	Past       []string `yaml:"past"`
 	PastAfter  []string `yaml:"past_after"`
-	PastAsked  []string `yaml:"past_asked"`
+	// PastOver are the words of PastAfter that say the day is over
+	// already (清明过了, 国庆结束了): said while it is the day, it is over.
+	PastOver  []string `yaml:"past_over"`
+	PastAsked []string `yaml:"past_asked"`
 	// PastNote says a day said with 过了 had passed: today is answered.
 	PastNote string `yaml:"past_note"`
 	// HeardNotes say how a word typed otherwise was heard: by its pinyin

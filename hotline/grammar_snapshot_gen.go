@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "cb264e811d699e444f3a2aefee033a6d8f6d974ee3f2a379fb71fdcfac7d4400", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "b09fcdb865b890554707f12cac9b8f2dab439beef8602ee7b75d58a7b3890382", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -48,6 +48,7 @@ func grammarSnap0() *grammar {
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
 	s.Past = []string{"过了", "过完", "已经过了", "结束了"}
 	s.PastAfter = []string{"一过了", "一过", "过了", "过完了", "过完", "过后", "结束了", "放假结束了", "假期结束了", "长假结束了", "放完假了", "放完假", "收假了", "假放完了", "假期过了", "长假过了", "假期过完了", "长假过完了"}
+	s.PastOver = []string{"过了", "过完了", "结束了", "放假结束了", "假期结束了", "长假结束了", "放完假了", "收假了", "假放完了", "假期过了", "长假过了", "假期过完了", "长假过完了"}
 	s.PastAsked = []string{"冇", "没", "吗", "么", "不", "啵", "呢", "未"}
 	s.PastNote = "所说的日子已经过了，按今天回答"
 	s.HeardNotes.Pinyin = "按拼音理解"

@@ -63,8 +63,12 @@ type Words struct {
 	AfterDays  []string       // 后, 过了 (清明过了十天, 中秋后一个礼拜: that many days after)
 	Past       []string       // 过了 (过了15号: the day after)
 	PastAfter  []string       // 一过 (寒露一过, 4月30号过了: the day after)
-	TermCome   []string       // 过了 after a solar term: its own day (寒露过了就可以摘)
-	AfterDay   []string       // 以后 (12月31号以后: the day after)
+	// PastOver are the words of PastAfter that say the day is over already
+	// (清明过了): said on the day itself (in the holiday), the time after
+	// it is now, not tomorrow.
+	PastOver []string
+	TermCome []string // 过了 after a solar term: its own day (寒露过了就可以摘)
+	AfterDay []string // 以后 (12月31号以后: the day after)
 	// CountUnits are the units of a count of days from today (三天后, 两个
 	// 礼拜后, 再过一个星期), in days; MonthUnits count months (三个月后: the
 	// same day of the month, or the month's last).
@@ -2960,6 +2964,10 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			}
 			m.End += len(p)
 			r.passed(s, m, today)
+			if slices.Contains(r.w.PastOver, p) && m.Date == today.AddDays(1) {
+				m.Passed = m.Date.AddDays(-1)
+				m.Date, m.Note = today, r.w.PastNote
+			}
 		}
 	}
 	for _, p := range r.w.Past {
