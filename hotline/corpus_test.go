@@ -378,6 +378,16 @@ const (
 	// file per notice, rituals and fireworks apart, and one of uncovered
 	// errands, documents and numbers.
 	heldout61Glob = "testdata/heldout/s61-needs/*.yaml"
+	// heldout60Glob is held-out set 60 (session 36): the act DESCRIBED, not
+	// named — callers who say what they want to achieve (田里的草弄干净, 让祖宗
+	// 在那边有钱花, 给老人上个看病能报销的保障), what the thing does or looks like
+	// (噼里啪啦响一下, 亮堂堂飞上天的灯, 一路走一路掉), the thing alone (挂鞭,
+	// 冲天炮, 松明子, 嫁接苗), a roundabout phrase (送亮, 弄几袋回来, 处理掉) or
+	// what others do (跟隔壁一样), sometimes with a wrong guess at the rule; and
+	// descriptions that name no act any notice covers (电炉子, 电蚊香, 风筝). One
+	// file per notice, rituals and fireworks apart, and one of uncovered acts,
+	// documents described by what they were about, and numbers.
+	heldout60Glob = "testdata/heldout/s60-described/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1561,6 +1571,12 @@ var heldoutSets = []heldoutSet{
 	// no single day; three acts the caller's words name narrower): 209 (82.9 %). Session 36 (set61): the false 可以
 	// fixed (分三个月交 the months counted are paying by instalments): 210 (83.3 %).
 	{"set61", heldout61Glob, 250, 0.83, 0},
+	// Held-out set 60 (testdata/heldout/s60-described, 252 calls in 7 categories, session 36): the act described, not
+	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
+	// change made for it, scored 122 of 252 (48.4 %) on main 42193615 (06:56 UTC), with 2 answers of 可以 where a rule
+	// forbids (四百块…分几回交 read as enrolling; 朋友有…核准证，我借过来用 read as transport with a permit); the set's
+	// README has it by category and the misses by kind.
+	{"set60", heldout60Glob, 250, 0.48, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
