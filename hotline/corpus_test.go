@@ -1575,8 +1575,11 @@ var heldoutSets = []heldoutSet{
 	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
 	// change made for it, scored 122 of 252 (48.4 %) on main 42193615 (06:56 UTC), with 2 answers of 可以 where a rule
 	// forbids (四百块…分几回交 read as enrolling; 朋友有…核准证，我借过来用 read as transport with a permit); the set's
-	// README has it by category and the misses by kind.
-	{"set60", heldout60Glob, 250, 0.48, 0},
+	// README has it by category and the misses by kind. Eleven keys wrong about what the caller said or a written
+	// reading (two periods keyed as days, a vague distance, whose trees or the holder's consent unsaid, the waste
+	// readings' presumptions) corrected: 129 (51.2 %). Session 36 (set60): the two false 可以 fixed in data (分几回交,
+	// 一个月交一百 paying by instalments; 拉渣土的核准证 the permit's name, no haul): 130 (51.6 %).
+	{"set60", heldout60Glob, 250, 0.51, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
