@@ -942,6 +942,7 @@ func (h *Hotline) decide(q *Query, req Request) (*Answer, error) {
 		d = h.presume(q, d)
 	}
 	d = hoursOfDay(q, d)
+	d = daysOfStretch(q, d)
 	if q.Unread > 0 && d.Verdict == engine.Allowed {
 		// what was not read may have changed it: never 可以 on part of a call
 		return h.unreadAllowed(q, l), nil
@@ -1321,6 +1322,11 @@ func (h *Hotline) whenOf(l Lang, d calendar.Date, q *Query) string {
 		passed := h.cat.T(l, "day", "d", strconv.Itoa(dd), "month", months[m-1])
 		return h.cat.T(l, "when.passed", "date", h.day(l, d, q), "passed", passed)
 	}
+	if q != nil && q.byDay && d == q.Date && q.DateEnd != nil {
+		// 霜降前后 whose verdict changes inside it: the stretch answered
+		// (10月20日到10月26日), not its first day
+		return h.cat.T(l, "when.stretch", "date", h.day(l, d, q), "end", h.day(l, *q.DateEnd, q))
+	}
 	if q != nil && q.dayBefore && d == q.Date && q.DateWords != "" {
 		// 寒露前摘: said as the caller said it, 10月8日以前, not 10月7日
 		return h.cat.T(l, "when.before", "date", h.day(l, d.AddDays(1), q))
@@ -1499,6 +1505,9 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	}
 	if len(subjects) == 0 && q.byHour {
 		subjects = append(subjects, c.T(l, "subject.hour")) // 要看几点
+	}
+	if len(subjects) == 0 && q.byDay {
+		subjects = append(subjects, c.T(l, "subject.day")) // 要看哪一天
 	}
 	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", when, "facts", strings.Join(subjects, c.T(l, "list.sep")))
 	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
@@ -2893,7 +2902,12 @@ func (h *Hotline) nextChange(l Lang, d *engine.Decision, q *Query) string {
 	case len(names) == 1 && isPeriodName(names[0]):
 		return c.T(l, "next.window_end", "window", h.windowName(l, names[0]), "end", h.day(l, end, q), "date", next, "verdict", v)
 	case len(names) > 0:
-		return c.T(l, "next.until", "now", h.verdictSaid(l, d), "end", h.day(l, end, q), "date", next, "verdict", v)
+		now := h.verdictSaid(l, d)
+		if q != nil && q.byDay {
+			// the stretch's first days keep their own verdict (到10月22日不可以)
+			now = c.Verdict(l, string(q.firstVerdict))
+		}
+		return c.T(l, "next.until", "now", now, "end", h.day(l, end, q), "date", next, "verdict", v)
 	}
 	return c.T(l, "next.plain", "date", next, "verdict", v)
 }
@@ -3598,6 +3612,22 @@ func hoursOfDay(q *Query, d *engine.Decision) *engine.Decision {
 	}
 	d.Verdict, d.DayParts = engine.Conditional, all
 	q.byHour = true
+	return d
+}
+
+// daysOfStretch answers an act asked of a stretch of days said in words
+// (霜降前后, 寒露到霜降中间那几天: q.stretch) whose verdict changes inside
+// it: it depends on the day — 要看情况, the answer saying the day it
+// changes — never the first day's 不可以 for days some of which allow it,
+// nor its 可以 for days some forbid. A stretch whose days share one
+// verdict keeps it; so does an answer that depends on a fact already.
+func daysOfStretch(q *Query, d *engine.Decision) *engine.Decision {
+	if !q.stretch || q.DateEnd == nil || d.NextChange == nil || d.NextChange.Date.After(*q.DateEnd) ||
+		d.Verdict != engine.Forbidden && d.Verdict != engine.Allowed {
+		return d
+	}
+	q.firstVerdict, q.byDay = d.Verdict, true
+	d.Verdict = engine.Conditional
 	return d
 }
 

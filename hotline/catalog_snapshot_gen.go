@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "bb78cde083f0e75d4a4f6e414b5ab39d267c9d067c96d7f3950ccf7d890afd57"
+const catalogSnapshotSum = "4fbc62c49a38a66772192006bdce91fe86ebbefedec4039c4c14deaf67acb046"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -247,6 +247,7 @@ func snapshotCatalog() *Catalog {
 			"status.invalidated":                   {ZH: "已宣布失效", EN: "declared invalid"},
 			"status.not_yet_in_force":              {ZH: "尚未施行", EN: "not yet in force"},
 			"status.unknown":                       {ZH: "规则库不能确定是否有效", EN: "of unknown status"},
+			"subject.day":                          {ZH: "哪一天", EN: "the day"},
 			"subject.hour":                         {ZH: "几点", EN: "the hour"},
 			"term.assistance":                      {ZH: "资助：{value}。", EN: "Assistance: {value}."},
 			"term.benefit_period":                  {ZH: "待遇享受期：{value}。", EN: "Benefits: {value}."},
@@ -313,6 +314,7 @@ func snapshotCatalog() *Catalog {
 			"when.runs_until":                      {ZH: "到{end}{verdict}，从{from}起{next}", EN: "{verdict} to {end}; from {from}: {next}"},
 			"when.same":                            {ZH: "往后一年里都是这样，没有哪天不同。", EN: "It stays so for the next year: no day differs."},
 			"when.sep":                             {ZH: "；", EN: "; "},
+			"when.stretch":                         {ZH: "{date}到{end}", EN: " from {date} to {end}"},
 			"when.until":                           {ZH: "{window}到{to}为止，从{next}起不再因此禁止。", EN: "{window} lasts until {to}; from {next} it no longer forbids."},
 			"where.town":                           {ZH: "在{town}", EN: " in {town}"},
 			"why.applies":                          {ZH: "依据{notice}{article}：{text}", EN: "Under {notice}, {article}: “{text}”"},

@@ -1530,7 +1530,9 @@ var heldoutSets = []heldoutSet{
 	// (85.0 %); one more key that named a grave not said corrected: 216 (85.4 %). Session 35 (fix5657): paper burnt with
 	// where the grave is told right after (…烧纸，坟在半山腰): 217 (85.8 %); 女婿 no close relative, 跟我一起住的 of the
 	// household, 冇去报批 / 审批办好了 the approval: 221 (87.4 %); 流动叫卖 流动经营: 222 (87.7 %).
-	{"set57", heldout57Glob, 250, 0.87, 0},
+	// Session 36 (fix5957): a stretch said in words (霜降前后, 寒露到霜降中间那几天) answered for the stretch, 要看情况
+	// where the verdict changes inside it; 霜降头一天 the day before: 225 (88.9 %).
+	{"set57", heldout57Glob, 250, 0.88, 0},
 	// Held-out set 56 (testdata/heldout/s56-forms, 251 calls in 7 categories, session 34): the form of the question
 	// (negative, rhetorical, double negative, tag, A-not-A, choice, which/when, hedged, echo, "what if"). Its first
 	// run, before any change made for it, scored 215 of 251 (85.7 %) on e8f0f490 (00:53 UTC), with 1 answer of 可以

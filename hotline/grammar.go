@@ -59,6 +59,15 @@ type grammar struct {
 	// AroundTerm are the words after a solar term that say the days round it
 	// (霜降前后): answered as BeforeFew's, for the day before.
 	AroundTerm []string `yaml:"around_term"`
+	// AroundDays are the days either side of the term AroundTerm says:
+	// a stretch answered as a month is (dates.Words.AroundDays).
+	AroundDays int `yaml:"around_days"`
+	// Stretch joins two days into one stretch (寒露到霜降中间那几天):
+	// dates.Words.StretchTo and StretchInside.
+	Stretch struct {
+		To     []string `yaml:"to"`
+		Inside []string `yaml:"inside"`
+	} `yaml:"stretch"`
 	// NotReached are the words before a day that say it has not come yet
 	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
 	NotReached []string `yaml:"not_reached"`

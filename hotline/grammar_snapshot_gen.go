@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "d91222ae2cdf402a0dc946de3e0e89b0e13839d416c19b4f336db828a9995c60", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "019b639f8983138f828daeda89a8f2bd33f57537e3c8de9301ea25c57353ae08", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -34,7 +34,7 @@ func grammarSnap0() *grammar {
 	s.Lunar = []string{"农历", "阴历", "旧历", "老历", "古历"}
 	s.LunarFirstNote = "初几按农历理解（如果指阳历下个月几号，请说“几号”）"
 	s.After = []string{"后第", "过后第"}
-	s.Before = []string{"前一天", "前1天", "前一晚", "前一夜", "前一天晚上", "前一个晚上"}
+	s.Before = []string{"前一天", "前1天", "前一晚", "前一夜", "前一天晚上", "前一个晚上", "头一天"}
 	s.BareHoliday.Near = 7
 	s.BareHoliday.After = []string{"节后", "过完节", "过了节", "节过了", "节过完了", "收假后", "收假以后", "收假之后", "收完假", "放完假", "假期过后", "假期后", "假期结束后", "过完假", "节假日后", "节假日过后", "放假回来", "收假回来"}
 	s.BareHoliday.Before = []string{"节前", "放假前", "放假之前", "放假以前", "节假日前"}
@@ -45,6 +45,9 @@ func grammarSnap0() *grammar {
 	s.BeforeFew = []string{"前几天", "前几日", "前些天", "前些日子", "前两三天", "前三两天", "前几晚", "前些时候"}
 	s.SomeDays = []string{"几", "多"}
 	s.AroundTerm = []string{"前后", "左右"}
+	s.AroundDays = 3
+	s.Stretch.To = []string{"到", "至"}
+	s.Stretch.Inside = []string{"中间", "之间", "当中"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
 	s.Past = []string{"过了", "过完", "已经过了", "结束了"}
 	s.PastAfter = []string{"一过了", "一过", "过了", "过完了", "过完", "过后", "结束了", "放假结束了", "假期结束了", "长假结束了", "放完假了", "放完假", "收假了", "假放完了", "假期过了", "长假过了", "假期过完了", "长假过完了"}
@@ -81,7 +84,7 @@ func grammarSnap0() *grammar {
 	s.WaitVerbs = []string{"过", "等"}
 	s.LastNotAfter = []string{"最"}
 	s.NewYearFirst = []string{"过完年", "过了年", "过完春节", "过了春节", "春节后", "过年", "年后", "开年", "开了年", "年过完"}
-	s.TermAfter = []string{"那天", "那日", "那一天", "当天", "这天", "这一天", "那几天", "以后", "之后", "以前", "之前", "前后", "前", "后", "节", "的时候", "时候", "过后", "左右", "一过", "到了", "一到", "过了"}
+	s.TermAfter = []string{"那天", "那日", "那一天", "当天", "这天", "这一天", "那几天", "以后", "之后", "以前", "之前", "前后", "前", "后", "节", "的时候", "时候", "过后", "左右", "一过", "到了", "一到", "过了", "到", "中间", "之间", "头一天"}
 	s.Since = []string{"以后", "之后", "后", "起", "开始"}
 	s.TermWord = []string{"籽", "子"}
 	s.DotNotBefore = []string{"米", "公", "千", "里", "厘", "亩", "元", "块", "斤", "万", "岁", "倍", "度", "分", "吨", "方", "平", "个", "%", "年", "月", "天", "小时", "点"}

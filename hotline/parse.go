@@ -71,6 +71,10 @@ type Query struct {
 	timed        bool   // a time was said: the decision is for minute of Date
 	minute       int
 	dayBefore    bool // the day is the one before a day said with 以前 (寒露前)
+	// stretch: Date to DateEnd is a span said in words round or between
+	// days (霜降前后): a verdict changing inside it makes the answer
+	// depend on the day (daysOfStretch)
+	stretch bool
 	// dayPassed is the day said with 过了 that had passed on the day of
 	// the call (过了12月31号, said on 1月10日): the answer says so
 	dayPassed calendar.Date
@@ -96,6 +100,12 @@ type Query struct {
 	// byHour: the day asked, with no hour said, has hours whose answers
 	// differ, so the answer depends on the hour (hoursOfDay)
 	byHour bool
+	// byDay: the stretch of days asked (stretch) has days whose answers
+	// differ: it depends on the day (daysOfStretch)
+	byDay bool
+	// firstVerdict is the verdict of the stretch's first days, said until
+	// the day it changes (byDay)
+	firstVerdict engine.Verdict
 	// inPeriods are the vocabulary's periods a call names as the time of
 	// its act (禁渔期在江上抓鱼), when it names no day: the day asked is in
 	// the period (duringPeriod)
@@ -703,7 +713,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.dates, err = dates.New(cal, dates.Words{Days: days, WeakDays: g.WeakDays, Months: months, LunarMonths: g.LunarMonths, Years: g.Years, NotYears: g.NotYears,
 			MonthParts: g.MonthParts, MonthSpans: g.MonthSpans, SomeDays: g.SomeDays, YearParts: g.YearParts, This: append(append([]string{}, g.Week.This...), g.Cantonese.This...),
 			Next: g.Week.Next, Last: g.Week.Last, Week: g.Week.Day, Weekdays: g.Week.Weekdays, Lunar: g.Lunar, After: g.After,
-			Before: g.Before, BeforeDays: g.BeforeDays, AfterDays: g.AfterDays, BeforeDay: g.BeforeDay, BeforeFew: g.BeforeFew, AroundTerm: g.AroundTerm, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, PastOver: g.PastOver, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, LastNotAfter: g.LastNotAfter, NewYearFirst: g.NewYearFirst, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
+			Before: g.Before, BeforeDays: g.BeforeDays, AfterDays: g.AfterDays, BeforeDay: g.BeforeDay, BeforeFew: g.BeforeFew, AroundTerm: g.AroundTerm, AroundDays: g.AroundDays, StretchTo: g.Stretch.To, StretchInside: g.Stretch.Inside, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, PastOver: g.PastOver, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, LastNotAfter: g.LastNotAfter, NewYearFirst: g.NewYearFirst, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
 			Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote,
 			Recent: g.Recent.Words, RecentDays: g.Recent.Within, RecentNote: g.Recent.Note, Reached: g.Recent.Reached,
 			HolidayAfter: g.BareHoliday.After, HolidayBefore: g.BareHoliday.Before, HolidayNear: g.BareHoliday.Near, HolidayDays: g.BareHoliday.Days})

@@ -4715,6 +4715,7 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 	}
 	q.dayBefore = pick.Before
 	q.dayPassed = pick.Passed
+	q.stretch = pick.Stretch && pick.MonthEnd != nil
 	q.DateEnd = pick.MonthEnd
 	note := pick.Note
 	switch note {

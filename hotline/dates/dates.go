@@ -98,6 +98,14 @@ type Words struct {
 	// it (霜降前后, 寒露左右): answered as BeforeFew's, for the day before, so
 	// that a start on the term's day is not answered for all of them.
 	AroundTerm []string
+	// AroundDays are the days either side of the term that AroundTerm
+	// says (霜降前后: three before to three after), a stretch answered as
+	// a month is; zero answers the day before the term.
+	AroundDays int
+	// StretchTo joins two days into the stretch from the first to the
+	// second (寒露到霜降); StretchInside after the second leaves both ends
+	// out (寒露到霜降中间那几天).
+	StretchTo, StretchInside []string
 	// NotReached are the words before a day that say it has not come yet
 	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
 	NotReached []string
@@ -228,6 +236,10 @@ type Mention struct {
 	// MonthEnd is the last day of a span named as a whole: a month
 	// (10月份), a holiday of several days (逾越节, 斋月); nil for one day.
 	MonthEnd *calendar.Date
+	// Stretch marks a span said in words round or between days (霜降前后,
+	// 寒露到霜降中间): when the verdict changes inside it, the answer
+	// depends on the day.
+	Stretch bool
 	// Note says how the words were read when it is not plain (小年 is
 	// 腊月二十四 in Hunan, 10月份 is answered for its first day).
 	Note string
@@ -941,7 +953,52 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	}
 	out := byStart(s.out)
 	agree(s.text, out, today)
-	return r.seasonNamed(s.text, out)
+	return r.between(s.text, r.seasonNamed(s.text, out), today)
+}
+
+// between reads two days joined by a word of StretchTo (寒露到霜降, 清明到五一)
+// as one stretch from the first to the second, answered as a month is
+// (MonthEnd, Stretch); a word of StretchInside after the second (寒露到霜降
+// 中间那几天) leaves both ends out. Only a second day after the first, at
+// most stretchDays on, is joined: 九月一号到四月三十号 (the ban's own
+// period, read across the new year) is left as two days.
+func (r *Reader) between(text string, ms []Mention, today calendar.Date) []Mention {
+	const stretchDays = 62
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := ms[k], ms[k+1]
+		if a.Bad || b.Bad || a.Weak || b.Weak || a.Past || b.Past || a.Before || b.Before || a.MonthEnd != nil || b.MonthEnd != nil ||
+			a.End > b.Start || !slices.Contains(r.w.StretchTo, strings.TrimSpace(text[a.End:b.Start])) ||
+			!b.Date.After(a.Date) || b.Date.Sub(a.Date) > stretchDays {
+			continue
+		}
+		from, to, end := a.Date, b.Date, b.End
+		for _, w := range r.w.StretchInside {
+			if strings.HasPrefix(text[end:], w) {
+				from, to, end = from.AddDays(1), to.AddDays(-1), end+len(w)
+				break
+			}
+		}
+		// (…中间那几天: the days pointed back to are the stretch's)
+		for _, w := range r.w.Recent {
+			if strings.HasPrefix(text[end:], w) {
+				end += len(w)
+				break
+			}
+		}
+		if to.Before(from) || to.Before(today) {
+			continue
+		}
+		m := a
+		m.End, m.Words = end, text[a.Start:end]
+		m.Date, m.MonthEnd, m.Stretch = from, &to, true
+		if m.Date.Before(today) {
+			m.Date = today
+		}
+		m.prev, m.prevEnd, m.Note = calendar.Date{}, nil, ""
+		out := append(slices.Clone(ms[:k]), m)
+		return append(out, ms[k+2:]...)
+	}
+	return ms
 }
 
 // seasonNamed reads a new-year word read as a day (过年: 春节) said right
@@ -2947,10 +3004,7 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			}
 			m.End += len(a)
 			m.Words = s.text[m.Start:m.End]
-			m.Date = m.Date.AddDays(-1)
-			if m.prev != (calendar.Date{}) {
-				m.prev = m.prev.AddDays(-1)
-			}
+			r.around(m, today)
 			for k := m.Start; k < m.End; k++ {
 				s.taken[k] = true
 			}
@@ -2980,6 +3034,38 @@ func (r *Reader) past(s *scan, today calendar.Date) {
 			m.Start -= len(p)
 			r.passed(s, m, today)
 		}
+	}
+}
+
+// around makes solar term m, said with a word of AroundTerm (霜降前后),
+// the stretch of AroundDays either side of its day, answered as a month
+// is (MonthEnd its last day, Stretch set): from its first day, or from
+// today while it runs, the answer saying the day the verdict changes
+// inside it. With AroundDays zero it is the day before the term, as
+// BeforeFew's.
+func (r *Reader) around(m *Mention, today calendar.Date) {
+	k := r.w.AroundDays
+	if k <= 0 {
+		m.Date = m.Date.AddDays(-1)
+		if m.prev != (calendar.Date{}) {
+			m.prev = m.prev.AddDays(-1)
+		}
+		return
+	}
+	term := m.Date
+	if m.prev != (calendar.Date{}) && !m.prev.AddDays(k).Before(today) {
+		// 霜降前后 said on the term's day or after it, within the days
+		// round it: this year's, running
+		term, m.prev = m.prev, calendar.Date{}
+	}
+	end := term.AddDays(k)
+	m.Date, m.MonthEnd, m.Stretch = term.AddDays(-k), &end, true
+	if m.Date.Before(today) {
+		m.Date = today
+	}
+	if m.prev != (calendar.Date{}) {
+		pe := m.prev.AddDays(k)
+		m.prev, m.prevEnd = m.prev.AddDays(-k), &pe
 	}
 }
 
