@@ -95,14 +95,24 @@ func (p *parser) earlierObject(rd *reading) (hit, bool) {
 	for i := 0; i < v.i && rd.clause(i) < v.clause; {
 		r, sz := decodeRune(s[i:])
 		if p.objects.first.mayHave(r) && rd.free(i, i+sz) && !rd.inAct(i, i+sz) && !slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i <= i && i < f.j }) {
+			// (the longest object said there: 建筑垃圾, not the 垃圾 in it;
+			// not the kind asked after 算不算: 旧柜子算不算建筑垃圾)
+			long := ""
 			p.objects.each(s[i:], func(w string) {
+				if p.hasSuffixAny(s[:i], p.g.CountsAs) {
+					return
+				}
 				for _, f := range fs {
-					if f.activity != nil && f.objects[w] && p.withEither(rd, f, v.i, 0) {
+					if len(w) > len(long) && f.activity != nil && f.objects[w] && p.withEither(rd, f, v.i, 0) {
+						long = w
 						best, found = hit{i: v.i, j: v.j, clause: v.clause, words: w + "…" + v.words, w: word{activity: f.activity}}, true
-						return
 					}
 				}
 			})
+			if long != "" {
+				i += len(long)
+				continue
+			}
 		}
 		i += sz
 	}
@@ -3051,6 +3061,15 @@ func (p *parser) chooseActs(rd *reading) []hit {
 					return []hit{{i: i, j: i + len(o), clause: rd.clause(i), words: o, w: word{activity: a}}}
 				}
 			}
+		}
+	}
+	// 城里修房子的建筑垃圾，拉到郊区倒掉，要得不: the only acts read are
+	// uncovered ones said as what a thing is from (修房子的): the call's last
+	// bare verb takes that thing, said in an earlier clause, as above
+	// (not a choice weighed: 是倒在村口还是拉到城区的消纳场，村口的要得不)
+	if len(pos) > 0 && len(neg) == 0 && !slices.ContainsFunc(pos, func(h hit) bool { return h.w.activity != nil || !h.bg }) && !p.hasAny(rd.text, p.g.Alternatives) {
+		if h, ok := p.earlierObject(rd); ok {
+			return []hit{h}
 		}
 	}
 	focused := pos[:0:0]
