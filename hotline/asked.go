@@ -488,7 +488,7 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 		}
 		vi += st
 		// (自己拉到指定堆放点要得不: 堆放 of the place said is no verb)
-		if factAround(rd, vi, vi+len(v)) > 0 {
+		if factAround(rd, vi, vi+len(v)) > 0 || deniedMeans(rd, vi, vi+len(v)) {
 			continue
 		}
 		best, bestEnd := (*frame)(nil), -1
@@ -521,6 +521,17 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 		return h, true
 	}
 	return hit{}, false
+}
+
+// deniedMeans reports whether the verb at bytes i..j is said right after
+// an act the caller denies, or shares a character with it, in its clause
+// (马蜂窝用杀虫剂喷，不用火烧: the fire used is denied and the burning by it
+// with it) — the verb is the denied act's purpose, asked of no object.
+func deniedMeans(rd *reading, i, j int) bool {
+	return slices.ContainsFunc(rd.acts, func(h hit) bool {
+		e := max(h.j, h.objEnd())
+		return h.neg && h.clause == rd.clause(i) && h.i < j && e >= i && e <= j
+	})
 }
 
 // onlyQuestion reports whether clause t says nothing but its question
