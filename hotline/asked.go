@@ -52,8 +52,10 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		marked := strings.HasPrefix(rd.text[end:], "?") || strings.HasPrefix(rd.text[end:], "？")
 		switch {
 		case t == "":
+		// (…卖，这样可以吧: a clause that ends in the answer hoped for
+		// asks it)
 		case marked || p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.asksKind(t) ||
-			p.startsWithAny(t, p.g.OnlyPremise):
+			p.startsWithAny(t, p.g.OnlyPremise) || p.endsWithAny(t, p.g.ConfirmEnd):
 			out[c], asked = roleAsks, true
 		case asked && p.hasAny(t, p.g.Fallback):
 			// 不让烧的话我就只献花: the plan if the answer is no
@@ -488,14 +490,25 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 		}
 		vi += st
 		// (自己拉到指定堆放点要得不: 堆放 of the place said is no verb)
-		if factAround(rd, vi, vi+len(v)) > 0 || deniedMeans(rd, vi, vi+len(v)) {
+		if factAround(rd, vi, vi+len(v)) > 0 || deniedMeans(rd, vi, vi+len(v)) || p.negated(rd, vi, true) {
 			continue
 		}
 		best, bestEnd := (*frame)(nil), -1
 		obj := ""
 		for _, f := range p.framesOfHead(v) {
 			for _, o := range f.byLength {
+				// (把菜拉到菜市场里自己租的摊位上卖: the nearest 菜 said
+				// outside a fact phrase in the verb's own clause — 菜市场's
+				// is the place's; before the clause, a fact phrase's word
+				// bars the frame: 一把火…重点防火区…能不能烧 is no 火)
 				k := strings.LastIndex(rd.text[:vi], o)
+				for k > 0 && p.inFact(rd, k) && rd.clause(k) == rd.clause(vi) {
+					if b := strings.LastIndex(rd.text[:k], o); b >= 0 && rd.clause(b) == rd.clause(vi) {
+						k = b
+						continue
+					}
+					break
+				}
 				// (a frame that needs a word said with its object — 草 of
 				// 田埂 — takes it only where that word is said, with the
 				// object or with the verb)
@@ -544,7 +557,7 @@ func (p *parser) onlyQuestion(t string) bool {
 			break
 		}
 	}
-	return t != "" && slices.Contains(p.g.Asking, t)
+	return t != "" && (slices.Contains(p.g.Asking, t) || slices.Contains(p.g.ConfirmEnd, t))
 }
 
 // askedVerb is the verb of a frame that clause t says right before its
