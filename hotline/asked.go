@@ -489,8 +489,10 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 			continue
 		}
 		vi += st
-		// (自己拉到指定堆放点要得不: 堆放 of the place said is no verb)
-		if factAround(rd, vi, vi+len(v)) > 0 || deniedMeans(rd, vi, vi+len(v)) || p.negated(rd, vi, true) {
+		// (自己拉到指定堆放点要得不: 堆放 of the place said is no verb;
+		// 鞭炮也不放，这样没问题吧: a verb the caller denies is not asked —
+		// but 城管说不能在那摆 tells a ban of it, and asks of it)
+		if factAround(rd, vi, vi+len(v)) > 0 || deniedMeans(rd, vi, vi+len(v)) || p.negated(rd, vi, true) && !p.forbidden(rd, vi) {
 			continue
 		}
 		best, bestEnd := (*frame)(nil), -1
