@@ -855,8 +855,9 @@ var heldoutSets = []heldoutSet{
 	// (装修垃圾不乱倒 只堆在…) 198; a clause after the question planning for the other outcome (不让烧的话我就只献花)
 	// not the act asked, 199; 200 with the session's other helpers' fixes; at session 11's end, 211 of 240 (the
 	// floor raised to 0.87).
-	// At session 13's end, 238 of 240 (the floor raised to 0.99).
-	{"set13", heldout13Glob, 240, 0.99, 0},
+	// At session 13's end, 238 of 240 (the floor raised to 0.99). Session 36 (fix58): 汤圆摊 said as the stall,
+	// 摊 read as the griddle's verb (加工经营): 240 (100.0 %).
+	{"set13", heldout13Glob, 240, 1.00, 0},
 	// Held-out set 14 (testdata/heldout/s14-firstcall, 300 calls in 13 categories, session 12: first-time callers,
 	// every kind of question issue 12 names — object first and inserted words, typos and traditional script,
 	// negation and scope, every kind of day, loose distances, 街道/镇 and indoors, documents, insurance amounts and
@@ -1520,7 +1521,8 @@ var heldoutSets = []heldoutSet{
 	// group's errands no notice governs: 213 (84.5 %). Session 34 (fix5455): 围着篝火唱歌, 落叶…一把火烧掉, a place
 	// said designated as a deed (指定了一块地方), the sprinklers refused, riders named by their group: 220 (87.3 %);
 	// 围着不让他们收, a pitch allotted to a group, consent said of who gives it: 225 (89.3 %). Session 35: the
-	// renovation's rubbish said bare, pickers carried in a load over the limit (fixpeople): 227 (90.1 %).
+	// renovation's rubbish said bare, pickers carried in a load over the limit (fixpeople): 227 (90.1 %). Session 36
+	// (fix58): 把摊子往外扩 read as a stall asked of the 城区: 228 (90.5 %).
 	{"set55", heldout55Glob, 250, 0.90, 0},
 	// Held-out set 57 (testdata/heldout/s57-seasons, 253 calls in 7 categories, session 34): the act placed in time by
 	// the season, the farm work, the weather or the hour. Its first run, before any change made for it, scored 204 of
@@ -1563,8 +1565,11 @@ var heldoutSets = []heldoutSet{
 	// payment by phone, a member split off, branches cut to pick after 嫌麻烦): 184 (72.7 %); fourteen keys wrong
 	// about what the caller said (eleven days that named no single day or the wrong one, a place not said, 打工, an
 	// ask short of the deciding facts) corrected: 197 (77.9 %). Session 35 (set58): no special case said, the
-	// approval not got, no pitch marked out, in words: 202 (79.8 %).
-	{"set58", heldout58Glob, 250, 0.79, 0},
+	// approval not got, no pitch marked out, in words: 202 (79.8 %). Session 36 (fix58): the two false 不可以 (不用火烧
+	// after 杀虫剂, LED孔明灯), food made on the spot (现摊煎饼, 现做的豆腐脑), a clause ending 可以吧 asking of the
+	// bare verb before it, one's own renovation waste pushed or driven to the designated point; four keys that took a
+	// bare 菜市场 for the 城区 corrected: 212 (83.8 %).
+	{"set58", heldout58Glob, 250, 0.83, 0},
 	// Held-out set 61 (testdata/heldout/s61-needs, 252 calls in 7 categories, session 36): what the caller must do,
 	// have or meet to be allowed (conditions asked for, met, not met or imagined). Its first run, before any change
 	// made for it, scored 182 of 252 (72.2 %) on main 42193615 (06:54 UTC), with 1 answer of 可以 where a rule forbids
