@@ -953,7 +953,27 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	}
 	out := byStart(s.out)
 	agree(s.text, out, today)
-	return r.between(s.text, r.seasonNamed(s.text, out), today)
+	return r.between(s.text, monthNamed(s.text, r.seasonNamed(s.text, out)), today)
+}
+
+// monthNamed reads a month said right before a day named in it (九月重阳,
+// 十月份国庆节) as one mention of that day: the month is only its setting,
+// often the lunar one the festival keeps (九月重阳 is 重阳, not 9月1日).
+// A day said by number after a month is read with it already (九月十号).
+func monthNamed(text string, ms []Mention) []Mention {
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := ms[k], ms[k+1]
+		if a.Bad || b.Bad || a.Weak || b.Weak || a.MonthEnd == nil || a.Stretch || b.MonthEnd != nil || a.End != b.Start {
+			continue
+		}
+		if c, _ := utf8.DecodeRuneInString(b.Words); unicode.IsDigit(c) || zh.IsNumeral(c) {
+			continue
+		}
+		b.Start, b.Words = a.Start, text[a.Start:b.End]
+		out := append(slices.Clone(ms[:k]), b)
+		return append(out, ms[k+2:]...)
+	}
+	return ms
 }
 
 // between reads two days joined by a word of StretchTo (寒露到霜降, 清明到五一)
