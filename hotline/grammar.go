@@ -669,6 +669,13 @@ type grammar struct {
 	// said right after it, ending its clause (人家同意了没有), or the
 	// phrase's own negator between its verb said twice (办没办手续)
 	FactWhether []string `yaml:"fact_whether"`
+	// FactCondition are the words either side of a fact phrase that make it
+	// the condition asked, not a fact stated: 要 before it and 才 after it in
+	// its clause (要离山好远才准烧 asks how far, 好远 the Xiang 多远)
+	FactCondition struct {
+		Before []string `yaml:"before"`
+		After  []string `yaml:"after"`
+	} `yaml:"fact_condition"`
 	// PlaceAsks are the words of a call asking what a township counts as
 	// (属于, 算): no act, the place table's reading is the answer
 	PlaceAsks []string `yaml:"place_asks"`

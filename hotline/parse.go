@@ -5418,7 +5418,7 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 		}
 	}
 	asked := false
-	if p.askedWhether(rd, h) {
+	if p.askedWhether(rd, h) || p.conditionAsked(rd, h) {
 		return true
 	}
 	for _, w := range p.g.FactAsked {
@@ -5471,6 +5471,17 @@ func sharesFact(a, b hit) bool {
 		}
 	}
 	return false
+}
+
+// conditionAsked reports whether the fact phrase h is the condition the
+// caller asks for, not one said: a word of fact_condition.before right
+// before it and one of fact_condition.after right after it, in its clause
+// (要离山好远才准烧: how far one must be, not that one is far).
+func (p *parser) conditionAsked(rd *reading, h hit) bool {
+	before := rd.text[rd.clauseStart(h.i, h.clause):h.i]
+	after := rd.text[h.j:rd.clauseEnd(h.j, h.clause)]
+	return slices.ContainsFunc(p.g.FactCondition.Before, func(w string) bool { return strings.HasSuffix(before, w) }) &&
+		slices.ContainsFunc(p.g.FactCondition.After, func(w string) bool { return strings.HasPrefix(after, w) })
 }
 
 // aNotA reports whether the fact phrase h is the verb of an A-not-A
