@@ -1580,7 +1580,7 @@ var heldoutSets = []heldoutSet{
 	// questions keyed a verdict; an ask short of the deciding facts; 打工 asks the employee plan; 大概三百米 a span; 10月初
 	// no single day; three acts the caller's words name narrower): 209 (82.9 %). Session 36 (set61): the false 可以
 	// fixed (分三个月交 the months counted are paying by instalments): 210 (83.3 %); a fact between 要 and 才 the
-	// condition asked (要离山好远才准烧), 哪些地方是禁放区 asked: 214 (84.9 %).
+	// condition asked (要离山好远才准烧): 213 (84.5 %).
 	{"set61", heldout61Glob, 250, 0.84, 0},
 	// Held-out set 60 (testdata/heldout/s60-described, 252 calls in 7 categories, session 36): the act described, not
 	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
