@@ -16,7 +16,7 @@ var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "2154530c9a10ed36b8bb2b170b3abbd2e305efe0e9bc2946ae10e44f6690fa9a", Decode: snap0},  // activities.yaml
 	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
-	{Sum: "6b2d549ab3e13dd9b35eedf6e93c3afb23b2c073b099e45fe4a7224374285324", Decode: snap3},  // facts.yaml
+	{Sum: "3cc0d54c87c33cae6a3204bb64032df4486eb029392a93ffc12eaa39a5c39267", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "8d415fd7621312698b7c4322b0053551f2448cc60d523868dd0d023814bfe07c", Decode: snap5},  // nouns.yaml
 	{Sum: "98c767fd1d855ba426e923d2211e06d8410791b72222f8dbd1f4c2f783ffc7cf", Decode: snap6},  // periods.yaml
@@ -1112,7 +1112,7 @@ func snap2() *fileSpec {
 // snap3 is facts.yaml decoded.
 func snap3() *fileSpec {
 	s := &fileSpec{}
-	snapMake(&s.Phrases, 129)
+	snapMake(&s.Phrases, 130)
 	{
 		x1 := &s.Phrases[0]
 		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 6, Col: 29}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 6, Col: 64}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 6, Col: 46}, Quoted: true}}
@@ -1834,136 +1834,142 @@ func snap3() *fileSpec {
 	}
 	{
 		x1 := &s.Phrases[106]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 864, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"有许可证", "办了证", "有证", "办了手续", "经过核准", "办了核准", "有核准", "批了的", "城管批了", "批过了", "审批了", "批准了", "有批文", "经过批准的", "批下来了", "批了手续", "有处置核准", "有处置核准的", "办了处置核准", "有运输核准", "办了运输核准", "拿到了核准", "拿到核准了", "核准办了", "核准批下来了", "批文拿到了", "批文已经拿到了", "拿到了批文", "拿到批文了", "批文下来了", "批文拿到手了", "批文已经下来了", "先去办批准", "先办批准", "去办批准", "先去报批", "先报批", "先去办手续", "先办手续", "先去办核准", "先办核准", "办好了核准", "办好了处置核准", "办好了运输核准", "拿到了运输核准", "拿到了处置核准", "核准办好了", "处置核准办好了", "运输核准办好了", "核准都办好了", "手续办好了", "手续都办好了", "核准拿到了", "核准下来了", "核准办下来了", "核准证办下来了", "证办下来了", "手续办下来了", "许可证办下来了", "核准已经办下来了", "证已经办下来了", "手续已经办下来了", "核准证下来了", "许可证下来了", "核准手续都办了", "核准手续办了", "核准手续都办好了", "核准手续办好了", "核准手续齐全", "手续都办了", "手续都齐了", "手续齐全", "手续是齐的", "核准手续是办了的", "手续都是办了的", "审批办好了", "审批都办好了", "审批下来了", "审批已经办好了"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 876, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 876, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 876, Col: 25}}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 866, Col: 33}, Quoted: true}}
+		(*x1).Words = []string{"禁放区以外", "禁放区之外", "禁放区外面", "禁放区外头", "禁放区外边", "禁放区范围以外", "禁放区范围外", "不在禁放区", "不是禁放区", "不属于禁放区", "不算禁放区"}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 869, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[107]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 878, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"还冇办", "还没办", "冇办运输核准", "没办运输核准", "没有办运输核准", "冇办处置核准", "没办处置核准", "没批下来", "还没批下来", "冇批下来", "还冇批下来", "没有许可证", "没办证", "没有证", "无证", "没有办证", "没有核准", "没有审批", "没审批", "冇得证", "没得证", "冇证", "冇办证", "冇审批", "没去审批", "冇去审批", "冇得核准证", "没有核准证", "没得核准证", "冇核准", "冇办手续", "没办手续", "没有办手续", "冇有手续", "没有手续", "冇手续", "冇办核准", "没办核准", "没有办核准", "未办核准", "没去办核准", "没办任何手续", "没有办任何手续", "冇办任何手续", "任何手续都没办", "任何手续都冇办", "什么手续都没办", "什么手续都冇办", "么子手续都冇办", "没得核准", "冇得核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "没有核准的", "没核准", "冇核准的", "没得证的", "冇得证的", "没拿到核准", "没拿到处置核准", "没拿到建筑垃圾处置核准", "没拿到许可", "没拿到证", "冇得许可证", "没得许可证", "冇许可证", "冇有许可证", "冇办那个核准", "没办那个核准", "冇办那个证", "没办那个证", "冇得核准的", "冇拿到证", "手续没下来", "手续还没下来", "手续冇下来", "手续还冇下来", "证没下来", "证还没下来", "证冇下来", "核准没下来", "核准还没下来", "核准冇下来", "核准还冇下来", "证还冇下来", "批文还冇下来", "批文还没下来", "核准还没有下来", "核准还冇批", "无核准", "无核准证", "未核准", "未经核准", "核准还冇办", "核准还没办", "核准没办", "核准冇办", "核准还没有办", "没有办处置核准", "没有去办处置核准", "没去办处置核准", "冇去办处置核准", "没有办建筑垃圾处置核准", "没办建筑垃圾处置核准", "冇办建筑垃圾处置核准", "没有去办建筑垃圾处置核准", "没去办建筑垃圾处置核准", "冇去办建筑垃圾处置核准", "没有办建筑垃圾的处置核准", "没办建筑垃圾的处置核准", "冇办建筑垃圾的处置核准", "没去办建筑垃圾的处置核准", "冇去办建筑垃圾的处置核准", "没有去办建筑垃圾的处置核准", "没有去办运输核准", "冇去办运输核准", "没有去办手续", "冇去办手续", "没有去办证", "冇去办证", "没找任何人批", "没找人批", "冇找人批", "冇找任何人批", "没找哪个批", "冇找哪个批", "没人批过", "冇人批过", "没得审批", "冇得审批", "没有批文", "没得批文", "冇得批文", "冇批文", "没批文", "私自", "擅自", "不办手续", "不办任何手续", "不去办手续", "手续不办", "手续都不办", "不办核准", "不去办核准", "不办证", "不去办证", "冇办么子核准", "没办么子核准", "冇办什么核准", "没办什么核准", "没有办什么核准", "冇办么子手续", "没办什么手续", "没拿核准", "冇拿核准", "没有拿核准", "不拿核准", "冇拿到核准", "没拿到核准", "冇办批准", "没办批准", "没有办批准", "不办批准", "冇去办批准", "没去办批准", "不去办批准", "不办直接", "不办就", "不批直接", "不报批直接", "不报批就", "不办手续直接", "不办手续就", "冇办过么子核准", "没办过么子核准", "冇办过核准", "没办过核准", "没有办过核准", "冇办过什么核准", "没办过什么核准", "没有办过什么核准", "冇办过么子证", "没办过什么证", "冇办过么子手续", "没办过什么手续", "冇去办么子手续", "没去办什么手续", "冇去办么子核准", "没去办什么核准", "没有去办什么手续", "没有去办什么核准", "再去批", "再去报批", "再去办手续", "再去办核准", "再去办证", "再补手续", "再去补手续", "回头再批", "过后再批", "后面再批", "事后再批", "事后补批"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 908, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 908, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 908, Col: 25}}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 870, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"有许可证", "办了证", "有证", "办了手续", "经过核准", "办了核准", "有核准", "批了的", "城管批了", "批过了", "审批了", "批准了", "有批文", "经过批准的", "批下来了", "批了手续", "有处置核准", "有处置核准的", "办了处置核准", "有运输核准", "办了运输核准", "拿到了核准", "拿到核准了", "核准办了", "核准批下来了", "批文拿到了", "批文已经拿到了", "拿到了批文", "拿到批文了", "批文下来了", "批文拿到手了", "批文已经下来了", "先去办批准", "先办批准", "去办批准", "先去报批", "先报批", "先去办手续", "先办手续", "先去办核准", "先办核准", "办好了核准", "办好了处置核准", "办好了运输核准", "拿到了运输核准", "拿到了处置核准", "核准办好了", "处置核准办好了", "运输核准办好了", "核准都办好了", "手续办好了", "手续都办好了", "核准拿到了", "核准下来了", "核准办下来了", "核准证办下来了", "证办下来了", "手续办下来了", "许可证办下来了", "核准已经办下来了", "证已经办下来了", "手续已经办下来了", "核准证下来了", "许可证下来了", "核准手续都办了", "核准手续办了", "核准手续都办好了", "核准手续办好了", "核准手续齐全", "手续都办了", "手续都齐了", "手续齐全", "手续是齐的", "核准手续是办了的", "手续都是办了的", "审批办好了", "审批都办好了", "审批下来了", "审批已经办好了"}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 882, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 882, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 882, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[108]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 910, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"手续冇办", "手续没办", "手续没有办", "手续还冇办", "手续还没办", "手续都冇办", "手续都没办", "核准冇办", "核准没办", "核准没有办", "核准还冇办", "核准还没办", "证冇办", "证没办", "证没有办", "证还冇办", "证还没办", "许可证冇办", "许可证没办", "许可证没有办", "核准证冇办", "核准证没办", "没办什么证", "没有办什么证", "冇办什么证", "什么证都没办", "什么证都冇办", "没办证", "冇办证", "没有办证"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 884, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"还冇办", "还没办", "冇办运输核准", "没办运输核准", "没有办运输核准", "冇办处置核准", "没办处置核准", "没批下来", "还没批下来", "冇批下来", "还冇批下来", "没有许可证", "没办证", "没有证", "无证", "没有办证", "没有核准", "没有审批", "没审批", "冇得证", "没得证", "冇证", "冇办证", "冇审批", "没去审批", "冇去审批", "冇得核准证", "没有核准证", "没得核准证", "冇核准", "冇办手续", "没办手续", "没有办手续", "冇有手续", "没有手续", "冇手续", "冇办核准", "没办核准", "没有办核准", "未办核准", "没去办核准", "没办任何手续", "没有办任何手续", "冇办任何手续", "任何手续都没办", "任何手续都冇办", "什么手续都没办", "什么手续都冇办", "么子手续都冇办", "没得核准", "冇得核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "没有核准的", "没核准", "冇核准的", "没得证的", "冇得证的", "没拿到核准", "没拿到处置核准", "没拿到建筑垃圾处置核准", "没拿到许可", "没拿到证", "冇得许可证", "没得许可证", "冇许可证", "冇有许可证", "冇办那个核准", "没办那个核准", "冇办那个证", "没办那个证", "冇得核准的", "冇拿到证", "手续没下来", "手续还没下来", "手续冇下来", "手续还冇下来", "证没下来", "证还没下来", "证冇下来", "核准没下来", "核准还没下来", "核准冇下来", "核准还冇下来", "证还冇下来", "批文还冇下来", "批文还没下来", "核准还没有下来", "核准还冇批", "无核准", "无核准证", "未核准", "未经核准", "核准还冇办", "核准还没办", "核准没办", "核准冇办", "核准还没有办", "没有办处置核准", "没有去办处置核准", "没去办处置核准", "冇去办处置核准", "没有办建筑垃圾处置核准", "没办建筑垃圾处置核准", "冇办建筑垃圾处置核准", "没有去办建筑垃圾处置核准", "没去办建筑垃圾处置核准", "冇去办建筑垃圾处置核准", "没有办建筑垃圾的处置核准", "没办建筑垃圾的处置核准", "冇办建筑垃圾的处置核准", "没去办建筑垃圾的处置核准", "冇去办建筑垃圾的处置核准", "没有去办建筑垃圾的处置核准", "没有去办运输核准", "冇去办运输核准", "没有去办手续", "冇去办手续", "没有去办证", "冇去办证", "没找任何人批", "没找人批", "冇找人批", "冇找任何人批", "没找哪个批", "冇找哪个批", "没人批过", "冇人批过", "没得审批", "冇得审批", "没有批文", "没得批文", "冇得批文", "冇批文", "没批文", "私自", "擅自", "不办手续", "不办任何手续", "不去办手续", "手续不办", "手续都不办", "不办核准", "不去办核准", "不办证", "不去办证", "冇办么子核准", "没办么子核准", "冇办什么核准", "没办什么核准", "没有办什么核准", "冇办么子手续", "没办什么手续", "没拿核准", "冇拿核准", "没有拿核准", "不拿核准", "冇拿到核准", "没拿到核准", "冇办批准", "没办批准", "没有办批准", "不办批准", "冇去办批准", "没去办批准", "不去办批准", "不办直接", "不办就", "不批直接", "不报批直接", "不报批就", "不办手续直接", "不办手续就", "冇办过么子核准", "没办过么子核准", "冇办过核准", "没办过核准", "没有办过核准", "冇办过什么核准", "没办过什么核准", "没有办过什么核准", "冇办过么子证", "没办过什么证", "冇办过么子手续", "没办过什么手续", "冇去办么子手续", "没去办什么手续", "冇去办么子核准", "没去办什么核准", "没有去办什么手续", "没有去办什么核准", "再去批", "再去报批", "再去办手续", "再去办核准", "再去办证", "再补手续", "再去补手续", "回头再批", "过后再批", "后面再批", "事后再批", "事后补批"}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 914, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 914, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 914, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[109]
 		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 916, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"私人帮人拉", "私人替人拉", "私人给人拉", "个人帮人拉", "个人替人拉", "个人给人拉", "私人帮别人拉", "私人替别人拉", "私人给别人拉", "个人帮别人拉", "个人替别人拉", "个人给别人拉", "私人帮人运", "私人替人运", "个人帮人运", "个人替人运"}
+		(*x1).Words = []string{"手续冇办", "手续没办", "手续没有办", "手续还冇办", "手续还没办", "手续都冇办", "手续都没办", "核准冇办", "核准没办", "核准没有办", "核准还冇办", "核准还没办", "证冇办", "证没办", "证没有办", "证还冇办", "证还没办", "许可证冇办", "许可证没办", "许可证没有办", "核准证冇办", "核准证没办", "没办什么证", "没有办什么证", "冇办什么证", "什么证都没办", "什么证都冇办", "没办证", "冇办证", "没有办证"}
 	}
 	{
 		x1 := &s.Phrases[110]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 921, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"超出核准", "超过核准", "超了核准", "超出了核准", "超过了核准", "核准范围以外", "核准范围之外", "超出批的量", "超过批的量", "超出批准的", "超过批准的"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 922, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"私人帮人拉", "私人替人拉", "私人给人拉", "个人帮人拉", "个人替人拉", "个人给人拉", "私人帮别人拉", "私人替别人拉", "私人给别人拉", "个人帮别人拉", "个人替别人拉", "个人给别人拉", "私人帮人运", "私人替人运", "个人帮人运", "个人替人运"}
 	}
 	{
 		x1 := &s.Phrases[111]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 925, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"核准证过期", "核准过期", "许可证过期", "证过期了", "证件过期", "核准证到期了", "核准到期了", "许可证到期了", "证到期了", "核准证过了期", "证过了期", "核准证已经过期", "证已经过期", "核准证失效", "核准失效", "许可证失效", "证失效了"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 927, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"超出核准", "超过核准", "超了核准", "超出了核准", "超过了核准", "核准范围以外", "核准范围之外", "超出批的量", "超过批的量", "超出批准的", "超过批准的"}
 	}
 	{
 		x1 := &s.Phrases[112]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 929, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"没超出核准", "没有超出核准", "冇超出核准", "没超过核准", "没有超过核准", "冇超过核准", "不超出核准", "不超过核准"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 931, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"核准证过期", "核准过期", "许可证过期", "证过期了", "证件过期", "核准证到期了", "核准到期了", "许可证到期了", "证到期了", "核准证过了期", "证过了期", "核准证已经过期", "证已经过期", "核准证失效", "核准失效", "许可证失效", "证失效了"}
 	}
 	{
 		x1 := &s.Phrases[113]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 931, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 931, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 935, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"没超出核准", "没有超出核准", "冇超出核准", "没超过核准", "没有超过核准", "冇超过核准", "不超出核准", "不超过核准"}
+	}
+	{
+		x1 := &s.Phrases[114]
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 937, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 937, Col: 25}, Quoted: true}}
 		(*x1).Note = "没有经过批准按未经核准、不在指定地点理解"
 		(*x1).NoteEN = "not approved, read as without a permit and not at a designated place"
 		(*x1).Words = []string{"没有经过批准", "未经批准", "没有批准", "没经过批准", "没找任何部门批", "没找部门批", "没经过任何部门批准", "冇批", "没批", "没有批", "没报批", "没有报批", "冇报批", "没去报批", "没去批", "冇去批", "没有去批", "冇得批准", "没得批准", "冇有批准", "冇批准", "没批准", "未批准", "冇去报批", "没有去报批", "冇有去报批", "冇经过批准", "冇经批准", "没经批准", "冇得批", "没得批", "冇有批", "没人批过", "没人批", "冇人批过", "冇人批", "冇得哪个批", "没得哪个批", "冇哪个批", "没哪个批", "冇得哪个批过", "没有哪个批", "没找谁批", "没有找谁批", "没找人批", "没有找人批", "冇找哪个批", "没找哪个批", "没找谁批准", "没找人批准", "没去哪里批", "冇去哪里批", "没有去哪里批", "没有哪里批过", "没有哪里批", "没哪里批过", "冇哪里批过", "冇得哪里批", "没找哪里批", "冇找哪里批"}
 	}
 	{
-		x1 := &s.Phrases[114]
-		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 946, Col: 22}, Quoted: true}}
+		x1 := &s.Phrases[115]
+		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 952, Col: 22}, Quoted: true}}
 		(*x1).Words = []string{"就在工地上", "就在工地里", "就在工地内", "在工地内", "在本工地", "本工地内", "本工地上", "本工地", "本工地里", "就在施工现场", "施工现场内", "就地", "原地", "自己工地上", "自己工地里", "自家工地上", "我们工地上", "我们工地里", "就在屋场里", "就在屋场上", "就在自家屋场里", "就在自己屋场里", "就在自家屋场上", "就在自己屋场上", "就在宅基地上", "就在自家宅基地上", "工地自己的坑", "工地自己的", "自己工地的坑", "我们工地的坑", "我们工地自己的"}
 	}
 	{
-		x1 := &s.Phrases[115]
-		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 951, Col: 30}, Quoted: true}}
+		x1 := &s.Phrases[116]
+		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 957, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"抢险救灾", "抢险", "救灾", "抗洪抢险", "紧急抢修", "抢修"}
 	}
 	{
-		x1 := &s.Phrases[116]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 954, Col: 45}}}
-		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢", "刚满一个月", "才满一个月", "刚满两个月", "才满两个月"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 959, Col: 12}}
-	}
-	{
 		x1 := &s.Phrases[117]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 960, Col: 45}}}
-		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
-		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
-		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 960, Col: 45}}}
+		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢", "刚满一个月", "才满一个月", "刚满两个月", "才满两个月"}
 		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 965, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[118]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 967, Col: 45}}}
-		(*x1).Words = []string{"不是什么特殊情况", "没什么特殊情况", "没有什么特殊情况", "冇什么特殊情况", "没有特殊情况", "没得特殊情况", "冇得特殊情况", "不是特殊情况", "不属于特殊情况", "普通居民", "普通老百姓"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 970, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 966, Col: 45}}}
+		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
+		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
+		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 971, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[119]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 971, Col: 45}}}
-		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 975, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 973, Col: 45}}}
+		(*x1).Words = []string{"不是什么特殊情况", "没什么特殊情况", "没有什么特殊情况", "冇什么特殊情况", "没有特殊情况", "没得特殊情况", "冇得特殊情况", "不是特殊情况", "不属于特殊情况", "普通居民", "普通老百姓"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 976, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[120]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 976, Col: 45}}}
-		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 982, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 977, Col: 45}}}
+		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 981, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[121]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 991, Col: 37}, Quoted: true}}
-		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没社保", "冇社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保", "没有给我买社保", "没有给我交社保", "冇给我买社保", "冇给我交社保", "没给我买社保", "没给我交社保", "单位没有给我买社保", "单位没有给我交社保", "公司没有给我买社保", "厂里没有给我买社保", "没有帮我买社保", "没给他买社保", "冇给他买社保", "没给她买社保", "冇给她买社保", "没给他交社保", "冇给他交社保", "没给她交社保", "冇给她交社保", "没帮他买社保", "冇帮他买社保", "没帮她买社保", "冇帮她买社保", "没给他们买社保", "冇给他们买社保", "没交职工医保", "冇交职工医保", "没有交职工医保", "没买职工医保", "冇买职工医保", "没有买职工医保", "没给他交职工医保", "冇给他交职工医保", "没给她交职工医保", "冇给她交职工医保", "没给我交职工医保", "冇给我交职工医保", "没给他买职工医保", "冇给他买职工医保", "没给她买职工医保", "冇给她买职工医保", "没有为我缴纳职工医保", "没为我缴纳职工医保", "未为我缴纳职工医保", "没有为本人缴纳职工医保", "未为本人缴纳职工医保", "没有缴纳职工医保", "没缴纳职工医保", "未缴纳职工医保", "冇缴纳职工医保", "没有参加职工医保", "没参加职工医保", "未参加职工医保", "冇参加职工医保", "没有为我缴纳社保", "未为本人缴纳社保", "未缴纳社保", "没有缴纳社保", "没给我买医保", "没有给我买医保", "冇给我买医保", "没帮我买医保", "没有帮我买医保", "冇帮我买医保", "没给他买医保", "冇给他买医保", "没给她买医保", "冇给她买医保", "没有给他买医保", "没有给她买医保", "没帮他买医保", "冇帮他买医保", "没帮她买医保", "冇帮她买医保", "没给交社保", "冇给交社保", "没给买社保", "冇给买社保", "没帮交社保", "没给交职工医保", "冇给交职工医保", "老板没给交社保", "老板冇给交社保", "老板没交社保", "老板冇交社保", "老板没有交社保", "没给我们买社保", "冇给我们买社保", "没给他们买社保", "冇给他们买社保", "没给我们交社保", "没给他们交社保"}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 982, Col: 45}}}
+		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 988, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[122]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1018, Col: 37}, Quoted: true}}
-		(*x1).Words = []string{"退休的职工医保", "有退休的职工医保", "退休职工医保", "单位交了社保", "厂里交了社保", "公司交了社保", "单位买了社保", "厂里买了社保", "公司买了社保", "单位给他交了社保", "单位给她交了社保", "厂里给他交了社保", "厂里给她交了社保", "厂里帮他买了社保", "厂里帮她买了社保", "公司给他交了社保", "公司给她交了社保", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险", "有职工医保", "已经交了职工医保", "自己交了职工医保", "已经买了职工医保", "自己买了职工医保", "厂里给交了社保", "单位给交了社保", "公司给交了社保", "老板给交了社保", "厂里给我交了社保", "单位给我交了社保", "公司给我交了社保", "厂里交了五险", "单位交了五险", "公司交了五险"}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 997, Col: 37}, Quoted: true}}
+		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没社保", "冇社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保", "没有给我买社保", "没有给我交社保", "冇给我买社保", "冇给我交社保", "没给我买社保", "没给我交社保", "单位没有给我买社保", "单位没有给我交社保", "公司没有给我买社保", "厂里没有给我买社保", "没有帮我买社保", "没给他买社保", "冇给他买社保", "没给她买社保", "冇给她买社保", "没给他交社保", "冇给他交社保", "没给她交社保", "冇给她交社保", "没帮他买社保", "冇帮他买社保", "没帮她买社保", "冇帮她买社保", "没给他们买社保", "冇给他们买社保", "没交职工医保", "冇交职工医保", "没有交职工医保", "没买职工医保", "冇买职工医保", "没有买职工医保", "没给他交职工医保", "冇给他交职工医保", "没给她交职工医保", "冇给她交职工医保", "没给我交职工医保", "冇给我交职工医保", "没给他买职工医保", "冇给他买职工医保", "没给她买职工医保", "冇给她买职工医保", "没有为我缴纳职工医保", "没为我缴纳职工医保", "未为我缴纳职工医保", "没有为本人缴纳职工医保", "未为本人缴纳职工医保", "没有缴纳职工医保", "没缴纳职工医保", "未缴纳职工医保", "冇缴纳职工医保", "没有参加职工医保", "没参加职工医保", "未参加职工医保", "冇参加职工医保", "没有为我缴纳社保", "未为本人缴纳社保", "未缴纳社保", "没有缴纳社保", "没给我买医保", "没有给我买医保", "冇给我买医保", "没帮我买医保", "没有帮我买医保", "冇帮我买医保", "没给他买医保", "冇给他买医保", "没给她买医保", "冇给她买医保", "没有给他买医保", "没有给她买医保", "没帮他买医保", "冇帮他买医保", "没帮她买医保", "冇帮她买医保", "没给交社保", "冇给交社保", "没给买社保", "冇给买社保", "没帮交社保", "没给交职工医保", "冇给交职工医保", "老板没给交社保", "老板冇给交社保", "老板没交社保", "老板冇交社保", "老板没有交社保", "没给我们买社保", "冇给我们买社保", "没给他们买社保", "冇给他们买社保", "没给我们交社保", "没给他们交社保"}
 	}
 	{
 		x1 := &s.Phrases[123]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1029, Col: 45}}}
-		(*x1).Words = []string{"福利院"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1031, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1024, Col: 37}, Quoted: true}}
+		(*x1).Words = []string{"退休的职工医保", "有退休的职工医保", "退休职工医保", "单位交了社保", "厂里交了社保", "公司交了社保", "单位买了社保", "厂里买了社保", "公司买了社保", "单位给他交了社保", "单位给她交了社保", "厂里给他交了社保", "厂里给她交了社保", "厂里帮他买了社保", "厂里帮她买了社保", "公司给他交了社保", "公司给她交了社保", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险", "有职工医保", "已经交了职工医保", "自己交了职工医保", "已经买了职工医保", "自己买了职工医保", "厂里给交了社保", "单位给交了社保", "公司给交了社保", "老板给交了社保", "厂里给我交了社保", "单位给我交了社保", "公司给我交了社保", "厂里交了五险", "单位交了五险", "公司交了五险"}
 	}
 	{
 		x1 := &s.Phrases[124]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1032, Col: 39}}}
-		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1038, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1035, Col: 45}}}
+		(*x1).Words = []string{"福利院"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1037, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[125]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1039, Col: 39}}}
-		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1041, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1038, Col: 39}}}
+		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1044, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[126]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1042, Col: 30}}}
-		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶"}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1045, Col: 39}}}
+		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1047, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[127]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1045, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1045, Col: 23}, Quoted: true}}
-		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽"}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1048, Col: 30}}}
+		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶"}
 	}
 	{
 		x1 := &s.Phrases[128]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1047, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1047, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1051, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1051, Col: 23}, Quoted: true}}
+		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽"}
+	}
+	{
+		x1 := &s.Phrases[129]
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1053, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1053, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1051, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1057, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -1973,33 +1979,33 @@ func snap3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1071, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1077, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1074, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1080, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1082, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1088, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1085, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1086, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1091, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1092, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1089, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1095, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1090, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1096, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1093, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1094, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1099, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1100, Col: 46}}}
 		(*x1).Events = []string{"断保的", "断缴的", "停保的", "离职的", "辞职的", "被辞退的", "辞退的", "下岗的"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1098, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1104, Col: 12}}
 	}
 	return s
 }
