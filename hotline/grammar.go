@@ -48,6 +48,9 @@ type grammar struct {
 		After  []string `yaml:"after"`
 		Before []string `yaml:"before"`
 		Days   []string `yaml:"days"`
+		// Named: said right after a festival's name, its holiday over
+		// (国庆放完假了) — HolidayNamed.
+		Named []string `yaml:"named"`
 	} `yaml:"bare_holiday"`
 	BeforeDays []string `yaml:"before_days"`
 	AfterDays  []string `yaml:"after_days"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "3f4801f974848cb55dd56a473da40f1c36ebe5473edea0a0afa363005da5ee8a", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "9eb3d2ac7043a5f306d350b5da1ab7ca7780cb92c8f3948173b5241cf77e353a", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -39,6 +39,7 @@ func grammarSnap0() *grammar {
 	s.BareHoliday.After = []string{"节后", "过完节", "过了节", "节过了", "节过完了", "收假后", "收假以后", "收假之后", "收完假", "放完假", "假期过后", "假期后", "假期结束后", "过完假", "节假日后", "节假日过后", "放假回来", "收假回来"}
 	s.BareHoliday.Before = []string{"节前", "放假前", "放假之前", "放假以前", "节假日前"}
 	s.BareHoliday.Days = []string{"小长假", "长假", "假期", "放假", "假"}
+	s.BareHoliday.Named = []string{"放完假", "放完假了", "收假后", "收假以后", "收假之后", "收完假", "假期过后", "假期后", "假期结束后", "过完假", "假放完了", "假期过完了", "长假过完了", "假期结束了", "放假结束了", "长假结束了"}
 	s.BeforeDays = []string{"前"}
 	s.AfterDays = []string{"过了", "过后", "以后", "之后", "后"}
 	s.BeforeDay = []string{"以前", "之前", "前"}

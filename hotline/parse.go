@@ -716,7 +716,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 			Before: g.Before, BeforeDays: g.BeforeDays, AfterDays: g.AfterDays, BeforeDay: g.BeforeDay, BeforeFew: g.BeforeFew, AroundTerm: g.AroundTerm, AroundDays: g.AroundDays, StretchTo: g.Stretch.To, StretchInside: g.Stretch.Inside, NotReached: g.NotReached, Past: g.Past, PastAfter: g.PastAfter, PastOver: g.PastOver, TermCome: g.TermCome, AfterDay: g.AfterDay, CountUnits: g.CountUnits, MonthUnits: g.MonthUnits, CountNotAfter: g.CountNotAfter, CountWaitBefore: g.CountWait, LastNotAfter: g.LastNotAfter, NewYearFirst: g.NewYearFirst, TermAfter: g.TermAfter, Since: g.Since, TermWord: g.TermWord, DotNotBefore: g.DotNotBefore, Festivals: festivals, Customs: voc.Customs, Gregorian: g.Gregorian, LunarDays: lunarDays, TermDays: termDays,
 			Feasts: feasts, Orthodox: g.Orthodox, ClockParts: g.ClockParts, ClockBefore: g.ClockBefore, LunarFirstNote: g.LunarFirstNote, PastNote: g.PastNote,
 			Recent: g.Recent.Words, RecentDays: g.Recent.Within, RecentNote: g.Recent.Note, Reached: g.Recent.Reached,
-			HolidayAfter: g.BareHoliday.After, HolidayBefore: g.BareHoliday.Before, HolidayNear: g.BareHoliday.Near, HolidayDays: g.BareHoliday.Days})
+			HolidayAfter: g.BareHoliday.After, HolidayBefore: g.BareHoliday.Before, HolidayNear: g.BareHoliday.Near, HolidayDays: g.BareHoliday.Days, HolidayNamed: g.BareHoliday.Named})
 		datesDone <- err
 	}()
 	byID := map[string]*rules.Activity{}

@@ -4650,6 +4650,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 				}
 				continue
 			}
+			if p.thingsYear(rd, m) {
+				continue // 收点去年的陈茶籽: which year's seed, not the day
+			}
 			if pick == nil || a.clause >= 0 && rd.clause(m.Start) == a.clause {
 				pick = m
 			}
@@ -4922,6 +4925,22 @@ func (p *parser) yearOwned(rd *reading, m *dates.Mention) bool {
 		return false
 	}
 	return part != "" && strings.HasPrefix(rd.text[m.End:], part)
+}
+
+// thingsYear reports whether weak day m is a year said before 的 and a
+// thing (收点去年的陈茶籽, 烧今年的稻草): which year's thing it is, not the
+// day of the act — unless a time follows the 的 (去年的时候, 去年的今天:
+// not_head, a day of its own) or a clause's own word (stops).
+func (p *parser) thingsYear(rd *reading, m *dates.Mention) bool {
+	if !p.yearOwned(rd, m) {
+		return false
+	}
+	at := m.End + len(p.g.Modifier.Particle)
+	rest := rd.text[at:]
+	if rest == "" || p.hasPrefix(rest, p.g.Modifier.NotHead) || p.hasPrefix(rest, p.g.Modifier.Stops) {
+		return false
+	}
+	return !slices.ContainsFunc(rd.dates, func(d dates.Mention) bool { return d.Start == at })
 }
 
 // heldBefore is the latest year before y whose plan the rule base holds

@@ -175,6 +175,12 @@ type Words struct {
 	// after them (节后第三天). With no holiday near they name no day (Bad,
 	// Unplaced): it is asked, never taken for the day of the call.
 	HolidayAfter []string
+	// HolidayNamed are words said right after a festival's name that say
+	// its holiday is over (国庆放完假了, 国庆收假以后): the first day after
+	// that holiday, or the call's day once it has passed — not the holiday
+	// nearest the call. (Not 放假回来: after a name it is coming home for
+	// the holiday.)
+	HolidayNamed []string
 	// HolidayBefore are words for the day before such a holiday (节前): one
 	// beginning within HolidayNear days of the call.
 	HolidayBefore []string
@@ -2046,6 +2052,12 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 						continue
 					}
 				}
+			}
+			// 国庆放完假了, 国庆收假以后: the days after the named
+			// festival's holiday, not the holiday nearest the call
+			if k := r.holidayAfterNamed(s.text[j:]); k > 0 {
+				s.add(r.afterHoliday(f.name, i, j+k, block, today, year))
+				continue
 			}
 			// 国庆节后第三天, 春节前一天
 			mod := 0 // the count moved by: -1 the day before, n the nth after
