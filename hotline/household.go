@@ -15,10 +15,10 @@ const maxHousehold = 30
 // 两个老人三个伢子 5, 两个大人一个细伢子 3): the whole household's count
 // when one is said, else the counts of people added. apart reports a count
 // that is not of people nor the whole (五口人，有两个是低保: two of the five
-// are told apart), so that an amount for some cannot be counted for all.
-// 0 when the call counts no people.
-func (p *parser) householdCount(s string) (n int, apart bool) {
-	whole, sum := 0, 0
+// are told apart), so that an amount for some cannot be counted for all;
+// whole that n is the whole household's. 0 when the call counts no people.
+func (p *parser) householdCount(s string) (n int, whole, apart bool) {
+	all, sum := 0, 0
 	for i := 0; i < len(s); {
 		k := i + numeralLen(s[i:])
 		if k == i || strings.HasSuffix(s[:i], "第") {
@@ -32,7 +32,7 @@ func (p *parser) householdCount(s string) (n int, apart bool) {
 		switch {
 		case !ok || x < 1 || x > maxHousehold || x != float64(int(x)):
 		case c && (isWhole || p.wholeBefore(s[:i])):
-			whole = max(whole, int(x))
+			all = max(all, int(x))
 		case c:
 			sum += int(x)
 		case isPart:
@@ -40,10 +40,10 @@ func (p *parser) householdCount(s string) (n int, apart bool) {
 		}
 		i = k
 	}
-	if whole > 0 {
-		return whole, apart || sum > whole
+	if all > 0 {
+		return all, true, apart || sum > all
 	}
-	return sum, apart
+	return sum, false, apart
 }
 
 // countedPeople reads what follows a numeral: people counted (口, 口人, 个

@@ -2724,6 +2724,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			(!p.callerNamed(clauseText(rd, pos[0].clause)) && p.callerBetween(rd, pos[0], h) ||
 				p.callerNamed(clauseText(rd, pos[0].clause)) && p.othersAsk(rd, h)) {
 			pos = []hit{h}
+		} else if h, ok := p.householdTotal(rd, pos[0]); ok {
+			pos = []hit{h}
 		}
 	}
 	// 医保想各交各的: an act and a way of doing it that the rules judge
@@ -4254,6 +4256,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	}
 	p.undo(undoable, q)
 	p.kinBefore(rd, q)
+	p.kinPlaced(rd, q)
 	p.kinOwn(rd, q)
 	p.placeSaid(rd, a, q)
 	// in forest land and a distance phrase (山上 … 山边): in forest land wins
@@ -4277,12 +4280,16 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		says = func(words []string) bool { return p.hasAny(text, words) }
 	}
 	if !p.hasAny(rd.text, p.g.PerHead) {
-		q.household, q.apart = p.householdCount(rd.text)
+		var whole bool
+		q.household, whole, q.apart = p.householdCount(rd.text)
 		// (我家五口人，我和老婆有职工医保，屋里三个人要交多少: the people
 		// counted in the act's own clause, after the story, are the ones
 		// asked for — not the whole household told before)
-		if n, apart := p.householdCount(clauseText(rd, a.clause)); a.clause > 0 && n > 0 && n < q.household {
+		if n, _, apart := p.householdCount(clauseText(rd, a.clause)); a.clause > 0 && n > 0 && n < q.household {
 			q.household, q.apart = n, apart
+		} else if k := p.leftOut(rd, a.w.activity); whole && k > 0 && q.household > k {
+			// (一家四口，老公有职工医保: the husband pays none of it)
+			q.household -= k
 		}
 	}
 	q.asks = askFlags{
@@ -5733,6 +5740,39 @@ func (p *parser) bareActAfter(rd *reading, m hit) (hit, bool) {
 	return hit{}, false
 }
 
+// householdTotal is the act of which way m is a way, when m is told of
+// someone other than the caller (老公有职工医保) in a call that counts its
+// household whole and asks an amount after m's clause (一家四口，…，一共交
+// 多少钱): the household's act, which the way leaves to the rest of them
+// (leftOut counts those it leaves out).
+func (p *parser) householdTotal(rd *reading, m hit) (hit, bool) {
+	base := p.mannerOf[m.w.activity]
+	if base == nil || m.neg {
+		return hit{}, false
+	}
+	who := p.subject(rd, m)
+	if who == "" || slices.Contains(p.g.FirstPerson, who) || slices.Contains(p.g.Self, who) {
+		return hit{}, false
+	}
+	if _, whole, _ := p.householdCount(rd.text); !whole || !p.hasAny(rd.text[rd.clauseEnd(m.i, m.clause):], p.g.Money) {
+		return hit{}, false
+	}
+	return hit{i: m.i, j: m.j, clause: m.clause, words: m.words, w: word{activity: base}}, true
+}
+
+// leftOut is how many of a household counted whole a way of act a takes
+// out of it (老公有职工医保: the employee plan held), each told of someone:
+// none of them pays the household's premium.
+func (p *parser) leftOut(rd *reading, a *rules.Activity) int {
+	n := 0
+	for _, o := range rd.acts {
+		if !o.neg && o.w.activity != nil && p.mannerOf[o.w.activity] == a && p.subject(rd, o) != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // othersAsk reports whether the clause of bare act h names, before it,
 // people other than the caller as the ones who do it (屋里三个人要交多少,
 // 我爸妈要交吗) — not the caller, nor one it is done for (给我爸交).
@@ -6094,6 +6134,37 @@ func (p *parser) kinBefore(rd *reading, q *Query) {
 		q.Facts[v.Fact] = v.V
 		q.Understood = append(q.Understood, Understood{Words: k.noun, Kind: "fact", Fact: v.Fact, Value: v.V,
 			Meaning: p.factMeaning(v.Fact, v.V)})
+	}
+}
+
+// kinPlaced gives a phrase of doing for kin said with where the kin is
+// between (给大忠桥的老娘交: 给, a place, 的, 老娘) the facts the phrase
+// states of that kin (给老娘: a close relative), when none of them was
+// read otherwise: the place says where the person lives, not who.
+func (p *parser) kinPlaced(rd *reading, q *Query) {
+	part := p.g.Modifier.Particle
+	if part == "" {
+		return
+	}
+	for _, f := range rd.facts {
+		rest, ok := strings.CutPrefix(rd.text[f.j:], part)
+		if !ok || !slices.ContainsFunc(p.g.ForWords, func(w string) bool { return strings.HasSuffix(rd.text[:f.i], w) }) {
+			continue
+		}
+		k := slices.IndexFunc(p.kinNouns, func(k kinNoun) bool { return strings.HasPrefix(rest, k.noun) })
+		if k < 0 {
+			continue
+		}
+		kin := p.kinNouns[k]
+		if slices.ContainsFunc(kin.facts, func(v vocab.Value) bool { _, said := q.Facts[v.Fact]; return said }) {
+			return
+		}
+		for _, v := range kin.facts {
+			q.Facts[v.Fact] = v.V
+			q.Understood = append(q.Understood, Understood{Words: kin.noun, Kind: "fact", Fact: v.Fact, Value: v.V,
+				Meaning: p.factMeaning(v.Fact, v.V)})
+		}
+		return
 	}
 }
 
