@@ -1558,8 +1558,9 @@ var heldoutSets = []heldoutSet{
 	// Session 36 (fix5957): a day a few days gone by, said without a year of an act told as it was (城里9月13号把渣土乱倒
 	// 在空地上 said on 9月16日), is that day, not next year's; a fact stated, then doubted by the caller in a later
 	// clause (拉茶籽的三轮车…，不晓得那天拉没拉茶果), is asked: 228 (90.5 %); a month said right before a festival is its
-	// setting (九月重阳 is 重阳, not 9月1日): 229 (90.8 %).
-	{"set59", heldout59Glob, 250, 0.90, 0},
+	// setting (九月重阳 is 重阳, not 9月1日): 229 (90.8 %). Session 36 (fixmisc, landed by the lead): a place between
+	// 给 and the kin (给大忠桥的老娘) keeps the close relative: 230 (91.3 %).
+	{"set59", heldout59Glob, 250, 0.91, 0},
 	// Held-out set 58 (testdata/heldout/s58-means, 253 calls in 7 categories, session 35): the means and manner of
 	// the act (how it is done: the tool, the container, the vehicle, how much, how long, how carefully). Its first
 	// run, before any change made for it, scored 180 of 253 (71.1 %) on main 77de1891 (03:47 UTC), with 4 answers of
@@ -1571,8 +1572,9 @@ var heldoutSets = []heldoutSet{
 	// approval not got, no pitch marked out, in words: 202 (79.8 %). Session 36 (fix58): the two false 不可以 (不用火烧
 	// after 杀虫剂, LED孔明灯), food made on the spot (现摊煎饼, 现做的豆腐脑), a clause ending 可以吧 asking of the
 	// bare verb before it, one's own renovation waste pushed or driven to the designated point; four keys that took a
-	// bare 菜市场 for the 城区 corrected: 212 (83.8 %).
-	{"set58", heldout58Glob, 250, 0.83, 0},
+	// bare 菜市场 for the 城区 corrected: 212 (83.8 %). Session 36 (lead): what the waste is from said as an act
+	// (修房子的建筑垃圾) no act of its own, the last bare verb taking the waste said before it: 213 (84.2 %).
+	{"set58", heldout58Glob, 250, 0.84, 0},
 	// Held-out set 61 (testdata/heldout/s61-needs, 252 calls in 7 categories, session 36): what the caller must do,
 	// have or meet to be allowed (conditions asked for, met, not met or imagined). Its first run, before any change
 	// made for it, scored 182 of 252 (72.2 %) on main 42193615 (06:54 UTC), with 1 answer of 可以 where a rule forbids
@@ -1580,7 +1582,8 @@ var heldoutSets = []heldoutSet{
 	// questions keyed a verdict; an ask short of the deciding facts; 打工 asks the employee plan; 大概三百米 a span; 10月初
 	// no single day; three acts the caller's words name narrower): 209 (82.9 %). Session 36 (set61): the false 可以
 	// fixed (分三个月交 the months counted are paying by instalments): 210 (83.3 %); a fact between 要 and 才 the
-	// condition asked (要离山好远才准烧): 213 (84.5 %).
+	// condition asked (要离山好远才准烧): 213 (84.5 %). Session 36 (lead): 禁放区以外的地方 outside the zone (a false
+	// 不可以): 214 (84.9 %).
 	{"set61", heldout61Glob, 250, 0.84, 0},
 	// Held-out set 60 (testdata/heldout/s60-described, 252 calls in 7 categories, session 36): the act described, not
 	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
