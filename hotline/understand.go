@@ -1140,7 +1140,33 @@ func (p *parser) deniedOnly(rd *reading) []hit {
 		}
 	}
 	h := rd.acts[0]
-	return []hit{{i: h.i, j: h.j, clause: h.clause, words: h.words, w: word{act: "不" + actLabel(h)}}}
+	return []hit{{i: h.i, j: h.j, clause: h.clause, words: h.words, w: word{act: p.deniedLabel(rd, h)}}}
+}
+
+// deniedLabel names an act said as not done in the caller's own words with
+// their negator (不交医保, 货没有摆出来), read aloud as said: 不 before an
+// activity's name (不城乡居民医保参保缴费) is no way anyone talks. The
+// activity's name serves only when the caller's words are not at hand.
+func (p *parser) deniedLabel(rd *reading, h hit) string {
+	if h.words == "" {
+		return "不" + actLabel(h)
+	}
+	if p.hasAny(h.words, p.g.Negators) {
+		return h.words
+	}
+	// the negator said before the act, a few characters back in its clause
+	// (不交, 不给她交医保, 没得去烧)
+	before := rd.text[rd.clauseStart(h.i, h.clause):h.i]
+	best := -1
+	for _, n := range p.g.Negators {
+		if k := strings.LastIndex(before, n); k > best {
+			best = k
+		}
+	}
+	if best >= 0 && utf8.RuneCountInString(before[best:]) <= 6 {
+		return before[best:] + rd.text[h.i:h.j]
+	}
+	return "不" + h.words
 }
 
 // docParts parts a call at each document number said after its first
