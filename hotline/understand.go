@@ -4925,13 +4925,13 @@ func (p *parser) askedAfterDone(rd *reading, a hit, m *dates.Mention) bool {
 	return roles != nil && c < len(roles) && roles[c] == roleAsks
 }
 
-// storyTime reports whether day m is said, before act a, in a clause of
-// its own that tells the story of another time (老伴前年走哒 … 在山上生一
-// 小堆火烤一下手) while a's clause tells none and nothing after it points
-// back to that time (去年七月半……那次在山上烧纸): the story's time, not
-// the act's day.
+// storyTime reports whether day m is said in a clause of its own that
+// tells the story of another time — before act a (老伴前年走哒 … 在山上生一
+// 小堆火烤一下手) or after the question (医保还能交不，我去年没交) — while
+// a's clause tells none and nothing after it points back to that time
+// (去年七月半……那次在山上烧纸): the story's time, not the act's day.
 func (p *parser) storyTime(rd *reading, a hit, m *dates.Mention) bool {
-	if a.clause < 0 || m.Start >= a.i {
+	if a.clause < 0 {
 		return false
 	}
 	c := rd.clause(m.Start)
