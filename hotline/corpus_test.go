@@ -1583,8 +1583,9 @@ var heldoutSets = []heldoutSet{
 	// no single day; three acts the caller's words name narrower): 209 (82.9 %). Session 36 (set61): the false 可以
 	// fixed (分三个月交 the months counted are paying by instalments): 210 (83.3 %); a fact between 要 and 才 the
 	// condition asked (要离山好远才准烧): 213 (84.5 %). Session 36 (lead): 禁放区以外的地方 outside the zone (a false
-	// 不可以): 214 (84.9 %).
-	{"set61", heldout61Glob, 250, 0.84, 0},
+	// 不可以): 214 (84.9 %). Session 37 (fix61): a day said with 之前 right before another (赶在九月一号之前8月31号炼)
+	// the bound, the second the day (a false 不可以): 215 (85.3 %).
+	{"set61", heldout61Glob, 250, 0.85, 0},
 	// Held-out set 60 (testdata/heldout/s60-described, 252 calls in 7 categories, session 36): the act described, not
 	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
 	// change made for it, scored 122 of 252 (48.4 %) on main 42193615 (06:56 UTC), with 2 answers of 可以 where a rule

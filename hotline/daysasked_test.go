@@ -39,6 +39,10 @@ func TestDayOfTheAct(t *testing.T) {
 		{"2024-10-02", "三十号在山上烧稻草", "2024-10-30", ""},
 		// a month said right before a festival is its setting
 		{"2024-10-05", "九月重阳去山上庙里烧香要得不", "2024-10-11", ""},
+		// a day said with 之前 right before another is the bound the day
+		// asked keeps inside, not the day (session 37, fix61)
+		{"2025-08-20", "赶在九月一号之前8月31号炼山", "2025-08-31", ""},
+		{"2025-09-05", "2025年国庆前9月10号摘寒露籽", "2025-09-10", ""},
 		// 零点 of a year's eve is the midnight that ends it
 		{"2025-01-20", "除夕守岁，零点在屋门口放鞭炮，屋离山五十米", "2025-01-29", "00:00"},
 		{"2024-12-20", "12月31号零点在山上放烟花", "2025-01-01", "00:00"},

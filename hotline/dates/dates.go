@@ -959,7 +959,26 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	}
 	out := byStart(s.out)
 	agree(s.text, out, today)
-	return r.between(s.text, monthNamed(s.text, r.seasonNamed(s.text, out)), today)
+	return r.between(s.text, r.boundNamed(s.text, monthNamed(s.text, r.seasonNamed(s.text, out))), today)
+}
+
+// boundNamed reads a day said with 之前 or 前 right before another day (赶在
+// 九月一号之前8月31号, 国庆前9月10号) as one mention of the second: the first
+// is only the bound the day asked keeps inside, never the day itself.
+func (r *Reader) boundNamed(text string, ms []Mention) []Mention {
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := ms[k], ms[k+1]
+		if a.Bad || b.Bad || a.Weak || b.Weak || a.Before || b.MonthEnd != nil || a.End >= b.Start {
+			continue
+		}
+		if !slices.Contains(r.w.BeforeDay, text[a.End:b.Start]) {
+			continue
+		}
+		b.Start, b.Words = a.Start, text[a.Start:b.End]
+		out := append(slices.Clone(ms[:k]), b)
+		return append(out, ms[k+2:]...)
+	}
+	return ms
 }
 
 // monthNamed reads a month said right before a day named in it (九月重阳,
