@@ -1,7 +1,6 @@
 package hotline
 
 import (
-	_ "embed"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,9 +11,6 @@ import (
 	"github.com/tonggao/tonggao/hotline/dates"
 	"github.com/tonggao/tonggao/rules"
 )
-
-//go:embed feasts.yaml
-var feastsYAML []byte
 
 // feastsFile is feasts.yaml as written: the names of other calendars'
 // holidays and their rules.

@@ -1,7 +1,6 @@
 package hotline
 
 import (
-	_ "embed"
 	"fmt"
 	"reflect"
 	"sort"
@@ -10,9 +9,6 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/tonggao/tonggao/hotline/dates"
 )
-
-//go:embed mandarin.yaml
-var mandarinYAML []byte
 
 // grammar is the Mandarin the hotline reads whatever the rule set
 // (mandarin.yaml): day words, negation, focus, the words that say what

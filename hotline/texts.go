@@ -1,7 +1,6 @@
 package hotline
 
 import (
-	_ "embed"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,9 +21,6 @@ const IntentText Intent = "text"
 // quotedStatus marks the reason of a clause quoted from a notice's text: it
 // neither forbids nor allows.
 const quotedStatus = "quoted"
-
-//go:embed texts.yaml
-var textsYAML []byte
 
 // textWords are the words a call is matched against the notices' texts
 // with (texts.yaml).

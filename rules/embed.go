@@ -2,6 +2,8 @@ package rules
 
 import "embed"
 
+//go:generate env UPDATE_SNAPSHOT=1 go test -run ^TestWasmFiles$ .
+
 // EmbeddedFS returns the embedded rule directory (facts.yaml, divisions.csv, layers.yaml, notices/, vocabulary/, texts/;
 // the decide build's holds the first four only: embed_decide.go).
 func EmbeddedFS() embed.FS { return embedded }

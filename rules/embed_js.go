@@ -2,7 +2,7 @@
 
 package rules
 
-import "embed"
+import "github.com/tonggao/tonggao/internal/wasmfiles"
 
 // The WebAssembly module with the hotline (./wasm) embeds only the files
 // it reads as files: the hotline's words (vocabulary/) and the notices'
@@ -16,7 +16,8 @@ import "embed"
 // fifth of the module's headroom every session (docs/speed.md, session
 // 37). Without them linkedFiles finds none, so a root other than the
 // embedded one that holds the same bytes is matched to the snapshot by
-// its SHA-256 (hashedSnapshot) — the same entry.
-//
-//go:embed vocabulary/*.yaml texts/*.yaml
-var embedded embed.FS
+// its SHA-256 (hashedSnapshot) — the same entry. The two directories come
+// without their comments, every token at its written line and column
+// (internal/wasmfiles, written by go generate ./rules, held to the files
+// by TestWasmFiles).
+var embedded = wasmfiles.Rules
