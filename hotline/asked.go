@@ -185,6 +185,9 @@ func (p *parser) endsWithAny(s string, words []string) bool {
 // elsewhere, a bare verb of the question takes its object from what the
 // call named before it (topicAct).
 func (p *parser) askedActs(rd *reading, pos []hit) []hit {
+	if t, ok := p.broughtAsked(rd, pos); ok {
+		return []hit{t}
+	}
 	if len(pos) > 0 && !p.textHas(rd, p.tellWords) {
 		return p.storySentences(rd, pos) // no story told: every act said is asked, but in a sentence of the story
 	}
@@ -232,6 +235,47 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 		})
 	}
 	return p.unclaimed(rd, p.storySentences(rd, kept))
+}
+
+// broughtAsked is the act of the question's bare verb when no act is said
+// in a clause that asks and the verb's object is the thing an act told done
+// in a clause before it brought (清明前去挂青，带了鞭炮，在山脚下的田里放行不: 放鞭炮 —
+// the carrying is how the firecrackers came, not what is asked).
+func (p *parser) broughtAsked(rd *reading, pos []hit) (hit, bool) {
+	if len(pos) == 0 {
+		return hit{}, false
+	}
+	roles := p.roles(rd)
+	if roles == nil || slices.ContainsFunc(pos, func(h hit) bool { return h.clause >= 0 && h.clause < len(roles) && roles[h.clause] == roleAsks }) {
+		return hit{}, false
+	}
+	t, ok := p.topicAct(rd, roles)
+	if !ok || t.w.activity == nil {
+		return hit{}, false
+	}
+	obj, _, _ := strings.Cut(t.words, "…")
+	k := strings.LastIndex(rd.text[:t.i], obj)
+	// told done (带了鞭炮, 买了烟花): what the caller has, not an act of the
+	// question's — an act to be done first (堆在路边…再拉) stays asked
+	done := func(h hit) bool {
+		return strings.Contains(h.words, p.g.DoneParticle) || strings.HasPrefix(rd.text[h.j:], p.g.DoneParticle)
+	}
+	if k < 0 || !slices.ContainsFunc(pos, func(h hit) bool {
+		return h.clause < rd.clause(t.i) && h.obj == obj && holdsAt(h, k) && done(h)
+	}) {
+		return hit{}, false
+	}
+	return t, true
+}
+
+// holdsAt reports whether act h's words — its verb and its object — span
+// byte i of the text.
+func holdsAt(h hit, i int) bool {
+	lo, hi := min(h.i, h.objStart()), h.j
+	if h.wj > 0 {
+		hi = max(hi, h.wj)
+	}
+	return lo <= i && i < hi
 }
 
 // reportAsked reports whether act h, said right after a word reporting
