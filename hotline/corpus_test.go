@@ -388,6 +388,17 @@ const (
 	// file per notice, rituals and fireworks apart, and one of uncovered acts,
 	// documents described by what they were about, and numbers.
 	heldout60Glob = "testdata/heldout/s60-described/*.yaml"
+	// heldout63Glob is held-out set 63 (session 37): leading, rhetorical and
+	// negatively-framed questions — callers who ask with a presupposition, a
+	// guess or a challenge instead of a plain question (总不犯法吧, 应该冇得事
+	// 吧, 难道…也不准, 凭么子不准, 别个都在烧你们怎么不管, 不是讲过了国庆就可以
+	// 了吗, 我晓得是可以的只是问一下, 你们总不会罚老人家吧), double negatives (不
+	// 是不可以吧, 不能不交吧, 不会连…都不准吧) and a negated verb that does not
+	// deny the act asked, with the caller's belief about the rule right or
+	// wrong: the expected verdict is the notice's for the act asked, never the
+	// caller's guess. One file per notice, rituals and fireworks apart, and one
+	// of acts no notice covers, documents whose status is guessed, and numbers.
+	heldout63Glob = "testdata/heldout/s63-leading/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1597,6 +1608,12 @@ var heldoutSets = []heldoutSet{
 	// (the fruit 收回来 / 帮忙收 with the hill, trees or holder's call the picking; 飞上天的灯, 会飞的纸灯笼, 许愿的灯 sky
 	// lanterns; 噼里啪啦响一下 the letting off; 敬香 incense): 139 (55.2 %).
 	{"set60", heldout60Glob, 250, 0.55, 0},
+	// Held-out set 63 (testdata/heldout/s63-leading, 252 calls in 7 categories, session 37): leading, rhetorical and
+	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief
+	// about the rule right or wrong. Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main
+	// 5726ba62 (09:58 UTC), with 1 answer of 可以 where a rule forbids (别的保险都可以分季度交，居民医保也可以分季度交吧: 分
+	// 季度交 read as enrolling); the set's README has it by category and the misses by kind.
+	{"set63", heldout63Glob, 250, 0.76, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
