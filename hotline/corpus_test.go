@@ -1612,8 +1612,10 @@ var heldoutSets = []heldoutSet{
 	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief
 	// about the rule right or wrong. Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main
 	// 5726ba62 (09:58 UTC), with 1 answer of 可以 where a rule forbids (别的保险都可以分季度交，居民医保也可以分季度交吧: 分
-	// 季度交 read as enrolling); the set's README has it by category and the misses by kind.
-	{"set63", heldout63Glob, 250, 0.76, 0},
+	// 季度交 read as enrolling); the set's README has it by category and the misses by kind. Thirteen keys wrong about
+	// what the caller said corrected (a bare 菜市场 or no place taken for the 城区 or the planning area, one's own hill
+	// taken for said, roving sale at no designated place, 山边上 / 山脚下 within 100米, 过年 a period, 三十来米): 206 (81.7 %).
+	{"set63", heldout63Glob, 250, 0.81, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
