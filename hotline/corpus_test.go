@@ -1615,7 +1615,8 @@ var heldoutSets = []heldoutSet{
 	// 季度交 read as enrolling); the set's README has it by category and the misses by kind. Thirteen keys wrong about
 	// what the caller said corrected (a bare 菜市场 or no place taken for the 城区 or the planning area, one's own hill
 	// taken for said, roving sale at no designated place, 山边上 / 山脚下 within 100米, 过年 a period, 三十来米): 206 (81.7 %).
-	{"set63", heldout63Glob, 250, 0.81, 0},
+	// Session 37 (set63): the false 可以 fixed in data (分季度交, 每个季度交 paying by instalments): 207 (82.1 %).
+	{"set63", heldout63Glob, 250, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
