@@ -1,7 +1,6 @@
 package hotline
 
 import (
-	_ "embed"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -13,9 +12,6 @@ import (
 	"github.com/tonggao/tonggao/engine"
 	"github.com/tonggao/tonggao/hotline/zh"
 )
-
-//go:embed catalog.yaml
-var catalogYAML []byte
 
 // Lang is an answer language: "zh" (the default) or "en".
 type Lang string

@@ -6,8 +6,8 @@ import _ "embed"
 
 //go:generate env UPDATE_SNAPSHOT=1 go test -run ^TestWasmFiles$ .
 
-// The hotline's own YAML as written. (The WebAssembly build embeds the same
-// files without their comments: embed_js.go.)
+// The hotline's own YAML as written. (The WebAssembly build embeds the first three
+// without their comments, and no catalog.yaml: embed_js.go.)
 var (
 	//go:embed mandarin.yaml
 	mandarinYAML []byte
@@ -15,4 +15,6 @@ var (
 	feastsYAML []byte
 	//go:embed texts.yaml
 	textsYAML []byte
+	//go:embed catalog.yaml
+	catalogYAML []byte
 )

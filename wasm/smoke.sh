@@ -13,9 +13,13 @@ exec_js="$goroot/lib/wasm/wasm_exec.js"
 [ -f "$exec_js" ] || exec_js="$goroot/misc/wasm/wasm_exec.js" # Go before 1.24
 # The wasm build trusts the linked snapshots without hashing or parsing
 # what they were made from (rules/snapshot.go, register/snapshot.go,
-# patrol/placefacts_gen.go): refuse to build from a tree where one is stale.
+# patrol/placefacts_gen.go, hotline/catalog_snapshot_gen.go): refuse to build from a tree where one is stale.
 go test -count=1 -run '^TestSnapshot$' ./rules ./register >/dev/null || { echo "wasm smoke: rules/snapshot_gen.go or register/snapshot_gen.go is stale: run go generate ./rules ./register" >&2; exit 1; }
 go test -count=1 -run '^TestEmbeddedPlaceFacts$' ./patrol >/dev/null || { echo "wasm smoke: patrol/placefacts_gen.go is stale: run go generate ./patrol" >&2; exit 1; }
+# Nor the hotline's catalogue (hotline/catalog_snapshot_js.go: no catalog.yaml is linked) or the comment-free YAML
+# the module parses (internal/wasmfiles).
+go test -count=1 -run '^(TestCatalogSnapshot|TestWasmFiles)$' ./hotline >/dev/null || { echo "wasm smoke: hotline/catalog_snapshot_gen.go or internal/wasmfiles/hotline is stale: run go generate ./hotline" >&2; exit 1; }
+go test -count=1 -run '^TestWasmFiles$' ./rules >/dev/null || { echo "wasm smoke: internal/wasmfiles is stale: run go generate ./rules" >&2; exit 1; }
 
 # The decide module is the one a patrol app starts with: no hotline, and
 # nothing it alone would pull in (docs/patrol.md); no YAML parser either —
