@@ -3902,19 +3902,13 @@ func (p *parser) scanFrames(rd *reading) {
 				}
 			}
 		}
-		// or the call's topic, said in its first clause (田坎上的草好深哒，
-		// 后日想一把火烧掉)
-		for oi := 0; !found && made >= 0 && rd.clause(v.i) > 0 && oi < len(toks) && rd.clause(toks[oi].i) == 0; oi++ {
-			o := toks[oi]
-			if usedObj[oi] || rd.inCovered(o.i, o.j) || p.made[o.t] {
-				continue
-			}
-			for _, f := range fs {
-				if f.objects[o.t] {
-					take(oi, f)
-					found = true
-					break
-				}
+		// or the call's topic, said in a clause before the verb's, the
+		// nearest first (田坎上的草好深哒，后日想一把火烧掉; 早稻割完了，
+		// 稻草铺得到处都是，想一把火点了: the straw, not the harvest)
+		for c := rd.clause(v.i) - 1; !found && made >= 0 && c >= 0; c-- {
+			if oi, f := p.topicObject(rd, toks, fs, usedObj, c, v.i); f != nil {
+				take(oi, f)
+				found = true
 			}
 		}
 		if !found && made >= 0 {
@@ -4707,6 +4701,25 @@ func actName(f *frame, v, o string) string {
 		return ""
 	}
 	return v + o
+}
+
+// topicObject finds, in clause c, the first object of one of the frames fs
+// not taken by another act, not inside a covered phrase and not a thing the
+// act makes, whose frame's words to be said with are said with the verb at
+// byte vi: what a fire made later in the call burns (稻草…一把火点了; 荒地上
+// 的茅草…一把火烧了 is no ridge's grass, 田埂 unsaid).
+func (p *parser) topicObject(rd *reading, toks []frameTok, fs []*frame, usedObj map[int]bool, c, vi int) (int, *frame) {
+	for oi, o := range toks {
+		if rd.clause(o.i) != c || usedObj[oi] || rd.inCovered(o.i, o.j) || p.made[o.t] {
+			continue
+		}
+		for _, f := range fs {
+			if f.objects[o.t] && p.withSaid(rd, f, vi) {
+				return oi, f
+			}
+		}
+	}
+	return -1, nil
 }
 
 // objectSaidBefore finds the object a verb at i..j leaves out (摆摊卖烟花，
