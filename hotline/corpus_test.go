@@ -1608,8 +1608,9 @@ var heldoutSets = []heldoutSet{
 	// (the fruit 收回来 / 帮忙收 with the hill, trees or holder's call the picking; 飞上天的灯, 会飞的纸灯笼, 许愿的灯 sky
 	// lanterns; 噼里啪啦响一下 the letting off; 敬香 incense): 139 (55.2 %). Session 37 (fix60): the plan paid as 看病的钱,
 	// the groups described (五保, 重残, 从部队回来, 从里面放出来), money sent to the dead burnt, and a fire made later in
-	// the call burning what an earlier clause named: 158 (62.7 %).
-	{"set60", heldout60Glob, 250, 0.62, 0},
+	// the call burning what an earlier clause named: 158 (62.7 %); errands no notice covers, described (商业的大病保险,
+	// 插电的红灯笼, 拜一拜, 打鱼, 发电的板子): 163 (64.7 %).
+	{"set60", heldout60Glob, 250, 0.64, 0},
 	// Held-out set 63 (testdata/heldout/s63-leading, 252 calls in 7 categories, session 37): leading, rhetorical and
 	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief
 	// about the rule right or wrong. Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main
