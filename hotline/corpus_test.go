@@ -1546,8 +1546,9 @@ var heldoutSets = []heldoutSet{
 	// where the grave is told right after (…烧纸，坟在半山腰): 217 (85.8 %); 女婿 no close relative, 跟我一起住的 of the
 	// household, 冇去报批 / 审批办好了 the approval: 221 (87.4 %); 流动叫卖 流动经营: 222 (87.7 %).
 	// Session 36 (fix5957): a stretch said in words (霜降前后, 寒露到霜降中间那几天) answered for the stretch, 要看情况
-	// where the verdict changes inside it; 霜降头一天 the day before: 225 (88.9 %).
-	{"set57", heldout57Glob, 250, 0.88, 0},
+	// where the verdict changes inside it; 霜降头一天 the day before: 225 (88.9 %). Session 37 (fix60): a fire made
+	// later in the call burns what an earlier clause named, not only the first clause's: 226 (89.3 %).
+	{"set57", heldout57Glob, 250, 0.89, 0},
 	// Held-out set 56 (testdata/heldout/s56-forms, 251 calls in 7 categories, session 34): the form of the question
 	// (negative, rhetorical, double negative, tag, A-not-A, choice, which/when, hedged, echo, "what if"). Its first
 	// run, before any change made for it, scored 215 of 251 (85.7 %) on e8f0f490 (00:53 UTC), with 1 answer of 可以
@@ -1570,8 +1571,9 @@ var heldoutSets = []heldoutSet{
 	// 在空地上 said on 9月16日), is that day, not next year's; a fact stated, then doubted by the caller in a later
 	// clause (拉茶籽的三轮车…，不晓得那天拉没拉茶果), is asked: 228 (90.5 %); a month said right before a festival is its
 	// setting (九月重阳 is 重阳, not 9月1日): 229 (90.8 %). Session 36 (fixmisc, landed by the lead): a place between
-	// 给 and the kin (给大忠桥的老娘) keeps the close relative: 230 (91.3 %).
-	{"set59", heldout59Glob, 250, 0.91, 0},
+	// 给 and the kin (给大忠桥的老娘) keeps the close relative: 230 (91.3 %). Session 37 (fix60): a fire made later in the
+	// call burns what an earlier clause named, and the plan's groups and kin described (五保, 给我老娘): 232 (92.1 %).
+	{"set59", heldout59Glob, 250, 0.92, 0},
 	// Held-out set 58 (testdata/heldout/s58-means, 253 calls in 7 categories, session 35): the means and manner of
 	// the act (how it is done: the tool, the container, the vehicle, how much, how long, how carefully). Its first
 	// run, before any change made for it, scored 180 of 253 (71.1 %) on main 77de1891 (03:47 UTC), with 4 answers of
