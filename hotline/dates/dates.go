@@ -415,7 +415,15 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		}
 	}
 	r.fest = fest
-	sort.SliceStable(r.fest, func(i, j int) bool { return len(r.fest[i].word) > len(r.fest[j].word) })
+	// longest first; of two as long (年三十, 三十夜 in 年三十夜里) the one first
+	// in code-point order — the words came from maps, and a reading must
+	// not change from one process to the next
+	sort.SliceStable(r.fest, func(i, j int) bool {
+		if a, b := len(r.fest[i].word), len(r.fest[j].word); a != b {
+			return a > b
+		}
+		return r.fest[i].word < r.fest[j].word
+	})
 	// solar terms that are not festivals already (清明 and 冬至 are)
 	for _, t := range calendar.TermNames() {
 		if !slices.ContainsFunc(r.fest, func(f festWord) bool { return f.word == t }) {
@@ -2587,7 +2595,10 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 		}
 	}
 	// 正月, 腊月 alone: the lunar month, from its first day
-	for w, mo := range r.w.LunarMonths {
+	// (in a fixed order, longest first: what is read must not change with a
+	// map's order from one process to the next)
+	for _, w := range sortedKeys(r.w.LunarMonths) {
+		mo := r.w.LunarMonths[w]
 		for i, j := range s.occurrences(w) {
 			if !s.free(i, j) {
 				continue
@@ -2596,9 +2607,10 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 				continue // 正月初八, 腊月二十八: a lunar day, not the month
 			}
 			y := year
-			for yw, off := range r.w.Years {
+			for _, yw := range r.years { // longest first: 大前年腊月 is not 前年's
 				if strings.HasSuffix(s.text[:i], yw) {
-					y = today.Year() + off // 去年腊月: that lunar year's, whatever else the call says
+					y = today.Year() + r.w.Years[yw] // 去年腊月: that lunar year's, whatever else the call says
+					break
 				}
 			}
 			if mn, ok := r.lunarMonth(i, j, mo, today, y); ok {
