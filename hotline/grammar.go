@@ -244,6 +244,15 @@ type grammar struct {
 	// ConfirmEnd end a turned-to clause that asks with the answer hoped
 	// for (那给我老婆交可以吧).
 	ConfirmEnd []string `yaml:"confirm_end"`
+	// PresumedEnd end a clause that asks with a presumption (香都不准点吧,
+	// 坟前不能烧纸了吧, 总不犯法吧) when the clause holds one of Presumed:
+	// the caller guesses the answer and asks it all the same.
+	PresumedEnd []string `yaml:"presumed_end"`
+	Presumed    []string `yaml:"presumed"`
+	// ChallengeOpen open a clause that challenges a rule (哪个讲不准烧纸的？
+	// 未必渣土都不能倒？) before one that asks of the caller's own case:
+	// the challenged case is only contrasted, as a known one is.
+	ChallengeOpen []string `yaml:"challenge_open"`
 	// ForWords open a phrase of whom something is done for (给我爸, 帮我妈);
 	// ForPronouns are such a phrase with a pronoun (帮他), which takes the
 	// person named before it in the call.

@@ -1890,6 +1890,12 @@ func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
 		if p.hasAny(tail, p.g.BackThen) {
 			continue // 当天在山上烧荒: the act asked on the day the other names
 		}
+		// (哪个讲不准烧纸的？坟山上烧纸有么子文件不准: a rule challenged
+		// alone before the mark is the caller's lead-in to the case asked
+		// after it, not a question of its own — mandarin.yaml challenge_open)
+		if len(pauseSpans(head)) == 1 && p.startsWithAny(head, p.g.ChallengeOpen) {
+			continue
+		}
 		// (read as one first: a head that is of neither kind as one is of
 		// neither when parted, and its marks need not be tried)
 		if one := r.readOne(head); !isAct(one) && !other(one) && !uncovered(one) {
