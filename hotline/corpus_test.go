@@ -1434,6 +1434,7 @@ var heldoutSets = []heldoutSet{
 	// evening before a day and 高考's days by name: 215 (85.7 %); a young trader's words, a pitch and a cart: 224
 	// (89.2 %); oil-tea (提前摘, 折下来摘), waste (掺了点), a baby or a girlfriend paid for, errands
 	// (开网店卖东西, 幼儿园补贴): 230 (91.6 %, the floor 0.91).
+	// Session 37 (fix61): the spoil of a house one builds taken away (挖地基的渣土…拉走) the builder's discharge: 237 (94.4 %).
 	{"set47", heldout47Glob, 250, 0.94, 0},
 	// Held-out set 48 (testdata/heldout/s48-others, 252 calls in 7 categories, session 30): callers asking about
 	// what someone else does (a neighbour's burning, smoke on the hill, a relative's 烧纸, wedding fireworks, a
@@ -1511,6 +1512,7 @@ var heldoutSets = []heldoutSet{
 	// and after 也算 a fact asked, not a second place; 算 alone before the act measured by; 没去哪里批 not approved:
 	// 214 (85.6 %); 不是重点防火区 the general class, 分开住的 no household member: 216 (86.4 %). Session 35
 	// (fixpeople): 我妈的山 the family's hill: 218 (87.2 %).
+	// Session 37 (fix61): the spoil of a house one builds taken away the builder's discharge: 219 (87.6 %).
 	{"set53", heldout53Glob, 250, 0.87, 0},
 	// Held-out set 54 (testdata/heldout/s54-quoting, 252 calls in 7 categories, session 33): callers who quote
 	// a notice in its own words, a little wrong, and ask what it means for their act. Its first run, before any
@@ -1548,6 +1550,7 @@ var heldoutSets = []heldoutSet{
 	// Session 36 (fix5957): a stretch said in words (霜降前后, 寒露到霜降中间那几天) answered for the stretch, 要看情况
 	// where the verdict changes inside it; 霜降头一天 the day before: 225 (88.9 %). Session 37 (fix60): a fire made
 	// later in the call burns what an earlier clause named, not only the first clause's: 226 (89.3 %).
+	// Session 37 (fix61): the spoil of a house one builds taken away the builder's discharge: 226 (89.3 %).
 	{"set57", heldout57Glob, 250, 0.89, 0},
 	// Held-out set 56 (testdata/heldout/s56-forms, 251 calls in 7 categories, session 34): the form of the question
 	// (negative, rhetorical, double negative, tag, A-not-A, choice, which/when, hedged, echo, "what if"). Its first
@@ -1587,7 +1590,9 @@ var heldoutSets = []heldoutSet{
 	// bare verb before it, one's own renovation waste pushed or driven to the designated point; four keys that took a
 	// bare 菜市场 for the 城区 corrected: 212 (83.8 %). Session 36 (lead): what the waste is from said as an act
 	// (修房子的建筑垃圾) no act of its own, the last bare verb taking the waste said before it: 213 (84.2 %).
-	{"set58", heldout58Glob, 250, 0.84, 0},
+	// Session 37 (fix61): 用纸箱把货堆着 piling, 石墩把消防通道拦起来 obstacles, 边走边喊着卖 itinerant selling, 挖地基的渣土
+	// 用自家拖拉机拉走 the builder's discharge: 217 (85.8 %).
+	{"set58", heldout58Glob, 250, 0.85, 0},
 	// Held-out set 61 (testdata/heldout/s61-needs, 252 calls in 7 categories, session 36): what the caller must do,
 	// have or meet to be allowed (conditions asked for, met, not met or imagined). Its first run, before any change
 	// made for it, scored 182 of 252 (72.2 %) on main 42193615 (06:54 UTC), with 1 answer of 可以 where a rule forbids
@@ -1598,7 +1603,9 @@ var heldoutSets = []heldoutSet{
 	// condition asked (要离山好远才准烧): 213 (84.5 %). Session 36 (lead): 禁放区以外的地方 outside the zone (a false
 	// 不可以): 214 (84.9 %). Session 37 (fix61): a day said with 之前 right before another (赶在九月一号之前8月31号炼)
 	// the bound, the second the day (a false 不可以): 215 (85.3 %).
-	{"set61", heldout61Glob, 250, 0.85, 0},
+	// Session 37 (fix61): the consent told (他打电话跟我讲了同意的), 屋里自己的 one's own, 核准已经批了 the approval,
+	// 挖地基的渣土要运走 the builder's discharge: 219 (86.9 %).
+	{"set61", heldout61Glob, 250, 0.86, 0},
 	// Held-out set 60 (testdata/heldout/s60-described, 252 calls in 7 categories, session 36): the act described, not
 	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
 	// change made for it, scored 122 of 252 (48.4 %) on main 42193615 (06:56 UTC), with 2 answers of 可以 where a rule
@@ -1612,6 +1619,7 @@ var heldoutSets = []heldoutSet{
 	// the groups described (五保, 重残, 从部队回来, 从里面放出来), money sent to the dead burnt, and a fire made later in
 	// the call burning what an earlier clause named: 158 (62.7 %); errands no notice covers, described (商业的大病保险,
 	// 插电的红灯笼, 拜一拜, 打鱼, 发电的板子): 163 (64.7 %).
+	// Session 37 (fix61): 边走边喊卖 itinerant selling (+1, measured on main 9fc0addc).
 	{"set60", heldout60Glob, 250, 0.64, 0},
 	// Held-out set 63 (testdata/heldout/s63-leading, 252 calls in 7 categories, session 37): leading, rhetorical and
 	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief

@@ -1892,7 +1892,7 @@ func (p *parser) kindApart(rd *reading) {
 			// verb and object a narrower kind's frame has, its with-words
 			// said in its clause up to it, is that kind)
 			for _, f := range p.frames {
-				if f.activity == nil || len(f.with) == 0 || f.activity == h.w.activity || !f.verbs[rd.text[h.i:h.j]] || !f.objects[h.obj] {
+				if f.activity == nil || len(f.with) == 0 || f.activity == h.w.activity || !f.verbs[rd.text[h.i:h.j]] || !f.objects[objectHead(h.obj)] {
 					continue
 				}
 				// (装修 拆下来的瓷砖堆到指定点: another act's frame whose
@@ -1901,7 +1901,7 @@ func (p *parser) kindApart(rd *reading) {
 				// waste; said in the act's clause it may be another
 				// thing of it, 装修垃圾跟生活垃圾混起丢)
 				if p.kindOf(f.activity, h.w.activity, h.obj) && (p.hasAny(rd.text[clauseBegin(rd, h.wi):h.wj], f.with) || p.settingBefore(rd, h.wi, f.with)) ||
-					!f.activity.IsA(h.w.activity) && !h.w.activity.IsA(f.activity) && p.plainFrame(h.w.activity, rd.text[h.i:h.j], h.obj) &&
+					!f.activity.IsA(h.w.activity) && !h.w.activity.IsA(f.activity) && p.plainFrame(h.w.activity, rd.text[h.i:h.j], objectHead(h.obj)) &&
 						p.withSaid(rd, f, h.i) && !p.hasAny(clauseText(rd, rd.clause(min(h.i, h.wi))), f.with) {
 					rd.acts[k].w.activity = f.activity
 					break
@@ -1918,6 +1918,16 @@ func (p *parser) kindApart(rd *reading) {
 			break
 		}
 	}
+}
+
+// objectHead is the thing an object names after the last 的 that describes
+// it (挖地基的渣土 is 渣土): a frame that needs a with-word knows the thing,
+// not every way of saying which one it is.
+func objectHead(obj string) string {
+	if k := strings.LastIndex(obj, "的"); k >= 0 && k+len("的") < len(obj) {
+		return obj[k+len("的"):]
+	}
+	return obj
 }
 
 // kindOf reports whether activity k is a kind of a, or — for a thing k
