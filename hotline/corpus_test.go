@@ -1512,8 +1512,9 @@ var heldoutSets = []heldoutSet{
 	// and after 也算 a fact asked, not a second place; 算 alone before the act measured by; 没去哪里批 not approved:
 	// 214 (85.6 %); 不是重点防火区 the general class, 分开住的 no household member: 216 (86.4 %). Session 35
 	// (fixpeople): 我妈的山 the family's hill: 218 (87.2 %).
-	// Session 37 (fix61): the spoil of a house one builds taken away the builder's discharge: 219 (87.6 %).
-	{"set53", heldout53Glob, 250, 0.87, 0},
+	// Session 37 (fix61): the spoil of a house one builds taken away the builder's discharge: 219 (87.6 %); 巡山的时候
+	// on the hill: 220 (88.0 %).
+	{"set53", heldout53Glob, 250, 0.88, 0},
 	// Held-out set 54 (testdata/heldout/s54-quoting, 252 calls in 7 categories, session 33): callers who quote
 	// a notice in its own words, a little wrong, and ask what it means for their act. Its first run, before any
 	// change made for it, scored 195 of 252 (77.4 %) on d75ba39b, with 3 answers of 可以 where the case expects
@@ -1604,8 +1605,9 @@ var heldoutSets = []heldoutSet{
 	// 不可以): 214 (84.9 %). Session 37 (fix61): a day said with 之前 right before another (赶在九月一号之前8月31号炼)
 	// the bound, the second the day (a false 不可以): 215 (85.3 %).
 	// Session 37 (fix61): the consent told (他打电话跟我讲了同意的), 屋里自己的 one's own, 核准已经批了 the approval,
-	// 挖地基的渣土要运走 the builder's discharge: 219 (86.9 %).
-	{"set61", heldout61Glob, 250, 0.86, 0},
+	// 挖地基的渣土要运走 the builder's discharge: 219 (86.9 %); 巡山的时候 on the hill (护林员有证 changes nothing): 220
+	// (87.3 %).
+	{"set61", heldout61Glob, 250, 0.87, 0},
 	// Held-out set 60 (testdata/heldout/s60-described, 252 calls in 7 categories, session 36): the act described, not
 	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
 	// change made for it, scored 122 of 252 (48.4 %) on main 42193615 (06:56 UTC), with 2 answers of 可以 where a rule
