@@ -161,6 +161,10 @@ type grammar struct {
 	// GoAgain said before an act's verb, in a clause of a place of its
 	// own, goes on to do it there too (再去旁边的山上摘一点).
 	GoAgain []string `yaml:"go_again"`
+	// PutOff said right before an act's verb puts it off to another year
+	// (我们两口子明年再交): those people do not do it this year — part of
+	// a household left out of the year's act (partial).
+	PutOff []string `yaml:"put_off"`
 	// ValuesToo said between two values of one fact says the second is
 	// there too (有寒露籽也有霜降籽): both are asked.
 	ValuesToo []string `yaml:"values_too"`

@@ -2691,12 +2691,23 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				if h.w.activity == nil || h.w.activity == o.w.activity {
 					continue
 				}
-				if m := slices.IndexFunc(p.manners[o.w.activity.ID], func(a *rules.Activity) bool {
+				m := slices.IndexFunc(p.manners[o.w.activity.ID], func(a *rules.Activity) bool {
 					return slices.Contains(p.manners[h.w.activity.ID], a)
-				}); m >= 0 {
-					pos[k].w.activity = p.manners[o.w.activity.ID][m]
-					break
+				})
+				if m < 0 {
+					continue
 				}
+				// (帮人拉渣土…晚上拉白天拉: one act is itself a way of the
+				// other — the hours of the haul — and that way is what is
+				// asked, not a third way the two only share)
+				switch {
+				case slices.Contains(p.manners[h.w.activity.ID], o.w.activity):
+				case slices.Contains(p.manners[o.w.activity.ID], h.w.activity):
+					pos[k].w.activity = h.w.activity
+				default:
+					pos[k].w.activity = p.manners[o.w.activity.ID][m]
+				}
+				break
 			}
 		}
 	}
@@ -2867,6 +2878,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		for _, v := range rd.verbs {
 			if p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) && !p.doneLater(rd, v, peopleWindow) {
+				nots = append(nots, p.peopleBefore(rd, v.i, peopleWindow))
+			}
+			// (我们两口子明年再交: put off to another year, not done
+			// this year by those people)
+			if !p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.putOff(rd, v.i) && p.before(rd, v.i, p.g.People, peopleWindow) {
 				nots = append(nots, p.peopleBefore(rd, v.i, peopleWindow))
 			}
 		}
@@ -3546,12 +3562,15 @@ const partialWindow = 10
 // apart from every act of pos.
 func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 	for _, v := range rd.verbs {
-		if v.neg {
+		if v.neg || p.putOff(rd, v.i) {
 			continue
 		}
 		for k := range rd.verbs { // (by reference: a hit is large, and this is verbs × verbs)
 			n := &rd.verbs[k]
-			if !n.neg || n.words != v.words || len(pos) > 0 && n.clause != v.clause {
+			// (我们两口子明年再交: put off to another year is not done
+			// this year, as 不交 is)
+			later := !n.neg && p.putOff(rd, n.i)
+			if !n.neg && !later || n.words != v.words || len(pos) > 0 && n.clause != v.clause {
 				continue
 			}
 			a := p.onlyActivityOf(v.words)
@@ -3562,7 +3581,7 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 			// person's act not done then or there, done now or here —
 			// part of a household is told by its people, and others)
 			if !p.before(rd, v.i, p.g.People, partialWindow) && !p.before(rd, n.i, p.g.People, partialWindow) ||
-				p.peopleBefore(rd, v.i, partialWindow) == p.peopleBefore(rd, n.i, partialWindow) || p.doneLater(rd, *n, partialWindow) {
+				p.peopleBefore(rd, v.i, partialWindow) == p.peopleBefore(rd, n.i, partialWindow) || !later && p.doneLater(rd, *n, partialWindow) {
 				continue
 			}
 			h := hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: p.partial[a.ID]}}
@@ -3614,6 +3633,14 @@ func (p *parser) doneLater(rd *reading, n hit, runes int) bool {
 		}
 	}
 	return false
+}
+
+// putOff reports whether the verb at byte i is put off to another year by
+// a word right before it (明年再交): those people leave the year's act
+// undone, as a negator would say.
+func (p *parser) putOff(rd *reading, i int) bool {
+	before := rd.text[rd.windowStart(i, 5):i]
+	return slices.ContainsFunc(p.g.PutOff, func(w string) bool { return strings.HasSuffix(before, w) })
 }
 
 // goesAgain reports whether clause c, of a day of its own, says only that
