@@ -1655,8 +1655,10 @@ var heldoutSets = []heldoutSet{
 	// README has it by category and the misses by kind. Keys wrong about what the caller said corrected (lunar 十月初五;
 	// whose hill, a wedding's day, the 城区 and the planning area unsaid; five acts named narrower) and, session 37
 	// (set62), the two false 可以 fixed (明年再交 put off to another year leaves those people out of the year's
-	// enrolment: selective; 帮人拉渣土…晚上拉白天拉 the hours of the haul asked): 199 (79.0 %).
-	{"set62", heldout62Glob, 250, 0.78, 0},
+	// enrolment: selective; 帮人拉渣土…晚上拉白天拉 the hours of the haul asked): 199 (79.0 %). Session 37 (set62): what
+	// was read right: 下半夜 / 后半夜 the next day's small hours, 烤串 a grill, 赶鸭子, 拉客, 不开大灯 errands no notice
+	// covers: 205 (81.3 %).
+	{"set62", heldout62Glob, 250, 0.81, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -165,6 +165,9 @@ type grammar struct {
 	// (我们两口子明年再交): those people do not do it this year — part of
 	// a household left out of the year's act (partial).
 	PutOff []string `yaml:"put_off"`
+	// AfterMidnight are parts of a night that lie wholly past its
+	// midnight (下半夜): an act told at one is done on the next day.
+	AfterMidnight []string `yaml:"after_midnight"`
 	// ValuesToo said between two values of one fact says the second is
 	// there too (有寒露籽也有霜降籽): both are asked.
 	ValuesToo []string `yaml:"values_too"`

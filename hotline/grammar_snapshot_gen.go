@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "5f0903d3ddf85e5b41eab695ec69d272cbd529b818eb18e40baa54b8f51881d5", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "6a439b5e1b980af7ded7dae192fd9a8c70db113b1f9bbcb2dfffd3895c87f0b8", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -106,6 +106,7 @@ func grammarSnap0() *grammar {
 	s.FactNegBreaks = []string{"的"}
 	s.GoAgain = []string{"再去", "又去", "还去", "再到", "又到", "还到"}
 	s.PutOff = []string{"明年再", "明年才", "下年再", "下年才", "后年再", "过两年再", "过几年再", "过一年再", "等明年再", "到明年再"}
+	s.AfterMidnight = []string{"下半夜", "后半夜"}
 	s.ValuesToo = []string{"也有", "又有", "还有", "也是"}
 	s.StillToDo = []string{"还有", "还剩", "还剩下", "还剩了"}
 	s.Benefactive = []string{"给", "帮", "替"}

@@ -5396,6 +5396,9 @@ func (p *parser) clock(rd *reading, a hit, q *Query) {
 		pick = &rd.clocks[0]
 	}
 	if pick == nil {
+		if p.afterMidnight(rd, a) {
+			q.Date = q.Date.AddDays(1)
+		}
 		p.daySpan(rd, a, q)
 		return
 	}
@@ -5404,6 +5407,17 @@ func (p *parser) clock(rd *reading, a hit, q *Query) {
 	}
 	q.timed, q.minute, q.Time = true, pick.Minute%(24*60), pick.String()
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "time", Meaning: q.Time, Value: q.Time})
+}
+
+// afterMidnight reports whether the act is told at a part of the night that
+// lies wholly past its midnight (after_midnight: 今晚下半夜, 5月1号后半夜),
+// in its clause or, with none there, in the call: the night is the day
+// said, its second half the next day's first hours.
+func (p *parser) afterMidnight(rd *reading, a hit) bool {
+	if a.clause >= 0 && p.hasAny(clauseText(rd, a.clause), p.g.AfterMidnight) {
+		return true
+	}
+	return len(rd.clocks) == 0 && p.hasAny(rd.text, p.g.AfterMidnight)
 }
 
 // yearsEve reports whether day d is the last of a year, lunar (除夕) or
