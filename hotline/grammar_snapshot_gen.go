@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "3dc532ccd90905afa8a3749469f518359f30695148439da34cfd7f063eca9794", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "0466666186d1ec85ad4e584272a389d2cfa0436f6a20489d09b7f6fe89401af6", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -90,7 +90,7 @@ func grammarSnap0() *grammar {
 	s.TermWord = []string{"籽", "子"}
 	s.DotNotBefore = []string{"米", "公", "千", "里", "厘", "亩", "元", "块", "斤", "万", "岁", "倍", "度", "分", "吨", "方", "平", "个", "%", "年", "月", "天", "小时", "点"}
 	s.Negators = []string{"不是", "没有", "不要", "不准", "不许", "不能", "不", "没", "别", "莫", "冇", "未", "无"}
-	s.NotNegators = []string{"凭么子不能", "凭什么不能", "为么子不能", "为什么不能", "为啥不能", "别个", "别人", "别家", "别的", "别处", "别样", "特别", "区别", "分别", "无论", "不管", "莫非", "不小心", "不注意", "冇注意", "没注意", "冇留神", "没留神", "不留神", "没事", "没得事", "没有事", "冇事", "冇得事", "冇有事", "不要紧", "不碍事", "没关系", "冇关系", "没得关系", "冇得关系", "有冇得", "有没得", "有冇有", "有冇", "总不至于", "不至于", "总不会", "不至于说"}
+	s.NotNegators = []string{"凭么子不能", "凭什么不能", "为么子不能", "为什么不能", "为啥不能", "别个", "别人", "别家", "别的", "别处", "别样", "特别", "区别", "分别", "无论", "不管", "莫非", "不小心", "不注意", "冇注意", "没注意", "冇留神", "没留神", "不留神", "没事", "没得事", "没有事", "冇事", "冇得事", "冇有事", "不要紧", "不碍事", "没关系", "冇关系", "没得关系", "冇得关系", "有冇得", "有没得", "有冇有", "有冇", "总不至于", "不至于", "总不会", "不至于说", "不会连", "总不能连", "不是连", "不能连"}
 	s.NotVerbs = []string{"手续", "继续", "连续", "陆续", "补贴"}
 	s.Prohibitive = []string{"不准", "不许", "不能", "不让", "不可以", "禁止", "严禁"}
 	s.Imperative = []string{"别", "莫", "不要"}
@@ -140,6 +140,9 @@ func grammarSnap0() *grammar {
 	s.Unlit = []string{"点火", "生火", "烧火", "用火", "动火", "见火", "明火", "用明火"}
 	s.UnlitThings = []string{"堆", "把", "盆", "塘", "炉", "种"}
 	s.ConfirmEnd = []string{"可以吧", "要得吧", "行吧", "没问题吧", "冇问题吧", "不要紧吧"}
+	s.PresumedEnd = []string{"吧"}
+	s.Presumed = []string{"不准", "不许", "不让", "不能", "不得", "不行", "要管", "也要批"}
+	s.ChallengeOpen = []string{"哪个讲", "哪个说", "哪个规定", "谁讲", "谁说", "谁规定", "未必", "难道", "莫非", "总不能"}
 	s.ForWords = []string{"给", "帮", "替"}
 	s.ForPronouns = []string{"给他", "帮他", "替他", "给她", "帮她", "替她"}
 	s.ForFacts = []string{"close_relative", "household_member"}
