@@ -1606,8 +1606,8 @@ var heldoutSets = []heldoutSet{
 	// bare 菜市场 for the 城区 corrected: 212 (83.8 %). Session 36 (lead): what the waste is from said as an act
 	// (修房子的建筑垃圾) no act of its own, the last bare verb taking the waste said before it: 213 (84.2 %).
 	// Session 37 (fix61): 用纸箱把货堆着 piling, 石墩把消防通道拦起来 obstacles, 边走边喊着卖 itinerant selling, 挖地基的渣土
-	// 用自家拖拉机拉走 the builder's discharge: 217 (85.8 %).
-	{"set58", heldout58Glob, 250, 0.85, 0},
+	// 用自家拖拉机拉走 the builder's discharge: 217 (85.8 %). Session 37 (lead), with the session's other fixes: 218 (86.2 %).
+	{"set58", heldout58Glob, 250, 0.86, 0},
 	// Held-out set 61 (testdata/heldout/s61-needs, 252 calls in 7 categories, session 36): what the caller must do,
 	// have or meet to be allowed (conditions asked for, met, not met or imagined). Its first run, before any change
 	// made for it, scored 182 of 252 (72.2 %) on main 42193615 (06:54 UTC), with 1 answer of 可以 where a rule forbids
@@ -1635,8 +1635,9 @@ var heldoutSets = []heldoutSet{
 	// the groups described (五保, 重残, 从部队回来, 从里面放出来), money sent to the dead burnt, and a fire made later in
 	// the call burning what an earlier clause named: 158 (62.7 %); errands no notice covers, described (商业的大病保险,
 	// 插电的红灯笼, 拜一拜, 打鱼, 发电的板子): 163 (64.7 %).
-	// Session 37 (fix61): 边走边喊卖 itinerant selling (+1, measured on main 9fc0addc).
-	{"set60", heldout60Glob, 250, 0.64, 0},
+	// Session 37 (fix61): 边走边喊卖 itinerant selling (+1, measured on main 9fc0addc). Session 37 (lead), with the
+	// session's other fixes: 165 (65.5 %).
+	{"set60", heldout60Glob, 250, 0.65, 0},
 	// Held-out set 63 (testdata/heldout/s63-leading, 252 calls in 7 categories, session 37): leading, rhetorical and
 	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief
 	// about the rule right or wrong. Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main
