@@ -1676,8 +1676,10 @@ var heldoutSets = []heldoutSet{
 	// signs and the state of things told as if they decided the answer (rain, wind, snow, frost, drought, a power cut,
 	// the heat; 茶籽炸口了 for a day). Its first run, before any change made for it, scored 186 of 252 (73.8 %) on main
 	// 2ceca047 (12:41 UTC), with 2 answers of 可以 where a rule forbids (医保分两次交 read as enrolling; 他又冇喊我，我去
-	// 帮他摘了 read as hired picking); the set's README has it by category and the misses by kind.
-	{"set64", heldout64Glob, 250, 0.73, 0},
+	// 帮他摘了 read as hired picking); the set's README has it by category and the misses by kind. Keys wrong about
+	// the convention or what the caller said corrected (no verdict for document and report calls, a grave not a hill,
+	// 八月底 a period, either place unknown asked by the river): 209 (82.9 %).
+	{"set64", heldout64Glob, 250, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
