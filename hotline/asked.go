@@ -106,6 +106,12 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 			out[c] = roleKnown
 			continue
 		}
+		// (山上放不得，在山脚下的田里放行不: a ban told of one place, then
+		// the same asked of another — the turn said by the places alone)
+		if out[c] == roleNone && out[c+1] == roleAsks && p.placeTurn(rd, c) {
+			out[c] = roleKnown
+			continue
+		}
 		if out[c] == roleAsks || !p.startsWithAny(next(c+1), p.g.ContrastOpen) {
 			continue
 		}
@@ -738,7 +744,7 @@ func (p *parser) rumouredRule(rd *reading, c int) bool {
 // knownCase reports whether clause c tells a case the caller knows, contrasted
 // with the one asked next (markKnown).
 func (p *parser) knownCase(rd *reading, c int) bool {
-	if !p.textHas(rd, p.g.ContrastOpen) && !p.textHas(rd, p.g.OnlyPremise) {
+	if !p.textHas(rd, p.g.ContrastOpen) && !p.textHas(rd, p.g.OnlyPremise) && !p.placeTurn(rd, c) {
 		return false
 	}
 	roles := p.roles(rd)
@@ -861,4 +867,16 @@ func (p *parser) toldAsked(rd *reading, h hit) bool {
 		}
 	}
 	return slices.Contains(p.g.DoneAsked, t)
+}
+
+// placeTurn reports whether clause c tells a case known at one place and
+// the clause after it names another (山上放不得，在山脚下的田里放行不): the
+// turn to the caller's own case is said by the places alone.
+func (p *parser) placeTurn(rd *reading, c int) bool {
+	return p.clauseEndsWith(rd, c, p.g.Known) && factIn(rd, c) && factIn(rd, c+1)
+}
+
+// factIn reports whether clause c of rd states a fact (a place, a group).
+func factIn(rd *reading, c int) bool {
+	return slices.ContainsFunc(rd.facts, func(f hit) bool { return rd.clause(f.i) == c })
 }

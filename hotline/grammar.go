@@ -415,7 +415,13 @@ type grammar struct {
 	HeadUnits   []string `yaml:"head_units"`
 	PeopleUnits []string `yaml:"people_units"`
 	Whole       []string `yaml:"whole"`
-	Household   []string `yaml:"household"`
+	// PeopleJoins join the people a list names one by one (我跟老伴还有
+	// 孙子); PeopleMany are people words of no number (我们, 孩子), which
+	// leave a list uncounted; PeopleCounted the words of a number (父母 2).
+	PeopleJoins   []string       `yaml:"people_joins"`
+	PeopleMany    []string       `yaml:"people_many"`
+	PeopleCounted map[string]int `yaml:"people_counted"`
+	Household     []string       `yaml:"household"`
 	// OfHome may lie between a person and his kin (我屋里老倌子, 我家老人):
 	// the subject is the kin
 	OfHome      []string `yaml:"of_home"`
@@ -845,6 +851,9 @@ type grammar struct {
 	// object and with-word to name the act with no verb.
 	NoteRest  int               `yaml:"note_rest"`
 	Festivals map[string]string `yaml:"festivals"`
+	// EitherFestivals are names said of several festivals (新年: 元旦 or
+	// 春节): the one coming first from the call's day is meant.
+	EitherFestivals map[string][]string `yaml:"either_festivals"`
 	// HeardFestivals are festival names heard by their sound when typed
 	// with another character (请明节, 端五, 中球节).
 	HeardFestivals []string          `yaml:"heard_festivals"`

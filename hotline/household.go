@@ -90,3 +90,109 @@ func numeralLen(s string) int {
 	}
 	return k
 }
+
+// namedPeople counts the people s names one by one as who does an act (我
+// 跟老伴还有孙子 3, 儿子媳妇 2, 我们两老和两个孙子 4): s is the act's clause
+// before the act, and the last list in it counts. 0 when no list is said or
+// one of its people has no number (我们, 孩子, 一家人).
+func (p *parser) namedPeople(s string) int {
+	last, n := 0, 0
+	many := false
+	// the member before, said right before this one: a pronoun (我儿子:
+	// whose) or a word of no number (我们两老: who, counted by what follows)
+	pronoun, pendMany := false, false
+	end := func() {
+		if pendMany {
+			many = true
+		}
+		if many {
+			last = 0
+		} else if n > 0 {
+			last = n
+		}
+		n, many, pronoun, pendMany = 0, false, false, false
+	}
+	for i := 0; i < len(s); {
+		if k := p.longestPrefix(s[i:], p.g.PeopleJoins); k > 0 && (n > 0 || pendMany) {
+			many = many || pendMany
+			i, pronoun, pendMany = i+k, false, false
+			continue
+		}
+		m, k := p.personAt(s[i:])
+		if k == 0 {
+			if n > 0 || many || pendMany {
+				end()
+			}
+			_, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+			continue
+		}
+		switch {
+		case m < 0:
+			many = many || pendMany
+			pendMany = true
+		case m == 0:
+			many = many || pendMany
+			n++
+		default:
+			if pronoun {
+				n-- // 我儿子: the pronoun says whose
+			}
+			n += m // (我们两老: 我们 is who, pending, now counted)
+		}
+		pronoun, i = m == 0, i+k
+		if m >= 0 {
+			pendMany = false
+		}
+	}
+	end()
+	return last
+}
+
+// personAt reads a person named at the start of s: its number of people
+// (0 for a person pronoun, -1 for a word of no number) and its length; 0
+// length when s starts with no person.
+func (p *parser) personAt(s string) (m, k int) {
+	if nl := numeralLen(s); nl > 0 {
+		if c, _, _ := p.countedPeople(s[nl:]); c {
+			x, ok := zh.Number(s[:nl])
+			u := p.longestPrefix(s[nl:], p.g.PeopleUnits)
+			if w := p.longestPrefix(s[nl+u:], p.g.People); ok && x >= 1 && x <= maxHousehold && w > 0 {
+				return int(x), nl + u + w
+			}
+		}
+	}
+	best, bm := 0, 0
+	for w, c := range p.g.PeopleCounted {
+		if len(w) > best && strings.HasPrefix(s, w) {
+			best, bm = len(w), c
+		}
+	}
+	if w := p.longestPrefix(s, p.g.People); w > best {
+		if p.longestPrefix(s, p.g.PeopleMany) == w {
+			return -1, w
+		}
+		return 1, w
+	}
+	if best > 0 {
+		return bm, best
+	}
+	if w := p.longestPrefix(s, p.g.Persons); w > 0 {
+		if p.longestPrefix(s, p.g.PeopleMany) == w {
+			return -1, w
+		}
+		return 0, w
+	}
+	return 0, 0
+}
+
+// sentenceStart is where the sentence holding byte i of s starts: after the
+// last mark of a pause before it.
+func sentenceStart(s string, i int) int {
+	k := strings.LastIndexAny(s[:i], "，,。.？?！!；;：:")
+	if k < 0 {
+		return 0
+	}
+	_, sz := utf8.DecodeRuneInString(s[k:])
+	return k + sz
+}

@@ -4350,6 +4350,14 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 			// (一家四口，老公有职工医保: the husband pays none of it)
 			q.household -= k
 		}
+		// (我跟老伴还有孙子交居民医保: the people named one by one as who
+		// does the act, when no count said says more)
+		// (the sentence's, not the clause's: 还有 may open a clause)
+		if !whole {
+			if n := p.namedPeople(rd.text[sentenceStart(rd.text, a.i):a.i]); n > q.household {
+				q.household = n
+			}
+		}
 	}
 	q.asks = askFlags{
 		when:        says(p.g.When),
@@ -5402,7 +5410,10 @@ func (p *parser) clock(rd *reading, a hit, q *Query) {
 		p.daySpan(rd, a, q)
 		return
 	}
-	if pick.NextDay() || pick.Minute == 0 && p.yearsEve(q.Date) {
+	// (a midnight kept up to on a year's first day, 迎新年…守到十二点 said in
+	// 腊月, is the one that brings it in, not the one that ends it)
+	seenIn := pick.Minute == 24*60 && p.yearsEve(q.Date.AddDays(-1))
+	if pick.NextDay() && !seenIn || pick.Minute == 0 && p.yearsEve(q.Date) {
 		q.Date = q.Date.AddDays(1)
 	}
 	q.timed, q.minute, q.Time = true, pick.Minute%(24*60), pick.String()

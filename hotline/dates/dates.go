@@ -111,6 +111,11 @@ type Words struct {
 	NotReached []string
 	// Festivals map everyday names to the calendar's (过年 → 春节).
 	Festivals map[string]string
+	// EitherFestivals map a name said of several festivals to them (新年:
+	// 元旦 or 春节): with no year said, the one that comes first from the
+	// call's day is meant (迎新年 said in 腊月 is 春节, in December 元旦);
+	// with a year, the first listed.
+	EitherFestivals map[string][]string
 	// Customs map what is done on a festival to it (挂青 → 清明): the
 	// festival's day, said by the custom, is Custom — a day said as well
 	// is the one asked about (冬至去坟上挂青).
@@ -676,6 +681,21 @@ type festDay struct {
 }
 
 // festivalDay is r.festivalDay, once per name and text.
+// soonestFestival is which of the festivals one name is said of (新年:
+// 元旦, 春节) comes first from today; with a year said, the first listed.
+func (s *scan) soonestFestival(r *Reader, names []string, today calendar.Date, year int) string {
+	best, bestDay := names[0], calendar.Date{}
+	if year != 0 {
+		return best
+	}
+	for _, n := range names {
+		if d, _, ok := s.festivalDay(r, n, today, year); ok && (bestDay == (calendar.Date{}) || d.Before(bestDay)) {
+			best, bestDay = n, d
+		}
+	}
+	return best
+}
+
 func (s *scan) festivalDay(r *Reader, name string, today calendar.Date, year int) (day, block calendar.Date, ok bool) {
 	for _, f := range s.fests {
 		if f.name == name {
@@ -1996,6 +2016,9 @@ func (r *Reader) festivals(s *scan, today calendar.Date, year int) {
 			}
 			if r.inGregorian(s.text, i, j) {
 				continue // 双十一 is 11月11日, not 国庆 with 双 before it
+			}
+			if alts := r.w.EitherFestivals[f.word]; len(alts) > 0 {
+				f.name = s.soonestFestival(r, alts, today, year)
 			}
 			d, block, ok := s.festivalDay(r, f.name, today, year)
 			if !ok {
