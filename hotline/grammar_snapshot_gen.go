@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "4a5e39ddc07a5e0ec6c1d911dac216203c22c00b467d769b70df3ec5f8d2bfa6", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "f66b6b08c255f573229d19dbc8f649e6894b0380f11a97d52b58a06a401119b6", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -313,7 +313,7 @@ func grammarSnap0() *grammar {
 	s.Doubt = []string{"分不清", "搞不清", "弄不清", "不清楚", "不晓得", "不知道", "说不清", "认不出", "分不出"}
 	s.DoubtJoined = []string{"和", "跟", "与", "、"}
 	s.Lawful = []string{"违法不", "违法吗", "违法冇", "违法没", "违规不", "违规吗", "违规冇", "违规没", "犯法不", "犯法吗", "犯法冇", "犯不犯法", "违不违法", "违不违规", "算不算违规", "算不算违法", "算不算犯法", "是不是违法", "是不是违规", "是不是犯法", "合不合法", "合法不", "合法吗"}
-	s.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于", "有没有", "有冇得", "有没得", "有冇有", "有冇", "也算", "也算是"}
+	s.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于", "有没有", "有冇得", "有没得", "有冇有", "有冇", "也算", "也算是", "要不要", "需不需要", "是不是要", "都要", "还要", "都得"}
 	s.ReadingsAlso = map[string][]string{"桔": {"jie"}}
 	s.FactWhether = []string{"没有", "没", "冇", "未"}
 	s.FactCondition.Before = []string{"要"}
