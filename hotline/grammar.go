@@ -204,6 +204,11 @@ type grammar struct {
 	// that act (offTopicAct).
 	Wishes []string `yaml:"wishes"`
 	Story  []string `yaml:"story"`
+	// Habit are the words by which a clause tells what is done again and
+	// again (往年八月份都在山上烧火土灰, 9月份我天天在城里摆摊): the time said
+	// in it is the habit's, colour beside a day a later clause names for the
+	// act (今年8月20号还照样烧) — that day is asked of (habitDay).
+	Habit []string `yaml:"habit"`
 	// DayIs are the words by which a day said after another names it again
 	// (霜降是十月二十三号): the second is the first's date, not a day asked.
 	DayIs []string `yaml:"day_is"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "f66b6b08c255f573229d19dbc8f649e6894b0380f11a97d52b58a06a401119b6", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "29e4794dd06579d4f60850c9daaf790b0d9cbb50de8beb5c5489d3acc07bce7d", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -122,6 +122,7 @@ func grammarSnap0() *grammar {
 	s.DoneAsked = []string{"有事没", "有事不", "有事冇", "有事吗", "有没有事", "有冇得事", "有不有事", "会不会有事", "会有事吗", "没事吧", "冇事吧", "要紧不", "要不要紧", "要紧吗", "不要紧吧", "会不会罚", "会罚吗", "罚不罚", "犯法不", "犯法吗", "违法不", "违法吗", "违规不", "违规吗"}
 	s.Wishes = []string{"想", "打算", "准备"}
 	s.Story = []string{"上个月", "上回", "上次", "上个礼拜", "上个星期", "上礼拜", "上星期", "去年", "前年", "前几年", "前几天", "以前", "往年", "那年", "被罚", "罚了", "被抓", "被讲", "年年", "每年"}
+	s.Habit = []string{"往年", "每年", "年年", "往常", "以往", "天天", "每天", "每回", "每次"}
 	s.DayIs = []string{"是", "就是"}
 	s.BackThen = []string{"那次", "那回", "那一次", "那一回", "那时候", "那个时候", "那时", "当时", "那天", "当天", "当日"}
 	s.Early = []string{"提前", "提早", "早了", "还没到时候", "还冇到时候", "没到时候", "冇到时候", "时候还没到", "时候还冇到", "时间还没到", "时间还冇到", "还没到时间", "还冇到时间"}

@@ -4701,6 +4701,8 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		pick = m
 	} else if m := p.restatedDay(rd, a, pick, today); m != nil {
 		pick = m
+	} else if m := p.habitDay(rd, a, pick); m != nil {
+		pick = m
 	}
 	if pick == nil {
 		// (现在就交明年的医保: the plan's year names which plan, when the
@@ -4931,6 +4933,31 @@ func (p *parser) restatedDay(rd *reading, a hit, pick *dates.Mention, today cale
 		if again && !other {
 			return m
 		}
+	}
+	return nil
+}
+
+// habitDay is the first day said in a clause after act a's when the day
+// picked is in a's clause and that clause tells a habit (往年八月份都在山上
+// 烧火土灰, 每年九月初我都上山烧纸, 9月份我天天在城里摆摊; mandarin.yaml
+// habit) and the later clause names a day of its own with no other act
+// in it (今年8月20号还照样烧, 今年9月5号去, 9月20号那天也摆了): the habit's
+// time is colour, and the day named is the one the act is asked of — not
+// a day the habit runs to (要一直摘到过年: toward). nil when a's clause
+// tells no habit, or no later clause names such a day.
+func (p *parser) habitDay(rd *reading, a hit, pick *dates.Mention) *dates.Mention {
+	if pick == nil || a.clause < 0 || a.w.activity == nil || rd.clause(pick.Start) != a.clause ||
+		!p.hasAny(clauseText(rd, a.clause), p.g.Habit) {
+		return nil
+	}
+	for k := range rd.dates {
+		m := &rd.dates[k]
+		c := rd.clause(m.Start)
+		if c <= a.clause || m.Bad || m.Weak || m.Custom || p.retracted(rd, k) || slices.Contains(rd.events, m.Start) ||
+			p.inModifier(rd, m, a) || p.otherActIn(rd, c, a) || p.hasSuffixAny(rd.text[:m.Start], p.g.Toward) {
+			continue // (一直摘到过年: the habit's end, not a day of its own)
+		}
+		return m
 	}
 	return nil
 }
