@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "29e4794dd06579d4f60850c9daaf790b0d9cbb50de8beb5c5489d3acc07bce7d", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "6c634e8f186092bc9a1a8ca1030ff01083f7c2a9e54dd0612d960a27536a5710", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -369,7 +369,7 @@ func grammarSnap0() *grammar {
 	s.Cantonese.Days = map[string]int{"听日": 1, "听朝": 1, "寻日": -1, "琴日": -1}
 	s.Cantonese.Months = map[string]int{"今个月": 0}
 	s.Cantonese.This = []string{"今个"}
-	s.Particles = map[string]string{"元月": "一月", "咖": "掉", "咖啡": "咖啡", "咖喱": "咖喱", "哒": "了", "过咖": "过了"}
+	s.Particles = map[string]string{"一丢了之": "丢掉算了", "一倒了之": "倒掉算了", "一埋了之": "埋掉算了", "一扔了之": "扔掉算了", "一烧了之": "烧掉算了", "元月": "一月", "咖": "掉", "咖啡": "咖啡", "咖喱": "咖喱", "哒": "了", "过咖": "过了"}
 	s.Hesitations = map[string]string{"呃不对": "，不，", "呃不是": "，不，", "嗯不对": "，不，", "嗯不是": "，不，"}
 	s.InnerFillers = []string{"那个", "这个", "已经", "早就"}
 	s.Restates = []string{"呃", "嗯"}

@@ -4546,6 +4546,12 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 		pc := rd.clause(lo - 1)
 		plo := rd.clauseStart(lo-1, pc)
 		t := rd.text[plo:lo]
+		// (an act inside the with-word that ends the clause, 拉渣土 of 拉渣土的
+		// 车, only names the topic: 城里那些拉渣土的车，车牌子上糊满了泥巴 is the
+		// muck truck's plate)
+		if n == 0 && p.endsWithOwnActs(rd, pc, plo, strings.TrimRightFunc(t, clauseBreakOrSpace), f.with) {
+			return true
+		}
 		if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == pc && h.w.activity != nil }) {
 			break
 		}
@@ -4582,6 +4588,25 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 			return true
 		}
 		lo = plo
+	}
+	return false
+}
+
+// endsWithOwnActs reports whether clause text t (starting at byte lo of the
+// call, clause pc) ends with one of words and every act of a rule said in it
+// lies inside that word: the clause names a thing by what is done with it
+// (拉渣土的车), no act of its own.
+func (p *parser) endsWithOwnActs(rd *reading, pc int, lo int, t string, words []string) bool {
+	for _, w := range words {
+		if !strings.HasSuffix(t, w) {
+			continue
+		}
+		wi, wj := lo+len(t)-len(w), lo+len(t)
+		if !slices.ContainsFunc(rd.acts, func(h hit) bool {
+			return h.clause == pc && h.w.activity != nil && (h.i < wi || h.j > wj)
+		}) {
+			return true
+		}
 	}
 	return false
 }

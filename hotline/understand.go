@@ -3206,9 +3206,12 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 			// (收油茶果的三轮车超载了: an act that only describes a noun is
 			// no foreground beside one told of that noun, after it in its
-			// clause)
+			// clause — or in the next, when the noun ends the clause as
+			// its topic: 拉渣土的车，车牌子上糊满了泥巴)
 			fg = slices.DeleteFunc(fg, func(h hit) bool {
-				return h.mod && slices.ContainsFunc(fg, func(o hit) bool { return !o.mod && o.w.activity != nil && o.clause == h.clause && o.i > h.j })
+				return h.mod && slices.ContainsFunc(fg, func(o hit) bool {
+					return !o.mod && o.w.activity != nil && o.i > h.j && (o.clause == h.clause || o.clause == h.clause+1 && modEndsClause(rd, h))
+				})
 			})
 		}
 		if len(fg) > 0 {
@@ -6437,3 +6440,16 @@ func (p *parser) originOfObject(rd *reading, a, h hit) bool {
 		})
 	})
 }
+
+// modEndsClause reports whether act h, which describes a noun, is said at
+// the end of its clause with only the noun after it (拉渣土的车，…): the
+// clause names a thing as the topic of the next, no act of its own.
+func modEndsClause(rd *reading, h hit) bool {
+	rest := rd.text[h.j:rd.clauseEnd(h.j, h.clause)]
+	rest = strings.TrimRightFunc(rest, clauseBreakOrSpace)
+	return strings.HasPrefix(rest, "的") && utf8.RuneCountInString(rest) <= modTopicRunes
+}
+
+// modTopicRunes bounds the noun after a describing act's 的 that ends its
+// clause as a topic (的车, 的车子, 的三轮车).
+const modTopicRunes = 5
