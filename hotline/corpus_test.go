@@ -1506,7 +1506,8 @@ var heldoutSets = []heldoutSet{
 	// 七月十四 said bare is the lunar day, a count of days after a festival (中秋后一个礼拜, 清明过了十天): 219 (87.6 %);
 	// 220 on main; a key giving an owner the call did not (腊八…茶籽摘了) corrected, 自家剩下的, 自家树上 the
 	// household's own: 224 (89.6 %). Session 31 (fix50): 私人三轮车, 渣土堆着没盖, 掺了生活垃圾 a manner of piling,
-	// 现包现煮粽子卖; 腊八粥, 社饭, 艾叶, 灯谜 no notice's: 231 (92.4 %).
+	// 现包现煮粽子卖; 腊八粥, 社饭, 艾叶, 灯谜 no notice's: 231 (92.4 %). Session 38 (fixA): what was read right: 路边杀鸭子卖
+	// slaughter on the street: 239 (95.6 %).
 	{"set50", heldout50Glob, 250, 0.95, 0},
 	// Held-out set 51 (testdata/heldout/s51-trouble, 252 calls in 7 categories, session 31): callers in trouble
 	// (a fire that got away, a fine, goods seized, no 医保 in hospital). Its first run, before any change made for
@@ -1664,8 +1665,10 @@ var heldoutSets = []heldoutSet{
 	// Session 37 (fix61): 边走边喊卖 itinerant selling (+1, measured on main 9fc0addc). Session 37 (lead), with the
 	// session's other fixes: 165 (65.5 %). Session 38 (fixA): a truck named by its haul ending the clause before is
 	// the topic of the next (拉渣土的车，车牌子上糊满了泥巴), the load seen above the sides (冒出来一大截), 水泥块子 and
-	// 一倒了之 (the idiom's verb, not 一道): 168 (66.7 %).
-	{"set60", heldout60Glob, 250, 0.66, 0},
+	// 一倒了之 (the idiom's verb, not 一道): 168 (66.7 %). Session 38 (fixA): what was read right: market acts described
+	// by the thing (电动车往门口随便一丢 parked at will, 墙上贴张招工的纸 flyposting, 电线杆上挂个牌子写上… a sign hung at
+	// will, 旧沙发旧柜子搬出来放在街边上 sundries, 放下来卖 a stall, 路边杀几只鸡 on the street): 174 (69.0 %).
+	{"set60", heldout60Glob, 250, 0.69, 0},
 	// Held-out set 63 (testdata/heldout/s63-leading, 252 calls in 7 categories, session 37): leading, rhetorical and
 	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief
 	// about the rule right or wrong. Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main
@@ -1686,8 +1689,10 @@ var heldoutSets = []heldoutSet{
 	// (set62), the two false 可以 fixed (明年再交 put off to another year leaves those people out of the year's
 	// enrolment: selective; 帮人拉渣土…晚上拉白天拉 the hours of the haul asked): 199 (79.0 %). Session 37 (set62): what
 	// was read right: 下半夜 / 后半夜 the next day's small hours, 烤串 a grill, 赶鸭子, 拉客, 不开大灯 errands no notice
-	// covers: 205 (81.3 %); 守岁守到十二点 midnight, 正月初一: 206 (81.7 %).
-	{"set62", heldout62Glob, 250, 0.81, 0},
+	// covers: 205 (81.3 %); 守岁守到十二点 midnight, 正月初一: 206 (81.7 %). Session 38 (fixA): what was read right: a
+	// time said with a day of its own in another clause does not move the act's month-day (半夜十二点一过就是9月1号了，
+	// 我8月31号白天把田埂烧完: 8月31日, was a false 不可以): 207 (82.1 %).
+	{"set62", heldout62Glob, 250, 0.82, 0},
 	// Held-out set 64 (testdata/heldout/s64-weather, 252 calls in 7 categories, session 38): the weather, the season's
 	// signs and the state of things told as if they decided the answer (rain, wind, snow, frost, drought, a power cut,
 	// the heat; 茶籽炸口了 for a day). Its first run, before any change made for it, scored 186 of 252 (73.8 %) on main

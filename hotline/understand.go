@@ -3444,6 +3444,16 @@ func clauseHasDate(rd *reading, c int) bool {
 	return slices.ContainsFunc(rd.dates, func(m dates.Mention) bool { return rd.clause(m.Start) == c })
 }
 
+// clauseHasMonthDay reports whether clause c says a day by its month and
+// day (8月31号, 十月七日): a day said by the calendar, which a time said in
+// another clause does not move (a festival's name, 新年, may be the day the
+// time brings in).
+func clauseHasMonthDay(rd *reading, c int) bool {
+	return slices.ContainsFunc(rd.dates, func(m dates.Mention) bool {
+		return rd.clause(m.Start) == c && !m.Bad && !m.Weak && !m.Custom && strings.Contains(m.Words, "月") && strings.ContainsAny(m.Words, "号日")
+	})
+}
+
 // openingDay is the day said first in clause c, when it opens the clause
 // and is said outright (no 现在 of a story, no day named by a custom);
 // nil for none.
@@ -5419,8 +5429,11 @@ func laterDay(ms []dates.Mention) bool {
 }
 
 // clock picks the act's time of day: one said in its clause, else the only
-// one said in the call. A time after midnight said of the night before
-// (今晚12点) moves the day on.
+// one said in the call — unless the act's clause says a day of its own and
+// the time is said with another (半夜十二点一过就是9月1号了，我8月31号白天
+// 把田埂烧完: the midnight tells when the ban starts, not when the act is
+// done). A time after midnight said of the night before (今晚12点) moves the
+// day on.
 func (p *parser) clock(rd *reading, a hit, q *Query) {
 	var pick *dates.Clock
 	for k := range rd.clocks {
@@ -5430,7 +5443,7 @@ func (p *parser) clock(rd *reading, a hit, q *Query) {
 			break
 		}
 	}
-	if pick == nil && len(rd.clocks) == 1 {
+	if pick == nil && len(rd.clocks) == 1 && !(a.clause >= 0 && clauseHasMonthDay(rd, a.clause) && clauseHasDate(rd, rd.clause(rd.clocks[0].Start))) {
 		pick = &rd.clocks[0]
 	}
 	if pick == nil {
