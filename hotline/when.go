@@ -702,6 +702,12 @@ func (h *Hotline) earlyDay(q *Query, req Request) {
 		return
 	}
 	slices.SortFunc(days, func(x, y calendar.Date) int { return x.Compare(y) })
+	// (我能不能也提前摘 said on 10月25日, every opening gone by: the
+	// caller believes it early and asks of today — a consequence asked,
+	// 提前摘茶籽会罚款不, is still of the days before)
+	if today.After(days[len(days)-1]) && !q.asks.consequence && !q.asks.fine && !h.p.hasAny(q.Question, h.p.g.DoneAsked) {
+		return
+	}
 	pick := days[0]
 	facts := q.EngineFacts()
 	for _, d := range days[1:] {
