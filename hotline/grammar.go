@@ -423,6 +423,13 @@ type grammar struct {
 	// PeopleJoins join the people a list names one by one (我跟老伴还有
 	// 孙子); PeopleMany are people words of no number (我们, 孩子), which
 	// leave a list uncounted; PeopleCounted the words of a number (父母 2).
+	// Electric are appliances that burn nothing (电炉子, 电磁炉): the means
+	// of an act of one of UnlitKinds said with one, the act is done with
+	// nothing burning (用电炉子煮饭).
+	Electric   []string `yaml:"electric"`
+	UnlitKinds []string `yaml:"unlit_kinds"`
+	// ElectricVerb is the verb of using one (用), said with the act's name.
+	ElectricVerb  string         `yaml:"electric_verb"`
 	PeopleJoins   []string       `yaml:"people_joins"`
 	PeopleMany    []string       `yaml:"people_many"`
 	PeopleCounted map[string]int `yaml:"people_counted"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "6c634e8f186092bc9a1a8ca1030ff01083f7c2a9e54dd0612d960a27536a5710", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "515a13c44bfb7f9b71f0a70a623d8f31a6ae4d666a2b309b1afd1f8a4e3a6e83", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -207,6 +207,9 @@ func grammarSnap0() *grammar {
 	s.HeadUnits = []string{"口"}
 	s.PeopleUnits = []string{"个", "位"}
 	s.Whole = []string{"一家", "全家", "一屋", "屋里", "家里", "屋里有", "家里有", "屋里是", "家里是", "我屋里", "我家里", "我家", "我们家", "我们屋里", "户口本上", "一个户口本上"}
+	s.Electric = []string{"电炉", "电炉子", "电磁炉", "电饭煲", "电饭锅", "电火锅", "电热锅", "电烤盘", "电烤炉", "电烤箱", "微波炉", "空气炸锅", "电水壶", "电热水壶", "电暖器", "电暖炉", "电火箱", "电烤火炉", "电热毯", "取暖器", "小太阳"}
+	s.UnlitKinds = []string{"cooking_fire", "fire_for_warmth"}
+	s.ElectricVerb = "用"
 	s.PeopleJoins = []string{"跟", "和", "还有", "同", "加上", "与", "以及", "及", "、", "连"}
 	s.PeopleMany = []string{"个人", "口人", "老人", "年轻人", "小孩", "孩子", "大人", "我们几个", "我们", "他们", "家里人", "一家人", "老的", "小的", "老人家", "伢子", "年轻的", "年纪大的", "后生", "后生家", "细伢子", "伢崽", "男的", "女的", "屋里人", "一屋人", "一屋的人", "全家人", "全家", "一屋里的人", "几兄弟", "几姊妹", "几姐妹", "几兄妹", "读书的", "一家", "一家子", "其他人", "其他的人", "其余的人", "另外几个", "另外两个", "另外三个", "另外四个", "另外五个", "另外的人", "其他几个", "其他两个", "其他三个", "其他四个", "其余几个", "其余两个", "其余三个", "剩下的人", "剩下几个", "剩下两个", "剩下三个", "自己", "我自己"}
 	s.PeopleCounted = map[string]int{"三兄弟": 3, "三姊妹": 3, "两兄妹": 2, "两兄弟": 2, "两口子": 2, "两姊妹": 2, "两姐妹": 2, "两老": 2, "公婆": 2, "父母": 2, "爸妈": 2, "爹妈": 2, "爹娘": 2, "老两口": 2}

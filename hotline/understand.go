@@ -3327,8 +3327,66 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			out = append(out, h)
 		}
 	}
-	return p.doneUnlit(rd, out, neg)
+	return p.electricMeans(rd, p.doneUnlit(rd, out, neg))
 }
+
+// electricMeans: an act of fire for cooking or warmth (unlit_kinds) said
+// in a clause with an appliance that burns nothing (electric: 用电炉子煮
+// 饭) is done with nothing burning — an act no rule covers, named by the
+// caller's words from the appliance to the act.
+func (p *parser) electricMeans(rd *reading, pos []hit) []hit {
+	for m, h := range pos {
+		if h.w.activity == nil || h.neg || !slices.ContainsFunc(p.g.UnlitKinds, func(id string) bool {
+			k, ok := p.set.Activity(id)
+			return ok && h.w.activity.IsA(k)
+		}) {
+			continue
+		}
+		lo, hi := rd.clauseStart(h.i, h.clause), rd.clauseEnd(h.i, h.clause)
+		for _, e := range p.g.Electric {
+			k := strings.Index(rd.text[lo:hi], e)
+			if k < 0 {
+				continue
+			}
+			k += lo
+			// right beside the act, a word or two between at most (用电炉子来
+			// 煮饭, 煮饭用电炉子): another act's stove is not this one's
+			if gap := between(k, k+len(e), min(h.i, h.objStart()), max(h.j, h.objEnd())); utf8.RuneCountInString(rd.text[gap[0]:gap[1]]) > 2 {
+				continue
+			}
+			from, to := min(k, h.i, h.objStart()), max(k+len(e), h.j, h.objEnd())
+			name := rd.text[from:to]
+			switch {
+			case to == k+len(e) && from == k: // the act's words inside the appliance's (取暖器)
+				name = p.g.ElectricVerb + e
+			case utf8.RuneCountInString(name) > maxActName:
+				name = e + h.words
+			}
+			if from == k && !strings.HasPrefix(name, p.g.ElectricVerb) && strings.HasSuffix(rd.text[:k], p.g.ElectricVerb) {
+				name = p.g.ElectricVerb + name
+			}
+			pos[m].w = word{act: name}
+			break
+		}
+	}
+	return pos
+}
+
+// between is the bytes between spans i..j and a..b of one text (empty
+// when they overlap).
+func between(i, j, a, b int) [2]int {
+	switch {
+	case j <= a:
+		return [2]int{j, a}
+	case b <= i:
+		return [2]int{b, i}
+	}
+	return [2]int{i, i}
+}
+
+// maxActName is the longest run of the caller's words an act is named by
+// (用电炉子煮饭); a longer one is named by its parts.
+const maxActName = 10
 
 // doneAfter reports whether act h, told done (background, not the time of
 // another), is said after every act of fg and is of a notice none of them
