@@ -7648,6 +7648,17 @@ func (p *parser) unknownThings(rd *reading) {
 		if f == nil && len(rd.acts) == 0 && p.placedAt(rd, v) > 0 && p.endsBare(rd, v) {
 			f, placedOnly = p.placedFrame(rd, v), true
 		}
+		// (我摆在菜市场门口行不: where said after the verb, the call
+		// saying nothing after it but its question)
+		if f == nil && len(rd.acts) == 0 {
+			if base, end := p.placedAfter(rd, v); end > 0 {
+				if pf := p.placedFrame(rd, hit{i: v.i, j: v.j, words: base, clause: v.clause}); pf != nil {
+					rd.acts = append(rd.acts, hit{i: v.i, j: end, w: word{activity: pf.activity}, clause: v.clause, words: rd.text[v.i:end]})
+					things = append(things, [2]int{v.i, end})
+					continue
+				}
+			}
+		}
 		if f == nil || slices.ContainsFunc(things, func(t [2]int) bool { return v.i >= t[0] && v.j <= t[1] }) ||
 			slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == v.clause && !p.toldApart(h, v) }) {
 			continue
@@ -7764,6 +7775,56 @@ func (p *parser) placedAt(rd *reading, v hit) int {
 		}
 	}
 	return end
+}
+
+// placedAfter reads a placed verb (unknown_thing placed: 摆) said with a
+// word of where right after it and then the place (摆在菜市场门口, 摆到人行道
+// 上, 摆在自家门口台阶上), the clause saying nothing after the place but
+// its question: the verb and the end of the place; 0 for none.
+func (p *parser) placedAfter(rd *reading, v hit) (string, int) {
+	base, rest := "", ""
+	for _, pv := range p.g.UnknownThing.Placed {
+		if r, ok := strings.CutPrefix(v.words, pv); ok && strings.HasPrefix(rd.text[v.i:], v.words) {
+			base, rest = pv, r
+		}
+	}
+	if base == "" {
+		return "", 0
+	}
+	at := v.j
+	if rest == "" {
+		at += max(p.longestPrefix(rd.text[v.j:], p.g.At), p.longestPrefix(rd.text[v.j:], p.g.Toward))
+		if at == v.j {
+			return "", 0
+		}
+	} else if !slices.Contains(p.g.At, rest) && !slices.Contains(p.g.Toward, rest) {
+		return "", 0
+	}
+	end := 0
+	for _, f := range rd.facts {
+		if f.clause == v.clause && f.i >= at && utf8.RuneCountInString(rd.text[at:f.i]) <= 2 && len(f.w.facts) > 0 {
+			end = max(end, f.j)
+		}
+	}
+	if end == 0 {
+		return "", 0
+	}
+	// the place's own locative or a short noun with one (台阶上)
+	stop := clauseEndTrimmed(rd, v)
+	for k, n := end, 0; k < stop && n < 4; n++ {
+		if l := p.longestPrefix(rd.text[k:], p.g.Locatives); l > 0 {
+			end = k + l
+			break
+		}
+		_, sz := utf8.DecodeRuneInString(rd.text[k:])
+		k += sz
+	}
+	after := rd.text[end:stop]
+	if utf8.RuneCountInString(after) > 6 || !p.clauseAsks(rd, v.clause) ||
+		slices.ContainsFunc(rd.verbs, func(o hit) bool { return o.clause == v.clause && o.i >= end }) {
+		return "", 0
+	}
+	return base, end
 }
 
 // maxThingRunes is the longest run read as a thing the vocabulary lacks:
