@@ -102,7 +102,9 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 		}
 		// 哪个讲不准烧纸的？坟山上烧纸有么子文件不准？: the rule challenged,
 		// then the caller's own case asked
-		if p.startsWithAny(next(c), p.g.ChallengeOpen) && out[c+1] == roleAsks {
+		// (上坟不点香那还叫上坟？四月初在坟山上点几根香冇事吧: a question that
+		// answers itself, rhetorical, then the caller's own case asked)
+		if (p.startsWithAny(next(c), p.g.ChallengeOpen) || p.hasAny(next(c), p.g.Rhetorical)) && out[c+1] == roleAsks {
 			out[c] = roleKnown
 			continue
 		}

@@ -278,6 +278,10 @@ type grammar struct {
 	// banned (是不是只有上坟烧纸才不准) before one that asks of the caller's
 	// own: the premise's case is only contrasted, as a known one is.
 	OnlyPremise []string `yaml:"only_premise"`
+	// Rhetorical make a question that answers itself (上坟不点香那还叫上坟？):
+	// said before a question mark, it is the caller's lead-in to the case
+	// asked after it, no question of its own.
+	Rhetorical []string `yaml:"rhetorical"`
 	// RumouredBan are the words, beside Prohibitive, of a ban someone is
 	// said to have told of (听说…全年禁火): its places are not the caller's.
 	RumouredBan []string `yaml:"rumoured_ban"`

@@ -1893,7 +1893,12 @@ func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
 		// (哪个讲不准烧纸的？坟山上烧纸有么子文件不准: a rule challenged
 		// alone before the mark is the caller's lead-in to the case asked
 		// after it, not a question of its own — mandarin.yaml challenge_open)
-		if len(pauseSpans(head)) == 1 && p.startsWithAny(head, p.g.ChallengeOpen) {
+		// (是不是只有城里才禁放？我们村里…放鞭炮总可以吧: so is a premise
+		// that only one case is banned, only_premise, as it is inside one
+		// question; and 上坟不点香那还叫上坟？…: a question that answers
+		// itself, rhetorical)
+		if len(pauseSpans(head)) == 1 && (p.startsWithAny(head, p.g.ChallengeOpen) || p.startsWithAny(head, p.g.OnlyPremise)) ||
+			p.hasAny(lastSpan(head), p.g.Rhetorical) {
 			continue
 		}
 		// (read as one first: a head that is of neither kind as one is of
@@ -1923,6 +1928,16 @@ func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
 		return append(parts, second)
 	}
 	return nil
+}
+
+// lastSpan is text's last part between pauses (the question right before
+// its mark).
+func lastSpan(text string) string {
+	sp := pauseSpans(text)
+	if len(sp) == 0 {
+		return text
+	}
+	return text[sp[len(sp)-1][0]:sp[len(sp)-1][1]]
 }
 
 // hasSuffixAny: s, its closing punctuation trimmed, ends with one of words.
