@@ -1648,7 +1648,9 @@ var heldoutSets = []heldoutSet{
 	// Session 37 (fix61): the consent told (他打电话跟我讲了同意的), 屋里自己的 one's own, 核准已经批了 the approval,
 	// 挖地基的渣土要运走 the builder's discharge: 219 (86.9 %); 巡山的时候 on the hill (护林员有证 changes nothing): 220
 	// (87.3 %).
-	{"set61", heldout61Glob, 250, 0.87, 0},
+	// Session 38 (fixB): 烤个火, 烧个烤 the fire with a measure inside, 厂里冇帮我交社保 the employee plan not paid, 摘到界那边
+	// the boundary crossed (分清楚 no household split): 225 (89.3 %).
+	{"set61", heldout61Glob, 250, 0.89, 0},
 	// Held-out set 60 (testdata/heldout/s60-described, 252 calls in 7 categories, session 36): the act described, not
 	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
 	// change made for it, scored 122 of 252 (48.4 %) on main 42193615 (06:56 UTC), with 2 answers of 可以 where a rule
@@ -1680,7 +1682,8 @@ var heldoutSets = []heldoutSet{
 	// Session 37 (set63): a clause guessing a ban (香都不准点吧) asks it; a rule challenged (哪个讲…, 未必…, 总不能…)
 	// before the case asked is only contrasted; a negator before 连 denies nothing (不会连带个汽油桶上山都不准吧): 212 (84.1 %).
 	// Session 38 (fixB): a lead-in question that answers itself (那还叫上坟？), sets a premise (是不是只有城里才禁放？) or
-	// only judges (肯定犯法吧？) is no question of its own before the case asked: 217 (86.1 %).
+	// only judges (肯定犯法吧？) is no question of its own before the case asked: 217 (86.1 %); 给屋里堂客 a household
+	// member: 218 (86.5 %).
 	{"set63", heldout63Glob, 250, 0.86, 0},
 	// Held-out set 62 (testdata/heldout/s62-clock, 252 calls in 7 categories, session 37): when said by the clock or
 	// the part of the day (the hour, midnight, 下半夜, 通宵, a window's last evening). Its first run, before any change
