@@ -240,7 +240,48 @@ func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
 	if len(acts) > 0 && p.oneDaySaid(rd) && !p.textHas(rd, p.g.DaysLeft) && p.asksIfIn(rd.text) {
 		return false
 	}
+	// (10月15号那天下雨，整改期最后一天，在城里人行道上摆摊应该冇人管吧: a
+	// day named, then described as the period's last — a clause of its own
+	// the act's clause follows — asks no deadline: the act's verdict on the
+	// day answers, and says the period)
+	if len(acts) > 0 && p.oneDaySaid(rd) && !p.textHas(rd, p.g.When) && !p.textHas(rd, p.g.DaysLeft) &&
+		p.deadlineDescribes(rd.text) {
+		return false
+	}
 	return len(acts) == 0 || p.textHas(rd, p.g.When) || p.textHas(rd, p.g.Deadline) || p.textHas(rd, p.g.DaysLeft)
+}
+
+// deadlineDescribes reports whether every deadline word of text ends a
+// clause that asks nothing (no yes/no word) and more of the call follows
+// it: 整改期最后一天，在人行道上摆摊 describes the day, where 12月31号是不是
+// 最后一天 and 最后一天来得及吗 ask the deadline.
+func (p *parser) deadlineDescribes(text string) bool {
+	found := false
+	for _, w := range p.g.Deadline {
+		for from := 0; ; {
+			i := strings.Index(text[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			found = true
+			rest := text[from:]
+			r, size := utf8.DecodeRuneInString(rest)
+			if size == 0 || !unicode.IsPunct(r) && !unicode.IsSpace(r) || strings.TrimSpace(rest[size:]) == "" {
+				return false
+			}
+			start := 0
+			if j := strings.LastIndexFunc(text[:i], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }); j >= 0 {
+				_, n := utf8.DecodeRuneInString(text[j:])
+				start = j + n
+			}
+			if p.hasAny(text[start:from], p.yesNo) {
+				return false
+			}
+		}
+	}
+	return found
 }
 
 // oneDaySaid reports whether the call names a day (not a month, a
