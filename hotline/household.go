@@ -186,10 +186,17 @@ func (p *parser) personAt(s string) (m, k int) {
 	return 0, 0
 }
 
-// sentenceStart is where the sentence holding byte i of s starts: after the
-// last mark of a pause before it.
-func sentenceStart(s string, i int) int {
-	k := strings.LastIndexAny(s[:i], "，,。.？?！!；;：:")
+// clauseMarks end a spoken sentence's parts (我跟老伴还有孙子 is counted
+// back to the last of them); sentenceMarks end the sentence itself.
+const (
+	clauseMarks   = "，,。.？?！!；;：:"
+	sentenceMarks = "。？！?!\n"
+)
+
+// afterLast is where the run holding byte i of s starts: right after the
+// last of marks before it (the whole mark, however many bytes), else 0.
+func afterLast(s string, i int, marks string) int {
+	k := strings.LastIndexAny(s[:i], marks)
 	if k < 0 {
 		return 0
 	}

@@ -4440,7 +4440,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		// does the act, when no count said says more)
 		// (the sentence's, not the clause's: 还有 may open a clause)
 		if !whole {
-			if n := p.namedPeople(rd.text[sentenceStart(rd.text, a.i):a.i]); n > q.household {
+			if n := p.namedPeople(rd.text[afterLast(rd.text, a.i, clauseMarks):a.i]); n > q.household {
 				q.household = n
 			}
 		}
@@ -6420,7 +6420,7 @@ func (p *parser) banDay(rd *reading, a hit, m *dates.Mention) bool {
 // sentence, no act nor pause said between (禁火期是9月1号到第二年4月30号:
 // 第二 parts a clause, not the telling): the day bounds the period told.
 func (p *parser) periodToldBefore(rd *reading, m *dates.Mention) bool {
-	lo := strings.LastIndexAny(rd.text[:m.Start], "。？！?!\n") + 1
+	lo := afterLast(rd.text, m.Start, sentenceMarks)
 	if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.i >= lo && h.i < m.Start }) {
 		return false
 	}
