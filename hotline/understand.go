@@ -1918,6 +1918,7 @@ func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
 		case uncovered(first) && atMark(head, first, true) && isAct(second) &&
 			!p.hasAny(tail, p.g.Claim) && !p.hasAny(tail, p.g.How),
 			isAct(first) && uncovered(second) && atMark(tail, second, false):
+		case isAct(first) && isAct(second) && p.secondActLost(r.readOne(rd.text), first, second, tail):
 		default:
 			continue
 		}
@@ -1928,6 +1929,46 @@ func (p *parser) questionParts(rd *reading, r *partReader) []*understanding {
 		return append(parts, second)
 	}
 	return nil
+}
+
+// secondActLost reports whether a call read whole answers one act where
+// the questions either side of a mark ask of two covered acts of their
+// own (油坊10月8号收新茶籽榨油可以吗？我在茶山边上烧一堆茶枯饼的壳子行不):
+// read whole, the second act's bare verb or frame yields to the first's,
+// and the caller's second question goes unanswered. The words after the
+// mark must ask themselves (行不, 呢, 吗): a statement after a question
+// (…可以不？摘的是我舅舅家的) tells the first act's case, not a second
+// question.
+func (p *parser) secondActLost(whole, first, second *understanding, tail string) bool {
+	if whole.intent != IntentDecision || len(whole.queries) != 1 {
+		return false
+	}
+	a, b := first.queries[0].Activity, second.queries[0].Activity
+	if a == b || whole.queries[0].Activity != a && whole.queries[0].Activity != b || p.sameFamily(a, b) {
+		return false
+	}
+	t := strings.TrimRightFunc(tail, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.hasSuffixAny(t, p.g.Ellipsis)
+}
+
+// sameFamily reports whether activities a and b (ids) are kinds of one
+// root or of one notice's file: two questions of one matter (一家人是不是都要交？只交老人的…要得不;
+// 学平险算不算医保？…又在家里交了一遍呢) are one matter asked in steps,
+// which the whole call's reading weighs — the partial or second form wins
+// there, and read apart the first step would answer the plain act.
+func (p *parser) sameFamily(a, b string) bool {
+	x, ok1 := p.set.Activity(a)
+	y, ok2 := p.set.Activity(b)
+	if !ok1 || !ok2 {
+		return true
+	}
+	root := func(k *rules.Activity) *rules.Activity {
+		for k.Parent != nil {
+			k = k.Parent
+		}
+		return k
+	}
+	return root(x) == root(y) || x.File == y.File
 }
 
 // lastSpan is text's last part between pauses (the question right before
