@@ -559,6 +559,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 		a.skip = append(a.skip, p.leftBehind(rd, a)...)
 		a.skip = append(a.skip, p.broughtBack(rd, a)...)
 		a.skip = append(a.skip, p.reachedPlaces(rd)...)
+		a.skip = append(a.skip, p.placesOfOthers(rd, a, acts, sh)...)
 		a.home = p.burntAtHome(rd, a)
 		q := p.query(rd, a, sh, today)
 		q.NotUnderstood = residue
@@ -4156,6 +4157,75 @@ func (p *parser) onlyActivityOf(v string) *rules.Activity {
 		}
 	}
 	return nil
+}
+
+// placesOfOthers are the facts (their starts) of the clauses of no act
+// that open by naming the place of another question's act and not of a's
+// (办丧事在自家院子里烧纸，院子离山八十米，还有出殡路上沿路放鞭炮; 河边放孔明灯
+// 可以吗？河边离山二十米。城里广场放烟花呢; …那回乡下老屋门口放呢，老屋挨着山):
+// the distance such a clause says is of that place, and a, asked at a
+// place of its own, does not take it. The clause's first two characters
+// name the place when another act's clause says them and a's does not.
+func (p *parser) placesOfOthers(rd *reading, a hit, acts []hit, shared map[int]bool) []int {
+	if a.clause < 0 {
+		return nil
+	}
+	others := map[int]bool{}
+	for _, b := range acts {
+		if b.clause >= 0 && b.clause != a.clause && p.questionsApart(rd, a, b) {
+			others[b.clause] = true
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	own := clauseText(rd, a.clause)
+	var skip []int
+	for _, c := range sortedKeys(shared) {
+		if c == a.clause || others[c] {
+			continue
+		}
+		rs := []rune(strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace))
+		if len(rs) < 2 || !unicode.Is(unicode.Han, rs[0]) || !unicode.Is(unicode.Han, rs[1]) {
+			continue
+		}
+		lead := string(rs[:2])
+		// (离林子五十米 opening its clause is the distance itself, no place)
+		at := strings.Index(rd.text, string(rs))
+		if slices.ContainsFunc(rd.facts, func(h hit) bool {
+			return h.i <= at && at < h.j && slices.ContainsFunc(h.w.facts, func(v vocab.Value) bool { return v.Fact == p.voc.Distance.Fact })
+		}) {
+			continue
+		}
+		if strings.Contains(own, lead) || !slices.ContainsFunc(sortedKeys(others), func(k int) bool { return strings.Contains(clauseText(rd, k), lead) }) {
+			continue
+		}
+		for _, h := range rd.facts {
+			if h.clause == c {
+				skip = append(skip, h.i)
+			}
+		}
+	}
+	return skip
+}
+
+// questionsApart reports whether acts a and b are asked in questions of
+// their own: the earlier one's clause asks (…放鞭炮行不), or a question
+// mark, a turn (还有, 另外) or 那 is said between them — not two steps of one
+// story (火已经点着了，在烧田埂，田埂离山五十米).
+func (p *parser) questionsApart(rd *reading, a, b hit) bool {
+	if b.clause < a.clause {
+		a, b = b, a
+	}
+	if p.clauseAsks(rd, a.clause) {
+		return true
+	}
+	from, to := rd.clauseEnd(a.i, a.clause), b.i
+	if from >= to {
+		return false
+	}
+	between := rd.text[from:to]
+	return strings.ContainsAny(between, "？?") || p.hasAny(between, p.g.TurnsTo) || strings.Contains(between, "那")
 }
 
 // query builds the query for one act: its activity, the facts of its
