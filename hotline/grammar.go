@@ -746,6 +746,10 @@ type grammar struct {
 	// Relayed are the heads of an operator's ticket (来电人反映：): the
 	// call relayed, its report word asking no number.
 	Relayed []string `yaml:"relayed"`
+	// Ripens tells a crop's variety by the term it ripens at (霜降那时候才
+	// 熟的那种): the term and the variety's suffix name the variety (霜降籽),
+	// and the term is no day asked.
+	Ripens ripening `yaml:"ripens"`
 	// Pasted are the heads of a text pasted into the box before the
 	// caller's own line (转：, 短信：, 群里：) and QuoteMarks the pairs
 	// that quote one (「」): what the text says is the topic, not what is
@@ -944,4 +948,17 @@ type Holding struct {
 	Between  []string `yaml:"between"`
 	Holdings []string `yaml:"holdings"`
 	NotAfter []string `yaml:"not_after"`
+}
+
+// ripening is the grammar of a variety told by when it ripens (寒露前后就熟
+// 透的): a name said before Verbs, Between words apart, names the fact
+// phrase that is the name and Suffix.
+type ripening struct {
+	// Verbs say the crop ripens (熟, 熟透).
+	Verbs []string `yaml:"verbs"`
+	// Between are the words said between the term and the verb (前后,
+	// 那时候, 才, 就).
+	Between []string `yaml:"between"`
+	// Suffix makes the term a variety's name (籽: 霜降籽).
+	Suffix string `yaml:"suffix"`
 }

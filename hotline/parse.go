@@ -1817,6 +1817,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	p.distance(rd)
 	p.scanActs(rd)
 	p.scanFacts(rd)
+	p.ripeningVariety(rd)
 	p.retractFacts(rd)
 	p.restatedBack(rd)
 	p.peopleOfPlace(rd)
@@ -7971,4 +7972,83 @@ func (p *parser) backToDay(ms []dates.Mention) {
 		}
 		m.Date = prev.Date
 	}
+}
+
+// ripeningVariety reads a variety told by the term it ripens at (霜降那时候
+// 才熟的, 寒露前后就熟透的): the term and the grammar's suffix are the fact
+// phrase of the variety (霜降籽), and a day read from the term is dropped —
+// the trees' kind is told, not the day of the act.
+func (p *parser) ripeningVariety(rd *reading) {
+	rp := p.g.Ripens
+	if rp.Suffix == "" || !rd.says(rp.Verbs) {
+		return
+	}
+	text := rd.text
+	for k := 0; k < len(text); {
+		i, n := indexAny(text[k:], rp.Verbs)
+		if i < 0 {
+			return
+		}
+		at, end := k+i, k+i+n
+		k = end
+		start := at
+		for { // 霜降那时候才熟: the words between, from the verb back
+			w := hasSuffixAny(text[:start], rp.Between)
+			if w == "" {
+				break
+			}
+			start -= len(w)
+		}
+		if h, ok := p.ripeName(text[:start], rp.Suffix); ok {
+			h.j, h.clause = end, rd.clause(h.i)
+			h.words = text[h.i:end]
+			rd.mark(h.i, end)
+			rd.facts = append(rd.facts, h)
+			rd.dates = slices.DeleteFunc(rd.dates, func(m dates.Mention) bool { return m.Start < end && m.End > h.i })
+		}
+	}
+}
+
+// ripeName finds the name that before ends with and that, with suffix, is
+// a whole fact phrase (霜降 + 籽): the hit from the name's start, its
+// facts the phrase's.
+func (p *parser) ripeName(before, suffix string) (hit, bool) {
+	for n, i := 0, len(before); i > 0 && n < 4; n++ {
+		_, sz := utf8.DecodeLastRuneInString(before[:i])
+		i -= sz
+		name := before[i:] + suffix
+		ws, l := p.facts.longest(name)
+		if l != len(name) {
+			continue
+		}
+		for _, w := range ws {
+			if len(w.facts) > 0 {
+				return hit{i: i, w: word{facts: w.facts}}, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+// indexAny is the first place s says one of ws (the longest there) and the
+// length of the word said; -1, 0 if none.
+func indexAny(s string, ws []string) (int, int) {
+	best, n := -1, 0
+	for _, w := range ws {
+		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best || i == best && len(w) > n) {
+			best, n = i, len(w)
+		}
+	}
+	return best, n
+}
+
+// hasSuffixAny is the longest of ws s ends with; "" for none.
+func hasSuffixAny(s string, ws []string) string {
+	best := ""
+	for _, w := range ws {
+		if len(w) > len(best) && strings.HasSuffix(s, w) {
+			best = w
+		}
+	}
+	return best
 }
