@@ -70,6 +70,7 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		start = end
 	}
 	p.markKnown(rd, out)
+	p.markCompared(rd, out)
 	// (我是卖菜的，摊子上的烂菜叶子倒在…街上: who calls, then what is
 	// done — a call that asks of nothing in words asks of the act, not
 	// the trade)
@@ -139,6 +140,70 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 			}
 		}
 	}
+}
+
+// markCompared marks the clauses of out that set two cases side by side
+// and ask whether they are alike (屋里点蚊香跟山上点蚊香是不是一样？我在茶山
+// 上…) as a case known: the pair is what the caller compares his own case
+// with, not his case — its places, facts and days are not the call's (抢险的
+// 跟我们不一样吧？我们城里工地…冇办核准 is no emergency works). A pair is so
+// marked when the caller's own case is said in a clause after it, or when
+// it opens with a joining word (…，跟那些冇证的不一样吧: the caller's case is
+// the one before it: that clause keeps asking, of the case before it); the
+// clauses right before a pair of the first kind
+// that name no one of the caller's are its premise (寒露籽是10月8号开摘，霜
+// 降籽跟它一样不？我家山上的霜降籽…).
+func (p *parser) markCompared(rd *reading, out []clauseRole) {
+	for c := range out {
+		t := strings.Trim(clauseText(rd, c), pauses)
+		if out[c] == roleStory || out[c] == roleKnown || !p.comparesCases(t) {
+			continue
+		}
+		// (我在镇上的菜市场门口摆摊，跟城里一样管吗: the clause still asks,
+		// of the case before it; only what it says of the other is set apart)
+		if c > 0 && p.startsWithAny(t, p.g.CompareOpen) {
+			if rd.compared == nil {
+				rd.compared = make([]bool, len(out))
+			}
+			rd.compared[c] = true
+			continue
+		}
+		if !ownCaseAfter(rd, out, c) {
+			continue
+		}
+		out[c] = roleKnown
+		for k := c - 1; k >= 0 && out[k] == roleNone && !p.hasAny(clauseText(rd, k), p.g.CompareSelf); k-- {
+			out[k] = roleKnown
+		}
+	}
+}
+
+// comparedIn reports whether clause c joins a case compared to the one
+// said before it (markCompared).
+func comparedIn(rd *reading, c int) bool {
+	return c >= 0 && c < len(rd.compared) && rd.compared[c]
+}
+
+// comparesCases reports whether clause t sets two cases side by side
+// (compare_case, or ending in compare_end: 跟一般区比).
+func (p *parser) comparesCases(t string) bool {
+	return p.hasAny(t, p.g.CompareCase) || p.endsWithAny(t, p.g.CompareEnd) && p.hasAny(t, p.g.CompareOpen)
+}
+
+// ownCaseAfter reports whether a clause after c, one that asks or goes on
+// with the call (no story), says an act or a fact of its own: the caller's
+// case, told or asked after the pair compared.
+func ownCaseAfter(rd *reading, out []clauseRole, c int) bool {
+	for k := c + 1; k < len(out); k++ {
+		if out[k] != roleAsks && out[k] != roleNone {
+			continue
+		}
+		in := func(h hit) bool { return h.clause == k || rd.clause(h.i) == k }
+		if slices.ContainsFunc(rd.acts, in) || slices.ContainsFunc(rd.facts, in) {
+			return true
+		}
+	}
+	return false
 }
 
 // turnAskedLater reports whether the case turned to in clause turn is
@@ -224,7 +289,8 @@ func (p *parser) askedActs(rd *reading, pos []hit) []hit {
 		// makes no act of a verb said after it; 烧了好种油菜: what it is
 		// for is not asked)
 		// (去年12月在山上烧了纸，有事没: a story's act asked of is asked)
-		told := (roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory || roles[h.clause] == roleKnown) && !p.doneAsked(rd, h) &&
+		told := (roles[h.clause] == roleStory || roles[rd.clause(h.objStart())] == roleStory || roles[h.clause] == roleKnown ||
+			comparedIn(rd, h.clause)) && !p.doneAsked(rd, h) &&
 			!p.reportAsked(rd, roles, h, pos)
 		if (!told || back) && !p.purpose(rd, h) {
 			kept = append(kept, h)
@@ -746,11 +812,12 @@ func (p *parser) rumouredRule(rd *reading, c int) bool {
 // knownCase reports whether clause c tells a case the caller knows, contrasted
 // with the one asked next (markKnown).
 func (p *parser) knownCase(rd *reading, c int) bool {
-	if !p.textHas(rd, p.g.ContrastOpen) && !p.textHas(rd, p.g.OnlyPremise) && !p.placeTurn(rd, c) {
+	if !p.textHas(rd, p.g.ContrastOpen) && !p.textHas(rd, p.g.OnlyPremise) && !p.placeTurn(rd, c) && !p.textHas(rd, p.g.CompareCase) &&
+		!p.textHas(rd, p.g.CompareEnd) {
 		return false
 	}
 	roles := p.roles(rd)
-	return roles != nil && roles[c] == roleKnown
+	return roles != nil && (roles[c] == roleKnown || comparedIn(rd, c))
 }
 
 // turnElliptical reports whether the case turned to after the case known

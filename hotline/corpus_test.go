@@ -1043,7 +1043,8 @@ var heldoutSets = []heldoutSet{
 	// Session 21 (waste: 核准还冇下来 is no approval), 236 (the floor raised to 0.92). Session 25 (typo: the act told
 	// done in the day's own clause, asked about in a later one — 10月5号已经把寒露籽摘了，这算提前摘吗), 238 (0.93).
 	// Session 36 (fix5957): a day a few days gone by, said without a year of an act told as it was (城里9月13号把渣土乱倒
-	// 在空地上 said on 9月16日), is that day, not next year's: 243 (95.3 %).
+	// 在空地上 said on 9月16日), is that day, not next year's: 243 (95.3 %). Session 39 (set67): what was read right:
+	// a pair compared before the caller's own case (城区和规划区外倒建筑垃圾规矩一样吗，我在规划区外的村里倒): 244 (95.7 %).
 	{"set23", heldout23Glob, 255, 0.95, 0},
 	// Held-out set 24 (testdata/heldout/s24-things, 250 calls in 7 categories, session 18): callers who name the
 	// thing in their own everyday words — the fire (熏腊肉, 烧火粪, 烧蜂窝, 电焊, 炼山), the firework or ritual object (冲天炮,
@@ -1748,8 +1749,13 @@ var heldoutSets = []heldoutSet{
 	// other years, other places and other acts (隔壁村的都在烧, 去年都可以今年为么子不行, 城里不准乡下总可以吧, 放鞭炮不行那烧纸呢).
 	// Its first run, before any change made for it, scored 203 of 252 (80.6 %) on main 7698c284 (15:49 UTC), with 2
 	// answers of 可以 where a rule forbids (我家山上的霜降籽10月15号 beside 寒露籽 read as 寒露籽; 抢险的跟我们不一样吧…核准冇办
-	// read as emergency works); the set's README has it by category and the misses by kind.
-	{"set67", heldout67Glob, 250, 0.80, 0},
+	// read as emergency works); the set's README has it by category and the misses by kind. A key wrong about the notice
+	// corrected (a 夜宵摊 is a processing stall): 204 (81.0 %). Session 39 (set67): what was read right: a clause that
+	// sets two cases side by side (跟…一样不, 有么子区别, 是不是一回事) is the pair compared when the caller's own case is
+	// said after it, and one opening with 跟 asks of the case before it, its other case set apart (markCompared) — the
+	// two false 可以 fixed (霜降籽 beside 寒露籽; 抢险的跟我们不一样吧), 冇证的, 山上点蚊香, 白水镇的工地, 摘的时候折枝 no
+	// longer the caller's: 211 (83.7 %).
+	{"set67", heldout67Glob, 250, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

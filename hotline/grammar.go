@@ -483,6 +483,18 @@ type grammar struct {
 	// so compared is asked on each (compareParts).
 	Compare     []string `yaml:"compare"`
 	CompareJoin []string `yaml:"compare_join"`
+	// CompareCase are the words of a clause that sets two cases side by
+	// side and asks whether they are alike (跟山上野炊是不是一回事, 跟那些冇
+	// 证的不一样吧), CompareEnd those that end one (跟一般区比): the pair is
+	// only compared, as a known case is, when the caller's own case is said
+	// after it, or when the clause opens with one of CompareOpen (跟…, 这个
+	// 跟…: the caller's case is the one said before it). CompareSelf name
+	// the caller: a clause before the pair that says one is the caller's
+	// case (我有核准证，跟那些冇证的…), not the pair's premise.
+	CompareCase []string `yaml:"compare_case"`
+	CompareEnd  []string `yaml:"compare_end"`
+	CompareOpen []string `yaml:"compare_open"`
+	CompareSelf []string `yaml:"compare_self"`
 	AskedAs     []string `yaml:"asked_as"`
 	Corrections []string `yaml:"corrections"`
 	// CorrectionsAlone correct only when said alone between pauses

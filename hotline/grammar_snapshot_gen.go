@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "eee8435b29cb7e9dfc454e5ec2446d554dbc7c8a67b837af481c99307ed71ffb", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "303946c7145c62e0223d02c3c6ac96ca593d94b11a8867e4dbf47840880246df", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -232,6 +232,10 @@ func grammarSnap0() *grammar {
 	s.PairDropped = []string{"我们两个人", "我们两个", "我们两家", "我两个", "两个人", "两个屋里", "两个", "两家", "都"}
 	s.Compare = []string{"有么子区别", "有什么区别", "有啥区别", "有么子不同", "有什么不同", "有啥不同", "有么子不一样", "有什么不一样", "有啥不一样", "不一样", "区别", "一样不", "一样吗", "一样啵", "一样么", "是不是一样", "一不一样", "差别"}
 	s.CompareJoin = []string{"和", "跟", "与", "同", "还是"}
+	s.CompareCase = []string{"一样", "一回事", "区别", "有么子不同", "有什么不同", "有啥不同", "差别", "比起", "相比"}
+	s.CompareEnd = []string{"比", "比一下", "比较"}
+	s.CompareOpen = []string{"跟", "和", "同", "这个跟", "这跟", "比起"}
+	s.CompareSelf = []string{"我", "自家", "自己"}
 	s.AskedAs = []string{"按", "算", "当作", "当成", "算作"}
 	s.Corrections = []string{"不对不对", "不对", "哦不是", "哦不对", "哦不", "不是不是", "说错了", "讲错了", "搞错了", "错了", "我说的是", "说错哒", "讲错哒", "搞错哒", "错哒", "我是说", "应该是", "改到", "改成", "改为", "换到", "换成"}
 	s.CorrectionsAlone = []string{"不是", "不", "啊不是", "呃不是"}

@@ -644,7 +644,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
 		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, mannerOf: map[*rules.Activity]*rules.Activity{}, storyOf: map[*rules.Activity]*rules.Activity{}, outright: map[*rules.Activity]bool{}, beside: map[*rules.Activity]bool{}, anywhere: map[*rules.Activity]bool{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
-	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback, g.ContrastOpen, g.OnlyPremise} {
+	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback, g.ContrastOpen, g.OnlyPremise, g.CompareCase} {
 		p.tellWords = append(p.tellWords, l...)
 	}
 	p.stated = map[string]map[string]bool{}
@@ -1665,6 +1665,10 @@ type reading struct {
 	// once when rolesRead
 	roles     []clauseRole
 	rolesRead bool
+	// compared marks the clauses that join a case compared to the one said
+	// before them (…，跟那些冇证的不一样吧): they ask of that case, but what
+	// they say of the other is not the call's (markCompared)
+	compared []bool
 	// plain: the index gates nothing (parser.plain)
 	plain bool
 	// startsObj: the text starts with a frame's object (startsWithObject),
