@@ -1948,8 +1948,17 @@ func (p *parser) secondActLost(whole, first, second *understanding, tail string)
 	if a == b || whole.queries[0].Activity != a && whole.queries[0].Activity != b || p.sameFamily(a, b) {
 		return false
 	}
-	t := strings.TrimRightFunc(tail, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	return p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.hasSuffixAny(t, p.g.Ellipsis)
+	if p.hasAny(tail, p.g.Asking) || p.hasAny(tail, p.g.Where) || p.asks(tail) || p.hasAny(tail, p.g.Wishes) {
+		return true
+	}
+	// (a clause of it ending as a question does: …烧火取暖呢，工地离山很远)
+	for _, sp := range pauseSpans(tail) {
+		t := strings.TrimRightFunc(tail[sp[0]:sp[1]], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+		if p.endsWithAny(t, p.g.AskingEnd) || p.hasSuffixAny(t, p.g.Ellipsis) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameFamily reports whether activities a and b (ids) are kinds of one
