@@ -462,6 +462,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 			}
 		}
 	}
+	acts = p.askedInList(rd, acts, extra)
 	if len(refused) > 0 {
 		acts = slices.DeleteFunc(acts, func(a hit) bool {
 			return slices.ContainsFunc(refused, func(r hit) bool { return r.i == a.i && r.j == a.j && r.clause == a.clause })
@@ -767,12 +768,39 @@ func (p *parser) verbAskedAgain(rd *reading, c int, a hit) bool {
 	}
 	// (倒河边了，有事没？今天又想倒: the act told done and asked of, said
 	// again to do)
-	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) && !p.afterFinished(rd, a, c) && !p.byAnother(rd, a, c) &&
+	if !p.bothAsk(rd, a.clause, c) && !p.againElsewhere(rd, c) && !p.afterFinished(rd, a, c) && !p.byAnother(rd, a, c) && !p.listedPlace(rd, c) &&
 		!p.otherPlaced(rd, a, c) && !(a.clause < c && p.doneAsked(rd, a)) {
 		return false
 	}
 	t := strings.TrimLeft(clauseText(rd, c), pauses)
 	return !p.startsWithAny(t, p.g.Alternatives)
+}
+
+// askedInList drops an act named at no place of its own when two items of
+// a list after it ask it again each at a place (七月半烧包，一是在屋里烧，二是
+// 在院子里烧…三是去山上坟前烧): the items are the questions, the act named
+// first only their topic.
+func (p *parser) askedInList(rd *reading, acts, extra []hit) []hit {
+	var items []hit
+	for _, e := range extra {
+		if p.listedPlace(rd, e.clause) {
+			items = append(items, e)
+		}
+	}
+	if len(items) < 2 {
+		return acts
+	}
+	return slices.DeleteFunc(acts, func(a hit) bool {
+		return a.clause >= 0 && !clausePlaced(rd, a.clause) && a.clause < items[0].clause &&
+			slices.ContainsFunc(items, func(e hit) bool { return e.i == a.i && e.j == a.j })
+	})
+}
+
+// listedPlace reports whether clause c is an item of a list of questions
+// (一是在屋里烧，二是在院子里烧，…三是去山上坟前烧) at a place of its own: the
+// act's verb said there asks the act again at that place.
+func (p *parser) listedPlace(rd *reading, c int) bool {
+	return clausePlaced(rd, c) && p.startsWithAny(strings.TrimLeftFunc(clauseText(rd, c), clauseBreakOrSpace), p.g.Enumerators)
 }
 
 // againElsewhere reports whether clause c, asking or not, says an act
@@ -4220,7 +4248,7 @@ func (p *parser) placesOfOthers(rd *reading, a hit, acts []hit, shared map[int]b
 
 // questionsApart reports whether acts a and b are asked in questions of
 // their own: the earlier one's clause asks (…放鞭炮行不), or a question
-// mark, a turn (还有, 另外) or 那 is said between them — not two steps of one
+// mark, a turn (还有, 另外), an item of a list (二是) or 那 is said between them — not two steps of one
 // story (火已经点着了，在烧田埂，田埂离山五十米).
 func (p *parser) questionsApart(rd *reading, a, b hit) bool {
 	if b.clause < a.clause {
@@ -4229,12 +4257,25 @@ func (p *parser) questionsApart(rd *reading, a, b hit) bool {
 	if p.clauseAsks(rd, a.clause) {
 		return true
 	}
-	from, to := rd.clauseEnd(a.i, a.clause), b.i
-	if from >= to {
+	// (by clauses: an act asked again in a clause of its own keeps the
+	// words it was first said in)
+	from, to := -1, -1
+	for k := range rd.text {
+		switch c := rd.clause(k); {
+		case c == a.clause:
+			from = k + 1
+		case c == b.clause && to < 0:
+			to = k
+		}
+	}
+	if from < 0 || to < 0 || from >= to {
 		return false
 	}
+	// (the later clause's opening word too: 二是在院子里烧)
 	between := rd.text[from:to]
-	return strings.ContainsAny(between, "？?") || p.hasAny(between, p.g.TurnsTo) || strings.Contains(between, "那")
+	opens := strings.TrimLeftFunc(clauseText(rd, b.clause), clauseBreakOrSpace)
+	return strings.ContainsAny(between, "？?") || p.hasAny(between, p.g.TurnsTo) || strings.Contains(between, "那") ||
+		p.startsWithAny(opens, p.g.TurnsTo) || p.startsWithAny(opens, p.g.Enumerators) || strings.HasPrefix(opens, "那")
 }
 
 // query builds the query for one act: its activity, the facts of its
