@@ -11,7 +11,8 @@ import (
 // of a question mark get an answer each (secondActLost), while two steps of
 // one matter stay one question read whole; a clause naming another
 // question's place first keeps its distance to that question
-// (placesOfOthers).
+// (placesOfOthers); items of a list ask the act at their places
+// (listedPlace, askedInList).
 func TestTwoActsApart(t *testing.T) {
 	h := newTestHotline(t)
 	for _, c := range []struct {
@@ -30,6 +31,12 @@ func TestTwoActsApart(t *testing.T) {
 			[]string{"fireworks", "fireworks"}, []bool{false, true}},
 		{"今天在山上抽烟，离林子五十米，会不会罚？离林子两百米呢", calendar.MustDate(2024, 12, 12),
 			[]string{"smoking", "smoking"}, []bool{true, true}},
+		// (the words after the mark ask in a clause of their own)
+		{"城区工地自己挖出来的土在工地上回填，这个要不要批？晚上工地上烧火取暖呢，工地离山很远", calendar.MustDate(2024, 11, 25),
+			[]string{"backfill_with_construction_waste", "fire_for_warmth"}, nil},
+		// (items of a list, each at its place; the distance is the yard's)
+		{"七月半烧包，一是在屋里烧，二是在院子里烧，院子离山十米，三是去山上坟前烧，哪个行", calendar.MustDate(2025, 8, 25),
+			[]string{"ritual_paper_money", "ritual_paper_money", "ritual_paper_money"}, []bool{false, true, false}},
 	} {
 		u := h.p.understandCall(c.q, c.day)
 		var qs []*Query
