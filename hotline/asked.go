@@ -54,7 +54,7 @@ func (p *parser) roles(rd *reading) []clauseRole {
 		case t == "":
 		// (…卖，这样可以吧: a clause that ends in the answer hoped for
 		// asks it)
-		case marked || p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.asksKind(t) ||
+		case marked || p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || p.asksKind(p.askingText(t)) || p.hasAny(t, p.g.Compare) ||
 			p.startsWithAny(t, p.g.OnlyPremise) || p.endsWithAny(t, p.g.ConfirmEnd) || p.presumes(t):
 			out[c], asked = roleAsks, true
 		case asked && p.hasAny(t, p.g.Fallback):
@@ -74,7 +74,8 @@ func (p *parser) roles(rd *reading) []clauseRole {
 	// (我是卖菜的，摊子上的烂菜叶子倒在…街上: who calls, then what is
 	// done — a call that asks of nothing in words asks of the act, not
 	// the trade)
-	if !asked && !who && !slices.Contains(out, roleAsks) {
+	// (…，跟一般区比，…: a case compared is set apart though no clause asks)
+	if !asked && !who && !slices.Contains(out, roleAsks) && !slices.Contains(rd.compared, true) {
 		return nil
 	}
 	rd.roles = out
@@ -831,6 +832,18 @@ func (p *parser) turnElliptical(rd *reading, c int) bool {
 		}
 	}
 	return false
+}
+
+// askingText is clause t without the consequences told done to someone
+// (别人在我山上偷摘被抓了, 他在田里烧秸秆被罚了: 被… then 了): they ask
+// nothing — the clause is the call's story beside the caller's own case.
+func (p *parser) askingText(t string) string {
+	for _, w := range p.g.Consequence {
+		if strings.HasPrefix(w, "被") {
+			t = strings.ReplaceAll(t, w+"了", "")
+		}
+	}
+	return t
 }
 
 // asksKind reports whether t asks one of the kinds of question beyond

@@ -43,3 +43,33 @@ func TestMarkCompared(t *testing.T) {
 		require.Equal(t, tc.compared, compared, tc.q)
 	}
 }
+
+// TestAskingText: a consequence told done to someone (被抓了, 被罚了) asks
+// nothing, so the clause that tells it is the call's story; one asked (会不
+// 会被抓, 被罚吗) still asks.
+func TestAskingText(t *testing.T) {
+	h := newTestHotline(t)
+	for _, tc := range []struct {
+		clause string
+		asks   bool
+	}{
+		{clause: "别人在我山上偷摘被抓了", asks: false},
+		{clause: "他在田里烧秸秆被罚了", asks: false},
+		{clause: "在山上烧荒会不会被抓", asks: true},
+		{clause: "烧秸秆会被罚吗", asks: true},
+	} {
+		require.Equal(t, tc.asks, h.p.asksKind(h.p.askingText(tc.clause)), tc.clause)
+	}
+}
+
+// TestComparedPlace: the place of the case compared is not where the act
+// is done (placeSaid).
+func TestComparedPlace(t *testing.T) {
+	h := newTestHotline(t)
+	day, err := calendar.ParseDate("2024-12-20")
+	require.NoError(t, err)
+	u := h.p.understand("我在冷水滩那边的山上烧荒，跟祁阳这边一样管不", day)
+	require.Len(t, u.queries, 1)
+	require.NotEmpty(t, u.queries[0].outside+u.queries[0].Place)
+	require.NotEqual(t, "431181", u.queries[0].Place)
+}

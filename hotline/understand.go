@@ -5797,7 +5797,9 @@ func (p *parser) placeSaid(rd *reading, a hit, q *Query) {
 	var said []hit
 	outside := -1
 	for k, h := range rd.facts {
-		if h.w.place != "" && !h.neg {
+		// (我在冷水滩那边的山上烧荒，跟祁阳这边一样管不: the place of the
+		// case compared is not where the act is done)
+		if h.w.place != "" && !h.neg && !p.knownCase(rd, rd.clause(h.i)) {
 			said = append(said, h)
 		}
 		if h.w.outside != "" && !h.neg && outside < 0 && !p.outsideBackground(rd, h) && !p.homeElsewhere(rd, a, h) {
