@@ -1693,7 +1693,8 @@ var heldoutSets = []heldoutSet{
 	// Session 39 (fixB): what was read right: a variety told by the term it ripens at (霜降那时候才熟的, the term no
 	// day), 嫁接苗子 the improved variety, the fruit 收 for one who asked (喊我去帮他收, 请我去帮忙收) hired picking and
 	// 收 on one's own hill the picking: 180 (71.4 %); fires described by their use (烧一堆烘下手 warming the hands, 生个
-	// 炭火盆子 a brazier, 松明子点起 a pine torch, 点…熏蚊子 a coil): 184 (73.0 %).
+	// 炭火盆子 a brazier, 松明子点起 a pine torch, 点…熏蚊子 a coil): 184 (73.0 %); 屋里的 before a worn thing
+	// (屋里的烂塑料袋) whose it is, not indoors: 185 (73.4 %).
 	{"set60", heldout60Glob, 250, 0.73, 0},
 	// Held-out set 63 (testdata/heldout/s63-leading, 252 calls in 7 categories, session 37): leading, rhetorical and
 	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief

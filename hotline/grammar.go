@@ -448,6 +448,9 @@ type grammar struct {
 	// HouseholdThings, followed by a thing an act is done to, say whose
 	// it is (家里的生活垃圾), not where the act is done.
 	HouseholdThings []string `yaml:"household_things"`
+	// Worn are words for a thing's wear said before it (烂塑料袋, 旧鞋子):
+	// the thing is still the thing a household word says whose it is.
+	Worn []string `yaml:"worn"`
 	// HouseholdWill, after a person and a HouseholdOf word (我屋里要…),
 	// say what the household means to do: the family, not indoors.
 	HouseholdWill []string `yaml:"household_will"`

@@ -3580,7 +3580,7 @@ func (p *parser) household(s string) int {
 	// 屋里的垃圾拖到田边烧了: the household's things, dealt with where
 	// they are taken (the thing stays free for its verb)
 	for _, w := range p.g.HouseholdThings {
-		if strings.HasPrefix(s, w) && p.objects.longestLen(s[len(w):]) > 0 {
+		if rest, ok := strings.CutPrefix(s, w); ok && p.objects.longestLen(p.pastWorn(rest)) > 0 {
 			return len(w)
 		}
 	}
@@ -8055,4 +8055,15 @@ func hasSuffixAny(s string, ws []string) string {
 		}
 	}
 	return best
+}
+
+// pastWorn is s past a word for a thing's wear said before it (烂塑料袋,
+// 旧鞋子: the thing all the same), or s when none starts it.
+func (p *parser) pastWorn(s string) string {
+	for _, w := range p.g.Worn {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			return rest
+		}
+	}
+	return s
 }
