@@ -452,6 +452,22 @@ const (
 	// one of uncovered errands, documents compared across years and the numbers
 	// to ring.
 	heldout67Glob = "testdata/heldout/s67-compare/*.yaml"
+	// heldout66Glob is held-out set 66 (session 39): "only a little" —
+	// callers who make their act small to make it allowed (就烧一点点田埂
+	// 草, 一小堆落叶, 就抽一根烟, 打个火机看一下, 几根香而已, 小伢子玩的摔炮,
+	// 就一挂小鞭, 就摆一个钟头, 就停一下子, 就一车渣土, 半车, 几袋子装修垃
+	// 圾, 摘两三斤自己吃, 就差一天, 只有一个人冇交医保, 先交两百剩下的再补,
+	// 就交一个月的). The notices name no quantity and no duration: each call
+	// is keyed by the lines their texts do draw (the day, the 100米, a
+	// building or a yard, a designated place, the planning area, an
+	// approval, the household, the full year's share), never by the caller's
+	// belief that small is allowed; the smallness is mostly colour, and in
+	// the few calls where the text draws a line (decoration waste at the
+	// designated place, spoil used on its own site, the assisted half) it is
+	// keyed as the text draws it. One file per notice, rituals and fireworks
+	// apart, and one of small acts no notice covers, documents asked "just
+	// to check" and the numbers to ring for a little smoke.
+	heldout66Glob = "testdata/heldout/s66-little/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1764,6 +1780,13 @@ var heldoutSets = []heldoutSet{
 	// (烧纸一样 no 烧纸衣), a comparison asked (是不是一回事) a question, a pair compared set apart where no clause asks (跟一般
 	// 区比), the compared case's place (跟祁阳这边一样), a consequence told done (被抓了) the story, 推个车在…卖 roving: 218 (86.5 %).
 	{"set67", heldout67Glob, 250, 0.86, 0},
+	// Held-out set 66 (testdata/heldout/s66-little, 252 calls in 7 categories, session 39): "only a little" — small
+	// amounts, short times and one-offs told as if they made the act allowed (就烧一点点, 就抽一根烟, 几根香而已, 摔炮,
+	// 就摆一个钟头, 就一车渣土, 几袋子装修垃圾, 摘两三斤, 就我一个人冇交, 先交两百). Its first run, before any change
+	// made for it, scored 200 of 252 (79.4 %) on main 7698c284 (15:50 UTC), with 5 answers of 可以 where a rule forbids,
+	// all "only part" of the household or of the year's share read as plain enrolment (就我一个人冇交医保; 先交两百，剩下
+	// 的年底再补; 就交一个月的; 交了一半，还差两百; 按月交); the set's README has it by category and the misses by kind.
+	{"set66", heldout66Glob, 250, 0.79, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
