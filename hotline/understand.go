@@ -6035,6 +6035,11 @@ func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
 		if p.before(rd, i, group, window) {
 			if p.before(rd, i, p.g.Negators, 1) {
 				not = true
+				// (只有我娘没交，现在补交要得不: the one left out, asked
+				// now, is no part left out)
+				if p.onlyLeftOut(rd, i) && !p.doneLater(rd, hit{i: i, j: i + n, words: s[i : i+n], w: word{activity: a}}, window) {
+					return true
+				}
 			} else {
 				done = true
 			}
@@ -6042,6 +6047,36 @@ func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
 		i += n
 	}
 	return done && not
+}
+
+// onlyLeftOut reports whether the verb at byte i is denied of people said
+// right before its negator with a word of only before them, in its clause
+// (屋里就一个人冇交医保, 就我一个人冇交, 只有我娘没交): one left out says the
+// rest did it, so the act is done for part of the group.
+func (p *parser) onlyLeftOut(rd *reading, i int) bool {
+	const onlyBefore = 3 // runes between the word of only and the people (就我一个人)
+	s := rd.text[rd.windowStart(i, 12):i]
+	neg := 0
+	for _, w := range p.g.Negators {
+		if len(w) > neg && strings.HasSuffix(s, w) {
+			neg = len(w)
+		}
+	}
+	s = s[:len(s)-neg]
+	people := 0
+	for _, w := range p.g.People {
+		if len(w) > people && strings.HasSuffix(s, w) {
+			people = len(w)
+		}
+	}
+	if neg == 0 || people == 0 {
+		return false
+	}
+	s = s[:len(s)-people]
+	if r := []rune(s); len(r) > onlyBefore {
+		s = string(r[len(r)-onlyBefore:])
+	}
+	return slices.ContainsFunc(p.g.Only, func(w string) bool { return strings.Contains(s, w) })
 }
 
 // countAt reports whether s starts with a count of people (三个, 几个),
