@@ -1789,8 +1789,10 @@ var heldoutSets = []heldoutSet{
 	// Five keys wrong about what the caller said corrected (urban stalls never said undesignated: conditional): 203 (80.6 %).
 	// Session 39 (set66): what was read right: the five false 可以 fixed (one left out, 就一个人冇交 and 其他 as the
 	// others, is 选择性参保; the rest paid later, 剩下的…再补 and 还差…补上, a month's share and 按月交 are paying by
-	// instalments, with the full 400元 said): 209 (82.9 %).
-	{"set66", heldout66Glob, 250, 0.82, 0},
+	// instalments, with the full 400元 said): 209 (82.9 %). Session 39 (set66): what was read right: a count between
+	// a verb and its object counts one (砍一棵自家屋后的杉树, 砍了一根挡路的小油茶树) and 摆一下摊 keeps its 摆 (no 拜一下):
+	// 213 (84.5 %).
+	{"set66", heldout66Glob, 250, 0.84, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

@@ -2938,6 +2938,24 @@ func isNumeralRune(r rune) bool {
 }
 
 // classifierAt: s begins with a classifier (只鸡).
+// countedGap is what the token at s[i:j] counts toward a verb's reach, g
+// as counted by its characters: a count said between a verb and its object
+// (砍一棵…杉树, 摘两个…橘子, 捞几条…鱼) is one word however it is said —
+// a numeral and its measure word one, the measure after a numeral none —
+// so that saying how little is done does not put the object out of reach.
+func (p *parser) countedGap(s string, i, j, g int) int {
+	t := s[i:j]
+	if n := numeralLen(t); n > 0 && n < len(t) && slices.Contains(p.g.Classifiers, t[n:]) {
+		return min(g, 1)
+	}
+	if slices.Contains(p.g.Classifiers, t) && i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); zh.IsNumeral(r) && r != '点' {
+			return 0
+		}
+	}
+	return g
+}
+
 func (p *parser) classifierAt(s string) bool {
 	for _, c := range p.g.Classifiers {
 		if strings.HasPrefix(s, c) {
@@ -3053,7 +3071,11 @@ func (p *parser) verbBeforeObject(text string, i, j int, heard string) bool {
 	for k := 0; k < len(said); {
 		_, sz := utf8.DecodeRuneInString(said[k:])
 		k += sz
-		if k < len(said) && len(p.byVerb[said[:k]]) > 0 && (p.complementAt(said[k:]) || p.classifierAt(said[k:])) {
+		// (摆一下摊: a complement or a measure counted by a numeral is
+		// the verb's too — 摆一下 is no 拜一下 with 摊 after it)
+		rest := said[k:]
+		rest = rest[numeralLen(rest):]
+		if k < len(said) && len(p.byVerb[said[:k]]) > 0 && (p.complementAt(rest) || p.classifierAt(rest)) {
 			fs = p.byVerb[said[:k]]
 			break
 		}
@@ -3882,6 +3904,7 @@ func (p *parser) scanFrames(rd *reading) {
 			if prev := toks[oi-1]; oi-1 > vi && prev.j == toks[oi].i && g > 0 && numeralAt(prev.t, true) && numeralAt(toks[oi].t, false) {
 				g--
 			}
+			g = p.countedGap(s, toks[oi].i, toks[oi].j, g)
 			gap += g
 		}
 		gap = 0
