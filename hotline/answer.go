@@ -1509,12 +1509,16 @@ func (h *Hotline) Render(q *Query, d *engine.Decision, l Lang) *Answer {
 	if len(subjects) == 0 && q.byDay {
 		subjects = append(subjects, c.T(l, "subject.day")) // 要看哪一天
 	}
-	a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", when, "facts", strings.Join(subjects, c.T(l, "list.sep")))
+	head := string(d.Verdict)
+	if q.required && d.Verdict == engine.Forbidden {
+		head = "required" // 要盖篷布吗: 要, and the breach is forbidden
+	}
+	a.Headline = c.T(l, "head."+head, "activity", act, "when", when, "facts", strings.Join(subjects, c.T(l, "list.sep")))
 	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
-		a.Headline = c.T(l, "head."+string(d.Verdict), "activity", act, "when", when, "facts", subjects0(subjects))
+		a.Headline = c.T(l, "head."+head, "activity", act, "when", when, "facts", subjects0(subjects))
 	}
 	if utf8.RuneCountInString(a.Headline) > maxHeadline(l) {
-		a.Headline = c.T(l, "head.short."+string(d.Verdict), "when", when)
+		a.Headline = c.T(l, "head.short."+head, "when", when)
 	}
 	plainHead := a.Headline
 	// Details: every reason with its quotation, outcomes, penalties …

@@ -2,7 +2,7 @@
 
 package hotline
 
-const catalogSnapshotSum = "4fbc62c49a38a66772192006bdce91fe86ebbefedec4039c4c14deaf67acb046"
+const catalogSnapshotSum = "612c5de0e7ab08f2c3cfd14ba91a55dad246315bfd366ca6f12a88c96ff721ef"
 
 func snapshotCatalog() *Catalog {
 	return &Catalog{
@@ -124,11 +124,13 @@ func snapshotCatalog() *Catalog {
 			"head.not_understood":                  {ZH: "没有听出您要问哪件事。", EN: "No question the rule base can answer was recognised."},
 			"head.place":                           {ZH: "{place}：{note}。", EN: "{place}: {note}."},
 			"head.plan":                            {ZH: "{when}{activity}，可以这样办：", EN: "{activity}{when}: this is how, as the notice says."},
+			"head.required":                        {ZH: "要：{when}{activity}是禁止的。", EN: "Yes, it is required: {activity} is forbidden{when}."},
 			"head.short.allowed":                   {ZH: "可以：{when}这件事是允许的。", EN: "Yes: it is allowed{when}."},
 			"head.short.conditional":               {ZH: "要看情况：{when}这件事要看具体情况。", EN: "It depends: the answer{when} turns on the facts below."},
 			"head.short.forbidden":                 {ZH: "不可以：{when}这件事是禁止的。", EN: "No: it is forbidden{when}."},
 			"head.short.no_place_notices":          {ZH: "本规则库没有{place}的通告：在{place}的事这里答不了。", EN: "The rule base holds no notices for {place}: what is done there cannot be answered here."},
 			"head.short.no_rule":                   {ZH: "本规则库没有相关规定：{when}。", EN: "The rule base has no rule on this{when}."},
+			"head.short.required":                  {ZH: "要：{when}不这样做是禁止的。", EN: "Yes, it is required: not doing it is forbidden{when}."},
 			"head.terms":                           {ZH: "{when}{activity}，{term}", EN: "{activity}{when}: {term}"},
 			"head.unknown_day":                     {ZH: "不知道是哪一天：{words}的日期每年公布，这一年的没有公布或不在规则库里。", EN: "The day is not known: {words} is held on days published each year, and that year's were not published or are not in the rule base."},
 			"head.unplaced_day":                    {ZH: "没有听出“{words}”是哪个节：这几天前后没有放假的节日。", EN: "Which holiday \"{words}\" counts from was not recognised: no public holiday is near the day of the call."},

@@ -195,6 +195,12 @@ type grammar struct {
 	// story (asked.go).
 	Asking    []string `yaml:"asking"`
 	AskingEnd []string `yaml:"asking_end"`
+	// RequiredAsk, said right before what a breach's phrase says is not
+	// done (要盖篷布 beside 没盖篷布), ask whether it must be done;
+	// RequiredWhether among them ask it with no question word after
+	// (要不要装喷淋). See required.go.
+	RequiredAsk     []string `yaml:"required_ask"`
+	RequiredWhether []string `yaml:"required_whether"`
 	// DoneAsked ask whether an act told done brings trouble (烧了纸，有事没;
 	// 沿路撒了点土要紧不): said right after it, the act is asked of.
 	DoneAsked []string `yaml:"done_asked"`

@@ -120,7 +120,10 @@ type Query struct {
 	// ownAsk: one of several questions of the same act in one call (医保
 	// 最迟几号交 晚了交要等好久才能报), asking what its own clause asks
 	ownAsk bool
-	called calendar.Date // the day of the call: a day asked in another year is said with its year
+	// required: the call asks whether what the act's breach lacks must be
+	// done (拉渣土要盖篷布吗): a ban is answered 要
+	required bool
+	called   calendar.Date // the day of the call: a day asked in another year is said with its year
 	// Facts are the facts the question states, by name: float64, bool,
 	// string or Span.
 	Facts map[string]any `json:"facts"`
@@ -381,6 +384,12 @@ type dayLimit struct {
 // the rule set, the calendar, the vocabulary and the Mandarin grammar, and
 // is immutable and safe for concurrent use.
 type parser struct {
+	// requiredThings are the things breach phrases say are lacking, asked
+	// as required (required.go), found by requiredScan after a word of
+	// requiredAsk; required are each one's phrases
+	requiredThings            []string
+	required                  [][]requiredPhrase
+	requiredScan, requiredAsk *wordScan
 	// kin are the people the vocabulary's phrases name after a word of
 	// doing for (给我爸 → 我爸), longest first, with the facts the phrase
 	// states: what 帮他 says when he was named before (kinWords)
@@ -818,6 +827,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 	p.dropBareWays()
 	p.aspectVariants()
 	p.lackVariants()
+	if err := p.requiredWords(); err != nil {
+		return nil, fmt.Errorf("hotline: required_ask: %w", err)
+	}
 	p.topicPairs = topicPairsOf(set, voc)
 	for _, ac := range voc.Acts {
 		for _, w := range ac.Words {
@@ -1572,10 +1584,13 @@ type hit struct {
 	clause int
 	neg    bool // negated (不烧纸)
 	focus  bool // 只烧纸
-	bg     bool // background (摘茶籽的时候)
-	when   bool // background as the time of another act (摘茶籽的时候): never the one asked beside it
-	mod    bool // describes a noun (杀鸡的毛): background, and no topic of another act
-	words  string
+	// required: the breach asked the other way round, whether the thing it
+	// lacks must be done (要不要装喷淋: required.go)
+	required bool
+	bg       bool // background (摘茶籽的时候)
+	when     bool // background as the time of another act (摘茶籽的时候): never the one asked beside it
+	mod      bool // describes a noun (杀鸡的毛): background, and no topic of another act
+	words    string
 	// wi, wj are the bytes of words when they are more than i..j (a
 	// frame's verb and object); 0, 0 otherwise.
 	wi, wj int
@@ -1834,6 +1849,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 		rd.facts = append(rd.facts, hit{i: sp[0], j: sp[1], w: p.unasked, clause: rd.clause(sp[0]), words: text[sp[0]:sp[1]]})
 	}
 	p.scanFrames(rd)
+	p.requiredAsked(rd)
 	if slices.ContainsFunc(rd.acts, func(h hit) bool { return !h.named }) {
 		rd.acts = slices.DeleteFunc(rd.acts, func(h hit) bool { return h.named })
 	}
@@ -2680,7 +2696,8 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 			continue
 		}
 		if n > 0 && w != text[i:i+n] && !numeralsOnly(text[i:i+n]) && !p.knownAcross(text, i, i+n) && !p.losesNegator(text[i:i+n], w) &&
-			!p.readsAsWritten(text, i, i+n, w) && !p.distanceAsWritten(text, i, i+n) && !p.counts(text, i, i+n, w) && !p.verbBeforeObject(text, i, i+n, w) && !p.tailHeard(text, i, w) {
+			!p.readsAsWritten(text, i, i+n, w) && !p.distanceAsWritten(text, i, i+n) && !p.counts(text, i, i+n, w) && !p.verbBeforeObject(text, i, i+n, w) && !p.tailHeard(text, i, w) &&
+			!p.asksAtEnd(text, i+n, w) {
 			if !saidRead {
 				said, saidRead = p.dates.Read(text, today), true
 				if scanMeter.on {
@@ -2714,6 +2731,19 @@ func (p *parser) correct(rd *reading, text string, today calendar.Date) (_ strin
 		return out.String(), said, saidRead
 	}
 	return out.String(), nil, false
+}
+
+// asksAtEnd reports whether the text heard as w, ending at byte j, ends
+// the sentence with a question particle that w hears otherwise (洒水吗 is
+// no 水马 barrier): the particle asks, whatever word it completes.
+func (p *parser) asksAtEnd(text string, j int, w string) bool {
+	said, _ := utf8.DecodeLastRuneInString(text[:j])
+	heard, _ := utf8.DecodeLastRuneInString(w)
+	if said == heard || !slices.Contains(p.g.AskingEnd, string(said)) && said != '吗' {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[j:])
+	return j == len(text) || clauseBreak(next) || unicode.IsSpace(next)
 }
 
 // mayBeShortVerb reports whether r, by its most common reading, sounds as

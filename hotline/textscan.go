@@ -41,6 +41,11 @@ func newWordScan(words []string) (*wordScan, error) {
 // each calls fn with the index of every word s holds, at every place one
 // starts, and its length in bytes.
 func (ws *wordScan) each(s string, fn func(id, n int)) {
+	ws.eachAt(s, func(id, _, n int) { fn(id, n) })
+}
+
+// eachAt is each with the byte where each word starts.
+func (ws *wordScan) eachAt(s string, fn func(id, i, n int)) {
 	for i := 0; i < len(s); {
 		r, sz := decodeRune(s[i:])
 		if ws.first.mayHave(r) {
@@ -52,7 +57,7 @@ func (ws *wordScan) each(s string, fn func(id, n int)) {
 				}
 				j += sz
 				if id := ws.nodes[n].id; id > 0 {
-					fn(int(id-1), j-i)
+					fn(int(id-1), i, j-i)
 				}
 			}
 		}

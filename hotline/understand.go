@@ -4578,7 +4578,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 	}
 	says := rd.says
 	text := rd.text
-	q.ownAsk = a.asksOwn
+	q.ownAsk, q.required = a.asksOwn, a.required
 	if a.asksOwn {
 		// 医保最迟几号交 晚了交要等好久才能报: each question of the act
 		// asks what its own clause asks
