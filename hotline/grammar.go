@@ -344,6 +344,13 @@ type grammar struct {
 		// Suffixes end a noun an act's phrase may stop short of (杀鸭 of
 		// 杀鸭子拔下来的毛)
 		Suffixes []string `yaml:"suffixes"`
+		// Doer are the words that, right after an act and the particle,
+		// make the two a person — the one who does it (偷茶籽的，…;
+		// 偷茶籽的我抓到了; 烧田埂的那个人): see doers
+		Doer []string `yaml:"doer"`
+		// DoerAsk are the words around what is asked of the doer that
+		// are not the act (我, 能, 总: 我能打他一顿不 asks of 打他一顿)
+		DoerAsk []string `yaml:"doer_ask"`
 	} `yaml:"modifier"`
 	// Inserted is how far a fact phrase's noun may stand from the rest of
 	// it when a modifier comes between (有城管局批的运输核准): at most Span

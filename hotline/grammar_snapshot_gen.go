@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "e188ce7ad11510f50f77bf617d169e1b19d9c6b3ec9e9af0cb11197c50473e80", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "c7e7b6620a375f71df3751f5c4b9b224472c02411560c46a9d0bb79b31f8e6b7", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -173,6 +173,8 @@ func grammarSnap0() *grammar {
 	s.Modifier.Stops = []string{"的", "在", "把", "到", "能", "可", "要", "行", "不", "没", "冇", "还", "是", "会", "得", "想", "去", "拿", "给", "和", "跟", "或"}
 	s.Modifier.Left = []string{"剩下来", "剩下", "剩", "下来", "出来", "起来", "过", "完", "掉", "好", "了"}
 	s.Modifier.Suffixes = []string{"子"}
+	s.Modifier.Doer = []string{"我", "你", "他", "她", "被", "那个人", "这个人", "那些人", "这些人", "那几个人", "人"}
+	s.Modifier.DoerAsk = []string{"那我", "我们", "我", "那", "能不能", "可不可以", "能", "可以", "就", "总", "也", "去", "想"}
 	s.Inserted.Span = 12
 	s.Inserted.Stops = []string{"不", "没", "冇", "未", "无", "要", "需", "该", "想", "能", "会", "吗", "么", "还", "去", "哪", "啥", "什", "给", "帮", "替", "把", "在", "到", "跟", "和"}
 	s.Ellipsis = []string{"呢"}
@@ -325,7 +327,7 @@ func grammarSnap0() *grammar {
 	s.Doubt = []string{"分不清", "搞不清", "弄不清", "不清楚", "不晓得", "不知道", "说不清", "认不出", "分不出"}
 	s.DoubtJoined = []string{"和", "跟", "与", "、"}
 	s.Lawful = []string{"违法不", "违法吗", "违法冇", "违法没", "违规不", "违规吗", "违规冇", "违规没", "犯法不", "犯法吗", "犯法冇", "犯不犯法", "违不违法", "违不违规", "算不算违规", "算不算违法", "算不算犯法", "是不是违法", "是不是违规", "是不是犯法", "合不合法", "合法不", "合法吗"}
-	s.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于", "有没有", "有冇得", "有没得", "有冇有", "有冇", "也算", "也算是", "要不要", "需不需要", "是不是要", "都要", "还要", "都得"}
+	s.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于", "有没有", "有冇得", "有没得", "有冇有", "有冇", "也算", "也算是", "要不要", "需不需要", "是不是要", "都要", "还要", "都得", "哪些地方是", "哪些地方算", "哪些地方属于", "哪里是", "哪里算", "哪里属于", "哪些是", "哪些算", "哪块是", "哪块算", "么子地方是", "么子地方算", "什么地方是", "什么地方算", "哪个地方是", "哪个地方算"}
 	s.ReadingsAlso = map[string][]string{"桔": {"jie"}}
 	s.FactWhether = []string{"没有", "没", "冇", "未"}
 	s.FactCondition.Before = []string{"要"}

@@ -1861,6 +1861,7 @@ func (p *parser) read(question string, today calendar.Date) *reading {
 	rd.acts = slices.DeleteFunc(rd.acts, func(h hit) bool { return p.insideDenial(rd, h) })
 	p.scope(rd)
 	p.modifiers(rd)
+	p.doers(rd)
 	p.purposes(rd)
 	rd.q.Unread = unread
 	return rd
@@ -5183,6 +5184,103 @@ func (p *parser) modifiers(rd *reading) {
 			rd.mods = append(rd.mods, [2]int{v.i, end})
 		}
 	}
+}
+
+// doers sets apart as the story an act said as its doer (偷茶籽的, 烧田埂的
+// 那个人: the act, the particle, then the clause's end or a word of doer)
+// when a later clause asks may I of something the call names no act for
+// (抓到偷茶籽的，把他的车扣下来总可以吧): the caller asks of what he will do
+// to the doer, which no notice covers — never of the doer's act. A
+// penalty or a report asked (放鞭炮的被抓了，罚多少) is the act's own.
+func (p *parser) doers(rd *reading) {
+	m := &p.g.Modifier
+	if len(m.Doer) == 0 || len(rd.acts) == 0 {
+		return
+	}
+	for k := range len(rd.acts) {
+		h := &rd.acts[k]
+		// (偷茶籽的被我抓到了: told as the story already, still the doer)
+		if h.neg || h.w.activity == nil {
+			continue
+		}
+		rest, ok := strings.CutPrefix(rd.text[h.objEnd():], m.Particle)
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest != "" && !clauseBreak(r) && !unicode.IsSpace(r) && !p.startsWithAny(rest, m.Doer) {
+			continue
+		}
+		// (我是卖菜的, 我开渣土车的: the caller's own trade, whose act a
+		// later question asks of — not 我抓到偷茶籽的, the object of 抓到)
+		if strings.HasSuffix(rd.text[:h.i], "是") || strings.HasSuffix(rd.text[:h.i], "我") {
+			continue
+		}
+		if k := p.asksOfNoAct(rd, h); k >= 0 {
+			h.bg, h.mod = true, true
+			p.doneToDoer(rd, k)
+		}
+	}
+}
+
+// doneToDoer adds, as an act no rule covers, what clause k asks may be
+// done (把他的车扣下来 of 把他的车扣下来总可以吧; 打他一顿 of 我能打他一顿不):
+// the clause without the caller and the modal before it and the asking
+// words after — when it holds a verb read, and once.
+func (p *parser) doneToDoer(rd *reading, k int) {
+	if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == k }) ||
+		!slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == k }) {
+		return
+	}
+	i := rd.clauseStart(rd.clauseEnd(0, k), k)
+	for i < len(rd.text) && rd.clause(i) != k {
+		i++
+	}
+	j := rd.clauseEnd(i, k)
+	s := strings.Trim(rd.text[i:j], "？?。！!，,、 ")
+	for {
+		n := len(s)
+		for _, w := range slices.Concat(p.g.ConfirmEnd, p.g.Asking, p.g.AskingEnd, p.g.Modifier.DoerAsk) {
+			s = strings.TrimSuffix(s, w)
+		}
+		for _, w := range p.g.Modifier.DoerAsk {
+			s = strings.TrimPrefix(s, w)
+		}
+		if len(s) == n {
+			break
+		}
+	}
+	if utf8.RuneCountInString(s) < 2 {
+		return
+	}
+	at := strings.Index(rd.text[i:j], s)
+	rd.acts = append(rd.acts, hit{i: i + at, j: i + at + len(s), w: word{act: s}, clause: k, words: s})
+	rd.mark(i+at, i+at+len(s))
+}
+
+// asksOfNoAct is the first clause after doer act d's that asks may I (a
+// word of asking, or one of asking_end or confirm_end ending it: 总可以吧)
+// of something done to the doer: it names him (third_person) and holds a
+// verb that is not d's, no act read and no consequence asked; -1 for none.
+func (p *parser) asksOfNoAct(rd *reading, d *hit) int {
+	last := rd.clause(len(rd.text) - 1)
+	for k := d.clause + 1; k <= last; k++ {
+		if slices.ContainsFunc(rd.acts, func(h hit) bool { return h.clause == k && h.w.activity != nil }) ||
+			!slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == k && !p.verbOf(v.words, d.w.activity) }) ||
+			!p.hasAny(clauseText(rd, k), p.g.ThirdPerson) {
+			continue
+		}
+		s := strings.TrimRight(clauseText(rd, k), "？?。！! ")
+		if s == "" {
+			continue
+		}
+		if p.hasAny(s, p.g.Consequence) {
+			return -1 // 罚不罚: the doer's act is asked of
+		}
+		if p.hasAny(s, p.g.Asking) || slices.ContainsFunc(slices.Concat(p.g.AskingEnd, p.g.ConfirmEnd), func(e string) bool { return strings.HasSuffix(s, e) }) {
+			return k
+		}
+	}
+	return -1
 }
 
 // modifierAfter is where the head noun begins when the text from byte i
