@@ -4099,6 +4099,11 @@ func (p *parser) paidAmount(rd *reading) (hit, bool) {
 	if !rd.says(p.g.Money) && !rd.says(p.g.AmountAsked) || p.textHas(rd, p.g.Fine) || p.textHas(rd, p.g.Consequence) {
 		return hit{}, false
 	}
+	// (我是特困户…今年也不用出钱吧: the group said is the insurance plan's,
+	// whose fee is asked — not the 出 of 出渣)
+	other := func(a *rules.Activity) bool {
+		return slices.ContainsFunc(rd.facts, func(f hit) bool { return f.w.about != nil && !f.neg && f.w.about != a })
+	}
 	for _, v := range rd.verbs {
 		if v.neg || v.j >= len(rd.text) || rd.clause(v.j) != v.clause {
 			continue
@@ -4106,7 +4111,7 @@ func (p *parser) paidAmount(rd *reading) (hit, bool) {
 		if r, _ := decodeRune(rd.text[v.j:]); !zh.IsNumeral(r) && (r < '0' || r > '9') {
 			continue
 		}
-		if a := p.onlyActivityOf(v.words); a != nil {
+		if a := p.onlyActivityOf(v.words); a != nil && !other(a) {
 			return hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: a}}, true
 		}
 	}
@@ -4120,7 +4125,7 @@ func (p *parser) paidAmount(rd *reading) (hit, bool) {
 			if !utf8.RuneStart(m[n]) || p.byVerb[m[:n]] == nil {
 				continue
 			}
-			if a := p.onlyActivityOf(m[:n]); a != nil {
+			if a := p.onlyActivityOf(m[:n]); a != nil && !other(a) {
 				return hit{i: k, j: k + n, clause: rd.clause(k), words: m[:n], w: word{activity: a}}, true
 			}
 		}
