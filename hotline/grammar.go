@@ -741,6 +741,13 @@ type grammar struct {
 		Before []string `yaml:"before"`
 		After  []string `yaml:"after"`
 	} `yaml:"fact_condition"`
+	// WhenCondition: a word of When among After (才能), said after one of
+	// Asked in its clause (要办么子证才能放), asks what one must do first,
+	// not when (see asksWhen)
+	WhenCondition struct {
+		After []string `yaml:"after"`
+		Asked []string `yaml:"asked"`
+	} `yaml:"when_condition"`
 	// PlaceAsks are the words of a call asking what a township counts as
 	// (属于, 算): no act, the place table's reading is the answer
 	PlaceAsks []string `yaml:"place_asks"`

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "3c110d85b25fab4fd95260598b1f4aa79c2d0935f51cc59850a1eb90a393256b", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "d1edb1b5539bec5a6c579ec7be52bf8d480712a667110bb549af9503d741b0a8", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -332,6 +332,8 @@ func grammarSnap0() *grammar {
 	s.FactWhether = []string{"没有", "没", "冇", "未"}
 	s.FactCondition.Before = []string{"要"}
 	s.FactCondition.After = []string{"才"}
+	s.WhenCondition.After = []string{"才准", "才能", "才可以"}
+	s.WhenCondition.Asked = []string{"么子", "什么", "啥子", "哪些", "哪样", "哪个"}
 	s.PlaceAsks = []string{"属于", "算", "算是", "是", "属不属于", "算不算", "是不是", "是否属于", "归", "归不归"}
 	s.FactWhere.Words = []string{"是哪些地方", "是哪里", "在哪里", "在哪块", "在哪", "包括哪些地方", "包括哪些", "有哪些地方", "是么子地方", "是什么地方", "划在哪里", "划在哪", "有好大", "有多大"}
 	s.FactWhere.Ends = []string{"呢", "啊", "呀", "哦", "嘛", "撒", "咯", "噻"}

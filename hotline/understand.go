@@ -4612,7 +4612,7 @@ func (p *parser) query(rd *reading, a hit, shared map[int]bool, today calendar.D
 		}
 	}
 	q.asks = askFlags{
-		when:        says(p.g.When),
+		when:        says(p.g.When) && p.asksWhen(text),
 		consequence: says(p.g.Consequence),
 		money:       says(p.g.Money),
 		deadline:    says(p.g.Deadline) || says(p.g.DaysLeft),
@@ -6742,3 +6742,29 @@ func modEndsClause(rd *reading, h hit) bool {
 // modTopicRunes bounds the noun after a describing act's 的 that ends its
 // clause as a topic (的车, 的车子, 的三轮车).
 const modTopicRunes = 5
+
+// asksWhen reports whether some word of When in s asks when: not one of
+// when_condition's after said after one of its asked words in its
+// sentence, with no other word of When there (要办么子证才能放 asks what
+// must be done first).
+func (p *parser) asksWhen(s string) bool {
+	wc := &p.g.WhenCondition
+	for _, w := range p.g.When {
+		for from := 0; from < len(s); {
+			k := strings.Index(s[from:], w)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			from = at + len(w)
+			if !slices.Contains(wc.After, w) {
+				return true
+			}
+			before := s[afterLast(s, at, clauseMarks):at]
+			if !p.hasAny(before, wc.Asked) {
+				return true
+			}
+		}
+	}
+	return false
+}
