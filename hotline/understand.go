@@ -6749,22 +6749,10 @@ const modTopicRunes = 5
 // must be done first).
 func (p *parser) asksWhen(s string) bool {
 	wc := &p.g.WhenCondition
-	for _, w := range p.g.When {
-		for from := 0; from < len(s); {
-			k := strings.Index(s[from:], w)
-			if k < 0 {
-				break
-			}
-			at := from + k
-			from = at + len(w)
-			if !slices.Contains(wc.After, w) {
-				return true
-			}
-			before := s[afterLast(s, at, clauseMarks):at]
-			if !p.hasAny(before, wc.Asked) {
-				return true
-			}
-		}
-	}
-	return false
+	asks := false
+	wordsAt(s, p.g.When, func(w string, at int) bool {
+		asks = !slices.Contains(wc.After, w) || !p.hasAny(s[afterLast(s, at, clauseMarks):at], wc.Asked)
+		return !asks
+	})
+	return asks
 }
