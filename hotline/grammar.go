@@ -199,7 +199,10 @@ type grammar struct {
 	// done (要盖篷布 beside 没盖篷布), ask whether it must be done;
 	// RequiredWhether among them ask it with no question word after
 	// (要不要装喷淋). See required.go.
-	RequiredAsk     []string `yaml:"required_ask"`
+	RequiredAsk []string `yaml:"required_ask"`
+	// RequiredLack are the negators besides Lack's that say a measure
+	// not taken in a breach's phrase (不装喷淋)
+	RequiredLack    []string `yaml:"required_lack"`
 	RequiredWhether []string `yaml:"required_whether"`
 	// DoneAsked ask whether an act told done brings trouble (烧了纸，有事没;
 	// 沿路撒了点土要紧不): said right after it, the act is asked of.
@@ -351,6 +354,9 @@ type grammar struct {
 		// DoerAsk are the words around what is asked of the doer that
 		// are not the act (我, 能, 总: 我能打他一顿不 asks of 打他一顿)
 		DoerAsk []string `yaml:"doer_ask"`
+		// DoerNotAfter, right before the act, make it the caller's own
+		// trade (我是卖菜的, 我开渣土车的), no doer
+		DoerNotAfter []string `yaml:"doer_not_after"`
 	} `yaml:"modifier"`
 	// Inserted is how far a fact phrase's noun may stand from the rest of
 	// it when a modifier comes between (有城管局批的运输核准): at most Span

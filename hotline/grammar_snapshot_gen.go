@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "d1edb1b5539bec5a6c579ec7be52bf8d480712a667110bb549af9503d741b0a8", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "72ab2612b347d20b71f1b8abd673a4704b7d7d49f3dad30bbb84f923976ee4df", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -120,6 +120,7 @@ func grammarSnap0() *grammar {
 	s.Asking = []string{"吗", "行不行", "行不", "可以不", "可不可以", "能不能", "会不会", "算不算", "有没有事", "有冇得事", "有事没", "有事不", "有事冇", "有事吗", "会有事吗", "会不会有事", "有不有事", "要紧不", "要不要紧", "要得不", "要不得", "得不", "得吗", "犯法不", "犯不犯法", "违法不", "违规不", "准不准", "没事吧", "冇事吧", "中不中", "得行不", "罚不罚", "管不管", "违不违法", "违不违规", "违规吗", "违法吗", "犯法吗", "是否违规", "是否违法", "是否允许", "是否可以", "是否合规", "能否", "可否", "算违规", "违规么", "不行啊", "不准啊", "不可以啊", "不许啊", "不行哦", "不行咯"}
 	s.AskingEnd = []string{"不", "冇", "么", "嘛", "啵", "呢"}
 	s.RequiredAsk = []string{"是不是一定要", "是不是必须", "是不是要", "是不是得", "是否需要", "是否必须", "是否要", "需不需要", "要不要", "用不用", "得不得", "一定要", "一定得", "必须要", "必须", "非要", "需要", "应该", "应当", "还要", "都要", "先要", "要先", "要", "得"}
+	s.RequiredLack = []string{"不"}
 	s.RequiredWhether = []string{"是不是", "是否", "需不需要", "要不要", "用不用", "得不得"}
 	s.DoneAsked = []string{"有事没", "有事不", "有事冇", "有事吗", "有没有事", "有冇得事", "有不有事", "会不会有事", "会有事吗", "没事吧", "冇事吧", "要紧不", "要不要紧", "要紧吗", "不要紧吧", "会不会罚", "会罚吗", "罚不罚", "犯法不", "犯法吗", "违法不", "违法吗", "违规不", "违规吗"}
 	s.Wishes = []string{"想", "打算", "准备"}
@@ -175,6 +176,7 @@ func grammarSnap0() *grammar {
 	s.Modifier.Suffixes = []string{"子"}
 	s.Modifier.Doer = []string{"我", "你", "他", "她", "被", "那个人", "这个人", "那些人", "这些人", "那几个人", "人"}
 	s.Modifier.DoerAsk = []string{"那我", "我们", "我", "那", "能不能", "可不可以", "能", "可以", "就", "总", "也", "去", "想"}
+	s.Modifier.DoerNotAfter = []string{"是", "我"}
 	s.Inserted.Span = 12
 	s.Inserted.Stops = []string{"不", "没", "冇", "未", "无", "要", "需", "该", "想", "能", "会", "吗", "么", "还", "去", "哪", "啥", "什", "给", "帮", "替", "把", "在", "到", "跟", "和"}
 	s.Ellipsis = []string{"呢"}

@@ -5212,7 +5212,7 @@ func (p *parser) doers(rd *reading) {
 		}
 		// (我是卖菜的, 我开渣土车的: the caller's own trade, whose act a
 		// later question asks of — not 我抓到偷茶籽的, the object of 抓到)
-		if strings.HasSuffix(rd.text[:h.i], "是") || strings.HasSuffix(rd.text[:h.i], "我") {
+		if p.hasSuffixLen(rd.text[:h.i], m.DoerNotAfter) > 0 {
 			continue
 		}
 		if k := p.asksOfNoAct(rd, h); k >= 0 {
@@ -5231,7 +5231,7 @@ func (p *parser) doneToDoer(rd *reading, k int) {
 		!slices.ContainsFunc(rd.verbs, func(v hit) bool { return v.clause == k }) {
 		return
 	}
-	i := rd.clauseStart(rd.clauseEnd(0, k), k)
+	i := 0 // (a clause's bytes run together)
 	for i < len(rd.text) && rd.clause(i) != k {
 		i++
 	}
@@ -8148,11 +8148,11 @@ func (p *parser) ripeningVariety(rd *reading) {
 		k = end
 		start := at
 		for { // 霜降那时候才熟: the words between, from the verb back
-			w := hasSuffixAny(text[:start], rp.Between)
-			if w == "" {
+			n := p.hasSuffixLen(text[:start], rp.Between)
+			if n == 0 {
 				break
 			}
-			start -= len(w)
+			start -= n
 		}
 		if h, ok := p.ripeName(text[:start], rp.Suffix); ok {
 			h.j, h.clause = end, rd.clause(h.i)
@@ -8195,17 +8195,6 @@ func indexAny(s string, ws []string) (int, int) {
 		}
 	}
 	return best, n
-}
-
-// hasSuffixAny is the longest of ws s ends with; "" for none.
-func hasSuffixAny(s string, ws []string) string {
-	best := ""
-	for _, w := range ws {
-		if len(w) > len(best) && strings.HasSuffix(s, w) {
-			best = w
-		}
-	}
-	return best
 }
 
 // pastWorn is s past a word for a thing's wear said before it (烂塑料袋,

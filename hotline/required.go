@@ -26,12 +26,12 @@ const maxRequiredSubject = 4
 
 // requiredWords derives, at load, the required things from the act
 // phrases (after lackVariants, so every negator of a lack is there): a
-// phrase whose negator, no word of a ban (不能, 不准), is followed by two
+// phrase whose negator (of lack or required_lack), no word of a ban (不能, 不准), is followed by two
 // or more characters with no negator among them. The A-not-A question (有没有, 要不要) negates
 // nothing; a thing that is itself an act phrase (交医保 of 没交医保) is
 // asked as that act.
 func (p *parser) requiredWords() error {
-	negs := slices.Concat(p.g.Lack, []string{"不"})
+	negs := slices.Concat(p.g.Lack, p.g.RequiredLack)
 	slices.SortStableFunc(negs, func(a, b string) int { return len(b) - len(a) })
 	hasNeg := func(s string) bool {
 		return slices.ContainsFunc(negs, func(n string) bool { return strings.Contains(s, n) })

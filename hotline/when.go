@@ -256,32 +256,25 @@ func (p *parser) asksPeriod(rd *reading, acts []hit) bool {
 // it: 整改期最后一天，在人行道上摆摊 describes the day, where 12月31号是不是
 // 最后一天 and 最后一天来得及吗 ask the deadline.
 func (p *parser) deadlineDescribes(text string) bool {
-	found := false
-	for _, w := range p.g.Deadline {
-		for from := 0; ; {
-			i := strings.Index(text[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(w)
-			found = true
-			rest := text[from:]
-			r, size := utf8.DecodeRuneInString(rest)
-			if size == 0 || !unicode.IsPunct(r) && !unicode.IsSpace(r) || strings.TrimSpace(rest[size:]) == "" {
-				return false
-			}
-			start := 0
-			if j := strings.LastIndexFunc(text[:i], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }); j >= 0 {
-				_, n := utf8.DecodeRuneInString(text[j:])
-				start = j + n
-			}
-			if p.hasAny(text[start:from], p.yesNo) {
-				return false
-			}
+	found, describes := false, true
+	wordsAt(text, p.g.Deadline, func(w string, i int) bool {
+		found = true
+		from := i + len(w)
+		rest := text[from:]
+		r, size := utf8.DecodeRuneInString(rest)
+		if size == 0 || !unicode.IsPunct(r) && !unicode.IsSpace(r) || strings.TrimSpace(rest[size:]) == "" {
+			describes = false
+			return false
 		}
-	}
-	return found
+		start := 0
+		if j := strings.LastIndexFunc(text[:i], func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }); j >= 0 {
+			_, n := utf8.DecodeRuneInString(text[j:])
+			start = j + n
+		}
+		describes = !p.hasAny(text[start:from], p.yesNo)
+		return describes
+	})
+	return found && describes
 }
 
 // oneDaySaid reports whether the call names a day (not a month, a
