@@ -1712,8 +1712,9 @@ var heldoutSets = []heldoutSet{
 	// 炭火盆子 a brazier, 松明子点起 a pine torch, 点…熏蚊子 a coil): 184 (73.0 %); 屋里的 before a worn thing
 	// (屋里的烂塑料袋) whose it is, not indoors: 185 (73.4 %); what a dig leaves hauled for one who asked (有人喊我帮他
 	// 拉几车挖出来的土), 在工地里面 on the site: 187 (74.2 %); 抢着摘 the snatching, 趁冇人…弄几袋茶果 the stealing:
-	// 189 (75.0 %).
-	{"set60", heldout60Glob, 250, 0.75, 0},
+	// 189 (75.0 %). Session 40 (fixA): what was read right: a renovation's rubble 冇地方放 piled by a later clause's bare
+	// verb (先在楼道里堆几天), one's own yard no designated point, 生活垃圾站 the household collection point: 192 (76.2 %).
+	{"set60", heldout60Glob, 250, 0.76, 0},
 	// Held-out set 63 (testdata/heldout/s63-leading, 252 calls in 7 categories, session 37): leading, rhetorical and
 	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief
 	// about the rule right or wrong. Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main
@@ -1754,6 +1755,7 @@ var heldoutSets = []heldoutSet{
 	// three act keys named narrower (装修垃圾 piled, 烂西瓜 dumped at will): 226 (89.7 %). Session 38 (set64): what was read
 	// right: 雨水多 rain, not the solar term; 老娘山上 a parent's hill; 自家基地 one's own: 229 (90.9 %); a key wrong about
 	// what the caller said corrected (帮别人拉渣土 with no place: the planning area asked): 230 (91.3 %).
+	// Session 40 (fixA): what was read right: 装修垃圾冇地方放，堆在…楼道里 the piling, not denied: 231 (91.7 %).
 	{"set64", heldout64Glob, 250, 0.91, 0},
 	// Held-out set 65 (testdata/heldout/s65-habits, 252 calls in 7 categories, session 38): habits, repetitions and
 	// spans (天天, 每年清明, 一直, 这段时间, 整个冬天, 一年到头, 往年都是这样, 以后每年都按这个来吗). Its first run, before any change made for it, scored 212 of 252 (84.1 %) on main

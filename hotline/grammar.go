@@ -185,8 +185,11 @@ type grammar struct {
 	// Self are people words for the caller (我自己).
 	Self   []string `yaml:"self"`
 	NotYet []string `yaml:"not_yet"`
-	Remedy []string `yaml:"remedy"`
-	Focus  []string `yaml:"focus"`
+	// LackPlace are the words of a place lacking (冇地方放): an act denied
+	// after one gives way to a later clause's bare verb.
+	LackPlace []string `yaml:"lack_place"`
+	Remedy    []string `yaml:"remedy"`
+	Focus     []string `yaml:"focus"`
 	// FocusEnds open a clause that turns from a focused act (只插花不烧纸，
 	// 但是放了一挂鞭炮): 只 does not reach past them.
 	FocusEnds []string `yaml:"focus_ends"`

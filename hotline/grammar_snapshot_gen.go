@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "72ab2612b347d20b71f1b8abd673a4704b7d7d49f3dad30bbb84f923976ee4df", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "31cf1ba9f364a24878102c4af1a39a9b0b1e545bb07e1b6f6da49d44170dfeaf", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -114,6 +114,7 @@ func grammarSnap0() *grammar {
 	s.ThirdPerson = []string{"他", "她"}
 	s.Self = []string{"自己", "我自己", "本人"}
 	s.NotYet = []string{"没有", "没", "冇", "未", "还没", "还冇", "还没有", "莫得", "还莫得"}
+	s.LackPlace = []string{"冇地方", "没地方", "没有地方", "冇得地方", "没得地方"}
 	s.Remedy = []string{"怎么办", "咋办", "么办", "怎么搞", "咋搞", "怎么弄", "咋弄", "来得及", "么子办法", "有么子办法", "有什么办法", "有啥办法", "还能补", "能补吗", "能不能补", "补得到", "补得不", "还补得", "可以补", "补不补得", "能补不", "补交得"}
 	s.Focus = []string{"只是", "只", "光", "就只", "仅仅", "仅"}
 	s.FocusEnds = []string{"但是", "可是", "不过", "但", "还", "又", "另外", "顺便", "然后", "后来", "结果"}

@@ -94,7 +94,7 @@ func (p *parser) earlierObject(rd *reading) (hit, bool) {
 	found := false
 	for i := 0; i < v.i && rd.clause(i) < v.clause; {
 		r, sz := decodeRune(s[i:])
-		if p.objects.first.mayHave(r) && rd.free(i, i+sz) && !rd.inAct(i, i+sz) && !slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i <= i && i < f.j }) {
+		if p.objects.first.mayHave(r) && (rd.free(i, i+sz) || p.inLackDenied(rd, i)) && !rd.inAct(i, i+sz) && !slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i <= i && i < f.j }) {
 			// (the longest object said there: 建筑垃圾, not the 垃圾 in it;
 			// not the kind asked after 算不算: 旧柜子算不算建筑垃圾)
 			long := ""
@@ -117,6 +117,28 @@ func (p *parser) earlierObject(rd *reading) (hit, bool) {
 		i += sz
 	}
 	return best, found
+}
+
+// inLackDenied reports whether byte i lies in the object of an act denied
+// only for want of a place (the 拆下来的东西 of 拆下来的东西冇地方放): the
+// thing a later clause's bare verb may still take.
+func (p *parser) inLackDenied(rd *reading, i int) bool {
+	return slices.ContainsFunc(rd.acts, func(h hit) bool {
+		return h.neg && h.objStart() <= i && i < h.objEnd() && !(h.i <= i && i < h.j) && p.hasSuffixAny(rd.text[:h.i], p.g.LackPlace)
+	})
+}
+
+// onlyLackDenied reports whether every act in neg is denied only for want
+// of a place (冇地方放: a lack_place word right before its verb) — the
+// reason for what the caller does next, which a later bare verb says; true
+// for none.
+func (p *parser) onlyLackDenied(rd *reading, neg []hit) bool {
+	for _, h := range neg {
+		if !p.hasSuffixAny(rd.text[:h.i], p.g.LackPlace) {
+			return false
+		}
+	}
+	return true
 }
 
 // unreadRunes counts the characters of the call that are no pause and
@@ -3191,8 +3213,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		// not denied, takes the nearest object of its frames said in an
 		// earlier clause that no act or fact phrase holds — the story
 		// named what the question then only says the verb of
-		// (not beside a denied act: 摩托车没停在消防通道上 停在划好的车位里)
-		if h, ok := p.earlierObject(rd); ok && len(neg) == 0 {
+		// (not beside a denied act: 摩托车没停在消防通道上 停在划好的车位里
+		// — unless it is denied only for want of a place: 拆下来的东西冇地方放，
+		// 先在楼道里堆几天)
+		if h, ok := p.earlierObject(rd); ok && p.onlyLackDenied(rd, neg) {
 			return []hit{h}
 		}
 		// 鞭炮 过年 后山: a fragment with no verb at all names its act by an
@@ -3211,7 +3235,13 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// uncovered ones said as what a thing is from (修房子的): the call's last
 	// bare verb takes that thing, said in an earlier clause, as above
 	// (not a choice weighed: 是倒在村口还是拉到城区的消纳场，村口的要得不)
-	if len(pos) > 0 && len(neg) == 0 && !slices.ContainsFunc(pos, func(h hit) bool { return h.w.activity != nil || !h.bg }) && !p.hasAny(rd.text, p.g.Alternatives) {
+	// — and, when the one covered act said is denied only for want of a
+	// place, any uncovered act beside it is the story's setting (城里屋里装修，
+	// 拆下来的东西冇地方放，先在楼道里堆几天)
+	uncovered := !slices.ContainsFunc(pos, func(h hit) bool { return h.w.activity != nil })
+	fromThing := len(neg) == 0 && !slices.ContainsFunc(pos, func(h hit) bool { return !h.bg })
+	lacking := len(neg) > 0 && p.onlyLackDenied(rd, neg)
+	if len(pos) > 0 && uncovered && (fromThing || lacking) && !p.hasAny(rd.text, p.g.Alternatives) {
 		if h, ok := p.earlierObject(rd); ok {
 			return []hit{h}
 		}

@@ -13,10 +13,10 @@ var _ rules.Str
 
 // snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
 var snapshotFiles = []snapshot.File[fileSpec]{
-	{Sum: "0b61c30ef3d525823289981048ec8b58c8a6b958f369ee11c4805cf7e40fbad8", Decode: snap0},  // activities.yaml
+	{Sum: "0979d5af5ca62de34cfa8f5269c83994705062319b33db2c4b319b8b7ff7a82f", Decode: snap0},  // activities.yaml
 	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
-	{Sum: "a6504f9a073497c069e227d955369e3f764ac66d71a20d8249087b9c9588b246", Decode: snap3},  // facts.yaml
+	{Sum: "8dd4607fb4347842e78a196fa8f584215155fc2149d5d45fc341f10551d5aafd", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "c2ff0d9585b55e9020c7b4677ff5d5df8066acbd99adfd0ac4add0e99aed61b9", Decode: snap5},  // nouns.yaml
 	{Sum: "fdc40ecb5d14286e867326e0753e08db22a61afe40ac5a34e806e67e0552f34d", Decode: snap6},  // periods.yaml
@@ -457,7 +457,7 @@ func snap0() *fileSpec {
 		x1 := &s.Activities[75]
 		(*x1).Activity = rules.Str{Value: "mix_construction_waste_into_household", Pos: rules.Pos{Line: 874, Col: 15}}
 		(*x1).Words = []string{"装修垃圾扔进", "装修垃圾丢进", "装修垃圾倒进", "建筑垃圾扔进", "建筑垃圾倒进"}
-		(*x1).Frames = []Frame{{Verbs: []string{"混", "掺", "混入", "混进", "混到", "掺到"}, Objects: []string{"生活垃圾", "生活垃圾桶", "垃圾桶", "生活垃圾收集点", "垃圾收集点", "收集点", "生活垃圾点"}}, {Verbs: []string{"丢", "扔", "倒", "放", "塞", "装"}, Objects: []string{"生活垃圾桶", "垃圾桶", "垃圾箱", "生活垃圾箱", "小区垃圾桶", "小区的垃圾桶", "小区的生活垃圾桶", "楼下的垃圾桶", "楼下垃圾桶", "楼下的生活垃圾桶", "门口的垃圾桶", "路边的垃圾桶", "街边的垃圾桶", "小区垃圾箱", "小区的垃圾箱", "垃圾桶里", "垃圾桶里面", "垃圾箱里", "生活垃圾里", "生活垃圾里面", "生活垃圾中", "生活垃圾当中", "垃圾收集点", "生活垃圾收集点", "小区垃圾收集点", "小区的垃圾收集点", "垃圾站", "垃圾池", "收集点", "生活垃圾点", "小区生活垃圾点", "小区的生活垃圾点", "生活垃圾投放点", "垃圾投放点", "小区垃圾投放点"}, With: []string{"搞装修", "装房子", "屋里装修", "小区里装修", "家里装修", "房子装修", "装修垃圾", "建筑垃圾", "渣土", "砖", "渣子", "建渣", "砖渣", "瓷砖", "装修拆下来的", "石膏板", "水泥块", "水泥渣", "墙皮", "吊顶", "敲下来的", "砸下来的", "拆下来的", "装修完的垃圾", "装修剩的垃圾", "装修剩下的垃圾", "装修的垃圾", "装修出来的垃圾", "装修拆下来的垃圾", "装修时的垃圾", "装修时候的垃圾", "装修搞出来的"}}}
+		(*x1).Frames = []Frame{{Verbs: []string{"混", "掺", "混入", "混进", "混到", "掺到"}, Objects: []string{"生活垃圾", "生活垃圾桶", "垃圾桶", "生活垃圾收集点", "垃圾收集点", "收集点", "生活垃圾点"}}, {Verbs: []string{"丢", "扔", "倒", "放", "塞", "装"}, Objects: []string{"生活垃圾桶", "垃圾桶", "垃圾箱", "生活垃圾箱", "小区垃圾桶", "小区的垃圾桶", "小区的生活垃圾桶", "楼下的垃圾桶", "楼下垃圾桶", "楼下的生活垃圾桶", "门口的垃圾桶", "路边的垃圾桶", "街边的垃圾桶", "小区垃圾箱", "小区的垃圾箱", "垃圾桶里", "垃圾桶里面", "垃圾箱里", "生活垃圾里", "生活垃圾里面", "生活垃圾中", "生活垃圾当中", "垃圾收集点", "生活垃圾收集点", "小区垃圾收集点", "小区的垃圾收集点", "垃圾站", "垃圾池", "收集点", "生活垃圾点", "小区生活垃圾点", "小区的生活垃圾点", "生活垃圾投放点", "垃圾投放点", "小区垃圾投放点", "生活垃圾站", "小区生活垃圾站", "小区的生活垃圾站"}, With: []string{"搞装修", "装房子", "屋里装修", "小区里装修", "家里装修", "房子装修", "装修垃圾", "建筑垃圾", "渣土", "砖", "渣子", "建渣", "砖渣", "瓷砖", "装修拆下来的", "石膏板", "水泥块", "水泥渣", "墙皮", "吊顶", "敲下来的", "砸下来的", "拆下来的", "装修完的垃圾", "装修剩的垃圾", "装修剩下的垃圾", "装修的垃圾", "装修出来的垃圾", "装修拆下来的垃圾", "装修时的垃圾", "装修时候的垃圾", "装修搞出来的"}}}
 	}
 	{
 		x1 := &s.Activities[76]
@@ -1128,7 +1128,7 @@ func snap2() *fileSpec {
 // snap3 is facts.yaml decoded.
 func snap3() *fileSpec {
 	s := &fileSpec{}
-	snapMake(&s.Phrases, 131)
+	snapMake(&s.Phrases, 132)
 	{
 		x1 := &s.Phrases[0]
 		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 6, Col: 29}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 6, Col: 64}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 6, Col: 46}, Quoted: true}}
@@ -1710,290 +1710,299 @@ func snap3() *fileSpec {
 	}
 	{
 		x1 := &s.Phrases[84]
-		(*x1).Facts = map[string]rules.Str{"set_time_route": {Value: "true", Pos: rules.Pos{Line: 708, Col: 29}, Quoted: true}}
-		(*x1).Words = []string{"按规定的时间和路线", "按规定的时间和线路", "按规定的时间、路线", "按规定的时间路线", "按规定时间和路线", "按规定时间路线", "按规定的路线", "按规定路线", "按规定的线路", "按规定线路", "按规定的时间", "按规定时间", "走规定的路线", "走规定路线", "按核准的路线", "按核准路线", "按批的路线", "规定的时间和路线", "规定的时间、路线"}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 709, Col: 31}, Quoted: true}}
+		(*x1).Note = "建筑垃圾堆在自家院子里，没说是物业或社区指定的堆放点的，按不在指定地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
+		(*x1).NoteEN = "construction waste piled in one's own yard, not said to be the point the manager or community designated, is read as not at a designated place (8号 第七条, reading suiyi-means-undesignated)"
+		(*x1).Words = []string{"院子里", "自家院子里", "院子"}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 713, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 714, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 714, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[85]
-		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "true", Pos: rules.Pos{Line: 713, Col: 28}, Quoted: true}}
-		(*x1).Words = []string{"摘茶籽的时候", "摘茶籽时", "摘茶果的时候", "摘油茶的时候", "采摘油茶果时", "采摘的时候", "采摘时", "打茶籽的时候", "打茶籽时", "摘茶子的时候", "采茶籽的时候", "捡茶籽的时候", "摘油茶果的时候", "打茶果的时候", "摘茶果时", "摘的时候", "摘茶籽顺手", "摘茶籽顺便", "摘茶果顺手", "摘茶果顺便", "摘油茶顺手", "摘油茶顺便", "打茶籽顺手", "打茶籽顺便", "打茶果顺手", "打茶果顺便", "采茶籽顺手", "采茶籽顺便", "捡茶籽顺手", "捡茶籽顺便", "摘茶子顺手", "摘茶子顺便"}
+		(*x1).Facts = map[string]rules.Str{"set_time_route": {Value: "true", Pos: rules.Pos{Line: 716, Col: 29}, Quoted: true}}
+		(*x1).Words = []string{"按规定的时间和路线", "按规定的时间和线路", "按规定的时间、路线", "按规定的时间路线", "按规定时间和路线", "按规定时间路线", "按规定的路线", "按规定路线", "按规定的线路", "按规定线路", "按规定的时间", "按规定时间", "走规定的路线", "走规定路线", "按核准的路线", "按核准路线", "按批的路线", "规定的时间和路线", "规定的时间、路线"}
 	}
 	{
 		x1 := &s.Phrases[86]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 719, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "true", Pos: rules.Pos{Line: 721, Col: 28}, Quoted: true}}
+		(*x1).Words = []string{"摘茶籽的时候", "摘茶籽时", "摘茶果的时候", "摘油茶的时候", "采摘油茶果时", "采摘的时候", "采摘时", "打茶籽的时候", "打茶籽时", "摘茶子的时候", "采茶籽的时候", "捡茶籽的时候", "摘油茶果的时候", "打茶果的时候", "摘茶果时", "摘的时候", "摘茶籽顺手", "摘茶籽顺便", "摘茶果顺手", "摘茶果顺便", "摘油茶顺手", "摘油茶顺便", "打茶籽顺手", "打茶籽顺便", "打茶果顺手", "打茶果顺便", "采茶籽顺手", "采茶籽顺便", "捡茶籽顺手", "捡茶籽顺便", "摘茶子顺手", "摘茶子顺便"}
+	}
+	{
+		x1 := &s.Phrases[87]
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 727, Col: 28}, Quoted: true}}
 		(*x1).Note = "山主同意（基地和企业组织人员摘）按有采摘的权利理解"
 		(*x1).NoteEN = "with the holder's consent (a base or firm organising its workers), read as having the right to pick"
 		(*x1).Words = []string{"老板请我去", "老板请我", "老板喊我去", "老板叫我去", "老板雇我", "同意我去", "同意我摘", "答应我去", "答应了我", "他同意了", "同意了的", "山主同意", "承包户同意", "主人家同意", "经过山主同意", "经山主同意", "山主同意了的", "喊我去帮他", "叫我去帮他", "喊我帮他", "叫我帮他", "请我去帮他", "喊我去帮忙", "叫我去帮忙", "他喊我克的", "喊我克的", "喊我去的", "叫我去的", "叫我克的", "请我克的", "请我去的", "他请我去的", "他叫我去的", "请我克帮忙", "请我去帮忙", "喊我克帮忙", "合作社", "她同意的", "他同意的", "她同意了", "她答应了的", "他答应了的", "给老板摘", "帮老板摘", "同意了我", "人家同意了", "别个同意了", "山主同意了", "人家同意的", "别个同意的", "人家答应了", "别个答应了", "答应了的", "组织人员", "组织工人", "组织人", "组织社员", "组织员工", "基地组织", "公司组织", "企业组织", "跟山主讲好了", "跟山主说好了", "和山主讲好了", "和山主说好了", "跟他讲好了", "跟他说好了", "跟人家讲好了", "跟人家说好了", "跟别个讲好了", "跟主人家讲好了", "讲好了再摘", "讲好了去摘", "说好了再摘", "说好了去摘", "受雇", "受雇于", "帮承包户", "替承包户", "帮山主", "替山主", "受承包户", "受山主", "家长同意了", "家长同意的", "基地同意的", "基地同意了", "公司同意了", "公司同意的", "喊我们去帮他", "叫我们去帮他", "请我们去帮他", "喊我们全家去帮他", "叫我们全家去帮他", "讲了同意的", "说了同意的", "讲了同意", "说了同意", "讲同意了", "说同意了", "打电话同意了", "电话里同意了", "电话里讲好了", "电话里说好了", "打电话讲好了", "打电话说好了"}
 	}
 	{
-		x1 := &s.Phrases[87]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 738, Col: 28}, Quoted: true}}
+		x1 := &s.Phrases[88]
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 746, Col: 28}, Quoted: true}}
 		(*x1).Note = "摘到别人那边（越界采摘）、老板（山主）不晓得，按没有采摘的权利理解"
 		(*x1).NoteEN = "picking over onto the other side, or the holder (老板) not knowing, read as having no right to pick"
 		(*x1).Words = []string{"到他那边去了", "到他那边去摘", "到他家那边去了", "到别人那边去了", "到人家那边去了", "到隔壁那边去了", "到别个那边去了", "老板不晓得", "老板又不晓得", "老板也不晓得", "老板不知道", "老板又不知道", "老板冇同意", "老板没同意", "老板不同意"}
 	}
 	{
-		x1 := &s.Phrases[88]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 744, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 744, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 744, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 744, Col: 23}, Quoted: true}}
+		x1 := &s.Phrases[89]
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 752, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 752, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 752, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 752, Col: 23}, Quoted: true}}
 		(*x1).Note = "租来的山（租了别人的山）按自己承包经营的山理解"
 		(*x1).NoteEN = "a hill rented from another, read as one's own holding"
 		(*x1).Words = []string{"租了别人的山", "租别人的山", "租了人家的山", "租人家的山", "租来的山", "租来的茶山", "租的山", "租的茶山", "租了块山", "租了片山", "租了座山", "租了别人的茶山", "租别人的茶山", "租了人家的茶山", "流转来的山", "流转来的茶山", "转包来的山"}
 	}
 	{
-		x1 := &s.Phrases[89]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 752, Col: 28}, Quoted: true}}
+		x1 := &s.Phrases[90]
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 760, Col: 28}, Quoted: true}}
 		(*x1).Note = "帮亲戚摘（在他们山上），村里组织摘集体的山，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "picking for a relative, or the village organising the pick of its hill, read as with the holder's consent"
 		(*x1).Words = []string{"帮我哥", "帮我姐", "帮我弟", "帮我妹", "帮我哥哥", "帮我姐姐", "帮亲戚", "帮我舅舅", "帮舅舅", "帮我叔叔", "帮我伯伯", "帮我姑姑", "帮我姨妈", "帮娘家", "帮我表哥", "帮我老表", "村里组织", "村上组织", "组上组织", "村集体组织", "集体组织", "帮我表姐", "帮我表妹", "帮我表弟", "丈母娘家的山", "岳父家的山", "岳母家的山", "老丈人家的山", "老婆家的山", "老公家的山", "婆家的山", "老公家的", "老婆家的", "婆家的", "老婆屋企", "叫我来的", "喊我来的", "请我来的", "她叫我来的", "他叫我来的", "山主叫我来", "山主自己叫我来", "山主喊我来", "山主自己喊我来", "山主请我来", "山主让我来", "主人家叫我来", "主人家喊我来", "叫我来帮忙", "喊我来帮忙", "请我来帮忙"}
 	}
 	{
-		x1 := &s.Phrases[90]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 763, Col: 52}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 763, Col: 87}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 763, Col: 69}, Quoted: true}, "picking_right": {Value: "true", Pos: rules.Pos{Line: 763, Col: 28}, Quoted: true}}
+		x1 := &s.Phrases[91]
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 771, Col: 52}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 771, Col: 87}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 771, Col: 69}, Quoted: true}, "picking_right": {Value: "true", Pos: rules.Pos{Line: 771, Col: 28}, Quoted: true}}
 		(*x1).Note = "父母的山按家里人的山理解：家里人去摘，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "a parent's hill, read as the family's — a member picking there with the holder's consent"
 		(*x1).Words = []string{"我妈的山", "我爸的山", "我娘的山", "我爹的山", "我老妈的山", "我老爸的山", "我爸妈的山", "我父母的山", "爸妈的山", "父母的山", "我妈的茶山", "我爸的茶山", "我娘的茶山", "我爹的茶山", "我爸妈的茶山", "我妈山上", "我爸山上", "我娘山上", "我爹山上", "家里人的山", "屋里人的山", "老娘山上", "老娘的山", "老娘的茶山", "老妈山上", "老妈的山", "老爸山上", "老爸的山", "老爹山上"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 770, Col: 24}, Quoted: true}}
-	}
-	{
-		x1 := &s.Phrases[91]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 772, Col: 28}, Quoted: true}}
-		(*x1).Note = "帮亲戚摘（在他们山上），按经山主同意、有采摘的权利理解"
-		(*x1).NoteEN = "picking on a relative's hill, read as with the holder's consent"
-		(*x1).Words = []string{"丈人家的", "老丈人家的", "岳父家的", "丈母娘家的", "岳父母家的"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 776, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 778, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[92]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 779, Col: 28}, Quoted: true}}
-		(*x1).Note = "村里、组里统一组织摘集体的山，按经山主同意、有采摘的权利理解"
-		(*x1).NoteEN = "the village or group organising the pick of its hill, read as with the holder's consent"
-		(*x1).Words = []string{"村里统一组织", "村上统一组织", "组里统一组织", "组上统一组织", "村集体统一组织", "村委会统一组织", "村里统一安排", "组里统一安排"}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 780, Col: 28}, Quoted: true}}
+		(*x1).Note = "帮亲戚摘（在他们山上），按经山主同意、有采摘的权利理解"
+		(*x1).NoteEN = "picking on a relative's hill, read as with the holder's consent"
+		(*x1).Words = []string{"丈人家的", "老丈人家的", "岳父家的", "丈母娘家的", "岳父母家的"}
 		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 784, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[93]
 		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 787, Col: 28}, Quoted: true}}
-		(*x1).Note = "油茶基地、公司招人、组织大家摘，按基地和企业组织人员、有采摘的权利理解"
-		(*x1).NoteEN = "a base or firm recruiting and organising pickers, read as with the holder's consent"
-		(*x1).Words = []string{"油茶基地招人", "基地招人", "基地开始招人", "油茶基地开始招人", "公司招人", "招人摘", "招人摘茶籽", "组织大家", "组织大家上山", "组织大家去摘"}
+		(*x1).Note = "村里、组里统一组织摘集体的山，按经山主同意、有采摘的权利理解"
+		(*x1).NoteEN = "the village or group organising the pick of its hill, read as with the holder's consent"
+		(*x1).Words = []string{"村里统一组织", "村上统一组织", "组里统一组织", "组上统一组织", "村集体统一组织", "村委会统一组织", "村里统一安排", "组里统一安排"}
 		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 792, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[94]
-		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 794, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 795, Col: 28}, Quoted: true}}
+		(*x1).Note = "油茶基地、公司招人、组织大家摘，按基地和企业组织人员、有采摘的权利理解"
+		(*x1).NoteEN = "a base or firm recruiting and organising pickers, read as with the holder's consent"
+		(*x1).Words = []string{"油茶基地招人", "基地招人", "基地开始招人", "油茶基地开始招人", "公司招人", "招人摘", "招人摘茶籽", "组织大家", "组织大家上山", "组织大家去摘"}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 800, Col: 24}, Quoted: true}}
+	}
+	{
+		x1 := &s.Phrases[95]
+		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 802, Col: 23}, Quoted: true}}
 		(*x1).Note = "自家屋门口、屋前屋后的那棵树，自家地里种的，按自家承包经营的理解"
 		(*x1).NoteEN = "the tree at one's own door or in one's own plot, read as one's own holding"
 		(*x1).Words = []string{"屋门口那棵", "屋门口的那棵", "屋门前那棵", "屋门前的那棵", "屋前那棵", "屋后那棵", "屋背后那棵", "门口那棵", "门前那棵", "自家地里种的", "自己地里种的", "我家地里种的", "自家地里新栽的", "自家地里新种的", "自己地里新栽的", "自家地里栽的"}
 	}
 	{
-		x1 := &s.Phrases[95]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 801, Col: 28}, Quoted: true}}
+		x1 := &s.Phrases[96]
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 809, Col: 28}, Quoted: true}}
 		(*x1).Note = "请人摘按山主请人（有采摘的权利）理解"
 		(*x1).NoteEN = "hiring pickers, read as the holder hiring them (the right to pick)"
 		(*x1).Words = []string{"请了人", "请了", "雇了", "请的人", "雇的人", "请人", "雇人", "喊人", "叫人", "请几个人", "请了几个人", "雇几个人", "雇了几个人", "喊几个人", "喊了几个人", "叫几个人", "叫了几个人", "请隔壁", "请邻居", "请亲戚", "请了隔壁", "请了邻居", "喊隔壁", "喊邻居", "请工", "请了工", "请小工", "雇小工"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 807, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 815, Col: 24}, Quoted: true}}
 	}
 	{
-		x1 := &s.Phrases[96]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 808, Col: 28}, Quoted: true}}
+		x1 := &s.Phrases[97]
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 816, Col: 28}, Quoted: true}}
 		(*x1).Note = "没经过山主同意按无权采摘理解"
 		(*x1).NoteEN = "without the holder's consent, read as having no right to pick"
 		(*x1).Words = []string{"没经过主人同意", "没经主人同意", "没经过山主同意", "没经山主同意", "没经过同意", "未经同意", "没有经过同意", "主人不同意", "山主不同意", "没问过主人", "没经过人家同意", "没跟主人讲", "冇问过人家", "没问过人家", "没有问过人家", "冇问人家", "没问人家", "没经人家同意", "冇经人家同意", "冇经过人家同意", "人家没同意", "人家冇同意", "别个没同意", "别个冇同意", "没经别个同意", "冇经别个同意", "没经过别个同意", "冇经过别个同意", "冇跟人家讲", "没跟人家讲", "冇问过别个", "没问过别个", "冇问过主人", "冇经过同意", "冇经同意", "没经同意", "冇跟我讲", "没跟我讲", "冇跟我说", "没跟我说", "冇告诉我", "没告诉我", "冇跟我讲一声", "没跟我讲一声", "没跟我说一声", "冇跟我说一声", "都没跟我说", "都冇跟我讲", "冇问过我", "没问过我", "冇经过我同意", "没经过我同意", "冇经我同意", "没经我同意"}
 	}
 	{
-		x1 := &s.Phrases[97]
-		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "false", Pos: rules.Pos{Line: 818, Col: 28}, Quoted: true}}
+		x1 := &s.Phrases[98]
+		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "false", Pos: rules.Pos{Line: 826, Col: 28}, Quoted: true}}
 		(*x1).Note = "摘完以后按不在采摘时理解"
 		(*x1).NoteEN = "after the picking is done, read as not while picking"
 		(*x1).Words = []string{"摘完了", "摘完哒", "摘完以后", "摘完之后", "采摘完了", "采摘结束", "摘完了以后"}
 	}
 	{
-		x1 := &s.Phrases[98]
-		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "true", Pos: rules.Pos{Line: 822, Col: 30}, Quoted: true}}
+		x1 := &s.Phrases[99]
+		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "true", Pos: rules.Pos{Line: 830, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"连茶果一起拉", "茶果一起拉", "连茶籽一起拉", "茶籽一起拉", "连茶果一起运", "连茶籽一起运", "跟茶果一起", "跟茶籽一起", "和茶果一起", "和茶籽一起", "拉茶果", "运茶果", "拖茶果", "运输茶果", "拉茶籽", "运茶籽", "拖茶籽", "装茶果", "装满了茶果", "装满茶果", "装满了茶籽", "装满茶籽", "装了茶果", "装了茶籽", "车上是茶果", "车上是茶籽", "拉满了茶果", "拉满茶果", "载着茶果", "车上装的茶果", "帮人拉茶果", "帮别人拉茶果", "帮人拉茶籽", "帮别人拉茶籽", "帮人运茶果", "帮别人运茶果", "帮人运茶籽", "帮别人运茶籽", "替人拉茶果", "替人拉茶籽", "运着茶果", "运着茶籽", "装着茶果", "装着茶籽", "茶果装了", "茶籽装了", "茶果装满了", "茶籽装满了", "载着茶籽", "一车茶果", "一车茶籽", "一车子茶果", "一车子茶籽", "两车茶果", "两车茶籽", "几车茶果", "几车茶籽", "满车茶果", "满车茶籽", "一车的茶果", "一车的茶籽", "拉着茶果", "拉着茶籽", "拖着茶果", "拖着茶籽", "拉起茶果", "拉起茶籽", "拖起茶果", "拖起茶籽", "运起茶果", "运起茶籽", "装起茶果", "装起茶籽", "拉了茶果", "拉了茶籽", "拖了茶果", "拖了茶籽", "运了茶果", "运了茶籽", "载了茶果", "载了茶籽", "拉的是茶果", "拉的是茶籽", "装的是茶果", "装的是茶籽", "运的是茶果", "运的是茶籽", "茶果拉回来", "茶籽拉回来", "茶果拉回去", "茶籽拉回去", "茶果运回来", "茶籽运回来", "茶果拖回来", "茶籽拖回来", "茶果拖回去", "茶籽拖回去", "茶果拉下山", "茶籽拉下山", "茶果运下山", "茶籽运下山"}
 	}
 	{
-		x1 := &s.Phrases[99]
-		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "false", Pos: rules.Pos{Line: 834, Col: 30}, Quoted: true}}
+		x1 := &s.Phrases[100]
+		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "false", Pos: rules.Pos{Line: 842, Col: 30}, Quoted: true}}
 		(*x1).Note = "拉的是别的东西按没有在运输茶果理解"
 		(*x1).NoteEN = "carrying something else, read as not hauling oil-tea fruit"
 		(*x1).Words = []string{"拉的是化肥", "拉化肥", "拉的是砖", "拉的是别的", "拉别的东西", "拉的是别的东西", "空车", "冇拉茶果", "没拉茶果", "没有拉茶果", "车上冇拉", "车上没拉", "没装茶果", "冇装茶果", "没有装茶果", "空车上山", "冇拉茶籽", "没拉茶籽", "车上是空的", "车是空的", "车子是空的", "空着车", "车上空的", "车上冇东西", "车上没东西", "空车回来", "空车去"}
 	}
 	{
-		x1 := &s.Phrases[100]
-		(*x1).Facts = map[string]rules.Str{"hauling_for_others": {Value: "true", Pos: rules.Pos{Line: 842, Col: 33}, Quoted: true}}
-		(*x1).Words = []string{"帮别人拉", "帮人拉", "替人拉", "替别人拉", "给别人拉", "帮他拉", "替他拉", "帮人家拉", "帮别人运", "帮人运", "替人运", "给别人运", "帮他运", "接活拉", "接活运", "帮邻居拉", "帮邻居运", "帮亲戚运", "帮朋友拉", "帮朋友运", "帮老板拉", "帮老板运", "帮工地拉", "帮工地运", "帮隔壁拉", "帮隔壁运", "帮他们拉", "帮他们运", "帮别个拉", "帮别个运", "帮熟人拉", "帮熟人运", "帮老乡拉", "帮老乡运", "帮人家运", "替邻居拉", "替邻居运", "替亲戚拉", "替亲戚运", "替朋友拉", "替老板拉", "替老板运", "替工地拉", "替工地运", "替隔壁拉", "替隔壁运", "替他们拉", "替他们运", "替别个拉", "替别个运", "替熟人拉", "替熟人运", "替老乡拉", "替老乡运", "替人家拉", "替人家运", "帮亲戚拉", "代运", "代拉", "代为运输", "代为清运", "代清运", "代为拉运"}
-		(*x1).About = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 849, Col: 12}}
-	}
-	{
 		x1 := &s.Phrases[101]
-		(*x1).Facts = map[string]rules.Str{"on_fire_lane": {Value: "true", Pos: rules.Pos{Line: 850, Col: 27}, Quoted: true}}
-		(*x1).Words = []string{"消防通道", "消防车通道", "疏散通道"}
+		(*x1).Facts = map[string]rules.Str{"hauling_for_others": {Value: "true", Pos: rules.Pos{Line: 850, Col: 33}, Quoted: true}}
+		(*x1).Words = []string{"帮别人拉", "帮人拉", "替人拉", "替别人拉", "给别人拉", "帮他拉", "替他拉", "帮人家拉", "帮别人运", "帮人运", "替人运", "给别人运", "帮他运", "接活拉", "接活运", "帮邻居拉", "帮邻居运", "帮亲戚运", "帮朋友拉", "帮朋友运", "帮老板拉", "帮老板运", "帮工地拉", "帮工地运", "帮隔壁拉", "帮隔壁运", "帮他们拉", "帮他们运", "帮别个拉", "帮别个运", "帮熟人拉", "帮熟人运", "帮老乡拉", "帮老乡运", "帮人家运", "替邻居拉", "替邻居运", "替亲戚拉", "替亲戚运", "替朋友拉", "替老板拉", "替老板运", "替工地拉", "替工地运", "替隔壁拉", "替隔壁运", "替他们拉", "替他们运", "替别个拉", "替别个运", "替熟人拉", "替熟人运", "替老乡拉", "替老乡运", "替人家拉", "替人家运", "帮亲戚拉", "代运", "代拉", "代为运输", "代为清运", "代清运", "代为拉运"}
+		(*x1).About = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 857, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[102]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "key", Pos: rules.Pos{Line: 853, Col: 24}}}
-		(*x1).Words = []string{"重点防火区", "重点森林防火区域", "森林防火重点区", "重点防火区域"}
+		(*x1).Facts = map[string]rules.Str{"on_fire_lane": {Value: "true", Pos: rules.Pos{Line: 858, Col: 27}, Quoted: true}}
+		(*x1).Words = []string{"消防通道", "消防车通道", "疏散通道"}
 	}
 	{
 		x1 := &s.Phrases[103]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 855, Col: 24}}}
-		(*x1).Words = []string{"一般防火区", "一般森林防火区域", "一般防火区域"}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "key", Pos: rules.Pos{Line: 861, Col: 24}}}
+		(*x1).Words = []string{"重点防火区", "重点森林防火区域", "森林防火重点区", "重点防火区域"}
 	}
 	{
 		x1 := &s.Phrases[104]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 859, Col: 24}}}
-		(*x1).Words = []string{"村不是重点防火区", "村不是重点森林防火区", "村不属于重点防火区", "村不属于重点森林防火区", "村不算重点防火区", "村不算重点森林防火区", "这里不是重点防火区", "这里不是重点森林防火区", "这里不属于重点防火区", "这里不属于重点森林防火区", "这里不算重点防火区", "这里不算重点森林防火区", "那里不是重点防火区", "那里不是重点森林防火区", "那里不属于重点防火区", "那里不属于重点森林防火区", "那里不算重点防火区", "那里不算重点森林防火区", "这边不是重点防火区", "这边不是重点森林防火区", "这边不属于重点防火区", "这边不属于重点森林防火区", "这边不算重点防火区", "这边不算重点森林防火区", "那边不是重点防火区", "那边不是重点森林防火区", "那边不属于重点防火区", "那边不属于重点森林防火区", "那边不算重点防火区", "那边不算重点森林防火区", "山不是重点防火区", "山不是重点森林防火区", "山不属于重点防火区", "山不属于重点森林防火区", "山不算重点防火区", "山不算重点森林防火区", "我们不是重点防火区", "我们不是重点森林防火区", "我们不属于重点防火区", "我们不属于重点森林防火区", "我们不算重点防火区", "我们不算重点森林防火区", "我们这不是重点防火区", "我们这不是重点森林防火区", "我们这不属于重点防火区", "我们这不属于重点森林防火区", "我们这不算重点防火区", "我们这不算重点森林防火区", "这块不是重点防火区", "这块不是重点森林防火区", "这块不属于重点防火区", "这块不属于重点森林防火区", "这块不算重点防火区", "这块不算重点森林防火区", "那块不是重点防火区", "那块不是重点森林防火区", "那块不属于重点防火区", "那块不属于重点森林防火区", "那块不算重点防火区", "那块不算重点森林防火区", "冇划重点防火区", "没划重点防火区", "冇划成重点防火区", "没划成重点防火区"}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 863, Col: 24}}}
+		(*x1).Words = []string{"一般防火区", "一般森林防火区域", "一般防火区域"}
 	}
 	{
 		x1 := &s.Phrases[105]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 877, Col: 24}}}
-		(*x1).Words = []string{"不是重点防火区的话", "不是重点森林防火区的话", "不是重点区的话", "不属于重点防火区的话", "不属于重点森林防火区的话", "不算重点防火区的话", "不算重点森林防火区的话", "不在重点防火区的话", "不在重点森林防火区的话", "不是重点林区的话"}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 867, Col: 24}}}
+		(*x1).Words = []string{"村不是重点防火区", "村不是重点森林防火区", "村不属于重点防火区", "村不属于重点森林防火区", "村不算重点防火区", "村不算重点森林防火区", "这里不是重点防火区", "这里不是重点森林防火区", "这里不属于重点防火区", "这里不属于重点森林防火区", "这里不算重点防火区", "这里不算重点森林防火区", "那里不是重点防火区", "那里不是重点森林防火区", "那里不属于重点防火区", "那里不属于重点森林防火区", "那里不算重点防火区", "那里不算重点森林防火区", "这边不是重点防火区", "这边不是重点森林防火区", "这边不属于重点防火区", "这边不属于重点森林防火区", "这边不算重点防火区", "这边不算重点森林防火区", "那边不是重点防火区", "那边不是重点森林防火区", "那边不属于重点防火区", "那边不属于重点森林防火区", "那边不算重点防火区", "那边不算重点森林防火区", "山不是重点防火区", "山不是重点森林防火区", "山不属于重点防火区", "山不属于重点森林防火区", "山不算重点防火区", "山不算重点森林防火区", "我们不是重点防火区", "我们不是重点森林防火区", "我们不属于重点防火区", "我们不属于重点森林防火区", "我们不算重点防火区", "我们不算重点森林防火区", "我们这不是重点防火区", "我们这不是重点森林防火区", "我们这不属于重点防火区", "我们这不属于重点森林防火区", "我们这不算重点防火区", "我们这不算重点森林防火区", "这块不是重点防火区", "这块不是重点森林防火区", "这块不属于重点防火区", "这块不属于重点森林防火区", "这块不算重点防火区", "这块不算重点森林防火区", "那块不是重点防火区", "那块不是重点森林防火区", "那块不属于重点防火区", "那块不属于重点森林防火区", "那块不算重点防火区", "那块不算重点森林防火区", "冇划重点防火区", "没划重点防火区", "冇划成重点防火区", "没划成重点防火区"}
 	}
 	{
 		x1 := &s.Phrases[106]
-		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "true", Pos: rules.Pos{Line: 881, Col: 33}, Quoted: true}}
-		(*x1).Words = []string{"禁放区", "禁放区域", "禁止燃放的区域", "禁燃区", "烟花爆竹禁放区"}
-		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 883, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 885, Col: 24}}}
+		(*x1).Words = []string{"不是重点防火区的话", "不是重点森林防火区的话", "不是重点区的话", "不属于重点防火区的话", "不属于重点森林防火区的话", "不算重点防火区的话", "不算重点森林防火区的话", "不在重点防火区的话", "不在重点森林防火区的话", "不是重点林区的话"}
 	}
 	{
 		x1 := &s.Phrases[107]
-		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 886, Col: 33}, Quoted: true}}
-		(*x1).Words = []string{"禁放区以外", "禁放区之外", "禁放区外面", "禁放区外头", "禁放区外边", "禁放区范围以外", "禁放区范围外", "不在禁放区", "不是禁放区", "不属于禁放区", "不算禁放区"}
-		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 889, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "true", Pos: rules.Pos{Line: 889, Col: 33}, Quoted: true}}
+		(*x1).Words = []string{"禁放区", "禁放区域", "禁止燃放的区域", "禁燃区", "烟花爆竹禁放区"}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 891, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[108]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 890, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"有许可证", "办了证", "有证", "办了手续", "经过核准", "办了核准", "有核准", "批了的", "城管批了", "批过了", "审批了", "批准了", "有批文", "经过批准的", "批下来了", "批了手续", "有处置核准", "有处置核准的", "办了处置核准", "有运输核准", "办了运输核准", "拿到了核准", "拿到核准了", "核准办了", "核准批下来了", "批文拿到了", "批文已经拿到了", "拿到了批文", "拿到批文了", "批文下来了", "批文拿到手了", "批文已经下来了", "先去办批准", "先办批准", "去办批准", "先去报批", "先报批", "先去办手续", "先办手续", "先去办核准", "先办核准", "办好了核准", "办好了处置核准", "办好了运输核准", "拿到了运输核准", "拿到了处置核准", "核准办好了", "处置核准办好了", "运输核准办好了", "核准都办好了", "手续办好了", "手续都办好了", "核准拿到了", "核准下来了", "核准办下来了", "核准证办下来了", "证办下来了", "手续办下来了", "许可证办下来了", "核准已经办下来了", "证已经办下来了", "手续已经办下来了", "核准证下来了", "许可证下来了", "核准手续都办了", "核准手续办了", "核准手续都办好了", "核准手续办好了", "核准手续齐全", "手续都办了", "手续都齐了", "手续齐全", "手续是齐的", "核准手续是办了的", "手续都是办了的", "审批办好了", "审批都办好了", "审批下来了", "审批已经办好了", "核准已经批了", "核准批了", "核准已经批下来了", "核准都批了", "核准批下来了的"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 902, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 902, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 902, Col: 25}}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 894, Col: 33}, Quoted: true}}
+		(*x1).Words = []string{"禁放区以外", "禁放区之外", "禁放区外面", "禁放区外头", "禁放区外边", "禁放区范围以外", "禁放区范围外", "不在禁放区", "不是禁放区", "不属于禁放区", "不算禁放区"}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 897, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[109]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 904, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"还冇办", "还没办", "冇办运输核准", "没办运输核准", "没有办运输核准", "冇办处置核准", "没办处置核准", "没批下来", "还没批下来", "冇批下来", "还冇批下来", "没有许可证", "没办证", "没有证", "无证", "没有办证", "没有核准", "没有审批", "没审批", "冇得证", "没得证", "冇证", "冇办证", "冇审批", "没去审批", "冇去审批", "冇得核准证", "没有核准证", "没得核准证", "冇核准", "冇办手续", "没办手续", "没有办手续", "冇有手续", "没有手续", "冇手续", "冇办核准", "没办核准", "没有办核准", "未办核准", "没去办核准", "没办任何手续", "没有办任何手续", "冇办任何手续", "任何手续都没办", "任何手续都冇办", "什么手续都没办", "什么手续都冇办", "么子手续都冇办", "没得核准", "冇得核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "没有核准的", "没核准", "冇核准的", "没得证的", "冇得证的", "没拿到核准", "没拿到处置核准", "没拿到建筑垃圾处置核准", "没拿到许可", "没拿到证", "冇得许可证", "没得许可证", "冇许可证", "冇有许可证", "冇办那个核准", "没办那个核准", "冇办那个证", "没办那个证", "冇得核准的", "冇拿到证", "手续没下来", "手续还没下来", "手续冇下来", "手续还冇下来", "证没下来", "证还没下来", "证冇下来", "核准没下来", "核准还没下来", "核准冇下来", "核准还冇下来", "证还冇下来", "批文还冇下来", "批文还没下来", "核准还没有下来", "核准还冇批", "无核准", "无核准证", "未核准", "未经核准", "核准还冇办", "核准还没办", "核准没办", "核准冇办", "核准还没有办", "没有办处置核准", "没有去办处置核准", "没去办处置核准", "冇去办处置核准", "没有办建筑垃圾处置核准", "没办建筑垃圾处置核准", "冇办建筑垃圾处置核准", "没有去办建筑垃圾处置核准", "没去办建筑垃圾处置核准", "冇去办建筑垃圾处置核准", "没有办建筑垃圾的处置核准", "没办建筑垃圾的处置核准", "冇办建筑垃圾的处置核准", "没去办建筑垃圾的处置核准", "冇去办建筑垃圾的处置核准", "没有去办建筑垃圾的处置核准", "没有去办运输核准", "冇去办运输核准", "没有去办手续", "冇去办手续", "没有去办证", "冇去办证", "没找任何人批", "没找人批", "冇找人批", "冇找任何人批", "没找哪个批", "冇找哪个批", "没人批过", "冇人批过", "没得审批", "冇得审批", "没有批文", "没得批文", "冇得批文", "冇批文", "没批文", "私自", "擅自", "不办手续", "不办任何手续", "不去办手续", "手续不办", "手续都不办", "不办核准", "不去办核准", "不办证", "不去办证", "冇办么子核准", "没办么子核准", "冇办什么核准", "没办什么核准", "没有办什么核准", "冇办么子手续", "没办什么手续", "没拿核准", "冇拿核准", "没有拿核准", "不拿核准", "冇拿到核准", "没拿到核准", "冇办批准", "没办批准", "没有办批准", "不办批准", "冇去办批准", "没去办批准", "不去办批准", "不办直接", "不办就", "不批直接", "不报批直接", "不报批就", "不办手续直接", "不办手续就", "冇办过么子核准", "没办过么子核准", "冇办过核准", "没办过核准", "没有办过核准", "冇办过什么核准", "没办过什么核准", "没有办过什么核准", "冇办过么子证", "没办过什么证", "冇办过么子手续", "没办过什么手续", "冇去办么子手续", "没去办什么手续", "冇去办么子核准", "没去办什么核准", "没有去办什么手续", "没有去办什么核准", "再去批", "再去报批", "再去办手续", "再去办核准", "再去办证", "再补手续", "再去补手续", "回头再批", "过后再批", "后面再批", "事后再批", "事后补批"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 934, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 934, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 934, Col: 25}}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 898, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"有许可证", "办了证", "有证", "办了手续", "经过核准", "办了核准", "有核准", "批了的", "城管批了", "批过了", "审批了", "批准了", "有批文", "经过批准的", "批下来了", "批了手续", "有处置核准", "有处置核准的", "办了处置核准", "有运输核准", "办了运输核准", "拿到了核准", "拿到核准了", "核准办了", "核准批下来了", "批文拿到了", "批文已经拿到了", "拿到了批文", "拿到批文了", "批文下来了", "批文拿到手了", "批文已经下来了", "先去办批准", "先办批准", "去办批准", "先去报批", "先报批", "先去办手续", "先办手续", "先去办核准", "先办核准", "办好了核准", "办好了处置核准", "办好了运输核准", "拿到了运输核准", "拿到了处置核准", "核准办好了", "处置核准办好了", "运输核准办好了", "核准都办好了", "手续办好了", "手续都办好了", "核准拿到了", "核准下来了", "核准办下来了", "核准证办下来了", "证办下来了", "手续办下来了", "许可证办下来了", "核准已经办下来了", "证已经办下来了", "手续已经办下来了", "核准证下来了", "许可证下来了", "核准手续都办了", "核准手续办了", "核准手续都办好了", "核准手续办好了", "核准手续齐全", "手续都办了", "手续都齐了", "手续齐全", "手续是齐的", "核准手续是办了的", "手续都是办了的", "审批办好了", "审批都办好了", "审批下来了", "审批已经办好了", "核准已经批了", "核准批了", "核准已经批下来了", "核准都批了", "核准批下来了的"}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 910, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 910, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 910, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[110]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 936, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"手续冇办", "手续没办", "手续没有办", "手续还冇办", "手续还没办", "手续都冇办", "手续都没办", "核准冇办", "核准没办", "核准没有办", "核准还冇办", "核准还没办", "证冇办", "证没办", "证没有办", "证还冇办", "证还没办", "许可证冇办", "许可证没办", "许可证没有办", "核准证冇办", "核准证没办", "没办什么证", "没有办什么证", "冇办什么证", "什么证都没办", "什么证都冇办", "没办证", "冇办证", "没有办证"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 912, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"还冇办", "还没办", "冇办运输核准", "没办运输核准", "没有办运输核准", "冇办处置核准", "没办处置核准", "没批下来", "还没批下来", "冇批下来", "还冇批下来", "没有许可证", "没办证", "没有证", "无证", "没有办证", "没有核准", "没有审批", "没审批", "冇得证", "没得证", "冇证", "冇办证", "冇审批", "没去审批", "冇去审批", "冇得核准证", "没有核准证", "没得核准证", "冇核准", "冇办手续", "没办手续", "没有办手续", "冇有手续", "没有手续", "冇手续", "冇办核准", "没办核准", "没有办核准", "未办核准", "没去办核准", "没办任何手续", "没有办任何手续", "冇办任何手续", "任何手续都没办", "任何手续都冇办", "什么手续都没办", "什么手续都冇办", "么子手续都冇办", "没得核准", "冇得核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "没有核准的", "没核准", "冇核准的", "没得证的", "冇得证的", "没拿到核准", "没拿到处置核准", "没拿到建筑垃圾处置核准", "没拿到许可", "没拿到证", "冇得许可证", "没得许可证", "冇许可证", "冇有许可证", "冇办那个核准", "没办那个核准", "冇办那个证", "没办那个证", "冇得核准的", "冇拿到证", "手续没下来", "手续还没下来", "手续冇下来", "手续还冇下来", "证没下来", "证还没下来", "证冇下来", "核准没下来", "核准还没下来", "核准冇下来", "核准还冇下来", "证还冇下来", "批文还冇下来", "批文还没下来", "核准还没有下来", "核准还冇批", "无核准", "无核准证", "未核准", "未经核准", "核准还冇办", "核准还没办", "核准没办", "核准冇办", "核准还没有办", "没有办处置核准", "没有去办处置核准", "没去办处置核准", "冇去办处置核准", "没有办建筑垃圾处置核准", "没办建筑垃圾处置核准", "冇办建筑垃圾处置核准", "没有去办建筑垃圾处置核准", "没去办建筑垃圾处置核准", "冇去办建筑垃圾处置核准", "没有办建筑垃圾的处置核准", "没办建筑垃圾的处置核准", "冇办建筑垃圾的处置核准", "没去办建筑垃圾的处置核准", "冇去办建筑垃圾的处置核准", "没有去办建筑垃圾的处置核准", "没有去办运输核准", "冇去办运输核准", "没有去办手续", "冇去办手续", "没有去办证", "冇去办证", "没找任何人批", "没找人批", "冇找人批", "冇找任何人批", "没找哪个批", "冇找哪个批", "没人批过", "冇人批过", "没得审批", "冇得审批", "没有批文", "没得批文", "冇得批文", "冇批文", "没批文", "私自", "擅自", "不办手续", "不办任何手续", "不去办手续", "手续不办", "手续都不办", "不办核准", "不去办核准", "不办证", "不去办证", "冇办么子核准", "没办么子核准", "冇办什么核准", "没办什么核准", "没有办什么核准", "冇办么子手续", "没办什么手续", "没拿核准", "冇拿核准", "没有拿核准", "不拿核准", "冇拿到核准", "没拿到核准", "冇办批准", "没办批准", "没有办批准", "不办批准", "冇去办批准", "没去办批准", "不去办批准", "不办直接", "不办就", "不批直接", "不报批直接", "不报批就", "不办手续直接", "不办手续就", "冇办过么子核准", "没办过么子核准", "冇办过核准", "没办过核准", "没有办过核准", "冇办过什么核准", "没办过什么核准", "没有办过什么核准", "冇办过么子证", "没办过什么证", "冇办过么子手续", "没办过什么手续", "冇去办么子手续", "没去办什么手续", "冇去办么子核准", "没去办什么核准", "没有去办什么手续", "没有去办什么核准", "再去批", "再去报批", "再去办手续", "再去办核准", "再去办证", "再补手续", "再去补手续", "回头再批", "过后再批", "后面再批", "事后再批", "事后补批"}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 942, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 942, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 942, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[111]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 942, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"私人帮人拉", "私人替人拉", "私人给人拉", "个人帮人拉", "个人替人拉", "个人给人拉", "私人帮别人拉", "私人替别人拉", "私人给别人拉", "个人帮别人拉", "个人替别人拉", "个人给别人拉", "私人帮人运", "私人替人运", "个人帮人运", "个人替人运"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 944, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"手续冇办", "手续没办", "手续没有办", "手续还冇办", "手续还没办", "手续都冇办", "手续都没办", "核准冇办", "核准没办", "核准没有办", "核准还冇办", "核准还没办", "证冇办", "证没办", "证没有办", "证还冇办", "证还没办", "许可证冇办", "许可证没办", "许可证没有办", "核准证冇办", "核准证没办", "没办什么证", "没有办什么证", "冇办什么证", "什么证都没办", "什么证都冇办", "没办证", "冇办证", "没有办证"}
 	}
 	{
 		x1 := &s.Phrases[112]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 947, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"超出核准", "超过核准", "超了核准", "超出了核准", "超过了核准", "核准范围以外", "核准范围之外", "超出批的量", "超过批的量", "超出批准的", "超过批准的"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 950, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"私人帮人拉", "私人替人拉", "私人给人拉", "个人帮人拉", "个人替人拉", "个人给人拉", "私人帮别人拉", "私人替别人拉", "私人给别人拉", "个人帮别人拉", "个人替别人拉", "个人给别人拉", "私人帮人运", "私人替人运", "个人帮人运", "个人替人运"}
 	}
 	{
 		x1 := &s.Phrases[113]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 951, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"核准证过期", "核准过期", "许可证过期", "证过期了", "证件过期", "核准证到期了", "核准到期了", "许可证到期了", "证到期了", "核准证过了期", "证过了期", "核准证已经过期", "证已经过期", "核准证失效", "核准失效", "许可证失效", "证失效了"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 955, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"超出核准", "超过核准", "超了核准", "超出了核准", "超过了核准", "核准范围以外", "核准范围之外", "超出批的量", "超过批的量", "超出批准的", "超过批准的"}
 	}
 	{
 		x1 := &s.Phrases[114]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 955, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"没超出核准", "没有超出核准", "冇超出核准", "没超过核准", "没有超过核准", "冇超过核准", "不超出核准", "不超过核准"}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 959, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"核准证过期", "核准过期", "许可证过期", "证过期了", "证件过期", "核准证到期了", "核准到期了", "许可证到期了", "证到期了", "核准证过了期", "证过了期", "核准证已经过期", "证已经过期", "核准证失效", "核准失效", "许可证失效", "证失效了"}
 	}
 	{
 		x1 := &s.Phrases[115]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 957, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 957, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 963, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"没超出核准", "没有超出核准", "冇超出核准", "没超过核准", "没有超过核准", "冇超过核准", "不超出核准", "不超过核准"}
+	}
+	{
+		x1 := &s.Phrases[116]
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 965, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 965, Col: 25}, Quoted: true}}
 		(*x1).Note = "没有经过批准按未经核准、不在指定地点理解"
 		(*x1).NoteEN = "not approved, read as without a permit and not at a designated place"
 		(*x1).Words = []string{"没有经过批准", "未经批准", "没有批准", "没经过批准", "没找任何部门批", "没找部门批", "没经过任何部门批准", "冇批", "没批", "没有批", "没报批", "没有报批", "冇报批", "没去报批", "没去批", "冇去批", "没有去批", "冇得批准", "没得批准", "冇有批准", "冇批准", "没批准", "未批准", "冇去报批", "没有去报批", "冇有去报批", "冇经过批准", "冇经批准", "没经批准", "冇得批", "没得批", "冇有批", "没人批过", "没人批", "冇人批过", "冇人批", "冇得哪个批", "没得哪个批", "冇哪个批", "没哪个批", "冇得哪个批过", "没有哪个批", "没找谁批", "没有找谁批", "没找人批", "没有找人批", "冇找哪个批", "没找哪个批", "没找谁批准", "没找人批准", "没去哪里批", "冇去哪里批", "没有去哪里批", "没有哪里批过", "没有哪里批", "没哪里批过", "冇哪里批过", "冇得哪里批", "没找哪里批", "冇找哪里批"}
 	}
 	{
-		x1 := &s.Phrases[116]
-		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 972, Col: 22}, Quoted: true}}
+		x1 := &s.Phrases[117]
+		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 980, Col: 22}, Quoted: true}}
 		(*x1).Words = []string{"就在工地上", "就在工地里", "就在工地内", "在工地内", "在本工地", "本工地内", "本工地上", "本工地", "本工地里", "就在施工现场", "施工现场内", "就地", "原地", "自己工地上", "自己工地里", "自家工地上", "我们工地上", "我们工地里", "就在屋场里", "就在屋场上", "就在自家屋场里", "就在自己屋场里", "就在自家屋场上", "就在自己屋场上", "就在宅基地上", "就在自家宅基地上", "工地自己的坑", "工地自己的", "自己工地的坑", "我们工地的坑", "我们工地自己的", "就在工地里面", "在工地里面"}
 	}
 	{
-		x1 := &s.Phrases[117]
-		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 977, Col: 30}, Quoted: true}}
+		x1 := &s.Phrases[118]
+		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 985, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"抢险救灾", "抢险", "救灾", "抗洪抢险", "紧急抢修", "抢修"}
 	}
 	{
-		x1 := &s.Phrases[118]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 980, Col: 45}}}
-		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢", "刚满一个月", "才满一个月", "刚满两个月", "才满两个月"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 985, Col: 12}}
-	}
-	{
 		x1 := &s.Phrases[119]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 986, Col: 45}}}
-		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
-		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
-		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 991, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 988, Col: 45}}}
+		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢", "刚满一个月", "才满一个月", "刚满两个月", "才满两个月"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 993, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[120]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 993, Col: 45}}}
-		(*x1).Words = []string{"不是什么特殊情况", "没什么特殊情况", "没有什么特殊情况", "冇什么特殊情况", "没有特殊情况", "没得特殊情况", "冇得特殊情况", "不是特殊情况", "不属于特殊情况", "普通居民", "普通老百姓"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 996, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 994, Col: 45}}}
+		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
+		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
+		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 999, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[121]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 997, Col: 45}}}
-		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑", "从部队回来", "部队回来", "部队上回来", "部队退下来", "从部队退下来", "里面放出来", "坐了几年牢", "坐了牢", "坐过牢"}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1001, Col: 45}}}
+		(*x1).Words = []string{"不是什么特殊情况", "没什么特殊情况", "没有什么特殊情况", "冇什么特殊情况", "没有特殊情况", "没得特殊情况", "冇得特殊情况", "不是特殊情况", "不属于特殊情况", "普通居民", "普通老百姓"}
 		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1004, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[122]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1005, Col: 45}}}
-		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1011, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1005, Col: 45}}}
+		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑", "从部队回来", "部队回来", "部队上回来", "部队退下来", "从部队退下来", "里面放出来", "坐了几年牢", "坐了牢", "坐过牢"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1012, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[123]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1020, Col: 37}, Quoted: true}}
-		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没社保", "冇社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保", "没有给我买社保", "没有给我交社保", "冇给我买社保", "冇给我交社保", "没给我买社保", "没给我交社保", "单位没有给我买社保", "单位没有给我交社保", "公司没有给我买社保", "厂里没有给我买社保", "没有帮我买社保", "没给他买社保", "冇给他买社保", "没给她买社保", "冇给她买社保", "没给他交社保", "冇给他交社保", "没给她交社保", "冇给她交社保", "没帮他买社保", "冇帮他买社保", "没帮她买社保", "冇帮她买社保", "没给他们买社保", "冇给他们买社保", "没交职工医保", "冇交职工医保", "没有交职工医保", "没买职工医保", "冇买职工医保", "没有买职工医保", "没给他交职工医保", "冇给他交职工医保", "没给她交职工医保", "冇给她交职工医保", "没给我交职工医保", "冇给我交职工医保", "没给他买职工医保", "冇给他买职工医保", "没给她买职工医保", "冇给她买职工医保", "没有为我缴纳职工医保", "没为我缴纳职工医保", "未为我缴纳职工医保", "没有为本人缴纳职工医保", "未为本人缴纳职工医保", "没有缴纳职工医保", "没缴纳职工医保", "未缴纳职工医保", "冇缴纳职工医保", "没有参加职工医保", "没参加职工医保", "未参加职工医保", "冇参加职工医保", "没有为我缴纳社保", "未为本人缴纳社保", "未缴纳社保", "没有缴纳社保", "没给我买医保", "没有给我买医保", "冇给我买医保", "没帮我买医保", "没有帮我买医保", "冇帮我买医保", "没给他买医保", "冇给他买医保", "没给她买医保", "冇给她买医保", "没有给他买医保", "没有给她买医保", "没帮他买医保", "冇帮他买医保", "没帮她买医保", "冇帮她买医保", "没给交社保", "冇给交社保", "没给买社保", "冇给买社保", "没帮交社保", "没给交职工医保", "冇给交职工医保", "老板没给交社保", "老板冇给交社保", "老板没交社保", "老板冇交社保", "老板没有交社保", "没给我们买社保", "冇给我们买社保", "没给他们买社保", "冇给他们买社保", "没给我们交社保", "没给他们交社保", "冇单位给我交社保", "没单位给我交社保", "没有单位给我交社保", "没有单位交社保", "冇得单位交社保", "没得单位交社保", "没有单位买社保", "冇得单位买社保", "冇单位给我买社保", "没单位给我买社保", "没有单位给我买社保", "冇单位交社保", "没单位交社保", "冇单位买社保", "没帮我交社保", "冇帮我交社保", "没有帮我交社保", "没帮我买社保", "冇帮我买社保", "冇帮交社保"}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1013, Col: 45}}}
+		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1019, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[124]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1052, Col: 37}, Quoted: true}}
-		(*x1).Words = []string{"退休的职工医保", "有退休的职工医保", "退休职工医保", "单位交了社保", "厂里交了社保", "公司交了社保", "单位买了社保", "厂里买了社保", "公司买了社保", "单位给他交了社保", "单位给她交了社保", "厂里给他交了社保", "厂里给她交了社保", "厂里帮他买了社保", "厂里帮她买了社保", "公司给他交了社保", "公司给她交了社保", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险", "有职工医保", "已经交了职工医保", "自己交了职工医保", "已经买了职工医保", "自己买了职工医保", "厂里给交了社保", "单位给交了社保", "公司给交了社保", "老板给交了社保", "厂里给我交了社保", "单位给我交了社保", "公司给我交了社保", "厂里交了五险", "单位交了五险", "公司交了五险"}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1028, Col: 37}, Quoted: true}}
+		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没社保", "冇社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保", "没有给我买社保", "没有给我交社保", "冇给我买社保", "冇给我交社保", "没给我买社保", "没给我交社保", "单位没有给我买社保", "单位没有给我交社保", "公司没有给我买社保", "厂里没有给我买社保", "没有帮我买社保", "没给他买社保", "冇给他买社保", "没给她买社保", "冇给她买社保", "没给他交社保", "冇给他交社保", "没给她交社保", "冇给她交社保", "没帮他买社保", "冇帮他买社保", "没帮她买社保", "冇帮她买社保", "没给他们买社保", "冇给他们买社保", "没交职工医保", "冇交职工医保", "没有交职工医保", "没买职工医保", "冇买职工医保", "没有买职工医保", "没给他交职工医保", "冇给他交职工医保", "没给她交职工医保", "冇给她交职工医保", "没给我交职工医保", "冇给我交职工医保", "没给他买职工医保", "冇给他买职工医保", "没给她买职工医保", "冇给她买职工医保", "没有为我缴纳职工医保", "没为我缴纳职工医保", "未为我缴纳职工医保", "没有为本人缴纳职工医保", "未为本人缴纳职工医保", "没有缴纳职工医保", "没缴纳职工医保", "未缴纳职工医保", "冇缴纳职工医保", "没有参加职工医保", "没参加职工医保", "未参加职工医保", "冇参加职工医保", "没有为我缴纳社保", "未为本人缴纳社保", "未缴纳社保", "没有缴纳社保", "没给我买医保", "没有给我买医保", "冇给我买医保", "没帮我买医保", "没有帮我买医保", "冇帮我买医保", "没给他买医保", "冇给他买医保", "没给她买医保", "冇给她买医保", "没有给他买医保", "没有给她买医保", "没帮他买医保", "冇帮他买医保", "没帮她买医保", "冇帮她买医保", "没给交社保", "冇给交社保", "没给买社保", "冇给买社保", "没帮交社保", "没给交职工医保", "冇给交职工医保", "老板没给交社保", "老板冇给交社保", "老板没交社保", "老板冇交社保", "老板没有交社保", "没给我们买社保", "冇给我们买社保", "没给他们买社保", "冇给他们买社保", "没给我们交社保", "没给他们交社保", "冇单位给我交社保", "没单位给我交社保", "没有单位给我交社保", "没有单位交社保", "冇得单位交社保", "没得单位交社保", "没有单位买社保", "冇得单位买社保", "冇单位给我买社保", "没单位给我买社保", "没有单位给我买社保", "冇单位交社保", "没单位交社保", "冇单位买社保", "没帮我交社保", "冇帮我交社保", "没有帮我交社保", "没帮我买社保", "冇帮我买社保", "冇帮交社保"}
 	}
 	{
 		x1 := &s.Phrases[125]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1063, Col: 45}}}
-		(*x1).Words = []string{"福利院"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1065, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1060, Col: 37}, Quoted: true}}
+		(*x1).Words = []string{"退休的职工医保", "有退休的职工医保", "退休职工医保", "单位交了社保", "厂里交了社保", "公司交了社保", "单位买了社保", "厂里买了社保", "公司买了社保", "单位给他交了社保", "单位给她交了社保", "厂里给他交了社保", "厂里给她交了社保", "厂里帮他买了社保", "厂里帮她买了社保", "公司给他交了社保", "公司给她交了社保", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险", "有职工医保", "已经交了职工医保", "自己交了职工医保", "已经买了职工医保", "自己买了职工医保", "厂里给交了社保", "单位给交了社保", "公司给交了社保", "老板给交了社保", "厂里给我交了社保", "单位给我交了社保", "公司给我交了社保", "厂里交了五险", "单位交了五险", "公司交了五险"}
 	}
 	{
 		x1 := &s.Phrases[126]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1066, Col: 39}}}
-		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1072, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1071, Col: 45}}}
+		(*x1).Words = []string{"福利院"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1073, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[127]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1073, Col: 39}}}
-		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养", "五保", "重残", "一级残疾", "二级残疾", "残疾证一级", "残疾证二级", "一级残疾证", "二级残疾证", "一级残疾人", "二级残疾人"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1078, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1074, Col: 39}}}
+		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1080, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[128]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1079, Col: 30}}}
-		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶", "嫁接苗子", "嫁接苗", "嫁接的苗子", "嫁接的苗"}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1081, Col: 39}}}
+		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养", "五保", "重残", "一级残疾", "二级残疾", "残疾证一级", "残疾证二级", "一级残疾证", "二级残疾证", "一级残疾人", "二级残疾人"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1086, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[129]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1083, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1083, Col: 23}, Quoted: true}}
-		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽"}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1087, Col: 30}}}
+		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶", "嫁接苗子", "嫁接苗", "嫁接的苗子", "嫁接的苗"}
 	}
 	{
 		x1 := &s.Phrases[130]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1085, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1085, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1091, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1091, Col: 23}, Quoted: true}}
+		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽"}
+	}
+	{
+		x1 := &s.Phrases[131]
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1093, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1093, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1089, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1097, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -2003,33 +2012,33 @@ func snap3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1109, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1117, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1112, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1120, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1120, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1128, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1123, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1124, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1131, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1132, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1127, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1135, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1128, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1136, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1131, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1132, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1139, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1140, Col: 46}}}
 		(*x1).Events = []string{"断保的", "断缴的", "停保的", "离职的", "辞职的", "被辞退的", "辞退的", "下岗的"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1136, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1144, Col: 12}}
 	}
 	return s
 }
