@@ -468,6 +468,21 @@ const (
 	// apart, and one of small acts no notice covers, documents asked "just
 	// to check" and the numbers to ring for a little smoke.
 	heldout66Glob = "testdata/heldout/s66-little/*.yaml"
+	// heldout68Glob is held-out set 68 (session 40): reasons — callers who
+	// say why they need to do it, often hoping the reason earns an exception
+	// (屋里老人过世了要放鞭送一下, 为了防火把山边的草烧掉, 林业站批了的炼山,
+	// 给菩萨上炷香保平安, 茶籽再不摘就被人偷光了, 生意不好只能到街上摆, 屋漏了
+	// 要修拆下来的瓦往哪里倒, 抢险要紧, 人在外地打工所以冇交医保, 身体不好要住
+	// 院想补交). The notices decide by what their texts name: a reason changes
+	// the verdict only where the text names it (抢险、救灾 emergency works, the
+	// hardship groups and who pays their share, the plan's special cases, the
+	// holder's consent to pick), and is colour everywhere else (no approval
+	// lifts the fire ban, no funeral or wedding is spared, no need moves a
+	// start day or makes a pitch designated). Calls where the reason is colour
+	// beside calls where the text draws its line on it; one file per notice,
+	// rituals and fireworks apart, and one of errands no notice covers,
+	// documents asked for a reason and the numbers to ring.
+	heldout68Glob = "testdata/heldout/s68-reasons/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1795,6 +1810,12 @@ var heldoutSets = []heldoutSet{
 	// a verb and its object counts one (砍一棵自家屋后的杉树, 砍了一根挡路的小油茶树) and 摆一下摊 keeps its 摆 (no 拜一下):
 	// 213 (84.5 %).
 	{"set66", heldout66Glob, 250, 0.84, 0},
+	// Held-out set 68 (testdata/heldout/s68-reasons, 252 calls in 7 categories, session 40): reasons — callers who say
+	// why they need to do it (老人过世了要放鞭送一下, 为了防火把山边的草烧掉, 林业站批了的炼山, 茶籽再不摘就被人偷光了, 生意不好
+	// 只能到街上摆, 抢险要紧, 人在外地打工所以冇交医保). Its first run, before any change made for it, scored 202 of 252
+	// (80.2 %) on main 3e2ff8c9 (18:54 UTC), with 1 answer of 可以 where a rule forbids (只给身体差的那个交医保 read as
+	// enrolment, not 选择性参保); the set's README has it by category and the misses by kind.
+	{"set68", heldout68Glob, 250, 0.80, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
