@@ -1814,8 +1814,10 @@ var heldoutSets = []heldoutSet{
 	// why they need to do it (老人过世了要放鞭送一下, 为了防火把山边的草烧掉, 林业站批了的炼山, 茶籽再不摘就被人偷光了, 生意不好
 	// 只能到街上摆, 抢险要紧, 人在外地打工所以冇交医保). Its first run, before any change made for it, scored 202 of 252
 	// (80.2 %) on main 3e2ff8c9 (18:54 UTC), with 1 answer of 可以 where a rule forbids (只给身体差的那个交医保 read as
-	// enrolment, not 选择性参保); the set's README has it by category and the misses by kind.
-	{"set68", heldout68Glob, 250, 0.80, 0},
+	// enrolment, not 选择性参保); the set's README has it by category and the misses by kind. Four keys wrong about what
+	// the caller said corrected (五十米左右 a range, 明年清明 said in 2026 is 2027's, 装修垃圾 堆放 and 摆个摊 named by their
+	// own acts): 206 (81.7 %).
+	{"set68", heldout68Glob, 250, 0.81, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
