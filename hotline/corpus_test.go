@@ -1816,8 +1816,9 @@ var heldoutSets = []heldoutSet{
 	// (80.2 %) on main 3e2ff8c9 (18:54 UTC), with 1 answer of 可以 where a rule forbids (只给身体差的那个交医保 read as
 	// enrolment, not 选择性参保); the set's README has it by category and the misses by kind. Four keys wrong about what
 	// the caller said corrected (五十米左右 a range, 明年清明 said in 2026 is 2027's, 装修垃圾 堆放 and 摆个摊 named by their
-	// own acts): 206 (81.7 %).
-	{"set68", heldout68Glob, 250, 0.81, 0},
+	// own acts): 206 (81.7 %). Session 40 (set68): what was read right: the false 可以 fixed (只给身体差的那个交 after 屋里两个
+	// 老人 is one of more than one counted: 选择性参保): 207 (82.1 %).
+	{"set68", heldout68Glob, 250, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

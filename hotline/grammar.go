@@ -428,10 +428,13 @@ type grammar struct {
 	// SomeOf, Except … AllOf, Only and Counts say an act is done for
 	// part of a group (只交三个, 除了他都交); CountsNot after a count make
 	// it no count of people (三个月).
-	SomeOf    []string `yaml:"some_of"`
-	Except    []string `yaml:"except"`
-	AllOf     []string `yaml:"all_of"`
-	Only      []string `yaml:"only"`
+	SomeOf []string `yaml:"some_of"`
+	Except []string `yaml:"except"`
+	AllOf  []string `yaml:"all_of"`
+	Only   []string `yaml:"only"`
+	// OnlyFor is a word of only with the one an act is done for (只给):
+	// said after more than one person counted, the act is done for part.
+	OnlyFor   []string `yaml:"only_for"`
 	Counts    []string `yaml:"counts"`
 	CountsNot []string `yaml:"counts_not"`
 	// PerHead asks the amount of one person (好多钱一个, 每人交多少): the

@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "31cf1ba9f364a24878102c4af1a39a9b0b1e545bb07e1b6f6da49d44170dfeaf", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "17bdeaf51f6b661ec101c3cbea0ad72b517e28e53991f27032c507cf1ed91206", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -208,6 +208,7 @@ func grammarSnap0() *grammar {
 	s.Except = []string{"除了", "除开", "除去"}
 	s.AllOf = []string{"都", "全部", "其他人", "其余的", "别的人"}
 	s.Only = []string{"只", "就", "光", "仅", "单单"}
+	s.OnlyFor = []string{"只给", "光给", "单单给", "仅给", "只帮", "光帮", "只替"}
 	s.Counts = []string{"一个", "两个", "二个", "三个", "四个", "五个", "六个", "七个", "八个", "九个", "十个", "几个", "一口", "两口", "三口", "四口", "五口"}
 	s.CountsNot = []string{"月", "星期", "礼拜", "小时", "钟头", "工作日", "地方", "地点", "年", "点", "季度", "人头", "人多少", "人好多", "人要多少", "人要好多", "人是多少", "人几多"}
 	s.PerHead = []string{"钱一个", "好多一个", "多少一个", "几多一个", "每人", "每个人", "一人交", "一个人交好多", "一个人交多少", "一个多少钱", "一个好多钱"}

@@ -6061,6 +6061,9 @@ func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
 			!slices.ContainsFunc(rd.facts, func(f hit) bool { return !f.neg }) {
 			return true
 		}
+		if p.onlyFor(rd, i) {
+			return true
+		}
 		counted := p.countAt(after)
 		if counted || p.longestPrefix(after, p.g.People) > 0 {
 			if p.before(rd, i, p.g.Only, 4) || counted && p.before(rd, i, p.g.People, window) {
@@ -6082,6 +6085,24 @@ func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
 		i += n
 	}
 	return done && not
+}
+
+// onlyFor reports whether the verb at byte i is said after one of
+// OnlyFor in its clause (只给身体差的那个交), with more than one person
+// counted before it (屋里两个老人，一个身体好一个身体差): the act is done
+// for only some of those counted, the rest left out.
+func (p *parser) onlyFor(rd *reading, i int) bool {
+	const window = 12 // runes from the word of only to the verb (只给身体差的那个)
+	start := rd.windowStart(i, window)
+	s := rd.text[start:i]
+	for _, w := range p.g.OnlyFor {
+		if k := strings.LastIndex(s, w); k >= 0 {
+			if n, _, _ := p.householdCount(rd.text[:start+k]); n >= 2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // onlyLeftOut reports whether the verb at byte i is denied of people said
