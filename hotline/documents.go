@@ -1443,9 +1443,24 @@ func (h *Hotline) reportContacts(u *understanding, req Request) *Answer {
 	// only the notices of the place named (湘潭县's caller is not given
 	// 祁阳's fire line), and none for a place no notice covers (北京)
 	here := func(n *rules.Notice) bool { return n != nil && q.outside == "" && appliesAt(n, q.Place) }
+	// 通告上写的举报电话3399110是城管的，那市场监管局的是多少: the office
+	// named where the call asks after a number written is the one asked —
+	// not the written number's, nor every number its notice prints
+	if t, ok := h.p.afterWritten(u.rd.ownText()); ok {
+		t = t[strings.LastIndexAny(t, "，,。；;？?")+1:] // the clause that asks
+		for _, r := range h.voc.Reports {
+			if len(r.Words) > 0 && h.p.hasAny(t, r.Words) {
+				h.contactsNamed(r.Contact, here, add)
+			}
+		}
+	}
+	periods := h.p.scanPeriods(u.rd)
+	if len(contacts) > 0 {
+		periods = nil
+	}
 	// a period named (市场整治的举报电话) names its notice: every number
 	// that notice prints (城管 of 城管队员 is who calls, not whom to call)
-	for _, pi := range h.p.scanPeriods(u.rd) {
+	for _, pi := range periods {
 		pd := h.voc.Periods[pi]
 		for _, w := range pd.Windows {
 			if here(w.Notice) && w.Notice.InForce(q.Date) {

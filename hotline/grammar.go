@@ -701,6 +701,9 @@ type grammar struct {
 	ReportWritten []string `yaml:"report_written"`
 	// ReportThings are what of a report word can be written (电话, 号码)
 	ReportThings []string `yaml:"report_things"`
+	// ReportAfterWritten end a clause said after a number written (写的举报
+	// 电话…，那交警大队的是多少): another office's number is asked
+	ReportAfterWritten []string `yaml:"report_after_written"`
 	// Seen are words of seeing something happen (看到, 看见): the act word
 	// they open (看) is no act of looking — what was seen is the call's
 	Seen        []string `yaml:"seen"`

@@ -273,8 +273,8 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 	// (在高速上开车打电话 罚多少: the 电话 is an act's, the question a fine's)
 	// (短信「…举报电话0746-3213950」 这个禁火期到几号: a number pasted is
 	// the sender's, asking for none)
-	case p.textHas(rd, p.g.Report) && p.hasAny(p.reportText(rd.ownText()), p.g.Report) && !p.textHas(rd, p.g.Fine) &&
-		!p.asksLawful(rd):
+	case p.textHas(rd, p.g.Report) && (p.hasAny(p.reportText(rd.ownText()), p.g.Report) || p.writtenThenAsked(rd.ownText())) &&
+		!p.textHas(rd, p.g.Fine) && !p.asksLawful(rd):
 		// (你们这个电话是哪个单位的 names the hotline, asks no number; nor
 		// does 墙上写电话号码, a number written)
 		u.intent = IntentReport
@@ -727,7 +727,11 @@ func (p *parser) workAsked(rd *reading, base *rules.Activity, neg []hit) bool {
 		return false
 	}
 	// (冇得单位交社保: a way of it said not done, the employer's plan)
-	if slices.ContainsFunc(neg, func(n hit) bool { return n.w.activity == base || p.mannerOf[n.w.activity] == base }) {
+	// (在外面打工…那就不能交居民医保了吧: but an act guessed banned, 不能 /
+	// 不准 before it, is asked whether it may be done, not told undone)
+	if slices.ContainsFunc(neg, func(n hit) bool {
+		return (n.w.activity == base || p.mannerOf[n.w.activity] == base) && !p.forbidden(rd, n.i)
+	}) {
 		return false
 	}
 	return !slices.ContainsFunc(rd.verbs, func(v hit) bool { return p.verbNegated(rd, v) && p.verbOf(v.words, base) })
@@ -5821,6 +5825,36 @@ func (p *parser) reportText(text string) string {
 		text = p.reWritten.ReplaceAllString(text, "\x00")
 	}
 	return text
+}
+
+// writtenThenAsked reports whether text, after a number written or posted
+// (通告上写的举报电话3399110是城管的), asks in a clause of its own for another
+// by its owner (那市场监管局的是多少; mandarin.yaml report_after_written): the
+// 的 stands for the number, so the written one does not make the call ask
+// for none.
+func (p *parser) writtenThenAsked(text string) bool {
+	_, ok := p.afterWritten(text)
+	return ok
+}
+
+// afterWritten is the text of text after its first number written or
+// posted, when it goes on in a clause of its own and ends asking for
+// another number by its owner (writtenThenAsked).
+func (p *parser) afterWritten(text string) (string, bool) {
+	if p.reWritten == nil {
+		return "", false
+	}
+	loc := p.reWritten.FindStringIndex(text)
+	if loc == nil {
+		return "", false
+	}
+	rest := strings.TrimRight(text[loc[1]:], pauses)
+	// (写电话号码的是多少: the same clause as the number written asks of
+	// no other)
+	if !strings.ContainsAny(rest, "，,。；;？?") || !p.endsWithAny(rest, p.g.ReportAfterWritten) {
+		return "", false
+	}
+	return rest, true
 }
 
 // placeSaid sets the query's place to the division the call names
