@@ -1192,6 +1192,13 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 				continue
 			}
 			yw := today.Year() + r.w.Years[w]
+			// 我儿子去年底退伍回来，4月份去交: the year's end said with its
+			// year word names that day alone, not the year of days said
+			// after; a past one is the story's, and any other day said wins
+			if n, ok := r.yearPartAfter(s.text[i+len(w):]); ok {
+				s.add(Mention{Start: i, End: i + len(w) + n, Date: calendar.MustDate(yw, 12, 31), Weak: yw < today.Year()})
+				continue
+			}
 			if n, ok := r.sameDay(s.text[i+len(w):]); ok && yw != today.Year() { // 明年的今天
 				y = yw
 				s.add(Mention{Start: i, End: i + len(w) + n, Date: calendar.MustDate(y, today.Month(), min(today.Day(), daysIn(y, today.Month())))})
@@ -1213,6 +1220,21 @@ func (r *Reader) yearContext(s *scan, today calendar.Date) int {
 	}
 	s.nextByWord = byWord && y != 0
 	return y
+}
+
+// yearPartAfter reports whether rest opens with a part of the year said
+// right after a year word — the whole word (去年年底) or its part after 年,
+// the year word's own 年 doing for both (去年底, 今年末) — and its length.
+func (r *Reader) yearPartAfter(rest string) (int, bool) {
+	for _, p := range r.yearParts {
+		if strings.HasPrefix(rest, p) {
+			return len(p), true
+		}
+		if suf, ok := strings.CutPrefix(p, "年"); ok && suf != "" && strings.HasPrefix(rest, suf) {
+			return len(suf), true
+		}
+	}
+	return 0, false
 }
 
 // ownerYear reports whether the year said at text[i:j] names whose a thing

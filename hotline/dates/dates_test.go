@@ -523,3 +523,30 @@ func newReader(t *testing.T, w dates.Words) *dates.Reader {
 	require.NoError(t, err)
 	return r
 }
+
+// TestYearsEndWithItsYearWord: the year's end said with its year word
+// (去年底, 今年年底) is that year's 31 December and sets no year for a
+// month said after it (我儿子去年底退伍回来，4月份去交 is this April); a
+// past one is the story's time, weak beside any other day.
+func TestYearsEndWithItsYearWord(t *testing.T) {
+	r := newReader(t, dates.Words{Years: map[string]int{"去年": -1, "今年": 0}, YearParts: map[string]int{"年底": 0}})
+	today := calendar.MustDate(2025, 4, 8)
+	for _, tc := range []struct {
+		text  string
+		words []string
+		want  []string
+		weak  []bool
+	}{
+		{"去年底退伍回来，4月份去交", []string{"去年底", "4月份"}, []string{"2024-12-31", "2025-04-08"}, []bool{true, false}},
+		{"去年年底", []string{"去年年底"}, []string{"2024-12-31"}, []bool{true}},
+		{"今年底之前交", []string{"今年底"}, []string{"2025-12-31"}, []bool{false}},
+	} {
+		ms := r.Read(tc.text, today)
+		require.Len(t, ms, len(tc.want), tc.text)
+		for k, m := range ms {
+			require.Equal(t, tc.words[k], tc.text[m.Start:m.End], tc.text)
+			require.Equal(t, tc.want[k], m.Date.String(), tc.text)
+			require.Equal(t, tc.weak[k], m.Weak, tc.text)
+		}
+	}
+}
