@@ -4587,7 +4587,16 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 		}
 	}
 	if hi < len(rd.text) && (f.withNext || rd.text[hi] == ' ' || rd.text[hi-1] == ' ') {
-		for hi < len(rd.text) && rd.clause(hi) <= c+1 {
+		next := c + 1
+		// (拆旧房子洒么子水，灰又不大，不洒水总可以吧: a clause of no act and
+		// no fact, a remark between, does not part the act from its way
+		// said after — one that says a fact is a case of its own: 以前单位交
+		// 的职工医保，断保60天了，现在交居民医保)
+		inNext := func(h hit) bool { return h.clause == next }
+		if f.withNext && !slices.ContainsFunc(rd.acts, inNext) && !slices.ContainsFunc(rd.facts, inNext) {
+			next++
+		}
+		for hi < len(rd.text) && rd.clause(hi) <= next {
 			hi++
 		}
 	}
