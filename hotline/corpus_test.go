@@ -1617,7 +1617,9 @@ var heldoutSets = []heldoutSet{
 	// Session 34 (fix5455): the quoted act set aside for the caller's own, an act's day asked with 还算不算 / 还管不管,
 	// an eatery's tables past its wall, a haul's spill: 209 (82.9 %); a period's told days, one's own stall, a pitch
 	// marked out for a group: 213 (84.5 %).
-	{"set54", heldout54Glob, 250, 0.84, 0},
+	// Session 40 (fixB): what was read right: another office's number asked after a number written (那市场监管局的
+	// 是多少), 去年底 a day of its own (4月份 this April): 216 (85.7 %).
+	{"set54", heldout54Glob, 250, 0.85, 0},
 	// Held-out set 55 (testdata/heldout/s55-groups, 252 calls in 7 categories, session 33): acts done by or for a
 	// group or at a gathering (a family's 挂青, a 村委会's 烧田埂, a co-op's picking, traders together, a 村 paying
 	// everyone's 医保). Its first run, before any change made for it, scored 182 of 252 (72.2 %) on main 39eda370
@@ -1654,7 +1656,8 @@ var heldoutSets = []heldoutSet{
 	// (90.0 %); a shop's tables set out on the pavement 出店经营: 227 (90.4 %). Session 35 (fix5657): a choice asked as
 	// its own question (是明天摘还是后天摘？) answered for each option: 232 (92.4 %); the act asked as a negative
 	// question keeps its object's facts (寒露籽现在还不让摘，是吧): 235 (93.6 %).
-	{"set56", heldout56Glob, 250, 0.93, 0},
+	// Session 40 (fixB): what was read right: 听说清明节前后烧纸不算违规了…坟在山上 the grave's paper money: 236 (94.0 %).
+	{"set56", heldout56Glob, 250, 0.94, 0},
 	// Held-out set 59 (testdata/heldout/s59-named, 252 calls in 7 categories, session 35): places named the local
 	// way. Its first run, before any change made for it, scored 210 of 252 (83.3 %) on main 77de1891 (03:47 UTC), with 1
 	// answer of 可以 where a rule forbids (我们屋里想分户…: 拆户参保 read as enrolling); the set's README has it by category and the misses
@@ -1743,7 +1746,9 @@ var heldoutSets = []heldoutSet{
 	// Session 38 (fixB): a lead-in question that answers itself (那还叫上坟？), sets a premise (是不是只有城里才禁放？) or
 	// only judges (肯定犯法吧？) is no question of its own before the case asked: 217 (86.1 %); 给屋里堂客 a household
 	// member: 218 (86.5 %).
-	{"set63", heldout63Glob, 250, 0.86, 0},
+	// Session 40 (fixB): what was read right: 打工…那就不能交居民医保了吧 the enrolment asked (a guessed ban is no act
+	// told undone), the dry way said two clauses after the demolition (…灰又不大，不洒水总可以吧), 车牌脏了: 223 (88.5 %).
+	{"set63", heldout63Glob, 250, 0.88, 0},
 	// Held-out set 62 (testdata/heldout/s62-clock, 252 calls in 7 categories, session 37): when said by the clock or
 	// the part of the day (the hour, midnight, 下半夜, 通宵, a window's last evening). Its first run, before any change
 	// made for it, scored 183 of 252 (72.6 %) on main 5726ba62 (09:57 UTC), with 3 answers of 可以 where a rule forbids
