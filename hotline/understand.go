@@ -2154,6 +2154,15 @@ func (p *parser) splitValues(rd *reading, acts []hit) []hit {
 			out = append(out, a)
 			continue
 		}
+		// 良种油茶跟寒露籽一样10月8号就能摘吧: the value said after the
+		// connector and before a likeness (一样), no question of it after,
+		// is the standard the first is likened to — the first is asked
+		if g := rd.facts[group[1]]; len(group) == 2 && p.likenedTo(rd, g) {
+			b := a
+			b.skip = append(b.skip[:len(b.skip):len(b.skip)], g.i)
+			out = append(out, b)
+			continue
+		}
 		for _, keep := range group {
 			b := a
 			b.skip = nil
@@ -2166,6 +2175,14 @@ func (p *parser) splitValues(rd *reading, acts []hit) []hit {
 		}
 	}
 	return out
+}
+
+// likenedTo reports whether the fact phrase g is said right before a word
+// of likeness (compare_case: 一样, 一回事) that asks no comparison itself
+// (compare: 一样不, 一样吗): X跟g一样… likens X to g and asks of X.
+func (p *parser) likenedTo(rd *reading, g hit) bool {
+	after := rd.text[g.j:]
+	return p.startsWithAny(after, p.g.CompareCase) && !p.startsWithAny(after, p.g.Compare)
 }
 
 // joinedValues are the fact phrases (indices in rd.facts) in a's clause
@@ -2696,6 +2713,13 @@ func (p *parser) quotedAside(rd *reading, pos []hit) []hit {
 		}
 		a := p.onlyActivityOf(v.words)
 		own = a != nil && slices.ContainsFunc(qs, func(q hit) bool { return q.w.activity.Notice == a.Notice })
+	}
+	// (通知写的"不得将同一户籍家庭成员拆户参保"，那我只给孩子交，大人都不交:
+	// an act told done by some and not by the others, in bare verbs after
+	// the quote, is the caller's own — its partial form, not the quoted act)
+	if !own {
+		h, ok := p.partialVerbs(rd, nil)
+		own = ok && h.i >= end && !quoted(h.i)
 	}
 	if !own {
 		return pos
