@@ -1618,8 +1618,9 @@ var heldoutSets = []heldoutSet{
 	// an eatery's tables past its wall, a haul's spill: 209 (82.9 %); a period's told days, one's own stall, a pitch
 	// marked out for a group: 213 (84.5 %).
 	// Session 40 (fixB): what was read right: another office's number asked after a number written (那市场监管局的
-	// 是多少), 去年底 a day of its own (4月份 this April): 216 (85.7 %).
-	{"set54", heldout54Glob, 250, 0.85, 0},
+	// 是多少), 去年底 a day of its own (4月份 this April): 216 (85.7 %); 只给孩子交，大人都不交 after the quoted 拆户参保
+	// the caller's own selective enrolment: 217 (86.1 %).
+	{"set54", heldout54Glob, 250, 0.86, 0},
 	// Held-out set 55 (testdata/heldout/s55-groups, 252 calls in 7 categories, session 33): acts done by or for a
 	// group or at a gathering (a family's 挂青, a 村委会's 烧田埂, a co-op's picking, traders together, a 村 paying
 	// everyone's 医保). Its first run, before any change made for it, scored 182 of 252 (72.2 %) on main 39eda370
@@ -1747,7 +1748,8 @@ var heldoutSets = []heldoutSet{
 	// only judges (肯定犯法吧？) is no question of its own before the case asked: 217 (86.1 %); 给屋里堂客 a household
 	// member: 218 (86.5 %).
 	// Session 40 (fixB): what was read right: 打工…那就不能交居民医保了吧 the enrolment asked (a guessed ban is no act
-	// told undone), the dry way said two clauses after the demolition (…灰又不大，不洒水总可以吧), 车牌脏了: 223 (88.5 %).
+	// told undone), the dry way said two clauses after the demolition (…灰又不大，不洒水总可以吧), 车牌脏了: 223 (88.5 %);
+	// 良种油茶跟寒露籽一样… likened, asked of 良种 alone: 224 (88.9 %).
 	{"set63", heldout63Glob, 250, 0.88, 0},
 	// Held-out set 62 (testdata/heldout/s62-clock, 252 calls in 7 categories, session 37): when said by the clock or
 	// the part of the day (the hour, midnight, 下半夜, 通宵, a window's last evening). Its first run, before any change
