@@ -483,6 +483,21 @@ const (
 	// rituals and fireworks apart, and one of errands no notice covers,
 	// documents asked for a reason and the numbers to ring.
 	heldout68Glob = "testdata/heldout/s68-reasons/*.yaml"
+	// heldout69Glob is held-out set 69 (session 40): "it's my own" —
+	// callers who think owning the place or the thing frees them: 我自己屋
+	// 的山烧点杂草, 自家的茶山早点摘, 我自己的门面前摆点东西, 自家屋门口放挂
+	// 鞭, 自己屋里拆的砖头倒自己田里, 自己的车拉自己的渣土, 自家坟山烧纸, 承包
+	// 的林子, 租别人的茶山, 帮亲戚摘, 医保我一个人交, 用我自己的职工医保账户.
+	// The notices decide by what their text names: ownership changes the
+	// verdict only where the text draws the line on it (谁承包、谁采摘 and
+	// consent for oil-tea, a building or a yard for the 野外 fires, the works
+	// site for spoil used on it, the builder's approval, one's own decoration
+	// waste at the designated place, a shop's frontage, the household, the
+	// 家庭成员 and 近亲属 an account may pay for); elsewhere it is colour. One
+	// file per notice, rituals and fireworks apart, and one of one's own
+	// errands no notice covers, documents on land and houses, and the numbers
+	// to ring.
+	heldout69Glob = "testdata/heldout/s69-own/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1826,6 +1841,13 @@ var heldoutSets = []heldoutSet{
 	// own acts): 206 (81.7 %). Session 40 (set68): what was read right: the false 可以 fixed (只给身体差的那个交 after 屋里两个
 	// 老人 is one of more than one counted: 选择性参保): 207 (82.1 %).
 	{"set68", heldout68Glob, 250, 0.82, 0},
+	// Held-out set 69 (testdata/heldout/s69-own, 252 calls in 7 categories, session 40): "it's my own" — one's own
+	// hill, field, yard, house, shop, goods, truck, household and account told as if owning them freed the act (我自己屋
+	// 的山, 自家的茶山, 自己的门面, 自家屋门口, 自己的车拉自己的渣土, 医保我一个人交).
+	// Its first run, before any change made for it, scored 202 of 252 (80.2 %) on main 3e2ff8c9 (18:54 UTC), with 2
+	// answers of 可以 where a rule forbids (那块山以前是我屋里的，后来分给别人承包了; 山是我家的，承包给隔壁的人了: one's family's
+	// hill contracted to another read as one's own); the set's README has it by category and the misses by kind.
+	{"set69", heldout69Glob, 250, 0.80, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
