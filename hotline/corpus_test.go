@@ -1847,7 +1847,9 @@ var heldoutSets = []heldoutSet{
 	// Its first run, before any change made for it, scored 202 of 252 (80.2 %) on main 3e2ff8c9 (18:54 UTC), with 2
 	// answers of 可以 where a rule forbids (那块山以前是我屋里的，后来分给别人承包了; 山是我家的，承包给隔壁的人了: one's family's
 	// hill contracted to another read as one's own); the set's README has it by category and the misses by kind.
-	{"set69", heldout69Glob, 250, 0.80, 0},
+	// Seven keys wrong about what the caller said or the rule file corrected (元旦过后 a period, 国庆节 10月1日, 明年清明
+	// 2027, 点香烛 点烛, 10月15号以前 the deadline heard of, 装修垃圾 piled ×2): 209 (82.9 %).
+	{"set69", heldout69Glob, 250, 0.82, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
