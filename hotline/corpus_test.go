@@ -1535,6 +1535,7 @@ var heldoutSets = []heldoutSet{
 	// (89.2 %); oil-tea (提前摘, 折下来摘), waste (掺了点), a baby or a girlfriend paid for, errands
 	// (开网店卖东西, 幼儿园补贴): 230 (91.6 %, the floor 0.91).
 	// Session 37 (fix61): the spoil of a house one builds taken away (挖地基的渣土…拉走) the builder's discharge: 237 (94.4 %).
+	// Session 40 (fixA): what was read right: 物业说的那个角落 the designated point: 238 (94.8 %).
 	{"set47", heldout47Glob, 250, 0.94, 0},
 	// Held-out set 48 (testdata/heldout/s48-others, 252 calls in 7 categories, session 30): callers asking about
 	// what someone else does (a neighbour's burning, smoke on the hill, a relative's 烧纸, wedding fireworks, a
@@ -1558,6 +1559,7 @@ var heldoutSets = []heldoutSet{
 	// muck truck's breaches, 在给 (no 宰鸡), acts implied by what is ready (鞭炮铺好了, 包都封好了): 244 (86.5 %);
 	// 往消纳场开 (the haul), 工地自己的坑 (on site), a muck truck's red light: 247 (87.6 %); 主人还没问, 把树砍矮,
 	// 马上 weak (元旦零点…马上放): 249 (88.3 %).
+	// Session 40 (fixA): what was read right: 物业说的那个临时点 the designated point: 253 (89.7 %).
 	{"set49", heldout49Glob, 250, 0.89, 0},
 	// Held-out set 50 (testdata/heldout/s50-festivals, 250 calls in 7 categories, session 31): callers who date
 	// their act by a festival, a custom day or a season and ask about its custom. Its first run, before any change
@@ -1635,6 +1637,8 @@ var heldoutSets = []heldoutSet{
 	// Session 40 (fixB): what was read right: another office's number asked after a number written (那市场监管局的
 	// 是多少), 去年底 a day of its own (4月份 this April): 216 (85.7 %); 只给孩子交，大人都不交 after the quoted 拆户参保
 	// the caller's own selective enrolment: 217 (86.1 %).
+	// Session 40 (fixA): what was read right: 物业说的那个角落 the designated point (+1, measured on main 6fb96b3c: 213 →
+	// 214).
 	{"set54", heldout54Glob, 250, 0.86, 0},
 	// Held-out set 55 (testdata/heldout/s55-groups, 252 calls in 7 categories, session 33): acts done by or for a
 	// group or at a gathering (a family's 挂青, a 村委会's 烧田埂, a co-op's picking, traders together, a 村 paying
@@ -1673,6 +1677,8 @@ var heldoutSets = []heldoutSet{
 	// its own question (是明天摘还是后天摘？) answered for each option: 232 (92.4 %); the act asked as a negative
 	// question keeps its object's facts (寒露籽现在还不让摘，是吧): 235 (93.6 %).
 	// Session 40 (fixB): what was read right: 听说清明节前后烧纸不算违规了…坟在山上 the grave's paper money: 236 (94.0 %).
+	// Session 40 (fixA): what was read right: 物业说的那个角落 the designated point (+1, measured on main 6fb96b3c: 235 →
+	// 236).
 	{"set56", heldout56Glob, 250, 0.94, 0},
 	// Held-out set 59 (testdata/heldout/s59-named, 252 calls in 7 categories, session 35): places named the local
 	// way. Its first run, before any change made for it, scored 210 of 252 (83.3 %) on main 77de1891 (03:47 UTC), with 1
@@ -1688,6 +1694,7 @@ var heldoutSets = []heldoutSet{
 	// 给 and the kin (给大忠桥的老娘) keeps the close relative: 230 (91.3 %). Session 37 (fix60): a fire made later in the
 	// call burns what an earlier clause named (杂草太多了，想点把火烧干净), and 没有单位交社保 is no employee plan held:
 	// 232 (92.1 %).
+	// Session 40 (fixA): what was read right: 物业说的那个点 the designated point: 234 (92.9 %).
 	{"set59", heldout59Glob, 250, 0.92, 0},
 	// Held-out set 58 (testdata/heldout/s58-means, 253 calls in 7 categories, session 35): the means and manner of
 	// the act (how it is done: the tool, the container, the vehicle, how much, how long, how carefully). Its first
@@ -1748,7 +1755,10 @@ var heldoutSets = []heldoutSet{
 	// 拉几车挖出来的土), 在工地里面 on the site: 187 (74.2 %); 抢着摘 the snatching, 趁冇人…弄几袋茶果 the stealing:
 	// 189 (75.0 %). Session 40 (fixA): what was read right: a renovation's rubble 冇地方放 piled by a later clause's bare
 	// verb (先在楼道里堆几天), one's own yard no designated point, 生活垃圾站 the household collection point: 192 (76.2 %).
-	{"set60", heldout60Glob, 250, 0.76, 0},
+	// Session 40 (fixA): what was read right: 八月份最后一天 the month's last day (最后一天 a month part only after a
+	// month), a hill's brush burnt before trees are planted (先放把火把山上的杂柴烧光再栽) 炼山, a thing opening its clause
+	// with a verb of its state (苞谷秆子晒干了，想在地里烧了当肥) the thing burnt, 坑里填了 no 犁田 heard: 196 (77.8 %).
+	{"set60", heldout60Glob, 250, 0.77, 0},
 	// Held-out set 63 (testdata/heldout/s63-leading, 252 calls in 7 categories, session 37): leading, rhetorical and
 	// negatively-framed questions (a presupposition, a guess or a challenge; double negatives), the caller's belief
 	// about the rule right or wrong. Its first run, before any change made for it, scored 193 of 252 (76.6 %) on main

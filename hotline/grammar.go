@@ -185,6 +185,9 @@ type grammar struct {
 	// Self are people words for the caller (我自己).
 	Self   []string `yaml:"self"`
 	NotYet []string `yaml:"not_yet"`
+	// UsedAs say what a thing is used as once the act is done (烧了当肥):
+	// after 了 they end the verb as a complement does.
+	UsedAs []string `yaml:"used_as"`
 	// LackPlace are the words of a place lacking (冇地方放): an act denied
 	// after one gives way to a later clause's bare verb.
 	LackPlace []string `yaml:"lack_place"`

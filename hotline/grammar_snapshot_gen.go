@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "f02d902e1a91162a4098cd163463e8c05f3e013b4dc525c05832a041c95d5ac6", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "959e5802a08589c59f4c9f104e1e5b70a675f3f5eb77d9ed1d8cc482f7531df7", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -22,7 +22,7 @@ func grammarSnap0() *grammar {
 	s.Years = map[string]int{"下一年": 1, "下一年度": 1, "下年度": 1, "今年": 0, "前年": -2, "去年": -1, "后年": 2, "旧年": -1, "明年": 1, "本年度": 0}
 	s.NotYears = []string{"年前年后"}
 	s.LunarMonths = map[string]int{"冬月": 11, "正月": 1, "腊月": 12}
-	s.MonthParts = map[string]int{"月中": 15, "月初": 1, "月尾": 0, "月底": 0, "月末": 0}
+	s.MonthParts = map[string]int{"最后一天": 0, "月中": 15, "月初": 1, "月尾": 0, "月底": 0, "月末": 0}
 	s.MonthSpans = map[string][2]int{"上旬": {1, 10}, "下旬": {21, 0}, "中旬": {11, 20}}
 	s.YearParts = map[string]int{"年尾": 0, "年底": 0, "年末": 0}
 	s.YearTerms = []string{"年度"}
@@ -114,6 +114,7 @@ func grammarSnap0() *grammar {
 	s.ThirdPerson = []string{"他", "她"}
 	s.Self = []string{"自己", "我自己", "本人"}
 	s.NotYet = []string{"没有", "没", "冇", "未", "还没", "还冇", "还没有", "莫得", "还莫得"}
+	s.UsedAs = []string{"当", "当成", "当作"}
 	s.LackPlace = []string{"冇地方", "没地方", "没有地方", "冇得地方", "没得地方"}
 	s.Remedy = []string{"怎么办", "咋办", "么办", "怎么搞", "咋搞", "怎么弄", "咋弄", "来得及", "么子办法", "有么子办法", "有什么办法", "有啥办法", "还能补", "能补吗", "能不能补", "补得到", "补得不", "还补得", "可以补", "补不补得", "能补不", "补交得"}
 	s.Focus = []string{"只是", "只", "光", "就只", "仅仅", "仅"}

@@ -4860,7 +4860,8 @@ func (p *parser) objectSaidBefore(rd *reading, i, j int, fs []*frame, bare []hit
 	// (卖不完的在门口放了, 送到指定地点，在那烧了: 了 closing the clause
 	// ends the verb as a complement does)
 	// (…倒在村口空地上行不行？烧了呢: or 了 and the particle asking the same)
-	if r, ok := strings.CutPrefix(rest, p.g.DoneParticle); ok && (r == "" || p.startsWithAny(r, p.g.Asking) || p.startsWithAny(r, p.g.Ellipsis)) {
+	// (烧了当肥: or 了 and what the thing is then used as)
+	if r, ok := strings.CutPrefix(rest, p.g.DoneParticle); ok && (r == "" || p.startsWithAny(r, p.g.Asking) || p.startsWithAny(r, p.g.Ellipsis) || p.startsWithAny(r, p.g.UsedAs)) {
 		counted = true
 	}
 	if !counted && rest != "" && !p.startsWithAny(rest, p.g.Asking) {
@@ -4948,8 +4949,14 @@ func (p *parser) freeObject(rd *reading, k, e, i int, bare []hit) bool {
 		slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i < e && k < f.j }) {
 		return false
 	}
-	if !slices.ContainsFunc(bare, func(v hit) bool {
-		return v.clause == rd.clause(k) && v.j <= k && utf8.RuneCountInString(rd.text[v.j:k]) <= maxHeldGap
+	// (苞谷秆子晒干了，想在地里烧了: or the topic opening its clause, what
+	// its own verb says of it a state — no frame of it takes the thing)
+	c := rd.clause(k)
+	topic := strings.TrimLeft(rd.text[rd.clauseStart(k, c):k], pauses) == "" && slices.ContainsFunc(bare, func(v hit) bool {
+		return v.clause == c && v.i >= e && utf8.RuneCountInString(rd.text[e:v.i]) <= maxHeldGap
+	})
+	if !topic && !slices.ContainsFunc(bare, func(v hit) bool {
+		return v.clause == c && v.j <= k && utf8.RuneCountInString(rd.text[v.j:k]) <= maxHeldGap
 	}) {
 		return false
 	}

@@ -2663,8 +2663,13 @@ func (r *Reader) months(s *scan, today calendar.Date, year int) {
 			}
 		}
 	}
-	// 月底 alone: this month's, or next month's when it has passed
+	// 月底 alone: this month's, or next month's when it has passed (a part
+	// that does not name the month itself, 最后一天, is one only after a
+	// month: 整改期最后一天 is no month's)
 	for _, w := range r.monthParts {
+		if !strings.Contains(w, "月") {
+			continue
+		}
 		for i, j := range s.occurrences(w) {
 			y, mo := today.Year(), today.Month()
 			d := partDay(y, mo, r.w.MonthParts[w])
