@@ -130,6 +130,10 @@ type grammar struct {
 	TermAfter     []string       `yaml:"term_after"`
 	Since         []string       `yaml:"since"`
 	TermWord      []string       `yaml:"term_word"`
+	TermLead      []string       `yaml:"term_lead"`
+	TermWait      []string       `yaml:"term_wait"`
+	OnlyDenied    []string       `yaml:"only_denied"`
+	OnlySome      []string       `yaml:"only_some"`
 	DotNotBefore  []string       `yaml:"dot_not_before"`
 	Negators      []string       `yaml:"negators"`
 	NotNegators   []string       `yaml:"not_negators"`

@@ -2982,6 +2982,11 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		if h.w.activity == nil || p.partial[h.w.activity.ID] == nil || !h.focus {
 			continue
 		}
+		// (只有我娘没交医保，现在补交要得不: the one left out, the act
+		// asked now for her — the household made whole)
+		if p.onlyLeftOut(rd, h.i) && p.doneLater(rd, h, peopleWindow) {
+			continue
+		}
 		if p.peopleNear(rd, h) {
 			h.w.activity = p.partial[h.w.activity.ID]
 			// (菜市场门口乱倒菜叶子会罚吗？还有医保我们家只想给小孩交: the
@@ -3021,7 +3026,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			}
 		}
 		for _, v := range rd.verbs {
-			if p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) && !p.doneLater(rd, v, peopleWindow) {
+			// (不是只给伢子交: the only denied, not the act)
+			if p.verbNegated(rd, v) && own(v.i) && p.verbOf(v.words, a) && p.before(rd, v.i, p.g.People, peopleWindow) && !p.doneLater(rd, v, peopleWindow) &&
+				!p.onlyDenied(rd, v.i, peopleWindow) {
 				nots = append(nots, p.peopleBefore(rd, v.i, peopleWindow))
 			}
 			// (我们两口子明年再交: put off to another year, not done
@@ -3793,7 +3800,9 @@ func (p *parser) partialVerbs(rd *reading, pos []hit) (hit, bool) {
 			// (我们两口子明年再交: put off to another year is not done
 			// this year, as 不交 is)
 			later := !n.neg && p.putOff(rd, n.i)
-			if !n.neg && !later || n.words != v.words || len(pos) > 0 && n.clause != v.clause {
+			// (一家人不是只交一个: the only denied, not the act — more
+			// than one pays)
+			if !n.neg && !later || n.words != v.words || len(pos) > 0 && n.clause != v.clause || n.neg && p.onlyDenied(rd, n.i, 4) {
 				continue
 			}
 			a := p.onlyActivityOf(v.words)
@@ -5702,11 +5711,34 @@ func (p *parser) actRetracted(rd *reading, h hit, acts []hit) bool {
 		between := rd.text[end:start]
 		// (拉到物业指定的点还是在家门口路边堆两天: each option with its
 		// place, one alternative word between them in one clause)
-		if p.corrects(between) || (p.chooses(between) || h.clause == o.clause && p.oneAlternative(between)) && !p.hasAny(rd.text[start:], p.g.ChooseEach) {
+		if p.corrects(between) {
+			return true
+		}
+		if (p.chooses(between) || h.clause == o.clause && p.oneAlternative(between)) && !p.hasAny(rd.text[start:], p.g.ChooseEach) {
+			// (医保是交居民医保还是交职工医保，我冇得单位，交居民医保要得
+			// 不: the caller fell to the first option, asked again after
+			// the choice — the second is the one let go)
+			if p.optionAskedAgain(h, o, acts) {
+				continue
+			}
+			return true
+		}
+	}
+	// (…the second option, let go when the first is asked again)
+	for _, f := range acts {
+		if f.clause <= h.clause && max(f.j, f.wj) <= h.i && !p.sameAct(f, h) &&
+			p.chooses(rd.text[max(f.j, f.wj):h.i]) && p.optionAskedAgain(f, h, acts) {
 			return true
 		}
 	}
 	return false
+}
+
+// optionAskedAgain reports whether first, an option of a choice whose
+// other option is second, is said again in a clause after second's: the
+// option the caller fell to.
+func (p *parser) optionAskedAgain(first, second hit, acts []hit) bool {
+	return slices.ContainsFunc(acts, func(g hit) bool { return g.clause > second.clause && p.sameAct(g, first) })
 }
 
 // sameAct reports whether hits h and o name one act, covered or not.
@@ -6124,7 +6156,7 @@ func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
 		}
 		counted := p.countAt(after)
 		if counted || p.longestPrefix(after, p.g.People) > 0 {
-			if p.before(rd, i, p.g.Only, 4) || counted && p.before(rd, i, p.g.People, window) {
+			if p.onlyBefore(rd, i, 4) || counted && p.before(rd, i, p.g.People, window) && !p.onlyDenied(rd, i, window) {
 				return true
 			}
 		}
@@ -6145,19 +6177,49 @@ func (p *parser) someOf(rd *reading, a *rules.Activity) bool {
 	return done && not
 }
 
-// onlyFor reports whether the verb at byte i is said after one of
-// OnlyFor in its clause (只给身体差的那个交), with more than one person
-// counted before it (屋里两个老人，一个身体好一个身体差): the act is done
-// for only some of those counted, the rest left out.
+// onlyFor reports whether the verb at byte i is said after a word of only
+// in its clause that sets apart the ones the act is done for: one of
+// OnlyFor (只给身体差的那个交) with more than one person counted before it
+// (屋里两个老人，一个身体好一个身体差), or one of OnlySome with a people word
+// between it and the verb (只给伢子交, 只想给小孩交) — the only not denied
+// (不是只给伢子交). The act is done for only some, the rest left out.
 func (p *parser) onlyFor(rd *reading, i int) bool {
 	const window = 12 // runes from the word of only to the verb (只给身体差的那个)
 	start := rd.windowStart(i, window)
 	s := rd.text[start:i]
+	denied := func(k int) bool { return p.endsWithAny(rd.text[:start+k], p.g.OnlyDenied) }
 	for _, w := range p.g.OnlyFor {
-		if k := strings.LastIndex(s, w); k >= 0 {
+		if k := strings.LastIndex(s, w); k >= 0 && !denied(k) {
 			if n, _, _ := p.householdCount(rd.text[:start+k]); n >= 2 {
 				return true
 			}
+		}
+	}
+	if p.before(rd, i, p.g.Negators, 1) {
+		return false
+	}
+	for _, w := range p.g.OnlySome {
+		if k := strings.LastIndex(s, w); k >= 0 && !denied(k) && p.hasAny(s[k+len(w):], p.g.People) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyBefore reports whether a word of only is said within runes
+// characters before byte i, not denied (只交一个, not 不是只交一个).
+func (p *parser) onlyBefore(rd *reading, i, runes int) bool {
+	return p.before(rd, i, p.g.Only, runes) && !p.onlyDenied(rd, i, runes)
+}
+
+// onlyDenied reports whether a word of only said within runes characters
+// before byte i is itself denied (一家人不是只交一个，全家五口都交): the
+// caller says the act is not done by some only.
+func (p *parser) onlyDenied(rd *reading, i, runes int) bool {
+	start := rd.windowStart(i, runes)
+	for _, w := range p.g.Only {
+		if k := strings.LastIndex(rd.text[start:i], w); k >= 0 && p.endsWithAny(rd.text[:start+k], p.g.OnlyDenied) {
+			return true
 		}
 	}
 	return false

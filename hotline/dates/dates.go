@@ -164,6 +164,14 @@ type Words struct {
 	// TermWord are the words after a solar term's name that make a longer
 	// word of it even after a year (今年霜降籽 is this year's variety).
 	TermWord []string
+	// TermLead are the words before a solar term's name that make it a day
+	// whatever follows but a word of TermWord (是寒露摘还是霜降摘, 等到寒露再
+	// 摘: the days weighed, not 是霜降籽).
+	TermLead []string
+	// TermWait are the words after a solar term's name that ask whether
+	// the act must wait for it (等到霜降才能摘): then TermLead does not make
+	// it a day — the call's own day is asked.
+	TermWait []string
 	// DotNotBefore are the units after which M.D is a number, not a day
 	// (1.5公里, 2.50元): 10.23 and 11.23号 are days.
 	DotNotBefore []string
@@ -1897,7 +1905,9 @@ func (r *Reader) solarTerms(s *scan, today calendar.Date, year int) {
 			// whatever follows (今年寒露摘茶籽)
 			// and after 过了 (过了寒露摘茶籽: from the day after it)
 			before := strings.TrimRight(s.text[:i], " ")
-			afterYear := (strings.HasSuffix(before, "年") || slices.ContainsFunc(r.w.Past, func(w string) bool { return strings.HasSuffix(before, w) })) &&
+			afterYear := (strings.HasSuffix(before, "年") || slices.ContainsFunc(r.w.Past, func(w string) bool { return strings.HasSuffix(before, w) }) ||
+				slices.ContainsFunc(r.w.TermLead, func(w string) bool { return strings.HasSuffix(before, w) }) &&
+					!slices.ContainsFunc(r.w.TermWait, func(w string) bool { return strings.HasPrefix(rest, w) })) &&
 				!slices.ContainsFunc(r.w.TermWord, func(w string) bool { return strings.HasPrefix(rest, w) })
 			if rest != "" && !afterYear && !slices.ContainsFunc(r.w.TermAfter, func(w string) bool { return strings.HasPrefix(rest, w) }) {
 				if c, _ := utf8.DecodeRuneInString(rest); !unicode.IsSpace(c) && !unicode.IsPunct(c) {
