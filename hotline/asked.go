@@ -592,6 +592,28 @@ func (p *parser) purpose(rd *reading, h hit) bool {
 	return p.endsWithAny(rd.text[st:i], p.g.PurposeNext) || p.hasAny(rd.text[st:i], p.g.Purpose)
 }
 
+// inOtherAct reports whether bytes i..j are inside a listed phrase found
+// as an act whose activity is not frame f's (菜 of 摆摊卖菜) — not the
+// object of a frame's act, which a later verb may take to another act
+// (带了烟花，现在能放不).
+func (p *parser) inOtherAct(rd *reading, i, j int, f *frame) bool {
+	return slices.ContainsFunc(rd.acts, func(h hit) bool {
+		return h.w.activity != nil && h.w.activity != f.activity && h.obj == "" && h.wj == 0 && h.i <= i && j <= h.j
+	})
+}
+
+// inFactWord reports whether the n bytes said at k are inside a fact
+// phrase, or open one as the first characters of a longer word (菜 of
+// 菜市场门口 — not 田埂 of 田埂上, a thing and where on it).
+func (p *parser) inFactWord(rd *reading, k, n int) bool {
+	if p.inFact(rd, k) {
+		return true
+	}
+	return slices.ContainsFunc(rd.facts, func(f hit) bool {
+		return f.i == k && k+n < f.j && !p.startsWithAny(rd.text[k+n:f.j], p.g.Locatives)
+	})
+}
+
 // topicAct is the act of a bare verb in a clause that asks — the verb
 // right before the question words, with its complements (这几天能烧不, 在店
 // 里面杀行不行, 捡一点要紧不) — whose object is the nearest one of its
@@ -637,8 +659,10 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 				// is the place's; before the clause, a fact phrase's word
 				// bars the frame: 一把火…重点防火区…能不能烧 is no 火)
 				k := strings.LastIndex(rd.text[:vi], o)
-				for k > 0 && p.inFact(rd, k) && rd.clause(k) == rd.clause(vi) {
-					if b := strings.LastIndex(rd.text[:k], o); b >= 0 && rd.clause(b) == rd.clause(vi) {
+				// (用箩筐装着自家的菜，摆在…菜市场门口…卖: 菜 of 菜市场 is part
+				// of a word, as if unsaid — the 菜 before it, in any clause)
+				for k > 0 && p.inFactWord(rd, k, len(o)) && rd.clause(k) == rd.clause(vi) {
+					if b := strings.LastIndex(rd.text[:k], o); b >= 0 && (rd.clause(b) == rd.clause(vi) || !p.inFact(rd, k)) {
 						k = b
 						continue
 					}
@@ -647,7 +671,9 @@ func (p *parser) topicAct(rd *reading, roles []clauseRole) (hit, bool) {
 				// (a frame that needs a word said with its object — 草 of
 				// 田埂 — takes it only where that word is said, with the
 				// object or with the verb)
-				if k < 0 || p.inFact(rd, k) || !p.withEither(rd, f, vi, k) {
+				// (…摆摊卖菜都冇人管，今年摆得不: nor the object of an act of
+				// another rule said before — 菜 is what the stall sells)
+				if k < 0 || p.inFactWord(rd, k, len(o)) || !p.withEither(rd, f, vi, k) || p.inOtherAct(rd, k, k+len(o), f) {
 					continue
 				}
 				// the nearest, and of two ending together the longer
