@@ -116,6 +116,11 @@ func (p *parser) markKnown(rd *reading, out []clauseRole) {
 			out[c] = roleKnown
 			continue
 		}
+		// (清明不能在山上烧纸，那在屋里点蜡烛总可以吧: a ban told with 能在
+		// asks no where — before a turn it is the case known)
+		if out[c] == roleAsks && p.startsWithAny(next(c+1), p.g.ContrastOpen) && p.asksInBanOnly(next(c)) {
+			out[c] = roleNone
+		}
 		if out[c] == roleAsks || !p.startsWithAny(next(c+1), p.g.ContrastOpen) {
 			continue
 		}
@@ -870,6 +875,19 @@ func (p *parser) askingText(t string) string {
 		}
 	}
 	return t
+}
+
+// asksInBanOnly reports whether clause t asks a kind of question only by
+// words inside a word of a ban (prohibitive): the 能在 of 清明不能在山上烧纸
+// tells a ban, it asks no where.
+func (p *parser) asksInBanOnly(t string) bool {
+	if p.hasAny(t, p.g.Asking) || p.endsWithAny(t, p.g.AskingEnd) || !p.asksKind(p.askingText(t)) {
+		return false
+	}
+	for _, w := range p.g.Prohibitive {
+		t = strings.ReplaceAll(t, w, "")
+	}
+	return !p.asksKind(p.askingText(t))
 }
 
 // asksKind reports whether t asks one of the kinds of question beyond
