@@ -749,6 +749,9 @@ type grammar struct {
 	// FactAsked are the words of a question of a fact (是不是, 算不算): a
 	// fact phrase said right after one is asked, not stated
 	FactAsked []string `yaml:"fact_asked"`
+	// FactQuestionEnd are the particles that, alone after a fact phrase
+	// ending a clause of no act, ask whether it holds (城区也划了禁放区吗).
+	FactQuestionEnd []string `yaml:"fact_question_end"`
 	// ReadingsAlso are the characters heard by a further reading besides
 	// their most common one (桔: jie), the readings toneless
 	ReadingsAlso map[string][]string `yaml:"readings_also"`

@@ -5638,7 +5638,7 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 		}
 	}
 	asked := false
-	if p.askedWhether(rd, h) || p.conditionAsked(rd, h) {
+	if p.askedWhether(rd, h) || p.conditionAsked(rd, h) || p.endsAsking(rd, h) {
 		return true
 	}
 	for _, w := range p.g.FactAsked {
@@ -5660,6 +5660,15 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 		return !p.hasAny(rd.text[h.j:end], p.g.Prohibitive)
 	}
 	return false
+}
+
+// endsAsking reports whether fact phrase h ends a clause of no act nor verb that
+// asks by a particle alone after it (城区也划了禁放区吗): whether the fact
+// holds is asked, not said.
+func (p *parser) endsAsking(rd *reading, h hit) bool {
+	rest := strings.Trim(rd.text[h.j:rd.clauseEnd(h.j, h.clause)], pauses+questionMarks)
+	inClause := func(a hit) bool { return a.clause == h.clause }
+	return slices.Contains(p.g.FactQuestionEnd, rest) && !slices.ContainsFunc(rd.acts, inClause) && !slices.ContainsFunc(rd.verbs, inClause)
 }
 
 // askedLater reports whether a fact phrase in a later clause than h asks
