@@ -4571,6 +4571,28 @@ func (sc *frameScratch) put() {
 	frameScratchPool.Put(sc)
 }
 
+// withOutsideDistance reports whether one of words is said in
+// rd.text[lo:hi] outside a distance phrase: the landmark a distance is
+// measured from (离坟山五六十米烧纸钱) is not where the act is.
+func (p *parser) withOutsideDistance(rd *reading, lo, hi int, words []string) bool {
+	for _, w := range words {
+		for from := lo; from < hi; {
+			k := strings.Index(rd.text[from:hi], w)
+			if k < 0 {
+				break
+			}
+			k += from
+			if !slices.ContainsFunc(rd.facts, func(f hit) bool {
+				return f.i <= k && k+len(w) <= f.j && len(f.w.facts) > 0 && f.w.facts[0].Fact == p.voc.Distance.Fact
+			}) {
+				return true
+			}
+			from = k + len(w)
+		}
+	}
+	return false
+}
+
 // withSaid reports whether the clause of byte i says one of frame f's
 // with-words, or f has none. A clause parted from its neighbour by a space
 // only is one sentence with it, as a verb and its object may be
@@ -4603,7 +4625,7 @@ func (p *parser) withSaid(rd *reading, f *frame, i int) bool {
 	if f.withBefore {
 		lo = 0
 	}
-	if p.hasAny(rd.text[lo:hi], f.with) {
+	if p.withOutsideDistance(rd, lo, hi, f.with) {
 		return true
 	}
 	// a topic said before in short clauses of its own, with no act of a
