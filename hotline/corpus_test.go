@@ -1176,7 +1176,8 @@ var heldoutSets = []heldoutSet{
 	// Session 22's end, with every helper's fixes: 229 of 260 (the floor 0.88).
 	// Session 23 (market: selling on the move, a pitch in one's shop, 提前摘了, 抢摘; 边走边卖 corrected to forbidden) and
 	// the session's other fixes: 232 (the floor 0.89).
-	{"set27", heldout27Glob, 255, 0.90, 0},
+	// Session 40 (set68): what was read right: 邻居请我帮他摘的 the holder's consent: 237 (91.2 %).
+	{"set27", heldout27Glob, 255, 0.91, 0},
 	// Held-out set 28 (testdata/heldout/s28-when, 252 calls in 7 categories, session 20): callers who ask WHEN —
 	// from when, until when, how long, how many days are left, which day it changes, too early or too late (么子时候可以烧,
 	// 禁到哪天为止, 还有几天, 霜降籽还要等好久, 交医保截止到哪天, 整治搞到么子时候, 这个通告管到几时) — and the day said their way
@@ -1831,6 +1832,7 @@ var heldoutSets = []heldoutSet{
 	// longer the caller's: 211 (83.7 %). Session 39 (set67): what was read right: 一样, 一回事 kept from the homophone pass
 	// (烧纸一样 no 烧纸衣), a comparison asked (是不是一回事) a question, a pair compared set apart where no clause asks (跟一般
 	// 区比), the compared case's place (跟祁阳这边一样), a consequence told done (被抓了) the story, 推个车在…卖 roving: 218 (86.5 %).
+	// Session 40 (set68): what was read right: 我不是么子特殊情况 (Xiang 么子) none of the special cases: 219 (86.9 %).
 	{"set67", heldout67Glob, 250, 0.86, 0},
 	// Held-out set 66 (testdata/heldout/s66-little, 252 calls in 7 categories, session 39): "only a little" — small
 	// amounts, short times and one-offs told as if they made the act allowed (就烧一点点, 就抽一根烟, 几根香而已, 摔炮,
@@ -1852,8 +1854,10 @@ var heldoutSets = []heldoutSet{
 	// enrolment, not 选择性参保); the set's README has it by category and the misses by kind. Four keys wrong about what
 	// the caller said corrected (五十米左右 a range, 明年清明 said in 2026 is 2027's, 装修垃圾 堆放 and 摆个摊 named by their
 	// own acts): 206 (81.7 %). Session 40 (set68): what was read right: the false 可以 fixed (只给身体差的那个交 after 屋里两个
-	// 老人 is one of more than one counted: 选择性参保): 207 (82.1 %).
-	{"set68", heldout68Glob, 250, 0.82, 0},
+	// 老人 is one of more than one counted: 选择性参保): 207 (82.1 %). Two keys wrong about what the caller said corrected
+	// (城边上, no place: the planning area asked): 209 (82.9 %). Session 40 (set68): what was read right: 不是么子特殊情况
+	// none of the special cases, 她请我帮她 and 基地请来 the holder's consent, 他不准我摘 none: 217 (86.1 %).
+	{"set68", heldout68Glob, 250, 0.86, 0},
 	// Held-out set 69 (testdata/heldout/s69-own, 252 calls in 7 categories, session 40): "it's my own" — one's own
 	// hill, field, yard, house, shop, goods, truck, household and account told as if owning them freed the act (我自己屋
 	// 的山, 自家的茶山, 自己的门面, 自家屋门口, 自己的车拉自己的渣土, 医保我一个人交).
