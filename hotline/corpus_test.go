@@ -1731,7 +1731,8 @@ var heldoutSets = []heldoutSet{
 	// (87.3 %).
 	// Session 38 (fixB): 烤个火, 烧个烤 the fire with a measure inside, 厂里冇帮我交社保 the employee plan not paid, 摘到界那边
 	// the boundary crossed (分清楚 no household split): 225 (89.3 %).
-	{"set61", heldout61Glob, 250, 0.89, 0},
+	// Session 40 (set68): what was read right: the act said before a document number that asks nothing (秋收了要烧稻草，祁政通〔2023〕6号还有效吗) is why the document is asked, no question of its own: 228 (90.5 %).
+	{"set61", heldout61Glob, 250, 0.90, 0},
 	// Held-out set 60 (testdata/heldout/s60-described, 252 calls in 7 categories, session 36): the act described, not
 	// named (by purpose, effect, the thing alone, a roundabout phrase, what others do). Its first run, before any
 	// change made for it, scored 122 of 252 (48.4 %) on main 42193615 (06:56 UTC), with 2 answers of 可以 where a rule
@@ -1779,7 +1780,8 @@ var heldoutSets = []heldoutSet{
 	// Session 40 (fixB): what was read right: 打工…那就不能交居民医保了吧 the enrolment asked (a guessed ban is no act
 	// told undone), the dry way said two clauses after the demolition (…灰又不大，不洒水总可以吧), 车牌脏了: 223 (88.5 %);
 	// 良种油茶跟寒露籽一样… likened, asked of 良种 alone: 224 (88.9 %).
-	{"set63", heldout63Glob, 250, 0.88, 0},
+	// Session 40 (set68): what was read right: 春节开放停车场的那个通告，祁政通〔2024〕1号 one document question: 225 (89.3 %).
+	{"set63", heldout63Glob, 250, 0.89, 0},
 	// Held-out set 62 (testdata/heldout/s62-clock, 252 calls in 7 categories, session 37): when said by the clock or
 	// the part of the day (the hour, midnight, 下半夜, 通宵, a window's last evening). Its first run, before any change
 	// made for it, scored 183 of 252 (72.6 %) on main 5726ba62 (09:57 UTC), with 3 answers of 可以 where a rule forbids
@@ -1792,7 +1794,9 @@ var heldoutSets = []heldoutSet{
 	// covers: 205 (81.3 %); 守岁守到十二点 midnight, 正月初一: 206 (81.7 %). Session 38 (fixA): what was read right: a
 	// time said with a day of its own in another clause does not move the act's month-day (半夜十二点一过就是9月1号了，
 	// 我8月31号白天把田埂烧完: 8月31日, was a false 不可以): 207 (82.1 %).
-	{"set62", heldout62Glob, 250, 0.82, 0},
+	// Session 40 (set68): what was read right: the words before a document number that ask nothing (冬天晚上烤火防一氧化碳
+	// 中毒的那个通告, 除夕晚上放鞭炮, 过年那几天城区机关停车场开放的通告) no question of their own: 210 (83.3 %).
+	{"set62", heldout62Glob, 250, 0.83, 0},
 	// Held-out set 64 (testdata/heldout/s64-weather, 252 calls in 7 categories, session 38): the weather, the season's
 	// signs and the state of things told as if they decided the answer (rain, wind, snow, frost, drought, a power cut,
 	// the heat; 茶籽炸口了 for a day). Its first run, before any change made for it, scored 186 of 252 (73.8 %) on main
@@ -1807,7 +1811,8 @@ var heldoutSets = []heldoutSet{
 	// right: 雨水多 rain, not the solar term; 老娘山上 a parent's hill; 自家基地 one's own: 229 (90.9 %); a key wrong about
 	// what the caller said corrected (帮别人拉渣土 with no place: the planning area asked): 230 (91.3 %).
 	// Session 40 (fixA): what was read right: 装修垃圾冇地方放，堆在…楼道里 the piling, not denied: 231 (91.7 %).
-	{"set64", heldout64Glob, 250, 0.91, 0},
+	// Session 40 (set68): what was read right: 14岁以下伢子免费坐公交的那个方案，祁政办发〔2023〕13号 one document question: 232 (92.1 %).
+	{"set64", heldout64Glob, 250, 0.92, 0},
 	// Held-out set 65 (testdata/heldout/s65-habits, 252 calls in 7 categories, session 38): habits, repetitions and
 	// spans (天天, 每年清明, 一直, 这段时间, 整个冬天, 一年到头, 往年都是这样, 以后每年都按这个来吗). Its first run, before any change made for it, scored 212 of 252 (84.1 %) on main
 	// 2ceca047 (12:41 UTC), with 4 answers of 可以 where a rule forbids or may forbid (在祁阳老家交一份，在广东也交一份;
@@ -1856,8 +1861,10 @@ var heldoutSets = []heldoutSet{
 	// own acts): 206 (81.7 %). Session 40 (set68): what was read right: the false 可以 fixed (只给身体差的那个交 after 屋里两个
 	// 老人 is one of more than one counted: 选择性参保): 207 (82.1 %). Two keys wrong about what the caller said corrected
 	// (城边上, no place: the planning area asked): 209 (82.9 %). Session 40 (set68): what was read right: 不是么子特殊情况
-	// none of the special cases, 她请我帮她 and 基地请来 the holder's consent, 他不准我摘 none: 217 (86.1 %).
-	{"set68", heldout68Glob, 250, 0.86, 0},
+	// none of the special cases, 她请我帮她 and 基地请来 the holder's consent, 他不准我摘 none: 217 (86.1 %). Session 40
+	// (set68): what was read right: an act said before a document number that asks nothing (想给屋里人交医保，祁政办函〔2024〕
+	// 22号现在还算数不) is why the document is asked: 220 (87.3 %).
+	{"set68", heldout68Glob, 250, 0.87, 0},
 	// Held-out set 69 (testdata/heldout/s69-own, 252 calls in 7 categories, session 40): "it's my own" — one's own
 	// hill, field, yard, house, shop, goods, truck, household and account told as if owning them freed the act (我自己屋
 	// 的山, 自家的茶山, 自己的门面, 自家屋门口, 自己的车拉自己的渣土, 医保我一个人交).

@@ -1282,6 +1282,12 @@ func (p *parser) docParts(rd *reading, today calendar.Date) []*understanding {
 		if k == 0 && part.intent != IntentDocument && (len(part.queries) == 0 || part.queries[0].Activity == "") {
 			continue // 请问 before the first number: part of its question
 		}
+		if k == 0 && part.intent == IntentDecision && !p.asksIn(s) {
+			// 想给屋里人交医保，祁政办函2024年22号还算数不: the act said
+			// before the number, asking nothing, is why the document is
+			// asked after — no question of its own
+			continue
+		}
 		if k == 0 && part.intent == IntentDocument && !p.issuerSaid(s) && !p.saysDocN(s) {
 			continue // words before the number that ask of no document
 		}
@@ -1821,6 +1827,14 @@ func (p *parser) docSubjectParts(rd *reading, today calendar.Date) []*understand
 	return parts
 }
 
+// asksIn reports whether the words t ask a question (吗, 要得不, or one
+// of AskingEnd last: 城区能摆摊不), not only tell what the caller will do
+// (想给屋里人交医保, 屋里办喜事要放鞭炮: why a document is asked after).
+func (p *parser) asksIn(t string) bool {
+	t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return p.hasAny(t, p.g.Asking) || slices.ContainsFunc(p.g.AskingEnd, func(e string) bool { return strings.HasSuffix(t, e) })
+}
+
 // docActParts parts a call asking of a document and of an act, either
 // first (7号文件还有效吗，山上能烧火不; 山上能烧纸不，还有那个禁火令现在还算数不),
 // at the first pause where the words before it, read on their own, ask of
@@ -1840,10 +1854,7 @@ func (p *parser) docActParts(rd *reading, today calendar.Date) []*understanding 
 	}
 	// each part asks (吗, 不, 还算数不): 看到通知说…施行，想确认一下：当天…
 	// tells where a day was read, and asks of the act alone
-	asks := func(t string) bool {
-		t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-		return p.hasAny(t, p.g.Asking) || slices.ContainsFunc(p.g.AskingEnd, func(e string) bool { return strings.HasSuffix(t, e) })
-	}
+	asks := p.asksIn
 	for _, sp := range spans[1:] {
 		head, tail := strings.TrimSpace(rd.text[:sp[0]]), strings.TrimSpace(rd.text[sp[0]:])
 		// (禁火令是9月1日起施行吗？当天在山上烧荒…: 当天 points back to the
