@@ -1388,7 +1388,9 @@ var heldoutSets = []heldoutSet{
 	// asked of; ways: waste handed to an individual, 交给个人拉; a site's waste neither cleared nor covered, 有2000方渣土
 	// 冇清运，也冇盖; the loading's road taken by half, 卸货，占了半边路): with the session's other landings, 233 (92.1 %,
 	// the floor 0.92).
-	{"set38", heldout38Glob, 250, 0.92, 0},
+	// Session 40 (lead): a frame's with-word said inside a distance phrase is the landmark measured from (如果离坟山两百
+	// 米烧纸呢: no grave's 上坟烧纸): 236 (93.3 %, the floor 0.93).
+	{"set38", heldout38Glob, 250, 0.93, 0},
 	// Held-out set 39 (testdata/heldout/s39-long, 264 calls in 7 categories, session 25): long, rambling calls
 	// (60–190 characters) that tell a story before, around and after the question (who the caller is, the family, last
 	// year, a neighbour; a day said early and changed later; 现在 in the story not the day asked; two questions). Its
@@ -1838,7 +1840,9 @@ var heldoutSets = []heldoutSet{
 	// (烧纸一样 no 烧纸衣), a comparison asked (是不是一回事) a question, a pair compared set apart where no clause asks (跟一般
 	// 区比), the compared case's place (跟祁阳这边一样), a consequence told done (被抓了) the story, 推个车在…卖 roving: 218 (86.5 %).
 	// Session 40 (set68): what was read right: 我不是么子特殊情况 (Xiang 么子) none of the special cases: 219 (86.9 %).
-	{"set67", heldout67Glob, 250, 0.86, 0},
+	// Session 40 (lead): a ban told with 不能在 before a turn is the case known (上回你们讲清明不能在山上烧纸，那在屋里点蜡烛
+	// 祭祖总可以吧): 220 (87.3 %, the floor 0.87).
+	{"set67", heldout67Glob, 250, 0.87, 0},
 	// Held-out set 66 (testdata/heldout/s66-little, 252 calls in 7 categories, session 39): "only a little" — small
 	// amounts, short times and one-offs told as if they made the act allowed (就烧一点点, 就抽一根烟, 几根香而已, 摔炮,
 	// 就摆一个钟头, 就一车渣土, 几袋子装修垃圾, 摘两三斤, 就我一个人冇交, 先交两百). Its first run, before any change
@@ -1879,7 +1883,8 @@ var heldoutSets = []heldoutSet{
 	// hill let out to a neighbour or said the other way round (承包给隔壁的人了, 分给别人承包了) is not one's own holding
 	// (谁承包、谁采摘), the two false 可以 fixed: 211 (83.7 %). Session 40 (set69): what was read right: 荒山, 责任山, 自留山
 	// are hills, forest land (我承包的荒山…重点防火区, 我屋的责任山…重点防火区): 213 (84.5 %).
-	{"set69", heldout69Glob, 250, 0.84, 0},
+	// At session 40's end (set68's and the lead's readings on main 1f30f8c8): 217 (86.1 %, the floor 0.86).
+	{"set69", heldout69Glob, 250, 0.86, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
