@@ -5688,7 +5688,7 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 // asks by a particle alone after it (城区也划了禁放区吗): whether the fact
 // holds is asked, not said.
 func (p *parser) endsAsking(rd *reading, h hit) bool {
-	rest := strings.Trim(rd.text[h.j:rd.clauseEnd(h.j, h.clause)], pauses+questionMarks)
+	rest := strings.Trim(rd.text[h.j:rd.clauseEnd(h.j, h.clause)], pauses)
 	inClause := func(a hit) bool { return a.clause == h.clause }
 	return slices.Contains(p.g.FactQuestionEnd, rest) && !slices.ContainsFunc(rd.acts, inClause) && !slices.ContainsFunc(rd.verbs, inClause)
 }
