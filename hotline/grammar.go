@@ -130,13 +130,13 @@ type grammar struct {
 	TermAfter     []string       `yaml:"term_after"`
 	Since         []string       `yaml:"since"`
 	TermWord      []string       `yaml:"term_word"`
-	TermLead      []string       `yaml:"term_lead"`
-	TermWait      []string       `yaml:"term_wait"`
-	OnlyDenied    []string       `yaml:"only_denied"`
-	OnlySome      []string       `yaml:"only_some"`
-	DotNotBefore  []string       `yaml:"dot_not_before"`
-	Negators      []string       `yaml:"negators"`
-	NotNegators   []string       `yaml:"not_negators"`
+	// TermLead are the words before a solar term that make it a day
+	// (是寒露摘, 等到寒露再摘); TermWait after it undo that (要等到霜降才能摘).
+	TermLead     []string `yaml:"term_lead"`
+	TermWait     []string `yaml:"term_wait"`
+	DotNotBefore []string `yaml:"dot_not_before"`
+	Negators     []string `yaml:"negators"`
+	NotNegators  []string `yaml:"not_negators"`
 	// NotVerbs are words that hold a frame's verb without being one (手续
 	// holds 续): a question word holding them is no act's.
 	NotVerbs    []string `yaml:"not_verbs"`
@@ -439,6 +439,11 @@ type grammar struct {
 	Except []string `yaml:"except"`
 	AllOf  []string `yaml:"all_of"`
 	Only   []string `yaml:"only"`
+	// OnlyDenied said right before a word of Only deny the only, not the act
+	// (不是只交一个); OnlySome with people after them say the act is done
+	// for those only (只给伢子交: onlyFor).
+	OnlyDenied []string `yaml:"only_denied"`
+	OnlySome   []string `yaml:"only_some"`
 	// OnlyFor is a word of only with the one an act is done for (只给):
 	// said after more than one person counted, the act is done for part.
 	OnlyFor   []string `yaml:"only_for"`
