@@ -1884,6 +1884,8 @@ var heldoutSets = []heldoutSet{
 	// (谁承包、谁采摘), the two false 可以 fixed: 211 (83.7 %). Session 40 (set69): what was read right: 荒山, 责任山, 自留山
 	// are hills, forest land (我承包的荒山…重点防火区, 我屋的责任山…重点防火区): 213 (84.5 %).
 	// At session 40's end (set68's and the lead's readings on main 1f30f8c8): 217 (86.1 %, the floor 0.86).
+	// Session 41 (fixB): what was read right: 给她 after the caller's own employee plan names the wife a clause between
+	// told of (我自己有职工医保，我老婆冇工作，给她交居民医保), not the holder — no dual enrolment: 218 (86.5 %).
 	{"set69", heldout69Glob, 250, 0.86, 0},
 }
 

@@ -6467,6 +6467,13 @@ func (p *parser) otherDoer(rd *reading, m, h hit) bool {
 	}) {
 		return false
 	}
+	// (老爸有职工医保，我帮他交居民医保: 他 is the holder, the act done for
+	// him — unless the holder is the caller alone, whom 他 never names, and
+	// a clause between names another: 我自己有职工医保，我老婆冇工作，给她
+	// 交居民医保 is done for the wife)
+	if p.pronounOfBetween(rd, m, h) {
+		return true
+	}
 	s := rd.text[p.clauseStart(rd, h.i):h.i]
 	for _, b := range p.g.Benefactive {
 		for _, t := range p.g.ThirdPerson {
@@ -6476,6 +6483,22 @@ func (p *parser) otherDoer(rd *reading, m, h hit) bool {
 		}
 	}
 	return true
+}
+
+// pronounOfBetween reports whether a third-person pronoun in h's clause
+// names someone a clause between m's and h's tells of (我自己有职工医保，我
+// 老婆冇工作，给她交…: 她 is the wife), not the one m tells of: m's clause
+// names the caller alone, whom 他 and 她 never name.
+func (p *parser) pronounOfBetween(rd *reading, m, h hit) bool {
+	if !p.onlyCallerNamed(clauseText(rd, m.clause)) {
+		return false
+	}
+	for c := m.clause + 1; c < h.clause; c++ {
+		if who := p.subjectOf(clauseText(rd, c)); who != "" && !slices.Contains(p.g.Persons, who) && !slices.Contains(p.g.Self, who) {
+			return true
+		}
+	}
+	return false
 }
 
 // forOther reports whether clause c names someone the act is done for by a
