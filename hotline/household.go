@@ -46,6 +46,45 @@ func (p *parser) householdCount(s string) (n int, whole, apart bool) {
 	return sum, false, apart
 }
 
+// householdOfOne reports whether call s counts the caller as one by
+// himself (我一个人住, 屋里就我一个人, 户口本上就我一个人) and names no one
+// else: a household of one, whom an act done for the caller only leaves no
+// member out of (二（六）'s 选择性参保 needs a household of more).
+func (p *parser) householdOfOne(s string) bool {
+	for _, w := range p.g.FirstPerson {
+		for i := 0; ; {
+			k := strings.Index(s[i:], w)
+			if k < 0 {
+				break
+			}
+			at := i + k + len(w)
+			i = at
+			nl := numeralLen(s[at:])
+			if x, ok := zh.Number(s[at : at+nl]); nl == 0 || !ok || x != 1 {
+				continue
+			}
+			if c, _, _ := p.countedPeople(s[at+nl:]); !c {
+				continue
+			}
+			end := at + nl
+			if n := p.longestPrefix(s[end:], p.g.People); n > 0 {
+				end += n // (一个人)
+			} else {
+				end += p.longestPrefix(s[end:], p.g.PeopleUnits) // (一位老人)
+				end += p.longestPrefix(s[end:], p.g.People)
+			}
+			// (the count's own 个人 and the caller again, 我自己, aside:
+			// anyone else named is another member, 就我一个人冇交，其他都交了)
+			rest := s[:at] + s[end:]
+			for _, w := range p.g.Self {
+				rest = strings.ReplaceAll(rest, w, "")
+			}
+			return !p.hasAny(rest, p.g.People) && !p.hasAny(rest, p.g.ThirdPerson)
+		}
+	}
+	return false
+}
+
 // countedPeople reads what follows a numeral: people counted (口, 口人, 个
 // 老人, 个人), whether the unit says the whole household (口), or a count
 // of someone not named (两个是低保).

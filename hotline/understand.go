@@ -2998,7 +2998,8 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		if p.onlyLeftOut(rd, h.i) && p.doneLater(rd, h, peopleWindow) {
 			continue
 		}
-		if p.peopleNear(rd, h) {
+		// (我一个人住，只给我自己交医保: a household of one, no one left out)
+		if p.peopleNear(rd, h) && !p.householdOfOne(rd.text) {
 			h.w.activity = p.partial[h.w.activity.ID]
 			// (菜市场门口乱倒菜叶子会罚吗？还有医保我们家只想给小孩交: the
 			// others asked in questions of their own keep their answers)
@@ -6210,7 +6211,8 @@ func (p *parser) onlyFor(rd *reading, i int) bool {
 		return false
 	}
 	for _, w := range p.g.OnlySome {
-		if k := strings.LastIndex(s, w); k >= 0 && !denied(k) && p.hasAny(s[k+len(w):], p.g.People) {
+		if k := strings.LastIndex(s, w); k >= 0 && !denied(k) && p.hasAny(s[k+len(w):], p.g.People) &&
+			!p.householdOfOne(rd.text) {
 			return true
 		}
 	}
