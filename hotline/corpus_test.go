@@ -498,6 +498,20 @@ const (
 	// errands no notice covers, documents on land and houses, and the numbers
 	// to ring.
 	heldout69Glob = "testdata/heldout/s69-own/*.yaml"
+	// heldout70Glob is held-out set 70 (session 41): asked the negative way —
+	// callers who ask whether something is NOT allowed, or who expect a no and
+	// fish for a yes: 是不是不能烧纸了, 不会连香都不让点吧, 难道自己屋门口摆个摊
+	// 也不行, 莫不是茶籽还不准摘, 渣土不能随便倒吧, 不交医保冇得事吧, 没说不让放
+	// 孔明灯吧, 总不至于罚款吧, 不是说过了清明就可以了吗; double negatives (没有
+	// 不准), rhetorical questions (哪个说不能), tag questions (…是吧, …噻), and
+	// negative acts (不放鞭、只点香; 不烧田埂了，只是抽根烟; 不倒，就堆几天). The
+	// verdict is the act and the day really asked: a question put the negative
+	// way never turns 不可以 into 可以 or the reverse, and a caller who will NOT
+	// do the forbidden thing asks about what he will do instead. About a third
+	// are plain calls. One file per notice, rituals and fireworks apart, and
+	// one of errands no notice covers, documents believed void or alive, and
+	// the numbers to ring.
+	heldout70Glob = "testdata/heldout/s70-negative/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1887,6 +1901,13 @@ var heldoutSets = []heldoutSet{
 	// Session 41 (fixB): what was read right: 给她 after the caller's own employee plan names the wife a clause between
 	// told of (我自己有职工医保，我老婆冇工作，给她交居民医保), not the holder — no dual enrolment: 218 (86.5 %).
 	{"set69", heldout69Glob, 250, 0.86, 0},
+	// Held-out set 70 (testdata/heldout/s70-negative, 252 calls in 7 categories, session 41): asked the negative way —
+	// 是不是不能…, 不会连…都不让…吧, …不犯法吧, 总不至于…吧, 哪个说不能…, 不是说过了…就可以了吗, and the acts the caller will
+	// NOT do beside the one he will (不放鞭、只点香; 不烧田埂了，只是抽根烟).
+	// Its first run, before any change made for it, scored 215 of 252 (85.3 %) on main c4f63e23 (22:09 UTC), with 1
+	// answer of 可以 where a rule forbids (我有单位的职工医保，再交个居民医保，不犯法吧: dual enrolment read as plain
+	// enrolment); the set's README has it by category and the misses by kind.
+	{"set70", heldout70Glob, 250, 0.85, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
