@@ -1907,7 +1907,9 @@ var heldoutSets = []heldoutSet{
 	// Its first run, before any change made for it, scored 215 of 252 (85.3 %) on main c4f63e23 (22:09 UTC), with 1
 	// answer of 可以 where a rule forbids (我有单位的职工医保，再交个居民医保，不犯法吧: dual enrolment read as plain
 	// enrolment); the set's README has it by category and the misses by kind.
-	{"set70", heldout70Glob, 250, 0.85, 0},
+	// Five keys wrong about what the caller said or the rule file corrected (九月五号摘点寒露籽 whose hill unsaid:
+	// conditional; 收茶籽 not 新茶籽; 五月一号以后 5月1日; 倒在地上 乱倒垃圾; 有社保的…再交 同时参加): 220 (87.3 %).
+	{"set70", heldout70Glob, 250, 0.87, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
