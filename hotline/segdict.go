@@ -1,7 +1,6 @@
 package hotline
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -13,9 +12,10 @@ import (
 // LoadDictStr reads it — the same words, cut into the same units (runs of
 // letters and digits of one or two bytes each, ASCII letters lower case),
 // the first of a word given twice kept, a one-character word's frequency
-// 2, the same total — without gse's double-array trie and its distances,
-// which the hotline never reads: they were a fifth of New.
-// TestSegmenterOfAsGse holds it to newSegmenter of gse's dictionary.
+// 2 — without gse's double-array trie and its distances, which the
+// hotline never reads: they were a fifth of New. Its distances are
+// segDist's, measured from a fixed total, not gse's sum of the
+// frequencies. TestSegmenterOfAsGse holds its words to gse's reading.
 func segmenterOf(dict string) *segmenter {
 	var entries []segEntry
 	for line := range strings.SplitSeq(dict, "\n") {
@@ -51,7 +51,7 @@ func segmenterOfEntries(entries []segEntry) *segmenter {
 	}
 	tokens := make([]token, 0, len(entries))
 	seen := make(map[string]bool, len(entries))
-	total, maxUnits := 0.0, 0
+	maxUnits := 0
 	for _, e := range entries {
 		text, freq := e.text, e.freq
 		if freq < minFreq {
@@ -66,7 +66,6 @@ func segmenterOfEntries(entries []segEntry) *segmenter {
 		}
 		seen[key] = true
 		tokens = append(tokens, token{key, freq, units})
-		total += freq
 		maxUnits = max(maxUnits, units)
 	}
 	// (room made first: a trie grown a word at a time rehashes every edge
@@ -80,14 +79,13 @@ func segmenterOfEntries(entries []segEntry) *segmenter {
 	}
 	s := &segmenter{nodes: make([]segNode, 1, runes/2+1), maxUnits: maxUnits}
 	s.edges.reserve(runes / 2)
-	logTotal := float32(math.Log2(total))
 	for _, t := range tokens {
 		n := uint32(0)
 		for _, r := range t.text {
 			n = follow(&s.edges, &s.nodes, n, r)
 		}
 		if !s.nodes[n].word {
-			s.nodes[n] = segNode{dist: logTotal - float32(math.Log2(t.freq)), word: true}
+			s.nodes[n] = segNode{dist: segDist(t.freq), word: true}
 		}
 	}
 	return s

@@ -1,17 +1,17 @@
 package hotline
 
 import (
-	"math"
 	"testing"
 
 	"github.com/go-ego/gse"
 	"github.com/stretchr/testify/require"
 )
 
-// newSegmenter builds the trie from a dictionary gse has read.
+// newSegmenter builds the trie from a dictionary gse has read: its words,
+// their frequencies and the longest word's units, with the segmenter's
+// distances (segDist, from a fixed total, not gse's).
 func newSegmenter(d *gse.Dictionary) *segmenter {
 	s := &segmenter{nodes: []segNode{{}}, maxUnits: d.MaxTokenLen()}
-	logTotal := float32(math.Log2(d.TotalFreq()))
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		n := uint32(0)
@@ -19,7 +19,7 @@ func newSegmenter(d *gse.Dictionary) *segmenter {
 			n = follow(&s.edges, &s.nodes, n, r)
 		}
 		if !s.nodes[n].word { // the first of a word given twice, as gse keeps it
-			s.nodes[n] = segNode{dist: logTotal - float32(math.Log2(t.Freq())), word: true}
+			s.nodes[n] = segNode{dist: segDist(t.Freq()), word: true}
 		}
 	}
 	return s
@@ -27,7 +27,7 @@ func newSegmenter(d *gse.Dictionary) *segmenter {
 
 // TestSegmenterOfAsGse: the segmenter read from the dictionary by
 // segmenterOf is the one built from gse's reading of it — every word, its
-// distance and the longest word's units.
+// frequency's distance and the longest word's units.
 func TestSegmenterOfAsGse(t *testing.T) {
 	h := newTestHotline(t)
 	dict := h.p.segDict()

@@ -1,20 +1,29 @@
 package hotline
 
 import (
+	"math"
 	"slices"
 	"unicode"
 	"unicode/utf8"
 )
 
 // segmenter cuts text into words as go-ego/gse's Segment does — the same
-// dictionary, the same distances (float32, summed in the same order), the
-// same pseudo-word for a character no word starts with, the same ties —
-// without gse's allocations: gse makes a slice of every character, a
-// pseudo-token on the heap for each character no word starts at, and the
-// segments; a call made of the parser's own characters spent a fifth of
-// its time there and in the collector. The dictionary is read as gse
-// reads it (segmenterOf, once, in New); TestSegmenterAsGse holds the two
-// to the same words.
+// dictionary, the shortest path of the words' distances, the same
+// pseudo-word for a character no word starts with — without gse's
+// allocations: gse makes a slice of every character, a pseudo-token on the
+// heap for each character no word starts at, and the segments; a call
+// made of the parser's own characters spent a fifth of its time there and
+// in the collector. The dictionary is read as gse reads it (segmenterOf,
+// once, in New). Unlike gse, a word's distance does not hang on the other
+// words of the dictionary, and distances are fixed-point integers, so
+// that two paths of the same words' lengths in another order (货/堆到 and
+// 货堆/到, 火/烧掉 and 火烧/掉) tie exactly and the tie is always broken
+// the same way (segDist); gse's float32 sums broke it by the rounding of
+// log2 of the dictionary's total, so that a word added anywhere in the
+// vocabulary changed how unrelated calls were cut and read (set 15's
+// 稻草…一把火烧掉 and a shopkeeper's 货堆到门外, session 41).
+// TestSegmenterShortest holds it to the shortest path and its tie rule,
+// TestSegmenterAsGse to gse's words wherever gse's path is as short.
 type segmenter struct {
 	nodes    []segNode // node 0 is the root
 	edges    edges     // by rune (ASCII letters lower case, as gse reads them)
@@ -23,14 +32,37 @@ type segmenter struct {
 
 // segNode is a node of the word trie.
 type segNode struct {
-	// dist is the word's distance (log2 of the total frequency over the
-	// word's), valid where word is true
-	dist float32
+	// dist is the word's distance (segDist), valid where word is true
+	dist int32
 	word bool
 }
 
-// pseudoDist is the distance gse gives a character that starts no word.
-const pseudoDist = 32
+// segScale is the fixed-point scale of the segmenter's distances: a
+// distance of one bit is segScale.
+const segScale = 1 << 20
+
+// segLogTotal is log2 of the total frequency the segmenter's distances are
+// measured from. gse takes the sum of the dictionary's frequencies, so
+// that every word added to the vocabulary moved every distance, and with
+// them the float32 rounding that broke ties between cuts of a call it
+// holds no word of; a fixed total keeps a call's cut to the words said in
+// it. Its value is the embedded vocabulary's log2 total when it was fixed
+// (session 41, 29,866 words), so that no cut of a path of another length
+// changed with it.
+const segLogTotal = 25.345749
+
+// segDist is the distance of a word of frequency freq: log2 of the total
+// over freq, in fixed point. Integer distances sum exactly in any order:
+// paths of the same words' lengths tie exactly, and segment keeps, of the
+// paths that tie, the one whose last word is longest (its last word the
+// one ending there that starts first, and so back to the start).
+func segDist(freq float64) int32 {
+	return int32(math.Round((segLogTotal - math.Log2(freq)) * segScale))
+}
+
+// pseudoDist is the distance gse gives a character that starts no word
+// (32 bits).
+const pseudoDist = 32 * segScale
 
 // segUnit is one unit of the text as gse splits it: a character, or a run
 // of letters and digits of one or two bytes each (Latin, Cyrillic…).
@@ -42,7 +74,7 @@ type segUnit struct {
 // segJump is the shortest path's step ending at a unit: its distance from
 // the start and how many units its last word spans.
 type segJump struct {
-	dist  float32
+	dist  int64
 	units int
 	word  bool // a word of the dictionary, not gse's pseudo-word
 }
@@ -111,14 +143,17 @@ func (sg *segmenter) segment(b *segBuf, s string) []segUnit {
 	}
 	jumps := b.jumps[:len(u)]
 	clear(jumps)
-	update := func(k int, base, dist float32, units int, word bool) {
-		d := base + dist
+	// (a path's distance is above 0: jumps[k].dist 0 is no path yet; of
+	// paths that tie, the one found first — its last word starting first
+	// — is kept)
+	update := func(k int, base int64, dist int32, units int, word bool) {
+		d := base + int64(dist)
 		if jumps[k].dist == 0 || jumps[k].dist > d {
 			jumps[k] = segJump{d, units, word}
 		}
 	}
 	for cur := range u {
-		var base float32
+		var base int64
 		if cur > 0 {
 			base = jumps[cur-1].dist
 		}

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -255,22 +254,19 @@ func layOut(ws []string, first func(w string, i int), make func(parent uint32, r
 // keeps them (segUnits), in byte order and distinct: their frequencies
 // and distances are segmenterOfEntries's, from their lengths.
 func segmenterOfSorted(ws []string, maxUnits int) *segmenter {
-	total := 0.0
 	runes := 0
 	for _, w := range ws {
 		runes += utf8.RuneCountInString(w)
-		total += segWordFreq(w)
 	}
 	s := &segmenter{nodes: make([]segNode, 1, runes/2+1), maxUnits: maxUnits}
 	el := make(edgeList, 0, runes/2)
-	logTotal := float32(math.Log2(total))
 	layOut(ws, func(string, int) {}, func(parent uint32, r rune) uint32 {
 		c := uint32(len(s.nodes))
 		s.nodes = append(s.nodes, segNode{})
 		el.add(parent, r, c)
 		return c
 	}, func(n uint32, w string) {
-		s.nodes[n] = segNode{dist: logTotal - float32(math.Log2(segWordFreq(w))), word: true}
+		s.nodes[n] = segNode{dist: segDist(segWordFreq(w)), word: true}
 	})
 	s.edges.fill(el)
 	return s

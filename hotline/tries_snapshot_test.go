@@ -98,9 +98,9 @@ func segShape(s *segmenter) []segNode {
 	var out []segNode
 	var walk func(n uint32)
 	walk = func(n uint32) {
-		out = append(out, s.nodes[n], segNode{dist: float32(len(kids[n]))})
+		out = append(out, s.nodes[n], segNode{dist: int32(len(kids[n]))})
 		for _, c := range kids[n] {
-			out = append(out, segNode{dist: float32(c[0])})
+			out = append(out, segNode{dist: int32(c[0])})
 			walk(c[1])
 		}
 	}
