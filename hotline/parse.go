@@ -3962,7 +3962,8 @@ func (p *parser) scanFrames(rd *reading) {
 		// may be said earlier in the verb's clause, past a place (旧木板想在
 		// 工地边上一把火烧了), when the verb follows the made thing — one
 		// of its frames' or not (落叶…堆在空坪里一把火烧掉: 烧掉 takes no 火)
-		if !found && vi > 0 && (made >= 0 && made == vi-1 || made < 0 && p.made[toks[vi-1].t] && rd.clause(toks[vi-1].i) == rd.clause(v.i)) {
+		madeBefore := vi > 0 && (made >= 0 && made == vi-1 || made < 0 && p.made[toks[vi-1].t] && rd.clause(toks[vi-1].i) == rd.clause(v.i))
+		if !found && madeBefore {
 			for oi := vi - 2; oi >= 0 && rd.clause(toks[oi].i) == rd.clause(v.i); oi-- {
 				if f := match(oi); f != nil && !p.made[toks[oi].t] {
 					take(oi, f)
@@ -3973,8 +3974,10 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		// or the call's topic, said in a clause before the verb's, the
 		// nearest first (田坎上的草好深哒，后日想一把火烧掉; 早稻割完了，
-		// 稻草铺得到处都是，想一把火点了: the straw, not the harvest)
-		for c := rd.clause(v.i) - 1; !found && made >= 0 && c >= 0; c-- {
+		// 稻草铺得到处都是，想一把火点了: the straw, not the harvest) —
+		// whether the made thing is an object of the verb's frames or
+		// not (一把火烧掉 is cut 火/烧掉 or 火烧/掉 alike: 烧掉 takes no 火)
+		for c := rd.clause(v.i) - 1; !found && (made >= 0 || madeBefore) && c >= 0; c-- {
 			if oi, f := p.topicObject(rd, toks, fs, usedObj, c, v.i); f != nil {
 				take(oi, f)
 				found = true
