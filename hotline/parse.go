@@ -3975,9 +3975,11 @@ func (p *parser) scanFrames(rd *reading) {
 		// or the call's topic, said in a clause before the verb's, the
 		// nearest first (田坎上的草好深哒，后日想一把火烧掉; 早稻割完了，
 		// 稻草铺得到处都是，想一把火点了: the straw, not the harvest) —
-		// whether the made thing is an object of the verb's frames or
-		// not (一把火烧掉 is cut 火/烧掉 or 火烧/掉 alike: 烧掉 takes no 火)
-		for c := rd.clause(v.i) - 1; !found && (made >= 0 || madeBefore) && c >= 0; c-- {
+		// the made thing an object of the verb's frames, or of its bare
+		// verb's before a complement (一把火烧掉 is cut 火/烧掉 or 火烧/掉
+		// alike: 烧掉 takes no 火, 烧 does)
+		madeOfBare := made < 0 && madeBefore && p.bareTakes(v.t, toks[vi-1].t)
+		for c := rd.clause(v.i) - 1; !found && (made >= 0 || madeOfBare) && c >= 0; c-- {
 			if oi, f := p.topicObject(rd, toks, fs, usedObj, c, v.i); f != nil {
 				take(oi, f)
 				found = true
@@ -4829,6 +4831,24 @@ func actName(f *frame, v, o string) string {
 		return ""
 	}
 	return v + o
+}
+
+// bareTakes reports whether verb ends with a complement (烧掉, 烧了) after
+// a bare verb one of whose frames takes obj (烧 takes 火): what the bare
+// verb's object says of the act, the verb with its complement says too.
+func (p *parser) bareTakes(verb, obj string) bool {
+	for _, c := range p.g.Complements {
+		stem, ok := strings.CutSuffix(verb, c)
+		if !ok || stem == "" {
+			continue
+		}
+		for _, f := range p.framesOfVerb(stem) {
+			if f.objects[obj] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // topicObject finds, in clause c, the first object of one of the frames fs
