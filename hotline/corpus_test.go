@@ -1007,7 +1007,9 @@ var heldoutSets = []heldoutSet{
 	// by a longer object that holds the act's word — 交了那边的职工医保 … 居民医保 —, a household paying in two places,
 	// kin said with the home as close relatives) 201, with no answer of 可以 where a rule forbids; 202 on the landing rebase; who deals with it asked 归哪个部门处理/哪个管 and 公务员/乡镇干部 as 国家工作人员, 207; the operator's shorthand 林内, 林缘N米, 自有山, 209; 市场边/市场口 and acts of the home no notice governs (开电热毯, 跑滴滴), 215; a bare verb yielding to a phrase of another act (低保户的补助要去申请不), 216. At session 14's end, after miss15's and the other helpers' fixes of kinds, 227
 	// (the floor raised to 0.94).
-	{"set15", heldout15Glob, 241, 0.97, 0},
+	// Session 41 (fixA): the farmer's 稻草堆在田里…就想一把火烧掉算了 read as the straw again, its cut no longer hanging on
+	// words added elsewhere in the vocabulary: 237 (98.3 %).
+	{"set15", heldout15Glob, 241, 0.98, 0},
 	// Held-out set 16 (testdata/heldout/s16-short, 260 calls in 7 categories, session 14: short, plain calls of 4 to
 	// 25 characters, one question each — yes/no, when, how much, who, where, why; object first, typos, traditional
 	// script, Xiang words, shorthand —, one file per notice and one of acts no notice covers, on days across
