@@ -1294,6 +1294,8 @@ var heldoutSets = []heldoutSet{
 	// (83.2 %, the floor 0.83).
 	// Session 40 (lead): a choice's option asked again after it (…交居民医保还是交职工医保…交居民医保要得不) and a solar
 	// term after 是 or 等到 read as its day (是国庆放假摘还是等到寒露再摘): 213 (85.2 %, the floor 0.85).
+	// Session 41 (fixB): what was read right: a choice whose option the call ends on is another verb of no act (落叶是
+	// 在院子里烧还是扫到垃圾桶里: no rule's): 214 (85.6 %).
 	{"set32", heldout32Glob, 250, 0.85, 0},
 	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
 	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
@@ -1320,7 +1322,9 @@ var heldoutSets = []heldoutSet{
 	// 是在河边沙滩上 — retract.go placeRetracted; what is meant read in the words right after the correction, not the
 	// scene told after them; the act's verb said again of a thing no vocabulary holds and no topic touches is another
 	// act, 拉渣土，不对，是拉一车谷子…; 挨到林子, 沙滩, 河滩 as words), 222 (the floor 0.87).
-	{"set33", heldout33Glob, 255, 0.87, 0},
+	// Session 41 (fixB): what was read right: the employee plan told held, then ended (交了职工医保，哦，已经辞职了，断了
+	// 半年了), is no dual enrolment when the resident plan is asked after: 225 (88.2 %).
+	{"set33", heldout33Glob, 255, 0.88, 0},
 	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone
 	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
 	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first
@@ -1842,7 +1846,9 @@ var heldoutSets = []heldoutSet{
 	// instalments): 220 (87.3 %). Session 38 (set65): what was read right: the time of a clause that tells a habit
 	// (往年八月份, 每年九月初, 9月份我天天) is colour beside a day a later clause names for the act (habitDay): 223 (88.5 %).
 	// Session 39 (set67): what was read right: 推个车在城里街上卖早餐，走到哪卖到哪 roving: 224 (88.9 %).
-	{"set65", heldout65Glob, 250, 0.88, 0},
+	// Session 41 (fixB): what was read right: 一直 inside a phrase (渣土车号牌一直看不清) dropped as an inner filler: 226
+	// (89.7 %).
+	{"set65", heldout65Glob, 250, 0.89, 0},
 	// Held-out set 67 (testdata/heldout/s67-compare, 252 calls in 7 categories, session 39): comparisons with others,
 	// other years, other places and other acts (隔壁村的都在烧, 去年都可以今年为么子不行, 城里不准乡下总可以吧, 放鞭炮不行那烧纸呢).
 	// Its first run, before any change made for it, scored 203 of 252 (80.6 %) on main 7698c284 (15:49 UTC), with 2

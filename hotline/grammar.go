@@ -579,7 +579,11 @@ type grammar struct {
 	// Employer are the words for whoever pays a worker's employee
 	// insurance (单位, 厂里): a negator said after one denies what the
 	// employer does, not the caller's act
-	Employer    []string `yaml:"employer"`
+	Employer []string `yaml:"employer"`
+	// WayEnded, said in a clause after a way of an act told done (交了职工
+	// 医保 … 已经辞职了，断了半年了), end it: the way held no more, the act
+	// asked after it is plain
+	WayEnded    []string `yaml:"way_ended"`
 	Consequence []string `yaml:"consequence"`
 	// PenaltyPeople are callers' words for the people a notice's penalty
 	// names, by the notice's own word (国家工作人员: 公务员, 乡镇干部)

@@ -2804,6 +2804,13 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	if len(pos) > 0 {
 		kept := pos[:0:0]
 		for _, h := range pos {
+			// 落叶是在院子里烧还是扫到垃圾桶里: a choice whose option the
+			// call ends on is another verb and no act of the vocabulary
+			if at, ok := p.choiceEndsOff(rd, h, pos); ok {
+				end := rd.clauseEnd(at, h.clause)
+				kept = append(kept, hit{i: at, j: end, clause: h.clause, words: rd.text[at:end], w: word{act: rd.text[at:end]}})
+				continue
+			}
 			if at, ok := p.actTakenBack(rd, h); ok {
 				if p.meantInstead(rd, h, at, pos) {
 					continue
@@ -2865,6 +2872,17 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				break
 			}
 		}
+	}
+	// 交了职工医保，哦，已经辞职了，断了半年了，交居民医保要得不: a way
+	// told done, then ended, is no way held when its act is asked after
+	if len(pos) > 1 {
+		kept := pos[:0:0]
+		for _, h := range pos {
+			if !p.wayEnded(rd, h, pos) {
+				kept = append(kept, h)
+			}
+		}
+		pos = kept
 	}
 	// 正月初八去厂里上班: a way of an act named only beside the act (上班
 	// of enrolling) is only what is done when nothing of the act is
@@ -5744,6 +5762,67 @@ func (p *parser) actRetracted(rd *reading, h hit, acts []hit) bool {
 		}
 	}
 	return false
+}
+
+// wayEnded reports whether way h of an act, told done, is ended by a word
+// of WayEnded in a later clause that names no one (…交了职工医保，哦，已经
+// 辞职了，断了半年了), with its act asked in a clause after that: the way
+// is held no more when the act is asked. Not when the ending is denied
+// (没断), nor said of someone (老婆辞职了: hers, not the way's holder's).
+func (p *parser) wayEnded(rd *reading, h hit, pos []hit) bool {
+	base := p.mannerOf[h.w.activity]
+	if h.w.activity == nil || base == nil || h.neg {
+		return false
+	}
+	for _, o := range pos {
+		if o.w.activity != base || o.clause <= h.clause+1 {
+			continue
+		}
+		for c := h.clause + 1; c < o.clause; c++ {
+			t := clauseText(rd, c)
+			if p.hasAny(t, p.g.WayEnded) && !p.hasAny(t, p.g.People) && !p.hasAny(t, p.g.Persons) && !p.hasAny(t, p.g.Negators) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// choiceEndsOff reports whether act h is the first option of a choice said
+// in its clause whose second, the one the call ends on, opens with a bare
+// verb of another act and names no act of pos (落叶是在院子里烧还是扫到垃圾
+// 桶里: sweeping, of no rule) — answered, as chooses answers a choice, for
+// the option said last: words no vocabulary holds, from where they begin.
+// Not when a word of choose_each asks of each (哪个可以), nor when the
+// second option says h's own verb again (是在院子里烧还是在田里烧: a choice
+// of places).
+func (p *parser) choiceEndsOff(rd *reading, h hit, pos []hit) (int, bool) {
+	end := max(h.j, h.wj)
+	s := rd.text[end:rd.clauseEnd(end, h.clause)]
+	alt, n := -1, 0
+	for _, w := range p.g.Alternatives {
+		if k := strings.Index(s, w); k >= 0 && (alt < 0 || k < alt) {
+			alt, n = k, len(w)
+		}
+	}
+	if alt < 0 || !p.chooses(s[:alt+n]) || p.hasAny(rd.text[end:], p.g.ChooseEach) {
+		return 0, false
+	}
+	at := end + alt + n
+	if slices.ContainsFunc(pos, func(o hit) bool { return o.i >= at || o.wi >= at && o.wj > o.wi }) {
+		return 0, false
+	}
+	opens := false
+	for _, v := range rd.verbs {
+		if v.i < at || v.clause != h.clause {
+			continue
+		}
+		if h.w.activity != nil && p.verbOf(v.words, h.w.activity) {
+			return 0, false
+		}
+		opens = opens || utf8.RuneCountInString(rd.text[at:v.i]) <= 1
+	}
+	return at, opens
 }
 
 // optionAskedAgain reports whether first, an option of a choice whose
