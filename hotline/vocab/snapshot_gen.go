@@ -16,7 +16,7 @@ var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "f555cdaeee09a6f4d099c0000e9f901bd159279536aacd889daa112176cbb363", Decode: snap0},  // activities.yaml
 	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
-	{Sum: "852b875bd6263b9aba19a9e8da706c27570d75b676f17cc588b1ef4ee3c9e345", Decode: snap3},  // facts.yaml
+	{Sum: "d3bc3badf650a11f8ace0d176544cfece0fa48597e9a9b5dc00af94c3540b383", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "9dc71b6fe3c02dd77cf51daa3ba488508ad05d817a93e5c0fb40a2e4f0611d68", Decode: snap5},  // nouns.yaml
 	{Sum: "fdc40ecb5d14286e867326e0753e08db22a61afe40ac5a34e806e67e0552f34d", Decode: snap6},  // periods.yaml
@@ -1914,96 +1914,96 @@ func snap3() *fileSpec {
 		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 982, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 982, Col: 25}, Quoted: true}}
 		(*x1).Note = "没有经过批准按未经核准、不在指定地点理解"
 		(*x1).NoteEN = "not approved, read as without a permit and not at a designated place"
-		(*x1).Words = []string{"没有经过批准", "未经批准", "没有批准", "没经过批准", "没找任何部门批", "没找部门批", "没经过任何部门批准", "冇批", "没批", "没有批", "没报批", "没有报批", "冇报批", "没去报批", "没去批", "冇去批", "没有去批", "冇得批准", "没得批准", "冇有批准", "冇批准", "没批准", "未批准", "冇去报批", "没有去报批", "冇有去报批", "冇经过批准", "冇经批准", "没经批准", "冇得批", "没得批", "冇有批", "没人批过", "没人批", "冇人批过", "冇人批", "冇得哪个批", "没得哪个批", "冇哪个批", "没哪个批", "冇得哪个批过", "没有哪个批", "没找谁批", "没有找谁批", "没找人批", "没有找人批", "冇找哪个批", "没找哪个批", "没找谁批准", "没找人批准", "没去哪里批", "冇去哪里批", "没有去哪里批", "没有哪里批过", "没有哪里批", "没哪里批过", "冇哪里批过", "冇得哪里批", "没找哪里批", "冇找哪里批"}
+		(*x1).Words = []string{"没有经过批准", "未经批准", "没有批准", "没经过批准", "没找任何部门批", "没找部门批", "没经过任何部门批准", "冇批", "没批", "没有批", "没报批", "没有报批", "冇报批", "没去报批", "没去批", "冇去批", "没有去批", "冇得批准", "没得批准", "冇有批准", "冇批准", "没批准", "未批准", "冇去报批", "没有去报批", "冇有去报批", "冇经过批准", "冇经批准", "没经批准", "冇得批", "没得批", "冇有批", "没人批过", "没人批", "冇人批过", "冇人批", "冇得哪个批", "没得哪个批", "冇哪个批", "没哪个批", "冇得哪个批过", "没有哪个批", "没找谁批", "没有找谁批", "没找人批", "没有找人批", "冇找哪个批", "没找哪个批", "没找谁批准", "没找人批准", "没去哪里批", "冇去哪里批", "没有去哪里批", "没有哪里批过", "没有哪里批", "没哪里批过", "冇哪里批过", "冇得哪里批", "没找哪里批", "冇找哪里批", "不去批", "不去报批", "不报批"}
 	}
 	{
 		x1 := &s.Phrases[117]
-		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 997, Col: 22}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 999, Col: 22}, Quoted: true}}
 		(*x1).Words = []string{"就在工地上", "就在工地里", "就在工地内", "在工地内", "在本工地", "本工地内", "本工地上", "本工地", "本工地里", "就在施工现场", "施工现场内", "就地", "原地", "自己工地上", "自己工地里", "自家工地上", "我们工地上", "我们工地里", "就在屋场里", "就在屋场上", "就在自家屋场里", "就在自己屋场里", "就在自家屋场上", "就在自己屋场上", "就在宅基地上", "就在自家宅基地上", "工地自己的坑", "工地自己的", "自己工地的坑", "我们工地的坑", "我们工地自己的", "就在工地里面", "在工地里面"}
 	}
 	{
 		x1 := &s.Phrases[118]
-		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 1002, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 1004, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"抢险救灾", "抢险", "救灾", "抗洪抢险", "紧急抢修", "抢修"}
 	}
 	{
 		x1 := &s.Phrases[119]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1005, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1007, Col: 45}}}
 		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢", "刚满一个月", "才满一个月", "刚满两个月", "才满两个月"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1010, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1012, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[120]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1011, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1013, Col: 45}}}
 		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
 		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
 		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1016, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1018, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[121]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1018, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1020, Col: 45}}}
 		(*x1).Words = []string{"不是什么特殊情况", "没什么特殊情况", "没有什么特殊情况", "冇什么特殊情况", "没有特殊情况", "没得特殊情况", "冇得特殊情况", "不是特殊情况", "不属于特殊情况", "普通居民", "普通老百姓", "不是么子特殊情况", "冇么子特殊情况", "没么子特殊情况", "冇得么子特殊情况", "没得么子特殊情况", "不属于么子特殊情况"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1023, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1025, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[122]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1024, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1026, Col: 45}}}
 		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑", "从部队回来", "部队回来", "部队上回来", "部队退下来", "从部队退下来", "里面放出来", "坐了几年牢", "坐了牢", "坐过牢"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1031, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1033, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[123]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1032, Col: 45}}}
-		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1038, Col: 12}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1034, Col: 45}}}
+		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了", "断了社保", "社保断了", "社保断掉了", "断掉了社保", "社保停了", "社保停交了"}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1042, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[124]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1047, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1051, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没社保", "冇社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保", "没有给我买社保", "没有给我交社保", "冇给我买社保", "冇给我交社保", "没给我买社保", "没给我交社保", "单位没有给我买社保", "单位没有给我交社保", "公司没有给我买社保", "厂里没有给我买社保", "没有帮我买社保", "没给他买社保", "冇给他买社保", "没给她买社保", "冇给她买社保", "没给他交社保", "冇给他交社保", "没给她交社保", "冇给她交社保", "没帮他买社保", "冇帮他买社保", "没帮她买社保", "冇帮她买社保", "没给他们买社保", "冇给他们买社保", "没交职工医保", "冇交职工医保", "没有交职工医保", "没买职工医保", "冇买职工医保", "没有买职工医保", "没给他交职工医保", "冇给他交职工医保", "没给她交职工医保", "冇给她交职工医保", "没给我交职工医保", "冇给我交职工医保", "没给他买职工医保", "冇给他买职工医保", "没给她买职工医保", "冇给她买职工医保", "没有为我缴纳职工医保", "没为我缴纳职工医保", "未为我缴纳职工医保", "没有为本人缴纳职工医保", "未为本人缴纳职工医保", "没有缴纳职工医保", "没缴纳职工医保", "未缴纳职工医保", "冇缴纳职工医保", "没有参加职工医保", "没参加职工医保", "未参加职工医保", "冇参加职工医保", "没有为我缴纳社保", "未为本人缴纳社保", "未缴纳社保", "没有缴纳社保", "没给我买医保", "没有给我买医保", "冇给我买医保", "没帮我买医保", "没有帮我买医保", "冇帮我买医保", "没给他买医保", "冇给他买医保", "没给她买医保", "冇给她买医保", "没有给他买医保", "没有给她买医保", "没帮他买医保", "冇帮他买医保", "没帮她买医保", "冇帮她买医保", "没给交社保", "冇给交社保", "没给买社保", "冇给买社保", "没帮交社保", "没给交职工医保", "冇给交职工医保", "老板没给交社保", "老板冇给交社保", "老板没交社保", "老板冇交社保", "老板没有交社保", "没给我们买社保", "冇给我们买社保", "没给他们买社保", "冇给他们买社保", "没给我们交社保", "没给他们交社保", "冇单位给我交社保", "没单位给我交社保", "没有单位给我交社保", "没有单位交社保", "冇得单位交社保", "没得单位交社保", "没有单位买社保", "冇得单位买社保", "冇单位给我买社保", "没单位给我买社保", "没有单位给我买社保", "冇单位交社保", "没单位交社保", "冇单位买社保", "没帮我交社保", "冇帮我交社保", "没有帮我交社保", "没帮我买社保", "冇帮我买社保", "冇帮交社保"}
 	}
 	{
 		x1 := &s.Phrases[125]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1079, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1083, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"退休的职工医保", "有退休的职工医保", "退休职工医保", "单位交了社保", "厂里交了社保", "公司交了社保", "单位买了社保", "厂里买了社保", "公司买了社保", "单位给他交了社保", "单位给她交了社保", "厂里给他交了社保", "厂里给她交了社保", "厂里帮他买了社保", "厂里帮她买了社保", "公司给他交了社保", "公司给她交了社保", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险", "有职工医保", "已经交了职工医保", "自己交了职工医保", "已经买了职工医保", "自己买了职工医保", "厂里给交了社保", "单位给交了社保", "公司给交了社保", "老板给交了社保", "厂里给我交了社保", "单位给我交了社保", "公司给我交了社保", "厂里交了五险", "单位交了五险", "公司交了五险"}
 	}
 	{
 		x1 := &s.Phrases[126]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1090, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1094, Col: 45}}}
 		(*x1).Words = []string{"福利院"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1092, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1096, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[127]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1093, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1097, Col: 39}}}
 		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1099, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1103, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[128]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1100, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1104, Col: 39}}}
 		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养", "五保", "重残", "一级残疾", "二级残疾", "残疾证一级", "残疾证二级", "一级残疾证", "二级残疾证", "一级残疾人", "二级残疾人"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1105, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1109, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[129]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1106, Col: 30}}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1110, Col: 30}}}
 		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶", "嫁接苗子", "嫁接苗", "嫁接的苗子", "嫁接的苗"}
 	}
 	{
 		x1 := &s.Phrases[130]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1110, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1110, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1114, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1114, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽"}
 	}
 	{
 		x1 := &s.Phrases[131]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1112, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1112, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1116, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1116, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1116, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1120, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -2013,33 +2013,33 @@ func snap3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1136, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1140, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1139, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1143, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1147, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1151, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1150, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1151, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1154, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1155, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1154, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1158, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1155, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1159, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1158, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1159, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1162, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1163, Col: 46}}}
 		(*x1).Events = []string{"断保的", "断缴的", "停保的", "离职的", "辞职的", "被辞退的", "辞退的", "下岗的"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1163, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1167, Col: 12}}
 	}
 	return s
 }
