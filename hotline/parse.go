@@ -3826,6 +3826,9 @@ func (p *parser) scanFrames(rd *reading) {
 			continue // no verb
 		}
 		fs := p.framesOfVerb(v.t)
+		if stem := p.bareAfterMade(toks, vi); stem != "" {
+			fs = p.framesOfVerb(stem)
+		}
 		if len(fs) == 0 {
 			continue
 		}
@@ -3974,12 +3977,8 @@ func (p *parser) scanFrames(rd *reading) {
 		}
 		// or the call's topic, said in a clause before the verb's, the
 		// nearest first (田坎上的草好深哒，后日想一把火烧掉; 早稻割完了，
-		// 稻草铺得到处都是，想一把火点了: the straw, not the harvest) —
-		// the made thing an object of the verb's frames, or of its bare
-		// verb's before a complement (一把火烧掉 is cut 火/烧掉 or 火烧/掉
-		// alike: 烧掉 takes no 火, 烧 does)
-		madeOfBare := made < 0 && madeBefore && p.bareTakes(v.t, toks[vi-1].t)
-		for c := rd.clause(v.i) - 1; !found && (made >= 0 || madeOfBare) && c >= 0; c-- {
+		// 稻草铺得到处都是，想一把火点了: the straw, not the harvest)
+		for c := rd.clause(v.i) - 1; !found && made >= 0 && c >= 0; c-- {
 			if oi, f := p.topicObject(rd, toks, fs, usedObj, c, v.i); f != nil {
 				take(oi, f)
 				found = true
@@ -4733,6 +4732,29 @@ func (p *parser) madePrefix(t string) int {
 	return 0
 }
 
+// bareAfterMade is the bare verb of the verb token vi when it says a
+// complement after it (烧掉) right after what an act makes said after a
+// measure word (一把火烧掉, cut 火/烧掉), or "": the verb is then read as
+// its bare verb, as when the cut is 火烧/掉 and madePrefix parts 火烧 —
+// 烧 takes 火, and the straw or bank grass burned with it, which 烧掉's
+// own frames may not. Which of the two cuts of the same words' lengths
+// the segmenter keeps is no reason to read the act otherwise.
+func (p *parser) bareAfterMade(toks []frameTok, vi int) string {
+	if vi < 2 {
+		return ""
+	}
+	v, m, w := toks[vi], toks[vi-1], toks[vi-2]
+	if m.j != v.i || w.j != m.i || !p.made[m.t] || !p.isComplement(w.t) {
+		return ""
+	}
+	for _, c := range p.g.Complements {
+		if stem, ok := strings.CutSuffix(v.t, c); ok && stem != "" && p.verbSet[stem] {
+			return stem
+		}
+	}
+	return ""
+}
+
 // verbWindows are the byte ranges of s around each character that starts
 // a frame's verb with a character that may start one of its objects
 // nearby, merged where they overlap.
@@ -4831,24 +4853,6 @@ func actName(f *frame, v, o string) string {
 		return ""
 	}
 	return v + o
-}
-
-// bareTakes reports whether verb ends with a complement (烧掉, 烧了) after
-// a bare verb one of whose frames takes obj (烧 takes 火): what the bare
-// verb's object says of the act, the verb with its complement says too.
-func (p *parser) bareTakes(verb, obj string) bool {
-	for _, c := range p.g.Complements {
-		stem, ok := strings.CutSuffix(verb, c)
-		if !ok || stem == "" {
-			continue
-		}
-		for _, f := range p.framesOfVerb(stem) {
-			if f.objects[obj] {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // topicObject finds, in clause c, the first object of one of the frames fs
