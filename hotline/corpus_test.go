@@ -512,6 +512,20 @@ const (
 	// one of errands no notice covers, documents believed void or alive, and
 	// the numbers to ring.
 	heldout70Glob = "testdata/heldout/s70-negative/*.yaml"
+	// heldout71Glob is held-out set 71 (session 41): landmarks and routes —
+	// callers who say where by what is near, not by the notice's terms (村口
+	// 那棵大樟树底下, 水库坝上, 学校后面那块坡, 国道边上, 祠堂门口, 桥底下, 河堤
+	// 上, 老街菜场对面, 火车站出来那条街, 镇政府门口, 坟山脚下往上走两百来米, 小
+	// 区楼下, 工地围挡外面) and give routes and distances loosely (从村部往山里
+	// 走十来分钟, 离林子一里多路, 马路对面就是山). A landmark places the caller
+	// only through what it names (a hill, a forest, 城里, a 街道, a named 镇,
+	// the market, the site, the designated point) or what is said beside it
+	// (下面就是杉树林, 离山三四百米); where nothing settles it the call is
+	// conditional on the fact a caller can answer, and about a third carry the
+	// landmark as colour beside the act and the day that decide. One file per
+	// notice, rituals and fireworks apart, and one of errands at landmarks no
+	// notice covers, documents about places and the numbers to ring.
+	heldout71Glob = "testdata/heldout/s71-landmarks/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1925,6 +1939,12 @@ var heldoutSets = []heldoutSet{
 	// 不是 denies nothing (莫不是霜降籽还不准摘): 225 (89.3 %). Session 41 (set70): what was read right: 社保 stopped
 	// (厂里断了社保) is the employee plan lapsed, and the approval not to be sought (搭个雨棚，不去批) is without it: 227 (90.1 %).
 	{"set70", heldout70Glob, 250, 0.90, 0},
+	// Held-out set 71 (testdata/heldout/s71-landmarks, 252 calls in 7 categories, session 41): landmarks and routes —
+	// places told by what is near (村口那棵大樟树底下, 水库坝上, 祠堂门口, 桥底下, 老街菜场对面, 火车站出来那条街, 坟山脚下往上走
+	// 两百来米, 离林子一里多路). Its first run, before any change made for it, scored 180 of 252 (71.4 %) on main 866d86dd
+	// (22:11 UTC), with 1 answer of 可以 where a rule forbids (住在河堤边上那栋楼，我想一个月一个月地交医保: paying by the month
+	// read as plain enrolment); the set's README has it by category and the misses by kind.
+	{"set71", heldout71Glob, 250, 0.71, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
