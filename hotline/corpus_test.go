@@ -1295,15 +1295,15 @@ var heldoutSets = []heldoutSet{
 	// a fallback (…不准的话，那…呢) to another act or to words no vocabulary holds answers that, never the act refused
 	// (retract.go fallsBack, meantInstead; asked.go markKnown): 173 (the floor 0.69). Session 23 (waste: a verb inside
 	// a place said, 指定堆放点; 敞开拉, 混装, 拉根绳子 for the hoarding as words) with amend's: 178 (the floor 0.71).
-	// Session 24 (choice: a choice's two options, each with its own verb, in one clause — parse.go optionsOf; 租个门面
+	// Session 24 (choice: a choice's two options, each with its own verb, in one clause — scope.go optionsOf; 租个门面
 	// in one's shop, 租个摊位 an allotted pitch): 181 (the floor 0.72); 184 with the session's other landings; a
-	// choice of ways (是停到划好的停车区还是随便停在门口) no doubt (parse.go wentTo), 185 (the floor 0.73).
+	// choice of ways (是停到划好的停车区还是随便停在门口) no doubt (scope.go wentTo), 185 (the floor 0.73).
 	// Session 25 (ways: the thing said before a choice of two verbs is each option's object, 装修垃圾是拉到…还是直接倒到…;
 	// two ways weighed, 是先去办批准还是不办直接搭; 摆 bare to a pitch or outside it; rubbish into the bin), 193 (the
 	// floor 0.77). Session 26 (ways: the roadside by one's door no designated point, 在家门口路边堆两天, with one act key
 	// corrected; a pitch inside the market the market's own, 租菜市场里头的摊位), 196 (the floor 0.78).
 	// Session 28 (amend: two places each said with 在 or 到 in its own option, 是在屋里点还是在禾场里点, the one the call
-	// ends on — parse.go saidWhere; a refused case, then the same act turned to with 呢, the turn alone), 205 (the
+	// ends on — scope.go saidWhere; a refused case, then the same act turned to with 呢, the turn alone), 205 (the
 	// floor 0.82); a fallback to words no vocabulary holds named as said (放几个气球), 206. At session 28's end, 208
 	// (83.2 %, the floor 0.83).
 	// Session 40 (lead): a choice's option asked again after it (…交居民医保还是交职工医保…交居民医保要得不) and a solar
@@ -1330,7 +1330,7 @@ var heldoutSets = []heldoutSet{
 	// session's other landings 213; (place: 说是城区，其实是乡下 — the place said again to be taken back), 214 (the floor
 	// 0.83).
 	// (the floor 0.81). Session 24 (choice: 市场 said bare is the food market, 209; a value taken back by a
-	// correction with the act between, 在乡里街上杀鸡卖——哦，应该是城区的街上 — parse.go correctedOver — and 其实 heard
+	// correction with the act between, 在乡里街上杀鸡卖——哦，应该是城区的街上 — scope.go correctedOver — and 其实 heard
 	// as written), 214 with the session's other landings (the floor 0.83); 216 on main 9fd04c2a (the floor 0.84).
 	// Session 28 (amend: a correction saying the place with 在 takes back the place said with the act, 在山上野炊——不对，
 	// 是在河边沙滩上 — retract.go placeRetracted; what is meant read in the words right after the correction, not the
