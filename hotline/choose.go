@@ -221,13 +221,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// 放鞭炮 哦不 放孔明灯: an act the caller took back by a correction right
 	// after it is not asked; the one said after the correction is
 	if len(pos) > 1 {
-		kept := pos[:0:0]
-		for _, h := range pos {
-			if !p.actRetracted(rd, h, pos) {
-				kept = append(kept, h)
-			}
-		}
-		pos = kept
+		pos = keepHits(pos, func(h hit) bool { return !p.actRetracted(rd, h, pos) })
 	}
 	// 拉渣土的时候超载: an act said beside another whose way of doing it
 	// (超载 of a haul: 超载运输建筑垃圾) is also a way of the other's is
@@ -264,13 +258,7 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// 交了职工医保，哦，已经辞职了，断了半年了，交居民医保要得不: a way
 	// told done, then ended, is no way held when its act is asked after
 	if len(pos) > 1 {
-		kept := pos[:0:0]
-		for _, h := range pos {
-			if !p.wayEnded(rd, h, pos) {
-				kept = append(kept, h)
-			}
-		}
-		pos = kept
+		pos = keepHits(pos, func(h hit) bool { return !p.wayEnded(rd, h, pos) })
 	}
 	// 正月初八去厂里上班: a way of an act named only beside the act (上班
 	// of enrolling) is only what is done when nothing of the act is
@@ -303,17 +291,13 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// 老头子有职工医保，我交居民的: a way of an act told of one person and
 	// the act asked after it for another is that other's plain act
 	if len(pos) > 1 {
-		kept := pos[:0:0]
-		for _, o := range pos {
-			// (我跟我老婆都有职工医保，小孩的医保交居民的…我老婆也想交一份
-			// 居民的: but not when it is asked after it of one it was told
-			// of too — the way is that one's, still asked)
-			if !slices.ContainsFunc(pos, func(h hit) bool { return p.otherPerson(rd, o, h) }) ||
-				slices.ContainsFunc(pos, func(h hit) bool { return p.toldOfToo(rd, o, h) }) {
-				kept = append(kept, o)
-			}
-		}
-		pos = kept
+		// (我跟我老婆都有职工医保，小孩的医保交居民的…我老婆也想交一份
+		// 居民的: but not when it is asked after it of one it was told
+		// of too — the way is that one's, still asked)
+		pos = keepHits(pos, func(o hit) bool {
+			return !slices.ContainsFunc(pos, func(h hit) bool { return p.otherPerson(rd, o, h) }) ||
+				slices.ContainsFunc(pos, func(h hit) bool { return p.toldOfToo(rd, o, h) })
+		})
 	}
 	// 我爸妈在外地交了职工医保，我还在读书，要交吗: the way told of
 	// another than the caller the only act, and its act asked after it by
@@ -1766,4 +1750,17 @@ func (p *parser) questionsApart(rd *reading, a, b hit) bool {
 	opens := strings.TrimLeftFunc(clauseText(rd, b.clause), clauseBreakOrSpace)
 	return strings.ContainsAny(between, "？?") || p.hasAny(between, p.g.TurnsTo) || strings.Contains(between, "那") ||
 		p.startsWithAny(opens, p.g.TurnsTo) || p.startsWithAny(opens, p.g.Enumerators) || strings.HasPrefix(opens, "那")
+}
+
+// keepHits is the hits of hs that keep holds, in a new slice, hs left as
+// it was: keep may read the whole of hs (an act retracted by a later one)
+// while the filter runs.
+func keepHits(hs []hit, keep func(hit) bool) []hit {
+	kept := hs[:0:0]
+	for _, h := range hs {
+		if keep(h) {
+			kept = append(kept, h)
+		}
+	}
+	return kept
 }
