@@ -381,17 +381,10 @@ func (p *parser) classifierAt(s string) bool {
 // stays, now the decoration waste).
 func (p *parser) readsAsWritten(text string, i, j int, w string) bool {
 	said := text[i:j]
-	end := j
 	// the verb follows within a short clause's reach (拖垃圾去河边倒掉):
 	// a run of hundreds of characters without a pause is not searched
 	// again from every word heard (issue 17.5's bound)
-	for n := 0; end < len(text) && n < maxClauseRunes; n++ {
-		r, sz := utf8.DecodeRuneInString(text[end:])
-		if clauseBreakOrSpace(r) {
-			break
-		}
-		end += sz
-	}
+	end := clauseReach(text, j)
 	if p.verbAfterObject(text, i) {
 		return true
 	}
@@ -496,14 +489,7 @@ func (p *parser) verbBeforeObject(text string, i, j int, heard string) bool {
 	if fs == nil {
 		return false
 	}
-	end := j
-	for n := 0; end < len(text) && n < maxClauseRunes; n++ {
-		r, sz := utf8.DecodeRuneInString(text[end:])
-		if clauseBreakOrSpace(r) {
-			break
-		}
-		end += sz
-	}
+	end := clauseReach(text, j)
 	// any of the verb's objects, a single character too (放两挂鞭): the
 	// path is taken only for a word heard otherwise, rarely
 	for _, f := range fs {
@@ -627,4 +613,19 @@ func (p *parser) straddlesFacts(s string, i, n int) bool {
 		}
 	}
 	return false
+}
+
+// clauseReach is where a short clause's reach from byte j of text ends: at
+// the next pause or break, or maxClauseRunes characters on, whichever
+// comes first.
+func clauseReach(text string, j int) int {
+	end := j
+	for n := 0; end < len(text) && n < maxClauseRunes; n++ {
+		r, sz := utf8.DecodeRuneInString(text[end:])
+		if clauseBreakOrSpace(r) {
+			break
+		}
+		end += sz
+	}
+	return end
 }

@@ -635,27 +635,27 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		p.distUnits = units
 		// the landmark may be left out when the distance says it is far
 		// (好几百米远, 三四百米开外): see distance
-		p.reDist = regexp.MustCompile(`(?:` + alt(d.Prefixes) + `\s*(?:` + alt(g.LandmarkDeterminers) + `)?` + alt(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:` + alt(g.AmountHedges) + `)?\s*(` +
-			alt(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:` + alt(g.AmountHedges) + `)?\s*(` +
-			`[0-9]+(?:\.[0-9]+)?[十百千万]?|[零〇一二两三四五六七八九十百千几好把半]+` + `)\s*(来|多)?\s*(` + alt(units) + `)\s*(多)?\s*(路)?\s*(` +
-			alt(slices.Concat(d.Within, d.Beyond, d.Above, g.AboutAfter, g.AtLeastAfter)) + `)?`)
+		p.reDist = regexp.MustCompile(`(?:` + zh.Alternation(d.Prefixes) + `\s*(?:` + zh.Alternation(g.LandmarkDeterminers) + `)?` + zh.Alternation(d.Nouns) + `(?:边缘|边边上|边边|边上|边)?)?\s*(?:` + zh.Alternation(g.AmountHedges) + `)?\s*(` +
+			zh.Alternation(append(append(append(append(append([]string{}, g.Less...), g.More...), g.AtMost...), g.AboutBefore...), g.AtLeast...)) + `)?\s*(?:` + zh.Alternation(g.AmountHedges) + `)?\s*(` +
+			`[0-9]+(?:\.[0-9]+)?[十百千万]?|[零〇一二两三四五六七八九十百千几好把半]+` + `)\s*(来|多)?\s*(` + zh.Alternation(units) + `)\s*(多)?\s*(路)?\s*(` +
+			zh.Alternation(slices.Concat(d.Within, d.Beyond, d.Above, g.AboutAfter, g.AtLeastAfter)) + `)?`)
 	}
 	for _, l := range voc.DayLimits {
 		p.dayLimits = append(p.dayLimits, dayLimit{DayLimit: l, about: byID[l.About],
-			re: regexp.MustCompile(alt(l.Prefixes) + `\s*(?:刚好|刚刚|正好|恰好|已经|才|就|都|有|满|了|快)*\s*([0-9]+|[零〇一二两三四五六七八九十百]+)\s*(多)?\s*(?:个)?\s*` + alt(l.Units))})
+			re: regexp.MustCompile(zh.Alternation(l.Prefixes) + `\s*(?:刚好|刚刚|正好|恰好|已经|才|就|都|有|满|了|快)*\s*([0-9]+|[零〇一二两三四五六七八九十百]+)\s*(多)?\s*(?:个)?\s*` + zh.Alternation(l.Units))})
 	}
 	for _, m := range voc.Measures {
 		units := keys(m.Units)
 		ms := measure{Measure: m,
-			re: regexp.MustCompile(alt(m.Prefixes) + `\s*([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)(半|多)?`)}
+			re: regexp.MustCompile(zh.Alternation(m.Prefixes) + `\s*([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + zh.Alternation(units) + `)(半|多)?`)}
 		if len(m.After) > 0 {
-			ms.after = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + alt(units) + `)\s*(?:的)?` + alt(m.After))
+			ms.after = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万]+)\s*(` + zh.Alternation(units) + `)\s*(?:的)?` + zh.Alternation(m.After))
 		}
 		p.measures = append(p.measures, ms)
 	}
 	if len(g.WaitVerbs) > 0 && len(g.CountWait) > 0 {
 		units := append(keys(g.CountUnits), g.MonthUnits...)
-		p.reWait = regexp.MustCompile(alt(g.WaitVerbs) + `\s*(?:[0-9]+|[零〇一二两三四五六七八九十百几多少好]+)\s*` + alt(units) + `\s*` + alt(g.CountWait))
+		p.reWait = regexp.MustCompile(zh.Alternation(g.WaitVerbs) + `\s*(?:[0-9]+|[零〇一二两三四五六七八九十百几多少好]+)\s*` + zh.Alternation(units) + `\s*` + zh.Alternation(g.CountWait))
 	}
 	if g.Home != "" {
 		if ws, n := p.facts.longest(g.Home); n == len(g.Home) && len(ws) > 0 {
@@ -663,7 +663,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	if c := voc.DaysSince; c.Fact != "" {
-		p.reDays = regexp.MustCompile(alt(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + alt(c.Units))
+		p.reDays = regexp.MustCompile(zh.Alternation(c.Prefixes) + `\s*([0-9]+|[零〇一二两三四五六七八九十]+)\s*` + zh.Alternation(c.Units))
 	}
 	for _, n := range set.Notices {
 		if r, _ := utf8.DecodeRuneInString(n.Number); r != utf8.RuneError && !strings.ContainsRune(string(p.docFirst), r) {
@@ -752,7 +752,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 	}
 	if len(g.ReportWritten) > 0 && len(things) > 0 {
-		p.reWritten = regexp.MustCompile(alt(g.ReportWritten) + `[^\s，,。.？?！!；;：:]{0,12}?(?:` + alt(things) + `)+`)
+		p.reWritten = regexp.MustCompile(zh.Alternation(g.ReportWritten) + `[^\s，,。.？?！!；;：:]{0,12}?(?:` + zh.Alternation(things) + `)+`)
 	}
 	p.reDocN = regexp.MustCompile(`([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*号(?:文件|文|令)`)
 	p.addPeriods()
@@ -1210,18 +1210,6 @@ func keys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func alt(words []string) string {
-	ws := append([]string(nil), words...)
-	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-	for i, w := range ws {
-		ws[i] = regexp.QuoteMeta(w)
-	}
-	if len(ws) == 0 {
-		return `(?:\x00)`
-	}
-	return "(?:" + strings.Join(ws, "|") + ")"
 }
 
 func hasHan(s string) bool {

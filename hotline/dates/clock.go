@@ -37,7 +37,7 @@ const clockUnits = "米公里千元块万%度斤亩"
 
 func (r *Reader) compileClock() (*pattern, error) {
 	parts := keys(r.w.ClockParts)
-	return compilePattern(`(` + alt(parts) + `)?\s*(` + num + `)\s*(点钟|點鐘|点|點|时|時)\s*(?:(半)|(一刻)|(三刻)|(` + num + `)\s*分?)?`)
+	return compilePattern(`(` + zh.Alternation(parts) + `)?\s*(` + num + `)\s*(点钟|點鐘|点|點|时|時)\s*(?:(半)|(一刻)|(三刻)|(` + num + `)\s*分?)?`)
 }
 
 // Clocks finds the times of day said in text. A number with 点 is a time

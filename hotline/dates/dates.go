@@ -17,7 +17,6 @@ import (
 	"cmp"
 	"fmt"
 	"iter"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -377,18 +376,6 @@ func halfMonth(day string) string {
 	return day
 }
 
-func alt(words []string) string {
-	ws := append([]string(nil), words...)
-	sort.Slice(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-	for i, w := range ws {
-		ws[i] = regexp.QuoteMeta(w)
-	}
-	if len(ws) == 0 {
-		return `(?:\x00)`
-	}
-	return "(?:" + strings.Join(ws, "|") + ")"
-}
-
 func keys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
@@ -466,32 +453,32 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	// X月半 is the month's fifteenth, as old callers name a lunar day
 	// (七月半, 老历的九月半): said in words, never of a solar month
 	lday := `(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|半)`
-	r.reLunar = compile(alt(w.Lunar) + `的?\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
+	r.reLunar = compile(zh.Alternation(w.Lunar) + `的?\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
 	r.reLunar2 = compile(`()((?:[正冬腊]月` + lday + `)|(?:闰?[一二三四五六七八九十]{1,2}月(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|半)))`)
 	r.reNewYear = compile(`大年(初[一二三四五六七八九十]|十[一二三四五六七八九]?)`)
-	r.reWeekAlone = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)` + alt(w.Week))
+	r.reWeekAlone = compile(`(` + zh.Alternation(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)` + zh.Alternation(w.Week))
 	r.reBareLunar = compile(`初([一二三四五六七八九十])(?:[日号]|那天)?`)
-	r.reMonthLunar = compile(`(` + alt(keys(w.Months)) + `)初([一二三四五六七八九十])[日号]?`)
-	r.reWeek = compile(`(` + alt(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
-	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + alt(w.Week) + `(` + alt(keys(w.Weekdays)) + `)`)
+	r.reMonthLunar = compile(`(` + zh.Alternation(keys(w.Months)) + `)初([一二三四五六七八九十])[日号]?`)
+	r.reWeek = compile(`(` + zh.Alternation(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + zh.Alternation(w.Week) + `(` + zh.Alternation(keys(w.Weekdays)) + `)`)
+	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + zh.Alternation(w.Week) + `(` + zh.Alternation(keys(w.Weekdays)) + `)`)
 	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年度?`)
 	units := `[天日]`
 	if len(w.CountUnits)+len(w.MonthUnits) > 0 {
-		units = alt(append(keys(w.CountUnits), w.MonthUnits...))
+		units = zh.Alternation(append(keys(w.CountUnits), w.MonthUnits...))
 	}
 	r.reRel = compile(`(` + num + `)\s*(` + units + `)\s*(?:之|以)?([后前])|([前后下上过])\s*(` + num + `)\s*(` + units + `)`)
 	r.reFeastDay = compile(`^的?第(` + num + `)天`)
 	if len(w.HolidayDays) > 0 {
-		r.reHolidayDay = compile(`^的?(?:` + alt(w.HolidayDays) + `)的?第(` + num + `)天`)
+		r.reHolidayDay = compile(`^的?(?:` + zh.Alternation(w.HolidayDays) + `)的?第(` + num + `)天`)
 	}
 	// 的 may join them to the day (大年初一的前一天, 国庆节的后第二天)
-	r.reFestMod = compile(`^的?(?:节)?(?:` + alt(w.After) + `\s*(` + num + `)\s*天|` + alt(w.Before) + `)`)
+	r.reFestMod = compile(`^的?(?:节)?(?:` + zh.Alternation(w.After) + `\s*(` + num + `)\s*天|` + zh.Alternation(w.Before) + `)`)
 	if len(w.BeforeDays) > 0 {
 		// (清明前一个礼拜: in any unit of a count of days)
-		r.reFestBefore = compile(`^的?(?:节)?(?:` + alt(w.BeforeDays) + `)\s*(` + num + `)\s*(` + alt(append(keys(w.CountUnits), "天")) + `)`)
+		r.reFestBefore = compile(`^的?(?:节)?(?:` + zh.Alternation(w.BeforeDays) + `)\s*(` + num + `)\s*(` + zh.Alternation(append(keys(w.CountUnits), "天")) + `)`)
 	}
 	if len(w.AfterDays) > 0 {
-		r.reFestAfter = compile(`^的?(?:节)?(?:` + alt(w.AfterDays) + `)\s*(` + num + `)\s*(` + alt(append(keys(w.CountUnits), "天")) + `)`)
+		r.reFestAfter = compile(`^的?(?:节)?(?:` + zh.Alternation(w.AfterDays) + `)\s*(` + num + `)\s*(` + zh.Alternation(append(keys(w.CountUnits), "天")) + `)`)
 	}
 	r.reHolidayN = compile(`^的?第?(` + num + `)天`)
 	if err == nil {
