@@ -526,6 +526,18 @@ const (
 	// notice, rituals and fireworks apart, and one of errands at landmarks no
 	// notice covers, documents about places and the numbers to ring.
 	heldout71Glob = "testdata/heldout/s71-landmarks/*.yaml"
+	// heldout72Glob is held-out set 72 (session 42): upset, complaining and
+	// sarcastic callers — the question sits inside a grievance: 凭么子不准烧纸？
+	// 祖祖辈辈都烧的！ 你们管得也太宽了吧，屋门口摆个摊都要管？ 我就问一句，到底能
+	// 不能摘茶籽，莫跟我打官腔！ 上次打电话讲可以，今天又讲不行; callers who vent
+	// first and ask late, argue with the rule, threaten (我偏要烧), compare
+	// themselves with neighbours (隔壁天天在山上放鞭你们不管), swear mildly (搞么子
+	// 鬼) or turn sarcastic (那我是不是连火柴都不能划了). The verdict is the act and
+	// the day the caller asks about, never the one he complains someone else
+	// does; about a third are plain calls. One file per notice, rituals and
+	// fireworks apart, and one of errands no notice covers, documents argued
+	// about and the numbers to ring.
+	heldout72Glob = "testdata/heldout/s72-upset/*.yaml"
 )
 
 // allCorpora is every corpus, for the tests that hold all of them to a
@@ -1952,6 +1964,13 @@ var heldoutSets = []heldoutSet{
 	// Session 41 (set71): what was read right: 离菜场远得很 not the market's streets, 城管冇在那里划过摊位 and 冇划车位 no
 	// designated place, 不是么子新生儿那些 none of the special cases: 198 (78.6 %).
 	{"set71", heldout71Glob, 250, 0.78, 0},
+	// Held-out set 72 (testdata/heldout/s72-upset, 252 calls in 7 categories, session 42): upset, complaining and
+	// sarcastic callers — the question inside a grievance (凭么子不准烧纸, 管得也太宽了吧, 莫跟我打官腔, 上次讲可以今天又讲
+	// 不行, 隔壁…你们不管, 我偏要烧, 那我是不是连火柴都不能划了). Its first run, before any change made for it, scored 206
+	// of 252 (81.7 %) on main d3f75492 (01:19 UTC), with 1 answer of 可以 where a rule forbids (村里收医保的讲可以先交两百，
+	// 过年再交两百: two shares at two times read as plain enrolment); the set's README has it by category and the misses
+	// by kind.
+	{"set72", heldout72Glob, 250, 0.81, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
