@@ -536,6 +536,12 @@ func (p *parser) landmarkIs(s string, i, j int) int {
 func (p *parser) farSaidBefore(s string, i int) int {
 	before := strings.TrimRight(s[:i], " ，,")
 	pause := len(before) < i || strings.HasPrefix(s[i:], " ")
+	for _, d := range p.g.FarDegrees {
+		if strings.HasSuffix(before, "远"+d) {
+			before = strings.TrimSuffix(before, d) // 离山远得很，一里多路
+			break
+		}
+	}
 	if !pause || !strings.HasSuffix(before, "远") {
 		return -1
 	}

@@ -811,6 +811,10 @@ type grammar struct {
 	// LandmarkDeterminers, between a distance's prefix and its landmark,
 	// pick the landmark out (离最近的山): the distance is measured from it.
 	LandmarkDeterminers []string `yaml:"landmark_determiners"`
+	// FarDegrees, said right after 远 of a distance said as far (离山远得很),
+	// stress it: a number said after them is still that distance
+	// (河堤离山远得很，一里多路).
+	FarDegrees []string `yaml:"far_degrees"`
 	Filler              []string `yaml:"filler"`
 	// Relayed are the heads of an operator's ticket (来电人反映：): the
 	// call relayed, its report word asking no number.

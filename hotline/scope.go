@@ -671,7 +671,7 @@ func (p *parser) aNotA(rd *reading, h hit) bool {
 	a, na := utf8.DecodeLastRuneInString(before)
 	r0, n0 := utf8.DecodeRuneInString(rd.text[h.i:])
 	if na == 0 || n0 == 0 {
-		return false
+		return p.aNotAAfter(rd, h)
 	}
 	// 有|没有划摊位: the phrase opens with the negator
 	if p.negatorRune(r0) {
@@ -685,7 +685,20 @@ func (p *parser) aNotA(rd *reading, h hit) bool {
 			return true
 		}
 	}
-	return false
+	return p.aNotAAfter(rd, h)
+}
+
+// aNotAAfter reports whether the fact phrase h ends with the word its
+// question repeats after a negator (离山远|不远, 离山近|不近): the caller asks
+// whether it holds (离山远不远我不晓得), and says nothing of it.
+func (p *parser) aNotAAfter(rd *reading, h hit) bool {
+	last, n := utf8.DecodeLastRuneInString(rd.text[h.i:h.j])
+	ng, k := utf8.DecodeRuneInString(rd.text[h.j:])
+	if n == 0 || k == 0 || !p.negatorRune(ng) || rd.clause(h.j) != h.clause {
+		return false
+	}
+	again, _ := utf8.DecodeRuneInString(rd.text[h.j+k:])
+	return again == last
 }
 
 // negatorRune reports whether r alone is a negator (不, 没, 冇).
