@@ -106,11 +106,11 @@ func (p *parser) scanFrames(rd *reading) {
 				continue
 			}
 		}
-		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb is
-		// a measure word or a complement, not a verb — not after an act's
-		// object or its time (摘茶籽点盘蚊香, 摘茶籽的时候点盘蚊香: 点 is the
-		// coil's verb)
-		if vi > 0 && p.isComplement(v.t) && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !p.filler1[toks[vi-1].t] || rd.inCovered(toks[vi-1].i, toks[vi-1].j) && p.endsWithVerb(toks[vi-1].t)) {
+		// 烧点纸, 混点生活垃圾: a one-character verb right after a verb or
+		// an act is a measure word or a complement, not a verb — not after
+		// a word that holds an act and goes on past it, its time
+		// (摘茶籽的时候点盘蚊香: 点 is the coil's verb)
+		if vi > 0 && p.isComplement(v.t) && toks[vi-1].j == v.i && (p.verbSet[toks[vi-1].t] && !p.filler1[toks[vi-1].t] || rd.coveredTo(toks[vi-1].i, toks[vi-1].j)) {
 			continue
 		}
 		// 瓷砖碎渣一大堆, 两车渣土: after a numeral, a measure

@@ -761,6 +761,14 @@ type grammar struct {
 	// FactQuestionEnd are the particles that, alone after a fact phrase
 	// ending a clause of no act, ask whether it holds (城区也划了禁放区吗).
 	FactQuestionEnd []string `yaml:"fact_question_end"`
+	// FactGuessed: a fact phrase said with a copula (是, 算) or its
+	// negation and only a guessing particle after it (吧), ending a clause
+	// of no act, is the caller's guess put as a question (我们村不是禁放区吧):
+	// asked, not stated.
+	FactGuessed struct {
+		Copulas []string `yaml:"copulas"`
+		Ends    []string `yaml:"ends"`
+	} `yaml:"fact_guessed"`
 	// ReadingsAlso are the characters heard by a further reading besides
 	// their most common one (桔: jie), the readings toneless
 	ReadingsAlso map[string][]string `yaml:"readings_also"`
@@ -815,7 +823,7 @@ type grammar struct {
 	// stress it: a number said after them is still that distance
 	// (河堤离山远得很，一里多路).
 	FarDegrees []string `yaml:"far_degrees"`
-	Filler              []string `yaml:"filler"`
+	Filler     []string `yaml:"filler"`
 	// Relayed are the heads of an operator's ticket (来电人反映：): the
 	// call relayed, its report word asking no number.
 	Relayed []string `yaml:"relayed"`

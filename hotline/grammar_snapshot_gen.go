@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "591e40de3afdcea910cea636ea7aab98f94ba7c7d60aa8fa56c259009c1b3ea4", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "27489847422bb0dd3d963681ed285f38cf24208f9e94268efa6c415ffcd0ad48", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -340,6 +340,8 @@ func grammarSnap0() *grammar {
 	s.Lawful = []string{"违法不", "违法吗", "违法冇", "违法没", "违规不", "违规吗", "违规冇", "违规没", "犯法不", "犯法吗", "犯法冇", "犯不犯法", "违不违法", "违不违规", "算不算违规", "算不算违法", "算不算犯法", "是不是违法", "是不是违规", "是不是犯法", "合不合法", "合法不", "合法吗"}
 	s.FactAsked = []string{"是不是", "算不算", "是否", "属不属于", "属于不属于", "是不是在", "在不在", "算不算是", "是不是属于", "有没有", "有冇得", "有没得", "有冇有", "有冇", "也算", "也算是", "要不要", "需不需要", "是不是要", "都要", "还要", "都得", "哪些地方是", "哪些地方算", "哪些地方属于", "哪里是", "哪里算", "哪里属于", "哪些是", "哪些算", "哪块是", "哪块算", "么子地方是", "么子地方算", "什么地方是", "什么地方算", "哪个地方是", "哪个地方算"}
 	s.FactQuestionEnd = []string{"吗", "么", "嘛", "不", "冇", "没有", "没"}
+	s.FactGuessed.Copulas = []string{"是", "算", "属于"}
+	s.FactGuessed.Ends = []string{"吧"}
 	s.ReadingsAlso = map[string][]string{"桔": {"jie"}}
 	s.FactWhether = []string{"没有", "没", "冇", "未"}
 	s.FactCondition.Before = []string{"要"}

@@ -471,6 +471,18 @@ func (rd *reading) inCovered(i, j int) bool {
 	return false
 }
 
+// coveredTo reports whether an act a rule covers overlaps bytes i..j and
+// runs to j or past it: the word there ends inside the act (烧纸 of
+// 烧纸点香), not past it (摘茶籽的时候, whose act ends before its time).
+func (rd *reading) coveredTo(i, j int) bool {
+	for _, h := range rd.acts {
+		if h.w.activity != nil && i < h.j && j > h.i && h.j >= j {
+			return true
+		}
+	}
+	return false
+}
+
 // dropBareWays takes out of byVerb the frames of a way of an act (its
 // manners) that need a with-word and share a verb with the act's own
 // frames: said bare, the verb is the act's (交了好久能用 is enrolling, not

@@ -586,7 +586,7 @@ func (p *parser) factAsked(rd *reading, h hit) bool {
 		}
 	}
 	asked := false
-	if p.askedWhether(rd, h) || p.conditionAsked(rd, h) || p.endsAsking(rd, h) {
+	if p.askedWhether(rd, h) || p.conditionAsked(rd, h) || p.endsAsking(rd, h) || p.guessed(rd, h) {
 		return true
 	}
 	for _, w := range p.g.FactAsked {
@@ -617,6 +617,27 @@ func (p *parser) endsAsking(rd *reading, h hit) bool {
 	rest := strings.Trim(rd.text[h.j:rd.clauseEnd(h.j, h.clause)], pauses)
 	inClause := func(a hit) bool { return a.clause == h.clause }
 	return slices.Contains(p.g.FactQuestionEnd, rest) && !slices.ContainsFunc(rd.acts, inClause) && !slices.ContainsFunc(rd.verbs, inClause)
+}
+
+// guessed reports whether fact phrase h is the caller's guess put as a
+// question (我们村不是禁放区吧, 这里算林地吧): a copula said right before it or
+// opening it, past a negator, and only a guessing particle after it
+// ending a clause of no act nor verb (fact_guessed).
+func (p *parser) guessed(rd *reading, h hit) bool {
+	g := &p.g.FactGuessed
+	rest := strings.Trim(rd.text[h.j:rd.clauseEnd(h.j, h.clause)], pauses)
+	if !slices.Contains(g.Ends, rest) {
+		return false
+	}
+	inClause := func(a hit) bool { return a.clause == h.clause }
+	if slices.ContainsFunc(rd.acts, inClause) || slices.ContainsFunc(rd.verbs, inClause) {
+		return false
+	}
+	said := rd.text[h.i:h.j]
+	if r, n := utf8.DecodeRuneInString(said); p.negatorRune(r) {
+		said = said[n:] // 不是禁放区
+	}
+	return p.startsWithAny(said, g.Copulas) || p.endsWithAny(rd.text[rd.clauseStart(h.i, h.clause):h.i], g.Copulas)
 }
 
 // askedLater reports whether a fact phrase in a later clause than h asks
