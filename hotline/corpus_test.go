@@ -1508,7 +1508,8 @@ var heldoutSets = []heldoutSet{
 	// (was 可以), 是我自己的事还是物业的事 a duty: 229 (90.9 %). A bound heard wrong (离山五十米以内才不准) corrected
 	// with the zone's, a claim no person's case of the act (我记得… not parted from 我离山八十米…): 231 (91.7 %).
 	// 我屋里九月一号要… the family with a day between: 232 (92.1 %).
-	{"set42", heldout42Glob, 250, 0.92, 0},
+	// Session 42 (fixB): what was read right: 摘茶籽的时候点个蚊香 lights the coil (the picking its time): 235 (93.3 %).
+	{"set42", heldout42Glob, 250, 0.93, 0},
 	// Held-out set 43 (testdata/heldout/s43-trades, 250 calls in 7 categories, session 27): callers for their trade
 	// or business (纸扎店 selling 孔明灯, 油坊 buying seed, 装修队, 渣土车, 流动摊贩, 农家乐 guests, HR). Its first run,
 	// before any change made for it, scored 186 of 250 (74.4 %) on main dd2498d9, with 1 answer of 可以 where a rule
@@ -1953,6 +1954,7 @@ var heldoutSets = []heldoutSet{
 	// Session 41 (set70): what was read right: 我屋的 is 我家的, one's own (我屋的寒露籽今天能摘不), and 莫不是 is 莫非 — its
 	// 不是 denies nothing (莫不是霜降籽还不准摘): 225 (89.3 %). Session 41 (set70): what was read right: 社保 stopped
 	// (厂里断了社保) is the employee plan lapsed, and the approval not to be sought (搭个雨棚，不去批) is without it: 227 (90.1 %).
+	// Session 42 (fixB): what was read right: 我们村不是禁放区吧 a guess put as a question, the zone asked: 228 (90.5 %).
 	{"set70", heldout70Glob, 250, 0.90, 0},
 	// Held-out set 71 (testdata/heldout/s71-landmarks, 252 calls in 7 categories, session 41): landmarks and routes —
 	// places told by what is near (村口那棵大樟树底下, 水库坝上, 祠堂门口, 桥底下, 老街菜场对面, 火车站出来那条街, 坟山脚下往上走
@@ -1967,7 +1969,10 @@ var heldoutSets = []heldoutSet{
 	// designated place, 不是么子新生儿那些 none of the special cases: 198 (78.6 %).
 	// Session 42 (set72): what was read right: Xiang 我屋 before kin is 我家 (我屋老公在深圳厂里有职工医保…我自己交居民医保:
 	// the husband's plan no longer put on the caller): 200 (79.4 %).
-	{"set71", heldout71Glob, 250, 0.79, 0},
+	// Session 42 (fixB): what was read right: 家里人 the family, not indoors; 离山远不远我不晓得 asked; 怕有三四百米 and
+	// 远得很，一里多路 distances; 村口, 桥底下, 桥边上, 坝上 in the open, no yard; 摘茶籽的时候点盘蚊香 the coil: 199 → 207 on
+	// main d3f75492 (82.1 %).
+	{"set71", heldout71Glob, 250, 0.82, 0},
 	// Held-out set 72 (testdata/heldout/s72-upset, 252 calls in 7 categories, session 42): upset, complaining and
 	// sarcastic callers — the question inside a grievance (凭么子不准烧纸, 管得也太宽了吧, 莫跟我打官腔, 上次讲可以今天又讲
 	// 不行, 隔壁…你们不管, 我偏要烧, 那我是不是连火柴都不能划了). Its first run, before any change made for it, scored 206
