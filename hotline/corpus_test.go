@@ -2004,8 +2004,9 @@ var heldoutSets = []heldoutSet{
 	// made for it, scored 226 of 252 (89.7 %) on main d3f75492 (01:22 UTC), with 2 answers of 可以 where a rule
 	// forbids (这个礼拜天和下个礼拜一、礼拜二，自家的寒露籽想早点摘完: the span read as its last day, 10月8日; 霜降籽是下下个
 	// 礼拜三才能摘吧？我想这个周末就摘: the belief's day read as the day acted on); the set's README has it by category
-	// and the misses by kind.
-	{"set73", heldout73Glob, 250, 0.89, 0},
+	// and the misses by kind. Four keys wrong about the calendar or the rule files corrected (下个礼拜天 from a Monday
+	// is the next week's; 渣土倒到消纳场 builder-discharge; 撒了一路 cw_spill_en_route; 有社保…再交 同时参加): 230 (91.3 %).
+	{"set73", heldout73Glob, 250, 0.91, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the
