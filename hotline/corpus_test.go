@@ -2006,7 +2006,10 @@ var heldoutSets = []heldoutSet{
 	// 礼拜三才能摘吧？我想这个周末就摘: the belief's day read as the day acted on); the set's README has it by category
 	// and the misses by kind. Four keys wrong about the calendar or the rule files corrected (下个礼拜天 from a Monday
 	// is the next week's; 渣土倒到消纳场 builder-discharge; 撒了一路 cw_spill_en_route; 有社保…再交 同时参加): 230 (91.3 %).
-	{"set73", heldout73Glob, 250, 0.91, 0},
+	// Session 42 (set73): what was read right: days joined by 和 or 、 are one plan's span, answered for the first
+	// day with the change said (这个礼拜天和下个礼拜一、礼拜二), and a day said before 才能 is the belief's, not the act's
+	// (霜降籽是下下个礼拜三才能摘吧？我想这个周末就摘) — the two false 可以 fixed: 234 (92.9 %).
+	{"set73", heldout73Glob, 250, 0.92, 0},
 }
 
 // TestHeldOut scores every held-out set by category, each apart from the

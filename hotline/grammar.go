@@ -66,6 +66,9 @@ type grammar struct {
 	Stretch struct {
 		To     []string `yaml:"to"`
 		Inside []string `yaml:"inside"`
+		// List joins days said one after another into one plan's days
+		// (这个礼拜天和下个礼拜一): dates.Words.DayList.
+		List []string `yaml:"list"`
 	} `yaml:"stretch"`
 	// NotReached are the words before a day that say it has not come yet
 	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
@@ -134,6 +137,10 @@ type grammar struct {
 	// (是寒露摘, 等到寒露再摘); TermWait after it undo that (要等到霜降才能摘).
 	TermLead     []string `yaml:"term_lead"`
 	TermWait     []string `yaml:"term_wait"`
+	// WaitedDay after a day say the act may begin only then (下下个礼拜三
+	// 才能摘): the rule's day as believed, not the day acted on when
+	// another is said after it.
+	WaitedDay []string `yaml:"waited_day"`
 	DotNotBefore []string `yaml:"dot_not_before"`
 	Negators     []string `yaml:"negators"`
 	NotNegators  []string `yaml:"not_negators"`

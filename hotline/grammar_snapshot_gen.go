@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "27489847422bb0dd3d963681ed285f38cf24208f9e94268efa6c415ffcd0ad48", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "47b3d697f77cbbf8a87e9ba35875660cdfad5ebfced45f19df3551ffefc7c216", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -49,6 +49,7 @@ func grammarSnap0() *grammar {
 	s.AroundDays = 3
 	s.Stretch.To = []string{"到", "至"}
 	s.Stretch.Inside = []string{"中间", "之间", "当中"}
+	s.Stretch.List = []string{"和", "跟", "、", "还有", "或者", "与"}
 	s.NotReached = []string{"还没有到", "还没到", "还冇到", "没有到", "没到", "冇到", "未到"}
 	s.Past = []string{"过了", "过完", "已经过了", "结束了"}
 	s.PastAfter = []string{"一过了", "一过", "过了", "过完了", "过完", "过后", "结束了", "放假结束了", "假期结束了", "长假结束了", "放完假了", "放完假", "收假了", "假放完了", "假期过了", "长假过了", "假期过完了", "长假过完了"}
@@ -90,6 +91,7 @@ func grammarSnap0() *grammar {
 	s.TermWord = []string{"籽", "子", "多收", "多了", "多得", "多，", "多,", "少了", "少，", "太多", "太少", "偏多", "偏少", "不足", "充足", "的", "那种", "那号", "品种"}
 	s.TermLead = []string{"是", "等到", "等"}
 	s.TermWait = []string{"才"}
+	s.WaitedDay = []string{"才能", "才可以", "才准", "才让", "才许", "才开始"}
 	s.DotNotBefore = []string{"米", "公", "千", "里", "厘", "亩", "元", "块", "斤", "万", "岁", "倍", "度", "分", "吨", "方", "平", "个", "%", "年", "月", "天", "小时", "点"}
 	s.Negators = []string{"不是", "没有", "不要", "不准", "不许", "不能", "不", "没", "别", "莫", "冇", "未", "无"}
 	s.NotNegators = []string{"凭么子不能", "凭什么不能", "为么子不能", "为什么不能", "为啥不能", "别个", "别人", "别家", "别的", "别处", "别样", "特别", "区别", "分别", "无论", "不管", "莫非", "不小心", "不注意", "冇注意", "没注意", "冇留神", "没留神", "不留神", "没事", "没得事", "没有事", "冇事", "冇得事", "冇有事", "不要紧", "不碍事", "没关系", "冇关系", "没得关系", "冇得关系", "有冇得", "有没得", "有冇有", "有冇", "总不至于", "不至于", "总不会", "不至于说", "不会连", "总不能连", "不是连", "不能连", "未必", "莫不是"}

@@ -594,6 +594,14 @@ func (p *parser) presentAsked(rd *reading, a hit, m *dates.Mention) bool {
 	return a.clause >= 0 && m.MonthEnd == nil && rd.clause(m.Start) == a.clause && p.endsQuestion(rd, a.clause)
 }
 
+// waited reports whether day m is said right before a word of WaitedDay
+// (下下个礼拜三才能摘): it tells when the act may begin, as the caller
+// believes the rule, not when he will do it.
+func (p *parser) waited(rd *reading, m *dates.Mention) bool {
+	rest := strings.TrimLeft(rd.text[m.End:], " ")
+	return slices.ContainsFunc(p.g.WaitedDay, func(w string) bool { return strings.HasPrefix(rest, w) })
+}
+
 // appositive reports whether m names again the day said right before it,
 // with nothing between (明天清明节, 明天星期六) or only a word of DayIs
 // (今年霜降是十月二十三号吧): the first, said as a day counted from today or
@@ -644,6 +652,9 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		}
 		if m.Past && laterDay(rd.dates[k+1:]) {
 			continue // 过了4月30号就不禁火了吧，5月3号…: the later day is asked about
+		}
+		if p.waited(rd, m) && laterDay(rd.dates[k+1:]) {
+			continue // 霜降籽是下下个礼拜三才能摘吧？我想这个周末就摘: the later day is the act's
 		}
 		if a.clause >= 0 && rd.clause(m.Start) != a.clause && p.knownCase(rd, rd.clause(m.Start)) {
 			continue // 是不是只有清明上坟才不准，…: the contrasted case's day
@@ -807,6 +818,8 @@ func (p *parser) day(rd *reading, a hit, q *Query, today calendar.Date) {
 		note = "按该月第一天回答"
 	case "week":
 		note = "按该周第一天回答"
+	case "days":
+		note = "按所说的第一天回答"
 	}
 	q.Understood = append(q.Understood, Understood{Words: pick.Words, Kind: "date", Meaning: pick.Date.String(), Value: pick.Date.String(), Note: note})
 }

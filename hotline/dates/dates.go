@@ -105,6 +105,10 @@ type Words struct {
 	// second (寒露到霜降); StretchInside after the second leaves both ends
 	// out (寒露到霜降中间那几天).
 	StretchTo, StretchInside []string
+	// DayList are the words that join days said one after another into
+	// the days a plan holds (这个礼拜天和下个礼拜一、礼拜二): read as one
+	// span from the first to the last, answered as a week is.
+	DayList []string
 	// NotReached are the words before a day that say it has not come yet
 	// (还没到寒露, 冇到霜降): the days before it, as BeforeDay's.
 	NotReached []string
@@ -982,7 +986,7 @@ func (r *Reader) Read(text string, today calendar.Date) []Mention {
 	}
 	out := byStart(s.out)
 	agree(s.text, out, today)
-	return r.between(s.text, r.boundNamed(s.text, monthNamed(s.text, r.seasonNamed(s.text, out))), today)
+	return r.listed(s.text, r.between(s.text, r.boundNamed(s.text, monthNamed(s.text, r.seasonNamed(s.text, out))), today))
 }
 
 // boundNamed reads a day said with 之前 or 前 right before another day (赶在
@@ -1065,6 +1069,44 @@ func (r *Reader) between(text string, ms []Mention, today calendar.Date) []Menti
 		m.prev, m.prevEnd, m.Note = calendar.Date{}, nil, ""
 		out := append(slices.Clone(ms[:k]), m)
 		return append(out, ms[k+2:]...)
+	}
+	return ms
+}
+
+// listed reads days said one after another, joined only by a word of
+// DayList (这个礼拜天和下个礼拜一、礼拜二; 礼拜五和礼拜六两天), as one span
+// from the first day to the last with Note "days": the caller plans to do
+// the act on each, so the answer is the first day's with the day the
+// verdict changes inside it said — the last day alone would answer 可以
+// for days before it that a rule forbids. Only single days, each after
+// the one before and at most listDays after the first, are joined: two
+// festivals a season apart (清明和冬至) stay two days.
+func (r *Reader) listed(text string, ms []Mention) []Mention {
+	const listDays = 13
+	single := func(m Mention) bool {
+		return !m.Bad && !m.Weak && !m.Past && !m.Before && !m.Custom && !m.Stretch
+	}
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := ms[k], ms[k+1]
+		if !single(a) || !single(b) || b.MonthEnd != nil || a.MonthEnd != nil && a.Note != "days" || a.End > b.Start ||
+			!slices.Contains(r.w.DayList, strings.TrimSpace(text[a.End:b.Start])) {
+			continue
+		}
+		last := a.Date
+		if a.MonthEnd != nil {
+			last = *a.MonthEnd
+		}
+		if !b.Date.After(last) || b.Date.Sub(a.Date) > listDays {
+			continue
+		}
+		m := a
+		to := b.Date
+		m.End, m.Words = b.End, text[a.Start:b.End]
+		m.MonthEnd, m.Note = &to, "days"
+		m.prev, m.prevEnd = calendar.Date{}, nil
+		out := append(slices.Clone(ms[:k]), m)
+		// (…、礼拜二: a third day joins the span the first two made)
+		return r.listed(text, append(out, ms[k+2:]...))
 	}
 	return ms
 }

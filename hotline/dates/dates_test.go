@@ -550,3 +550,27 @@ func TestYearsEndWithItsYearWord(t *testing.T) {
 		}
 	}
 }
+
+// TestListedDays: days said one after another, joined only by a word of
+// DayList (这个礼拜天和下个礼拜一、礼拜二), are one span from the first to
+// the last (Note "days"), answered as a week is; days a season apart (10月
+// 1号和12月31号) or said with another word between stay apart.
+func TestListedDays(t *testing.T) {
+	r := newReader(t, dates.Words{
+		Next: []string{"下", "下个"}, This: []string{"这", "这个"}, Last: []string{"上", "上个"},
+		Week: []string{"周", "礼拜", "星期"}, Weekdays: map[string]int{"一": 1, "二": 2, "五": 5, "六": 6, "天": 7},
+		DayList: []string{"和", "跟", "、"},
+	})
+	for _, tc := range []struct{ text, today, date, end string }{
+		{"这个礼拜天和下个礼拜一、礼拜二", "2024-10-03", "2024-10-06", "2024-10-08"}, // a Thursday
+		{"这个礼拜五和礼拜六", "2024-09-19", "2024-09-20", "2024-09-21"},
+		{"8月31号跟9月1号", "2025-08-27", "2025-08-31", "2025-09-01"},
+	} {
+		m := readOne(t, r, tc.text, tc.today, tc.date, tc.end)
+		require.Equal(t, "days", m.Note, tc.text)
+	}
+	today := calendar.MustDate(2024, 9, 19)
+	for _, text := range []string{"10月1号和12月31号", "这个礼拜五烧纸和礼拜六"} {
+		require.Len(t, r.Read(text, today), 2, text)
+	}
+}
