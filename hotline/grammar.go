@@ -135,12 +135,12 @@ type grammar struct {
 	TermWord      []string       `yaml:"term_word"`
 	// TermLead are the words before a solar term that make it a day
 	// (是寒露摘, 等到寒露再摘); TermWait after it undo that (要等到霜降才能摘).
-	TermLead     []string `yaml:"term_lead"`
-	TermWait     []string `yaml:"term_wait"`
+	TermLead []string `yaml:"term_lead"`
+	TermWait []string `yaml:"term_wait"`
 	// WaitedDay after a day say the act may begin only then (下下个礼拜三
 	// 才能摘): the rule's day as believed, not the day acted on when
 	// another is said after it.
-	WaitedDay []string `yaml:"waited_day"`
+	WaitedDay    []string `yaml:"waited_day"`
 	DotNotBefore []string `yaml:"dot_not_before"`
 	Negators     []string `yaml:"negators"`
 	NotNegators  []string `yaml:"not_negators"`
