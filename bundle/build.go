@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/tonggao/tonggao/feed"
@@ -244,7 +246,7 @@ func writeZip(raw, sig []byte, fsys fs.FS, m Manifest) ([]byte, error) {
 			return nil, err
 		}
 	}
-	for _, p := range sortedKeys(m.Files) {
+	for _, p := range slices.Sorted(maps.Keys(m.Files)) {
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, err

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -83,7 +84,7 @@ func parseManifest(raw []byte) (Manifest, error) {
 		return m, fmt.Errorf("%s: version %.40q: at most 200 characters on one line", ManifestFile, m.Version)
 	}
 	var errs []error
-	for _, p := range sortedKeys(m.Files) {
+	for _, p := range slices.Sorted(maps.Keys(m.Files)) {
 		if !validDataPath(p) {
 			errs = append(errs, fmt.Errorf("%s: listed path %q is not %s, %s or a file under %s/, %s/ or %s/", ManifestFile, p, RegisterFile, SnapshotFile, RulesDir, HolidaysDir, LayersDir))
 			continue
@@ -119,7 +120,7 @@ func checkRoots(m Manifest) error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	for _, p := range sortedKeys(m.Files) {
+	for _, p := range slices.Sorted(maps.Keys(m.Files)) {
 		if !strings.HasPrefix(p, RulesDir+"/") {
 			continue
 		}
@@ -169,15 +170,6 @@ func isSHA256(s string) bool {
 		}
 	}
 	return true
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 func sha256Hex(data []byte) string {

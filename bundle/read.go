@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/tonggao/tonggao/internal/fsread"
@@ -164,7 +166,7 @@ func (v *verifier) finish() (*contents, error) {
 		}
 	}
 	m := c.manifest
-	for _, name := range sortedKeys(v.entries) {
+	for _, name := range slices.Sorted(maps.Keys(v.entries)) {
 		if name == ManifestFile || name == SignatureFile {
 			continue
 		}
@@ -172,7 +174,7 @@ func (v *verifier) finish() (*contents, error) {
 			v.fail("%s: not in %s", name, ManifestFile)
 		}
 	}
-	for _, p := range sortedKeys(m.Files) {
+	for _, p := range slices.Sorted(maps.Keys(m.Files)) {
 		if _, ok := v.entries[p]; !ok {
 			v.fail("%s: listed in %s but not in the bundle", p, ManifestFile)
 		}
@@ -180,7 +182,7 @@ func (v *verifier) finish() (*contents, error) {
 	if len(v.errs) > 0 {
 		return nil, errors.Join(v.errs...)
 	}
-	for _, p := range sortedKeys(m.Files) {
+	for _, p := range slices.Sorted(maps.Keys(m.Files)) {
 		data, err := readEntry(v.entries[p], v.lim.MaxFileBytes)
 		if err != nil {
 			v.errs = append(v.errs, err)

@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -70,7 +72,7 @@ func snapshotOthers(t *testing.T, src Source, manifests []string) {
 	require.NoError(t, err)
 	require.Equal(t, snapshotFormat, s.Format)
 	require.Equal(t, src.Register != nil, s.Register != nil)
-	require.ElementsMatch(t, manifests, keys(s.Layers))
+	require.ElementsMatch(t, manifests, slices.Collect(maps.Keys(s.Layers)))
 	require.NotNil(t, b.Layers)
 	// Both opened from a rebundled copy, so that their version is alike.
 	b, err = OpenZip(rebundle(t, b.Files(), b.Manifest.Roots, func(*snapshot) {}), "format 2")
@@ -97,14 +99,6 @@ func snapshotOthers(t *testing.T, src Source, manifests []string) {
 			require.Equal(t, plain.Engine.Register().Status(num, day), b.Engine.Register().Status(num, day), n)
 		}
 	}
-}
-
-func keys[V any](m map[string]V) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
 
 // A snapshot whose register or layer manifests disagree with the YAML,

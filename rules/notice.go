@@ -3,9 +3,9 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -127,7 +127,7 @@ func (l *loader) implies(file, id string, spec FactValuesSpec) []Assignment {
 		v := spec.Values[i]
 		f, ok := l.set.factByName[k.Value]
 		if !ok {
-			l.errorf(file, k.Pos, "activity %q implies unknown fact %q%s", id, k.Value, suggestFor(k.Value, keys(l.set.factByName)))
+			l.errorf(file, k.Pos, "activity %q implies unknown fact %q%s", id, k.Value, suggestFor(k.Value, slices.Sorted(maps.Keys(l.set.factByName))))
 			continue
 		}
 		if slices.ContainsFunc(out, func(a Assignment) bool { return a.Fact == f }) {
@@ -204,7 +204,7 @@ func (l *loader) linkActivities(files []string, specs []*FileSpec) {
 				continue // undeclared, or declared (the same) by another file
 			}
 			if p == nil {
-				l.errorf(files[i], as.Parent.Pos, "activity %q: unknown parent %q%s", a.ID, as.Parent.Value, suggestFor(as.Parent.Value, keys(byID)))
+				l.errorf(files[i], as.Parent.Pos, "activity %q: unknown parent %q%s", a.ID, as.Parent.Value, suggestFor(as.Parent.Value, slices.Sorted(maps.Keys(byID))))
 				continue
 			}
 			a.Parent = p
@@ -221,15 +221,6 @@ func (l *loader) linkActivities(files []string, specs []*FileSpec) {
 			seen[x] = true
 		}
 	}
-}
-
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func (l *loader) date(file string, s Str, what string) calendar.Date {
@@ -384,7 +375,7 @@ func (l *loader) buildNotice(file, root string, spec *FileSpec) {
 			it, ok := interp[r.Value]
 			if !ok {
 				badRef = true
-				l.errorf(file, r.Pos, "unknown interpretation %q%s", r.Value, suggestFor(r.Value, keys(interp)))
+				l.errorf(file, r.Pos, "unknown interpretation %q%s", r.Value, suggestFor(r.Value, slices.Sorted(maps.Keys(interp))))
 				continue
 			}
 			used[r.Value] = true
@@ -706,7 +697,7 @@ func (l *loader) linkOverrides(files []string, specs []*FileSpec) {
 				}
 				target, ok := byKey[key]
 				if !ok {
-					l.errorf(files[i], o.Pos, "rule %q overrides unknown rule %q%s", r.ID, o.Value, suggestFor(key, keys(byKey)))
+					l.errorf(files[i], o.Pos, "rule %q overrides unknown rule %q%s", r.ID, o.Value, suggestFor(key, slices.Sorted(maps.Keys(byKey))))
 					continue
 				}
 				if target.Effect == r.Effect {

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -36,7 +37,7 @@ func (c Clock) NextDay() bool { return c.Minute >= 24*60 }
 const clockUnits = "米公里千元块万%度斤亩"
 
 func (r *Reader) compileClock() (*pattern, error) {
-	parts := keys(r.w.ClockParts)
+	parts := slices.Sorted(maps.Keys(r.w.ClockParts))
 	return compilePattern(`(` + zh.Alternation(parts) + `)?\s*(` + num + `)\s*(点钟|點鐘|点|點|时|時)\s*(?:(半)|(一刻)|(三刻)|(` + num + `)\s*分?)?`)
 }
 

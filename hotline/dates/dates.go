@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"fmt"
 	"iter"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -380,14 +381,6 @@ func halfMonth(day string) string {
 	return day
 }
 
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
 // New builds a Reader.
 func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r := &Reader{cal: cal, w: w}
@@ -462,13 +455,13 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reNewYear = compile(`大年(初[一二三四五六七八九十]|十[一二三四五六七八九]?)`)
 	r.reWeekAlone = compile(`(` + zh.Alternation(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)` + zh.Alternation(w.Week))
 	r.reBareLunar = compile(`初([一二三四五六七八九十])(?:[日号]|那天)?`)
-	r.reMonthLunar = compile(`(` + zh.Alternation(keys(w.Months)) + `)初([一二三四五六七八九十])[日号]?`)
-	r.reWeek = compile(`(` + zh.Alternation(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + zh.Alternation(w.Week) + `(` + zh.Alternation(keys(w.Weekdays)) + `)`)
-	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + zh.Alternation(w.Week) + `(` + zh.Alternation(keys(w.Weekdays)) + `)`)
+	r.reMonthLunar = compile(`(` + zh.Alternation(slices.Sorted(maps.Keys(w.Months))) + `)初([一二三四五六七八九十])[日号]?`)
+	r.reWeek = compile(`(` + zh.Alternation(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)?` + zh.Alternation(w.Week) + `(` + zh.Alternation(slices.Sorted(maps.Keys(w.Weekdays))) + `)`)
+	r.reOrdWeek = compile(`(` + num + `)\s*月的?第(` + num + `)个` + zh.Alternation(w.Week) + `(` + zh.Alternation(slices.Sorted(maps.Keys(w.Weekdays))) + `)`)
 	r.reYear = compile(`([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年度?`)
 	units := `[天日]`
 	if len(w.CountUnits)+len(w.MonthUnits) > 0 {
-		units = zh.Alternation(append(keys(w.CountUnits), w.MonthUnits...))
+		units = zh.Alternation(append(slices.Sorted(maps.Keys(w.CountUnits)), w.MonthUnits...))
 	}
 	r.reRel = compile(`(` + num + `)\s*(` + units + `)\s*(?:之|以)?([后前])|([前后下上过])\s*(` + num + `)\s*(` + units + `)`)
 	r.reFeastDay = compile(`^的?第(` + num + `)天`)
@@ -479,10 +472,10 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	r.reFestMod = compile(`^的?(?:节)?(?:` + zh.Alternation(w.After) + `\s*(` + num + `)\s*天|` + zh.Alternation(w.Before) + `)`)
 	if len(w.BeforeDays) > 0 {
 		// (清明前一个礼拜: in any unit of a count of days)
-		r.reFestBefore = compile(`^的?(?:节)?(?:` + zh.Alternation(w.BeforeDays) + `)\s*(` + num + `)\s*(` + zh.Alternation(append(keys(w.CountUnits), "天")) + `)`)
+		r.reFestBefore = compile(`^的?(?:节)?(?:` + zh.Alternation(w.BeforeDays) + `)\s*(` + num + `)\s*(` + zh.Alternation(append(slices.Sorted(maps.Keys(w.CountUnits)), "天")) + `)`)
 	}
 	if len(w.AfterDays) > 0 {
-		r.reFestAfter = compile(`^的?(?:节)?(?:` + zh.Alternation(w.AfterDays) + `)\s*(` + num + `)\s*(` + zh.Alternation(append(keys(w.CountUnits), "天")) + `)`)
+		r.reFestAfter = compile(`^的?(?:节)?(?:` + zh.Alternation(w.AfterDays) + `)\s*(` + num + `)\s*(` + zh.Alternation(append(slices.Sorted(maps.Keys(w.CountUnits)), "天")) + `)`)
 	}
 	r.reHolidayN = compile(`^的?第?(` + num + `)天`)
 	if err == nil {
@@ -536,8 +529,8 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 		}
 	}
 	for _, l := range [][]string{r.years, r.monthWords, r.monthParts, r.monthSpans, r.yearParts, r.lunarDays, r.gregorian, r.dayWords, r.feasts,
-		w.This, w.Next, w.Last, w.Week, keys(w.Weekdays), w.Lunar, w.After, w.Before, w.BeforeDays, w.AfterDays, w.Past, w.PastAfter, w.AfterDay, w.Orthodox, keys(w.ClockParts),
-		keys(w.CountUnits), w.MonthUnits, r.holidayWords} {
+		w.This, w.Next, w.Last, w.Week, slices.Sorted(maps.Keys(w.Weekdays)), w.Lunar, w.After, w.Before, w.BeforeDays, w.AfterDays, w.Past, w.PastAfter, w.AfterDay, w.Orthodox, slices.Sorted(maps.Keys(w.ClockParts)),
+		slices.Sorted(maps.Keys(w.CountUnits)), w.MonthUnits, r.holidayWords} {
 		for _, x := range l {
 			r.addChars(x)
 		}
@@ -1356,7 +1349,7 @@ func date(y, m, d int) (calendar.Date, bool) {
 }
 
 func sortedKeys[V any](m map[string]V) []string {
-	ks := keys(m)
+	ks := slices.Sorted(maps.Keys(m))
 	sort.Slice(ks, func(i, j int) bool {
 		if len(ks[i]) != len(ks[j]) {
 			return len(ks[i]) > len(ks[j])
