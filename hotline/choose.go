@@ -1692,7 +1692,7 @@ func (p *parser) placesOfOthers(rd *reading, a hit, acts []hit, shared map[int]b
 	}
 	own := clauseText(rd, a.clause)
 	var skip []int
-	for _, c := range sortedKeys(shared) {
+	for _, c := range keys(shared) {
 		if c == a.clause || others[c] {
 			continue
 		}
@@ -1708,7 +1708,7 @@ func (p *parser) placesOfOthers(rd *reading, a hit, acts []hit, shared map[int]b
 		}) {
 			continue
 		}
-		if strings.Contains(own, lead) || !slices.ContainsFunc(sortedKeys(others), func(k int) bool { return strings.Contains(clauseText(rd, k), lead) }) {
+		if strings.Contains(own, lead) || !slices.ContainsFunc(keys(others), func(k int) bool { return strings.Contains(clauseText(rd, k), lead) }) {
 			continue
 		}
 		for _, h := range rd.facts {

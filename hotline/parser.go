@@ -1203,13 +1203,10 @@ func set2(ws []string) map[string]bool {
 	return m
 }
 
-func keys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+// keys gives a map's keys sorted, so that what is built from a map is built
+// in one order on every start.
+func keys[K cmp.Ordered, V any](m map[K]V) []K {
+	return slices.Sorted(maps.Keys(m))
 }
 
 func hasHan(s string) bool {

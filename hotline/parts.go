@@ -4,7 +4,6 @@ package hotline
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -965,15 +964,6 @@ func (p *parser) inFact(rd *reading, i int) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys(m map[int]bool) []int {
-	ks := make([]int, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Ints(ks)
-	return ks
 }
 
 // says reports whether the text holds one of words (hasAny on the whole

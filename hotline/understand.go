@@ -408,7 +408,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 				days[c] = true
 			}
 		}
-		for _, c := range sortedKeys(days) {
+		for _, c := range keys(days) {
 			again := askedAgain(c)
 			extra = append(extra, again)
 			p.markVerbAgain(rd, again)
@@ -444,7 +444,7 @@ func (p *parser) understand(question string, today calendar.Date) *understanding
 				}
 			}
 		}
-		for _, c := range sortedKeys(shared) { // in the order said
+		for _, c := range keys(shared) { // in the order said
 			// 低保户交多少 特困户又交多少: or it asks how much or when of them
 			// 除夕在城里放鞭炮行不 回乡下在离林子五十米的屋门口放呢: a clause
 			// of its own place ending in 呢 asks the same there, whatever
