@@ -483,6 +483,9 @@ func (p *parser) topics(rd *reading) {
 			k, n = p.describedTopic(rd, k)
 			described = n > 0
 		}
+		if n == 0 {
+			k, n = p.namedTopic(rd, k)
+		}
 		if n == 0 || rd.inCovered(k, k+n) || p.inFact(rd, k+n) || p.made[s[k:k+n]] || p.objectTakenSaid(rd, k, k+n) {
 			continue // (火 is what an act makes, never a topic)
 		}
@@ -500,24 +503,40 @@ func (p *parser) topics(rd *reading) {
 		} else if described {
 			continue
 		}
-		for _, f := range p.byObj[o] {
-			if f.activity == nil {
-				continue
-			}
-			vi, vj := p.laterVerbOf(rd, f, from)
-			if vj == 0 && next > 0 && next < len(s) {
-				vi, vj = p.laterVerbOf(rd, f, next)
-			}
-			// a frame's with-words hold for a topic as for an object (老房子
-			// 拆了 is no dry demolition unless 不洒水 is said)
-			if vj > 0 && p.withEither(rd, f, vi, k) {
-				rd.acts = append(rd.acts, hit{i: vi, j: vj, w: word{activity: f.activity, act: actName(f, s[vi:vj], o)},
-					clause: rd.clause(vi), words: o + "…" + s[vi:vj], wi: k, wj: vj, obj: o})
-				rd.verbs = slices.DeleteFunc(rd.verbs, func(h hit) bool { return h.i == vi })
-				break
-			}
+		if p.pairTopic(rd, k, o, from, next) || described {
+			continue
+		}
+		// (三轮车装修垃圾，倒在城里路边: the first thing named only says
+		// whose or which; the thing that ends the clause is the topic)
+		if k, n := p.namedTopic(rd, k+n); n > 0 && !rd.inCovered(k, k+n) && !p.made[s[k:k+n]] && !p.objectTakenSaid(rd, k, k+n) {
+			p.pairTopic(rd, k, s[k:k+n], k+n+p.measureLen(s[k+n:]), 0)
 		}
 	}
+}
+
+// pairTopic pairs the topic o at byte k with the first verb of its frames
+// said from byte from (or, failing that, from next when next > 0), and
+// reports whether it did.
+func (p *parser) pairTopic(rd *reading, k int, o string, from, next int) bool {
+	s := rd.text
+	for _, f := range p.byObj[o] {
+		if f.activity == nil {
+			continue
+		}
+		vi, vj := p.laterVerbOf(rd, f, from)
+		if vj == 0 && next > 0 && next < len(s) {
+			vi, vj = p.laterVerbOf(rd, f, next)
+		}
+		// a frame's with-words hold for a topic as for an object (老房子
+		// 拆了 is no dry demolition unless 不洒水 is said)
+		if vj > 0 && p.withEither(rd, f, vi, k) {
+			rd.acts = append(rd.acts, hit{i: vi, j: vj, w: word{activity: f.activity, act: actName(f, s[vi:vj], o)},
+				clause: rd.clause(vi), words: o + "…" + s[vi:vj], wi: k, wj: vj, obj: o})
+			rd.verbs = slices.DeleteFunc(rd.verbs, func(h hit) bool { return h.i == vi })
+			return true
+		}
+	}
+	return false
 }
 
 // maxDescribing is how long a description said before a topic may be
@@ -547,6 +566,51 @@ func (p *parser) describedTopic(rd *reading, k int) (int, int) {
 		i += w
 	}
 	return k, 0
+}
+
+// namedTopic is the object that ends its clause within a few words from
+// byte k that only name it (三轮车装修垃圾，倒在城里路边: past the tricycle,
+// the waste); k, 0 when there is none, or when the words before it do or
+// deny something (卖汤圆，摆个摊; 周围冇得东西，烧不起来) or ask what it
+// counts as (旧柜子算不算建筑垃圾, whose verb the counting reading pairs).
+func (p *parser) namedTopic(rd *reading, k int) (int, int) {
+	s := rd.text
+	if k >= len(s) {
+		return k, 0
+	}
+	c := rd.clause(k)
+	for i, n := k, 0; i < len(s) && rd.clause(i) == c && n <= maxDescribing; n++ {
+		if m := p.objects.longestLen(s[i:]); m > 0 && rd.endsClause(i+m+p.measureLen(s[i+m:]), c) {
+			if rd.inAct(k, i) || rd.verbIn(k, i) || p.hasAny(s[k:i], p.g.Negators) || p.hasAny(s[k:i], p.g.CountsAsBetween) {
+				return k, 0
+			}
+			return i, m
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if clauseBreak(r) {
+			break
+		}
+		i += w
+	}
+	return k, 0
+}
+
+// verbIn reports whether a bare verb was read inside bytes i..j.
+func (rd *reading) verbIn(i, j int) bool {
+	return slices.ContainsFunc(rd.verbs, func(h hit) bool { return i < h.j && j > h.i })
+}
+
+// endsClause reports whether byte i, past spaces, ends clause c.
+func (rd *reading) endsClause(i, c int) bool {
+	s := rd.text
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			return rd.clause(i) != c || clauseBreak(r)
+		}
+		i += w
+	}
+	return true
 }
 
 // topicOption pairs the object o said before its verb (at byte k) with the

@@ -30,3 +30,27 @@ func TestFireTopicInEarlierClause(t *testing.T) {
 		require.Equal(t, tc.activity, a.Query.Activity, "%s: %s", tc.question, a.Answer)
 	}
 }
+
+// TestNamedTopic: a thing that ends its clause after a few words only naming
+// it (三轮车装修垃圾, 自己家装修垃圾) is what the next clause's verb is done to;
+// not when the words before it do or deny something or ask what it counts as.
+func TestNamedTopic(t *testing.T) {
+	h := newTestHotline(t)
+	today := calendar.MustDate(2025, 3, 10)
+	for _, tc := range []struct {
+		question, activity, not string
+	}{
+		{question: "三轮车装修垃圾，倒在城里路边，要紧不", activity: "dump_construction_waste_at_will"},
+		{question: "就一三轮车装修垃圾，在城里路边随便倒一下，要紧不", activity: "dump_construction_waste_at_will"},
+		{question: "元宵节在城里街边卖汤圆，摆个小摊子行不行", activity: "set_up_stall"}, // (卖 does: no topic)
+		{question: "旧沙发旧柜子算不算建筑垃圾，丢在城里小区路边", not: "dump_construction_waste"},
+	} {
+		a, _, err := h.Ask(Request{Question: tc.question, Today: today})
+		require.NoError(t, err)
+		if tc.not != "" {
+			require.NotContains(t, a.Query.Activity, tc.not, "%s: %s", tc.question, a.Answer)
+			continue
+		}
+		require.Equal(t, tc.activity, a.Query.Activity, "%s: %s", tc.question, a.Answer)
+	}
+}
