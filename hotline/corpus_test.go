@@ -1336,7 +1336,8 @@ var heldoutSets = []heldoutSet{
 	// term after 是 or 等到 read as its day (是国庆放假摘还是等到寒露再摘): 213 (85.2 %, the floor 0.85).
 	// Session 41 (fixB): what was read right: a choice whose option the call ends on is another verb of no act (落叶是
 	// 在院子里烧还是扫到垃圾桶里: no rule's): 214 (85.6 %).
-	{"set32", heldout32Glob, 250, 0.85, 0},
+	// Session 42 (lead): what was read right: a topic named by a few words before it (三轮车装修垃圾，倒在…): 215 (86.0 %).
+	{"set32", heldout32Glob, 250, 0.86, 0},
 	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
 	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
 	// 在山上——也不算山上，就是屋后头的菜园子边; 放鞭子，不对，是烧纸钱; 我娘——是我婆婆; 大概两百米，可能还冇得两百米; 说是城区，
@@ -1627,7 +1628,8 @@ var heldoutSets = []heldoutSet{
 	// 往消纳场开 (the haul), 工地自己的坑 (on site), a muck truck's red light: 247 (87.6 %); 主人还没问, 把树砍矮,
 	// 马上 weak (元旦零点…马上放): 249 (88.3 %).
 	// Session 40 (fixA): what was read right: 物业说的那个临时点 the designated point: 253 (89.7 %).
-	{"set49", heldout49Glob, 250, 0.89, 0},
+	// Session 42 (lead): what was read right: a topic named by a few words before it (三轮车装修垃圾，倒在…): 255 (90.4 %).
+	{"set49", heldout49Glob, 250, 0.90, 0},
 	// Held-out set 50 (testdata/heldout/s50-festivals, 250 calls in 7 categories, session 31): callers who date
 	// their act by a festival, a custom day or a season and ask about its custom. Its first run, before any change
 	// made for it, scored 201 of 250 (80.4 %) on main 49a2051c, with no answer of 可以 where a rule forbids; the set's
@@ -1892,7 +1894,8 @@ var heldoutSets = []heldoutSet{
 	// Session 39 (set67): what was read right: 推个车在城里街上卖早餐，走到哪卖到哪 roving: 224 (88.9 %).
 	// Session 41 (fixB): what was read right: 一直 inside a phrase (渣土车号牌一直看不清) dropped as an inner filler: 226
 	// (89.7 %).
-	{"set65", heldout65Glob, 250, 0.89, 0},
+	// Session 42 (lead): what was read right: a topic named by a few words before it (三轮车装修垃圾，倒在…): 227 (90.1 %).
+	{"set65", heldout65Glob, 250, 0.90, 0},
 	// Held-out set 67 (testdata/heldout/s67-compare, 252 calls in 7 categories, session 39): comparisons with others,
 	// other years, other places and other acts (隔壁村的都在烧, 去年都可以今年为么子不行, 城里不准乡下总可以吧, 放鞭炮不行那烧纸呢).
 	// Its first run, before any change made for it, scored 203 of 252 (80.6 %) on main 7698c284 (15:49 UTC), with 2
@@ -1921,7 +1924,8 @@ var heldoutSets = []heldoutSet{
 	// instalments, with the full 400元 said): 209 (82.9 %). Session 39 (set66): what was read right: a count between
 	// a verb and its object counts one (砍一棵自家屋后的杉树, 砍了一根挡路的小油茶树) and 摆一下摊 keeps its 摆 (no 拜一下):
 	// 213 (84.5 %).
-	{"set66", heldout66Glob, 250, 0.84, 0},
+	// Session 42 (lead): what was read right: a topic named by a few words before it (三轮车装修垃圾，倒在…): 215 (85.3 %).
+	{"set66", heldout66Glob, 250, 0.85, 0},
 	// Held-out set 68 (testdata/heldout/s68-reasons, 252 calls in 7 categories, session 40): reasons — callers who say
 	// why they need to do it (老人过世了要放鞭送一下, 为了防火把山边的草烧掉, 林业站批了的炼山, 茶籽再不摘就被人偷光了, 生意不好
 	// 只能到街上摆, 抢险要紧, 人在外地打工所以冇交医保). Its first run, before any change made for it, scored 202 of 252
