@@ -502,13 +502,15 @@ func (p *parser) chooseActs(rd *reading) []hit {
 		}
 		// 装修垃圾不扔垃圾桶 也不乱倒 就放物业指定的堆放点: what is not
 		// done with a thing, then a bare verb after it whose frame takes
-		// that thing to another act — what is done with it instead
+		// that thing to another act — what is done with it instead (not
+		// an act denied only for want of a place: 装修垃圾冇地方放，堆在楼道里
+		// goes on with the same act, asked by the bare verb below)
 		for _, v := range rd.verbs {
 			if v.neg {
 				continue
 			}
 			for _, n := range neg {
-				if n.obj == "" || n.w.activity == nil || v.i < max(n.j, n.objEnd()) {
+				if n.obj == "" || n.w.activity == nil || v.i < max(n.j, n.objEnd()) || p.onlyLackDenied(rd, []hit{n}) {
 					continue
 				}
 				for _, f := range p.framesOfHead(v.words) {

@@ -13,7 +13,7 @@ var _ rules.Str
 
 // snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
 var snapshotFiles = []snapshot.File[fileSpec]{
-	{Sum: "c9aea90571a893e5799e991e2f2ea20f65e04ce67e7d837dc79f09089425513a", Decode: snap0},  // activities.yaml
+	{Sum: "b6134fd447196335dcb0f70ccc22db313137e54a26ddd230a546951458ab775e", Decode: snap0},  // activities.yaml
 	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
 	{Sum: "55ff3f7919837ac95cf28255f5c2b5d77cd6331c859e7c8524c0ef181cb10076", Decode: snap3},  // facts.yaml
@@ -451,278 +451,278 @@ func snap0() *fileSpec {
 	}
 	{
 		x1 := &s.Activities[74]
-		(*x1).Activity = rules.Str{Value: "pile_construction_waste", Pos: rules.Pos{Line: 882, Col: 15}}
-		(*x1).Frames = []Frame{{Verbs: []string{"放在", "放到", "摆在", "摆到"}, Classes: []string{"rubble"}}}
-		(*x1).Manners = []rules.Str{{Value: "site_waste_left_uncovered", Pos: rules.Pos{Line: 886, Col: 15}}, {Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 886, Col: 42}}}
+		(*x1).Activity = rules.Str{Value: "pile_construction_waste", Pos: rules.Pos{Line: 883, Col: 15}}
+		(*x1).Frames = []Frame{{Verbs: []string{"放在", "放到", "摆在", "摆到", "堆", "堆放", "堆到", "堆在"}, Classes: []string{"rubble"}}}
+		(*x1).Manners = []rules.Str{{Value: "site_waste_left_uncovered", Pos: rules.Pos{Line: 887, Col: 15}}, {Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 887, Col: 42}}}
 	}
 	{
 		x1 := &s.Activities[75]
-		(*x1).Activity = rules.Str{Value: "mix_construction_waste_into_household", Pos: rules.Pos{Line: 887, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "mix_construction_waste_into_household", Pos: rules.Pos{Line: 888, Col: 15}}
 		(*x1).Words = []string{"装修垃圾扔进", "装修垃圾丢进", "装修垃圾倒进", "建筑垃圾扔进", "建筑垃圾倒进"}
 		(*x1).Frames = []Frame{{Verbs: []string{"混", "掺", "混入", "混进", "混到", "掺到"}, Objects: []string{"生活垃圾", "生活垃圾桶", "垃圾桶", "生活垃圾收集点", "垃圾收集点", "收集点", "生活垃圾点"}}, {Verbs: []string{"丢", "扔", "倒", "放", "塞", "装"}, Objects: []string{"生活垃圾桶", "垃圾桶", "垃圾箱", "生活垃圾箱", "小区垃圾桶", "小区的垃圾桶", "小区的生活垃圾桶", "楼下的垃圾桶", "楼下垃圾桶", "楼下的生活垃圾桶", "门口的垃圾桶", "路边的垃圾桶", "街边的垃圾桶", "小区垃圾箱", "小区的垃圾箱", "垃圾桶里", "垃圾桶里面", "垃圾箱里", "生活垃圾里", "生活垃圾里面", "生活垃圾中", "生活垃圾当中", "垃圾收集点", "生活垃圾收集点", "小区垃圾收集点", "小区的垃圾收集点", "垃圾站", "垃圾池", "收集点", "生活垃圾点", "小区生活垃圾点", "小区的生活垃圾点", "生活垃圾投放点", "垃圾投放点", "小区垃圾投放点", "生活垃圾站", "小区生活垃圾站", "小区的生活垃圾站"}, With: []string{"搞装修", "装房子", "屋里装修", "小区里装修", "家里装修", "房子装修", "装修垃圾", "建筑垃圾", "渣土", "砖", "渣子", "建渣", "砖渣", "瓷砖", "装修拆下来的", "石膏板", "水泥块", "水泥渣", "墙皮", "吊顶", "敲下来的", "砸下来的", "拆下来的", "装修完的垃圾", "装修剩的垃圾", "装修剩下的垃圾", "装修的垃圾", "装修出来的垃圾", "装修拆下来的垃圾", "装修时的垃圾", "装修时候的垃圾", "装修搞出来的"}}}
 	}
 	{
 		x1 := &s.Activities[76]
-		(*x1).Activity = rules.Str{Value: "dump_construction_waste", Pos: rules.Pos{Line: 913, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dump_construction_waste", Pos: rules.Pos{Line: 914, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"倒", "倾倒", "丢", "扔"}, Objects: []string{"垃圾"}, With: []string{"装修", "装房子", "搞装修"}}}
 	}
 	{
 		x1 := &s.Activities[77]
-		(*x1).Activity = rules.Str{Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 915, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 916, Col: 15}}
 		(*x1).Words = []string{"混到建筑垃圾里", "混到建筑垃圾", "混进建筑垃圾里", "掺到建筑垃圾里", "倒进建筑垃圾里", "混到装修垃圾里", "建筑垃圾里混", "装修垃圾里混", "往建筑垃圾里面倒", "往建筑垃圾里倒", "往装修垃圾里倒", "往装修垃圾里面倒", "倒进建筑垃圾", "混进建筑垃圾", "掺进建筑垃圾", "建筑垃圾里掺", "装修垃圾里掺", "渣土里混", "渣土里掺", "建筑垃圾里面混", "建筑垃圾里面掺", "装修垃圾里面混", "装修垃圾里面掺", "渣土里面混", "渣土里面掺", "往渣土里掺", "往渣土里混", "往渣土里倒", "建筑垃圾里头混", "建筑垃圾里头掺", "装修垃圾里头混", "装修垃圾里头掺", "渣土里头混", "渣土里头掺"}
 		(*x1).Frames = []Frame{{Verbs: []string{"夹", "夹了", "混", "混了", "掺", "掺了", "夹着", "混着", "掺着", "掺了点", "混了点", "夹了点", "掺点", "混点", "掺了些", "混了些", "夹了些"}, Objects: []string{"油漆桶", "农药瓶", "有毒有害垃圾", "有毒有害的", "危险废物", "危废", "工业垃圾", "生活垃圾", "废电池", "灯管"}, With: []string{"建筑垃圾", "装修垃圾", "渣土"}}, {Verbs: []string{"装一袋", "装一个袋子", "装一个袋", "装一起", "装在一起", "装到一起", "放一起", "放在一起", "放到一起", "打包在一起", "捆在一起"}, Objects: []string{"厨房垃圾", "生活垃圾", "剩饭剩菜", "厨余垃圾", "菜叶子", "家里的垃圾"}, With: []string{"建筑垃圾", "装修垃圾", "渣土"}}}
 	}
 	{
 		x1 := &s.Activities[78]
-		(*x1).Activity = rules.Str{Value: "haul_construction_waste_for_others", Pos: rules.Pos{Line: 936, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "haul_construction_waste_for_others", Pos: rules.Pos{Line: 937, Col: 15}}
 		(*x1).Words = []string{"帮人拉装修垃圾", "帮别人拉装修垃圾", "替人拉装修垃圾", "帮隔壁拉装修垃圾", "帮人拉渣土", "替人拉渣土", "帮人运渣土", "帮别人拉渣土", "帮人拉建筑垃圾", "帮工地拉渣土", "给工地拉渣土", "帮工地运渣土", "替工地拉渣土", "帮工地拉建筑垃圾"}
 		(*x1).Frames = []Frame{{Verbs: []string{"拉", "运", "运输", "送"}, Objects: []string{"渣土", "建筑垃圾", "装修垃圾", "装修的垃圾", "装修完的垃圾", "土方", "砖渣"}, Classes: []string{"rubble"}, With: []string{"帮人", "帮别人", "帮人家", "替人", "替别人", "给人家", "给别人", "帮邻居", "替邻居", "帮亲戚", "替亲戚", "帮朋友", "替朋友", "帮老板", "替老板", "给老板", "帮工地", "替工地", "给工地", "帮他们", "替他们", "帮他", "替他", "帮隔壁", "接活", "一车给", "收钱", "邻居", "亲戚", "隔壁屋里", "收了他", "收了钱", "收了人家", "喊我帮他", "请我帮他", "叫我帮他", "喊我帮忙", "请我帮忙"}}, {Verbs: []string{"帮别人拉", "帮人拉", "替人拉", "替别人拉", "给别人拉", "帮人家拉", "替人家拉", "帮别人运", "帮人运", "替人运", "给别人运", "帮别个拉", "替别个拉", "帮别个运", "替别个运", "帮人家运", "替人家运"}, Objects: []string{"渣土", "建筑垃圾", "装修垃圾", "装修的垃圾", "装修完的垃圾", "土方", "砖渣"}, Classes: []string{"rubble"}}, {Verbs: []string{"代运", "代拉", "代为运输", "代为清运", "代清运", "代为拉运"}, Classes: []string{"rubble"}}}
 	}
 	{
 		x1 := &s.Activities[79]
-		(*x1).Activity = rules.Str{Value: "carry_own_decoration_waste", Pos: rules.Pos{Line: 958, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "carry_own_decoration_waste", Pos: rules.Pos{Line: 959, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"拉", "运", "搬", "送", "拖", "挑", "担", "搬到", "搬去", "搬到了", "送到", "送去", "送到了", "推", "推到", "推去"}, Objects: []string{"装修垃圾", "装修的垃圾", "装修完的垃圾", "装修剩下的垃圾", "装修剩的垃圾", "装房子的垃圾", "装修房子的垃圾", "搞装修的垃圾", "垃圾"}, With: []string{"自家", "自己屋", "自家屋", "我屋里", "自己家", "我家", "自己屋里", "自家屋里", "我自己", "自己用车", "自己开车", "自己用板车", "自己用三轮车", "自己开三轮车", "自己用斗车", "自己把", "住户自己", "居民自己", "业主自己", "人家自己", "自己的车", "自家的车"}}, {Verbs: []string{"拉", "运", "搬", "送", "拖", "挑", "担"}, Classes: []string{"rubble"}, With: []string{"自家装修", "自己屋里装修", "自家屋里装修", "我屋里装修", "自己家装修", "我家装修", "自家屋装修"}}}
 	}
 	{
 		x1 := &s.Activities[80]
-		(*x1).Activity = rules.Str{Value: "dispose_construction_waste", Pos: rules.Pos{Line: 972, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dispose_construction_waste", Pos: rules.Pos{Line: 973, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"收", "接收", "接纳", "收点"}, Objects: []string{"渣土", "建筑垃圾", "装修垃圾", "弃土", "土方"}}}
 	}
 	{
 		x1 := &s.Activities[81]
-		(*x1).Activity = rules.Str{Value: "cw_transport_at_hours", Pos: rules.Pos{Line: 977, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_at_hours", Pos: rules.Pos{Line: 978, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"上路", "跑", "开", "进城", "走", "出车", "通行", "行驶", "出来", "开进城", "进市区", "拉土", "运土", "拉渣", "拉渣土", "运渣土", "拉", "运"}, Objects: []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "渣土运输车", "拉渣土的车子", "运渣土的车子", "拖渣土的车", "拖渣土的车子", "拉建筑垃圾的车", "运建筑垃圾的车", "拉建筑垃圾的车子", "运建筑垃圾的车子", "拉土的车", "运土的车", "建筑垃圾运输车"}, With: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天", "早上", "上午", "中午", "下午", "傍晚", "几点", "么子时候", "什么时候", "什么时间", "哪个时间", "几点钟", "高峰", "哪条路", "走哪条路", "路线", "线路"}}, {Verbs: []string{"拉", "运", "运输", "拖"}, Objects: []string{"渣土", "建筑垃圾", "工程渣土", "弃土", "砖渣", "建渣", "渣子", "砖头渣子", "挖出来的土", "挖的土", "挖出来的渣土", "地基土", "装修垃圾", "装修的垃圾", "装修完的垃圾"}, With: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天", "早上", "上午", "中午", "下午", "傍晚", "几点", "么子时候", "什么时候", "什么时间", "哪个时间", "几点钟", "高峰"}}, {Verbs: []string{"拉", "运", "拖"}, Objects: []string{"土", "泥巴", "泥土", "土方"}, With: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天", "早上", "上午", "中午", "下午", "傍晚", "几点", "么子时候", "什么时候", "什么时间", "哪个时间", "几点钟", "高峰"}}, {Verbs: []string{"拉渣土", "运渣土", "拉土", "运土", "拉泥巴", "运泥巴", "拉土方", "运土方", "拉建筑垃圾", "运建筑垃圾", "拉渣", "运渣"}, Objects: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天", "早上", "上午", "中午", "下午", "傍晚"}, With: []string{"拉渣土", "运渣土", "拉土", "运土", "拉泥巴", "运泥巴", "拉土方", "运土方", "拉建筑垃圾", "运建筑垃圾", "拉渣", "运渣"}}, {Verbs: []string{"拉", "运", "拖", "运输"}, Objects: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天"}, With: []string{"拉渣土", "运渣土", "拉建筑垃圾", "运建筑垃圾", "渣土车", "泥头车"}, Before: true}}
-		(*x1).Manners = []rules.Str{{Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1016, Col: 15}}, {Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1016, Col: 47}}, {Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1016, Col: 70}}, {Value: "cw_transport_overload", Pos: rules.Pos{Line: 1016, Col: 89}}, {Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1017, Col: 9}}, {Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1017, Col: 33}}, {Value: "dump_construction_waste_at_will", Pos: rules.Pos{Line: 1017, Col: 59}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 1017, Col: 92}}}
+		(*x1).Manners = []rules.Str{{Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1017, Col: 15}}, {Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1017, Col: 47}}, {Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1017, Col: 70}}, {Value: "cw_transport_overload", Pos: rules.Pos{Line: 1017, Col: 89}}, {Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1018, Col: 9}}, {Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1018, Col: 33}}, {Value: "dump_construction_waste_at_will", Pos: rules.Pos{Line: 1018, Col: 59}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 1018, Col: 92}}}
 	}
 	{
 		x1 := &s.Activities[82]
-		(*x1).Activity = rules.Str{Value: "discharge_construction_waste", Pos: rules.Pos{Line: 1021, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "discharge_construction_waste", Pos: rules.Pos{Line: 1022, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"运", "拉", "运输", "拖"}, Objects: []string{"渣土", "建筑垃圾", "挖出来的渣土", "土方", "弃土"}, With: []string{"起屋", "起新屋", "建房", "建新房", "做屋", "建房子", "起房子", "盖房子", "做房子", "建新房子", "起新房子", "盖新房子", "拆旧屋", "拆老屋", "拆了老屋", "拆了旧屋", "拆房子", "拆旧房子", "拆老房子", "拆旧房", "拆旧院墙", "拆院墙", "拆围墙"}}}
-		(*x1).Manners = []rules.Str{{Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1027, Col: 15}}}
+		(*x1).Manners = []rules.Str{{Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1028, Col: 15}}}
 	}
 	{
 		x1 := &s.Activities[83]
-		(*x1).Activity = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 1028, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 1029, Col: 15}}
 		(*x1).Words = []string{"往消纳场开", "朝消纳场开", "向消纳场开", "开往消纳场", "开去消纳场", "开到消纳场", "往消纳场跑", "往处置场开", "开往处置场", "往渣土场开", "开往渣土场"}
 		(*x1).Frames = []Frame{{Verbs: []string{"运", "拉", "运输"}, Objects: []string{"渣土", "建筑垃圾", "装修垃圾", "装修的垃圾", "装修完的垃圾", "渣土车", "土方车", "泥头车", "泥巴车"}}, {Verbs: []string{"开"}, Objects: []string{"渣土车", "土方车", "泥头车", "泥巴车"}}, {Verbs: []string{"运", "拉", "运输"}, Classes: []string{"rubble"}}}
-		(*x1).Manners = []rules.Str{{Value: "cw_transport_at_hours", Pos: rules.Pos{Line: 1046, Col: 15}}, {Value: "cw_transport_overload", Pos: rules.Pos{Line: 1046, Col: 38}}, {Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1046, Col: 61}}, {Value: "cw_truck_muddy_wheels", Pos: rules.Pos{Line: 1046, Col: 87}}, {Value: "cw_transport_traffic_violation", Pos: rules.Pos{Line: 1047, Col: 9}}, {Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1047, Col: 41}}, {Value: "transfer_permit_documents", Pos: rules.Pos{Line: 1047, Col: 72}}, {Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1048, Col: 9}}, {Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1048, Col: 33}}, {Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1048, Col: 56}}, {Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1048, Col: 75}}}
+		(*x1).Manners = []rules.Str{{Value: "cw_transport_at_hours", Pos: rules.Pos{Line: 1047, Col: 15}}, {Value: "cw_transport_overload", Pos: rules.Pos{Line: 1047, Col: 38}}, {Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1047, Col: 61}}, {Value: "cw_truck_muddy_wheels", Pos: rules.Pos{Line: 1047, Col: 87}}, {Value: "cw_transport_traffic_violation", Pos: rules.Pos{Line: 1048, Col: 9}}, {Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1048, Col: 41}}, {Value: "transfer_permit_documents", Pos: rules.Pos{Line: 1048, Col: 72}}, {Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1049, Col: 9}}, {Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1049, Col: 33}}, {Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1049, Col: 56}}, {Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1049, Col: 75}}}
 	}
 	{
 		x1 := &s.Activities[84]
-		(*x1).Activity = rules.Str{Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1049, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1050, Col: 15}}
 		(*x1).Words = []string{"不盖篷布", "没盖篷布", "没有盖篷布", "不盖雨布", "没盖雨布", "不盖布", "不密闭", "没密闭", "没有密闭", "敞着拉", "敞篷拉", "敞开拉", "敞开运", "敞起拉", "敞起运", "敞着运", "敞开装", "车斗敞开", "车厢敞开", "车斗敞着", "车厢敞着", "车斗敞起", "车厢敞起", "冇盖篷布", "冇盖好", "没盖好", "没有盖好", "没盖布", "冇盖布", "没有盖布", "不盖盖子", "没盖盖子", "车冇盖", "车没盖", "车没有盖", "车不盖", "车子冇盖", "车子没盖", "车子没有盖", "车子不盖", "车斗冇盖", "车斗没盖", "车厢冇盖", "车厢没盖", "篷布冇盖", "篷布没盖", "篷布没有盖", "篷布不盖", "车没封闭", "车冇封闭", "车没有封闭", "车不封闭", "车斗没封闭", "车厢没封闭", "车斗冇封闭", "车厢冇封闭", "篷布掀开", "篷布掀起", "篷布掀起来", "篷布掀开了", "篷布掀开的", "篷布敞开", "篷布敞起", "篷布打开", "篷布被风掀开", "篷布冇盖严", "篷布没盖严", "篷布没有盖严", "没盖严", "冇盖严", "没有盖严", "篷布都不盖", "篷布也不盖", "篷布都没盖", "篷布也没盖", "篷布都冇盖", "篷布也冇盖", "篷布都没有盖", "连篷布都不盖", "连篷布都没盖", "连篷布都冇盖"}
 	}
 	{
 		x1 := &s.Activities[85]
-		(*x1).Activity = rules.Str{Value: "cw_transport_traffic_violation", Pos: rules.Pos{Line: 1065, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_traffic_violation", Pos: rules.Pos{Line: 1066, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"闯", "闯了", "闯了个", "闯了一个"}, Objects: []string{"红灯", "黄灯"}, With: []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "拉建筑垃圾的车", "运建筑垃圾的车", "拉土的车", "运土的车", "拉渣土", "运渣土", "拉建筑垃圾", "运建筑垃圾"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[86]
-		(*x1).Activity = rules.Str{Value: "cw_transport_unsorted", Pos: rules.Pos{Line: 1075, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_unsorted", Pos: rules.Pos{Line: 1076, Col: 15}}
 		(*x1).Words = []string{"混装", "混起来装", "混起装", "混着装", "混在一起装", "不分类装", "不分类运", "不分类拉", "不分类运输", "冇分类装", "没分类装", "没有分类装", "混装运输", "混装一车"}
 	}
 	{
 		x1 := &s.Activities[87]
-		(*x1).Activity = rules.Str{Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1078, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1079, Col: 15}}
 		(*x1).Words = []string{"一路撒", "一路掉", "沿路撒", "沿途撒", "撒了一路", "掉了一路", "一路漏", "沿路漏", "一路上撒", "一路上掉", "一路上漏", "撒得一路都是", "渣土车漏土", "渣土车撒土", "渣土车掉土", "车上漏土", "漏渣土", "撒渣土", "途中撒落", "途中洒落", "途中掉落", "沿途撒落", "沿途洒落", "沿途掉落", "沿路撒落", "沿路洒落", "一路撒落", "一路洒落", "撒落渣土", "洒落渣土", "掉落渣土"}
 		(*x1).Frames = []Frame{{Verbs: []string{"撒", "掉", "漏", "洒", "撒漏", "遗撒"}, Objects: []string{"满街", "一街", "满马路", "一马路", "满路", "一路", "满地", "一地", "满街上", "一街上"}, With: []string{"渣土车", "泥头车", "泥巴车", "土方车", "渣土", "拉土", "拉渣", "运土", "运渣"}}, {Verbs: []string{"撒", "撒了", "掉", "掉了", "漏", "漏了", "洒", "洒了", "撒漏", "遗撒", "撒出来", "掉下来", "漏出来"}, Objects: []string{"一点", "一点点", "一些", "一点儿", "些", "点", "渣土", "土", "泥巴", "泥土", "渣子", "砖渣", "建筑垃圾"}, With: []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "拉土的车", "运土的车", "拉建筑垃圾的车", "拉渣土", "运渣土", "拉建筑垃圾", "运建筑垃圾"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[88]
-		(*x1).Activity = rules.Str{Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1096, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1097, Col: 15}}
 		(*x1).Words = []string{"没带许可文件", "没带处置许可文件", "没带建筑垃圾处置许可文件", "没有带许可文件", "不带许可文件", "没带核准证", "没带许可证", "冇带许可证", "没有带许可证", "没带核准文件", "忘了带许可文件", "忘了带处置许可文件", "忘带许可文件", "忘带处置许可文件", "忘了带核准证", "忘带核准证", "忘了带许可证", "忘带许可证", "冇带许可文件", "冇带处置许可文件", "冇带核准证", "许可文件没带", "许可文件冇带", "许可文件忘了带", "许可证忘了带", "核准证忘了带", "核准证忘记带", "核准文件忘记带", "许可证忘记带", "许可文件忘记带", "核准的单子忘记带", "核准单忘记带", "核准文件没带", "核准文件冇带", "核准证没带", "核准证冇带"}
 		(*x1).Frames = []Frame{{Verbs: []string{"不带", "没带", "冇带", "没有带", "忘了带", "忘带", "忘记带", "忘记了带", "不随车带", "没随车带", "冇随车带", "没有随车带", "不随车携带", "没随车携带", "没有随车携带", "冇随车携带"}, Objects: []string{"许可证", "核准证", "许可文件", "核准文件", "处置许可文件", "处置证", "核准单", "核准单子", "核准的单子", "许可的单子", "处置证明", "核准证明", "许可证明", "处置核准证"}}, {Verbs: []string{"忘在家里", "忘在屋里", "忘家里", "忘屋里", "忘在家", "落在家里", "落在屋里", "放在家里", "放在屋里", "丢在家里", "丢在屋里", "忘在办公室", "落在办公室", "放在办公室"}, Objects: []string{"许可证", "核准证", "许可文件", "核准文件", "处置许可文件", "处置证", "核准单", "核准单子", "核准的单子", "许可的单子", "处置证明", "核准证明", "许可证明", "处置核准证"}}}
 	}
 	{
 		x1 := &s.Activities[89]
-		(*x1).Activity = rules.Str{Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1115, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1116, Col: 15}}
 		(*x1).Words = []string{"定位掉线", "定位掉线了", "定位不在线", "定位没开", "定位关了", "没装定位", "冇装定位", "没有装定位", "没有定位", "冇得定位", "没得定位", "卫星定位不在线", "卫星定位掉线", "北斗掉线", "北斗定位掉线", "北斗不在线", "拔了定位", "把定位拔了", "把定位关了", "定位不开", "定位冇开", "定位没有开", "不开定位", "卫星定位不开", "不开卫星定位", "定位关掉", "关掉定位", "把定位关掉", "把卫星定位关掉", "定位坏了", "定位坏哒", "定位坏掉了", "卫星定位坏了", "卫星定位坏哒", "北斗坏了", "定位失灵"}
 		(*x1).Frames = []Frame{{Verbs: []string{"不装", "冇装", "没装", "没有装", "不安装", "未安装", "没安装", "没有安装", "冇安装", "未装", "未配备", "没有配备", "没配备", "不配备", "冇配备"}, Objects: []string{"定位", "卫星定位", "卫星定位装置", "定位装置", "GPS", "gps", "GPS定位", "gps定位", "北斗", "北斗定位", "定位器"}}, {Verbs: []string{"关", "关掉", "关了", "拔", "拔掉", "拔了", "断", "断掉", "断了", "掐", "掐掉", "拆", "拆掉", "坏", "坏了", "坏哒", "坏掉", "坏掉了", "失灵", "失灵了", "不灵", "不灵了"}, Objects: []string{"定位", "卫星定位", "北斗", "北斗定位", "GPS", "gps", "GPS定位"}}}
 	}
 	{
 		x1 := &s.Activities[90]
-		(*x1).Activity = rules.Str{Value: "site_waste_left_uncovered", Pos: rules.Pos{Line: 1132, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_waste_left_uncovered", Pos: rules.Pos{Line: 1133, Col: 15}}
 		(*x1).Words = []string{"渣土冇盖", "渣土没盖", "渣土没有盖", "渣土不盖", "渣土冇遮", "渣土没遮", "渣土没有遮", "渣土不遮", "建筑垃圾冇盖", "建筑垃圾没盖", "建筑垃圾没有盖", "建筑垃圾不盖", "建筑垃圾冇遮", "建筑垃圾没遮", "不清运也不盖", "不清运也不遮盖", "又不清运又不盖", "又不清运又不遮盖", "冇清运也冇盖", "冇清运也冇遮盖", "不及时清运也不遮盖", "不及时清运也不盖", "没及时清运也没遮盖", "没有及时清运也没有遮盖", "不及时清运又不遮盖", "没及时清运也没盖", "冇清运又冇盖", "又冇清运又冇盖", "没清运也没盖", "没清运也没遮盖", "没有清运也没有盖", "没有清运也没有遮盖", "不清运又不盖", "不清运又不遮盖", "既不清运也不遮盖", "既不清运又不遮盖", "渣土堆着没盖", "渣土堆着冇盖", "渣土堆着没有盖", "渣土堆着不盖", "建筑垃圾堆着没盖", "建筑垃圾堆着冇盖", "建筑垃圾堆着没有盖", "建筑垃圾堆着不盖", "渣土堆起冇盖", "渣土堆起没盖", "也不盖防尘网", "也没盖防尘网", "也冇盖防尘网", "也没有盖防尘网", "防尘网都不盖", "防尘网也不盖", "防尘网都没盖", "防尘网也没盖", "连防尘网都不盖"}
 		(*x1).Frames = []Frame{{Verbs: []string{"冇盖", "没盖", "没有盖", "不盖", "冇遮", "没遮", "没有遮", "不遮", "冇遮盖", "没遮盖", "没有遮盖", "不遮盖", "冇覆盖", "没覆盖", "没有覆盖", "不覆盖", "冇盖防尘网", "没盖防尘网", "没有盖防尘网", "不盖防尘网", "也冇盖", "也没盖", "也不盖", "又冇盖", "又没盖", "又不盖", "也冇遮盖", "也没遮盖", "也不遮盖", "又不遮盖", "又冇遮盖", "又没遮盖", "没盖网", "冇盖网", "没有盖网", "不盖网", "没盖防尘布", "冇盖防尘布", "没有盖防尘布"}, Objects: []string{"渣土", "建筑垃圾", "土方", "弃土", "渣子", "砖渣", "建渣", "工程渣土"}, With: []string{"冇清运", "没清运", "没有清运", "不清运", "未清运", "未及时清运", "不及时清运", "冇及时清运", "没及时清运", "没有及时清运", "冇运走", "没运走", "没有运走", "不运走", "冇拉走", "没拉走", "没有拉走", "不拉走"}}, {Verbs: []string{"冇盖", "没盖", "没有盖", "不盖", "冇遮", "没遮", "没有遮", "不遮", "冇遮盖", "没遮盖", "没有遮盖", "不遮盖", "冇覆盖", "没覆盖", "没有覆盖", "不覆盖", "冇盖防尘网", "没盖防尘网", "没有盖防尘网", "不盖防尘网", "也冇盖", "也没盖", "也不盖", "又冇盖", "又没盖", "又不盖", "也冇遮盖", "也没遮盖", "也不遮盖", "又不遮盖", "又冇遮盖", "又没遮盖"}, Objects: []string{"冇清运", "没清运", "没有清运", "不清运", "未清运", "未及时清运", "不及时清运", "冇及时清运", "没及时清运", "没有及时清运", "又不清运", "又冇清运", "又没清运", "冇运走", "没运走", "没有运走", "冇拉走", "没拉走", "没有拉走"}, With: []string{"渣土", "建筑垃圾", "土方", "弃土", "渣子", "砖渣", "建渣", "工地"}}}
 	}
 	{
 		x1 := &s.Activities[91]
-		(*x1).Activity = rules.Str{Value: "site_without_signboard", Pos: rules.Pos{Line: 1161, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_signboard", Pos: rules.Pos{Line: 1162, Col: 15}}
 		(*x1).Words = []string{"冇挂牌", "没挂牌", "没有挂牌", "冇挂牌公示", "没挂牌公示", "没有挂牌公示", "没有公示牌", "冇公示牌", "没公示牌", "没有公示", "没公示", "冇公示", "不公示", "没挂公示牌", "冇挂公示牌", "公示牌都没有", "公示牌都冇得", "公示牌都没得", "公示牌也没有", "公示牌也冇得", "连公示牌都没有", "连个公示牌都没有", "连个公示牌都冇得"}
 	}
 	{
 		x1 := &s.Activities[92]
-		(*x1).Activity = rules.Str{Value: "cw_truck_unclean", Pos: rules.Pos{Line: 1166, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_truck_unclean", Pos: rules.Pos{Line: 1167, Col: 15}}
 		(*x1).Words = []string{"没喷放大号", "没喷放大的牌号", "没有喷放大号", "没喷涂放大号", "牌号没喷放大号", "号牌不清", "号牌看不清", "车牌看不清", "牌号看不清"}
 		(*x1).Frames = []Frame{{Verbs: []string{"糊", "糊住", "糊满", "糊了", "遮", "遮住", "挡住", "盖住", "看不清", "看不清楚", "脏", "脏了"}, Objects: []string{"车牌", "号牌", "牌号", "牌照", "车牌号", "车牌子"}, With: []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "拉土的车", "拉建筑垃圾的车"}}}
 	}
 	{
 		x1 := &s.Activities[93]
-		(*x1).Activity = rules.Str{Value: "vehicle_leaves_site_muddy", Pos: rules.Pos{Line: 1178, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "vehicle_leaves_site_muddy", Pos: rules.Pos{Line: 1179, Col: 15}}
 		(*x1).Words = []string{"工地的车带泥", "工地车带泥", "工地上的车带泥", "工地出来的车带泥", "工地里的车带泥", "工地的货车带泥", "工地车辆带泥", "工地的车辆带泥"}
 		(*x1).Frames = []Frame{{Verbs: []string{"带", "带起", "带着", "沾", "沾起", "粘", "都是", "全是"}, Objects: []string{"泥", "泥巴", "泥土", "烂泥"}, With: []string{"工地出来的车", "工地的车", "工地上的车", "工地里出来的车", "工地里的车", "工地车", "工地上出来的车"}}}
 	}
 	{
 		x1 := &s.Activities[94]
-		(*x1).Activity = rules.Str{Value: "cw_truck_muddy_wheels", Pos: rules.Pos{Line: 1187, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_truck_muddy_wheels", Pos: rules.Pos{Line: 1188, Col: 15}}
 		(*x1).Words = []string{"车轮子有泥", "车轮有泥", "轮子有泥", "车轮子有点泥", "车轮有点泥", "轮子有点泥", "轮胎有点泥", "车轮有点泥巴", "轮子有点泥巴", "轮胎带泥", "轮胎有泥", "车轮子上有泥", "轮子上有泥", "车轮子带泥", "车轮带泥", "轮子带泥", "带泥上路", "车轮子上全是泥", "轮子上全是泥", "带泥行驶", "带泥开出去", "带泥出去", "带着泥上路", "车轮上全是泥", "车轮上有泥", "车轮上都是泥", "轮子上都是泥", "车轮子上都是泥", "轮胎上全是泥", "轮胎上都是泥", "带泥巴上路", "带起泥巴", "带着泥巴", "轮子带泥巴", "车轮带泥巴", "轮子上有泥巴", "车轮子上有泥巴", "轮胎带泥巴", "车轮上有泥巴"}
 		(*x1).Frames = []Frame{{Verbs: []string{"带", "带起", "带着", "沾", "沾起", "沾着", "粘", "粘着"}, Objects: []string{"泥", "泥巴", "泥土", "烂泥"}, With: []string{"轮子", "车轮", "车轮子", "轮胎"}}}
 	}
 	{
 		x1 := &s.Activities[95]
-		(*x1).Activity = rules.Str{Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1199, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1200, Col: 15}}
 		(*x1).Words = []string{"三轮车的私人", "拖拉机的私人", "开拖拉机的私人", "开三轮车的私人", "开货车的私人", "货车的私人", "农用车的私人", "斗车的私人", "交给个人", "交给私人", "交给了个人", "交给了私人", "包给个人", "包给私人", "包给了私人", "承包给私人", "交把私人", "私人的小货车", "私人小货车", "私人的货车", "私人货车", "私人的三轮车", "私人三轮车", "私人的三轮", "私人三轮", "私人的电三轮", "私人电三轮", "个人的小货车", "个人小货车", "个人的货车", "个人的三轮车", "找了个私人的车", "找了私人的车", "找私人的车拉", "找个私人的车拉", "私人的车拉", "叫私人的车拉", "找私人车拉", "找个人的车拉", "请私人的车拉", "找私人拉", "找个私人拉", "找没有核准的车拉", "叫没有核准的车拉", "私人拖拉机", "私人的拖拉机", "私人农用车", "私人的农用车", "私人车子", "私人的车子", "冇核准的私人车", "没有核准的私人车", "冇核准的车子", "没核准的车子", "没有核准的车子", "冇核准的师傅", "没核准的师傅", "没有核准的师傅", "冇得核准的师傅", "冇核准的司机", "没有核准的司机", "三轮车的个人", "开三轮车的个人", "拖拉机的个人", "开拖拉机的个人", "货车的个人", "开货车的个人", "农用车的个人", "给个人拉", "给私人拉", "让个人拉", "让私人拉"}
 		(*x1).Frames = []Frame{{Verbs: []string{"找", "请", "叫", "喊", "雇", "交给", "找了", "请了", "叫了", "喊了", "雇了"}, Objects: []string{"拖拉机", "货车", "三轮车", "农用车", "斗车", "私人拖拉机", "私人的车", "私人车", "私人货车"}, With: []string{"冇核准", "没有核准", "没核准", "无核准", "冇得核准", "没得核准", "未经核准", "没办核准", "冇办核准", "未核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "冇有核准"}}, {Verbs: []string{"拉", "拖", "运"}, Objects: []string{"私人"}, With: []string{"找", "喊", "请", "叫", "雇"}}, {Verbs: []string{"拉", "拖", "运"}, Objects: []string{"收破烂的", "收废品的", "收破烂的老头", "收废品的老头", "捡破烂的", "收废品的人", "收破烂的人", "收废品的老板", "收破烂的老板"}, With: []string{"找", "喊", "请", "叫", "雇", "找了", "喊了", "请了", "叫了", "给"}}}
 	}
 	{
 		x1 := &s.Activities[96]
-		(*x1).Activity = rules.Str{Value: "discharge_construction_waste", Pos: rules.Pos{Line: 1227, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "discharge_construction_waste", Pos: rules.Pos{Line: 1228, Col: 15}}
 		(*x1).Words = []string{"拉到消纳场倒", "拉到消纳场去倒", "运到消纳场倒", "运到消纳场去倒", "拉去消纳场倒", "运去消纳场倒", "送到消纳场倒", "送到消纳场去倒", "拖到消纳场倒", "拖到消纳场去倒", "倒到消纳场", "倒在消纳场", "倒进消纳场", "出渣", "工地出渣", "排渣土", "往外拉渣土", "往外运渣土", "往外拉建筑垃圾", "往外运建筑垃圾", "往外排渣土", "往外运土", "往外拉土", "往外出土", "出土方", "往外运土方", "往外拉土方"}
 		(*x1).Frames = []Frame{{Verbs: []string{"排放", "排", "排掉", "排出去", "先排"}, Objects: []string{"建筑垃圾", "渣土", "挖出来的渣土", "渣", "渣子", "土方", "弃土"}}, {Verbs: []string{"运出来", "先运出来", "排了", "直接排了", "先排了"}, Objects: []string{"建筑垃圾", "渣土", "土方", "弃土", "渣子", "土石", "清出来的土石", "清出来的土", "挖出来的土石"}}, {Verbs: []string{"出", "挖出", "挖出来", "出了"}, Objects: []string{"渣", "渣子", "渣土", "土方"}, With: []string{"工地", "地基", "开挖", "基坑", "工程"}}, {Verbs: []string{"办", "办理", "申请", "申办"}, Objects: []string{"建筑垃圾处置核准", "处置核准", "排放核准", "渣土处置核准"}}}
 	}
 	{
 		x1 := &s.Activities[97]
-		(*x1).Activity = rules.Str{Value: "site_without_sprinklers", Pos: rules.Pos{Line: 1246, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_sprinklers", Pos: rules.Pos{Line: 1247, Col: 15}}
 		(*x1).Words = []string{"工地没装喷淋", "工地没有喷淋", "没装喷淋设备", "没有喷淋设备", "不装喷淋设备", "冇装喷淋", "没装喷淋", "没有装喷淋", "冇得喷淋", "没得喷淋", "冇有喷淋", "冇喷淋", "没喷淋", "无喷淋", "冇安喷淋", "没安喷淋", "不装喷淋", "不安喷淋", "不安装喷淋", "没安装喷淋", "没有安装喷淋", "冇安装喷淋"}
 	}
 	{
 		x1 := &s.Activities[98]
-		(*x1).Activity = rules.Str{Value: "site_without_hoarding", Pos: rules.Pos{Line: 1251, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_hoarding", Pos: rules.Pos{Line: 1252, Col: 15}}
 		(*x1).Words = []string{"工地没设围挡", "工地没有设围挡", "没有围挡", "冇装围挡", "没装围挡", "没有装围挡", "不装围挡", "冇围挡", "不设围挡", "冇设围挡", "无围挡", "冇得围挡", "没得围挡", "冇有围挡", "没围挡", "没设围挡", "没有设围挡", "冇搞围挡", "没搞围挡", "没有搞围挡", "不搞围挡", "冇搭围挡", "没搭围挡", "没有搭围挡", "不搭围挡", "冇打围挡", "没打围挡", "不打围挡", "冇做围挡", "没做围挡", "不做围挡", "围挡都没有", "围挡都冇得", "围挡都没得", "围挡都冇", "围挡也没有", "围挡也冇得", "连围挡都没有", "连个围挡都没有", "连围挡都冇得", "没建围挡", "没有建围挡", "冇建围挡", "不建围挡"}
 		(*x1).Frames = []Frame{{Verbs: []string{"不搞", "冇搞", "没搞", "没有搞", "不设", "冇设", "没设", "没有设", "不装", "冇装", "没装", "没有装", "不搭", "冇搭", "没搭", "没有搭", "不做", "冇做", "没做", "没有做", "不打", "冇打", "没打"}, Objects: []string{"围挡", "围墙挡板", "挡板", "硬质围挡", "封闭围挡"}}, {Verbs: []string{"冇围", "没围", "没有围", "不围", "冇围起来", "没围起来", "没有围起来", "冇围好", "没围好", "没有围好", "冇围上", "没围上"}, Objects: []string{"围挡"}}, {Verbs: []string{"拆了一段", "拆掉一段", "拆了一截", "拆掉一截", "拆了一块", "拆了一半", "拆掉一半", "倒了一段", "倒了一截", "缺了一段", "缺一段", "少了一段", "断了一段", "缺了个口子", "开了个口子", "拆了个口子"}, Objects: []string{"围挡"}}, {Verbs: []string{"拉", "围"}, Objects: []string{"绳子", "绳", "警戒线", "警戒带", "彩带", "彩条", "塑料绳", "尼龙绳"}, With: []string{"围挡", "工地"}}}
 	}
 	{
 		x1 := &s.Activities[99]
-		(*x1).Activity = rules.Str{Value: "site_without_vehicle_washing", Pos: rules.Pos{Line: 1280, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_vehicle_washing", Pos: rules.Pos{Line: 1281, Col: 15}}
 		(*x1).Words = []string{"没有洗车的设施", "没有洗车设施", "冇洗车的设施", "没有洗车槽", "冇洗车槽", "没洗车槽", "不设洗车槽", "没有冲洗设施", "冇得洗车槽", "没得洗车槽", "冇设洗车槽", "没设洗车槽", "冇得冲洗设施", "没得冲洗设施", "冇冲洗设施", "没冲洗设施"}
 	}
 	{
 		x1 := &s.Activities[100]
-		(*x1).Activity = rules.Str{Value: "vehicle_leaves_site_muddy", Pos: rules.Pos{Line: 1286, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "vehicle_leaves_site_muddy", Pos: rules.Pos{Line: 1287, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"不洗", "冇洗", "没洗", "没有洗", "不冲", "冇冲", "没冲", "没有冲", "不冲洗", "冇冲洗", "没冲洗", "没有冲洗", "不清洗", "没清洗"}, Objects: []string{"轮子", "车轮", "车轮子", "轮胎", "车胎", "车子", "车", "货车", "渣土车", "泥头车"}, With: []string{"工地"}}, {Verbs: []string{"带", "带起", "带着", "沾", "沾起", "粘"}, Objects: []string{"泥", "泥巴", "泥土", "烂泥"}, With: []string{"工地的车", "工地车", "工地上的车", "工地出来的车", "工地里的车", "工地里出来的车", "工地的货车", "工地上的货车", "工地的车辆", "工地车辆"}}}
 	}
 	{
 		x1 := &s.Activities[101]
-		(*x1).Activity = rules.Str{Value: "hazardous_site_waste_not_reported", Pos: rules.Pos{Line: 1299, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "hazardous_site_waste_not_reported", Pos: rules.Pos{Line: 1300, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"不报告", "冇报告", "没报告", "没有报告", "不报", "冇报", "没报", "不上报", "冇上报", "没上报", "不报环保", "不跟环保局讲"}, Objects: []string{"石棉瓦", "石棉", "石棉板", "石棉网", "有毒有害废物", "有毒有害垃圾", "有毒的", "有毒有害的", "有毒的垃圾", "有毒的东西"}}, {Verbs: []string{"拉", "运", "丢", "倒", "处理", "拆", "扔"}, Objects: []string{"石棉瓦", "石棉", "石棉板", "石棉网", "有毒有害废物", "有毒有害垃圾"}, With: []string{"不报告", "冇报告", "没报告", "没有报告", "不报", "冇报", "没报", "不上报", "冇上报", "没上报", "不跟环保"}}}
 	}
 	{
 		x1 := &s.Activities[102]
-		(*x1).Activity = rules.Str{Value: "no_handling_plan_filed", Pos: rules.Pos{Line: 1307, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "no_handling_plan_filed", Pos: rules.Pos{Line: 1308, Col: 15}}
 		(*x1).Words = []string{"方案冇报备", "方案没报备", "方案没有报备", "冇报备就开工", "没报备就开工", "没有报备就开工", "方案冇备案", "方案没备案", "方案没有备案", "没做建筑垃圾处理方案", "没有做建筑垃圾处理方案", "冇做建筑垃圾处理方案", "没做处理方案", "没有做处理方案", "冇做处理方案", "没编制处理方案", "没有编制处理方案", "没编建筑垃圾处理方案", "没报处理方案", "没报备处理方案", "没备案处理方案", "开工以后再报", "开工以后再报备", "开工以后再备案", "开工后再报", "开工后再报备", "开工后再备案", "开工了再报", "开工了再报备", "开工了再备案", "先开工后报备", "先开工再报备", "先开工后备案", "先开工再备案", "先开工再报", "开工以后才报", "开工后才报", "开了工再报", "开了工再报备"}
 		(*x1).Frames = []Frame{{Verbs: []string{"没编", "冇编", "没有编", "没编制", "冇编制", "没有编制", "没做", "冇做", "没有做", "没报", "冇报", "没有报", "没备案", "冇备案", "没办", "冇办", "没有办"}, Objects: []string{"处理方案", "建筑垃圾处理方案", "垃圾处理方案"}}, {Verbs: []string{"不搞", "冇搞", "没搞", "没有搞", "不弄", "冇弄", "没弄", "没有弄", "不做", "不编", "不编制", "不写", "冇写", "没写", "没有写", "不报备", "不备案"}, Objects: []string{"处理方案", "建筑垃圾处理方案", "垃圾处理方案", "建筑垃圾的处理方案"}}}
 	}
 	{
 		x1 := &s.Activities[103]
-		(*x1).Activity = rules.Str{Value: "handling_plan_change_unreported", Pos: rules.Pos{Line: 1360, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "handling_plan_change_unreported", Pos: rules.Pos{Line: 1361, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"调整", "调整了", "改", "改了", "变", "变了", "改动", "改动了", "变动", "变动了", "变更", "变更了", "有调整", "有变化", "有变动", "改过", "改过了"}, Objects: []string{"处理方案", "建筑垃圾处理方案", "垃圾处理方案", "建筑垃圾的处理方案"}, With: []string{"不报告", "没报告", "冇报告", "没有报告", "没去报告", "冇去报告", "不去报告", "不报", "不上报", "没上报", "冇上报", "不讲", "没讲", "冇讲", "不跟", "没跟", "冇跟", "不说", "没说", "冇说", "不备案", "没备案", "冇备案", "没有备案", "不重新报", "没重新报", "冇重新报", "不重新备案", "没重新备案"}}}
 	}
 	{
 		x1 := &s.Activities[104]
-		(*x1).Activity = rules.Str{Value: "set_up_disposal_facility", Pos: rules.Pos{Line: 1368, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "set_up_disposal_facility", Pos: rules.Pos{Line: 1369, Col: 15}}
 		(*x1).Words = []string{"建筑垃圾消纳场", "建筑垃圾处置场", "建筑垃圾堆场"}
 		(*x1).Frames = []Frame{{Verbs: []string{"开", "办", "建", "设", "搞"}, Objects: []string{"消纳场", "建筑垃圾消纳场", "处置场", "建筑垃圾处置场", "渣土场"}}}
-		(*x1).Manners = []rules.Str{{Value: "set_up_disposal_facility_unapproved", Pos: rules.Pos{Line: 1373, Col: 15}}, {Value: "landfill_accepts_other_waste", Pos: rules.Pos{Line: 1373, Col: 52}}}
+		(*x1).Manners = []rules.Str{{Value: "set_up_disposal_facility_unapproved", Pos: rules.Pos{Line: 1374, Col: 15}}, {Value: "landfill_accepts_other_waste", Pos: rules.Pos{Line: 1374, Col: 52}}}
 	}
 	{
 		x1 := &s.Activities[105]
-		(*x1).Activity = rules.Str{Value: "landfill_accepts_other_waste", Pos: rules.Pos{Line: 1374, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "landfill_accepts_other_waste", Pos: rules.Pos{Line: 1375, Col: 15}}
 		(*x1).Words = []string{"建筑垃圾消纳场收生活垃圾", "建筑垃圾处置场收生活垃圾", "建筑垃圾消纳场接收危险废物"}
 		(*x1).Frames = []Frame{{Verbs: []string{"收", "接收", "接纳", "收点", "进"}, Objects: []string{"生活垃圾", "工业垃圾", "危险废物", "危废"}, With: []string{"消纳场", "处置场", "渣土场"}}}
 	}
 	{
 		x1 := &s.Activities[106]
-		(*x1).Activity = rules.Str{Value: "set_up_disposal_facility_unapproved", Pos: rules.Pos{Line: 1383, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "set_up_disposal_facility_unapproved", Pos: rules.Pos{Line: 1384, Col: 15}}
 		(*x1).Words = []string{"私下开", "私自开", "擅自开", "私下办", "私自办", "擅自办", "私下建", "私自建", "擅自建", "私设"}
 	}
 	{
 		x1 := &s.Activities[107]
-		(*x1).Activity = rules.Str{Value: "transfer_permit_documents", Pos: rules.Pos{Line: 1385, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "transfer_permit_documents", Pos: rules.Pos{Line: 1386, Col: 15}}
 		(*x1).Words = []string{"核准借给", "核准证借给", "核准文件借给", "许可证借给", "核准借人", "核准证借人", "核准借别个", "核准证借别个", "核准借出去", "核准证借出去", "核准租给", "核准证租给", "核准卖给", "核准证卖给"}
 		(*x1).Frames = []Frame{{Verbs: []string{"借给", "出借", "借", "租给", "出租", "卖给", "倒卖", "转让", "涂改", "改"}, Objects: []string{"核准", "核准证", "核准文件", "核准的文件", "处置核准", "许可文件", "许可证", "运输核准证", "处置核准证", "建筑垃圾运输核准证", "运输核准", "渣土运输核准", "建筑垃圾运输核准", "渣土运输核准证", "建筑垃圾处置核准", "建筑垃圾核准", "渣土核准", "渣土运输许可证", "运输许可证", "拉渣土的核准证", "运渣土的核准证", "拉渣土的证", "运渣土的证", "拉建筑垃圾的核准证", "运建筑垃圾的核准证", "拉渣土的许可证", "运渣土的许可证"}}, {Verbs: []string{"改", "改一下", "改掉", "涂改", "改成"}, Objects: []string{"日期", "时间", "字", "数字", "车牌号"}, With: []string{"核准证", "核准", "核准文件", "许可证", "许可文件"}}}
 	}
 	{
 		x1 := &s.Activities[108]
-		(*x1).Activity = rules.Str{Value: "site_waste_not_sorted_or_covered", Pos: rules.Pos{Line: 1404, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_waste_not_sorted_or_covered", Pos: rules.Pos{Line: 1405, Col: 15}}
 		(*x1).Words = []string{"不分类混堆", "冇分类混堆", "没分类混堆", "没有分类混堆", "不分类混到一起堆", "不分类堆在一起", "冇分类堆在一起", "没分类堆在一起"}
 		(*x1).Frames = []Frame{{Verbs: []string{"混堆", "混起来堆", "混在一起堆", "混堆在一起"}, Classes: []string{"rubble"}, With: []string{"工地", "施工", "工程"}}}
 	}
 	{
 		x1 := &s.Activities[109]
-		(*x1).Activity = rules.Str{Value: "site_without_cctv", Pos: rules.Pos{Line: 1412, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_cctv", Pos: rules.Pos{Line: 1413, Col: 15}}
 		(*x1).Words = []string{"工地没装监控", "工地没有监控", "冇装监控", "没装监控", "没有装监控", "冇得监控", "没得监控"}
 		(*x1).Frames = []Frame{{Verbs: []string{"不装", "冇装", "没装", "没有装", "不安", "冇安", "没安", "没有安", "不安装", "未安装", "没安装", "没有安装", "冇安装", "未装"}, Objects: []string{"监控", "视频监控", "在线视频监控", "监控设备", "视频监控设备", "摄像头", "监控摄像头"}, With: []string{"工地", "施工现场", "出入口"}}}
 	}
 	{
 		x1 := &s.Activities[110]
-		(*x1).Activity = rules.Str{Value: "dry_demolition", Pos: rules.Pos{Line: 1420, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dry_demolition", Pos: rules.Pos{Line: 1421, Col: 15}}
 		(*x1).Words = []string{"拆房子不洒水", "干拆", "拆房不洒水", "拆屋不洒水", "拆房子不喷水", "拆旧房子不洒水", "拆老房子不洒水", "拆旧房不洒水", "拆老屋不洒水", "拆房子冇洒水", "拆房子没洒水", "拆老房子冇洒水", "拆旧房子冇洒水", "拆老房子没洒水", "拆旧房子没洒水", "不洒水直接拆", "不洒水就拆", "不洒水直接推", "拆除的时候不洒水", "拆的时候不洒水", "拆除时不洒水", "拆除不洒水", "拆楼不洒水"}
 		(*x1).Frames = []Frame{{Verbs: []string{"拆", "推", "拆掉", "推倒", "拆除"}, Objects: []string{"房子", "老房子", "旧房子", "老屋", "旧屋", "旧房", "老房", "楼", "旧楼", "老楼", "楼房", "旧楼房", "老楼房", "房屋", "旧房屋"}, With: []string{"不洒水", "没洒水", "冇洒水", "不喷水", "没喷水", "冇喷水", "不打湿"}, Next: true}}
 	}
 	{
 		x1 := &s.Activities[111]
-		(*x1).Activity = rules.Str{Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1432, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1433, Col: 15}}
 		(*x1).Words = []string{"渣土车不按规定路线", "渣土车不按路线", "不按规定的路线", "不按规定路线走", "不按规定的线路", "不按路线走", "不按规定时间运", "不按规定的时间", "冇按规定的路线", "冇按规定路线", "没按规定的路线", "没按规定路线", "没有按规定的路线", "没有按规定路线", "冇按路线走", "没按路线走", "冇按规定的线路", "没按规定的线路", "冇按规定的时间", "没按规定的时间", "没走规定的路线", "没走规定路线", "没有走规定的路线", "冇走规定的路线", "冇走规定路线", "不走规定路线", "不走规定的路线", "不走指定路线", "不走指定的路线", "没走指定路线", "没走指定的路线", "没按指定路线", "没按指定的路线", "不按指定路线", "不按指定的路线"}
 	}
 	{
 		x1 := &s.Activities[112]
-		(*x1).Activity = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1439, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1440, Col: 15}}
 		(*x1).Words = []string{"医保", "参保", "报销", "居民医保", "合作医疗", "截止日期", "等待期", "看病报销", "住院报销", "看病能报", "住院能报", "看病报", "住院报", "门诊报销", "门诊能报", "门诊报", "看门诊报", "看病还报", "看病还能报", "yb", "YB", "居民yb", "看病的保险", "看病的那个保险", "看病那个保险", "看病用的保险", "看病的那种保险", "看病保险", "缴费", "交费", "集中缴费", "集中交费", "集中参保缴费", "城乡居民", "参保对象", "参保范围", "集中交", "集中缴", "交现金给", "现金交给"}
 		(*x1).Frames = []Frame{{Verbs: []string{"交", "缴", "买", "参加", "缴纳", "办", "续", "补交", "补缴", "补办"}, Objects: []string{"医保", "居民医保", "合作医疗", "新农合", "农合", "医疗保险", "居民的", "居民的医保", "yb", "YB", "看病的钱", "看病那个钱", "看病的那个钱", "看病用的钱", "看病的"}}}
-		(*x1).Partial = rules.Str{Value: "selective_enrolment", Pos: rules.Pos{Line: 1459, Col: 14}}
-		(*x1).Manners = []rules.Str{{Value: "selective_enrolment", Pos: rules.Pos{Line: 1461, Col: 15}}, {Value: "split_household_enrolment", Pos: rules.Pos{Line: 1461, Col: 36}}, {Value: "dual_medical_enrolment", Pos: rules.Pos{Line: 1461, Col: 63}}, {Value: "duplicate_resident_enrolment", Pos: rules.Pos{Line: 1461, Col: 87}}, {Value: "pay_from_employee_account", Pos: rules.Pos{Line: 1462, Col: 9}}, {Value: "pay_from_resident_family_account", Pos: rules.Pos{Line: 1462, Col: 36}}, {Value: "enrol_while_employed", Pos: rules.Pos{Line: 1462, Col: 70}}, {Value: "pay_in_instalments", Pos: rules.Pos{Line: 1462, Col: 92}}}
+		(*x1).Partial = rules.Str{Value: "selective_enrolment", Pos: rules.Pos{Line: 1460, Col: 14}}
+		(*x1).Manners = []rules.Str{{Value: "selective_enrolment", Pos: rules.Pos{Line: 1462, Col: 15}}, {Value: "split_household_enrolment", Pos: rules.Pos{Line: 1462, Col: 36}}, {Value: "dual_medical_enrolment", Pos: rules.Pos{Line: 1462, Col: 63}}, {Value: "duplicate_resident_enrolment", Pos: rules.Pos{Line: 1462, Col: 87}}, {Value: "pay_from_employee_account", Pos: rules.Pos{Line: 1463, Col: 9}}, {Value: "pay_from_resident_family_account", Pos: rules.Pos{Line: 1463, Col: 36}}, {Value: "enrol_while_employed", Pos: rules.Pos{Line: 1463, Col: 70}}, {Value: "pay_in_instalments", Pos: rules.Pos{Line: 1463, Col: 92}}}
 		(*x1).Anywhere = true
 	}
 	{
 		x1 := &s.Activities[113]
-		(*x1).Activity = rules.Str{Value: "enrol_while_employed", Pos: rules.Pos{Line: 1467, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "enrol_while_employed", Pos: rules.Pos{Line: 1468, Col: 15}}
 		(*x1).Words = []string{"上班", "在上班", "上班的", "上班了", "有工作", "参加工作", "参加工作了", "打工", "在打工", "出去打工", "在外面打工", "在外地打工", "外出打工", "出门打工", "买了职工医保冇", "买了职工医保没有", "买了职工医保没", "交了职工医保冇", "交了职工医保没有", "买了社保冇", "买了社保没有", "买了社保没", "交了社保冇", "交了社保没有", "交了社保没", "有没有职工医保", "有冇得职工医保", "有冇职工医保", "有没有社保", "有冇得社保", "有冇社保", "买冇买职工医保", "买没买职工医保", "交冇交职工医保", "交没交职工医保", "买冇买社保", "买没买社保", "交冇交社保", "交没交社保", "有没有给我买医保", "有冇给我买医保", "有没有帮我买医保", "有冇帮我买医保", "有没有给我买社保", "有冇给我买社保", "有没有给我交社保", "有冇给我交社保", "有没有给他买社保", "有没有给她买社保", "有冇给他买社保", "有冇给她买社保", "有没有给他交社保", "有没有给她交社保", "有冇给他交社保", "有冇给她交社保", "有没有买社保", "有冇买社保", "有没有交社保", "有冇交社保", "有没有买五险", "有没有给他买五险", "有没有给她买五险", "给他买了五险冇", "给他买了五险没有", "给她买了五险冇", "给她买了五险没有", "买了五险冇", "买了五险没有", "有没有给他买医保", "有没有给她买医保", "有冇给他买医保", "有冇给她买医保", "有没有帮他买医保", "有没有帮她买医保", "有冇帮他买医保", "有冇帮她买医保", "买没买医保", "买冇买医保", "有没有给买社保", "有冇给买社保", "有没有给他们买社保", "有冇给他们买社保", "有没有给我们买社保", "有冇给我们买社保", "有没有给大家买社保", "有没有给他们交社保", "有没有给我们交社保", "有没有给交社保"}
 		(*x1).Beside = true
 	}
 	{
 		x1 := &s.Activities[114]
-		(*x1).Activity = rules.Str{Value: "pay_in_instalments", Pos: rules.Pos{Line: 1497, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pay_in_instalments", Pos: rules.Pos{Line: 1498, Col: 15}}
 		(*x1).Words = []string{"分几个月交", "分几个月缴", "分月交", "分月缴", "分期交", "分期缴", "每个月交一点", "每月交一点", "每个月交一些", "一个月交一点", "分两个月交", "分三个月交", "分四个月交", "分五个月交", "分六个月交", "分两个月缴", "分三个月缴", "分半年交", "分几回交", "分几回缴", "分好几回交", "分几道交", "一个月交一百", "每个月交一百", "一个月交五十", "每个月交五十", "分季度交", "分季度缴", "每个季度交", "每季度交", "分两季交", "分几季交", "分两次交", "分两次缴", "分三次交", "分三次缴", "分几次交", "分几次缴", "分好几次交", "分好几次缴", "按月交", "按月缴", "交一个月的", "缴一个月的", "交两个月的", "交三个月的", "交几个月的", "交半年的", "一个月一个月地交", "一个月一个月交", "一个月一个月的交", "一月一月地交", "一月一月交", "一次一次地交", "一点一点地交", "月月交", "分期", "先交一半", "先缴一半", "先交一部分", "先交一百", "先交两百", "先交三百", "先缴两百"}
 		(*x1).Frames = []Frame{{Verbs: []string{"再补", "补上", "补齐", "再补上"}, Objects: []string{"剩下的", "余下的", "剩下", "剩余的", "还差", "差的"}, With: []string{"医保", "居民医保", "合作医疗", "农合", "新农合"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[115]
-		(*x1).Activity = rules.Str{Value: "selective_enrolment", Pos: rules.Pos{Line: 1526, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "selective_enrolment", Pos: rules.Pos{Line: 1527, Col: 15}}
 		(*x1).Words = []string{"只给小孩交", "只给老人交", "只给部分人交", "只交其他人", "只给其他人交", "只交别的人", "只给别的人交", "只交其他的人"}
 	}
 	{
 		x1 := &s.Activities[116]
-		(*x1).Activity = rules.Str{Value: "split_household_enrolment", Pos: rules.Pos{Line: 1529, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "split_household_enrolment", Pos: rules.Pos{Line: 1530, Col: 15}}
 		(*x1).Words = []string{"只给孩子在这边交", "只给小孩在这边交", "只给孩子在老家交", "只给小孩在老家交", "分开两个地方交", "分开交医保", "分开交", "拆开分户", "分户交", "拆户", "各交各的", "各缴各的", "分开来交", "拆开来交", "拆开交", "单独参保", "单独去参保", "单独交医保", "单独交", "单独缴", "单独参加", "各参各的", "分开参保", "分开来参保", "单独去交", "分两个地方交", "分两个地方缴", "分两个地方参保", "分两处交", "分两处缴", "分两处参保", "分两地交", "分两地参保", "分到两个地方交", "分成两个地方交", "分成两处交", "户口分出去", "户口分出来", "户口拆出去", "户口拆出来", "分出去单独交", "分出来单独交", "拆出去单独交", "拆出来单独交", "分两边交", "分两边缴", "分两头交", "分两头缴", "拆开来分别交", "拆开来分别缴", "拆开来分别参保", "拆开来各自交", "拆开来各自缴", "拆开来各自参保", "拆开分别交", "拆开分别缴", "拆开分别参保", "拆开各自交", "拆开各自缴", "拆开各自参保", "分开来分别交", "分开来分别缴", "分开来分别参保", "分开来各自交", "分开来各自缴", "分开来各自参保", "分开分别交", "分开分别缴", "分开分别参保", "分开各自交", "分开各自缴", "分开各自参保", "老人分出去", "老人分出来", "老人拆出去", "老人拆出来", "小孩分出去", "孩子分出去", "老的分出去", "单独分出去", "单独分出来", "单独拆出去", "分出去另外交", "分出来另外交"}
 		(*x1).Frames = []Frame{{Verbs: []string{"分开成", "分成", "拆成", "分开", "拆开", "分", "拆"}, Objects: []string{"两户", "两个户", "几户", "两个户头", "两个户口", "两家"}}, {Verbs: []string{"分开成", "分成", "分开", "分", "分到"}, Objects: []string{"两个地方", "两处", "两个地点", "几个地方", "几处", "两头"}}, {Verbs: []string{"单独在", "单独到", "单独去"}, Objects: []string{"交", "缴", "参保"}}}
 	}
 	{
 		x1 := &s.Activities[117]
-		(*x1).Activity = rules.Str{Value: "dual_medical_enrolment", Pos: rules.Pos{Line: 1554, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dual_medical_enrolment", Pos: rules.Pos{Line: 1555, Col: 15}}
 		(*x1).Words = []string{"职工医保和居民医保", "交了职工医保", "有职工医保", "买了职工医保", "退休的职工医保", "职工医保也交了", "职工医保又交了", "职工医保也买了", "职工医保又买了", "也交了职工医保", "又交了职工医保", "也买了职工医保", "又买了职工医保", "单位买了社保", "单位交了社保", "单位买社保", "单位交社保", "单位给我交了社保", "单位给我买了社保", "单位交了医保", "单位买了医保", "公司交了社保", "公司买了社保", "厂里交了社保", "厂里买了社保", "给我交了社保", "单位给我交社保", "公司给我交社保", "厂里给我交社保", "老板给我交社保", "交了五险一金", "交五险一金", "交了五险", "职工和居民", "职工跟居民", "职工与居民", "职工加居民", "职工+居民", "居民和职工", "居民跟职工", "居民加职工", "职工医保居民医保", "职工医保 居民医保", "居民医保职工医保", "居民医保 职工医保", "居民医保和职工医保", "居民医保跟职工医保", "居民医保加职工医保", "职工医保跟居民医保", "职工医保加居民医保", "职工医保+居民医保", "有社保", "有五险", "有五险一金", "有职工的医保", "单位有医保", "单位有社保", "公司有医保", "厂里有医保", "单位给我交了医保", "单位给我交的医保", "单位给我买了医保", "单位给我买的医保", "公司给我交了医保", "公司给我买了医保", "厂里给我交了医保", "厂里给我买了医保", "老板给我交了医保", "老板给我买了医保", "单位交的医保", "单位买的医保", "交个职工的", "买个职工的", "职工的又", "职工的和居民的", "职工的跟居民的", "单位帮我交了医保", "单位帮我买了医保", "单位帮我交的医保", "单位帮我买的医保", "公司帮我交了医保", "公司帮我买了医保", "公司帮我交的医保", "公司帮我买的医保", "厂里帮我交了医保", "厂里帮我买了医保", "厂里帮我交的医保", "厂里帮我买的医保", "老板帮我交了医保", "老板帮我买了医保", "老板帮我交的医保", "老板帮我买的医保", "单位帮我交了社保", "单位帮我买了社保", "公司帮我交了社保", "公司帮我买了社保", "厂里帮我交了社保", "厂里帮我买了社保", "老板帮我交了社保", "老板帮我买了社保", "厂里买了医保", "厂里交了医保", "公司买了医保", "公司交了医保", "老板买了医保", "老板交了医保", "厂里买的医保", "厂里交的医保", "公司买的医保", "公司交的医保", "单位交的社保", "单位买的社保", "公司交的社保", "公司买的社保", "厂里交的社保", "厂里买的社保", "单位交的那种", "单位买的那种", "职工医保有了", "职工医保已经有了", "职工医保都有了", "职工的医保有了", "社保有了", "社保已经有了", "社保都有了", "有单位的医保", "有厂里的医保", "有公司的医保", "有单位的职工医保", "有厂里的职工医保", "有公司的职工医保", "有单位的社保", "有厂里的社保", "有公司的社保", "扣了医保", "扣医保", "扣了社保", "扣社保", "扣了五险", "五险有了", "五险一金有了", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险"}
 		(*x1).Frames = []Frame{{Verbs: []string{"买", "办", "扣"}, Objects: []string{"社保", "职工医保", "五险一金", "五险", "职工社保", "医保"}, With: []string{"单位", "公司", "厂里", "厂", "老板", "工地", "上班"}}, {Verbs: []string{"同时交", "同时缴", "同时参加", "同时买", "同时参保"}, Objects: []string{"职工", "职工医保", "职工的", "职工的医保"}}, {Verbs: []string{"交", "缴", "买", "办", "参加", "缴纳", "参保"}, Objects: []string{"职工医保", "职工的医保", "职工基本医疗保险"}, With: []string{"居民医保", "居民的医保", "合作医疗", "新农合", "屋里的医保", "老家的医保", "家里的医保", "城乡居民医保", "居民基本医疗保险"}, Next: true}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一份居民的", "一份居民医保", "一份居民的医保"}, With: []string{"职工医保", "社保", "五险"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[118]
-		(*x1).Activity = rules.Str{Value: "duplicate_resident_enrolment", Pos: rules.Pos{Line: 1619, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "duplicate_resident_enrolment", Pos: rules.Pos{Line: 1620, Col: 15}}
 		(*x1).Words = []string{"又交一次", "交两次", "重复交", "再交一次", "交了两道", "又缴一次", "又交一道", "又缴一道", "又交一遍", "两边都交", "两头都交", "两个地方都交", "老家还要交", "老家还交", "老家再交", "老家又交", "还要再交一次", "家里还要交", "屋里还要交", "在学校交了", "又交一份", "又缴一份", "又给她交", "又给他交", "又给她缴", "又给他缴", "又帮她交", "又帮他交", "交了两份", "交两份", "这边又交", "那边又交", "又让交一次", "又要交一次", "让再交一次", "又叫交一次", "学校已经交了", "在学校已经交了", "学校交过了", "学校里交了", "学校收了", "学校里收了", "学校已经收了", "学校收过了", "在学校收了", "学校交过医保", "学校交了医保", "在学校交过", "收了两次", "收两次", "收了两道", "收两道", "两边都收", "两头都收", "两个地方交", "两个地方缴", "两个地方买", "两个地方参保", "两处交", "两处缴", "两处买", "两处参保", "两地交", "两地缴", "两地买", "两地参保", "两边参保", "两头参保", "两个地点交", "两个地点参保", "两边交", "两边缴", "两头交", "两头缴", "还要回屋里再交", "还要不要回屋里再交", "还要回老家再交", "还要不要回老家再交", "还要回家再交", "还要不要回家再交", "还要回来再交", "还要不要回来再交", "还要回去再交", "还要不要回去再交", "这边还交", "这边还要交", "这边还缴", "这边还要缴", "这边还参保", "这边还要参保", "这边还要不要交", "这里还交", "这里还要交", "这里还缴", "这里还要缴", "这里还参保", "这里还要参保", "这里还要不要交", "学校那边交了", "学校那边已经交了", "老家交了还要交", "老家交了还交", "家里交了还要交", "屋里交了还要交", "幼儿园收了", "幼儿园交了", "幼儿园已经交了", "幼儿园已经收了", "家里也交了", "屋里也交了", "老家也交了", "家里也缴了", "屋里也缴了", "老家也缴了", "交重复了", "缴重复了", "交第二遍", "缴第二遍", "交第二次", "缴第二次", "交第二道", "老家又来收", "老家村里又来收", "老家村上又来收", "屋里又来收", "家里又来收", "两个地方都给孩子交", "两个地方都给小孩交", "两个地方都给他交", "两个地方都给她交", "两边都给孩子交", "两边都给小孩交", "两处都给孩子交", "两处都给小孩交", "这边也交", "这里也交", "这边也缴", "这里也缴", "这边也参保", "这里也参保", "这边也要交", "这里也要交", "学校也交了", "在学校也交了", "学校里也交了", "学校那边也交了", "学校也收了", "幼儿园也交了", "幼儿园也收了", "也给她交了", "也给他交了", "也给她缴了", "也给他缴了", "又用手机交", "又用手机给我交", "又用手机给他交", "又用手机给她交", "又在手机上交", "又在网上交", "又给我交了一次", "又给他交了一次", "又给她交了一次"}
 		(*x1).Frames = []Frame{{Verbs: []string{"参保"}, Objects: []string{"两个地方", "两处", "两地", "两边", "两头", "两个地点"}}, {Verbs: []string{"交", "缴", "参保"}, Objects: []string{"那边"}, With: []string{"已经在"}}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一次", "一道", "一份", "一遍", "一回"}, With: []string{"又"}}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一次", "一道", "一份", "一遍", "一回"}, With: []string{"再"}}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一份"}, With: []string{"还", "还要"}}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一份", "一份居民医保", "一份居民的", "一份居民的医保"}, With: []string{"也"}}, {Verbs: []string{"交", "缴", "买", "参加"}, Objects: []string{"那边的居民医保", "那边的医保", "当地的居民医保", "当地的医保", "外地的医保", "外地的居民医保", "那里的医保", "那里的居民医保"}, With: []string{"又"}}, {Verbs: []string{"交", "缴", "买", "参加"}, Objects: []string{"当地的医保", "那边的医保", "外地的医保", "那边的居民医保", "当地的居民医保", "外面的医保", "外地医保", "当地医保"}, With: []string{"还要回", "还得回", "还回", "又回", "回来还要交", "回去还要交", "回来再交", "回去再交", "回屋里再交", "回家再交", "回老家再交"}, Next: true}}
 	}
 	{
 		x1 := &s.Activities[119]
-		(*x1).Activity = rules.Str{Value: "pay_from_resident_family_account", Pos: rules.Pos{Line: 1691, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pay_from_resident_family_account", Pos: rules.Pos{Line: 1692, Col: 15}}
 		(*x1).Words = []string{"家庭账户", "居民医保家庭账户", "家庭账户的钱", "家庭账户里的钱", "居民医保个人账户", "居民医保账户", "居民医保的账户", "家庭共济账户", "居民医保个人（家庭）账户", "个人（家庭）账户", "居民医保个人(家庭)账户", "个人(家庭)账户"}
 	}
 	{
 		x1 := &s.Activities[120]
-		(*x1).Activity = rules.Str{Value: "pay_from_employee_account", Pos: rules.Pos{Line: 1695, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pay_from_employee_account", Pos: rules.Pos{Line: 1696, Col: 15}}
 		(*x1).Words = []string{"职工医保个人账户", "职工医保账户", "职工医保的账户", "职工医保卡里的钱", "职工医保卡", "医保卡里的钱", "用医保卡", "拿医保卡", "刷医保卡", "用我的医保卡", "拿我的医保卡", "医保卡里的余额", "医保个人账户", "医保账户里的钱", "医保卡里有钱", "单位那张医保卡", "单位的医保卡", "单位医保卡"}
 		(*x1).Frames = []Frame{{Verbs: []string{"用", "拿", "动用"}, Objects: []string{"我的账户", "他的账户", "她的账户", "我账户", "他账户", "她账户", "我的个人账户", "他的个人账户", "她的个人账户", "账户里的钱", "账户的钱", "个人账户"}, With: []string{"职工医保", "职工的医保", "社保", "五险"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[121]
-		(*x1).Activity = rules.Str{Value: "obstruct_enforcement", Pos: rules.Pos{Line: 1712, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "obstruct_enforcement", Pos: rules.Pos{Line: 1713, Col: 15}}
 		(*x1).Words = []string{"推推搡搡", "推搡城管", "跟城管动手", "和城管动手", "打城管", "跟城管打架", "和城管打架", "跟城管拉扯", "拦着城管", "跟他们推搡", "和他们推搡", "同他们推搡", "跟他们动手", "和他们动手", "跟他们拉扯", "和他们拉扯", "跟他们扭打", "和他们扭打", "推搡执法人员", "不让城管执法", "围着不让收", "围着不让他们收", "围住不让收", "围着城管不让", "围住城管不让", "拦着不让收", "挡着不让收", "不让城管收", "不让城管收摊"}
 		(*x1).Frames = []Frame{{Verbs: []string{"妨碍", "阻碍", "阻挠", "抗拒", "干扰"}, Objects: []string{"执法", "公务", "城管执法", "执法人员", "城管办案"}}, {Verbs: []string{"推", "推开", "推倒", "打", "扯", "拦", "拦住", "撞", "踢", "推搡"}, Objects: []string{"他", "他们", "执法的", "执法人员", "执法队员", "城管队员", "人家"}, With: []string{"城管", "执法"}}, {Verbs: []string{"拦", "拦着", "拦住", "挡着", "挡住", "拽着", "扯着", "拉着", "抓着", "护着", "抱着", "按着", "拽住", "扯住", "抓住"}, Objects: []string{"不让收", "不准收", "不让他收", "不让他们收", "不让拿", "不让拿走", "不让他拿", "不让他们拿", "不让搬", "不让拖走", "不给", "不放", "不松手", "不撒手"}, With: []string{"城管", "执法"}}, {Verbs: []string{"抢回来", "抢回", "抢过来", "抢回去", "夺回来", "夺回", "夺过来", "抢了回来", "抢走"}, Objects: []string{"秤", "杆秤", "电子秤", "东西", "货", "摊子", "推车", "三轮车", "车子", "板车", "桌子", "伞"}, With: []string{"城管", "执法"}}}
 	}
@@ -793,7 +793,7 @@ func snap0() *fileSpec {
 		(*x1).Words = []string{"茶泡", "摘茶泡", "茶耳", "摘茶耳", "茶花", "摘茶花", "煤气灶", "天然气灶", "燃气灶", "打糍粑", "蒸年糕", "打年糕", "有线电视费", "电视费", "网费", "宽带费", "打米", "打米厂", "碾米", "兰花", "挖兰花", "兰草", "挖兰草", "鱼苗", "放鱼苗", "火化", "火化费", "殡葬费", "丧葬费", "钓鱼", "挖冬笋", "挖笋", "砍柴", "养鸡", "养猪", "建房子", "盖房子", "建房", "打猎", "游泳", "采蘑菇", "捡菌子", "挖野菜", "打农药", "洗衣服", "放牛", "放羊", "唱歌", "喝酒", "电鱼", "毒鱼", "炸鱼", "装修", "卖茶油", "种油茶树", "种树", "买鞭炮", "撒纸钱", "撒买路钱", "撒冥币", "卖鞭炮", "卖烟花", "卖花炮", "卖炮仗", "卖烟花爆竹", "扫墓", "上坟", "献花", "看", "砍树", "挖土", "修路", "挂青", "挂个青", "挂清", "挂个清", "插青", "插个青", "插清", "挂纸", "挂个纸", "挂点纸", "挂青纸", "挂坟", "挂山", "拜山", "捉泥鳅", "抓泥鳅", "挖葛根", "杀年猪", "杀猪", "放风筝", "打麻将", "打牌", "割草", "割田埂草", "晒谷子", "晒谷", "晒稻谷", "打猎", "打野猪", "起屋", "起新屋", "还田", "秸秆还田", "打碎还田", "粉碎还田", "电子鞭炮", "电子炮", "电子爆竹", "电子礼炮", "捡柴", "捡干柴", "打手电筒", "打手电", "插清明吊子", "不戴头盔", "戴头盔", "骑电动车", "遛狗", "养狗", "牵绳", "喂牛", "喂猪", "跳广场舞", "广场舞", "音响开得好大声", "放音响", "喇叭叫卖", "用喇叭叫卖", "拿喇叭叫卖", "喇叭喊", "用喇叭喊", "拿喇叭喊", "放喇叭", "开喇叭", "大喇叭喊", "油烟", "油烟太大", "摆个音箱", "打电钻", "噪音", "噪声", "过期食品", "卖过期", "充电", "转租", "转让门面", "办什么证", "牵着狗", "散步", "养宠物", "卖过期食品", "卖过期的", "过期的食品", "看病", "去卫生院看病", "到卫生院看病", "卫生院看病", "去医院看病", "到医院看病", "医院看病", "去哪个医院", "去哪家医院", "哪个医院", "哪家医院", "去县医院", "去卫生院", "异地就医", "外地就医", "异地看病", "外地看病", "异地住院", "外地住院", "就医备案", "异地备案", "转诊", "开饭馆", "开小饭馆", "开餐馆", "办营业执照", "办执照", "办健康证", "办卫生许可证", "上牌", "上牌照", "上车牌", "挂牌照", "办牌照", "办车牌", "考驾照", "办驾照", "车辆年检", "交罚款", "缴罚款", "交罚单", "电子蜡烛", "锣鼓班子", "敲锣打鼓", "吹打", "吹吹打打", "请乐队", "乐队", "流水席", "摆流水席", "办酒席", "音响喇叭", "修剪", "剪枝", "剪枝子", "沤肥", "堆肥", "填屋场", "退费", "退保", "退医保", "医保费能退", "医保费退", "退钱", "卸货", "装货", "卸车", "装卸货物", "下货", "上货", "爬山", "登山", "唱卡拉OK", "卡拉OK", "唱K", "KTV", "坐驾驶室", "坐在驾驶室", "坐驾驶室里", "坐在驾驶室里", "坐驾驶楼", "坐在驾驶楼", "坐车头", "坐在车头", "坐副驾", "坐副驾驶", "坐在副驾驶", "坐前排", "坐在前排", "修族谱", "修谱", "族谱", "义务献血", "献血", "修水渠", "修渠", "种植培训", "参加培训", "参观学习", "发传单", "派传单", "蚊香", "电蚊香", "点电蚊香", "插电蚊香", "蚊香液", "电热蚊香", "煤炉子", "蜂窝煤炉", "烧蜂窝煤", "蜂窝煤", "烧煤", "烧煤球", "插秧", "放水", "摘桔子", "摘橘子", "摘柚子", "摘橙子", "摘梨子", "摘桃子", "摘李子", "打板栗", "摘板栗", "摘杨梅", "摘枇杷", "摘柿子", "交电费", "缴电费", "交水费", "缴水费", "水费", "交话费", "物业费", "养老保险", "养老金", "养老钱", "交养老保险", "缴养老保险", "买养老保险", "交养老金", "缴养老金", "交养老", "上户口", "报户口", "落户口", "迁户口", "办户口", "租房", "租房子", "出租房子", "租给别人住", "租给别个住", "租给人家住", "租给外地人住", "租出去", "打禾", "割禾", "割稻子", "割稻谷", "收稻谷", "划龙舟", "赛龙舟", "拜年", "徒步", "去徒步", "徒步旅行", "徒步穿越", "摆供品", "摆贡品", "摆祭品", "摆点供品", "摆点贡品", "上供品", "上贡品", "供饭", "磕头", "磕个头", "磕几个头", "作揖", "作个揖", "鞠躬", "鞠个躬", "走亲戚", "回娘家", "大扫除", "打扬尘", "赶集", "赶场", "办年货", "买年货", "耍狮子", "舞龙", "唱戏", "戏班子", "嫁女", "娶媳妇", "办喜事", "旅游", "出去玩", "犁田", "耕田", "耙田", "犁地", "翻地", "学费", "陪考", "送考", "去考场", "进考场", "到考场", "上班", "高速免费", "煤气罐安全", "安全检查", "燃气安全", "冰棺", "租冰棺", "开车回家", "地菜煮鸡蛋", "年夜饭", "团圆饭", "领补贴", "耕地地力保护补贴", "打药", "喷药", "无人机打药", "无人机喷药", "闯红灯", "闯了红灯", "闯了个红灯", "闯了一个红灯", "闯红灯了", "打桩", "打桩机", "用无人机", "无人机拍照", "无人机航拍", "骑摩托车", "骑摩托", "开摩托车", "骑单车", "骑自行车", "抽水抗旱", "买房子", "卖房子", "抽水灌田", "办身份证", "办结婚证", "办离婚证", "办准生证", "办护照", "办驾驶证", "摘茶叶", "交学费", "交燃气费", "交网费", "交契税", "补办准生证", "补办身份证", "补办户口本", "补办户口簿", "补办出生证", "补办出生证明", "补办房产证", "补办营业执照", "补办银行卡", "补办毕业证", "补办学生证", "办户口本", "办出生证明", "办房产证", "办营业执照", "办银行卡", "转学", "办转学", "转学手续", "采茶叶", "摘嫩茶叶", "航宁嘎", "打泡转", "挑粪淋菜", "挑大粪淋菜", "挑粪浇菜", "挑粪", "挑大粪", "淋菜", "浇菜", "淋粪", "浇粪", "老年证", "老年卡", "敬老卡", "残疾证", "驾照", "驾驶证", "居住证", "暂住证", "疫苗", "打疫苗", "打预防针", "狂犬疫苗", "打狂犬疫苗", "狂犬针", "打狂犬针", "放电影", "看电影", "露天电影", "打篮球", "篮球", "打球", "踢足球", "劳动合同", "签合同", "高速公路", "过路费", "退休金", "退休工资", "退休年龄", "退休手续", "办退休", "工伤保险", "生育保险", "失业保险", "公积金", "住房公积金", "商业保险", "商业的保险", "商业的大病保险", "商业大病保险", "插电的灯笼", "插电的红灯笼", "电灯笼", "拜一拜", "拜一下", "磕个头", "鞠个躬", "打鱼", "捕鱼", "太阳能板", "发电的板子", "光伏板", "砍竹子", "意外险", "车险", "出租屋", "打谷子", "打谷机", "砌灶", "砌个灶", "砌土灶", "砌个土灶", "打灶", "养鱼", "开会", "检疫证", "检疫证明", "动物检疫", "检疫不", "检疫吗", "接送", "接送小孩", "接送伢子", "买车位", "买个车位", "招工", "招人", "租个房子", "租间房子", "租房住", "修坟", "立碑", "立个碑", "修墓", "挖沙", "挖河沙", "采砂", "采沙", "淘沙", "卖烟", "卖香烟", "卖烟酒", "烟草证", "烟草专卖证", "宅基地", "宅基地审批", "批宅基地", "结婚登记", "领结婚证", "扯结婚证", "挂牌", "电动车挂牌", "电动车上牌", "种粮补贴", "粮食补贴", "农业补贴", "补贴款", "土葬", "安葬", "下葬", "垃圾费", "收垃圾费", "交垃圾费", "垃圾处理费", "卫生费", "开拖拉机", "淋大粪", "浇大粪", "淋粪水", "浇粪水", "叫代驾", "找代驾", "请代驾", "叫了代驾", "叫个代驾", "酒后驾车", "酒后开车", "露营", "野营", "帐篷露营", "搭帐篷露营", "帐篷过夜", "搭帐篷过夜", "搭个帐篷过夜", "猪栏", "牛栏", "猪圈", "牛圈", "拴绳", "拴绳子", "拴狗", "狗绳", "垂钓", "滑板车", "玩滑板车", "玩滑板", "滑板", "溜冰", "轮滑", "申请五保", "申请五保户", "申请低保", "申请低保户", "申请特困", "评低保", "评五保", "办低保", "办五保", "吃低保", "低保申请", "五保申请", "评上低保", "评上五保", "营业执照", "要营业执照", "要办营业执照", "消防验收", "办消防验收", "拖欠工资", "欠工资", "欠我工资", "欠我们工资", "讨工资", "要工资", "租金", "涨租金", "涨房租", "要交税", "直播带货", "采伐证", "办采伐证", "收购价", "低改补贴", "田租", "收田租", "危房改造", "危房补助", "危改补助", "考上大学", "考起大学", "上大学的补助", "大学补助", "助学金", "老账", "生产队的账", "敬老院", "住敬老院", "进敬老院", "养老院", "住养老院", "摊位费", "摊位租金", "摊位的租金", "市场管理费", "煤气罐着火", "煤气着火", "液化气着火", "燃气着火", "家里被偷", "屋里被偷", "家里遭贼", "家里进了贼", "在学校被打", "学校被打", "被同学打", "分山林", "山林纠纷", "山林确权", "牛扣了", "把牛扣", "扣了我的牛", "吃了稻子", "吃稻子", "推了我一把", "推我一把", "把我推倒", "谁举报的", "是谁举报", "举报人是谁", "申诉", "行政复议", "高速路", "高速路边", "腊八粥", "熬腊八粥", "煮腊八粥", "吃腊八粥", "社饭", "蒸社饭", "吃社饭", "艾叶", "挂艾叶", "插艾叶", "菖蒲", "挂菖蒲", "插菖蒲", "灯谜", "猜灯谜"}
 		(*x1).Frames = []Frame{{Verbs: []string{"吃", "包"}, Objects: []string{"汤圆", "月饼", "粽子", "饺子"}}, {Verbs: []string{"贴"}, Objects: []string{"对联", "春联", "年画", "福字"}}, {Verbs: []string{"办", "补办"}, Objects: []string{"身份证", "结婚证"}}, {Verbs: []string{"腌"}, Objects: []string{"菜", "酸菜", "萝卜", "豆角", "辣椒"}}, {Verbs: []string{"晒", "剥", "剥壳", "晒干"}, Objects: []string{"茶籽", "茶子", "茶果", "油茶果", "茶桃"}}, {Verbs: []string{"租", "出租", "转租", "流转"}, Objects: []string{"田", "承包田", "责任田", "田土", "承包地", "水田", "旱地", "土地"}}, {Verbs: []string{"砍", "砍掉", "挖", "种", "栽", "卖", "买", "养", "采", "锯"}, Objects: []string{"竹子", "树", "笋", "冬笋", "柴", "菜", "茶油", "鸡", "鸭", "猪", "牛", "蘑菇", "葛根", "药材", "草药", "头牲", "头生", "活鸡", "活禽", "桂花树", "楠竹", "毛竹", "樟树", "老樟树", "枫树", "松树", "杉树"}}, {Verbs: []string{"翻", "捡", "检", "盖", "换", "修"}, Objects: []string{"瓦", "屋瓦", "瓦片"}}, {Verbs: []string{"挖", "种", "套种", "卖", "养", "栽", "采"}, Objects: []string{"兰花", "野生兰花", "桂花树", "花", "花生", "油菜", "玉米", "红薯", "辣椒", "黄豆", "鸭子", "鹅", "鹅子", "鱼", "蜜蜂", "兔子", "羊", "鱼塘", "池塘", "塘", "树苗"}}, {Verbs: []string{"打", "喷", "撒", "施"}, Objects: []string{"除草剂", "农药", "杀虫剂", "化肥", "肥料", "药水"}}, {Verbs: []string{"种", "栽", "套种", "种植"}, Classes: []string{"crops"}}, {Verbs: []string{"开", "经营"}, Classes: []string{"shops"}}, {Verbs: []string{"收购", "收", "贩", "倒卖", "批发", "进货", "拉", "运"}, Classes: []string{"wares"}}, {Verbs: []string{"摘", "打", "开摘", "捡"}, Classes: []string{"fruits"}}, {Verbs: []string{"收", "收割", "割", "挖"}, Objects: []string{"油菜", "油菜籽", "花生", "稻谷", "谷子", "禾", "玉米", "红薯", "黄豆", "芝麻", "麦子", "荞麦"}}, {Verbs: []string{"用", "开"}, Objects: []string{"电热毯", "取暖器", "电暖器"}}, {Verbs: []string{"搭"}, Objects: []string{"葡萄架", "瓜架", "葡萄架子", "瓜架子", "丝瓜架", "丝瓜架子", "豆角架", "豆角架子", "黄瓜架", "黄瓜架子", "苦瓜架", "苦瓜架子", "南瓜架", "南瓜架子"}}, {Verbs: []string{"摆", "办", "操办"}, Classes: []string{"feasts"}}, {Verbs: []string{"打", "挖", "钻"}, Objects: []string{"井", "水井", "机井", "压水井", "深井"}}, {Verbs: []string{"挖", "采", "抽", "淘"}, Objects: []string{"沙子", "河沙", "砂子", "砂石"}}, {Verbs: []string{"欠", "拖欠", "欠了"}, Objects: []string{"工资", "工钱"}}, {Verbs: []string{"施", "追"}, Objects: []string{"肥", "肥料", "化肥", "底肥", "追肥", "农家肥", "有机肥", "复合肥"}}, {Verbs: []string{"开", "放"}, Objects: []string{"音响", "音箱", "音乐", "歌", "歌曲"}}, {Verbs: []string{"放", "赶"}, Objects: []string{"牛", "羊", "鸭", "鸭子", "鹅"}}, {Verbs: []string{"开"}, Objects: []string{"小卖部", "超市", "饭馆", "鱼塘", "养殖场", "养猪场"}}, {Verbs: []string{"打", "捉", "抓", "套"}, Objects: []string{"野猪", "野兔", "兔子", "野鸡", "鸟"}}, {Verbs: []string{"起", "建", "修", "盖", "做"}, Objects: []string{"屋", "新屋", "房子", "新房", "新房子"}}, {Verbs: []string{"插", "挂"}, Objects: []string{"清明吊子", "吊子", "青", "清明条"}}, {Verbs: []string{"打", "拿", "带", "用"}, Objects: []string{"手电筒", "手电", "电筒", "头灯", "矿灯", "应急灯", "充电灯", "电池灯"}}, {Verbs: []string{"点", "开"}, Objects: []string{"电池灯", "充电灯", "应急灯"}}, {Verbs: []string{"捉", "抓", "钓", "挖"}, Objects: []string{"泥鳅", "黄鳝", "鱼", "青蛙", "石蛙"}}, {Verbs: []string{"割", "锄", "铲"}, Objects: []string{"草", "杂草", "茅草"}}, {Verbs: []string{"开", "插", "装", "安装", "装个"}, Objects: []string{"电热毯", "电暖器", "取暖器", "电热器", "空调", "热水器", "太阳能", "太阳能热水器", "电风扇", "风扇"}}, {Verbs: []string{"晒", "晾", "挂"}, Objects: []string{"衣服", "被子", "被窝", "腊鱼", "腊肉", "腊肠", "香肠", "腊货", "萝卜干", "红薯干", "干辣椒"}}, {Verbs: []string{"晒"}, Objects: []string{"谷子", "谷", "稻谷", "黄豆", "花生", "芝麻", "玉米", "辣椒", "红辣椒", "辣子"}}, {Verbs: []string{"搭", "修", "建", "起", "盖", "围"}, Objects: []string{"猪栏", "牛栏", "猪圈", "牛圈", "羊圈", "鸡笼", "鸡舍"}}, {Verbs: []string{"开", "开着"}, Objects: []string{"拖拉机", "手扶拖拉机"}}, {Verbs: []string{"拴", "拴好", "牵", "牵好"}, Objects: []string{"狗", "狗绳"}}, {Verbs: []string{"游"}, Objects: []string{"泳"}}, {Verbs: []string{"跑", "开"}, Objects: []string{"出租", "出租车", "滴滴", "网约车", "的士", "摩的", "黑车"}}, {Verbs: []string{"杀"}, Objects: []string{"猪", "年猪", "牛", "羊"}}, {Verbs: []string{"放"}, Objects: []string{"风筝"}}, {Verbs: []string{"放", "看"}, Objects: []string{"电影", "露天电影"}}, {Verbs: []string{"放", "点", "打"}, Objects: []string{"电子鞭炮", "电子炮", "电子爆竹", "电子礼炮", "彩带礼炮", "彩带炮", "彩带筒"}}, {Verbs: []string{"点", "用", "插", "摆", "放", "开"}, Objects: []string{"电子蜡烛", "电蜡烛", "电子烛", "LED蜡烛", "电子香", "电香", "电子香烛", "电子蜡"}}, {Verbs: []string{"挂", "点", "用", "插", "摆", "放", "开"}, Objects: []string{"电灯笼", "电子灯笼", "LED灯笼", "电池灯笼", "充电灯笼"}}, {Verbs: []string{"放", "点"}, Objects: []string{"LED孔明灯", "电子孔明灯", "电池孔明灯", "充电孔明灯", "电孔明灯"}}, {Verbs: []string{"挖", "刨"}, Objects: []string{"树蔸", "树兜", "树根", "树桩", "树蔸子"}}, {Verbs: []string{"打"}, Objects: []string{"麻将", "牌"}}, {Verbs: []string{"舞", "耍"}, Objects: []string{"狮子", "龙"}}, {Verbs: []string{"挖", "扯", "采", "摘", "捡", "掐"}, Objects: []string{"野菜", "地菜", "荠菜", "蕨菜", "蕨", "野葱", "马齿苋", "鱼腥草", "折耳根", "野蒜"}}, {Verbs: []string{"捡", "拣", "采", "摘", "采集", "捡拾"}, Objects: []string{"蘑菇", "菌子", "枞菌", "松菌", "野生菌", "野蘑菇", "野生蘑菇"}}, {Verbs: []string{"捡", "拣", "捡拾", "拾", "摸"}, Objects: []string{"鹅卵石", "卵石", "石头", "石子", "雨花石", "松果", "松球", "松塔", "松针", "松毛"}}, {Verbs: []string{"卸", "装", "下"}, Objects: []string{"货", "货物", "一车货", "一车菜", "一车货物"}}, {Verbs: []string{"飞", "放", "开", "玩", "用", "操作", "遥控"}, Objects: []string{"无人机", "航拍机", "飞机模型"}}, {Verbs: []string{"打"}, Objects: []string{"桩", "桩子", "地桩", "钢板桩"}}, {Verbs: []string{"办", "补办"}, Objects: []string{"离婚证", "准生证", "护照", "驾驶证", "户口本", "户口簿", "出生证", "出生证明", "房产证", "营业执照", "银行卡", "毕业证", "学生证"}}, {Verbs: []string{"摘", "采"}, Objects: []string{"茶叶", "嫩茶叶"}}, {Verbs: []string{"交"}, Objects: []string{"电费", "水费", "话费", "学费", "燃气费", "网费", "契税"}}}
 	}
-	s.Topics = []rules.Str{{Value: "火", Pos: rules.Pos{Line: 2048, Col: 10}}, {Value: "烧", Pos: rules.Pos{Line: 2048, Col: 13}}, {Value: "焚", Pos: rules.Pos{Line: 2048, Col: 16}}, {Value: "燃", Pos: rules.Pos{Line: 2048, Col: 19}}, {Value: "烟", Pos: rules.Pos{Line: 2048, Col: 22}}, {Value: "炮", Pos: rules.Pos{Line: 2048, Col: 25}}, {Value: "鞭", Pos: rules.Pos{Line: 2048, Col: 28}}, {Value: "爆竹", Pos: rules.Pos{Line: 2048, Col: 31}}, {Value: "烛", Pos: rules.Pos{Line: 2048, Col: 35}}, {Value: "香", Pos: rules.Pos{Line: 2048, Col: 38}}, {Value: "纸", Pos: rules.Pos{Line: 2048, Col: 41}}, {Value: "灯", Pos: rules.Pos{Line: 2048, Col: 44}}, {Value: "熏", Pos: rules.Pos{Line: 2048, Col: 47}}, {Value: "烤", Pos: rules.Pos{Line: 2048, Col: 50}}, {Value: "焊", Pos: rules.Pos{Line: 2048, Col: 53}}, {Value: "炭", Pos: rules.Pos{Line: 2048, Col: 56}}, {Value: "炼山", Pos: rules.Pos{Line: 2048, Col: 59}}, {Value: "野炊", Pos: rules.Pos{Line: 2048, Col: 63}}, {Value: "取暖", Pos: rules.Pos{Line: 2048, Col: 67}}, {Value: "照明", Pos: rules.Pos{Line: 2048, Col: 71}}, {Value: "茶", Pos: rules.Pos{Line: 2048, Col: 75}}, {Value: "籽", Pos: rules.Pos{Line: 2048, Col: 78}}, {Value: "摘", Pos: rules.Pos{Line: 2048, Col: 81}}, {Value: "采", Pos: rules.Pos{Line: 2048, Col: 84}}, {Value: "收购", Pos: rules.Pos{Line: 2048, Col: 87}}, {Value: "榨油", Pos: rules.Pos{Line: 2049, Col: 5}}, {Value: "货箱", Pos: rules.Pos{Line: 2049, Col: 9}}, {Value: "车厢", Pos: rules.Pos{Line: 2049, Col: 13}}, {Value: "车斗", Pos: rules.Pos{Line: 2049, Col: 17}}, {Value: "载人", Pos: rules.Pos{Line: 2049, Col: 21}}, {Value: "超载", Pos: rules.Pos{Line: 2049, Col: 25}}, {Value: "超限", Pos: rules.Pos{Line: 2049, Col: 29}}, {Value: "垃圾", Pos: rules.Pos{Line: 2049, Col: 33}}, {Value: "渣", Pos: rules.Pos{Line: 2049, Col: 37}}, {Value: "土", Pos: rules.Pos{Line: 2049, Col: 40}}, {Value: "泥", Pos: rules.Pos{Line: 2049, Col: 43}}, {Value: "砖", Pos: rules.Pos{Line: 2049, Col: 46}}, {Value: "瓦", Pos: rules.Pos{Line: 2049, Col: 49}}, {Value: "水泥", Pos: rules.Pos{Line: 2049, Col: 52}}, {Value: "沙", Pos: rules.Pos{Line: 2049, Col: 56}}, {Value: "石", Pos: rules.Pos{Line: 2049, Col: 59}}, {Value: "建筑", Pos: rules.Pos{Line: 2049, Col: 62}}, {Value: "装修", Pos: rules.Pos{Line: 2049, Col: 66}}, {Value: "拆", Pos: rules.Pos{Line: 2049, Col: 70}}, {Value: "工地", Pos: rules.Pos{Line: 2049, Col: 73}}, {Value: "施工", Pos: rules.Pos{Line: 2049, Col: 77}}, {Value: "围挡", Pos: rules.Pos{Line: 2049, Col: 81}}, {Value: "运输", Pos: rules.Pos{Line: 2050, Col: 5}}, {Value: "倒", Pos: rules.Pos{Line: 2050, Col: 9}}, {Value: "摊", Pos: rules.Pos{Line: 2050, Col: 12}}, {Value: "摆", Pos: rules.Pos{Line: 2050, Col: 15}}, {Value: "卖", Pos: rules.Pos{Line: 2050, Col: 18}}, {Value: "店", Pos: rules.Pos{Line: 2050, Col: 21}}, {Value: "门面", Pos: rules.Pos{Line: 2050, Col: 24}}, {Value: "市场", Pos: rules.Pos{Line: 2050, Col: 28}}, {Value: "经营", Pos: rules.Pos{Line: 2050, Col: 32}}, {Value: "城管", Pos: rules.Pos{Line: 2050, Col: 36}}, {Value: "执法", Pos: rules.Pos{Line: 2050, Col: 40}}, {Value: "停车", Pos: rules.Pos{Line: 2050, Col: 44}}, {Value: "停放", Pos: rules.Pos{Line: 2050, Col: 48}}, {Value: "吐痰", Pos: rules.Pos{Line: 2050, Col: 52}}, {Value: "贴", Pos: rules.Pos{Line: 2050, Col: 56}}, {Value: "搭", Pos: rules.Pos{Line: 2050, Col: 59}}, {Value: "棚", Pos: rules.Pos{Line: 2050, Col: 62}}, {Value: "杀", Pos: rules.Pos{Line: 2050, Col: 65}}, {Value: "宰", Pos: rules.Pos{Line: 2050, Col: 68}}, {Value: "污水", Pos: rules.Pos{Line: 2050, Col: 71}}, {Value: "泼", Pos: rules.Pos{Line: 2050, Col: 75}}, {Value: "杂物", Pos: rules.Pos{Line: 2050, Col: 78}}, {Value: "果皮", Pos: rules.Pos{Line: 2050, Col: 82}}, {Value: "消防", Pos: rules.Pos{Line: 2051, Col: 5}}, {Value: "通道", Pos: rules.Pos{Line: 2051, Col: 9}}, {Value: "医保", Pos: rules.Pos{Line: 2051, Col: 13}}, {Value: "保险", Pos: rules.Pos{Line: 2051, Col: 17}}, {Value: "社保", Pos: rules.Pos{Line: 2051, Col: 21}}, {Value: "医疗", Pos: rules.Pos{Line: 2051, Col: 25}}, {Value: "参保", Pos: rules.Pos{Line: 2051, Col: 29}}, {Value: "缴费", Pos: rules.Pos{Line: 2051, Col: 33}}, {Value: "报销", Pos: rules.Pos{Line: 2051, Col: 37}}, {Value: "看病", Pos: rules.Pos{Line: 2051, Col: 41}}, {Value: "住院", Pos: rules.Pos{Line: 2051, Col: 45}}, {Value: "合作医疗", Pos: rules.Pos{Line: 2051, Col: 49}}, {Value: "农合", Pos: rules.Pos{Line: 2051, Col: 55}}, {Value: "低保", Pos: rules.Pos{Line: 2051, Col: 59}}, {Value: "特困", Pos: rules.Pos{Line: 2051, Col: 63}}, {Value: "残疾", Pos: rules.Pos{Line: 2051, Col: 67}}, {Value: "脱贫", Pos: rules.Pos{Line: 2051, Col: 71}}, {Value: "户口", Pos: rules.Pos{Line: 2051, Col: 75}}, {Value: "文件", Pos: rules.Pos{Line: 2052, Col: 5}}, {Value: "通告", Pos: rules.Pos{Line: 2052, Col: 9}}, {Value: "通知", Pos: rules.Pos{Line: 2052, Col: 13}}, {Value: "规定", Pos: rules.Pos{Line: 2052, Col: 17}}, {Value: "公报", Pos: rules.Pos{Line: 2052, Col: 21}}}
+	s.Topics = []rules.Str{{Value: "火", Pos: rules.Pos{Line: 2049, Col: 10}}, {Value: "烧", Pos: rules.Pos{Line: 2049, Col: 13}}, {Value: "焚", Pos: rules.Pos{Line: 2049, Col: 16}}, {Value: "燃", Pos: rules.Pos{Line: 2049, Col: 19}}, {Value: "烟", Pos: rules.Pos{Line: 2049, Col: 22}}, {Value: "炮", Pos: rules.Pos{Line: 2049, Col: 25}}, {Value: "鞭", Pos: rules.Pos{Line: 2049, Col: 28}}, {Value: "爆竹", Pos: rules.Pos{Line: 2049, Col: 31}}, {Value: "烛", Pos: rules.Pos{Line: 2049, Col: 35}}, {Value: "香", Pos: rules.Pos{Line: 2049, Col: 38}}, {Value: "纸", Pos: rules.Pos{Line: 2049, Col: 41}}, {Value: "灯", Pos: rules.Pos{Line: 2049, Col: 44}}, {Value: "熏", Pos: rules.Pos{Line: 2049, Col: 47}}, {Value: "烤", Pos: rules.Pos{Line: 2049, Col: 50}}, {Value: "焊", Pos: rules.Pos{Line: 2049, Col: 53}}, {Value: "炭", Pos: rules.Pos{Line: 2049, Col: 56}}, {Value: "炼山", Pos: rules.Pos{Line: 2049, Col: 59}}, {Value: "野炊", Pos: rules.Pos{Line: 2049, Col: 63}}, {Value: "取暖", Pos: rules.Pos{Line: 2049, Col: 67}}, {Value: "照明", Pos: rules.Pos{Line: 2049, Col: 71}}, {Value: "茶", Pos: rules.Pos{Line: 2049, Col: 75}}, {Value: "籽", Pos: rules.Pos{Line: 2049, Col: 78}}, {Value: "摘", Pos: rules.Pos{Line: 2049, Col: 81}}, {Value: "采", Pos: rules.Pos{Line: 2049, Col: 84}}, {Value: "收购", Pos: rules.Pos{Line: 2049, Col: 87}}, {Value: "榨油", Pos: rules.Pos{Line: 2050, Col: 5}}, {Value: "货箱", Pos: rules.Pos{Line: 2050, Col: 9}}, {Value: "车厢", Pos: rules.Pos{Line: 2050, Col: 13}}, {Value: "车斗", Pos: rules.Pos{Line: 2050, Col: 17}}, {Value: "载人", Pos: rules.Pos{Line: 2050, Col: 21}}, {Value: "超载", Pos: rules.Pos{Line: 2050, Col: 25}}, {Value: "超限", Pos: rules.Pos{Line: 2050, Col: 29}}, {Value: "垃圾", Pos: rules.Pos{Line: 2050, Col: 33}}, {Value: "渣", Pos: rules.Pos{Line: 2050, Col: 37}}, {Value: "土", Pos: rules.Pos{Line: 2050, Col: 40}}, {Value: "泥", Pos: rules.Pos{Line: 2050, Col: 43}}, {Value: "砖", Pos: rules.Pos{Line: 2050, Col: 46}}, {Value: "瓦", Pos: rules.Pos{Line: 2050, Col: 49}}, {Value: "水泥", Pos: rules.Pos{Line: 2050, Col: 52}}, {Value: "沙", Pos: rules.Pos{Line: 2050, Col: 56}}, {Value: "石", Pos: rules.Pos{Line: 2050, Col: 59}}, {Value: "建筑", Pos: rules.Pos{Line: 2050, Col: 62}}, {Value: "装修", Pos: rules.Pos{Line: 2050, Col: 66}}, {Value: "拆", Pos: rules.Pos{Line: 2050, Col: 70}}, {Value: "工地", Pos: rules.Pos{Line: 2050, Col: 73}}, {Value: "施工", Pos: rules.Pos{Line: 2050, Col: 77}}, {Value: "围挡", Pos: rules.Pos{Line: 2050, Col: 81}}, {Value: "运输", Pos: rules.Pos{Line: 2051, Col: 5}}, {Value: "倒", Pos: rules.Pos{Line: 2051, Col: 9}}, {Value: "摊", Pos: rules.Pos{Line: 2051, Col: 12}}, {Value: "摆", Pos: rules.Pos{Line: 2051, Col: 15}}, {Value: "卖", Pos: rules.Pos{Line: 2051, Col: 18}}, {Value: "店", Pos: rules.Pos{Line: 2051, Col: 21}}, {Value: "门面", Pos: rules.Pos{Line: 2051, Col: 24}}, {Value: "市场", Pos: rules.Pos{Line: 2051, Col: 28}}, {Value: "经营", Pos: rules.Pos{Line: 2051, Col: 32}}, {Value: "城管", Pos: rules.Pos{Line: 2051, Col: 36}}, {Value: "执法", Pos: rules.Pos{Line: 2051, Col: 40}}, {Value: "停车", Pos: rules.Pos{Line: 2051, Col: 44}}, {Value: "停放", Pos: rules.Pos{Line: 2051, Col: 48}}, {Value: "吐痰", Pos: rules.Pos{Line: 2051, Col: 52}}, {Value: "贴", Pos: rules.Pos{Line: 2051, Col: 56}}, {Value: "搭", Pos: rules.Pos{Line: 2051, Col: 59}}, {Value: "棚", Pos: rules.Pos{Line: 2051, Col: 62}}, {Value: "杀", Pos: rules.Pos{Line: 2051, Col: 65}}, {Value: "宰", Pos: rules.Pos{Line: 2051, Col: 68}}, {Value: "污水", Pos: rules.Pos{Line: 2051, Col: 71}}, {Value: "泼", Pos: rules.Pos{Line: 2051, Col: 75}}, {Value: "杂物", Pos: rules.Pos{Line: 2051, Col: 78}}, {Value: "果皮", Pos: rules.Pos{Line: 2051, Col: 82}}, {Value: "消防", Pos: rules.Pos{Line: 2052, Col: 5}}, {Value: "通道", Pos: rules.Pos{Line: 2052, Col: 9}}, {Value: "医保", Pos: rules.Pos{Line: 2052, Col: 13}}, {Value: "保险", Pos: rules.Pos{Line: 2052, Col: 17}}, {Value: "社保", Pos: rules.Pos{Line: 2052, Col: 21}}, {Value: "医疗", Pos: rules.Pos{Line: 2052, Col: 25}}, {Value: "参保", Pos: rules.Pos{Line: 2052, Col: 29}}, {Value: "缴费", Pos: rules.Pos{Line: 2052, Col: 33}}, {Value: "报销", Pos: rules.Pos{Line: 2052, Col: 37}}, {Value: "看病", Pos: rules.Pos{Line: 2052, Col: 41}}, {Value: "住院", Pos: rules.Pos{Line: 2052, Col: 45}}, {Value: "合作医疗", Pos: rules.Pos{Line: 2052, Col: 49}}, {Value: "农合", Pos: rules.Pos{Line: 2052, Col: 55}}, {Value: "低保", Pos: rules.Pos{Line: 2052, Col: 59}}, {Value: "特困", Pos: rules.Pos{Line: 2052, Col: 63}}, {Value: "残疾", Pos: rules.Pos{Line: 2052, Col: 67}}, {Value: "脱贫", Pos: rules.Pos{Line: 2052, Col: 71}}, {Value: "户口", Pos: rules.Pos{Line: 2052, Col: 75}}, {Value: "文件", Pos: rules.Pos{Line: 2053, Col: 5}}, {Value: "通告", Pos: rules.Pos{Line: 2053, Col: 9}}, {Value: "通知", Pos: rules.Pos{Line: 2053, Col: 13}}, {Value: "规定", Pos: rules.Pos{Line: 2053, Col: 17}}, {Value: "公报", Pos: rules.Pos{Line: 2053, Col: 21}}}
 	return s
 }
 
