@@ -39,7 +39,7 @@ func (p *parser) isDocument(rd *reading) bool {
 		return true // 那个通告 过年还管不管
 	}
 	if p.saysOutsideActs(rd, p.g.Validity) && (p.textHas(rd, p.g.Document) ||
-		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 && !p.dayOfPeriodAsked(rd) || numberSignOutsideDays(rd))) &&
+		strings.Contains(rd.text, "号") && (len(rd.acts) == 0 && !p.dayOfPeriodAsked(rd) && !p.validityHearsay(rd) || numberSignOutsideDays(rd))) &&
 		!p.actSaidAfter(rd, p.g.Validity) && !p.validityThen(rd) && !p.actOfDayCounts(rd, p.g.Validity) {
 		return true
 	}
@@ -50,6 +50,24 @@ func (p *parser) isDocument(rd *reading) bool {
 		return true // 禁火期是谁定的: who issued the notice that sets it
 	}
 	return p.asksOfDocument(rd)
+}
+
+// validityHearsay reports whether every word of validity the text says is
+// what someone says, right after a word of reporting (莫又讲过期了, 不会又
+// 讲过期了吧): a caller who names no document fears that the day he asks
+// of is past — he asks of his act on that day, not of a document's
+// validity (12月31号还能按四百交不，莫又讲过期了).
+func (p *parser) validityHearsay(rd *reading) bool {
+	said, all := false, true
+	wordsAt(rd.text, p.g.Validity, func(_ string, i int) bool {
+		said = true
+		before := strings.TrimSuffix(strings.TrimSuffix(rd.text[:i], "又"), "都")
+		if !p.endsWithAny(before, p.g.Reported) || p.endsWithAny(before, p.g.ReportedNot) {
+			all = false
+		}
+		return all
+	})
+	return said && all
 }
 
 // actOfDayCounts reports whether one of words, of validity, is said right after the
