@@ -17,7 +17,7 @@ func TestValidityHearsay(t *testing.T) {
 	h := newTestHotline(t)
 	for _, tc := range []struct {
 		at, question string
-		hearsay     bool
+		hearsay      bool
 	}{
 		{"2024-12-28", "12月31号还能按四百交不，莫又讲过期了", true},
 		{"2024-12-28", "12月31号还在摘我屋的霜降籽，不会又讲过期了吧", true},
