@@ -16,7 +16,7 @@ var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "b6134fd447196335dcb0f70ccc22db313137e54a26ddd230a546951458ab775e", Decode: snap0},  // activities.yaml
 	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
-	{Sum: "110a89edec503155e50745b4b832255f7ced19f5742bd49e7aa85c29879d5225", Decode: snap3},  // facts.yaml
+	{Sum: "2d2ee612bd3bc0d59b9188fda22305a590a7e4e6ad453986ae535c6ea88d19f6", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "9dc71b6fe3c02dd77cf51daa3ba488508ad05d817a93e5c0fb40a2e4f0611d68", Decode: snap5},  // nouns.yaml
 	{Sum: "fdc40ecb5d14286e867326e0753e08db22a61afe40ac5a34e806e67e0552f34d", Decode: snap6},  // periods.yaml
@@ -1388,637 +1388,637 @@ func snap3() *fileSpec {
 	{
 		x1 := &s.Phrases[37]
 		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 258, Col: 23}, Quoted: true}}
-		(*x1).Words = []string{"自有山", "自有的山", "自家的山", "自己家的山", "自家山上", "自己的山", "自家山", "自己承包的山", "自家承包的山", "我家的山", "我家山上", "自家的茶山", "自己屋里的山", "自家屋里的山", "我屋里的山", "自己屋的山", "我屋的山", "屋里的山", "自己山上", "自己的山上", "自己山里", "自家山里", "我屋山上", "自己山上的", "自家承包的", "自己承包的", "我承包的", "自家的", "自己家的", "自家新种的", "自己新种的", "自家种的", "自己种的", "我自己种的", "我家种的", "我屋里种的", "我屋里的茶籽", "我屋里的油茶", "自己屋里山上", "自家屋里山上", "我屋里山上", "屋里山上的", "自家屋里的", "自己屋里的", "自己屋承包的", "自家屋承包的", "自己屋承包的山", "自家屋承包的山", "我屋承包的山", "我屋里的", "我们屋里的", "我家里的", "我承包了", "我包了", "承包了别人的", "包了别人的", "自家茶籽", "自家茶子", "自家茶果", "自家油茶", "自己的茶籽", "我家茶籽", "我家的茶籽", "屋里的茶籽", "屋里的茶果", "屋里的茶子", "家里的茶籽", "家里的茶果", "家里的茶子", "屋里的茶山", "家里的茶山", "屋里山上", "屋里山里", "屋里的山上", "自家剩下的", "自己剩下的", "自家没摘完的", "自己没摘完的", "自家树上", "自己树上", "自家的树上", "自家茶树", "自家油茶树", "我家的", "我屋的", "我们屋的", "屋里自己的", "我家自己的", "家里自己的", "我屋自己的", "自家基地", "自家的基地", "自己的基地", "我家基地", "我家的基地", "我屋承包的", "是我屋的", "自己屋的", "自家屋的"}
+		(*x1).Words = []string{"自有山", "自有的山", "自家的山", "自己家的山", "自家山上", "自己的山", "自家山", "自己承包的山", "自家承包的山", "我家的山", "我家山上", "自家的茶山", "自己屋里的山", "自家屋里的山", "我屋里的山", "自己屋的山", "我屋的山", "屋里的山", "自己山上", "自己的山上", "自己山里", "自家山里", "我屋山上", "自己山上的", "自家承包的", "自己承包的", "我承包的", "自家的", "自己家的", "自家新种的", "自己新种的", "自家种的", "自己种的", "我自己种的", "我家种的", "我屋里种的", "我屋里的茶籽", "我屋里的油茶", "自己屋里山上", "自家屋里山上", "我屋里山上", "屋里山上的", "自家屋里的", "自己屋里的", "自己屋承包的", "自家屋承包的", "自己屋承包的山", "自家屋承包的山", "我屋承包的山", "我屋里的", "我们屋里的", "我家里的", "我承包了", "我包了", "承包了别人的", "包了别人的", "自家茶籽", "自家茶子", "自家茶果", "自家油茶", "自己的茶籽", "我家茶籽", "我家的茶籽", "屋里的茶籽", "屋里的茶果", "屋里的茶子", "家里的茶籽", "家里的茶果", "家里的茶子", "屋里的茶山", "家里的茶山", "屋里山上", "屋里山里", "屋里的山上", "自家剩下的", "自己剩下的", "自家没摘完的", "自己没摘完的", "自家树上", "自己树上", "自家的树上", "自家茶树", "自家油茶树", "我家的", "我屋的", "我们屋的", "屋里自己的", "我家自己的", "家里自己的", "我屋自己的", "自家基地", "自家的基地", "自己的基地", "我家基地", "我家的基地", "我屋承包的", "是我屋的", "自己屋的茶籽", "自己屋的油茶", "自家屋的茶籽"}
 	}
 	{
 		x1 := &s.Phrases[38]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 276, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 276, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 276, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 276, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 277, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 277, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 277, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 277, Col: 23}, Quoted: true}}
 		(*x1).Note = "我山上、我的山、生产队分到户的、一直是我在管的，按自家承包经营的山林理解（采摘的权利；开摘日期、禁火照样适用）"
 		(*x1).NoteEN = "我山上, my hill, the team's land shared out to the household and kept since, read as the household's own hill (a right to pick; the open day and the fire ban stand)"
 		(*x1).Words = []string{"我山上", "我山上的", "我的山", "我的山上", "我的茶山", "我那块茶山", "我那块山", "我那片山", "我那片茶山", "我那座山", "我屋那块山", "我屋那块茶山", "分到户的", "分到户", "分给我屋的", "分给我家的", "分给我的", "分到我屋的", "分到我家的", "一直是我在管", "一直是我管", "一直是我屋在管", "都是我在管", "是我在管"}
 	}
 	{
 		x1 := &s.Phrases[39]
-		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 283, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 284, Col: 23}, Quoted: true}}
 		(*x1).Note = "帮屋里（给自家做事）按在自家承包经营的山林理解，不是在屋里"
 		(*x1).NoteEN = "done for the household (帮屋里) is read as on the family's own hill, not indoors"
 		(*x1).Words = []string{"帮屋里", "帮家里", "替屋里", "替家里", "帮自家", "帮自己屋里", "帮我屋里", "帮我家里", "帮屋里人", "帮家里人", "回来帮屋里", "回来帮家里"}
 	}
 	{
 		x1 := &s.Phrases[40]
-		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 288, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 289, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"别人的山", "别人家的山", "人家的山", "别人山上", "隔壁山上", "他人山上", "别人的茶籽", "别人家的茶籽", "别个的山", "别个家的山", "别个山上", "别家的山", "别家山上", "他屋的", "他家的", "别人屋的", "别个屋的", "人家屋的", "别人承包的山", "别人承包的", "他承包的山", "他承包的", "人家承包的山", "人家承包的", "邻居承包的山", "邻居承包的", "别个承包的山", "别个承包的", "老板承包的山", "老板承包的", "别人家茶山", "别人家的茶山", "别人的茶山", "别人茶山", "别个的茶山", "别个茶山", "别个家的茶山", "人家的茶山", "人家茶山", "别人家山上", "人家山上", "别人家山里", "别人山里", "别个山里", "别人家的油茶山", "别人的油茶山", "别人家油茶林", "别人的油茶林", "隔壁屋里的", "别人屋里的", "人家屋里的", "别个屋里的", "邻居屋里的", "邻居山上", "邻居的山", "邻居家的山", "邻居家山上", "邻居的山上", "邻居家的茶山", "隔壁家山上", "隔壁家的山", "隔壁的山", "隔壁屋山上", "隔壁屋的山", "他山上", "他山上的", "他的山", "他那块山", "他那块茶山", "邻居家的", "别人家的", "隔壁家的", "别个家的"}
 	}
 	{
 		x1 := &s.Phrases[41]
-		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 301, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 302, Col: 23}, Quoted: true}}
 		(*x1).Note = "自家的山承包给、租给别人了，按不是自己承包经营的山理解（谁承包、谁经营、谁采摘）"
 		(*x1).NoteEN = "one's hill let out to another (承包给别人了), read as not one's own holding (谁承包、谁经营、谁采摘)"
 		(*x1).Words = []string{"承包给别人了", "承包给别人", "承包给人家了", "承包给人家", "承包给别个了", "承包给别个", "包给别人了", "包给别人", "包给人家了", "租给别人了", "租给别人", "租给人家了", "租给人家", "承包出去了", "包出去了", "租出去了", "转包给别人了", "转包出去了", "承包给隔壁", "承包给邻居", "承包给外村", "承包给老板", "承包给公司", "包给隔壁", "包给邻居", "租给隔壁", "租给邻居", "给别人承包", "给人家承包", "给别个承包", "给隔壁承包", "给邻居承包"}
 	}
 	{
 		x1 := &s.Phrases[42]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 310, Col: 48}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 310, Col: 83}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 310, Col: 65}, Quoted: true}, "own_land": {Value: "false", Pos: rules.Pos{Line: 310, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 311, Col: 48}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 311, Col: 83}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 311, Col: 65}, Quoted: true}, "own_land": {Value: "false", Pos: rules.Pos{Line: 311, Col: 23}, Quoted: true}}
 		(*x1).Note = "自家的山承包给、租给别人了，按不是自己承包经营的山理解（谁承包、谁经营、谁采摘）"
 		(*x1).NoteEN = "one's hill let out to another (我家的山承包给别人了), read as not one's own holding"
 		(*x1).Words = []string{"我家的山承包给别人了", "我家的山承包出去了", "我家的山租给别人了", "我家的山租出去了", "自家的山承包给别人了", "自家的山承包出去了", "自家的山租给别人了", "自家的山租出去了", "我屋里的山承包给别人了", "我屋里的山承包出去了", "我屋里的山租给别人了", "我屋里的山租出去了", "屋里的山承包给别人了", "屋里的山承包出去了", "屋里的山租给别人了", "屋里的山租出去了", "家里的山承包给别人了", "家里的山承包出去了", "家里的山租给别人了", "家里的山租出去了", "自己的山承包给别人了", "自己的山承包出去了", "自己的山租给别人了", "自己的山租出去了", "我家山承包给别人了", "我家山承包出去了", "我家山租给别人了", "我家山租出去了"}
 	}
 	{
 		x1 := &s.Phrases[43]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 321, Col: 29}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 321, Col: 64}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 321, Col: 46}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 322, Col: 29}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 322, Col: 64}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 322, Col: 46}, Quoted: true}}
 		(*x1).Note = "谁家的山都按在林地里理解"
 		(*x1).NoteEN = "a hill, whoever holds it, is read as forest land"
 		(*x1).Words = []string{"自有山", "自有的山", "自家的山", "自己家的山", "自家山上", "自己的山", "自家山", "自己承包的山", "自家承包的山", "我家的山", "我家山上", "自家的茶山", "自己屋里的山", "自家屋里的山", "我屋里的山", "自己屋的山", "我屋的山", "屋里的山", "自己山上", "自己的山上", "自己山里", "自家山里", "我屋山上", "自己山上的", "承包的山", "自己屋承包的山", "自家屋承包的山", "我屋承包的山", "别人的山", "别人家的山", "人家的山", "别人山上", "隔壁山上", "他人山上", "别个的山", "别个家的山", "别个山上", "别家的山", "别家山上", "别人承包的山", "他承包的山", "人家承包的山", "邻居承包的山", "别个承包的山", "老板承包的山", "邻居山上", "邻居的山", "邻居家的山", "邻居家山上", "邻居的山上", "隔壁家山上", "隔壁家的山", "隔壁的山", "隔壁屋山上", "隔壁屋的山", "他山上", "他的山", "他那块山", "他那块茶山"}
 	}
 	{
 		x1 := &s.Phrases[44]
-		(*x1).Facts = map[string]rules.Str{"in_yard": {Value: "false", Pos: rules.Pos{Line: 335, Col: 40}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 335, Col: 22}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_yard": {Value: "false", Pos: rules.Pos{Line: 336, Col: 40}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 336, Col: 22}, Quoted: true}}
 		(*x1).Note = "后山那边的田、山那边的地，按在山那边的田地里理解，不是在山上（离林地多远要问）"
 		(*x1).NoteEN = "a field beyond the hill is read as in that field, not on the hill (how far from the forest is asked)"
 		(*x1).Words = []string{"后山那边的田", "后山那边的田里", "后山那边的地", "后山那边的地里", "山那边的田", "山那边的田里", "山那边的地", "山那边的地里", "后山那边田里", "山那边田里", "后山那头的田", "山那头的田"}
 	}
 	{
 		x1 := &s.Phrases[45]
-		(*x1).Facts = map[string]rules.Str{"in_yard": {Value: "false", Pos: rules.Pos{Line: 340, Col: 40}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 340, Col: 22}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_yard": {Value: "false", Pos: rules.Pos{Line: 341, Col: 40}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 341, Col: 22}, Quoted: true}}
 		(*x1).Words = []string{"空地上", "空坪里", "荒地里", "野地里", "田里", "地里", "田间", "菜地里", "菜园里", "水田里", "旱地里", "路边", "路边上", "路旁边", "路旁", "空坪上", "空坪", "空地里", "空地", "鱼塘边", "鱼塘边上", "塘边", "塘边上", "水塘边", "水塘边上"}
 	}
 	{
 		x1 := &s.Phrases[46]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 344, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 345, Col: 28}, Quoted: true}}
 		(*x1).Note = "以为（茶籽）没人要、没有主，按没经山主同意、没有采摘的权利理解"
 		(*x1).NoteEN = "taking the fruit for no one's, read as picking without the holder's consent"
 		(*x1).Words = []string{"以为是没人要的", "以为没人要", "以为是没人要", "以为冇人要", "以为是冇人要的", "以为没得人要", "以为冇得人要", "以为是没主的", "以为没主", "以为是冇主的", "以为是无主的", "以为是野的", "以为是野生的", "以为没人管", "以为冇人管"}
 	}
 	{
 		x1 := &s.Phrases[47]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 352, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 353, Col: 28}, Quoted: true}}
 		(*x1).Note = "没让山主知道、没经山主同意，按没有采摘的权利理解"
 		(*x1).NoteEN = "without the holder knowing or consenting, read as having no right to pick"
 		(*x1).Words = []string{"路过顺手", "冇讲哪个摘", "没讲哪个摘", "没说谁摘", "他又不晓得", "他不晓得", "人家不晓得", "人家又不晓得", "主人家不晓得", "山主不晓得", "他又不知道", "他不知道", "没经过他同意", "冇经过他同意", "没跟他讲", "冇跟他讲", "趁他不在", "趁人家不在", "山主不同意", "他不同意", "人家不同意", "冇问过人家", "没问过人家", "冇问人家", "没问人家", "冇问山主", "没问山主", "主人还没问", "主人还冇问", "主人没问", "主人冇问", "还没问主人", "还冇问主人", "没问主人", "冇问主人", "山主还没问", "山主还冇问", "冇跟人家讲", "没跟人家讲", "没跟人家说", "冇跟人家说", "没跟他说", "冇跟他说", "没经人家同意", "冇经人家同意", "没经过人家同意", "冇经过人家同意", "没经他同意", "冇经他同意", "人家冇同意", "人家没同意", "他冇同意", "他没同意", "他冇答应", "他没答应", "他又冇答应", "他又没答应", "人家冇答应", "人家没答应", "山主冇答应", "山主没答应", "他又冇喊我", "他冇喊我", "他没喊我", "他又没喊我", "他又冇叫我", "他冇叫我", "他没叫我", "人家冇喊我", "人家没喊我", "不准我摘", "不准我去摘", "不准我去", "不让我摘", "不让我去摘", "不许我摘", "不肯让我摘", "冇打招呼", "没打招呼", "冇人看见", "没人看见", "趁天黑", "趁黑", "趁冇人", "趁没人", "背着人家", "背着他", "趁人不注意", "趁人家不注意", "趁他不注意", "冇问过他", "没问过他", "没有问过他", "冇问他", "没问他", "他屋里人不晓得", "他家里人不晓得", "人家屋里人不晓得", "屋里人不晓得", "他屋里人不知道", "他家里人不知道", "趁我不在", "趁我不在家", "没问过我", "冇问过我", "没问我", "冇问我", "我没同意", "我冇同意", "没经过我同意", "冇经过我同意", "没经我同意", "没跟我讲", "没跟我说", "冇跟我讲", "没跟我们讲", "没跟我们说", "冇跟我们讲", "没跟我们讲一声", "没跟我讲一声", "冇跟我们讲一声", "冇跟我讲一声", "没跟我们说一声", "没跟我说一声"}
 	}
 	{
 		x1 := &s.Phrases[48]
-		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "pavement", Pos: rules.Pos{Line: 369, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "pavement", Pos: rules.Pos{Line: 370, Col: 24}}}
 		(*x1).Words = []string{"人行道"}
 	}
 	{
 		x1 := &s.Phrases[49]
-		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "main_road", Pos: rules.Pos{Line: 371, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "main_road", Pos: rules.Pos{Line: 372, Col: 24}}}
 		(*x1).Words = []string{"大马路上", "大马路", "主干道", "主要道路"}
 	}
 	{
 		x1 := &s.Phrases[50]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 373, Col: 53}, Quoted: true}, "road_kind": {Value: "main_road", Pos: rules.Pos{Line: 373, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 374, Col: 53}, Quoted: true}, "road_kind": {Value: "main_road", Pos: rules.Pos{Line: 374, Col: 24}}}
 		(*x1).Note = "马路中间按主要道路、不在指定地点理解（路中间不会是指定的经营或堆放地点）"
 		(*x1).NoteEN = "the middle of the road, read as a main road and not a designated place (none is one)"
 		(*x1).Words = []string{"马路中间", "马路当中", "马路正中间", "路中间", "路当中"}
 	}
 	{
 		x1 := &s.Phrases[51]
-		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "off_road", Pos: rules.Pos{Line: 377, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "off_road", Pos: rules.Pos{Line: 378, Col: 24}}}
 		(*x1).Words = []string{"店子里面", "店子里", "店里面", "店里", "铺子里", "铺子里面", "店面里", "门面里", "门面里面", "门面里头", "店里头", "店子里头", "租个门面", "租个店面", "租门面", "租了个门面", "租了个店面"}
 	}
 	{
 		x1 := &s.Phrases[52]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 383, Col: 31}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 383, Col: 53}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 384, Col: 31}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 384, Col: 53}, Quoted: true}}
 		(*x1).Note = "在自己的店里（门面里）经营按在经营场所（指定地点）、不在消防通道上理解（祁政通〔2024〕9号一“归店入市”、五的解释 market-allotted-stall）"
 		(*x1).NoteEN = "business inside one's own shop is read as at its place of business (a designated place) and off any fire lane (9号 一 归店入市; 五, reading market-allotted-stall)"
 		(*x1).Words = []string{"店子里面", "店子里", "店里面", "店里", "铺子里", "铺子里面", "店面里", "门面里", "门面里面", "门面里头", "店里头", "店子里头", "租个门面", "租个店面", "租门面", "租了个门面", "租了个店面"}
-		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 388, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 389, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 389, Col: 35}}, {Value: "set_up_stall_at_will", Pos: rules.Pos{Line: 389, Col: 49}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 389, Col: 71}}, {Value: "processing_stall", Pos: rules.Pos{Line: 389, Col: 90}}}
+		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 389, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 390, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 390, Col: 35}}, {Value: "set_up_stall_at_will", Pos: rules.Pos{Line: 390, Col: 49}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 390, Col: 71}}, {Value: "processing_stall", Pos: rules.Pos{Line: 390, Col: 90}}}
 	}
 	{
 		x1 := &s.Phrases[53]
-		(*x1).Facts = map[string]rules.Str{"market_vicinity": {Value: "true", Pos: rules.Pos{Line: 391, Col: 30}, Quoted: true}, "road_kind": {Value: "off_road", Pos: rules.Pos{Line: 391, Col: 49}}}
+		(*x1).Facts = map[string]rules.Str{"market_vicinity": {Value: "true", Pos: rules.Pos{Line: 392, Col: 30}, Quoted: true}, "road_kind": {Value: "off_road", Pos: rules.Pos{Line: 392, Col: 49}}}
 		(*x1).Words = []string{"市场里面", "菜市场里面", "农贸市场里面", "农贸市场里", "市场内", "市场里的摊位", "在摊位上", "自己摊位里", "自己摊位里面", "自己的摊位里", "自己的摊位里面", "自己摊位上", "自己的摊位上"}
 	}
 	{
 		x1 := &s.Phrases[54]
-		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "street", Pos: rules.Pos{Line: 395, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "street", Pos: rules.Pos{Line: 396, Col: 24}}}
 		(*x1).Words = []string{"街上", "街边", "小巷", "巷子里", "巷子口", "小巷子口", "巷口", "街道上", "小街", "马路边", "马路边上", "马路旁边", "路边", "路边上", "街边上", "路旁边", "老街", "马路上", "的马路上", "街道公共场地", "街道的公共场地", "街面上", "街面"}
 	}
 	{
 		x1 := &s.Phrases[55]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 402, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 403, Col: 31}, Quoted: true}}
 		(*x1).Words = []string{"指定地点", "指定的地点", "指定的地方", "规定地点", "规定的地点", "指定位置", "指定的位置", "指定区域", "物业指定", "物业指定的", "社区指定的", "固定摊位", "指定的点", "指定的堆放点", "指定堆放点", "我们指定的", "堆放点", "临时堆放点", "垃圾堆放点", "指定点", "社区指定的点", "物业指定的点", "社区指定的堆放点", "物业指定的堆放点", "物业指定堆放点", "社区指定堆放点", "社区指定的地方", "物业指定的地方", "物业划的", "物业划好的", "社区划的", "社区划好的", "物业定的地方", "物业规定的地方", "划线的地方", "划线的位置", "划了线的地方", "指定了一块地方", "指定了个地方", "指定了一个地方", "指定了地方", "指定了一个点", "指定了个点", "指定了一块地", "指定了个堆放点", "指定了一个堆放点", "物业说的那个点", "社区说的那个点", "物业讲的那个点", "社区讲的那个点", "物业说的那个角落", "社区说的那个角落", "物业讲的那个角落", "物业说的那个临时点", "社区说的那个临时点"}
 	}
 	{
 		x1 := &s.Phrases[56]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 414, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 415, Col: 31}, Quoted: true}}
 		(*x1).Note = "倒到消纳场按在指定（经核准）的地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
 		(*x1).NoteEN = "tipping at the landfill is read as at a designated (approved) place (8号 第七条, reading suiyi-means-undesignated)"
 		(*x1).Words = []string{"消纳场", "政府指定的消纳场", "有核准的消纳场", "经过核准的消纳场", "核准的消纳场", "有核准的消纳场所", "指定的消纳场", "正规的消纳场", "正规消纳场", "消纳场里", "消纳场去"}
-		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 419, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 419, Col: 35}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 420, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 420, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[57]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 423, Col: 31}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 423, Col: 53}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 424, Col: 31}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 424, Col: 53}, Quoted: true}}
 		(*x1).Note = "有关部门或市场划定的摊区、摊位、停车区按指定地点、不在消防通道上理解；是否划在消防通道上由划定的部门或市场负责（祁政通〔2024〕9号五的解释 market-allotted-stall）"
 		(*x1).NoteEN = "a stall area, pitch or parking area marked out by the authorities or the market is read as a designated place off any fire lane; whether it lies on one is for whoever marked it out (9号 五, reading market-allotted-stall)"
 		(*x1).Words = []string{"指定摊位", "指定的摊位", "划好的停车位", "划好的车位", "停车位里", "规定的停车区域", "划的停车区域", "划好的停车区域", "划的摊区", "划定的摊区", "城管划的", "划好的摊区", "摊区里", "摊区里面", "指定摊区", "指定的摊区", "规定的摊区", "摊区", "划摊位", "划的摊位", "划好的摊位", "划摊点", "划的摊点", "划好的摊点", "划摊位的地方", "划摊点的地方", "划线的车位", "划了线的车位", "城管给我们划的", "给我们划的摊位", "指定的广场", "指定的场地", "指定的空地", "划的线里", "划的车位", "规定的停车区", "指定的停车区", "划的停车位", "停车区里", "停车区里面", "规定停车区", "摊位区", "指定的摊位区", "城管指定的", "城管划定的", "城管给划的", "城管给我划的", "城管统一划的", "统一划的", "统一划的摊位", "城管统一划", "城管划好的", "城管划好", "城管给划好的", "划好的夜市摊位", "划好的停车区", "划好的停车线", "停车线里", "停车线里面", "划的停车线", "划好的线里", "划好的线里面", "停车线内", "规定车位", "规定的车位", "规定的停车位", "规定停车位", "指定车位", "指定的车位", "指定的停车位", "指定停车位", "划了停车位", "划了车位", "停在车位里", "停在车位上", "车位里", "车位里面", "停车场里", "停车场里面", "停在停车场", "停到停车场", "停车场"}
-		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 439, Col: 16}}}
+		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 440, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[58]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 443, Col: 31}, Quoted: true}, "market_vicinity": {Value: "true", Pos: rules.Pos{Line: 443, Col: 56}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 443, Col: 78}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 444, Col: 31}, Quoted: true}, "market_vicinity": {Value: "true", Pos: rules.Pos{Line: 444, Col: 56}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 444, Col: 78}, Quoted: true}}
 		(*x1).Note = "市场分配、出租的摊位按市场指定的经营位置理解，不是在疏散通道、消防车通道上占道经营；摊位布局的消防安全由市场排查整改（祁政通〔2024〕9号五的解释 market-allotted-stall）"
 		(*x1).NoteEN = "a stall the market allots or rents out is read as the market's designated place of business, not business on an evacuation route or fire lane; the layout's fire safety is the market's to check (9号 五, reading market-allotted-stall)"
 		(*x1).Words = []string{"市场分的", "市场分给我的", "分的摊位", "分给我的摊位", "市场给的位置", "市场给的摊位", "市场给我的摊位", "市场划的摊位", "市场划给我的", "市场安排的摊位", "市场管理方给我划了", "管理方给我划了", "分给我们的摊位", "给我们分的摊位", "市场分给我们的", "管理方分给我们的", "租了摊位", "租的摊位", "租的摊位上", "租了个摊位", "租了个固定摊位", "自己租的摊位", "租了市场的摊位", "市场租的摊位", "安排给我的摊位", "市场安排给我的", "安排的摊位", "分给我的那个摊位", "分给我的那个", "分的那个摊位", "市场分给我的那个", "安排给我的那个摊位", "分到的摊位", "分到个摊位", "分到了摊位", "分配的摊位", "分配给我的摊位", "租个摊位", "租个摊子", "菜市场里的摊位", "菜市场里面的摊位", "菜市场里头的摊位", "市场里的摊位", "市场里面的摊位", "市场里头的摊位", "农贸市场里的摊位", "农贸市场里面的摊位"}
-		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 453, Col: 16}}}
+		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 454, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[59]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 456, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 456, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 457, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 457, Col: 31}, Quoted: true}}
 		(*x1).Note = "配偶、父母、子女按家庭成员理解，也是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a spouse, parent or child is read as a family member, and a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给我娘", "给我妈", "给娘", "给妈", "给我爸", "给我爹", "给爹", "给爸", "给父母", "给爸妈", "给我爸妈", "给娘老子", "给爷老子", "给我老婆", "给我老公", "给我堂客", "给我媳妇", "给媳妇", "给我爱人", "给爱人", "给我儿子", "给我女儿", "给我孩子", "给我小孩", "给我崽", "给老娘", "给老婆", "给老公", "给堂客", "给老伴", "给我老伴", "帮老伴", "帮我老伴", "给老倌子", "给我老倌子", "给配偶", "给儿子", "给女儿", "给崽", "给子女", "给孩子", "给小孩", "给伢子", "给细伢子", "帮我娘", "帮我妈", "帮我老娘", "帮老娘", "帮我爸", "帮我爹", "帮父母", "帮我爸妈", "帮爸妈", "帮我儿子", "帮我女儿", "帮孩子", "帮老婆", "帮老公", "替我娘", "替我妈", "替父母", "给我父母", "给我爹娘", "给我娘老子", "帮爹娘", "给爹娘", "帮娘老子", "帮爷老子", "帮爸", "帮妈", "帮娘", "帮爹", "帮崽", "帮儿子", "帮女儿", "帮子女", "帮伢子", "帮细伢子", "帮小孩", "给父亲", "给母亲", "给我父亲", "给我母亲", "帮父亲", "帮母亲", "帮我父亲", "帮我母亲", "替父亲", "替母亲", "为父亲", "为母亲", "为父母", "为配偶", "为子女", "为本人配偶", "给老家的爸妈", "给乡下的爸妈", "给老家的父母", "给乡下的父母", "给老家爸妈", "给乡下爸妈", "给家里的爸妈", "给屋里的爸妈", "给宝宝", "给我宝宝", "给我家宝宝", "帮宝宝", "给娃", "给我娃", "给娃娃", "给宝贝", "给小宝宝"}
 	}
 	{
 		x1 := &s.Phrases[60]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 474, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 474, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 475, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 475, Col: 31}, Quoted: true}}
 		(*x1).Note = "他（她）的配偶、父母、子女按家庭成员理解，也是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "his or her spouse, parent or child is read as a family member, and a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给他爸妈", "给他父母", "给他爹娘", "给他妈", "给他爸", "给他娘", "给他爹", "给他老婆", "给他堂客", "给他媳妇", "给他儿子", "给他女儿", "给他崽", "给他孩子", "给他小孩", "帮他爸妈", "帮他父母", "帮他老婆", "帮他儿子", "帮他女儿", "给她爸妈", "给她父母", "给她爹娘", "给她妈", "给她爸", "给她娘", "给她爹", "给她老公", "给她儿子", "给她女儿", "给她崽", "给她孩子", "给她小孩", "帮她爸妈", "帮她父母", "帮她老公", "帮她儿子", "帮她女儿", "给他亲娘", "给他亲妈", "给他亲爹", "给他亲爸", "给她亲娘", "给她亲妈", "给她亲爹", "给她亲爸", "给亲娘", "给亲妈", "给亲爹", "给亲爸", "给我亲娘", "给我亲妈", "给我亲爹", "给我亲爸"}
 	}
 	{
 		x1 := &s.Phrases[61]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 485, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 486, Col: 29}, Quoted: true}}
 		(*x1).Note = "兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女按近亲属理解（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a sibling, grandparent or grandchild is read as a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给我老娘", "给我老子", "给我老爸", "给我老妈", "给孙子", "给孙女", "给孙伢子", "给爷爷", "给奶奶", "给外公", "给外婆", "给娭毑", "给嗲嗲", "给兄弟", "给姐姐", "给妹妹", "给哥哥", "给弟弟", "给老人", "帮我奶奶", "帮我爷爷", "帮我外婆", "帮我外公", "给我哥", "给我姐", "给我弟", "给我妹", "给哥", "给姐", "给弟", "给妹", "给我哥哥", "给我姐姐", "给我弟弟", "给我妹妹", "给我孙子", "给我孙女", "给我爷爷", "给我奶奶", "给我外公", "给我外婆", "给我娭毑", "给我嗲嗲", "帮我外公", "帮我外婆", "给爹爹", "给我爹爹", "帮我爹爹", "帮我哥哥", "帮我姐姐", "帮我弟弟", "帮我妹妹", "帮我哥", "帮我姐", "帮我弟", "帮我妹", "帮哥哥", "帮姐姐", "帮弟弟", "帮妹妹", "帮孙子", "帮孙女", "帮我孙子", "帮我孙女", "帮孙伢子", "帮我娭毑", "帮我嗲嗲", "我们是亲兄妹", "我们是亲兄弟", "我们是亲姐妹", "我们是亲姐弟", "我们是亲姊妹", "我们是兄妹", "我们是姐弟", "是亲兄妹", "是亲兄弟", "是亲姐妹", "是亲姐弟", "是亲姊妹", "亲兄妹", "亲兄弟", "亲姐妹", "亲姐弟", "亲姊妹"}
 	}
 	{
 		x1 := &s.Phrases[62]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 498, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 498, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 499, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 499, Col: 31}, Quoted: true}}
 		(*x1).Note = "说是夫妻、两公婆的，按配偶理解：家庭成员，也是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "said to be husband and wife, a spouse — a family member and a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"我们是夫妻", "我们两个是夫妻", "我们是两夫妻", "我们是两口子", "是夫妻关系", "夫妻关系", "我们两公婆", "两公婆", "两夫妻"}
 	}
 	{
 		x1 := &s.Phrases[63]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 502, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 503, Col: 31}, Quoted: true}}
 		(*x1).Note = "屋里、家里的人（同住的家里人）按家庭成员理解"
 		(*x1).NoteEN = "the people of one's home (living together) are read as family members"
 		(*x1).Words = []string{"给屋里老人", "给家里老人", "给屋里的老人", "给家里的老人", "给屋里人", "给家里人", "给屋里的人", "给家里的人", "给自己", "给我自己", "给本人", "给同住的", "给家庭成员", "为家庭成员", "给家里的人员", "给跟我一起住的", "给跟我住一起的", "给跟我住在一起的", "给一起住的", "给住在一起的", "给住一起的"}
 	}
 	{
 		x1 := &s.Phrases[64]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 509, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 509, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 510, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 510, Col: 31}, Quoted: true}}
 		(*x1).Note = "屋里、家里的父母、祖父母按同住的家庭成员理解，也是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "parents or grandparents said with the home are read as family members living together, and close relatives (Civil Code art. 1045)"
 		(*x1).Words = []string{"给屋里老娘", "给家里老娘", "给屋里娘老子", "给屋里爹娘", "给屋里爸妈", "给家里爸妈", "给屋里老爸", "给屋里老爹", "给屋里娭毑", "给屋里嗲嗲", "给屋里堂客", "给家里堂客", "给屋里老婆", "给家里老婆", "给屋里老公", "给家里老公", "给屋里老伴", "给家里老伴"}
 	}
 	{
 		x1 := &s.Phrases[65]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 517, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 518, Col: 31}, Quoted: true}}
 		(*x1).Note = "同一个户口本（户口在一起）按同住的家庭成员理解"
 		(*x1).NoteEN = "one household register is read as family members living together"
 		(*x1).Words = []string{"一个户口本", "同一个户口本", "一本户口本", "同一本户口本", "一个户口簿", "同一个户口簿", "一个户口", "同一个户口", "户口在一起", "户口本在一起", "同一户口本"}
 	}
 	{
 		x1 := &s.Phrases[66]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 524, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 525, Col: 31}, Quoted: true}}
 		(*x1).Note = "户口没迁走的，按还在这个户口本上的家庭成员理解"
 		(*x1).NoteEN = "one whose household registration was not moved out is read as still of the household"
 		(*x1).Words = []string{"户口没迁", "户口没有迁", "户口冇迁", "户口还没迁", "户口还冇迁", "户口没迁走", "户口没有迁走", "户口冇迁走", "户口没转走", "户口还在屋里", "户口还在家里", "户口还在老家"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 529, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 530, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[67]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 531, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 531, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 532, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 532, Col: 24}}}
 		(*x1).Note = "一条街一条街地转、满街转、转着卖、边走边卖按在街上、不在指定地点理解"
 		(*x1).NoteEN = "going street after street is read as on the street, at no designated place"
 		(*x1).Words = []string{"一条街一条街", "满街转", "满街跑", "沿街转", "到处转", "走街串巷", "串街", "穿街走巷", "转着卖", "转起卖", "边走边卖", "一边走一边卖", "边开边卖"}
 	}
 	{
 		x1 := &s.Phrases[68]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 539, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 540, Col: 31}, Quoted: true}}
 		(*x1).Note = "垃圾倒进垃圾桶按在指定地点理解（祁政通〔2024〕9号三的解释 luan-dao-undesignated）"
 		(*x1).NoteEN = "rubbish put into the bin is read as at a designated place (9号 三, reading luan-dao-undesignated)"
 		(*x1).Words = []string{"垃圾桶里", "垃圾桶里面", "垃圾桶里头", "垃圾箱里", "垃圾箱里面", "垃圾收集点", "垃圾站里"}
-		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 543, Col: 10}}}
+		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 544, Col: 10}}}
 	}
 	{
 		x1 := &s.Phrases[69]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 545, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 546, Col: 31}, Quoted: true}}
 		(*x1).Note = "摆到摊位外面按不在指定地点理解"
 		(*x1).NoteEN = "outside the pitch marked out is read as at no designated place"
 		(*x1).Words = []string{"摊位外面", "摊位外头", "摊位外边", "摊位以外", "划的线外面", "线外面", "摊区外面", "摊区外头", "冇划过摊位", "没划过摊位", "冇划摊位", "没划摊位", "冇在那里划过摊位", "没在那里划过摊位", "冇划车位", "没划车位", "冇划位子", "没划位子", "冇划地方", "没划地方", "冇划位置", "没划位置"}
 	}
 	{
 		x1 := &s.Phrases[70]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 554, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 555, Col: 31}, Quoted: true}}
 		(*x1).Note = "推来推去、挑来挑去、走起卖按流动经营、不在指定地点理解"
 		(*x1).NoteEN = "pushed or carried about while selling is read as at no designated place"
 		(*x1).Words = []string{"推来推去", "挑来挑去", "走起卖", "走着卖", "边走边叫卖", "走到哪卖到哪", "走到哪里卖到哪里"}
 	}
 	{
 		x1 := &s.Phrases[71]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 560, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 561, Col: 31}, Quoted: true}}
 		(*x1).Note = "污水倒进下水道口按在指定地点理解（祁政通〔2024〕9号三的解释 luan-dao-undesignated）"
 		(*x1).NoteEN = "waste water poured into a drain's mouth is read as at the designated place (9号 三, reading luan-dao-undesignated)"
 		(*x1).Words = []string{"下水道口", "下水道口里", "排水口", "排水口里"}
-		(*x1).Of = []rules.Str{{Value: "pour_waste_water", Pos: rules.Pos{Line: 564, Col: 10}}}
+		(*x1).Of = []rules.Str{{Value: "pour_waste_water", Pos: rules.Pos{Line: 565, Col: 10}}}
 	}
 	{
 		x1 := &s.Phrases[72]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 567, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 568, Col: 29}, Quoted: true}}
 		(*x1).Note = "用子女、配偶的职工医保账户给“我”交，按给账户本人的父母、配偶交理解：近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a child's or spouse's employee account used for the caller is read as paying for the holder's parent or spouse, a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"崽的职工医保个人账户给我", "崽的职工医保账户给我", "崽的职工医保给我", "崽的个人账户给我", "崽的账户给我", "儿子的职工医保个人账户给我", "儿子的职工医保账户给我", "儿子的职工医保给我", "儿子的个人账户给我", "儿子的账户给我", "女儿的职工医保个人账户给我", "女儿的职工医保账户给我", "女儿的职工医保给我", "女儿的个人账户给我", "女儿的账户给我", "伢子的职工医保个人账户给我", "伢子的职工医保账户给我", "伢子的职工医保给我", "伢子的个人账户给我", "伢子的账户给我", "老伴的职工医保个人账户给我", "老伴的职工医保账户给我", "老伴的职工医保给我", "老伴的个人账户给我", "老伴的账户给我", "老公的职工医保个人账户给我", "老公的职工医保账户给我", "老公的职工医保给我", "老公的个人账户给我", "老公的账户给我", "老婆的职工医保个人账户给我", "老婆的职工医保账户给我", "老婆的职工医保给我", "老婆的个人账户给我", "老婆的账户给我", "堂客的职工医保个人账户给我", "堂客的职工医保账户给我", "堂客的职工医保给我", "堂客的个人账户给我", "堂客的账户给我", "崽的职工医保个人账户帮我", "崽的职工医保账户帮我", "崽的职工医保帮我", "崽的账户帮我", "儿子的职工医保个人账户帮我", "儿子的职工医保账户帮我", "儿子的职工医保帮我", "儿子的账户帮我", "女儿的职工医保个人账户帮我", "女儿的职工医保账户帮我", "女儿的职工医保帮我", "女儿的账户帮我", "老伴的职工医保个人账户帮我", "老伴的职工医保账户帮我", "老伴的职工医保帮我", "老伴的账户帮我"}
 	}
 	{
 		x1 := &s.Phrases[73]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "false", Pos: rules.Pos{Line: 585, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "false", Pos: rules.Pos{Line: 586, Col: 31}, Quoted: true}}
 		(*x1).Words = []string{"分开住的", "不住一起的", "不住在一起的", "没住一起的", "没住在一起的", "冇住一起的", "冇住在一起的", "不在一起住的", "分开住", "不住一起", "不住在一起", "没住一起", "没住在一起", "冇住一起", "冇住在一起", "不在一起住"}
 	}
 	{
 		x1 := &s.Phrases[74]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 588, Col: 29}, Quoted: true}, "household_member": {Value: "false", Pos: rules.Pos{Line: 588, Col: 56}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 589, Col: 29}, Quoted: true}, "household_member": {Value: "false", Pos: rules.Pos{Line: 589, Col: 56}, Quoted: true}}
 		(*x1).Note = "朋友（男女朋友也是）、邻居、同事按不是近亲属、也不是家庭成员理解"
 		(*x1).NoteEN = "a friend (a boyfriend or girlfriend too), neighbour or colleague is read as neither a close relative nor a family member"
 		(*x1).Words = []string{"给朋友", "给邻居", "给隔壁", "给同事", "给别人", "给外人", "给老乡", "帮朋友", "帮邻居", "帮同事", "帮隔壁", "给我朋友", "给我的朋友", "给我同事", "给我的同事", "给我邻居", "给我的邻居", "给我老乡", "给同学", "给我同学", "给工友", "给我工友", "帮我朋友", "帮我同事", "帮我邻居", "帮我的朋友", "帮我的同事", "帮工友", "帮我工友", "帮同学", "帮我同学", "给女朋友", "给男朋友", "帮女朋友", "帮男朋友", "给我女朋友", "给我男朋友", "帮我女朋友", "帮我男朋友", "朋友也行", "朋友也可以", "朋友行不行", "朋友可不可以", "朋友的职工医保账户", "朋友的职工医保", "朋友的账户", "朋友的个人账户"}
 	}
 	{
 		x1 := &s.Phrases[75]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 598, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 599, Col: 29}, Quoted: true}}
 		(*x1).Note = "岳父母、公婆、女婿、儿媳、侄子、外甥、叔伯舅姨不是近亲属（民法典第一千零四十五条只列配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女）"
 		(*x1).NoteEN = "a spouse's parent, a child's spouse, a nephew or niece, an uncle or aunt is not a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给他舅舅", "给他舅", "给他叔叔", "给他伯伯", "给他姑姑", "给他姨妈", "给他舅妈", "给她舅舅", "给她叔叔", "给她姑姑", "给她姨妈", "给岳父", "给我岳父", "给岳母", "给我岳母", "给丈母娘", "给老丈人", "给公公", "给婆婆", "给我公公", "给我婆婆", "给侄子", "给侄女", "给外甥", "给外甥女", "给侄儿", "给我侄儿", "给他侄儿", "给侄儿子", "给侄女儿", "给舅舅", "给叔叔", "给伯伯", "给姑姑", "给姨妈", "给表哥", "给表弟", "给堂哥", "给堂弟", "给表姐", "给表妹", "给堂姐", "给堂妹", "给我老丈人", "给我丈母娘", "给老丈母娘", "给我老丈母娘", "帮我老丈人", "帮我丈母娘", "帮老丈人", "帮丈母娘", "给我表哥", "给我表弟", "给我表姐", "给我表妹", "给我堂哥", "给我堂弟", "给我堂姐", "给我堂妹", "给我舅舅", "给我叔叔", "给我伯伯", "给我姑姑", "给我姨妈", "给我侄子", "给我侄女", "给我外甥", "给我外甥女", "帮我表哥", "帮我表弟", "帮我堂哥", "帮我堂弟", "给女婿", "给我女婿", "帮女婿", "帮我女婿", "给儿媳", "给我儿媳", "给儿媳妇", "给我儿媳妇", "我侄儿的医保", "我侄子的医保", "我侄女的医保", "我外甥的医保", "我外甥女的医保"}
 	}
 	{
 		x1 := &s.Phrases[76]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 612, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 613, Col: 29}, Quoted: true}}
 		(*x1).Note = "配偶的父母、兄弟姐妹，姐夫、妹夫、嫂子、弟媳，不是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a spouse's parent or sibling, a sibling's spouse, is not a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"老婆的爸爸", "老婆的妈妈", "老婆的爸", "老婆的妈", "老婆的娘", "老婆的父母", "老婆的爸妈", "老婆的哥哥", "老婆的弟弟", "老婆的姐姐", "老婆的妹妹", "堂客的爸爸", "堂客的妈妈", "堂客的爸", "堂客的妈", "堂客的娘", "堂客的父母", "堂客的爸妈", "堂客的哥哥", "堂客的弟弟", "堂客的姐姐", "堂客的妹妹", "老公的爸爸", "老公的妈妈", "老公的爸", "老公的妈", "老公的娘", "老公的父母", "老公的爸妈", "老公的哥哥", "老公的弟弟", "老公的姐姐", "老公的妹妹", "爱人的爸爸", "爱人的妈妈", "爱人的爸", "爱人的妈", "爱人的娘", "爱人的父母", "爱人的爸妈", "爱人的哥哥", "爱人的弟弟", "爱人的姐姐", "爱人的妹妹", "媳妇的爸爸", "媳妇的妈妈", "媳妇的爸", "媳妇的妈", "媳妇的娘", "媳妇的父母", "媳妇的爸妈", "媳妇的哥哥", "媳妇的弟弟", "媳妇的姐姐", "媳妇的妹妹", "给我老婆的爸爸", "给我老婆的妈妈", "给我老婆的爸", "给我老婆的妈", "给我老婆的娘", "给我老婆的父母", "给我老婆的爸妈", "给我老婆的哥哥", "给我老婆的弟弟", "给我老婆的姐姐", "给我老婆的妹妹", "给我堂客的爸爸", "给我堂客的妈妈", "给我堂客的爸", "给我堂客的妈", "给我堂客的娘", "给我堂客的父母", "给我堂客的爸妈", "给我堂客的哥哥", "给我堂客的弟弟", "给我堂客的姐姐", "给我堂客的妹妹", "给我老公的爸爸", "给我老公的妈妈", "给我老公的爸", "给我老公的妈", "给我老公的娘", "给我老公的父母", "给我老公的爸妈", "给我老公的哥哥", "给我老公的弟弟", "给我老公的姐姐", "给我老公的妹妹", "给我爱人的爸爸", "给我爱人的妈妈", "给我爱人的爸", "给我爱人的妈", "给我爱人的娘", "给我爱人的父母", "给我爱人的爸妈", "给我爱人的哥哥", "给我爱人的弟弟", "给我爱人的姐姐", "给我爱人的妹妹", "给我媳妇的爸爸", "给我媳妇的妈妈", "给我媳妇的爸", "给我媳妇的妈", "给我媳妇的娘", "给我媳妇的父母", "给我媳妇的爸妈", "给我媳妇的哥哥", "给我媳妇的弟弟", "给我媳妇的姐姐", "给我媳妇的妹妹", "给老婆的爸爸", "给老婆的妈妈", "给老婆的爸", "给老婆的妈", "给老婆的娘", "给老婆的父母", "给老婆的爸妈", "给老婆的哥哥", "给老婆的弟弟", "给老婆的姐姐", "给老婆的妹妹", "给堂客的爸爸", "给堂客的妈妈", "给堂客的爸", "给堂客的妈", "给堂客的娘", "给堂客的父母", "给堂客的爸妈", "给堂客的哥哥", "给堂客的弟弟", "给堂客的姐姐", "给堂客的妹妹", "给老公的爸爸", "给老公的妈妈", "给老公的爸", "给老公的妈", "给老公的娘", "给老公的父母", "给老公的爸妈", "给老公的哥哥", "给老公的弟弟", "给老公的姐姐", "给老公的妹妹", "给爱人的爸爸", "给爱人的妈妈", "给爱人的爸", "给爱人的妈", "给爱人的娘", "给爱人的父母", "给爱人的爸妈", "给爱人的哥哥", "给爱人的弟弟", "给爱人的姐姐", "给爱人的妹妹", "给媳妇的爸爸", "给媳妇的妈妈", "给媳妇的爸", "给媳妇的妈", "给媳妇的娘", "给媳妇的父母", "给媳妇的爸妈", "给媳妇的哥哥", "给媳妇的弟弟", "给媳妇的姐姐", "给媳妇的妹妹", "帮我老婆的爸爸", "帮我老婆的妈妈", "帮我老婆的爸", "帮我老婆的妈", "帮我老婆的娘", "帮我老婆的父母", "帮我老婆的爸妈", "帮我老婆的哥哥", "帮我老婆的弟弟", "帮我老婆的姐姐", "帮我老婆的妹妹", "帮我堂客的爸爸", "帮我堂客的妈妈", "帮我堂客的爸", "帮我堂客的妈", "帮我堂客的娘", "帮我堂客的父母", "帮我堂客的爸妈", "帮我堂客的哥哥", "帮我堂客的弟弟", "帮我堂客的姐姐", "帮我堂客的妹妹", "帮我老公的爸爸", "帮我老公的妈妈", "帮我老公的爸", "帮我老公的妈", "帮我老公的娘", "帮我老公的父母", "帮我老公的爸妈", "帮我老公的哥哥", "帮我老公的弟弟", "帮我老公的姐姐", "帮我老公的妹妹", "帮我爱人的爸爸", "帮我爱人的妈妈", "帮我爱人的爸", "帮我爱人的妈", "帮我爱人的娘", "帮我爱人的父母", "帮我爱人的爸妈", "帮我爱人的哥哥", "帮我爱人的弟弟", "帮我爱人的姐姐", "帮我爱人的妹妹", "帮我媳妇的爸爸", "帮我媳妇的妈妈", "帮我媳妇的爸", "帮我媳妇的妈", "帮我媳妇的娘", "帮我媳妇的父母", "帮我媳妇的爸妈", "帮我媳妇的哥哥", "帮我媳妇的弟弟", "帮我媳妇的姐姐", "帮我媳妇的妹妹", "小舅子", "大舅子", "小姨子", "大姨子", "姐夫", "妹夫", "嫂子", "弟媳", "弟媳妇", "舅子", "姨妹"}
 	}
 	{
 		x1 := &s.Phrases[77]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 647, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 648, Col: 29}, Quoted: true}}
 		(*x1).Note = "父母、配偶、子女、祖父母、兄弟姐妹的医保按为近亲属缴费理解（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a parent's, spouse's, child's, grandparent's or sibling's insurance is read as paid for a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"我妈的医保", "我娘的医保", "我爸的医保", "我爹的医保", "我老娘的医保", "我爸妈的医保", "我父母的医保", "我老婆的医保", "我老公的医保", "我堂客的医保", "我儿子的医保", "我女儿的医保", "我崽的医保", "我爷爷的医保", "我奶奶的医保", "我外公的医保", "我外婆的医保", "我哥的医保", "我姐的医保", "我弟的医保", "我妹的医保", "我爸跟我妈", "我爸和我妈", "我妈跟我爸", "我妈和我爸", "我爹跟我娘", "我娘跟我爹"}
 	}
 	{
 		x1 := &s.Phrases[78]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 657, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 658, Col: 31}, Quoted: true}}
 		(*x1).Note = "“乱”“随便”“偷偷”，河边、塘里、山沟里、空地（空坪）、自己田里、菜地里、绿化带、花坛里，按不在指定地点理解（那里不会是指定的堆放、经营地点）"
 		(*x1).NoteEN = "乱 / 随便 / 偷偷, a riverside, pond, gully, open plot, one's own field, a green belt or flower bed, read as not at a designated place (none is one)"
 		(*x1).Words = []string{"绿化带", "绿化带里", "绿化带上", "花坛里", "花坛边上", "草坪上", "乱", "随地", "随便", "随意", "不是指定的地方", "不是指定地点", "不是指定的", "没有指定的", "偷偷", "空地上", "空地里", "空地", "不放指定地点", "不放到指定地点", "不放在指定地点", "不放指定的地方", "不放到指定的地方", "不放在指定的地方", "冇放指定地点", "没放指定地点", "没有放到指定地点", "没放到指定地点", "冇放到指定地点", "不按指定地点", "不去指定地点", "不拉到指定地点", "不倒指定地点", "不倒到指定地点", "不送到指定地点", "空坪里", "空坪上", "空坪", "自己田里", "自家田里", "自己的田里", "自己地里", "自家地里", "自己屋的田里", "菜地里", "菜园里", "菜园子里", "楼道里", "楼道", "楼梯间", "楼梯口", "走廊上", "过道里", "单元门口", "不固定在哪", "不固定地方", "不固定的地方", "没有固定地方", "冇得固定地方", "偷倒", "不在划的停车区域", "不在停车区域", "不在停车位", "没停在停车位", "不在划的停车位", "不在规定区域", "不在规定的停车区域", "不在指定区域", "不在划的区域", "没租摊位", "冇租摊位", "没有租摊位", "没租摊子", "不是租的摊位", "那里不是摊位", "这里不是摊位", "那不是摊位", "又不是摊位", "冇得摊位", "没得摊位", "没有摊位", "冇摊位", "没摊位", "冇得摊子", "没有固定摊位", "冇得固定摊位", "非指定点", "非指定地点", "非指定的地点", "非指定区域", "非指定摊位", "非指定的摊位", "非指定摊区", "不是停车的地方", "不是停车位", "不是停车的位置", "不是停车的位子", "不是划的车位", "不是车位", "不是停车场", "不是停车区域", "没划的地方", "冇划的地方", "没有划的地方", "城管没划的", "城管冇划的", "城管没有划的", "不是划的地方", "不是划的摊区", "没划摊区", "冇划摊区", "没人划位置", "没有人划位置", "冇人划位置", "没人划的地方", "冇人划的地方", "没有人划的地方", "没人划的位置", "冇人划的位置", "没划位置", "没划的位置", "冇划的位置", "城管没划的位置", "没划的位子", "冇划的位子", "没人划摊位", "没划摊位", "没有划摊位", "冇划摊位", "冇停到划线的地方", "没停到划线的地方", "没有停到划线的地方", "冇停在划线的地方", "没停在划线的地方", "没有停在划线的地方", "冇停到划线的车位", "没停到划线的车位", "没有停到划线的车位", "冇停到车位里", "没停到车位里", "没有停到车位里", "冇停在车位里", "没停在车位里", "没有停在车位里", "冇停进车位", "没停进车位", "没有停进车位", "冇停到划的车位", "没停到划的车位", "冇停在划的车位", "没停在划的车位", "冇停到停车的地方", "没停到停车的地方", "没有停到停车的地方", "冇停在停车的地方", "没停在停车的地方", "冇停到停车场", "没停到停车场", "冇停停车位"}
 	}
 	{
 		x1 := &s.Phrases[79]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 683, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 684, Col: 31}, Quoted: true}}
 		(*x1).Note = "“随手”“到处”“哪里方便”倒垃圾、渣土或摆摊，按不在指定地点理解"
 		(*x1).NoteEN = "rubbish, rubble or a stall put down 随手 / 到处 / 哪里方便 (wherever it falls) is read as not at a designated place"
 		(*x1).Words = []string{"随手", "随手就", "随处", "到处摆", "到处放", "到处堆", "哪里方便", "哪儿方便", "哪里顺手", "冇人的地方", "没人的地方"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 687, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 688, Col: 10}}, {Value: "littering", Pos: rules.Pos{Line: 688, Col: 24}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 688, Col: 35}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 688, Col: 60}}, {Value: "road_occupying_business", Pos: rules.Pos{Line: 688, Col: 85}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 689, Col: 9}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 688, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 689, Col: 10}}, {Value: "littering", Pos: rules.Pos{Line: 689, Col: 24}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 689, Col: 35}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 689, Col: 60}}, {Value: "road_occupying_business", Pos: rules.Pos{Line: 689, Col: 85}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 690, Col: 9}}}
 	}
 	{
 		x1 := &s.Phrases[80]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 692, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 693, Col: 31}, Quoted: true}}
 		(*x1).Note = "“到处走”“哪里人多去哪里”摆摊、流动卖，按不在指定地点理解"
 		(*x1).NoteEN = "selling about everywhere or wherever the crowd is, read as at no designated place"
 		(*x1).Words = []string{"哪里人多去哪里", "哪里人多就去哪里", "哪里人多到哪里", "哪里人多就到哪里", "哪里人多停哪里", "哪里人多就停哪里", "哪里人多摆哪里", "哪里人多就摆哪里", "哪里人多卖哪里", "哪里人多就在哪里卖", "哪儿人多去哪儿", "哪儿人多就去哪儿", "哪里热闹去哪里", "哪里热闹就去哪里"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 698, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 699, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 699, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 699, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 699, Col: 68}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 699, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 700, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 700, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 700, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 700, Col: 68}}}
 	}
 	{
 		x1 := &s.Phrases[81]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 701, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 701, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 702, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 702, Col: 24}}}
 		(*x1).Note = "到处走着卖、到处流动按在街上、不在指定地点理解"
 		(*x1).NoteEN = "selling while going about everywhere is read as on the street, at no designated place"
 		(*x1).Words = []string{"到处流动", "到处走", "到处跑", "到处卖", "到处转悠", "四处走", "四处转"}
-		(*x1).Presumes = []rules.Str{{Value: "road_kind", Pos: rules.Pos{Line: 705, Col: 16}}, {Value: "designated_place", Pos: rules.Pos{Line: 705, Col: 27}}}
-		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 706, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 706, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 706, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 706, Col: 68}}}
+		(*x1).Presumes = []rules.Str{{Value: "road_kind", Pos: rules.Pos{Line: 706, Col: 16}}, {Value: "designated_place", Pos: rules.Pos{Line: 706, Col: 27}}}
+		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 707, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 707, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 707, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 707, Col: 68}}}
 	}
 	{
 		x1 := &s.Phrases[82]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 711, Col: 31}, Quoted: true}, "on_site": {Value: "false", Pos: rules.Pos{Line: 711, Col: 49}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 712, Col: 31}, Quoted: true}, "on_site": {Value: "false", Pos: rules.Pos{Line: 712, Col: 49}, Quoted: true}}
 		(*x1).Note = "河边、河滩、塘里、山沟里、别处的坑，按不在指定地点、也不在产生建筑垃圾的工地上理解"
 		(*x1).NoteEN = "a riverside, pond, gully or a pit elsewhere, read as neither a designated place nor the works' own site"
 		(*x1).Words = []string{"河边", "河边上", "河里", "河沟里", "水沟里", "塘里", "山沟里", "河堤上", "河堤", "沙滩", "沙滩上", "河滩", "河滩上", "水塘里", "池塘里", "鱼塘里", "荒坑", "荒坑里", "别处", "别处的坑", "田里的坑", "地里的坑", "土里的坑", "别的地方", "别个地方", "外面的坑", "外头的坑", "拉出去", "运出去", "拖出去", "水凼", "水凼里", "凼里", "水凼边上", "水凼旁边", "水坑", "水坑里", "门口的塘", "屋门口的塘", "家门口的塘", "自家门口的塘", "门前的塘", "屋前的塘", "屋后的塘", "门口那口塘", "那口塘", "这口塘", "一口塘", "另外一个空坪", "另外一个空地", "另外一块空地", "另外一块地", "另外的空地", "另外的空坪", "别的空地", "别的空坪", "另外一个地方", "另一个地方", "另外一个工地", "别的工地", "鱼塘", "别人的鱼塘", "别人家的鱼塘", "别个的鱼塘", "别个屋里的鱼塘", "别人的塘", "别个的塘"}
 	}
 	{
 		x1 := &s.Phrases[83]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 720, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 721, Col: 31}, Quoted: true}}
 		(*x1).Note = "“违规”摆摊、经营、停放按不在指定（规定）地点理解（祁政通〔2024〕9号的解释 weigui-means-undesignated）"
 		(*x1).NoteEN = "违规 (against the rules) stalls, trading or parking, read as not at a designated place (9号's reading weigui-means-undesignated)"
 		(*x1).Words = []string{"违规占道", "违规经营", "违规摆摊", "违规设摊", "违规摆卖", "违规停放", "违规停车", "违规流动经营"}
 	}
 	{
 		x1 := &s.Phrases[84]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 724, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 725, Col: 31}, Quoted: true}}
 		(*x1).Note = "往马路上、拉到田里按不在指定地点理解（马路、田里不会是指定的倾倒地点）"
 		(*x1).NoteEN = "onto the road or out to a field, read as not at a designated place (neither is one for dumping)"
 		(*x1).Words = []string{"往马路上", "往马路边", "往街上", "往路上", "往路边", "往人行道上", "往田里", "往河里", "往沟里", "到田里", "到路边", "到马路上", "到马路边", "到街上", "到河里", "到沟里"}
 	}
 	{
 		x1 := &s.Phrases[85]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 733, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 734, Col: 31}, Quoted: true}}
 		(*x1).Note = "建筑垃圾倒在、堆在路边、人行道上、街上、店门口、小区门口，没说是物业或社区指定的堆放点的，按不在指定地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
 		(*x1).NoteEN = "construction waste put down at a roadside, on a pavement, in the street or at a shop's or an estate's door, not said to be the point the manager or community designated, is read as not at a designated place (8号 第七条, reading suiyi-means-undesignated)"
 		(*x1).Words = []string{"路边", "路边上", "路旁边", "路旁", "马路边", "马路边上", "马路旁边", "街边", "街边上", "街上", "街道上", "马路上", "大马路上", "大马路", "人行道", "店门口", "店子门口", "门面门口", "铺子门口", "小区门口", "店门前", "马路牙子上", "路口", "高速路边", "高速路边上", "高速公路边", "高速公路边上", "高速边上", "高速路旁边", "高速公路旁边"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 739, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 740, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 740, Col: 35}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 740, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 741, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 741, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[86]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 743, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 744, Col: 31}, Quoted: true}}
 		(*x1).Note = "建筑垃圾堆在自家院子里，没说是物业或社区指定的堆放点的，按不在指定地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
 		(*x1).NoteEN = "construction waste piled in one's own yard, not said to be the point the manager or community designated, is read as not at a designated place (8号 第七条, reading suiyi-means-undesignated)"
 		(*x1).Words = []string{"院子里", "自家院子里", "院子"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 747, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 748, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 748, Col: 35}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 748, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 749, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 749, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[87]
-		(*x1).Facts = map[string]rules.Str{"set_time_route": {Value: "true", Pos: rules.Pos{Line: 750, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"set_time_route": {Value: "true", Pos: rules.Pos{Line: 751, Col: 29}, Quoted: true}}
 		(*x1).Words = []string{"按规定的时间和路线", "按规定的时间和线路", "按规定的时间、路线", "按规定的时间路线", "按规定时间和路线", "按规定时间路线", "按规定的路线", "按规定路线", "按规定的线路", "按规定线路", "按规定的时间", "按规定时间", "走规定的路线", "走规定路线", "按核准的路线", "按核准路线", "按批的路线", "规定的时间和路线", "规定的时间、路线"}
 	}
 	{
 		x1 := &s.Phrases[88]
-		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "true", Pos: rules.Pos{Line: 755, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "true", Pos: rules.Pos{Line: 756, Col: 28}, Quoted: true}}
 		(*x1).Words = []string{"摘茶籽的时候", "摘茶籽时", "摘茶果的时候", "摘油茶的时候", "采摘油茶果时", "采摘的时候", "采摘时", "打茶籽的时候", "打茶籽时", "摘茶子的时候", "采茶籽的时候", "捡茶籽的时候", "摘油茶果的时候", "打茶果的时候", "摘茶果时", "摘的时候", "摘茶籽顺手", "摘茶籽顺便", "摘茶果顺手", "摘茶果顺便", "摘油茶顺手", "摘油茶顺便", "打茶籽顺手", "打茶籽顺便", "打茶果顺手", "打茶果顺便", "采茶籽顺手", "采茶籽顺便", "捡茶籽顺手", "捡茶籽顺便", "摘茶子顺手", "摘茶子顺便"}
 	}
 	{
 		x1 := &s.Phrases[89]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 761, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 762, Col: 28}, Quoted: true}}
 		(*x1).Note = "山主同意（基地和企业组织人员摘）按有采摘的权利理解"
 		(*x1).NoteEN = "with the holder's consent (a base or firm organising its workers), read as having the right to pick"
 		(*x1).Words = []string{"老板请我去", "老板请我", "老板喊我去", "老板叫我去", "老板雇我", "同意我去", "同意我摘", "答应我去", "答应了我", "他同意了", "同意了的", "山主同意", "承包户同意", "主人家同意", "经过山主同意", "经山主同意", "山主同意了的", "喊我去帮他", "叫我去帮他", "喊我帮他", "叫我帮他", "请我去帮他", "喊我去帮忙", "叫我去帮忙", "他喊我克的", "喊我克的", "喊我去的", "叫我去的", "叫我克的", "请我克的", "请我去的", "他请我去的", "他叫我去的", "请我克帮忙", "请我去帮忙", "喊我克帮忙", "喊我去她屋", "喊我去他屋", "叫我去她屋", "叫我去他屋", "姐喊我", "哥喊我", "弟喊我", "妹喊我", "合作社", "她同意的", "他同意的", "她同意了", "她答应了的", "他答应了的", "给老板摘", "帮老板摘", "同意了我", "人家同意了", "别个同意了", "山主同意了", "人家同意的", "别个同意的", "人家答应了", "别个答应了", "答应了的", "组织人员", "组织工人", "组织人", "组织社员", "组织员工", "基地组织", "公司组织", "企业组织", "跟山主讲好了", "跟山主说好了", "和山主讲好了", "和山主说好了", "跟他讲好了", "跟他说好了", "跟人家讲好了", "跟人家说好了", "跟别个讲好了", "跟主人家讲好了", "讲好了再摘", "讲好了去摘", "说好了再摘", "说好了去摘", "受雇", "受雇于", "帮承包户", "替承包户", "帮山主", "替山主", "受承包户", "受山主", "家长同意了", "家长同意的", "基地同意的", "基地同意了", "公司同意了", "公司同意的", "喊我们去帮他", "叫我们去帮他", "请我们去帮他", "喊我们全家去帮他", "叫我们全家去帮他", "讲了同意的", "说了同意的", "讲了同意", "说了同意", "讲同意了", "说同意了", "打电话同意了", "电话里同意了", "电话里讲好了", "电话里说好了", "打电话讲好了", "打电话说好了", "请我帮她", "叫我帮她", "喊我帮她", "请我去帮她", "叫我去帮她", "喊我去帮她", "请我帮他", "基地请来", "基地请的", "基地请我", "老板请来", "公司请来", "基地喊来", "基地叫来"}
 	}
 	{
 		x1 := &s.Phrases[90]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 784, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 785, Col: 28}, Quoted: true}}
 		(*x1).Note = "摘到别人那边（越界采摘）、老板（山主）不晓得，按没有采摘的权利理解"
 		(*x1).NoteEN = "picking over onto the other side, or the holder (老板) not knowing, read as having no right to pick"
 		(*x1).Words = []string{"到他那边去了", "到他那边去摘", "到他家那边去了", "到别人那边去了", "到人家那边去了", "到隔壁那边去了", "到别个那边去了", "老板不晓得", "老板又不晓得", "老板也不晓得", "老板不知道", "老板又不知道", "老板冇同意", "老板没同意", "老板不同意"}
 	}
 	{
 		x1 := &s.Phrases[91]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 790, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 790, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 790, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 790, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 791, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 791, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 791, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 791, Col: 23}, Quoted: true}}
 		(*x1).Note = "租来的山（租了别人的山）按自己承包经营的山理解"
 		(*x1).NoteEN = "a hill rented from another, read as one's own holding"
 		(*x1).Words = []string{"租了别人的山", "租别人的山", "租了人家的山", "租人家的山", "租来的山", "租来的茶山", "租的山", "租的茶山", "租了块山", "租了片山", "租了座山", "租了别人的茶山", "租别人的茶山", "租了人家的茶山", "流转来的山", "流转来的茶山", "转包来的山"}
 	}
 	{
 		x1 := &s.Phrases[92]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 798, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 799, Col: 28}, Quoted: true}}
 		(*x1).Note = "帮亲戚摘（在他们山上），村里组织摘集体的山，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "picking for a relative, or the village organising the pick of its hill, read as with the holder's consent"
 		(*x1).Words = []string{"帮我哥", "帮我姐", "帮我弟", "帮我妹", "帮我哥哥", "帮我姐姐", "帮亲戚", "帮我舅舅", "帮舅舅", "帮我叔叔", "帮我伯伯", "帮我姑姑", "帮我姨妈", "帮娘家", "帮我表哥", "帮我老表", "村里组织", "村上组织", "组上组织", "村集体组织", "集体组织", "帮我表姐", "帮我表妹", "帮我表弟", "丈母娘家的山", "岳父家的山", "岳母家的山", "老丈人家的山", "老婆家的山", "老公家的山", "婆家的山", "老公家的", "老婆家的", "婆家的", "老婆屋企", "叫我来的", "喊我来的", "请我来的", "她叫我来的", "他叫我来的", "山主叫我来", "山主自己叫我来", "山主喊我来", "山主自己喊我来", "山主请我来", "山主让我来", "主人家叫我来", "主人家喊我来", "叫我来帮忙", "喊我来帮忙", "请我来帮忙"}
 	}
 	{
 		x1 := &s.Phrases[93]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 809, Col: 52}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 809, Col: 87}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 809, Col: 69}, Quoted: true}, "picking_right": {Value: "true", Pos: rules.Pos{Line: 809, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 810, Col: 52}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 810, Col: 87}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 810, Col: 69}, Quoted: true}, "picking_right": {Value: "true", Pos: rules.Pos{Line: 810, Col: 28}, Quoted: true}}
 		(*x1).Note = "父母的山按家里人的山理解：家里人去摘，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "a parent's hill, read as the family's — a member picking there with the holder's consent"
 		(*x1).Words = []string{"我妈的山", "我爸的山", "我娘的山", "我爹的山", "我老妈的山", "我老爸的山", "我爸妈的山", "我父母的山", "爸妈的山", "父母的山", "我妈的茶山", "我爸的茶山", "我娘的茶山", "我爹的茶山", "我爸妈的茶山", "我妈山上", "我爸山上", "我娘山上", "我爹山上", "家里人的山", "屋里人的山", "老娘山上", "老娘的山", "老娘的茶山", "老妈山上", "老妈的山", "老爸山上", "老爸的山", "老爹山上"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 816, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 817, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[94]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 818, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 819, Col: 28}, Quoted: true}}
 		(*x1).Note = "帮亲戚摘（在他们山上），按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "picking on a relative's hill, read as with the holder's consent"
 		(*x1).Words = []string{"丈人家的", "老丈人家的", "岳父家的", "丈母娘家的", "岳父母家的"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 822, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 823, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[95]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 825, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 826, Col: 28}, Quoted: true}}
 		(*x1).Note = "村里、组里统一组织摘集体的山，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "the village or group organising the pick of its hill, read as with the holder's consent"
 		(*x1).Words = []string{"村里统一组织", "村上统一组织", "组里统一组织", "组上统一组织", "村集体统一组织", "村委会统一组织", "村里统一安排", "组里统一安排"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 830, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 831, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[96]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 833, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 834, Col: 28}, Quoted: true}}
 		(*x1).Note = "油茶基地、公司招人、组织大家摘，按基地和企业组织人员、有采摘的权利理解"
 		(*x1).NoteEN = "a base or firm recruiting and organising pickers, read as with the holder's consent"
 		(*x1).Words = []string{"油茶基地招人", "基地招人", "基地开始招人", "油茶基地开始招人", "公司招人", "招人摘", "招人摘茶籽", "组织大家", "组织大家上山", "组织大家去摘"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 838, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 839, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[97]
-		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 840, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 841, Col: 23}, Quoted: true}}
 		(*x1).Note = "自家屋门口、屋前屋后的那棵树，自家地里种的，按自家承包经营的理解"
 		(*x1).NoteEN = "the tree at one's own door or in one's own plot, read as one's own holding"
 		(*x1).Words = []string{"屋门口那棵", "屋门口的那棵", "屋门前那棵", "屋门前的那棵", "屋前那棵", "屋后那棵", "屋背后那棵", "门口那棵", "门前那棵", "自家地里种的", "自己地里种的", "我家地里种的", "自家地里新栽的", "自家地里新种的", "自己地里新栽的", "自家地里栽的"}
 	}
 	{
 		x1 := &s.Phrases[98]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 847, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 848, Col: 28}, Quoted: true}}
 		(*x1).Note = "请人摘按山主请人（有采摘的权利）理解"
 		(*x1).NoteEN = "hiring pickers, read as the holder hiring them (the right to pick)"
 		(*x1).Words = []string{"请了人", "请了", "雇了", "请的人", "雇的人", "请人", "雇人", "喊人", "叫人", "请几个人", "请了几个人", "雇几个人", "雇了几个人", "喊几个人", "喊了几个人", "叫几个人", "叫了几个人", "请隔壁", "请邻居", "请亲戚", "请了隔壁", "请了邻居", "喊隔壁", "喊邻居", "请工", "请了工", "请小工", "雇小工"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 853, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 854, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[99]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 854, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 855, Col: 28}, Quoted: true}}
 		(*x1).Note = "没经过山主同意按无权采摘理解"
 		(*x1).NoteEN = "without the holder's consent, read as having no right to pick"
 		(*x1).Words = []string{"没经过主人同意", "没经主人同意", "没经过山主同意", "没经山主同意", "没经过同意", "未经同意", "没有经过同意", "主人不同意", "山主不同意", "没问过主人", "没经过人家同意", "没跟主人讲", "冇问过人家", "没问过人家", "没有问过人家", "冇问人家", "没问人家", "没经人家同意", "冇经人家同意", "冇经过人家同意", "人家没同意", "人家冇同意", "别个没同意", "别个冇同意", "没经别个同意", "冇经别个同意", "没经过别个同意", "冇经过别个同意", "冇跟人家讲", "没跟人家讲", "冇问过别个", "没问过别个", "冇问过主人", "冇经过同意", "冇经同意", "没经同意", "冇跟我讲", "没跟我讲", "冇跟我说", "没跟我说", "冇告诉我", "没告诉我", "冇跟我讲一声", "没跟我讲一声", "没跟我说一声", "冇跟我说一声", "都没跟我说", "都冇跟我讲", "冇问过我", "没问过我", "冇经过我同意", "没经过我同意", "冇经我同意", "没经我同意"}
 	}
 	{
 		x1 := &s.Phrases[100]
-		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "false", Pos: rules.Pos{Line: 864, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "false", Pos: rules.Pos{Line: 865, Col: 28}, Quoted: true}}
 		(*x1).Note = "摘完以后按不在采摘时理解"
 		(*x1).NoteEN = "after the picking is done, read as not while picking"
 		(*x1).Words = []string{"摘完了", "摘完哒", "摘完以后", "摘完之后", "采摘完了", "采摘结束", "摘完了以后"}
 	}
 	{
 		x1 := &s.Phrases[101]
-		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "true", Pos: rules.Pos{Line: 868, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "true", Pos: rules.Pos{Line: 869, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"连茶果一起拉", "茶果一起拉", "连茶籽一起拉", "茶籽一起拉", "连茶果一起运", "连茶籽一起运", "跟茶果一起", "跟茶籽一起", "和茶果一起", "和茶籽一起", "拉茶果", "运茶果", "拖茶果", "运输茶果", "拉茶籽", "运茶籽", "拖茶籽", "装茶果", "装满了茶果", "装满茶果", "装满了茶籽", "装满茶籽", "装了茶果", "装了茶籽", "车上是茶果", "车上是茶籽", "拉满了茶果", "拉满茶果", "载着茶果", "车上装的茶果", "帮人拉茶果", "帮别人拉茶果", "帮人拉茶籽", "帮别人拉茶籽", "帮人运茶果", "帮别人运茶果", "帮人运茶籽", "帮别人运茶籽", "替人拉茶果", "替人拉茶籽", "运着茶果", "运着茶籽", "装着茶果", "装着茶籽", "茶果装了", "茶籽装了", "茶果装满了", "茶籽装满了", "载着茶籽", "一车茶果", "一车茶籽", "一车子茶果", "一车子茶籽", "两车茶果", "两车茶籽", "几车茶果", "几车茶籽", "满车茶果", "满车茶籽", "一车的茶果", "一车的茶籽", "拉着茶果", "拉着茶籽", "拖着茶果", "拖着茶籽", "拉起茶果", "拉起茶籽", "拖起茶果", "拖起茶籽", "运起茶果", "运起茶籽", "装起茶果", "装起茶籽", "拉了茶果", "拉了茶籽", "拖了茶果", "拖了茶籽", "运了茶果", "运了茶籽", "载了茶果", "载了茶籽", "拉的是茶果", "拉的是茶籽", "装的是茶果", "装的是茶籽", "运的是茶果", "运的是茶籽", "茶果拉回来", "茶籽拉回来", "茶果拉回去", "茶籽拉回去", "茶果运回来", "茶籽运回来", "茶果拖回来", "茶籽拖回来", "茶果拖回去", "茶籽拖回去", "茶果拉下山", "茶籽拉下山", "茶果运下山", "茶籽运下山"}
 	}
 	{
 		x1 := &s.Phrases[102]
-		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "false", Pos: rules.Pos{Line: 880, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "false", Pos: rules.Pos{Line: 881, Col: 30}, Quoted: true}}
 		(*x1).Note = "拉的是别的东西按没有在运输茶果理解"
 		(*x1).NoteEN = "carrying something else, read as not hauling oil-tea fruit"
 		(*x1).Words = []string{"拉的是化肥", "拉化肥", "拉的是砖", "拉的是别的", "拉别的东西", "拉的是别的东西", "空车", "冇拉茶果", "没拉茶果", "没有拉茶果", "车上冇拉", "车上没拉", "没装茶果", "冇装茶果", "没有装茶果", "空车上山", "冇拉茶籽", "没拉茶籽", "车上是空的", "车是空的", "车子是空的", "空着车", "车上空的", "车上冇东西", "车上没东西", "空车回来", "空车去"}
 	}
 	{
 		x1 := &s.Phrases[103]
-		(*x1).Facts = map[string]rules.Str{"hauling_for_others": {Value: "true", Pos: rules.Pos{Line: 888, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_for_others": {Value: "true", Pos: rules.Pos{Line: 889, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"帮别人拉", "帮人拉", "替人拉", "替别人拉", "给别人拉", "帮他拉", "替他拉", "帮人家拉", "帮别人运", "帮人运", "替人运", "给别人运", "帮他运", "接活拉", "接活运", "帮邻居拉", "帮邻居运", "帮亲戚运", "帮朋友拉", "帮朋友运", "帮老板拉", "帮老板运", "帮工地拉", "帮工地运", "帮隔壁拉", "帮隔壁运", "帮他们拉", "帮他们运", "帮别个拉", "帮别个运", "帮熟人拉", "帮熟人运", "帮老乡拉", "帮老乡运", "帮人家运", "替邻居拉", "替邻居运", "替亲戚拉", "替亲戚运", "替朋友拉", "替老板拉", "替老板运", "替工地拉", "替工地运", "替隔壁拉", "替隔壁运", "替他们拉", "替他们运", "替别个拉", "替别个运", "替熟人拉", "替熟人运", "替老乡拉", "替老乡运", "替人家拉", "替人家运", "帮亲戚拉", "代运", "代拉", "代为运输", "代为清运", "代清运", "代为拉运"}
-		(*x1).About = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 895, Col: 12}}
+		(*x1).About = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 896, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[104]
-		(*x1).Facts = map[string]rules.Str{"on_fire_lane": {Value: "true", Pos: rules.Pos{Line: 896, Col: 27}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"on_fire_lane": {Value: "true", Pos: rules.Pos{Line: 897, Col: 27}, Quoted: true}}
 		(*x1).Words = []string{"消防通道", "消防车通道", "疏散通道"}
 	}
 	{
 		x1 := &s.Phrases[105]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "key", Pos: rules.Pos{Line: 899, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "key", Pos: rules.Pos{Line: 900, Col: 24}}}
 		(*x1).Words = []string{"重点防火区", "重点森林防火区域", "森林防火重点区", "重点防火区域"}
 	}
 	{
 		x1 := &s.Phrases[106]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 901, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 902, Col: 24}}}
 		(*x1).Words = []string{"一般防火区", "一般森林防火区域", "一般防火区域"}
 	}
 	{
 		x1 := &s.Phrases[107]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 905, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 906, Col: 24}}}
 		(*x1).Words = []string{"村不是重点防火区", "村不是重点森林防火区", "村不属于重点防火区", "村不属于重点森林防火区", "村不算重点防火区", "村不算重点森林防火区", "这里不是重点防火区", "这里不是重点森林防火区", "这里不属于重点防火区", "这里不属于重点森林防火区", "这里不算重点防火区", "这里不算重点森林防火区", "那里不是重点防火区", "那里不是重点森林防火区", "那里不属于重点防火区", "那里不属于重点森林防火区", "那里不算重点防火区", "那里不算重点森林防火区", "这边不是重点防火区", "这边不是重点森林防火区", "这边不属于重点防火区", "这边不属于重点森林防火区", "这边不算重点防火区", "这边不算重点森林防火区", "那边不是重点防火区", "那边不是重点森林防火区", "那边不属于重点防火区", "那边不属于重点森林防火区", "那边不算重点防火区", "那边不算重点森林防火区", "山不是重点防火区", "山不是重点森林防火区", "山不属于重点防火区", "山不属于重点森林防火区", "山不算重点防火区", "山不算重点森林防火区", "我们不是重点防火区", "我们不是重点森林防火区", "我们不属于重点防火区", "我们不属于重点森林防火区", "我们不算重点防火区", "我们不算重点森林防火区", "我们这不是重点防火区", "我们这不是重点森林防火区", "我们这不属于重点防火区", "我们这不属于重点森林防火区", "我们这不算重点防火区", "我们这不算重点森林防火区", "这块不是重点防火区", "这块不是重点森林防火区", "这块不属于重点防火区", "这块不属于重点森林防火区", "这块不算重点防火区", "这块不算重点森林防火区", "那块不是重点防火区", "那块不是重点森林防火区", "那块不属于重点防火区", "那块不属于重点森林防火区", "那块不算重点防火区", "那块不算重点森林防火区", "冇划重点防火区", "没划重点防火区", "冇划成重点防火区", "没划成重点防火区"}
 	}
 	{
 		x1 := &s.Phrases[108]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 923, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 924, Col: 24}}}
 		(*x1).Words = []string{"不是重点防火区的话", "不是重点森林防火区的话", "不是重点区的话", "不属于重点防火区的话", "不属于重点森林防火区的话", "不算重点防火区的话", "不算重点森林防火区的话", "不在重点防火区的话", "不在重点森林防火区的话", "不是重点林区的话"}
 	}
 	{
 		x1 := &s.Phrases[109]
-		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "true", Pos: rules.Pos{Line: 927, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "true", Pos: rules.Pos{Line: 928, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"禁放区", "禁放区域", "禁止燃放的区域", "禁燃区", "烟花爆竹禁放区"}
-		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 929, Col: 12}}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 930, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[110]
-		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 932, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 933, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"禁放区以外", "禁放区之外", "禁放区外面", "禁放区外头", "禁放区外边", "禁放区范围以外", "禁放区范围外", "不在禁放区", "不是禁放区", "不属于禁放区", "不算禁放区"}
-		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 935, Col: 12}}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 936, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[111]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 936, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 937, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"有许可证", "办了证", "有证", "办了手续", "经过核准", "办了核准", "有核准", "批了的", "城管批了", "批过了", "审批了", "批准了", "有批文", "经过批准的", "批下来了", "批了手续", "有处置核准", "有处置核准的", "办了处置核准", "有运输核准", "办了运输核准", "拿到了核准", "拿到核准了", "核准办了", "核准批下来了", "批文拿到了", "批文已经拿到了", "拿到了批文", "拿到批文了", "批文下来了", "批文拿到手了", "批文已经下来了", "先去办批准", "先办批准", "去办批准", "先去报批", "先报批", "先去办手续", "先办手续", "先去办核准", "先办核准", "办好了核准", "办好了处置核准", "办好了运输核准", "拿到了运输核准", "拿到了处置核准", "核准办好了", "处置核准办好了", "运输核准办好了", "核准都办好了", "手续办好了", "手续都办好了", "核准拿到了", "核准下来了", "核准办下来了", "核准证办下来了", "证办下来了", "手续办下来了", "许可证办下来了", "核准已经办下来了", "证已经办下来了", "手续已经办下来了", "核准证下来了", "许可证下来了", "核准手续都办了", "核准手续办了", "核准手续都办好了", "核准手续办好了", "核准手续齐全", "手续都办了", "手续都齐了", "手续齐全", "手续是齐的", "核准手续是办了的", "手续都是办了的", "审批办好了", "审批都办好了", "审批下来了", "审批已经办好了", "核准已经批了", "核准批了", "核准已经批下来了", "核准都批了", "核准批下来了的"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 948, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 948, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 948, Col: 25}}}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 949, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 949, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 949, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[112]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 950, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 951, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"还冇办", "还没办", "冇办运输核准", "没办运输核准", "没有办运输核准", "冇办处置核准", "没办处置核准", "没批下来", "还没批下来", "冇批下来", "还冇批下来", "没有许可证", "没办证", "没有证", "无证", "没有办证", "没有核准", "没有审批", "没审批", "冇得证", "没得证", "冇证", "冇办证", "冇审批", "没去审批", "冇去审批", "冇得核准证", "没有核准证", "没得核准证", "冇核准", "冇办手续", "没办手续", "没有办手续", "冇有手续", "没有手续", "冇手续", "冇办核准", "没办核准", "没有办核准", "未办核准", "没去办核准", "没办任何手续", "没有办任何手续", "冇办任何手续", "任何手续都没办", "任何手续都冇办", "什么手续都没办", "什么手续都冇办", "么子手续都冇办", "没得核准", "冇得核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "没有核准的", "没核准", "冇核准的", "没得证的", "冇得证的", "没拿到核准", "没拿到处置核准", "没拿到建筑垃圾处置核准", "没拿到许可", "没拿到证", "冇得许可证", "没得许可证", "冇许可证", "冇有许可证", "冇办那个核准", "没办那个核准", "冇办那个证", "没办那个证", "冇得核准的", "冇拿到证", "手续没下来", "手续还没下来", "手续冇下来", "手续还冇下来", "证没下来", "证还没下来", "证冇下来", "核准没下来", "核准还没下来", "核准冇下来", "核准还冇下来", "证还冇下来", "批文还冇下来", "批文还没下来", "核准还没有下来", "核准还冇批", "无核准", "无核准证", "未核准", "未经核准", "核准还冇办", "核准还没办", "核准没办", "核准冇办", "核准还没有办", "没有办处置核准", "没有去办处置核准", "没去办处置核准", "冇去办处置核准", "没有办建筑垃圾处置核准", "没办建筑垃圾处置核准", "冇办建筑垃圾处置核准", "没有去办建筑垃圾处置核准", "没去办建筑垃圾处置核准", "冇去办建筑垃圾处置核准", "没有办建筑垃圾的处置核准", "没办建筑垃圾的处置核准", "冇办建筑垃圾的处置核准", "没去办建筑垃圾的处置核准", "冇去办建筑垃圾的处置核准", "没有去办建筑垃圾的处置核准", "没有去办运输核准", "冇去办运输核准", "没有去办手续", "冇去办手续", "没有去办证", "冇去办证", "没找任何人批", "没找人批", "冇找人批", "冇找任何人批", "没找哪个批", "冇找哪个批", "没人批过", "冇人批过", "没得审批", "冇得审批", "没有批文", "没得批文", "冇得批文", "冇批文", "没批文", "私自", "擅自", "不办手续", "不办任何手续", "不去办手续", "手续不办", "手续都不办", "不办核准", "不去办核准", "不办证", "不去办证", "冇办么子核准", "没办么子核准", "冇办什么核准", "没办什么核准", "没有办什么核准", "冇办么子手续", "没办什么手续", "没拿核准", "冇拿核准", "没有拿核准", "不拿核准", "冇拿到核准", "没拿到核准", "冇办批准", "没办批准", "没有办批准", "不办批准", "冇去办批准", "没去办批准", "不去办批准", "不办直接", "不办就", "不批直接", "不报批直接", "不报批就", "不办手续直接", "不办手续就", "冇办过么子核准", "没办过么子核准", "冇办过核准", "没办过核准", "没有办过核准", "冇办过什么核准", "没办过什么核准", "没有办过什么核准", "冇办过么子证", "没办过什么证", "冇办过么子手续", "没办过什么手续", "冇去办么子手续", "没去办什么手续", "冇去办么子核准", "没去办什么核准", "没有去办什么手续", "没有去办什么核准", "再去批", "再去报批", "再去办手续", "再去办核准", "再去办证", "再补手续", "再去补手续", "回头再批", "过后再批", "后面再批", "事后再批", "事后补批"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 980, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 980, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 980, Col: 25}}}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 981, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 981, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 981, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[113]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 982, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 983, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"手续冇办", "手续没办", "手续没有办", "手续还冇办", "手续还没办", "手续都冇办", "手续都没办", "核准冇办", "核准没办", "核准没有办", "核准还冇办", "核准还没办", "证冇办", "证没办", "证没有办", "证还冇办", "证还没办", "许可证冇办", "许可证没办", "许可证没有办", "核准证冇办", "核准证没办", "没办什么证", "没有办什么证", "冇办什么证", "什么证都没办", "什么证都冇办", "没办证", "冇办证", "没有办证"}
 	}
 	{
 		x1 := &s.Phrases[114]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 988, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 989, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"私人帮人拉", "私人替人拉", "私人给人拉", "个人帮人拉", "个人替人拉", "个人给人拉", "私人帮别人拉", "私人替别人拉", "私人给别人拉", "个人帮别人拉", "个人替别人拉", "个人给别人拉", "私人帮人运", "私人替人运", "个人帮人运", "个人替人运"}
 	}
 	{
 		x1 := &s.Phrases[115]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 993, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 994, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"超出核准", "超过核准", "超了核准", "超出了核准", "超过了核准", "核准范围以外", "核准范围之外", "超出批的量", "超过批的量", "超出批准的", "超过批准的"}
 	}
 	{
 		x1 := &s.Phrases[116]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 997, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 998, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"核准证过期", "核准过期", "许可证过期", "证过期了", "证件过期", "核准证到期了", "核准到期了", "许可证到期了", "证到期了", "核准证过了期", "证过了期", "核准证已经过期", "证已经过期", "核准证失效", "核准失效", "许可证失效", "证失效了"}
 	}
 	{
 		x1 := &s.Phrases[117]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 1001, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 1002, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"没超出核准", "没有超出核准", "冇超出核准", "没超过核准", "没有超过核准", "冇超过核准", "不超出核准", "不超过核准"}
 	}
 	{
 		x1 := &s.Phrases[118]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 1003, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 1003, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 1004, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 1004, Col: 25}, Quoted: true}}
 		(*x1).Note = "没有经过批准按未经核准、不在指定地点理解"
 		(*x1).NoteEN = "not approved, read as without a permit and not at a designated place"
 		(*x1).Words = []string{"没有经过批准", "未经批准", "没有批准", "没经过批准", "没找任何部门批", "没找部门批", "没经过任何部门批准", "冇批", "没批", "没有批", "没报批", "没有报批", "冇报批", "没去报批", "没去批", "冇去批", "没有去批", "冇得批准", "没得批准", "冇有批准", "冇批准", "没批准", "未批准", "冇去报批", "没有去报批", "冇有去报批", "冇经过批准", "冇经批准", "没经批准", "冇得批", "没得批", "冇有批", "没人批过", "没人批", "冇人批过", "冇人批", "冇得哪个批", "没得哪个批", "冇哪个批", "没哪个批", "冇得哪个批过", "没有哪个批", "没找谁批", "没有找谁批", "没找人批", "没有找人批", "冇找哪个批", "没找哪个批", "没找谁批准", "没找人批准", "没去哪里批", "冇去哪里批", "没有去哪里批", "没有哪里批过", "没有哪里批", "没哪里批过", "冇哪里批过", "冇得哪里批", "没找哪里批", "冇找哪里批", "不去批", "不去报批", "不报批"}
 	}
 	{
 		x1 := &s.Phrases[119]
-		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 1020, Col: 22}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 1021, Col: 22}, Quoted: true}}
 		(*x1).Words = []string{"就在工地上", "就在工地里", "就在工地内", "在工地内", "在本工地", "本工地内", "本工地上", "本工地", "本工地里", "就在施工现场", "施工现场内", "就地", "原地", "自己工地上", "自己工地里", "自家工地上", "我们工地上", "我们工地里", "就在屋场里", "就在屋场上", "就在自家屋场里", "就在自己屋场里", "就在自家屋场上", "就在自己屋场上", "就在宅基地上", "就在自家宅基地上", "工地自己的坑", "工地自己的", "自己工地的坑", "我们工地的坑", "我们工地自己的", "就在工地里面", "在工地里面"}
 	}
 	{
 		x1 := &s.Phrases[120]
-		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 1025, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 1026, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"抢险救灾", "抢险", "救灾", "抗洪抢险", "紧急抢修", "抢修"}
 	}
 	{
 		x1 := &s.Phrases[121]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1028, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1029, Col: 45}}}
 		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢", "刚满一个月", "才满一个月", "刚满两个月", "才满两个月"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1033, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1034, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[122]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1034, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1035, Col: 45}}}
 		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
 		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
 		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1039, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1040, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[123]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1041, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1042, Col: 45}}}
 		(*x1).Words = []string{"不是什么特殊情况", "没什么特殊情况", "没有什么特殊情况", "冇什么特殊情况", "没有特殊情况", "没得特殊情况", "冇得特殊情况", "不是特殊情况", "不属于特殊情况", "普通居民", "普通老百姓", "不是么子特殊情况", "冇么子特殊情况", "没么子特殊情况", "冇得么子特殊情况", "没得么子特殊情况", "不属于么子特殊情况", "不是么子新生儿", "不是新生儿那些", "不是什么新生儿"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1048, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1049, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[124]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1049, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1050, Col: 45}}}
 		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑", "从部队回来", "部队回来", "部队上回来", "部队退下来", "从部队退下来", "里面放出来", "坐了几年牢", "坐了牢", "坐过牢"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1056, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1057, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[125]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1057, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1058, Col: 45}}}
 		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了", "断了社保", "社保断了", "社保断掉了", "断掉了社保", "社保停了", "社保停交了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1065, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1066, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[126]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1074, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1075, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没社保", "冇社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保", "没有给我买社保", "没有给我交社保", "冇给我买社保", "冇给我交社保", "没给我买社保", "没给我交社保", "单位没有给我买社保", "单位没有给我交社保", "公司没有给我买社保", "厂里没有给我买社保", "没有帮我买社保", "没给他买社保", "冇给他买社保", "没给她买社保", "冇给她买社保", "没给他交社保", "冇给他交社保", "没给她交社保", "冇给她交社保", "没帮他买社保", "冇帮他买社保", "没帮她买社保", "冇帮她买社保", "没给他们买社保", "冇给他们买社保", "没交职工医保", "冇交职工医保", "没有交职工医保", "没买职工医保", "冇买职工医保", "没有买职工医保", "没给他交职工医保", "冇给他交职工医保", "没给她交职工医保", "冇给她交职工医保", "没给我交职工医保", "冇给我交职工医保", "没给他买职工医保", "冇给他买职工医保", "没给她买职工医保", "冇给她买职工医保", "没有为我缴纳职工医保", "没为我缴纳职工医保", "未为我缴纳职工医保", "没有为本人缴纳职工医保", "未为本人缴纳职工医保", "没有缴纳职工医保", "没缴纳职工医保", "未缴纳职工医保", "冇缴纳职工医保", "没有参加职工医保", "没参加职工医保", "未参加职工医保", "冇参加职工医保", "没有为我缴纳社保", "未为本人缴纳社保", "未缴纳社保", "没有缴纳社保", "没给我买医保", "没有给我买医保", "冇给我买医保", "没帮我买医保", "没有帮我买医保", "冇帮我买医保", "没给他买医保", "冇给他买医保", "没给她买医保", "冇给她买医保", "没有给他买医保", "没有给她买医保", "没帮他买医保", "冇帮他买医保", "没帮她买医保", "冇帮她买医保", "没给交社保", "冇给交社保", "没给买社保", "冇给买社保", "没帮交社保", "没给交职工医保", "冇给交职工医保", "老板没给交社保", "老板冇给交社保", "老板没交社保", "老板冇交社保", "老板没有交社保", "没给我们买社保", "冇给我们买社保", "没给他们买社保", "冇给他们买社保", "没给我们交社保", "没给他们交社保", "冇单位给我交社保", "没单位给我交社保", "没有单位给我交社保", "没有单位交社保", "冇得单位交社保", "没得单位交社保", "没有单位买社保", "冇得单位买社保", "冇单位给我买社保", "没单位给我买社保", "没有单位给我买社保", "冇单位交社保", "没单位交社保", "冇单位买社保", "没帮我交社保", "冇帮我交社保", "没有帮我交社保", "没帮我买社保", "冇帮我买社保", "冇帮交社保"}
 	}
 	{
 		x1 := &s.Phrases[127]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1106, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1107, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"退休的职工医保", "有退休的职工医保", "退休职工医保", "单位交了社保", "厂里交了社保", "公司交了社保", "单位买了社保", "厂里买了社保", "公司买了社保", "单位给他交了社保", "单位给她交了社保", "厂里给他交了社保", "厂里给她交了社保", "厂里帮他买了社保", "厂里帮她买了社保", "公司给他交了社保", "公司给她交了社保", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险", "有职工医保", "已经交了职工医保", "自己交了职工医保", "已经买了职工医保", "自己买了职工医保", "厂里给交了社保", "单位给交了社保", "公司给交了社保", "老板给交了社保", "厂里给我交了社保", "单位给我交了社保", "公司给我交了社保", "厂里交了五险", "单位交了五险", "公司交了五险"}
 	}
 	{
 		x1 := &s.Phrases[128]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1117, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1118, Col: 45}}}
 		(*x1).Words = []string{"福利院"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1119, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1120, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[129]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1120, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1121, Col: 39}}}
 		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1126, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1127, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[130]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1127, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1128, Col: 39}}}
 		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养", "五保", "重残", "一级残疾", "二级残疾", "残疾证一级", "残疾证二级", "一级残疾证", "二级残疾证", "一级残疾人", "二级残疾人"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1132, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1133, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[131]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1133, Col: 30}}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1134, Col: 30}}}
 		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶", "嫁接苗子", "嫁接苗", "嫁接的苗子", "嫁接的苗"}
 	}
 	{
 		x1 := &s.Phrases[132]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1137, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1137, Col: 23}, Quoted: true}}
-		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽", "我屋寒露籽", "我屋的寒露籽"}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1138, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1138, Col: 23}, Quoted: true}}
+		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽", "我屋寒露籽", "我屋的寒露籽", "自己屋的寒露籽", "自家屋的寒露籽"}
 	}
 	{
 		x1 := &s.Phrases[133]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1139, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1139, Col: 23}, Quoted: true}}
-		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽", "我屋霜降籽", "我屋的霜降籽"}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1141, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1141, Col: 23}, Quoted: true}}
+		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽", "我屋霜降籽", "我屋的霜降籽", "自己屋的霜降籽", "自家屋的霜降籽"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1143, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1146, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -2028,33 +2028,33 @@ func snap3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1163, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1166, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1166, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1169, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1174, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1177, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1177, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1178, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1180, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1181, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1181, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1184, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1182, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1185, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1185, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1186, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1188, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1189, Col: 46}}}
 		(*x1).Events = []string{"断保的", "断缴的", "停保的", "离职的", "辞职的", "被辞退的", "辞退的", "下岗的"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1190, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1193, Col: 12}}
 	}
 	return s
 }
