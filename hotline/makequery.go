@@ -1002,7 +1002,18 @@ func (p *parser) storyTime(rd *reading, a hit, m *dates.Mention) bool {
 		return false
 	}
 	c := rd.clause(m.Start)
-	return c != a.clause && p.pastStory(rd, c) && !p.pastStory(rd, a.clause) && !p.hasAny(rd.text[m.End:], p.g.BackThen)
+	return c != a.clause && p.pastStory(rd, c) && !p.pastStory(rd, a.clause) && !p.hasAny(rd.text[m.End:], p.g.BackThen) &&
+		!p.doneOnDayNamed(rd, a, m)
+}
+
+// doneOnDayNamed reports whether day m, one day named with a story word
+// inside it (上个礼拜六, 上个礼拜五重阳), is the day act a was done on: a
+// is told done in a clause that names no day of its own (上个礼拜六城管来收
+// 我的摊子，我推了他一把). 上个礼拜 alone is a story's time; with the
+// weekday it is a day, and the act told done without another was done then.
+func (p *parser) doneOnDayNamed(rd *reading, a hit, m *dates.Mention) bool {
+	return !m.Weak && m.MonthEnd == nil && p.hasAny(m.Words, p.g.Story) && !clauseHasDate(rd, a.clause) &&
+		p.done(rd, a, true, m.Start)
 }
 
 // ownerYear is the year of weak day m when it is said right before 的

@@ -24,3 +24,23 @@ func TestWaitedDay(t *testing.T) {
 		require.Equal(t, tc.day, u.queries[0].Date.String(), tc.q)
 	}
 }
+
+// TestWeekdayToldDone: a weekday said alone, the act told done, is the
+// nearer one gone by (我礼拜二…抽了根烟 said on Wednesday); 上个礼拜六 before
+// an act told done in the next clause is that day, not a story's time; 礼拜
+// 六 before 七月半 is the weekday, 七月半 the festival.
+func TestWeekdayToldDone(t *testing.T) {
+	h := newTestHotline(t)
+	for _, tc := range []struct{ today, q, day string }{
+		{"2024-09-04", "我礼拜二在山上抽了根烟，会不会有事", "2024-09-03"},
+		{"2024-09-04", "礼拜二在山上抽根烟要得不", "2024-09-10"},
+		{"2026-03-09", "上个礼拜六城管来收我的摊子，我推了他一把，会怎么样", "2026-03-07"},
+		{"2025-09-02", "这个礼拜六七月半，我在屋里神龛前面烧纸", "2025-09-06"},
+	} {
+		today, err := calendar.ParseDate(tc.today)
+		require.NoError(t, err)
+		u := h.p.understand(tc.q, today)
+		require.NotEmpty(t, u.queries, tc.q)
+		require.Equal(t, tc.day, u.queries[0].Date.String(), tc.q)
+	}
+}

@@ -451,7 +451,7 @@ func New(cal *calendar.Calendar, w Words) (*Reader, error) {
 	// (七月半, 老历的九月半): said in words, never of a solar month
 	lday := `(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[一二三四五六七八九]|半)`
 	r.reLunar = compile(zh.Alternation(w.Lunar) + `的?\s*(?:([0-9]{4})年)?\s*(闰?[正一二三四五六七八九十冬腊0-9]{1,2}月` + lday + `)[日号]?`)
-	r.reLunar2 = compile(`()((?:[正冬腊]月` + lday + `)|(?:闰?[一二三四五六七八九十]{1,2}月(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|半)))`)
+	r.reLunar2 = compile(`()((?:[正冬腊]月` + lday + `)|(?:闰?(?:十[一二]?|[一二三四五六七八九])月(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]?|半)))`)
 	r.reNewYear = compile(`大年(初[一二三四五六七八九十]|十[一二三四五六七八九]?)`)
 	r.reWeekAlone = compile(`(` + zh.Alternation(append(append(append([]string{}, w.This...), w.Next...), w.Last...)) + `)` + zh.Alternation(w.Week))
 	r.reBareLunar = compile(`初([一二三四五六七八九十])(?:[日号]|那天)?`)
@@ -2843,8 +2843,9 @@ func partDay(y, mo, part int) calendar.Date {
 }
 
 // week reads 这周六, 下周三, 上周日, 周六, 星期天, 礼拜五. A weekday alone is
-// its next occurrence after today; 这周 is the current week (Monday first),
-// 下周 the next, 上周 the last.
+// its next occurrence after today, with the one a week before as its
+// previous (Previous); 这周 is the current week (Monday first), 下周 the
+// next, 上周 the last.
 func (r *Reader) week(s *scan, today calendar.Date) {
 	for _, m := range s.find(r.reWeek) {
 		if !s.free(m[0], m[1]) {
@@ -2866,7 +2867,13 @@ func (r *Reader) week(s *scan, today calendar.Date) {
 		default:
 			d = today.AddDays((want-w+6)%7 + 1)
 		}
-		s.add(Mention{Start: m[0], End: m[1], Date: d})
+		mn := Mention{Start: m[0], End: m[1], Date: d}
+		if m[2] < 0 {
+			// a weekday alone has gone by a week before (我礼拜二抽了根烟
+			// said on Wednesday: the act told done picks the nearer)
+			mn.prev = d.AddDays(-7)
+		}
+		s.add(mn)
 	}
 	r.weekAlone(s, today)
 }

@@ -13,10 +13,10 @@ var _ rules.Str
 
 // snapshotFiles are rules/vocabulary/*.yaml as decoded, by name.
 var snapshotFiles = []snapshot.File[fileSpec]{
-	{Sum: "b6134fd447196335dcb0f70ccc22db313137e54a26ddd230a546951458ab775e", Decode: snap0},  // activities.yaml
+	{Sum: "9d82d227431f83428e95616fabe8322ff519a2cd399f3b314964007c159170bd", Decode: snap0},  // activities.yaml
 	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
-	{Sum: "2d2ee612bd3bc0d59b9188fda22305a590a7e4e6ad453986ae535c6ea88d19f6", Decode: snap3},  // facts.yaml
+	{Sum: "50d817583540b0c862fb855a56421742e1dfca2038d22371e993e3506f99a97b", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "9dc71b6fe3c02dd77cf51daa3ba488508ad05d817a93e5c0fb40a2e4f0611d68", Decode: snap5},  // nouns.yaml
 	{Sum: "fdc40ecb5d14286e867326e0753e08db22a61afe40ac5a34e806e67e0552f34d", Decode: snap6},  // periods.yaml
@@ -286,443 +286,443 @@ func snap0() *fileSpec {
 		x1 := &s.Activities[44]
 		(*x1).Activity = rules.Str{Value: "goods_beyond_shopfront", Pos: rules.Pos{Line: 556, Col: 15}}
 		(*x1).Words = []string{"摆到店门外", "摆到门外", "摆出店外", "摆出门外", "摆出墙", "摆出墙外", "摆出了墙", "出墙体", "摆到店门口", "摆在店门口", "摆店门口", "店外摆货"}
-		(*x1).Frames = []Frame{{Verbs: []string{"摆出", "摆到", "放到", "摆出去", "摆出来", "摆"}, Objects: []string{"货", "货物", "商品", "箱货", "几箱货"}}, {Verbs: []string{"摆在外面", "摆外面", "放在外面", "放外面", "摆在门外", "放在门外"}, Objects: []string{"货", "货物", "商品", "箱货", "东西"}}, {Verbs: []string{"搬到门外", "搬到门外面", "搬到门外头", "搬到店外", "搬到店外面", "搬出门外", "搬出店外", "搬到外面", "搬出去", "搬出来"}, Objects: []string{"冰柜", "冷柜", "冰箱", "货", "货物", "商品", "货架", "架子"}}, {Verbs: []string{"摆出", "摆到", "摆在", "放到", "摆出去", "摆出来", "摆", "挂", "挂出来", "挂出去", "挂到", "挂在"}, Objects: []string{"水果", "菜", "东西", "衣服", "鞋子", "五金", "家具", "电器", "衣架", "货架", "架子"}, With: []string{"店", "店子", "门面", "铺子", "店铺", "商铺", "服装店", "门口"}}, {Verbs: []string{"摆出", "摆到", "摆在", "放到", "摆出去", "摆出来", "摆", "搬到", "搬出来", "搬出去"}, Objects: []string{"桌子", "椅子", "桌椅", "桌凳", "凳子", "桌子板凳", "餐桌"}, With: []string{"饭店", "餐馆", "饭馆", "小吃店", "餐厅", "店", "店子", "门面", "铺子", "店铺", "商铺"}}, {Verbs: []string{"摆出", "摆到", "摆在", "摆出去", "摆出来", "摆"}, Classes: []string{"fire_wares"}, With: []string{"店", "店子", "门面", "铺子", "店铺", "商铺"}}}
+		(*x1).Frames = []Frame{{Verbs: []string{"摆出", "摆到", "放到", "摆出去", "摆出来", "摆"}, Objects: []string{"货", "货物", "商品", "箱货", "几箱货"}}, {Verbs: []string{"摆在外面", "摆外面", "放在外面", "放外面", "摆在门外", "放在门外", "摆到外面", "放到外面"}, Objects: []string{"货", "货物", "商品", "箱货", "东西"}}, {Verbs: []string{"搬到门外", "搬到门外面", "搬到门外头", "搬到店外", "搬到店外面", "搬出门外", "搬出店外", "搬到外面", "搬出去", "搬出来"}, Objects: []string{"冰柜", "冷柜", "冰箱", "货", "货物", "商品", "货架", "架子"}}, {Verbs: []string{"摆出", "摆到", "摆在", "放到", "摆出去", "摆出来", "摆", "挂", "挂出来", "挂出去", "挂到", "挂在"}, Objects: []string{"水果", "菜", "东西", "衣服", "鞋子", "五金", "家具", "电器", "衣架", "货架", "架子"}, With: []string{"店", "店子", "门面", "铺子", "店铺", "商铺", "服装店", "门口"}}, {Verbs: []string{"摆在", "摆到", "放在", "放到", "摆出", "摆"}, Objects: []string{"货", "货物", "商品"}, With: []string{"门口", "人行道", "路边", "街上", "马路", "店门外", "门外"}}, {Verbs: []string{"摆出", "摆到", "摆在", "放到", "摆出去", "摆出来", "摆", "搬到", "搬出来", "搬出去"}, Objects: []string{"桌子", "椅子", "桌椅", "桌凳", "凳子", "桌子板凳", "餐桌"}, With: []string{"饭店", "餐馆", "饭馆", "小吃店", "餐厅", "店", "店子", "门面", "铺子", "店铺", "商铺"}}, {Verbs: []string{"摆出", "摆到", "摆在", "摆出去", "摆出来", "摆"}, Classes: []string{"fire_wares"}, With: []string{"店", "店子", "门面", "铺子", "店铺", "商铺"}}}
 	}
 	{
 		x1 := &s.Activities[45]
-		(*x1).Activity = rules.Str{Value: "put_up_structure", Pos: rules.Pos{Line: 581, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "put_up_structure", Pos: rules.Pos{Line: 587, Col: 15}}
 		(*x1).Words = []string{"搭棚子", "搭个棚子", "搭棚"}
 		(*x1).Frames = []Frame{{Verbs: []string{"搭", "搭建", "焊", "焊个", "建", "盖", "围", "搭了"}, Objects: []string{"棚", "棚子", "雨棚", "架子", "遮阳棚", "遮雨棚", "铁皮棚", "铁皮棚子", "篷子", "帐篷", "铁皮房", "彩钢瓦棚子", "彩钢棚", "活动板房", "板房", "仓库"}}, {Verbs: []string{"搭", "搭建", "搭起", "架", "立", "摆"}, Objects: []string{"台子", "戏台", "戏台子", "舞台", "拱门", "彩虹门", "彩虹拱门", "充气拱门", "气拱门", "拱门架子", "彩门"}}}
 	}
 	{
 		x1 := &s.Activities[46]
-		(*x1).Activity = rules.Str{Value: "load_goods_blocking_road", Pos: rules.Pos{Line: 594, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "load_goods_blocking_road", Pos: rules.Pos{Line: 600, Col: 15}}
 		(*x1).Words = []string{"卸货堵路", "装货堵路", "卸货把路堵", "装卸堵路", "后面车都过不去", "后面的车过不去", "车都过不去", "车过不去", "别人过不去", "人都过不去"}
 		(*x1).Frames = []Frame{{Verbs: []string{"堵", "堵死", "堵住", "堵塞", "堵起", "挡住", "拦住"}, Objects: []string{"路", "马路", "道路", "街", "路口", "过道", "半边路", "半条路", "半边马路", "半条马路", "半边街", "半条街"}}, {Verbs: []string{"占"}, Objects: []string{"半边路", "半条路", "半边马路", "半条马路", "半边街", "半条街", "一半的路", "一半路", "大半边路", "大半条路", "一大半路"}, With: []string{"卸货", "装货", "卸车", "装车", "下货", "上货", "装卸"}}}
 	}
 	{
 		x1 := &s.Activities[47]
-		(*x1).Activity = rules.Str{Value: "overloading", Pos: rules.Pos{Line: 607, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "overloading", Pos: rules.Pos{Line: 613, Col: 15}}
 		(*x1).Words = []string{"超载", "装超了", "装超", "拉超了", "拉超", "超重了", "超限了", "装多了超载", "超点载", "超一点载", "超点子载", "多装一点", "多装点", "多装一些", "多装些", "装多点", "装多一点", "多拉一点", "多拉点"}
-		(*x1).Manners = []rules.Str{{Value: "cw_transport_overload", Pos: rules.Pos{Line: 612, Col: 15}}}
+		(*x1).Manners = []rules.Str{{Value: "cw_transport_overload", Pos: rules.Pos{Line: 618, Col: 15}}}
 	}
 	{
 		x1 := &s.Activities[48]
-		(*x1).Activity = rules.Str{Value: "overloading_oil_tea", Pos: rules.Pos{Line: 617, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "overloading_oil_tea", Pos: rules.Pos{Line: 623, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"拉", "载", "装", "送", "运", "接", "拖"}, Objects: []string{"摘茶籽的人", "摘茶的人"}, With: []string{"超载", "超员", "装超了", "拉超了", "坐超了", "超了载", "装多了", "拉多了", "坐多了"}, Next: true}}
 	}
 	{
 		x1 := &s.Activities[49]
-		(*x1).Activity = rules.Str{Value: "cw_transport_overload", Pos: rules.Pos{Line: 623, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_overload", Pos: rules.Pos{Line: 629, Col: 15}}
 		(*x1).Words = []string{"超载拉土", "拉土超载", "拉渣土超载", "渣土车装超了", "渣土车拉超了"}
 		(*x1).Frames = []Frame{{Verbs: []string{"超载", "超限", "超重", "装超了", "拉超了", "装超", "拉超", "多装了", "装多了", "超了点载", "超了载", "超了一点载", "超点载"}, Objects: []string{"渣土车", "土方车", "泥头车", "泥巴车", "渣土"}}, {Verbs: []string{"装得冒尖", "装冒尖了", "装起冒尖", "堆得冒尖", "冒尖"}, Objects: []string{"渣土车", "土方车", "泥头车", "泥巴车"}}, {Verbs: []string{"冒出来一大截", "冒出一大截", "冒出来一截", "冒出一截", "高出一大截", "高出来一大截", "冒起一大截", "冒出来好高", "装得冒尖", "堆得冒尖", "冒尖"}, Objects: []string{"渣土车", "土方车", "泥头车", "泥巴车", "拉渣土的车", "运渣土的车", "拉土的车", "拉渣土的车子", "运渣土的车子"}}}
 	}
 	{
 		x1 := &s.Activities[50]
-		(*x1).Activity = rules.Str{Value: "dump_rubbish_at_will", Pos: rules.Pos{Line: 639, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dump_rubbish_at_will", Pos: rules.Pos{Line: 645, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"倒", "丢"}, Objects: []string{"垃圾", "生活垃圾"}, With: []string{"街上", "马路上", "路上", "路面上", "路边上", "路边", "人行道上", "地上", "随地", "满地", "一地", "满街", "一街", "马路边", "马路边上"}}, {Verbs: []string{"倒"}, Classes: []string{"litter"}, With: []string{"街上", "马路上", "路上", "路面上", "路边上", "路边", "人行道上", "地上", "随地", "满地", "一地", "满街", "一街", "马路边", "马路边上"}}}
 	}
 	{
 		x1 := &s.Activities[51]
-		(*x1).Activity = rules.Str{Value: "dump_rubbish", Pos: rules.Pos{Line: 649, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dump_rubbish", Pos: rules.Pos{Line: 655, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"倒", "丢", "扔", "乱倒", "偷倒", "随便倒", "随意倒", "到处倒"}, Objects: []string{"垃圾", "生活垃圾"}}, {Verbs: []string{"倒", "乱倒", "随便倒", "到处倒", "随手倒", "随地倒"}, Classes: []string{"litter"}}}
 	}
 	{
 		x1 := &s.Activities[52]
-		(*x1).Activity = rules.Str{Value: "pour_waste_water_at_will", Pos: rules.Pos{Line: 656, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pour_waste_water_at_will", Pos: rules.Pos{Line: 662, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"泼", "倒"}, Objects: []string{"污水", "脏水", "废水", "洗菜水", "洗碗水", "洗衣水", "泔水", "洗鱼水", "水", "杀鱼的水", "杀鱼水", "洗鱼的水", "剖鱼的水", "杀鸡的水"}, With: []string{"街上", "马路上", "路上", "路面上", "路边上", "人行道上", "地上", "地下", "随地", "满地", "一地", "满街", "一街"}}}
 	}
 	{
 		x1 := &s.Activities[53]
-		(*x1).Activity = rules.Str{Value: "pour_waste_water", Pos: rules.Pos{Line: 663, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pour_waste_water", Pos: rules.Pos{Line: 669, Col: 15}}
 		(*x1).Words = []string{"泼脏水", "倒脏水"}
 		(*x1).Frames = []Frame{{Verbs: []string{"排", "排放"}, Objects: []string{"污水", "废水", "脏水"}}, {Verbs: []string{"泼", "倒"}, Objects: []string{"污水", "脏水", "废水", "洗菜水", "洗碗水", "洗衣水", "泔水", "洗鱼水", "水", "杀鱼的水", "杀鱼水", "洗鱼的水", "剖鱼的水", "杀鸡的水"}}}
 	}
 	{
 		x1 := &s.Activities[54]
-		(*x1).Activity = rules.Str{Value: "pile_sundries", Pos: rules.Pos{Line: 671, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pile_sundries", Pos: rules.Pos{Line: 677, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"堆", "堆放", "堆到", "堆在", "堆着"}, Objects: []string{"杂物", "货", "货物", "东西", "砖头", "砖", "沙子", "木头", "建材", "纸箱子", "纸箱", "箱子", "纸壳子", "纸板", "箱货", "几箱货", "水泥", "几袋水泥", "袋水泥", "石子", "瓷砖", "钢筋", "装修材料", "蛇皮袋", "桌子板凳", "桌椅板凳", "板凳", "桌椅", "货堆", "木板", "板子", "木料", "模板", "钢管", "脚手架", "箩筐", "烂箩筐", "筐子", "竹筐", "竹筐子", "箩", "篓子", "竹篓", "家具", "旧家具", "烂家具", "沙发", "旧沙发", "柜子", "旧柜子", "床垫", "旧床垫", "家电", "旧家电", "快递纸箱", "快递箱", "快递箱子", "快递盒", "快递盒子", "快递包裹", "纸盒", "纸盒子", "笼子", "鸡笼", "鸭笼", "鸡笼子", "鸭笼子", "鸡鸭笼子", "鸡鸭笼", "菜筐", "菜篮子"}}, {Verbs: []string{"放在", "放到", "摆在", "摆到", "搬到"}, Objects: []string{"家具", "旧家具", "烂家具", "沙发", "旧沙发", "柜子", "旧柜子", "床垫", "旧床垫", "旧家电", "旧床", "旧桌子", "旧椅子"}, With: []string{"街边", "街边上", "街上", "路边", "路边上", "人行道", "马路", "马路边", "马路上", "门口"}}}
 	}
 	{
 		x1 := &s.Activities[55]
-		(*x1).Activity = rules.Str{Value: "spitting", Pos: rules.Pos{Line: 685, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "spitting", Pos: rules.Pos{Line: 691, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"吐"}, Objects: []string{"痰", "口痰", "一口痰"}}}
 	}
 	{
 		x1 := &s.Activities[56]
-		(*x1).Activity = rules.Str{Value: "slaughter_on_street", Pos: rules.Pos{Line: 688, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "slaughter_on_street", Pos: rules.Pos{Line: 694, Col: 15}}
 		(*x1).Words = []string{"当街杀", "当街杀了", "当街宰", "当街宰了", "当街剖", "当街剖了", "当街破", "当街现杀", "当街就杀", "当街就杀了"}
 		(*x1).Frames = []Frame{{Verbs: []string{"杀", "宰", "宰杀", "剖", "破", "现杀"}, Objects: []string{"鸡", "鸭", "鱼", "鹅", "家禽", "鸡子", "鸭子", "鹅子", "鱼子", "活鸡", "活鸭", "活禽", "活鱼", "土鸡", "鸡公", "鸡婆", "火机"}, With: []string{"当街", "当着街", "当路"}}, {Verbs: []string{"杀", "宰", "宰杀", "剖", "破", "现杀"}, Objects: []string{"鸡", "鸭", "鱼", "鹅", "家禽", "鸡子", "鸭子", "鹅子", "鱼子", "活鸡", "活鸭", "活禽", "活鱼", "土鸡", "鸡公", "鸡婆", "火机"}, With: []string{"街上", "街边", "街边上", "巷子里", "巷子里面", "小巷里", "巷道里", "马路上", "马路边", "马路边上", "路边", "路边上"}}}
 	}
 	{
 		x1 := &s.Activities[57]
-		(*x1).Activity = rules.Str{Value: "slaughter_poultry_fish", Pos: rules.Pos{Line: 700, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "slaughter_poultry_fish", Pos: rules.Pos{Line: 706, Col: 15}}
 		(*x1).Words = []string{"宰鸡", "剖鱼", "杀鱼", "杀火机", "杀活鸡", "现杀活禽", "现杀现卖", "活禽现杀", "活鸡现杀"}
 		(*x1).Frames = []Frame{{Verbs: []string{"杀", "宰", "宰杀", "剖", "破", "现杀"}, Objects: []string{"鸡", "鸭", "鱼", "鹅", "家禽", "鸡子", "鸭子", "鹅子", "鱼子", "活鸡", "活鸭", "活禽", "活鱼", "土鸡", "鸡公", "鸡婆", "火机"}}}
 	}
 	{
 		x1 := &s.Activities[58]
-		(*x1).Activity = rules.Str{Value: "flyposting", Pos: rules.Pos{Line: 706, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "flyposting", Pos: rules.Pos{Line: 712, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"贴"}, Objects: []string{"广告", "小广告", "寻人启事", "招工启事", "海报", "传单", "租房广告"}}, {Verbs: []string{"贴"}, Objects: []string{"招工的纸", "招人的纸", "纸条"}, With: []string{"墙上", "电线杆", "电线杆子", "电杆", "路灯杆"}}}
 	}
 	{
 		x1 := &s.Activities[59]
-		(*x1).Activity = rules.Str{Value: "hanging_banners", Pos: rules.Pos{Line: 714, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "hanging_banners", Pos: rules.Pos{Line: 720, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"拉", "挂", "乱拉", "乱挂", "挂起", "拉起", "拉条"}, Objects: []string{"横幅", "条幅", "广告牌", "广告布", "彩旗", "标语", "灯箱广告", "横额"}}, {Verbs: []string{"乱挂", "乱拉", "乱摆", "乱立", "乱设"}, Objects: []string{"招牌", "牌子", "灯箱", "广告牌子"}}, {Verbs: []string{"拉", "挂", "挂起", "拉起", "拉条"}, Objects: []string{"红布", "布", "布条", "长布条", "红布条", "牌子", "木牌子", "纸牌子", "纸板", "木板"}, With: []string{"写上字", "写上", "写着", "写了字", "写几个字", "电线杆", "电线杆子", "电杆", "路灯杆", "树上", "树中间"}}}
 	}
 	{
 		x1 := &s.Activities[60]
-		(*x1).Activity = rules.Str{Value: "park_vehicle_at_will", Pos: rules.Pos{Line: 727, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "park_vehicle_at_will", Pos: rules.Pos{Line: 733, Col: 15}}
 		(*x1).Words = []string{"乱停在", "乱停到", "随便停在", "随便停到"}
 		(*x1).Frames = []Frame{{Verbs: []string{"随便一丢", "随手一丢", "往边上一丢", "随便一扔", "随手一扔"}, Objects: []string{"车", "车子", "电动车", "电瓶车", "摩托车", "摩托", "三轮车", "单车", "自行车", "电动三轮", "电动三轮车"}}}
 	}
 	{
 		x1 := &s.Activities[61]
-		(*x1).Activity = rules.Str{Value: "park_vehicle", Pos: rules.Pos{Line: 734, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "park_vehicle", Pos: rules.Pos{Line: 740, Col: 15}}
 		(*x1).Words = []string{"停摩托"}
 		(*x1).Frames = []Frame{{Verbs: []string{"停", "停放", "乱停"}, Objects: []string{"车", "车子", "电动车", "摩托车", "三轮车", "电动三轮", "电动三轮车", "汽车", "小车", "拖拉机", "农用车"}}}
-		(*x1).Manners = []rules.Str{{Value: "load_goods_blocking_road", Pos: rules.Pos{Line: 739, Col: 15}}}
+		(*x1).Manners = []rules.Str{{Value: "load_goods_blocking_road", Pos: rules.Pos{Line: 745, Col: 15}}}
 	}
 	{
 		x1 := &s.Activities[62]
-		(*x1).Activity = rules.Str{Value: "block_fire_lane", Pos: rules.Pos{Line: 740, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "block_fire_lane", Pos: rules.Pos{Line: 746, Col: 15}}
 		(*x1).Words = []string{"占消防通道"}
 		(*x1).Frames = []Frame{{Verbs: []string{"堵", "占", "占用", "堵塞", "堆", "堆放", "摆", "放", "停"}, Objects: []string{"消防通道", "消防车通道", "疏散通道"}}}
 	}
 	{
 		x1 := &s.Activities[63]
-		(*x1).Activity = rules.Str{Value: "place_obstacles", Pos: rules.Pos{Line: 743, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "place_obstacles", Pos: rules.Pos{Line: 749, Col: 15}}
 		(*x1).Words = []string{"摆了几个石墩", "放了几个石墩", "摆几个石墩", "放几个石墩", "摆了石墩", "放了石墩", "摆了几个石墩子", "放了几个石墩子", "摆了两个石墩", "放了两个石墩", "设了几个路障", "摆了几个路障", "放了几个路障"}
 		(*x1).Frames = []Frame{{Verbs: []string{"放", "摆", "设", "设置", "安", "装"}, Objects: []string{"石墩", "隔栏", "路障", "石墩子", "隔离栏", "隔离栏杆", "栏杆", "铁马", "水马", "路桩", "隔离墩"}}, {Verbs: []string{"放", "摆", "设", "安", "堆"}, Objects: []string{"花盆", "花坛", "木桩", "桩子", "铁桶", "油桶", "砖头", "石头", "大石头", "轮胎", "水泥墩", "锥桶", "雪糕筒"}, With: []string{"消防通道", "消防车通道", "疏散通道"}}, {Verbs: []string{"拦", "拦起来", "拦住", "挡", "挡起来", "挡住", "围", "围起来", "堵", "堵起来", "堵住"}, Objects: []string{"消防通道", "消防车通道", "疏散通道"}, With: []string{"石墩", "石墩子", "路障", "隔栏", "隔离栏", "栏杆", "铁马", "水马", "路桩", "隔离墩", "水泥墩", "锥桶", "雪糕筒", "地锁"}}}
 	}
 	{
 		x1 := &s.Activities[64]
-		(*x1).Activity = rules.Str{Value: "emergency_discharge", Pos: rules.Pos{Line: 761, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "emergency_discharge", Pos: rules.Pos{Line: 767, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"堆", "堆放", "堆到", "堆在", "放", "放在", "倒", "排", "排放", "先排"}, Classes: []string{"rubble"}, With: []string{"抢险", "救灾", "紧急施工", "抢修", "抗洪", "抗灾"}}, {Verbs: []string{"拉", "运", "拖"}, Classes: []string{"rubble"}, With: []string{"抢险", "紧急施工", "抢修", "抗洪", "抗灾", "山体滑坡", "塌方"}}}
 	}
 	{
 		x1 := &s.Activities[65]
-		(*x1).Activity = rules.Str{Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 772, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 778, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"丢", "倒", "扔"}, Objects: []string{"装修垃圾", "建筑垃圾", "渣土"}, With: []string{"油漆桶", "油漆罐", "农药瓶", "废电池", "灯管", "废机油", "机油桶", "危险废物", "有毒有害"}}}
 	}
 	{
 		x1 := &s.Activities[66]
-		(*x1).Activity = rules.Str{Value: "scatter_construction_waste", Pos: rules.Pos{Line: 778, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "scatter_construction_waste", Pos: rules.Pos{Line: 784, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"丢", "扔", "撒", "倒", "抛", "甩"}, Classes: []string{"rubble"}, With: []string{"往下丢", "往下扔", "往下撒", "往下倒", "往下抛", "往下甩", "往楼下", "从窗口", "从窗户", "从阳台", "从楼上"}}}
 	}
 	{
 		x1 := &s.Activities[67]
-		(*x1).Activity = rules.Str{Value: "dump_construction_waste_at_will", Pos: rules.Pos{Line: 785, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dump_construction_waste_at_will", Pos: rules.Pos{Line: 791, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"排", "倒", "放", "直排"}, Objects: []string{"泥浆", "泥浆水", "工程泥浆", "泥水"}, With: []string{"下水道", "阴沟", "下水沟", "排水沟", "雨水口", "河里", "河沟", "塘里", "马路上", "街上"}}}
 	}
 	{
 		x1 := &s.Activities[68]
-		(*x1).Activity = rules.Str{Value: "dump_construction_waste_at_will", Pos: rules.Pos{Line: 791, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dump_construction_waste_at_will", Pos: rules.Pos{Line: 797, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"乱倒", "偷倒", "乱丢", "乱扔", "随便倒", "随意倒", "到处倒"}, Classes: []string{"rubble"}}, {Verbs: []string{"倒", "倾倒", "丢", "扔"}, Classes: []string{"rubble"}, With: []string{"随便", "随意", "到处", "乱"}}, {Verbs: []string{"倒", "倾倒", "丢", "扔"}, Classes: []string{"rubble"}, With: []string{"到路边", "到马路边", "到街边", "到城区路边", "到城区马路边", "到城区街边", "到城里路边", "到城里马路边", "到县城路边", "到县城马路边", "空坪", "空地", "荒地", "山沟", "河边", "河沟", "水沟", "市场后面", "超市后面", "学校后面", "公园后面", "医院后面", "车站后面", "市场后头", "超市后头", "学校后头", "公园后头", "绿化带", "花坛", "草坪", "草地上", "下水道", "阴沟", "下水口", "桥底下", "桥下面", "桥洞"}}, {Verbs: []string{"冲", "冲到", "冲进", "冲下去"}, Classes: []string{"rubble"}, With: []string{"下水道", "阴沟", "下水口"}}, {Verbs: []string{"倒", "丢", "扔", "冲", "排", "塞"}, Objects: []string{"下水道", "下水道里", "下水道里面"}, With: []string{"渣土", "碎砖", "砖渣", "建筑垃圾", "装修垃圾", "渣子", "建渣", "水泥渣", "水泥块", "瓷砖", "墙皮", "弃土", "土方", "杂土"}}}
 	}
 	{
 		x1 := &s.Activities[69]
-		(*x1).Activity = rules.Str{Value: "pile_construction_waste_at_will", Pos: rules.Pos{Line: 814, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pile_construction_waste_at_will", Pos: rules.Pos{Line: 820, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"乱堆", "乱放"}, Classes: []string{"rubble"}}, {Verbs: []string{"堆", "堆放", "堆在", "堆到", "放在", "放到"}, Classes: []string{"rubble"}, With: []string{"绿化带", "花坛", "草坪", "草地上", "桥底下", "桥下面", "桥洞"}}}
 	}
 	{
 		x1 := &s.Activities[70]
-		(*x1).Activity = rules.Str{Value: "dump_construction_waste", Pos: rules.Pos{Line: 822, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dump_construction_waste", Pos: rules.Pos{Line: 828, Col: 15}}
 		(*x1).Words = []string{"倒渣土", "倒建筑垃圾", "倒装修垃圾"}
 		(*x1).Frames = []Frame{{Verbs: []string{"倒", "倾倒", "丢", "扔"}, Classes: []string{"rubble"}}, {Verbs: []string{"处理", "处理掉", "处置", "处置掉", "弄掉", "搞掉"}, Classes: []string{"rubble"}, With: []string{"自己", "自行", "自家", "私自", "私下", "我们自己"}}}
 	}
 	{
 		x1 := &s.Activities[71]
-		(*x1).Activity = rules.Str{Value: "backfill_with_construction_waste", Pos: rules.Pos{Line: 833, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "backfill_with_construction_waste", Pos: rules.Pos{Line: 839, Col: 15}}
 		(*x1).Words = []string{"用来填坑", "拿来填坑", "拿去填坑", "用来回填", "拿来回填"}
 		(*x1).Frames = []Frame{{Verbs: []string{"填", "回填", "填平", "垫", "垫平"}, Objects: []string{"坑", "地基", "基坑", "塘", "工地上的坑", "自己工地上的坑", "自家工地上的坑", "工地里的坑", "自己工地的坑", "坑里", "坑里面"}, With: []string{"渣土", "建筑垃圾", "弃土", "砖渣", "建渣", "碎砖", "挖出来的土", "挖的土", "挖出来的泥巴"}}, {Verbs: []string{"填", "填坑", "回填", "填平", "垫", "垫平", "填塘", "填土", "去填", "拿去填", "拉去填", "填进", "平掉", "整平", "平整", "垫地坪", "垫屋场"}, Classes: []string{"rubble"}}}
 	}
 	{
 		x1 := &s.Activities[72]
-		(*x1).Activity = rules.Str{Value: "pile_construction_waste", Pos: rules.Pos{Line: 846, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pile_construction_waste", Pos: rules.Pos{Line: 852, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"堆", "堆放", "堆到", "堆在"}, Objects: []string{"土", "泥巴", "泥土", "弃土", "土方", "挖的土", "挖出来的土", "挖出来的泥巴", "挖的泥巴", "地基土", "黄土", "渣土", "建筑垃圾", "挖出来的渣土", "挖出的渣土", "挖的渣土", "挖出来的泥土", "挖出的土", "拆下来的砖头", "拆下来的砖", "拆下来的砖块", "旧砖块", "碎砖块", "烂砖块", "砖渣", "砖渣子", "挖地基的泥巴", "挖地基的土", "挖地基的渣土", "地基的土", "地基的泥巴", "砖头块", "旧砖", "旧砖头", "拆下来的旧砖", "拆下来的旧砖头", "拆旧屋的砖头", "拆旧房子的砖头", "拆老房子的砖头", "拆老屋的砖头", "拆屋的砖头", "拆下的砖头", "拆房子的砖头"}}}
 	}
 	{
 		x1 := &s.Activities[73]
-		(*x1).Activity = rules.Str{Value: "pile_decoration_waste", Pos: rules.Pos{Line: 854, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pile_decoration_waste", Pos: rules.Pos{Line: 860, Col: 15}}
 		(*x1).Words = []string{"装修垃圾堆着", "装修垃圾堆在", "装修垃圾先堆着"}
 		(*x1).Frames = []Frame{{Verbs: []string{"堆", "堆放", "放", "放到", "放在", "堆到", "堆在"}, Objects: []string{"装修垃圾", "装修的垃圾", "装修完的垃圾", "装修剩下的垃圾", "装房子的垃圾", "装修房子的垃圾", "搞装修的垃圾"}}, {Verbs: []string{"搬到", "搬去", "搬到了", "送到", "送去", "送到了", "提到", "拎到"}, Objects: []string{"装修垃圾", "装修的垃圾", "装修完的垃圾", "装修剩下的垃圾", "装房子的垃圾", "装修房子的垃圾", "搞装修的垃圾"}}, {Verbs: []string{"堆", "堆放", "堆到", "堆在", "放在", "放到", "放"}, Objects: []string{"垃圾", "敲下来的东西", "拆下来的东西", "砸下来的东西", "铲下来的东西"}, Classes: []string{"rubble"}, With: []string{"装修", "装房子", "搞装修"}}, {Verbs: []string{"清走", "清掉", "清理走", "清理掉"}, Objects: []string{"装修垃圾", "装修的垃圾", "装修完的垃圾", "装修剩下的垃圾", "装房子的垃圾", "装修房子的垃圾", "搞装修的垃圾"}}, {Verbs: []string{"堆", "堆放", "堆到", "堆在", "放在", "放到", "放", "处理", "处理掉", "处置"}, Objects: []string{"剩的东西", "剩下的东西", "那些东西", "东西", "装修剩的", "装修剩下的"}, Classes: []string{"rubble"}, With: []string{"装修", "装房子", "搞装修"}}}
-		(*x1).Manners = []rules.Str{{Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 879, Col: 15}}}
+		(*x1).Manners = []rules.Str{{Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 885, Col: 15}}}
 	}
 	{
 		x1 := &s.Activities[74]
-		(*x1).Activity = rules.Str{Value: "pile_construction_waste", Pos: rules.Pos{Line: 883, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pile_construction_waste", Pos: rules.Pos{Line: 889, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"放在", "放到", "摆在", "摆到", "堆", "堆放", "堆到", "堆在"}, Classes: []string{"rubble"}}}
-		(*x1).Manners = []rules.Str{{Value: "site_waste_left_uncovered", Pos: rules.Pos{Line: 887, Col: 15}}, {Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 887, Col: 42}}}
+		(*x1).Manners = []rules.Str{{Value: "site_waste_left_uncovered", Pos: rules.Pos{Line: 893, Col: 15}}, {Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 893, Col: 42}}}
 	}
 	{
 		x1 := &s.Activities[75]
-		(*x1).Activity = rules.Str{Value: "mix_construction_waste_into_household", Pos: rules.Pos{Line: 888, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "mix_construction_waste_into_household", Pos: rules.Pos{Line: 894, Col: 15}}
 		(*x1).Words = []string{"装修垃圾扔进", "装修垃圾丢进", "装修垃圾倒进", "建筑垃圾扔进", "建筑垃圾倒进"}
 		(*x1).Frames = []Frame{{Verbs: []string{"混", "掺", "混入", "混进", "混到", "掺到"}, Objects: []string{"生活垃圾", "生活垃圾桶", "垃圾桶", "生活垃圾收集点", "垃圾收集点", "收集点", "生活垃圾点"}}, {Verbs: []string{"丢", "扔", "倒", "放", "塞", "装"}, Objects: []string{"生活垃圾桶", "垃圾桶", "垃圾箱", "生活垃圾箱", "小区垃圾桶", "小区的垃圾桶", "小区的生活垃圾桶", "楼下的垃圾桶", "楼下垃圾桶", "楼下的生活垃圾桶", "门口的垃圾桶", "路边的垃圾桶", "街边的垃圾桶", "小区垃圾箱", "小区的垃圾箱", "垃圾桶里", "垃圾桶里面", "垃圾箱里", "生活垃圾里", "生活垃圾里面", "生活垃圾中", "生活垃圾当中", "垃圾收集点", "生活垃圾收集点", "小区垃圾收集点", "小区的垃圾收集点", "垃圾站", "垃圾池", "收集点", "生活垃圾点", "小区生活垃圾点", "小区的生活垃圾点", "生活垃圾投放点", "垃圾投放点", "小区垃圾投放点", "生活垃圾站", "小区生活垃圾站", "小区的生活垃圾站"}, With: []string{"搞装修", "装房子", "屋里装修", "小区里装修", "家里装修", "房子装修", "装修垃圾", "建筑垃圾", "渣土", "砖", "渣子", "建渣", "砖渣", "瓷砖", "装修拆下来的", "石膏板", "水泥块", "水泥渣", "墙皮", "吊顶", "敲下来的", "砸下来的", "拆下来的", "装修完的垃圾", "装修剩的垃圾", "装修剩下的垃圾", "装修的垃圾", "装修出来的垃圾", "装修拆下来的垃圾", "装修时的垃圾", "装修时候的垃圾", "装修搞出来的"}}}
 	}
 	{
 		x1 := &s.Activities[76]
-		(*x1).Activity = rules.Str{Value: "dump_construction_waste", Pos: rules.Pos{Line: 914, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dump_construction_waste", Pos: rules.Pos{Line: 920, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"倒", "倾倒", "丢", "扔"}, Objects: []string{"垃圾"}, With: []string{"装修", "装房子", "搞装修"}}}
 	}
 	{
 		x1 := &s.Activities[77]
-		(*x1).Activity = rules.Str{Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 916, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "mix_waste_into_construction_waste", Pos: rules.Pos{Line: 922, Col: 15}}
 		(*x1).Words = []string{"混到建筑垃圾里", "混到建筑垃圾", "混进建筑垃圾里", "掺到建筑垃圾里", "倒进建筑垃圾里", "混到装修垃圾里", "建筑垃圾里混", "装修垃圾里混", "往建筑垃圾里面倒", "往建筑垃圾里倒", "往装修垃圾里倒", "往装修垃圾里面倒", "倒进建筑垃圾", "混进建筑垃圾", "掺进建筑垃圾", "建筑垃圾里掺", "装修垃圾里掺", "渣土里混", "渣土里掺", "建筑垃圾里面混", "建筑垃圾里面掺", "装修垃圾里面混", "装修垃圾里面掺", "渣土里面混", "渣土里面掺", "往渣土里掺", "往渣土里混", "往渣土里倒", "建筑垃圾里头混", "建筑垃圾里头掺", "装修垃圾里头混", "装修垃圾里头掺", "渣土里头混", "渣土里头掺"}
 		(*x1).Frames = []Frame{{Verbs: []string{"夹", "夹了", "混", "混了", "掺", "掺了", "夹着", "混着", "掺着", "掺了点", "混了点", "夹了点", "掺点", "混点", "掺了些", "混了些", "夹了些"}, Objects: []string{"油漆桶", "农药瓶", "有毒有害垃圾", "有毒有害的", "危险废物", "危废", "工业垃圾", "生活垃圾", "废电池", "灯管"}, With: []string{"建筑垃圾", "装修垃圾", "渣土"}}, {Verbs: []string{"装一袋", "装一个袋子", "装一个袋", "装一起", "装在一起", "装到一起", "放一起", "放在一起", "放到一起", "打包在一起", "捆在一起"}, Objects: []string{"厨房垃圾", "生活垃圾", "剩饭剩菜", "厨余垃圾", "菜叶子", "家里的垃圾"}, With: []string{"建筑垃圾", "装修垃圾", "渣土"}}}
 	}
 	{
 		x1 := &s.Activities[78]
-		(*x1).Activity = rules.Str{Value: "haul_construction_waste_for_others", Pos: rules.Pos{Line: 937, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "haul_construction_waste_for_others", Pos: rules.Pos{Line: 943, Col: 15}}
 		(*x1).Words = []string{"帮人拉装修垃圾", "帮别人拉装修垃圾", "替人拉装修垃圾", "帮隔壁拉装修垃圾", "帮人拉渣土", "替人拉渣土", "帮人运渣土", "帮别人拉渣土", "帮人拉建筑垃圾", "帮工地拉渣土", "给工地拉渣土", "帮工地运渣土", "替工地拉渣土", "帮工地拉建筑垃圾"}
 		(*x1).Frames = []Frame{{Verbs: []string{"拉", "运", "运输", "送"}, Objects: []string{"渣土", "建筑垃圾", "装修垃圾", "装修的垃圾", "装修完的垃圾", "土方", "砖渣"}, Classes: []string{"rubble"}, With: []string{"帮人", "帮别人", "帮人家", "替人", "替别人", "给人家", "给别人", "帮邻居", "替邻居", "帮亲戚", "替亲戚", "帮朋友", "替朋友", "帮老板", "替老板", "给老板", "帮工地", "替工地", "给工地", "帮他们", "替他们", "帮他", "替他", "帮隔壁", "接活", "一车给", "收钱", "邻居", "亲戚", "隔壁屋里", "收了他", "收了钱", "收了人家", "喊我帮他", "请我帮他", "叫我帮他", "喊我帮忙", "请我帮忙"}}, {Verbs: []string{"帮别人拉", "帮人拉", "替人拉", "替别人拉", "给别人拉", "帮人家拉", "替人家拉", "帮别人运", "帮人运", "替人运", "给别人运", "帮别个拉", "替别个拉", "帮别个运", "替别个运", "帮人家运", "替人家运"}, Objects: []string{"渣土", "建筑垃圾", "装修垃圾", "装修的垃圾", "装修完的垃圾", "土方", "砖渣"}, Classes: []string{"rubble"}}, {Verbs: []string{"代运", "代拉", "代为运输", "代为清运", "代清运", "代为拉运"}, Classes: []string{"rubble"}}}
 	}
 	{
 		x1 := &s.Activities[79]
-		(*x1).Activity = rules.Str{Value: "carry_own_decoration_waste", Pos: rules.Pos{Line: 959, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "carry_own_decoration_waste", Pos: rules.Pos{Line: 965, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"拉", "运", "搬", "送", "拖", "挑", "担", "搬到", "搬去", "搬到了", "送到", "送去", "送到了", "推", "推到", "推去"}, Objects: []string{"装修垃圾", "装修的垃圾", "装修完的垃圾", "装修剩下的垃圾", "装修剩的垃圾", "装房子的垃圾", "装修房子的垃圾", "搞装修的垃圾", "垃圾"}, With: []string{"自家", "自己屋", "自家屋", "我屋里", "自己家", "我家", "自己屋里", "自家屋里", "我自己", "自己用车", "自己开车", "自己用板车", "自己用三轮车", "自己开三轮车", "自己用斗车", "自己把", "住户自己", "居民自己", "业主自己", "人家自己", "自己的车", "自家的车"}}, {Verbs: []string{"拉", "运", "搬", "送", "拖", "挑", "担"}, Classes: []string{"rubble"}, With: []string{"自家装修", "自己屋里装修", "自家屋里装修", "我屋里装修", "自己家装修", "我家装修", "自家屋装修"}}}
 	}
 	{
 		x1 := &s.Activities[80]
-		(*x1).Activity = rules.Str{Value: "dispose_construction_waste", Pos: rules.Pos{Line: 973, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dispose_construction_waste", Pos: rules.Pos{Line: 979, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"收", "接收", "接纳", "收点"}, Objects: []string{"渣土", "建筑垃圾", "装修垃圾", "弃土", "土方"}}}
 	}
 	{
 		x1 := &s.Activities[81]
-		(*x1).Activity = rules.Str{Value: "cw_transport_at_hours", Pos: rules.Pos{Line: 978, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_at_hours", Pos: rules.Pos{Line: 984, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"上路", "跑", "开", "进城", "走", "出车", "通行", "行驶", "出来", "开进城", "进市区", "拉土", "运土", "拉渣", "拉渣土", "运渣土", "拉", "运"}, Objects: []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "渣土运输车", "拉渣土的车子", "运渣土的车子", "拖渣土的车", "拖渣土的车子", "拉建筑垃圾的车", "运建筑垃圾的车", "拉建筑垃圾的车子", "运建筑垃圾的车子", "拉土的车", "运土的车", "建筑垃圾运输车"}, With: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天", "早上", "上午", "中午", "下午", "傍晚", "几点", "么子时候", "什么时候", "什么时间", "哪个时间", "几点钟", "高峰", "哪条路", "走哪条路", "路线", "线路"}}, {Verbs: []string{"拉", "运", "运输", "拖"}, Objects: []string{"渣土", "建筑垃圾", "工程渣土", "弃土", "砖渣", "建渣", "渣子", "砖头渣子", "挖出来的土", "挖的土", "挖出来的渣土", "地基土", "装修垃圾", "装修的垃圾", "装修完的垃圾"}, With: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天", "早上", "上午", "中午", "下午", "傍晚", "几点", "么子时候", "什么时候", "什么时间", "哪个时间", "几点钟", "高峰"}}, {Verbs: []string{"拉", "运", "拖"}, Objects: []string{"土", "泥巴", "泥土", "土方"}, With: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天", "早上", "上午", "中午", "下午", "傍晚", "几点", "么子时候", "什么时候", "什么时间", "哪个时间", "几点钟", "高峰"}}, {Verbs: []string{"拉渣土", "运渣土", "拉土", "运土", "拉泥巴", "运泥巴", "拉土方", "运土方", "拉建筑垃圾", "运建筑垃圾", "拉渣", "运渣"}, Objects: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天", "早上", "上午", "中午", "下午", "傍晚"}, With: []string{"拉渣土", "运渣土", "拉土", "运土", "拉泥巴", "运泥巴", "拉土方", "运土方", "拉建筑垃圾", "运建筑垃圾", "拉渣", "运渣"}}, {Verbs: []string{"拉", "运", "拖", "运输"}, Objects: []string{"晚上", "夜里", "夜间", "半夜", "深夜", "凌晨", "白天", "大白天"}, With: []string{"拉渣土", "运渣土", "拉建筑垃圾", "运建筑垃圾", "渣土车", "泥头车"}, Before: true}}
-		(*x1).Manners = []rules.Str{{Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1017, Col: 15}}, {Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1017, Col: 47}}, {Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1017, Col: 70}}, {Value: "cw_transport_overload", Pos: rules.Pos{Line: 1017, Col: 89}}, {Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1018, Col: 9}}, {Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1018, Col: 33}}, {Value: "dump_construction_waste_at_will", Pos: rules.Pos{Line: 1018, Col: 59}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 1018, Col: 92}}}
+		(*x1).Manners = []rules.Str{{Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1023, Col: 15}}, {Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1023, Col: 47}}, {Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1023, Col: 70}}, {Value: "cw_transport_overload", Pos: rules.Pos{Line: 1023, Col: 89}}, {Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1024, Col: 9}}, {Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1024, Col: 33}}, {Value: "dump_construction_waste_at_will", Pos: rules.Pos{Line: 1024, Col: 59}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 1024, Col: 92}}}
 	}
 	{
 		x1 := &s.Activities[82]
-		(*x1).Activity = rules.Str{Value: "discharge_construction_waste", Pos: rules.Pos{Line: 1022, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "discharge_construction_waste", Pos: rules.Pos{Line: 1028, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"运", "拉", "运输", "拖"}, Objects: []string{"渣土", "建筑垃圾", "挖出来的渣土", "土方", "弃土"}, With: []string{"起屋", "起新屋", "建房", "建新房", "做屋", "建房子", "起房子", "盖房子", "做房子", "建新房子", "起新房子", "盖新房子", "拆旧屋", "拆老屋", "拆了老屋", "拆了旧屋", "拆房子", "拆旧房子", "拆老房子", "拆旧房", "拆旧院墙", "拆院墙", "拆围墙"}}}
-		(*x1).Manners = []rules.Str{{Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1028, Col: 15}}}
+		(*x1).Manners = []rules.Str{{Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1034, Col: 15}}}
 	}
 	{
 		x1 := &s.Activities[83]
-		(*x1).Activity = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 1029, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 1035, Col: 15}}
 		(*x1).Words = []string{"往消纳场开", "朝消纳场开", "向消纳场开", "开往消纳场", "开去消纳场", "开到消纳场", "往消纳场跑", "往处置场开", "开往处置场", "往渣土场开", "开往渣土场"}
 		(*x1).Frames = []Frame{{Verbs: []string{"运", "拉", "运输"}, Objects: []string{"渣土", "建筑垃圾", "装修垃圾", "装修的垃圾", "装修完的垃圾", "渣土车", "土方车", "泥头车", "泥巴车"}}, {Verbs: []string{"开"}, Objects: []string{"渣土车", "土方车", "泥头车", "泥巴车"}}, {Verbs: []string{"运", "拉", "运输"}, Classes: []string{"rubble"}}}
-		(*x1).Manners = []rules.Str{{Value: "cw_transport_at_hours", Pos: rules.Pos{Line: 1047, Col: 15}}, {Value: "cw_transport_overload", Pos: rules.Pos{Line: 1047, Col: 38}}, {Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1047, Col: 61}}, {Value: "cw_truck_muddy_wheels", Pos: rules.Pos{Line: 1047, Col: 87}}, {Value: "cw_transport_traffic_violation", Pos: rules.Pos{Line: 1048, Col: 9}}, {Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1048, Col: 41}}, {Value: "transfer_permit_documents", Pos: rules.Pos{Line: 1048, Col: 72}}, {Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1049, Col: 9}}, {Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1049, Col: 33}}, {Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1049, Col: 56}}, {Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1049, Col: 75}}}
+		(*x1).Manners = []rules.Str{{Value: "cw_transport_at_hours", Pos: rules.Pos{Line: 1053, Col: 15}}, {Value: "cw_transport_overload", Pos: rules.Pos{Line: 1053, Col: 38}}, {Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1053, Col: 61}}, {Value: "cw_truck_muddy_wheels", Pos: rules.Pos{Line: 1053, Col: 87}}, {Value: "cw_transport_traffic_violation", Pos: rules.Pos{Line: 1054, Col: 9}}, {Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1054, Col: 41}}, {Value: "transfer_permit_documents", Pos: rules.Pos{Line: 1054, Col: 72}}, {Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1055, Col: 9}}, {Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1055, Col: 33}}, {Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1055, Col: 56}}, {Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1055, Col: 75}}}
 	}
 	{
 		x1 := &s.Activities[84]
-		(*x1).Activity = rules.Str{Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1050, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_unsealed", Pos: rules.Pos{Line: 1056, Col: 15}}
 		(*x1).Words = []string{"不盖篷布", "没盖篷布", "没有盖篷布", "不盖雨布", "没盖雨布", "不盖布", "不密闭", "没密闭", "没有密闭", "敞着拉", "敞篷拉", "敞开拉", "敞开运", "敞起拉", "敞起运", "敞着运", "敞开装", "车斗敞开", "车厢敞开", "车斗敞着", "车厢敞着", "车斗敞起", "车厢敞起", "冇盖篷布", "冇盖好", "没盖好", "没有盖好", "没盖布", "冇盖布", "没有盖布", "不盖盖子", "没盖盖子", "车冇盖", "车没盖", "车没有盖", "车不盖", "车子冇盖", "车子没盖", "车子没有盖", "车子不盖", "车斗冇盖", "车斗没盖", "车厢冇盖", "车厢没盖", "篷布冇盖", "篷布没盖", "篷布没有盖", "篷布不盖", "车没封闭", "车冇封闭", "车没有封闭", "车不封闭", "车斗没封闭", "车厢没封闭", "车斗冇封闭", "车厢冇封闭", "篷布掀开", "篷布掀起", "篷布掀起来", "篷布掀开了", "篷布掀开的", "篷布敞开", "篷布敞起", "篷布打开", "篷布被风掀开", "篷布冇盖严", "篷布没盖严", "篷布没有盖严", "没盖严", "冇盖严", "没有盖严", "篷布都不盖", "篷布也不盖", "篷布都没盖", "篷布也没盖", "篷布都冇盖", "篷布也冇盖", "篷布都没有盖", "连篷布都不盖", "连篷布都没盖", "连篷布都冇盖"}
 	}
 	{
 		x1 := &s.Activities[85]
-		(*x1).Activity = rules.Str{Value: "cw_transport_traffic_violation", Pos: rules.Pos{Line: 1066, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_traffic_violation", Pos: rules.Pos{Line: 1072, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"闯", "闯了", "闯了个", "闯了一个"}, Objects: []string{"红灯", "黄灯"}, With: []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "拉建筑垃圾的车", "运建筑垃圾的车", "拉土的车", "运土的车", "拉渣土", "运渣土", "拉建筑垃圾", "运建筑垃圾"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[86]
-		(*x1).Activity = rules.Str{Value: "cw_transport_unsorted", Pos: rules.Pos{Line: 1076, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_unsorted", Pos: rules.Pos{Line: 1082, Col: 15}}
 		(*x1).Words = []string{"混装", "混起来装", "混起装", "混着装", "混在一起装", "不分类装", "不分类运", "不分类拉", "不分类运输", "冇分类装", "没分类装", "没有分类装", "混装运输", "混装一车"}
 	}
 	{
 		x1 := &s.Activities[87]
-		(*x1).Activity = rules.Str{Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1079, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_spill_en_route", Pos: rules.Pos{Line: 1085, Col: 15}}
 		(*x1).Words = []string{"一路撒", "一路掉", "沿路撒", "沿途撒", "撒了一路", "掉了一路", "一路漏", "沿路漏", "一路上撒", "一路上掉", "一路上漏", "撒得一路都是", "渣土车漏土", "渣土车撒土", "渣土车掉土", "车上漏土", "漏渣土", "撒渣土", "途中撒落", "途中洒落", "途中掉落", "沿途撒落", "沿途洒落", "沿途掉落", "沿路撒落", "沿路洒落", "一路撒落", "一路洒落", "撒落渣土", "洒落渣土", "掉落渣土"}
 		(*x1).Frames = []Frame{{Verbs: []string{"撒", "掉", "漏", "洒", "撒漏", "遗撒"}, Objects: []string{"满街", "一街", "满马路", "一马路", "满路", "一路", "满地", "一地", "满街上", "一街上"}, With: []string{"渣土车", "泥头车", "泥巴车", "土方车", "渣土", "拉土", "拉渣", "运土", "运渣"}}, {Verbs: []string{"撒", "撒了", "掉", "掉了", "漏", "漏了", "洒", "洒了", "撒漏", "遗撒", "撒出来", "掉下来", "漏出来"}, Objects: []string{"一点", "一点点", "一些", "一点儿", "些", "点", "渣土", "土", "泥巴", "泥土", "渣子", "砖渣", "建筑垃圾"}, With: []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "拉土的车", "运土的车", "拉建筑垃圾的车", "拉渣土", "运渣土", "拉建筑垃圾", "运建筑垃圾"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[88]
-		(*x1).Activity = rules.Str{Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1097, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_without_documents", Pos: rules.Pos{Line: 1103, Col: 15}}
 		(*x1).Words = []string{"没带许可文件", "没带处置许可文件", "没带建筑垃圾处置许可文件", "没有带许可文件", "不带许可文件", "没带核准证", "没带许可证", "冇带许可证", "没有带许可证", "没带核准文件", "忘了带许可文件", "忘了带处置许可文件", "忘带许可文件", "忘带处置许可文件", "忘了带核准证", "忘带核准证", "忘了带许可证", "忘带许可证", "冇带许可文件", "冇带处置许可文件", "冇带核准证", "许可文件没带", "许可文件冇带", "许可文件忘了带", "许可证忘了带", "核准证忘了带", "核准证忘记带", "核准文件忘记带", "许可证忘记带", "许可文件忘记带", "核准的单子忘记带", "核准单忘记带", "核准文件没带", "核准文件冇带", "核准证没带", "核准证冇带"}
 		(*x1).Frames = []Frame{{Verbs: []string{"不带", "没带", "冇带", "没有带", "忘了带", "忘带", "忘记带", "忘记了带", "不随车带", "没随车带", "冇随车带", "没有随车带", "不随车携带", "没随车携带", "没有随车携带", "冇随车携带"}, Objects: []string{"许可证", "核准证", "许可文件", "核准文件", "处置许可文件", "处置证", "核准单", "核准单子", "核准的单子", "许可的单子", "处置证明", "核准证明", "许可证明", "处置核准证"}}, {Verbs: []string{"忘在家里", "忘在屋里", "忘家里", "忘屋里", "忘在家", "落在家里", "落在屋里", "放在家里", "放在屋里", "丢在家里", "丢在屋里", "忘在办公室", "落在办公室", "放在办公室"}, Objects: []string{"许可证", "核准证", "许可文件", "核准文件", "处置许可文件", "处置证", "核准单", "核准单子", "核准的单子", "许可的单子", "处置证明", "核准证明", "许可证明", "处置核准证"}}}
 	}
 	{
 		x1 := &s.Activities[89]
-		(*x1).Activity = rules.Str{Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1116, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_without_gps", Pos: rules.Pos{Line: 1122, Col: 15}}
 		(*x1).Words = []string{"定位掉线", "定位掉线了", "定位不在线", "定位没开", "定位关了", "没装定位", "冇装定位", "没有装定位", "没有定位", "冇得定位", "没得定位", "卫星定位不在线", "卫星定位掉线", "北斗掉线", "北斗定位掉线", "北斗不在线", "拔了定位", "把定位拔了", "把定位关了", "定位不开", "定位冇开", "定位没有开", "不开定位", "卫星定位不开", "不开卫星定位", "定位关掉", "关掉定位", "把定位关掉", "把卫星定位关掉", "定位坏了", "定位坏哒", "定位坏掉了", "卫星定位坏了", "卫星定位坏哒", "北斗坏了", "定位失灵"}
 		(*x1).Frames = []Frame{{Verbs: []string{"不装", "冇装", "没装", "没有装", "不安装", "未安装", "没安装", "没有安装", "冇安装", "未装", "未配备", "没有配备", "没配备", "不配备", "冇配备"}, Objects: []string{"定位", "卫星定位", "卫星定位装置", "定位装置", "GPS", "gps", "GPS定位", "gps定位", "北斗", "北斗定位", "定位器"}}, {Verbs: []string{"关", "关掉", "关了", "拔", "拔掉", "拔了", "断", "断掉", "断了", "掐", "掐掉", "拆", "拆掉", "坏", "坏了", "坏哒", "坏掉", "坏掉了", "失灵", "失灵了", "不灵", "不灵了"}, Objects: []string{"定位", "卫星定位", "北斗", "北斗定位", "GPS", "gps", "GPS定位"}}}
 	}
 	{
 		x1 := &s.Activities[90]
-		(*x1).Activity = rules.Str{Value: "site_waste_left_uncovered", Pos: rules.Pos{Line: 1133, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_waste_left_uncovered", Pos: rules.Pos{Line: 1139, Col: 15}}
 		(*x1).Words = []string{"渣土冇盖", "渣土没盖", "渣土没有盖", "渣土不盖", "渣土冇遮", "渣土没遮", "渣土没有遮", "渣土不遮", "建筑垃圾冇盖", "建筑垃圾没盖", "建筑垃圾没有盖", "建筑垃圾不盖", "建筑垃圾冇遮", "建筑垃圾没遮", "不清运也不盖", "不清运也不遮盖", "又不清运又不盖", "又不清运又不遮盖", "冇清运也冇盖", "冇清运也冇遮盖", "不及时清运也不遮盖", "不及时清运也不盖", "没及时清运也没遮盖", "没有及时清运也没有遮盖", "不及时清运又不遮盖", "没及时清运也没盖", "冇清运又冇盖", "又冇清运又冇盖", "没清运也没盖", "没清运也没遮盖", "没有清运也没有盖", "没有清运也没有遮盖", "不清运又不盖", "不清运又不遮盖", "既不清运也不遮盖", "既不清运又不遮盖", "渣土堆着没盖", "渣土堆着冇盖", "渣土堆着没有盖", "渣土堆着不盖", "建筑垃圾堆着没盖", "建筑垃圾堆着冇盖", "建筑垃圾堆着没有盖", "建筑垃圾堆着不盖", "渣土堆起冇盖", "渣土堆起没盖", "也不盖防尘网", "也没盖防尘网", "也冇盖防尘网", "也没有盖防尘网", "防尘网都不盖", "防尘网也不盖", "防尘网都没盖", "防尘网也没盖", "连防尘网都不盖"}
 		(*x1).Frames = []Frame{{Verbs: []string{"冇盖", "没盖", "没有盖", "不盖", "冇遮", "没遮", "没有遮", "不遮", "冇遮盖", "没遮盖", "没有遮盖", "不遮盖", "冇覆盖", "没覆盖", "没有覆盖", "不覆盖", "冇盖防尘网", "没盖防尘网", "没有盖防尘网", "不盖防尘网", "也冇盖", "也没盖", "也不盖", "又冇盖", "又没盖", "又不盖", "也冇遮盖", "也没遮盖", "也不遮盖", "又不遮盖", "又冇遮盖", "又没遮盖", "没盖网", "冇盖网", "没有盖网", "不盖网", "没盖防尘布", "冇盖防尘布", "没有盖防尘布"}, Objects: []string{"渣土", "建筑垃圾", "土方", "弃土", "渣子", "砖渣", "建渣", "工程渣土"}, With: []string{"冇清运", "没清运", "没有清运", "不清运", "未清运", "未及时清运", "不及时清运", "冇及时清运", "没及时清运", "没有及时清运", "冇运走", "没运走", "没有运走", "不运走", "冇拉走", "没拉走", "没有拉走", "不拉走"}}, {Verbs: []string{"冇盖", "没盖", "没有盖", "不盖", "冇遮", "没遮", "没有遮", "不遮", "冇遮盖", "没遮盖", "没有遮盖", "不遮盖", "冇覆盖", "没覆盖", "没有覆盖", "不覆盖", "冇盖防尘网", "没盖防尘网", "没有盖防尘网", "不盖防尘网", "也冇盖", "也没盖", "也不盖", "又冇盖", "又没盖", "又不盖", "也冇遮盖", "也没遮盖", "也不遮盖", "又不遮盖", "又冇遮盖", "又没遮盖"}, Objects: []string{"冇清运", "没清运", "没有清运", "不清运", "未清运", "未及时清运", "不及时清运", "冇及时清运", "没及时清运", "没有及时清运", "又不清运", "又冇清运", "又没清运", "冇运走", "没运走", "没有运走", "冇拉走", "没拉走", "没有拉走"}, With: []string{"渣土", "建筑垃圾", "土方", "弃土", "渣子", "砖渣", "建渣", "工地"}}}
 	}
 	{
 		x1 := &s.Activities[91]
-		(*x1).Activity = rules.Str{Value: "site_without_signboard", Pos: rules.Pos{Line: 1162, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_signboard", Pos: rules.Pos{Line: 1168, Col: 15}}
 		(*x1).Words = []string{"冇挂牌", "没挂牌", "没有挂牌", "冇挂牌公示", "没挂牌公示", "没有挂牌公示", "没有公示牌", "冇公示牌", "没公示牌", "没有公示", "没公示", "冇公示", "不公示", "没挂公示牌", "冇挂公示牌", "公示牌都没有", "公示牌都冇得", "公示牌都没得", "公示牌也没有", "公示牌也冇得", "连公示牌都没有", "连个公示牌都没有", "连个公示牌都冇得"}
 	}
 	{
 		x1 := &s.Activities[92]
-		(*x1).Activity = rules.Str{Value: "cw_truck_unclean", Pos: rules.Pos{Line: 1167, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_truck_unclean", Pos: rules.Pos{Line: 1173, Col: 15}}
 		(*x1).Words = []string{"没喷放大号", "没喷放大的牌号", "没有喷放大号", "没喷涂放大号", "牌号没喷放大号", "号牌不清", "号牌看不清", "车牌看不清", "牌号看不清"}
 		(*x1).Frames = []Frame{{Verbs: []string{"糊", "糊住", "糊满", "糊了", "遮", "遮住", "挡住", "盖住", "看不清", "看不清楚", "脏", "脏了"}, Objects: []string{"车牌", "号牌", "牌号", "牌照", "车牌号", "车牌子"}, With: []string{"渣土车", "泥头车", "泥巴车", "土方车", "拉渣土的车", "运渣土的车", "拉土的车", "拉建筑垃圾的车"}}}
 	}
 	{
 		x1 := &s.Activities[93]
-		(*x1).Activity = rules.Str{Value: "vehicle_leaves_site_muddy", Pos: rules.Pos{Line: 1179, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "vehicle_leaves_site_muddy", Pos: rules.Pos{Line: 1185, Col: 15}}
 		(*x1).Words = []string{"工地的车带泥", "工地车带泥", "工地上的车带泥", "工地出来的车带泥", "工地里的车带泥", "工地的货车带泥", "工地车辆带泥", "工地的车辆带泥"}
 		(*x1).Frames = []Frame{{Verbs: []string{"带", "带起", "带着", "沾", "沾起", "粘", "都是", "全是"}, Objects: []string{"泥", "泥巴", "泥土", "烂泥"}, With: []string{"工地出来的车", "工地的车", "工地上的车", "工地里出来的车", "工地里的车", "工地车", "工地上出来的车"}}}
 	}
 	{
 		x1 := &s.Activities[94]
-		(*x1).Activity = rules.Str{Value: "cw_truck_muddy_wheels", Pos: rules.Pos{Line: 1188, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_truck_muddy_wheels", Pos: rules.Pos{Line: 1194, Col: 15}}
 		(*x1).Words = []string{"车轮子有泥", "车轮有泥", "轮子有泥", "车轮子有点泥", "车轮有点泥", "轮子有点泥", "轮胎有点泥", "车轮有点泥巴", "轮子有点泥巴", "轮胎带泥", "轮胎有泥", "车轮子上有泥", "轮子上有泥", "车轮子带泥", "车轮带泥", "轮子带泥", "带泥上路", "车轮子上全是泥", "轮子上全是泥", "带泥行驶", "带泥开出去", "带泥出去", "带着泥上路", "车轮上全是泥", "车轮上有泥", "车轮上都是泥", "轮子上都是泥", "车轮子上都是泥", "轮胎上全是泥", "轮胎上都是泥", "带泥巴上路", "带起泥巴", "带着泥巴", "轮子带泥巴", "车轮带泥巴", "轮子上有泥巴", "车轮子上有泥巴", "轮胎带泥巴", "车轮上有泥巴"}
 		(*x1).Frames = []Frame{{Verbs: []string{"带", "带起", "带着", "沾", "沾起", "沾着", "粘", "粘着"}, Objects: []string{"泥", "泥巴", "泥土", "烂泥"}, With: []string{"轮子", "车轮", "车轮子", "轮胎"}}}
 	}
 	{
 		x1 := &s.Activities[95]
-		(*x1).Activity = rules.Str{Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1200, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "hand_cw_to_unapproved_carrier", Pos: rules.Pos{Line: 1206, Col: 15}}
 		(*x1).Words = []string{"三轮车的私人", "拖拉机的私人", "开拖拉机的私人", "开三轮车的私人", "开货车的私人", "货车的私人", "农用车的私人", "斗车的私人", "交给个人", "交给私人", "交给了个人", "交给了私人", "包给个人", "包给私人", "包给了私人", "承包给私人", "交把私人", "私人的小货车", "私人小货车", "私人的货车", "私人货车", "私人的三轮车", "私人三轮车", "私人的三轮", "私人三轮", "私人的电三轮", "私人电三轮", "个人的小货车", "个人小货车", "个人的货车", "个人的三轮车", "找了个私人的车", "找了私人的车", "找私人的车拉", "找个私人的车拉", "私人的车拉", "叫私人的车拉", "找私人车拉", "找个人的车拉", "请私人的车拉", "找私人拉", "找个私人拉", "找没有核准的车拉", "叫没有核准的车拉", "私人拖拉机", "私人的拖拉机", "私人农用车", "私人的农用车", "私人车子", "私人的车子", "冇核准的私人车", "没有核准的私人车", "冇核准的车子", "没核准的车子", "没有核准的车子", "冇核准的师傅", "没核准的师傅", "没有核准的师傅", "冇得核准的师傅", "冇核准的司机", "没有核准的司机", "三轮车的个人", "开三轮车的个人", "拖拉机的个人", "开拖拉机的个人", "货车的个人", "开货车的个人", "农用车的个人", "给个人拉", "给私人拉", "让个人拉", "让私人拉"}
 		(*x1).Frames = []Frame{{Verbs: []string{"找", "请", "叫", "喊", "雇", "交给", "找了", "请了", "叫了", "喊了", "雇了"}, Objects: []string{"拖拉机", "货车", "三轮车", "农用车", "斗车", "私人拖拉机", "私人的车", "私人车", "私人货车"}, With: []string{"冇核准", "没有核准", "没核准", "无核准", "冇得核准", "没得核准", "未经核准", "没办核准", "冇办核准", "未核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "冇有核准"}}, {Verbs: []string{"拉", "拖", "运"}, Objects: []string{"私人"}, With: []string{"找", "喊", "请", "叫", "雇"}}, {Verbs: []string{"拉", "拖", "运"}, Objects: []string{"收破烂的", "收废品的", "收破烂的老头", "收废品的老头", "捡破烂的", "收废品的人", "收破烂的人", "收废品的老板", "收破烂的老板"}, With: []string{"找", "喊", "请", "叫", "雇", "找了", "喊了", "请了", "叫了", "给"}}}
 	}
 	{
 		x1 := &s.Activities[96]
-		(*x1).Activity = rules.Str{Value: "discharge_construction_waste", Pos: rules.Pos{Line: 1228, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "discharge_construction_waste", Pos: rules.Pos{Line: 1234, Col: 15}}
 		(*x1).Words = []string{"拉到消纳场倒", "拉到消纳场去倒", "运到消纳场倒", "运到消纳场去倒", "拉去消纳场倒", "运去消纳场倒", "送到消纳场倒", "送到消纳场去倒", "拖到消纳场倒", "拖到消纳场去倒", "倒到消纳场", "倒在消纳场", "倒进消纳场", "出渣", "工地出渣", "排渣土", "往外拉渣土", "往外运渣土", "往外拉建筑垃圾", "往外运建筑垃圾", "往外排渣土", "往外运土", "往外拉土", "往外出土", "出土方", "往外运土方", "往外拉土方"}
 		(*x1).Frames = []Frame{{Verbs: []string{"排放", "排", "排掉", "排出去", "先排"}, Objects: []string{"建筑垃圾", "渣土", "挖出来的渣土", "渣", "渣子", "土方", "弃土"}}, {Verbs: []string{"运出来", "先运出来", "排了", "直接排了", "先排了"}, Objects: []string{"建筑垃圾", "渣土", "土方", "弃土", "渣子", "土石", "清出来的土石", "清出来的土", "挖出来的土石"}}, {Verbs: []string{"出", "挖出", "挖出来", "出了"}, Objects: []string{"渣", "渣子", "渣土", "土方"}, With: []string{"工地", "地基", "开挖", "基坑", "工程"}}, {Verbs: []string{"办", "办理", "申请", "申办"}, Objects: []string{"建筑垃圾处置核准", "处置核准", "排放核准", "渣土处置核准"}}}
 	}
 	{
 		x1 := &s.Activities[97]
-		(*x1).Activity = rules.Str{Value: "site_without_sprinklers", Pos: rules.Pos{Line: 1247, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_sprinklers", Pos: rules.Pos{Line: 1253, Col: 15}}
 		(*x1).Words = []string{"工地没装喷淋", "工地没有喷淋", "没装喷淋设备", "没有喷淋设备", "不装喷淋设备", "冇装喷淋", "没装喷淋", "没有装喷淋", "冇得喷淋", "没得喷淋", "冇有喷淋", "冇喷淋", "没喷淋", "无喷淋", "冇安喷淋", "没安喷淋", "不装喷淋", "不安喷淋", "不安装喷淋", "没安装喷淋", "没有安装喷淋", "冇安装喷淋"}
 	}
 	{
 		x1 := &s.Activities[98]
-		(*x1).Activity = rules.Str{Value: "site_without_hoarding", Pos: rules.Pos{Line: 1252, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_hoarding", Pos: rules.Pos{Line: 1258, Col: 15}}
 		(*x1).Words = []string{"工地没设围挡", "工地没有设围挡", "没有围挡", "冇装围挡", "没装围挡", "没有装围挡", "不装围挡", "冇围挡", "不设围挡", "冇设围挡", "无围挡", "冇得围挡", "没得围挡", "冇有围挡", "没围挡", "没设围挡", "没有设围挡", "冇搞围挡", "没搞围挡", "没有搞围挡", "不搞围挡", "冇搭围挡", "没搭围挡", "没有搭围挡", "不搭围挡", "冇打围挡", "没打围挡", "不打围挡", "冇做围挡", "没做围挡", "不做围挡", "围挡都没有", "围挡都冇得", "围挡都没得", "围挡都冇", "围挡也没有", "围挡也冇得", "连围挡都没有", "连个围挡都没有", "连围挡都冇得", "没建围挡", "没有建围挡", "冇建围挡", "不建围挡"}
 		(*x1).Frames = []Frame{{Verbs: []string{"不搞", "冇搞", "没搞", "没有搞", "不设", "冇设", "没设", "没有设", "不装", "冇装", "没装", "没有装", "不搭", "冇搭", "没搭", "没有搭", "不做", "冇做", "没做", "没有做", "不打", "冇打", "没打"}, Objects: []string{"围挡", "围墙挡板", "挡板", "硬质围挡", "封闭围挡"}}, {Verbs: []string{"冇围", "没围", "没有围", "不围", "冇围起来", "没围起来", "没有围起来", "冇围好", "没围好", "没有围好", "冇围上", "没围上"}, Objects: []string{"围挡"}}, {Verbs: []string{"拆了一段", "拆掉一段", "拆了一截", "拆掉一截", "拆了一块", "拆了一半", "拆掉一半", "倒了一段", "倒了一截", "缺了一段", "缺一段", "少了一段", "断了一段", "缺了个口子", "开了个口子", "拆了个口子"}, Objects: []string{"围挡"}}, {Verbs: []string{"拉", "围"}, Objects: []string{"绳子", "绳", "警戒线", "警戒带", "彩带", "彩条", "塑料绳", "尼龙绳"}, With: []string{"围挡", "工地"}}}
 	}
 	{
 		x1 := &s.Activities[99]
-		(*x1).Activity = rules.Str{Value: "site_without_vehicle_washing", Pos: rules.Pos{Line: 1281, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_vehicle_washing", Pos: rules.Pos{Line: 1287, Col: 15}}
 		(*x1).Words = []string{"没有洗车的设施", "没有洗车设施", "冇洗车的设施", "没有洗车槽", "冇洗车槽", "没洗车槽", "不设洗车槽", "没有冲洗设施", "冇得洗车槽", "没得洗车槽", "冇设洗车槽", "没设洗车槽", "冇得冲洗设施", "没得冲洗设施", "冇冲洗设施", "没冲洗设施"}
 	}
 	{
 		x1 := &s.Activities[100]
-		(*x1).Activity = rules.Str{Value: "vehicle_leaves_site_muddy", Pos: rules.Pos{Line: 1287, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "vehicle_leaves_site_muddy", Pos: rules.Pos{Line: 1293, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"不洗", "冇洗", "没洗", "没有洗", "不冲", "冇冲", "没冲", "没有冲", "不冲洗", "冇冲洗", "没冲洗", "没有冲洗", "不清洗", "没清洗"}, Objects: []string{"轮子", "车轮", "车轮子", "轮胎", "车胎", "车子", "车", "货车", "渣土车", "泥头车"}, With: []string{"工地"}}, {Verbs: []string{"带", "带起", "带着", "沾", "沾起", "粘"}, Objects: []string{"泥", "泥巴", "泥土", "烂泥"}, With: []string{"工地的车", "工地车", "工地上的车", "工地出来的车", "工地里的车", "工地里出来的车", "工地的货车", "工地上的货车", "工地的车辆", "工地车辆"}}}
 	}
 	{
 		x1 := &s.Activities[101]
-		(*x1).Activity = rules.Str{Value: "hazardous_site_waste_not_reported", Pos: rules.Pos{Line: 1300, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "hazardous_site_waste_not_reported", Pos: rules.Pos{Line: 1306, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"不报告", "冇报告", "没报告", "没有报告", "不报", "冇报", "没报", "不上报", "冇上报", "没上报", "不报环保", "不跟环保局讲"}, Objects: []string{"石棉瓦", "石棉", "石棉板", "石棉网", "有毒有害废物", "有毒有害垃圾", "有毒的", "有毒有害的", "有毒的垃圾", "有毒的东西"}}, {Verbs: []string{"拉", "运", "丢", "倒", "处理", "拆", "扔"}, Objects: []string{"石棉瓦", "石棉", "石棉板", "石棉网", "有毒有害废物", "有毒有害垃圾"}, With: []string{"不报告", "冇报告", "没报告", "没有报告", "不报", "冇报", "没报", "不上报", "冇上报", "没上报", "不跟环保"}}}
 	}
 	{
 		x1 := &s.Activities[102]
-		(*x1).Activity = rules.Str{Value: "no_handling_plan_filed", Pos: rules.Pos{Line: 1308, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "no_handling_plan_filed", Pos: rules.Pos{Line: 1314, Col: 15}}
 		(*x1).Words = []string{"方案冇报备", "方案没报备", "方案没有报备", "冇报备就开工", "没报备就开工", "没有报备就开工", "方案冇备案", "方案没备案", "方案没有备案", "没做建筑垃圾处理方案", "没有做建筑垃圾处理方案", "冇做建筑垃圾处理方案", "没做处理方案", "没有做处理方案", "冇做处理方案", "没编制处理方案", "没有编制处理方案", "没编建筑垃圾处理方案", "没报处理方案", "没报备处理方案", "没备案处理方案", "开工以后再报", "开工以后再报备", "开工以后再备案", "开工后再报", "开工后再报备", "开工后再备案", "开工了再报", "开工了再报备", "开工了再备案", "先开工后报备", "先开工再报备", "先开工后备案", "先开工再备案", "先开工再报", "开工以后才报", "开工后才报", "开了工再报", "开了工再报备"}
 		(*x1).Frames = []Frame{{Verbs: []string{"没编", "冇编", "没有编", "没编制", "冇编制", "没有编制", "没做", "冇做", "没有做", "没报", "冇报", "没有报", "没备案", "冇备案", "没办", "冇办", "没有办"}, Objects: []string{"处理方案", "建筑垃圾处理方案", "垃圾处理方案"}}, {Verbs: []string{"不搞", "冇搞", "没搞", "没有搞", "不弄", "冇弄", "没弄", "没有弄", "不做", "不编", "不编制", "不写", "冇写", "没写", "没有写", "不报备", "不备案"}, Objects: []string{"处理方案", "建筑垃圾处理方案", "垃圾处理方案", "建筑垃圾的处理方案"}}}
 	}
 	{
 		x1 := &s.Activities[103]
-		(*x1).Activity = rules.Str{Value: "handling_plan_change_unreported", Pos: rules.Pos{Line: 1361, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "handling_plan_change_unreported", Pos: rules.Pos{Line: 1367, Col: 15}}
 		(*x1).Frames = []Frame{{Verbs: []string{"调整", "调整了", "改", "改了", "变", "变了", "改动", "改动了", "变动", "变动了", "变更", "变更了", "有调整", "有变化", "有变动", "改过", "改过了"}, Objects: []string{"处理方案", "建筑垃圾处理方案", "垃圾处理方案", "建筑垃圾的处理方案"}, With: []string{"不报告", "没报告", "冇报告", "没有报告", "没去报告", "冇去报告", "不去报告", "不报", "不上报", "没上报", "冇上报", "不讲", "没讲", "冇讲", "不跟", "没跟", "冇跟", "不说", "没说", "冇说", "不备案", "没备案", "冇备案", "没有备案", "不重新报", "没重新报", "冇重新报", "不重新备案", "没重新备案"}}}
 	}
 	{
 		x1 := &s.Activities[104]
-		(*x1).Activity = rules.Str{Value: "set_up_disposal_facility", Pos: rules.Pos{Line: 1369, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "set_up_disposal_facility", Pos: rules.Pos{Line: 1375, Col: 15}}
 		(*x1).Words = []string{"建筑垃圾消纳场", "建筑垃圾处置场", "建筑垃圾堆场"}
 		(*x1).Frames = []Frame{{Verbs: []string{"开", "办", "建", "设", "搞"}, Objects: []string{"消纳场", "建筑垃圾消纳场", "处置场", "建筑垃圾处置场", "渣土场"}}}
-		(*x1).Manners = []rules.Str{{Value: "set_up_disposal_facility_unapproved", Pos: rules.Pos{Line: 1374, Col: 15}}, {Value: "landfill_accepts_other_waste", Pos: rules.Pos{Line: 1374, Col: 52}}}
+		(*x1).Manners = []rules.Str{{Value: "set_up_disposal_facility_unapproved", Pos: rules.Pos{Line: 1380, Col: 15}}, {Value: "landfill_accepts_other_waste", Pos: rules.Pos{Line: 1380, Col: 52}}}
 	}
 	{
 		x1 := &s.Activities[105]
-		(*x1).Activity = rules.Str{Value: "landfill_accepts_other_waste", Pos: rules.Pos{Line: 1375, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "landfill_accepts_other_waste", Pos: rules.Pos{Line: 1381, Col: 15}}
 		(*x1).Words = []string{"建筑垃圾消纳场收生活垃圾", "建筑垃圾处置场收生活垃圾", "建筑垃圾消纳场接收危险废物"}
 		(*x1).Frames = []Frame{{Verbs: []string{"收", "接收", "接纳", "收点", "进"}, Objects: []string{"生活垃圾", "工业垃圾", "危险废物", "危废"}, With: []string{"消纳场", "处置场", "渣土场"}}}
 	}
 	{
 		x1 := &s.Activities[106]
-		(*x1).Activity = rules.Str{Value: "set_up_disposal_facility_unapproved", Pos: rules.Pos{Line: 1384, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "set_up_disposal_facility_unapproved", Pos: rules.Pos{Line: 1390, Col: 15}}
 		(*x1).Words = []string{"私下开", "私自开", "擅自开", "私下办", "私自办", "擅自办", "私下建", "私自建", "擅自建", "私设"}
 	}
 	{
 		x1 := &s.Activities[107]
-		(*x1).Activity = rules.Str{Value: "transfer_permit_documents", Pos: rules.Pos{Line: 1386, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "transfer_permit_documents", Pos: rules.Pos{Line: 1392, Col: 15}}
 		(*x1).Words = []string{"核准借给", "核准证借给", "核准文件借给", "许可证借给", "核准借人", "核准证借人", "核准借别个", "核准证借别个", "核准借出去", "核准证借出去", "核准租给", "核准证租给", "核准卖给", "核准证卖给"}
 		(*x1).Frames = []Frame{{Verbs: []string{"借给", "出借", "借", "租给", "出租", "卖给", "倒卖", "转让", "涂改", "改"}, Objects: []string{"核准", "核准证", "核准文件", "核准的文件", "处置核准", "许可文件", "许可证", "运输核准证", "处置核准证", "建筑垃圾运输核准证", "运输核准", "渣土运输核准", "建筑垃圾运输核准", "渣土运输核准证", "建筑垃圾处置核准", "建筑垃圾核准", "渣土核准", "渣土运输许可证", "运输许可证", "拉渣土的核准证", "运渣土的核准证", "拉渣土的证", "运渣土的证", "拉建筑垃圾的核准证", "运建筑垃圾的核准证", "拉渣土的许可证", "运渣土的许可证"}}, {Verbs: []string{"改", "改一下", "改掉", "涂改", "改成"}, Objects: []string{"日期", "时间", "字", "数字", "车牌号"}, With: []string{"核准证", "核准", "核准文件", "许可证", "许可文件"}}}
 	}
 	{
 		x1 := &s.Activities[108]
-		(*x1).Activity = rules.Str{Value: "site_waste_not_sorted_or_covered", Pos: rules.Pos{Line: 1405, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_waste_not_sorted_or_covered", Pos: rules.Pos{Line: 1411, Col: 15}}
 		(*x1).Words = []string{"不分类混堆", "冇分类混堆", "没分类混堆", "没有分类混堆", "不分类混到一起堆", "不分类堆在一起", "冇分类堆在一起", "没分类堆在一起"}
 		(*x1).Frames = []Frame{{Verbs: []string{"混堆", "混起来堆", "混在一起堆", "混堆在一起"}, Classes: []string{"rubble"}, With: []string{"工地", "施工", "工程"}}}
 	}
 	{
 		x1 := &s.Activities[109]
-		(*x1).Activity = rules.Str{Value: "site_without_cctv", Pos: rules.Pos{Line: 1413, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "site_without_cctv", Pos: rules.Pos{Line: 1419, Col: 15}}
 		(*x1).Words = []string{"工地没装监控", "工地没有监控", "冇装监控", "没装监控", "没有装监控", "冇得监控", "没得监控"}
 		(*x1).Frames = []Frame{{Verbs: []string{"不装", "冇装", "没装", "没有装", "不安", "冇安", "没安", "没有安", "不安装", "未安装", "没安装", "没有安装", "冇安装", "未装"}, Objects: []string{"监控", "视频监控", "在线视频监控", "监控设备", "视频监控设备", "摄像头", "监控摄像头"}, With: []string{"工地", "施工现场", "出入口"}}}
 	}
 	{
 		x1 := &s.Activities[110]
-		(*x1).Activity = rules.Str{Value: "dry_demolition", Pos: rules.Pos{Line: 1421, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dry_demolition", Pos: rules.Pos{Line: 1427, Col: 15}}
 		(*x1).Words = []string{"拆房子不洒水", "干拆", "拆房不洒水", "拆屋不洒水", "拆房子不喷水", "拆旧房子不洒水", "拆老房子不洒水", "拆旧房不洒水", "拆老屋不洒水", "拆房子冇洒水", "拆房子没洒水", "拆老房子冇洒水", "拆旧房子冇洒水", "拆老房子没洒水", "拆旧房子没洒水", "不洒水直接拆", "不洒水就拆", "不洒水直接推", "拆除的时候不洒水", "拆的时候不洒水", "拆除时不洒水", "拆除不洒水", "拆楼不洒水"}
 		(*x1).Frames = []Frame{{Verbs: []string{"拆", "推", "拆掉", "推倒", "拆除"}, Objects: []string{"房子", "老房子", "旧房子", "老屋", "旧屋", "旧房", "老房", "楼", "旧楼", "老楼", "楼房", "旧楼房", "老楼房", "房屋", "旧房屋"}, With: []string{"不洒水", "没洒水", "冇洒水", "不喷水", "没喷水", "冇喷水", "不打湿"}, Next: true}}
 	}
 	{
 		x1 := &s.Activities[111]
-		(*x1).Activity = rules.Str{Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1433, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "cw_transport_off_route", Pos: rules.Pos{Line: 1439, Col: 15}}
 		(*x1).Words = []string{"渣土车不按规定路线", "渣土车不按路线", "不按规定的路线", "不按规定路线走", "不按规定的线路", "不按路线走", "不按规定时间运", "不按规定的时间", "冇按规定的路线", "冇按规定路线", "没按规定的路线", "没按规定路线", "没有按规定的路线", "没有按规定路线", "冇按路线走", "没按路线走", "冇按规定的线路", "没按规定的线路", "冇按规定的时间", "没按规定的时间", "没走规定的路线", "没走规定路线", "没有走规定的路线", "冇走规定的路线", "冇走规定路线", "不走规定路线", "不走规定的路线", "不走指定路线", "不走指定的路线", "没走指定路线", "没走指定的路线", "没按指定路线", "没按指定的路线", "不按指定路线", "不按指定的路线"}
 	}
 	{
 		x1 := &s.Activities[112]
-		(*x1).Activity = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1440, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1446, Col: 15}}
 		(*x1).Words = []string{"医保", "参保", "报销", "居民医保", "合作医疗", "截止日期", "等待期", "看病报销", "住院报销", "看病能报", "住院能报", "看病报", "住院报", "门诊报销", "门诊能报", "门诊报", "看门诊报", "看病还报", "看病还能报", "yb", "YB", "居民yb", "看病的保险", "看病的那个保险", "看病那个保险", "看病用的保险", "看病的那种保险", "看病保险", "缴费", "交费", "集中缴费", "集中交费", "集中参保缴费", "城乡居民", "参保对象", "参保范围", "集中交", "集中缴", "交现金给", "现金交给"}
 		(*x1).Frames = []Frame{{Verbs: []string{"交", "缴", "买", "参加", "缴纳", "办", "续", "补交", "补缴", "补办"}, Objects: []string{"医保", "居民医保", "合作医疗", "新农合", "农合", "医疗保险", "居民的", "居民的医保", "yb", "YB", "看病的钱", "看病那个钱", "看病的那个钱", "看病用的钱", "看病的"}}}
-		(*x1).Partial = rules.Str{Value: "selective_enrolment", Pos: rules.Pos{Line: 1460, Col: 14}}
-		(*x1).Manners = []rules.Str{{Value: "selective_enrolment", Pos: rules.Pos{Line: 1462, Col: 15}}, {Value: "split_household_enrolment", Pos: rules.Pos{Line: 1462, Col: 36}}, {Value: "dual_medical_enrolment", Pos: rules.Pos{Line: 1462, Col: 63}}, {Value: "duplicate_resident_enrolment", Pos: rules.Pos{Line: 1462, Col: 87}}, {Value: "pay_from_employee_account", Pos: rules.Pos{Line: 1463, Col: 9}}, {Value: "pay_from_resident_family_account", Pos: rules.Pos{Line: 1463, Col: 36}}, {Value: "enrol_while_employed", Pos: rules.Pos{Line: 1463, Col: 70}}, {Value: "pay_in_instalments", Pos: rules.Pos{Line: 1463, Col: 92}}}
+		(*x1).Partial = rules.Str{Value: "selective_enrolment", Pos: rules.Pos{Line: 1466, Col: 14}}
+		(*x1).Manners = []rules.Str{{Value: "selective_enrolment", Pos: rules.Pos{Line: 1468, Col: 15}}, {Value: "split_household_enrolment", Pos: rules.Pos{Line: 1468, Col: 36}}, {Value: "dual_medical_enrolment", Pos: rules.Pos{Line: 1468, Col: 63}}, {Value: "duplicate_resident_enrolment", Pos: rules.Pos{Line: 1468, Col: 87}}, {Value: "pay_from_employee_account", Pos: rules.Pos{Line: 1469, Col: 9}}, {Value: "pay_from_resident_family_account", Pos: rules.Pos{Line: 1469, Col: 36}}, {Value: "enrol_while_employed", Pos: rules.Pos{Line: 1469, Col: 70}}, {Value: "pay_in_instalments", Pos: rules.Pos{Line: 1469, Col: 92}}}
 		(*x1).Anywhere = true
 	}
 	{
 		x1 := &s.Activities[113]
-		(*x1).Activity = rules.Str{Value: "enrol_while_employed", Pos: rules.Pos{Line: 1468, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "enrol_while_employed", Pos: rules.Pos{Line: 1474, Col: 15}}
 		(*x1).Words = []string{"上班", "在上班", "上班的", "上班了", "有工作", "参加工作", "参加工作了", "打工", "在打工", "出去打工", "在外面打工", "在外地打工", "外出打工", "出门打工", "买了职工医保冇", "买了职工医保没有", "买了职工医保没", "交了职工医保冇", "交了职工医保没有", "买了社保冇", "买了社保没有", "买了社保没", "交了社保冇", "交了社保没有", "交了社保没", "有没有职工医保", "有冇得职工医保", "有冇职工医保", "有没有社保", "有冇得社保", "有冇社保", "买冇买职工医保", "买没买职工医保", "交冇交职工医保", "交没交职工医保", "买冇买社保", "买没买社保", "交冇交社保", "交没交社保", "有没有给我买医保", "有冇给我买医保", "有没有帮我买医保", "有冇帮我买医保", "有没有给我买社保", "有冇给我买社保", "有没有给我交社保", "有冇给我交社保", "有没有给他买社保", "有没有给她买社保", "有冇给他买社保", "有冇给她买社保", "有没有给他交社保", "有没有给她交社保", "有冇给他交社保", "有冇给她交社保", "有没有买社保", "有冇买社保", "有没有交社保", "有冇交社保", "有没有买五险", "有没有给他买五险", "有没有给她买五险", "给他买了五险冇", "给他买了五险没有", "给她买了五险冇", "给她买了五险没有", "买了五险冇", "买了五险没有", "有没有给他买医保", "有没有给她买医保", "有冇给他买医保", "有冇给她买医保", "有没有帮他买医保", "有没有帮她买医保", "有冇帮他买医保", "有冇帮她买医保", "买没买医保", "买冇买医保", "有没有给买社保", "有冇给买社保", "有没有给他们买社保", "有冇给他们买社保", "有没有给我们买社保", "有冇给我们买社保", "有没有给大家买社保", "有没有给他们交社保", "有没有给我们交社保", "有没有给交社保"}
 		(*x1).Beside = true
 	}
 	{
 		x1 := &s.Activities[114]
-		(*x1).Activity = rules.Str{Value: "pay_in_instalments", Pos: rules.Pos{Line: 1498, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pay_in_instalments", Pos: rules.Pos{Line: 1504, Col: 15}}
 		(*x1).Words = []string{"分几个月交", "分几个月缴", "分月交", "分月缴", "分期交", "分期缴", "每个月交一点", "每月交一点", "每个月交一些", "一个月交一点", "分两个月交", "分三个月交", "分四个月交", "分五个月交", "分六个月交", "分两个月缴", "分三个月缴", "分半年交", "分几回交", "分几回缴", "分好几回交", "分几道交", "一个月交一百", "每个月交一百", "一个月交五十", "每个月交五十", "分季度交", "分季度缴", "每个季度交", "每季度交", "分两季交", "分几季交", "分两次交", "分两次缴", "分三次交", "分三次缴", "分几次交", "分几次缴", "分好几次交", "分好几次缴", "按月交", "按月缴", "交一个月的", "缴一个月的", "交两个月的", "交三个月的", "交几个月的", "交半年的", "一个月一个月地交", "一个月一个月交", "一个月一个月的交", "一月一月地交", "一月一月交", "一次一次地交", "一点一点地交", "月月交", "分期", "先交一半", "先缴一半", "先交一部分", "先交一百", "先交两百", "先交三百", "先缴两百"}
 		(*x1).Frames = []Frame{{Verbs: []string{"再补", "补上", "补齐", "再补上"}, Objects: []string{"剩下的", "余下的", "剩下", "剩余的", "还差", "差的"}, With: []string{"医保", "居民医保", "合作医疗", "农合", "新农合"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[115]
-		(*x1).Activity = rules.Str{Value: "selective_enrolment", Pos: rules.Pos{Line: 1527, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "selective_enrolment", Pos: rules.Pos{Line: 1533, Col: 15}}
 		(*x1).Words = []string{"只给小孩交", "只给老人交", "只给部分人交", "只交其他人", "只给其他人交", "只交别的人", "只给别的人交", "只交其他的人"}
 	}
 	{
 		x1 := &s.Activities[116]
-		(*x1).Activity = rules.Str{Value: "split_household_enrolment", Pos: rules.Pos{Line: 1530, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "split_household_enrolment", Pos: rules.Pos{Line: 1536, Col: 15}}
 		(*x1).Words = []string{"只给孩子在这边交", "只给小孩在这边交", "只给孩子在老家交", "只给小孩在老家交", "分开两个地方交", "分开交医保", "分开交", "拆开分户", "分户交", "拆户", "各交各的", "各缴各的", "分开来交", "拆开来交", "拆开交", "单独参保", "单独去参保", "单独交医保", "单独交", "单独缴", "单独参加", "各参各的", "分开参保", "分开来参保", "单独去交", "分两个地方交", "分两个地方缴", "分两个地方参保", "分两处交", "分两处缴", "分两处参保", "分两地交", "分两地参保", "分到两个地方交", "分成两个地方交", "分成两处交", "户口分出去", "户口分出来", "户口拆出去", "户口拆出来", "分出去单独交", "分出来单独交", "拆出去单独交", "拆出来单独交", "分两边交", "分两边缴", "分两头交", "分两头缴", "拆开来分别交", "拆开来分别缴", "拆开来分别参保", "拆开来各自交", "拆开来各自缴", "拆开来各自参保", "拆开分别交", "拆开分别缴", "拆开分别参保", "拆开各自交", "拆开各自缴", "拆开各自参保", "分开来分别交", "分开来分别缴", "分开来分别参保", "分开来各自交", "分开来各自缴", "分开来各自参保", "分开分别交", "分开分别缴", "分开分别参保", "分开各自交", "分开各自缴", "分开各自参保", "老人分出去", "老人分出来", "老人拆出去", "老人拆出来", "小孩分出去", "孩子分出去", "老的分出去", "单独分出去", "单独分出来", "单独拆出去", "分出去另外交", "分出来另外交"}
 		(*x1).Frames = []Frame{{Verbs: []string{"分开成", "分成", "拆成", "分开", "拆开", "分", "拆"}, Objects: []string{"两户", "两个户", "几户", "两个户头", "两个户口", "两家"}}, {Verbs: []string{"分开成", "分成", "分开", "分", "分到"}, Objects: []string{"两个地方", "两处", "两个地点", "几个地方", "几处", "两头"}}, {Verbs: []string{"单独在", "单独到", "单独去"}, Objects: []string{"交", "缴", "参保"}}}
 	}
 	{
 		x1 := &s.Activities[117]
-		(*x1).Activity = rules.Str{Value: "dual_medical_enrolment", Pos: rules.Pos{Line: 1555, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "dual_medical_enrolment", Pos: rules.Pos{Line: 1561, Col: 15}}
 		(*x1).Words = []string{"职工医保和居民医保", "交了职工医保", "有职工医保", "买了职工医保", "退休的职工医保", "职工医保也交了", "职工医保又交了", "职工医保也买了", "职工医保又买了", "也交了职工医保", "又交了职工医保", "也买了职工医保", "又买了职工医保", "单位买了社保", "单位交了社保", "单位买社保", "单位交社保", "单位给我交了社保", "单位给我买了社保", "单位交了医保", "单位买了医保", "公司交了社保", "公司买了社保", "厂里交了社保", "厂里买了社保", "给我交了社保", "单位给我交社保", "公司给我交社保", "厂里给我交社保", "老板给我交社保", "交了五险一金", "交五险一金", "交了五险", "职工和居民", "职工跟居民", "职工与居民", "职工加居民", "职工+居民", "居民和职工", "居民跟职工", "居民加职工", "职工医保居民医保", "职工医保 居民医保", "居民医保职工医保", "居民医保 职工医保", "居民医保和职工医保", "居民医保跟职工医保", "居民医保加职工医保", "职工医保跟居民医保", "职工医保加居民医保", "职工医保+居民医保", "有社保", "有五险", "有五险一金", "有职工的医保", "单位有医保", "单位有社保", "公司有医保", "厂里有医保", "单位给我交了医保", "单位给我交的医保", "单位给我买了医保", "单位给我买的医保", "公司给我交了医保", "公司给我买了医保", "厂里给我交了医保", "厂里给我买了医保", "老板给我交了医保", "老板给我买了医保", "单位交的医保", "单位买的医保", "交个职工的", "买个职工的", "职工的又", "职工的和居民的", "职工的跟居民的", "单位帮我交了医保", "单位帮我买了医保", "单位帮我交的医保", "单位帮我买的医保", "公司帮我交了医保", "公司帮我买了医保", "公司帮我交的医保", "公司帮我买的医保", "厂里帮我交了医保", "厂里帮我买了医保", "厂里帮我交的医保", "厂里帮我买的医保", "老板帮我交了医保", "老板帮我买了医保", "老板帮我交的医保", "老板帮我买的医保", "单位帮我交了社保", "单位帮我买了社保", "公司帮我交了社保", "公司帮我买了社保", "厂里帮我交了社保", "厂里帮我买了社保", "老板帮我交了社保", "老板帮我买了社保", "厂里买了医保", "厂里交了医保", "公司买了医保", "公司交了医保", "老板买了医保", "老板交了医保", "厂里买的医保", "厂里交的医保", "公司买的医保", "公司交的医保", "单位交的社保", "单位买的社保", "公司交的社保", "公司买的社保", "厂里交的社保", "厂里买的社保", "单位交的那种", "单位买的那种", "职工医保有了", "职工医保已经有了", "职工医保都有了", "职工的医保有了", "社保有了", "社保已经有了", "社保都有了", "有单位的医保", "有厂里的医保", "有公司的医保", "有单位的职工医保", "有厂里的职工医保", "有公司的职工医保", "有单位的社保", "有厂里的社保", "有公司的社保", "扣了医保", "扣医保", "扣了社保", "扣社保", "扣了五险", "五险有了", "五险一金有了", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险"}
 		(*x1).Frames = []Frame{{Verbs: []string{"买", "办", "扣"}, Objects: []string{"社保", "职工医保", "五险一金", "五险", "职工社保", "医保"}, With: []string{"单位", "公司", "厂里", "厂", "老板", "工地", "上班"}}, {Verbs: []string{"同时交", "同时缴", "同时参加", "同时买", "同时参保"}, Objects: []string{"职工", "职工医保", "职工的", "职工的医保"}}, {Verbs: []string{"交", "缴", "买", "办", "参加", "缴纳", "参保"}, Objects: []string{"职工医保", "职工的医保", "职工基本医疗保险"}, With: []string{"居民医保", "居民的医保", "合作医疗", "新农合", "屋里的医保", "老家的医保", "家里的医保", "城乡居民医保", "居民基本医疗保险"}, Next: true}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一份居民的", "一份居民医保", "一份居民的医保"}, With: []string{"职工医保", "社保", "五险"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[118]
-		(*x1).Activity = rules.Str{Value: "duplicate_resident_enrolment", Pos: rules.Pos{Line: 1620, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "duplicate_resident_enrolment", Pos: rules.Pos{Line: 1626, Col: 15}}
 		(*x1).Words = []string{"又交一次", "交两次", "重复交", "再交一次", "交了两道", "又缴一次", "又交一道", "又缴一道", "又交一遍", "两边都交", "两头都交", "两个地方都交", "老家还要交", "老家还交", "老家再交", "老家又交", "还要再交一次", "家里还要交", "屋里还要交", "在学校交了", "又交一份", "又缴一份", "又给她交", "又给他交", "又给她缴", "又给他缴", "又帮她交", "又帮他交", "交了两份", "交两份", "这边又交", "那边又交", "又让交一次", "又要交一次", "让再交一次", "又叫交一次", "学校已经交了", "在学校已经交了", "学校交过了", "学校里交了", "学校收了", "学校里收了", "学校已经收了", "学校收过了", "在学校收了", "学校交过医保", "学校交了医保", "在学校交过", "收了两次", "收两次", "收了两道", "收两道", "两边都收", "两头都收", "两个地方交", "两个地方缴", "两个地方买", "两个地方参保", "两处交", "两处缴", "两处买", "两处参保", "两地交", "两地缴", "两地买", "两地参保", "两边参保", "两头参保", "两个地点交", "两个地点参保", "两边交", "两边缴", "两头交", "两头缴", "还要回屋里再交", "还要不要回屋里再交", "还要回老家再交", "还要不要回老家再交", "还要回家再交", "还要不要回家再交", "还要回来再交", "还要不要回来再交", "还要回去再交", "还要不要回去再交", "这边还交", "这边还要交", "这边还缴", "这边还要缴", "这边还参保", "这边还要参保", "这边还要不要交", "这里还交", "这里还要交", "这里还缴", "这里还要缴", "这里还参保", "这里还要参保", "这里还要不要交", "学校那边交了", "学校那边已经交了", "老家交了还要交", "老家交了还交", "家里交了还要交", "屋里交了还要交", "幼儿园收了", "幼儿园交了", "幼儿园已经交了", "幼儿园已经收了", "家里也交了", "屋里也交了", "老家也交了", "家里也缴了", "屋里也缴了", "老家也缴了", "交重复了", "缴重复了", "交第二遍", "缴第二遍", "交第二次", "缴第二次", "交第二道", "老家又来收", "老家村里又来收", "老家村上又来收", "屋里又来收", "家里又来收", "两个地方都给孩子交", "两个地方都给小孩交", "两个地方都给他交", "两个地方都给她交", "两边都给孩子交", "两边都给小孩交", "两处都给孩子交", "两处都给小孩交", "这边也交", "这里也交", "这边也缴", "这里也缴", "这边也参保", "这里也参保", "这边也要交", "这里也要交", "学校也交了", "在学校也交了", "学校里也交了", "学校那边也交了", "学校也收了", "幼儿园也交了", "幼儿园也收了", "也给她交了", "也给他交了", "也给她缴了", "也给他缴了", "又用手机交", "又用手机给我交", "又用手机给他交", "又用手机给她交", "又在手机上交", "又在网上交", "又给我交了一次", "又给他交了一次", "又给她交了一次"}
 		(*x1).Frames = []Frame{{Verbs: []string{"参保"}, Objects: []string{"两个地方", "两处", "两地", "两边", "两头", "两个地点"}}, {Verbs: []string{"交", "缴", "参保"}, Objects: []string{"那边"}, With: []string{"已经在"}}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一次", "一道", "一份", "一遍", "一回"}, With: []string{"又"}}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一次", "一道", "一份", "一遍", "一回"}, With: []string{"再"}}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一份"}, With: []string{"还", "还要"}}, {Verbs: []string{"交", "缴", "买", "参保"}, Objects: []string{"一份", "一份居民医保", "一份居民的", "一份居民的医保"}, With: []string{"也"}}, {Verbs: []string{"交", "缴", "买", "参加"}, Objects: []string{"那边的居民医保", "那边的医保", "当地的居民医保", "当地的医保", "外地的医保", "外地的居民医保", "那里的医保", "那里的居民医保"}, With: []string{"又"}}, {Verbs: []string{"交", "缴", "买", "参加"}, Objects: []string{"当地的医保", "那边的医保", "外地的医保", "那边的居民医保", "当地的居民医保", "外面的医保", "外地医保", "当地医保"}, With: []string{"还要回", "还得回", "还回", "又回", "回来还要交", "回去还要交", "回来再交", "回去再交", "回屋里再交", "回家再交", "回老家再交"}, Next: true}}
 	}
 	{
 		x1 := &s.Activities[119]
-		(*x1).Activity = rules.Str{Value: "pay_from_resident_family_account", Pos: rules.Pos{Line: 1692, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pay_from_resident_family_account", Pos: rules.Pos{Line: 1698, Col: 15}}
 		(*x1).Words = []string{"家庭账户", "居民医保家庭账户", "家庭账户的钱", "家庭账户里的钱", "居民医保个人账户", "居民医保账户", "居民医保的账户", "家庭共济账户", "居民医保个人（家庭）账户", "个人（家庭）账户", "居民医保个人(家庭)账户", "个人(家庭)账户"}
 	}
 	{
 		x1 := &s.Activities[120]
-		(*x1).Activity = rules.Str{Value: "pay_from_employee_account", Pos: rules.Pos{Line: 1696, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "pay_from_employee_account", Pos: rules.Pos{Line: 1702, Col: 15}}
 		(*x1).Words = []string{"职工医保个人账户", "职工医保账户", "职工医保的账户", "职工医保卡里的钱", "职工医保卡", "医保卡里的钱", "用医保卡", "拿医保卡", "刷医保卡", "用我的医保卡", "拿我的医保卡", "医保卡里的余额", "医保个人账户", "医保账户里的钱", "医保卡里有钱", "单位那张医保卡", "单位的医保卡", "单位医保卡"}
 		(*x1).Frames = []Frame{{Verbs: []string{"用", "拿", "动用"}, Objects: []string{"我的账户", "他的账户", "她的账户", "我账户", "他账户", "她账户", "我的个人账户", "他的个人账户", "她的个人账户", "账户里的钱", "账户的钱", "个人账户"}, With: []string{"职工医保", "职工的医保", "社保", "五险"}, Before: true}}
 	}
 	{
 		x1 := &s.Activities[121]
-		(*x1).Activity = rules.Str{Value: "obstruct_enforcement", Pos: rules.Pos{Line: 1713, Col: 15}}
+		(*x1).Activity = rules.Str{Value: "obstruct_enforcement", Pos: rules.Pos{Line: 1719, Col: 15}}
 		(*x1).Words = []string{"推推搡搡", "推搡城管", "跟城管动手", "和城管动手", "打城管", "跟城管打架", "和城管打架", "跟城管拉扯", "拦着城管", "跟他们推搡", "和他们推搡", "同他们推搡", "跟他们动手", "和他们动手", "跟他们拉扯", "和他们拉扯", "跟他们扭打", "和他们扭打", "推搡执法人员", "不让城管执法", "围着不让收", "围着不让他们收", "围住不让收", "围着城管不让", "围住城管不让", "拦着不让收", "挡着不让收", "不让城管收", "不让城管收摊"}
 		(*x1).Frames = []Frame{{Verbs: []string{"妨碍", "阻碍", "阻挠", "抗拒", "干扰"}, Objects: []string{"执法", "公务", "城管执法", "执法人员", "城管办案"}}, {Verbs: []string{"推", "推开", "推倒", "打", "扯", "拦", "拦住", "撞", "踢", "推搡"}, Objects: []string{"他", "他们", "执法的", "执法人员", "执法队员", "城管队员", "人家"}, With: []string{"城管", "执法"}}, {Verbs: []string{"拦", "拦着", "拦住", "挡着", "挡住", "拽着", "扯着", "拉着", "抓着", "护着", "抱着", "按着", "拽住", "扯住", "抓住"}, Objects: []string{"不让收", "不准收", "不让他收", "不让他们收", "不让拿", "不让拿走", "不让他拿", "不让他们拿", "不让搬", "不让拖走", "不给", "不放", "不松手", "不撒手"}, With: []string{"城管", "执法"}}, {Verbs: []string{"抢回来", "抢回", "抢过来", "抢回去", "夺回来", "夺回", "夺过来", "抢了回来", "抢走"}, Objects: []string{"秤", "杆秤", "电子秤", "东西", "货", "摊子", "推车", "三轮车", "车子", "板车", "桌子", "伞"}, With: []string{"城管", "执法"}}}
 	}
@@ -793,7 +793,7 @@ func snap0() *fileSpec {
 		(*x1).Words = []string{"茶泡", "摘茶泡", "茶耳", "摘茶耳", "茶花", "摘茶花", "煤气灶", "天然气灶", "燃气灶", "打糍粑", "蒸年糕", "打年糕", "有线电视费", "电视费", "网费", "宽带费", "打米", "打米厂", "碾米", "兰花", "挖兰花", "兰草", "挖兰草", "鱼苗", "放鱼苗", "火化", "火化费", "殡葬费", "丧葬费", "钓鱼", "挖冬笋", "挖笋", "砍柴", "养鸡", "养猪", "建房子", "盖房子", "建房", "打猎", "游泳", "采蘑菇", "捡菌子", "挖野菜", "打农药", "洗衣服", "放牛", "放羊", "唱歌", "喝酒", "电鱼", "毒鱼", "炸鱼", "装修", "卖茶油", "种油茶树", "种树", "买鞭炮", "撒纸钱", "撒买路钱", "撒冥币", "卖鞭炮", "卖烟花", "卖花炮", "卖炮仗", "卖烟花爆竹", "扫墓", "上坟", "献花", "看", "砍树", "挖土", "修路", "挂青", "挂个青", "挂清", "挂个清", "插青", "插个青", "插清", "挂纸", "挂个纸", "挂点纸", "挂青纸", "挂坟", "挂山", "拜山", "捉泥鳅", "抓泥鳅", "挖葛根", "杀年猪", "杀猪", "放风筝", "打麻将", "打牌", "割草", "割田埂草", "晒谷子", "晒谷", "晒稻谷", "打猎", "打野猪", "起屋", "起新屋", "还田", "秸秆还田", "打碎还田", "粉碎还田", "电子鞭炮", "电子炮", "电子爆竹", "电子礼炮", "捡柴", "捡干柴", "打手电筒", "打手电", "插清明吊子", "不戴头盔", "戴头盔", "骑电动车", "遛狗", "养狗", "牵绳", "喂牛", "喂猪", "跳广场舞", "广场舞", "音响开得好大声", "放音响", "喇叭叫卖", "用喇叭叫卖", "拿喇叭叫卖", "喇叭喊", "用喇叭喊", "拿喇叭喊", "放喇叭", "开喇叭", "大喇叭喊", "油烟", "油烟太大", "摆个音箱", "打电钻", "噪音", "噪声", "过期食品", "卖过期", "充电", "转租", "转让门面", "办什么证", "牵着狗", "散步", "养宠物", "卖过期食品", "卖过期的", "过期的食品", "看病", "去卫生院看病", "到卫生院看病", "卫生院看病", "去医院看病", "到医院看病", "医院看病", "去哪个医院", "去哪家医院", "哪个医院", "哪家医院", "去县医院", "去卫生院", "异地就医", "外地就医", "异地看病", "外地看病", "异地住院", "外地住院", "就医备案", "异地备案", "转诊", "开饭馆", "开小饭馆", "开餐馆", "办营业执照", "办执照", "办健康证", "办卫生许可证", "上牌", "上牌照", "上车牌", "挂牌照", "办牌照", "办车牌", "考驾照", "办驾照", "车辆年检", "交罚款", "缴罚款", "交罚单", "电子蜡烛", "锣鼓班子", "敲锣打鼓", "吹打", "吹吹打打", "请乐队", "乐队", "流水席", "摆流水席", "办酒席", "音响喇叭", "修剪", "剪枝", "剪枝子", "沤肥", "堆肥", "填屋场", "退费", "退保", "退医保", "医保费能退", "医保费退", "退钱", "卸货", "装货", "卸车", "装卸货物", "下货", "上货", "爬山", "登山", "唱卡拉OK", "卡拉OK", "唱K", "KTV", "坐驾驶室", "坐在驾驶室", "坐驾驶室里", "坐在驾驶室里", "坐驾驶楼", "坐在驾驶楼", "坐车头", "坐在车头", "坐副驾", "坐副驾驶", "坐在副驾驶", "坐前排", "坐在前排", "修族谱", "修谱", "族谱", "义务献血", "献血", "修水渠", "修渠", "种植培训", "参加培训", "参观学习", "发传单", "派传单", "蚊香", "电蚊香", "点电蚊香", "插电蚊香", "蚊香液", "电热蚊香", "煤炉子", "蜂窝煤炉", "烧蜂窝煤", "蜂窝煤", "烧煤", "烧煤球", "插秧", "放水", "摘桔子", "摘橘子", "摘柚子", "摘橙子", "摘梨子", "摘桃子", "摘李子", "打板栗", "摘板栗", "摘杨梅", "摘枇杷", "摘柿子", "交电费", "缴电费", "交水费", "缴水费", "水费", "交话费", "物业费", "养老保险", "养老金", "养老钱", "交养老保险", "缴养老保险", "买养老保险", "交养老金", "缴养老金", "交养老", "上户口", "报户口", "落户口", "迁户口", "办户口", "租房", "租房子", "出租房子", "租给别人住", "租给别个住", "租给人家住", "租给外地人住", "租出去", "打禾", "割禾", "割稻子", "割稻谷", "收稻谷", "划龙舟", "赛龙舟", "拜年", "徒步", "去徒步", "徒步旅行", "徒步穿越", "摆供品", "摆贡品", "摆祭品", "摆点供品", "摆点贡品", "上供品", "上贡品", "供饭", "磕头", "磕个头", "磕几个头", "作揖", "作个揖", "鞠躬", "鞠个躬", "走亲戚", "回娘家", "大扫除", "打扬尘", "赶集", "赶场", "办年货", "买年货", "耍狮子", "舞龙", "唱戏", "戏班子", "嫁女", "娶媳妇", "办喜事", "旅游", "出去玩", "犁田", "耕田", "耙田", "犁地", "翻地", "学费", "陪考", "送考", "去考场", "进考场", "到考场", "上班", "高速免费", "煤气罐安全", "安全检查", "燃气安全", "冰棺", "租冰棺", "开车回家", "地菜煮鸡蛋", "年夜饭", "团圆饭", "领补贴", "耕地地力保护补贴", "打药", "喷药", "无人机打药", "无人机喷药", "闯红灯", "闯了红灯", "闯了个红灯", "闯了一个红灯", "闯红灯了", "打桩", "打桩机", "用无人机", "无人机拍照", "无人机航拍", "骑摩托车", "骑摩托", "开摩托车", "骑单车", "骑自行车", "抽水抗旱", "买房子", "卖房子", "抽水灌田", "办身份证", "办结婚证", "办离婚证", "办准生证", "办护照", "办驾驶证", "摘茶叶", "交学费", "交燃气费", "交网费", "交契税", "补办准生证", "补办身份证", "补办户口本", "补办户口簿", "补办出生证", "补办出生证明", "补办房产证", "补办营业执照", "补办银行卡", "补办毕业证", "补办学生证", "办户口本", "办出生证明", "办房产证", "办营业执照", "办银行卡", "转学", "办转学", "转学手续", "采茶叶", "摘嫩茶叶", "航宁嘎", "打泡转", "挑粪淋菜", "挑大粪淋菜", "挑粪浇菜", "挑粪", "挑大粪", "淋菜", "浇菜", "淋粪", "浇粪", "老年证", "老年卡", "敬老卡", "残疾证", "驾照", "驾驶证", "居住证", "暂住证", "疫苗", "打疫苗", "打预防针", "狂犬疫苗", "打狂犬疫苗", "狂犬针", "打狂犬针", "放电影", "看电影", "露天电影", "打篮球", "篮球", "打球", "踢足球", "劳动合同", "签合同", "高速公路", "过路费", "退休金", "退休工资", "退休年龄", "退休手续", "办退休", "工伤保险", "生育保险", "失业保险", "公积金", "住房公积金", "商业保险", "商业的保险", "商业的大病保险", "商业大病保险", "插电的灯笼", "插电的红灯笼", "电灯笼", "拜一拜", "拜一下", "磕个头", "鞠个躬", "打鱼", "捕鱼", "太阳能板", "发电的板子", "光伏板", "砍竹子", "意外险", "车险", "出租屋", "打谷子", "打谷机", "砌灶", "砌个灶", "砌土灶", "砌个土灶", "打灶", "养鱼", "开会", "检疫证", "检疫证明", "动物检疫", "检疫不", "检疫吗", "接送", "接送小孩", "接送伢子", "买车位", "买个车位", "招工", "招人", "租个房子", "租间房子", "租房住", "修坟", "立碑", "立个碑", "修墓", "挖沙", "挖河沙", "采砂", "采沙", "淘沙", "卖烟", "卖香烟", "卖烟酒", "烟草证", "烟草专卖证", "宅基地", "宅基地审批", "批宅基地", "结婚登记", "领结婚证", "扯结婚证", "挂牌", "电动车挂牌", "电动车上牌", "种粮补贴", "粮食补贴", "农业补贴", "补贴款", "土葬", "安葬", "下葬", "垃圾费", "收垃圾费", "交垃圾费", "垃圾处理费", "卫生费", "开拖拉机", "淋大粪", "浇大粪", "淋粪水", "浇粪水", "叫代驾", "找代驾", "请代驾", "叫了代驾", "叫个代驾", "酒后驾车", "酒后开车", "露营", "野营", "帐篷露营", "搭帐篷露营", "帐篷过夜", "搭帐篷过夜", "搭个帐篷过夜", "猪栏", "牛栏", "猪圈", "牛圈", "拴绳", "拴绳子", "拴狗", "狗绳", "垂钓", "滑板车", "玩滑板车", "玩滑板", "滑板", "溜冰", "轮滑", "申请五保", "申请五保户", "申请低保", "申请低保户", "申请特困", "评低保", "评五保", "办低保", "办五保", "吃低保", "低保申请", "五保申请", "评上低保", "评上五保", "营业执照", "要营业执照", "要办营业执照", "消防验收", "办消防验收", "拖欠工资", "欠工资", "欠我工资", "欠我们工资", "讨工资", "要工资", "租金", "涨租金", "涨房租", "要交税", "直播带货", "采伐证", "办采伐证", "收购价", "低改补贴", "田租", "收田租", "危房改造", "危房补助", "危改补助", "考上大学", "考起大学", "上大学的补助", "大学补助", "助学金", "老账", "生产队的账", "敬老院", "住敬老院", "进敬老院", "养老院", "住养老院", "摊位费", "摊位租金", "摊位的租金", "市场管理费", "煤气罐着火", "煤气着火", "液化气着火", "燃气着火", "家里被偷", "屋里被偷", "家里遭贼", "家里进了贼", "在学校被打", "学校被打", "被同学打", "分山林", "山林纠纷", "山林确权", "牛扣了", "把牛扣", "扣了我的牛", "吃了稻子", "吃稻子", "推了我一把", "推我一把", "把我推倒", "谁举报的", "是谁举报", "举报人是谁", "申诉", "行政复议", "高速路", "高速路边", "腊八粥", "熬腊八粥", "煮腊八粥", "吃腊八粥", "社饭", "蒸社饭", "吃社饭", "艾叶", "挂艾叶", "插艾叶", "菖蒲", "挂菖蒲", "插菖蒲", "灯谜", "猜灯谜"}
 		(*x1).Frames = []Frame{{Verbs: []string{"吃", "包"}, Objects: []string{"汤圆", "月饼", "粽子", "饺子"}}, {Verbs: []string{"贴"}, Objects: []string{"对联", "春联", "年画", "福字"}}, {Verbs: []string{"办", "补办"}, Objects: []string{"身份证", "结婚证"}}, {Verbs: []string{"腌"}, Objects: []string{"菜", "酸菜", "萝卜", "豆角", "辣椒"}}, {Verbs: []string{"晒", "剥", "剥壳", "晒干"}, Objects: []string{"茶籽", "茶子", "茶果", "油茶果", "茶桃"}}, {Verbs: []string{"租", "出租", "转租", "流转"}, Objects: []string{"田", "承包田", "责任田", "田土", "承包地", "水田", "旱地", "土地"}}, {Verbs: []string{"砍", "砍掉", "挖", "种", "栽", "卖", "买", "养", "采", "锯"}, Objects: []string{"竹子", "树", "笋", "冬笋", "柴", "菜", "茶油", "鸡", "鸭", "猪", "牛", "蘑菇", "葛根", "药材", "草药", "头牲", "头生", "活鸡", "活禽", "桂花树", "楠竹", "毛竹", "樟树", "老樟树", "枫树", "松树", "杉树"}}, {Verbs: []string{"翻", "捡", "检", "盖", "换", "修"}, Objects: []string{"瓦", "屋瓦", "瓦片"}}, {Verbs: []string{"挖", "种", "套种", "卖", "养", "栽", "采"}, Objects: []string{"兰花", "野生兰花", "桂花树", "花", "花生", "油菜", "玉米", "红薯", "辣椒", "黄豆", "鸭子", "鹅", "鹅子", "鱼", "蜜蜂", "兔子", "羊", "鱼塘", "池塘", "塘", "树苗"}}, {Verbs: []string{"打", "喷", "撒", "施"}, Objects: []string{"除草剂", "农药", "杀虫剂", "化肥", "肥料", "药水"}}, {Verbs: []string{"种", "栽", "套种", "种植"}, Classes: []string{"crops"}}, {Verbs: []string{"开", "经营"}, Classes: []string{"shops"}}, {Verbs: []string{"收购", "收", "贩", "倒卖", "批发", "进货", "拉", "运"}, Classes: []string{"wares"}}, {Verbs: []string{"摘", "打", "开摘", "捡"}, Classes: []string{"fruits"}}, {Verbs: []string{"收", "收割", "割", "挖"}, Objects: []string{"油菜", "油菜籽", "花生", "稻谷", "谷子", "禾", "玉米", "红薯", "黄豆", "芝麻", "麦子", "荞麦"}}, {Verbs: []string{"用", "开"}, Objects: []string{"电热毯", "取暖器", "电暖器"}}, {Verbs: []string{"搭"}, Objects: []string{"葡萄架", "瓜架", "葡萄架子", "瓜架子", "丝瓜架", "丝瓜架子", "豆角架", "豆角架子", "黄瓜架", "黄瓜架子", "苦瓜架", "苦瓜架子", "南瓜架", "南瓜架子"}}, {Verbs: []string{"摆", "办", "操办"}, Classes: []string{"feasts"}}, {Verbs: []string{"打", "挖", "钻"}, Objects: []string{"井", "水井", "机井", "压水井", "深井"}}, {Verbs: []string{"挖", "采", "抽", "淘"}, Objects: []string{"沙子", "河沙", "砂子", "砂石"}}, {Verbs: []string{"欠", "拖欠", "欠了"}, Objects: []string{"工资", "工钱"}}, {Verbs: []string{"施", "追"}, Objects: []string{"肥", "肥料", "化肥", "底肥", "追肥", "农家肥", "有机肥", "复合肥"}}, {Verbs: []string{"开", "放"}, Objects: []string{"音响", "音箱", "音乐", "歌", "歌曲"}}, {Verbs: []string{"放", "赶"}, Objects: []string{"牛", "羊", "鸭", "鸭子", "鹅"}}, {Verbs: []string{"开"}, Objects: []string{"小卖部", "超市", "饭馆", "鱼塘", "养殖场", "养猪场"}}, {Verbs: []string{"打", "捉", "抓", "套"}, Objects: []string{"野猪", "野兔", "兔子", "野鸡", "鸟"}}, {Verbs: []string{"起", "建", "修", "盖", "做"}, Objects: []string{"屋", "新屋", "房子", "新房", "新房子"}}, {Verbs: []string{"插", "挂"}, Objects: []string{"清明吊子", "吊子", "青", "清明条"}}, {Verbs: []string{"打", "拿", "带", "用"}, Objects: []string{"手电筒", "手电", "电筒", "头灯", "矿灯", "应急灯", "充电灯", "电池灯"}}, {Verbs: []string{"点", "开"}, Objects: []string{"电池灯", "充电灯", "应急灯"}}, {Verbs: []string{"捉", "抓", "钓", "挖"}, Objects: []string{"泥鳅", "黄鳝", "鱼", "青蛙", "石蛙"}}, {Verbs: []string{"割", "锄", "铲"}, Objects: []string{"草", "杂草", "茅草"}}, {Verbs: []string{"开", "插", "装", "安装", "装个"}, Objects: []string{"电热毯", "电暖器", "取暖器", "电热器", "空调", "热水器", "太阳能", "太阳能热水器", "电风扇", "风扇"}}, {Verbs: []string{"晒", "晾", "挂"}, Objects: []string{"衣服", "被子", "被窝", "腊鱼", "腊肉", "腊肠", "香肠", "腊货", "萝卜干", "红薯干", "干辣椒"}}, {Verbs: []string{"晒"}, Objects: []string{"谷子", "谷", "稻谷", "黄豆", "花生", "芝麻", "玉米", "辣椒", "红辣椒", "辣子"}}, {Verbs: []string{"搭", "修", "建", "起", "盖", "围"}, Objects: []string{"猪栏", "牛栏", "猪圈", "牛圈", "羊圈", "鸡笼", "鸡舍"}}, {Verbs: []string{"开", "开着"}, Objects: []string{"拖拉机", "手扶拖拉机"}}, {Verbs: []string{"拴", "拴好", "牵", "牵好"}, Objects: []string{"狗", "狗绳"}}, {Verbs: []string{"游"}, Objects: []string{"泳"}}, {Verbs: []string{"跑", "开"}, Objects: []string{"出租", "出租车", "滴滴", "网约车", "的士", "摩的", "黑车"}}, {Verbs: []string{"杀"}, Objects: []string{"猪", "年猪", "牛", "羊"}}, {Verbs: []string{"放"}, Objects: []string{"风筝"}}, {Verbs: []string{"放", "看"}, Objects: []string{"电影", "露天电影"}}, {Verbs: []string{"放", "点", "打"}, Objects: []string{"电子鞭炮", "电子炮", "电子爆竹", "电子礼炮", "彩带礼炮", "彩带炮", "彩带筒"}}, {Verbs: []string{"点", "用", "插", "摆", "放", "开"}, Objects: []string{"电子蜡烛", "电蜡烛", "电子烛", "LED蜡烛", "电子香", "电香", "电子香烛", "电子蜡"}}, {Verbs: []string{"挂", "点", "用", "插", "摆", "放", "开"}, Objects: []string{"电灯笼", "电子灯笼", "LED灯笼", "电池灯笼", "充电灯笼"}}, {Verbs: []string{"放", "点"}, Objects: []string{"LED孔明灯", "电子孔明灯", "电池孔明灯", "充电孔明灯", "电孔明灯"}}, {Verbs: []string{"挖", "刨"}, Objects: []string{"树蔸", "树兜", "树根", "树桩", "树蔸子"}}, {Verbs: []string{"打"}, Objects: []string{"麻将", "牌"}}, {Verbs: []string{"舞", "耍"}, Objects: []string{"狮子", "龙"}}, {Verbs: []string{"挖", "扯", "采", "摘", "捡", "掐"}, Objects: []string{"野菜", "地菜", "荠菜", "蕨菜", "蕨", "野葱", "马齿苋", "鱼腥草", "折耳根", "野蒜"}}, {Verbs: []string{"捡", "拣", "采", "摘", "采集", "捡拾"}, Objects: []string{"蘑菇", "菌子", "枞菌", "松菌", "野生菌", "野蘑菇", "野生蘑菇"}}, {Verbs: []string{"捡", "拣", "捡拾", "拾", "摸"}, Objects: []string{"鹅卵石", "卵石", "石头", "石子", "雨花石", "松果", "松球", "松塔", "松针", "松毛"}}, {Verbs: []string{"卸", "装", "下"}, Objects: []string{"货", "货物", "一车货", "一车菜", "一车货物"}}, {Verbs: []string{"飞", "放", "开", "玩", "用", "操作", "遥控"}, Objects: []string{"无人机", "航拍机", "飞机模型"}}, {Verbs: []string{"打"}, Objects: []string{"桩", "桩子", "地桩", "钢板桩"}}, {Verbs: []string{"办", "补办"}, Objects: []string{"离婚证", "准生证", "护照", "驾驶证", "户口本", "户口簿", "出生证", "出生证明", "房产证", "营业执照", "银行卡", "毕业证", "学生证"}}, {Verbs: []string{"摘", "采"}, Objects: []string{"茶叶", "嫩茶叶"}}, {Verbs: []string{"交"}, Objects: []string{"电费", "水费", "话费", "学费", "燃气费", "网费", "契税"}}}
 	}
-	s.Topics = []rules.Str{{Value: "火", Pos: rules.Pos{Line: 2049, Col: 10}}, {Value: "烧", Pos: rules.Pos{Line: 2049, Col: 13}}, {Value: "焚", Pos: rules.Pos{Line: 2049, Col: 16}}, {Value: "燃", Pos: rules.Pos{Line: 2049, Col: 19}}, {Value: "烟", Pos: rules.Pos{Line: 2049, Col: 22}}, {Value: "炮", Pos: rules.Pos{Line: 2049, Col: 25}}, {Value: "鞭", Pos: rules.Pos{Line: 2049, Col: 28}}, {Value: "爆竹", Pos: rules.Pos{Line: 2049, Col: 31}}, {Value: "烛", Pos: rules.Pos{Line: 2049, Col: 35}}, {Value: "香", Pos: rules.Pos{Line: 2049, Col: 38}}, {Value: "纸", Pos: rules.Pos{Line: 2049, Col: 41}}, {Value: "灯", Pos: rules.Pos{Line: 2049, Col: 44}}, {Value: "熏", Pos: rules.Pos{Line: 2049, Col: 47}}, {Value: "烤", Pos: rules.Pos{Line: 2049, Col: 50}}, {Value: "焊", Pos: rules.Pos{Line: 2049, Col: 53}}, {Value: "炭", Pos: rules.Pos{Line: 2049, Col: 56}}, {Value: "炼山", Pos: rules.Pos{Line: 2049, Col: 59}}, {Value: "野炊", Pos: rules.Pos{Line: 2049, Col: 63}}, {Value: "取暖", Pos: rules.Pos{Line: 2049, Col: 67}}, {Value: "照明", Pos: rules.Pos{Line: 2049, Col: 71}}, {Value: "茶", Pos: rules.Pos{Line: 2049, Col: 75}}, {Value: "籽", Pos: rules.Pos{Line: 2049, Col: 78}}, {Value: "摘", Pos: rules.Pos{Line: 2049, Col: 81}}, {Value: "采", Pos: rules.Pos{Line: 2049, Col: 84}}, {Value: "收购", Pos: rules.Pos{Line: 2049, Col: 87}}, {Value: "榨油", Pos: rules.Pos{Line: 2050, Col: 5}}, {Value: "货箱", Pos: rules.Pos{Line: 2050, Col: 9}}, {Value: "车厢", Pos: rules.Pos{Line: 2050, Col: 13}}, {Value: "车斗", Pos: rules.Pos{Line: 2050, Col: 17}}, {Value: "载人", Pos: rules.Pos{Line: 2050, Col: 21}}, {Value: "超载", Pos: rules.Pos{Line: 2050, Col: 25}}, {Value: "超限", Pos: rules.Pos{Line: 2050, Col: 29}}, {Value: "垃圾", Pos: rules.Pos{Line: 2050, Col: 33}}, {Value: "渣", Pos: rules.Pos{Line: 2050, Col: 37}}, {Value: "土", Pos: rules.Pos{Line: 2050, Col: 40}}, {Value: "泥", Pos: rules.Pos{Line: 2050, Col: 43}}, {Value: "砖", Pos: rules.Pos{Line: 2050, Col: 46}}, {Value: "瓦", Pos: rules.Pos{Line: 2050, Col: 49}}, {Value: "水泥", Pos: rules.Pos{Line: 2050, Col: 52}}, {Value: "沙", Pos: rules.Pos{Line: 2050, Col: 56}}, {Value: "石", Pos: rules.Pos{Line: 2050, Col: 59}}, {Value: "建筑", Pos: rules.Pos{Line: 2050, Col: 62}}, {Value: "装修", Pos: rules.Pos{Line: 2050, Col: 66}}, {Value: "拆", Pos: rules.Pos{Line: 2050, Col: 70}}, {Value: "工地", Pos: rules.Pos{Line: 2050, Col: 73}}, {Value: "施工", Pos: rules.Pos{Line: 2050, Col: 77}}, {Value: "围挡", Pos: rules.Pos{Line: 2050, Col: 81}}, {Value: "运输", Pos: rules.Pos{Line: 2051, Col: 5}}, {Value: "倒", Pos: rules.Pos{Line: 2051, Col: 9}}, {Value: "摊", Pos: rules.Pos{Line: 2051, Col: 12}}, {Value: "摆", Pos: rules.Pos{Line: 2051, Col: 15}}, {Value: "卖", Pos: rules.Pos{Line: 2051, Col: 18}}, {Value: "店", Pos: rules.Pos{Line: 2051, Col: 21}}, {Value: "门面", Pos: rules.Pos{Line: 2051, Col: 24}}, {Value: "市场", Pos: rules.Pos{Line: 2051, Col: 28}}, {Value: "经营", Pos: rules.Pos{Line: 2051, Col: 32}}, {Value: "城管", Pos: rules.Pos{Line: 2051, Col: 36}}, {Value: "执法", Pos: rules.Pos{Line: 2051, Col: 40}}, {Value: "停车", Pos: rules.Pos{Line: 2051, Col: 44}}, {Value: "停放", Pos: rules.Pos{Line: 2051, Col: 48}}, {Value: "吐痰", Pos: rules.Pos{Line: 2051, Col: 52}}, {Value: "贴", Pos: rules.Pos{Line: 2051, Col: 56}}, {Value: "搭", Pos: rules.Pos{Line: 2051, Col: 59}}, {Value: "棚", Pos: rules.Pos{Line: 2051, Col: 62}}, {Value: "杀", Pos: rules.Pos{Line: 2051, Col: 65}}, {Value: "宰", Pos: rules.Pos{Line: 2051, Col: 68}}, {Value: "污水", Pos: rules.Pos{Line: 2051, Col: 71}}, {Value: "泼", Pos: rules.Pos{Line: 2051, Col: 75}}, {Value: "杂物", Pos: rules.Pos{Line: 2051, Col: 78}}, {Value: "果皮", Pos: rules.Pos{Line: 2051, Col: 82}}, {Value: "消防", Pos: rules.Pos{Line: 2052, Col: 5}}, {Value: "通道", Pos: rules.Pos{Line: 2052, Col: 9}}, {Value: "医保", Pos: rules.Pos{Line: 2052, Col: 13}}, {Value: "保险", Pos: rules.Pos{Line: 2052, Col: 17}}, {Value: "社保", Pos: rules.Pos{Line: 2052, Col: 21}}, {Value: "医疗", Pos: rules.Pos{Line: 2052, Col: 25}}, {Value: "参保", Pos: rules.Pos{Line: 2052, Col: 29}}, {Value: "缴费", Pos: rules.Pos{Line: 2052, Col: 33}}, {Value: "报销", Pos: rules.Pos{Line: 2052, Col: 37}}, {Value: "看病", Pos: rules.Pos{Line: 2052, Col: 41}}, {Value: "住院", Pos: rules.Pos{Line: 2052, Col: 45}}, {Value: "合作医疗", Pos: rules.Pos{Line: 2052, Col: 49}}, {Value: "农合", Pos: rules.Pos{Line: 2052, Col: 55}}, {Value: "低保", Pos: rules.Pos{Line: 2052, Col: 59}}, {Value: "特困", Pos: rules.Pos{Line: 2052, Col: 63}}, {Value: "残疾", Pos: rules.Pos{Line: 2052, Col: 67}}, {Value: "脱贫", Pos: rules.Pos{Line: 2052, Col: 71}}, {Value: "户口", Pos: rules.Pos{Line: 2052, Col: 75}}, {Value: "文件", Pos: rules.Pos{Line: 2053, Col: 5}}, {Value: "通告", Pos: rules.Pos{Line: 2053, Col: 9}}, {Value: "通知", Pos: rules.Pos{Line: 2053, Col: 13}}, {Value: "规定", Pos: rules.Pos{Line: 2053, Col: 17}}, {Value: "公报", Pos: rules.Pos{Line: 2053, Col: 21}}}
+	s.Topics = []rules.Str{{Value: "火", Pos: rules.Pos{Line: 2055, Col: 10}}, {Value: "烧", Pos: rules.Pos{Line: 2055, Col: 13}}, {Value: "焚", Pos: rules.Pos{Line: 2055, Col: 16}}, {Value: "燃", Pos: rules.Pos{Line: 2055, Col: 19}}, {Value: "烟", Pos: rules.Pos{Line: 2055, Col: 22}}, {Value: "炮", Pos: rules.Pos{Line: 2055, Col: 25}}, {Value: "鞭", Pos: rules.Pos{Line: 2055, Col: 28}}, {Value: "爆竹", Pos: rules.Pos{Line: 2055, Col: 31}}, {Value: "烛", Pos: rules.Pos{Line: 2055, Col: 35}}, {Value: "香", Pos: rules.Pos{Line: 2055, Col: 38}}, {Value: "纸", Pos: rules.Pos{Line: 2055, Col: 41}}, {Value: "灯", Pos: rules.Pos{Line: 2055, Col: 44}}, {Value: "熏", Pos: rules.Pos{Line: 2055, Col: 47}}, {Value: "烤", Pos: rules.Pos{Line: 2055, Col: 50}}, {Value: "焊", Pos: rules.Pos{Line: 2055, Col: 53}}, {Value: "炭", Pos: rules.Pos{Line: 2055, Col: 56}}, {Value: "炼山", Pos: rules.Pos{Line: 2055, Col: 59}}, {Value: "野炊", Pos: rules.Pos{Line: 2055, Col: 63}}, {Value: "取暖", Pos: rules.Pos{Line: 2055, Col: 67}}, {Value: "照明", Pos: rules.Pos{Line: 2055, Col: 71}}, {Value: "茶", Pos: rules.Pos{Line: 2055, Col: 75}}, {Value: "籽", Pos: rules.Pos{Line: 2055, Col: 78}}, {Value: "摘", Pos: rules.Pos{Line: 2055, Col: 81}}, {Value: "采", Pos: rules.Pos{Line: 2055, Col: 84}}, {Value: "收购", Pos: rules.Pos{Line: 2055, Col: 87}}, {Value: "榨油", Pos: rules.Pos{Line: 2056, Col: 5}}, {Value: "货箱", Pos: rules.Pos{Line: 2056, Col: 9}}, {Value: "车厢", Pos: rules.Pos{Line: 2056, Col: 13}}, {Value: "车斗", Pos: rules.Pos{Line: 2056, Col: 17}}, {Value: "载人", Pos: rules.Pos{Line: 2056, Col: 21}}, {Value: "超载", Pos: rules.Pos{Line: 2056, Col: 25}}, {Value: "超限", Pos: rules.Pos{Line: 2056, Col: 29}}, {Value: "垃圾", Pos: rules.Pos{Line: 2056, Col: 33}}, {Value: "渣", Pos: rules.Pos{Line: 2056, Col: 37}}, {Value: "土", Pos: rules.Pos{Line: 2056, Col: 40}}, {Value: "泥", Pos: rules.Pos{Line: 2056, Col: 43}}, {Value: "砖", Pos: rules.Pos{Line: 2056, Col: 46}}, {Value: "瓦", Pos: rules.Pos{Line: 2056, Col: 49}}, {Value: "水泥", Pos: rules.Pos{Line: 2056, Col: 52}}, {Value: "沙", Pos: rules.Pos{Line: 2056, Col: 56}}, {Value: "石", Pos: rules.Pos{Line: 2056, Col: 59}}, {Value: "建筑", Pos: rules.Pos{Line: 2056, Col: 62}}, {Value: "装修", Pos: rules.Pos{Line: 2056, Col: 66}}, {Value: "拆", Pos: rules.Pos{Line: 2056, Col: 70}}, {Value: "工地", Pos: rules.Pos{Line: 2056, Col: 73}}, {Value: "施工", Pos: rules.Pos{Line: 2056, Col: 77}}, {Value: "围挡", Pos: rules.Pos{Line: 2056, Col: 81}}, {Value: "运输", Pos: rules.Pos{Line: 2057, Col: 5}}, {Value: "倒", Pos: rules.Pos{Line: 2057, Col: 9}}, {Value: "摊", Pos: rules.Pos{Line: 2057, Col: 12}}, {Value: "摆", Pos: rules.Pos{Line: 2057, Col: 15}}, {Value: "卖", Pos: rules.Pos{Line: 2057, Col: 18}}, {Value: "店", Pos: rules.Pos{Line: 2057, Col: 21}}, {Value: "门面", Pos: rules.Pos{Line: 2057, Col: 24}}, {Value: "市场", Pos: rules.Pos{Line: 2057, Col: 28}}, {Value: "经营", Pos: rules.Pos{Line: 2057, Col: 32}}, {Value: "城管", Pos: rules.Pos{Line: 2057, Col: 36}}, {Value: "执法", Pos: rules.Pos{Line: 2057, Col: 40}}, {Value: "停车", Pos: rules.Pos{Line: 2057, Col: 44}}, {Value: "停放", Pos: rules.Pos{Line: 2057, Col: 48}}, {Value: "吐痰", Pos: rules.Pos{Line: 2057, Col: 52}}, {Value: "贴", Pos: rules.Pos{Line: 2057, Col: 56}}, {Value: "搭", Pos: rules.Pos{Line: 2057, Col: 59}}, {Value: "棚", Pos: rules.Pos{Line: 2057, Col: 62}}, {Value: "杀", Pos: rules.Pos{Line: 2057, Col: 65}}, {Value: "宰", Pos: rules.Pos{Line: 2057, Col: 68}}, {Value: "污水", Pos: rules.Pos{Line: 2057, Col: 71}}, {Value: "泼", Pos: rules.Pos{Line: 2057, Col: 75}}, {Value: "杂物", Pos: rules.Pos{Line: 2057, Col: 78}}, {Value: "果皮", Pos: rules.Pos{Line: 2057, Col: 82}}, {Value: "消防", Pos: rules.Pos{Line: 2058, Col: 5}}, {Value: "通道", Pos: rules.Pos{Line: 2058, Col: 9}}, {Value: "医保", Pos: rules.Pos{Line: 2058, Col: 13}}, {Value: "保险", Pos: rules.Pos{Line: 2058, Col: 17}}, {Value: "社保", Pos: rules.Pos{Line: 2058, Col: 21}}, {Value: "医疗", Pos: rules.Pos{Line: 2058, Col: 25}}, {Value: "参保", Pos: rules.Pos{Line: 2058, Col: 29}}, {Value: "缴费", Pos: rules.Pos{Line: 2058, Col: 33}}, {Value: "报销", Pos: rules.Pos{Line: 2058, Col: 37}}, {Value: "看病", Pos: rules.Pos{Line: 2058, Col: 41}}, {Value: "住院", Pos: rules.Pos{Line: 2058, Col: 45}}, {Value: "合作医疗", Pos: rules.Pos{Line: 2058, Col: 49}}, {Value: "农合", Pos: rules.Pos{Line: 2058, Col: 55}}, {Value: "低保", Pos: rules.Pos{Line: 2058, Col: 59}}, {Value: "特困", Pos: rules.Pos{Line: 2058, Col: 63}}, {Value: "残疾", Pos: rules.Pos{Line: 2058, Col: 67}}, {Value: "脱贫", Pos: rules.Pos{Line: 2058, Col: 71}}, {Value: "户口", Pos: rules.Pos{Line: 2058, Col: 75}}, {Value: "文件", Pos: rules.Pos{Line: 2059, Col: 5}}, {Value: "通告", Pos: rules.Pos{Line: 2059, Col: 9}}, {Value: "通知", Pos: rules.Pos{Line: 2059, Col: 13}}, {Value: "规定", Pos: rules.Pos{Line: 2059, Col: 17}}, {Value: "公报", Pos: rules.Pos{Line: 2059, Col: 21}}}
 	return s
 }
 
@@ -1454,571 +1454,571 @@ func snap3() *fileSpec {
 		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 353, Col: 28}, Quoted: true}}
 		(*x1).Note = "没让山主知道、没经山主同意，按没有采摘的权利理解"
 		(*x1).NoteEN = "without the holder knowing or consenting, read as having no right to pick"
-		(*x1).Words = []string{"路过顺手", "冇讲哪个摘", "没讲哪个摘", "没说谁摘", "他又不晓得", "他不晓得", "人家不晓得", "人家又不晓得", "主人家不晓得", "山主不晓得", "他又不知道", "他不知道", "没经过他同意", "冇经过他同意", "没跟他讲", "冇跟他讲", "趁他不在", "趁人家不在", "山主不同意", "他不同意", "人家不同意", "冇问过人家", "没问过人家", "冇问人家", "没问人家", "冇问山主", "没问山主", "主人还没问", "主人还冇问", "主人没问", "主人冇问", "还没问主人", "还冇问主人", "没问主人", "冇问主人", "山主还没问", "山主还冇问", "冇跟人家讲", "没跟人家讲", "没跟人家说", "冇跟人家说", "没跟他说", "冇跟他说", "没经人家同意", "冇经人家同意", "没经过人家同意", "冇经过人家同意", "没经他同意", "冇经他同意", "人家冇同意", "人家没同意", "他冇同意", "他没同意", "他冇答应", "他没答应", "他又冇答应", "他又没答应", "人家冇答应", "人家没答应", "山主冇答应", "山主没答应", "他又冇喊我", "他冇喊我", "他没喊我", "他又没喊我", "他又冇叫我", "他冇叫我", "他没叫我", "人家冇喊我", "人家没喊我", "不准我摘", "不准我去摘", "不准我去", "不让我摘", "不让我去摘", "不许我摘", "不肯让我摘", "冇打招呼", "没打招呼", "冇人看见", "没人看见", "趁天黑", "趁黑", "趁冇人", "趁没人", "背着人家", "背着他", "趁人不注意", "趁人家不注意", "趁他不注意", "冇问过他", "没问过他", "没有问过他", "冇问他", "没问他", "他屋里人不晓得", "他家里人不晓得", "人家屋里人不晓得", "屋里人不晓得", "他屋里人不知道", "他家里人不知道", "趁我不在", "趁我不在家", "没问过我", "冇问过我", "没问我", "冇问我", "我没同意", "我冇同意", "没经过我同意", "冇经过我同意", "没经我同意", "没跟我讲", "没跟我说", "冇跟我讲", "没跟我们讲", "没跟我们说", "冇跟我们讲", "没跟我们讲一声", "没跟我讲一声", "冇跟我们讲一声", "冇跟我讲一声", "没跟我们说一声", "没跟我说一声"}
+		(*x1).Words = []string{"路过顺手", "冇讲哪个摘", "没讲哪个摘", "没说谁摘", "他又不晓得", "他不晓得", "人家不晓得", "人家又不晓得", "主人家不晓得", "山主不晓得", "他又不知道", "他不知道", "没经过他同意", "冇经过他同意", "没跟他讲", "冇跟他讲", "趁他不在", "趁人家不在", "山主不同意", "他不同意", "人家不同意", "冇问过人家", "没问过人家", "冇问人家", "没问人家", "冇问山主", "没问山主", "主人还没问", "主人还冇问", "主人没问", "主人冇问", "还没问主人", "还冇问主人", "没问主人", "冇问主人", "山主还没问", "山主还冇问", "冇跟人家讲", "没跟人家讲", "没跟人家说", "冇跟人家说", "没跟他说", "冇跟他说", "没经人家同意", "冇经人家同意", "没经过人家同意", "冇经过人家同意", "没经他同意", "冇经他同意", "人家冇同意", "人家没同意", "他冇同意", "他没同意", "他冇答应", "他没答应", "他冇讲同意", "他没讲同意", "他没说同意", "他冇说同意", "主人家冇答应", "主人家没答应", "他又冇答应", "他又没答应", "人家冇答应", "人家没答应", "山主冇答应", "山主没答应", "他又冇喊我", "他冇喊我", "他没喊我", "他又没喊我", "他又冇叫我", "他冇叫我", "他没叫我", "人家冇喊我", "人家没喊我", "不准我摘", "不准我去摘", "不准我去", "不让我摘", "不让我去摘", "不许我摘", "不肯让我摘", "冇打招呼", "没打招呼", "冇人看见", "没人看见", "趁天黑", "趁黑", "趁冇人", "趁没人", "背着人家", "背着他", "趁人不注意", "趁人家不注意", "趁他不注意", "冇问过他", "没问过他", "没有问过他", "冇问他", "没问他", "他屋里人不晓得", "他家里人不晓得", "人家屋里人不晓得", "屋里人不晓得", "他屋里人不知道", "他家里人不知道", "趁我不在", "趁我不在家", "没问过我", "冇问过我", "没问我", "冇问我", "我没同意", "我冇同意", "没经过我同意", "冇经过我同意", "没经我同意", "没跟我讲", "没跟我说", "冇跟我讲", "没跟我们讲", "没跟我们说", "冇跟我们讲", "没跟我们讲一声", "没跟我讲一声", "冇跟我们讲一声", "冇跟我讲一声", "没跟我们说一声", "没跟我说一声"}
 	}
 	{
 		x1 := &s.Phrases[48]
-		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "pavement", Pos: rules.Pos{Line: 370, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "pavement", Pos: rules.Pos{Line: 371, Col: 24}}}
 		(*x1).Words = []string{"人行道"}
 	}
 	{
 		x1 := &s.Phrases[49]
-		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "main_road", Pos: rules.Pos{Line: 372, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "main_road", Pos: rules.Pos{Line: 373, Col: 24}}}
 		(*x1).Words = []string{"大马路上", "大马路", "主干道", "主要道路"}
 	}
 	{
 		x1 := &s.Phrases[50]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 374, Col: 53}, Quoted: true}, "road_kind": {Value: "main_road", Pos: rules.Pos{Line: 374, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 375, Col: 53}, Quoted: true}, "road_kind": {Value: "main_road", Pos: rules.Pos{Line: 375, Col: 24}}}
 		(*x1).Note = "马路中间按主要道路、不在指定地点理解（路中间不会是指定的经营或堆放地点）"
 		(*x1).NoteEN = "the middle of the road, read as a main road and not a designated place (none is one)"
 		(*x1).Words = []string{"马路中间", "马路当中", "马路正中间", "路中间", "路当中"}
 	}
 	{
 		x1 := &s.Phrases[51]
-		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "off_road", Pos: rules.Pos{Line: 378, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "off_road", Pos: rules.Pos{Line: 379, Col: 24}}}
 		(*x1).Words = []string{"店子里面", "店子里", "店里面", "店里", "铺子里", "铺子里面", "店面里", "门面里", "门面里面", "门面里头", "店里头", "店子里头", "租个门面", "租个店面", "租门面", "租了个门面", "租了个店面"}
 	}
 	{
 		x1 := &s.Phrases[52]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 384, Col: 31}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 384, Col: 53}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 385, Col: 31}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 385, Col: 53}, Quoted: true}}
 		(*x1).Note = "在自己的店里（门面里）经营按在经营场所（指定地点）、不在消防通道上理解（祁政通〔2024〕9号一“归店入市”、五的解释 market-allotted-stall）"
 		(*x1).NoteEN = "business inside one's own shop is read as at its place of business (a designated place) and off any fire lane (9号 一 归店入市; 五, reading market-allotted-stall)"
 		(*x1).Words = []string{"店子里面", "店子里", "店里面", "店里", "铺子里", "铺子里面", "店面里", "门面里", "门面里面", "门面里头", "店里头", "店子里头", "租个门面", "租个店面", "租门面", "租了个门面", "租了个店面"}
-		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 389, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 390, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 390, Col: 35}}, {Value: "set_up_stall_at_will", Pos: rules.Pos{Line: 390, Col: 49}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 390, Col: 71}}, {Value: "processing_stall", Pos: rules.Pos{Line: 390, Col: 90}}}
+		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 390, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 391, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 391, Col: 35}}, {Value: "set_up_stall_at_will", Pos: rules.Pos{Line: 391, Col: 49}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 391, Col: 71}}, {Value: "processing_stall", Pos: rules.Pos{Line: 391, Col: 90}}}
 	}
 	{
 		x1 := &s.Phrases[53]
-		(*x1).Facts = map[string]rules.Str{"market_vicinity": {Value: "true", Pos: rules.Pos{Line: 392, Col: 30}, Quoted: true}, "road_kind": {Value: "off_road", Pos: rules.Pos{Line: 392, Col: 49}}}
+		(*x1).Facts = map[string]rules.Str{"market_vicinity": {Value: "true", Pos: rules.Pos{Line: 393, Col: 30}, Quoted: true}, "road_kind": {Value: "off_road", Pos: rules.Pos{Line: 393, Col: 49}}}
 		(*x1).Words = []string{"市场里面", "菜市场里面", "农贸市场里面", "农贸市场里", "市场内", "市场里的摊位", "在摊位上", "自己摊位里", "自己摊位里面", "自己的摊位里", "自己的摊位里面", "自己摊位上", "自己的摊位上"}
 	}
 	{
 		x1 := &s.Phrases[54]
-		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "street", Pos: rules.Pos{Line: 396, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"road_kind": {Value: "street", Pos: rules.Pos{Line: 397, Col: 24}}}
 		(*x1).Words = []string{"街上", "街边", "小巷", "巷子里", "巷子口", "小巷子口", "巷口", "街道上", "小街", "马路边", "马路边上", "马路旁边", "路边", "路边上", "街边上", "路旁边", "老街", "马路上", "的马路上", "街道公共场地", "街道的公共场地", "街面上", "街面"}
 	}
 	{
 		x1 := &s.Phrases[55]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 403, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 404, Col: 31}, Quoted: true}}
 		(*x1).Words = []string{"指定地点", "指定的地点", "指定的地方", "规定地点", "规定的地点", "指定位置", "指定的位置", "指定区域", "物业指定", "物业指定的", "社区指定的", "固定摊位", "指定的点", "指定的堆放点", "指定堆放点", "我们指定的", "堆放点", "临时堆放点", "垃圾堆放点", "指定点", "社区指定的点", "物业指定的点", "社区指定的堆放点", "物业指定的堆放点", "物业指定堆放点", "社区指定堆放点", "社区指定的地方", "物业指定的地方", "物业划的", "物业划好的", "社区划的", "社区划好的", "物业定的地方", "物业规定的地方", "划线的地方", "划线的位置", "划了线的地方", "指定了一块地方", "指定了个地方", "指定了一个地方", "指定了地方", "指定了一个点", "指定了个点", "指定了一块地", "指定了个堆放点", "指定了一个堆放点", "物业说的那个点", "社区说的那个点", "物业讲的那个点", "社区讲的那个点", "物业说的那个角落", "社区说的那个角落", "物业讲的那个角落", "物业说的那个临时点", "社区说的那个临时点"}
 	}
 	{
 		x1 := &s.Phrases[56]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 415, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 416, Col: 31}, Quoted: true}}
 		(*x1).Note = "倒到消纳场按在指定（经核准）的地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
 		(*x1).NoteEN = "tipping at the landfill is read as at a designated (approved) place (8号 第七条, reading suiyi-means-undesignated)"
 		(*x1).Words = []string{"消纳场", "政府指定的消纳场", "有核准的消纳场", "经过核准的消纳场", "核准的消纳场", "有核准的消纳场所", "指定的消纳场", "正规的消纳场", "正规消纳场", "消纳场里", "消纳场去"}
-		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 420, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 420, Col: 35}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 421, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 421, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[57]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 424, Col: 31}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 424, Col: 53}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 425, Col: 31}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 425, Col: 53}, Quoted: true}}
 		(*x1).Note = "有关部门或市场划定的摊区、摊位、停车区按指定地点、不在消防通道上理解；是否划在消防通道上由划定的部门或市场负责（祁政通〔2024〕9号五的解释 market-allotted-stall）"
 		(*x1).NoteEN = "a stall area, pitch or parking area marked out by the authorities or the market is read as a designated place off any fire lane; whether it lies on one is for whoever marked it out (9号 五, reading market-allotted-stall)"
-		(*x1).Words = []string{"指定摊位", "指定的摊位", "划好的停车位", "划好的车位", "停车位里", "规定的停车区域", "划的停车区域", "划好的停车区域", "划的摊区", "划定的摊区", "城管划的", "划好的摊区", "摊区里", "摊区里面", "指定摊区", "指定的摊区", "规定的摊区", "摊区", "划摊位", "划的摊位", "划好的摊位", "划摊点", "划的摊点", "划好的摊点", "划摊位的地方", "划摊点的地方", "划线的车位", "划了线的车位", "城管给我们划的", "给我们划的摊位", "指定的广场", "指定的场地", "指定的空地", "划的线里", "划的车位", "规定的停车区", "指定的停车区", "划的停车位", "停车区里", "停车区里面", "规定停车区", "摊位区", "指定的摊位区", "城管指定的", "城管划定的", "城管给划的", "城管给我划的", "城管统一划的", "统一划的", "统一划的摊位", "城管统一划", "城管划好的", "城管划好", "城管给划好的", "划好的夜市摊位", "划好的停车区", "划好的停车线", "停车线里", "停车线里面", "划的停车线", "划好的线里", "划好的线里面", "停车线内", "规定车位", "规定的车位", "规定的停车位", "规定停车位", "指定车位", "指定的车位", "指定的停车位", "指定停车位", "划了停车位", "划了车位", "停在车位里", "停在车位上", "车位里", "车位里面", "停车场里", "停车场里面", "停在停车场", "停到停车场", "停车场"}
-		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 440, Col: 16}}}
+		(*x1).Words = []string{"指定摊位", "指定的摊位", "划好的停车位", "划好的车位", "停车位里", "规定的停车区域", "划的停车区域", "划好的停车区域", "划定的摊位", "划的摊区", "划定的摊区", "城管划的", "划好的摊区", "摊区里", "摊区里面", "指定摊区", "指定的摊区", "规定的摊区", "摊区", "划摊位", "划的摊位", "划好的摊位", "划摊点", "划的摊点", "划好的摊点", "划摊位的地方", "划摊点的地方", "划线的车位", "划了线的车位", "城管给我们划的", "给我们划的摊位", "指定的广场", "指定的场地", "指定的空地", "划的线里", "划的车位", "规定的停车区", "指定的停车区", "划的停车位", "停车区里", "停车区里面", "规定停车区", "摊位区", "指定的摊位区", "城管指定的", "城管划定的", "城管给划的", "城管给我划的", "城管统一划的", "统一划的", "统一划的摊位", "城管统一划", "城管划好的", "城管划好", "城管给划好的", "划好的夜市摊位", "划好的停车区", "划好的停车线", "停车线里", "停车线里面", "划的停车线", "划好的线里", "划好的线里面", "停车线内", "规定车位", "规定的车位", "规定的停车位", "规定停车位", "指定车位", "指定的车位", "指定的停车位", "指定停车位", "划了停车位", "划了车位", "停在车位里", "停在车位上", "车位里", "车位里面", "停车场里", "停车场里面", "停在停车场", "停到停车场", "停车场"}
+		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 441, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[58]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 444, Col: 31}, Quoted: true}, "market_vicinity": {Value: "true", Pos: rules.Pos{Line: 444, Col: 56}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 444, Col: 78}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 445, Col: 31}, Quoted: true}, "market_vicinity": {Value: "true", Pos: rules.Pos{Line: 445, Col: 56}, Quoted: true}, "on_fire_lane": {Value: "false", Pos: rules.Pos{Line: 445, Col: 78}, Quoted: true}}
 		(*x1).Note = "市场分配、出租的摊位按市场指定的经营位置理解，不是在疏散通道、消防车通道上占道经营；摊位布局的消防安全由市场排查整改（祁政通〔2024〕9号五的解释 market-allotted-stall）"
 		(*x1).NoteEN = "a stall the market allots or rents out is read as the market's designated place of business, not business on an evacuation route or fire lane; the layout's fire safety is the market's to check (9号 五, reading market-allotted-stall)"
 		(*x1).Words = []string{"市场分的", "市场分给我的", "分的摊位", "分给我的摊位", "市场给的位置", "市场给的摊位", "市场给我的摊位", "市场划的摊位", "市场划给我的", "市场安排的摊位", "市场管理方给我划了", "管理方给我划了", "分给我们的摊位", "给我们分的摊位", "市场分给我们的", "管理方分给我们的", "租了摊位", "租的摊位", "租的摊位上", "租了个摊位", "租了个固定摊位", "自己租的摊位", "租了市场的摊位", "市场租的摊位", "安排给我的摊位", "市场安排给我的", "安排的摊位", "分给我的那个摊位", "分给我的那个", "分的那个摊位", "市场分给我的那个", "安排给我的那个摊位", "分到的摊位", "分到个摊位", "分到了摊位", "分配的摊位", "分配给我的摊位", "租个摊位", "租个摊子", "菜市场里的摊位", "菜市场里面的摊位", "菜市场里头的摊位", "市场里的摊位", "市场里面的摊位", "市场里头的摊位", "农贸市场里的摊位", "农贸市场里面的摊位"}
-		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 454, Col: 16}}}
+		(*x1).Presumes = []rules.Str{{Value: "on_fire_lane", Pos: rules.Pos{Line: 455, Col: 16}}}
 	}
 	{
 		x1 := &s.Phrases[59]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 457, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 457, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 458, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 458, Col: 31}, Quoted: true}}
 		(*x1).Note = "配偶、父母、子女按家庭成员理解，也是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a spouse, parent or child is read as a family member, and a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给我娘", "给我妈", "给娘", "给妈", "给我爸", "给我爹", "给爹", "给爸", "给父母", "给爸妈", "给我爸妈", "给娘老子", "给爷老子", "给我老婆", "给我老公", "给我堂客", "给我媳妇", "给媳妇", "给我爱人", "给爱人", "给我儿子", "给我女儿", "给我孩子", "给我小孩", "给我崽", "给老娘", "给老婆", "给老公", "给堂客", "给老伴", "给我老伴", "帮老伴", "帮我老伴", "给老倌子", "给我老倌子", "给配偶", "给儿子", "给女儿", "给崽", "给子女", "给孩子", "给小孩", "给伢子", "给细伢子", "帮我娘", "帮我妈", "帮我老娘", "帮老娘", "帮我爸", "帮我爹", "帮父母", "帮我爸妈", "帮爸妈", "帮我儿子", "帮我女儿", "帮孩子", "帮老婆", "帮老公", "替我娘", "替我妈", "替父母", "给我父母", "给我爹娘", "给我娘老子", "帮爹娘", "给爹娘", "帮娘老子", "帮爷老子", "帮爸", "帮妈", "帮娘", "帮爹", "帮崽", "帮儿子", "帮女儿", "帮子女", "帮伢子", "帮细伢子", "帮小孩", "给父亲", "给母亲", "给我父亲", "给我母亲", "帮父亲", "帮母亲", "帮我父亲", "帮我母亲", "替父亲", "替母亲", "为父亲", "为母亲", "为父母", "为配偶", "为子女", "为本人配偶", "给老家的爸妈", "给乡下的爸妈", "给老家的父母", "给乡下的父母", "给老家爸妈", "给乡下爸妈", "给家里的爸妈", "给屋里的爸妈", "给宝宝", "给我宝宝", "给我家宝宝", "帮宝宝", "给娃", "给我娃", "给娃娃", "给宝贝", "给小宝宝"}
 	}
 	{
 		x1 := &s.Phrases[60]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 475, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 475, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 476, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 476, Col: 31}, Quoted: true}}
 		(*x1).Note = "他（她）的配偶、父母、子女按家庭成员理解，也是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "his or her spouse, parent or child is read as a family member, and a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给他爸妈", "给他父母", "给他爹娘", "给他妈", "给他爸", "给他娘", "给他爹", "给他老婆", "给他堂客", "给他媳妇", "给他儿子", "给他女儿", "给他崽", "给他孩子", "给他小孩", "帮他爸妈", "帮他父母", "帮他老婆", "帮他儿子", "帮他女儿", "给她爸妈", "给她父母", "给她爹娘", "给她妈", "给她爸", "给她娘", "给她爹", "给她老公", "给她儿子", "给她女儿", "给她崽", "给她孩子", "给她小孩", "帮她爸妈", "帮她父母", "帮她老公", "帮她儿子", "帮她女儿", "给他亲娘", "给他亲妈", "给他亲爹", "给他亲爸", "给她亲娘", "给她亲妈", "给她亲爹", "给她亲爸", "给亲娘", "给亲妈", "给亲爹", "给亲爸", "给我亲娘", "给我亲妈", "给我亲爹", "给我亲爸"}
 	}
 	{
 		x1 := &s.Phrases[61]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 486, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 487, Col: 29}, Quoted: true}}
 		(*x1).Note = "兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女按近亲属理解（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a sibling, grandparent or grandchild is read as a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给我老娘", "给我老子", "给我老爸", "给我老妈", "给孙子", "给孙女", "给孙伢子", "给爷爷", "给奶奶", "给外公", "给外婆", "给娭毑", "给嗲嗲", "给兄弟", "给姐姐", "给妹妹", "给哥哥", "给弟弟", "给老人", "帮我奶奶", "帮我爷爷", "帮我外婆", "帮我外公", "给我哥", "给我姐", "给我弟", "给我妹", "给哥", "给姐", "给弟", "给妹", "给我哥哥", "给我姐姐", "给我弟弟", "给我妹妹", "给我孙子", "给我孙女", "给我爷爷", "给我奶奶", "给我外公", "给我外婆", "给我娭毑", "给我嗲嗲", "帮我外公", "帮我外婆", "给爹爹", "给我爹爹", "帮我爹爹", "帮我哥哥", "帮我姐姐", "帮我弟弟", "帮我妹妹", "帮我哥", "帮我姐", "帮我弟", "帮我妹", "帮哥哥", "帮姐姐", "帮弟弟", "帮妹妹", "帮孙子", "帮孙女", "帮我孙子", "帮我孙女", "帮孙伢子", "帮我娭毑", "帮我嗲嗲", "我们是亲兄妹", "我们是亲兄弟", "我们是亲姐妹", "我们是亲姐弟", "我们是亲姊妹", "我们是兄妹", "我们是姐弟", "是亲兄妹", "是亲兄弟", "是亲姐妹", "是亲姐弟", "是亲姊妹", "亲兄妹", "亲兄弟", "亲姐妹", "亲姐弟", "亲姊妹"}
 	}
 	{
 		x1 := &s.Phrases[62]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 499, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 499, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 500, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 500, Col: 31}, Quoted: true}}
 		(*x1).Note = "说是夫妻、两公婆的，按配偶理解：家庭成员，也是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "said to be husband and wife, a spouse — a family member and a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"我们是夫妻", "我们两个是夫妻", "我们是两夫妻", "我们是两口子", "是夫妻关系", "夫妻关系", "我们两公婆", "两公婆", "两夫妻"}
 	}
 	{
 		x1 := &s.Phrases[63]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 503, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 504, Col: 31}, Quoted: true}}
 		(*x1).Note = "屋里、家里的人（同住的家里人）按家庭成员理解"
 		(*x1).NoteEN = "the people of one's home (living together) are read as family members"
 		(*x1).Words = []string{"给屋里老人", "给家里老人", "给屋里的老人", "给家里的老人", "给屋里人", "给家里人", "给屋里的人", "给家里的人", "给自己", "给我自己", "给本人", "给同住的", "给家庭成员", "为家庭成员", "给家里的人员", "给跟我一起住的", "给跟我住一起的", "给跟我住在一起的", "给一起住的", "给住在一起的", "给住一起的"}
 	}
 	{
 		x1 := &s.Phrases[64]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 510, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 510, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 511, Col: 55}, Quoted: true}, "household_member": {Value: "true", Pos: rules.Pos{Line: 511, Col: 31}, Quoted: true}}
 		(*x1).Note = "屋里、家里的父母、祖父母按同住的家庭成员理解，也是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "parents or grandparents said with the home are read as family members living together, and close relatives (Civil Code art. 1045)"
 		(*x1).Words = []string{"给屋里老娘", "给家里老娘", "给屋里娘老子", "给屋里爹娘", "给屋里爸妈", "给家里爸妈", "给屋里老爸", "给屋里老爹", "给屋里娭毑", "给屋里嗲嗲", "给屋里堂客", "给家里堂客", "给屋里老婆", "给家里老婆", "给屋里老公", "给家里老公", "给屋里老伴", "给家里老伴"}
 	}
 	{
 		x1 := &s.Phrases[65]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 518, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 519, Col: 31}, Quoted: true}}
 		(*x1).Note = "同一个户口本（户口在一起）按同住的家庭成员理解"
 		(*x1).NoteEN = "one household register is read as family members living together"
 		(*x1).Words = []string{"一个户口本", "同一个户口本", "一本户口本", "同一本户口本", "一个户口簿", "同一个户口簿", "一个户口", "同一个户口", "户口在一起", "户口本在一起", "同一户口本"}
 	}
 	{
 		x1 := &s.Phrases[66]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 525, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "true", Pos: rules.Pos{Line: 526, Col: 31}, Quoted: true}}
 		(*x1).Note = "户口没迁走的，按还在这个户口本上的家庭成员理解"
 		(*x1).NoteEN = "one whose household registration was not moved out is read as still of the household"
 		(*x1).Words = []string{"户口没迁", "户口没有迁", "户口冇迁", "户口还没迁", "户口还冇迁", "户口没迁走", "户口没有迁走", "户口冇迁走", "户口没转走", "户口还在屋里", "户口还在家里", "户口还在老家"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 530, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 531, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[67]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 532, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 532, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 533, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 533, Col: 24}}}
 		(*x1).Note = "一条街一条街地转、满街转、转着卖、边走边卖按在街上、不在指定地点理解"
 		(*x1).NoteEN = "going street after street is read as on the street, at no designated place"
 		(*x1).Words = []string{"一条街一条街", "满街转", "满街跑", "沿街转", "到处转", "走街串巷", "串街", "穿街走巷", "转着卖", "转起卖", "边走边卖", "一边走一边卖", "边开边卖"}
 	}
 	{
 		x1 := &s.Phrases[68]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 540, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 541, Col: 31}, Quoted: true}}
 		(*x1).Note = "垃圾倒进垃圾桶按在指定地点理解（祁政通〔2024〕9号三的解释 luan-dao-undesignated）"
 		(*x1).NoteEN = "rubbish put into the bin is read as at a designated place (9号 三, reading luan-dao-undesignated)"
 		(*x1).Words = []string{"垃圾桶里", "垃圾桶里面", "垃圾桶里头", "垃圾箱里", "垃圾箱里面", "垃圾收集点", "垃圾站里"}
-		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 544, Col: 10}}}
+		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 545, Col: 10}}}
 	}
 	{
 		x1 := &s.Phrases[69]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 546, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 547, Col: 31}, Quoted: true}}
 		(*x1).Note = "摆到摊位外面按不在指定地点理解"
 		(*x1).NoteEN = "outside the pitch marked out is read as at no designated place"
 		(*x1).Words = []string{"摊位外面", "摊位外头", "摊位外边", "摊位以外", "划的线外面", "线外面", "摊区外面", "摊区外头", "冇划过摊位", "没划过摊位", "冇划摊位", "没划摊位", "冇在那里划过摊位", "没在那里划过摊位", "冇划车位", "没划车位", "冇划位子", "没划位子", "冇划地方", "没划地方", "冇划位置", "没划位置"}
 	}
 	{
 		x1 := &s.Phrases[70]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 555, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 556, Col: 31}, Quoted: true}}
 		(*x1).Note = "推来推去、挑来挑去、走起卖按流动经营、不在指定地点理解"
 		(*x1).NoteEN = "pushed or carried about while selling is read as at no designated place"
 		(*x1).Words = []string{"推来推去", "挑来挑去", "走起卖", "走着卖", "边走边叫卖", "走到哪卖到哪", "走到哪里卖到哪里"}
 	}
 	{
 		x1 := &s.Phrases[71]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 561, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "true", Pos: rules.Pos{Line: 562, Col: 31}, Quoted: true}}
 		(*x1).Note = "污水倒进下水道口按在指定地点理解（祁政通〔2024〕9号三的解释 luan-dao-undesignated）"
 		(*x1).NoteEN = "waste water poured into a drain's mouth is read as at the designated place (9号 三, reading luan-dao-undesignated)"
 		(*x1).Words = []string{"下水道口", "下水道口里", "排水口", "排水口里"}
-		(*x1).Of = []rules.Str{{Value: "pour_waste_water", Pos: rules.Pos{Line: 565, Col: 10}}}
+		(*x1).Of = []rules.Str{{Value: "pour_waste_water", Pos: rules.Pos{Line: 566, Col: 10}}}
 	}
 	{
 		x1 := &s.Phrases[72]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 568, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 569, Col: 29}, Quoted: true}}
 		(*x1).Note = "用子女、配偶的职工医保账户给“我”交，按给账户本人的父母、配偶交理解：近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a child's or spouse's employee account used for the caller is read as paying for the holder's parent or spouse, a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"崽的职工医保个人账户给我", "崽的职工医保账户给我", "崽的职工医保给我", "崽的个人账户给我", "崽的账户给我", "儿子的职工医保个人账户给我", "儿子的职工医保账户给我", "儿子的职工医保给我", "儿子的个人账户给我", "儿子的账户给我", "女儿的职工医保个人账户给我", "女儿的职工医保账户给我", "女儿的职工医保给我", "女儿的个人账户给我", "女儿的账户给我", "伢子的职工医保个人账户给我", "伢子的职工医保账户给我", "伢子的职工医保给我", "伢子的个人账户给我", "伢子的账户给我", "老伴的职工医保个人账户给我", "老伴的职工医保账户给我", "老伴的职工医保给我", "老伴的个人账户给我", "老伴的账户给我", "老公的职工医保个人账户给我", "老公的职工医保账户给我", "老公的职工医保给我", "老公的个人账户给我", "老公的账户给我", "老婆的职工医保个人账户给我", "老婆的职工医保账户给我", "老婆的职工医保给我", "老婆的个人账户给我", "老婆的账户给我", "堂客的职工医保个人账户给我", "堂客的职工医保账户给我", "堂客的职工医保给我", "堂客的个人账户给我", "堂客的账户给我", "崽的职工医保个人账户帮我", "崽的职工医保账户帮我", "崽的职工医保帮我", "崽的账户帮我", "儿子的职工医保个人账户帮我", "儿子的职工医保账户帮我", "儿子的职工医保帮我", "儿子的账户帮我", "女儿的职工医保个人账户帮我", "女儿的职工医保账户帮我", "女儿的职工医保帮我", "女儿的账户帮我", "老伴的职工医保个人账户帮我", "老伴的职工医保账户帮我", "老伴的职工医保帮我", "老伴的账户帮我"}
 	}
 	{
 		x1 := &s.Phrases[73]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "false", Pos: rules.Pos{Line: 586, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "false", Pos: rules.Pos{Line: 587, Col: 31}, Quoted: true}}
 		(*x1).Words = []string{"分开住的", "不住一起的", "不住在一起的", "没住一起的", "没住在一起的", "冇住一起的", "冇住在一起的", "不在一起住的", "分开住", "不住一起", "不住在一起", "没住一起", "没住在一起", "冇住一起", "冇住在一起", "不在一起住"}
 	}
 	{
 		x1 := &s.Phrases[74]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 589, Col: 29}, Quoted: true}, "household_member": {Value: "false", Pos: rules.Pos{Line: 589, Col: 56}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 590, Col: 29}, Quoted: true}, "household_member": {Value: "false", Pos: rules.Pos{Line: 590, Col: 56}, Quoted: true}}
 		(*x1).Note = "朋友（男女朋友也是）、邻居、同事按不是近亲属、也不是家庭成员理解"
 		(*x1).NoteEN = "a friend (a boyfriend or girlfriend too), neighbour or colleague is read as neither a close relative nor a family member"
 		(*x1).Words = []string{"给朋友", "给邻居", "给隔壁", "给同事", "给别人", "给外人", "给老乡", "帮朋友", "帮邻居", "帮同事", "帮隔壁", "给我朋友", "给我的朋友", "给我同事", "给我的同事", "给我邻居", "给我的邻居", "给我老乡", "给同学", "给我同学", "给工友", "给我工友", "帮我朋友", "帮我同事", "帮我邻居", "帮我的朋友", "帮我的同事", "帮工友", "帮我工友", "帮同学", "帮我同学", "给女朋友", "给男朋友", "帮女朋友", "帮男朋友", "给我女朋友", "给我男朋友", "帮我女朋友", "帮我男朋友", "朋友也行", "朋友也可以", "朋友行不行", "朋友可不可以", "朋友的职工医保账户", "朋友的职工医保", "朋友的账户", "朋友的个人账户"}
 	}
 	{
 		x1 := &s.Phrases[75]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 599, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 600, Col: 29}, Quoted: true}}
 		(*x1).Note = "岳父母、公婆、女婿、儿媳、侄子、外甥、叔伯舅姨不是近亲属（民法典第一千零四十五条只列配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女）"
 		(*x1).NoteEN = "a spouse's parent, a child's spouse, a nephew or niece, an uncle or aunt is not a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给他舅舅", "给他舅", "给他叔叔", "给他伯伯", "给他姑姑", "给他姨妈", "给他舅妈", "给她舅舅", "给她叔叔", "给她姑姑", "给她姨妈", "给岳父", "给我岳父", "给岳母", "给我岳母", "给丈母娘", "给老丈人", "给公公", "给婆婆", "给我公公", "给我婆婆", "给侄子", "给侄女", "给外甥", "给外甥女", "给侄儿", "给我侄儿", "给他侄儿", "给侄儿子", "给侄女儿", "给舅舅", "给叔叔", "给伯伯", "给姑姑", "给姨妈", "给表哥", "给表弟", "给堂哥", "给堂弟", "给表姐", "给表妹", "给堂姐", "给堂妹", "给我老丈人", "给我丈母娘", "给老丈母娘", "给我老丈母娘", "帮我老丈人", "帮我丈母娘", "帮老丈人", "帮丈母娘", "给我表哥", "给我表弟", "给我表姐", "给我表妹", "给我堂哥", "给我堂弟", "给我堂姐", "给我堂妹", "给我舅舅", "给我叔叔", "给我伯伯", "给我姑姑", "给我姨妈", "给我侄子", "给我侄女", "给我外甥", "给我外甥女", "帮我表哥", "帮我表弟", "帮我堂哥", "帮我堂弟", "给女婿", "给我女婿", "帮女婿", "帮我女婿", "给儿媳", "给我儿媳", "给儿媳妇", "给我儿媳妇", "我侄儿的医保", "我侄子的医保", "我侄女的医保", "我外甥的医保", "我外甥女的医保"}
 	}
 	{
 		x1 := &s.Phrases[76]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 613, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 614, Col: 29}, Quoted: true}}
 		(*x1).Note = "配偶的父母、兄弟姐妹，姐夫、妹夫、嫂子、弟媳，不是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a spouse's parent or sibling, a sibling's spouse, is not a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"老婆的爸爸", "老婆的妈妈", "老婆的爸", "老婆的妈", "老婆的娘", "老婆的父母", "老婆的爸妈", "老婆的哥哥", "老婆的弟弟", "老婆的姐姐", "老婆的妹妹", "堂客的爸爸", "堂客的妈妈", "堂客的爸", "堂客的妈", "堂客的娘", "堂客的父母", "堂客的爸妈", "堂客的哥哥", "堂客的弟弟", "堂客的姐姐", "堂客的妹妹", "老公的爸爸", "老公的妈妈", "老公的爸", "老公的妈", "老公的娘", "老公的父母", "老公的爸妈", "老公的哥哥", "老公的弟弟", "老公的姐姐", "老公的妹妹", "爱人的爸爸", "爱人的妈妈", "爱人的爸", "爱人的妈", "爱人的娘", "爱人的父母", "爱人的爸妈", "爱人的哥哥", "爱人的弟弟", "爱人的姐姐", "爱人的妹妹", "媳妇的爸爸", "媳妇的妈妈", "媳妇的爸", "媳妇的妈", "媳妇的娘", "媳妇的父母", "媳妇的爸妈", "媳妇的哥哥", "媳妇的弟弟", "媳妇的姐姐", "媳妇的妹妹", "给我老婆的爸爸", "给我老婆的妈妈", "给我老婆的爸", "给我老婆的妈", "给我老婆的娘", "给我老婆的父母", "给我老婆的爸妈", "给我老婆的哥哥", "给我老婆的弟弟", "给我老婆的姐姐", "给我老婆的妹妹", "给我堂客的爸爸", "给我堂客的妈妈", "给我堂客的爸", "给我堂客的妈", "给我堂客的娘", "给我堂客的父母", "给我堂客的爸妈", "给我堂客的哥哥", "给我堂客的弟弟", "给我堂客的姐姐", "给我堂客的妹妹", "给我老公的爸爸", "给我老公的妈妈", "给我老公的爸", "给我老公的妈", "给我老公的娘", "给我老公的父母", "给我老公的爸妈", "给我老公的哥哥", "给我老公的弟弟", "给我老公的姐姐", "给我老公的妹妹", "给我爱人的爸爸", "给我爱人的妈妈", "给我爱人的爸", "给我爱人的妈", "给我爱人的娘", "给我爱人的父母", "给我爱人的爸妈", "给我爱人的哥哥", "给我爱人的弟弟", "给我爱人的姐姐", "给我爱人的妹妹", "给我媳妇的爸爸", "给我媳妇的妈妈", "给我媳妇的爸", "给我媳妇的妈", "给我媳妇的娘", "给我媳妇的父母", "给我媳妇的爸妈", "给我媳妇的哥哥", "给我媳妇的弟弟", "给我媳妇的姐姐", "给我媳妇的妹妹", "给老婆的爸爸", "给老婆的妈妈", "给老婆的爸", "给老婆的妈", "给老婆的娘", "给老婆的父母", "给老婆的爸妈", "给老婆的哥哥", "给老婆的弟弟", "给老婆的姐姐", "给老婆的妹妹", "给堂客的爸爸", "给堂客的妈妈", "给堂客的爸", "给堂客的妈", "给堂客的娘", "给堂客的父母", "给堂客的爸妈", "给堂客的哥哥", "给堂客的弟弟", "给堂客的姐姐", "给堂客的妹妹", "给老公的爸爸", "给老公的妈妈", "给老公的爸", "给老公的妈", "给老公的娘", "给老公的父母", "给老公的爸妈", "给老公的哥哥", "给老公的弟弟", "给老公的姐姐", "给老公的妹妹", "给爱人的爸爸", "给爱人的妈妈", "给爱人的爸", "给爱人的妈", "给爱人的娘", "给爱人的父母", "给爱人的爸妈", "给爱人的哥哥", "给爱人的弟弟", "给爱人的姐姐", "给爱人的妹妹", "给媳妇的爸爸", "给媳妇的妈妈", "给媳妇的爸", "给媳妇的妈", "给媳妇的娘", "给媳妇的父母", "给媳妇的爸妈", "给媳妇的哥哥", "给媳妇的弟弟", "给媳妇的姐姐", "给媳妇的妹妹", "帮我老婆的爸爸", "帮我老婆的妈妈", "帮我老婆的爸", "帮我老婆的妈", "帮我老婆的娘", "帮我老婆的父母", "帮我老婆的爸妈", "帮我老婆的哥哥", "帮我老婆的弟弟", "帮我老婆的姐姐", "帮我老婆的妹妹", "帮我堂客的爸爸", "帮我堂客的妈妈", "帮我堂客的爸", "帮我堂客的妈", "帮我堂客的娘", "帮我堂客的父母", "帮我堂客的爸妈", "帮我堂客的哥哥", "帮我堂客的弟弟", "帮我堂客的姐姐", "帮我堂客的妹妹", "帮我老公的爸爸", "帮我老公的妈妈", "帮我老公的爸", "帮我老公的妈", "帮我老公的娘", "帮我老公的父母", "帮我老公的爸妈", "帮我老公的哥哥", "帮我老公的弟弟", "帮我老公的姐姐", "帮我老公的妹妹", "帮我爱人的爸爸", "帮我爱人的妈妈", "帮我爱人的爸", "帮我爱人的妈", "帮我爱人的娘", "帮我爱人的父母", "帮我爱人的爸妈", "帮我爱人的哥哥", "帮我爱人的弟弟", "帮我爱人的姐姐", "帮我爱人的妹妹", "帮我媳妇的爸爸", "帮我媳妇的妈妈", "帮我媳妇的爸", "帮我媳妇的妈", "帮我媳妇的娘", "帮我媳妇的父母", "帮我媳妇的爸妈", "帮我媳妇的哥哥", "帮我媳妇的弟弟", "帮我媳妇的姐姐", "帮我媳妇的妹妹", "小舅子", "大舅子", "小姨子", "大姨子", "姐夫", "妹夫", "嫂子", "弟媳", "弟媳妇", "舅子", "姨妹"}
 	}
 	{
 		x1 := &s.Phrases[77]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 648, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 649, Col: 29}, Quoted: true}}
 		(*x1).Note = "父母、配偶、子女、祖父母、兄弟姐妹的医保按为近亲属缴费理解（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a parent's, spouse's, child's, grandparent's or sibling's insurance is read as paid for a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"我妈的医保", "我娘的医保", "我爸的医保", "我爹的医保", "我老娘的医保", "我爸妈的医保", "我父母的医保", "我老婆的医保", "我老公的医保", "我堂客的医保", "我儿子的医保", "我女儿的医保", "我崽的医保", "我爷爷的医保", "我奶奶的医保", "我外公的医保", "我外婆的医保", "我哥的医保", "我姐的医保", "我弟的医保", "我妹的医保", "我爸跟我妈", "我爸和我妈", "我妈跟我爸", "我妈和我爸", "我爹跟我娘", "我娘跟我爹"}
 	}
 	{
 		x1 := &s.Phrases[78]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 658, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 659, Col: 31}, Quoted: true}}
 		(*x1).Note = "“乱”“随便”“偷偷”，河边、塘里、山沟里、空地（空坪）、自己田里、菜地里、绿化带、花坛里，按不在指定地点理解（那里不会是指定的堆放、经营地点）"
 		(*x1).NoteEN = "乱 / 随便 / 偷偷, a riverside, pond, gully, open plot, one's own field, a green belt or flower bed, read as not at a designated place (none is one)"
 		(*x1).Words = []string{"绿化带", "绿化带里", "绿化带上", "花坛里", "花坛边上", "草坪上", "乱", "随地", "随便", "随意", "不是指定的地方", "不是指定地点", "不是指定的", "没有指定的", "偷偷", "空地上", "空地里", "空地", "不放指定地点", "不放到指定地点", "不放在指定地点", "不放指定的地方", "不放到指定的地方", "不放在指定的地方", "冇放指定地点", "没放指定地点", "没有放到指定地点", "没放到指定地点", "冇放到指定地点", "不按指定地点", "不去指定地点", "不拉到指定地点", "不倒指定地点", "不倒到指定地点", "不送到指定地点", "空坪里", "空坪上", "空坪", "自己田里", "自家田里", "自己的田里", "自己地里", "自家地里", "自己屋的田里", "菜地里", "菜园里", "菜园子里", "楼道里", "楼道", "楼梯间", "楼梯口", "走廊上", "过道里", "单元门口", "不固定在哪", "不固定地方", "不固定的地方", "没有固定地方", "冇得固定地方", "偷倒", "不在划的停车区域", "不在停车区域", "不在停车位", "没停在停车位", "不在划的停车位", "不在规定区域", "不在规定的停车区域", "不在指定区域", "不在划的区域", "没租摊位", "冇租摊位", "没有租摊位", "没租摊子", "不是租的摊位", "那里不是摊位", "这里不是摊位", "那不是摊位", "又不是摊位", "冇得摊位", "没得摊位", "没有摊位", "冇摊位", "没摊位", "冇得摊子", "没有固定摊位", "冇得固定摊位", "非指定点", "非指定地点", "非指定的地点", "非指定区域", "非指定摊位", "非指定的摊位", "非指定摊区", "不是停车的地方", "不是停车位", "不是停车的位置", "不是停车的位子", "不是划的车位", "不是车位", "不是停车场", "不是停车区域", "没划的地方", "冇划的地方", "没有划的地方", "城管没划的", "城管冇划的", "城管没有划的", "不是划的地方", "不是划的摊区", "没划摊区", "冇划摊区", "没人划位置", "没有人划位置", "冇人划位置", "没人划的地方", "冇人划的地方", "没有人划的地方", "没人划的位置", "冇人划的位置", "没划位置", "没划的位置", "冇划的位置", "城管没划的位置", "没划的位子", "冇划的位子", "没人划摊位", "没划摊位", "没有划摊位", "冇划摊位", "冇停到划线的地方", "没停到划线的地方", "没有停到划线的地方", "冇停在划线的地方", "没停在划线的地方", "没有停在划线的地方", "冇停到划线的车位", "没停到划线的车位", "没有停到划线的车位", "冇停到车位里", "没停到车位里", "没有停到车位里", "冇停在车位里", "没停在车位里", "没有停在车位里", "冇停进车位", "没停进车位", "没有停进车位", "冇停到划的车位", "没停到划的车位", "冇停在划的车位", "没停在划的车位", "冇停到停车的地方", "没停到停车的地方", "没有停到停车的地方", "冇停在停车的地方", "没停在停车的地方", "冇停到停车场", "没停到停车场", "冇停停车位"}
 	}
 	{
 		x1 := &s.Phrases[79]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 684, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 685, Col: 31}, Quoted: true}}
 		(*x1).Note = "“随手”“到处”“哪里方便”倒垃圾、渣土或摆摊，按不在指定地点理解"
 		(*x1).NoteEN = "rubbish, rubble or a stall put down 随手 / 到处 / 哪里方便 (wherever it falls) is read as not at a designated place"
 		(*x1).Words = []string{"随手", "随手就", "随处", "到处摆", "到处放", "到处堆", "哪里方便", "哪儿方便", "哪里顺手", "冇人的地方", "没人的地方"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 688, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 689, Col: 10}}, {Value: "littering", Pos: rules.Pos{Line: 689, Col: 24}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 689, Col: 35}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 689, Col: 60}}, {Value: "road_occupying_business", Pos: rules.Pos{Line: 689, Col: 85}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 690, Col: 9}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 689, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 690, Col: 10}}, {Value: "littering", Pos: rules.Pos{Line: 690, Col: 24}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 690, Col: 35}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 690, Col: 60}}, {Value: "road_occupying_business", Pos: rules.Pos{Line: 690, Col: 85}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 691, Col: 9}}}
 	}
 	{
 		x1 := &s.Phrases[80]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 693, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 694, Col: 31}, Quoted: true}}
 		(*x1).Note = "“到处走”“哪里人多去哪里”摆摊、流动卖，按不在指定地点理解"
 		(*x1).NoteEN = "selling about everywhere or wherever the crowd is, read as at no designated place"
 		(*x1).Words = []string{"哪里人多去哪里", "哪里人多就去哪里", "哪里人多到哪里", "哪里人多就到哪里", "哪里人多停哪里", "哪里人多就停哪里", "哪里人多摆哪里", "哪里人多就摆哪里", "哪里人多卖哪里", "哪里人多就在哪里卖", "哪儿人多去哪儿", "哪儿人多就去哪儿", "哪里热闹去哪里", "哪里热闹就去哪里"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 699, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 700, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 700, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 700, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 700, Col: 68}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 700, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 701, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 701, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 701, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 701, Col: 68}}}
 	}
 	{
 		x1 := &s.Phrases[81]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 702, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 702, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 703, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 703, Col: 24}}}
 		(*x1).Note = "到处走着卖、到处流动按在街上、不在指定地点理解"
 		(*x1).NoteEN = "selling while going about everywhere is read as on the street, at no designated place"
 		(*x1).Words = []string{"到处流动", "到处走", "到处跑", "到处卖", "到处转悠", "四处走", "四处转"}
-		(*x1).Presumes = []rules.Str{{Value: "road_kind", Pos: rules.Pos{Line: 706, Col: 16}}, {Value: "designated_place", Pos: rules.Pos{Line: 706, Col: 27}}}
-		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 707, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 707, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 707, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 707, Col: 68}}}
+		(*x1).Presumes = []rules.Str{{Value: "road_kind", Pos: rules.Pos{Line: 707, Col: 16}}, {Value: "designated_place", Pos: rules.Pos{Line: 707, Col: 27}}}
+		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 708, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 708, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 708, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 708, Col: 68}}}
 	}
 	{
 		x1 := &s.Phrases[82]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 712, Col: 31}, Quoted: true}, "on_site": {Value: "false", Pos: rules.Pos{Line: 712, Col: 49}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 713, Col: 31}, Quoted: true}, "on_site": {Value: "false", Pos: rules.Pos{Line: 713, Col: 49}, Quoted: true}}
 		(*x1).Note = "河边、河滩、塘里、山沟里、别处的坑，按不在指定地点、也不在产生建筑垃圾的工地上理解"
 		(*x1).NoteEN = "a riverside, pond, gully or a pit elsewhere, read as neither a designated place nor the works' own site"
 		(*x1).Words = []string{"河边", "河边上", "河里", "河沟里", "水沟里", "塘里", "山沟里", "河堤上", "河堤", "沙滩", "沙滩上", "河滩", "河滩上", "水塘里", "池塘里", "鱼塘里", "荒坑", "荒坑里", "别处", "别处的坑", "田里的坑", "地里的坑", "土里的坑", "别的地方", "别个地方", "外面的坑", "外头的坑", "拉出去", "运出去", "拖出去", "水凼", "水凼里", "凼里", "水凼边上", "水凼旁边", "水坑", "水坑里", "门口的塘", "屋门口的塘", "家门口的塘", "自家门口的塘", "门前的塘", "屋前的塘", "屋后的塘", "门口那口塘", "那口塘", "这口塘", "一口塘", "另外一个空坪", "另外一个空地", "另外一块空地", "另外一块地", "另外的空地", "另外的空坪", "别的空地", "别的空坪", "另外一个地方", "另一个地方", "另外一个工地", "别的工地", "鱼塘", "别人的鱼塘", "别人家的鱼塘", "别个的鱼塘", "别个屋里的鱼塘", "别人的塘", "别个的塘"}
 	}
 	{
 		x1 := &s.Phrases[83]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 721, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 722, Col: 31}, Quoted: true}}
 		(*x1).Note = "“违规”摆摊、经营、停放按不在指定（规定）地点理解（祁政通〔2024〕9号的解释 weigui-means-undesignated）"
 		(*x1).NoteEN = "违规 (against the rules) stalls, trading or parking, read as not at a designated place (9号's reading weigui-means-undesignated)"
 		(*x1).Words = []string{"违规占道", "违规经营", "违规摆摊", "违规设摊", "违规摆卖", "违规停放", "违规停车", "违规流动经营"}
 	}
 	{
 		x1 := &s.Phrases[84]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 725, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 726, Col: 31}, Quoted: true}}
 		(*x1).Note = "往马路上、拉到田里按不在指定地点理解（马路、田里不会是指定的倾倒地点）"
 		(*x1).NoteEN = "onto the road or out to a field, read as not at a designated place (neither is one for dumping)"
 		(*x1).Words = []string{"往马路上", "往马路边", "往街上", "往路上", "往路边", "往人行道上", "往田里", "往河里", "往沟里", "到田里", "到路边", "到马路上", "到马路边", "到街上", "到河里", "到沟里"}
 	}
 	{
 		x1 := &s.Phrases[85]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 734, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 735, Col: 31}, Quoted: true}}
 		(*x1).Note = "建筑垃圾倒在、堆在路边、人行道上、街上、店门口、小区门口，没说是物业或社区指定的堆放点的，按不在指定地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
 		(*x1).NoteEN = "construction waste put down at a roadside, on a pavement, in the street or at a shop's or an estate's door, not said to be the point the manager or community designated, is read as not at a designated place (8号 第七条, reading suiyi-means-undesignated)"
 		(*x1).Words = []string{"路边", "路边上", "路旁边", "路旁", "马路边", "马路边上", "马路旁边", "街边", "街边上", "街上", "街道上", "马路上", "大马路上", "大马路", "人行道", "店门口", "店子门口", "门面门口", "铺子门口", "小区门口", "店门前", "马路牙子上", "路口", "高速路边", "高速路边上", "高速公路边", "高速公路边上", "高速边上", "高速路旁边", "高速公路旁边"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 740, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 741, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 741, Col: 35}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 741, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 742, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 742, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[86]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 744, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 745, Col: 31}, Quoted: true}}
 		(*x1).Note = "建筑垃圾堆在自家院子里，没说是物业或社区指定的堆放点的，按不在指定地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
 		(*x1).NoteEN = "construction waste piled in one's own yard, not said to be the point the manager or community designated, is read as not at a designated place (8号 第七条, reading suiyi-means-undesignated)"
 		(*x1).Words = []string{"院子里", "自家院子里", "院子"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 748, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 749, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 749, Col: 35}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 749, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 750, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 750, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[87]
-		(*x1).Facts = map[string]rules.Str{"set_time_route": {Value: "true", Pos: rules.Pos{Line: 751, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"set_time_route": {Value: "true", Pos: rules.Pos{Line: 752, Col: 29}, Quoted: true}}
 		(*x1).Words = []string{"按规定的时间和路线", "按规定的时间和线路", "按规定的时间、路线", "按规定的时间路线", "按规定时间和路线", "按规定时间路线", "按规定的路线", "按规定路线", "按规定的线路", "按规定线路", "按规定的时间", "按规定时间", "走规定的路线", "走规定路线", "按核准的路线", "按核准路线", "按批的路线", "规定的时间和路线", "规定的时间、路线"}
 	}
 	{
 		x1 := &s.Phrases[88]
-		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "true", Pos: rules.Pos{Line: 756, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "true", Pos: rules.Pos{Line: 757, Col: 28}, Quoted: true}}
 		(*x1).Words = []string{"摘茶籽的时候", "摘茶籽时", "摘茶果的时候", "摘油茶的时候", "采摘油茶果时", "采摘的时候", "采摘时", "打茶籽的时候", "打茶籽时", "摘茶子的时候", "采茶籽的时候", "捡茶籽的时候", "摘油茶果的时候", "打茶果的时候", "摘茶果时", "摘的时候", "摘茶籽顺手", "摘茶籽顺便", "摘茶果顺手", "摘茶果顺便", "摘油茶顺手", "摘油茶顺便", "打茶籽顺手", "打茶籽顺便", "打茶果顺手", "打茶果顺便", "采茶籽顺手", "采茶籽顺便", "捡茶籽顺手", "捡茶籽顺便", "摘茶子顺手", "摘茶子顺便"}
 	}
 	{
 		x1 := &s.Phrases[89]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 762, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 763, Col: 28}, Quoted: true}}
 		(*x1).Note = "山主同意（基地和企业组织人员摘）按有采摘的权利理解"
 		(*x1).NoteEN = "with the holder's consent (a base or firm organising its workers), read as having the right to pick"
 		(*x1).Words = []string{"老板请我去", "老板请我", "老板喊我去", "老板叫我去", "老板雇我", "同意我去", "同意我摘", "答应我去", "答应了我", "他同意了", "同意了的", "山主同意", "承包户同意", "主人家同意", "经过山主同意", "经山主同意", "山主同意了的", "喊我去帮他", "叫我去帮他", "喊我帮他", "叫我帮他", "请我去帮他", "喊我去帮忙", "叫我去帮忙", "他喊我克的", "喊我克的", "喊我去的", "叫我去的", "叫我克的", "请我克的", "请我去的", "他请我去的", "他叫我去的", "请我克帮忙", "请我去帮忙", "喊我克帮忙", "喊我去她屋", "喊我去他屋", "叫我去她屋", "叫我去他屋", "姐喊我", "哥喊我", "弟喊我", "妹喊我", "合作社", "她同意的", "他同意的", "她同意了", "她答应了的", "他答应了的", "给老板摘", "帮老板摘", "同意了我", "人家同意了", "别个同意了", "山主同意了", "人家同意的", "别个同意的", "人家答应了", "别个答应了", "答应了的", "组织人员", "组织工人", "组织人", "组织社员", "组织员工", "基地组织", "公司组织", "企业组织", "跟山主讲好了", "跟山主说好了", "和山主讲好了", "和山主说好了", "跟他讲好了", "跟他说好了", "跟人家讲好了", "跟人家说好了", "跟别个讲好了", "跟主人家讲好了", "讲好了再摘", "讲好了去摘", "说好了再摘", "说好了去摘", "受雇", "受雇于", "帮承包户", "替承包户", "帮山主", "替山主", "受承包户", "受山主", "家长同意了", "家长同意的", "基地同意的", "基地同意了", "公司同意了", "公司同意的", "喊我们去帮他", "叫我们去帮他", "请我们去帮他", "喊我们全家去帮他", "叫我们全家去帮他", "讲了同意的", "说了同意的", "讲了同意", "说了同意", "讲同意了", "说同意了", "打电话同意了", "电话里同意了", "电话里讲好了", "电话里说好了", "打电话讲好了", "打电话说好了", "请我帮她", "叫我帮她", "喊我帮她", "请我去帮她", "叫我去帮她", "喊我去帮她", "请我帮他", "基地请来", "基地请的", "基地请我", "老板请来", "公司请来", "基地喊来", "基地叫来"}
 	}
 	{
 		x1 := &s.Phrases[90]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 785, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 786, Col: 28}, Quoted: true}}
 		(*x1).Note = "摘到别人那边（越界采摘）、老板（山主）不晓得，按没有采摘的权利理解"
 		(*x1).NoteEN = "picking over onto the other side, or the holder (老板) not knowing, read as having no right to pick"
 		(*x1).Words = []string{"到他那边去了", "到他那边去摘", "到他家那边去了", "到别人那边去了", "到人家那边去了", "到隔壁那边去了", "到别个那边去了", "老板不晓得", "老板又不晓得", "老板也不晓得", "老板不知道", "老板又不知道", "老板冇同意", "老板没同意", "老板不同意"}
 	}
 	{
 		x1 := &s.Phrases[91]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 791, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 791, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 791, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 791, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 792, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 792, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 792, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 792, Col: 23}, Quoted: true}}
 		(*x1).Note = "租来的山（租了别人的山）按自己承包经营的山理解"
 		(*x1).NoteEN = "a hill rented from another, read as one's own holding"
 		(*x1).Words = []string{"租了别人的山", "租别人的山", "租了人家的山", "租人家的山", "租来的山", "租来的茶山", "租的山", "租的茶山", "租了块山", "租了片山", "租了座山", "租了别人的茶山", "租别人的茶山", "租了人家的茶山", "流转来的山", "流转来的茶山", "转包来的山"}
 	}
 	{
 		x1 := &s.Phrases[92]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 799, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 800, Col: 28}, Quoted: true}}
 		(*x1).Note = "帮亲戚摘（在他们山上），村里组织摘集体的山，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "picking for a relative, or the village organising the pick of its hill, read as with the holder's consent"
 		(*x1).Words = []string{"帮我哥", "帮我姐", "帮我弟", "帮我妹", "帮我哥哥", "帮我姐姐", "帮亲戚", "帮我舅舅", "帮舅舅", "帮我叔叔", "帮我伯伯", "帮我姑姑", "帮我姨妈", "帮娘家", "帮我表哥", "帮我老表", "村里组织", "村上组织", "组上组织", "村集体组织", "集体组织", "帮我表姐", "帮我表妹", "帮我表弟", "丈母娘家的山", "岳父家的山", "岳母家的山", "老丈人家的山", "老婆家的山", "老公家的山", "婆家的山", "老公家的", "老婆家的", "婆家的", "老婆屋企", "叫我来的", "喊我来的", "请我来的", "她叫我来的", "他叫我来的", "山主叫我来", "山主自己叫我来", "山主喊我来", "山主自己喊我来", "山主请我来", "山主让我来", "主人家叫我来", "主人家喊我来", "叫我来帮忙", "喊我来帮忙", "请我来帮忙"}
 	}
 	{
 		x1 := &s.Phrases[93]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 810, Col: 52}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 810, Col: 87}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 810, Col: 69}, Quoted: true}, "picking_right": {Value: "true", Pos: rules.Pos{Line: 810, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 811, Col: 52}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 811, Col: 87}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 811, Col: 69}, Quoted: true}, "picking_right": {Value: "true", Pos: rules.Pos{Line: 811, Col: 28}, Quoted: true}}
 		(*x1).Note = "父母的山按家里人的山理解：家里人去摘，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "a parent's hill, read as the family's — a member picking there with the holder's consent"
 		(*x1).Words = []string{"我妈的山", "我爸的山", "我娘的山", "我爹的山", "我老妈的山", "我老爸的山", "我爸妈的山", "我父母的山", "爸妈的山", "父母的山", "我妈的茶山", "我爸的茶山", "我娘的茶山", "我爹的茶山", "我爸妈的茶山", "我妈山上", "我爸山上", "我娘山上", "我爹山上", "家里人的山", "屋里人的山", "老娘山上", "老娘的山", "老娘的茶山", "老妈山上", "老妈的山", "老爸山上", "老爸的山", "老爹山上"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 817, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 818, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[94]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 819, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 820, Col: 28}, Quoted: true}}
 		(*x1).Note = "帮亲戚摘（在他们山上），按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "picking on a relative's hill, read as with the holder's consent"
 		(*x1).Words = []string{"丈人家的", "老丈人家的", "岳父家的", "丈母娘家的", "岳父母家的"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 823, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 824, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[95]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 826, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 827, Col: 28}, Quoted: true}}
 		(*x1).Note = "村里、组里统一组织摘集体的山，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "the village or group organising the pick of its hill, read as with the holder's consent"
 		(*x1).Words = []string{"村里统一组织", "村上统一组织", "组里统一组织", "组上统一组织", "村集体统一组织", "村委会统一组织", "村里统一安排", "组里统一安排"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 831, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 832, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[96]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 834, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 835, Col: 28}, Quoted: true}}
 		(*x1).Note = "油茶基地、公司招人、组织大家摘，按基地和企业组织人员、有采摘的权利理解"
 		(*x1).NoteEN = "a base or firm recruiting and organising pickers, read as with the holder's consent"
 		(*x1).Words = []string{"油茶基地招人", "基地招人", "基地开始招人", "油茶基地开始招人", "公司招人", "招人摘", "招人摘茶籽", "组织大家", "组织大家上山", "组织大家去摘"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 839, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 840, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[97]
-		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 841, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 842, Col: 23}, Quoted: true}}
 		(*x1).Note = "自家屋门口、屋前屋后的那棵树，自家地里种的，按自家承包经营的理解"
 		(*x1).NoteEN = "the tree at one's own door or in one's own plot, read as one's own holding"
 		(*x1).Words = []string{"屋门口那棵", "屋门口的那棵", "屋门前那棵", "屋门前的那棵", "屋前那棵", "屋后那棵", "屋背后那棵", "门口那棵", "门前那棵", "自家地里种的", "自己地里种的", "我家地里种的", "自家地里新栽的", "自家地里新种的", "自己地里新栽的", "自家地里栽的"}
 	}
 	{
 		x1 := &s.Phrases[98]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 848, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 849, Col: 28}, Quoted: true}}
 		(*x1).Note = "请人摘按山主请人（有采摘的权利）理解"
 		(*x1).NoteEN = "hiring pickers, read as the holder hiring them (the right to pick)"
 		(*x1).Words = []string{"请了人", "请了", "雇了", "请的人", "雇的人", "请人", "雇人", "喊人", "叫人", "请几个人", "请了几个人", "雇几个人", "雇了几个人", "喊几个人", "喊了几个人", "叫几个人", "叫了几个人", "请隔壁", "请邻居", "请亲戚", "请了隔壁", "请了邻居", "喊隔壁", "喊邻居", "请工", "请了工", "请小工", "雇小工"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 854, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 855, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[99]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 855, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 856, Col: 28}, Quoted: true}}
 		(*x1).Note = "没经过山主同意按无权采摘理解"
 		(*x1).NoteEN = "without the holder's consent, read as having no right to pick"
 		(*x1).Words = []string{"没经过主人同意", "没经主人同意", "没经过山主同意", "没经山主同意", "没经过同意", "未经同意", "没有经过同意", "主人不同意", "山主不同意", "没问过主人", "没经过人家同意", "没跟主人讲", "冇问过人家", "没问过人家", "没有问过人家", "冇问人家", "没问人家", "没经人家同意", "冇经人家同意", "冇经过人家同意", "人家没同意", "人家冇同意", "别个没同意", "别个冇同意", "没经别个同意", "冇经别个同意", "没经过别个同意", "冇经过别个同意", "冇跟人家讲", "没跟人家讲", "冇问过别个", "没问过别个", "冇问过主人", "冇经过同意", "冇经同意", "没经同意", "冇跟我讲", "没跟我讲", "冇跟我说", "没跟我说", "冇告诉我", "没告诉我", "冇跟我讲一声", "没跟我讲一声", "没跟我说一声", "冇跟我说一声", "都没跟我说", "都冇跟我讲", "冇问过我", "没问过我", "冇经过我同意", "没经过我同意", "冇经我同意", "没经我同意"}
 	}
 	{
 		x1 := &s.Phrases[100]
-		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "false", Pos: rules.Pos{Line: 865, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "false", Pos: rules.Pos{Line: 866, Col: 28}, Quoted: true}}
 		(*x1).Note = "摘完以后按不在采摘时理解"
 		(*x1).NoteEN = "after the picking is done, read as not while picking"
 		(*x1).Words = []string{"摘完了", "摘完哒", "摘完以后", "摘完之后", "采摘完了", "采摘结束", "摘完了以后"}
 	}
 	{
 		x1 := &s.Phrases[101]
-		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "true", Pos: rules.Pos{Line: 869, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "true", Pos: rules.Pos{Line: 870, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"连茶果一起拉", "茶果一起拉", "连茶籽一起拉", "茶籽一起拉", "连茶果一起运", "连茶籽一起运", "跟茶果一起", "跟茶籽一起", "和茶果一起", "和茶籽一起", "拉茶果", "运茶果", "拖茶果", "运输茶果", "拉茶籽", "运茶籽", "拖茶籽", "装茶果", "装满了茶果", "装满茶果", "装满了茶籽", "装满茶籽", "装了茶果", "装了茶籽", "车上是茶果", "车上是茶籽", "拉满了茶果", "拉满茶果", "载着茶果", "车上装的茶果", "帮人拉茶果", "帮别人拉茶果", "帮人拉茶籽", "帮别人拉茶籽", "帮人运茶果", "帮别人运茶果", "帮人运茶籽", "帮别人运茶籽", "替人拉茶果", "替人拉茶籽", "运着茶果", "运着茶籽", "装着茶果", "装着茶籽", "茶果装了", "茶籽装了", "茶果装满了", "茶籽装满了", "载着茶籽", "一车茶果", "一车茶籽", "一车子茶果", "一车子茶籽", "两车茶果", "两车茶籽", "几车茶果", "几车茶籽", "满车茶果", "满车茶籽", "一车的茶果", "一车的茶籽", "拉着茶果", "拉着茶籽", "拖着茶果", "拖着茶籽", "拉起茶果", "拉起茶籽", "拖起茶果", "拖起茶籽", "运起茶果", "运起茶籽", "装起茶果", "装起茶籽", "拉了茶果", "拉了茶籽", "拖了茶果", "拖了茶籽", "运了茶果", "运了茶籽", "载了茶果", "载了茶籽", "拉的是茶果", "拉的是茶籽", "装的是茶果", "装的是茶籽", "运的是茶果", "运的是茶籽", "茶果拉回来", "茶籽拉回来", "茶果拉回去", "茶籽拉回去", "茶果运回来", "茶籽运回来", "茶果拖回来", "茶籽拖回来", "茶果拖回去", "茶籽拖回去", "茶果拉下山", "茶籽拉下山", "茶果运下山", "茶籽运下山"}
 	}
 	{
 		x1 := &s.Phrases[102]
-		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "false", Pos: rules.Pos{Line: 881, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "false", Pos: rules.Pos{Line: 882, Col: 30}, Quoted: true}}
 		(*x1).Note = "拉的是别的东西按没有在运输茶果理解"
 		(*x1).NoteEN = "carrying something else, read as not hauling oil-tea fruit"
 		(*x1).Words = []string{"拉的是化肥", "拉化肥", "拉的是砖", "拉的是别的", "拉别的东西", "拉的是别的东西", "空车", "冇拉茶果", "没拉茶果", "没有拉茶果", "车上冇拉", "车上没拉", "没装茶果", "冇装茶果", "没有装茶果", "空车上山", "冇拉茶籽", "没拉茶籽", "车上是空的", "车是空的", "车子是空的", "空着车", "车上空的", "车上冇东西", "车上没东西", "空车回来", "空车去"}
 	}
 	{
 		x1 := &s.Phrases[103]
-		(*x1).Facts = map[string]rules.Str{"hauling_for_others": {Value: "true", Pos: rules.Pos{Line: 889, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_for_others": {Value: "true", Pos: rules.Pos{Line: 890, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"帮别人拉", "帮人拉", "替人拉", "替别人拉", "给别人拉", "帮他拉", "替他拉", "帮人家拉", "帮别人运", "帮人运", "替人运", "给别人运", "帮他运", "接活拉", "接活运", "帮邻居拉", "帮邻居运", "帮亲戚运", "帮朋友拉", "帮朋友运", "帮老板拉", "帮老板运", "帮工地拉", "帮工地运", "帮隔壁拉", "帮隔壁运", "帮他们拉", "帮他们运", "帮别个拉", "帮别个运", "帮熟人拉", "帮熟人运", "帮老乡拉", "帮老乡运", "帮人家运", "替邻居拉", "替邻居运", "替亲戚拉", "替亲戚运", "替朋友拉", "替老板拉", "替老板运", "替工地拉", "替工地运", "替隔壁拉", "替隔壁运", "替他们拉", "替他们运", "替别个拉", "替别个运", "替熟人拉", "替熟人运", "替老乡拉", "替老乡运", "替人家拉", "替人家运", "帮亲戚拉", "代运", "代拉", "代为运输", "代为清运", "代清运", "代为拉运"}
-		(*x1).About = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 896, Col: 12}}
+		(*x1).About = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 897, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[104]
-		(*x1).Facts = map[string]rules.Str{"on_fire_lane": {Value: "true", Pos: rules.Pos{Line: 897, Col: 27}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"on_fire_lane": {Value: "true", Pos: rules.Pos{Line: 898, Col: 27}, Quoted: true}}
 		(*x1).Words = []string{"消防通道", "消防车通道", "疏散通道"}
 	}
 	{
 		x1 := &s.Phrases[105]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "key", Pos: rules.Pos{Line: 900, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "key", Pos: rules.Pos{Line: 901, Col: 24}}}
 		(*x1).Words = []string{"重点防火区", "重点森林防火区域", "森林防火重点区", "重点防火区域"}
 	}
 	{
 		x1 := &s.Phrases[106]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 902, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 903, Col: 24}}}
 		(*x1).Words = []string{"一般防火区", "一般森林防火区域", "一般防火区域"}
 	}
 	{
 		x1 := &s.Phrases[107]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 906, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 907, Col: 24}}}
 		(*x1).Words = []string{"村不是重点防火区", "村不是重点森林防火区", "村不属于重点防火区", "村不属于重点森林防火区", "村不算重点防火区", "村不算重点森林防火区", "这里不是重点防火区", "这里不是重点森林防火区", "这里不属于重点防火区", "这里不属于重点森林防火区", "这里不算重点防火区", "这里不算重点森林防火区", "那里不是重点防火区", "那里不是重点森林防火区", "那里不属于重点防火区", "那里不属于重点森林防火区", "那里不算重点防火区", "那里不算重点森林防火区", "这边不是重点防火区", "这边不是重点森林防火区", "这边不属于重点防火区", "这边不属于重点森林防火区", "这边不算重点防火区", "这边不算重点森林防火区", "那边不是重点防火区", "那边不是重点森林防火区", "那边不属于重点防火区", "那边不属于重点森林防火区", "那边不算重点防火区", "那边不算重点森林防火区", "山不是重点防火区", "山不是重点森林防火区", "山不属于重点防火区", "山不属于重点森林防火区", "山不算重点防火区", "山不算重点森林防火区", "我们不是重点防火区", "我们不是重点森林防火区", "我们不属于重点防火区", "我们不属于重点森林防火区", "我们不算重点防火区", "我们不算重点森林防火区", "我们这不是重点防火区", "我们这不是重点森林防火区", "我们这不属于重点防火区", "我们这不属于重点森林防火区", "我们这不算重点防火区", "我们这不算重点森林防火区", "这块不是重点防火区", "这块不是重点森林防火区", "这块不属于重点防火区", "这块不属于重点森林防火区", "这块不算重点防火区", "这块不算重点森林防火区", "那块不是重点防火区", "那块不是重点森林防火区", "那块不属于重点防火区", "那块不属于重点森林防火区", "那块不算重点防火区", "那块不算重点森林防火区", "冇划重点防火区", "没划重点防火区", "冇划成重点防火区", "没划成重点防火区"}
 	}
 	{
 		x1 := &s.Phrases[108]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 924, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 925, Col: 24}}}
 		(*x1).Words = []string{"不是重点防火区的话", "不是重点森林防火区的话", "不是重点区的话", "不属于重点防火区的话", "不属于重点森林防火区的话", "不算重点防火区的话", "不算重点森林防火区的话", "不在重点防火区的话", "不在重点森林防火区的话", "不是重点林区的话"}
 	}
 	{
 		x1 := &s.Phrases[109]
-		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "true", Pos: rules.Pos{Line: 928, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "true", Pos: rules.Pos{Line: 929, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"禁放区", "禁放区域", "禁止燃放的区域", "禁燃区", "烟花爆竹禁放区"}
-		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 930, Col: 12}}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 931, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[110]
-		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 933, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 934, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"禁放区以外", "禁放区之外", "禁放区外面", "禁放区外头", "禁放区外边", "禁放区范围以外", "禁放区范围外", "不在禁放区", "不是禁放区", "不属于禁放区", "不算禁放区"}
-		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 936, Col: 12}}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 937, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[111]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 937, Col: 25}, Quoted: true}}
-		(*x1).Words = []string{"有许可证", "办了证", "有证", "办了手续", "经过核准", "办了核准", "有核准", "批了的", "城管批了", "批过了", "审批了", "批准了", "有批文", "经过批准的", "批下来了", "批了手续", "有处置核准", "有处置核准的", "办了处置核准", "有运输核准", "办了运输核准", "拿到了核准", "拿到核准了", "核准办了", "核准批下来了", "批文拿到了", "批文已经拿到了", "拿到了批文", "拿到批文了", "批文下来了", "批文拿到手了", "批文已经下来了", "先去办批准", "先办批准", "去办批准", "先去报批", "先报批", "先去办手续", "先办手续", "先去办核准", "先办核准", "办好了核准", "办好了处置核准", "办好了运输核准", "拿到了运输核准", "拿到了处置核准", "核准办好了", "处置核准办好了", "运输核准办好了", "核准都办好了", "手续办好了", "手续都办好了", "核准拿到了", "核准下来了", "核准办下来了", "核准证办下来了", "证办下来了", "手续办下来了", "许可证办下来了", "核准已经办下来了", "证已经办下来了", "手续已经办下来了", "核准证下来了", "许可证下来了", "核准手续都办了", "核准手续办了", "核准手续都办好了", "核准手续办好了", "核准手续齐全", "手续都办了", "手续都齐了", "手续齐全", "手续是齐的", "核准手续是办了的", "手续都是办了的", "审批办好了", "审批都办好了", "审批下来了", "审批已经办好了", "核准已经批了", "核准批了", "核准已经批下来了", "核准都批了", "核准批下来了的"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 949, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 949, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 949, Col: 25}}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 938, Col: 25}, Quoted: true}}
+		(*x1).Words = []string{"有许可证", "办了证", "有证", "办了手续", "经过核准", "办了核准", "有核准", "批了的", "城管批了", "批过了", "审批了", "批准了", "核准是办了的", "核准是办好了的", "手续是办了的", "手续是办好了的", "有批文", "经过批准的", "批下来了", "批了手续", "有处置核准", "有处置核准的", "办了处置核准", "有运输核准", "办了运输核准", "拿到了核准", "拿到核准了", "核准办了", "核准批下来了", "批文拿到了", "批文已经拿到了", "拿到了批文", "拿到批文了", "批文下来了", "批文拿到手了", "批文已经下来了", "先去办批准", "先办批准", "去办批准", "先去报批", "先报批", "先去办手续", "先办手续", "先去办核准", "先办核准", "办好了核准", "办好了处置核准", "办好了运输核准", "拿到了运输核准", "拿到了处置核准", "核准办好了", "处置核准办好了", "运输核准办好了", "核准都办好了", "手续办好了", "手续都办好了", "核准拿到了", "核准下来了", "核准办下来了", "核准证办下来了", "证办下来了", "手续办下来了", "许可证办下来了", "核准已经办下来了", "证已经办下来了", "手续已经办下来了", "核准证下来了", "许可证下来了", "核准手续都办了", "核准手续办了", "核准手续都办好了", "核准手续办好了", "核准手续齐全", "手续都办了", "手续都齐了", "手续齐全", "手续是齐的", "核准手续是办了的", "手续都是办了的", "审批办好了", "审批都办好了", "审批下来了", "审批已经办好了", "核准已经批了", "核准批了", "核准已经批下来了", "核准都批了", "核准批下来了的"}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 951, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 951, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 951, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[112]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 951, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 953, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"还冇办", "还没办", "冇办运输核准", "没办运输核准", "没有办运输核准", "冇办处置核准", "没办处置核准", "没批下来", "还没批下来", "冇批下来", "还冇批下来", "没有许可证", "没办证", "没有证", "无证", "没有办证", "没有核准", "没有审批", "没审批", "冇得证", "没得证", "冇证", "冇办证", "冇审批", "没去审批", "冇去审批", "冇得核准证", "没有核准证", "没得核准证", "冇核准", "冇办手续", "没办手续", "没有办手续", "冇有手续", "没有手续", "冇手续", "冇办核准", "没办核准", "没有办核准", "未办核准", "没去办核准", "没办任何手续", "没有办任何手续", "冇办任何手续", "任何手续都没办", "任何手续都冇办", "什么手续都没办", "什么手续都冇办", "么子手续都冇办", "没得核准", "冇得核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "没有核准的", "没核准", "冇核准的", "没得证的", "冇得证的", "没拿到核准", "没拿到处置核准", "没拿到建筑垃圾处置核准", "没拿到许可", "没拿到证", "冇得许可证", "没得许可证", "冇许可证", "冇有许可证", "冇办那个核准", "没办那个核准", "冇办那个证", "没办那个证", "冇得核准的", "冇拿到证", "手续没下来", "手续还没下来", "手续冇下来", "手续还冇下来", "证没下来", "证还没下来", "证冇下来", "核准没下来", "核准还没下来", "核准冇下来", "核准还冇下来", "证还冇下来", "批文还冇下来", "批文还没下来", "核准还没有下来", "核准还冇批", "无核准", "无核准证", "未核准", "未经核准", "核准还冇办", "核准还没办", "核准没办", "核准冇办", "核准还没有办", "没有办处置核准", "没有去办处置核准", "没去办处置核准", "冇去办处置核准", "没有办建筑垃圾处置核准", "没办建筑垃圾处置核准", "冇办建筑垃圾处置核准", "没有去办建筑垃圾处置核准", "没去办建筑垃圾处置核准", "冇去办建筑垃圾处置核准", "没有办建筑垃圾的处置核准", "没办建筑垃圾的处置核准", "冇办建筑垃圾的处置核准", "没去办建筑垃圾的处置核准", "冇去办建筑垃圾的处置核准", "没有去办建筑垃圾的处置核准", "没有去办运输核准", "冇去办运输核准", "没有去办手续", "冇去办手续", "没有去办证", "冇去办证", "没找任何人批", "没找人批", "冇找人批", "冇找任何人批", "没找哪个批", "冇找哪个批", "没人批过", "冇人批过", "没得审批", "冇得审批", "没有批文", "没得批文", "冇得批文", "冇批文", "没批文", "私自", "擅自", "不办手续", "不办任何手续", "不去办手续", "手续不办", "手续都不办", "不办核准", "不去办核准", "不办证", "不去办证", "冇办么子核准", "没办么子核准", "冇办什么核准", "没办什么核准", "没有办什么核准", "冇办么子手续", "没办什么手续", "没拿核准", "冇拿核准", "没有拿核准", "不拿核准", "冇拿到核准", "没拿到核准", "冇办批准", "没办批准", "没有办批准", "不办批准", "冇去办批准", "没去办批准", "不去办批准", "不办直接", "不办就", "不批直接", "不报批直接", "不报批就", "不办手续直接", "不办手续就", "冇办过么子核准", "没办过么子核准", "冇办过核准", "没办过核准", "没有办过核准", "冇办过什么核准", "没办过什么核准", "没有办过什么核准", "冇办过么子证", "没办过什么证", "冇办过么子手续", "没办过什么手续", "冇去办么子手续", "没去办什么手续", "冇去办么子核准", "没去办什么核准", "没有去办什么手续", "没有去办什么核准", "再去批", "再去报批", "再去办手续", "再去办核准", "再去办证", "再补手续", "再去补手续", "回头再批", "过后再批", "后面再批", "事后再批", "事后补批"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 981, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 981, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 981, Col: 25}}}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 983, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 983, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 983, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[113]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 983, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 985, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"手续冇办", "手续没办", "手续没有办", "手续还冇办", "手续还没办", "手续都冇办", "手续都没办", "核准冇办", "核准没办", "核准没有办", "核准还冇办", "核准还没办", "证冇办", "证没办", "证没有办", "证还冇办", "证还没办", "许可证冇办", "许可证没办", "许可证没有办", "核准证冇办", "核准证没办", "没办什么证", "没有办什么证", "冇办什么证", "什么证都没办", "什么证都冇办", "没办证", "冇办证", "没有办证"}
 	}
 	{
 		x1 := &s.Phrases[114]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 989, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 991, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"私人帮人拉", "私人替人拉", "私人给人拉", "个人帮人拉", "个人替人拉", "个人给人拉", "私人帮别人拉", "私人替别人拉", "私人给别人拉", "个人帮别人拉", "个人替别人拉", "个人给别人拉", "私人帮人运", "私人替人运", "个人帮人运", "个人替人运"}
 	}
 	{
 		x1 := &s.Phrases[115]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 994, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 996, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"超出核准", "超过核准", "超了核准", "超出了核准", "超过了核准", "核准范围以外", "核准范围之外", "超出批的量", "超过批的量", "超出批准的", "超过批准的"}
 	}
 	{
 		x1 := &s.Phrases[116]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 998, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 1000, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"核准证过期", "核准过期", "许可证过期", "证过期了", "证件过期", "核准证到期了", "核准到期了", "许可证到期了", "证到期了", "核准证过了期", "证过了期", "核准证已经过期", "证已经过期", "核准证失效", "核准失效", "许可证失效", "证失效了"}
 	}
 	{
 		x1 := &s.Phrases[117]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 1002, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 1004, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"没超出核准", "没有超出核准", "冇超出核准", "没超过核准", "没有超过核准", "冇超过核准", "不超出核准", "不超过核准"}
 	}
 	{
 		x1 := &s.Phrases[118]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 1004, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 1004, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 1006, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 1006, Col: 25}, Quoted: true}}
 		(*x1).Note = "没有经过批准按未经核准、不在指定地点理解"
 		(*x1).NoteEN = "not approved, read as without a permit and not at a designated place"
 		(*x1).Words = []string{"没有经过批准", "未经批准", "没有批准", "没经过批准", "没找任何部门批", "没找部门批", "没经过任何部门批准", "冇批", "没批", "没有批", "没报批", "没有报批", "冇报批", "没去报批", "没去批", "冇去批", "没有去批", "冇得批准", "没得批准", "冇有批准", "冇批准", "没批准", "未批准", "冇去报批", "没有去报批", "冇有去报批", "冇经过批准", "冇经批准", "没经批准", "冇得批", "没得批", "冇有批", "没人批过", "没人批", "冇人批过", "冇人批", "冇得哪个批", "没得哪个批", "冇哪个批", "没哪个批", "冇得哪个批过", "没有哪个批", "没找谁批", "没有找谁批", "没找人批", "没有找人批", "冇找哪个批", "没找哪个批", "没找谁批准", "没找人批准", "没去哪里批", "冇去哪里批", "没有去哪里批", "没有哪里批过", "没有哪里批", "没哪里批过", "冇哪里批过", "冇得哪里批", "没找哪里批", "冇找哪里批", "不去批", "不去报批", "不报批"}
 	}
 	{
 		x1 := &s.Phrases[119]
-		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 1021, Col: 22}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 1023, Col: 22}, Quoted: true}}
 		(*x1).Words = []string{"就在工地上", "就在工地里", "就在工地内", "在工地内", "在本工地", "本工地内", "本工地上", "本工地", "本工地里", "就在施工现场", "施工现场内", "就地", "原地", "自己工地上", "自己工地里", "自家工地上", "我们工地上", "我们工地里", "就在屋场里", "就在屋场上", "就在自家屋场里", "就在自己屋场里", "就在自家屋场上", "就在自己屋场上", "就在宅基地上", "就在自家宅基地上", "工地自己的坑", "工地自己的", "自己工地的坑", "我们工地的坑", "我们工地自己的", "就在工地里面", "在工地里面"}
 	}
 	{
 		x1 := &s.Phrases[120]
-		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 1026, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 1028, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"抢险救灾", "抢险", "救灾", "抗洪抢险", "紧急抢修", "抢修"}
 	}
 	{
 		x1 := &s.Phrases[121]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1029, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1031, Col: 45}}}
 		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢", "刚满一个月", "才满一个月", "刚满两个月", "才满两个月"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1034, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1036, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[122]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1035, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1037, Col: 45}}}
 		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
 		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
 		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1040, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1042, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[123]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1042, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1044, Col: 45}}}
 		(*x1).Words = []string{"不是什么特殊情况", "没什么特殊情况", "没有什么特殊情况", "冇什么特殊情况", "没有特殊情况", "没得特殊情况", "冇得特殊情况", "不是特殊情况", "不属于特殊情况", "普通居民", "普通老百姓", "不是么子特殊情况", "冇么子特殊情况", "没么子特殊情况", "冇得么子特殊情况", "没得么子特殊情况", "不属于么子特殊情况", "不是么子新生儿", "不是新生儿那些", "不是什么新生儿"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1049, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1051, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[124]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1050, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1052, Col: 45}}}
 		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑", "从部队回来", "部队回来", "部队上回来", "部队退下来", "从部队退下来", "里面放出来", "坐了几年牢", "坐了牢", "坐过牢"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1057, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1059, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[125]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1058, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1060, Col: 45}}}
 		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了", "断了社保", "社保断了", "社保断掉了", "断掉了社保", "社保停了", "社保停交了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1066, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1068, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[126]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1075, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1077, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没社保", "冇社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保", "没有给我买社保", "没有给我交社保", "冇给我买社保", "冇给我交社保", "没给我买社保", "没给我交社保", "单位没有给我买社保", "单位没有给我交社保", "公司没有给我买社保", "厂里没有给我买社保", "没有帮我买社保", "没给他买社保", "冇给他买社保", "没给她买社保", "冇给她买社保", "没给他交社保", "冇给他交社保", "没给她交社保", "冇给她交社保", "没帮他买社保", "冇帮他买社保", "没帮她买社保", "冇帮她买社保", "没给他们买社保", "冇给他们买社保", "没交职工医保", "冇交职工医保", "没有交职工医保", "没买职工医保", "冇买职工医保", "没有买职工医保", "没给他交职工医保", "冇给他交职工医保", "没给她交职工医保", "冇给她交职工医保", "没给我交职工医保", "冇给我交职工医保", "没给他买职工医保", "冇给他买职工医保", "没给她买职工医保", "冇给她买职工医保", "没有为我缴纳职工医保", "没为我缴纳职工医保", "未为我缴纳职工医保", "没有为本人缴纳职工医保", "未为本人缴纳职工医保", "没有缴纳职工医保", "没缴纳职工医保", "未缴纳职工医保", "冇缴纳职工医保", "没有参加职工医保", "没参加职工医保", "未参加职工医保", "冇参加职工医保", "没有为我缴纳社保", "未为本人缴纳社保", "未缴纳社保", "没有缴纳社保", "没给我买医保", "没有给我买医保", "冇给我买医保", "没帮我买医保", "没有帮我买医保", "冇帮我买医保", "没给他买医保", "冇给他买医保", "没给她买医保", "冇给她买医保", "没有给他买医保", "没有给她买医保", "没帮他买医保", "冇帮他买医保", "没帮她买医保", "冇帮她买医保", "没给交社保", "冇给交社保", "没给买社保", "冇给买社保", "没帮交社保", "没给交职工医保", "冇给交职工医保", "老板没给交社保", "老板冇给交社保", "老板没交社保", "老板冇交社保", "老板没有交社保", "没给我们买社保", "冇给我们买社保", "没给他们买社保", "冇给他们买社保", "没给我们交社保", "没给他们交社保", "冇单位给我交社保", "没单位给我交社保", "没有单位给我交社保", "没有单位交社保", "冇得单位交社保", "没得单位交社保", "没有单位买社保", "冇得单位买社保", "冇单位给我买社保", "没单位给我买社保", "没有单位给我买社保", "冇单位交社保", "没单位交社保", "冇单位买社保", "没帮我交社保", "冇帮我交社保", "没有帮我交社保", "没帮我买社保", "冇帮我买社保", "冇帮交社保"}
 	}
 	{
 		x1 := &s.Phrases[127]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1107, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1109, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"退休的职工医保", "有退休的职工医保", "退休职工医保", "单位交了社保", "厂里交了社保", "公司交了社保", "单位买了社保", "厂里买了社保", "公司买了社保", "单位给他交了社保", "单位给她交了社保", "厂里给他交了社保", "厂里给她交了社保", "厂里帮他买了社保", "厂里帮她买了社保", "公司给他交了社保", "公司给她交了社保", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险", "有职工医保", "已经交了职工医保", "自己交了职工医保", "已经买了职工医保", "自己买了职工医保", "厂里给交了社保", "单位给交了社保", "公司给交了社保", "老板给交了社保", "厂里给我交了社保", "单位给我交了社保", "公司给我交了社保", "厂里交了五险", "单位交了五险", "公司交了五险"}
 	}
 	{
 		x1 := &s.Phrases[128]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1118, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1120, Col: 45}}}
 		(*x1).Words = []string{"福利院"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1120, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1122, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[129]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1121, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1123, Col: 39}}}
 		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1127, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1129, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[130]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1128, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1130, Col: 39}}}
 		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养", "五保", "重残", "一级残疾", "二级残疾", "残疾证一级", "残疾证二级", "一级残疾证", "二级残疾证", "一级残疾人", "二级残疾人"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1133, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1135, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[131]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1134, Col: 30}}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1136, Col: 30}}}
 		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶", "嫁接苗子", "嫁接苗", "嫁接的苗子", "嫁接的苗"}
 	}
 	{
 		x1 := &s.Phrases[132]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1138, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1138, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1140, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1140, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽", "我屋寒露籽", "我屋的寒露籽", "自己屋的寒露籽", "自家屋的寒露籽"}
 	}
 	{
 		x1 := &s.Phrases[133]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1141, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1141, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1143, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1143, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽", "我屋霜降籽", "我屋的霜降籽", "自己屋的霜降籽", "自家屋的霜降籽"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1146, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1148, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -2028,33 +2028,33 @@ func snap3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1166, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1168, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1169, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1171, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1177, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1179, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1180, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1181, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1182, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1183, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1184, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1186, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1185, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1187, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1188, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1189, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1190, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1191, Col: 46}}}
 		(*x1).Events = []string{"断保的", "断缴的", "停保的", "离职的", "辞职的", "被辞退的", "辞退的", "下岗的"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1193, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1195, Col: 12}}
 	}
 	return s
 }
