@@ -16,7 +16,7 @@ var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "9d82d227431f83428e95616fabe8322ff519a2cd399f3b314964007c159170bd", Decode: snap0},  // activities.yaml
 	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
-	{Sum: "50d817583540b0c862fb855a56421742e1dfca2038d22371e993e3506f99a97b", Decode: snap3},  // facts.yaml
+	{Sum: "368fe5a3e4d67afd506040dceb041e235e952acff3d09a555d6b92d0612b2c68", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "9dc71b6fe3c02dd77cf51daa3ba488508ad05d817a93e5c0fb40a2e4f0611d68", Decode: snap5},  // nouns.yaml
 	{Sum: "fdc40ecb5d14286e867326e0753e08db22a61afe40ac5a34e806e67e0552f34d", Decode: snap6},  // periods.yaml
@@ -1629,396 +1629,396 @@ func snap3() *fileSpec {
 	}
 	{
 		x1 := &s.Phrases[73]
-		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "false", Pos: rules.Pos{Line: 587, Col: 31}, Quoted: true}}
-		(*x1).Words = []string{"分开住的", "不住一起的", "不住在一起的", "没住一起的", "没住在一起的", "冇住一起的", "冇住在一起的", "不在一起住的", "分开住", "不住一起", "不住在一起", "没住一起", "没住在一起", "冇住一起", "冇住在一起", "不在一起住"}
+		(*x1).Facts = map[string]rules.Str{"household_member": {Value: "false", Pos: rules.Pos{Line: 589, Col: 31}, Quoted: true}}
+		(*x1).Words = []string{"分家出去的", "分家出去了的", "分家出去了", "分家出去", "分了家的", "已经分家的", "分家了的", "分家的", "分了家", "分家了", "分家", "分开住的", "不住一起的", "不住在一起的", "没住一起的", "没住在一起的", "冇住一起的", "冇住在一起的", "不在一起住的", "分开住", "不住一起", "不住在一起", "没住一起", "没住在一起", "冇住一起", "冇住在一起", "不在一起住"}
 	}
 	{
 		x1 := &s.Phrases[74]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 590, Col: 29}, Quoted: true}, "household_member": {Value: "false", Pos: rules.Pos{Line: 590, Col: 56}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 593, Col: 29}, Quoted: true}, "household_member": {Value: "false", Pos: rules.Pos{Line: 593, Col: 56}, Quoted: true}}
 		(*x1).Note = "朋友（男女朋友也是）、邻居、同事按不是近亲属、也不是家庭成员理解"
 		(*x1).NoteEN = "a friend (a boyfriend or girlfriend too), neighbour or colleague is read as neither a close relative nor a family member"
 		(*x1).Words = []string{"给朋友", "给邻居", "给隔壁", "给同事", "给别人", "给外人", "给老乡", "帮朋友", "帮邻居", "帮同事", "帮隔壁", "给我朋友", "给我的朋友", "给我同事", "给我的同事", "给我邻居", "给我的邻居", "给我老乡", "给同学", "给我同学", "给工友", "给我工友", "帮我朋友", "帮我同事", "帮我邻居", "帮我的朋友", "帮我的同事", "帮工友", "帮我工友", "帮同学", "帮我同学", "给女朋友", "给男朋友", "帮女朋友", "帮男朋友", "给我女朋友", "给我男朋友", "帮我女朋友", "帮我男朋友", "朋友也行", "朋友也可以", "朋友行不行", "朋友可不可以", "朋友的职工医保账户", "朋友的职工医保", "朋友的账户", "朋友的个人账户"}
 	}
 	{
 		x1 := &s.Phrases[75]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 600, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 603, Col: 29}, Quoted: true}}
 		(*x1).Note = "岳父母、公婆、女婿、儿媳、侄子、外甥、叔伯舅姨不是近亲属（民法典第一千零四十五条只列配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女）"
 		(*x1).NoteEN = "a spouse's parent, a child's spouse, a nephew or niece, an uncle or aunt is not a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"给他舅舅", "给他舅", "给他叔叔", "给他伯伯", "给他姑姑", "给他姨妈", "给他舅妈", "给她舅舅", "给她叔叔", "给她姑姑", "给她姨妈", "给岳父", "给我岳父", "给岳母", "给我岳母", "给丈母娘", "给老丈人", "给公公", "给婆婆", "给我公公", "给我婆婆", "给侄子", "给侄女", "给外甥", "给外甥女", "给侄儿", "给我侄儿", "给他侄儿", "给侄儿子", "给侄女儿", "给舅舅", "给叔叔", "给伯伯", "给姑姑", "给姨妈", "给表哥", "给表弟", "给堂哥", "给堂弟", "给表姐", "给表妹", "给堂姐", "给堂妹", "给我老丈人", "给我丈母娘", "给老丈母娘", "给我老丈母娘", "帮我老丈人", "帮我丈母娘", "帮老丈人", "帮丈母娘", "给我表哥", "给我表弟", "给我表姐", "给我表妹", "给我堂哥", "给我堂弟", "给我堂姐", "给我堂妹", "给我舅舅", "给我叔叔", "给我伯伯", "给我姑姑", "给我姨妈", "给我侄子", "给我侄女", "给我外甥", "给我外甥女", "帮我表哥", "帮我表弟", "帮我堂哥", "帮我堂弟", "给女婿", "给我女婿", "帮女婿", "帮我女婿", "给儿媳", "给我儿媳", "给儿媳妇", "给我儿媳妇", "我侄儿的医保", "我侄子的医保", "我侄女的医保", "我外甥的医保", "我外甥女的医保"}
 	}
 	{
 		x1 := &s.Phrases[76]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 614, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "false", Pos: rules.Pos{Line: 617, Col: 29}, Quoted: true}}
 		(*x1).Note = "配偶的父母、兄弟姐妹，姐夫、妹夫、嫂子、弟媳，不是近亲属（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a spouse's parent or sibling, a sibling's spouse, is not a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"老婆的爸爸", "老婆的妈妈", "老婆的爸", "老婆的妈", "老婆的娘", "老婆的父母", "老婆的爸妈", "老婆的哥哥", "老婆的弟弟", "老婆的姐姐", "老婆的妹妹", "堂客的爸爸", "堂客的妈妈", "堂客的爸", "堂客的妈", "堂客的娘", "堂客的父母", "堂客的爸妈", "堂客的哥哥", "堂客的弟弟", "堂客的姐姐", "堂客的妹妹", "老公的爸爸", "老公的妈妈", "老公的爸", "老公的妈", "老公的娘", "老公的父母", "老公的爸妈", "老公的哥哥", "老公的弟弟", "老公的姐姐", "老公的妹妹", "爱人的爸爸", "爱人的妈妈", "爱人的爸", "爱人的妈", "爱人的娘", "爱人的父母", "爱人的爸妈", "爱人的哥哥", "爱人的弟弟", "爱人的姐姐", "爱人的妹妹", "媳妇的爸爸", "媳妇的妈妈", "媳妇的爸", "媳妇的妈", "媳妇的娘", "媳妇的父母", "媳妇的爸妈", "媳妇的哥哥", "媳妇的弟弟", "媳妇的姐姐", "媳妇的妹妹", "给我老婆的爸爸", "给我老婆的妈妈", "给我老婆的爸", "给我老婆的妈", "给我老婆的娘", "给我老婆的父母", "给我老婆的爸妈", "给我老婆的哥哥", "给我老婆的弟弟", "给我老婆的姐姐", "给我老婆的妹妹", "给我堂客的爸爸", "给我堂客的妈妈", "给我堂客的爸", "给我堂客的妈", "给我堂客的娘", "给我堂客的父母", "给我堂客的爸妈", "给我堂客的哥哥", "给我堂客的弟弟", "给我堂客的姐姐", "给我堂客的妹妹", "给我老公的爸爸", "给我老公的妈妈", "给我老公的爸", "给我老公的妈", "给我老公的娘", "给我老公的父母", "给我老公的爸妈", "给我老公的哥哥", "给我老公的弟弟", "给我老公的姐姐", "给我老公的妹妹", "给我爱人的爸爸", "给我爱人的妈妈", "给我爱人的爸", "给我爱人的妈", "给我爱人的娘", "给我爱人的父母", "给我爱人的爸妈", "给我爱人的哥哥", "给我爱人的弟弟", "给我爱人的姐姐", "给我爱人的妹妹", "给我媳妇的爸爸", "给我媳妇的妈妈", "给我媳妇的爸", "给我媳妇的妈", "给我媳妇的娘", "给我媳妇的父母", "给我媳妇的爸妈", "给我媳妇的哥哥", "给我媳妇的弟弟", "给我媳妇的姐姐", "给我媳妇的妹妹", "给老婆的爸爸", "给老婆的妈妈", "给老婆的爸", "给老婆的妈", "给老婆的娘", "给老婆的父母", "给老婆的爸妈", "给老婆的哥哥", "给老婆的弟弟", "给老婆的姐姐", "给老婆的妹妹", "给堂客的爸爸", "给堂客的妈妈", "给堂客的爸", "给堂客的妈", "给堂客的娘", "给堂客的父母", "给堂客的爸妈", "给堂客的哥哥", "给堂客的弟弟", "给堂客的姐姐", "给堂客的妹妹", "给老公的爸爸", "给老公的妈妈", "给老公的爸", "给老公的妈", "给老公的娘", "给老公的父母", "给老公的爸妈", "给老公的哥哥", "给老公的弟弟", "给老公的姐姐", "给老公的妹妹", "给爱人的爸爸", "给爱人的妈妈", "给爱人的爸", "给爱人的妈", "给爱人的娘", "给爱人的父母", "给爱人的爸妈", "给爱人的哥哥", "给爱人的弟弟", "给爱人的姐姐", "给爱人的妹妹", "给媳妇的爸爸", "给媳妇的妈妈", "给媳妇的爸", "给媳妇的妈", "给媳妇的娘", "给媳妇的父母", "给媳妇的爸妈", "给媳妇的哥哥", "给媳妇的弟弟", "给媳妇的姐姐", "给媳妇的妹妹", "帮我老婆的爸爸", "帮我老婆的妈妈", "帮我老婆的爸", "帮我老婆的妈", "帮我老婆的娘", "帮我老婆的父母", "帮我老婆的爸妈", "帮我老婆的哥哥", "帮我老婆的弟弟", "帮我老婆的姐姐", "帮我老婆的妹妹", "帮我堂客的爸爸", "帮我堂客的妈妈", "帮我堂客的爸", "帮我堂客的妈", "帮我堂客的娘", "帮我堂客的父母", "帮我堂客的爸妈", "帮我堂客的哥哥", "帮我堂客的弟弟", "帮我堂客的姐姐", "帮我堂客的妹妹", "帮我老公的爸爸", "帮我老公的妈妈", "帮我老公的爸", "帮我老公的妈", "帮我老公的娘", "帮我老公的父母", "帮我老公的爸妈", "帮我老公的哥哥", "帮我老公的弟弟", "帮我老公的姐姐", "帮我老公的妹妹", "帮我爱人的爸爸", "帮我爱人的妈妈", "帮我爱人的爸", "帮我爱人的妈", "帮我爱人的娘", "帮我爱人的父母", "帮我爱人的爸妈", "帮我爱人的哥哥", "帮我爱人的弟弟", "帮我爱人的姐姐", "帮我爱人的妹妹", "帮我媳妇的爸爸", "帮我媳妇的妈妈", "帮我媳妇的爸", "帮我媳妇的妈", "帮我媳妇的娘", "帮我媳妇的父母", "帮我媳妇的爸妈", "帮我媳妇的哥哥", "帮我媳妇的弟弟", "帮我媳妇的姐姐", "帮我媳妇的妹妹", "小舅子", "大舅子", "小姨子", "大姨子", "姐夫", "妹夫", "嫂子", "弟媳", "弟媳妇", "舅子", "姨妹"}
 	}
 	{
 		x1 := &s.Phrases[77]
-		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 649, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"close_relative": {Value: "true", Pos: rules.Pos{Line: 652, Col: 29}, Quoted: true}}
 		(*x1).Note = "父母、配偶、子女、祖父母、兄弟姐妹的医保按为近亲属缴费理解（民法典第一千零四十五条）"
 		(*x1).NoteEN = "a parent's, spouse's, child's, grandparent's or sibling's insurance is read as paid for a close relative (Civil Code art. 1045)"
 		(*x1).Words = []string{"我妈的医保", "我娘的医保", "我爸的医保", "我爹的医保", "我老娘的医保", "我爸妈的医保", "我父母的医保", "我老婆的医保", "我老公的医保", "我堂客的医保", "我儿子的医保", "我女儿的医保", "我崽的医保", "我爷爷的医保", "我奶奶的医保", "我外公的医保", "我外婆的医保", "我哥的医保", "我姐的医保", "我弟的医保", "我妹的医保", "我爸跟我妈", "我爸和我妈", "我妈跟我爸", "我妈和我爸", "我爹跟我娘", "我娘跟我爹"}
 	}
 	{
 		x1 := &s.Phrases[78]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 659, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 662, Col: 31}, Quoted: true}}
 		(*x1).Note = "“乱”“随便”“偷偷”，河边、塘里、山沟里、空地（空坪）、自己田里、菜地里、绿化带、花坛里，按不在指定地点理解（那里不会是指定的堆放、经营地点）"
 		(*x1).NoteEN = "乱 / 随便 / 偷偷, a riverside, pond, gully, open plot, one's own field, a green belt or flower bed, read as not at a designated place (none is one)"
 		(*x1).Words = []string{"绿化带", "绿化带里", "绿化带上", "花坛里", "花坛边上", "草坪上", "乱", "随地", "随便", "随意", "不是指定的地方", "不是指定地点", "不是指定的", "没有指定的", "偷偷", "空地上", "空地里", "空地", "不放指定地点", "不放到指定地点", "不放在指定地点", "不放指定的地方", "不放到指定的地方", "不放在指定的地方", "冇放指定地点", "没放指定地点", "没有放到指定地点", "没放到指定地点", "冇放到指定地点", "不按指定地点", "不去指定地点", "不拉到指定地点", "不倒指定地点", "不倒到指定地点", "不送到指定地点", "空坪里", "空坪上", "空坪", "自己田里", "自家田里", "自己的田里", "自己地里", "自家地里", "自己屋的田里", "菜地里", "菜园里", "菜园子里", "楼道里", "楼道", "楼梯间", "楼梯口", "走廊上", "过道里", "单元门口", "不固定在哪", "不固定地方", "不固定的地方", "没有固定地方", "冇得固定地方", "偷倒", "不在划的停车区域", "不在停车区域", "不在停车位", "没停在停车位", "不在划的停车位", "不在规定区域", "不在规定的停车区域", "不在指定区域", "不在划的区域", "没租摊位", "冇租摊位", "没有租摊位", "没租摊子", "不是租的摊位", "那里不是摊位", "这里不是摊位", "那不是摊位", "又不是摊位", "冇得摊位", "没得摊位", "没有摊位", "冇摊位", "没摊位", "冇得摊子", "没有固定摊位", "冇得固定摊位", "非指定点", "非指定地点", "非指定的地点", "非指定区域", "非指定摊位", "非指定的摊位", "非指定摊区", "不是停车的地方", "不是停车位", "不是停车的位置", "不是停车的位子", "不是划的车位", "不是车位", "不是停车场", "不是停车区域", "没划的地方", "冇划的地方", "没有划的地方", "城管没划的", "城管冇划的", "城管没有划的", "不是划的地方", "不是划的摊区", "没划摊区", "冇划摊区", "没人划位置", "没有人划位置", "冇人划位置", "没人划的地方", "冇人划的地方", "没有人划的地方", "没人划的位置", "冇人划的位置", "没划位置", "没划的位置", "冇划的位置", "城管没划的位置", "没划的位子", "冇划的位子", "没人划摊位", "没划摊位", "没有划摊位", "冇划摊位", "冇停到划线的地方", "没停到划线的地方", "没有停到划线的地方", "冇停在划线的地方", "没停在划线的地方", "没有停在划线的地方", "冇停到划线的车位", "没停到划线的车位", "没有停到划线的车位", "冇停到车位里", "没停到车位里", "没有停到车位里", "冇停在车位里", "没停在车位里", "没有停在车位里", "冇停进车位", "没停进车位", "没有停进车位", "冇停到划的车位", "没停到划的车位", "冇停在划的车位", "没停在划的车位", "冇停到停车的地方", "没停到停车的地方", "没有停到停车的地方", "冇停在停车的地方", "没停在停车的地方", "冇停到停车场", "没停到停车场", "冇停停车位"}
 	}
 	{
 		x1 := &s.Phrases[79]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 685, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 688, Col: 31}, Quoted: true}}
 		(*x1).Note = "“随手”“到处”“哪里方便”倒垃圾、渣土或摆摊，按不在指定地点理解"
 		(*x1).NoteEN = "rubbish, rubble or a stall put down 随手 / 到处 / 哪里方便 (wherever it falls) is read as not at a designated place"
 		(*x1).Words = []string{"随手", "随手就", "随处", "到处摆", "到处放", "到处堆", "哪里方便", "哪儿方便", "哪里顺手", "冇人的地方", "没人的地方"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 689, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 690, Col: 10}}, {Value: "littering", Pos: rules.Pos{Line: 690, Col: 24}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 690, Col: 35}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 690, Col: 60}}, {Value: "road_occupying_business", Pos: rules.Pos{Line: 690, Col: 85}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 691, Col: 9}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 692, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_rubbish", Pos: rules.Pos{Line: 693, Col: 10}}, {Value: "littering", Pos: rules.Pos{Line: 693, Col: 24}}, {Value: "dump_construction_waste", Pos: rules.Pos{Line: 693, Col: 35}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 693, Col: 60}}, {Value: "road_occupying_business", Pos: rules.Pos{Line: 693, Col: 85}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 694, Col: 9}}}
 	}
 	{
 		x1 := &s.Phrases[80]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 694, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 697, Col: 31}, Quoted: true}}
 		(*x1).Note = "“到处走”“哪里人多去哪里”摆摊、流动卖，按不在指定地点理解"
 		(*x1).NoteEN = "selling about everywhere or wherever the crowd is, read as at no designated place"
 		(*x1).Words = []string{"哪里人多去哪里", "哪里人多就去哪里", "哪里人多到哪里", "哪里人多就到哪里", "哪里人多停哪里", "哪里人多就停哪里", "哪里人多摆哪里", "哪里人多就摆哪里", "哪里人多卖哪里", "哪里人多就在哪里卖", "哪儿人多去哪儿", "哪儿人多就去哪儿", "哪里热闹去哪里", "哪里热闹就去哪里"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 700, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 701, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 701, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 701, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 701, Col: 68}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 703, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 704, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 704, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 704, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 704, Col: 68}}}
 	}
 	{
 		x1 := &s.Phrases[81]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 703, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 703, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 706, Col: 50}, Quoted: true}, "road_kind": {Value: "street", Pos: rules.Pos{Line: 706, Col: 24}}}
 		(*x1).Note = "到处走着卖、到处流动按在街上、不在指定地点理解"
 		(*x1).NoteEN = "selling while going about everywhere is read as on the street, at no designated place"
 		(*x1).Words = []string{"到处流动", "到处走", "到处跑", "到处卖", "到处转悠", "四处走", "四处转"}
-		(*x1).Presumes = []rules.Str{{Value: "road_kind", Pos: rules.Pos{Line: 707, Col: 16}}, {Value: "designated_place", Pos: rules.Pos{Line: 707, Col: 27}}}
-		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 708, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 708, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 708, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 708, Col: 68}}}
+		(*x1).Presumes = []rules.Str{{Value: "road_kind", Pos: rules.Pos{Line: 710, Col: 16}}, {Value: "designated_place", Pos: rules.Pos{Line: 710, Col: 27}}}
+		(*x1).Of = []rules.Str{{Value: "road_occupying_business", Pos: rules.Pos{Line: 711, Col: 10}}, {Value: "set_up_stall", Pos: rules.Pos{Line: 711, Col: 35}}, {Value: "itinerant_vending", Pos: rules.Pos{Line: 711, Col: 49}}, {Value: "processing_stall", Pos: rules.Pos{Line: 711, Col: 68}}}
 	}
 	{
 		x1 := &s.Phrases[82]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 713, Col: 31}, Quoted: true}, "on_site": {Value: "false", Pos: rules.Pos{Line: 713, Col: 49}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 716, Col: 31}, Quoted: true}, "on_site": {Value: "false", Pos: rules.Pos{Line: 716, Col: 49}, Quoted: true}}
 		(*x1).Note = "河边、河滩、塘里、山沟里、别处的坑，按不在指定地点、也不在产生建筑垃圾的工地上理解"
 		(*x1).NoteEN = "a riverside, pond, gully or a pit elsewhere, read as neither a designated place nor the works' own site"
 		(*x1).Words = []string{"河边", "河边上", "河里", "河沟里", "水沟里", "塘里", "山沟里", "河堤上", "河堤", "沙滩", "沙滩上", "河滩", "河滩上", "水塘里", "池塘里", "鱼塘里", "荒坑", "荒坑里", "别处", "别处的坑", "田里的坑", "地里的坑", "土里的坑", "别的地方", "别个地方", "外面的坑", "外头的坑", "拉出去", "运出去", "拖出去", "水凼", "水凼里", "凼里", "水凼边上", "水凼旁边", "水坑", "水坑里", "门口的塘", "屋门口的塘", "家门口的塘", "自家门口的塘", "门前的塘", "屋前的塘", "屋后的塘", "门口那口塘", "那口塘", "这口塘", "一口塘", "另外一个空坪", "另外一个空地", "另外一块空地", "另外一块地", "另外的空地", "另外的空坪", "别的空地", "别的空坪", "另外一个地方", "另一个地方", "另外一个工地", "别的工地", "鱼塘", "别人的鱼塘", "别人家的鱼塘", "别个的鱼塘", "别个屋里的鱼塘", "别人的塘", "别个的塘"}
 	}
 	{
 		x1 := &s.Phrases[83]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 722, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 725, Col: 31}, Quoted: true}}
 		(*x1).Note = "“违规”摆摊、经营、停放按不在指定（规定）地点理解（祁政通〔2024〕9号的解释 weigui-means-undesignated）"
 		(*x1).NoteEN = "违规 (against the rules) stalls, trading or parking, read as not at a designated place (9号's reading weigui-means-undesignated)"
 		(*x1).Words = []string{"违规占道", "违规经营", "违规摆摊", "违规设摊", "违规摆卖", "违规停放", "违规停车", "违规流动经营"}
 	}
 	{
 		x1 := &s.Phrases[84]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 726, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 729, Col: 31}, Quoted: true}}
 		(*x1).Note = "往马路上、拉到田里按不在指定地点理解（马路、田里不会是指定的倾倒地点）"
 		(*x1).NoteEN = "onto the road or out to a field, read as not at a designated place (neither is one for dumping)"
 		(*x1).Words = []string{"往马路上", "往马路边", "往街上", "往路上", "往路边", "往人行道上", "往田里", "往河里", "往沟里", "到田里", "到路边", "到马路上", "到马路边", "到街上", "到河里", "到沟里"}
 	}
 	{
 		x1 := &s.Phrases[85]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 735, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 738, Col: 31}, Quoted: true}}
 		(*x1).Note = "建筑垃圾倒在、堆在路边、人行道上、街上、店门口、小区门口，没说是物业或社区指定的堆放点的，按不在指定地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
 		(*x1).NoteEN = "construction waste put down at a roadside, on a pavement, in the street or at a shop's or an estate's door, not said to be the point the manager or community designated, is read as not at a designated place (8号 第七条, reading suiyi-means-undesignated)"
 		(*x1).Words = []string{"路边", "路边上", "路旁边", "路旁", "马路边", "马路边上", "马路旁边", "街边", "街边上", "街上", "街道上", "马路上", "大马路上", "大马路", "人行道", "店门口", "店子门口", "门面门口", "铺子门口", "小区门口", "店门前", "马路牙子上", "路口", "高速路边", "高速路边上", "高速公路边", "高速公路边上", "高速边上", "高速路旁边", "高速公路旁边"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 741, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 742, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 742, Col: 35}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 744, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 745, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 745, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[86]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 745, Col: 31}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 748, Col: 31}, Quoted: true}}
 		(*x1).Note = "建筑垃圾堆在自家院子里，没说是物业或社区指定的堆放点的，按不在指定地点理解（祁政办发〔2024〕8号第七条的解释 suiyi-means-undesignated）"
 		(*x1).NoteEN = "construction waste piled in one's own yard, not said to be the point the manager or community designated, is read as not at a designated place (8号 第七条, reading suiyi-means-undesignated)"
 		(*x1).Words = []string{"院子里", "自家院子里", "院子"}
-		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 749, Col: 16}}}
-		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 750, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 750, Col: 35}}}
+		(*x1).Presumes = []rules.Str{{Value: "designated_place", Pos: rules.Pos{Line: 752, Col: 16}}}
+		(*x1).Of = []rules.Str{{Value: "dump_construction_waste", Pos: rules.Pos{Line: 753, Col: 10}}, {Value: "pile_construction_waste", Pos: rules.Pos{Line: 753, Col: 35}}}
 	}
 	{
 		x1 := &s.Phrases[87]
-		(*x1).Facts = map[string]rules.Str{"set_time_route": {Value: "true", Pos: rules.Pos{Line: 752, Col: 29}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"set_time_route": {Value: "true", Pos: rules.Pos{Line: 755, Col: 29}, Quoted: true}}
 		(*x1).Words = []string{"按规定的时间和路线", "按规定的时间和线路", "按规定的时间、路线", "按规定的时间路线", "按规定时间和路线", "按规定时间路线", "按规定的路线", "按规定路线", "按规定的线路", "按规定线路", "按规定的时间", "按规定时间", "走规定的路线", "走规定路线", "按核准的路线", "按核准路线", "按批的路线", "规定的时间和路线", "规定的时间、路线"}
 	}
 	{
 		x1 := &s.Phrases[88]
-		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "true", Pos: rules.Pos{Line: 757, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "true", Pos: rules.Pos{Line: 760, Col: 28}, Quoted: true}}
 		(*x1).Words = []string{"摘茶籽的时候", "摘茶籽时", "摘茶果的时候", "摘油茶的时候", "采摘油茶果时", "采摘的时候", "采摘时", "打茶籽的时候", "打茶籽时", "摘茶子的时候", "采茶籽的时候", "捡茶籽的时候", "摘油茶果的时候", "打茶果的时候", "摘茶果时", "摘的时候", "摘茶籽顺手", "摘茶籽顺便", "摘茶果顺手", "摘茶果顺便", "摘油茶顺手", "摘油茶顺便", "打茶籽顺手", "打茶籽顺便", "打茶果顺手", "打茶果顺便", "采茶籽顺手", "采茶籽顺便", "捡茶籽顺手", "捡茶籽顺便", "摘茶子顺手", "摘茶子顺便"}
 	}
 	{
 		x1 := &s.Phrases[89]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 763, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 766, Col: 28}, Quoted: true}}
 		(*x1).Note = "山主同意（基地和企业组织人员摘）按有采摘的权利理解"
 		(*x1).NoteEN = "with the holder's consent (a base or firm organising its workers), read as having the right to pick"
 		(*x1).Words = []string{"老板请我去", "老板请我", "老板喊我去", "老板叫我去", "老板雇我", "同意我去", "同意我摘", "答应我去", "答应了我", "他同意了", "同意了的", "山主同意", "承包户同意", "主人家同意", "经过山主同意", "经山主同意", "山主同意了的", "喊我去帮他", "叫我去帮他", "喊我帮他", "叫我帮他", "请我去帮他", "喊我去帮忙", "叫我去帮忙", "他喊我克的", "喊我克的", "喊我去的", "叫我去的", "叫我克的", "请我克的", "请我去的", "他请我去的", "他叫我去的", "请我克帮忙", "请我去帮忙", "喊我克帮忙", "喊我去她屋", "喊我去他屋", "叫我去她屋", "叫我去他屋", "姐喊我", "哥喊我", "弟喊我", "妹喊我", "合作社", "她同意的", "他同意的", "她同意了", "她答应了的", "他答应了的", "给老板摘", "帮老板摘", "同意了我", "人家同意了", "别个同意了", "山主同意了", "人家同意的", "别个同意的", "人家答应了", "别个答应了", "答应了的", "组织人员", "组织工人", "组织人", "组织社员", "组织员工", "基地组织", "公司组织", "企业组织", "跟山主讲好了", "跟山主说好了", "和山主讲好了", "和山主说好了", "跟他讲好了", "跟他说好了", "跟人家讲好了", "跟人家说好了", "跟别个讲好了", "跟主人家讲好了", "讲好了再摘", "讲好了去摘", "说好了再摘", "说好了去摘", "受雇", "受雇于", "帮承包户", "替承包户", "帮山主", "替山主", "受承包户", "受山主", "家长同意了", "家长同意的", "基地同意的", "基地同意了", "公司同意了", "公司同意的", "喊我们去帮他", "叫我们去帮他", "请我们去帮他", "喊我们全家去帮他", "叫我们全家去帮他", "讲了同意的", "说了同意的", "讲了同意", "说了同意", "讲同意了", "说同意了", "打电话同意了", "电话里同意了", "电话里讲好了", "电话里说好了", "打电话讲好了", "打电话说好了", "请我帮她", "叫我帮她", "喊我帮她", "请我去帮她", "叫我去帮她", "喊我去帮她", "请我帮他", "基地请来", "基地请的", "基地请我", "老板请来", "公司请来", "基地喊来", "基地叫来"}
 	}
 	{
 		x1 := &s.Phrases[90]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 786, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 789, Col: 28}, Quoted: true}}
 		(*x1).Note = "摘到别人那边（越界采摘）、老板（山主）不晓得，按没有采摘的权利理解"
 		(*x1).NoteEN = "picking over onto the other side, or the holder (老板) not knowing, read as having no right to pick"
 		(*x1).Words = []string{"到他那边去了", "到他那边去摘", "到他家那边去了", "到别人那边去了", "到人家那边去了", "到隔壁那边去了", "到别个那边去了", "老板不晓得", "老板又不晓得", "老板也不晓得", "老板不知道", "老板又不知道", "老板冇同意", "老板没同意", "老板不同意"}
 	}
 	{
 		x1 := &s.Phrases[91]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 792, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 792, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 792, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 792, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 795, Col: 47}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 795, Col: 82}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 795, Col: 64}, Quoted: true}, "own_land": {Value: "true", Pos: rules.Pos{Line: 795, Col: 23}, Quoted: true}}
 		(*x1).Note = "租来的山（租了别人的山）按自己承包经营的山理解"
 		(*x1).NoteEN = "a hill rented from another, read as one's own holding"
 		(*x1).Words = []string{"租了别人的山", "租别人的山", "租了人家的山", "租人家的山", "租来的山", "租来的茶山", "租的山", "租的茶山", "租了块山", "租了片山", "租了座山", "租了别人的茶山", "租别人的茶山", "租了人家的茶山", "流转来的山", "流转来的茶山", "转包来的山"}
 	}
 	{
 		x1 := &s.Phrases[92]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 800, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 803, Col: 28}, Quoted: true}}
 		(*x1).Note = "帮亲戚摘（在他们山上），村里组织摘集体的山，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "picking for a relative, or the village organising the pick of its hill, read as with the holder's consent"
 		(*x1).Words = []string{"帮我哥", "帮我姐", "帮我弟", "帮我妹", "帮我哥哥", "帮我姐姐", "帮亲戚", "帮我舅舅", "帮舅舅", "帮我叔叔", "帮我伯伯", "帮我姑姑", "帮我姨妈", "帮娘家", "帮我表哥", "帮我老表", "村里组织", "村上组织", "组上组织", "村集体组织", "集体组织", "帮我表姐", "帮我表妹", "帮我表弟", "丈母娘家的山", "岳父家的山", "岳母家的山", "老丈人家的山", "老婆家的山", "老公家的山", "婆家的山", "老公家的", "老婆家的", "婆家的", "老婆屋企", "叫我来的", "喊我来的", "请我来的", "她叫我来的", "他叫我来的", "山主叫我来", "山主自己叫我来", "山主喊我来", "山主自己喊我来", "山主请我来", "山主让我来", "主人家叫我来", "主人家喊我来", "叫我来帮忙", "喊我来帮忙", "请我来帮忙"}
 	}
 	{
 		x1 := &s.Phrases[93]
-		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 811, Col: 52}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 811, Col: 87}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 811, Col: 69}, Quoted: true}, "picking_right": {Value: "true", Pos: rules.Pos{Line: 811, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"in_forest_land": {Value: "true", Pos: rules.Pos{Line: 814, Col: 52}, Quoted: true}, "in_yard": {Value: "false", Pos: rules.Pos{Line: 814, Col: 87}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 814, Col: 69}, Quoted: true}, "picking_right": {Value: "true", Pos: rules.Pos{Line: 814, Col: 28}, Quoted: true}}
 		(*x1).Note = "父母的山按家里人的山理解：家里人去摘，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "a parent's hill, read as the family's — a member picking there with the holder's consent"
 		(*x1).Words = []string{"我妈的山", "我爸的山", "我娘的山", "我爹的山", "我老妈的山", "我老爸的山", "我爸妈的山", "我父母的山", "爸妈的山", "父母的山", "我妈的茶山", "我爸的茶山", "我娘的茶山", "我爹的茶山", "我爸妈的茶山", "我妈山上", "我爸山上", "我娘山上", "我爹山上", "家里人的山", "屋里人的山", "老娘山上", "老娘的山", "老娘的茶山", "老妈山上", "老妈的山", "老爸山上", "老爸的山", "老爹山上"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 818, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 821, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[94]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 820, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 823, Col: 28}, Quoted: true}}
 		(*x1).Note = "帮亲戚摘（在他们山上），按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "picking on a relative's hill, read as with the holder's consent"
 		(*x1).Words = []string{"丈人家的", "老丈人家的", "岳父家的", "丈母娘家的", "岳父母家的"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 824, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 827, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[95]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 827, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 830, Col: 28}, Quoted: true}}
 		(*x1).Note = "村里、组里统一组织摘集体的山，按经山主同意、有采摘的权利理解"
 		(*x1).NoteEN = "the village or group organising the pick of its hill, read as with the holder's consent"
 		(*x1).Words = []string{"村里统一组织", "村上统一组织", "组里统一组织", "组上统一组织", "村集体统一组织", "村委会统一组织", "村里统一安排", "组里统一安排"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 832, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 835, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[96]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 835, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 838, Col: 28}, Quoted: true}}
 		(*x1).Note = "油茶基地、公司招人、组织大家摘，按基地和企业组织人员、有采摘的权利理解"
 		(*x1).NoteEN = "a base or firm recruiting and organising pickers, read as with the holder's consent"
 		(*x1).Words = []string{"油茶基地招人", "基地招人", "基地开始招人", "油茶基地开始招人", "公司招人", "招人摘", "招人摘茶籽", "组织大家", "组织大家上山", "组织大家去摘"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 840, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 843, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[97]
-		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 842, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"own_land": {Value: "true", Pos: rules.Pos{Line: 845, Col: 23}, Quoted: true}}
 		(*x1).Note = "自家屋门口、屋前屋后的那棵树，自家地里种的，按自家承包经营的理解"
 		(*x1).NoteEN = "the tree at one's own door or in one's own plot, read as one's own holding"
 		(*x1).Words = []string{"屋门口那棵", "屋门口的那棵", "屋门前那棵", "屋门前的那棵", "屋前那棵", "屋后那棵", "屋背后那棵", "门口那棵", "门前那棵", "自家地里种的", "自己地里种的", "我家地里种的", "自家地里新栽的", "自家地里新种的", "自己地里新栽的", "自家地里栽的"}
 	}
 	{
 		x1 := &s.Phrases[98]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 849, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "true", Pos: rules.Pos{Line: 852, Col: 28}, Quoted: true}}
 		(*x1).Note = "请人摘按山主请人（有采摘的权利）理解"
 		(*x1).NoteEN = "hiring pickers, read as the holder hiring them (the right to pick)"
 		(*x1).Words = []string{"请了人", "请了", "雇了", "请的人", "雇的人", "请人", "雇人", "喊人", "叫人", "请几个人", "请了几个人", "雇几个人", "雇了几个人", "喊几个人", "喊了几个人", "叫几个人", "叫了几个人", "请隔壁", "请邻居", "请亲戚", "请了隔壁", "请了邻居", "喊隔壁", "喊邻居", "请工", "请了工", "请小工", "雇小工"}
-		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 855, Col: 24}, Quoted: true}}
+		(*x1).Unless = map[string]rules.Str{"own_land": {Value: "false", Pos: rules.Pos{Line: 858, Col: 24}, Quoted: true}}
 	}
 	{
 		x1 := &s.Phrases[99]
-		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 856, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"picking_right": {Value: "false", Pos: rules.Pos{Line: 859, Col: 28}, Quoted: true}}
 		(*x1).Note = "没经过山主同意按无权采摘理解"
 		(*x1).NoteEN = "without the holder's consent, read as having no right to pick"
 		(*x1).Words = []string{"没经过主人同意", "没经主人同意", "没经过山主同意", "没经山主同意", "没经过同意", "未经同意", "没有经过同意", "主人不同意", "山主不同意", "没问过主人", "没经过人家同意", "没跟主人讲", "冇问过人家", "没问过人家", "没有问过人家", "冇问人家", "没问人家", "没经人家同意", "冇经人家同意", "冇经过人家同意", "人家没同意", "人家冇同意", "别个没同意", "别个冇同意", "没经别个同意", "冇经别个同意", "没经过别个同意", "冇经过别个同意", "冇跟人家讲", "没跟人家讲", "冇问过别个", "没问过别个", "冇问过主人", "冇经过同意", "冇经同意", "没经同意", "冇跟我讲", "没跟我讲", "冇跟我说", "没跟我说", "冇告诉我", "没告诉我", "冇跟我讲一声", "没跟我讲一声", "没跟我说一声", "冇跟我说一声", "都没跟我说", "都冇跟我讲", "冇问过我", "没问过我", "冇经过我同意", "没经过我同意", "冇经我同意", "没经我同意"}
 	}
 	{
 		x1 := &s.Phrases[100]
-		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "false", Pos: rules.Pos{Line: 866, Col: 28}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"while_picking": {Value: "false", Pos: rules.Pos{Line: 869, Col: 28}, Quoted: true}}
 		(*x1).Note = "摘完以后按不在采摘时理解"
 		(*x1).NoteEN = "after the picking is done, read as not while picking"
 		(*x1).Words = []string{"摘完了", "摘完哒", "摘完以后", "摘完之后", "采摘完了", "采摘结束", "摘完了以后"}
 	}
 	{
 		x1 := &s.Phrases[101]
-		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "true", Pos: rules.Pos{Line: 870, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "true", Pos: rules.Pos{Line: 873, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"连茶果一起拉", "茶果一起拉", "连茶籽一起拉", "茶籽一起拉", "连茶果一起运", "连茶籽一起运", "跟茶果一起", "跟茶籽一起", "和茶果一起", "和茶籽一起", "拉茶果", "运茶果", "拖茶果", "运输茶果", "拉茶籽", "运茶籽", "拖茶籽", "装茶果", "装满了茶果", "装满茶果", "装满了茶籽", "装满茶籽", "装了茶果", "装了茶籽", "车上是茶果", "车上是茶籽", "拉满了茶果", "拉满茶果", "载着茶果", "车上装的茶果", "帮人拉茶果", "帮别人拉茶果", "帮人拉茶籽", "帮别人拉茶籽", "帮人运茶果", "帮别人运茶果", "帮人运茶籽", "帮别人运茶籽", "替人拉茶果", "替人拉茶籽", "运着茶果", "运着茶籽", "装着茶果", "装着茶籽", "茶果装了", "茶籽装了", "茶果装满了", "茶籽装满了", "载着茶籽", "一车茶果", "一车茶籽", "一车子茶果", "一车子茶籽", "两车茶果", "两车茶籽", "几车茶果", "几车茶籽", "满车茶果", "满车茶籽", "一车的茶果", "一车的茶籽", "拉着茶果", "拉着茶籽", "拖着茶果", "拖着茶籽", "拉起茶果", "拉起茶籽", "拖起茶果", "拖起茶籽", "运起茶果", "运起茶籽", "装起茶果", "装起茶籽", "拉了茶果", "拉了茶籽", "拖了茶果", "拖了茶籽", "运了茶果", "运了茶籽", "载了茶果", "载了茶籽", "拉的是茶果", "拉的是茶籽", "装的是茶果", "装的是茶籽", "运的是茶果", "运的是茶籽", "茶果拉回来", "茶籽拉回来", "茶果拉回去", "茶籽拉回去", "茶果运回来", "茶籽运回来", "茶果拖回来", "茶籽拖回来", "茶果拖回去", "茶籽拖回去", "茶果拉下山", "茶籽拉下山", "茶果运下山", "茶籽运下山"}
 	}
 	{
 		x1 := &s.Phrases[102]
-		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "false", Pos: rules.Pos{Line: 882, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_oil_tea": {Value: "false", Pos: rules.Pos{Line: 885, Col: 30}, Quoted: true}}
 		(*x1).Note = "拉的是别的东西按没有在运输茶果理解"
 		(*x1).NoteEN = "carrying something else, read as not hauling oil-tea fruit"
 		(*x1).Words = []string{"拉的是化肥", "拉化肥", "拉的是砖", "拉的是别的", "拉别的东西", "拉的是别的东西", "空车", "冇拉茶果", "没拉茶果", "没有拉茶果", "车上冇拉", "车上没拉", "没装茶果", "冇装茶果", "没有装茶果", "空车上山", "冇拉茶籽", "没拉茶籽", "车上是空的", "车是空的", "车子是空的", "空着车", "车上空的", "车上冇东西", "车上没东西", "空车回来", "空车去"}
 	}
 	{
 		x1 := &s.Phrases[103]
-		(*x1).Facts = map[string]rules.Str{"hauling_for_others": {Value: "true", Pos: rules.Pos{Line: 890, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"hauling_for_others": {Value: "true", Pos: rules.Pos{Line: 893, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"帮别人拉", "帮人拉", "替人拉", "替别人拉", "给别人拉", "帮他拉", "替他拉", "帮人家拉", "帮别人运", "帮人运", "替人运", "给别人运", "帮他运", "接活拉", "接活运", "帮邻居拉", "帮邻居运", "帮亲戚运", "帮朋友拉", "帮朋友运", "帮老板拉", "帮老板运", "帮工地拉", "帮工地运", "帮隔壁拉", "帮隔壁运", "帮他们拉", "帮他们运", "帮别个拉", "帮别个运", "帮熟人拉", "帮熟人运", "帮老乡拉", "帮老乡运", "帮人家运", "替邻居拉", "替邻居运", "替亲戚拉", "替亲戚运", "替朋友拉", "替老板拉", "替老板运", "替工地拉", "替工地运", "替隔壁拉", "替隔壁运", "替他们拉", "替他们运", "替别个拉", "替别个运", "替熟人拉", "替熟人运", "替老乡拉", "替老乡运", "替人家拉", "替人家运", "帮亲戚拉", "代运", "代拉", "代为运输", "代为清运", "代清运", "代为拉运"}
-		(*x1).About = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 897, Col: 12}}
+		(*x1).About = rules.Str{Value: "transport_construction_waste", Pos: rules.Pos{Line: 900, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[104]
-		(*x1).Facts = map[string]rules.Str{"on_fire_lane": {Value: "true", Pos: rules.Pos{Line: 898, Col: 27}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"on_fire_lane": {Value: "true", Pos: rules.Pos{Line: 901, Col: 27}, Quoted: true}}
 		(*x1).Words = []string{"消防通道", "消防车通道", "疏散通道"}
 	}
 	{
 		x1 := &s.Phrases[105]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "key", Pos: rules.Pos{Line: 901, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "key", Pos: rules.Pos{Line: 904, Col: 24}}}
 		(*x1).Words = []string{"重点防火区", "重点森林防火区域", "森林防火重点区", "重点防火区域"}
 	}
 	{
 		x1 := &s.Phrases[106]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 903, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 906, Col: 24}}}
 		(*x1).Words = []string{"一般防火区", "一般森林防火区域", "一般防火区域"}
 	}
 	{
 		x1 := &s.Phrases[107]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 907, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 910, Col: 24}}}
 		(*x1).Words = []string{"村不是重点防火区", "村不是重点森林防火区", "村不属于重点防火区", "村不属于重点森林防火区", "村不算重点防火区", "村不算重点森林防火区", "这里不是重点防火区", "这里不是重点森林防火区", "这里不属于重点防火区", "这里不属于重点森林防火区", "这里不算重点防火区", "这里不算重点森林防火区", "那里不是重点防火区", "那里不是重点森林防火区", "那里不属于重点防火区", "那里不属于重点森林防火区", "那里不算重点防火区", "那里不算重点森林防火区", "这边不是重点防火区", "这边不是重点森林防火区", "这边不属于重点防火区", "这边不属于重点森林防火区", "这边不算重点防火区", "这边不算重点森林防火区", "那边不是重点防火区", "那边不是重点森林防火区", "那边不属于重点防火区", "那边不属于重点森林防火区", "那边不算重点防火区", "那边不算重点森林防火区", "山不是重点防火区", "山不是重点森林防火区", "山不属于重点防火区", "山不属于重点森林防火区", "山不算重点防火区", "山不算重点森林防火区", "我们不是重点防火区", "我们不是重点森林防火区", "我们不属于重点防火区", "我们不属于重点森林防火区", "我们不算重点防火区", "我们不算重点森林防火区", "我们这不是重点防火区", "我们这不是重点森林防火区", "我们这不属于重点防火区", "我们这不属于重点森林防火区", "我们这不算重点防火区", "我们这不算重点森林防火区", "这块不是重点防火区", "这块不是重点森林防火区", "这块不属于重点防火区", "这块不属于重点森林防火区", "这块不算重点防火区", "这块不算重点森林防火区", "那块不是重点防火区", "那块不是重点森林防火区", "那块不属于重点防火区", "那块不属于重点森林防火区", "那块不算重点防火区", "那块不算重点森林防火区", "冇划重点防火区", "没划重点防火区", "冇划成重点防火区", "没划成重点防火区"}
 	}
 	{
 		x1 := &s.Phrases[108]
-		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 925, Col: 24}}}
+		(*x1).Facts = map[string]rules.Str{"fire_zone": {Value: "general", Pos: rules.Pos{Line: 928, Col: 24}}}
 		(*x1).Words = []string{"不是重点防火区的话", "不是重点森林防火区的话", "不是重点区的话", "不属于重点防火区的话", "不属于重点森林防火区的话", "不算重点防火区的话", "不算重点森林防火区的话", "不在重点防火区的话", "不在重点森林防火区的话", "不是重点林区的话"}
 	}
 	{
 		x1 := &s.Phrases[109]
-		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "true", Pos: rules.Pos{Line: 929, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "true", Pos: rules.Pos{Line: 932, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"禁放区", "禁放区域", "禁止燃放的区域", "禁燃区", "烟花爆竹禁放区"}
-		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 931, Col: 12}}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 934, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[110]
-		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 934, Col: 33}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"fireworks_ban_zone": {Value: "false", Pos: rules.Pos{Line: 937, Col: 33}, Quoted: true}}
 		(*x1).Words = []string{"禁放区以外", "禁放区之外", "禁放区外面", "禁放区外头", "禁放区外边", "禁放区范围以外", "禁放区范围外", "不在禁放区", "不是禁放区", "不属于禁放区", "不算禁放区"}
-		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 937, Col: 12}}
+		(*x1).About = rules.Str{Value: "fireworks", Pos: rules.Pos{Line: 940, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[111]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 938, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 941, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"有许可证", "办了证", "有证", "办了手续", "经过核准", "办了核准", "有核准", "批了的", "城管批了", "批过了", "审批了", "批准了", "核准是办了的", "核准是办好了的", "手续是办了的", "手续是办好了的", "有批文", "经过批准的", "批下来了", "批了手续", "有处置核准", "有处置核准的", "办了处置核准", "有运输核准", "办了运输核准", "拿到了核准", "拿到核准了", "核准办了", "核准批下来了", "批文拿到了", "批文已经拿到了", "拿到了批文", "拿到批文了", "批文下来了", "批文拿到手了", "批文已经下来了", "先去办批准", "先办批准", "去办批准", "先去报批", "先报批", "先去办手续", "先办手续", "先去办核准", "先办核准", "办好了核准", "办好了处置核准", "办好了运输核准", "拿到了运输核准", "拿到了处置核准", "核准办好了", "处置核准办好了", "运输核准办好了", "核准都办好了", "手续办好了", "手续都办好了", "核准拿到了", "核准下来了", "核准办下来了", "核准证办下来了", "证办下来了", "手续办下来了", "许可证办下来了", "核准已经办下来了", "证已经办下来了", "手续已经办下来了", "核准证下来了", "许可证下来了", "核准手续都办了", "核准手续办了", "核准手续都办好了", "核准手续办好了", "核准手续齐全", "手续都办了", "手续都齐了", "手续齐全", "手续是齐的", "核准手续是办了的", "手续都是办了的", "审批办好了", "审批都办好了", "审批下来了", "审批已经办好了", "核准已经批了", "核准批了", "核准已经批下来了", "核准都批了", "核准批下来了的"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 951, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 951, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 951, Col: 25}}}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 954, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 954, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 954, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[112]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 953, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 956, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"还冇办", "还没办", "冇办运输核准", "没办运输核准", "没有办运输核准", "冇办处置核准", "没办处置核准", "没批下来", "还没批下来", "冇批下来", "还冇批下来", "没有许可证", "没办证", "没有证", "无证", "没有办证", "没有核准", "没有审批", "没审批", "冇得证", "没得证", "冇证", "冇办证", "冇审批", "没去审批", "冇去审批", "冇得核准证", "没有核准证", "没得核准证", "冇核准", "冇办手续", "没办手续", "没有办手续", "冇有手续", "没有手续", "冇手续", "冇办核准", "没办核准", "没有办核准", "未办核准", "没去办核准", "没办任何手续", "没有办任何手续", "冇办任何手续", "任何手续都没办", "任何手续都冇办", "什么手续都没办", "什么手续都冇办", "么子手续都冇办", "没得核准", "冇得核准", "冇得么子核准", "没得么子核准", "冇么子核准", "没有么子核准", "没有什么核准", "没有核准的", "没核准", "冇核准的", "没得证的", "冇得证的", "没拿到核准", "没拿到处置核准", "没拿到建筑垃圾处置核准", "没拿到许可", "没拿到证", "冇得许可证", "没得许可证", "冇许可证", "冇有许可证", "冇办那个核准", "没办那个核准", "冇办那个证", "没办那个证", "冇得核准的", "冇拿到证", "手续没下来", "手续还没下来", "手续冇下来", "手续还冇下来", "证没下来", "证还没下来", "证冇下来", "核准没下来", "核准还没下来", "核准冇下来", "核准还冇下来", "证还冇下来", "批文还冇下来", "批文还没下来", "核准还没有下来", "核准还冇批", "无核准", "无核准证", "未核准", "未经核准", "核准还冇办", "核准还没办", "核准没办", "核准冇办", "核准还没有办", "没有办处置核准", "没有去办处置核准", "没去办处置核准", "冇去办处置核准", "没有办建筑垃圾处置核准", "没办建筑垃圾处置核准", "冇办建筑垃圾处置核准", "没有去办建筑垃圾处置核准", "没去办建筑垃圾处置核准", "冇去办建筑垃圾处置核准", "没有办建筑垃圾的处置核准", "没办建筑垃圾的处置核准", "冇办建筑垃圾的处置核准", "没去办建筑垃圾的处置核准", "冇去办建筑垃圾的处置核准", "没有去办建筑垃圾的处置核准", "没有去办运输核准", "冇去办运输核准", "没有去办手续", "冇去办手续", "没有去办证", "冇去办证", "没找任何人批", "没找人批", "冇找人批", "冇找任何人批", "没找哪个批", "冇找哪个批", "没人批过", "冇人批过", "没得审批", "冇得审批", "没有批文", "没得批文", "冇得批文", "冇批文", "没批文", "私自", "擅自", "不办手续", "不办任何手续", "不去办手续", "手续不办", "手续都不办", "不办核准", "不去办核准", "不办证", "不去办证", "冇办么子核准", "没办么子核准", "冇办什么核准", "没办什么核准", "没有办什么核准", "冇办么子手续", "没办什么手续", "没拿核准", "冇拿核准", "没有拿核准", "不拿核准", "冇拿到核准", "没拿到核准", "冇办批准", "没办批准", "没有办批准", "不办批准", "冇去办批准", "没去办批准", "不去办批准", "不办直接", "不办就", "不批直接", "不报批直接", "不报批就", "不办手续直接", "不办手续就", "冇办过么子核准", "没办过么子核准", "冇办过核准", "没办过核准", "没有办过核准", "冇办过什么核准", "没办过什么核准", "没有办过什么核准", "冇办过么子证", "没办过什么证", "冇办过么子手续", "没办过什么手续", "冇去办么子手续", "没去办什么手续", "冇去办么子核准", "没去办什么核准", "没有去办什么手续", "没有去办什么核准", "再去批", "再去报批", "再去办手续", "再去办核准", "再去办证", "再补手续", "再去补手续", "回头再批", "过后再批", "后面再批", "事后再批", "事后补批"}
-		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 983, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 983, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 983, Col: 25}}}
+		(*x1).Modified = []rules.Str{{Value: "核准", Pos: rules.Pos{Line: 986, Col: 16}}, {Value: "许可证", Pos: rules.Pos{Line: 986, Col: 20}}, {Value: "批文", Pos: rules.Pos{Line: 986, Col: 25}}}
 	}
 	{
 		x1 := &s.Phrases[113]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 985, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 988, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"手续冇办", "手续没办", "手续没有办", "手续还冇办", "手续还没办", "手续都冇办", "手续都没办", "核准冇办", "核准没办", "核准没有办", "核准还冇办", "核准还没办", "证冇办", "证没办", "证没有办", "证还冇办", "证还没办", "许可证冇办", "许可证没办", "许可证没有办", "核准证冇办", "核准证没办", "没办什么证", "没有办什么证", "冇办什么证", "什么证都没办", "什么证都冇办", "没办证", "冇办证", "没有办证"}
 	}
 	{
 		x1 := &s.Phrases[114]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 991, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 994, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"私人帮人拉", "私人替人拉", "私人给人拉", "个人帮人拉", "个人替人拉", "个人给人拉", "私人帮别人拉", "私人替别人拉", "私人给别人拉", "个人帮别人拉", "个人替别人拉", "个人给别人拉", "私人帮人运", "私人替人运", "个人帮人运", "个人替人运"}
 	}
 	{
 		x1 := &s.Phrases[115]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 996, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 999, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"超出核准", "超过核准", "超了核准", "超出了核准", "超过了核准", "核准范围以外", "核准范围之外", "超出批的量", "超过批的量", "超出批准的", "超过批准的"}
 	}
 	{
 		x1 := &s.Phrases[116]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 1000, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "false", Pos: rules.Pos{Line: 1003, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"核准证过期", "核准过期", "许可证过期", "证过期了", "证件过期", "核准证到期了", "核准到期了", "许可证到期了", "证到期了", "核准证过了期", "证过了期", "核准证已经过期", "证已经过期", "核准证失效", "核准失效", "许可证失效", "证失效了"}
 	}
 	{
 		x1 := &s.Phrases[117]
-		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 1004, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_permit": {Value: "true", Pos: rules.Pos{Line: 1007, Col: 25}, Quoted: true}}
 		(*x1).Words = []string{"没超出核准", "没有超出核准", "冇超出核准", "没超过核准", "没有超过核准", "冇超过核准", "不超出核准", "不超过核准"}
 	}
 	{
 		x1 := &s.Phrases[118]
-		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 1006, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 1006, Col: 25}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"designated_place": {Value: "false", Pos: rules.Pos{Line: 1009, Col: 52}, Quoted: true}, "has_permit": {Value: "false", Pos: rules.Pos{Line: 1009, Col: 25}, Quoted: true}}
 		(*x1).Note = "没有经过批准按未经核准、不在指定地点理解"
 		(*x1).NoteEN = "not approved, read as without a permit and not at a designated place"
 		(*x1).Words = []string{"没有经过批准", "未经批准", "没有批准", "没经过批准", "没找任何部门批", "没找部门批", "没经过任何部门批准", "冇批", "没批", "没有批", "没报批", "没有报批", "冇报批", "没去报批", "没去批", "冇去批", "没有去批", "冇得批准", "没得批准", "冇有批准", "冇批准", "没批准", "未批准", "冇去报批", "没有去报批", "冇有去报批", "冇经过批准", "冇经批准", "没经批准", "冇得批", "没得批", "冇有批", "没人批过", "没人批", "冇人批过", "冇人批", "冇得哪个批", "没得哪个批", "冇哪个批", "没哪个批", "冇得哪个批过", "没有哪个批", "没找谁批", "没有找谁批", "没找人批", "没有找人批", "冇找哪个批", "没找哪个批", "没找谁批准", "没找人批准", "没去哪里批", "冇去哪里批", "没有去哪里批", "没有哪里批过", "没有哪里批", "没哪里批过", "冇哪里批过", "冇得哪里批", "没找哪里批", "冇找哪里批", "不去批", "不去报批", "不报批"}
 	}
 	{
 		x1 := &s.Phrases[119]
-		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 1023, Col: 22}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"on_site": {Value: "true", Pos: rules.Pos{Line: 1026, Col: 22}, Quoted: true}}
 		(*x1).Words = []string{"就在工地上", "就在工地里", "就在工地内", "在工地内", "在本工地", "本工地内", "本工地上", "本工地", "本工地里", "就在施工现场", "施工现场内", "就地", "原地", "自己工地上", "自己工地里", "自家工地上", "我们工地上", "我们工地里", "就在屋场里", "就在屋场上", "就在自家屋场里", "就在自己屋场里", "就在自家屋场上", "就在自己屋场上", "就在宅基地上", "就在自家宅基地上", "工地自己的坑", "工地自己的", "自己工地的坑", "我们工地的坑", "我们工地自己的", "就在工地里面", "在工地里面"}
 	}
 	{
 		x1 := &s.Phrases[120]
-		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 1028, Col: 30}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"emergency_works": {Value: "true", Pos: rules.Pos{Line: 1031, Col: 30}, Quoted: true}}
 		(*x1).Words = []string{"抢险救灾", "抢险", "救灾", "抗洪抢险", "紧急抢修", "抢修"}
 	}
 	{
 		x1 := &s.Phrases[121]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1031, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1034, Col: 45}}}
 		(*x1).Words = []string{"新生儿", "刚出生的小孩", "刚出生的孩子", "刚出生的宝宝", "刚出生", "小孩刚生", "刚生的小孩", "刚出世", "刚满月", "伢崽刚生", "刚生的伢崽", "出世的", "出生的", "刚生的", "刚生下来", "生下来", "刚生下来的", "小孩出生", "孩子出生", "宝宝出生", "伢崽出生", "出生一个月", "出生一个多月", "出生两个月", "出生没满", "刚生的宝宝", "刚生了个", "刚生了", "细伢子刚生", "刚生的细伢子", "刚生", "生了个崽", "生了个伢", "刚满一个月", "才满一个月", "刚满两个月", "才满两个月"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1036, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1039, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[122]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1037, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1040, Col: 45}}}
 		(*x1).Note = "出生三个多月以上已过出生后90天，不按新生儿特殊情形参保"
 		(*x1).NoteEN = "three months and more after birth is past the newborn's 90 days"
 		(*x1).Words = []string{"出生三个多月", "出生四个月", "出生四个多月", "出生五个月", "出生半年", "出生六个月", "出生一年", "出生快半年", "小孩出生三个多月", "孩子出生三个多月", "宝宝出生三个多月", "三个多月了", "四个多月了", "半岁了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1042, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1045, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[123]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1044, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1047, Col: 45}}}
 		(*x1).Words = []string{"不是什么特殊情况", "没什么特殊情况", "没有什么特殊情况", "冇什么特殊情况", "没有特殊情况", "没得特殊情况", "冇得特殊情况", "不是特殊情况", "不属于特殊情况", "普通居民", "普通老百姓", "不是么子特殊情况", "冇么子特殊情况", "没么子特殊情况", "冇得么子特殊情况", "没得么子特殊情况", "不属于么子特殊情况", "不是么子新生儿", "不是新生儿那些", "不是什么新生儿"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1051, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1054, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[124]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1052, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "continuation", Pos: rules.Pos{Line: 1055, Col: 45}}}
 		(*x1).Words = []string{"退伍军人", "退役军人", "刑满释放", "社区矫正", "退伍回来", "退伍的", "退役回来", "当兵回来", "坐牢出来", "坐牢放出来", "坐牢放出来的", "牢里放出来", "牢里出来", "从牢里出来", "监狱里放出来", "从监狱放出来", "从监狱出来", "监狱里出来", "坐完牢", "坐完牢出来", "劳改放出来", "劳改出来", "刑满出来", "刑满了", "服刑出来", "服完刑", "从部队回来", "部队回来", "部队上回来", "部队退下来", "从部队退下来", "里面放出来", "坐了几年牢", "坐了牢", "坐过牢"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1059, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1062, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[125]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1060, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1063, Col: 45}}}
 		(*x1).Words = []string{"职工医保断了", "职工医保断保", "职工医保停了", "职工医保断掉了", "断了职工医保", "刚断了职工医保", "职工医保刚断", "职工医保刚断了", "断掉了职工医保", "职工医保断掉", "职工医保冇交了", "职工医保没交了", "职工医保停交了", "单位的医保断了", "单位医保断了", "单位的医保停了", "厂里的医保断了", "公司的医保断了", "公司那边的医保断了", "单位那边的医保断了", "厂里那边的医保断了", "公司那边的医保停了", "单位那边的医保停了", "厂里那边的医保停了", "断了社保", "社保断了", "社保断掉了", "断掉了社保", "社保停了", "社保停交了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1068, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1071, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[126]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1077, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "false", Pos: rules.Pos{Line: 1080, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"单位没给我买社保", "单位冇给我买社保", "单位没帮我买社保", "单位冇帮我买社保", "单位没买社保", "单位冇买社保", "单位没交社保", "单位冇交社保", "单位没给我交社保", "单位冇给我交社保", "公司没给我买社保", "公司冇给我买社保", "公司没买社保", "公司冇买社保", "公司没交社保", "公司冇交社保", "厂里没给我买社保", "厂里冇给我买社保", "厂里没买社保", "厂里冇买社保", "厂里没交社保", "厂里冇交社保", "老板没给我买社保", "老板冇给我买社保", "老板没买社保", "老板冇买社保", "没有买社保", "冇买社保", "没买社保", "冇得社保", "没得社保", "没有社保", "冇有社保", "没社保", "冇社保", "没有职工医保", "冇得职工医保", "没得职工医保", "冇职工医保", "没有给我买社保", "没有给我交社保", "冇给我买社保", "冇给我交社保", "没给我买社保", "没给我交社保", "单位没有给我买社保", "单位没有给我交社保", "公司没有给我买社保", "厂里没有给我买社保", "没有帮我买社保", "没给他买社保", "冇给他买社保", "没给她买社保", "冇给她买社保", "没给他交社保", "冇给他交社保", "没给她交社保", "冇给她交社保", "没帮他买社保", "冇帮他买社保", "没帮她买社保", "冇帮她买社保", "没给他们买社保", "冇给他们买社保", "没交职工医保", "冇交职工医保", "没有交职工医保", "没买职工医保", "冇买职工医保", "没有买职工医保", "没给他交职工医保", "冇给他交职工医保", "没给她交职工医保", "冇给她交职工医保", "没给我交职工医保", "冇给我交职工医保", "没给他买职工医保", "冇给他买职工医保", "没给她买职工医保", "冇给她买职工医保", "没有为我缴纳职工医保", "没为我缴纳职工医保", "未为我缴纳职工医保", "没有为本人缴纳职工医保", "未为本人缴纳职工医保", "没有缴纳职工医保", "没缴纳职工医保", "未缴纳职工医保", "冇缴纳职工医保", "没有参加职工医保", "没参加职工医保", "未参加职工医保", "冇参加职工医保", "没有为我缴纳社保", "未为本人缴纳社保", "未缴纳社保", "没有缴纳社保", "没给我买医保", "没有给我买医保", "冇给我买医保", "没帮我买医保", "没有帮我买医保", "冇帮我买医保", "没给他买医保", "冇给他买医保", "没给她买医保", "冇给她买医保", "没有给他买医保", "没有给她买医保", "没帮他买医保", "冇帮他买医保", "没帮她买医保", "冇帮她买医保", "没给交社保", "冇给交社保", "没给买社保", "冇给买社保", "没帮交社保", "没给交职工医保", "冇给交职工医保", "老板没给交社保", "老板冇给交社保", "老板没交社保", "老板冇交社保", "老板没有交社保", "没给我们买社保", "冇给我们买社保", "没给他们买社保", "冇给他们买社保", "没给我们交社保", "没给他们交社保", "冇单位给我交社保", "没单位给我交社保", "没有单位给我交社保", "没有单位交社保", "冇得单位交社保", "没得单位交社保", "没有单位买社保", "冇得单位买社保", "冇单位给我买社保", "没单位给我买社保", "没有单位给我买社保", "冇单位交社保", "没单位交社保", "冇单位买社保", "没帮我交社保", "冇帮我交社保", "没有帮我交社保", "没帮我买社保", "冇帮我买社保", "冇帮交社保"}
 	}
 	{
 		x1 := &s.Phrases[127]
-		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1109, Col: 37}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"has_employee_insurance": {Value: "true", Pos: rules.Pos{Line: 1112, Col: 37}, Quoted: true}}
 		(*x1).Words = []string{"退休的职工医保", "有退休的职工医保", "退休职工医保", "单位交了社保", "厂里交了社保", "公司交了社保", "单位买了社保", "厂里买了社保", "公司买了社保", "单位给他交了社保", "单位给她交了社保", "厂里给他交了社保", "厂里给她交了社保", "厂里帮他买了社保", "厂里帮她买了社保", "公司给他交了社保", "公司给她交了社保", "厂里给他买了五险", "厂里给她买了五险", "单位给他买了五险", "单位给她买了五险", "公司给他买了五险", "公司给她买了五险", "厂里买了五险", "单位买了五险", "公司买了五险", "有职工医保", "已经交了职工医保", "自己交了职工医保", "已经买了职工医保", "自己买了职工医保", "厂里给交了社保", "单位给交了社保", "公司给交了社保", "老板给交了社保", "厂里给我交了社保", "单位给我交了社保", "公司给我交了社保", "厂里交了五险", "单位交了五险", "公司交了五险"}
 	}
 	{
 		x1 := &s.Phrases[128]
-		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1120, Col: 45}}}
+		(*x1).Facts = map[string]rules.Str{"medical_insurance_special_case": {Value: "welfare_child", Pos: rules.Pos{Line: 1123, Col: 45}}}
 		(*x1).Words = []string{"福利院"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1122, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1125, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[129]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1123, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "half", Pos: rules.Pos{Line: 1126, Col: 39}}}
 		(*x1).Words = []string{"低保户", "低保", "监测户", "监测对象", "低保边缘", "低保边缘户", "边缘户", "低保边缘家庭", "边缘家庭", "防返贫监测户", "返贫监测户", "最低生活保障对象", "最低生活保障边缘家庭成员", "最低生活保障边缘家庭", "最低生活保障边缘", "最低生活保障", "最低生活保障户", "防止返贫监测对象"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1129, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1132, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[130]
-		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1130, Col: 39}}}
+		(*x1).Facts = map[string]rules.Str{"medical_assistance_group": {Value: "full", Pos: rules.Pos{Line: 1133, Col: 39}}}
 		(*x1).Words = []string{"特困户", "特困", "五保户", "重度残疾", "孤儿", "事实无人抚养", "五保", "重残", "一级残疾", "二级残疾", "残疾证一级", "残疾证二级", "一级残疾证", "二级残疾证", "一级残疾人", "二级残疾人"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1135, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1138, Col: 12}}
 	}
 	{
 		x1 := &s.Phrases[131]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1136, Col: 30}}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "良种", Pos: rules.Pos{Line: 1139, Col: 30}}}
 		(*x1).Words = []string{"良种油茶", "新种的良种", "良种", "良种茶", "嫁接苗子", "嫁接苗", "嫁接的苗子", "嫁接的苗"}
 	}
 	{
 		x1 := &s.Phrases[132]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1140, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1140, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "寒露籽", Pos: rules.Pos{Line: 1143, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1143, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家寒露籽", "自己家寒露籽", "我家寒露籽", "我屋里寒露籽", "我屋寒露籽", "我屋的寒露籽", "自己屋的寒露籽", "自家屋的寒露籽"}
 	}
 	{
 		x1 := &s.Phrases[133]
-		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1143, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1143, Col: 23}, Quoted: true}}
+		(*x1).Facts = map[string]rules.Str{"oil_tea_variety": {Value: "霜降籽", Pos: rules.Pos{Line: 1146, Col: 48}}, "own_land": {Value: "true", Pos: rules.Pos{Line: 1146, Col: 23}, Quoted: true}}
 		(*x1).Words = []string{"自家霜降籽", "自己家霜降籽", "我家霜降籽", "我屋里霜降籽", "我屋霜降籽", "我屋的霜降籽", "自己屋的霜降籽", "自家屋的霜降籽"}
 	}
 	{
 		x1 := snapNew(&s.Distance)
-		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1148, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "distance_to_forest_m", Pos: rules.Pos{Line: 1151, Col: 9}}
 		(*x1).Prefixes = []string{"离", "距离", "距", "隔"}
 		(*x1).Nouns = []string{"山林", "林子", "林地边缘", "林地", "树林", "林区", "林边", "山脚", "山头", "后山", "前山", "山", "林子边边", "林子边上", "林边边", "林边上", "山边边", "山边上", "山脚边", "林地边边", "山林子", "林", "竹山", "竹林", "杉树林", "杉木林", "松树林", "树林子", "茶山", "油茶山", "油茶林", "坟山", "祖山"}
 		(*x1).Units = map[string]float64{"cm": 0.01, "km": 1000, "m": 1, "公分": 0.01, "公尺": 1, "公里": 1000, "千米": 1000, "厘米": 0.01, "米": 1, "里": 500, "里路": 500}
@@ -2028,33 +2028,33 @@ func snap3() *fileSpec {
 		(*x1).Vague = []string{"里路", "里"}
 		(*x1).LandmarkAfter = []string{"就是", "就到了", "就到", "便是"}
 	}
-	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1168, Col: 11}}
+	s.OwnFact = rules.Str{Value: "own_land", Pos: rules.Pos{Line: 1171, Col: 11}}
 	{
 		x1 := snapNew(&s.DaysSince)
-		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1171, Col: 9}}
+		(*x1).Fact = rules.Str{Value: "days_since_generated", Pos: rules.Pos{Line: 1174, Col: 9}}
 		(*x1).Prefixes = []string{"已经放了", "已经堆了", "堆放了", "放了", "堆了", "摆了"}
 		(*x1).Units = []string{"天"}
 	}
 	snapMake(&s.DayLimits, 2)
 	{
 		x1 := &s.DayLimits[0]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1179, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1182, Col: 12}}
 		(*x1).Prefixes = []string{"出生后", "出生了", "出生", "生下来有", "生下来", "生了", "出世", "生出来"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1182, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1183, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "newborn", Pos: rules.Pos{Line: 1185, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1186, Col: 46}}}
 		(*x1).Events = []string{"出生的", "出世的", "生下来的", "生的", "出生", "生了"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1186, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1189, Col: 12}}
 	}
 	{
 		x1 := &s.DayLimits[1]
-		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1187, Col: 12}}
+		(*x1).Pos = rules.Str{Value: "90", Pos: rules.Pos{Line: 1190, Col: 12}}
 		(*x1).Prefixes = []string{"职工医保断了", "职工医保断保了", "职工医保断保", "职工医保停了", "断保了", "断保", "断缴了", "断了", "停保了", "停了"}
 		(*x1).Units = []string{"天"}
-		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1190, Col: 46}}}
-		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1191, Col: 46}}}
+		(*x1).Within = map[string]rules.Str{"medical_insurance_special_case": {Value: "employee_lapse", Pos: rules.Pos{Line: 1193, Col: 46}}}
+		(*x1).Beyond = map[string]rules.Str{"medical_insurance_special_case": {Value: "none", Pos: rules.Pos{Line: 1194, Col: 46}}}
 		(*x1).Events = []string{"断保的", "断缴的", "停保的", "离职的", "辞职的", "被辞退的", "辞退的", "下岗的"}
-		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1195, Col: 12}}
+		(*x1).About = rules.Str{Value: "enrol_resident_medical_insurance", Pos: rules.Pos{Line: 1198, Col: 12}}
 	}
 	return s
 }
