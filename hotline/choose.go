@@ -163,6 +163,9 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	if len(pos) > 0 && p.rumouredBan(rd, pos, neg) {
 		pos = nil
 	}
+	// 在外面打工，不交医保冇得事吧: working away said beside its act said
+	// as not done is why it is not done — the refusal is what is asked
+	pos = keepHits(pos, func(h hit) bool { return !p.workBesideRefusal(rd, h, neg) })
 	if len(pos) == 0 {
 		// 城管说我店门口不能摆东西 是真的吗: every act said as forbidden —
 		// whether it is, is what is asked
@@ -1766,3 +1769,16 @@ func keepHits(hs []hit, keep func(hit) bool) []hit {
 	}
 	return kept
 }
+
+// workBesideRefusal reports whether act h is working (在外面打工, 上班), a
+// way of an act named only beside it (beside), said in a call where that
+// act is said as not done, not as forbidden (医保就不交了吧, 不交医保冇得
+// 事吧): the work is the reason told, the act refused is what is asked.
+func (p *parser) workBesideRefusal(rd *reading, h hit, neg []hit) bool {
+	base := p.mannerOf[h.w.activity]
+	if base == nil || !p.beside[h.w.activity] {
+		return false
+	}
+	return slices.ContainsFunc(neg, func(n hit) bool { return n.w.activity == base && !n.bg && !p.forbidden(rd, n.i) })
+}
+

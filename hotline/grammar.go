@@ -196,6 +196,9 @@ type grammar struct {
 	// Self are people words for the caller (我自己).
 	Self   []string `yaml:"self"`
 	NotYet []string `yaml:"not_yet"`
+	// Refuse said right before an act's own verb, after the act named by
+	// its object (医保就不用交了吧), say the act is not to be done.
+	Refuse []string `yaml:"refuse"`
 	// UsedAs say what a thing is used as once the act is done (烧了当肥):
 	// after 了 they end the verb as a complement does.
 	UsedAs []string `yaml:"used_as"`

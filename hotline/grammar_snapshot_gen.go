@@ -10,7 +10,7 @@ import (
 
 // grammarSnapshots are mandarin.yaml as decoded, by name.
 var grammarSnapshots = []snapshot.File[grammar]{
-	{Sum: "47b3d697f77cbbf8a87e9ba35875660cdfad5ebfced45f19df3551ffefc7c216", Decode: grammarSnap0}, // mandarin.yaml
+	{Sum: "6a467a2368258bb88523e415fb382a50f26f627da10834c7508e634b7b4e4c35", Decode: grammarSnap0}, // mandarin.yaml
 }
 
 // grammarSnap0 is mandarin.yaml decoded.
@@ -118,6 +118,7 @@ func grammarSnap0() *grammar {
 	s.ThirdPerson = []string{"他", "她"}
 	s.Self = []string{"自己", "我自己", "本人"}
 	s.NotYet = []string{"没有", "没", "冇", "未", "还没", "还冇", "还没有", "莫得", "还莫得"}
+	s.Refuse = []string{"不用", "不要", "不想", "不打算", "不准备", "不再", "不"}
 	s.UsedAs = []string{"当", "当成", "当作"}
 	s.LackPlace = []string{"冇地方", "没地方", "没有地方", "冇得地方", "没得地方"}
 	s.Remedy = []string{"怎么办", "咋办", "么办", "怎么搞", "咋搞", "怎么弄", "咋弄", "来得及", "么子办法", "有么子办法", "有什么办法", "有啥办法", "还能补", "能补吗", "能不能补", "补得到", "补得不", "还补得", "可以补", "补不补得", "能补不", "补交得"}

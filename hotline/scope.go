@@ -82,6 +82,11 @@ func (p *parser) scope(rd *reading) {
 		if h.w.activity == nil {
 			continue
 		}
+		if v, ok := p.ownVerbDenied(rd, *h); ok {
+			// (said back as 不交医保, the verb before its object)
+			h.neg, h.words = true, v+h.words
+			continue
+		}
 		for _, v := range rd.verbs {
 			if v.clause == h.clause && v.i >= h.j && strings.HasPrefix(s[v.j:], p.g.DoneParticle) && p.verbOf(v.words, h.w.activity) {
 				h.bg = true
@@ -103,6 +108,29 @@ func (p *parser) scope(rd *reading) {
 			}
 		}
 	}
+}
+
+// ownVerbDenied reports whether act h, named by its object alone (医保,
+// no verb of it in its words), has its own verb said after it in its
+// clause only refused (屋里的医保就不用交了吧, 医保今年不交了: refuse right
+// before it): the act said as not to be done, as 不交医保 is — not the
+// act done already, nor one not done yet (医保还没交), nor asked (医保交
+// 不交: the verb said plainly too). The verb is returned.
+func (p *parser) ownVerbDenied(rd *reading, h hit) (string, bool) {
+	if h.w.activity == nil || h.neg || h.wj > h.wi || p.actVerb(h) != "" {
+		return "", false
+	}
+	denied := ""
+	for _, v := range rd.verbs {
+		if v.clause != h.clause || v.i < h.j || !p.verbOf(v.words, h.w.activity) {
+			continue
+		}
+		if !v.neg || !p.endsWithAny(rd.text[:v.i], p.g.Refuse) {
+			return "", false
+		}
+		denied = v.words
+	}
+	return denied, denied != ""
 }
 
 // modifiers reads an act said in a clause that describes a noun (杀鸡的毛,

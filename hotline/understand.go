@@ -1183,12 +1183,23 @@ func (p *parser) deniedOnly(rd *reading) []hit {
 	if len(rd.acts) == 0 {
 		return nil
 	}
+	var neg []hit
 	for _, h := range rd.acts {
-		if !h.neg {
+		if h.neg {
+			neg = append(neg, h)
+		}
+	}
+	// (一家人都在广东打工，屋里的医保就不用交了吧: working said beside the
+	// act denied is why it is not done, workBesideRefusal)
+	for _, h := range rd.acts {
+		if !h.neg && !p.workBesideRefusal(rd, h, neg) {
 			return nil
 		}
 	}
-	h := rd.acts[0]
+	if len(neg) == 0 {
+		return nil
+	}
+	h := neg[0]
 	return []hit{{i: h.i, j: h.j, clause: h.clause, words: h.words, w: word{act: p.deniedLabel(rd, h)}}}
 }
 
