@@ -317,6 +317,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 			pos = []hit{h}
 		} else if h, ok := p.householdTotal(rd, pos[0]); ok {
 			pos = []hit{h}
+		} else if h, ok := p.heldByTheRest(rd, pos[0]); ok {
+			// (我屋里五口人，只给三个交，哦，另外两个在外面交了职工医保的:
+			// no member left out, so no part of the household either)
+			return []hit{h}
 		}
 	}
 	// 医保想各交各的: an act and a way of doing it that the rules judge
@@ -1782,3 +1786,48 @@ func (p *parser) workBesideRefusal(rd *reading, h hit, neg []hit) bool {
 	return slices.ContainsFunc(neg, func(n hit) bool { return n.w.activity == base && !n.bg && !p.forbidden(rd, n.i) })
 }
 
+// heldByTheRest is the act of which way m is a way (the employee plan
+// held), said by a bare verb of it for a count of people in a clause
+// before m's (只给三个交), when m's clause counts the others (另外两个在外
+// 面交了职工医保的) and the two counts make the household counted whole
+// (五口人): those not paid for hold the way, so the household is paid for
+// whole — its plain act, no part of it left out and no one enrolled twice.
+func (p *parser) heldByTheRest(rd *reading, m hit) (hit, bool) {
+	base := p.mannerOf[m.w.activity]
+	if base == nil || m.neg || m.clause < 1 {
+		return hit{}, false
+	}
+	n, whole, _ := p.householdCount(rd.text)
+	held := p.peopleCounted(rd.text[p.clauseStart(rd, m.i):m.i])
+	if !whole || held == 0 {
+		return hit{}, false
+	}
+	for _, v := range rd.verbs {
+		if v.clause >= m.clause || p.verbNegated(rd, v) || !p.verbOf(v.words, base) {
+			continue
+		}
+		if paid := p.peopleCounted(clauseText(rd, v.clause)); paid > 0 && paid+held == n {
+			return hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: base}}, true
+		}
+	}
+	return hit{}, false
+}
+
+// peopleCounted is the sum of the counts of people text s says (三个, 两
+// 个, 4个: countAt), 0 for none.
+func (p *parser) peopleCounted(s string) int {
+	sum := 0
+	for i := 0; i < len(s); {
+		if p.countAt(s[i:]) {
+			k := p.countLen(s[i:])
+			if x, ok := zh.Number(s[i : i+numeralLen(s[i:])]); ok && x >= 1 && x == float64(int(x)) {
+				sum += int(x)
+			}
+			i += k
+			continue
+		}
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+	}
+	return sum
+}
