@@ -304,6 +304,12 @@ func (p *parser) scanFacts(rd *reading) {
 			i += k
 			continue
 		}
+		if k, w := p.forModified(s, i); k > n && rd.free(i, i+k) {
+			// 给住在乡下村口的我妈: whom the act is for, described first
+			rd.facts = append(rd.facts, hit{i: i, j: i + k, w: w, clause: rd.clause(i), words: s[i : i+k]})
+			i += k
+			continue
+		}
 		if k := p.othersHouse(s[i:]); k > n {
 			rd.mark(i, i+k) // 隔壁屋里在烧秸秆: the neighbours' place, not indoors
 			i += k
@@ -376,6 +382,56 @@ func (p *parser) insertedAt(s string, i int) (int, word) {
 		}
 	}
 	return 0, word{}
+}
+
+// forModified is the length of a fact phrase opening with a benefactive
+// word (给我妈) said at s[i:] with a clause describing the person between
+// the two (给住在乡下村口的我妈: 住在乡下村口 ending in the modifier's
+// particle), and its word; 0 if none. The clause is of Han characters
+// only, no longer than the grammar's inserted span, tells where the
+// person is (an at word: 住在, 在长沙读书的 — not a possessor, 同事的爸妈,
+// nor a place alone, 城里的亲戚), says no other benefactive and no fact
+// of the phrase's own (跟我一起住的孙子 says the household itself); what
+// it tells (乡下) is of the person, not of the act.
+func (p *parser) forModified(s string, i int) (int, word) {
+	b := p.longestPrefix(s[i:], p.g.Benefactive)
+	if b == 0 || p.g.Modifier.Particle == "" {
+		return 0, word{}
+	}
+	rest, n := s[i+b:], 0
+	for k, r := range rest {
+		if n++; n > p.g.Inserted.Span || !unicode.Is(unicode.Han, r) || k > 0 && p.startsWithAny(rest[k:], p.g.Benefactive) {
+			break
+		}
+		after, ok := strings.CutPrefix(rest[k:], p.g.Modifier.Particle)
+		if !ok || k == 0 {
+			continue
+		}
+		ws, m := p.facts.longest(s[i:i+b] + after)
+		if m > b && len(ws) > 0 && p.hasAny(rest[:k], p.g.At) && !p.factsShared(rest[:k], ws[0]) {
+			return b + k + len(p.g.Modifier.Particle) + m - b, ws[0]
+		}
+	}
+	return 0, word{}
+}
+
+// factsShared reports whether text s holds a fact phrase stating a fact
+// of w's (跟我一起住的: a household member said in the clause itself).
+func (p *parser) factsShared(s string, w word) bool {
+	for k := range s {
+		ws, n := p.facts.longest(s[k:])
+		if n == 0 {
+			continue
+		}
+		for _, x := range ws {
+			for _, v := range x.facts {
+				if slices.ContainsFunc(w.facts, func(y vocab.Value) bool { return y.Fact == v.Fact }) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // household is the length of a household word (屋里是, 屋里人) at the
