@@ -151,6 +151,13 @@ func (p *parser) chooseActs(rd *reading) []hit {
 	// 玉米秆子还堆在地里 我老伴说烧了好种油菜 … 这几天能烧不: the clause
 	// that asks decides the act, not the story told before it
 	pos = p.countedAs(rd, pos)
+	// 刚出生的孙子…单独交: a manner said of a case the rules enrol alone
+	// is the act itself (unlessManner)
+	for k, h := range pos {
+		if p.unlessManner(rd, h) {
+			pos[k].w.activity = p.mannerOf[h.w.activity]
+		}
+	}
 	pos = p.askedActs(rd, pos)
 	pos = p.thingNarrowed(rd, pos)
 	pos = p.quotedAside(rd, pos)
@@ -203,6 +210,10 @@ func (p *parser) chooseActs(rd *reading) []hit {
 				continue
 			}
 			if at, ok := p.actTakenBack(rd, h); ok {
+				if b, ok := p.baseMeant(rd, h, at); ok {
+					kept = append(kept, b)
+					continue
+				}
 				if p.meantInstead(rd, h, at, pos) {
 					continue
 				}
@@ -1830,4 +1841,20 @@ func (p *parser) peopleCounted(s string) int {
 		i += sz
 	}
 	return sum
+}
+
+// unlessManner reports whether act h is a manner whose words, with a fact
+// of its vocabulary's unless stated (not denied) in the call, name the act
+// it is a way of (刚出生的孙子，出生才20天，以后每年都要单独交吗: the
+// newborn's own enrolment, a case 二（四） lists, no household split).
+func (p *parser) unlessManner(rd *reading, h hit) bool {
+	vs := p.mannerUnless[h.w.activity]
+	if len(vs) == 0 || p.mannerOf[h.w.activity] == nil {
+		return false
+	}
+	return slices.ContainsFunc(rd.facts, func(f hit) bool {
+		return !f.neg && slices.ContainsFunc(f.w.facts, func(v vocab.Value) bool {
+			return slices.ContainsFunc(vs, func(u vocab.Value) bool { return u.Fact == v.Fact && u.V == v.V })
+		})
+	})
 }

@@ -1340,6 +1340,8 @@ var heldoutSets = []heldoutSet{
 	// Session 41 (fixB): what was read right: a choice whose option the call ends on is another verb of no act (落叶是
 	// 在院子里烧还是扫到垃圾桶里: no rule's): 214 (85.6 %).
 	// Session 42 (lead): what was read right: a topic named by a few words before it (三轮车装修垃圾，倒在…): 215 (86.0 %).
+	// Session 42 (fixA): what was read right: a way refused, then its act turned to (两边都交不准，那我只在祁阳交呢), is
+	// the act itself: 216 (86.4 %) with the lead's.
 	{"set32", heldout32Glob, 250, 0.86, 0},
 	// Held-out set 33 (testdata/heldout/s33-amend, 255 calls in 7 categories, session 22): callers who correct or hedge
 	// themselves in the call — a day, place, act or person said and then taken back or made precise (明天，哦不是，后天;
@@ -1368,7 +1370,10 @@ var heldoutSets = []heldoutSet{
 	// act, 拉渣土，不对，是拉一车谷子…; 挨到林子, 沙滩, 河滩 as words), 222 (the floor 0.87).
 	// Session 41 (fixB): what was read right: the employee plan told held, then ended (交了职工医保，哦，已经辞职了，断了
 	// 半年了), is no dual enrolment when the resident plan is asked after: 225 (88.2 %).
-	{"set33", heldout33Glob, 255, 0.88, 0},
+	// Session 42 (fixA): what was read right: the employee plan of the others counted making the household whole (只给
+	// 三个交，哦，另外两个在外面交了职工医保的) and a split taken back for paying on two days (拆开两个户交——哦，不是拆户，
+	// 是分两天交), two false 不可以: 227 (89.0 %).
+	{"set33", heldout33Glob, 255, 0.89, 0},
 	// Held-out set 34 (testdata/heldout/s34-relay, 253 calls in 7 categories, session 23): callers who ask for someone
 	// else, about someone else, or to check what they heard (我娘老子想明天到后山烧点纸; 帮我爷爷问下，他七十多了医保还交
 	// 不交; 我们组里有几户想在田里烧稻草; 村里喇叭讲过年不准放鞭子，真的啵; 隔壁在山边上烧田坎，我要不要报). Its first
@@ -1900,6 +1905,8 @@ var heldoutSets = []heldoutSet{
 	// Session 41 (fixB): what was read right: 一直 inside a phrase (渣土车号牌一直看不清) dropped as an inner filler: 226
 	// (89.7 %).
 	// Session 42 (lead): what was read right: a topic named by a few words before it (三轮车装修垃圾，倒在…): 227 (90.1 %).
+	// Session 42 (fixA): what was read right: a newborn enrolled alone (刚出生的孙子…以后每年都要单独交吗) is the
+	// newborn's own enrolment, no household split (a false 不可以): 228 (90.4 %) with the lead's.
 	{"set65", heldout65Glob, 250, 0.90, 0},
 	// Held-out set 67 (testdata/heldout/s67-compare, 252 calls in 7 categories, session 39): comparisons with others,
 	// other years, other places and other acts (隔壁村的都在烧, 去年都可以今年为么子不行, 城里不准乡下总可以吧, 放鞭炮不行那烧纸呢).
@@ -1963,6 +1970,7 @@ var heldoutSets = []heldoutSet{
 	// told of (我自己有职工医保，我老婆冇工作，给她交居民医保), not the holder — no dual enrolment: 218 (86.5 %).
 	// Session 41 (set70): what was read right: 我屋的 is 我家的, one's own (我屋的寒露籽，9月5号摘要得不): 219 (86.9 %).
 	// Session 41 (set71): what was read right: 离菜市场远得很 not the market's streets: 220 (87.3 %).
+	// Session 42 (fixA): what was read right: 早就分家另过了 is no household member: 221 (87.7 %).
 	{"set69", heldout69Glob, 250, 0.87, 0},
 	// Held-out set 70 (testdata/heldout/s70-negative, 252 calls in 7 categories, session 41): asked the negative way —
 	// 是不是不能…, 不会连…都不让…吧, …不犯法吧, 总不至于…吧, 哪个说不能…, 不是说过了…就可以了吗, and the acts the caller will
@@ -1978,7 +1986,9 @@ var heldoutSets = []heldoutSet{
 	// 不是 denies nothing (莫不是霜降籽还不准摘): 225 (89.3 %). Session 41 (set70): what was read right: 社保 stopped
 	// (厂里断了社保) is the employee plan lapsed, and the approval not to be sought (搭个雨棚，不去批) is without it: 227 (90.1 %).
 	// Session 42 (fixB): what was read right: 我们村不是禁放区吧 a guess put as a question, the zone asked: 228 (90.5 %).
-	{"set70", heldout70Glob, 250, 0.90, 0},
+	// Session 42 (fixA): what was read right: 分家出去的哥哥 no household member, and 屋里的医保就不用交了吧 the act said
+	// as not to be done, working away beside it the reason: 230 (91.3 %).
+	{"set70", heldout70Glob, 250, 0.91, 0},
 	// Held-out set 71 (testdata/heldout/s71-landmarks, 252 calls in 7 categories, session 41): landmarks and routes —
 	// places told by what is near (村口那棵大樟树底下, 水库坝上, 祠堂门口, 桥底下, 老街菜场对面, 火车站出来那条街, 坟山脚下往上走
 	// 两百来米, 离林子一里多路). Its first run, before any change made for it, scored 180 of 252 (71.4 %) on main 866d86dd
@@ -1995,6 +2005,8 @@ var heldoutSets = []heldoutSet{
 	// Session 42 (fixB): what was read right: 家里人 the family, not indoors; 离山远不远我不晓得 asked; 怕有三四百米 and
 	// 远得很，一里多路 distances; 村口, 桥底下, 桥边上, 坝上 in the open, no yard; 摘茶籽的时候点盘蚊香 the coil: 199 → 207 on
 	// main d3f75492 (82.1 %).
+	// Session 42 (fixA): what was read right: 给住在乡下村口的我妈 is 给我妈, the one paid for described between (a
+	// false 不可以): 209 (82.9 %) on main b75e73e2 with it.
 	{"set71", heldout71Glob, 250, 0.82, 0},
 	// Held-out set 72 (testdata/heldout/s72-upset, 252 calls in 7 categories, session 42): upset, complaining and
 	// sarcastic callers — the question inside a grievance (凭么子不准烧纸, 管得也太宽了吧, 莫跟我打官腔, 上次讲可以今天又讲

@@ -194,6 +194,9 @@ type parser struct {
 	// anywhere are the activities whose place is the person's, not
 	// where they are said to be done (vocab.Activity.Anywhere)
 	anywhere map[*rules.Activity]bool
+	// mannerUnless are the manners whose words name the act they are a
+	// way of when the call states one of these facts (vocab.Activity.Unless)
+	mannerUnless map[*rules.Activity][]vocab.Value
 	// outsideBefore and outsideAfter hold the grammar's
 	// outside_background words, longest first
 	outsideBefore, outsideAfter, outsideLinking, outsideHome, outsideBack []string
@@ -342,7 +345,7 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		return nil, err
 	}
 	p := &parser{set: set, cal: cal, voc: voc, g: g, termAsks: asks, script: script, py: py, acts: newTrie(), facts: newTrie(),
-		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, mannerOf: map[*rules.Activity]*rules.Activity{}, storyOf: map[*rules.Activity]*rules.Activity{}, outright: map[*rules.Activity]bool{}, beside: map[*rules.Activity]bool{}, anywhere: map[*rules.Activity]bool{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
+		byVerb: map[string][]*frame{}, scanByVerb: map[string][]*frame{}, byObj: map[string][]*frame{}, partial: map[string]*rules.Activity{}, mannerOf: map[*rules.Activity]*rules.Activity{}, storyOf: map[*rules.Activity]*rules.Activity{}, outright: map[*rules.Activity]bool{}, beside: map[*rules.Activity]bool{}, anywhere: map[*rules.Activity]bool{}, mannerUnless: map[*rules.Activity][]vocab.Value{}, manners: map[string][]*rules.Activity{}, verbSet: map[string]bool{}, verbFirst: map[rune]map[rune]bool{}, objFirstHash: map[rune]*runeHash{}}
 	for _, l := range [][]string{g.Story, g.Came, g.ThirdParty, g.Reported, g.Identity, g.Purpose, g.PurposeNext, g.Fallback, g.ContrastOpen, g.OnlyPremise, g.CompareCase} {
 		p.tellWords = append(p.tellWords, l...)
 	}
@@ -484,6 +487,9 @@ func newParser(set *rules.Set, cal *calendar.Calendar, voc *vocab.Vocabulary, g 
 		}
 		if va.Anywhere {
 			p.anywhere[a] = true
+		}
+		if len(va.Unless) > 0 {
+			p.mannerUnless[a] = va.Unless
 		}
 	}
 	// the activities a rule forbids whatever the facts (重复参保): such a

@@ -107,6 +107,13 @@ func (p *parser) actTakenBack(rd *reading, h hit) (int, bool) {
 		return at, true
 	}
 	rest := rd.text[end:]
+	// (拆开两个户交——哦，不是拆户: the verb that pays closing the act's
+	// words, then the pause)
+	if v := p.afterVerb(rest); v != "" && h.wj > h.wi {
+		if r, _ := utf8.DecodeRuneInString(v); retractPause(r) {
+			rest = v
+		}
+	}
 	t := strings.TrimLeftFunc(rest, retractPause)
 	if len(t) == len(rest) || t == "" {
 		return 0, false
@@ -155,7 +162,7 @@ func (p *parser) actTakenBack(rd *reading, h hit) (int, bool) {
 		if seg == "" || p.startsWithAny(seg, p.g.Negators) {
 			continue
 		}
-		if seg == h.words || h.w.activity != nil && p.verbOf(seg, h.w.activity) {
+		if seg == h.words || h.w.activity != nil && p.verbOf(seg, h.w.activity) || p.actWordAt(rd, h, at(u), len(seg)) {
 			return at(u[k:]), true
 		}
 	}
@@ -163,6 +170,46 @@ func (p *parser) actTakenBack(rd *reading, h hit) (int, bool) {
 		return at(t), true
 	}
 	return 0, false
+}
+
+// actWordAt reports whether the n bytes of text at byte i are a word read
+// as act h's own (不是拆户 after 拆开两个户交: the act denied by another of
+// its words).
+func (p *parser) actWordAt(rd *reading, h hit, i, n int) bool {
+	return h.w.activity != nil && slices.ContainsFunc(rd.acts, func(o hit) bool { return o.i == i && o.j == i+n && p.sameAct(o, h) })
+}
+
+// baseMeant is the act of which taken-back act h is a way, when what is
+// meant instead, from at to the next pause, says no act and no fact but a
+// bare verb of that act, not denied (拆开两个户交——哦，不是拆户，是分两天
+// 交: paying, the household whole; 两边都交不准，那我只在祁阳交呢) — the
+// way let go, the act itself kept. Not what is meant by a fact said with
+// it after a correction (…哦不，最后找的是有核准的运输公司拉: the way
+// said again otherwise).
+func (p *parser) baseMeant(rd *reading, h hit, at int) (hit, bool) {
+	base := p.mannerOf[h.w.activity]
+	if base == nil {
+		return hit{}, false
+	}
+	t := strings.TrimLeftFunc(rd.text[at:], retractPause)
+	end := len(rd.text) - len(t) + len(untilPause(t))
+	if slices.ContainsFunc(rd.acts, func(o hit) bool { return o.i >= at && o.i < end }) {
+		return hit{}, false
+	}
+	// (用职工医保账户给我爹交可以，那给我舅舅交呢: a way known allowed, the
+	// turn asks it of another — only a way refused is let go for its act,
+	// and the case turned to may say where, 那我只在祁阳交呢)
+	_, back := p.fallsBack(rd, h)
+	if back && !p.hasAny(clauseText(rd, h.clause), p.g.Prohibitive) ||
+		!back && slices.ContainsFunc(rd.facts, func(f hit) bool { return f.i >= at && f.i < end }) {
+		return hit{}, false
+	}
+	for _, v := range rd.verbs {
+		if v.i >= at && v.j <= end && !p.verbNegated(rd, v) && p.verbOf(v.words, base) {
+			return hit{i: v.i, j: v.j, clause: v.clause, words: v.words, w: word{activity: base}}, true
+		}
+	}
+	return hit{}, false
 }
 
 // fallsBack reports whether act h is said in a clause that refuses it or

@@ -76,6 +76,11 @@ type Activity struct {
 	// base's area said with it (我在冷水滩交医保) does not take the call
 	// out of the rule base.
 	Anywhere bool
+	// Unless, on a manner, are facts whose values, read from the same
+	// call, make its words name the act it is a way of: a case the rules
+	// enrol alone (新生儿: 刚出生的孙子…单独交 is the newborn's own
+	// enrolment, no household split).
+	Unless []Value
 }
 
 // Act is something people do that no rule of the set governs (钓鱼,
@@ -463,6 +468,9 @@ type fileSpec struct {
 		Manners  []rules.Str `yaml:"manners"`
 		Beside   bool        `yaml:"beside"`
 		Anywhere bool        `yaml:"anywhere"`
+		// Unless are facts that, said in the call, make a manner's words
+		// name the act it is a way of (Activity.Unless)
+		Unless map[string]rules.Str `yaml:"unless"`
 	} `yaml:"activities"`
 	Acts []struct {
 		Words  []string `yaml:"words"`
@@ -667,7 +675,7 @@ func (l *loader) file(file string, data []byte) {
 		}
 		l.frames(a.Activity.Pos, a.Frames)
 		l.classes(a.Activity.Pos, a.Frames)
-		act := Activity{ID: a.Activity.Value, Words: a.Words, Frames: a.Frames, Beside: a.Beside, Anywhere: a.Anywhere}
+		act := Activity{ID: a.Activity.Value, Words: a.Words, Frames: a.Frames, Beside: a.Beside, Anywhere: a.Anywhere, Unless: l.values(a.Unless)}
 		if a.Partial.Value != "" {
 			if p, ok := l.activity(a.Partial); ok {
 				act.Partial = p.ID
