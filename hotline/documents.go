@@ -77,9 +77,15 @@ func (p *parser) validityHearsay(rd *reading) bool {
 func (p *parser) actOfDayCounts(rd *reading, words []string) bool {
 	found := false
 	wordsAt(rd.text, words, func(_ string, i int) bool {
+		// (十月二号以后交还有用不: a clause may break before the word, 还
+		// opening it — the verb's clause is the one that holds the day)
 		c := rd.clause(i)
 		right := func(h hit) bool {
-			return !h.neg && h.clause == c && h.j <= i && utf8.RuneCountInString(strings.TrimPrefix(rd.text[h.j:i], p.g.DoneParticle)) == 0
+			if !h.neg && h.j <= i && utf8.RuneCountInString(strings.TrimPrefix(rd.text[h.j:i], p.g.DoneParticle)) == 0 && (h.clause == c || h.j == i) {
+				c = h.clause
+				return true
+			}
+			return false
 		}
 		if !slices.ContainsFunc(rd.verbs, right) && !slices.ContainsFunc(rd.acts, func(h hit) bool { return h.w.activity != nil && right(h) }) {
 			return true
