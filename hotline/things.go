@@ -227,6 +227,14 @@ func (p *parser) unknownThings(rd *reading) {
 			things = append(things, [2]int{v.i, v.j})
 			continue
 		}
+		if i == j && len(rd.acts) == 0 && !placedOnly && p.endsBare(rd, v) && p.placeSaidBefore(rd, v) {
+			// 摊位在消防通道上 还能卖不, 到城区人行道上随便找个地方卖: the
+			// verb alone at the end, where it is done said before it in
+			// the sentence — the verb done to any thing there
+			rd.acts = append(rd.acts, hit{i: v.i, j: v.j, w: word{activity: f.activity}, clause: v.clause, words: v.words})
+			things = append(things, [2]int{v.i, v.j})
+			continue
+		}
 		if placedOnly {
 			continue
 		}
@@ -320,6 +328,23 @@ func (p *parser) placedAt(rd *reading, v hit) int {
 		}
 	}
 	return end
+}
+
+// placeSaidBefore reports whether a place is said before bare verb v in
+// its sentence with an `at` or a `toward` word before it in its clause
+// (摊位在消防通道上 还能卖不, 到城区人行道上…卖): where the verb said alone
+// after it is done.
+func (p *parser) placeSaidBefore(rd *reading, v hit) bool {
+	for _, f := range rd.facts {
+		if f.j > v.i || len(f.w.facts) == 0 || !sameSentence(rd, f.i, v.i) {
+			continue
+		}
+		before := rd.text[clauseBegin(rd, f.i):f.i]
+		if p.hasAny(before, p.g.At) || p.hasAny(before, p.g.Toward) {
+			return true
+		}
+	}
+	return false
 }
 
 // placedAfter reads a placed verb (unknown_thing placed: 摆) said with a

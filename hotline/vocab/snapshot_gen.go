@@ -16,7 +16,7 @@ var snapshotFiles = []snapshot.File[fileSpec]{
 	{Sum: "4f59c3aed0fba45c48f32f804794f049dd2d6b5b30d61d86d680a776049dedee", Decode: snap0},  // activities.yaml
 	{Sum: "955f9a15221cedf9730ac877068e4c29b49e0b9276b4d8d716412f57fd78469d", Decode: snap1},  // days.yaml
 	{Sum: "d94b93997d72c82e17ff3d65db34bd9da2bf0a352d3cff76e1017dba845f8946", Decode: snap2},  // duties.yaml
-	{Sum: "33b9d41e8ffd4c95c862d8168fbb2db056a8223cb75fc2f7b7ce52b1b5f8fc59", Decode: snap3},  // facts.yaml
+	{Sum: "7f679bead6bbf93de59faec3cb0cf87965894df6fd560f8a93fff6208d394bf8", Decode: snap3},  // facts.yaml
 	{Sum: "bded2269a6634228df0a6ae08c365f63c457b124571de2773155520f2bee12aa", Decode: snap4},  // listed.yaml
 	{Sum: "9dc71b6fe3c02dd77cf51daa3ba488508ad05d817a93e5c0fb40a2e4f0611d68", Decode: snap5},  // nouns.yaml
 	{Sum: "fdc40ecb5d14286e867326e0753e08db22a61afe40ac5a34e806e67e0552f34d", Decode: snap6},  // periods.yaml
@@ -1269,7 +1269,7 @@ func snap3() *fileSpec {
 		(*x1).Facts = map[string]rules.Str{"in_yard": {Value: "false", Pos: rules.Pos{Line: 152, Col: 40}, Quoted: true}, "indoors": {Value: "false", Pos: rules.Pos{Line: 152, Col: 22}, Quoted: true}}
 		(*x1).Note = "庙外面、庙门口按在建筑物外面（野外）理解，不是住宅的院子"
 		(*x1).NoteEN = "outside a temple or at its door is read as out of doors, no dwelling's yard"
-		(*x1).Words = []string{"庙外面", "庙外头", "庙门外", "庙门口", "庙前面", "庙外", "寺庙外面", "寺庙外头", "寺庙门口", "庙门前", "庙外边", "庙前", "庙前的坪", "庙前坪"}
+		(*x1).Words = []string{"庙外面", "庙外头", "庙门外", "庙门口", "庙前面", "庙外", "寺庙外面", "寺庙外头", "寺庙门口", "庙门前", "庙外边", "庙前", "庙前的坪", "庙前坪", "祠堂门口", "祠堂外面", "祠堂门前", "祠堂前面"}
 	}
 	{
 		x1 := &s.Phrases[20]
