@@ -227,7 +227,7 @@ func (p *parser) unknownThings(rd *reading) {
 			things = append(things, [2]int{v.i, v.j})
 			continue
 		}
-		if i == j && len(rd.acts) == 0 && !placedOnly && p.endsBare(rd, v) && p.placeSaidBefore(rd, v) {
+		if i == j && len(rd.acts) == 0 && !placedOnly && !told && p.endsBare(rd, v) && p.placeSaidBefore(rd, v) && !p.servesVerb(rd, v) {
 			// 摊位在消防通道上 还能卖不, 到城区人行道上随便找个地方卖: the
 			// verb alone at the end, where it is done said before it in
 			// the sentence — the verb done to any thing there
@@ -341,6 +341,26 @@ func (p *parser) placeSaidBefore(rd *reading, v hit) bool {
 		}
 		before := rd.text[clauseBegin(rd, f.i):f.i]
 		if p.hasAny(before, p.g.At) || p.hasAny(before, p.g.Toward) {
+			return true
+		}
+	}
+	return false
+}
+
+// servesVerb reports whether bare verb v follows another verb of its
+// clause with nothing between but that verb's short object (加工卖, 抓蛇卖,
+// 炸油饼卖): v says what the first act is for, and the first is the act —
+// not a verb that only finds the spot (找个地方卖: 个地方 is no object).
+func (p *parser) servesVerb(rd *reading, v hit) bool {
+	for _, o := range rd.verbs {
+		if o.clause != v.clause || o.i == v.i || o.j > v.i || utf8.RuneCountInString(rd.text[o.j:v.i]) > 3 {
+			continue
+		}
+		between := rd.text[o.j:v.i]
+		for _, c := range p.g.Classifiers {
+			between = strings.TrimPrefix(between, c)
+		}
+		if between == "" || !p.filler1[between] {
 			return true
 		}
 	}
