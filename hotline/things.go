@@ -350,10 +350,13 @@ func (p *parser) placeSaidBefore(rd *reading, v hit) bool {
 // servesVerb reports whether bare verb v follows another verb of its
 // clause with nothing between but that verb's short object (加工卖, 抓蛇卖,
 // 炸油饼卖): v says what the first act is for, and the first is the act —
-// not a verb that only finds the spot (找个地方卖: 个地方 is no object).
+// not a verb that only finds the spot (找个地方卖: 个地方 is no object), a
+// place's locative (人行道上卖) or a placed verb (摆着卖: the stall).
 func (p *parser) servesVerb(rd *reading, v hit) bool {
 	for _, o := range rd.verbs {
-		if o.clause != v.clause || o.i == v.i || o.j > v.i || utf8.RuneCountInString(rd.text[o.j:v.i]) > 3 {
+		if o.clause != v.clause || o.i == v.i || o.j > v.i || utf8.RuneCountInString(rd.text[o.j:v.i]) > 3 ||
+			slices.Contains(p.g.UnknownThing.Placed, o.words) ||
+			slices.Contains(p.g.Locatives, o.words) && slices.ContainsFunc(rd.facts, func(f hit) bool { return f.j == o.i }) {
 			continue
 		}
 		between := rd.text[o.j:v.i]
