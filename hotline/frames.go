@@ -3,6 +3,7 @@ package hotline
 // Verb–object frames: acts said with their verb and object apart, in either order, with words between.
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strconv"
@@ -550,11 +551,7 @@ const maxDescribing = 10
 // no object follows such a 的.
 func (p *parser) describedTopic(rd *reading, k int) (int, int) {
 	s := rd.text
-	if k >= len(s) {
-		return k, 0
-	}
-	c := rd.clause(k)
-	for i, n := k, 0; i < len(s) && rd.clause(i) == c && n <= maxDescribing; n++ {
+	for i := range rd.describing(k) {
 		if strings.HasPrefix(s[i:], "的") && i > k {
 			j := i + len("的")
 			if m := p.objects.longestLen(s[j:]); m > 0 {
@@ -562,10 +559,28 @@ func (p *parser) describedTopic(rd *reading, k int) (int, int) {
 			}
 			return k, 0
 		}
-		_, w := utf8.DecodeRuneInString(s[i:])
-		i += w
 	}
 	return k, 0
+}
+
+// describing yields the bytes where the first maxDescribing+1 characters
+// of byte k's clause from k start: where a topic said after a few words
+// describing or naming it may start.
+func (rd *reading) describing(k int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		s := rd.text
+		if k >= len(s) {
+			return
+		}
+		c := rd.clause(k)
+		for i, n := k, 0; i < len(s) && rd.clause(i) == c && n <= maxDescribing; n++ {
+			if !yield(i) {
+				return
+			}
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+	}
 }
 
 // namedTopic is the object that ends its clause within a few words from
@@ -575,22 +590,16 @@ func (p *parser) describedTopic(rd *reading, k int) (int, int) {
 // counts as (旧柜子算不算建筑垃圾, whose verb the counting reading pairs).
 func (p *parser) namedTopic(rd *reading, k int) (int, int) {
 	s := rd.text
-	if k >= len(s) {
-		return k, 0
-	}
-	c := rd.clause(k)
-	for i, n := k, 0; i < len(s) && rd.clause(i) == c && n <= maxDescribing; n++ {
-		if m := p.objects.longestLen(s[i:]); m > 0 && rd.endsClause(i+m+p.measureLen(s[i+m:]), c) {
+	for i := range rd.describing(k) {
+		if m := p.objects.longestLen(s[i:]); m > 0 && rd.endsClause(i+m+p.measureLen(s[i+m:]), rd.clause(k)) {
 			if rd.inAct(k, i) || rd.verbIn(k, i) || p.hasAny(s[k:i], p.g.Negators) || p.hasAny(s[k:i], p.g.CountsAsBetween) {
 				return k, 0
 			}
 			return i, m
 		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if clauseBreak(r) {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); clauseBreak(r) {
 			break
 		}
-		i += w
 	}
 	return k, 0
 }
